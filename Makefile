@@ -1,0 +1,101 @@
+# parallax - see README.md. `make demo` and `make check` install what is
+# missing (scripts/install-deps), build and run.
+
+CC      ?= cc
+AR      ?= ar
+PKGS     = gumbo libutf8proc libpcre2-8 zlib libzstd libxxhash sqlite3 libmicrohttpd libcjson libbrotlidec
+CSTD     = -std=c17 -D_GNU_SOURCE
+WARN     = -Wall -Wextra -Wpedantic -Werror
+INCS     = -Iinclude -Isrc
+# Evaluated lazily, after `deps` has installed what pkg-config needs.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lstemmer -lm -lpthread
+
+OPT_FLAGS  = -O2 -g
+SAN_FLAGS  = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+
+LIB_SRC  = $(sort $(wildcard src/*.c))
+CLI_SRC  = $(sort $(wildcard src/cli/*.c))
+TEST_SRC = $(sort $(wildcard tests/test_*.c))
+FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
+GEN_SRC  =
+
+REL = build/release
+SAN = build/asan
+FZ  = build/fuzz
+
+.PHONY: all demo check check-fuzz fuzz bench deps clean test-build
+all: build/parallax
+
+deps:
+	@scripts/install-deps
+
+# ---- release build ------------------------------------------------------
+$(REL)/%.o: %.c $(wildcard include/*.h include/parallax/*.h src/*.h src/cli/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT_FLAGS) $(INCS) $(PKG_CFLAGS) -c $< -o $@
+
+build/libparallax.a: $(LIB_SRC:%.c=$(REL)/%.o) $(GEN_SRC:%.c=$(REL)/%.o)
+	$(AR) rcs $@ $^
+
+build/parallax: $(CLI_SRC:%.c=$(REL)/%.o) build/libparallax.a
+	$(CC) $(OPT_FLAGS) -o $@ $^ $(PKG_LIBS)
+
+# ---- sanitizer build and tests -----------------------------------------
+$(SAN)/%.o: %.c $(wildcard include/*.h include/parallax/*.h src/*.h src/cli/*.h tests/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(SAN_FLAGS) $(INCS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) -c $< -o $@
+
+$(SAN)/libparallax.a: $(LIB_SRC:%.c=$(SAN)/%.o) $(GEN_SRC:%.c=$(SAN)/%.o)
+	$(AR) rcs $@ $^
+
+$(SAN)/parallax: $(CLI_SRC:%.c=$(SAN)/%.o) $(SAN)/libparallax.a
+	$(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(SAN)/tests/%: $(SAN)/tests/%.o $(SAN)/tests/testutil.o $(SAN)/libparallax.a
+	$(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+
+TEST_BINS = $(patsubst tests/%.c,$(SAN)/tests/%,$(TEST_SRC))
+test-build: $(TEST_BINS) $(SAN)/parallax build/parallax
+
+demo: deps
+	@$(MAKE) --no-print-directory build/parallax
+	build/parallax read --sources examples/sources.csv examples/corpus
+
+check: deps
+	@$(MAKE) --no-print-directory test-build
+	@tests/run-tests $(TEST_BINS)
+
+# ---- fuzzing (clang + libFuzzer) ----------------------------------------
+FUZZ_CC    = clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+$(FZ)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CSTD) $(FUZZ_FLAGS) $(INCS) $(PKG_CFLAGS) -c $< -o $@
+
+$(FZ)/libparallax.a: $(LIB_SRC:%.c=$(FZ)/%.o) $(GEN_SRC:%.c=$(FZ)/%.o)
+	$(AR) rcs $@ $^
+
+$(FZ)/fuzz_%: $(FZ)/fuzz/fuzz_%.o $(FZ)/libparallax.a
+	$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $@ $^ $(PKG_LIBS)
+
+FUZZ_BINS = $(patsubst fuzz/%.c,$(FZ)/%,$(FUZZ_SRC))
+fuzz: deps
+	@scripts/install-deps --fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_BINS)
+
+FUZZ_SECONDS ?= 30
+check-fuzz: fuzz
+	@for f in $(FUZZ_BINS); do \
+	  name=$$(basename $$f); mkdir -p build/fuzz-corpus/$$name; \
+	  echo "fuzz: $$name for $(FUZZ_SECONDS)s"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=0 \
+	      build/fuzz-corpus/$$name fuzz/corpus/$$name 2>build/fuzz-$$name.log \
+	    || { tail -40 build/fuzz-$$name.log; exit 1; }; \
+	done; echo "fuzz: all targets ran $(FUZZ_SECONDS)s without a crash"
+
+bench: deps all
+	@for b in bench/*.sh; do echo "== $$b"; $$b || exit 1; done
+
+clean:
+	rm -rf build

@@ -1,0 +1,16 @@
+/*
+ * parallax.h - the parallax library: read news articles, clean them, find
+ * copies, group them into stories and compare each story across sources.
+ *
+ * Data flows one way through the stages, each with its own header:
+ *   read (parallax/read.h) -> clean -> dedup -> cluster -> compare -> render/store
+ * See docs/ for the formats every stage reads and writes.
+ */
+#ifndef PARALLAX_H
+#define PARALLAX_H
+
+#include "parallax/common.h"
+#include "parallax/article.h"
+#include "parallax/read.h"
+
+#endif

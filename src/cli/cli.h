@@ -1,0 +1,64 @@
+/* cli.h - what the subcommands of the parallax program share: common input
+ * options, diagnostics on stderr and the progress bar. The CLI is a thin
+ * layer: every real job is done by the library. */
+#ifndef PARALLAX_CLI_H
+#define PARALLAX_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+#include "parallax.h"
+
+/* Exit codes (docs/cli.md). */
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+/* The options every reading command accepts. */
+typedef struct cli_input {
+    px_read_opts opts;
+    px_sources *sources;
+    const char **paths;
+    size_t n_paths;
+    int warnings, errors;
+    int quiet;
+} cli_input;
+
+/* getopt_long entries and their short letters for the input options. */
+#define CLI_INPUT_SHORTOPTS "s:S:rl:q"
+#define CLI_INPUT_LONGOPTS                                  \
+    {"sources", required_argument, NULL, 'S'},              \
+    {"source", required_argument, NULL, 's'},               \
+    {"raw", no_argument, NULL, 'r'},                        \
+    {"lang", required_argument, NULL, 'l'},                 \
+    {"quiet", no_argument, NULL, 'q'},                      \
+    {"max-record", required_argument, NULL, 0x100}
+
+#define CLI_INPUT_HELP                                                              \
+    "  -S, --sources FILE   map outlets to names, leanings, countries (CSV/TSV)\n"   \
+    "  -s, --source NAME    outlet name for every article read\n"                   \
+    "  -r, --raw            do not clean the articles\n"                            \
+    "  -l, --lang TAG       language of articles that do not say (default en)\n"     \
+    "      --max-record N   largest file, line or record in MiB (default 32)\n"      \
+    "  -q, --quiet          no warnings and no progress bar\n"
+
+void cli_input_init(cli_input *ci);
+/* Handles one option letter of CLI_INPUT_*; returns 1 if it was one, 0 if
+ * not, -1 on a bad value (message printed). */
+int cli_input_option(cli_input *ci, int opt, const char *arg);
+/* Takes the remaining arguments as paths ("-" when there are none). */
+int cli_input_finish(cli_input *ci, int argc, char **argv);
+/* Reads every input; returns the library's px_read_paths result. */
+int cli_input_read(cli_input *ci, px_article_fn fn, void *ud);
+void cli_input_free(cli_input *ci);
+/* EXIT_OK, or EXIT_INPUT when some input failed. */
+int cli_input_exit_code(const cli_input *ci);
+
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A progress bar on stderr, drawn only when stderr is a terminal and the
+ * work has lasted more than a second. */
+typedef struct cli_progress cli_progress;
+cli_progress *cli_progress_new(const char *label, int enabled);
+void cli_progress_update(long long done, long long total, void *progress);
+void cli_progress_free(cli_progress *p);
+
+#endif

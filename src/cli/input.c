@@ -1,0 +1,131 @@
+/* input.c - the input options and diagnostics every reading command shares. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("parallax: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "parallax %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'parallax %s --help'.\n", cmd);
+    return EXIT_USAGE;
+}
+
+static void print_diag(const px_diag *d, void *ud)
+{
+    cli_input *ci = ud;
+    if (d->severity == PX_ERROR)
+        ci->errors++;
+    else
+        ci->warnings++;
+    if (ci->quiet && d->severity != PX_ERROR)
+        return;
+    const char *what = d->severity == PX_ERROR ? "error" : "warning";
+    if (d->line > 0)
+        fprintf(stderr, "parallax: %s:%ld: %s: %s\n", d->path, d->line, what, d->msg);
+    else if (d->offset >= 0)
+        fprintf(stderr, "parallax: %s@%lld: %s: %s\n", d->path, d->offset, what, d->msg);
+    else
+        fprintf(stderr, "parallax: %s: %s: %s\n", d->path, what, d->msg);
+}
+
+void cli_input_init(cli_input *ci)
+{
+    memset(ci, 0, sizeof *ci);
+    ci->opts.diag = print_diag;
+    ci->opts.diag_ud = ci;
+}
+
+int cli_input_option(cli_input *ci, int opt, const char *arg)
+{
+    px_error err;
+    switch (opt) {
+    case 'S':
+        px_error_clear(&err);
+        px_sources_free(ci->sources);
+        ci->sources = NULL;
+        if (px_sources_load(&ci->sources, arg, &err) != PX_OK) {
+            cli_error("%s", err.msg);
+            return -1;
+        }
+        ci->opts.sources = ci->sources;
+        return 1;
+    case 's':
+        ci->opts.source = arg;
+        return 1;
+    case 'r':
+        ci->opts.raw = 1;
+        return 1;
+    case 'l':
+        ci->opts.language = arg;
+        return 1;
+    case 'q':
+        ci->quiet = 1;
+        return 1;
+    case 0x100: {
+        char *end;
+        long mib = strtol(arg, &end, 10);
+        if (*end || mib < 1 || mib > 4096) {
+            cli_error("--max-record takes a size in MiB from 1 to 4096, not '%s'", arg);
+            return -1;
+        }
+        ci->opts.max_record = (size_t)mib << 20;
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+int cli_input_finish(cli_input *ci, int argc, char **argv)
+{
+    static const char *stdin_only[] = {"-"};
+    if (optind < argc) {
+        ci->paths = (const char **)(argv + optind);
+        ci->n_paths = (size_t)(argc - optind);
+    } else {
+        ci->paths = stdin_only;
+        ci->n_paths = 1;
+    }
+    return 0;
+}
+
+int cli_input_read(cli_input *ci, px_article_fn fn, void *ud)
+{
+    cli_progress *bar = cli_progress_new("reading", !ci->quiet && isatty(2));
+    if (bar) {
+        ci->opts.progress = cli_progress_update;
+        ci->opts.progress_ud = bar;
+    }
+    int rc = px_read_paths(ci->paths, ci->n_paths, &ci->opts, fn, ud);
+    cli_progress_free(bar);
+    ci->opts.progress = NULL;
+    return rc;
+}
+
+void cli_input_free(cli_input *ci)
+{
+    px_sources_free(ci->sources);
+    ci->sources = NULL;
+}
+
+int cli_input_exit_code(const cli_input *ci)
+{
+    return ci->errors ? EXIT_INPUT : EXIT_OK;
+}

@@ -1,0 +1,119 @@
+/* jsonl.c - one article per JSON object (JSON Lines). Known fields fill the
+ * article; every other field is kept verbatim in extra. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <cjson/cJSON.h>
+
+#include "parallax/read.h"
+
+static const char *const text_fields[] = {"text", "body", "content", "maintext", NULL};
+static const char *const date_fields[] = {"date", "published", "published_at", "date_publish",
+                                          "pubDate", "datePublished", NULL};
+
+static int in_list(const char *name, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcasecmp(name, *list) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_known(const char *name)
+{
+    static const char *const known[] = {"id", "url", "source", "title", "authors", "author",
+                                        "language", "lang", "highlights", NULL};
+    return in_list(name, known) || in_list(name, text_fields) || in_list(name, date_fields);
+}
+
+static int take_string(cJSON *item, char **field)
+{
+    if (cJSON_IsString(item))
+        return px_set_str(field, item->valuestring);
+    if (cJSON_IsNumber(item)) {
+        char num[64];
+        snprintf(num, sizeof num, "%.17g", item->valuedouble);
+        return px_set_str(field, num);
+    }
+    return PX_OK;
+}
+
+static int take_list(cJSON *item, px_strlist *l)
+{
+    if (cJSON_IsString(item) && *item->valuestring)
+        return px_strlist_push(l, item->valuestring);
+    cJSON *e;
+    cJSON_ArrayForEach(e, item)
+        if (cJSON_IsString(e) && *e->valuestring && px_strlist_push(l, e->valuestring))
+            return PX_ENOMEM;
+    return PX_OK;
+}
+
+static int take_date(cJSON *item, px_article *a, px_error *err)
+{
+    char iso[32];
+    if (!cJSON_IsString(item) || !*item->valuestring)
+        return PX_OK;
+    if (px_date_parse(item->valuestring, iso) != PX_OK)
+        return px_error_set(err, PX_EFORMAT, "unrecognised date \"%.40s\"", item->valuestring);
+    return px_set_str(&a->date, iso);
+}
+
+int px_parse_json_article(const char *json, size_t len, px_article *a, px_error *err)
+{
+    const char *end = NULL;
+    cJSON *o = cJSON_ParseWithLengthOpts(json, len, &end, 0);
+    if (!o) {
+        long at = end ? (long)(end - json) : 0;
+        return px_error_set(err, PX_EFORMAT, "malformed JSON near byte %ld", at);
+    }
+    if (!cJSON_IsObject(o)) {
+        cJSON_Delete(o);
+        return px_error_set(err, PX_EFORMAT, "expected a JSON object");
+    }
+    int rc = PX_OK, date_rc = PX_OK;
+    px_error date_err;
+    cJSON *extra = cJSON_CreateObject(), *item, *next;
+    for (item = o->child; item && rc == PX_OK; item = next) {
+        next = item->next;
+        const char *k = item->string ? item->string : "";
+        if (strcasecmp(k, "id") == 0)
+            rc = take_string(item, &a->id);
+        else if (strcasecmp(k, "url") == 0)
+            rc = take_string(item, &a->url);
+        else if (strcasecmp(k, "source") == 0)
+            rc = take_string(item, &a->source);
+        else if (strcasecmp(k, "title") == 0)
+            rc = take_string(item, &a->title);
+        else if (strcasecmp(k, "language") == 0 || strcasecmp(k, "lang") == 0)
+            rc = take_string(item, &a->language);
+        else if (strcasecmp(k, "authors") == 0 || strcasecmp(k, "author") == 0)
+            rc = take_list(item, &a->authors);
+        else if (strcasecmp(k, "highlights") == 0)
+            rc = take_list(item, &a->highlights);
+        else if (in_list(k, text_fields)) {
+            if (!a->body)
+                rc = take_string(item, &a->body);
+        } else if (in_list(k, date_fields)) {
+            if (!a->date && take_date(item, a, &date_err) != PX_OK)
+                date_rc = PX_EFORMAT;
+        } else if (!is_known(k) && extra) {
+            cJSON_AddItemToObject(extra, k, cJSON_DetachItemViaPointer(o, item));
+        }
+    }
+    if (rc == PX_OK && extra && extra->child) {
+        char *s = cJSON_PrintUnformatted(extra);
+        if (!s)
+            rc = PX_ENOMEM;
+        free(a->extra_json);
+        a->extra_json = s;
+    }
+    cJSON_Delete(extra);
+    cJSON_Delete(o);
+    if (rc)
+        return px_error_set(err, rc, "out of memory");
+    if (date_rc)
+        return px_error_set(err, PX_OK, "%s", date_err.msg); /* a warning only */
+    return PX_OK;
+}

@@ -1,0 +1,375 @@
+/* read.c - walks the inputs (files, folders, standard input), picks a
+ * reader per format and finishes each article (source, language, id)
+ * before handing it on. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+/* State of one px_read_paths call. */
+typedef struct reader {
+    const px_read_opts *o;
+    px_article_fn fn;
+    void *ud;
+    int failures;
+    int stopped;
+    long long done_before; /* raw bytes of the inputs already finished */
+    long long total;
+} reader;
+
+typedef int (*format_reader)(reader *r, px_input *in);
+/* Does this input, by its first bytes, look like the format? */
+typedef int (*format_sniffer)(const char *head, size_t n);
+
+typedef struct format {
+    const char *name;
+    const char *const *exts; /* without the dot, after .gz/.zst are stripped */
+    format_sniffer sniff;    /* NULL: the fallback format */
+    format_reader read;
+} format;
+
+static void report(reader *r, px_severity sev, const char *path, long line, long long offset,
+                   const char *msg)
+{
+    if (sev == PX_ERROR)
+        r->failures++;
+    if (r->o->diag) {
+        px_diag d = {sev, path, line, offset, msg};
+        r->o->diag(&d, r->o->diag_ud);
+    }
+}
+
+static void progress(reader *r, px_input *in)
+{
+    if (r->o->progress)
+        r->o->progress(r->done_before + px_input_raw_offset(in), r->total, r->o->progress_ud);
+}
+
+/* Fills what the reader could not know, then hands the article on. */
+static int finish_article(reader *r, px_article *a, const char *path, long line, long long offset)
+{
+    char key[256];
+    int rc = PX_OK;
+    if (!a->input_path)
+        rc |= px_set_str(&a->input_path, path);
+    a->input_line = line;
+    a->input_offset = offset;
+    if (r->o->source)
+        rc |= px_set_str(&a->source, r->o->source);
+    if (r->o->sources)
+        rc |= px_sources_apply(r->o->sources, a) < 0;
+    if (!a->source && px_source_key_from_path(path, key, sizeof key))
+        rc |= px_set_str(&a->source, key);
+    if (!a->language)
+        rc |= px_set_str(&a->language, r->o->language ? r->o->language : "en");
+    rc |= px_article_compute_id(a);
+    if (rc) {
+        px_article_free(a);
+        report(r, PX_ERROR, path, line, offset, "out of memory");
+        return PX_ENOMEM;
+    }
+    if (r->fn(a, r->ud)) {
+        r->stopped = 1;
+        return PX_ESTOP;
+    }
+    return PX_OK;
+}
+
+/* Invalid UTF-8 is repaired and reported as a warning; NUL bytes mean the
+ * input is binary and it is refused. */
+static int check_text(reader *r, px_buf *b, const char *path, long line, long long base)
+{
+    char msg[160];
+    const char *nul = memchr(b->data, '\0', b->len);
+    if (nul) {
+        snprintf(msg, sizeof msg, "binary data (NUL byte at offset %lld), not text",
+                 base + (long long)(nul - b->data));
+        report(r, PX_ERROR, path, line, base, msg);
+        return PX_EFORMAT;
+    }
+    long long first_bad;
+    size_t bad = px_utf8_repair(b, &first_bad);
+    if (bad) {
+        snprintf(msg, sizeof msg, "invalid UTF-8 (%zu byte%s, first at offset %lld) replaced by U+FFFD",
+                 bad, bad == 1 ? "" : "s", base + first_bad);
+        report(r, PX_WARNING, path, line, base, msg);
+    }
+    return PX_OK;
+}
+
+static size_t max_record(const reader *r)
+{
+    return r->o->max_record ? r->o->max_record : PX_DEFAULT_MAX_RECORD;
+}
+
+static int read_txt(reader *r, px_input *in)
+{
+    const char *path = px_input_name(in);
+    px_buf text = {0};
+    px_error err;
+    px_error_clear(&err);
+    int rc = px_input_read_all(in, &text, max_record(r), &err);
+    if (rc == PX_OK && text.len == 0) {
+        report(r, PX_ERROR, path, 0, -1, "empty file, no article");
+    } else if (rc != PX_OK) {
+        report(r, PX_ERROR, path, 0, -1, err.msg);
+    } else if (check_text(r, &text, path, 0, 0) == PX_OK) {
+        px_article *a = px_article_new();
+        if (!a || px_set_str(&a->input_path, path)) {
+            px_article_free(a);
+            report(r, PX_ERROR, path, 0, -1, "out of memory");
+        } else if ((rc = px_parse_txt(text.data, text.len, a, &err)) != PX_OK) {
+            px_article_free(a);
+            report(r, PX_ERROR, path, 0, -1, err.msg);
+        } else {
+            finish_article(r, a, path, 0, -1);
+        }
+    }
+    px_buf_free(&text);
+    return PX_OK;
+}
+
+static int read_jsonl(reader *r, px_input *in)
+{
+    const char *path = px_input_name(in);
+    px_buf line = {0};
+    px_error err;
+    long lineno = 0;
+    int rc;
+    for (;;) {
+        long long offset = px_input_offset(in);
+        px_error_clear(&err);
+        rc = px_input_getline(in, &line, max_record(r), &err);
+        if (rc == 0)
+            break;
+        lineno++;
+        if (rc == PX_ELIMIT) {
+            report(r, PX_ERROR, path, lineno, offset, err.msg);
+            continue;
+        }
+        if (rc < 0) {
+            report(r, PX_ERROR, path, lineno, offset, err.msg);
+            break;
+        }
+        if ((lineno & 63) == 0)
+            progress(r, in);
+        size_t k = 0;
+        while (k < line.len && strchr(" \t\r", line.data[k]))
+            k++;
+        if (k == line.len)
+            continue;
+        if (check_text(r, &line, path, lineno, offset) != PX_OK)
+            continue;
+        px_article *a = px_article_new();
+        if (!a) {
+            report(r, PX_ERROR, path, lineno, offset, "out of memory");
+            break;
+        }
+        px_error_clear(&err);
+        if (px_parse_json_article(line.data, line.len, a, &err) != PX_OK) {
+            report(r, PX_ERROR, path, lineno, offset, err.msg);
+            px_article_free(a);
+            continue;
+        }
+        if (err.msg[0])
+            report(r, PX_WARNING, path, lineno, offset, err.msg);
+        if (finish_article(r, a, path, lineno, offset) == PX_ESTOP)
+            break;
+    }
+    px_buf_free(&line);
+    return PX_OK;
+}
+
+static const char *const txt_exts[] = {"txt", "text", NULL};
+static const char *const jsonl_exts[] = {"jsonl", "ndjson", "json", NULL};
+
+static int first_non_space_is(const char *head, size_t n, char c)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(" \t\r\n", head[i]))
+            return head[i] == c;
+    return 0;
+}
+
+static int sniff_jsonl(const char *head, size_t n)
+{
+    return first_non_space_is(head, n, '{');
+}
+
+/* Checked in order by content; the last one, plain text, takes the rest. */
+static const format formats[] = {
+    {"jsonl", jsonl_exts, sniff_jsonl, read_jsonl},
+    {"txt", txt_exts, NULL, read_txt},
+};
+#define N_FORMATS (sizeof formats / sizeof formats[0])
+
+/* The extension after stripping a compression suffix, e.g. "warc" for
+ * "x.warc.gz"; "" when there is none. */
+static void format_ext(const char *path, char *out, size_t cap)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    char tmp[256];
+    snprintf(tmp, sizeof tmp, "%s", base);
+    char *dot = strrchr(tmp, '.');
+    if (dot && (strcasecmp(dot, ".gz") == 0 || strcasecmp(dot, ".zst") == 0 ||
+                strcasecmp(dot, ".zstd") == 0)) {
+        *dot = '\0';
+        dot = strrchr(tmp, '.');
+    }
+    snprintf(out, cap, "%s", dot ? dot + 1 : "");
+}
+
+static const format *format_by_ext(const char *path)
+{
+    char ext[64];
+    format_ext(path, ext, sizeof ext);
+    for (size_t i = 0; i < N_FORMATS; i++)
+        for (const char *const *e = formats[i].exts; *e; e++)
+            if (strcasecmp(ext, *e) == 0)
+                return &formats[i];
+    return NULL;
+}
+
+/* For names no reader claims: the first format whose sniffer accepts the
+ * first bytes, else the fallback (plain text). */
+static const format *format_by_content(px_input *in)
+{
+    const void *data = NULL;
+    px_error err;
+    long n = px_input_peek(in, &data, 4096, &err);
+    for (size_t i = 0; i < N_FORMATS; i++)
+        if (!formats[i].sniff || (n > 0 && formats[i].sniff(data, (size_t)n)))
+            return &formats[i];
+    return &formats[N_FORMATS - 1];
+}
+
+int px_read_input(px_input *in, const px_read_opts *o, px_article_fn fn, void *ud)
+{
+    reader r = {o, fn, ud, 0, 0, 0, px_input_raw_size(in)};
+    const format *f = format_by_ext(px_input_name(in));
+    if (!f)
+        f = format_by_content(in);
+    f->read(&r, in);
+    return r.stopped ? PX_ESTOP : r.failures;
+}
+
+/* ---- walking paths ------------------------------------------------------ */
+
+typedef struct pathlist {
+    char **items;
+    size_t n, cap;
+} pathlist;
+
+static int pathlist_add(pathlist *l, const char *p)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        char **items = realloc(l->items, cap * sizeof *items);
+        if (!items)
+            return PX_ENOMEM;
+        l->items = items;
+        l->cap = cap;
+    }
+    if (!(l->items[l->n] = px_strdup(p)))
+        return PX_ENOMEM;
+    l->n++;
+    return PX_OK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collects the readable files below dir, sorted, recursively. Files whose
+ * extension no reader knows are skipped: folders hold READMEs and such. */
+static void walk_dir(reader *r, const char *dir, pathlist *out, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "cannot open folder: %s", strerror(errno));
+        report(r, PX_ERROR, dir, 0, -1, msg);
+        return;
+    }
+    pathlist here = {0};
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (e->d_name[0] != '.') {
+            size_t len = strlen(dir) + strlen(e->d_name) + 2;
+            char *p = malloc(len);
+            if (!p)
+                break;
+            snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+            pathlist_add(&here, p);
+            free(p);
+        }
+    closedir(d);
+    qsort(here.items, here.n, sizeof *here.items, cmp_str);
+    for (size_t i = 0; i < here.n; i++) {
+        struct stat st;
+        if (stat(here.items[i], &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode)) {
+            if (depth < 64)
+                walk_dir(r, here.items[i], out, depth + 1);
+        } else if (format_by_ext(here.items[i])) {
+            pathlist_add(out, here.items[i]);
+        }
+        free(here.items[i]);
+        here.items[i] = NULL;
+    }
+    for (size_t i = 0; i < here.n; i++)
+        free(here.items[i]);
+    free(here.items);
+}
+
+static void read_one(reader *r, const char *path)
+{
+    px_input *in;
+    px_error err;
+    px_error_clear(&err);
+    if (px_input_open(&in, path, &err) != PX_OK) {
+        report(r, PX_ERROR, path, 0, -1, err.msg);
+        return;
+    }
+    const format *f = format_by_ext(path);
+    if (!f)
+        f = format_by_content(in);
+    f->read(r, in);
+    r->done_before += px_input_raw_size(in) > 0 ? px_input_raw_size(in) : 0;
+    if (r->o->progress)
+        r->o->progress(r->done_before, r->total, r->o->progress_ud);
+    px_input_close(in);
+}
+
+int px_read_paths(const char *const *paths, size_t n, const px_read_opts *o, px_article_fn fn,
+                  void *ud)
+{
+    reader r = {o, fn, ud, 0, 0, 0, 0};
+    pathlist files = {0};
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+            walk_dir(&r, paths[i], &files, 0);
+        else
+            pathlist_add(&files, paths[i]);
+    }
+    for (size_t i = 0; i < files.n; i++) {
+        struct stat st;
+        if (strcmp(files.items[i], "-") != 0 && stat(files.items[i], &st) == 0)
+            r.total += (long long)st.st_size;
+    }
+    for (size_t i = 0; i < files.n && !r.stopped; i++)
+        read_one(&r, files.items[i]);
+    for (size_t i = 0; i < files.n; i++)
+        free(files.items[i]);
+    free(files.items);
+    return r.stopped ? PX_ESTOP : r.failures;
+}

@@ -1,0 +1,231 @@
+/* sources.c - the sources file: outlet keys (domains or short names) mapped
+ * to display name, leaning and country. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+typedef struct source_row {
+    char *key, *name, *leaning, *country;
+} source_row;
+
+struct px_sources {
+    source_row *rows;
+    size_t n, cap;
+};
+
+static void trim(char **s, size_t *len)
+{
+    while (*len && isspace((unsigned char)**s))
+        (*s)++, (*len)--;
+    while (*len && isspace((unsigned char)(*s)[*len - 1]))
+        (*len)--;
+}
+
+/* Splits one CSV/TSV line into at most 4 fields; handles "quoted, fields". */
+static int split_fields(const char *line, char sep, char *fields[4])
+{
+    int n = 0;
+    const char *p = line;
+    while (n < 4) {
+        px_buf f = {0};
+        if (*p == '"') {
+            for (p++; *p; p++) {
+                if (*p == '"' && p[1] == '"')
+                    px_buf_append(&f, p++, 1);
+                else if (*p == '"')
+                    break;
+                else
+                    px_buf_append(&f, p, 1);
+            }
+            if (*p == '"')
+                p++;
+            while (*p && *p != sep)
+                p++;
+        } else {
+            const char *end = strchr(p, sep);
+            size_t len = end ? (size_t)(end - p) : strlen(p);
+            px_buf_append(&f, p, len);
+            p += len;
+        }
+        char *s = f.data ? f.data : "";
+        size_t len = f.len;
+        trim(&s, &len);
+        fields[n++] = px_strndup(s, len);
+        px_buf_free(&f);
+        if (*p != sep)
+            break;
+        p++;
+    }
+    return n;
+}
+
+static int add_row(px_sources *s, char *fields[4], int n)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 16;
+        source_row *rows = realloc(s->rows, cap * sizeof *rows);
+        if (!rows)
+            return PX_ENOMEM;
+        s->rows = rows;
+        s->cap = cap;
+    }
+    source_row *r = &s->rows[s->n++];
+    r->key = fields[0];
+    r->name = n > 1 && *fields[1] ? fields[1] : px_strdup(fields[0]);
+    if (n > 1 && !*fields[1])
+        free(fields[1]);
+    r->leaning = n > 2 && *fields[2] ? fields[2] : NULL;
+    if (n > 2 && !r->leaning)
+        free(fields[2]);
+    r->country = n > 3 && *fields[3] ? fields[3] : NULL;
+    if (n > 3 && !r->country)
+        free(fields[3]);
+    return PX_OK;
+}
+
+int px_sources_load(px_sources **out, const char *path, px_error *err)
+{
+    *out = NULL;
+    px_input *in;
+    int rc = px_input_open(&in, path, err);
+    if (rc)
+        return err ? px_error_set(err, rc, "%s: %.400s", path, err->msg) : rc;
+    px_sources *s = calloc(1, sizeof *s);
+    px_buf line = {0};
+    long lineno = 0;
+    char sep = 0;
+    while (s && (rc = px_input_getline(in, &line, 1 << 16, err)) == 1) {
+        lineno++;
+        if (!line.len || line.data[0] == '#')
+            continue;
+        if (!sep)
+            sep = strchr(line.data, '\t') ? '\t' : ',';
+        char *fields[4] = {0};
+        int n = split_fields(line.data, sep, fields);
+        if (lineno == 1 && strcasecmp(fields[0], "key") == 0) {
+            for (int i = 0; i < n; i++)
+                free(fields[i]);
+            continue;
+        }
+        if (!*fields[0]) {
+            for (int i = 0; i < n; i++)
+                free(fields[i]);
+            rc = px_error_set(err, PX_EFORMAT, "%s:%ld: empty key", path, lineno);
+            break;
+        }
+        if (add_row(s, fields, n)) {
+            rc = PX_ENOMEM;
+            break;
+        }
+    }
+    if (rc < 0 && err) {
+        err->line = lineno;
+        snprintf(err->where, sizeof err->where, "%s", path);
+    }
+    px_buf_free(&line);
+    px_input_close(in);
+    if (!s)
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    if (rc < 0) {
+        px_sources_free(s);
+        return rc;
+    }
+    *out = s;
+    return PX_OK;
+}
+
+void px_sources_free(px_sources *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->rows[i].key);
+        free(s->rows[i].name);
+        free(s->rows[i].leaning);
+        free(s->rows[i].country);
+    }
+    free(s->rows);
+    free(s);
+}
+
+size_t px_sources_count(const px_sources *s)
+{
+    return s ? s->n : 0;
+}
+
+/* Host of a URL without "www.", into out. */
+static int url_host(const char *url, char *out, size_t cap)
+{
+    const char *p = url ? strstr(url, "://") : NULL;
+    if (!p)
+        return 0;
+    p += 3;
+    if (strncasecmp(p, "www.", 4) == 0)
+        p += 4;
+    size_t n = strcspn(p, "/:?#");
+    if (!n || n >= cap)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)tolower((unsigned char)p[i]);
+    out[n] = '\0';
+    return 1;
+}
+
+/* Does host equal key or end with "." key? */
+static int host_matches(const char *host, const char *key)
+{
+    size_t h = strlen(host), k = strlen(key);
+    if (h == k)
+        return strcasecmp(host, key) == 0;
+    return h > k && host[h - k - 1] == '.' && strcasecmp(host + h - k, key) == 0;
+}
+
+/* The outlet key a file name carries: the part of "KEY--slug.txt" before
+ * "--", else the whole stem. */
+
+int px_source_key_from_path(const char *path, char *out, size_t cap)
+{
+    if (!path || strcmp(path, "-") == 0)
+        return 0;
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dash = strstr(base, "--");
+    size_t n = dash ? (size_t)(dash - base) : strcspn(base, ".");
+    if (!n || n >= cap)
+        return 0;
+    memcpy(out, base, n);
+    out[n] = '\0';
+    return 1;
+}
+
+static int apply_row(const source_row *r, px_article *a)
+{
+    if (px_set_str(&a->source, r->name) || px_set_str(&a->source_key, r->key) ||
+        px_set_str(&a->leaning, r->leaning) || px_set_str(&a->country, r->country))
+        return PX_ENOMEM;
+    return 1;
+}
+
+int px_sources_apply(const px_sources *s, px_article *a)
+{
+    if (!s)
+        return 0;
+    char host[256], key[256];
+    if (url_host(a->url, host, sizeof host))
+        for (size_t i = 0; i < s->n; i++)
+            if (host_matches(host, s->rows[i].key))
+                return apply_row(&s->rows[i], a);
+    if (a->source)
+        for (size_t i = 0; i < s->n; i++)
+            if (strcasecmp(a->source, s->rows[i].key) == 0 ||
+                strcasecmp(a->source, s->rows[i].name) == 0)
+                return apply_row(&s->rows[i], a);
+    if (!a->source && px_source_key_from_path(a->input_path, key, sizeof key))
+        for (size_t i = 0; i < s->n; i++)
+            if (strcasecmp(key, s->rows[i].key) == 0)
+                return apply_row(&s->rows[i], a);
+    return 0;
+}

@@ -1,0 +1,83 @@
+/* test_cli.c - the parallax program as a user meets it: exit codes,
+ * messages naming the file, JSON on stdout. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+
+#include "testutil.h"
+
+static char *run(const char *args, int *code)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "%s %s", tu_bin(), args);
+    return tu_run(cmd, code);
+}
+
+static void test_version_and_usage(void **s)
+{
+    (void)s;
+    int code;
+    char *out = run("--version", &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "parallax " PX_VERSION));
+    free(out);
+    out = run("frobnicate 2>/dev/null", &code);
+    assert_int_equal(code, 2);
+    free(out);
+    out = run("read --no-such-option 2>/dev/null", &code);
+    assert_int_equal(code, 2);
+    free(out);
+    out = run("read --help", &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "usage: parallax read"));
+    free(out);
+}
+
+static void test_read_seeds_prints_five_json_lines(void **s)
+{
+    (void)s;
+    char args[1024];
+    snprintf(args, sizeof args, "read %s", tu_shared("seeds"));
+    int code;
+    char *out = run(args, &code);
+    assert_int_equal(code, 0);
+    int lines = 0;
+    for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n"), lines++) {
+        cJSON *o = cJSON_Parse(line);
+        assert_non_null(o);
+        assert_true(cJSON_IsString(cJSON_GetObjectItem(o, "id")));
+        assert_true(cJSON_IsString(cJSON_GetObjectItem(o, "text")));
+        cJSON_Delete(o);
+    }
+    assert_int_equal(lines, 5);
+    free(out);
+}
+
+static void test_stdin_and_failing_input_exit_code(void **s)
+{
+    (void)s;
+    int code;
+    char *out = run("read - < /dev/null 2>&1", &code);
+    assert_int_equal(code, 1);
+    assert_non_null(strstr(out, "-: error: empty file"));
+    free(out);
+    out = run("read --source Wire - 2>&1 <<'EOF'\n{\"text\":\"From stdin.\"}\nEOF", &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "\"source\":\"Wire\""));
+    free(out);
+    out = run("read /nonexistent.txt examples/sources.csv 2>&1 >/dev/null", &code);
+    assert_int_equal(code, 1);
+    assert_non_null(strstr(out, "/nonexistent.txt: error: cannot open"));
+    free(out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_version_and_usage),
+        cmocka_unit_test(test_read_seeds_prints_five_json_lines),
+        cmocka_unit_test(test_stdin_and_failing_input_exit_code),
+    };
+    return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
+}

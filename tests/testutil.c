@@ -1,0 +1,94 @@
+/* testutil.c - see testutil.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+const char *tu_shared(const char *rel)
+{
+    static char buf[4096];
+    const char *root = getenv("PARALLAX_SHARED");
+    snprintf(buf, sizeof buf, "%s/%s", root ? root : "../shared", rel);
+    return buf;
+}
+
+static void collect_diag(const px_diag *d, void *ud)
+{
+    tu_result *r = ud;
+    if (d->severity == PX_ERROR)
+        r->errors++;
+    else
+        r->warnings++;
+    snprintf(r->last_error, sizeof r->last_error, "%s:%ld: %s", d->path, d->line, d->msg);
+}
+
+static int collect_article(px_article *a, void *ud)
+{
+    tu_result *r = ud;
+    px_article **more = realloc(r->articles, (r->n + 1) * sizeof *more);
+    assert_non_null(more);
+    r->articles = more;
+    r->articles[r->n++] = a;
+    return 0;
+}
+
+void tu_read(tu_result *r, const char *const *paths, size_t n, const px_read_opts *opts)
+{
+    memset(r, 0, sizeof *r);
+    px_read_opts o;
+    if (opts)
+        o = *opts;
+    else
+        memset(&o, 0, sizeof o);
+    o.diag = collect_diag;
+    o.diag_ud = r;
+    r->rc = px_read_paths(paths, n, &o, collect_article, r);
+}
+
+void tu_read_one(tu_result *r, const char *path, const px_read_opts *opts)
+{
+    tu_read(r, &path, 1, opts);
+}
+
+void tu_result_free(tu_result *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        px_article_free(r->articles[i]);
+    free(r->articles);
+    memset(r, 0, sizeof *r);
+}
+
+char *tu_write_temp(const void *data, size_t len, const char *suffix)
+{
+    char *path = malloc(256);
+    assert_non_null(path);
+    snprintf(path, 256, "/tmp/parallax-test-XXXXXX%s", suffix);
+    int fd = mkstemps(path, (int)strlen(suffix));
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, data, len), (ssize_t)len);
+    close(fd);
+    return path;
+}
+
+char *tu_run(const char *cmd, int *exit_code)
+{
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    px_buf out = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+        px_buf_append(&out, chunk, n);
+    int status = pclose(p);
+    *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return px_buf_steal(&out);
+}
+
+const char *tu_bin(void)
+{
+    const char *b = getenv("PARALLAX_BIN");
+    return b ? b : "build/asan/parallax";
+}

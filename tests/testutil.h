@@ -1,0 +1,40 @@
+/* testutil.h - shared helpers for the cmocka tests. Tests run from the
+ * repository root; the shared evaluation data sits in ../shared unless
+ * PARALLAX_SHARED says otherwise. */
+#ifndef PARALLAX_TESTUTIL_H
+#define PARALLAX_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "parallax.h"
+
+/* Path of a file in the shared data folder (static buffer). */
+const char *tu_shared(const char *rel);
+
+/* Articles and diagnostics collected by tu_read(). */
+typedef struct tu_result {
+    px_article **articles;
+    size_t n;
+    int errors, warnings;
+    char last_error[1024];
+    int rc;
+} tu_result;
+
+/* Reads paths with default options (opts may be NULL). */
+void tu_read(tu_result *r, const char *const *paths, size_t n, const px_read_opts *opts);
+void tu_read_one(tu_result *r, const char *path, const px_read_opts *opts);
+void tu_result_free(tu_result *r);
+
+/* Writes data to a fresh temporary file whose name ends in suffix; returns
+ * its path (malloc'd). */
+char *tu_write_temp(const void *data, size_t len, const char *suffix);
+/* Runs a shell command, capturing stdout (malloc'd) and the exit code. */
+char *tu_run(const char *cmd, int *exit_code);
+/* The parallax binary under test (PARALLAX_BIN or build/asan/parallax). */
+const char *tu_bin(void);
+
+#endif

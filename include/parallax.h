@@ -12,5 +12,6 @@
 #include "parallax/common.h"
 #include "parallax/article.h"
 #include "parallax/read.h"
+#include "parallax/text.h"
 
 #endif

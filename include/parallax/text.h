@@ -1,0 +1,107 @@
+/*
+ * parallax/text.h - the text core every later stage stands on: Unicode
+ * normalisation, tokens, sentences, stems, stopwords and article cleaning.
+ *
+ * All offsets are byte offsets into the UTF-8 text that was passed in.
+ * px_utf8_offset_to_cp() converts them to code point offsets for output
+ * formats that promise those.
+ */
+#ifndef PARALLAX_TEXT_H
+#define PARALLAX_TEXT_H
+
+#include "article.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Unicode ------------------------------------------------------------ */
+
+/* NFC form of s (storage form). malloc'd; NULL when out of memory. */
+char *px_nfc(const char *s, size_t len);
+/* Matching form: NFKC, case folded, curly quotes/apostrophes made straight,
+ * dashes made '-'. Used wherever two texts are compared. malloc'd. */
+char *px_fold(const char *s, size_t len);
+/* Code point index of byte offset off in s. */
+size_t px_utf8_offset_to_cp(const char *s, size_t off);
+
+/* ---- tokens ------------------------------------------------------------- */
+
+typedef enum px_token_kind {
+    PX_TOK_WORD,     /* letters, with inner apostrophes/hyphens/periods: don't, well-known, U.S. */
+    PX_TOK_NUMBER,   /* 18,000  1.4  49%  $17M  2023  1990s  3rd */
+    PX_TOK_URL,      /* https://x.example/a, www.x.example, name@example.com */
+    PX_TOK_HANDLE,   /* @handle, #hashtag */
+    PX_TOK_PUNCT,    /* one punctuation mark (or an ellipsis "...") */
+    PX_TOK_SYMBOL    /* anything else that is not space */
+} px_token_kind;
+
+enum {
+    PX_TOKF_CAPITALIZED = 1 << 0, /* first letter upper case */
+    PX_TOKF_ALLCAPS = 1 << 1,     /* every letter upper case, two or more */
+    PX_TOKF_INITIALISM = 1 << 2,  /* U.S., D-Mo. style: ends in a period that belongs to it */
+    PX_TOKF_CONTRACTION = 1 << 3, /* don't, Harris' , Biden's */
+    PX_TOKF_HYPHENATED = 1 << 4,
+    PX_TOKF_CURRENCY = 1 << 5,    /* number with a currency sign */
+    PX_TOKF_PERCENT = 1 << 6      /* number with % */
+};
+
+typedef struct px_token {
+    size_t start, end; /* byte offsets, end exclusive */
+    px_token_kind kind;
+    unsigned flags;
+} px_token;
+
+typedef struct px_tokens {
+    px_token *v;
+    size_t n, cap;
+} px_tokens;
+
+/* Appends the tokens of text to out (out->n is not reset). */
+int px_tokenize(const char *text, size_t len, px_tokens *out);
+void px_tokens_free(px_tokens *t);
+
+/* ---- sentences ---------------------------------------------------------- */
+
+typedef struct px_span {
+    size_t start, end; /* byte offsets, end exclusive, no outer white space */
+} px_span;
+
+typedef struct px_spans {
+    px_span *v;
+    size_t n, cap;
+} px_spans;
+
+/* Splits English news text into sentences; paragraph breaks ("\n\n") always
+ * end a sentence. Appends to out. */
+int px_split_sentences(const char *text, size_t len, px_spans *out);
+void px_spans_free(px_spans *s);
+
+/* ---- stems and stopwords ------------------------------------------------ */
+
+typedef struct px_stemmer px_stemmer;
+
+/* lang: ISO 639-1 code ("en"); NULL when Snowball has no such stemmer. */
+px_stemmer *px_stemmer_new(const char *lang);
+void px_stemmer_free(px_stemmer *s);
+/* Stem of a lower-case word. The result lives until the next call on s. */
+const char *px_stem(px_stemmer *s, const char *word, size_t len, size_t *out_len);
+/* Is the lower-case word a stopword of lang (docs/stopwords.md)? */
+int px_is_stopword(const char *lang, const char *word, size_t len);
+
+/* ---- cleaning ----------------------------------------------------------- */
+
+typedef struct px_cleaner px_cleaner;
+
+/* Loads the cleaning rules of lang (falls back to "en"). */
+int px_cleaner_new(px_cleaner **out, const char *lang, px_error *err);
+void px_cleaner_free(px_cleaner *c);
+/* Removes from a->body (and highlights) the lines that are not the article:
+ * notices, navigation, captions, bylines, repeated sentences. Every removal
+ * is recorded in a->removed with its reason. */
+int px_clean_article(px_cleaner *c, px_article *a);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -409,10 +409,10 @@ static size_t on_dots(splitter *sp, size_t i)
 
 /* '!' and '?' (also "?!", "!!"): a sentence end unless lower case follows,
  * as in "Yahoo! in" or "'Why?' she asked". */
-static size_t on_exclamation(splitter *sp, size_t i)
+static size_t on_exclamation(splitter *sp, size_t i, size_t len)
 {
     const char *s = sp->s;
-    size_t j = i, n;
+    size_t j = i + len, n;
     while (j < sp->pe && (s[j] == '!' || s[j] == '?'))
         j++;
     size_t after = skip_closers(s, j, sp->pe);
@@ -464,10 +464,11 @@ static void split_paragraph(splitter *sp, size_t ps)
         if (i >= limit)
             continue;
         unsigned char c = (unsigned char)s[i];
+        size_t was = i;
         if (c == '.') {
             i = on_dots(sp, i);
         } else if (c == '!' || c == '?') {
-            i = on_exclamation(sp, i);
+            i = on_exclamation(sp, i, 1);
         } else {
             size_t n;
             int32_t cp = tc_decode(s, sp->pe, i, &n);
@@ -476,10 +477,12 @@ static void split_paragraph(splitter *sp, size_t ps)
             else if (tc_is_bullet(cp))
                 i = on_bullet(sp, i, n);
             else if (cp == 0x203D)
-                i = on_exclamation(sp, i);
+                i = on_exclamation(sp, i, n);
             else
                 i += n;
         }
+        if (i <= was) /* every handler moves on; this only guards the loop */
+            i = was + 1;
     }
     emit(sp, sp->pe);
 }

@@ -210,7 +210,7 @@ static const char *const group_nouns[] = {
     "scientists", "researchers", "doctors", "organizers", "organisers", "democrats",
     "republicans", "voters", "observers", "others", "some", "many", "several", "both",
     "families", "relatives", "neighbors", "residents", "historians", "engineers",
-    "spokespeople", "representatives", "negotiators", "mediators", "senators", "campaign",
+    "spokespeople", "representatives", "authors", "signatories", "staff", "negotiators", "mediators", "senators", "campaign",
     NULL};
 
 int cl_is_group_noun(const char *s, size_t len) { return cl_in(s, len, group_nouns); }

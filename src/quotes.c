@@ -10,38 +10,6 @@
 
 /* ---- quotation marks ------------------------------------------------------ */
 
-enum { MARK_STRAIGHT, MARK_OPEN, MARK_CLOSE };
-
-/* Length of the double quotation mark at s[i] (0 if none), and its type. */
-static size_t quote_mark(const char *s, size_t len, size_t i, int *type)
-{
-    if (s[i] == '"') {
-        *type = MARK_STRAIGHT;
-        return 1;
-    }
-    if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80) {
-        unsigned char c = (unsigned char)s[i + 2];
-        if (c == 0x9C || c == 0x9E) { /* “ „ */
-            *type = MARK_OPEN;
-            return 3;
-        }
-        if (c == 0x9D) { /* ” */
-            *type = MARK_CLOSE;
-            return 3;
-        }
-    }
-    if (i + 1 < len && (unsigned char)s[i] == 0xC2) {
-        if ((unsigned char)s[i + 1] == 0xAB) { /* « */
-            *type = MARK_OPEN;
-            return 2;
-        }
-        if ((unsigned char)s[i + 1] == 0xBB) { /* » */
-            *type = MARK_CLOSE;
-            return 2;
-        }
-    }
-    return 0;
-}
 
 static int is_space_at(const char *s, size_t len, size_t i)
 {
@@ -74,10 +42,7 @@ typedef struct piece {
 } piece;
 
 typedef struct qscan {
-    const char *text;
-    size_t len;
-    px_tokens tk;
-    px_spans ss;
+    cl_doc d;
     piece *p;
     size_t np, capp;
     const px_entity_list *people;
@@ -89,9 +54,9 @@ static int add_piece(qscan *q, size_t open, size_t olen, size_t close, size_t cl
                      int continues, size_t para_end)
 {
     size_t a = open + olen, b = close;
-    while (a < b && isspace((unsigned char)q->text[a]))
+    while (a < b && isspace((unsigned char)q->d.text[a]))
         a++;
-    while (b > a && isspace((unsigned char)q->text[b - 1]))
+    while (b > a && isspace((unsigned char)q->d.text[b - 1]))
         b--;
     if (a >= b)
         return PX_OK;
@@ -105,24 +70,24 @@ static int add_piece(qscan *q, size_t open, size_t olen, size_t close, size_t cl
  * left open at the end (or (size_t)-1). */
 static int pair_paragraph(qscan *q, size_t a, size_t b, size_t *left_open, size_t *left_len)
 {
-    const char *s = q->text;
+    const char *s = q->d.text;
     size_t open = (size_t)-1, olen = 0;
     for (size_t i = a; i < b;) {
         int type;
-        size_t ml = quote_mark(s, b, i, &type);
+        size_t ml = cl_quote_mark(s, b, i, &type);
         if (!ml) {
             i++;
             continue;
         }
-        if (type == MARK_STRAIGHT)
-            type = open == (size_t)-1 ? (straight_opens(s, b, i) ? MARK_OPEN : -1)
-                   : straight_closes(s, b, i) ? MARK_CLOSE
-                   : straight_opens(s, b, i)  ? MARK_OPEN
-                                              : MARK_CLOSE;
-        if (type == MARK_OPEN) {
+        if (type == CL_MARK_STRAIGHT)
+            type = open == (size_t)-1 ? (straight_opens(s, b, i) ? CL_MARK_OPEN : -1)
+                   : straight_closes(s, b, i) ? CL_MARK_CLOSE
+                   : straight_opens(s, b, i)  ? CL_MARK_OPEN
+                                              : CL_MARK_CLOSE;
+        if (type == CL_MARK_OPEN) {
             open = i; /* an earlier unclosed mark is dropped */
             olen = ml;
-        } else if (type == MARK_CLOSE && open != (size_t)-1) {
+        } else if (type == CL_MARK_CLOSE && open != (size_t)-1) {
             int rc = add_piece(q, open, olen, i, ml, 0, b);
             if (rc)
                 return rc;
@@ -145,9 +110,9 @@ static size_t skip_space(const char *s, size_t i, size_t len)
 static int find_pieces(qscan *q)
 {
     size_t a = 0;
-    while (a < q->len) {
+    while (a < q->d.len) {
         size_t b = a;
-        while (b < q->len && q->text[b] != '\n')
+        while (b < q->d.len && q->d.text[b] != '\n')
             b++;
         size_t open, olen;
         int rc = pair_paragraph(q, a, b, &open, &olen);
@@ -155,10 +120,10 @@ static int find_pieces(qscan *q)
             return rc;
         if (open != (size_t)-1) {
             /* continued when the next paragraph opens with a mark */
-            size_t n = skip_space(q->text, b, q->len);
+            size_t n = skip_space(q->d.text, b, q->d.len);
             int type;
-            if (n < q->len && quote_mark(q->text, q->len, n, &type) &&
-                type != MARK_CLOSE && (rc = add_piece(q, open, olen, b, 0, 1, b)))
+            if (n < q->d.len && cl_quote_mark(q->d.text, q->d.len, n, &type) &&
+                type != CL_MARK_CLOSE && (rc = add_piece(q, open, olen, b, 0, 1, b)))
                 return rc;
         }
         a = b + 1;
@@ -174,101 +139,10 @@ typedef struct speaker {
     int found;
 } speaker;
 
-static int tok_is(const qscan *q, size_t i, const char *w)
-{
-    return i < q->tk.n && cl_tok_eq(q->text, &q->tk.v[i], w);
-}
-
-static int tok_say(const qscan *q, size_t i)
-{
-    return i < q->tk.n && q->tk.v[i].kind == PX_TOK_WORD &&
-           islower((unsigned char)q->text[q->tk.v[i].start]) &&
-           cl_is_say_verb(q->text + q->tk.v[i].start, q->tk.v[i].end - q->tk.v[i].start);
-}
-
-static int tok_quote(const qscan *q, size_t i)
-{
-    int type;
-    return i < q->tk.n && quote_mark(q->text, q->len, q->tk.v[i].start, &type);
-}
-
-/* The noun phrase ending just before token v (exclusive), going back at
- * most 8 words and stopping at punctuation: "the memo", "Mayor Elena
- * Voss", "she". */
-static int phrase_before(const qscan *q, size_t lo, size_t v, size_t *s, size_t *e)
-{
-    size_t i = v;
-    size_t words = 0;
-    /* skip adverbs: "bluntly said", "also said" */
-    while (i > lo && q->tk.v[i - 1].kind == PX_TOK_WORD && words < 2 &&
-           (q->tk.v[i - 1].end - q->tk.v[i - 1].start > 2) &&
-           cl_eq(q->text + q->tk.v[i - 1].end - 2, 2, "ly"))
-        i--, words++;
-    /* "The authors of the memo, two diplomats who ..., said": skip the
-     * appositive back to the phrase before its opening comma */
-    if (i > lo && q->tk.v[i - 1].kind == PX_TOK_PUNCT && q->text[q->tk.v[i - 1].start] == ',') {
-        size_t k = i - 1;
-        while (k > lo && k + 16 > i && !(q->tk.v[k - 1].kind == PX_TOK_PUNCT &&
-                                         q->text[q->tk.v[k - 1].start] == ',') &&
-               !tok_quote(q, k - 1))
-            k--;
-        if (k > lo && k + 16 > i && q->tk.v[k - 1].kind == PX_TOK_PUNCT &&
-            q->text[q->tk.v[k - 1].start] == ',')
-            i = k - 1;
-    }
-    size_t end = i;
-    words = 0;
-    while (i > lo && words < 8) {
-        const px_token *t = &q->tk.v[i - 1];
-        if (t->kind == PX_TOK_WORD || t->kind == PX_TOK_NUMBER) {
-            if (i < end && (cl_tok_eq(q->text, t, "that") || cl_tok_eq(q->text, t, "and") ||
-                            cl_tok_eq(q->text, t, "but") || tok_say(q, i - 1)))
-                break;
-            i--, words++;
-            continue;
-        }
-        if (t->kind == PX_TOK_PUNCT && (q->text[t->start] == '\'' ||
-                                        (unsigned char)q->text[t->start] == 0xE2) &&
-            !tok_quote(q, i - 1) && i - 1 > lo) {
-            i--; /* possessive apostrophe */
-            continue;
-        }
-        break;
-    }
-    if (i == end)
-        return 0;
-    *s = q->tk.v[i].start;
-    *e = q->tk.v[end - 1].end;
-    return 1;
-}
-
-/* The noun phrase starting at token v: "Lloyd Austin", "the memo", up to
- * punctuation or 8 words. */
-static int phrase_after(const qscan *q, size_t v, size_t hi, size_t *s, size_t *e)
-{
-    size_t i = v, words = 0;
-    while (i < hi && words < 8) {
-        const px_token *t = &q->tk.v[i];
-        if (t->kind != PX_TOK_WORD && !(t->kind == PX_TOK_PUNCT && q->text[t->start] == '-'))
-            break;
-        if (words && (cl_tok_eq(q->text, t, "in") || cl_tok_eq(q->text, t, "on") ||
-                      cl_tok_eq(q->text, t, "at") || cl_tok_eq(q->text, t, "to") ||
-                      cl_tok_eq(q->text, t, "during") || cl_tok_eq(q->text, t, "after") ||
-                      cl_tok_eq(q->text, t, "who") || cl_tok_eq(q->text, t, "that")))
-            break;
-        i++, words++;
-    }
-    if (i == v)
-        return 0;
-    *s = q->tk.v[v].start;
-    *e = q->tk.v[i - 1].end;
-    return 1;
-}
-
 static int set_cue(speaker *sp, const qscan *q, size_t t)
 {
     free(sp->cue);
-    sp->cue = cl_lower(q->text + q->tk.v[t].start, q->tk.v[t].end - q->tk.v[t].start);
+    sp->cue = cl_lower(q->d.text + q->d.tk.v[t].start, q->d.tk.v[t].end - q->d.tk.v[t].start);
     sp->found = 1;
     return sp->cue ? PX_OK : PX_ENOMEM;
 }
@@ -277,38 +151,38 @@ static int set_cue(speaker *sp, const qscan *q, size_t t)
  * said.`, `,” according to the White House statement`. Tokens [t, hi). */
 static int cue_after(const qscan *q, size_t t, size_t hi, speaker *sp)
 {
-    while (t < hi && q->tk.v[t].kind == PX_TOK_PUNCT && !tok_quote(q, t))
+    while (t < hi && q->d.tk.v[t].kind == PX_TOK_PUNCT && !cl_tok_quote(&q->d, t))
         t++;
-    if (tok_is(q, t, "according") && tok_is(q, t + 1, "to")) {
-        if (phrase_after(q, t + 2, hi, &sp->start, &sp->end))
+    if (cl_tok_is(&q->d, t, "according") && cl_tok_is(&q->d, t + 1, "to")) {
+        if (cl_phrase_after(&q->d, t + 2, hi, &sp->start, &sp->end))
             return set_cue(sp, q, t) ? PX_ENOMEM : 1;
         return 0;
     }
     /* verb first: said Lloyd Austin */
-    if (tok_say(q, t)) {
+    if (cl_tok_say(&q->d, t)) {
         size_t w = t + 1;
-        if (phrase_after(q, w, hi, &sp->start, &sp->end))
+        if (cl_phrase_after(&q->d, w, hi, &sp->start, &sp->end))
             return set_cue(sp, q, t) ? PX_ENOMEM : 1;
         return 0;
     }
     /* subject first: she said / Mayor Elena Voss said / the memo said */
     for (size_t v = t; v < hi && v < t + 10; v++) {
-        if (q->tk.v[v].kind == PX_TOK_PUNCT && q->text[q->tk.v[v].start] != '\'' &&
-            q->text[q->tk.v[v].start] != ',' && q->text[q->tk.v[v].start] != '-' &&
-            (unsigned char)q->text[q->tk.v[v].start] != 0xE2)
+        if (q->d.tk.v[v].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[v].start] != '\'' &&
+            q->d.text[q->d.tk.v[v].start] != ',' && q->d.text[q->d.tk.v[v].start] != '-' &&
+            (unsigned char)q->d.text[q->d.tk.v[v].start] != 0xE2)
             break;
-        if (tok_quote(q, v))
+        if (cl_tok_quote(&q->d, v))
             break;
-        if (tok_say(q, v) && v > t) {
+        if (cl_tok_say(&q->d, v) && v > t) {
             size_t s, e;
             /* "Dolores Arkwright, the local's president, said" */
             size_t first = t;
-            if (phrase_before(q, t, v, &s, &e)) {
+            if (cl_phrase_before(&q->d, t, v, &s, &e)) {
                 size_t k = t;
-                while (k < v && q->tk.v[k].kind == PX_TOK_WORD)
+                while (k < v && q->d.tk.v[k].kind == PX_TOK_WORD)
                     k++;
                 if (k < v && k > t)
-                    e = q->tk.v[k - 1].end, s = q->tk.v[first].start;
+                    e = q->d.tk.v[k - 1].end, s = q->d.tk.v[first].start;
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
@@ -324,23 +198,23 @@ static int cue_after(const qscan *q, size_t t, size_t hi, speaker *sp)
 static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
 {
     for (size_t v = t; v-- > lo;) {
-        if (tok_is(q, v, "according") && tok_is(q, v + 1, "to")) {
+        if (cl_tok_is(&q->d, v, "according") && cl_tok_is(&q->d, v + 1, "to")) {
             size_t s, e;
-            if (phrase_after(q, v + 2, t, &s, &e)) {
+            if (cl_phrase_after(&q->d, v + 2, t, &s, &e)) {
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
             }
         }
-        if (tok_say(q, v)) {
+        if (cl_tok_say(&q->d, v)) {
             size_t s, e;
-            if (phrase_before(q, lo, v, &s, &e)) {
+            if (cl_phrase_before(&q->d, lo, v, &s, &e)) {
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
             }
             /* "said Mayor Voss: “...”" */
-            if (phrase_after(q, v + 1, t, &s, &e)) {
+            if (cl_phrase_after(&q->d, v + 1, t, &s, &e)) {
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
@@ -378,10 +252,10 @@ static long nearest_person(const qscan *q, size_t off, px_gender g, size_t quote
     const px_entity_list *l = q->people;
     if (!l || !l->n_mentions)
         return -1;
-    size_t s = cl_sentence_at(&q->ss, off);
+    size_t s = cl_sentence_at(&q->d.ss, off);
     for (size_t back = 0; back <= 20 && back <= s; back++) {
         size_t si = s - back;
-        size_t a = q->ss.n ? q->ss.v[si].start : 0, b = q->ss.n ? q->ss.v[si].end : q->len;
+        size_t a = q->d.ss.n ? q->d.ss.v[si].start : 0, b = q->d.ss.n ? q->d.ss.v[si].end : q->d.len;
         if (back == 0)
             b = off;
         long best = -1;
@@ -437,7 +311,7 @@ static long person_with_role(const qscan *q, const char *noun, size_t len)
 
 static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
 {
-    const char *s = q->text + sp->start;
+    const char *s = q->d.text + sp->start;
     size_t len = sp->end - sp->start;
     out->mention_start = sp->start;
     out->mention_end = sp->end;
@@ -547,11 +421,11 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
     if (b->open < a->close || a->para_end != b->para_end)
         return 0;
     size_t gs = a->close + a->close_len, ge = b->open;
-    if (count_words(q->text + gs, ge - gs) > 9)
+    if (count_words(q->d.text + gs, ge - gs) > 9)
         return 0;
-    size_t t = cl_token_at(&q->tk, gs), te = cl_token_at(&q->tk, ge);
+    size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
     for (size_t i = t; i < te; i++)
-        if (tok_say(q, i) || (tok_is(q, i, "according") && tok_is(q, i + 1, "to")))
+        if (cl_tok_say(&q->d, i) || (cl_tok_is(&q->d, i, "according") && cl_tok_is(&q->d, i + 1, "to")))
             return 1;
     return 0;
 }
@@ -571,19 +445,19 @@ static int all_title_case(const char *s, size_t len)
 
 static px_quote_kind classify(const qscan *q, const piece *first, size_t n_pieces, size_t words)
 {
-    const char *s = q->text + first->start;
+    const char *s = q->d.text + first->start;
     size_t len = first->end - first->start;
     if (n_pieces == 1 && words <= 2)
         return PX_QUOTE_TERM;
     if (n_pieces == 1 && words <= 5 && all_title_case(s, len) && !strchr(".!?,", s[len - 1]))
         return PX_QUOTE_TERM; /* a title: "Meet The Press" */
     /* embedded after a word that is no cue: "rejected as “ludicrous” a" */
-    size_t t = cl_token_at(&q->tk, first->open);
+    size_t t = cl_token_at(&q->d.tk, first->open);
     if (t > 0) {
-        const px_token *p = &q->tk.v[t - 1];
-        size_t sent = cl_sentence_at(&q->ss, first->open);
-        int same_sentence = q->ss.n && p->start >= q->ss.v[sent].start;
-        if (same_sentence && (p->kind == PX_TOK_WORD || p->kind == PX_TOK_NUMBER) && !tok_say(q, t - 1))
+        const px_token *p = &q->d.tk.v[t - 1];
+        size_t sent = cl_sentence_at(&q->d.ss, first->open);
+        int same_sentence = q->d.ss.n && p->start >= q->d.ss.v[sent].start;
+        if (same_sentence && (p->kind == PX_TOK_WORD || p->kind == PX_TOK_NUMBER) && !cl_tok_say(&q->d, t - 1))
             return PX_QUOTE_PARTIAL;
     }
     return PX_QUOTE_SPEECH;
@@ -595,7 +469,7 @@ static int build_text(const qscan *q, const px_quote *x, char **out)
     for (size_t i = 0; i < x->n_pieces; i++) {
         if (i && px_buf_append(&b, " ", 1))
             goto oom;
-        if (px_buf_append(&b, q->text + x->piece_start[i], x->piece_end[i] - x->piece_start[i]))
+        if (px_buf_append(&b, q->d.text + x->piece_start[i], x->piece_end[i] - x->piece_start[i]))
             goto oom;
     }
     *out = px_buf_steal(&b);
@@ -612,29 +486,29 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
         size_t gs = p[i].close + p[i].close_len, ge = p[i + 1].open;
         if (p[i].continues || ge <= gs)
             continue;
-        int r = cue_after(q, cl_token_at(&q->tk, gs), cl_token_at(&q->tk, ge), sp);
+        int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), sp);
         if (r)
             return r < 0 ? r : PX_OK;
     }
     /* 2. a cue right after the last piece, in its sentence */
     const piece *last = &p[i1];
     size_t after = last->close + last->close_len;
-    size_t s = cl_sentence_at(&q->ss, last->end ? last->end - 1 : 0);
-    size_t hi_off = q->ss.n ? q->ss.v[s].end : q->len;
-    if (s + 1 < q->ss.n && q->ss.v[s + 1].start < after + 3 && q->ss.v[s + 1].start >= after)
-        hi_off = q->ss.v[s + 1].end; /* the splitter ended the sentence at the mark */
+    size_t s = cl_sentence_at(&q->d.ss, last->end ? last->end - 1 : 0);
+    size_t hi_off = q->d.ss.n ? q->d.ss.v[s].end : q->d.len;
+    if (s + 1 < q->d.ss.n && q->d.ss.v[s + 1].start < after + 3 && q->d.ss.v[s + 1].start >= after)
+        hi_off = q->d.ss.v[s + 1].end; /* the splitter ended the sentence at the mark */
     if (hi_off > last->para_end)
         hi_off = last->para_end;
     if (after < hi_off) {
-        int r = cue_after(q, cl_token_at(&q->tk, after), cl_token_at(&q->tk, hi_off), sp);
+        int r = cue_after(q, cl_token_at(&q->d.tk, after), cl_token_at(&q->d.tk, hi_off), sp);
         if (r)
             return r < 0 ? r : PX_OK;
     }
     /* 3. a cue before the first piece, in its sentence */
     const piece *first = &p[i0];
-    size_t fs = cl_sentence_at(&q->ss, first->open);
-    size_t lo_off = q->ss.n ? q->ss.v[fs].start : 0;
-    int r = cue_before(q, cl_token_at(&q->tk, lo_off), cl_token_at(&q->tk, first->open), sp);
+    size_t fs = cl_sentence_at(&q->d.ss, first->open);
+    size_t lo_off = q->d.ss.n ? q->d.ss.v[fs].start : 0;
+    int r = cue_before(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
     return r < 0 ? r : PX_OK;
 }
 
@@ -658,14 +532,14 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
     for (size_t i = i0; i <= i1; i++) {
         x->piece_start[i - i0] = p[i].start;
         x->piece_end[i - i0] = p[i].end;
-        words += count_words(q->text + p[i].start, p[i].end - p[i].start);
+        words += count_words(q->d.text + p[i].start, p[i].end - p[i].start);
     }
     x->start = p[i0].start;
     x->end = p[i1].end;
     out->n++; /* from here on, px_quote_list_clear frees x */
-    size_t s = cl_sentence_at(&q->ss, x->start);
-    x->sentence_start = q->ss.n ? q->ss.v[s].start : 0;
-    x->sentence_end = q->ss.n ? q->ss.v[s].end : q->len;
+    size_t s = cl_sentence_at(&q->d.ss, x->start);
+    x->sentence_start = q->d.ss.n ? q->d.ss.v[s].start : 0;
+    x->sentence_end = q->d.ss.n ? q->d.ss.v[s].end : q->d.len;
     if (build_text(q, x, &x->text))
         return PX_ENOMEM;
     x->kind = classify(q, &p[i0], x->n_pieces, words);
@@ -681,7 +555,7 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
         /* no cue: the speaker of the quote just before, when it is in the
          * same or the previous paragraph */
         const px_quote *prev = &out->v[*last_speech];
-        const char *between = q->text + prev->end;
+        const char *between = q->d.text + prev->end;
         size_t gap = x->start - prev->end, paras = 0;
         for (size_t i = 0; i < gap; i++)
             paras += between[i] == '\n' && (i == 0 || between[i - 1] != '\n');
@@ -739,17 +613,14 @@ int px_quotes_extract(const px_article *a, const px_entity_list *people, px_quot
         return PX_OK;
     px_entity_list own;
     px_entity_list_init(&own);
-    qscan q = {.text = a->body, .len = strlen(a->body), .people = people, .out = out,
-               .last_thing = -1};
+    qscan q = {.people = people, .out = out, .last_thing = -1};
     int rc = PX_OK;
     if (!people) {
         rc = px_entities_extract(a, &own);
         q.people = &own;
     }
     if (!rc)
-        rc = px_tokenize(q.text, q.len, &q.tk);
-    if (!rc)
-        rc = px_split_sentences(q.text, q.len, &q.ss);
+        rc = cl_doc_init(&q.d, a->body);
     if (!rc)
         rc = find_pieces(&q);
     long last_speech = -1;
@@ -761,8 +632,7 @@ int px_quotes_extract(const px_article *a, const px_entity_list *people, px_quot
         i = j + 1;
     }
     free(q.p);
-    px_tokens_free(&q.tk);
-    px_spans_free(&q.ss);
+    cl_doc_free(&q.d);
     px_entity_list_clear(&own);
     return rc ? PX_ENOMEM : PX_OK;
 }

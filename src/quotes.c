@@ -636,3 +636,196 @@ int px_quotes_extract(const px_article *a, const px_entity_list *people, px_quot
     px_entity_list_clear(&own);
     return rc ? PX_ENOMEM : PX_OK;
 }
+
+/* ---- linking the same quote across articles ------------------------------------------ */
+
+typedef struct folded_quote {
+    px_ref ref;
+    char *text;     /* folded, letters and digits only, single spaces */
+    size_t words;
+    uint64_t *tri;  /* sorted word-trigram hashes */
+    size_t n_tri;
+    size_t group;
+} folded_quote;
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int fold_quote(const px_quote *x, px_ref ref, folded_quote *f)
+{
+    memset(f, 0, sizeof *f);
+    f->ref = ref;
+    char *folded = px_fold(x->text, strlen(x->text));
+    if (!folded)
+        return PX_ENOMEM;
+    size_t n = 0;
+    int space = 0;
+    for (char *p = folded; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (isalnum(c) || c >= 0x80) {
+            if (space && n)
+                folded[n++] = ' ';
+            space = 0;
+            folded[n++] = (char)c;
+        } else if (c != '\'') {
+            space = 1;
+        }
+    }
+    folded[n] = '\0';
+    f->text = folded;
+    size_t starts[4096];
+    size_t nw = 0;
+    for (size_t i = 0; i < n && nw < 4096; i++)
+        if (i == 0 || folded[i - 1] == ' ')
+            starts[nw++] = i;
+    f->words = nw;
+    if (nw >= 3) {
+        f->tri = malloc((nw - 2) * sizeof *f->tri);
+        if (!f->tri)
+            return PX_ENOMEM;
+        for (size_t i = 0; i + 2 < nw; i++) {
+            size_t end = i + 3 < nw ? starts[i + 3] - 1 : n;
+            f->tri[f->n_tri++] = px_hash64(folded + starts[i], end - starts[i], 11);
+        }
+        qsort(f->tri, f->n_tri, sizeof *f->tri, cmp_u64);
+    }
+    return PX_OK;
+}
+
+static size_t shared_trigrams(const folded_quote *a, const folded_quote *b)
+{
+    size_t i = 0, j = 0, n = 0;
+    while (i < a->n_tri && j < b->n_tri) {
+        if (a->tri[i] == b->tri[j])
+            n++, i++, j++;
+        else if (a->tri[i] < b->tri[j])
+            i++;
+        else
+            j++;
+    }
+    return n;
+}
+
+static int same_words(const folded_quote *a, const folded_quote *b)
+{
+    if (strcmp(a->text, b->text) == 0)
+        return 1;
+    const folded_quote *s = a->words <= b->words ? a : b, *l = s == a ? b : a;
+    if (s->words >= 6 && strstr(l->text, s->text))
+        return 1;
+    size_t smaller = a->n_tri < b->n_tri ? a->n_tri : b->n_tri;
+    return smaller >= 2 && shared_trigrams(a, b) * 2 >= smaller;
+}
+
+void px_quote_links_clear(px_quote_links *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->v[i].members);
+        free(l->v[i].text);
+        free(l->v[i].speaker);
+    }
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+static size_t root_of(folded_quote *f, size_t i)
+{
+    while (f[i].group != i)
+        i = f[i].group = f[f[i].group].group;
+    return i;
+}
+
+static int add_link(px_quote_links *out, const px_quote_list *const *lists, folded_quote *f,
+                    size_t n, size_t root)
+{
+    px_quote_link link = {0};
+    size_t articles = 0;
+    long last_article = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (root_of(f, i) != root)
+            continue;
+        px_ref *m = realloc(link.members, (link.n_members + 1) * sizeof *m);
+        if (!m) {
+            free(link.members);
+            return PX_ENOMEM;
+        }
+        link.members = m;
+        m[link.n_members++] = f[i].ref;
+        if ((long)f[i].ref.article != last_article)
+            articles++, last_article = (long)f[i].ref.article;
+    }
+    if (articles < 2) {
+        free(link.members);
+        return PX_OK;
+    }
+    const px_quote *longest = NULL;
+    const char *speaker = NULL;
+    size_t speaker_votes = 0;
+    for (size_t i = 0; i < link.n_members; i++) {
+        const px_quote *x = &lists[link.members[i].article]->v[link.members[i].item];
+        if (!longest || strlen(x->text) > strlen(longest->text))
+            longest = x;
+        if (!x->speaker || x->speaker_kind == PX_SPEAKER_NONE)
+            continue;
+        size_t votes = 0;
+        for (size_t j = 0; j < link.n_members; j++) {
+            const px_quote *y = &lists[link.members[j].article]->v[link.members[j].item];
+            votes += y->speaker && strcmp(y->speaker, x->speaker) == 0;
+        }
+        if (votes > speaker_votes)
+            speaker = x->speaker, speaker_votes = votes;
+    }
+    link.text = px_strdup(longest->text);
+    link.speaker = speaker ? px_strdup(speaker) : NULL;
+    if (!link.text || (speaker && !link.speaker) || CL_GROW(out->v, out->cap, out->n)) {
+        free(link.members);
+        free(link.text);
+        free(link.speaker);
+        return PX_ENOMEM;
+    }
+    out->v[out->n++] = link;
+    return PX_OK;
+}
+
+int px_quotes_link(const px_quote_list *const *lists, size_t n, px_quote_links *out, px_error *err)
+{
+    size_t total = 0;
+    for (size_t a = 0; a < n; a++)
+        for (size_t i = 0; lists[a] && i < lists[a]->n; i++)
+            total += lists[a]->v[i].kind != PX_QUOTE_TERM;
+    folded_quote *f = calloc(total ? total : 1, sizeof *f);
+    if (!f)
+        return px_error_set(err, PX_ENOMEM, "out of memory linking quotes");
+    size_t k = 0;
+    int rc = PX_OK;
+    for (size_t a = 0; a < n && !rc; a++)
+        for (size_t i = 0; lists[a] && i < lists[a]->n && !rc; i++)
+            if (lists[a]->v[i].kind != PX_QUOTE_TERM) {
+                rc = fold_quote(&lists[a]->v[i], (px_ref){a, i}, &f[k]);
+                f[k].group = k;
+                k++;
+            }
+    /* pairs of different articles sharing a trigram: quadratic in the
+     * quotes of a story, which stays small */
+    for (size_t i = 0; i < k && !rc; i++)
+        for (size_t j = i + 1; j < k; j++)
+            if (f[i].ref.article != f[j].ref.article && root_of(f, i) != root_of(f, j) &&
+                same_words(&f[i], &f[j]))
+                f[root_of(f, j)].group = root_of(f, i);
+    for (size_t i = 0; i < k && !rc; i++)
+        if (root_of(f, i) == i)
+            rc = add_link(out, lists, f, k, i);
+    for (size_t i = 0; i < k; i++) {
+        free(f[i].text);
+        free(f[i].tri);
+    }
+    free(f);
+    if (rc)
+        return px_error_set(err, rc, "out of memory linking quotes");
+    return PX_OK;
+}

@@ -487,7 +487,13 @@ static char *attribution_of(const nscan *n, size_t lo, size_t hi, size_t num_tok
                 (num_off >= s && num_off < e))
                 found = 0;
         }
-        if (!found && k + 1 < hi)
+        if (found) {
+            for (size_t c = s; c < e; c++)
+                if (isdigit((unsigned char)n->d.text[c]))
+                    found = 0;
+        }
+        /* ", said the ministry" */
+        if (!found && k + 1 < hi && k > lo && n->d.tk.v[k - 1].kind == PX_TOK_PUNCT)
             found = cl_phrase_after(&n->d, k + 1, hi, &s, &e);
     }
     if (!found) {

@@ -166,7 +166,7 @@ static int cue_after(const qscan *q, size_t t, size_t hi, speaker *sp)
         return 0;
     }
     /* subject first: she said / Mayor Elena Voss said / the memo said */
-    for (size_t v = t; v < hi && v < t + 10; v++) {
+    for (size_t v = t; v < hi && v < t + 24; v++) {
         if (q->d.tk.v[v].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[v].start] != '\'' &&
             q->d.text[q->d.tk.v[v].start] != ',' && q->d.text[q->d.tk.v[v].start] != '-' &&
             (unsigned char)q->d.text[q->d.tk.v[v].start] != 0xE2)
@@ -512,6 +512,48 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     return r < 0 ? r : PX_OK;
 }
 
+/* The first person named (or he/she) in the quote's sentence before the
+ * quote, for quotes without a cue of their own. Returns 1 when set. */
+static int sentence_subject(qscan *q, px_quote *x)
+{
+    size_t lo = x->sentence_start, hi = x->piece_start[0];
+    size_t t = cl_token_at(&q->d.tk, lo);
+    if (t < q->d.tk.n && q->d.tk.v[t].start < hi) {
+        px_gender g;
+        const px_token *k = &q->d.tk.v[t];
+        if (is_pronoun(q->d.text + k->start, k->end - k->start, &g) && g) {
+            long e = nearest_person(q, k->start, g, x->start, x->end);
+            if (e >= 0) {
+                x->speaker = px_strdup(q->people->v[e].name);
+                x->speaker_kind = PX_SPEAKER_PERSON;
+                x->speaker_entity = e;
+                x->mention_start = k->start;
+                x->mention_end = k->end;
+                return 1;
+            }
+        }
+    }
+    if (!q->people)
+        return 0;
+    for (size_t m = 0; m < q->people->n_mentions; m++) {
+        const px_mention *mn = &q->people->mentions[m];
+        if (mn->start < lo || mn->possessive)
+            continue;
+        if (mn->start >= hi)
+            break;
+        const px_entity *e = &q->people->v[mn->entity];
+        if (e->kind != PX_ENTITY_PERSON)
+            continue;
+        x->speaker = px_strdup(e->name);
+        x->speaker_kind = PX_SPEAKER_PERSON;
+        x->speaker_entity = (long)mn->entity;
+        x->mention_start = mn->start;
+        x->mention_end = mn->end;
+        return 1;
+    }
+    return 0;
+}
+
 static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *out,
                 long *last_speech)
 {
@@ -551,6 +593,8 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
         x->cue = sp.cue;
         sp.cue = NULL;
         rc = resolve_speaker(q, &sp, x);
+    } else if (!rc && sentence_subject(q, x)) {
+        /* "Ali called on fellow Muslims to “...”": the sentence's subject */
     } else if (!rc && x->kind == PX_QUOTE_SPEECH && *last_speech >= 0) {
         /* no cue: the speaker of the quote just before, when it is in the
          * same or the previous paragraph */

@@ -566,6 +566,9 @@ static int scan_runs(scanner *sc)
             tok = &sc->tk.v[i];
             const px_token *next = i + 1 < sc->tk.n ? &sc->tk.v[i + 1] : NULL;
             size_t len = tok->end - tok->start;
+            if (sc->nw > run_start &&
+                memchr(t + sc->w[sc->nw - 1].end, '\n', tok->start - sc->w[sc->nw - 1].end))
+                break; /* names do not run across paragraphs */
             if (is_cap_word(sc, tok)) {
                 if (cl_is_calendar_word(t + tok->start, len) ||
                     lower_after_hyphen(t + tok->start, len))

@@ -171,7 +171,8 @@ static int cue_after(const qscan *q, size_t t, size_t hi, speaker *sp)
             q->d.text[q->d.tk.v[v].start] != ',' && q->d.text[q->d.tk.v[v].start] != '-' &&
             (unsigned char)q->d.text[q->d.tk.v[v].start] != 0xE2)
             break;
-        if (cl_tok_quote(&q->d, v))
+        if (cl_tok_quote(&q->d, v) || cl_tok_is(&q->d, v, "but") || cl_tok_is(&q->d, v, "and") ||
+            cl_tok_is(&q->d, v, "while") || cl_tok_is(&q->d, v, "because"))
             break;
         if (cl_tok_say(&q->d, v) && v > t) {
             size_t s, e;
@@ -495,7 +496,9 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     size_t after = last->close + last->close_len;
     size_t s = cl_sentence_at(&q->d.ss, last->end ? last->end - 1 : 0);
     size_t hi_off = q->d.ss.n ? q->d.ss.v[s].end : q->d.len;
-    if (s + 1 < q->d.ss.n && q->d.ss.v[s + 1].start < after + 3 && q->d.ss.v[s + 1].start >= after)
+    char last_char = q->d.text[last->end - 1];
+    if (!strchr(".!?", last_char) && s + 1 < q->d.ss.n && q->d.ss.v[s + 1].start < after + 3 &&
+        q->d.ss.v[s + 1].start >= after)
         hi_off = q->d.ss.v[s + 1].end; /* the splitter ended the sentence at the mark */
     if (hi_off > last->para_end)
         hi_off = last->para_end;

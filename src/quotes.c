@@ -72,6 +72,7 @@ static int pair_paragraph(qscan *q, size_t a, size_t b, size_t *left_open, size_
 {
     const char *s = q->d.text;
     size_t open = (size_t)-1, olen = 0;
+    int dirty = 0;
     for (size_t i = a; i < b;) {
         int type;
         size_t ml = cl_quote_mark(s, b, i, &type);
@@ -85,7 +86,8 @@ static int pair_paragraph(qscan *q, size_t a, size_t b, size_t *left_open, size_
                    : straight_opens(s, b, i)  ? CL_MARK_OPEN
                                               : CL_MARK_CLOSE;
         if (type == CL_MARK_OPEN) {
-            open = i; /* an earlier unclosed mark is dropped */
+            dirty |= open != (size_t)-1; /* an earlier unclosed mark is dropped */
+            open = i;
             olen = ml;
         } else if (type == CL_MARK_CLOSE && open != (size_t)-1) {
             int rc = add_piece(q, open, olen, i, ml, 0, b);
@@ -95,7 +97,8 @@ static int pair_paragraph(qscan *q, size_t a, size_t b, size_t *left_open, size_
         }
         i += ml;
     }
-    *left_open = open;
+    /* only a clean paragraph may continue its quote into the next one */
+    *left_open = dirty ? (size_t)-1 : open;
     *left_len = olen;
     return PX_OK;
 }

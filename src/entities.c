@@ -1185,7 +1185,8 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
         /* sort, then tell each input entity where it went */
         for (size_t i = 0; i < out->n; i++)
             out->v[i].merged = (long)i;
-        qsort(out->v, out->n, sizeof *out->v, by_mentions);
+        if (out->n > 1)
+            qsort(out->v, out->n, sizeof *out->v, by_mentions);
         size_t *pos = malloc((out->n ? out->n : 1) * sizeof *pos);
         if (!pos)
             rc = PX_ENOMEM;

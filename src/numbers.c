@@ -895,7 +895,8 @@ int px_numbers_group(const px_article *const *articles, const px_number_list *co
         }
     }
     out->n = kept;
-    qsort(out->v, out->n, sizeof *out->v, by_conflict);
+    if (out->n > 1)
+        qsort(out->v, out->n, sizeof *out->v, by_conflict);
     if (rc)
         return px_error_set(err, rc, "out of memory grouping numbers");
     return PX_OK;

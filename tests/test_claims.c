@@ -80,7 +80,9 @@ static void test_seed_numbers_with_attribution(void **s)
 {
     (void)s;
     tu_result r;
-    tu_read_one(&r, tu_shared("seeds"), NULL);
+    /* raw: cleaning drops the first of the two near-identical toll sentences */
+    px_read_opts raw = {.raw = 1};
+    tu_read_one(&r, tu_shared("seeds"), &raw);
     px_number_list n;
 
     px_number_list_init(&n);
@@ -91,6 +93,8 @@ static void test_seed_numbers_with_attribution(void **s)
     assert_string_equal(x->qualifier, "more than");
     assert_string_equal(x->counted, "people killed");
     assert_string_equal(x->attribution, "Palestinian health authorities");
+    x = number_written(&n, "More than 18,000");
+    assert_string_equal(x->attribution, "Hamas-controlled Palestinian health authorities");
     px_number_list_clear(&n);
 
     px_number_list_init(&n);

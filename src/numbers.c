@@ -529,6 +529,15 @@ static int looks_like_age(const nscan *n, const parsed *p)
            (!after || (after->kind == PX_TOK_PUNCT && strchr(",.;", n->d.text[after->start])));
 }
 
+static void number_free(px_number *x)
+{
+    free(x->text);
+    free(x->unit);
+    free(x->qualifier);
+    free(x->counted);
+    free(x->attribution);
+}
+
 static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
 {
     size_t sent = cl_sentence_at(&n->d.ss, n->d.tk.v[i].start);
@@ -596,28 +605,17 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         num.counted = counted_phrase(n, last + 1, first, lo, hi);
     num.attribution = attribution_of(n, lo, hi, p->first);
     if (!num.text || (unit_name && !num.unit)) {
-        free(num.text);
-        free(num.unit);
-        free(num.qualifier);
-        free(num.counted);
-        free(num.attribution);
+        number_free(&num);
         return PX_ENOMEM;
     }
     if (num.kind == PX_NUM_COUNT && !num.counted && !num.vague && p->value < 1000) {
         /* a bare small number ("it was 3") says too little to compare */
-        free(num.text);
-        free(num.unit);
-        free(num.qualifier);
-        free(num.attribution);
+        number_free(&num);
         *next = p->last + 1;
         return PX_OK;
     }
     if (CL_GROW(n->out->v, n->out->cap, n->out->n)) {
-        free(num.text);
-        free(num.unit);
-        free(num.qualifier);
-        free(num.counted);
-        free(num.attribution);
+        number_free(&num);
         return PX_ENOMEM;
     }
     n->out->v[n->out->n++] = num;
@@ -645,13 +643,8 @@ void px_number_list_clear(px_number_list *l)
 {
     if (!l)
         return;
-    for (size_t i = 0; i < l->n; i++) {
-        free(l->v[i].text);
-        free(l->v[i].unit);
-        free(l->v[i].qualifier);
-        free(l->v[i].counted);
-        free(l->v[i].attribution);
-    }
+    for (size_t i = 0; i < l->n; i++)
+        number_free(&l->v[i]);
     free(l->v);
     memset(l, 0, sizeof *l);
 }
@@ -742,16 +735,20 @@ static int values_conflict(const px_number *a, const px_number *b)
     return lo_a > hi_b + tol || lo_b > hi_a + tol || (a->bound == b->bound && fabs(a->value - b->value) > tol);
 }
 
+static void group_free(px_number_group *g)
+{
+    free(g->key);
+    free(g->unit);
+    free(g->counted);
+    free(g->members);
+}
+
 void px_number_groups_clear(px_number_groups *g)
 {
     if (!g)
         return;
-    for (size_t i = 0; i < g->n; i++) {
-        free(g->v[i].key);
-        free(g->v[i].unit);
-        free(g->v[i].counted);
-        free(g->v[i].members);
-    }
+    for (size_t i = 0; i < g->n; i++)
+        group_free(&g->v[i]);
     free(g->v);
     memset(g, 0, sizeof *g);
 }
@@ -888,10 +885,7 @@ int px_numbers_group(const px_article *const *articles, const px_number_list *co
         if (gr->n_articles >= 2 && !rc) {
             out->v[kept++] = *gr;
         } else {
-            free(gr->key);
-            free(gr->unit);
-            free(gr->counted);
-            free(gr->members);
+            group_free(gr);
         }
     }
     out->n = kept;

@@ -27,11 +27,7 @@ static int print_numbers(px_article *a, void *ud)
     cli_cp_init(&cur, a->body ? a->body : "");
     for (size_t i = 0; i < nums.n; i++) {
         const px_number *x = &nums.v[i];
-        cJSON *o = cJSON_CreateObject();
-        cli_json_str(o, "article", a->id);
-        cli_json_str(o, "source", a->source);
-        cli_json_str(o, "date", a->date);
-        cJSON_AddStringToObject(o, "kind", px_number_kind_name(x->kind));
+        cJSON *o = cli_claim_object(a, px_number_kind_name(x->kind));
         cJSON_AddStringToObject(o, "text", x->text);
         cli_json_span(o, &cur, "start", "end", x->start, x->end);
         cJSON_AddNumberToObject(o, "value", x->value);

@@ -832,6 +832,91 @@ static int finish_group(const px_article *const *articles, const px_number_list 
     return PX_OK;
 }
 
+/* Claims that share a key may still count different things: "killing 1,200
+ * people" on Oct. 7 and "more than 18,000 people have been killed" since.
+ * One article does not disagree with itself, so two conflicting values in
+ * the same article are two quantities. Each claim joins the quantity whose
+ * first value is nearest on a log scale, among those holding no conflicting
+ * claim of its own article. */
+typedef struct quantity {
+    px_ref *members;
+    size_t n;
+    double anchor;
+} quantity;
+
+static int quantity_allows(const px_number_list *const *lists, const quantity *q, px_ref r)
+{
+    const px_number *x = member(lists, r);
+    for (size_t i = 0; i < q->n; i++)
+        if (q->members[i].article == r.article && values_conflict(x, member(lists, q->members[i])))
+            return 0;
+    return 1;
+}
+
+static int split_group(const px_number_list *const *lists, px_number_group *g,
+                       px_number_groups *into)
+{
+    quantity *qs = calloc(g->n_members, sizeof *qs);
+    size_t nq = 0;
+    int rc = qs ? PX_OK : PX_ENOMEM;
+    for (size_t i = 0; i < g->n_members && !rc; i++) {
+        double v = log1p(fabs(member(lists, g->members[i])->value));
+        size_t best = nq;
+        double best_d = INFINITY;
+        for (size_t k = 0; k < nq; k++)
+            if (fabs(qs[k].anchor - v) < best_d && quantity_allows(lists, &qs[k], g->members[i])) {
+                best = k;
+                best_d = fabs(qs[k].anchor - v);
+            }
+        if (best == nq) {
+            qs[nq].anchor = v;
+            qs[nq].members = malloc(g->n_members * sizeof *qs[nq].members);
+            if (!qs[nq++].members) {
+                rc = PX_ENOMEM;
+                break;
+            }
+        }
+        qs[best].members[qs[best].n++] = g->members[i];
+    }
+    for (size_t k = 0; k < nq; k++) {
+        if (!rc && CL_GROW(into->v, into->cap, into->n))
+            rc = PX_ENOMEM;
+        if (rc) {
+            free(qs[k].members);
+            continue;
+        }
+        px_number_group *ng = &into->v[into->n];
+        memset(ng, 0, sizeof *ng);
+        ng->kind = g->kind;
+        ng->key = nq == 1 ? px_strdup(g->key) : NULL;
+        if (nq > 1) {
+            px_buf kb = {0};
+            px_buf_printf(&kb, "%s#%zu", g->key, k + 1);
+            ng->key = px_buf_steal(&kb);
+        }
+        ng->unit = g->unit ? px_strdup(g->unit) : NULL;
+        ng->members = qs[k].members;
+        ng->n_members = qs[k].n;
+        into->n++;
+        if (!ng->key || (g->unit && !ng->unit))
+            rc = PX_ENOMEM;
+    }
+    free(qs);
+    return rc;
+}
+
+static int split_groups(const px_number_list *const *lists, px_number_groups *out)
+{
+    px_number_groups split = {0};
+    int rc = PX_OK;
+    for (size_t g = 0; g < out->n; g++)
+        if (!rc)
+            rc = split_group(lists, &out->v[g], &split);
+    px_number_groups_clear(out);
+    *out = split;
+    return rc;
+}
+
 int px_numbers_group(const px_article *const *articles, const px_number_list *const *lists,
                      size_t n, px_number_groups *out, px_error *err)
 {
@@ -876,6 +961,8 @@ int px_numbers_group(const px_article *const *articles, const px_number_list *co
             m[gr->n_members++] = (px_ref){a, i};
         }
     px_buf_free(&key);
+    if (!rc)
+        rc = split_groups(lists, out);
     /* keep groups seen in two or more articles */
     size_t kept = 0;
     for (size_t g = 0; g < out->n; g++) {

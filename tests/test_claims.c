@@ -290,6 +290,52 @@ static void test_examples_death_toll_conflict(void **s)
     story_free(&st);
 }
 
+/* Seed 000 gives both the Oct. 7 toll (1,200) and the Gaza toll (more than
+ * 18,000): one article does not disagree with itself, so they are two
+ * quantities; 002 agrees on the first, 003's 11,000 disputes the second. */
+static void test_seed_tolls_are_two_quantities(void **s)
+{
+    (void)s;
+    tu_result r;
+    px_read_opts o = {.raw = 1};
+    tu_read_one(&r, tu_shared("seeds"), &o);
+    assert_int_equal(r.n, 5);
+    px_number_list *lists = calloc(r.n, sizeof *lists);
+    const px_number_list **nl = calloc(r.n, sizeof *nl);
+    for (size_t i = 0; i < r.n; i++) {
+        assert_int_equal(px_numbers_extract(r.articles[i], &lists[i]), PX_OK);
+        nl[i] = &lists[i];
+    }
+    px_number_groups g = {0};
+    assert_int_equal(px_numbers_group((const px_article *const *)r.articles, nl, r.n, &g, NULL), PX_OK);
+    const px_number_group *oct7 = NULL, *gaza = NULL;
+    for (size_t i = 0; i < g.n; i++) {
+        if (!strstr(g.v[i].key, "killed"))
+            continue;
+        if (g.v[i].min == 1200 && g.v[i].max == 1200)
+            oct7 = &g.v[i];
+        if (g.v[i].min == 11000 && g.v[i].max == 18000)
+            gaza = &g.v[i];
+    }
+    assert_non_null(oct7);
+    assert_false(oct7->conflict);
+    assert_int_equal(oct7->n_articles, 2);
+    assert_non_null(gaza);
+    assert_true(gaza->conflict);
+    int ministry = 0;
+    for (size_t i = 0; i < gaza->n_members; i++) {
+        const px_number *x = &nl[gaza->members[i].article]->v[gaza->members[i].item];
+        ministry |= x->value == 18000 && x->attribution && strstr(x->attribution, "health authorities");
+    }
+    assert_true(ministry);
+    px_number_groups_clear(&g);
+    for (size_t i = 0; i < r.n; i++)
+        px_number_list_clear(&lists[i]);
+    free(lists);
+    free(nl);
+    tu_result_free(&r);
+}
+
 static void test_unbalanced_quotes_do_not_derail(void **s)
 {
     (void)s;
@@ -452,6 +498,7 @@ int main(void)
         cmocka_unit_test(test_seed_entities_merge),
         cmocka_unit_test(test_examples_quotes),
         cmocka_unit_test(test_examples_death_toll_conflict),
+        cmocka_unit_test(test_seed_tolls_are_two_quantities),
         cmocka_unit_test(test_unbalanced_quotes_do_not_derail),
         cmocka_unit_test(test_quote_across_paragraphs),
         cmocka_unit_test(test_huge_article_and_empty_input),

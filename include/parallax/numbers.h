@@ -102,7 +102,12 @@ void px_number_groups_clear(px_number_groups *g);
 
 /* Groups the claims of several articles by what they count (kind, unit and
  * the head noun of the counted phrase, stemmed), keeping only groups with
- * members from two or more articles. articles[i] (its date) may be NULL.
+ * members from two or more articles. Two conflicting values inside one
+ * article count different things (the Oct. 7 toll and the toll since), so
+ * a key is split into quantities: each claim joins the one whose first
+ * value is nearest on a log scale among those holding no conflicting claim
+ * of its own article; keys of split groups get a "#N" suffix.
+ * articles[i] (its date) may be NULL.
  * Conflict rule: two exact values differ by more than rounding (the coarser
  * of the two written precisions), or a bound is violated (a lower bound
  * above the other's upper bound, ...). Conflicted groups come first. */

@@ -13,5 +13,7 @@
 #include "parallax/article.h"
 #include "parallax/read.h"
 #include "parallax/text.h"
+#include "parallax/html.h"
+#include "parallax/http.h"
 
 #endif

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "internal.h"
+#include "parallax/html.h"
 
 /* State of one px_read_paths call. */
 typedef struct reader {
@@ -185,8 +186,37 @@ static int read_jsonl(reader *r, px_input *in)
     return PX_OK;
 }
 
+/* One web page per file. */
+static int read_html(reader *r, px_input *in)
+{
+    const char *path = px_input_name(in);
+    px_buf page = {0};
+    px_error err;
+    px_error_clear(&err);
+    int rc = px_input_read_all(in, &page, max_record(r), &err);
+    if (rc != PX_OK) {
+        report(r, PX_ERROR, path, 0, -1, err.msg);
+    } else {
+        px_article *a = px_article_new();
+        px_error_clear(&err);
+        if (!a) {
+            report(r, PX_ERROR, path, 0, -1, "out of memory");
+        } else if (px_html_to_article(page.data, page.len, NULL, NULL, a, &err) != PX_OK) {
+            report(r, PX_ERROR, path, 0, -1, err.msg);
+            px_article_free(a);
+        } else {
+            if (err.msg[0])
+                report(r, PX_WARNING, path, 0, -1, err.msg);
+            finish_article(r, a, path, 0, -1);
+        }
+    }
+    px_buf_free(&page);
+    return PX_OK;
+}
+
 static const char *const txt_exts[] = {"txt", "text", NULL};
 static const char *const jsonl_exts[] = {"jsonl", "ndjson", "json", NULL};
+static const char *const html_exts[] = {"html", "htm", "xhtml", "shtml", NULL};
 
 static int first_non_space_is(const char *head, size_t n, char c)
 {
@@ -201,9 +231,27 @@ static int sniff_jsonl(const char *head, size_t n)
     return first_non_space_is(head, n, '{');
 }
 
+/* "<!doctype html", "<html", or a page that opens with a comment or <head>. */
+static int sniff_html(const char *head, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < n && strchr(" \t\r\n", head[i]))
+        i++;
+    static const char *const opens[] = {"<!doctype html", "<html", "<head", "<!--", "<meta", NULL};
+    for (const char *const *o = opens; *o; o++) {
+        size_t k = strlen(*o);
+        if (n - i >= k && strncasecmp(head + i, *o, k) == 0)
+            return strcmp(*o, "<!--") != 0 || memmem(head, n, "<html", 5) || memmem(head, n, "<HTML", 5);
+    }
+    return 0;
+}
+
 /* Checked in order by content; the last one, plain text, takes the rest. */
 static const format formats[] = {
     {"jsonl", jsonl_exts, sniff_jsonl, read_jsonl},
+    {"html", html_exts, sniff_html, read_html},
     {"txt", txt_exts, NULL, read_txt},
 };
 #define N_FORMATS (sizeof formats / sizeof formats[0])

@@ -59,14 +59,20 @@ static const struct {
 static const struct {
     double bad_share;     /* boilerplate inside a container costs this much per char */
     double box_is_boilerplate; /* class/id/tag evidence at or below this marks a box */
-    double box_max_share; /* ... unless it holds more than this share of all prose:
-                             a page's main content is never a sidebar */
+    double box_max_share; /* ... unless its class/id also names content ("entry-content
+                             has-sidebar") and it holds more than this share of all
+                             prose: a page's main content is never a sidebar */
+    double wrapper_share; /* a box holding more than this share of all the page's text,
+                             or whose prose lies mostly in one descendant marked as
+                             content (evidence >= 2), is a wrapper whatever its class
+                             says ("theiaStickySidebar" around the <article>) */
     double keep_link_density; /* blocks linked more than this are never emitted */
     double evidence_bonus; /* container gain multiplier per point of positive evidence */
 } CONTAINER = {
     .bad_share = 0.6,
     .box_is_boilerplate = -2.0,
     .box_max_share = 0.5,
+    .wrapper_share = 0.6,
     .keep_link_density = 0.5,
     .evidence_bonus = 0.05,
 };
@@ -153,7 +159,7 @@ static void attr_evidence(const char *v, int *pos, int *neg)
     }
 }
 
-static int own_evidence(const GumboNode *e)
+static int own_evidence(const GumboNode *e, int *mixed)
 {
     int pos = 0, neg = 0;
     const char *cls = px_dom_attr(e, "class"), *id = px_dom_attr(e, "id");
@@ -171,6 +177,7 @@ static int own_evidence(const GumboNode *e)
             pos = pos > 2 ? pos : 2;
     }
     /* a negative word wins: "comment-content" is a comment, not the content */
+    *mixed = pos > 0 && neg < 0;
     int ev = neg < 0 ? neg + (pos > 0 && neg > -3 ? 1 : 0) : pos;
     ev += tag_evidence(e->v.element.tag);
     return ev < -5 ? -5 : ev > 4 ? 4 : ev;
@@ -206,7 +213,9 @@ typedef struct elem {
     int parent;
     GumboTag tag;
     int evidence;        /* own class/id/tag evidence */
+    int mixed;           /* class/id names both content and boilerplate */
     double good, bad;    /* prose and boilerplate chars in the subtree */
+    double marked_good;  /* most prose held by one descendant marked as content */
 } elem;
 
 typedef struct block {
@@ -365,8 +374,8 @@ static int add_elem(flat *f, int parent, const GumboNode *n)
     elem *e = &f->el[f->n_el];
     e->parent = parent;
     e->tag = n->v.element.tag;
-    e->evidence = own_evidence(n);
-    e->good = e->bad = 0;
+    e->evidence = own_evidence(n, &e->mixed);
+    e->good = e->bad = e->marked_good = 0;
     return (int)f->n_el++;
 }
 
@@ -513,10 +522,13 @@ static double score_block(const flat *f, const block *b)
 
 /* ---- container choice --------------------------------------------------- */
 
-static int is_boilerplate_box(const flat *f, int e, double total_good)
+static int is_boilerplate_box(const flat *f, int e)
 {
-    return f->el[e].evidence <= CONTAINER.box_is_boilerplate &&
-           f->el[e].good <= CONTAINER.box_max_share * total_good;
+    const elem *x = &f->el[e], *root = &f->el[0];
+    return x->evidence <= CONTAINER.box_is_boilerplate &&
+           x->good + x->bad <= CONTAINER.wrapper_share * (root->good + root->bad) &&
+           x->marked_good < 0.5 * x->good &&
+           (!x->mixed || x->good <= CONTAINER.box_max_share * root->good);
 }
 
 static int choose_container(flat *f)
@@ -530,17 +542,26 @@ static int choose_container(flat *f)
     }
     /* Elements are in pre-order: children come after their parents. */
     for (size_t i = f->n_el; i-- > 1;) {
-        elem *e = &f->el[i];
-        f->el[e->parent].good += e->good;
-        f->el[e->parent].bad += e->bad;
+        elem *e = &f->el[i], *p = &f->el[e->parent];
+        p->good += e->good;
+        p->bad += e->bad;
+        double marked = e->evidence >= 2 && e->good > e->marked_good ? e->good : e->marked_good;
+        if (marked > p->marked_good)
+            p->marked_good = marked;
     }
-    double total = f->el[0].good;
-    /* Again, with boilerplate boxes counted as boilerplate whole. */
+    /* Again, with boilerplate boxes counted as boilerplate whole; nothing
+       inside a boilerplate box can be the container. */
     double *good = calloc(f->n_el, sizeof *good), *bad = calloc(f->n_el, sizeof *bad);
-    if (!good || !bad) {
+    char *boxed = calloc(f->n_el, 1);
+    if (!good || !bad || !boxed) {
         free(good);
         free(bad);
+        free(boxed);
         return -1;
+    }
+    for (size_t i = 1; i < f->n_el; i++) {
+        int p = f->el[i].parent;
+        boxed[i] = boxed[p] || is_boilerplate_box(f, p);
     }
     for (size_t i = 0; i < f->n_bl; i++) {
         block *b = &f->bl[i];
@@ -553,12 +574,12 @@ static int choose_container(flat *f)
         double gain = good[i] - CONTAINER.bad_share * bad[i];
         if (e->evidence > 0)
             gain *= 1 + CONTAINER.evidence_bonus * e->evidence;
-        if (gain > best_gain && good[i] > 0) {
+        if (gain > best_gain && good[i] > 0 && !boxed[i] && !is_boilerplate_box(f, (int)i)) {
             best_gain = gain;
             best = (int)i;
         }
         if (i > 0) {
-            if (is_boilerplate_box(f, (int)i, total)) {
+            if (is_boilerplate_box(f, (int)i)) {
                 bad[e->parent] += good[i] + bad[i];
             } else {
                 good[e->parent] += good[i];
@@ -568,18 +589,19 @@ static int choose_container(flat *f)
     }
     free(good);
     free(bad);
+    free(boxed);
     return best;
 }
 
 /* ---- emission ----------------------------------------------------------- */
 
 /* Is block b below container c without a boilerplate box in between? */
-static int inside_clean(const flat *f, const block *b, int c, double total)
+static int inside_clean(const flat *f, const block *b, int c)
 {
     for (int e = b->owner; e >= 0; e = f->el[e].parent) {
         if (e == c)
             return 1;
-        if (is_boilerplate_box(f, e, total))
+        if (is_boilerplate_box(f, e))
             return 0;
     }
     return 0;
@@ -587,13 +609,12 @@ static int inside_clean(const flat *f, const block *b, int c, double total)
 
 static int emit(const flat *f, int c, px_buf *out)
 {
-    double total = f->el[0].good;
     size_t n = f->n_bl;
     char *in = calloc(n ? n : 1, 1);
     if (!in)
         return PX_ENOMEM;
     for (size_t i = 0; i < n; i++)
-        in[i] = inside_clean(f, &f->bl[i], c, total) &&
+        in[i] = inside_clean(f, &f->bl[i], c) &&
                 (f->bl[i].chars == 0 ||
                  (double)f->bl[i].link_chars / f->bl[i].chars <= CONTAINER.keep_link_density) &&
                 f->bl[i].kind != K_CAPTION && f->bl[i].heading != 1;
@@ -650,6 +671,22 @@ int px_dom_extract(const px_dom *d, px_buf *out)
         for (size_t i = 0; i < f.n_bl; i++)
             f.bl[i].score = score_block(&f, &f.bl[i]);
         int c = choose_container(&f);
+#ifdef PX_EXTRACT_TRACE
+        for (size_t i = 0; i < f.n_bl; i++) {
+            block *b = &f.bl[i];
+            int in = 0;
+            for (int e = b->owner; e >= 0; e = f.el[e].parent)
+                if (e == c) in = 1;
+            fprintf(stderr, "%c %6.2f ch=%d ln=%d k=%d ev=%d own=%d %.*s\n", in ? '*' : ' ', b->score,
+                    b->chars, b->link_chars, b->kind, nearest_evidence(&f, b->owner), b->owner,
+                    (int)(b->len > 90 ? 90 : b->len), f.text.data + b->off);
+        }
+        const char *tr = getenv("PX_TRACE_OWNER");
+        for (int e = tr ? atoi(tr) : -1; e >= 0; e = f.el[e].parent)
+            fprintf(stderr, "owner-chain %d %s ev=%d mixed=%d good=%.0f bad=%.0f box=%d\n", e, gumbo_normalized_tagname(f.el[e].tag), f.el[e].evidence, f.el[e].mixed, f.el[e].good, f.el[e].bad, is_boilerplate_box(&f, e));
+        for (int e = c; e >= 0; e = f.el[e].parent)
+            fprintf(stderr, "chain %d %s ev=%d good=%.0f bad=%.0f\n", e, gumbo_normalized_tagname(f.el[e].tag), f.el[e].evidence, f.el[e].good, f.el[e].bad);
+#endif
         rc = c < 0 ? PX_ENOMEM : emit(&f, c, out);
     }
     if (rc == PX_OK && !out->data)

@@ -38,6 +38,7 @@ static const struct {
     double in_caption;    /* figure captions and photo credits are not the story */
     double in_list;       /* list items are more often menus than prose */
     double box_evidence;  /* times the nearest class/id/tag evidence (clamped +-3) */
+    double dateline;      /* a few words around a year: a timestamp, not a sentence */
 } BLOCK_WEIGHTS = {
     .bias = -1.5,
     .per_80_chars = 1.0,
@@ -53,6 +54,7 @@ static const struct {
     .in_caption = -4.0,
     .in_list = -0.5,
     .box_evidence = 0.4,
+    .dateline = -2.5,
 };
 
 /* Container choice and emission. */
@@ -224,7 +226,7 @@ typedef struct block {
     int chars, link_chars, words, sentence_ends, commas;
     int heading;         /* 1..6 inside <hN>, else 0 */
     enum block_kind kind;
-    int in_link_list;    /* inside <li> that is inside <nav>/<ul> of links */
+    int has_year;        /* a number 1900..2099 standing alone */
     double score;
 } block;
 
@@ -308,8 +310,14 @@ static void count_shape(block *b, const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         int space = c == ' ';
-        if (!space && !in_word)
+        if (!space && !in_word) {
             b->words++;
+            if (i + 4 <= n && (s[i] == '1' || s[i] == '2') && isdigit((unsigned char)s[i + 1]) &&
+                isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]) &&
+                (i + 4 == n || !isdigit((unsigned char)s[i + 4])) &&
+                ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')))
+                b->has_year = 1;
+        }
         in_word = !space;
         if ((c == '.' || c == '!' || c == '?' || c == ';') && (i + 1 == n || s[i + 1] == ' ' ||
                                                              s[i + 1] == '"' || s[i + 1] == '\''))
@@ -516,6 +524,8 @@ static double score_block(const flat *f, const block *b)
         s += BLOCK_WEIGHTS.in_list;
     if (b->words < 4)
         s += BLOCK_WEIGHTS.few_words;
+    if (b->has_year && b->words <= 8)
+        s += BLOCK_WEIGHTS.dateline;
     s += BLOCK_WEIGHTS.box_evidence * clampd(nearest_evidence(f, b->owner), -3, 3);
     return s;
 }

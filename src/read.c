@@ -539,6 +539,9 @@ static void read_one(reader *r, const char *path)
     if (!f)
         f = format_by_content(in);
     f->read(r, in);
+    char msg[256];
+    if (px_input_take_recovery(in, msg, sizeof msg))
+        report(r, PX_ERROR, path, 0, -1, msg);
     r->done_before += px_input_raw_size(in) > 0 ? px_input_raw_size(in) : 0;
     if (r->o->progress)
         r->o->progress(r->done_before, r->total, r->o->progress_ud);

@@ -1,6 +1,7 @@
 /* html.c - gumbo parsing with caps on size and depth, attribute access and
  * tree walks with an explicit stack (documents may be 100k levels deep). */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,12 +24,25 @@ static int never_nests(const char *name, size_t n)
     return 0;
 }
 
-/* Where the estimated element depth first passes max, or len. A cheap
- * tokeniser: start tags deepen, end tags close, comments and script/style
- * text are skipped. */
+static uint32_t name_hash(const char *p, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (uint32_t)tolower((unsigned char)p[i])) * 16777619u;
+    return h;
+}
+
+/* Where the element depth first passes max, or len. A cheap tokeniser
+ * keeps a stack of open element names: start tags push, an end tag pops
+ * back to its element when that is open (stray end tags change nothing, as
+ * in the HTML parser), comments and script/style text are skipped. */
 static size_t depth_cut(const char *s, size_t len, int max)
 {
+    uint32_t *open = malloc(((size_t)max + 1) * sizeof *open);
+    if (!open)
+        return len;
     int depth = 0;
+    size_t cut = len;
     for (size_t i = 0; i < len; i++) {
         if (s[i] != '<' || i + 1 >= len)
             continue;
@@ -37,7 +51,7 @@ static size_t depth_cut(const char *s, size_t len, int max)
         if (left >= 3 && memcmp(p, "!--", 3) == 0) {
             const char *e = memmem(p + 3, left - 3, "-->", 3);
             if (!e)
-                return len;
+                break;
             i = (size_t)(e - s) + 2;
             continue;
         }
@@ -51,10 +65,14 @@ static size_t depth_cut(const char *s, size_t len, int max)
             continue;
         const char *gt = memchr(p + n, '>', left - n);
         if (!gt)
-            return len;
+            break;
         if (closing) {
-            if (!never_nests(p, n) && depth > 0)
-                depth--;
+            uint32_t h = name_hash(p, n);
+            for (int k = depth - 1; k >= 0 && k >= depth - 64; k--)
+                if (open[k] == h) {
+                    depth = k;
+                    break;
+                }
         } else if ((n == 6 && strncasecmp(p, "script", 6) == 0) ||
                    (n == 5 && strncasecmp(p, "style", 5) == 0)) {
             char end[10] = "</";
@@ -65,15 +83,20 @@ static size_t depth_cut(const char *s, size_t len, int max)
                 if (s[j] == '<' && strncasecmp(s + j, end, n + 2) == 0)
                     e = s + j;
             if (!e)
-                return len;
+                break;
             i = (size_t)(e - s);
             continue;
-        } else if (!never_nests(p, n) && gt[-1] != '/' && ++depth > max) {
-            return i;
+        } else if (!never_nests(p, n) && gt[-1] != '/') {
+            if (depth == max) {
+                cut = i;
+                break;
+            }
+            open[depth++] = name_hash(p, n);
         }
         i = (size_t)(gt - s);
     }
-    return len;
+    free(open);
+    return cut;
 }
 
 int px_dom_parse(px_dom *d, const char *html, size_t len, px_error *err)

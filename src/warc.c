@@ -22,7 +22,15 @@ struct px_warc {
     long long pending_base;  /* decompressed offset of pending.data[0] */
     px_buf line;
     px_strlist names, values;
+    int input_failed;        /* the input itself failed: nothing more can be read */
 };
+
+static int input_error(px_warc *w, int rc)
+{
+    if (rc < 0)
+        w->input_failed = 1;
+    return rc;
+}
 
 /* ---- byte source --------------------------------------------------------- */
 
@@ -41,8 +49,10 @@ static long long src_offset(const px_warc *w)
 /* Reads one line (without CR LF) into w->line: 1, 0 at end, <0 error. */
 static int src_getline(px_warc *w, px_error *err)
 {
-    if (!pending_left(w))
-        return px_input_getline(w->in, &w->line, MAX_HEAD_LINE, err);
+    if (!pending_left(w)) {
+        int rc = px_input_getline(w->in, &w->line, MAX_HEAD_LINE, err);
+        return rc == PX_ELIMIT ? rc : input_error(w, rc);
+    }
     w->line.len = 0;
     const char *p = w->pending.data + w->pending_pos;
     const char *nl = memchr(p, '\n', pending_left(w));
@@ -55,6 +65,8 @@ static int src_getline(px_warc *w, px_error *err)
     if (!nl) { /* the line goes on in the input */
         px_buf rest = {0};
         int rc = px_input_getline(w->in, &rest, MAX_HEAD_LINE, err);
+        if (rc != PX_ELIMIT)
+            input_error(w, rc);
         if (rc > 0 && px_buf_append(&w->line, rest.data, rest.len))
             rc = px_error_set(err, PX_ENOMEM, "out of memory");
         px_buf_free(&rest);
@@ -82,7 +94,7 @@ static long long src_read(px_warc *w, long long n, size_t keep, px_buf *out, px_
         } else {
             got = px_input_read(w->in, chunk, want, err);
             if (got < 0)
-                return got;
+                return input_error(w, (int)got);
             if (got == 0)
                 break;
         }
@@ -105,7 +117,7 @@ static int src_starts_with(px_warc *w, const char *s, px_error *err)
     if (have && memcmp(w->pending.data + w->pending_pos, s, have) != 0)
         return 0;
     const void *p;
-    long n = px_input_peek(w->in, &p, k - have, err);
+    long n = input_error(w, (int)px_input_peek(w->in, &p, k - have, err));
     return n >= 0 && (size_t)n >= k - have && memcmp(p, s + have, k - have) == 0;
 }
 
@@ -194,6 +206,30 @@ static int resync(px_warc *w, long long *line_offset, px_error *err)
     }
 }
 
+/* Skips to the next record and leaves its version line to be read again.
+ * Returns the bytes skipped, or <0 when the input failed. */
+static long long skip_to_next_record(px_warc *w, long long from, px_error *err)
+{
+    long long found_at;
+    px_error quiet;
+    int rc = resync(w, &found_at, &quiet);
+    if (rc < 0) {
+        if (err)
+            *err = quiet;
+        return rc;
+    }
+    if (rc == 0)
+        return src_offset(w) - from;
+    px_buf l = {0};
+    if (px_buf_append(&l, w->line.data, w->line.len) || px_buf_append(&l, "\r\n", 2) ||
+        src_push_back(w, l.data, l.len, found_at, err)) {
+        px_buf_free(&l);
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    }
+    px_buf_free(&l);
+    return found_at - from;
+}
+
 static int read_headers(px_warc *w, px_error *err)
 {
     px_strlist_clear(&w->names);
@@ -253,7 +289,8 @@ static int check_trailer(px_warc *w, px_warc_record *rec, long long block_offset
     }
     const char *hit = NULL;
     for (const char *p = rec->block.data; kept_all && p && (p = memmem(p, rec->block.len - (size_t)(p - rec->block.data), "\nWARC/1.", 8)) != NULL; p++)
-        if (p > rec->block.data && p[-1] == '\n') {
+        if ((p > rec->block.data && p[-1] == '\n') ||
+            (p - rec->block.data >= 2 && p[-1] == '\r' && p[-2] == '\n')) {
             hit = p + 1;
             break;
         }
@@ -262,6 +299,10 @@ static int check_trailer(px_warc *w, px_warc_record *rec, long long block_offset
         int rc = src_push_back(w, hit, rec->block.len - at, block_offset + (long long)at, err);
         if (rc)
             return rc;
+    } else {
+        long long skipped = skip_to_next_record(w, src_offset(w), err);
+        if (skipped < 0)
+            return (int)skipped;
     }
     return px_error_set(err, PX_EFORMAT,
                         "record at offset %lld: Content-Length %lld does not match the record (%s); record skipped",
@@ -269,7 +310,22 @@ static int check_trailer(px_warc *w, px_warc_record *rec, long long block_offset
                         hit ? "a record header starts inside the block" : "no CR LF CR LF after the block");
 }
 
+static int next_record(px_warc *w, px_warc_record *rec, px_error *err);
+
 int px_warc_next(px_warc *w, px_warc_record *rec, px_error *err)
+{
+    if (w->input_failed)
+        return px_error_set(err, PX_EIO, "input failed earlier");
+    int rc = next_record(w, rec, err);
+    if (rc < 0 && w->input_failed) {
+        if (err)
+            err->code = PX_EIO;
+        return PX_EIO;
+    }
+    return rc;
+}
+
+static int next_record(px_warc *w, px_warc_record *rec, px_error *err)
 {
     px_warc_record_clear(rec);
     long long start;
@@ -277,8 +333,8 @@ int px_warc_next(px_warc *w, px_warc_record *rec, px_error *err)
     /* skip blank lines between records */
     do {
         const void *p;
-        if (!pending_left(w) && px_input_peek(w->in, &p, 1, err) < 0)
-            return err ? err->code : PX_EIO;
+        if (!pending_left(w) && input_error(w, (int)px_input_peek(w->in, &p, 1, err)) < 0)
+            return PX_EIO;
         start = src_offset(w);
         rc = src_getline(w, err);
     } while (rc == 1 && w->line.len == 0);
@@ -290,22 +346,11 @@ int px_warc_next(px_warc *w, px_warc_record *rec, px_error *err)
         rec->offset = start;
     const long long where = rec->offset;
     if (rc == PX_ELIMIT || !is_version_line(&w->line)) {
-        long long found_at;
-        int r2 = resync(w, &found_at, err);
-        if (r2 < 0)
-            return r2;
-        if (r2 == 0)
-            return px_error_set(err, PX_EFORMAT, "not a WARC record at offset %lld (no record follows)", where);
-        /* put the version line back so the next call reads that record */
-        px_buf l = {0};
-        if (px_buf_append(&l, w->line.data, w->line.len) || px_buf_append(&l, "\r\n", 2) ||
-            src_push_back(w, l.data, l.len, found_at, err)) {
-            px_buf_free(&l);
-            return px_error_set(err, PX_ENOMEM, "out of memory");
-        }
-        px_buf_free(&l);
+        long long skipped = skip_to_next_record(w, start, err);
+        if (skipped < 0)
+            return (int)skipped;
         return px_error_set(err, PX_EFORMAT, "not a WARC record header at offset %lld; skipped %lld bytes",
-                            where, found_at - start);
+                            where, skipped);
     }
     snprintf(rec->version, sizeof rec->version, "%.*s", (int)(w->line.len < 15 ? w->line.len : 15), w->line.data);
     if ((rc = read_headers(w, err)) != PX_OK)

@@ -41,7 +41,8 @@ void px_warc_free(px_warc *w);
  * not WARC, a missing Content-Length, a Content-Length that does not match
  * the record, a block over the cap): call again to go on with the next
  * record, which the reader finds by looking for the next "WARC/1." line.
- * Other negative codes (the input failed) end the reading. */
+ * PX_EIO (err says why: a truncated or corrupt compressed stream, a read
+ * error) means the input failed and nothing more can be read. */
 int px_warc_next(px_warc *w, px_warc_record *rec, px_error *err);
 void px_warc_record_clear(px_warc_record *rec);
 

@@ -34,6 +34,8 @@ static const struct {
     double link_density;  /* times the share of text inside links: navigation, teasers */
     double in_paragraph;  /* authors put article text in <p> */
     double in_quote;      /* block quotes quote someone in the article */
+    double quote_links;   /* link density counts this much inside quotes: an embedded
+                             post (tweet) links its author, date and media */
     double few_words;     /* fewer than 4 words: labels, buttons, "Advertisement" */
     double in_caption;    /* figure captions and photo credits are not the story */
     double in_list;       /* list items are more often menus than prose */
@@ -50,6 +52,7 @@ static const struct {
     .link_density = -6.0,
     .in_paragraph = 1.2,
     .in_quote = 1.0,
+    .quote_links = 0.3,
     .few_words = -1.5,
     .in_caption = -4.0,
     .in_list = -0.5,
@@ -218,6 +221,8 @@ typedef struct elem {
     int mixed;           /* class/id names both content and boilerplate */
     double good, bad;    /* prose and boilerplate chars in the subtree */
     double marked_good;  /* most prose held by one descendant marked as content */
+    int articles;        /* <article> children (also inside <li>): three or more
+                            make a list of teasers, a boilerplate box */
 } elem;
 
 typedef struct block {
@@ -384,6 +389,12 @@ static int add_elem(flat *f, int parent, const GumboNode *n)
     e->tag = n->v.element.tag;
     e->evidence = own_evidence(n, &e->mixed);
     e->good = e->bad = e->marked_good = 0;
+    e->articles = 0;
+    if (e->tag == GUMBO_TAG_ARTICLE && parent >= 0) {
+        int p = f->el[parent].tag == GUMBO_TAG_LI && f->el[parent].parent >= 0 ? f->el[parent].parent
+                                                                               : parent;
+        f->el[p].articles++;
+    }
     return (int)f->n_el++;
 }
 
@@ -513,7 +524,8 @@ static double score_block(const flat *f, const block *b)
     s += clampd(b->chars / 80.0 * BLOCK_WEIGHTS.per_80_chars, 0, BLOCK_WEIGHTS.max_length);
     s += clampd(b->sentence_ends * BLOCK_WEIGHTS.per_sentence_end, 0, BLOCK_WEIGHTS.max_sentence);
     s += clampd(b->commas * BLOCK_WEIGHTS.per_comma, 0, BLOCK_WEIGHTS.max_comma);
-    s += BLOCK_WEIGHTS.link_density * (b->chars ? (double)b->link_chars / b->chars : 0);
+    s += BLOCK_WEIGHTS.link_density * (b->chars ? (double)b->link_chars / b->chars : 0) *
+         (b->kind == K_QUOTE ? BLOCK_WEIGHTS.quote_links : 1);
     if (b->kind == K_PARA)
         s += BLOCK_WEIGHTS.in_paragraph;
     if (b->kind == K_QUOTE)
@@ -535,9 +547,9 @@ static double score_block(const flat *f, const block *b)
 static int is_boilerplate_box(const flat *f, int e)
 {
     const elem *x = &f->el[e], *root = &f->el[0];
-    return x->evidence <= CONTAINER.box_is_boilerplate &&
+    return (x->evidence <= CONTAINER.box_is_boilerplate || x->articles >= 3) &&
            x->good + x->bad <= CONTAINER.wrapper_share * (root->good + root->bad) &&
-           x->marked_good < 0.5 * x->good &&
+           !(x->marked_good > 0.5 * x->good) &&
            (!x->mixed || x->good <= CONTAINER.box_max_share * root->good);
 }
 
@@ -625,7 +637,7 @@ static int emit(const flat *f, int c, px_buf *out)
         return PX_ENOMEM;
     for (size_t i = 0; i < n; i++)
         in[i] = inside_clean(f, &f->bl[i], c) &&
-                (f->bl[i].chars == 0 ||
+                (f->bl[i].chars == 0 || f->bl[i].kind == K_QUOTE ||
                  (double)f->bl[i].link_chars / f->bl[i].chars <= CONTAINER.keep_link_density) &&
                 f->bl[i].kind != K_CAPTION && f->bl[i].heading != 1;
     int rc = PX_OK;
@@ -648,7 +660,8 @@ static int emit(const flat *f, int c, px_buf *out)
                     next_good = f->bl[j].score > 0;
                     break;
                 }
-            keep = next_good && (prev_good || b->heading) && b->link_chars * 2 < b->chars;
+            keep = next_good && (prev_good || b->heading) &&
+                   (b->link_chars * 2 < b->chars || b->kind == K_QUOTE);
         }
         if (!keep)
             continue;

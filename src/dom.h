@@ -9,6 +9,7 @@
 
 typedef struct px_dom {
     GumboOutput *out;
+    px_buf text;          /* the html given to the parser (gumbo points into it) */
     size_t parsed_len;    /* bytes given to the parser (after the caps) */
     char warning[200];    /* "" or why the page was cut */
 } px_dom;

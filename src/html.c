@@ -99,6 +99,52 @@ static size_t depth_cut(const char *s, size_t len, int max)
     return cut;
 }
 
+/* Copies html without what no reader here looks at, which is most of the
+ * bytes of a modern page and most of the parsing time: the text of scripts
+ * (except JSON-LD metadata), of styles, and comments. */
+static int strip_raw_text(const char *s, size_t len, px_buf *out)
+{
+    size_t copied = 0;
+    for (size_t i = 0; i + 4 < len; i++) {
+        if (s[i] != '<')
+            continue;
+        const char *end_tag = NULL;
+        size_t body = 0;
+        if (memcmp(s + i, "<!--", 4) == 0) {
+            const char *e = memmem(s + i + 4, len - i - 4, "-->", 3);
+            if (!e)
+                break;
+            if (px_buf_append(out, s + copied, i - copied))
+                return PX_ENOMEM;
+            copied = i = (size_t)(e - s) + 3;
+            i--;
+            continue;
+        }
+        if (len - i > 7 && strncasecmp(s + i, "<script", 7) == 0 && !isalnum((unsigned char)s[i + 7]))
+            end_tag = "</script";
+        else if (len - i > 6 && strncasecmp(s + i, "<style", 6) == 0 && !isalnum((unsigned char)s[i + 6]))
+            end_tag = "</style";
+        if (!end_tag)
+            continue;
+        const char *gt = memchr(s + i, '>', len - i);
+        if (!gt)
+            break;
+        body = (size_t)(gt - s) + 1;
+        if (end_tag[2] == 's' && end_tag[3] == 'c' && memmem(s + i, body - i, "ld+json", 7))
+            continue;
+        size_t k = strlen(end_tag), j = body;
+        while (j + k <= len && !(s[j] == '<' && strncasecmp(s + j, end_tag, k) == 0))
+            j++;
+        if (j + k > len)
+            break;
+        if (px_buf_append(out, s + copied, body - copied))
+            return PX_ENOMEM;
+        copied = j;
+        i = j + k - 1;
+    }
+    return px_buf_append(out, s + copied, len - copied);
+}
+
 int px_dom_parse(px_dom *d, const char *html, size_t len, px_error *err)
 {
     memset(d, 0, sizeof *d);
@@ -114,9 +160,11 @@ int px_dom_parse(px_dom *d, const char *html, size_t len, px_error *err)
         snprintf(d->warning, sizeof d->warning,
                  "elements nested deeper than %d: page parsed up to byte %zu", PX_HTML_MAX_DEPTH, cut);
     }
+    if (strip_raw_text(html, n, &d->text))
+        return px_error_set(err, PX_ENOMEM, "out of memory parsing HTML");
     GumboOptions opts = kGumboDefaultOptions;
     opts.max_errors = 0;
-    d->out = gumbo_parse_with_options(&opts, html, n);
+    d->out = gumbo_parse_with_options(&opts, d->text.data, d->text.len);
     d->parsed_len = n;
     if (!d->out)
         return px_error_set(err, PX_ENOMEM, "out of memory parsing HTML");
@@ -128,6 +176,7 @@ void px_dom_free(px_dom *d)
     if (d->out)
         gumbo_destroy_output(&kGumboDefaultOptions, d->out);
     d->out = NULL;
+    px_buf_free(&d->text);
 }
 
 const char *px_dom_attr(const GumboNode *n, const char *name)

@@ -694,22 +694,6 @@ int px_dom_extract(const px_dom *d, px_buf *out)
         for (size_t i = 0; i < f.n_bl; i++)
             f.bl[i].score = score_block(&f, &f.bl[i]);
         int c = choose_container(&f);
-#ifdef PX_EXTRACT_TRACE
-        for (size_t i = 0; i < f.n_bl; i++) {
-            block *b = &f.bl[i];
-            int in = 0;
-            for (int e = b->owner; e >= 0; e = f.el[e].parent)
-                if (e == c) in = 1;
-            fprintf(stderr, "%c %6.2f ch=%d ln=%d k=%d ev=%d own=%d %.*s\n", in ? '*' : ' ', b->score,
-                    b->chars, b->link_chars, b->kind, nearest_evidence(&f, b->owner), b->owner,
-                    (int)(b->len > 90 ? 90 : b->len), f.text.data + b->off);
-        }
-        const char *tr = getenv("PX_TRACE_OWNER");
-        for (int e = tr ? atoi(tr) : -1; e >= 0; e = f.el[e].parent)
-            fprintf(stderr, "owner-chain %d %s ev=%d mixed=%d good=%.0f bad=%.0f box=%d\n", e, gumbo_normalized_tagname(f.el[e].tag), f.el[e].evidence, f.el[e].mixed, f.el[e].good, f.el[e].bad, is_boilerplate_box(&f, e));
-        for (int e = c; e >= 0; e = f.el[e].parent)
-            fprintf(stderr, "chain %d %s ev=%d good=%.0f bad=%.0f\n", e, gumbo_normalized_tagname(f.el[e].tag), f.el[e].evidence, f.el[e].good, f.el[e].bad);
-#endif
         rc = c < 0 ? PX_ENOMEM : emit(&f, c, out);
     }
     if (rc == PX_OK && !out->data)

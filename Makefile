@@ -3,7 +3,7 @@
 
 CC      ?= cc
 AR      ?= ar
-PKGS     = gumbo libutf8proc libpcre2-8 zlib libzstd libxxhash sqlite3 libmicrohttpd libcjson libbrotlidec
+PKGS     = gumbo libutf8proc libpcre2-8 zlib libzstd libxxhash sqlite3 libmicrohttpd libcjson libbrotlidec libbrotlienc
 CSTD     = -std=c17 -D_GNU_SOURCE
 WARN     = -Wall -Wextra -Wpedantic -Werror
 INCS     = -Iinclude -Isrc
@@ -66,7 +66,7 @@ test-build: $(TEST_BINS) $(SAN)/parallax build/parallax
 
 demo: deps
 	@$(MAKE) --no-print-directory build/parallax
-	build/parallax read --sources examples/sources.csv examples/corpus
+	build/parallax read --sources examples/sources.csv examples/corpus examples/html
 
 check: deps
 	@$(MAKE) --no-print-directory test-build

@@ -16,5 +16,7 @@
 #include "parallax/entities.h"
 #include "parallax/numbers.h"
 #include "parallax/quotes.h"
+#include "parallax/html.h"
+#include "parallax/http.h"
 
 #endif

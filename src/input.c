@@ -13,6 +13,7 @@
 
 #define RAW_CAP (64u << 10)
 #define OUT_CAP (256u << 10)
+#define MEMBERS_KEPT 4096u /* gzip member starts remembered for px_input_member_at */
 
 enum codec { CODEC_PLAIN, CODEC_GZIP, CODEC_ZSTD };
 
@@ -41,7 +42,59 @@ struct px_input {
     int out_eof;
     int failed;
     char failure[256];
+
+    /* Where gzip members start: decompressed offset -> compressed offset,
+       a ring of the last MEMBERS_KEPT. */
+    struct member { long long out, raw; } *members;
+    size_t n_members;       /* ever recorded */
+    long long member_raw;   /* compressed offset of the member being inflated */
+    char recovered[256];    /* corrupt data skipped, not yet reported */
 };
+
+static int fill_raw(px_input *in, px_error *err);
+
+static void note_member(px_input *in)
+{
+    if (!in->members && !(in->members = malloc(MEMBERS_KEPT * sizeof *in->members)))
+        return;
+    long long out = in->out_consumed + (long long)(in->out_len - in->out_pos);
+    struct member *m = &in->members[in->n_members % MEMBERS_KEPT];
+    m->out = out;
+    m->raw = in->member_raw = in->raw_consumed;
+    in->n_members++;
+}
+
+/* After corrupt deflate data: skips to the next gzip member header. */
+static int resync_gzip(px_input *in, px_error *err)
+{
+    long long bad_at = in->member_raw;
+    for (;;) {
+        for (size_t i = in->raw_pos; i + 3 <= in->raw_len; i++)
+            if (in->raw[i] == 0x1f && in->raw[i + 1] == 0x8b && in->raw[i + 2] == 0x08) {
+                in->raw_consumed += (long long)(i - in->raw_pos);
+                in->raw_pos = i;
+                inflateReset(&in->z);
+                in->z_member_done = 0;
+                snprintf(in->recovered, sizeof in->recovered,
+                         "corrupt gzip member at offset %lld skipped up to the next member at %lld",
+                         bad_at, in->raw_consumed);
+                note_member(in);
+                return PX_OK;
+            }
+        size_t keep = in->raw_len - in->raw_pos < 2 ? in->raw_len - in->raw_pos : 2;
+        in->raw_consumed += (long long)(in->raw_len - in->raw_pos - keep);
+        in->raw_pos = in->raw_len - keep;
+        if (in->raw_eof) {
+            snprintf(in->recovered, sizeof in->recovered,
+                     "corrupt gzip member at offset %lld: nothing readable after it", bad_at);
+            in->out_eof = 1;
+            return PX_OK;
+        }
+        int rc = fill_raw(in, err);
+        if (rc)
+            return rc;
+    }
+}
 
 static int fail(px_input *in, px_error *err, int code, const char *what)
 {
@@ -99,6 +152,7 @@ static int detect_codec(px_input *in, px_error *err)
         if (inflateInit2(&in->z, 15 + 16) != Z_OK)
             return fail(in, err, PX_ENOMEM, "cannot start gzip decoder");
         in->z_ready = 1;
+        note_member(in);
     } else if (is_zstd(in->raw, in->raw_len)) {
         in->codec = CODEC_ZSTD;
         if (!(in->zstd = ZSTD_createDCtx()))
@@ -136,6 +190,7 @@ static int produce_gzip(px_input *in, px_error *err)
                 return fail(in, err, PX_EFORMAT, "trailing data after gzip stream is not gzip");
             inflateReset(&in->z);
             in->z_member_done = 0;
+            note_member(in);
         }
         if (in->raw_pos == in->raw_len && in->raw_eof)
             return fail(in, err, PX_EFORMAT, "truncated gzip stream");
@@ -152,7 +207,12 @@ static int produce_gzip(px_input *in, px_error *err)
             in->z_member_done = 1;
         else if (zr == Z_BUF_ERROR && in->raw_eof && in->raw_pos == in->raw_len)
             return fail(in, err, PX_EFORMAT, "truncated gzip stream");
-        else if (zr != Z_OK && zr != Z_BUF_ERROR)
+        else if (zr == Z_DATA_ERROR && in->n_members > 1) {
+            /* in a multi-member file, later members are still readable */
+            int rc = resync_gzip(in, err);
+            if (rc || in->out_eof)
+                return rc;
+        } else if (zr != Z_OK && zr != Z_BUF_ERROR)
             return fail(in, err, PX_EFORMAT, in->z.msg ? in->z.msg : "corrupt gzip data");
         if (in->out_len > 0 && (in->out_len == OUT_CAP || used == 0 || zr == Z_STREAM_END))
             return PX_OK;
@@ -302,6 +362,7 @@ void px_input_close(px_input *in)
     if (in->z_ready)
         inflateEnd(&in->z);
     ZSTD_freeDCtx(in->zstd);
+    free(in->members);
     free(in->raw);
     free(in->out);
     free(in->name);
@@ -405,3 +466,26 @@ const char *px_input_name(const px_input *in) { return in->name; }
 long long px_input_offset(const px_input *in) { return in->out_consumed; }
 long long px_input_raw_offset(const px_input *in) { return in->raw_consumed; }
 long long px_input_raw_size(const px_input *in) { return in->raw_size; }
+
+long long px_input_member_at(const px_input *in, long long offset)
+{
+    if (in->codec != CODEC_GZIP || !in->members)
+        return -1;
+    size_t kept = in->n_members < MEMBERS_KEPT ? in->n_members : MEMBERS_KEPT;
+    /* newest first: the member with the largest start at or before offset */
+    for (size_t k = 0; k < kept; k++) {
+        const struct member *m = &in->members[(in->n_members - 1 - k) % MEMBERS_KEPT];
+        if (m->out <= offset)
+            return k + 1 == kept && in->n_members > MEMBERS_KEPT && m->out < offset ? -1 : m->raw;
+    }
+    return -1;
+}
+
+int px_input_take_recovery(px_input *in, char *msg, size_t cap)
+{
+    if (!in->recovered[0])
+        return 0;
+    snprintf(msg, cap, "%s", in->recovered);
+    in->recovered[0] = '\0';
+    return 1;
+}

@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <cjson/cJSON.h>
 
+#include "parallax/html.h"
 #include "parallax/read.h"
 
 static const char *const text_fields[] = {"text", "body", "content", "maintext", NULL};
@@ -23,7 +24,7 @@ static int in_list(const char *name, const char *const *list)
 static int is_known(const char *name)
 {
     static const char *const known[] = {"id", "url", "source", "title", "authors", "author",
-                                        "language", "lang", "highlights", NULL};
+                                        "language", "lang", "highlights", "html", NULL};
     return in_list(name, known) || in_list(name, text_fields) || in_list(name, date_fields);
 }
 
@@ -74,6 +75,7 @@ int px_parse_json_article(const char *json, size_t len, px_article *a, px_error 
     }
     int rc = PX_OK, date_rc = PX_OK;
     px_error date_err;
+    const cJSON *html = NULL;
     cJSON *extra = cJSON_CreateObject(), *item, *next;
     for (item = o->child; item && rc == PX_OK; item = next) {
         next = item->next;
@@ -92,6 +94,8 @@ int px_parse_json_article(const char *json, size_t len, px_article *a, px_error 
             rc = take_list(item, &a->authors);
         else if (strcasecmp(k, "highlights") == 0)
             rc = take_list(item, &a->highlights);
+        else if (strcasecmp(k, "html") == 0)
+            html = item;
         else if (in_list(k, text_fields)) {
             if (!a->body)
                 rc = take_string(item, &a->body);
@@ -110,10 +114,21 @@ int px_parse_json_article(const char *json, size_t len, px_article *a, px_error 
         a->extra_json = s;
     }
     cJSON_Delete(extra);
+    /* a page: its extracted text is the body unless a text field gave one */
+    px_error html_err;
+    px_error_clear(&html_err);
+    int html_rc = PX_OK;
+    if (rc == PX_OK && !a->body && cJSON_IsString(html))
+        html_rc = px_html_to_article(html->valuestring, strlen(html->valuestring), a->url, NULL, a,
+                                     &html_err);
     cJSON_Delete(o);
     if (rc)
         return px_error_set(err, rc, "out of memory");
+    if (html_rc)
+        return px_error_set(err, html_rc, "html field: %s", html_err.msg);
     if (date_rc)
         return px_error_set(err, PX_OK, "%s", date_err.msg); /* a warning only */
+    if (html_err.msg[0])
+        return px_error_set(err, PX_OK, "html field: %s", html_err.msg);
     return PX_OK;
 }

@@ -8,8 +8,12 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <cjson/cJSON.h>
 
 #include "internal.h"
+#include "parallax/html.h"
+#include "parallax/http.h"
+#include "parallax/warc.h"
 
 /* State of one px_read_paths call. */
 typedef struct reader {
@@ -225,8 +229,176 @@ static int read_jsonl(reader *r, px_input *in)
     return PX_OK;
 }
 
+/* One web page per file. */
+static int read_html(reader *r, px_input *in)
+{
+    const char *path = px_input_name(in);
+    px_buf page = {0};
+    px_error err;
+    px_error_clear(&err);
+    int rc = px_input_read_all(in, &page, max_record(r), &err);
+    if (rc != PX_OK) {
+        report(r, PX_ERROR, path, 0, -1, err.msg);
+    } else {
+        px_article *a = px_article_new();
+        px_error_clear(&err);
+        if (!a) {
+            report(r, PX_ERROR, path, 0, -1, "out of memory");
+        } else if (px_html_to_article(page.data, page.len, NULL, NULL, a, &err) != PX_OK) {
+            report(r, PX_ERROR, path, 0, -1, err.msg);
+            px_article_free(a);
+        } else {
+            if (err.msg[0])
+                report(r, PX_WARNING, path, 0, -1, err.msg);
+            finish_article(r, a, path, 0, -1);
+        }
+    }
+    px_buf_free(&page);
+    return PX_OK;
+}
+
+/* ---- WARC ------------------------------------------------------------- */
+
+static int is_html_type(const char *ct)
+{
+    if (!ct)
+        return 0;
+    while (*ct == ' ')
+        ct++;
+    return strncasecmp(ct, "text/html", 9) == 0 || strncasecmp(ct, "application/xhtml", 17) == 0;
+}
+
+/* The provenance kept in extra.warc (docs/formats.md). */
+static int add_warc_extra(px_article *a, const px_warc_record *rec, int status)
+{
+    cJSON *o = cJSON_CreateObject(), *w = cJSON_AddObjectToObject(o, "warc");
+    if (!w) {
+        cJSON_Delete(o);
+        return PX_ENOMEM;
+    }
+    cJSON_AddNumberToObject(w, "offset", (double)rec->offset);
+    cJSON_AddStringToObject(w, "type", rec->type);
+    cJSON_AddNumberToObject(w, "status", status);
+    if (rec->record_id)
+        cJSON_AddStringToObject(w, "record_id", rec->record_id);
+    if (rec->date)
+        cJSON_AddStringToObject(w, "date", rec->date);
+    char *json = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    if (!json)
+        return PX_ENOMEM;
+    free(a->extra_json);
+    a->extra_json = json;
+    return PX_OK;
+}
+
+/* One response or resource record: HTTP decoding (responses), HTML check,
+ * extraction. Records that are not HTML pages are skipped silently. */
+static void warc_record(reader *r, const char *path, const px_warc_record *rec)
+{
+    if (!rec->type || (strcmp(rec->type, "response") && strcmp(rec->type, "resource")))
+        return;
+    px_http_response http = {0};
+    px_error err;
+    px_error_clear(&err);
+    const char *payload = rec->block.data;
+    size_t payload_len = rec->block.len;
+    const char *ct = rec->content_type;
+    int status = 200;
+    px_buf body = {0};
+    if (!strcmp(rec->type, "response")) {
+        if (!rec->content_type || strncasecmp(rec->content_type, "application/http", 16) != 0 ||
+            payload_len < 5 || memcmp(payload, "HTTP/", 5) != 0)
+            return; /* DNS, FTP or other non-HTTP responses */
+        if (px_http_parse_head(payload, payload_len, &http, &err) != PX_OK) {
+            report(r, PX_ERROR, path, 0, rec->offset, err.msg);
+            goto done;
+        }
+        status = http.status;
+        ct = px_http_header(&http, "Content-Type");
+        if (status < 200 || status >= 300 || !is_html_type(ct))
+            goto done;
+        int rc = px_http_decode_body(&http, payload + http.body_offset, payload_len - http.body_offset,
+                                     max_record(r), &body, &err);
+        if (rc != PX_OK && !(rc == PX_EFORMAT && body.len > 0)) {
+            report(r, PX_ERROR, path, 0, rec->offset, err.msg);
+            goto done;
+        }
+        if (rc != PX_OK)
+            report(r, PX_WARNING, path, 0, rec->offset, err.msg);
+        payload = body.data;
+        payload_len = body.len;
+    } else if (!is_html_type(ct)) {
+        goto done;
+    }
+    px_article *a = px_article_new();
+    if (!a || px_set_str(&a->input_path, path)) {
+        px_article_free(a);
+        report(r, PX_ERROR, path, 0, rec->offset, "out of memory");
+        goto done;
+    }
+    px_error_clear(&err);
+    if (px_html_to_article(payload ? payload : "", payload_len, rec->target_uri, ct, a, &err) != PX_OK) {
+        report(r, PX_ERROR, path, 0, rec->offset, err.msg);
+        px_article_free(a);
+        goto done;
+    }
+    if (err.msg[0])
+        report(r, PX_WARNING, path, 0, rec->offset, err.msg);
+    char iso[32];
+    if (!a->date && rec->date && px_date_parse(rec->date, iso) == PX_OK)
+        px_set_str(&a->date, iso); /* the capture date stands in for the publication date */
+    if (add_warc_extra(a, rec, status) != PX_OK) {
+        px_article_free(a);
+        report(r, PX_ERROR, path, 0, rec->offset, "out of memory");
+        goto done;
+    }
+    finish_article(r, a, path, 0, rec->offset);
+done:
+    px_buf_free(&body);
+    px_http_response_clear(&http);
+}
+
+static int read_warc(reader *r, px_input *in)
+{
+    const char *path = px_input_name(in);
+    px_warc *w;
+    px_error err;
+    px_error_clear(&err);
+    if (px_warc_open(&w, in, max_record(r), &err) != PX_OK) {
+        report(r, PX_ERROR, path, 0, -1, err.msg);
+        return PX_OK;
+    }
+    px_warc_record rec = {0};
+    char msg[256];
+    for (long n = 1; !r->stopped; n++) {
+        px_error_clear(&err);
+        int rc = px_warc_next(w, &rec, &err);
+        if (px_input_take_recovery(in, msg, sizeof msg))
+            report(r, PX_ERROR, path, 0, -1, msg);
+        if (rc == 0)
+            break;
+        if (rc == PX_EFORMAT || rc == PX_ELIMIT) {
+            report(r, PX_ERROR, path, 0, rec.offset, err.msg);
+            continue;
+        }
+        if (rc < 0) {
+            report(r, PX_ERROR, path, 0, rec.offset, err.msg);
+            break;
+        }
+        warc_record(r, path, &rec);
+        if ((n & 15) == 0)
+            progress(r, in);
+    }
+    px_warc_record_clear(&rec);
+    px_warc_free(w);
+    return PX_OK;
+}
+
 static const char *const txt_exts[] = {"txt", "text", NULL};
 static const char *const jsonl_exts[] = {"jsonl", "ndjson", "json", NULL};
+static const char *const html_exts[] = {"html", "htm", "xhtml", "shtml", NULL};
+static const char *const warc_exts[] = {"warc", "arc.warc", NULL};
 
 static int first_non_space_is(const char *head, size_t n, char c)
 {
@@ -241,9 +413,33 @@ static int sniff_jsonl(const char *head, size_t n)
     return first_non_space_is(head, n, '{');
 }
 
+static int sniff_warc(const char *head, size_t n)
+{
+    return n >= 7 && memcmp(head, "WARC/1.", 7) == 0;
+}
+
+/* "<!doctype html", "<html", or a page that opens with a comment or <head>. */
+static int sniff_html(const char *head, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < n && strchr(" \t\r\n", head[i]))
+        i++;
+    static const char *const opens[] = {"<!doctype html", "<html", "<head", "<!--", "<meta", NULL};
+    for (const char *const *o = opens; *o; o++) {
+        size_t k = strlen(*o);
+        if (n - i >= k && strncasecmp(head + i, *o, k) == 0)
+            return strcmp(*o, "<!--") != 0 || memmem(head, n, "<html", 5) || memmem(head, n, "<HTML", 5);
+    }
+    return 0;
+}
+
 /* Checked in order by content; the last one, plain text, takes the rest. */
 static const format formats[] = {
+    {"warc", warc_exts, sniff_warc, read_warc},
     {"jsonl", jsonl_exts, sniff_jsonl, read_jsonl},
+    {"html", html_exts, sniff_html, read_html},
     {"txt", txt_exts, NULL, read_txt},
 };
 #define N_FORMATS (sizeof formats / sizeof formats[0])
@@ -384,6 +580,9 @@ static void read_one(reader *r, const char *path)
     if (!f)
         f = format_by_content(in);
     f->read(r, in);
+    char msg[256];
+    if (px_input_take_recovery(in, msg, sizeof msg))
+        report(r, PX_ERROR, path, 0, -1, msg);
     r->done_before += px_input_raw_size(in) > 0 ? px_input_raw_size(in) : 0;
     if (r->o->progress)
         r->o->progress(r->done_before, r->total, r->o->progress_ud);

@@ -45,6 +45,16 @@ const char *px_input_name(const px_input *in);
 long long px_input_offset(const px_input *in);   /* decompressed bytes consumed */
 long long px_input_raw_offset(const px_input *in); /* compressed bytes consumed */
 long long px_input_raw_size(const px_input *in);   /* file size, -1 if unknown */
+/* For gzip input: the compressed offset of the member that produced the
+ * decompressed byte at offset (px_input_offset() counts those), so that a
+ * record in a .warc.gz can be found again by seeking to its member. -1 for
+ * other inputs and for members too far back (the last 4096 are kept).
+ * Peek at a byte first to be sure its member has been started. */
+long long px_input_member_at(const px_input *in, long long offset);
+/* In a multi-member gzip file a corrupt member is skipped up to the next
+ * member header. Returns 1 and describes the last skip in msg once after
+ * it happened, else 0. */
+int px_input_take_recovery(px_input *in, char *msg, size_t cap);
 
 /* ---- sources file ------------------------------------------------------ */
 

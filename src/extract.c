@@ -1,0 +1,719 @@
+/* extract.c - the main text of a page, found by a scoring model over the
+ * blocks of the document (docs/extraction.md).
+ *
+ * 1. Flatten: the tree becomes a list of text blocks (a paragraph, a list
+ *    item, a heading, a table cell...), each with the element that owns it,
+ *    its length, words, link text and the context it sits in.
+ * 2. Score each block: does it read like article prose? (BLOCK_WEIGHTS)
+ * 3. Pick the container: the element whose subtree holds the most prose
+ *    minus a share of the boilerplate, where boxes marked as boilerplate by
+ *    their tag, class or id count as boilerplate whole.
+ * 4. Emit the blocks of that container that are prose, or short pieces
+ *    standing between prose (sub-headings, one-line paragraphs).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dom.h"
+
+/* ---- the model: every feature and weight ------------------------------- */
+
+/* Block score: positive means "reads like article prose". Units are rough
+ * log-odds; each weight says why it is there. */
+static const struct {
+    double bias;          /* a block is boilerplate until shown otherwise */
+    double per_80_chars;  /* prose comes in long runs of text ... */
+    double max_length;    /* ... but length alone must not drown link density */
+    double per_sentence_end; /* sentences end in . ! ? ; menus and labels do not */
+    double max_sentence;
+    double per_comma;     /* commas mark running prose in most scripts */
+    double max_comma;
+    double link_density;  /* times the share of text inside links: navigation, teasers */
+    double in_paragraph;  /* authors put article text in <p> */
+    double in_quote;      /* block quotes quote someone in the article */
+    double quote_links;   /* link density counts this much inside quotes: an embedded
+                             post (tweet) links its author, date and media */
+    double few_words;     /* fewer than 4 words: labels, buttons, "Advertisement" */
+    double in_caption;    /* figure captions and photo credits are not the story */
+    double in_list;       /* list items are more often menus than prose */
+    double box_evidence;  /* times the nearest class/id/tag evidence (clamped +-3) */
+    double dateline;      /* a few words around a year: a timestamp, not a sentence */
+} BLOCK_WEIGHTS = {
+    .bias = -1.5,
+    .per_80_chars = 1.0,
+    .max_length = 5.0,
+    .per_sentence_end = 0.7,
+    .max_sentence = 2.1,
+    .per_comma = 0.25,
+    .max_comma = 1.0,
+    .link_density = -6.0,
+    .in_paragraph = 1.2,
+    .in_quote = 1.0,
+    .quote_links = 0.3,
+    .few_words = -1.5,
+    .in_caption = -4.0,
+    .in_list = -0.5,
+    .box_evidence = 0.4,
+    .dateline = -2.5,
+};
+
+/* Container choice and emission. */
+static const struct {
+    double bad_share;     /* boilerplate inside a container costs this much per char */
+    double box_is_boilerplate; /* class/id/tag evidence at or below this marks a box */
+    double box_max_share; /* ... unless its class/id also names content ("entry-content
+                             has-sidebar") and it holds more than this share of all
+                             prose: a page's main content is never a sidebar */
+    double wrapper_share; /* a box holding more than this share of all the page's text,
+                             or whose prose lies mostly in one descendant marked as
+                             content (evidence >= 2), is a wrapper whatever its class
+                             says ("theiaStickySidebar" around the <article>) */
+    double keep_link_density; /* blocks linked more than this are never emitted */
+    double evidence_bonus; /* container gain multiplier per point of positive evidence */
+} CONTAINER = {
+    .bad_share = 0.6,
+    .box_is_boilerplate = -2.0,
+    .box_max_share = 0.5,
+    .wrapper_share = 0.6,
+    .keep_link_density = 0.5,
+    .evidence_bonus = 0.05,
+};
+
+/* Class and id words: what sites call the boxes around their article and
+ * around everything else. Matched against the words of class and id
+ * values (split at - _ space and lower-to-upper case changes), whole words,
+ * or as prefixes for the longer ones ("sharebar", "relatedposts"). */
+static const struct { const char *word; signed char weight; } BOX_WORDS[] = {
+    /* where the article is */
+    {"article", 2}, {"story", 2}, {"body", 1}, {"content", 1}, {"entry", 1}, {"main", 1},
+    {"post", 1}, {"text", 1}, {"prose", 2}, {"richtext", 2}, {"blog", 1}, {"paywall", 1},
+    /* what surrounds it */
+    {"comment", -3}, {"comments", -3}, {"disqus", -3}, {"reply", -2}, {"replies", -2},
+    {"footer", -3}, {"foot", -2}, {"sidebar", -3}, {"side", -1}, {"rail", -2},
+    {"nav", -3}, {"navbar", -3}, {"navigation", -3}, {"menu", -3}, {"breadcrumb", -3},
+    {"breadcrumbs", -3}, {"share", -3}, {"sharing", -3}, {"social", -3}, {"sns", -2},
+    {"related", -3}, {"recommended", -3}, {"recommendations", -3}, {"recirc", -3},
+    {"promo", -3}, {"ad", -3}, {"ads", -3}, {"advert", -3}, {"advertisement", -3},
+    {"sponsor", -3}, {"sponsored", -3}, {"dfp", -3}, {"gpt", -2}, {"outbrain", -3},
+    {"taboola", -3}, {"newsletter", -3}, {"subscribe", -3}, {"subscription", -2},
+    {"signup", -3}, {"cookie", -3}, {"cookies", -3}, {"consent", -3}, {"gdpr", -3},
+    {"banner", -2}, {"popup", -3}, {"modal", -3}, {"overlay", -2}, {"widget", -2},
+    {"tags", -2}, {"tag", -1}, {"caption", -3}, {"credit", -3}, {"credits", -3},
+    {"byline", -2}, {"author", -1}, {"bio", -2}, {"meta", -1}, {"masthead", -3},
+    {"header", -2}, {"trending", -3}, {"popular", -2}, {"more", -1}, {"hidden", -3},
+    {"skip", -2}, {"toolbar", -3}, {"pagination", -2}, {"pager", -2}, {"login", -2},
+    {"search", -2}, {"rating", -1}, {"print", -1}, {"video", -1}, {"gallery", -1},
+    {"teaser", -2}, {"cta", -2}, {"donate", -2}, {"paid", -1}, {"alert", -1},
+    {"copyright", -3}, {"disclaimer", -1}, {"dateline", -1}, {"timestamp", -2},
+    {"icon", -1}, {"badge", -1}, {"follow", -2}, {"slideshow", -1}, {"carousel", -2},
+    {"sr", -3}, {"visually", -2}, {"offscreen", -2}, {"screenreader", -3},
+};
+
+/* Evidence carried by the element itself. */
+static int tag_evidence(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_ARTICLE: return 2;
+    case GUMBO_TAG_MAIN: return 1;
+    case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER: case GUMBO_TAG_MENU: return -3;
+    case GUMBO_TAG_ASIDE: return -3;
+    case GUMBO_TAG_HEADER: return -2;
+    case GUMBO_TAG_FORM: return -1;
+    default: return 0;
+    }
+}
+
+/* ---- class/id evidence -------------------------------------------------- */
+
+static int word_weight(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof BOX_WORDS / sizeof BOX_WORDS[0]; i++) {
+        size_t k = strlen(BOX_WORDS[i].word);
+        if (k == n ? memcmp(w, BOX_WORDS[i].word, n) == 0
+                   : k >= 5 && k < n && memcmp(w, BOX_WORDS[i].word, k) == 0)
+            return BOX_WORDS[i].weight;
+    }
+    return 0;
+}
+
+/* Sums the weights of the words of an attribute value; every word counts
+ * once per sign so "comment-list comment-item" is not twice as negative. */
+static void attr_evidence(const char *v, int *pos, int *neg)
+{
+    char w[48];
+    size_t n = 0;
+    for (const char *p = v;; p++) {
+        int boundary = !*p || !isalnum((unsigned char)*p) ||
+                       (n > 0 && isupper((unsigned char)*p) && islower((unsigned char)p[-1]));
+        if (boundary && n > 0) {
+            w[n] = '\0';
+            int k = word_weight(w, n);
+            if (k > *pos)
+                *pos = k;
+            if (k < *neg)
+                *neg = k;
+            n = 0;
+        }
+        if (!*p)
+            break;
+        if (isalnum((unsigned char)*p) && n + 1 < sizeof w)
+            w[n++] = (char)tolower((unsigned char)*p);
+    }
+}
+
+static int own_evidence(const GumboNode *e, int *mixed)
+{
+    int pos = 0, neg = 0;
+    const char *cls = px_dom_attr(e, "class"), *id = px_dom_attr(e, "id");
+    const char *role = px_dom_attr(e, "role");
+    if (cls)
+        attr_evidence(cls, &pos, &neg);
+    if (id)
+        attr_evidence(id, &pos, &neg);
+    if (role) {
+        if (!strcasecmp(role, "navigation") || !strcasecmp(role, "banner") ||
+            !strcasecmp(role, "contentinfo") || !strcasecmp(role, "complementary") ||
+            !strcasecmp(role, "menu") || !strcasecmp(role, "dialog") || !strcasecmp(role, "alert"))
+            neg = -3;
+        else if (!strcasecmp(role, "main") || !strcasecmp(role, "article"))
+            pos = pos > 2 ? pos : 2;
+    }
+    /* a negative word wins: "comment-content" is a comment, not the content */
+    *mixed = pos > 0 && neg < 0;
+    int ev = neg < 0 ? neg + (pos > 0 && neg > -3 ? 1 : 0) : pos;
+    ev += tag_evidence(e->v.element.tag);
+    return ev < -5 ? -5 : ev > 4 ? 4 : ev;
+}
+
+static int is_hidden(const GumboNode *e)
+{
+    if (px_dom_attr(e, "hidden"))
+        return 1;
+    const char *aria = px_dom_attr(e, "aria-hidden");
+    if (aria && !strcasecmp(aria, "true") && e->v.element.tag != GUMBO_TAG_SPAN &&
+        e->v.element.tag != GUMBO_TAG_A)
+        return 1;
+    const char *style = px_dom_attr(e, "style");
+    if (style) {
+        char norm[256];
+        size_t n = 0;
+        for (const char *p = style; *p && n + 1 < sizeof norm; p++)
+            if (!isspace((unsigned char)*p))
+                norm[n++] = (char)tolower((unsigned char)*p);
+        norm[n] = '\0';
+        if (strstr(norm, "display:none") || strstr(norm, "visibility:hidden"))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- flattening --------------------------------------------------------- */
+
+enum block_kind { K_OTHER, K_PARA, K_HEADING, K_LIST, K_QUOTE, K_PRE, K_CELL, K_CAPTION };
+
+typedef struct elem {
+    int parent;
+    GumboTag tag;
+    int evidence;        /* own class/id/tag evidence */
+    int mixed;           /* class/id names both content and boilerplate */
+    double good, bad;    /* prose and boilerplate chars in the subtree */
+    double marked_good;  /* most prose held by one descendant marked as content */
+    int articles;        /* <article> children (also inside <li>): three or more
+                            make a list of teasers, a boilerplate box */
+} elem;
+
+typedef struct block {
+    size_t off, len;     /* text in the flattening buffer */
+    int owner;           /* innermost block-level element */
+    int chars, link_chars, words, sentence_ends, commas;
+    int heading;         /* 1..6 inside <hN>, else 0 */
+    enum block_kind kind;
+    int has_year;        /* a number 1900..2099 standing alone */
+    double score;
+} block;
+
+typedef struct flat {
+    elem *el;
+    size_t n_el, cap_el;
+    block *bl;
+    size_t n_bl, cap_bl;
+    px_buf text;         /* all block texts, back to back */
+    px_buf cur;          /* the block being collected */
+    int cur_links;       /* link chars in cur */
+    int br_run;
+} flat;
+
+typedef struct ctx {
+    int heading, para, list, quote, pre, cell, caption, link;
+} ctx;
+
+static int is_block_tag(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR:
+    case GUMBO_TAG_HTML: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH: case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_CAPTION: case GUMBO_TAG_IMG:
+    case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_OPTION:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int is_skipped_tag(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_MAP: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO: case GUMBO_TAG_TITLE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int utf8_chars(const char *s, size_t n)
+{
+    int c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+static int append_text(flat *f, const char *s, int in_link)
+{
+    size_t before = f->cur.len;
+    if (px_buf_puts(&f->cur, s))
+        return PX_ENOMEM;
+    if (in_link) {
+        /* count only visible characters as link text */
+        for (size_t i = before; i < f->cur.len; i++) {
+            unsigned char c = (unsigned char)f->cur.data[i];
+            f->cur_links += (c & 0xC0) != 0x80 && !isspace(c);
+        }
+    }
+    return PX_OK;
+}
+
+static void count_shape(block *b, const char *s, size_t n)
+{
+    int in_word = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int space = c == ' ';
+        if (!space && !in_word) {
+            b->words++;
+            if (i + 4 <= n && (s[i] == '1' || s[i] == '2') && isdigit((unsigned char)s[i + 1]) &&
+                isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3]) &&
+                (i + 4 == n || !isdigit((unsigned char)s[i + 4])) &&
+                ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')))
+                b->has_year = 1;
+        }
+        in_word = !space;
+        if ((c == '.' || c == '!' || c == '?' || c == ';') && (i + 1 == n || s[i + 1] == ' ' ||
+                                                             s[i + 1] == '"' || s[i + 1] == '\''))
+            b->sentence_ends++;
+        else if (c == ',')
+            b->commas++;
+        else if (c == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                 ((unsigned char)s[i + 2] == 0x82 || (unsigned char)s[i + 2] == 0x81))
+            b->sentence_ends += (unsigned char)s[i + 2] == 0x82, b->commas += (unsigned char)s[i + 2] == 0x81;
+    }
+    /* scripts without spaces between words: count every 4 characters as a word */
+    if (b->words * 12 < b->chars)
+        b->words = b->chars / 4;
+}
+
+static int flush(flat *f, int owner, const ctx *c)
+{
+    f->br_run = 0;
+    px_collapse_space(&f->cur);
+    if (f->cur.len == 0) {
+        f->cur_links = 0;
+        return PX_OK;
+    }
+    if (f->n_bl == f->cap_bl) {
+        size_t cap = f->cap_bl ? f->cap_bl * 2 : 256;
+        block *b = realloc(f->bl, cap * sizeof *b);
+        if (!b)
+            return PX_ENOMEM;
+        f->bl = b;
+        f->cap_bl = cap;
+    }
+    block *b = &f->bl[f->n_bl];
+    memset(b, 0, sizeof *b);
+    b->off = f->text.len;
+    b->len = f->cur.len;
+    b->owner = owner;
+    b->chars = utf8_chars(f->cur.data, f->cur.len);
+    b->link_chars = f->cur_links;
+    b->heading = c->heading;
+    b->kind = c->heading ? K_HEADING : c->caption ? K_CAPTION : c->pre ? K_PRE
+              : c->quote ? K_QUOTE : c->list ? K_LIST : c->cell ? K_CELL : c->para ? K_PARA : K_OTHER;
+    count_shape(b, f->cur.data, f->cur.len);
+    if (px_buf_append(&f->text, f->cur.data, f->cur.len))
+        return PX_ENOMEM;
+    f->n_bl++;
+    f->cur.len = 0;
+    f->cur.data[0] = '\0';
+    f->cur_links = 0;
+    return PX_OK;
+}
+
+static int add_elem(flat *f, int parent, const GumboNode *n)
+{
+    if (f->n_el == f->cap_el) {
+        size_t cap = f->cap_el ? f->cap_el * 2 : 512;
+        elem *e = realloc(f->el, cap * sizeof *e);
+        if (!e)
+            return -1;
+        f->el = e;
+        f->cap_el = cap;
+    }
+    elem *e = &f->el[f->n_el];
+    e->parent = parent;
+    e->tag = n->v.element.tag;
+    e->evidence = own_evidence(n, &e->mixed);
+    e->good = e->bad = e->marked_good = 0;
+    e->articles = 0;
+    if (e->tag == GUMBO_TAG_ARTICLE && parent >= 0) {
+        int p = f->el[parent].tag == GUMBO_TAG_LI && f->el[parent].parent >= 0 ? f->el[parent].parent
+                                                                               : parent;
+        f->el[p].articles++;
+    }
+    return (int)f->n_el++;
+}
+
+static void ctx_enter(ctx *c, GumboTag t, int delta)
+{
+    switch (t) {
+    case GUMBO_TAG_H1: c->heading = delta > 0 ? 1 : 0; break;
+    case GUMBO_TAG_H2: c->heading = delta > 0 ? 2 : 0; break;
+    case GUMBO_TAG_H3: c->heading = delta > 0 ? 3 : 0; break;
+    case GUMBO_TAG_H4: c->heading = delta > 0 ? 4 : 0; break;
+    case GUMBO_TAG_H5: c->heading = delta > 0 ? 5 : 0; break;
+    case GUMBO_TAG_H6: c->heading = delta > 0 ? 6 : 0; break;
+    case GUMBO_TAG_P: c->para += delta; break;
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: c->list += delta; break;
+    case GUMBO_TAG_BLOCKQUOTE: c->quote += delta; break;
+    case GUMBO_TAG_PRE: c->pre += delta; break;
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: c->cell += delta; break;
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION: c->caption += delta; break;
+    case GUMBO_TAG_A: c->link += delta; break;
+    default: break;
+    }
+}
+
+typedef struct frame {
+    const GumboNode *node;
+    unsigned next_child;
+    int elem;        /* index in f->el */
+    int owner;       /* innermost block-level element at this frame */
+} frame;
+
+static int flatten(flat *f, const GumboNode *root)
+{
+    frame *st = NULL;
+    size_t n = 0, cap = 0;
+    ctx c = {0};
+    int rc = PX_OK;
+#define PUSH(nd, el, ow)                                                        \
+    do {                                                                        \
+        if (n == cap) {                                                         \
+            size_t nc = cap ? cap * 2 : 128;                                     \
+            frame *ns = realloc(st, nc * sizeof *ns);                           \
+            if (!ns) { rc = PX_ENOMEM; goto done; }                             \
+            st = ns, cap = nc;                                                  \
+        }                                                                       \
+        st[n++] = (frame){(nd), 0, (el), (ow)};                                 \
+    } while (0)
+    int root_el = add_elem(f, -1, root);
+    if (root_el < 0)
+        return PX_ENOMEM;
+    PUSH(root, root_el, root_el);
+    while (n > 0) {
+        frame *top = &st[n - 1];
+        const GumboVector *kids = &top->node->v.element.children;
+        if (top->next_child >= kids->length) {
+            GumboTag t = top->node->v.element.tag;
+            if (is_block_tag(t) && (rc = flush(f, top->owner, &c)) != PX_OK)
+                goto done;
+            ctx_enter(&c, t, -1);
+            n--;
+            continue;
+        }
+        const GumboNode *k = kids->data[top->next_child++];
+        int owner = top->owner, parent = top->elem;
+        if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_CDATA) {
+            f->br_run = 0;
+            if ((rc = append_text(f, k->v.text.text, c.link > 0)) != PX_OK)
+                goto done;
+            continue;
+        }
+        if (k->type == GUMBO_NODE_WHITESPACE) {
+            if (px_buf_append(&f->cur, " ", 1)) { rc = PX_ENOMEM; goto done; }
+            continue;
+        }
+        if (k->type != GUMBO_NODE_ELEMENT && k->type != GUMBO_NODE_TEMPLATE)
+            continue;
+        GumboTag t = k->v.element.tag;
+        if (t == GUMBO_TAG_BR) {
+            /* two line breaks in a row separate paragraphs */
+            if (++f->br_run >= 2) {
+                if ((rc = flush(f, owner, &c)) != PX_OK)
+                    goto done;
+            } else if (px_buf_append(&f->cur, " ", 1)) {
+                rc = PX_ENOMEM;
+                goto done;
+            }
+            f->br_run = 1;
+            continue;
+        }
+        if (is_skipped_tag(t) || is_hidden(k))
+            continue;
+        int el = add_elem(f, parent, k);
+        if (el < 0) { rc = PX_ENOMEM; goto done; }
+        if (is_block_tag(t)) {
+            if ((rc = flush(f, owner, &c)) != PX_OK)
+                goto done;
+            owner = el;
+        }
+        ctx_enter(&c, t, +1);
+        PUSH(k, el, owner);
+    }
+done:
+    free(st);
+#undef PUSH
+    return rc;
+}
+
+/* ---- scoring ------------------------------------------------------------ */
+
+static double clampd(double v, double lo, double hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* The evidence of the nearest ancestor (or the block's own element) that
+ * has any, looking at most a few levels up. */
+static int nearest_evidence(const flat *f, int e)
+{
+    for (int up = 0; e >= 0 && up < 4; up++, e = f->el[e].parent)
+        if (f->el[e].evidence)
+            return f->el[e].evidence;
+    return 0;
+}
+
+static double score_block(const flat *f, const block *b)
+{
+    double s = BLOCK_WEIGHTS.bias;
+    s += clampd(b->chars / 80.0 * BLOCK_WEIGHTS.per_80_chars, 0, BLOCK_WEIGHTS.max_length);
+    s += clampd(b->sentence_ends * BLOCK_WEIGHTS.per_sentence_end, 0, BLOCK_WEIGHTS.max_sentence);
+    s += clampd(b->commas * BLOCK_WEIGHTS.per_comma, 0, BLOCK_WEIGHTS.max_comma);
+    s += BLOCK_WEIGHTS.link_density * (b->chars ? (double)b->link_chars / b->chars : 0) *
+         (b->kind == K_QUOTE ? BLOCK_WEIGHTS.quote_links : 1);
+    if (b->kind == K_PARA)
+        s += BLOCK_WEIGHTS.in_paragraph;
+    if (b->kind == K_QUOTE)
+        s += BLOCK_WEIGHTS.in_quote;
+    if (b->kind == K_CAPTION)
+        s += BLOCK_WEIGHTS.in_caption;
+    if (b->kind == K_LIST)
+        s += BLOCK_WEIGHTS.in_list;
+    if (b->words < 4)
+        s += BLOCK_WEIGHTS.few_words;
+    if (b->has_year && b->words <= 8)
+        s += BLOCK_WEIGHTS.dateline;
+    s += BLOCK_WEIGHTS.box_evidence * clampd(nearest_evidence(f, b->owner), -3, 3);
+    return s;
+}
+
+/* ---- container choice --------------------------------------------------- */
+
+static int is_boilerplate_box(const flat *f, int e)
+{
+    const elem *x = &f->el[e], *root = &f->el[0];
+    return (x->evidence <= CONTAINER.box_is_boilerplate || x->articles >= 3) &&
+           x->good + x->bad <= CONTAINER.wrapper_share * (root->good + root->bad) &&
+           !(x->marked_good > 0.5 * x->good) &&
+           (!x->mixed || x->good <= CONTAINER.box_max_share * root->good);
+}
+
+static int choose_container(flat *f)
+{
+    for (size_t i = 0; i < f->n_bl; i++) {
+        block *b = &f->bl[i];
+        if (b->score > 0)
+            f->el[b->owner].good += b->chars;
+        else
+            f->el[b->owner].bad += b->chars;
+    }
+    /* Elements are in pre-order: children come after their parents. */
+    for (size_t i = f->n_el; i-- > 1;) {
+        elem *e = &f->el[i], *p = &f->el[e->parent];
+        p->good += e->good;
+        p->bad += e->bad;
+        double marked = e->evidence >= 2 && e->good > e->marked_good ? e->good : e->marked_good;
+        if (marked > p->marked_good)
+            p->marked_good = marked;
+    }
+    /* Again, with boilerplate boxes counted as boilerplate whole; nothing
+       inside a boilerplate box can be the container. */
+    double *good = calloc(f->n_el, sizeof *good), *bad = calloc(f->n_el, sizeof *bad);
+    char *boxed = calloc(f->n_el, 1);
+    if (!good || !bad || !boxed) {
+        free(good);
+        free(bad);
+        free(boxed);
+        return -1;
+    }
+    for (size_t i = 1; i < f->n_el; i++) {
+        int p = f->el[i].parent;
+        boxed[i] = boxed[p] || is_boilerplate_box(f, p);
+    }
+    for (size_t i = 0; i < f->n_bl; i++) {
+        block *b = &f->bl[i];
+        (b->score > 0 ? good : bad)[b->owner] += b->chars;
+    }
+    int best = 0;
+    double best_gain = -1;
+    for (size_t i = f->n_el; i-- > 0;) {
+        elem *e = &f->el[i];
+        double gain = good[i] - CONTAINER.bad_share * bad[i];
+        if (e->evidence > 0)
+            gain *= 1 + CONTAINER.evidence_bonus * e->evidence;
+        if (gain > best_gain && good[i] > 0 && !boxed[i] && !is_boilerplate_box(f, (int)i)) {
+            best_gain = gain;
+            best = (int)i;
+        }
+        if (i > 0) {
+            if (is_boilerplate_box(f, (int)i)) {
+                bad[e->parent] += good[i] + bad[i];
+            } else {
+                good[e->parent] += good[i];
+                bad[e->parent] += bad[i];
+            }
+        }
+    }
+    free(good);
+    free(bad);
+    free(boxed);
+    return best;
+}
+
+/* ---- emission ----------------------------------------------------------- */
+
+/* Is block b below container c without a boilerplate box in between? */
+static int inside_clean(const flat *f, const block *b, int c)
+{
+    for (int e = b->owner; e >= 0; e = f->el[e].parent) {
+        if (e == c)
+            return 1;
+        if (is_boilerplate_box(f, e))
+            return 0;
+    }
+    return 0;
+}
+
+static int emit(const flat *f, int c, px_buf *out)
+{
+    size_t n = f->n_bl;
+    char *in = calloc(n ? n : 1, 1);
+    if (!in)
+        return PX_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        in[i] = inside_clean(f, &f->bl[i], c) &&
+                (f->bl[i].chars == 0 || f->bl[i].kind == K_QUOTE ||
+                 (double)f->bl[i].link_chars / f->bl[i].chars <= CONTAINER.keep_link_density) &&
+                f->bl[i].kind != K_CAPTION && f->bl[i].heading != 1;
+    int rc = PX_OK;
+    for (size_t i = 0; i < n && rc == PX_OK; i++) {
+        if (!in[i])
+            continue;
+        const block *b = &f->bl[i];
+        int keep = b->score > 0;
+        if (!keep) {
+            /* a short piece is kept when prose follows it (sub-heading, lead-in)
+               and, unless it is a heading, when prose precedes it too */
+            int prev_good = 0, next_good = 0;
+            for (size_t j = i; j-- > 0;)
+                if (in[j]) {
+                    prev_good = f->bl[j].score > 0;
+                    break;
+                }
+            for (size_t j = i + 1; j < n; j++)
+                if (in[j]) {
+                    next_good = f->bl[j].score > 0;
+                    break;
+                }
+            keep = next_good && (prev_good || b->heading) &&
+                   (b->link_chars * 2 < b->chars || b->kind == K_QUOTE);
+        }
+        if (!keep)
+            continue;
+        if (out->len)
+            rc |= px_buf_append(out, "\n\n", 2);
+        rc |= px_buf_append(out, f->text.data + b->off, b->len);
+    }
+    free(in);
+    return rc ? PX_ENOMEM : PX_OK;
+}
+
+static const GumboNode *find_body(const GumboNode *root)
+{
+    const GumboVector *k = &root->v.element.children;
+    for (size_t i = 0; i < k->length; i++)
+        if (px_dom_is(k->data[i], GUMBO_TAG_BODY))
+            return k->data[i];
+    return root;
+}
+
+int px_dom_extract(const px_dom *d, px_buf *out)
+{
+    out->len = 0;
+    if (out->data)
+        out->data[0] = '\0';
+    flat f;
+    memset(&f, 0, sizeof f);
+    int rc = flatten(&f, find_body(d->out->root));
+    if (rc == PX_OK && f.n_bl) {
+        for (size_t i = 0; i < f.n_bl; i++)
+            f.bl[i].score = score_block(&f, &f.bl[i]);
+        int c = choose_container(&f);
+        rc = c < 0 ? PX_ENOMEM : emit(&f, c, out);
+    }
+    if (rc == PX_OK && !out->data)
+        rc = px_buf_append(out, "", 0);
+    free(f.el);
+    free(f.bl);
+    px_buf_free(&f.text);
+    px_buf_free(&f.cur);
+    return rc;
+}
+
+int px_html_extract(const char *html, size_t len, px_buf *out, px_error *err)
+{
+    px_dom d;
+    int rc = px_dom_parse(&d, html, len, err);
+    if (rc)
+        return rc;
+    rc = px_dom_extract(&d, out);
+    if (rc == PX_OK && d.warning[0])
+        px_error_set(err, PX_OK, "%s", d.warning);
+    px_dom_free(&d);
+    return rc ? px_error_set(err, rc, "out of memory") : PX_OK;
+}

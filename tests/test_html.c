@@ -1,0 +1,365 @@
+/* test_html.c - web pages: charset decoding, main-text extraction,
+ * metadata, HTTP bodies and pathological pages. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <brotli/encode.h>
+
+#include "testutil.h"
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    fseek(fp, 0, SEEK_END);
+    long n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    assert_int_equal(fread(s, 1, (size_t)n, fp), (size_t)n);
+    s[n] = '\0';
+    fclose(fp);
+    *len = (size_t)n;
+    return s;
+}
+
+/* ---- charset ------------------------------------------------------------ */
+
+static void test_charset_meta_latin1(void **s)
+{
+    (void)s;
+    const char page[] = "<html><head><meta charset=\"ISO-8859-1\"></head><body><p>caf\xe9 "
+                        "\x93quoted\x94</p></body></html>";
+    px_buf out = {0};
+    px_charset_info info;
+    assert_int_equal(px_html_decode(page, sizeof page - 1, NULL, &out, &info, NULL), PX_OK);
+    assert_string_equal(info.name, "WINDOWS-1252");
+    assert_string_equal(info.how, "meta");
+    /* windows-1252, not strict latin-1: 0x93/0x94 are curly quotes */
+    assert_non_null(strstr(out.data, "caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d"));
+    px_buf_free(&out);
+}
+
+static void test_charset_declared_wrongly(void **s)
+{
+    (void)s;
+    /* UTF-8 bytes on a page that claims latin-1: the bytes win */
+    const char utf8_page[] = "<meta charset=iso-8859-1><p>Ren\xc3\xa9\x65 Gagnon \xe2\x80\x94 ok</p>";
+    px_buf out = {0};
+    px_charset_info info;
+    assert_int_equal(px_html_decode(utf8_page, sizeof utf8_page - 1, NULL, &out, &info, NULL), PX_OK);
+    assert_string_equal(info.name, "UTF-8");
+    assert_int_equal(info.declared_ignored, 1);
+    assert_non_null(strstr(out.data, "Ren\xc3\xa9\x65 Gagnon \xe2\x80\x94"));
+    /* latin-1 bytes on a page that claims UTF-8 */
+    const char latin_page[] = "<meta charset=utf-8><p>Ren\xe9\x65, na\xefve, d\xe9j\xe0 vu</p>";
+    assert_int_equal(px_html_decode(latin_page, sizeof latin_page - 1, NULL, &out, &info, NULL), PX_OK);
+    assert_string_equal(info.name, "WINDOWS-1252");
+    assert_non_null(strstr(out.data, "na\xc3\xafve, d\xc3\xa9j\xc3\xa0 vu"));
+    px_buf_free(&out);
+}
+
+static void test_charset_http_header_bom_and_binary(void **s)
+{
+    (void)s;
+    px_buf out = {0};
+    px_charset_info info;
+    const char page[] = "<meta charset=utf-8><p>\xa4</p>";
+    /* the HTTP header is trusted over <meta> when the bytes allow it */
+    assert_int_equal(px_html_decode(page, sizeof page - 1, "text/html; charset=ISO-8859-15", &out, &info, NULL), PX_OK);
+    assert_string_equal(info.how, "http");
+    assert_non_null(strstr(out.data, "\xe2\x82\xac")); /* euro sign in latin-9 */
+    const char utf16[] = "\xff\xfe<\0p\0>\0h\0i\0";
+    assert_int_equal(px_html_decode(utf16, sizeof utf16 - 1, NULL, &out, &info, NULL), PX_OK);
+    assert_string_equal(info.how, "bom");
+    assert_string_equal(out.data, "<p>hi");
+    px_error err;
+    const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    assert_int_equal(px_html_decode(png, sizeof png - 1, "text/html", &out, &info, &err), PX_EFORMAT);
+    assert_non_null(strstr(err.msg, "PNG"));
+    unsigned char noise[4096];
+    for (size_t i = 0; i < sizeof noise; i++)
+        noise[i] = (unsigned char)(i * 7919u >> 3);
+    assert_int_equal(px_html_decode((char *)noise, sizeof noise, NULL, &out, &info, &err), PX_EFORMAT);
+    char ct[40];
+    assert_int_equal(px_content_type_charset("text/html;charset=\"Shift_JIS\"", ct, sizeof ct), 1);
+    assert_string_equal(ct, "Shift_JIS");
+    assert_int_equal(px_content_type_charset("text/html", ct, sizeof ct), 0);
+    px_buf_free(&out);
+}
+
+/* ---- extraction --------------------------------------------------------- */
+
+static void test_example_page_chrome_removed(void **s)
+{
+    (void)s;
+    size_t len;
+    char *page = slurp("examples/html/harbor-herald--bridge-divers.html", &len);
+    px_article *a = px_article_new();
+    px_error err;
+    px_error_clear(&err);
+    assert_int_equal(px_html_to_article(page, len, NULL, NULL, a, &err), PX_OK);
+    /* the story, in order, with its sub-heading */
+    const char *p1 = strstr(a->body, "PORT ALDER \xe2\x80\x94 Divers working from two barges");
+    const char *h2 = strstr(a->body, "\n\nQuestions about last year's repairs\n\n");
+    const char *last = strstr(a->body, "would stay free until further notice.");
+    assert_true(p1 == a->body);
+    assert_non_null(h2);
+    assert_non_null(last);
+    assert_true(p1 < h2 && h2 < last);
+    assert_non_null(strstr(a->body, "Three people are still listed as missing.\n\nQuestions"));
+    /* and none of the page around it */
+    const char *chrome[] = {"cookies", "Accept all", "Politics", "Share on", "A crane lifts",
+                            "Advertisement", "newsletter", "Related", "Families wait",
+                            "riverwatcher", "every single day", "All rights reserved",
+                            "Tillman Bridge Port Alder", "Divers Recover Bus"};
+    for (size_t i = 0; i < sizeof chrome / sizeof chrome[0]; i++)
+        if (strstr(a->body, chrome[i]))
+            fail_msg("page chrome \"%s\" kept in the body", chrome[i]);
+    assert_string_equal(a->title, "Divers Recover Bus From Sable River as Search Enters Third Day");
+    assert_int_equal(a->authors.n, 2);
+    assert_string_equal(a->authors.items[1], "Luis Ortega");
+    assert_string_equal(a->date, "2025-03-06T19:20:00Z");
+    assert_string_equal(a->source, "Harbor Herald");
+    assert_string_equal(a->language, "en");
+    assert_string_equal(a->url, "https://harborherald.example/news/2025/03/06/divers-recover-bus-sable-river");
+    px_article_free(a);
+    free(page);
+}
+
+static void test_table_layout_latin1_page(void **s)
+{
+    (void)s;
+    tu_result r;
+    px_read_opts o = {.raw = 1};
+    tu_read_one(&r, "examples/html/meridian-times--strike-talks.htm", &o);
+    assert_int_equal(r.errors, 0);
+    assert_int_equal(r.n, 1);
+    px_article *a = r.articles[0];
+    assert_true(strncmp(a->body, "MILLBROOK", 9) == 0);
+    assert_non_null(strstr(a->body, "Ren\xc3\xa9\x65 Gagnon"));
+    assert_non_null(strstr(a->body, "\xc2\xabnot as wide as people think\xc2\xbb"));
+    assert_non_null(strstr(a->body, "halted for six days."));
+    assert_null(strstr(a->body, "Subscribe"));
+    assert_null(strstr(a->body, "Markets"));
+    assert_null(strstr(a->body, "Facebook"));
+    assert_null(strstr(a->body, "Privacy"));
+    assert_string_equal(a->title, "Corran Strike Talks Resume With Mediator");
+    assert_string_equal(a->authors.items[0], "Priya Ramanathan");
+    tu_result_free(&r);
+}
+
+/* Short paragraphs between long ones stay; a teaser list does not. */
+static void test_short_paragraphs_and_lists(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=nav><a href=/>Home</a> <a href=/a>World</a></div>"
+        "<div class=post><p>The council met on Monday evening to vote on the budget, which had been "
+        "delayed twice since January because of a dispute over road repairs.</p>"
+        "<p>It passed.</p>"
+        "<p>Members who voted against it said the plan cut too deeply into the parks department, "
+        "which would lose four of its nine staff positions next year.</p>"
+        "<ul><li>Roads: $4.1 million, up from $3.2 million last year.</li>"
+        "<li>Parks: $0.9 million, down from $1.3 million last year.</li></ul>"
+        "<p>The mayor said she would sign the budget on Friday, after a final review of the figures by the city's finance office.</p></div>"
+        "<div class=related><ul><li><a href=/x>Council delays budget vote again</a></li>"
+        "<li><a href=/y>Parks staff rally outside city hall</a></li></ul></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "road repairs.\n\nIt passed.\n\nMembers who"));
+    assert_non_null(strstr(out.data, "\n\nRoads: $4.1 million, up from $3.2 million last year.\n\nParks:"));
+    assert_null(strstr(out.data, "Council delays"));
+    assert_null(strstr(out.data, "Home"));
+    px_buf_free(&out);
+}
+
+static void test_metadata_sources(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html lang=\"fr-CA\"><head><title>Le pont rouvre enfin | Le Journal</title>"
+        "<meta name=\"author\" content=\"Marie Tremblay\">"
+        "<meta property=\"og:site_name\" content=\"Le Journal\"></head>"
+        "<body><h1>Le pont rouvre</h1><p>Texte.</p></body></html>";
+    px_html_meta m;
+    assert_int_equal(px_html_metadata(page, sizeof page - 1,
+                                      "https://journal.example/2024/05/17/pont", &m, NULL), PX_OK);
+    assert_string_equal(m.title, "Le pont rouvre"); /* <h1> before <title> */
+    assert_string_equal(m.date, "2024-05-17");       /* from the URL */
+    assert_string_equal(m.authors.items[0], "Marie Tremblay");
+    assert_string_equal(m.publisher, "Le Journal");
+    assert_string_equal(m.language, "fr");
+    px_html_meta_clear(&m);
+    const char page2[] = "<title>A headline long enough to keep - Site Name</title><p>x</p>";
+    assert_int_equal(px_html_metadata(page2, sizeof page2 - 1, NULL, &m, NULL), PX_OK);
+    assert_string_equal(m.title, "A headline long enough to keep");
+    assert_null(m.date);
+    px_html_meta_clear(&m);
+    /* JSON-LD in a @graph beats OpenGraph for the date; broken JSON-LD is ignored */
+    const char page3[] =
+        "<script type=application/ld+json>{\"@graph\":[{\"@type\":\"WebSite\"},{\"@type\":\"NewsArticle\","
+        "\"headline\":\"H\",\"datePublished\":\"2023-10-31T08:00:00+01:00\",\"author\":{\"name\":\"By Ann Lee\"}}]}</script>"
+        "<script type=application/ld+json>{broken</script>"
+        "<meta property=article:published_time content=2020-01-01>";
+    assert_int_equal(px_html_metadata(page3, sizeof page3 - 1, NULL, &m, NULL), PX_OK);
+    assert_string_equal(m.date, "2023-10-31T07:00:00Z");
+    assert_string_equal(m.authors.items[0], "Ann Lee");
+    px_html_meta_clear(&m);
+}
+
+static void test_deeply_nested_page(void **s)
+{
+    (void)s;
+    size_t n = 100000;
+    const char open[] = "<div>", para[] = "<p>After all those boxes, one sentence of text, which is here.</p>";
+    char *page = malloc(n * 5 + sizeof para);
+    for (size_t i = 0; i < n; i++)
+        memcpy(page + i * 5, open, 5);
+    memcpy(page + n * 5, para, sizeof para);
+    px_buf out = {0};
+    px_error err;
+    px_error_clear(&err);
+    assert_int_equal(px_html_extract(page, strlen(page), &out, &err), PX_OK);
+    assert_non_null(strstr(err.msg, "nested deeper than"));
+    /* stray end tags close nothing: still too deep */
+    for (size_t i = 0; i < n; i += 2)
+        memcpy(page + i * 5, "</a> ", 5);
+    px_error_clear(&err);
+    assert_int_equal(px_html_extract(page, strlen(page), &out, &err), PX_OK);
+    assert_non_null(strstr(err.msg, "nested deeper than"));
+    /* 100k boxes closed right away: the page is read in full */
+    free(page);
+    page = malloc(n * 11 + sizeof para);
+    for (size_t i = 0; i < n; i++)
+        memcpy(page + i * 11, "<div></div>", 11);
+    memcpy(page + n * 11, para, sizeof para);
+    px_error_clear(&err);
+    assert_int_equal(px_html_extract(page, strlen(page), &out, &err), PX_OK);
+    assert_string_equal(err.msg, "");
+    assert_non_null(strstr(out.data, "one sentence of text"));
+    px_buf_free(&out);
+    free(page);
+}
+
+/* A 200 MB page is refused by the record cap without being held whole,
+ * and the next input is still read. */
+static void test_huge_page_capped(void **s)
+{
+    (void)s;
+    char path[] = "/tmp/px-huge-XXXXXX.html";
+    int fd = mkstemps(path, 5);
+    assert_true(fd >= 0);
+    /* sparse: the file system need not write 200 MB for the reader to see them */
+    assert_int_equal(write(fd, "<html><body><p>", 15), 15);
+    assert_int_equal(ftruncate(fd, (off_t)200 << 20), 0);
+    close(fd);
+    const char *paths[] = {path, "examples/html/meridian-times--strike-talks.htm"};
+    tu_result r;
+    tu_read(&r, paths, 2, NULL);
+    assert_int_equal(r.errors, 1);
+    assert_int_equal(r.n, 1);
+    assert_non_null(strstr(r.last_error, "larger than"));
+    tu_result_free(&r);
+    unlink(path);
+}
+
+/* ---- HTTP ---------------------------------------------------------------- */
+
+static void test_http_head_and_bodies(void **s)
+{
+    (void)s;
+    const char head[] = "HTTP/1.1 200 OK\r\nContent-Type: text/html;\r\n charset=utf-8\r\n"
+                        "Transfer-Encoding: chunked\r\n\r\n5\r\nHello\r\n7;ext=1\r\n, world\r\n0\r\n\r\n";
+    px_http_response r = {0};
+    assert_int_equal(px_http_parse_head(head, sizeof head - 1, &r, NULL), PX_OK);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(px_http_header(&r, "content-type"), "text/html; charset=utf-8");
+    px_buf out = {0};
+    assert_int_equal(px_http_decode_body(&r, head + r.body_offset, sizeof head - 1 - r.body_offset,
+                                         1 << 20, &out, NULL), PX_OK);
+    assert_string_equal(out.data, "Hello, world");
+    px_http_response_clear(&r);
+    /* a chunk cut short keeps what arrived */
+    out.len = 0;
+    px_error err;
+    assert_int_equal(px_http_dechunk("a\r\nshort", 9, 100, &out, &err), PX_EFORMAT);
+    assert_string_equal(out.data, "short");
+    assert_int_equal(px_http_parse_head("GET / HTTP/1.1\r\n\r\n", 18, &r, &err), PX_EFORMAT);
+    assert_int_equal(px_http_parse_head("HTTP/1.1 200 OK\r\nX: y\r\n", 23, &r, &err), PX_EFORMAT);
+    px_http_response_clear(&r);
+
+    const char text[] = "<p>compressed body, compressed body, compressed body</p>";
+    unsigned char z[256], raw[256], br[256];
+    uLongf zn = sizeof z;
+    assert_int_equal(compress2(z, &zn, (const Bytef *)text, sizeof text - 1, 9), Z_OK);
+    z_stream d = {0};
+    deflateInit2(&d, 9, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY);
+    d.next_in = (Bytef *)text;
+    d.avail_in = sizeof text - 1;
+    d.next_out = raw;
+    d.avail_out = sizeof raw;
+    deflate(&d, Z_FINISH);
+    size_t rawn = sizeof raw - d.avail_out;
+    deflateEnd(&d);
+    size_t brn = sizeof br;
+    assert_true(BrotliEncoderCompress(5, 22, BROTLI_MODE_TEXT, sizeof text - 1, (const uint8_t *)text, &brn, br));
+    struct { const char *enc; const unsigned char *data; size_t n; } cases[] = {
+        {"deflate", z, zn}, {"deflate", raw, rawn}, {"br", br, brn}};
+    for (size_t i = 0; i < 3; i++) {
+        char h[128];
+        int hn = snprintf(h, sizeof h, "HTTP/1.0 200 OK\nContent-Encoding: %s\n\n", cases[i].enc);
+        assert_int_equal(px_http_parse_head(h, (size_t)hn, &r, NULL), PX_OK);
+        out.len = 0;
+        assert_int_equal(px_http_decode_body(&r, (const char *)cases[i].data, cases[i].n, 1 << 20, &out, NULL), PX_OK);
+        assert_string_equal(out.data, text);
+        out.len = 0;
+        assert_int_equal(px_http_decode_body(&r, (const char *)cases[i].data, cases[i].n, 10, &out, &err), PX_ELIMIT);
+        px_http_response_clear(&r);
+    }
+    px_buf_free(&out);
+}
+
+/* JSON Lines records may carry the page instead of the text. */
+static void test_jsonl_html_field(void **s)
+{
+    (void)s;
+    const char data[] =
+        "{\"url\":\"https://x.example/2024/02/03/a\",\"html\":\"<html><body><nav><a href=/>Home</a></nav>"
+        "<article><p>The first paragraph of the story is long enough to count as prose, with commas.</p>"
+        "</article></body></html>\",\"section\":\"local\"}\n"
+        "{\"html\":\"<html><body></body></html>\"}\n";
+    char *path = tu_write_temp(data, sizeof data - 1, ".jsonl");
+    tu_result r;
+    tu_read_one(&r, path, NULL);
+    assert_int_equal(r.n, 1);
+    assert_int_equal(r.errors, 1);
+    assert_non_null(strstr(r.last_error, ":2: html field: no article text"));
+    px_article *a = r.articles[0];
+    assert_true(strncmp(a->body, "The first paragraph", 19) == 0);
+    assert_string_equal(a->date, "2024-02-03");
+    assert_null(strstr(a->extra_json, "html"));
+    assert_non_null(strstr(a->extra_json, "local"));
+    tu_result_free(&r);
+    unlink(path);
+    free(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_charset_meta_latin1),
+        cmocka_unit_test(test_charset_declared_wrongly),
+        cmocka_unit_test(test_charset_http_header_bom_and_binary),
+        cmocka_unit_test(test_example_page_chrome_removed),
+        cmocka_unit_test(test_table_layout_latin1_page),
+        cmocka_unit_test(test_short_paragraphs_and_lists),
+        cmocka_unit_test(test_metadata_sources),
+        cmocka_unit_test(test_deeply_nested_page),
+        cmocka_unit_test(test_huge_page_capped),
+        cmocka_unit_test(test_http_head_and_bodies),
+        cmocka_unit_test(test_jsonl_html_field),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -13,5 +13,7 @@
 #include "parallax/article.h"
 #include "parallax/read.h"
 #include "parallax/text.h"
+#include "parallax/dedup.h"
+#include "parallax/cluster.h"
 
 #endif

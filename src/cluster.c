@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
+#include <cjson/cJSON.h>
 
 #include "parallax/cluster.h"
 #include "parallax/text.h"
@@ -720,7 +721,7 @@ static story *new_story(px_clusterer *c, uint64_t id)
             if (c->stories[i])
                 c->stories[w++] = c->stories[i];
         c->n_stories = w;
-        if (w * 2 > c->cap_stories) {
+        if (w == c->cap_stories || w * 2 > c->cap_stories) {
             size_t cap = c->cap_stories ? c->cap_stories * 2 : 256;
             story **v = realloc(c->stories, cap * sizeof *v);
             if (!v)
@@ -1282,4 +1283,45 @@ int px_cluster_batch(px_clusterer *c, double merge_threshold)
         if (c->stories[i] && c->stories[i]->active && reindex(c, c->stories[i]))
             n = PX_ENOMEM;
     return n < 0 ? n : PX_OK;
+}
+
+/* ---- JSON -------------------------------------------------------------------- */
+
+static void add_ids(cJSON *o, const char *name, const px_story *s, const unsigned char *only)
+{
+    cJSON *arr = cJSON_AddArrayToObject(o, name);
+    for (size_t i = 0; arr && i < s->n_articles; i++)
+        if (!only || only[i])
+            cJSON_AddItemToArray(arr, cJSON_CreateString(s->article_ids[i]));
+}
+
+char *px_story_to_json(const px_story *s)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o)
+        return NULL;
+    char hex[17];
+    px_story_id_hex(s->id, hex);
+    cJSON_AddStringToObject(o, "story", hex);
+    if (s->title)
+        cJSON_AddStringToObject(o, "title", s->title);
+    else
+        cJSON_AddNullToObject(o, "title");
+    add_ids(o, "articles", s, NULL);
+    cJSON *src = cJSON_AddArrayToObject(o, "sources");
+    for (size_t i = 0; src && i < s->n_sources; i++)
+        cJSON_AddItemToArray(src, cJSON_CreateString(s->sources[i]));
+    if (s->first)
+        cJSON_AddStringToObject(o, "first", s->first);
+    else
+        cJSON_AddNullToObject(o, "first");
+    if (s->last)
+        cJSON_AddStringToObject(o, "last", s->last);
+    else
+        cJSON_AddNullToObject(o, "last");
+    add_ids(o, "copies", s, s->copy);
+    add_ids(o, "undated", s, s->undated);
+    char *out = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    return out;
 }

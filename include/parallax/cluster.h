@@ -141,6 +141,10 @@ int px_cluster_batch(px_clusterer *c, double merge_threshold);
 /* The story id as 16 lowercase hex digits. */
 void px_story_id_hex(uint64_t id, char out[17]);
 
+/* The story as one line of JSON (docs/formats.md, "Story JSON"), no
+ * trailing newline. malloc'd; NULL when out of memory. */
+char *px_story_to_json(const px_story *s);
+
 #ifdef __cplusplus
 }
 #endif

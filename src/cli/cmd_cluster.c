@@ -23,6 +23,8 @@ static const char help[] =
     "                       pass (default: the threshold)\n"
     "  -w, --window DAYS    a story takes articles up to DAYS after its last one\n"
     "                       (default 14)\n"
+    "  -d, --decay DAYS     time proximity: similarity is divided by\n"
+    "                       1 + days apart / DAYS (default 7)\n"
     "      --stream         online only, input order, print stories as they close\n"
     "      --no-batch       skip the batch merge pass\n"
     "      --no-dedup       do not look for copies first\n"
@@ -190,6 +192,7 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
                                              {"threshold", required_argument, NULL, 't'},
                                              {"merge", required_argument, NULL, 'm'},
                                              {"window", required_argument, NULL, 'w'},
+                                             {"decay", required_argument, NULL, 'd'},
                                              {"stream", no_argument, NULL, 0x200},
                                              {"no-batch", no_argument, NULL, 0x201},
                                              {"no-dedup", no_argument, NULL, 0x202},
@@ -197,7 +200,7 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
                                              {NULL, 0, NULL, 0}};
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS "t:m:w:h", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS "t:m:w:d:h", longopts, NULL)) != -1) {
         int k = cli_input_option(&r->ci, opt, optarg);
         if (k < 0 || (k == 0 && opt == '?')) {
             *exit_code = k < 0 ? EXIT_USAGE : cli_usage_error("cluster", "unknown option");
@@ -214,6 +217,7 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
         case 't': bad = parse_number(optarg, 0.001, 0.999, &r->co.threshold, "--threshold"); break;
         case 'm': bad = parse_number(optarg, 0.001, 0.999, &r->merge, "--merge"); break;
         case 'w': bad = parse_number(optarg, 0.01, 36500, &r->co.window_days, "--window"); break;
+        case 'd': bad = parse_number(optarg, 0.01, 36500, &r->co.decay_days, "--decay"); break;
         case 0x200: r->stream = 1; break;
         case 0x201: r->batch = 0; break;
         case 0x202: *dedup = 0; break;

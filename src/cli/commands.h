@@ -2,5 +2,6 @@
  * Each PX_COMMAND(name, summary) has an int cmd_NAME(int argc, char **argv)
  * in src/cli/cmd_NAME.c. */
 PX_COMMAND(read, "read articles (txt, JSON Lines; folders, stdin, .gz/.zst) and print them as JSON Lines")
+PX_COMMAND(sentences, "split article bodies (or plain text with --text) into sentences")
 PX_COMMAND(dedup, "find exact copies, near-duplicates and embedded copies; print groups as JSON Lines")
 PX_COMMAND(cluster, "group articles into stories (online, with a batch merge pass); print stories as JSON Lines")

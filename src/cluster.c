@@ -13,6 +13,7 @@
 #include "parallax/text.h"
 
 #define NO_DAY LONG_MIN
+#define POSTING_WALK 256 /* stories looked at per query term */
 
 /* ---- sparse vectors ------------------------------------------------------ */
 
@@ -645,32 +646,46 @@ static void unindex(px_clusterer *c, story *s)
     s->n_indexed = 0;
 }
 
-/* Puts the top index_terms terms of s's centroid in the index. */
+static int has_term(const uint32_t *v, uint32_t n, uint32_t term)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (v[i] == term)
+            return 1;
+    return 0;
+}
+
+/* Puts the top index_terms terms of s's centroid in the index, touching
+ * only the postings of the terms that entered or left the top list. */
 static int reindex(px_clusterer *c, story *s)
 {
-    unindex(c, s);
     uint32_t n = s->centroid.n;
     term_w *top = malloc((n ? n : 1) * sizeof *top);
-    uint32_t *idx = realloc(s->indexed, (n ? n : 1) * sizeof *idx);
-    if (!top || !idx) {
+    uint32_t *fresh = malloc((n ? n : 1) * sizeof *fresh);
+    if (!top || !fresh) {
         free(top);
-        if (idx)
-            s->indexed = idx;
+        free(fresh);
         return PX_ENOMEM;
     }
-    s->indexed = idx;
     memcpy(top, s->centroid.v, n * sizeof *top);
     if (n > c->o.index_terms) {
         qsort(top, n, sizeof *top, cmp_weight_desc);
         n = c->o.index_terms;
     }
-    int rc = PX_OK;
-    for (uint32_t i = 0; i < n && rc == PX_OK; i++) {
-        rc = posting_add(c, top[i].term, s);
-        if (rc == PX_OK)
-            s->indexed[s->n_indexed++] = top[i].term;
-    }
+    for (uint32_t i = 0; i < n; i++)
+        fresh[i] = top[i].term;
     free(top);
+    for (uint32_t i = 0; i < s->n_indexed; i++)
+        if (!has_term(fresh, n, s->indexed[i]))
+            posting_remove(c, s->indexed[i], s);
+    int rc = PX_OK;
+    for (uint32_t i = 0; i < n && rc == PX_OK; i++)
+        if (!has_term(s->indexed, s->n_indexed, fresh[i]))
+            rc = posting_add(c, fresh[i], s);
+    free(s->indexed);
+    s->indexed = fresh;
+    s->n_indexed = n;
+    if (rc)
+        unindex(c, s);
     return rc;
 }
 
@@ -1021,7 +1036,10 @@ static story *best_story(px_clusterer *c, const vec *v, long day, double *score)
         if (q[i].term >= c->n_post)
             continue;
         const posting *p = &c->post[q[i].term];
-        for (uint32_t k = 0; k < p->n; k++) {
+        /* newest stories first; a term shared by very many stories says
+         * little, so only the POSTING_WALK newest of them are looked at */
+        uint32_t stop = p->n > POSTING_WALK ? p->n - POSTING_WALK : 0;
+        for (uint32_t k = p->n; k-- > stop;) {
             story *s = p->v[k];
             if (!s->touched) {
                 if (n_touched == cap) {
@@ -1210,51 +1228,90 @@ static int cmp_pair(const void *x, const void *y)
     return (p->b > q->b) - (p->b < q->b);
 }
 
+/* Index of the first story in p (sorted by seq) started after seq. */
+static uint32_t first_after(const posting *p, uint64_t seq)
+{
+    uint32_t lo = 0, hi = p->n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (p->v[mid]->seq <= seq)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* One round: the pairs of stories above threshold found through a shared
  * index over every held story, merged best first, each story once. Returns
  * the number of merges or a negative error. */
 static int merge_round(px_clusterer *c, double threshold)
 {
     int rc = PX_OK, merged = 0;
+    /* rebuilt in creation order, so every posting list is sorted by seq */
+    for (size_t i = 0; i < c->n_stories; i++)
+        if (c->stories[i])
+            unindex(c, c->stories[i]);
     for (size_t i = 0; i < c->n_stories && rc == PX_OK; i++)
         if (c->stories[i])
             rc = reindex(c, c->stories[i]);
     pair *pairs = NULL;
     size_t n_pairs = 0, cap = 0;
     size_t *slot_of = NULL;
+    story **near = NULL;
+    size_t n_near = 0, cap_near = 0;
     for (size_t i = 0; i < c->n_stories && rc == PX_OK; i++) {
         story *s = c->stories[i];
         if (!s || !s->n_indexed)
             continue;
+        /* later stories sharing index terms, ranked by how many they share */
+        n_near = 0;
         for (uint32_t t = 0; t < s->n_indexed && rc == PX_OK; t++) {
             const posting *p = &c->post[s->indexed[t]];
-            for (uint32_t k = 0; k < p->n; k++) {
+            uint32_t k = first_after(p, s->seq);
+            uint32_t stop = p->n - k > POSTING_WALK ? k + POSTING_WALK : p->n;
+            for (; k < stop; k++) {
                 story *o = p->v[k];
-                if (o->seq <= s->seq || o->touched)
-                    continue;
-                o->touched = 1;
-                double sim = story_similarity(c, s, o);
-                if (sim < threshold)
-                    continue;
-                if (n_pairs == cap) {
-                    cap = cap ? cap * 2 : 256;
-                    pair *m = realloc(pairs, cap * sizeof *m);
-                    if (!m) {
-                        rc = PX_ENOMEM;
-                        break;
+                if (!o->touched) {
+                    if (n_near == cap_near) {
+                        cap_near = cap_near ? cap_near * 2 : 256;
+                        story **m = realloc(near, cap_near * sizeof *m);
+                        if (!m) {
+                            rc = PX_ENOMEM;
+                            break;
+                        }
+                        near = m;
                     }
-                    pairs = m;
+                    o->touched = 1;
+                    o->acc = 0;
+                    near[n_near++] = o;
                 }
-                pairs[n_pairs++] = (pair){sim, i, (size_t)o->seq};
+                o->acc += 1;
             }
         }
-        /* clear the marks */
-        for (uint32_t t = 0; t < s->n_indexed; t++) {
-            const posting *p = &c->post[s->indexed[t]];
-            for (uint32_t k = 0; k < p->n; k++)
-                p->v[k]->touched = 0;
+        if (n_near > 1)
+            qsort(near, n_near, sizeof *near, cmp_acc_desc);
+        for (size_t k = 0; k < n_near; k++) {
+            story *o = near[k];
+            o->touched = 0;
+            if (k >= c->o.max_candidates || rc)
+                continue;
+            double sim = story_similarity(c, s, o);
+            if (sim < threshold)
+                continue;
+            if (n_pairs == cap) {
+                cap = cap ? cap * 2 : 256;
+                pair *m = realloc(pairs, cap * sizeof *m);
+                if (!m) {
+                    rc = PX_ENOMEM;
+                    continue;
+                }
+                pairs = m;
+            }
+            pairs[n_pairs++] = (pair){sim, i, (size_t)o->seq};
         }
     }
+    free(near);
     if (rc == PX_OK && n_pairs) {
         /* pairs[].b holds a seq; map seqs to slots */
         slot_of = malloc(c->seq * sizeof *slot_of);

@@ -1015,6 +1015,29 @@ static int cmp_acc_desc(const void *a, const void *b)
     return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
+/* Moves the k best stories of v (by acc, then seq) to its front, in order;
+ * cheaper than sorting all of v when k is small. */
+static void top_by_acc(story **v, size_t n, size_t k)
+{
+    if (k > n)
+        k = n;
+    for (size_t i = 0; i < n; i++) {
+        story *x = v[i];
+        size_t last = i < k ? i : k;
+        if (last == k && cmp_acc_desc(&x, &v[k - 1]) >= 0)
+            continue;
+        /* x goes into the sorted prefix v[0..last) */
+        size_t j = last;
+        if (j == k)
+            v[i] = v[--j]; /* the dropped k-th item takes x's old place */
+        while (j > 0 && cmp_acc_desc(&x, &v[j - 1]) < 0) {
+            v[j] = v[j - 1];
+            j--;
+        }
+        v[j] = x;
+    }
+}
+
 /* The best active story for the vector v (its weights are in c->dense). */
 static story *best_story(px_clusterer *c, const vec *v, long day, double *score)
 {
@@ -1056,8 +1079,7 @@ static story *best_story(px_clusterer *c, const vec *v, long day, double *score)
             s->acc += q[i].w;
         }
     }
-    if (n_touched > 1)
-        qsort(touched, n_touched, sizeof *touched, cmp_acc_desc);
+    top_by_acc(touched, n_touched, c->o.max_candidates);
 done:;
     /* With few active stories the index is no shortcut: score them all, so
      * that small inputs do not depend on which terms made the top lists. */
@@ -1289,8 +1311,7 @@ static int merge_round(px_clusterer *c, double threshold)
                 o->acc += 1;
             }
         }
-        if (n_near > 1)
-            qsort(near, n_near, sizeof *near, cmp_acc_desc);
+        top_by_acc(near, n_near, c->o.max_candidates);
         for (size_t k = 0; k < n_near; k++) {
             story *o = near[k];
             o->touched = 0;

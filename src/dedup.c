@@ -507,6 +507,7 @@ static void verify(const px_deduper *d, const cand *c, size_t n, const uint32_t 
 {
     if (n > MAX_VERIFY)
         n = MAX_VERIFY;
+    double best_jac = -1;
     for (size_t i = 0; i < n; i++) {
         const kept *k = &d->ring[c[i].pos % d->o.window];
         double jac, new_in_old, old_in_new;
@@ -521,8 +522,11 @@ static void verify(const px_deduper *d, const cand *c, size_t n, const uint32_t 
             rel = PX_DUP_CONTAINS;
             sim = contain;
         }
+        /* the closest copy wins: ranked by Jaccard whatever the relation,
+         * so a trimmed copy prefers its original to a page embedding it */
         if (rel != PX_DUP_NONE &&
-            (sim > m->similarity || (sim == m->similarity && k->pos < m->matched))) {
+            (jac > best_jac || (jac == best_jac && k->pos < m->matched))) {
+            best_jac = jac;
             m->relation = rel;
             m->similarity = sim;
             m->matched = k->pos;

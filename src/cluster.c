@@ -11,6 +11,7 @@
 
 #include "parallax/cluster.h"
 #include "parallax/text.h"
+#include "grow.h"
 
 #define NO_DAY LONG_MIN
 #define POSTING_WALK 256 /* stories looked at per query term */
@@ -204,7 +205,8 @@ typedef struct story {
 
 typedef struct posting {
     story **v;
-    uint32_t n, cap;
+    uint32_t n;
+    size_t cap;
 } posting;
 
 struct px_clusterer {
@@ -373,26 +375,11 @@ static int add_tf(px_clusterer *c, uint64_t key, double w)
     uint32_t id = vocab_id(&c->voc, key);
     if (id == UINT32_MAX)
         return PX_ENOMEM;
-    if (id >= c->dense_cap) {
-        size_t cap = c->dense_cap ? c->dense_cap : 1 << 14;
-        while (cap <= id)
-            cap *= 2;
-        float *d = realloc(c->dense, cap * sizeof *d);
-        if (!d)
-            return PX_ENOMEM;
-        memset(d + c->dense_cap, 0, (cap - c->dense_cap) * sizeof *d);
-        c->dense = d;
-        c->dense_cap = cap;
-    }
+    if (px_grow(&c->dense, &c->dense_cap, (size_t)id + 1, sizeof *c->dense, 1 << 14, 1))
+        return PX_ENOMEM;
     if (c->dense[id] == 0) {
-        if (c->tf_n == c->tf_cap) {
-            size_t cap = c->tf_cap ? c->tf_cap * 2 : 512;
-            term_w *t = realloc(c->tf, cap * sizeof *t);
-            if (!t)
-                return PX_ENOMEM;
-            c->tf = t;
-            c->tf_cap = cap;
-        }
+        if (px_grow(&c->tf, &c->tf_cap, c->tf_n + 1, sizeof *c->tf, 512, 0))
+            return PX_ENOMEM;
         c->tf[c->tf_n++] = (term_w){id, 0};
     }
     c->dense[id] += (float)w;
@@ -602,26 +589,11 @@ int px_clusterer_observe(px_clusterer *c, const px_article *a)
 
 static int posting_add(px_clusterer *c, uint32_t term, story *s)
 {
-    if (term >= c->n_post) {
-        size_t n = c->n_post ? c->n_post : 1 << 12;
-        while (n <= term)
-            n *= 2;
-        posting *p = realloc(c->post, n * sizeof *p);
-        if (!p)
-            return PX_ENOMEM;
-        memset(p + c->n_post, 0, (n - c->n_post) * sizeof *p);
-        c->post = p;
-        c->n_post = n;
-    }
+    if (px_grow(&c->post, &c->n_post, (size_t)term + 1, sizeof *c->post, 1 << 12, 1))
+        return PX_ENOMEM;
     posting *p = &c->post[term];
-    if (p->n == p->cap) {
-        uint32_t cap = p->cap ? p->cap * 2 : 4;
-        story **v = realloc(p->v, cap * sizeof *v);
-        if (!v)
-            return PX_ENOMEM;
-        p->v = v;
-        p->cap = cap;
-    }
+    if (px_grow(&p->v, &p->cap, (size_t)p->n + 1, sizeof *p->v, 4, 0))
+        return PX_ENOMEM;
     p->v[p->n++] = s;
     return PX_OK;
 }
@@ -773,14 +745,8 @@ static int add_source(story *s, const char *src)
     for (size_t i = 0; i < s->n_sources; i++)
         if (strcmp(s->sources[i], src) == 0)
             return PX_OK;
-    if (s->n_sources == s->cap_sources) {
-        size_t cap = s->cap_sources ? s->cap_sources * 2 : 4;
-        char **v = realloc(s->sources, cap * sizeof *v);
-        if (!v)
-            return PX_ENOMEM;
-        s->sources = v;
-        s->cap_sources = cap;
-    }
+    if (px_grow(&s->sources, &s->cap_sources, s->n_sources + 1, sizeof *s->sources, 4, 0))
+        return PX_ENOMEM;
     if (!(s->sources[s->n_sources] = px_strdup(src)))
         return PX_ENOMEM;
     s->n_sources++;
@@ -1065,13 +1031,8 @@ static story *best_story(px_clusterer *c, const vec *v, long day, double *score)
         for (uint32_t k = p->n; k-- > stop;) {
             story *s = p->v[k];
             if (!s->touched) {
-                if (n_touched == cap) {
-                    cap = cap ? cap * 2 : 64;
-                    story **t = realloc(touched, cap * sizeof *t);
-                    if (!t)
-                        goto done;
-                    touched = t;
-                }
+                if (px_grow(&touched, &cap, n_touched + 1, sizeof *touched, 64, 0))
+                    goto done;
                 s->touched = 1;
                 s->acc = 0;
                 touched[n_touched++] = s;
@@ -1295,14 +1256,9 @@ static int merge_round(px_clusterer *c, double threshold)
             for (; k < stop; k++) {
                 story *o = p->v[k];
                 if (!o->touched) {
-                    if (n_near == cap_near) {
-                        cap_near = cap_near ? cap_near * 2 : 256;
-                        story **m = realloc(near, cap_near * sizeof *m);
-                        if (!m) {
-                            rc = PX_ENOMEM;
-                            break;
-                        }
-                        near = m;
+                    if (px_grow(&near, &cap_near, n_near + 1, sizeof *near, 256, 0)) {
+                        rc = PX_ENOMEM;
+                        break;
                     }
                     o->touched = 1;
                     o->acc = 0;
@@ -1320,14 +1276,9 @@ static int merge_round(px_clusterer *c, double threshold)
             double sim = story_similarity(c, s, o);
             if (sim < threshold)
                 continue;
-            if (n_pairs == cap) {
-                cap = cap ? cap * 2 : 256;
-                pair *m = realloc(pairs, cap * sizeof *m);
-                if (!m) {
-                    rc = PX_ENOMEM;
-                    continue;
-                }
-                pairs = m;
+            if (px_grow(&pairs, &cap, n_pairs + 1, sizeof *pairs, 256, 0)) {
+                rc = PX_ENOMEM;
+                continue;
             }
             pairs[n_pairs++] = (pair){sim, i, (size_t)o->seq};
         }

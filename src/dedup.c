@@ -7,6 +7,7 @@
 
 #include "parallax/dedup.h"
 #include "parallax/text.h"
+#include "grow.h"
 
 #define MAX_PERMS 512
 #define BUCKET_WALK 64      /* newest entries looked at per LSH bucket */
@@ -191,14 +192,8 @@ static int table_put(px_deduper *d, uint64_t key, uint64_t pos)
 {
     if ((d->used_heads + 1) * 4 > d->n_heads * 3 && grow_heads(d))
         return PX_ENOMEM;
-    if (d->n_entries == d->cap_entries) {
-        size_t cap = d->cap_entries ? d->cap_entries * 2 : 4096;
-        entry *e = realloc(d->entries, cap * sizeof *e);
-        if (!e)
-            return PX_ENOMEM;
-        d->entries = e;
-        d->cap_entries = cap;
-    }
+    if (px_grow(&d->entries, &d->cap_entries, d->n_entries + 1, sizeof *d->entries, 4096, 0))
+        return PX_ENOMEM;
     size_t s = head_slot(d, key);
     if (d->heads[s] == -1) {
         d->used_heads++;
@@ -280,15 +275,9 @@ static int shingle_set(const char *norm, size_t len, unsigned k, uint64_t **tok_
     for (size_t i = 0; i < toks.n; i++) {
         if (toks.v[i].kind != PX_TOK_WORD && toks.v[i].kind != PX_TOK_NUMBER)
             continue;
-        if (n == *cap_tok) {
-            size_t cap = *cap_tok ? *cap_tok * 2 : 1024;
-            uint64_t *h = realloc(*tok_hash, cap * sizeof *h);
-            if (!h) {
-                px_tokens_free(&toks);
-                return PX_ENOMEM;
-            }
-            *tok_hash = h;
-            *cap_tok = cap;
+        if (px_grow(tok_hash, cap_tok, n + 1, sizeof **tok_hash, 1024, 0)) {
+            px_tokens_free(&toks);
+            return PX_ENOMEM;
         }
         (*tok_hash)[n++] = XXH64(norm + toks.v[i].start, toks.v[i].end - toks.v[i].start, 0);
     }
@@ -472,14 +461,9 @@ static int lsh_candidates(const px_deduper *d, const uint32_t *sig, cand **out, 
             if (en->key != key || !is_live(d, en->pos))
                 continue;
             walked++;
-            if (n == cap) {
-                cand *m = realloc(c, cap * 2 * sizeof *m);
-                if (!m) {
-                    free(c);
-                    return PX_ENOMEM;
-                }
-                c = m;
-                cap *= 2;
+            if (px_grow(&c, &cap, n + 1, sizeof *c, 256, 0)) {
+                free(c);
+                return PX_ENOMEM;
             }
             c[n++] = (cand){en->pos, 1};
         }

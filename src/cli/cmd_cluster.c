@@ -171,18 +171,6 @@ static int cluster_all(run *r)
     return rc;
 }
 
-static int parse_number(const char *arg, double lo, double hi, double *out, const char *what)
-{
-    char *end;
-    double v = strtod(arg, &end);
-    if (*end || !(v >= lo && v <= hi)) {
-        cli_error("%s takes a number from %g to %g, not '%s'", what, lo, hi, arg);
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
 /* Handles the options of this command; returns 1 when done (help shown or
  * usage error: *exit_code set), 0 to go on. */
 static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
@@ -213,10 +201,10 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
             fputs(help, stdout);
             *exit_code = EXIT_OK;
             return 1;
-        case 't': bad = parse_number(optarg, 0.001, 0.999, &r->co.threshold, "--threshold"); break;
-        case 'm': bad = parse_number(optarg, 0.001, 0.999, &r->co.merge_threshold, "--merge"); break;
-        case 'w': bad = parse_number(optarg, 0.01, 36500, &r->co.window_days, "--window"); break;
-        case 'd': bad = parse_number(optarg, 0.01, 36500, &r->co.decay_days, "--decay"); break;
+        case 't': bad = cli_number("--threshold", optarg, 0.001, 0.999, &r->co.threshold); break;
+        case 'm': bad = cli_number("--merge", optarg, 0.001, 0.999, &r->co.merge_threshold); break;
+        case 'w': bad = cli_number("--window", optarg, 0.01, 36500, &r->co.window_days); break;
+        case 'd': bad = cli_number("--decay", optarg, 0.01, 36500, &r->co.decay_days); break;
         case 0x200: r->stream = 1; break;
         case 0x201: r->batch = 0; break;
         case 0x202: *dedup = 0; break;

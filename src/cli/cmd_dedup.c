@@ -111,18 +111,6 @@ static void print_groups(const dedup_run *r, int all)
     free(next);
 }
 
-static int number_arg(const char *arg, double lo, double hi, double *out, const char *what)
-{
-    char *end;
-    double v = strtod(arg, &end);
-    if (*end || !(v >= lo && v <= hi)) {
-        cli_error("%s takes a number from %g to %g, not '%s'", what, lo, hi, arg);
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
 int cmd_dedup(int argc, char **argv)
 {
     static const struct option longopts[] = {CLI_INPUT_LONGOPTS,
@@ -153,14 +141,14 @@ int cmd_dedup(int argc, char **argv)
             fputs(help, stdout);
             cli_input_free(&ci);
             return EXIT_OK;
-        case 0x200: bad = number_arg(optarg, 0.01, 1, &o.near_threshold, "--near"); break;
-        case 0x201: bad = number_arg(optarg, 0.01, 1, &o.contain_threshold, "--contain"); break;
+        case 0x200: bad = cli_number("--near", optarg, 0.01, 1, &o.near_threshold); break;
+        case 0x201: bad = cli_number("--contain", optarg, 0.01, 1, &o.contain_threshold); break;
         case 0x202:
-            bad = number_arg(optarg, 1, 16, &v, "--shingle");
+            bad = cli_number("--shingle", optarg, 1, 16, &v);
             o.shingle = (unsigned)v;
             break;
         case 0x203:
-            bad = number_arg(optarg, 1, 1e8, &v, "--window");
+            bad = cli_number("--window", optarg, 1, 1e8, &v);
             o.window = (size_t)v;
             break;
         case 0x204: all = 1; break;

@@ -18,5 +18,7 @@
 #include "parallax/quotes.h"
 #include "parallax/html.h"
 #include "parallax/http.h"
+#include "parallax/dedup.h"
+#include "parallax/cluster.h"
 
 #endif

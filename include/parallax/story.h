@@ -1,0 +1,81 @@
+/*
+ * parallax/story.h - one story as the comparison stages see it: its
+ * articles grouped by outlet, their sentences, each sentence as a sequence
+ * of stemmed content-word terms, and the pairs of sentences from different
+ * outlets that say much the same thing (TF-IDF cosine similarity).
+ *
+ * The story borrows its articles: they must outlive it. Everything else is
+ * owned by the story. Building a story is the one place where the articles
+ * are tokenised, split into sentences and stemmed; framing, consensus,
+ * timeline and summary all read from it.
+ */
+#ifndef PARALLAX_STORY_H
+#define PARALLAX_STORY_H
+
+#include "article.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Sentence pairs at least this similar are kept in px_story.pairs. */
+#define PX_STORY_MIN_SIM 0.25f
+
+typedef struct px_story_sentence {
+    size_t article;          /* index into px_story.articles */
+    size_t source;           /* index into px_story.sources */
+    size_t index;            /* position within its article, from 0 */
+    size_t start, end;       /* byte offsets into the article's body */
+    const uint32_t *terms;   /* term ids of its content words, in text order */
+    const unsigned char *adjacent; /* adjacent[i]: term i follows term i-1
+                                      with nothing but space between */
+    size_t n_terms;
+    float norm;              /* Euclidean norm of its TF-IDF vector */
+} px_story_sentence;
+
+/* Two sentences of different outlets and their cosine similarity. */
+typedef struct px_story_pair {
+    uint32_t a, b;           /* sentence indexes, a < b */
+    float sim;
+} px_story_pair;
+
+typedef struct px_story_vocab px_story_vocab;
+
+typedef struct px_story {
+    px_article *const *articles;  /* borrowed */
+    size_t n_articles;
+    char **sources;               /* distinct outlet names, first-seen order */
+    size_t n_sources;
+    size_t *article_source;       /* per article: index into sources */
+    size_t *first_sentence;       /* per article (+1 sentinel): its first sentence */
+    px_story_sentence *sentences;
+    size_t n_sentences;
+    char **terms;                 /* term id -> stem (numbers as written) */
+    char **term_words;            /* term id -> first word form seen, lower case */
+    uint32_t *term_df;            /* term id -> sentences containing it */
+    size_t n_terms;
+    px_story_pair *pairs;         /* cross-outlet pairs with sim >= PX_STORY_MIN_SIM */
+    size_t n_pairs;
+    px_story_vocab *vocab;        /* private */
+    uint32_t *term_store;         /* private */
+    unsigned char *adjacent_store;/* private */
+} px_story;
+
+/* Builds the story over articles[0..n) (n may be 0). An article without a
+ * source is its own outlet, named by its id. */
+int px_story_new(px_story **out, px_article *const *articles, size_t n, px_error *err);
+void px_story_free(px_story *s);
+
+/* Term id of a stem, or -1 when the story never uses it. */
+long px_story_term_id(const px_story *s, const char *stem);
+/* Inverse sentence frequency of a term: log(n_sentences / df). */
+double px_story_idf(const px_story *s, uint32_t term);
+/* TF-IDF cosine similarity of two sentences of the story. */
+double px_story_similarity(const px_story *s, size_t a, size_t b);
+/* Is the term a number rather than a word? */
+int px_story_term_is_number(const px_story *s, uint32_t term);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -13,5 +13,8 @@
 #include "parallax/article.h"
 #include "parallax/read.h"
 #include "parallax/text.h"
+#include "parallax/entities.h"
+#include "parallax/numbers.h"
+#include "parallax/quotes.h"
 
 #endif

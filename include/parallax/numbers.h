@@ -1,0 +1,115 @@
+/*
+ * parallax/numbers.h - numeric claims: what number, about what, on whose
+ * authority, and the same quantity compared across the articles of a story.
+ *
+ * A claim is a number (digits, "1.4 million", "$17M", "49%", spelled
+ * numbers "five", vague amounts "dozens", "thousands") with its qualifier
+ * ("more than", "at least", "about", "nearly", "an estimated", "up to",
+ * "fewer than"), unit, the noun phrase it counts ("people killed",
+ * "Palestinians", "State Department employees") and the attribution of the
+ * sentence ("according to Palestinian health authorities", "officials
+ * said", "a Gallup poll"). Years, clock times, dates, street and section
+ * numbers are not claims ("October 7", "2023", "6:12 a.m.", "Section 4").
+ *
+ * Offsets are byte offsets into a->body.
+ */
+#ifndef PARALLAX_NUMBERS_H
+#define PARALLAX_NUMBERS_H
+
+#include "entities.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum px_number_kind {
+    PX_NUM_COUNT = 0,    /* 18,000 people; two diplomats; dozens */
+    PX_NUM_MONEY = 1,    /* $1.2 billion (unit: currency code) */
+    PX_NUM_PERCENT = 2,  /* 49%, 4.75 percent, 0.3 percentage points */
+    PX_NUM_AGE = 3,      /* Tomasz Lindell, 34; a 61-year-old */
+    PX_NUM_DURATION = 4, /* five weeks, 14 years (unit: day/week/month/year/hour/minute) */
+    PX_NUM_MEASURE = 5   /* 5 kilometers, 39 million miles, 1,900-foot */
+} px_number_kind;
+
+/* "count", "money", "percent", "age", "duration", "measure". */
+const char *px_number_kind_name(px_number_kind k);
+
+/* What the qualifier says about the true value. */
+typedef enum px_bound {
+    PX_BOUND_EXACT = 0,  /* 17 */
+    PX_BOUND_ABOUT = 1,  /* about, nearly, almost, an estimated, roughly */
+    PX_BOUND_LOWER = 2,  /* more than, at least, over */
+    PX_BOUND_UPPER = 3   /* fewer than, less than, up to, under */
+} px_bound;
+
+/* "exact", "about", "lower", "upper". */
+const char *px_bound_name(px_bound b);
+
+typedef struct px_number {
+    px_number_kind kind;
+    size_t start, end;   /* the number as written, qualifier included */
+    char *text;          /* body[start:end] */
+    double value;        /* 18000, 1200000000, 49; vague amounts use a
+                            representative value (dozens 24, thousands
+                            2000) and set vague */
+    int vague;
+    char *unit;          /* "USD", "EUR", "GBP", "%", "percentage points",
+                            "km", "mile", "week", ... or NULL for counts */
+    char *qualifier;     /* as written, lower case ("more than"), or NULL */
+    px_bound bound;
+    char *counted;       /* the noun phrase counted ("people killed",
+                            "hostages"), lower case, or NULL */
+    char *attribution;   /* the authority ("Palestinian health
+                            authorities", "police"), or NULL */
+    size_t sentence_start, sentence_end;
+} px_number;
+
+typedef struct px_number_list {
+    px_number *v;
+    size_t n, cap;
+} px_number_list;
+
+void px_number_list_init(px_number_list *l);
+void px_number_list_clear(px_number_list *l);
+
+/* Appends the numeric claims of a->body to out, in text order. Returns
+ * PX_OK or PX_ENOMEM. */
+int px_numbers_extract(const px_article *a, px_number_list *out);
+
+/* Claims about the same quantity across articles. */
+typedef struct px_number_group {
+    char *key;           /* kind + unit + head of the counted phrase, e.g.
+                            "count||killed"; stable within one run */
+    px_number_kind kind;
+    char *unit;
+    char *counted;       /* the most common counted phrase of the members */
+    px_ref *members;     /* in the order of the input lists */
+    size_t n_members;
+    size_t n_articles;   /* distinct articles */
+    int conflict;        /* values disagree beyond rounding and bounds */
+    int dates_explain;   /* conflict, and every larger value comes from an
+                            article dated no earlier than every smaller
+                            value's (a rising toll) */
+    double min, max;
+} px_number_group;
+
+typedef struct px_number_groups {
+    px_number_group *v;
+    size_t n, cap;
+} px_number_groups;
+
+void px_number_groups_clear(px_number_groups *g);
+
+/* Groups the claims of several articles by what they count (kind, unit and
+ * the head noun of the counted phrase, stemmed), keeping only groups with
+ * members from two or more articles. articles[i] (its date) may be NULL.
+ * Conflict rule: two exact values differ by more than rounding (the coarser
+ * of the two written precisions), or a bound is violated (a lower bound
+ * above the other's upper bound, ...). Conflicted groups come first. */
+int px_numbers_group(const px_article *const *articles, const px_number_list *const *lists,
+                     size_t n, px_number_groups *out, px_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

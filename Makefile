@@ -18,7 +18,11 @@ LIB_SRC  = $(sort $(wildcard src/*.c))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
-GEN_SRC  =
+GEN_SRC  = build/gen/background_en.c
+
+build/gen/background_en.c: data/background-en.tsv scripts/embed-data
+	@mkdir -p $(dir $@)
+	scripts/embed-data px_background_en_tsv $< > $@
 
 REL = build/release
 SAN = build/asan

@@ -277,7 +277,10 @@ static int add_article_sentences(px_story *s, size_t ai, stemmers *sc, sent_buf 
         while (k < toks.n && toks.v[k].start < ps.start)
             k++;
         for (; rc == PX_OK && k < toks.n && toks.v[k].end <= ps.end; k++) {
-            unsigned char adj = prev_term && only_space_between(body, prev_end, toks.v[k].start);
+            unsigned char adj = prev_term && only_space_between(body, prev_end, toks.v[k].start)
+                                    ? PX_TERM_ADJACENT : 0;
+            if ((toks.v[k].flags & PX_TOKF_CAPITALIZED) && toks.v[k].start > ps.start)
+                adj |= PX_TERM_CAPITALIZED;
             int r = add_token(s, st, lang, body, &toks.v[k], tb, adj);
             if (r < 0)
                 rc = r;
@@ -513,10 +516,10 @@ int px_story_new(px_story **out, px_article *const *articles, size_t n, px_error
     s->sentences = sb.v;
     s->n_sentences = sb.n;
     s->term_store = tb.ids;
-    s->adjacent_store = tb.adj;
+    s->flag_store = tb.adj;
     for (size_t i = 0; i < sb.n; i++) {
         sb.v[i].terms = tb.ids ? tb.ids + sb.term_start[i] : NULL;
-        sb.v[i].adjacent = tb.adj ? tb.adj + sb.term_start[i] : NULL;
+        sb.v[i].flags = tb.adj ? tb.adj + sb.term_start[i] : NULL;
     }
     free(sb.term_start);
     if (rc == PX_OK) {
@@ -553,6 +556,6 @@ void px_story_free(px_story *s)
         free(s->vocab->slots);
     free(s->vocab);
     free(s->term_store);
-    free(s->adjacent_store);
+    free(s->flag_store);
     free(s);
 }

@@ -21,14 +21,20 @@ extern "C" {
 /* Sentence pairs at least this similar are kept in px_story.pairs. */
 #define PX_STORY_MIN_SIM 0.25f
 
+enum {
+    PX_TERM_ADJACENT = 1 << 0,    /* follows the previous term with nothing
+                                     but space between */
+    PX_TERM_CAPITALIZED = 1 << 1  /* written with a capital, and not the
+                                     sentence's first word */
+};
+
 typedef struct px_story_sentence {
     size_t article;          /* index into px_story.articles */
     size_t source;           /* index into px_story.sources */
     size_t index;            /* position within its article, from 0 */
     size_t start, end;       /* byte offsets into the article's body */
     const uint32_t *terms;   /* term ids of its content words, in text order */
-    const unsigned char *adjacent; /* adjacent[i]: term i follows term i-1
-                                      with nothing but space between */
+    const unsigned char *flags;    /* per term: PX_TERM_* bits */
     size_t n_terms;
     float norm;              /* Euclidean norm of its TF-IDF vector */
 } px_story_sentence;
@@ -58,7 +64,7 @@ typedef struct px_story {
     size_t n_pairs;
     px_story_vocab *vocab;        /* private */
     uint32_t *term_store;         /* private */
-    unsigned char *adjacent_store;/* private */
+    unsigned char *flag_store;    /* private */
 } px_story;
 
 /* Builds the story over articles[0..n) (n may be 0). An article without a

@@ -566,7 +566,7 @@ int px_framing_build(const px_story *s, const px_background *bg, px_framing *out
         ft->total++;
         int phrase = ft->t2 != UINT32_MAX;
         (phrase ? tt.bi : tt.uni)[u.v[i].source]++;
-        (phrase ? tt.all_bi : tt.all_uni)++;
+        *(phrase ? &tt.all_bi : &tt.all_uni) += 1;
         out->v[u.v[i].source].n_words += !phrase;
     }
     if (rc == PX_OK && u.n)

@@ -2,3 +2,4 @@
  * Each PX_COMMAND(name, summary) has an int cmd_NAME(int argc, char **argv)
  * in src/cli/cmd_NAME.c. */
 PX_COMMAND(read, "read articles (txt, JSON Lines; folders, stdin, .gz/.zst) and print them as JSON Lines")
+PX_COMMAND(sentences, "split article bodies (or plain text with --text) into sentences")

@@ -1,0 +1,226 @@
+/* claims_common.c - word lists and token helpers shared by the claim
+ * extractors. The lists are small, hand-written and documented in
+ * docs/claims.md. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims_common.h"
+#include "parallax/common.h"
+
+int cl_grow(void **v, size_t *cap, size_t n, size_t sz)
+{
+    if (n < *cap)
+        return PX_OK;
+    size_t c = *cap ? *cap * 2 : 16;
+    while (c <= n)
+        c *= 2;
+    void *p = realloc(*v, c * sz);
+    if (!p)
+        return PX_ENOMEM;
+    *v = p;
+    *cap = c;
+    return PX_OK;
+}
+
+int cl_eq(const char *s, size_t len, const char *w)
+{
+    size_t i = 0;
+    for (; i < len && w[i]; i++)
+        if (tolower((unsigned char)s[i]) != tolower((unsigned char)w[i]))
+            return 0;
+    return i == len && w[i] == '\0';
+}
+
+int cl_in(const char *s, size_t len, const char *const *list)
+{
+    for (; *list; list++)
+        if (cl_eq(s, len, *list))
+            return 1;
+    return 0;
+}
+
+int cl_tok_eq(const char *text, const px_token *t, const char *w)
+{
+    return cl_eq(text + t->start, t->end - t->start, w);
+}
+
+int cl_tok_in(const char *text, const px_token *t, const char *const *list)
+{
+    return cl_in(text + t->start, t->end - t->start, list);
+}
+
+size_t cl_strip_possessive(const char *s, size_t len)
+{
+    if (len >= 3 && (s[len - 1] == 's' || s[len - 1] == 'S') && s[len - 2] == '\'')
+        return len - 2;
+    if (len >= 5 && (s[len - 1] == 's' || s[len - 1] == 'S') &&
+        memcmp(s + len - 4, "\xE2\x80\x99", 3) == 0)
+        return len - 4;
+    if (len >= 2 && s[len - 1] == '\'')
+        return len - 1;
+    if (len >= 4 && memcmp(s + len - 3, "\xE2\x80\x99", 3) == 0)
+        return len - 3;
+    return len;
+}
+
+size_t cl_sentence_at(const px_spans *ss, size_t off)
+{
+    size_t lo = 0, hi = ss->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ss->v[mid].start <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? lo - 1 : 0;
+}
+
+size_t cl_token_at(const px_tokens *tk, size_t off)
+{
+    size_t lo = 0, hi = tk->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tk->v[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+char *cl_lower(const char *s, size_t len)
+{
+    char *r = px_strndup(s, len);
+    if (r)
+        for (char *p = r; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+    return r;
+}
+
+char *cl_squeeze(const char *s, size_t len)
+{
+    char *r = malloc(len + 1);
+    if (!r)
+        return NULL;
+    size_t n = 0;
+    int space = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (isspace((unsigned char)s[i])) {
+            space = n > 0;
+            continue;
+        }
+        if (space)
+            r[n++] = ' ';
+        space = 0;
+        r[n++] = s[i];
+    }
+    r[n] = '\0';
+    return r;
+}
+
+static const char *const say_verbs[] = {
+    "said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "states",
+    "wrote", "writes", "argued", "argues", "warned", "warns", "noted", "notes", "explained",
+    "explains", "insisted", "insists", "asked", "asks", "declared", "declares", "announced",
+    "announces", "claimed", "claims", "continued", "continues", "recalled", "recalls",
+    "replied", "replies", "responded", "responds", "acknowledged", "acknowledges",
+    "admitted", "admits", "tweeted", "tweets", "posted", "urged", "urges", "cautioned",
+    "cautions", "conceded", "concedes", "countered", "counters", "emphasized",
+    "emphasizes", "stressed", "stresses", "suggested", "suggests", "predicted",
+    "predicts", "joked", "jokes", "quipped", "quips", "concluded", "concludes",
+    "reported", "reports", "testified", "remarked", "remarks", "observed", "observes",
+    "complained", "complains", "vowed", "vows", "promised", "promises", "agreed",
+    "agrees", "begins", "began", "reads", "read", "shouted", "yelled", "whispered",
+    "mused", "boasted", "boasts", "charged", "charges", "contended", "contends",
+    "maintained", "maintains", "repeated", "repeats", "thundered", "pleaded",
+    "lamented", "laments", "chimed", "scoffed", "sighed", "offered", "demanded",
+    "demands", "confirmed", "confirms", "denied", "denies", "estimated", "estimates",
+    "showed", "shows", "found", "finds", "counted", "put", "tallied", "reckoned",
+    "exclaimed", "interjected", "retorted", "snapped", "texted", "emailed", "messaged",
+    "speculated", "recounted", "conceded", "proclaimed", "asserted", "asserts",
+    "clarified", "elaborated", "went", "goes", "described", "describes", NULL};
+
+int cl_is_say_verb(const char *s, size_t len) { return cl_in(s, len, say_verbs); }
+
+static const char *const role_words[] = {
+    "President", "Minister", "Secretary", "Sen.", "Senator", "Rep.", "Representative",
+    "Gov.", "Governor", "Mayor", "Chief", "Dr.", "Mr.", "Ms.", "Mrs.", "Miss", "Judge",
+    "Justice", "Gen.", "General", "Chairwoman", "Chairman", "Chair", "Councilman",
+    "Councilwoman", "Councilor", "Executive", "King", "Queen", "Prince", "Princess", "Pope",
+    "Speaker", "Sheriff", "Capt.", "Captain", "Lt.", "Lieutenant", "Sgt.", "Sergeant",
+    "Col.", "Colonel", "Adm.", "Admiral", "Prof.", "Professor", "Ambassador", "Director",
+    "Commissioner", "Spokesman", "Spokeswoman", "Spokesperson", "Leader", "Premier",
+    "Chancellor", "Sir", "Dame", "Lord", "Rabbi", "Rev.", "Reverend", "Father", "Sister",
+    "Officer", "Detective", "Inspector", "Superintendent", "Treasurer", "Attorney",
+    "Ayatollah", "Sheikh", "Emir", "Chancellor", "Supt.", "Cmdr.", "Commander", "Coach",
+    "Senators", "Deputy", "Mx.", "Msgr.", "Gens.", "Sens.", "Reps.", "Sec.", "Lady",
+    "Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gov", "Capt", "Prof", "Gen", NULL};
+
+int cl_is_role_word(const char *s, size_t len) { return cl_in(s, len, role_words); }
+
+static const char *const role_modifiers[] = {
+    "Vice", "Prime", "Deputy", "Foreign", "Defense", "Defence", "Home", "Interior",
+    "State", "Press", "Fire", "Police", "City", "Chief", "Attorney", "Executive", "Senior",
+    "Former", "Acting", "Interim", "Associate", "Assistant", "Health", "Finance",
+    "Treasury", "Commerce", "Labor", "Labour", "Education", "Energy", "Transportation",
+    "Agriculture", "Justice", "Supreme", "Majority", "Minority", "House", "Senate",
+    "Opposition", "Grand", "Lead", "Managing", "Operating", "Financial", "Technology",
+    "Communications", "Information", "Homeland", "Security", "Trade", "Economy", "Army",
+    "Navy", "Air", "Force", "Staff", "Police", "U.S.", "US", "County", "Council", "Union",
+    "General", "Medical", "Examiner", "Secretary", NULL};
+
+int cl_is_role_modifier(const char *s, size_t len) { return cl_in(s, len, role_modifiers); }
+
+static const char *const role_nouns[] = {
+    "president", "secretary", "minister", "spokesman", "spokeswoman", "spokesperson",
+    "mayor", "governor", "senator", "chief", "director", "chairman", "chairwoman", "chair",
+    "leader", "official", "ambassador", "commissioner", "executive", "ceo", "founder",
+    "judge", "lawyer", "attorney", "councilman", "councilwoman", "sheriff", "captain",
+    "premier", "chancellor", "king", "queen", "speaker", "representative", "congressman",
+    "congresswoman", "lawmaker", "general", "commander", "professor", "analyst",
+    "economist", "researcher", "scientist", "astronomer", "engineer", "president-elect",
+    "nominee", "candidate", "prosecutor", "adviser", "advisor", "aide", "envoy",
+    "negotiator", "mediator", "manager", "owner", "worker", "driver", "witness", "resident",
+    "officer", "detective", "inspector", "doctor", "nurse", "teacher", "student", "woman",
+    "man", "mother", "father", "wife", "husband", "daughter", "son", "strategist",
+    "pollster", "organizer", "activist", "donor", "operative", "staffer", "correspondent",
+    NULL};
+
+int cl_is_role_noun(const char *s, size_t len) { return cl_in(s, len, role_nouns); }
+
+static const char *const document_nouns[] = {
+    "memo", "memorandum", "report", "letter", "statement", "document", "study", "survey",
+    "poll", "filing", "complaint", "lawsuit", "indictment", "ruling", "order", "decision",
+    "release", "announcement", "post", "tweet", "email", "e-mail", "message", "note",
+    "cable", "analysis", "review", "audit", "assessment", "draft", "text", "transcript",
+    "resolution", "bill", "proposal", "plan", "petition", "website", "ad", "advertisement",
+    "video", "book", "article", "editorial", "op-ed", "column", "speech", "records",
+    "record", "data", "figures", "documents", "reports", "statements", "letters",
+    "guidance", "policy", "warning", "notice", NULL};
+
+int cl_is_document_noun(const char *s, size_t len) { return cl_in(s, len, document_nouns); }
+
+static const char *const group_nouns[] = {
+    "officials", "sources", "aides", "people", "diplomats", "experts", "analysts",
+    "critics", "supporters", "residents", "witnesses", "police", "authorities", "insiders",
+    "advisers", "advisors", "staffers", "lawmakers", "leaders", "members", "activists",
+    "protesters", "workers", "employees", "investigators", "prosecutors", "economists",
+    "scientists", "researchers", "doctors", "organizers", "organisers", "democrats",
+    "republicans", "voters", "observers", "others", "some", "many", "several", "both",
+    "families", "relatives", "neighbors", "residents", "historians", "engineers",
+    "spokespeople", "representatives", "negotiators", "mediators", "senators", "campaign",
+    NULL};
+
+int cl_is_group_noun(const char *s, size_t len) { return cl_in(s, len, group_nouns); }
+
+static const char *const calendar_words[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
+    "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Jan", "Feb", "Aug", "Sept", "Oct",
+    "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "Mon.", "Tue.", "Tues.", "Wed.", "Thu.", "Thurs.", "Fri.", "Sat.", "Sun.",
+    "Christmas", "Easter", "Thanksgiving", NULL};
+
+int cl_is_calendar_word(const char *s, size_t len) { return cl_in(s, len, calendar_words); }

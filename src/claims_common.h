@@ -1,0 +1,49 @@
+/* claims_common.h - word lists and token helpers shared by the claim
+ * extractors (entities.c, quotes.c, numbers.c); not installed. */
+#ifndef PARALLAX_CLAIMS_COMMON_H
+#define PARALLAX_CLAIMS_COMMON_H
+
+#include <stddef.h>
+#include "parallax/text.h"
+
+/* Grows *v (element size sz) so that index n fits; 0 or PX_ENOMEM. */
+int cl_grow(void **v, size_t *cap, size_t n, size_t sz);
+#define CL_GROW(arr, cap, n) cl_grow((void **)&(arr), &(cap), (n), sizeof *(arr))
+
+/* Case-insensitive (ASCII) comparison of s[0..len) with the word w. */
+int cl_eq(const char *s, size_t len, const char *w);
+/* Is s[0..len) one of the NULL-terminated list (case-insensitive)? */
+int cl_in(const char *s, size_t len, const char *const *list);
+/* Token t of text equals w / is in list. */
+int cl_tok_eq(const char *text, const px_token *t, const char *w);
+int cl_tok_in(const char *text, const px_token *t, const char *const *list);
+
+/* Length of s[0..len) without a trailing possessive ('s, ’s, ', ’). */
+size_t cl_strip_possessive(const char *s, size_t len);
+
+/* Index of the sentence holding byte off (the last starting at or before). */
+size_t cl_sentence_at(const px_spans *ss, size_t off);
+/* Index of the first token starting at or after off. */
+size_t cl_token_at(const px_tokens *tk, size_t off);
+
+/* Lower-cased copy of s[0..len) (ASCII letters only). */
+char *cl_lower(const char *s, size_t len);
+/* Copy of s[0..len) with runs of white space made one space, trimmed. */
+char *cl_squeeze(const char *s, size_t len);
+
+/* Verbs and phrases that attribute speech or a figure: said, told, ... */
+int cl_is_say_verb(const char *s, size_t len);
+/* Words that are (part of) a title or role: President, Sen., Mayor, ... */
+int cl_is_role_word(const char *s, size_t len);
+/* Words that may precede a role word inside a title: Vice, Prime, Defense. */
+int cl_is_role_modifier(const char *s, size_t len);
+/* Lower-case nouns for a person named by role: spokesman, secretary, ... */
+int cl_is_role_noun(const char *s, size_t len);
+/* Nouns for a document or statement that can "say": memo, report, ... */
+int cl_is_document_noun(const char *s, size_t len);
+/* Nouns for unnamed groups of people: officials, sources, aides, ... */
+int cl_is_group_noun(const char *s, size_t len);
+/* Month and weekday names (full and abbreviated). */
+int cl_is_calendar_word(const char *s, size_t len);
+
+#endif

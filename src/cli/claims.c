@@ -1,0 +1,85 @@
+/* claims.c - shared plumbing of the quotes, numbers and entities commands. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims.h"
+
+int cli_article_command(int argc, char **argv, const char *name, const char *help,
+                        px_article_fn fn, void *ud)
+{
+    static const struct option longopts[] = {CLI_INPUT_LONGOPTS,
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    cli_input ci;
+    cli_input_init(&ci);
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS "h", longopts, NULL)) != -1) {
+        int r = cli_input_option(&ci, opt, optarg);
+        if (r < 0) {
+            cli_input_free(&ci);
+            return EXIT_USAGE;
+        }
+        if (r)
+            continue;
+        cli_input_free(&ci);
+        if (opt == 'h') {
+            fputs(help, stdout);
+            return EXIT_OK;
+        }
+        return cli_usage_error(name, "unknown option");
+    }
+    cli_input_finish(&ci, argc, argv);
+    cli_input_read(&ci, fn, ud);
+    cli_input_free(&ci);
+    return cli_input_exit_code(&ci);
+}
+
+void cli_cp_init(cli_cp_cursor *c, const char *text)
+{
+    c->text = text;
+    c->byte = c->cp = 0;
+}
+
+size_t cli_cp(cli_cp_cursor *c, size_t byte)
+{
+    if (byte < c->byte)
+        c->byte = c->cp = 0;
+    for (; c->byte < byte && c->text[c->byte]; c->byte++)
+        if (((unsigned char)c->text[c->byte] & 0xC0) != 0x80)
+            c->cp++;
+    return c->cp;
+}
+
+void cli_json_span(cJSON *o, cli_cp_cursor *c, const char *start_key, const char *end_key,
+                   size_t start, size_t end)
+{
+    cJSON_AddNumberToObject(o, start_key, (double)cli_cp(c, start));
+    cJSON_AddNumberToObject(o, end_key, (double)cli_cp(c, end));
+}
+
+void cli_json_str(cJSON *o, const char *key, const char *s)
+{
+    if (s)
+        cJSON_AddStringToObject(o, key, s);
+    else
+        cJSON_AddNullToObject(o, key);
+}
+
+void cli_json_slice(cJSON *o, const char *key, const char *text, size_t start, size_t end)
+{
+    char *s = px_strndup(text + start, end - start);
+    cli_json_str(o, key, s ? s : "");
+    free(s);
+}
+
+void cli_json_print(cJSON *o)
+{
+    char *s = cJSON_PrintUnformatted(o);
+    if (s) {
+        fputs(s, stdout);
+        fputc('\n', stdout);
+        free(s);
+    }
+    cJSON_Delete(o);
+}

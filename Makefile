@@ -20,9 +20,6 @@ TEST_SRC = $(sort $(wildcard tests/test_*.c))
 FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
 GEN_SRC  = build/gen/background_en.c
 
-build/gen/background_en.c: data/background-en.tsv scripts/embed-data
-	@mkdir -p $(dir $@)
-	scripts/embed-data px_background_en_tsv $< > $@
 
 REL = build/release
 SAN = build/asan
@@ -33,6 +30,11 @@ all: build/parallax
 
 deps:
 	@scripts/install-deps
+
+# The background word table for framing, embedded in the library.
+build/gen/background_en.c: data/background-en.tsv scripts/embed-data
+	@mkdir -p $(dir $@)
+	scripts/embed-data px_background_en_tsv $< > $@
 
 # ---- release build ------------------------------------------------------
 $(REL)/%.o: %.c $(wildcard include/*.h include/parallax/*.h src/*.h src/cli/*.h)

@@ -99,19 +99,21 @@ int px_compare_story(px_article *const *articles, size_t n, const px_compare_opt
         return px_error_set(err, PX_ENOMEM, "out of memory");
     px_entity_list_init(&r->people);
     const px_background *bg = o && o->background ? o->background : px_background_default();
-    int rc = px_story_new(&r->story, articles, n, err);
-    if (rc == PX_OK)
-        rc = extract_claims(r, err);
-    if (rc == PX_OK)
-        rc = link_claims(r, err);
-    if (rc == PX_OK)
-        rc = px_framing_build(r->story, bg, &r->framing, err);
-    if (rc == PX_OK)
-        rc = px_consensus_build(r->story, &r->consensus, err);
-    if (rc == PX_OK)
-        rc = px_timeline_build(r->story, &r->timeline, err);
-    if (rc == PX_OK)
-        rc = px_summary_build(r->story, o ? o->summary_sentences : 0, &r->summary, err);
+    enum { STAGES = 7 };
+    int rc = PX_OK;
+    for (int stage = 0; rc == PX_OK && stage < STAGES; stage++) {
+        switch (stage) {
+        case 0: rc = px_story_new(&r->story, articles, n, err); break;
+        case 1: rc = extract_claims(r, err); break;
+        case 2: rc = link_claims(r, err); break;
+        case 3: rc = px_framing_build(r->story, bg, &r->framing, err); break;
+        case 4: rc = px_consensus_build(r->story, &r->consensus, err); break;
+        case 5: rc = px_timeline_build(r->story, &r->timeline, err); break;
+        default: rc = px_summary_build(r->story, o ? o->summary_sentences : 0, &r->summary, err);
+        }
+        if (o && o->progress)
+            o->progress(stage + 1, STAGES, o->progress_ud);
+    }
     if (rc != PX_OK) {
         px_story_report_free(r);
         return rc;

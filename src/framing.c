@@ -54,7 +54,7 @@ static int bg_rehash(px_background *b)
     return PX_OK;
 }
 
-static int bg_add(px_background *b, const char *w, size_t len, double count)
+int px_background_add(px_background *b, const char *w, size_t len, double count)
 {
     if ((b->n + 1) * 2 > b->n_slots && bg_rehash(b) != PX_OK)
         return PX_ENOMEM;
@@ -94,12 +94,18 @@ int px_background_parse(px_background **out, const char *text, size_t len, px_er
     if (!b)
         return px_error_set(err, PX_ENOMEM, "out of memory");
     long line = 0;
+    double total = 0;
     for (size_t i = 0; i < len;) {
         size_t eol = i;
         while (eol < len && text[eol] != '\n')
             eol++;
         line++;
         const char *tab = memchr(text + i, '\t', eol - i);
+        if (eol - i > 7 && memcmp(text + i, "#total\t", 7) == 0) {
+            char num[32];
+            snprintf(num, sizeof num, "%.*s", (int)(eol - i - 7 < 31 ? eol - i - 7 : 31), text + i + 7);
+            total = strtod(num, NULL);
+        }
         if (text[i] != '#' && eol > i) {
             char num[32];
             size_t nl = tab ? (size_t)(text + eol - tab - 1) : 0;
@@ -117,13 +123,15 @@ int px_background_parse(px_background **out, const char *text, size_t len, px_er
                 return px_error_set(err, PX_EFORMAT,
                                     "background table line %ld: expected 'stem<TAB>count'", line);
             }
-            if (bg_add(b, text + i, (size_t)(tab - text - i), c) != PX_OK) {
+            if (px_background_add(b, text + i, (size_t)(tab - text - i), c) != PX_OK) {
                 px_background_free(b);
                 return px_error_set(err, PX_ENOMEM, "out of memory");
             }
         }
         i = eol + 1;
     }
+    if (total > b->total)
+        b->total = total; /* the table may list only the more frequent stems */
     *out = b;
     return PX_OK;
 }
@@ -142,6 +150,35 @@ int px_background_load(px_background **out, const char *path, px_error *err)
     if (rc != PX_OK && err && !err->where[0])
         snprintf(err->where, sizeof err->where, "%s", path);
     px_buf_free(&buf);
+    return rc;
+}
+
+px_background *px_background_new(void)
+{
+    return calloc(1, sizeof(px_background));
+}
+
+static int by_count_desc(const void *a, const void *b, void *table)
+{
+    const px_background *t = table;
+    double x = t->counts[*(const size_t *)a], y = t->counts[*(const size_t *)b];
+    if (x != y)
+        return x < y ? 1 : -1;
+    return strcmp(t->stems[*(const size_t *)a], t->stems[*(const size_t *)b]);
+}
+
+int px_background_write(const px_background *b, double min_count, px_buf *out)
+{
+    size_t *order = malloc((b->n + 1) * sizeof *order);
+    if (!order)
+        return PX_ENOMEM;
+    for (size_t i = 0; i < b->n; i++)
+        order[i] = i;
+    qsort_r(order, b->n, sizeof *order, by_count_desc, (void *)b);
+    int rc = px_buf_printf(out, "#total\t%.0f\n", b->total);
+    for (size_t i = 0; rc == PX_OK && i < b->n && b->counts[order[i]] >= min_count; i++)
+        rc = px_buf_printf(out, "%s\t%.0f\n", b->stems[order[i]], b->counts[order[i]]);
+    free(order);
     return rc;
 }
 

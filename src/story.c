@@ -176,28 +176,48 @@ static int term_buf_push(term_buf *b, uint32_t id, unsigned char adj)
     return PX_OK;
 }
 
-/* Appends the terms of one token; returns 1 when it became a term, 0 when
+int px_story_term_of(const char *word, size_t len, int is_number, px_stemmer *st,
+                     const char *lang, char **out)
+{
+    *out = NULL;
+    size_t n = 0;
+    char *w = normalise_word(word, len, &n);
+    if (!w)
+        return PX_ENOMEM;
+    if (n == 0 || (!is_number && (n < 2 || px_is_stopword(lang, w, n)))) {
+        free(w);
+        return PX_OK;
+    }
+    if (is_number || !st) {
+        *out = w;
+        return PX_OK;
+    }
+    size_t stem_len = 0;
+    const char *stem = px_stem(st, w, n, &stem_len);
+    *out = stem ? px_strndup(stem, stem_len) : NULL;
+    free(w);
+    return *out ? PX_OK : PX_ENOMEM;
+}
+
+/* Appends the term of one token; returns 1 when it became a term, 0 when
  * it was skipped, <0 on error. */
 static int add_token(px_story *s, px_stemmer *st, const char *lang, const char *body,
                      const px_token *t, term_buf *b, unsigned char adj)
 {
     if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER)
         return 0;
-    size_t len = 0;
-    char *w = normalise_word(body + t->start, t->end - t->start, &len);
-    if (!w)
+    const char *word = body + t->start;
+    size_t len = t->end - t->start;
+    char *term = NULL;
+    if (px_story_term_of(word, len, t->kind == PX_TOK_NUMBER, st, lang, &term) != PX_OK)
         return PX_ENOMEM;
-    int is_word = t->kind == PX_TOK_WORD;
-    if (len == 0 || (is_word && len < 2) || (is_word && px_is_stopword(lang, w, len))) {
-        free(w);
+    if (!term)
         return 0;
-    }
-    const char *stem = w;
-    size_t stem_len = len;
-    if (is_word && st)
-        stem = px_stem(st, w, len, &stem_len);
-    long id = stem ? vocab_intern(s, stem, stem_len, w, len) : -1;
-    free(w);
+    size_t wlen = 0;
+    char *display = normalise_word(word, len, &wlen);
+    long id = display ? vocab_intern(s, term, strlen(term), display, wlen) : -1;
+    free(term);
+    free(display);
     if (id < 0)
         return PX_ENOMEM;
     return term_buf_push(b, (uint32_t)id, adj) == PX_OK ? 1 : PX_ENOMEM;

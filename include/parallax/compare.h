@@ -15,6 +15,7 @@
 #include "framing.h"
 #include "numbers.h"
 #include "quotes.h"
+#include "read.h"
 #include "story.h"
 #include "summary.h"
 #include "timeline.h"
@@ -45,6 +46,9 @@ void px_story_groups_free(px_story_groups *g);
 typedef struct px_compare_opts {
     const px_background *background; /* NULL: px_background_default() */
     size_t summary_sentences;        /* 0: PX_SUMMARY_DEFAULT */
+    px_progress_fn progress;         /* called after each stage with the
+                                        stages done and their number */
+    void *progress_ud;
 } px_compare_opts;
 
 typedef struct px_story_report {

@@ -12,7 +12,7 @@
 #ifndef PARALLAX_STORY_H
 #define PARALLAX_STORY_H
 
-#include "article.h"
+#include "text.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -71,6 +71,14 @@ typedef struct px_story {
  * source is its own outlet, named by its id. */
 int px_story_new(px_story **out, px_article *const *articles, size_t n, px_error *err);
 void px_story_free(px_story *s);
+
+/* The term a word token stands for, as the story counts it: lower case
+ * (folded), possessive "'s" dropped, stopwords and one-letter words
+ * skipped, stemmed when st is not NULL; number tokens are kept as written.
+ * Writes a malloc'd term to *out (NULL when the token is not a term) and
+ * returns PX_OK or PX_ENOMEM. lang selects the stopword list. */
+int px_story_term_of(const char *word, size_t len, int is_number, px_stemmer *st,
+                     const char *lang, char **out);
 
 /* Term id of a stem, or -1 when the story never uses it. */
 long px_story_term_id(const px_story *s, const char *stem);

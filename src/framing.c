@@ -425,7 +425,7 @@ static int score_source(const px_story *s, const px_background *bg, const featur
                           ? log_odds_z(yi, ni, bgc, bgn, a, PX_FRAMING_PRIOR)
                           : 0;
         double z = s->n_sources > 1 ? log_odds_z(yi, ni, yj, nj, a, PX_FRAMING_PRIOR) : z_bg;
-        if (z < PX_FRAMING_MIN_Z)
+        if (z < PX_FRAMING_MIN_Z || (bgc > 0 && z_bg < PX_FRAMING_MIN_Z_BACKGROUND))
             continue;
         px_framing_term *nc = realloc(cand, (n_cand + 1) * sizeof *nc);
         if (!nc)

@@ -27,8 +27,14 @@
 extern "C" {
 #endif
 
-/* Terms below this z are not reported as distinctive. */
-#define PX_FRAMING_MIN_Z 1.96
+/* A term is reported for an outlet when it uses it at least twice, its z
+ * against the other outlets is at least PX_FRAMING_MIN_Z (a few uses carry
+ * little evidence: three uses against none give z near 1.8) and, for
+ * single words, its z against the background corpus is at least
+ * PX_FRAMING_MIN_Z_BACKGROUND (so that common words do not crowd out the
+ * loaded ones). */
+#define PX_FRAMING_MIN_Z 1.0
+#define PX_FRAMING_MIN_Z_BACKGROUND 1.96
 /* At most this many terms per outlet. */
 #define PX_FRAMING_MAX_TERMS 12
 /* Total prior pseudo-count a0. */

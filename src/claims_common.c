@@ -7,6 +7,7 @@
 
 #include "claims_common.h"
 #include "parallax/common.h"
+#include "parallax/text.h"
 
 int cl_grow(void **v, size_t *cap, size_t n, size_t sz)
 {
@@ -210,7 +211,7 @@ static const char *const group_nouns[] = {
     "scientists", "researchers", "doctors", "organizers", "organisers", "democrats",
     "republicans", "voters", "observers", "others", "some", "many", "several", "both",
     "families", "relatives", "neighbors", "residents", "historians", "engineers",
-    "spokespeople", "representatives", "negotiators", "mediators", "senators", "campaign",
+    "spokespeople", "representatives", "authors", "signatories", "staff", "negotiators", "mediators", "senators", "campaign",
     NULL};
 
 int cl_is_group_noun(const char *s, size_t len) { return cl_in(s, len, group_nouns); }
@@ -224,3 +225,145 @@ static const char *const calendar_words[] = {
     "Christmas", "Easter", "Thanksgiving", NULL};
 
 int cl_is_calendar_word(const char *s, size_t len) { return cl_in(s, len, calendar_words); }
+
+int cl_doc_init(cl_doc *d, const char *text)
+{
+    memset(d, 0, sizeof *d);
+    d->text = text;
+    d->len = strlen(text);
+    if (px_tokenize(d->text, d->len, &d->tk) || px_split_sentences(d->text, d->len, &d->ss)) {
+        cl_doc_free(d);
+        return PX_ENOMEM;
+    }
+    return PX_OK;
+}
+
+void cl_doc_free(cl_doc *d)
+{
+    px_tokens_free(&d->tk);
+    px_spans_free(&d->ss);
+}
+
+/* Length of the double quotation mark at s[i] (0 if none), and its type. */
+size_t cl_quote_mark(const char *s, size_t len, size_t i, int *type)
+{
+    if (s[i] == '"') {
+        *type = CL_MARK_STRAIGHT;
+        return 1;
+    }
+    if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80) {
+        unsigned char c = (unsigned char)s[i + 2];
+        if (c == 0x9C || c == 0x9E) { /* “ „ */
+            *type = CL_MARK_OPEN;
+            return 3;
+        }
+        if (c == 0x9D) { /* ” */
+            *type = CL_MARK_CLOSE;
+            return 3;
+        }
+    }
+    if (i + 1 < len && (unsigned char)s[i] == 0xC2) {
+        if ((unsigned char)s[i + 1] == 0xAB) { /* « */
+            *type = CL_MARK_OPEN;
+            return 2;
+        }
+        if ((unsigned char)s[i + 1] == 0xBB) { /* » */
+            *type = CL_MARK_CLOSE;
+            return 2;
+        }
+    }
+    return 0;
+}
+
+
+int cl_tok_is(const cl_doc *q, size_t i, const char *w)
+{
+    return i < q->tk.n && cl_tok_eq(q->text, &q->tk.v[i], w);
+}
+
+int cl_tok_say(const cl_doc *q, size_t i)
+{
+    return i < q->tk.n && q->tk.v[i].kind == PX_TOK_WORD &&
+           islower((unsigned char)q->text[q->tk.v[i].start]) &&
+           cl_is_say_verb(q->text + q->tk.v[i].start, q->tk.v[i].end - q->tk.v[i].start);
+}
+
+int cl_tok_quote(const cl_doc *q, size_t i)
+{
+    int type;
+    return i < q->tk.n && cl_quote_mark(q->text, q->len, q->tk.v[i].start, &type);
+}
+
+/* The noun phrase ending just before token v (exclusive), going back at
+ * most 8 words and stopping at punctuation: "the memo", "Mayor Elena
+ * Voss", "she". */
+int cl_phrase_before(const cl_doc *q, size_t lo, size_t v, size_t *s, size_t *e)
+{
+    size_t i = v;
+    size_t words = 0;
+    /* skip adverbs: "bluntly said", "also said" */
+    while (i > lo && q->tk.v[i - 1].kind == PX_TOK_WORD && words < 2 &&
+           (q->tk.v[i - 1].end - q->tk.v[i - 1].start > 2) &&
+           cl_eq(q->text + q->tk.v[i - 1].end - 2, 2, "ly"))
+        i--, words++;
+    /* "The authors of the memo, two diplomats who ..., said": skip the
+     * appositive back to the phrase before its opening comma */
+    if (i > lo && q->tk.v[i - 1].kind == PX_TOK_PUNCT && q->text[q->tk.v[i - 1].start] == ',') {
+        size_t k = i - 1;
+        while (k > lo && k + 16 > i && !(q->tk.v[k - 1].kind == PX_TOK_PUNCT &&
+                                         q->text[q->tk.v[k - 1].start] == ',') &&
+               !cl_tok_quote(q, k - 1))
+            k--;
+        if (k > lo && k + 16 > i && q->tk.v[k - 1].kind == PX_TOK_PUNCT &&
+            q->text[q->tk.v[k - 1].start] == ',')
+            i = k - 1;
+    }
+    size_t end = i;
+    words = 0;
+    while (i > lo && words < 8) {
+        const px_token *t = &q->tk.v[i - 1];
+        if (t->kind == PX_TOK_WORD || t->kind == PX_TOK_NUMBER) {
+            if (i < end && (cl_tok_eq(q->text, t, "that") || cl_tok_eq(q->text, t, "and") ||
+                            cl_tok_eq(q->text, t, "but") || cl_tok_say(q, i - 1)))
+                break;
+            i--, words++;
+            continue;
+        }
+        if (t->kind == PX_TOK_PUNCT && (q->text[t->start] == '\'' ||
+                                        (unsigned char)q->text[t->start] == 0xE2) &&
+            !cl_tok_quote(q, i - 1) && i - 1 > lo) {
+            i--; /* possessive apostrophe */
+            continue;
+        }
+        break;
+    }
+    if (i == end)
+        return 0;
+    *s = q->tk.v[i].start;
+    *e = q->tk.v[end - 1].end;
+    return 1;
+}
+
+/* The noun phrase starting at token v: "Lloyd Austin", "the memo", up to
+ * punctuation or 8 words. */
+int cl_phrase_after(const cl_doc *q, size_t v, size_t hi, size_t *s, size_t *e)
+{
+    size_t i = v, words = 0;
+    while (i < hi && words < 8) {
+        const px_token *t = &q->tk.v[i];
+        if (t->kind != PX_TOK_WORD && !(t->kind == PX_TOK_PUNCT && q->text[t->start] == '-'))
+            break;
+        if (words && (cl_tok_eq(q->text, t, "in") || cl_tok_eq(q->text, t, "on") ||
+                      cl_tok_eq(q->text, t, "at") || cl_tok_eq(q->text, t, "to") ||
+                      cl_tok_eq(q->text, t, "during") || cl_tok_eq(q->text, t, "after") ||
+                      cl_tok_eq(q->text, t, "who") || cl_tok_eq(q->text, t, "that")))
+            break;
+        i++, words++;
+    }
+    if (i == v)
+        return 0;
+    *s = q->tk.v[v].start;
+    *e = q->tk.v[i - 1].end;
+    return 1;
+}
+

@@ -46,4 +46,32 @@ int cl_is_group_noun(const char *s, size_t len);
 /* Month and weekday names (full and abbreviated). */
 int cl_is_calendar_word(const char *s, size_t len);
 
+
+/* A text with its tokens and sentences. */
+typedef struct cl_doc {
+    const char *text;
+    size_t len;
+    px_tokens tk;
+    px_spans ss;
+} cl_doc;
+
+int cl_doc_init(cl_doc *d, const char *text);
+void cl_doc_free(cl_doc *d);
+
+enum { CL_MARK_STRAIGHT, CL_MARK_OPEN, CL_MARK_CLOSE };
+/* Length of the double quotation mark at s[i] (0 if none) and its type:
+ * " (straight), “ „ « (open), ” » (close). */
+size_t cl_quote_mark(const char *s, size_t len, size_t i, int *type);
+
+/* Token i is the word w / a lower-case say verb / a quotation mark. */
+int cl_tok_is(const cl_doc *q, size_t i, const char *w);
+int cl_tok_say(const cl_doc *q, size_t i);
+int cl_tok_quote(const cl_doc *q, size_t i);
+/* The noun phrase ending before token v (not before token lo), skipping an
+ * appositive between commas: "the memo", "Mayor Elena Voss". Byte span in
+ * *s, *e; 0 when there is none. */
+int cl_phrase_before(const cl_doc *q, size_t lo, size_t v, size_t *s, size_t *e);
+/* The noun phrase starting at token v, before token hi: "Lloyd Austin". */
+int cl_phrase_after(const cl_doc *q, size_t v, size_t hi, size_t *s, size_t *e);
+
 #endif

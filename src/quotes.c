@@ -1,0 +1,638 @@
+/* quotes.c - direct quotations and their speakers (parallax/quotes.h). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "claims_common.h"
+#include "parallax/quotes.h"
+#include "parallax/text.h"
+
+/* ---- quotation marks ------------------------------------------------------ */
+
+
+static int is_space_at(const char *s, size_t len, size_t i)
+{
+    return i >= len || isspace((unsigned char)s[i]);
+}
+
+/* A straight quote opens when it follows space or an opening bracket/dash
+ * and is followed by a non-space. */
+static int straight_opens(const char *s, size_t len, size_t i)
+{
+    int before = i == 0 || isspace((unsigned char)s[i - 1]) || strchr("([{-/", s[i - 1]) ||
+                 (unsigned char)s[i - 1] >= 0x80;
+    return before && !is_space_at(s, len, i + 1);
+}
+
+static int straight_closes(const char *s, size_t len, size_t i)
+{
+    (void)len;
+    return i > 0 && !isspace((unsigned char)s[i - 1]);
+}
+
+/* ---- pieces --------------------------------------------------------------- */
+
+typedef struct piece {
+    size_t open, close;  /* offsets of the marks */
+    size_t close_len;
+    size_t start, end;   /* content, trimmed */
+    int continues;       /* open at paragraph end, continued by the next */
+    size_t para_end;
+} piece;
+
+typedef struct qscan {
+    cl_doc d;
+    piece *p;
+    size_t np, capp;
+    const px_entity_list *people;
+    const px_quote_list *out;
+    long last_thing; /* index of the last quote said by a document or org */
+} qscan;
+
+static int add_piece(qscan *q, size_t open, size_t olen, size_t close, size_t clen,
+                     int continues, size_t para_end)
+{
+    size_t a = open + olen, b = close;
+    while (a < b && isspace((unsigned char)q->d.text[a]))
+        a++;
+    while (b > a && isspace((unsigned char)q->d.text[b - 1]))
+        b--;
+    if (a >= b)
+        return PX_OK;
+    if (CL_GROW(q->p, q->capp, q->np))
+        return PX_ENOMEM;
+    q->p[q->np++] = (piece){open, close, clen, a, b, continues, para_end};
+    return PX_OK;
+}
+
+/* Pairs the marks of one paragraph [a, b). Returns the offset of a mark
+ * left open at the end (or (size_t)-1). */
+static int pair_paragraph(qscan *q, size_t a, size_t b, size_t *left_open, size_t *left_len)
+{
+    const char *s = q->d.text;
+    size_t open = (size_t)-1, olen = 0;
+    for (size_t i = a; i < b;) {
+        int type;
+        size_t ml = cl_quote_mark(s, b, i, &type);
+        if (!ml) {
+            i++;
+            continue;
+        }
+        if (type == CL_MARK_STRAIGHT)
+            type = open == (size_t)-1 ? (straight_opens(s, b, i) ? CL_MARK_OPEN : -1)
+                   : straight_closes(s, b, i) ? CL_MARK_CLOSE
+                   : straight_opens(s, b, i)  ? CL_MARK_OPEN
+                                              : CL_MARK_CLOSE;
+        if (type == CL_MARK_OPEN) {
+            open = i; /* an earlier unclosed mark is dropped */
+            olen = ml;
+        } else if (type == CL_MARK_CLOSE && open != (size_t)-1) {
+            int rc = add_piece(q, open, olen, i, ml, 0, b);
+            if (rc)
+                return rc;
+            open = (size_t)-1;
+        }
+        i += ml;
+    }
+    *left_open = open;
+    *left_len = olen;
+    return PX_OK;
+}
+
+static size_t skip_space(const char *s, size_t i, size_t len)
+{
+    while (i < len && isspace((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
+static int find_pieces(qscan *q)
+{
+    size_t a = 0;
+    while (a < q->d.len) {
+        size_t b = a;
+        while (b < q->d.len && q->d.text[b] != '\n')
+            b++;
+        size_t open, olen;
+        int rc = pair_paragraph(q, a, b, &open, &olen);
+        if (rc)
+            return rc;
+        if (open != (size_t)-1) {
+            /* continued when the next paragraph opens with a mark */
+            size_t n = skip_space(q->d.text, b, q->d.len);
+            int type;
+            if (n < q->d.len && cl_quote_mark(q->d.text, q->d.len, n, &type) &&
+                type != CL_MARK_CLOSE && (rc = add_piece(q, open, olen, b, 0, 1, b)))
+                return rc;
+        }
+        a = b + 1;
+    }
+    return PX_OK;
+}
+
+/* ---- speakers ------------------------------------------------------------- */
+
+typedef struct speaker {
+    size_t start, end; /* mention in the text */
+    char *cue;
+    int found;
+} speaker;
+
+static int set_cue(speaker *sp, const qscan *q, size_t t)
+{
+    free(sp->cue);
+    sp->cue = cl_lower(q->d.text + q->d.tk.v[t].start, q->d.tk.v[t].end - q->d.tk.v[t].start);
+    sp->found = 1;
+    return sp->cue ? PX_OK : PX_ENOMEM;
+}
+
+/* Cue after the quote: `,” she said`, `,” said Lloyd Austin`, `.” Dorsey
+ * said.`, `,” according to the White House statement`. Tokens [t, hi). */
+static int cue_after(const qscan *q, size_t t, size_t hi, speaker *sp)
+{
+    while (t < hi && q->d.tk.v[t].kind == PX_TOK_PUNCT && !cl_tok_quote(&q->d, t))
+        t++;
+    if (cl_tok_is(&q->d, t, "according") && cl_tok_is(&q->d, t + 1, "to")) {
+        if (cl_phrase_after(&q->d, t + 2, hi, &sp->start, &sp->end))
+            return set_cue(sp, q, t) ? PX_ENOMEM : 1;
+        return 0;
+    }
+    /* verb first: said Lloyd Austin */
+    if (cl_tok_say(&q->d, t)) {
+        size_t w = t + 1;
+        if (cl_phrase_after(&q->d, w, hi, &sp->start, &sp->end))
+            return set_cue(sp, q, t) ? PX_ENOMEM : 1;
+        return 0;
+    }
+    /* subject first: she said / Mayor Elena Voss said / the memo said */
+    for (size_t v = t; v < hi && v < t + 10; v++) {
+        if (q->d.tk.v[v].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[v].start] != '\'' &&
+            q->d.text[q->d.tk.v[v].start] != ',' && q->d.text[q->d.tk.v[v].start] != '-' &&
+            (unsigned char)q->d.text[q->d.tk.v[v].start] != 0xE2)
+            break;
+        if (cl_tok_quote(&q->d, v))
+            break;
+        if (cl_tok_say(&q->d, v) && v > t) {
+            size_t s, e;
+            /* "Dolores Arkwright, the local's president, said" */
+            size_t first = t;
+            if (cl_phrase_before(&q->d, t, v, &s, &e)) {
+                size_t k = t;
+                while (k < v && q->d.tk.v[k].kind == PX_TOK_WORD)
+                    k++;
+                if (k < v && k > t)
+                    e = q->d.tk.v[k - 1].end, s = q->d.tk.v[first].start;
+                sp->start = s;
+                sp->end = e;
+                return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+            }
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* Cue before the quote in the same sentence: `Mayor Elena Voss said: “`,
+ * `According to X, “`, `X told reporters that “`. Tokens [lo, t). */
+static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
+{
+    for (size_t v = t; v-- > lo;) {
+        if (cl_tok_is(&q->d, v, "according") && cl_tok_is(&q->d, v + 1, "to")) {
+            size_t s, e;
+            if (cl_phrase_after(&q->d, v + 2, t, &s, &e)) {
+                sp->start = s;
+                sp->end = e;
+                return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+            }
+        }
+        if (cl_tok_say(&q->d, v)) {
+            size_t s, e;
+            if (cl_phrase_before(&q->d, lo, v, &s, &e)) {
+                sp->start = s;
+                sp->end = e;
+                return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+            }
+            /* "said Mayor Voss: “...”" */
+            if (cl_phrase_after(&q->d, v + 1, t, &s, &e)) {
+                sp->start = s;
+                sp->end = e;
+                return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---- resolving the speaker mention ----------------------------------------- */
+
+static int is_pronoun(const char *s, size_t len, px_gender *g)
+{
+    if (cl_eq(s, len, "she") || cl_eq(s, len, "her")) {
+        *g = PX_GENDER_FEMALE;
+        return 1;
+    }
+    if (cl_eq(s, len, "he") || cl_eq(s, len, "him")) {
+        *g = PX_GENDER_MALE;
+        return 1;
+    }
+    if (cl_eq(s, len, "they") || cl_eq(s, len, "i") || cl_eq(s, len, "we")) {
+        *g = PX_GENDER_UNKNOWN;
+        return 1;
+    }
+    return 0;
+}
+
+/* The nearest person mentioned before off whose gender fits: earlier in
+ * the same sentence, then the first (subject) person of each earlier
+ * sentence, at most twenty sentences back. */
+static long nearest_person(const qscan *q, size_t off, px_gender g, size_t quote_start,
+                           size_t quote_end)
+{
+    const px_entity_list *l = q->people;
+    if (!l || !l->n_mentions)
+        return -1;
+    size_t s = cl_sentence_at(&q->d.ss, off);
+    for (size_t back = 0; back <= 20 && back <= s; back++) {
+        size_t si = s - back;
+        size_t a = q->d.ss.n ? q->d.ss.v[si].start : 0, b = q->d.ss.n ? q->d.ss.v[si].end : q->d.len;
+        if (back == 0)
+            b = off;
+        long best = -1;
+        int best_poss = 1;
+        for (size_t m = 0; m < l->n_mentions; m++) {
+            const px_mention *mn = &l->mentions[m];
+            if (mn->start < a || mn->start >= b)
+                continue;
+            if (mn->start >= quote_start && mn->end <= quote_end)
+                continue; /* named inside the quote itself */
+            const px_entity *e = &l->v[mn->entity];
+            if (e->kind != PX_ENTITY_PERSON)
+                continue;
+            if (g && e->gender && e->gender != g)
+                continue;
+            /* same sentence: the nearest; earlier ones: the first
+             * non-possessive (the subject) */
+            if (back == 0) {
+                best = (long)mn->entity;
+                continue;
+            }
+            if (best < 0 || (best_poss && !mn->possessive)) {
+                best = (long)mn->entity;
+                best_poss = mn->possessive;
+            }
+        }
+        if (best >= 0)
+            return best;
+    }
+    return -1;
+}
+
+/* A person whose role contains the role noun ("press secretary" ->
+ * "Press Secretary"), or -1. */
+static long person_with_role(const qscan *q, const char *noun, size_t len)
+{
+    if (!q->people)
+        return -1;
+    for (size_t i = 0; i < q->people->n; i++) {
+        const px_entity *e = &q->people->v[i];
+        if (e->kind != PX_ENTITY_PERSON || !e->role)
+            continue;
+        char *r = cl_lower(e->role, strlen(e->role));
+        char *n = cl_lower(noun, len);
+        int hit = r && n && strstr(r, n) != NULL;
+        free(r);
+        free(n);
+        if (hit)
+            return (long)i;
+    }
+    return -1;
+}
+
+static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
+{
+    const char *s = q->d.text + sp->start;
+    size_t len = sp->end - sp->start;
+    out->mention_start = sp->start;
+    out->mention_end = sp->end;
+    px_gender g;
+    if (cl_eq(s, len, "it") && q->last_thing >= 0) {
+        const px_quote *prev = &q->out->v[q->last_thing];
+        out->speaker_kind = prev->speaker_kind;
+        out->speaker_entity = prev->speaker_entity;
+        out->speaker = px_strdup(prev->speaker);
+        return out->speaker ? PX_OK : PX_ENOMEM;
+    }
+    if (is_pronoun(s, len, &g)) {
+        long e = nearest_person(q, sp->start, g, out->start, out->end);
+        if (e >= 0) {
+            out->speaker_entity = e;
+            out->speaker_kind = PX_SPEAKER_PERSON;
+            out->speaker = px_strdup(q->people->v[e].name);
+            return out->speaker ? PX_OK : PX_ENOMEM;
+        }
+        out->speaker_kind = cl_eq(s, len, "they") || cl_eq(s, len, "we") ? PX_SPEAKER_GROUP
+                                                                           : PX_SPEAKER_PERSON;
+        out->speaker = cl_squeeze(s, len);
+        return out->speaker ? PX_OK : PX_ENOMEM;
+    }
+    /* the head of "the draft letter from Harris' campaign" ends before
+     * its first preposition */
+    static const char *const preps[] = {"from", "of", "by", "with", "to", "for", "at", "in", NULL};
+    for (size_t i = 1; i < len; i++)
+        if (isspace((unsigned char)s[i - 1]) && !isspace((unsigned char)s[i])) {
+            size_t w = strcspn(s + i, " \t\n");
+            if (i + w <= len && cl_in(s + i, w, preps)) {
+                len = i - 1;
+                break;
+            }
+        }
+    while (len > 0 && isspace((unsigned char)s[len - 1]))
+        len--;
+    long ent = q->people ? px_entities_at(q->people, sp->start, sp->start + len) : -1;
+    /* head noun: the last word of the phrase */
+    size_t h = len;
+    while (h > 0 && !isspace((unsigned char)s[h - 1]))
+        h--;
+    const char *head = s + h;
+    size_t head_len = len - h;
+    if (cl_is_document_noun(head, head_len)) {
+        out->speaker_kind = PX_SPEAKER_DOCUMENT;
+        out->speaker = cl_squeeze(s, len);
+        return out->speaker ? PX_OK : PX_ENOMEM;
+    }
+    if (islower((unsigned char)head[0]) && cl_is_role_noun(head, head_len)) {
+        /* "the press secretary" -> the person holding the role */
+        size_t mod = h;
+        while (mod > 0 && isspace((unsigned char)s[mod - 1]))
+            mod--;
+        size_t ms = mod;
+        while (ms > 0 && !isspace((unsigned char)s[ms - 1]))
+            ms--;
+        long e = -1;
+        if (ms < mod && islower((unsigned char)s[ms]))
+            e = person_with_role(q, s + ms, (size_t)(head + head_len - (s + ms)));
+        if (e < 0)
+            e = person_with_role(q, head, head_len);
+        if (e >= 0) {
+            out->speaker_entity = e;
+            out->speaker_kind = PX_SPEAKER_PERSON;
+            out->speaker = px_strdup(q->people->v[e].name);
+            return out->speaker ? PX_OK : PX_ENOMEM;
+        }
+        out->speaker_kind = PX_SPEAKER_PERSON;
+        out->speaker = cl_squeeze(s, len);
+        return out->speaker ? PX_OK : PX_ENOMEM;
+    }
+    if (ent >= 0) {
+        const px_entity *e = &q->people->v[ent];
+        out->speaker_entity = ent;
+        out->speaker_kind = e->kind == PX_ENTITY_PERSON ? PX_SPEAKER_PERSON : PX_SPEAKER_ORG;
+        out->speaker = px_strdup(e->name);
+        return out->speaker ? PX_OK : PX_ENOMEM;
+    }
+    out->speaker_kind = cl_is_group_noun(head, head_len) ? PX_SPEAKER_GROUP
+                        : isupper((unsigned char)head[0]) ? PX_SPEAKER_ORG
+                                                       : PX_SPEAKER_PERSON;
+    out->speaker = cl_squeeze(s, len);
+    return out->speaker ? PX_OK : PX_ENOMEM;
+}
+
+/* ---- utterances -------------------------------------------------------------- */
+
+static size_t count_words(const char *s, size_t len)
+{
+    size_t n = 0;
+    int in = 0;
+    for (size_t i = 0; i < len; i++) {
+        int w = !isspace((unsigned char)s[i]);
+        n += w && !in;
+        in = w;
+    }
+    return n;
+}
+
+/* Is the gap between two pieces only a cue clause ("she said", "said
+ * Lloyd Austin.", "he added")? */
+static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
+{
+    if (a->continues)
+        return 1;
+    if (b->open < a->close || a->para_end != b->para_end)
+        return 0;
+    size_t gs = a->close + a->close_len, ge = b->open;
+    if (count_words(q->d.text + gs, ge - gs) > 9)
+        return 0;
+    size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
+    for (size_t i = t; i < te; i++)
+        if (cl_tok_say(&q->d, i) || (cl_tok_is(&q->d, i, "according") && cl_tok_is(&q->d, i + 1, "to")))
+            return 1;
+    return 0;
+}
+
+static int all_title_case(const char *s, size_t len)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < len; i++)
+        if ((i == 0 || isspace((unsigned char)s[i - 1])) && !isspace((unsigned char)s[i])) {
+            words++;
+            if (!isupper((unsigned char)s[i]) && !isdigit((unsigned char)s[i]) &&
+                !px_is_stopword("en", s + i, strcspn(s + i, " ")))
+                return 0;
+        }
+    return words > 0;
+}
+
+static px_quote_kind classify(const qscan *q, const piece *first, size_t n_pieces, size_t words)
+{
+    const char *s = q->d.text + first->start;
+    size_t len = first->end - first->start;
+    if (n_pieces == 1 && words <= 2)
+        return PX_QUOTE_TERM;
+    if (n_pieces == 1 && words <= 5 && all_title_case(s, len) && !strchr(".!?,", s[len - 1]))
+        return PX_QUOTE_TERM; /* a title: "Meet The Press" */
+    /* embedded after a word that is no cue: "rejected as “ludicrous” a" */
+    size_t t = cl_token_at(&q->d.tk, first->open);
+    if (t > 0) {
+        const px_token *p = &q->d.tk.v[t - 1];
+        size_t sent = cl_sentence_at(&q->d.ss, first->open);
+        int same_sentence = q->d.ss.n && p->start >= q->d.ss.v[sent].start;
+        if (same_sentence && (p->kind == PX_TOK_WORD || p->kind == PX_TOK_NUMBER) && !cl_tok_say(&q->d, t - 1))
+            return PX_QUOTE_PARTIAL;
+    }
+    return PX_QUOTE_SPEECH;
+}
+
+static int build_text(const qscan *q, const px_quote *x, char **out)
+{
+    px_buf b = {0};
+    for (size_t i = 0; i < x->n_pieces; i++) {
+        if (i && px_buf_append(&b, " ", 1))
+            goto oom;
+        if (px_buf_append(&b, q->d.text + x->piece_start[i], x->piece_end[i] - x->piece_start[i]))
+            goto oom;
+    }
+    *out = px_buf_steal(&b);
+    return *out ? PX_OK : PX_ENOMEM;
+oom:
+    px_buf_free(&b);
+    return PX_ENOMEM;
+}
+
+static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker *sp)
+{
+    /* 1. a cue between the pieces */
+    for (size_t i = i0; i + 1 <= i1; i++) {
+        size_t gs = p[i].close + p[i].close_len, ge = p[i + 1].open;
+        if (p[i].continues || ge <= gs)
+            continue;
+        int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), sp);
+        if (r)
+            return r < 0 ? r : PX_OK;
+    }
+    /* 2. a cue right after the last piece, in its sentence */
+    const piece *last = &p[i1];
+    size_t after = last->close + last->close_len;
+    size_t s = cl_sentence_at(&q->d.ss, last->end ? last->end - 1 : 0);
+    size_t hi_off = q->d.ss.n ? q->d.ss.v[s].end : q->d.len;
+    if (s + 1 < q->d.ss.n && q->d.ss.v[s + 1].start < after + 3 && q->d.ss.v[s + 1].start >= after)
+        hi_off = q->d.ss.v[s + 1].end; /* the splitter ended the sentence at the mark */
+    if (hi_off > last->para_end)
+        hi_off = last->para_end;
+    if (after < hi_off) {
+        int r = cue_after(q, cl_token_at(&q->d.tk, after), cl_token_at(&q->d.tk, hi_off), sp);
+        if (r)
+            return r < 0 ? r : PX_OK;
+    }
+    /* 3. a cue before the first piece, in its sentence */
+    const piece *first = &p[i0];
+    size_t fs = cl_sentence_at(&q->d.ss, first->open);
+    size_t lo_off = q->d.ss.n ? q->d.ss.v[fs].start : 0;
+    int r = cue_before(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
+    return r < 0 ? r : PX_OK;
+}
+
+static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *out,
+                long *last_speech)
+{
+    if (CL_GROW(out->v, out->cap, out->n))
+        return PX_ENOMEM;
+    px_quote *x = &out->v[out->n];
+    memset(x, 0, sizeof *x);
+    x->speaker_entity = -1;
+    x->n_pieces = i1 - i0 + 1;
+    x->piece_start = malloc(x->n_pieces * sizeof *x->piece_start);
+    x->piece_end = malloc(x->n_pieces * sizeof *x->piece_end);
+    if (!x->piece_start || !x->piece_end) {
+        free(x->piece_start);
+        free(x->piece_end);
+        return PX_ENOMEM;
+    }
+    size_t words = 0;
+    for (size_t i = i0; i <= i1; i++) {
+        x->piece_start[i - i0] = p[i].start;
+        x->piece_end[i - i0] = p[i].end;
+        words += count_words(q->d.text + p[i].start, p[i].end - p[i].start);
+    }
+    x->start = p[i0].start;
+    x->end = p[i1].end;
+    out->n++; /* from here on, px_quote_list_clear frees x */
+    size_t s = cl_sentence_at(&q->d.ss, x->start);
+    x->sentence_start = q->d.ss.n ? q->d.ss.v[s].start : 0;
+    x->sentence_end = q->d.ss.n ? q->d.ss.v[s].end : q->d.len;
+    if (build_text(q, x, &x->text))
+        return PX_ENOMEM;
+    x->kind = classify(q, &p[i0], x->n_pieces, words);
+    if (x->kind == PX_QUOTE_TERM)
+        return PX_OK;
+    speaker sp = {0};
+    int rc = find_speaker(q, p, i0, i1, &sp);
+    if (!rc && sp.found) {
+        x->cue = sp.cue;
+        sp.cue = NULL;
+        rc = resolve_speaker(q, &sp, x);
+    } else if (!rc && x->kind == PX_QUOTE_SPEECH && *last_speech >= 0) {
+        /* no cue: the speaker of the quote just before, when it is in the
+         * same or the previous paragraph */
+        const px_quote *prev = &out->v[*last_speech];
+        const char *between = q->d.text + prev->end;
+        size_t gap = x->start - prev->end, paras = 0;
+        for (size_t i = 0; i < gap; i++)
+            paras += between[i] == '\n' && (i == 0 || between[i - 1] != '\n');
+        if (prev->speaker && paras <= 2 && count_words(between, gap) <= 40) {
+            x->speaker = px_strdup(prev->speaker);
+            x->speaker_kind = prev->speaker_kind;
+            x->speaker_entity = prev->speaker_entity;
+            if (!x->speaker)
+                rc = PX_ENOMEM;
+        }
+    }
+    free(sp.cue);
+    if (x->speaker_kind == PX_SPEAKER_DOCUMENT || x->speaker_kind == PX_SPEAKER_ORG)
+        q->last_thing = (long)(out->n - 1);
+    if (x->kind == PX_QUOTE_SPEECH)
+        *last_speech = (long)(out->n - 1);
+    return rc;
+}
+
+/* ---- public API ------------------------------------------------------------------ */
+
+const char *px_quote_kind_name(px_quote_kind k)
+{
+    return k == PX_QUOTE_SPEECH ? "speech" : k == PX_QUOTE_PARTIAL ? "partial" : "term";
+}
+
+const char *px_speaker_kind_name(px_speaker_kind k)
+{
+    static const char *const names[] = {"none", "person", "org", "document", "group"};
+    return (unsigned)k < 5 ? names[k] : "none";
+}
+
+void px_quote_list_init(px_quote_list *l) { memset(l, 0, sizeof *l); }
+
+void px_quote_list_clear(px_quote_list *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->v[i].piece_start);
+        free(l->v[i].piece_end);
+        free(l->v[i].text);
+        free(l->v[i].speaker);
+        free(l->v[i].cue);
+    }
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+int px_quotes_extract(const px_article *a, const px_entity_list *people, px_quote_list *out)
+{
+    if (!a || !out)
+        return PX_EUSAGE;
+    if (!a->body)
+        return PX_OK;
+    px_entity_list own;
+    px_entity_list_init(&own);
+    qscan q = {.people = people, .out = out, .last_thing = -1};
+    int rc = PX_OK;
+    if (!people) {
+        rc = px_entities_extract(a, &own);
+        q.people = &own;
+    }
+    if (!rc)
+        rc = cl_doc_init(&q.d, a->body);
+    if (!rc)
+        rc = find_pieces(&q);
+    long last_speech = -1;
+    for (size_t i = 0; !rc && i < q.np;) {
+        size_t j = i;
+        while (j + 1 < q.np && gap_is_cue(&q, &q.p[j], &q.p[j + 1]))
+            j++;
+        rc = emit(&q, q.p, i, j, out, &last_speech);
+        i = j + 1;
+    }
+    free(q.p);
+    cl_doc_free(&q.d);
+    px_entity_list_clear(&own);
+    return rc ? PX_ENOMEM : PX_OK;
+}

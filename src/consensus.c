@@ -95,6 +95,17 @@ static int group_facts(const px_story *s, px_consensus *c)
         if (rc == PX_OK && !has_index(fact->sources, fact->n_sources, src))
             rc = push_index(&fact->sources, &fact->n_sources, src);
     }
+    /* A looser likeness to any member is enough to count as reporting it:
+     * outlets paraphrase. */
+    for (size_t i = 0; rc == PX_OK && i < s->n_pairs; i++) {
+        const px_story_pair *p = &s->pairs[i];
+        long fa = fact_of_root[find_root(parent, p->a)], fb = fact_of_root[find_root(parent, p->b)];
+        size_t sa = s->sentences[p->a].source, sb = s->sentences[p->b].source;
+        if (fa >= 0 && !has_index(c->facts[fa].sources, c->facts[fa].n_sources, sb))
+            rc = push_index(&c->facts[fa].sources, &c->facts[fa].n_sources, sb);
+        if (rc == PX_OK && fb >= 0 && !has_index(c->facts[fb].sources, c->facts[fb].n_sources, sa))
+            rc = push_index(&c->facts[fb].sources, &c->facts[fb].n_sources, sa);
+    }
     free(parent);
     free(fact_of_root);
     return rc;

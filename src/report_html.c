@@ -89,11 +89,11 @@ static const char css[] =
     ".bar .fill{height:12px;border-radius:3px;background:var(--c)}.bar .z{width:36px;"
     "text-align:right;color:#6b7280;font-size:12px}"
     ".labels{font-size:12px;color:#4b5563;margin-top:6px}"
-    ".tl{position:relative;margin-left:110px;border-left:2px solid #d1d5db;padding-left:16px}"
+    ".grid td:first-child{min-width:130px}.tl{position:relative;margin-left:130px;border-left:2px solid #d1d5db;padding-left:16px}"
     ".tl .ev{position:relative;margin:0 0 12px}.tl .ev:before{content:'';position:absolute;"
     "left:-23px;top:6px;width:12px;height:12px;border-radius:50%;background:#2563eb}"
     ".tl .ev.future:before{background:#fff;border:2px solid #d97706}"
-    ".tl .when{position:absolute;left:-126px;width:96px;text-align:right;font-weight:600;"
+    ".tl .when{position:absolute;left:-150px;width:118px;white-space:nowrap;text-align:right;font-weight:600;"
     "font-size:13px;color:#374151}.tl .ev p{margin:0;font-size:14px}"
     ".fact{margin:0 0 10px;padding:8px 10px;border-radius:6px;background:#f0fdf4}"
     ".omit{background:#fffbeb}.only{background:#eff6ff}"
@@ -275,9 +275,11 @@ static void section_quotes(px_buf *b, const px_story_report *r)
                 continue;
             }
             px_buf_printf(b, "<td class=q style=\"--c:%s\">“", color_of(src));
-            size_t len = strlen(first->text);
-            esc_n(b, first->text, len > 160 ? 160 : len);
-            px_buf_printf(b, "%s”", len > 160 ? "…" : "");
+            size_t len = strlen(first->text), cut = len > 110 ? 110 : len;
+            while (cut < len && cut > 0 && ((unsigned char)first->text[cut] & 0xC0) == 0x80)
+                cut--;
+            esc_n(b, first->text, cut);
+            px_buf_printf(b, "%s”", cut < len ? "…" : "");
             if (count > 1)
                 px_buf_printf(b, " <span class=meta>+%zu</span>", count - 1);
             px_buf_puts(b, "</td>");

@@ -470,6 +470,8 @@ static int find_pairs(px_story *s)
     for (size_t i = 0; rc == PX_OK && i < s->n_sentences; i++) {
         const px_story_sentence *ps = &s->sentences[i];
         size_t n_touched = 0;
+        if (ps->n_terms < PX_STORY_MIN_TERMS)
+            continue;
         for (size_t j = 0; j < ps->n_terms; j++) {
             uint32_t t = ps->terms[j];
             if (s->term_df[t] > limit)
@@ -486,7 +488,8 @@ static int find_pairs(px_story *s)
             float wi = (float)((double)tf * px_story_idf(s, t) / ps->norm);
             for (uint32_t q = p.start[t]; q < p.start[t + 1]; q++) {
                 uint32_t o = p.sent[q];
-                if (o <= i || s->sentences[o].source == ps->source)
+                if (o <= i || s->sentences[o].source == ps->source ||
+                    s->sentences[o].n_terms < PX_STORY_MIN_TERMS)
                     continue;
                 if (acc[o] == 0)
                     touched[n_touched++] = o;

@@ -133,7 +133,7 @@ static const char *const past_cues[] = {"said", "says", "was", "were", "had", "d
 /* 1 when the nearest cue before token i (within its text) is a future one. */
 static int future_before(const scan *sc, size_t i)
 {
-    for (size_t k = i, steps = 0; k-- > 0 && steps < 14; steps++) {
+    for (size_t k = i, steps = 0; k-- > 0 && steps < 30; steps++) {
         if (sc->t[k].kind == PX_TOK_PUNCT && sc->text[sc->t[k].start] == ';')
             break;
         if (is_one_of(sc, k, future_cues))

@@ -5,7 +5,9 @@
  * A fact is a group of sentences from two or more outlets that say much the
  * same thing: sentences are joined when their TF-IDF cosine similarity
  * (px_story.pairs) is at least PX_FACT_SIM, and the groups are the
- * connected components. A fact is consensus when at least
+ * connected components. An outlet reports a fact when one of its sentences
+ * is in the group or at least PX_STORY_MIN_SIM alike to a member (outlets
+ * paraphrase). A fact is consensus when at least
  * px_consensus.majority outlets report it: half of the story's outlets,
  * rounded up, and never fewer than two. An outlet omits a consensus fact
  * when none of its sentences is in the group; a sentence is unique to its

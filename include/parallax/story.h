@@ -20,6 +20,8 @@ extern "C" {
 
 /* Sentence pairs at least this similar are kept in px_story.pairs. */
 #define PX_STORY_MIN_SIM 0.25f
+/* Sentences with fewer content words ("Advertisement.") are never paired. */
+#define PX_STORY_MIN_TERMS 3
 
 enum {
     PX_TERM_ADJACENT = 1 << 0,    /* follows the previous term with nothing

@@ -316,7 +316,7 @@ static int add_article_sentences(px_story *s, size_t ai, stemmers *sc, sent_buf 
     return rc;
 }
 
-static void compute_df_and_norms(px_story *s)
+static int compute_df_and_norms(px_story *s)
 {
     for (size_t i = 0; i < s->n_sentences; i++) {
         px_story_sentence *ps = &s->sentences[i];
@@ -329,6 +329,11 @@ static void compute_df_and_norms(px_story *s)
                 s->term_df[t]++;
         }
     }
+    s->term_idf = malloc((s->n_terms + 1) * sizeof *s->term_idf);
+    if (!s->term_idf)
+        return PX_ENOMEM;
+    for (size_t t = 0; t < s->n_terms; t++)
+        s->term_idf[t] = s->term_df[t] ? (float)log(((double)s->n_sentences + 1) / (double)s->term_df[t]) : 0;
     for (size_t i = 0; i < s->n_sentences; i++) {
         px_story_sentence *ps = &s->sentences[i];
         double sum = 0;
@@ -350,13 +355,12 @@ static void compute_df_and_norms(px_story *s)
         }
         ps->norm = (float)sqrt(sum);
     }
+    return PX_OK;
 }
 
 double px_story_idf(const px_story *s, uint32_t term)
 {
-    if (term >= s->n_terms || !s->term_df[term])
-        return 0;
-    return log(((double)s->n_sentences + 1) / (double)s->term_df[term]);
+    return term < s->n_terms && s->term_idf ? s->term_idf[term] : 0;
 }
 
 int px_story_term_is_number(const px_story *s, uint32_t term)
@@ -546,8 +550,9 @@ int px_story_new(px_story **out, px_article *const *articles, size_t n, px_error
     }
     free(sb.term_start);
     if (rc == PX_OK) {
-        compute_df_and_norms(s);
-        rc = find_pairs(s);
+        rc = compute_df_and_norms(s);
+        if (rc == PX_OK)
+            rc = find_pairs(s);
     }
     if (rc != PX_OK) {
         px_story_free(s);
@@ -574,6 +579,7 @@ void px_story_free(px_story *s)
     free(s->terms);
     free(s->term_words);
     free(s->term_df);
+    free(s->term_idf);
     free(s->pairs);
     if (s->vocab)
         free(s->vocab->slots);

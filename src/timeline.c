@@ -42,7 +42,8 @@ static int is_word(const scan *sc, size_t i, const char *word)
         return 0;
     const char *w;
     size_t len = word_at(sc, i, &w);
-    return strlen(word) == len && strncasecmp(w, word, len) == 0;
+    return ((unsigned char)w[0] | 0x20) == (unsigned char)word[0] && strlen(word) == len &&
+           strncasecmp(w, word, len) == 0;
 }
 
 static int is_one_of(const scan *sc, size_t i, const char *const *words)
@@ -508,10 +509,16 @@ static void event_free(px_timeline_event *ev)
     free(ev->sentences);
 }
 
+/* Events of the same date compared with a new mention, latest first: bounds
+ * the cost when thousands of sentences name the same day. */
+#define MERGE_WINDOW 64
+
 /* Adds entry e to an event of the same date already in t[first..] when its
  * sentence is alike; returns 1 if merged. */
 static int merge_into(const px_story *s, px_timeline *t, size_t first, const tl_entry *e, int *rc)
 {
+    if (t->n - first > MERGE_WINDOW)
+        first = t->n - MERGE_WINDOW;
     for (size_t k = first; k < t->n; k++) {
         px_timeline_event *ev = &t->events[k];
         if (ev->grain != e->grain || strcmp(ev->date, e->date) != 0)

@@ -61,6 +61,7 @@ typedef struct px_story {
     char **terms;                 /* term id -> stem (numbers as written) */
     char **term_words;            /* term id -> first word form seen, lower case */
     uint32_t *term_df;            /* term id -> sentences containing it */
+    float *term_idf;              /* term id -> px_story_idf() */
     size_t n_terms;
     px_story_pair *pairs;         /* cross-outlet pairs with sim >= PX_STORY_MIN_SIM */
     size_t n_pairs;

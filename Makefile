@@ -18,8 +18,8 @@ LIB_SRC  = $(sort $(wildcard src/*.c))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
-GEN_SRC  = build/gen/background_en.c
-
+RULES    = $(sort $(wildcard data/clean/*.rules))
+GEN_SRC  = build/gen/clean_rules.c build/gen/background_en.c
 
 REL = build/release
 SAN = build/asan
@@ -31,10 +31,15 @@ all: build/parallax
 deps:
 	@scripts/install-deps
 
+# Cleaning rules are compiled into the library (scripts/embed-rules).
+build/gen/clean_rules.c: $(RULES) scripts/embed-rules
+	@mkdir -p $(dir $@)
+	scripts/embed-rules $(RULES) > $@.tmp && mv $@.tmp $@
+
 # The background word table for framing, embedded in the library.
 build/gen/background_en.c: data/background-en.tsv scripts/embed-data
 	@mkdir -p $(dir $@)
-	scripts/embed-data px_background_en_tsv $< > $@
+	scripts/embed-data px_background_en_tsv $< > $@.tmp && mv $@.tmp $@
 
 # ---- release build ------------------------------------------------------
 $(REL)/%.o: %.c $(wildcard include/*.h include/parallax/*.h src/*.h src/cli/*.h)

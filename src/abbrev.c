@@ -72,7 +72,8 @@ static int lower_copy(const char *w, size_t len, char *buf, size_t cap)
 int px_abbrev_class(const char *w, size_t len)
 {
     char buf[16];
-    if (!lower_copy(w, len, buf, sizeof buf))
+    /* Every entry is 1-6 bytes and starts with a letter. */
+    if (len > 6 || !lower_copy(w, len, buf, sizeof buf) || buf[0] < 'a' || buf[0] > 'z')
         return PX_ABBR_NONE;
     size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
     while (lo < hi) {

@@ -47,8 +47,13 @@ static int push_span(px_spans *out, size_t a, size_t b)
     return PX_OK;
 }
 
-static int is_space_at(const char *s, size_t end, size_t i, size_t *n)
+static inline int is_space_at(const char *s, size_t end, size_t i, size_t *n)
 {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *n = 1;
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
     return tc_is_space(tc_decode(s, end, i, n));
 }
 
@@ -176,6 +181,15 @@ static int kind_of_word(const char *w, size_t n)
 {
     if (n == 0)
         return W_PLAIN;
+    /* No abbreviation is longer than six bytes; longer words matter only
+     * when dotted (U.S.A) or hyphenated (D-Mo). */
+    if (n > 6) {
+        size_t i = 0;
+        while (i < n && w[i] != '.' && w[i] != '-')
+            i++;
+        if (i == n)
+            return W_PLAIN;
+    }
     switch (px_abbrev_class(w, n)) {
     case PX_ABBR_TITLE: return W_TITLE;
     case PX_ABBR_NEVER: return W_NEVER;
@@ -249,20 +263,30 @@ static next_word look_ahead(const char *s, size_t i, size_t pe)
     nw.lower = tc_is_lower(cp);
     nw.digit = tc_is_digit(cp);
     nw.ws = nw.we = i;
-    while (nw.we < pe) {
-        cp = tc_decode(s, pe, nw.we, &n);
+    return nw;
+}
+
+/* Finds where the next word ends (its letters and apostrophes); only the
+ * rules that look at the word itself need it. */
+static void measure_word(const char *s, size_t pe, next_word *nw)
+{
+    size_t n;
+    if (nw->we > nw->ws)
+        return;
+    while (nw->we < pe) {
+        int32_t cp = tc_decode(s, pe, nw->we, &n);
         if (!tc_is_letter(cp) && !tc_is_apostrophe(cp))
             break;
-        nw.we += n;
+        nw->we += n;
     }
-    return nw;
 }
 
 /* Does this capitalised word usually start a sentence (The, He, But, How,
  * It)? Those are the stopwords; names and nouns are not. */
-static int starts_sentences(const char *s, const next_word *nw)
+static int starts_sentences(const char *s, size_t pe, next_word *nw)
 {
     char buf[24];
+    measure_word(s, pe, nw);
     size_t n = nw->we - nw->ws;
     if (n == 0 || n >= sizeof buf)
         return 0;
@@ -310,11 +334,13 @@ static void word_before(const splitter *sp, size_t i, size_t *ws)
 }
 
 /* Is the single period at i (closers end at after) a sentence end? */
-static int period_ends(const splitter *sp, size_t i, size_t after, const next_word *nw)
+static int period_ends(const splitter *sp, size_t i, size_t after, next_word *nw)
 {
     const char *s = sp->s;
     if (nw->end)
         return 1;
+    if (nw->lower && !nw->opener)
+        return 0; /* whatever the word before: "Co. at noon", "said. the" */
     size_t ws;
     word_before(sp, i, &ws);
     int kind = after > i + 1 ? W_PLAIN : kind_of_word(s + ws, i - ws);
@@ -330,12 +356,14 @@ static int period_ends(const splitter *sp, size_t i, size_t after, const next_wo
     case W_ABBREV:
         if (nw->opener)
             return nw->upper || nw->digit;
-        return nw->upper && starts_sentences(s, nw);
+        return nw->upper && starts_sentences(s, sp->pe, nw);
     case W_TIME:
         if (nw->opener)
             return 1;
-        return nw->upper && !follows_time(s + nw->ws, nw->we - nw->ws) &&
-               words_between(s, sp->start, i) >= 4;
+        if (!nw->upper)
+            return 0;
+        measure_word(s, sp->pe, nw);
+        return !follows_time(s + nw->ws, nw->we - nw->ws) && words_between(s, sp->start, i) >= 4;
     default:
         return !nw->lower || nw->opener;
     }
@@ -400,8 +428,10 @@ static size_t on_dots(splitter *sp, size_t i)
     int ends;
     if (dots >= 4) /* an ellipsis and a period */
         ends = nw.upper || nw.opener || nw.digit;
-    else /* a pause: only a capital that is not the pronoun I starts anew */
+    else { /* a pause: only a capital that is not the pronoun I starts anew */
+        measure_word(s, sp->pe, &nw);
         ends = nw.upper && !(nw.we - nw.ws == 1 && s[nw.ws] == 'I');
+    }
     if (ends)
         emit(sp, after);
     return after;
@@ -409,10 +439,10 @@ static size_t on_dots(splitter *sp, size_t i)
 
 /* '!' and '?' (also "?!", "!!"): a sentence end unless lower case follows,
  * as in "Yahoo! in" or "'Why?' she asked". */
-static size_t on_exclamation(splitter *sp, size_t i)
+static size_t on_exclamation(splitter *sp, size_t i, size_t len)
 {
     const char *s = sp->s;
-    size_t j = i, n;
+    size_t j = i + len, n;
     while (j < sp->pe && (s[j] == '!' || s[j] == '?'))
         j++;
     size_t after = skip_closers(s, j, sp->pe);
@@ -464,10 +494,11 @@ static void split_paragraph(splitter *sp, size_t ps)
         if (i >= limit)
             continue;
         unsigned char c = (unsigned char)s[i];
+        size_t was = i;
         if (c == '.') {
             i = on_dots(sp, i);
         } else if (c == '!' || c == '?') {
-            i = on_exclamation(sp, i);
+            i = on_exclamation(sp, i, 1);
         } else {
             size_t n;
             int32_t cp = tc_decode(s, sp->pe, i, &n);
@@ -476,10 +507,12 @@ static void split_paragraph(splitter *sp, size_t ps)
             else if (tc_is_bullet(cp))
                 i = on_bullet(sp, i, n);
             else if (cp == 0x203D)
-                i = on_exclamation(sp, i);
+                i = on_exclamation(sp, i, n);
             else
                 i += n;
         }
+        if (i <= was) /* every handler moves on; this only guards the loop */
+            i = was + 1;
     }
     emit(sp, sp->pe);
 }

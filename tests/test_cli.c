@@ -72,12 +72,56 @@ static void test_stdin_and_failing_input_exit_code(void **s)
     free(out);
 }
 
+static void test_sentences_command(void **s)
+{
+    (void)s;
+    int code;
+    char *out = run("sentences --text - <<'EOF'\nAt 5 a.m. Mr. Smith left.\nHe went home. \xE2\x80\x9CWhy?\xE2\x80\x9D he asked.\nEOF", &code);
+    assert_int_equal(code, 0);
+    assert_string_equal(out, "At 5 a.m. Mr. Smith left.\nHe went home.\n\xE2\x80\x9CWhy?\xE2\x80\x9D he asked.\n");
+    free(out);
+    /* articles: cleaned text, code point offsets */
+    out = run("sentences - <<'EOF'\n{\"id\":\"x\",\"text\":\"\xE2\x80\x9CWe\xE2\x80\x9D left. Advertisement\\n\\nIt rained.\"}\nEOF", &code);
+    assert_int_equal(code, 0);
+    cJSON *o = cJSON_Parse(out);
+    assert_non_null(o);
+    cJSON *sents = cJSON_GetObjectItem(o, "sentences");
+    assert_int_equal(cJSON_GetArraySize(sents), 3);
+    cJSON *second = cJSON_GetArrayItem(sents, 1);
+    assert_string_equal(cJSON_GetObjectItem(second, "text")->valuestring, "Advertisement");
+    assert_int_equal(cJSON_GetObjectItem(second, "start")->valueint, 11);
+    assert_int_equal(cJSON_GetObjectItem(second, "end")->valueint, 24);
+    cJSON_Delete(o);
+    free(out);
+    out = run("sentences --text /nonexistent.txt 2>&1", &code);
+    assert_int_equal(code, 1);
+    assert_non_null(strstr(out, "/nonexistent.txt"));
+    free(out);
+}
+
+static void test_read_cleans_unless_raw(void **s)
+{
+    (void)s;
+    int code;
+    char *out = run("read --show-removed examples/corpus/harbor-herald--bridge-collapse.txt 2>&1 >/dev/null", &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "removed [share-prompt]"));
+    assert_non_null(strstr(out, ": Share this article"));
+    free(out);
+    out = run("read --raw examples/corpus/harbor-herald--bridge-collapse.txt", &code);
+    assert_non_null(strstr(out, "Share this article"));
+    assert_non_null(strstr(out, "\"removed\":[]"));
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_version_and_usage),
         cmocka_unit_test(test_read_seeds_prints_five_json_lines),
         cmocka_unit_test(test_stdin_and_failing_input_exit_code),
+        cmocka_unit_test(test_sentences_command),
+        cmocka_unit_test(test_read_cleans_unless_raw),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

@@ -100,6 +100,7 @@ static void test_quotes(void **s)
     SPLIT("\"We will rebuild.\" she said. \"Why?\" he asked.", "\"We will rebuild.\" she said.",
           "\"Why?\" he asked.");
     SPLIT("\"They knew. They patched it,\" Dorsey said.", "\"They knew.", "They patched it,\" Dorsey said.");
+    SPLIT("Really\xE2\x80\xBD Yes.", "Really\xE2\x80\xBD", "Yes.");
     SPLIT("He works at Yahoo! in the city. Was it safe? Nobody knew!", "He works at Yahoo! in the city.",
           "Was it safe?", "Nobody knew!");
 }

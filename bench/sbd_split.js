@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// The npm `sbd` sentence splitter, run the way bench/sentences.sh runs parallax.
+//   sbd_split.js golden FILE.jsonl      -> {"id":..,"sentences":[..]} per line
+//   sbd_split.js time REPEAT LIST      -> "SENTENCES SECONDS": the files named in LIST
+//                                        are read first, then split REPEAT times
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const sbd = require(path.join(__dirname, 'node_modules', 'sbd'));
+
+const [mode, ...args] = process.argv.slice(2);
+if (mode === 'golden') {
+  const out = [];
+  for (const line of fs.readFileSync(args[0], 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const o = JSON.parse(line);
+    out.push(JSON.stringify({ id: o.id, sentences: sbd.sentences(o.text) }));
+  }
+  process.stdout.write(out.join('\n') + '\n');
+} else if (mode === 'time') {
+  const repeat = parseInt(args[0], 10);
+  const files = fs.readFileSync(args[1], 'utf8').split('\n').filter((f) => f);
+  // paragraphs always end sentences in parallax; give sbd the same start
+  const paras = files.map((f) => fs.readFileSync(f, 'utf8').split(/\n\s*\n/));
+  let n = 0;
+  const t0 = process.hrtime.bigint();
+  for (let r = 0; r < repeat; r++)
+    for (const ps of paras)
+      for (const p of ps) n += sbd.sentences(p).length;
+  const t1 = process.hrtime.bigint();
+  process.stdout.write(`${n} ${Number(t1 - t0) / 1e9}\n`);
+} else {
+  process.stderr.write('usage: sbd_split.js golden FILE | time REPEAT LIST\n');
+  process.exit(2);
+}

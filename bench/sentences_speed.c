@@ -1,0 +1,73 @@
+/* sentences_speed.c - times px_split_sentences on texts held in memory, the
+ * way bench/sbd_split.js times sbd: files are read first, then split
+ * REPEAT times. Prints "SENTENCES SECONDS". Built by bench/sentences.sh.
+ * Usage: sentences_speed REPEAT LISTFILE */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "parallax.h"
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    px_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        px_buf_append(&b, chunk, n);
+    fclose(f);
+    long long bad;
+    px_utf8_repair(&b, &bad);
+    *len = b.len;
+    return px_buf_steal(&b);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: sentences_speed REPEAT LISTFILE\n");
+        return 2;
+    }
+    int repeat = atoi(argv[1]);
+    FILE *list = fopen(argv[2], "r");
+    if (!list)
+        return 1;
+    char **texts = NULL;
+    size_t *lens = NULL, n = 0;
+    char line[4096];
+    while (fgets(line, sizeof line, list)) {
+        line[strcspn(line, "\n")] = '\0';
+        if (!*line)
+            continue;
+        texts = realloc(texts, (n + 1) * sizeof *texts);
+        lens = realloc(lens, (n + 1) * sizeof *lens);
+        if (!(texts[n] = slurp(line, &lens[n]))) {
+            fprintf(stderr, "cannot read %s\n", line);
+            return 1;
+        }
+        n++;
+    }
+    fclose(list);
+    px_spans sp = {0};
+    size_t sentences = 0;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (int r = 0; r < repeat; r++)
+        for (size_t i = 0; i < n; i++) {
+            sp.n = 0;
+            px_split_sentences(texts[i], lens[i], &sp);
+            sentences += sp.n;
+        }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    printf("%zu %.6f\n", sentences, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+    px_spans_free(&sp);
+    for (size_t i = 0; i < n; i++)
+        free(texts[i]);
+    free(texts);
+    free(lens);
+    return 0;
+}

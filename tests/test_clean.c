@@ -1,0 +1,434 @@
+/* test_clean.c - cleaning on the example corpus (every planted noise line
+ * of examples/README.md removed, every "must keep" sentence kept), on the
+ * five seeds, and on hand-written cases. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static px_article *by_suffix(tu_result *r, const char *suffix)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        const px_article *a = r->articles[i];
+        size_t n = strlen(a->input_path), k = strlen(suffix);
+        if (n >= k && strcmp(a->input_path + n - k, suffix) == 0)
+            return r->articles[i];
+    }
+    fail_msg("no article read from *%s", suffix);
+    return NULL;
+}
+
+static px_article *by_id(tu_result *r, const char *id)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (strcmp(r->articles[i]->id, id) == 0)
+            return r->articles[i];
+    fail_msg("no article %s", id);
+    return NULL;
+}
+
+static const char *removal_reason(const px_article *a, const char *text)
+{
+    for (size_t i = 0; i < a->n_removed; i++)
+        if (strcmp(a->removed[i].text, text) == 0)
+            return a->removed[i].reason;
+    return NULL;
+}
+
+static size_t paragraphs(const char *body)
+{
+    if (!*body)
+        return 0;
+    size_t n = 1;
+    for (const char *p = body; (p = strstr(p, "\n\n")); p += 2)
+        n++;
+    return n;
+}
+
+static size_t sentences(const char *body)
+{
+    px_spans sp = {0};
+    assert_int_equal(px_split_sentences(body, strlen(body), &sp), PX_OK);
+    size_t n = sp.n;
+    px_spans_free(&sp);
+    return n;
+}
+
+typedef struct noise {
+    const char *file; /* suffix of the input path, or "#ID" for JSON Lines */
+    const char *text;
+    const char *reason;
+} noise;
+
+/* examples/README.md, "Planted noise". */
+static const noise planted[] = {
+    {"harbor-herald--bridge-collapse.txt", "By Dana Whitfield, Senior Correspondent", "byline"},
+    {"harbor-herald--bridge-collapse.txt", "Rescue workers search the debris near the south pier on Tuesday (Photo: J. Marsh/Harbor Herald)", "caption"},
+    {"harbor-herald--bridge-collapse.txt", "Advertisement", "advertisement"},
+    {"harbor-herald--bridge-collapse.txt", "Already a subscriber? Log in.", "paywall"},
+    {"harbor-herald--bridge-collapse.txt", "Share this article", "share-prompt"},
+    {"liberty-ledger--bridge-cover-up.txt", "Please enable JavaScript in your browser settings.", "script-notice"},
+    {"liberty-ledger--bridge-cover-up.txt", "A crane lifts a section of the collapsed span", "caption"},
+    {"liberty-ledger--bridge-cover-up.txt", "Follow us on X", "share-prompt"},
+    {"liberty-ledger--bridge-cover-up.txt", "Read more: City Hall Stonewalls on Bridge Emails Who Is Brennan-Holt? The Contractor Behind the Crumbling Span", "related-links"},
+    {"liberty-ledger--bridge-cover-up.txt", "Back to top", "navigation"},
+    {"civic-dispatch--bridge-victims.txt", "We use cookies to improve your experience. By continuing to browse, you agree to our use of cookies.", "cookie-notice"},
+    {"civic-dispatch--bridge-victims.txt", "Mourners light candles at a vigil on Harbor Street on Wednesday evening (Photo: T. Brandt/Civic Dispatch)", "caption"},
+    {"civic-dispatch--bridge-victims.txt", "Related: Port Alder Transit Workers Say Repairs Were Rushed", "related-links"},
+    {"civic-dispatch--bridge-victims.txt", "Sign up for our newsletter to get the latest news from Port Alder and beyond.", "newsletter"},
+    {"civic-dispatch--bridge-victims.txt", "Many of the victims lived in the Eastgate neighborhood, where a third of households do not own a car.", "repeat"},
+    {"meridian-times--port-alder-inspection.txt", "A diver prepares to enter the Sable River beside the wreckage", "caption"},
+    {"meridian-times--port-alder-inspection.txt", "Advertisement", "advertisement"},
+    {"meridian-times--port-alder-inspection.txt", "It looks like you're using an ad blocker. Please disable it to support our journalism.", "advertisement"},
+    {"meridian-times--port-alder-inspection.txt", "Engineers cautioned in 2023 that the bearings under the Tillman Bridge's central span were corroding, according to an inspection report the transit authority released Wednesday.", "near-repeat"},
+    {"national-tribune--bridge-repair-cost.txt", "Transit authority engineers survey the north approach on Wednesday (Tribune photo/K. Abara)", "caption"},
+    {"national-tribune--bridge-repair-cost.txt", "Related: Freight Firms Reroute Through Kessling as Port Traffic Slows", "related-links"},
+    {"national-tribune--bridge-repair-cost.txt", "Subscribe to continue reading.", "paywall"},
+    {"civic-dispatch--battery-strike.txt", "Strikers picket outside Gate 3 of the Corran plant on Sunday (Photo: L. Ferrante/Civic Dispatch)", "caption"},
+    {"civic-dispatch--battery-strike.txt", "Share this article", "share-prompt"},
+    {"civic-dispatch--battery-strike.txt", "Related: Battery Plant Workers Cite Heat, Injuries in Safety Complaints", "related-links"},
+    {"civic-dispatch--battery-strike.txt", "Sign up for our newsletter to get the latest labor news delivered to your inbox.", "newsletter"},
+    {"national-tribune--corran-strike.txt", "By Marcus Oyelaran, Business Editor", "byline"},
+    {"national-tribune--corran-strike.txt", "The Corran Energy battery plant in Millbrook", "caption"},
+    {"national-tribune--corran-strike.txt", "Advertisement", "advertisement"},
+    {"national-tribune--corran-strike.txt", "Read more: Battery Makers Race to Lock In Lithium Supplies Why Factory Wages Are Trailing Inflation", "related-links"},
+    {"meridian-times--battery-plant-strike.txt", "Please enable JavaScript in your browser settings.", "script-notice"},
+    {"meridian-times--battery-plant-strike.txt", "Advertisement", "advertisement"},
+    {"meridian-times--battery-plant-strike.txt", "Back to top", "navigation"},
+    {"cordillera-radio--comet-discovery.txt", "The Cerro Velado Observatory under the night sky (Photo: Cordillera State Radio)", "caption"},
+    {"cordillera-radio--comet-discovery.txt", "Follow us on X", "share-prompt"},
+    {"cordillera-radio--comet-discovery.txt", "Related: Cerro Velado to Open New Visitor Center in Winter", "related-links"},
+    {"meridian-times--new-comet.txt", "An image of the comet taken at Cerro Velado on Feb. 28 shows a faint green coma (Photo: Cerro Velado Observatory)", "caption"},
+    {"meridian-times--new-comet.txt", "Already a subscriber? Log in.", "paywall"},
+    {"meridian-times--new-comet.txt", "Subscribe to continue reading.", "paywall"},
+    {"meridian-times--new-comet.txt", "The comet is currently about 4.1 astronomical units from the sun, beyond the orbit of the asteroid belt.", "repeat"},
+    {"liberty-ledger--comet-amateur.txt", "We use cookies to improve your experience on our site. To find out more, read our cookie policy.", "cookie-notice"},
+    {"liberty-ledger--comet-amateur.txt", "Gil Halloran with his telescope in Red Mesa, Ariz., on Monday (Photo: Liberty Ledger)", "caption"},
+    {"liberty-ledger--comet-amateur.txt", "Advertisement", "advertisement"},
+    {"#atlas-20250304-0342", "Advertisement", "advertisement"},
+};
+
+/* examples/README.md, "Must keep". */
+static const noise keep[] = {
+    {"harbor-herald--bridge-collapse.txt", "Residents who subscribe to the city's alert service received a text at 6:40 a.m. telling them to avoid the waterfront.", NULL},
+    {"liberty-ledger--bridge-cover-up.txt", "The Ledger has asked to see the emails; the city has yet to share them.", NULL},
+    {"civic-dispatch--bridge-victims.txt", "A bakery on Quay Street handed out coffee and cookies to rescue crews through the night.", NULL},
+    {"civic-dispatch--bridge-victims.txt", "Many of the victims lived in the Eastgate neighborhood, where a third of households do not own a car.", NULL},
+    {"meridian-times--port-alder-inspection.txt", "Maintenance accounted for a 1.8% share of the authority's $412 million budget last year, according to its annual report.", NULL},
+    {"meridian-times--port-alder-inspection.txt", "Engineers warned two years ago that the bearings beneath the central span of the Tillman Bridge were corroding, according to an inspection report released by the Port Alder Transit Authority on Wednesday.", NULL},
+    {"national-tribune--bridge-repair-cost.txt", "Contractors who want to bid on the replacement can sign up for a briefing at the authority\xE2\x80\x99s offices next week.", NULL},
+    {"civic-dispatch--battery-strike.txt", "Shares of Corran Energy fell 4.1% on Monday.", NULL},
+    {"civic-dispatch--battery-strike.txt", "Supporters who subscribe to the local\xE2\x80\x99s text alerts were asked on Sunday night to bring water and firewood to the picket line, and dozens did.", NULL},
+    {"national-tribune--corran-strike.txt", "The company has also paused a television advertisement for its spring hiring drive.", NULL},
+    {"meridian-times--battery-plant-strike.txt", "Union leaders also want workers to get a larger share of the plant's profits through a bonus tied to output.", NULL},
+    {"cordillera-radio--comet-discovery.txt", "Ferrada said she would share the observing data with amateur groups around the world so that they could help track the comet\xE2\x80\x99s tail as it develops.", NULL},
+    {"meridian-times--new-comet.txt", "\"It is a good advertisement for backyard astronomy,\" he said.", NULL},
+    {"meridian-times--new-comet.txt", "The comet is currently about 4.1 astronomical units from the sun, beyond the orbit of the asteroid belt.", NULL},
+    {"liberty-ledger--comet-amateur.txt", "His wife, Judy, baked cookies for the neighbors who lined up on Sunday night to look through the eyepiece.", NULL},
+    {"liberty-ledger--comet-amateur.txt", "sharing the credit with a state-funded observatory in Chile.", NULL},
+    {"#atlas-20250304-0342", "Shares of Corran Energy fell 4.1% on Monday.", NULL},
+};
+
+static px_article *article_of(tu_result *r, const char *file)
+{
+    return file[0] == '#' ? by_id(r, file + 1) : by_suffix(r, file);
+}
+
+static void test_examples_noise_removed(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, "examples/corpus", NULL);
+    assert_int_equal(r.errors, 0);
+    assert_int_equal(r.n, 13);
+    size_t total = 0;
+    for (size_t i = 0; i < sizeof planted / sizeof planted[0]; i++) {
+        px_article *a = article_of(&r, planted[i].file);
+        const char *reason = removal_reason(a, planted[i].text);
+        if (!reason || strcmp(reason, planted[i].reason) != 0)
+            fail_msg("%s: \"%s\" removed as %s, want %s", planted[i].file, planted[i].text,
+                     reason ? reason : "(kept)", planted[i].reason);
+        /* and gone from the text, unless a first copy stays */
+        if (strcmp(planted[i].reason, "repeat") != 0 && strcmp(planted[i].reason, "advertisement") != 0)
+            assert_null(strstr(a->body, planted[i].text));
+    }
+    for (size_t i = 0; i < r.n; i++) {
+        total += r.articles[i]->n_removed;
+        assert_null(strstr(r.articles[i]->body, "\n\nAdvertisement\n\n"));
+    }
+    /* nothing else was removed */
+    assert_int_equal(total, sizeof planted / sizeof planted[0]);
+    tu_result_free(&r);
+}
+
+static void test_examples_real_sentences_kept(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, "examples/corpus", NULL);
+    for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+        px_article *a = article_of(&r, keep[i].file);
+        if (!strstr(a->body, keep[i].text))
+            fail_msg("%s lost \"%s\"", keep[i].file, keep[i].text);
+    }
+    /* the repeated sentences are kept exactly once */
+    px_article *a = by_suffix(&r, "meridian-times--new-comet.txt");
+    const char *first = strstr(a->body, "The comet is currently about 4.1");
+    assert_non_null(first);
+    assert_null(strstr(first + 1, "The comet is currently about 4.1"));
+    tu_result_free(&r);
+}
+
+static void test_examples_paragraph_counts(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *file;
+        size_t paragraphs;
+    } want[] = {
+        {"harbor-herald--bridge-collapse.txt", 10},        {"liberty-ledger--bridge-cover-up.txt", 11},
+        {"civic-dispatch--bridge-victims.txt", 9},         {"meridian-times--port-alder-inspection.txt", 12},
+        {"national-tribune--bridge-repair-cost.txt", 10},  {"civic-dispatch--battery-strike.txt", 9},
+        {"national-tribune--corran-strike.txt", 8},        {"meridian-times--battery-plant-strike.txt", 9},
+        {"cordillera-radio--comet-discovery.txt", 9},      {"meridian-times--new-comet.txt", 7},
+        {"liberty-ledger--comet-amateur.txt", 8},
+    };
+    tu_result r;
+    tu_read_one(&r, "examples/corpus", NULL);
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        px_article *a = by_suffix(&r, want[i].file);
+        if (paragraphs(a->body) != want[i].paragraphs)
+            fail_msg("%s: %zu paragraphs, want %zu", want[i].file, paragraphs(a->body),
+                     want[i].paragraphs);
+    }
+    /* highlights are metadata and stay */
+    assert_int_equal(by_suffix(&r, "harbor-herald--bridge-collapse.txt")->highlights.n, 3);
+    tu_result_free(&r);
+}
+
+static void test_raw_keeps_everything(void **s)
+{
+    (void)s;
+    tu_result r;
+    px_read_opts o = {.raw = 1};
+    tu_read_one(&r, "examples/corpus", &o);
+    for (size_t i = 0; i < r.n; i++)
+        assert_int_equal(r.articles[i]->n_removed, 0);
+    assert_non_null(strstr(by_suffix(&r, "harbor-herald--bridge-collapse.txt")->body, "Share this article"));
+    tu_result_free(&r);
+}
+
+/* Seeds: what a careful reader strips, and the real sentences that stay. */
+static void test_seed_000_captions_teaser_repeats(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, tu_shared("seeds/000_9174a8464403a93b.txt"), NULL);
+    assert_int_equal(r.n, 1);
+    px_article *a = r.articles[0];
+    size_t captions = 0, near = 0, nav = 0;
+    for (size_t i = 0; i < a->n_removed; i++) {
+        captions += strcmp(a->removed[i].reason, "caption") == 0;
+        near += strcmp(a->removed[i].reason, "near-repeat") == 0;
+        nav += strcmp(a->removed[i].reason, "navigation") == 0;
+        /* the captions describe pictures and end without a full stop */
+        if (strcmp(a->removed[i].reason, "caption") == 0)
+            assert_int_not_equal(a->removed[i].text[strlen(a->removed[i].text) - 1], '.');
+    }
+    assert_int_equal(captions, 2);
+    assert_int_equal(near, 2);
+    assert_int_equal(nav, 1); /* the teaser glued to its section label */
+    assert_int_equal(a->n_removed, 5);
+    assert_null(strstr(a->body, "found Politics."));
+    assert_null(strstr(a->body, "artillery unit fires"));
+    /* each repeated fact is still told once */
+    const char *p = strstr(a->body, "18,000 people");
+    assert_non_null(p);
+    assert_null(strstr(p + 1, "18,000 people"));
+    p = strstr(a->body, "Vice President Kamala Harris has reportedly urged");
+    assert_non_null(p);
+    assert_null(strstr(p + 1, "Vice President Kamala Harris has reportedly urged"));
+    /* 29 sentences as read, 5 removed; quotes and the last line stay */
+    assert_int_equal(sentences(a->body), 24);
+    assert_non_null(strstr(a->body, "she told Politico."));
+    assert_int_equal(a->highlights.n, 3);
+    tu_result_free(&r);
+}
+
+static void test_seed_002_paywall_block(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, tu_shared("seeds/002_29bd39887e23459a.txt"), NULL);
+    px_article *a = r.articles[0];
+    assert_int_equal(a->n_removed, 7);
+    size_t paywall = 0;
+    for (size_t i = 0; i < a->n_removed; i++)
+        paywall += strcmp(a->removed[i].reason, "paywall") == 0;
+    assert_int_equal(paywall, 5);
+    assert_string_equal(removal_reason(a, "Please enable JavaScript in your browser settings."), "script-notice");
+    assert_string_equal(removal_reason(a, "Back to top button"), "navigation");
+    /* the article now ends with its last real sentence */
+    const char *end = "were \xE2\x80\x9Cover the top.\xE2\x80\x9D";
+    assert_string_equal(a->body + strlen(a->body) - strlen(end), end);
+    assert_int_equal(sentences(a->body), 10);
+    assert_string_equal(a->title, "Biden Cautions Netanyahu on Ground Offensive in Southern Gaza");
+    tu_result_free(&r);
+}
+
+static void test_seeds_without_noise_untouched(void **s)
+{
+    (void)s;
+    static const char *const clean[] = {"seeds/001_df5b7f4de51ec65d.txt", "seeds/003_5bd56814a8206494.txt",
+                                        "seeds/004_b95e2509ac2ecda9.txt"};
+    static const size_t n_sentences[] = {20, 13, 22};
+    for (size_t i = 0; i < 3; i++) {
+        tu_result r, raw;
+        px_read_opts o = {.raw = 1};
+        tu_read_one(&r, tu_shared(clean[i]), NULL);
+        tu_read_one(&raw, tu_shared(clean[i]), &o);
+        assert_int_equal(r.articles[0]->n_removed, 0);
+        assert_string_equal(r.articles[0]->body, raw.articles[0]->body);
+        assert_int_equal(sentences(r.articles[0]->body), n_sentences[i]);
+        tu_result_free(&r);
+        tu_result_free(&raw);
+    }
+}
+
+/* Runs the built-in English cleaner on a body given as paragraphs. */
+static px_article *clean_body(const char *body)
+{
+    px_cleaner *c;
+    px_error err;
+    assert_int_equal(px_cleaner_new(&c, "en", &err), PX_OK);
+    px_article *a = px_article_new();
+    assert_int_equal(px_set_str(&a->body, body), PX_OK);
+    assert_int_equal(px_clean_article(c, a), PX_OK);
+    px_cleaner_free(c);
+    return a;
+}
+
+static void test_real_sentences_with_noise_words_survive(void **s)
+{
+    (void)s;
+    const char body[] =
+        "Readers can subscribe to the council's weekly bulletin at no cost.\n\n"
+        "Advertisement spending fell 4% last year, the association said.\n\n"
+        "We use cookies, the bakery owner joked, to win over the rescue crews.\n\n"
+        "Share prices in Millbrook fell sharply on Monday.\n\n"
+        "Back to top form, the team won its third game in a row.\n\n"
+        "By Tuesday, the toll had risen to 17.\n\n"
+        "Related talks between the two sides broke down in March.";
+    px_article *a = clean_body(body);
+    assert_int_equal(a->n_removed, 0);
+    assert_string_equal(a->body, body);
+    px_article_free(a);
+}
+
+static void test_hand_written_noise(void **s)
+{
+    (void)s;
+    px_article *a = clean_body(
+        "The mayor spoke on Tuesday.\n\nSIGN IN\n\nAdvertisement\n\nStory continues below advertisement\n\n"
+        "Read more:\n\nCity Hall Stonewalls on Bridge Emails\n\nWho Is Behind the Span?\n\n"
+        "The council met again on Wednesday and voted to fund repairs.\n\n"
+        "Photo: J. Marsh/Harbor Herald\n\nFacebook Twitter WhatsApp Email");
+    assert_string_equal(a->body, "The mayor spoke on Tuesday.\n\n"
+                                 "The council met again on Wednesday and voted to fund repairs.");
+    assert_int_equal(a->n_removed, 8);
+    assert_string_equal(removal_reason(a, "SIGN IN"), "paywall");
+    assert_string_equal(removal_reason(a, "Who Is Behind the Span?"), "related-links");
+    assert_string_equal(removal_reason(a, "Photo: J. Marsh/Harbor Herald"), "photo-credit");
+    assert_string_equal(removal_reason(a, "Facebook Twitter WhatsApp Email"), "share-prompt");
+    px_article_free(a);
+}
+
+static void test_repeat_inside_a_paragraph(void **s)
+{
+    (void)s;
+    px_article *a = clean_body("Divers searched the river for a second day on Wednesday. Nine people "
+                               "are still missing.\n\nThe bridge opened in 1961. Divers searched the "
+                               "river for a second day on Wednesday. It carried 38,000 vehicles a day.");
+    assert_string_equal(a->body, "Divers searched the river for a second day on Wednesday. Nine people "
+                                 "are still missing.\n\nThe bridge opened in 1961. It carried 38,000 "
+                                 "vehicles a day.");
+    assert_int_equal(a->n_removed, 1);
+    assert_string_equal(a->removed[0].reason, "repeat");
+    px_article_free(a);
+}
+
+static void test_different_numbers_are_not_repeats(void **s)
+{
+    (void)s;
+    const char body[] = "The fire department said at least 14 people were killed when the bridge "
+                        "collapsed into the river on Tuesday morning.\n\n"
+                        "The mayor's office said at least 17 people were killed when the bridge "
+                        "collapsed into the river on Tuesday morning.";
+    px_article *a = clean_body(body);
+    assert_int_equal(a->n_removed, 0);
+    px_article_free(a);
+}
+
+static void test_rule_file_errors(void **s)
+{
+    (void)s;
+    px_cleaner *c;
+    px_error err;
+    px_error_clear(&err);
+    assert_int_equal(px_cleaner_new_from_rules(&c, "en", "# ok\npaywall line subscribe\nbad\n", "t.rules", &err),
+                     PX_EFORMAT);
+    assert_null(c);
+    assert_non_null(strstr(err.msg, "t.rules:3:"));
+    assert_int_equal(px_cleaner_new_from_rules(&c, "en", "x sometimes y\n", "t.rules", &err), PX_EFORMAT);
+    assert_non_null(strstr(err.msg, "unknown scope"));
+    assert_int_equal(px_cleaner_new_from_rules(&c, "en", "x line (unclosed\n", "t.rules", &err), PX_EFORMAT);
+    assert_non_null(strstr(err.msg, "t.rules:1: bad pattern"));
+    /* a custom rule file works, and an unknown language falls back to English */
+    assert_int_equal(px_cleaner_new_from_rules(&c, "en", "promo line buy now!?\n", "t.rules", &err), PX_OK);
+    px_article *a = px_article_new();
+    px_set_str(&a->body, "Buy now!\n\nThe strike entered its third day.");
+    assert_int_equal(px_clean_article(c, a), PX_OK);
+    assert_string_equal(a->body, "The strike entered its third day.");
+    assert_string_equal(a->removed[0].reason, "promo");
+    px_article_free(a);
+    px_cleaner_free(c);
+    assert_int_equal(px_cleaner_new(&c, "xx", &err), PX_OK);
+    px_cleaner_free(c);
+}
+
+static void test_highlights_cleaned(void **s)
+{
+    (void)s;
+    px_cleaner *c;
+    assert_int_equal(px_cleaner_new(&c, "en", NULL), PX_OK);
+    px_article *a = px_article_new();
+    px_strlist_push(&a->highlights, "Share this article");
+    px_strlist_push(&a->highlights, "The toll rose to 17");
+    assert_int_equal(px_clean_article(c, a), PX_OK);
+    assert_int_equal(a->highlights.n, 1);
+    assert_string_equal(a->highlights.items[0], "The toll rose to 17");
+    assert_int_equal(a->n_removed, 1);
+    px_article_free(a);
+    px_cleaner_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_examples_noise_removed),
+        cmocka_unit_test(test_examples_real_sentences_kept),
+        cmocka_unit_test(test_examples_paragraph_counts),
+        cmocka_unit_test(test_raw_keeps_everything),
+        cmocka_unit_test(test_seed_000_captions_teaser_repeats),
+        cmocka_unit_test(test_seed_002_paywall_block),
+        cmocka_unit_test(test_seeds_without_noise_untouched),
+        cmocka_unit_test(test_real_sentences_with_noise_words_survive),
+        cmocka_unit_test(test_hand_written_noise),
+        cmocka_unit_test(test_repeat_inside_a_paragraph),
+        cmocka_unit_test(test_different_numbers_are_not_repeats),
+        cmocka_unit_test(test_rule_file_errors),
+        cmocka_unit_test(test_highlights_cleaned),
+    };
+    return cmocka_run_group_tests_name("clean", tests, NULL, NULL);
+}

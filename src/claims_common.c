@@ -302,10 +302,23 @@ int cl_phrase_before(const cl_doc *q, size_t lo, size_t v, size_t *s, size_t *e)
     size_t i = v;
     size_t words = 0;
     /* skip adverbs: "bluntly said", "also said" */
+    static const char *const adverbs[] = {"also", "then", "later", "again", "still", "once",
+                                          "previously", "had", "has", "have", "was", "is",
+                                          "would", "will", "has", "recently", "often", "even",
+                                          "further", "just", "never", "first", "once", NULL};
     while (i > lo && q->tk.v[i - 1].kind == PX_TOK_WORD && words < 2 &&
-           (q->tk.v[i - 1].end - q->tk.v[i - 1].start > 2) &&
-           cl_eq(q->text + q->tk.v[i - 1].end - 2, 2, "ly"))
+           ((q->tk.v[i - 1].end - q->tk.v[i - 1].start > 2 &&
+             cl_eq(q->text + q->tk.v[i - 1].end - 2, 2, "ly")) ||
+            cl_tok_in(q->text, &q->tk.v[i - 1], adverbs)))
         i--, words++;
+    /* a parenthesis before the verb: "Sen. Bernie Sanders (I-Vt.) said" */
+    if (i > lo && q->tk.v[i - 1].kind == PX_TOK_PUNCT && q->text[q->tk.v[i - 1].start] == ')') {
+        size_t k = i - 1;
+        while (k > lo && k + 8 > i && q->text[q->tk.v[k].start] != '(')
+            k--;
+        if (q->text[q->tk.v[k].start] == '(')
+            i = k;
+    }
     /* "The authors of the memo, two diplomats who ..., said": skip the
      * appositive back to the phrase before its opening comma */
     if (i > lo && q->tk.v[i - 1].kind == PX_TOK_PUNCT && q->text[q->tk.v[i - 1].start] == ',') {
@@ -348,6 +361,13 @@ int cl_phrase_before(const cl_doc *q, size_t lo, size_t v, size_t *s, size_t *e)
  * punctuation or 8 words. */
 int cl_phrase_after(const cl_doc *q, size_t v, size_t hi, size_t *s, size_t *e)
 {
+    /* "said Sunday", "said in a statement": no speaker after the verb */
+    if (v < hi && q->tk.v[v].kind == PX_TOK_WORD &&
+        (cl_is_calendar_word(q->text + q->tk.v[v].start, q->tk.v[v].end - q->tk.v[v].start) ||
+         (islower((unsigned char)q->text[q->tk.v[v].start]) &&
+          px_is_stopword("en", q->text + q->tk.v[v].start, q->tk.v[v].end - q->tk.v[v].start) &&
+          !cl_tok_is(q, v, "the") && !cl_tok_is(q, v, "a") && !cl_tok_is(q, v, "an"))))
+        return 0;
     size_t i = v, words = 0;
     while (i < hi && words < 8) {
         const px_token *t = &q->tk.v[i];

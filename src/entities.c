@@ -466,6 +466,16 @@ static void classify(scanner *sc, cand *c, size_t role_first_w)
     }
 }
 
+/* Adds the candidate of add_cand() and gives it a kind. */
+static int add_classified(scanner *sc, size_t role_start_w, size_t name_w, size_t end_w)
+{
+    size_t before = sc->nc;
+    int rc = add_cand(sc, role_start_w, name_w, end_w);
+    if (!rc && sc->nc > before)
+        classify(sc, &sc->c[sc->nc - 1], role_start_w);
+    return rc;
+}
+
 /* Splits the capitalised run of words [a, b) into candidates: an optional
  * leading organisation/other part, a role chain and the name. */
 static int split_run(scanner *sc, size_t a, size_t b)
@@ -494,41 +504,14 @@ static int split_run(scanner *sc, size_t a, size_t b)
         size_t r = role_chain(sc, k, b);
         if (!r)
             continue;
-        if (k + r >= b || sc->w[k + r - 1].possessive) {
-            /* role without a name ("Defense Secretary"): not an entity */
-            if (k > a) {
-                size_t before = sc->nc;
-                int rc = add_cand(sc, a, a, k);
-                if (rc)
-                    return rc;
-                if (sc->nc > before)
-                    classify(sc, &sc->c[sc->nc - 1], a);
-            }
-            return PX_OK;
-        }
-        if (k > a) {
-            size_t before = sc->nc;
-            int rc = add_cand(sc, a, a, k);
-            if (rc)
-                return rc;
-            if (sc->nc > before)
-                classify(sc, &sc->c[sc->nc - 1], a);
-        }
-        size_t before = sc->nc;
-        int rc = add_cand(sc, k, k + r, b);
-        if (rc)
-            return rc;
-        if (sc->nc > before)
-            classify(sc, &sc->c[sc->nc - 1], k);
-        return PX_OK;
-    }
-    size_t before = sc->nc;
-    int rc = add_cand(sc, a, a, b);
-    if (rc)
+        /* words before the role form their own candidate */
+        int rc = k > a ? add_classified(sc, a, a, k) : PX_OK;
+        /* a role without a name ("Defense Secretary") is no entity */
+        if (!rc && k + r < b && !sc->w[k + r - 1].possessive)
+            rc = add_classified(sc, k, k + r, b);
         return rc;
-    if (sc->nc > before)
-        classify(sc, &sc->c[sc->nc - 1], a);
-    return PX_OK;
+    }
+    return add_classified(sc, a, a, b);
 }
 
 /* Is word index i (just pushed) a joiner we keep inside a run? */
@@ -566,6 +549,9 @@ static int scan_runs(scanner *sc)
             tok = &sc->tk.v[i];
             const px_token *next = i + 1 < sc->tk.n ? &sc->tk.v[i + 1] : NULL;
             size_t len = tok->end - tok->start;
+            if (sc->nw > run_start &&
+                memchr(t + sc->w[sc->nw - 1].end, '\n', tok->start - sc->w[sc->nw - 1].end))
+                break; /* names do not run across paragraphs */
             if (is_cap_word(sc, tok)) {
                 if (cl_is_calendar_word(t + tok->start, len) ||
                     lower_after_hyphen(t + tok->start, len))
@@ -1182,7 +1168,8 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
         /* sort, then tell each input entity where it went */
         for (size_t i = 0; i < out->n; i++)
             out->v[i].merged = (long)i;
-        qsort(out->v, out->n, sizeof *out->v, by_mentions);
+        if (out->n > 1)
+            qsort(out->v, out->n, sizeof *out->v, by_mentions);
         size_t *pos = malloc((out->n ? out->n : 1) * sizeof *pos);
         if (!pos)
             rc = PX_ENOMEM;

@@ -72,6 +72,7 @@ static int pair_paragraph(qscan *q, size_t a, size_t b, size_t *left_open, size_
 {
     const char *s = q->d.text;
     size_t open = (size_t)-1, olen = 0;
+    int dirty = 0;
     for (size_t i = a; i < b;) {
         int type;
         size_t ml = cl_quote_mark(s, b, i, &type);
@@ -85,7 +86,8 @@ static int pair_paragraph(qscan *q, size_t a, size_t b, size_t *left_open, size_
                    : straight_opens(s, b, i)  ? CL_MARK_OPEN
                                               : CL_MARK_CLOSE;
         if (type == CL_MARK_OPEN) {
-            open = i; /* an earlier unclosed mark is dropped */
+            dirty |= open != (size_t)-1; /* an earlier unclosed mark is dropped */
+            open = i;
             olen = ml;
         } else if (type == CL_MARK_CLOSE && open != (size_t)-1) {
             int rc = add_piece(q, open, olen, i, ml, 0, b);
@@ -95,7 +97,8 @@ static int pair_paragraph(qscan *q, size_t a, size_t b, size_t *left_open, size_
         }
         i += ml;
     }
-    *left_open = open;
+    /* only a clean paragraph may continue its quote into the next one */
+    *left_open = dirty ? (size_t)-1 : open;
     *left_len = olen;
     return PX_OK;
 }
@@ -166,12 +169,13 @@ static int cue_after(const qscan *q, size_t t, size_t hi, speaker *sp)
         return 0;
     }
     /* subject first: she said / Mayor Elena Voss said / the memo said */
-    for (size_t v = t; v < hi && v < t + 10; v++) {
+    for (size_t v = t; v < hi && v < t + 24; v++) {
         if (q->d.tk.v[v].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[v].start] != '\'' &&
             q->d.text[q->d.tk.v[v].start] != ',' && q->d.text[q->d.tk.v[v].start] != '-' &&
             (unsigned char)q->d.text[q->d.tk.v[v].start] != 0xE2)
             break;
-        if (cl_tok_quote(&q->d, v))
+        if (cl_tok_quote(&q->d, v) || cl_tok_is(&q->d, v, "but") || cl_tok_is(&q->d, v, "and") ||
+            cl_tok_is(&q->d, v, "while") || cl_tok_is(&q->d, v, "because"))
             break;
         if (cl_tok_say(&q->d, v) && v > t) {
             size_t s, e;
@@ -495,7 +499,9 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     size_t after = last->close + last->close_len;
     size_t s = cl_sentence_at(&q->d.ss, last->end ? last->end - 1 : 0);
     size_t hi_off = q->d.ss.n ? q->d.ss.v[s].end : q->d.len;
-    if (s + 1 < q->d.ss.n && q->d.ss.v[s + 1].start < after + 3 && q->d.ss.v[s + 1].start >= after)
+    char last_char = q->d.text[last->end - 1];
+    if (!strchr(".!?", last_char) && s + 1 < q->d.ss.n && q->d.ss.v[s + 1].start < after + 3 &&
+        q->d.ss.v[s + 1].start >= after)
         hi_off = q->d.ss.v[s + 1].end; /* the splitter ended the sentence at the mark */
     if (hi_off > last->para_end)
         hi_off = last->para_end;
@@ -510,6 +516,48 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     size_t lo_off = q->d.ss.n ? q->d.ss.v[fs].start : 0;
     int r = cue_before(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
     return r < 0 ? r : PX_OK;
+}
+
+/* The first person named (or he/she) in the quote's sentence before the
+ * quote, for quotes without a cue of their own. Returns 1 when set. */
+static int sentence_subject(qscan *q, px_quote *x)
+{
+    size_t lo = x->sentence_start, hi = x->piece_start[0];
+    size_t t = cl_token_at(&q->d.tk, lo);
+    if (t < q->d.tk.n && q->d.tk.v[t].start < hi) {
+        px_gender g;
+        const px_token *k = &q->d.tk.v[t];
+        if (is_pronoun(q->d.text + k->start, k->end - k->start, &g) && g) {
+            long e = nearest_person(q, k->start, g, x->start, x->end);
+            if (e >= 0) {
+                x->speaker = px_strdup(q->people->v[e].name);
+                x->speaker_kind = PX_SPEAKER_PERSON;
+                x->speaker_entity = e;
+                x->mention_start = k->start;
+                x->mention_end = k->end;
+                return 1;
+            }
+        }
+    }
+    if (!q->people)
+        return 0;
+    for (size_t m = 0; m < q->people->n_mentions; m++) {
+        const px_mention *mn = &q->people->mentions[m];
+        if (mn->start < lo || mn->possessive)
+            continue;
+        if (mn->start >= hi)
+            break;
+        const px_entity *e = &q->people->v[mn->entity];
+        if (e->kind != PX_ENTITY_PERSON)
+            continue;
+        x->speaker = px_strdup(e->name);
+        x->speaker_kind = PX_SPEAKER_PERSON;
+        x->speaker_entity = (long)mn->entity;
+        x->mention_start = mn->start;
+        x->mention_end = mn->end;
+        return 1;
+    }
+    return 0;
 }
 
 static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *out,
@@ -551,6 +599,8 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
         x->cue = sp.cue;
         sp.cue = NULL;
         rc = resolve_speaker(q, &sp, x);
+    } else if (!rc && sentence_subject(q, x)) {
+        /* "Ali called on fellow Muslims to “...”": the sentence's subject */
     } else if (!rc && x->kind == PX_QUOTE_SPEECH && *last_speech >= 0) {
         /* no cue: the speaker of the quote just before, when it is in the
          * same or the previous paragraph */
@@ -635,4 +685,197 @@ int px_quotes_extract(const px_article *a, const px_entity_list *people, px_quot
     cl_doc_free(&q.d);
     px_entity_list_clear(&own);
     return rc ? PX_ENOMEM : PX_OK;
+}
+
+/* ---- linking the same quote across articles ------------------------------------------ */
+
+typedef struct folded_quote {
+    px_ref ref;
+    char *text;     /* folded, letters and digits only, single spaces */
+    size_t words;
+    uint64_t *tri;  /* sorted word-trigram hashes */
+    size_t n_tri;
+    size_t group;
+} folded_quote;
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int fold_quote(const px_quote *x, px_ref ref, folded_quote *f)
+{
+    memset(f, 0, sizeof *f);
+    f->ref = ref;
+    char *folded = px_fold(x->text, strlen(x->text));
+    if (!folded)
+        return PX_ENOMEM;
+    size_t n = 0;
+    int space = 0;
+    for (char *p = folded; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (isalnum(c) || c >= 0x80) {
+            if (space && n)
+                folded[n++] = ' ';
+            space = 0;
+            folded[n++] = (char)c;
+        } else if (c != '\'') {
+            space = 1;
+        }
+    }
+    folded[n] = '\0';
+    f->text = folded;
+    size_t starts[4096];
+    size_t nw = 0;
+    for (size_t i = 0; i < n && nw < 4096; i++)
+        if (i == 0 || folded[i - 1] == ' ')
+            starts[nw++] = i;
+    f->words = nw;
+    if (nw >= 3) {
+        f->tri = malloc((nw - 2) * sizeof *f->tri);
+        if (!f->tri)
+            return PX_ENOMEM;
+        for (size_t i = 0; i + 2 < nw; i++) {
+            size_t end = i + 3 < nw ? starts[i + 3] - 1 : n;
+            f->tri[f->n_tri++] = px_hash64(folded + starts[i], end - starts[i], 11);
+        }
+        qsort(f->tri, f->n_tri, sizeof *f->tri, cmp_u64);
+    }
+    return PX_OK;
+}
+
+static size_t shared_trigrams(const folded_quote *a, const folded_quote *b)
+{
+    size_t i = 0, j = 0, n = 0;
+    while (i < a->n_tri && j < b->n_tri) {
+        if (a->tri[i] == b->tri[j])
+            n++, i++, j++;
+        else if (a->tri[i] < b->tri[j])
+            i++;
+        else
+            j++;
+    }
+    return n;
+}
+
+static int same_words(const folded_quote *a, const folded_quote *b)
+{
+    if (strcmp(a->text, b->text) == 0)
+        return 1;
+    const folded_quote *s = a->words <= b->words ? a : b, *l = s == a ? b : a;
+    if (s->words >= 6 && strstr(l->text, s->text))
+        return 1;
+    size_t smaller = a->n_tri < b->n_tri ? a->n_tri : b->n_tri;
+    return smaller >= 2 && shared_trigrams(a, b) * 2 >= smaller;
+}
+
+void px_quote_links_clear(px_quote_links *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->v[i].members);
+        free(l->v[i].text);
+        free(l->v[i].speaker);
+    }
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+static size_t root_of(folded_quote *f, size_t i)
+{
+    while (f[i].group != i)
+        i = f[i].group = f[f[i].group].group;
+    return i;
+}
+
+static int add_link(px_quote_links *out, const px_quote_list *const *lists, folded_quote *f,
+                    size_t n, size_t root)
+{
+    px_quote_link link = {0};
+    size_t articles = 0;
+    long last_article = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (root_of(f, i) != root)
+            continue;
+        px_ref *m = realloc(link.members, (link.n_members + 1) * sizeof *m);
+        if (!m) {
+            free(link.members);
+            return PX_ENOMEM;
+        }
+        link.members = m;
+        m[link.n_members++] = f[i].ref;
+        if ((long)f[i].ref.article != last_article)
+            articles++, last_article = (long)f[i].ref.article;
+    }
+    if (articles < 2) {
+        free(link.members);
+        return PX_OK;
+    }
+    const px_quote *longest = NULL;
+    const char *speaker = NULL;
+    size_t speaker_votes = 0;
+    for (size_t i = 0; i < link.n_members; i++) {
+        const px_quote *x = &lists[link.members[i].article]->v[link.members[i].item];
+        if (!longest || strlen(x->text) > strlen(longest->text))
+            longest = x;
+        if (!x->speaker || x->speaker_kind == PX_SPEAKER_NONE)
+            continue;
+        size_t votes = 0;
+        for (size_t j = 0; j < link.n_members; j++) {
+            const px_quote *y = &lists[link.members[j].article]->v[link.members[j].item];
+            votes += y->speaker && strcmp(y->speaker, x->speaker) == 0;
+        }
+        if (votes > speaker_votes)
+            speaker = x->speaker, speaker_votes = votes;
+    }
+    link.text = px_strdup(longest->text);
+    link.speaker = speaker ? px_strdup(speaker) : NULL;
+    if (!link.text || (speaker && !link.speaker) || CL_GROW(out->v, out->cap, out->n)) {
+        free(link.members);
+        free(link.text);
+        free(link.speaker);
+        return PX_ENOMEM;
+    }
+    out->v[out->n++] = link;
+    return PX_OK;
+}
+
+int px_quotes_link(const px_quote_list *const *lists, size_t n, px_quote_links *out, px_error *err)
+{
+    size_t total = 0;
+    for (size_t a = 0; a < n; a++)
+        for (size_t i = 0; lists[a] && i < lists[a]->n; i++)
+            total += lists[a]->v[i].kind != PX_QUOTE_TERM;
+    folded_quote *f = calloc(total ? total : 1, sizeof *f);
+    if (!f)
+        return px_error_set(err, PX_ENOMEM, "out of memory linking quotes");
+    size_t k = 0;
+    int rc = PX_OK;
+    for (size_t a = 0; a < n && !rc; a++)
+        for (size_t i = 0; lists[a] && i < lists[a]->n && !rc; i++)
+            if (lists[a]->v[i].kind != PX_QUOTE_TERM) {
+                rc = fold_quote(&lists[a]->v[i], (px_ref){a, i}, &f[k]);
+                f[k].group = k;
+                k++;
+            }
+    /* pairs of different articles sharing a trigram: quadratic in the
+     * quotes of a story, which stays small */
+    for (size_t i = 0; i < k && !rc; i++)
+        for (size_t j = i + 1; j < k; j++)
+            if (f[i].ref.article != f[j].ref.article && root_of(f, i) != root_of(f, j) &&
+                same_words(&f[i], &f[j]))
+                f[root_of(f, j)].group = root_of(f, i);
+    for (size_t i = 0; i < k && !rc; i++)
+        if (root_of(f, i) == i)
+            rc = add_link(out, lists, f, k, i);
+    for (size_t i = 0; i < k; i++) {
+        free(f[i].text);
+        free(f[i].tri);
+    }
+    free(f);
+    if (rc)
+        return px_error_set(err, rc, "out of memory linking quotes");
+    return PX_OK;
 }

@@ -83,3 +83,13 @@ void cli_json_print(cJSON *o)
     }
     cJSON_Delete(o);
 }
+
+cJSON *cli_claim_object(const px_article *a, const char *kind)
+{
+    cJSON *o = cJSON_CreateObject();
+    cli_json_str(o, "article", a->id);
+    cli_json_str(o, "source", a->source);
+    cli_json_str(o, "date", a->date);
+    cJSON_AddStringToObject(o, "kind", kind);
+    return o;
+}

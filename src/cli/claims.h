@@ -29,6 +29,8 @@ void cli_json_span(cJSON *o, cli_cp_cursor *c, const char *start_key, const char
 void cli_json_str(cJSON *o, const char *key, const char *s);
 /* Adds text[start:end] as a string. */
 void cli_json_slice(cJSON *o, const char *key, const char *text, size_t start, size_t end);
+/* A new object with the article's id, source and date and the claim kind. */
+cJSON *cli_claim_object(const px_article *a, const char *kind);
 /* Prints o as one line on stdout and deletes it. */
 void cli_json_print(cJSON *o);
 

@@ -28,10 +28,7 @@ static int print_quotes(px_article *a, void *ud)
     cli_cp_init(&cur, a->body ? a->body : "");
     for (size_t i = 0; i < quotes.n; i++) {
         const px_quote *x = &quotes.v[i];
-        cJSON *o = cJSON_CreateObject();
-        cli_json_str(o, "article", a->id);
-        cli_json_str(o, "source", a->source);
-        cJSON_AddStringToObject(o, "kind", px_quote_kind_name(x->kind));
+        cJSON *o = cli_claim_object(a, px_quote_kind_name(x->kind));
         cJSON_AddStringToObject(o, "text", x->text);
         cli_json_span(o, &cur, "start", "end", x->start, x->end);
         cJSON *pieces = cJSON_AddArrayToObject(o, "pieces");

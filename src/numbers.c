@@ -1,0 +1,897 @@
+/* numbers.c - numeric claims with qualifier, unit, counted noun and
+ * attribution, and their grouping across articles (parallax/numbers.h). */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "claims_common.h"
+#include "parallax/numbers.h"
+
+/* ---- word lists ------------------------------------------------------------ */
+
+typedef struct named_value {
+    const char *word;
+    double value;
+} named_value;
+
+static const named_value small_numbers[] = {
+    {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
+    {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12},
+    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16},
+    {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20}, {"thirty", 30},
+    {"forty", 40}, {"fifty", 50}, {"sixty", 60}, {"seventy", 70}, {"eighty", 80},
+    {"ninety", 90}, {"hundred", 100}, {"thousand", 1000}, {"dozen", 12}, {NULL, 0}};
+
+/* Vague amounts: a representative value, flagged vague. */
+static const named_value vague_numbers[] = {
+    {"dozens", 24}, {"scores", 40}, {"hundreds", 200}, {"thousands", 2000},
+    {"millions", 2e6}, {"billions", 2e9}, {"tens", 20}, {NULL, 0}};
+
+static const named_value scales[] = {
+    {"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
+    {"trillion", 1e12}, {"mln", 1e6}, {"bln", 1e9}, {"bn", 1e9}, {"m", 1e6}, {"b", 1e9},
+    {"k", 1e3}, {"tn", 1e12}, {NULL, 0}};
+
+typedef struct qualifier {
+    const char *words;
+    px_bound bound;
+} qualifier;
+
+/* Longest first, so "just over" wins over "over". */
+static const qualifier qualifiers[] = {
+    {"more than", PX_BOUND_LOWER}, {"at least", PX_BOUND_LOWER},
+    {"upwards of", PX_BOUND_LOWER}, {"no fewer than", PX_BOUND_LOWER},
+    {"no less than", PX_BOUND_LOWER}, {"just over", PX_BOUND_LOWER},
+    {"well over", PX_BOUND_LOWER}, {"fewer than", PX_BOUND_UPPER},
+    {"less than", PX_BOUND_UPPER}, {"up to", PX_BOUND_UPPER}, {"at most", PX_BOUND_UPPER},
+    {"just under", PX_BOUND_UPPER}, {"as many as", PX_BOUND_UPPER},
+    {"an estimated", PX_BOUND_ABOUT}, {"close to", PX_BOUND_ABOUT},
+    {"nearly", PX_BOUND_ABOUT}, {"almost", PX_BOUND_ABOUT}, {"about", PX_BOUND_ABOUT},
+    {"around", PX_BOUND_ABOUT}, {"roughly", PX_BOUND_ABOUT},
+    {"approximately", PX_BOUND_ABOUT}, {"estimated", PX_BOUND_ABOUT},
+    {"some", PX_BOUND_ABOUT}, {"over", PX_BOUND_LOWER}, {"under", PX_BOUND_UPPER},
+    {"exceeding", PX_BOUND_LOWER}, {NULL, 0}};
+
+typedef struct unit {
+    const char *word;
+    const char *unit;
+    px_number_kind kind;
+} unit;
+
+static const unit units[] = {
+    {"percent", "%", PX_NUM_PERCENT}, {"per cent", "%", PX_NUM_PERCENT},
+    {"percentage points", "percentage points", PX_NUM_PERCENT},
+    {"percentage point", "percentage points", PX_NUM_PERCENT},
+    {"dollars", "USD", PX_NUM_MONEY}, {"euros", "EUR", PX_NUM_MONEY},
+    {"pounds sterling", "GBP", PX_NUM_MONEY}, {"yen", "JPY", PX_NUM_MONEY},
+    {"years old", "year", PX_NUM_AGE}, {"year-old", "year", PX_NUM_AGE},
+    {"seconds", "second", PX_NUM_DURATION}, {"second", "second", PX_NUM_DURATION},
+    {"minutes", "minute", PX_NUM_DURATION}, {"minute", "minute", PX_NUM_DURATION},
+    {"hours", "hour", PX_NUM_DURATION}, {"hour", "hour", PX_NUM_DURATION},
+    {"days", "day", PX_NUM_DURATION}, {"day", "day", PX_NUM_DURATION},
+    {"weeks", "week", PX_NUM_DURATION}, {"week", "week", PX_NUM_DURATION},
+    {"months", "month", PX_NUM_DURATION}, {"month", "month", PX_NUM_DURATION},
+    {"years", "year", PX_NUM_DURATION}, {"year", "year", PX_NUM_DURATION},
+    {"decades", "decade", PX_NUM_DURATION}, {"decade", "decade", PX_NUM_DURATION},
+    {"kilometers", "km", PX_NUM_MEASURE}, {"kilometres", "km", PX_NUM_MEASURE},
+    {"kilometer", "km", PX_NUM_MEASURE}, {"km", "km", PX_NUM_MEASURE},
+    {"miles", "mile", PX_NUM_MEASURE}, {"mile", "mile", PX_NUM_MEASURE},
+    {"meters", "m", PX_NUM_MEASURE}, {"metres", "m", PX_NUM_MEASURE},
+    {"meter", "m", PX_NUM_MEASURE}, {"feet", "ft", PX_NUM_MEASURE},
+    {"foot", "ft", PX_NUM_MEASURE}, {"inches", "in", PX_NUM_MEASURE},
+    {"kilograms", "kg", PX_NUM_MEASURE}, {"kg", "kg", PX_NUM_MEASURE},
+    {"pounds", "lb", PX_NUM_MEASURE}, {"tons", "t", PX_NUM_MEASURE},
+    {"tonnes", "t", PX_NUM_MEASURE}, {"acres", "acre", PX_NUM_MEASURE},
+    {"hectares", "ha", PX_NUM_MEASURE}, {"astronomical units", "au", PX_NUM_MEASURE},
+    {"light-years", "ly", PX_NUM_MEASURE}, {"degrees", "deg", PX_NUM_MEASURE},
+    {"gallons", "gal", PX_NUM_MEASURE}, {"liters", "l", PX_NUM_MEASURE},
+    {"barrels", "bbl", PX_NUM_MEASURE}, {"megawatts", "MW", PX_NUM_MEASURE},
+    {"square miles", "sq mi", PX_NUM_MEASURE}, {"square feet", "sq ft", PX_NUM_MEASURE},
+    {NULL, NULL, 0}};
+
+/* Words after which a small number is an identifier: Route 9, Section 4. */
+static const char *const identifier_words[] = {
+    "Section", "Route", "Gate", "Local", "No.", "Chapter", "Article", "Room", "Flight",
+    "Highway", "Interstate", "Pier", "Platform", "Terminal", "Building", "Floor", "Level",
+    "Precinct", "District", "Ward", "Unit", "Station", "Lane", "Exit", "Track", "Page",
+    "page", "Bus", "Line", "Amendment", "Resolution", "Covid", "COVID", "Category", "Phase",
+    "Stage", "Game", "Week", "Day", "Title", "Number", "number", "Act", "Part", "Figure",
+    "Table", "Apollo", "Air", "Force", "Model", "Version", NULL};
+
+/* Participles that say what happened to the counted: "people killed". */
+static const char *const outcomes[] = {
+    "killed", "dead", "died", "wounded", "injured", "hurt", "displaced", "arrested",
+    "detained", "missing", "evacuated", "infected", "hospitalized", "rescued", "freed",
+    "released", "abducted", "kidnapped", "taken", "held", "captured", "treated",
+    "fired", "laid", "striking", "affected", "deaths", "fatalities", "casualties", NULL};
+
+static const char *const outcome_verbs[][2] = {
+    {"killing", "killed"}, {"kill", "killed"}, {"kills", "killed"}, {"killed", "killed"},
+    {"wounding", "wounded"}, {"wounded", "wounded"}, {"injuring", "injured"},
+    {"injured", "injured"}, {"capturing", "captured"}, {"captured", "captured"},
+    {"displaced", "displaced"}, {"displacing", "displaced"}, {"arrested", "arrested"},
+    {"detained", "detained"}, {"evacuated", "evacuated"}, {"rescued", "rescued"},
+    {"treated", "treated"}, {"released", "released"}, {"freed", "freed"},
+    {"died", "killed"}, {"dead", "killed"}, {"deaths", "killed"}, {"fatalities", "killed"},
+    {"death", "killed"}, {NULL, NULL}};
+
+/* ---- parsing one number ------------------------------------------------------ */
+
+typedef struct nscan {
+    cl_doc d;
+    px_number_list *out;
+} nscan;
+
+static double parse_digits(const char *s, size_t len, size_t *used, int *decimals)
+{
+    double v = 0, frac = 0.1;
+    int dot = 0;
+    size_t i = 0;
+    *decimals = 0;
+    for (; i < len; i++) {
+        char c = s[i];
+        if (isdigit((unsigned char)c)) {
+            if (dot) {
+                v += (c - '0') * frac;
+                frac /= 10;
+                (*decimals)++;
+            } else {
+                v = v * 10 + (c - '0');
+            }
+        } else if (c == ',' && i + 1 < len && isdigit((unsigned char)s[i + 1]) && !dot) {
+            continue;
+        } else if (c == '.' && !dot && i + 1 < len && isdigit((unsigned char)s[i + 1])) {
+            dot = 1;
+        } else {
+            break;
+        }
+    }
+    *used = i;
+    return v;
+}
+
+static const char *tok_text(const nscan *n, size_t i, size_t *len)
+{
+    *len = n->d.tk.v[i].end - n->d.tk.v[i].start;
+    return n->d.text + n->d.tk.v[i].start;
+}
+
+static int tok_word_is(const nscan *n, size_t i, const char *w)
+{
+    return i < n->d.tk.n && cl_tok_eq(n->d.text, &n->d.tk.v[i], w);
+}
+
+static double lookup(const named_value *list, const char *s, size_t len)
+{
+    for (size_t i = 0; list[i].word; i++)
+        if (cl_eq(s, len, list[i].word))
+            return list[i].value;
+    return 0;
+}
+
+/* Spelled numbers: "five", "twenty-five", "a dozen". */
+static double spelled_value(const char *s, size_t len)
+{
+    double v = lookup(small_numbers, s, len);
+    if (v)
+        return v;
+    const char *h = memchr(s, '-', len);
+    if (h) {
+        double a = lookup(small_numbers, s, (size_t)(h - s));
+        double b = lookup(small_numbers, h + 1, len - (size_t)(h - s) - 1);
+        if (a >= 20 && b > 0 && b < 10)
+            return a + b;
+    }
+    return 0;
+}
+
+typedef struct parsed {
+    size_t first, last; /* token range of the number, qualifier excluded */
+    double value;
+    int vague, decimals;
+    int currency;       /* 0, or '$', 'E' (euro), 'L' (pound) */
+    int percent;
+    const char *suffix_unit; /* unit glued to the digits (M, bn, %) */
+} parsed;
+
+static int is_calendar_tok(const nscan *n, size_t i)
+{
+    size_t len;
+    const char *s = tok_text(n, i, &len);
+    return cl_is_calendar_word(s, len);
+}
+
+/* Parses the number at token i into p; returns 0 when token i is no claim. */
+static int parse_number(const nscan *n, size_t i, parsed *p)
+{
+    size_t len;
+    const char *s = tok_text(n, i, &len);
+    const px_token *t = &n->d.tk.v[i];
+    memset(p, 0, sizeof *p);
+    p->first = p->last = i;
+    if (t->kind == PX_TOK_NUMBER) {
+        size_t k = 0;
+        if (s[0] == '$') {
+            p->currency = '$';
+            k = 1;
+        } else if (len >= 3 && memcmp(s, "\xE2\x82\xAC", 3) == 0) {
+            p->currency = 'E';
+            k = 3;
+        } else if (len >= 2 && memcmp(s, "\xC2\xA3", 2) == 0) {
+            p->currency = 'L';
+            k = 2;
+        } else if (i > 0 && n->d.tk.v[i - 1].end == t->start &&
+                   n->d.text[n->d.tk.v[i - 1].start] == '$') {
+            p->currency = '$';
+        }
+        while (k < len && !isdigit((unsigned char)s[k]))
+            k++; /* US$ and the like */
+        size_t used;
+        p->value = parse_digits(s + k, len - k, &used, &p->decimals);
+        if (!used)
+            return 0;
+        const char *rest = s + k + used;
+        size_t rest_len = len - k - used;
+        if (rest_len && rest[0] == ':')
+            return 0; /* clock time */
+        if (rest_len && (rest[0] == '%')) {
+            p->percent = 1;
+        } else if (rest_len) {
+            double sc = lookup(scales, rest, rest_len);
+            if (sc)
+                p->value *= sc;
+            else
+                return 0; /* 1990s, 3rd, 9/11, D1 */
+        }
+        if (i + 1 < n->d.tk.n && n->d.tk.v[i + 1].start == t->end &&
+            n->d.text[t->end] == '%') {
+            p->percent = 1;
+            p->last = i + 1;
+        }
+        /* 9/11, 2025/26 */
+        if (i + 1 < n->d.tk.n && n->d.tk.v[i + 1].start == t->end && n->d.text[t->end] == '/')
+            return 0;
+        if (i > 0 && n->d.tk.v[i - 1].end == t->start && n->d.text[t->start - 1] == '/')
+            return 0;
+    } else if (t->kind == PX_TOK_WORD) {
+        double v = spelled_value(s, len);
+        if (!v) {
+            v = lookup(vague_numbers, s, len);
+            if (!v)
+                return 0;
+            p->vague = 1;
+            if (cl_eq(s, len, "tens") && !(tok_word_is(n, i + 1, "of")))
+                return 0;
+        }
+        if (!p->vague && cl_eq(s, len, "one") && !isupper((unsigned char)s[0]) &&
+            (i + 1 >= n->d.tk.n || n->d.tk.v[i + 1].kind != PX_TOK_WORD ||
+             tok_word_is(n, i + 1, "of") || px_is_stopword("en", n->d.text + n->d.tk.v[i + 1].start,
+                                                           n->d.tk.v[i + 1].end - n->d.tk.v[i + 1].start)))
+            return 0; /* "one of", "no one" */
+        if (cl_eq(s, len, "dozen") && !(i > 0 && (tok_word_is(n, i - 1, "a") ||
+                                                  n->d.tk.v[i - 1].kind == PX_TOK_NUMBER)))
+            return 0;
+        p->value = v;
+    } else {
+        return 0;
+    }
+    /* "1.4 million", "tens of thousands", "$1.2 billion" */
+    size_t j = p->last + 1;
+    if (j < n->d.tk.n && n->d.tk.v[j].kind == PX_TOK_WORD) {
+        size_t wl;
+        const char *w = tok_text(n, j, &wl);
+        double sc = wl > 2 ? lookup(scales, w, wl) : 0;
+        if (sc && !p->vague) {
+            p->value *= sc;
+            p->last = j;
+        } else if (p->vague && cl_eq(w, wl, "of") && j + 1 < n->d.tk.n) {
+            size_t xl;
+            const char *x = tok_text(n, j + 1, &xl);
+            double v2 = lookup(vague_numbers, x, xl);
+            if (v2) {
+                p->value = p->value / 2 * v2; /* tens of thousands */
+                p->last = j + 1;
+            }
+        }
+    }
+    return 1;
+}
+
+/* Is the number a year, a date, a time or an identifier rather than a claim? */
+static int not_a_claim(const nscan *n, const parsed *p)
+{
+    const px_token *t = &n->d.tk.v[p->first];
+    size_t len;
+    const char *s = tok_text(n, p->first, &len);
+    if (t->kind != PX_TOK_NUMBER || p->currency || p->percent)
+        return 0;
+    int integer = !p->decimals && !memchr(s, ',', len);
+    if (integer && len == 4 && p->value >= 1800 && p->value <= 2100)
+        return 1; /* a year */
+    if (p->first > 0 && is_calendar_tok(n, p->first - 1))
+        return 1; /* Oct. 7 */
+    if (p->first > 1 && n->d.text[n->d.tk.v[p->first - 1].start] == '.' &&
+        is_calendar_tok(n, p->first - 2))
+        return 1;
+    if (p->last + 1 < n->d.tk.n && is_calendar_tok(n, p->last + 1))
+        return 1; /* 7 October */
+    if (tok_word_is(n, p->last + 1, "a.m.") || tok_word_is(n, p->last + 1, "p.m.") ||
+        tok_word_is(n, p->last + 1, "a.m") || tok_word_is(n, p->last + 1, "p.m"))
+        return 1;
+    if (p->first > 0) {
+        size_t pl;
+        const char *prev = tok_text(n, p->first - 1, &pl);
+        const px_token *pt = &n->d.tk.v[p->first - 1];
+        if (cl_in(prev, pl, identifier_words) && integer)
+            return 1;
+        /* "Magnitude 6" style: a capitalised word right before a small integer */
+        if (pt->kind == PX_TOK_WORD && isupper((unsigned char)prev[0]) && integer &&
+            p->value < 1000 && !cl_eq(prev, pl, "About") && !cl_eq(prev, pl, "Nearly") &&
+            !cl_eq(prev, pl, "Some") && !cl_eq(prev, pl, "Over") && !cl_eq(prev, pl, "Almost") &&
+            !cl_eq(prev, pl, "Only") && !cl_eq(prev, pl, "Just") && !cl_eq(prev, pl, "Roughly") &&
+            !cl_eq(prev, pl, "Around") && !cl_eq(prev, pl, "Than") && !cl_eq(prev, pl, "Least") &&
+            !cl_eq(prev, pl, "Estimated")) {
+            /* but an age after "Name," is handled before this test */
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- context: qualifier, unit, counted, attribution ---------------------------- */
+
+static const qualifier *find_qualifier(const nscan *n, size_t first, size_t *q_first)
+{
+    for (size_t k = 0; qualifiers[k].words; k++) {
+        const char *w = qualifiers[k].words;
+        size_t words = 1;
+        for (const char *c = w; *c; c++)
+            words += *c == ' ';
+        if (first < words)
+            continue;
+        size_t t = first - words;
+        const char *c = w;
+        int ok = 1;
+        for (size_t m = 0; m < words && ok; m++) {
+            size_t wl = strcspn(c, " ");
+            size_t tl;
+            const char *ts = tok_text(n, t + m, &tl);
+            ok = n->d.tk.v[t + m].kind == PX_TOK_WORD && tl == wl && strncasecmp(ts, c, wl) == 0;
+            c += wl + (c[wl] == ' ');
+        }
+        if (ok) {
+            *q_first = t;
+            return &qualifiers[k];
+        }
+    }
+    return NULL;
+}
+
+/* Matches a unit phrase at token j ("percentage points", "years old");
+ * returns the number of tokens it spans. */
+static size_t match_unit(const nscan *n, size_t j, const unit **out)
+{
+    for (size_t k = 0; units[k].word; k++) {
+        const char *c = units[k].word;
+        size_t t = j;
+        int ok = 1;
+        while (*c && ok) {
+            size_t wl = strcspn(c, " ");
+            size_t tl;
+            if (t >= n->d.tk.n) {
+                ok = 0;
+                break;
+            }
+            const char *ts = tok_text(n, t, &tl);
+            ok = tl == wl && strncasecmp(ts, c, wl) == 0 && !isupper((unsigned char)ts[0]);
+            c += wl + (c[wl] == ' ');
+            t++;
+        }
+        if (ok) {
+            *out = &units[k];
+            return t - j;
+        }
+    }
+    return 0;
+}
+
+static const char *outcome_of(const char *s, size_t len)
+{
+    for (size_t k = 0; outcome_verbs[k][0]; k++)
+        if (cl_eq(s, len, outcome_verbs[k][0]))
+            return outcome_verbs[k][1];
+    return NULL;
+}
+
+/* The noun phrase the number counts: up to three words after it that are
+ * no stopwords, verbs of saying or other numbers; plus the outcome
+ * ("killed") found near it in the sentence. */
+static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t sent_lo,
+                            size_t sent_hi)
+{
+    px_buf b = {0};
+    size_t j = after, words = 0;
+    if (tok_word_is(n, j, "of") && j + 1 < sent_hi &&
+        (tok_word_is(n, j + 1, "the") || tok_word_is(n, j + 1, "its") ||
+         tok_word_is(n, j + 1, "their")))
+        j += 2; /* "1,450 of the plant's workers" is rare; "dozens of" below */
+    else if (tok_word_is(n, j, "of"))
+        j++;
+    int has_outcome = 0;
+    while (j < sent_hi && words < 3) {
+        const px_token *t = &n->d.tk.v[j];
+        size_t len = t->end - t->start;
+        const char *s = n->d.text + t->start;
+        if (t->kind != PX_TOK_WORD || px_is_stopword("en", s, len) || cl_is_say_verb(s, len) ||
+            spelled_value(s, len) || cl_eq(s, len, "percent"))
+            break;
+        size_t stripped = cl_strip_possessive(s, len);
+        if (px_buf_printf(&b, "%s%.*s", words ? " " : "", (int)stripped, s))
+            goto oom;
+        if (cl_in(s, len, outcomes))
+            has_outcome = 1;
+        words++;
+        j++;
+        if (stripped != len)
+            break;
+    }
+    if (!words) {
+        px_buf_free(&b);
+        return NULL;
+    }
+    if (!has_outcome) {
+        /* "killed more than 18,000 people", "18,000 people have been killed" */
+        const char *o = NULL;
+        for (size_t k = before; k-- > sent_lo && k + 4 > before && !o;)
+            if (n->d.tk.v[k].kind == PX_TOK_WORD)
+                o = outcome_of(n->d.text + n->d.tk.v[k].start,
+                               n->d.tk.v[k].end - n->d.tk.v[k].start);
+        for (size_t k = j; k < sent_hi && k < j + 4 && !o; k++)
+            if (n->d.tk.v[k].kind == PX_TOK_WORD)
+                o = outcome_of(n->d.text + n->d.tk.v[k].start,
+                               n->d.tk.v[k].end - n->d.tk.v[k].start);
+        if (o && px_buf_printf(&b, " %s", o))
+            goto oom;
+    }
+    for (char *c = b.data; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    return px_buf_steal(&b);
+oom:
+    px_buf_free(&b);
+    return NULL;
+}
+
+/* The authority of the sentence: "according to X", "X said", "said X",
+ * "a Gallup poll". */
+static char *attribution_of(const nscan *n, size_t lo, size_t hi, size_t num_tok)
+{
+    size_t s = 0, e = 0;
+    int found = 0;
+    for (size_t k = lo; k + 1 < hi && !found; k++)
+        if (cl_tok_is(&n->d, k, "according") && cl_tok_is(&n->d, k + 1, "to"))
+            found = cl_phrase_after(&n->d, k + 2, hi, &s, &e);
+    for (size_t k = lo; k < hi && !found; k++) {
+        if (!cl_tok_say(&n->d, k) || (k > num_tok && k < num_tok + 2))
+            continue;
+        if (k > lo && (cl_tok_is(&n->d, k - 1, "an") || cl_tok_is(&n->d, k - 1, "a") ||
+                       cl_tok_is(&n->d, k - 1, "the")))
+            continue; /* "an estimated 1,200" */
+        found = cl_phrase_before(&n->d, lo, k, &s, &e);
+        size_t num_off = n->d.tk.v[num_tok].start;
+        if (found) {
+            size_t pl = e - s;
+            /* "49% of Democrats said": the counted, not the authority */
+            if (cl_eq(n->d.text + s, pl, "it") || cl_eq(n->d.text + s, pl, "that") ||
+                (num_off >= s && num_off < e))
+                found = 0;
+        }
+        if (found) {
+            for (size_t c = s; c < e; c++)
+                if (isdigit((unsigned char)n->d.text[c]))
+                    found = 0;
+        }
+        /* ", said the ministry" */
+        if (!found && k + 1 < hi && k > lo && n->d.tk.v[k - 1].kind == PX_TOK_PUNCT)
+            found = cl_phrase_after(&n->d, k + 1, hi, &s, &e);
+    }
+    if (!found) {
+        for (size_t k = lo; k < hi && !found; k++) {
+            size_t len;
+            const char *w = tok_text(n, k, &len);
+            if (cl_eq(w, len, "poll") || cl_eq(w, len, "survey") || cl_eq(w, len, "census")) {
+                size_t a = k;
+                while (a > lo && a + 4 > k && n->d.tk.v[a - 1].kind == PX_TOK_WORD &&
+                       !cl_tok_is(&n->d, a - 1, "to") && !cl_tok_is(&n->d, a - 1, "in"))
+                    a--;
+                s = n->d.tk.v[a].start;
+                e = n->d.tk.v[k].end;
+                found = 1;
+            }
+        }
+    }
+    if (!found)
+        return NULL;
+    /* drop a leading article: "the police" -> "police" is kept as written */
+    return cl_squeeze(n->d.text + s, e - s);
+}
+
+/* "Tomasz Lindell, 34, said": a bare number between commas after a name. */
+static int looks_like_age(const nscan *n, const parsed *p)
+{
+    if (p->first < 2 || p->currency || p->percent || p->decimals || p->value < 1 || p->value > 120)
+        return 0;
+    const px_token *before = &n->d.tk.v[p->first - 1], *name = &n->d.tk.v[p->first - 2];
+    const px_token *after = p->last + 1 < n->d.tk.n ? &n->d.tk.v[p->last + 1] : NULL;
+    return before->kind == PX_TOK_PUNCT && n->d.text[before->start] == ',' &&
+           name->kind == PX_TOK_WORD && isupper((unsigned char)n->d.text[name->start]) &&
+           (!after || (after->kind == PX_TOK_PUNCT && strchr(",.;", n->d.text[after->start])));
+}
+
+static void number_free(px_number *x)
+{
+    free(x->text);
+    free(x->unit);
+    free(x->qualifier);
+    free(x->counted);
+    free(x->attribution);
+}
+
+static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
+{
+    size_t sent = cl_sentence_at(&n->d.ss, n->d.tk.v[i].start);
+    size_t sent_lo_off = n->d.ss.n ? n->d.ss.v[sent].start : 0;
+    size_t sent_hi_off = n->d.ss.n ? n->d.ss.v[sent].end : n->d.len;
+    size_t lo = cl_token_at(&n->d.tk, sent_lo_off), hi = cl_token_at(&n->d.tk, sent_hi_off);
+    px_number num;
+    memset(&num, 0, sizeof num);
+    num.value = p->value;
+    num.vague = p->vague;
+    num.kind = PX_NUM_COUNT;
+    num.sentence_start = sent_lo_off;
+    num.sentence_end = sent_hi_off;
+    size_t first = p->first, last = p->last;
+    if (first > 0 && n->d.tk.v[first - 1].end == n->d.tk.v[first].start &&
+        n->d.text[n->d.tk.v[first - 1].start] == '$')
+        first--;
+    const char *unit_name = NULL;
+    if (p->currency)
+        unit_name = p->currency == '$' ? "USD" : p->currency == 'E' ? "EUR" : "GBP", num.kind = PX_NUM_MONEY;
+    if (p->percent)
+        unit_name = "%", num.kind = PX_NUM_PERCENT;
+    const unit *u = NULL;
+    size_t ul = 0;
+    if (!unit_name) {
+        size_t j = last + 1;
+        /* "1,900-foot", "61-year-old": glued by a hyphen */
+        if (j < n->d.tk.n && n->d.text[n->d.tk.v[j].start] == '-' &&
+            n->d.tk.v[j].start == n->d.tk.v[last].end)
+            j++;
+        ul = match_unit(n, j, &u);
+        if (ul) {
+            unit_name = u->unit;
+            num.kind = u->kind;
+            last = j + ul - 1;
+            if (u->kind == PX_NUM_DURATION && tok_word_is(n, last + 1, "old")) {
+                num.kind = PX_NUM_AGE;
+                last++;
+            }
+            if (u->kind == PX_NUM_DURATION && last + 2 < n->d.tk.n &&
+                n->d.text[n->d.tk.v[last + 1].start] == '-' && tok_word_is(n, last + 2, "old")) {
+                num.kind = PX_NUM_AGE;
+                last += 2;
+            }
+        } else if (looks_like_age(n, p)) {
+            num.kind = PX_NUM_AGE;
+            unit_name = "year";
+        }
+    }
+    size_t q_first = first;
+    const qualifier *q = find_qualifier(n, first, &q_first);
+    if (q) {
+        num.bound = q->bound;
+        num.qualifier = px_strdup(q->words);
+        if (!num.qualifier)
+            return PX_ENOMEM;
+        first = q_first;
+    }
+    num.start = n->d.tk.v[first].start;
+    num.end = n->d.tk.v[last].end;
+    num.text = px_strndup(n->d.text + num.start, num.end - num.start);
+    num.unit = unit_name ? px_strdup(unit_name) : NULL;
+    if (num.kind == PX_NUM_COUNT || num.kind == PX_NUM_MONEY || num.kind == PX_NUM_PERCENT ||
+        num.kind == PX_NUM_MEASURE)
+        num.counted = counted_phrase(n, last + 1, first, lo, hi);
+    num.attribution = attribution_of(n, lo, hi, p->first);
+    if (!num.text || (unit_name && !num.unit)) {
+        number_free(&num);
+        return PX_ENOMEM;
+    }
+    if (num.kind == PX_NUM_COUNT && !num.counted && !num.vague && p->value < 1000) {
+        /* a bare small number ("it was 3") says too little to compare */
+        number_free(&num);
+        *next = p->last + 1;
+        return PX_OK;
+    }
+    if (CL_GROW(n->out->v, n->out->cap, n->out->n)) {
+        number_free(&num);
+        return PX_ENOMEM;
+    }
+    n->out->v[n->out->n++] = num;
+    *next = last + 1;
+    return PX_OK;
+}
+
+/* ---- public API --------------------------------------------------------------------- */
+
+const char *px_number_kind_name(px_number_kind k)
+{
+    static const char *const names[] = {"count", "money", "percent", "age", "duration", "measure"};
+    return (unsigned)k < 6 ? names[k] : "count";
+}
+
+const char *px_bound_name(px_bound b)
+{
+    static const char *const names[] = {"exact", "about", "lower", "upper"};
+    return (unsigned)b < 4 ? names[b] : "exact";
+}
+
+void px_number_list_init(px_number_list *l) { memset(l, 0, sizeof *l); }
+
+void px_number_list_clear(px_number_list *l)
+{
+    if (!l)
+        return;
+    for (size_t i = 0; i < l->n; i++)
+        number_free(&l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+int px_numbers_extract(const px_article *a, px_number_list *out)
+{
+    if (!a || !out)
+        return PX_EUSAGE;
+    if (!a->body)
+        return PX_OK;
+    nscan n = {.out = out};
+    if (cl_doc_init(&n.d, a->body))
+        return PX_ENOMEM;
+    int rc = PX_OK;
+    for (size_t i = 0; i < n.d.tk.n && !rc;) {
+        parsed p;
+        size_t next = i + 1;
+        if (parse_number(&n, i, &p) && (looks_like_age(&n, &p) || !not_a_claim(&n, &p)))
+            rc = emit_number(&n, i, &p, &next);
+        i = next > i ? next : i + 1;
+    }
+    cl_doc_free(&n.d);
+    return rc;
+}
+
+/* ---- grouping across articles ---------------------------------------------------------- */
+
+/* The last word of the counted phrase, singular-ish, and its outcome. */
+static void group_key(const px_number *x, px_buf *b)
+{
+    const char *c = x->counted ? x->counted : "";
+    const char *outcome = NULL;
+    for (size_t k = 0; outcome_verbs[k][0]; k++) {
+        const char *hit = strstr(c, outcome_verbs[k][1]);
+        if (hit) {
+            outcome = outcome_verbs[k][1];
+            break;
+        }
+    }
+    const char *head = c;
+    size_t head_len = strcspn(c, " ");
+    /* head noun: the first word (the counted noun comes first) */
+    if (head_len > 3 && head[head_len - 1] == 's')
+        head_len--;
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    if (outcome)
+        px_buf_printf(b, "%s|%s|%s", px_number_kind_name(x->kind), x->unit ? x->unit : "", outcome);
+    else
+        px_buf_printf(b, "%s|%s|%.*s", px_number_kind_name(x->kind), x->unit ? x->unit : "",
+                      (int)head_len, head);
+}
+
+/* Written precision: 18,000 -> 1000, 1.4 million -> 100000, 17 -> 1. */
+static double rounding_of(const px_number *x)
+{
+    if (x->vague)
+        return x->value;
+    double v = fabs(x->value);
+    if (v < 1)
+        return 0.01;
+    double step = 1;
+    while (step * 10 <= v && fmod(v, step * 10) == 0)
+        step *= 10;
+    return step;
+}
+
+static int values_conflict(const px_number *a, const px_number *b)
+{
+    if (a->vague || b->vague)
+        return 0;
+    double tol = fmax(rounding_of(a), rounding_of(b)) / 2;
+    if (a->bound == PX_BOUND_ABOUT || b->bound == PX_BOUND_ABOUT)
+        tol = fmax(tol, 0.1 * fmax(fabs(a->value), fabs(b->value)));
+    double lo_a = a->value, hi_a = a->value, lo_b = b->value, hi_b = b->value;
+    if (a->bound == PX_BOUND_LOWER)
+        hi_a = INFINITY;
+    if (a->bound == PX_BOUND_UPPER)
+        lo_a = -INFINITY;
+    if (b->bound == PX_BOUND_LOWER)
+        hi_b = INFINITY;
+    if (b->bound == PX_BOUND_UPPER)
+        lo_b = -INFINITY;
+    /* two lower bounds far apart still disagree about the toll */
+    if (a->bound == PX_BOUND_LOWER && b->bound == PX_BOUND_LOWER)
+        return fabs(a->value - b->value) > tol;
+    return lo_a > hi_b + tol || lo_b > hi_a + tol || (a->bound == b->bound && fabs(a->value - b->value) > tol);
+}
+
+static void group_free(px_number_group *g)
+{
+    free(g->key);
+    free(g->unit);
+    free(g->counted);
+    free(g->members);
+}
+
+void px_number_groups_clear(px_number_groups *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->n; i++)
+        group_free(&g->v[i]);
+    free(g->v);
+    memset(g, 0, sizeof *g);
+}
+
+static int by_conflict(const void *x, const void *y)
+{
+    const px_number_group *a = x, *b = y;
+    if (a->conflict != b->conflict)
+        return b->conflict - a->conflict;
+    if (a->n_articles != b->n_articles)
+        return a->n_articles < b->n_articles ? 1 : -1;
+    return strcmp(a->key, b->key);
+}
+
+static const px_number *member(const px_number_list *const *lists, px_ref r)
+{
+    return &lists[r.article]->v[r.item];
+}
+
+static int finish_group(const px_article *const *articles, const px_number_list *const *lists,
+                        px_number_group *g)
+{
+    size_t *seen = calloc(g->n_members, sizeof *seen);
+    if (!seen)
+        return PX_ENOMEM;
+    g->n_articles = 0;
+    for (size_t i = 0; i < g->n_members; i++) {
+        size_t a = g->members[i].article, k;
+        for (k = 0; k < g->n_articles && seen[k] != a; k++)
+            ;
+        if (k == g->n_articles)
+            seen[g->n_articles++] = a;
+    }
+    free(seen);
+    g->min = INFINITY;
+    g->max = -INFINITY;
+    for (size_t i = 0; i < g->n_members; i++) {
+        const px_number *x = member(lists, g->members[i]);
+        g->min = fmin(g->min, x->value);
+        g->max = fmax(g->max, x->value);
+        for (size_t j = i + 1; j < g->n_members; j++)
+            if (g->members[i].article != g->members[j].article &&
+                values_conflict(x, member(lists, g->members[j])))
+                g->conflict = 1;
+    }
+    /* counted: the most common phrase */
+    size_t best = 0, best_n = 0;
+    for (size_t i = 0; i < g->n_members; i++) {
+        const char *c = member(lists, g->members[i])->counted;
+        size_t cnt = 0;
+        for (size_t j = 0; j < g->n_members && c; j++) {
+            const char *d = member(lists, g->members[j])->counted;
+            cnt += d && strcmp(c, d) == 0;
+        }
+        if (cnt > best_n)
+            best = i, best_n = cnt;
+    }
+    const char *c = member(lists, g->members[best])->counted;
+    if (c && !(g->counted = px_strdup(c)))
+        return PX_ENOMEM;
+    if (g->conflict && articles) {
+        /* every larger value dated no earlier than every smaller one */
+        g->dates_explain = 1;
+        for (size_t i = 0; i < g->n_members && g->dates_explain; i++)
+            for (size_t j = 0; j < g->n_members; j++) {
+                const px_article *ai = articles[g->members[i].article];
+                const px_article *aj = articles[g->members[j].article];
+                long di, dj;
+                if (!ai || !aj || !ai->date || !aj->date || px_date_days(ai->date, &di) ||
+                    px_date_days(aj->date, &dj)) {
+                    g->dates_explain = 0;
+                    break;
+                }
+                if (member(lists, g->members[i])->value > member(lists, g->members[j])->value &&
+                    di < dj) {
+                    g->dates_explain = 0;
+                    break;
+                }
+            }
+    }
+    return PX_OK;
+}
+
+int px_numbers_group(const px_article *const *articles, const px_number_list *const *lists,
+                     size_t n, px_number_groups *out, px_error *err)
+{
+    px_buf key = {0};
+    int rc = PX_OK;
+    for (size_t a = 0; a < n && !rc; a++)
+        for (size_t i = 0; lists[a] && i < lists[a]->n && !rc; i++) {
+            const px_number *x = &lists[a]->v[i];
+            if (!x->counted && x->kind == PX_NUM_COUNT)
+                continue;
+            group_key(x, &key);
+            if (!key.data) {
+                rc = PX_ENOMEM;
+                break;
+            }
+            size_t g;
+            for (g = 0; g < out->n && strcmp(out->v[g].key, key.data) != 0; g++)
+                ;
+            if (g == out->n) {
+                if (CL_GROW(out->v, out->cap, out->n)) {
+                    rc = PX_ENOMEM;
+                    break;
+                }
+                px_number_group *ng = &out->v[out->n];
+                memset(ng, 0, sizeof *ng);
+                ng->key = px_strdup(key.data);
+                ng->kind = x->kind;
+                ng->unit = x->unit ? px_strdup(x->unit) : NULL;
+                out->n++;
+                if (!ng->key || (x->unit && !ng->unit)) {
+                    rc = PX_ENOMEM;
+                    break;
+                }
+            }
+            px_number_group *gr = &out->v[g];
+            px_ref *m = realloc(gr->members, (gr->n_members + 1) * sizeof *m);
+            if (!m) {
+                rc = PX_ENOMEM;
+                break;
+            }
+            gr->members = m;
+            m[gr->n_members++] = (px_ref){a, i};
+        }
+    px_buf_free(&key);
+    /* keep groups seen in two or more articles */
+    size_t kept = 0;
+    for (size_t g = 0; g < out->n; g++) {
+        px_number_group *gr = &out->v[g];
+        if (!rc)
+            rc = finish_group(articles, lists, gr);
+        if (gr->n_articles >= 2 && !rc) {
+            out->v[kept++] = *gr;
+        } else {
+            group_free(gr);
+        }
+    }
+    out->n = kept;
+    if (out->n > 1)
+        qsort(out->v, out->n, sizeof *out->v, by_conflict);
+    if (rc)
+        return px_error_set(err, rc, "out of memory grouping numbers");
+    return PX_OK;
+}

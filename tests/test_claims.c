@@ -1,0 +1,461 @@
+/* test_claims.c - numbers, quotes and entities on the seed articles, the
+ * example corpus and hostile input. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+
+#include "testutil.h"
+
+/* The article of r whose body contains needle. */
+static px_article *article_with(const tu_result *r, const char *needle)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (r->articles[i]->body && strstr(r->articles[i]->body, needle))
+            return r->articles[i];
+    fail_msg("no article contains \"%s\"", needle);
+    return NULL;
+}
+
+static const px_quote *quote_starting(const px_quote_list *l, const char *prefix)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strncmp(l->v[i].text, prefix, strlen(prefix)) == 0)
+            return &l->v[i];
+    fail_msg("no quote starts with \"%s\"", prefix);
+    return NULL;
+}
+
+static const px_number *number_written(const px_number_list *l, const char *text)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i].text, text) == 0)
+            return &l->v[i];
+    fail_msg("no number written \"%s\"", text);
+    return NULL;
+}
+
+static void quotes_of(const px_article *a, px_entity_list *people, px_quote_list *quotes)
+{
+    px_entity_list_init(people);
+    px_quote_list_init(quotes);
+    assert_int_equal(px_entities_extract(a, people), PX_OK);
+    assert_int_equal(px_quotes_extract(a, people, quotes), PX_OK);
+}
+
+static void test_seed_quotes_and_speakers(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, tu_shared("seeds"), NULL);
+    px_entity_list people;
+    px_quote_list quotes;
+
+    quotes_of(article_with(&r, "Too many innocent Palestinians"), &people, &quotes);
+    const px_quote *q = quote_starting(&quotes, "Too many innocent Palestinians have been murdered");
+    assert_string_equal(q->speaker, "Kamala Harris");
+    assert_int_equal(q->kind, PX_QUOTE_SPEECH);
+    assert_int_equal(q->n_pieces, 2); /* split around "she said." */
+    q = quote_starting(&quotes, "In these types of battles");
+    assert_string_equal(q->speaker, "Lloyd Austin");
+    q = quote_starting(&quotes, "There is no daylight");
+    assert_string_equal(q->speaker, "Kirsten Allen");
+    assert_string_equal(q->cue, "told");
+    q = quote_starting(&quotes, "indiscriminate");
+    assert_int_equal(q->kind, PX_QUOTE_TERM);
+    assert_null(q->speaker);
+    px_quote_list_clear(&quotes);
+    px_entity_list_clear(&people);
+
+    quotes_of(article_with(&r, "We must publicly criticize"), &people, &quotes);
+    q = quote_starting(&quotes, "We must publicly criticize Israel");
+    assert_int_equal(q->speaker_kind, PX_SPEAKER_DOCUMENT);
+    assert_non_null(strstr(q->speaker, "document"));
+    px_quote_list_clear(&quotes);
+    px_entity_list_clear(&people);
+    tu_result_free(&r);
+}
+
+static void test_seed_numbers_with_attribution(void **s)
+{
+    (void)s;
+    tu_result r;
+    /* raw: cleaning drops the first of the two near-identical toll sentences */
+    px_read_opts raw = {.raw = 1};
+    tu_read_one(&r, tu_shared("seeds"), &raw);
+    px_number_list n;
+
+    px_number_list_init(&n);
+    assert_int_equal(px_numbers_extract(article_with(&r, "killed more than 18,000 people"), &n), PX_OK);
+    const px_number *x = number_written(&n, "more than 18,000");
+    assert_true(x->value == 18000);
+    assert_int_equal(x->bound, PX_BOUND_LOWER);
+    assert_string_equal(x->qualifier, "more than");
+    assert_string_equal(x->counted, "people killed");
+    assert_string_equal(x->attribution, "Palestinian health authorities");
+    x = number_written(&n, "More than 18,000");
+    assert_string_equal(x->attribution, "Hamas-controlled Palestinian health authorities");
+    px_number_list_clear(&n);
+
+    px_number_list_init(&n);
+    assert_int_equal(px_numbers_extract(article_with(&r, "more than 11,000 Palestinians"), &n), PX_OK);
+    x = number_written(&n, "more than 11,000");
+    assert_string_equal(x->counted, "palestinians killed");
+    x = number_written(&n, "More than five weeks");
+    assert_int_equal(x->kind, PX_NUM_DURATION);
+    assert_string_equal(x->unit, "week");
+    assert_true(x->value == 5);
+    px_number_list_clear(&n);
+
+    px_number_list_init(&n);
+    assert_int_equal(px_numbers_extract(article_with(&r, "an estimated 1,200 people"), &n), PX_OK);
+    x = number_written(&n, "an estimated 1,200");
+    assert_int_equal(x->bound, PX_BOUND_ABOUT);
+    assert_string_equal(x->counted, "people killed");
+    x = number_written(&n, "more than 1.4 million");
+    assert_true(x->value == 1400000);
+    px_number_list_clear(&n);
+
+    px_number_list_init(&n);
+    assert_int_equal(px_numbers_extract(article_with(&r, "Gallup poll"), &n), PX_OK);
+    x = number_written(&n, "49%");
+    assert_int_equal(x->kind, PX_NUM_PERCENT);
+    assert_true(x->value == 49);
+    /* the year of the poll and the date of the attack are no claims */
+    for (size_t i = 0; i < n.n; i++) {
+        assert_null(strstr(n.v[i].text, "2023"));
+        assert_string_not_equal(n.v[i].text, "7");
+    }
+    px_number_list_clear(&n);
+    tu_result_free(&r);
+}
+
+static void test_seed_entities_merge(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, tu_shared("seeds"), NULL);
+    px_entity_list **lists = calloc(r.n, sizeof *lists);
+    for (size_t i = 0; i < r.n; i++) {
+        lists[i] = malloc(sizeof **lists);
+        px_entity_list_init(lists[i]);
+        assert_int_equal(px_entities_extract(r.articles[i], lists[i]), PX_OK);
+    }
+    px_entity_list merged;
+    px_entity_list_init(&merged);
+    assert_int_equal(px_entities_merge((const px_article *const *)r.articles, lists, r.n, &merged, NULL), PX_OK);
+    const px_entity *biden = NULL, *netanyahu = NULL, *harris = NULL;
+    for (size_t i = 0; i < merged.n; i++) {
+        if (strcmp(merged.v[i].name, "Joe Biden") == 0)
+            biden = &merged.v[i];
+        if (strcmp(merged.v[i].name, "Benjamin Netanyahu") == 0)
+            netanyahu = &merged.v[i];
+        if (strcmp(merged.v[i].name, "Kamala Harris") == 0)
+            harris = &merged.v[i];
+        assert_null(strstr(merged.v[i].name, "Netayanhu")); /* folded, not its own entity */
+    }
+    assert_non_null(biden);
+    assert_non_null(netanyahu);
+    assert_non_null(harris);
+    assert_int_equal(biden->kind, PX_ENTITY_PERSON);
+    assert_true(biden->n_sources >= 4);
+    int mr = 0, president = 0, misspelt = 0;
+    for (size_t i = 0; i < biden->variants.n; i++) {
+        mr |= strcmp(biden->variants.items[i], "Mr. Biden") == 0;
+        president |= strcmp(biden->variants.items[i], "President Biden") == 0;
+    }
+    for (size_t i = 0; i < netanyahu->variants.n; i++)
+        misspelt |= strcmp(netanyahu->variants.items[i], "Netayanhu") == 0;
+    assert_true(mr && president && misspelt);
+    assert_int_equal(harris->gender, PX_GENDER_FEMALE);
+    assert_string_equal(harris->role, "Vice President");
+    /* every input entity knows where it went */
+    for (size_t i = 0; i < r.n; i++)
+        for (size_t j = 0; j < lists[i]->n; j++)
+            assert_true(lists[i]->v[j].merged >= 0 && (size_t)lists[i]->v[j].merged < merged.n);
+    px_entity_list_clear(&merged);
+    for (size_t i = 0; i < r.n; i++) {
+        px_entity_list_clear(lists[i]);
+        free(lists[i]);
+    }
+    free(lists);
+    tu_result_free(&r);
+}
+
+/* The example corpus: the per-article lists of the bridge story. */
+typedef struct story {
+    tu_result r;
+    px_entity_list *people;
+    px_quote_list *quotes;
+    px_number_list *numbers;
+} story;
+
+static void story_load(story *st)
+{
+    px_sources *src = NULL;
+    assert_int_equal(px_sources_load(&src, "examples/sources.csv", NULL), PX_OK);
+    px_read_opts o = {.sources = src};
+    tu_read_one(&st->r, "examples/corpus", &o);
+    px_sources_free(src);
+    st->people = calloc(st->r.n, sizeof *st->people);
+    st->quotes = calloc(st->r.n, sizeof *st->quotes);
+    st->numbers = calloc(st->r.n, sizeof *st->numbers);
+    for (size_t i = 0; i < st->r.n; i++) {
+        quotes_of(st->r.articles[i], &st->people[i], &st->quotes[i]);
+        assert_int_equal(px_numbers_extract(st->r.articles[i], &st->numbers[i]), PX_OK);
+    }
+}
+
+static void story_free(story *st)
+{
+    for (size_t i = 0; i < st->r.n; i++) {
+        px_entity_list_clear(&st->people[i]);
+        px_quote_list_clear(&st->quotes[i]);
+        px_number_list_clear(&st->numbers[i]);
+    }
+    free(st->people);
+    free(st->quotes);
+    free(st->numbers);
+    tu_result_free(&st->r);
+}
+
+static void test_examples_quotes(void **s)
+{
+    (void)s;
+    story st;
+    story_load(&st);
+    size_t civic = 0, harbor = 0;
+    for (size_t i = 0; i < st.r.n; i++) {
+        if (strstr(st.r.articles[i]->body, "We will find every person"))
+            civic = i;
+        if (strstr(st.r.articles[i]->body, "We are still treating this"))
+            harbor = i;
+    }
+    const px_quote *q = quote_starting(&st.quotes[civic], "We will find every person");
+    assert_int_equal(q->n_pieces, 2);
+    assert_string_equal(q->speaker, "Elena Voss");
+    q = quote_starting(&st.quotes[harbor], "We are still treating this");
+    assert_string_equal(q->speaker, "Raymond Okafor");
+    q = quote_starting(&st.quotes[harbor], "This is the darkest day");
+    assert_string_equal(q->speaker, "Elena Voss");
+
+    /* the same quote carried by several outlets */
+    const px_quote_list **ql = calloc(st.r.n, sizeof *ql);
+    for (size_t i = 0; i < st.r.n; i++)
+        ql[i] = &st.quotes[i];
+    px_quote_links links = {0};
+    assert_int_equal(px_quotes_link(ql, st.r.n, &links, NULL), PX_OK);
+    int darkest = 0, bearings = 0;
+    for (size_t i = 0; i < links.n; i++) {
+        if (strstr(links.v[i].text, "darkest day")) {
+            darkest = 1;
+            assert_true(links.v[i].n_members >= 3);
+            assert_string_equal(links.v[i].speaker, "Elena Voss");
+        }
+        bearings |= strstr(links.v[i].text, "Section 4 bearings") != NULL;
+    }
+    assert_true(darkest && bearings);
+    px_quote_links_clear(&links);
+    free(ql);
+    story_free(&st);
+}
+
+static void test_examples_death_toll_conflict(void **s)
+{
+    (void)s;
+    story st;
+    story_load(&st);
+    const px_number_list **nl = calloc(st.r.n, sizeof *nl);
+    for (size_t i = 0; i < st.r.n; i++)
+        nl[i] = &st.numbers[i];
+    px_number_groups g = {0};
+    assert_int_equal(px_numbers_group((const px_article *const *)st.r.articles, nl, st.r.n, &g, NULL),
+                     PX_OK);
+    const px_number_group *toll = NULL;
+    for (size_t i = 0; i < g.n; i++)
+        if (strstr(g.v[i].key, "killed"))
+            toll = &g.v[i];
+    assert_non_null(toll);
+    assert_true(toll->conflict);
+    assert_true(toll->n_articles >= 4);
+    int police = 0, fire = 0;
+    for (size_t i = 0; i < toll->n_members; i++) {
+        const px_number *x = &nl[toll->members[i].article]->v[toll->members[i].item];
+        police |= x->value == 12 && x->attribution && strcmp(x->attribution, "police") == 0;
+        fire |= x->value == 14 && x->attribution && strstr(x->attribution, "Fire Department");
+    }
+    assert_true(police && fire);
+    px_number_groups_clear(&g);
+    free(nl);
+    story_free(&st);
+}
+
+static void test_unbalanced_quotes_do_not_derail(void **s)
+{
+    (void)s;
+    px_article *a = px_article_new();
+    px_set_str(&a->body,
+               "He said \"this never closes and the rest of the paragraph goes on.\n\n"
+               "A plain paragraph with a \u201cstray mark and \u201canother one.\n\n"
+               "\u201cWe will be back next year,\u201d said Maria Lopez. \u201d\n\n"
+               "\"Nothing else changes here,\" the coach said.");
+    px_entity_list people;
+    px_quote_list quotes;
+    quotes_of(a, &people, &quotes);
+    const px_quote *q = quote_starting(&quotes, "We will be back next year");
+    assert_string_equal(q->speaker, "Maria Lopez");
+    q = quote_starting(&quotes, "Nothing else changes here");
+    assert_string_equal(q->speaker, "the coach");
+    for (size_t i = 0; i < quotes.n; i++)
+        assert_null(strchr(quotes.v[i].text, '\n'));
+    px_quote_list_clear(&quotes);
+    px_entity_list_clear(&people);
+    px_article_free(a);
+}
+
+static void test_quote_across_paragraphs(void **s)
+{
+    (void)s;
+    px_article *a = px_article_new();
+    px_set_str(&a->body, "Ms. Ortega spoke first. \u201cWe waited for years.\n\n"
+                         "\u201cNow we are done waiting,\u201d she said.");
+    px_entity_list people;
+    px_quote_list quotes;
+    quotes_of(a, &people, &quotes);
+    assert_int_equal(quotes.n, 1);
+    assert_int_equal(quotes.v[0].n_pieces, 2);
+    assert_string_equal(quotes.v[0].text, "We waited for years. Now we are done waiting,");
+    assert_string_equal(quotes.v[0].speaker, "Ortega");
+    px_quote_list_clear(&quotes);
+    px_entity_list_clear(&people);
+    px_article_free(a);
+}
+
+static void test_huge_article_and_empty_input(void **s)
+{
+    (void)s;
+    static const char para[] =
+        "\u201cWe counted 1,234 ballots,\u201d said Dana Reyes, adding that \"at least 56 "
+        "people\" waited. The \u201cstray mark of 7 percent\n\n";
+    size_t target = 10u << 20, plen = strlen(para);
+    char *body = malloc(target + 1);
+    size_t n = 0;
+    while (n + plen <= target) {
+        memcpy(body + n, para, plen);
+        n += plen;
+    }
+    body[n] = '\0';
+    px_article *a = px_article_new();
+    a->body = body;
+    px_number_list nums;
+    px_number_list_init(&nums);
+    assert_int_equal(px_numbers_extract(a, &nums), PX_OK);
+    assert_true(nums.n >= 2 * (n / plen));
+    px_number_list_clear(&nums);
+    px_quote_list quotes;
+    px_quote_list_init(&quotes);
+    assert_int_equal(px_quotes_extract(a, NULL, &quotes), PX_OK);
+    assert_true(quotes.n >= n / plen);
+    assert_string_equal(quotes.v[quotes.n - 1].speaker, "Dana Reyes");
+    px_quote_list_clear(&quotes);
+    px_article_free(a);
+
+    a = px_article_new(); /* no body at all */
+    px_entity_list e;
+    px_entity_list_init(&e);
+    px_quote_list_init(&quotes);
+    px_number_list_init(&nums);
+    assert_int_equal(px_entities_extract(a, &e), PX_OK);
+    assert_int_equal(px_quotes_extract(a, &e, &quotes), PX_OK);
+    assert_int_equal(px_numbers_extract(a, &nums), PX_OK);
+    assert_int_equal(e.n + quotes.n + nums.n, 0);
+    px_article_free(a);
+}
+
+/* Code point offsets from `parallax quotes --raw` and `numbers --raw` index
+ * the body that `parallax read --raw` prints. */
+static char *cp_slice(const char *s, long start, long end)
+{
+    long cp = 0;
+    const char *a = NULL, *b = NULL;
+    for (const char *p = s;; p++) {
+        if ((((unsigned char)*p) & 0xC0) != 0x80) {
+            if (cp == start)
+                a = p;
+            if (cp == end) {
+                b = p;
+                break;
+            }
+            if (!*p)
+                break;
+            cp++;
+        }
+    }
+    assert_non_null(a);
+    assert_non_null(b);
+    return px_strndup(a, (size_t)(b - a));
+}
+
+static void check_offsets(const char *cmd, cJSON *bodies)
+{
+    char full[512];
+    snprintf(full, sizeof full, "%s %s --raw examples/corpus", tu_bin(), cmd);
+    int code;
+    char *out = tu_run(full, &code);
+    assert_int_equal(code, 0);
+    int checked = 0;
+    for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
+        cJSON *o = cJSON_Parse(line);
+        assert_non_null(o);
+        const char *id = cJSON_GetObjectItem(o, "article")->valuestring;
+        const char *body = cJSON_GetObjectItem(bodies, id)->valuestring;
+        cJSON *pieces = cJSON_GetObjectItem(o, "pieces");
+        if (!pieces || cJSON_GetArraySize(pieces) == 1) {
+            char *slice = cp_slice(body, (long)cJSON_GetObjectItem(o, "start")->valuedouble,
+                                   (long)cJSON_GetObjectItem(o, "end")->valuedouble);
+            assert_string_equal(slice, cJSON_GetObjectItem(o, "text")->valuestring);
+            free(slice);
+            checked++;
+        }
+        cJSON_Delete(o);
+    }
+    assert_true(checked > 20);
+    free(out);
+}
+
+static void test_cli_offsets_are_code_points_into_raw_body(void **s)
+{
+    (void)s;
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s read --raw examples/corpus", tu_bin());
+    int code;
+    char *out = tu_run(cmd, &code);
+    assert_int_equal(code, 0);
+    cJSON *bodies = cJSON_CreateObject();
+    for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
+        cJSON *o = cJSON_Parse(line);
+        cJSON_AddStringToObject(bodies, cJSON_GetObjectItem(o, "id")->valuestring,
+                                cJSON_GetObjectItem(o, "text")->valuestring);
+        cJSON_Delete(o);
+    }
+    free(out);
+    check_offsets("quotes", bodies);
+    check_offsets("numbers", bodies);
+    cJSON_Delete(bodies);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_seed_quotes_and_speakers),
+        cmocka_unit_test(test_seed_numbers_with_attribution),
+        cmocka_unit_test(test_seed_entities_merge),
+        cmocka_unit_test(test_examples_quotes),
+        cmocka_unit_test(test_examples_death_toll_conflict),
+        cmocka_unit_test(test_unbalanced_quotes_do_not_derail),
+        cmocka_unit_test(test_quote_across_paragraphs),
+        cmocka_unit_test(test_huge_article_and_empty_input),
+        cmocka_unit_test(test_cli_offsets_are_code_points_into_raw_body),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

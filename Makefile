@@ -71,7 +71,7 @@ test-build: $(TEST_BINS) $(SAN)/parallax build/parallax
 
 demo: deps
 	@$(MAKE) --no-print-directory build/parallax
-	build/parallax read --sources examples/sources.csv examples/corpus
+	build/parallax analyze --sources examples/sources.csv examples/corpus
 
 check: deps
 	@$(MAKE) --no-print-directory test-build

@@ -216,7 +216,7 @@ static void section_conflicts(out *o, const px_story_report *r)
             px_buf_puts(o->b, "  ");
             cell(o, a->date ? a->date : "undated", 10);
             px_buf_puts(o->b, "  ");
-            cell(o, num->text, 16);
+            cell(o, num->text, 20);
             px_buf_printf(o->b, "  %s%s%s\n", DIM(o), num->attribution ? num->attribution : "(no attribution)",
                           RESET(o));
         }

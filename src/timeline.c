@@ -223,16 +223,17 @@ static size_t match_at(const scan *sc, size_t i, px_date_mention *m)
         size_t k = i + 1;
         if (day >= 1 && day <= 31 && sc->t[i + 1].end - sc->t[i + 1].start <= 4) {
             k = i + 2;
+            size_t at_year = k;
             if (k < sc->n && sc->t[k].kind == PX_TOK_PUNCT && sc->text[sc->t[k].start] == ',')
-                k++;
-            int year = plain_year(sc, k);
+                at_year++;
+            int year = plain_year(sc, at_year);
             long y;
             if (year)
-                y = year, k++;
+                y = year, k = at_year + 1;
             else if (sc->has_ref)
                 y = year_for(sc, month, (int)day, future_before(sc, i)), m->relative = 1;
             else
-                return k; /* unresolvable: recorded with an empty date */
+                return k - i; /* unresolvable: recorded with an empty date */
             if (day > px_days_in_month(y, month))
                 return 0;
             set_day(m, px_days_from_date(y, month, (int)day), PX_GRAIN_DAY);

@@ -74,6 +74,12 @@ static void test_undated_articles_and_look_alikes(void **s)
     px_date_mention d = first_date("Ten years ago, this telescope did not exist.", NULL);
     assert_string_equal(d.date, "");
     assert_true(d.relative);
+    /* Without a reference date "Oct. 6" stays unresolved, and the comma after
+     * it is not part of it. */
+    const char *undated = "On Oct. 6, officials met.";
+    d = first_date(undated, NULL);
+    assert_string_equal(d.date, "");
+    assert_int_equal(d.end - d.start, strlen("Oct. 6"));
     px_date_mentions m = {0};
     const char *plain = "Officials may decide to march on. Section 4 bearings failed. The 1,200 workers struck.";
     assert_int_equal(px_find_dates(plain, strlen(plain), "2025-03-04", &m), PX_OK);

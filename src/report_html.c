@@ -89,7 +89,7 @@ static const char css[] =
     ".bar .fill{height:12px;border-radius:3px;background:var(--c)}.bar .z{width:36px;"
     "text-align:right;color:#6b7280;font-size:12px}"
     ".labels{font-size:12px;color:#4b5563;margin-top:6px}"
-    ".grid td:first-child{min-width:130px}.tl{position:relative;margin-left:130px;border-left:2px solid #d1d5db;padding-left:16px}"
+    ".scroll{overflow-x:auto}.grid td:first-child{min-width:130px}.tl{position:relative;margin-left:130px;border-left:2px solid #d1d5db;padding-left:16px}"
     ".tl .ev{position:relative;margin:0 0 12px}.tl .ev:before{content:'';position:absolute;"
     "left:-23px;top:6px;width:12px;height:12px;border-radius:50%;background:#2563eb}"
     ".tl .ev.future:before{background:#fff;border:2px solid #d97706}"
@@ -245,7 +245,7 @@ static void section_quotes(px_buf *b, const px_story_report *r)
         px_buf_puts(b, "<p class=empty>No attributed quotes found.</p></section>");
         return;
     }
-    px_buf_puts(b, "<table class=grid><tr><th>speaker</th>");
+    px_buf_puts(b, "<div class=scroll><table class=grid><tr><th>speaker</th>");
     for (size_t src = 0; src < s->n_sources; src++) {
         px_buf_puts(b, "<th>");
         chip(b, s, src);
@@ -286,7 +286,7 @@ static void section_quotes(px_buf *b, const px_story_report *r)
         }
         px_buf_puts(b, "</tr>");
     }
-    px_buf_puts(b, "</table></section>");
+    px_buf_puts(b, "</table></div></section>");
 }
 
 static void section_framing(px_buf *b, const px_story_report *r)
@@ -469,10 +469,13 @@ static void story_html(px_buf *b, const px_story_report *r, size_t index, size_t
 {
     const px_story *s = r->story;
     px_buf_printf(b, "<h2 class=story-title>Story %zu of %zu", index + 1, n);
-    if (r->summary.n) {
+    /* Named by the headline of the article the summary leads with, or any. */
+    const char *title = r->summary.n ? s->articles[s->sentences[r->summary.v[0].sentence].article]->title : NULL;
+    for (size_t i = 0; !title && i < s->n_articles; i++)
+        title = s->articles[i]->title;
+    if (title) {
         px_buf_puts(b, ": <span style=\"font-weight:400\">");
-        const char *t = s->articles[s->sentences[r->summary.v[0].sentence].article]->title;
-        esc(b, t ? t : "");
+        esc(b, title);
         px_buf_puts(b, "</span>");
     }
     px_buf_puts(b, "</h2>");

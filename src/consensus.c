@@ -141,10 +141,9 @@ static double informativeness(const px_story *s, size_t i)
     const px_story_sentence *ps = &s->sentences[i];
     double sum = 0;
     for (size_t k = 0; k < ps->n_terms; k++) {
-        int seen = 0;
-        for (size_t j = 0; j < k && !seen; j++)
-            seen = ps->terms[j] == ps->terms[k];
-        if (!seen)
+        int first;
+        px_story_sentence_tf(ps, k, &first);
+        if (first)
             sum += px_story_idf(s, ps->terms[k]);
     }
     return sum;

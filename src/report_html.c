@@ -45,6 +45,17 @@ static void chip(px_buf *b, const px_story *s, size_t source)
     px_buf_puts(b, "</span>");
 }
 
+static void leaning_badge(px_buf *b, const char *leaning)
+{
+    if (!leaning)
+        return;
+    px_buf_puts(b, "<span class=\"badge b-");
+    esc(b, leaning);
+    px_buf_puts(b, "\">");
+    esc(b, leaning);
+    px_buf_puts(b, "</span>");
+}
+
 static const char *leaning_of(const px_story *s, size_t source)
 {
     for (size_t a = 0; a < s->n_articles; a++)
@@ -111,13 +122,7 @@ static void section_sources(px_buf *b, const px_story *s)
         size_t src = s->article_source[i];
         px_buf_printf(b, "<div class=card style=\"--c:%s\"><b>", color_of(src));
         esc(b, s->sources[src]);
-        if (a->leaning) {
-            px_buf_puts(b, "<span class=\"badge b-");
-            esc(b, a->leaning);
-            px_buf_puts(b, "\">");
-            esc(b, a->leaning);
-            px_buf_puts(b, "</span>");
-        }
+        leaning_badge(b, a->leaning);
         px_buf_puts(b, "</b><span class=meta>");
         esc(b, a->date ? a->date : "undated");
         if (a->country) {
@@ -303,14 +308,7 @@ static void section_framing(px_buf *b, const px_story_report *r)
         const px_source_framing *sf = &r->framing.v[i];
         px_buf_printf(b, "<div class=frame style=\"--c:%s\"><h3>", color_of(sf->source));
         chip(b, s, sf->source);
-        const char *lean = leaning_of(s, sf->source);
-        if (lean) {
-            px_buf_puts(b, "<span class=\"badge b-");
-            esc(b, lean);
-            px_buf_puts(b, "\">");
-            esc(b, lean);
-            px_buf_puts(b, "</span>");
-        }
+        leaning_badge(b, leaning_of(s, sf->source));
         px_buf_puts(b, "</h3>");
         if (!sf->n_terms)
             px_buf_puts(b, "<p class=empty>Nothing stands out.</p>");

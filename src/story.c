@@ -316,17 +316,28 @@ static int add_article_sentences(px_story *s, size_t ai, stemmers *sc, sent_buf 
     return rc;
 }
 
+size_t px_story_sentence_tf(const px_story_sentence *ps, size_t j, int *first)
+{
+    size_t tf = 0;
+    int earlier = 0;
+    for (size_t k = 0; k < ps->n_terms; k++)
+        if (ps->terms[k] == ps->terms[j]) {
+            tf++;
+            earlier |= k < j;
+        }
+    if (first)
+        *first = !earlier;
+    return tf;
+}
+
 static int compute_df_and_norms(px_story *s)
 {
     for (size_t i = 0; i < s->n_sentences; i++) {
         px_story_sentence *ps = &s->sentences[i];
         for (size_t j = 0; j < ps->n_terms; j++) {
-            uint32_t t = ps->terms[j];
-            int seen = 0;
-            for (size_t k = 0; k < j && !seen; k++)
-                seen = ps->terms[k] == t;
-            if (!seen)
-                s->term_df[t]++;
+            int first;
+            px_story_sentence_tf(ps, j, &first);
+            s->term_df[ps->terms[j]] += first;
         }
     }
     s->term_idf = malloc((s->n_terms + 1) * sizeof *s->term_idf);
@@ -338,20 +349,10 @@ static int compute_df_and_norms(px_story *s)
         px_story_sentence *ps = &s->sentences[i];
         double sum = 0;
         for (size_t j = 0; j < ps->n_terms; j++) {
-            uint32_t t = ps->terms[j];
-            int seen = 0;
-            size_t tf = 0;
-            for (size_t k = 0; k < ps->n_terms; k++) {
-                if (ps->terms[k] == t) {
-                    tf++;
-                    if (k < j)
-                        seen = 1;
-                }
-            }
-            if (!seen) {
-                double w = (double)tf * px_story_idf(s, t);
+            int first;
+            double w = (double)px_story_sentence_tf(ps, j, &first) * px_story_idf(s, ps->terms[j]);
+            if (first)
                 sum += w * w;
-            }
         }
         ps->norm = (float)sqrt(sum);
     }
@@ -376,14 +377,10 @@ double px_story_similarity(const px_story *s, size_t a, size_t b)
     double dot = 0;
     for (size_t i = 0; i < x->n_terms; i++) {
         uint32_t t = x->terms[i];
-        int seen = 0;
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = x->terms[k] == t;
-        if (seen)
+        int first;
+        size_t tx = px_story_sentence_tf(x, i, &first), ty = 0;
+        if (!first)
             continue;
-        size_t tx = 0, ty = 0;
-        for (size_t k = i; k < x->n_terms; k++)
-            tx += x->terms[k] == t;
         for (size_t k = 0; k < y->n_terms; k++)
             ty += y->terms[k] == t;
         double idf = px_story_idf(s, t);
@@ -421,14 +418,9 @@ static int build_postings(const px_story *s, postings *p)
             continue;
         for (size_t j = 0; j < ps->n_terms; j++) {
             uint32_t t = ps->terms[j];
-            int seen = 0;
-            size_t tf = 0;
-            for (size_t k = 0; k < ps->n_terms; k++)
-                if (ps->terms[k] == t) {
-                    tf++;
-                    seen |= k < j;
-                }
-            if (seen)
+            int first;
+            size_t tf = px_story_sentence_tf(ps, j, &first);
+            if (!first)
                 continue;
             uint32_t at = p->start[t] + fill[t]++;
             p->sent[at] = (uint32_t)i;
@@ -480,14 +472,9 @@ static int find_pairs(px_story *s)
             uint32_t t = ps->terms[j];
             if (s->term_df[t] > limit)
                 continue;
-            int seen = 0;
-            size_t tf = 0;
-            for (size_t k = 0; k < ps->n_terms; k++)
-                if (ps->terms[k] == t) {
-                    tf++;
-                    seen |= k < j;
-                }
-            if (seen || ps->norm <= 0)
+            int first;
+            size_t tf = px_story_sentence_tf(ps, j, &first);
+            if (!first || ps->norm <= 0)
                 continue;
             float wi = (float)((double)tf * px_story_idf(s, t) / ps->norm);
             for (uint32_t q = p.start[t]; q < p.start[t + 1]; q++) {

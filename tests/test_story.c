@@ -8,16 +8,6 @@
 
 #include "testutil.h"
 
-static px_story *read_story(tu_result *r, const char *const *paths, size_t n, const px_sources *src)
-{
-    px_read_opts o = {.sources = src};
-    tu_read(r, paths, n, &o);
-    assert_int_equal(r->errors, 0);
-    px_story *st = NULL;
-    assert_int_equal(px_story_new(&st, r->articles, r->n, NULL), PX_OK);
-    return st;
-}
-
 static long source_index(const px_story *s, const char *name_part)
 {
     for (size_t i = 0; i < s->n_sources; i++)
@@ -47,7 +37,7 @@ static void test_seed_003_leans_on_loaded_words(void **s)
     (void)s;
     tu_result r;
     const char *dir = tu_shared("seeds");
-    px_story *st = read_story(&r, &dir, 1, NULL);
+    px_story *st = tu_read_story(&r, &dir, 1, NULL);
     assert_int_equal(st->n_sources, 5);
     px_framing f;
     assert_int_equal(px_framing_build(st, px_background_default(), &f, NULL), PX_OK);
@@ -91,7 +81,7 @@ static void test_seed_summary_cites_real_sources(void **s)
     (void)s;
     tu_result r;
     const char *dir = tu_shared("seeds");
-    px_story *st = read_story(&r, &dir, 1, NULL);
+    px_story *st = tu_read_story(&r, &dir, 1, NULL);
     px_summary sm;
     assert_int_equal(px_summary_build(st, 5, &sm, NULL), PX_OK);
     assert_int_equal(sm.n, 5);
@@ -122,7 +112,7 @@ static void test_bridge_framing_and_omission(void **s)
     px_sources *src = NULL;
     assert_int_equal(px_sources_load(&src, "examples/sources.csv", NULL), PX_OK);
     tu_result r;
-    px_story *st = read_story(&r, bridge, 5, src);
+    px_story *st = tu_read_story(&r, bridge, 5, src);
     assert_int_equal(st->n_sources, 5);
 
     px_framing f;

@@ -89,22 +89,12 @@ static void test_undated_articles_and_look_alikes(void **s)
     px_date_mentions_free(&m);
 }
 
-static px_story *read_story(tu_result *r, const char *const *paths, size_t n, const px_sources *src)
-{
-    px_read_opts o = {.sources = src};
-    tu_read(r, paths, n, &o);
-    assert_int_equal(r->errors, 0);
-    px_story *st = NULL;
-    assert_int_equal(px_story_new(&st, r->articles, r->n, NULL), PX_OK);
-    return st;
-}
-
 static void test_seed_timeline_has_october_7(void **s)
 {
     (void)s;
     tu_result r;
     const char *dir = tu_shared("seeds");
-    px_story *st = read_story(&r, &dir, 1, NULL);
+    px_story *st = tu_read_story(&r, &dir, 1, NULL);
     px_timeline t;
     assert_int_equal(px_timeline_build(st, &t, NULL), PX_OK);
     int found = 0;
@@ -130,7 +120,7 @@ static void test_example_bridge_timeline(void **s)
                            "examples/corpus/national-tribune--bridge-repair-cost.txt",
                            "examples/corpus/meridian-times--port-alder-inspection.txt"};
     tu_result r;
-    px_story *st = read_story(&r, paths, 3, src);
+    px_story *st = tu_read_story(&r, paths, 3, src);
     px_timeline t;
     assert_int_equal(px_timeline_build(st, &t, NULL), PX_OK);
     int collapse = 0, jan5 = 0, ferry = 0;

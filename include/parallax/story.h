@@ -89,6 +89,9 @@ long px_story_term_id(const px_story *s, const char *stem);
 double px_story_idf(const px_story *s, uint32_t term);
 /* TF-IDF cosine similarity of two sentences of the story. */
 double px_story_similarity(const px_story *s, size_t a, size_t b);
+/* How often term j of a sentence occurs in it; *first (may be NULL) is
+ * set to 1 when j is its first occurrence, else 0. */
+size_t px_story_sentence_tf(const px_story_sentence *ps, size_t j, int *first);
 /* Is the term a number rather than a word? */
 int px_story_term_is_number(const px_story *s, uint32_t term);
 

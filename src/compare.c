@@ -36,7 +36,7 @@ void px_story_groups_free(px_story_groups *g)
 
 static int extract_claims(px_story_report *r, px_error *err)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     size_t n = s->n_articles;
     r->entities = calloc(n + 1, sizeof *r->entities);
     r->numbers = calloc(n + 1, sizeof *r->numbers);
@@ -64,7 +64,7 @@ static int extract_claims(px_story_report *r, px_error *err)
 
 static int link_claims(px_story_report *r, px_error *err)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     size_t n = s->n_articles;
     const px_article **arts = calloc(n + 1, sizeof *arts);
     px_entity_list **ents = calloc(n + 1, sizeof *ents);
@@ -103,7 +103,7 @@ int px_compare_story(px_article *const *articles, size_t n, const px_compare_opt
     int rc = PX_OK;
     for (int stage = 0; rc == PX_OK && stage < STAGES; stage++) {
         switch (stage) {
-        case 0: rc = px_story_new(&r->story, articles, n, err); break;
+        case 0: rc = px_story_text_new(&r->story, articles, n, err); break;
         case 1: rc = extract_claims(r, err); break;
         case 2: rc = link_claims(r, err); break;
         case 3: rc = px_framing_build(r->story, bg, &r->framing, err); break;
@@ -145,12 +145,12 @@ void px_story_report_free(px_story_report *r)
     px_consensus_free(&r->consensus);
     px_timeline_free(&r->timeline);
     px_summary_free(&r->summary);
-    px_story_free(r->story);
+    px_story_text_free(r->story);
     free(r);
 }
 
 const char *px_report_article_source(const px_story_report *r, size_t article)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     return article < s->n_articles ? s->sources[s->article_source[article]] : "";
 }

@@ -32,7 +32,7 @@ static int has_index(const size_t *v, size_t n, size_t x)
 }
 
 /* The member with the largest summed similarity to the other members. */
-static size_t central_member(const px_story *s, const px_fact *f)
+static size_t central_member(const px_story_text *s, const px_fact *f)
 {
     size_t best = f->sentences[0];
     double best_sum = -1;
@@ -58,7 +58,7 @@ static int fact_cmp(const void *a, const void *b)
     return x->sentence < y->sentence ? -1 : x->sentence > y->sentence;
 }
 
-static int group_facts(const px_story *s, px_consensus *c)
+static int group_facts(const px_story_text *s, px_consensus *c)
 {
     size_t *parent = malloc((s->n_sentences + 1) * sizeof *parent);
     long *fact_of_root = malloc((s->n_sentences + 1) * sizeof *fact_of_root);
@@ -117,7 +117,7 @@ static int size_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static int finish_facts(const px_story *s, px_consensus *c)
+static int finish_facts(const px_story_text *s, px_consensus *c)
 {
     for (size_t i = 0; i < c->n_facts; i++) {
         px_fact *f = &c->facts[i];
@@ -136,7 +136,7 @@ static int finish_facts(const px_story *s, px_consensus *c)
 }
 
 /* How much a sentence says: the summed IDF of its distinct terms. */
-static double informativeness(const px_story *s, size_t i)
+static double informativeness(const px_story_text *s, size_t i)
 {
     const px_story_sentence *ps = &s->sentences[i];
     double sum = 0;
@@ -162,7 +162,7 @@ static int scored_cmp(const void *a, const void *b)
     return x->sentence < y->sentence ? -1 : x->sentence > y->sentence;
 }
 
-static int find_unique(const px_story *s, px_consensus *c)
+static int find_unique(const px_story_text *s, px_consensus *c)
 {
     unsigned char *shared = calloc(s->n_sentences + 1, 1);
     scored *cand = malloc((s->n_sentences + 1) * sizeof *cand);
@@ -188,7 +188,7 @@ static int find_unique(const px_story *s, px_consensus *c)
     return rc;
 }
 
-static int find_omissions(const px_story *s, px_consensus *c)
+static int find_omissions(const px_story_text *s, px_consensus *c)
 {
     int rc = PX_OK;
     for (size_t src = 0; rc == PX_OK && src < s->n_sources; src++) {
@@ -200,7 +200,7 @@ static int find_omissions(const px_story *s, px_consensus *c)
     return rc;
 }
 
-int px_consensus_build(const px_story *s, px_consensus *out, px_error *err)
+int px_consensus_build(const px_story_text *s, px_consensus *out, px_error *err)
 {
     memset(out, 0, sizeof *out);
     out->majority = (s->n_sources + 1) / 2;

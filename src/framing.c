@@ -321,7 +321,7 @@ static int use_cmp(const void *a, const void *b)
 
 /* A term is a proper name when most of its uses are capitalised
  * mid-sentence. */
-static unsigned char *find_names(const px_story *s)
+static unsigned char *find_names(const px_story_text *s)
 {
     uint32_t *caps = calloc(s->n_terms + 1, sizeof *caps);
     uint32_t *all = calloc(s->n_terms + 1, sizeof *all);
@@ -346,7 +346,7 @@ static unsigned char *find_names(const px_story *s)
     return name;
 }
 
-static int collect_uses(const px_story *s, const unsigned char *name, features *f, uses *u)
+static int collect_uses(const px_story_text *s, const unsigned char *name, features *f, uses *u)
 {
     int rc = PX_OK;
     for (size_t i = 0; rc == PX_OK && i < s->n_sentences; i++) {
@@ -380,7 +380,7 @@ typedef struct totals {
     size_t all_uni, all_bi;
 } totals;
 
-static char *feature_text(const px_story *s, const feature *f)
+static char *feature_text(const px_story_text *s, const feature *f)
 {
     if (f->t2 == UINT32_MAX)
         return px_strdup(s->term_words[f->t1]);
@@ -396,7 +396,7 @@ static int term_cmp(const void *a, const void *b)
 }
 
 /* Scores the features one outlet uses; its uses are u[0..n). */
-static int score_source(const px_story *s, const px_background *bg, const features *f,
+static int score_source(const px_story_text *s, const px_background *bg, const features *f,
                         const use *u, size_t n, const totals *tt, px_source_framing *out)
 {
     size_t src = out->source;
@@ -461,7 +461,7 @@ static const char *const descriptors[] = {
     "officials", "leaders", "radicals", "separatists", "state", NULL};
 
 typedef struct label_ctx {
-    const px_story *s;
+    const px_story_text *s;
     const unsigned char *name;
     char (*desc)[32];
     size_t n_desc;
@@ -511,7 +511,7 @@ static int plain_word_at(const label_ctx *c, const px_story_sentence *ps, size_t
 /* Labels in one sentence: NAME DESCRIPTOR, [MODIFIER] DESCRIPTOR NAME. */
 static int sentence_labels(const label_ctx *c, const px_story_sentence *ps, px_source_framing *sf)
 {
-    const px_story *s = c->s;
+    const px_story_text *s = c->s;
     for (size_t a = 0; a < ps->n_terms;) {
         if (!is_name_at(c, ps, a)) {
             a++;
@@ -551,7 +551,7 @@ static int label_cmp(const void *a, const void *b)
     return c ? c : strcmp(x->label, y->label);
 }
 
-static int find_labels(const px_story *s, const unsigned char *name, px_framing *out)
+static int find_labels(const px_story_text *s, const unsigned char *name, px_framing *out)
 {
     size_t n = 0;
     while (descriptors[n])
@@ -581,7 +581,7 @@ static int find_labels(const px_story *s, const unsigned char *name, px_framing 
 
 /* ---- building ------------------------------------------------------------- */
 
-int px_framing_build(const px_story *s, const px_background *bg, px_framing *out, px_error *err)
+int px_framing_build(const px_story_text *s, const px_background *bg, px_framing *out, px_error *err)
 {
     memset(out, 0, sizeof *out);
     features f = {0};

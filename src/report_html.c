@@ -38,7 +38,7 @@ static void esc(px_buf *b, const char *s)
     esc_n(b, s, s ? strlen(s) : 0);
 }
 
-static void chip(px_buf *b, const px_story *s, size_t source)
+static void chip(px_buf *b, const px_story_text *s, size_t source)
 {
     px_buf_printf(b, "<span class=chip style=\"--c:%s\">", color_of(source));
     esc(b, s->sources[source]);
@@ -56,7 +56,7 @@ static void leaning_badge(px_buf *b, const char *leaning)
     px_buf_puts(b, "</span>");
 }
 
-static const char *leaning_of(const px_story *s, size_t source)
+static const char *leaning_of(const px_story_text *s, size_t source)
 {
     for (size_t a = 0; a < s->n_articles; a++)
         if (s->article_source[a] == source && s->articles[a]->leaning)
@@ -113,7 +113,7 @@ static const char css[] =
     "border-radius:3px;padding:0 5px;margin-right:6px}"
     ".empty{color:#9ca3af;font-style:italic}.ents td{font-size:13px}";
 
-static void section_sources(px_buf *b, const px_story *s)
+static void section_sources(px_buf *b, const px_story_text *s)
 {
     px_buf_printf(b, "<section><h2>Sources<small>%zu articles from %zu outlets</small></h2><div class=cards>",
                   s->n_articles, s->n_sources);
@@ -138,7 +138,7 @@ static void section_sources(px_buf *b, const px_story *s)
 
 static void section_summary(px_buf *b, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     px_buf_puts(b, "<section><h2>Summary<small>every sentence cites the outlets that report it</small></h2>");
     if (!r->summary.n)
         px_buf_puts(b, "<p class=empty>Nothing to summarise.</p>");
@@ -157,7 +157,7 @@ static void section_summary(px_buf *b, const px_story_report *r)
 
 static void section_conflicts(px_buf *b, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     px_buf_puts(b, "<section><h2>Numbers that disagree</h2>");
     int any = 0;
     for (size_t g = 0; g < r->number_groups.n; g++) {
@@ -211,7 +211,7 @@ static int speaker_cmp(const void *a, const void *b)
 
 static size_t top_speakers(const px_story_report *r, speaker_row *rows, size_t cap)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     size_t n = 0;
     speaker_row *all = NULL;
     size_t n_all = 0;
@@ -242,7 +242,7 @@ static size_t top_speakers(const px_story_report *r, speaker_row *rows, size_t c
 
 static void section_quotes(px_buf *b, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     speaker_row rows[MAX_SPEAKERS];
     size_t n = top_speakers(r, rows, MAX_SPEAKERS);
     px_buf_puts(b, "<section><h2>Who is quoted, by whom<small>speaker × outlet</small></h2>");
@@ -296,7 +296,7 @@ static void section_quotes(px_buf *b, const px_story_report *r)
 
 static void section_framing(px_buf *b, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     double max_z = 1;
     for (size_t i = 0; i < r->framing.n; i++)
         for (size_t k = 0; k < r->framing.v[i].n_terms; k++)
@@ -339,7 +339,7 @@ static void section_framing(px_buf *b, const px_story_report *r)
 
 static void section_timeline(px_buf *b, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     const px_timeline *t = &r->timeline;
     px_buf_printf(b, "<section><h2>Timeline<small>%zu dated events</small></h2>", t->n);
     if (!t->n)
@@ -374,7 +374,7 @@ static void section_timeline(px_buf *b, const px_story_report *r)
 
 static void section_consensus(px_buf *b, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     const px_consensus *c = &r->consensus;
     px_buf_printf(b, "<section><h2>What most outlets report<small>%zu or more of %zu outlets</small></h2>",
                   c->majority, s->n_sources);
@@ -441,7 +441,7 @@ static void section_entities(px_buf *b, const px_story_report *r)
     px_buf_puts(b, "</table></section>");
 }
 
-static void section_cleaning(px_buf *b, const px_story *s)
+static void section_cleaning(px_buf *b, const px_story_text *s)
 {
     px_buf_puts(b, "<section><h2>What cleaning removed<small>per article</small></h2>");
     for (size_t i = 0; i < s->n_articles; i++) {
@@ -465,7 +465,7 @@ static void section_cleaning(px_buf *b, const px_story *s)
 
 static void story_html(px_buf *b, const px_story_report *r, size_t index, size_t n)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     px_buf_printf(b, "<h2 class=story-title>Story %zu of %zu", index + 1, n);
     /* Named by the headline of the article the summary leads with, or any. */
     const char *title = r->summary.n ? s->articles[s->sentences[r->summary.v[0].sentence].article]->title : NULL;

@@ -21,29 +21,29 @@ static void add_num(cJSON *o, const char *key, double v)
     cJSON_AddNumberToObject(o, key, isfinite(v) ? round(v * 1000) / 1000 : 0);
 }
 
-static const char *article_id(const px_story *s, size_t a)
+static const char *article_id(const px_story_text *s, size_t a)
 {
     return s->articles[a]->id ? s->articles[a]->id : "";
 }
 
-static const char *source_of(const px_story *s, size_t a)
+static const char *source_of(const px_story_text *s, size_t a)
 {
     return s->sources[s->article_source[a]];
 }
 
 /* Code point offset of byte offset off in article a's body. */
-static double cp(const px_story *s, size_t a, size_t off)
+static double cp(const px_story_text *s, size_t a, size_t off)
 {
     return (double)px_utf8_offset_to_cp(s->articles[a]->body ? s->articles[a]->body : "", off);
 }
 
-static char *sentence_text(const px_story *s, size_t i)
+static char *sentence_text(const px_story_text *s, size_t i)
 {
     const px_story_sentence *ps = &s->sentences[i];
     return px_strndup(s->articles[ps->article]->body + ps->start, ps->end - ps->start);
 }
 
-static cJSON *source_names(const px_story *s, const size_t *src, size_t n)
+static cJSON *source_names(const px_story_text *s, const size_t *src, size_t n)
 {
     cJSON *arr = cJSON_CreateArray();
     for (size_t i = 0; i < n; i++)
@@ -51,14 +51,14 @@ static cJSON *source_names(const px_story *s, const size_t *src, size_t n)
     return arr;
 }
 
-static void add_sentence_ref(cJSON *o, const px_story *s, size_t sentence)
+static void add_sentence_ref(cJSON *o, const px_story_text *s, size_t sentence)
 {
     size_t a = s->sentences[sentence].article;
     add_str(o, "article", article_id(s, a));
     add_str(o, "source", source_of(s, a));
 }
 
-static cJSON *articles_json(const px_story *s)
+static cJSON *articles_json(const px_story_text *s)
 {
     cJSON *arr = cJSON_CreateArray();
     for (size_t i = 0; i < s->n_articles; i++) {
@@ -84,7 +84,7 @@ static cJSON *articles_json(const px_story *s)
     return arr;
 }
 
-static cJSON *number_json(const px_story *s, size_t a, const px_number *n)
+static cJSON *number_json(const px_story_text *s, size_t a, const px_number *n)
 {
     cJSON *o = cJSON_CreateObject();
     add_str(o, "article", article_id(s, a));
@@ -110,7 +110,7 @@ static cJSON *number_json(const px_story *s, size_t a, const px_number *n)
 
 static void add_numbers(cJSON *story, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     cJSON *nums = cJSON_AddArrayToObject(story, "numbers");
     for (size_t a = 0; a < s->n_articles; a++)
         for (size_t k = 0; k < r->numbers[a].n; k++)
@@ -140,7 +140,7 @@ static void add_numbers(cJSON *story, const px_story_report *r)
 
 static void add_quotes(cJSON *story, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     cJSON *quotes = cJSON_AddArrayToObject(story, "quotes");
     for (size_t a = 0; a < s->n_articles; a++)
         for (size_t k = 0; k < r->quotes[a].n; k++) {
@@ -203,7 +203,7 @@ static void add_entities(cJSON *story, const px_story_report *r)
 
 static void add_framing(cJSON *story, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     cJSON *arr = cJSON_AddArrayToObject(story, "framing");
     for (size_t i = 0; i < r->framing.n; i++) {
         const px_source_framing *sf = &r->framing.v[i];
@@ -236,7 +236,7 @@ static void add_framing(cJSON *story, const px_story_report *r)
 
 static void add_consensus(cJSON *story, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     const px_consensus *c = &r->consensus;
     cJSON *co = cJSON_AddObjectToObject(story, "consensus");
     add_num(co, "majority", (double)c->majority);
@@ -278,7 +278,7 @@ static void add_consensus(cJSON *story, const px_story_report *r)
 
 static void add_timeline(cJSON *story, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     cJSON *arr = cJSON_AddArrayToObject(story, "timeline");
     for (size_t i = 0; i < r->timeline.n; i++) {
         const px_timeline_event *ev = &r->timeline.events[i];
@@ -297,7 +297,7 @@ static void add_timeline(cJSON *story, const px_story_report *r)
 
 static void add_summary(cJSON *story, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     cJSON *arr = cJSON_AddArrayToObject(story, "summary");
     for (size_t i = 0; i < r->summary.n; i++) {
         const px_summary_sentence *ss = &r->summary.v[i];
@@ -311,7 +311,7 @@ static void add_summary(cJSON *story, const px_story_report *r)
 
 static cJSON *story_json(const px_story_report *r, size_t index)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     cJSON *o = cJSON_CreateObject();
     add_num(o, "story", (double)index + 1);
     cJSON_AddItemToObject(o, "articles", articles_json(s));

@@ -117,7 +117,7 @@ static void more(out *o, size_t shown, size_t n)
         px_buf_printf(o->b, "  %s… %zu more (--full, --json)%s\n", DIM(o), n - shown, RESET(o));
 }
 
-static void source_list(out *o, const px_story *s, const size_t *src, size_t n, char *buf, size_t cap)
+static void source_list(out *o, const px_story_text *s, const size_t *src, size_t n, char *buf, size_t cap)
 {
     px_buf b = {0};
     for (size_t i = 0; i < n; i++)
@@ -127,7 +127,7 @@ static void source_list(out *o, const px_story *s, const size_t *src, size_t n, 
     (void)o;
 }
 
-static size_t widest_source(const px_story *s)
+static size_t widest_source(const px_story_text *s)
 {
     size_t w = 6;
     for (size_t i = 0; i < s->n_sources; i++)
@@ -136,7 +136,7 @@ static size_t widest_source(const px_story *s)
     return w > 28 ? 28 : w;
 }
 
-static void date_range(const px_story *s, char *lo, char *hi)
+static void date_range(const px_story_text *s, char *lo, char *hi)
 {
     lo[0] = hi[0] = '\0';
     for (size_t i = 0; i < s->n_articles; i++) {
@@ -150,7 +150,7 @@ static void date_range(const px_story *s, char *lo, char *hi)
     }
 }
 
-static void section_articles(out *o, const px_story *s)
+static void section_articles(out *o, const px_story_text *s)
 {
     heading(o, "Articles", s->n_articles);
     size_t sw = widest_source(s);
@@ -172,7 +172,7 @@ static void section_articles(out *o, const px_story *s)
 
 static void section_summary(out *o, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     heading(o, "Summary", (size_t)-1);
     if (!r->summary.n)
         px_buf_printf(o->b, "  %s(nothing to summarise)%s\n", DIM(o), RESET(o));
@@ -190,7 +190,7 @@ static void section_summary(out *o, const px_story_report *r)
 
 static void section_conflicts(out *o, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     size_t n = 0;
     for (size_t g = 0; g < r->number_groups.n; g++)
         n += r->number_groups.v[g].conflict != 0;
@@ -226,7 +226,7 @@ static void section_conflicts(out *o, const px_story_report *r)
 
 static void section_quotes(out *o, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     size_t total = 0;
     for (size_t a = 0; a < s->n_articles; a++)
         for (size_t k = 0; k < r->quotes[a].n; k++)
@@ -278,7 +278,7 @@ static void section_entities(out *o, const px_story_report *r)
 
 static void section_framing(out *o, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     heading(o, s->n_sources > 1 ? "Framing: words each outlet leans on (z vs the other outlets)"
                                 : "Framing: distinctive words (z vs general news)",
             (size_t)-1);
@@ -314,7 +314,7 @@ static void section_framing(out *o, const px_story_report *r)
 
 static void section_consensus(out *o, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     const px_consensus *c = &r->consensus;
     char title[96];
     snprintf(title, sizeof title, "Reported by most outlets (%zu or more of %zu)", c->majority, s->n_sources);
@@ -358,7 +358,7 @@ static void section_consensus(out *o, const px_story_report *r)
 
 static void section_timeline(out *o, const px_story_report *r)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     const px_timeline *t = &r->timeline;
     heading(o, "Timeline", t->n);
     /* With a long timeline, keep the events most outlets mention, in date order. */
@@ -404,7 +404,7 @@ static void section_timeline(out *o, const px_story_report *r)
 
 static void story_text(out *o, const px_story_report *r, size_t index, size_t n_stories)
 {
-    const px_story *s = r->story;
+    const px_story_text *s = r->story;
     char lo[11], hi[11];
     date_range(s, lo, hi);
     px_buf_printf(o->b, "%s%s━━ Story %zu of %zu%s · %zu articles · %zu outlets", index ? "\n" : "", BOLD(o),

@@ -15,7 +15,7 @@ struct px_story_vocab {
     size_t terms_cap; /* allocated entries of terms, term_words, term_df */
 };
 
-static int vocab_grow(px_story *s)
+static int vocab_grow(px_story_text *s)
 {
     px_story_vocab *v = s->vocab;
     size_t cap = v->cap ? v->cap * 2 : 1024;
@@ -37,7 +37,7 @@ static int vocab_grow(px_story *s)
     return PX_OK;
 }
 
-static long vocab_find(const px_story *s, const char *w, size_t len, size_t *slot)
+static long vocab_find(const px_story_text *s, const char *w, size_t len, size_t *slot)
 {
     const px_story_vocab *v = s->vocab;
     if (!v->cap)
@@ -54,7 +54,7 @@ static long vocab_find(const px_story *s, const char *w, size_t len, size_t *slo
     return -1;
 }
 
-static long vocab_intern(px_story *s, const char *stem, size_t len, const char *word, size_t wlen)
+static long vocab_intern(px_story_text *s, const char *stem, size_t len, const char *word, size_t wlen)
 {
     if ((s->n_terms + 1) * 2 > s->vocab->cap && vocab_grow(s) != PX_OK)
         return -1;
@@ -92,7 +92,7 @@ static long vocab_intern(px_story *s, const char *stem, size_t len, const char *
     return (long)s->n_terms++;
 }
 
-long px_story_term_id(const px_story *s, const char *stem)
+long px_story_term_id(const px_story_text *s, const char *stem)
 {
     return vocab_find(s, stem, strlen(stem), NULL);
 }
@@ -201,7 +201,7 @@ int px_story_term_of(const char *word, size_t len, int is_number, px_stemmer *st
 
 /* Appends the term of one token; returns 1 when it became a term, 0 when
  * it was skipped, <0 on error. */
-static int add_token(px_story *s, px_stemmer *st, const char *lang, const char *body,
+static int add_token(px_story_text *s, px_stemmer *st, const char *lang, const char *body,
                      const px_token *t, term_buf *b, unsigned char adj)
 {
     if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER)
@@ -225,7 +225,7 @@ static int add_token(px_story *s, px_stemmer *st, const char *lang, const char *
 
 /* ---- building ---------------------------------------------------------- */
 
-static int add_source(px_story *s, size_t article)
+static int add_source(px_story_text *s, size_t article)
 {
     const px_article *a = s->articles[article];
     const char *name = a->source && a->source[0] ? a->source : a->id ? a->id : "unknown";
@@ -275,7 +275,7 @@ static int only_space_between(const char *body, size_t from, size_t to)
     return 1;
 }
 
-static int add_article_sentences(px_story *s, size_t ai, stemmers *sc, sent_buf *sb, term_buf *tb)
+static int add_article_sentences(px_story_text *s, size_t ai, stemmers *sc, sent_buf *sb, term_buf *tb)
 {
     const px_article *a = s->articles[ai];
     const char *body = a->body ? a->body : "";
@@ -330,7 +330,7 @@ size_t px_story_sentence_tf(const px_story_sentence *ps, size_t j, int *first)
     return tf;
 }
 
-static int compute_df_and_norms(px_story *s)
+static int compute_df_and_norms(px_story_text *s)
 {
     for (size_t i = 0; i < s->n_sentences; i++) {
         px_story_sentence *ps = &s->sentences[i];
@@ -359,17 +359,17 @@ static int compute_df_and_norms(px_story *s)
     return PX_OK;
 }
 
-double px_story_idf(const px_story *s, uint32_t term)
+double px_story_idf(const px_story_text *s, uint32_t term)
 {
     return term < s->n_terms && s->term_idf ? s->term_idf[term] : 0;
 }
 
-int px_story_term_is_number(const px_story *s, uint32_t term)
+int px_story_term_is_number(const px_story_text *s, uint32_t term)
 {
     return term < s->n_terms && s->terms[term][0] >= '0' && s->terms[term][0] <= '9';
 }
 
-double px_story_similarity(const px_story *s, size_t a, size_t b)
+double px_story_similarity(const px_story_text *s, size_t a, size_t b)
 {
     const px_story_sentence *x = &s->sentences[a], *y = &s->sentences[b];
     if (x->norm <= 0 || y->norm <= 0)
@@ -397,7 +397,7 @@ typedef struct postings {
     float *weight;   /* tf-idf weight / norm */
 } postings;
 
-static int build_postings(const px_story *s, postings *p)
+static int build_postings(const px_story_text *s, postings *p)
 {
     size_t total = 0;
     for (size_t i = 0; i < s->n_terms; i++)
@@ -431,7 +431,7 @@ static int build_postings(const px_story *s, postings *p)
     return PX_OK;
 }
 
-static int push_pair(px_story *s, size_t *cap, uint32_t a, uint32_t b, float sim)
+static int push_pair(px_story_text *s, size_t *cap, uint32_t a, uint32_t b, float sim)
 {
     if (s->n_pairs == *cap) {
         size_t c = *cap ? *cap * 2 : 256;
@@ -447,13 +447,13 @@ static int push_pair(px_story *s, size_t *cap, uint32_t a, uint32_t b, float sim
 
 /* Terms in more sentences than this add little to a cosine and much to the
  * cost, so they do not generate candidates (they still count in norms). */
-static uint32_t candidate_df_limit(const px_story *s)
+static uint32_t candidate_df_limit(const px_story_text *s)
 {
     size_t lim = s->n_sentences / 20;
     return (uint32_t)(lim < 200 ? 200 : lim);
 }
 
-static int find_pairs(px_story *s)
+static int find_pairs(px_story_text *s)
 {
     if (s->n_sources < 2 || !s->n_sentences)
         return PX_OK;
@@ -502,10 +502,10 @@ static int find_pairs(px_story *s)
     return rc;
 }
 
-int px_story_new(px_story **out, px_article *const *articles, size_t n, px_error *err)
+int px_story_text_new(px_story_text **out, px_article *const *articles, size_t n, px_error *err)
 {
     *out = NULL;
-    px_story *s = calloc(1, sizeof *s);
+    px_story_text *s = calloc(1, sizeof *s);
     if (!s)
         return px_error_set(err, PX_ENOMEM, "out of memory building a story");
     s->articles = articles;
@@ -542,14 +542,14 @@ int px_story_new(px_story **out, px_article *const *articles, size_t n, px_error
             rc = find_pairs(s);
     }
     if (rc != PX_OK) {
-        px_story_free(s);
+        px_story_text_free(s);
         return px_error_set(err, rc, "out of memory building a story of %zu articles", n);
     }
     *out = s;
     return PX_OK;
 }
 
-void px_story_free(px_story *s)
+void px_story_text_free(px_story_text *s)
 {
     if (!s)
         return;

@@ -25,7 +25,7 @@ static int cand_cmp(const void *a, const void *b)
 }
 
 /* Sum of all sentence vectors, each normalised. */
-static double *centroid(const px_story *s)
+static double *centroid(const px_story_text *s)
 {
     double *c = calloc(s->n_terms + 1, sizeof *c);
     if (!c)
@@ -40,7 +40,7 @@ static double *centroid(const px_story *s)
     return c;
 }
 
-static double centroid_cosine(const px_story *s, const double *c, double c_norm, size_t i)
+static double centroid_cosine(const px_story_text *s, const double *c, double c_norm, size_t i)
 {
     const px_story_sentence *ps = &s->sentences[i];
     if (ps->norm <= 0 || c_norm <= 0)
@@ -52,7 +52,7 @@ static double centroid_cosine(const px_story *s, const double *c, double c_norm,
 }
 
 /* Per sentence: how many sentences of other outlets echo it. */
-static unsigned *echo_counts(const px_story *s)
+static unsigned *echo_counts(const px_story_text *s)
 {
     unsigned *e = calloc(s->n_sentences + 1, sizeof *e);
     if (!e)
@@ -65,7 +65,7 @@ static unsigned *echo_counts(const px_story *s)
     return e;
 }
 
-static int eligible(const px_story *s, size_t i)
+static int eligible(const px_story_text *s, size_t i)
 {
     const px_story_sentence *ps = &s->sentences[i];
     const char *body = s->articles[ps->article]->body;
@@ -76,7 +76,7 @@ static int eligible(const px_story *s, size_t i)
     return ps->n_terms >= MIN_TERMS && len <= MAX_BYTES && ends;
 }
 
-static int score_candidates(const px_story *s, cand **out, size_t *n_out)
+static int score_candidates(const px_story_text *s, cand **out, size_t *n_out)
 {
     double *c = centroid(s);
     unsigned *echo = echo_counts(s);
@@ -127,7 +127,7 @@ static int size_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static int cite(const px_story *s, px_summary_sentence *ss)
+static int cite(const px_story_text *s, px_summary_sentence *ss)
 {
     int rc = add_cite(ss, s->sentences[ss->sentence].source);
     for (size_t i = 0; rc == PX_OK && i < s->n_pairs; i++) {
@@ -142,7 +142,7 @@ static int cite(const px_story *s, px_summary_sentence *ss)
     return rc;
 }
 
-static int pick(const px_story *s, const cand *c, size_t n, size_t max, px_summary *out)
+static int pick(const px_story_text *s, const cand *c, size_t n, size_t max, px_summary *out)
 {
     unsigned char *taken = calloc(n + 1, 1);
     out->v = calloc(max + 1, sizeof *out->v);
@@ -182,7 +182,7 @@ static int pick(const px_story *s, const cand *c, size_t n, size_t max, px_summa
     return rc;
 }
 
-int px_summary_build(const px_story *s, size_t max_sentences, px_summary *out, px_error *err)
+int px_summary_build(const px_story_text *s, size_t max_sentences, px_summary *out, px_error *err)
 {
     memset(out, 0, sizeof *out);
     if (!max_sentences)

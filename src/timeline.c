@@ -432,7 +432,7 @@ static int entry_cmp(const void *a, const void *b)
     return x->sentence < y->sentence ? -1 : x->sentence > y->sentence;
 }
 
-static int collect_entries(const px_story *s, tl_entry **out, size_t *n, size_t *unresolved)
+static int collect_entries(const px_story_text *s, tl_entry **out, size_t *n, size_t *unresolved)
 {
     size_t cap = 0;
     *out = NULL;
@@ -484,7 +484,7 @@ static int add_unique(size_t **v, size_t *n, size_t x)
     return PX_OK;
 }
 
-static int new_event(const px_story *s, const tl_entry *e, px_timeline_event *ev)
+static int new_event(const px_story_text *s, const tl_entry *e, px_timeline_event *ev)
 {
     memset(ev, 0, sizeof *ev);
     const px_story_sentence *ps = &s->sentences[e->sentence];
@@ -516,7 +516,7 @@ static void event_free(px_timeline_event *ev)
 
 /* Adds entry e to an event of the same date already in t[first..] when its
  * sentence is alike; returns 1 if merged. */
-static int merge_into(const px_story *s, px_timeline *t, size_t first, const tl_entry *e, int *rc)
+static int merge_into(const px_story_text *s, px_timeline *t, size_t first, const tl_entry *e, int *rc)
 {
     if (t->n - first > MERGE_WINDOW)
         first = t->n - MERGE_WINDOW;
@@ -535,7 +535,7 @@ static int merge_into(const px_story *s, px_timeline *t, size_t first, const tl_
     return 0;
 }
 
-int px_timeline_build(const px_story *s, px_timeline *out, px_error *err)
+int px_timeline_build(const px_story_text *s, px_timeline *out, px_error *err)
 {
     memset(out, 0, sizeof *out);
     tl_entry *e = NULL;

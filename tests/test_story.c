@@ -8,7 +8,7 @@
 
 #include "testutil.h"
 
-static long source_index(const px_story *s, const char *name_part)
+static long source_index(const px_story_text *s, const char *name_part)
 {
     for (size_t i = 0; i < s->n_sources; i++)
         if (strstr(s->sources[i], name_part))
@@ -37,7 +37,7 @@ static void test_seed_003_leans_on_loaded_words(void **s)
     (void)s;
     tu_result r;
     const char *dir = tu_shared("seeds");
-    px_story *st = tu_read_story(&r, &dir, 1, NULL);
+    px_story_text *st = tu_read_story(&r, &dir, 1, NULL);
     assert_int_equal(st->n_sources, 5);
     px_framing f;
     assert_int_equal(px_framing_build(st, px_background_default(), &f, NULL), PX_OK);
@@ -58,11 +58,11 @@ static void test_seed_003_leans_on_loaded_words(void **s)
                 assert_true(f.v[i].terms[k - 1].z >= f.v[i].terms[k].z);
         }
     px_framing_free(&f);
-    px_story_free(st);
+    px_story_text_free(st);
     tu_result_free(&r);
 }
 
-static void check_summary(const px_story *st, const px_summary *sm)
+static void check_summary(const px_story_text *st, const px_summary *sm)
 {
     assert_true(sm->n >= 1);
     for (size_t i = 0; i < sm->n; i++) {
@@ -81,7 +81,7 @@ static void test_seed_summary_cites_real_sources(void **s)
     (void)s;
     tu_result r;
     const char *dir = tu_shared("seeds");
-    px_story *st = tu_read_story(&r, &dir, 1, NULL);
+    px_story_text *st = tu_read_story(&r, &dir, 1, NULL);
     px_summary sm;
     assert_int_equal(px_summary_build(st, 5, &sm, NULL), PX_OK);
     assert_int_equal(sm.n, 5);
@@ -96,7 +96,7 @@ static void test_seed_summary_cites_real_sources(void **s)
             assert_true(echoed);
         }
     px_summary_free(&sm);
-    px_story_free(st);
+    px_story_text_free(st);
     tu_result_free(&r);
 }
 
@@ -112,7 +112,7 @@ static void test_bridge_framing_and_omission(void **s)
     px_sources *src = NULL;
     assert_int_equal(px_sources_load(&src, "examples/sources.csv", NULL), PX_OK);
     tu_result r;
-    px_story *st = tu_read_story(&r, bridge, 5, src);
+    px_story_text *st = tu_read_story(&r, bridge, 5, src);
     assert_int_equal(st->n_sources, 5);
 
     px_framing f;
@@ -146,13 +146,13 @@ static void test_bridge_framing_and_omission(void **s)
     assert_int_equal(px_summary_build(st, 0, &sm, NULL), PX_OK);
     check_summary(st, &sm);
     px_summary_free(&sm);
-    px_story_free(st);
+    px_story_text_free(st);
     tu_result_free(&r);
     px_sources_free(src);
 }
 
 /* Runs every analysis over a story and checks nothing breaks. */
-static void analyse_all(px_story *st)
+static void analyse_all(px_story_text *st)
 {
     px_framing f;
     px_consensus c;
@@ -177,30 +177,30 @@ static void analyse_all(px_story *st)
 static void test_empty_single_and_undated_stories(void **s)
 {
     (void)s;
-    px_story *st = NULL;
-    assert_int_equal(px_story_new(&st, NULL, 0, NULL), PX_OK);
+    px_story_text *st = NULL;
+    assert_int_equal(px_story_text_new(&st, NULL, 0, NULL), PX_OK);
     assert_int_equal(st->n_sentences, 0);
     analyse_all(st);
-    px_story_free(st);
+    px_story_text_free(st);
 
     tu_result r;
     tu_read_one(&r, "examples/corpus/cordillera-radio--comet-discovery.txt", NULL);
     assert_int_equal(r.n, 1);
     assert_null(r.articles[0]->date);
-    assert_int_equal(px_story_new(&st, r.articles, 1, NULL), PX_OK);
+    assert_int_equal(px_story_text_new(&st, r.articles, 1, NULL), PX_OK);
     analyse_all(st);
     px_timeline t;
     assert_int_equal(px_timeline_build(st, &t, NULL), PX_OK);
     assert_true(t.unresolved >= 1); /* "Ten years ago" has nothing to count from */
     px_timeline_free(&t);
-    px_story_free(st);
+    px_story_text_free(st);
     tu_result_free(&r);
 
     px_article *blank = px_article_new();
     assert_int_equal(px_set_str(&blank->body, ""), PX_OK);
-    assert_int_equal(px_story_new(&st, &blank, 1, NULL), PX_OK);
+    assert_int_equal(px_story_text_new(&st, &blank, 1, NULL), PX_OK);
     analyse_all(st);
-    px_story_free(st);
+    px_story_text_free(st);
     px_article_free(blank);
 }
 
@@ -218,11 +218,11 @@ static void test_ten_megabyte_article(void **s)
     px_article *two[2] = {a, px_article_new()};
     assert_int_equal(px_set_str(&two[1]->body, "Trucks crossed the river on Tuesday, the port said."), PX_OK);
     assert_int_equal(px_set_str(&two[1]->source, "Other Outlet"), PX_OK);
-    px_story *st = NULL;
-    assert_int_equal(px_story_new(&st, two, 2, NULL), PX_OK);
+    px_story_text *st = NULL;
+    assert_int_equal(px_story_text_new(&st, two, 2, NULL), PX_OK);
     assert_true(st->n_sentences > 100000);
     analyse_all(st);
-    px_story_free(st);
+    px_story_text_free(st);
     px_article_free(two[0]);
     px_article_free(two[1]);
 }

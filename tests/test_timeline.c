@@ -94,7 +94,7 @@ static void test_seed_timeline_has_october_7(void **s)
     (void)s;
     tu_result r;
     const char *dir = tu_shared("seeds");
-    px_story *st = tu_read_story(&r, &dir, 1, NULL);
+    px_story_text *st = tu_read_story(&r, &dir, 1, NULL);
     px_timeline t;
     assert_int_equal(px_timeline_build(st, &t, NULL), PX_OK);
     int found = 0;
@@ -107,7 +107,7 @@ static void test_seed_timeline_has_october_7(void **s)
     }
     assert_true(found);
     px_timeline_free(&t);
-    px_story_free(st);
+    px_story_text_free(st);
     tu_result_free(&r);
 }
 
@@ -120,7 +120,7 @@ static void test_example_bridge_timeline(void **s)
                            "examples/corpus/national-tribune--bridge-repair-cost.txt",
                            "examples/corpus/meridian-times--port-alder-inspection.txt"};
     tu_result r;
-    px_story *st = tu_read_story(&r, paths, 3, src);
+    px_story_text *st = tu_read_story(&r, paths, 3, src);
     px_timeline t;
     assert_int_equal(px_timeline_build(st, &t, NULL), PX_OK);
     int collapse = 0, jan5 = 0, ferry = 0;
@@ -137,7 +137,7 @@ static void test_example_bridge_timeline(void **s)
     assert_true(jan5);
     assert_true(ferry);
     px_timeline_free(&t);
-    px_story_free(st);
+    px_story_text_free(st);
     tu_result_free(&r);
     px_sources_free(src);
 }

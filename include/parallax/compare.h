@@ -52,7 +52,7 @@ typedef struct px_compare_opts {
 } px_compare_opts;
 
 typedef struct px_story_report {
-    px_story *story;                 /* articles (borrowed), outlets, sentences */
+    px_story_text *story;                 /* articles (borrowed), outlets, sentences */
     /* per article (story->n_articles entries each) */
     px_entity_list *entities;
     px_number_list *numbers;

@@ -4,7 +4,7 @@
  *
  * A fact is a group of sentences from two or more outlets that say much the
  * same thing: sentences are joined when their TF-IDF cosine similarity
- * (px_story.pairs) is at least PX_FACT_SIM, and the groups are the
+ * (px_story_text.pairs) is at least PX_FACT_SIM, and the groups are the
  * connected components. An outlet reports a fact when one of its sentences
  * is in the group or at least PX_STORY_MIN_SIM alike to a member (outlets
  * paraphrase). A fact is consensus when at least
@@ -55,7 +55,7 @@ typedef struct px_consensus {
     size_t n_sources;
 } px_consensus;
 
-int px_consensus_build(const px_story *s, px_consensus *out, px_error *err);
+int px_consensus_build(const px_story_text *s, px_consensus *out, px_error *err);
 void px_consensus_free(px_consensus *c);
 
 #ifdef __cplusplus

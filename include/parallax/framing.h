@@ -83,7 +83,7 @@ typedef struct px_actor_label {
 } px_actor_label;
 
 typedef struct px_source_framing {
-    size_t source;       /* index into px_story.sources */
+    size_t source;       /* index into px_story_text.sources */
     size_t n_words;      /* content words counted */
     px_framing_term *terms; /* most distinctive first */
     size_t n_terms;
@@ -97,7 +97,7 @@ typedef struct px_framing {
 } px_framing;
 
 /* bg may be NULL (the story's own pooled counts then form the prior). */
-int px_framing_build(const px_story *s, const px_background *bg, px_framing *out, px_error *err);
+int px_framing_build(const px_story_text *s, const px_background *bg, px_framing *out, px_error *err);
 void px_framing_free(px_framing *f);
 
 #ifdef __cplusplus

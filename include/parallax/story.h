@@ -18,7 +18,7 @@
 extern "C" {
 #endif
 
-/* Sentence pairs at least this similar are kept in px_story.pairs. */
+/* Sentence pairs at least this similar are kept in px_story_text.pairs. */
 #define PX_STORY_MIN_SIM 0.25f
 /* Sentences with fewer content words ("Advertisement.") are never paired. */
 #define PX_STORY_MIN_TERMS 3
@@ -31,8 +31,8 @@ enum {
 };
 
 typedef struct px_story_sentence {
-    size_t article;          /* index into px_story.articles */
-    size_t source;           /* index into px_story.sources */
+    size_t article;          /* index into px_story_text.articles */
+    size_t source;           /* index into px_story_text.sources */
     size_t index;            /* position within its article, from 0 */
     size_t start, end;       /* byte offsets into the article's body */
     const uint32_t *terms;   /* term ids of its content words, in text order */
@@ -49,7 +49,7 @@ typedef struct px_story_pair {
 
 typedef struct px_story_vocab px_story_vocab;
 
-typedef struct px_story {
+typedef struct px_story_text {
     px_article *const *articles;  /* borrowed */
     size_t n_articles;
     char **sources;               /* distinct outlet names, first-seen order */
@@ -68,12 +68,12 @@ typedef struct px_story {
     px_story_vocab *vocab;        /* private */
     uint32_t *term_store;         /* private */
     unsigned char *flag_store;    /* private */
-} px_story;
+} px_story_text;
 
 /* Builds the story over articles[0..n) (n may be 0). An article without a
  * source is its own outlet, named by its id. */
-int px_story_new(px_story **out, px_article *const *articles, size_t n, px_error *err);
-void px_story_free(px_story *s);
+int px_story_text_new(px_story_text **out, px_article *const *articles, size_t n, px_error *err);
+void px_story_text_free(px_story_text *s);
 
 /* The term a word token stands for, as the story counts it: lower case
  * (folded), possessive "'s" dropped, stopwords and one-letter words
@@ -84,16 +84,16 @@ int px_story_term_of(const char *word, size_t len, int is_number, px_stemmer *st
                      const char *lang, char **out);
 
 /* Term id of a stem, or -1 when the story never uses it. */
-long px_story_term_id(const px_story *s, const char *stem);
+long px_story_term_id(const px_story_text *s, const char *stem);
 /* Inverse sentence frequency of a term: log(n_sentences / df). */
-double px_story_idf(const px_story *s, uint32_t term);
+double px_story_idf(const px_story_text *s, uint32_t term);
 /* TF-IDF cosine similarity of two sentences of the story. */
-double px_story_similarity(const px_story *s, size_t a, size_t b);
+double px_story_similarity(const px_story_text *s, size_t a, size_t b);
 /* How often term j of a sentence occurs in it; *first (may be NULL) is
  * set to 1 when j is its first occurrence, else 0. */
 size_t px_story_sentence_tf(const px_story_sentence *ps, size_t j, int *first);
 /* Is the term a number rather than a word? */
-int px_story_term_is_number(const px_story *s, uint32_t term);
+int px_story_term_is_number(const px_story_text *s, uint32_t term);
 
 #ifdef __cplusplus
 }

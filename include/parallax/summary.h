@@ -37,7 +37,7 @@ typedef struct px_summary {
 } px_summary;
 
 /* Picks at most max_sentences (PX_SUMMARY_DEFAULT when 0). */
-int px_summary_build(const px_story *s, size_t max_sentences, px_summary *out, px_error *err);
+int px_summary_build(const px_story_text *s, size_t max_sentences, px_summary *out, px_error *err);
 void px_summary_free(px_summary *sm);
 
 #ifdef __cplusplus

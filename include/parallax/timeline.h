@@ -72,7 +72,7 @@ typedef struct px_timeline {
     size_t unresolved;         /* relative expressions in undated articles */
 } px_timeline;
 
-int px_timeline_build(const px_story *s, px_timeline *out, px_error *err);
+int px_timeline_build(const px_story_text *s, px_timeline *out, px_error *err);
 void px_timeline_free(px_timeline *t);
 
 #ifdef __cplusplus

@@ -13,6 +13,11 @@
 #include "parallax/article.h"
 #include "parallax/read.h"
 #include "parallax/text.h"
+#include "parallax/dedup.h"
+#include "parallax/cluster.h"
+#include "parallax/entities.h"
+#include "parallax/numbers.h"
+#include "parallax/quotes.h"
 #include "parallax/story.h"
 #include "parallax/framing.h"
 #include "parallax/consensus.h"
@@ -20,8 +25,5 @@
 #include "parallax/summary.h"
 #include "parallax/compare.h"
 #include "parallax/report.h"
-#include "parallax/entities.h"
-#include "parallax/numbers.h"
-#include "parallax/quotes.h"
 
 #endif

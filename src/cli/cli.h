@@ -51,6 +51,10 @@ void cli_input_free(cli_input *ci);
 /* EXIT_OK, or EXIT_INPUT when some input failed. */
 int cli_input_exit_code(const cli_input *ci);
 
+/* Parses the value of a numeric option into *out when it lies in [lo, hi];
+ * else prints an error naming opt and returns -1. */
+int cli_number(const char *opt, const char *arg, double lo, double hi, double *out);
+
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -129,3 +129,15 @@ int cli_input_exit_code(const cli_input *ci)
 {
     return ci->errors ? EXIT_INPUT : EXIT_OK;
 }
+
+int cli_number(const char *opt, const char *arg, double lo, double hi, double *out)
+{
+    char *end;
+    double v = strtod(arg, &end);
+    if (end == arg || *end || !(v >= lo && v <= hi)) {
+        cli_error("%s takes a number from %g to %g, not '%s'", opt, lo, hi, arg);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}

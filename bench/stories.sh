@@ -1,0 +1,47 @@
+#!/bin/sh
+# Story clustering quality: BCubed P/R/F1 and pairwise F1 on giveme5w1h-dev
+# (gold fields stripped before parallax sees the articles), on all events and
+# on each half of the events (split by a hash of the event id; the defaults
+# were chosen on the even half), for the default batch mode and the online
+# --stream mode; then the seeds mixed into BBC + Reuters as distractors.
+# Usage: bench/stories.sh   (from the repository root, after `make`)
+set -eu
+cd "$(dirname "$0")/.."
+PX=build/parallax
+SHARED=${PARALLAX_SHARED:-../shared}
+GOLD=$SHARED/data/stories/giveme5w1h-dev.jsonl
+OUT=bench/out
+mkdir -p $OUT
+[ -x $PX ] || make --no-print-directory build/parallax
+
+echo "== giveme5w1h-dev: $(wc -l < $GOLD) articles"
+for sel in all even odd; do
+    python3 bench/stories_eval.py strip "$GOLD" $OUT/giveme-$sel.jsonl --events $sel
+done
+for mode in batch stream; do
+    flag=""; [ $mode = stream ] && flag=--stream
+    for sel in all even odd; do
+        $PX cluster -q $flag $OUT/giveme-$sel.jsonl > $OUT/giveme-$sel.$mode.stories
+        printf '%-6s %-4s ' $mode $sel
+        python3 bench/stories_eval.py score "$GOLD" $OUT/giveme-$sel.$mode.stories --events $sel | tail -1
+    done
+done
+
+echo "== seeds among distractors (BBC 2,225 + Reuters 21,578)"
+[ -s $OUT/reuters.jsonl ] || python3 bench/corpora.py reuters $OUT/reuters.jsonl
+$PX read -q "$SHARED/seeds" > $OUT/seeds.jsonl
+start=$(date +%s.%N)
+$PX cluster -q "$SHARED/seeds" "$SHARED/data/bulk/bbc" $OUT/reuters.jsonl > $OUT/distractors.stories
+end=$(date +%s.%N)
+python3 - "$OUT/seeds.jsonl" "$OUT/distractors.stories" <<'PY'
+import json, sys
+seeds = {json.loads(l)["id"] for l in open(sys.argv[1])}
+stories = [json.loads(l) for l in open(sys.argv[2])]
+with_seeds = [s for s in stories if seeds & set(s["articles"])]
+print(f"stories {len(stories)}; the {len(seeds)} seeds fall in {len(with_seeds)} "
+      f"stor{'y' if len(with_seeds) == 1 else 'ies'}")
+for s in with_seeds:
+    others = [a for a in s["articles"] if a not in seeds]
+    print(f"  {len(seeds & set(s['articles']))} seeds + {len(others)} distractors: {s['title']}")
+PY
+echo "time $(echo "$end - $start" | bc) s"

@@ -4,9 +4,105 @@
 
 #include "parallax/compare.h"
 
-int px_group_stories(px_article *const *articles, size_t n, px_story_groups *out, px_error *err)
+typedef struct dated {
+    size_t index;
+    long day; /* undated articles take the day of the article before */
+} dated;
+
+static int by_day_then_input(const void *x, const void *y)
 {
-    (void)articles;
+    const dated *a = x, *b = y;
+    if (a->day != b->day)
+        return a->day < b->day ? -1 : 1;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+typedef struct collector {
+    px_article *const *articles;
+    size_t n;
+    unsigned char *grouped;
+    px_story_groups *out;
+    int rc;
+} collector;
+
+/* Index of the first article not yet grouped whose id is id. */
+static long article_with_id(const collector *c, const char *id)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (!c->grouped[i] && c->articles[i]->id && strcmp(c->articles[i]->id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+static int size_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int add_group(collector *c, size_t *members, size_t n)
+{
+    if (!n) {
+        free(members);
+        return PX_OK;
+    }
+    px_story_group *v = realloc(c->out->v, (c->out->n + 1) * sizeof *v);
+    if (!v) {
+        free(members);
+        return PX_ENOMEM;
+    }
+    qsort(members, n, sizeof *members, size_cmp);
+    c->out->v = v;
+    v[c->out->n++] = (px_story_group){members, n};
+    return PX_OK;
+}
+
+static void collect_story(const px_story *st, void *ud)
+{
+    collector *c = ud;
+    if (c->rc != PX_OK)
+        return;
+    size_t *members = malloc((st->n_articles + 1) * sizeof *members), n = 0;
+    if (!members) {
+        c->rc = PX_ENOMEM;
+        return;
+    }
+    for (size_t k = 0; k < st->n_articles; k++) {
+        long i = article_with_id(c, st->article_ids[k]);
+        if (i >= 0) {
+            c->grouped[i] = 1;
+            members[n++] = (size_t)i;
+        }
+    }
+    c->rc = add_group(c, members, n);
+}
+
+static int cluster_articles(px_clusterer *cl, px_article *const *articles, size_t n)
+{
+    dated *order = malloc((n + 1) * sizeof *order);
+    if (!order)
+        return PX_ENOMEM;
+    long last = 0;
+    for (size_t i = 0; i < n; i++) {
+        long day;
+        if (articles[i]->date && px_date_days(articles[i]->date, &day) == PX_OK)
+            last = day;
+        order[i] = (dated){i, last};
+    }
+    qsort(order, n, sizeof *order, by_day_then_input);
+    int rc = PX_OK;
+    for (size_t i = 0; rc == PX_OK && i < n; i++)
+        rc = px_clusterer_observe(cl, articles[i]);
+    for (size_t i = 0; rc == PX_OK && i < n; i++)
+        rc = px_clusterer_add(cl, articles[order[i].index], NULL);
+    free(order);
+    if (rc == PX_OK)
+        rc = px_clusterer_close_all(cl);
+    return rc == PX_OK ? px_cluster_batch(cl, 0) : rc;
+}
+
+int px_group_as_one_story(size_t n, px_story_groups *out, px_error *err)
+{
     memset(out, 0, sizeof *out);
     if (n == 0)
         return PX_OK;
@@ -21,6 +117,46 @@ int px_group_stories(px_article *const *articles, size_t n, px_story_groups *out
         out->v[0].articles[i] = i;
     out->v[0].n = n;
     out->n = 1;
+    return PX_OK;
+}
+
+int px_group_stories(px_article *const *articles, size_t n, px_story_groups *out, px_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (n == 0)
+        return PX_OK;
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.retain = 1;
+    px_clusterer *cl = NULL;
+    int rc = px_clusterer_new(&cl, &o, err);
+    if (rc != PX_OK)
+        return rc;
+    collector c = {articles, n, calloc(n, 1), out, PX_OK};
+    rc = c.grouped ? cluster_articles(cl, articles, n) : PX_ENOMEM;
+    if (rc == PX_OK) {
+        px_clusterer_foreach(cl, collect_story, &c);
+        rc = c.rc;
+    }
+    /* An article the clusterer did not place (it should place every one)
+     * is a story of its own rather than lost. */
+    for (size_t i = 0; rc == PX_OK && i < n; i++) {
+        if (c.grouped[i])
+            continue;
+        size_t *one = malloc(sizeof *one);
+        if (!one) {
+            rc = PX_ENOMEM;
+            break;
+        }
+        *one = i;
+        rc = add_group(&c, one, 1);
+    }
+    free(c.grouped);
+    px_clusterer_free(cl);
+    if (rc != PX_OK) {
+        px_story_groups_free(out);
+        return px_error_set(err, rc, "cannot group %zu articles into stories: %s", n, px_status_name(rc));
+    }
     return PX_OK;
 }
 

@@ -55,7 +55,7 @@ static void test_seeds_report(void **s)
 {
     (void)s;
     char args[1024];
-    snprintf(args, sizeof args, "%s", tu_shared("seeds"));
+    snprintf(args, sizeof args, "--one-story %s", tu_shared("seeds"));
     cJSON *root = analyze_json(args);
     cJSON *story = first_story(root);
     cJSON *sources = cJSON_GetObjectItem(story, "sources");
@@ -105,7 +105,7 @@ static void test_seeds_report(void **s)
 static void test_example_bridge_report(void **s)
 {
     (void)s;
-    cJSON *root = analyze_json("--sources examples/sources.csv examples/corpus/*bridge* "
+    cJSON *root = analyze_json("--one-story --sources examples/sources.csv examples/corpus/*bridge* "
                                "examples/corpus/*port-alder*");
     cJSON *story = first_story(root);
     /* National Tribune never mentions the 2023 inspection the others report. */
@@ -130,6 +130,19 @@ static void test_example_bridge_report(void **s)
             }
     }
     assert_true(crumbling);
+    cJSON_Delete(root);
+}
+
+static void test_example_corpus_is_three_stories(void **s)
+{
+    (void)s;
+    cJSON *root = analyze_json("--sources examples/sources.csv examples/corpus");
+    cJSON *stories = cJSON_GetObjectItem(root, "stories"), *story;
+    assert_int_equal(cJSON_GetArraySize(stories), 3);
+    int sizes = 0;
+    cJSON_ArrayForEach(story, stories)
+        sizes |= 1 << cJSON_GetArraySize(cJSON_GetObjectItem(story, "articles"));
+    assert_int_equal(sizes, (1 << 3) | (1 << 4) | (1 << 6)); /* comet, strike, bridge */
     cJSON_Delete(root);
 }
 
@@ -221,6 +234,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seeds_report),
         cmocka_unit_test(test_example_bridge_report),
+        cmocka_unit_test(test_example_corpus_is_three_stories),
         cmocka_unit_test(test_html_page_is_self_contained),
         cmocka_unit_test(test_terminal_report_and_colours),
         cmocka_unit_test(test_bad_input_and_exit_codes),

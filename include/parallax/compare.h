@@ -3,13 +3,14 @@
  * that runs every comparison over the articles of a story and holds the
  * results the renderers (parallax/report.h) and the store read.
  *
- * Pipeline: read -> clean -> (dedup) -> px_group_stories -> px_compare_story
+ * Pipeline: read -> clean -> px_group_stories (cluster) -> px_compare_story
  * for each story -> render. px_group_stories is the one place where
  * articles become stories.
  */
 #ifndef PARALLAX_COMPARE_H
 #define PARALLAX_COMPARE_H
 
+#include "cluster.h"
 #include "consensus.h"
 #include "entities.h"
 #include "framing.h"
@@ -36,9 +37,13 @@ typedef struct px_story_groups {
     size_t n;
 } px_story_groups;
 
-/* Groups articles into stories. Until story clustering is part of the
- * library every article belongs to one story; with n == 0 there is none. */
+/* Groups articles into stories with the story clusterer (cluster.h, batch
+ * mode: articles in date order, then the merge pass), in the order the
+ * stories were started. Every article lands in exactly one story; with
+ * n == 0 there is none. */
 int px_group_stories(px_article *const *articles, size_t n, px_story_groups *out, px_error *err);
+/* Every article in one story (the caller knows they belong together). */
+int px_group_as_one_story(size_t n, px_story_groups *out, px_error *err);
 void px_story_groups_free(px_story_groups *g);
 
 /* ---- comparison ------------------------------------------------------------ */

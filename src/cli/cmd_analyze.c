@@ -9,14 +9,15 @@
 
 static const char help[] =
     "usage: parallax analyze [OPTIONS] [PATH...]\n\n"
-    "Reads articles, groups them into stories and compares each story across\n"
-    "its outlets: numbers that disagree, quotes and speakers, people and\n"
+    "Reads articles, groups them into stories (as parallax cluster does) and\n"
+    "compares each story across its outlets: numbers that disagree, quotes and speakers, people and\n"
     "organisations, framing words, facts most outlets report and what each\n"
     "leaves out, a timeline and a summary citing its sources. Prints a report\n"
     "for the terminal; --json prints the full result (docs/report-schema.md).\n\n"
     "options:\n" CLI_INPUT_HELP
     "      --json           print the result as JSON instead of the report\n"
     "      --html FILE      also write the report as one HTML page\n"
+    "      --one-story      treat all articles as one story (no clustering)\n"
     "      --full           list every item in the terminal report\n"
     "      --summary N      summary sentences per story (default 6)\n"
     "      --background F   background word table for framing (parallax vocab)\n"
@@ -24,7 +25,7 @@ static const char help[] =
     "  -h, --help           this help\n";
 
 typedef struct analyze_opts {
-    int json, full;
+    int json, full, one_story;
     const char *html;
     const char *background;
     const char *color;
@@ -64,6 +65,7 @@ static int parse_options(int argc, char **argv, cli_input *ci, analyze_opts *ao)
                                              {"summary", required_argument, NULL, 0x203},
                                              {"background", required_argument, NULL, 0x204},
                                              {"color", required_argument, NULL, 0x205},
+                                             {"one-story", no_argument, NULL, 0x206},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     int opt;
@@ -86,6 +88,7 @@ static int parse_options(int argc, char **argv, cli_input *ci, analyze_opts *ao)
                 return cli_usage_error("analyze", "--summary takes 1 to 100, not '%s'", optarg);
             break;
         case 0x204: ao->background = optarg; break;
+        case 0x206: ao->one_story = 1; break;
         case 0x205:
             if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
                 return cli_usage_error("analyze", "--color takes auto, always or never");
@@ -180,7 +183,9 @@ static int analyze(cli_input *ci, const analyze_opts *ao, const article_list *l)
         co.background = bg;
     }
     px_story_groups g;
-    if (px_group_stories(l->v, l->n, &g, &err) != PX_OK) {
+    int grouped = ao->one_story ? px_group_as_one_story(l->n, &g, &err)
+                                : px_group_stories(l->v, l->n, &g, &err);
+    if (grouped != PX_OK) {
         cli_error("%s", err.msg);
         px_background_free(bg);
         return EXIT_INPUT;

@@ -45,6 +45,15 @@ static void chip(px_buf *b, const px_story_text *s, size_t source)
     px_buf_puts(b, "</span>");
 }
 
+/* Escaped text followed by the chips of the outlets reporting it. */
+static void cited(px_buf *b, const px_story_text *s, const char *text, const size_t *sources, size_t n)
+{
+    esc(b, text);
+    px_buf_puts(b, " ");
+    for (size_t k = 0; k < n; k++)
+        chip(b, s, sources[k]);
+}
+
 static void leaning_badge(px_buf *b, const char *leaning)
 {
     if (!leaning)
@@ -146,10 +155,7 @@ static void section_summary(px_buf *b, const px_story_report *r)
     for (size_t i = 0; i < r->summary.n; i++) {
         const px_summary_sentence *ss = &r->summary.v[i];
         px_buf_puts(b, "<li>");
-        esc(b, ss->text);
-        px_buf_puts(b, " ");
-        for (size_t k = 0; k < ss->n_cites; k++)
-            chip(b, s, ss->cites[k]);
+        cited(b, s, ss->text, ss->cites, ss->n_cites);
         px_buf_puts(b, "</li>");
     }
     px_buf_puts(b, "</ol></section>");
@@ -363,10 +369,7 @@ static void section_timeline(px_buf *b, const px_story_report *r)
                       ev->grain == PX_GRAIN_WEEK ? "wk " : "", len, ev->date);
         if (ev->future)
             px_buf_puts(b, "<span class=badge>expected</span> ");
-        esc(b, ev->text);
-        px_buf_puts(b, " ");
-        for (size_t k = 0; k < ev->n_sources; k++)
-            chip(b, s, ev->sources[k]);
+        cited(b, s, ev->text, ev->sources, ev->n_sources);
         px_buf_puts(b, "</p></div>");
     }
     px_buf_puts(b, "</div></section>");

@@ -99,7 +99,7 @@ static const char css[] =
     "th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e5e7eb;vertical-align:top}"
     "th{font-size:12px;color:#6b7280;text-transform:uppercase;letter-spacing:.03em}"
     "tr.group td{background:#fef2f2;font-weight:600;color:#991b1b}"
-    "td.num{font-weight:600;white-space:nowrap}"
+    "td.num{font-weight:600;white-space:nowrap}.nw{white-space:nowrap}"
     ".grid td{font-size:13px}.grid td.q{background:#f9fafb;border-left:3px solid var(--c)}"
     ".grid td.none{color:#d1d5db;text-align:center}"
     ".frames{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:16px}"
@@ -187,7 +187,7 @@ static void section_conflicts(px_buf *b, const px_story_report *r)
             const px_article *a = s->articles[ref.article];
             px_buf_puts(b, "<tr><td>");
             chip(b, s, s->article_source[ref.article]);
-            px_buf_puts(b, "</td><td class=meta>");
+            px_buf_puts(b, "</td><td class=\"meta nw\">");
             esc(b, a->date ? a->date : "undated");
             px_buf_puts(b, "</td><td class=num>");
             esc(b, n->text);

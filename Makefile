@@ -19,7 +19,7 @@ CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
 RULES    = $(sort $(wildcard data/clean/*.rules))
-GEN_SRC  = build/gen/clean_rules.c
+GEN_SRC  = build/gen/clean_rules.c build/gen/background_en.c
 
 REL = build/release
 SAN = build/asan
@@ -35,6 +35,11 @@ deps:
 build/gen/clean_rules.c: $(RULES) scripts/embed-rules
 	@mkdir -p $(dir $@)
 	scripts/embed-rules $(RULES) > $@.tmp && mv $@.tmp $@
+
+# The background word table for framing, embedded in the library.
+build/gen/background_en.c: data/background-en.tsv scripts/embed-data
+	@mkdir -p $(dir $@)
+	scripts/embed-data px_background_en_tsv $< > $@.tmp && mv $@.tmp $@
 
 # ---- release build ------------------------------------------------------
 $(REL)/%.o: %.c $(wildcard include/*.h include/parallax/*.h src/*.h src/cli/*.h)
@@ -66,7 +71,7 @@ test-build: $(TEST_BINS) $(SAN)/parallax build/parallax
 
 demo: deps
 	@$(MAKE) --no-print-directory build/parallax
-	build/parallax read --sources examples/sources.csv examples/corpus examples/html
+	build/parallax analyze --sources examples/sources.csv examples/corpus examples/html
 
 check: deps
 	@$(MAKE) --no-print-directory test-build

@@ -20,5 +20,12 @@
 #include "parallax/http.h"
 #include "parallax/dedup.h"
 #include "parallax/cluster.h"
+#include "parallax/story.h"
+#include "parallax/framing.h"
+#include "parallax/consensus.h"
+#include "parallax/timeline.h"
+#include "parallax/summary.h"
+#include "parallax/compare.h"
+#include "parallax/report.h"
 
 #endif

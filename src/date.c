@@ -13,7 +13,7 @@ static const char *const month_names[12] = {
     "july", "august", "september", "october", "november", "december"};
 
 /* Accepts full names, 3-letter forms and "Sept". */
-static int month_from_word(const char *w, size_t len)
+int px_month_from_word(const char *w, size_t len)
 {
     if (len < 3)
         return 0;
@@ -225,7 +225,7 @@ static int parse_words(const char *p, when *w)
             const char *s = p;
             while (isalpha((unsigned char)*p))
                 p++;
-            int m = month_from_word(s, (size_t)(p - s));
+            int m = px_month_from_word(s, (size_t)(p - s));
             if (m && !month)
                 month = m;
         } else if (isdigit((unsigned char)*p)) {
@@ -289,4 +289,24 @@ int px_date_days(const char *iso, long *days)
         return PX_EFORMAT;
     *days = days_from_civil(y, (int)m, (int)d);
     return PX_OK;
+}
+
+void px_date_from_days(long days, char out[11])
+{
+    long y;
+    int m, d;
+    civil_from_days(days, &y, &m, &d);
+    if (y < 0 || y > 9999)
+        y = y < 0 ? 0 : 9999;
+    snprintf(out, 11, "%04ld-%02d-%02d", y, m, d);
+}
+
+long px_days_from_date(long year, int month, int day)
+{
+    return days_from_civil(year, month, day);
+}
+
+int px_days_in_month(long year, int month)
+{
+    return month >= 1 && month <= 12 ? days_in_month(year, month) : 0;
 }

@@ -12,6 +12,11 @@ int px_has_nul(const char *s, size_t len);
 /* The outlet key in a file name "KEY--slug.ext", else its stem. */
 int px_source_key_from_path(const char *path, char *out, size_t cap);
 
+/* The built-in background word table (data/background-en.tsv), embedded at
+ * build time by scripts/embed-data. */
+extern const char px_background_en_tsv[];
+extern const size_t px_background_en_tsv_len;
+
 /* How an English abbreviation (without its final period) behaves at a
  * period: abbrev.c. */
 enum {

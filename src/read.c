@@ -548,7 +548,8 @@ static void walk_dir(reader *r, const char *dir, pathlist *out, int depth)
             free(p);
         }
     closedir(d);
-    qsort(here.items, here.n, sizeof *here.items, cmp_str);
+    if (here.n)
+        qsort(here.items, here.n, sizeof *here.items, cmp_str);
     for (size_t i = 0; i < here.n; i++) {
         struct stat st;
         if (stat(here.items[i], &st) != 0)

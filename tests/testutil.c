@@ -92,3 +92,13 @@ const char *tu_bin(void)
     const char *b = getenv("PARALLAX_BIN");
     return b ? b : "build/asan/parallax";
 }
+
+px_story_text *tu_read_story(tu_result *r, const char *const *paths, size_t n, const px_sources *src)
+{
+    px_read_opts o = {.sources = src};
+    tu_read(r, paths, n, &o);
+    assert_int_equal(r->errors, 0);
+    px_story_text *st = NULL;
+    assert_int_equal(px_story_text_new(&st, r->articles, r->n, NULL), PX_OK);
+    return st;
+}

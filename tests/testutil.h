@@ -28,6 +28,8 @@ typedef struct tu_result {
 void tu_read(tu_result *r, const char *const *paths, size_t n, const px_read_opts *opts);
 void tu_read_one(tu_result *r, const char *path, const px_read_opts *opts);
 void tu_result_free(tu_result *r);
+/* Reads paths (no read errors allowed) and builds one story of them. */
+px_story_text *tu_read_story(tu_result *r, const char *const *paths, size_t n, const px_sources *src);
 
 /* Writes data to a fresh temporary file whose name ends in suffix; returns
  * its path (malloc'd). */

@@ -64,5 +64,7 @@ typedef struct cli_progress cli_progress;
 cli_progress *cli_progress_new(const char *label, int enabled);
 void cli_progress_update(long long done, long long total, void *progress);
 void cli_progress_free(cli_progress *p);
+/* Counts items (done/total) instead of bytes. */
+void cli_progress_count_items(cli_progress *p);
 
 #endif

@@ -9,3 +9,5 @@ PX_COMMAND(numbers, "numeric claims with qualifier, counted noun and attribution
 PX_COMMAND(entities, "people, organisations and places named in the articles, merged across them (JSON Lines)")
 PX_COMMAND(dedup, "find exact copies, near-duplicates and embedded copies; print groups as JSON Lines")
 PX_COMMAND(cluster, "group articles into stories (online, with a batch merge pass); print stories as JSON Lines")
+PX_COMMAND(analyze, "compare each story across outlets: numbers, quotes, framing, omissions, timeline, summary")
+PX_COMMAND(vocab, "count word stems in the articles (a background table for framing)")

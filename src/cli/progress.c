@@ -10,7 +10,14 @@ struct cli_progress {
     const char *label;
     double start, last_draw;
     int drawn;
+    int items; /* show "done/total" rather than megabytes */
 };
+
+void cli_progress_count_items(cli_progress *p)
+{
+    if (p)
+        p->items = 1;
+}
 
 static double now(void)
 {
@@ -50,7 +57,10 @@ void cli_progress_update(long long done, long long total, void *progress)
         fprintf(stderr, "\r%s [", p->label);
         for (int i = 0; i < width; i++)
             fputc(i < fill ? '#' : '.', stderr);
-        fprintf(stderr, "] %3d%%  %.1f MB  %.0fs ", (int)(f * 100), (double)done / 1e6, t - p->start);
+        if (p->items)
+            fprintf(stderr, "] %3d%%  %lld/%lld  %.0fs ", (int)(f * 100), done, total, t - p->start);
+        else
+            fprintf(stderr, "] %3d%%  %.1f MB  %.0fs ", (int)(f * 100), (double)done / 1e6, t - p->start);
     } else {
         fprintf(stderr, "\r%s %lld  %.0fs ", p->label, done, t - p->start);
     }

@@ -1,0 +1,87 @@
+/*
+ * parallax/compare.h - one story seen from every side: the orchestrator
+ * that runs every comparison over the articles of a story and holds the
+ * results the renderers (parallax/report.h) and the store read.
+ *
+ * Pipeline: read -> clean -> px_group_stories (cluster) -> px_compare_story
+ * for each story -> render. px_group_stories is the one place where
+ * articles become stories.
+ */
+#ifndef PARALLAX_COMPARE_H
+#define PARALLAX_COMPARE_H
+
+#include "cluster.h"
+#include "consensus.h"
+#include "entities.h"
+#include "framing.h"
+#include "numbers.h"
+#include "quotes.h"
+#include "read.h"
+#include "story.h"
+#include "summary.h"
+#include "timeline.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- stories --------------------------------------------------------------- */
+
+typedef struct px_story_group {
+    size_t *articles;    /* indexes into the article array, ascending */
+    size_t n;
+} px_story_group;
+
+typedef struct px_story_groups {
+    px_story_group *v;
+    size_t n;
+} px_story_groups;
+
+/* Groups articles into stories with the story clusterer (cluster.h, batch
+ * mode: articles in date order, then the merge pass), in the order the
+ * stories were started. Every article lands in exactly one story; with
+ * n == 0 there is none. */
+int px_group_stories(px_article *const *articles, size_t n, px_story_groups *out, px_error *err);
+/* Every article in one story (the caller knows they belong together). */
+int px_group_as_one_story(size_t n, px_story_groups *out, px_error *err);
+void px_story_groups_free(px_story_groups *g);
+
+/* ---- comparison ------------------------------------------------------------ */
+
+typedef struct px_compare_opts {
+    const px_background *background; /* NULL: px_background_default() */
+    size_t summary_sentences;        /* 0: PX_SUMMARY_DEFAULT */
+    px_progress_fn progress;         /* called after each stage with the
+                                        stages done and their number */
+    void *progress_ud;
+} px_compare_opts;
+
+typedef struct px_story_report {
+    px_story_text *story;                 /* articles (borrowed), outlets, sentences */
+    /* per article (story->n_articles entries each) */
+    px_entity_list *entities;
+    px_number_list *numbers;
+    px_quote_list *quotes;
+    /* across the story */
+    px_entity_list people;           /* merged entities, most mentioned first */
+    px_number_groups number_groups;  /* conflicted groups first */
+    px_quote_links quote_links;
+    px_framing framing;
+    px_consensus consensus;
+    px_timeline timeline;
+    px_summary summary;
+} px_story_report;
+
+/* Compares articles[0..n) as one story. The articles are borrowed and must
+ * outlive the report. o may be NULL. n may be 0 (an empty report). */
+int px_compare_story(px_article *const *articles, size_t n, const px_compare_opts *o,
+                     px_story_report **out, px_error *err);
+void px_story_report_free(px_story_report *r);
+
+/* The outlet of article i of the report's story. */
+const char *px_report_article_source(const px_story_report *r, size_t article);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

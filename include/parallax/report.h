@@ -1,0 +1,32 @@
+/*
+ * parallax/report.h - the three renderings of compared stories: JSON
+ * (schema in docs/report-schema.md), a terminal report and one
+ * self-contained HTML page. Renderers write into a px_buf; the caller
+ * decides where it goes.
+ */
+#ifndef PARALLAX_REPORT_H
+#define PARALLAX_REPORT_H
+
+#include "compare.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct px_report_opts {
+    int color;    /* terminal: ANSI colours */
+    int width;    /* terminal: columns, 0 = 100 */
+    int full;     /* terminal: every item, not just the first few per section */
+} px_report_opts;
+
+/* The full result as one JSON document (pretty-printed, ends in "\n"). */
+int px_report_json(px_story_report *const *stories, size_t n, px_buf *out);
+/* A readable report, one section block per story. o may be NULL. */
+int px_report_text(px_story_report *const *stories, size_t n, const px_report_opts *o, px_buf *out);
+/* One HTML page with inline CSS and SVG, no network access. */
+int px_report_html(px_story_report *const *stories, size_t n, px_buf *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

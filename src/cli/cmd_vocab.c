@@ -1,0 +1,105 @@
+/* cmd_vocab.c - `parallax vocab`: stem counts of a corpus, in the format of
+ * the framing background table (data/background-en.tsv). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char help[] =
+    "usage: parallax vocab [OPTIONS] [PATH...]\n\n"
+    "Counts the content-word stems of the articles (as analyze counts them:\n"
+    "folded, stopwords dropped, Snowball stems) and prints 'stem<TAB>count'\n"
+    "lines, most frequent first, after a '#total<TAB>N' line. The output is\n"
+    "a background table for 'parallax analyze --background'.\n\n"
+    "options:\n" CLI_INPUT_HELP
+    "      --min N          leave out stems seen fewer than N times (default 2)\n"
+    "  -h, --help           this help\n";
+
+typedef struct vocab_state {
+    px_background *table;
+    px_stemmer *stemmer;
+    int oom;
+} vocab_state;
+
+static int count_article(px_article *a, void *ud)
+{
+    vocab_state *st = ud;
+    const char *body = a->body ? a->body : "";
+    const char *lang = a->language ? a->language : "en";
+    px_tokens toks = {0};
+    int rc = px_tokenize(body, strlen(body), &toks);
+    for (size_t i = 0; rc == PX_OK && i < toks.n; i++) {
+        if (toks.v[i].kind != PX_TOK_WORD)
+            continue;
+        char *term = NULL;
+        rc = px_story_term_of(body + toks.v[i].start, toks.v[i].end - toks.v[i].start, 0, st->stemmer,
+                              lang, &term);
+        if (rc == PX_OK && term)
+            rc = px_background_add(st->table, term, strlen(term), 1);
+        free(term);
+    }
+    px_tokens_free(&toks);
+    px_article_free(a);
+    st->oom = rc != PX_OK;
+    return st->oom;
+}
+
+int cmd_vocab(int argc, char **argv)
+{
+    static const struct option longopts[] = {CLI_INPUT_LONGOPTS,
+                                             {"min", required_argument, NULL, 0x200},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    cli_input ci;
+    cli_input_init(&ci);
+    double min_count = 2;
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS "h", longopts, NULL)) != -1) {
+        int r = cli_input_option(&ci, opt, optarg);
+        if (r < 0) {
+            cli_input_free(&ci);
+            return EXIT_USAGE;
+        }
+        if (r)
+            continue;
+        if (opt == 'h') {
+            fputs(help, stdout);
+            cli_input_free(&ci);
+            return EXIT_OK;
+        }
+        if (opt == 0x200) {
+            char *end;
+            min_count = strtod(optarg, &end);
+            if (*end || min_count < 1) {
+                cli_input_free(&ci);
+                return cli_usage_error("vocab", "--min takes a count of 1 or more, not '%s'", optarg);
+            }
+            continue;
+        }
+        cli_input_free(&ci);
+        return cli_usage_error("vocab", "unknown option");
+    }
+    cli_input_finish(&ci, argc, argv);
+    vocab_state st = {px_background_new(), px_stemmer_new("en"), 0};
+    int rc = EXIT_OK;
+    if (!st.table) {
+        cli_error("out of memory");
+        rc = EXIT_INPUT;
+    } else {
+        cli_input_read(&ci, count_article, &st);
+        px_buf out = {0};
+        if (st.oom || px_background_write(st.table, min_count, &out) != PX_OK) {
+            cli_error("out of memory counting stems");
+            rc = EXIT_INPUT;
+        } else {
+            fwrite(out.data, 1, out.len, stdout);
+            rc = cli_input_exit_code(&ci);
+        }
+        px_buf_free(&out);
+    }
+    px_background_free(st.table);
+    px_stemmer_free(st.stemmer);
+    cli_input_free(&ci);
+    return rc;
+}

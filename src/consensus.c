@@ -1,0 +1,245 @@
+/* consensus.c - facts aligned across outlets, omissions and unique facts. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parallax/consensus.h"
+
+static size_t find_root(size_t *parent, size_t x)
+{
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+static int push_index(size_t **v, size_t *n, size_t x)
+{
+    size_t *nv = realloc(*v, (*n + 1) * sizeof *nv);
+    if (!nv)
+        return PX_ENOMEM;
+    nv[(*n)++] = x;
+    *v = nv;
+    return PX_OK;
+}
+
+static int has_index(const size_t *v, size_t n, size_t x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == x)
+            return 1;
+    return 0;
+}
+
+/* The member with the largest summed similarity to the other members. */
+static size_t central_member(const px_story_text *s, const px_fact *f)
+{
+    size_t best = f->sentences[0];
+    double best_sum = -1;
+    size_t n = f->n_sentences < 40 ? f->n_sentences : 40;
+    for (size_t i = 0; i < n; i++) {
+        double sum = 0;
+        for (size_t j = 0; j < n; j++)
+            if (i != j)
+                sum += px_story_similarity(s, f->sentences[i], f->sentences[j]);
+        if (sum > best_sum) {
+            best_sum = sum;
+            best = f->sentences[i];
+        }
+    }
+    return best;
+}
+
+static int fact_cmp(const void *a, const void *b)
+{
+    const px_fact *x = a, *y = b;
+    if (x->n_sources != y->n_sources)
+        return x->n_sources < y->n_sources ? 1 : -1;
+    return x->sentence < y->sentence ? -1 : x->sentence > y->sentence;
+}
+
+static int group_facts(const px_story_text *s, px_consensus *c)
+{
+    size_t *parent = malloc((s->n_sentences + 1) * sizeof *parent);
+    long *fact_of_root = malloc((s->n_sentences + 1) * sizeof *fact_of_root);
+    int rc = parent && fact_of_root ? PX_OK : PX_ENOMEM;
+    for (size_t i = 0; rc == PX_OK && i < s->n_sentences; i++) {
+        parent[i] = i;
+        fact_of_root[i] = -1;
+    }
+    for (size_t i = 0; rc == PX_OK && i < s->n_pairs; i++)
+        if (s->pairs[i].sim >= PX_FACT_SIM)
+            parent[find_root(parent, s->pairs[i].a)] = find_root(parent, s->pairs[i].b);
+    for (size_t i = 0; rc == PX_OK && i < s->n_pairs; i++) {
+        if (s->pairs[i].sim < PX_FACT_SIM)
+            continue;
+        size_t r = find_root(parent, s->pairs[i].a);
+        if (fact_of_root[r] >= 0)
+            continue;
+        px_fact *v = realloc(c->facts, (c->n_facts + 1) * sizeof *v);
+        if (!v) {
+            rc = PX_ENOMEM;
+            break;
+        }
+        c->facts = v;
+        memset(&v[c->n_facts], 0, sizeof *v);
+        fact_of_root[r] = (long)c->n_facts++;
+    }
+    for (size_t i = 0; rc == PX_OK && i < s->n_sentences; i++) {
+        long f = fact_of_root[find_root(parent, i)];
+        if (f < 0)
+            continue;
+        px_fact *fact = &c->facts[f];
+        rc = push_index(&fact->sentences, &fact->n_sentences, i);
+        size_t src = s->sentences[i].source;
+        if (rc == PX_OK && !has_index(fact->sources, fact->n_sources, src))
+            rc = push_index(&fact->sources, &fact->n_sources, src);
+    }
+    /* A looser likeness to any member is enough to count as reporting it:
+     * outlets paraphrase. */
+    for (size_t i = 0; rc == PX_OK && i < s->n_pairs; i++) {
+        const px_story_pair *p = &s->pairs[i];
+        long fa = fact_of_root[find_root(parent, p->a)], fb = fact_of_root[find_root(parent, p->b)];
+        size_t sa = s->sentences[p->a].source, sb = s->sentences[p->b].source;
+        if (fa >= 0 && !has_index(c->facts[fa].sources, c->facts[fa].n_sources, sb))
+            rc = push_index(&c->facts[fa].sources, &c->facts[fa].n_sources, sb);
+        if (rc == PX_OK && fb >= 0 && !has_index(c->facts[fb].sources, c->facts[fb].n_sources, sa))
+            rc = push_index(&c->facts[fb].sources, &c->facts[fb].n_sources, sa);
+    }
+    free(parent);
+    free(fact_of_root);
+    return rc;
+}
+
+static int size_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int finish_facts(const px_story_text *s, px_consensus *c)
+{
+    for (size_t i = 0; i < c->n_facts; i++) {
+        px_fact *f = &c->facts[i];
+        qsort(f->sources, f->n_sources, sizeof *f->sources, size_cmp);
+        f->sentence = central_member(s, f);
+        const px_story_sentence *ps = &s->sentences[f->sentence];
+        f->text = px_strndup(s->articles[ps->article]->body + ps->start, ps->end - ps->start);
+        if (!f->text)
+            return PX_ENOMEM;
+    }
+    if (c->n_facts > 1)
+        qsort(c->facts, c->n_facts, sizeof *c->facts, fact_cmp);
+    while (c->n_consensus < c->n_facts && c->facts[c->n_consensus].n_sources >= c->majority)
+        c->n_consensus++;
+    return PX_OK;
+}
+
+/* How much a sentence says: the summed IDF of its distinct terms. */
+static double informativeness(const px_story_text *s, size_t i)
+{
+    const px_story_sentence *ps = &s->sentences[i];
+    double sum = 0;
+    for (size_t k = 0; k < ps->n_terms; k++) {
+        int first;
+        px_story_sentence_tf(ps, k, &first);
+        if (first)
+            sum += px_story_idf(s, ps->terms[k]);
+    }
+    return sum;
+}
+
+typedef struct scored {
+    size_t sentence;
+    double score;
+} scored;
+
+static int scored_cmp(const void *a, const void *b)
+{
+    const scored *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return x->sentence < y->sentence ? -1 : x->sentence > y->sentence;
+}
+
+static int find_unique(const px_story_text *s, px_consensus *c)
+{
+    unsigned char *shared = calloc(s->n_sentences + 1, 1);
+    scored *cand = malloc((s->n_sentences + 1) * sizeof *cand);
+    int rc = shared && cand ? PX_OK : PX_ENOMEM;
+    for (size_t i = 0; rc == PX_OK && i < s->n_pairs; i++)
+        shared[s->pairs[i].a] = shared[s->pairs[i].b] = 1;
+    for (size_t src = 0; rc == PX_OK && src < s->n_sources && s->n_sources > 1; src++) {
+        size_t n = 0;
+        for (size_t a = 0; a < s->n_articles; a++) {
+            if (s->article_source[a] != src)
+                continue;
+            for (size_t i = s->first_sentence[a]; i < s->first_sentence[a + 1]; i++)
+                if (!shared[i] && s->sentences[i].n_terms >= 6)
+                    cand[n++] = (scored){i, informativeness(s, i)};
+        }
+        qsort(cand, n, sizeof *cand, scored_cmp);
+        px_source_coverage *sc = &c->sources[src];
+        for (size_t k = 0; rc == PX_OK && k < n && k < PX_MAX_UNIQUE; k++)
+            rc = push_index(&sc->unique, &sc->n_unique, cand[k].sentence);
+    }
+    free(shared);
+    free(cand);
+    return rc;
+}
+
+static int find_omissions(const px_story_text *s, px_consensus *c)
+{
+    int rc = PX_OK;
+    for (size_t src = 0; rc == PX_OK && src < s->n_sources; src++) {
+        px_source_coverage *sc = &c->sources[src];
+        for (size_t f = 0; rc == PX_OK && f < c->n_consensus && sc->n_omitted < PX_MAX_OMISSIONS; f++)
+            if (!has_index(c->facts[f].sources, c->facts[f].n_sources, src))
+                rc = push_index(&sc->omitted, &sc->n_omitted, f);
+    }
+    return rc;
+}
+
+int px_consensus_build(const px_story_text *s, px_consensus *out, px_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->majority = (s->n_sources + 1) / 2;
+    if (out->majority < 2)
+        out->majority = 2;
+    out->n_sources = s->n_sources;
+    out->sources = calloc(s->n_sources + 1, sizeof *out->sources);
+    int rc = out->sources ? PX_OK : PX_ENOMEM;
+    for (size_t i = 0; rc == PX_OK && i < s->n_sources; i++)
+        out->sources[i].source = i;
+    if (rc == PX_OK)
+        rc = group_facts(s, out);
+    if (rc == PX_OK)
+        rc = finish_facts(s, out);
+    if (rc == PX_OK)
+        rc = find_omissions(s, out);
+    if (rc == PX_OK)
+        rc = find_unique(s, out);
+    if (rc != PX_OK) {
+        px_consensus_free(out);
+        return px_error_set(err, rc, "out of memory aligning facts");
+    }
+    return PX_OK;
+}
+
+void px_consensus_free(px_consensus *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n_facts; i++) {
+        free(c->facts[i].text);
+        free(c->facts[i].sentences);
+        free(c->facts[i].sources);
+    }
+    for (size_t i = 0; i < c->n_sources; i++) {
+        free(c->sources[i].omitted);
+        free(c->sources[i].unique);
+    }
+    free(c->facts);
+    free(c->sources);
+    memset(c, 0, sizeof *c);
+}

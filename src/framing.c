@@ -1,0 +1,650 @@
+/* framing.c - distinctive words per outlet (weighted log-odds with an
+ * informative Dirichlet prior) and the labels outlets attach to actors. */
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "parallax/framing.h"
+#include "parallax/text.h"
+
+/* ---- background table: stem -> count ---------------------------------- */
+
+struct px_background {
+    char **stems;
+    double *counts;
+    size_t n, cap;
+    uint32_t *slots; /* index + 1 */
+    size_t n_slots;
+    double total;
+};
+
+static long bg_find(const px_background *b, const char *w, size_t len, size_t *slot)
+{
+    if (!b->n_slots)
+        return -1;
+    size_t h = (size_t)px_hash64(w, len, 7) & (b->n_slots - 1);
+    while (b->slots[h]) {
+        const char *t = b->stems[b->slots[h] - 1];
+        if (strncmp(t, w, len) == 0 && t[len] == '\0')
+            return (long)b->slots[h] - 1;
+        h = (h + 1) & (b->n_slots - 1);
+    }
+    if (slot)
+        *slot = h;
+    return -1;
+}
+
+static int bg_rehash(px_background *b)
+{
+    size_t n_slots = b->n_slots ? b->n_slots * 2 : 4096;
+    uint32_t *slots = calloc(n_slots, sizeof *slots);
+    if (!slots)
+        return PX_ENOMEM;
+    free(b->slots);
+    b->slots = slots;
+    b->n_slots = n_slots;
+    for (size_t i = 0; i < b->n; i++) {
+        size_t slot = 0;
+        bg_find(b, b->stems[i], strlen(b->stems[i]), &slot);
+        b->slots[slot] = (uint32_t)i + 1;
+    }
+    return PX_OK;
+}
+
+int px_background_add(px_background *b, const char *w, size_t len, double count)
+{
+    if ((b->n + 1) * 2 > b->n_slots && bg_rehash(b) != PX_OK)
+        return PX_ENOMEM;
+    size_t slot = 0;
+    long at = bg_find(b, w, len, &slot);
+    if (at >= 0) {
+        b->counts[at] += count;
+        b->total += count;
+        return PX_OK;
+    }
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 4096;
+        char **st = realloc(b->stems, cap * sizeof *st);
+        if (!st)
+            return PX_ENOMEM;
+        b->stems = st;
+        double *c = realloc(b->counts, cap * sizeof *c);
+        if (!c)
+            return PX_ENOMEM;
+        b->counts = c;
+        b->cap = cap;
+    }
+    char *copy = px_strndup(w, len);
+    if (!copy)
+        return PX_ENOMEM;
+    b->stems[b->n] = copy;
+    b->counts[b->n] = count;
+    b->slots[slot] = (uint32_t)++b->n;
+    b->total += count;
+    return PX_OK;
+}
+
+int px_background_parse(px_background **out, const char *text, size_t len, px_error *err)
+{
+    *out = NULL;
+    px_background *b = calloc(1, sizeof *b);
+    if (!b)
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    long line = 0;
+    double total = 0;
+    for (size_t i = 0; i < len;) {
+        size_t eol = i;
+        while (eol < len && text[eol] != '\n')
+            eol++;
+        line++;
+        const char *tab = memchr(text + i, '\t', eol - i);
+        if (eol - i > 7 && memcmp(text + i, "#total\t", 7) == 0) {
+            char num[32];
+            snprintf(num, sizeof num, "%.*s", (int)(eol - i - 7 < 31 ? eol - i - 7 : 31), text + i + 7);
+            total = strtod(num, NULL);
+        }
+        if (text[i] != '#' && eol > i) {
+            char num[32];
+            size_t nl = tab ? (size_t)(text + eol - tab - 1) : 0;
+            char *end = NULL;
+            double c = -1;
+            if (tab && nl > 0 && nl < sizeof num) {
+                memcpy(num, tab + 1, nl);
+                num[nl] = '\0';
+                c = strtod(num, &end);
+            }
+            if (!tab || tab == text + i || c < 0 || !end || (*end && *end != '\r')) {
+                px_background_free(b);
+                if (err)
+                    err->line = line;
+                return px_error_set(err, PX_EFORMAT,
+                                    "background table line %ld: expected 'stem<TAB>count'", line);
+            }
+            if (px_background_add(b, text + i, (size_t)(tab - text - i), c) != PX_OK) {
+                px_background_free(b);
+                return px_error_set(err, PX_ENOMEM, "out of memory");
+            }
+        }
+        i = eol + 1;
+    }
+    if (total > b->total)
+        b->total = total; /* the table may list only the more frequent stems */
+    *out = b;
+    return PX_OK;
+}
+
+int px_background_load(px_background **out, const char *path, px_error *err)
+{
+    px_input *in = NULL;
+    px_buf buf = {0};
+    *out = NULL;
+    int rc = px_input_open(&in, path, err);
+    if (rc == PX_OK)
+        rc = px_input_read_all(in, &buf, PX_DEFAULT_MAX_RECORD, err);
+    px_input_close(in);
+    if (rc == PX_OK)
+        rc = px_background_parse(out, buf.data ? buf.data : "", buf.len, err);
+    if (rc != PX_OK && err && !err->where[0])
+        snprintf(err->where, sizeof err->where, "%s", path);
+    px_buf_free(&buf);
+    return rc;
+}
+
+px_background *px_background_new(void)
+{
+    return calloc(1, sizeof(px_background));
+}
+
+static int by_count_desc(const void *a, const void *b, void *table)
+{
+    const px_background *t = table;
+    double x = t->counts[*(const size_t *)a], y = t->counts[*(const size_t *)b];
+    if (x != y)
+        return x < y ? 1 : -1;
+    return strcmp(t->stems[*(const size_t *)a], t->stems[*(const size_t *)b]);
+}
+
+int px_background_write(const px_background *b, double min_count, px_buf *out)
+{
+    size_t *order = malloc((b->n + 1) * sizeof *order);
+    if (!order)
+        return PX_ENOMEM;
+    for (size_t i = 0; i < b->n; i++)
+        order[i] = i;
+    qsort_r(order, b->n, sizeof *order, by_count_desc, (void *)b);
+    int rc = px_buf_printf(out, "#total\t%.0f\n", b->total);
+    for (size_t i = 0; rc == PX_OK && i < b->n && b->counts[order[i]] >= min_count; i++)
+        rc = px_buf_printf(out, "%s\t%.0f\n", b->stems[order[i]], b->counts[order[i]]);
+    free(order);
+    return rc;
+}
+
+void px_background_free(px_background *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->n; i++)
+        free(b->stems[i]);
+    free(b->stems);
+    free(b->counts);
+    free(b->slots);
+    free(b);
+}
+
+double px_background_count(const px_background *b, const char *stem)
+{
+    long at = b ? bg_find(b, stem, strlen(stem), NULL) : -1;
+    return at >= 0 ? b->counts[at] : 0;
+}
+
+double px_background_total(const px_background *b)
+{
+    return b ? b->total : 0;
+}
+
+static px_background *default_bg;
+static pthread_once_t default_once = PTHREAD_ONCE_INIT;
+
+static void load_default(void)
+{
+    px_background_parse(&default_bg, px_background_en_tsv, px_background_en_tsv_len, NULL);
+}
+
+const px_background *px_background_default(void)
+{
+    pthread_once(&default_once, load_default);
+    return default_bg;
+}
+
+/* ---- features: unigrams and adjacent bigrams ------------------------------ */
+
+typedef struct feature {
+    uint32_t t1, t2; /* t2 == UINT32_MAX for a unigram */
+    size_t total;
+} feature;
+
+typedef struct features {
+    feature *v;
+    size_t n, cap;
+    uint32_t *slots; /* index + 1 */
+    size_t n_slots;
+} features;
+
+static uint64_t feature_key(uint32_t t1, uint32_t t2)
+{
+    return ((uint64_t)t1 << 32) | t2;
+}
+
+static size_t feature_hash(uint64_t k, size_t mask)
+{
+    return (size_t)px_hash64(&k, sizeof k, 3) & mask;
+}
+
+static int features_rehash(features *f)
+{
+    size_t n_slots = f->n_slots ? f->n_slots * 2 : 4096;
+    uint32_t *slots = calloc(n_slots, sizeof *slots);
+    if (!slots)
+        return PX_ENOMEM;
+    for (size_t i = 0; i < f->n; i++) {
+        size_t h = feature_hash(feature_key(f->v[i].t1, f->v[i].t2), n_slots - 1);
+        while (slots[h])
+            h = (h + 1) & (n_slots - 1);
+        slots[h] = (uint32_t)i + 1;
+    }
+    free(f->slots);
+    f->slots = slots;
+    f->n_slots = n_slots;
+    return PX_OK;
+}
+
+static long feature_id(features *f, uint32_t t1, uint32_t t2)
+{
+    if ((f->n + 1) * 2 > f->n_slots && features_rehash(f) != PX_OK)
+        return -1;
+    uint64_t k = feature_key(t1, t2);
+    size_t h = feature_hash(k, f->n_slots - 1);
+    while (f->slots[h]) {
+        feature *x = &f->v[f->slots[h] - 1];
+        if (x->t1 == t1 && x->t2 == t2)
+            return (long)f->slots[h] - 1;
+        h = (h + 1) & (f->n_slots - 1);
+    }
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 4096;
+        feature *v = realloc(f->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        f->v = v;
+        f->cap = cap;
+    }
+    f->v[f->n] = (feature){t1, t2, 0};
+    f->slots[h] = (uint32_t)++f->n;
+    return (long)f->n - 1;
+}
+
+typedef struct use {
+    uint32_t source, feature;
+} use;
+
+typedef struct uses {
+    use *v;
+    size_t n, cap;
+} uses;
+
+static int uses_push(uses *u, size_t source, long feature)
+{
+    if (feature < 0)
+        return PX_ENOMEM;
+    if (u->n == u->cap) {
+        size_t cap = u->cap ? u->cap * 2 : 8192;
+        use *v = realloc(u->v, cap * sizeof *v);
+        if (!v)
+            return PX_ENOMEM;
+        u->v = v;
+        u->cap = cap;
+    }
+    u->v[u->n++] = (use){(uint32_t)source, (uint32_t)feature};
+    return PX_OK;
+}
+
+static int use_cmp(const void *a, const void *b)
+{
+    const use *x = a, *y = b;
+    if (x->source != y->source)
+        return x->source < y->source ? -1 : 1;
+    return x->feature < y->feature ? -1 : x->feature > y->feature;
+}
+
+/* A term is a proper name when most of its uses are capitalised
+ * mid-sentence. */
+static unsigned char *find_names(const px_story_text *s)
+{
+    uint32_t *caps = calloc(s->n_terms + 1, sizeof *caps);
+    uint32_t *all = calloc(s->n_terms + 1, sizeof *all);
+    unsigned char *name = calloc(s->n_terms + 1, 1);
+    if (caps && all && name) {
+        for (size_t i = 0; i < s->n_sentences; i++) {
+            const px_story_sentence *ps = &s->sentences[i];
+            for (size_t k = 0; k < ps->n_terms; k++) {
+                all[ps->terms[k]]++;
+                caps[ps->terms[k]] += (ps->flags[k] & PX_TERM_CAPITALIZED) != 0;
+            }
+        }
+        for (size_t t = 0; t < s->n_terms; t++)
+            name[t] = caps[t] * 2 > all[t] || px_story_term_is_number(s, (uint32_t)t);
+    }
+    free(caps);
+    free(all);
+    if (!caps || !all) {
+        free(name);
+        return NULL;
+    }
+    return name;
+}
+
+static int collect_uses(const px_story_text *s, const unsigned char *name, features *f, uses *u)
+{
+    int rc = PX_OK;
+    for (size_t i = 0; rc == PX_OK && i < s->n_sentences; i++) {
+        const px_story_sentence *ps = &s->sentences[i];
+        for (size_t k = 0; rc == PX_OK && k < ps->n_terms; k++) {
+            uint32_t t = ps->terms[k];
+            if (!name[t])
+                rc = uses_push(u, ps->source, feature_id(f, t, UINT32_MAX));
+            if (rc != PX_OK || k == 0 || !(ps->flags[k] & PX_TERM_ADJACENT))
+                continue;
+            uint32_t p = ps->terms[k - 1];
+            int numbers = px_story_term_is_number(s, p) || px_story_term_is_number(s, t);
+            if (!numbers && p != t && (!name[p] || !name[t]))
+                rc = uses_push(u, ps->source, feature_id(f, p, t));
+        }
+    }
+    return rc;
+}
+
+/* ---- the statistic --------------------------------------------------------- */
+
+static double log_odds_z(double yi, double ni, double yj, double nj, double a, double a0)
+{
+    double li = log((yi + a) / fmax(ni + a0 - yi - a, 1e-9));
+    double lj = log((yj + a) / fmax(nj + a0 - yj - a, 1e-9));
+    return (li - lj) / sqrt(1.0 / (yi + a) + 1.0 / (yj + a));
+}
+
+typedef struct totals {
+    size_t *uni, *bi;        /* per source */
+    size_t all_uni, all_bi;
+} totals;
+
+static char *feature_text(const px_story_text *s, const feature *f)
+{
+    if (f->t2 == UINT32_MAX)
+        return px_strdup(s->term_words[f->t1]);
+    px_buf b = {0};
+    px_buf_printf(&b, "%s %s", s->term_words[f->t1], s->term_words[f->t2]);
+    return b.data;
+}
+
+static int term_cmp(const void *a, const void *b)
+{
+    const px_framing_term *x = a, *y = b;
+    return x->z < y->z ? 1 : x->z > y->z ? -1 : strcmp(x->term, y->term);
+}
+
+/* Scores the features one outlet uses; its uses are u[0..n). */
+static int score_source(const px_story_text *s, const px_background *bg, const features *f,
+                        const use *u, size_t n, const totals *tt, px_source_framing *out)
+{
+    size_t src = out->source;
+    px_framing_term *cand = NULL;
+    size_t n_cand = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && u[j].feature == u[i].feature)
+            j++;
+        const feature *ft = &f->v[u[i].feature];
+        double yi = (double)(j - i);
+        i = j;
+        if (yi < 2)
+            continue;
+        int phrase = ft->t2 != UINT32_MAX;
+        double ni = (double)(phrase ? tt->bi[src] : tt->uni[src]);
+        double nall = (double)(phrase ? tt->all_bi : tt->all_uni);
+        double yj = (double)ft->total - yi, nj = nall - ni;
+        double pi = (double)ft->total / fmax(nall, 1);
+        double bgc = phrase ? 0 : px_background_count(bg, s->terms[ft->t1]);
+        double bgn = px_background_total(bg);
+        if (bgc > 0 && bgn > 0)
+            pi = 0.5 * pi + 0.5 * bgc / bgn;
+        double a = PX_FRAMING_PRIOR * pi;
+        double z_bg = bgn > 0 && !phrase
+                          ? log_odds_z(yi, ni, bgc, bgn, a, PX_FRAMING_PRIOR)
+                          : 0;
+        double z = s->n_sources > 1 ? log_odds_z(yi, ni, yj, nj, a, PX_FRAMING_PRIOR) : z_bg;
+        if (z < PX_FRAMING_MIN_Z || (bgc > 0 && z_bg < PX_FRAMING_MIN_Z_BACKGROUND))
+            continue;
+        px_framing_term *nc = realloc(cand, (n_cand + 1) * sizeof *nc);
+        if (!nc)
+            goto oom;
+        cand = nc;
+        cand[n_cand] = (px_framing_term){feature_text(s, ft), phrase, (size_t)yi, (size_t)yj, z, z_bg};
+        if (!cand[n_cand++].term)
+            goto oom;
+    }
+    if (n_cand)
+        qsort(cand, n_cand, sizeof *cand, term_cmp);
+    for (size_t k = PX_FRAMING_MAX_TERMS; k < n_cand; k++)
+        free(cand[k].term);
+    out->terms = cand;
+    out->n_terms = n_cand < PX_FRAMING_MAX_TERMS ? n_cand : PX_FRAMING_MAX_TERMS;
+    return PX_OK;
+oom:
+    for (size_t k = 0; k < n_cand; k++)
+        free(cand[k].term);
+    free(cand);
+    return PX_ENOMEM;
+}
+
+/* ---- actor labels -------------------------------------------------------- */
+
+/* Descriptor nouns news text attaches to political and armed actors. */
+static const char *const descriptors[] = {
+    "terrorist", "terrorists", "militant", "militants", "fighters", "group", "movement",
+    "organization", "organisation", "regime", "government", "administration", "forces",
+    "army", "military", "occupation", "authorities", "leadership", "faction", "rebels",
+    "insurgents", "extremists", "jihadists", "troops", "junta", "dictatorship",
+    "dictator", "coalition", "allies", "ally", "resistance", "aggressor", "aggression",
+    "officials", "leaders", "radicals", "separatists", "state", NULL};
+
+typedef struct label_ctx {
+    const px_story_text *s;
+    const unsigned char *name;
+    char (*desc)[32];
+    size_t n_desc;
+} label_ctx;
+
+static int is_descriptor(const label_ctx *c, uint32_t t)
+{
+    const char *stem = c->s->terms[t];
+    for (size_t i = 0; i < c->n_desc; i++)
+        if (strcmp(c->desc[i], stem) == 0)
+            return 1;
+    return 0;
+}
+
+static int add_label(px_source_framing *sf, const char *actor, const char *label)
+{
+    for (size_t i = 0; i < sf->n_labels; i++)
+        if (strcmp(sf->labels[i].actor, actor) == 0 && strcmp(sf->labels[i].label, label) == 0) {
+            sf->labels[i].count++;
+            return PX_OK;
+        }
+    px_actor_label *v = realloc(sf->labels, (sf->n_labels + 1) * sizeof *v);
+    if (!v)
+        return PX_ENOMEM;
+    sf->labels = v;
+    v[sf->n_labels] = (px_actor_label){px_strdup(actor), px_strdup(label), 1};
+    if (!v[sf->n_labels].actor || !v[sf->n_labels].label) {
+        free(v[sf->n_labels].actor);
+        free(v[sf->n_labels].label);
+        return PX_ENOMEM;
+    }
+    sf->n_labels++;
+    return PX_OK;
+}
+
+static int is_name_at(const label_ctx *c, const px_story_sentence *ps, size_t k)
+{
+    return c->name[ps->terms[k]] && (ps->flags[k] & PX_TERM_CAPITALIZED) &&
+           !px_story_term_is_number(c->s, ps->terms[k]);
+}
+
+static int plain_word_at(const label_ctx *c, const px_story_sentence *ps, size_t k)
+{
+    return !c->name[ps->terms[k]] && !(ps->flags[k] & PX_TERM_CAPITALIZED);
+}
+
+/* Labels in one sentence: NAME DESCRIPTOR, [MODIFIER] DESCRIPTOR NAME. */
+static int sentence_labels(const label_ctx *c, const px_story_sentence *ps, px_source_framing *sf)
+{
+    const px_story_text *s = c->s;
+    for (size_t a = 0; a < ps->n_terms;) {
+        if (!is_name_at(c, ps, a)) {
+            a++;
+            continue;
+        }
+        size_t b = a + 1;
+        while (b < ps->n_terms && is_name_at(c, ps, b) && (ps->flags[b] & PX_TERM_ADJACENT))
+            b++;
+        px_buf actor = {0}, label = {0};
+        for (size_t k = a; k < b; k++)
+            px_buf_printf(&actor, "%s%s", k > a ? " " : "", s->term_words[ps->terms[k]]);
+        if (b < ps->n_terms && (ps->flags[b] & PX_TERM_ADJACENT) && plain_word_at(c, ps, b) &&
+            is_descriptor(c, ps->terms[b]))
+            px_buf_puts(&label, s->term_words[ps->terms[b]]);
+        else if (a > 0 && (ps->flags[a] & PX_TERM_ADJACENT) && plain_word_at(c, ps, a - 1) &&
+                 is_descriptor(c, ps->terms[a - 1])) {
+            if (a > 1 && (ps->flags[a - 1] & PX_TERM_ADJACENT) && plain_word_at(c, ps, a - 2))
+                px_buf_printf(&label, "%s ", s->term_words[ps->terms[a - 2]]);
+            px_buf_puts(&label, s->term_words[ps->terms[a - 1]]);
+        }
+        int rc = actor.data && label.data ? add_label(sf, actor.data, label.data) : PX_OK;
+        px_buf_free(&actor);
+        px_buf_free(&label);
+        if (rc != PX_OK)
+            return rc;
+        a = b;
+    }
+    return PX_OK;
+}
+
+static int label_cmp(const void *a, const void *b)
+{
+    const px_actor_label *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count < y->count ? 1 : -1;
+    int c = strcmp(x->actor, y->actor);
+    return c ? c : strcmp(x->label, y->label);
+}
+
+static int find_labels(const px_story_text *s, const unsigned char *name, px_framing *out)
+{
+    size_t n = 0;
+    while (descriptors[n])
+        n++;
+    char(*desc)[32] = calloc(n, sizeof *desc);
+    px_stemmer *st = px_stemmer_new("en");
+    if (!desc) {
+        px_stemmer_free(st);
+        return PX_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(descriptors[i]);
+        const char *stem = st ? px_stem(st, descriptors[i], len, &len) : descriptors[i];
+        snprintf(desc[i], sizeof desc[i], "%.*s", (int)len, stem);
+    }
+    px_stemmer_free(st);
+    label_ctx c = {s, name, desc, n};
+    int rc = PX_OK;
+    for (size_t i = 0; rc == PX_OK && i < s->n_sentences; i++)
+        rc = sentence_labels(&c, &s->sentences[i], &out->v[s->sentences[i].source]);
+    for (size_t i = 0; i < out->n; i++)
+        if (out->v[i].n_labels > 1)
+            qsort(out->v[i].labels, out->v[i].n_labels, sizeof *out->v[i].labels, label_cmp);
+    free(desc);
+    return rc;
+}
+
+/* ---- building ------------------------------------------------------------- */
+
+int px_framing_build(const px_story_text *s, const px_background *bg, px_framing *out, px_error *err)
+{
+    memset(out, 0, sizeof *out);
+    features f = {0};
+    uses u = {0};
+    totals tt = {0};
+    unsigned char *name = find_names(s);
+    out->v = calloc(s->n_sources + 1, sizeof *out->v);
+    tt.uni = calloc(s->n_sources + 1, sizeof *tt.uni);
+    tt.bi = calloc(s->n_sources + 1, sizeof *tt.bi);
+    int rc = name && out->v && tt.uni && tt.bi ? PX_OK : PX_ENOMEM;
+    if (rc == PX_OK) {
+        out->n = s->n_sources;
+        for (size_t i = 0; i < s->n_sources; i++)
+            out->v[i].source = i;
+        rc = collect_uses(s, name, &f, &u);
+    }
+    for (size_t i = 0; rc == PX_OK && i < u.n; i++) {
+        feature *ft = &f.v[u.v[i].feature];
+        ft->total++;
+        int phrase = ft->t2 != UINT32_MAX;
+        (phrase ? tt.bi : tt.uni)[u.v[i].source]++;
+        *(phrase ? &tt.all_bi : &tt.all_uni) += 1;
+        out->v[u.v[i].source].n_words += !phrase;
+    }
+    if (rc == PX_OK && u.n)
+        qsort(u.v, u.n, sizeof *u.v, use_cmp);
+    for (size_t i = 0; rc == PX_OK && i < u.n;) {
+        size_t j = i;
+        while (j < u.n && u.v[j].source == u.v[i].source)
+            j++;
+        rc = score_source(s, bg, &f, u.v + i, j - i, &tt, &out->v[u.v[i].source]);
+        i = j;
+    }
+    if (rc == PX_OK)
+        rc = find_labels(s, name, out);
+    free(name);
+    free(f.v);
+    free(f.slots);
+    free(u.v);
+    free(tt.uni);
+    free(tt.bi);
+    if (rc != PX_OK) {
+        px_framing_free(out);
+        return px_error_set(err, rc, "out of memory computing framing");
+    }
+    return PX_OK;
+}
+
+void px_framing_free(px_framing *f)
+{
+    if (!f)
+        return;
+    for (size_t i = 0; i < f->n; i++) {
+        px_source_framing *sf = &f->v[i];
+        for (size_t k = 0; k < sf->n_terms; k++)
+            free(sf->terms[k].term);
+        for (size_t k = 0; k < sf->n_labels; k++) {
+            free(sf->labels[k].actor);
+            free(sf->labels[k].label);
+        }
+        free(sf->terms);
+        free(sf->labels);
+    }
+    free(f->v);
+    memset(f, 0, sizeof *f);
+}

@@ -1,0 +1,511 @@
+/* report_html.c - compared stories as one self-contained HTML page: inline
+ * CSS and SVG, no scripts from elsewhere, no network access. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parallax/report.h"
+
+#define MAX_SPEAKERS 14
+#define MAX_TIMELINE 40
+#define MAX_ENTITIES 16
+
+static const char *const palette[] = {"#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed",
+                                      "#0891b2", "#db2777", "#65a30d", "#4b5563", "#b45309"};
+
+static const char *color_of(size_t source)
+{
+    return palette[source % (sizeof palette / sizeof palette[0])];
+}
+
+static void esc_n(px_buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; s && i < n && s[i]; i++) {
+        switch (s[i]) {
+        case '<': px_buf_puts(b, "&lt;"); break;
+        case '>': px_buf_puts(b, "&gt;"); break;
+        case '&': px_buf_puts(b, "&amp;"); break;
+        case '"': px_buf_puts(b, "&quot;"); break;
+        case '\'': px_buf_puts(b, "&#39;"); break;
+        default: px_buf_append(b, s + i, 1);
+        }
+    }
+}
+
+static void esc(px_buf *b, const char *s)
+{
+    esc_n(b, s, s ? strlen(s) : 0);
+}
+
+static void chip(px_buf *b, const px_story_text *s, size_t source)
+{
+    px_buf_printf(b, "<span class=chip style=\"--c:%s\">", color_of(source));
+    esc(b, s->sources[source]);
+    px_buf_puts(b, "</span>");
+}
+
+/* Escaped text followed by the chips of the outlets reporting it. */
+static void cited(px_buf *b, const px_story_text *s, const char *text, const size_t *sources, size_t n)
+{
+    esc(b, text);
+    px_buf_puts(b, " ");
+    for (size_t k = 0; k < n; k++)
+        chip(b, s, sources[k]);
+}
+
+static void leaning_badge(px_buf *b, const char *leaning)
+{
+    if (!leaning)
+        return;
+    px_buf_puts(b, "<span class=\"badge b-");
+    esc(b, leaning);
+    px_buf_puts(b, "\">");
+    esc(b, leaning);
+    px_buf_puts(b, "</span>");
+}
+
+static const char *leaning_of(const px_story_text *s, size_t source)
+{
+    for (size_t a = 0; a < s->n_articles; a++)
+        if (s->article_source[a] == source && s->articles[a]->leaning)
+            return s->articles[a]->leaning;
+    return NULL;
+}
+
+static const char css[] =
+    "*{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',"
+    "Roboto,sans-serif;color:#1f2937;background:#f3f4f6}"
+    "header{background:#111827;color:#f9fafb;padding:22px 32px}header h1{margin:0;font-size:22px}"
+    "header p{margin:4px 0 0;color:#9ca3af}main{max-width:1180px;margin:0 auto;padding:20px 24px}"
+    "section{background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.08);"
+    "padding:18px 22px;margin:0 0 18px}h2{font-size:17px;margin:0 0 12px;color:#111827}"
+    "h2 small{font-weight:400;color:#6b7280;font-size:13px;margin-left:6px}"
+    ".story-title{font-size:20px;margin:26px 0 12px;color:#111827}"
+    ".chip{display:inline-block;padding:1px 8px;margin:1px 3px 1px 0;border-radius:999px;"
+    "font-size:12px;color:#fff;background:var(--c);white-space:nowrap}"
+    ".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:12px}"
+    ".card{border:1px solid #e5e7eb;border-left:5px solid var(--c);border-radius:8px;padding:10px 12px}"
+    ".card b{display:block}.card .t{font-size:13px;color:#374151;margin-top:4px}"
+    ".meta{font-size:12px;color:#6b7280}"
+    ".badge{display:inline-block;font-size:11px;padding:0 7px;border-radius:4px;margin-left:4px;"
+    "background:#e5e7eb;color:#374151;text-transform:uppercase;letter-spacing:.03em}"
+    ".b-left{background:#dbeafe;color:#1e40af}.b-center-left{background:#e0e7ff;color:#3730a3}"
+    ".b-center{background:#f3f4f6;color:#374151}.b-center-right{background:#fef3c7;color:#92400e}"
+    ".b-right{background:#fee2e2;color:#991b1b}.b-state-media{background:#ede9fe;color:#5b21b6}"
+    ".b-wire{background:#d1fae5;color:#065f46}"
+    "ol.summary{margin:0;padding-left:22px}ol.summary li{margin:0 0 10px}"
+    "table{border-collapse:collapse;width:100%;font-size:14px}"
+    "th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e5e7eb;vertical-align:top}"
+    "th{font-size:12px;color:#6b7280;text-transform:uppercase;letter-spacing:.03em}"
+    "tr.group td{background:#fef2f2;font-weight:600;color:#991b1b}"
+    "td.num{font-weight:600;white-space:nowrap}.nw{white-space:nowrap}"
+    ".grid td{font-size:13px}.grid td.q{background:#f9fafb;border-left:3px solid var(--c)}"
+    ".grid td.none{color:#d1d5db;text-align:center}"
+    ".frames{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:16px}"
+    ".frame h3{font-size:14px;margin:0 0 6px}.bar{display:flex;align-items:center;font-size:13px;"
+    "margin:2px 0}.bar span.w{width:130px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}"
+    ".bar .track{flex:1;background:#f3f4f6;border-radius:3px;height:12px;margin:0 6px}"
+    ".bar .fill{height:12px;border-radius:3px;background:var(--c)}.bar .z{width:36px;"
+    "text-align:right;color:#6b7280;font-size:12px}"
+    ".labels{font-size:12px;color:#4b5563;margin-top:6px}"
+    ".scroll{overflow-x:auto}.grid td:first-child{min-width:130px}.tl{position:relative;margin-left:130px;border-left:2px solid #d1d5db;padding-left:16px}"
+    ".tl .ev{position:relative;margin:0 0 12px}.tl .ev:before{content:'';position:absolute;"
+    "left:-23px;top:6px;width:12px;height:12px;border-radius:50%;background:#2563eb}"
+    ".tl .ev.future:before{background:#fff;border:2px solid #d97706}"
+    ".tl .when{position:absolute;left:-150px;width:118px;white-space:nowrap;text-align:right;font-weight:600;"
+    "font-size:13px;color:#374151}.tl .ev p{margin:0;font-size:14px}"
+    ".fact{margin:0 0 10px;padding:8px 10px;border-radius:6px;background:#f0fdf4}"
+    ".omit{background:#fffbeb}.only{background:#eff6ff}"
+    "details{margin:6px 0;font-size:13px}summary{cursor:pointer;font-weight:600}"
+    "details li{color:#6b7280}.reason{font-size:11px;color:#fff;background:#9ca3af;"
+    "border-radius:3px;padding:0 5px;margin-right:6px}"
+    ".empty{color:#9ca3af;font-style:italic}.ents td{font-size:13px}";
+
+static void section_sources(px_buf *b, const px_story_text *s)
+{
+    px_buf_printf(b, "<section><h2>Sources<small>%zu articles from %zu outlets</small></h2><div class=cards>",
+                  s->n_articles, s->n_sources);
+    for (size_t i = 0; i < s->n_articles; i++) {
+        const px_article *a = s->articles[i];
+        size_t src = s->article_source[i];
+        px_buf_printf(b, "<div class=card style=\"--c:%s\"><b>", color_of(src));
+        esc(b, s->sources[src]);
+        leaning_badge(b, a->leaning);
+        px_buf_puts(b, "</b><span class=meta>");
+        esc(b, a->date ? a->date : "undated");
+        if (a->country) {
+            px_buf_puts(b, " · ");
+            esc(b, a->country);
+        }
+        px_buf_puts(b, "</span><div class=t>");
+        esc(b, a->title ? a->title : a->id);
+        px_buf_puts(b, "</div></div>");
+    }
+    px_buf_puts(b, "</div></section>");
+}
+
+static void section_summary(px_buf *b, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    px_buf_puts(b, "<section><h2>Summary<small>every sentence cites the outlets that report it</small></h2>");
+    if (!r->summary.n)
+        px_buf_puts(b, "<p class=empty>Nothing to summarise.</p>");
+    px_buf_puts(b, "<ol class=summary>");
+    for (size_t i = 0; i < r->summary.n; i++) {
+        const px_summary_sentence *ss = &r->summary.v[i];
+        px_buf_puts(b, "<li>");
+        cited(b, s, ss->text, ss->cites, ss->n_cites);
+        px_buf_puts(b, "</li>");
+    }
+    px_buf_puts(b, "</ol></section>");
+}
+
+static void section_conflicts(px_buf *b, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    px_buf_puts(b, "<section><h2>Numbers that disagree</h2>");
+    int any = 0;
+    for (size_t g = 0; g < r->number_groups.n; g++) {
+        const px_number_group *ng = &r->number_groups.v[g];
+        if (!ng->conflict)
+            continue;
+        if (!any)
+            px_buf_puts(b, "<table><tr><th>outlet</th><th>date</th><th>figure</th><th>attribution</th>"
+                           "<th>sentence</th></tr>");
+        any = 1;
+        px_buf_puts(b, "<tr class=group><td colspan=5>");
+        esc(b, ng->counted ? ng->counted : px_number_kind_name(ng->kind));
+        if (ng->dates_explain)
+            px_buf_puts(b, " <span class=meta>(later reports give higher figures)</span>");
+        px_buf_puts(b, "</td></tr>");
+        for (size_t m = 0; m < ng->n_members; m++) {
+            px_ref ref = ng->members[m];
+            if (ref.article >= s->n_articles || ref.item >= r->numbers[ref.article].n)
+                continue;
+            const px_number *n = &r->numbers[ref.article].v[ref.item];
+            const px_article *a = s->articles[ref.article];
+            px_buf_puts(b, "<tr><td>");
+            chip(b, s, s->article_source[ref.article]);
+            px_buf_puts(b, "</td><td class=\"meta nw\">");
+            esc(b, a->date ? a->date : "undated");
+            px_buf_puts(b, "</td><td class=num>");
+            esc(b, n->text);
+            px_buf_puts(b, "</td><td>");
+            esc(b, n->attribution ? n->attribution : "—");
+            px_buf_puts(b, "</td><td class=meta>");
+            esc_n(b, a->body + n->sentence_start, n->sentence_end - n->sentence_start);
+            px_buf_puts(b, "</td></tr>");
+        }
+    }
+    px_buf_puts(b, any ? "</table>" : "<p class=empty>No disagreement found between the outlets' figures.</p>");
+    px_buf_puts(b, "</section>");
+}
+
+typedef struct speaker_row {
+    const char *name;
+    size_t count;
+} speaker_row;
+
+static int speaker_cmp(const void *a, const void *b)
+{
+    const speaker_row *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count < y->count ? 1 : -1;
+    return strcmp(x->name, y->name);
+}
+
+static size_t top_speakers(const px_story_report *r, speaker_row *rows, size_t cap)
+{
+    const px_story_text *s = r->story;
+    size_t n = 0;
+    speaker_row *all = NULL;
+    size_t n_all = 0;
+    for (size_t a = 0; a < s->n_articles; a++)
+        for (size_t k = 0; k < r->quotes[a].n; k++) {
+            const px_quote *q = &r->quotes[a].v[k];
+            if (q->kind == PX_QUOTE_TERM || !q->speaker)
+                continue;
+            size_t i = 0;
+            while (i < n_all && strcmp(all[i].name, q->speaker) != 0)
+                i++;
+            if (i == n_all) {
+                speaker_row *v = realloc(all, (n_all + 1) * sizeof *v);
+                if (!v)
+                    continue;
+                all = v;
+                all[n_all++] = (speaker_row){q->speaker, 0};
+            }
+            all[i].count++;
+        }
+    if (n_all)
+        qsort(all, n_all, sizeof *all, speaker_cmp);
+    for (; n < n_all && n < cap; n++)
+        rows[n] = all[n];
+    free(all);
+    return n;
+}
+
+static void section_quotes(px_buf *b, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    speaker_row rows[MAX_SPEAKERS];
+    size_t n = top_speakers(r, rows, MAX_SPEAKERS);
+    px_buf_puts(b, "<section><h2>Who is quoted, by whom<small>speaker × outlet</small></h2>");
+    if (!n) {
+        px_buf_puts(b, "<p class=empty>No attributed quotes found.</p></section>");
+        return;
+    }
+    px_buf_puts(b, "<div class=scroll><table class=grid><tr><th>speaker</th>");
+    for (size_t src = 0; src < s->n_sources; src++) {
+        px_buf_puts(b, "<th>");
+        chip(b, s, src);
+        px_buf_puts(b, "</th>");
+    }
+    px_buf_puts(b, "</tr>");
+    for (size_t i = 0; i < n; i++) {
+        px_buf_puts(b, "<tr><td><b>");
+        esc(b, rows[i].name);
+        px_buf_printf(b, "</b><div class=meta>%zu quote%s</div></td>", rows[i].count, rows[i].count == 1 ? "" : "s");
+        for (size_t src = 0; src < s->n_sources; src++) {
+            const px_quote *first = NULL;
+            size_t count = 0;
+            for (size_t a = 0; a < s->n_articles; a++) {
+                if (s->article_source[a] != src)
+                    continue;
+                for (size_t k = 0; k < r->quotes[a].n; k++) {
+                    const px_quote *q = &r->quotes[a].v[k];
+                    if (q->kind != PX_QUOTE_TERM && q->speaker && strcmp(q->speaker, rows[i].name) == 0) {
+                        first = first ? first : q;
+                        count++;
+                    }
+                }
+            }
+            if (!first) {
+                px_buf_puts(b, "<td class=none>·</td>");
+                continue;
+            }
+            px_buf_printf(b, "<td class=q style=\"--c:%s\">“", color_of(src));
+            size_t len = strlen(first->text), cut = len > 110 ? 110 : len;
+            while (cut < len && cut > 0 && ((unsigned char)first->text[cut] & 0xC0) == 0x80)
+                cut--;
+            esc_n(b, first->text, cut);
+            px_buf_printf(b, "%s”", cut < len ? "…" : "");
+            if (count > 1)
+                px_buf_printf(b, " <span class=meta>+%zu</span>", count - 1);
+            px_buf_puts(b, "</td>");
+        }
+        px_buf_puts(b, "</tr>");
+    }
+    px_buf_puts(b, "</table></div></section>");
+}
+
+static void section_framing(px_buf *b, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    double max_z = 1;
+    for (size_t i = 0; i < r->framing.n; i++)
+        for (size_t k = 0; k < r->framing.v[i].n_terms; k++)
+            max_z = fmax(max_z, r->framing.v[i].terms[k].z);
+    px_buf_printf(b, "<section><h2>Framing<small>words each outlet leans on: weighted log-odds z-scores %s</small></h2>"
+                     "<div class=frames>",
+                  s->n_sources > 1 ? "against the other outlets" : "against general news");
+    for (size_t i = 0; i < r->framing.n; i++) {
+        const px_source_framing *sf = &r->framing.v[i];
+        px_buf_printf(b, "<div class=frame style=\"--c:%s\"><h3>", color_of(sf->source));
+        chip(b, s, sf->source);
+        leaning_badge(b, leaning_of(s, sf->source));
+        px_buf_puts(b, "</h3>");
+        if (!sf->n_terms)
+            px_buf_puts(b, "<p class=empty>Nothing stands out.</p>");
+        for (size_t k = 0; k < sf->n_terms; k++) {
+            const px_framing_term *t = &sf->terms[k];
+            px_buf_printf(b, "<div class=bar title=\"used %zu times here, %zu times elsewhere\"><span class=w>",
+                          t->count, t->others);
+            esc(b, t->term);
+            px_buf_printf(b, "</span><span class=track><div class=fill style=\"width:%.0f%%\"></div></span>"
+                             "<span class=z>%.1f</span></div>",
+                          fmin(100, 100 * t->z / max_z), t->z);
+        }
+        if (sf->n_labels) {
+            px_buf_puts(b, "<div class=labels>labels: ");
+            for (size_t k = 0; k < sf->n_labels && k < 6; k++) {
+                px_buf_puts(b, k ? "; " : "");
+                px_buf_puts(b, "<b>");
+                esc(b, sf->labels[k].actor);
+                px_buf_puts(b, "</b> ~ ");
+                esc(b, sf->labels[k].label);
+            }
+            px_buf_puts(b, "</div>");
+        }
+        px_buf_puts(b, "</div>");
+    }
+    px_buf_puts(b, "</div></section>");
+}
+
+static void section_timeline(px_buf *b, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    const px_timeline *t = &r->timeline;
+    px_buf_printf(b, "<section><h2>Timeline<small>%zu dated events</small></h2>", t->n);
+    if (!t->n)
+        px_buf_puts(b, "<p class=empty>No dates found.</p>");
+    size_t floor_sources = 1;
+    while (floor_sources < s->n_sources) {
+        size_t k = 0;
+        for (size_t i = 0; i < t->n; i++)
+            k += t->events[i].n_sources > floor_sources;
+        if (k < MAX_TIMELINE)
+            break;
+        floor_sources++;
+    }
+    px_buf_puts(b, "<div class=tl>");
+    for (size_t i = 0; i < t->n; i++) {
+        const px_timeline_event *ev = &t->events[i];
+        if (ev->n_sources < floor_sources)
+            continue;
+        int len = ev->grain == PX_GRAIN_YEAR ? 4 : ev->grain == PX_GRAIN_MONTH ? 7 : 10;
+        px_buf_printf(b, "<div class=\"ev%s\"><span class=when>%s%.*s</span><p>", ev->future ? " future" : "",
+                      ev->grain == PX_GRAIN_WEEK ? "wk " : "", len, ev->date);
+        if (ev->future)
+            px_buf_puts(b, "<span class=badge>expected</span> ");
+        cited(b, s, ev->text, ev->sources, ev->n_sources);
+        px_buf_puts(b, "</p></div>");
+    }
+    px_buf_puts(b, "</div></section>");
+}
+
+static void section_consensus(px_buf *b, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    const px_consensus *c = &r->consensus;
+    px_buf_printf(b, "<section><h2>What most outlets report<small>%zu or more of %zu outlets</small></h2>",
+                  c->majority, s->n_sources);
+    if (!c->n_consensus)
+        px_buf_puts(b, "<p class=empty>No fact is reported by most outlets.</p>");
+    for (size_t i = 0; i < c->n_consensus && i < 12; i++) {
+        px_buf_puts(b, "<div class=fact>");
+        esc(b, c->facts[i].text);
+        px_buf_puts(b, "<br>");
+        for (size_t k = 0; k < c->facts[i].n_sources; k++)
+            chip(b, s, c->facts[i].sources[k]);
+        px_buf_puts(b, "</div>");
+    }
+    px_buf_puts(b, "<h2>Left out, and only here</h2>");
+    int any = 0;
+    for (size_t i = 0; i < c->n_sources; i++) {
+        const px_source_coverage *sc = &c->sources[i];
+        for (size_t k = 0; k < sc->n_omitted && k < 4; k++) {
+            const px_fact *f = &c->facts[sc->omitted[k]];
+            px_buf_puts(b, "<div class=\"fact omit\">");
+            chip(b, s, sc->source);
+            px_buf_printf(b, "<b>leaves out</b> what %zu others report: ", f->n_sources);
+            esc(b, f->text);
+            px_buf_puts(b, "</div>");
+            any = 1;
+        }
+        for (size_t k = 0; k < sc->n_unique && k < 2; k++) {
+            const px_story_sentence *ps = &s->sentences[sc->unique[k]];
+            px_buf_puts(b, "<div class=\"fact only\">");
+            chip(b, s, sc->source);
+            px_buf_puts(b, "<b>only here:</b> ");
+            esc_n(b, s->articles[ps->article]->body + ps->start, ps->end - ps->start);
+            px_buf_puts(b, "</div>");
+            any = 1;
+        }
+    }
+    if (!any)
+        px_buf_puts(b, "<p class=empty>Nothing left out and nothing exclusive.</p>");
+    px_buf_puts(b, "</section>");
+}
+
+static void section_entities(px_buf *b, const px_story_report *r)
+{
+    px_buf_printf(b, "<section><h2>People and organisations<small>%zu named</small></h2>", r->people.n);
+    if (!r->people.n) {
+        px_buf_puts(b, "<p class=empty>None found.</p></section>");
+        return;
+    }
+    px_buf_puts(b, "<table class=ents><tr><th>name</th><th>kind</th><th>role</th><th>mentions</th>"
+                   "<th>outlets</th><th>written as</th></tr>");
+    for (size_t i = 0; i < r->people.n && i < MAX_ENTITIES; i++) {
+        const px_entity *e = &r->people.v[i];
+        px_buf_puts(b, "<tr><td><b>");
+        esc(b, e->name);
+        px_buf_printf(b, "</b></td><td>%s</td><td>", px_entity_kind_name(e->kind));
+        esc(b, e->role ? e->role : "");
+        px_buf_printf(b, "</td><td>%zu</td><td>%zu</td><td class=meta>", e->mentions, e->n_sources);
+        for (size_t k = 0; k < e->variants.n && k < 6; k++) {
+            px_buf_puts(b, k ? ", " : "");
+            esc(b, e->variants.items[k]);
+        }
+        px_buf_puts(b, "</td></tr>");
+    }
+    px_buf_puts(b, "</table></section>");
+}
+
+static void section_cleaning(px_buf *b, const px_story_text *s)
+{
+    px_buf_puts(b, "<section><h2>What cleaning removed<small>per article</small></h2>");
+    for (size_t i = 0; i < s->n_articles; i++) {
+        const px_article *a = s->articles[i];
+        px_buf_printf(b, "<details><summary>");
+        esc(b, s->sources[s->article_source[i]]);
+        px_buf_puts(b, ": ");
+        esc(b, a->title ? a->title : a->id);
+        px_buf_printf(b, " <span class=meta>(%zu removed)</span></summary><ul>", a->n_removed);
+        for (size_t k = 0; k < a->n_removed; k++) {
+            px_buf_puts(b, "<li><span class=reason>");
+            esc(b, a->removed[k].reason);
+            px_buf_puts(b, "</span>");
+            esc(b, a->removed[k].text);
+            px_buf_puts(b, "</li>");
+        }
+        px_buf_puts(b, "</ul></details>");
+    }
+    px_buf_puts(b, "</section>");
+}
+
+static void story_html(px_buf *b, const px_story_report *r, size_t index, size_t n)
+{
+    const px_story_text *s = r->story;
+    px_buf_printf(b, "<h2 class=story-title>Story %zu of %zu", index + 1, n);
+    /* Named by the headline of the article the summary leads with, or any. */
+    const char *title = r->summary.n ? s->articles[s->sentences[r->summary.v[0].sentence].article]->title : NULL;
+    for (size_t i = 0; !title && i < s->n_articles; i++)
+        title = s->articles[i]->title;
+    if (title) {
+        px_buf_puts(b, ": <span style=\"font-weight:400\">");
+        esc(b, title);
+        px_buf_puts(b, "</span>");
+    }
+    px_buf_puts(b, "</h2>");
+    section_sources(b, s);
+    section_summary(b, r);
+    section_conflicts(b, r);
+    section_quotes(b, r);
+    section_framing(b, r);
+    section_timeline(b, r);
+    section_consensus(b, r);
+    section_entities(b, r);
+    section_cleaning(b, s);
+}
+
+int px_report_html(px_story_report *const *stories, size_t n, px_buf *b)
+{
+    size_t articles = 0;
+    for (size_t i = 0; i < n; i++)
+        articles += stories[i]->story->n_articles;
+    px_buf_printf(b, "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
+                     "<meta name=viewport content=\"width=device-width,initial-scale=1\">"
+                     "<title>parallax report</title><style>%s</style></head><body>"
+                     "<header><h1>parallax: one story from every side</h1>"
+                     "<p>%zu stor%s · %zu articles · parallax %s</p></header><main>",
+                  css, n, n == 1 ? "y" : "ies", articles, PX_VERSION);
+    if (!n)
+        px_buf_puts(b, "<section><p class=empty>No articles, so no story to compare.</p></section>");
+    for (size_t i = 0; i < n; i++)
+        story_html(b, stories[i], i, n);
+    px_buf_puts(b, "</main></body></html>\n");
+    return b->data ? PX_OK : PX_ENOMEM;
+}

@@ -1,0 +1,349 @@
+/* report_json.c - compared stories as one JSON document
+ * (docs/report-schema.md). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+
+#include "parallax/report.h"
+#include "parallax/text.h"
+
+static void add_str(cJSON *o, const char *key, const char *v)
+{
+    if (v)
+        cJSON_AddStringToObject(o, key, v);
+    else
+        cJSON_AddNullToObject(o, key);
+}
+
+static void add_num(cJSON *o, const char *key, double v)
+{
+    cJSON_AddNumberToObject(o, key, isfinite(v) ? round(v * 1000) / 1000 : 0);
+}
+
+static const char *article_id(const px_story_text *s, size_t a)
+{
+    return s->articles[a]->id ? s->articles[a]->id : "";
+}
+
+static const char *source_of(const px_story_text *s, size_t a)
+{
+    return s->sources[s->article_source[a]];
+}
+
+/* Code point offset of byte offset off in article a's body. */
+static double cp(const px_story_text *s, size_t a, size_t off)
+{
+    return (double)px_utf8_offset_to_cp(s->articles[a]->body ? s->articles[a]->body : "", off);
+}
+
+static char *sentence_text(const px_story_text *s, size_t i)
+{
+    const px_story_sentence *ps = &s->sentences[i];
+    return px_strndup(s->articles[ps->article]->body + ps->start, ps->end - ps->start);
+}
+
+static cJSON *source_names(const px_story_text *s, const size_t *src, size_t n)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < n; i++)
+        cJSON_AddItemToArray(arr, cJSON_CreateString(s->sources[src[i]]));
+    return arr;
+}
+
+static void add_sentence_ref(cJSON *o, const px_story_text *s, size_t sentence)
+{
+    size_t a = s->sentences[sentence].article;
+    add_str(o, "article", article_id(s, a));
+    add_str(o, "source", source_of(s, a));
+}
+
+static cJSON *articles_json(const px_story_text *s)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < s->n_articles; i++) {
+        const px_article *a = s->articles[i];
+        cJSON *o = cJSON_CreateObject();
+        add_str(o, "id", a->id);
+        add_str(o, "source", source_of(s, i));
+        add_str(o, "leaning", a->leaning);
+        add_str(o, "country", a->country);
+        add_str(o, "date", a->date);
+        add_str(o, "title", a->title);
+        add_str(o, "url", a->url);
+        add_num(o, "sentences", (double)(s->first_sentence[i + 1] - s->first_sentence[i]));
+        cJSON *rm = cJSON_AddArrayToObject(o, "removed");
+        for (size_t k = 0; k < a->n_removed; k++) {
+            cJSON *r = cJSON_CreateObject();
+            add_str(r, "text", a->removed[k].text);
+            add_str(r, "reason", a->removed[k].reason);
+            cJSON_AddItemToArray(rm, r);
+        }
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr;
+}
+
+static cJSON *number_json(const px_story_text *s, size_t a, const px_number *n)
+{
+    cJSON *o = cJSON_CreateObject();
+    add_str(o, "article", article_id(s, a));
+    add_str(o, "source", source_of(s, a));
+    add_str(o, "date", s->articles[a]->date);
+    add_str(o, "text", n->text);
+    add_num(o, "value", n->value);
+    cJSON_AddBoolToObject(o, "vague", n->vague);
+    add_str(o, "kind", px_number_kind_name(n->kind));
+    add_str(o, "unit", n->unit);
+    add_str(o, "qualifier", n->qualifier);
+    add_str(o, "bound", px_bound_name(n->bound));
+    add_str(o, "counted", n->counted);
+    add_str(o, "attribution", n->attribution);
+    const char *body = s->articles[a]->body;
+    char *sent = px_strndup(body + n->sentence_start, n->sentence_end - n->sentence_start);
+    add_str(o, "sentence", sent);
+    free(sent);
+    add_num(o, "start", cp(s, a, n->start));
+    add_num(o, "end", cp(s, a, n->end));
+    return o;
+}
+
+static void add_numbers(cJSON *story, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    cJSON *nums = cJSON_AddArrayToObject(story, "numbers");
+    for (size_t a = 0; a < s->n_articles; a++)
+        for (size_t k = 0; k < r->numbers[a].n; k++)
+            cJSON_AddItemToArray(nums, number_json(s, a, &r->numbers[a].v[k]));
+    cJSON *conflicts = cJSON_AddArrayToObject(story, "conflicts");
+    for (size_t g = 0; g < r->number_groups.n; g++) {
+        const px_number_group *ng = &r->number_groups.v[g];
+        if (!ng->conflict)
+            continue;
+        cJSON *o = cJSON_CreateObject();
+        add_str(o, "counted", ng->counted);
+        add_str(o, "kind", px_number_kind_name(ng->kind));
+        add_str(o, "unit", ng->unit);
+        add_num(o, "min", ng->min);
+        add_num(o, "max", ng->max);
+        cJSON_AddBoolToObject(o, "dates_explain", ng->dates_explain);
+        cJSON *claims = cJSON_AddArrayToObject(o, "claims");
+        for (size_t m = 0; m < ng->n_members; m++) {
+            px_ref ref = ng->members[m];
+            if (ref.article < s->n_articles && ref.item < r->numbers[ref.article].n)
+                cJSON_AddItemToArray(claims,
+                                     number_json(s, ref.article, &r->numbers[ref.article].v[ref.item]));
+        }
+        cJSON_AddItemToArray(conflicts, o);
+    }
+}
+
+static void add_quotes(cJSON *story, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    cJSON *quotes = cJSON_AddArrayToObject(story, "quotes");
+    for (size_t a = 0; a < s->n_articles; a++)
+        for (size_t k = 0; k < r->quotes[a].n; k++) {
+            const px_quote *q = &r->quotes[a].v[k];
+            cJSON *o = cJSON_CreateObject();
+            add_str(o, "article", article_id(s, a));
+            add_str(o, "source", source_of(s, a));
+            add_str(o, "text", q->text);
+            add_str(o, "kind", px_quote_kind_name(q->kind));
+            add_str(o, "speaker", q->speaker);
+            add_str(o, "speaker_kind", px_speaker_kind_name(q->speaker_kind));
+            add_str(o, "cue", q->cue);
+            add_num(o, "start", cp(s, a, q->start));
+            add_num(o, "end", cp(s, a, q->end));
+            cJSON_AddItemToArray(quotes, o);
+        }
+    cJSON *shared = cJSON_AddArrayToObject(story, "shared_quotes");
+    for (size_t i = 0; i < r->quote_links.n; i++) {
+        const px_quote_link *l = &r->quote_links.v[i];
+        cJSON *o = cJSON_CreateObject();
+        add_str(o, "text", l->text);
+        add_str(o, "speaker", l->speaker);
+        cJSON *arts = cJSON_AddArrayToObject(o, "articles");
+        cJSON *srcs = cJSON_AddArrayToObject(o, "sources");
+        for (size_t m = 0; m < l->n_members; m++) {
+            size_t a = l->members[m].article;
+            if (a >= s->n_articles)
+                continue;
+            cJSON_AddItemToArray(arts, cJSON_CreateString(article_id(s, a)));
+            cJSON_AddItemToArray(srcs, cJSON_CreateString(source_of(s, a)));
+        }
+        cJSON_AddItemToArray(shared, o);
+    }
+}
+
+static void add_entities(cJSON *story, const px_story_report *r)
+{
+    cJSON *arr = cJSON_AddArrayToObject(story, "entities");
+    for (size_t i = 0; i < r->people.n; i++) {
+        const px_entity *e = &r->people.v[i];
+        cJSON *o = cJSON_CreateObject();
+        add_str(o, "name", e->name);
+        add_str(o, "kind", px_entity_kind_name(e->kind));
+        add_str(o, "role", e->role);
+        add_num(o, "mentions", (double)e->mentions);
+        cJSON *vars = cJSON_AddArrayToObject(o, "variants");
+        for (size_t k = 0; k < e->variants.n; k++)
+            cJSON_AddItemToArray(vars, cJSON_CreateString(e->variants.items[k]));
+        cJSON *srcs = cJSON_AddArrayToObject(o, "sources");
+        for (size_t k = 0; k < e->n_sources; k++) {
+            cJSON *so = cJSON_CreateObject();
+            add_str(so, "source", e->sources[k].source);
+            add_num(so, "articles", (double)e->sources[k].articles);
+            add_num(so, "mentions", (double)e->sources[k].mentions);
+            cJSON_AddItemToArray(srcs, so);
+        }
+        cJSON_AddItemToArray(arr, o);
+    }
+}
+
+static void add_framing(cJSON *story, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    cJSON *arr = cJSON_AddArrayToObject(story, "framing");
+    for (size_t i = 0; i < r->framing.n; i++) {
+        const px_source_framing *sf = &r->framing.v[i];
+        cJSON *o = cJSON_CreateObject();
+        add_str(o, "source", s->sources[sf->source]);
+        add_num(o, "words", (double)sf->n_words);
+        cJSON *terms = cJSON_AddArrayToObject(o, "terms");
+        for (size_t k = 0; k < sf->n_terms; k++) {
+            const px_framing_term *t = &sf->terms[k];
+            cJSON *to = cJSON_CreateObject();
+            add_str(to, "term", t->term);
+            cJSON_AddBoolToObject(to, "phrase", t->phrase);
+            add_num(to, "count", (double)t->count);
+            add_num(to, "others", (double)t->others);
+            add_num(to, "z", t->z);
+            add_num(to, "z_background", t->z_background);
+            cJSON_AddItemToArray(terms, to);
+        }
+        cJSON *labels = cJSON_AddArrayToObject(o, "labels");
+        for (size_t k = 0; k < sf->n_labels; k++) {
+            cJSON *lo = cJSON_CreateObject();
+            add_str(lo, "actor", sf->labels[k].actor);
+            add_str(lo, "label", sf->labels[k].label);
+            add_num(lo, "count", (double)sf->labels[k].count);
+            cJSON_AddItemToArray(labels, lo);
+        }
+        cJSON_AddItemToArray(arr, o);
+    }
+}
+
+static void add_consensus(cJSON *story, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    const px_consensus *c = &r->consensus;
+    cJSON *co = cJSON_AddObjectToObject(story, "consensus");
+    add_num(co, "majority", (double)c->majority);
+    cJSON *facts = cJSON_AddArrayToObject(co, "facts");
+    for (size_t i = 0; i < c->n_facts; i++) {
+        const px_fact *f = &c->facts[i];
+        cJSON *o = cJSON_CreateObject();
+        add_str(o, "text", f->text);
+        add_sentence_ref(o, s, f->sentence);
+        cJSON_AddBoolToObject(o, "consensus", i < c->n_consensus);
+        cJSON_AddItemToObject(o, "sources", source_names(s, f->sources, f->n_sources));
+        cJSON_AddItemToArray(facts, o);
+    }
+    cJSON *om = cJSON_AddArrayToObject(story, "omissions");
+    for (size_t i = 0; i < c->n_sources; i++) {
+        const px_source_coverage *sc = &c->sources[i];
+        cJSON *o = cJSON_CreateObject();
+        add_str(o, "source", s->sources[sc->source]);
+        cJSON *missing = cJSON_AddArrayToObject(o, "omitted");
+        for (size_t k = 0; k < sc->n_omitted; k++) {
+            const px_fact *f = &c->facts[sc->omitted[k]];
+            cJSON *fo = cJSON_CreateObject();
+            add_str(fo, "text", f->text);
+            cJSON_AddItemToObject(fo, "sources", source_names(s, f->sources, f->n_sources));
+            cJSON_AddItemToArray(missing, fo);
+        }
+        cJSON *unique = cJSON_AddArrayToObject(o, "only_here");
+        for (size_t k = 0; k < sc->n_unique; k++) {
+            cJSON *uo = cJSON_CreateObject();
+            char *text = sentence_text(s, sc->unique[k]);
+            add_str(uo, "text", text);
+            free(text);
+            add_str(uo, "article", article_id(s, s->sentences[sc->unique[k]].article));
+            cJSON_AddItemToArray(unique, uo);
+        }
+        cJSON_AddItemToArray(om, o);
+    }
+}
+
+static void add_timeline(cJSON *story, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    cJSON *arr = cJSON_AddArrayToObject(story, "timeline");
+    for (size_t i = 0; i < r->timeline.n; i++) {
+        const px_timeline_event *ev = &r->timeline.events[i];
+        cJSON *o = cJSON_CreateObject();
+        add_str(o, "date", ev->date);
+        add_str(o, "grain", px_date_grain_name(ev->grain));
+        cJSON_AddBoolToObject(o, "future", ev->future);
+        add_str(o, "expression", ev->expression);
+        add_str(o, "text", ev->text);
+        add_sentence_ref(o, s, ev->sentence);
+        cJSON_AddItemToObject(o, "sources", source_names(s, ev->sources, ev->n_sources));
+        cJSON_AddItemToArray(arr, o);
+    }
+    add_num(story, "timeline_unresolved", (double)r->timeline.unresolved);
+}
+
+static void add_summary(cJSON *story, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    cJSON *arr = cJSON_AddArrayToObject(story, "summary");
+    for (size_t i = 0; i < r->summary.n; i++) {
+        const px_summary_sentence *ss = &r->summary.v[i];
+        cJSON *o = cJSON_CreateObject();
+        add_str(o, "text", ss->text);
+        add_sentence_ref(o, s, ss->sentence);
+        cJSON_AddItemToObject(o, "cites", source_names(s, ss->cites, ss->n_cites));
+        cJSON_AddItemToArray(arr, o);
+    }
+}
+
+static cJSON *story_json(const px_story_report *r, size_t index)
+{
+    const px_story_text *s = r->story;
+    cJSON *o = cJSON_CreateObject();
+    add_num(o, "story", (double)index + 1);
+    cJSON_AddItemToObject(o, "articles", articles_json(s));
+    cJSON *srcs = cJSON_AddArrayToObject(o, "sources");
+    for (size_t i = 0; i < s->n_sources; i++)
+        cJSON_AddItemToArray(srcs, cJSON_CreateString(s->sources[i]));
+    add_numbers(o, r);
+    add_quotes(o, r);
+    add_entities(o, r);
+    add_framing(o, r);
+    add_consensus(o, r);
+    add_timeline(o, r);
+    add_summary(o, r);
+    return o;
+}
+
+int px_report_json(px_story_report *const *stories, size_t n, px_buf *out)
+{
+    cJSON *root = cJSON_CreateObject();
+    if (!root)
+        return PX_ENOMEM;
+    cJSON_AddStringToObject(root, "parallax", PX_VERSION);
+    cJSON *arr = cJSON_AddArrayToObject(root, "stories");
+    for (size_t i = 0; i < n; i++)
+        cJSON_AddItemToArray(arr, story_json(stories[i], i));
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!text)
+        return PX_ENOMEM;
+    int rc = px_buf_puts(out, text);
+    if (rc == PX_OK)
+        rc = px_buf_puts(out, "\n");
+    cJSON_free(text);
+    return rc;
+}

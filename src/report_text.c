@@ -1,0 +1,433 @@
+/* report_text.c - compared stories as a report to read in a terminal:
+ * one block per story, aligned columns, wrapped text, optional colour. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parallax/report.h"
+
+/* Items listed per section unless px_report_opts.full. */
+#define SHORT_LIST 8
+
+typedef struct out {
+    px_buf *b;
+    int color;
+    int width;
+    int full;
+} out;
+
+static const char *sgr(const out *o, const char *code)
+{
+    return o->color ? code : "";
+}
+#define BOLD(o) sgr(o, "\033[1m")
+#define DIM(o) sgr(o, "\033[2m")
+#define RED(o) sgr(o, "\033[31m")
+#define CYAN(o) sgr(o, "\033[36m")
+#define YELLOW(o) sgr(o, "\033[33m")
+#define GREEN(o) sgr(o, "\033[32m")
+#define RESET(o) sgr(o, "\033[0m")
+
+/* Columns a UTF-8 string takes (one per code point). */
+static size_t columns(const char *s)
+{
+    size_t n = 0;
+    for (; s && *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Appends s cut or padded to exactly width columns. */
+static void cell(out *o, const char *s, size_t width)
+{
+    s = s ? s : "";
+    size_t cols = 0;
+    const char *p = s;
+    while (*p && cols < width) {
+        const char *q = p + 1;
+        while (((unsigned char)*q & 0xC0) == 0x80)
+            q++;
+        if (cols + 1 == width && *q) {
+            px_buf_puts(o->b, "…");
+            cols++;
+            p = q;
+            break;
+        }
+        px_buf_append(o->b, p, (size_t)(q - p));
+        cols++;
+        p = q;
+    }
+    for (; cols < width; cols++)
+        px_buf_puts(o->b, " ");
+}
+
+/* Appends text wrapped at the width, every line indented by indent spaces
+ * (the first line's indent is assumed already written when first_done). */
+static void wrap(out *o, const char *text, size_t indent, int first_done)
+{
+    size_t width = (size_t)o->width > indent + 20 ? (size_t)o->width - indent : 20;
+    size_t col = 0;
+    if (!first_done)
+        for (size_t i = 0; i < indent; i++)
+            px_buf_puts(o->b, " ");
+    const char *p = text ? text : "";
+    while (*p) {
+        while (*p == ' ' || *p == '\n')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ' && *e != '\n')
+            e++;
+        if (e == p)
+            break;
+        size_t wcols = 0;
+        for (const char *q = p; q < e; q++)
+            wcols += ((unsigned char)*q & 0xC0) != 0x80;
+        if (col && col + 1 + wcols > width) {
+            px_buf_puts(o->b, "\n");
+            for (size_t i = 0; i < indent; i++)
+                px_buf_puts(o->b, " ");
+            col = 0;
+        } else if (col) {
+            px_buf_puts(o->b, " ");
+            col++;
+        }
+        px_buf_append(o->b, p, (size_t)(e - p));
+        col += wcols;
+        p = e;
+    }
+    px_buf_puts(o->b, "\n");
+}
+
+static void heading(out *o, const char *title, size_t count)
+{
+    px_buf_printf(o->b, "\n%s%s%s", BOLD(o), title, RESET(o));
+    if (count != (size_t)-1)
+        px_buf_printf(o->b, " %s(%zu)%s", DIM(o), count, RESET(o));
+    px_buf_puts(o->b, "\n");
+}
+
+static size_t limit(const out *o, size_t n)
+{
+    return o->full || n < SHORT_LIST ? n : SHORT_LIST;
+}
+
+static void more(out *o, size_t shown, size_t n)
+{
+    if (shown < n)
+        px_buf_printf(o->b, "  %s… %zu more (--full, --json)%s\n", DIM(o), n - shown, RESET(o));
+}
+
+static void source_list(out *o, const px_story_text *s, const size_t *src, size_t n, char *buf, size_t cap)
+{
+    px_buf b = {0};
+    for (size_t i = 0; i < n; i++)
+        px_buf_printf(&b, "%s%s", i ? ", " : "", s->sources[src[i]]);
+    snprintf(buf, cap, "%s", b.data ? b.data : "");
+    px_buf_free(&b);
+    (void)o;
+}
+
+static size_t widest_source(const px_story_text *s)
+{
+    size_t w = 6;
+    for (size_t i = 0; i < s->n_sources; i++)
+        if (columns(s->sources[i]) > w)
+            w = columns(s->sources[i]);
+    return w > 28 ? 28 : w;
+}
+
+static void date_range(const px_story_text *s, char *lo, char *hi)
+{
+    lo[0] = hi[0] = '\0';
+    for (size_t i = 0; i < s->n_articles; i++) {
+        const char *d = s->articles[i]->date;
+        if (!d)
+            continue;
+        if (!lo[0] || strncmp(d, lo, 10) < 0)
+            snprintf(lo, 11, "%.10s", d);
+        if (!hi[0] || strncmp(d, hi, 10) > 0)
+            snprintf(hi, 11, "%.10s", d);
+    }
+}
+
+static void section_articles(out *o, const px_story_text *s)
+{
+    heading(o, "Articles", s->n_articles);
+    size_t sw = widest_source(s);
+    size_t n = limit(o, s->n_articles);
+    for (size_t i = 0; i < n; i++) {
+        const px_article *a = s->articles[i];
+        px_buf_printf(o->b, "  %s", CYAN(o));
+        cell(o, s->sources[s->article_source[i]], sw);
+        px_buf_printf(o->b, "%s  ", RESET(o));
+        cell(o, a->leaning ? a->leaning : "–", 12);
+        px_buf_puts(o->b, "  ");
+        cell(o, a->date ? a->date : "undated", 10);
+        px_buf_puts(o->b, "  ");
+        cell(o, a->title ? a->title : a->id, (size_t)o->width > sw + 32 ? (size_t)o->width - sw - 32 : 20);
+        px_buf_puts(o->b, "\n");
+    }
+    more(o, n, s->n_articles);
+}
+
+static void section_summary(out *o, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    heading(o, "Summary", (size_t)-1);
+    if (!r->summary.n)
+        px_buf_printf(o->b, "  %s(nothing to summarise)%s\n", DIM(o), RESET(o));
+    for (size_t i = 0; i < r->summary.n; i++) {
+        const px_summary_sentence *ss = &r->summary.v[i];
+        char cites[1024];
+        source_list(o, s, ss->cites, ss->n_cites, cites, sizeof cites);
+        px_buf_printf(o->b, "  %zu. ", i + 1);
+        px_buf b = {0};
+        px_buf_printf(&b, "%s %s[%s]%s", ss->text, "", cites, "");
+        wrap(o, b.data, 5, 1);
+        px_buf_free(&b);
+    }
+}
+
+static void section_conflicts(out *o, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    size_t n = 0;
+    for (size_t g = 0; g < r->number_groups.n; g++)
+        n += r->number_groups.v[g].conflict != 0;
+    heading(o, "Numbers that disagree", n);
+    if (!n)
+        px_buf_printf(o->b, "  %s(none found)%s\n", DIM(o), RESET(o));
+    size_t sw = widest_source(s), shown = 0;
+    for (size_t g = 0; g < r->number_groups.n && shown < limit(o, n); g++) {
+        const px_number_group *ng = &r->number_groups.v[g];
+        if (!ng->conflict)
+            continue;
+        shown++;
+        px_buf_printf(o->b, "  %s%s%s%s\n", RED(o), ng->counted ? ng->counted : px_number_kind_name(ng->kind),
+                      ng->dates_explain ? " (later reports, higher figures)" : "", RESET(o));
+        for (size_t m = 0; m < ng->n_members; m++) {
+            px_ref ref = ng->members[m];
+            if (ref.article >= s->n_articles || ref.item >= r->numbers[ref.article].n)
+                continue;
+            const px_number *num = &r->numbers[ref.article].v[ref.item];
+            const px_article *a = s->articles[ref.article];
+            px_buf_puts(o->b, "    ");
+            cell(o, s->sources[s->article_source[ref.article]], sw);
+            px_buf_puts(o->b, "  ");
+            cell(o, a->date ? a->date : "undated", 10);
+            px_buf_puts(o->b, "  ");
+            cell(o, num->text, 20);
+            px_buf_printf(o->b, "  %s%s%s\n", DIM(o), num->attribution ? num->attribution : "(no attribution)",
+                          RESET(o));
+        }
+    }
+    more(o, shown, n);
+}
+
+static void section_quotes(out *o, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    size_t total = 0;
+    for (size_t a = 0; a < s->n_articles; a++)
+        for (size_t k = 0; k < r->quotes[a].n; k++)
+            total += r->quotes[a].v[k].kind == PX_QUOTE_SPEECH;
+    heading(o, "Quotes", total);
+    size_t n = limit(o, r->quote_links.n);
+    for (size_t i = 0; i < n; i++) {
+        const px_quote_link *l = &r->quote_links.v[i];
+        px_buf b = {0};
+        px_buf_printf(&b, "\"%s\" — %s · carried by", l->text, l->speaker ? l->speaker : "unattributed");
+        for (size_t m = 0; m < l->n_members; m++)
+            if (l->members[m].article < s->n_articles)
+                px_buf_printf(&b, "%s %s", m ? "," : "", px_report_article_source(r, l->members[m].article));
+        px_buf_puts(o->b, "  ");
+        wrap(o, b.data, 4, 1);
+        px_buf_free(&b);
+    }
+    more(o, n, r->quote_links.n);
+    size_t shown = 0;
+    for (size_t a = 0; a < s->n_articles; a++)
+        for (size_t k = 0; k < r->quotes[a].n && shown < limit(o, total); k++) {
+            const px_quote *q = &r->quotes[a].v[k];
+            if (q->kind != PX_QUOTE_SPEECH)
+                continue;
+            shown++;
+            px_buf b = {0};
+            px_buf_printf(&b, "%s: \"%s\" (%s)", q->speaker ? q->speaker : "unattributed", q->text,
+                          px_report_article_source(r, a));
+            px_buf_puts(o->b, "  ");
+            wrap(o, b.data, 4, 1);
+            px_buf_free(&b);
+        }
+    more(o, shown, total);
+}
+
+static void section_entities(out *o, const px_story_report *r)
+{
+    heading(o, "People and organisations", r->people.n);
+    size_t n = limit(o, r->people.n);
+    for (size_t i = 0; i < n; i++) {
+        const px_entity *e = &r->people.v[i];
+        px_buf_puts(o->b, "  ");
+        cell(o, e->name, 30);
+        px_buf_printf(o->b, "  %-6s %4zu mentions, %zu outlets%s%s%s\n", px_entity_kind_name(e->kind),
+                      e->mentions, e->n_sources, DIM(o), e->role ? "  " : "", RESET(o));
+    }
+    more(o, n, r->people.n);
+}
+
+static void section_framing(out *o, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    heading(o, s->n_sources > 1 ? "Framing: words each outlet leans on (z vs the other outlets)"
+                                : "Framing: distinctive words (z vs general news)",
+            (size_t)-1);
+    size_t sw = widest_source(s);
+    size_t n = limit(o, r->framing.n);
+    for (size_t i = 0; i < n; i++) {
+        const px_source_framing *sf = &r->framing.v[i];
+        px_buf b = {0};
+        size_t terms = sf->n_terms < 8 || o->full ? sf->n_terms : 8;
+        for (size_t k = 0; k < terms; k++)
+            px_buf_printf(&b, "%s%s %.1f", k ? ", " : "", sf->terms[k].term, sf->terms[k].z);
+        px_buf_printf(o->b, "  %s", CYAN(o));
+        cell(o, s->sources[sf->source], sw);
+        px_buf_printf(o->b, "%s  ", RESET(o));
+        wrap(o, b.data ? b.data : "(nothing stands out)", sw + 4, 1);
+        px_buf_free(&b);
+        if (sf->n_labels) {
+            px_buf lb = {0};
+            size_t nl = sf->n_labels < 4 || o->full ? sf->n_labels : 4;
+            px_buf_puts(&lb, "labels:");
+            for (size_t k = 0; k < nl; k++)
+                px_buf_printf(&lb, "%s %s ~ %s", k ? ";" : "", sf->labels[k].actor, sf->labels[k].label);
+            for (size_t k = 0; k < sw + 4; k++)
+                px_buf_puts(o->b, " ");
+            px_buf_puts(o->b, DIM(o));
+            wrap(o, lb.data, sw + 4, 1);
+            px_buf_puts(o->b, RESET(o));
+            px_buf_free(&lb);
+        }
+    }
+    more(o, n, r->framing.n);
+}
+
+static void section_consensus(out *o, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    const px_consensus *c = &r->consensus;
+    char title[96];
+    snprintf(title, sizeof title, "Reported by most outlets (%zu or more of %zu)", c->majority, s->n_sources);
+    heading(o, title, c->n_consensus);
+    size_t n = limit(o, c->n_consensus);
+    for (size_t i = 0; i < n; i++) {
+        px_buf_printf(o->b, "  %s[%zu/%zu]%s ", GREEN(o), c->facts[i].n_sources, s->n_sources, RESET(o));
+        wrap(o, c->facts[i].text, 10, 1);
+    }
+    more(o, n, c->n_consensus);
+    heading(o, "Omissions and exclusives", (size_t)-1);
+    int any = 0;
+    for (size_t i = 0; i < c->n_sources; i++) {
+        const px_source_coverage *sc = &c->sources[i];
+        size_t no = limit(o, sc->n_omitted) < 3 || o->full ? limit(o, sc->n_omitted) : 3;
+        for (size_t k = 0; k < no; k++) {
+            const px_fact *f = &c->facts[sc->omitted[k]];
+            px_buf b = {0};
+            px_buf_printf(&b, "%s leaves out (%zu others report it): %s", s->sources[sc->source], f->n_sources,
+                          f->text);
+            px_buf_printf(o->b, "  %s-%s ", YELLOW(o), RESET(o));
+            wrap(o, b.data, 4, 1);
+            px_buf_free(&b);
+            any = 1;
+        }
+        size_t nu = sc->n_unique < 2 || o->full ? sc->n_unique : 2;
+        for (size_t k = 0; k < nu; k++) {
+            const px_story_sentence *ps = &s->sentences[sc->unique[k]];
+            px_buf b = {0};
+            px_buf_printf(&b, "only %s: %.*s", s->sources[sc->source], (int)(ps->end - ps->start),
+                          s->articles[ps->article]->body + ps->start);
+            px_buf_printf(o->b, "  %s+%s ", CYAN(o), RESET(o));
+            wrap(o, b.data, 4, 1);
+            px_buf_free(&b);
+            any = 1;
+        }
+    }
+    if (!any)
+        px_buf_printf(o->b, "  %s(none: one outlet, or every outlet tells it alike)%s\n", DIM(o), RESET(o));
+}
+
+static void section_timeline(out *o, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    const px_timeline *t = &r->timeline;
+    heading(o, "Timeline", t->n);
+    /* With a long timeline, keep the events most outlets mention, in date order. */
+    size_t n = limit(o, t->n), floor_sources = 1;
+    while (!o->full && floor_sources < s->n_sources) {
+        size_t k = 0;
+        for (size_t i = 0; i < t->n; i++)
+            k += t->events[i].n_sources > floor_sources;
+        if (k < n)
+            break;
+        floor_sources++;
+    }
+    size_t shown = 0;
+    for (size_t i = 0; i < t->n && shown < n; i++) {
+        const px_timeline_event *ev = &t->events[i];
+        if (ev->n_sources < floor_sources)
+            continue;
+        shown++;
+        char when[24];
+        if (ev->grain == PX_GRAIN_YEAR)
+            snprintf(when, sizeof when, "%.4s", ev->date);
+        else if (ev->grain == PX_GRAIN_MONTH)
+            snprintf(when, sizeof when, "%.7s", ev->date);
+        else if (ev->grain == PX_GRAIN_WEEK)
+            snprintf(when, sizeof when, "wk %.10s", ev->date);
+        else
+            snprintf(when, sizeof when, "%.10s", ev->date);
+        char srcs[512];
+        source_list(o, s, ev->sources, ev->n_sources, srcs, sizeof srcs);
+        px_buf_printf(o->b, "  %s", ev->future ? YELLOW(o) : BOLD(o));
+        cell(o, when, 13);
+        px_buf_puts(o->b, RESET(o));
+        px_buf b = {0};
+        px_buf_printf(&b, "%s%s [%s]", ev->future ? "(expected) " : "", ev->text, srcs);
+        wrap(o, b.data, 15, 1);
+        px_buf_free(&b);
+    }
+    more(o, shown, t->n);
+    if (t->unresolved)
+        px_buf_printf(o->b, "  %s%zu relative dates in undated articles left unresolved%s\n", DIM(o),
+                      t->unresolved, RESET(o));
+}
+
+static void story_text(out *o, const px_story_report *r, size_t index, size_t n_stories)
+{
+    const px_story_text *s = r->story;
+    char lo[11], hi[11];
+    date_range(s, lo, hi);
+    px_buf_printf(o->b, "%s%s━━ Story %zu of %zu%s · %zu articles · %zu outlets", index ? "\n" : "", BOLD(o),
+                  index + 1, n_stories, RESET(o), s->n_articles, s->n_sources);
+    if (lo[0])
+        px_buf_printf(o->b, " · %s%s%s", lo, strcmp(lo, hi) ? " to " : "", strcmp(lo, hi) ? hi : "");
+    px_buf_puts(o->b, "\n");
+    section_articles(o, s);
+    section_summary(o, r);
+    section_conflicts(o, r);
+    section_quotes(o, r);
+    section_entities(o, r);
+    section_framing(o, r);
+    section_consensus(o, r);
+    section_timeline(o, r);
+}
+
+int px_report_text(px_story_report *const *stories, size_t n, const px_report_opts *opts, px_buf *b)
+{
+    out o = {b, opts ? opts->color : 0, opts && opts->width > 40 ? opts->width : 100, opts ? opts->full : 0};
+    if (!n)
+        px_buf_puts(b, "No articles, so no story to compare.\n");
+    for (size_t i = 0; i < n; i++)
+        story_text(&o, stories[i], i, n);
+    return b->data ? PX_OK : PX_ENOMEM;
+}

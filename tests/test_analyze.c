@@ -1,0 +1,238 @@
+/* test_analyze.c - `parallax analyze` as a user meets it: the JSON report
+ * (docs/report-schema.md) on the seeds and the example corpus, the HTML
+ * page, the terminal report, bad input and exit codes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+
+#include "testutil.h"
+
+static char *run(const char *args, int *code)
+{
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "%s %s", tu_bin(), args);
+    return tu_run(cmd, code);
+}
+
+static cJSON *analyze_json(const char *args)
+{
+    char full[2048];
+    snprintf(full, sizeof full, "analyze --json -q %s", args);
+    int code;
+    char *out = run(full, &code);
+    assert_int_equal(code, 0);
+    cJSON *root = cJSON_Parse(out);
+    free(out);
+    assert_non_null(root);
+    return root;
+}
+
+static cJSON *first_story(cJSON *root)
+{
+    cJSON *stories = cJSON_GetObjectItem(root, "stories");
+    assert_true(cJSON_IsArray(stories));
+    assert_int_equal(cJSON_GetArraySize(stories), 1);
+    cJSON *story = cJSON_GetArrayItem(stories, 0);
+    static const char *const fields[] = {"articles", "numbers", "conflicts", "quotes", "entities",
+                                         "framing", "consensus", "omissions", "timeline", "summary"};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if (!cJSON_GetObjectItem(story, fields[i]))
+            fail_msg("stories[0] has no '%s'", fields[i]);
+    return story;
+}
+
+static int in_array(cJSON *arr, const char *s)
+{
+    cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+        if (cJSON_IsString(it) && strcmp(it->valuestring, s) == 0)
+            return 1;
+    return 0;
+}
+
+static void test_seeds_report(void **s)
+{
+    (void)s;
+    char args[1024];
+    snprintf(args, sizeof args, "--one-story %s", tu_shared("seeds"));
+    cJSON *root = analyze_json(args);
+    cJSON *story = first_story(root);
+    cJSON *sources = cJSON_GetObjectItem(story, "sources");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(story, "articles")), 5);
+
+    /* Every summary sentence cites at least its own, real, source. */
+    cJSON *sum, *cite;
+    int n_summary = 0;
+    cJSON_ArrayForEach(sum, cJSON_GetObjectItem(story, "summary")) {
+        cJSON *cites = cJSON_GetObjectItem(sum, "cites");
+        assert_true(cJSON_GetArraySize(cites) >= 1);
+        assert_string_equal(cJSON_GetArrayItem(cites, 0)->valuestring,
+                            cJSON_GetObjectItem(sum, "source")->valuestring);
+        cJSON_ArrayForEach(cite, cites)
+            assert_true(in_array(sources, cite->valuestring));
+        n_summary++;
+    }
+    assert_true(n_summary >= 3);
+
+    /* The death toll: tens of thousands in one outlet against another,
+     * with the authority behind a figure. */
+    int toll = 0;
+    cJSON *c, *claim;
+    cJSON_ArrayForEach(c, cJSON_GetObjectItem(story, "conflicts")) {
+        double lo = 1e18, hi = 0;
+        int attributed = 0;
+        cJSON_ArrayForEach(claim, cJSON_GetObjectItem(c, "claims")) {
+            double v = cJSON_GetObjectItem(claim, "value")->valuedouble;
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+            attributed += cJSON_IsString(cJSON_GetObjectItem(claim, "attribution"));
+        }
+        if (hi >= 18000 && lo <= 11000 && attributed)
+            toll = 1;
+    }
+    assert_true(toll);
+
+    /* The timeline reaches back to Oct. 7. */
+    int oct7 = 0;
+    cJSON *ev;
+    cJSON_ArrayForEach(ev, cJSON_GetObjectItem(story, "timeline"))
+        oct7 |= strcmp(cJSON_GetObjectItem(ev, "date")->valuestring, "2023-10-07") == 0;
+    assert_true(oct7);
+    cJSON_Delete(root);
+}
+
+static void test_example_bridge_report(void **s)
+{
+    (void)s;
+    cJSON *root = analyze_json("--one-story --sources examples/sources.csv examples/corpus/*bridge* "
+                               "examples/corpus/*port-alder*");
+    cJSON *story = first_story(root);
+    /* National Tribune never mentions the 2023 inspection the others report. */
+    cJSON *om, *fact;
+    int tribune_omits_inspection = 0;
+    cJSON_ArrayForEach(om, cJSON_GetObjectItem(story, "omissions")) {
+        if (strcmp(cJSON_GetObjectItem(om, "source")->valuestring, "National Tribune") != 0)
+            continue;
+        cJSON_ArrayForEach(fact, cJSON_GetObjectItem(om, "omitted"))
+            tribune_omits_inspection |= strstr(cJSON_GetObjectItem(fact, "text")->valuestring, "inspection") != NULL;
+    }
+    assert_true(tribune_omits_inspection);
+    /* Liberty Ledger's loaded words. */
+    cJSON *fr, *term;
+    int crumbling = 0;
+    cJSON_ArrayForEach(fr, cJSON_GetObjectItem(story, "framing")) {
+        int ledger = strcmp(cJSON_GetObjectItem(fr, "source")->valuestring, "Liberty Ledger") == 0;
+        cJSON_ArrayForEach(term, cJSON_GetObjectItem(fr, "terms"))
+            if (strcmp(cJSON_GetObjectItem(term, "term")->valuestring, "crumbling") == 0) {
+                assert_true(ledger);
+                crumbling = 1;
+            }
+    }
+    assert_true(crumbling);
+    cJSON_Delete(root);
+}
+
+static void test_example_corpus_is_three_stories(void **s)
+{
+    (void)s;
+    cJSON *root = analyze_json("--sources examples/sources.csv examples/corpus");
+    cJSON *stories = cJSON_GetObjectItem(root, "stories"), *story;
+    assert_int_equal(cJSON_GetArraySize(stories), 3);
+    int sizes = 0;
+    cJSON_ArrayForEach(story, stories)
+        sizes |= 1 << cJSON_GetArraySize(cJSON_GetObjectItem(story, "articles"));
+    assert_int_equal(sizes, (1 << 3) | (1 << 4) | (1 << 6)); /* comet, strike, bridge */
+    cJSON_Delete(root);
+}
+
+static void test_html_page_is_self_contained(void **s)
+{
+    (void)s;
+    char *path = tu_write_temp("", 0, ".html");
+    char args[1024];
+    snprintf(args, sizeof args, "analyze -q --html %s --sources examples/sources.csv examples/corpus > /dev/null",
+             path);
+    int code;
+    free(run(args, &code));
+    assert_int_equal(code, 0);
+    snprintf(args, sizeof args, "cat %s", path);
+    char *html = tu_run(args, &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(html, "<!DOCTYPE html>"));
+    assert_non_null(strstr(html, "Liberty Ledger"));
+    assert_non_null(strstr(html, "Timeline"));
+    assert_non_null(strstr(html, "</html>"));
+    assert_null(strstr(html, "src=\"http"));
+    assert_null(strstr(html, "href=\"http"));
+    assert_null(strstr(html, "<script src"));
+    free(html);
+    remove(path);
+    free(path);
+}
+
+static void test_terminal_report_and_colours(void **s)
+{
+    (void)s;
+    int code;
+    char *out = run("analyze -q --sources examples/sources.csv examples/corpus", &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "Summary"));
+    assert_non_null(strstr(out, "Timeline"));
+    assert_null(strchr(out, '\033')); /* piped: no colour */
+    free(out);
+    out = run("analyze -q --color always --sources examples/sources.csv examples/corpus", &code);
+    assert_non_null(strchr(out, '\033'));
+    free(out);
+    out = run("analyze -q --color never examples/corpus/cordillera-radio--comet-discovery.txt", &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "1 articles"));
+    free(out);
+}
+
+static void test_bad_input_and_exit_codes(void **s)
+{
+    (void)s;
+    int code;
+    /* An empty folder: no article, so no story, and no error either. */
+    char *empty_dir = tu_write_temp("", 0, ".d");
+    remove(empty_dir);
+    char args[1024];
+    snprintf(args, sizeof args, "mkdir %s && %s analyze --json -q %s; rc=$?; rmdir %s; exit $rc", empty_dir,
+             tu_bin(), empty_dir, empty_dir);
+    char *out = tu_run(args, &code);
+    free(empty_dir);
+    assert_int_equal(code, 0);
+    cJSON *root = cJSON_Parse(out);
+    assert_non_null(root);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "stories")), 0);
+    cJSON_Delete(root);
+    free(out);
+    out = run("analyze --summary 0 examples/corpus 2>/dev/null", &code);
+    assert_int_equal(code, 2);
+    free(out);
+    out = run("analyze --background /no/such/table examples/corpus 2>&1", &code);
+    assert_int_equal(code, 2);
+    assert_non_null(strstr(out, "/no/such/table"));
+    free(out);
+    /* A missing input is named; the others are still analysed. */
+    out = run("analyze --json examples/corpus/wire-feed.jsonl /no/such/file.txt 2>/dev/null", &code);
+    assert_int_equal(code, 1);
+    root = cJSON_Parse(out);
+    assert_non_null(root);
+    cJSON_Delete(root);
+    free(out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_seeds_report),
+        cmocka_unit_test(test_example_bridge_report),
+        cmocka_unit_test(test_example_corpus_is_three_stories),
+        cmocka_unit_test(test_html_page_is_self_contained),
+        cmocka_unit_test(test_terminal_report_and_colours),
+        cmocka_unit_test(test_bad_input_and_exit_codes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,240 @@
+/* test_story.c - what a careful reader finds when comparing outlets:
+ * framing words, facts most outlets report and the one that leaves them
+ * out, a summary whose every sentence cites real sources; and stories
+ * that are empty, single, undated or huge. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static long source_index(const px_story_text *s, const char *name_part)
+{
+    for (size_t i = 0; i < s->n_sources; i++)
+        if (strstr(s->sources[i], name_part))
+            return (long)i;
+    return -1;
+}
+
+static int has_term(const px_source_framing *sf, const char *term)
+{
+    for (size_t k = 0; k < sf->n_terms; k++)
+        if (strcmp(sf->terms[k].term, term) == 0)
+            return 1;
+    return 0;
+}
+
+static int has_label(const px_source_framing *sf, const char *label)
+{
+    for (size_t k = 0; k < sf->n_labels; k++)
+        if (strstr(sf->labels[k].label, label))
+            return 1;
+    return 0;
+}
+
+static void test_seed_003_leans_on_loaded_words(void **s)
+{
+    (void)s;
+    tu_result r;
+    const char *dir = tu_shared("seeds");
+    px_story_text *st = tu_read_story(&r, &dir, 1, NULL);
+    assert_int_equal(st->n_sources, 5);
+    px_framing f;
+    assert_int_equal(px_framing_build(st, px_background_default(), &f, NULL), PX_OK);
+    long i003 = source_index(st, "003_");
+    assert_true(i003 >= 0);
+    const px_source_framing *sf = &f.v[i003];
+    int loaded = has_term(sf, "regime") + has_term(sf, "crimes") + has_label(sf, "resistance");
+    assert_true(loaded >= 3);
+    /* No other outlet leans on "regime". */
+    for (size_t i = 0; i < f.n; i++)
+        if ((long)i != i003)
+            assert_false(has_term(&f.v[i], "regime"));
+    for (size_t i = 0; i < f.n; i++)
+        for (size_t k = 0; k < f.v[i].n_terms; k++) {
+            assert_true(f.v[i].terms[k].z >= PX_FRAMING_MIN_Z);
+            assert_true(f.v[i].terms[k].count >= 2);
+            if (k)
+                assert_true(f.v[i].terms[k - 1].z >= f.v[i].terms[k].z);
+        }
+    px_framing_free(&f);
+    px_story_text_free(st);
+    tu_result_free(&r);
+}
+
+static void check_summary(const px_story_text *st, const px_summary *sm)
+{
+    assert_true(sm->n >= 1);
+    for (size_t i = 0; i < sm->n; i++) {
+        const px_summary_sentence *ss = &sm->v[i];
+        const px_story_sentence *ps = &st->sentences[ss->sentence];
+        assert_true(ss->n_cites >= 1);
+        assert_int_equal(ss->cites[0], ps->source);
+        for (size_t k = 0; k < ss->n_cites; k++)
+            assert_true(ss->cites[k] < st->n_sources);
+        assert_non_null(strstr(st->articles[ps->article]->body, ss->text));
+    }
+}
+
+static void test_seed_summary_cites_real_sources(void **s)
+{
+    (void)s;
+    tu_result r;
+    const char *dir = tu_shared("seeds");
+    px_story_text *st = tu_read_story(&r, &dir, 1, NULL);
+    px_summary sm;
+    assert_int_equal(px_summary_build(st, 5, &sm, NULL), PX_OK);
+    assert_int_equal(sm.n, 5);
+    check_summary(st, &sm);
+    /* Every outlet cited besides the sentence's own says much the same. */
+    for (size_t i = 0; i < sm.n; i++)
+        for (size_t k = 1; k < sm.v[i].n_cites; k++) {
+            int echoed = 0;
+            for (size_t j = 0; j < st->n_sentences && !echoed; j++)
+                echoed = st->sentences[j].source == sm.v[i].cites[k] &&
+                         px_story_similarity(st, j, sm.v[i].sentence) >= PX_CITE_SIM - 0.01;
+            assert_true(echoed);
+        }
+    px_summary_free(&sm);
+    px_story_text_free(st);
+    tu_result_free(&r);
+}
+
+static const char *const bridge[] = {"examples/corpus/harbor-herald--bridge-collapse.txt",
+                                     "examples/corpus/liberty-ledger--bridge-cover-up.txt",
+                                     "examples/corpus/civic-dispatch--bridge-victims.txt",
+                                     "examples/corpus/meridian-times--port-alder-inspection.txt",
+                                     "examples/corpus/national-tribune--bridge-repair-cost.txt"};
+
+static void test_bridge_framing_and_omission(void **s)
+{
+    (void)s;
+    px_sources *src = NULL;
+    assert_int_equal(px_sources_load(&src, "examples/sources.csv", NULL), PX_OK);
+    tu_result r;
+    px_story_text *st = tu_read_story(&r, bridge, 5, src);
+    assert_int_equal(st->n_sources, 5);
+
+    px_framing f;
+    assert_int_equal(px_framing_build(st, px_background_default(), &f, NULL), PX_OK);
+    long ledger = source_index(st, "Liberty Ledger"), meridian = source_index(st, "Meridian Times");
+    assert_true(has_term(&f.v[ledger], "crumbling"));
+    assert_true(has_term(&f.v[ledger], "negligence"));
+    assert_false(has_term(&f.v[meridian], "crumbling"));
+    assert_false(has_term(&f.v[meridian], "negligence"));
+    px_framing_free(&f);
+
+    px_consensus c;
+    assert_int_equal(px_consensus_build(st, &c, NULL), PX_OK);
+    assert_int_equal(c.majority, 3);
+    long tribune = source_index(st, "National Tribune");
+    int inspection_omitted = 0;
+    for (size_t k = 0; k < c.sources[tribune].n_omitted; k++) {
+        const px_fact *fact = &c.facts[c.sources[tribune].omitted[k]];
+        assert_true(fact->n_sources >= c.majority);
+        if (strstr(fact->text, "inspection") || strstr(fact->text, "bearings"))
+            inspection_omitted = 1;
+    }
+    assert_true(inspection_omitted);
+    for (size_t i = 0; i < c.n_facts; i++) {
+        assert_true(c.facts[i].n_sources >= 2);
+        assert_int_equal(i < c.n_consensus, c.facts[i].n_sources >= c.majority);
+    }
+    px_consensus_free(&c);
+
+    px_summary sm;
+    assert_int_equal(px_summary_build(st, 0, &sm, NULL), PX_OK);
+    check_summary(st, &sm);
+    px_summary_free(&sm);
+    px_story_text_free(st);
+    tu_result_free(&r);
+    px_sources_free(src);
+}
+
+/* Runs every analysis over a story and checks nothing breaks. */
+static void analyse_all(px_story_text *st)
+{
+    px_framing f;
+    px_consensus c;
+    px_timeline t;
+    px_summary sm;
+    assert_int_equal(px_framing_build(st, px_background_default(), &f, NULL), PX_OK);
+    assert_int_equal(f.n, st->n_sources);
+    assert_int_equal(px_consensus_build(st, &c, NULL), PX_OK);
+    assert_int_equal(px_timeline_build(st, &t, NULL), PX_OK);
+    assert_int_equal(px_summary_build(st, 3, &sm, NULL), PX_OK);
+    assert_true(sm.n <= 3);
+    if (st->n_sources < 2) {
+        assert_int_equal(c.n_facts, 0);
+        assert_int_equal(st->n_pairs, 0);
+    }
+    px_framing_free(&f);
+    px_consensus_free(&c);
+    px_timeline_free(&t);
+    px_summary_free(&sm);
+}
+
+static void test_empty_single_and_undated_stories(void **s)
+{
+    (void)s;
+    px_story_text *st = NULL;
+    assert_int_equal(px_story_text_new(&st, NULL, 0, NULL), PX_OK);
+    assert_int_equal(st->n_sentences, 0);
+    analyse_all(st);
+    px_story_text_free(st);
+
+    tu_result r;
+    tu_read_one(&r, "examples/corpus/cordillera-radio--comet-discovery.txt", NULL);
+    assert_int_equal(r.n, 1);
+    assert_null(r.articles[0]->date);
+    assert_int_equal(px_story_text_new(&st, r.articles, 1, NULL), PX_OK);
+    analyse_all(st);
+    px_timeline t;
+    assert_int_equal(px_timeline_build(st, &t, NULL), PX_OK);
+    assert_true(t.unresolved >= 1); /* "Ten years ago" has nothing to count from */
+    px_timeline_free(&t);
+    px_story_text_free(st);
+    tu_result_free(&r);
+
+    px_article *blank = px_article_new();
+    assert_int_equal(px_set_str(&blank->body, ""), PX_OK);
+    assert_int_equal(px_story_text_new(&st, &blank, 1, NULL), PX_OK);
+    analyse_all(st);
+    px_story_text_free(st);
+    px_article_free(blank);
+}
+
+static void test_ten_megabyte_article(void **s)
+{
+    (void)s;
+    px_buf b = {0};
+    for (int i = 0; b.len < (10u << 20); i++)
+        px_buf_printf(&b, "Officials said on Tuesday that %d more trucks crossed the river near pier %d. "
+                          "The port reported delays of %d hours.%s",
+                      i % 977, i % 131, i % 17, i % 5 == 4 ? "\n\n" : " ");
+    px_article *a = px_article_new();
+    a->body = px_buf_steal(&b);
+    assert_int_equal(px_set_str(&a->date, "2025-03-06"), PX_OK);
+    px_article *two[2] = {a, px_article_new()};
+    assert_int_equal(px_set_str(&two[1]->body, "Trucks crossed the river on Tuesday, the port said."), PX_OK);
+    assert_int_equal(px_set_str(&two[1]->source, "Other Outlet"), PX_OK);
+    px_story_text *st = NULL;
+    assert_int_equal(px_story_text_new(&st, two, 2, NULL), PX_OK);
+    assert_true(st->n_sentences > 100000);
+    analyse_all(st);
+    px_story_text_free(st);
+    px_article_free(two[0]);
+    px_article_free(two[1]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_seed_003_leans_on_loaded_words),
+        cmocka_unit_test(test_seed_summary_cites_real_sources),
+        cmocka_unit_test(test_bridge_framing_and_omission),
+        cmocka_unit_test(test_empty_single_and_undated_stories),
+        cmocka_unit_test(test_ten_megabyte_article),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -18,7 +18,8 @@ LIB_SRC  = $(sort $(wildcard src/*.c))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
-GEN_SRC  =
+WEB_FILES = $(sort $(patsubst web/%,%,$(wildcard web/*.html web/*.css web/*.js web/*.svg)))
+GEN_SRC  = build/gen/web_assets.c
 
 REL = build/release
 SAN = build/asan
@@ -29,6 +30,11 @@ all: build/parallax
 
 deps:
 	@scripts/install-deps
+
+# ---- generated sources -------------------------------------------------
+build/gen/web_assets.c: $(addprefix web/,$(WEB_FILES)) scripts/embed-assets
+	@mkdir -p $(dir $@)
+	scripts/embed-assets $@ web $(WEB_FILES)
 
 # ---- release build ------------------------------------------------------
 $(REL)/%.o: %.c $(wildcard include/*.h include/parallax/*.h src/*.h src/cli/*.h)
@@ -69,7 +75,7 @@ check: deps
 # ---- fuzzing (clang + libFuzzer) ----------------------------------------
 FUZZ_CC    = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
-$(FZ)/%.o: %.c
+$(FZ)/%.o: %.c $(wildcard include/*.h include/parallax/*.h src/*.h)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CSTD) $(FUZZ_FLAGS) $(INCS) $(PKG_CFLAGS) -c $< -o $@
 

@@ -13,5 +13,8 @@
 #include "parallax/article.h"
 #include "parallax/read.h"
 #include "parallax/text.h"
+#include "parallax/store.h"
+#include "parallax/ingest.h"
+#include "parallax/server.h"
 
 #endif

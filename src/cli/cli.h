@@ -61,4 +61,15 @@ cli_progress *cli_progress_new(const char *label, int enabled);
 void cli_progress_update(long long done, long long total, void *progress);
 void cli_progress_free(cli_progress *p);
 
+/* The database option every store command accepts: --db FILE, else
+ * $PARALLAX_DB, else parallax.db. */
+#define CLI_DB_LONGOPT {"db", required_argument, NULL, 0x300}
+#define CLI_DB_HELP "      --db FILE        database (default $PARALLAX_DB or parallax.db)\n"
+const char *cli_db_path(const char *given);
+/* Opens the store, printing the error; returns NULL on failure. */
+px_store *cli_open_store(const char *given, int flags);
+/* Parses a positive story or article id; prints an error and returns 0
+ * when arg is not one. */
+long long cli_parse_id(const char *cmd, const char *what, const char *arg);
+
 #endif

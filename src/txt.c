@@ -103,9 +103,46 @@ static int looks_like_headline(line l)
     return words >= 2;
 }
 
+/* Are most of the longer words capitalised, as in a headline? */
+static int title_case(line l)
+{
+    int words = 0, caps = 0;
+    for (size_t i = 0; i < l.len;) {
+        while (i < l.len && l.s[i] == ' ')
+            i++;
+        size_t start = i;
+        while (i < l.len && l.s[i] != ' ')
+            i++;
+        if (i - start > 3) {
+            words++;
+            caps += isupper((unsigned char)l.s[start]) != 0;
+        }
+    }
+    return words > 0 && caps * 10 >= words * 6;
+}
+
+/* Inside a blank-line separated block, is the break after l a hard wrap
+ * (join with a space) rather than a line of its own (a list item, a
+ * "Read more:" heading and the headlines under it)? Wrapped lines are long,
+ * or stop mid-sentence: on a lower-case word or a comma, or before a
+ * lower-case continuation. */
+static int is_wrap(line l, line next)
+{
+    if (!l.len || !next.len)
+        return 0;
+    unsigned char last = (unsigned char)l.s[l.len - 1], first = (unsigned char)next.s[0];
+    if (last == ':')
+        return 0;
+    if (l.len >= 60)
+        return 1;
+    if ((islower(last) || last == ',') && !title_case(l))
+        return 1;
+    return !strchr(".!?\"')", last) && (islower(first) || isdigit(first));
+}
+
 /* Appends the body lines: blank-line separated blocks become paragraphs
- * (lines inside a block are joined by a space); without blank lines each
- * line is a paragraph. */
+ * (hard-wrapped lines inside a block are joined by a space); without blank
+ * lines each line is a paragraph. */
 static int build_body(px_buf *body, const line *lines, size_t n)
 {
     int has_blank = 0, seen_text = 0;
@@ -115,18 +152,20 @@ static int build_body(px_buf *body, const line *lines, size_t n)
         else
             seen_text = 1;
     }
-    int in_para = 0;
+    line prev = {NULL, 0};
     for (size_t i = 0; i < n; i++) {
         line l = trimmed(lines[i]);
         if (!l.len) {
-            in_para = 0;
+            prev.len = 0;
             continue;
         }
-        if (body->len)
-            px_buf_append(body, (in_para && has_blank) ? " " : "\n\n", (in_para && has_blank) ? 1 : 2);
+        if (body->len) {
+            int join = has_blank && is_wrap(prev, l);
+            px_buf_append(body, join ? " " : "\n\n", join ? 1 : 2);
+        }
         if (px_buf_append(body, l.s, l.len))
             return PX_ENOMEM;
-        in_para = 1;
+        prev = l;
     }
     return PX_OK;
 }

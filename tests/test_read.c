@@ -71,6 +71,18 @@ static void test_txt_wrapped_paragraphs_are_joined(void **s)
     px_article_free(a);
 }
 
+static void test_txt_short_lines_in_a_block_stay_apart(void **s)
+{
+    (void)s;
+    const char text[] = "Body first.\n\nRead more:\nFirst Related Headline\nSecond One Here\n\n"
+                        "Wrapped text goes on\nacross a line.\n";
+    px_article *a = px_article_new();
+    assert_int_equal(px_parse_txt(text, strlen(text), a, NULL), PX_OK);
+    assert_string_equal(a->body, "Body first.\n\nRead more:\n\nFirst Related Headline\n\n"
+                                 "Second One Here\n\nWrapped text goes on across a line.");
+    px_article_free(a);
+}
+
 static void test_jsonl_fields_and_extra(void **s)
 {
     (void)s;
@@ -270,6 +282,7 @@ int main(void)
         cmocka_unit_test(test_seeds_shapes),
         cmocka_unit_test(test_txt_one_paragraph_per_line),
         cmocka_unit_test(test_txt_wrapped_paragraphs_are_joined),
+        cmocka_unit_test(test_txt_short_lines_in_a_block_stay_apart),
         cmocka_unit_test(test_jsonl_fields_and_extra),
         cmocka_unit_test(test_malformed_json_line_is_reported_and_others_kept),
         cmocka_unit_test(test_overlong_line_is_skipped),

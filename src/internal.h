@@ -3,13 +3,25 @@
 #define PARALLAX_INTERNAL_H
 
 #include "parallax/read.h"
+#include "parallax/text.h"
 
-/* Replaces every invalid UTF-8 byte in b with U+FFFD. Returns how many were
- * replaced and sets *first_bad to the offset of the first (-1 if none). */
-size_t px_utf8_repair(px_buf *b, long long *first_bad);
+/* 1 when s[0..len) is valid UTF-8. */
+int px_utf8_valid(const char *s, size_t len);
 int px_has_nul(const char *s, size_t len);
 
 /* The outlet key in a file name "KEY--slug.ext", else its stem. */
 int px_source_key_from_path(const char *path, char *out, size_t cap);
+
+/* How an English abbreviation (without its final period) behaves at a
+ * period: abbrev.c. */
+enum {
+    PX_ABBR_NONE = 0,
+    PX_ABBR_GENERAL, /* Co., Inc., Jr., Calif.: may end a sentence */
+    PX_ABBR_TITLE,   /* Mr., Sen., St.: a name follows, never ends a sentence */
+    PX_ABBR_NUMBER,  /* No., p., Vol.: a number follows */
+    PX_ABBR_MONTH,   /* Oct.: a day number usually follows */
+    PX_ABBR_NEVER    /* e.g., i.e., vs.: never ends a sentence */
+};
+int px_abbrev_class(const char *w, size_t len);
 
 #endif

@@ -4,6 +4,24 @@
 
 #include "internal.h"
 
+int px_utf8_valid(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n < 0)
+            return 0;
+        i += (size_t)n;
+    }
+    return 1;
+}
+
 size_t px_utf8_repair(px_buf *b, long long *first_bad)
 {
     size_t bad = 0, i = 0;

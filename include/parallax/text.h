@@ -22,6 +22,9 @@ char *px_nfc(const char *s, size_t len);
 /* Matching form: NFKC, case folded, curly quotes/apostrophes made straight,
  * dashes made '-'. Used wherever two texts are compared. malloc'd. */
 char *px_fold(const char *s, size_t len);
+/* Replaces every invalid UTF-8 byte in b with U+FFFD. Returns how many were
+ * replaced and sets *first_bad to the offset of the first (-1 if none). */
+size_t px_utf8_repair(px_buf *b, long long *first_bad);
 /* Code point index of byte offset off in s. */
 size_t px_utf8_offset_to_cp(const char *s, size_t off);
 
@@ -43,7 +46,8 @@ enum {
     PX_TOKF_CONTRACTION = 1 << 3, /* don't, Harris' , Biden's */
     PX_TOKF_HYPHENATED = 1 << 4,
     PX_TOKF_CURRENCY = 1 << 5,    /* number with a currency sign */
-    PX_TOKF_PERCENT = 1 << 6      /* number with % */
+    PX_TOKF_PERCENT = 1 << 6,     /* number with % */
+    PX_TOKF_ABBREV = 1 << 7       /* Mr., Sen., Oct., Co.: the period belongs to it */
 };
 
 typedef struct px_token {

@@ -1,0 +1,98 @@
+/* abbrev.c - the English abbreviations the tokenizer keeps whole and the
+ * sentence splitter does not end a sentence at, by how they behave. */
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct abbrev {
+    const char *word; /* lower case, without the final period */
+    int cls;
+} abbrev;
+
+/* Sorted (strcmp order) for binary search. */
+static const abbrev abbrevs[] = {
+    {"adm", PX_ABBR_TITLE}, {"al", PX_ABBR_GENERAL}, {"ala", PX_ABBR_GENERAL},
+    {"amb", PX_ABBR_TITLE}, {"approx", PX_ABBR_NUMBER}, {"apr", PX_ABBR_MONTH},
+    {"ariz", PX_ABBR_GENERAL}, {"ark", PX_ABBR_GENERAL}, {"art", PX_ABBR_NUMBER},
+    {"assn", PX_ABBR_GENERAL}, {"asst", PX_ABBR_TITLE}, {"atty", PX_ABBR_TITLE},
+    {"aug", PX_ABBR_MONTH}, {"ave", PX_ABBR_GENERAL}, {"blvd", PX_ABBR_GENERAL},
+    {"brig", PX_ABBR_TITLE}, {"bros", PX_ABBR_GENERAL}, {"calif", PX_ABBR_GENERAL},
+    {"capt", PX_ABBR_TITLE}, {"cf", PX_ABBR_NEVER}, {"ch", PX_ABBR_NUMBER},
+    {"cmdr", PX_ABBR_TITLE}, {"co", PX_ABBR_GENERAL}, {"col", PX_ABBR_TITLE},
+    {"colo", PX_ABBR_GENERAL}, {"conn", PX_ABBR_GENERAL}, {"corp", PX_ABBR_GENERAL},
+    {"cpl", PX_ABBR_TITLE}, {"dec", PX_ABBR_MONTH}, {"del", PX_ABBR_GENERAL},
+    {"dept", PX_ABBR_GENERAL}, {"det", PX_ABBR_TITLE}, {"dr", PX_ABBR_TITLE},
+    {"e.g", PX_ABBR_NEVER}, {"esq", PX_ABBR_GENERAL}, {"est", PX_ABBR_GENERAL},
+    {"etc", PX_ABBR_GENERAL}, {"ext", PX_ABBR_NUMBER}, {"feb", PX_ABBR_MONTH},
+    {"fig", PX_ABBR_NUMBER}, {"figs", PX_ABBR_NUMBER}, {"fla", PX_ABBR_GENERAL},
+    {"fr", PX_ABBR_TITLE}, {"fri", PX_ABBR_GENERAL}, {"ft", PX_ABBR_TITLE},
+    {"ga", PX_ABBR_GENERAL}, {"gen", PX_ABBR_TITLE}, {"gov", PX_ABBR_TITLE},
+    {"govt", PX_ABBR_GENERAL}, {"hon", PX_ABBR_TITLE}, {"hwy", PX_ABBR_NUMBER},
+    {"i.e", PX_ABBR_NEVER}, {"ill", PX_ABBR_GENERAL}, {"inc", PX_ABBR_GENERAL},
+    {"ind", PX_ABBR_GENERAL}, {"insp", PX_ABBR_TITLE}, {"intl", PX_ABBR_GENERAL},
+    {"jan", PX_ABBR_MONTH}, {"jr", PX_ABBR_GENERAL}, {"jul", PX_ABBR_MONTH},
+    {"jun", PX_ABBR_MONTH}, {"kan", PX_ABBR_GENERAL}, {"kans", PX_ABBR_GENERAL},
+    {"ky", PX_ABBR_GENERAL}, {"la", PX_ABBR_GENERAL}, {"llc", PX_ABBR_GENERAL},
+    {"lt", PX_ABBR_TITLE}, {"ltd", PX_ABBR_GENERAL}, {"maj", PX_ABBR_TITLE},
+    {"mar", PX_ABBR_MONTH}, {"mass", PX_ABBR_GENERAL}, {"md", PX_ABBR_GENERAL},
+    {"messrs", PX_ABBR_TITLE}, {"mich", PX_ABBR_GENERAL}, {"minn", PX_ABBR_GENERAL},
+    {"miss", PX_ABBR_GENERAL}, {"mo", PX_ABBR_GENERAL}, {"mont", PX_ABBR_GENERAL},
+    {"mr", PX_ABBR_TITLE}, {"mrs", PX_ABBR_TITLE}, {"ms", PX_ABBR_TITLE},
+    {"msgr", PX_ABBR_TITLE}, {"mt", PX_ABBR_TITLE}, {"natl", PX_ABBR_GENERAL},
+    {"neb", PX_ABBR_GENERAL}, {"nev", PX_ABBR_GENERAL}, {"no", PX_ABBR_NUMBER},
+    {"nos", PX_ABBR_NUMBER}, {"nov", PX_ABBR_MONTH}, {"n\xC2\xB0", PX_ABBR_NUMBER},
+    {"n\xC2\xBA", PX_ABBR_NUMBER}, {"oct", PX_ABBR_MONTH}, {"okla", PX_ABBR_GENERAL},
+    {"op", PX_ABBR_NUMBER}, {"ore", PX_ABBR_GENERAL}, {"p", PX_ABBR_NUMBER},
+    {"pa", PX_ABBR_GENERAL}, {"para", PX_ABBR_NUMBER}, {"penn", PX_ABBR_GENERAL},
+    {"pg", PX_ABBR_NUMBER}, {"plc", PX_ABBR_GENERAL}, {"pp", PX_ABBR_NUMBER},
+    {"pres", PX_ABBR_TITLE}, {"prof", PX_ABBR_TITLE}, {"pvt", PX_ABBR_TITLE},
+    {"rd", PX_ABBR_GENERAL}, {"rep", PX_ABBR_TITLE}, {"reps", PX_ABBR_TITLE},
+    {"rev", PX_ABBR_TITLE}, {"sat", PX_ABBR_GENERAL}, {"sen", PX_ABBR_TITLE},
+    {"sens", PX_ABBR_TITLE}, {"sep", PX_ABBR_MONTH}, {"sept", PX_ABBR_MONTH},
+    {"sgt", PX_ABBR_TITLE}, {"sr", PX_ABBR_GENERAL}, {"st", PX_ABBR_TITLE},
+    {"supt", PX_ABBR_TITLE}, {"tel", PX_ABBR_NUMBER}, {"tenn", PX_ABBR_GENERAL},
+    {"tex", PX_ABBR_GENERAL}, {"thu", PX_ABBR_GENERAL}, {"thur", PX_ABBR_GENERAL},
+    {"thurs", PX_ABBR_GENERAL}, {"tue", PX_ABBR_GENERAL}, {"tues", PX_ABBR_GENERAL},
+    {"univ", PX_ABBR_GENERAL}, {"va", PX_ABBR_GENERAL}, {"viz", PX_ABBR_NEVER},
+    {"vol", PX_ABBR_NUMBER}, {"vols", PX_ABBR_NUMBER}, {"vs", PX_ABBR_NEVER},
+    {"vt", PX_ABBR_GENERAL}, {"wash", PX_ABBR_GENERAL}, {"wed", PX_ABBR_GENERAL},
+    {"wis", PX_ABBR_GENERAL}, {"wyo", PX_ABBR_GENERAL},
+};
+
+static int lower_copy(const char *w, size_t len, char *buf, size_t cap)
+{
+    if (len == 0 || len >= cap)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        buf[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+    buf[len] = '\0';
+    return 1;
+}
+
+int px_abbrev_class(const char *w, size_t len)
+{
+    char buf[16];
+    if (!lower_copy(w, len, buf, sizeof buf))
+        return PX_ABBR_NONE;
+    size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(buf, abbrevs[mid].word);
+        if (c == 0) {
+            int cls = abbrevs[mid].cls;
+            /* Titles are written capitalised ("St. Louis"); in lower case the
+             * same letters are ordinary abbreviations ("5th st."). */
+            if (cls == PX_ABBR_TITLE && !(w[0] >= 'A' && w[0] <= 'Z'))
+                return PX_ABBR_GENERAL;
+            /* "no." in lower case is the word no at the end of a sentence. */
+            if (strcmp(buf, "no") == 0 && w[0] == 'n')
+                return PX_ABBR_NONE;
+            return cls;
+        }
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return PX_ABBR_NONE;
+}

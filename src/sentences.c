@@ -1,0 +1,531 @@
+/* sentences.c - English sentence segmentation for news text.
+ *
+ * One pass over each paragraph. Only '.', '!', '?', the ellipsis and list
+ * bullets can end a sentence; what decides is the word before the mark
+ * (abbreviation, title, initialism, number) and the word after it (capital,
+ * lower case, digit, a word that starts sentences). Rules are documented in
+ * docs/text.md. Nothing is allocated except the output array. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "parallax/text.h"
+#include "textchar.h"
+
+#define MAX_MARKERS 64
+
+/* A list item marker ("2.", "b)", "3.)", "• 10.") inside a paragraph: a
+ * sentence starts at pos, and the marker's own punctuation up to skip is no
+ * sentence end. */
+typedef struct marker {
+    size_t pos, skip;
+} marker;
+
+typedef struct splitter {
+    const char *s;
+    size_t pe;     /* end of the current paragraph */
+    size_t start;  /* start of the current sentence */
+    px_spans *out;
+    int rc;
+    marker markers[MAX_MARKERS];
+    size_t n_markers, next_marker;
+} splitter;
+
+static int push_span(px_spans *out, size_t a, size_t b)
+{
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 16;
+        px_span *v = realloc(out->v, cap * sizeof *v);
+        if (!v)
+            return PX_ENOMEM;
+        out->v = v;
+        out->cap = cap;
+    }
+    out->v[out->n].start = a;
+    out->v[out->n].end = b;
+    out->n++;
+    return PX_OK;
+}
+
+static int is_space_at(const char *s, size_t end, size_t i, size_t *n)
+{
+    return tc_is_space(tc_decode(s, end, i, n));
+}
+
+/* Ends the current sentence at b (trimmed) and starts the next one there. */
+static void emit(splitter *sp, size_t b)
+{
+    const char *s = sp->s;
+    size_t a = sp->start, n;
+    sp->start = b;
+    while (a < b && is_space_at(s, b, a, &n))
+        a += n;
+    while (b > a) {
+        size_t p = tc_prev(s, b);
+        if (!is_space_at(s, b, p, &n))
+            break;
+        b = p;
+    }
+    if (b > a && sp->rc == PX_OK)
+        sp->rc = push_span(sp->out, a, b);
+}
+
+/* ---- list markers ------------------------------------------------------- */
+
+enum { STYLE_DOT = 1, STYLE_PAREN, STYLE_DOT_PAREN };
+
+/* A marker at i: 1-2 digits (or one lower-case letter when letter is set)
+ * then ".", ")" or ".)", then a space. Returns its end (after the
+ * punctuation) or 0; *value and *style describe it. */
+static size_t parse_marker(const char *s, size_t end, size_t i, int letter, int *value, int *style)
+{
+    size_t j = i;
+    int v = 0;
+    if (letter) {
+        if (j >= end || s[j] < 'a' || s[j] > 'z')
+            return 0;
+        v = s[j++] - 'a' + 1;
+    } else {
+        while (j < end && j - i < 2 && s[j] >= '0' && s[j] <= '9')
+            v = v * 10 + (s[j++] - '0');
+        if (j == i || (j < end && s[j] >= '0' && s[j] <= '9'))
+            return 0;
+    }
+    if (j + 1 < end && s[j] == '.' && s[j + 1] == ')')
+        *style = STYLE_DOT_PAREN, j += 2;
+    else if (j < end && s[j] == '.')
+        *style = STYLE_DOT, j++;
+    else if (j < end && s[j] == ')')
+        *style = STYLE_PAREN, j++;
+    else
+        return 0;
+    if (j >= end || s[j] != ' ')
+        return 0;
+    *value = v;
+    return j;
+}
+
+static void add_marker(splitter *sp, size_t pos, size_t skip)
+{
+    if (sp->n_markers < MAX_MARKERS)
+        sp->markers[sp->n_markers++] = (marker){pos, skip};
+}
+
+/* A paragraph that starts with "1." / "1)" / "a." is a list when the next
+ * numbers (letters) follow in order, each after a space and with the same
+ * punctuation: "1. The first item 2. The second item". */
+static void find_list(splitter *sp, size_t ps)
+{
+    const char *s = sp->s;
+    for (int letter = 0; letter <= 1; letter++) {
+        int value, style;
+        size_t skip = parse_marker(s, sp->pe, ps, letter, &value, &style);
+        if (!skip || value != 1)
+            continue;
+        size_t first = sp->n_markers;
+        add_marker(sp, ps, skip);
+        size_t i = skip;
+        while (sp->n_markers < MAX_MARKERS) {
+            size_t found = 0, found_skip = 0;
+            for (size_t j = i + 1; j < sp->pe && !found; j++) {
+                int v, st;
+                size_t k;
+                if (s[j - 1] == ' ' && (k = parse_marker(s, sp->pe, j, letter, &v, &st)) &&
+                    v == value + 1 && st == style)
+                    found = j, found_skip = k;
+            }
+            if (!found)
+                break;
+            add_marker(sp, found, found_skip);
+            value++;
+            i = found_skip;
+        }
+        /* Letters are only a list when at least two items follow in order;
+         * a lone "a." is a word or an initial. Numbers stand alone. */
+        if (letter && sp->n_markers - first < 2)
+            sp->n_markers = first;
+        if (sp->n_markers > first)
+            return;
+    }
+}
+
+/* ---- the words around a period ------------------------------------------ */
+
+enum { W_PLAIN, W_TITLE, W_NEVER, W_NUMBER, W_MONTH, W_TIME, W_ABBREV };
+
+/* Letters and periods only, every run of letters at most 3 long, at least
+ * one inner period: U.S, a.m, Ph.D, U.S.A. */
+static int is_initialism(const char *w, size_t n)
+{
+    int run = 0, dots = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] == '.') {
+            if (!run)
+                return 0;
+            run = 0, dots++;
+        } else if (((w[i] | 0x20) >= 'a' && (w[i] | 0x20) <= 'z') && run < 3) {
+            run++;
+        } else {
+            return 0;
+        }
+    }
+    return dots > 0 && run > 0;
+}
+
+static int kind_of_word(const char *w, size_t n)
+{
+    if (n == 0)
+        return W_PLAIN;
+    switch (px_abbrev_class(w, n)) {
+    case PX_ABBR_TITLE: return W_TITLE;
+    case PX_ABBR_NEVER: return W_NEVER;
+    case PX_ABBR_NUMBER: return W_NUMBER;
+    case PX_ABBR_MONTH: return W_MONTH;
+    case PX_ABBR_GENERAL: return W_ABBREV;
+    default: break;
+    }
+    if (n == 3 && ((w[0] | 0x20) == 'a' || (w[0] | 0x20) == 'p') && w[1] == '.' &&
+        (w[2] | 0x20) == 'm')
+        return W_TIME;
+    if (is_initialism(w, n))
+        return W_ABBREV;
+    /* A single letter: an initial (Jonas E. Smith) or the pronoun I. */
+    if (n == 1 && tc_is_letter((unsigned char)w[0]))
+        return W_ABBREV;
+    if (n == 2 && (unsigned char)w[0] >= 0xC0 && ((unsigned char)w[1] & 0xC0) == 0x80)
+        return W_ABBREV;
+    /* Party and state after a name: D-Mo., R-Calif. */
+    const char *hy = memchr(w, '-', n);
+    if (hy && hy > w && hy - w <= 2) {
+        size_t k = (size_t)(hy - w) + 1;
+        if (px_abbrev_class(w + k, n - k) != PX_ABBR_NONE || (n - k <= 2 && n - k > 0))
+            return W_ABBREV;
+    }
+    return W_PLAIN;
+}
+
+/* Words that may follow a time ("6 p.m. Tuesday", "9 a.m. Eastern") without
+ * a sentence break. */
+static int follows_time(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+        "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Eastern", "Pacific",
+        "Central", "Mountain", "ET", "EST", "EDT", "PT", "PST", "PDT", "CT", "CST", "CDT",
+        "MT", "GMT", "UTC", "BST", "CET", "local", NULL};
+    for (const char *const *p = words; *p; p++)
+        if (strlen(*p) == n && memcmp(*p, w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The word after a possible boundary. */
+typedef struct next_word {
+    int end;      /* nothing follows in the paragraph */
+    int opener;   /* it starts with a quotation mark or bracket */
+    int upper, lower, digit;
+    size_t ws, we; /* its letters (apostrophes included) */
+} next_word;
+
+static next_word look_ahead(const char *s, size_t i, size_t pe)
+{
+    next_word nw = {0};
+    size_t n;
+    while (i < pe && is_space_at(s, pe, i, &n))
+        i += n;
+    if (i >= pe) {
+        nw.end = 1;
+        return nw;
+    }
+    int32_t cp = tc_decode(s, pe, i, &n);
+    while (tc_is_opener(cp) && i + n < pe) {
+        nw.opener = 1;
+        i += n;
+        cp = tc_decode(s, pe, i, &n);
+    }
+    nw.upper = tc_is_upper(cp);
+    nw.lower = tc_is_lower(cp);
+    nw.digit = tc_is_digit(cp);
+    nw.ws = nw.we = i;
+    while (nw.we < pe) {
+        cp = tc_decode(s, pe, nw.we, &n);
+        if (!tc_is_letter(cp) && !tc_is_apostrophe(cp))
+            break;
+        nw.we += n;
+    }
+    return nw;
+}
+
+/* Does this capitalised word usually start a sentence (The, He, But, How,
+ * It)? Those are the stopwords; names and nouns are not. */
+static int starts_sentences(const char *s, const next_word *nw)
+{
+    char buf[24];
+    size_t n = nw->we - nw->ws;
+    if (n == 0 || n >= sizeof buf)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (s[nw->ws + i] >= 'A' && s[nw->ws + i] <= 'Z') ? (char)(s[nw->ws + i] + 32)
+                                                                 : s[nw->ws + i];
+    return px_is_stopword("en", buf, n);
+}
+
+static size_t words_between(const char *s, size_t a, size_t b)
+{
+    size_t words = 0;
+    int in = 0;
+    for (size_t i = a; i < b; i++) {
+        int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+        words += !sp && !in;
+        in = !sp;
+    }
+    return words;
+}
+
+/* Skips closing quotes and brackets from i; returns the new position. */
+static size_t skip_closers(const char *s, size_t i, size_t pe)
+{
+    size_t n;
+    while (i < pe && tc_is_closer(tc_decode(s, pe, i, &n)))
+        i += n;
+    return i;
+}
+
+/* The word that ends at the period at i, without leading quotes/brackets. */
+static void word_before(const splitter *sp, size_t i, size_t *ws)
+{
+    const char *s = sp->s;
+    size_t a = i, n;
+    while (a > sp->start) {
+        size_t p = tc_prev(s, a);
+        if (is_space_at(s, sp->pe, p, &n))
+            break;
+        a = p;
+    }
+    while (a < i && tc_is_opener(tc_decode(s, sp->pe, a, &n)))
+        a += n;
+    *ws = a;
+}
+
+/* Is the single period at i (closers end at after) a sentence end? */
+static int period_ends(const splitter *sp, size_t i, size_t after, const next_word *nw)
+{
+    const char *s = sp->s;
+    if (nw->end)
+        return 1;
+    size_t ws;
+    word_before(sp, i, &ws);
+    int kind = after > i + 1 ? W_PLAIN : kind_of_word(s + ws, i - ws);
+    switch (kind) {
+    case W_TITLE:
+    case W_NEVER:
+        return 0;
+    case W_NUMBER:
+    case W_MONTH:
+        if (nw->digit)
+            return 0;
+        /* fall through */
+    case W_ABBREV:
+        if (nw->opener)
+            return nw->upper || nw->digit;
+        return nw->upper && starts_sentences(s, nw);
+    case W_TIME:
+        if (nw->opener)
+            return 1;
+        return nw->upper && !follows_time(s + nw->ws, nw->we - nw->ws) &&
+               words_between(s, sp->start, i) >= 4;
+    default:
+        return !nw->lower || nw->opener;
+    }
+}
+
+/* ---- ellipses ------------------------------------------------------------ */
+
+/* Measures the run of dots at i: "...", "....", ". . .", "…". Returns its end
+ * and the number of dots in *dots. */
+static size_t dot_run(const char *s, size_t i, size_t pe, int *dots)
+{
+    size_t j = i;
+    *dots = 0;
+    for (;;) {
+        if (j < pe && s[j] == '.')
+            (*dots)++, j++;
+        else if (j + 2 < pe && memcmp(s + j, "\xE2\x80\xA6", 3) == 0)
+            *dots += 3, j += 3;
+        else if (*dots && j + 1 < pe && s[j] == ' ' && s[j + 1] == '.')
+            j++;
+        else
+            break;
+    }
+    return j;
+}
+
+/* Handles the dots at i; returns where scanning goes on. */
+static size_t on_dots(splitter *sp, size_t i)
+{
+    const char *s = sp->s;
+    int dots;
+    size_t g = dot_run(s, i, sp->pe, &dots);
+    size_t n;
+    int attached = i > sp->start && !is_space_at(s, sp->pe, tc_prev(s, i), &n);
+    if (dots == 1) {
+        size_t after = skip_closers(s, i + 1, sp->pe);
+        if (after < sp->pe && !is_space_at(s, sp->pe, after, &n))
+            return i + 1; /* inside a word, number, URL or "Jr.'s" */
+        next_word nw = look_ahead(s, after, sp->pe);
+        if (period_ends(sp, i, after, &nw))
+            emit(sp, after);
+        return after;
+    }
+    if (i > 0 && s[i - 1] == '[')
+        return g; /* "[...]" marks an omission inside a quotation */
+    /* "word. . . . Next": the period ends the sentence and the ellipsis
+     * opens the next one. */
+    if (attached && dots >= 4 && s[i + 1] == ' ') {
+        size_t after = skip_closers(s, g, sp->pe);
+        next_word nw = look_ahead(s, after, sp->pe);
+        if (!nw.end && (after == sp->pe || is_space_at(s, sp->pe, after, &n)) && nw.upper) {
+            emit(sp, i + 1);
+            return g;
+        }
+    }
+    size_t after = skip_closers(s, g, sp->pe);
+    if (after < sp->pe && !is_space_at(s, sp->pe, after, &n))
+        return after;
+    next_word nw = look_ahead(s, after, sp->pe);
+    if (nw.end)
+        return after;
+    int ends;
+    if (dots >= 4) /* an ellipsis and a period */
+        ends = nw.upper || nw.opener || nw.digit;
+    else /* a pause: only a capital that is not the pronoun I starts anew */
+        ends = nw.upper && !(nw.we - nw.ws == 1 && s[nw.ws] == 'I');
+    if (ends)
+        emit(sp, after);
+    return after;
+}
+
+/* '!' and '?' (also "?!", "!!"): a sentence end unless lower case follows,
+ * as in "Yahoo! in" or "'Why?' she asked". */
+static size_t on_exclamation(splitter *sp, size_t i)
+{
+    const char *s = sp->s;
+    size_t j = i, n;
+    while (j < sp->pe && (s[j] == '!' || s[j] == '?'))
+        j++;
+    size_t after = skip_closers(s, j, sp->pe);
+    if (after < sp->pe && !is_space_at(s, sp->pe, after, &n))
+        return after;
+    next_word nw = look_ahead(s, after, sp->pe);
+    if (nw.end || !nw.lower || nw.opener)
+        emit(sp, after);
+    return after;
+}
+
+/* A bullet in running text starts a new item; a number marker right after
+ * it ("• 10.") is part of the bullet. Returns where scanning goes on. */
+static size_t on_bullet(splitter *sp, size_t i, size_t n)
+{
+    size_t k;
+    if (i > sp->start && is_space_at(sp->s, sp->pe, tc_prev(sp->s, i), &k))
+        emit(sp, i);
+    size_t j = i + n;
+    while (j < sp->pe && sp->s[j] == ' ')
+        j++;
+    int v, st;
+    size_t m = parse_marker(sp->s, sp->pe, j, 0, &v, &st);
+    return m ? m : i + n;
+}
+
+/* Which bytes need a look: sentence marks and the lead byte of
+ * U+2000-U+2FFF (ellipsis, bullets, interrobang). */
+static const unsigned char special[256] = {['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1};
+
+static void split_paragraph(splitter *sp, size_t ps)
+{
+    const char *s = sp->s;
+    sp->start = ps;
+    sp->n_markers = sp->next_marker = 0;
+    if ((s[ps] >= '0' && s[ps] <= '9') || (s[ps] >= 'a' && s[ps] <= 'z'))
+        find_list(sp, ps);
+    size_t i = ps;
+    while (i < sp->pe) {
+        if (sp->next_marker < sp->n_markers && i >= sp->markers[sp->next_marker].pos) {
+            const marker *m = &sp->markers[sp->next_marker++];
+            emit(sp, m->pos);
+            i = m->skip;
+            continue;
+        }
+        size_t limit = sp->next_marker < sp->n_markers ? sp->markers[sp->next_marker].pos : sp->pe;
+        while (i < limit && !special[(unsigned char)s[i]])
+            i++;
+        if (i >= limit)
+            continue;
+        unsigned char c = (unsigned char)s[i];
+        if (c == '.') {
+            i = on_dots(sp, i);
+        } else if (c == '!' || c == '?') {
+            i = on_exclamation(sp, i);
+        } else {
+            size_t n;
+            int32_t cp = tc_decode(s, sp->pe, i, &n);
+            if (cp == 0x2026)
+                i = on_dots(sp, i);
+            else if (tc_is_bullet(cp))
+                i = on_bullet(sp, i, n);
+            else if (cp == 0x203D)
+                i = on_exclamation(sp, i);
+            else
+                i += n;
+        }
+    }
+    emit(sp, sp->pe);
+}
+
+/* End of the paragraph that starts at i: the next blank line, or len. */
+static size_t paragraph_end(const char *s, size_t i, size_t len, size_t *next)
+{
+    for (;;) {
+        const char *nl = memchr(s + i, '\n', len - i);
+        if (!nl) {
+            *next = len;
+            return len;
+        }
+        size_t j = (size_t)(nl - s) + 1;
+        while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
+            j++;
+        if (j < len && s[j] == '\n') {
+            *next = j + 1;
+            return (size_t)(nl - s);
+        }
+        i = (size_t)(nl - s) + 1;
+    }
+}
+
+int px_split_sentences(const char *text, size_t len, px_spans *out)
+{
+    splitter sp;
+    sp.s = text;
+    sp.out = out;
+    sp.rc = PX_OK;
+    size_t i = 0;
+    while (i < len && sp.rc == PX_OK) {
+        size_t next;
+        sp.pe = paragraph_end(text, i, len, &next);
+        if (sp.pe > i)
+            split_paragraph(&sp, i);
+        i = next;
+    }
+    return sp.rc;
+}
+
+void px_spans_free(px_spans *s)
+{
+    if (!s)
+        return;
+    free(s->v);
+    s->v = NULL;
+    s->n = s->cap = 0;
+}

@@ -1,0 +1,127 @@
+/* textchar.h - character classes shared by the tokenizer, the sentence
+ * splitter and the cleaner; ASCII is decided without a table lookup. Not
+ * installed. */
+#ifndef PARALLAX_TEXTCHAR_H
+#define PARALLAX_TEXTCHAR_H
+
+#include <stddef.h>
+#include <utf8proc.h>
+
+/* The code point at s[i] and its length in *n (1 for an invalid byte,
+ * which decodes as U+FFFD). */
+static inline int32_t tc_decode(const char *s, size_t len, size_t i, size_t *n)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *n = 1;
+        return c;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (k <= 0) {
+        *n = 1;
+        return 0xFFFD;
+    }
+    *n = (size_t)k;
+    return cp;
+}
+
+/* Start of the code point that ends just before byte i (i > 0). */
+static inline size_t tc_prev(const char *s, size_t i)
+{
+    size_t j = i - 1;
+    while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
+        j--;
+    return j;
+}
+
+static inline int tc_is_space(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    return cp == 0xA0 || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF || cp == 0x200B ||
+           utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+static inline int tc_is_upper(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static inline int tc_is_lower(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+static inline int tc_is_letter(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+static inline int tc_is_digit(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= '0' && cp <= '9';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+/* Letters, digits and combining marks: what words are made of. */
+static inline int tc_is_alnum(int32_t cp)
+{
+    if (cp < 0x80)
+        return tc_is_letter(cp) || tc_is_digit(cp);
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO);
+}
+
+/* Marks that close a quotation or a bracket. */
+static inline int tc_is_closer(int32_t cp)
+{
+    switch (cp) {
+    case ')': case ']': case '}': case '"': case '\'':
+    case 0x2019: case 0x201D: case 0x00BB: case 0x203A:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Marks that open a quotation or a bracket. */
+static inline int tc_is_opener(int32_t cp)
+{
+    switch (cp) {
+    case '(': case '[': case '{': case '"': case '\'':
+    case 0x2018: case 0x201C: case 0x00AB: case 0x2039: case 0x201E:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static inline int tc_is_apostrophe(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2019;
+}
+
+static inline int tc_is_hyphen(int32_t cp)
+{
+    return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+/* Bullets that start list items inside running text. */
+static inline int tc_is_bullet(int32_t cp)
+{
+    return cp == 0x2022 || cp == 0x2043 || cp == 0x25E6 || cp == 0x25AA || cp == 0x25CF ||
+           cp == 0x2023;
+}
+
+#endif

@@ -1,0 +1,118 @@
+/* unicode.c - the two normal forms every stage uses: NFC for storage and a
+ * folded matching form for comparisons, plus byte to code point offsets. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+#include "parallax/text.h"
+
+static int is_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* A copy of s with invalid UTF-8 replaced by U+FFFD, in *fixed (caller
+ * frees); *fixed is NULL when s was already valid. */
+static int repaired(const char *s, size_t len, px_buf *fixed)
+{
+    memset(fixed, 0, sizeof *fixed);
+    if (px_utf8_valid(s, len))
+        return PX_OK;
+    if (px_buf_append(fixed, s, len))
+        return PX_ENOMEM;
+    long long first_bad;
+    px_utf8_repair(fixed, &first_bad);
+    return fixed->data ? PX_OK : PX_ENOMEM;
+}
+
+static char *map(const char *s, size_t len, utf8proc_option_t opts)
+{
+    px_buf fixed;
+    if (repaired(s, len, &fixed))
+        return NULL;
+    if (fixed.data) {
+        s = fixed.data;
+        len = fixed.len;
+    }
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
+                                      opts);
+    px_buf_free(&fixed);
+    if (n < 0) {
+        free(out);
+        return NULL;
+    }
+    return (char *)out;
+}
+
+char *px_nfc(const char *s, size_t len)
+{
+    if (is_ascii(s, len))
+        return px_strndup(s, len);
+    return map(s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+/* The ASCII stand-in of a quote or dash code point, or 0. */
+static char fold_punct(utf8proc_int32_t cp)
+{
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+    case 0x0060: case 0x00B4:
+        return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB:
+    case 0x00BB:
+        return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+        return '-';
+    default:
+        return 0;
+    }
+}
+
+char *px_fold(const char *s, size_t len)
+{
+    if (is_ascii(s, len)) {
+        char *d = px_strndup(s, len);
+        for (size_t i = 0; d && i < len; i++)
+            if (d[i] >= 'A' && d[i] <= 'Z')
+                d[i] = (char)(d[i] - 'A' + 'a');
+            else if (d[i] == '`')
+                d[i] = '\'';
+        return d;
+    }
+    char *m = map(s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+    if (!m)
+        return NULL;
+    /* Folding quotes and dashes only ever shortens the text, so rewrite in place. */
+    size_t r = 0, w = 0, n = strlen(m);
+    while (r < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)m + r, (utf8proc_ssize_t)(n - r), &cp);
+        if (k <= 0)
+            k = 1, cp = -1;
+        char c = cp >= 0 ? fold_punct(cp) : 0;
+        if (c) {
+            m[w++] = c;
+        } else {
+            memmove(m + w, m + r, (size_t)k);
+            w += (size_t)k;
+        }
+        r += (size_t)k;
+    }
+    m[w] = '\0';
+    return m;
+}
+
+size_t px_utf8_offset_to_cp(const char *s, size_t off)
+{
+    size_t cp = 0;
+    for (size_t i = 0; i < off && s[i]; i++)
+        cp += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return cp;
+}

@@ -13,6 +13,8 @@
 #include "parallax/article.h"
 #include "parallax/read.h"
 #include "parallax/text.h"
+#include "parallax/dedup.h"
+#include "parallax/cluster.h"
 #include "parallax/store.h"
 #include "parallax/ingest.h"
 #include "parallax/server.h"

@@ -3,6 +3,8 @@
  * in src/cli/cmd_NAME.c. */
 PX_COMMAND(read, "read articles (txt, JSON Lines; folders, stdin, .gz/.zst) and print them as JSON Lines")
 PX_COMMAND(sentences, "split article bodies (or plain text with --text) into sentences")
+PX_COMMAND(dedup, "find exact copies, near-duplicates and embedded copies; print groups as JSON Lines")
+PX_COMMAND(cluster, "group articles into stories (online, with a batch merge pass); print stories as JSON Lines")
 PX_COMMAND(ingest, "add articles to the store (--db), grouping them into stories")
 PX_COMMAND(search, "full-text search of the stored articles")
 PX_COMMAND(stories, "list the stored stories")

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Story clustering scores: BCubed precision/recall/F1 and pairwise F1.
+
+usage: stories_eval.py strip GOLD.jsonl OUT.jsonl [--events SEL]
+         writes the articles without the gold fields (event_id, event, topic,
+         category); SEL = all | even | odd picks events by a hash of event_id
+       stories_eval.py score GOLD.jsonl STORIES.jsonl [--events SEL]
+         prints the scores of parallax cluster output against the gold events
+"""
+import hashlib
+import json
+import sys
+from collections import Counter, defaultdict
+
+GOLD_FIELDS = ("event_id", "event", "topic", "category")
+
+
+def half(event_id):
+    return int(hashlib.sha1(str(event_id).encode()).hexdigest(), 16) % 2
+
+
+def selected(row, sel):
+    if sel == "all":
+        return True
+    return half(row["event_id"]) == (0 if sel == "even" else 1)
+
+
+def load(path, sel):
+    with open(path, encoding="utf-8") as f:
+        return [r for r in map(json.loads, f) if selected(r, sel)]
+
+
+def strip(gold, out, sel):
+    with open(out, "w", encoding="utf-8") as f:
+        for r in load(gold, sel):
+            for k in GOLD_FIELDS:
+                r.pop(k, None)
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def scores(gold_of, pred_of):
+    ids = [i for i in gold_of if i in pred_of]
+    gsize = Counter(gold_of[i] for i in ids)
+    psize = Counter(pred_of[i] for i in ids)
+    both = Counter((gold_of[i], pred_of[i]) for i in ids)
+    p = sum(both[(gold_of[i], pred_of[i])] / psize[pred_of[i]] for i in ids) / len(ids)
+    r = sum(both[(gold_of[i], pred_of[i])] / gsize[gold_of[i]] for i in ids) / len(ids)
+    f = 2 * p * r / (p + r) if p + r else 0
+    tp = sum(n * (n - 1) / 2 for n in both.values())
+    pp = sum(n * (n - 1) / 2 for n in psize.values())
+    gp = sum(n * (n - 1) / 2 for n in gsize.values())
+    pw_p = tp / pp if pp else 1.0
+    pw_r = tp / gp if gp else 1.0
+    pw_f = 2 * pw_p * pw_r / (pw_p + pw_r) if pw_p + pw_r else 0
+    return p, r, f, pw_f, len(ids), len(gsize), len(psize)
+
+
+def score(gold, stories, sel):
+    gold_of = {r["id"]: r["event_id"] for r in load(gold, sel)}
+    pred_of = {}
+    with open(stories, encoding="utf-8") as f:
+        for line in f:
+            s = json.loads(line)
+            for a in s["articles"]:
+                pred_of[a] = s["story"]
+    missing = [i for i in gold_of if i not in pred_of]
+    p, r, f, pw, n, ng, npred = scores(gold_of, pred_of)
+    print(f"articles {n} (missing {len(missing)})  events {ng}  stories {npred}")
+    print(f"BCubed P {p:.3f}  R {r:.3f}  F1 {f:.3f}   pairwise F1 {pw:.3f}")
+    return f
+
+
+def main(argv):
+    sel = "all"
+    if "--events" in argv:
+        i = argv.index("--events")
+        sel = argv[i + 1]
+        del argv[i:i + 2]
+    if len(argv) != 4 or argv[1] not in ("strip", "score"):
+        sys.exit(__doc__)
+    if argv[1] == "strip":
+        strip(argv[2], argv[3], sel)
+    else:
+        score(argv[2], argv[3], sel)
+
+
+if __name__ == "__main__":
+    main(sys.argv)

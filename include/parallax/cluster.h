@@ -1,0 +1,151 @@
+/*
+ * parallax/cluster.h - stories: articles about the same real-world event,
+ * across outlets.
+ *
+ * Two modes (docs/cluster.md):
+ *
+ *  - ONLINE (px_clusterer_add): articles arrive in time order and each joins
+ *    the most similar *active* story, or starts a new one. It never revisits
+ *    the history: candidates come from an inverted index over the top
+ *    weighted terms of the active stories, and a story leaves the active set
+ *    (px_cluster_opts.on_close is called, and unless retain is set its memory
+ *    is released) once the clock has moved window_days past its last
+ *    article. Memory is bounded by the active window, not the stream length.
+ *    This is what `parallax cluster --stream`, `analyze` and the store use.
+ *
+ *  - BATCH (px_cluster_batch): over a finished corpus held with retain = 1,
+ *    a refinement pass after the online one: stories whose centroids are
+ *    similar are merged (average-link agglomeration over stories, without
+ *    the active-window limit) and articles are moved to the story whose
+ *    centroid suits them best. `parallax cluster` runs it by default.
+ *
+ * Representation: TF-IDF over stemmed, non-stopword, folded word tokens,
+ * with extra weight for title terms, name-like tokens (capitalised words
+ * that do not start a sentence, and runs of them as one multiword term) and
+ * numbers; sublinear term frequency, L2-normalised. Document frequencies
+ * come from every article the clusterer has seen or observed: call
+ * px_clusterer_observe() over a corpus first to give the IDF a prior (the
+ * CLI does this with the whole input in batch mode). The join score is the
+ * cosine between the article and the story centroid times a time proximity
+ * factor 1 / (1 + days_apart / decay_days).
+ *
+ * Articles without a date take the clusterer's clock (the latest date seen
+ * so far, i.e. their place in the input order) and are counted as undated.
+ *
+ * Everything is deterministic for the same input order. Story ids are the
+ * xxHash64 of the id of the article that started the story, so they are
+ * stable across runs of the same data.
+ */
+#ifndef PARALLAX_CLUSTER_H
+#define PARALLAX_CLUSTER_H
+
+#include "article.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A story as the clusterer shows it. Pointers stay valid until the next
+ * call that changes the clusterer. */
+typedef struct px_story {
+    uint64_t id;
+    const char *title;          /* title of the most central article (the
+                                   one closest to the centroid); NULL when no
+                                   article has a title */
+    char *const *article_ids;   /* in the order they joined */
+    const unsigned char *copy;  /* per article: 1 when attached as a copy */
+    const unsigned char *undated; /* per article: 1 when it had no date */
+    size_t n_articles;
+    char *const *sources;       /* distinct sources, in order of appearance */
+    size_t n_sources;
+    const char *first, *last;   /* earliest and latest date (ISO, as given),
+                                   NULL when no article had a date */
+    int active;                 /* 1 while it can still take articles */
+} px_story;
+
+typedef void (*px_story_fn)(const px_story *s, void *ud);
+
+typedef struct px_cluster_opts {
+    double threshold;       /* least join score (default 0.25) */
+    double window_days;     /* a story stays active this long after its last
+                               article (default 14) */
+    double decay_days;      /* time proximity scale (default 7) */
+    double title_weight;    /* weight of a title term occurrence (default 3) */
+    double entity_weight;   /* multiplier for name-like tokens (default 2) */
+    double number_weight;   /* weight of a number token (default 0.5) */
+    unsigned story_terms;   /* terms kept per story centroid (default 200) */
+    unsigned index_terms;   /* top story terms in the inverted index (default 24) */
+    unsigned query_terms;   /* top article terms used to find candidates (default 24) */
+    unsigned max_candidates;/* stories scored in full per article (default 32) */
+    int retain;             /* 1: keep closed stories (needed by px_cluster_batch) */
+    const char *language;   /* stemmer and stopwords, default "en" */
+    px_story_fn on_close;   /* called when a story leaves the active set; with
+                               retain = 0 it is freed right after */
+    void *on_close_ud;
+} px_cluster_opts;
+
+void px_cluster_opts_default(px_cluster_opts *o);
+
+/* Where px_clusterer_add put an article. */
+typedef struct px_cluster_assignment {
+    uint64_t story;
+    int is_new;          /* 1 when the article started the story */
+    double score;        /* join score (0 for a new story) */
+    int undated;         /* 1 when the article had no usable date */
+} px_cluster_assignment;
+
+typedef struct px_clusterer px_clusterer;
+
+/* opts may be NULL for the defaults. Fails with PX_EUSAGE on bad options or
+ * an unknown language. */
+int px_clusterer_new(px_clusterer **out, const px_cluster_opts *opts, px_error *err);
+void px_clusterer_free(px_clusterer *c);
+
+/* Counts a's terms in the document frequencies without clustering it. */
+int px_clusterer_observe(px_clusterer *c, const px_article *a);
+
+/* Online step: a joins the best active story or starts one. Ages out the
+ * stories its date leaves behind first. out may be NULL. */
+int px_clusterer_add(px_clusterer *c, const px_article *a, px_cluster_assignment *out);
+
+/* Puts an article that was assigned to story in an earlier run back into it
+ * (reopening a store: restore the articles of the active window, oldest
+ * first). Creates the story when it is not known yet. */
+int px_clusterer_restore(px_clusterer *c, const px_article *a, uint64_t story);
+
+/* Adds a copy (px_dedup) to the story of its representative without
+ * changing the story's centroid. PX_EUSAGE when the story is not held. */
+int px_clusterer_attach(px_clusterer *c, const px_article *a, uint64_t story);
+
+/* Moves the clock to day (days since 1970-01-01) and ages out the stories
+ * it leaves behind. */
+int px_clusterer_advance(px_clusterer *c, long day);
+
+/* Closes every active story (on_close is called for each), e.g. at the end
+ * of a stream. */
+int px_clusterer_close_all(px_clusterer *c);
+
+/* Calls fn for every story held, in the order the stories were started. */
+void px_clusterer_foreach(px_clusterer *c, px_story_fn fn, void *ud);
+
+size_t px_clusterer_story_count(const px_clusterer *c);  /* held */
+size_t px_clusterer_active_count(const px_clusterer *c);
+
+/* Batch refinement over a finished corpus (needs retain = 1): merges stories
+ * whose centroid similarity, with time proximity, is at least
+ * merge_threshold (most similar pair first, average link), then moves each
+ * article to the story that fits it best. merge_threshold <= 0 uses the
+ * join threshold. */
+int px_cluster_batch(px_clusterer *c, double merge_threshold);
+
+/* The story id as 16 lowercase hex digits. */
+void px_story_id_hex(uint64_t id, char out[17]);
+
+/* The story as one line of JSON (docs/formats.md, "Story JSON"), no
+ * trailing newline. malloc'd; NULL when out of memory. */
+char *px_story_to_json(const px_story *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,286 @@
+/* cmd_cluster.c - `parallax cluster`: articles in, one JSON object per story
+ * out (docs/formats.md, "Story JSON"). */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char help[] =
+    "usage: parallax cluster [OPTIONS] [PATH...]\n\n"
+    "Groups articles into stories and prints each story as one line of JSON\n"
+    "(docs/formats.md). Copies found by `parallax dedup` join the story of the\n"
+    "article they copy without weighing in its centroid.\n\n"
+    "By default the whole input is read, the IDF is taken from all of it, the\n"
+    "articles are clustered online in date order (undated ones keep their input\n"
+    "place) and a batch pass merges similar stories. With --stream the articles\n"
+    "are clustered in input order as they are read and each story is printed\n"
+    "when it leaves the active window: memory stays bounded on any stream.\n\n"
+    "options:\n" CLI_INPUT_HELP
+    "  -t, --threshold X    least similarity to join a story (default 0.25)\n"
+    "  -m, --merge X        least similarity to merge two stories in the batch\n"
+    "                       pass (default: the threshold)\n"
+    "  -w, --window DAYS    a story takes articles up to DAYS after its last one\n"
+    "                       (default 14)\n"
+    "  -d, --decay DAYS     time proximity: similarity is divided by\n"
+    "                       1 + days apart / DAYS (default 7)\n"
+    "      --stream         online only, input order, print stories as they close\n"
+    "      --no-batch       skip the batch merge pass\n"
+    "      --no-dedup       do not look for copies first\n"
+    "  -h, --help           this help\n";
+
+typedef struct item {
+    px_article *a;
+    long key;          /* day for ordering: own date, else the last date before */
+    size_t pos;        /* input position */
+    px_dup_match dup;
+} item;
+
+typedef struct run {
+    cli_input ci;
+    px_cluster_opts co;
+    px_clusterer *cl;
+    px_deduper *dd;
+    int stream, batch;
+    double merge;      /* batch merge threshold, 0 = the join threshold */
+    /* batch mode: every article */
+    item *items;
+    size_t n, cap;
+    long last_day;
+    /* stream mode: the story of each input position (for copies) */
+    uint64_t *story_of;
+    size_t n_story_of, cap_story_of;
+    int failed;
+} run;
+
+static void print_story(const px_story *s, void *ud)
+{
+    (void)ud;
+    char *json = px_story_to_json(s);
+    if (json) {
+        fputs(json, stdout);
+        fputc('\n', stdout);
+        free(json);
+    }
+}
+
+static int remember_story(run *r, uint64_t story)
+{
+    if (r->n_story_of == r->cap_story_of) {
+        size_t cap = r->cap_story_of ? r->cap_story_of * 2 : 1024;
+        uint64_t *v = realloc(r->story_of, cap * sizeof *v);
+        if (!v)
+            return PX_ENOMEM;
+        r->story_of = v;
+        r->cap_story_of = cap;
+    }
+    r->story_of[r->n_story_of++] = story;
+    return PX_OK;
+}
+
+/* Adds one article online; copies join their representative's story while
+ * it is still held. */
+static int place(run *r, const px_article *a, const px_dup_match *dup, uint64_t *story)
+{
+    px_cluster_assignment as;
+    if (dup->relation != PX_DUP_NONE && dup->matched < r->n_story_of &&
+        px_clusterer_attach(r->cl, a, r->story_of[dup->matched]) == PX_OK) {
+        *story = r->story_of[dup->matched];
+        return PX_OK;
+    }
+    int rc = px_clusterer_add(r->cl, a, &as);
+    *story = as.story;
+    return rc;
+}
+
+static int take_article(px_article *a, void *ud)
+{
+    run *r = ud;
+    px_dup_match dup = {0};
+    if (r->dd && px_dedup_add(r->dd, a, &dup) != PX_OK)
+        r->failed = 1;
+    if (r->stream) {
+        uint64_t story = 0;
+        if (place(r, a, &dup, &story) != PX_OK || remember_story(r, story) != PX_OK)
+            r->failed = 1;
+        px_article_free(a);
+        return r->failed ? 1 : 0;
+    }
+    if (px_clusterer_observe(r->cl, a) != PX_OK)
+        r->failed = 1;
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 1024;
+        item *v = realloc(r->items, cap * sizeof *v);
+        if (!v) {
+            px_article_free(a);
+            r->failed = 1;
+            return 1;
+        }
+        r->items = v;
+        r->cap = cap;
+    }
+    long day;
+    if (a->date && px_date_days(a->date, &day) == PX_OK)
+        r->last_day = day;
+    r->items[r->n] = (item){a, r->last_day, r->n, dup};
+    r->n++;
+    return r->failed ? 1 : 0;
+}
+
+static int by_day_then_input(const void *x, const void *y)
+{
+    const item *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+/* Batch mode: representatives online in date order, copies attached, then
+ * the merge pass. */
+static int cluster_all(run *r)
+{
+    qsort(r->items, r->n, sizeof *r->items, by_day_then_input);
+    uint64_t *story_at = calloc(r->n ? r->n : 1, sizeof *story_at);
+    if (!story_at)
+        return PX_ENOMEM;
+    cli_progress *bar = cli_progress_new("clustering", !r->ci.quiet && isatty(2));
+    int rc = PX_OK;
+    for (size_t i = 0; i < r->n && rc == PX_OK; i++) {
+        item *it = &r->items[i];
+        cli_progress_update((long long)i, 0, bar);
+        if (it->dup.relation != PX_DUP_NONE)
+            continue;
+        px_cluster_assignment as;
+        rc = px_clusterer_add(r->cl, it->a, &as);
+        story_at[it->pos] = as.story;
+    }
+    for (size_t i = 0; i < r->n && rc == PX_OK; i++) {
+        item *it = &r->items[i];
+        if (it->dup.relation == PX_DUP_NONE)
+            continue;
+        uint64_t story = story_at[it->dup.group];
+        if (px_clusterer_attach(r->cl, it->a, story) != PX_OK) {
+            px_cluster_assignment as;
+            rc = px_clusterer_add(r->cl, it->a, &as);
+        }
+    }
+    cli_progress_free(bar);
+    free(story_at);
+    if (rc == PX_OK && r->batch)
+        rc = px_cluster_batch(r->cl, r->merge);
+    return rc;
+}
+
+static int parse_number(const char *arg, double lo, double hi, double *out, const char *what)
+{
+    char *end;
+    double v = strtod(arg, &end);
+    if (*end || !(v >= lo && v <= hi)) {
+        cli_error("%s takes a number from %g to %g, not '%s'", what, lo, hi, arg);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* Handles the options of this command; returns 1 when done (help shown or
+ * usage error: *exit_code set), 0 to go on. */
+static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
+{
+    static const struct option longopts[] = {CLI_INPUT_LONGOPTS,
+                                             {"threshold", required_argument, NULL, 't'},
+                                             {"merge", required_argument, NULL, 'm'},
+                                             {"window", required_argument, NULL, 'w'},
+                                             {"decay", required_argument, NULL, 'd'},
+                                             {"stream", no_argument, NULL, 0x200},
+                                             {"no-batch", no_argument, NULL, 0x201},
+                                             {"no-dedup", no_argument, NULL, 0x202},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS "t:m:w:d:h", longopts, NULL)) != -1) {
+        int k = cli_input_option(&r->ci, opt, optarg);
+        if (k < 0 || (k == 0 && opt == '?')) {
+            *exit_code = k < 0 ? EXIT_USAGE : cli_usage_error("cluster", "unknown option");
+            return 1;
+        }
+        if (k)
+            continue;
+        int bad = 0;
+        switch (opt) {
+        case 'h':
+            fputs(help, stdout);
+            *exit_code = EXIT_OK;
+            return 1;
+        case 't': bad = parse_number(optarg, 0.001, 0.999, &r->co.threshold, "--threshold"); break;
+        case 'm': bad = parse_number(optarg, 0.001, 0.999, &r->merge, "--merge"); break;
+        case 'w': bad = parse_number(optarg, 0.01, 36500, &r->co.window_days, "--window"); break;
+        case 'd': bad = parse_number(optarg, 0.01, 36500, &r->co.decay_days, "--decay"); break;
+        case 0x200: r->stream = 1; break;
+        case 0x201: r->batch = 0; break;
+        case 0x202: *dedup = 0; break;
+        default:
+            *exit_code = cli_usage_error("cluster", "unknown option");
+            return 1;
+        }
+        if (bad) {
+            *exit_code = EXIT_USAGE;
+            return 1;
+        }
+    }
+    cli_input_finish(&r->ci, argc, argv);
+    return 0;
+}
+
+int cmd_cluster(int argc, char **argv)
+{
+    run r;
+    memset(&r, 0, sizeof r);
+    cli_input_init(&r.ci);
+    px_cluster_opts_default(&r.co);
+    r.batch = 1;
+    r.last_day = LONG_MIN;
+    int dedup = 1, exit_code = EXIT_OK;
+    if (parse_args(&r, argc, argv, &dedup, &exit_code)) {
+        cli_input_free(&r.ci);
+        return exit_code;
+    }
+    if (r.ci.opts.language)
+        r.co.language = r.ci.opts.language;
+    r.co.retain = !r.stream;
+    if (r.stream)
+        r.co.on_close = print_story;
+    px_error err;
+    px_error_clear(&err);
+    if (px_clusterer_new(&r.cl, &r.co, &err) != PX_OK ||
+        (dedup && px_deduper_new(&r.dd, NULL, &err) != PX_OK)) {
+        cli_error("%s", err.msg);
+        px_clusterer_free(r.cl);
+        cli_input_free(&r.ci);
+        return EXIT_USAGE;
+    }
+    cli_input_read(&r.ci, take_article, &r);
+    int rc = PX_OK;
+    if (!r.failed) {
+        if (r.stream) {
+            rc = px_clusterer_close_all(r.cl);
+        } else {
+            rc = cluster_all(&r);
+            px_clusterer_foreach(r.cl, print_story, NULL);
+        }
+    }
+    if (r.failed || rc != PX_OK) {
+        cli_error("cluster: %s", px_status_name(rc ? rc : PX_ENOMEM));
+        exit_code = EXIT_INPUT;
+    }
+    for (size_t i = 0; i < r.n; i++)
+        px_article_free(r.items[i].a);
+    free(r.items);
+    free(r.story_of);
+    px_clusterer_free(r.cl);
+    px_deduper_free(r.dd);
+    cli_input_free(&r.ci);
+    return exit_code != EXIT_OK ? exit_code : cli_input_exit_code(&r.ci);
+}

@@ -1,0 +1,1327 @@
+/* cluster.c - online story clustering over TF-IDF article vectors with an
+ * inverted index over the active stories, and the batch refinement pass.
+ * See parallax/cluster.h and docs/cluster.md. */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+#include <cjson/cJSON.h>
+
+#include "parallax/cluster.h"
+#include "parallax/text.h"
+
+#define NO_DAY LONG_MIN
+
+/* ---- sparse vectors ------------------------------------------------------ */
+
+typedef struct term_w {
+    uint32_t term;
+    float w;
+} term_w;
+
+typedef struct vec {
+    term_w *v;   /* sorted by term */
+    uint32_t n;
+} vec;
+
+static int cmp_term(const void *a, const void *b)
+{
+    uint32_t x = ((const term_w *)a)->term, y = ((const term_w *)b)->term;
+    return (x > y) - (x < y);
+}
+
+static int cmp_weight_desc(const void *a, const void *b)
+{
+    const term_w *x = a, *y = b;
+    if (x->w != y->w)
+        return x->w > y->w ? -1 : 1;
+    return (x->term > y->term) - (x->term < y->term);
+}
+
+/* Keeps the keep heaviest entries of v (ties by term), sorted by term. */
+static void keep_top(term_w *v, uint32_t *n, uint32_t keep)
+{
+    if (*n > keep) {
+        qsort(v, *n, sizeof *v, cmp_weight_desc);
+        *n = keep;
+    }
+    qsort(v, *n, sizeof *v, cmp_term);
+}
+
+static double dot(const vec *a, const vec *b)
+{
+    double s = 0;
+    uint32_t i = 0, j = 0;
+    while (i < a->n && j < b->n) {
+        if (a->v[i].term < b->v[j].term)
+            i++;
+        else if (a->v[i].term > b->v[j].term)
+            j++;
+        else
+            s += (double)a->v[i++].w * b->v[j++].w;
+    }
+    return s;
+}
+
+static double norm(const vec *a)
+{
+    double s = 0;
+    for (uint32_t i = 0; i < a->n; i++)
+        s += (double)a->v[i].w * a->v[i].w;
+    return sqrt(s);
+}
+
+/* a += b, then keeps the cap heaviest terms. */
+static int vec_add(vec *a, const vec *b, uint32_t cap)
+{
+    term_w *m = malloc(((size_t)a->n + b->n) * sizeof *m);
+    if (!m && a->n + b->n)
+        return PX_ENOMEM;
+    uint32_t i = 0, j = 0, k = 0;
+    while (i < a->n || j < b->n) {
+        if (j >= b->n || (i < a->n && a->v[i].term < b->v[j].term))
+            m[k++] = a->v[i++];
+        else if (i >= a->n || b->v[j].term < a->v[i].term)
+            m[k++] = b->v[j++];
+        else {
+            m[k] = a->v[i++];
+            m[k++].w += b->v[j++].w;
+        }
+    }
+    keep_top(m, &k, cap);
+    free(a->v);
+    a->v = m;
+    a->n = k;
+    return PX_OK;
+}
+
+/* ---- vocabulary ------------------------------------------------------------ */
+
+typedef struct vocab {
+    uint64_t *keys;   /* open addressing, 0 = empty */
+    uint32_t *ids;
+    size_t cap, n;
+    uint32_t *df;
+    size_t df_cap;
+    double docs;
+} vocab;
+
+static int vocab_grow(vocab *v)
+{
+    size_t cap = v->cap ? v->cap * 2 : 1 << 14;
+    uint64_t *keys = calloc(cap, sizeof *keys);
+    uint32_t *ids = malloc(cap * sizeof *ids);
+    if (!keys || !ids) {
+        free(keys);
+        free(ids);
+        return PX_ENOMEM;
+    }
+    for (size_t i = 0; i < v->cap; i++)
+        if (v->keys[i]) {
+            size_t s = (size_t)(v->keys[i] * 0x9e3779b97f4a7c15ull >> 17) & (cap - 1);
+            while (keys[s])
+                s = (s + 1) & (cap - 1);
+            keys[s] = v->keys[i];
+            ids[s] = v->ids[i];
+        }
+    free(v->keys);
+    free(v->ids);
+    v->keys = keys;
+    v->ids = ids;
+    v->cap = cap;
+    return PX_OK;
+}
+
+/* The id of the term with hash key, added when new; UINT32_MAX when out of
+ * memory. */
+static uint32_t vocab_id(vocab *v, uint64_t key)
+{
+    if (!key)
+        key = 1;
+    if ((v->n + 1) * 2 > v->cap && vocab_grow(v))
+        return UINT32_MAX;
+    size_t s = (size_t)(key * 0x9e3779b97f4a7c15ull >> 17) & (v->cap - 1);
+    while (v->keys[s] && v->keys[s] != key)
+        s = (s + 1) & (v->cap - 1);
+    if (v->keys[s])
+        return v->ids[s];
+    if (v->n == v->df_cap) {
+        size_t cap = v->df_cap ? v->df_cap * 2 : 1 << 13;
+        uint32_t *df = realloc(v->df, cap * sizeof *df);
+        if (!df)
+            return UINT32_MAX;
+        v->df = df;
+        v->df_cap = cap;
+    }
+    v->keys[s] = key;
+    v->ids[s] = (uint32_t)v->n;
+    v->df[v->n] = 0;
+    return (uint32_t)v->n++;
+}
+
+static double idf(const vocab *v, uint32_t term)
+{
+    return log((v->docs + 1.0) / (v->df[term] + 1.0)) + 1.0;
+}
+
+static void vocab_free(vocab *v)
+{
+    free(v->keys);
+    free(v->ids);
+    free(v->df);
+}
+
+/* ---- stories -------------------------------------------------------------- */
+
+typedef struct story {
+    uint64_t id;
+    uint64_t seq;             /* creation order */
+    char **ids;
+    char **titles;            /* per article, may be NULL */
+    vec *vecs;                /* per article, empty for copies and once freed */
+    unsigned char *copy, *undated;
+    size_t n, cap;
+    char **sources;
+    size_t n_sources, cap_sources;
+    char first[32], last[32];
+    long first_day, last_day; /* NO_DAY when no dated article */
+    long clock_day;           /* latest clock day of an article, dated or not */
+    vec centroid;             /* sum of the member vectors */
+    double centroid_norm;
+    uint32_t *indexed;        /* centroid terms in the inverted index */
+    uint32_t n_indexed;
+    char *title;              /* cached central title (owned copy) */
+    int title_valid;
+    int active;
+    double acc;               /* candidate scoring scratch */
+    int touched;
+    struct story *next_by_id;
+} story;
+
+typedef struct posting {
+    story **v;
+    uint32_t n, cap;
+} posting;
+
+struct px_clusterer {
+    px_cluster_opts o;
+    px_stemmer *stemmer;
+    vocab voc;
+    story **stories;          /* held, in creation order (NULL holes) */
+    size_t n_stories, cap_stories, n_held, n_active;
+    uint64_t seq;
+    story **by_id;            /* chained hash on id */
+    size_t id_buckets;
+    posting *post;            /* per term */
+    size_t n_post;
+    long clock;               /* latest day seen, NO_DAY before any */
+    /* scratch */
+    float *dense;             /* per term weight of the current article */
+    size_t dense_cap;
+    term_w *tf;
+    size_t tf_n, tf_cap;
+    char *low;
+    size_t low_cap;
+    px_story view;
+};
+
+void px_story_id_hex(uint64_t id, char out[17])
+{
+    static const char hex[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; i--) {
+        out[i] = hex[id & 15];
+        id >>= 4;
+    }
+    out[16] = '\0';
+}
+
+void px_cluster_opts_default(px_cluster_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->threshold = 0.25;
+    o->window_days = 14;
+    o->decay_days = 7;
+    o->title_weight = 3;
+    o->entity_weight = 2;
+    o->number_weight = 0.5;
+    o->story_terms = 200;
+    o->index_terms = 24;
+    o->query_terms = 24;
+    o->max_candidates = 32;
+    o->language = "en";
+}
+
+static int check_opts(const px_cluster_opts *o, px_error *err)
+{
+    if (!(o->threshold > 0 && o->threshold < 1))
+        return px_error_set(err, PX_EUSAGE, "threshold must be between 0 and 1");
+    if (!(o->window_days > 0) || !(o->decay_days > 0))
+        return px_error_set(err, PX_EUSAGE, "window and decay must be positive numbers of days");
+    if (!(o->title_weight >= 0) || !(o->entity_weight >= 0) || !(o->number_weight >= 0))
+        return px_error_set(err, PX_EUSAGE, "weights must not be negative");
+    if (o->story_terms < 1 || o->index_terms < 1 || o->query_terms < 1 || o->max_candidates < 1)
+        return px_error_set(err, PX_EUSAGE, "term and candidate counts must be at least 1");
+    return PX_OK;
+}
+
+int px_clusterer_new(px_clusterer **out, const px_cluster_opts *opts, px_error *err)
+{
+    *out = NULL;
+    px_cluster_opts o;
+    if (opts)
+        o = *opts;
+    else
+        px_cluster_opts_default(&o);
+    if (!o.language)
+        o.language = "en";
+    int rc = check_opts(&o, err);
+    if (rc)
+        return rc;
+    px_clusterer *c = calloc(1, sizeof *c);
+    if (!c)
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    c->o = o;
+    c->clock = NO_DAY;
+    c->stemmer = px_stemmer_new(o.language);
+    if (!c->stemmer) {
+        free(c);
+        return px_error_set(err, PX_EUSAGE, "no stemmer for language '%s'", o.language);
+    }
+    c->id_buckets = 1024;
+    c->by_id = calloc(c->id_buckets, sizeof *c->by_id);
+    if (!c->by_id) {
+        px_clusterer_free(c);
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    }
+    *out = c;
+    return PX_OK;
+}
+
+static void story_free_vectors(story *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->vecs[i].v);
+        s->vecs[i] = (vec){0};
+    }
+    free(s->centroid.v);
+    s->centroid = (vec){0};
+    free(s->indexed);
+    s->indexed = NULL;
+    s->n_indexed = 0;
+}
+
+static void story_free(story *s)
+{
+    if (!s)
+        return;
+    story_free_vectors(s);
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->ids[i]);
+        free(s->titles[i]);
+    }
+    for (size_t i = 0; i < s->n_sources; i++)
+        free(s->sources[i]);
+    free(s->ids);
+    free(s->titles);
+    free(s->vecs);
+    free(s->copy);
+    free(s->undated);
+    free(s->sources);
+    free(s->title);
+    free(s);
+}
+
+void px_clusterer_free(px_clusterer *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n_stories; i++)
+        story_free(c->stories[i]);
+    free(c->stories);
+    free(c->by_id);
+    for (size_t i = 0; i < c->n_post; i++)
+        free(c->post[i].v);
+    free(c->post);
+    vocab_free(&c->voc);
+    px_stemmer_free(c->stemmer);
+    free(c->dense);
+    free(c->tf);
+    free(c->low);
+    free(c);
+}
+
+size_t px_clusterer_story_count(const px_clusterer *c)
+{
+    return c->n_held;
+}
+
+size_t px_clusterer_active_count(const px_clusterer *c)
+{
+    return c->n_active;
+}
+
+/* ---- article vectors ------------------------------------------------------- */
+
+static int add_tf(px_clusterer *c, uint64_t key, double w)
+{
+    uint32_t id = vocab_id(&c->voc, key);
+    if (id == UINT32_MAX)
+        return PX_ENOMEM;
+    if (id >= c->dense_cap) {
+        size_t cap = c->dense_cap ? c->dense_cap : 1 << 14;
+        while (cap <= id)
+            cap *= 2;
+        float *d = realloc(c->dense, cap * sizeof *d);
+        if (!d)
+            return PX_ENOMEM;
+        memset(d + c->dense_cap, 0, (cap - c->dense_cap) * sizeof *d);
+        c->dense = d;
+        c->dense_cap = cap;
+    }
+    if (c->dense[id] == 0) {
+        if (c->tf_n == c->tf_cap) {
+            size_t cap = c->tf_cap ? c->tf_cap * 2 : 512;
+            term_w *t = realloc(c->tf, cap * sizeof *t);
+            if (!t)
+                return PX_ENOMEM;
+            c->tf = t;
+            c->tf_cap = cap;
+        }
+        c->tf[c->tf_n++] = (term_w){id, 0};
+    }
+    c->dense[id] += (float)w;
+    return PX_OK;
+}
+
+/* Lower-cased (folded) form of a token in c->low; NULL when out of memory. */
+static const char *lower_token(px_clusterer *c, const char *s, size_t len, size_t *out_len)
+{
+    int ascii = 1;
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            ascii = 0;
+    if (!ascii) {
+        char *f = px_fold(s, len);
+        if (!f)
+            return NULL;
+        size_t n = strlen(f);
+        if (n + 1 > c->low_cap) {
+            char *m = realloc(c->low, n + 1);
+            if (!m) {
+                free(f);
+                return NULL;
+            }
+            c->low = m;
+            c->low_cap = n + 1;
+        }
+        memcpy(c->low, f, n + 1);
+        free(f);
+        *out_len = n;
+        return c->low;
+    }
+    if (len + 1 > c->low_cap) {
+        char *m = realloc(c->low, len + 1);
+        if (!m)
+            return NULL;
+        c->low = m;
+        c->low_cap = len + 1;
+    }
+    for (size_t i = 0; i < len; i++) {
+        char ch = s[i];
+        c->low[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    c->low[len] = '\0';
+    *out_len = len;
+    return c->low;
+}
+
+static int has_letter(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if ((ch | 32) >= 'a' && (ch | 32) <= 'z')
+            return 1;
+        if (ch >= 0x80)
+            return 1;
+    }
+    return 0;
+}
+
+/* Does the token start a sentence or a line (so its capital says nothing)? */
+static int starts_sentence(const char *text, const px_tokens *t, size_t i)
+{
+    if (i == 0)
+        return 1;
+    const px_token *p = &t->v[i - 1];
+    for (size_t k = p->end; k < t->v[i].start; k++)
+        if (text[k] == '\n')
+            return 1;
+    if (p->kind != PX_TOK_PUNCT && p->kind != PX_TOK_SYMBOL)
+        return 0;
+    char ch = text[p->start];
+    return ch == '.' || ch == '!' || ch == '?' || ch == ':' || ch == '"' ||
+           (unsigned char)ch == 0xe2 /* curly quotes, dashes */;
+}
+
+/* Adds the weighted terms of text: stems, name-like words and word pairs,
+ * numbers. base is the weight of one plain occurrence. */
+static int add_text_terms(px_clusterer *c, const char *text, size_t len, double base,
+                          int names)
+{
+    px_tokens t = {0};
+    if (px_tokenize(text, len, &t) != PX_OK) {
+        px_tokens_free(&t);
+        return PX_ENOMEM;
+    }
+    int rc = PX_OK;
+    uint64_t prev_name = 0; /* hash of the previous token when it was a name */
+    for (size_t i = 0; i < t.n && rc == PX_OK; i++) {
+        const px_token *k = &t.v[i];
+        const char *s = text + k->start;
+        size_t n = k->end - k->start;
+        if (k->kind == PX_TOK_NUMBER) {
+            prev_name = 0;
+            if (c->o.number_weight > 0)
+                rc = add_tf(c, XXH64(s, n, 0x4e) ^ 0x4e, base * c->o.number_weight);
+            continue;
+        }
+        if (k->kind != PX_TOK_WORD) {
+            prev_name = 0;
+            continue;
+        }
+        size_t ln;
+        const char *low = lower_token(c, s, n, &ln);
+        if (!low) {
+            rc = PX_ENOMEM;
+            break;
+        }
+        int capital = (k->flags & (PX_TOKF_CAPITALIZED | PX_TOKF_ALLCAPS)) != 0;
+        int stop = ln < 2 || !has_letter(low, ln) || px_is_stopword(c->o.language, low, ln);
+        int name = names && capital && !stop && !starts_sentence(text, &t, i);
+        uint64_t word = XXH64(low, ln, 0x57);
+        if (names && capital && !stop && prev_name)
+            rc = add_tf(c, (prev_name * 31 + word) ^ 0x2a, base * c->o.entity_weight);
+        prev_name = names && capital && !stop ? word : 0;
+        if (stop || rc)
+            continue;
+        size_t sl;
+        const char *stem = px_stem(c->stemmer, low, ln, &sl);
+        if (!stem) {
+            stem = low;
+            sl = ln;
+        }
+        rc = add_tf(c, XXH64(stem, sl, 0x53), name ? base * c->o.entity_weight : base);
+    }
+    px_tokens_free(&t);
+    return rc;
+}
+
+/* Collects the term frequencies of a into c->tf / c->dense. */
+static int collect_terms(px_clusterer *c, const px_article *a)
+{
+    c->tf_n = 0;
+    int rc = PX_OK;
+    if (a->title && c->o.title_weight > 0)
+        rc = add_text_terms(c, a->title, strlen(a->title), c->o.title_weight, 0);
+    if (rc == PX_OK && a->body)
+        rc = add_text_terms(c, a->body, strlen(a->body), 1.0, 1);
+    return rc;
+}
+
+static void clear_dense(px_clusterer *c)
+{
+    for (size_t i = 0; i < c->tf_n; i++)
+        c->dense[c->tf[i].term] = 0;
+    c->tf_n = 0;
+}
+
+static void count_df(px_clusterer *c)
+{
+    for (size_t i = 0; i < c->tf_n; i++)
+        c->voc.df[c->tf[i].term]++;
+    c->voc.docs += 1;
+}
+
+/* Builds the normalised TF-IDF vector of the collected terms. */
+static int make_vec(px_clusterer *c, vec *out)
+{
+    *out = (vec){0};
+    if (!c->tf_n)
+        return PX_OK;
+    term_w *v = malloc(c->tf_n * sizeof *v);
+    if (!v)
+        return PX_ENOMEM;
+    for (size_t i = 0; i < c->tf_n; i++) {
+        uint32_t t = c->tf[i].term;
+        v[i] = (term_w){t, (float)((1.0 + log(c->dense[t])) * idf(&c->voc, t))};
+        if (!(v[i].w > 0))
+            v[i].w = 1e-6f;
+    }
+    uint32_t n = (uint32_t)c->tf_n;
+    keep_top(v, &n, c->o.story_terms);
+    out->v = v;
+    out->n = n;
+    double nn = norm(out);
+    for (uint32_t i = 0; i < n; i++)
+        v[i].w = (float)(v[i].w / nn);
+    /* the dense scratch now holds the normalised weights, for scoring */
+    for (size_t i = 0; i < c->tf_n; i++)
+        c->dense[c->tf[i].term] = 0;
+    for (uint32_t i = 0; i < n; i++)
+        c->dense[v[i].term] = v[i].w;
+    return PX_OK;
+}
+
+/* Term frequencies, document frequencies and vector of a, in one go. */
+static int article_vec(px_clusterer *c, const px_article *a, vec *out)
+{
+    int rc = collect_terms(c, a);
+    if (rc == PX_OK) {
+        count_df(c);
+        rc = make_vec(c, out);
+    }
+    return rc;
+}
+
+int px_clusterer_observe(px_clusterer *c, const px_article *a)
+{
+    int rc = collect_terms(c, a);
+    if (rc == PX_OK)
+        count_df(c);
+    clear_dense(c);
+    return rc;
+}
+
+/* ---- the inverted index ---------------------------------------------------- */
+
+static int posting_add(px_clusterer *c, uint32_t term, story *s)
+{
+    if (term >= c->n_post) {
+        size_t n = c->n_post ? c->n_post : 1 << 12;
+        while (n <= term)
+            n *= 2;
+        posting *p = realloc(c->post, n * sizeof *p);
+        if (!p)
+            return PX_ENOMEM;
+        memset(p + c->n_post, 0, (n - c->n_post) * sizeof *p);
+        c->post = p;
+        c->n_post = n;
+    }
+    posting *p = &c->post[term];
+    if (p->n == p->cap) {
+        uint32_t cap = p->cap ? p->cap * 2 : 4;
+        story **v = realloc(p->v, cap * sizeof *v);
+        if (!v)
+            return PX_ENOMEM;
+        p->v = v;
+        p->cap = cap;
+    }
+    p->v[p->n++] = s;
+    return PX_OK;
+}
+
+static void posting_remove(px_clusterer *c, uint32_t term, const story *s)
+{
+    if (term >= c->n_post)
+        return;
+    posting *p = &c->post[term];
+    for (uint32_t i = 0; i < p->n; i++)
+        if (p->v[i] == s) {
+            memmove(p->v + i, p->v + i + 1, (p->n - i - 1) * sizeof *p->v);
+            p->n--;
+            return;
+        }
+}
+
+static void unindex(px_clusterer *c, story *s)
+{
+    for (uint32_t i = 0; i < s->n_indexed; i++)
+        posting_remove(c, s->indexed[i], s);
+    s->n_indexed = 0;
+}
+
+/* Puts the top index_terms terms of s's centroid in the index. */
+static int reindex(px_clusterer *c, story *s)
+{
+    unindex(c, s);
+    uint32_t n = s->centroid.n;
+    term_w *top = malloc((n ? n : 1) * sizeof *top);
+    uint32_t *idx = realloc(s->indexed, (n ? n : 1) * sizeof *idx);
+    if (!top || !idx) {
+        free(top);
+        if (idx)
+            s->indexed = idx;
+        return PX_ENOMEM;
+    }
+    s->indexed = idx;
+    memcpy(top, s->centroid.v, n * sizeof *top);
+    if (n > c->o.index_terms) {
+        qsort(top, n, sizeof *top, cmp_weight_desc);
+        n = c->o.index_terms;
+    }
+    int rc = PX_OK;
+    for (uint32_t i = 0; i < n && rc == PX_OK; i++) {
+        rc = posting_add(c, top[i].term, s);
+        if (rc == PX_OK)
+            s->indexed[s->n_indexed++] = top[i].term;
+    }
+    free(top);
+    return rc;
+}
+
+/* ---- story bookkeeping ----------------------------------------------------- */
+
+static story *find_story(const px_clusterer *c, uint64_t id)
+{
+    for (story *s = c->by_id[id % c->id_buckets]; s; s = s->next_by_id)
+        if (s->id == id)
+            return s;
+    return NULL;
+}
+
+static void unlink_id(px_clusterer *c, story *s)
+{
+    story **pp = &c->by_id[s->id % c->id_buckets];
+    while (*pp && *pp != s)
+        pp = &(*pp)->next_by_id;
+    if (*pp)
+        *pp = s->next_by_id;
+}
+
+static int link_id(px_clusterer *c, story *s)
+{
+    if (c->n_held + 1 > c->id_buckets * 2) {
+        size_t nb = c->id_buckets * 4;
+        story **b = calloc(nb, sizeof *b);
+        if (!b)
+            return PX_ENOMEM;
+        for (size_t i = 0; i < c->id_buckets; i++)
+            for (story *x = c->by_id[i], *next; x; x = next) {
+                next = x->next_by_id;
+                x->next_by_id = b[x->id % nb];
+                b[x->id % nb] = x;
+            }
+        free(c->by_id);
+        c->by_id = b;
+        c->id_buckets = nb;
+    }
+    s->next_by_id = c->by_id[s->id % c->id_buckets];
+    c->by_id[s->id % c->id_buckets] = s;
+    return PX_OK;
+}
+
+static story *new_story(px_clusterer *c, uint64_t id)
+{
+    if (c->n_stories == c->cap_stories) {
+        /* drop the holes left by freed stories before growing */
+        size_t w = 0;
+        for (size_t i = 0; i < c->n_stories; i++)
+            if (c->stories[i])
+                c->stories[w++] = c->stories[i];
+        c->n_stories = w;
+        if (w == c->cap_stories || w * 2 > c->cap_stories) {
+            size_t cap = c->cap_stories ? c->cap_stories * 2 : 256;
+            story **v = realloc(c->stories, cap * sizeof *v);
+            if (!v)
+                return NULL;
+            c->stories = v;
+            c->cap_stories = cap;
+        }
+    }
+    story *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->id = id;
+    s->seq = c->seq++;
+    s->first_day = s->last_day = NO_DAY;
+    s->clock_day = NO_DAY;
+    s->active = 1;
+    if (link_id(c, s)) {
+        free(s);
+        return NULL;
+    }
+    c->stories[c->n_stories++] = s;
+    c->n_held++;
+    c->n_active++;
+    return s;
+}
+
+static int add_source(story *s, const char *src)
+{
+    if (!src || !*src)
+        return PX_OK;
+    for (size_t i = 0; i < s->n_sources; i++)
+        if (strcmp(s->sources[i], src) == 0)
+            return PX_OK;
+    if (s->n_sources == s->cap_sources) {
+        size_t cap = s->cap_sources ? s->cap_sources * 2 : 4;
+        char **v = realloc(s->sources, cap * sizeof *v);
+        if (!v)
+            return PX_ENOMEM;
+        s->sources = v;
+        s->cap_sources = cap;
+    }
+    if (!(s->sources[s->n_sources] = px_strdup(src)))
+        return PX_ENOMEM;
+    s->n_sources++;
+    return PX_OK;
+}
+
+static void note_date(story *s, const char *iso, long day)
+{
+    if (day == NO_DAY)
+        return;
+    if (s->first_day == NO_DAY || day < s->first_day ||
+        (day == s->first_day && strcmp(iso, s->first) < 0)) {
+        s->first_day = day;
+        snprintf(s->first, sizeof s->first, "%s", iso);
+    }
+    if (s->last_day == NO_DAY || day > s->last_day ||
+        (day == s->last_day && strcmp(iso, s->last) > 0)) {
+        s->last_day = day;
+        snprintf(s->last, sizeof s->last, "%s", iso);
+    }
+}
+
+static int grow_members(story *s)
+{
+    if (s->n < s->cap)
+        return PX_OK;
+    size_t cap = s->cap ? s->cap * 2 : 4;
+    char **ids = realloc(s->ids, cap * sizeof *ids);
+    if (ids)
+        s->ids = ids;
+    char **titles = realloc(s->titles, cap * sizeof *titles);
+    if (titles)
+        s->titles = titles;
+    vec *vecs = realloc(s->vecs, cap * sizeof *vecs);
+    if (vecs)
+        s->vecs = vecs;
+    unsigned char *copy = realloc(s->copy, cap);
+    if (copy)
+        s->copy = copy;
+    unsigned char *undated = realloc(s->undated, cap);
+    if (undated)
+        s->undated = undated;
+    if (!ids || !titles || !vecs || !copy || !undated)
+        return PX_ENOMEM;
+    s->cap = cap;
+    return PX_OK;
+}
+
+/* Appends an article to s; v (may be empty) becomes the story's. */
+static int add_member(px_clusterer *c, story *s, const px_article *a, long day, vec *v,
+                      int is_copy)
+{
+    int rc = grow_members(s);
+    if (rc)
+        return rc;
+    char *id = px_strdup(a->id ? a->id : "");
+    char *title = a->title ? px_strdup(a->title) : NULL;
+    if (!id || (a->title && !title)) {
+        free(id);
+        free(title);
+        return PX_ENOMEM;
+    }
+    size_t i = s->n++;
+    s->ids[i] = id;
+    s->titles[i] = title;
+    s->vecs[i] = *v;
+    *v = (vec){0};
+    s->copy[i] = (unsigned char)is_copy;
+    s->undated[i] = day == NO_DAY;
+    if (day != NO_DAY)
+        note_date(s, a->date, day);
+    long clock_day = day != NO_DAY ? day : c->clock;
+    if (clock_day != NO_DAY && (s->clock_day == NO_DAY || clock_day > s->clock_day))
+        s->clock_day = clock_day;
+    s->title_valid = 0;
+    rc = add_source(s, a->source);
+    if (rc == PX_OK && s->vecs[i].n) {
+        rc = vec_add(&s->centroid, &s->vecs[i], c->o.story_terms);
+        s->centroid_norm = norm(&s->centroid);
+        if (rc == PX_OK && s->active)
+            rc = reindex(c, s);
+    }
+    return rc;
+}
+
+/* The title of the member closest to the centroid. */
+static const char *central_title(story *s)
+{
+    if (s->title_valid)
+        return s->title;
+    double best = -1;
+    const char *t = NULL;
+    for (size_t i = 0; i < s->n; i++) {
+        if (!s->titles[i])
+            continue;
+        double d = s->vecs[i].n ? dot(&s->vecs[i], &s->centroid) : 0;
+        if (d > best) {
+            best = d;
+            t = s->titles[i];
+        }
+    }
+    free(s->title);
+    s->title = t ? px_strdup(t) : NULL;
+    s->title_valid = 1;
+    return s->title;
+}
+
+static const px_story *view_of(px_clusterer *c, story *s)
+{
+    px_story *v = &c->view;
+    v->id = s->id;
+    v->title = central_title(s);
+    v->article_ids = s->ids;
+    v->copy = s->copy;
+    v->undated = s->undated;
+    v->n_articles = s->n;
+    v->sources = s->sources;
+    v->n_sources = s->n_sources;
+    v->first = s->first_day != NO_DAY ? s->first : NULL;
+    v->last = s->last_day != NO_DAY ? s->last : NULL;
+    v->active = s->active;
+    return v;
+}
+
+static void remove_story(px_clusterer *c, size_t slot)
+{
+    story *s = c->stories[slot];
+    unlink_id(c, s);
+    if (s->active) {
+        unindex(c, s);
+        c->n_active--;
+    }
+    c->stories[slot] = NULL;
+    c->n_held--;
+    story_free(s);
+}
+
+static void close_story(px_clusterer *c, size_t slot)
+{
+    story *s = c->stories[slot];
+    central_title(s);
+    unindex(c, s);
+    s->active = 0;
+    c->n_active--;
+    if (c->o.on_close)
+        c->o.on_close(view_of(c, s), c->o.on_close_ud);
+    if (!c->o.retain)
+        remove_story(c, slot);
+}
+
+static void age_out(px_clusterer *c)
+{
+    if (c->clock == NO_DAY)
+        return;
+    for (size_t i = 0; i < c->n_stories; i++) {
+        story *s = c->stories[i];
+        if (s && s->active && s->clock_day != NO_DAY &&
+            (double)(c->clock - s->clock_day) > c->o.window_days)
+            close_story(c, i);
+    }
+}
+
+int px_clusterer_advance(px_clusterer *c, long day)
+{
+    if (c->clock == NO_DAY || day > c->clock) {
+        c->clock = day;
+        age_out(c);
+    }
+    return PX_OK;
+}
+
+int px_clusterer_close_all(px_clusterer *c)
+{
+    for (size_t i = 0; i < c->n_stories; i++)
+        if (c->stories[i] && c->stories[i]->active)
+            close_story(c, i);
+    return PX_OK;
+}
+
+void px_clusterer_foreach(px_clusterer *c, px_story_fn fn, void *ud)
+{
+    for (size_t i = 0; i < c->n_stories; i++)
+        if (c->stories[i])
+            fn(view_of(c, c->stories[i]), ud);
+}
+
+/* ---- the online step --------------------------------------------------------- */
+
+static long article_day(const px_article *a)
+{
+    long day;
+    if (a->date && px_date_days(a->date, &day) == PX_OK)
+        return day;
+    return NO_DAY;
+}
+
+static double days_apart(const story *s, long day)
+{
+    if (day == NO_DAY || s->first_day == NO_DAY)
+        return 0;
+    if (day < s->first_day)
+        return (double)(s->first_day - day);
+    if (day > s->last_day)
+        return (double)(day - s->last_day);
+    return 0;
+}
+
+static double time_factor(const px_clusterer *c, double days)
+{
+    return 1.0 / (1.0 + days / c->o.decay_days);
+}
+
+/* Cosine of the article in c->dense with s's centroid. */
+static double score_story(const px_clusterer *c, const story *s)
+{
+    if (!(s->centroid_norm > 0))
+        return 0;
+    double d = 0;
+    for (uint32_t i = 0; i < s->centroid.n; i++)
+        d += (double)s->centroid.v[i].w * c->dense[s->centroid.v[i].term];
+    return d / s->centroid_norm;
+}
+
+static int cmp_acc_desc(const void *a, const void *b)
+{
+    const story *x = *(story *const *)a, *y = *(story *const *)b;
+    if (x->acc != y->acc)
+        return x->acc > y->acc ? -1 : 1;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* The best active story for the vector v (its weights are in c->dense). */
+static story *best_story(px_clusterer *c, const vec *v, long day, double *score)
+{
+    *score = 0;
+    if (!v->n)
+        return NULL;
+    term_w *q = malloc(v->n * sizeof *q);
+    if (!q)
+        return NULL;
+    memcpy(q, v->v, v->n * sizeof *q);
+    uint32_t nq = v->n;
+    if (nq > c->o.query_terms) {
+        qsort(q, nq, sizeof *q, cmp_weight_desc);
+        nq = c->o.query_terms;
+    }
+    story **touched = NULL;
+    size_t n_touched = 0, cap = 0;
+    for (uint32_t i = 0; i < nq; i++) {
+        if (q[i].term >= c->n_post)
+            continue;
+        const posting *p = &c->post[q[i].term];
+        for (uint32_t k = 0; k < p->n; k++) {
+            story *s = p->v[k];
+            if (!s->touched) {
+                if (n_touched == cap) {
+                    cap = cap ? cap * 2 : 64;
+                    story **t = realloc(touched, cap * sizeof *t);
+                    if (!t)
+                        goto done;
+                    touched = t;
+                }
+                s->touched = 1;
+                s->acc = 0;
+                touched[n_touched++] = s;
+            }
+            s->acc += q[i].w;
+        }
+    }
+    if (n_touched > 1)
+        qsort(touched, n_touched, sizeof *touched, cmp_acc_desc);
+done:;
+    story *best = NULL;
+    for (size_t i = 0; i < n_touched; i++) {
+        story *s = touched[i];
+        s->touched = 0;
+        if (i >= c->o.max_candidates)
+            continue;
+        double sc = score_story(c, s) * time_factor(c, days_apart(s, day));
+        if (sc > *score || (sc == *score && best && s->seq < best->seq)) {
+            *score = sc;
+            best = s;
+        }
+    }
+    free(touched);
+    free(q);
+    return best;
+}
+
+static uint64_t story_id_for(const px_article *a, uint64_t seq)
+{
+    if (a->id && *a->id)
+        return XXH64(a->id, strlen(a->id), 0x5707);
+    return XXH64(&seq, sizeof seq, 0x5708);
+}
+
+int px_clusterer_add(px_clusterer *c, const px_article *a, px_cluster_assignment *out)
+{
+    long day = article_day(a);
+    if (day != NO_DAY)
+        px_clusterer_advance(c, day);
+    vec v;
+    int rc = article_vec(c, a, &v);
+    if (rc) {
+        clear_dense(c);
+        return rc;
+    }
+    double score;
+    story *s = best_story(c, &v, day, &score);
+    clear_dense(c);
+    int is_new = 0;
+    if (!s || score < c->o.threshold) {
+        uint64_t id = story_id_for(a, c->seq);
+        while (find_story(c, id))
+            id++;
+        s = new_story(c, id);
+        is_new = 1;
+        score = 0;
+        if (!s) {
+            free(v.v);
+            return PX_ENOMEM;
+        }
+    }
+    rc = add_member(c, s, a, day, &v, 0);
+    free(v.v);
+    if (out)
+        *out = (px_cluster_assignment){s->id, is_new, score, day == NO_DAY};
+    return rc;
+}
+
+int px_clusterer_restore(px_clusterer *c, const px_article *a, uint64_t story_id)
+{
+    long day = article_day(a);
+    if (day != NO_DAY)
+        px_clusterer_advance(c, day);
+    story *s = find_story(c, story_id);
+    if (!s && !(s = new_story(c, story_id)))
+        return PX_ENOMEM;
+    vec v;
+    int rc = article_vec(c, a, &v);
+    clear_dense(c);
+    if (rc == PX_OK)
+        rc = add_member(c, s, a, day, &v, 0);
+    free(v.v);
+    return rc;
+}
+
+int px_clusterer_attach(px_clusterer *c, const px_article *a, uint64_t story_id)
+{
+    story *s = find_story(c, story_id);
+    if (!s)
+        return PX_EUSAGE;
+    vec none = {0};
+    return add_member(c, s, a, article_day(a), &none, 1);
+}
+
+/* ---- batch refinement -------------------------------------------------------- */
+
+/* Moves every member of b into a and frees b. */
+static int merge_into(px_clusterer *c, story *a, size_t b_slot)
+{
+    story *b = c->stories[b_slot];
+    for (size_t i = 0; i < b->n; i++) {
+        int rc = grow_members(a);
+        if (rc)
+            return rc;
+        size_t k = a->n++;
+        a->ids[k] = b->ids[i];
+        a->titles[k] = b->titles[i];
+        a->vecs[k] = b->vecs[i];
+        a->copy[k] = b->copy[i];
+        a->undated[k] = b->undated[i];
+        b->ids[i] = b->titles[i] = NULL;
+        b->vecs[i] = (vec){0};
+    }
+    for (size_t i = 0; i < b->n_sources; i++)
+        if (add_source(a, b->sources[i]))
+            return PX_ENOMEM;
+    if (b->first_day != NO_DAY) {
+        note_date(a, b->first, b->first_day);
+        note_date(a, b->last, b->last_day);
+    }
+    if (b->clock_day != NO_DAY && (a->clock_day == NO_DAY || b->clock_day > a->clock_day))
+        a->clock_day = b->clock_day;
+    int rc = vec_add(&a->centroid, &b->centroid, c->o.story_terms);
+    a->centroid_norm = norm(&a->centroid);
+    a->title_valid = 0;
+    b->n = 0;
+    remove_story(c, b_slot);
+    return rc;
+}
+
+static double interval_gap(const story *a, const story *b)
+{
+    if (a->first_day == NO_DAY || b->first_day == NO_DAY)
+        return 0;
+    if (a->last_day < b->first_day)
+        return (double)(b->first_day - a->last_day);
+    if (b->last_day < a->first_day)
+        return (double)(a->first_day - b->last_day);
+    return 0;
+}
+
+static double story_similarity(const px_clusterer *c, const story *a, const story *b)
+{
+    if (!(a->centroid_norm > 0) || !(b->centroid_norm > 0))
+        return 0;
+    double cos = dot(&a->centroid, &b->centroid) / (a->centroid_norm * b->centroid_norm);
+    return cos * time_factor(c, interval_gap(a, b));
+}
+
+typedef struct pair {
+    double sim;
+    size_t a, b;   /* slots, a < b */
+} pair;
+
+static int cmp_pair(const void *x, const void *y)
+{
+    const pair *p = x, *q = y;
+    if (p->sim != q->sim)
+        return p->sim > q->sim ? -1 : 1;
+    if (p->a != q->a)
+        return (p->a > q->a) - (p->a < q->a);
+    return (p->b > q->b) - (p->b < q->b);
+}
+
+/* One round: the pairs of stories above threshold found through a shared
+ * index over every held story, merged best first, each story once. Returns
+ * the number of merges or a negative error. */
+static int merge_round(px_clusterer *c, double threshold)
+{
+    int rc = PX_OK, merged = 0;
+    for (size_t i = 0; i < c->n_stories && rc == PX_OK; i++)
+        if (c->stories[i])
+            rc = reindex(c, c->stories[i]);
+    pair *pairs = NULL;
+    size_t n_pairs = 0, cap = 0;
+    size_t *slot_of = NULL;
+    for (size_t i = 0; i < c->n_stories && rc == PX_OK; i++) {
+        story *s = c->stories[i];
+        if (!s || !s->n_indexed)
+            continue;
+        for (uint32_t t = 0; t < s->n_indexed && rc == PX_OK; t++) {
+            const posting *p = &c->post[s->indexed[t]];
+            for (uint32_t k = 0; k < p->n; k++) {
+                story *o = p->v[k];
+                if (o->seq <= s->seq || o->touched)
+                    continue;
+                o->touched = 1;
+                double sim = story_similarity(c, s, o);
+                if (sim < threshold)
+                    continue;
+                if (n_pairs == cap) {
+                    cap = cap ? cap * 2 : 256;
+                    pair *m = realloc(pairs, cap * sizeof *m);
+                    if (!m) {
+                        rc = PX_ENOMEM;
+                        break;
+                    }
+                    pairs = m;
+                }
+                pairs[n_pairs++] = (pair){sim, i, (size_t)o->seq};
+            }
+        }
+        /* clear the marks */
+        for (uint32_t t = 0; t < s->n_indexed; t++) {
+            const posting *p = &c->post[s->indexed[t]];
+            for (uint32_t k = 0; k < p->n; k++)
+                p->v[k]->touched = 0;
+        }
+    }
+    if (rc == PX_OK && n_pairs) {
+        /* pairs[].b holds a seq; map seqs to slots */
+        slot_of = malloc(c->seq * sizeof *slot_of);
+        unsigned char *used = calloc(c->n_stories, 1);
+        if (!slot_of || !used) {
+            free(used);
+            rc = PX_ENOMEM;
+        } else {
+            for (size_t i = 0; i < c->n_stories; i++)
+                if (c->stories[i])
+                    slot_of[c->stories[i]->seq] = i;
+            for (size_t i = 0; i < n_pairs; i++)
+                pairs[i].b = slot_of[pairs[i].b];
+            qsort(pairs, n_pairs, sizeof *pairs, cmp_pair);
+            for (size_t i = 0; i < n_pairs && rc == PX_OK; i++) {
+                if (used[pairs[i].a] || used[pairs[i].b])
+                    continue;
+                used[pairs[i].a] = used[pairs[i].b] = 1;
+                story *keep = c->stories[pairs[i].a];
+                unindex(c, c->stories[pairs[i].b]);
+                rc = merge_into(c, keep, pairs[i].b);
+                merged++;
+            }
+            free(used);
+        }
+    }
+    for (size_t i = 0; i < c->n_stories; i++)
+        if (c->stories[i])
+            unindex(c, c->stories[i]);
+    free(slot_of);
+    free(pairs);
+    return rc ? rc : merged;
+}
+
+int px_cluster_batch(px_clusterer *c, double merge_threshold)
+{
+    if (!c->o.retain)
+        return PX_EUSAGE;
+    if (merge_threshold <= 0)
+        merge_threshold = c->o.threshold;
+    int n;
+    do {
+        n = merge_round(c, merge_threshold);
+    } while (n > 0);
+    /* the active stories go back into the online index */
+    for (size_t i = 0; i < c->n_stories && n >= 0; i++)
+        if (c->stories[i] && c->stories[i]->active && reindex(c, c->stories[i]))
+            n = PX_ENOMEM;
+    return n < 0 ? n : PX_OK;
+}
+
+/* ---- JSON -------------------------------------------------------------------- */
+
+static void add_ids(cJSON *o, const char *name, const px_story *s, const unsigned char *only)
+{
+    cJSON *arr = cJSON_AddArrayToObject(o, name);
+    for (size_t i = 0; arr && i < s->n_articles; i++)
+        if (!only || only[i])
+            cJSON_AddItemToArray(arr, cJSON_CreateString(s->article_ids[i]));
+}
+
+char *px_story_to_json(const px_story *s)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o)
+        return NULL;
+    char hex[17];
+    px_story_id_hex(s->id, hex);
+    cJSON_AddStringToObject(o, "story", hex);
+    if (s->title)
+        cJSON_AddStringToObject(o, "title", s->title);
+    else
+        cJSON_AddNullToObject(o, "title");
+    add_ids(o, "articles", s, NULL);
+    cJSON *src = cJSON_AddArrayToObject(o, "sources");
+    for (size_t i = 0; src && i < s->n_sources; i++)
+        cJSON_AddItemToArray(src, cJSON_CreateString(s->sources[i]));
+    if (s->first)
+        cJSON_AddStringToObject(o, "first", s->first);
+    else
+        cJSON_AddNullToObject(o, "first");
+    if (s->last)
+        cJSON_AddStringToObject(o, "last", s->last);
+    else
+        cJSON_AddNullToObject(o, "last");
+    add_ids(o, "copies", s, s->copy);
+    add_ids(o, "undated", s, s->undated);
+    char *out = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    return out;
+}

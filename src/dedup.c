@@ -1,0 +1,599 @@
+/* dedup.c - exact and near-duplicate detection: normalised-body hashes,
+ * MinHash over word shingles, LSH banding, verified Jaccard/containment.
+ * See parallax/dedup.h and docs/dedup.md. */
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "parallax/dedup.h"
+#include "parallax/text.h"
+
+#define MAX_PERMS 512
+#define BUCKET_WALK 64      /* newest entries looked at per LSH bucket */
+#define MAX_VERIFY 256      /* candidates verified per article */
+#define EXACT_BAND 0xffffu  /* band number of the exact-hash key */
+
+/* One article kept in the window. */
+typedef struct kept {
+    uint64_t pos;           /* input position */
+    uint64_t group;
+    uint64_t exact;         /* hash of the normalised body, 0 when empty */
+    uint32_t *shingles;     /* sorted, distinct */
+    uint32_t n_shingles;
+    int lsh;                /* 1 when its bands are in the table */
+} kept;
+
+/* A chained hash table from 64-bit keys to input positions. */
+typedef struct entry {
+    uint64_t key;
+    uint64_t pos;
+    int64_t next;
+} entry;
+
+struct px_deduper {
+    px_dedup_opts o;
+    uint64_t perm_a[MAX_PERMS], perm_b[MAX_PERMS];
+    kept *ring;             /* window, indexed by pos % window */
+    uint64_t count;         /* articles added */
+    int64_t *heads;         /* open table of chain heads, -1 empty */
+    uint64_t *head_keys;
+    size_t n_heads;         /* power of two */
+    size_t used_heads;
+    entry *entries;
+    size_t n_entries, cap_entries;
+    size_t live_entries;
+    /* scratch */
+    uint64_t *tok_hash;
+    size_t cap_tok;
+    uint32_t *sig;
+};
+
+const char *px_dup_relation_name(px_dup_relation r)
+{
+    switch (r) {
+    case PX_DUP_EXACT: return "exact";
+    case PX_DUP_NEAR: return "near";
+    case PX_DUP_CONTAINS: return "contains";
+    default: return "none";
+    }
+}
+
+void px_dedup_opts_default(px_dedup_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->shingle = 5;
+    o->bands = 64;
+    o->rows = 2;
+    o->near_threshold = 0.5;
+    o->contain_threshold = 0.8;
+    o->min_tokens = 20;
+    o->window = 25000;
+    o->language = "en";
+}
+
+static uint64_t splitmix(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+static int check_opts(const px_dedup_opts *o, px_error *err)
+{
+    if (o->shingle < 1 || o->shingle > 16)
+        return px_error_set(err, PX_EUSAGE, "shingle size must be 1 to 16 tokens");
+    if (o->bands < 1 || o->rows < 1 || (size_t)o->bands * o->rows > MAX_PERMS)
+        return px_error_set(err, PX_EUSAGE, "bands x rows must be 1 to %d", MAX_PERMS);
+    if (!(o->near_threshold > 0 && o->near_threshold <= 1) ||
+        !(o->contain_threshold > 0 && o->contain_threshold <= 1))
+        return px_error_set(err, PX_EUSAGE, "thresholds must be in (0, 1]");
+    if (o->window < 1)
+        return px_error_set(err, PX_EUSAGE, "window must hold at least one article");
+    return PX_OK;
+}
+
+int px_deduper_new(px_deduper **out, const px_dedup_opts *opts, px_error *err)
+{
+    *out = NULL;
+    px_dedup_opts o;
+    if (opts)
+        o = *opts;
+    else
+        px_dedup_opts_default(&o);
+    int rc = check_opts(&o, err);
+    if (rc)
+        return rc;
+    px_deduper *d = calloc(1, sizeof *d);
+    if (!d)
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    d->o = o;
+    uint64_t seed = 0x5eed0fd0ull;
+    for (int i = 0; i < MAX_PERMS; i++) {
+        d->perm_a[i] = splitmix(&seed) | 1;
+        d->perm_b[i] = splitmix(&seed);
+    }
+    d->ring = calloc(o.window, sizeof *d->ring);
+    d->sig = malloc((size_t)o.bands * o.rows * sizeof *d->sig);
+    d->n_heads = 1024;
+    d->heads = malloc(d->n_heads * sizeof *d->heads);
+    d->head_keys = malloc(d->n_heads * sizeof *d->head_keys);
+    if (!d->ring || !d->sig || !d->heads || !d->head_keys) {
+        px_deduper_free(d);
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    }
+    memset(d->heads, 0xff, d->n_heads * sizeof *d->heads);
+    *out = d;
+    return PX_OK;
+}
+
+void px_deduper_free(px_deduper *d)
+{
+    if (!d)
+        return;
+    if (d->ring)
+        for (size_t i = 0; i < d->o.window; i++)
+            free(d->ring[i].shingles);
+    free(d->ring);
+    free(d->heads);
+    free(d->head_keys);
+    free(d->entries);
+    free(d->tok_hash);
+    free(d->sig);
+    free(d);
+}
+
+size_t px_deduper_count(const px_deduper *d)
+{
+    return (size_t)d->count;
+}
+
+/* ---- the key table ------------------------------------------------------ */
+
+static size_t head_slot(const px_deduper *d, uint64_t key)
+{
+    size_t mask = d->n_heads - 1;
+    size_t i = (size_t)(key * 0x9e3779b97f4a7c15ull >> 20) & mask;
+    while (d->heads[i] != -1 && d->head_keys[i] != key)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static int grow_heads(px_deduper *d)
+{
+    size_t old_n = d->n_heads;
+    int64_t *old_heads = d->heads;
+    uint64_t *old_keys = d->head_keys;
+    d->n_heads = old_n * 2;
+    d->heads = malloc(d->n_heads * sizeof *d->heads);
+    d->head_keys = malloc(d->n_heads * sizeof *d->head_keys);
+    if (!d->heads || !d->head_keys) {
+        free(d->heads);
+        free(d->head_keys);
+        d->heads = old_heads;
+        d->head_keys = old_keys;
+        d->n_heads = old_n;
+        return PX_ENOMEM;
+    }
+    memset(d->heads, 0xff, d->n_heads * sizeof *d->heads);
+    for (size_t i = 0; i < old_n; i++)
+        if (old_heads[i] != -1) {
+            size_t s = head_slot(d, old_keys[i]);
+            d->heads[s] = old_heads[i];
+            d->head_keys[s] = old_keys[i];
+        }
+    free(old_heads);
+    free(old_keys);
+    return PX_OK;
+}
+
+static int table_put(px_deduper *d, uint64_t key, uint64_t pos)
+{
+    if ((d->used_heads + 1) * 4 > d->n_heads * 3 && grow_heads(d))
+        return PX_ENOMEM;
+    if (d->n_entries == d->cap_entries) {
+        size_t cap = d->cap_entries ? d->cap_entries * 2 : 4096;
+        entry *e = realloc(d->entries, cap * sizeof *e);
+        if (!e)
+            return PX_ENOMEM;
+        d->entries = e;
+        d->cap_entries = cap;
+    }
+    size_t s = head_slot(d, key);
+    if (d->heads[s] == -1) {
+        d->used_heads++;
+        d->head_keys[s] = key;
+    }
+    d->entries[d->n_entries] = (entry){key, pos, d->heads[s]};
+    d->heads[s] = (int64_t)d->n_entries++;
+    d->live_entries++;
+    return PX_OK;
+}
+
+static int64_t table_first(const px_deduper *d, uint64_t key)
+{
+    return d->heads[head_slot(d, key)];
+}
+
+static int is_live(const px_deduper *d, uint64_t pos)
+{
+    return pos < d->count && d->count - pos <= d->o.window;
+}
+
+/* ---- shingles and signatures -------------------------------------------- */
+
+static uint64_t band_key(unsigned band, const uint32_t *vals, unsigned rows)
+{
+    return XXH64(vals, rows * sizeof *vals, band) ^ ((uint64_t)band << 48);
+}
+
+static uint64_t exact_key(uint64_t exact)
+{
+    return XXH64(&exact, sizeof exact, EXACT_BAND) ^ ((uint64_t)EXACT_BAND << 48);
+}
+
+/* The folded text with every white-space run made one space, trimmed. */
+static char *normalise(const char *text, size_t len, size_t *out_len)
+{
+    char *f = px_fold(text, len);
+    if (!f)
+        return NULL;
+    size_t w = 0;
+    int space = 1;
+    for (size_t r = 0; f[r]; r++) {
+        unsigned char ch = (unsigned char)f[r];
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v') {
+            if (!space)
+                f[w++] = ' ';
+            space = 1;
+        } else {
+            f[w++] = (char)ch;
+            space = 0;
+        }
+    }
+    if (w && f[w - 1] == ' ')
+        w--;
+    f[w] = '\0';
+    *out_len = w;
+    return f;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sorted distinct shingle hashes of a normalised text; *n_tokens gets the
+ * number of word and number tokens. */
+static int shingle_set(const char *norm, size_t len, unsigned k, uint64_t **tok_hash,
+                       size_t *cap_tok, uint32_t **out, uint32_t *n_out, size_t *n_tokens)
+{
+    *out = NULL;
+    *n_out = 0;
+    px_tokens toks = {0};
+    if (px_tokenize(norm, len, &toks) != PX_OK) {
+        px_tokens_free(&toks);
+        return PX_ENOMEM;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < toks.n; i++) {
+        if (toks.v[i].kind != PX_TOK_WORD && toks.v[i].kind != PX_TOK_NUMBER)
+            continue;
+        if (n == *cap_tok) {
+            size_t cap = *cap_tok ? *cap_tok * 2 : 1024;
+            uint64_t *h = realloc(*tok_hash, cap * sizeof *h);
+            if (!h) {
+                px_tokens_free(&toks);
+                return PX_ENOMEM;
+            }
+            *tok_hash = h;
+            *cap_tok = cap;
+        }
+        (*tok_hash)[n++] = XXH64(norm + toks.v[i].start, toks.v[i].end - toks.v[i].start, 0);
+    }
+    px_tokens_free(&toks);
+    *n_tokens = n;
+    if (n == 0)
+        return PX_OK;
+    size_t width = n < k ? n : k;
+    size_t m = n - width + 1;
+    uint32_t *s = malloc(m * sizeof *s);
+    if (!s)
+        return PX_ENOMEM;
+    for (size_t i = 0; i < m; i++)
+        s[i] = (uint32_t)XXH64(*tok_hash + i, width * sizeof **tok_hash, 0x5417);
+    qsort(s, m, sizeof *s, cmp_u32);
+    size_t w = 1;
+    for (size_t i = 1; i < m; i++)
+        if (s[i] != s[w - 1])
+            s[w++] = s[i];
+    *out = s;
+    *n_out = (uint32_t)w;
+    return PX_OK;
+}
+
+static void signature(const px_deduper *d, const uint32_t *sh, uint32_t n, uint32_t *sig)
+{
+    unsigned perms = d->o.bands * d->o.rows;
+    for (unsigned p = 0; p < perms; p++)
+        sig[p] = UINT32_MAX;
+    for (uint32_t i = 0; i < n; i++) {
+        uint64_t x = sh[i];
+        for (unsigned p = 0; p < perms; p++) {
+            uint32_t h = (uint32_t)((d->perm_a[p] * x + d->perm_b[p]) >> 32);
+            if (h < sig[p])
+                sig[p] = h;
+        }
+    }
+}
+
+static size_t intersection(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb)
+{
+    size_t i = 0, j = 0, k = 0;
+    while (i < na && j < nb) {
+        if (a[i] < b[j])
+            i++;
+        else if (a[i] > b[j])
+            j++;
+        else {
+            k++;
+            i++;
+            j++;
+        }
+    }
+    return k;
+}
+
+static void similarities(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb,
+                         double *jac, double *a_in_b, double *b_in_a)
+{
+    size_t inter = intersection(a, na, b, nb);
+    size_t uni = (size_t)na + nb - inter;
+    *jac = uni ? (double)inter / (double)uni : 0;
+    *a_in_b = na ? (double)inter / na : 0;
+    *b_in_a = nb ? (double)inter / nb : 0;
+}
+
+int px_dedup_compare(const char *a, size_t alen, const char *b, size_t blen,
+                     const px_dedup_opts *opts, double *jaccard, double *a_in_b,
+                     double *b_in_a)
+{
+    px_dedup_opts o;
+    if (opts)
+        o = *opts;
+    else
+        px_dedup_opts_default(&o);
+    size_t la, lb, ta, tb;
+    char *na = normalise(a, alen, &la), *nb = normalise(b, blen, &lb);
+    uint64_t *th = NULL;
+    size_t cap = 0;
+    uint32_t *sa = NULL, *sb = NULL, ma = 0, mb = 0;
+    int rc = PX_ENOMEM;
+    if (na && nb && shingle_set(na, la, o.shingle ? o.shingle : 5, &th, &cap, &sa, &ma, &ta) == PX_OK &&
+        shingle_set(nb, lb, o.shingle ? o.shingle : 5, &th, &cap, &sb, &mb, &tb) == PX_OK) {
+        similarities(sa, ma, sb, mb, jaccard, a_in_b, b_in_a);
+        rc = PX_OK;
+    }
+    free(na);
+    free(nb);
+    free(th);
+    free(sa);
+    free(sb);
+    return rc;
+}
+
+/* ---- the window ---------------------------------------------------------- */
+
+/* Drops the dead entries from the table once they outnumber the live ones. */
+static int compact(px_deduper *d)
+{
+    size_t dead = d->n_entries - d->live_entries;
+    if (dead < 4096 || dead < d->live_entries)
+        return PX_OK;
+    size_t w = 0;
+    for (size_t i = 0; i < d->n_entries; i++)
+        if (is_live(d, d->entries[i].pos))
+            d->entries[w++] = d->entries[i];
+    d->n_entries = w;
+    d->live_entries = w;
+    memset(d->heads, 0xff, d->n_heads * sizeof *d->heads);
+    d->used_heads = 0;
+    /* Re-chain in input order so every chain stays newest first. */
+    for (size_t i = 0; i < w; i++) {
+        size_t s = head_slot(d, d->entries[i].key);
+        if (d->heads[s] == -1) {
+            d->used_heads++;
+            d->head_keys[s] = d->entries[i].key;
+        }
+        d->entries[i].next = d->heads[s];
+        d->heads[s] = (int64_t)i;
+    }
+    return PX_OK;
+}
+
+static void forget_oldest(px_deduper *d)
+{
+    if (d->count < d->o.window)
+        return;
+    kept *k = &d->ring[d->count % d->o.window];
+    size_t keys = (k->exact ? 1 : 0) + (k->lsh ? d->o.bands : 0);
+    d->live_entries -= keys <= d->live_entries ? keys : d->live_entries;
+    free(k->shingles);
+    memset(k, 0, sizeof *k);
+}
+
+static const kept *find_exact(const px_deduper *d, uint64_t exact)
+{
+    uint64_t key = exact_key(exact);
+    for (int64_t e = table_first(d, key); e != -1; e = d->entries[e].next) {
+        const entry *en = &d->entries[e];
+        if (en->key != key || !is_live(d, en->pos))
+            continue;
+        const kept *k = &d->ring[en->pos % d->o.window];
+        if (k->exact == exact)
+            return k;
+    }
+    return NULL;
+}
+
+typedef struct cand {
+    uint64_t pos;
+    unsigned hits;
+} cand;
+
+static int cmp_cand_pos(const void *a, const void *b)
+{
+    uint64_t x = ((const cand *)a)->pos, y = ((const cand *)b)->pos;
+    return (x > y) - (x < y);
+}
+
+static int cmp_cand_rank(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    if (x->hits != y->hits)
+        return x->hits > y->hits ? -1 : 1;
+    return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+/* Candidates from the LSH buckets, most shared bands first. */
+static int lsh_candidates(const px_deduper *d, const uint32_t *sig, cand **out, size_t *n_out)
+{
+    size_t n = 0, cap = 256;
+    cand *c = malloc(cap * sizeof *c);
+    if (!c)
+        return PX_ENOMEM;
+    for (unsigned b = 0; b < d->o.bands; b++) {
+        uint64_t key = band_key(b, sig + (size_t)b * d->o.rows, d->o.rows);
+        int walked = 0;
+        for (int64_t e = table_first(d, key); e != -1 && walked < BUCKET_WALK;
+             e = d->entries[e].next) {
+            const entry *en = &d->entries[e];
+            if (en->key != key || !is_live(d, en->pos))
+                continue;
+            walked++;
+            if (n == cap) {
+                cand *m = realloc(c, cap * 2 * sizeof *m);
+                if (!m) {
+                    free(c);
+                    return PX_ENOMEM;
+                }
+                c = m;
+                cap *= 2;
+            }
+            c[n++] = (cand){en->pos, 1};
+        }
+    }
+    if (n) {
+        qsort(c, n, sizeof *c, cmp_cand_pos);
+        size_t w = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (w && c[w - 1].pos == c[i].pos)
+                c[w - 1].hits++;
+            else
+                c[w++] = c[i];
+        }
+        n = w;
+        qsort(c, n, sizeof *c, cmp_cand_rank);
+    }
+    *out = c;
+    *n_out = n;
+    return PX_OK;
+}
+
+/* Verifies the candidates on the exact shingle sets; fills m with the best. */
+static void verify(const px_deduper *d, const cand *c, size_t n, const uint32_t *sh,
+                   uint32_t n_sh, px_dup_match *m)
+{
+    if (n > MAX_VERIFY)
+        n = MAX_VERIFY;
+    for (size_t i = 0; i < n; i++) {
+        const kept *k = &d->ring[c[i].pos % d->o.window];
+        double jac, new_in_old, old_in_new;
+        similarities(sh, n_sh, k->shingles, k->n_shingles, &jac, &new_in_old, &old_in_new);
+        double contain = new_in_old > old_in_new ? new_in_old : old_in_new;
+        px_dup_relation rel = PX_DUP_NONE;
+        double sim = 0;
+        if (jac >= d->o.near_threshold) {
+            rel = PX_DUP_NEAR;
+            sim = jac;
+        } else if (contain >= d->o.contain_threshold) {
+            rel = PX_DUP_CONTAINS;
+            sim = contain;
+        }
+        if (rel != PX_DUP_NONE &&
+            (sim > m->similarity || (sim == m->similarity && k->pos < m->matched))) {
+            m->relation = rel;
+            m->similarity = sim;
+            m->matched = k->pos;
+            m->group = k->group;
+        }
+    }
+}
+
+static int remember(px_deduper *d, uint64_t exact, uint32_t *sh, uint32_t n_sh, int lsh,
+                    uint64_t group)
+{
+    forget_oldest(d);
+    uint64_t pos = d->count;
+    kept *k = &d->ring[pos % d->o.window];
+    *k = (kept){pos, group, exact, sh, n_sh, 0};
+    d->count++;
+    if (exact && table_put(d, exact_key(exact), pos))
+        return PX_ENOMEM;
+    if (lsh) {
+        for (unsigned b = 0; b < d->o.bands; b++)
+            if (table_put(d, band_key(b, d->sig + (size_t)b * d->o.rows, d->o.rows), pos))
+                return PX_ENOMEM;
+        k->lsh = 1;
+    }
+    return compact(d);
+}
+
+int px_dedup_add_text(px_deduper *d, const char *text, size_t len, px_dup_match *out)
+{
+    px_dup_match m = {PX_DUP_NONE, d->count, (size_t)d->count, 0};
+    size_t nlen = 0, n_tokens = 0;
+    char *norm = normalise(text ? text : "", text ? len : 0, &nlen);
+    if (!norm)
+        return PX_ENOMEM;
+    uint64_t exact = nlen ? XXH64(norm, nlen, 0) | 1 : 0;
+    uint32_t *sh = NULL, n_sh = 0;
+    int rc = PX_OK, lsh = 0;
+    const kept *same = exact ? find_exact(d, exact) : NULL;
+    if (same) {
+        m = (px_dup_match){PX_DUP_EXACT, same->group, (size_t)same->pos, 1.0};
+    } else if (nlen) {
+        rc = shingle_set(norm, nlen, d->o.shingle, &d->tok_hash, &d->cap_tok, &sh, &n_sh,
+                         &n_tokens);
+        lsh = rc == PX_OK && n_tokens >= d->o.min_tokens && n_sh > 0;
+        if (lsh) {
+            signature(d, sh, n_sh, d->sig);
+            cand *c = NULL;
+            size_t nc = 0;
+            rc = lsh_candidates(d, d->sig, &c, &nc);
+            if (rc == PX_OK)
+                verify(d, c, nc, sh, n_sh, &m);
+            free(c);
+        }
+    }
+    free(norm);
+    if (rc == PX_OK && !lsh) {
+        free(sh);
+        sh = NULL;
+        n_sh = 0;
+    }
+    if (rc == PX_OK)
+        rc = remember(d, exact, sh, n_sh, lsh, m.group);
+    else
+        free(sh);
+    if (out)
+        *out = m;
+    return rc;
+}
+
+int px_dedup_add(px_deduper *d, const px_article *a, px_dup_match *out)
+{
+    const char *body = a->body ? a->body : "";
+    return px_dedup_add_text(d, body, strlen(body), out);
+}

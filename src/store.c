@@ -19,6 +19,7 @@ enum stmt_id {
     ST_DUP_FIND,
     ST_DUP_INSERT,
     ST_DUP_SET,
+    ST_STORY_FIND_KEY,
     ST_STORY_INSERT,
     ST_STORY_ASSIGN,
     ST_STORY_REFRESH,
@@ -44,7 +45,8 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_DUP_FIND] = "SELECT dup_group_id FROM articles WHERE id = ?1",
     [ST_DUP_INSERT] = "INSERT INTO dup_groups(canonical_article) VALUES (?1)",
     [ST_DUP_SET] = "UPDATE articles SET dup_group_id = ?2 WHERE id = ?1",
-    [ST_STORY_INSERT] = "INSERT INTO stories DEFAULT VALUES",
+    [ST_STORY_FIND_KEY] = "SELECT id FROM stories WHERE key = ?1",
+    [ST_STORY_INSERT] = "INSERT INTO stories(key) VALUES (?1)",
     [ST_STORY_ASSIGN] = "INSERT INTO story_articles(article_id, story_id) VALUES (?1, ?2) "
                         "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
     [ST_STORY_REFRESH] =
@@ -52,9 +54,9 @@ static const char *const stmt_sql[ST_COUNT] = {
         " n_articles = (SELECT count(*) FROM story_articles WHERE story_id = ?1),"
         " n_sources = (SELECT count(DISTINCT a.source_id) FROM story_articles sa "
         "   JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?1),"
-        " first_date = (SELECT min(coalesce(a.date, substr(a.ingested_at, 1, 10))) "
+        " first_date = (SELECT coalesce(min(a.date), min(substr(a.ingested_at, 1, 10))) "
         "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?1),"
-        " last_date = (SELECT max(coalesce(a.date, substr(a.ingested_at, 1, 10))) "
+        " last_date = (SELECT coalesce(max(a.date), max(substr(a.ingested_at, 1, 10))) "
         "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?1),"
         " title = (SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
         "   WHERE sa.story_id = ?1 AND a.title IS NOT NULL AND a.title <> '' "
@@ -126,6 +128,7 @@ static const char *const migrations[] = {
     "CREATE INDEX articles_by_ext_id ON articles(ext_id);"
     "CREATE TABLE stories("
     "  id INTEGER PRIMARY KEY,"
+    "  key TEXT UNIQUE,"
     "  title TEXT, first_date TEXT, last_date TEXT,"
     "  n_articles INTEGER NOT NULL DEFAULT 0,"
     "  n_sources INTEGER NOT NULL DEFAULT 0,"
@@ -628,15 +631,26 @@ int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, px_e
     return article == canonical ? PX_OK : set_dup_group(s, article, group, err);
 }
 
-int px_store_new_story(px_store *s, int64_t *story, px_error *err)
+int px_store_story_for_key(px_store *s, const char *key, int64_t *story, px_error *err)
 {
-    sqlite3_stmt *st = stmt(s, ST_STORY_INSERT, err);
+    sqlite3_stmt *st = stmt(s, ST_STORY_FIND_KEY, err);
     if (!st)
         return err ? err->code : PX_EIO;
-    int rc = run(s, st, err, "creating a story");
-    if (!rc)
-        *story = sqlite3_last_insert_rowid(s->db);
-    return rc;
+    bind_text(st, 1, key);
+    int rc = sqlite3_step(st);
+    *story = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_error(s, err, "looking up a story");
+    if (*story)
+        return PX_OK;
+    if (!(st = stmt(s, ST_STORY_INSERT, err)))
+        return err ? err->code : PX_EIO;
+    bind_text(st, 1, key);
+    if ((rc = run(s, st, err, "creating a story")))
+        return rc;
+    *story = sqlite3_last_insert_rowid(s->db);
+    return PX_OK;
 }
 
 int px_store_assign_story(px_store *s, int64_t article, int64_t story, px_error *err)
@@ -670,21 +684,25 @@ int px_store_put_analysis(px_store *s, int64_t story, const char *json, px_error
 #define ARTICLE_COLUMNS                                                                         \
     "a.ext_id, s.name, s.key, s.leaning, s.country, a.url, a.title, a.authors, a.date, "       \
     "a.language, a.highlights, a.text, a.removed, a.extra, a.input_path, a.input_line, "       \
-    "a.input_offset, a.id, sa.story_id "
+    "a.input_offset, a.id, sa.story_id, (SELECT key FROM stories WHERE id = sa.story_id) "
 #define ARTICLE_FROM                                                                            \
     "FROM articles a LEFT JOIN sources s ON s.id = a.source_id "                               \
     "LEFT JOIN story_articles sa ON sa.article_id = a.id "
 
-static int each_row(px_store *s, sqlite3_stmt *st, px_store_story_article_fn fn, void *ud,
-                    px_error *err)
+static int each_row(px_store *s, sqlite3_stmt *st, px_stored_article_fn fn, void *ud, px_error *err)
 {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         px_article *a = article_from_row(st);
         if (!a)
             return px_error_set(err, PX_ENOMEM, "out of memory");
-        int64_t story = sqlite3_column_type(st, 18) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 18);
-        int stop = fn(story, sqlite3_column_int64(st, 17), a, ud);
+        px_stored_article item = {
+            .row = sqlite3_column_int64(st, 17),
+            .story = sqlite3_column_type(st, 18) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 18),
+            .story_key = col_text(st, 19),
+            .a = a,
+        };
+        int stop = fn(&item, ud);
         px_article_free(a);
         if (stop)
             return px_error_set(err, PX_ESTOP, "stopped");
@@ -692,46 +710,44 @@ static int each_row(px_store *s, sqlite3_stmt *st, px_store_story_article_fn fn,
     return rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading articles");
 }
 
-static int each_query(px_store *s, const char *sql, const char *text, int64_t id,
-                      px_store_story_article_fn fn, void *ud, px_error *err)
+/* Runs sql (one optional parameter: a number) and hands over every row. */
+static int each_query(px_store *s, const char *sql, const double *param, px_stored_article_fn fn,
+                      void *ud, px_error *err)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "reading articles");
-    if (sqlite3_bind_parameter_count(st) >= 1) {
-        if (text)
-            bind_text(st, 1, text);
-        else
-            sqlite3_bind_int64(st, 1, id);
-    }
+    if (param)
+        sqlite3_bind_double(st, 1, *param);
     int rc = each_row(s, st, fn, ud, err);
     sqlite3_finalize(st);
     return rc;
 }
 
-int px_store_each_story_article(px_store *s, const char *since, px_store_story_article_fn fn,
-                                void *ud, px_error *err)
+int px_store_each_window_article(px_store *s, double window_days, px_stored_article_fn fn,
+                                 void *ud, px_error *err)
 {
     return each_query(s,
                       "SELECT " ARTICLE_COLUMNS ARTICLE_FROM
                       "JOIN stories st ON st.id = sa.story_id "
-                      "WHERE st.last_date >= ?1 ORDER BY st.last_date, st.id, a.date, a.id",
-                      since ? since : "", 0, fn, ud, err);
+                      "WHERE st.last_date >= (SELECT date(max(last_date), printf('-%f days', ?1)) FROM stories) "
+                      "ORDER BY st.last_date, st.id, a.date IS NULL, a.date, a.id",
+                      &window_days, fn, ud, err);
 }
 
-int px_store_each_article_of(px_store *s, int64_t story, px_store_story_article_fn fn, void *ud,
+int px_store_each_article_of(px_store *s, int64_t story, px_stored_article_fn fn, void *ud,
                              px_error *err)
 {
+    double id = (double)story;
     return each_query(s,
                       "SELECT " ARTICLE_COLUMNS ARTICLE_FROM
                       "WHERE sa.story_id = ?1 ORDER BY a.date IS NULL, a.date, a.id",
-                      NULL, story, fn, ud, err);
+                      &id, fn, ud, err);
 }
 
-int px_store_each_article(px_store *s, px_store_story_article_fn fn, void *ud, px_error *err)
+int px_store_each_article(px_store *s, px_stored_article_fn fn, void *ud, px_error *err)
 {
-    return each_query(s, "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "ORDER BY a.id", NULL, 0, fn, ud,
-                      err);
+    return each_query(s, "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "ORDER BY a.id", NULL, fn, ud, err);
 }
 
 /* ---- queries ----------------------------------------------------------- */

@@ -73,8 +73,9 @@ int px_store_get_article(px_store *s, int64_t row, px_article **out, px_error *e
  * (creating the group); canonical == article leaves a group of one. */
 int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, px_error *err);
 
-/* Creates a story and returns its id. */
-int px_store_new_story(px_store *s, int64_t *story, px_error *err);
+/* The story whose clusterer key (16 hex digits, parallax/cluster.h story
+ * id) is key, created when there is none yet. */
+int px_store_story_for_key(px_store *s, const char *key, int64_t *story, px_error *err);
 /* Assigns article to story (an article belongs to at most one story; a
  * second call moves it) and refreshes the story's title, dates and counts. */
 int px_store_assign_story(px_store *s, int64_t article, int64_t story, px_error *err);
@@ -83,19 +84,29 @@ int px_store_put_analysis(px_store *s, int64_t story, const char *json, px_error
 
 /* ---- reading ----------------------------------------------------------- */
 
-/* Calls fn for the articles assigned to stories whose last article date (or
- * ingest day when undated) is on or after since (ISO date, NULL = all),
- * oldest story first: the window an online clusterer restores. Articles are
- * read fully. fn keeps ownership of nothing: a is freed after the call. */
-typedef int (*px_store_story_article_fn)(int64_t story, int64_t row, const px_article *a,
-                                         void *ud);
-int px_store_each_story_article(px_store *s, const char *since, px_store_story_article_fn fn,
-                                void *ud, px_error *err);
-/* Calls fn for every article of one story, in date order. */
-int px_store_each_article_of(px_store *s, int64_t story, px_store_story_article_fn fn, void *ud,
+/* One stored article as the iterators below hand it over; everything is
+ * valid during the call only. */
+typedef struct px_stored_article {
+    int64_t row;           /* article row id */
+    int64_t story;         /* story row id, 0 when in none */
+    const char *story_key; /* the story's clusterer key, or NULL */
+    const px_article *a;
+} px_stored_article;
+
+/* Returns 0 to go on, non-zero to stop (the iterator returns PX_ESTOP). */
+typedef int (*px_stored_article_fn)(const px_stored_article *sa, void *ud);
+
+/* The articles of the stories still open for new articles: those whose
+ * last date is at most window_days before the newest story's, oldest story
+ * first, each story's articles in date order. This is what an online
+ * clusterer restores when the store is reopened. */
+int px_store_each_window_article(px_store *s, double window_days, px_stored_article_fn fn,
+                                 void *ud, px_error *err);
+/* Every article of one story, in date order. */
+int px_store_each_article_of(px_store *s, int64_t story, px_stored_article_fn fn, void *ud,
                              px_error *err);
-/* Calls fn for every stored article in row order (export). */
-int px_store_each_article(px_store *s, px_store_story_article_fn fn, void *ud, px_error *err);
+/* Every stored article in row order (export). */
+int px_store_each_article(px_store *s, px_stored_article_fn fn, void *ud, px_error *err);
 
 typedef struct px_store_counts {
     long long articles, sources, stories, dup_groups, analyses;

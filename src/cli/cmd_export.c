@@ -11,10 +11,10 @@ static const char help[] =
     "      --jsonl          JSON Lines (the only export format)\n"
     "  -h, --help           this help\n";
 
-static int print_article(int64_t story, int64_t row, const px_article *a, void *ud)
+static int print_article(const px_stored_article *sa, void *ud)
 {
-    (void)story, (void)row, (void)ud;
-    char *json = px_article_to_json(a);
+    (void)ud;
+    char *json = px_article_to_json(sa->a);
     if (!json)
         return 1;
     puts(json);

@@ -231,10 +231,10 @@ static int migrate(px_store *s, px_error *err)
     return PX_OK;
 }
 
-static int configure(px_store *s, px_error *err)
+static int configure(px_store *s, int busy_ms, px_error *err)
 {
     int rc;
-    sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_busy_timeout(s->db, busy_ms);
     sqlite3_extended_result_codes(s->db, 1);
     if ((rc = exec(s, "PRAGMA foreign_keys = ON", err, "enabling foreign keys")))
         return rc;
@@ -253,6 +253,11 @@ static int configure(px_store *s, px_error *err)
 
 int px_store_open(px_store **out, const char *path, int flags, px_error *err)
 {
+    return px_store_open_wait(out, path, flags, 5000, err);
+}
+
+int px_store_open_wait(px_store **out, const char *path, int flags, int busy_ms, px_error *err)
+{
     *out = NULL;
     if (!path || !*path)
         return px_error_set(err, PX_EUSAGE, "no database file given");
@@ -270,7 +275,7 @@ int px_store_open(px_store **out, const char *path, int flags, px_error *err)
         px_store_close(s);
         return rc;
     }
-    int rc = configure(s, err);
+    int rc = configure(s, busy_ms, err);
     if (rc) {
         px_store_close(s);
         return rc;

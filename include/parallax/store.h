@@ -5,7 +5,7 @@
  * search over titles and texts (FTS5, porter + unicode61).
  *
  * One database file, WAL journal, foreign keys on, a busy timeout so that a
- * locked database is an error and never a hang. The schema is versioned with
+ * locked database is an error after a bounded wait, never a hang. The schema is versioned with
  * PRAGMA user_version and migrated on open (docs/store.md).
  *
  * Writes happen inside px_store_begin()/px_store_commit(): callers group
@@ -42,6 +42,9 @@ enum {
  * not a parallax database, a corrupt one, or one locked by another writer
  * past busy_ms milliseconds is an error naming the file. */
 int px_store_open(px_store **out, const char *path, int flags, px_error *err);
+/* The same with the lock wait given in milliseconds (px_store_open waits
+ * 5000). */
+int px_store_open_wait(px_store **out, const char *path, int flags, int busy_ms, px_error *err);
 void px_store_close(px_store *s);
 const char *px_store_path(const px_store *s);
 /* Milliseconds a statement waits for another connection's lock (default

@@ -446,11 +446,11 @@ static void store_posted(request *r, posted *p)
     }
     if (!rc)
         rc = px_ingest_finish(g, &err);
-    const px_ingest_stats *st = g ? px_ingest_stats_of(g) : NULL;
-    if (!rc) {
-        cJSON_AddNumberToObject(res, "added", (double)st->added);
-        cJSON_AddNumberToObject(res, "already", (double)st->already);
-    }
+    px_ingest_stats st = {0};
+    if (g)
+        st = *px_ingest_stats_of(g);
+    cJSON_AddNumberToObject(res, "added", (double)st.added);
+    cJSON_AddNumberToObject(res, "already", (double)st.already);
     px_ingest_free(g);
     unlock_store(r->api, i);
     if (rc) {
@@ -458,7 +458,7 @@ static void store_posted(request *r, posted *p)
         reply_failure(r, rc, &err);
         return;
     }
-    reply_json(r, st->added ? 201 : 200, res);
+    reply_json(r, st.added ? 201 : 200, res);
 }
 
 static void post_articles(request *r, const char *content_type, const char *body, size_t len)

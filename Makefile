@@ -25,7 +25,7 @@ REL = build/release
 SAN = build/asan
 FZ  = build/fuzz
 
-.PHONY: all demo check check-fuzz fuzz bench deps clean test-build
+.PHONY: all demo check check-fuzz fuzz bench deps clean test-build browser-deps
 all: build/parallax
 
 deps:
@@ -69,8 +69,14 @@ demo: deps
 	build/parallax read --sources examples/sources.csv examples/corpus
 
 check: deps
-	@$(MAKE) --no-print-directory test-build
-	@tests/run-tests $(TEST_BINS)
+	@$(MAKE) --no-print-directory test-build browser-deps
+	@tests/run-tests $(TEST_BINS) tests/browser/run
+
+# playwright-core for the browser tests (tests/browser), from its lock file;
+# it drives Debian's chromium and never downloads a browser.
+browser-deps: tests/browser/node_modules/.package-lock.json
+tests/browser/node_modules/.package-lock.json: tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --silent
 
 # ---- fuzzing (clang + libFuzzer) ----------------------------------------
 FUZZ_CC    = clang

@@ -57,9 +57,11 @@ static int run_ingest(cli_input *ci, const char *db, size_t batch)
     if (st.failed)
         cli_error("%s", st.err.msg);
     const px_ingest_stats *s = px_ingest_stats_of(st.ingest);
-    fprintf(stderr, "parallax: %s: %lld article%s read, %lld new, %lld stored already, %lld stor%s updated\n",
-            px_store_path(store), s->seen, s->seen == 1 ? "" : "s", s->added, s->already,
-            s->stories, s->stories == 1 ? "y" : "ies");
+    if (!ci->quiet)
+        fprintf(stderr,
+                "parallax: %s: %lld article%s read, %lld new, %lld stored already, %lld stor%s updated\n",
+                px_store_path(store), s->seen, s->seen == 1 ? "" : "s", s->added, s->already,
+                s->stories, s->stories == 1 ? "y" : "ies");
     px_ingest_free(st.ingest);
     px_store_close(store);
     return st.failed ? EXIT_INPUT : cli_input_exit_code(ci);

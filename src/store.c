@@ -238,6 +238,11 @@ static int configure(px_store *s, int busy_ms, px_error *err)
     sqlite3_extended_result_codes(s->db, 1);
     if ((rc = exec(s, "PRAGMA foreign_keys = ON", err, "enabling foreign keys")))
         return rc;
+    /* A larger page cache and memory-mapped reads: ingest re-reads the
+     * FTS and story pages it has just written. */
+    if ((rc = exec(s, "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456", err,
+                   "sizing the page cache")))
+        return rc;
     /* Reading the schema is the first access to the file's pages: a corrupt
      * file or one that is not a database fails here with a clear message. */
     if ((rc = exec(s, "SELECT count(*) FROM sqlite_schema", err, "reading the database")))
@@ -946,28 +951,36 @@ int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error
     return PX_OK;
 }
 
-static cJSON *story_coverage(px_store *s, int64_t story)
+static sqlite3_stmt *coverage_stmt(px_store *s)
+{
+    sqlite3_stmt *st = NULL;
+    sqlite3_prepare_v2(s->db,
+                       "SELECT coalesce(s.leaning, 'unknown'), s.name, count(*), min(a.date), max(a.date) "
+                       "FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+                       "LEFT JOIN sources s ON s.id = a.source_id WHERE sa.story_id = ?1 "
+                       "GROUP BY 1, 2 ORDER BY 1, 2",
+                       -1, &st, NULL);
+    return st;
+}
+
+/* Articles per outlet of one story; cov_st comes from coverage_stmt(). */
+static cJSON *story_coverage(sqlite3_stmt *cov_st, int64_t story)
 {
     cJSON *cov = cJSON_CreateArray();
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT coalesce(s.leaning, 'unknown'), s.name, count(*), min(a.date), max(a.date) "
-                           "FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-                           "LEFT JOIN sources s ON s.id = a.source_id WHERE sa.story_id = ?1 "
-                           "GROUP BY 1, 2 ORDER BY 1, 2",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (!cov_st)
         return cov;
-    sqlite3_bind_int64(st, 1, story);
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    sqlite3_reset(cov_st);
+    sqlite3_bind_int64(cov_st, 1, story);
+    while (sqlite3_step(cov_st) == SQLITE_ROW) {
         cJSON *o = cJSON_CreateObject();
-        add_col_string(o, "leaning", st, 0);
-        add_col_string(o, "source", st, 1);
-        cJSON_AddNumberToObject(o, "articles", sqlite3_column_int(st, 2));
-        add_col_string(o, "first_date", st, 3);
-        add_col_string(o, "last_date", st, 4);
+        add_col_string(o, "leaning", cov_st, 0);
+        add_col_string(o, "source", cov_st, 1);
+        cJSON_AddNumberToObject(o, "articles", sqlite3_column_int(cov_st, 2));
+        add_col_string(o, "first_date", cov_st, 3);
+        add_col_string(o, "last_date", cov_st, 4);
         cJSON_AddItemToArray(cov, o);
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(cov_st);
     return cov;
 }
 
@@ -975,7 +988,7 @@ static cJSON *story_coverage(px_store *s, int64_t story)
     "st.id, st.title, st.first_date, st.last_date, st.n_articles, st.n_sources, "              \
     "EXISTS (SELECT 1 FROM analyses an WHERE an.story_id = st.id), st.updated "
 
-static cJSON *story_summary(px_store *s, sqlite3_stmt *st)
+static cJSON *story_summary(sqlite3_stmt *cov_st, sqlite3_stmt *st)
 {
     cJSON *o = cJSON_CreateObject();
     int64_t id = sqlite3_column_int64(st, 0);
@@ -987,7 +1000,7 @@ static cJSON *story_summary(px_store *s, sqlite3_stmt *st)
     cJSON_AddNumberToObject(o, "sources", sqlite3_column_int(st, 5));
     cJSON_AddBoolToObject(o, "has_analysis", sqlite3_column_int(st, 6));
     add_col_string(o, "updated", st, 7);
-    cJSON_AddItemToObject(o, "coverage", story_coverage(s, id));
+    cJSON_AddItemToObject(o, "coverage", story_coverage(cov_st, id));
     return o;
 }
 
@@ -1019,7 +1032,7 @@ int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error
     sqlite3_finalize(st);
     if (sqlite3_prepare_v2(s->db,
                            "SELECT " STORY_COLUMNS "FROM stories st " STORIES_WHERE
-                           "ORDER BY st.last_date DESC, st.n_articles DESC, st.id DESC LIMIT ?3 OFFSET ?4",
+                           "ORDER BY st.last_date DESC, st.id DESC LIMIT ?3 OFFSET ?4",
                            -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "listing stories");
     bind_text(st, 1, *since ? since : NULL);
@@ -1029,8 +1042,10 @@ int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error
     cJSON *res = cJSON_CreateObject();
     cJSON_AddNumberToObject(res, "total", (double)total);
     cJSON *list = cJSON_AddArrayToObject(res, "stories");
+    sqlite3_stmt *cov_st = coverage_stmt(s);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        cJSON_AddItemToArray(list, story_summary(s, st));
+        cJSON_AddItemToArray(list, story_summary(cov_st, st));
+    sqlite3_finalize(cov_st);
     if (rc != SQLITE_DONE) {
         rc = query_error(s, err, match);
         sqlite3_finalize(st);
@@ -1141,7 +1156,9 @@ int px_store_story(px_store *s, int64_t story, cJSON **out, px_error *err)
         sqlite3_finalize(st);
         return rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading a story");
     }
-    cJSON *o = story_summary(s, st);
+    sqlite3_stmt *cov_st = coverage_stmt(s);
+    cJSON *o = story_summary(cov_st, st);
+    sqlite3_finalize(cov_st);
     sqlite3_finalize(st);
     cJSON *list = cJSON_AddArrayToObject(o, "articles_list");
     if ((rc = story_articles_json(s, story, list, err))) {

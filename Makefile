@@ -18,8 +18,9 @@ LIB_SRC  = $(sort $(wildcard src/*.c))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
+RULES    = $(sort $(wildcard data/clean/*.rules))
 WEB_FILES = $(sort $(patsubst web/%,%,$(wildcard web/*.html web/*.css web/*.js web/*.svg)))
-GEN_SRC  = build/gen/web_assets.c
+GEN_SRC  = build/gen/clean_rules.c build/gen/web_assets.c
 
 REL = build/release
 SAN = build/asan
@@ -31,7 +32,12 @@ all: build/parallax
 deps:
 	@scripts/install-deps
 
-# ---- generated sources -------------------------------------------------
+# Cleaning rules are compiled into the library (scripts/embed-rules).
+build/gen/clean_rules.c: $(RULES) scripts/embed-rules
+	@mkdir -p $(dir $@)
+	scripts/embed-rules $(RULES) > $@.tmp && mv $@.tmp $@
+
+# The web UI is compiled into the library (scripts/embed-assets).
 build/gen/web_assets.c: $(addprefix web/,$(WEB_FILES)) scripts/embed-assets
 	@mkdir -p $(dir $@)
 	scripts/embed-assets $@ web $(WEB_FILES)

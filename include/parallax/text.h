@@ -97,8 +97,13 @@ int px_is_stopword(const char *lang, const char *word, size_t len);
 
 typedef struct px_cleaner px_cleaner;
 
-/* Loads the cleaning rules of lang (falls back to "en"). */
+/* Loads the built-in cleaning rules of lang (data/clean/LANG.rules; falls
+ * back to "en"). */
 int px_cleaner_new(px_cleaner **out, const char *lang, px_error *err);
+/* Same from rule text in the format of docs/cleaning.md; name labels
+ * error messages ("NAME:LINE: ..."). */
+int px_cleaner_new_from_rules(px_cleaner **out, const char *lang, const char *rules,
+                              const char *name, px_error *err);
 void px_cleaner_free(px_cleaner *c);
 /* Removes from a->body (and highlights) the lines that are not the article:
  * notices, navigation, captions, bylines, repeated sentences. Every removal

@@ -1,0 +1,711 @@
+/* clean.c - strips what is not the article from its body: notices,
+ * navigation, share prompts, related links, captions, credits, bylines
+ * (rules in data/clean/LANG.rules, matched against whole paragraphs or
+ * sentences), captions by their shape, and repeated or near-repeated
+ * sentences. Every removal is recorded with its reason (docs/cleaning.md). */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean_rules.h"
+#include "internal.h"
+#include "textchar.h"
+
+/* Paragraphs and sentences longer than this are never notices. */
+#define MAX_NOTICE 600
+/* How many headline-shaped paragraphs a "Read more:" list may hold. */
+#define MAX_LIST_ITEMS 8
+/* Above this many sentences, only exact repeats are looked for. */
+#define MAX_NEAR_COMPARE 3000
+
+typedef enum scope { SCOPE_LINE, SCOPE_LIST, SCOPE_SENTENCE } scope;
+
+typedef struct rule {
+    char reason[32];
+    scope scope;
+    pcre2_code *re;
+} rule;
+
+struct px_cleaner {
+    rule *rules;
+    size_t n;
+    pcre2_match_data *md;
+    px_stemmer *stemmer;
+    char lang[16];
+};
+
+/* ---- loading rules ---------------------------------------------------- */
+
+static int parse_scope(const char *s, size_t n, scope *out)
+{
+    if (n == 4 && memcmp(s, "line", 4) == 0)
+        *out = SCOPE_LINE;
+    else if (n == 4 && memcmp(s, "list", 4) == 0)
+        *out = SCOPE_LIST;
+    else if (n == 8 && memcmp(s, "sentence", 8) == 0)
+        *out = SCOPE_SENTENCE;
+    else
+        return 0;
+    return 1;
+}
+
+static const char *skip_blanks(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    return p;
+}
+
+static const char *field_end(const char *p, const char *end)
+{
+    while (p < end && *p != ' ' && *p != '\t')
+        p++;
+    return p;
+}
+
+/* Parses one "REASON SCOPE PATTERN" line into c->rules. */
+static int add_rule(px_cleaner *c, const char *line, const char *end, const char *name, long lineno,
+                    px_error *err)
+{
+    const char *r = skip_blanks(line, end), *re = field_end(r, end);
+    const char *s = skip_blanks(re, end), *se = field_end(s, end);
+    const char *p = skip_blanks(se, end);
+    while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+        end--;
+    rule ru = {0};
+    if (re - r == 0 || (size_t)(re - r) >= sizeof ru.reason || p == end)
+        return px_error_set(err, PX_EFORMAT, "%s:%ld: expected REASON SCOPE PATTERN", name, lineno);
+    if (!parse_scope(s, (size_t)(se - s), &ru.scope))
+        return px_error_set(err, PX_EFORMAT, "%s:%ld: unknown scope '%.*s' (line, list or sentence)",
+                            name, lineno, (int)(se - s), s);
+    memcpy(ru.reason, r, (size_t)(re - r));
+    px_buf pat = {0};
+    px_buf_puts(&pat, "^(?:");
+    px_buf_append(&pat, p, (size_t)(end - p));
+    if (px_buf_puts(&pat, ")$"))
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    int code;
+    PCRE2_SIZE at;
+    ru.re = pcre2_compile((PCRE2_SPTR)pat.data, pat.len,
+                          PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &code,
+                          &at, NULL);
+    px_buf_free(&pat);
+    if (!ru.re) {
+        char msg[160];
+        pcre2_get_error_message(code, (PCRE2_UCHAR *)msg, sizeof msg);
+        return px_error_set(err, PX_EFORMAT, "%s:%ld: bad pattern at offset %ld: %s", name, lineno,
+                            (long)at - 4, msg);
+    }
+    pcre2_jit_compile(ru.re, PCRE2_JIT_COMPLETE); /* optional: matching works without JIT */
+    rule *more = realloc(c->rules, (c->n + 1) * sizeof *more);
+    if (!more) {
+        pcre2_code_free(ru.re);
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    }
+    c->rules = more;
+    c->rules[c->n++] = ru;
+    return PX_OK;
+}
+
+static int load_rules(px_cleaner *c, const char *text, const char *name, px_error *err)
+{
+    long lineno = 0;
+    for (const char *p = text; *p;) {
+        const char *nl = strchr(p, '\n');
+        const char *end = nl ? nl : p + strlen(p);
+        lineno++;
+        const char *q = skip_blanks(p, end);
+        if (q < end && *q != '#' && *q != '\r') {
+            int rc = add_rule(c, q, end, name, lineno, err);
+            if (rc)
+                return rc;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return PX_OK;
+}
+
+int px_cleaner_new_from_rules(px_cleaner **out, const char *lang, const char *rules,
+                              const char *name, px_error *err)
+{
+    *out = NULL;
+    px_cleaner *c = calloc(1, sizeof *c);
+    if (!c)
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    snprintf(c->lang, sizeof c->lang, "%s", lang ? lang : "en");
+    int rc = load_rules(c, rules, name ? name : "rules", err);
+    if (rc == PX_OK && !(c->md = pcre2_match_data_create(4, NULL)))
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    if (rc) {
+        px_cleaner_free(c);
+        return rc;
+    }
+    c->stemmer = px_stemmer_new(c->lang); /* NULL: words are compared unstemmed */
+    *out = c;
+    return PX_OK;
+}
+
+int px_cleaner_new(px_cleaner **out, const char *lang, px_error *err)
+{
+    const px_rule_source *en = NULL, *found = NULL;
+    for (const px_rule_source *s = px_rule_sources; s->lang; s++) {
+        if (strcmp(s->lang, "en") == 0)
+            en = s;
+        if (lang && strncmp(s->lang, lang, strlen(s->lang)) == 0 &&
+            (lang[strlen(s->lang)] == '\0' || lang[strlen(s->lang)] == '-'))
+            found = s;
+    }
+    if (!found)
+        found = en;
+    if (!found) {
+        *out = NULL;
+        return px_error_set(err, PX_EUSAGE, "no cleaning rules built in");
+    }
+    px_buf text = {0};
+    for (const char *const *l = found->lines; *l; l++)
+        if (px_buf_puts(&text, *l) || px_buf_append(&text, "\n", 1)) {
+            px_buf_free(&text);
+            return px_error_set(err, PX_ENOMEM, "out of memory");
+        }
+    int rc = px_cleaner_new_from_rules(out, found == en ? "en" : lang, text.data ? text.data : "",
+                                       found->name, err);
+    px_buf_free(&text);
+    return rc;
+}
+
+void px_cleaner_free(px_cleaner *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n; i++)
+        pcre2_code_free(c->rules[i].re);
+    free(c->rules);
+    pcre2_match_data_free(c->md);
+    px_stemmer_free(c->stemmer);
+    free(c);
+}
+
+/* The first rule of scope sc (line and list count as one) that matches
+ * s[0..n) entirely, or NULL. */
+static const rule *match_rule(px_cleaner *c, const char *s, size_t n, int sentence)
+{
+    if (n == 0 || n > MAX_NOTICE)
+        return NULL;
+    for (size_t i = 0; i < c->n; i++) {
+        if ((c->rules[i].scope == SCOPE_SENTENCE) != sentence)
+            continue;
+        if (pcre2_match(c->rules[i].re, (PCRE2_SPTR)s, n, 0, 0, c->md, NULL) >= 0)
+            return &c->rules[i];
+    }
+    return NULL;
+}
+
+/* ---- the shape of a paragraph ---------------------------------------------- */
+
+static int lower_is_stopword(const char *w, size_t n)
+{
+    char buf[16];
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+    return px_is_stopword("en", buf, n);
+}
+
+static int is_person_word(const char *w, size_t n)
+{
+    static const char *const words[] = {"I", "I'm", "I've", "we", "We", "you", "You", "my",
+                                        "My", "our", "Our", "your", "Your", NULL};
+    for (const char *const *p = words; *p; p++)
+        if (strlen(*p) == n && memcmp(*p, w, n) == 0)
+            return 1;
+    return 0;
+}
+
+typedef struct shape {
+    size_t words, lower_content; /* lower-case words that are not stopwords */
+    int first_person;            /* I, we, you... : someone speaks, no caption does */
+    int ends_in_stopword;        /* "... qualification for": a cut-off line */
+    int closes;                  /* ends in . ! ? … (before closing quotes) or : ; , */
+    int inner_stop;              /* a sentence mark before the end */
+} shape;
+
+static shape shape_of(const char *s, size_t n)
+{
+    shape sh = {0};
+    size_t k;
+    size_t end = n;
+    while (end > 0) {
+        size_t p = tc_prev(s, end);
+        int32_t cp = tc_decode(s, n, p, &k);
+        if (!tc_is_closer(cp) && !tc_is_space(cp))
+            break;
+        end = p;
+    }
+    if (end > 0) {
+        size_t p = tc_prev(s, end);
+        int32_t cp = tc_decode(s, n, p, &k);
+        sh.closes = cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ':' || cp == ';' ||
+                    cp == ',';
+    }
+    size_t i = 0;
+    while (i < n) {
+        int32_t cp = tc_decode(s, n, i, &k);
+        if (!tc_is_letter(cp) && !tc_is_digit(cp)) {
+            if ((cp == '.' || cp == '!' || cp == '?') && i + 1 < end && s[i + 1] == ' ')
+                sh.inner_stop = 1;
+            i += k;
+            continue;
+        }
+        size_t ws = i;
+        while (i < n) {
+            cp = tc_decode(s, n, i, &k);
+            if (!tc_is_alnum(cp) && !tc_is_apostrophe(cp) && !tc_is_hyphen(cp))
+                break;
+            i += k;
+        }
+        sh.words++;
+        size_t wl = i - ws;
+        int stop = px_is_stopword("en", s + ws, wl) ||
+                   (s[ws] >= 'A' && s[ws] <= 'Z' && wl < 16 && lower_is_stopword(s + ws, wl));
+        if (s[ws] >= 'a' && s[ws] <= 'z' && wl >= 3 && !stop)
+            sh.lower_content++;
+        sh.ends_in_stopword = stop;
+        sh.first_person |= is_person_word(s + ws, wl);
+    }
+    return sh;
+}
+
+/* A picture caption: a short descriptive line with no closing punctuation
+ * that is written as a sentence (it has lower-case content words), unlike a
+ * Title Case headline or subhead; one clause (no comma, colon or dash), no
+ * one speaking, not cut off after a function word. */
+static int is_caption(const char *s, size_t n)
+{
+    if (n > MAX_NOTICE || memchr(s, ':', n) || memchr(s, ',', n) || memmem(s, n, " - ", 3) ||
+        memmem(s, n, " \xE2\x80\x93 ", 5))
+        return 0;
+    size_t k;
+    int32_t first = tc_decode(s, n, 0, &k);
+    if (!tc_is_upper(first) && !tc_is_digit(first))
+        return 0;
+    shape sh = shape_of(s, n);
+    return !sh.closes && !sh.inner_stop && !sh.first_person && !sh.ends_in_stopword &&
+           sh.words >= 7 && sh.words <= 40 && sh.lower_content >= 1;
+}
+
+/* A headline-shaped line in a list of links: short, and not a sentence. */
+static int is_link_line(const char *s, size_t n)
+{
+    if (n > 300)
+        return 0;
+    shape sh = shape_of(s, n);
+    if (sh.words == 0 || sh.words > 20)
+        return 0;
+    size_t k;
+    size_t last = tc_prev(s, n);
+    int32_t cp = tc_decode(s, n, last, &k);
+    return !sh.closes || cp == '?';
+}
+
+/* ---- repeats ---------------------------------------------------------------- */
+
+typedef struct sentence {
+    size_t para, start, end; /* byte offsets into the body */
+    int keep;
+    uint64_t *terms;         /* sorted, distinct hashes of content word stems */
+    size_t n_terms;
+    uint64_t *seq;           /* hashes of all its folded words, in order */
+    size_t n_seq;
+    uint64_t numbers[8];     /* hashes of its first numbers (also in terms) */
+    size_t n_numbers;
+    uint64_t hash;           /* of the folded text */
+} sentence;
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Folds the sentence, hashes it, and collects its content terms. */
+static int fingerprint(px_cleaner *c, const char *s, size_t n, sentence *out)
+{
+    char *f = px_fold(s, n);
+    if (!f)
+        return PX_ENOMEM;
+    size_t fl = strlen(f);
+    out->hash = px_hash64(f, fl, 0);
+    px_tokens t = {0};
+    if (px_tokenize(f, fl, &t)) {
+        free(f);
+        return PX_ENOMEM;
+    }
+    out->terms = malloc((t.n ? t.n : 1) * sizeof *out->terms);
+    out->seq = malloc((t.n ? t.n : 1) * sizeof *out->seq);
+    if (!out->terms || !out->seq) {
+        px_tokens_free(&t);
+        free(f);
+        return PX_ENOMEM;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        const char *w = f + t.v[i].start;
+        size_t wl = t.v[i].end - t.v[i].start;
+        if (t.v[i].kind != PX_TOK_WORD && t.v[i].kind != PX_TOK_NUMBER)
+            continue;
+        out->seq[out->n_seq++] = px_hash64(w, wl, 2);
+        if (px_is_stopword(c->lang, w, wl))
+            continue;
+        if (c->stemmer && t.v[i].kind == PX_TOK_WORD)
+            w = px_stem(c->stemmer, w, wl, &wl);
+        out->terms[m++] = px_hash64(w, wl, 1);
+        if (t.v[i].kind == PX_TOK_NUMBER && out->n_numbers < 8)
+            out->numbers[out->n_numbers++] = out->terms[m - 1];
+    }
+    qsort(out->terms, m, sizeof *out->terms, cmp_u64);
+    size_t u = 0;
+    for (size_t i = 0; i < m; i++)
+        if (u == 0 || out->terms[u - 1] != out->terms[i])
+            out->terms[u++] = out->terms[i];
+    out->n_terms = u;
+    px_tokens_free(&t);
+    free(f);
+    return PX_OK;
+}
+
+static size_t shared_terms(const sentence *a, const sentence *b)
+{
+    size_t i = 0, j = 0, n = 0;
+    while (i < a->n_terms && j < b->n_terms) {
+        if (a->terms[i] == b->terms[j])
+            n++, i++, j++;
+        else if (a->terms[i] < b->terms[j])
+            i++;
+        else
+            j++;
+    }
+    return n;
+}
+
+static int contains(const uint64_t *v, size_t n, uint64_t x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (v[mid] == x)
+            return 1;
+        if (v[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+/* Does a hold a number that b does not? */
+static int has_own_number(const sentence *a, const sentence *b)
+{
+    for (size_t i = 0; i < a->n_numbers; i++)
+        if (!contains(b->terms, b->n_terms, a->numbers[i]))
+            return 1;
+    return 0;
+}
+
+/* The longest run of words the two sentences have in common, in order. */
+static size_t longest_common_run(const sentence *a, const sentence *b)
+{
+    size_t best = 0;
+    /* Diagonals of the match matrix: no allocation, O(n*m) on short input. */
+    for (long d = -(long)b->n_seq + 1; d < (long)a->n_seq; d++) {
+        size_t run = 0;
+        for (long i = d > 0 ? d : 0, j = i - d; i < (long)a->n_seq && j < (long)b->n_seq; i++, j++) {
+            run = a->seq[i] == b->seq[j] ? run + 1 : 0;
+            if (run > best)
+                best = run;
+        }
+    }
+    return best;
+}
+
+/* Two sentences say the same thing when most content terms of the shorter
+ * one are in the other, or when half are and a long stretch of wording is
+ * the same (a standfirst restating the lead). Six shared terms at least,
+ * so that names alone do not make a match; and when each has a number the
+ * other lacks, they report different facts. */
+static int near_repeat(const sentence *a, const sentence *b)
+{
+    if (has_own_number(a, b) && has_own_number(b, a))
+        return 0;
+    size_t shared = shared_terms(a, b);
+    size_t small = a->n_terms < b->n_terms ? a->n_terms : b->n_terms;
+    if (shared < 6 || small == 0 || shared * 10 < small * 5)
+        return 0;
+    if (shared * 10 >= small * 8)
+        return 1;
+    return longest_common_run(a, b) >= 8;
+}
+
+/* ---- the article ----------------------------------------------------------- */
+
+typedef struct para {
+    size_t start, end;
+    int keep;
+} para;
+
+typedef struct work {
+    px_cleaner *c;
+    px_article *a;
+    const char *body;
+    para *paras;
+    size_t n_paras;
+    sentence *sents;
+    size_t n_sents, cap_sents;
+    int rc;
+} work;
+
+static void record(work *w, size_t start, size_t end, const char *reason)
+{
+    if (w->rc == PX_OK)
+        w->rc = px_article_add_removal(w->a, w->body + start, end - start, reason);
+}
+
+static int split_paragraphs(work *w)
+{
+    const char *b = w->body;
+    size_t len = strlen(b), i = 0, cap = 0;
+    while (i < len) {
+        const char *sep = strstr(b + i, "\n\n");
+        size_t end = sep ? (size_t)(sep - b) : len;
+        size_t s = i, e = end, k;
+        while (s < e && tc_is_space(tc_decode(b, e, s, &k)))
+            s += k;
+        while (e > s && tc_is_space(tc_decode(b, e, tc_prev(b, e), &k)))
+            e = tc_prev(b, e);
+        if (e > s) {
+            if (w->n_paras == cap) {
+                cap = cap ? cap * 2 : 16;
+                para *more = realloc(w->paras, cap * sizeof *more);
+                if (!more)
+                    return PX_ENOMEM;
+                w->paras = more;
+            }
+            w->paras[w->n_paras++] = (para){s, e, 1};
+        }
+        i = sep ? end + 2 : len;
+    }
+    return PX_OK;
+}
+
+/* Line rules, lists of links and captions decide on whole paragraphs. */
+static void clean_paragraphs(work *w)
+{
+    const rule *list = NULL;
+    size_t list_items = 0;
+    for (size_t i = 0; i < w->n_paras; i++) {
+        para *p = &w->paras[i];
+        const char *s = w->body + p->start;
+        size_t n = p->end - p->start;
+        if (list && list_items < MAX_LIST_ITEMS && is_link_line(s, n)) {
+            p->keep = 0;
+            record(w, p->start, p->end, list->reason);
+            list_items++;
+            continue;
+        }
+        list = NULL;
+        const rule *r = match_rule(w->c, s, n, 0);
+        if (r) {
+            p->keep = 0;
+            record(w, p->start, p->end, r->reason);
+            if (r->scope == SCOPE_LIST)
+                list = r, list_items = 0;
+        } else if (i > 0 && is_caption(s, n)) { /* a first paragraph is the lead */
+            p->keep = 0;
+            record(w, p->start, p->end, "caption");
+        }
+    }
+}
+
+static int add_sentence(work *w, size_t para_i, size_t start, size_t end)
+{
+    if (w->n_sents == w->cap_sents) {
+        size_t cap = w->cap_sents ? w->cap_sents * 2 : 32;
+        sentence *more = realloc(w->sents, cap * sizeof *more);
+        if (!more)
+            return PX_ENOMEM;
+        w->sents = more;
+        w->cap_sents = cap;
+    }
+    sentence *s = &w->sents[w->n_sents];
+    memset(s, 0, sizeof *s);
+    s->para = para_i;
+    s->start = start;
+    s->end = end;
+    s->keep = 1;
+    w->n_sents++;
+    return fingerprint(w->c, w->body + start, end - start, s);
+}
+
+static int split_kept_sentences(work *w)
+{
+    px_spans sp = {0};
+    for (size_t i = 0; i < w->n_paras && w->rc == PX_OK; i++) {
+        if (!w->paras[i].keep)
+            continue;
+        sp.n = 0;
+        const para *p = &w->paras[i];
+        if (px_split_sentences(w->body + p->start, p->end - p->start, &sp))
+            w->rc = PX_ENOMEM;
+        for (size_t k = 0; k < sp.n && w->rc == PX_OK; k++)
+            w->rc = add_sentence(w, i, p->start + sp.v[k].start, p->start + sp.v[k].end);
+    }
+    px_spans_free(&sp);
+    return w->rc;
+}
+
+static size_t word_count(const char *s, size_t n)
+{
+    size_t words = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+        words += !sp && !in;
+        in = !sp;
+    }
+    return words;
+}
+
+static int same_text(const work *w, const sentence *a, const sentence *b)
+{
+    if (a->hash != b->hash)
+        return 0;
+    char *x = px_fold(w->body + a->start, a->end - a->start);
+    char *y = px_fold(w->body + b->start, b->end - b->start);
+    int same = x && y && strcmp(x, y) == 0;
+    free(x);
+    free(y);
+    return same;
+}
+
+/* Sentence rules, then repeats: the later copy goes, unless it is the
+ * fuller telling of the earlier one, in which case the earlier goes. */
+static void clean_sentences(work *w)
+{
+    for (size_t i = 0; i < w->n_sents && w->rc == PX_OK; i++) {
+        sentence *s = &w->sents[i];
+        const rule *r = match_rule(w->c, w->body + s->start, s->end - s->start, 1);
+        if (r) {
+            s->keep = 0;
+            record(w, s->start, s->end, r->reason);
+            continue;
+        }
+        size_t words = word_count(w->body + s->start, s->end - s->start);
+        if (words < 5)
+            continue;
+        for (size_t j = 0; j < i; j++) {
+            sentence *e = &w->sents[j];
+            if (!e->keep)
+                continue;
+            if (same_text(w, e, s)) {
+                s->keep = 0;
+                record(w, s->start, s->end, "repeat");
+                break;
+            }
+            if (i >= MAX_NEAR_COMPARE || words < 8 ||
+                word_count(w->body + e->start, e->end - e->start) < 8 || !near_repeat(e, s))
+                continue;
+            size_t shared = shared_terms(e, s);
+            if (s->n_terms > e->n_terms && shared + 1 >= e->n_terms) {
+                e->keep = 0;
+                record(w, e->start, e->end, "near-repeat");
+                continue; /* s may repeat another earlier sentence too */
+            }
+            s->keep = 0;
+            record(w, s->start, s->end, "near-repeat");
+            break;
+        }
+    }
+}
+
+/* The body from the kept paragraphs; a paragraph that lost sentences is
+ * rebuilt from the ones it kept. */
+static int rebuild_body(work *w)
+{
+    px_buf out = {0};
+    size_t si = 0;
+    for (size_t i = 0; i < w->n_paras; i++) {
+        const para *p = &w->paras[i];
+        if (!p->keep)
+            continue;
+        size_t first = si, kept = 0, total = 0;
+        while (si < w->n_sents && w->sents[si].para == i) {
+            kept += w->sents[si].keep;
+            total++;
+            si++;
+        }
+        if (total && kept == 0)
+            continue;
+        if (out.len)
+            px_buf_append(&out, "\n\n", 2);
+        if (kept == total) {
+            px_buf_append(&out, w->body + p->start, p->end - p->start);
+            continue;
+        }
+        int any = 0;
+        for (size_t k = first; k < si; k++)
+            if (w->sents[k].keep) {
+                if (any)
+                    px_buf_append(&out, " ", 1);
+                px_buf_append(&out, w->body + w->sents[k].start, w->sents[k].end - w->sents[k].start);
+                any = 1;
+            }
+    }
+    if (!out.data && px_buf_append(&out, "", 0))
+        return PX_ENOMEM;
+    free(w->a->body);
+    w->a->body = px_buf_steal(&out);
+    return w->a->body ? PX_OK : PX_ENOMEM;
+}
+
+static int clean_highlights(px_cleaner *c, px_article *a)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < a->highlights.n; i++) {
+        char *h = a->highlights.items[i];
+        const rule *r = match_rule(c, h, strlen(h), 0);
+        if (r) {
+            int rc = px_article_add_removal(a, h, strlen(h), r->reason);
+            free(h);
+            if (rc)
+                return rc;
+        } else {
+            a->highlights.items[k++] = h;
+        }
+    }
+    a->highlights.n = k;
+    return PX_OK;
+}
+
+int px_clean_article(px_cleaner *c, px_article *a)
+{
+    int rc = clean_highlights(c, a);
+    if (rc || !a->body || !*a->body)
+        return rc;
+    work w = {c, a, a->body, NULL, 0, NULL, 0, 0, PX_OK};
+    w.rc = split_paragraphs(&w);
+    if (w.rc == PX_OK)
+        clean_paragraphs(&w);
+    if (w.rc == PX_OK)
+        split_kept_sentences(&w);
+    if (w.rc == PX_OK)
+        clean_sentences(&w);
+    if (w.rc == PX_OK)
+        w.rc = rebuild_body(&w);
+    for (size_t i = 0; i < w.n_sents; i++) {
+        free(w.sents[i].terms);
+        free(w.sents[i].seq);
+    }
+    free(w.sents);
+    free(w.paras);
+    return w.rc;
+}

@@ -190,6 +190,7 @@ typedef struct story {
     long clock_day;           /* latest clock day of an article, dated or not */
     vec centroid;             /* sum of the member vectors */
     double centroid_norm;
+    size_t n_vec;             /* members that have a vector (not copies) */
     uint32_t *indexed;        /* centroid terms in the inverted index */
     uint32_t n_indexed;
     char *title;              /* cached central title (owned copy) */
@@ -240,9 +241,10 @@ void px_story_id_hex(uint64_t id, char out[17])
 void px_cluster_opts_default(px_cluster_opts *o)
 {
     memset(o, 0, sizeof *o);
-    o->threshold = 0.25;
-    o->window_days = 14;
-    o->decay_days = 7;
+    o->threshold = 0.2;
+    o->merge_threshold = 0.08;
+    o->window_days = 30;
+    o->decay_days = 365;
     o->title_weight = 3;
     o->entity_weight = 2;
     o->number_weight = 0.5;
@@ -255,8 +257,9 @@ void px_cluster_opts_default(px_cluster_opts *o)
 
 static int check_opts(const px_cluster_opts *o, px_error *err)
 {
-    if (!(o->threshold > 0 && o->threshold < 1))
-        return px_error_set(err, PX_EUSAGE, "threshold must be between 0 and 1");
+    if (!(o->threshold > 0 && o->threshold < 1) ||
+        !(o->merge_threshold > 0 && o->merge_threshold < 1))
+        return px_error_set(err, PX_EUSAGE, "thresholds must be between 0 and 1");
     if (!(o->window_days > 0) || !(o->decay_days > 0))
         return px_error_set(err, PX_EUSAGE, "window and decay must be positive numbers of days");
     if (!(o->title_weight >= 0) || !(o->entity_weight >= 0) || !(o->number_weight >= 0))
@@ -840,6 +843,7 @@ static int add_member(px_clusterer *c, story *s, const px_article *a, long day, 
     s->title_valid = 0;
     rc = add_source(s, a->source);
     if (rc == PX_OK && s->vecs[i].n) {
+        s->n_vec++;
         rc = vec_add(&s->centroid, &s->vecs[i], c->o.story_terms);
         s->centroid_norm = norm(&s->centroid);
         if (rc == PX_OK && s->active)
@@ -975,15 +979,17 @@ static double time_factor(const px_clusterer *c, double days)
     return 1.0 / (1.0 + days / c->o.decay_days);
 }
 
-/* Cosine of the article in c->dense with s's centroid. */
+/* Average link: the mean cosine of the article in c->dense with the members
+ * of s (the centroid is the sum of their unit vectors). Unlike the cosine
+ * with the centroid it does not grow as a story gets more diffuse. */
 static double score_story(const px_clusterer *c, const story *s)
 {
-    if (!(s->centroid_norm > 0))
+    if (!s->n_vec)
         return 0;
     double d = 0;
     for (uint32_t i = 0; i < s->centroid.n; i++)
         d += (double)s->centroid.v[i].w * c->dense[s->centroid.v[i].term];
-    return d / s->centroid_norm;
+    return d / (double)s->n_vec;
 }
 
 static int cmp_acc_desc(const void *a, const void *b)
@@ -1035,6 +1041,20 @@ static story *best_story(px_clusterer *c, const vec *v, long day, double *score)
     if (n_touched > 1)
         qsort(touched, n_touched, sizeof *touched, cmp_acc_desc);
 done:;
+    /* With few active stories the index is no shortcut: score them all, so
+     * that small inputs do not depend on which terms made the top lists. */
+    if (c->n_active <= c->o.max_candidates) {
+        for (size_t i = 0; i < n_touched; i++)
+            touched[i]->touched = 0;
+        n_touched = 0;
+        story **all = realloc(touched, (c->n_active ? c->n_active : 1) * sizeof *all);
+        if (all) {
+            touched = all;
+            for (size_t i = 0; i < c->n_stories; i++)
+                if (c->stories[i] && c->stories[i]->active)
+                    touched[n_touched++] = c->stories[i];
+        }
+    }
     story *best = NULL;
     for (size_t i = 0; i < n_touched; i++) {
         story *s = touched[i];
@@ -1147,6 +1167,7 @@ static int merge_into(px_clusterer *c, story *a, size_t b_slot)
     }
     if (b->clock_day != NO_DAY && (a->clock_day == NO_DAY || b->clock_day > a->clock_day))
         a->clock_day = b->clock_day;
+    a->n_vec += b->n_vec;
     int rc = vec_add(&a->centroid, &b->centroid, c->o.story_terms);
     a->centroid_norm = norm(&a->centroid);
     a->title_valid = 0;
@@ -1168,10 +1189,10 @@ static double interval_gap(const story *a, const story *b)
 
 static double story_similarity(const px_clusterer *c, const story *a, const story *b)
 {
-    if (!(a->centroid_norm > 0) || !(b->centroid_norm > 0))
+    if (!a->n_vec || !b->n_vec)
         return 0;
-    double cos = dot(&a->centroid, &b->centroid) / (a->centroid_norm * b->centroid_norm);
-    return cos * time_factor(c, interval_gap(a, b));
+    double avg = dot(&a->centroid, &b->centroid) / ((double)a->n_vec * (double)b->n_vec);
+    return avg * time_factor(c, interval_gap(a, b));
 }
 
 typedef struct pair {
@@ -1273,7 +1294,7 @@ int px_cluster_batch(px_clusterer *c, double merge_threshold)
     if (!c->o.retain)
         return PX_EUSAGE;
     if (merge_threshold <= 0)
-        merge_threshold = c->o.threshold;
+        merge_threshold = c->o.merge_threshold;
     int n;
     do {
         n = merge_round(c, merge_threshold);

@@ -15,7 +15,7 @@
  *
  *  - BATCH (px_cluster_batch): over a finished corpus held with retain = 1,
  *    a refinement pass after the online one: stories whose centroids are
- *    similar are merged (average-link agglomeration over stories, without
+ *    similar are merged (centroid-linkage agglomeration over stories, without
  *    the active-window limit) and articles are moved to the story whose
  *    centroid suits them best. `parallax cluster` runs it by default.
  *
@@ -66,10 +66,12 @@ typedef struct px_story {
 typedef void (*px_story_fn)(const px_story *s, void *ud);
 
 typedef struct px_cluster_opts {
-    double threshold;       /* least join score (default 0.25) */
+    double threshold;       /* least join score (default 0.2) */
+    double merge_threshold; /* least story similarity for px_cluster_batch
+                               to merge two stories (default 0.08) */
     double window_days;     /* a story stays active this long after its last
-                               article (default 14) */
-    double decay_days;      /* time proximity scale (default 7) */
+                               article (default 30) */
+    double decay_days;      /* time proximity scale (default 365) */
     double title_weight;    /* weight of a title term occurrence (default 3) */
     double entity_weight;   /* multiplier for name-like tokens (default 2) */
     double number_weight;   /* weight of a number token (default 0.5) */
@@ -134,8 +136,8 @@ size_t px_clusterer_active_count(const px_clusterer *c);
 /* Batch refinement over a finished corpus (needs retain = 1): merges stories
  * whose centroid similarity, with time proximity, is at least
  * merge_threshold (most similar pair first, average link), then moves each
- * article to the story that fits it best. merge_threshold <= 0 uses the
- * join threshold. */
+ * article to the story that fits it best. merge_threshold <= 0 uses
+ * px_cluster_opts.merge_threshold. */
 int px_cluster_batch(px_clusterer *c, double merge_threshold);
 
 /* The story id as 16 lowercase hex digits. */

@@ -18,13 +18,13 @@ static const char help[] =
     "are clustered in input order as they are read and each story is printed\n"
     "when it leaves the active window: memory stays bounded on any stream.\n\n"
     "options:\n" CLI_INPUT_HELP
-    "  -t, --threshold X    least similarity to join a story (default 0.25)\n"
+    "  -t, --threshold X    least similarity to join a story (default 0.2)\n"
     "  -m, --merge X        least similarity to merge two stories in the batch\n"
-    "                       pass (default: the threshold)\n"
+    "                       pass (default 0.08)\n"
     "  -w, --window DAYS    a story takes articles up to DAYS after its last one\n"
-    "                       (default 14)\n"
+    "                       (default 30)\n"
     "  -d, --decay DAYS     time proximity: similarity is divided by\n"
-    "                       1 + days apart / DAYS (default 7)\n"
+    "                       1 + days apart / DAYS (default 365)\n"
     "      --stream         online only, input order, print stories as they close\n"
     "      --no-batch       skip the batch merge pass\n"
     "      --no-dedup       do not look for copies first\n"
@@ -43,7 +43,6 @@ typedef struct run {
     px_clusterer *cl;
     px_deduper *dd;
     int stream, batch;
-    double merge;      /* batch merge threshold, 0 = the join threshold */
     /* batch mode: every article */
     item *items;
     size_t n, cap;
@@ -168,7 +167,7 @@ static int cluster_all(run *r)
     cli_progress_free(bar);
     free(story_at);
     if (rc == PX_OK && r->batch)
-        rc = px_cluster_batch(r->cl, r->merge);
+        rc = px_cluster_batch(r->cl, 0);
     return rc;
 }
 
@@ -215,7 +214,7 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
             *exit_code = EXIT_OK;
             return 1;
         case 't': bad = parse_number(optarg, 0.001, 0.999, &r->co.threshold, "--threshold"); break;
-        case 'm': bad = parse_number(optarg, 0.001, 0.999, &r->merge, "--merge"); break;
+        case 'm': bad = parse_number(optarg, 0.001, 0.999, &r->co.merge_threshold, "--merge"); break;
         case 'w': bad = parse_number(optarg, 0.01, 36500, &r->co.window_days, "--window"); break;
         case 'd': bad = parse_number(optarg, 0.01, 36500, &r->co.decay_days, "--decay"); break;
         case 0x200: r->stream = 1; break;

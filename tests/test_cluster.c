@@ -1,0 +1,355 @@
+/* test_cluster.c - stories: the example corpus, the seeds, undated and empty
+ * articles, restore/attach for the store, ageing and the CLI. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+typedef struct collected {
+    char **json;
+    size_t n;
+} collected;
+
+static void collect(const px_story *s, void *ud)
+{
+    collected *c = ud;
+    c->json = realloc(c->json, (c->n + 1) * sizeof *c->json);
+    assert_non_null(c->json);
+    c->json[c->n++] = px_story_to_json(s);
+}
+
+static void collected_free(collected *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        free(c->json[i]);
+    free(c->json);
+    memset(c, 0, sizeof *c);
+}
+
+static px_clusterer *clusterer(int retain)
+{
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.retain = retain;
+    px_clusterer *c;
+    px_error err;
+    assert_int_equal(px_clusterer_new(&c, &o, &err), PX_OK);
+    return c;
+}
+
+static int by_date(const void *x, const void *y)
+{
+    const px_article *a = *(px_article *const *)x, *b = *(px_article *const *)y;
+    const char *da = a->date ? a->date : "", *db = b->date ? b->date : "";
+    return strcmp(da, db);
+}
+
+/* Batch clustering the way `parallax cluster` does it. */
+static void cluster_batch(tu_result *r, collected *out)
+{
+    px_clusterer *c = clusterer(1);
+    for (size_t i = 0; i < r->n; i++)
+        assert_int_equal(px_clusterer_observe(c, r->articles[i]), PX_OK);
+    qsort(r->articles, r->n, sizeof *r->articles, by_date);
+    for (size_t i = 0; i < r->n; i++)
+        assert_int_equal(px_clusterer_add(c, r->articles[i], NULL), PX_OK);
+    assert_int_equal(px_cluster_batch(c, 0), PX_OK);
+    memset(out, 0, sizeof *out);
+    px_clusterer_foreach(c, collect, out);
+    px_clusterer_free(c);
+}
+
+/* Index of the story whose JSON lists article id, or -1. */
+static int story_of(const collected *c, const char *id)
+{
+    char needle[300];
+    snprintf(needle, sizeof needle, "\"%s\"", id);
+    for (size_t i = 0; i < c->n; i++) {
+        const char *arts = strstr(c->json[i], "\"articles\":[");
+        const char *end = arts ? strchr(arts, ']') : NULL;
+        const char *hit = arts ? strstr(arts, needle) : NULL;
+        if (hit && hit < end)
+            return (int)i;
+    }
+    return -1;
+}
+
+static const char *path_event(const char *path, const char *title)
+{
+    if (strstr(path, "bridge") || strstr(path, "inspection") ||
+        (title && strstr(title, "Bridge")))
+        return "bridge";
+    if (strstr(path, "strike") || (title && strstr(title, "Strike")))
+        return "strike";
+    return "comet";
+}
+
+static void test_example_corpus_makes_three_stories(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, "examples/corpus", NULL);
+    assert_int_equal(r.n, 13);
+    collected c;
+    cluster_batch(&r, &c);
+    assert_int_equal(c.n, 3);
+    /* every article shares its story with exactly the articles of its event */
+    for (size_t i = 0; i < r.n; i++)
+        for (size_t j = 0; j < r.n; j++) {
+            const char *ei = path_event(r.articles[i]->input_path, r.articles[i]->title);
+            const char *ej = path_event(r.articles[j]->input_path, r.articles[j]->title);
+            int same = story_of(&c, r.articles[i]->id) == story_of(&c, r.articles[j]->id);
+            assert_int_equal(same, strcmp(ei, ej) == 0);
+        }
+    collected_free(&c);
+    tu_result_free(&r);
+}
+
+static void test_seeds_form_one_story_among_others(void **s)
+{
+    (void)s;
+    const char *paths[] = {tu_shared("seeds"), "examples/corpus"};
+    char seeds[4096];
+    snprintf(seeds, sizeof seeds, "%s", paths[0]);
+    paths[0] = seeds;
+    tu_result r;
+    tu_read(&r, paths, 2, NULL);
+    assert_int_equal(r.n, 18);
+    collected c;
+    cluster_batch(&r, &c);
+    int story = -1;
+    size_t n_seeds = 0;
+    for (size_t i = 0; i < r.n; i++) {
+        int is_seed = strstr(r.articles[i]->input_path, "seeds") != NULL;
+        int st = story_of(&c, r.articles[i]->id);
+        if (is_seed) {
+            n_seeds++;
+            if (story < 0)
+                story = st;
+            assert_int_equal(st, story);
+        }
+    }
+    assert_int_equal(n_seeds, 5);
+    for (size_t i = 0; i < r.n; i++)
+        if (!strstr(r.articles[i]->input_path, "seeds"))
+            assert_int_not_equal(story_of(&c, r.articles[i]->id), story);
+    /* the seeds have a single dated article; the others are flagged */
+    const char *js = c.json[story];
+    assert_non_null(strstr(js, "\"first\":\"2023-10-31\""));
+    const char *und = strstr(js, "\"undated\":[");
+    assert_non_null(und);
+    size_t quoted = 0;
+    for (const char *p = und; *p && *p != ']'; p++)
+        quoted += *p == '"';
+    assert_int_equal(quoted, 2 + 2 * 4);
+    collected_free(&c);
+    tu_result_free(&r);
+}
+
+static px_article *article(const char *id, const char *date, const char *title, const char *body)
+{
+    px_article *a = px_article_new();
+    px_set_str(&a->id, id);
+    px_set_str(&a->date, date);
+    px_set_str(&a->title, title);
+    px_set_str(&a->body, body);
+    px_set_str(&a->source, "test");
+    return a;
+}
+
+static void test_single_article(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, tu_shared("seeds/001_df5b7f4de51ec65d.txt"), NULL);
+    assert_int_equal(r.n, 1);
+    collected c;
+    cluster_batch(&r, &c);
+    assert_int_equal(c.n, 1);
+    assert_non_null(strstr(c.json[0], "\"first\":\"2023-10-31\",\"last\":\"2023-10-31\""));
+    assert_non_null(strstr(c.json[0], "\"undated\":[]"));
+    collected_free(&c);
+    tu_result_free(&r);
+}
+
+static void test_empty_bodies_and_no_dates(void **s)
+{
+    (void)s;
+    px_clusterer *c = clusterer(0);
+    px_cluster_assignment as;
+    px_article *e1 = article("e1", NULL, NULL, ""), *e2 = article("e2", NULL, NULL, NULL);
+    assert_int_equal(px_clusterer_add(c, e1, &as), PX_OK);
+    assert_true(as.is_new);
+    assert_true(as.undated);
+    uint64_t first = as.story;
+    assert_int_equal(px_clusterer_add(c, e2, &as), PX_OK);
+    assert_true(as.is_new);
+    assert_true(as.story != first);
+    assert_int_equal(px_clusterer_story_count(c), 2);
+    collected col = {0};
+    px_clusterer_foreach(c, collect, &col);
+    assert_int_equal(col.n, 2);
+    assert_non_null(strstr(col.json[0], "\"title\":null"));
+    assert_non_null(strstr(col.json[0], "\"first\":null"));
+    assert_non_null(strstr(col.json[0], "\"undated\":[\"e1\"]"));
+    collected_free(&col);
+    px_article_free(e1);
+    px_article_free(e2);
+    px_clusterer_free(c);
+}
+
+static const char bridge[] =
+    "A bridge over the Alder River collapsed in Port Alder on Tuesday, killing at least "
+    "twelve people, police said. Divers searched the river for survivors.";
+static const char bridge2[] =
+    "Divers searched the Alder River on Wednesday after the Port Alder bridge collapse "
+    "killed at least twelve people, and police said more were missing.";
+static const char comet[] =
+    "Astronomers at Cerro Velado observatory in Chile found a new comet that may become "
+    "visible to the naked eye in October.";
+
+static void test_restore_then_add_joins_the_restored_story(void **s)
+{
+    (void)s;
+    px_clusterer *c = clusterer(0);
+    px_article *a = article("a", "2025-03-04", "Bridge collapses in Port Alder", bridge);
+    px_article *b = article("b", "2025-03-05", "Divers search river after Port Alder bridge collapse", bridge2);
+    px_article *k = article("k", "2025-03-05", "New comet found in Chile", comet);
+    assert_int_equal(px_clusterer_restore(c, a, 0x1234), PX_OK);
+    px_cluster_assignment as;
+    assert_int_equal(px_clusterer_add(c, k, &as), PX_OK);
+    assert_true(as.is_new);
+    assert_int_equal(px_clusterer_add(c, b, &as), PX_OK);
+    assert_false(as.is_new);
+    assert_true(as.story == 0x1234);
+    assert_true(as.score >= 0.2);
+    px_article_free(a);
+    px_article_free(b);
+    px_article_free(k);
+    px_clusterer_free(c);
+}
+
+static void test_attach_adds_a_copy_without_moving_the_story(void **s)
+{
+    (void)s;
+    px_clusterer *c = clusterer(0);
+    px_article *a = article("a", "2025-03-04", "Bridge collapses", bridge);
+    px_article *copy = article("a-copy", "2025-03-06", "Bridge collapses", bridge);
+    px_set_str(&copy->source, "other outlet");
+    px_cluster_assignment as;
+    assert_int_equal(px_clusterer_add(c, a, &as), PX_OK);
+    assert_int_equal(px_clusterer_attach(c, copy, as.story), PX_OK);
+    assert_int_equal(px_clusterer_attach(c, copy, as.story + 1), PX_EUSAGE);
+    collected col = {0};
+    px_clusterer_foreach(c, collect, &col);
+    assert_int_equal(col.n, 1);
+    assert_non_null(strstr(col.json[0], "\"articles\":[\"a\",\"a-copy\"]"));
+    assert_non_null(strstr(col.json[0], "\"sources\":[\"test\",\"other outlet\"]"));
+    assert_non_null(strstr(col.json[0], "\"last\":\"2025-03-06\""));
+    assert_non_null(strstr(col.json[0], "\"copies\":[\"a-copy\"]"));
+    collected_free(&col);
+    px_article_free(a);
+    px_article_free(copy);
+    px_clusterer_free(c);
+}
+
+static void count_closed(const px_story *s, void *ud)
+{
+    (void)s;
+    (*(int *)ud)++;
+}
+
+static void test_stories_age_out_of_the_window(void **s)
+{
+    (void)s;
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    int closed = 0;
+    o.window_days = 3;
+    o.on_close = count_closed;
+    o.on_close_ud = &closed;
+    px_clusterer *c;
+    assert_int_equal(px_clusterer_new(&c, &o, NULL), PX_OK);
+    px_article *a = article("a", "2025-03-04", "Bridge collapses in Port Alder", bridge);
+    px_article *b = article("b", "2025-03-20", "Divers search river after Port Alder bridge collapse", bridge2);
+    px_cluster_assignment as;
+    assert_int_equal(px_clusterer_add(c, a, &as), PX_OK);
+    assert_int_equal(px_clusterer_active_count(c), 1);
+    assert_int_equal(px_clusterer_add(c, b, &as), PX_OK);
+    assert_true(as.is_new);
+    assert_int_equal(closed, 1);
+    assert_int_equal(px_clusterer_story_count(c), 1); /* the closed one is freed */
+    assert_int_equal(px_clusterer_close_all(c), PX_OK);
+    assert_int_equal(closed, 2);
+    assert_int_equal(px_clusterer_active_count(c), 0);
+    px_article_free(a);
+    px_article_free(b);
+    px_clusterer_free(c);
+}
+
+static void test_bad_options(void **s)
+{
+    (void)s;
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.threshold = 1.5;
+    px_clusterer *c;
+    px_error err;
+    px_error_clear(&err);
+    assert_int_equal(px_clusterer_new(&c, &o, &err), PX_EUSAGE);
+    px_cluster_opts_default(&o);
+    o.language = "xx";
+    assert_int_equal(px_clusterer_new(&c, &o, &err), PX_EUSAGE);
+    assert_non_null(strstr(err.msg, "xx"));
+    px_cluster_opts_default(&o);
+    assert_int_equal(px_clusterer_new(&c, &o, &err), PX_OK);
+    assert_int_equal(px_cluster_batch(c, 0), PX_EUSAGE); /* needs retain */
+    px_clusterer_free(c);
+}
+
+static void test_cli_is_deterministic_and_streams(void **s)
+{
+    (void)s;
+    char cmd[512];
+    int code;
+    snprintf(cmd, sizeof cmd, "%s cluster -q --sources examples/sources.csv examples/corpus", tu_bin());
+    char *one = tu_run(cmd, &code);
+    assert_int_equal(code, 0);
+    char *two = tu_run(cmd, &code);
+    assert_string_equal(one, two);
+    size_t lines = 0;
+    for (const char *p = one; *p; p++)
+        lines += *p == '\n';
+    assert_int_equal(lines, 3);
+    assert_non_null(strstr(one, "\"title\":\"Bridge Collapse in Port Alder Kills at Least 12\""));
+    snprintf(cmd, sizeof cmd, "%s cluster -q --stream examples/corpus", tu_bin());
+    char *streamed = tu_run(cmd, &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(streamed, "\"story\":"));
+    snprintf(cmd, sizeof cmd, "%s cluster --threshold 2 examples/corpus 2>&1", tu_bin());
+    char *bad = tu_run(cmd, &code);
+    assert_int_equal(code, 2);
+    assert_non_null(strstr(bad, "--threshold"));
+    free(one);
+    free(two);
+    free(streamed);
+    free(bad);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_example_corpus_makes_three_stories),
+        cmocka_unit_test(test_seeds_form_one_story_among_others),
+        cmocka_unit_test(test_single_article),
+        cmocka_unit_test(test_empty_bodies_and_no_dates),
+        cmocka_unit_test(test_restore_then_add_joins_the_restored_story),
+        cmocka_unit_test(test_attach_adds_a_copy_without_moving_the_story),
+        cmocka_unit_test(test_stories_age_out_of_the_window),
+        cmocka_unit_test(test_bad_options),
+        cmocka_unit_test(test_cli_is_deterministic_and_streams),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,259 @@
+/* test_dedup.c - exact copies, near-duplicates and containment on real
+ * articles (BBC bulk corpus) mutated the way syndication does. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cjson/cJSON.h>
+
+#include "testutil.h"
+
+/* The body of one BBC article, read the way parallax reads it (malloc'd). */
+static char *bbc_body(const char *rel)
+{
+    char path[256];
+    snprintf(path, sizeof path, "data/bulk/bbc/%s", rel);
+    tu_result r;
+    px_read_opts o = {.raw = 1};
+    tu_read_one(&r, tu_shared(path), &o);
+    assert_int_equal(r.n, 1);
+    char *body = px_strdup(r.articles[0]->body);
+    tu_result_free(&r);
+    return body;
+}
+
+static px_dup_match add(px_deduper *d, const char *text)
+{
+    px_dup_match m;
+    assert_int_equal(px_dedup_add_text(d, text, strlen(text), &m), PX_OK);
+    return m;
+}
+
+static px_deduper *deduper(const px_dedup_opts *o)
+{
+    px_deduper *d;
+    px_error err;
+    assert_int_equal(px_deduper_new(&d, o, &err), PX_OK);
+    return d;
+}
+
+static void test_exact_copy_ignores_case_and_spacing(void **s)
+{
+    (void)s;
+    char *a = bbc_body("politics/001.txt");
+    px_buf b = {0};
+    for (const char *p = a; *p; p++)
+        px_buf_puts(&b, *p == ' ' ? "  " : (char[]){*p, 0});
+    for (size_t i = 0; i < 10 && i < b.len; i++)
+        if (b.data[i] >= 'a' && b.data[i] <= 'z')
+            b.data[i] = (char)(b.data[i] - 32);
+    px_deduper *d = deduper(NULL);
+    assert_int_equal(add(d, a).relation, PX_DUP_NONE);
+    px_dup_match m = add(d, b.data);
+    assert_int_equal(m.relation, PX_DUP_EXACT);
+    assert_int_equal(m.group, 0);
+    assert_true(m.similarity == 1.0);
+    px_deduper_free(d);
+    px_buf_free(&b);
+    free(a);
+}
+
+static void test_near_copy_with_ads_and_new_paragraph(void **s)
+{
+    (void)s;
+    char *a = bbc_body("business/010.txt");
+    px_buf b = {0};
+    px_buf_puts(&b, "Advertisement\n\n");
+    px_buf_puts(&b, a);
+    px_buf_puts(&b, "\n\nSubscribe to our newsletter for the latest business news.\n\n"
+                    "This story was updated with comment from the company.");
+    px_deduper *d = deduper(NULL);
+    add(d, a);
+    px_dup_match m = add(d, b.data);
+    assert_int_equal(m.relation, PX_DUP_NEAR);
+    assert_true(m.similarity >= 0.5 && m.similarity < 1.0);
+    assert_int_equal(m.matched, 0);
+    px_deduper_free(d);
+    px_buf_free(&b);
+    free(a);
+}
+
+static void test_trimmed_copy_is_contained(void **s)
+{
+    (void)s;
+    char *a = bbc_body("tech/020.txt");
+    size_t len = strlen(a);
+    char *cut = px_strndup(a, len * 2 / 5);
+    px_deduper *d = deduper(NULL);
+    add(d, a);
+    px_dup_match m = add(d, cut);
+    assert_int_equal(m.relation, PX_DUP_CONTAINS);
+    assert_true(m.similarity >= 0.8);
+    double j, a_in_b, b_in_a;
+    assert_int_equal(px_dedup_compare(cut, strlen(cut), a, len, NULL, &j, &a_in_b, &b_in_a), PX_OK);
+    assert_true(a_in_b > 0.95);
+    assert_true(j < 0.5);
+    assert_true(b_in_a < 0.5);
+    px_deduper_free(d);
+    free(cut);
+    free(a);
+}
+
+static void test_article_embedded_in_a_page_is_a_copy(void **s)
+{
+    (void)s;
+    char *a = bbc_body("sport/030.txt");
+    char *other = bbc_body("entertainment/040.txt");
+    char *third = bbc_body("politics/050.txt");
+    px_buf page = {0};
+    px_buf_puts(&page, other);
+    px_buf_puts(&page, "\n\n");
+    px_buf_puts(&page, a);
+    px_buf_puts(&page, "\n\n");
+    px_buf_puts(&page, third);
+    px_deduper *d = deduper(NULL);
+    add(d, a);
+    px_dup_match m = add(d, page.data);
+    assert_int_equal(m.relation, PX_DUP_CONTAINS);
+    assert_int_equal(m.group, 0);
+    px_deduper_free(d);
+    px_buf_free(&page);
+    free(a);
+    free(other);
+    free(third);
+}
+
+static void test_different_articles_on_one_topic_are_not_copies(void **s)
+{
+    (void)s;
+    px_deduper *d = deduper(NULL);
+    char name[32];
+    for (int i = 1; i <= 40; i++) {
+        snprintf(name, sizeof name, "politics/%03d.txt", i);
+        char *a = bbc_body(name);
+        px_dup_match m = add(d, a);
+        assert_int_equal(m.relation, PX_DUP_NONE);
+        free(a);
+    }
+    assert_int_equal(px_deduper_count(d), 40);
+    px_deduper_free(d);
+}
+
+static void test_copy_of_a_copy_joins_the_first_group(void **s)
+{
+    (void)s;
+    char *a = bbc_body("business/100.txt");
+    px_buf b = {0}, c = {0};
+    px_buf_printf(&b, "%s\n\nRead more business news.", a);
+    px_buf_printf(&c, "%s\n\nShare this story.", b.data);
+    px_deduper *d = deduper(NULL);
+    add(d, "An unrelated short text that is not long enough to shingle.");
+    add(d, a);
+    assert_int_equal(add(d, b.data).group, 1);
+    px_dup_match m = add(d, c.data);
+    assert_int_equal(m.group, 1);
+    assert_int_equal(m.matched, 2);
+    px_deduper_free(d);
+    px_buf_free(&b);
+    px_buf_free(&c);
+    free(a);
+}
+
+static void test_empty_and_short_bodies(void **s)
+{
+    (void)s;
+    px_deduper *d = deduper(NULL);
+    assert_int_equal(add(d, "").relation, PX_DUP_NONE);
+    assert_int_equal(add(d, "  \n ").relation, PX_DUP_NONE);
+    assert_int_equal(add(d, "Shares rose 3 cts.").relation, PX_DUP_NONE);
+    assert_int_equal(add(d, "shares rose 3 cts.").relation, PX_DUP_EXACT);
+    /* a short text differing by one word is not matched: too little evidence */
+    assert_int_equal(add(d, "Shares rose 4 cts.").relation, PX_DUP_NONE);
+    px_dup_match m;
+    assert_int_equal(px_dedup_add_text(d, NULL, 0, &m), PX_OK);
+    assert_int_equal(m.relation, PX_DUP_NONE);
+    px_deduper_free(d);
+}
+
+static void test_window_forgets_old_articles(void **s)
+{
+    (void)s;
+    px_dedup_opts o;
+    px_dedup_opts_default(&o);
+    o.window = 2;
+    char *a = bbc_body("tech/001.txt"), *b = bbc_body("tech/002.txt"), *c = bbc_body("tech/003.txt");
+    px_deduper *d = deduper(&o);
+    add(d, a);
+    add(d, b);
+    assert_int_equal(add(d, b).relation, PX_DUP_EXACT);
+    add(d, c);
+    assert_int_equal(add(d, a).relation, PX_DUP_NONE);
+    px_deduper_free(d);
+    free(a);
+    free(b);
+    free(c);
+}
+
+static void test_bad_options_are_refused(void **s)
+{
+    (void)s;
+    px_dedup_opts o;
+    px_dedup_opts_default(&o);
+    o.bands = 1000;
+    px_deduper *d;
+    px_error err;
+    px_error_clear(&err);
+    assert_int_equal(px_deduper_new(&d, &o, &err), PX_EUSAGE);
+    assert_null(d);
+    assert_non_null(strstr(err.msg, "bands"));
+}
+
+static void test_cli_prints_groups(void **s)
+{
+    (void)s;
+    char *a = bbc_body("politics/200.txt");
+    px_buf in = {0};
+    char *ja = NULL;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "id", "orig");
+    cJSON_AddStringToObject(o, "text", a);
+    ja = cJSON_PrintUnformatted(o);
+    px_buf_printf(&in, "%s\n", ja);
+    cJSON_ReplaceItemInObject(o, "id", cJSON_CreateString("copy"));
+    free(ja);
+    ja = cJSON_PrintUnformatted(o);
+    px_buf_printf(&in, "%s\n{\"id\":\"other\",\"text\":\"Something else entirely.\"}\n", ja);
+    char *path = tu_write_temp(in.data, in.len, ".jsonl");
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s dedup -q %s", tu_bin(), path);
+    int code;
+    char *out = tu_run(cmd, &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "\"representative\":\"orig\""));
+    assert_non_null(strstr(out, "{\"id\":\"copy\",\"similarity\":1,\"relation\":\"exact\",\"of\":\"orig\"}"));
+    assert_null(strstr(out, "other"));
+    free(out);
+    unlink(path);
+    free(path);
+    free(ja);
+    cJSON_Delete(o);
+    px_buf_free(&in);
+    free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_exact_copy_ignores_case_and_spacing),
+        cmocka_unit_test(test_near_copy_with_ads_and_new_paragraph),
+        cmocka_unit_test(test_trimmed_copy_is_contained),
+        cmocka_unit_test(test_article_embedded_in_a_page_is_a_copy),
+        cmocka_unit_test(test_different_articles_on_one_topic_are_not_copies),
+        cmocka_unit_test(test_copy_of_a_copy_joins_the_first_group),
+        cmocka_unit_test(test_empty_and_short_bodies),
+        cmocka_unit_test(test_window_forgets_old_articles),
+        cmocka_unit_test(test_bad_options_are_refused),
+        cmocka_unit_test(test_cli_prints_groups),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

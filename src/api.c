@@ -303,25 +303,38 @@ static void get_health(request *r)
     reply_json(r, 200, o);
 }
 
+/* Reads limit and offset; 0 (and a 400 answer) when one is malformed. */
+static int page_params(request *r, long long dflt, long long max, int *limit, int *offset)
+{
+    long long l = int_param(r, "limit", dflt, max), o = int_param(r, "offset", 0, 1 << 30);
+    if (l < 0 || o < 0)
+        return 0;
+    *limit = (int)l;
+    *offset = (int)o;
+    return 1;
+}
+
+/* Answers with the result of a store query. */
+static void reply_result(request *r, int rc, const px_error *err, cJSON *res)
+{
+    if (rc)
+        reply_failure(r, rc, err);
+    else
+        reply_json(r, 200, res);
+}
+
 static void get_stories(request *r)
 {
     px_story_query q = {.since = param(r, "since"), .q = param(r, "q")};
-    long long limit = int_param(r, "limit", 100, 10000), offset = int_param(r, "offset", 0, 1 << 30);
-    if (limit < 0 || offset < 0)
+    if (!page_params(r, 100, 10000, &q.limit, &q.offset))
         return;
-    q.limit = (int)limit;
-    q.offset = (int)offset;
     cJSON *res;
     px_error err;
     px_error_clear(&err);
     unsigned i = lock_store(r->api);
     int rc = px_store_stories(r->api->stores[i], &q, &res, &err);
     unlock_store(r->api, i);
-    if (rc) {
-        reply_failure(r, rc, &err);
-        return;
-    }
-    reply_json(r, 200, res);
+    reply_result(r, rc, &err, res);
 }
 
 static void get_one(request *r, long long id, int story)
@@ -354,22 +367,15 @@ static void get_search(request *r)
         px_api_error(r->resp, 400, "bad_request", "parameter 'q' (the search query) is required");
         return;
     }
-    long long limit = int_param(r, "limit", 20, 1000), offset = int_param(r, "offset", 0, 1 << 30);
-    if (limit < 0 || offset < 0)
+    if (!page_params(r, 20, 1000, &q.limit, &q.offset))
         return;
-    q.limit = (int)limit;
-    q.offset = (int)offset;
     cJSON *res;
     px_error err;
     px_error_clear(&err);
     unsigned i = lock_store(r->api);
     int rc = px_store_search(r->api->stores[i], &q, &res, &err);
     unlock_store(r->api, i);
-    if (rc) {
-        reply_failure(r, rc, &err);
-        return;
-    }
-    reply_json(r, 200, res);
+    reply_result(r, rc, &err, res);
 }
 
 /* ---- POST /api/articles ------------------------------------------------ */

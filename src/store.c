@@ -459,17 +459,20 @@ static int source_row(px_store *s, const px_article *a, sqlite3_int64 *row, px_e
     return PX_OK;
 }
 
-static int find_by_hash(px_store *s, const char *hash, int64_t *row, px_error *err)
+/* Runs a prepared one-parameter lookup whose first column is a row id;
+ * *row is 0 when nothing matched. */
+static int lookup_row(px_store *s, enum stmt_id id, const char *key, int64_t *row, px_error *err,
+                      const char *doing)
 {
-    sqlite3_stmt *st = stmt(s, ST_ARTICLE_FIND_HASH, err);
+    sqlite3_stmt *st = stmt(s, id, err);
     if (!st)
         return err ? err->code : PX_EIO;
-    bind_text(st, 1, hash);
+    bind_text(st, 1, key);
     int rc = sqlite3_step(st);
     *row = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return db_error(s, err, "looking up an article");
+        return db_error(s, err, doing);
     return PX_OK;
 }
 
@@ -481,7 +484,7 @@ int px_store_add_article(px_store *s, const px_article *a, int64_t *row, int *ad
     px_store_content_hash(a, hash);
     if (added)
         *added = 0;
-    int rc = find_by_hash(s, hash, &existing, err);
+    int rc = lookup_row(s, ST_ARTICLE_FIND_HASH, hash, &existing, err, "looking up an article");
     if (rc)
         return rc;
     if (existing) {
@@ -643,18 +646,13 @@ int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, px_e
 
 int px_store_story_for_key(px_store *s, const char *key, int64_t *story, px_error *err)
 {
-    sqlite3_stmt *st = stmt(s, ST_STORY_FIND_KEY, err);
-    if (!st)
-        return err ? err->code : PX_EIO;
-    bind_text(st, 1, key);
-    int rc = sqlite3_step(st);
-    *story = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return db_error(s, err, "looking up a story");
+    int rc = lookup_row(s, ST_STORY_FIND_KEY, key, story, err, "looking up a story");
+    if (rc)
+        return rc;
     if (*story)
         return PX_OK;
-    if (!(st = stmt(s, ST_STORY_INSERT, err)))
+    sqlite3_stmt *st = stmt(s, ST_STORY_INSERT, err);
+    if (!st)
         return err ? err->code : PX_EIO;
     bind_text(st, 1, key);
     if ((rc = run(s, st, err, "creating a story")))

@@ -68,6 +68,11 @@ void cli_progress_free(cli_progress *p);
 const char *cli_db_path(const char *given);
 /* Opens the store, printing the error; returns NULL on failure. */
 px_store *cli_open_store(const char *given, int flags);
+/* Finishes a command that ran one store query: a PX_EUSAGE failure is a
+ * usage error (exit 2), any other an error (exit 1); on success prints res
+ * as one line of JSON or with print, frees it and returns EXIT_OK. */
+int cli_query_done(const char *cmd, int rc, const px_error *err, cJSON *res, int json,
+                   void (*print)(const cJSON *res));
 /* Parses a positive story or article id; prints an error and returns 0
  * when arg is not one. */
 long long cli_parse_id(const char *cmd, const char *what, const char *arg);

@@ -65,6 +65,16 @@ static void print_analysis(const cJSON *story)
     }
 }
 
+static void print_story(const cJSON *story)
+{
+    printf("Story %d: %s\n%d articles from %d outlets, %s to %s\n", num(story, "id"),
+           str(story, "title", "(untitled)"), num(story, "articles"), num(story, "sources"),
+           str(story, "first_date", "?"), str(story, "last_date", "?"));
+    print_coverage(story);
+    print_analysis(story);
+    print_articles(story);
+}
+
 int cmd_show(int argc, char **argv)
 {
     static const struct option longopts[] = {CLI_DB_LONGOPT,
@@ -95,25 +105,9 @@ int cmd_show(int argc, char **argv)
     px_error_clear(&err);
     int rc = px_store_story(store, id, &story, &err);
     px_store_close(store);
-    if (rc || !story) {
-        if (rc)
-            cli_error("%s", err.msg);
-        else
-            cli_error("no story %lld in %s", id, cli_db_path(db));
+    if (!rc && !story) {
+        cli_error("no story %lld in %s", id, cli_db_path(db));
         return EXIT_INPUT;
     }
-    if (json) {
-        char *s = cJSON_PrintUnformatted(story);
-        puts(s ? s : "{}");
-        free(s);
-    } else {
-        printf("Story %lld: %s\n%d articles from %d outlets, %s to %s\n", id, str(story, "title", "(untitled)"),
-               num(story, "articles"), num(story, "sources"), str(story, "first_date", "?"),
-               str(story, "last_date", "?"));
-        print_coverage(story);
-        print_analysis(story);
-        print_articles(story);
-    }
-    cJSON_Delete(story);
-    return EXIT_OK;
+    return cli_query_done("show", rc, &err, story, json, print_story);
 }

@@ -67,19 +67,5 @@ int cmd_stories(int argc, char **argv)
     px_error_clear(&err);
     int rc = px_store_stories(store, &q, &res, &err);
     px_store_close(store);
-    if (rc == PX_EUSAGE)
-        return cli_usage_error("stories", "%s", err.msg);
-    if (rc) {
-        cli_error("%s", err.msg);
-        return EXIT_INPUT;
-    }
-    if (json) {
-        char *s = cJSON_PrintUnformatted(res);
-        puts(s ? s : "{}");
-        free(s);
-    } else {
-        print_stories(res);
-    }
-    cJSON_Delete(res);
-    return EXIT_OK;
+    return cli_query_done("stories", rc, &err, res, json, print_stories);
 }

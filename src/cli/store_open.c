@@ -33,3 +33,23 @@ long long cli_parse_id(const char *cmd, const char *what, const char *arg)
     }
     return id;
 }
+
+int cli_query_done(const char *cmd, int rc, const px_error *err, cJSON *res, int json,
+                   void (*print)(const cJSON *res))
+{
+    if (rc == PX_EUSAGE)
+        return cli_usage_error(cmd, "%s", err->msg);
+    if (rc) {
+        cli_error("%s", err->msg);
+        return EXIT_INPUT;
+    }
+    if (json) {
+        char *s = cJSON_PrintUnformatted(res);
+        puts(s ? s : "{}");
+        free(s);
+    } else {
+        print(res);
+    }
+    cJSON_Delete(res);
+    return EXIT_OK;
+}

@@ -19,13 +19,14 @@ CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
 RULES    = $(sort $(wildcard data/clean/*.rules))
-GEN_SRC  = build/gen/clean_rules.c build/gen/background_en.c
+WEB_FILES = $(sort $(patsubst web/%,%,$(wildcard web/*.html web/*.css web/*.js web/*.svg)))
+GEN_SRC  = build/gen/clean_rules.c build/gen/background_en.c build/gen/web_assets.c
 
 REL = build/release
 SAN = build/asan
 FZ  = build/fuzz
 
-.PHONY: all demo check check-fuzz fuzz bench deps clean test-build
+.PHONY: all demo check check-fuzz fuzz bench deps clean test-build browser-deps
 all: build/parallax
 
 deps:
@@ -40,6 +41,11 @@ build/gen/clean_rules.c: $(RULES) scripts/embed-rules
 build/gen/background_en.c: data/background-en.tsv scripts/embed-data
 	@mkdir -p $(dir $@)
 	scripts/embed-data px_background_en_tsv $< > $@.tmp && mv $@.tmp $@
+
+# The web UI is compiled into the library (scripts/embed-assets).
+build/gen/web_assets.c: $(addprefix web/,$(WEB_FILES)) scripts/embed-assets
+	@mkdir -p $(dir $@)
+	scripts/embed-assets $@ web $(WEB_FILES)
 
 # ---- release build ------------------------------------------------------
 $(REL)/%.o: %.c $(wildcard include/*.h include/parallax/*.h src/*.h src/cli/*.h)
@@ -74,13 +80,19 @@ demo: deps
 	build/parallax analyze --sources examples/sources.csv examples/corpus examples/html
 
 check: deps
-	@$(MAKE) --no-print-directory test-build
-	@tests/run-tests $(TEST_BINS)
+	@$(MAKE) --no-print-directory test-build browser-deps
+	@tests/run-tests $(TEST_BINS) tests/browser/run
+
+# playwright-core for the browser tests (tests/browser), from its lock file;
+# it drives Debian's chromium and never downloads a browser.
+browser-deps: tests/browser/node_modules/.package-lock.json
+tests/browser/node_modules/.package-lock.json: tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --silent
 
 # ---- fuzzing (clang + libFuzzer) ----------------------------------------
 FUZZ_CC    = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
-$(FZ)/%.o: %.c
+$(FZ)/%.o: %.c $(wildcard include/*.h include/parallax/*.h src/*.h)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CSTD) $(FUZZ_FLAGS) $(INCS) $(PKG_CFLAGS) -c $< -o $@
 

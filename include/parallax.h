@@ -27,5 +27,8 @@
 #include "parallax/summary.h"
 #include "parallax/compare.h"
 #include "parallax/report.h"
+#include "parallax/store.h"
+#include "parallax/ingest.h"
+#include "parallax/server.h"
 
 #endif

@@ -67,4 +67,20 @@ void cli_progress_free(cli_progress *p);
 /* Counts items (done/total) instead of bytes. */
 void cli_progress_count_items(cli_progress *p);
 
+/* The database option every store command accepts: --db FILE, else
+ * $PARALLAX_DB, else parallax.db. */
+#define CLI_DB_LONGOPT {"db", required_argument, NULL, 0x300}
+#define CLI_DB_HELP "      --db FILE        database (default $PARALLAX_DB or parallax.db)\n"
+const char *cli_db_path(const char *given);
+/* Opens the store, printing the error; returns NULL on failure. */
+px_store *cli_open_store(const char *given, int flags);
+/* Finishes a command that ran one store query: a PX_EUSAGE failure is a
+ * usage error (exit 2), any other an error (exit 1); on success prints res
+ * as one line of JSON or with print, frees it and returns EXIT_OK. */
+int cli_query_done(const char *cmd, int rc, const px_error *err, cJSON *res, int json,
+                   void (*print)(const cJSON *res));
+/* Parses a positive story or article id; prints an error and returns 0
+ * when arg is not one. */
+long long cli_parse_id(const char *cmd, const char *what, const char *arg);
+
 #endif

@@ -1,0 +1,66 @@
+/*
+ * parallax/ingest.h - adding articles to the store incrementally.
+ *
+ * Each new article is stored, compared with the recent ones for copies
+ * (parallax/dedup.h: a copy joins the duplicate group and the story of the
+ * article it copies) and otherwise given to the online story clusterer
+ * (parallax/cluster.h), which puts it in the best open story or starts one.
+ * On px_ingest_new the clusterer is restored from the store: the articles
+ * of the stories still inside the clusterer's window go back into their
+ * stories, so clustering goes on across runs as if it had never stopped.
+ * An article whose content is stored already is skipped (idempotent).
+ *
+ * Writes go in transactions of `batch` articles. A crash loses at most the
+ * batch in progress; everything committed stays. px_ingest_finish()
+ * commits the rest.
+ */
+#ifndef PARALLAX_INGEST_H
+#define PARALLAX_INGEST_H
+
+#include "store.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct px_ingest_stats {
+    long long seen;      /* articles handed to px_ingest_add */
+    long long added;     /* new articles stored */
+    long long already;   /* articles whose content was stored already */
+    long long batches;   /* transactions committed */
+    long long copies;    /* new articles that copy another one */
+    long long stories;   /* stories that received new articles */
+    long long new_stories; /* of which started in this ingest */
+    long long restored;  /* articles put back into the clusterer on open */
+} px_ingest_stats;
+
+/* Called after each committed batch with the totals so far. */
+typedef void (*px_ingest_commit_fn)(const px_ingest_stats *st, void *ud);
+
+typedef struct px_ingest_opts {
+    size_t batch;                /* articles per transaction; 0 = 500 */
+    double window_days;          /* clusterer window; 0 = its default */
+    px_ingest_commit_fn on_commit;
+    void *commit_ud;
+} px_ingest_opts;
+
+typedef struct px_ingest px_ingest;
+
+/* Starts an ingest into s (which must stay open until px_ingest_free). */
+int px_ingest_new(px_ingest **out, px_store *s, const px_ingest_opts *o, px_error *err);
+/* Stores a (ownership passes to the ingest, whatever the result); *row
+ * (may be NULL) receives its row id, new or already stored. */
+int px_ingest_add(px_ingest *g, px_article *a, int64_t *row, px_error *err);
+/* Commits the last batch. */
+int px_ingest_finish(px_ingest *g, px_error *err);
+const px_ingest_stats *px_ingest_stats_of(const px_ingest *g);
+/* Row ids of the stories that received new articles, in the order they
+ * first did (valid until the next px_ingest_add or px_ingest_free). */
+const int64_t *px_ingest_touched(const px_ingest *g, size_t *n);
+/* Rolls back an unfinished batch and frees g. */
+void px_ingest_free(px_ingest *g);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

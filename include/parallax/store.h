@@ -1,0 +1,158 @@
+/*
+ * parallax/store.h - the embedded SQLite store: sources, articles (all
+ * metadata, cleaned text, what cleaning removed), duplicate groups, stories,
+ * the articles of each story and each story's analysis, with full-text
+ * search over titles and texts (FTS5, porter + unicode61).
+ *
+ * One database file, WAL journal, foreign keys on, a busy timeout so that a
+ * locked database is an error after a bounded wait, never a hang. The schema is versioned with
+ * PRAGMA user_version and migrated on open (docs/store.md).
+ *
+ * Writes happen inside px_store_begin()/px_store_commit(): callers group
+ * many articles into one transaction; a crash loses at most the batch that
+ * was not committed. Re-adding an article whose content hash is stored
+ * already does nothing (idempotent ingest).
+ *
+ * Queries return cJSON trees in the shapes of docs/api.md, so the command
+ * line and the web API print the same objects. The caller frees them with
+ * cJSON_Delete().
+ */
+#ifndef PARALLAX_STORE_H
+#define PARALLAX_STORE_H
+
+#include <stdint.h>
+#include <cjson/cJSON.h>
+
+#include "article.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PX_STORE_SCHEMA_VERSION 1
+
+typedef struct px_store px_store;
+
+enum {
+    PX_STORE_READONLY = 1 << 0, /* open an existing database without writing */
+};
+
+/* Opens (creating when needed, unless PX_STORE_READONLY) and migrates the
+ * database at path (":memory:" for a private in-memory one). A file that is
+ * not a parallax database, a corrupt one, or one locked by another writer
+ * past busy_ms milliseconds is an error naming the file. */
+int px_store_open(px_store **out, const char *path, int flags, px_error *err);
+/* The same with the lock wait given in milliseconds (px_store_open waits
+ * 5000). */
+int px_store_open_wait(px_store **out, const char *path, int flags, int busy_ms, px_error *err);
+void px_store_close(px_store *s);
+const char *px_store_path(const px_store *s);
+/* Milliseconds a statement waits for another connection's lock (default
+ * 5000). */
+void px_store_set_busy_timeout(px_store *s, int ms);
+
+/* ---- writing ----------------------------------------------------------- */
+
+int px_store_begin(px_store *s, px_error *err);
+int px_store_commit(px_store *s, px_error *err);
+/* Undoes everything since px_store_begin(). Never fails visibly. */
+void px_store_rollback(px_store *s);
+
+/* The content hash that makes ingest idempotent: xxh64 (twice, 32 hex
+ * digits) over source, title and text. */
+void px_store_content_hash(const px_article *a, char out[33]);
+
+/* Stores a. *row receives the article's row id (new or already stored);
+ * *added is 1 when it was new, 0 when the same content was stored already.
+ * Either may be NULL. */
+int px_store_add_article(px_store *s, const px_article *a, int64_t *row, int *added,
+                         px_error *err);
+
+/* Reads the stored article with row id row into a new px_article (NULL in
+ * *out and PX_OK when there is none). */
+int px_store_get_article(px_store *s, int64_t row, px_article **out, px_error *err);
+
+/* Puts article into the duplicate group whose first member is canonical
+ * (creating the group); canonical == article leaves a group of one. */
+int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, px_error *err);
+
+/* The story whose clusterer key (16 hex digits, parallax/cluster.h story
+ * id) is key, created when there is none yet. */
+int px_store_story_for_key(px_store *s, const char *key, int64_t *story, px_error *err);
+/* Assigns article to story (an article belongs to at most one story; a
+ * second call moves it) and refreshes the story's title, dates and counts. */
+int px_store_assign_story(px_store *s, int64_t article, int64_t story, px_error *err);
+/* Stores (replacing) the analysis of a story: a JSON report as text. */
+int px_store_put_analysis(px_store *s, int64_t story, const char *json, px_error *err);
+
+/* ---- reading ----------------------------------------------------------- */
+
+/* One stored article as the iterators below hand it over; everything is
+ * valid during the call only. */
+typedef struct px_stored_article {
+    int64_t row;           /* article row id */
+    int64_t story;         /* story row id, 0 when in none */
+    const char *story_key; /* the story's clusterer key, or NULL */
+    const px_article *a;
+} px_stored_article;
+
+/* Returns 0 to go on, non-zero to stop (the iterator returns PX_ESTOP). */
+typedef int (*px_stored_article_fn)(const px_stored_article *sa, void *ud);
+
+/* The articles of the stories still open for new articles: those whose
+ * last date is at most window_days before the newest story's, oldest story
+ * first, each story's articles in date order. This is what an online
+ * clusterer restores when the store is reopened. */
+int px_store_each_window_article(px_store *s, double window_days, px_stored_article_fn fn,
+                                 void *ud, px_error *err);
+/* Every article of one story, in date order. */
+int px_store_each_article_of(px_store *s, int64_t story, px_stored_article_fn fn, void *ud,
+                             px_error *err);
+/* Every stored article in row order (export). */
+int px_store_each_article(px_store *s, px_stored_article_fn fn, void *ud, px_error *err);
+
+typedef struct px_store_counts {
+    long long articles, sources, stories, dup_groups, analyses;
+} px_store_counts;
+int px_store_counts_get(px_store *s, px_store_counts *c, px_error *err);
+
+typedef struct px_search_query {
+    const char *q;      /* FTS5 query; a syntax error is PX_EUSAGE */
+    const char *source; /* outlet name or key, NULL = any */
+    const char *since;  /* date in any form px_date_parse accepts, NULL = any */
+    int limit;          /* 0 = 20; at most 1000 */
+    int offset;
+    /* The snippet wraps each matched term in mark_open ... mark_close
+     * (default "<mark>" ... "</mark>"); html = 1 escapes the text around
+     * them for HTML. */
+    const char *mark_open, *mark_close;
+    int html;
+} px_search_query;
+
+/* {"query":..., "total":N, "results":[{"id","ext_id","source","leaning",
+ * "url","title","date","story","snippet","rank"}]}, best match first. */
+int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error *err);
+
+typedef struct px_story_query {
+    const char *since; /* stories whose last date is on or after it */
+    const char *q;     /* only stories with an article matching this FTS5 query */
+    int limit;         /* 0 = 100; at most 10000 */
+    int offset;
+} px_story_query;
+
+/* {"total":N, "stories":[{"id","title","first_date","last_date",
+ * "articles","sources","coverage":[{"leaning","articles"}],"has_analysis"}]}
+ * newest first. */
+int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error *err);
+/* One story: the fields above plus "articles_list" (article summaries with
+ * "removed") and "analysis" (the stored report, or null). NULL in *out and
+ * PX_OK when there is no such story. */
+int px_store_story(px_store *s, int64_t story, cJSON **out, px_error *err);
+/* One article in full (docs/formats.md article JSON plus "row", "story",
+ * "duplicate_of"). NULL in *out and PX_OK when there is none. */
+int px_store_article_json(px_store *s, int64_t row, cJSON **out, px_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,229 @@
+/* ingest.c - stores articles with their duplicate groups and stories, one
+ * transaction per batch (see parallax/ingest.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parallax/cluster.h"
+#include "parallax/dedup.h"
+#include "parallax/ingest.h"
+
+/* What the deduper's input position p refers to. */
+typedef struct position {
+    int64_t row;    /* article row */
+    uint64_t story; /* clusterer story id */
+} position;
+
+struct px_ingest {
+    px_store *store;
+    px_ingest_opts o;
+    px_ingest_stats st;
+    px_deduper *dedup;
+    px_clusterer *cluster;
+    position *pos; /* indexed by deduper position */
+    size_t n_pos, cap_pos;
+    int64_t *touched;
+    size_t n_touched, cap_touched;
+    size_t in_batch; /* articles handled since the batch began */
+    int open;        /* a transaction is open */
+};
+
+static int remember_position(px_ingest *g, int64_t row, uint64_t story)
+{
+    if (g->n_pos == g->cap_pos) {
+        size_t cap = g->cap_pos ? g->cap_pos * 2 : 1024;
+        position *p = realloc(g->pos, cap * sizeof *p);
+        if (!p)
+            return PX_ENOMEM;
+        g->pos = p;
+        g->cap_pos = cap;
+    }
+    g->pos[g->n_pos++] = (position){row, story};
+    return PX_OK;
+}
+
+static int touch(px_ingest *g, int64_t story)
+{
+    for (size_t i = g->n_touched; i-- > 0;)
+        if (g->touched[i] == story)
+            return PX_OK;
+    if (g->n_touched == g->cap_touched) {
+        size_t cap = g->cap_touched ? g->cap_touched * 2 : 64;
+        int64_t *t = realloc(g->touched, cap * sizeof *t);
+        if (!t)
+            return PX_ENOMEM;
+        g->touched = t;
+        g->cap_touched = cap;
+    }
+    g->touched[g->n_touched++] = story;
+    g->st.stories++;
+    return PX_OK;
+}
+
+/* Puts an article of an open story back into the deduper and clusterer. */
+static int restore_one(const px_stored_article *sa, void *ud)
+{
+    px_ingest *g = ud;
+    uint64_t story;
+    char *end;
+    if (!sa->story_key)
+        return 0;
+    story = strtoull(sa->story_key, &end, 16);
+    if (*end)
+        return 0;
+    px_dup_match m;
+    if (px_dedup_add(g->dedup, sa->a, &m) || remember_position(g, sa->row, story) ||
+        px_clusterer_restore(g->cluster, sa->a, story))
+        return 1;
+    g->st.restored++;
+    return 0;
+}
+
+static int restore(px_ingest *g, px_error *err)
+{
+    px_cluster_opts co;
+    px_cluster_opts_default(&co);
+    if (g->o.window_days > 0)
+        co.window_days = g->o.window_days;
+    int rc = px_deduper_new(&g->dedup, NULL, err);
+    if (!rc)
+        rc = px_clusterer_new(&g->cluster, &co, err);
+    if (!rc)
+        rc = px_store_each_window_article(g->store, co.window_days, restore_one, g, err);
+    if (rc == PX_ESTOP)
+        rc = px_error_set(err, PX_ENOMEM, "out of memory restoring the open stories");
+    return rc;
+}
+
+int px_ingest_new(px_ingest **out, px_store *s, const px_ingest_opts *o, px_error *err)
+{
+    *out = NULL;
+    px_ingest *g = calloc(1, sizeof *g);
+    if (!g)
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    g->store = s;
+    if (o)
+        g->o = *o;
+    if (!g->o.batch)
+        g->o.batch = 500;
+    int rc = restore(g, err);
+    if (rc) {
+        px_ingest_free(g);
+        return rc;
+    }
+    *out = g;
+    return PX_OK;
+}
+
+static int commit_batch(px_ingest *g, px_error *err)
+{
+    if (!g->open)
+        return PX_OK;
+    g->open = 0;
+    int rc = px_store_commit(g->store, err);
+    if (rc) {
+        px_store_rollback(g->store);
+        return rc;
+    }
+    g->in_batch = 0;
+    g->st.batches++;
+    if (g->o.on_commit)
+        g->o.on_commit(&g->st, g->o.commit_ud);
+    return PX_OK;
+}
+
+/* Links a new article to its duplicate group and story. */
+static int place(px_ingest *g, const px_article *a, int64_t row, px_error *err)
+{
+    px_dup_match m;
+    uint64_t story;
+    int rc;
+    if (px_dedup_add(g->dedup, a, &m) != PX_OK)
+        return px_error_set(err, PX_ENOMEM, "out of memory comparing articles");
+    if (m.relation != PX_DUP_NONE && m.group < g->n_pos) {
+        const position *canon = &g->pos[m.group];
+        story = canon->story;
+        g->st.copies++;
+        if ((rc = px_store_set_duplicate(g->store, row, canon->row, err)))
+            return rc;
+        if (px_clusterer_attach(g->cluster, a, story) != PX_OK) {
+            px_cluster_assignment as;
+            if (px_clusterer_add(g->cluster, a, &as) != PX_OK)
+                return px_error_set(err, PX_ENOMEM, "out of memory clustering articles");
+            story = as.story;
+        }
+    } else {
+        px_cluster_assignment as;
+        if (px_clusterer_add(g->cluster, a, &as) != PX_OK)
+            return px_error_set(err, PX_ENOMEM, "out of memory clustering articles");
+        story = as.story;
+        g->st.new_stories += as.is_new;
+    }
+    if (remember_position(g, row, story))
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    char key[17];
+    int64_t story_row;
+    px_story_id_hex(story, key);
+    if ((rc = px_store_story_for_key(g->store, key, &story_row, err)) ||
+        (rc = px_store_assign_story(g->store, row, story_row, err)))
+        return rc;
+    return touch(g, story_row) ? px_error_set(err, PX_ENOMEM, "out of memory") : PX_OK;
+}
+
+int px_ingest_add(px_ingest *g, px_article *a, int64_t *row_out, px_error *err)
+{
+    int rc = PX_OK;
+    if (!g->open) {
+        if ((rc = px_store_begin(g->store, err))) {
+            px_article_free(a);
+            return rc;
+        }
+        g->open = 1;
+    }
+    int64_t row = 0;
+    int added;
+    g->st.seen++;
+    rc = px_store_add_article(g->store, a, &row, &added, err);
+    if (!rc && added)
+        rc = place(g, a, row, err);
+    px_article_free(a);
+    if (rc)
+        return rc;
+    if (row_out)
+        *row_out = row;
+    if (added)
+        g->st.added++;
+    else
+        g->st.already++;
+    if (++g->in_batch >= g->o.batch)
+        return commit_batch(g, err);
+    return PX_OK;
+}
+
+int px_ingest_finish(px_ingest *g, px_error *err)
+{
+    return commit_batch(g, err);
+}
+
+const px_ingest_stats *px_ingest_stats_of(const px_ingest *g)
+{
+    return &g->st;
+}
+
+const int64_t *px_ingest_touched(const px_ingest *g, size_t *n)
+{
+    *n = g->n_touched;
+    return g->touched;
+}
+
+void px_ingest_free(px_ingest *g)
+{
+    if (!g)
+        return;
+    if (g->open)
+        px_store_rollback(g->store);
+    px_deduper_free(g->dedup);
+    px_clusterer_free(g->cluster);
+    free(g->pos);
+    free(g->touched);
+    free(g);
+}

@@ -1,0 +1,1169 @@
+/* store.c - the SQLite store: schema and migrations, writing articles,
+ * duplicate groups, stories and analyses, and the queries behind the
+ * command line and the web API (see parallax/store.h, docs/store.md). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+
+#include "parallax/store.h"
+
+/* Prepared statements, made on first use and kept for the connection. */
+enum stmt_id {
+    ST_SOURCE_FIND,
+    ST_SOURCE_INSERT,
+    ST_SOURCE_UPDATE,
+    ST_ARTICLE_FIND_HASH,
+    ST_ARTICLE_INSERT,
+    ST_ARTICLE_GET,
+    ST_DUP_FIND,
+    ST_DUP_INSERT,
+    ST_DUP_SET,
+    ST_STORY_FIND_KEY,
+    ST_STORY_INSERT,
+    ST_STORY_ASSIGN,
+    ST_STORY_REFRESH,
+    ST_ANALYSIS_PUT,
+    ST_COUNT
+};
+
+static const char *const stmt_sql[ST_COUNT] = {
+    [ST_SOURCE_FIND] = "SELECT id, key IS NOT ?2, leaning IS NOT ?3, country IS NOT ?4 "
+                       "FROM sources WHERE name = ?1",
+    [ST_SOURCE_INSERT] = "INSERT INTO sources(name, key, leaning, country) VALUES (?1, ?2, ?3, ?4)",
+    [ST_SOURCE_UPDATE] = "UPDATE sources SET key = coalesce(?2, key), leaning = coalesce(?3, leaning), "
+                         "country = coalesce(?4, country) WHERE id = ?1",
+    [ST_ARTICLE_FIND_HASH] = "SELECT id FROM articles WHERE content_hash = ?1",
+    [ST_ARTICLE_INSERT] =
+        "INSERT INTO articles(ext_id, source_id, url, title, authors, date, language, highlights, "
+        "text, removed, extra, input_path, input_line, input_offset, content_hash) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    [ST_ARTICLE_GET] =
+        "SELECT a.ext_id, s.name, s.key, s.leaning, s.country, a.url, a.title, a.authors, a.date, "
+        "a.language, a.highlights, a.text, a.removed, a.extra, a.input_path, a.input_line, "
+        "a.input_offset FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1",
+    [ST_DUP_FIND] = "SELECT dup_group_id FROM articles WHERE id = ?1",
+    [ST_DUP_INSERT] = "INSERT INTO dup_groups(canonical_article) VALUES (?1)",
+    [ST_DUP_SET] = "UPDATE articles SET dup_group_id = ?2 WHERE id = ?1",
+    [ST_STORY_FIND_KEY] = "SELECT id FROM stories WHERE key = ?1",
+    [ST_STORY_INSERT] = "INSERT INTO stories(key) VALUES (?1)",
+    [ST_STORY_ASSIGN] = "INSERT INTO story_articles(article_id, story_id) VALUES (?1, ?2) "
+                        "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
+    [ST_STORY_REFRESH] =
+        "UPDATE stories SET "
+        " n_articles = (SELECT count(*) FROM story_articles WHERE story_id = ?1),"
+        " n_sources = (SELECT count(DISTINCT a.source_id) FROM story_articles sa "
+        "   JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?1),"
+        " first_date = (SELECT coalesce(min(a.date), min(substr(a.ingested_at, 1, 10))) "
+        "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?1),"
+        " last_date = (SELECT coalesce(max(a.date), max(substr(a.ingested_at, 1, 10))) "
+        "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?1),"
+        " title = (SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+        "   WHERE sa.story_id = ?1 AND a.title IS NOT NULL AND a.title <> '' "
+        "   ORDER BY a.date IS NULL, a.date, a.id LIMIT 1),"
+        " updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+        "WHERE id = ?1",
+    [ST_ANALYSIS_PUT] = "INSERT INTO analyses(story_id, report, updated) "
+                        "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+                        "ON CONFLICT(story_id) DO UPDATE SET report = excluded.report, "
+                        "updated = excluded.updated",
+};
+
+struct px_store {
+    sqlite3 *db;
+    char *path;
+    int readonly;
+    sqlite3_stmt *stmt[ST_COUNT];
+};
+
+/* ---- errors ------------------------------------------------------------ */
+
+static int db_error(px_store *s, px_error *err, const char *doing)
+{
+    int code = sqlite3_extended_errcode(s->db);
+    int primary = code & 0xff;
+    const char *hint = "";
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        hint = " (another process holds a lock on the database; try again when it has finished)";
+    else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+        hint = " (the file is damaged or is not a parallax database)";
+    else if (primary == SQLITE_READONLY)
+        hint = " (the database is read-only)";
+    int status = primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB ? PX_EFORMAT : PX_EIO;
+    px_error_set(err, status, "%s: %s: %s%s", s->path, doing, sqlite3_errmsg(s->db), hint);
+    if (err)
+        snprintf(err->where, sizeof err->where, "%s", s->path);
+    return status;
+}
+
+/* ---- schema ------------------------------------------------------------ */
+
+/* Migration i brings the schema from version i to i + 1. Append only. */
+static const char *const migrations[] = {
+    /* 0 -> 1 */
+    "CREATE TABLE sources("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  key TEXT, leaning TEXT, country TEXT);"
+    "CREATE TABLE dup_groups("
+    "  id INTEGER PRIMARY KEY,"
+    "  canonical_article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE);"
+    "CREATE TABLE articles("
+    "  id INTEGER PRIMARY KEY,"
+    "  ext_id TEXT NOT NULL,"
+    "  source_id INTEGER REFERENCES sources(id),"
+    "  url TEXT, title TEXT,"
+    "  authors TEXT NOT NULL DEFAULT '[]',"
+    "  date TEXT, language TEXT,"
+    "  highlights TEXT NOT NULL DEFAULT '[]',"
+    "  text TEXT NOT NULL,"
+    "  removed TEXT NOT NULL DEFAULT '[]',"
+    "  extra TEXT,"
+    "  input_path TEXT, input_line INTEGER, input_offset INTEGER,"
+    "  content_hash TEXT NOT NULL UNIQUE,"
+    "  dup_group_id INTEGER REFERENCES dup_groups(id) ON DELETE SET NULL,"
+    "  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+    "CREATE INDEX articles_by_date ON articles(date);"
+    "CREATE INDEX articles_by_source ON articles(source_id);"
+    "CREATE INDEX articles_by_ext_id ON articles(ext_id);"
+    "CREATE TABLE stories("
+    "  id INTEGER PRIMARY KEY,"
+    "  key TEXT UNIQUE,"
+    "  title TEXT, first_date TEXT, last_date TEXT,"
+    "  n_articles INTEGER NOT NULL DEFAULT 0,"
+    "  n_sources INTEGER NOT NULL DEFAULT 0,"
+    "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    "  updated TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+    "CREATE INDEX stories_by_last_date ON stories(last_date);"
+    "CREATE TABLE story_articles("
+    "  article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+    "  story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE);"
+    "CREATE INDEX story_articles_by_story ON story_articles(story_id);"
+    "CREATE TABLE analyses("
+    "  story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,"
+    "  report TEXT NOT NULL,"
+    "  updated TEXT NOT NULL);"
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles',"
+    "  content_rowid='id', tokenize='porter unicode61');"
+    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+    "  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
+    "END;"
+    "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+    "  VALUES ('delete', old.id, old.title, old.text);"
+    "END;"
+    "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+    "  VALUES ('delete', old.id, old.title, old.text);"
+    "  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
+    "END;",
+};
+#define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
+_Static_assert(N_MIGRATIONS == PX_STORE_SCHEMA_VERSION, "one migration per schema version");
+
+static int exec(px_store *s, const char *sql, px_error *err, const char *doing)
+{
+    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return db_error(s, err, doing);
+    return PX_OK;
+}
+
+static int user_version(px_store *s, int *version, px_error *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading the schema version");
+    int rc = sqlite3_step(st);
+    *version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return db_error(s, err, "reading the schema version");
+    return PX_OK;
+}
+
+/* A non-empty database with user_version 0 that has no articles table was
+ * made by something else; refuse it rather than add our tables to it. */
+static int foreign_database(px_store *s)
+{
+    sqlite3_stmt *st;
+    int foreign = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            foreign = sqlite3_column_int(st, 0) > 0;
+        sqlite3_finalize(st);
+    }
+    return foreign;
+}
+
+static int migrate(px_store *s, px_error *err)
+{
+    int version;
+    int rc = user_version(s, &version, err);
+    if (rc)
+        return rc;
+    if (version > (int)N_MIGRATIONS)
+        return px_error_set(err, PX_EFORMAT,
+                            "%s: database schema version %d is newer than this parallax knows (%d)",
+                            s->path, version, (int)N_MIGRATIONS);
+    if (version == (int)N_MIGRATIONS)
+        return PX_OK;
+    if (s->readonly)
+        return px_error_set(err, PX_EFORMAT, "%s: database schema version %d needs migrating; open it "
+                                             "for writing once", s->path, version);
+    if ((rc = exec(s, "BEGIN IMMEDIATE", err, "starting the schema migration")))
+        return rc;
+    if (version == 0 && foreign_database(s)) {
+        px_store_rollback(s);
+        return px_error_set(err, PX_EFORMAT, "%s: an SQLite database, but not a parallax one", s->path);
+    }
+    for (int v = version; v < (int)N_MIGRATIONS; v++) {
+        if ((rc = exec(s, migrations[v], err, "migrating the schema"))) {
+            px_store_rollback(s);
+            return rc;
+        }
+    }
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", (int)N_MIGRATIONS);
+    if ((rc = exec(s, sql, err, "migrating the schema")) || (rc = exec(s, "COMMIT", err, "migrating the schema"))) {
+        px_store_rollback(s);
+        return rc;
+    }
+    return PX_OK;
+}
+
+static int configure(px_store *s, int busy_ms, px_error *err)
+{
+    int rc;
+    sqlite3_busy_timeout(s->db, busy_ms);
+    sqlite3_extended_result_codes(s->db, 1);
+    if ((rc = exec(s, "PRAGMA foreign_keys = ON", err, "enabling foreign keys")))
+        return rc;
+    /* A larger page cache and memory-mapped reads: ingest re-reads the
+     * FTS and story pages it has just written. */
+    if ((rc = exec(s, "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456", err,
+                   "sizing the page cache")))
+        return rc;
+    /* Reading the schema is the first access to the file's pages: a corrupt
+     * file or one that is not a database fails here with a clear message. */
+    if ((rc = exec(s, "SELECT count(*) FROM sqlite_schema", err, "reading the database")))
+        return rc;
+    if (!s->readonly && strcmp(s->path, ":memory:") != 0) {
+        if ((rc = exec(s, "PRAGMA journal_mode = WAL", err, "switching to WAL mode")))
+            return rc;
+        if ((rc = exec(s, "PRAGMA synchronous = NORMAL", err, "setting synchronous mode")))
+            return rc;
+    }
+    return migrate(s, err);
+}
+
+int px_store_open(px_store **out, const char *path, int flags, px_error *err)
+{
+    return px_store_open_wait(out, path, flags, 5000, err);
+}
+
+int px_store_open_wait(px_store **out, const char *path, int flags, int busy_ms, px_error *err)
+{
+    *out = NULL;
+    if (!path || !*path)
+        return px_error_set(err, PX_EUSAGE, "no database file given");
+    px_store *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = px_strdup(path))) {
+        free(s);
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    }
+    s->readonly = (flags & PX_STORE_READONLY) != 0;
+    int oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    oflags |= SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
+        int rc = s->db ? db_error(s, err, "cannot open the database")
+                       : px_error_set(err, PX_ENOMEM, "%s: out of memory", path);
+        px_store_close(s);
+        return rc;
+    }
+    int rc = configure(s, busy_ms, err);
+    if (rc) {
+        px_store_close(s);
+        return rc;
+    }
+    *out = s;
+    return PX_OK;
+}
+
+void px_store_close(px_store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < ST_COUNT; i++)
+        sqlite3_finalize(s->stmt[i]);
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+const char *px_store_path(const px_store *s)
+{
+    return s->path;
+}
+
+void px_store_set_busy_timeout(px_store *s, int ms)
+{
+    sqlite3_busy_timeout(s->db, ms);
+}
+
+/* ---- statements -------------------------------------------------------- */
+
+static sqlite3_stmt *stmt(px_store *s, enum stmt_id id, px_error *err)
+{
+    if (!s->stmt[id] &&
+        sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[id], NULL) !=
+            SQLITE_OK) {
+        db_error(s, err, "preparing a statement");
+        return NULL;
+    }
+    sqlite3_reset(s->stmt[id]);
+    sqlite3_clear_bindings(s->stmt[id]);
+    return s->stmt[id];
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* Binds an owned string; frees it whatever happens. */
+static void bind_owned(sqlite3_stmt *st, int i, char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, free);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* Steps a statement that returns no rows (or whose rows are ignored). */
+static int run(px_store *s, sqlite3_stmt *st, px_error *err, const char *doing)
+{
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        int status = db_error(s, err, doing);
+        sqlite3_reset(st);
+        return status;
+    }
+    sqlite3_reset(st);
+    return PX_OK;
+}
+
+/* ---- transactions ------------------------------------------------------ */
+
+int px_store_begin(px_store *s, px_error *err)
+{
+    return exec(s, "BEGIN IMMEDIATE", err, "starting a transaction");
+}
+
+int px_store_commit(px_store *s, px_error *err)
+{
+    return exec(s, "COMMIT", err, "committing");
+}
+
+void px_store_rollback(px_store *s)
+{
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ---- articles ---------------------------------------------------------- */
+
+void px_store_content_hash(const px_article *a, char out[33])
+{
+    px_buf key = {0};
+    px_buf_puts(&key, a->source ? a->source : "");
+    px_buf_append(&key, "\x1f", 1);
+    px_buf_puts(&key, a->title ? a->title : "");
+    px_buf_append(&key, "\x1f", 1);
+    px_buf_puts(&key, a->body ? a->body : "");
+    const char *data = key.data ? key.data : "";
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)px_hash64(data, key.len, 0),
+             (unsigned long long)px_hash64(data, key.len, 0x9e3779b97f4a7c15ULL));
+    px_buf_free(&key);
+}
+
+static char *strlist_json(const px_strlist *l)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; arr && i < l->n; i++)
+        cJSON_AddItemToArray(arr, cJSON_CreateString(l->items[i]));
+    char *s = arr ? cJSON_PrintUnformatted(arr) : NULL;
+    cJSON_Delete(arr);
+    return s;
+}
+
+static char *removed_json(const px_article *a)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; arr && i < a->n_removed; i++) {
+        cJSON *r = cJSON_CreateObject();
+        cJSON_AddStringToObject(r, "text", a->removed[i].text);
+        cJSON_AddStringToObject(r, "reason", a->removed[i].reason);
+        cJSON_AddItemToArray(arr, r);
+    }
+    char *s = arr ? cJSON_PrintUnformatted(arr) : NULL;
+    cJSON_Delete(arr);
+    return s;
+}
+
+/* The row id of the article's source, inserted or updated as needed. */
+static int source_row(px_store *s, const px_article *a, sqlite3_int64 *row, px_error *err)
+{
+    *row = 0;
+    if (!a->source || !*a->source)
+        return PX_OK;
+    sqlite3_stmt *st = stmt(s, ST_SOURCE_FIND, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    bind_text(st, 1, a->source);
+    bind_text(st, 2, a->source_key);
+    bind_text(st, 3, a->leaning);
+    bind_text(st, 4, a->country);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *row = sqlite3_column_int64(st, 0);
+        int changed = (a->source_key && sqlite3_column_int(st, 1)) ||
+                      (a->leaning && sqlite3_column_int(st, 2)) ||
+                      (a->country && sqlite3_column_int(st, 3));
+        sqlite3_reset(st);
+        if (!changed)
+            return PX_OK;
+        st = stmt(s, ST_SOURCE_UPDATE, err);
+        if (!st)
+            return err ? err->code : PX_EIO;
+        sqlite3_bind_int64(st, 1, *row);
+    } else if (rc == SQLITE_DONE) {
+        sqlite3_reset(st);
+        st = stmt(s, ST_SOURCE_INSERT, err);
+        if (!st)
+            return err ? err->code : PX_EIO;
+        bind_text(st, 1, a->source);
+    } else {
+        sqlite3_reset(st);
+        return db_error(s, err, "looking up a source");
+    }
+    bind_text(st, 2, a->source_key);
+    bind_text(st, 3, a->leaning);
+    bind_text(st, 4, a->country);
+    if ((rc = run(s, st, err, "storing a source")))
+        return rc;
+    if (!*row)
+        *row = sqlite3_last_insert_rowid(s->db);
+    return PX_OK;
+}
+
+/* Runs a prepared one-parameter lookup whose first column is a row id;
+ * *row is 0 when nothing matched. */
+static int lookup_row(px_store *s, enum stmt_id id, const char *key, int64_t *row, px_error *err,
+                      const char *doing)
+{
+    sqlite3_stmt *st = stmt(s, id, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    bind_text(st, 1, key);
+    int rc = sqlite3_step(st);
+    *row = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_error(s, err, doing);
+    return PX_OK;
+}
+
+int px_store_add_article(px_store *s, const px_article *a, int64_t *row, int *added,
+                         px_error *err)
+{
+    char hash[33];
+    int64_t existing;
+    px_store_content_hash(a, hash);
+    if (added)
+        *added = 0;
+    int rc = lookup_row(s, ST_ARTICLE_FIND_HASH, hash, &existing, err, "looking up an article");
+    if (rc)
+        return rc;
+    if (existing) {
+        if (row)
+            *row = existing;
+        return PX_OK;
+    }
+    sqlite3_int64 source;
+    if ((rc = source_row(s, a, &source, err)))
+        return rc;
+    sqlite3_stmt *st = stmt(s, ST_ARTICLE_INSERT, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    bind_text(st, 1, a->id ? a->id : hash);
+    if (source)
+        sqlite3_bind_int64(st, 2, source);
+    bind_text(st, 3, a->url);
+    bind_text(st, 4, a->title);
+    bind_owned(st, 5, strlist_json(&a->authors));
+    bind_text(st, 6, a->date);
+    bind_text(st, 7, a->language);
+    bind_owned(st, 8, strlist_json(&a->highlights));
+    bind_text(st, 9, a->body ? a->body : "");
+    bind_owned(st, 10, removed_json(a));
+    bind_text(st, 11, a->extra_json);
+    bind_text(st, 12, a->input_path);
+    if (a->input_line > 0)
+        sqlite3_bind_int64(st, 13, a->input_line);
+    if (a->input_offset >= 0)
+        sqlite3_bind_int64(st, 14, a->input_offset);
+    bind_text(st, 15, hash);
+    if ((rc = run(s, st, err, "storing an article")))
+        return rc;
+    if (row)
+        *row = sqlite3_last_insert_rowid(s->db);
+    if (added)
+        *added = 1;
+    return PX_OK;
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+static int strlist_from_json(px_strlist *l, const char *json)
+{
+    cJSON *arr = json ? cJSON_Parse(json) : NULL;
+    int rc = PX_OK;
+    cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+        if (cJSON_IsString(it) && px_strlist_push(l, it->valuestring))
+            rc = PX_ENOMEM;
+    cJSON_Delete(arr);
+    return rc;
+}
+
+static int removed_from_json(px_article *a, const char *json)
+{
+    cJSON *arr = json ? cJSON_Parse(json) : NULL;
+    int rc = PX_OK;
+    cJSON *it;
+    cJSON_ArrayForEach(it, arr) {
+        const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(it, "text"));
+        const char *reason = cJSON_GetStringValue(cJSON_GetObjectItem(it, "reason"));
+        if (text && reason && px_article_add_removal(a, text, strlen(text), reason))
+            rc = PX_ENOMEM;
+    }
+    cJSON_Delete(arr);
+    return rc;
+}
+
+static px_article *article_from_row(sqlite3_stmt *st)
+{
+    px_article *a = px_article_new();
+    if (!a)
+        return NULL;
+    int rc = px_set_str(&a->id, col_text(st, 0)) | px_set_str(&a->source, col_text(st, 1)) |
+             px_set_str(&a->source_key, col_text(st, 2)) | px_set_str(&a->leaning, col_text(st, 3)) |
+             px_set_str(&a->country, col_text(st, 4)) | px_set_str(&a->url, col_text(st, 5)) |
+             px_set_str(&a->title, col_text(st, 6)) | strlist_from_json(&a->authors, col_text(st, 7)) |
+             px_set_str(&a->date, col_text(st, 8)) | px_set_str(&a->language, col_text(st, 9)) |
+             strlist_from_json(&a->highlights, col_text(st, 10)) |
+             px_set_str(&a->body, col_text(st, 11)) | removed_from_json(a, col_text(st, 12)) |
+             px_set_str(&a->extra_json, col_text(st, 13)) | px_set_str(&a->input_path, col_text(st, 14));
+    a->input_line = sqlite3_column_type(st, 15) == SQLITE_NULL ? 0 : (long)sqlite3_column_int64(st, 15);
+    a->input_offset = sqlite3_column_type(st, 16) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 16);
+    if (rc) {
+        px_article_free(a);
+        return NULL;
+    }
+    return a;
+}
+
+int px_store_get_article(px_store *s, int64_t row, px_article **out, px_error *err)
+{
+    *out = NULL;
+    sqlite3_stmt *st = stmt(s, ST_ARTICLE_GET, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    sqlite3_bind_int64(st, 1, row);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *out = article_from_row(st);
+        sqlite3_reset(st);
+        return *out ? PX_OK : px_error_set(err, PX_ENOMEM, "out of memory");
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading an article");
+}
+
+/* ---- duplicates, stories, analyses ------------------------------------- */
+
+static int dup_group_of(px_store *s, int64_t article, int64_t *group, px_error *err)
+{
+    sqlite3_stmt *st = stmt(s, ST_DUP_FIND, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    sqlite3_bind_int64(st, 1, article);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) {
+        sqlite3_reset(st);
+        return px_error_set(err, PX_EUSAGE, "%s: no article with row id %lld", s->path, (long long)article);
+    }
+    *group = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? PX_OK : db_error(s, err, "reading a duplicate group");
+}
+
+static int set_dup_group(px_store *s, int64_t article, int64_t group, px_error *err)
+{
+    sqlite3_stmt *st = stmt(s, ST_DUP_SET, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    sqlite3_bind_int64(st, 1, article);
+    sqlite3_bind_int64(st, 2, group);
+    return run(s, st, err, "setting a duplicate group");
+}
+
+int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, px_error *err)
+{
+    int64_t group;
+    int rc = dup_group_of(s, canonical, &group, err);
+    if (rc)
+        return rc;
+    if (!group) {
+        sqlite3_stmt *st = stmt(s, ST_DUP_INSERT, err);
+        if (!st)
+            return err ? err->code : PX_EIO;
+        sqlite3_bind_int64(st, 1, canonical);
+        if ((rc = run(s, st, err, "creating a duplicate group")))
+            return rc;
+        group = sqlite3_last_insert_rowid(s->db);
+        if ((rc = set_dup_group(s, canonical, group, err)))
+            return rc;
+    }
+    return article == canonical ? PX_OK : set_dup_group(s, article, group, err);
+}
+
+int px_store_story_for_key(px_store *s, const char *key, int64_t *story, px_error *err)
+{
+    int rc = lookup_row(s, ST_STORY_FIND_KEY, key, story, err, "looking up a story");
+    if (rc)
+        return rc;
+    if (*story)
+        return PX_OK;
+    sqlite3_stmt *st = stmt(s, ST_STORY_INSERT, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    bind_text(st, 1, key);
+    if ((rc = run(s, st, err, "creating a story")))
+        return rc;
+    *story = sqlite3_last_insert_rowid(s->db);
+    return PX_OK;
+}
+
+int px_store_assign_story(px_store *s, int64_t article, int64_t story, px_error *err)
+{
+    sqlite3_stmt *st = stmt(s, ST_STORY_ASSIGN, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    sqlite3_bind_int64(st, 1, article);
+    sqlite3_bind_int64(st, 2, story);
+    int rc = run(s, st, err, "assigning an article to a story");
+    if (rc)
+        return rc;
+    if (!(st = stmt(s, ST_STORY_REFRESH, err)))
+        return err ? err->code : PX_EIO;
+    sqlite3_bind_int64(st, 1, story);
+    return run(s, st, err, "updating a story");
+}
+
+int px_store_put_analysis(px_store *s, int64_t story, const char *json, px_error *err)
+{
+    sqlite3_stmt *st = stmt(s, ST_ANALYSIS_PUT, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    sqlite3_bind_int64(st, 1, story);
+    bind_text(st, 2, json);
+    return run(s, st, err, "storing an analysis");
+}
+
+/* ---- iterating articles ------------------------------------------------ */
+
+#define ARTICLE_COLUMNS                                                                         \
+    "a.ext_id, s.name, s.key, s.leaning, s.country, a.url, a.title, a.authors, a.date, "       \
+    "a.language, a.highlights, a.text, a.removed, a.extra, a.input_path, a.input_line, "       \
+    "a.input_offset, a.id, sa.story_id, (SELECT key FROM stories WHERE id = sa.story_id) "
+#define ARTICLE_FROM                                                                            \
+    "FROM articles a LEFT JOIN sources s ON s.id = a.source_id "                               \
+    "LEFT JOIN story_articles sa ON sa.article_id = a.id "
+
+static int each_row(px_store *s, sqlite3_stmt *st, px_stored_article_fn fn, void *ud, px_error *err)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        px_article *a = article_from_row(st);
+        if (!a)
+            return px_error_set(err, PX_ENOMEM, "out of memory");
+        px_stored_article item = {
+            .row = sqlite3_column_int64(st, 17),
+            .story = sqlite3_column_type(st, 18) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 18),
+            .story_key = col_text(st, 19),
+            .a = a,
+        };
+        int stop = fn(&item, ud);
+        px_article_free(a);
+        if (stop)
+            return px_error_set(err, PX_ESTOP, "stopped");
+    }
+    return rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading articles");
+}
+
+/* Runs sql (one optional parameter: a number) and hands over every row. */
+static int each_query(px_store *s, const char *sql, const double *param, px_stored_article_fn fn,
+                      void *ud, px_error *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading articles");
+    if (param)
+        sqlite3_bind_double(st, 1, *param);
+    int rc = each_row(s, st, fn, ud, err);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int px_store_each_window_article(px_store *s, double window_days, px_stored_article_fn fn,
+                                 void *ud, px_error *err)
+{
+    return each_query(s,
+                      "SELECT " ARTICLE_COLUMNS ARTICLE_FROM
+                      "JOIN stories st ON st.id = sa.story_id "
+                      "WHERE st.last_date >= (SELECT date(max(last_date), printf('-%f days', ?1)) FROM stories) "
+                      "ORDER BY st.last_date, st.id, a.date IS NULL, a.date, a.id",
+                      &window_days, fn, ud, err);
+}
+
+int px_store_each_article_of(px_store *s, int64_t story, px_stored_article_fn fn, void *ud,
+                             px_error *err)
+{
+    double id = (double)story;
+    return each_query(s,
+                      "SELECT " ARTICLE_COLUMNS ARTICLE_FROM
+                      "WHERE sa.story_id = ?1 ORDER BY a.date IS NULL, a.date, a.id",
+                      &id, fn, ud, err);
+}
+
+int px_store_each_article(px_store *s, px_stored_article_fn fn, void *ud, px_error *err)
+{
+    return each_query(s, "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "ORDER BY a.id", NULL, fn, ud, err);
+}
+
+/* ---- queries ----------------------------------------------------------- */
+
+static long long count_of(px_store *s, const char *sql, px_error *err, int *rc)
+{
+    sqlite3_stmt *st;
+    long long n = 0;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        *rc = db_error(s, err, "counting");
+        return 0;
+    }
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    else
+        *rc = db_error(s, err, "counting");
+    sqlite3_finalize(st);
+    return n;
+}
+
+int px_store_counts_get(px_store *s, px_store_counts *c, px_error *err)
+{
+    int rc = PX_OK;
+    c->articles = count_of(s, "SELECT count(*) FROM articles", err, &rc);
+    c->sources = count_of(s, "SELECT count(*) FROM sources", err, &rc);
+    c->stories = count_of(s, "SELECT count(*) FROM stories WHERE n_articles > 0", err, &rc);
+    c->dup_groups = count_of(s, "SELECT count(*) FROM dup_groups", err, &rc);
+    c->analyses = count_of(s, "SELECT count(*) FROM analyses", err, &rc);
+    return rc;
+}
+
+static void add_col_string(cJSON *o, const char *name, sqlite3_stmt *st, int i)
+{
+    const char *v = col_text(st, i);
+    if (v)
+        cJSON_AddStringToObject(o, name, v);
+    else
+        cJSON_AddNullToObject(o, name);
+}
+
+static void add_col_id(cJSON *o, const char *name, sqlite3_stmt *st, int i)
+{
+    if (sqlite3_column_type(st, i) == SQLITE_NULL)
+        cJSON_AddNullToObject(o, name);
+    else
+        cJSON_AddNumberToObject(o, name, (double)sqlite3_column_int64(st, i));
+}
+
+static void add_col_json(cJSON *o, const char *name, sqlite3_stmt *st, int i, int array)
+{
+    const char *v = col_text(st, i);
+    cJSON *j = v ? cJSON_Parse(v) : NULL;
+    if (!j)
+        j = array ? cJSON_CreateArray() : cJSON_CreateObject();
+    cJSON_AddItemToObject(o, name, j);
+}
+
+/* A query failure caused by the FTS5 query text is the caller's mistake. */
+static int query_error(px_store *s, px_error *err, const char *q)
+{
+    const char *msg = sqlite3_errmsg(s->db);
+    if (q && (strstr(msg, "fts5") || strstr(msg, "syntax error") || strstr(msg, "no such column") ||
+              strstr(msg, "unterminated") || strstr(msg, "unknown special query")))
+        return px_error_set(err, PX_EUSAGE, "search query '%s': %s", q, msg);
+    return db_error(s, err, "searching");
+}
+
+static int clamp_limit(int limit, int dflt, int max)
+{
+    if (limit <= 0)
+        return dflt;
+    return limit > max ? max : limit;
+}
+
+static int normalise_since(const char *since, char out[32], px_error *err)
+{
+    if (!since || !*since)
+        return PX_OK;
+    if (px_date_parse(since, out) != PX_OK)
+        return px_error_set(err, PX_EUSAGE, "'%s' is not a date (try YYYY-MM-DD)", since);
+    return PX_OK;
+}
+
+#define SEARCH_WHERE                                                                            \
+    "WHERE articles_fts MATCH ?1 "                                                             \
+    "AND (?2 IS NULL OR s.name = ?2 COLLATE NOCASE OR s.key = ?2 COLLATE NOCASE) "            \
+    "AND (?3 IS NULL OR a.date >= ?3) "
+
+static void bind_search(sqlite3_stmt *st, const px_search_query *q, const char *since)
+{
+    bind_text(st, 1, q->q);
+    bind_text(st, 2, q->source && *q->source ? q->source : NULL);
+    bind_text(st, 3, *since ? since : NULL);
+}
+
+/* The FTS5 snippet marks matches with \x02 ... \x03; turn them into the
+ * caller's marks, escaping the rest for HTML when asked. */
+static char *format_snippet(const char *raw, const px_search_query *q)
+{
+    const char *open = q->mark_open ? q->mark_open : "<mark>";
+    const char *close = q->mark_close ? q->mark_close : "</mark>";
+    px_buf b = {0};
+    for (const char *p = raw ? raw : ""; *p; p++) {
+        if (*p == '\x02')
+            px_buf_puts(&b, open);
+        else if (*p == '\x03')
+            px_buf_puts(&b, close);
+        else if (*p == '\n' || *p == '\r' || *p == '\t')
+            px_buf_puts(&b, b.len && b.data[b.len - 1] == ' ' ? "" : " ");
+        else if (q->html && *p == '<')
+            px_buf_puts(&b, "&lt;");
+        else if (q->html && *p == '>')
+            px_buf_puts(&b, "&gt;");
+        else if (q->html && *p == '&')
+            px_buf_puts(&b, "&amp;");
+        else if (q->html && *p == '"')
+            px_buf_puts(&b, "&quot;");
+        else
+            px_buf_append(&b, p, 1);
+    }
+    return px_buf_steal(&b);
+}
+
+static cJSON *search_hit(sqlite3_stmt *st, const px_search_query *q)
+{
+    cJSON *o = cJSON_CreateObject();
+    add_col_id(o, "id", st, 0);
+    add_col_string(o, "ext_id", st, 1);
+    add_col_string(o, "source", st, 2);
+    add_col_string(o, "leaning", st, 3);
+    add_col_string(o, "url", st, 4);
+    add_col_string(o, "title", st, 5);
+    add_col_string(o, "date", st, 6);
+    add_col_id(o, "story", st, 7);
+    char *snippet = format_snippet(col_text(st, 8), q);
+    cJSON_AddStringToObject(o, "snippet", snippet ? snippet : "");
+    free(snippet);
+    cJSON_AddNumberToObject(o, "rank", sqlite3_column_double(st, 9));
+    return o;
+}
+
+int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    char since[32] = "";
+    if (!q->q || !*q->q)
+        return px_error_set(err, PX_EUSAGE, "empty search query");
+    int rc = normalise_since(q->since, since, err);
+    if (rc)
+        return rc;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                           "LEFT JOIN sources s ON s.id = a.source_id " SEARCH_WHERE,
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "searching");
+    bind_search(st, q, since);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        rc = query_error(s, err, q->q);
+        sqlite3_finalize(st);
+        return rc;
+    }
+    long long total = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT a.id, a.ext_id, s.name, s.leaning, a.url, a.title, a.date, sa.story_id, "
+                           "snippet(articles_fts, -1, char(2), char(3), '…', 24), bm25(articles_fts, 4.0, 1.0) "
+                           "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                           "LEFT JOIN sources s ON s.id = a.source_id "
+                           "LEFT JOIN story_articles sa ON sa.article_id = a.id " SEARCH_WHERE
+                           "ORDER BY bm25(articles_fts, 4.0, 1.0), a.id LIMIT ?4 OFFSET ?5",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "searching");
+    bind_search(st, q, since);
+    sqlite3_bind_int(st, 4, clamp_limit(q->limit, 20, 1000));
+    sqlite3_bind_int(st, 5, q->offset > 0 ? q->offset : 0);
+    cJSON *res = cJSON_CreateObject();
+    cJSON_AddStringToObject(res, "query", q->q);
+    cJSON_AddNumberToObject(res, "total", (double)total);
+    cJSON *hits = cJSON_AddArrayToObject(res, "results");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        cJSON_AddItemToArray(hits, search_hit(st, q));
+    if (rc != SQLITE_DONE) {
+        rc = query_error(s, err, q->q);
+        sqlite3_finalize(st);
+        cJSON_Delete(res);
+        return rc;
+    }
+    sqlite3_finalize(st);
+    *out = res;
+    return PX_OK;
+}
+
+static sqlite3_stmt *coverage_stmt(px_store *s)
+{
+    sqlite3_stmt *st = NULL;
+    sqlite3_prepare_v2(s->db,
+                       "SELECT coalesce(s.leaning, 'unknown'), s.name, count(*), min(a.date), max(a.date) "
+                       "FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+                       "LEFT JOIN sources s ON s.id = a.source_id WHERE sa.story_id = ?1 "
+                       "GROUP BY 1, 2 ORDER BY 1, 2",
+                       -1, &st, NULL);
+    return st;
+}
+
+/* Articles per outlet of one story; cov_st comes from coverage_stmt(). */
+static cJSON *story_coverage(sqlite3_stmt *cov_st, int64_t story)
+{
+    cJSON *cov = cJSON_CreateArray();
+    if (!cov_st)
+        return cov;
+    sqlite3_reset(cov_st);
+    sqlite3_bind_int64(cov_st, 1, story);
+    while (sqlite3_step(cov_st) == SQLITE_ROW) {
+        cJSON *o = cJSON_CreateObject();
+        add_col_string(o, "leaning", cov_st, 0);
+        add_col_string(o, "source", cov_st, 1);
+        cJSON_AddNumberToObject(o, "articles", sqlite3_column_int(cov_st, 2));
+        add_col_string(o, "first_date", cov_st, 3);
+        add_col_string(o, "last_date", cov_st, 4);
+        cJSON_AddItemToArray(cov, o);
+    }
+    sqlite3_reset(cov_st);
+    return cov;
+}
+
+#define STORY_COLUMNS                                                                           \
+    "st.id, st.title, st.first_date, st.last_date, st.n_articles, st.n_sources, "              \
+    "EXISTS (SELECT 1 FROM analyses an WHERE an.story_id = st.id), st.updated "
+
+static cJSON *story_summary(sqlite3_stmt *cov_st, sqlite3_stmt *st)
+{
+    cJSON *o = cJSON_CreateObject();
+    int64_t id = sqlite3_column_int64(st, 0);
+    cJSON_AddNumberToObject(o, "id", (double)id);
+    add_col_string(o, "title", st, 1);
+    add_col_string(o, "first_date", st, 2);
+    add_col_string(o, "last_date", st, 3);
+    cJSON_AddNumberToObject(o, "articles", sqlite3_column_int(st, 4));
+    cJSON_AddNumberToObject(o, "sources", sqlite3_column_int(st, 5));
+    cJSON_AddBoolToObject(o, "has_analysis", sqlite3_column_int(st, 6));
+    add_col_string(o, "updated", st, 7);
+    cJSON_AddItemToObject(o, "coverage", story_coverage(cov_st, id));
+    return o;
+}
+
+#define STORIES_WHERE                                                                           \
+    "WHERE st.n_articles > 0 AND (?1 IS NULL OR st.last_date >= ?1) "                          \
+    "AND (?2 IS NULL OR st.id IN (SELECT sa.story_id FROM articles_fts "                       \
+    "  JOIN story_articles sa ON sa.article_id = articles_fts.rowid WHERE articles_fts MATCH ?2)) "
+
+int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    char since[32] = "";
+    int rc = normalise_since(q->since, since, err);
+    if (rc)
+        return rc;
+    const char *match = q->q && *q->q ? q->q : NULL;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM stories st " STORIES_WHERE, -1, &st, NULL) !=
+        SQLITE_OK)
+        return db_error(s, err, "listing stories");
+    bind_text(st, 1, *since ? since : NULL);
+    bind_text(st, 2, match);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        rc = query_error(s, err, match);
+        sqlite3_finalize(st);
+        return rc;
+    }
+    long long total = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT " STORY_COLUMNS "FROM stories st " STORIES_WHERE
+                           "ORDER BY st.last_date DESC, st.id DESC LIMIT ?3 OFFSET ?4",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "listing stories");
+    bind_text(st, 1, *since ? since : NULL);
+    bind_text(st, 2, match);
+    sqlite3_bind_int(st, 3, clamp_limit(q->limit, 100, 10000));
+    sqlite3_bind_int(st, 4, q->offset > 0 ? q->offset : 0);
+    cJSON *res = cJSON_CreateObject();
+    cJSON_AddNumberToObject(res, "total", (double)total);
+    cJSON *list = cJSON_AddArrayToObject(res, "stories");
+    sqlite3_stmt *cov_st = coverage_stmt(s);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        cJSON_AddItemToArray(list, story_summary(cov_st, st));
+    sqlite3_finalize(cov_st);
+    if (rc != SQLITE_DONE) {
+        rc = query_error(s, err, match);
+        sqlite3_finalize(st);
+        cJSON_Delete(res);
+        return rc;
+    }
+    sqlite3_finalize(st);
+    *out = res;
+    return PX_OK;
+}
+
+#define ARTICLE_JSON_COLUMNS                                                                    \
+    "a.id, a.ext_id, s.name, s.leaning, s.country, a.url, a.title, a.authors, a.date, "        \
+    "a.language, a.highlights, a.text, a.removed, a.extra, a.input_path, a.input_line, "       \
+    "a.input_offset, sa.story_id, "                                                            \
+    "(SELECT g.canonical_article FROM dup_groups g WHERE g.id = a.dup_group_id "               \
+    "   AND g.canonical_article <> a.id), a.ingested_at "
+
+static cJSON *article_json_row(sqlite3_stmt *st, int with_text)
+{
+    cJSON *o = cJSON_CreateObject();
+    add_col_id(o, "row", st, 0);
+    add_col_string(o, "id", st, 1);
+    add_col_string(o, "source", st, 2);
+    add_col_string(o, "leaning", st, 3);
+    add_col_string(o, "country", st, 4);
+    add_col_string(o, "url", st, 5);
+    add_col_string(o, "title", st, 6);
+    add_col_json(o, "authors", st, 7, 1);
+    add_col_string(o, "date", st, 8);
+    add_col_string(o, "language", st, 9);
+    add_col_json(o, "highlights", st, 10, 1);
+    if (with_text)
+        add_col_string(o, "text", st, 11);
+    else
+        cJSON_AddNumberToObject(o, "chars", sqlite3_column_bytes(st, 11));
+    add_col_json(o, "removed", st, 12, 1);
+    if (with_text) {
+        add_col_json(o, "extra", st, 13, 0);
+        cJSON *in = cJSON_AddObjectToObject(o, "input");
+        add_col_string(in, "path", st, 14);
+        if (sqlite3_column_type(st, 15) != SQLITE_NULL)
+            cJSON_AddNumberToObject(in, "line", (double)sqlite3_column_int64(st, 15));
+        if (sqlite3_column_type(st, 16) != SQLITE_NULL)
+            cJSON_AddNumberToObject(in, "offset", (double)sqlite3_column_int64(st, 16));
+    }
+    add_col_id(o, "story", st, 17);
+    add_col_id(o, "duplicate_of", st, 18);
+    add_col_string(o, "ingested", st, 19);
+    return o;
+}
+
+int px_store_article_json(px_store *s, int64_t row, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT " ARTICLE_JSON_COLUMNS ARTICLE_FROM "WHERE a.id = ?1", -1,
+                           &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading an article");
+    sqlite3_bind_int64(st, 1, row);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *out = article_json_row(st, 1);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading an article");
+}
+
+static int story_articles_json(px_store *s, int64_t story, cJSON *list, px_error *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT " ARTICLE_JSON_COLUMNS ARTICLE_FROM
+                           "WHERE sa.story_id = ?1 ORDER BY a.date IS NULL, a.date, a.id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading a story");
+    sqlite3_bind_int64(st, 1, story);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        cJSON_AddItemToArray(list, article_json_row(st, 0));
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading a story");
+}
+
+static cJSON *story_analysis(px_store *s, int64_t story)
+{
+    sqlite3_stmt *st;
+    cJSON *report = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT report FROM analyses WHERE story_id = ?1", -1, &st, NULL) !=
+        SQLITE_OK)
+        return cJSON_CreateNull();
+    sqlite3_bind_int64(st, 1, story);
+    if (sqlite3_step(st) == SQLITE_ROW && col_text(st, 0))
+        report = cJSON_Parse(col_text(st, 0));
+    sqlite3_finalize(st);
+    return report ? report : cJSON_CreateNull();
+}
+
+int px_store_story(px_store *s, int64_t story, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT " STORY_COLUMNS "FROM stories st WHERE st.id = ?1 AND st.n_articles > 0",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading a story");
+    sqlite3_bind_int64(st, 1, story);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading a story");
+    }
+    sqlite3_stmt *cov_st = coverage_stmt(s);
+    cJSON *o = story_summary(cov_st, st);
+    sqlite3_finalize(cov_st);
+    sqlite3_finalize(st);
+    cJSON *list = cJSON_AddArrayToObject(o, "articles_list");
+    if ((rc = story_articles_json(s, story, list, err))) {
+        cJSON_Delete(o);
+        return rc;
+    }
+    cJSON_AddItemToObject(o, "analysis", story_analysis(s, story));
+    *out = o;
+    return PX_OK;
+}

@@ -1,0 +1,328 @@
+/* test_api.c - the JSON API answered directly (px_api_handle) and over a
+ * real loopback socket (px_server): routes, status codes, JSON errors,
+ * body limits, all-or-nothing POST ingest, static files. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+typedef struct fixture {
+    char *db;
+    px_api *api;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    f->db = tu_write_temp("", 0, ".db");
+    unlink(f->db);
+    px_api_opts o = {.db = f->db, .connections = 2, .max_body = 64 << 10};
+    px_error err;
+    px_error_clear(&err);
+    if (px_api_new(&f->api, &o, &err) != PX_OK) {
+        print_error("%s\n", err.msg);
+        return -1;
+    }
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    char side[300];
+    px_api_free(f->api);
+    unlink(f->db);
+    snprintf(side, sizeof side, "%s-wal", f->db);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", f->db);
+    unlink(side);
+    free(f->db);
+    free(f);
+    return 0;
+}
+
+/* Sends one request; returns the parsed JSON body (NULL when not JSON). */
+static cJSON *call(fixture *f, const char *method, const char *target, const char *type,
+                   const char *body, int expect_status)
+{
+    px_http_response r;
+    px_api_handle(f->api, method, target, type, body, body ? strlen(body) : 0, &r);
+    if (r.status != expect_status)
+        fail_msg("%s %s: status %d, expected %d: %.*s", method, target, r.status, expect_status,
+                 (int)r.len, r.body);
+    cJSON *j = cJSON_ParseWithLength(r.body, r.len);
+    if (r.status >= 400) {
+        /* every error is {"error":{"code","message"}} */
+        assert_non_null(j);
+        cJSON *e = cJSON_GetObjectItem(j, "error");
+        assert_true(cJSON_IsString(cJSON_GetObjectItem(e, "code")));
+        assert_true(cJSON_IsString(cJSON_GetObjectItem(e, "message")));
+        assert_non_null(strstr(r.content_type, "application/json"));
+    }
+    px_http_response_free(&r);
+    return j;
+}
+
+static char *slurp(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    px_buf b = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        px_buf_append(&b, chunk, n);
+    fclose(fp);
+    return px_buf_steal(&b);
+}
+
+static double num(const cJSON *o, const char *key)
+{
+    return cJSON_GetNumberValue(cJSON_GetObjectItem(o, key));
+}
+
+static int article_count(fixture *f)
+{
+    cJSON *h = call(f, "GET", "/api/health", NULL, NULL, 200);
+    int n = (int)num(h, "articles");
+    cJSON_Delete(h);
+    return n;
+}
+
+static void test_post_then_read_back(void **state)
+{
+    fixture *f = *state;
+    cJSON *h = call(f, "GET", "/api/health", NULL, NULL, 200);
+    assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(h, "status")), "ok");
+    assert_int_equal((int)num(h, "articles"), 0);
+    cJSON_Delete(h);
+
+    char *wire = slurp("examples/corpus/wire-feed.jsonl");
+    cJSON *res = call(f, "POST", "/api/articles", "application/x-ndjson", wire, 201);
+    assert_int_equal((int)num(res, "added"), 2);
+    int row = (int)num(cJSON_GetArrayItem(cJSON_GetObjectItem(res, "articles"), 0), "row");
+    cJSON_Delete(res);
+    /* the same body again stores nothing */
+    res = call(f, "POST", "/api/articles", "application/x-ndjson", wire, 200);
+    assert_int_equal((int)num(res, "added"), 0);
+    assert_int_equal((int)num(res, "already"), 2);
+    cJSON_Delete(res);
+    free(wire);
+
+    char target[64];
+    snprintf(target, sizeof target, "/api/articles/%d", row);
+    cJSON *a = call(f, "GET", target, NULL, NULL, 200);
+    assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(a, "id")), "atlas-20250304-0117");
+    assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(a, "extra"), "section")),
+                        "U.S. News");
+    int story = (int)num(a, "story");
+    assert_true(story > 0);
+    cJSON_Delete(a);
+
+    snprintf(target, sizeof target, "/api/stories/%d", story);
+    cJSON *s = call(f, "GET", target, NULL, NULL, 200);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(s, "articles_list")), 1);
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(s, "analysis")));
+    cJSON_Delete(s);
+
+    cJSON *list = call(f, "GET", "/api/stories?since=2025-03-01", NULL, NULL, 200);
+    assert_int_equal((int)num(list, "total"), 2);
+    cJSON_Delete(list);
+    list = call(f, "GET", "/api/stories?since=2025-03-05", NULL, NULL, 200);
+    assert_int_equal((int)num(list, "total"), 0);
+    cJSON_Delete(list);
+    list = call(f, "GET", "/api/stories?q=mediator", NULL, NULL, 200);
+    assert_int_equal((int)num(list, "total"), 1);
+    cJSON_Delete(list);
+
+    cJSON *hits = call(f, "GET", "/api/search?q=collapse+%22Sable+River%22&limit=5", NULL, NULL, 200);
+    assert_int_equal((int)num(hits, "total"), 1);
+    const char *snippet = cJSON_GetStringValue(
+        cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(hits, "results"), 0), "snippet"));
+    assert_non_null(strstr(snippet, "<mark>"));
+    cJSON_Delete(hits);
+}
+
+static void test_bad_requests(void **state)
+{
+    fixture *f = *state;
+    cJSON_Delete(call(f, "GET", "/api/search", NULL, NULL, 400));
+    cJSON_Delete(call(f, "GET", "/api/search?q=%22open", NULL, NULL, 400));
+    cJSON_Delete(call(f, "GET", "/api/search?q=%27%3B%20DROP%20TABLE%20articles%3B%20--", NULL, NULL, 400));
+    cJSON_Delete(call(f, "GET", "/api/search?q=x&limit=-1", NULL, NULL, 400));
+    cJSON_Delete(call(f, "GET", "/api/search?q=x&limit=abc", NULL, NULL, 400));
+    cJSON_Delete(call(f, "GET", "/api/search?q=x&source=%27%20OR%201%3D1%20--", NULL, NULL, 200));
+    cJSON_Delete(call(f, "GET", "/api/stories?since=yesterday%27--", NULL, NULL, 400));
+    cJSON_Delete(call(f, "GET", "/api/search?q=%zz", NULL, NULL, 400));
+    cJSON_Delete(call(f, "GET", "/api/search?q=a%00b", NULL, NULL, 400));
+    cJSON_Delete(call(f, "GET", "/api/stories/12abc", NULL, NULL, 404));
+    cJSON_Delete(call(f, "GET", "/api/stories/999", NULL, NULL, 404));
+    cJSON_Delete(call(f, "GET", "/api/articles/0", NULL, NULL, 404));
+    cJSON_Delete(call(f, "GET", "/api/nothing", NULL, NULL, 404));
+    cJSON_Delete(call(f, "GET", "/no/such/page.html", NULL, NULL, 404));
+    cJSON_Delete(call(f, "DELETE", "/api/stories", NULL, NULL, 405));
+    cJSON_Delete(call(f, "GET", "/api/articles", NULL, NULL, 405));
+    cJSON_Delete(call(f, "GET", "relative", NULL, NULL, 400));
+    assert_int_equal(article_count(f), 0);
+}
+
+/* A body with one bad line stores nothing, not even its good lines. */
+static void test_malformed_post_stores_nothing(void **state)
+{
+    fixture *f = *state;
+    const char *mixed = "{\"source\":\"A\",\"title\":\"Good one\",\"text\":\"Fine text here.\"}\n"
+                        "{\"source\":\"A\",\"title\":\"Broken\",\"text\":\"no closing\n";
+    cJSON *e = call(f, "POST", "/api/articles", "application/x-ndjson", mixed, 400);
+    const char *msg = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(e, "error"), "message"));
+    assert_non_null(strstr(msg, ":2:")); /* names the line */
+    cJSON_Delete(e);
+    cJSON_Delete(call(f, "POST", "/api/articles", "application/x-ndjson", "", 400));
+    cJSON_Delete(call(f, "POST", "/api/articles", "application/x-ndjson", "[1,2,3]\n", 400));
+    cJSON_Delete(call(f, "POST", "/api/articles", "application/x-ndjson", "\n\n\n", 400));
+
+    size_t big = (64 << 10) + 1;
+    char *huge = malloc(big + 1);
+    memset(huge, 'a', big);
+    huge[big] = '\0';
+    cJSON_Delete(call(f, "POST", "/api/articles", "text/plain", huge, 413));
+    free(huge);
+    assert_int_equal(article_count(f), 0);
+
+    /* a plain-text body is one article */
+    cJSON *ok = call(f, "POST", "/api/articles", "text/plain",
+                     "A Headline For The Text Body\n\nThe body of a plain text article.\n", 201);
+    assert_int_equal((int)num(ok, "added"), 1);
+    cJSON_Delete(ok);
+    assert_int_equal(article_count(f), 1);
+}
+
+static void test_static_files(void **state)
+{
+    fixture *f = *state;
+    px_http_response r;
+    px_api_handle(f->api, "GET", "/", NULL, NULL, 0, &r);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.content_type, "text/html"));
+    assert_non_null(strstr(r.body, "<script src=\"app.js\"></script>"));
+    px_http_response_free(&r);
+    px_api_handle(f->api, "GET", "/app.js", NULL, NULL, 0, &r);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.content_type, "javascript"));
+    px_http_response_free(&r);
+    px_api_handle(f->api, "HEAD", "/style.css", NULL, NULL, 0, &r);
+    assert_int_equal(r.status, 200);
+    px_http_response_free(&r);
+}
+
+static void test_url_decode(void **state)
+{
+    (void)state;
+    char *s = px_url_decode("a+b%20c%2B", 10, 1);
+    assert_string_equal(s, "a b c+");
+    free(s);
+    s = px_url_decode("a+b", 3, 0);
+    assert_string_equal(s, "a+b");
+    free(s);
+    assert_null(px_url_decode("%", 1, 1));
+    assert_null(px_url_decode("%4", 2, 1));
+    assert_null(px_url_decode("%G0", 3, 1));
+    assert_null(px_url_decode("%00", 3, 1));
+}
+
+/* ---- over a socket -------------------------------------------------------- */
+
+static char *http(unsigned port, const char *request)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    assert_true(fd >= 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+    assert_int_equal(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+    size_t len = strlen(request), off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, request + off, len - off);
+        if (w <= 0)
+            break; /* the server may answer and close before reading it all */
+        off += (size_t)w;
+    }
+    px_buf out = {0};
+    char chunk[4096];
+    ssize_t n;
+    while ((n = read(fd, chunk, sizeof chunk)) > 0)
+        px_buf_append(&out, chunk, (size_t)n);
+    close(fd);
+    return px_buf_steal(&out);
+}
+
+static void test_server_on_loopback(void **state)
+{
+    fixture *f = *state;
+    px_server *srv;
+    px_error err;
+    px_server_opts o = {.port = 0, .threads = 2, .max_header = 8 << 10};
+    assert_int_equal(px_server_start(&srv, f->api, &o, &err), PX_OK);
+    unsigned port = px_server_port(srv);
+    assert_true(port > 0);
+
+    char *resp = http(port, "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert_non_null(strstr(resp, "HTTP/1.1 200"));
+    assert_non_null(strstr(resp, "\"status\":\"ok\""));
+    free(resp);
+
+    resp = http(port, "GET /api/search?q=%22x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert_non_null(strstr(resp, "HTTP/1.1 400"));
+    assert_non_null(strstr(resp, "\"error\""));
+    free(resp);
+
+    const char *jsonl = "{\"source\":\"Wire\",\"title\":\"Posted over HTTP\",\"text\":\"Body text.\"}\n";
+    char req[1024];
+    snprintf(req, sizeof req,
+             "POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\n"
+             "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
+             strlen(jsonl), jsonl);
+    resp = http(port, req);
+    assert_non_null(strstr(resp, "HTTP/1.1 201"));
+    free(resp);
+
+    /* a declared body over the limit is refused before it is read */
+    resp = http(port, "POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n"
+                      "Connection: close\r\n\r\n");
+    assert_non_null(strstr(resp, "HTTP/1.1 413"));
+    assert_non_null(strstr(resp, "too_large"));
+    free(resp);
+
+    /* headers larger than the connection's memory are refused */
+    px_buf big = {0};
+    px_buf_puts(&big, "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ");
+    for (int i = 0; i < 20000; i++)
+        px_buf_puts(&big, "a");
+    px_buf_puts(&big, "\r\nConnection: close\r\n\r\n");
+    resp = http(port, big.data);
+    assert_null(strstr(resp, "HTTP/1.1 200"));
+    free(resp);
+    px_buf_free(&big);
+    px_server_stop(srv);
+
+    /* only loopback unless told otherwise; a bad address is an error */
+    o.bind = "not-an-address";
+    assert_int_equal(px_server_start(&srv, f->api, &o, &err), PX_EUSAGE);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_post_then_read_back, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_requests, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_malformed_post_stores_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_static_files, setup, teardown),
+        cmocka_unit_test(test_url_decode),
+        cmocka_unit_test_setup_teardown(test_server_on_loopback, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("api", tests, NULL, NULL);
+}

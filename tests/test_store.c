@@ -1,0 +1,549 @@
+/* test_store.c - the SQLite store: schema, idempotent and incremental
+ * ingest with stories, search, bad databases, injection attempts and a
+ * kill -9 in the middle of an ingest. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <sqlite3.h>
+
+#include "testutil.h"
+
+static char *temp_db(void)
+{
+    char *path = tu_write_temp("", 0, ".db");
+    unlink(path);
+    return path;
+}
+
+static void remove_db(char *path)
+{
+    char side[300];
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+    free(path);
+}
+
+static px_store *open_store(const char *path)
+{
+    px_store *s;
+    px_error err;
+    px_error_clear(&err);
+    int rc = px_store_open(&s, path, 0, &err);
+    if (rc)
+        fail_msg("%s", err.msg);
+    return s;
+}
+
+typedef struct ingest_ctx {
+    px_ingest *g;
+    int failed;
+} ingest_ctx;
+
+static int add_one(px_article *a, void *ud)
+{
+    ingest_ctx *c = ud;
+    px_error err;
+    px_error_clear(&err);
+    if (px_ingest_add(c->g, a, NULL, &err) != PX_OK) {
+        print_error("ingest: %s\n", err.msg);
+        c->failed = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Ingests paths with the example sources file; returns the stats. */
+static px_ingest_stats ingest_paths(px_store *s, const char *const *paths, size_t n, size_t batch)
+{
+    px_sources *sources;
+    px_error err;
+    px_error_clear(&err);
+    assert_int_equal(px_sources_load(&sources, "examples/sources.csv", &err), PX_OK);
+    px_read_opts o = {.sources = sources};
+    px_ingest_opts io = {.batch = batch};
+    ingest_ctx c = {0};
+    assert_int_equal(px_ingest_new(&c.g, s, &io, &err), PX_OK);
+    assert_int_equal(px_read_paths(paths, n, &o, add_one, &c), 0);
+    assert_false(c.failed);
+    assert_int_equal(px_ingest_finish(c.g, &err), PX_OK);
+    px_ingest_stats st = *px_ingest_stats_of(c.g);
+    px_ingest_free(c.g);
+    px_sources_free(sources);
+    return st;
+}
+
+static px_store_counts counts(px_store *s)
+{
+    px_store_counts c;
+    px_error err;
+    assert_int_equal(px_store_counts_get(s, &c, &err), PX_OK);
+    return c;
+}
+
+/* Story sizes, largest first, as "6,4,3". */
+static void story_sizes(px_store *s, char *out, size_t cap)
+{
+    cJSON *res, *st;
+    px_error err;
+    px_story_query q = {0};
+    assert_int_equal(px_store_stories(s, &q, &res, &err), PX_OK);
+    int sizes[64], n = 0;
+    cJSON_ArrayForEach(st, cJSON_GetObjectItem(res, "stories"))
+        if (n < 64)
+            sizes[n++] = (int)cJSON_GetNumberValue(cJSON_GetObjectItem(st, "articles"));
+    cJSON_Delete(res);
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++)
+            if (sizes[j] > sizes[i]) {
+                int t = sizes[i];
+                sizes[i] = sizes[j];
+                sizes[j] = t;
+            }
+    out[0] = '\0';
+    for (int i = 0; i < n; i++)
+        snprintf(out + strlen(out), cap - strlen(out), "%s%d", i ? "," : "", sizes[i]);
+}
+
+static void test_schema_and_reopen(void **state)
+{
+    (void)state;
+    char *path = temp_db();
+    px_store *s = open_store(path);
+    px_store_close(s);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), PX_STORE_SCHEMA_VERSION);
+    sqlite3_finalize(st);
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "wal");
+    sqlite3_finalize(st);
+    /* A schema from a newer parallax is refused, not altered. */
+    assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    px_error err;
+    px_error_clear(&err);
+    assert_int_equal(px_store_open(&s, path, 0, &err), PX_EFORMAT);
+    assert_non_null(strstr(err.msg, "newer"));
+    assert_non_null(strstr(err.msg, path));
+    remove_db(path);
+}
+
+static void test_ingest_is_idempotent_and_groups_stories(void **state)
+{
+    (void)state;
+    char *path = temp_db();
+    px_store *s = open_store(path);
+    const char *corpus = "examples/corpus";
+    px_ingest_stats st = ingest_paths(s, &corpus, 1, 5);
+    assert_int_equal(st.seen, 13);
+    assert_int_equal(st.added, 13);
+    assert_int_equal(st.batches, 3);
+    px_store_counts c = counts(s);
+    assert_int_equal(c.articles, 13);
+    assert_int_equal(c.sources, 7);
+    char sizes[128];
+    story_sizes(s, sizes, sizeof sizes);
+    assert_string_equal(sizes, "6,4,3"); /* the three events of examples/README.md */
+
+    st = ingest_paths(s, &corpus, 1, 5);
+    assert_int_equal(st.added, 0);
+    assert_int_equal(st.already, 13);
+    assert_int_equal(st.stories, 0);
+    c = counts(s);
+    assert_int_equal(c.articles, 13);
+    assert_int_equal(c.stories, 3);
+    px_store_close(s);
+    remove_db(path);
+}
+
+/* Two runs, the second after reopening: the clusterer restored from the
+ * store puts the new articles into the stories of the first run. */
+static void test_incremental_ingest_continues_stories(void **state)
+{
+    (void)state;
+    char *path = temp_db();
+    px_store *s = open_store(path);
+    const char *first[] = {"examples/corpus/harbor-herald--bridge-collapse.txt",
+                           "examples/corpus/meridian-times--new-comet.txt",
+                           "examples/corpus/civic-dispatch--battery-strike.txt"};
+    px_ingest_stats st = ingest_paths(s, first, 3, 500);
+    assert_int_equal(st.new_stories, 3);
+    px_store_close(s);
+
+    s = open_store(path);
+    const char *corpus = "examples/corpus";
+    st = ingest_paths(s, &corpus, 1, 500);
+    assert_int_equal(st.added, 10);
+    assert_int_equal(st.restored, 3);
+    assert_int_equal(st.new_stories, 0);
+    char sizes[128];
+    story_sizes(s, sizes, sizeof sizes);
+    assert_string_equal(sizes, "6,4,3");
+    px_store_close(s);
+    remove_db(path);
+}
+
+static void test_article_round_trip(void **state)
+{
+    (void)state;
+    px_store *s = open_store(":memory:");
+    px_article *a = px_article_new();
+    px_error err;
+    px_set_str(&a->source, "Harbor Herald");
+    px_set_str(&a->leaning, "center-left");
+    px_set_str(&a->title, "A title with 'quotes' and \"more\"");
+    px_set_str(&a->body, "First paragraph.\n\nSecond paragraph with ünïcode.");
+    px_set_str(&a->date, "2025-03-04");
+    px_strlist_push(&a->authors, "Dana Whitfield");
+    px_article_add_removal(a, "Subscribe now", 13, "paywall");
+    px_set_str(&a->extra_json, "{\"section\":\"U.S. News\"}");
+    px_article_compute_id(a);
+    int64_t row;
+    int added;
+    assert_int_equal(px_store_begin(s, &err), PX_OK);
+    assert_int_equal(px_store_add_article(s, a, &row, &added, &err), PX_OK);
+    assert_int_equal(added, 1);
+    assert_int_equal(px_store_commit(s, &err), PX_OK);
+    px_article *b;
+    assert_int_equal(px_store_get_article(s, row, &b, &err), PX_OK);
+    assert_non_null(b);
+    char *ja = px_article_to_json(a), *jb = px_article_to_json(b);
+    assert_string_equal(ja, jb);
+    free(ja);
+    free(jb);
+    px_article_free(b);
+    assert_int_equal(px_store_get_article(s, row + 1, &b, &err), PX_OK);
+    assert_null(b);
+    px_article_free(a);
+    px_store_close(s);
+}
+
+static px_store *example_store(char **path)
+{
+    *path = temp_db();
+    px_store *s = open_store(*path);
+    const char *corpus = "examples/corpus";
+    ingest_paths(s, &corpus, 1, 500);
+    return s;
+}
+
+static int search_total(px_store *s, const char *q, const char *source, const char *since, int *rc)
+{
+    px_search_query sq = {.q = q, .source = source, .since = since};
+    cJSON *res = NULL;
+    px_error err;
+    px_error_clear(&err);
+    *rc = px_store_search(s, &sq, &res, &err);
+    int total = res ? (int)cJSON_GetNumberValue(cJSON_GetObjectItem(res, "total")) : -1;
+    cJSON_Delete(res);
+    return total;
+}
+
+static void test_search(void **state)
+{
+    (void)state;
+    char *path;
+    px_store *s = example_store(&path);
+    px_search_query q = {.q = "collapsed bridge", .limit = 3};
+    cJSON *res;
+    px_error err;
+    assert_int_equal(px_store_search(s, &q, &res, &err), PX_OK);
+    cJSON *hits = cJSON_GetObjectItem(res, "results");
+    assert_true(cJSON_GetArraySize(hits) == 3);
+    const char *snippet = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetArrayItem(hits, 0), "snippet"));
+    assert_non_null(strstr(snippet, "<mark>"));
+    /* porter stemming: "collapsed" matches "collapse" and "collapses" */
+    assert_non_null(strstr(snippet, "</mark>"));
+    cJSON_Delete(res);
+
+    int rc;
+    int all = search_total(s, "comet", NULL, NULL, &rc);
+    assert_int_equal(rc, PX_OK);
+    assert_int_equal(all, 3);
+    assert_int_equal(search_total(s, "comet", "Liberty Ledger", NULL, &rc), 1);
+    assert_int_equal(search_total(s, "comet", "meridian-times", NULL, &rc), 1);
+    assert_int_equal(search_total(s, "comet", NULL, "2025-03-04", &rc), 1);
+    assert_int_equal(search_total(s, "comet", NULL, "not a date", &rc), -1);
+    assert_int_equal(rc, PX_EUSAGE);
+    assert_int_equal(search_total(s, "title:comet", NULL, NULL, &rc), 2);
+    assert_int_equal(search_total(s, "\"unterminated", NULL, NULL, &rc), -1);
+    assert_int_equal(rc, PX_EUSAGE);
+    px_store_close(s);
+    remove_db(path);
+}
+
+/* Filters and queries are bound parameters: SQL in them is text to match,
+ * FTS syntax junk is a usage error, and the tables stay intact. */
+static void test_injection_does_nothing(void **state)
+{
+    (void)state;
+    char *path;
+    px_store *s = example_store(&path);
+    static const char *attacks[] = {
+        "'; DROP TABLE articles; --", "\"; DROP TABLE articles; --", "bridge' OR '1'='1",
+        "*", "NEAR(", "a AND", "OR OR", "\"", "'", ")", "^", "articles_fts:x", "x:y",
+        "1; DELETE FROM stories", "bridge) OR (1=1", "\x01\x02", "col:", "NOT",
+    };
+    for (size_t i = 0; i < sizeof attacks / sizeof attacks[0]; i++) {
+        int rc;
+        search_total(s, attacks[i], NULL, NULL, &rc);
+        assert_true(rc == PX_OK || rc == PX_EUSAGE);
+        assert_int_equal(search_total(s, "bridge", attacks[i], NULL, &rc), 0);
+        assert_int_equal(rc, PX_OK);
+        search_total(s, "bridge", NULL, attacks[i], &rc);
+        assert_true(rc == PX_OK || rc == PX_EUSAGE);
+        px_story_query sq = {.q = attacks[i], .since = attacks[i]};
+        cJSON *res = NULL;
+        px_error err;
+        rc = px_store_stories(s, &sq, &res, &err);
+        assert_true(rc == PX_OK || rc == PX_EUSAGE);
+        cJSON_Delete(res);
+    }
+    px_store_counts c = counts(s);
+    assert_int_equal(c.articles, 13);
+    assert_int_equal(c.stories, 3);
+    int rc;
+    assert_int_equal(search_total(s, "bridge", NULL, NULL, &rc), 6);
+    px_store_close(s);
+    remove_db(path);
+}
+
+static void test_corrupt_and_foreign_files(void **state)
+{
+    (void)state;
+    px_store *s;
+    px_error err;
+    const char junk[] = "this is not an SQLite database, just some text that is long enough "
+                        "to fill a header and then some more bytes to make it look like a file\n";
+    char *path = tu_write_temp(junk, sizeof junk - 1, ".db");
+    px_error_clear(&err);
+    assert_int_not_equal(px_store_open(&s, path, 0, &err), PX_OK);
+    assert_non_null(strstr(err.msg, path));
+    assert_non_null(strstr(err.msg, "not a parallax database"));
+    unlink(path);
+    free(path);
+
+    /* A real database whose pages were overwritten in the middle. */
+    char *db = temp_db();
+    s = open_store(db);
+    const char *corpus = "examples/corpus";
+    ingest_paths(s, &corpus, 1, 500);
+    px_store_close(s);
+    FILE *f = fopen(db, "r+b");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    char garbage[4096];
+    memset(garbage, 0xA5, sizeof garbage);
+    fseek(f, 0, SEEK_SET);
+    fwrite(garbage, 1, 100 < size ? 100 : (size_t)size, f);
+    fclose(f);
+    px_error_clear(&err);
+    assert_int_not_equal(px_store_open(&s, db, 0, &err), PX_OK);
+    assert_non_null(strstr(err.msg, db));
+    remove_db(db);
+
+    /* Another program's SQLite database is refused, not taken over. */
+    char *other = temp_db();
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(other, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, "CREATE TABLE t(x)", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    px_error_clear(&err);
+    assert_int_equal(px_store_open(&s, other, 0, &err), PX_EFORMAT);
+    assert_non_null(strstr(err.msg, "not a parallax one"));
+    remove_db(other);
+}
+
+static void test_locked_database_is_an_error_not_a_hang(void **state)
+{
+    (void)state;
+    char *path = temp_db();
+    px_store *s = open_store(path);
+    px_store_close(s);
+    sqlite3 *holder;
+    assert_int_equal(sqlite3_open(path, &holder), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(holder, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+    px_error err;
+    px_error_clear(&err);
+    /* Opening reads through WAL; writing must wait for the lock, then fail. */
+    int rc = px_store_open_wait(&s, path, 0, 200, &err);
+    if (rc == PX_OK) {
+        rc = px_store_begin(s, &err);
+        px_store_close(s);
+    }
+    assert_int_not_equal(rc, PX_OK);
+    assert_non_null(strstr(err.msg, path));
+    assert_non_null(strstr(err.msg, "lock"));
+    sqlite3_exec(holder, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(holder);
+
+    /* An exclusive locking-mode holder keeps even readers out. */
+    assert_int_equal(sqlite3_open(path, &holder), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; "
+                                          "INSERT INTO stories(key) VALUES ('x'); COMMIT;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    px_error_clear(&err);
+    assert_int_not_equal(px_store_open_wait(&s, path, 0, 200, &err), PX_OK);
+    assert_non_null(strstr(err.msg, "lock"));
+    sqlite3_close(holder);
+    remove_db(path);
+}
+
+/* ---- crash safety --------------------------------------------------------- */
+
+#define CRASH_ARTICLES 1500
+#define CRASH_BATCH 100
+
+static const char *const words[] = {
+    "harbor", "council", "budget", "river", "bridge", "strike", "union", "plant", "battery", "comet",
+    "telescope", "election", "mayor", "court", "ruling", "storm", "flood", "school", "hospital", "rail",
+    "port", "tariff", "export", "wheat", "drought", "vaccine", "trial", "senate", "festival", "museum",
+};
+
+/* A JSON Lines file of distinct synthetic articles. */
+static char *write_crash_input(void)
+{
+    px_buf b = {0};
+    unsigned seed = 12345;
+    for (int i = 0; i < CRASH_ARTICLES; i++) {
+        px_buf_printf(&b, "{\"id\":\"crash-%d\",\"source\":\"Outlet %d\",\"date\":\"2025-03-%02d\","
+                          "\"title\":\"Report %d\",\"text\":\"",
+                      i, i % 7, 1 + i % 28, i);
+        for (int w = 0; w < 60; w++) {
+            seed = seed * 1103515245u + 12345u;
+            px_buf_printf(&b, "%s%s", w ? " " : "", words[(seed >> 16) % 30]);
+        }
+        px_buf_printf(&b, " number %d.\"}\n", i);
+    }
+    char *path = tu_write_temp(b.data, b.len, ".jsonl");
+    px_buf_free(&b);
+    return path;
+}
+
+static void report_commit(const px_ingest_stats *st, void *ud)
+{
+    int fd = *(int *)ud;
+    long long n = st->added;
+    if (write(fd, &n, sizeof n) != (ssize_t)sizeof n)
+        _exit(3);
+}
+
+static void child_ingest(const char *db, const char *input, int fd)
+{
+    px_store *s;
+    px_error err;
+    if (px_store_open(&s, db, 0, &err) != PX_OK)
+        _exit(2);
+    px_ingest_opts io = {.batch = CRASH_BATCH, .on_commit = report_commit, .commit_ud = &fd};
+    ingest_ctx c = {0};
+    if (px_ingest_new(&c.g, s, &io, &err) != PX_OK)
+        _exit(2);
+    px_read_opts o = {0};
+    px_read_paths(&input, 1, &o, add_one, &c);
+    px_ingest_finish(c.g, &err);
+    _exit(0);
+}
+
+static long long count_rows(const char *db_path, int *integrity_ok)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    long long n = -1;
+    assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
+    *integrity_ok = sqlite3_step(st) == SQLITE_ROW &&
+                    strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+    sqlite3_finalize(st);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM articles", -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    /* The full-text index is kept in step with the articles by triggers. */
+    assert_int_equal(sqlite3_exec(db, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    return n;
+}
+
+static void test_kill_during_ingest_loses_nothing_committed(void **state)
+{
+    (void)state;
+    char *db = temp_db(), *input = write_crash_input();
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fds[0]);
+        child_ingest(db, input, fds[1]);
+    }
+    close(fds[1]);
+    long long committed = 0, n;
+    int reports = 0;
+    while (reports < 3 && read(fds[0], &n, sizeof n) == (ssize_t)sizeof n) {
+        committed = n;
+        reports++;
+    }
+    kill(pid, SIGKILL);
+    int status;
+    waitpid(pid, &status, 0);
+    close(fds[0]);
+    assert_int_equal(reports, 3);
+    assert_true(WIFSIGNALED(status)); /* killed mid-ingest, not finished */
+
+    int ok;
+    long long stored = count_rows(db, &ok);
+    assert_true(ok);
+    assert_true(stored >= committed);
+    assert_int_equal(stored % CRASH_BATCH, 0); /* whole batches only */
+    assert_true(stored < CRASH_ARTICLES);
+
+    /* Reopen and ingest everything: the rest is added, once. */
+    px_store *s = open_store(db);
+    px_error err;
+    px_ingest_opts io = {.batch = 500};
+    ingest_ctx c = {0};
+    assert_int_equal(px_ingest_new(&c.g, s, &io, &err), PX_OK);
+    px_read_opts o = {0};
+    const char *in = input;
+    assert_int_equal(px_read_paths(&in, 1, &o, add_one, &c), 0);
+    assert_int_equal(px_ingest_finish(c.g, &err), PX_OK);
+    assert_int_equal(px_ingest_stats_of(c.g)->added, CRASH_ARTICLES - stored);
+    assert_int_equal(px_ingest_stats_of(c.g)->already, stored);
+    px_ingest_free(c.g);
+    px_store_close(s);
+    assert_int_equal(count_rows(db, &ok), CRASH_ARTICLES);
+    assert_true(ok);
+    unlink(input);
+    free(input);
+    remove_db(db);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_schema_and_reopen),
+        cmocka_unit_test(test_ingest_is_idempotent_and_groups_stories),
+        cmocka_unit_test(test_incremental_ingest_continues_stories),
+        cmocka_unit_test(test_article_round_trip),
+        cmocka_unit_test(test_search),
+        cmocka_unit_test(test_injection_does_nothing),
+        cmocka_unit_test(test_corrupt_and_foreign_files),
+        cmocka_unit_test(test_locked_database_is_an_error_not_a_hang),
+        cmocka_unit_test(test_kill_during_ingest_loses_nothing_committed),
+    };
+    return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}

@@ -1,0 +1,145 @@
+/* test_store_cli.c - the store commands as a user meets them: ingest,
+ * search, stories, show, report, export; exit codes and messages. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cjson/cJSON.h>
+
+#include "testutil.h"
+
+static char db[256];
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(db, sizeof db, "/tmp/parallax-cli-%d.db", (int)getpid());
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "rm -rf %s %s-wal %s-shm %s.html", db, db, db, db);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static char *run(const char *args, int *code)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "%s %s", tu_bin(), args);
+    return tu_run(cmd, code);
+}
+
+static char *runf(int *code, const char *fmt, const char *a, const char *b)
+{
+    char args[1024];
+    snprintf(args, sizeof args, fmt, a, b);
+    return run(args, code);
+}
+
+static void test_ingest_search_show_export(void **state)
+{
+    (void)state;
+    int code;
+    char *out = runf(&code, "ingest --db %s --sources examples/sources.csv %s 2>&1", db, "examples/corpus");
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "13 new"));
+    free(out);
+    out = runf(&code, "ingest --db %s --sources examples/sources.csv %s 2>&1", db, "examples/corpus");
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "0 new, 13 stored already"));
+    free(out);
+
+    out = runf(&code, "search --db %s %s", db, "'mediator OR arbitration'");
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "Mediator to Meet Both Sides"));
+    assert_non_null(strstr(out, "**")); /* highlight marks when piped */
+    free(out);
+    out = runf(&code, "search --db %s %s 2>&1", db, "'\"unclosed'");
+    assert_int_equal(code, 2);
+    assert_non_null(strstr(out, "unterminated string"));
+    free(out);
+    out = runf(&code, "search --db %s --since %s bridge 2>&1", db, "yesterday");
+    assert_int_equal(code, 2);
+    free(out);
+
+    out = runf(&code, "stories --db %s --json%s", db, "");
+    assert_int_equal(code, 0);
+    cJSON *j = cJSON_Parse(out);
+    assert_non_null(j);
+    assert_int_equal((int)cJSON_GetNumberValue(cJSON_GetObjectItem(j, "total")), 3);
+    int first = (int)cJSON_GetNumberValue(
+        cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(j, "stories"), 0), "id"));
+    cJSON_Delete(j);
+    free(out);
+
+    char id[32];
+    snprintf(id, sizeof id, "%d", first);
+    out = runf(&code, "show --db %s %s", db, id);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "Coverage"));
+    assert_non_null(strstr(out, "Articles"));
+    free(out);
+    out = runf(&code, "show --db %s %s 2>&1", db, "424242");
+    assert_int_equal(code, 1);
+    assert_non_null(strstr(out, "no story 424242"));
+    free(out);
+
+    out = runf(&code, "export --db %s --jsonl | wc -l%s", db, "");
+    assert_int_equal(atoi(out), 13);
+    free(out);
+
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s.html", db);
+    out = runf(&code, "report --db %s --all --html %s 2>&1", db, dir);
+    assert_int_equal(code, 0);
+    free(out);
+    char page[400];
+    snprintf(page, sizeof page, "%s/story-%d.html", dir, first);
+    FILE *f = fopen(page, "r");
+    assert_non_null(f);
+    char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    assert_non_null(strstr(buf, "<script id=\"story-data\" type=\"application/json\">"));
+    assert_null(strstr(buf, "src=\"app.js\"")); /* inlined: opens without a server */
+}
+
+static void test_bad_databases(void **state)
+{
+    (void)state;
+    int code;
+    FILE *f = fopen(db, "w");
+    assert_non_null(f);
+    fputs("definitely not a database, but long enough to have a header of sorts....\n"
+          "and more lines of text so that the file is larger than one hundred bytes.\n", f);
+    fclose(f);
+    char *out = runf(&code, "stories --db %s 2>&1%s", db, "");
+    assert_int_equal(code, 1);
+    assert_non_null(strstr(out, db));
+    assert_non_null(strstr(out, "not a parallax database"));
+    free(out);
+    out = runf(&code, "ingest --db %s %s 2>&1", db, "examples/corpus");
+    assert_int_equal(code, 1);
+    assert_non_null(strstr(out, db));
+    free(out);
+    out = runf(&code, "stories --db %s/missing/x.db 2>&1%s", db, "");
+    assert_int_equal(code, 1);
+    assert_non_null(strstr(out, "cannot open"));
+    free(out);
+    out = run("serve --port 99999 2>&1", &code);
+    assert_int_equal(code, 2);
+    free(out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_ingest_search_show_export, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_databases, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("store_cli", tests, NULL, NULL);
+}

@@ -34,11 +34,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     target[tlen] = '\0';
     const char *body = nl ? nl + 1 : NULL;
     size_t blen = nl ? n - tlen - 1 : 0;
-    px_http_response r;
+    px_api_response r;
     px_api_handle(api, method, target, type, body, blen, &r);
     if (r.status < 200 || r.status > 599 || (r.len && !r.body))
         abort();
-    px_http_response_free(&r);
+    px_api_response_free(&r);
     free(target);
     return 0;
 }

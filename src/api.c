@@ -29,14 +29,14 @@ typedef struct request {
     char *path;                 /* decoded, without the query */
     char *keys[MAX_PARAMS], *values[MAX_PARAMS];
     int n_params;
-    px_http_response *resp;
+    px_api_response *resp;
 } request;
 
 /* ---- responses --------------------------------------------------------- */
 
-static void set_body(px_http_response *resp, int status, const char *type, char *owned)
+static void set_body(px_api_response *resp, int status, const char *type, char *owned)
 {
-    px_http_response_free(resp);
+    px_api_response_free(resp);
     resp->status = status;
     resp->content_type = type;
     resp->owned_body = owned;
@@ -44,7 +44,7 @@ static void set_body(px_http_response *resp, int status, const char *type, char 
     resp->len = owned ? strlen(owned) : 0;
 }
 
-void px_api_error(px_http_response *resp, int status, const char *code, const char *message)
+void px_api_error(px_api_response *resp, int status, const char *code, const char *message)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON *e = cJSON_AddObjectToObject(o, "error");
@@ -56,7 +56,7 @@ void px_api_error(px_http_response *resp, int status, const char *code, const ch
     resp->cache_control = "no-store";
 }
 
-void px_http_response_free(px_http_response *resp)
+void px_api_response_free(px_api_response *resp)
 {
     free(resp->owned_body);
     memset(resp, 0, sizeof *resp);
@@ -508,7 +508,7 @@ static void get_asset(request *r)
 {
     const px_web_asset *f = px_web_asset_find(strcmp(r->path, "/") == 0 ? "/index.html" : r->path);
     if (f) {
-        px_http_response_free(r->resp);
+        px_api_response_free(r->resp);
         r->resp->status = 200;
         r->resp->content_type = f->type;
         r->resp->body = (const char *)f->data;
@@ -558,7 +558,7 @@ static void route(request *r, const char *content_type, const char *body, size_t
 }
 
 void px_api_handle(px_api *api, const char *method, const char *target, const char *content_type,
-                   const char *body, size_t body_len, px_http_response *resp)
+                   const char *body, size_t body_len, px_api_response *resp)
 {
     memset(resp, 0, sizeof *resp);
     request r = {.api = api, .method = method ? method : "", .resp = resp};

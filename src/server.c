@@ -47,7 +47,7 @@ static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
     *con_cls = NULL;
 }
 
-static enum MHD_Result send_response(struct MHD_Connection *c, px_http_response *r)
+static enum MHD_Result send_response(struct MHD_Connection *c, px_api_response *r)
 {
     struct MHD_Response *resp =
         MHD_create_response_from_buffer(r->len, (void *)r->body, MHD_RESPMEM_MUST_COPY);
@@ -67,10 +67,10 @@ static enum MHD_Result send_response(struct MHD_Connection *c, px_http_response 
 static enum MHD_Result send_error(struct MHD_Connection *c, int status, const char *code,
                                   const char *msg)
 {
-    px_http_response r = {0};
+    px_api_response r = {0};
     px_api_error(&r, status, code, msg);
     enum MHD_Result ret = send_response(c, &r);
-    px_http_response_free(&r);
+    px_api_response_free(&r);
     return ret;
 }
 
@@ -109,10 +109,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (st->too_large)
         return send_error(c, 413, "too_large", "the body is larger than the server accepts");
     const char *type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
-    px_http_response r;
+    px_api_response r;
     px_api_handle(srv->api, method, st->target, type, st->body.data, st->body.len, &r);
     enum MHD_Result ret = send_response(c, &r);
-    px_http_response_free(&r);
+    px_api_response_free(&r);
     return ret;
 }
 

@@ -51,7 +51,7 @@ static int teardown(void **state)
 static cJSON *call(fixture *f, const char *method, const char *target, const char *type,
                    const char *body, int expect_status)
 {
-    px_http_response r;
+    px_api_response r;
     px_api_handle(f->api, method, target, type, body, body ? strlen(body) : 0, &r);
     if (r.status != expect_status)
         fail_msg("%s %s: status %d, expected %d: %.*s", method, target, r.status, expect_status,
@@ -65,7 +65,7 @@ static cJSON *call(fixture *f, const char *method, const char *target, const cha
         assert_true(cJSON_IsString(cJSON_GetObjectItem(e, "message")));
         assert_non_null(strstr(r.content_type, "application/json"));
     }
-    px_http_response_free(&r);
+    px_api_response_free(&r);
     return j;
 }
 
@@ -205,19 +205,19 @@ static void test_malformed_post_stores_nothing(void **state)
 static void test_static_files(void **state)
 {
     fixture *f = *state;
-    px_http_response r;
+    px_api_response r;
     px_api_handle(f->api, "GET", "/", NULL, NULL, 0, &r);
     assert_int_equal(r.status, 200);
     assert_non_null(strstr(r.content_type, "text/html"));
     assert_non_null(strstr(r.body, "<script src=\"app.js\"></script>"));
-    px_http_response_free(&r);
+    px_api_response_free(&r);
     px_api_handle(f->api, "GET", "/app.js", NULL, NULL, 0, &r);
     assert_int_equal(r.status, 200);
     assert_non_null(strstr(r.content_type, "javascript"));
-    px_http_response_free(&r);
+    px_api_response_free(&r);
     px_api_handle(f->api, "HEAD", "/style.css", NULL, NULL, 0, &r);
     assert_int_equal(r.status, 200);
-    px_http_response_free(&r);
+    px_api_response_free(&r);
 }
 
 static void test_url_decode(void **state)

@@ -32,23 +32,23 @@ int px_api_new(px_api **out, const px_api_opts *o, px_error *err);
 void px_api_free(px_api *api);
 size_t px_api_max_body(const px_api *api);
 
-typedef struct px_http_response {
+typedef struct px_api_response {
     int status;
     const char *content_type;   /* static string */
     const char *body;           /* body bytes (owned when owned_body) */
     size_t len;
     char *owned_body;
     const char *cache_control;  /* static string or NULL */
-} px_http_response;
+} px_api_response;
 
 /* Answers one request. target is the raw request target ("/api/search?q=a+b",
  * percent-encoded as sent); content_type may be NULL; body may be NULL when
- * body_len is 0. Always fills resp (free it with px_http_response_free). */
+ * body_len is 0. Always fills resp (free it with px_api_response_free). */
 void px_api_handle(px_api *api, const char *method, const char *target, const char *content_type,
-                   const char *body, size_t body_len, px_http_response *resp);
-void px_http_response_free(px_http_response *resp);
+                   const char *body, size_t body_len, px_api_response *resp);
+void px_api_response_free(px_api_response *resp);
 /* Fills resp with the JSON error answer {"error":{"code","message"}}. */
-void px_api_error(px_http_response *resp, int status, const char *code, const char *message);
+void px_api_error(px_api_response *resp, int status, const char *code, const char *message);
 
 /* Decodes %XX escapes (and '+' as space when plus_is_space) of src[0..len)
  * into a new string. NULL when an escape is malformed or decodes to a NUL

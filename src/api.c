@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "parallax/analysis.h"
 #include "parallax/ingest.h"
 #include "parallax/server.h"
 #include "web_assets.h"
@@ -343,7 +344,7 @@ static void get_one(request *r, long long id, int story)
     px_error err;
     px_error_clear(&err);
     unsigned i = lock_store(r->api);
-    int rc = story ? px_store_story(r->api->stores[i], id, &res, &err)
+    int rc = story ? px_report_story_json(r->api->stores[i], id, &res, &err)
                    : px_store_article_json(r->api->stores[i], id, &res, &err);
     unlock_store(r->api, i);
     if (rc) {

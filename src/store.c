@@ -63,10 +63,10 @@ static const char *const stmt_sql[ST_COUNT] = {
         "   ORDER BY a.date IS NULL, a.date, a.id LIMIT 1),"
         " updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
         "WHERE id = ?1",
-    [ST_ANALYSIS_PUT] = "INSERT INTO analyses(story_id, report, updated) "
-                        "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+    [ST_ANALYSIS_PUT] = "INSERT INTO analyses(story_id, report, text, html, updated) "
+                        "VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
                         "ON CONFLICT(story_id) DO UPDATE SET report = excluded.report, "
-                        "updated = excluded.updated",
+                        "text = excluded.text, html = excluded.html, updated = excluded.updated",
 };
 
 struct px_store {
@@ -157,6 +157,11 @@ static const char *const migrations[] = {
     "  VALUES ('delete', old.id, old.title, old.text);"
     "  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
     "END;",
+    /* 1 -> 2: the analysis keeps the terminal and HTML renderings next to
+     * the JSON report, so show and report print what analyze prints
+     * without comparing the articles again. */
+    "ALTER TABLE analyses ADD COLUMN text TEXT;"
+    "ALTER TABLE analyses ADD COLUMN html TEXT;",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 _Static_assert(N_MIGRATIONS == PX_STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -677,14 +682,61 @@ int px_store_assign_story(px_store *s, int64_t article, int64_t story, px_error 
     return run(s, st, err, "updating a story");
 }
 
-int px_store_put_analysis(px_store *s, int64_t story, const char *json, px_error *err)
+int px_store_put_analysis(px_store *s, int64_t story, const px_stored_analysis *an, px_error *err)
 {
+    if (!an || !an->report)
+        return px_error_set(err, PX_EUSAGE, "an analysis needs its JSON report");
     sqlite3_stmt *st = stmt(s, ST_ANALYSIS_PUT, err);
     if (!st)
         return err ? err->code : PX_EIO;
     sqlite3_bind_int64(st, 1, story);
-    bind_text(st, 2, json);
+    bind_text(st, 2, an->report);
+    bind_text(st, 3, an->text);
+    bind_text(st, 4, an->html);
     return run(s, st, err, "storing an analysis");
+}
+
+static char *col_dup(sqlite3_stmt *st, int i, int *oom)
+{
+    const char *v = (const char *)sqlite3_column_text(st, i);
+    char *c = v ? px_strdup(v) : NULL;
+    if (v && !c)
+        *oom = 1;
+    return c;
+}
+
+int px_store_get_analysis(px_store *s, int64_t story, px_stored_analysis *out, px_error *err)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT report, text, html, updated FROM analyses WHERE story_id = ?1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading an analysis");
+    sqlite3_bind_int64(st, 1, story);
+    int rc = sqlite3_step(st), oom = 0;
+    if (rc == SQLITE_ROW) {
+        out->report = col_dup(st, 0, &oom);
+        out->text = col_dup(st, 1, &oom);
+        out->html = col_dup(st, 2, &oom);
+        out->updated = col_dup(st, 3, &oom);
+    }
+    sqlite3_finalize(st);
+    if (oom) {
+        px_stored_analysis_free(out);
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    }
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading an analysis");
+}
+
+void px_stored_analysis_free(px_stored_analysis *an)
+{
+    if (!an)
+        return;
+    free(an->report);
+    free(an->text);
+    free(an->html);
+    free(an->updated);
+    memset(an, 0, sizeof *an);
 }
 
 /* ---- iterating articles ------------------------------------------------ */

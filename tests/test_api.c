@@ -127,8 +127,16 @@ static void test_post_then_read_back(void **state)
 
     snprintf(target, sizeof target, "/api/stories/%d", story);
     cJSON *s = call(f, "GET", target, NULL, NULL, 200);
-    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(s, "articles_list")), 1);
-    assert_true(cJSON_IsNull(cJSON_GetObjectItem(s, "analysis")));
+    /* the report schema (docs/report-schema.md) plus the store's fields;
+     * POST refreshed the story's analysis */
+    cJSON *arts = cJSON_GetObjectItem(s, "articles");
+    assert_int_equal(cJSON_GetArraySize(arts), 1);
+    assert_int_equal((int)num(cJSON_GetArrayItem(arts, 0), "row"), row);
+    assert_int_equal((int)num(s, "article_count"), 1);
+    assert_int_equal((int)num(s, "id"), story);
+    assert_true(cJSON_IsString(cJSON_GetObjectItem(s, "analyzed_at")));
+    assert_true(cJSON_IsArray(cJSON_GetObjectItem(s, "quotes")));
+    assert_true(cJSON_GetArraySize(cJSON_GetObjectItem(s, "summary")) > 0);
     cJSON_Delete(s);
 
     cJSON *list = call(f, "GET", "/api/stories?since=2025-03-01", NULL, NULL, 200);

@@ -55,11 +55,6 @@ void px_api_error(px_api_response *resp, int status, const char *code, const cha
  * byte. */
 char *px_url_decode(const char *src, size_t len, int plus_is_space);
 
-/* A standalone HTML page showing one story (the object px_store_story
- * returns) with the web UI's own style and script inlined: it opens from
- * disk, with no server and no network. malloc'd; NULL when out of memory. */
-char *px_web_story_page(const cJSON *story);
-
 typedef struct px_server_opts {
     const char *bind;        /* IPv4 or IPv6 address; NULL = "127.0.0.1" */
     unsigned port;           /* 0 = any free port (see px_server_port) */

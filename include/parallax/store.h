@@ -29,7 +29,7 @@
 extern "C" {
 #endif
 
-#define PX_STORE_SCHEMA_VERSION 1
+#define PX_STORE_SCHEMA_VERSION 2
 
 typedef struct px_store px_store;
 
@@ -82,8 +82,22 @@ int px_store_story_for_key(px_store *s, const char *key, int64_t *story, px_erro
 /* Assigns article to story (an article belongs to at most one story; a
  * second call moves it) and refreshes the story's title, dates and counts. */
 int px_store_assign_story(px_store *s, int64_t article, int64_t story, px_error *err);
-/* Stores (replacing) the analysis of a story: a JSON report as text. */
-int px_store_put_analysis(px_store *s, int64_t story, const char *json, px_error *err);
+/* The analysis of one story (parallax/analysis.h computes it): the STORY
+ * object of docs/report-schema.md as JSON, and the same report rendered
+ * for the terminal (no colours) and as an HTML page. */
+typedef struct px_stored_analysis {
+    char *report;  /* required */
+    char *text;    /* may be NULL */
+    char *html;    /* may be NULL */
+    char *updated; /* when it was stored (UTC, ISO 8601); set by reads only */
+} px_stored_analysis;
+
+/* Stores (replacing) the analysis of a story. */
+int px_store_put_analysis(px_store *s, int64_t story, const px_stored_analysis *an, px_error *err);
+/* Reads the stored analysis of a story into *out (all NULL and PX_OK when
+ * there is none); free it with px_stored_analysis_free. */
+int px_store_get_analysis(px_store *s, int64_t story, px_stored_analysis *out, px_error *err);
+void px_stored_analysis_free(px_stored_analysis *an);
 
 /* ---- reading ----------------------------------------------------------- */
 

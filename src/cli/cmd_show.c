@@ -1,4 +1,4 @@
-/* cmd_show.c - `parallax show`: one stored story on the terminal. */
+/* cmd_show.c - `parallax show`: one stored story's report on the terminal. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,10 +6,12 @@
 
 static const char help[] =
     "usage: parallax show [OPTIONS] STORY\n\n"
-    "Prints a stored story: its coverage by outlet and leaning, its articles\n"
-    "with what cleaning removed, and the stored analysis.\n\n"
+    "Prints the stored analysis of a story: the report `parallax analyze`\n"
+    "prints (numbers that disagree, quotes, people, framing, consensus and\n"
+    "omissions, timeline, summary), after a line naming the story in the\n"
+    "store. A story ingested with --no-analyze is compared now (not stored).\n\n"
     "options:\n" CLI_DB_HELP
-    "      --json           print the story as one JSON object (docs/api.md)\n"
+    "      --json           print the report JSON with the store's fields (docs/api.md)\n"
     "  -h, --help           this help\n";
 
 static const char *str(const cJSON *o, const char *key, const char *dflt)
@@ -23,56 +25,48 @@ static int num(const cJSON *o, const char *key)
     return (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, key));
 }
 
-static void print_coverage(const cJSON *story)
+/* The store's header line, then the renderer's text. */
+static int print_text(px_store *store, long long id, const cJSON *story)
 {
-    const cJSON *c;
-    printf("\nCoverage\n");
-    cJSON_ArrayForEach(c, cJSON_GetObjectItem(story, "coverage"))
-        printf("  %-24s %-13s %2d article%s  %s\n", str(c, "source", "unknown"), str(c, "leaning", "unknown"),
-               num(c, "articles"), num(c, "articles") == 1 ? " " : "s", str(c, "first_date", "undated"));
+    px_stored_analysis an;
+    px_error err;
+    px_error_clear(&err);
+    int rc = px_store_get_analysis(store, id, &an, &err);
+    const char *when = an.updated;
+    if (!rc && !an.text) {
+        px_stored_analysis_free(&an);
+        rc = px_analyze_stored_story(store, id, NULL, &an, &err);
+        when = NULL;
+    }
+    if (rc) {
+        cli_error("%s", err.msg);
+        return EXIT_INPUT;
+    }
+    printf("Story %d in %s: %d article%s from %d outlet%s, %s to %s; %s%s\n\n", num(story, "id"),
+           px_store_path(store), num(story, "articles"), num(story, "articles") == 1 ? "" : "s",
+           num(story, "sources"), num(story, "sources") == 1 ? "" : "s", str(story, "first_date", "?"),
+           str(story, "last_date", "?"), when ? "analysed " : "not analysed in the store, compared now",
+           when ? when : "");
+    fputs(an.text, stdout);
+    px_stored_analysis_free(&an);
+    return EXIT_OK;
 }
 
-static void print_articles(const cJSON *story)
+static int show(px_store *store, long long id, int json, const char *db)
 {
-    const cJSON *a, *r;
-    int i = 0;
-    printf("\nArticles\n");
-    cJSON_ArrayForEach(a, cJSON_GetObjectItem(story, "articles_list")) {
-        printf("  [%d] %s  %s  (article %d)\n      %s\n", ++i, str(a, "date", "undated"),
-               str(a, "source", "unknown"), num(a, "row"), str(a, "title", "(untitled)"));
-        cJSON_ArrayForEach(r, cJSON_GetObjectItem(a, "removed"))
-            printf("      removed (%s): %.100s%s\n", str(r, "reason", "?"), str(r, "text", ""),
-                   strlen(str(r, "text", "")) > 100 ? "..." : "");
+    cJSON *story;
+    px_error err;
+    px_error_clear(&err);
+    int rc = json ? px_report_story_json(store, id, &story, &err) : px_store_story(store, id, &story, &err);
+    if (!rc && !story) {
+        cli_error("no story %lld in %s", id, cli_db_path(db));
+        return EXIT_INPUT;
     }
-}
-
-/* The analysis is a JSON report (docs/report-schema.md); without a renderer
- * for every section here, print each section's size and its text lines. */
-static void print_analysis(const cJSON *story)
-{
-    const cJSON *an = cJSON_GetObjectItem(story, "analysis"), *sec;
-    if (!cJSON_IsObject(an)) {
-        printf("\nNo analysis stored for this story yet.\n");
-        return;
-    }
-    printf("\nAnalysis\n");
-    cJSON_ArrayForEach(sec, an) {
-        if (cJSON_IsString(sec))
-            printf("  %s: %s\n", sec->string, sec->valuestring);
-        else if (cJSON_IsArray(sec))
-            printf("  %s: %d item%s\n", sec->string, cJSON_GetArraySize(sec),
-                   cJSON_GetArraySize(sec) == 1 ? "" : "s");
-    }
-}
-
-static void print_story(const cJSON *story)
-{
-    printf("Story %d: %s\n%d articles from %d outlets, %s to %s\n", num(story, "id"),
-           str(story, "title", "(untitled)"), num(story, "articles"), num(story, "sources"),
-           str(story, "first_date", "?"), str(story, "last_date", "?"));
-    print_coverage(story);
-    print_analysis(story);
-    print_articles(story);
+    if (json || rc)
+        return cli_query_done("show", rc, &err, story, 1, NULL);
+    rc = print_text(store, id, story);
+    cJSON_Delete(story);
+    return rc;
 }
 
 int cmd_show(int argc, char **argv)
@@ -100,14 +94,7 @@ int cmd_show(int argc, char **argv)
     px_store *store = cli_open_store(db, PX_STORE_READONLY);
     if (!store)
         return EXIT_INPUT;
-    cJSON *story;
-    px_error err;
-    px_error_clear(&err);
-    int rc = px_store_story(store, id, &story, &err);
+    int rc = show(store, id, json, db);
     px_store_close(store);
-    if (!rc && !story) {
-        cli_error("no story %lld in %s", id, cli_db_path(db));
-        return EXIT_INPUT;
-    }
-    return cli_query_done("show", rc, &err, story, json, print_story);
+    return rc;
 }

@@ -248,7 +248,7 @@ int px_api_new(px_api **out, const px_api_opts *o, px_error *err)
         return px_error_set(err, PX_ENOMEM, "out of memory");
     }
     for (unsigned i = 0; i < api->n; i++) {
-        int rc = px_store_open(&api->stores[i], o->db, 0, err);
+        int rc = px_store_open_wait(&api->stores[i], o->db, 0, o->busy_ms > 0 ? o->busy_ms : 5000, err);
         if (rc) {
             px_api_free(api);
             return rc;

@@ -22,6 +22,9 @@ typedef struct px_api_opts {
     unsigned connections;        /* store connections shared by the request
                                     threads; 0 = 4 (always 1 for :memory:) */
     size_t max_body;             /* largest POST body; 0 = 16 MiB */
+    int busy_ms;                 /* how long a request waits for another
+                                    writer's lock before answering 503;
+                                    0 = 5000 */
     const px_sources *sources;   /* outlet table applied to POSTed articles;
                                     may be NULL, must outlive the api */
 } px_api_opts;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
+#include <zstd.h>
 
 #include "parallax/store.h"
 
@@ -682,6 +683,28 @@ int px_store_assign_story(px_store *s, int64_t article, int64_t story, px_error 
     return run(s, st, err, "updating a story");
 }
 
+/* Analyses are stored zstd-compressed: the JSON, terminal and HTML
+ * renderings repeat the same sentences and markup, and compress about
+ * tenfold, which keeps a store of many stories small. */
+static int bind_compressed(sqlite3_stmt *st, int i, const char *v)
+{
+    if (!v) {
+        sqlite3_bind_null(st, i);
+        return PX_OK;
+    }
+    size_t len = strlen(v), cap = ZSTD_compressBound(len);
+    void *z = malloc(cap ? cap : 1);
+    if (!z)
+        return PX_ENOMEM;
+    size_t n = ZSTD_compress(z, cap, v, len, 3);
+    if (ZSTD_isError(n)) {
+        free(z);
+        return PX_ENOMEM;
+    }
+    sqlite3_bind_blob(st, i, z, (int)n, free);
+    return PX_OK;
+}
+
 int px_store_put_analysis(px_store *s, int64_t story, const px_stored_analysis *an, px_error *err)
 {
     if (!an || !an->report)
@@ -690,19 +713,39 @@ int px_store_put_analysis(px_store *s, int64_t story, const px_stored_analysis *
     if (!st)
         return err ? err->code : PX_EIO;
     sqlite3_bind_int64(st, 1, story);
-    bind_text(st, 2, an->report);
-    bind_text(st, 3, an->text);
-    bind_text(st, 4, an->html);
+    if (bind_compressed(st, 2, an->report) || bind_compressed(st, 3, an->text) ||
+        bind_compressed(st, 4, an->html)) {
+        sqlite3_clear_bindings(st);
+        return px_error_set(err, PX_ENOMEM, "out of memory compressing an analysis");
+    }
     return run(s, st, err, "storing an analysis");
 }
 
-static char *col_dup(sqlite3_stmt *st, int i, int *oom)
+/* A column as a new string: a zstd frame (BLOB) is decompressed, text is
+ * copied as it is (schema version 1 stored plain text). */
+static char *col_dup(sqlite3_stmt *st, int i, int *bad)
 {
-    const char *v = (const char *)sqlite3_column_text(st, i);
-    char *c = v ? px_strdup(v) : NULL;
-    if (v && !c)
-        *oom = 1;
-    return c;
+    int type = sqlite3_column_type(st, i); /* before any conversion */
+    const void *v = sqlite3_column_blob(st, i);
+    size_t n = (size_t)sqlite3_column_bytes(st, i);
+    if (!v)
+        return NULL;
+    if (type != SQLITE_BLOB)
+        return px_strndup(v, n);
+    unsigned long long size = ZSTD_getFrameContentSize(v, n);
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > ((size_t)1 << 31)) {
+        *bad = 1;
+        return NULL;
+    }
+    char *out = malloc((size_t)size + 1);
+    size_t got = out ? ZSTD_decompress(out, (size_t)size, v, n) : 0;
+    if (!out || ZSTD_isError(got) || got != size) {
+        free(out);
+        *bad = 1;
+        return NULL;
+    }
+    out[got] = '\0';
+    return out;
 }
 
 int px_store_get_analysis(px_store *s, int64_t story, px_stored_analysis *out, px_error *err)
@@ -713,17 +756,18 @@ int px_store_get_analysis(px_store *s, int64_t story, px_stored_analysis *out, p
                            -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "reading an analysis");
     sqlite3_bind_int64(st, 1, story);
-    int rc = sqlite3_step(st), oom = 0;
+    int rc = sqlite3_step(st), bad = 0;
     if (rc == SQLITE_ROW) {
-        out->report = col_dup(st, 0, &oom);
-        out->text = col_dup(st, 1, &oom);
-        out->html = col_dup(st, 2, &oom);
-        out->updated = col_dup(st, 3, &oom);
+        out->report = col_dup(st, 0, &bad);
+        out->text = col_dup(st, 1, &bad);
+        out->html = col_dup(st, 2, &bad);
+        out->updated = col_dup(st, 3, &bad);
     }
     sqlite3_finalize(st);
-    if (oom) {
+    if (bad) {
         px_stored_analysis_free(out);
-        return px_error_set(err, PX_ENOMEM, "out of memory");
+        return px_error_set(err, PX_EFORMAT, "%s: the stored analysis of story %lld cannot be read "
+                            "(out of memory or damaged); ingest refreshes it", s->path, (long long)story);
     }
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading an analysis");
 }
@@ -1181,15 +1225,11 @@ static int story_articles_json(px_store *s, int64_t story, cJSON *list, px_error
 
 static cJSON *story_analysis(px_store *s, int64_t story)
 {
-    sqlite3_stmt *st;
+    px_stored_analysis an;
     cJSON *report = NULL;
-    if (sqlite3_prepare_v2(s->db, "SELECT report FROM analyses WHERE story_id = ?1", -1, &st, NULL) !=
-        SQLITE_OK)
-        return cJSON_CreateNull();
-    sqlite3_bind_int64(st, 1, story);
-    if (sqlite3_step(st) == SQLITE_ROW && col_text(st, 0))
-        report = cJSON_Parse(col_text(st, 0));
-    sqlite3_finalize(st);
+    if (px_store_get_analysis(s, story, &an, NULL) == PX_OK && an.report)
+        report = cJSON_Parse(an.report);
+    px_stored_analysis_free(&an);
     return report ? report : cJSON_CreateNull();
 }
 

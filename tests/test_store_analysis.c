@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sqlite3.h>
 
 #include "testutil.h"
 
@@ -203,11 +204,52 @@ static void test_report_story_json(void **state)
     px_store_close(s);
 }
 
+/* A schema version 1 database (plain-text reports, no renderings) is
+ * migrated on open and its report still reads back. */
+static void test_migrates_version_1(void **state)
+{
+    (void)state;
+    char *path = tu_write_temp("", 0, ".db");
+    unlink(path);
+    px_store *s;
+    px_error err;
+    px_error_clear(&err);
+    assert_int_equal(px_store_open(&s, path, 0, &err), PX_OK);
+    px_store_close(s);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "ALTER TABLE analyses DROP COLUMN text; ALTER TABLE analyses DROP COLUMN html;"
+                                  "INSERT INTO stories(key, n_articles) VALUES ('00000000000000aa', 1);"
+                                  "INSERT INTO analyses(story_id, report, updated) VALUES "
+                                  "(1, '{\"story\":1,\"summary\":[]}', '2025-01-01T00:00:00Z');"
+                                  "PRAGMA user_version = 1;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(px_store_open(&s, path, 0, &err), PX_OK);
+    px_stored_analysis an;
+    assert_int_equal(px_store_get_analysis(s, 1, &an, &err), PX_OK);
+    assert_string_equal(an.report, "{\"story\":1,\"summary\":[]}");
+    assert_null(an.text);
+    assert_null(an.html);
+    px_stored_analysis_free(&an);
+    px_store_close(s);
+    char side[300];
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+    unlink(path);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ingest_stores_and_refreshes_analyses),
         cmocka_unit_test(test_report_story_json),
+        cmocka_unit_test(test_migrates_version_1),
     };
     return cmocka_run_group_tests_name("store_analysis", tests, NULL, NULL);
 }

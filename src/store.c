@@ -783,6 +783,23 @@ void px_stored_analysis_free(px_stored_analysis *an)
     memset(an, 0, sizeof *an);
 }
 
+int px_store_duplicate_of(px_store *s, int64_t article, int64_t *canonical, px_error *err)
+{
+    sqlite3_stmt *st;
+    *canonical = 0;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT g.canonical_article FROM articles a JOIN dup_groups g ON g.id = a.dup_group_id "
+                           "WHERE a.id = ?1 AND g.canonical_article <> a.id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading a duplicate group");
+    sqlite3_bind_int64(st, 1, article);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *canonical = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading a duplicate group");
+}
+
 /* ---- iterating articles ------------------------------------------------ */
 
 #define ARTICLE_COLUMNS                                                                         \
@@ -1233,7 +1250,7 @@ static cJSON *story_analysis(px_store *s, int64_t story)
     return report ? report : cJSON_CreateNull();
 }
 
-int px_store_story(px_store *s, int64_t story, cJSON **out, px_error *err)
+int px_store_story_summary(px_store *s, int64_t story, cJSON **out, px_error *err)
 {
     *out = NULL;
     sqlite3_stmt *st;
@@ -1247,9 +1264,19 @@ int px_store_story(px_store *s, int64_t story, cJSON **out, px_error *err)
         return rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading a story");
     }
     sqlite3_stmt *cov_st = coverage_stmt(s);
-    cJSON *o = story_summary(cov_st, st);
+    *out = story_summary(cov_st, st);
     sqlite3_finalize(cov_st);
     sqlite3_finalize(st);
+    return *out ? PX_OK : px_error_set(err, PX_ENOMEM, "out of memory");
+}
+
+int px_store_story(px_store *s, int64_t story, cJSON **out, px_error *err)
+{
+    cJSON *o;
+    int rc = px_store_story_summary(s, story, &o, err);
+    *out = NULL;
+    if (rc || !o)
+        return rc;
     cJSON *list = cJSON_AddArrayToObject(o, "articles_list");
     if ((rc = story_articles_json(s, story, list, err))) {
         cJSON_Delete(o);

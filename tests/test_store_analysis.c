@@ -204,6 +204,41 @@ static void test_report_story_json(void **state)
     px_store_close(s);
 }
 
+/* A copy carries the row of the article it copies, in the stored report. */
+static void test_copies_point_at_their_original(void **state)
+{
+    (void)state;
+    const char jsonl[] =
+        "{\"source\":\"First Outlet\",\"date\":\"2025-05-01\",\"title\":\"Council Approves Harbor Budget\","
+        "\"text\":\"The city council approved a harbor budget of 40 million dollars on Thursday. "
+        "The mayor said the vote was close. Dock workers welcomed the money for repairs.\"}\n"
+        "{\"source\":\"Second Outlet\",\"date\":\"2025-05-02\",\"title\":\"Council Approves Harbor Budget\","
+        "\"text\":\"The city council approved a harbor budget of 40 million dollars on Thursday. "
+        "The mayor said the vote was close. Dock workers welcomed the money for repairs.\"}\n";
+    char *path = tu_write_temp(jsonl, sizeof jsonl - 1, ".jsonl");
+    px_store *s;
+    px_error err;
+    px_error_clear(&err);
+    assert_int_equal(px_store_open(&s, ":memory:", 0, &err), PX_OK);
+    int64_t last;
+    const char *paths[] = {path};
+    px_ingest_stats st = ingest(s, paths, 1, 0, &last);
+    assert_int_equal(st.copies, 1);
+    cJSON *j;
+    assert_int_equal(px_report_story_json(s, story_of(s, last), &j, &err), PX_OK);
+    cJSON *arts = cJSON_GetObjectItem(j, "articles");
+    assert_int_equal(cJSON_GetArraySize(arts), 2);
+    cJSON *orig = cJSON_GetArrayItem(arts, 0), *copy = cJSON_GetArrayItem(arts, 1);
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(orig, "duplicate_of")));
+    assert_int_equal(cJSON_GetNumberValue(cJSON_GetObjectItem(copy, "duplicate_of")),
+                     cJSON_GetNumberValue(cJSON_GetObjectItem(orig, "row")));
+    assert_int_equal((int64_t)cJSON_GetNumberValue(cJSON_GetObjectItem(copy, "row")), last);
+    cJSON_Delete(j);
+    px_store_close(s);
+    unlink(path);
+    free(path);
+}
+
 /* A schema version 1 database (plain-text reports, no renderings) is
  * migrated on open and its report still reads back. */
 static void test_migrates_version_1(void **state)
@@ -249,6 +284,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ingest_stores_and_refreshes_analyses),
         cmocka_unit_test(test_report_story_json),
+        cmocka_unit_test(test_copies_point_at_their_original),
         cmocka_unit_test(test_migrates_version_1),
     };
     return cmocka_run_group_tests_name("store_analysis", tests, NULL, NULL);

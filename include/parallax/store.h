@@ -76,6 +76,10 @@ int px_store_get_article(px_store *s, int64_t row, px_article **out, px_error *e
  * (creating the group); canonical == article leaves a group of one. */
 int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, px_error *err);
 
+/* The row of the first article of article's duplicate group when article
+ * copies it, else 0. */
+int px_store_duplicate_of(px_store *s, int64_t article, int64_t *canonical, px_error *err);
+
 /* The story whose clusterer key (16 hex digits, parallax/cluster.h story
  * id) is key, created when there is none yet. */
 int px_store_story_for_key(px_store *s, const char *key, int64_t *story, px_error *err);
@@ -158,6 +162,9 @@ typedef struct px_story_query {
  * "articles","sources","coverage":[{"leaning","articles"}],"has_analysis"}]}
  * newest first. */
 int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error *err);
+/* One story's entry of the list above ({"id","title",...,"has_analysis"}).
+ * NULL in *out and PX_OK when there is no such story. */
+int px_store_story_summary(px_store *s, int64_t story, cJSON **out, px_error *err);
 /* One story: the fields above plus "articles_list" (article summaries with
  * "removed") and "analysis" (the stored report, or null). NULL in *out and
  * PX_OK when there is no such story. */

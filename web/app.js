@@ -151,6 +151,19 @@ function outletChip(ix, name, href) {
   return href ? el('a', { class: 'chip', href, title: 'open the article' }, inner) : el('span', { class: 'chip' }, inner);
 }
 
+/* The first n items rendered into container, and a button that renders
+ * the rest: a story of hundreds of articles has thousands of items. */
+function capped(container, items, n, render) {
+  container.append(...items.slice(0, n).map(render));
+  if (items.length <= n) return [container];
+  const more = el('button', { class: 'more', type: 'button' }, `Show all ${items.length}`);
+  more.addEventListener('click', () => {
+    container.append(...items.slice(n).map((x, k) => render(x, n + k)));
+    more.remove();
+  });
+  return [container, more];
+}
+
 function truncate(t, n) {
   t = t || '';
   return t.length > n ? t.slice(0, n - 1) + '…' : t;
@@ -186,21 +199,32 @@ function fmtRange(c) {
   return `${lo} – ${hi}${unit}`;
 }
 
+function conflictRow(c, ix) {
+  return el('tr', { class: 'conflict' },
+    el('td', {}, el('strong', {}, c.counted || c.kind), el('div', { class: 'small muted' }, c.kind)),
+    el('td', { class: 'nowrap' }, fmtRange(c),
+      el('div', {}, c.dates_explain
+        ? el('span', { class: 'badge calm', title: 'every larger figure comes from a later article' }, 'later reports, higher figures')
+        : el('span', { class: 'badge' }, 'disagree'))),
+    claimsCell(c.claims || [], ix));
+}
+
+function claimsCell(claims, ix) {
+  const [body, more] = capped(el('tbody', {}), claims, 12, (cl) => claimRow(cl, ix));
+  return el('td', {}, el('table', { class: 'claims' }, body), more);
+}
+
 function renderConflicts(s, ix) {
   const items = s.conflicts || [];
   if (!items.length) return null;
+  const [body, more] = capped(el('tbody', {}), items, 30, (c) => conflictRow(c, ix));
   return section('conflicts', `Numbers that disagree (${items.length})`,
     'Claims about the same quantity that differ between articles, with who each article attributes its figure to (hover a claim for its sentence).',
     el('table', { class: 'conflicts' },
-      el('thead', {}, el('tr', {}, el('th', {}, 'Quantity'), el('th', {}, 'Range'), el('th', {}, 'Claims'))),
-      el('tbody', {}, items.map((c) => el('tr', { class: 'conflict' },
-        el('td', {}, el('strong', {}, c.counted || c.kind), el('div', { class: 'small muted' }, c.kind)),
-        el('td', { class: 'nowrap' }, fmtRange(c),
-          c.dates_explain ? el('div', {}, el('span', { class: 'badge calm', title: 'every larger figure comes from a later article' }, 'later reports, higher figures'))
-            : el('div', {}, el('span', { class: 'badge' }, 'disagree'))),
-        el('td', {}, el('table', { class: 'claims' }, el('tbody', {}, (c.claims || []).map((cl) => claimRow(cl, ix))))))))));
+      el('thead', {}, el('tr', {}, el('th', {}, 'Quantity'), el('th', {}, 'Range'), el('th', {}, 'Claims'))), body), more);
 }
 
+/* Speakers down, outlets across: who each outlet quotes, and how. */
 function renderQuotes(s, ix) {
   const quotes = (s.quotes || []).filter((q) => q.speaker);
   if (!quotes.length) return null;
@@ -210,7 +234,12 @@ function renderQuotes(s, ix) {
     bySpeaker.get(q.speaker).push(q);
   }
   const speakers = [...bySpeaker.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, 15);
-  const outlets = ix.sources.filter((o) => quotes.some((q) => q.source === o));
+  // at most 12 outlets across: those quoting the most
+  const perOutlet = new Map();
+  for (const q of quotes) perOutlet.set(q.source, (perOutlet.get(q.source) || 0) + 1);
+  const outlets = ix.sources.filter((o) => perOutlet.has(o))
+    .sort((a, b) => perOutlet.get(b) - perOutlet.get(a)).slice(0, 12)
+    .sort((a, b) => ix.sources.indexOf(a) - ix.sources.indexOf(b));
   const head = el('tr', {}, el('th', {}, 'Speaker'), outlets.map((o) => el('th', {}, outletChip(ix, o))));
   const rows = speakers.map(([who, qs]) => el('tr', {},
     el('th', { scope: 'row', class: 'speaker' }, who, el('div', { class: 'small muted' }, `${qs.length} quote${qs.length === 1 ? '' : 's'}`)),
@@ -238,7 +267,8 @@ function renderFraming(s, ix) {
         el('div', { class: 'fbar' }, el('span', { style: `width:${(100 * Math.max(t.z, 0)) / max}%;background:${color(ix.leaning.get(entry.source))}` })))),
       (entry.labels || []).length ? el('div', { class: 'small labels' }, 'calls ', entry.labels.slice(0, 4).map((l, i) => [i ? '; ' : '', el('strong', {}, l.actor), ` “${l.label}”`])) : null);
   });
-  return section('framing', 'Framing', 'Words each outlet uses more than the others do (weighted log-odds); bar length is the z-score.', el('div', { class: 'grid2' }, blocks));
+  return section('framing', 'Framing', 'Words each outlet uses more than the others do (weighted log-odds); bar length is the z-score.',
+    ...capped(el('div', { class: 'grid2' }), blocks, 12, (b) => b));
 }
 
 function renderConsensus(s, ix) {
@@ -253,12 +283,12 @@ function renderOmissions(s, ix) {
   const items = (s.omissions || []).filter((o) => (o.omitted || []).length || (o.only_here || []).length);
   if (!items.length) return null;
   return section('omissions', 'What each outlet leaves out', 'Facts most other outlets report that this one does not, and what only this one reports.',
-    el('div', { class: 'grid2' }, items.map((o) => el('div', { class: 'omission' },
+    ...capped(el('div', { class: 'grid2' }), items, 12, (o) => el('div', { class: 'omission' },
       el('h3', { class: 'small' }, outletChip(ix, o.source)),
       (o.omitted || []).length ? el('div', {}, el('div', { class: 'label' }, 'leaves out'),
         el('ul', { class: 'omitted' }, o.omitted.map((x) => el('li', {}, x.text, ' ', el('span', { class: 'small muted' }, `(${x.sources.join(', ')})`))))) : null,
       (o.only_here || []).length ? el('div', {}, el('div', { class: 'label' }, 'only here'),
-        el('ul', { class: 'only' }, o.only_here.map((x) => el('li', {}, el('a', { href: articleHref(ix, x.article) }, truncate(x.text, 220)))))) : null))));
+        el('ul', { class: 'only' }, o.only_here.map((x) => el('li', {}, el('a', { href: articleHref(ix, x.article) }, truncate(x.text, 220)))))) : null)));
 }
 
 function eventDate(e) {
@@ -275,10 +305,10 @@ function renderTimeline(s, ix) {
   const items = s.timeline || [];
   if (!items.length) return null;
   return section('timeline', `Timeline (${items.length})`, 'Dates the articles mention, in order, with the first sentence naming each.',
-    el('ul', { class: 'timeline' }, items.map((e) => el('li', { class: e.future ? 'future' : null },
+    ...capped(el('ul', { class: 'timeline' }), items, 100, (e) => el('li', { class: e.future ? 'future' : null },
       el('time', { datetime: e.date }, eventDate(e)), e.future ? el('span', { class: 'badge calm' }, 'expected') : null, ' ',
       e.text, ' ', el('span', { class: 'cites' }, (e.sources && e.sources.length ? e.sources : [e.source]).map((o, i) =>
-        outletChip(ix, o, i === 0 ? articleHref(ix, e.article) : null)))))));
+        outletChip(ix, o, i === 0 ? articleHref(ix, e.article) : null))))));
 }
 
 function renderEntities(s, ix) {
@@ -293,7 +323,7 @@ function renderEntities(s, ix) {
 function renderArticles(s) {
   const articles = s.articles || [];
   return section('articles', `Articles (${articles.length})`, 'What cleaning removed from each article is listed under it.',
-    articles.map((a, i) => el('div', { class: 'article', id: `art-${a.row}` },
+    ...capped(el('div', {}), articles, 100, (a, i) => el('div', { class: 'article', id: `art-${a.row}` },
       el('h3', {}, `[${i + 1}] `, a.row ? el('a', { href: `#/article/${a.row}` }, a.title || '(untitled)') : a.title || '(untitled)'),
       el('div', { class: 'meta' }, el('i', { class: 'dot', style: `background:${color(a.leaning)}` }),
         ` ${a.source || 'unknown source'} · ${a.leaning || 'leaning unknown'} · ${fmtDate(a.date)} · ${a.sentences} sentences`,

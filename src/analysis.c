@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "parallax/analysis.h"
-#include "parallax/report.h"
 
 typedef struct row_list {
     int64_t *v;
@@ -100,10 +99,12 @@ static int story_object(px_store *s, px_story_report *r, const int64_t *rows, si
 }
 
 static int render(px_store *s, px_story_report *r, const int64_t *rows, size_t n,
-                  px_stored_analysis *out, px_error *err)
+                  const px_report_opts *text_opts, px_stored_analysis *out, px_error *err)
 {
     px_buf text = {0}, html = {0};
     px_report_opts ro = {0};
+    if (text_opts)
+        ro = *text_opts;
     int rc = story_object(s, r, rows, n, &out->report, err);
     if (rc)
         return rc;
@@ -121,6 +122,12 @@ static int render(px_store *s, px_story_report *r, const int64_t *rows, size_t n
 int px_analyze_stored_story(px_store *s, int64_t story, const px_compare_opts *o,
                             px_stored_analysis *out, px_error *err)
 {
+    return px_analyze_stored_story_with(s, story, o, NULL, out, err);
+}
+
+int px_analyze_stored_story_with(px_store *s, int64_t story, const px_compare_opts *o,
+                                 const px_report_opts *text_opts, px_stored_analysis *out, px_error *err)
+{
     memset(out, 0, sizeof *out);
     px_article **arts;
     int64_t *rows;
@@ -134,7 +141,7 @@ int px_analyze_stored_story(px_store *s, int64_t story, const px_compare_opts *o
     else
         rc = px_compare_story(arts, n, o, &r, err);
     if (!rc)
-        rc = render(s, r, rows, n, out, err);
+        rc = render(s, r, rows, n, text_opts, out, err);
     px_story_report_free(r);
     for (size_t i = 0; i < n; i++)
         px_article_free(arts[i]);

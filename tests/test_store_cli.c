@@ -85,6 +85,13 @@ static void test_ingest_search_show_export(void **state)
     assert_non_null(strstr(out, "Summary"));
     assert_non_null(strstr(out, "Numbers that disagree"));
     assert_non_null(strstr(out, "Quotes"));
+    assert_null(strstr(out, "\x1b["));
+    /* --full is not stored: the story is compared again, every item listed */
+    char *full = runf(&code, "show --db %s --full %s", db, id);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(full, "compared now"));
+    assert_true(strlen(full) > strlen(out));
+    free(full);
     free(out);
     out = runf(&code, "show --db %s --json %s", db, id);
     assert_int_equal(code, 0);

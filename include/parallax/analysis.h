@@ -10,6 +10,7 @@
 #define PARALLAX_ANALYSIS_H
 
 #include "compare.h"
+#include "report.h"
 #include "store.h"
 
 #ifdef __cplusplus
@@ -21,6 +22,11 @@ extern "C" {
  * article. o may be NULL. */
 int px_analyze_stored_story(px_store *s, int64_t story, const px_compare_opts *o,
                             px_stored_analysis *out, px_error *err);
+
+/* The same with options for the terminal rendering (colours, width, every
+ * item); text_opts may be NULL. */
+int px_analyze_stored_story_with(px_store *s, int64_t story, const px_compare_opts *o,
+                                 const px_report_opts *text_opts, px_stored_analysis *out, px_error *err);
 
 /* The same, then stores the result (replacing the story's analysis). */
 int px_refresh_analysis(px_store *s, int64_t story, const px_compare_opts *o, px_error *err);

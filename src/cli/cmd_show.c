@@ -1,6 +1,7 @@
 /* cmd_show.c - `parallax show`: one stored story's report on the terminal. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -12,6 +13,9 @@ static const char help[] =
     "store. A story ingested with --no-analyze is compared now (not stored).\n\n"
     "options:\n" CLI_DB_HELP
     "      --json           print the report JSON with the store's fields (docs/api.md)\n"
+    "      --full           list every item (compares the story now)\n"
+    "      --color WHEN     never (default: the stored report), always or auto\n"
+    "                       (colours compare the story now); NO_COLOR is respected\n"
     "  -h, --help           this help\n";
 
 static const char *str(const cJSON *o, const char *key, const char *dflt)
@@ -25,17 +29,19 @@ static int num(const cJSON *o, const char *key)
     return (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, key));
 }
 
-/* The store's header line, then the renderer's text. */
-static int print_text(px_store *store, long long id, const cJSON *story)
+/* The store's header line, then the renderer's text: the stored one,
+ * unless the options ask for a rendering that is not stored. */
+static int print_text(px_store *store, long long id, const cJSON *story, const px_report_opts *ro)
 {
-    px_stored_analysis an;
+    px_stored_analysis an = {0};
     px_error err;
     px_error_clear(&err);
-    int rc = px_store_get_analysis(store, id, &an, &err);
+    int fresh = ro->full || ro->color;
+    int rc = fresh ? PX_OK : px_store_get_analysis(store, id, &an, &err);
     const char *when = an.updated;
     if (!rc && !an.text) {
         px_stored_analysis_free(&an);
-        rc = px_analyze_stored_story(store, id, NULL, &an, &err);
+        rc = px_analyze_stored_story_with(store, id, NULL, ro, &an, &err);
         when = NULL;
     }
     if (rc) {
@@ -45,14 +51,14 @@ static int print_text(px_store *store, long long id, const cJSON *story)
     printf("Story %d in %s: %d article%s from %d outlet%s, %s to %s; %s%s\n\n", num(story, "id"),
            px_store_path(store), num(story, "articles"), num(story, "articles") == 1 ? "" : "s",
            num(story, "sources"), num(story, "sources") == 1 ? "" : "s", str(story, "first_date", "?"),
-           str(story, "last_date", "?"), when ? "analysed " : "not analysed in the store, compared now",
+           str(story, "last_date", "?"), when ? "analysed " : fresh ? "compared now" : "not analysed in the store, compared now",
            when ? when : "");
     fputs(an.text, stdout);
     px_stored_analysis_free(&an);
     return EXIT_OK;
 }
 
-static int show(px_store *store, long long id, int json, const char *db)
+static int show(px_store *store, long long id, int json, const px_report_opts *ro, const char *db)
 {
     cJSON *story;
     px_error err;
@@ -64,7 +70,7 @@ static int show(px_store *store, long long id, int json, const char *db)
     }
     if (json || rc)
         return cli_query_done("show", rc, &err, story, 1, NULL);
-    rc = print_text(store, id, story);
+    rc = print_text(store, id, story, ro);
     cJSON_Delete(story);
     return rc;
 }
@@ -73,28 +79,40 @@ int cmd_show(int argc, char **argv)
 {
     static const struct option longopts[] = {CLI_DB_LONGOPT,
                                              {"json", no_argument, NULL, 'j'},
+                                             {"full", no_argument, NULL, 'f'},
+                                             {"color", required_argument, NULL, 'c'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    const char *db = NULL;
+    const char *db = NULL, *color = "never";
     int json = 0, opt;
+    px_report_opts ro = {0};
     optind = 1;
     while ((opt = getopt_long(argc, argv, "jh", longopts, NULL)) != -1) {
         switch (opt) {
         case 0x300: db = optarg; break;
         case 'j': json = 1; break;
+        case 'f': ro.full = 1; break;
+        case 'c':
+            if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
+                return cli_usage_error("show", "--color takes auto, always or never");
+            color = optarg;
+            break;
         case 'h': fputs(help, stdout); return EXIT_OK;
         default: return cli_usage_error("show", "unknown option");
         }
     }
     if (optind != argc - 1)
         return cli_usage_error("show", "give one STORY id (see `parallax stories`)");
+    const char *no_color = getenv("NO_COLOR");
+    ro.color = strcmp(color, "always") == 0 ||
+               (strcmp(color, "auto") == 0 && (!no_color || !no_color[0]) && isatty(1));
     long long id = cli_parse_id("show", "STORY", argv[optind]);
     if (!id)
         return EXIT_USAGE;
     px_store *store = cli_open_store(db, PX_STORE_READONLY);
     if (!store)
         return EXIT_INPUT;
-    int rc = show(store, id, json, db);
+    int rc = show(store, id, json, &ro, db);
     px_store_close(store);
     return rc;
 }

@@ -41,6 +41,8 @@ static const struct {
     double in_list;       /* list items are more often menus than prose */
     double box_evidence;  /* times the nearest class/id/tag evidence (clamped +-3) */
     double dateline;      /* a few words around a year: a timestamp, not a sentence */
+    double data_cell;     /* a cell of a data table is worth this whatever its shape:
+                             standings, prices, results belong to the article */
 } BLOCK_WEIGHTS = {
     .bias = -1.5,
     .per_80_chars = 1.0,
@@ -58,6 +60,21 @@ static const struct {
     .in_list = -0.5,
     .box_evidence = 0.4,
     .dateline = -2.5,
+    .data_cell = 0.5,
+};
+
+/* What makes a table a grid of data rather than page layout. */
+static const struct {
+    int min_rows, min_cols;
+    double even_share;    /* rows as wide as the widest row, at least */
+    double max_link_density; /* a grid of links is a menu */
+    double max_cell_chars; /* mean text per cell; layout cells hold whole columns */
+} DATA_TABLE = {
+    .min_rows = 3,
+    .min_cols = 2,
+    .even_share = 0.7,
+    .max_link_density = 0.4,
+    .max_cell_chars = 80,
 };
 
 /* Container choice and emission. */
@@ -212,7 +229,7 @@ static int is_hidden(const GumboNode *e)
 
 /* ---- flattening --------------------------------------------------------- */
 
-enum block_kind { K_OTHER, K_PARA, K_HEADING, K_LIST, K_QUOTE, K_PRE, K_CELL, K_CAPTION };
+enum block_kind { K_OTHER, K_PARA, K_HEADING, K_LIST, K_QUOTE, K_PRE, K_CELL, K_CAPTION, K_DATA };
 
 typedef struct elem {
     int parent;
@@ -223,6 +240,10 @@ typedef struct elem {
     double marked_good;  /* most prose held by one descendant marked as content */
     int articles;        /* <article> children (also inside <li>): three or more
                             make a list of teasers, a boilerplate box */
+    int cells;           /* <tr>: its cells; <table>: its widest row */
+    int rows, even_rows; /* <table>: rows, and rows as wide as the widest */
+    int nested;          /* <table>: holds or sits in another table's cell */
+    int data;            /* <table>: a grid of data (see mark_data_tables) */
 } elem;
 
 typedef struct block {
@@ -390,6 +411,7 @@ static int add_elem(flat *f, int parent, const GumboNode *n)
     e->evidence = own_evidence(n, &e->mixed);
     e->good = e->bad = e->marked_good = 0;
     e->articles = 0;
+    e->cells = e->rows = e->even_rows = e->nested = e->data = 0;
     if (e->tag == GUMBO_TAG_ARTICLE && parent >= 0) {
         int p = f->el[parent].tag == GUMBO_TAG_LI && f->el[parent].parent >= 0 ? f->el[parent].parent
                                                                                : parent;
@@ -501,6 +523,100 @@ done:
     return rc;
 }
 
+/* ---- data tables -------------------------------------------------------- */
+
+static int is_cell(GumboTag t)
+{
+    return t == GUMBO_TAG_TD || t == GUMBO_TAG_TH;
+}
+
+/* The table a cell element belongs to, or -1. */
+static int cell_table(const flat *f, int cell)
+{
+    int tr = f->el[cell].parent;
+    if (tr < 0 || f->el[tr].tag != GUMBO_TAG_TR)
+        return -1;
+    int t = f->el[tr].parent;
+    if (t >= 0 && f->el[t].tag != GUMBO_TAG_TABLE)
+        t = f->el[t].parent;
+    return t >= 0 && f->el[t].tag == GUMBO_TAG_TABLE ? t : -1;
+}
+
+/* The data-table cell holding element e (a few levels up at most), or -1. */
+static int data_cell_of(const flat *f, int e)
+{
+    for (int up = 0; e >= 0 && up < 3; up++, e = f->el[e].parent)
+        if (is_cell(f->el[e].tag))
+            return e;
+    return -1;
+}
+
+/* A table is data when it is a regular grid (rows of equal width, at least
+ * min_rows x min_cols), not nested in or around another table, with short
+ * cells that are mostly not links. Layout tables fail on nesting or on
+ * their long, uneven cells. */
+static void mark_data_tables(flat *f)
+{
+    for (size_t i = 0; i < f->n_el; i++) {
+        elem *e = &f->el[i];
+        if (is_cell(e->tag) && e->parent >= 0 && f->el[e->parent].tag == GUMBO_TAG_TR)
+            f->el[e->parent].cells++;
+        if (e->tag == GUMBO_TAG_TABLE)
+            for (int a = e->parent; a >= 0; a = f->el[a].parent)
+                if (f->el[a].tag == GUMBO_TAG_TABLE) {
+                    e->nested = f->el[a].nested = 1;
+                    break;
+                }
+    }
+    for (size_t i = 0; i < f->n_el; i++)
+        if (f->el[i].tag == GUMBO_TAG_TR && f->el[i].cells > 0) {
+            int t = f->el[i].parent;
+            if (t >= 0 && f->el[t].tag != GUMBO_TAG_TABLE)
+                t = f->el[t].parent;
+            if (t < 0 || f->el[t].tag != GUMBO_TAG_TABLE)
+                continue;
+            elem *tb = &f->el[t];
+            tb->rows++;
+            if (f->el[i].cells > tb->cells)
+                tb->cells = f->el[i].cells, tb->even_rows = 0;
+            if (f->el[i].cells == tb->cells)
+                tb->even_rows++;
+        }
+    /* text and links per table, from the blocks in its cells */
+    double *chars = calloc(f->n_el, sizeof *chars), *links = calloc(f->n_el, sizeof *links);
+    int *ncell = calloc(f->n_el, sizeof *ncell);
+    if (chars && links && ncell) {
+        for (size_t i = 0; i < f->n_el; i++)
+            if (is_cell(f->el[i].tag)) {
+                int t = cell_table(f, (int)i);
+                if (t >= 0)
+                    ncell[t]++;
+            }
+        for (size_t i = 0; i < f->n_bl; i++) {
+            int c = data_cell_of(f, f->bl[i].owner), t = c >= 0 ? cell_table(f, c) : -1;
+            if (t >= 0)
+                chars[t] += f->bl[i].chars, links[t] += f->bl[i].link_chars;
+        }
+        for (size_t i = 0; i < f->n_el; i++) {
+            elem *tb = &f->el[i];
+            if (tb->tag != GUMBO_TAG_TABLE || tb->nested || tb->rows < DATA_TABLE.min_rows ||
+                tb->cells < DATA_TABLE.min_cols || !ncell[i] ||
+                tb->even_rows < DATA_TABLE.even_share * tb->rows)
+                continue;
+            tb->data = chars[i] > 0 && links[i] <= DATA_TABLE.max_link_density * chars[i] &&
+                       chars[i] / ncell[i] <= DATA_TABLE.max_cell_chars;
+        }
+    }
+    free(chars);
+    free(links);
+    free(ncell);
+    for (size_t i = 0; i < f->n_bl; i++) {
+        int c = data_cell_of(f, f->bl[i].owner), t = c >= 0 ? cell_table(f, c) : -1;
+        if (t >= 0 && f->el[t].data && f->bl[i].kind == K_CELL)
+            f->bl[i].kind = K_DATA;
+    }
+}
+
 /* ---- scoring ------------------------------------------------------------ */
 
 static double clampd(double v, double lo, double hi)
@@ -520,6 +636,8 @@ static int nearest_evidence(const flat *f, int e)
 
 static double score_block(const flat *f, const block *b)
 {
+    if (b->kind == K_DATA)
+        return BLOCK_WEIGHTS.data_cell;
     double s = BLOCK_WEIGHTS.bias;
     s += clampd(b->chars / 80.0 * BLOCK_WEIGHTS.per_80_chars, 0, BLOCK_WEIGHTS.max_length);
     s += clampd(b->sentence_ends * BLOCK_WEIGHTS.per_sentence_end, 0, BLOCK_WEIGHTS.max_sentence);
@@ -673,6 +791,25 @@ static int emit(const flat *f, int c, px_buf *out)
     return rc ? PX_ENOMEM : PX_OK;
 }
 
+
+#ifdef PX_EXTRACT_DEBUG
+/* development aid: every block with its score and whether it was emitted */
+static void debug_dump(const flat *f, int c)
+{
+    fprintf(stderr, "container el %d tag %s ev %d\n", c, gumbo_normalized_tagname(f->el[c].tag),
+            f->el[c].evidence);
+    for (size_t i = 0; i < f->n_bl; i++) {
+        const block *b = &f->bl[i];
+        const elem *o = &f->el[b->owner];
+        fprintf(stderr, "%4zu %c %6.2f k%d own%d %s ev%d nev%d ld%.2f | %.*s\n", i,
+                inside_clean(f, b, c) ? '*' : ' ', b->score, b->kind, b->owner,
+                gumbo_normalized_tagname(o->tag), o->evidence, nearest_evidence(f, b->owner),
+                b->chars ? (double)b->link_chars / b->chars : 0, b->len > 100 ? 100 : (int)b->len,
+                f->text.data + b->off);
+    }
+}
+#endif
+
 static const GumboNode *find_body(const GumboNode *root)
 {
     const GumboVector *k = &root->v.element.children;
@@ -691,9 +828,14 @@ int px_dom_extract(const px_dom *d, px_buf *out)
     memset(&f, 0, sizeof f);
     int rc = flatten(&f, find_body(d->out->root));
     if (rc == PX_OK && f.n_bl) {
+        mark_data_tables(&f);
         for (size_t i = 0; i < f.n_bl; i++)
             f.bl[i].score = score_block(&f, &f.bl[i]);
         int c = choose_container(&f);
+#ifdef PX_EXTRACT_DEBUG
+        if (c >= 0)
+            debug_dump(&f, c);
+#endif
         rc = c < 0 ? PX_ENOMEM : emit(&f, c, out);
     }
     if (rc == PX_OK && !out->data)

@@ -346,6 +346,36 @@ static void test_jsonl_html_field(void **s)
     free(path);
 }
 
+/* A grid of short cells inside the article is data and is kept; a grid of
+ * links beside it is a menu and is not. */
+static void test_data_table_kept(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><table><tr><td><a href=/a>News</a></td><td><a href=/b>Sport</a></td></tr>"
+        "<tr><td><a href=/c>Weather</a></td><td><a href=/d>Travel</a></td></tr>"
+        "<tr><td><a href=/e>Jobs</a></td><td><a href=/f>Homes</a></td></tr></table>"
+        "<div class=story><p>The rowing club published the results of Saturday's regatta, "
+        "held on the lower lake in a strong crosswind, on its notice board.</p>"
+        "<table><tr><th>Place</th><th>Crew</th><th>Time</th></tr>"
+        "<tr><td>1</td><td>Northbank Eight</td><td>6:02</td></tr>"
+        "<tr><td>2</td><td>Mill Lane</td><td>6:09</td></tr>"
+        "<tr><td>3</td><td>Old Quay</td><td>6:15</td></tr></table>"
+        "<p>Officials said the times were slower than last year because of the wind, "
+        "which turned twice during the afternoon races.</p></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    const char *first = strstr(out.data, "notice board."), *row = strstr(out.data, "Mill Lane\n\n6:09");
+    const char *last = strstr(out.data, "Officials said");
+    assert_non_null(first);
+    assert_non_null(strstr(out.data, "Place\n\nCrew\n\nTime"));
+    assert_non_null(row);
+    assert_non_null(last);
+    assert_true(first < row && row < last);
+    assert_null(strstr(out.data, "Weather"));
+    px_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -355,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_example_page_chrome_removed),
         cmocka_unit_test(test_table_layout_latin1_page),
         cmocka_unit_test(test_short_paragraphs_and_lists),
+        cmocka_unit_test(test_data_table_kept),
         cmocka_unit_test(test_metadata_sources),
         cmocka_unit_test(test_deeply_nested_page),
         cmocka_unit_test(test_huge_page_capped),

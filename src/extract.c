@@ -129,6 +129,28 @@ static const struct { const char *word; signed char weight; } BOX_WORDS[] = {
     {"sr", -3}, {"visually", -2}, {"offscreen", -2}, {"screenreader", -3},
 };
 
+/* Class names of posts embedded from social networks: the article quotes
+ * them, so their text belongs to it (even inside a "social-embed" box). */
+static const char *const EMBEDDED_POSTS[] = {
+    "twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "reddit-card",
+    "fb-post", "bluesky-embed", "mastodon-embed", "threads-post",
+};
+#define EMBEDDED_POST_EVIDENCE 2
+
+static int is_embedded_post(const GumboNode *e)
+{
+    const char *cls = px_dom_attr(e, "class");
+    if (!cls || e->v.element.tag != GUMBO_TAG_BLOCKQUOTE)
+        return 0;
+    for (size_t i = 0; i < sizeof EMBEDDED_POSTS / sizeof EMBEDDED_POSTS[0]; i++) {
+        size_t k = strlen(EMBEDDED_POSTS[i]);
+        for (const char *p = strstr(cls, EMBEDDED_POSTS[i]); p; p = strstr(p + 1, EMBEDDED_POSTS[i]))
+            if ((p == cls || isspace((unsigned char)p[-1])) && (!p[k] || isspace((unsigned char)p[k])))
+                return 1;
+    }
+    return 0;
+}
+
 /* Evidence carried by the element itself. */
 static int tag_evidence(GumboTag t)
 {
@@ -183,6 +205,9 @@ static void attr_evidence(const char *v, int *pos, int *neg)
 
 static int own_evidence(const GumboNode *e, int *mixed)
 {
+    *mixed = 0;
+    if (is_embedded_post(e))
+        return EMBEDDED_POST_EVIDENCE;
     int pos = 0, neg = 0;
     const char *cls = px_dom_attr(e, "class"), *id = px_dom_attr(e, "id");
     const char *role = px_dom_attr(e, "role");

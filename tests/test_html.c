@@ -376,6 +376,38 @@ static void test_data_table_kept(void **s)
     px_buf_free(&out);
 }
 
+/* A post embedded from a social network is quoted by the article and kept,
+ * even inside a box named "social"; the share bar next to it is not. */
+static void test_embedded_post_kept(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><article><div class=body>"
+        "<p>The ferry company apologised on Tuesday after a second cancellation in a week left "
+        "dozens of commuters waiting on the pier in the rain.</p>"
+        "<p>Passengers were quick to complain online, and some posted pictures of the empty berth.</p>"
+        "<div class=social-embed><blockquote class=\"twitter-tweet\"><p lang=en>Stood on the pier "
+        "for forty minutes, no boat and no announcement. <a href=https://t.example/x>t.example/x</a></p>"
+        "&mdash; Island Commuter (@islandcommuter) <a href=https://x.example/s/1>May 3, 2022</a>"
+        "</blockquote></div>"
+        "<p>The company said a crew shortage was to blame and promised a full timetable from Monday, "
+        "when two new deckhands start work.</p></div>"
+        "<div class=social-share><a href=/s1>Share on Facebook</a> <a href=/s2>Share by email</a></div>"
+        "</article></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    const char *before = strstr(out.data, "pictures of the empty berth.");
+    const char *post = strstr(out.data, "Stood on the pier for forty minutes");
+    const char *after = strstr(out.data, "The company said");
+    assert_non_null(before);
+    assert_non_null(post);
+    assert_non_null(after);
+    assert_true(before < post && post < after);
+    assert_non_null(strstr(out.data, "Island Commuter (@islandcommuter)"));
+    assert_null(strstr(out.data, "Share on"));
+    px_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -386,6 +418,7 @@ int main(void)
         cmocka_unit_test(test_table_layout_latin1_page),
         cmocka_unit_test(test_short_paragraphs_and_lists),
         cmocka_unit_test(test_data_table_kept),
+        cmocka_unit_test(test_embedded_post_kept),
         cmocka_unit_test(test_metadata_sources),
         cmocka_unit_test(test_deeply_nested_page),
         cmocka_unit_test(test_huge_page_capped),

@@ -8,8 +8,9 @@
  * 3. Pick the container: the element whose subtree holds the most prose
  *    minus a share of the boilerplate, where boxes marked as boilerplate by
  *    their tag, class or id count as boilerplate whole.
- * 4. Emit the blocks of that container that are prose, or short pieces
- *    standing between prose (sub-headings, one-line paragraphs).
+ * 4. Emit the blocks of that container that are prose, paragraphs (<p>)
+ *    whatever their shape, data-table cells, and short pieces standing
+ *    between prose (sub-headings, one-line items).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -788,7 +789,10 @@ static int emit(const flat *f, int c, px_buf *out)
         if (!in[i])
             continue;
         const block *b = &f->bl[i];
-        int keep = b->score > 0;
+        /* inside the article's box, what its author set as a paragraph is
+           the article, however short or list-like (numbered product lines,
+           one-line answers); links and boilerplate boxes were filtered above */
+        int keep = b->score > 0 || b->kind == K_PARA;
         if (!keep) {
             /* a short piece is kept when prose follows it (sub-heading, lead-in)
                and, unless it is a heading, when prose precedes it too */

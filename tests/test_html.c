@@ -408,6 +408,29 @@ static void test_embedded_post_kept(void **s)
     px_buf_free(&out);
 }
 
+/* Inside the article's box, a run of short paragraphs (a numbered list
+ * written as paragraphs) is the article; short paragraphs outside it and
+ * paragraphs made of one link are not. */
+static void test_paragraph_runs_in_article(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=sidebar><p>Popular now</p><p>Weather</p></div>"
+        "<div class=entry-content><p>Our weekly list of second-hand finds is here again, with "
+        "prices checked on Thursday morning at the three shops in the old market hall.</p>"
+        "<p>1) Oak table</p><p>2) Brass lamp</p><p>3) Six glasses</p>"
+        "<p>4) Blue rug</p><p><a href=/shop>market-hall.example/shop</a></p>"
+        "<p>Prices change quickly, so call the shop before you travel, and ask whether the "
+        "item is still on the floor.</p></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "old market hall.\n\n1) Oak table\n\n2) Brass lamp"
+                                     "\n\n3) Six glasses\n\n4) Blue rug\n\nPrices change"));
+    assert_null(strstr(out.data, "Popular now"));
+    assert_null(strstr(out.data, "market-hall.example"));
+    px_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -419,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_short_paragraphs_and_lists),
         cmocka_unit_test(test_data_table_kept),
         cmocka_unit_test(test_embedded_post_kept),
+        cmocka_unit_test(test_paragraph_runs_in_article),
         cmocka_unit_test(test_metadata_sources),
         cmocka_unit_test(test_deeply_nested_page),
         cmocka_unit_test(test_huge_page_capped),

@@ -91,6 +91,9 @@ static const struct {
                              says ("theiaStickySidebar" around the <article>) */
     double keep_link_density; /* blocks linked more than this are never emitted */
     double evidence_bonus; /* container gain multiplier per point of positive evidence */
+    int list_link_chars;  /* list items in the container with at most this much link
+                             text are the article (ingredients, key facts); linked
+                             items are more often related stories */
 } CONTAINER = {
     .bad_share = 0.6,
     .box_is_boilerplate = -2.0,
@@ -98,6 +101,7 @@ static const struct {
     .wrapper_share = 0.6,
     .keep_link_density = 0.5,
     .evidence_bonus = 0.05,
+    .list_link_chars = 0,
 };
 
 /* Class and id words: what sites call the boxes around their article and
@@ -784,15 +788,26 @@ static int emit(const flat *f, int c, px_buf *out)
                 (f->bl[i].chars == 0 || f->bl[i].kind == K_QUOTE ||
                  (double)f->bl[i].link_chars / f->bl[i].chars <= CONTAINER.keep_link_density) &&
                 f->bl[i].kind != K_CAPTION && f->bl[i].heading != 1;
+    /* sure: article text on its own. Inside the article's box, what its
+       author set as a paragraph, or as a list without links, is the article
+       however short its pieces (numbered product lines, ingredients,
+       one-line answers); links and boilerplate boxes were filtered above. */
+    char *sure = calloc(n ? n : 1, 1);
+    if (!sure) {
+        free(in);
+        return PX_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const block *b = &f->bl[i];
+        sure[i] = in[i] && (b->score > 0 || b->kind == K_PARA ||
+                            (b->kind == K_LIST && b->link_chars <= CONTAINER.list_link_chars));
+    }
     int rc = PX_OK;
     for (size_t i = 0; i < n && rc == PX_OK; i++) {
         if (!in[i])
             continue;
         const block *b = &f->bl[i];
-        /* inside the article's box, what its author set as a paragraph is
-           the article, however short or list-like (numbered product lines,
-           one-line answers); links and boilerplate boxes were filtered above */
-        int keep = b->score > 0 || b->kind == K_PARA;
+        int keep = sure[i];
         if (!keep) {
             /* a short piece is kept when prose follows it (sub-heading, lead-in)
                and, unless it is a heading, when prose precedes it too */
@@ -817,6 +832,7 @@ static int emit(const flat *f, int c, px_buf *out)
         rc |= px_buf_append(out, f->text.data + b->off, b->len);
     }
     free(in);
+    free(sure);
     return rc ? PX_ENOMEM : PX_OK;
 }
 

@@ -431,6 +431,27 @@ static void test_paragraph_runs_in_article(void **s)
     px_buf_free(&out);
 }
 
+/* A list without links inside the article is the article, however short
+ * its items; a list of links inside the same box is not. */
+static void test_unlinked_list_in_article(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><article><p>This loaf needs no kneading and very little attention: mix it "
+        "in the evening, leave it covered overnight, and bake it before breakfast.</p>"
+        "<ul><li>500 g flour</li><li>2 tsp salt</li><li>1 tsp yeast</li><li>400 ml water</li></ul>"
+        "<p>Bake it in a heavy pot with the lid on for half an hour, then without the lid until "
+        "the crust is a deep brown.</p>"
+        "<ul><li><a href=/r1>Quick rye rolls</a></li><li><a href=/r2>Seeded flatbread</a></li>"
+        "<li><a href=/r3>Soda bread</a></li></ul></article></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "before breakfast.\n\n500 g flour\n\n2 tsp salt\n\n"
+                                     "1 tsp yeast\n\n400 ml water\n\nBake it"));
+    assert_null(strstr(out.data, "rye rolls"));
+    px_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -443,6 +464,7 @@ int main(void)
         cmocka_unit_test(test_data_table_kept),
         cmocka_unit_test(test_embedded_post_kept),
         cmocka_unit_test(test_paragraph_runs_in_article),
+        cmocka_unit_test(test_unlinked_list_in_article),
         cmocka_unit_test(test_metadata_sources),
         cmocka_unit_test(test_deeply_nested_page),
         cmocka_unit_test(test_huge_page_capped),

@@ -825,6 +825,10 @@ static int emit(const flat *f, int c, px_buf *out)
             keep = next_good && (prev_good || b->heading) &&
                    (b->link_chars * 2 < b->chars || b->kind == K_QUOTE);
         }
+        /* one word standing alone, not a heading or a sentence, is a label:
+           "Advertisement", "Comments", "Share" */
+        if (!memchr(f->text.data + b->off, ' ', b->len) && !b->heading && !b->sentence_ends && b->kind != K_DATA && b->kind != K_LIST)
+            keep = 0;
         if (!keep)
             continue;
         if (out->len)

@@ -452,6 +452,26 @@ static void test_unlinked_list_in_article(void **s)
     px_buf_free(&out);
 }
 
+/* One word alone between paragraphs is a label, not the article; a
+ * one-word sentence is. */
+static void test_one_word_labels(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=story><p>The library will open on Sundays from March, the first "
+        "change to its hours since the new building opened eleven years ago.</p>"
+        "<div>Advertisement</div>"
+        "<p>Was the change overdue?</p><p>Yes.</p>"
+        "<p>Readers have asked for Sunday hours in every survey the library has run, and staff "
+        "say the cost is covered by the new budget.</p><p>Comments</p></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "eleven years ago.\n\nWas the change overdue?\n\nYes.\n\nReaders"));
+    assert_null(strstr(out.data, "Advertisement"));
+    assert_null(strstr(out.data, "Comments"));
+    px_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -465,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_embedded_post_kept),
         cmocka_unit_test(test_paragraph_runs_in_article),
         cmocka_unit_test(test_unlinked_list_in_article),
+        cmocka_unit_test(test_one_word_labels),
         cmocka_unit_test(test_metadata_sources),
         cmocka_unit_test(test_deeply_nested_page),
         cmocka_unit_test(test_huge_page_capped),

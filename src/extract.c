@@ -298,7 +298,7 @@ typedef struct flat {
 } flat;
 
 typedef struct ctx {
-    int heading, para, list, quote, pre, cell, caption, link;
+    int heading, para, list, quote, pre, cell, caption, link, figure;
 } ctx;
 
 static int is_block_tag(GumboTag t)
@@ -415,6 +415,10 @@ static int flush(flat *f, int owner, const ctx *c)
     b->heading = c->heading;
     b->kind = c->heading ? K_HEADING : c->caption ? K_CAPTION : c->pre ? K_PRE
               : c->quote ? K_QUOTE : c->list ? K_LIST : c->cell ? K_CELL : c->para ? K_PARA : K_OTHER;
+    /* loose text in a <figure> (outside a quote, list or table) is its
+       caption or photo credit */
+    if (c->figure && (b->kind == K_OTHER || b->kind == K_PARA))
+        b->kind = K_CAPTION;
     count_shape(b, f->cur.data, f->cur.len);
     if (px_buf_append(&f->text, f->cur.data, f->cur.len))
         return PX_ENOMEM;
@@ -465,6 +469,7 @@ static void ctx_enter(ctx *c, GumboTag t, int delta)
     case GUMBO_TAG_PRE: c->pre += delta; break;
     case GUMBO_TAG_TD: case GUMBO_TAG_TH: c->cell += delta; break;
     case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION: c->caption += delta; break;
+    case GUMBO_TAG_FIGURE: c->figure += delta; break;
     case GUMBO_TAG_A: c->link += delta; break;
     default: break;
     }

@@ -472,6 +472,29 @@ static void test_one_word_labels(void **s)
     px_buf_free(&out);
 }
 
+/* A photo credit written straight into a <figure> is not the article;
+ * a table in a <figure> still is. */
+static void test_figure_credit_dropped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><article><p>Volunteers planted four hundred oak saplings along the river on "
+        "Saturday, the first stage of a plan to shade the water for trout.</p>"
+        "<figure><img src=a.jpg><figcaption>Volunteers at work.</figcaption>"
+        "<span>Jo Marsh/River Trust Photo Agency</span></figure>"
+        "<p>The trust hopes to plant another thousand trees next winter, if it can raise "
+        "the money for guards that keep the deer away from the young trees.</p>"
+        "<figure><table><tr><td>Year</td><td>Trees</td></tr><tr><td>2023</td><td>400</td></tr>"
+        "<tr><td>2024</td><td>1000</td></tr></table></figure></article></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "for trout.\n\nThe trust hopes"));
+    assert_null(strstr(out.data, "Jo Marsh"));
+    assert_null(strstr(out.data, "Volunteers at work"));
+    assert_non_null(strstr(out.data, "2024\n\n1000"));
+    px_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -486,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_paragraph_runs_in_article),
         cmocka_unit_test(test_unlinked_list_in_article),
         cmocka_unit_test(test_one_word_labels),
+        cmocka_unit_test(test_figure_credit_dropped),
         cmocka_unit_test(test_metadata_sources),
         cmocka_unit_test(test_deeply_nested_page),
         cmocka_unit_test(test_huge_page_capped),

@@ -132,6 +132,8 @@ static const struct { const char *word; signed char weight; } BOX_WORDS[] = {
     {"copyright", -3}, {"disclaimer", -1}, {"dateline", -1}, {"timestamp", -2},
     {"icon", -1}, {"badge", -1}, {"follow", -2}, {"slideshow", -1}, {"carousel", -2},
     {"sr", -3}, {"visually", -2}, {"offscreen", -2}, {"screenreader", -3},
+    /* a story's excerpt or standfirst repeats or sells it: teasers, decks */
+    {"excerpt", -2}, {"description", -2}, {"dek", -2}, {"standfirst", -2}, {"subheadline", -2},
 };
 
 /* Class names of posts embedded from social networks: the article quotes

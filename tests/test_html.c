@@ -495,6 +495,33 @@ static void test_figure_credit_dropped(void **s)
     px_buf_free(&out);
 }
 
+/* Excerpts of other stories after the body (teasers) are not the article,
+ * even inside the article's box. */
+static void test_teaser_excerpts_dropped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=post><p>The town's only cinema reopened on Friday after a "
+        "two-year restoration that kept its 1930s plasterwork and replaced every seat.</p>"
+        "<p>Tickets for the first week sold out within hours, the owners said, and a second "
+        "screen will open in the old ballroom upstairs by the summer.</p>"
+        "<p>The restoration was paid for by a local trust, which raised most of the money from "
+        "small donations, and by a grant from the regional arts council.</p>"
+        "<p>Films will run every evening except Monday, with matinees at weekends and a "
+        "children's club on Saturday mornings.</p>"
+        "<div class=more-stories><h4>Bakery wins regional prize</h4><div class=excerpt>The "
+        "family bakery on Bridge Street was named the best in the region by a panel of judges on "
+        "Wednesday evening.</div><h4>Market moves to Saturdays</h4><div class=excerpt>The weekly "
+        "market will move from Thursdays to Saturdays from next month, the council has decided, "
+        "after a vote.</div></div></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "replaced every seat.\n\nTickets"));
+    assert_null(strstr(out.data, "bakery"));
+    assert_null(strstr(out.data, "weekly market"));
+    px_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -510,6 +537,7 @@ int main(void)
         cmocka_unit_test(test_unlinked_list_in_article),
         cmocka_unit_test(test_one_word_labels),
         cmocka_unit_test(test_figure_credit_dropped),
+        cmocka_unit_test(test_teaser_excerpts_dropped),
         cmocka_unit_test(test_metadata_sources),
         cmocka_unit_test(test_deeply_nested_page),
         cmocka_unit_test(test_huge_page_capped),

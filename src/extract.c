@@ -91,16 +91,21 @@ static const struct {
                              says ("theiaStickySidebar" around the <article>) */
     double keep_link_density; /* blocks linked more than this are never emitted */
     double evidence_bonus; /* container gain multiplier per point of positive evidence */
+    double climb_good;    /* a container moves up to its parent (at most three levels)
+                             when the parent holds this many times its prose: a page
+                             whose article is broken up by link lines or boxes must
+                             not lose it to its longest single paragraph */
     int list_link_chars;  /* list items in the container with at most this much link
                              text are the article (ingredients, key facts); linked
                              items are more often related stories */
 } CONTAINER = {
-    .bad_share = 0.6,
+    .bad_share = 1.0,
     .box_is_boilerplate = -2.0,
     .box_max_share = 0.5,
     .wrapper_share = 0.6,
     .keep_link_density = 0.5,
     .evidence_bonus = 0.05,
+    .climb_good = 1.5,
     .list_link_chars = 0,
 };
 
@@ -763,6 +768,13 @@ static int choose_container(flat *f)
                 bad[e->parent] += bad[i];
             }
         }
+    }
+    for (int up = 0; up < 3 && best > 0; up++) {
+        int p = f->el[best].parent;
+        if (boxed[p] || is_boilerplate_box(f, p) || good[p] < CONTAINER.climb_good * good[best] ||
+            good[p] - CONTAINER.bad_share * bad[p] < 0)
+            break;
+        best = p;
     }
     free(good);
     free(bad);

@@ -522,6 +522,35 @@ static void test_teaser_excerpts_dropped(void **s)
     px_buf_free(&out);
 }
 
+/* An article broken up by lines of links is not lost to its longest
+ * paragraph: the container moves up to the box that holds all its prose. */
+static void test_container_climbs_over_link_lines(void **s)
+{
+    (void)s;
+    char page[4096];
+    int n = snprintf(page, sizeof page, "%s",
+        "<html><body><div><p>Every autumn the hardware shop on Mill Road clears its storeroom, and "
+        "this year the sale runs for a whole week instead of a weekend. The owner, who took over "
+        "from her father in 2009, says the longer sale is meant to spread out the crowds that "
+        "queued down the street last year, when the doors opened at seven and the best tools were "
+        "gone by eight. Regulars say the bargains are still worth the early start.</p>");
+    for (int i = 0; i < 6; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n,
+                      "<div>Item %d <a href=/p%d>see the price and buy it at the shop</a></div>", i, i);
+    snprintf(page + n, sizeof page - (size_t)n, "%s",
+        "<p>The sale starts on Monday at nine, and the shop will stay open until seven in the "
+        "evening every day that week, including Saturday.</p>"
+        "<p>Card payments are accepted, but the owner asks buyers to bring their own bags.</p>"
+        "</div></body></html>");
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, strlen(page), &out, NULL), PX_OK);
+    assert_true(strncmp(out.data, "Every autumn", 12) == 0);
+    assert_non_null(strstr(out.data, "The sale starts on Monday"));
+    assert_non_null(strstr(out.data, "bring their own bags."));
+    assert_null(strstr(out.data, "see the price"));
+    px_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -538,6 +567,7 @@ int main(void)
         cmocka_unit_test(test_one_word_labels),
         cmocka_unit_test(test_figure_credit_dropped),
         cmocka_unit_test(test_teaser_excerpts_dropped),
+        cmocka_unit_test(test_container_climbs_over_link_lines),
         cmocka_unit_test(test_metadata_sources),
         cmocka_unit_test(test_deeply_nested_page),
         cmocka_unit_test(test_huge_page_capped),

@@ -805,7 +805,8 @@ static int emit(const flat *f, int c, px_buf *out)
     for (size_t i = 0; i < n; i++)
         in[i] = inside_clean(f, &f->bl[i], c) &&
                 (f->bl[i].chars == 0 || f->bl[i].kind == K_QUOTE ||
-                 (double)f->bl[i].link_chars / f->bl[i].chars <= CONTAINER.keep_link_density) &&
+                 (double)f->bl[i].link_chars / f->bl[i].chars <= CONTAINER.keep_link_density ||
+                 f->bl[i].kind == K_LIST) &&
                 f->bl[i].kind != K_CAPTION && f->bl[i].heading != 1;
     /* sure: article text on its own. Inside the article's box, what its
        author set as a paragraph, or as a list without links, is the article
@@ -829,7 +830,9 @@ static int emit(const flat *f, int c, px_buf *out)
         int keep = sure[i];
         if (!keep) {
             /* a short piece is kept when prose follows it (sub-heading, lead-in)
-               and, unless it is a heading, when prose precedes it too */
+               and, unless it is a heading, when prose precedes it too; a
+               linked list item only between prose, so a lone call to action
+               ("Get it at ... for $40") stays and a list of links does not */
             int prev_good = 0, next_good = 0;
             for (size_t j = i; j-- > 0;)
                 if (in[j]) {
@@ -842,7 +845,7 @@ static int emit(const flat *f, int c, px_buf *out)
                     break;
                 }
             keep = next_good && (prev_good || b->heading) &&
-                   (b->link_chars * 2 < b->chars || b->kind == K_QUOTE);
+                   (b->link_chars * 2 < b->chars || b->kind == K_QUOTE || (b->kind == K_LIST && prev_good));
         }
         /* one word standing alone, not a heading or a sentence, is a label:
            "Advertisement", "Comments", "Share" */

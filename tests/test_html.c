@@ -551,6 +551,30 @@ static void test_container_climbs_over_link_lines(void **s)
     px_buf_free(&out);
 }
 
+/* A lone linked item between paragraphs (a call to action) is part of the
+ * text; a list of several links between the same paragraphs is not. */
+static void test_lone_linked_item_kept(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=post><p>The best price we found this week for the compact "
+        "espresso machine is at the high-street chain, twenty pounds under its usual price.</p>"
+        "<ul><li><a href=/buy>Get it at Shopmart for 79 pounds</a></li></ul>"
+        "<p>The machine heats up in under a minute and its steam wand is strong enough for "
+        "proper milk foam, which is rare at this price.</p>"
+        "<ul><li><a href=/a>Best grinders of the year</a></li><li><a href=/b>How to descale a "
+        "kettle</a></li><li><a href=/c>Coffee subscriptions compared</a></li></ul>"
+        "<p>Stock is limited, and the offer ends on Sunday night or when the shop runs out of "
+        "machines, whichever comes first.</p></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "usual price.\n\nGet it at Shopmart for 79 pounds\n\nThe machine"));
+    assert_null(strstr(out.data, "grinders"));
+    assert_null(strstr(out.data, "descale"));
+    assert_null(strstr(out.data, "subscriptions"));
+    px_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -568,6 +592,7 @@ int main(void)
         cmocka_unit_test(test_figure_credit_dropped),
         cmocka_unit_test(test_teaser_excerpts_dropped),
         cmocka_unit_test(test_container_climbs_over_link_lines),
+        cmocka_unit_test(test_lone_linked_item_kept),
         cmocka_unit_test(test_metadata_sources),
         cmocka_unit_test(test_deeply_nested_page),
         cmocka_unit_test(test_huge_page_capped),

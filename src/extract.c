@@ -676,6 +676,12 @@ static int nearest_evidence(const flat *f, int e)
     return 0;
 }
 
+/* A few words around a year: a timestamp or byline, not a sentence. */
+static int is_dateline(const block *b)
+{
+    return b->has_year && b->words <= 8;
+}
+
 static double score_block(const flat *f, const block *b)
 {
     if (b->kind == K_DATA)
@@ -696,7 +702,7 @@ static double score_block(const flat *f, const block *b)
         s += BLOCK_WEIGHTS.in_list;
     if (b->words < 4)
         s += BLOCK_WEIGHTS.few_words;
-    if (b->has_year && b->words <= 8)
+    if (is_dateline(b))
         s += BLOCK_WEIGHTS.dateline;
     s += BLOCK_WEIGHTS.box_evidence * clampd(nearest_evidence(f, b->owner), -3, 3);
     return s;
@@ -811,7 +817,8 @@ static int emit(const flat *f, int c, px_buf *out)
     /* sure: article text on its own. Inside the article's box, what its
        author set as a paragraph, or as a list without links, is the article
        however short its pieces (numbered product lines, ingredients,
-       one-line answers); links and boilerplate boxes were filtered above. */
+       one-line answers), unless it is a dateline; links and boilerplate
+       boxes were filtered above. */
     char *sure = calloc(n ? n : 1, 1);
     if (!sure) {
         free(in);
@@ -819,7 +826,7 @@ static int emit(const flat *f, int c, px_buf *out)
     }
     for (size_t i = 0; i < n; i++) {
         const block *b = &f->bl[i];
-        sure[i] = in[i] && (b->score > 0 || b->kind == K_PARA ||
+        sure[i] = in[i] && (b->score > 0 || (b->kind == K_PARA && !is_dateline(b)) ||
                             (b->kind == K_LIST && b->link_chars <= CONTAINER.list_link_chars));
     }
     int rc = PX_OK;

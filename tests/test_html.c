@@ -575,6 +575,24 @@ static void test_lone_linked_item_kept(void **s)
     px_buf_free(&out);
 }
 
+/* A paragraph that is only a byline and a date is not the article; a
+ * short paragraph without a date is. */
+static void test_dateline_paragraph_dropped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=entry><p>By Staff - 2024-03-02</p>"
+        "<p>The ferry timetable changes on Monday, with two extra crossings in the early "
+        "morning for people who work on the island's farms.</p><p>Tickets cost the same.</p>"
+        "<p>The operator said the extra crossings would run until the end of the harvest, "
+        "and longer if enough passengers use them.</p></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_true(strncmp(out.data, "The ferry timetable", 19) == 0);
+    assert_non_null(strstr(out.data, "farms.\n\nTickets cost the same.\n\nThe operator"));
+    px_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -593,6 +611,7 @@ int main(void)
         cmocka_unit_test(test_teaser_excerpts_dropped),
         cmocka_unit_test(test_container_climbs_over_link_lines),
         cmocka_unit_test(test_lone_linked_item_kept),
+        cmocka_unit_test(test_dateline_paragraph_dropped),
         cmocka_unit_test(test_metadata_sources),
         cmocka_unit_test(test_deeply_nested_page),
         cmocka_unit_test(test_huge_page_capped),

@@ -12,6 +12,10 @@
 #include "parallax/text.h"
 #include "textchar.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 #define MAX_MARKERS 64
 
 /* A list item marker ("2.", "b)", "3.)", "• 10.") inside a paragraph: a
@@ -473,6 +477,29 @@ static size_t on_bullet(splitter *sp, size_t i, size_t n)
  * U+2000-U+2FFF (ellipsis, bullets, interrobang). */
 static const unsigned char special[256] = {['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1};
 
+/* The first special byte in [i, limit), or limit. Nearly all bytes of news
+ * text are letters and spaces, so this scan is most of the splitter's time:
+ * with SSE2 it tests 16 bytes per step. Never reads at or past limit. */
+static size_t next_special(const char *s, size_t i, size_t limit)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!');
+    const __m128i query = _mm_set1_epi8('?'), e2 = _mm_set1_epi8((char)0xE2);
+    while (i + 16 <= limit) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, query), _mm_cmpeq_epi8(v, e2)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+        i += 16;
+    }
+#endif
+    while (i < limit && !special[(unsigned char)s[i]])
+        i++;
+    return i;
+}
+
 static void split_paragraph(splitter *sp, size_t ps)
 {
     const char *s = sp->s;
@@ -489,8 +516,7 @@ static void split_paragraph(splitter *sp, size_t ps)
             continue;
         }
         size_t limit = sp->next_marker < sp->n_markers ? sp->markers[sp->next_marker].pos : sp->pe;
-        while (i < limit && !special[(unsigned char)s[i]])
-            i++;
+        i = next_special(s, i, limit);
         if (i >= limit)
             continue;
         unsigned char c = (unsigned char)s[i];

@@ -27,7 +27,9 @@ typedef struct marker {
 
 typedef struct splitter {
     const char *s;
-    size_t pe;     /* end of the current paragraph */
+    size_t len;    /* of the whole text */
+    size_t pe;     /* end of the current paragraph; the text's end while
+                    * the scan has not found it yet */
     size_t start;  /* start of the current sentence */
     px_spans *out;
     int rc;
@@ -51,14 +53,26 @@ static int push_span(px_spans *out, size_t a, size_t b)
     return PX_OK;
 }
 
+static inline int ascii_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Out of line: rare in news text, and keeping it apart keeps the callers'
+ * ASCII paths small. */
+static int wide_space_at(const char *s, size_t end, size_t i, size_t *n)
+{
+    return tc_is_space(tc_decode(s, end, i, n));
+}
+
 static inline int is_space_at(const char *s, size_t end, size_t i, size_t *n)
 {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) {
         *n = 1;
-        return c == ' ' || (c >= '\t' && c <= '\r');
+        return ascii_space(c);
     }
-    return tc_is_space(tc_decode(s, end, i, n));
+    return wide_space_at(s, end, i, n);
 }
 
 /* Ends the current sentence at b (trimmed) and starts the next one there. */
@@ -185,15 +199,14 @@ static int kind_of_word(const char *w, size_t n)
 {
     if (n == 0)
         return W_PLAIN;
-    /* No abbreviation is longer than six bytes; longer words matter only
-     * when dotted (U.S.A) or hyphenated (D-Mo). */
-    if (n > 6) {
-        size_t i = 0;
-        while (i < n && w[i] != '.' && w[i] != '-')
-            i++;
-        if (i == n)
-            return W_PLAIN;
-    }
+    /* Without an inner period or hyphen only the table and the single
+     * letter rules below can apply, and no table entry is longer than six
+     * bytes: most words are decided here. */
+    int marked = 0;
+    for (size_t i = 0; i < n; i++)
+        marked |= w[i] == '.' || w[i] == '-';
+    if (!marked && n > 6)
+        return W_PLAIN;
     switch (px_abbrev_class(w, n)) {
     case PX_ABBR_TITLE: return W_TITLE;
     case PX_ABBR_NEVER: return W_NEVER;
@@ -202,15 +215,18 @@ static int kind_of_word(const char *w, size_t n)
     case PX_ABBR_GENERAL: return W_ABBREV;
     default: break;
     }
+    if (!marked) {
+        /* A single letter: an initial (Jonas E. Smith) or the pronoun I. */
+        if (n == 1 && tc_is_letter((unsigned char)w[0]))
+            return W_ABBREV;
+        if (n == 2 && (unsigned char)w[0] >= 0xC0 && ((unsigned char)w[1] & 0xC0) == 0x80)
+            return W_ABBREV;
+        return W_PLAIN;
+    }
     if (n == 3 && ((w[0] | 0x20) == 'a' || (w[0] | 0x20) == 'p') && w[1] == '.' &&
         (w[2] | 0x20) == 'm')
         return W_TIME;
     if (is_initialism(w, n))
-        return W_ABBREV;
-    /* A single letter: an initial (Jonas E. Smith) or the pronoun I. */
-    if (n == 1 && tc_is_letter((unsigned char)w[0]))
-        return W_ABBREV;
-    if (n == 2 && (unsigned char)w[0] >= 0xC0 && ((unsigned char)w[1] & 0xC0) == 0x80)
         return W_ABBREV;
     /* Party and state after a name: D-Mo., R-Calif. */
     const char *hy = memchr(w, '-', n);
@@ -247,18 +263,31 @@ typedef struct next_word {
     size_t ws, we; /* its letters (apostrophes included) */
 } next_word;
 
+/* Does the newline at i start a blank line, that is end a paragraph? */
+static int blank_line_at(const char *s, size_t i, size_t len)
+{
+    if (s[i] != '\n')
+        return 0;
+    size_t j = i + 1;
+    while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
+        j++;
+    return j < len && s[j] == '\n';
+}
+
+/* The paragraph's end may not be known yet (pe is then the text's end), so
+ * a blank line counts as the end too. */
 static next_word look_ahead(const char *s, size_t i, size_t pe)
 {
     next_word nw = {0};
     size_t n;
-    while (i < pe && is_space_at(s, pe, i, &n))
+    while (i < pe && is_space_at(s, pe, i, &n) && !blank_line_at(s, i, pe))
         i += n;
-    if (i >= pe) {
+    if (i >= pe || s[i] == '\n') {
         nw.end = 1;
         return nw;
     }
     int32_t cp = tc_decode(s, pe, i, &n);
-    while (tc_is_opener(cp) && i + n < pe) {
+    while (tc_is_opener(cp) && i + n < pe && !blank_line_at(s, i + n, pe)) {
         nw.opener = 1;
         i += n;
         cp = tc_decode(s, pe, i, &n);
@@ -326,6 +355,9 @@ static void word_before(const splitter *sp, size_t i, size_t *ws)
 {
     const char *s = sp->s;
     size_t a = i, n;
+    /* ASCII first: most words are; a wider byte hands over to decoding. */
+    while (a > sp->start && (unsigned char)(s[a - 1] - 0x21) < 0x5E) /* '!'..'~' */
+        a--;
     while (a > sp->start) {
         size_t p = tc_prev(s, a);
         if (is_space_at(s, sp->pe, p, &n))
@@ -398,10 +430,29 @@ static size_t dot_run(const char *s, size_t i, size_t pe, int *dots)
 static size_t on_dots(splitter *sp, size_t i)
 {
     const char *s = sp->s;
+    /* Most periods are followed by a letter or digit ("1.5", "bbc.co.uk")
+     * or by one space and an ASCII letter: those are decided here, with the
+     * same outcome as the general path below but without decoding. */
+    if (i + 2 < sp->pe) {
+        unsigned char c1 = (unsigned char)s[i + 1], c2 = (unsigned char)s[i + 2];
+        if (c1 < 0x80 && tc_is_alnum(c1))
+            return i + 1; /* inside a word, number or URL */
+        if (c1 == ' ' && c2 >= 'a' && c2 <= 'z')
+            return i + 1; /* lower case goes on: "Co. at noon" */
+        if (c1 == ' ' && c2 >= 'A' && c2 <= 'Z') {
+            next_word nw = {.upper = 1, .ws = i + 2, .we = i + 2};
+            if (period_ends(sp, i, i + 1, &nw))
+                emit(sp, i + 1);
+            return i + 1;
+        }
+    }
+    if (i + 1 == sp->pe || blank_line_at(s, i + 1, sp->pe)) { /* the paragraph's last byte */
+        emit(sp, i + 1);
+        return i + 1;
+    }
     int dots;
     size_t g = dot_run(s, i, sp->pe, &dots);
     size_t n;
-    int attached = i > sp->start && !is_space_at(s, sp->pe, tc_prev(s, i), &n);
     if (dots == 1) {
         size_t after = skip_closers(s, i + 1, sp->pe);
         if (after < sp->pe && !is_space_at(s, sp->pe, after, &n))
@@ -413,6 +464,7 @@ static size_t on_dots(splitter *sp, size_t i)
     }
     if (i > 0 && s[i - 1] == '[')
         return g; /* "[...]" marks an omission inside a quotation */
+    int attached = i > sp->start && !is_space_at(s, sp->pe, tc_prev(s, i), &n);
     /* "word. . . . Next": the period ends the sentence and the ellipsis
      * opens the next one. */
     if (attached && dots >= 4 && s[i + 1] == ' ') {
@@ -473,9 +525,10 @@ static size_t on_bullet(splitter *sp, size_t i, size_t n)
     return m ? m : i + n;
 }
 
-/* Which bytes need a look: sentence marks and the lead byte of
- * U+2000-U+2FFF (ellipsis, bullets, interrobang). */
-static const unsigned char special[256] = {['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1};
+/* Which bytes need a look: sentence marks, the lead byte of U+2000-U+2FFF
+ * (ellipsis, bullets, interrobang) and newlines (a blank line ends the
+ * paragraph: one scan finds both). */
+static const unsigned char special[256] = {['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1, ['\n'] = 1};
 
 /* The first special byte in [i, limit), or limit. Nearly all bytes of news
  * text are letters and spaces, so this scan is most of the splitter's time:
@@ -485,10 +538,12 @@ static size_t next_special(const char *s, size_t i, size_t limit)
 #if defined(__SSE2__) && defined(__GNUC__)
     const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!');
     const __m128i query = _mm_set1_epi8('?'), e2 = _mm_set1_epi8((char)0xE2);
+    const __m128i nl = _mm_set1_epi8('\n');
     while (i + 16 <= limit) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
         __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
                                    _mm_or_si128(_mm_cmpeq_epi8(v, query), _mm_cmpeq_epi8(v, e2)));
+        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, nl));
         unsigned mask = (unsigned)_mm_movemask_epi8(hit);
         if (mask)
             return i + (size_t)__builtin_ctz(mask);
@@ -500,14 +555,33 @@ static size_t next_special(const char *s, size_t i, size_t limit)
     return i;
 }
 
-static void split_paragraph(splitter *sp, size_t ps)
+/* End of the paragraph that starts at i: the next blank line, or len. */
+static size_t paragraph_end(const char *s, size_t i, size_t len)
+{
+    for (;;) {
+        const char *nl = memchr(s + i, '\n', len - i);
+        if (!nl)
+            return len;
+        if (blank_line_at(s, (size_t)(nl - s), len))
+            return (size_t)(nl - s);
+        i = (size_t)(nl - s) + 1;
+    }
+}
+
+/* Splits the paragraph that starts at ps and returns where the next one
+ * starts. Its end is found by the scan for sentence marks, so the text is
+ * read once; only a paragraph that may be a list is measured first. */
+static size_t split_paragraph(splitter *sp, size_t ps)
 {
     const char *s = sp->s;
     sp->start = ps;
+    sp->pe = sp->len;
     sp->n_markers = sp->next_marker = 0;
-    if ((s[ps] >= '0' && s[ps] <= '9') || (s[ps] >= 'a' && s[ps] <= 'z'))
+    if ((s[ps] >= '0' && s[ps] <= '9') || (s[ps] >= 'a' && s[ps] <= 'z')) {
+        sp->pe = paragraph_end(s, ps, sp->len);
         find_list(sp, ps);
-    size_t i = ps;
+    }
+    size_t i = ps, end = sp->pe;
     while (i < sp->pe) {
         if (sp->next_marker < sp->n_markers && i >= sp->markers[sp->next_marker].pos) {
             const marker *m = &sp->markers[sp->next_marker++];
@@ -521,7 +595,13 @@ static void split_paragraph(splitter *sp, size_t ps)
             continue;
         unsigned char c = (unsigned char)s[i];
         size_t was = i;
-        if (c == '.') {
+        if (c == '\n') {
+            if (blank_line_at(s, i, sp->len)) {
+                end = i;
+                break;
+            }
+            i++;
+        } else if (c == '.') {
             i = on_dots(sp, i);
         } else if (c == '!' || c == '?') {
             i = on_exclamation(sp, i, 1);
@@ -540,43 +620,25 @@ static void split_paragraph(splitter *sp, size_t ps)
         if (i <= was) /* every handler moves on; this only guards the loop */
             i = was + 1;
     }
-    emit(sp, sp->pe);
-}
-
-/* End of the paragraph that starts at i: the next blank line, or len. */
-static size_t paragraph_end(const char *s, size_t i, size_t len, size_t *next)
-{
-    for (;;) {
-        const char *nl = memchr(s + i, '\n', len - i);
-        if (!nl) {
-            *next = len;
-            return len;
-        }
-        size_t j = (size_t)(nl - s) + 1;
-        while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
-            j++;
-        if (j < len && s[j] == '\n') {
-            *next = j + 1;
-            return (size_t)(nl - s);
-        }
-        i = (size_t)(nl - s) + 1;
-    }
+    emit(sp, end);
+    if (end >= sp->len)
+        return sp->len;
+    size_t j = end + 1; /* past the blank line */
+    while (s[j] != '\n')
+        j++;
+    return j + 1;
 }
 
 int px_split_sentences(const char *text, size_t len, px_spans *out)
 {
     splitter sp;
     sp.s = text;
+    sp.len = len;
     sp.out = out;
     sp.rc = PX_OK;
     size_t i = 0;
-    while (i < len && sp.rc == PX_OK) {
-        size_t next;
-        sp.pe = paragraph_end(text, i, len, &next);
-        if (sp.pe > i)
-            split_paragraph(&sp, i);
-        i = next;
-    }
+    while (i < len && sp.rc == PX_OK)
+        i = split_paragraph(&sp, i);
     return sp.rc;
 }
 

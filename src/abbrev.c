@@ -1,10 +1,12 @@
 /* abbrev.c - the English abbreviations the tokenizer keeps whole and the
  * sentence splitter does not end a sentence at, by how they behave. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
+#include "textchar.h"
 
 typedef struct abbrev {
     const char *word; /* lower case, without the final period */
@@ -74,20 +76,21 @@ typedef struct slot {
 
 static slot table[SLOTS];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+static atomic_int table_ready; /* spares the pthread_once call once built */
 
-/* The key of w lower-cased (ASCII), or 0 when it cannot be an entry. */
+/* The key of w lower-cased (ASCII letters only), or 0 when it cannot be an
+ * entry. The bytes are lower-cased all at once, eight to a word: a byte is
+ * an upper-case letter when its low seven bits are 0x41-0x5A and its high
+ * bit is clear. */
 static uint64_t pack_lower(const char *w, size_t len)
 {
     if (len == 0 || len > 6)
         return 0;
-    uint64_t k = (uint64_t)len << 56;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (c >= 'A' && c <= 'Z')
-            c += 32;
-        k |= (uint64_t)c << (8 * i);
-    }
-    return k;
+    uint64_t x = tc_load_bytes(w, len);
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t low7 = x & ~highs;
+    uint64_t upper = (low7 + 0x3F * ones) & ~(low7 + 0x25 * ones) & ~x & highs;
+    return (x | upper >> 2) | (uint64_t)len << 56;
 }
 
 static size_t slot_of(uint64_t key)
@@ -104,6 +107,7 @@ static void build_table(void)
             h = (h + 1) & (SLOTS - 1);
         table[h] = (slot){key, abbrevs[i].cls};
     }
+    atomic_store_explicit(&table_ready, 1, memory_order_release);
 }
 
 int px_abbrev_class(const char *w, size_t len)
@@ -111,7 +115,8 @@ int px_abbrev_class(const char *w, size_t len)
     /* Every entry is 1-6 bytes and starts with a letter. */
     if (len == 0 || len > 6 || !(((unsigned char)w[0] | 0x20) >= 'a' && ((unsigned char)w[0] | 0x20) <= 'z'))
         return PX_ABBR_NONE;
-    pthread_once(&table_once, build_table);
+    if (!atomic_load_explicit(&table_ready, memory_order_acquire))
+        pthread_once(&table_once, build_table);
     uint64_t key = pack_lower(w, len);
     for (size_t h = slot_of(key); table[h].key; h = (h + 1) & (SLOTS - 1)) {
         if (table[h].key != key)

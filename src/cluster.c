@@ -10,6 +10,7 @@
 #include <cjson/cJSON.h>
 
 #include "parallax/cluster.h"
+#include "parallax/framing.h"
 #include "parallax/text.h"
 #include "grow.h"
 
@@ -106,8 +107,10 @@ typedef struct vocab {
     uint32_t *ids;
     size_t cap, n;
     uint32_t *df;
+    float *bg;        /* per term: occurrences in the background corpus */
     size_t df_cap;
     double docs;
+    double tokens;    /* content tokens of the documents counted */
 } vocab;
 
 static int vocab_grow(vocab *v)
@@ -152,20 +155,39 @@ static uint32_t vocab_id(vocab *v, uint64_t key)
     if (v->n == v->df_cap) {
         size_t cap = v->df_cap ? v->df_cap * 2 : 1 << 13;
         uint32_t *df = realloc(v->df, cap * sizeof *df);
-        if (!df)
+        if (df)
+            v->df = df;
+        float *bg = realloc(v->bg, cap * sizeof *bg);
+        if (bg)
+            v->bg = bg;
+        if (!df || !bg)
             return UINT32_MAX;
-        v->df = df;
         v->df_cap = cap;
     }
     v->keys[s] = key;
     v->ids[s] = (uint32_t)v->n;
     v->df[v->n] = 0;
+    v->bg[v->n] = 0;
     return (uint32_t)v->n++;
 }
 
-static double idf(const vocab *v, uint32_t term)
+/* Smoothed IDF over the running corpus blended with the background prior:
+ * the background stands for prior_docs pseudo-documents as long as the
+ * average document counted so far, and a word with background rate r per
+ * token is in such a document with probability 1 - exp(-r * length)
+ * (Poisson). With few documents the prior decides which words are generic;
+ * as the corpus grows it takes over. Terms the background does not know
+ * (names, name pairs, numbers, rare words) count as rare there. */
+static double idf(const vocab *v, uint32_t term, double prior_docs, double bg_total)
 {
-    return log((v->docs + 1.0) / (v->df[term] + 1.0)) + 1.0;
+    double df = v->df[term], docs = v->docs;
+    if (prior_docs > 0 && bg_total > 0) {
+        double len = v->docs > 0 ? v->tokens / v->docs : 0;
+        double p = v->bg[term] > 0 ? 1.0 - exp(-(double)v->bg[term] / bg_total * len) : 0;
+        df += prior_docs * p;
+        docs += prior_docs;
+    }
+    return log((docs + 1.0) / (df + 1.0)) + 1.0;
 }
 
 static void vocab_free(vocab *v)
@@ -173,6 +195,7 @@ static void vocab_free(vocab *v)
     free(v->keys);
     free(v->ids);
     free(v->df);
+    free(v->bg);
 }
 
 /* ---- stories -------------------------------------------------------------- */
@@ -221,6 +244,9 @@ struct px_clusterer {
     posting *post;            /* per term */
     size_t n_post;
     long clock;               /* latest day seen, NO_DAY before any */
+    const px_background *bg;  /* IDF prior, NULL for none */
+    double bg_total;
+    double doc_tokens;        /* content tokens of the article being read */
     /* scratch */
     float *dense;             /* per term weight of the current article */
     size_t dense_cap;
@@ -256,6 +282,7 @@ void px_cluster_opts_default(px_cluster_opts *o)
     o->query_terms = 24;
     o->max_candidates = 32;
     o->language = "en";
+    o->prior_docs = 20000;
 }
 
 static int check_opts(const px_cluster_opts *o, px_error *err)
@@ -267,6 +294,8 @@ static int check_opts(const px_cluster_opts *o, px_error *err)
         return px_error_set(err, PX_EUSAGE, "window and decay must be positive numbers of days");
     if (!(o->title_weight >= 0) || !(o->entity_weight >= 0) || !(o->number_weight >= 0))
         return px_error_set(err, PX_EUSAGE, "weights must not be negative");
+    if (!(o->prior_docs >= 0))
+        return px_error_set(err, PX_EUSAGE, "the background prior must not be negative");
     if (o->story_terms < 1 || o->index_terms < 1 || o->query_terms < 1 || o->max_candidates < 1)
         return px_error_set(err, PX_EUSAGE, "term and candidate counts must be at least 1");
     return PX_OK;
@@ -294,6 +323,11 @@ int px_clusterer_new(px_clusterer **out, const px_cluster_opts *opts, px_error *
     if (!c->stemmer) {
         free(c);
         return px_error_set(err, PX_EUSAGE, "no stemmer for language '%s'", o.language);
+    }
+    if (o.prior_docs > 0) {
+        c->bg = o.background ? o.background
+                : strcmp(o.language, "en") == 0 ? px_background_default() : NULL;
+        c->bg_total = px_background_total(c->bg);
     }
     c->id_buckets = 1024;
     c->by_id = calloc(c->id_buckets, sizeof *c->by_id);
@@ -370,11 +404,20 @@ size_t px_clusterer_active_count(const px_clusterer *c)
 
 /* ---- article vectors ------------------------------------------------------- */
 
-static int add_tf(px_clusterer *c, uint64_t key, double w)
+/* Counts w for the term with hash key; stem (NULL for names pairs and
+ * numbers) looks the term up in the background when it is new. */
+static int add_tf(px_clusterer *c, uint64_t key, double w, const char *stem, size_t sl)
 {
+    size_t known = c->voc.n;
     uint32_t id = vocab_id(&c->voc, key);
     if (id == UINT32_MAX)
         return PX_ENOMEM;
+    if (c->voc.n > known && stem && c->bg && sl < 64) {
+        char z[64];
+        memcpy(z, stem, sl);
+        z[sl] = '\0';
+        c->voc.bg[id] = (float)px_background_count(c->bg, z);
+    }
     if (px_grow(&c->dense, &c->dense_cap, (size_t)id + 1, sizeof *c->dense, 1 << 14, 1))
         return PX_ENOMEM;
     if (c->dense[id] == 0) {
@@ -475,7 +518,7 @@ static int add_text_terms(px_clusterer *c, const char *text, size_t len, double 
         if (k->kind == PX_TOK_NUMBER) {
             prev_name = 0;
             if (c->o.number_weight > 0)
-                rc = add_tf(c, XXH64(s, n, 0x4e) ^ 0x4e, base * c->o.number_weight);
+                rc = add_tf(c, XXH64(s, n, 0x4e) ^ 0x4e, base * c->o.number_weight, NULL, 0);
             continue;
         }
         if (k->kind != PX_TOK_WORD) {
@@ -493,7 +536,7 @@ static int add_text_terms(px_clusterer *c, const char *text, size_t len, double 
         int name = names && capital && !stop && !starts_sentence(text, &t, i);
         uint64_t word = XXH64(low, ln, 0x57);
         if (names && capital && !stop && prev_name)
-            rc = add_tf(c, (prev_name * 31 + word) ^ 0x2a, base * c->o.entity_weight);
+            rc = add_tf(c, (prev_name * 31 + word) ^ 0x2a, base * c->o.entity_weight, NULL, 0);
         prev_name = names && capital && !stop ? word : 0;
         if (stop || rc)
             continue;
@@ -503,7 +546,8 @@ static int add_text_terms(px_clusterer *c, const char *text, size_t len, double 
             stem = low;
             sl = ln;
         }
-        rc = add_tf(c, XXH64(stem, sl, 0x53), name ? base * c->o.entity_weight : base);
+        rc = add_tf(c, XXH64(stem, sl, 0x53), name ? base * c->o.entity_weight : base, stem, sl);
+        c->doc_tokens += 1;
     }
     px_tokens_free(&t);
     return rc;
@@ -513,6 +557,7 @@ static int add_text_terms(px_clusterer *c, const char *text, size_t len, double 
 static int collect_terms(px_clusterer *c, const px_article *a)
 {
     c->tf_n = 0;
+    c->doc_tokens = 0;
     int rc = PX_OK;
     if (a->title && c->o.title_weight > 0)
         rc = add_text_terms(c, a->title, strlen(a->title), c->o.title_weight, 0);
@@ -533,6 +578,7 @@ static void count_df(px_clusterer *c)
     for (size_t i = 0; i < c->tf_n; i++)
         c->voc.df[c->tf[i].term]++;
     c->voc.docs += 1;
+    c->voc.tokens += c->doc_tokens;
 }
 
 /* Builds the normalised TF-IDF vector of the collected terms. */
@@ -546,7 +592,7 @@ static int make_vec(px_clusterer *c, vec *out)
         return PX_ENOMEM;
     for (size_t i = 0; i < c->tf_n; i++) {
         uint32_t t = c->tf[i].term;
-        v[i] = (term_w){t, (float)((1.0 + log(c->dense[t])) * idf(&c->voc, t))};
+        v[i] = (term_w){t, (float)((1.0 + log(c->dense[t])) * idf(&c->voc, t, c->o.prior_docs, c->bg_total))};
         if (!(v[i].w > 0))
             v[i].w = 1e-6f;
     }
@@ -1196,6 +1242,19 @@ static double story_similarity(const px_clusterer *c, const story *a, const stor
     return avg * time_factor(c, interval_gap(a, b));
 }
 
+/* The merge threshold is below the join threshold because two stories
+ * close in time confirm each other. When one of them has no date at all
+ * nothing confirms it, so merging an undated story into a dated one takes
+ * the evidence an article needs to join a story. */
+static double pair_threshold(const px_clusterer *c, const story *a, const story *b,
+                             double threshold)
+{
+    int undated_a = a->first_day == NO_DAY, undated_b = b->first_day == NO_DAY;
+    if (undated_a != undated_b && threshold < c->o.threshold)
+        return c->o.threshold;
+    return threshold;
+}
+
 typedef struct pair {
     double sim;
     size_t a, b;   /* slots, a < b */
@@ -1274,7 +1333,7 @@ static int merge_round(px_clusterer *c, double threshold)
             if (k >= c->o.max_candidates || rc)
                 continue;
             double sim = story_similarity(c, s, o);
-            if (sim < threshold)
+            if (sim < pair_threshold(c, s, o, threshold))
                 continue;
             if (px_grow(&pairs, &cap, n_pairs + 1, sizeof *pairs, 256, 0)) {
                 rc = PX_ENOMEM;

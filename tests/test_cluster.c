@@ -148,6 +148,27 @@ static void test_seeds_form_one_story_among_others(void **s)
     tu_result_free(&r);
 }
 
+/* Five articles are too few for their own document frequencies to say
+ * which words are generic: the background prior must keep them together,
+ * in batch mode and online in input order. */
+static void test_seeds_alone_are_one_story(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, tu_shared("seeds"), NULL);
+    assert_int_equal(r.n, 5);
+    collected c;
+    cluster_batch(&r, &c);
+    assert_int_equal(c.n, 1);
+    collected_free(&c);
+    px_clusterer *online = clusterer(0);
+    for (size_t i = 0; i < r.n; i++)
+        assert_int_equal(px_clusterer_add(online, r.articles[i], NULL), PX_OK);
+    assert_int_equal(px_clusterer_story_count(online), 1);
+    px_clusterer_free(online);
+    tu_result_free(&r);
+}
+
 static px_article *article(const char *id, const char *date, const char *title, const char *body)
 {
     px_article *a = px_article_new();
@@ -343,6 +364,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_example_corpus_makes_three_stories),
         cmocka_unit_test(test_seeds_form_one_story_among_others),
+        cmocka_unit_test(test_seeds_alone_are_one_story),
         cmocka_unit_test(test_single_article),
         cmocka_unit_test(test_empty_bodies_and_no_dates),
         cmocka_unit_test(test_restore_then_add_joins_the_restored_story),

@@ -65,6 +65,8 @@ typedef struct px_story {
 
 typedef void (*px_story_fn)(const px_story *s, void *ud);
 
+typedef struct px_background px_background; /* framing.h */
+
 typedef struct px_cluster_opts {
     double threshold;       /* least join score (default 0.2) */
     double merge_threshold; /* least story similarity for px_cluster_batch
@@ -81,6 +83,11 @@ typedef struct px_cluster_opts {
     unsigned max_candidates;/* stories scored in full per article (default 32) */
     int retain;             /* 1: keep closed stories (needed by px_cluster_batch) */
     const char *language;   /* stemmer and stopwords, default "en" */
+    const px_background *background; /* document-frequency prior; NULL: the
+                               built-in table for "en", none otherwise */
+    double prior_docs;      /* weight of the background in the IDF, in
+                               documents (default 20000, about the size of the
+                               built-in background corpus; 0: no prior) */
     px_story_fn on_close;   /* called when a story leaves the active set; with
                                retain = 0 it is freed right after */
     void *on_close_ud;

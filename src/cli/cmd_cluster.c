@@ -25,6 +25,8 @@ static const char help[] =
     "                       (default 30)\n"
     "  -d, --decay DAYS     time proximity: similarity is divided by\n"
     "                       1 + days apart / DAYS (default 365)\n"
+    "  -p, --prior DOCS     weight of the built-in background corpus in the IDF,\n"
+    "                       in documents (default 20000; 0: none)\n"
     "      --stream         online only, input order, print stories as they close\n"
     "      --no-batch       skip the batch merge pass\n"
     "      --no-dedup       do not look for copies first\n"
@@ -180,6 +182,7 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
                                              {"merge", required_argument, NULL, 'm'},
                                              {"window", required_argument, NULL, 'w'},
                                              {"decay", required_argument, NULL, 'd'},
+                                             {"prior", required_argument, NULL, 'p'},
                                              {"stream", no_argument, NULL, 0x200},
                                              {"no-batch", no_argument, NULL, 0x201},
                                              {"no-dedup", no_argument, NULL, 0x202},
@@ -187,7 +190,7 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
                                              {NULL, 0, NULL, 0}};
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS "t:m:w:d:h", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS "t:m:w:d:p:h", longopts, NULL)) != -1) {
         int k = cli_input_option(&r->ci, opt, optarg);
         if (k < 0 || (k == 0 && opt == '?')) {
             *exit_code = k < 0 ? EXIT_USAGE : cli_usage_error("cluster", "unknown option");
@@ -205,6 +208,7 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
         case 'm': bad = cli_number("--merge", optarg, 0.001, 0.999, &r->co.merge_threshold); break;
         case 'w': bad = cli_number("--window", optarg, 0.01, 36500, &r->co.window_days); break;
         case 'd': bad = cli_number("--decay", optarg, 0.01, 36500, &r->co.decay_days); break;
+        case 'p': bad = cli_number("--prior", optarg, 0, 1e9, &r->co.prior_docs); break;
         case 0x200: r->stream = 1; break;
         case 0x201: r->batch = 0; break;
         case 0x202: *dedup = 0; break;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <cjson/cJSON.h>
 
 #include "testutil.h"
 
@@ -411,6 +412,49 @@ static void test_group_stories_sets_copies_aside(void **s)
         px_article_free(v[i]);
 }
 
+/* analyze sets a copy aside: a second outlet that only copies the first is
+ * not a confirmation, and the JSON says what it copies. */
+static void test_analyze_lists_copies_as_duplicates(void **s)
+{
+    (void)s;
+    char dir[] = "/tmp/px-dupXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "cp examples/corpus/harbor-herald--bridge-collapse.txt "
+             "examples/corpus/civic-dispatch--bridge-victims.txt %s/ && "
+             "cp examples/corpus/harbor-herald--bridge-collapse.txt %s/zz-copycat--bridge.txt && "
+             "%s analyze --json -q %s",
+             dir, dir, tu_bin(), dir);
+    int code;
+    char *out = tu_run(cmd, &code);
+    assert_int_equal(code, 0);
+    cJSON *root = cJSON_Parse(out);
+    assert_non_null(root);
+    cJSON *stories = cJSON_GetObjectItem(root, "stories");
+    assert_int_equal(cJSON_GetArraySize(stories), 1);
+    cJSON *st = cJSON_GetArrayItem(stories, 0);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(st, "articles")), 2);
+    cJSON *srcs = cJSON_GetObjectItem(st, "sources");
+    assert_int_equal(cJSON_GetArraySize(srcs), 2);
+    cJSON *it;
+    cJSON_ArrayForEach(it, srcs)
+        assert_null(strstr(it->valuestring, "copycat"));
+    cJSON *dups = cJSON_GetObjectItem(st, "duplicates");
+    assert_int_equal(cJSON_GetArraySize(dups), 1);
+    cJSON *d = cJSON_GetArrayItem(dups, 0);
+    assert_string_equal(cJSON_GetObjectItem(d, "relation")->valuestring, "exact");
+    const char *of = cJSON_GetObjectItem(d, "duplicate_of")->valuestring;
+    int found = 0;
+    cJSON_ArrayForEach(it, cJSON_GetObjectItem(st, "articles"))
+        found |= strcmp(cJSON_GetObjectItem(it, "id")->valuestring, of) == 0;
+    assert_true(found);
+    cJSON_Delete(root);
+    free(out);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    free(tu_run(cmd, &code));
+}
+
 static void test_bad_options(void **s)
 {
     (void)s;
@@ -473,6 +517,7 @@ int main(void)
         cmocka_unit_test(test_stories_age_out_of_the_window),
         cmocka_unit_test(test_stream_memory_follows_the_window),
         cmocka_unit_test(test_group_stories_sets_copies_aside),
+        cmocka_unit_test(test_analyze_lists_copies_as_duplicates),
         cmocka_unit_test(test_bad_options),
         cmocka_unit_test(test_cli_is_deterministic_and_streams),
     };

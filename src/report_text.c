@@ -164,7 +164,8 @@ static void section_articles(out *o, const px_story_text *s)
         px_buf_puts(o->b, "  ");
         cell(o, a->date ? a->date : "undated", 10);
         px_buf_puts(o->b, "  ");
-        cell(o, a->title ? a->title : a->id, (size_t)o->width > sw + 32 ? (size_t)o->width - sw - 32 : 20);
+        char label[160];
+        cell(o, px_article_label(a, label, sizeof label), (size_t)o->width > sw + 32 ? (size_t)o->width - sw - 32 : 20);
         px_buf_puts(o->b, "\n");
     }
     more(o, n, s->n_articles);

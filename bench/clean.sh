@@ -1,6 +1,8 @@
 #!/bin/sh
 # Cleaning on the five seeds and the example corpus: what was removed from
-# each article and why, and the sentence counts before and after.
+# each article and why, and the sentence counts before and after. Then the
+# BBC corpus (clean articles, no web noise): every removal there is a
+# repeat found in real text, counted by reason.
 # Usage: bench/clean.sh
 set -eu
 cd "$(dirname "$0")/.."
@@ -30,3 +32,8 @@ for a in arts:
 print("removals by reason: " + ", ".join(f"{k} {v}" for k, v in sorted(total.items())) + f" (total {sum(total.values())})")
 PY
 done
+BBC=$SHARED/data/bulk/bbc
+echo "== $BBC"
+$PX read --quiet --show-removed "$BBC" 2>"$tmp/bbc.removed" >/dev/null
+sed -n 's/^removed \[\([^]]*\)\].*/\1/p' "$tmp/bbc.removed" | sort | uniq -c |
+    awk '{printf "%s%s %s", (NR > 1 ? ", " : "removals by reason: "), $2, $1; t += $1} END {print " (total " t ")"}'

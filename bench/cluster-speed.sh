@@ -6,6 +6,9 @@
 # (/usr/bin/python3) on the same 5,000 Reuters articles, and the BCubed F1 of
 # both on giveme5w1h-dev (the peer's distance threshold, 0.9, was chosen on
 # the even half of the events like parallax's defaults).
+# MEMORY_ONLY=1 runs only `cluster --stream --stats` on the first 200,000
+# articles of the stream and on all STREAM_N, to show that peak RSS and what
+# the clusterer holds do not grow with the stream.
 # Usage: bench/cluster-speed.sh   (from the repository root, after `make`)
 set -eu
 cd "$(dirname "$0")/.."
@@ -28,6 +31,23 @@ run() {
         printf "%-34s %8d articles %7.2f s %9.0f articles/s  peak RSS %5.0f MB\n",
                l, n, s, (s > 0 ? n / s : 0), kb / 1024 }'
 }
+
+if [ "${MEMORY_ONLY:-0}" = 1 ]; then
+    echo "== memory: cluster --stream over 200,000 and $STREAM_N stream articles"
+    python3 bench/corpora.py stream $STREAM_N $OUT/reuters.jsonl | gzip -1 > $OUT/stream.jsonl.gz
+    zcat $OUT/stream.jsonl.gz | head -n 200000 | gzip -1 > $OUT/stream200k.jsonl.gz
+    for f in stream200k stream; do
+        n=$(zcat $OUT/$f.jsonl.gz | wc -l)
+        /usr/bin/time -f "%e %M" -o $OUT/time.txt $PX cluster -q --stream --stats $OUT/$f.jsonl.gz \
+            > $OUT/run.out 2> $OUT/stats.txt
+        set -- $(cat $OUT/time.txt)
+        awk -v n="$n" -v s="$1" -v kb="$2" 'BEGIN {
+            printf "%8d articles %7.1f s  peak RSS %4.0f MB\n", n, s, kb / 1024 }'
+        sed 's/^/   /' $OUT/stats.txt
+    done
+    rm -f $OUT/stream.jsonl.gz $OUT/stream200k.jsonl.gz
+    exit 0
+fi
 
 echo "== Reuters-21578"
 run "dedup" $N $PX dedup -q $OUT/reuters.jsonl

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The npm `sbd` sentence splitter, run the way bench/sentences.sh runs parallax.
 //   sbd_split.js golden FILE.jsonl      -> {"id":..,"sentences":[..]} per line
-//   sbd_split.js time REPEAT LIST      -> "SENTENCES SECONDS": the files named in LIST
-//                                        are read first, then split REPEAT times
+//   sbd_split.js time REPEAT LIST      -> "SENTENCES SECONDS...": the files named in
+//                                        LIST are read first, then split REPEAT times;
+//                                        sentences of one pass, seconds of every pass
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -22,13 +23,17 @@ if (mode === 'golden') {
   const files = fs.readFileSync(args[1], 'utf8').split('\n').filter((f) => f);
   // paragraphs always end sentences in parallax; give sbd the same start
   const paras = files.map((f) => fs.readFileSync(f, 'utf8').split(/\n\s*\n/));
+  // every pass timed on its own: "SENTENCES SECONDS..." as sentences_speed.c
   let n = 0;
-  const t0 = process.hrtime.bigint();
-  for (let r = 0; r < repeat; r++)
+  const times = [];
+  for (let r = 0; r < repeat; r++) {
+    n = 0;
+    const t0 = process.hrtime.bigint();
     for (const ps of paras)
       for (const p of ps) n += sbd.sentences(p).length;
-  const t1 = process.hrtime.bigint();
-  process.stdout.write(`${n} ${Number(t1 - t0) / 1e9}\n`);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  process.stdout.write(`${n} ${times.join(' ')}\n`);
 } else {
   process.stderr.write('usage: sbd_split.js golden FILE | time REPEAT LIST\n');
   process.exit(2);

@@ -1,6 +1,8 @@
 /* sentences_speed.c - times px_split_sentences on texts held in memory, the
  * way bench/sbd_split.js times sbd: files are read first, then split
- * REPEAT times. Prints "SENTENCES SECONDS". Built by bench/sentences.sh.
+ * REPEAT times, each pass timed on its own. Prints "SENTENCES SECONDS..."
+ * (sentences in one pass, then the seconds of every pass). Built by
+ * bench/sentences.sh.
  * Usage: sentences_speed REPEAT LISTFILE */
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,16 +56,21 @@ int main(int argc, char **argv)
     fclose(list);
     px_spans sp = {0};
     size_t sentences = 0;
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    for (int r = 0; r < repeat; r++)
+    for (int r = 0; r < repeat; r++) {
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        sentences = 0;
         for (size_t i = 0; i < n; i++) {
             sp.n = 0;
             px_split_sentences(texts[i], lens[i], &sp);
             sentences += sp.n;
         }
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    printf("%zu %.6f\n", sentences, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        if (r == 0)
+            printf("%zu", sentences);
+        printf(" %.6f", (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+    }
+    printf("\n");
     px_spans_free(&sp);
     for (size_t i = 0; i < n; i++)
         free(texts[i]);

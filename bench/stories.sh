@@ -3,7 +3,8 @@
 # (gold fields stripped before parallax sees the articles), on all events and
 # on each half of the events (split by a hash of the event id; the defaults
 # were chosen on the even half), for the default batch mode and the online
-# --stream mode; then the seeds mixed into BBC + Reuters as distractors.
+# --stream mode; then the seeds alone and mixed into BBC + Reuters as
+# distractors (the BBC articles are undated).
 # Usage: bench/stories.sh   (from the repository root, after `make`)
 set -eu
 cd "$(dirname "$0")/.."
@@ -27,6 +28,8 @@ for mode in batch stream; do
     done
 done
 
+echo "== seeds alone"
+echo "batch: $($PX cluster -q "$SHARED/seeds" | wc -l) stories; stream: $($PX cluster -q --stream "$SHARED/seeds" | wc -l) stories"
 echo "== seeds among distractors (BBC 2,225 + Reuters 21,578)"
 [ -s $OUT/reuters.jsonl ] || python3 bench/corpora.py reuters $OUT/reuters.jsonl
 $PX read -q "$SHARED/seeds" > $OUT/seeds.jsonl

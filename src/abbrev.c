@@ -1,15 +1,19 @@
 /* abbrev.c - the English abbreviations the tokenizer keeps whole and the
  * sentence splitter does not end a sentence at, by how they behave. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
+#include "textchar.h"
 
 typedef struct abbrev {
     const char *word; /* lower case, without the final period */
     int cls;
 } abbrev;
 
-/* Sorted (strcmp order) for binary search. */
+/* Sorted (strcmp order) for the reader; lookups use the hash below. */
 static const abbrev abbrevs[] = {
     {"adm", PX_ABBR_TITLE}, {"al", PX_ABBR_GENERAL}, {"ala", PX_ABBR_GENERAL},
     {"amb", PX_ABBR_TITLE}, {"approx", PX_ABBR_NUMBER}, {"apr", PX_ABBR_MONTH},
@@ -59,41 +63,73 @@ static const abbrev abbrevs[] = {
     {"wis", PX_ABBR_GENERAL}, {"wyo", PX_ABBR_GENERAL},
 };
 
-static int lower_copy(const char *w, size_t len, char *buf, size_t cap)
+/* Lookups go through an open-addressing hash of the lower-cased word packed
+ * into 64 bits (up to 6 bytes and the length): the splitter asks once per
+ * sentence end, and a binary search of strcmp calls was a tenth of its
+ * time. Built once from the sorted table above. */
+#define SLOTS 512 /* a power of two, over three times the entries */
+
+typedef struct slot {
+    uint64_t key; /* 0: empty */
+    int cls;
+} slot;
+
+static slot table[SLOTS];
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+static atomic_int table_ready; /* spares the pthread_once call once built */
+
+/* The key of w lower-cased (ASCII letters only), or 0 when it cannot be an
+ * entry. The bytes are lower-cased all at once, eight to a word: a byte is
+ * an upper-case letter when its low seven bits are 0x41-0x5A and its high
+ * bit is clear. */
+static uint64_t pack_lower(const char *w, size_t len)
 {
-    if (len == 0 || len >= cap)
+    if (len == 0 || len > 6)
         return 0;
-    for (size_t i = 0; i < len; i++)
-        buf[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
-    buf[len] = '\0';
-    return 1;
+    uint64_t x = tc_load_bytes(w, len);
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t low7 = x & ~highs;
+    uint64_t upper = (low7 + 0x3F * ones) & ~(low7 + 0x25 * ones) & ~x & highs;
+    return (x | upper >> 2) | (uint64_t)len << 56;
+}
+
+static size_t slot_of(uint64_t key)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15u) >> 55) & (SLOTS - 1);
+}
+
+static void build_table(void)
+{
+    for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++) {
+        uint64_t key = pack_lower(abbrevs[i].word, strlen(abbrevs[i].word));
+        size_t h = slot_of(key);
+        while (table[h].key)
+            h = (h + 1) & (SLOTS - 1);
+        table[h] = (slot){key, abbrevs[i].cls};
+    }
+    atomic_store_explicit(&table_ready, 1, memory_order_release);
 }
 
 int px_abbrev_class(const char *w, size_t len)
 {
-    char buf[16];
     /* Every entry is 1-6 bytes and starts with a letter. */
-    if (len > 6 || !lower_copy(w, len, buf, sizeof buf) || buf[0] < 'a' || buf[0] > 'z')
+    if (len == 0 || len > 6 || !(((unsigned char)w[0] | 0x20) >= 'a' && ((unsigned char)w[0] | 0x20) <= 'z'))
         return PX_ABBR_NONE;
-    size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(buf, abbrevs[mid].word);
-        if (c == 0) {
-            int cls = abbrevs[mid].cls;
-            /* Titles are written capitalised ("St. Louis"); in lower case the
-             * same letters are ordinary abbreviations ("5th st."). */
-            if (cls == PX_ABBR_TITLE && !(w[0] >= 'A' && w[0] <= 'Z'))
-                return PX_ABBR_GENERAL;
-            /* "no." in lower case is the word no at the end of a sentence. */
-            if (strcmp(buf, "no") == 0 && w[0] == 'n')
-                return PX_ABBR_NONE;
-            return cls;
-        }
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    if (!atomic_load_explicit(&table_ready, memory_order_acquire))
+        pthread_once(&table_once, build_table);
+    uint64_t key = pack_lower(w, len);
+    for (size_t h = slot_of(key); table[h].key; h = (h + 1) & (SLOTS - 1)) {
+        if (table[h].key != key)
+            continue;
+        int cls = table[h].cls;
+        /* Titles are written capitalised ("St. Louis"); in lower case the
+         * same letters are ordinary abbreviations ("5th st."). */
+        if (cls == PX_ABBR_TITLE && !(w[0] >= 'A' && w[0] <= 'Z'))
+            return PX_ABBR_GENERAL;
+        /* "no." in lower case is the word no at the end of a sentence. */
+        if (len == 2 && w[0] == 'n' && (w[1] | 0x20) == 'o')
+            return PX_ABBR_NONE;
+        return cls;
     }
     return PX_ABBR_NONE;
 }

@@ -72,6 +72,23 @@ int px_article_add_removal(px_article *a, const char *text, size_t len, const ch
     return PX_OK;
 }
 
+const char *px_article_label(const px_article *a, char *out, size_t cap)
+{
+    const char *from = a->title && *a->title ? a->title : a->body && *a->body ? a->body : a->id;
+    size_t n = from ? strcspn(from, "\n") : 0;
+    if (!cap)
+        return out;
+    if (n >= cap) {
+        n = cap - 1;
+        while (n > 0 && ((unsigned char)from[n] & 0xC0) == 0x80)
+            n--; /* do not split a UTF-8 sequence */
+    }
+    if (n)
+        memcpy(out, from, n);
+    out[n] = '\0';
+    return out;
+}
+
 int px_article_compute_id(px_article *a)
 {
     if (a->id && *a->id)

@@ -19,6 +19,11 @@
 #define MAX_LIST_ITEMS 8
 /* Above this many sentences, only exact repeats are looked for. */
 #define MAX_NEAR_COMPARE 3000
+/* Proper names remembered per sentence. */
+#define MAX_NAMES 24
+/* Names are compared on their first bytes (folded): the name key. Israel
+ * and Israeli, Palestinian and Palestinians are one name. */
+#define NAME_KEY_BYTES 5
 
 typedef enum scope { SCOPE_LINE, SCOPE_LIST, SCOPE_SENTENCE } scope;
 
@@ -319,6 +324,12 @@ typedef struct sentence {
     size_t n_seq;
     uint64_t numbers[8];     /* hashes of its first numbers (also in terms) */
     size_t n_numbers;
+    uint64_t names[MAX_NAMES]; /* name keys of its first proper names */
+    size_t n_names;
+    uint64_t *words;         /* sorted name keys of all its words, any case */
+    size_t n_words;
+    size_t n_content;        /* content words of two letters or more */
+    size_t n_capitals;       /* of those, how many are capitalised */
     uint64_t hash;           /* of the folded text */
 } sentence;
 
@@ -326,6 +337,58 @@ static int cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
     return x < y ? -1 : x > y;
+}
+
+static uint64_t name_key(const char *folded, size_t n)
+{
+    return px_hash64(folded, n < NAME_KEY_BYTES ? n : NAME_KEY_BYTES, 3);
+}
+
+/* Is the word token k of s, which starts with a capital, a proper name? Not
+ * when it starts the sentence, or follows a colon, a dash, an opening quote
+ * or a sentence mark, where any word may be capitalised. */
+static int capital_is_name(const char *s, const px_tokens *t, size_t k)
+{
+    size_t first = 0, n;
+    while (first < t->n && t->v[first].kind != PX_TOK_WORD && t->v[first].kind != PX_TOK_NUMBER)
+        first++;
+    if (k == first)
+        return 0;
+    if (t->v[k - 1].kind != PX_TOK_PUNCT)
+        return 1;
+    int32_t cp = tc_decode(s, t->v[k - 1].end, t->v[k - 1].start, &n);
+    return !(cp == ':' || cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == '.' || cp == '?' ||
+             cp == '!' || tc_is_opener(cp));
+}
+
+/* Collects the proper names of the sentence s (its original text, not
+ * folded): capitalised words that are not stopwords. */
+static int collect_names(px_cleaner *c, const char *s, size_t n, sentence *out)
+{
+    px_tokens t = {0};
+    if (px_tokenize(s, n, &t))
+        return PX_ENOMEM;
+    int rc = PX_OK;
+    for (size_t k = 0; k < t.n; k++) {
+        size_t n1;
+        if (t.v[k].kind != PX_TOK_WORD ||
+            !tc_is_upper(tc_decode(s, t.v[k].end, t.v[k].start, &n1)))
+            continue;
+        char *f = px_fold(s + t.v[k].start, t.v[k].end - t.v[k].start);
+        if (!f) {
+            rc = PX_ENOMEM;
+            break;
+        }
+        size_t fl = strlen(f);
+        if (!px_is_stopword(c->lang, f, fl)) {
+            out->n_capitals += fl >= 2;
+            if (out->n_names < MAX_NAMES && capital_is_name(s, &t, k))
+                out->names[out->n_names++] = name_key(f, fl);
+        }
+        free(f);
+    }
+    px_tokens_free(&t);
+    return rc;
 }
 
 /* Folds the sentence, hashes it, and collects its content terms. */
@@ -343,7 +406,8 @@ static int fingerprint(px_cleaner *c, const char *s, size_t n, sentence *out)
     }
     out->terms = malloc((t.n ? t.n : 1) * sizeof *out->terms);
     out->seq = malloc((t.n ? t.n : 1) * sizeof *out->seq);
-    if (!out->terms || !out->seq) {
+    out->words = malloc((t.n ? t.n : 1) * sizeof *out->words);
+    if (!out->terms || !out->seq || !out->words) {
         px_tokens_free(&t);
         free(f);
         return PX_ENOMEM;
@@ -355,14 +419,18 @@ static int fingerprint(px_cleaner *c, const char *s, size_t n, sentence *out)
         if (t.v[i].kind != PX_TOK_WORD && t.v[i].kind != PX_TOK_NUMBER)
             continue;
         out->seq[out->n_seq++] = px_hash64(w, wl, 2);
+        if (t.v[i].kind == PX_TOK_WORD)
+            out->words[out->n_words++] = name_key(w, wl);
         if (px_is_stopword(c->lang, w, wl))
             continue;
+        out->n_content += wl >= 2;
         if (c->stemmer && t.v[i].kind == PX_TOK_WORD)
             w = px_stem(c->stemmer, w, wl, &wl);
         out->terms[m++] = px_hash64(w, wl, 1);
         if (t.v[i].kind == PX_TOK_NUMBER && out->n_numbers < 8)
             out->numbers[out->n_numbers++] = out->terms[m - 1];
     }
+    qsort(out->words, out->n_words, sizeof *out->words, cmp_u64);
     qsort(out->terms, m, sizeof *out->terms, cmp_u64);
     size_t u = 0;
     for (size_t i = 0; i < m; i++)
@@ -371,7 +439,7 @@ static int fingerprint(px_cleaner *c, const char *s, size_t n, sentence *out)
     out->n_terms = u;
     px_tokens_free(&t);
     free(f);
-    return PX_OK;
+    return collect_names(c, s, n, out);
 }
 
 static size_t shared_terms(const sentence *a, const sentence *b)
@@ -412,6 +480,31 @@ static int has_own_number(const sentence *a, const sentence *b)
     return 0;
 }
 
+/* Does a name someone or something that b does not mention, capitalised or
+ * not ("the Transit Authority", "the transit authority")? */
+static int has_own_name(const sentence *a, const sentence *b)
+{
+    for (size_t i = 0; i < a->n_names; i++)
+        if (!contains(b->words, b->n_words, a->names[i]))
+            return 1;
+    return 0;
+}
+
+/* Does a tell something b does not: a number or a name of its own? */
+static int has_own_fact(const sentence *a, const sentence *b)
+{
+    return has_own_number(a, b) || has_own_name(a, b);
+}
+
+/* A list of names rather than prose: fixtures, line-ups, award picks, where
+ * most content words are names. Two such lists that share most names are
+ * still different lists (another pairing, another order, one name swapped),
+ * so lists are only ever exact repeats. */
+static int is_name_list(const sentence *a)
+{
+    return a->n_capitals >= 3 && a->n_capitals * 3 >= a->n_content * 2;
+}
+
 /* The longest run of words the two sentences have in common, in order. */
 static size_t longest_common_run(const sentence *a, const sentence *b)
 {
@@ -431,11 +524,19 @@ static size_t longest_common_run(const sentence *a, const sentence *b)
 /* Two sentences say the same thing when most content terms of the shorter
  * one are in the other, or when half are and a long stretch of wording is
  * the same (a standfirst restating the lead). Six shared terms at least,
- * so that names alone do not make a match; and when each has a number the
- * other lacks, they report different facts. */
+ * so that names alone do not make a match. When each has a number the
+ * other lacks, or each a name the other does not mention, they are
+ * parallel sentences about different things in the same frame: two death
+ * tolls, two festivals, two award winners. (A number on one side and a
+ * name on the other is a retelling: "in 2023" and "two years ago" in
+ * "Port Alder".) Lists of names are left to the exact comparison. */
 static int near_repeat(const sentence *a, const sentence *b)
 {
     if (has_own_number(a, b) && has_own_number(b, a))
+        return 0;
+    if (has_own_name(a, b) && has_own_name(b, a))
+        return 0;
+    if (is_name_list(a) || is_name_list(b))
         return 0;
     size_t shared = shared_terms(a, b);
     size_t small = a->n_terms < b->n_terms ? a->n_terms : b->n_terms;
@@ -614,8 +715,13 @@ static void clean_sentences(work *w)
             if (i >= MAX_NEAR_COMPARE || words < 8 ||
                 word_count(w->body + e->start, e->end - e->start) < 8 || !near_repeat(e, s))
                 continue;
+            /* The one that goes should not take a fact with it: when only
+             * the later one has a number or name of its own, the earlier
+             * goes; otherwise the later, unless it is the fuller telling. */
             size_t shared = shared_terms(e, s);
-            if (s->n_terms > e->n_terms && shared + 1 >= e->n_terms) {
+            int s_own = has_own_fact(s, e), e_own = has_own_fact(e, s);
+            int fuller = s->n_terms > e->n_terms && shared + 1 >= e->n_terms;
+            if (s_own != e_own ? s_own : fuller) {
                 e->keep = 0;
                 record(w, e->start, e->end, "near-repeat");
                 continue; /* s may repeat another earlier sentence too */
@@ -704,6 +810,7 @@ int px_clean_article(px_cleaner *c, px_article *a)
     for (size_t i = 0; i < w.n_sents; i++) {
         free(w.sents[i].terms);
         free(w.sents[i].seq);
+        free(w.sents[i].words);
     }
     free(w.sents);
     free(w.paras);

@@ -10,6 +10,7 @@
 #include <cjson/cJSON.h>
 
 #include "parallax/cluster.h"
+#include "parallax/framing.h"
 #include "parallax/text.h"
 #include "grow.h"
 
@@ -106,8 +107,10 @@ typedef struct vocab {
     uint32_t *ids;
     size_t cap, n;
     uint32_t *df;
+    float *bg;        /* per term: occurrences in the background corpus */
     size_t df_cap;
     double docs;
+    double tokens;    /* content tokens of the documents counted */
 } vocab;
 
 static int vocab_grow(vocab *v)
@@ -152,20 +155,39 @@ static uint32_t vocab_id(vocab *v, uint64_t key)
     if (v->n == v->df_cap) {
         size_t cap = v->df_cap ? v->df_cap * 2 : 1 << 13;
         uint32_t *df = realloc(v->df, cap * sizeof *df);
-        if (!df)
+        if (df)
+            v->df = df;
+        float *bg = realloc(v->bg, cap * sizeof *bg);
+        if (bg)
+            v->bg = bg;
+        if (!df || !bg)
             return UINT32_MAX;
-        v->df = df;
         v->df_cap = cap;
     }
     v->keys[s] = key;
     v->ids[s] = (uint32_t)v->n;
     v->df[v->n] = 0;
+    v->bg[v->n] = 0;
     return (uint32_t)v->n++;
 }
 
-static double idf(const vocab *v, uint32_t term)
+/* Smoothed IDF over the running corpus blended with the background prior:
+ * the background stands for prior_docs pseudo-documents as long as the
+ * average document counted so far, and a word with background rate r per
+ * token is in such a document with probability 1 - exp(-r * length)
+ * (Poisson). With few documents the prior decides which words are generic;
+ * as the corpus grows it takes over. Terms the background does not know
+ * (names, name pairs, numbers, rare words) count as rare there. */
+static double idf(const vocab *v, uint32_t term, double prior_docs, double bg_total)
 {
-    return log((v->docs + 1.0) / (v->df[term] + 1.0)) + 1.0;
+    double df = v->df[term], docs = v->docs;
+    if (prior_docs > 0 && bg_total > 0) {
+        double len = v->docs > 0 ? v->tokens / v->docs : 0;
+        double p = v->bg[term] > 0 ? 1.0 - exp(-(double)v->bg[term] / bg_total * len) : 0;
+        df += prior_docs * p;
+        docs += prior_docs;
+    }
+    return log((docs + 1.0) / (df + 1.0)) + 1.0;
 }
 
 static void vocab_free(vocab *v)
@@ -173,6 +195,7 @@ static void vocab_free(vocab *v)
     free(v->keys);
     free(v->ids);
     free(v->df);
+    free(v->bg);
 }
 
 /* ---- stories -------------------------------------------------------------- */
@@ -190,6 +213,10 @@ typedef struct story {
     char first[32], last[32];
     long first_day, last_day; /* NO_DAY when no dated article */
     long clock_day;           /* latest clock day of an article, dated or not */
+    long start_day;           /* clock day of its first article */
+    int has_champion;         /* retain = 0: title_at is set */
+    size_t title_at;          /* retain = 0: the titled member whose vector
+                                 is kept, the most central one so far */
     vec centroid;             /* sum of the member vectors */
     double centroid_norm;
     size_t n_vec;             /* members that have a vector (not copies) */
@@ -221,6 +248,10 @@ struct px_clusterer {
     posting *post;            /* per term */
     size_t n_post;
     long clock;               /* latest day seen, NO_DAY before any */
+    px_cluster_stats st;      /* counters (held/active filled on demand) */
+    const px_background *bg;  /* IDF prior, NULL for none */
+    double bg_total;
+    double doc_tokens;        /* content tokens of the article being read */
     /* scratch */
     float *dense;             /* per term weight of the current article */
     size_t dense_cap;
@@ -256,6 +287,8 @@ void px_cluster_opts_default(px_cluster_opts *o)
     o->query_terms = 24;
     o->max_candidates = 32;
     o->language = "en";
+    o->prior_docs = 20000;
+    o->max_span_days = 90;
 }
 
 static int check_opts(const px_cluster_opts *o, px_error *err)
@@ -267,6 +300,10 @@ static int check_opts(const px_cluster_opts *o, px_error *err)
         return px_error_set(err, PX_EUSAGE, "window and decay must be positive numbers of days");
     if (!(o->title_weight >= 0) || !(o->entity_weight >= 0) || !(o->number_weight >= 0))
         return px_error_set(err, PX_EUSAGE, "weights must not be negative");
+    if (!(o->max_span_days >= 0))
+        return px_error_set(err, PX_EUSAGE, "the story span must not be negative");
+    if (!(o->prior_docs >= 0))
+        return px_error_set(err, PX_EUSAGE, "the background prior must not be negative");
     if (o->story_terms < 1 || o->index_terms < 1 || o->query_terms < 1 || o->max_candidates < 1)
         return px_error_set(err, PX_EUSAGE, "term and candidate counts must be at least 1");
     return PX_OK;
@@ -294,6 +331,11 @@ int px_clusterer_new(px_clusterer **out, const px_cluster_opts *opts, px_error *
     if (!c->stemmer) {
         free(c);
         return px_error_set(err, PX_EUSAGE, "no stemmer for language '%s'", o.language);
+    }
+    if (o.prior_docs > 0) {
+        c->bg = o.background ? o.background
+                : strcmp(o.language, "en") == 0 ? px_background_default() : NULL;
+        c->bg_total = px_background_total(c->bg);
     }
     c->id_buckets = 1024;
     c->by_id = calloc(c->id_buckets, sizeof *c->by_id);
@@ -368,13 +410,33 @@ size_t px_clusterer_active_count(const px_clusterer *c)
     return c->n_active;
 }
 
+void px_clusterer_stats(const px_clusterer *c, px_cluster_stats *out)
+{
+    *out = c->st;
+    out->held = c->n_held;
+    out->active = c->n_active;
+    out->terms = c->voc.n;
+    out->postings = 0;
+    for (size_t i = 0; i < c->n_post; i++)
+        out->postings += c->post[i].n;
+}
+
 /* ---- article vectors ------------------------------------------------------- */
 
-static int add_tf(px_clusterer *c, uint64_t key, double w)
+/* Counts w for the term with hash key; stem (NULL for names pairs and
+ * numbers) looks the term up in the background when it is new. */
+static int add_tf(px_clusterer *c, uint64_t key, double w, const char *stem, size_t sl)
 {
+    size_t known = c->voc.n;
     uint32_t id = vocab_id(&c->voc, key);
     if (id == UINT32_MAX)
         return PX_ENOMEM;
+    if (c->voc.n > known && stem && c->bg && sl < 64) {
+        char z[64];
+        memcpy(z, stem, sl);
+        z[sl] = '\0';
+        c->voc.bg[id] = (float)px_background_count(c->bg, z);
+    }
     if (px_grow(&c->dense, &c->dense_cap, (size_t)id + 1, sizeof *c->dense, 1 << 14, 1))
         return PX_ENOMEM;
     if (c->dense[id] == 0) {
@@ -475,7 +537,7 @@ static int add_text_terms(px_clusterer *c, const char *text, size_t len, double 
         if (k->kind == PX_TOK_NUMBER) {
             prev_name = 0;
             if (c->o.number_weight > 0)
-                rc = add_tf(c, XXH64(s, n, 0x4e) ^ 0x4e, base * c->o.number_weight);
+                rc = add_tf(c, XXH64(s, n, 0x4e) ^ 0x4e, base * c->o.number_weight, NULL, 0);
             continue;
         }
         if (k->kind != PX_TOK_WORD) {
@@ -493,7 +555,7 @@ static int add_text_terms(px_clusterer *c, const char *text, size_t len, double 
         int name = names && capital && !stop && !starts_sentence(text, &t, i);
         uint64_t word = XXH64(low, ln, 0x57);
         if (names && capital && !stop && prev_name)
-            rc = add_tf(c, (prev_name * 31 + word) ^ 0x2a, base * c->o.entity_weight);
+            rc = add_tf(c, (prev_name * 31 + word) ^ 0x2a, base * c->o.entity_weight, NULL, 0);
         prev_name = names && capital && !stop ? word : 0;
         if (stop || rc)
             continue;
@@ -503,7 +565,8 @@ static int add_text_terms(px_clusterer *c, const char *text, size_t len, double 
             stem = low;
             sl = ln;
         }
-        rc = add_tf(c, XXH64(stem, sl, 0x53), name ? base * c->o.entity_weight : base);
+        rc = add_tf(c, XXH64(stem, sl, 0x53), name ? base * c->o.entity_weight : base, stem, sl);
+        c->doc_tokens += 1;
     }
     px_tokens_free(&t);
     return rc;
@@ -513,6 +576,7 @@ static int add_text_terms(px_clusterer *c, const char *text, size_t len, double 
 static int collect_terms(px_clusterer *c, const px_article *a)
 {
     c->tf_n = 0;
+    c->doc_tokens = 0;
     int rc = PX_OK;
     if (a->title && c->o.title_weight > 0)
         rc = add_text_terms(c, a->title, strlen(a->title), c->o.title_weight, 0);
@@ -533,6 +597,7 @@ static void count_df(px_clusterer *c)
     for (size_t i = 0; i < c->tf_n; i++)
         c->voc.df[c->tf[i].term]++;
     c->voc.docs += 1;
+    c->voc.tokens += c->doc_tokens;
 }
 
 /* Builds the normalised TF-IDF vector of the collected terms. */
@@ -546,7 +611,7 @@ static int make_vec(px_clusterer *c, vec *out)
         return PX_ENOMEM;
     for (size_t i = 0; i < c->tf_n; i++) {
         uint32_t t = c->tf[i].term;
-        v[i] = (term_w){t, (float)((1.0 + log(c->dense[t])) * idf(&c->voc, t))};
+        v[i] = (term_w){t, (float)((1.0 + log(c->dense[t])) * idf(&c->voc, t, c->o.prior_docs, c->bg_total))};
         if (!(v[i].w > 0))
             v[i].w = 1e-6f;
     }
@@ -727,6 +792,7 @@ static story *new_story(px_clusterer *c, uint64_t id)
     s->seq = c->seq++;
     s->first_day = s->last_day = NO_DAY;
     s->clock_day = NO_DAY;
+    s->start_day = NO_DAY;
     s->active = 1;
     if (link_id(c, s)) {
         free(s);
@@ -735,6 +801,7 @@ static story *new_story(px_clusterer *c, uint64_t id)
     c->stories[c->n_stories++] = s;
     c->n_held++;
     c->n_active++;
+    c->st.stories_started++;
     return s;
 }
 
@@ -795,6 +862,32 @@ static int grow_members(story *s)
     return PX_OK;
 }
 
+/* Without retain nothing revisits the members, so a member's vector is
+ * dropped once it is in the centroid, except the one of the titled member
+ * closest to the current centroid: each newcomer challenges it, and the
+ * winner's title is the story's. One vector per story instead of one per
+ * article. */
+static void fold_vector(px_clusterer *c, story *s, size_t i)
+{
+    size_t drop = i;
+    if (s->titles[i]) {
+        if (!s->has_champion) {
+            s->has_champion = 1;
+            s->title_at = i;
+            drop = SIZE_MAX;
+        } else if (dot(&s->vecs[i], &s->centroid) > dot(&s->vecs[s->title_at], &s->centroid)) {
+            drop = s->title_at;
+            s->title_at = i;
+        }
+        s->title_valid = 0;
+    }
+    if (drop != SIZE_MAX && s->vecs[drop].n) {
+        free(s->vecs[drop].v);
+        s->vecs[drop] = (vec){0};
+        c->st.member_vectors--;
+    }
+}
+
 /* Appends an article to s; v (may be empty) becomes the story's. */
 static int add_member(px_clusterer *c, story *s, const px_article *a, long day, vec *v,
                       int is_copy)
@@ -821,14 +914,22 @@ static int add_member(px_clusterer *c, story *s, const px_article *a, long day, 
     long clock_day = day != NO_DAY ? day : c->clock;
     if (clock_day != NO_DAY && (s->clock_day == NO_DAY || clock_day > s->clock_day))
         s->clock_day = clock_day;
+    if (clock_day != NO_DAY && (s->start_day == NO_DAY || clock_day < s->start_day))
+        s->start_day = clock_day;
     s->title_valid = 0;
+    c->st.articles++;
+    if (++c->st.held_articles > c->st.peak_held_articles)
+        c->st.peak_held_articles = c->st.held_articles;
     rc = add_source(s, a->source);
     if (rc == PX_OK && s->vecs[i].n) {
         s->n_vec++;
+        c->st.member_vectors++;
         rc = vec_add(&s->centroid, &s->vecs[i], c->o.story_terms);
         s->centroid_norm = norm(&s->centroid);
         if (rc == PX_OK && s->active)
             rc = reindex(c, s);
+        if (!c->o.retain)
+            fold_vector(c, s, i);
     }
     return rc;
 }
@@ -840,7 +941,11 @@ static const char *central_title(story *s)
         return s->title;
     double best = -1;
     const char *t = NULL;
-    for (size_t i = 0; i < s->n; i++) {
+    /* retain = 0: the choice made as the members joined */
+    int chosen = s->has_champion && s->title_at < s->n;
+    if (chosen)
+        t = s->titles[s->title_at];
+    for (size_t i = 0; i < s->n && !chosen; i++) {
         if (!s->titles[i])
             continue;
         double d = s->vecs[i].n ? dot(&s->vecs[i], &s->centroid) : 0;
@@ -882,6 +987,10 @@ static void remove_story(px_clusterer *c, size_t slot)
     }
     c->stories[slot] = NULL;
     c->n_held--;
+    c->st.held_articles -= s->n;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->vecs[i].n)
+            c->st.member_vectors--;
     story_free(s);
 }
 
@@ -892,6 +1001,7 @@ static void close_story(px_clusterer *c, size_t slot)
     unindex(c, s);
     s->active = 0;
     c->n_active--;
+    c->st.stories_closed++;
     if (c->o.on_close)
         c->o.on_close(view_of(c, s), c->o.on_close_ud);
     if (!c->o.retain)
@@ -905,7 +1015,9 @@ static void age_out(px_clusterer *c)
     for (size_t i = 0; i < c->n_stories; i++) {
         story *s = c->stories[i];
         if (s && s->active && s->clock_day != NO_DAY &&
-            (double)(c->clock - s->clock_day) > c->o.window_days)
+            ((double)(c->clock - s->clock_day) > c->o.window_days ||
+             (c->o.max_span_days > 0 && s->start_day != NO_DAY &&
+              (double)(c->clock - s->start_day) > c->o.max_span_days)))
             close_story(c, i);
     }
 }
@@ -1168,6 +1280,8 @@ static int merge_into(px_clusterer *c, story *a, size_t b_slot)
     }
     if (b->clock_day != NO_DAY && (a->clock_day == NO_DAY || b->clock_day > a->clock_day))
         a->clock_day = b->clock_day;
+    if (b->start_day != NO_DAY && (a->start_day == NO_DAY || b->start_day < a->start_day))
+        a->start_day = b->start_day;
     a->n_vec += b->n_vec;
     int rc = vec_add(&a->centroid, &b->centroid, c->o.story_terms);
     a->centroid_norm = norm(&a->centroid);
@@ -1194,6 +1308,19 @@ static double story_similarity(const px_clusterer *c, const story *a, const stor
         return 0;
     double avg = dot(&a->centroid, &b->centroid) / ((double)a->n_vec * (double)b->n_vec);
     return avg * time_factor(c, interval_gap(a, b));
+}
+
+/* The merge threshold is below the join threshold because two stories
+ * close in time confirm each other. When one of them has no date at all
+ * nothing confirms it, so merging an undated story into a dated one takes
+ * the evidence an article needs to join a story. */
+static double pair_threshold(const px_clusterer *c, const story *a, const story *b,
+                             double threshold)
+{
+    int undated_a = a->first_day == NO_DAY, undated_b = b->first_day == NO_DAY;
+    if (undated_a != undated_b && threshold < c->o.threshold)
+        return c->o.threshold;
+    return threshold;
 }
 
 typedef struct pair {
@@ -1274,7 +1401,7 @@ static int merge_round(px_clusterer *c, double threshold)
             if (k >= c->o.max_candidates || rc)
                 continue;
             double sim = story_similarity(c, s, o);
-            if (sim < threshold)
+            if (sim < pair_threshold(c, s, o, threshold))
                 continue;
             if (px_grow(&pairs, &cap, n_pairs + 1, sizeof *pairs, 256, 0)) {
                 rc = PX_ENOMEM;
@@ -1333,6 +1460,262 @@ int px_cluster_batch(px_clusterer *c, double merge_threshold)
         if (c->stories[i] && c->stories[i]->active && reindex(c, c->stories[i]))
             n = PX_ENOMEM;
     return n < 0 ? n : PX_OK;
+}
+
+/* ---- grouping a finished corpus ------------------------------------------- */
+
+typedef struct dated {
+    size_t index;
+    long day; /* undated articles take the day of the article before */
+} dated;
+
+static int by_day_then_input(const void *x, const void *y)
+{
+    const dated *a = x, *b = y;
+    if (a->day != b->day)
+        return a->day < b->day ? -1 : 1;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
+                      const px_dup_match *dups, int batch)
+{
+    if (!c->o.retain)
+        return PX_EUSAGE;
+    dated *order = malloc((n + 1) * sizeof *order);
+    uint64_t *story_at = calloc(n + 1, sizeof *story_at);
+    int rc = order && story_at ? PX_OK : PX_ENOMEM;
+    long last = LONG_MIN;
+    for (size_t i = 0; rc == PX_OK && i < n; i++) {
+        long day = article_day(articles[i]);
+        if (day != NO_DAY)
+            last = day;
+        order[i] = (dated){i, last};
+        rc = px_clusterer_observe(c, articles[i]);
+    }
+    if (rc == PX_OK)
+        qsort(order, n, sizeof *order, by_day_then_input);
+    /* the representatives first, so that every copy finds its story */
+    for (size_t i = 0; rc == PX_OK && i < n; i++) {
+        size_t k = order[i].index;
+        if (dups && dups[k].relation != PX_DUP_NONE)
+            continue;
+        px_cluster_assignment as;
+        rc = px_clusterer_add(c, articles[k], &as);
+        story_at[k] = as.story;
+    }
+    for (size_t i = 0; rc == PX_OK && dups && i < n; i++) {
+        size_t k = order[i].index;
+        if (dups[k].relation == PX_DUP_NONE)
+            continue;
+        size_t rep = (size_t)dups[k].group;
+        if (rep < n && px_clusterer_attach(c, articles[k], story_at[rep]) == PX_OK)
+            continue;
+        rc = px_clusterer_add(c, articles[k], NULL);
+    }
+    free(order);
+    free(story_at);
+    if (rc == PX_OK && batch)
+        rc = px_cluster_batch(c, 0);
+    return rc;
+}
+
+typedef struct collector {
+    px_article *const *articles;
+    size_t n;
+    unsigned char *grouped;
+    const px_dup_match *dups;
+    px_story_groups *out;
+    int rc;
+} collector;
+
+/* Index of the first article not yet grouped whose id is id. */
+static long article_with_id(const collector *c, const char *id)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (!c->grouped[i] && c->articles[i]->id && strcmp(c->articles[i]->id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+static int size_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Articles set aside as copies while collecting one story. */
+typedef struct copy_list {
+    size_t *index, *of;
+    px_dup_relation *relation;
+    size_t n;
+} copy_list;
+
+static void copy_list_free(copy_list *l)
+{
+    free(l->index);
+    free(l->of);
+    free(l->relation);
+}
+
+/* Sorts the copies by index, keeping the other arrays along. */
+static void sort_copies(copy_list *l)
+{
+    for (size_t i = 1; i < l->n; i++)
+        for (size_t j = i; j > 0 && l->index[j - 1] > l->index[j]; j--) {
+            size_t t = l->index[j];
+            l->index[j] = l->index[j - 1];
+            l->index[j - 1] = t;
+            t = l->of[j];
+            l->of[j] = l->of[j - 1];
+            l->of[j - 1] = t;
+            px_dup_relation r = l->relation[j];
+            l->relation[j] = l->relation[j - 1];
+            l->relation[j - 1] = r;
+        }
+}
+
+/* Takes members and the copies (freed on failure). */
+static int add_group(collector *c, size_t *members, size_t n, copy_list *copies)
+{
+    copy_list none = {0};
+    if (!copies)
+        copies = &none;
+    if (!n && !copies->n) {
+        free(members);
+        copy_list_free(copies);
+        return PX_OK;
+    }
+    px_story_group *v = realloc(c->out->v, (c->out->n + 1) * sizeof *v);
+    if (!v) {
+        free(members);
+        copy_list_free(copies);
+        return PX_ENOMEM;
+    }
+    qsort(members, n, sizeof *members, size_cmp);
+    sort_copies(copies);
+    c->out->v = v;
+    v[c->out->n++] = (px_story_group){members, n, copies->index, copies->of, copies->relation,
+                                      copies->n};
+    return PX_OK;
+}
+
+static void collect_story(const px_story *st, void *ud)
+{
+    collector *c = ud;
+    if (c->rc != PX_OK)
+        return;
+    size_t cap = st->n_articles + 1, n = 0;
+    size_t *members = malloc(cap * sizeof *members);
+    copy_list copies = {malloc(cap * sizeof(size_t)), malloc(cap * sizeof(size_t)),
+                        malloc(cap * sizeof(px_dup_relation)), 0};
+    if (!members || !copies.index || !copies.of || !copies.relation) {
+        free(members);
+        copy_list_free(&copies);
+        c->rc = PX_ENOMEM;
+        return;
+    }
+    for (size_t k = 0; k < st->n_articles; k++) {
+        long i = article_with_id(c, st->article_ids[k]);
+        if (i < 0)
+            continue;
+        c->grouped[i] = 1;
+        if (st->copy[k] && c->dups && c->dups[i].relation != PX_DUP_NONE) {
+            copies.index[copies.n] = (size_t)i;
+            copies.of[copies.n] = (size_t)c->dups[i].group;
+            copies.relation[copies.n++] = c->dups[i].relation;
+        } else {
+            members[n++] = (size_t)i;
+        }
+    }
+    c->rc = add_group(c, members, n, &copies);
+}
+
+int px_group_as_one_story(size_t n, px_story_groups *out, px_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (n == 0)
+        return PX_OK;
+    out->v = calloc(1, sizeof *out->v);
+    if (out->v)
+        out->v[0].articles = malloc(n * sizeof *out->v[0].articles);
+    if (!out->v || !out->v[0].articles) {
+        px_story_groups_free(out);
+        return px_error_set(err, PX_ENOMEM, "out of memory grouping %zu articles", n);
+    }
+    for (size_t i = 0; i < n; i++)
+        out->v[0].articles[i] = i;
+    out->v[0].n = n;
+    out->n = 1;
+    return PX_OK;
+}
+
+/* Groups the articles of a finished corpus; copies are set aside by the
+ * deduper and listed with the group of the article they copy. */
+int px_group_stories(px_article *const *articles, size_t n, px_story_groups *out, px_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (n == 0)
+        return PX_OK;
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.retain = 1;
+    px_clusterer *cl = NULL;
+    px_deduper *dd = NULL;
+    int rc = px_clusterer_new(&cl, &o, err);
+    if (rc == PX_OK)
+        rc = px_deduper_new(&dd, NULL, err);
+    if (rc != PX_OK) {
+        px_clusterer_free(cl);
+        return rc;
+    }
+    px_dup_match *dups = calloc(n, sizeof *dups);
+    collector c = {articles, n, calloc(n, 1), dups, out, PX_OK};
+    rc = c.grouped && dups ? PX_OK : PX_ENOMEM;
+    for (size_t i = 0; rc == PX_OK && i < n; i++)
+        rc = px_dedup_add(dd, articles[i], &dups[i]);
+    if (rc == PX_OK)
+        rc = px_cluster_corpus(cl, articles, n, dups, 1);
+    if (rc == PX_OK) {
+        px_clusterer_foreach(cl, collect_story, &c);
+        rc = c.rc;
+    }
+    /* An article the clusterer did not place (it should place every one)
+     * is a story of its own rather than lost. */
+    for (size_t i = 0; rc == PX_OK && i < n; i++) {
+        if (c.grouped[i])
+            continue;
+        size_t *one = malloc(sizeof *one);
+        if (!one) {
+            rc = PX_ENOMEM;
+            break;
+        }
+        *one = i;
+        rc = add_group(&c, one, 1, NULL);
+    }
+    free(c.grouped);
+    free(dups);
+    px_deduper_free(dd);
+    px_clusterer_free(cl);
+    if (rc != PX_OK) {
+        px_story_groups_free(out);
+        return px_error_set(err, rc, "cannot group %zu articles into stories: %s", n, px_status_name(rc));
+    }
+    return PX_OK;
+}
+
+void px_story_groups_free(px_story_groups *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->n; i++) {
+        free(g->v[i].articles);
+        free(g->v[i].copies);
+        free(g->v[i].copy_of);
+        free(g->v[i].relation);
+    }
+    free(g->v);
+    memset(g, 0, sizeof *g);
 }
 
 /* ---- JSON -------------------------------------------------------------------- */

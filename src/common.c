@@ -37,6 +37,7 @@ const char *px_status_name(int code)
     case PX_ELIMIT: return "limit exceeded";
     case PX_EUSAGE: return "usage error";
     case PX_ESTOP: return "stopped";
+    case PX_EEMPTY: return "no article text";
     default: return "unknown error";
     }
 }

@@ -149,6 +149,19 @@ size_t px_deduper_count(const px_deduper *d)
     return (size_t)d->count;
 }
 
+void px_deduper_stats(const px_deduper *d, px_dedup_stats *out)
+{
+    memset(out, 0, sizeof *out);
+    out->articles = d->count;
+    out->window_articles = d->count < d->o.window ? (size_t)d->count : d->o.window;
+    size_t held = d->count < d->o.window ? (size_t)d->count : d->o.window;
+    for (size_t i = 0; i < held; i++)
+        out->window_shingles += d->ring[i].n_shingles;
+    out->table_entries = d->n_entries;
+    out->live_entries = d->live_entries;
+    out->table_slots = d->n_heads;
+}
+
 /* ---- the key table ------------------------------------------------------ */
 
 static size_t head_slot(const px_deduper *d, uint64_t key)

@@ -8,8 +8,9 @@
  * 3. Pick the container: the element whose subtree holds the most prose
  *    minus a share of the boilerplate, where boxes marked as boilerplate by
  *    their tag, class or id count as boilerplate whole.
- * 4. Emit the blocks of that container that are prose, or short pieces
- *    standing between prose (sub-headings, one-line paragraphs).
+ * 4. Emit the blocks of that container that are prose, paragraphs (<p>)
+ *    whatever their shape, data-table cells, and short pieces standing
+ *    between prose (sub-headings, one-line items).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -41,6 +42,8 @@ static const struct {
     double in_list;       /* list items are more often menus than prose */
     double box_evidence;  /* times the nearest class/id/tag evidence (clamped +-3) */
     double dateline;      /* a few words around a year: a timestamp, not a sentence */
+    double data_cell;     /* a cell of a data table is worth this whatever its shape:
+                             standings, prices, results belong to the article */
 } BLOCK_WEIGHTS = {
     .bias = -1.5,
     .per_80_chars = 1.0,
@@ -58,6 +61,21 @@ static const struct {
     .in_list = -0.5,
     .box_evidence = 0.4,
     .dateline = -2.5,
+    .data_cell = 0.5,
+};
+
+/* What makes a table a grid of data rather than page layout. */
+static const struct {
+    int min_rows, min_cols;
+    double even_share;    /* rows as wide as the widest row, at least */
+    double max_link_density; /* a grid of links is a menu */
+    double max_cell_chars; /* mean text per cell; layout cells hold whole columns */
+} DATA_TABLE = {
+    .min_rows = 3,
+    .min_cols = 2,
+    .even_share = 0.7,
+    .max_link_density = 0.4,
+    .max_cell_chars = 80,
 };
 
 /* Container choice and emission. */
@@ -73,13 +91,22 @@ static const struct {
                              says ("theiaStickySidebar" around the <article>) */
     double keep_link_density; /* blocks linked more than this are never emitted */
     double evidence_bonus; /* container gain multiplier per point of positive evidence */
+    double climb_good;    /* a container moves up to its parent (at most three levels)
+                             when the parent holds this many times its prose: a page
+                             whose article is broken up by link lines or boxes must
+                             not lose it to its longest single paragraph */
+    int list_link_chars;  /* list items in the container with at most this much link
+                             text are the article (ingredients, key facts); linked
+                             items are more often related stories */
 } CONTAINER = {
-    .bad_share = 0.6,
+    .bad_share = 1.0,
     .box_is_boilerplate = -2.0,
     .box_max_share = 0.5,
     .wrapper_share = 0.6,
     .keep_link_density = 0.5,
     .evidence_bonus = 0.05,
+    .climb_good = 1.5,
+    .list_link_chars = 0,
 };
 
 /* Class and id words: what sites call the boxes around their article and
@@ -110,7 +137,31 @@ static const struct { const char *word; signed char weight; } BOX_WORDS[] = {
     {"copyright", -3}, {"disclaimer", -1}, {"dateline", -1}, {"timestamp", -2},
     {"icon", -1}, {"badge", -1}, {"follow", -2}, {"slideshow", -1}, {"carousel", -2},
     {"sr", -3}, {"visually", -2}, {"offscreen", -2}, {"screenreader", -3},
+    /* a story's excerpt or standfirst repeats or sells it: teasers, decks */
+    {"excerpt", -2}, {"description", -2}, {"dek", -2}, {"standfirst", -2}, {"subheadline", -2},
 };
+
+/* Class names of posts embedded from social networks: the article quotes
+ * them, so their text belongs to it (even inside a "social-embed" box). */
+static const char *const EMBEDDED_POSTS[] = {
+    "twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "reddit-card",
+    "fb-post", "bluesky-embed", "mastodon-embed", "threads-post",
+};
+#define EMBEDDED_POST_EVIDENCE 2
+
+static int is_embedded_post(const GumboNode *e)
+{
+    const char *cls = px_dom_attr(e, "class");
+    if (!cls || e->v.element.tag != GUMBO_TAG_BLOCKQUOTE)
+        return 0;
+    for (size_t i = 0; i < sizeof EMBEDDED_POSTS / sizeof EMBEDDED_POSTS[0]; i++) {
+        size_t k = strlen(EMBEDDED_POSTS[i]);
+        for (const char *p = strstr(cls, EMBEDDED_POSTS[i]); p; p = strstr(p + 1, EMBEDDED_POSTS[i]))
+            if ((p == cls || isspace((unsigned char)p[-1])) && (!p[k] || isspace((unsigned char)p[k])))
+                return 1;
+    }
+    return 0;
+}
 
 /* Evidence carried by the element itself. */
 static int tag_evidence(GumboTag t)
@@ -166,6 +217,9 @@ static void attr_evidence(const char *v, int *pos, int *neg)
 
 static int own_evidence(const GumboNode *e, int *mixed)
 {
+    *mixed = 0;
+    if (is_embedded_post(e))
+        return EMBEDDED_POST_EVIDENCE;
     int pos = 0, neg = 0;
     const char *cls = px_dom_attr(e, "class"), *id = px_dom_attr(e, "id");
     const char *role = px_dom_attr(e, "role");
@@ -212,7 +266,7 @@ static int is_hidden(const GumboNode *e)
 
 /* ---- flattening --------------------------------------------------------- */
 
-enum block_kind { K_OTHER, K_PARA, K_HEADING, K_LIST, K_QUOTE, K_PRE, K_CELL, K_CAPTION };
+enum block_kind { K_OTHER, K_PARA, K_HEADING, K_LIST, K_QUOTE, K_PRE, K_CELL, K_CAPTION, K_DATA };
 
 typedef struct elem {
     int parent;
@@ -223,6 +277,10 @@ typedef struct elem {
     double marked_good;  /* most prose held by one descendant marked as content */
     int articles;        /* <article> children (also inside <li>): three or more
                             make a list of teasers, a boilerplate box */
+    int cells;           /* <tr>: its cells; <table>: its widest row */
+    int rows, even_rows; /* <table>: rows, and rows as wide as the widest */
+    int nested;          /* <table>: holds or sits in another table's cell */
+    int data;            /* <table>: a grid of data (see mark_data_tables) */
 } elem;
 
 typedef struct block {
@@ -247,7 +305,7 @@ typedef struct flat {
 } flat;
 
 typedef struct ctx {
-    int heading, para, list, quote, pre, cell, caption, link;
+    int heading, para, list, quote, pre, cell, caption, link, figure;
 } ctx;
 
 static int is_block_tag(GumboTag t)
@@ -364,6 +422,10 @@ static int flush(flat *f, int owner, const ctx *c)
     b->heading = c->heading;
     b->kind = c->heading ? K_HEADING : c->caption ? K_CAPTION : c->pre ? K_PRE
               : c->quote ? K_QUOTE : c->list ? K_LIST : c->cell ? K_CELL : c->para ? K_PARA : K_OTHER;
+    /* loose text in a <figure> (outside a quote, list or table) is its
+       caption or photo credit */
+    if (c->figure && (b->kind == K_OTHER || b->kind == K_PARA))
+        b->kind = K_CAPTION;
     count_shape(b, f->cur.data, f->cur.len);
     if (px_buf_append(&f->text, f->cur.data, f->cur.len))
         return PX_ENOMEM;
@@ -390,6 +452,7 @@ static int add_elem(flat *f, int parent, const GumboNode *n)
     e->evidence = own_evidence(n, &e->mixed);
     e->good = e->bad = e->marked_good = 0;
     e->articles = 0;
+    e->cells = e->rows = e->even_rows = e->nested = e->data = 0;
     if (e->tag == GUMBO_TAG_ARTICLE && parent >= 0) {
         int p = f->el[parent].tag == GUMBO_TAG_LI && f->el[parent].parent >= 0 ? f->el[parent].parent
                                                                                : parent;
@@ -413,6 +476,7 @@ static void ctx_enter(ctx *c, GumboTag t, int delta)
     case GUMBO_TAG_PRE: c->pre += delta; break;
     case GUMBO_TAG_TD: case GUMBO_TAG_TH: c->cell += delta; break;
     case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION: c->caption += delta; break;
+    case GUMBO_TAG_FIGURE: c->figure += delta; break;
     case GUMBO_TAG_A: c->link += delta; break;
     default: break;
     }
@@ -501,6 +565,100 @@ done:
     return rc;
 }
 
+/* ---- data tables -------------------------------------------------------- */
+
+static int is_cell(GumboTag t)
+{
+    return t == GUMBO_TAG_TD || t == GUMBO_TAG_TH;
+}
+
+/* The table a cell element belongs to, or -1. */
+static int cell_table(const flat *f, int cell)
+{
+    int tr = f->el[cell].parent;
+    if (tr < 0 || f->el[tr].tag != GUMBO_TAG_TR)
+        return -1;
+    int t = f->el[tr].parent;
+    if (t >= 0 && f->el[t].tag != GUMBO_TAG_TABLE)
+        t = f->el[t].parent;
+    return t >= 0 && f->el[t].tag == GUMBO_TAG_TABLE ? t : -1;
+}
+
+/* The data-table cell holding element e (a few levels up at most), or -1. */
+static int data_cell_of(const flat *f, int e)
+{
+    for (int up = 0; e >= 0 && up < 3; up++, e = f->el[e].parent)
+        if (is_cell(f->el[e].tag))
+            return e;
+    return -1;
+}
+
+/* A table is data when it is a regular grid (rows of equal width, at least
+ * min_rows x min_cols), not nested in or around another table, with short
+ * cells that are mostly not links. Layout tables fail on nesting or on
+ * their long, uneven cells. */
+static void mark_data_tables(flat *f)
+{
+    for (size_t i = 0; i < f->n_el; i++) {
+        elem *e = &f->el[i];
+        if (is_cell(e->tag) && e->parent >= 0 && f->el[e->parent].tag == GUMBO_TAG_TR)
+            f->el[e->parent].cells++;
+        if (e->tag == GUMBO_TAG_TABLE)
+            for (int a = e->parent; a >= 0; a = f->el[a].parent)
+                if (f->el[a].tag == GUMBO_TAG_TABLE) {
+                    e->nested = f->el[a].nested = 1;
+                    break;
+                }
+    }
+    for (size_t i = 0; i < f->n_el; i++)
+        if (f->el[i].tag == GUMBO_TAG_TR && f->el[i].cells > 0) {
+            int t = f->el[i].parent;
+            if (t >= 0 && f->el[t].tag != GUMBO_TAG_TABLE)
+                t = f->el[t].parent;
+            if (t < 0 || f->el[t].tag != GUMBO_TAG_TABLE)
+                continue;
+            elem *tb = &f->el[t];
+            tb->rows++;
+            if (f->el[i].cells > tb->cells)
+                tb->cells = f->el[i].cells, tb->even_rows = 0;
+            if (f->el[i].cells == tb->cells)
+                tb->even_rows++;
+        }
+    /* text and links per table, from the blocks in its cells */
+    double *chars = calloc(f->n_el, sizeof *chars), *links = calloc(f->n_el, sizeof *links);
+    int *ncell = calloc(f->n_el, sizeof *ncell);
+    if (chars && links && ncell) {
+        for (size_t i = 0; i < f->n_el; i++)
+            if (is_cell(f->el[i].tag)) {
+                int t = cell_table(f, (int)i);
+                if (t >= 0)
+                    ncell[t]++;
+            }
+        for (size_t i = 0; i < f->n_bl; i++) {
+            int c = data_cell_of(f, f->bl[i].owner), t = c >= 0 ? cell_table(f, c) : -1;
+            if (t >= 0)
+                chars[t] += f->bl[i].chars, links[t] += f->bl[i].link_chars;
+        }
+        for (size_t i = 0; i < f->n_el; i++) {
+            elem *tb = &f->el[i];
+            if (tb->tag != GUMBO_TAG_TABLE || tb->nested || tb->rows < DATA_TABLE.min_rows ||
+                tb->cells < DATA_TABLE.min_cols || !ncell[i] ||
+                tb->even_rows < DATA_TABLE.even_share * tb->rows)
+                continue;
+            tb->data = chars[i] > 0 && links[i] <= DATA_TABLE.max_link_density * chars[i] &&
+                       chars[i] / ncell[i] <= DATA_TABLE.max_cell_chars;
+        }
+    }
+    free(chars);
+    free(links);
+    free(ncell);
+    for (size_t i = 0; i < f->n_bl; i++) {
+        int c = data_cell_of(f, f->bl[i].owner), t = c >= 0 ? cell_table(f, c) : -1;
+        if (t >= 0 && f->el[t].data && f->bl[i].kind == K_CELL)
+            f->bl[i].kind = K_DATA;
+    }
+}
+
 /* ---- scoring ------------------------------------------------------------ */
 
 static double clampd(double v, double lo, double hi)
@@ -518,8 +676,16 @@ static int nearest_evidence(const flat *f, int e)
     return 0;
 }
 
+/* A few words around a year: a timestamp or byline, not a sentence. */
+static int is_dateline(const block *b)
+{
+    return b->has_year && b->words <= 8;
+}
+
 static double score_block(const flat *f, const block *b)
 {
+    if (b->kind == K_DATA)
+        return BLOCK_WEIGHTS.data_cell;
     double s = BLOCK_WEIGHTS.bias;
     s += clampd(b->chars / 80.0 * BLOCK_WEIGHTS.per_80_chars, 0, BLOCK_WEIGHTS.max_length);
     s += clampd(b->sentence_ends * BLOCK_WEIGHTS.per_sentence_end, 0, BLOCK_WEIGHTS.max_sentence);
@@ -536,7 +702,7 @@ static double score_block(const flat *f, const block *b)
         s += BLOCK_WEIGHTS.in_list;
     if (b->words < 4)
         s += BLOCK_WEIGHTS.few_words;
-    if (b->has_year && b->words <= 8)
+    if (is_dateline(b))
         s += BLOCK_WEIGHTS.dateline;
     s += BLOCK_WEIGHTS.box_evidence * clampd(nearest_evidence(f, b->owner), -3, 3);
     return s;
@@ -609,6 +775,13 @@ static int choose_container(flat *f)
             }
         }
     }
+    for (int up = 0; up < 3 && best > 0; up++) {
+        int p = f->el[best].parent;
+        if (boxed[p] || is_boilerplate_box(f, p) || good[p] < CONTAINER.climb_good * good[best] ||
+            good[p] - CONTAINER.bad_share * bad[p] < 0)
+            break;
+        best = p;
+    }
     free(good);
     free(bad);
     free(boxed);
@@ -638,17 +811,35 @@ static int emit(const flat *f, int c, px_buf *out)
     for (size_t i = 0; i < n; i++)
         in[i] = inside_clean(f, &f->bl[i], c) &&
                 (f->bl[i].chars == 0 || f->bl[i].kind == K_QUOTE ||
-                 (double)f->bl[i].link_chars / f->bl[i].chars <= CONTAINER.keep_link_density) &&
+                 (double)f->bl[i].link_chars / f->bl[i].chars <= CONTAINER.keep_link_density ||
+                 f->bl[i].kind == K_LIST) &&
                 f->bl[i].kind != K_CAPTION && f->bl[i].heading != 1;
+    /* sure: article text on its own. Inside the article's box, what its
+       author set as a paragraph, or as a list without links, is the article
+       however short its pieces (numbered product lines, ingredients,
+       one-line answers), unless it is a dateline; links and boilerplate
+       boxes were filtered above. */
+    char *sure = calloc(n ? n : 1, 1);
+    if (!sure) {
+        free(in);
+        return PX_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const block *b = &f->bl[i];
+        sure[i] = in[i] && (b->score > 0 || (b->kind == K_PARA && !is_dateline(b)) ||
+                            (b->kind == K_LIST && b->link_chars <= CONTAINER.list_link_chars));
+    }
     int rc = PX_OK;
     for (size_t i = 0; i < n && rc == PX_OK; i++) {
         if (!in[i])
             continue;
         const block *b = &f->bl[i];
-        int keep = b->score > 0;
+        int keep = sure[i];
         if (!keep) {
             /* a short piece is kept when prose follows it (sub-heading, lead-in)
-               and, unless it is a heading, when prose precedes it too */
+               and, unless it is a heading, when prose precedes it too; a
+               linked list item only between prose, so a lone call to action
+               ("Get it at ... for $40") stays and a list of links does not */
             int prev_good = 0, next_good = 0;
             for (size_t j = i; j-- > 0;)
                 if (in[j]) {
@@ -661,8 +852,12 @@ static int emit(const flat *f, int c, px_buf *out)
                     break;
                 }
             keep = next_good && (prev_good || b->heading) &&
-                   (b->link_chars * 2 < b->chars || b->kind == K_QUOTE);
+                   (b->link_chars * 2 < b->chars || b->kind == K_QUOTE || (b->kind == K_LIST && prev_good));
         }
+        /* one word standing alone, not a heading or a sentence, is a label:
+           "Advertisement", "Comments", "Share" */
+        if (!memchr(f->text.data + b->off, ' ', b->len) && !b->heading && !b->sentence_ends && b->kind != K_DATA && b->kind != K_LIST)
+            keep = 0;
         if (!keep)
             continue;
         if (out->len)
@@ -670,8 +865,28 @@ static int emit(const flat *f, int c, px_buf *out)
         rc |= px_buf_append(out, f->text.data + b->off, b->len);
     }
     free(in);
+    free(sure);
     return rc ? PX_ENOMEM : PX_OK;
 }
+
+
+#ifdef PX_EXTRACT_DEBUG
+/* development aid: every block with its score and whether it was emitted */
+static void debug_dump(const flat *f, int c)
+{
+    fprintf(stderr, "container el %d tag %s ev %d\n", c, gumbo_normalized_tagname(f->el[c].tag),
+            f->el[c].evidence);
+    for (size_t i = 0; i < f->n_bl; i++) {
+        const block *b = &f->bl[i];
+        const elem *o = &f->el[b->owner];
+        fprintf(stderr, "%4zu %c %6.2f k%d own%d %s ev%d nev%d ld%.2f | %.*s\n", i,
+                inside_clean(f, b, c) ? '*' : ' ', b->score, b->kind, b->owner,
+                gumbo_normalized_tagname(o->tag), o->evidence, nearest_evidence(f, b->owner),
+                b->chars ? (double)b->link_chars / b->chars : 0, b->len > 100 ? 100 : (int)b->len,
+                f->text.data + b->off);
+    }
+}
+#endif
 
 static const GumboNode *find_body(const GumboNode *root)
 {
@@ -691,9 +906,14 @@ int px_dom_extract(const px_dom *d, px_buf *out)
     memset(&f, 0, sizeof f);
     int rc = flatten(&f, find_body(d->out->root));
     if (rc == PX_OK && f.n_bl) {
+        mark_data_tables(&f);
         for (size_t i = 0; i < f.n_bl; i++)
             f.bl[i].score = score_block(&f, &f.bl[i]);
         int c = choose_container(&f);
+#ifdef PX_EXTRACT_DEBUG
+        if (c >= 0)
+            debug_dump(&f, c);
+#endif
         rc = c < 0 ? PX_ENOMEM : emit(&f, c, out);
     }
     if (rc == PX_OK && !out->data)

@@ -11,6 +11,8 @@ int px_has_nul(const char *s, size_t len);
 
 /* The outlet key in a file name "KEY--slug.ext", else its stem. */
 int px_source_key_from_path(const char *path, char *out, size_t cap);
+/* The host of an article URL without "www." (the outlet key of a web page). */
+int px_source_key_from_url(const char *url, char *out, size_t cap);
 
 /* The built-in background word table (data/background-en.tsv), embedded at
  * build time by scripts/embed-data. */

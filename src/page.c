@@ -65,7 +65,7 @@ int px_html_to_article(const char *html, size_t len, const char *url,
     px_html_meta_clear(&m);
     if (body.len == 0) {
         px_buf_free(&body);
-        return px_error_set(err, PX_EFORMAT, "no article text found in the page");
+        return px_error_set(err, PX_EEMPTY, "no article text found in the page");
     }
     free(a->body);
     a->body = px_buf_steal(&body);

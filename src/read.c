@@ -100,7 +100,9 @@ static int finish_article(reader *r, px_article *a, const char *path, long line,
         rc |= px_set_str(&a->source, r->o->source);
     if (r->o->sources)
         rc |= px_sources_apply(r->o->sources, a) < 0;
-    if (!a->source && px_source_key_from_path(path, key, sizeof key))
+    /* A page names its outlet by its domain; a file by its name. */
+    if (!a->source && (px_source_key_from_url(a->url, key, sizeof key) ||
+                       px_source_key_from_path(path, key, sizeof key)))
         rc |= px_set_str(&a->source, key);
     if (!a->language)
         rc |= px_set_str(&a->language, r->o->language ? r->o->language : "en");
@@ -338,8 +340,10 @@ static void warc_record(reader *r, const char *path, const px_warc_record *rec)
         goto done;
     }
     px_error_clear(&err);
-    if (px_html_to_article(payload ? payload : "", payload_len, rec->target_uri, ct, a, &err) != PX_OK) {
-        report(r, PX_ERROR, path, 0, rec->offset, err.msg);
+    int rc = px_html_to_article(payload ? payload : "", payload_len, rec->target_uri, ct, a, &err);
+    if (rc != PX_OK) {
+        /* A crawl holds index and listing pages: skipping one is no failure. */
+        report(r, rc == PX_EEMPTY ? PX_WARNING : PX_ERROR, path, 0, rec->offset, err.msg);
         px_article_free(a);
         goto done;
     }

@@ -139,7 +139,8 @@ static void section_sources(px_buf *b, const px_story_text *s)
             esc(b, a->country);
         }
         px_buf_puts(b, "</span><div class=t>");
-        esc(b, a->title ? a->title : a->id);
+        char label[160];
+        esc(b, px_article_label(a, label, sizeof label));
         px_buf_puts(b, "</div></div>");
     }
     px_buf_puts(b, "</div></section>");
@@ -452,7 +453,8 @@ static void section_cleaning(px_buf *b, const px_story_text *s)
         px_buf_printf(b, "<details><summary>");
         esc(b, s->sources[s->article_source[i]]);
         px_buf_puts(b, ": ");
-        esc(b, a->title ? a->title : a->id);
+        char label[160];
+        esc(b, px_article_label(a, label, sizeof label));
         px_buf_printf(b, " <span class=meta>(%zu removed)</span></summary><ul>", a->n_removed);
         for (size_t k = 0; k < a->n_removed; k++) {
             px_buf_puts(b, "<li><span class=reason>");

@@ -164,7 +164,8 @@ static void section_articles(out *o, const px_story_text *s)
         px_buf_puts(o->b, "  ");
         cell(o, a->date ? a->date : "undated", 10);
         px_buf_puts(o->b, "  ");
-        cell(o, a->title ? a->title : a->id, (size_t)o->width > sw + 32 ? (size_t)o->width - sw - 32 : 20);
+        char label[160];
+        cell(o, px_article_label(a, label, sizeof label), (size_t)o->width > sw + 32 ? (size_t)o->width - sw - 32 : 20);
         px_buf_puts(o->b, "\n");
     }
     more(o, n, s->n_articles);
@@ -389,11 +390,11 @@ static void section_timeline(out *o, const px_story_report *r)
         char srcs[512];
         source_list(o, s, ev->sources, ev->n_sources, srcs, sizeof srcs);
         px_buf_printf(o->b, "  %s", ev->future ? YELLOW(o) : BOLD(o));
-        cell(o, when, 13);
+        cell(o, when, 14);
         px_buf_puts(o->b, RESET(o));
         px_buf b = {0};
         px_buf_printf(&b, "%s%s [%s]", ev->future ? "(expected) " : "", ev->text, srcs);
-        wrap(o, b.data, 15, 1);
+        wrap(o, b.data, 16, 1);
         px_buf_free(&b);
     }
     more(o, shown, t->n);

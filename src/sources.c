@@ -157,7 +157,7 @@ size_t px_sources_count(const px_sources *s)
 }
 
 /* Host of a URL without "www.", into out. */
-static int url_host(const char *url, char *out, size_t cap)
+int px_source_key_from_url(const char *url, char *out, size_t cap)
 {
     const char *p = url ? strstr(url, "://") : NULL;
     if (!p)
@@ -214,7 +214,7 @@ int px_sources_apply(const px_sources *s, px_article *a)
     if (!s)
         return 0;
     char host[256], key[256];
-    if (url_host(a->url, host, sizeof host))
+    if (px_source_key_from_url(a->url, host, sizeof host))
         for (size_t i = 0; i < s->n; i++)
             if (host_matches(host, s->rows[i].key))
                 return apply_row(&s->rows[i], a);

@@ -5,6 +5,8 @@
 #define PARALLAX_TEXTCHAR_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 #include <utf8proc.h>
 
 /* The code point at s[i] and its length in *n (1 for an invalid byte,
@@ -25,6 +27,35 @@ static inline int32_t tc_decode(const char *s, size_t len, size_t i, size_t *n)
     }
     *n = (size_t)k;
     return cp;
+}
+
+/* The k bytes at p (1 <= k <= 8) as an integer, p[0] in the lowest byte and
+ * zeros above. Fixed-size loads that overlap rather than a byte loop or a
+ * variable memcpy: both stall on short words (a mispredicted loop exit, a
+ * store-to-load forwarding failure). */
+static inline uint64_t tc_load_bytes(const char *p, size_t k)
+{
+    uint64_t x;
+    if (k >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, p, 4);
+        memcpy(&hi, p + k - 4, 4);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        lo = __builtin_bswap32(lo), hi = __builtin_bswap32(hi);
+#endif
+        x = (uint64_t)lo | (uint64_t)hi << (8 * (k - 4));
+    } else if (k >= 2) {
+        uint16_t lo, hi;
+        memcpy(&lo, p, 2);
+        memcpy(&hi, p + k - 2, 2);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        lo = __builtin_bswap16(lo), hi = __builtin_bswap16(hi);
+#endif
+        x = (uint64_t)lo | (uint64_t)hi << (8 * (k - 2));
+    } else {
+        x = (unsigned char)p[0];
+    }
+    return x;
 }
 
 /* Start of the code point that ends just before byte i (i > 0). */

@@ -102,12 +102,29 @@ static void test_json_round_trip(void **s)
     px_article_free(a);
 }
 
+static void test_label_falls_back_to_text_then_id(void **st)
+{
+    (void)st;
+    px_article *a = px_article_new();
+    char out[16];
+    px_set_str(&a->id, "abc123");
+    assert_string_equal(px_article_label(a, out, sizeof out), "abc123");
+    px_set_str(&a->body, "Caf\xc3\xa9s closed early on Friday.\nSecond line.");
+    /* 15 bytes fit; the cut backs off rather than split a character */
+    assert_string_equal(px_article_label(a, out, 5), "Caf");
+    assert_string_equal(px_article_label(a, out, sizeof out), "Caf\xc3\xa9s closed e");
+    px_set_str(&a->title, "Cafes close");
+    assert_string_equal(px_article_label(a, out, sizeof out), "Cafes close");
+    px_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dates_common_forms),
         cmocka_unit_test(test_dates_with_zones_become_utc),
         cmocka_unit_test(test_dates_rejected),
+        cmocka_unit_test(test_label_falls_back_to_text_then_id),
         cmocka_unit_test(test_date_days),
         cmocka_unit_test(test_id_depends_on_source_and_url),
         cmocka_unit_test(test_json_round_trip),

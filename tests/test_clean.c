@@ -374,6 +374,83 @@ static void test_different_numbers_are_not_repeats(void **s)
     px_article_free(a);
 }
 
+/* Parallel sentences: the same frame about different things. Each has a
+ * name the other does not mention, so both stay. */
+static void test_parallel_names_are_not_repeats(void **s)
+{
+    (void)s;
+    const char body[] = "At Harwick, the Lantern Choir will open the festival on the Friday and the "
+                        "Glass Orchard will close the event on Sunday.\n\n"
+                        "At Dunmore, the Lantern Choir will open the festival on the Friday and the "
+                        "Copper Wolves will close the event on Sunday.";
+    px_article *a = clean_body(body);
+    assert_int_equal(a->n_removed, 0);
+    assert_string_equal(a->body, body);
+    px_article_free(a);
+}
+
+/* Lists of names that share most names (fixtures in another pairing, one
+ * pick changed) are different lists; only an exact copy is a repeat. */
+static void test_name_lists_are_only_exact_repeats(void **s)
+{
+    (void)s;
+    const char body[] =
+        "Round one: Northport Rovers v Eastfield Albion; Kessling Town v Marlow United; "
+        "Sable City v Dunmore Athletic.\n\n"
+        "Round two: Northport Rovers v Marlow United; Sable City v Eastfield Albion; Kessling "
+        "Town v Dunmore Athletic.\n\n"
+        "Critics' picks, Harbor Review: Film - The Long Quay; director - Ines Varga; actor - Tomas "
+        "Reed; actress - Lena Ostrova.\n\n"
+        "Critics' picks, Evening Ledger: Film - The Long Quay; director - Paul Merritt; actor - "
+        "Tomas Reed; actress - Lena Ostrova.\n\n"
+        "Round one: Northport Rovers v Eastfield Albion; Kessling Town v Marlow United; "
+        "Sable City v Dunmore Athletic.";
+    px_article *a = clean_body(body);
+    assert_int_equal(a->n_removed, 1);
+    assert_string_equal(a->removed[0].reason, "repeat");
+    assert_non_null(strstr(a->body, "Round two:"));
+    assert_non_null(strstr(a->body, "Ines Varga"));
+    assert_non_null(strstr(a->body, "Paul Merritt"));
+    px_article_free(a);
+}
+
+/* A retelling is still a repeat, and of the two the one that names someone
+ * the other leaves out is kept, wherever it stands. */
+static void test_repeat_keeps_the_sentence_with_its_own_name(void **s)
+{
+    (void)s;
+    const char body[] =
+        "Governor Alma Reyes has privately urged her cabinet to show more public concern for the "
+        "flooded river towns, people close to her said.\n\n"
+        "The dam's operators have not commented.\n\n"
+        "Governor Alma Reyes has privately urged her cabinet, including Treasurer Owen Park, to "
+        "show more public concern for the flooded river towns.";
+    px_article *a = clean_body(body);
+    assert_int_equal(a->n_removed, 1);
+    assert_string_equal(a->removed[0].reason, "near-repeat");
+    assert_non_null(strstr(a->removed[0].text, "people close to her said"));
+    assert_non_null(strstr(a->body, "Treasurer Owen Park"));
+    assert_non_null(strstr(a->body, "The dam's operators have not commented."));
+    px_article_free(a);
+}
+
+/* A sentence that only restates part of a fuller one goes, even when it
+ * comes first: the fuller telling keeps every fact. */
+static void test_fuller_telling_is_kept(void **s)
+{
+    (void)s;
+    const char body[] = "Job losses were the main worry for the port towns last year.\n\n"
+                        "Freight volumes fell by a fifth.\n\n"
+                        "Job losses were the main worry for the port towns last year, and dominated "
+                        "the debate before the regional vote.";
+    px_article *a = clean_body(body);
+    assert_int_equal(a->n_removed, 1);
+    assert_string_equal(a->removed[0].reason, "near-repeat");
+    assert_string_equal(a->removed[0].text, "Job losses were the main worry for the port towns last year.");
+    assert_non_null(strstr(a->body, "dominated the debate"));
+    px_article_free(a);
+}
+
 static void test_rule_file_errors(void **s)
 {
     (void)s;
@@ -431,6 +508,10 @@ int main(void)
         cmocka_unit_test(test_hand_written_noise),
         cmocka_unit_test(test_repeat_inside_a_paragraph),
         cmocka_unit_test(test_different_numbers_are_not_repeats),
+        cmocka_unit_test(test_parallel_names_are_not_repeats),
+        cmocka_unit_test(test_name_lists_are_only_exact_repeats),
+        cmocka_unit_test(test_repeat_keeps_the_sentence_with_its_own_name),
+        cmocka_unit_test(test_fuller_telling_is_kept),
         cmocka_unit_test(test_rule_file_errors),
         cmocka_unit_test(test_highlights_cleaned),
     };

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <cjson/cJSON.h>
 
 #include "testutil.h"
 
@@ -148,6 +149,27 @@ static void test_seeds_form_one_story_among_others(void **s)
     tu_result_free(&r);
 }
 
+/* Five articles are too few for their own document frequencies to say
+ * which words are generic: the background prior must keep them together,
+ * in batch mode and online in input order. */
+static void test_seeds_alone_are_one_story(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, tu_shared("seeds"), NULL);
+    assert_int_equal(r.n, 5);
+    collected c;
+    cluster_batch(&r, &c);
+    assert_int_equal(c.n, 1);
+    collected_free(&c);
+    px_clusterer *online = clusterer(0);
+    for (size_t i = 0; i < r.n; i++)
+        assert_int_equal(px_clusterer_add(online, r.articles[i], NULL), PX_OK);
+    assert_int_equal(px_clusterer_story_count(online), 1);
+    px_clusterer_free(online);
+    tu_result_free(&r);
+}
+
 static px_article *article(const char *id, const char *date, const char *title, const char *body)
 {
     px_article *a = px_article_new();
@@ -289,6 +311,150 @@ static void test_stories_age_out_of_the_window(void **s)
     px_clusterer_free(c);
 }
 
+/* A long synthetic stream in date order: ten topics that never stop
+ * getting articles (every day a few of each), so without a span limit their
+ * stories would hold the whole stream. Returns the stats at the end and the
+ * stories closed; held_mid is held_articles halfway. */
+static const char *const topic_words[10][6] = {
+    {"wheat", "harvest", "bushels", "farmers", "drought", "grain"},
+    {"copper", "smelter", "mine", "ore", "tonnes", "miners"},
+    {"airline", "pilots", "flights", "runway", "airport", "jets"},
+    {"bank", "deposits", "lending", "rates", "loans", "branch"},
+    {"election", "ballots", "voters", "candidate", "polls", "campaign"},
+    {"storm", "flooding", "rainfall", "rivers", "evacuated", "levees"},
+    {"football", "league", "striker", "goals", "stadium", "coach"},
+    {"vaccine", "clinic", "doses", "trial", "patients", "nurses"},
+    {"railway", "trains", "tracks", "station", "commuters", "signals"},
+    {"satellite", "rocket", "orbit", "launch", "engineers", "payload"},
+};
+
+static void run_long_stream(double max_span, size_t days, size_t per_day, px_cluster_stats *end,
+                            size_t *held_mid)
+{
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.max_span_days = max_span;
+    px_clusterer *c;
+    assert_int_equal(px_clusterer_new(&c, &o, NULL), PX_OK);
+    char body[512], title[128], date[48], id[32];
+    size_t n = 0;
+    for (size_t day = 0; day < days; day++) {
+        /* months of 28 days keep every date valid; the calendar then runs
+         * a little ahead of the day count, which only spreads the stream */
+        snprintf(date, sizeof date, "%04zu-%02zu-%02zu", 2001 + day / 336, day / 28 % 12 + 1,
+                 day % 28 + 1);
+        for (size_t k = 0; k < per_day; k++, n++) {
+            const char *const *w = topic_words[k % 10];
+            snprintf(title, sizeof title, "The %s and the %s", w[n % 6], w[(n + 1) % 6]);
+            snprintf(body, sizeof body,
+                     "Reports of %s and %s again. The %s said the %s would matter, and the "
+                     "%s agreed about the %s.",
+                     w[0], w[1], w[2], w[3], w[4], w[5]);
+            snprintf(id, sizeof id, "a%zu", n);
+            px_article *a = article(id, date, title, body);
+            assert_int_equal(px_clusterer_add(c, a, NULL), PX_OK);
+            px_article_free(a);
+        }
+        if (day == days / 2) {
+            px_cluster_stats mid;
+            px_clusterer_stats(c, &mid);
+            *held_mid = mid.held_articles;
+        }
+    }
+    px_clusterer_stats(c, end);
+    px_clusterer_free(c);
+}
+
+static void test_stream_memory_follows_the_window(void **s)
+{
+    (void)s;
+    const size_t days = 400, per_day = 10;
+    px_cluster_stats st;
+    size_t mid = 0;
+    run_long_stream(90, days, per_day, &st, &mid);
+    assert_int_equal(st.articles, days * per_day);
+    /* stories leave by their span and are freed: the articles held never
+     * exceed the span plus the window (and a day), however long the stream */
+    size_t bound = (size_t)(90 + 30 + 1) * per_day;
+    assert_true(st.peak_held_articles <= bound);
+    assert_true(st.held_articles <= bound);
+    assert_true(st.stories_closed >= 10 * (days / 91));
+    assert_true(st.held <= 2 * 10);
+    assert_true(st.member_vectors <= st.held); /* folded into the centroids */
+    /* without the span limit the same stream is held whole */
+    run_long_stream(0, days, per_day, &st, &mid);
+    assert_int_equal(st.held_articles, days * per_day);
+    assert_true(mid < st.held_articles);
+}
+
+static void test_group_stories_sets_copies_aside(void **s)
+{
+    (void)s;
+    px_article *v[4];
+    v[0] = article("a", "2025-03-04", "Bridge collapses in Port Alder", bridge);
+    v[1] = article("b", "2025-03-05", "Divers search river after Port Alder bridge collapse", bridge2);
+    v[2] = article("c", "2025-03-05", "Bridge collapses in Port Alder", bridge); /* a's copy */
+    v[3] = article("d", "2025-03-06", "Comet", "Astronomers found a new comet near Jupiter on "
+                                               "Tuesday night with a small telescope.");
+    px_story_groups g;
+    assert_int_equal(px_group_stories(v, 4, &g, NULL), PX_OK);
+    assert_int_equal(g.n, 2);
+    const px_story_group *bridge_story = g.v[0].n == 2 ? &g.v[0] : &g.v[1];
+    assert_int_equal(bridge_story->n, 2);
+    assert_int_equal(bridge_story->articles[0], 0);
+    assert_int_equal(bridge_story->articles[1], 1);
+    assert_int_equal(bridge_story->n_copies, 1);
+    assert_int_equal(bridge_story->copies[0], 2);
+    assert_int_equal(bridge_story->copy_of[0], 0);
+    assert_int_equal(bridge_story->relation[0], PX_DUP_EXACT);
+    px_story_groups_free(&g);
+    for (size_t i = 0; i < 4; i++)
+        px_article_free(v[i]);
+}
+
+/* analyze sets a copy aside: a second outlet that only copies the first is
+ * not a confirmation, and the JSON says what it copies. */
+static void test_analyze_lists_copies_as_duplicates(void **s)
+{
+    (void)s;
+    char dir[] = "/tmp/px-dupXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "cp examples/corpus/harbor-herald--bridge-collapse.txt "
+             "examples/corpus/civic-dispatch--bridge-victims.txt %s/ && "
+             "cp examples/corpus/harbor-herald--bridge-collapse.txt %s/zz-copycat--bridge.txt && "
+             "%s analyze --json -q %s",
+             dir, dir, tu_bin(), dir);
+    int code;
+    char *out = tu_run(cmd, &code);
+    assert_int_equal(code, 0);
+    cJSON *root = cJSON_Parse(out);
+    assert_non_null(root);
+    cJSON *stories = cJSON_GetObjectItem(root, "stories");
+    assert_int_equal(cJSON_GetArraySize(stories), 1);
+    cJSON *st = cJSON_GetArrayItem(stories, 0);
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(st, "articles")), 2);
+    cJSON *srcs = cJSON_GetObjectItem(st, "sources");
+    assert_int_equal(cJSON_GetArraySize(srcs), 2);
+    cJSON *it;
+    cJSON_ArrayForEach(it, srcs)
+        assert_null(strstr(it->valuestring, "copycat"));
+    cJSON *dups = cJSON_GetObjectItem(st, "duplicates");
+    assert_int_equal(cJSON_GetArraySize(dups), 1);
+    cJSON *d = cJSON_GetArrayItem(dups, 0);
+    assert_string_equal(cJSON_GetObjectItem(d, "relation")->valuestring, "exact");
+    const char *of = cJSON_GetObjectItem(d, "duplicate_of")->valuestring;
+    int found = 0;
+    cJSON_ArrayForEach(it, cJSON_GetObjectItem(st, "articles"))
+        found |= strcmp(cJSON_GetObjectItem(it, "id")->valuestring, of) == 0;
+    assert_true(found);
+    cJSON_Delete(root);
+    free(out);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    free(tu_run(cmd, &code));
+}
+
 static void test_bad_options(void **s)
 {
     (void)s;
@@ -343,11 +509,15 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_example_corpus_makes_three_stories),
         cmocka_unit_test(test_seeds_form_one_story_among_others),
+        cmocka_unit_test(test_seeds_alone_are_one_story),
         cmocka_unit_test(test_single_article),
         cmocka_unit_test(test_empty_bodies_and_no_dates),
         cmocka_unit_test(test_restore_then_add_joins_the_restored_story),
         cmocka_unit_test(test_attach_adds_a_copy_without_moving_the_story),
         cmocka_unit_test(test_stories_age_out_of_the_window),
+        cmocka_unit_test(test_stream_memory_follows_the_window),
+        cmocka_unit_test(test_group_stories_sets_copies_aside),
+        cmocka_unit_test(test_analyze_lists_copies_as_duplicates),
         cmocka_unit_test(test_bad_options),
         cmocka_unit_test(test_cli_is_deterministic_and_streams),
     };

@@ -188,6 +188,12 @@ static void test_window_forgets_old_articles(void **s)
     assert_int_equal(add(d, b).relation, PX_DUP_EXACT);
     add(d, c);
     assert_int_equal(add(d, a).relation, PX_DUP_NONE);
+    px_dedup_stats st;
+    px_deduper_stats(d, &st);
+    assert_int_equal(st.articles, 5);
+    assert_int_equal(st.window_articles, 2); /* c and a */
+    assert_true(st.live_entries <= 2 * (o.bands + 1));
+    assert_true(st.window_shingles > 0);
     px_deduper_free(d);
     free(a);
     free(b);

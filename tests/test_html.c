@@ -346,6 +346,253 @@ static void test_jsonl_html_field(void **s)
     free(path);
 }
 
+/* A grid of short cells inside the article is data and is kept; a grid of
+ * links beside it is a menu and is not. */
+static void test_data_table_kept(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><table><tr><td><a href=/a>News</a></td><td><a href=/b>Sport</a></td></tr>"
+        "<tr><td><a href=/c>Weather</a></td><td><a href=/d>Travel</a></td></tr>"
+        "<tr><td><a href=/e>Jobs</a></td><td><a href=/f>Homes</a></td></tr></table>"
+        "<div class=story><p>The rowing club published the results of Saturday's regatta, "
+        "held on the lower lake in a strong crosswind, on its notice board.</p>"
+        "<table><tr><th>Place</th><th>Crew</th><th>Time</th></tr>"
+        "<tr><td>1</td><td>Northbank Eight</td><td>6:02</td></tr>"
+        "<tr><td>2</td><td>Mill Lane</td><td>6:09</td></tr>"
+        "<tr><td>3</td><td>Old Quay</td><td>6:15</td></tr></table>"
+        "<p>Officials said the times were slower than last year because of the wind, "
+        "which turned twice during the afternoon races.</p></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    const char *first = strstr(out.data, "notice board."), *row = strstr(out.data, "Mill Lane\n\n6:09");
+    const char *last = strstr(out.data, "Officials said");
+    assert_non_null(first);
+    assert_non_null(strstr(out.data, "Place\n\nCrew\n\nTime"));
+    assert_non_null(row);
+    assert_non_null(last);
+    assert_true(first < row && row < last);
+    assert_null(strstr(out.data, "Weather"));
+    px_buf_free(&out);
+}
+
+/* A post embedded from a social network is quoted by the article and kept,
+ * even inside a box named "social"; the share bar next to it is not. */
+static void test_embedded_post_kept(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><article><div class=body>"
+        "<p>The ferry company apologised on Tuesday after a second cancellation in a week left "
+        "dozens of commuters waiting on the pier in the rain.</p>"
+        "<p>Passengers were quick to complain online, and some posted pictures of the empty berth.</p>"
+        "<div class=social-embed><blockquote class=\"twitter-tweet\"><p lang=en>Stood on the pier "
+        "for forty minutes, no boat and no announcement. <a href=https://t.example/x>t.example/x</a></p>"
+        "&mdash; Island Commuter (@islandcommuter) <a href=https://x.example/s/1>May 3, 2022</a>"
+        "</blockquote></div>"
+        "<p>The company said a crew shortage was to blame and promised a full timetable from Monday, "
+        "when two new deckhands start work.</p></div>"
+        "<div class=social-share><a href=/s1>Share on Facebook</a> <a href=/s2>Share by email</a></div>"
+        "</article></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    const char *before = strstr(out.data, "pictures of the empty berth.");
+    const char *post = strstr(out.data, "Stood on the pier for forty minutes");
+    const char *after = strstr(out.data, "The company said");
+    assert_non_null(before);
+    assert_non_null(post);
+    assert_non_null(after);
+    assert_true(before < post && post < after);
+    assert_non_null(strstr(out.data, "Island Commuter (@islandcommuter)"));
+    assert_null(strstr(out.data, "Share on"));
+    px_buf_free(&out);
+}
+
+/* Inside the article's box, a run of short paragraphs (a numbered list
+ * written as paragraphs) is the article; short paragraphs outside it and
+ * paragraphs made of one link are not. */
+static void test_paragraph_runs_in_article(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=sidebar><p>Popular now</p><p>Weather</p></div>"
+        "<div class=entry-content><p>Our weekly list of second-hand finds is here again, with "
+        "prices checked on Thursday morning at the three shops in the old market hall.</p>"
+        "<p>1) Oak table</p><p>2) Brass lamp</p><p>3) Six glasses</p>"
+        "<p>4) Blue rug</p><p><a href=/shop>market-hall.example/shop</a></p>"
+        "<p>Prices change quickly, so call the shop before you travel, and ask whether the "
+        "item is still on the floor.</p></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "old market hall.\n\n1) Oak table\n\n2) Brass lamp"
+                                     "\n\n3) Six glasses\n\n4) Blue rug\n\nPrices change"));
+    assert_null(strstr(out.data, "Popular now"));
+    assert_null(strstr(out.data, "market-hall.example"));
+    px_buf_free(&out);
+}
+
+/* A list without links inside the article is the article, however short
+ * its items; a list of links inside the same box is not. */
+static void test_unlinked_list_in_article(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><article><p>This loaf needs no kneading and very little attention: mix it "
+        "in the evening, leave it covered overnight, and bake it before breakfast.</p>"
+        "<ul><li>500 g flour</li><li>2 tsp salt</li><li>1 tsp yeast</li><li>400 ml water</li></ul>"
+        "<p>Bake it in a heavy pot with the lid on for half an hour, then without the lid until "
+        "the crust is a deep brown.</p>"
+        "<ul><li><a href=/r1>Quick rye rolls</a></li><li><a href=/r2>Seeded flatbread</a></li>"
+        "<li><a href=/r3>Soda bread</a></li></ul></article></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "before breakfast.\n\n500 g flour\n\n2 tsp salt\n\n"
+                                     "1 tsp yeast\n\n400 ml water\n\nBake it"));
+    assert_null(strstr(out.data, "rye rolls"));
+    px_buf_free(&out);
+}
+
+/* One word alone between paragraphs is a label, not the article; a
+ * one-word sentence is. */
+static void test_one_word_labels(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=story><p>The library will open on Sundays from March, the first "
+        "change to its hours since the new building opened eleven years ago.</p>"
+        "<div>Advertisement</div>"
+        "<p>Was the change overdue?</p><p>Yes.</p>"
+        "<p>Readers have asked for Sunday hours in every survey the library has run, and staff "
+        "say the cost is covered by the new budget.</p><p>Comments</p></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "eleven years ago.\n\nWas the change overdue?\n\nYes.\n\nReaders"));
+    assert_null(strstr(out.data, "Advertisement"));
+    assert_null(strstr(out.data, "Comments"));
+    px_buf_free(&out);
+}
+
+/* A photo credit written straight into a <figure> is not the article;
+ * a table in a <figure> still is. */
+static void test_figure_credit_dropped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><article><p>Volunteers planted four hundred oak saplings along the river on "
+        "Saturday, the first stage of a plan to shade the water for trout.</p>"
+        "<figure><img src=a.jpg><figcaption>Volunteers at work.</figcaption>"
+        "<span>Jo Marsh/River Trust Photo Agency</span></figure>"
+        "<p>The trust hopes to plant another thousand trees next winter, if it can raise "
+        "the money for guards that keep the deer away from the young trees.</p>"
+        "<figure><table><tr><td>Year</td><td>Trees</td></tr><tr><td>2023</td><td>400</td></tr>"
+        "<tr><td>2024</td><td>1000</td></tr></table></figure></article></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "for trout.\n\nThe trust hopes"));
+    assert_null(strstr(out.data, "Jo Marsh"));
+    assert_null(strstr(out.data, "Volunteers at work"));
+    assert_non_null(strstr(out.data, "2024\n\n1000"));
+    px_buf_free(&out);
+}
+
+/* Excerpts of other stories after the body (teasers) are not the article,
+ * even inside the article's box. */
+static void test_teaser_excerpts_dropped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=post><p>The town's only cinema reopened on Friday after a "
+        "two-year restoration that kept its 1930s plasterwork and replaced every seat.</p>"
+        "<p>Tickets for the first week sold out within hours, the owners said, and a second "
+        "screen will open in the old ballroom upstairs by the summer.</p>"
+        "<p>The restoration was paid for by a local trust, which raised most of the money from "
+        "small donations, and by a grant from the regional arts council.</p>"
+        "<p>Films will run every evening except Monday, with matinees at weekends and a "
+        "children's club on Saturday mornings.</p>"
+        "<div class=more-stories><h4>Bakery wins regional prize</h4><div class=excerpt>The "
+        "family bakery on Bridge Street was named the best in the region by a panel of judges on "
+        "Wednesday evening.</div><h4>Market moves to Saturdays</h4><div class=excerpt>The weekly "
+        "market will move from Thursdays to Saturdays from next month, the council has decided, "
+        "after a vote.</div></div></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "replaced every seat.\n\nTickets"));
+    assert_null(strstr(out.data, "bakery"));
+    assert_null(strstr(out.data, "weekly market"));
+    px_buf_free(&out);
+}
+
+/* An article broken up by lines of links is not lost to its longest
+ * paragraph: the container moves up to the box that holds all its prose. */
+static void test_container_climbs_over_link_lines(void **s)
+{
+    (void)s;
+    char page[4096];
+    int n = snprintf(page, sizeof page, "%s",
+        "<html><body><div><p>Every autumn the hardware shop on Mill Road clears its storeroom, and "
+        "this year the sale runs for a whole week instead of a weekend. The owner, who took over "
+        "from her father in 2009, says the longer sale is meant to spread out the crowds that "
+        "queued down the street last year, when the doors opened at seven and the best tools were "
+        "gone by eight. Regulars say the bargains are still worth the early start.</p>");
+    for (int i = 0; i < 6; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n,
+                      "<div>Item %d <a href=/p%d>see the price and buy it at the shop</a></div>", i, i);
+    snprintf(page + n, sizeof page - (size_t)n, "%s",
+        "<p>The sale starts on Monday at nine, and the shop will stay open until seven in the "
+        "evening every day that week, including Saturday.</p>"
+        "<p>Card payments are accepted, but the owner asks buyers to bring their own bags.</p>"
+        "</div></body></html>");
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, strlen(page), &out, NULL), PX_OK);
+    assert_true(strncmp(out.data, "Every autumn", 12) == 0);
+    assert_non_null(strstr(out.data, "The sale starts on Monday"));
+    assert_non_null(strstr(out.data, "bring their own bags."));
+    assert_null(strstr(out.data, "see the price"));
+    px_buf_free(&out);
+}
+
+/* A lone linked item between paragraphs (a call to action) is part of the
+ * text; a list of several links between the same paragraphs is not. */
+static void test_lone_linked_item_kept(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=post><p>The best price we found this week for the compact "
+        "espresso machine is at the high-street chain, twenty pounds under its usual price.</p>"
+        "<ul><li><a href=/buy>Get it at Shopmart for 79 pounds</a></li></ul>"
+        "<p>The machine heats up in under a minute and its steam wand is strong enough for "
+        "proper milk foam, which is rare at this price.</p>"
+        "<ul><li><a href=/a>Best grinders of the year</a></li><li><a href=/b>How to descale a "
+        "kettle</a></li><li><a href=/c>Coffee subscriptions compared</a></li></ul>"
+        "<p>Stock is limited, and the offer ends on Sunday night or when the shop runs out of "
+        "machines, whichever comes first.</p></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "usual price.\n\nGet it at Shopmart for 79 pounds\n\nThe machine"));
+    assert_null(strstr(out.data, "grinders"));
+    assert_null(strstr(out.data, "descale"));
+    assert_null(strstr(out.data, "subscriptions"));
+    px_buf_free(&out);
+}
+
+/* A paragraph that is only a byline and a date is not the article; a
+ * short paragraph without a date is. */
+static void test_dateline_paragraph_dropped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=entry><p>By Staff - 2024-03-02</p>"
+        "<p>The ferry timetable changes on Monday, with two extra crossings in the early "
+        "morning for people who work on the island's farms.</p><p>Tickets cost the same.</p>"
+        "<p>The operator said the extra crossings would run until the end of the harvest, "
+        "and longer if enough passengers use them.</p></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_true(strncmp(out.data, "The ferry timetable", 19) == 0);
+    assert_non_null(strstr(out.data, "farms.\n\nTickets cost the same.\n\nThe operator"));
+    px_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -355,6 +602,16 @@ int main(void)
         cmocka_unit_test(test_example_page_chrome_removed),
         cmocka_unit_test(test_table_layout_latin1_page),
         cmocka_unit_test(test_short_paragraphs_and_lists),
+        cmocka_unit_test(test_data_table_kept),
+        cmocka_unit_test(test_embedded_post_kept),
+        cmocka_unit_test(test_paragraph_runs_in_article),
+        cmocka_unit_test(test_unlinked_list_in_article),
+        cmocka_unit_test(test_one_word_labels),
+        cmocka_unit_test(test_figure_credit_dropped),
+        cmocka_unit_test(test_teaser_excerpts_dropped),
+        cmocka_unit_test(test_container_climbs_over_link_lines),
+        cmocka_unit_test(test_lone_linked_item_kept),
+        cmocka_unit_test(test_dateline_paragraph_dropped),
         cmocka_unit_test(test_metadata_sources),
         cmocka_unit_test(test_deeply_nested_page),
         cmocka_unit_test(test_huge_page_capped),

@@ -55,6 +55,11 @@ int px_article_add_removal(px_article *a, const char *text, size_t len, const ch
  * Call after those are final. */
 int px_article_compute_id(px_article *a);
 
+/* What a report calls the article: its title, else the start of its first
+ * line of text (cut at a character boundary to fit cap bytes), else its id.
+ * Returns out. */
+const char *px_article_label(const px_article *a, char *out, size_t cap);
+
 /* Serialises the article as one line of JSON (no trailing newline).
  * Returns a malloc'd string or NULL when out of memory. */
 char *px_article_to_json(const px_article *a);

@@ -10,7 +10,8 @@
  *    weighted terms of the active stories, and a story leaves the active set
  *    (px_cluster_opts.on_close is called, and unless retain is set its memory
  *    is released) once the clock has moved window_days past its last
- *    article. Memory is bounded by the active window, not the stream length.
+ *    article, or once it spans max_span_days. Memory is bounded by the
+ *    active window, not the stream length (px_clusterer_stats shows it).
  *    This is what `parallax cluster --stream`, `analyze` and the store use.
  *
  *  - BATCH (px_cluster_batch): over a finished corpus held with retain = 1,
@@ -40,6 +41,7 @@
 #define PARALLAX_CLUSTER_H
 
 #include "article.h"
+#include "dedup.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -65,6 +67,8 @@ typedef struct px_story {
 
 typedef void (*px_story_fn)(const px_story *s, void *ud);
 
+typedef struct px_background px_background; /* framing.h */
+
 typedef struct px_cluster_opts {
     double threshold;       /* least join score (default 0.2) */
     double merge_threshold; /* least story similarity for px_cluster_batch
@@ -79,8 +83,20 @@ typedef struct px_cluster_opts {
     unsigned index_terms;   /* top story terms in the inverted index (default 24) */
     unsigned query_terms;   /* top article terms used to find candidates (default 24) */
     unsigned max_candidates;/* stories scored in full per article (default 32) */
-    int retain;             /* 1: keep closed stories (needed by px_cluster_batch) */
+    double max_span_days;   /* a story also leaves the active set once it
+                               spans this many days, however often it still
+                               gets articles (default 90; 0: no limit), so
+                               that no story holds a whole endless stream */
+    int retain;             /* 1: keep closed stories (needed by px_cluster_batch);
+                               0: member vectors are folded into the centroid
+                               and dropped as articles join (one per story is
+                               kept to choose the title) */
     const char *language;   /* stemmer and stopwords, default "en" */
+    const px_background *background; /* document-frequency prior; NULL: the
+                               built-in table for "en", none otherwise */
+    double prior_docs;      /* weight of the background in the IDF, in
+                               documents (default 20000, about the size of the
+                               built-in background corpus; 0: no prior) */
     px_story_fn on_close;   /* called when a story leaves the active set; with
                                retain = 0 it is freed right after */
     void *on_close_ud;
@@ -133,12 +149,69 @@ void px_clusterer_foreach(px_clusterer *c, px_story_fn fn, void *ud);
 size_t px_clusterer_story_count(const px_clusterer *c);  /* held */
 size_t px_clusterer_active_count(const px_clusterer *c);
 
+/* What the clusterer holds, to check that memory follows the active window
+ * and not the stream. */
+typedef struct px_cluster_stats {
+    uint64_t articles;         /* added, restored or attached so far */
+    uint64_t stories_started;
+    uint64_t stories_closed;
+    size_t held, active;       /* stories */
+    size_t held_articles;      /* members of the held stories */
+    size_t peak_held_articles; /* the most ever held at once */
+    size_t member_vectors;     /* member vectors held (with retain = 0, at
+                                  most one per story) */
+    size_t terms;              /* vocabulary: distinct terms seen */
+    size_t postings;           /* entries in the inverted index */
+} px_cluster_stats;
+
+void px_clusterer_stats(const px_clusterer *c, px_cluster_stats *out);
+
 /* Batch refinement over a finished corpus (needs retain = 1): merges stories
  * whose centroid similarity, with time proximity, is at least
  * merge_threshold (most similar pair first, average link), then moves each
  * article to the story that fits it best. merge_threshold <= 0 uses
  * px_cluster_opts.merge_threshold. */
 int px_cluster_batch(px_clusterer *c, double merge_threshold);
+
+/* ---- grouping a finished corpus ------------------------------------------ */
+
+/* Clusters a finished corpus into c (made with retain = 1): every article
+ * is observed for the IDF, the articles that are not copies are added
+ * online in date order (an undated one takes the date of the article
+ * before it in the input), each copy is attached to the story of its
+ * representative (dups[i].group, an index into articles; dups NULL: no
+ * copies), then px_cluster_batch runs when batch is set. The routine behind
+ * `parallax cluster` and px_group_stories. */
+int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
+                      const px_dup_match *dups, int batch);
+
+typedef struct px_story_group {
+    size_t *articles;    /* indexes into the article array, ascending */
+    size_t n;
+    size_t *copies;      /* articles set aside as copies (dedup.h) of an
+                            article of the group, ascending */
+    size_t *copy_of;     /* per copy: the index of the article it copies */
+    px_dup_relation *relation; /* per copy: exact, near or contains */
+    size_t n_copies;
+} px_story_group;
+
+typedef struct px_story_groups {
+    px_story_group *v;
+    size_t n;
+} px_story_groups;
+
+/* Groups articles into stories the way `parallax cluster` does: copies
+ * (exact, near or contained, dedup.h) are set aside first and listed with
+ * the group of the article they copy, so a copy never counts as a second
+ * source; the others are clustered online in date order (undated ones keep
+ * their input place) and the batch pass merges similar stories. Groups come
+ * in the order the stories were started. Every article lands in exactly one
+ * group, in articles or in copies; with n == 0 there is none. */
+int px_group_stories(px_article *const *articles, size_t n, px_story_groups *out, px_error *err);
+/* Every article in one story (the caller knows they belong together), no
+ * copies set aside. */
+int px_group_as_one_story(size_t n, px_story_groups *out, px_error *err);
+void px_story_groups_free(px_story_groups *g);
 
 /* The story id as 16 lowercase hex digits. */
 void px_story_id_hex(uint64_t id, char out[17]);

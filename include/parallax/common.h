@@ -30,7 +30,8 @@ typedef enum px_status {
     PX_ENOMEM = -3,   /* an allocation failed */
     PX_ELIMIT = -4,   /* the input exceeds a configured limit */
     PX_EUSAGE = -5,   /* the caller passed an invalid argument */
-    PX_ESTOP = -6     /* a callback asked to stop */
+    PX_ESTOP = -6,    /* a callback asked to stop */
+    PX_EEMPTY = -7    /* the input holds no article text (an index page, say) */
 } px_status;
 
 /* A failure description: what went wrong and where. */

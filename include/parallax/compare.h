@@ -3,9 +3,8 @@
  * that runs every comparison over the articles of a story and holds the
  * results the renderers (parallax/report.h) and the store read.
  *
- * Pipeline: read -> clean -> px_group_stories (cluster) -> px_compare_story
- * for each story -> render. px_group_stories is the one place where
- * articles become stories.
+ * Pipeline: read -> clean -> px_group_stories (cluster.h: copies set aside,
+ * stories grouped) -> px_compare_story for each story -> render.
  */
 #ifndef PARALLAX_COMPARE_H
 #define PARALLAX_COMPARE_H
@@ -24,27 +23,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* ---- stories --------------------------------------------------------------- */
-
-typedef struct px_story_group {
-    size_t *articles;    /* indexes into the article array, ascending */
-    size_t n;
-} px_story_group;
-
-typedef struct px_story_groups {
-    px_story_group *v;
-    size_t n;
-} px_story_groups;
-
-/* Groups articles into stories with the story clusterer (cluster.h, batch
- * mode: articles in date order, then the merge pass), in the order the
- * stories were started. Every article lands in exactly one story; with
- * n == 0 there is none. */
-int px_group_stories(px_article *const *articles, size_t n, px_story_groups *out, px_error *err);
-/* Every article in one story (the caller knows they belong together). */
-int px_group_as_one_story(size_t n, px_story_groups *out, px_error *err);
-void px_story_groups_free(px_story_groups *g);
 
 /* ---- comparison ------------------------------------------------------------ */
 

@@ -49,7 +49,7 @@ typedef struct px_dedup_opts {
     double near_threshold;     /* Jaccard for "near" (default 0.5) */
     double contain_threshold;  /* containment for "contains" (default 0.8) */
     unsigned min_tokens;       /* shorter bodies match only exactly (default 20) */
-    size_t window;             /* articles kept for comparison (default 100000) */
+    size_t window;             /* articles kept for comparison (default 25000) */
     const char *language;      /* reserved; "en" */
 } px_dedup_opts;
 
@@ -88,6 +88,18 @@ int px_dedup_compare(const char *a, size_t alen, const char *b, size_t blen,
 
 /* Articles added so far. */
 size_t px_deduper_count(const px_deduper *d);
+
+/* What the deduper holds, to check that memory follows the window. */
+typedef struct px_dedup_stats {
+    uint64_t articles;       /* added so far */
+    size_t window_articles;  /* held in the window (at most opts.window) */
+    size_t window_shingles;  /* shingles held for them */
+    size_t table_entries;    /* LSH/exact table entries, dead ones included */
+    size_t live_entries;     /* of which in the window */
+    size_t table_slots;      /* slots of the key table */
+} px_dedup_stats;
+
+void px_deduper_stats(const px_deduper *d, px_dedup_stats *out);
 
 #ifdef __cplusplus
 }

@@ -7,29 +7,11 @@
 int cli_article_command(int argc, char **argv, const char *name, const char *help,
                         px_article_fn fn, void *ud)
 {
-    static const struct option longopts[] = {CLI_INPUT_LONGOPTS,
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
     cli_input ci;
     cli_input_init(&ci);
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS "h", longopts, NULL)) != -1) {
-        int r = cli_input_option(&ci, opt, optarg);
-        if (r < 0) {
-            cli_input_free(&ci);
-            return EXIT_USAGE;
-        }
-        if (r)
-            continue;
-        cli_input_free(&ci);
-        if (opt == 'h') {
-            fputs(help, stdout);
-            return EXIT_OK;
-        }
-        return cli_usage_error(name, "unknown option");
-    }
-    cli_input_finish(&ci, argc, argv);
+    int rc = cli_parse(&ci, name, help, argc, argv, "", NULL, NULL, NULL);
+    if (rc != CLI_RUN)
+        return rc;
     cli_input_read(&ci, fn, ud);
     cli_input_free(&ci);
     return cli_input_exit_code(&ci);

@@ -40,6 +40,22 @@ typedef struct cli_input {
     "  -q, --quiet          no warnings and no progress bar\n"
 
 void cli_input_init(cli_input *ci);
+
+/* A command's own option: returns 0 when taken, EXIT_USAGE after printing
+ * why its value is bad. */
+typedef int (*cli_option_fn)(int opt, const char *arg, void *ud);
+
+/* What cli_parse returns when the command should go on. */
+#define CLI_RUN (-1)
+
+/* Parses the arguments of a reading command: the input options, -h/--help
+ * (prints help) and the command's own options (longopts, ended by a NULL
+ * name, and their letters in shortopts, may be NULL/"") passed to fn.
+ * Returns CLI_RUN with ci->paths set, or the exit code to return (ci is
+ * then freed). */
+int cli_parse(cli_input *ci, const char *cmd, const char *help, int argc, char **argv,
+              const char *shortopts, const struct option *longopts, cli_option_fn fn,
+              void *ud);
 /* Handles one option letter of CLI_INPUT_*; returns 1 if it was one, 0 if
  * not, -1 on a bad value (message printed). */
 int cli_input_option(cli_input *ci, int opt, const char *arg);

@@ -25,15 +25,17 @@ static const char help[] =
     "                       (default 30)\n"
     "  -d, --decay DAYS     time proximity: similarity is divided by\n"
     "                       1 + days apart / DAYS (default 365)\n"
+    "  -p, --prior DOCS     weight of the built-in background corpus in the IDF,\n"
+    "                       in documents (default 20000; 0: none)\n"
     "      --stream         online only, input order, print stories as they close\n"
     "      --no-batch       skip the batch merge pass\n"
     "      --no-dedup       do not look for copies first\n"
+    "      --stats          print what the clusterer and the deduper hold at the\n"
+    "                       end (stories, articles, terms) to standard error\n"
     "  -h, --help           this help\n";
 
 typedef struct item {
     px_article *a;
-    long key;          /* day for ordering: own date, else the last date before */
-    size_t pos;        /* input position */
     px_dup_match dup;
 } item;
 
@@ -46,10 +48,11 @@ typedef struct run {
     /* batch mode: every article */
     item *items;
     size_t n, cap;
-    long last_day;
-    /* stream mode: the story of each input position (for copies) */
+    /* stream mode: the story of each input position still in the dedup
+     * window (a copy only ever matches one of those), as a ring */
     uint64_t *story_of;
-    size_t n_story_of, cap_story_of;
+    size_t window, n_seen;
+    int stats;
     int failed;
 } run;
 
@@ -64,18 +67,40 @@ static void print_story(const px_story *s, void *ud)
     }
 }
 
-static int remember_story(run *r, uint64_t story)
+static void remember_story(run *r, uint64_t story)
 {
-    if (r->n_story_of == r->cap_story_of) {
-        size_t cap = r->cap_story_of ? r->cap_story_of * 2 : 1024;
-        uint64_t *v = realloc(r->story_of, cap * sizeof *v);
-        if (!v)
-            return PX_ENOMEM;
-        r->story_of = v;
-        r->cap_story_of = cap;
+    r->story_of[r->n_seen++ % r->window] = story;
+}
+
+/* The story of the article at input position pos, when still known. */
+static int story_at(const run *r, size_t pos, uint64_t *story)
+{
+    if (pos >= r->n_seen || r->n_seen - pos > r->window)
+        return 0;
+    *story = r->story_of[pos % r->window];
+    return 1;
+}
+
+static void print_stats(const run *r)
+{
+    px_cluster_stats cs;
+    px_clusterer_stats(r->cl, &cs);
+    fprintf(stderr,
+            "clusterer: %llu articles, %llu stories started, %llu closed, %zu held, "
+            "%zu active, %zu articles held (peak %zu), %zu member vectors, %zu terms, "
+            "%zu postings\n",
+            (unsigned long long)cs.articles, (unsigned long long)cs.stories_started,
+            (unsigned long long)cs.stories_closed, cs.held, cs.active, cs.held_articles,
+            cs.peak_held_articles, cs.member_vectors, cs.terms, cs.postings);
+    if (r->dd) {
+        px_dedup_stats ds;
+        px_deduper_stats(r->dd, &ds);
+        fprintf(stderr,
+                "deduper: %llu articles, %zu in the window, %zu shingles, %zu table "
+                "entries (%zu live), %zu table slots\n",
+                (unsigned long long)ds.articles, ds.window_articles, ds.window_shingles,
+                ds.table_entries, ds.live_entries, ds.table_slots);
     }
-    r->story_of[r->n_story_of++] = story;
-    return PX_OK;
 }
 
 /* Adds one article online; copies join their representative's story while
@@ -83,11 +108,9 @@ static int remember_story(run *r, uint64_t story)
 static int place(run *r, const px_article *a, const px_dup_match *dup, uint64_t *story)
 {
     px_cluster_assignment as;
-    if (dup->relation != PX_DUP_NONE && dup->matched < r->n_story_of &&
-        px_clusterer_attach(r->cl, a, r->story_of[dup->matched]) == PX_OK) {
-        *story = r->story_of[dup->matched];
+    if (dup->relation != PX_DUP_NONE && story_at(r, dup->matched, story) &&
+        px_clusterer_attach(r->cl, a, *story) == PX_OK)
         return PX_OK;
-    }
     int rc = px_clusterer_add(r->cl, a, &as);
     *story = as.story;
     return rc;
@@ -101,13 +124,12 @@ static int take_article(px_article *a, void *ud)
         r->failed = 1;
     if (r->stream) {
         uint64_t story = 0;
-        if (place(r, a, &dup, &story) != PX_OK || remember_story(r, story) != PX_OK)
+        if (place(r, a, &dup, &story) != PX_OK)
             r->failed = 1;
+        remember_story(r, story);
         px_article_free(a);
         return r->failed ? 1 : 0;
     }
-    if (px_clusterer_observe(r->cl, a) != PX_OK)
-        r->failed = 1;
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 1024;
         item *v = realloc(r->items, cap * sizeof *v);
@@ -119,55 +141,26 @@ static int take_article(px_article *a, void *ud)
         r->items = v;
         r->cap = cap;
     }
-    long day;
-    if (a->date && px_date_days(a->date, &day) == PX_OK)
-        r->last_day = day;
-    r->items[r->n] = (item){a, r->last_day, r->n, dup};
+    r->items[r->n] = (item){a, dup};
     r->n++;
     return r->failed ? 1 : 0;
 }
 
-static int by_day_then_input(const void *x, const void *y)
-{
-    const item *a = x, *b = y;
-    if (a->key != b->key)
-        return a->key < b->key ? -1 : 1;
-    return (a->pos > b->pos) - (a->pos < b->pos);
-}
-
-/* Batch mode: representatives online in date order, copies attached, then
- * the merge pass. */
+/* Batch mode: the shared corpus routine (representatives online in date
+ * order, copies attached, then the merge pass). */
 static int cluster_all(run *r)
 {
-    qsort(r->items, r->n, sizeof *r->items, by_day_then_input);
-    uint64_t *story_at = calloc(r->n ? r->n : 1, sizeof *story_at);
-    if (!story_at)
-        return PX_ENOMEM;
-    cli_progress *bar = cli_progress_new("clustering", !r->ci.quiet && isatty(2));
-    int rc = PX_OK;
-    for (size_t i = 0; i < r->n && rc == PX_OK; i++) {
-        item *it = &r->items[i];
-        cli_progress_update((long long)i, 0, bar);
-        if (it->dup.relation != PX_DUP_NONE)
-            continue;
-        px_cluster_assignment as;
-        rc = px_clusterer_add(r->cl, it->a, &as);
-        story_at[it->pos] = as.story;
+    px_article **articles = malloc((r->n + 1) * sizeof *articles);
+    px_dup_match *dups = malloc((r->n + 1) * sizeof *dups);
+    int rc = articles && dups ? PX_OK : PX_ENOMEM;
+    for (size_t i = 0; rc == PX_OK && i < r->n; i++) {
+        articles[i] = r->items[i].a;
+        dups[i] = r->items[i].dup;
     }
-    for (size_t i = 0; i < r->n && rc == PX_OK; i++) {
-        item *it = &r->items[i];
-        if (it->dup.relation == PX_DUP_NONE)
-            continue;
-        uint64_t story = story_at[it->dup.group];
-        if (px_clusterer_attach(r->cl, it->a, story) != PX_OK) {
-            px_cluster_assignment as;
-            rc = px_clusterer_add(r->cl, it->a, &as);
-        }
-    }
-    cli_progress_free(bar);
-    free(story_at);
-    if (rc == PX_OK && r->batch)
-        rc = px_cluster_batch(r->cl, 0);
+    if (rc == PX_OK)
+        rc = px_cluster_corpus(r->cl, articles, r->n, dups, r->batch);
+    free(articles);
+    free(dups);
     return rc;
 }
 
@@ -180,14 +173,16 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
                                              {"merge", required_argument, NULL, 'm'},
                                              {"window", required_argument, NULL, 'w'},
                                              {"decay", required_argument, NULL, 'd'},
+                                             {"prior", required_argument, NULL, 'p'},
                                              {"stream", no_argument, NULL, 0x200},
                                              {"no-batch", no_argument, NULL, 0x201},
                                              {"no-dedup", no_argument, NULL, 0x202},
+                                             {"stats", no_argument, NULL, 0x203},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     int opt;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS "t:m:w:d:h", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS "t:m:w:d:p:h", longopts, NULL)) != -1) {
         int k = cli_input_option(&r->ci, opt, optarg);
         if (k < 0 || (k == 0 && opt == '?')) {
             *exit_code = k < 0 ? EXIT_USAGE : cli_usage_error("cluster", "unknown option");
@@ -205,9 +200,11 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
         case 'm': bad = cli_number("--merge", optarg, 0.001, 0.999, &r->co.merge_threshold); break;
         case 'w': bad = cli_number("--window", optarg, 0.01, 36500, &r->co.window_days); break;
         case 'd': bad = cli_number("--decay", optarg, 0.01, 36500, &r->co.decay_days); break;
+        case 'p': bad = cli_number("--prior", optarg, 0, 1e9, &r->co.prior_docs); break;
         case 0x200: r->stream = 1; break;
         case 0x201: r->batch = 0; break;
         case 0x202: *dedup = 0; break;
+        case 0x203: r->stats = 1; break;
         default:
             *exit_code = cli_usage_error("cluster", "unknown option");
             return 1;
@@ -228,7 +225,6 @@ int cmd_cluster(int argc, char **argv)
     cli_input_init(&r.ci);
     px_cluster_opts_default(&r.co);
     r.batch = 1;
-    r.last_day = LONG_MIN;
     int dedup = 1, exit_code = EXIT_OK;
     if (parse_args(&r, argc, argv, &dedup, &exit_code)) {
         cli_input_free(&r.ci);
@@ -241,8 +237,17 @@ int cmd_cluster(int argc, char **argv)
         r.co.on_close = print_story;
     px_error err;
     px_error_clear(&err);
+    px_dedup_opts dop;
+    px_dedup_opts_default(&dop);
+    r.window = dop.window;
+    if (r.stream && !(r.story_of = malloc(r.window * sizeof *r.story_of))) {
+        cli_error("out of memory");
+        cli_input_free(&r.ci);
+        return EXIT_INPUT;
+    }
     if (px_clusterer_new(&r.cl, &r.co, &err) != PX_OK ||
-        (dedup && px_deduper_new(&r.dd, NULL, &err) != PX_OK)) {
+        (dedup && px_deduper_new(&r.dd, &dop, &err) != PX_OK)) {
+        free(r.story_of);
         cli_error("%s", err.msg);
         px_clusterer_free(r.cl);
         cli_input_free(&r.ci);
@@ -258,6 +263,8 @@ int cmd_cluster(int argc, char **argv)
             px_clusterer_foreach(r.cl, print_story, NULL);
         }
     }
+    if (r.stats)
+        print_stats(&r);
     if (r.failed || rc != PX_OK) {
         cli_error("cluster: %s", px_status_name(rc ? rc : PX_ENOMEM));
         exit_code = EXIT_INPUT;

@@ -43,38 +43,22 @@ static int print_article(px_article *a, void *ud)
     return 0;
 }
 
+static int extract_option(int opt, const char *arg, void *ud)
+{
+    (void)arg;
+    ((extract_state *)ud)->text_only = opt == 't';
+    return 0;
+}
+
 int cmd_extract(int argc, char **argv)
 {
-    static const struct option longopts[] = {CLI_INPUT_LONGOPTS,
-                                             {"text", no_argument, NULL, 't'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    static const struct option own[] = {{"text", no_argument, NULL, 't'}, {NULL, 0, NULL, 0}};
     cli_input ci;
     extract_state st = {0, 0};
     cli_input_init(&ci);
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS "th", longopts, NULL)) != -1) {
-        int r = cli_input_option(&ci, opt, optarg);
-        if (r < 0) {
-            cli_input_free(&ci);
-            return EXIT_USAGE;
-        }
-        if (r)
-            continue;
-        if (opt == 'h') {
-            fputs(help, stdout);
-            cli_input_free(&ci);
-            return EXIT_OK;
-        }
-        if (opt == 't') {
-            st.text_only = 1;
-            continue;
-        }
-        cli_input_free(&ci);
-        return cli_usage_error("extract", "unknown option");
-    }
-    cli_input_finish(&ci, argc, argv);
+    int rc = cli_parse(&ci, "extract", help, argc, argv, "t", own, extract_option, &st);
+    if (rc != CLI_RUN)
+        return rc;
     cli_input_read(&ci, print_article, &st);
     cli_input_free(&ci);
     return cli_input_exit_code(&ci);

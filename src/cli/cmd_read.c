@@ -33,38 +33,23 @@ static int print_article(px_article *a, void *ud)
     return 0;
 }
 
+static int read_option(int opt, const char *arg, void *ud)
+{
+    (void)arg;
+    ((read_state *)ud)->show_removed = opt == 0x200;
+    return 0;
+}
+
 int cmd_read(int argc, char **argv)
 {
-    static const struct option longopts[] = {CLI_INPUT_LONGOPTS,
-                                             {"show-removed", no_argument, NULL, 0x200},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    static const struct option own[] = {{"show-removed", no_argument, NULL, 0x200},
+                                        {NULL, 0, NULL, 0}};
     cli_input ci;
     read_state st = {0};
     cli_input_init(&ci);
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS "h", longopts, NULL)) != -1) {
-        int r = cli_input_option(&ci, opt, optarg);
-        if (r < 0) {
-            cli_input_free(&ci);
-            return EXIT_USAGE;
-        }
-        if (r)
-            continue;
-        if (opt == 'h') {
-            fputs(help, stdout);
-            cli_input_free(&ci);
-            return EXIT_OK;
-        }
-        if (opt == 0x200) {
-            st.show_removed = 1;
-            continue;
-        }
-        cli_input_free(&ci);
-        return cli_usage_error("read", "unknown option");
-    }
-    cli_input_finish(&ci, argc, argv);
+    int rc = cli_parse(&ci, "read", help, argc, argv, "", own, read_option, &st);
+    if (rc != CLI_RUN)
+        return rc;
     cli_input_read(&ci, print_article, &st);
     cli_input_free(&ci);
     return cli_input_exit_code(&ci);

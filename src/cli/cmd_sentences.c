@@ -105,38 +105,22 @@ static int split_text_file(cli_input *ci, const char *path)
     return rc;
 }
 
+static int sentences_option(int opt, const char *arg, void *ud)
+{
+    (void)arg;
+    *(int *)ud = opt == 't';
+    return 0;
+}
+
 int cmd_sentences(int argc, char **argv)
 {
-    static const struct option longopts[] = {CLI_INPUT_LONGOPTS,
-                                             {"text", no_argument, NULL, 't'},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    static const struct option own[] = {{"text", no_argument, NULL, 't'}, {NULL, 0, NULL, 0}};
     cli_input ci;
     int plain = 0;
     cli_input_init(&ci);
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS "th", longopts, NULL)) != -1) {
-        int r = cli_input_option(&ci, opt, optarg);
-        if (r < 0) {
-            cli_input_free(&ci);
-            return EXIT_USAGE;
-        }
-        if (r)
-            continue;
-        if (opt == 'h') {
-            fputs(help, stdout);
-            cli_input_free(&ci);
-            return EXIT_OK;
-        }
-        if (opt == 't') {
-            plain = 1;
-            continue;
-        }
-        cli_input_free(&ci);
-        return cli_usage_error("sentences", "unknown option");
-    }
-    cli_input_finish(&ci, argc, argv);
+    int rc = cli_parse(&ci, "sentences", help, argc, argv, "t", own, sentences_option, &plain);
+    if (rc != CLI_RUN)
+        return rc;
     if (plain) {
         int failed = 0;
         for (size_t i = 0; i < ci.n_paths; i++)

@@ -44,43 +44,27 @@ static int count_article(px_article *a, void *ud)
     return st->oom;
 }
 
+static int vocab_option(int opt, const char *arg, void *ud)
+{
+    (void)opt;
+    char *end;
+    double *min_count = ud;
+    *min_count = strtod(arg, &end);
+    if (*end || *min_count < 1)
+        return cli_usage_error("vocab", "--min takes a count of 1 or more, not '%s'", arg);
+    return 0;
+}
+
 int cmd_vocab(int argc, char **argv)
 {
-    static const struct option longopts[] = {CLI_INPUT_LONGOPTS,
-                                             {"min", required_argument, NULL, 0x200},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    static const struct option own[] = {{"min", required_argument, NULL, 0x200},
+                                        {NULL, 0, NULL, 0}};
     cli_input ci;
     cli_input_init(&ci);
     double min_count = 2;
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS "h", longopts, NULL)) != -1) {
-        int r = cli_input_option(&ci, opt, optarg);
-        if (r < 0) {
-            cli_input_free(&ci);
-            return EXIT_USAGE;
-        }
-        if (r)
-            continue;
-        if (opt == 'h') {
-            fputs(help, stdout);
-            cli_input_free(&ci);
-            return EXIT_OK;
-        }
-        if (opt == 0x200) {
-            char *end;
-            min_count = strtod(optarg, &end);
-            if (*end || min_count < 1) {
-                cli_input_free(&ci);
-                return cli_usage_error("vocab", "--min takes a count of 1 or more, not '%s'", optarg);
-            }
-            continue;
-        }
-        cli_input_free(&ci);
-        return cli_usage_error("vocab", "unknown option");
-    }
-    cli_input_finish(&ci, argc, argv);
+    int rc0 = cli_parse(&ci, "vocab", help, argc, argv, "", own, vocab_option, &min_count);
+    if (rc0 != CLI_RUN)
+        return rc0;
     vocab_state st = {px_background_new(), px_stemmer_new("en"), 0};
     int rc = EXIT_OK;
     if (!st.table) {

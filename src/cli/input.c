@@ -93,6 +93,60 @@ int cli_input_option(cli_input *ci, int opt, const char *arg)
     }
 }
 
+enum { CLI_MAX_OPTIONS = 32 };
+
+/* The input options, then the command's own, then --help. */
+static int merge_longopts(struct option *all, const struct option *own)
+{
+    static const struct option input[] = {CLI_INPUT_LONGOPTS};
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof input / sizeof *input; i++)
+        all[n++] = input[i];
+    for (; own && own->name; own++) {
+        if (n + 2 >= CLI_MAX_OPTIONS)
+            return -1;
+        all[n++] = *own;
+    }
+    all[n++] = (struct option){"help", no_argument, NULL, 'h'};
+    all[n] = (struct option){NULL, 0, NULL, 0};
+    return 0;
+}
+
+int cli_parse(cli_input *ci, const char *cmd, const char *help, int argc, char **argv,
+              const char *shortopts, const struct option *longopts, cli_option_fn fn,
+              void *ud)
+{
+    struct option all[CLI_MAX_OPTIONS];
+    char letters[64];
+    if (merge_longopts(all, longopts) != 0 ||
+        snprintf(letters, sizeof letters, "%s%sh", CLI_INPUT_SHORTOPTS,
+                 shortopts ? shortopts : "") >= (int)sizeof letters) {
+        cli_error("%s: too many options", cmd);
+        return EXIT_USAGE;
+    }
+    int opt, rc = CLI_RUN;
+    optind = 1;
+    while (rc == CLI_RUN && (opt = getopt_long(argc, argv, letters, all, NULL)) != -1) {
+        int r = cli_input_option(ci, opt, optarg);
+        if (r < 0)
+            rc = EXIT_USAGE;
+        else if (r > 0)
+            continue;
+        else if (opt == 'h') {
+            fputs(help, stdout);
+            rc = EXIT_OK;
+        } else if (opt == '?' || !fn)
+            rc = cli_usage_error(cmd, "unknown option");
+        else if (fn(opt, optarg, ud) != 0)
+            rc = EXIT_USAGE;
+    }
+    if (rc != CLI_RUN)
+        cli_input_free(ci);
+    else
+        cli_input_finish(ci, argc, argv);
+    return rc;
+}
+
 int cli_input_finish(cli_input *ci, int argc, char **argv)
 {
     static const char *stdin_only[] = {"-"};

@@ -26,88 +26,170 @@ static int collect_row(const px_stored_article *sa, void *ud)
     return 0;
 }
 
-/* The story's articles, read back in date order; *n of them in *out, their
- * row ids in *rows_out. */
-static int load_articles(px_store *s, int64_t story, px_article ***out, int64_t **rows_out, size_t *n,
-                         px_error *err)
+/* A story read back from the store, in date order: the articles that are
+ * compared, and the copies set aside (as `parallax analyze` does, so that
+ * a copy never counts as a second outlet's confirmation). */
+typedef struct loaded {
+    px_article **arts;  /* compared, then the copies after them */
+    int64_t *rows;      /* row of each */
+    int64_t *canon;     /* per article: the row it copies, 0 when none */
+    char (*relation)[16];
+    size_t n;           /* articles loaded */
+    size_t n_compared;  /* the first n_compared are compared */
+} loaded;
+
+static void loaded_free(loaded *l)
 {
-    row_list rows = {0};
-    *out = NULL;
-    *rows_out = NULL;
-    *n = 0;
-    int rc = px_store_each_article_of(s, story, collect_row, &rows, err);
-    if (rc == PX_ESTOP)
-        rc = px_error_set(err, PX_ENOMEM, "out of memory");
-    px_article **v = rc ? NULL : calloc(rows.n + 1, sizeof *v);
-    if (!rc && !v)
-        rc = px_error_set(err, PX_ENOMEM, "out of memory");
-    for (size_t i = 0; !rc && i < rows.n; i++) {
-        rc = px_store_get_article(s, rows.v[i], &v[*n], err);
-        if (!rc && v[*n])
-            rows.v[(*n)++] = rows.v[i];
+    for (size_t i = 0; i < l->n; i++)
+        px_article_free(l->arts[i]);
+    free(l->arts);
+    free(l->rows);
+    free(l->canon);
+    free(l->relation);
+    memset(l, 0, sizeof *l);
+}
+
+static int has_row(const int64_t *rows, size_t n, int64_t row)
+{
+    for (size_t i = 0; i < n; i++)
+        if (rows[i] == row)
+            return 1;
+    return 0;
+}
+
+/* Moves the copies whose original is in the story behind the others,
+ * keeping both groups in date order. */
+static int set_copies_aside(loaded *l)
+{
+    size_t n = l->n, k = 0;
+    px_article **arts = malloc((n + 1) * sizeof *arts);
+    int64_t *rows = malloc((n + 1) * sizeof *rows), *canon = malloc((n + 1) * sizeof *canon);
+    char(*rel)[16] = malloc((n + 1) * sizeof *rel);
+    if (!arts || !rows || !canon || !rel) {
+        free(arts), free(rows), free(canon), free(rel);
+        return PX_ENOMEM;
     }
-    if (rc) {
-        for (size_t i = 0; i < *n; i++)
-            px_article_free(v[i]);
-        free(v);
-        free(rows.v);
-        *n = 0;
-        return rc;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            int copy = l->canon[i] && has_row(l->rows, n, l->canon[i]);
+            if (copy != pass)
+                continue;
+            arts[k] = l->arts[i], rows[k] = l->rows[i], canon[k] = l->canon[i];
+            memcpy(rel[k], l->relation[i], sizeof rel[k]);
+            k++;
+        }
+        if (pass == 0)
+            l->n_compared = k;
     }
-    *out = v;
-    *rows_out = rows.v;
+    free(l->arts), free(l->rows), free(l->canon), free(l->relation);
+    l->arts = arts, l->rows = rows, l->canon = canon, l->relation = rel;
     return PX_OK;
 }
 
-/* Each report article gets the store's "row" and "duplicate_of": the
- * report lists the articles in the order they were compared, rows[i]. */
-static int add_rows(px_store *s, cJSON *story, const int64_t *rows, size_t n, px_error *err)
+static int load_story(px_store *s, int64_t story, loaded *l, px_error *err)
+{
+    row_list rows = {0};
+    memset(l, 0, sizeof *l);
+    int rc = px_store_each_article_of(s, story, collect_row, &rows, err);
+    if (rc == PX_ESTOP)
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    l->rows = rows.v;
+    if (!rc) {
+        l->arts = calloc(rows.n + 1, sizeof *l->arts);
+        l->canon = calloc(rows.n + 1, sizeof *l->canon);
+        l->relation = calloc(rows.n + 1, sizeof *l->relation);
+        if (!l->arts || !l->canon || !l->relation)
+            rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; !rc && i < rows.n; i++) {
+        px_article *a = NULL;
+        rc = px_store_get_article(s, rows.v[i], &a, err);
+        if (!rc && a) {
+            l->rows[l->n] = rows.v[i];
+            l->arts[l->n++] = a;
+            rc = px_store_duplicate_of(s, rows.v[i], &l->canon[l->n - 1], l->relation[l->n - 1], err);
+        }
+    }
+    if (!rc && set_copies_aside(l))
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    if (rc)
+        loaded_free(l);
+    return rc;
+}
+
+static const char *id_of_row(const loaded *l, int64_t row)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->rows[i] == row)
+            return l->arts[i]->id ? l->arts[i]->id : "";
+    return "";
+}
+
+static cJSON *row_or_null(int64_t row)
+{
+    return row ? cJSON_CreateNumber((double)row) : cJSON_CreateNull();
+}
+
+/* Each compared article gets the store's "row" and "duplicate_of" (the
+ * report lists them in the order they were compared), and the copies set
+ * aside go into "duplicates" (docs/report-schema.md DUPLICATE, plus the
+ * store's "row" and "duplicate_of_row"). */
+static void add_store_rows(cJSON *story, const loaded *l)
 {
     cJSON *a;
     size_t i = 0;
     cJSON_ArrayForEach(a, cJSON_GetObjectItem(story, "articles")) {
-        if (i >= n)
+        if (i >= l->n_compared)
             break;
-        int64_t canon;
-        int rc = px_store_duplicate_of(s, rows[i], &canon, err);
-        if (rc)
-            return rc;
-        cJSON_AddNumberToObject(a, "row", (double)rows[i]);
-        cJSON_AddItemToObject(a, "duplicate_of", canon ? cJSON_CreateNumber((double)canon) : cJSON_CreateNull());
+        cJSON_AddNumberToObject(a, "row", (double)l->rows[i]);
+        cJSON_AddItemToObject(a, "duplicate_of", row_or_null(l->canon[i]));
         i++;
     }
-    return PX_OK;
+    cJSON_DeleteItemFromObject(story, "duplicates");
+    cJSON *dups = cJSON_AddArrayToObject(story, "duplicates");
+    for (i = l->n_compared; dups && i < l->n; i++) {
+        const px_article *c = l->arts[i];
+        cJSON *d = cJSON_CreateObject();
+        cJSON_AddStringToObject(d, "article", c->id ? c->id : "");
+        cJSON_AddItemToObject(d, "source", c->source ? cJSON_CreateString(c->source) : cJSON_CreateNull());
+        cJSON_AddStringToObject(d, "duplicate_of", id_of_row(l, l->canon[i]));
+        cJSON_AddItemToObject(d, "relation",
+                              l->relation[i][0] ? cJSON_CreateString(l->relation[i]) : cJSON_CreateNull());
+        cJSON_AddItemToObject(d, "title", c->title ? cJSON_CreateString(c->title) : cJSON_CreateNull());
+        cJSON_AddItemToObject(d, "date", c->date ? cJSON_CreateString(c->date) : cJSON_CreateNull());
+        cJSON_AddNumberToObject(d, "row", (double)l->rows[i]);
+        cJSON_AddNumberToObject(d, "duplicate_of_row", (double)l->canon[i]);
+        cJSON_AddItemToArray(dups, d);
+    }
 }
 
 /* The single STORY object of a one-story JSON report, unformatted, with
- * the store's rows. NULL in *out when out of memory. */
-static int story_object(px_store *s, px_story_report *r, const int64_t *rows, size_t n, char **out,
-                        px_error *err)
+ * the store's rows; NULL when out of memory. */
+static char *story_object(px_story_report *r, const loaded *l)
 {
     px_buf b = {0};
-    int rc = PX_OK;
-    *out = NULL;
+    char *out = NULL;
     if (px_report_json(&r, 1, &b) == PX_OK) {
         cJSON *root = cJSON_Parse(b.data);
         cJSON *one = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "stories"), 0);
-        if (one && !(rc = add_rows(s, one, rows, n, err)))
-            *out = cJSON_PrintUnformatted(one);
+        if (one) {
+            add_store_rows(one, l);
+            out = cJSON_PrintUnformatted(one);
+        }
         cJSON_Delete(root);
     }
     px_buf_free(&b);
-    return rc;
+    return out;
 }
 
-static int render(px_store *s, px_story_report *r, const int64_t *rows, size_t n,
-                  const px_report_opts *text_opts, px_stored_analysis *out, px_error *err)
+static int render(px_story_report *r, const loaded *l, const px_report_opts *text_opts,
+                  px_stored_analysis *out, px_error *err)
 {
     px_buf text = {0}, html = {0};
     px_report_opts ro = {0};
     if (text_opts)
         ro = *text_opts;
-    int rc = story_object(s, r, rows, n, &out->report, err);
-    if (rc)
-        return rc;
+    out->report = story_object(r, l);
     int ok = out->report && px_report_text(&r, 1, &ro, &text) == PX_OK &&
              px_report_html(&r, 1, &html) == PX_OK;
     out->text = px_buf_steal(&text);
@@ -129,24 +211,19 @@ int px_analyze_stored_story_with(px_store *s, int64_t story, const px_compare_op
                                  const px_report_opts *text_opts, px_stored_analysis *out, px_error *err)
 {
     memset(out, 0, sizeof *out);
-    px_article **arts;
-    int64_t *rows;
-    size_t n;
-    int rc = load_articles(s, story, &arts, &rows, &n, err);
+    loaded l;
+    int rc = load_story(s, story, &l, err);
     if (rc)
         return rc;
     px_story_report *r = NULL;
-    if (!n)
+    if (!l.n_compared)
         rc = px_error_set(err, PX_EUSAGE, "story %lld has no article", (long long)story);
     else
-        rc = px_compare_story(arts, n, o, &r, err);
+        rc = px_compare_story(l.arts, l.n_compared, o, &r, err);
     if (!rc)
-        rc = render(s, r, rows, n, text_opts, out, err);
+        rc = render(r, &l, text_opts, out, err);
     px_story_report_free(r);
-    for (size_t i = 0; i < n; i++)
-        px_article_free(arts[i]);
-    free(arts);
-    free(rows);
+    loaded_free(&l);
     return rc;
 }
 

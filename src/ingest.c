@@ -144,7 +144,7 @@ static int place(px_ingest *g, const px_article *a, int64_t row, px_error *err)
         const position *canon = &g->pos[m.group];
         story = canon->story;
         g->st.copies++;
-        if ((rc = px_store_set_duplicate(g->store, row, canon->row, err)))
+        if ((rc = px_store_set_duplicate(g->store, row, canon->row, px_dup_relation_name(m.relation), err)))
             return rc;
         if (px_clusterer_attach(g->cluster, a, story) != PX_OK) {
             px_cluster_assignment as;

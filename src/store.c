@@ -45,7 +45,7 @@ static const char *const stmt_sql[ST_COUNT] = {
         "a.input_offset FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1",
     [ST_DUP_FIND] = "SELECT dup_group_id FROM articles WHERE id = ?1",
     [ST_DUP_INSERT] = "INSERT INTO dup_groups(canonical_article) VALUES (?1)",
-    [ST_DUP_SET] = "UPDATE articles SET dup_group_id = ?2 WHERE id = ?1",
+    [ST_DUP_SET] = "UPDATE articles SET dup_group_id = ?2, dup_relation = ?3 WHERE id = ?1",
     [ST_STORY_FIND_KEY] = "SELECT id FROM stories WHERE key = ?1",
     [ST_STORY_INSERT] = "INSERT INTO stories(key) VALUES (?1)",
     [ST_STORY_ASSIGN] = "INSERT INTO story_articles(article_id, story_id) VALUES (?1, ?2) "
@@ -162,7 +162,9 @@ static const char *const migrations[] = {
      * the JSON report, so show and report print what analyze prints
      * without comparing the articles again. */
     "ALTER TABLE analyses ADD COLUMN text TEXT;"
-    "ALTER TABLE analyses ADD COLUMN html TEXT;",
+    "ALTER TABLE analyses ADD COLUMN html TEXT;"
+    /* how a copy relates to its group's first article (dedup.h) */
+    "ALTER TABLE articles ADD COLUMN dup_relation TEXT;",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 _Static_assert(N_MIGRATIONS == PX_STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -620,17 +622,19 @@ static int dup_group_of(px_store *s, int64_t article, int64_t *group, px_error *
     return rc == SQLITE_ROW ? PX_OK : db_error(s, err, "reading a duplicate group");
 }
 
-static int set_dup_group(px_store *s, int64_t article, int64_t group, px_error *err)
+static int set_dup_group(px_store *s, int64_t article, int64_t group, const char *relation, px_error *err)
 {
     sqlite3_stmt *st = stmt(s, ST_DUP_SET, err);
     if (!st)
         return err ? err->code : PX_EIO;
     sqlite3_bind_int64(st, 1, article);
     sqlite3_bind_int64(st, 2, group);
+    bind_text(st, 3, relation);
     return run(s, st, err, "setting a duplicate group");
 }
 
-int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, px_error *err)
+int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, const char *relation,
+                           px_error *err)
 {
     int64_t group;
     int rc = dup_group_of(s, canonical, &group, err);
@@ -644,10 +648,10 @@ int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, px_e
         if ((rc = run(s, st, err, "creating a duplicate group")))
             return rc;
         group = sqlite3_last_insert_rowid(s->db);
-        if ((rc = set_dup_group(s, canonical, group, err)))
+        if ((rc = set_dup_group(s, canonical, group, NULL, err)))
             return rc;
     }
-    return article == canonical ? PX_OK : set_dup_group(s, article, group, err);
+    return article == canonical ? PX_OK : set_dup_group(s, article, group, relation, err);
 }
 
 int px_store_story_for_key(px_store *s, const char *key, int64_t *story, px_error *err)
@@ -783,19 +787,26 @@ void px_stored_analysis_free(px_stored_analysis *an)
     memset(an, 0, sizeof *an);
 }
 
-int px_store_duplicate_of(px_store *s, int64_t article, int64_t *canonical, px_error *err)
+int px_store_duplicate_of(px_store *s, int64_t article, int64_t *canonical, char relation[16], px_error *err)
 {
     sqlite3_stmt *st;
     *canonical = 0;
+    if (relation)
+        relation[0] = '\0';
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT g.canonical_article FROM articles a JOIN dup_groups g ON g.id = a.dup_group_id "
+                           "SELECT g.canonical_article, a.dup_relation FROM articles a "
+                           "JOIN dup_groups g ON g.id = a.dup_group_id "
                            "WHERE a.id = ?1 AND g.canonical_article <> a.id",
                            -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "reading a duplicate group");
     sqlite3_bind_int64(st, 1, article);
     int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
+    if (rc == SQLITE_ROW) {
         *canonical = sqlite3_column_int64(st, 0);
+        const char *r = (const char *)sqlite3_column_text(st, 1);
+        if (relation)
+            snprintf(relation, 16, "%s", r ? r : "");
+    }
     sqlite3_finalize(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading a duplicate group");
 }

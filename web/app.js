@@ -322,14 +322,19 @@ function renderEntities(s, ix) {
 
 function renderArticles(s) {
   const articles = s.articles || [];
+  const dups = s.duplicates || [];
   return section('articles', `Articles (${articles.length})`, 'What cleaning removed from each article is listed under it.',
     ...capped(el('div', {}), articles, 100, (a, i) => el('div', { class: 'article', id: `art-${a.row}` },
       el('h3', {}, `[${i + 1}] `, a.row ? el('a', { href: `#/article/${a.row}` }, a.title || '(untitled)') : a.title || '(untitled)'),
       el('div', { class: 'meta' }, el('i', { class: 'dot', style: `background:${color(a.leaning)}` }),
         ` ${a.source || 'unknown source'} · ${a.leaning || 'leaning unknown'} · ${fmtDate(a.date)} · ${a.sentences} sentences`,
-        a.duplicate_of ? ` · copy of article ${a.duplicate_of}` : '',
         a.url ? [' · ', el('a', { href: a.url, rel: 'noopener noreferrer' }, 'original')] : ''),
-      removedList(a.removed))));
+      removedList(a.removed))),
+    dups.length ? el('div', { id: 'duplicates' }, el('h3', { class: 'small' }, `Copies set aside (${dups.length})`),
+      el('p', { class: 'section-note' }, 'Copies of an article above are not compared, so that a copy never counts as a second outlet confirming it.'),
+      el('ul', {}, dups.map((d) => el('li', {}, el('a', { href: `#/article/${d.row}` }, d.title || d.article),
+        ` · ${d.source || 'unknown source'} · ${fmtDate(d.date)} · ${d.relation || 'copy'} of `,
+        el('a', { href: `#/article/${d.duplicate_of_row}` }, `article ${d.duplicate_of_row}`))))) : null);
 }
 
 function removedList(removed) {

@@ -73,12 +73,16 @@ int px_store_add_article(px_store *s, const px_article *a, int64_t *row, int *ad
 int px_store_get_article(px_store *s, int64_t row, px_article **out, px_error *err);
 
 /* Puts article into the duplicate group whose first member is canonical
- * (creating the group); canonical == article leaves a group of one. */
-int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, px_error *err);
+ * (creating the group); canonical == article leaves a group of one.
+ * relation says how it copies canonical ("exact", "near", "contains";
+ * px_dup_relation_name), may be NULL. */
+int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, const char *relation,
+                           px_error *err);
 
 /* The row of the first article of article's duplicate group when article
- * copies it, else 0. */
-int px_store_duplicate_of(px_store *s, int64_t article, int64_t *canonical, px_error *err);
+ * copies it, else 0; relation (may be NULL) receives how it copies it, ""
+ * when not known. */
+int px_store_duplicate_of(px_store *s, int64_t article, int64_t *canonical, char relation[16], px_error *err);
 
 /* The story whose clusterer key (16 hex digits, parallax/cluster.h story
  * id) is key, created when there is none yet. */

@@ -150,6 +150,21 @@ await test('a bad search and a missing story show an error, not a blank page', a
   check(/no story/.test(await p.textContent('[role=alert]')), 'no not-found message');
 }, page);
 
+await test('a copy posted to the API is set aside and listed on its story page', async (p) => {
+  const list = await (await p.request.get(`${base}api/stories?q=Tillman`)).json();
+  const story = list.stories.find((st) => /Tillman/.test(st.title));
+  const before = await (await p.request.get(`${base}api/stories/${story.id}`)).json();
+  const orig = await (await p.request.get(`${base}api/articles/${before.articles[0].row}`)).json();
+  const copy = JSON.stringify({ source: 'Copy Desk', date: orig.date, title: orig.title, text: orig.text });
+  const res = await p.request.post(`${base}api/articles`, { headers: { 'Content-Type': 'application/x-ndjson' }, data: copy + '\n' });
+  check(res.status() === 201, `POST answered ${res.status()}`);
+  await p.goto(`${base}#/story/${story.id}`);
+  await p.waitForSelector('#duplicates li');
+  check(await p.locator('#articles .article').count() === before.articles.length, 'the copy was compared as an article');
+  check(await p.locator('#duplicates li').count() === 1, 'the copy is not listed once');
+  check(/Copy Desk/.test(await p.textContent('#duplicates')), 'the copy does not name its outlet');
+}, page);
+
 await test('no script errors and no request leaves the server', async () => {
   check(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`);
   check(foreign.length === 0, `foreign requests: ${foreign.join(', ')}`);

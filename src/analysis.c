@@ -66,7 +66,10 @@ static int set_copies_aside(loaded *l)
     int64_t *rows = malloc((n + 1) * sizeof *rows), *canon = malloc((n + 1) * sizeof *canon);
     char(*rel)[16] = malloc((n + 1) * sizeof *rel);
     if (!arts || !rows || !canon || !rel) {
-        free(arts), free(rows), free(canon), free(rel);
+        free(arts);
+        free(rows);
+        free(canon);
+        free(rel);
         return PX_ENOMEM;
     }
     for (int pass = 0; pass < 2; pass++) {
@@ -74,15 +77,23 @@ static int set_copies_aside(loaded *l)
             int copy = l->canon[i] && has_row(l->rows, n, l->canon[i]);
             if (copy != pass)
                 continue;
-            arts[k] = l->arts[i], rows[k] = l->rows[i], canon[k] = l->canon[i];
+            arts[k] = l->arts[i];
+            rows[k] = l->rows[i];
+            canon[k] = l->canon[i];
             memcpy(rel[k], l->relation[i], sizeof rel[k]);
             k++;
         }
         if (pass == 0)
             l->n_compared = k;
     }
-    free(l->arts), free(l->rows), free(l->canon), free(l->relation);
-    l->arts = arts, l->rows = rows, l->canon = canon, l->relation = rel;
+    free(l->arts);
+    free(l->rows);
+    free(l->canon);
+    free(l->relation);
+    l->arts = arts;
+    l->rows = rows;
+    l->canon = canon;
+    l->relation = rel;
     return PX_OK;
 }
 

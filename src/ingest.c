@@ -209,6 +209,8 @@ static int refresh_analyses(px_ingest *g, px_error *err)
         if (rc)
             return rc;
         g->st.analyzed++;
+        if (g->o.analyze_progress)
+            g->o.analyze_progress(g->st.analyzed, (long long)g->n_touched, g->o.analyze_ud);
     }
     return PX_OK;
 }

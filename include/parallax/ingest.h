@@ -19,6 +19,7 @@
 #ifndef PARALLAX_INGEST_H
 #define PARALLAX_INGEST_H
 
+#include "read.h"
 #include "store.h"
 
 #ifdef __cplusplus
@@ -44,6 +45,8 @@ typedef struct px_ingest_opts {
     size_t batch;                /* articles per transaction; 0 = 500 */
     double window_days;          /* clusterer window; 0 = its default */
     int no_analyze;              /* leave the stories' analyses as they are */
+    px_progress_fn analyze_progress; /* after each analysis: stories done, total */
+    void *analyze_ud;
     px_ingest_commit_fn on_commit;
     void *commit_ud;
 } px_ingest_opts;

@@ -1,5 +1,6 @@
 /* cmd_ingest.c - `parallax ingest`: read articles into the store. */
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -47,16 +48,21 @@ static int run_ingest(cli_input *ci, const char *db, size_t batch, int no_analyz
     if (!store)
         return EXIT_INPUT;
     ingest_state st = {0};
-    px_ingest_opts o = {.batch = batch, .no_analyze = no_analyze};
+    cli_progress *bar = cli_progress_new("comparing stories", !ci->quiet && isatty(2));
+    cli_progress_count_items(bar);
+    px_ingest_opts o = {.batch = batch, .no_analyze = no_analyze, .analyze_progress = cli_progress_update,
+                        .analyze_ud = bar};
     px_error_clear(&st.err);
     if (px_ingest_new(&st.ingest, store, &o, &st.err) != PX_OK) {
         cli_error("%s", st.err.msg);
+        cli_progress_free(bar);
         px_store_close(store);
         return EXIT_INPUT;
     }
     cli_input_read(ci, add_article, &st);
     if (!st.failed && px_ingest_finish(st.ingest, &st.err) != PX_OK)
         st.failed = 1;
+    cli_progress_free(bar);
     if (st.failed)
         cli_error("%s", st.err.msg);
     const px_ingest_stats *s = px_ingest_stats_of(st.ingest);

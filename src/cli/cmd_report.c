@@ -60,7 +60,7 @@ static int write_story(px_store *store, long long id, const char *dir, px_buf *i
     cJSON *story;
     px_error err;
     px_error_clear(&err);
-    if (px_store_story(store, id, &story, &err) != PX_OK) {
+    if (px_store_story_summary(store, id, &story, &err) != PX_OK) {
         cli_error("%s", err.msg);
         return -1;
     }

@@ -63,7 +63,7 @@ static int show(px_store *store, long long id, int json, const px_report_opts *r
     cJSON *story;
     px_error err;
     px_error_clear(&err);
-    int rc = json ? px_report_story_json(store, id, &story, &err) : px_store_story(store, id, &story, &err);
+    int rc = json ? px_report_story_json(store, id, &story, &err) : px_store_story_summary(store, id, &story, &err);
     if (!rc && !story) {
         cli_error("no story %lld in %s", id, cli_db_path(db));
         return EXIT_INPUT;

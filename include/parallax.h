@@ -30,5 +30,6 @@
 #include "parallax/store.h"
 #include "parallax/ingest.h"
 #include "parallax/server.h"
+#include "parallax/analysis.h"
 
 #endif

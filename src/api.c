@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "parallax/analysis.h"
 #include "parallax/ingest.h"
 #include "parallax/server.h"
 #include "web_assets.h"
@@ -247,7 +248,7 @@ int px_api_new(px_api **out, const px_api_opts *o, px_error *err)
         return px_error_set(err, PX_ENOMEM, "out of memory");
     }
     for (unsigned i = 0; i < api->n; i++) {
-        int rc = px_store_open(&api->stores[i], o->db, 0, err);
+        int rc = px_store_open_wait(&api->stores[i], o->db, 0, o->busy_ms > 0 ? o->busy_ms : 5000, err);
         if (rc) {
             px_api_free(api);
             return rc;
@@ -337,26 +338,47 @@ static void get_stories(request *r)
     reply_result(r, rc, &err, res);
 }
 
-static void get_one(request *r, long long id, int story)
+static void not_found(request *r, const char *what, long long id)
+{
+    char msg[96];
+    snprintf(msg, sizeof msg, "no %s with id %lld", what, id);
+    px_api_error(r->resp, 404, "not_found", msg);
+}
+
+/* The story's stored report with the store's fields, sent as stored text:
+ * a large story's report is megabytes of JSON, not worth parsing again. */
+static void get_story(request *r, long long id)
+{
+    char *text;
+    px_error err;
+    px_error_clear(&err);
+    unsigned i = lock_store(r->api);
+    int rc = px_report_story_text(r->api->stores[i], id, &text, &err);
+    unlock_store(r->api, i);
+    if (rc)
+        reply_failure(r, rc, &err);
+    else if (!text)
+        not_found(r, "story", id);
+    else {
+        set_body(r->resp, 200, "application/json; charset=utf-8", text);
+        r->resp->cache_control = "no-store";
+    }
+}
+
+static void get_article(request *r, long long id)
 {
     cJSON *res;
     px_error err;
     px_error_clear(&err);
     unsigned i = lock_store(r->api);
-    int rc = story ? px_store_story(r->api->stores[i], id, &res, &err)
-                   : px_store_article_json(r->api->stores[i], id, &res, &err);
+    int rc = px_store_article_json(r->api->stores[i], id, &res, &err);
     unlock_store(r->api, i);
-    if (rc) {
+    if (rc)
         reply_failure(r, rc, &err);
-        return;
-    }
-    if (!res) {
-        char msg[96];
-        snprintf(msg, sizeof msg, "no %s with id %lld", story ? "story" : "article", id);
-        px_api_error(r->resp, 404, "not_found", msg);
-        return;
-    }
-    reply_json(r, 200, res);
+    else if (!res)
+        not_found(r, "article", id);
+    else
+        reply_json(r, 200, res);
 }
 
 static void get_search(request *r)
@@ -550,9 +572,9 @@ static void route(request *r, const char *content_type, const char *body, size_t
     else if (strcmp(p, "/api/search") == 0)
         get_search(r);
     else if ((id = path_id(p, "/api/stories/")) > 0)
-        get_one(r, id, 1);
+        get_story(r, id);
     else if ((id = path_id(p, "/api/articles/")) > 0)
-        get_one(r, id, 0);
+        get_article(r, id);
     else
         px_api_error(r->resp, 404, "not_found", "no such API endpoint (see docs/api.md)");
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parallax/analysis.h"
 #include "parallax/cluster.h"
 #include "parallax/dedup.h"
 #include "parallax/ingest.h"
@@ -143,7 +144,7 @@ static int place(px_ingest *g, const px_article *a, int64_t row, px_error *err)
         const position *canon = &g->pos[m.group];
         story = canon->story;
         g->st.copies++;
-        if ((rc = px_store_set_duplicate(g->store, row, canon->row, err)))
+        if ((rc = px_store_set_duplicate(g->store, row, canon->row, px_dup_relation_name(m.relation), err)))
             return rc;
         if (px_clusterer_attach(g->cluster, a, story) != PX_OK) {
             px_cluster_assignment as;
@@ -199,9 +200,25 @@ int px_ingest_add(px_ingest *g, px_article *a, int64_t *row_out, px_error *err)
     return PX_OK;
 }
 
+/* One comparison per touched story after all its new articles are in:
+ * comparing is far costlier than storing, so it never runs per article. */
+static int refresh_analyses(px_ingest *g, px_error *err)
+{
+    for (size_t i = 0; i < g->n_touched; i++) {
+        int rc = px_refresh_analysis(g->store, g->touched[i], NULL, err);
+        if (rc)
+            return rc;
+        g->st.analyzed++;
+    }
+    return PX_OK;
+}
+
 int px_ingest_finish(px_ingest *g, px_error *err)
 {
-    return commit_batch(g, err);
+    int rc = commit_batch(g, err);
+    if (!rc && !g->o.no_analyze)
+        rc = refresh_analyses(g, err);
+    return rc;
 }
 
 const px_ingest_stats *px_ingest_stats_of(const px_ingest *g)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
+#include <zstd.h>
 
 #include "parallax/store.h"
 
@@ -44,7 +45,7 @@ static const char *const stmt_sql[ST_COUNT] = {
         "a.input_offset FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?1",
     [ST_DUP_FIND] = "SELECT dup_group_id FROM articles WHERE id = ?1",
     [ST_DUP_INSERT] = "INSERT INTO dup_groups(canonical_article) VALUES (?1)",
-    [ST_DUP_SET] = "UPDATE articles SET dup_group_id = ?2 WHERE id = ?1",
+    [ST_DUP_SET] = "UPDATE articles SET dup_group_id = ?2, dup_relation = ?3 WHERE id = ?1",
     [ST_STORY_FIND_KEY] = "SELECT id FROM stories WHERE key = ?1",
     [ST_STORY_INSERT] = "INSERT INTO stories(key) VALUES (?1)",
     [ST_STORY_ASSIGN] = "INSERT INTO story_articles(article_id, story_id) VALUES (?1, ?2) "
@@ -63,10 +64,10 @@ static const char *const stmt_sql[ST_COUNT] = {
         "   ORDER BY a.date IS NULL, a.date, a.id LIMIT 1),"
         " updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
         "WHERE id = ?1",
-    [ST_ANALYSIS_PUT] = "INSERT INTO analyses(story_id, report, updated) "
-                        "VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
+    [ST_ANALYSIS_PUT] = "INSERT INTO analyses(story_id, report, text, html, updated) "
+                        "VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
                         "ON CONFLICT(story_id) DO UPDATE SET report = excluded.report, "
-                        "updated = excluded.updated",
+                        "text = excluded.text, html = excluded.html, updated = excluded.updated",
 };
 
 struct px_store {
@@ -157,6 +158,13 @@ static const char *const migrations[] = {
     "  VALUES ('delete', old.id, old.title, old.text);"
     "  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
     "END;",
+    /* 1 -> 2: the analysis keeps the terminal and HTML renderings next to
+     * the JSON report, so show and report print what analyze prints
+     * without comparing the articles again. */
+    "ALTER TABLE analyses ADD COLUMN text TEXT;"
+    "ALTER TABLE analyses ADD COLUMN html TEXT;"
+    /* how a copy relates to its group's first article (dedup.h) */
+    "ALTER TABLE articles ADD COLUMN dup_relation TEXT;",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 _Static_assert(N_MIGRATIONS == PX_STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -614,17 +622,19 @@ static int dup_group_of(px_store *s, int64_t article, int64_t *group, px_error *
     return rc == SQLITE_ROW ? PX_OK : db_error(s, err, "reading a duplicate group");
 }
 
-static int set_dup_group(px_store *s, int64_t article, int64_t group, px_error *err)
+static int set_dup_group(px_store *s, int64_t article, int64_t group, const char *relation, px_error *err)
 {
     sqlite3_stmt *st = stmt(s, ST_DUP_SET, err);
     if (!st)
         return err ? err->code : PX_EIO;
     sqlite3_bind_int64(st, 1, article);
     sqlite3_bind_int64(st, 2, group);
+    bind_text(st, 3, relation);
     return run(s, st, err, "setting a duplicate group");
 }
 
-int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, px_error *err)
+int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, const char *relation,
+                           px_error *err)
 {
     int64_t group;
     int rc = dup_group_of(s, canonical, &group, err);
@@ -638,10 +648,10 @@ int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, px_e
         if ((rc = run(s, st, err, "creating a duplicate group")))
             return rc;
         group = sqlite3_last_insert_rowid(s->db);
-        if ((rc = set_dup_group(s, canonical, group, err)))
+        if ((rc = set_dup_group(s, canonical, group, NULL, err)))
             return rc;
     }
-    return article == canonical ? PX_OK : set_dup_group(s, article, group, err);
+    return article == canonical ? PX_OK : set_dup_group(s, article, group, relation, err);
 }
 
 int px_store_story_for_key(px_store *s, const char *key, int64_t *story, px_error *err)
@@ -677,14 +687,128 @@ int px_store_assign_story(px_store *s, int64_t article, int64_t story, px_error 
     return run(s, st, err, "updating a story");
 }
 
-int px_store_put_analysis(px_store *s, int64_t story, const char *json, px_error *err)
+/* Analyses are stored zstd-compressed: the JSON, terminal and HTML
+ * renderings repeat the same sentences and markup, and compress about
+ * tenfold, which keeps a store of many stories small. */
+static int bind_compressed(sqlite3_stmt *st, int i, const char *v)
 {
+    if (!v) {
+        sqlite3_bind_null(st, i);
+        return PX_OK;
+    }
+    size_t len = strlen(v), cap = ZSTD_compressBound(len);
+    void *z = malloc(cap ? cap : 1);
+    if (!z)
+        return PX_ENOMEM;
+    size_t n = ZSTD_compress(z, cap, v, len, 3);
+    if (ZSTD_isError(n)) {
+        free(z);
+        return PX_ENOMEM;
+    }
+    sqlite3_bind_blob(st, i, z, (int)n, free);
+    return PX_OK;
+}
+
+int px_store_put_analysis(px_store *s, int64_t story, const px_stored_analysis *an, px_error *err)
+{
+    if (!an || !an->report)
+        return px_error_set(err, PX_EUSAGE, "an analysis needs its JSON report");
     sqlite3_stmt *st = stmt(s, ST_ANALYSIS_PUT, err);
     if (!st)
         return err ? err->code : PX_EIO;
     sqlite3_bind_int64(st, 1, story);
-    bind_text(st, 2, json);
+    if (bind_compressed(st, 2, an->report) || bind_compressed(st, 3, an->text) ||
+        bind_compressed(st, 4, an->html)) {
+        sqlite3_clear_bindings(st);
+        return px_error_set(err, PX_ENOMEM, "out of memory compressing an analysis");
+    }
     return run(s, st, err, "storing an analysis");
+}
+
+/* A column as a new string: a zstd frame (BLOB) is decompressed, text is
+ * copied as it is (schema version 1 stored plain text). */
+static char *col_dup(sqlite3_stmt *st, int i, int *bad)
+{
+    int type = sqlite3_column_type(st, i); /* before any conversion */
+    const void *v = sqlite3_column_blob(st, i);
+    size_t n = (size_t)sqlite3_column_bytes(st, i);
+    if (!v)
+        return NULL;
+    if (type != SQLITE_BLOB)
+        return px_strndup(v, n);
+    unsigned long long size = ZSTD_getFrameContentSize(v, n);
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > ((size_t)1 << 31)) {
+        *bad = 1;
+        return NULL;
+    }
+    char *out = malloc((size_t)size + 1);
+    size_t got = out ? ZSTD_decompress(out, (size_t)size, v, n) : 0;
+    if (!out || ZSTD_isError(got) || got != size) {
+        free(out);
+        *bad = 1;
+        return NULL;
+    }
+    out[got] = '\0';
+    return out;
+}
+
+int px_store_get_analysis(px_store *s, int64_t story, px_stored_analysis *out, px_error *err)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT report, text, html, updated FROM analyses WHERE story_id = ?1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading an analysis");
+    sqlite3_bind_int64(st, 1, story);
+    int rc = sqlite3_step(st), bad = 0;
+    if (rc == SQLITE_ROW) {
+        out->report = col_dup(st, 0, &bad);
+        out->text = col_dup(st, 1, &bad);
+        out->html = col_dup(st, 2, &bad);
+        out->updated = col_dup(st, 3, &bad);
+    }
+    sqlite3_finalize(st);
+    if (bad) {
+        px_stored_analysis_free(out);
+        return px_error_set(err, PX_EFORMAT, "%s: the stored analysis of story %lld cannot be read "
+                            "(out of memory or damaged); ingest refreshes it", s->path, (long long)story);
+    }
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading an analysis");
+}
+
+void px_stored_analysis_free(px_stored_analysis *an)
+{
+    if (!an)
+        return;
+    free(an->report);
+    free(an->text);
+    free(an->html);
+    free(an->updated);
+    memset(an, 0, sizeof *an);
+}
+
+int px_store_duplicate_of(px_store *s, int64_t article, int64_t *canonical, char relation[16], px_error *err)
+{
+    sqlite3_stmt *st;
+    *canonical = 0;
+    if (relation)
+        relation[0] = '\0';
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT g.canonical_article, a.dup_relation FROM articles a "
+                           "JOIN dup_groups g ON g.id = a.dup_group_id "
+                           "WHERE a.id = ?1 AND g.canonical_article <> a.id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading a duplicate group");
+    sqlite3_bind_int64(st, 1, article);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *canonical = sqlite3_column_int64(st, 0);
+        const char *r = (const char *)sqlite3_column_text(st, 1);
+        if (relation)
+            snprintf(relation, 16, "%s", r ? r : "");
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading a duplicate group");
 }
 
 /* ---- iterating articles ------------------------------------------------ */
@@ -1129,19 +1253,15 @@ static int story_articles_json(px_store *s, int64_t story, cJSON *list, px_error
 
 static cJSON *story_analysis(px_store *s, int64_t story)
 {
-    sqlite3_stmt *st;
+    px_stored_analysis an;
     cJSON *report = NULL;
-    if (sqlite3_prepare_v2(s->db, "SELECT report FROM analyses WHERE story_id = ?1", -1, &st, NULL) !=
-        SQLITE_OK)
-        return cJSON_CreateNull();
-    sqlite3_bind_int64(st, 1, story);
-    if (sqlite3_step(st) == SQLITE_ROW && col_text(st, 0))
-        report = cJSON_Parse(col_text(st, 0));
-    sqlite3_finalize(st);
+    if (px_store_get_analysis(s, story, &an, NULL) == PX_OK && an.report)
+        report = cJSON_Parse(an.report);
+    px_stored_analysis_free(&an);
     return report ? report : cJSON_CreateNull();
 }
 
-int px_store_story(px_store *s, int64_t story, cJSON **out, px_error *err)
+int px_store_story_summary(px_store *s, int64_t story, cJSON **out, px_error *err)
 {
     *out = NULL;
     sqlite3_stmt *st;
@@ -1155,9 +1275,19 @@ int px_store_story(px_store *s, int64_t story, cJSON **out, px_error *err)
         return rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading a story");
     }
     sqlite3_stmt *cov_st = coverage_stmt(s);
-    cJSON *o = story_summary(cov_st, st);
+    *out = story_summary(cov_st, st);
     sqlite3_finalize(cov_st);
     sqlite3_finalize(st);
+    return *out ? PX_OK : px_error_set(err, PX_ENOMEM, "out of memory");
+}
+
+int px_store_story(px_store *s, int64_t story, cJSON **out, px_error *err)
+{
+    cJSON *o;
+    int rc = px_store_story_summary(s, story, &o, err);
+    *out = NULL;
+    if (rc || !o)
+        return rc;
     cJSON *list = cJSON_AddArrayToObject(o, "articles_list");
     if ((rc = story_articles_json(s, story, list, err))) {
         cJSON_Delete(o);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <sqlite3.h>
 
 #include "testutil.h"
 
@@ -127,8 +128,16 @@ static void test_post_then_read_back(void **state)
 
     snprintf(target, sizeof target, "/api/stories/%d", story);
     cJSON *s = call(f, "GET", target, NULL, NULL, 200);
-    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(s, "articles_list")), 1);
-    assert_true(cJSON_IsNull(cJSON_GetObjectItem(s, "analysis")));
+    /* the report schema (docs/report-schema.md) plus the store's fields;
+     * POST refreshed the story's analysis */
+    cJSON *arts = cJSON_GetObjectItem(s, "articles");
+    assert_int_equal(cJSON_GetArraySize(arts), 1);
+    assert_int_equal((int)num(cJSON_GetArrayItem(arts, 0), "row"), row);
+    assert_int_equal((int)num(s, "article_count"), 1);
+    assert_int_equal((int)num(s, "id"), story);
+    assert_true(cJSON_IsString(cJSON_GetObjectItem(s, "analyzed_at")));
+    assert_true(cJSON_IsArray(cJSON_GetObjectItem(s, "quotes")));
+    assert_true(cJSON_GetArraySize(cJSON_GetObjectItem(s, "summary")) > 0);
     cJSON_Delete(s);
 
     cJSON *list = call(f, "GET", "/api/stories?since=2025-03-01", NULL, NULL, 200);
@@ -184,6 +193,8 @@ static void test_malformed_post_stores_nothing(void **state)
     cJSON_Delete(e);
     cJSON_Delete(call(f, "POST", "/api/articles", "application/x-ndjson", "", 400));
     cJSON_Delete(call(f, "POST", "/api/articles", "application/x-ndjson", "[1,2,3]\n", 400));
+    cJSON_Delete(call(f, "POST", "/api/articles", "application/json", "{\"title\":\"x\",\"text\":}", 400));
+    cJSON_Delete(call(f, "POST", "/api/articles", "application/json", "{\"title\":\"x\"", 400));
     cJSON_Delete(call(f, "POST", "/api/articles", "application/x-ndjson", "\n\n\n", 400));
 
     size_t big = (64 << 10) + 1;
@@ -233,6 +244,51 @@ static void test_url_decode(void **state)
     assert_null(px_url_decode("%4", 2, 1));
     assert_null(px_url_decode("%G0", 3, 1));
     assert_null(px_url_decode("%00", 3, 1));
+}
+
+/* Another program holding the write lock: POST answers 503 "busy" after
+ * the bounded wait and stores nothing; reads go on (WAL). */
+static void test_locked_database(void **state)
+{
+    fixture *f = *state;
+    px_api_free(f->api);
+    px_api_opts o = {.db = f->db, .connections = 1, .busy_ms = 200};
+    px_error err;
+    px_error_clear(&err);
+    assert_int_equal(px_api_new(&f->api, &o, &err), PX_OK);
+    sqlite3 *holder;
+    assert_int_equal(sqlite3_open(f->db, &holder), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(holder, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+    cJSON *e = call(f, "POST", "/api/articles", "text/plain", "A Title\n\nSome body text here.\n", 503);
+    cJSON *err_obj = cJSON_GetObjectItem(e, "error");
+    assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(err_obj, "code")), "busy");
+    assert_non_null(strstr(cJSON_GetStringValue(cJSON_GetObjectItem(err_obj, "message")), "lock"));
+    cJSON_Delete(e);
+    cJSON_Delete(call(f, "GET", "/api/stories", NULL, NULL, 200));
+    sqlite3_exec(holder, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(holder);
+    assert_int_equal(article_count(f), 0);
+    cJSON_Delete(call(f, "POST", "/api/articles", "text/plain", "A Title\n\nSome body text here.\n", 201));
+    assert_int_equal(article_count(f), 1);
+}
+
+/* A corrupt database file stops the API from starting, naming the file. */
+static void test_corrupt_database(void **state)
+{
+    (void)state;
+    const char junk[] = "not a database at all, only text long enough to look like a header....\n"
+                        "and another line so that the file is more than a hundred bytes long.\n";
+    char *path = tu_write_temp(junk, sizeof junk - 1, ".db");
+    px_api *api = NULL;
+    px_api_opts o = {.db = path};
+    px_error err;
+    px_error_clear(&err);
+    assert_int_not_equal(px_api_new(&api, &o, &err), PX_OK);
+    assert_null(api);
+    assert_non_null(strstr(err.msg, path));
+    assert_non_null(strstr(err.msg, "not a parallax database"));
+    unlink(path);
+    free(path);
 }
 
 /* ---- over a socket -------------------------------------------------------- */
@@ -296,6 +352,7 @@ static void test_server_on_loopback(void **state)
     assert_non_null(strstr(resp, "HTTP/1.1 413"));
     assert_non_null(strstr(resp, "too_large"));
     free(resp);
+    assert_int_equal(article_count(f), 1); /* only the article posted above */
 
     /* headers larger than the connection's memory are refused */
     px_buf big = {0};
@@ -321,6 +378,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bad_requests, setup, teardown),
         cmocka_unit_test_setup_teardown(test_malformed_post_stores_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_static_files, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_locked_database, setup, teardown),
+        cmocka_unit_test(test_corrupt_database),
         cmocka_unit_test(test_url_decode),
         cmocka_unit_test_setup_teardown(test_server_on_loopback, setup, teardown),
     };

@@ -20,8 +20,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[1200];
-    snprintf(cmd, sizeof cmd, "rm -rf %s %s-wal %s-shm %s.html", db, db, db, db);
+    char cmd[1600];
+    snprintf(cmd, sizeof cmd, "rm -rf %s %s-wal %s-shm %s.html %s-plain.db*", db, db, db, db, db);
     return system(cmd) == 0 ? 0 : -1;
 }
 
@@ -46,6 +46,7 @@ static void test_ingest_search_show_export(void **state)
     char *out = runf(&code, "ingest --db %s --sources examples/sources.csv %s 2>&1", db, "examples/corpus");
     assert_int_equal(code, 0);
     assert_non_null(strstr(out, "13 new"));
+    assert_non_null(strstr(out, "3 analyses refreshed"));
     free(out);
     out = runf(&code, "ingest --db %s --sources examples/sources.csv %s 2>&1", db, "examples/corpus");
     assert_int_equal(code, 0);
@@ -79,12 +80,45 @@ static void test_ingest_search_show_export(void **state)
     snprintf(id, sizeof id, "%d", first);
     out = runf(&code, "show --db %s %s", db, id);
     assert_int_equal(code, 0);
-    assert_non_null(strstr(out, "Coverage"));
-    assert_non_null(strstr(out, "Articles"));
+    /* the compare stage's terminal report, read from the store */
+    assert_non_null(strstr(out, "analysed 20"));
+    assert_non_null(strstr(out, "Summary"));
+    assert_non_null(strstr(out, "Numbers that disagree"));
+    assert_non_null(strstr(out, "Quotes"));
+    assert_null(strstr(out, "\x1b["));
+    /* --full is not stored: the story is compared again, every item listed */
+    char *full = runf(&code, "show --db %s --full %s", db, id);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(full, "compared now"));
+    assert_true(strlen(full) > strlen(out));
+    free(full);
+    free(out);
+    out = runf(&code, "show --db %s --json %s", db, id);
+    assert_int_equal(code, 0);
+    j = cJSON_Parse(out);
+    assert_non_null(j);
+    assert_int_equal((int)cJSON_GetNumberValue(cJSON_GetObjectItem(j, "id")), first);
+    assert_true(cJSON_GetArraySize(cJSON_GetObjectItem(j, "conflicts")) > 0);
+    assert_true(cJSON_GetArraySize(cJSON_GetObjectItem(j, "omissions")) > 0);
+    cJSON_Delete(j);
     free(out);
     out = runf(&code, "show --db %s %s 2>&1", db, "424242");
     assert_int_equal(code, 1);
     assert_non_null(strstr(out, "no story 424242"));
+    free(out);
+
+    /* --no-analyze: the story is still shown, compared on the spot */
+    char db2[300];
+    snprintf(db2, sizeof db2, "%s-plain.db", db);
+    out = runf(&code, "ingest --no-analyze --db %s --sources examples/sources.csv %s 2>&1", db2,
+               "examples/corpus/wire-feed.jsonl");
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "0 analyses refreshed"));
+    free(out);
+    out = runf(&code, "show --db %s %s", db2, "1");
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "not analysed in the store"));
+    assert_non_null(strstr(out, "Summary"));
     free(out);
 
     out = runf(&code, "export --db %s --jsonl | wc -l%s", db, "");
@@ -104,8 +138,11 @@ static void test_ingest_search_show_export(void **state)
     size_t n = fread(buf, 1, sizeof buf - 1, f);
     buf[n] = '\0';
     fclose(f);
-    assert_non_null(strstr(buf, "<script id=\"story-data\" type=\"application/json\">"));
-    assert_null(strstr(buf, "src=\"app.js\"")); /* inlined: opens without a server */
+    /* the compare stage's HTML report: self-contained, no script or link */
+    assert_non_null(strstr(buf, "<title>parallax report</title>"));
+    assert_non_null(strstr(buf, "Tillman Bridge"));
+    assert_null(strstr(buf, "src=\""));
+    assert_null(strstr(buf, "href=\"http"));
 }
 
 static void test_bad_databases(void **state)

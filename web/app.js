@@ -1,8 +1,6 @@
 /* parallax web UI: story list, story comparison, article and search views,
  * rendered from the JSON API (docs/api.md). No framework, no network
- * access beyond the server that served this file. A page written by
- * `parallax report --html` carries its story in #story-data and renders
- * without a server. */
+ * access beyond the server that served this file. */
 'use strict';
 
 const LEANINGS = ['left', 'center-left', 'center', 'center-right', 'right', 'state-media', 'wire', 'unknown'];
@@ -24,19 +22,6 @@ function el(tag, attrs, ...children) {
     e.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
   }
   return e;
-}
-
-function pick(o, ...keys) {
-  if (!o || typeof o !== 'object') return undefined;
-  for (const k of keys) if (o[k] !== undefined && o[k] !== null) return o[k];
-  return undefined;
-}
-
-function asText(v) {
-  if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.map(asText).filter(Boolean).join(', ');
-  if (typeof v === 'object') return asText(pick(v, 'name', 'text', 'value', 'source', 'label', 'id'));
-  return String(v);
 }
 
 function leaningKey(l) {
@@ -139,117 +124,217 @@ async function showStories(params) {
 
 /* ---- story page: the comparison --------------------------------------- */
 
+/* The story object of GET /api/stories/{id}: the report schema
+ * (docs/report-schema.md) plus the store's fields (docs/api.md). */
+
 function section(id, title, note, ...content) {
   return el('section', { class: 'card', id }, el('h2', {}, title), note ? el('p', { class: 'section-note' }, note) : null, ...content);
 }
 
-/* Article reference: "[3]" linking to the article list below. */
-function citeLinks(cites, articles) {
-  const list = Array.isArray(cites) ? cites : cites !== undefined ? [cites] : [];
-  if (!list.length) return null;
-  return el('sup', { class: 'cite' }, list.map((c) => {
-    const ref = typeof c === 'object' ? pick(c, 'article', 'row', 'id') : c;
-    const idx = articles.findIndex((a) => a.row === ref || a.id === ref);
-    const label = idx >= 0 ? String(idx + 1) : asText(ref);
-    return el('a', { href: idx >= 0 ? `#art-${articles[idx].row}` : null, title: idx >= 0 ? articles[idx].source || '' : null, 'data-cite': '' }, `[${label}]`);
-  }));
-}
-
-function renderSummary(an, articles) {
-  const s = pick(an, 'summary', 'cited_summary');
-  if (!s) return null;
-  let paras;
-  if (typeof s === 'string') paras = [el('p', {}, s)];
-  else {
-    const sentences = Array.isArray(s) ? s : pick(s, 'sentences', 'items') || [s];
-    paras = [el('p', {}, sentences.map((x) => typeof x === 'string' ? [x, ' '] :
-      [asText(pick(x, 'text', 'sentence')), citeLinks(pick(x, 'cites', 'citations', 'articles', 'sources'), articles), ' ']))];
+/* Lookups from the report's article ids and outlet names. */
+function storyIndex(s) {
+  const byId = new Map(), leaning = new Map();
+  for (const a of s.articles || []) {
+    byId.set(a.id, a);
+    if (!leaning.has(a.source)) leaning.set(a.source, a.leaning);
   }
-  return section('summary', 'Summary', 'Each sentence cites the articles it comes from.', el('div', { class: 'summary' }, paras));
+  return { byId, leaning, sources: s.sources || [] };
 }
 
-function valueCell(v, articles) {
-  const who = pick(v, 'attribution', 'according_to', 'attributed_to', 'speaker');
-  return el('div', {}, el('strong', {}, asText(pick(v, 'value', 'text', 'number', 'raw'))),
-    ' ', el('span', { class: 'muted small' }, asText(pick(v, 'source', 'outlet'))),
-    who ? el('div', { class: 'small muted' }, `according to ${asText(who)}`) : null,
-    citeLinks(pick(v, 'article', 'articles', 'cites'), articles));
+function articleHref(ix, id) {
+  const a = ix.byId.get(id);
+  return a && a.row ? `#/article/${a.row}` : null;
 }
 
-function renderConflicts(an, articles) {
-  const items = pick(an, 'conflicts', 'numbers', 'disagreements');
-  if (!Array.isArray(items) || !items.length) return null;
-  const rows = items.map((it) => {
-    const values = pick(it, 'values', 'reports', 'claims') || [];
-    const conflict = pick(it, 'conflict', 'disagree', 'disagreement');
-    return el('tr', { class: conflict ? 'conflict' : null },
-      el('td', {}, asText(pick(it, 'what', 'quantity', 'topic', 'label', 'unit', 'key')), conflict ? [' ', el('span', { class: 'badge' }, 'disagree')] : null),
-      el('td', {}, (Array.isArray(values) ? values : [values]).map((v) => valueCell(v, articles))));
+function outletChip(ix, name, href) {
+  const inner = [el('i', { class: 'dot', style: `background:${color(ix.leaning.get(name))}` }), ` ${name}`];
+  return href ? el('a', { class: 'chip', href, title: 'open the article' }, inner) : el('span', { class: 'chip' }, inner);
+}
+
+/* The first n items rendered into container, and a button that renders
+ * the rest: a story of hundreds of articles has thousands of items. */
+function capped(container, items, n, render) {
+  container.append(...items.slice(0, n).map(render));
+  if (items.length <= n) return [container];
+  const more = el('button', { class: 'more', type: 'button' }, `Show all ${items.length}`);
+  more.addEventListener('click', () => {
+    container.append(...items.slice(n).map((x, k) => render(x, n + k)));
+    more.remove();
   });
-  return section('conflicts', 'Numbers and disagreements', 'Figures the outlets report, with who they attribute them to; rows where outlets disagree are marked.',
-    el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'What'), el('th', {}, 'Reported values'))), el('tbody', {}, rows)));
+  return [container, more];
 }
 
-function renderQuotes(an, articles) {
-  const items = pick(an, 'quotes');
-  if (!Array.isArray(items) || !items.length) return null;
-  return section('quotes', 'Who is quoted', 'Quotes grouped by speaker, with the outlets that carry them.',
-    el('div', { class: 'quotes' }, items.map((q) => el('div', { class: 'quote' },
-      el('blockquote', {}, `“${asText(pick(q, 'text', 'quote'))}”`),
-      el('div', { class: 'who' }, asText(pick(q, 'speaker', 'who')) || 'unattributed'),
-      el('div', { class: 'small muted' }, asText(pick(q, 'sources', 'source', 'outlets'))),
-      citeLinks(pick(q, 'articles', 'article', 'cites'), articles)))));
+function truncate(t, n) {
+  t = t || '';
+  return t.length > n ? t.slice(0, n - 1) + '…' : t;
 }
 
-function renderFraming(an) {
-  let f = pick(an, 'framing', 'framing_words');
-  if (!f) return null;
-  if (!Array.isArray(f)) f = Object.entries(f).map(([source, words]) => ({ source, words }));
+function renderSummary(s, ix) {
+  const items = s.summary || [];
+  if (!items.length) return null;
+  return section('summary', 'Summary', 'The most central sentences of the story; each names the outlets that report it, its own first.',
+    el('ol', { class: 'summary' }, items.map((it) => el('li', {}, it.text, ' ',
+      el('span', { class: 'cites' }, (it.cites || [it.source]).map((c, i) =>
+        outletChip(ix, c, i === 0 ? articleHref(ix, it.article) : null)))))));
+}
+
+/* One claim per line; the sentence it comes from is the row's tooltip. */
+function claimRow(c, ix) {
+  return el('tr', { class: 'claim', title: c.sentence || '' },
+    el('td', { class: 'nowrap' }, el('strong', {}, c.text)),
+    el('td', {}, outletChip(ix, c.source, articleHref(ix, c.article))),
+    el('td', { class: 'nowrap small muted' }, fmtDate(c.date)),
+    el('td', { class: 'small' }, c.attribution ? `according to ${c.attribution}` : el('span', { class: 'muted' }, 'no attribution')));
+}
+
+function fmtNumber(v) {
+  return v === null || v === undefined ? '?' : Number(v).toLocaleString('en-US');
+}
+
+function fmtRange(c) {
+  const lo = fmtNumber(c.min), hi = fmtNumber(c.max);
+  if (c.kind === 'money') return `${c.unit && c.unit !== 'USD' ? c.unit + ' ' : '$'}${lo} – ${hi}`;
+  if (c.kind === 'percent') return `${lo}% – ${hi}%`;
+  const unit = c.unit ? ` ${c.unit}${c.max !== 1 && !/s$/.test(c.unit) ? 's' : ''}` : '';
+  return `${lo} – ${hi}${unit}`;
+}
+
+function conflictRow(c, ix) {
+  return el('tr', { class: 'conflict' },
+    el('td', {}, el('strong', {}, c.counted || c.kind), el('div', { class: 'small muted' }, c.kind)),
+    el('td', { class: 'nowrap' }, fmtRange(c),
+      el('div', {}, c.dates_explain
+        ? el('span', { class: 'badge calm', title: 'every larger figure comes from a later article' }, 'later reports, higher figures')
+        : el('span', { class: 'badge' }, 'disagree'))),
+    claimsCell(c.claims || [], ix));
+}
+
+function claimsCell(claims, ix) {
+  const [body, more] = capped(el('tbody', {}), claims, 12, (cl) => claimRow(cl, ix));
+  return el('td', {}, el('table', { class: 'claims' }, body), more);
+}
+
+function renderConflicts(s, ix) {
+  const items = s.conflicts || [];
+  if (!items.length) return null;
+  const [body, more] = capped(el('tbody', {}), items, 30, (c) => conflictRow(c, ix));
+  return section('conflicts', `Numbers that disagree (${items.length})`,
+    'Claims about the same quantity that differ between articles, with who each article attributes its figure to (hover a claim for its sentence).',
+    el('table', { class: 'conflicts' },
+      el('thead', {}, el('tr', {}, el('th', {}, 'Quantity'), el('th', {}, 'Range'), el('th', {}, 'Claims'))), body), more);
+}
+
+/* Speakers down, outlets across: who each outlet quotes, and how. */
+function renderQuotes(s, ix) {
+  const quotes = (s.quotes || []).filter((q) => q.speaker);
+  if (!quotes.length) return null;
+  const bySpeaker = new Map();
+  for (const q of quotes) {
+    if (!bySpeaker.has(q.speaker)) bySpeaker.set(q.speaker, []);
+    bySpeaker.get(q.speaker).push(q);
+  }
+  const speakers = [...bySpeaker.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, 15);
+  // at most 12 outlets across: those quoting the most
+  const perOutlet = new Map();
+  for (const q of quotes) perOutlet.set(q.source, (perOutlet.get(q.source) || 0) + 1);
+  const outlets = ix.sources.filter((o) => perOutlet.has(o))
+    .sort((a, b) => perOutlet.get(b) - perOutlet.get(a)).slice(0, 12)
+    .sort((a, b) => ix.sources.indexOf(a) - ix.sources.indexOf(b));
+  const head = el('tr', {}, el('th', {}, 'Speaker'), outlets.map((o) => el('th', {}, outletChip(ix, o))));
+  const rows = speakers.map(([who, qs]) => el('tr', {},
+    el('th', { scope: 'row', class: 'speaker' }, who, el('div', { class: 'small muted' }, `${qs.length} quote${qs.length === 1 ? '' : 's'}`)),
+    outlets.map((o) => {
+      const mine = qs.filter((q) => q.source === o);
+      return el('td', { class: mine.length ? 'has' : 'none' }, mine.map((q) =>
+        el('a', { class: 'q', href: articleHref(ix, q.article), title: q.text }, `“${truncate(q.text, 80)}”`)));
+    })));
+  const shared = (s.shared_quotes || []).map((q) => el('li', {}, `“${truncate(q.text, 200)}” `,
+    el('span', { class: 'who' }, q.speaker ? `— ${q.speaker}` : ''), ' ', el('span', { class: 'cites' }, (q.sources || []).map((o) => outletChip(ix, o)))));
+  return section('quotes', `Quotes (${(s.quotes || []).length})`, 'Who each outlet quotes: speakers down, outlets across. Empty cells are outlets that do not quote that speaker.',
+    el('div', { class: 'scroll' }, el('table', { class: 'quote-grid' }, el('thead', {}, head), el('tbody', {}, rows))),
+    shared.length ? [el('h3', { class: 'small' }, 'Carried by several outlets'), el('ul', { class: 'shared' }, shared)] : null);
+}
+
+function renderFraming(s, ix) {
+  const f = (s.framing || []).filter((e) => (e.terms || []).length);
   if (!f.length) return null;
   const blocks = f.map((entry) => {
-    const words = (pick(entry, 'words', 'terms') || []).slice(0, 8);
-    const max = Math.max(...words.map((w) => Number(pick(w, 'score', 'weight', 'count')) || 1), 1);
-    return el('div', {}, el('h3', { class: 'small' }, asText(pick(entry, 'source', 'outlet'))),
-      words.map((w) => {
-        const word = typeof w === 'string' ? w : asText(pick(w, 'word', 'term', 'text'));
-        const score = typeof w === 'string' ? 1 : Number(pick(w, 'score', 'weight', 'count')) || 1;
-        return el('div', { class: 'framing-row' }, el('span', {}, word),
-          el('div', { class: 'fbar' }, el('span', { style: `width:${(100 * score) / max}%;background:${color(pick(entry, 'leaning'))}` })));
-      }));
+    const terms = entry.terms.slice(0, 8);
+    const max = Math.max(...terms.map((t) => Math.abs(t.z) || 0), 0.001);
+    return el('div', { class: 'framing-block' }, el('h3', { class: 'small' }, outletChip(ix, entry.source), el('span', { class: 'muted' }, ` ${entry.words} words`)),
+      terms.map((t) => el('div', { class: 'framing-row', title: `used ${t.count}× here, ${t.others}× by the other outlets; z = ${t.z}` },
+        el('span', {}, t.term),
+        el('div', { class: 'fbar' }, el('span', { style: `width:${(100 * Math.max(t.z, 0)) / max}%;background:${color(ix.leaning.get(entry.source))}` })))),
+      (entry.labels || []).length ? el('div', { class: 'small labels' }, 'calls ', entry.labels.slice(0, 4).map((l, i) => [i ? '; ' : '', el('strong', {}, l.actor), ` “${l.label}”`])) : null);
   });
-  return section('framing', 'Framing', 'Words each outlet leans on more than the others.', el('div', { class: 'grid2' }, blocks));
+  return section('framing', 'Framing', 'Words each outlet uses more than the others do (weighted log-odds); bar length is the z-score.',
+    ...capped(el('div', { class: 'grid2' }), blocks, 12, (b) => b));
 }
 
-function renderOmissions(an, articles) {
-  const items = pick(an, 'omissions');
-  if (!Array.isArray(items) || !items.length) return null;
-  return section('omissions', 'What some outlets leave out', null, items.map((o) => el('div', { class: 'omission' },
-    el('div', {}, asText(pick(o, 'text', 'fact', 'claim', 'what'))),
-    el('div', { class: 'small muted' }, 'reported by ', asText(pick(o, 'reported_by', 'present_in', 'sources')) || '?',
-      ' · missing from ', el('strong', {}, asText(pick(o, 'missing_from', 'absent_from', 'source')) || '?')),
-    citeLinks(pick(o, 'articles', 'cites'), articles))));
+function renderConsensus(s, ix) {
+  const facts = ((s.consensus || {}).facts || []).filter((f) => f.consensus);
+  if (!facts.length) return null;
+  return section('consensus', 'What most outlets agree on', `Facts reported by at least ${s.consensus.majority} outlets.`,
+    el('ul', { class: 'facts' }, facts.slice(0, 10).map((f) => el('li', {}, f.text, ' ',
+      el('span', { class: 'small muted' }, `${f.sources.length} outlets`)))));
 }
 
-/* The analysis timeline when there is one, else when each article appeared. */
-function renderTimeline(an, articles) {
-  let items = pick(an || {}, 'timeline');
-  let note = 'Events as the articles date them.';
-  if (!Array.isArray(items) || !items.length) {
-    items = articles.map((a) => ({ date: a.date, text: `${a.source || 'unknown'}: ${a.title || '(untitled)'}`, articles: [a.row] }));
-    note = 'When each outlet published.';
-  }
-  return section('timeline', 'Timeline', note, el('ul', { class: 'timeline' }, items.map((t) => el('li', {},
-    el('time', {}, fmtDate(asText(pick(t, 'date', 'time', 'when')))), asText(pick(t, 'text', 'event', 'what')),
-    citeLinks(pick(t, 'articles', 'article', 'cites'), articles)))));
+function renderOmissions(s, ix) {
+  const items = (s.omissions || []).filter((o) => (o.omitted || []).length || (o.only_here || []).length);
+  if (!items.length) return null;
+  return section('omissions', 'What each outlet leaves out', 'Facts most other outlets report that this one does not, and what only this one reports.',
+    ...capped(el('div', { class: 'grid2' }), items, 12, (o) => el('div', { class: 'omission' },
+      el('h3', { class: 'small' }, outletChip(ix, o.source)),
+      (o.omitted || []).length ? el('div', {}, el('div', { class: 'label' }, 'leaves out'),
+        el('ul', { class: 'omitted' }, o.omitted.map((x) => el('li', {}, x.text, ' ', el('span', { class: 'small muted' }, `(${x.sources.join(', ')})`))))) : null,
+      (o.only_here || []).length ? el('div', {}, el('div', { class: 'label' }, 'only here'),
+        el('ul', { class: 'only' }, o.only_here.map((x) => el('li', {}, el('a', { href: articleHref(ix, x.article) }, truncate(x.text, 220)))))) : null)));
 }
 
-function renderArticles(articles) {
+function eventDate(e) {
+  const t = Date.parse(e.date + 'T00:00:00Z');
+  if (Number.isNaN(t)) return e.date;
+  const d = new Date(t);
+  if (e.grain === 'year') return String(d.getUTCFullYear());
+  if (e.grain === 'month') return d.toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  if (e.grain === 'week') return `week of ${fmtDate(e.date)}`;
+  return fmtDate(e.date);
+}
+
+function renderTimeline(s, ix) {
+  const items = s.timeline || [];
+  if (!items.length) return null;
+  return section('timeline', `Timeline (${items.length})`, 'Dates the articles mention, in order, with the first sentence naming each.',
+    ...capped(el('ul', { class: 'timeline' }), items, 100, (e) => el('li', { class: e.future ? 'future' : null },
+      el('time', { datetime: e.date }, eventDate(e)), e.future ? el('span', { class: 'badge calm' }, 'expected') : null, ' ',
+      e.text, ' ', el('span', { class: 'cites' }, (e.sources && e.sources.length ? e.sources : [e.source]).map((o, i) =>
+        outletChip(ix, o, i === 0 ? articleHref(ix, e.article) : null))))));
+}
+
+function renderEntities(s, ix) {
+  const items = (s.entities || []).slice(0, 12);
+  if (!items.length) return null;
+  return section('entities', 'People and organisations', 'Most mentioned first, with how many outlets name them.',
+    el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Name'), el('th', {}, 'Kind'), el('th', {}, 'Mentions'), el('th', {}, 'Outlets'))),
+      el('tbody', {}, items.map((e) => el('tr', {}, el('td', {}, e.name, e.role ? el('span', { class: 'small muted' }, ` (${e.role})`) : null),
+        el('td', {}, e.kind), el('td', {}, String(e.mentions)), el('td', {}, String((e.sources || []).length)))))));
+}
+
+function renderArticles(s) {
+  const articles = s.articles || [];
+  const dups = s.duplicates || [];
   return section('articles', `Articles (${articles.length})`, 'What cleaning removed from each article is listed under it.',
-    articles.map((a, i) => el('div', { class: 'article', id: `art-${a.row}` },
-      el('h3', {}, `[${i + 1}] `, el('a', { href: `#/article/${a.row}` }, a.title || '(untitled)')),
-      el('div', { class: 'meta' }, el('i', { class: 'dot', style: `background:${color(a.leaning)}` }), ` ${a.source || 'unknown source'} · ${a.leaning || 'leaning unknown'} · ${fmtDate(a.date)}`,
-        a.authors && a.authors.length ? ` · ${a.authors.join(', ')}` : '', a.duplicate_of ? ` · copy of article ${a.duplicate_of}` : ''),
-      removedList(a.removed))));
+    ...capped(el('div', {}), articles, 100, (a, i) => el('div', { class: 'article', id: `art-${a.row}` },
+      el('h3', {}, `[${i + 1}] `, a.row ? el('a', { href: `#/article/${a.row}` }, a.title || '(untitled)') : a.title || '(untitled)'),
+      el('div', { class: 'meta' }, el('i', { class: 'dot', style: `background:${color(a.leaning)}` }),
+        ` ${a.source || 'unknown source'} · ${a.leaning || 'leaning unknown'} · ${fmtDate(a.date)} · ${a.sentences} sentences`,
+        a.url ? [' · ', el('a', { href: a.url, rel: 'noopener noreferrer' }, 'original')] : ''),
+      removedList(a.removed))),
+    dups.length ? el('div', { id: 'duplicates' }, el('h3', { class: 'small' }, `Copies set aside (${dups.length})`),
+      el('p', { class: 'section-note' }, 'Copies of an article above are not compared, so that a copy never counts as a second outlet confirming it.'),
+      el('ul', {}, dups.map((d) => el('li', {}, el('a', { href: `#/article/${d.row}` }, d.title || d.article),
+        ` · ${d.source || 'unknown source'} · ${fmtDate(d.date)} · ${d.relation || 'copy'} of `,
+        el('a', { href: `#/article/${d.duplicate_of_row}` }, `article ${d.duplicate_of_row}`))))) : null);
 }
 
 function removedList(removed) {
@@ -260,20 +345,16 @@ function removedList(removed) {
 
 function renderStory(s) {
   document.title = `parallax: ${s.title || 'story'}`;
-  const an = s.analysis && typeof s.analysis === 'object' ? s.analysis : null;
-  const arts = s.articles_list || [];
+  const ix = storyIndex(s);
   const parts = [
     el('a', { class: 'back', href: '#/' }, '← all stories'),
     el('h1', {}, s.title || '(untitled story)'),
-    el('div', { class: 'meta' }, `${s.articles} articles from ${s.sources} outlets · ${fmtDate(s.first_date)} – ${fmtDate(s.last_date)}`),
-    el('div', { class: 'card' }, el('h2', {}, 'Coverage'), coverageBar(s.coverage), dateRow(s.coverage, s.first_date, s.last_date), sourceChips(s.coverage)),
+    el('div', { class: 'meta' }, `${s.article_count} article${s.article_count === 1 ? '' : 's'} from ${s.source_count} outlet${s.source_count === 1 ? '' : 's'} · ${fmtDate(s.first_date)} – ${fmtDate(s.last_date)} · `,
+      s.analyzed_at ? `analysed ${fmtDate(s.analyzed_at)}` : el('span', { id: 'not-stored' }, 'compared now (no stored analysis)')),
+    el('div', { class: 'card', id: 'coverage' }, el('h2', {}, 'Coverage'), coverageBar(s.coverage), dateRow(s.coverage, s.first_date, s.last_date), sourceChips(s.coverage)),
+    renderSummary(s, ix), renderConflicts(s, ix), renderQuotes(s, ix), renderFraming(s, ix),
+    renderConsensus(s, ix), renderOmissions(s, ix), renderTimeline(s, ix), renderEntities(s, ix), renderArticles(s),
   ];
-  if (an) {
-    parts.push(renderSummary(an, arts), renderConflicts(an, arts), renderQuotes(an, arts), renderFraming(an), renderOmissions(an, arts));
-  } else {
-    parts.push(el('div', { class: 'card empty', id: 'no-analysis' }, 'This story has not been analysed yet.'));
-  }
-  parts.push(renderTimeline(an, arts), renderArticles(arts));
   view.replaceChildren(...parts.filter(Boolean));
 }
 
@@ -333,12 +414,6 @@ async function route() {
 }
 
 function start() {
-  const embedded = document.getElementById('story-data');
-  if (embedded) {
-    document.querySelector('.search').remove();
-    renderStory(JSON.parse(embedded.textContent));
-    return;
-  }
   document.getElementById('search-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const q = document.getElementById('search-q').value.trim();

@@ -12,7 +12,9 @@
  *
  * Writes go in transactions of `batch` articles. A crash loses at most the
  * batch in progress; everything committed stays. px_ingest_finish()
- * commits the rest.
+ * commits the rest and then refreshes the analysis (parallax/analysis.h)
+ * of every story that received new articles, once per story and ingest,
+ * unless no_analyze is set.
  */
 #ifndef PARALLAX_INGEST_H
 #define PARALLAX_INGEST_H
@@ -32,6 +34,7 @@ typedef struct px_ingest_stats {
     long long stories;   /* stories that received new articles */
     long long new_stories; /* of which started in this ingest */
     long long restored;  /* articles put back into the clusterer on open */
+    long long analyzed;  /* stories whose analysis was refreshed */
 } px_ingest_stats;
 
 /* Called after each committed batch with the totals so far. */
@@ -40,6 +43,7 @@ typedef void (*px_ingest_commit_fn)(const px_ingest_stats *st, void *ud);
 typedef struct px_ingest_opts {
     size_t batch;                /* articles per transaction; 0 = 500 */
     double window_days;          /* clusterer window; 0 = its default */
+    int no_analyze;              /* leave the stories' analyses as they are */
     px_ingest_commit_fn on_commit;
     void *commit_ud;
 } px_ingest_opts;
@@ -51,7 +55,8 @@ int px_ingest_new(px_ingest **out, px_store *s, const px_ingest_opts *o, px_erro
 /* Stores a (ownership passes to the ingest, whatever the result); *row
  * (may be NULL) receives its row id, new or already stored. */
 int px_ingest_add(px_ingest *g, px_article *a, int64_t *row, px_error *err);
-/* Commits the last batch. */
+/* Commits the last batch, then refreshes the analyses of the stories that
+ * received new articles (each write its own transaction). */
 int px_ingest_finish(px_ingest *g, px_error *err);
 const px_ingest_stats *px_ingest_stats_of(const px_ingest *g);
 /* Row ids of the stories that received new articles, in the order they

@@ -22,6 +22,9 @@ typedef struct px_api_opts {
     unsigned connections;        /* store connections shared by the request
                                     threads; 0 = 4 (always 1 for :memory:) */
     size_t max_body;             /* largest POST body; 0 = 16 MiB */
+    int busy_ms;                 /* how long a request waits for another
+                                    writer's lock before answering 503;
+                                    0 = 5000 */
     const px_sources *sources;   /* outlet table applied to POSTed articles;
                                     may be NULL, must outlive the api */
 } px_api_opts;
@@ -54,11 +57,6 @@ void px_api_error(px_api_response *resp, int status, const char *code, const cha
  * into a new string. NULL when an escape is malformed or decodes to a NUL
  * byte. */
 char *px_url_decode(const char *src, size_t len, int plus_is_space);
-
-/* A standalone HTML page showing one story (the object px_store_story
- * returns) with the web UI's own style and script inlined: it opens from
- * disk, with no server and no network. malloc'd; NULL when out of memory. */
-char *px_web_story_page(const cJSON *story);
 
 typedef struct px_server_opts {
     const char *bind;        /* IPv4 or IPv6 address; NULL = "127.0.0.1" */

@@ -29,7 +29,7 @@
 extern "C" {
 #endif
 
-#define PX_STORE_SCHEMA_VERSION 1
+#define PX_STORE_SCHEMA_VERSION 2
 
 typedef struct px_store px_store;
 
@@ -73,8 +73,16 @@ int px_store_add_article(px_store *s, const px_article *a, int64_t *row, int *ad
 int px_store_get_article(px_store *s, int64_t row, px_article **out, px_error *err);
 
 /* Puts article into the duplicate group whose first member is canonical
- * (creating the group); canonical == article leaves a group of one. */
-int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, px_error *err);
+ * (creating the group); canonical == article leaves a group of one.
+ * relation says how it copies canonical ("exact", "near", "contains";
+ * px_dup_relation_name), may be NULL. */
+int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, const char *relation,
+                           px_error *err);
+
+/* The row of the first article of article's duplicate group when article
+ * copies it, else 0; relation (may be NULL) receives how it copies it, ""
+ * when not known. */
+int px_store_duplicate_of(px_store *s, int64_t article, int64_t *canonical, char relation[16], px_error *err);
 
 /* The story whose clusterer key (16 hex digits, parallax/cluster.h story
  * id) is key, created when there is none yet. */
@@ -82,8 +90,22 @@ int px_store_story_for_key(px_store *s, const char *key, int64_t *story, px_erro
 /* Assigns article to story (an article belongs to at most one story; a
  * second call moves it) and refreshes the story's title, dates and counts. */
 int px_store_assign_story(px_store *s, int64_t article, int64_t story, px_error *err);
-/* Stores (replacing) the analysis of a story: a JSON report as text. */
-int px_store_put_analysis(px_store *s, int64_t story, const char *json, px_error *err);
+/* The analysis of one story (parallax/analysis.h computes it): the STORY
+ * object of docs/report-schema.md as JSON, and the same report rendered
+ * for the terminal (no colours) and as an HTML page. */
+typedef struct px_stored_analysis {
+    char *report;  /* required */
+    char *text;    /* may be NULL */
+    char *html;    /* may be NULL */
+    char *updated; /* when it was stored (UTC, ISO 8601); set by reads only */
+} px_stored_analysis;
+
+/* Stores (replacing) the analysis of a story. */
+int px_store_put_analysis(px_store *s, int64_t story, const px_stored_analysis *an, px_error *err);
+/* Reads the stored analysis of a story into *out (all NULL and PX_OK when
+ * there is none); free it with px_stored_analysis_free. */
+int px_store_get_analysis(px_store *s, int64_t story, px_stored_analysis *out, px_error *err);
+void px_stored_analysis_free(px_stored_analysis *an);
 
 /* ---- reading ----------------------------------------------------------- */
 
@@ -144,6 +166,9 @@ typedef struct px_story_query {
  * "articles","sources","coverage":[{"leaning","articles"}],"has_analysis"}]}
  * newest first. */
 int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error *err);
+/* One story's entry of the list above ({"id","title",...,"has_analysis"}).
+ * NULL in *out and PX_OK when there is no such story. */
+int px_store_story_summary(px_store *s, int64_t story, cJSON **out, px_error *err);
 /* One story: the fields above plus "articles_list" (article summaries with
  * "removed") and "analysis" (the stored report, or null). NULL in *out and
  * PX_OK when there is no such story. */

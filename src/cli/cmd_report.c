@@ -8,9 +8,10 @@
 
 static const char help[] =
     "usage: parallax report [OPTIONS] --html DIR (STORY... | --all)\n\n"
-    "Writes each story as DIR/story-ID.html, a standalone page (the web UI's\n"
-    "story view with its style, script and data inlined) that opens without\n"
-    "a server, and DIR/index.html linking them.\n\n"
+    "Writes each story as DIR/story-ID.html, the stored analysis as the HTML\n"
+    "page `parallax analyze --html` writes (self-contained, opens without a\n"
+    "server), and DIR/index.html linking them. A story ingested with\n"
+    "--no-analyze is compared now (not stored).\n\n"
     "options:\n" CLI_DB_HELP
     "      --html DIR       folder to write the pages into (created if needed)\n"
     "      --all            every stored story\n"
@@ -39,6 +40,21 @@ static void append_escaped(px_buf *b, const char *s)
     }
 }
 
+/* The story's stored HTML report, or one rendered now when none is stored. */
+static int story_html(px_store *store, long long id, px_stored_analysis *an)
+{
+    px_error err;
+    px_error_clear(&err);
+    int rc = px_store_get_analysis(store, id, an, &err);
+    if (!rc && !an->html) {
+        px_stored_analysis_free(an);
+        rc = px_analyze_stored_story(store, id, NULL, an, &err);
+    }
+    if (rc)
+        cli_error("story %lld: %s", id, err.msg);
+    return rc ? -1 : 0;
+}
+
 static int write_story(px_store *store, long long id, const char *dir, px_buf *index)
 {
     cJSON *story;
@@ -52,15 +68,19 @@ static int write_story(px_store *store, long long id, const char *dir, px_buf *i
         cli_error("no story %lld in %s", id, px_store_path(store));
         return -1;
     }
-    char *page = px_web_story_page(story);
+    px_stored_analysis an;
     char path[4096];
     snprintf(path, sizeof path, "%s/story-%lld.html", dir, id);
-    int rc = page ? write_file(path, page) : -1;
+    int rc = story_html(store, id, &an) == 0 ? write_file(path, an.html) : -1;
     px_buf_printf(index, "<li><a href=\"story-%lld.html\">", id);
     append_escaped(index, cJSON_GetStringValue(cJSON_GetObjectItem(story, "title")));
-    px_buf_printf(index, "</a> (%d articles)</li>\n",
+    px_buf_printf(index, "</a> (%d articles, ",
                   (int)cJSON_GetNumberValue(cJSON_GetObjectItem(story, "articles")));
-    free(page);
+    append_escaped(index, cJSON_GetStringValue(cJSON_GetObjectItem(story, "first_date")));
+    px_buf_puts(index, " to ");
+    append_escaped(index, cJSON_GetStringValue(cJSON_GetObjectItem(story, "last_date")));
+    px_buf_puts(index, ")</li>\n");
+    px_stored_analysis_free(&an);
     cJSON_Delete(story);
     return rc;
 }

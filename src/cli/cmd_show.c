@@ -1,15 +1,21 @@
-/* cmd_show.c - `parallax show`: one stored story on the terminal. */
+/* cmd_show.c - `parallax show`: one stored story's report on the terminal. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
 static const char help[] =
     "usage: parallax show [OPTIONS] STORY\n\n"
-    "Prints a stored story: its coverage by outlet and leaning, its articles\n"
-    "with what cleaning removed, and the stored analysis.\n\n"
+    "Prints the stored analysis of a story: the report `parallax analyze`\n"
+    "prints (numbers that disagree, quotes, people, framing, consensus and\n"
+    "omissions, timeline, summary), after a line naming the story in the\n"
+    "store. A story ingested with --no-analyze is compared now (not stored).\n\n"
     "options:\n" CLI_DB_HELP
-    "      --json           print the story as one JSON object (docs/api.md)\n"
+    "      --json           print the report JSON with the store's fields (docs/api.md)\n"
+    "      --full           list every item (compares the story now)\n"
+    "      --color WHEN     never (default: the stored report), always or auto\n"
+    "                       (colours compare the story now); NO_COLOR is respected\n"
     "  -h, --help           this help\n";
 
 static const char *str(const cJSON *o, const char *key, const char *dflt)
@@ -23,91 +29,90 @@ static int num(const cJSON *o, const char *key)
     return (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, key));
 }
 
-static void print_coverage(const cJSON *story)
+/* The store's header line, then the renderer's text: the stored one,
+ * unless the options ask for a rendering that is not stored. */
+static int print_text(px_store *store, long long id, const cJSON *story, const px_report_opts *ro)
 {
-    const cJSON *c;
-    printf("\nCoverage\n");
-    cJSON_ArrayForEach(c, cJSON_GetObjectItem(story, "coverage"))
-        printf("  %-24s %-13s %2d article%s  %s\n", str(c, "source", "unknown"), str(c, "leaning", "unknown"),
-               num(c, "articles"), num(c, "articles") == 1 ? " " : "s", str(c, "first_date", "undated"));
+    px_stored_analysis an = {0};
+    px_error err;
+    px_error_clear(&err);
+    int fresh = ro->full || ro->color;
+    int rc = fresh ? PX_OK : px_store_get_analysis(store, id, &an, &err);
+    const char *when = an.updated;
+    if (!rc && !an.text) {
+        px_stored_analysis_free(&an);
+        rc = px_analyze_stored_story_with(store, id, NULL, ro, &an, &err);
+        when = NULL;
+    }
+    if (rc) {
+        cli_error("%s", err.msg);
+        return EXIT_INPUT;
+    }
+    printf("Story %d in %s: %d article%s from %d outlet%s, %s to %s; %s%s\n\n", num(story, "id"),
+           px_store_path(store), num(story, "articles"), num(story, "articles") == 1 ? "" : "s",
+           num(story, "sources"), num(story, "sources") == 1 ? "" : "s", str(story, "first_date", "?"),
+           str(story, "last_date", "?"), when ? "analysed " : fresh ? "compared now" : "not analysed in the store, compared now",
+           when ? when : "");
+    fputs(an.text, stdout);
+    px_stored_analysis_free(&an);
+    return EXIT_OK;
 }
 
-static void print_articles(const cJSON *story)
+static int show(px_store *store, long long id, int json, const px_report_opts *ro, const char *db)
 {
-    const cJSON *a, *r;
-    int i = 0;
-    printf("\nArticles\n");
-    cJSON_ArrayForEach(a, cJSON_GetObjectItem(story, "articles_list")) {
-        printf("  [%d] %s  %s  (article %d)\n      %s\n", ++i, str(a, "date", "undated"),
-               str(a, "source", "unknown"), num(a, "row"), str(a, "title", "(untitled)"));
-        cJSON_ArrayForEach(r, cJSON_GetObjectItem(a, "removed"))
-            printf("      removed (%s): %.100s%s\n", str(r, "reason", "?"), str(r, "text", ""),
-                   strlen(str(r, "text", "")) > 100 ? "..." : "");
+    cJSON *story;
+    px_error err;
+    px_error_clear(&err);
+    int rc = json ? px_report_story_json(store, id, &story, &err) : px_store_story(store, id, &story, &err);
+    if (!rc && !story) {
+        cli_error("no story %lld in %s", id, cli_db_path(db));
+        return EXIT_INPUT;
     }
-}
-
-/* The analysis is a JSON report (docs/report-schema.md); without a renderer
- * for every section here, print each section's size and its text lines. */
-static void print_analysis(const cJSON *story)
-{
-    const cJSON *an = cJSON_GetObjectItem(story, "analysis"), *sec;
-    if (!cJSON_IsObject(an)) {
-        printf("\nNo analysis stored for this story yet.\n");
-        return;
-    }
-    printf("\nAnalysis\n");
-    cJSON_ArrayForEach(sec, an) {
-        if (cJSON_IsString(sec))
-            printf("  %s: %s\n", sec->string, sec->valuestring);
-        else if (cJSON_IsArray(sec))
-            printf("  %s: %d item%s\n", sec->string, cJSON_GetArraySize(sec),
-                   cJSON_GetArraySize(sec) == 1 ? "" : "s");
-    }
-}
-
-static void print_story(const cJSON *story)
-{
-    printf("Story %d: %s\n%d articles from %d outlets, %s to %s\n", num(story, "id"),
-           str(story, "title", "(untitled)"), num(story, "articles"), num(story, "sources"),
-           str(story, "first_date", "?"), str(story, "last_date", "?"));
-    print_coverage(story);
-    print_analysis(story);
-    print_articles(story);
+    if (json || rc)
+        return cli_query_done("show", rc, &err, story, 1, NULL);
+    rc = print_text(store, id, story, ro);
+    cJSON_Delete(story);
+    return rc;
 }
 
 int cmd_show(int argc, char **argv)
 {
     static const struct option longopts[] = {CLI_DB_LONGOPT,
                                              {"json", no_argument, NULL, 'j'},
+                                             {"full", no_argument, NULL, 'f'},
+                                             {"color", required_argument, NULL, 'c'},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    const char *db = NULL;
+    const char *db = NULL, *color = "never";
     int json = 0, opt;
+    px_report_opts ro = {0};
     optind = 1;
     while ((opt = getopt_long(argc, argv, "jh", longopts, NULL)) != -1) {
         switch (opt) {
         case 0x300: db = optarg; break;
         case 'j': json = 1; break;
+        case 'f': ro.full = 1; break;
+        case 'c':
+            if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
+                return cli_usage_error("show", "--color takes auto, always or never");
+            color = optarg;
+            break;
         case 'h': fputs(help, stdout); return EXIT_OK;
         default: return cli_usage_error("show", "unknown option");
         }
     }
     if (optind != argc - 1)
         return cli_usage_error("show", "give one STORY id (see `parallax stories`)");
+    const char *no_color = getenv("NO_COLOR");
+    ro.color = strcmp(color, "always") == 0 ||
+               (strcmp(color, "auto") == 0 && (!no_color || !no_color[0]) && isatty(1));
     long long id = cli_parse_id("show", "STORY", argv[optind]);
     if (!id)
         return EXIT_USAGE;
     px_store *store = cli_open_store(db, PX_STORE_READONLY);
     if (!store)
         return EXIT_INPUT;
-    cJSON *story;
-    px_error err;
-    px_error_clear(&err);
-    int rc = px_store_story(store, id, &story, &err);
+    int rc = show(store, id, json, &ro, db);
     px_store_close(store);
-    if (!rc && !story) {
-        cli_error("no story %lld in %s", id, cli_db_path(db));
-        return EXIT_INPUT;
-    }
-    return cli_query_done("show", rc, &err, story, json, print_story);
+    return rc;
 }

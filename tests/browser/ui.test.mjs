@@ -35,36 +35,95 @@ page.on('pageerror', (e) => pageErrors.push(e.message));
 const foreign = [];
 page.on('request', (r) => { if (!r.url().startsWith(base)) foreign.push(r.url()); });
 
-await test('story list shows every story with coverage bars', async (p) => {
+await test('story list shows every story with coverage bars by leaning and dates', async (p) => {
   await p.goto(base);
   await p.waitForSelector('#stories .story-item');
   const n = await p.locator('#stories .story-item').count();
   check(n === 3, `expected 3 stories, saw ${n}`);
+  const list = await (await p.request.get(`${base}api/stories`)).json();
+  // one bar segment per leaning present in each story, one date dot per outlet
+  let leanings = 0, outlets = 0;
+  for (const st of list.stories) {
+    leanings += new Set(st.coverage.map((c) => c.leaning)).size;
+    outlets += st.coverage.filter((c) => c.first_date).length; // undated outlets get no dot
+  }
   const bars = await p.locator('#stories .bar span').count();
-  check(bars >= 3, `expected coverage bar segments, saw ${bars}`);
+  check(bars === leanings, `expected ${leanings} coverage bar segments, saw ${bars}`);
+  const dots = await p.locator('#stories .daterow i').count();
+  check(dots === outlets, `expected ${outlets} date dots, saw ${dots}`);
+  const dates = await p.locator('#stories .dates').first().textContent();
+  check(/2025/.test(dates), `story dates: ${dates}`);
   const footer = await p.textContent('#footer');
   check(/13 articles/.test(footer), `footer: ${footer}`);
   await p.screenshot({ path: `${shots}/ui-stories.png`, fullPage: true });
 }, page);
 
-await test('clicking a story shows its comparison', async (p) => {
+await test('a story page shows every section of the stored report', async (p) => {
   await p.goto(base);
   await p.waitForSelector('#stories .story-item');
   await p.locator('a.story-link', { hasText: 'Tillman Bridge' }).first().click();
   await p.waitForSelector('#articles .article');
-  check(/#\/story\/\d+$/.test(p.url()), `url ${p.url()}`);
+  const m = p.url().match(/#\/story\/(\d+)$/);
+  check(m, `url ${p.url()}`);
+  const s = await (await p.request.get(`${base}api/stories/${m[1]}`)).json();
+  check(s.analyzed_at, 'the story has no stored analysis after ingest');
+  check(await p.locator('#not-stored').count() === 0, 'page says the analysis is not stored');
+
   const arts = await p.locator('#articles .article').count();
-  check(arts === 6, `expected 6 articles in the bridge story, saw ${arts}`);
-  const leanings = await p.locator('.card .bar span').count();
-  check(leanings === 6, `expected 6 leaning segments (six outlets of six leanings), saw ${leanings}`);
-  const timeline = await p.locator('#timeline li').count();
-  check(timeline > 0, 'timeline is empty');
-  const sections = ['#summary', '#conflicts', '#quotes', '#framing', '#omissions'];
-  const analysed = await p.locator('#no-analysis').count() === 0;
-  if (analysed) {
-    for (const s of sections) check(await p.locator(s).count() === 1, `missing section ${s}`);
-  }
+  check(arts === 6 && s.articles.length === 6, `expected 6 articles in the bridge story, saw ${arts}`);
+  const removed = s.articles.reduce((n, a) => n + a.removed.length, 0);
+  check(removed > 0, 'cleaning removed nothing from the example articles');
+  const removedShown = await p.locator('#articles .removed li').count();
+  check(removedShown === removed, `expected ${removed} removed pieces listed, saw ${removedShown}`);
+  const segs = await p.locator('#coverage .bar span').count();
+  check(segs === 6, `expected 6 leaning segments (six outlets of six leanings), saw ${segs}`);
+
+  // numbers that disagree: one row per conflict, every claim with its outlet
+  check(s.conflicts.length > 0, 'no conflicts in the report');
+  const rows = await p.locator('#conflicts tr.conflict').count();
+  check(rows === s.conflicts.length, `expected ${s.conflicts.length} conflict rows, saw ${rows}`);
+  const claims = s.conflicts.reduce((n, c) => n + c.claims.length, 0);
+  check(await p.locator('#conflicts .claim').count() === claims, 'conflict claims missing');
+  const killed = s.conflicts.find((c) => /killed/.test(c.counted || ''));
+  check(killed, 'no death-toll conflict in the report');
+  check((await p.textContent('#conflicts')).includes(killed.claims[0].text), 'first death-toll claim not shown');
+
+  // quote grid: speakers down, outlets with quotes across
+  const outlets = new Set(s.quotes.filter((q) => q.speaker).map((q) => q.source));
+  const cols = await p.locator('#quotes .quote-grid thead th').count();
+  check(cols === outlets.size + 1, `expected ${outlets.size} outlet columns, saw ${cols - 1}`);
+  const speakers = new Set(s.quotes.filter((q) => q.speaker).map((q) => q.speaker));
+  const rowsQ = await p.locator('#quotes .quote-grid tbody tr').count();
+  check(rowsQ === Math.min(15, speakers.size), `expected ${speakers.size} speakers, saw ${rowsQ}`);
+  const top = s.quotes.find((q) => q.speaker);
+  check((await p.textContent('#quotes')).includes(top.speaker), `speaker ${top.speaker} missing`);
+
+  // framing bars per outlet, each with a width
+  const framed = s.framing.filter((f) => f.terms.length).length;
+  check(framed > 0, 'no framing terms');
+  check(await p.locator('#framing .framing-block').count() === framed, 'framing blocks missing');
+  const widths = await p.locator('#framing .fbar span').evaluateAll((els) => els.map((e) => parseFloat(e.style.width)));
+  check(widths.length > 0 && widths.some((w) => w > 50), `framing bars: ${widths.slice(0, 5)}`);
+
+  // omissions, timeline, summary, consensus
+  const omitted = s.omissions.reduce((n, o) => n + o.omitted.length, 0);
+  check(omitted > 0, 'no omissions in the report');
+  check(await p.locator('#omissions .omitted li').count() === omitted, 'omitted facts missing');
+  const events = await p.locator('#timeline li').count();
+  check(events === s.timeline.length && events > 0, `expected ${s.timeline.length} timeline events, saw ${events}`);
+  const sum = await p.locator('#summary li').count();
+  check(sum === s.summary.length && sum > 0, `expected ${s.summary.length} summary sentences, saw ${sum}`);
+  check((await p.textContent('#summary')).includes(s.summary[0].text), 'first summary sentence missing');
+  const cites = await p.locator('#summary .cites .chip').count();
+  check(cites === s.summary.reduce((n, x) => n + x.cites.length, 0), 'summary citations missing');
+  check(await p.locator('#consensus li').count() > 0, 'no consensus facts');
+  check(await p.locator('#entities tbody tr').count() > 0, 'no people or organisations');
   await p.screenshot({ path: `${shots}/ui-story.png`, fullPage: true });
+
+  // a citation opens the cited article
+  await p.locator('#summary .cites a.chip').first().click();
+  await p.waitForSelector('.body p');
+  check(/#\/article\/\d+$/.test(p.url()), `citation went to ${p.url()}`);
 }, page);
 
 await test('search highlights matches and opens the article', async (p) => {
@@ -89,6 +148,21 @@ await test('a bad search and a missing story show an error, not a blank page', a
   await p.goto(`${base}#/story/99999`);
   await p.waitForSelector('[role=alert]');
   check(/no story/.test(await p.textContent('[role=alert]')), 'no not-found message');
+}, page);
+
+await test('a copy posted to the API is set aside and listed on its story page', async (p) => {
+  const list = await (await p.request.get(`${base}api/stories?q=Tillman`)).json();
+  const story = list.stories.find((st) => /Tillman/.test(st.title));
+  const before = await (await p.request.get(`${base}api/stories/${story.id}`)).json();
+  const orig = await (await p.request.get(`${base}api/articles/${before.articles[0].row}`)).json();
+  const copy = JSON.stringify({ source: 'Copy Desk', date: orig.date, title: orig.title, text: orig.text });
+  const res = await p.request.post(`${base}api/articles`, { headers: { 'Content-Type': 'application/x-ndjson' }, data: copy + '\n' });
+  check(res.status() === 201, `POST answered ${res.status()}`);
+  await p.goto(`${base}#/story/${story.id}`);
+  await p.waitForSelector('#duplicates li');
+  check(await p.locator('#articles .article').count() === before.articles.length, 'the copy was compared as an article');
+  check(await p.locator('#duplicates li').count() === 1, 'the copy is not listed once');
+  check(/Copy Desk/.test(await p.textContent('#duplicates')), 'the copy does not name its outlet');
 }, page);
 
 await test('no script errors and no request leaves the server', async () => {

@@ -1,0 +1,48 @@
+/*
+ * parallax/analysis.h - the comparison of stored stories: runs the compare
+ * stage (parallax/compare.h) over the articles a story holds in the store
+ * and keeps its report there, as JSON (docs/report-schema.md) and rendered
+ * by the report renderers (parallax/report.h) for the terminal and as an
+ * HTML page. Ingest refreshes the analyses of the stories it touched;
+ * `show`, `report` and the API read them back.
+ */
+#ifndef PARALLAX_ANALYSIS_H
+#define PARALLAX_ANALYSIS_H
+
+#include "compare.h"
+#include "report.h"
+#include "store.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Compares the stored articles of story (in date order) and fills *out with
+ * the three renderings; nothing is written. PX_EUSAGE when the story has no
+ * article. o may be NULL. */
+int px_analyze_stored_story(px_store *s, int64_t story, const px_compare_opts *o,
+                            px_stored_analysis *out, px_error *err);
+
+/* The same with options for the terminal rendering (colours, width, every
+ * item); text_opts may be NULL. */
+int px_analyze_stored_story_with(px_store *s, int64_t story, const px_compare_opts *o,
+                                 const px_report_opts *text_opts, px_stored_analysis *out, px_error *err);
+
+/* The same, then stores the result (replacing the story's analysis). */
+int px_refresh_analysis(px_store *s, int64_t story, const px_compare_opts *o, px_error *err);
+
+/* One story as the API serves it: the STORY object of the report schema
+ * (docs/report-schema.md; the stored analysis, or one computed now when none
+ * is stored) with "row" and "duplicate_of" in each article, plus the
+ * store's fields: "id", "title", "first_date", "last_date",
+ * "article_count", "source_count", "coverage", "analyzed_at" (null when
+ * computed now). NULL in *out and PX_OK when there is no such story. */
+int px_report_story_json(px_store *s, int64_t story, cJSON **out, px_error *err);
+/* The same as unformatted JSON text (malloc'd), without parsing the stored
+ * report: what the API sends. */
+int px_report_story_text(px_store *s, int64_t story, char **out, px_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,316 @@
+/* analysis.c - compares stored stories and keeps their reports in the store
+ * (see parallax/analysis.h). The renderers are the compare stage's own, so
+ * a stored report is exactly what `parallax analyze` prints. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parallax/analysis.h"
+
+typedef struct row_list {
+    int64_t *v;
+    size_t n, cap;
+} row_list;
+
+static int collect_row(const px_stored_article *sa, void *ud)
+{
+    row_list *l = ud;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        int64_t *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return 1;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = sa->row;
+    return 0;
+}
+
+/* A story read back from the store, in date order: the articles that are
+ * compared, and the copies set aside (as `parallax analyze` does, so that
+ * a copy never counts as a second outlet's confirmation). */
+typedef struct loaded {
+    px_article **arts;  /* compared, then the copies after them */
+    int64_t *rows;      /* row of each */
+    int64_t *canon;     /* per article: the row it copies, 0 when none */
+    char (*relation)[16];
+    size_t n;           /* articles loaded */
+    size_t n_compared;  /* the first n_compared are compared */
+} loaded;
+
+static void loaded_free(loaded *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        px_article_free(l->arts[i]);
+    free(l->arts);
+    free(l->rows);
+    free(l->canon);
+    free(l->relation);
+    memset(l, 0, sizeof *l);
+}
+
+static int has_row(const int64_t *rows, size_t n, int64_t row)
+{
+    for (size_t i = 0; i < n; i++)
+        if (rows[i] == row)
+            return 1;
+    return 0;
+}
+
+/* Moves the copies whose original is in the story behind the others,
+ * keeping both groups in date order. */
+static int set_copies_aside(loaded *l)
+{
+    size_t n = l->n, k = 0;
+    px_article **arts = malloc((n + 1) * sizeof *arts);
+    int64_t *rows = malloc((n + 1) * sizeof *rows), *canon = malloc((n + 1) * sizeof *canon);
+    char(*rel)[16] = malloc((n + 1) * sizeof *rel);
+    if (!arts || !rows || !canon || !rel) {
+        free(arts), free(rows), free(canon), free(rel);
+        return PX_ENOMEM;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            int copy = l->canon[i] && has_row(l->rows, n, l->canon[i]);
+            if (copy != pass)
+                continue;
+            arts[k] = l->arts[i], rows[k] = l->rows[i], canon[k] = l->canon[i];
+            memcpy(rel[k], l->relation[i], sizeof rel[k]);
+            k++;
+        }
+        if (pass == 0)
+            l->n_compared = k;
+    }
+    free(l->arts), free(l->rows), free(l->canon), free(l->relation);
+    l->arts = arts, l->rows = rows, l->canon = canon, l->relation = rel;
+    return PX_OK;
+}
+
+static int load_story(px_store *s, int64_t story, loaded *l, px_error *err)
+{
+    row_list rows = {0};
+    memset(l, 0, sizeof *l);
+    int rc = px_store_each_article_of(s, story, collect_row, &rows, err);
+    if (rc == PX_ESTOP)
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    l->rows = rows.v;
+    if (!rc) {
+        l->arts = calloc(rows.n + 1, sizeof *l->arts);
+        l->canon = calloc(rows.n + 1, sizeof *l->canon);
+        l->relation = calloc(rows.n + 1, sizeof *l->relation);
+        if (!l->arts || !l->canon || !l->relation)
+            rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; !rc && i < rows.n; i++) {
+        px_article *a = NULL;
+        rc = px_store_get_article(s, rows.v[i], &a, err);
+        if (!rc && a) {
+            l->rows[l->n] = rows.v[i];
+            l->arts[l->n++] = a;
+            rc = px_store_duplicate_of(s, rows.v[i], &l->canon[l->n - 1], l->relation[l->n - 1], err);
+        }
+    }
+    if (!rc && set_copies_aside(l))
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    if (rc)
+        loaded_free(l);
+    return rc;
+}
+
+static const char *id_of_row(const loaded *l, int64_t row)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->rows[i] == row)
+            return l->arts[i]->id ? l->arts[i]->id : "";
+    return "";
+}
+
+static cJSON *row_or_null(int64_t row)
+{
+    return row ? cJSON_CreateNumber((double)row) : cJSON_CreateNull();
+}
+
+/* Each compared article gets the store's "row" and "duplicate_of" (the
+ * report lists them in the order they were compared), and the copies set
+ * aside go into "duplicates" (docs/report-schema.md DUPLICATE, plus the
+ * store's "row" and "duplicate_of_row"). */
+static void add_store_rows(cJSON *story, const loaded *l)
+{
+    cJSON *a;
+    size_t i = 0;
+    cJSON_ArrayForEach(a, cJSON_GetObjectItem(story, "articles")) {
+        if (i >= l->n_compared)
+            break;
+        cJSON_AddNumberToObject(a, "row", (double)l->rows[i]);
+        cJSON_AddItemToObject(a, "duplicate_of", row_or_null(l->canon[i]));
+        i++;
+    }
+    cJSON_DeleteItemFromObject(story, "duplicates");
+    cJSON *dups = cJSON_AddArrayToObject(story, "duplicates");
+    for (i = l->n_compared; dups && i < l->n; i++) {
+        const px_article *c = l->arts[i];
+        cJSON *d = cJSON_CreateObject();
+        cJSON_AddStringToObject(d, "article", c->id ? c->id : "");
+        cJSON_AddItemToObject(d, "source", c->source ? cJSON_CreateString(c->source) : cJSON_CreateNull());
+        cJSON_AddStringToObject(d, "duplicate_of", id_of_row(l, l->canon[i]));
+        cJSON_AddItemToObject(d, "relation",
+                              l->relation[i][0] ? cJSON_CreateString(l->relation[i]) : cJSON_CreateNull());
+        cJSON_AddItemToObject(d, "title", c->title ? cJSON_CreateString(c->title) : cJSON_CreateNull());
+        cJSON_AddItemToObject(d, "date", c->date ? cJSON_CreateString(c->date) : cJSON_CreateNull());
+        cJSON_AddNumberToObject(d, "row", (double)l->rows[i]);
+        cJSON_AddNumberToObject(d, "duplicate_of_row", (double)l->canon[i]);
+        cJSON_AddItemToArray(dups, d);
+    }
+}
+
+/* The single STORY object of a one-story JSON report, unformatted, with
+ * the store's rows; NULL when out of memory. */
+static char *story_object(px_story_report *r, const loaded *l)
+{
+    px_buf b = {0};
+    char *out = NULL;
+    if (px_report_json(&r, 1, &b) == PX_OK) {
+        cJSON *root = cJSON_Parse(b.data);
+        cJSON *one = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "stories"), 0);
+        if (one) {
+            add_store_rows(one, l);
+            out = cJSON_PrintUnformatted(one);
+        }
+        cJSON_Delete(root);
+    }
+    px_buf_free(&b);
+    return out;
+}
+
+static int render(px_story_report *r, const loaded *l, const px_report_opts *text_opts,
+                  px_stored_analysis *out, px_error *err)
+{
+    px_buf text = {0}, html = {0};
+    px_report_opts ro = {0};
+    if (text_opts)
+        ro = *text_opts;
+    out->report = story_object(r, l);
+    int ok = out->report && px_report_text(&r, 1, &ro, &text) == PX_OK &&
+             px_report_html(&r, 1, &html) == PX_OK;
+    out->text = px_buf_steal(&text);
+    out->html = px_buf_steal(&html);
+    if (!ok || !out->text || !out->html) {
+        px_stored_analysis_free(out);
+        return px_error_set(err, PX_ENOMEM, "out of memory rendering an analysis");
+    }
+    return PX_OK;
+}
+
+int px_analyze_stored_story(px_store *s, int64_t story, const px_compare_opts *o,
+                            px_stored_analysis *out, px_error *err)
+{
+    return px_analyze_stored_story_with(s, story, o, NULL, out, err);
+}
+
+int px_analyze_stored_story_with(px_store *s, int64_t story, const px_compare_opts *o,
+                                 const px_report_opts *text_opts, px_stored_analysis *out, px_error *err)
+{
+    memset(out, 0, sizeof *out);
+    loaded l;
+    int rc = load_story(s, story, &l, err);
+    if (rc)
+        return rc;
+    px_story_report *r = NULL;
+    if (!l.n_compared)
+        rc = px_error_set(err, PX_EUSAGE, "story %lld has no article", (long long)story);
+    else
+        rc = px_compare_story(l.arts, l.n_compared, o, &r, err);
+    if (!rc)
+        rc = render(r, &l, text_opts, out, err);
+    px_story_report_free(r);
+    loaded_free(&l);
+    return rc;
+}
+
+int px_refresh_analysis(px_store *s, int64_t story, const px_compare_opts *o, px_error *err)
+{
+    px_stored_analysis an;
+    int rc = px_analyze_stored_story(s, story, o, &an, err);
+    if (!rc)
+        rc = px_store_put_analysis(s, story, &an, err);
+    px_stored_analysis_free(&an);
+    return rc;
+}
+
+/* The store's fields of one story, as an unformatted JSON object. */
+static char *store_fields(const cJSON *sum, const char *analyzed_at)
+{
+    static const char *const keys[][2] = {
+        {"id", "id"},           {"title", "title"},          {"first_date", "first_date"},
+        {"last_date", "last_date"}, {"article_count", "articles"}, {"source_count", "sources"},
+        {"coverage", "coverage"},
+    };
+    cJSON *o = cJSON_CreateObject();
+    for (size_t i = 0; o && i < sizeof keys / sizeof keys[0]; i++) {
+        const cJSON *v = cJSON_GetObjectItem(sum, keys[i][1]);
+        cJSON_AddItemToObject(o, keys[i][0], v ? cJSON_Duplicate(v, 1) : cJSON_CreateNull());
+    }
+    cJSON_AddItemToObject(o, "analyzed_at", analyzed_at ? cJSON_CreateString(analyzed_at) : cJSON_CreateNull());
+    char *text = o ? cJSON_PrintUnformatted(o) : NULL;
+    cJSON_Delete(o);
+    return text;
+}
+
+/* report is "{...}" and fields "{...}": one object with the members of
+ * both. Joining the text spares parsing and printing a report that can run
+ * to megabytes for a story of hundreds of articles. */
+static char *join_objects(const char *report, const char *fields)
+{
+    size_t r = strlen(report), f = strlen(fields);
+    while (r > 0 && report[r - 1] != '}')
+        r--;
+    if (r < 2 || f < 2 || fields[0] != '{')
+        return NULL;
+    char *out = malloc(r + f + 1);
+    if (!out)
+        return NULL;
+    size_t n = r - 1;
+    memcpy(out, report, n);
+    int empty = report[0] == '{' && strspn(report + 1, " \t\r\n") == n - 1;
+    if (!empty)
+        out[n++] = ',';
+    memcpy(out + n, fields + 1, f); /* includes the closing brace and NUL */
+    return out;
+}
+
+int px_report_story_text(px_store *s, int64_t story, char **out, px_error *err)
+{
+    *out = NULL;
+    cJSON *sum = NULL;
+    int rc = px_store_story_summary(s, story, &sum, err);
+    if (rc || !sum)
+        return rc;
+    px_stored_analysis an;
+    int stored = 1;
+    rc = px_store_get_analysis(s, story, &an, err);
+    if (!rc && !an.report) {
+        stored = 0;
+        rc = px_analyze_stored_story(s, story, NULL, &an, err);
+    }
+    char *fields = rc ? NULL : store_fields(sum, stored ? an.updated : NULL);
+    if (!rc && !(*out = fields ? join_objects(an.report, fields) : NULL))
+        rc = px_error_set(err, PX_EFORMAT, "%s: the stored analysis of story %lld is not a JSON object "
+                          "(or out of memory)", px_store_path(s), (long long)story);
+    free(fields);
+    cJSON_Delete(sum);
+    px_stored_analysis_free(&an);
+    return rc;
+}
+
+int px_report_story_json(px_store *s, int64_t story, cJSON **out, px_error *err)
+{
+    char *text;
+    *out = NULL;
+    int rc = px_report_story_text(s, story, &text, err);
+    if (rc || !text)
+        return rc;
+    *out = cJSON_Parse(text);
+    free(text);
+    return *out ? PX_OK : px_error_set(err, PX_EFORMAT, "%s: the stored analysis of story %lld is not valid JSON",
+                                       px_store_path(s), (long long)story);
+}

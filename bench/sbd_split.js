@@ -24,16 +24,21 @@ if (mode === 'golden') {
   // paragraphs always end sentences in parallax; give sbd the same start
   const paras = files.map((f) => fs.readFileSync(f, 'utf8').split(/\n\s*\n/));
   // every pass timed on its own: "SENTENCES SECONDS..." as sentences_speed.c
+  // and on a second line the CPU seconds of every pass (the whole process:
+  // its compiler and collector threads work for the splitter too)
   let n = 0;
-  const times = [];
+  const times = [], cpu = [];
   for (let r = 0; r < repeat; r++) {
     n = 0;
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     for (const ps of paras)
       for (const p of ps) n += sbd.sentences(p).length;
     times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1e6);
   }
-  process.stdout.write(`${n} ${times.join(' ')}\n`);
+  process.stdout.write(`${n} ${times.join(' ')}\n${cpu.join(' ')}\n`);
 } else {
   process.stderr.write('usage: sbd_split.js golden FILE | time REPEAT LIST\n');
   process.exit(2);

@@ -1,7 +1,8 @@
 /* sentences_speed.c - times px_split_sentences on texts held in memory, the
  * way bench/sbd_split.js times sbd: files are read first, then split
  * REPEAT times, each pass timed on its own. Prints "SENTENCES SECONDS..."
- * (sentences in one pass, then the seconds of every pass). Built by
+ * (sentences in one pass, then the wall-clock seconds of every pass) and
+ * on a second line the CPU seconds of every pass. Built by
  * bench/sentences.sh.
  * Usage: sentences_speed REPEAT LISTFILE */
 #include <stdio.h>
@@ -56,8 +57,10 @@ int main(int argc, char **argv)
     fclose(list);
     px_spans sp = {0};
     size_t sentences = 0;
+    double *cpu = calloc((size_t)(repeat > 0 ? repeat : 1), sizeof *cpu);
     for (int r = 0; r < repeat; r++) {
-        struct timespec t0, t1;
+        struct timespec t0, t1, c0, c1;
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
         clock_gettime(CLOCK_MONOTONIC, &t0);
         sentences = 0;
         for (size_t i = 0; i < n; i++) {
@@ -66,11 +69,17 @@ int main(int argc, char **argv)
             sentences += sp.n;
         }
         clock_gettime(CLOCK_MONOTONIC, &t1);
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
+        cpu[r] = (double)(c1.tv_sec - c0.tv_sec) + (double)(c1.tv_nsec - c0.tv_nsec) / 1e9;
         if (r == 0)
             printf("%zu", sentences);
         printf(" %.6f", (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
     }
     printf("\n");
+    for (int r = 0; r < repeat; r++)
+        printf("%s%.6f", r ? " " : "", cpu[r]);
+    printf("\n");
+    free(cpu);
     px_spans_free(&sp);
     for (size_t i = 0; i < n; i++)
         free(texts[i]);

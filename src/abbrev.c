@@ -82,7 +82,7 @@ static atomic_int table_ready; /* spares the pthread_once call once built */
  * entry. The bytes are lower-cased all at once, eight to a word: a byte is
  * an upper-case letter when its low seven bits are 0x41-0x5A and its high
  * bit is clear. */
-static uint64_t pack_lower(const char *w, size_t len)
+static inline uint64_t pack_lower(const char *w, size_t len)
 {
     if (len == 0 || len > 6)
         return 0;

@@ -597,19 +597,23 @@ static int data_cell_of(const flat *f, int e)
  * min_rows x min_cols), not nested in or around another table, with short
  * cells that are mostly not links. Layout tables fail on nesting or on
  * their long, uneven cells. */
-static void mark_data_tables(flat *f)
+static int mark_data_tables(flat *f)
 {
+    /* outer[i]: the nearest <table> above element i, or -1 (elements are in
+       pre-order, so a parent's entry is ready before its children's) */
+    int *outer = malloc((f->n_el ? f->n_el : 1) * sizeof *outer);
+    if (!outer)
+        return PX_ENOMEM;
     for (size_t i = 0; i < f->n_el; i++) {
         elem *e = &f->el[i];
-        if (is_cell(e->tag) && e->parent >= 0 && f->el[e->parent].tag == GUMBO_TAG_TR)
-            f->el[e->parent].cells++;
-        if (e->tag == GUMBO_TAG_TABLE)
-            for (int a = e->parent; a >= 0; a = f->el[a].parent)
-                if (f->el[a].tag == GUMBO_TAG_TABLE) {
-                    e->nested = f->el[a].nested = 1;
-                    break;
-                }
+        int p = e->parent;
+        outer[i] = p < 0 ? -1 : f->el[p].tag == GUMBO_TAG_TABLE ? p : outer[p];
+        if (is_cell(e->tag) && p >= 0 && f->el[p].tag == GUMBO_TAG_TR)
+            f->el[p].cells++;
+        if (e->tag == GUMBO_TAG_TABLE && outer[i] >= 0)
+            e->nested = f->el[outer[i]].nested = 1;
     }
+    free(outer);
     for (size_t i = 0; i < f->n_el; i++)
         if (f->el[i].tag == GUMBO_TAG_TR && f->el[i].cells > 0) {
             int t = f->el[i].parent;
@@ -627,7 +631,8 @@ static void mark_data_tables(flat *f)
     /* text and links per table, from the blocks in its cells */
     double *chars = calloc(f->n_el, sizeof *chars), *links = calloc(f->n_el, sizeof *links);
     int *ncell = calloc(f->n_el, sizeof *ncell);
-    if (chars && links && ncell) {
+    int rc = chars && links && ncell ? PX_OK : PX_ENOMEM;
+    if (rc == PX_OK) {
         for (size_t i = 0; i < f->n_el; i++)
             if (is_cell(f->el[i].tag)) {
                 int t = cell_table(f, (int)i);
@@ -652,11 +657,12 @@ static void mark_data_tables(flat *f)
     free(chars);
     free(links);
     free(ncell);
-    for (size_t i = 0; i < f->n_bl; i++) {
+    for (size_t i = 0; rc == PX_OK && i < f->n_bl; i++) {
         int c = data_cell_of(f, f->bl[i].owner), t = c >= 0 ? cell_table(f, c) : -1;
         if (t >= 0 && f->el[t].data && f->bl[i].kind == K_CELL)
             f->bl[i].kind = K_DATA;
     }
+    return rc;
 }
 
 /* ---- scoring ------------------------------------------------------------ */
@@ -852,11 +858,13 @@ static int emit(const flat *f, int c, px_buf *out)
                     break;
                 }
             keep = next_good && (prev_good || b->heading) &&
-                   (b->link_chars * 2 < b->chars || b->kind == K_QUOTE || (b->kind == K_LIST && prev_good));
+                   (b->link_chars * 2 < b->chars || b->kind == K_QUOTE ||
+                    (b->kind == K_LIST && prev_good));
         }
-        /* one word standing alone, not a heading or a sentence, is a label:
-           "Advertisement", "Comments", "Share" */
-        if (!memchr(f->text.data + b->off, ' ', b->len) && !b->heading && !b->sentence_ends && b->kind != K_DATA && b->kind != K_LIST)
+        /* one word standing alone, not a heading, sentence, list item or
+           table cell, is a label: "Advertisement", "Comments", "Share" */
+        if (!memchr(f->text.data + b->off, ' ', b->len) && !b->heading && !b->sentence_ends &&
+            b->kind != K_DATA && b->kind != K_LIST)
             keep = 0;
         if (!keep)
             continue;
@@ -868,7 +876,6 @@ static int emit(const flat *f, int c, px_buf *out)
     free(sure);
     return rc ? PX_ENOMEM : PX_OK;
 }
-
 
 #ifdef PX_EXTRACT_DEBUG
 /* development aid: every block with its score and whether it was emitted */
@@ -906,15 +913,17 @@ int px_dom_extract(const px_dom *d, px_buf *out)
     memset(&f, 0, sizeof f);
     int rc = flatten(&f, find_body(d->out->root));
     if (rc == PX_OK && f.n_bl) {
-        mark_data_tables(&f);
-        for (size_t i = 0; i < f.n_bl; i++)
-            f.bl[i].score = score_block(&f, &f.bl[i]);
-        int c = choose_container(&f);
+        rc = mark_data_tables(&f);
+        if (rc == PX_OK) {
+            for (size_t i = 0; i < f.n_bl; i++)
+                f.bl[i].score = score_block(&f, &f.bl[i]);
+            int c = choose_container(&f);
 #ifdef PX_EXTRACT_DEBUG
-        if (c >= 0)
-            debug_dump(&f, c);
+            if (c >= 0)
+                debug_dump(&f, c);
 #endif
-        rc = c < 0 ? PX_ENOMEM : emit(&f, c, out);
+            rc = c < 0 ? PX_ENOMEM : emit(&f, c, out);
+        }
     }
     if (rc == PX_OK && !out->data)
         rc = px_buf_append(out, "", 0);

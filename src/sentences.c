@@ -81,8 +81,11 @@ static void emit(splitter *sp, size_t b)
     const char *s = sp->s;
     size_t a = sp->start, n;
     sp->start = b;
-    while (a < b && is_space_at(s, b, a, &n))
-        a += n;
+    if (a + 1 < b && s[a] == ' ' && (unsigned char)(s[a + 1] - 0x21) < 0x5E)
+        a++; /* the usual single space after the previous sentence */
+    else
+        while (a < b && is_space_at(s, b, a, &n))
+            a += n;
     while (b > a) {
         unsigned char c = (unsigned char)s[b - 1];
         if (c < 0x80) { /* no decoding for ASCII */
@@ -226,14 +229,16 @@ static int has_mark(const char *w, size_t n)
     return i < n && chunk_has_mark(w + i, n - i);
 }
 
-static int kind_of_word(const char *w, size_t n)
+/* marked: does w hold a period or hyphen (-1: not known yet)? */
+static int kind_of_word(const char *w, size_t n, int marked)
 {
     if (n == 0)
         return W_PLAIN;
     /* Without an inner period or hyphen only the table and the single
      * letter rules below can apply, and no table entry is longer than six
      * bytes: most words are decided here. */
-    int marked = has_mark(w, n);
+    if (marked < 0)
+        marked = has_mark(w, n);
     if (!marked && n > 6)
         return W_PLAIN;
     switch (px_abbrev_class(w, n)) {
@@ -380,37 +385,54 @@ static size_t skip_closers(const char *s, size_t i, size_t pe)
 }
 
 /* Start of the run of printable ASCII bytes ('!'..'~') that ends at i, not
- * before lo. Most words are such runs; a wider byte stops it and is left to
- * the caller. With SSE2, 16 bytes per step and no branch per byte (word
- * lengths vary too much for the branch predictor). */
-static size_t ascii_run_start(const char *s, size_t lo, size_t i)
+ * before lo; *marked tells whether the run holds a period or a hyphen. Most
+ * words are such runs; a wider byte stops it and is left to the caller.
+ * With SSE2, 16 bytes per step and no branch per byte (word lengths vary
+ * too much for the branch predictor). */
+static size_t ascii_run_start(const char *s, size_t lo, size_t i, int *marked)
 {
+    int mk = 0;
 #if defined(__SSE2__) && defined(__GNUC__)
     const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F);
+    const __m128i dot = _mm_set1_epi8('.'), hyphen = _mm_set1_epi8('-');
     while (i >= lo + 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i - 16));
         __m128i word = _mm_and_si128(_mm_cmpgt_epi8(v, space), _mm_cmplt_epi8(v, del));
         unsigned other = ~(unsigned)_mm_movemask_epi8(word) & 0xFFFFu;
-        if (other)
-            return i - 16 + (size_t)(32 - __builtin_clz(other));
+        unsigned marks =
+            (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, hyphen)));
+        if (other) {
+            unsigned start = 32 - (unsigned)__builtin_clz(other); /* 1..16 */
+            *marked = mk | ((marks >> start) != 0);
+            return i - 16 + start;
+        }
+        mk |= marks != 0;
         i -= 16;
     }
 #endif
-    while (i > lo && (unsigned char)(s[i - 1] - 0x21) < 0x5E)
+    while (i > lo && (unsigned char)(s[i - 1] - 0x21) < 0x5E) {
+        mk |= s[i - 1] == '.' || s[i - 1] == '-';
         i--;
+    }
+    *marked = mk;
     return i;
 }
 
-/* The word that ends at the period at i, without leading quotes/brackets. */
-static void word_before(const splitter *sp, size_t i, size_t *ws)
+/* The word that ends at the period at i, without leading quotes/brackets;
+ * *marked as for kind_of_word. */
+static void word_before(const splitter *sp, size_t i, size_t *ws, int *marked)
 {
     const char *s = sp->s;
-    size_t a = ascii_run_start(s, sp->start, i), n;
-    while (a > sp->start) {
-        size_t p = tc_prev(s, a);
-        if (is_space_at(s, sp->pe, p, &n))
-            break;
-        a = p;
+    size_t run = ascii_run_start(s, sp->start, i, marked), a = run, n;
+    if (a > sp->start && !ascii_space((unsigned char)s[a - 1])) {
+        while (a > sp->start) {
+            size_t p = tc_prev(s, a);
+            if (is_space_at(s, sp->pe, p, &n))
+                break;
+            a = p;
+        }
+        if (a != run)
+            *marked = -1; /* the word reaches past the ASCII run */
     }
     while (a < i && tc_is_opener(tc_decode(s, sp->pe, a, &n)))
         a += n;
@@ -425,9 +447,13 @@ static int period_ends(const splitter *sp, size_t i, size_t after, next_word *nw
         return 1;
     if (nw->lower && !nw->opener)
         return 0; /* whatever the word before: "Co. at noon", "said. the" */
-    size_t ws;
-    word_before(sp, i, &ws);
-    int kind = after > i + 1 ? W_PLAIN : kind_of_word(s + ws, i - ws);
+    int kind = W_PLAIN; /* a period inside closers ends no abbreviation */
+    if (after == i + 1) {
+        size_t ws;
+        int marked;
+        word_before(sp, i, &ws, &marked);
+        kind = kind_of_word(s + ws, i - ws, marked);
+    }
     switch (kind) {
     case W_TITLE:
     case W_NEVER:

@@ -77,49 +77,41 @@ static int run_ingest(cli_input *ci, const char *db, size_t batch, int no_analyz
     return st.failed ? EXIT_INPUT : cli_input_exit_code(ci);
 }
 
+typedef struct ingest_args {
+    const char *db;
+    size_t batch;
+    int no_analyze;
+} ingest_args;
+
+static int ingest_option(int opt, const char *arg, void *ud)
+{
+    ingest_args *a = ud;
+    if (opt == 0x300)
+        a->db = arg;
+    else if (opt == 0x302)
+        a->no_analyze = 1;
+    else
+        return parse_batch(arg, &a->batch);
+    return 0;
+}
+
 int cmd_ingest(int argc, char **argv)
 {
-    static const struct option longopts[] = {CLI_INPUT_LONGOPTS, CLI_DB_LONGOPT,
-                                             {"batch", required_argument, NULL, 0x301},
-                                             {"no-analyze", no_argument, NULL, 0x302},
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
+    static const struct option own[] = {CLI_DB_LONGOPT,
+                                        {"batch", required_argument, NULL, 0x301},
+                                        {"no-analyze", no_argument, NULL, 0x302},
+                                        {NULL, 0, NULL, 0}};
     cli_input ci;
-    const char *db = NULL;
-    size_t batch = 0;
-    int no_analyze = 0;
+    ingest_args a = {0};
     cli_input_init(&ci);
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, CLI_INPUT_SHORTOPTS "h", longopts, NULL)) != -1) {
-        int r = cli_input_option(&ci, opt, optarg);
-        if (r < 0) {
-            cli_input_free(&ci);
-            return EXIT_USAGE;
-        }
-        if (r)
-            continue;
-        if (opt == 0x300) {
-            db = optarg;
-        } else if (opt == 0x302) {
-            no_analyze = 1;
-        } else if (opt == 0x301 && parse_batch(optarg, &batch) == 0) {
-            continue;
-        } else if (opt == 'h') {
-            fputs(help, stdout);
-            cli_input_free(&ci);
-            return EXIT_OK;
-        } else {
-            cli_input_free(&ci);
-            return opt == 0x301 ? EXIT_USAGE : cli_usage_error("ingest", "unknown option");
-        }
-    }
+    int rc = cli_parse(&ci, "ingest", help, argc, argv, "", own, ingest_option, &a);
+    if (rc != CLI_RUN)
+        return rc;
     if (optind >= argc) {
         cli_input_free(&ci);
         return cli_usage_error("ingest", "no input given (use - for standard input)");
     }
-    cli_input_finish(&ci, argc, argv);
-    int rc = run_ingest(&ci, db, batch, no_analyze);
+    rc = run_ingest(&ci, a.db, a.batch, a.no_analyze);
     cli_input_free(&ci);
     return rc;
 }

@@ -26,7 +26,16 @@ static char *slurp(const char *path, size_t *len)
     long long bad;
     px_utf8_repair(&b, &bad);
     *len = b.len;
-    return px_buf_steal(&b);
+    /* Each text in an allocation of its own size, as a string is held in
+     * any runtime (sbd's are JavaScript strings). The read buffer doubles
+     * its capacity, so kept as it is every text would start at the same
+     * offset of a 4 kB block, half of it unused, all in the same few cache
+     * sets: that alone cost 10-20 % of the splitting time. */
+    char *t = malloc(b.len + 1);
+    if (t)
+        memcpy(t, b.data, b.len + 1);
+    px_buf_free(&b);
+    return t;
 }
 
 int main(int argc, char **argv)

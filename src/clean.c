@@ -19,6 +19,8 @@
 #define MAX_LIST_ITEMS 8
 /* Above this many sentences, only exact repeats are looked for. */
 #define MAX_NEAR_COMPARE 3000
+/* Sentences shorter than this (in words) are only exact repeats. */
+#define NEAR_MIN_WORDS 8
 /* Proper names remembered per sentence. */
 #define MAX_NAMES 24
 /* Names are compared on their first bytes (folded): the name key. Israel
@@ -326,7 +328,7 @@ typedef struct sentence {
     size_t n_numbers;
     uint64_t names[MAX_NAMES]; /* name keys of its first proper names */
     size_t n_names;
-    uint64_t *words;         /* sorted name keys of all its words, any case */
+    uint64_t *words;         /* name keys of all its words, any case */
     size_t n_words;
     size_t n_content;        /* content words of two letters or more */
     size_t n_capitals;       /* of those, how many are capitalised */
@@ -374,21 +376,44 @@ static int collect_names(px_cleaner *c, const char *s, size_t n, sentence *out)
         if (t.v[k].kind != PX_TOK_WORD ||
             !tc_is_upper(tc_decode(s, t.v[k].end, t.v[k].start, &n1)))
             continue;
-        char *f = px_fold(s + t.v[k].start, t.v[k].end - t.v[k].start);
-        if (!f) {
-            rc = PX_ENOMEM;
-            break;
+        const char *w = s + t.v[k].start;
+        size_t wl = t.v[k].end - t.v[k].start;
+        /* An ASCII word folds to its lower case: no allocation for it. */
+        char ascii[32], *f = ascii;
+        size_t fl = 0;
+        while (fl < wl && fl < sizeof ascii && (unsigned char)w[fl] < 0x80) {
+            ascii[fl] = (char)(w[fl] >= 'A' && w[fl] <= 'Z' ? w[fl] + 32 : w[fl]);
+            fl++;
         }
-        size_t fl = strlen(f);
+        if (fl < wl) {
+            if (!(f = px_fold(w, wl))) {
+                rc = PX_ENOMEM;
+                break;
+            }
+            fl = strlen(f);
+        }
         if (!px_is_stopword(c->lang, f, fl)) {
             out->n_capitals += fl >= 2;
             if (out->n_names < MAX_NAMES && capital_is_name(s, &t, k))
                 out->names[out->n_names++] = name_key(f, fl);
         }
-        free(f);
+        if (f != ascii)
+            free(f);
     }
     px_tokens_free(&t);
     return rc;
+}
+
+static size_t word_count(const char *s, size_t n)
+{
+    size_t words = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+        words += !sp && !in;
+        in = !sp;
+    }
+    return words;
 }
 
 /* Folds the sentence, hashes it, and collects its content terms. */
@@ -430,7 +455,6 @@ static int fingerprint(px_cleaner *c, const char *s, size_t n, sentence *out)
         if (t.v[i].kind == PX_TOK_NUMBER && out->n_numbers < 8)
             out->numbers[out->n_numbers++] = out->terms[m - 1];
     }
-    qsort(out->words, out->n_words, sizeof *out->words, cmp_u64);
     qsort(out->terms, m, sizeof *out->terms, cmp_u64);
     size_t u = 0;
     for (size_t i = 0; i < m; i++)
@@ -439,7 +463,8 @@ static int fingerprint(px_cleaner *c, const char *s, size_t n, sentence *out)
     out->n_terms = u;
     px_tokens_free(&t);
     free(f);
-    return collect_names(c, s, n, out);
+    /* Names only matter to near-repeats, which need eight words. */
+    return word_count(s, n) >= NEAR_MIN_WORDS ? collect_names(c, s, n, out) : PX_OK;
 }
 
 static size_t shared_terms(const sentence *a, const sentence *b)
@@ -484,9 +509,13 @@ static int has_own_number(const sentence *a, const sentence *b)
  * not ("the Transit Authority", "the transit authority")? */
 static int has_own_name(const sentence *a, const sentence *b)
 {
-    for (size_t i = 0; i < a->n_names; i++)
-        if (!contains(b->words, b->n_words, a->names[i]))
+    for (size_t i = 0; i < a->n_names; i++) {
+        size_t j = 0; /* only pairs that share most terms get here: a scan will do */
+        while (j < b->n_words && b->words[j] != a->names[i])
+            j++;
+        if (j == b->n_words)
             return 1;
+    }
     return 0;
 }
 
@@ -532,15 +561,15 @@ static size_t longest_common_run(const sentence *a, const sentence *b)
  * "Port Alder".) Lists of names are left to the exact comparison. */
 static int near_repeat(const sentence *a, const sentence *b)
 {
+    size_t shared = shared_terms(a, b);
+    size_t small = a->n_terms < b->n_terms ? a->n_terms : b->n_terms;
+    if (shared < 6 || small == 0 || shared * 10 < small * 5)
+        return 0;
     if (has_own_number(a, b) && has_own_number(b, a))
         return 0;
     if (has_own_name(a, b) && has_own_name(b, a))
         return 0;
     if (is_name_list(a) || is_name_list(b))
-        return 0;
-    size_t shared = shared_terms(a, b);
-    size_t small = a->n_terms < b->n_terms ? a->n_terms : b->n_terms;
-    if (shared < 6 || small == 0 || shared * 10 < small * 5)
         return 0;
     if (shared * 10 >= small * 8)
         return 1;
@@ -664,18 +693,6 @@ static int split_kept_sentences(work *w)
     return w->rc;
 }
 
-static size_t word_count(const char *s, size_t n)
-{
-    size_t words = 0;
-    int in = 0;
-    for (size_t i = 0; i < n; i++) {
-        int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
-        words += !sp && !in;
-        in = !sp;
-    }
-    return words;
-}
-
 static int same_text(const work *w, const sentence *a, const sentence *b)
 {
     if (a->hash != b->hash)
@@ -712,8 +729,8 @@ static void clean_sentences(work *w)
                 record(w, s->start, s->end, "repeat");
                 break;
             }
-            if (i >= MAX_NEAR_COMPARE || words < 8 ||
-                word_count(w->body + e->start, e->end - e->start) < 8 || !near_repeat(e, s))
+            if (i >= MAX_NEAR_COMPARE || words < NEAR_MIN_WORDS ||
+                word_count(w->body + e->start, e->end - e->start) < NEAR_MIN_WORDS || !near_repeat(e, s))
                 continue;
             /* The one that goes should not take a fact with it: when only
              * the later one has a number or name of its own, the earlier

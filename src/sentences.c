@@ -1,6 +1,8 @@
 /* sentences.c - English sentence segmentation for news text.
  *
- * One pass over each paragraph. Only '.', '!', '?', the ellipsis and list
+ * One pass over the text: a scan (16 bytes a step with SSE2) jumps to the
+ * next byte that needs a look, a sentence mark or a newline, and a blank
+ * line ends the paragraph. Only '.', '!', '?', the ellipsis and list
  * bullets can end a sentence; what decides is the word before the mark
  * (abbreviation, title, initialism, number) and the word after it (capital,
  * lower case, digit, a word that starts sentences). Rules are documented in

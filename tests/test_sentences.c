@@ -163,6 +163,54 @@ static void test_offsets_and_whitespace(void **s)
     px_spans_free(&sp);
 }
 
+/* A blank line (spaces, tabs and carriage returns allowed on it) ends the
+ * paragraph and with it the sentence, whatever the word before; a single
+ * line break does not. */
+static void test_paragraph_breaks(void **s)
+{
+    (void)s;
+    SPLIT("The vote passed.\n \t\r\nThe count begins today", "The vote passed.",
+          "The count begins today");
+    SPLIT("Aides met Sen.\n\nWarren on Friday.", "Aides met Sen.", "Warren on Friday.");
+    SPLIT("Aides met Sen.\nWarren on Friday.", "Aides met Sen.\nWarren on Friday.");
+    SPLIT("It began at 6 p.m.\r\n\r\n\"It was loud,\" she said.", "It began at 6 p.m.",
+          "\"It was loud,\" she said.");
+    SPLIT("It ended. \n\n(Reporting by the desk)", "It ended.", "(Reporting by the desk)");
+    SPLIT("The talks ended \xE2\x80\xA6\n\nand began again.", "The talks ended \xE2\x80\xA6",
+          "and began again.");
+}
+
+/* The same text at every alignment: the scans read up to 16 bytes at a
+ * time, so where a mark or a word falls in memory must not matter. */
+static void test_position_independence(void **s)
+{
+    (void)s;
+    const char text[] =
+        "Representatives.  Counterintelligence officials met Gov. Alma Reyes at 6 p.m. Tuesday. "
+        "Shares rose 1.25% to $11.1bn (U.S.A. figures). Ms. Park said: \"Extraordinarily "
+        "unhelpful.\" Then\xC2\xA0silence\xE2\x80\xA6 Nothing more. \xE2\x80\xA2 One item "
+        "\xE2\x80\xA2 Another item.\n\nThe R-Calif. caucus, D-Mo. too, and St. Louis officials "
+        "attended. Whywouldanyonewriteawordthislong? Nobody knows!\n\n1. First 2. Second";
+    size_t n = strlen(text);
+    px_spans want = {0};
+    assert_int_equal(px_split_sentences(text, n, &want), PX_OK);
+    assert_true(want.n >= 12);
+    char buf[sizeof text + 48];
+    for (size_t pad = 1; pad <= 40; pad++) {
+        memset(buf, ' ', pad);
+        memcpy(buf + pad, text, n);
+        px_spans got = {0};
+        assert_int_equal(px_split_sentences(buf, pad + n, &got), PX_OK);
+        assert_int_equal(got.n, want.n);
+        for (size_t i = 0; i < want.n; i++) {
+            assert_int_equal(got.v[i].start, want.v[i].start + pad);
+            assert_int_equal(got.v[i].end, want.v[i].end + pad);
+        }
+        px_spans_free(&got);
+    }
+    px_spans_free(&want);
+}
+
 static void test_golden_rules(void **s)
 {
     (void)s;
@@ -244,6 +292,8 @@ int main(void)
         cmocka_unit_test(test_lists_and_headlines),
         cmocka_unit_test(test_urls_and_emails),
         cmocka_unit_test(test_offsets_and_whitespace),
+        cmocka_unit_test(test_paragraph_breaks),
+        cmocka_unit_test(test_position_independence),
         cmocka_unit_test(test_golden_rules),
         cmocka_unit_test(test_seed_sentences_are_whole),
     };

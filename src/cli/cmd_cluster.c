@@ -31,7 +31,8 @@ static const char help[] =
     "      --no-batch       skip the batch merge pass\n"
     "      --no-dedup       do not look for copies first\n"
     "      --stats          print what the clusterer and the deduper hold at the\n"
-    "                       end (stories, articles, terms) to standard error\n"
+    "                       end of the input (with --stream: before the last\n"
+    "                       stories are flushed) to standard error\n"
     "  -h, --help           this help\n";
 
 typedef struct item {
@@ -257,13 +258,16 @@ int cmd_cluster(int argc, char **argv)
     int rc = PX_OK;
     if (!r.failed) {
         if (r.stream) {
+            /* what the stream left active, before it is flushed */
+            if (r.stats)
+                print_stats(&r);
             rc = px_clusterer_close_all(r.cl);
         } else {
             rc = cluster_all(&r);
             px_clusterer_foreach(r.cl, print_story, NULL);
         }
     }
-    if (r.stats)
+    if (r.stats && !r.stream)
         print_stats(&r);
     if (r.failed || rc != PX_OK) {
         cli_error("cluster: %s", px_status_name(rc ? rc : PX_ENOMEM));

@@ -128,12 +128,23 @@ static int load_story(px_store *s, int64_t story, loaded *l, px_error *err)
     return rc;
 }
 
-static const char *id_of_row(const loaded *l, int64_t row)
+static const px_article *article_of_row(const loaded *l, int64_t row)
 {
     for (size_t i = 0; i < l->n; i++)
         if (l->rows[i] == row)
-            return l->arts[i]->id ? l->arts[i]->id : "";
-    return "";
+            return l->arts[i];
+    return NULL;
+}
+
+/* The copies set aside join the report (the renderers list them). */
+static int add_copies(px_story_report *r, const loaded *l)
+{
+    for (size_t i = l->n_compared; i < l->n; i++) {
+        const px_article *of = article_of_row(l, l->canon[i]);
+        if (of && px_story_report_add_copy(r, l->arts[i], of, l->relation[i]) != PX_OK)
+            return PX_ENOMEM;
+    }
+    return PX_OK;
 }
 
 static cJSON *row_or_null(int64_t row)
@@ -142,9 +153,8 @@ static cJSON *row_or_null(int64_t row)
 }
 
 /* Each compared article gets the store's "row" and "duplicate_of" (the
- * report lists them in the order they were compared), and the copies set
- * aside go into "duplicates" (docs/report-schema.md DUPLICATE, plus the
- * store's "row" and "duplicate_of_row"). */
+ * report lists them in the order they were compared), and each copy set
+ * aside (docs/report-schema.md DUPLICATE) its "row" and "duplicate_of_row". */
 static void add_store_rows(cJSON *story, const loaded *l)
 {
     cJSON *a;
@@ -156,21 +166,13 @@ static void add_store_rows(cJSON *story, const loaded *l)
         cJSON_AddItemToObject(a, "duplicate_of", row_or_null(l->canon[i]));
         i++;
     }
-    cJSON_DeleteItemFromObject(story, "duplicates");
-    cJSON *dups = cJSON_AddArrayToObject(story, "duplicates");
-    for (i = l->n_compared; dups && i < l->n; i++) {
-        const px_article *c = l->arts[i];
-        cJSON *d = cJSON_CreateObject();
-        cJSON_AddStringToObject(d, "article", c->id ? c->id : "");
-        cJSON_AddItemToObject(d, "source", c->source ? cJSON_CreateString(c->source) : cJSON_CreateNull());
-        cJSON_AddStringToObject(d, "duplicate_of", id_of_row(l, l->canon[i]));
-        cJSON_AddItemToObject(d, "relation",
-                              l->relation[i][0] ? cJSON_CreateString(l->relation[i]) : cJSON_CreateNull());
-        cJSON_AddItemToObject(d, "title", c->title ? cJSON_CreateString(c->title) : cJSON_CreateNull());
-        cJSON_AddItemToObject(d, "date", c->date ? cJSON_CreateString(c->date) : cJSON_CreateNull());
-        cJSON_AddNumberToObject(d, "row", (double)l->rows[i]);
-        cJSON_AddNumberToObject(d, "duplicate_of_row", (double)l->canon[i]);
-        cJSON_AddItemToArray(dups, d);
+    i = l->n_compared;
+    cJSON_ArrayForEach(a, cJSON_GetObjectItem(story, "duplicates")) {
+        if (i >= l->n)
+            break;
+        cJSON_AddNumberToObject(a, "row", (double)l->rows[i]);
+        cJSON_AddNumberToObject(a, "duplicate_of_row", (double)l->canon[i]);
+        i++;
     }
 }
 
@@ -231,6 +233,8 @@ int px_analyze_stored_story_with(px_store *s, int64_t story, const px_compare_op
         rc = px_error_set(err, PX_EUSAGE, "story %lld has no article", (long long)story);
     else
         rc = px_compare_story(l.arts, l.n_compared, o, &r, err);
+    if (!rc && add_copies(r, &l) != PX_OK)
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
     if (!rc)
         rc = render(r, &l, text_opts, out, err);
     px_story_report_free(r);

@@ -1,4 +1,5 @@
 /* compare.c - runs every comparison over the articles of one story. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,10 +93,25 @@ int px_compare_story(px_article *const *articles, size_t n, const px_compare_opt
     return PX_OK;
 }
 
+int px_story_report_add_copy(px_story_report *r, const px_article *article, const px_article *of,
+                             const char *relation)
+{
+    px_story_copy *v = realloc(r->copies, (r->n_copies + 1) * sizeof *v);
+    if (!v)
+        return PX_ENOMEM;
+    r->copies = v;
+    px_story_copy *c = &v[r->n_copies++];
+    c->article = article;
+    c->of = of;
+    snprintf(c->relation, sizeof c->relation, "%s", relation ? relation : "");
+    return PX_OK;
+}
+
 void px_story_report_free(px_story_report *r)
 {
     if (!r)
         return;
+    free(r->copies);
     size_t n = r->story ? r->story->n_articles : 0;
     for (size_t i = 0; i < n; i++) {
         if (r->entities)

@@ -468,6 +468,28 @@ static void section_cleaning(px_buf *b, const px_story_text *s)
     px_buf_puts(b, "</section>");
 }
 
+static void section_copies(px_buf *b, const px_story_report *r)
+{
+    if (!r->n_copies)
+        return;
+    px_buf_printf(b, "<section><h2>Copies set aside<small>%zu, not compared: a copy is no second "
+                     "confirmation</small></h2><ul>", r->n_copies);
+    for (size_t i = 0; i < r->n_copies; i++) {
+        const px_story_copy *c = &r->copies[i];
+        char label[160];
+        px_buf_puts(b, "<li><b>");
+        esc(b, c->article->source ? c->article->source : c->article->id);
+        px_buf_puts(b, "</b> ");
+        esc(b, px_article_label(c->article, label, sizeof label));
+        px_buf_puts(b, " <span class=meta>");
+        esc(b, c->relation);
+        px_buf_puts(b, " copy of ");
+        esc(b, c->of->source ? c->of->source : c->of->id);
+        px_buf_puts(b, "</span></li>");
+    }
+    px_buf_puts(b, "</ul></section>");
+}
+
 static void story_html(px_buf *b, const px_story_report *r, size_t index, size_t n)
 {
     const px_story_text *s = r->story;
@@ -483,6 +505,7 @@ static void story_html(px_buf *b, const px_story_report *r, size_t index, size_t
     }
     px_buf_puts(b, "</h2>");
     section_sources(b, s);
+    section_copies(b, r);
     section_summary(b, r);
     section_conflicts(b, r);
     section_quotes(b, r);

@@ -309,6 +309,22 @@ static void add_summary(cJSON *story, const px_story_report *r)
     }
 }
 
+static void add_duplicates(cJSON *story, const px_story_report *r)
+{
+    cJSON *arr = cJSON_AddArrayToObject(story, "duplicates");
+    for (size_t i = 0; i < r->n_copies; i++) {
+        const px_story_copy *c = &r->copies[i];
+        cJSON *o = cJSON_CreateObject();
+        add_str(o, "article", c->article->id);
+        add_str(o, "source", c->article->source);
+        add_str(o, "duplicate_of", c->of->id);
+        add_str(o, "relation", c->relation);
+        add_str(o, "title", c->article->title);
+        add_str(o, "date", c->article->date);
+        cJSON_AddItemToArray(arr, o);
+    }
+}
+
 static cJSON *story_json(const px_story_report *r, size_t index)
 {
     const px_story_text *s = r->story;
@@ -325,6 +341,7 @@ static cJSON *story_json(const px_story_report *r, size_t index)
     add_consensus(o, r);
     add_timeline(o, r);
     add_summary(o, r);
+    add_duplicates(o, r);
     return o;
 }
 

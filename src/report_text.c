@@ -171,6 +171,30 @@ static void section_articles(out *o, const px_story_text *s)
     more(o, n, s->n_articles);
 }
 
+/* The copies set aside: each with the outlet of the article it copies. */
+static void section_copies(out *o, const px_story_report *r)
+{
+    if (!r->n_copies)
+        return;
+    const px_story_text *s = r->story;
+    heading(o, "Copies set aside, not compared", r->n_copies);
+    size_t sw = widest_source(s);
+    size_t n = limit(o, r->n_copies);
+    for (size_t i = 0; i < n; i++) {
+        const px_story_copy *c = &r->copies[i];
+        char label[160];
+        px_buf_printf(o->b, "  %s", CYAN(o));
+        cell(o, c->article->source ? c->article->source : c->article->id, sw);
+        px_buf_printf(o->b, "%s  %-8s  ", RESET(o), c->relation);
+        cell(o, c->article->date ? c->article->date : "undated", 10);
+        px_buf_puts(o->b, "  ");
+        px_buf_printf(o->b, "copy of %s: ", c->of->source ? c->of->source : c->of->id);
+        cell(o, px_article_label(c->article, label, sizeof label), 40);
+        px_buf_puts(o->b, "\n");
+    }
+    more(o, n, r->n_copies);
+}
+
 static void section_summary(out *o, const px_story_report *r)
 {
     const px_story_text *s = r->story;
@@ -414,6 +438,7 @@ static void story_text(out *o, const px_story_report *r, size_t index, size_t n_
         px_buf_printf(o->b, " · %s%s%s", lo, strcmp(lo, hi) ? " to " : "", strcmp(lo, hi) ? hi : "");
     px_buf_puts(o->b, "\n");
     section_articles(o, s);
+    section_copies(o, r);
     section_summary(o, r);
     section_conflicts(o, r);
     section_quotes(o, r);

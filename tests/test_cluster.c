@@ -451,6 +451,16 @@ static void test_analyze_lists_copies_as_duplicates(void **s)
     assert_true(found);
     cJSON_Delete(root);
     free(out);
+    /* the terminal report names the copy and the outlet it copies */
+    snprintf(cmd, sizeof cmd, "%s analyze --color never -q %s", tu_bin(), dir);
+    out = tu_run(cmd, &code);
+    assert_int_equal(code, 0);
+    const char *sec = strstr(out, "Copies set aside, not compared (1)");
+    assert_non_null(sec);
+    assert_non_null(strstr(sec, "zz-copycat"));
+    assert_non_null(strstr(sec, "exact"));
+    assert_non_null(strstr(sec, "copy of "));
+    free(out);
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     free(tu_run(cmd, &code));
 }

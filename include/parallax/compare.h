@@ -34,6 +34,15 @@ typedef struct px_compare_opts {
     void *progress_ud;
 } px_compare_opts;
 
+/* An article set aside as a copy of one of the story's articles before
+ * the comparison (cluster.h), so that it never counts as a second outlet's
+ * confirmation; reports list it. The articles are borrowed. */
+typedef struct px_story_copy {
+    const px_article *article;
+    const px_article *of;     /* the compared article it copies */
+    char relation[16];        /* "exact", "near" or "contains" (dedup.h) */
+} px_story_copy;
+
 typedef struct px_story_report {
     px_story_text *story;                 /* articles (borrowed), outlets, sentences */
     /* per article (story->n_articles entries each) */
@@ -48,6 +57,8 @@ typedef struct px_story_report {
     px_consensus consensus;
     px_timeline timeline;
     px_summary summary;
+    px_story_copy *copies;           /* px_story_report_add_copy, input order */
+    size_t n_copies;
 } px_story_report;
 
 /* Compares articles[0..n) as one story. The articles are borrowed and must
@@ -55,6 +66,11 @@ typedef struct px_story_report {
 int px_compare_story(px_article *const *articles, size_t n, const px_compare_opts *o,
                      px_story_report **out, px_error *err);
 void px_story_report_free(px_story_report *r);
+
+/* Lists article as a copy of of (an article of the story), with its
+ * relation ("exact", "near" or "contains"). */
+int px_story_report_add_copy(px_story_report *r, const px_article *article, const px_article *of,
+                             const char *relation);
 
 /* The outlet of article i of the report's story. */
 const char *px_report_article_source(const px_story_report *r, size_t article);

@@ -146,57 +146,17 @@ static int compare_all(const article_list *l, const px_story_groups *g, const px
             cli_error("story %zu: %s", i + 1, err.msg);
             return -1;
         }
+        for (size_t k = 0; k < g->v[i].n_copies; k++)
+            if (px_story_report_add_copy(reports[i], l->v[g->v[i].copies[k]], l->v[g->v[i].copy_of[k]],
+                                         px_dup_relation_name(g->v[i].relation[k])) != PX_OK) {
+                cli_error("out of memory");
+                return -1;
+            }
     }
     return 0;
 }
 
-static const char *or_null_id(const px_article *a)
-{
-    return a->id ? a->id : "";
-}
-
-/* Adds to each story of the JSON report the articles set aside as copies
- * (docs/report-schema.md, "duplicates"): they are not compared, so that a
- * copy never counts as a second outlet's confirmation. */
-static int add_duplicates(px_buf *b, const article_list *l, const px_story_groups *g)
-{
-    cJSON *root = cJSON_ParseWithLength(b->data ? b->data : "", b->len);
-    cJSON *stories = cJSON_GetObjectItemCaseSensitive(root, "stories");
-    if (!cJSON_IsArray(stories)) {
-        cJSON_Delete(root);
-        return PX_EFORMAT;
-    }
-    size_t i = 0;
-    cJSON *st;
-    cJSON_ArrayForEach(st, stories) {
-        cJSON *dups = cJSON_AddArrayToObject(st, "duplicates");
-        for (size_t k = 0; dups && i < g->n && k < g->v[i].n_copies; k++) {
-            const px_article *a = l->v[g->v[i].copies[k]];
-            const px_article *of = l->v[g->v[i].copy_of[k]];
-            cJSON *d = cJSON_CreateObject();
-            cJSON_AddStringToObject(d, "article", or_null_id(a));
-            if (a->source)
-                cJSON_AddStringToObject(d, "source", a->source);
-            else
-                cJSON_AddNullToObject(d, "source");
-            cJSON_AddStringToObject(d, "duplicate_of", or_null_id(of));
-            cJSON_AddStringToObject(d, "relation", px_dup_relation_name(g->v[i].relation[k]));
-            cJSON_AddItemToArray(dups, d);
-        }
-        i++;
-    }
-    char *text = cJSON_Print(root);
-    cJSON_Delete(root);
-    if (!text)
-        return PX_ENOMEM;
-    b->len = 0;
-    int rc = px_buf_printf(b, "%s\n", text);
-    free(text);
-    return rc;
-}
-
-static int render(const analyze_opts *ao, const article_list *l, const px_story_groups *g,
-                  px_story_report *const *reports, size_t n)
+static int render(const analyze_opts *ao, px_story_report *const *reports, size_t n)
 {
     px_buf b = {0};
     int rc = 0;
@@ -207,8 +167,6 @@ static int render(const analyze_opts *ao, const article_list *l, const px_story_
     }
     px_report_opts ro = {.color = use_color(ao), .full = ao->full};
     int r = ao->json ? px_report_json(reports, n, &b) : px_report_text(reports, n, &ro, &b);
-    if (r == PX_OK && ao->json)
-        r = add_duplicates(&b, l, g);
     if (r != PX_OK) {
         cli_error("out of memory rendering the report");
         rc = -1;
@@ -249,7 +207,7 @@ static int analyze(cli_input *ci, const analyze_opts *ao, const article_list *l)
     int failed = !reports || !members || compare_all(l, &g, &co, reports, members) < 0;
     cli_progress_free(bar);
     if (!failed)
-        failed = render(ao, l, &g, reports, g.n) < 0;
+        failed = render(ao, reports, g.n) < 0;
     for (size_t i = 0; i < g.n; i++) {
         if (reports)
             px_story_report_free(reports[i]);

@@ -308,6 +308,7 @@ int cl_phrase_before(const cl_doc *q, size_t lo, size_t v, size_t *s, size_t *e)
                                           "further", "just", "never", "first", "once", NULL};
     while (i > lo && q->tk.v[i - 1].kind == PX_TOK_WORD && words < 2 &&
            ((q->tk.v[i - 1].end - q->tk.v[i - 1].start > 2 &&
+             islower((unsigned char)q->text[q->tk.v[i - 1].start]) && /* not "Kelly" */
              cl_eq(q->text + q->tk.v[i - 1].end - 2, 2, "ly")) ||
             cl_tok_in(q->text, &q->tk.v[i - 1], adverbs)))
         i--, words++;
@@ -333,11 +334,21 @@ int cl_phrase_before(const cl_doc *q, size_t lo, size_t v, size_t *s, size_t *e)
     }
     size_t end = i;
     words = 0;
-    while (i > lo && words < 8) {
+    while (i > lo && words < 12) {
         const px_token *t = &q->tk.v[i - 1];
+        /* a hyphen inside a word: "the 43-year-old" */
+        if (t->kind == PX_TOK_PUNCT && q->text[t->start] == '-' && i - 1 > lo && i < end &&
+            q->tk.v[i - 2].end == t->start && q->tk.v[i].start == t->end) {
+            i--;
+            continue;
+        }
         if (t->kind == PX_TOK_WORD || t->kind == PX_TOK_NUMBER) {
-            if (i < end && (cl_tok_eq(q->text, t, "that") || cl_tok_eq(q->text, t, "and") ||
-                            cl_tok_eq(q->text, t, "but") || cl_tok_say(q, i - 1)))
+            /* a subordinate or relative clause starts the subject: "the
+             * crowd booed when he told them" -> "he" */
+            static const char *const clause_words[] = {
+                "that", "and", "but", "when", "as", "if", "because", "since", "while", "where",
+                "after", "before", "so", "or", "though", "although", "until", NULL};
+            if (i < end && (cl_tok_in(q->text, t, clause_words) || cl_tok_say(q, i - 1)))
                 break;
             i--, words++;
             continue;

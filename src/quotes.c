@@ -136,11 +136,61 @@ static int find_pieces(qscan *q)
 
 /* ---- speakers ------------------------------------------------------------- */
 
+static int is_pronoun(const char *s, size_t len, px_gender *g);
+
 typedef struct speaker {
     size_t start, end; /* mention in the text */
     char *cue;
     int found;
 } speaker;
+
+/* Can bytes [s, e) be the subject of a say verb? A noun phrase is a
+ * pronoun, or starts with a capital, a determiner or a lower-case noun
+ * leading to a name ("election law expert Rick Hasen") and ends with a
+ * noun; "won five of those" (before "states"), "breakfast with reporters
+ * and" (before "acknowledged") or "citing an instance" are clause
+ * fragments, not speakers. */
+static int plausible_np(const qscan *q, size_t s, size_t e)
+{
+    static const char *const starts[] = {
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "two",
+        "three", "four", "some", "many", "several", "both", "other", "another", "this",
+        "these", "those", "each", "every", "no", "most", "all", "of", NULL};
+    static const char *const singles[] = {"who", "which", "it", "you", "one", NULL};
+    static const char *const breakers[] = {
+        "and", "but", "or", "when", "while", "because", "which", "if", "than", "as", "is",
+        "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would",
+        "can", "could", "might", "may", "should", "must", "do", "does", "did", "not",
+        "there", "then", "so", "since", "where", NULL};
+    size_t t = cl_token_at(&q->d.tk, s), te = cl_token_at(&q->d.tk, e);
+    if (t >= te)
+        return 0;
+    const px_token *f = &q->d.tk.v[t], *l = &q->d.tk.v[te - 1];
+    const char *fs = q->d.text + f->start;
+    size_t fl = f->end - f->start;
+    px_gender g;
+    if (te - t == 1 && (is_pronoun(fs, fl, &g) || cl_in(fs, fl, singles)))
+        return 1;
+    if (!isupper((unsigned char)fs[0]) && !isdigit((unsigned char)fs[0]) && !cl_in(fs, fl, starts)) {
+        /* a lower-case start: a group ("officials") or a title before a
+         * name ("political scientist Christopher Wlezien") */
+        int named = 0;
+        for (size_t i = t + 1; i < te; i++)
+            named |= q->d.tk.v[i].kind == PX_TOK_WORD && isupper((unsigned char)q->d.text[q->d.tk.v[i].start]);
+        if (px_is_stopword("en", fs, fl) || (fl > 3 && cl_eq(fs + fl - 3, 3, "ing")) ||
+            (!named && !cl_is_group_noun(fs, fl) && !cl_is_role_noun(fs, fl)))
+            return 0;
+    }
+    const char *ls = q->d.text + l->start;
+    size_t ll = l->end - l->start;
+    if (l->kind == PX_TOK_WORD && islower((unsigned char)ls[0]) &&
+        px_is_stopword("en", ls, ll) && !is_pronoun(ls, ll, &g))
+        return 0;
+    for (size_t i = t + 1; i < te; i++)
+        if (cl_tok_in(q->d.text, &q->d.tk.v[i], breakers) || cl_tok_say(&q->d, i))
+            return 0;
+    return 1;
+}
 
 static int set_cue(speaker *sp, const qscan *q, size_t t)
 {
@@ -183,10 +233,12 @@ static int cue_after(const qscan *q, size_t t, size_t hi, speaker *sp)
             size_t first = t;
             if (cl_phrase_before(&q->d, t, v, &s, &e)) {
                 size_t k = t;
-                while (k < v && q->d.tk.v[k].kind == PX_TOK_WORD)
+                while (k < v && !(q->d.tk.v[k].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[k].start] == ','))
                     k++;
                 if (k < v && k > t)
                     e = q->d.tk.v[k - 1].end, s = q->d.tk.v[first].start;
+                if (!plausible_np(q, s, e))
+                    return 0;
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
@@ -212,13 +264,14 @@ static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
         }
         if (cl_tok_say(&q->d, v)) {
             size_t s, e;
-            if (cl_phrase_before(&q->d, lo, v, &s, &e)) {
+            if (cl_phrase_before(&q->d, lo, v, &s, &e) && plausible_np(q, s, e)) {
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
             }
-            /* "said Mayor Voss: “...”" */
-            if (cl_phrase_after(&q->d, v + 1, t, &s, &e)) {
+            /* "said Mayor Voss: “...”": the name runs up to the quote */
+            if (cl_phrase_after(&q->d, v + 1, t, &s, &e) && plausible_np(q, s, e) &&
+                cl_token_at(&q->d.tk, e) + 1 >= t) {
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
@@ -416,13 +469,26 @@ static size_t count_words(const char *s, size_t len)
     return n;
 }
 
+/* Does the piece close a clause, so that a cue may follow it? `“…,” she
+ * said` and `“…” — said X` do; `“…” on how many` (a partial quote
+ * running on into its sentence) does not. */
+static int closes_clause(const qscan *q, const piece *p)
+{
+    const char *s = q->d.text;
+    char c = s[p->end - 1];
+    if (strchr(",.!?;:-", c) || (unsigned char)c == 0x94 /* em dash, tail byte */)
+        return 1;
+    size_t a = skip_space(s, p->close + p->close_len, q->d.len);
+    return a < q->d.len && (strchr(",-", s[a]) || (unsigned char)s[a] == 0xE2);
+}
+
 /* Is the gap between two pieces only a cue clause ("she said", "said
  * Lloyd Austin.", "he added")? */
 static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
 {
     if (a->continues)
         return 1;
-    if (b->open < a->close || a->para_end != b->para_end)
+    if (b->open < a->close || a->para_end != b->para_end || !closes_clause(q, a))
         return 0;
     size_t gs = a->close + a->close_len, ge = b->open;
     if (count_words(q->d.text + gs, ge - gs) > 9)
@@ -500,7 +566,9 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     size_t s = cl_sentence_at(&q->d.ss, last->end ? last->end - 1 : 0);
     size_t hi_off = q->d.ss.n ? q->d.ss.v[s].end : q->d.len;
     char last_char = q->d.text[last->end - 1];
-    if (!strchr(".!?", last_char) && s + 1 < q->d.ss.n && q->d.ss.v[s + 1].start < after + 3 &&
+    /* a question or exclamation may be followed by its cue: `?” Clinton
+     * asks` */
+    if (last_char != '.' && s + 1 < q->d.ss.n && q->d.ss.v[s + 1].start < after + 3 &&
         q->d.ss.v[s + 1].start >= after)
         hi_off = q->d.ss.v[s + 1].end; /* the splitter ended the sentence at the mark */
     if (hi_off > last->para_end)

@@ -377,6 +377,64 @@ static void test_quote_across_paragraphs(void **s)
     px_article_free(a);
 }
 
+/* The speaker parallax gives the quote starting with prefix in body
+ * (hand-written sentences, one rule each); "" when it has none. */
+static char *speaker_in(const char *body, const char *prefix)
+{
+    px_article *a = px_article_new();
+    px_set_str(&a->body, body);
+    px_entity_list people;
+    px_quote_list quotes;
+    quotes_of(a, &people, &quotes);
+    const px_quote *q = quote_starting(&quotes, prefix);
+    char *r = px_strdup(q && q->speaker ? q->speaker : "");
+    px_quote_list_clear(&quotes);
+    px_entity_list_clear(&people);
+    px_article_free(a);
+    return r;
+}
+
+typedef struct speaker_case {
+    const char *body, *quote, *speaker;
+} speaker_case;
+
+static void check_speakers(const speaker_case *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *got = speaker_in(c[i].body, c[i].quote);
+        if (strcmp(got, c[i].speaker) != 0)
+            fail_msg("case %zu: speaker \"%s\", expected \"%s\" in: %s", i, got, c[i].speaker,
+                     c[i].body);
+        free(got);
+    }
+}
+
+/* The subject of a say verb is a noun phrase, never a clause fragment. */
+static void test_speaker_is_a_noun_phrase(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        /* a one-word name ending in -ly is no adverb */
+        {"Dana Kelly ran the count. \"Turnout was higher than anyone thought,\" Kelly said.",
+         "Turnout was higher", "Dana Kelly"},
+        /* a coordinated predicate: the fragment before "said" is no speaker */
+        {"Mayor Tom Brandt toured the flooded streets on Sunday and said the town would "
+         "\"rebuild every single bridge.\"",
+         "rebuild every single bridge", "Tom Brandt"},
+        /* a subordinate clause: the subject follows "when" */
+        {"Spokeswoman Maria Lopez was on stage. The hall went quiet when she told them the plant would "
+         "\"stay open for good this time.\"",
+         "stay open for good", "Maria Lopez"},
+        /* a hyphenated noun phrase */
+        {"\"Why did nobody ask us first?\" the 43-year-old asked.", "Why did nobody ask",
+         "the 43-year-old"},
+        /* a title before a name, in lower case */
+        {"\"The numbers do not add up at all,\" budget analyst Priya Natarajan wrote.",
+         "The numbers do not add up", "Priya Natarajan"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
 static void test_huge_article_and_empty_input(void **s)
 {
     (void)s;
@@ -501,6 +559,7 @@ int main(void)
         cmocka_unit_test(test_seed_tolls_are_two_quantities),
         cmocka_unit_test(test_unbalanced_quotes_do_not_derail),
         cmocka_unit_test(test_quote_across_paragraphs),
+        cmocka_unit_test(test_speaker_is_a_noun_phrase),
         cmocka_unit_test(test_huge_article_and_empty_input),
         cmocka_unit_test(test_cli_offsets_are_code_points_into_raw_body),
     };

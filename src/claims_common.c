@@ -141,7 +141,16 @@ static const char *const say_verbs[] = {
     "showed", "shows", "found", "finds", "counted", "put", "tallied", "reckoned",
     "exclaimed", "interjected", "retorted", "snapped", "texted", "emailed", "messaged",
     "speculated", "recounted", "conceded", "proclaimed", "asserted", "asserts",
-    "clarified", "elaborated", "went", "goes", "described", "describes", NULL};
+    "clarified", "elaborated", "went", "goes", "described", "describes",
+    /* further reporting verbs seen after quotations in news text */
+    "write", "argue", "explain", "insist", "warn", "note", "recall", "predict", "ask",
+    "answer", "answered", "answers", "wondered", "wonders", "remembered", "remembers",
+    "surmised", "barked", "confessed", "confesses", "groused", "pondered", "beamed",
+    "alleged", "alleges", "boomed", "riffed", "marveled", "marvelled", "fumed", "gushed",
+    "crowed", "bragged", "brags", "opined", "reasoned", "ventured", "pledged", "pledges",
+    "chanted", "chant", "sang", "advised", "advises", "summed", "interrupted", "objected",
+    "protested", "reflected", "reiterated", "reiterates", "mocked", "teased", "griped",
+    "screamed", "hollered", "cried", "raged", "lectured", "replied", "queried", "quoted", NULL};
 
 int cl_is_say_verb(const char *s, size_t len) { return cl_in(s, len, say_verbs); }
 

@@ -192,6 +192,19 @@ static int plausible_np(const qscan *q, size_t s, size_t e)
     return 1;
 }
 
+/* Drops the adverbs and conjunctions a phrase before a verb may start
+ * with: "then Wallnau" (continues), "so she" (said). */
+static void trim_front(const qscan *q, size_t *s, size_t e)
+{
+    static const char *const drop[] = {"then", "and", "but", "so", "also", "now", "yet",
+                                       "still", "as", "when", "while", "because", "if",
+                                       "since", "though", "although", NULL};
+    size_t t = cl_token_at(&q->d.tk, *s), te = cl_token_at(&q->d.tk, e);
+    while (t + 1 < te && cl_tok_in(q->d.text, &q->d.tk.v[t], drop))
+        t++;
+    *s = q->d.tk.v[t].start;
+}
+
 static int set_cue(speaker *sp, const qscan *q, size_t t)
 {
     free(sp->cue);
@@ -237,6 +250,7 @@ static int cue_after(const qscan *q, size_t t, size_t hi, speaker *sp)
                     k++;
                 if (k < v && k > t)
                     e = q->d.tk.v[k - 1].end, s = q->d.tk.v[first].start;
+                trim_front(q, &s, e);
                 if (!plausible_np(q, s, e))
                     return 0;
                 sp->start = s;
@@ -247,6 +261,99 @@ static int cue_after(const qscan *q, size_t t, size_t hi, speaker *sp)
         }
     }
     return 0;
+}
+
+/* A stop word in any case: "In", "The", "Over" open sentences. */
+static int stopword_ci(const char *s, size_t len)
+{
+    char w[32];
+    if (len >= sizeof w)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        w[i] = (char)tolower((unsigned char)s[i]);
+    return px_is_stopword("en", w, len);
+}
+
+static int word_at(const qscan *q, size_t i)
+{
+    return i < q->d.tk.n && q->d.tk.v[i].kind == PX_TOK_WORD;
+}
+
+/* The subject of the clause starting at token lo, before token hi: the
+ * noun phrase a sentence opens with, after an introduction ending in a
+ * comma ("In an interview Thursday, the Wisconsin Republican criticized
+ * ... and said"). The phrase runs through modifiers up to its head, the
+ * first name, pronoun or role/group noun, and ends at the first lower-case
+ * word after the head ("The Florida senator sought ..."). 1 when found. */
+static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_t *e)
+{
+    static const char *const openers[] = {"but", "and", "so", "yet", "still", "however",
+                                           "meanwhile", "instead", "now", "later", "then", NULL};
+    size_t t = lo;
+    while (t < hi && (cl_tok_in(q->d.text, &q->d.tk.v[t], openers) ||
+                      (q->d.tk.v[t].kind == PX_TOK_PUNCT && !cl_tok_quote(&q->d, t))))
+        t++;
+    /* an introduction: a preposition, participle or subordinate clause up
+     * to its comma */
+    if (word_at(q, t) && t < hi) {
+        const px_token *f = &q->d.tk.v[t];
+        const char *fs = q->d.text + f->start;
+        size_t fl = f->end - f->start;
+        px_gender g;
+        if ((stopword_ci(fs, fl) && !is_pronoun(fs, fl, &g) &&
+             !cl_in(fs, fl, (const char *const[]){"the", "a", "an", "his", "her", "their", NULL})) ||
+            (fl > 3 && (cl_eq(fs + fl - 3, 3, "ing") || cl_eq(fs + fl - 2, 2, "ed")))) {
+            size_t c = t;
+            while (c < hi && c < t + 20 && !(q->d.tk.v[c].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[c].start] == ','))
+                c++;
+            if (c >= hi || c >= t + 20)
+                return 0;
+            t = c + 1;
+        }
+    }
+    if (t >= hi || !word_at(q, t))
+        return 0;
+    size_t i = t, head = (size_t)-1;
+    px_gender g;
+    const px_token *f = &q->d.tk.v[t];
+    if (is_pronoun(q->d.text + f->start, f->end - f->start, &g)) {
+        *s = f->start;
+        *e = f->end;
+        return 1;
+    }
+    for (; i < hi && i < t + 12; i++) {
+        const px_token *k = &q->d.tk.v[i];
+        const char *ks = q->d.text + k->start;
+        size_t kl = k->end - k->start;
+        if (k->kind == PX_TOK_PUNCT && (ks[0] == '\'' || (unsigned char)ks[0] == 0xE2) && !cl_tok_quote(&q->d, i))
+            continue; /* possessive */
+        if (k->kind == PX_TOK_PUNCT && ks[0] == '(') { /* "(R-Tex.)" */
+            size_t c = i;
+            while (c < hi && c < i + 8 && q->d.text[q->d.tk.v[c].start] != ')')
+                c++;
+            if (c >= hi || q->d.text[q->d.tk.v[c].start] != ')')
+                break;
+            i = c;
+            continue;
+        }
+        if (k->kind != PX_TOK_WORD && k->kind != PX_TOK_NUMBER &&
+            !(k->kind == PX_TOK_PUNCT && ks[0] == '-'))
+            break;
+        int upper = isupper((unsigned char)ks[0]);
+        int noun = cl_is_role_noun(ks, kl) || cl_is_group_noun(ks, kl) || cl_is_document_noun(ks, kl);
+        if (!upper && head != (size_t)-1 && !noun)
+            break; /* the verb after the head */
+        if (!upper && (cl_tok_say(&q->d, i) || (px_is_stopword("en", ks, kl) && !cl_in(ks, kl,
+                       (const char *const[]){"the", "a", "an", "his", "her", "their", "its", "of", NULL}))))
+            break;
+        if ((upper && !stopword_ci(ks, kl)) || noun)
+            head = i;
+    }
+    if (head == (size_t)-1)
+        return 0;
+    *s = q->d.tk.v[t].start;
+    *e = q->d.tk.v[head].end;
+    return plausible_np(q, *s, *e);
 }
 
 /* Cue before the quote in the same sentence: `Mayor Elena Voss said: “`,
@@ -264,7 +371,7 @@ static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
         }
         if (cl_tok_say(&q->d, v)) {
             size_t s, e;
-            if (cl_phrase_before(&q->d, lo, v, &s, &e) && plausible_np(q, s, e)) {
+            if (cl_phrase_before(&q->d, lo, v, &s, &e) && (trim_front(q, &s, e), plausible_np(q, s, e))) {
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
@@ -272,6 +379,12 @@ static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
             /* "said Mayor Voss: “...”": the name runs up to the quote */
             if (cl_phrase_after(&q->d, v + 1, t, &s, &e) && plausible_np(q, s, e) &&
                 cl_token_at(&q->d.tk, e) + 1 >= t) {
+                sp->start = s;
+                sp->end = e;
+                return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+            }
+            /* "X toured the town and said": the subject of the clause */
+            if (clause_subject(q, lo, v, &s, &e)) {
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
@@ -574,9 +687,21 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     if (hi_off > last->para_end)
         hi_off = last->para_end;
     if (after < hi_off) {
-        int r = cue_after(q, cl_token_at(&q->d.tk, after), cl_token_at(&q->d.tk, hi_off), sp);
+        size_t ta = cl_token_at(&q->d.tk, after), th = cl_token_at(&q->d.tk, hi_off);
+        int r = cue_after(q, ta, th, sp);
         if (r)
             return r < 0 ? r : PX_OK;
+        /* 2b. the reporting clause closing the sentence: `“…” as donors
+         * waited to see how it played out, he said.` */
+        for (size_t c = ta; c < th; c++) {
+            if (cl_tok_quote(&q->d, c))
+                break; /* another quote: its own cue */
+            if (q->d.tk.v[c].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[c].start] != ',')
+                continue;
+            r = cue_after(q, c + 1, th, sp);
+            if (r)
+                return r < 0 ? r : PX_OK;
+        }
     }
     /* 3. a cue before the first piece, in its sentence */
     const piece *first = &p[i0];

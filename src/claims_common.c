@@ -340,6 +340,14 @@ int cl_phrase_before(const cl_doc *q, size_t lo, size_t v, size_t *s, size_t *e)
         if (k > lo && k + 16 > i && q->tk.v[k - 1].kind == PX_TOK_PUNCT &&
             q->text[q->tk.v[k - 1].start] == ',')
             i = k - 1;
+        /* "Rep. Jim Jordan (R-Ohio), an oversight panel member, said" */
+        if (i > lo && q->tk.v[i - 1].kind == PX_TOK_PUNCT && q->text[q->tk.v[i - 1].start] == ')') {
+            size_t c = i - 1;
+            while (c > lo && c + 8 > i && q->text[q->tk.v[c].start] != '(')
+                c--;
+            if (q->text[q->tk.v[c].start] == '(')
+                i = c;
+        }
     }
     size_t end = i;
     words = 0;

@@ -8,6 +8,7 @@
 #include "parallax/quotes.h"
 #include "parallax/text.h"
 
+
 /* ---- quotation marks ------------------------------------------------------ */
 
 
@@ -233,6 +234,16 @@ static int cue_after(const qscan *q, size_t t, size_t hi, speaker *sp)
     }
     /* subject first: she said / Mayor Elena Voss said / the memo said */
     for (size_t v = t; v < hi && v < t + 24; v++) {
+        if (q->d.tk.v[v].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[v].start] == '(') {
+            /* a party label: "Rep. John Mica (R-Fla.) said" */
+            size_t c = v;
+            while (c < hi && c < v + 8 && q->d.text[q->d.tk.v[c].start] != ')')
+                c++;
+            if (c < hi && q->d.text[q->d.tk.v[c].start] == ')') {
+                v = c;
+                continue;
+            }
+        }
         if (q->d.tk.v[v].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[v].start] != '\'' &&
             q->d.text[q->d.tk.v[v].start] != ',' && q->d.text[q->d.tk.v[v].start] != '-' &&
             (unsigned char)q->d.text[q->d.tk.v[v].start] != 0xE2)
@@ -753,6 +764,54 @@ static int sentence_subject(qscan *q, px_quote *x)
     return 0;
 }
 
+/* A quote opening its sentence with no cue of its own, introduced by the
+ * sentence before: `He said:` / `The Times reports:` (a colon: the cue of
+ * that sentence, else its subject), or a sentence about
+ * a person ("Valastro praised Christie's leadership.") whose subject then
+ * speaks. Returns 1 with the mention in *sp. */
+static int introduced_by(qscan *q, const px_quote *x, speaker *sp)
+{
+    if (!q->d.ss.n)
+        return 0;
+    size_t si = cl_sentence_at(&q->d.ss, x->start);
+    size_t open = x->piece_start[0];
+    while (open > q->d.ss.v[si].start && !isspace((unsigned char)q->d.text[open - 1]))
+        open--; /* back over the mark */
+    if (skip_space(q->d.text, q->d.ss.v[si].start, q->d.len) < open || si == 0)
+        return 0;
+    size_t pa = q->d.ss.v[si - 1].start, pb = q->d.ss.v[si - 1].end;
+    while (pb > pa && isspace((unsigned char)q->d.text[pb - 1]))
+        pb--;
+    size_t lo = cl_token_at(&q->d.tk, pa), hi = cl_token_at(&q->d.tk, pb);
+    for (size_t t = lo; t < hi; t++)
+        if (cl_tok_quote(&q->d, t))
+            return 0; /* the sentence before quotes someone itself */
+    size_t s, e;
+    if (pb > pa && q->d.text[pb - 1] == ':') {
+        int r = cue_before(q, lo, hi, sp);
+        if (r)
+            return r;
+        if (clause_subject(q, lo, hi, &s, &e)) {
+            sp->start = s;
+            sp->end = e;
+            sp->found = 1;
+            return 1;
+        }
+        return 0;
+    }
+    if (!clause_subject(q, lo, hi, &s, &e))
+        return 0;
+    px_gender g;
+    long ent = q->people ? px_entities_at(q->people, s, e) : -1;
+    if (!is_pronoun(q->d.text + s, e - s, &g) &&
+        (ent < 0 || q->people->v[ent].kind != PX_ENTITY_PERSON))
+        return 0;
+    sp->start = s;
+    sp->end = e;
+    sp->found = 1;
+    return 1;
+}
+
 static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *out,
                 long *last_speech)
 {
@@ -794,6 +853,10 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
         rc = resolve_speaker(q, &sp, x);
     } else if (!rc && sentence_subject(q, x)) {
         /* "Ali called on fellow Muslims to “...”": the sentence's subject */
+    } else if (!rc && x->kind == PX_QUOTE_SPEECH && introduced_by(q, x, &sp)) {
+        x->cue = sp.cue;
+        sp.cue = NULL;
+        rc = resolve_speaker(q, &sp, x);
     } else if (!rc && x->kind == PX_QUOTE_SPEECH && *last_speech >= 0) {
         /* no cue: the speaker of the quote just before, when it is in the
          * same or the previous paragraph */

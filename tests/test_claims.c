@@ -435,6 +435,35 @@ static void test_speaker_is_a_noun_phrase(void **s)
     check_speakers(cases, sizeof cases / sizeof *cases);
 }
 
+/* Where the cue stands: after a question, behind a party label or an
+ * appositive, closing the sentence, or in the sentence before. */
+static void test_speaker_cue_positions(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"\"Who will pay for the new roof?\" Councilwoman Ruth Abara asked.",
+         "Who will pay", "Ruth Abara"},
+        {"\"The vote was never close at all,\" Sen. Paul Greer (D-Ore.) said.",
+         "The vote was never close", "Paul Greer"},
+        {"\"We will reopen the mill by spring,\" Rep. Joan Tully (R-Ohio), a member of "
+         "the panel, said on Friday.",
+         "We will reopen the mill", "Joan Tully"},
+        /* the reporting clause closing the sentence governs a partial quote */
+        {"Mayor Hank Ostrow spoke later. Donations were \"flat for about a month or "
+         "two\" as donors waited to see the result, he said.",
+         "flat for about a month", "Hank Ostrow"},
+        /* a colon ending the paragraph before */
+        {"Governor Lena Marsh spoke to the crowd. She said:\n\n\"We have built this "
+         "state together and we will keep building it.\"",
+         "We have built this state", "Lena Marsh"},
+        /* the subject of the sentence before speaks */
+        {"Dr. Omar Haddad praised the new clinic on Monday.\n\n\"It will change how "
+         "this town looks after its children.\"",
+         "It will change how", "Omar Haddad"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
 static void test_huge_article_and_empty_input(void **s)
 {
     (void)s;
@@ -560,6 +589,7 @@ int main(void)
         cmocka_unit_test(test_unbalanced_quotes_do_not_derail),
         cmocka_unit_test(test_quote_across_paragraphs),
         cmocka_unit_test(test_speaker_is_a_noun_phrase),
+        cmocka_unit_test(test_speaker_cue_positions),
         cmocka_unit_test(test_huge_article_and_empty_input),
         cmocka_unit_test(test_cli_offsets_are_code_points_into_raw_body),
     };

@@ -214,10 +214,36 @@ static int set_cue(speaker *sp, const qscan *q, size_t t)
     return sp->cue ? PX_OK : PX_ENOMEM;
 }
 
+static int word_at(const qscan *q, size_t i)
+{
+    return i < q->d.tk.n && q->d.tk.v[i].kind == PX_TOK_WORD;
+}
+
+/* Token i is a dash: -, en, em or horizontal bar. */
+static int is_dash(const qscan *q, size_t i)
+{
+    const unsigned char *c = (const unsigned char *)q->d.text + q->d.tk.v[i].start;
+    return c[0] == '-' || (c[0] == 0xE2 && c[1] == 0x80 && c[2] >= 0x93 && c[2] <= 0x95);
+}
+
 /* Cue after the quote: `,” she said`, `,” said Lloyd Austin`, `.” Dorsey
  * said.`, `,” according to the White House statement`. Tokens [t, hi). */
 static int cue_after(const qscan *q, size_t t, size_t hi, speaker *sp)
 {
+    /* a byline under the quote: `” ― Ana Ruiz` (a dash, then the name
+     * alone up to the end of the sentence or the next quote) */
+    if (t + 1 < hi && q->d.tk.v[t].kind == PX_TOK_PUNCT && is_dash(q, t) && word_at(q, t + 1) &&
+        isupper((unsigned char)q->d.text[q->d.tk.v[t + 1].start])) {
+        size_t e = t + 1;
+        while (e < hi && (word_at(q, e) || (q->d.tk.v[e].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[e].start] == '.' && e + 1 < hi && word_at(q, e + 1))))
+            e++;
+        if (e - t - 1 <= 5 && (e >= hi || cl_tok_quote(&q->d, e) || q->d.tk.v[e].kind == PX_TOK_PUNCT)) {
+            sp->start = q->d.tk.v[t + 1].start;
+            sp->end = q->d.tk.v[e - 1].end;
+            sp->found = 1;
+            return 1;
+        }
+    }
     while (t < hi && q->d.tk.v[t].kind == PX_TOK_PUNCT && !cl_tok_quote(&q->d, t))
         t++;
     if (cl_tok_is(&q->d, t, "according") && cl_tok_is(&q->d, t + 1, "to")) {
@@ -283,11 +309,6 @@ static int stopword_ci(const char *s, size_t len)
     for (size_t i = 0; i < len; i++)
         w[i] = (char)tolower((unsigned char)s[i]);
     return px_is_stopword("en", w, len);
-}
-
-static int word_at(const qscan *q, size_t i)
-{
-    return i < q->d.tk.n && q->d.tk.v[i].kind == PX_TOK_WORD;
 }
 
 /* The subject of the clause starting at token lo, before token hi: the
@@ -692,13 +713,15 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     char last_char = q->d.text[last->end - 1];
     /* a question or exclamation may be followed by its cue: `?” Clinton
      * asks` */
-    if (last_char != '.' && s + 1 < q->d.ss.n && q->d.ss.v[s + 1].start < after + 3 &&
+    size_t ta = cl_token_at(&q->d.tk, after);
+    int byline = ta < q->d.tk.n && q->d.tk.v[ta].kind == PX_TOK_PUNCT && is_dash(q, ta);
+    if ((last_char != '.' || byline) && s + 1 < q->d.ss.n && q->d.ss.v[s + 1].start < after + 3 &&
         q->d.ss.v[s + 1].start >= after)
         hi_off = q->d.ss.v[s + 1].end; /* the splitter ended the sentence at the mark */
     if (hi_off > last->para_end)
         hi_off = last->para_end;
     if (after < hi_off) {
-        size_t ta = cl_token_at(&q->d.tk, after), th = cl_token_at(&q->d.tk, hi_off);
+        size_t th = cl_token_at(&q->d.tk, hi_off);
         int r = cue_after(q, ta, th, sp);
         if (r)
             return r < 0 ? r : PX_OK;

@@ -456,6 +456,13 @@ static void test_speaker_cue_positions(void **s)
         {"Governor Lena Marsh spoke to the crowd. She said:\n\n\"We have built this "
          "state together and we will keep building it.\"",
          "We have built this state", "Lena Marsh"},
+        /* bylines under a run of reader quotes */
+        {"Readers wrote in.\n\n\u201cThe bridge is a disgrace.\u201d \u2015 Carla Benton / "
+         "\u201cFix the road first.\u201d \u2015 Miguel Soto\n\nMore next week.",
+         "Fix the road first", "Miguel Soto"},
+        {"Readers wrote in.\n\n\u201cThe bridge is a disgrace.\u201d \u2015 Carla Benton / "
+         "\u201cFix the road first.\u201d \u2015 Miguel Soto\n\nMore next week.",
+         "The bridge is a disgrace", "Carla Benton"},
         /* the subject of the sentence before speaks */
         {"Dr. Omar Haddad praised the new clinic on Monday.\n\n\"It will change how "
          "this town looks after its children.\"",

@@ -787,6 +787,23 @@ static int sentence_subject(qscan *q, px_quote *x)
     return 0;
 }
 
+/* The subject of the quote's own sentence, when the quote is not at its
+ * start: "The memo calls for “...”", "Article 33 affirms: “...”". */
+static int own_subject(const qscan *q, const px_quote *x, speaker *sp)
+{
+    size_t lo = cl_token_at(&q->d.tk, x->sentence_start);
+    size_t hi = cl_token_at(&q->d.tk, x->piece_start[0]);
+    if (hi > lo)
+        hi--; /* the opening mark */
+    size_t s, e;
+    if (hi <= lo || !clause_subject(q, lo, hi, &s, &e))
+        return 0;
+    sp->start = s;
+    sp->end = e;
+    sp->found = 1;
+    return 1;
+}
+
 /* A quote opening its sentence with no cue of its own, introduced by the
  * sentence before: `He said:` / `The Times reports:` (a colon: the cue of
  * that sentence, else its subject), or a sentence about
@@ -873,6 +890,9 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
     if (!rc && sp.found) {
         x->cue = sp.cue;
         sp.cue = NULL;
+        rc = resolve_speaker(q, &sp, x);
+    } else if (!rc && own_subject(q, x, &sp)) {
+        /* "The ad targets a “corrupt system”": whatever the sentence is about */
         rc = resolve_speaker(q, &sp, x);
     } else if (!rc && sentence_subject(q, x)) {
         /* "Ali called on fellow Muslims to “...”": the sentence's subject */

@@ -463,6 +463,9 @@ static void test_speaker_cue_positions(void **s)
         {"Readers wrote in.\n\n\u201cThe bridge is a disgrace.\u201d \u2015 Carla Benton / "
          "\u201cFix the road first.\u201d \u2015 Miguel Soto\n\nMore next week.",
          "The bridge is a disgrace", "Carla Benton"},
+        /* no say verb: the subject of the quote's own sentence */
+        {"The county flyer urges residents to \"boil all tap water for three days.\"",
+         "boil all tap water", "The county flyer"},
         /* the subject of the sentence before speaks */
         {"Dr. Omar Haddad praised the new clinic on Monday.\n\n\"It will change how "
          "this town looks after its children.\"",

@@ -214,6 +214,32 @@ static int set_cue(speaker *sp, const qscan *q, size_t t)
     return sp->cue ? PX_OK : PX_ENOMEM;
 }
 
+/* A stop word in any case: "In", "The", "Over" open sentences. */
+static int stopword_ci(const char *s, size_t len)
+{
+    char w[32];
+    if (len >= sizeof w)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        w[i] = (char)tolower((unsigned char)s[i]);
+    return px_is_stopword("en", w, len);
+}
+
+/* Does token i open an introduction rather than a name: a stop word ("At
+ * the same time", "Of course", "That said") or a sentence adverb? */
+static int is_intro_word(const qscan *q, size_t i)
+{
+    static const char *const adverbs[] = {"perhaps", "still", "however", "indeed", "instead",
+                                          "meanwhile", "later", "earlier", "moreover", "yet",
+                                          "again", "also", "now", "then", "besides", "otherwise",
+                                          NULL};
+    const px_token *k = &q->d.tk.v[i];
+    const char *s = q->d.text + k->start;
+    size_t len = k->end - k->start;
+    return stopword_ci(s, len) || cl_in(s, len, adverbs) ||
+           (islower((unsigned char)s[0]) && len > 4 && cl_eq(s + len - 2, 2, "ly"));
+}
+
 static int word_at(const qscan *q, size_t i)
 {
     return i < q->d.tk.n && q->d.tk.v[i].kind == PX_TOK_WORD;
@@ -228,7 +254,7 @@ static int is_dash(const qscan *q, size_t i)
 
 /* Cue after the quote: `,” she said`, `,” said Lloyd Austin`, `.” Dorsey
  * said.`, `,” according to the White House statement`. Tokens [t, hi). */
-static int cue_after(const qscan *q, size_t t, size_t hi, speaker *sp)
+static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *sp)
 {
     /* a byline under the quote: `” ― Ana Ruiz` (a dash, then the name
      * alone up to the end of the sentence or the next quote) */
@@ -279,36 +305,32 @@ static int cue_after(const qscan *q, size_t t, size_t hi, speaker *sp)
             break;
         if (cl_tok_say(&q->d, v) && v > t) {
             size_t s, e;
-            /* "Dolores Arkwright, the local's president, said" */
-            size_t first = t;
-            if (cl_phrase_before(&q->d, t, v, &s, &e)) {
-                size_t k = t;
-                while (k < v && !(q->d.tk.v[k].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[k].start] == ','))
-                    k++;
-                if (k < v && k > t)
-                    e = q->d.tk.v[k - 1].end, s = q->d.tk.v[first].start;
-                trim_front(q, &s, e);
-                if (!plausible_np(q, s, e))
-                    return 0;
-                sp->start = s;
-                sp->end = e;
-                return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+            if (!cl_phrase_before(&q->d, t, v, &s, &e))
+                return 0;
+            trim_front(q, &s, e);
+            /* "Dolores Arkwright, the local's president, said": the name
+             * before the appositive, unless that is an introduction ("At
+             * the same time, the person added") */
+            size_t k = t;
+            while (k < v && !(q->d.tk.v[k].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[k].start] == ','))
+                k++;
+            if (k < v && k > t && !is_intro_word(q, t) &&
+                plausible_np(q, q->d.tk.v[t].start, q->d.tk.v[k - 1].end)) {
+                s = q->d.tk.v[t].start;
+                e = q->d.tk.v[k - 1].end;
             }
-            return 0;
+            if (!plausible_np(q, s, e))
+                return 0;
+            /* after a partial quote the cue must follow it at once: not
+             * `“kind of riding the fence” until Haley said` */
+            if (strict && s != q->d.tk.v[t].start)
+                return 0;
+            sp->start = s;
+            sp->end = e;
+            return set_cue(sp, q, v) ? PX_ENOMEM : 1;
         }
     }
     return 0;
-}
-
-/* A stop word in any case: "In", "The", "Over" open sentences. */
-static int stopword_ci(const char *s, size_t len)
-{
-    char w[32];
-    if (len >= sizeof w)
-        return 0;
-    for (size_t i = 0; i < len; i++)
-        w[i] = (char)tolower((unsigned char)s[i]);
-    return px_is_stopword("en", w, len);
 }
 
 /* The subject of the clause starting at token lo, before token hi: the
@@ -701,7 +723,7 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
         size_t gs = p[i].close + p[i].close_len, ge = p[i + 1].open;
         if (p[i].continues || ge <= gs)
             continue;
-        int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), sp);
+        int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), 0, sp);
         if (r)
             return r < 0 ? r : PX_OK;
     }
@@ -722,7 +744,7 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
         hi_off = last->para_end;
     if (after < hi_off) {
         size_t th = cl_token_at(&q->d.tk, hi_off);
-        int r = cue_after(q, ta, th, sp);
+        int r = cue_after(q, ta, th, !closes_clause(q, last), sp);
         if (r)
             return r < 0 ? r : PX_OK;
         /* 2b. the reporting clause closing the sentence: `“…” as donors
@@ -732,7 +754,7 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
                 break; /* another quote: its own cue */
             if (q->d.tk.v[c].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[c].start] != ',')
                 continue;
-            r = cue_after(q, c + 1, th, sp);
+            r = cue_after(q, c + 1, th, 1, sp);
             if (r)
                 return r < 0 ? r : PX_OK;
         }

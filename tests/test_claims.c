@@ -402,10 +402,13 @@ static void check_speakers(const speaker_case *c, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         char *got = speaker_in(c[i].body, c[i].quote);
-        if (strcmp(got, c[i].speaker) != 0)
-            fail_msg("case %zu: speaker \"%s\", expected \"%s\" in: %s", i, got, c[i].speaker,
-                     c[i].body);
+        char msg[1024];
+        int bad = strcmp(got, c[i].speaker) != 0;
+        snprintf(msg, sizeof msg, "case %zu: speaker \"%s\", expected \"%s\" in: %s", i, got,
+                 c[i].speaker, c[i].body);
         free(got);
+        if (bad)
+            fail_msg("%s", msg);
     }
 }
 
@@ -428,6 +431,13 @@ static void test_speaker_is_a_noun_phrase(void **s)
         /* a hyphenated noun phrase */
         {"\"Why did nobody ask us first?\" the 43-year-old asked.", "Why did nobody ask",
          "the 43-year-old"},
+        /* an introduction before the subject is no name */
+        {"Mia Chen praised the plan. \u201cIt works.\u201d At the same time, the mayor added, "
+         "\u201cwe cannot pay for all of it this year.\u201d",
+         "It works", "the mayor"},
+        /* a partial quote running on: the later clause has its own subject */
+        {"Tom Ridley said he was \"kind of riding the fence\" until Rosa Vega said she would run.",
+         "kind of riding the fence", "Tom Ridley"},
         /* a title before a name, in lower case */
         {"\"The numbers do not add up at all,\" budget analyst Priya Natarajan wrote.",
          "The numbers do not add up", "Priya Natarajan"},

@@ -399,7 +399,8 @@ int cl_phrase_after(const cl_doc *q, size_t v, size_t hi, size_t *s, size_t *e)
     size_t i = v, words = 0;
     while (i < hi && words < 8) {
         const px_token *t = &q->tk.v[i];
-        if (t->kind != PX_TOK_WORD && !(t->kind == PX_TOK_PUNCT && q->text[t->start] == '-'))
+        if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER && /* "9/11 widow X" */
+            !(t->kind == PX_TOK_PUNCT && q->text[t->start] == '-'))
             break;
         if (words && (cl_tok_eq(q->text, t, "in") || cl_tok_eq(q->text, t, "on") ||
                       cl_tok_eq(q->text, t, "at") || cl_tok_eq(q->text, t, "to") ||

@@ -370,7 +370,7 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
     size_t i = t, head = (size_t)-1;
     px_gender g;
     const px_token *f = &q->d.tk.v[t];
-    if (is_pronoun(q->d.text + f->start, f->end - f->start, &g)) {
+    if (is_pronoun(q->d.text + f->start, f->end - f->start, &g) || cl_tok_is(&q->d, t, "it")) {
         *s = f->start;
         *e = f->end;
         return 1;
@@ -849,10 +849,10 @@ static int introduced_by(qscan *q, const px_quote *x, speaker *sp)
         if (cl_tok_quote(&q->d, t))
             return 0; /* the sentence before quotes someone itself */
     size_t s, e;
+    int r = cue_before(q, lo, hi, sp); /* "…, Schiff said." */
+    if (r)
+        return r;
     if (pb > pa && q->d.text[pb - 1] == ':') {
-        int r = cue_before(q, lo, hi, sp);
-        if (r)
-            return r;
         if (clause_subject(q, lo, hi, &s, &e)) {
             sp->start = s;
             sp->end = e;
@@ -941,7 +941,10 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
     free(sp.cue);
     if (x->speaker_kind == PX_SPEAKER_DOCUMENT || x->speaker_kind == PX_SPEAKER_ORG)
         q->last_thing = (long)(out->n - 1);
-    if (x->kind == PX_QUOTE_SPEECH)
+    /* a partial quote with a cue of its own also sets the speaker for
+     * the quotes that follow: `are “not meeting the demand,” says X. “We
+     * often compare ...”` */
+    if (x->kind == PX_QUOTE_SPEECH || (x->cue && x->speaker))
         *last_speech = (long)(out->n - 1);
     return rc;
 }

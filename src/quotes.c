@@ -354,7 +354,12 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
         const char *fs = q->d.text + f->start;
         size_t fl = f->end - f->start;
         px_gender g;
-        if ((stopword_ci(fs, fl) && !is_pronoun(fs, fl, &g) &&
+        static const char *const subordinators[] = {
+            "though", "although", "while", "when", "if", "because", "since", "as", "after",
+            "before", "unless", "until", "whereas", "once", "despite", "following", "amid",
+            "during", "like", "unlike", "with", "without", "asked", "speaking", NULL};
+        if (cl_in(fs, fl, subordinators) || (stopword_ci(fs, fl) && !is_pronoun(fs, fl, &g) &&
+             !cl_eq(fs, fl, "it") &&
              !cl_in(fs, fl, (const char *const[]){"the", "a", "an", "his", "her", "their", NULL})) ||
             (fl > 3 && (cl_eq(fs + fl - 3, 3, "ing") || cl_eq(fs + fl - 2, 2, "ed")))) {
             size_t c = t;
@@ -397,6 +402,11 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
         int noun = cl_is_role_noun(ks, kl) || cl_is_group_noun(ks, kl) || cl_is_document_noun(ks, kl);
         if (!upper && head != (size_t)-1 && !noun)
             break; /* the verb after the head */
+        if (!upper && head == (size_t)-1 && i > t + 1 && kl > 3 && cl_eq(ks + kl - 2, 2, "ed") &&
+            word_at(q, i - 1)) {
+            head = i - 1; /* "the council decided": a past-tense verb ends it */
+            break;
+        }
         if (!upper && (cl_tok_say(&q->d, i) || (px_is_stopword("en", ks, kl) && !cl_in(ks, kl,
                        (const char *const[]){"the", "a", "an", "his", "her", "their", "its", "of", NULL}))))
             break;
@@ -865,8 +875,12 @@ static int introduced_by(qscan *q, const px_quote *x, speaker *sp)
         return 0;
     px_gender g;
     long ent = q->people ? px_entities_at(q->people, s, e) : -1;
+    size_t h = e;
+    while (h > s && !isspace((unsigned char)q->d.text[h - 1]))
+        h--;
     if (!is_pronoun(q->d.text + s, e - s, &g) &&
-        (ent < 0 || q->people->v[ent].kind != PX_ENTITY_PERSON))
+        (ent < 0 || q->people->v[ent].kind != PX_ENTITY_PERSON) &&
+        !cl_is_role_noun(q->d.text + h, e - h)) /* "His former business partner" */
         return 0;
     sp->start = s;
     sp->end = e;
@@ -905,9 +919,28 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
     if (build_text(q, x, &x->text))
         return PX_ENOMEM;
     x->kind = classify(q, &p[i0], x->n_pieces, words);
-    if (x->kind == PX_QUOTE_TERM)
-        return PX_OK;
     speaker sp = {0};
+    if (x->kind == PX_QUOTE_TERM) {
+        /* a short utterance with its own cue (`“It’s finished,” she
+         * said`) stays a term but speaks for the quotes after it */
+        const piece *last = &p[i1];
+        size_t a = last->close + last->close_len;
+        size_t si = cl_sentence_at(&q->d.ss, a);
+        size_t b = q->d.ss.n ? q->d.ss.v[si].end : q->d.len;
+        if (b > last->para_end)
+            b = last->para_end;
+        int rc = PX_OK;
+        if (a < b && closes_clause(q, last) && q->d.text[last->end - 1] == ',' &&
+            cue_after(q, cl_token_at(&q->d.tk, a), cl_token_at(&q->d.tk, b), 1, &sp) == 1) {
+            x->cue = sp.cue;
+            sp.cue = NULL;
+            rc = resolve_speaker(q, &sp, x);
+            if (!rc && x->speaker)
+                *last_speech = (long)(out->n - 1);
+        }
+        free(sp.cue);
+        return rc;
+    }
     int rc = find_speaker(q, p, i0, i1, &sp);
     if (!rc && sp.found) {
         x->cue = sp.cue;
@@ -934,6 +967,9 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
             x->speaker = px_strdup(prev->speaker);
             x->speaker_kind = prev->speaker_kind;
             x->speaker_entity = prev->speaker_entity;
+            /* the mention that named the speaker, as for the quote before */
+            x->mention_start = prev->mention_start;
+            x->mention_end = prev->mention_end;
             if (!x->speaker)
                 rc = PX_ENOMEM;
         }

@@ -476,12 +476,45 @@ static void test_speaker_cue_positions(void **s)
         /* no say verb: the subject of the quote's own sentence */
         {"The county flyer urges residents to \"boil all tap water for three days.\"",
          "boil all tap water", "The county flyer"},
+        /* a short reply with its cue speaks for the quote after it */
+        {"Judge Ellen Park left the room.\n\n\u201cIt\u2019s over,\u201d she said of the long trial, "
+         "in which she had heard dozens of witnesses over many months. "
+         "\u201cFor me, anyway.\u201d",
+         "For me, anyway", "Ellen Park"},
+        /* a subordinate clause before the subject */
+        {"Though the rules let members send proxies, the council decided it would \"fill "
+         "every vacancy in person.\"",
+         "fill every vacancy", "the council"},
         /* the subject of the sentence before speaks */
         {"Dr. Omar Haddad praised the new clinic on Monday.\n\n\"It will change how "
          "this town looks after its children.\"",
          "It will change how", "Omar Haddad"},
     };
     check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
+/* A quote continuing an earlier one keeps that quote's speaker and the
+ * words that named it. */
+static void test_continued_quote_keeps_mention(void **s)
+{
+    (void)s;
+    px_article *a = px_article_new();
+    px_set_str(&a->body, "\"We will not close the shelter this winter,\" she said.\n\n"
+                         "\"Not while I am in charge of this city.\"");
+    px_entity_list people;
+    px_quote_list quotes;
+    quotes_of(a, &people, &quotes);
+    const px_quote *first = quote_starting(&quotes, "We will not close");
+    const px_quote *next = quote_starting(&quotes, "Not while I am");
+    assert_non_null(next->speaker);
+    assert_string_equal(next->speaker, first->speaker);
+    assert_null(next->cue);
+    assert_int_equal(next->mention_start, first->mention_start);
+    assert_true(next->mention_end > next->mention_start);
+    assert_memory_equal(a->body + next->mention_start, "she", 3);
+    px_quote_list_clear(&quotes);
+    px_entity_list_clear(&people);
+    px_article_free(a);
 }
 
 static void test_huge_article_and_empty_input(void **s)
@@ -610,6 +643,7 @@ int main(void)
         cmocka_unit_test(test_quote_across_paragraphs),
         cmocka_unit_test(test_speaker_is_a_noun_phrase),
         cmocka_unit_test(test_speaker_cue_positions),
+        cmocka_unit_test(test_continued_quote_keeps_mention),
         cmocka_unit_test(test_huge_article_and_empty_input),
         cmocka_unit_test(test_cli_offsets_are_code_points_into_raw_body),
     };

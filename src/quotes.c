@@ -197,6 +197,16 @@ static int plausible_np(const qscan *q, size_t s, size_t e)
  * with: "then Wallnau" (continues), "so she" (said). */
 static void trim_front(const qscan *q, size_t *s, size_t e)
 {
+    /* a pronoun right before the verb is the subject: "even now at 86
+     * she (still) says" */
+    size_t last = cl_token_at(&q->d.tk, e);
+    px_gender g;
+    if (last > 0 && last - 1 < q->d.tk.n && q->d.tk.v[last - 1].start >= *s &&
+        is_pronoun(q->d.text + q->d.tk.v[last - 1].start,
+                   q->d.tk.v[last - 1].end - q->d.tk.v[last - 1].start, &g)) {
+        *s = q->d.tk.v[last - 1].start;
+        return;
+    }
     static const char *const drop[] = {"then", "and", "but", "so", "also", "now", "yet",
                                        "still", "as", "when", "while", "because", "if",
                                        "since", "though", "although", NULL};
@@ -347,9 +357,10 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
     while (t < hi && (cl_tok_in(q->d.text, &q->d.tk.v[t], openers) ||
                       (q->d.tk.v[t].kind == PX_TOK_PUNCT && !cl_tok_quote(&q->d, t))))
         t++;
-    /* an introduction: a preposition, participle or subordinate clause up
-     * to its comma */
-    if (word_at(q, t) && t < hi) {
+    /* introductions: prepositions, participles or subordinate clauses up
+     * to their commas ("Once in my 20s, when my mother ..., I laughed") */
+    for (int round = 0; round < 3 && word_at(q, t) && t < hi; round++) {
+        size_t before = t;
         const px_token *f = &q->d.tk.v[t];
         const char *fs = q->d.text + f->start;
         size_t fl = f->end - f->start;
@@ -369,6 +380,8 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
                 return 0;
             t = c + 1;
         }
+        if (t == before)
+            break;
     }
     if (t >= hi || !word_at(q, t))
         return 0;

@@ -438,6 +438,14 @@ static void test_speaker_is_a_noun_phrase(void **s)
         /* a partial quote running on: the later clause has its own subject */
         {"Tom Ridley said he was \"kind of riding the fence\" until Rosa Vega said she would run.",
          "kind of riding the fence", "Tom Ridley"},
+        /* a pronoun right before the verb, after adverbials */
+        {"Maria Lopez has mellowed, but even now at 86 she still says things like \"nobody "
+         "asked me first.\"",
+         "nobody asked me first", "Maria Lopez"},
+        /* two introductions before the subject */
+        {"Mayor Tom Ridley spoke next. Once in his early 20s, when his mother asked, he laughed and "
+         "said, \"I never believed in ghosts at all.\"",
+         "I never believed", "Tom Ridley"},
         /* a title before a name, in lower case */
         {"\"The numbers do not add up at all,\" budget analyst Priya Natarajan wrote.",
          "The numbers do not add up", "Priya Natarajan"},

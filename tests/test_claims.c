@@ -501,6 +501,50 @@ static void test_speaker_cue_positions(void **s)
     check_speakers(cases, sizeof cases / sizeof *cases);
 }
 
+/* A figure counts the quantity it names: a title is no count, a percent
+ * may name its quantity before it, and a figure naming none is grouped
+ * with nothing. */
+static void test_numbers_name_their_quantity(void **s)
+{
+    (void)s;
+    px_article *a = px_article_new(), *b = px_article_new();
+    px_set_str(&a->body, "She spoke to \"60 Minutes\" on Sunday. The approval rating fell to "
+                         "38 percent. Turnout was 61 percent, up from 12%.");
+    px_set_str(&b->body, "The approval rating fell to 41 percent. Turnout was 58 percent, up "
+                         "from 9%.");
+    px_number_list la, lb;
+    px_number_list_init(&la);
+    px_number_list_init(&lb);
+    assert_int_equal(px_numbers_extract(a, &la), PX_OK);
+    assert_int_equal(px_numbers_extract(b, &lb), PX_OK);
+    for (size_t i = 0; i < la.n; i++)
+        assert_true(la.v[i].value != 60); /* the programme's title */
+    assert_string_equal(number_written(&la, "38 percent")->counted, "approval rating");
+    assert_string_equal(number_written(&la, "61 percent")->counted, "turnout");
+    assert_null(number_written(&la, "12%")->counted);
+
+    const px_number_list *nl[] = {&la, &lb};
+    const px_article *arts[] = {a, b};
+    px_number_groups g = {0};
+    assert_int_equal(px_numbers_group(arts, nl, 2, &g, NULL), PX_OK);
+    assert_int_equal(g.n, 2); /* approval, turnout; the 12% and 9% stay out */
+    for (size_t k = 0; k < g.n; k++) {
+        const char *first = NULL;
+        for (size_t m = 0; m < g.v[k].n_members; m++) {
+            const px_number *x = &nl[g.v[k].members[m].article]->v[g.v[k].members[m].item];
+            assert_non_null(x->counted);
+            if (!first)
+                first = x->counted;
+            assert_string_equal(x->counted, first);
+        }
+    }
+    px_number_groups_clear(&g);
+    px_number_list_clear(&la);
+    px_number_list_clear(&lb);
+    px_article_free(a);
+    px_article_free(b);
+}
+
 /* A quote continuing an earlier one keeps that quote's speaker and the
  * words that named it. */
 static void test_continued_quote_keeps_mention(void **s)
@@ -651,6 +695,7 @@ int main(void)
         cmocka_unit_test(test_quote_across_paragraphs),
         cmocka_unit_test(test_speaker_is_a_noun_phrase),
         cmocka_unit_test(test_speaker_cue_positions),
+        cmocka_unit_test(test_numbers_name_their_quantity),
         cmocka_unit_test(test_continued_quote_keeps_mention),
         cmocka_unit_test(test_huge_article_and_empty_input),
         cmocka_unit_test(test_cli_offsets_are_code_points_into_raw_body),

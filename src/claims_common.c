@@ -371,7 +371,8 @@ int cl_phrase_before(const cl_doc *q, size_t lo, size_t v, size_t *s, size_t *e)
             continue;
         }
         if (t->kind == PX_TOK_PUNCT && (q->text[t->start] == '\'' ||
-                                        (unsigned char)q->text[t->start] == 0xE2) &&
+                                        (t->end - t->start == 3 &&
+                                         memcmp(q->text + t->start, "\xE2\x80\x99", 3) == 0)) &&
             !cl_tok_quote(q, i - 1) && i - 1 > lo) {
             i--; /* possessive apostrophe */
             continue;

@@ -250,6 +250,16 @@ static int is_intro_word(const qscan *q, size_t i)
            (islower((unsigned char)s[0]) && len > 4 && cl_eq(s + len - 2, 2, "ly"));
 }
 
+static int all_caps(const char *s, size_t len)
+{
+    if (len < 3)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (islower((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
 static int word_at(const qscan *q, size_t i)
 {
     return i < q->d.tk.n && q->d.tk.v[i].kind == PX_TOK_WORD;
@@ -354,6 +364,15 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
     static const char *const openers[] = {"but", "and", "so", "yet", "still", "however",
                                            "meanwhile", "instead", "now", "later", "then", NULL};
     size_t t = lo;
+    /* a dateline: "WASHINGTON, Dec. 8 (UPI) — ..." */
+    if (word_at(q, t) && t + 1 < hi && q->d.text[q->d.tk.v[t + 1].start] == ',' &&
+        all_caps(q->d.text + q->d.tk.v[t].start, q->d.tk.v[t].end - q->d.tk.v[t].start)) {
+        size_t c = t + 2;
+        while (c < hi && c < t + 14 && !(q->d.tk.v[c].kind == PX_TOK_PUNCT && is_dash(q, c)))
+            c++;
+        if (c < hi && c < t + 14)
+            t = c + 1;
+    }
     while (t < hi && (cl_tok_in(q->d.text, &q->d.tk.v[t], openers) ||
                       (q->d.tk.v[t].kind == PX_TOK_PUNCT && !cl_tok_quote(&q->d, t))))
         t++;
@@ -385,7 +404,7 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
     }
     if (t >= hi || !word_at(q, t))
         return 0;
-    size_t i = t, head = (size_t)-1;
+    size_t i = t, head = (size_t)-1, fallback = (size_t)-1;
     px_gender g;
     const px_token *f = &q->d.tk.v[t];
     if (is_pronoun(q->d.text + f->start, f->end - f->start, &g) || cl_tok_is(&q->d, t, "it")) {
@@ -423,9 +442,17 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
         if (!upper && (cl_tok_say(&q->d, i) || (px_is_stopword("en", ks, kl) && !cl_in(ks, kl,
                        (const char *const[]){"the", "a", "an", "his", "her", "their", "its", "of", NULL}))))
             break;
-        if ((upper && !stopword_ci(ks, kl)) || noun)
+        /* a capital opening the clause marks a name only when it is one
+         * ("Good information spreads", "Eight years ago") */
+        int opener_only = upper && i == t && !noun && !cl_is_role_word(ks, kl) &&
+                          (!q->people || px_entities_at(q->people, k->start, k->end) < 0);
+        if (opener_only)
+            fallback = i; /* the head if no other turns up: "Respondents are" */
+        else if ((upper && !stopword_ci(ks, kl)) || noun)
             head = i;
     }
+    if (head == (size_t)-1)
+        head = fallback;
     if (head == (size_t)-1)
         return 0;
     *s = q->d.tk.v[t].start;

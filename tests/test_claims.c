@@ -481,6 +481,10 @@ static void test_speaker_cue_positions(void **s)
         {"Readers wrote in.\n\n\u201cThe bridge is a disgrace.\u201d \u2015 Carla Benton / "
          "\u201cFix the road first.\u201d \u2015 Miguel Soto\n\nMore next week.",
          "The bridge is a disgrace", "Carla Benton"},
+        /* a dateline before the subject */
+        {"BRISTOL, March 3 (Wire) \u2014 The harbour board said the quay would \"stay shut "
+         "until the summer.\"",
+         "stay shut until", "The harbour board"},
         /* no say verb: the subject of the quote's own sentence */
         {"The county flyer urges residents to \"boil all tap water for three days.\"",
          "boil all tap water", "The county flyer"},

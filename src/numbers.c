@@ -753,9 +753,30 @@ static void group_key(const px_number *x, px_buf *b)
             break;
         }
     }
-    const char *head = c;
-    size_t head_len = strcspn(c, " ");
-    /* head noun: the first word (the counted noun comes first) */
+    /* head noun: the first plural of the noun phrase ("government
+     * officials" -> official, "israeli soldiers" -> soldier, "americans
+     * agree" -> american), else its last word before a participle
+     * ("person"); so "5 government buildings" and "5 government officials"
+     * are different quantities */
+    const char *head = NULL, *last = NULL;
+    size_t head_len = 0, last_len = 0;
+    for (const char *w = c; *w;) {
+        size_t wl = strcspn(w, " ");
+        int participle = wl > 4 && (strncmp(w + wl - 2, "ed", 2) == 0 || strncmp(w + wl - 3, "ing", 3) == 0);
+        if (participle && last)
+            break;
+        int plural = wl > 3 && w[wl - 1] == 's' && !strchr("sui", w[wl - 2]);
+        if (plural) {
+            head = w, head_len = wl;
+            break;
+        }
+        last = w, last_len = wl;
+        w += wl;
+        while (*w == ' ')
+            w++;
+    }
+    if (!head)
+        head = last ? last : c, head_len = last ? last_len : 0;
     if (head_len > 3 && head[head_len - 1] == 's')
         head_len--;
     b->len = 0;

@@ -549,6 +549,34 @@ static void test_numbers_name_their_quantity(void **s)
     px_article_free(b);
 }
 
+/* A group holds one quantity: the head noun of what is counted, not its
+ * first modifier. */
+static void test_number_groups_by_head_noun(void **s)
+{
+    (void)s;
+    px_article *a = px_article_new(), *b = px_article_new();
+    px_set_str(&a->body, "The town has 40 government buildings, and 12 Israeli soldiers guard "
+                         "the gate.");
+    px_set_str(&b->body, "The town has 55 government officials, and 14 soldiers guard the gate.");
+    px_number_list la, lb;
+    px_number_list_init(&la);
+    px_number_list_init(&lb);
+    assert_int_equal(px_numbers_extract(a, &la), PX_OK);
+    assert_int_equal(px_numbers_extract(b, &lb), PX_OK);
+    const px_number_list *nl[] = {&la, &lb};
+    const px_article *arts[] = {a, b};
+    px_number_groups g = {0};
+    assert_int_equal(px_numbers_group(arts, nl, 2, &g, NULL), PX_OK);
+    assert_int_equal(g.n, 1); /* soldiers; buildings and officials apart */
+    assert_non_null(strstr(g.v[0].key, "soldier"));
+    assert_int_equal(g.v[0].n_members, 2);
+    px_number_groups_clear(&g);
+    px_number_list_clear(&la);
+    px_number_list_clear(&lb);
+    px_article_free(a);
+    px_article_free(b);
+}
+
 /* A quote continuing an earlier one keeps that quote's speaker and the
  * words that named it. */
 static void test_continued_quote_keeps_mention(void **s)
@@ -700,6 +728,7 @@ int main(void)
         cmocka_unit_test(test_speaker_is_a_noun_phrase),
         cmocka_unit_test(test_speaker_cue_positions),
         cmocka_unit_test(test_numbers_name_their_quantity),
+        cmocka_unit_test(test_number_groups_by_head_noun),
         cmocka_unit_test(test_continued_quote_keeps_mention),
         cmocka_unit_test(test_huge_article_and_empty_input),
         cmocka_unit_test(test_cli_offsets_are_code_points_into_raw_body),

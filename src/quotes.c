@@ -242,6 +242,7 @@ static int is_intro_word(const qscan *q, size_t i)
     static const char *const adverbs[] = {"perhaps", "still", "however", "indeed", "instead",
                                           "meanwhile", "later", "earlier", "moreover", "yet",
                                           "again", "also", "now", "then", "besides", "otherwise",
+                                          "likewise", "similarly", "separately", "finally",
                                           NULL};
     const px_token *k = &q->d.tk.v[i];
     const char *s = q->d.text + k->start;
@@ -361,8 +362,10 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
  * word after the head ("The Florida senator sought ..."). 1 when found. */
 static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_t *e)
 {
-    static const char *const openers[] = {"but", "and", "so", "yet", "still", "however",
-                                           "meanwhile", "instead", "now", "later", "then", NULL};
+    static const char *const openers[] = {
+        "but", "and", "so", "yet", "still", "however", "meanwhile", "instead", "now", "later",
+        "then", "likewise", "similarly", "also", "additionally", "furthermore", "moreover",
+        "indeed", "nevertheless", "nonetheless", "separately", "finally", NULL};
     size_t t = lo;
     /* a dateline: "WASHINGTON, Dec. 8 (UPI) — ..." */
     if (word_at(q, t) && t + 1 < hi && q->d.text[q->d.tk.v[t + 1].start] == ',' &&

@@ -141,7 +141,16 @@ static const char *const say_verbs[] = {
     "showed", "shows", "found", "finds", "counted", "put", "tallied", "reckoned",
     "exclaimed", "interjected", "retorted", "snapped", "texted", "emailed", "messaged",
     "speculated", "recounted", "conceded", "proclaimed", "asserted", "asserts",
-    "clarified", "elaborated", "went", "goes", "described", "describes", NULL};
+    "clarified", "elaborated", "went", "goes", "described", "describes",
+    /* further reporting verbs seen after quotations in news text */
+    "write", "argue", "explain", "insist", "warn", "note", "recall", "predict", "ask",
+    "answer", "answered", "answers", "wondered", "wonders", "remembered", "remembers",
+    "surmised", "barked", "confessed", "confesses", "groused", "pondered", "beamed",
+    "alleged", "alleges", "boomed", "riffed", "marveled", "marvelled", "fumed", "gushed",
+    "crowed", "bragged", "brags", "opined", "reasoned", "ventured", "pledged", "pledges",
+    "chanted", "chant", "sang", "advised", "advises", "summed", "interrupted", "objected",
+    "protested", "reflected", "reiterated", "reiterates", "mocked", "teased", "griped",
+    "screamed", "hollered", "cried", "raged", "lectured", "replied", "queried", "quoted", NULL};
 
 int cl_is_say_verb(const char *s, size_t len) { return cl_in(s, len, say_verbs); }
 
@@ -308,6 +317,7 @@ int cl_phrase_before(const cl_doc *q, size_t lo, size_t v, size_t *s, size_t *e)
                                           "further", "just", "never", "first", "once", NULL};
     while (i > lo && q->tk.v[i - 1].kind == PX_TOK_WORD && words < 2 &&
            ((q->tk.v[i - 1].end - q->tk.v[i - 1].start > 2 &&
+             islower((unsigned char)q->text[q->tk.v[i - 1].start]) && /* not "Kelly" */
              cl_eq(q->text + q->tk.v[i - 1].end - 2, 2, "ly")) ||
             cl_tok_in(q->text, &q->tk.v[i - 1], adverbs)))
         i--, words++;
@@ -330,20 +340,39 @@ int cl_phrase_before(const cl_doc *q, size_t lo, size_t v, size_t *s, size_t *e)
         if (k > lo && k + 16 > i && q->tk.v[k - 1].kind == PX_TOK_PUNCT &&
             q->text[q->tk.v[k - 1].start] == ',')
             i = k - 1;
+        /* "Rep. Jim Jordan (R-Ohio), an oversight panel member, said" */
+        if (i > lo && q->tk.v[i - 1].kind == PX_TOK_PUNCT && q->text[q->tk.v[i - 1].start] == ')') {
+            size_t c = i - 1;
+            while (c > lo && c + 8 > i && q->text[q->tk.v[c].start] != '(')
+                c--;
+            if (q->text[q->tk.v[c].start] == '(')
+                i = c;
+        }
     }
     size_t end = i;
     words = 0;
-    while (i > lo && words < 8) {
+    while (i > lo && words < 12) {
         const px_token *t = &q->tk.v[i - 1];
+        /* a hyphen inside a word: "the 43-year-old" */
+        if (t->kind == PX_TOK_PUNCT && q->text[t->start] == '-' && i - 1 > lo && i < end &&
+            q->tk.v[i - 2].end == t->start && q->tk.v[i].start == t->end) {
+            i--;
+            continue;
+        }
         if (t->kind == PX_TOK_WORD || t->kind == PX_TOK_NUMBER) {
-            if (i < end && (cl_tok_eq(q->text, t, "that") || cl_tok_eq(q->text, t, "and") ||
-                            cl_tok_eq(q->text, t, "but") || cl_tok_say(q, i - 1)))
+            /* a subordinate or relative clause starts the subject: "the
+             * crowd booed when he told them" -> "he" */
+            static const char *const clause_words[] = {
+                "that", "and", "but", "when", "as", "if", "because", "since", "while", "where",
+                "after", "before", "so", "or", "though", "although", "until", NULL};
+            if (i < end && (cl_tok_in(q->text, t, clause_words) || cl_tok_say(q, i - 1)))
                 break;
             i--, words++;
             continue;
         }
         if (t->kind == PX_TOK_PUNCT && (q->text[t->start] == '\'' ||
-                                        (unsigned char)q->text[t->start] == 0xE2) &&
+                                        (t->end - t->start == 3 &&
+                                         memcmp(q->text + t->start, "\xE2\x80\x99", 3) == 0)) &&
             !cl_tok_quote(q, i - 1) && i - 1 > lo) {
             i--; /* possessive apostrophe */
             continue;
@@ -371,7 +400,8 @@ int cl_phrase_after(const cl_doc *q, size_t v, size_t hi, size_t *s, size_t *e)
     size_t i = v, words = 0;
     while (i < hi && words < 8) {
         const px_token *t = &q->tk.v[i];
-        if (t->kind != PX_TOK_WORD && !(t->kind == PX_TOK_PUNCT && q->text[t->start] == '-'))
+        if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER && /* "9/11 widow X" */
+            !(t->kind == PX_TOK_PUNCT && q->text[t->start] == '-'))
             break;
         if (words && (cl_tok_eq(q->text, t, "in") || cl_tok_eq(q->text, t, "on") ||
                       cl_tok_eq(q->text, t, "at") || cl_tok_eq(q->text, t, "to") ||

@@ -299,6 +299,17 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
     return 1;
 }
 
+/* Is the lower-case word s[0..len) a one-word unit ("minutes", "miles")? */
+static int match_unit_word(const char *s, size_t len, const unit **out)
+{
+    for (size_t k = 0; units[k].word; k++)
+        if (strlen(units[k].word) == len && strncmp(units[k].word, s, len) == 0) {
+            *out = &units[k];
+            return 1;
+        }
+    return 0;
+}
+
 /* Is the number a year, a date, a time or an identifier rather than a claim? */
 static int not_a_claim(const nscan *n, const parsed *p)
 {
@@ -320,6 +331,25 @@ static int not_a_claim(const nscan *n, const parsed *p)
     if (tok_word_is(n, p->last + 1, "a.m.") || tok_word_is(n, p->last + 1, "p.m.") ||
         tok_word_is(n, p->last + 1, "a.m") || tok_word_is(n, p->last + 1, "p.m"))
         return 1;
+    /* a title, not a count: "60 Minutes", "“24 Hours in Gaza”" - the
+     * number opens a run of capitalised words after a quotation mark, or a
+     * unit word is capitalised as in a name */
+    if (p->last + 1 < n->d.tk.n && n->d.tk.v[p->last + 1].kind == PX_TOK_WORD &&
+        isupper((unsigned char)n->d.text[n->d.tk.v[p->last + 1].start])) {
+        size_t nl;
+        const char *next = tok_text(n, p->last + 1, &nl);
+        char low[16];
+        int unit_word = 0;
+        if (nl < sizeof low) {
+            for (size_t k = 0; k < nl; k++)
+                low[k] = (char)tolower((unsigned char)next[k]);
+            const unit *u;
+            unit_word = match_unit_word(low, nl, &u);
+        }
+        int after_mark = p->first > 0 && cl_tok_quote(&n->d, p->first - 1);
+        if (unit_word || after_mark)
+            return 1;
+    }
     if (p->first > 0) {
         size_t pl;
         const char *prev = tok_text(n, p->first - 1, &pl);
@@ -463,6 +493,43 @@ oom:
     return NULL;
 }
 
+/* The quantity named before the number, for a figure with nothing after
+ * it: "her approval rating fell to 38 percent", "turnout was 60 percent".
+ * Back over a linking or change verb and its preposition, then up to two
+ * lower-case nouns; NULL when nothing of the kind precedes ("while
+ * 38%"). */
+static char *counted_before(const nscan *n, size_t first, size_t sent_lo)
+{
+    static const char *const links[] = {
+        "to", "at", "of", "by", "from", "was", "is", "were", "are", "be", "been", "stood",
+        "stands", "rose", "rises", "fell", "falls", "reached", "hit", "dropped", "climbed",
+        "increased", "decreased", "grew", "jumped", "declined", "slipped", "surged", "soared",
+        "rising", "falling", "remained", "remains", "totaled", "totalled", "topped", "just",
+        "only", NULL};
+    size_t k = first, skipped = 0;
+    while (k > sent_lo && skipped < 4 && n->d.tk.v[k - 1].kind == PX_TOK_WORD &&
+           cl_in(n->d.text + n->d.tk.v[k - 1].start,
+                 n->d.tk.v[k - 1].end - n->d.tk.v[k - 1].start, links))
+        k--, skipped++;
+    if (!skipped)
+        return NULL;
+    size_t end = k;
+    while (k > sent_lo && end - k < 2) {
+        const px_token *t = &n->d.tk.v[k - 1];
+        const char *s = n->d.text + t->start;
+        size_t len = t->end - t->start;
+        int first_word = k - 1 == sent_lo; /* "Prices rose 4 percent" */
+        if (t->kind != PX_TOK_WORD || (!islower((unsigned char)s[0]) && !first_word) ||
+            px_is_stopword("en", s, len) || cl_is_say_verb(s, len))
+            break;
+        k--;
+    }
+    if (k == end)
+        return NULL;
+    size_t a = n->d.tk.v[k].start, b = n->d.tk.v[end - 1].end;
+    return cl_lower(n->d.text + a, b - a);
+}
+
 /* The authority of the sentence: "according to X", "X said", "said X",
  * "a Gallup poll". */
 static char *attribution_of(const nscan *n, size_t lo, size_t hi, size_t num_tok)
@@ -603,6 +670,8 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
     if (num.kind == PX_NUM_COUNT || num.kind == PX_NUM_MONEY || num.kind == PX_NUM_PERCENT ||
         num.kind == PX_NUM_MEASURE)
         num.counted = counted_phrase(n, last + 1, first, lo, hi);
+    if (!num.counted && (num.kind == PX_NUM_PERCENT || num.kind == PX_NUM_MONEY))
+        num.counted = counted_before(n, first, lo);
     num.attribution = attribution_of(n, lo, hi, p->first);
     if (!num.text || (unit_name && !num.unit)) {
         number_free(&num);
@@ -684,9 +753,30 @@ static void group_key(const px_number *x, px_buf *b)
             break;
         }
     }
-    const char *head = c;
-    size_t head_len = strcspn(c, " ");
-    /* head noun: the first word (the counted noun comes first) */
+    /* head noun: the first plural of the noun phrase ("government
+     * officials" -> official, "israeli soldiers" -> soldier, "americans
+     * agree" -> american), else its last word before a participle
+     * ("person"); so "5 government buildings" and "5 government officials"
+     * are different quantities */
+    const char *head = NULL, *last = NULL;
+    size_t head_len = 0, last_len = 0;
+    for (const char *w = c; *w;) {
+        size_t wl = strcspn(w, " ");
+        int participle = wl > 4 && (strncmp(w + wl - 2, "ed", 2) == 0 || strncmp(w + wl - 3, "ing", 3) == 0);
+        if (participle && last)
+            break;
+        int plural = wl > 3 && w[wl - 1] == 's' && !strchr("sui", w[wl - 2]);
+        if (plural) {
+            head = w, head_len = wl;
+            break;
+        }
+        last = w, last_len = wl;
+        w += wl;
+        while (*w == ' ')
+            w++;
+    }
+    if (!head)
+        head = last ? last : c, head_len = last ? last_len : 0;
     if (head_len > 3 && head[head_len - 1] == 's')
         head_len--;
     b->len = 0;
@@ -925,7 +1015,10 @@ int px_numbers_group(const px_article *const *articles, const px_number_list *co
     for (size_t a = 0; a < n && !rc; a++)
         for (size_t i = 0; lists[a] && i < lists[a]->n && !rc; i++) {
             const px_number *x = &lists[a]->v[i];
-            if (!x->counted && x->kind == PX_NUM_COUNT)
+            /* a figure that names no quantity ("while 38%", "$5 million")
+             * cannot be compared with another: grouping it by kind and
+             * unit alone mixes unrelated quantities */
+            if (!x->counted)
                 continue;
             group_key(x, &key);
             if (!key.data) {

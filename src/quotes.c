@@ -8,6 +8,7 @@
 #include "parallax/quotes.h"
 #include "parallax/text.h"
 
+
 /* ---- quotation marks ------------------------------------------------------ */
 
 
@@ -136,11 +137,84 @@ static int find_pieces(qscan *q)
 
 /* ---- speakers ------------------------------------------------------------- */
 
+static int is_pronoun(const char *s, size_t len, px_gender *g);
+
 typedef struct speaker {
     size_t start, end; /* mention in the text */
     char *cue;
     int found;
 } speaker;
+
+/* Can bytes [s, e) be the subject of a say verb? A noun phrase is a
+ * pronoun, or starts with a capital, a determiner or a lower-case noun
+ * leading to a name ("election law expert Rick Hasen") and ends with a
+ * noun; "won five of those" (before "states"), "breakfast with reporters
+ * and" (before "acknowledged") or "citing an instance" are clause
+ * fragments, not speakers. */
+static int plausible_np(const qscan *q, size_t s, size_t e)
+{
+    static const char *const starts[] = {
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "one", "two",
+        "three", "four", "some", "many", "several", "both", "other", "another", "this",
+        "these", "those", "each", "every", "no", "most", "all", "of", NULL};
+    static const char *const singles[] = {"who", "which", "it", "you", "one", NULL};
+    static const char *const breakers[] = {
+        "and", "but", "or", "when", "while", "because", "which", "if", "than", "as", "is",
+        "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would",
+        "can", "could", "might", "may", "should", "must", "do", "does", "did", "not",
+        "there", "then", "so", "since", "where", NULL};
+    size_t t = cl_token_at(&q->d.tk, s), te = cl_token_at(&q->d.tk, e);
+    if (t >= te)
+        return 0;
+    const px_token *f = &q->d.tk.v[t], *l = &q->d.tk.v[te - 1];
+    const char *fs = q->d.text + f->start;
+    size_t fl = f->end - f->start;
+    px_gender g;
+    if (te - t == 1 && (is_pronoun(fs, fl, &g) || cl_in(fs, fl, singles)))
+        return 1;
+    if (!isupper((unsigned char)fs[0]) && !isdigit((unsigned char)fs[0]) && !cl_in(fs, fl, starts)) {
+        /* a lower-case start: a group ("officials") or a title before a
+         * name ("political scientist Christopher Wlezien") */
+        int named = 0;
+        for (size_t i = t + 1; i < te; i++)
+            named |= q->d.tk.v[i].kind == PX_TOK_WORD && isupper((unsigned char)q->d.text[q->d.tk.v[i].start]);
+        if (px_is_stopword("en", fs, fl) || (fl > 3 && cl_eq(fs + fl - 3, 3, "ing")) ||
+            (!named && !cl_is_group_noun(fs, fl) && !cl_is_role_noun(fs, fl)))
+            return 0;
+    }
+    const char *ls = q->d.text + l->start;
+    size_t ll = l->end - l->start;
+    if (l->kind == PX_TOK_WORD && islower((unsigned char)ls[0]) &&
+        px_is_stopword("en", ls, ll) && !is_pronoun(ls, ll, &g))
+        return 0;
+    for (size_t i = t + 1; i < te; i++)
+        if (cl_tok_in(q->d.text, &q->d.tk.v[i], breakers) || cl_tok_say(&q->d, i))
+            return 0;
+    return 1;
+}
+
+/* Drops the adverbs and conjunctions a phrase before a verb may start
+ * with: "then Wallnau" (continues), "so she" (said). */
+static void trim_front(const qscan *q, size_t *s, size_t e)
+{
+    /* a pronoun right before the verb is the subject: "even now at 86
+     * she (still) says" */
+    size_t last = cl_token_at(&q->d.tk, e);
+    px_gender g;
+    if (last > 0 && last - 1 < q->d.tk.n && q->d.tk.v[last - 1].start >= *s &&
+        is_pronoun(q->d.text + q->d.tk.v[last - 1].start,
+                   q->d.tk.v[last - 1].end - q->d.tk.v[last - 1].start, &g)) {
+        *s = q->d.tk.v[last - 1].start;
+        return;
+    }
+    static const char *const drop[] = {"then", "and", "but", "so", "also", "now", "yet",
+                                       "still", "as", "when", "while", "because", "if",
+                                       "since", "though", "although", NULL};
+    size_t t = cl_token_at(&q->d.tk, *s), te = cl_token_at(&q->d.tk, e);
+    while (t + 1 < te && cl_tok_in(q->d.text, &q->d.tk.v[t], drop))
+        t++;
+    *s = q->d.tk.v[t].start;
+}
 
 static int set_cue(speaker *sp, const qscan *q, size_t t)
 {
@@ -150,10 +224,73 @@ static int set_cue(speaker *sp, const qscan *q, size_t t)
     return sp->cue ? PX_OK : PX_ENOMEM;
 }
 
+/* A stop word in any case: "In", "The", "Over" open sentences. */
+static int stopword_ci(const char *s, size_t len)
+{
+    char w[32];
+    if (len >= sizeof w)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        w[i] = (char)tolower((unsigned char)s[i]);
+    return px_is_stopword("en", w, len);
+}
+
+/* Does token i open an introduction rather than a name: a stop word ("At
+ * the same time", "Of course", "That said") or a sentence adverb? */
+static int is_intro_word(const qscan *q, size_t i)
+{
+    static const char *const adverbs[] = {"perhaps", "still", "however", "indeed", "instead",
+                                          "meanwhile", "later", "earlier", "moreover", "yet",
+                                          "again", "also", "now", "then", "besides", "otherwise",
+                                          "likewise", "similarly", "separately", "finally",
+                                          NULL};
+    const px_token *k = &q->d.tk.v[i];
+    const char *s = q->d.text + k->start;
+    size_t len = k->end - k->start;
+    return stopword_ci(s, len) || cl_in(s, len, adverbs) ||
+           (islower((unsigned char)s[0]) && len > 4 && cl_eq(s + len - 2, 2, "ly"));
+}
+
+static int all_caps(const char *s, size_t len)
+{
+    if (len < 3)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (islower((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+static int word_at(const qscan *q, size_t i)
+{
+    return i < q->d.tk.n && q->d.tk.v[i].kind == PX_TOK_WORD;
+}
+
+/* Token i is a dash: -, en, em or horizontal bar. */
+static int is_dash(const qscan *q, size_t i)
+{
+    const unsigned char *c = (const unsigned char *)q->d.text + q->d.tk.v[i].start;
+    return c[0] == '-' || (c[0] == 0xE2 && c[1] == 0x80 && c[2] >= 0x93 && c[2] <= 0x95);
+}
+
 /* Cue after the quote: `,” she said`, `,” said Lloyd Austin`, `.” Dorsey
  * said.`, `,” according to the White House statement`. Tokens [t, hi). */
-static int cue_after(const qscan *q, size_t t, size_t hi, speaker *sp)
+static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *sp)
 {
+    /* a byline under the quote: `” ― Ana Ruiz` (a dash, then the name
+     * alone up to the end of the sentence or the next quote) */
+    if (t + 1 < hi && q->d.tk.v[t].kind == PX_TOK_PUNCT && is_dash(q, t) && word_at(q, t + 1) &&
+        isupper((unsigned char)q->d.text[q->d.tk.v[t + 1].start])) {
+        size_t e = t + 1;
+        while (e < hi && (word_at(q, e) || (q->d.tk.v[e].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[e].start] == '.' && e + 1 < hi && word_at(q, e + 1))))
+            e++;
+        if (e - t - 1 <= 5 && (e >= hi || cl_tok_quote(&q->d, e) || q->d.tk.v[e].kind == PX_TOK_PUNCT)) {
+            sp->start = q->d.tk.v[t + 1].start;
+            sp->end = q->d.tk.v[e - 1].end;
+            sp->found = 1;
+            return 1;
+        }
+    }
     while (t < hi && q->d.tk.v[t].kind == PX_TOK_PUNCT && !cl_tok_quote(&q->d, t))
         t++;
     if (cl_tok_is(&q->d, t, "according") && cl_tok_is(&q->d, t + 1, "to")) {
@@ -170,6 +307,16 @@ static int cue_after(const qscan *q, size_t t, size_t hi, speaker *sp)
     }
     /* subject first: she said / Mayor Elena Voss said / the memo said */
     for (size_t v = t; v < hi && v < t + 24; v++) {
+        if (q->d.tk.v[v].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[v].start] == '(') {
+            /* a party label: "Rep. John Mica (R-Fla.) said" */
+            size_t c = v;
+            while (c < hi && c < v + 8 && q->d.text[q->d.tk.v[c].start] != ')')
+                c++;
+            if (c < hi && q->d.text[q->d.tk.v[c].start] == ')') {
+                v = c;
+                continue;
+            }
+        }
         if (q->d.tk.v[v].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[v].start] != '\'' &&
             q->d.text[q->d.tk.v[v].start] != ',' && q->d.text[q->d.tk.v[v].start] != '-' &&
             (unsigned char)q->d.text[q->d.tk.v[v].start] != 0xE2)
@@ -179,22 +326,141 @@ static int cue_after(const qscan *q, size_t t, size_t hi, speaker *sp)
             break;
         if (cl_tok_say(&q->d, v) && v > t) {
             size_t s, e;
-            /* "Dolores Arkwright, the local's president, said" */
-            size_t first = t;
-            if (cl_phrase_before(&q->d, t, v, &s, &e)) {
-                size_t k = t;
-                while (k < v && q->d.tk.v[k].kind == PX_TOK_WORD)
-                    k++;
-                if (k < v && k > t)
-                    e = q->d.tk.v[k - 1].end, s = q->d.tk.v[first].start;
-                sp->start = s;
-                sp->end = e;
-                return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+            if (!cl_phrase_before(&q->d, t, v, &s, &e))
+                return 0;
+            trim_front(q, &s, e);
+            /* "Dolores Arkwright, the local's president, said": the name
+             * before the appositive, unless that is an introduction ("At
+             * the same time, the person added") */
+            size_t k = t;
+            while (k < v && !(q->d.tk.v[k].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[k].start] == ','))
+                k++;
+            if (k < v && k > t && !is_intro_word(q, t) &&
+                plausible_np(q, q->d.tk.v[t].start, q->d.tk.v[k - 1].end)) {
+                s = q->d.tk.v[t].start;
+                e = q->d.tk.v[k - 1].end;
             }
-            return 0;
+            if (!plausible_np(q, s, e))
+                return 0;
+            /* after a partial quote the cue must follow it at once: not
+             * `“kind of riding the fence” until Haley said` */
+            if (strict && s != q->d.tk.v[t].start)
+                return 0;
+            sp->start = s;
+            sp->end = e;
+            return set_cue(sp, q, v) ? PX_ENOMEM : 1;
         }
     }
     return 0;
+}
+
+/* The subject of the clause starting at token lo, before token hi: the
+ * noun phrase a sentence opens with, after an introduction ending in a
+ * comma ("In an interview Thursday, the Wisconsin Republican criticized
+ * ... and said"). The phrase runs through modifiers up to its head, the
+ * first name, pronoun or role/group noun, and ends at the first lower-case
+ * word after the head ("The Florida senator sought ..."). 1 when found. */
+static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_t *e)
+{
+    static const char *const openers[] = {
+        "but", "and", "so", "yet", "still", "however", "meanwhile", "instead", "now", "later",
+        "then", "likewise", "similarly", "also", "additionally", "furthermore", "moreover",
+        "indeed", "nevertheless", "nonetheless", "separately", "finally", NULL};
+    size_t t = lo;
+    /* a dateline: "WASHINGTON, Dec. 8 (UPI) — ..." */
+    if (word_at(q, t) && t + 1 < hi && q->d.text[q->d.tk.v[t + 1].start] == ',' &&
+        all_caps(q->d.text + q->d.tk.v[t].start, q->d.tk.v[t].end - q->d.tk.v[t].start)) {
+        size_t c = t + 2;
+        while (c < hi && c < t + 14 && !(q->d.tk.v[c].kind == PX_TOK_PUNCT && is_dash(q, c)))
+            c++;
+        if (c < hi && c < t + 14)
+            t = c + 1;
+    }
+    while (t < hi && (cl_tok_in(q->d.text, &q->d.tk.v[t], openers) ||
+                      (q->d.tk.v[t].kind == PX_TOK_PUNCT && !cl_tok_quote(&q->d, t))))
+        t++;
+    /* introductions: prepositions, participles or subordinate clauses up
+     * to their commas ("Once in my 20s, when my mother ..., I laughed") */
+    for (int round = 0; round < 3 && word_at(q, t) && t < hi; round++) {
+        size_t before = t;
+        const px_token *f = &q->d.tk.v[t];
+        const char *fs = q->d.text + f->start;
+        size_t fl = f->end - f->start;
+        px_gender g;
+        static const char *const subordinators[] = {
+            "though", "although", "while", "when", "if", "because", "since", "as", "after",
+            "before", "unless", "until", "whereas", "once", "despite", "following", "amid",
+            "during", "like", "unlike", "with", "without", "asked", "speaking", NULL};
+        if (cl_in(fs, fl, subordinators) || (stopword_ci(fs, fl) && !is_pronoun(fs, fl, &g) &&
+             !cl_eq(fs, fl, "it") &&
+             !cl_in(fs, fl, (const char *const[]){"the", "a", "an", "his", "her", "their", NULL})) ||
+            (fl > 3 && (cl_eq(fs + fl - 3, 3, "ing") || cl_eq(fs + fl - 2, 2, "ed")))) {
+            size_t c = t;
+            while (c < hi && c < t + 20 && !(q->d.tk.v[c].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[c].start] == ','))
+                c++;
+            if (c >= hi || c >= t + 20)
+                return 0;
+            t = c + 1;
+        }
+        if (t == before)
+            break;
+    }
+    if (t >= hi || !word_at(q, t))
+        return 0;
+    size_t i = t, head = (size_t)-1, fallback = (size_t)-1;
+    px_gender g;
+    const px_token *f = &q->d.tk.v[t];
+    if (is_pronoun(q->d.text + f->start, f->end - f->start, &g) || cl_tok_is(&q->d, t, "it")) {
+        *s = f->start;
+        *e = f->end;
+        return 1;
+    }
+    for (; i < hi && i < t + 12; i++) {
+        const px_token *k = &q->d.tk.v[i];
+        const char *ks = q->d.text + k->start;
+        size_t kl = k->end - k->start;
+        if (k->kind == PX_TOK_PUNCT && (ks[0] == '\'' || (unsigned char)ks[0] == 0xE2) && !cl_tok_quote(&q->d, i))
+            continue; /* possessive */
+        if (k->kind == PX_TOK_PUNCT && ks[0] == '(') { /* "(R-Tex.)" */
+            size_t c = i;
+            while (c < hi && c < i + 8 && q->d.text[q->d.tk.v[c].start] != ')')
+                c++;
+            if (c >= hi || q->d.text[q->d.tk.v[c].start] != ')')
+                break;
+            i = c;
+            continue;
+        }
+        if (k->kind != PX_TOK_WORD && k->kind != PX_TOK_NUMBER &&
+            !(k->kind == PX_TOK_PUNCT && ks[0] == '-'))
+            break;
+        int upper = isupper((unsigned char)ks[0]);
+        int noun = cl_is_role_noun(ks, kl) || cl_is_group_noun(ks, kl) || cl_is_document_noun(ks, kl);
+        if (!upper && head != (size_t)-1 && !noun)
+            break; /* the verb after the head */
+        if (!upper && head == (size_t)-1 && i > t + 1 && kl > 3 && cl_eq(ks + kl - 2, 2, "ed") &&
+            word_at(q, i - 1)) {
+            head = i - 1; /* "the council decided": a past-tense verb ends it */
+            break;
+        }
+        if (!upper && (cl_tok_say(&q->d, i) || (px_is_stopword("en", ks, kl) && !cl_in(ks, kl,
+                       (const char *const[]){"the", "a", "an", "his", "her", "their", "its", "of", NULL}))))
+            break;
+        /* a capital opening the clause marks a name only when it is one
+         * ("Good information spreads", "Eight years ago") */
+        int opener_only = upper && i == t && !noun && !cl_is_role_word(ks, kl) &&
+                          (!q->people || px_entities_at(q->people, k->start, k->end) < 0);
+        if (opener_only)
+            fallback = i; /* the head if no other turns up: "Respondents are" */
+        else if ((upper && !stopword_ci(ks, kl)) || noun)
+            head = i;
+    }
+    if (head == (size_t)-1)
+        head = fallback;
+    if (head == (size_t)-1)
+        return 0;
+    *s = q->d.tk.v[t].start;
+    *e = q->d.tk.v[head].end;
+    return plausible_np(q, *s, *e);
 }
 
 /* Cue before the quote in the same sentence: `Mayor Elena Voss said: “`,
@@ -212,13 +478,20 @@ static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
         }
         if (cl_tok_say(&q->d, v)) {
             size_t s, e;
-            if (cl_phrase_before(&q->d, lo, v, &s, &e)) {
+            if (cl_phrase_before(&q->d, lo, v, &s, &e) && (trim_front(q, &s, e), plausible_np(q, s, e))) {
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
             }
-            /* "said Mayor Voss: “...”" */
-            if (cl_phrase_after(&q->d, v + 1, t, &s, &e)) {
+            /* "said Mayor Voss: “...”": the name runs up to the quote */
+            if (cl_phrase_after(&q->d, v + 1, t, &s, &e) && plausible_np(q, s, e) &&
+                cl_token_at(&q->d.tk, e) + 1 >= t) {
+                sp->start = s;
+                sp->end = e;
+                return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+            }
+            /* "X toured the town and said": the subject of the clause */
+            if (clause_subject(q, lo, v, &s, &e)) {
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
@@ -416,13 +689,26 @@ static size_t count_words(const char *s, size_t len)
     return n;
 }
 
+/* Does the piece close a clause, so that a cue may follow it? `“…,” she
+ * said` and `“…” — said X` do; `“…” on how many` (a partial quote
+ * running on into its sentence) does not. */
+static int closes_clause(const qscan *q, const piece *p)
+{
+    const char *s = q->d.text;
+    char c = s[p->end - 1];
+    if (strchr(",.!?;:-", c) || (unsigned char)c == 0x94 /* em dash, tail byte */)
+        return 1;
+    size_t a = skip_space(s, p->close + p->close_len, q->d.len);
+    return a < q->d.len && (strchr(",-", s[a]) || (unsigned char)s[a] == 0xE2);
+}
+
 /* Is the gap between two pieces only a cue clause ("she said", "said
  * Lloyd Austin.", "he added")? */
 static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
 {
     if (a->continues)
         return 1;
-    if (b->open < a->close || a->para_end != b->para_end)
+    if (b->open < a->close || a->para_end != b->para_end || !closes_clause(q, a))
         return 0;
     size_t gs = a->close + a->close_len, ge = b->open;
     if (count_words(q->d.text + gs, ge - gs) > 9)
@@ -490,7 +776,7 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
         size_t gs = p[i].close + p[i].close_len, ge = p[i + 1].open;
         if (p[i].continues || ge <= gs)
             continue;
-        int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), sp);
+        int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), 0, sp);
         if (r)
             return r < 0 ? r : PX_OK;
     }
@@ -500,15 +786,31 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     size_t s = cl_sentence_at(&q->d.ss, last->end ? last->end - 1 : 0);
     size_t hi_off = q->d.ss.n ? q->d.ss.v[s].end : q->d.len;
     char last_char = q->d.text[last->end - 1];
-    if (!strchr(".!?", last_char) && s + 1 < q->d.ss.n && q->d.ss.v[s + 1].start < after + 3 &&
+    /* a question or exclamation may be followed by its cue: `?” Clinton
+     * asks` */
+    size_t ta = cl_token_at(&q->d.tk, after);
+    int byline = ta < q->d.tk.n && q->d.tk.v[ta].kind == PX_TOK_PUNCT && is_dash(q, ta);
+    if ((last_char != '.' || byline) && s + 1 < q->d.ss.n && q->d.ss.v[s + 1].start < after + 3 &&
         q->d.ss.v[s + 1].start >= after)
         hi_off = q->d.ss.v[s + 1].end; /* the splitter ended the sentence at the mark */
     if (hi_off > last->para_end)
         hi_off = last->para_end;
     if (after < hi_off) {
-        int r = cue_after(q, cl_token_at(&q->d.tk, after), cl_token_at(&q->d.tk, hi_off), sp);
+        size_t th = cl_token_at(&q->d.tk, hi_off);
+        int r = cue_after(q, ta, th, !closes_clause(q, last), sp);
         if (r)
             return r < 0 ? r : PX_OK;
+        /* 2b. the reporting clause closing the sentence: `“…” as donors
+         * waited to see how it played out, he said.` */
+        for (size_t c = ta; c < th; c++) {
+            if (cl_tok_quote(&q->d, c))
+                break; /* another quote: its own cue */
+            if (q->d.tk.v[c].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[c].start] != ',')
+                continue;
+            r = cue_after(q, c + 1, th, 1, sp);
+            if (r)
+                return r < 0 ? r : PX_OK;
+        }
     }
     /* 3. a cue before the first piece, in its sentence */
     const piece *first = &p[i0];
@@ -560,6 +862,75 @@ static int sentence_subject(qscan *q, px_quote *x)
     return 0;
 }
 
+/* The subject of the quote's own sentence, when the quote is not at its
+ * start: "The memo calls for “...”", "Article 33 affirms: “...”". */
+static int own_subject(const qscan *q, const px_quote *x, speaker *sp)
+{
+    size_t lo = cl_token_at(&q->d.tk, x->sentence_start);
+    size_t hi = cl_token_at(&q->d.tk, x->piece_start[0]);
+    if (hi > lo)
+        hi--; /* the opening mark */
+    size_t s, e;
+    if (hi <= lo || !clause_subject(q, lo, hi, &s, &e))
+        return 0;
+    sp->start = s;
+    sp->end = e;
+    sp->found = 1;
+    return 1;
+}
+
+/* A quote opening its sentence with no cue of its own, introduced by the
+ * sentence before: `He said:` / `The Times reports:` (a colon: the cue of
+ * that sentence, else its subject), or a sentence about
+ * a person ("Valastro praised Christie's leadership.") whose subject then
+ * speaks. Returns 1 with the mention in *sp. */
+static int introduced_by(qscan *q, const px_quote *x, speaker *sp)
+{
+    if (!q->d.ss.n)
+        return 0;
+    size_t si = cl_sentence_at(&q->d.ss, x->start);
+    size_t open = x->piece_start[0];
+    while (open > q->d.ss.v[si].start && !isspace((unsigned char)q->d.text[open - 1]))
+        open--; /* back over the mark */
+    if (skip_space(q->d.text, q->d.ss.v[si].start, q->d.len) < open || si == 0)
+        return 0;
+    size_t pa = q->d.ss.v[si - 1].start, pb = q->d.ss.v[si - 1].end;
+    while (pb > pa && isspace((unsigned char)q->d.text[pb - 1]))
+        pb--;
+    size_t lo = cl_token_at(&q->d.tk, pa), hi = cl_token_at(&q->d.tk, pb);
+    for (size_t t = lo; t < hi; t++)
+        if (cl_tok_quote(&q->d, t))
+            return 0; /* the sentence before quotes someone itself */
+    size_t s, e;
+    int r = cue_before(q, lo, hi, sp); /* "…, Schiff said." */
+    if (r)
+        return r;
+    if (pb > pa && q->d.text[pb - 1] == ':') {
+        if (clause_subject(q, lo, hi, &s, &e)) {
+            sp->start = s;
+            sp->end = e;
+            sp->found = 1;
+            return 1;
+        }
+        return 0;
+    }
+    if (!clause_subject(q, lo, hi, &s, &e))
+        return 0;
+    px_gender g;
+    long ent = q->people ? px_entities_at(q->people, s, e) : -1;
+    size_t h = e;
+    while (h > s && !isspace((unsigned char)q->d.text[h - 1]))
+        h--;
+    if (!is_pronoun(q->d.text + s, e - s, &g) &&
+        (ent < 0 || q->people->v[ent].kind != PX_ENTITY_PERSON) &&
+        !cl_is_role_noun(q->d.text + h, e - h)) /* "His former business partner" */
+        return 0;
+    sp->start = s;
+    sp->end = e;
+    sp->found = 1;
+    return 1;
+}
+
 static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *out,
                 long *last_speech)
 {
@@ -591,16 +962,42 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
     if (build_text(q, x, &x->text))
         return PX_ENOMEM;
     x->kind = classify(q, &p[i0], x->n_pieces, words);
-    if (x->kind == PX_QUOTE_TERM)
-        return PX_OK;
     speaker sp = {0};
+    if (x->kind == PX_QUOTE_TERM) {
+        /* a short utterance with its own cue (`“It’s finished,” she
+         * said`) stays a term but speaks for the quotes after it */
+        const piece *last = &p[i1];
+        size_t a = last->close + last->close_len;
+        size_t si = cl_sentence_at(&q->d.ss, a);
+        size_t b = q->d.ss.n ? q->d.ss.v[si].end : q->d.len;
+        if (b > last->para_end)
+            b = last->para_end;
+        int rc = PX_OK;
+        if (a < b && closes_clause(q, last) && q->d.text[last->end - 1] == ',' &&
+            cue_after(q, cl_token_at(&q->d.tk, a), cl_token_at(&q->d.tk, b), 1, &sp) == 1) {
+            x->cue = sp.cue;
+            sp.cue = NULL;
+            rc = resolve_speaker(q, &sp, x);
+            if (!rc && x->speaker)
+                *last_speech = (long)(out->n - 1);
+        }
+        free(sp.cue);
+        return rc;
+    }
     int rc = find_speaker(q, p, i0, i1, &sp);
     if (!rc && sp.found) {
         x->cue = sp.cue;
         sp.cue = NULL;
         rc = resolve_speaker(q, &sp, x);
+    } else if (!rc && own_subject(q, x, &sp)) {
+        /* "The ad targets a “corrupt system”": whatever the sentence is about */
+        rc = resolve_speaker(q, &sp, x);
     } else if (!rc && sentence_subject(q, x)) {
         /* "Ali called on fellow Muslims to “...”": the sentence's subject */
+    } else if (!rc && x->kind == PX_QUOTE_SPEECH && introduced_by(q, x, &sp)) {
+        x->cue = sp.cue;
+        sp.cue = NULL;
+        rc = resolve_speaker(q, &sp, x);
     } else if (!rc && x->kind == PX_QUOTE_SPEECH && *last_speech >= 0) {
         /* no cue: the speaker of the quote just before, when it is in the
          * same or the previous paragraph */
@@ -613,6 +1010,9 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
             x->speaker = px_strdup(prev->speaker);
             x->speaker_kind = prev->speaker_kind;
             x->speaker_entity = prev->speaker_entity;
+            /* the mention that named the speaker, as for the quote before */
+            x->mention_start = prev->mention_start;
+            x->mention_end = prev->mention_end;
             if (!x->speaker)
                 rc = PX_ENOMEM;
         }
@@ -620,7 +1020,10 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
     free(sp.cue);
     if (x->speaker_kind == PX_SPEAKER_DOCUMENT || x->speaker_kind == PX_SPEAKER_ORG)
         q->last_thing = (long)(out->n - 1);
-    if (x->kind == PX_QUOTE_SPEECH)
+    /* a partial quote with a cue of its own also sets the speaker for
+     * the quotes that follow: `are “not meeting the demand,” says X. “We
+     * often compare ...”` */
+    if (x->kind == PX_QUOTE_SPEECH || (x->cue && x->speaker))
         *last_speech = (long)(out->n - 1);
     return rc;
 }

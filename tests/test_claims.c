@@ -377,6 +377,230 @@ static void test_quote_across_paragraphs(void **s)
     px_article_free(a);
 }
 
+/* The speaker parallax gives the quote starting with prefix in body
+ * (hand-written sentences, one rule each); "" when it has none. */
+static char *speaker_in(const char *body, const char *prefix)
+{
+    px_article *a = px_article_new();
+    px_set_str(&a->body, body);
+    px_entity_list people;
+    px_quote_list quotes;
+    quotes_of(a, &people, &quotes);
+    const px_quote *q = quote_starting(&quotes, prefix);
+    char *r = px_strdup(q && q->speaker ? q->speaker : "");
+    px_quote_list_clear(&quotes);
+    px_entity_list_clear(&people);
+    px_article_free(a);
+    return r;
+}
+
+typedef struct speaker_case {
+    const char *body, *quote, *speaker;
+} speaker_case;
+
+static void check_speakers(const speaker_case *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *got = speaker_in(c[i].body, c[i].quote);
+        char msg[1024];
+        int bad = strcmp(got, c[i].speaker) != 0;
+        snprintf(msg, sizeof msg, "case %zu: speaker \"%s\", expected \"%s\" in: %s", i, got,
+                 c[i].speaker, c[i].body);
+        free(got);
+        if (bad)
+            fail_msg("%s", msg);
+    }
+}
+
+/* The subject of a say verb is a noun phrase, never a clause fragment. */
+static void test_speaker_is_a_noun_phrase(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        /* a one-word name ending in -ly is no adverb */
+        {"Dana Kelly ran the count. \"Turnout was higher than anyone thought,\" Kelly said.",
+         "Turnout was higher", "Dana Kelly"},
+        /* a coordinated predicate: the fragment before "said" is no speaker */
+        {"Mayor Tom Brandt toured the flooded streets on Sunday and said the town would "
+         "\"rebuild every single bridge.\"",
+         "rebuild every single bridge", "Tom Brandt"},
+        /* a subordinate clause: the subject follows "when" */
+        {"Spokeswoman Maria Lopez was on stage. The hall went quiet when she told them the plant would "
+         "\"stay open for good this time.\"",
+         "stay open for good", "Maria Lopez"},
+        /* a hyphenated noun phrase */
+        {"\"Why did nobody ask us first?\" the 43-year-old asked.", "Why did nobody ask",
+         "the 43-year-old"},
+        /* an introduction before the subject is no name */
+        {"Mia Chen praised the plan. \u201cIt works.\u201d At the same time, the mayor added, "
+         "\u201cwe cannot pay for all of it this year.\u201d",
+         "It works", "the mayor"},
+        /* a partial quote running on: the later clause has its own subject */
+        {"Tom Ridley said he was \"kind of riding the fence\" until Rosa Vega said she would run.",
+         "kind of riding the fence", "Tom Ridley"},
+        /* a pronoun right before the verb, after adverbials */
+        {"Maria Lopez has mellowed, but even now at 86 she still says things like \"nobody "
+         "asked me first.\"",
+         "nobody asked me first", "Maria Lopez"},
+        /* two introductions before the subject */
+        {"Mayor Tom Ridley spoke next. Once in his early 20s, when his mother asked, he laughed and "
+         "said, \"I never believed in ghosts at all.\"",
+         "I never believed", "Tom Ridley"},
+        /* a title before a name, in lower case */
+        {"\"The numbers do not add up at all,\" budget analyst Priya Natarajan wrote.",
+         "The numbers do not add up", "Priya Natarajan"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
+/* Where the cue stands: after a question, behind a party label or an
+ * appositive, closing the sentence, or in the sentence before. */
+static void test_speaker_cue_positions(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"\"Who will pay for the new roof?\" Councilwoman Ruth Abara asked.",
+         "Who will pay", "Ruth Abara"},
+        {"\"The vote was never close at all,\" Sen. Paul Greer (D-Ore.) said.",
+         "The vote was never close", "Paul Greer"},
+        {"\"We will reopen the mill by spring,\" Rep. Joan Tully (R-Ohio), a member of "
+         "the panel, said on Friday.",
+         "We will reopen the mill", "Joan Tully"},
+        /* the reporting clause closing the sentence governs a partial quote */
+        {"Mayor Hank Ostrow spoke later. Donations were \"flat for about a month or "
+         "two\" as donors waited to see the result, he said.",
+         "flat for about a month", "Hank Ostrow"},
+        /* a colon ending the paragraph before */
+        {"Governor Lena Marsh spoke to the crowd. She said:\n\n\"We have built this "
+         "state together and we will keep building it.\"",
+         "We have built this state", "Lena Marsh"},
+        /* bylines under a run of reader quotes */
+        {"Readers wrote in.\n\n\u201cThe bridge is a disgrace.\u201d \u2015 Carla Benton / "
+         "\u201cFix the road first.\u201d \u2015 Miguel Soto\n\nMore next week.",
+         "Fix the road first", "Miguel Soto"},
+        {"Readers wrote in.\n\n\u201cThe bridge is a disgrace.\u201d \u2015 Carla Benton / "
+         "\u201cFix the road first.\u201d \u2015 Miguel Soto\n\nMore next week.",
+         "The bridge is a disgrace", "Carla Benton"},
+        /* a dateline before the subject */
+        {"BRISTOL, March 3 (Wire) \u2014 The harbour board said the quay would \"stay shut "
+         "until the summer.\"",
+         "stay shut until", "The harbour board"},
+        /* no say verb: the subject of the quote's own sentence */
+        {"The county flyer urges residents to \"boil all tap water for three days.\"",
+         "boil all tap water", "The county flyer"},
+        /* a short reply with its cue speaks for the quote after it */
+        {"Judge Ellen Park left the room.\n\n\u201cIt\u2019s over,\u201d she said of the long trial, "
+         "in which she had heard dozens of witnesses over many months. "
+         "\u201cFor me, anyway.\u201d",
+         "For me, anyway", "Ellen Park"},
+        /* a subordinate clause before the subject */
+        {"Though the rules let members send proxies, the council decided it would \"fill "
+         "every vacancy in person.\"",
+         "fill every vacancy", "the council"},
+        /* the subject of the sentence before speaks */
+        {"Dr. Omar Haddad praised the new clinic on Monday.\n\n\"It will change how "
+         "this town looks after its children.\"",
+         "It will change how", "Omar Haddad"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
+/* A figure counts the quantity it names: a title is no count, a percent
+ * may name its quantity before it, and a figure naming none is grouped
+ * with nothing. */
+static void test_numbers_name_their_quantity(void **s)
+{
+    (void)s;
+    px_article *a = px_article_new(), *b = px_article_new();
+    px_set_str(&a->body, "She spoke to \"60 Minutes\" on Sunday. The approval rating fell to "
+                         "38 percent. Turnout was 61 percent, up from 12%.");
+    px_set_str(&b->body, "The approval rating fell to 41 percent. Turnout was 58 percent, up "
+                         "from 9%.");
+    px_number_list la, lb;
+    px_number_list_init(&la);
+    px_number_list_init(&lb);
+    assert_int_equal(px_numbers_extract(a, &la), PX_OK);
+    assert_int_equal(px_numbers_extract(b, &lb), PX_OK);
+    for (size_t i = 0; i < la.n; i++)
+        assert_true(la.v[i].value != 60); /* the programme's title */
+    assert_string_equal(number_written(&la, "38 percent")->counted, "approval rating");
+    assert_string_equal(number_written(&la, "61 percent")->counted, "turnout");
+    assert_null(number_written(&la, "12%")->counted);
+
+    const px_number_list *nl[] = {&la, &lb};
+    const px_article *arts[] = {a, b};
+    px_number_groups g = {0};
+    assert_int_equal(px_numbers_group(arts, nl, 2, &g, NULL), PX_OK);
+    assert_int_equal(g.n, 2); /* approval, turnout; the 12% and 9% stay out */
+    for (size_t k = 0; k < g.n; k++) {
+        const char *first = NULL;
+        for (size_t m = 0; m < g.v[k].n_members; m++) {
+            const px_number *x = &nl[g.v[k].members[m].article]->v[g.v[k].members[m].item];
+            assert_non_null(x->counted);
+            if (!first)
+                first = x->counted;
+            assert_string_equal(x->counted, first);
+        }
+    }
+    px_number_groups_clear(&g);
+    px_number_list_clear(&la);
+    px_number_list_clear(&lb);
+    px_article_free(a);
+    px_article_free(b);
+}
+
+/* A group holds one quantity: the head noun of what is counted, not its
+ * first modifier. */
+static void test_number_groups_by_head_noun(void **s)
+{
+    (void)s;
+    px_article *a = px_article_new(), *b = px_article_new();
+    px_set_str(&a->body, "The town has 40 government buildings, and 12 Israeli soldiers guard "
+                         "the gate.");
+    px_set_str(&b->body, "The town has 55 government officials, and 14 soldiers guard the gate.");
+    px_number_list la, lb;
+    px_number_list_init(&la);
+    px_number_list_init(&lb);
+    assert_int_equal(px_numbers_extract(a, &la), PX_OK);
+    assert_int_equal(px_numbers_extract(b, &lb), PX_OK);
+    const px_number_list *nl[] = {&la, &lb};
+    const px_article *arts[] = {a, b};
+    px_number_groups g = {0};
+    assert_int_equal(px_numbers_group(arts, nl, 2, &g, NULL), PX_OK);
+    assert_int_equal(g.n, 1); /* soldiers; buildings and officials apart */
+    assert_non_null(strstr(g.v[0].key, "soldier"));
+    assert_int_equal(g.v[0].n_members, 2);
+    px_number_groups_clear(&g);
+    px_number_list_clear(&la);
+    px_number_list_clear(&lb);
+    px_article_free(a);
+    px_article_free(b);
+}
+
+/* A quote continuing an earlier one keeps that quote's speaker and the
+ * words that named it. */
+static void test_continued_quote_keeps_mention(void **s)
+{
+    (void)s;
+    px_article *a = px_article_new();
+    px_set_str(&a->body, "\"We will not close the shelter this winter,\" she said.\n\n"
+                         "\"Not while I am in charge of this city.\"");
+    px_entity_list people;
+    px_quote_list quotes;
+    quotes_of(a, &people, &quotes);
+    const px_quote *first = quote_starting(&quotes, "We will not close");
+    const px_quote *next = quote_starting(&quotes, "Not while I am");
+    assert_non_null(next->speaker);
+    assert_string_equal(next->speaker, first->speaker);
+    assert_null(next->cue);
+    assert_int_equal(next->mention_start, first->mention_start);
+    assert_true(next->mention_end > next->mention_start);
+    assert_memory_equal(a->body + next->mention_start, "she", 3);
+    px_quote_list_clear(&quotes);
+    px_entity_list_clear(&people);
+    px_article_free(a);
+}
+
 static void test_huge_article_and_empty_input(void **s)
 {
     (void)s;
@@ -501,6 +725,11 @@ int main(void)
         cmocka_unit_test(test_seed_tolls_are_two_quantities),
         cmocka_unit_test(test_unbalanced_quotes_do_not_derail),
         cmocka_unit_test(test_quote_across_paragraphs),
+        cmocka_unit_test(test_speaker_is_a_noun_phrase),
+        cmocka_unit_test(test_speaker_cue_positions),
+        cmocka_unit_test(test_numbers_name_their_quantity),
+        cmocka_unit_test(test_number_groups_by_head_noun),
+        cmocka_unit_test(test_continued_quote_keeps_mention),
         cmocka_unit_test(test_huge_article_and_empty_input),
         cmocka_unit_test(test_cli_offsets_are_code_points_into_raw_body),
     };

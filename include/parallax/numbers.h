@@ -101,7 +101,8 @@ typedef struct px_number_groups {
 void px_number_groups_clear(px_number_groups *g);
 
 /* Groups the claims of several articles by what they count (kind, unit and
- * the head noun of the counted phrase, stemmed), keeping only groups with
+ * the head noun of the counted phrase, plural removed; claims naming no
+ * quantity are left out), keeping only groups with
  * members from two or more articles. Two conflicting values inside one
  * article count different things (the Oct. 7 toll and the toll since), so
  * a key is split into quantities: each claim joins the one whose first

@@ -65,8 +65,10 @@ typedef struct px_quote {
                                 or NULL */
     px_speaker_kind speaker_kind;
     long speaker_entity;     /* index in the entity list used, or -1 */
-    size_t mention_start;    /* the words that attribute the quote in the */
-    size_t mention_end;      /* text ("she", "Austin"); equal when none */
+    size_t mention_start;    /* the words that name the speaker in the
+                                text ("she", "Austin"); for a quote that
+                                continues an earlier one, that quote's */
+    size_t mention_end;      /* mention; equal when none */
     char *cue;               /* the verb or phrase: "said", "told",
                                 "according to"; NULL when inherited/none */
     size_t sentence_start;   /* the sentence holding the first piece */

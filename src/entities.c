@@ -1073,6 +1073,29 @@ static int by_mentions(const void *x, const void *y)
     return strcmp(a->name, b->name);
 }
 
+/* One step of a majority vote (Boyer-Moore) for the role of m: roles
+ * compare without case; an entity without a role does not vote. */
+static int vote_role(px_entity *m, int *votes, const char *role)
+{
+    if (!role)
+        return PX_OK;
+    if (m->role && strcasecmp(m->role, role) == 0) {
+        (*votes)++;
+        return PX_OK;
+    }
+    if (m->role && *votes > 0) {
+        (*votes)--;
+        return PX_OK;
+    }
+    char *r = px_strdup(role);
+    if (!r)
+        return PX_ENOMEM;
+    free(m->role);
+    m->role = r;
+    *votes = 1;
+    return PX_OK;
+}
+
 int px_entities_merge(const px_article *const *articles, px_entity_list *const *lists,
                       size_t n, px_entity_list *out, px_error *err)
 {
@@ -1122,6 +1145,14 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
         free(f);
         return px_error_set(err, PX_ENOMEM, "out of memory merging entities");
     }
+    /* votes for the role each merged entity shows (majority vote over the
+     * articles, so one outlet's slip, "President Netanyahu", loses) */
+    int *role_votes = calloc(total ? total : 1, sizeof *role_votes);
+    if (!role_votes) {
+        free(root_to_out);
+        free(f);
+        return px_error_set(err, PX_ENOMEM, "out of memory merging entities");
+    }
     for (size_t x = 0; x < total; x++)
         root_to_out[x] = (size_t)-1;
     int rc = PX_OK;
@@ -1152,8 +1183,7 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
             free(m->name);
             m->name = nm;
         }
-        if (!m->role && e->role && !(m->role = px_strdup(e->role)))
-            rc = PX_ENOMEM;
+        rc = vote_role(m, &role_votes[root_to_out[r]], e->role);
         if (!m->gender)
             m->gender = e->gender;
         if (e->kind == PX_ENTITY_PERSON)
@@ -1184,6 +1214,7 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
         }
     }
 #undef ENT
+    free(role_votes);
     free(root_to_out);
     free(f);
     if (rc)

@@ -130,6 +130,43 @@ static void test_seed_numbers_with_attribution(void **s)
     tu_result_free(&r);
 }
 
+/* The merged role is the one most articles give, not the first seen. */
+static void test_merged_role_by_majority(void **s)
+{
+    (void)s;
+    static const char *bodies[] = {
+        "Governor Dana Whitcombe toured the flooded district on Monday.",
+        "Senator Dana Whitcombe said the levee had held for now.",
+        "Dana Whitcombe, the senator, asked for federal help.",
+        "Senator Dana Whitcombe returned to the capital on Tuesday.",
+    };
+    px_article *a[4];
+    px_entity_list *lists[4];
+    for (size_t i = 0; i < 4; i++) {
+        a[i] = px_article_new();
+        px_set_str(&a[i]->body, bodies[i]);
+        lists[i] = malloc(sizeof **lists);
+        px_entity_list_init(lists[i]);
+        assert_int_equal(px_entities_extract(a[i], lists[i]), PX_OK);
+    }
+    px_entity_list merged;
+    px_entity_list_init(&merged);
+    assert_int_equal(px_entities_merge((const px_article *const *)a, lists, 4, &merged, NULL), PX_OK);
+    const px_entity *e = NULL;
+    for (size_t i = 0; i < merged.n; i++)
+        if (strcmp(merged.v[i].name, "Dana Whitcombe") == 0)
+            e = &merged.v[i];
+    assert_non_null(e);
+    assert_non_null(e->role);
+    assert_string_equal(e->role, "Senator");
+    px_entity_list_clear(&merged);
+    for (size_t i = 0; i < 4; i++) {
+        px_entity_list_clear(lists[i]);
+        free(lists[i]);
+        px_article_free(a[i]);
+    }
+}
+
 static void test_seed_entities_merge(void **s)
 {
     (void)s;
@@ -169,6 +206,8 @@ static void test_seed_entities_merge(void **s)
     assert_true(mr && president && misspelt);
     assert_int_equal(harris->gender, PX_GENDER_FEMALE);
     assert_string_equal(harris->role, "Vice President");
+    /* one outlet's "President Benjamin Netanyahu" is outvoted */
+    assert_string_equal(netanyahu->role, "Prime Minister");
     /* every input entity knows where it went */
     for (size_t i = 0; i < r.n; i++)
         for (size_t j = 0; j < lists[i]->n; j++)
@@ -720,6 +759,7 @@ int main(void)
         cmocka_unit_test(test_seed_quotes_and_speakers),
         cmocka_unit_test(test_seed_numbers_with_attribution),
         cmocka_unit_test(test_seed_entities_merge),
+        cmocka_unit_test(test_merged_role_by_majority),
         cmocka_unit_test(test_examples_quotes),
         cmocka_unit_test(test_examples_death_toll_conflict),
         cmocka_unit_test(test_seed_tolls_are_two_quantities),

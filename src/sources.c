@@ -86,17 +86,14 @@ static int add_row(px_sources *s, char *fields[4], int n)
     return PX_OK;
 }
 
-int px_sources_load(px_sources **out, const char *path, px_error *err)
+/* Reads the rows of a sources file from in; name is what errors call it. */
+static int read_sources(px_sources **out, px_input *in, const char *name, px_error *err)
 {
-    *out = NULL;
-    px_input *in;
-    int rc = px_input_open(&in, path, err);
-    if (rc)
-        return err ? px_error_set(err, rc, "%s: %.400s", path, err->msg) : rc;
     px_sources *s = calloc(1, sizeof *s);
     px_buf line = {0};
     long lineno = 0;
     char sep = 0;
+    int rc = PX_OK;
     while (s && (rc = px_input_getline(in, &line, 1 << 16, err)) == 1) {
         lineno++;
         if (!line.len || line.data[0] == '#')
@@ -105,15 +102,17 @@ int px_sources_load(px_sources **out, const char *path, px_error *err)
             sep = strchr(line.data, '\t') ? '\t' : ',';
         char *fields[4] = {0};
         int n = split_fields(line.data, sep, fields);
-        if (lineno == 1 && strcasecmp(fields[0], "key") == 0) {
+        int oom = 0;
+        for (int i = 0; i < n; i++)
+            oom |= !fields[i];
+        int header = !oom && lineno == 1 && strcasecmp(fields[0], "key") == 0;
+        if (oom || header || !*fields[0]) {
             for (int i = 0; i < n; i++)
                 free(fields[i]);
-            continue;
-        }
-        if (!*fields[0]) {
-            for (int i = 0; i < n; i++)
-                free(fields[i]);
-            rc = px_error_set(err, PX_EFORMAT, "%s:%ld: empty key", path, lineno);
+            if (header)
+                continue;
+            rc = oom ? px_error_set(err, PX_ENOMEM, "out of memory")
+                     : px_error_set(err, PX_EFORMAT, "%s:%ld: empty key", name, lineno);
             break;
         }
         if (add_row(s, fields, n)) {
@@ -123,10 +122,9 @@ int px_sources_load(px_sources **out, const char *path, px_error *err)
     }
     if (rc < 0 && err) {
         err->line = lineno;
-        snprintf(err->where, sizeof err->where, "%s", path);
+        snprintf(err->where, sizeof err->where, "%s", name);
     }
     px_buf_free(&line);
-    px_input_close(in);
     if (!s)
         return px_error_set(err, PX_ENOMEM, "out of memory");
     if (rc < 0) {
@@ -135,6 +133,30 @@ int px_sources_load(px_sources **out, const char *path, px_error *err)
     }
     *out = s;
     return PX_OK;
+}
+
+int px_sources_load(px_sources **out, const char *path, px_error *err)
+{
+    *out = NULL;
+    px_input *in;
+    int rc = px_input_open(&in, path, err);
+    if (rc)
+        return err ? px_error_set(err, rc, "%s: %.400s", path, err->msg) : rc;
+    rc = read_sources(out, in, path, err);
+    px_input_close(in);
+    return rc;
+}
+
+int px_sources_parse(px_sources **out, const char *text, size_t len, const char *name, px_error *err)
+{
+    *out = NULL;
+    px_input *in;
+    int rc = px_input_open_memory(&in, text, len, name, err);
+    if (rc)
+        return rc;
+    rc = read_sources(out, in, name, err);
+    px_input_close(in);
+    return rc;
 }
 
 void px_sources_free(px_sources *s)

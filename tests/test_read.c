@@ -223,6 +223,30 @@ static void test_bad_inputs_are_reported_and_reading_goes_on(void **s)
         }
 }
 
+/* TSV from memory with quoted fields; an empty key names its line. */
+static void test_sources_parse_quoted_and_bad(void **s)
+{
+    (void)s;
+    static const char tsv[] = "key\tname\tleaning\tcountry\n"
+                              "# a comment\n"
+                              "post.example\t\"The \"\"Post\"\", Daily\"\tleft\tUS\n";
+    px_sources *src;
+    px_error err;
+    assert_int_equal(px_sources_parse(&src, tsv, sizeof tsv - 1, "mem.tsv", &err), PX_OK);
+    assert_int_equal(px_sources_count(src), 1);
+    px_article *a = px_article_new();
+    px_set_str(&a->url, "https://news.post.example/2025/x");
+    assert_int_equal(px_sources_apply(src, a), 1);
+    assert_string_equal(a->source, "The \"Post\", Daily");
+    assert_string_equal(a->leaning, "left");
+    px_article_free(a);
+    px_sources_free(src);
+    static const char bad[] = "a.example,A\n,No key\n";
+    assert_int_equal(px_sources_parse(&src, bad, sizeof bad - 1, "bad.csv", &err), PX_EFORMAT);
+    assert_null(src);
+    assert_non_null(strstr(err.msg, "bad.csv:2: empty key"));
+}
+
 static void test_sources_file(void **s)
 {
     (void)s;
@@ -289,6 +313,7 @@ int main(void)
         cmocka_unit_test(test_gzip_and_zstd_by_magic),
         cmocka_unit_test(test_bad_inputs_are_reported_and_reading_goes_on),
         cmocka_unit_test(test_sources_file),
+        cmocka_unit_test(test_sources_parse_quoted_and_bad),
         cmocka_unit_test(test_example_corpus),
     };
     return cmocka_run_group_tests_name("read", tests, NULL, NULL);

@@ -64,6 +64,8 @@ int px_input_take_recovery(px_input *in, char *msg, size_t cap);
 typedef struct px_sources px_sources;
 
 int px_sources_load(px_sources **out, const char *path, px_error *err);
+/* The same from text in memory; name is what error messages call it. */
+int px_sources_parse(px_sources **out, const char *text, size_t len, const char *name, px_error *err);
 void px_sources_free(px_sources *s);
 size_t px_sources_count(const px_sources *s);
 /* Fills a->source/source_key/leaning/country from the first row whose key

@@ -56,6 +56,8 @@ static int bg_rehash(px_background *b)
 
 int px_background_add(px_background *b, const char *w, size_t len, double count)
 {
+    if (memchr(w, '\0', len))
+        return PX_EUSAGE; /* stems are C strings: a NUL inside would make two keys alike */
     if ((b->n + 1) * 2 > b->n_slots && bg_rehash(b) != PX_OK)
         return PX_ENOMEM;
     size_t slot = 0;
@@ -116,14 +118,15 @@ int px_background_parse(px_background **out, const char *text, size_t len, px_er
                 num[nl] = '\0';
                 c = strtod(num, &end);
             }
-            if (!tab || tab == text + i || c < 0 || !end || (*end && *end != '\r')) {
+            if (!tab || tab == text + i || c < 0 || !end || (*end && *end != '\r') ||
+                memchr(text + i, '\0', (size_t)(tab - text - i))) {
                 px_background_free(b);
                 if (err)
                     err->line = line;
                 return px_error_set(err, PX_EFORMAT,
                                     "background table line %ld: expected 'stem<TAB>count'", line);
             }
-            if (px_background_add(b, text + i, (size_t)(tab - text - i), c) != PX_OK) {
+            if (px_background_add(b, text + i, (size_t)(tab - text - i), c) == PX_ENOMEM) {
                 px_background_free(b);
                 return px_error_set(err, PX_ENOMEM, "out of memory");
             }

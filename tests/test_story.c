@@ -227,6 +227,27 @@ static void test_ten_megabyte_article(void **s)
     px_article_free(two[1]);
 }
 
+/* The background table parser: counts summed, the #total line honoured,
+ * malformed lines (no count, a NUL inside a stem) named by number. */
+static void test_background_table_parse(void **s)
+{
+    (void)s;
+    static const char ok[] = "#total\t1000\nbridg\t12\ncollaps\t3\nbridg\t1\n";
+    px_background *b;
+    px_error err;
+    assert_int_equal(px_background_parse(&b, ok, sizeof ok - 1, &err), PX_OK);
+    assert_true(px_background_count(b, "bridg") == 13);
+    assert_true(px_background_count(b, "collaps") == 3);
+    assert_true(px_background_count(b, "river") == 0);
+    px_background_free(b);
+    static const char no_count[] = "bridg\t12\ncollaps\n";
+    assert_int_equal(px_background_parse(&b, no_count, sizeof no_count - 1, &err), PX_EFORMAT);
+    assert_non_null(strstr(err.msg, "line 2"));
+    static const char nul[] = "g\0x\t4\ng\t2\n";
+    assert_int_equal(px_background_parse(&b, nul, sizeof nul - 1, &err), PX_EFORMAT);
+    assert_non_null(strstr(err.msg, "line 1"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_bridge_framing_and_omission),
         cmocka_unit_test(test_empty_single_and_undated_stories),
         cmocka_unit_test(test_ten_megabyte_article),
+        cmocka_unit_test(test_background_table_parse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -149,6 +149,39 @@ static void test_seeds_form_one_story_among_others(void **s)
     tu_result_free(&r);
 }
 
+/* Online only, in date order, with the online merge of active stories:
+ * the example corpus's three events and the seeds stay four stories, each
+ * article with exactly the articles of its own event. */
+static void test_stream_keeps_events_apart(void **s)
+{
+    (void)s;
+    const char *paths[] = {tu_shared("seeds"), "examples/corpus"};
+    char seeds[4096];
+    snprintf(seeds, sizeof seeds, "%s", paths[0]);
+    paths[0] = seeds;
+    tu_result r;
+    tu_read(&r, paths, 2, NULL);
+    assert_int_equal(r.n, 18);
+    qsort(r.articles, r.n, sizeof *r.articles, by_date);
+    px_clusterer *c = clusterer(1); /* held after closing, to be listed */
+    for (size_t i = 0; i < r.n; i++)
+        assert_int_equal(px_clusterer_add(c, r.articles[i], NULL), PX_OK);
+    collected out = {0};
+    px_clusterer_foreach(c, collect, &out);
+    assert_int_equal(out.n, 4);
+    for (size_t i = 0; i < r.n; i++)
+        for (size_t j = 0; j < r.n; j++) {
+            const px_article *a = r.articles[i], *b = r.articles[j];
+            const char *ei = strstr(a->input_path, "seeds") ? "seeds" : path_event(a->input_path, a->title);
+            const char *ej = strstr(b->input_path, "seeds") ? "seeds" : path_event(b->input_path, b->title);
+            int same = story_of(&out, a->id) == story_of(&out, b->id);
+            assert_int_equal(same, strcmp(ei, ej) == 0);
+        }
+    collected_free(&out);
+    px_clusterer_free(c);
+    tu_result_free(&r);
+}
+
 /* Five articles are too few for their own document frequencies to say
  * which words are generic: the background prior must keep them together,
  * in batch mode and online in input order. */
@@ -623,6 +656,7 @@ int main(void)
         cmocka_unit_test(test_example_corpus_makes_three_stories),
         cmocka_unit_test(test_seeds_form_one_story_among_others),
         cmocka_unit_test(test_seeds_alone_are_one_story),
+        cmocka_unit_test(test_stream_keeps_events_apart),
         cmocka_unit_test(test_single_article),
         cmocka_unit_test(test_empty_bodies_and_no_dates),
         cmocka_unit_test(test_restore_then_add_joins_the_restored_story),

@@ -1,5 +1,6 @@
 /* cluster.c - online story clustering over TF-IDF article vectors with an
- * inverted index over the active stories, and the batch refinement pass.
+ * inverted index over the active stories, the online merge of active
+ * stories that come close, and the batch refinement pass.
  * See parallax/cluster.h and docs/cluster.md. */
 #include <limits.h>
 #include <math.h>

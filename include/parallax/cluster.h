@@ -30,8 +30,9 @@
  * come from every article the clusterer has seen or observed: call
  * px_clusterer_observe() over a corpus first to give the IDF a prior (the
  * CLI does this with the whole input in batch mode). The join score is the
- * cosine between the article and the story centroid times a time proximity
- * factor 1 / (1 + days_apart / decay_days).
+ * mean cosine between the article and the story's members (average link,
+ * from the centroid kept as the sum of their vectors) times a time
+ * proximity factor 1 / (1 + days_apart / decay_days).
  *
  * Articles without a date take the clusterer's clock (the latest date seen
  * so far, i.e. their place in the input order) and are counted as undated.

@@ -3,7 +3,9 @@
 # (gold fields stripped before parallax sees the articles), on all events and
 # on each half of the events (split by a hash of the event id; the defaults
 # were chosen on the even half), for the default batch mode and the online
-# --stream mode; then the seeds alone and mixed into BBC + Reuters as
+# --stream mode; --stream twice: in the file's input order, and in time
+# order as a real stream would bring the articles (sorted by date; an
+# undated article keeps its input place); then the seeds alone and mixed into BBC + Reuters as
 # distractors (the BBC articles are undated).
 # Usage: bench/stories.sh   (from the repository root, after `make`)
 set -eu
@@ -18,12 +20,18 @@ mkdir -p $OUT
 echo "== giveme5w1h-dev: $(wc -l < $GOLD) articles"
 for sel in all even odd; do
     python3 bench/stories_eval.py strip "$GOLD" $OUT/giveme-$sel.jsonl --events $sel
+    python3 bench/stories_eval.py strip "$GOLD" $OUT/giveme-$sel.dated.jsonl --events $sel --by-date
 done
-for mode in batch stream; do
-    flag=""; [ $mode = stream ] && flag=--stream
+echo "(stream-input: the file's order; stream-dated: sorted by date, undated articles keep their input place)"
+for mode in batch stream-input stream-dated; do
+    flag=""; in=""
+    case $mode in
+        stream-input) flag=--stream ;;
+        stream-dated) flag=--stream; in=.dated ;;
+    esac
     for sel in all even odd; do
-        $PX cluster -q $flag $OUT/giveme-$sel.jsonl > $OUT/giveme-$sel.$mode.stories
-        printf '%-6s %-4s ' $mode $sel
+        $PX cluster -q $flag $OUT/giveme-$sel$in.jsonl > $OUT/giveme-$sel.$mode.stories
+        printf '%-12s %-4s ' $mode $sel
         python3 bench/stories_eval.py score "$GOLD" $OUT/giveme-$sel.$mode.stories --events $sel | tail -1
     done
 done

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Story clustering scores: BCubed precision/recall/F1 and pairwise F1.
 
-usage: stories_eval.py strip GOLD.jsonl OUT.jsonl [--events SEL]
+usage: stories_eval.py strip GOLD.jsonl OUT.jsonl [--events SEL] [--by-date]
          writes the articles without the gold fields (event_id, event, topic,
-         category); SEL = all | even | odd picks events by a hash of event_id
+         category); SEL = all | even | odd picks events by a hash of event_id;
+         --by-date writes them in time order, as a stream would bring them
+         (stable sort by date; an undated article takes the date of the
+         article before it in the input, so it keeps its input place)
        stories_eval.py score GOLD.jsonl STORIES.jsonl [--events SEL]
          prints the scores of parallax cluster output against the gold events
 """
@@ -30,9 +33,25 @@ def load(path, sel):
         return [r for r in map(json.loads, f) if selected(r, sel)]
 
 
-def strip(gold, out, sel):
+def by_date(rows):
+    """Stable sort by date (the day and time as given, ISO strings compare in
+    time order); an undated row takes the date of the row before it."""
+    keyed, last = [], ""
+    for i, r in enumerate(rows):
+        d = r.get("date") or ""
+        if d:
+            last = d
+        keyed.append((last, i, r))
+    keyed.sort(key=lambda k: (k[0], k[1]))
+    return [r for _, _, r in keyed]
+
+
+def strip(gold, out, sel, dated=False):
+    rows = load(gold, sel)
+    if dated:
+        rows = by_date(rows)
     with open(out, "w", encoding="utf-8") as f:
-        for r in load(gold, sel):
+        for r in rows:
             for k in GOLD_FIELDS:
                 r.pop(k, None)
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
@@ -72,6 +91,9 @@ def score(gold, stories, sel):
 
 def main(argv):
     sel = "all"
+    dated = "--by-date" in argv
+    if dated:
+        argv.remove("--by-date")
     if "--events" in argv:
         i = argv.index("--events")
         sel = argv[i + 1]
@@ -79,7 +101,7 @@ def main(argv):
     if len(argv) != 4 or argv[1] not in ("strip", "score"):
         sys.exit(__doc__)
     if argv[1] == "strip":
-        strip(argv[2], argv[3], sel)
+        strip(argv[2], argv[3], sel, dated)
     else:
         score(argv[2], argv[3], sel)
 

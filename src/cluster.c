@@ -1,5 +1,6 @@
 /* cluster.c - online story clustering over TF-IDF article vectors with an
- * inverted index over the active stories, and the batch refinement pass.
+ * inverted index over the active stories, the online merge of active
+ * stories that come close, and the batch refinement pass.
  * See parallax/cluster.h and docs/cluster.md. */
 #include <limits.h>
 #include <math.h>
@@ -289,12 +290,14 @@ void px_cluster_opts_default(px_cluster_opts *o)
     o->language = "en";
     o->prior_docs = 20000;
     o->max_span_days = 90;
+    o->active_merge_threshold = 0.12;
 }
 
 static int check_opts(const px_cluster_opts *o, px_error *err)
 {
     if (!(o->threshold > 0 && o->threshold < 1) ||
-        !(o->merge_threshold > 0 && o->merge_threshold < 1))
+        !(o->merge_threshold > 0 && o->merge_threshold < 1) ||
+        !(o->active_merge_threshold >= 0 && o->active_merge_threshold < 1))
         return px_error_set(err, PX_EUSAGE, "thresholds must be between 0 and 1");
     if (!(o->window_days > 0) || !(o->decay_days > 0))
         return px_error_set(err, PX_EUSAGE, "window and decay must be positive numbers of days");
@@ -1185,6 +1188,8 @@ done:;
     return best;
 }
 
+static int merge_active_stories(px_clusterer *c, story **s);
+
 static uint64_t story_id_for(const px_article *a, uint64_t seq)
 {
     if (a->id && *a->id)
@@ -1221,6 +1226,8 @@ int px_clusterer_add(px_clusterer *c, const px_article *a, px_cluster_assignment
     }
     rc = add_member(c, s, a, day, &v, 0);
     free(v.v);
+    if (rc == PX_OK && c->o.active_merge_threshold > 0)
+        rc = merge_active_stories(c, &s);
     if (out)
         *out = (px_cluster_assignment){s->id, is_new, score, day == NO_DAY};
     return rc;
@@ -1254,10 +1261,34 @@ int px_clusterer_attach(px_clusterer *c, const px_article *a, uint64_t story_id)
 
 /* ---- batch refinement -------------------------------------------------------- */
 
+/* retain = 0, after a merge: a keeps one member vector, the one of the two
+ * titled champions (its own and the one at k, from the merged story) closer
+ * to the merged centroid. */
+static int keep_one_champion(px_clusterer *c, story *a, size_t k)
+{
+    size_t drop = k;
+    if (!a->has_champion) {
+        a->has_champion = 1;
+        a->title_at = k;
+        return PX_OK;
+    }
+    if (dot(&a->vecs[k], &a->centroid) > dot(&a->vecs[a->title_at], &a->centroid)) {
+        drop = a->title_at;
+        a->title_at = k;
+    }
+    if (a->vecs[drop].n) {
+        free(a->vecs[drop].v);
+        a->vecs[drop] = (vec){0};
+        c->st.member_vectors--;
+    }
+    return PX_OK;
+}
+
 /* Moves every member of b into a and frees b. */
 static int merge_into(px_clusterer *c, story *a, size_t b_slot)
 {
     story *b = c->stories[b_slot];
+    size_t base = a->n;
     for (size_t i = 0; i < b->n; i++) {
         int rc = grow_members(a);
         if (rc)
@@ -1286,6 +1317,8 @@ static int merge_into(px_clusterer *c, story *a, size_t b_slot)
     int rc = vec_add(&a->centroid, &b->centroid, c->o.story_terms);
     a->centroid_norm = norm(&a->centroid);
     a->title_valid = 0;
+    if (b->has_champion)
+        rc = rc ? rc : keep_one_champion(c, a, base + b->title_at);
     b->n = 0;
     remove_story(c, b_slot);
     return rc;
@@ -1321,6 +1354,109 @@ static double pair_threshold(const px_clusterer *c, const story *a, const story 
     if (undated_a != undated_b && threshold < c->o.threshold)
         return c->o.threshold;
     return threshold;
+}
+
+/* Slot of story s; the stories array is in creation order and active
+ * stories are the recent ones, so the walk starts at the end. */
+static size_t slot_of_story(const px_clusterer *c, const story *s)
+{
+    for (size_t i = c->n_stories; i-- > 0;)
+        if (c->stories[i] == s)
+            return i;
+    return SIZE_MAX;
+}
+
+/* Online, a story of one article is that article's join score with the
+ * other story: below the join threshold it was not enough for the article
+ * to join, and merging on less would only lower the threshold. The lower
+ * merge threshold is for two stories that each have members that agree. */
+static double active_pair_threshold(const px_clusterer *c, const story *a, const story *b)
+{
+    if (a->n_vec < 2 || b->n_vec < 2)
+        return c->o.threshold > c->o.active_merge_threshold ? c->o.threshold
+                                                            : c->o.active_merge_threshold;
+    return pair_threshold(c, a, b, c->o.active_merge_threshold);
+}
+
+/* The active story most similar to s (story_similarity, at least its pair
+ * threshold), found like an article's candidates: through the index over
+ * s's own index terms, every active story when there are few. NULL when
+ * none qualifies. */
+static story *closest_active(px_clusterer *c, story *s)
+{
+    story **near = NULL;
+    size_t n_near = 0, cap = 0;
+    int all = c->n_active <= c->o.max_candidates + 1;
+    if (all) {
+        near = malloc((c->n_active ? c->n_active : 1) * sizeof *near);
+        for (size_t i = 0; near && i < c->n_stories; i++) {
+            story *o = c->stories[i];
+            if (o && o != s && o->active)
+                near[n_near++] = o;
+        }
+    } else {
+        for (uint32_t t = 0; t < s->n_indexed; t++) {
+            const posting *p = &c->post[s->indexed[t]];
+            uint32_t stop = p->n > POSTING_WALK ? p->n - POSTING_WALK : 0;
+            for (uint32_t k = p->n; k-- > stop;) {
+                story *o = p->v[k];
+                if (o == s)
+                    continue;
+                if (!o->touched) {
+                    if (px_grow(&near, &cap, n_near + 1, sizeof *near, 64, 0))
+                        goto done;
+                    o->touched = 1;
+                    o->acc = 0;
+                    near[n_near++] = o;
+                }
+                o->acc += 1;
+            }
+        }
+        top_by_acc(near, n_near, c->o.max_candidates);
+    }
+done:;
+    story *best = NULL;
+    double best_sim = 0;
+    for (size_t i = 0; i < n_near; i++) {
+        story *o = near[i];
+        o->touched = 0;
+        if (i >= c->o.max_candidates && !all)
+            continue;
+        double sim = story_similarity(c, s, o);
+        if (sim < active_pair_threshold(c, s, o))
+            continue;
+        if (sim > best_sim || (sim == best_sim && best && o->seq < best->seq)) {
+            best_sim = sim;
+            best = o;
+        }
+    }
+    free(near);
+    return best;
+}
+
+/* Online merge (active_merge_threshold): while the story s an article just changed
+ * has an active story within the merge threshold, the two become one, the
+ * older keeping its id. Only active stories take part, so the cost and the
+ * memory stay those of the active window. *s is the surviving story. */
+static int merge_active_stories(px_clusterer *c, story **s)
+{
+    int rc = PX_OK;
+    story *o;
+    while (rc == PX_OK && (o = closest_active(c, *s))) {
+        story *keep = o->seq < (*s)->seq ? o : *s, *gone = keep == o ? *s : o;
+        uint64_t from = gone->id;
+        size_t slot = slot_of_story(c, gone);
+        if (slot == SIZE_MAX)
+            return PX_EUSAGE;
+        rc = merge_into(c, keep, slot);
+        if (rc == PX_OK)
+            rc = reindex(c, keep);
+        c->st.stories_merged++;
+        *s = keep;
+        if (c->o.on_merge)
+            c->o.on_merge(from, keep->id, c->o.on_merge_ud);
+    }
+    return rc;
 }
 
 typedef struct pair {
@@ -1477,6 +1613,26 @@ static int by_day_then_input(const void *x, const void *y)
     return (a->index > b->index) - (a->index < b->index);
 }
 
+/* px_cluster_corpus without the batch pass: an online merge renames the
+ * story that copies are attached to later, and the caller's on_merge
+ * still hears of it. */
+typedef struct corpus_merges {
+    uint64_t *story_at;
+    size_t n;
+    px_merge_fn user;
+    void *user_ud;
+} corpus_merges;
+
+static void corpus_on_merge(uint64_t from, uint64_t into, void *ud)
+{
+    corpus_merges *m = ud;
+    for (size_t i = 0; i < m->n; i++)
+        if (m->story_at[i] == from)
+            m->story_at[i] = into;
+    if (m->user)
+        m->user(from, into, m->user_ud);
+}
+
 int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
                       const px_dup_match *dups, int batch)
 {
@@ -1485,6 +1641,17 @@ int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
     dated *order = malloc((n + 1) * sizeof *order);
     uint64_t *story_at = calloc(n + 1, sizeof *story_at);
     int rc = order && story_at ? PX_OK : PX_ENOMEM;
+    /* With the batch pass to come, stories are merged there, over the whole
+     * corpus and not in the order the articles came: online merges would
+     * only make the result depend on that order. */
+    px_cluster_opts saved = c->o;
+    corpus_merges cm = {story_at, n, saved.on_merge, saved.on_merge_ud};
+    if (batch) {
+        c->o.active_merge_threshold = 0;
+    } else {
+        c->o.on_merge = corpus_on_merge;
+        c->o.on_merge_ud = &cm;
+    }
     long last = LONG_MIN;
     for (size_t i = 0; rc == PX_OK && i < n; i++) {
         long day = article_day(articles[i]);
@@ -1513,6 +1680,7 @@ int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
             continue;
         rc = px_clusterer_add(c, articles[k], NULL);
     }
+    c->o = saved;
     free(order);
     free(story_at);
     if (rc == PX_OK && batch)

@@ -85,6 +85,9 @@ static int restore(px_ingest *g, px_error *err)
     px_cluster_opts_default(&co);
     if (g->o.window_days > 0)
         co.window_days = g->o.window_days;
+    /* each article's story is stored as it is placed; a later online merge
+     * would leave the merged story's stored articles behind */
+    co.active_merge_threshold = 0;
     int rc = px_deduper_new(&g->dedup, NULL, err);
     if (!rc)
         rc = px_clusterer_new(&g->cluster, &co, err);

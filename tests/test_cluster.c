@@ -149,6 +149,39 @@ static void test_seeds_form_one_story_among_others(void **s)
     tu_result_free(&r);
 }
 
+/* Online only, in date order, with the online merge of active stories:
+ * the example corpus's three events and the seeds stay four stories, each
+ * article with exactly the articles of its own event. */
+static void test_stream_keeps_events_apart(void **s)
+{
+    (void)s;
+    const char *paths[] = {tu_shared("seeds"), "examples/corpus"};
+    char seeds[4096];
+    snprintf(seeds, sizeof seeds, "%s", paths[0]);
+    paths[0] = seeds;
+    tu_result r;
+    tu_read(&r, paths, 2, NULL);
+    assert_int_equal(r.n, 18);
+    qsort(r.articles, r.n, sizeof *r.articles, by_date);
+    px_clusterer *c = clusterer(1); /* held after closing, to be listed */
+    for (size_t i = 0; i < r.n; i++)
+        assert_int_equal(px_clusterer_add(c, r.articles[i], NULL), PX_OK);
+    collected out = {0};
+    px_clusterer_foreach(c, collect, &out);
+    assert_int_equal(out.n, 4);
+    for (size_t i = 0; i < r.n; i++)
+        for (size_t j = 0; j < r.n; j++) {
+            const px_article *a = r.articles[i], *b = r.articles[j];
+            const char *ei = strstr(a->input_path, "seeds") ? "seeds" : path_event(a->input_path, a->title);
+            const char *ej = strstr(b->input_path, "seeds") ? "seeds" : path_event(b->input_path, b->title);
+            int same = story_of(&out, a->id) == story_of(&out, b->id);
+            assert_int_equal(same, strcmp(ei, ej) == 0);
+        }
+    collected_free(&out);
+    px_clusterer_free(c);
+    tu_result_free(&r);
+}
+
 /* Five articles are too few for their own document frequencies to say
  * which words are generic: the background prior must keep them together,
  * in batch mode and online in input order. */
@@ -311,6 +344,112 @@ static void test_stories_age_out_of_the_window(void **s)
     px_clusterer_free(c);
 }
 
+typedef struct merges {
+    uint64_t from[4], into[4];
+    int n;
+} merges;
+
+static void note_merge(uint64_t from, uint64_t into, void *ud)
+{
+    merges *m = ud;
+    if (m->n < 4) {
+        m->from[m->n] = from;
+        m->into[m->n] = into;
+    }
+    m->n++;
+}
+
+/* Two reports of one collapse that share too little to join (the cables;
+ * the divers and the closures), then a third that tells both: it joins one
+ * story and brings it within the online merge threshold of the other. */
+static const char *const collapse[3][3] = {
+    {"a", "Cables snap on Port Alder bridge",
+     "Engineers said corroded steel cables snapped before the Port Alder bridge fell into the "
+     "Alder River on Tuesday, and inspectors had warned about rust in 2021."},
+    {"b", "Divers search for commuters",
+     "Divers pulled three cars from the water on Wednesday and the mayor ordered every span in "
+     "Kessel County closed while the search for missing commuters went on."},
+    {"c", "Divers search for commuters after Port Alder bridge cables snap",
+     "Divers pulled cars from the Alder River and searched for missing commuters after corroded "
+     "cables snapped and the Port Alder bridge fell; the mayor ordered every span in Kessel "
+     "County closed and engineers blamed rust."},
+};
+
+static void add_collapse(double active_merge, merges *m, px_cluster_assignment as[3],
+                         size_t *active)
+{
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.active_merge_threshold = active_merge;
+    o.on_merge = note_merge;
+    o.on_merge_ud = m;
+    px_clusterer *c;
+    assert_int_equal(px_clusterer_new(&c, &o, NULL), PX_OK);
+    static const char *const dates[3] = {"2025-03-04", "2025-03-05", "2025-03-06"};
+    for (int i = 0; i < 3; i++) {
+        px_article *a = article(collapse[i][0], dates[i], collapse[i][1], collapse[i][2]);
+        assert_int_equal(px_clusterer_add(c, a, &as[i]), PX_OK);
+        px_article_free(a);
+    }
+    *active = px_clusterer_active_count(c);
+    if (m->n == 1) {
+        /* the merged story is gone, the older one holds all three */
+        collected out = {0};
+        px_clusterer_foreach(c, collect, &out);
+        assert_int_equal(out.n, 1);
+        assert_int_equal(story_of(&out, "a"), 0);
+        assert_int_equal(story_of(&out, "b"), 0);
+        assert_int_equal(story_of(&out, "c"), 0);
+        collected_free(&out);
+    }
+    px_clusterer_free(c);
+}
+
+static void test_active_stories_merge_online(void **s)
+{
+    (void)s;
+    merges m = {0};
+    px_cluster_assignment as[3];
+    size_t active;
+    add_collapse(0, &m, as, &active); /* online merges off */
+    assert_true(as[1].is_new);        /* b does not join a */
+    assert_int_equal(m.n, 0);
+    assert_int_equal(active, 2);
+    add_collapse(0.12, &m, as, &active);
+    assert_true(as[0].is_new && as[1].is_new && !as[2].is_new);
+    assert_int_equal(m.n, 1);
+    assert_int_equal(active, 1);
+    assert_true(m.from[0] == as[1].story && m.into[0] == as[0].story); /* the older keeps its id */
+    assert_true(as[2].story == as[0].story); /* c is reported in the surviving story */
+}
+
+static void test_unrelated_stories_do_not_merge_online(void **s)
+{
+    (void)s;
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    merges m = {0};
+    o.on_merge = note_merge;
+    o.on_merge_ud = &m;
+    px_clusterer *c;
+    assert_int_equal(px_clusterer_new(&c, &o, NULL), PX_OK);
+    px_article *a = article("a", "2025-03-04", "Bridge collapses in Port Alder", bridge);
+    px_article *b = article("b", "2025-03-05", "New comet found", comet);
+    px_article *d = article("d", "2025-03-06", "Divers search river after Port Alder bridge collapse", bridge2);
+    assert_int_equal(px_clusterer_add(c, a, NULL), PX_OK);
+    assert_int_equal(px_clusterer_add(c, b, NULL), PX_OK);
+    assert_int_equal(px_clusterer_add(c, d, NULL), PX_OK);
+    assert_int_equal(m.n, 0);
+    assert_int_equal(px_clusterer_active_count(c), 2);
+    px_cluster_stats st;
+    px_clusterer_stats(c, &st);
+    assert_int_equal(st.stories_merged, 0);
+    px_article_free(a);
+    px_article_free(b);
+    px_article_free(d);
+    px_clusterer_free(c);
+}
+
 /* A long synthetic stream in date order: ten topics that never stop
  * getting articles (every day a few of each), so without a span limit their
  * stories would hold the whole stream. Returns the stats at the end and the
@@ -378,7 +517,11 @@ static void test_stream_memory_follows_the_window(void **s)
     size_t bound = (size_t)(90 + 30 + 1) * per_day;
     assert_true(st.peak_held_articles <= bound);
     assert_true(st.held_articles <= bound);
-    assert_true(st.stories_closed >= 10 * (days / 91));
+    /* every story ends by closing or by merging into another (early in the
+     * stream, with few documents for the IDF, the topics' shared template
+     * words merge a few of them) */
+    assert_true(st.stories_closed + st.stories_merged >= 10 * (days / 91));
+    assert_true(st.stories_merged < 10);
     assert_true(st.held <= 2 * 10);
     assert_true(st.member_vectors <= st.held); /* folded into the centroids */
     /* without the span limit the same stream is held whole */
@@ -476,6 +619,9 @@ static void test_bad_options(void **s)
     px_error_clear(&err);
     assert_int_equal(px_clusterer_new(&c, &o, &err), PX_EUSAGE);
     px_cluster_opts_default(&o);
+    o.active_merge_threshold = -0.1;
+    assert_int_equal(px_clusterer_new(&c, &o, &err), PX_EUSAGE);
+    px_cluster_opts_default(&o);
     o.language = "xx";
     assert_int_equal(px_clusterer_new(&c, &o, &err), PX_EUSAGE);
     assert_non_null(strstr(err.msg, "xx"));
@@ -520,12 +666,15 @@ int main(void)
         cmocka_unit_test(test_example_corpus_makes_three_stories),
         cmocka_unit_test(test_seeds_form_one_story_among_others),
         cmocka_unit_test(test_seeds_alone_are_one_story),
+        cmocka_unit_test(test_stream_keeps_events_apart),
         cmocka_unit_test(test_single_article),
         cmocka_unit_test(test_empty_bodies_and_no_dates),
         cmocka_unit_test(test_restore_then_add_joins_the_restored_story),
         cmocka_unit_test(test_attach_adds_a_copy_without_moving_the_story),
         cmocka_unit_test(test_stories_age_out_of_the_window),
         cmocka_unit_test(test_stream_memory_follows_the_window),
+        cmocka_unit_test(test_active_stories_merge_online),
+        cmocka_unit_test(test_unrelated_stories_do_not_merge_online),
         cmocka_unit_test(test_group_stories_sets_copies_aside),
         cmocka_unit_test(test_analyze_lists_copies_as_duplicates),
         cmocka_unit_test(test_bad_options),

@@ -10,8 +10,11 @@
  *    weighted terms of the active stories, and a story leaves the active set
  *    (px_cluster_opts.on_close is called, and unless retain is set its memory
  *    is released) once the clock has moved window_days past its last
- *    article, or once it spans max_span_days. Memory is bounded by the
- *    active window, not the stream length (px_clusterer_stats shows it).
+ *    article, or once it spans max_span_days. When an article moves a
+ *    story's centroid within active_merge_threshold of another active
+ *    story, the two are merged (the older keeps its id, on_merge is
+ *    called). Memory is bounded by the active window, not the stream length
+ *    (px_clusterer_stats shows it).
  *    This is what `parallax cluster --stream`, `analyze` and the store use.
  *
  *  - BATCH (px_cluster_batch): over a finished corpus held with retain = 1,
@@ -27,8 +30,9 @@
  * come from every article the clusterer has seen or observed: call
  * px_clusterer_observe() over a corpus first to give the IDF a prior (the
  * CLI does this with the whole input in batch mode). The join score is the
- * cosine between the article and the story centroid times a time proximity
- * factor 1 / (1 + days_apart / decay_days).
+ * mean cosine between the article and the story's members (average link,
+ * from the centroid kept as the sum of their vectors) times a time
+ * proximity factor 1 / (1 + days_apart / decay_days).
  *
  * Articles without a date take the clusterer's clock (the latest date seen
  * so far, i.e. their place in the input order) and are counted as undated.
@@ -66,6 +70,8 @@ typedef struct px_story {
 } px_story;
 
 typedef void (*px_story_fn)(const px_story *s, void *ud);
+/* Story from was merged into story into: from's id is no longer held. */
+typedef void (*px_merge_fn)(uint64_t from, uint64_t into, void *ud);
 
 typedef struct px_background px_background; /* framing.h */
 
@@ -73,6 +79,11 @@ typedef struct px_cluster_opts {
     double threshold;       /* least join score (default 0.2) */
     double merge_threshold; /* least story similarity for px_cluster_batch
                                to merge two stories (default 0.08) */
+    double active_merge_threshold; /* online: a story whose centroid an
+                               article moved is merged with the most similar
+                               other active story when their similarity is
+                               at least this (default 0.12; 0: stories never
+                               merge online) */
     double window_days;     /* a story stays active this long after its last
                                article (default 30) */
     double decay_days;      /* time proximity scale (default 365) */
@@ -100,6 +111,8 @@ typedef struct px_cluster_opts {
     px_story_fn on_close;   /* called when a story leaves the active set; with
                                retain = 0 it is freed right after */
     void *on_close_ud;
+    px_merge_fn on_merge;   /* called after an online merge */
+    void *on_merge_ud;
 } px_cluster_opts;
 
 void px_cluster_opts_default(px_cluster_opts *o);
@@ -123,7 +136,9 @@ void px_clusterer_free(px_clusterer *c);
 int px_clusterer_observe(px_clusterer *c, const px_article *a);
 
 /* Online step: a joins the best active story or starts one. Ages out the
- * stories its date leaves behind first. out may be NULL. */
+ * stories its date leaves behind first; then merges the
+ * story with the active stories it came close to (out->story is the story
+ * that holds a afterwards). out may be NULL. */
 int px_clusterer_add(px_clusterer *c, const px_article *a, px_cluster_assignment *out);
 
 /* Puts an article that was assigned to story in an earlier run back into it
@@ -155,6 +170,7 @@ typedef struct px_cluster_stats {
     uint64_t articles;         /* added, restored or attached so far */
     uint64_t stories_started;
     uint64_t stories_closed;
+    uint64_t stories_merged;   /* merged into another story online */
     size_t held, active;       /* stories */
     size_t held_articles;      /* members of the held stories */
     size_t peak_held_articles; /* the most ever held at once */

@@ -15,12 +15,17 @@ static const char help[] =
     "By default the whole input is read, the IDF is taken from all of it, the\n"
     "articles are clustered online in date order (undated ones keep their input\n"
     "place) and a batch pass merges similar stories. With --stream the articles\n"
-    "are clustered in input order as they are read and each story is printed\n"
-    "when it leaves the active window: memory stays bounded on any stream.\n\n"
+    "are clustered in input order as they are read (give them in time order, as\n"
+    "a stream brings them), active stories that come close are merged, and each\n"
+    "story is printed when it leaves the active window: memory stays bounded on\n"
+    "any stream.\n\n"
     "options:\n" CLI_INPUT_HELP
     "  -t, --threshold X    least similarity to join a story (default 0.2)\n"
     "  -m, --merge X        least similarity to merge two stories in the batch\n"
     "                       pass (default 0.08)\n"
+    "      --active-merge X least similarity to merge two active stories online\n"
+    "                       (default 0.12; 0: never; the batch pass does not\n"
+    "                       use it)\n"
     "  -w, --window DAYS    a story takes articles up to DAYS after its last one\n"
     "                       (default 30)\n"
     "  -d, --decay DAYS     time proximity: similarity is divided by\n"
@@ -68,6 +73,17 @@ static void print_story(const px_story *s, void *ud)
     }
 }
 
+/* An online merge renamed a story: the input positions that remember it
+ * follow, so that their copies still find it. */
+static void follow_merge(uint64_t from, uint64_t into, void *ud)
+{
+    run *r = ud;
+    size_t n = r->n_seen < r->window ? r->n_seen : r->window;
+    for (size_t i = 0; i < n; i++)
+        if (r->story_of[i] == from)
+            r->story_of[i] = into;
+}
+
 static void remember_story(run *r, uint64_t story)
 {
     r->story_of[r->n_seen++ % r->window] = story;
@@ -87,11 +103,11 @@ static void print_stats(const run *r)
     px_cluster_stats cs;
     px_clusterer_stats(r->cl, &cs);
     fprintf(stderr,
-            "clusterer: %llu articles, %llu stories started, %llu closed, %zu held, "
+            "clusterer: %llu articles, %llu stories started, %llu merged online, %llu closed, %zu held, "
             "%zu active, %zu articles held (peak %zu), %zu member vectors, %zu terms, "
             "%zu postings\n",
             (unsigned long long)cs.articles, (unsigned long long)cs.stories_started,
-            (unsigned long long)cs.stories_closed, cs.held, cs.active, cs.held_articles,
+            (unsigned long long)cs.stories_merged, (unsigned long long)cs.stories_closed, cs.held, cs.active, cs.held_articles,
             cs.peak_held_articles, cs.member_vectors, cs.terms, cs.postings);
     if (r->dd) {
         px_dedup_stats ds;
@@ -179,6 +195,7 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
                                              {"no-batch", no_argument, NULL, 0x201},
                                              {"no-dedup", no_argument, NULL, 0x202},
                                              {"stats", no_argument, NULL, 0x203},
+                                             {"active-merge", required_argument, NULL, 0x204},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     int opt;
@@ -206,6 +223,9 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
         case 0x201: r->batch = 0; break;
         case 0x202: *dedup = 0; break;
         case 0x203: r->stats = 1; break;
+        case 0x204:
+            bad = cli_number("--active-merge", optarg, 0, 0.999, &r->co.active_merge_threshold);
+            break;
         default:
             *exit_code = cli_usage_error("cluster", "unknown option");
             return 1;
@@ -234,8 +254,11 @@ int cmd_cluster(int argc, char **argv)
     if (r.ci.opts.language)
         r.co.language = r.ci.opts.language;
     r.co.retain = !r.stream;
-    if (r.stream)
+    if (r.stream) {
         r.co.on_close = print_story;
+        r.co.on_merge = follow_merge;
+        r.co.on_merge_ud = &r;
+    }
     px_error err;
     px_error_clear(&err);
     px_dedup_opts dop;

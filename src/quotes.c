@@ -1035,6 +1035,23 @@ const char *px_quote_kind_name(px_quote_kind k)
     return k == PX_QUOTE_SPEECH ? "speech" : k == PX_QUOTE_PARTIAL ? "partial" : "term";
 }
 
+int px_quote_display(const px_quote *q, const char *body, px_buf *out)
+{
+    if (!body || !q->n_pieces)
+        return px_buf_puts(out, q->text ? q->text : "");
+    int rc = PX_OK;
+    for (size_t i = 0; i < q->n_pieces && rc == PX_OK; i++) {
+        size_t a = q->piece_start[i], b = q->piece_end[i];
+        while (b > a && (body[b - 1] == ',' || body[b - 1] == ' '))
+            b--;
+        if (i)
+            rc = px_buf_puts(out, " … ");
+        if (rc == PX_OK)
+            rc = px_buf_append(out, body + a, b - a);
+    }
+    return rc;
+}
+
 const char *px_speaker_kind_name(px_speaker_kind k)
 {
     static const char *const names[] = {"none", "person", "org", "document", "group"};

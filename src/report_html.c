@@ -270,6 +270,7 @@ static void section_quotes(px_buf *b, const px_story_report *r)
         px_buf_printf(b, "</b><div class=meta>%zu quote%s</div></td>", rows[i].count, rows[i].count == 1 ? "" : "s");
         for (size_t src = 0; src < s->n_sources; src++) {
             const px_quote *first = NULL;
+            const char *first_body = NULL;
             size_t count = 0;
             for (size_t a = 0; a < s->n_articles; a++) {
                 if (s->article_source[a] != src)
@@ -277,7 +278,10 @@ static void section_quotes(px_buf *b, const px_story_report *r)
                 for (size_t k = 0; k < r->quotes[a].n; k++) {
                     const px_quote *q = &r->quotes[a].v[k];
                     if (q->kind != PX_QUOTE_TERM && q->speaker && strcmp(q->speaker, rows[i].name) == 0) {
-                        first = first ? first : q;
+                        if (!first) {
+                            first = q;
+                            first_body = s->articles[a]->body;
+                        }
                         count++;
                     }
                 }
@@ -287,10 +291,14 @@ static void section_quotes(px_buf *b, const px_story_report *r)
                 continue;
             }
             px_buf_printf(b, "<td class=q style=\"--c:%s\">“", color_of(src));
-            size_t len = strlen(first->text), cut = len > 110 ? 110 : len;
-            while (cut < len && cut > 0 && ((unsigned char)first->text[cut] & 0xC0) == 0x80)
+            px_buf shown = {0};
+            px_quote_display(first, first_body, &shown);
+            const char *t = shown.data ? shown.data : "";
+            size_t len = shown.len, cut = len > 110 ? 110 : len;
+            while (cut < len && cut > 0 && ((unsigned char)t[cut] & 0xC0) == 0x80)
                 cut--;
-            esc_n(b, first->text, cut);
+            esc_n(b, t, cut);
+            px_buf_free(&shown);
             px_buf_printf(b, "%s”", cut < len ? "…" : "");
             if (count > 1)
                 px_buf_printf(b, " <span class=meta>+%zu</span>", count - 1);

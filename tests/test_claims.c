@@ -681,6 +681,27 @@ static void test_huge_article_and_empty_input(void **s)
     px_article_free(a);
 }
 
+/* A quote split around its reporting clause reads as one, with the
+ * hand-over comma gone and the break marked. */
+static void test_quote_display_joins_pieces(void **s)
+{
+    (void)s;
+    px_article *a = px_article_new();
+    px_set_str(&a->body, "\xe2\x80\x9cThe river rose faster than anyone planned for,\xe2\x80\x9d "
+                         "Mayor Lena Ortiz said. \xe2\x80\x9c" "Frankly, we were lucky.\xe2\x80\x9d");
+    px_quote_list quotes;
+    px_quote_list_init(&quotes);
+    assert_int_equal(px_quotes_extract(a, NULL, &quotes), PX_OK);
+    assert_int_equal(quotes.n, 1);
+    assert_int_equal(quotes.v[0].n_pieces, 2);
+    px_buf b = {0};
+    assert_int_equal(px_quote_display(&quotes.v[0], a->body, &b), PX_OK);
+    assert_string_equal(b.data, "The river rose faster than anyone planned for \xe2\x80\xa6 Frankly, we were lucky.");
+    px_buf_free(&b);
+    px_quote_list_clear(&quotes);
+    px_article_free(a);
+}
+
 /* Code point offsets from `parallax quotes --raw` and `numbers --raw` index
  * the body that `parallax read --raw` prints. */
 static char *cp_slice(const char *s, long start, long end)
@@ -772,6 +793,7 @@ int main(void)
         cmocka_unit_test(test_continued_quote_keeps_mention),
         cmocka_unit_test(test_huge_article_and_empty_input),
         cmocka_unit_test(test_cli_offsets_are_code_points_into_raw_body),
+        cmocka_unit_test(test_quote_display_joins_pieces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

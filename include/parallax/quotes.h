@@ -75,6 +75,12 @@ typedef struct px_quote {
     size_t sentence_end;
 } px_quote;
 
+/* The quote as a reader should see it: its pieces (from body, the text it
+ * was found in) joined by " … ", each without the comma that handed over
+ * to a reporting clause ("murdered,” she said. “Frankly" becomes
+ * "murdered … Frankly"). Appends to out. */
+int px_quote_display(const px_quote *q, const char *body, px_buf *out);
+
 typedef struct px_quote_list {
     px_quote *v;
     size_t n, cap;

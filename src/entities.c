@@ -390,6 +390,10 @@ static int add_cand(scanner *sc, size_t role_start_w, size_t name_w, size_t end_
 {
     if (name_w >= end_w)
         return PX_OK;
+    /* a lone letter names nobody: "C" of the comet "C/2025 H4", "A" of a
+     * list item */
+    if (end_w - name_w == 1 && sc->w[name_w].end - sc->w[name_w].start == 1)
+        return PX_OK;
     if (CL_GROW(sc->c, sc->capc, sc->nc))
         return PX_ENOMEM;
     cand *c = &sc->c[sc->nc];

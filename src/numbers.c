@@ -445,10 +445,20 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
     size_t j = after, words = 0;
     if (tok_word_is(n, j, "of") && j + 1 < sent_hi &&
         (tok_word_is(n, j + 1, "the") || tok_word_is(n, j + 1, "its") ||
-         tok_word_is(n, j + 1, "their")))
-        j += 2; /* "1,450 of the plant's workers" is rare; "dozens of" below */
-    else if (tok_word_is(n, j, "of"))
-        j++;
+         tok_word_is(n, j + 1, "their"))) {
+        j += 2;
+        /* a part of a whole: "850 of the plant's 1,450 hourly workers" counts
+         * the workers, not the plant */
+        if (j < sent_hi && n->d.tk.v[j].kind == PX_TOK_WORD &&
+            cl_strip_possessive(n->d.text + n->d.tk.v[j].start,
+                                n->d.tk.v[j].end - n->d.tk.v[j].start) !=
+                n->d.tk.v[j].end - n->d.tk.v[j].start)
+            j++;
+        if (j < sent_hi && n->d.tk.v[j].kind == PX_TOK_NUMBER)
+            j++;
+    } else if (tok_word_is(n, j, "of")) {
+        j++; /* "dozens of" */
+    }
     int has_outcome = 0;
     while (j < sent_hi && words < 3) {
         const px_token *t = &n->d.tk.v[j];
@@ -491,6 +501,21 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
 oom:
     px_buf_free(&b);
     return NULL;
+}
+
+/* Is the number at token first the whole of a part counted just before
+ * it: "850 of the 1,450 workers", "850 of the plant's 1,450 workers"? */
+static int is_partitive_whole(const nscan *n, size_t first, size_t sent_lo)
+{
+    size_t k = first;
+    if (k > sent_lo && n->d.tk.v[k - 1].kind == PX_TOK_WORD &&
+        cl_strip_possessive(n->d.text + n->d.tk.v[k - 1].start,
+                            n->d.tk.v[k - 1].end - n->d.tk.v[k - 1].start) !=
+            n->d.tk.v[k - 1].end - n->d.tk.v[k - 1].start)
+        k--; /* the plant's */
+    return k >= sent_lo + 3 &&
+           (tok_word_is(n, k - 1, "the") || tok_word_is(n, k - 1, "its") || tok_word_is(n, k - 1, "their")) &&
+           tok_word_is(n, k - 2, "of") && n->d.tk.v[k - 3].kind == PX_TOK_NUMBER;
 }
 
 /* The quantity named before the number, for a figure with nothing after
@@ -670,6 +695,18 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
     if (num.kind == PX_NUM_COUNT || num.kind == PX_NUM_MONEY || num.kind == PX_NUM_PERCENT ||
         num.kind == PX_NUM_MEASURE)
         num.counted = counted_phrase(n, last + 1, first, lo, hi);
+    if (num.counted && is_partitive_whole(n, first, lo)) {
+        /* the whole is another quantity than the part it was named with */
+        px_buf b = {0};
+        int bad = px_buf_printf(&b, "total %s", num.counted);
+        free(num.counted);
+        num.counted = bad ? NULL : px_buf_steal(&b);
+        if (bad) {
+            px_buf_free(&b);
+            number_free(&num);
+            return PX_ENOMEM;
+        }
+    }
     if (!num.counted && (num.kind == PX_NUM_PERCENT || num.kind == PX_NUM_MONEY))
         num.counted = counted_before(n, first, lo);
     num.attribution = attribution_of(n, lo, hi, p->first);
@@ -782,6 +819,8 @@ static void group_key(const px_number *x, px_buf *b)
     b->len = 0;
     if (b->data)
         b->data[0] = '\0';
+    if (strncmp(c, "total ", 6) == 0)
+        px_buf_puts(b, "total "); /* the whole of a part is its own quantity */
     if (outcome)
         px_buf_printf(b, "%s|%s|%s", px_number_kind_name(x->kind), x->unit ? x->unit : "", outcome);
     else
@@ -927,7 +966,11 @@ static int finish_group(const px_article *const *articles, const px_number_list 
  * One article does not disagree with itself, so two conflicting values in
  * the same article are two quantities. Each claim joins the quantity whose
  * first value is nearest on a log scale, among those holding no conflicting
- * claim of its own article. */
+ * claim of its own article and lying within a factor of four: reports of
+ * one quantity differ by their date and source, not by orders of magnitude
+ * ("11 passengers" on the bus and "1.4 million passengers" a year are two
+ * quantities, 12 and 20 dead are one). */
+#define SAME_QUANTITY_LOG_RATIO 1.3862943611198906 /* log(4) */
 typedef struct quantity {
     px_ref *members;
     size_t n;
@@ -954,7 +997,8 @@ static int split_group(const px_number_list *const *lists, px_number_group *g,
         size_t best = nq;
         double best_d = INFINITY;
         for (size_t k = 0; k < nq; k++)
-            if (fabs(qs[k].anchor - v) < best_d && quantity_allows(lists, &qs[k], g->members[i])) {
+            if (fabs(qs[k].anchor - v) < best_d && fabs(qs[k].anchor - v) <= SAME_QUANTITY_LOG_RATIO &&
+                quantity_allows(lists, &qs[k], g->members[i])) {
                 best = k;
                 best_d = fabs(qs[k].anchor - v);
             }

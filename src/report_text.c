@@ -249,6 +249,24 @@ static void section_conflicts(out *o, const px_story_report *r)
     more(o, shown, n);
 }
 
+/* The member of a link whose text the link carries (the longest), shown
+ * as a reader should see it. */
+static void link_display(const px_story_report *r, const px_quote_link *l, px_buf *b)
+{
+    const px_story_text *s = r->story;
+    for (size_t m = 0; m < l->n_members; m++) {
+        px_ref ref = l->members[m];
+        if (ref.article >= s->n_articles || ref.item >= r->quotes[ref.article].n)
+            continue;
+        const px_quote *q = &r->quotes[ref.article].v[ref.item];
+        if (q->text && l->text && strcmp(q->text, l->text) == 0) {
+            px_quote_display(q, s->articles[ref.article]->body, b);
+            return;
+        }
+    }
+    px_buf_puts(b, l->text ? l->text : "");
+}
+
 static void section_quotes(out *o, const px_story_report *r)
 {
     const px_story_text *s = r->story;
@@ -261,7 +279,9 @@ static void section_quotes(out *o, const px_story_report *r)
     for (size_t i = 0; i < n; i++) {
         const px_quote_link *l = &r->quote_links.v[i];
         px_buf b = {0};
-        px_buf_printf(&b, "\"%s\" — %s · carried by", l->text, l->speaker ? l->speaker : "unattributed");
+        px_buf_puts(&b, "\"");
+        link_display(r, l, &b);
+        px_buf_printf(&b, "\" — %s · carried by", l->speaker ? l->speaker : "unattributed");
         for (size_t m = 0; m < l->n_members; m++)
             if (l->members[m].article < s->n_articles)
                 px_buf_printf(&b, "%s %s", m ? "," : "", px_report_article_source(r, l->members[m].article));

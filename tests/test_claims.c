@@ -588,6 +588,64 @@ static void test_numbers_name_their_quantity(void **s)
     px_article_free(b);
 }
 
+/* "850 of the plant's 1,450 workers" counts workers; reports of one
+ * quantity differ by source and date, not by orders of magnitude. */
+static void test_numbers_partitive_and_magnitude(void **s)
+{
+    (void)s;
+    px_article *a = px_article_new(), *b = px_article_new();
+    px_set_str(&a->body, "The company says fewer than 850 of the plant's 1,450 hourly workers "
+                         "have walked out. The bus carried 11 passengers when it fell.");
+    px_set_str(&b->body, "About 1,200 hourly workers have walked out, the union said. The bridge "
+                         "carried 1.4 million passengers a year.");
+    px_number_list la, lb;
+    px_number_list_init(&la);
+    px_number_list_init(&lb);
+    assert_int_equal(px_numbers_extract(a, &la), PX_OK);
+    assert_int_equal(px_numbers_extract(b, &lb), PX_OK);
+    assert_string_equal(number_written(&la, "fewer than 850")->counted, "hourly workers");
+    const px_number_list *nl[] = {&la, &lb};
+    const px_article *arts[] = {a, b};
+    px_number_groups g = {0};
+    assert_int_equal(px_numbers_group(arts, nl, 2, &g, NULL), PX_OK);
+    int workers_conflict = 0;
+    for (size_t k = 0; k < g.n; k++) {
+        int has_850 = 0, has_1200 = 0, has_11 = 0, has_million = 0;
+        for (size_t m = 0; m < g.v[k].n_members; m++) {
+            double v = nl[g.v[k].members[m].article]->v[g.v[k].members[m].item].value;
+            has_850 |= v == 850, has_1200 |= v == 1200, has_11 |= v == 11, has_million |= v > 1e6;
+        }
+        if (has_850 && has_1200)
+            workers_conflict = g.v[k].conflict;
+        assert_false(has_11 && has_million); /* two quantities, no disagreement */
+    }
+    assert_true(workers_conflict);
+    px_number_groups_clear(&g);
+    px_number_list_clear(&la);
+    px_number_list_clear(&lb);
+    px_article_free(a);
+    px_article_free(b);
+}
+
+/* A lone capital letter is nobody: the "C" of a comet's designation. */
+static void test_lone_letter_is_no_entity(void **s)
+{
+    (void)s;
+    px_article *a = px_article_new();
+    px_set_str(&a->body, "The comet, catalogued as C/2025 H4, was found by Gil Halloran.");
+    px_entity_list e;
+    px_entity_list_init(&e);
+    assert_int_equal(px_entities_extract(a, &e), PX_OK);
+    int halloran = 0;
+    for (size_t i = 0; i < e.n; i++) {
+        assert_string_not_equal(e.v[i].name, "C");
+        halloran |= strcmp(e.v[i].name, "Gil Halloran") == 0;
+    }
+    assert_true(halloran);
+    px_entity_list_clear(&e);
+    px_article_free(a);
+}
+
 /* A group holds one quantity: the head noun of what is counted, not its
  * first modifier. */
 static void test_number_groups_by_head_noun(void **s)
@@ -794,6 +852,8 @@ int main(void)
         cmocka_unit_test(test_huge_article_and_empty_input),
         cmocka_unit_test(test_cli_offsets_are_code_points_into_raw_body),
         cmocka_unit_test(test_quote_display_joins_pieces),
+        cmocka_unit_test(test_numbers_partitive_and_magnitude),
+        cmocka_unit_test(test_lone_letter_is_no_entity),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,7 +26,7 @@ void px_html_meta_clear(px_html_meta *m)
 /* What one pass over the document collects; the best is chosen at the end. */
 typedef struct found {
     char *og_title, *ld_headline, *h1, *doc_title;
-    char *ld_date, *meta_date, *time_date;
+    char *ld_date, *meta_date, *time_date, *dateline_date;
     char *ld_modified, *meta_modified;
     px_strlist ld_authors, meta_authors, byline_authors;
     char *ld_publisher, *og_site;
@@ -38,7 +38,7 @@ typedef struct found {
 static void found_free(found *f)
 {
     char **fields[] = {&f->og_title, &f->ld_headline, &f->h1, &f->doc_title, &f->ld_date,
-                       &f->meta_date, &f->time_date, &f->ld_modified, &f->meta_modified,
+                       &f->meta_date, &f->time_date, &f->dateline_date, &f->ld_modified, &f->meta_modified,
                        &f->ld_publisher, &f->og_site, &f->canonical, &f->og_url, &f->html_lang,
                        &f->meta_lang, &f->ld_lang, &f->og_locale, &f->description};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
@@ -278,6 +278,36 @@ static int class_has(const GumboNode *n, const char *word)
     return c && strcasestr(c, word) != NULL;
 }
 
+/* Does the element's class or id name a dateline ("dateline", "pubdate",
+ * "published", "byline", "timestamp", "posted")? Not "updated": that is
+ * another date. */
+static int names_dateline(const GumboNode *n)
+{
+    static const char *const words[] = {"date", "publish", "byline", "timestamp", "posted", NULL};
+    const char *attrs[] = {px_dom_attr(n, "class"), px_dom_attr(n, "id")};
+    for (size_t a = 0; a < 2; a++) {
+        if (!attrs[a] || strcasestr(attrs[a], "update"))
+            continue;
+        for (const char *const *w = words; *w; w++)
+            if (strcasestr(attrs[a], *w))
+                return 1;
+    }
+    return 0;
+}
+
+/* The date in a short visible line ("Published March 7, 2025 · By …"):
+ * read from the first word at which px_date_parse finds one. */
+static void take_dateline(char **field, const GumboNode *n)
+{
+    char *text = NULL;
+    take_text(&text, n);
+    char iso[32];
+    for (const char *p = text; p && *p && strlen(text) < 160 && !*field; p++)
+        if ((p == text || p[-1] == ' ') && isalnum((unsigned char)*p) && px_date_parse(p, iso) == PX_OK)
+            *field = px_strdup(iso);
+    free(text);
+}
+
 static void visit(const GumboNode *n, found *f)
 {
     const char *v;
@@ -312,6 +342,8 @@ static void visit(const GumboNode *n, found *f)
     default:
         break;
     }
+    if (!f->dateline_date && names_dateline(n))
+        take_dateline(&f->dateline_date, n);
     v = px_dom_attr(n, "itemprop");
     if (v && !strcasecmp(v, "datePublished") && !f->time_date)
         take(&f->time_date, px_dom_attr(n, "datetime") ? px_dom_attr(n, "datetime")
@@ -419,6 +451,8 @@ static void choose(found *f, const char *page_url, px_html_meta *m)
     char iso[32];
     if (!m->date && (url_date(page_url, iso) || url_date(f->canonical, iso)))
         m->date = px_strdup(iso);
+    if (!m->date && f->dateline_date)
+        m->date = px_strdup(f->dateline_date);
     const char *mods[] = {f->ld_modified, f->meta_modified};
     set_date(&m->modified, mods, 2);
     copy_list(&m->authors, f->ld_authors.n ? &f->ld_authors

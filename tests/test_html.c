@@ -147,6 +147,7 @@ static void test_table_layout_latin1_page(void **s)
     assert_null(strstr(a->body, "Privacy"));
     assert_string_equal(a->title, "Corran Strike Talks Resume With Mediator");
     assert_string_equal(a->authors.items[0], "Priya Ramanathan");
+    assert_string_equal(a->date, "2025-03-07"); /* from the visible dateline */
     tu_result_free(&r);
 }
 
@@ -173,6 +174,26 @@ static void test_short_paragraphs_and_lists(void **s)
     assert_null(strstr(out.data, "Council delays"));
     assert_null(strstr(out.data, "Home"));
     px_buf_free(&out);
+}
+
+/* A visible dateline is the last resort for the date: after JSON-LD,
+ * <meta>, <time> and the URL; an "updated" line is not the publication. */
+static void test_visible_dateline(void **s)
+{
+    (void)s;
+    static const char page[] =
+        "<html><body><div class=updated>Updated 9 March 2025</div>"
+        "<p class=\"story-meta pubdate\">By Ana Silva \xc2\xb7 Published 4 March 2025, 10:15</p>"
+        "<p>The ferry resumed service on Tuesday.</p></body></html>";
+    px_html_meta m;
+    assert_int_equal(px_html_metadata(page, sizeof page - 1, NULL, &m, NULL), PX_OK);
+    assert_non_null(m.date);
+    assert_true(strncmp(m.date, "2025-03-04", 10) == 0);
+    px_html_meta_clear(&m);
+    assert_int_equal(px_html_metadata(page, sizeof page - 1, "https://x.example/2025/02/28/ferry", &m, NULL),
+                     PX_OK);
+    assert_string_equal(m.date, "2025-02-28"); /* the URL's date comes first */
+    px_html_meta_clear(&m);
 }
 
 static void test_metadata_sources(void **s)
@@ -617,6 +638,7 @@ int main(void)
         cmocka_unit_test(test_huge_page_capped),
         cmocka_unit_test(test_http_head_and_bodies),
         cmocka_unit_test(test_jsonl_html_field),
+        cmocka_unit_test(test_visible_dateline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

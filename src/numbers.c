@@ -557,6 +557,37 @@ static char *counted_before(const nscan *n, size_t first, size_t sent_lo)
 
 /* The authority of the sentence: "according to X", "X said", "said X",
  * "a Gallup poll". */
+/* "were asked", "are being told": the subject of a passive verb of saying
+ * is told, not the authority. */
+static int passive_say(const nscan *n, size_t k, size_t lo)
+{
+    static const char *const aux[] = {"was", "were", "is", "are", "be", "been", "being", NULL};
+    if (k <= lo || n->d.tk.v[k - 1].kind != PX_TOK_WORD)
+        return 0;
+    size_t len;
+    const char *w = tok_text(n, k - 1, &len);
+    return cl_in(w, len, aux);
+}
+
+/* Verbs that introduce a quote ("she began") but give no figure its
+ * authority ("since a strike began on Sunday"). */
+static int narrative_verb(const nscan *n, size_t k)
+{
+    static const char *const verbs[] = {"began", "begins", "went", "goes", "put", NULL};
+    size_t len;
+    const char *w = tok_text(n, k, &len);
+    return cl_in(w, len, verbs);
+}
+
+/* An authority names someone: "and", "the end of the month and" do not. */
+static int names_someone(const char *s, size_t len)
+{
+    size_t last = len;
+    while (last > 0 && s[last - 1] != ' ')
+        last--;
+    return !px_is_stopword("en", s + last, len - last);
+}
+
 static char *attribution_of(const nscan *n, size_t lo, size_t hi, size_t num_tok)
 {
     size_t s = 0, e = 0;
@@ -565,7 +596,8 @@ static char *attribution_of(const nscan *n, size_t lo, size_t hi, size_t num_tok
         if (cl_tok_is(&n->d, k, "according") && cl_tok_is(&n->d, k + 1, "to"))
             found = cl_phrase_after(&n->d, k + 2, hi, &s, &e);
     for (size_t k = lo; k < hi && !found; k++) {
-        if (!cl_tok_say(&n->d, k) || (k > num_tok && k < num_tok + 2))
+        if (!cl_tok_say(&n->d, k) || (k > num_tok && k < num_tok + 2) || passive_say(n, k, lo) ||
+            narrative_verb(n, k))
             continue;
         if (k > lo && (cl_tok_is(&n->d, k - 1, "an") || cl_tok_is(&n->d, k - 1, "a") ||
                        cl_tok_is(&n->d, k - 1, "the")))
@@ -583,6 +615,7 @@ static char *attribution_of(const nscan *n, size_t lo, size_t hi, size_t num_tok
             for (size_t c = s; c < e; c++)
                 if (isdigit((unsigned char)n->d.text[c]))
                     found = 0;
+            found = found && names_someone(n->d.text + s, e - s);
         }
         /* ", said the ministry" */
         if (!found && k + 1 < hi && k > lo && n->d.tk.v[k - 1].kind == PX_TOK_PUNCT)

@@ -627,6 +627,28 @@ static void test_numbers_partitive_and_magnitude(void **s)
     px_article_free(b);
 }
 
+/* A figure's authority is who states it: not the subject of a passive
+ * verb of saying, not a narrative verb, not a bare conjunction. */
+static void test_number_attribution_needs_an_authority(void **s)
+{
+    (void)s;
+    px_article *a = px_article_new();
+    px_set_str(&a->body, "Supporters were asked to bring 40 folding chairs. "
+                         "Since a strike began on Sunday, 12 workers have quit. "
+                         "He counted the boats and emailed 30 photos to the museum. "
+                         "The river rose 2 meters overnight, the county said.");
+    px_number_list l;
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    assert_null(number_written(&l, "40")->attribution);
+    assert_null(number_written(&l, "12")->attribution);
+    const char *photos = number_written(&l, "30")->attribution;
+    assert_true(!photos || strcmp(photos, "and") != 0);
+    assert_string_equal(number_written(&l, "2 meters")->attribution, "the county");
+    px_number_list_clear(&l);
+    px_article_free(a);
+}
+
 /* A lone capital letter is nobody: the "C" of a comet's designation. */
 static void test_lone_letter_is_no_entity(void **s)
 {
@@ -854,6 +876,7 @@ int main(void)
         cmocka_unit_test(test_quote_display_joins_pieces),
         cmocka_unit_test(test_numbers_partitive_and_magnitude),
         cmocka_unit_test(test_lone_letter_is_no_entity),
+        cmocka_unit_test(test_number_attribution_needs_an_authority),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

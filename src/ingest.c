@@ -14,6 +14,11 @@ typedef struct position {
     uint64_t story; /* clusterer story id */
 } position;
 
+/* An online merge of the clusterer: story from became part of into. */
+typedef struct merge {
+    uint64_t from, into;
+} merge;
+
 struct px_ingest {
     px_store *store;
     px_ingest_opts o;
@@ -24,6 +29,9 @@ struct px_ingest {
     size_t n_pos, cap_pos;
     int64_t *touched;
     size_t n_touched, cap_touched;
+    merge *merges; /* heard from the clusterer, not yet stored */
+    size_t n_merges, cap_merges;
+    int merge_oom; /* a merge could not be remembered */
     size_t in_batch; /* articles handled since the batch began */
     int open;        /* a transaction is open */
 };
@@ -60,6 +68,85 @@ static int touch(px_ingest *g, int64_t story)
     return PX_OK;
 }
 
+/* The clusterer's on_merge: it cannot fail, so the merge is only noted
+ * here and stored by apply_merges once px_clusterer_add returns. */
+static void note_merge(uint64_t from, uint64_t into, void *ud)
+{
+    px_ingest *g = ud;
+    if (g->n_merges == g->cap_merges) {
+        size_t cap = g->cap_merges ? g->cap_merges * 2 : 8;
+        merge *m = realloc(g->merges, cap * sizeof *m);
+        if (!m) {
+            g->merge_oom = 1;
+            return;
+        }
+        g->merges = m;
+        g->cap_merges = cap;
+    }
+    g->merges[g->n_merges++] = (merge){from, into};
+}
+
+/* Story from is gone: the touched list names into instead (once). */
+static int retouch(px_ingest *g, int64_t from, int64_t into)
+{
+    size_t k = 0;
+    int had = 0;
+    for (size_t i = 0; i < g->n_touched; i++) {
+        if (g->touched[i] == from) {
+            had = 1;
+            continue;
+        }
+        g->touched[k++] = g->touched[i];
+    }
+    g->n_touched = k;
+    g->st.stories -= had;
+    return touch(g, into);
+}
+
+/* Stores one online merge: the articles of from move to into, from's row
+ * (with its analysis) goes, and into is analysed again at finish. Copies
+ * found later follow their representative's story through pos. */
+static int store_merge(px_ingest *g, const merge *m, px_error *err)
+{
+    for (size_t i = 0; i < g->n_pos; i++)
+        if (g->pos[i].story == m->from)
+            g->pos[i].story = m->into;
+    char key[17];
+    int64_t from_row, into_row;
+    int rc;
+    px_story_id_hex(m->from, key);
+    if ((rc = px_store_story_by_key(g->store, key, &from_row, err)))
+        return rc;
+    if (!from_row) /* started by the article being placed: nothing stored */
+        return PX_OK;
+    px_story_id_hex(m->into, key);
+    if ((rc = px_store_story_for_key(g->store, key, &into_row, err)) ||
+        (rc = px_store_merge_stories(g->store, from_row, into_row, err)))
+        return rc;
+    g->st.merged++;
+    return retouch(g, from_row, into_row) ? px_error_set(err, PX_ENOMEM, "out of memory") : PX_OK;
+}
+
+static int apply_merges(px_ingest *g, px_error *err)
+{
+    int rc = PX_OK;
+    if (g->merge_oom)
+        rc = px_error_set(err, PX_ENOMEM, "out of memory merging stories");
+    for (size_t i = 0; !rc && i < g->n_merges; i++)
+        rc = store_merge(g, &g->merges[i], err);
+    g->n_merges = 0;
+    g->merge_oom = 0;
+    return rc;
+}
+
+/* The clusterer's online step, with the merges it made stored. */
+static int cluster_add(px_ingest *g, const px_article *a, px_cluster_assignment *as, px_error *err)
+{
+    if (px_clusterer_add(g->cluster, a, as) != PX_OK)
+        return px_error_set(err, PX_ENOMEM, "out of memory clustering articles");
+    return apply_merges(g, err);
+}
+
 /* Puts an article of an open story back into the deduper and clusterer. */
 static int restore_one(const px_stored_article *sa, void *ud)
 {
@@ -85,9 +172,11 @@ static int restore(px_ingest *g, px_error *err)
     px_cluster_opts_default(&co);
     if (g->o.window_days > 0)
         co.window_days = g->o.window_days;
-    /* each article's story is stored as it is placed; a later online merge
-     * would leave the merged story's stored articles behind */
-    co.active_merge_threshold = 0;
+    if (g->o.active_merge_threshold)
+        co.active_merge_threshold = g->o.active_merge_threshold > 0 ? g->o.active_merge_threshold : 0;
+    /* an online merge moves the stored articles too (store_merge) */
+    co.on_merge = note_merge;
+    co.on_merge_ud = g;
     int rc = px_deduper_new(&g->dedup, NULL, err);
     if (!rc)
         rc = px_clusterer_new(&g->cluster, &co, err);
@@ -151,14 +240,14 @@ static int place(px_ingest *g, const px_article *a, int64_t row, px_error *err)
             return rc;
         if (px_clusterer_attach(g->cluster, a, story) != PX_OK) {
             px_cluster_assignment as;
-            if (px_clusterer_add(g->cluster, a, &as) != PX_OK)
-                return px_error_set(err, PX_ENOMEM, "out of memory clustering articles");
+            if ((rc = cluster_add(g, a, &as, err)))
+                return rc;
             story = as.story;
         }
     } else {
         px_cluster_assignment as;
-        if (px_clusterer_add(g->cluster, a, &as) != PX_OK)
-            return px_error_set(err, PX_ENOMEM, "out of memory clustering articles");
+        if ((rc = cluster_add(g, a, &as, err)))
+            return rc;
         story = as.story;
         g->st.new_stories += as.is_new;
     }
@@ -247,5 +336,6 @@ void px_ingest_free(px_ingest *g)
     px_clusterer_free(g->cluster);
     free(g->pos);
     free(g->touched);
+    free(g->merges);
     free(g);
 }

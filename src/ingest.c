@@ -7,6 +7,7 @@
 #include "parallax/cluster.h"
 #include "parallax/dedup.h"
 #include "parallax/ingest.h"
+#include "grow.h"
 
 /* What the deduper's input position p refers to. */
 typedef struct position {
@@ -292,6 +293,166 @@ int px_ingest_add(px_ingest *g, px_article *a, int64_t *row_out, px_error *err)
     return PX_OK;
 }
 
+/* ---- the batch merge at finish ------------------------------------------ */
+
+/* A window article in the batch clusterer: its id and stored story. */
+typedef struct window_article {
+    char *id;
+    int64_t story;
+} window_article;
+
+/* A stored story of the window and the batch story holding most of its
+ * articles (its "home"). */
+typedef struct stored_home {
+    int64_t story;
+    uint64_t home;
+    size_t best; /* articles in home */
+} stored_home;
+
+typedef struct final_merge {
+    px_clusterer *c;
+    window_article *art;
+    size_t n_art, cap_art;
+    stored_home *home;
+    size_t n_home, cap_home;
+    int rc;
+} final_merge;
+
+static int restore_window(const px_stored_article *sa, void *ud)
+{
+    final_merge *f = ud;
+    char *end;
+    if (!sa->story_key || !sa->a->id)
+        return 0;
+    uint64_t story = strtoull(sa->story_key, &end, 16);
+    if (*end)
+        return 0;
+    if (px_grow(&f->art, &f->cap_art, f->n_art + 1, sizeof *f->art, 256, 0) ||
+        !(f->art[f->n_art].id = px_strdup(sa->a->id)))
+        return 1;
+    f->art[f->n_art++].story = sa->story;
+    if (px_grow(&f->home, &f->cap_home, f->n_home + 1, sizeof *f->home, 64, 0))
+        return 1;
+    f->home[f->n_home++] = (stored_home){sa->story, 0, 0};
+    return px_clusterer_restore(f->c, sa->a, story) != PX_OK;
+}
+
+static int cmp_article_id(const void *x, const void *y)
+{
+    return strcmp(((const window_article *)x)->id, ((const window_article *)y)->id);
+}
+
+static int cmp_story(const void *x, const void *y)
+{
+    int64_t a = ((const stored_home *)x)->story, b = ((const stored_home *)y)->story;
+    return (a > b) - (a < b);
+}
+
+static stored_home *home_of(final_merge *f, int64_t story)
+{
+    stored_home key = {story, 0, 0};
+    return bsearch(&key, f->home, f->n_home, sizeof key, cmp_story);
+}
+
+/* For one batch story: how many of its articles each stored story has
+ * there; a stored story takes the batch story with the most as its home. */
+static void count_homes(const px_story *s, void *ud)
+{
+    final_merge *f = ud;
+    for (size_t i = 0; i < s->n_articles; i++) {
+        window_article key = {s->article_ids[i], 0};
+        window_article *w = bsearch(&key, f->art, f->n_art, sizeof key, cmp_article_id);
+        stored_home *h = w ? home_of(f, w->story) : NULL;
+        if (!h || h->home == s->id)
+            continue;
+        size_t n = 0;
+        for (size_t k = 0; k < s->n_articles; k++) {
+            window_article kk = {s->article_ids[k], 0};
+            window_article *v = bsearch(&kk, f->art, f->n_art, sizeof kk, cmp_article_id);
+            n += v && v->story == h->story;
+        }
+        if (n > h->best) {
+            h->best = n;
+            h->home = s->id;
+        }
+    }
+}
+
+static int cmp_home(const void *x, const void *y)
+{
+    const stored_home *a = x, *b = y;
+    if (a->home != b->home)
+        return (a->home > b->home) - (a->home < b->home);
+    return (a->story > b->story) - (a->story < b->story);
+}
+
+/* Stored stories that share a home become one, the oldest row keeping its
+ * id, through the same path as the online merges. */
+static int merge_homes(px_ingest *g, final_merge *f, px_error *err)
+{
+    qsort(f->home, f->n_home, sizeof *f->home, cmp_home);
+    int rc = PX_OK;
+    for (size_t start = 0, end; !rc && start < f->n_home; start = end) {
+        const stored_home *into = &f->home[start];
+        for (end = start + 1; end < f->n_home && f->home[end].home == into->home; end++)
+            ;
+        for (size_t i = start + 1; !rc && into->home && i < end; i++) {
+            if (!g->open && !(rc = px_store_begin(g->store, err)))
+                g->open = 1;
+            if (!rc)
+                rc = px_store_merge_stories(g->store, f->home[i].story, into->story, err);
+            if (!rc && retouch(g, f->home[i].story, into->story))
+                rc = px_error_set(err, PX_ENOMEM, "out of memory");
+            g->st.merged += !rc;
+        }
+    }
+    return rc ? rc : commit_batch(g, err);
+}
+
+static void final_merge_free(final_merge *f)
+{
+    px_clusterer_free(f->c);
+    for (size_t i = 0; i < f->n_art; i++)
+        free(f->art[i].id);
+    free(f->art);
+    free(f->home);
+}
+
+/* The clusterer's batch pass (px_cluster_batch) over the stories still
+ * open, read back from the store: it merges the stories the online pass
+ * kept apart. Bounded by the window, not the store. */
+static int batch_merge(px_ingest *g, px_error *err)
+{
+    px_cluster_opts co;
+    px_cluster_opts_default(&co);
+    if (g->o.window_days > 0)
+        co.window_days = g->o.window_days;
+    co.retain = 1;
+    co.active_merge_threshold = 0;
+    final_merge f = {0};
+    int rc = px_clusterer_new(&f.c, &co, err);
+    if (!rc)
+        rc = px_store_each_window_article(g->store, co.window_days, restore_window, &f, err);
+    if (rc == PX_ESTOP)
+        rc = px_error_set(err, PX_ENOMEM, "out of memory restoring the open stories");
+    if (!rc && px_cluster_batch(f.c, g->o.final_merge_threshold) != PX_OK)
+        rc = px_error_set(err, PX_ENOMEM, "out of memory merging stories");
+    if (!rc) {
+        /* one entry per stored story */
+        qsort(f.home, f.n_home, sizeof *f.home, cmp_story);
+        size_t k = 0;
+        for (size_t i = 0; i < f.n_home; i++)
+            if (!k || f.home[k - 1].story != f.home[i].story)
+                f.home[k++] = f.home[i];
+        f.n_home = k;
+        qsort(f.art, f.n_art, sizeof *f.art, cmp_article_id);
+        px_clusterer_foreach(f.c, count_homes, &f);
+        rc = merge_homes(g, &f, err);
+    }
+    final_merge_free(&f);
+    return rc;
+}
+
 /* One comparison per touched story after all its new articles are in:
  * comparing is far costlier than storing, so it never runs per article. */
 static int refresh_analyses(px_ingest *g, px_error *err)
@@ -310,6 +471,8 @@ static int refresh_analyses(px_ingest *g, px_error *err)
 int px_ingest_finish(px_ingest *g, px_error *err)
 {
     int rc = commit_batch(g, err);
+    if (!rc && g->o.final_merge_threshold >= 0 && g->st.added)
+        rc = batch_merge(g, err);
     if (!rc && !g->o.no_analyze)
         rc = refresh_analyses(g, err);
     return rc;

@@ -2,7 +2,9 @@
  * it: an article that bridges two stored stories makes them one (articles
  * moved, the newer story and its analysis removed, the merged story
  * analysed again), with the merge off they stay apart, re-ingesting
- * changes nothing and the removed story's id is a 404 in the API. */
+ * changes nothing and the removed story's id is a 404 in the API; the
+ * batch merge at finish does the same for stories the online pass kept
+ * apart. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,13 +93,14 @@ static int add_one(px_article *a, void *ud)
 
 /* Ingests path one article per transaction; rows receives the articles'
  * rows in input order. */
-static px_ingest_stats ingest(const char *db, const char *path, double active_merge, int64_t *rows)
+static px_ingest_stats ingest(const char *db, const char *path, double active_merge, double final_merge,
+                               int64_t *rows)
 {
     px_store *s;
     px_error err;
     px_error_clear(&err);
     assert_int_equal(px_store_open(&s, db, 0, &err), PX_OK);
-    px_ingest_opts io = {.batch = 1, .active_merge_threshold = active_merge};
+    px_ingest_opts io = {.batch = 1, .active_merge_threshold = active_merge, .final_merge_threshold = final_merge};
     ingest_ctx c = {0};
     assert_int_equal(px_ingest_new(&c.g, s, &io, &err), PX_OK);
     assert_int_equal(px_read_paths(&path, 1, &(px_read_opts){0}, add_one, &c), 0);
@@ -174,7 +177,7 @@ static void test_bridging_article_merges_stored_stories(void **state)
     px_store *s;
     px_error err;
 
-    px_ingest_stats st = ingest(f->db, f->first, 0, first);
+    px_ingest_stats st = ingest(f->db, f->first, 0, 0, first);
     assert_int_equal(st.new_stories, 2);
     assert_int_equal(st.merged, 0);
     assert_int_equal(counts(f->db).analyses, 2);
@@ -186,7 +189,7 @@ static void test_bridging_article_merges_stored_stories(void **state)
 
     /* a later run: the two stories come back from the store, the bridging
      * article joins one and brings the other within the merge threshold */
-    st = ingest(f->db, f->second, 0, &third);
+    st = ingest(f->db, f->second, 0, 0, &third);
     assert_int_equal(st.added, 1);
     assert_int_equal(st.merged, 1);
     assert_int_equal(st.stories, 1);
@@ -220,11 +223,11 @@ static void test_bridging_article_merges_stored_stories(void **state)
     assert_int_equal(status_of(f->db, older), 200);
 
     /* re-ingesting everything is a no-op */
-    st = ingest(f->db, f->first, 0, NULL);
+    st = ingest(f->db, f->first, 0, 0, NULL);
     assert_int_equal(st.added, 0);
     assert_int_equal(st.merged, 0);
     assert_int_equal(st.analyzed, 0);
-    st = ingest(f->db, f->second, 0, NULL);
+    st = ingest(f->db, f->second, 0, 0, NULL);
     assert_int_equal(st.added, 0);
     assert_int_equal(st.merged, 0);
     c = counts(f->db);
@@ -238,8 +241,8 @@ static void test_merge_off_keeps_stories_apart(void **state)
     int64_t first[2], third;
     px_store *s;
     px_error err;
-    ingest(f->db, f->first, -1, first);
-    px_ingest_stats st = ingest(f->db, f->second, -1, &third);
+    ingest(f->db, f->first, -1, -1, first);
+    px_ingest_stats st = ingest(f->db, f->second, -1, -1, &third);
     assert_int_equal(st.merged, 0);
     assert_int_equal(px_store_open(&s, f->db, PX_STORE_READONLY, &err), PX_OK);
     int64_t a = story_of(s, first[0]), b = story_of(s, first[1]);
@@ -249,6 +252,31 @@ static void test_merge_off_keeps_stories_apart(void **state)
     assert_true(c == a || c == b);
     px_store_close(s);
     assert_int_equal(counts(f->db).stories, 2);
+}
+
+/* With the online merge off, the batch pass at finish finds the two
+ * stories the bridging article made close, and the store follows. */
+static void test_final_batch_merge(void **state)
+{
+    fixture *f = *state;
+    int64_t first[2], third;
+    px_store *s;
+    px_error err;
+    px_ingest_stats st = ingest(f->db, f->first, -1, 0, first);
+    assert_int_equal(st.merged, 0);
+    assert_int_equal(counts(f->db).stories, 2);
+    st = ingest(f->db, f->second, -1, 0, &third);
+    assert_int_equal(st.merged, 1);
+    assert_int_equal(st.analyzed, 1);
+    assert_int_equal(px_store_open(&s, f->db, PX_STORE_READONLY, &err), PX_OK);
+    int64_t story = story_of(s, first[0]);
+    assert_int_equal(story_of(s, first[1]), story);
+    assert_int_equal(story_of(s, third), story);
+    assert_int_equal(analysed_articles(s, story), 3);
+    px_store_close(s);
+    px_store_counts c = counts(f->db);
+    assert_int_equal(c.stories, 1);
+    assert_int_equal(c.analyses, 1);
 }
 
 /* All three in one run and one transaction: the story the second article
@@ -294,6 +322,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_bridging_article_merges_stored_stories, setup, teardown),
         cmocka_unit_test_setup_teardown(test_merge_off_keeps_stories_apart, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_final_batch_merge, setup, teardown),
         cmocka_unit_test_setup_teardown(test_merge_within_one_batch, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -54,6 +54,12 @@ typedef struct px_ingest_opts {
     double active_merge_threshold; /* least similarity to merge two open
                                     stories online (cluster.h); 0 = the
                                     clusterer's default, < 0 = never */
+    double final_merge_threshold; /* at finish, the clusterer's batch merge
+                                    (px_cluster_batch) runs over the stories
+                                    of the window and the stored stories it
+                                    puts together are merged; its merge
+                                    threshold, 0 = the clusterer's default
+                                    (0.08), < 0 = no batch merge */
     px_progress_fn analyze_progress; /* after each analysis: stories done, total */
     void *analyze_ud;
     px_ingest_commit_fn on_commit;

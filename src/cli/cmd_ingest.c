@@ -16,6 +16,8 @@ static const char help[] =
     "      --no-analyze     do not refresh the analyses of the stories touched\n"
     "      --active-merge X least similarity to merge two open stories when an\n"
     "                       article brings them together (default 0.12; 0: never)\n"
+    "      --final-merge X  at the end, least similarity to merge two stories of\n"
+    "                       the window in a batch pass (default 0.08; 0: none)\n"
     "  -h, --help           this help\n";
 
 typedef struct ingest_state {
@@ -97,6 +99,10 @@ static int ingest_option(int opt, const char *arg, void *ud)
         if (cli_number("--active-merge", arg, 0, 0.999, &x))
             return EXIT_USAGE;
         a->o.active_merge_threshold = x > 0 ? x : -1; /* 0 in the options is the default */
+    } else if (opt == 0x304) {
+        if (cli_number("--final-merge", arg, 0, 0.999, &x))
+            return EXIT_USAGE;
+        a->o.final_merge_threshold = x > 0 ? x : -1;
     } else
         return parse_batch(arg, &a->o.batch);
     return 0;
@@ -108,6 +114,7 @@ int cmd_ingest(int argc, char **argv)
                                         {"batch", required_argument, NULL, 0x301},
                                         {"no-analyze", no_argument, NULL, 0x302},
                                         {"active-merge", required_argument, NULL, 0x303},
+                                        {"final-merge", required_argument, NULL, 0x304},
                                         {NULL, 0, NULL, 0}};
     cli_input ci;
     ingest_args a = {0};

@@ -35,6 +35,8 @@ struct px_ingest {
     int merge_oom; /* a merge could not be remembered */
     size_t in_batch; /* articles handled since the batch began */
     int open;        /* a transaction is open */
+    int finished;    /* px_ingest_finish ran: the clusterer no longer
+                        matches the store after its batch merge */
 };
 
 static int remember_position(px_ingest *g, int64_t row, uint64_t story)
@@ -266,6 +268,10 @@ static int place(px_ingest *g, const px_article *a, int64_t row, px_error *err)
 int px_ingest_add(px_ingest *g, px_article *a, int64_t *row_out, px_error *err)
 {
     int rc = PX_OK;
+    if (g->finished) {
+        px_article_free(a);
+        return px_error_set(err, PX_EUSAGE, "articles added after the ingest was finished");
+    }
     if (!g->open) {
         if ((rc = px_store_begin(g->store, err))) {
             px_article_free(a);
@@ -470,6 +476,7 @@ static int refresh_analyses(px_ingest *g, px_error *err)
 
 int px_ingest_finish(px_ingest *g, px_error *err)
 {
+    g->finished = 1;
     int rc = commit_batch(g, err);
     if (!rc && g->o.final_merge_threshold >= 0 && g->st.added)
         rc = batch_merge(g, err);

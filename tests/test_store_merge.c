@@ -308,6 +308,10 @@ static void test_merge_within_one_batch(void **state)
     assert_int_equal(story_of(s, c.rows[1]), touched[0]);
     assert_int_equal(story_of(s, c.rows[2]), touched[0]);
     assert_int_equal(analysed_articles(s, touched[0]), 3);
+    /* the ingest is over: its clusterer no longer matches the store */
+    px_article *late = px_article_new();
+    assert_non_null(late);
+    assert_int_equal(px_ingest_add(c.g, late, NULL, &err), PX_EUSAGE);
     px_ingest_free(c.g);
     px_store_close(s);
     px_store_counts k = counts(f->db);

@@ -17,9 +17,10 @@
  *
  * Writes go in transactions of `batch` articles. A crash loses at most the
  * batch in progress; everything committed stays. px_ingest_finish()
- * commits the rest and then refreshes the analysis (parallax/analysis.h)
- * of every story that received new articles, once per story and ingest,
- * unless no_analyze is set.
+ * commits the rest, merges the stored stories of the window that the
+ * clusterer's batch pass puts together, and then refreshes the analysis
+ * (parallax/analysis.h) of every story that received new articles, once
+ * per story and ingest, unless no_analyze is set.
  */
 #ifndef PARALLAX_INGEST_H
 #define PARALLAX_INGEST_H
@@ -73,8 +74,11 @@ int px_ingest_new(px_ingest **out, px_store *s, const px_ingest_opts *o, px_erro
 /* Stores a (ownership passes to the ingest, whatever the result); *row
  * (may be NULL) receives its row id, new or already stored. */
 int px_ingest_add(px_ingest *g, px_article *a, int64_t *row, px_error *err);
-/* Commits the last batch, then refreshes the analyses of the stories that
- * received new articles (each write its own transaction). */
+/* Commits the last batch, runs the batch merge over the window (unless
+ * final_merge_threshold < 0; stored in its own transaction), then
+ * refreshes the analyses of the stories that received new articles (each
+ * write its own transaction). It ends the ingest: afterwards only the
+ * stats, the touched list and px_ingest_free remain. */
 int px_ingest_finish(px_ingest *g, px_error *err);
 const px_ingest_stats *px_ingest_stats_of(const px_ingest *g);
 /* Row ids of the stories that received new articles or took in a merged

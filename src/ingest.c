@@ -7,12 +7,18 @@
 #include "parallax/cluster.h"
 #include "parallax/dedup.h"
 #include "parallax/ingest.h"
+#include "grow.h"
 
 /* What the deduper's input position p refers to. */
 typedef struct position {
     int64_t row;    /* article row */
     uint64_t story; /* clusterer story id */
 } position;
+
+/* An online merge of the clusterer: story from became part of into. */
+typedef struct merge {
+    uint64_t from, into;
+} merge;
 
 struct px_ingest {
     px_store *store;
@@ -24,8 +30,13 @@ struct px_ingest {
     size_t n_pos, cap_pos;
     int64_t *touched;
     size_t n_touched, cap_touched;
+    merge *merges; /* heard from the clusterer, not yet stored */
+    size_t n_merges, cap_merges;
+    int merge_oom; /* a merge could not be remembered */
     size_t in_batch; /* articles handled since the batch began */
     int open;        /* a transaction is open */
+    int finished;    /* px_ingest_finish ran: the clusterer no longer
+                        matches the store after its batch merge */
 };
 
 static int remember_position(px_ingest *g, int64_t row, uint64_t story)
@@ -60,6 +71,85 @@ static int touch(px_ingest *g, int64_t story)
     return PX_OK;
 }
 
+/* The clusterer's on_merge: it cannot fail, so the merge is only noted
+ * here and stored by apply_merges once px_clusterer_add returns. */
+static void note_merge(uint64_t from, uint64_t into, void *ud)
+{
+    px_ingest *g = ud;
+    if (g->n_merges == g->cap_merges) {
+        size_t cap = g->cap_merges ? g->cap_merges * 2 : 8;
+        merge *m = realloc(g->merges, cap * sizeof *m);
+        if (!m) {
+            g->merge_oom = 1;
+            return;
+        }
+        g->merges = m;
+        g->cap_merges = cap;
+    }
+    g->merges[g->n_merges++] = (merge){from, into};
+}
+
+/* Story from is gone: the touched list names into instead (once). */
+static int retouch(px_ingest *g, int64_t from, int64_t into)
+{
+    size_t k = 0;
+    int had = 0;
+    for (size_t i = 0; i < g->n_touched; i++) {
+        if (g->touched[i] == from) {
+            had = 1;
+            continue;
+        }
+        g->touched[k++] = g->touched[i];
+    }
+    g->n_touched = k;
+    g->st.stories -= had;
+    return touch(g, into);
+}
+
+/* Stores one online merge: the articles of from move to into, from's row
+ * (with its analysis) goes, and into is analysed again at finish. Copies
+ * found later follow their representative's story through pos. */
+static int store_merge(px_ingest *g, const merge *m, px_error *err)
+{
+    for (size_t i = 0; i < g->n_pos; i++)
+        if (g->pos[i].story == m->from)
+            g->pos[i].story = m->into;
+    char key[17];
+    int64_t from_row, into_row;
+    int rc;
+    px_story_id_hex(m->from, key);
+    if ((rc = px_store_story_by_key(g->store, key, &from_row, err)))
+        return rc;
+    if (!from_row) /* started by the article being placed: nothing stored */
+        return PX_OK;
+    px_story_id_hex(m->into, key);
+    if ((rc = px_store_story_for_key(g->store, key, &into_row, err)) ||
+        (rc = px_store_merge_stories(g->store, from_row, into_row, err)))
+        return rc;
+    g->st.merged++;
+    return retouch(g, from_row, into_row) ? px_error_set(err, PX_ENOMEM, "out of memory") : PX_OK;
+}
+
+static int apply_merges(px_ingest *g, px_error *err)
+{
+    int rc = PX_OK;
+    if (g->merge_oom)
+        rc = px_error_set(err, PX_ENOMEM, "out of memory merging stories");
+    for (size_t i = 0; !rc && i < g->n_merges; i++)
+        rc = store_merge(g, &g->merges[i], err);
+    g->n_merges = 0;
+    g->merge_oom = 0;
+    return rc;
+}
+
+/* The clusterer's online step, with the merges it made stored. */
+static int cluster_add(px_ingest *g, const px_article *a, px_cluster_assignment *as, px_error *err)
+{
+    if (px_clusterer_add(g->cluster, a, as) != PX_OK)
+        return px_error_set(err, PX_ENOMEM, "out of memory clustering articles");
+    return apply_merges(g, err);
+}
+
 /* Puts an article of an open story back into the deduper and clusterer. */
 static int restore_one(const px_stored_article *sa, void *ud)
 {
@@ -85,9 +175,11 @@ static int restore(px_ingest *g, px_error *err)
     px_cluster_opts_default(&co);
     if (g->o.window_days > 0)
         co.window_days = g->o.window_days;
-    /* each article's story is stored as it is placed; a later online merge
-     * would leave the merged story's stored articles behind */
-    co.active_merge_threshold = 0;
+    if (g->o.active_merge_threshold)
+        co.active_merge_threshold = g->o.active_merge_threshold > 0 ? g->o.active_merge_threshold : 0;
+    /* an online merge moves the stored articles too (store_merge) */
+    co.on_merge = note_merge;
+    co.on_merge_ud = g;
     int rc = px_deduper_new(&g->dedup, NULL, err);
     if (!rc)
         rc = px_clusterer_new(&g->cluster, &co, err);
@@ -151,14 +243,14 @@ static int place(px_ingest *g, const px_article *a, int64_t row, px_error *err)
             return rc;
         if (px_clusterer_attach(g->cluster, a, story) != PX_OK) {
             px_cluster_assignment as;
-            if (px_clusterer_add(g->cluster, a, &as) != PX_OK)
-                return px_error_set(err, PX_ENOMEM, "out of memory clustering articles");
+            if ((rc = cluster_add(g, a, &as, err)))
+                return rc;
             story = as.story;
         }
     } else {
         px_cluster_assignment as;
-        if (px_clusterer_add(g->cluster, a, &as) != PX_OK)
-            return px_error_set(err, PX_ENOMEM, "out of memory clustering articles");
+        if ((rc = cluster_add(g, a, &as, err)))
+            return rc;
         story = as.story;
         g->st.new_stories += as.is_new;
     }
@@ -176,6 +268,10 @@ static int place(px_ingest *g, const px_article *a, int64_t row, px_error *err)
 int px_ingest_add(px_ingest *g, px_article *a, int64_t *row_out, px_error *err)
 {
     int rc = PX_OK;
+    if (g->finished) {
+        px_article_free(a);
+        return px_error_set(err, PX_EUSAGE, "articles added after the ingest was finished");
+    }
     if (!g->open) {
         if ((rc = px_store_begin(g->store, err))) {
             px_article_free(a);
@@ -203,6 +299,166 @@ int px_ingest_add(px_ingest *g, px_article *a, int64_t *row_out, px_error *err)
     return PX_OK;
 }
 
+/* ---- the batch merge at finish ------------------------------------------ */
+
+/* A window article in the batch clusterer: its id and stored story. */
+typedef struct window_article {
+    char *id;
+    int64_t story;
+} window_article;
+
+/* A stored story of the window and the batch story holding most of its
+ * articles (its "home"). */
+typedef struct stored_home {
+    int64_t story;
+    uint64_t home;
+    size_t best; /* articles in home */
+} stored_home;
+
+typedef struct final_merge {
+    px_clusterer *c;
+    window_article *art;
+    size_t n_art, cap_art;
+    stored_home *home;
+    size_t n_home, cap_home;
+    int rc;
+} final_merge;
+
+static int restore_window(const px_stored_article *sa, void *ud)
+{
+    final_merge *f = ud;
+    char *end;
+    if (!sa->story_key || !sa->a->id)
+        return 0;
+    uint64_t story = strtoull(sa->story_key, &end, 16);
+    if (*end)
+        return 0;
+    if (px_grow(&f->art, &f->cap_art, f->n_art + 1, sizeof *f->art, 256, 0) ||
+        !(f->art[f->n_art].id = px_strdup(sa->a->id)))
+        return 1;
+    f->art[f->n_art++].story = sa->story;
+    if (px_grow(&f->home, &f->cap_home, f->n_home + 1, sizeof *f->home, 64, 0))
+        return 1;
+    f->home[f->n_home++] = (stored_home){sa->story, 0, 0};
+    return px_clusterer_restore(f->c, sa->a, story) != PX_OK;
+}
+
+static int cmp_article_id(const void *x, const void *y)
+{
+    return strcmp(((const window_article *)x)->id, ((const window_article *)y)->id);
+}
+
+static int cmp_story(const void *x, const void *y)
+{
+    int64_t a = ((const stored_home *)x)->story, b = ((const stored_home *)y)->story;
+    return (a > b) - (a < b);
+}
+
+static stored_home *home_of(final_merge *f, int64_t story)
+{
+    stored_home key = {story, 0, 0};
+    return bsearch(&key, f->home, f->n_home, sizeof key, cmp_story);
+}
+
+/* For one batch story: how many of its articles each stored story has
+ * there; a stored story takes the batch story with the most as its home. */
+static void count_homes(const px_story *s, void *ud)
+{
+    final_merge *f = ud;
+    for (size_t i = 0; i < s->n_articles; i++) {
+        window_article key = {s->article_ids[i], 0};
+        window_article *w = bsearch(&key, f->art, f->n_art, sizeof key, cmp_article_id);
+        stored_home *h = w ? home_of(f, w->story) : NULL;
+        if (!h || h->home == s->id)
+            continue;
+        size_t n = 0;
+        for (size_t k = 0; k < s->n_articles; k++) {
+            window_article kk = {s->article_ids[k], 0};
+            window_article *v = bsearch(&kk, f->art, f->n_art, sizeof kk, cmp_article_id);
+            n += v && v->story == h->story;
+        }
+        if (n > h->best) {
+            h->best = n;
+            h->home = s->id;
+        }
+    }
+}
+
+static int cmp_home(const void *x, const void *y)
+{
+    const stored_home *a = x, *b = y;
+    if (a->home != b->home)
+        return (a->home > b->home) - (a->home < b->home);
+    return (a->story > b->story) - (a->story < b->story);
+}
+
+/* Stored stories that share a home become one, the oldest row keeping its
+ * id, through the same path as the online merges. */
+static int merge_homes(px_ingest *g, final_merge *f, px_error *err)
+{
+    qsort(f->home, f->n_home, sizeof *f->home, cmp_home);
+    int rc = PX_OK;
+    for (size_t start = 0, end; !rc && start < f->n_home; start = end) {
+        const stored_home *into = &f->home[start];
+        for (end = start + 1; end < f->n_home && f->home[end].home == into->home; end++)
+            ;
+        for (size_t i = start + 1; !rc && into->home && i < end; i++) {
+            if (!g->open && !(rc = px_store_begin(g->store, err)))
+                g->open = 1;
+            if (!rc)
+                rc = px_store_merge_stories(g->store, f->home[i].story, into->story, err);
+            if (!rc && retouch(g, f->home[i].story, into->story))
+                rc = px_error_set(err, PX_ENOMEM, "out of memory");
+            g->st.merged += !rc;
+        }
+    }
+    return rc ? rc : commit_batch(g, err);
+}
+
+static void final_merge_free(final_merge *f)
+{
+    px_clusterer_free(f->c);
+    for (size_t i = 0; i < f->n_art; i++)
+        free(f->art[i].id);
+    free(f->art);
+    free(f->home);
+}
+
+/* The clusterer's batch pass (px_cluster_batch) over the stories still
+ * open, read back from the store: it merges the stories the online pass
+ * kept apart. Bounded by the window, not the store. */
+static int batch_merge(px_ingest *g, px_error *err)
+{
+    px_cluster_opts co;
+    px_cluster_opts_default(&co);
+    if (g->o.window_days > 0)
+        co.window_days = g->o.window_days;
+    co.retain = 1;
+    co.active_merge_threshold = 0;
+    final_merge f = {0};
+    int rc = px_clusterer_new(&f.c, &co, err);
+    if (!rc)
+        rc = px_store_each_window_article(g->store, co.window_days, restore_window, &f, err);
+    if (rc == PX_ESTOP)
+        rc = px_error_set(err, PX_ENOMEM, "out of memory restoring the open stories");
+    if (!rc && px_cluster_batch(f.c, g->o.final_merge_threshold) != PX_OK)
+        rc = px_error_set(err, PX_ENOMEM, "out of memory merging stories");
+    if (!rc) {
+        /* one entry per stored story */
+        qsort(f.home, f.n_home, sizeof *f.home, cmp_story);
+        size_t k = 0;
+        for (size_t i = 0; i < f.n_home; i++)
+            if (!k || f.home[k - 1].story != f.home[i].story)
+                f.home[k++] = f.home[i];
+        f.n_home = k;
+        qsort(f.art, f.n_art, sizeof *f.art, cmp_article_id);
+        px_clusterer_foreach(f.c, count_homes, &f);
+        rc = merge_homes(g, &f, err);
+    }
+    final_merge_free(&f);
+    return rc;
+}
+
 /* One comparison per touched story after all its new articles are in:
  * comparing is far costlier than storing, so it never runs per article. */
 static int refresh_analyses(px_ingest *g, px_error *err)
@@ -220,7 +476,10 @@ static int refresh_analyses(px_ingest *g, px_error *err)
 
 int px_ingest_finish(px_ingest *g, px_error *err)
 {
+    g->finished = 1;
     int rc = commit_batch(g, err);
+    if (!rc && g->o.final_merge_threshold >= 0 && g->st.added)
+        rc = batch_merge(g, err);
     if (!rc && !g->o.no_analyze)
         rc = refresh_analyses(g, err);
     return rc;
@@ -247,5 +506,6 @@ void px_ingest_free(px_ingest *g)
     px_clusterer_free(g->cluster);
     free(g->pos);
     free(g->touched);
+    free(g->merges);
     free(g);
 }

@@ -24,6 +24,8 @@ enum stmt_id {
     ST_STORY_INSERT,
     ST_STORY_ASSIGN,
     ST_STORY_REFRESH,
+    ST_STORY_MOVE,
+    ST_STORY_DELETE,
     ST_ANALYSIS_PUT,
     ST_COUNT
 };
@@ -64,6 +66,9 @@ static const char *const stmt_sql[ST_COUNT] = {
         "   ORDER BY a.date IS NULL, a.date, a.id LIMIT 1),"
         " updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
         "WHERE id = ?1",
+    [ST_STORY_MOVE] = "UPDATE story_articles SET story_id = ?2 WHERE story_id = ?1",
+    /* the analysis goes with it (ON DELETE CASCADE) */
+    [ST_STORY_DELETE] = "DELETE FROM stories WHERE id = ?1",
     [ST_ANALYSIS_PUT] = "INSERT INTO analyses(story_id, report, text, html, updated) "
                         "VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
                         "ON CONFLICT(story_id) DO UPDATE SET report = excluded.report, "
@@ -654,6 +659,11 @@ int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, cons
     return article == canonical ? PX_OK : set_dup_group(s, article, group, relation, err);
 }
 
+int px_store_story_by_key(px_store *s, const char *key, int64_t *story, px_error *err)
+{
+    return lookup_row(s, ST_STORY_FIND_KEY, key, story, err, "looking up a story");
+}
+
 int px_store_story_for_key(px_store *s, const char *key, int64_t *story, px_error *err)
 {
     int rc = lookup_row(s, ST_STORY_FIND_KEY, key, story, err, "looking up a story");
@@ -671,6 +681,16 @@ int px_store_story_for_key(px_store *s, const char *key, int64_t *story, px_erro
     return PX_OK;
 }
 
+/* Recomputes a story's title, dates and counts from its articles. */
+static int refresh_story(px_store *s, int64_t story, px_error *err)
+{
+    sqlite3_stmt *st = stmt(s, ST_STORY_REFRESH, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    sqlite3_bind_int64(st, 1, story);
+    return run(s, st, err, "updating a story");
+}
+
 int px_store_assign_story(px_store *s, int64_t article, int64_t story, px_error *err)
 {
     sqlite3_stmt *st = stmt(s, ST_STORY_ASSIGN, err);
@@ -679,12 +699,27 @@ int px_store_assign_story(px_store *s, int64_t article, int64_t story, px_error 
     sqlite3_bind_int64(st, 1, article);
     sqlite3_bind_int64(st, 2, story);
     int rc = run(s, st, err, "assigning an article to a story");
+    return rc ? rc : refresh_story(s, story, err);
+}
+
+int px_store_merge_stories(px_store *s, int64_t from, int64_t into, px_error *err)
+{
+    if (from == into)
+        return PX_OK;
+    sqlite3_stmt *st = stmt(s, ST_STORY_MOVE, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    sqlite3_bind_int64(st, 1, from);
+    sqlite3_bind_int64(st, 2, into);
+    int rc = run(s, st, err, "moving a story's articles");
     if (rc)
         return rc;
-    if (!(st = stmt(s, ST_STORY_REFRESH, err)))
+    if (!(st = stmt(s, ST_STORY_DELETE, err)))
         return err ? err->code : PX_EIO;
-    sqlite3_bind_int64(st, 1, story);
-    return run(s, st, err, "updating a story");
+    sqlite3_bind_int64(st, 1, from);
+    if ((rc = run(s, st, err, "removing a merged story")))
+        return rc;
+    return refresh_story(s, into, err);
 }
 
 /* Analyses are stored zstd-compressed: the JSON, terminal and HTML

@@ -9,12 +9,18 @@
  * of the stories still inside the clusterer's window go back into their
  * stories, so clustering goes on across runs as if it had never stopped.
  * An article whose content is stored already is skipped (idempotent).
+ * When an article brings two open stories close enough, the clusterer
+ * merges them online (cluster.h, active_merge_threshold) and the store
+ * follows in the same transaction: the newer story's articles move to the
+ * older one, the newer story's row and analysis are removed (its id is
+ * then unknown to the queries), and the older one counts as touched.
  *
  * Writes go in transactions of `batch` articles. A crash loses at most the
  * batch in progress; everything committed stays. px_ingest_finish()
- * commits the rest and then refreshes the analysis (parallax/analysis.h)
- * of every story that received new articles, once per story and ingest,
- * unless no_analyze is set.
+ * commits the rest, merges the stored stories of the window that the
+ * clusterer's batch pass puts together, and then refreshes the analysis
+ * (parallax/analysis.h) of every story that received new articles, once
+ * per story and ingest, unless no_analyze is set.
  */
 #ifndef PARALLAX_INGEST_H
 #define PARALLAX_INGEST_H
@@ -34,6 +40,7 @@ typedef struct px_ingest_stats {
     long long copies;    /* new articles that copy another one */
     long long stories;   /* stories that received new articles */
     long long new_stories; /* of which started in this ingest */
+    long long merged;    /* stored stories merged into another one */
     long long restored;  /* articles put back into the clusterer on open */
     long long analyzed;  /* stories whose analysis was refreshed */
 } px_ingest_stats;
@@ -45,6 +52,15 @@ typedef struct px_ingest_opts {
     size_t batch;                /* articles per transaction; 0 = 500 */
     double window_days;          /* clusterer window; 0 = its default */
     int no_analyze;              /* leave the stories' analyses as they are */
+    double active_merge_threshold; /* least similarity to merge two open
+                                    stories online (cluster.h); 0 = the
+                                    clusterer's default, < 0 = never */
+    double final_merge_threshold; /* at finish, the clusterer's batch merge
+                                    (px_cluster_batch) runs over the stories
+                                    of the window and the stored stories it
+                                    puts together are merged; its merge
+                                    threshold, 0 = the clusterer's default
+                                    (0.08), < 0 = no batch merge */
     px_progress_fn analyze_progress; /* after each analysis: stories done, total */
     void *analyze_ud;
     px_ingest_commit_fn on_commit;
@@ -58,12 +74,15 @@ int px_ingest_new(px_ingest **out, px_store *s, const px_ingest_opts *o, px_erro
 /* Stores a (ownership passes to the ingest, whatever the result); *row
  * (may be NULL) receives its row id, new or already stored. */
 int px_ingest_add(px_ingest *g, px_article *a, int64_t *row, px_error *err);
-/* Commits the last batch, then refreshes the analyses of the stories that
- * received new articles (each write its own transaction). */
+/* Commits the last batch, runs the batch merge over the window (unless
+ * final_merge_threshold < 0; stored in its own transaction), then
+ * refreshes the analyses of the stories that received new articles (each
+ * write its own transaction). It ends the ingest: afterwards only the
+ * stats, the touched list and px_ingest_free remain. */
 int px_ingest_finish(px_ingest *g, px_error *err);
 const px_ingest_stats *px_ingest_stats_of(const px_ingest *g);
-/* Row ids of the stories that received new articles, in the order they
- * first did (valid until the next px_ingest_add or px_ingest_free). */
+/* Row ids of the stories that received new articles or took in a merged
+ * story, in the order they first did (a story merged away is dropped) (valid until the next px_ingest_add or px_ingest_free). */
 const int64_t *px_ingest_touched(const px_ingest *g, size_t *n);
 /* Rolls back an unfinished batch and frees g. */
 void px_ingest_free(px_ingest *g);

@@ -87,9 +87,16 @@ int px_store_duplicate_of(px_store *s, int64_t article, int64_t *canonical, char
 /* The story whose clusterer key (16 hex digits, parallax/cluster.h story
  * id) is key, created when there is none yet. */
 int px_store_story_for_key(px_store *s, const char *key, int64_t *story, px_error *err);
+/* The same without creating it: 0 in *story when there is none. */
+int px_store_story_by_key(px_store *s, const char *key, int64_t *story, px_error *err);
 /* Assigns article to story (an article belongs to at most one story; a
  * second call moves it) and refreshes the story's title, dates and counts. */
 int px_store_assign_story(px_store *s, int64_t article, int64_t story, px_error *err);
+/* Moves every article of story from into story into (an online merge of
+ * the clusterer), removes story from with its analysis, and refreshes
+ * into's title, dates and counts. The analysis of into is left as it was:
+ * the caller refreshes it. */
+int px_store_merge_stories(px_store *s, int64_t from, int64_t into, px_error *err);
 /* The analysis of one story (parallax/analysis.h computes it): the STORY
  * object of docs/report-schema.md as JSON, and the same report rendered
  * for the terminal (no colours) and as an HTML page. */

@@ -14,6 +14,10 @@ static const char help[] =
     "options:\n" CLI_DB_HELP CLI_INPUT_HELP
     "      --batch N        articles per transaction (default 500)\n"
     "      --no-analyze     do not refresh the analyses of the stories touched\n"
+    "      --active-merge X least similarity to merge two open stories when an\n"
+    "                       article brings them together (default 0.12; 0: never)\n"
+    "      --final-merge X  at the end, least similarity to merge two stories of\n"
+    "                       the window in a batch pass (default 0.08; 0: none)\n"
     "  -h, --help           this help\n";
 
 typedef struct ingest_state {
@@ -42,7 +46,7 @@ static int parse_batch(const char *arg, size_t *batch)
     return 0;
 }
 
-static int run_ingest(cli_input *ci, const char *db, size_t batch, int no_analyze)
+static int run_ingest(cli_input *ci, const char *db, px_ingest_opts o)
 {
     px_store *store = cli_open_store(db, 0);
     if (!store)
@@ -50,8 +54,8 @@ static int run_ingest(cli_input *ci, const char *db, size_t batch, int no_analyz
     ingest_state st = {0};
     cli_progress *bar = cli_progress_new("comparing stories", !ci->quiet && isatty(2));
     cli_progress_count_items(bar);
-    px_ingest_opts o = {.batch = batch, .no_analyze = no_analyze, .analyze_progress = cli_progress_update,
-                        .analyze_ud = bar};
+    o.analyze_progress = cli_progress_update;
+    o.analyze_ud = bar;
     px_error_clear(&st.err);
     if (px_ingest_new(&st.ingest, store, &o, &st.err) != PX_OK) {
         cli_error("%s", st.err.msg);
@@ -69,9 +73,10 @@ static int run_ingest(cli_input *ci, const char *db, size_t batch, int no_analyz
     if (!ci->quiet)
         fprintf(stderr,
                 "parallax: %s: %lld article%s read, %lld new, %lld stored already, %lld stor%s updated, "
-                "%lld analys%s refreshed\n",
+                "%lld merged, %lld analys%s refreshed\n",
                 px_store_path(store), s->seen, s->seen == 1 ? "" : "s", s->added, s->already,
-                s->stories, s->stories == 1 ? "y" : "ies", s->analyzed, s->analyzed == 1 ? "is" : "es");
+                s->stories, s->stories == 1 ? "y" : "ies", s->merged, s->analyzed,
+                s->analyzed == 1 ? "is" : "es");
     px_ingest_free(st.ingest);
     px_store_close(store);
     return st.failed ? EXIT_INPUT : cli_input_exit_code(ci);
@@ -79,19 +84,27 @@ static int run_ingest(cli_input *ci, const char *db, size_t batch, int no_analyz
 
 typedef struct ingest_args {
     const char *db;
-    size_t batch;
-    int no_analyze;
+    px_ingest_opts o;
 } ingest_args;
 
 static int ingest_option(int opt, const char *arg, void *ud)
 {
     ingest_args *a = ud;
+    double x;
     if (opt == 0x300)
         a->db = arg;
     else if (opt == 0x302)
-        a->no_analyze = 1;
-    else
-        return parse_batch(arg, &a->batch);
+        a->o.no_analyze = 1;
+    else if (opt == 0x303) {
+        if (cli_number("--active-merge", arg, 0, 0.999, &x))
+            return EXIT_USAGE;
+        a->o.active_merge_threshold = x > 0 ? x : -1; /* 0 in the options is the default */
+    } else if (opt == 0x304) {
+        if (cli_number("--final-merge", arg, 0, 0.999, &x))
+            return EXIT_USAGE;
+        a->o.final_merge_threshold = x > 0 ? x : -1;
+    } else
+        return parse_batch(arg, &a->o.batch);
     return 0;
 }
 
@@ -100,6 +113,8 @@ int cmd_ingest(int argc, char **argv)
     static const struct option own[] = {CLI_DB_LONGOPT,
                                         {"batch", required_argument, NULL, 0x301},
                                         {"no-analyze", no_argument, NULL, 0x302},
+                                        {"active-merge", required_argument, NULL, 0x303},
+                                        {"final-merge", required_argument, NULL, 0x304},
                                         {NULL, 0, NULL, 0}};
     cli_input ci;
     ingest_args a = {0};
@@ -111,7 +126,7 @@ int cmd_ingest(int argc, char **argv)
         cli_input_free(&ci);
         return cli_usage_error("ingest", "no input given (use - for standard input)");
     }
-    rc = run_ingest(&ci, a.db, a.batch, a.no_analyze);
+    rc = run_ingest(&ci, a.db, a.o);
     cli_input_free(&ci);
     return rc;
 }

@@ -126,6 +126,8 @@ int px_parse_json_article(const char *json, size_t len, px_article *a, px_error 
         return px_error_set(err, rc, "out of memory");
     if (html_rc)
         return px_error_set(err, html_rc, "html field: %s", html_err.msg);
+    if (!a->body || !*a->body) /* kept (a title alone still counts), but said */
+        return px_error_set(err, PX_OK, "no article text (no text, body, content, maintext or html field)");
     if (date_rc)
         return px_error_set(err, PX_OK, "%s", date_err.msg); /* a warning only */
     if (html_err.msg[0])

@@ -200,6 +200,24 @@ static void test_gzip_and_zstd_by_magic(void **s)
     free(cut);
 }
 
+/* A JSON Lines record without text is kept (its title may still count)
+ * but a warning names its line. */
+static void test_jsonl_record_without_text_warns(void **s)
+{
+    (void)s;
+    static const char jl[] = "{\"title\":\"Only a headline\"}\n{\"text\":\"A body.\"}\n";
+    char *path = tu_write_temp(jl, sizeof jl - 1, ".jsonl");
+    tu_result r;
+    tu_read_one(&r, path, NULL);
+    assert_int_equal(r.errors, 0);
+    assert_int_equal(r.warnings, 1);
+    assert_int_equal(r.n, 2);
+    assert_string_equal(r.articles[0]->title, "Only a headline");
+    tu_result_free(&r);
+    unlink(path);
+    free(path);
+}
+
 static void test_bad_inputs_are_reported_and_reading_goes_on(void **s)
 {
     (void)s;
@@ -313,6 +331,7 @@ int main(void)
         cmocka_unit_test(test_gzip_and_zstd_by_magic),
         cmocka_unit_test(test_bad_inputs_are_reported_and_reading_goes_on),
         cmocka_unit_test(test_sources_file),
+        cmocka_unit_test(test_jsonl_record_without_text_warns),
         cmocka_unit_test(test_sources_parse_quoted_and_bad),
         cmocka_unit_test(test_example_corpus),
     };

@@ -13,6 +13,7 @@
  *    between prose (sub-headings, one-line items).
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +140,31 @@ static const struct { const char *word; signed char weight; } BOX_WORDS[] = {
     {"sr", -3}, {"visually", -2}, {"offscreen", -2}, {"screenreader", -3},
     /* a story's excerpt or standfirst repeats or sells it: teasers, decks */
     {"excerpt", -2}, {"description", -2}, {"dek", -2}, {"standfirst", -2}, {"subheadline", -2},
+};
+
+/* Phrases that address the reader rather than tell the story: calls to
+ * subscribe, follow, share or click, which sites put before and after the
+ * article body ("Have a tip?", newsletter offers). Matched case-blind in
+ * short blocks at either end of the emitted text only: inside the article
+ * such words are the story ("signed up for the trial"). */
+static const char *const PROMO_PHRASES[] = {
+    "subscribe", "newsletter", "sign up", "click here", "follow us", "follow her",
+    "follow him", "follow me", "follow the", "share it", "share this", "have a tip",
+    "got a tip", "send us", "like this story", "read more", "in your inbox",
+    "to your inbox", "requires javascript", "enable javascript", "download our app",
+    "download the app",
+};
+
+static const struct {
+    int promo_max_chars;  /* longer blocks are article text whatever words they use */
+    double repeat_share;  /* a block at the start whose word 4-grams appear, at least
+                             this share of them, in the blocks after it repeats
+                             them: a "key points" or summary box */
+    int repeat_min_shingles; /* ... when it has at least this many 4-grams */
+} EDGES = {
+    .promo_max_chars = 300,
+    .repeat_share = 0.5,
+    .repeat_min_shingles = 6,
 };
 
 /* Class names of posts embedded from social networks: the article quotes
@@ -808,6 +834,135 @@ static int inside_clean(const flat *f, const block *b, int c)
     return 0;
 }
 
+/* ---- edges and repeats of the emitted text ---------------------------- */
+
+static int is_promo(const flat *f, const block *b)
+{
+    if (b->chars > EDGES.promo_max_chars || b->heading)
+        return 0;
+    const char *s = f->text.data + b->off;
+    for (size_t i = 0; i < sizeof PROMO_PHRASES / sizeof PROMO_PHRASES[0]; i++) {
+        size_t k = strlen(PROMO_PHRASES[i]);
+        for (size_t j = 0; j + k <= b->len; j++)
+            if (!strncasecmp(s + j, PROMO_PHRASES[i], k) &&
+                (j == 0 || !isalnum((unsigned char)s[j - 1])) &&
+                (j + k == b->len || !isalnum((unsigned char)s[j + k])))
+                return 1;
+    }
+    return 0;
+}
+
+/* Drops runs of promotional blocks at both ends of the kept blocks. */
+static void trim_promo_edges(const flat *f, char *keep)
+{
+    size_t n = f->n_bl;
+    for (size_t i = 0; i < n; i++)
+        if (keep[i]) {
+            if (!is_promo(f, &f->bl[i]))
+                break;
+            keep[i] = 0;
+        }
+    for (size_t i = n; i-- > 0;)
+        if (keep[i]) {
+            if (!is_promo(f, &f->bl[i]))
+                break;
+            keep[i] = 0;
+        }
+}
+
+/* Hashes of the word 4-grams of a block (words: runs of letters and digits,
+ * lower-cased ASCII; other bytes of UTF-8 letters count as word bytes). */
+static size_t block_shingles(const flat *f, const block *b, uint64_t *h, size_t max)
+{
+    uint64_t w[4] = {0};
+    size_t nw = 0, nh = 0;
+    const unsigned char *s = (const unsigned char *)f->text.data + b->off;
+    for (size_t i = 0; i < b->len && nh < max;) {
+        if (!(isalnum(s[i]) || s[i] >= 0x80)) {
+            i++;
+            continue;
+        }
+        uint64_t x = 1469598103934665603ULL;
+        for (; i < b->len && (isalnum(s[i]) || s[i] >= 0x80); i++)
+            x = (x ^ (uint64_t)tolower(s[i])) * 1099511628211ULL;
+        w[0] = w[1], w[1] = w[2], w[2] = w[3], w[3] = x;
+        if (++nw >= 4)
+            h[nh++] = w[0] * 31 * 31 * 31 + w[1] * 31 * 31 + w[2] * 31 + w[3];
+    }
+    return nh;
+}
+
+typedef struct shingle {
+    uint64_t hash;
+    size_t block;
+} shingle;
+
+static int cmp_shingle(const void *a, const void *b)
+{
+    const shingle *x = a, *y = b;
+    return x->hash < y->hash ? -1 : x->hash > y->hash ? 1 : (x->block > y->block) - (x->block < y->block);
+}
+
+/* Does the 4-gram h occur in a kept block after block i? (all sorted by
+   hash, then block) */
+static int seen_after(const shingle *all, size_t n, uint64_t h, size_t i)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (all[mid].hash < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < n && all[lo].hash == h; lo++)
+        if (all[lo].block > i)
+            return 1;
+    return 0;
+}
+
+/* Drops the kept blocks at the start of the text that repeat what follows
+ * them: a "key points" or summary box set above the story says again what
+ * its paragraphs say. Only the leading run: further down, a repeated
+ * question or a quote shown again in an embedded post is the article. The
+ * share is of the block's own 4-grams, so a lead paragraph merely echoed by
+ * a later one stays. */
+static int drop_leading_repeats(const flat *f, char *keep)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < f->n_bl; i++)
+        if (keep[i])
+            total += f->bl[i].len / 2 + 1;
+    shingle *all = malloc((total ? total : 1) * sizeof *all);
+    uint64_t *h = malloc((total ? total : 1) * sizeof *h);
+    if (!all || !h) {
+        free(all);
+        free(h);
+        return PX_ENOMEM;
+    }
+    size_t n_all = 0;
+    for (size_t i = 0; i < f->n_bl; i++)
+        if (keep[i]) {
+            size_t m = block_shingles(f, &f->bl[i], h, total - n_all);
+            for (size_t j = 0; j < m; j++)
+                all[n_all++] = (shingle){h[j], i};
+        }
+    qsort(all, n_all, sizeof *all, cmp_shingle);
+    for (size_t i = 0; i < f->n_bl; i++) {
+        if (!keep[i])
+            continue;
+        size_t m = block_shingles(f, &f->bl[i], h, total), hit = 0;
+        for (size_t j = 0; j < m; j++)
+            hit += (size_t)seen_after(all, n_all, h[j], i);
+        if (m < (size_t)EDGES.repeat_min_shingles || hit < EDGES.repeat_share * m)
+            break;
+        keep[i] = 0;
+    }
+    free(all);
+    free(h);
+    return PX_OK;
+}
+
 static int emit(const flat *f, int c, px_buf *out)
 {
     size_t n = f->n_bl;
@@ -825,9 +980,11 @@ static int emit(const flat *f, int c, px_buf *out)
        however short its pieces (numbered product lines, ingredients,
        one-line answers), unless it is a dateline; links and boilerplate
        boxes were filtered above. */
-    char *sure = calloc(n ? n : 1, 1);
-    if (!sure) {
+    char *sure = calloc(n ? n : 1, 1), *keep = calloc(n ? n : 1, 1);
+    if (!sure || !keep) {
         free(in);
+        free(sure);
+        free(keep);
         return PX_ENOMEM;
     }
     for (size_t i = 0; i < n; i++) {
@@ -835,13 +992,12 @@ static int emit(const flat *f, int c, px_buf *out)
         sure[i] = in[i] && (b->score > 0 || (b->kind == K_PARA && !is_dateline(b)) ||
                             (b->kind == K_LIST && b->link_chars <= CONTAINER.list_link_chars));
     }
-    int rc = PX_OK;
-    for (size_t i = 0; i < n && rc == PX_OK; i++) {
+    for (size_t i = 0; i < n; i++) {
         if (!in[i])
             continue;
         const block *b = &f->bl[i];
-        int keep = sure[i];
-        if (!keep) {
+        int k = sure[i];
+        if (!k) {
             /* a short piece is kept when prose follows it (sub-heading, lead-in)
                and, unless it is a heading, when prose precedes it too; a
                linked list item only between prose, so a lone call to action
@@ -857,23 +1013,30 @@ static int emit(const flat *f, int c, px_buf *out)
                     next_good = f->bl[j].score > 0;
                     break;
                 }
-            keep = next_good && (prev_good || b->heading) &&
-                   (b->link_chars * 2 < b->chars || b->kind == K_QUOTE ||
-                    (b->kind == K_LIST && prev_good));
+            k = next_good && (prev_good || b->heading) &&
+                (b->link_chars * 2 < b->chars || b->kind == K_QUOTE ||
+                 (b->kind == K_LIST && prev_good));
         }
         /* one word standing alone, not a heading, sentence, list item or
            table cell, is a label: "Advertisement", "Comments", "Share" */
         if (!memchr(f->text.data + b->off, ' ', b->len) && !b->heading && !b->sentence_ends &&
             b->kind != K_DATA && b->kind != K_LIST)
-            keep = 0;
-        if (!keep)
+            k = 0;
+        keep[i] = (char)k;
+    }
+    trim_promo_edges(f, keep);
+    int rc = drop_leading_repeats(f, keep);
+    for (size_t i = 0; i < n && rc == PX_OK; i++) {
+        if (!keep[i])
             continue;
+        const block *b = &f->bl[i];
         if (out->len)
             rc |= px_buf_append(out, "\n\n", 2);
         rc |= px_buf_append(out, f->text.data + b->off, b->len);
     }
     free(in);
     free(sure);
+    free(keep);
     return rc ? PX_ENOMEM : PX_OK;
 }
 

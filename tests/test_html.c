@@ -614,6 +614,64 @@ static void test_dateline_paragraph_dropped(void **s)
     px_buf_free(&out);
 }
 
+/* Calls to follow, subscribe or share at either end of the article are
+ * not the article; the same words inside it are. */
+static void test_promo_edges_dropped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=story><p>Follow us on every network for the latest news.</p>"
+        "<p>The river festival returns to the old docks next month, with boat races, a night "
+        "market and a parade of lanterns along the quay.</p>"
+        "<p>Organisers said more than two thousand volunteers would sign up to help, twice as "
+        "many as last year, and that the races would start at noon.</p>"
+        "<p>The parade leaves the harbour master's office at nine in the evening and ends at the "
+        "lock gates, where the lanterns are set on the water.</p>"
+        "<p>Have a tip? Reach the news desk at desk@example.org.</p>"
+        "<p>Get the morning headlines in your inbox. Subscribe to our newsletters.</p>"
+        "</div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_true(strncmp(out.data, "The river festival", 18) == 0);
+    assert_non_null(strstr(out.data, "volunteers would sign up to help"));
+    assert_non_null(strstr(out.data, "set on the water."));
+    assert_null(strstr(out.data, "Follow us"));
+    assert_null(strstr(out.data, "Have a tip"));
+    assert_null(strstr(out.data, "Subscribe"));
+    px_buf_free(&out);
+}
+
+/* A "key points" list above the story that says again what its paragraphs
+ * say is dropped; a question asked twice further down is kept twice. */
+static void test_leading_summary_dropped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=article-body><ul><li>The city council approved a new tram line "
+        "to the airport on Tuesday night.</li><li>Construction of the line will begin next spring "
+        "and take three years.</li></ul>"
+        "<p>The city council approved a new tram line to the airport on Tuesday night, after a "
+        "debate that lasted more than five hours.</p>"
+        "<p>Construction of the line will begin next spring and take three years, the transport "
+        "office said, and trams will run every six minutes at peak times.</p>"
+        "<p>Will the fares change for people who live near the airport?</p>"
+        "<p>The mayor said they would not, and that a single ticket would still cover the whole "
+        "network for ninety minutes.</p>"
+        "<p>Will the fares change for people who live near the airport?</p>"
+        "<p>Residents asked again at the end of the meeting, and the answer was the same.</p>"
+        "</div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_true(strncmp(out.data, "The city council approved", 25) == 0);
+    assert_null(strstr(out.data, "Tuesday night."));
+    assert_null(strstr(out.data, "three years."));
+    assert_non_null(strstr(out.data, "more than five hours."));
+    const char *q = "Will the fares change", *first = strstr(out.data, q);
+    assert_non_null(first);
+    assert_non_null(strstr(first + 1, q));
+    px_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -633,6 +691,8 @@ int main(void)
         cmocka_unit_test(test_container_climbs_over_link_lines),
         cmocka_unit_test(test_lone_linked_item_kept),
         cmocka_unit_test(test_dateline_paragraph_dropped),
+        cmocka_unit_test(test_promo_edges_dropped),
+        cmocka_unit_test(test_leading_summary_dropped),
         cmocka_unit_test(test_metadata_sources),
         cmocka_unit_test(test_deeply_nested_page),
         cmocka_unit_test(test_huge_page_capped),

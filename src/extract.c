@@ -99,6 +99,9 @@ static const struct {
     int list_link_chars;  /* list items in the container with at most this much link
                              text are the article (ingredients, key facts); linked
                              items are more often related stories */
+    int short_passes;     /* a short piece kept between prose counts as prose for its
+                             neighbours; this many passes settle a sub-heading over a
+                             one-line lead-in, or a "buy it" link before a sub-heading */
 } CONTAINER = {
     .bad_share = 1.0,
     .box_is_boilerplate = -2.0,
@@ -108,6 +111,7 @@ static const struct {
     .evidence_bonus = 0.05,
     .climb_good = 1.5,
     .list_link_chars = 0,
+    .short_passes = 3,
 };
 
 /* Class and id words: what sites call the boxes around their article and
@@ -981,10 +985,12 @@ static int emit(const flat *f, int c, px_buf *out)
        one-line answers), unless it is a dateline; links and boilerplate
        boxes were filtered above. */
     char *sure = calloc(n ? n : 1, 1), *keep = calloc(n ? n : 1, 1);
-    if (!sure || !keep) {
+    char *anchor = calloc(n ? n : 1, 1);
+    if (!sure || !keep || !anchor) {
         free(in);
         free(sure);
         free(keep);
+        free(anchor);
         return PX_ENOMEM;
     }
     for (size_t i = 0; i < n; i++) {
@@ -992,37 +998,47 @@ static int emit(const flat *f, int c, px_buf *out)
         sure[i] = in[i] && (b->score > 0 || (b->kind == K_PARA && !is_dateline(b)) ||
                             (b->kind == K_LIST && b->link_chars <= CONTAINER.list_link_chars));
     }
-    for (size_t i = 0; i < n; i++) {
-        if (!in[i])
-            continue;
-        const block *b = &f->bl[i];
-        int k = sure[i];
-        if (!k) {
-            /* a short piece is kept when prose follows it (sub-heading, lead-in)
-               and, unless it is a heading, when prose precedes it too; a
-               linked list item only between prose, so a lone call to action
-               ("Get it at ... for $40") stays and a list of links does not */
-            int prev_good = 0, next_good = 0;
-            for (size_t j = i; j-- > 0;)
-                if (in[j]) {
-                    prev_good = f->bl[j].score > 0;
-                    break;
-                }
-            for (size_t j = i + 1; j < n; j++)
-                if (in[j]) {
-                    next_good = f->bl[j].score > 0;
-                    break;
-                }
-            k = next_good && (prev_good || b->heading) &&
-                (b->link_chars * 2 < b->chars || b->kind == K_QUOTE ||
-                 (b->kind == K_LIST && prev_good));
+    for (size_t i = 0; i < n; i++)
+        anchor[i] = in[i] && f->bl[i].score > 0;
+    for (int pass = 0; pass < CONTAINER.short_passes; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            if (!in[i])
+                continue;
+            const block *b = &f->bl[i];
+            int k = sure[i];
+            if (!k) {
+                /* a short piece is kept when prose follows it (sub-heading, lead-in)
+                   and, unless it is a heading, when prose or a sub-heading precedes
+                   it; a linked list item only between prose, so a lone call to action
+                   ("Get it at ... for $40") stays and a list of links does not. A
+                   piece kept this way counts as prose for its neighbours in the next
+                   pass: a sub-heading over a one-line lead-in over prose stays whole. */
+                int prev_good = 0, next_good = 0, prev_heading = 0;
+                for (size_t j = i; j-- > 0;)
+                    if (in[j]) {
+                        prev_good = anchor[j];
+                        prev_heading = f->bl[j].heading > 1;
+                        break;
+                    }
+                for (size_t j = i + 1; j < n; j++)
+                    if (in[j]) {
+                        next_good = anchor[j];
+                        break;
+                    }
+                k = next_good && (prev_good || b->heading || prev_heading) &&
+                    (b->link_chars * 2 < b->chars || b->kind == K_QUOTE ||
+                     (b->kind == K_LIST && prev_good));
+            }
+            /* one word standing alone, not a heading, sentence, list item or
+               table cell, is a label: "Advertisement", "Comments", "Share" */
+            if (!memchr(f->text.data + b->off, ' ', b->len) && !b->heading && !b->sentence_ends &&
+                b->kind != K_DATA && b->kind != K_LIST)
+                k = 0;
+            keep[i] = (char)k;
         }
-        /* one word standing alone, not a heading, sentence, list item or
-           table cell, is a label: "Advertisement", "Comments", "Share" */
-        if (!memchr(f->text.data + b->off, ' ', b->len) && !b->heading && !b->sentence_ends &&
-            b->kind != K_DATA && b->kind != K_LIST)
-            k = 0;
-        keep[i] = (char)k;
+        for (size_t i = 0; i < n; i++)
+            if (keep[i])
+                anchor[i] = 1;
     }
     trim_promo_edges(f, keep);
     int rc = drop_leading_repeats(f, keep);
@@ -1037,6 +1053,7 @@ static int emit(const flat *f, int c, px_buf *out)
     free(in);
     free(sure);
     free(keep);
+    free(anchor);
     return rc ? PX_ENOMEM : PX_OK;
 }
 

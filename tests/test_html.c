@@ -672,6 +672,29 @@ static void test_leading_summary_dropped(void **s)
     px_buf_free(&out);
 }
 
+/* Short pieces chain: a sub-heading over a one-line lead-in over prose
+ * stays whole, and a lone "buy it" link stays before the next sub-heading. */
+static void test_short_pieces_chain(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=post><p>Our pick of the week's offers on kitchen gear, checked "
+        "against the prices of the past three months so that every one is a real saving.</p>"
+        "<h2>Stand mixer for 199</h2><div>Clip the coupon on the product page</div>"
+        "<p>This mixer has a heavy bowl and a slow first speed, so flour stays in the bowl, and "
+        "at this price it costs less than most hand mixers with a stand.</p>"
+        "<ul><li><a href=/m>Get it at Shopmart for 199</a></li></ul>"
+        "<h2>Cast iron pan for 25</h2>"
+        "<p>A pre-seasoned pan that will outlive its owner, at half its usual price, with a "
+        "helper handle that makes it easier to lift when full.</p></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "real saving.\n\nStand mixer for 199\n\nClip the coupon on "
+                                     "the product page\n\nThis mixer"));
+    assert_non_null(strstr(out.data, "with a stand.\n\nGet it at Shopmart for 199\n\nCast iron pan"));
+    px_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -693,6 +716,7 @@ int main(void)
         cmocka_unit_test(test_dateline_paragraph_dropped),
         cmocka_unit_test(test_promo_edges_dropped),
         cmocka_unit_test(test_leading_summary_dropped),
+        cmocka_unit_test(test_short_pieces_chain),
         cmocka_unit_test(test_metadata_sources),
         cmocka_unit_test(test_deeply_nested_page),
         cmocka_unit_test(test_huge_page_capped),

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Article-extraction benchmark: accuracy (shingle F1, see
-# ../shared/data/README.md) and speed of `parallax extract` against
-# Readability.js (jsdom) and readability-lxml on the same pages, in one run.
+# ../shared/data/README.md), its spread over pages (bench/extract_spread.py)
+# and speed of `parallax extract` against Readability.js (jsdom) and
+# readability-lxml on the same pages, in one run.
 # usage: bench/extract.sh [DATA_DIR]   (default ../shared/data/extraction)
 set -eu
 cd "$(dirname "$0")/.."
@@ -45,6 +46,13 @@ for x in ours:parallax rjs:Readability.js rlx:readability-lxml; do
     lo=$(python3 bench/extract_score.py "$GT" "$TMP/$key.json" --ids 01234)
     hi=$(python3 bench/extract_score.py "$GT" "$TMP/$key.json" --ids 56789)
     printf '%-22s %-34s %-34s %-34s\n' "$name" "$(echo $all | cut -d' ' -f1-3)" "$(echo $lo | cut -d' ' -f1-3)" "$(echo $hi | cut -d' ' -f1-3)"
+done
+echo
+echo "parallax, how stable (bench/extract_spread.py: bootstrap over pages, per-page spread, worst pages):"
+for half in 01234:tuning 56789:held-out; do
+    printf '  %s: ' "${half#*:}"
+    python3 bench/extract_spread.py "$GT" "$TMP/ours.json" --ids "${half%%:*}" --worst 10 |
+        sed '1!s/^/  /'
 done
 read ot om < "$TMP/ours.time"; read rt rm < "$TMP/rjs.time"; read lt lm < "$TMP/rlx.time"
 echo

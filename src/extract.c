@@ -156,7 +156,8 @@ static const char *const PROMO_PHRASES[] = {
     "follow him", "follow me", "follow the", "share it", "share this", "have a tip",
     "got a tip", "send us", "like this story", "read more", "in your inbox",
     "to your inbox", "requires javascript", "enable javascript", "download our app",
-    "download the app",
+    "download the app", "you may also like", "you might also like", "also read",
+    "related stories", "more stories", "recommended for you",
 };
 
 static const struct {

@@ -54,6 +54,14 @@ for half in 01234:tuning 56789:held-out; do
     python3 bench/extract_spread.py "$GT" "$TMP/ours.json" --ids "${half%%:*}" --worst 10 |
         sed '1!s/^/  /'
 done
+# the same pages without class and id attributes: how much the figure owes
+# to the box names in BOX_WORDS
+python3 bench/strip_class_id.py "$TMP/pages" "$TMP/bare"
+build/parallax extract --raw -q "$TMP/bare" | python3 bench/extract_ours.py > "$TMP/bare.json"
+printf '  without class/id attributes: all %s, tuning %s, held-out %s\n' \
+    "$(python3 bench/extract_score.py "$GT" "$TMP/bare.json" | cut -d' ' -f1)" \
+    "$(python3 bench/extract_score.py "$GT" "$TMP/bare.json" --ids 01234 | cut -d' ' -f1)" \
+    "$(python3 bench/extract_score.py "$GT" "$TMP/bare.json" --ids 56789 | cut -d' ' -f1)"
 read ot om < "$TMP/ours.time"; read rt rm < "$TMP/rjs.time"; read lt lm < "$TMP/rlx.time"
 echo
 echo "speed (whole process, same pages, one run):"

@@ -11,6 +11,8 @@
  * 4. Emit the blocks of that container that are prose, paragraphs (<p>)
  *    whatever their shape, data-table cells, and short pieces standing
  *    between prose (sub-headings, one-line items).
+ * 5. Trim the text as a whole: calls to subscribe or follow at either end,
+ *    and a summary at the start that the paragraphs below repeat.
  */
 #include <ctype.h>
 #include <stdint.h>

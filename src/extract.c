@@ -116,6 +116,19 @@ static const struct {
     .short_passes = 3,
 };
 
+/* Lists of records (is_record_list). */
+static const struct {
+    int min_records;      /* children opening with a link line, at least */
+    double prose_share;   /* ... holding at least this share of the box's prose */
+    double title_links;   /* a link line: this share of its text in links ... */
+    int title_words;      /* ... and at most this many words */
+} RECORDS = {
+    .min_records = 3,
+    .prose_share = 0.5,
+    .title_links = 0.8,
+    .title_words = 15,
+};
+
 /* Class and id words: what sites call the boxes around their article and
  * around everything else. Matched against the words of class and id
  * values (split at - _ space and lower-to-upper case changes), whole words,
@@ -308,6 +321,10 @@ typedef struct elem {
     int mixed;           /* class/id names both content and boilerplate */
     double good, bad;    /* prose and boilerplate chars in the subtree */
     double marked_good;  /* most prose held by one descendant marked as content */
+    int records;         /* children that open with a line of link text and hold prose
+                            (a linked headline or author over a text): see RECORDS */
+    double record_good;  /* the prose in those children */
+    int first_block;     /* the first block in the subtree, or -1 */
     int articles;        /* <article> children (also inside <li>): three or more
                             make a list of teasers, a boilerplate box */
     int cells;           /* <tr>: its cells; <table>: its widest row */
@@ -485,6 +502,9 @@ static int add_elem(flat *f, int parent, const GumboNode *n)
     e->evidence = own_evidence(n, &e->mixed);
     e->good = e->bad = e->marked_good = 0;
     e->articles = 0;
+    e->records = 0;
+    e->record_good = 0;
+    e->first_block = -1;
     e->cells = e->rows = e->even_rows = e->nested = e->data = 0;
     if (e->tag == GUMBO_TAG_ARTICLE && parent >= 0) {
         int p = f->el[parent].tag == GUMBO_TAG_LI && f->el[parent].parent >= 0 ? f->el[parent].parent
@@ -749,13 +769,44 @@ static double score_block(const flat *f, const block *b)
 
 /* ---- container choice --------------------------------------------------- */
 
+/* A list of records: several children that each open with a line of link
+ * text (a linked headline or author name) over some prose, and hold most
+ * of the box's prose. Teaser lists and comment threads look like this
+ * whatever their class names; an article's paragraphs do not. */
+static int is_record_list(const elem *x)
+{
+    return x->records >= RECORDS.min_records && x->record_good >= RECORDS.prose_share * x->good;
+}
+
 static int is_boilerplate_box(const flat *f, int e)
 {
     const elem *x = &f->el[e], *root = &f->el[0];
-    return (x->evidence <= CONTAINER.box_is_boilerplate || x->articles >= 3) &&
+    return (x->evidence <= CONTAINER.box_is_boilerplate || x->articles >= 3 || is_record_list(x)) &&
            x->good + x->bad <= CONTAINER.wrapper_share * (root->good + root->bad) &&
            !(x->marked_good > 0.5 * x->good) &&
            (!x->mixed || x->good <= CONTAINER.box_max_share * root->good);
+}
+
+/* Counts, for every element, its children that open with a line of link
+ * text and hold prose (is_record_list). */
+static void mark_records(flat *f)
+{
+    /* the first block of each subtree: a block's owner and its ancestors,
+       stopping at the first that has one already (ancestors of it do too) */
+    for (size_t i = 0; i < f->n_bl; i++)
+        for (int e = f->bl[i].owner; e >= 0 && f->el[e].first_block < 0; e = f->el[e].parent)
+            f->el[e].first_block = (int)i;
+    for (size_t i = 1; i < f->n_el; i++) {
+        elem *e = &f->el[i];
+        if (e->first_block < 0 || e->good <= 0)
+            continue;
+        const block *b = &f->bl[e->first_block];
+        if (b->chars > 0 && b->link_chars >= RECORDS.title_links * b->chars &&
+            b->words <= RECORDS.title_words && b->score <= 0) {
+            f->el[e->parent].records++;
+            f->el[e->parent].record_good += e->good;
+        }
+    }
 }
 
 static int choose_container(flat *f)
@@ -776,6 +827,7 @@ static int choose_container(flat *f)
         if (marked > p->marked_good)
             p->marked_good = marked;
     }
+    mark_records(f);
     /* Again, with boilerplate boxes counted as boilerplate whole; nothing
        inside a boilerplate box can be the container. */
     double *good = calloc(f->n_el, sizeof *good), *bad = calloc(f->n_el, sizeof *bad);

@@ -695,6 +695,41 @@ static void test_short_pieces_chain(void **s)
     px_buf_free(&out);
 }
 
+/* A thread of comments with no class names to give it away (each comment
+ * a linked author name over its text) is not the article, even when its
+ * prose outweighs the article's. */
+static void test_record_list_dropped(void **s)
+{
+    (void)s;
+    char page[8192];
+    int n = snprintf(page, sizeof page, "%s",
+        "<html><body><div><div><h1>Library extends its opening hours</h1><div>"
+        "<p>The central library will open until nine in the evening from next month, two hours "
+        "later than now, after a year in which visits rose by a third.</p>"
+        "<p>The longer hours are paid for by closing the old branch on the ring road, which the "
+        "council says had the fewest visitors of any library in the city.</p>"
+        "<p>Staff will not work longer days: the late shifts go to new part-time posts.</p></div>"
+        "<div>");
+    for (int i = 0; i < 4; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n,
+            "<div><div><a href=/u%d>reader_%d</a></div><div>I have used this library for years, and "
+            "the late hours will make it far easier for people who work in the day to borrow "
+            "books after work. Comment number %d.</div></div>", i, i, i);
+    snprintf(page + n, sizeof page - (size_t)n, "%s",
+        "</div></div><div><a href=/a>About us</a> <a href=/c>Contact the library service</a> "
+        "<a href=/p>Privacy and cookies</a> <a href=/j>Jobs at the council</a> <a href=/m>Maps "
+        "and opening times of every branch</a> <a href=/e>Events for children and families</a> "
+        "<a href=/d>Donate books</a> <a href=/v>Volunteer with us</a> <a href=/h>Help and "
+        "accessibility</a> <a href=/s>Site map</a></div></div></body></html>");
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, strlen(page), &out, NULL), PX_OK);
+    assert_true(strncmp(out.data, "The central library", 19) == 0);
+    assert_non_null(strstr(out.data, "new part-time posts."));
+    assert_null(strstr(out.data, "reader_"));
+    assert_null(strstr(out.data, "Comment number"));
+    px_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -717,6 +752,7 @@ int main(void)
         cmocka_unit_test(test_promo_edges_dropped),
         cmocka_unit_test(test_leading_summary_dropped),
         cmocka_unit_test(test_short_pieces_chain),
+        cmocka_unit_test(test_record_list_dropped),
         cmocka_unit_test(test_metadata_sources),
         cmocka_unit_test(test_deeply_nested_page),
         cmocka_unit_test(test_huge_page_capped),

@@ -20,10 +20,12 @@ done
 N=$(ls "$TMP/pages" | wc -l)
 MB=$(du -cb "$TMP"/pages/*.html | tail -1 | awk '{printf "%.2f", $1/1e6}')
 
-# wall time of a command in seconds, and its peak RSS in KB
+# wall time of a command in seconds, its peak RSS in KB and its CPU time
+# (user + system) in seconds: the CPU time moves less with the load of a
+# shared machine than the wall time does
 timed() { # out_json time_file cmd...
     out=$1; tf=$2; shift 2
-    /usr/bin/time -f "%e %M" -o "$tf" "$@" > "$out"
+    /usr/bin/time -f "%e %M %U %S" -o "$tf" "$@" > "$out"
 }
 
 timed "$TMP/ours.jsonl" "$TMP/ours.time" build/parallax extract --raw -q "$TMP/pages"
@@ -62,12 +64,15 @@ printf '  without class/id attributes: all %s, tuning %s, held-out %s\n' \
     "$(python3 bench/extract_score.py "$GT" "$TMP/bare.json" | cut -d' ' -f1)" \
     "$(python3 bench/extract_score.py "$GT" "$TMP/bare.json" --ids 01234 | cut -d' ' -f1)" \
     "$(python3 bench/extract_score.py "$GT" "$TMP/bare.json" --ids 56789 | cut -d' ' -f1)"
-read ot om < "$TMP/ours.time"; read rt rm < "$TMP/rjs.time"; read lt lm < "$TMP/rlx.time"
+read ot om ou os < "$TMP/ours.time"; read rt rm ru rs < "$TMP/rjs.time"; read lt lm lu ls < "$TMP/rlx.time"
 echo
 echo "speed (whole process, same pages, one run):"
-awk -v n="$N" -v mb="$MB" -v ot="$ot" -v rt="$rt" -v lt="$lt" -v om="$om" -v rm="$rm" -v lm="$lm" -v peak="$peak" 'BEGIN {
+awk -v n="$N" -v mb="$MB" -v ot="$ot" -v rt="$rt" -v lt="$lt" -v om="$om" -v rm="$rm" -v lm="$lm" -v peak="$peak" \
+    -v oc="$ou $os" -v rc="$ru $rs" -v lc="$lu $ls" 'BEGIN {
+    split(oc, a, " "); oc = a[1] + a[2]; split(rc, a, " "); rc = a[1] + a[2]; split(lc, a, " "); lc = a[1] + a[2];
     printf "  parallax            %7.2f s  %7.1f pages/s  %6.2f MB/s  peak RSS %d MB (one page at a time: max %.1f MB)\n", ot, n/ot, mb/ot, om/1024, peak/1024;
     printf "  Readability.js      %7.2f s  %7.1f pages/s  %6.2f MB/s  peak RSS %d MB\n", rt, n/rt, mb/rt, rm/1024;
     printf "  readability-lxml    %7.2f s  %7.1f pages/s  %6.2f MB/s  peak RSS %d MB\n", lt, n/lt, mb/lt, lm/1024;
-    printf "  parallax / Readability.js speed ratio: %.1fx\n", rt/ot;
+    printf "  CPU time (user + system): parallax %.2f s, Readability.js %.2f s, readability-lxml %.2f s\n", oc, rc, lc;
+    printf "  parallax / Readability.js speed ratio: %.1fx wall time, %.1fx CPU time\n", rt/ot, rc/oc;
 }'

@@ -535,6 +535,42 @@ static void ctx_enter(ctx *c, GumboTag t, int delta)
     }
 }
 
+/* A card inside a paragraph (a hover card on a person's name: picture,
+ * name, links to stories): an inline element with neither text nor a link
+ * of its own, only nested elements, that holds an image. Its text is not
+ * part of the sentence it sits in, and splitting the paragraph at its
+ * image would lose the paragraph. Looks at most CARD_MAX_NODES nodes. */
+#define CARD_MAX_NODES 64
+
+static int is_inline_card(const GumboNode *e)
+{
+    GumboTag t = e->v.element.tag;
+    if (t != GUMBO_TAG_SPAN)
+        return 0;
+    const GumboVector *k = &e->v.element.children;
+    for (size_t i = 0; i < k->length; i++) {
+        const GumboNode *c = k->data[i];
+        if (c->type == GUMBO_NODE_TEXT || px_dom_is(c, GUMBO_TAG_A))
+            return 0;
+    }
+    /* breadth-first over a bounded number of descendants, looking for an image */
+    const GumboNode *queue[CARD_MAX_NODES];
+    size_t head = 0, tail = 0;
+    queue[tail++] = e;
+    while (head < tail) {
+        const GumboNode *n = queue[head++];
+        if (px_dom_is(n, GUMBO_TAG_IMG))
+            return 1;
+        const GumboVector *v = &n->v.element.children;
+        for (size_t i = 0; i < v->length && tail < CARD_MAX_NODES; i++) {
+            const GumboNode *c = v->data[i];
+            if (c->type == GUMBO_NODE_ELEMENT)
+                queue[tail++] = c;
+        }
+    }
+    return 0;
+}
+
 typedef struct frame {
     const GumboNode *node;
     unsigned next_child;
@@ -600,7 +636,7 @@ static int flatten(flat *f, const GumboNode *root)
             f->br_run = 1;
             continue;
         }
-        if (is_skipped_tag(t) || is_hidden(k))
+        if (is_skipped_tag(t) || is_hidden(k) || (c.para && is_inline_card(k)))
             continue;
         int el = add_elem(f, parent, k);
         if (el < 0) { rc = PX_ENOMEM; goto done; }

@@ -730,6 +730,30 @@ static void test_record_list_dropped(void **s)
     px_buf_free(&out);
 }
 
+/* A hover card on a name inside a paragraph (picture, full name, links to
+ * stories) is not part of the sentence, and does not cost the paragraph. */
+static void test_inline_card_skipped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=story><p>Harbour master <span><a href=/p/ann>Ann Low</a><span>"
+        "<span><img src=/ann.jpg><a href=/p/ann>Ann Margaret Low</a> <a href=/s/1>Port fees rise "
+        "again</a> <a href=/s/2>New pilot boat named</a> <a href=/s/3>Dredging starts in "
+        "spring</a></span></span></span> said on Monday that the outer channel will close for "
+        "two weeks in March.</p>"
+        "<p>Ships due in that fortnight will anchor in the bay and come in on the high tide, one "
+        "at a time, with a pilot on board.</p>"
+        "<p>The closure lets divers check the foundations of the old breakwater, which have not "
+        "been inspected for twenty years.</p></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_true(strncmp(out.data, "Harbour master Ann Low said on Monday that the outer channel",
+                        60) == 0);
+    assert_null(strstr(out.data, "Port fees"));
+    assert_null(strstr(out.data, "Margaret"));
+    px_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -753,6 +777,7 @@ int main(void)
         cmocka_unit_test(test_leading_summary_dropped),
         cmocka_unit_test(test_short_pieces_chain),
         cmocka_unit_test(test_record_list_dropped),
+        cmocka_unit_test(test_inline_card_skipped),
         cmocka_unit_test(test_metadata_sources),
         cmocka_unit_test(test_deeply_nested_page),
         cmocka_unit_test(test_huge_page_capped),

@@ -53,7 +53,8 @@ echo
 echo "parallax, how stable (bench/extract_spread.py: bootstrap over pages, per-page spread, worst pages):"
 for half in 01234:tuning 56789:held-out; do
     printf '  %s: ' "${half#*:}"
-    python3 bench/extract_spread.py "$GT" "$TMP/ours.json" --ids "${half%%:*}" --worst 10 |
+    python3 bench/extract_spread.py "$GT" "$TMP/ours.json" --ids "${half%%:*}" --worst 10 \
+        $([ "${half%%:*}" = 56789 ] && echo --new-sites 01234) |
         sed '1!s/^/  /'
 done
 # the same pages without class and id attributes: how much the figure owes

@@ -4,7 +4,10 @@ over pages, and the worst pages with the kind of loss (text missed or text
 added) and their site. Uses the metric of extract_score.py.
 
 usage: extract_spread.py GROUND_TRUTH.json PRED.json [--ids PREFIXES]
-                         [--worst N] [--boot ROUNDS]"""
+                         [--worst N] [--boot ROUNDS] [--new-sites TUNING_PREFIXES]
+
+--new-sites also scores the pages whose site has no page among the ids
+starting with TUNING_PREFIXES: pages of sites the rules never saw."""
 import json
 import random
 import sys
@@ -21,7 +24,7 @@ def page_f1(pr, rc):
 
 def main():
     args = sys.argv[1:]
-    opts = {"--ids": None, "--worst": "10", "--boot": "2000"}
+    opts = {"--ids": None, "--worst": "10", "--boot": "2000", "--new-sites": None}
     for k in list(opts):
         if k in args:
             i = args.index(k)
@@ -49,6 +52,13 @@ def main():
     print(f"F1 {F:.3f} on {n} pages, bootstrap 95% interval {lo:.3f}-{hi:.3f}; "
           f"per-page F1 min {f1s[0]:.3f}, 10th percentile {q(0.1):.3f}, median {q(0.5):.3f}, "
           f"pages below 0.9: {sum(f < 0.9 for f in f1s)}")
+    if opts["--new-sites"]:
+        site = lambda i: urlparse(gt[i].get("url", "")).netloc
+        seen = {site(i) for i in gt if i[0] in opts["--new-sites"]}
+        new = [i for i in ids if site(i) not in seen]
+        Fn = score(gt, pred, new)[2]
+        print(f"  pages of sites without a tuning page: F1 {Fn:.3f} on {len(new)} pages "
+              f"({n - len(new)} pages share a site with the tuning half)")
     worst = sorted(ids, key=lambda i: page_f1(*pp[i]))[:int(opts["--worst"])]
     for i in worst:
         tp, fp, fn = page_counts(pred.get(i, ""), gt[i]["articleBody"])

@@ -11,8 +11,11 @@
  * 4. Emit the blocks of that container that are prose, paragraphs (<p>)
  *    whatever their shape, data-table cells, and short pieces standing
  *    between prose (sub-headings, one-line items).
+ * 5. Trim the text as a whole: calls to subscribe or follow at either end,
+ *    and a summary at the start that the paragraphs below repeat.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +101,9 @@ static const struct {
     int list_link_chars;  /* list items in the container with at most this much link
                              text are the article (ingredients, key facts); linked
                              items are more often related stories */
+    int short_passes;     /* a short piece kept between prose counts as prose for its
+                             neighbours; this many passes settle a sub-heading over a
+                             one-line lead-in, or a "buy it" link before a sub-heading */
 } CONTAINER = {
     .bad_share = 1.0,
     .box_is_boilerplate = -2.0,
@@ -107,6 +113,20 @@ static const struct {
     .evidence_bonus = 0.05,
     .climb_good = 1.5,
     .list_link_chars = 0,
+    .short_passes = 3,
+};
+
+/* Lists of records (is_record_list). */
+static const struct {
+    int min_records;      /* children opening with a link line, at least */
+    double prose_share;   /* ... holding at least this share of the box's prose */
+    double title_links;   /* a link line: this share of its text in links ... */
+    int title_words;      /* ... and at most this many words */
+} RECORDS = {
+    .min_records = 3,
+    .prose_share = 0.5,
+    .title_links = 0.8,
+    .title_words = 15,
 };
 
 /* Class and id words: what sites call the boxes around their article and
@@ -139,6 +159,32 @@ static const struct { const char *word; signed char weight; } BOX_WORDS[] = {
     {"sr", -3}, {"visually", -2}, {"offscreen", -2}, {"screenreader", -3},
     /* a story's excerpt or standfirst repeats or sells it: teasers, decks */
     {"excerpt", -2}, {"description", -2}, {"dek", -2}, {"standfirst", -2}, {"subheadline", -2},
+};
+
+/* Phrases that address the reader rather than tell the story: calls to
+ * subscribe, follow, share or click, which sites put before and after the
+ * article body ("Have a tip?", newsletter offers). Matched case-blind in
+ * short blocks at either end of the emitted text only: inside the article
+ * such words are the story ("signed up for the trial"). */
+static const char *const PROMO_PHRASES[] = {
+    "subscribe", "newsletter", "sign up", "click here", "follow us", "follow her",
+    "follow him", "follow me", "follow the", "share it", "share this", "have a tip",
+    "got a tip", "send us", "like this story", "read more", "in your inbox",
+    "to your inbox", "requires javascript", "enable javascript", "download our app",
+    "download the app", "you may also like", "you might also like", "also read",
+    "related stories", "more stories", "recommended for you",
+};
+
+static const struct {
+    int promo_max_chars;  /* longer blocks are article text whatever words they use */
+    double repeat_share;  /* a block at the start whose word 4-grams appear, at least
+                             this share of them, in the blocks after it repeats
+                             them: a "key points" or summary box */
+    int repeat_min_shingles; /* ... when it has at least this many 4-grams */
+} EDGES = {
+    .promo_max_chars = 300,
+    .repeat_share = 0.5,
+    .repeat_min_shingles = 6,
 };
 
 /* Class names of posts embedded from social networks: the article quotes
@@ -275,6 +321,10 @@ typedef struct elem {
     int mixed;           /* class/id names both content and boilerplate */
     double good, bad;    /* prose and boilerplate chars in the subtree */
     double marked_good;  /* most prose held by one descendant marked as content */
+    int records;         /* children that open with a line of link text and hold prose
+                            (a linked headline or author over a text): see RECORDS */
+    double record_good;  /* the prose in those children */
+    int first_block;     /* the first block in the subtree, or -1 */
     int articles;        /* <article> children (also inside <li>): three or more
                             make a list of teasers, a boilerplate box */
     int cells;           /* <tr>: its cells; <table>: its widest row */
@@ -452,6 +502,9 @@ static int add_elem(flat *f, int parent, const GumboNode *n)
     e->evidence = own_evidence(n, &e->mixed);
     e->good = e->bad = e->marked_good = 0;
     e->articles = 0;
+    e->records = 0;
+    e->record_good = 0;
+    e->first_block = -1;
     e->cells = e->rows = e->even_rows = e->nested = e->data = 0;
     if (e->tag == GUMBO_TAG_ARTICLE && parent >= 0) {
         int p = f->el[parent].tag == GUMBO_TAG_LI && f->el[parent].parent >= 0 ? f->el[parent].parent
@@ -480,6 +533,42 @@ static void ctx_enter(ctx *c, GumboTag t, int delta)
     case GUMBO_TAG_A: c->link += delta; break;
     default: break;
     }
+}
+
+/* A card inside a paragraph (a hover card on a person's name: picture,
+ * name, links to stories): an inline element with neither text nor a link
+ * of its own, only nested elements, that holds an image. Its text is not
+ * part of the sentence it sits in, and splitting the paragraph at its
+ * image would lose the paragraph. Looks at most CARD_MAX_NODES nodes. */
+#define CARD_MAX_NODES 64
+
+static int is_inline_card(const GumboNode *e)
+{
+    GumboTag t = e->v.element.tag;
+    if (t != GUMBO_TAG_SPAN)
+        return 0;
+    const GumboVector *k = &e->v.element.children;
+    for (size_t i = 0; i < k->length; i++) {
+        const GumboNode *c = k->data[i];
+        if (c->type == GUMBO_NODE_TEXT || px_dom_is(c, GUMBO_TAG_A))
+            return 0;
+    }
+    /* breadth-first over a bounded number of descendants, looking for an image */
+    const GumboNode *queue[CARD_MAX_NODES];
+    size_t head = 0, tail = 0;
+    queue[tail++] = e;
+    while (head < tail) {
+        const GumboNode *n = queue[head++];
+        if (px_dom_is(n, GUMBO_TAG_IMG))
+            return 1;
+        const GumboVector *v = &n->v.element.children;
+        for (size_t i = 0; i < v->length && tail < CARD_MAX_NODES; i++) {
+            const GumboNode *c = v->data[i];
+            if (c->type == GUMBO_NODE_ELEMENT)
+                queue[tail++] = c;
+        }
+    }
+    return 0;
 }
 
 typedef struct frame {
@@ -547,7 +636,7 @@ static int flatten(flat *f, const GumboNode *root)
             f->br_run = 1;
             continue;
         }
-        if (is_skipped_tag(t) || is_hidden(k))
+        if (is_skipped_tag(t) || is_hidden(k) || (c.para && is_inline_card(k)))
             continue;
         int el = add_elem(f, parent, k);
         if (el < 0) { rc = PX_ENOMEM; goto done; }
@@ -716,13 +805,44 @@ static double score_block(const flat *f, const block *b)
 
 /* ---- container choice --------------------------------------------------- */
 
+/* A list of records: several children that each open with a line of link
+ * text (a linked headline or author name) over some prose, and hold most
+ * of the box's prose. Teaser lists and comment threads look like this
+ * whatever their class names; an article's paragraphs do not. */
+static int is_record_list(const elem *x)
+{
+    return x->records >= RECORDS.min_records && x->record_good >= RECORDS.prose_share * x->good;
+}
+
 static int is_boilerplate_box(const flat *f, int e)
 {
     const elem *x = &f->el[e], *root = &f->el[0];
-    return (x->evidence <= CONTAINER.box_is_boilerplate || x->articles >= 3) &&
+    return (x->evidence <= CONTAINER.box_is_boilerplate || x->articles >= 3 || is_record_list(x)) &&
            x->good + x->bad <= CONTAINER.wrapper_share * (root->good + root->bad) &&
            !(x->marked_good > 0.5 * x->good) &&
            (!x->mixed || x->good <= CONTAINER.box_max_share * root->good);
+}
+
+/* Counts, for every element, its children that open with a line of link
+ * text and hold prose (is_record_list). */
+static void mark_records(flat *f)
+{
+    /* the first block of each subtree: a block's owner and its ancestors,
+       stopping at the first that has one already (ancestors of it do too) */
+    for (size_t i = 0; i < f->n_bl; i++)
+        for (int e = f->bl[i].owner; e >= 0 && f->el[e].first_block < 0; e = f->el[e].parent)
+            f->el[e].first_block = (int)i;
+    for (size_t i = 1; i < f->n_el; i++) {
+        elem *e = &f->el[i];
+        if (e->first_block < 0 || e->good <= 0)
+            continue;
+        const block *b = &f->bl[e->first_block];
+        if (b->chars > 0 && b->link_chars >= RECORDS.title_links * b->chars &&
+            b->words <= RECORDS.title_words && b->score <= 0) {
+            f->el[e->parent].records++;
+            f->el[e->parent].record_good += e->good;
+        }
+    }
 }
 
 static int choose_container(flat *f)
@@ -743,6 +863,7 @@ static int choose_container(flat *f)
         if (marked > p->marked_good)
             p->marked_good = marked;
     }
+    mark_records(f);
     /* Again, with boilerplate boxes counted as boilerplate whole; nothing
        inside a boilerplate box can be the container. */
     double *good = calloc(f->n_el, sizeof *good), *bad = calloc(f->n_el, sizeof *bad);
@@ -808,6 +929,135 @@ static int inside_clean(const flat *f, const block *b, int c)
     return 0;
 }
 
+/* ---- edges and repeats of the emitted text ---------------------------- */
+
+static int is_promo(const flat *f, const block *b)
+{
+    if (b->chars > EDGES.promo_max_chars || b->heading)
+        return 0;
+    const char *s = f->text.data + b->off;
+    for (size_t i = 0; i < sizeof PROMO_PHRASES / sizeof PROMO_PHRASES[0]; i++) {
+        size_t k = strlen(PROMO_PHRASES[i]);
+        for (size_t j = 0; j + k <= b->len; j++)
+            if (!strncasecmp(s + j, PROMO_PHRASES[i], k) &&
+                (j == 0 || !isalnum((unsigned char)s[j - 1])) &&
+                (j + k == b->len || !isalnum((unsigned char)s[j + k])))
+                return 1;
+    }
+    return 0;
+}
+
+/* Drops runs of promotional blocks at both ends of the kept blocks. */
+static void trim_promo_edges(const flat *f, char *keep)
+{
+    size_t n = f->n_bl;
+    for (size_t i = 0; i < n; i++)
+        if (keep[i]) {
+            if (!is_promo(f, &f->bl[i]))
+                break;
+            keep[i] = 0;
+        }
+    for (size_t i = n; i-- > 0;)
+        if (keep[i]) {
+            if (!is_promo(f, &f->bl[i]))
+                break;
+            keep[i] = 0;
+        }
+}
+
+/* Hashes of the word 4-grams of a block (words: runs of letters and digits,
+ * lower-cased ASCII; other bytes of UTF-8 letters count as word bytes). */
+static size_t block_shingles(const flat *f, const block *b, uint64_t *h, size_t max)
+{
+    uint64_t w[4] = {0};
+    size_t nw = 0, nh = 0;
+    const unsigned char *s = (const unsigned char *)f->text.data + b->off;
+    for (size_t i = 0; i < b->len && nh < max;) {
+        if (!(isalnum(s[i]) || s[i] >= 0x80)) {
+            i++;
+            continue;
+        }
+        uint64_t x = 1469598103934665603ULL;
+        for (; i < b->len && (isalnum(s[i]) || s[i] >= 0x80); i++)
+            x = (x ^ (uint64_t)tolower(s[i])) * 1099511628211ULL;
+        w[0] = w[1], w[1] = w[2], w[2] = w[3], w[3] = x;
+        if (++nw >= 4)
+            h[nh++] = w[0] * 31 * 31 * 31 + w[1] * 31 * 31 + w[2] * 31 + w[3];
+    }
+    return nh;
+}
+
+typedef struct shingle {
+    uint64_t hash;
+    size_t block;
+} shingle;
+
+static int cmp_shingle(const void *a, const void *b)
+{
+    const shingle *x = a, *y = b;
+    return x->hash < y->hash ? -1 : x->hash > y->hash ? 1 : (x->block > y->block) - (x->block < y->block);
+}
+
+/* Does the 4-gram h occur in a kept block after block i? (all sorted by
+   hash, then block) */
+static int seen_after(const shingle *all, size_t n, uint64_t h, size_t i)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (all[mid].hash < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < n && all[lo].hash == h; lo++)
+        if (all[lo].block > i)
+            return 1;
+    return 0;
+}
+
+/* Drops the kept blocks at the start of the text that repeat what follows
+ * them: a "key points" or summary box set above the story says again what
+ * its paragraphs say. Only the leading run: further down, a repeated
+ * question or a quote shown again in an embedded post is the article. The
+ * share is of the block's own 4-grams, so a lead paragraph merely echoed by
+ * a later one stays. */
+static int drop_leading_repeats(const flat *f, char *keep)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < f->n_bl; i++)
+        if (keep[i])
+            total += f->bl[i].len / 2 + 1;
+    shingle *all = malloc((total ? total : 1) * sizeof *all);
+    uint64_t *h = malloc((total ? total : 1) * sizeof *h);
+    if (!all || !h) {
+        free(all);
+        free(h);
+        return PX_ENOMEM;
+    }
+    size_t n_all = 0;
+    for (size_t i = 0; i < f->n_bl; i++)
+        if (keep[i]) {
+            size_t m = block_shingles(f, &f->bl[i], h, total - n_all);
+            for (size_t j = 0; j < m; j++)
+                all[n_all++] = (shingle){h[j], i};
+        }
+    qsort(all, n_all, sizeof *all, cmp_shingle);
+    for (size_t i = 0; i < f->n_bl; i++) {
+        if (!keep[i])
+            continue;
+        size_t m = block_shingles(f, &f->bl[i], h, total), hit = 0;
+        for (size_t j = 0; j < m; j++)
+            hit += (size_t)seen_after(all, n_all, h[j], i);
+        if (m < (size_t)EDGES.repeat_min_shingles || hit < EDGES.repeat_share * m)
+            break;
+        keep[i] = 0;
+    }
+    free(all);
+    free(h);
+    return PX_OK;
+}
+
 static int emit(const flat *f, int c, px_buf *out)
 {
     size_t n = f->n_bl;
@@ -825,9 +1075,13 @@ static int emit(const flat *f, int c, px_buf *out)
        however short its pieces (numbered product lines, ingredients,
        one-line answers), unless it is a dateline; links and boilerplate
        boxes were filtered above. */
-    char *sure = calloc(n ? n : 1, 1);
-    if (!sure) {
+    char *sure = calloc(n ? n : 1, 1), *keep = calloc(n ? n : 1, 1);
+    char *anchor = calloc(n ? n : 1, 1);
+    if (!sure || !keep || !anchor) {
         free(in);
+        free(sure);
+        free(keep);
+        free(anchor);
         return PX_ENOMEM;
     }
     for (size_t i = 0; i < n; i++) {
@@ -835,45 +1089,62 @@ static int emit(const flat *f, int c, px_buf *out)
         sure[i] = in[i] && (b->score > 0 || (b->kind == K_PARA && !is_dateline(b)) ||
                             (b->kind == K_LIST && b->link_chars <= CONTAINER.list_link_chars));
     }
-    int rc = PX_OK;
+    for (size_t i = 0; i < n; i++)
+        anchor[i] = in[i] && f->bl[i].score > 0;
+    for (int pass = 0; pass < CONTAINER.short_passes; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            if (!in[i])
+                continue;
+            const block *b = &f->bl[i];
+            int k = sure[i];
+            if (!k) {
+                /* a short piece is kept when prose follows it (sub-heading, lead-in)
+                   and, unless it is a heading, when prose or a sub-heading precedes
+                   it; a linked list item only between prose, so a lone call to action
+                   ("Get it at ... for $40") stays and a list of links does not. A
+                   piece kept this way counts as prose for its neighbours in the next
+                   pass: a sub-heading over a one-line lead-in over prose stays whole. */
+                int prev_good = 0, next_good = 0, prev_heading = 0;
+                for (size_t j = i; j-- > 0;)
+                    if (in[j]) {
+                        prev_good = anchor[j];
+                        prev_heading = f->bl[j].heading > 1;
+                        break;
+                    }
+                for (size_t j = i + 1; j < n; j++)
+                    if (in[j]) {
+                        next_good = anchor[j];
+                        break;
+                    }
+                k = next_good && (prev_good || b->heading || prev_heading) &&
+                    (b->link_chars * 2 < b->chars || b->kind == K_QUOTE ||
+                     (b->kind == K_LIST && prev_good));
+            }
+            /* one word standing alone, not a heading, sentence, list item or
+               table cell, is a label: "Advertisement", "Comments", "Share" */
+            if (!memchr(f->text.data + b->off, ' ', b->len) && !b->heading && !b->sentence_ends &&
+                b->kind != K_DATA && b->kind != K_LIST)
+                k = 0;
+            keep[i] = (char)k;
+        }
+        for (size_t i = 0; i < n; i++)
+            if (keep[i])
+                anchor[i] = 1;
+    }
+    trim_promo_edges(f, keep);
+    int rc = drop_leading_repeats(f, keep);
     for (size_t i = 0; i < n && rc == PX_OK; i++) {
-        if (!in[i])
+        if (!keep[i])
             continue;
         const block *b = &f->bl[i];
-        int keep = sure[i];
-        if (!keep) {
-            /* a short piece is kept when prose follows it (sub-heading, lead-in)
-               and, unless it is a heading, when prose precedes it too; a
-               linked list item only between prose, so a lone call to action
-               ("Get it at ... for $40") stays and a list of links does not */
-            int prev_good = 0, next_good = 0;
-            for (size_t j = i; j-- > 0;)
-                if (in[j]) {
-                    prev_good = f->bl[j].score > 0;
-                    break;
-                }
-            for (size_t j = i + 1; j < n; j++)
-                if (in[j]) {
-                    next_good = f->bl[j].score > 0;
-                    break;
-                }
-            keep = next_good && (prev_good || b->heading) &&
-                   (b->link_chars * 2 < b->chars || b->kind == K_QUOTE ||
-                    (b->kind == K_LIST && prev_good));
-        }
-        /* one word standing alone, not a heading, sentence, list item or
-           table cell, is a label: "Advertisement", "Comments", "Share" */
-        if (!memchr(f->text.data + b->off, ' ', b->len) && !b->heading && !b->sentence_ends &&
-            b->kind != K_DATA && b->kind != K_LIST)
-            keep = 0;
-        if (!keep)
-            continue;
         if (out->len)
             rc |= px_buf_append(out, "\n\n", 2);
         rc |= px_buf_append(out, f->text.data + b->off, b->len);
     }
     free(in);
     free(sure);
+    free(keep);
+    free(anchor);
     return rc ? PX_ENOMEM : PX_OK;
 }
 

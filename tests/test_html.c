@@ -614,6 +614,146 @@ static void test_dateline_paragraph_dropped(void **s)
     px_buf_free(&out);
 }
 
+/* Calls to follow, subscribe or share at either end of the article are
+ * not the article; the same words inside it are. */
+static void test_promo_edges_dropped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=story><p>Follow us on every network for the latest news.</p>"
+        "<p>The river festival returns to the old docks next month, with boat races, a night "
+        "market and a parade of lanterns along the quay.</p>"
+        "<p>Organisers said more than two thousand volunteers would sign up to help, twice as "
+        "many as last year, and that the races would start at noon.</p>"
+        "<p>The parade leaves the harbour master's office at nine in the evening and ends at the "
+        "lock gates, where the lanterns are set on the water.</p>"
+        "<p>Have a tip? Reach the news desk at desk@example.org.</p>"
+        "<p>Get the morning headlines in your inbox. Subscribe to our newsletters.</p>"
+        "</div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_true(strncmp(out.data, "The river festival", 18) == 0);
+    assert_non_null(strstr(out.data, "volunteers would sign up to help"));
+    assert_non_null(strstr(out.data, "set on the water."));
+    assert_null(strstr(out.data, "Follow us"));
+    assert_null(strstr(out.data, "Have a tip"));
+    assert_null(strstr(out.data, "Subscribe"));
+    px_buf_free(&out);
+}
+
+/* A "key points" list above the story that says again what its paragraphs
+ * say is dropped; a question asked twice further down is kept twice. */
+static void test_leading_summary_dropped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=article-body><ul><li>The city council approved a new tram line "
+        "to the airport on Tuesday night.</li><li>Construction of the line will begin next spring "
+        "and take three years.</li></ul>"
+        "<p>The city council approved a new tram line to the airport on Tuesday night, after a "
+        "debate that lasted more than five hours.</p>"
+        "<p>Construction of the line will begin next spring and take three years, the transport "
+        "office said, and trams will run every six minutes at peak times.</p>"
+        "<p>Will the fares change for people who live near the airport?</p>"
+        "<p>The mayor said they would not, and that a single ticket would still cover the whole "
+        "network for ninety minutes.</p>"
+        "<p>Will the fares change for people who live near the airport?</p>"
+        "<p>Residents asked again at the end of the meeting, and the answer was the same.</p>"
+        "</div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_true(strncmp(out.data, "The city council approved", 25) == 0);
+    assert_null(strstr(out.data, "Tuesday night."));
+    assert_null(strstr(out.data, "three years."));
+    assert_non_null(strstr(out.data, "more than five hours."));
+    const char *q = "Will the fares change", *first = strstr(out.data, q);
+    assert_non_null(first);
+    assert_non_null(strstr(first + 1, q));
+    px_buf_free(&out);
+}
+
+/* Short pieces chain: a sub-heading over a one-line lead-in over prose
+ * stays whole, and a lone "buy it" link stays before the next sub-heading. */
+static void test_short_pieces_chain(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=post><p>Our pick of the week's offers on kitchen gear, checked "
+        "against the prices of the past three months so that every one is a real saving.</p>"
+        "<h2>Stand mixer for 199</h2><div>Clip the coupon on the product page</div>"
+        "<p>This mixer has a heavy bowl and a slow first speed, so flour stays in the bowl, and "
+        "at this price it costs less than most hand mixers with a stand.</p>"
+        "<ul><li><a href=/m>Get it at Shopmart for 199</a></li></ul>"
+        "<h2>Cast iron pan for 25</h2>"
+        "<p>A pre-seasoned pan that will outlive its owner, at half its usual price, with a "
+        "helper handle that makes it easier to lift when full.</p></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "real saving.\n\nStand mixer for 199\n\nClip the coupon on "
+                                     "the product page\n\nThis mixer"));
+    assert_non_null(strstr(out.data, "with a stand.\n\nGet it at Shopmart for 199\n\nCast iron pan"));
+    px_buf_free(&out);
+}
+
+/* A thread of comments with no class names to give it away (each comment
+ * a linked author name over its text) is not the article, even when its
+ * prose outweighs the article's. */
+static void test_record_list_dropped(void **s)
+{
+    (void)s;
+    char page[8192];
+    int n = snprintf(page, sizeof page, "%s",
+        "<html><body><div><div><h1>Library extends its opening hours</h1><div>"
+        "<p>The central library will open until nine in the evening from next month, two hours "
+        "later than now, after a year in which visits rose by a third.</p>"
+        "<p>The longer hours are paid for by closing the old branch on the ring road, which the "
+        "council says had the fewest visitors of any library in the city.</p>"
+        "<p>Staff will not work longer days: the late shifts go to new part-time posts.</p></div>"
+        "<div>");
+    for (int i = 0; i < 4; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n,
+            "<div><div><a href=/u%d>reader_%d</a></div><div>I have used this library for years, and "
+            "the late hours will make it far easier for people who work in the day to borrow "
+            "books after work. Comment number %d.</div></div>", i, i, i);
+    snprintf(page + n, sizeof page - (size_t)n, "%s",
+        "</div></div><div><a href=/a>About us</a> <a href=/c>Contact the library service</a> "
+        "<a href=/p>Privacy and cookies</a> <a href=/j>Jobs at the council</a> <a href=/m>Maps "
+        "and opening times of every branch</a> <a href=/e>Events for children and families</a> "
+        "<a href=/d>Donate books</a> <a href=/v>Volunteer with us</a> <a href=/h>Help and "
+        "accessibility</a> <a href=/s>Site map</a></div></div></body></html>");
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, strlen(page), &out, NULL), PX_OK);
+    assert_true(strncmp(out.data, "The central library", 19) == 0);
+    assert_non_null(strstr(out.data, "new part-time posts."));
+    assert_null(strstr(out.data, "reader_"));
+    assert_null(strstr(out.data, "Comment number"));
+    px_buf_free(&out);
+}
+
+/* A hover card on a name inside a paragraph (picture, full name, links to
+ * stories) is not part of the sentence, and does not cost the paragraph. */
+static void test_inline_card_skipped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div class=story><p>Harbour master <span><a href=/p/ann>Ann Low</a><span>"
+        "<span><img src=/ann.jpg><a href=/p/ann>Ann Margaret Low</a> <a href=/s/1>Port fees rise "
+        "again</a> <a href=/s/2>New pilot boat named</a> <a href=/s/3>Dredging starts in "
+        "spring</a></span></span></span> said on Monday that the outer channel will close for "
+        "two weeks in March.</p>"
+        "<p>Ships due in that fortnight will anchor in the bay and come in on the high tide, one "
+        "at a time, with a pilot on board.</p>"
+        "<p>The closure lets divers check the foundations of the old breakwater, which have not "
+        "been inspected for twenty years.</p></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_true(strncmp(out.data, "Harbour master Ann Low said on Monday that the outer channel",
+                        60) == 0);
+    assert_null(strstr(out.data, "Port fees"));
+    assert_null(strstr(out.data, "Margaret"));
+    px_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -633,6 +773,11 @@ int main(void)
         cmocka_unit_test(test_container_climbs_over_link_lines),
         cmocka_unit_test(test_lone_linked_item_kept),
         cmocka_unit_test(test_dateline_paragraph_dropped),
+        cmocka_unit_test(test_promo_edges_dropped),
+        cmocka_unit_test(test_leading_summary_dropped),
+        cmocka_unit_test(test_short_pieces_chain),
+        cmocka_unit_test(test_record_list_dropped),
+        cmocka_unit_test(test_inline_card_skipped),
         cmocka_unit_test(test_metadata_sources),
         cmocka_unit_test(test_deeply_nested_page),
         cmocka_unit_test(test_huge_page_capped),

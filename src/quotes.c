@@ -143,6 +143,8 @@ typedef struct speaker {
     size_t start, end; /* mention in the text */
     char *cue;
     int found;
+    int relative;              /* the mention is a relative pronoun ... */
+    size_t rel_start, rel_end; /* ... here, standing for [start, end) */
 } speaker;
 
 /* Can bytes [s, e) be the subject of a say verb? A noun phrase is a
@@ -354,6 +356,57 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
     return 0;
 }
 
+/* Token i is a stop word or a sentence adverb in any case: "The",
+ * "Specifically", "Earlier". */
+static int is_intro_word_any_case(const qscan *q, size_t i)
+{
+    const px_token *k = &q->d.tk.v[i];
+    const char *s = q->d.text + k->start;
+    size_t len = k->end - k->start;
+    return is_intro_word(q, i) || (len > 4 && cl_eq(s + len - 2, 2, "ly") && islower((unsigned char)s[1]));
+}
+
+/* Is token i inside a person's name? */
+static int in_person(const qscan *q, size_t i)
+{
+    if (!q->people)
+        return 0;
+    long e = px_entities_at(q->people, q->d.tk.v[i].start, q->d.tk.v[i].end);
+    return e >= 0 && q->people->v[e].kind == PX_ENTITY_PERSON;
+}
+
+/* Skips an introduction that opens with a capital but names nobody, up
+ * to its comma: "Hours later, Trump ...", "Early in his campaign, Trump
+ * ...", "Eight years ago, he ...", "Specifically, ...". A name before a
+ * comma ("Voss, the mayor, said") is kept: the words must hold a lower-case
+ * word, or be one sentence adverb, stop word or calendar word. */
+static size_t skip_capital_intro(const qscan *q, size_t t, size_t hi)
+{
+    if (!word_at(q, t) || !isupper((unsigned char)q->d.text[q->d.tk.v[t].start]))
+        return t;
+    size_t c = t, lower = 0;
+    for (; c < hi && c < t + 8; c++) {
+        const px_token *k = &q->d.tk.v[c];
+        const char *ks = q->d.text + k->start;
+        size_t kl = k->end - k->start;
+        if (k->kind == PX_TOK_PUNCT && ks[0] == ',')
+            break;
+        if (k->kind != PX_TOK_WORD && k->kind != PX_TOK_NUMBER)
+            return t;
+        if (in_person(q, c) || cl_tok_say(&q->d, c) || cl_is_role_noun(ks, kl) ||
+            cl_is_group_noun(ks, kl) || cl_is_document_noun(ks, kl) || cl_is_role_word(ks, kl))
+            return t;
+        lower += c > t && k->kind == PX_TOK_WORD && islower((unsigned char)ks[0]);
+    }
+    if (c >= hi || c >= t + 8 || c + 1 >= hi || !word_at(q, c + 1))
+        return t;
+    const char *fs = q->d.text + q->d.tk.v[t].start;
+    size_t fl = q->d.tk.v[t].end - q->d.tk.v[t].start;
+    if (lower || (c == t + 1 && (is_intro_word_any_case(q, t) || cl_is_calendar_word(fs, fl))))
+        return c + 1;
+    return t;
+}
+
 /* The subject of the clause starting at token lo, before token hi: the
  * noun phrase a sentence opens with, after an introduction ending in a
  * comma ("In an interview Thursday, the Wisconsin Republican criticized
@@ -405,6 +458,7 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
         if (t == before)
             break;
     }
+    t = skip_capital_intro(q, t, hi);
     if (t >= hi || !word_at(q, t))
         return 0;
     size_t i = t, head = (size_t)-1, fallback = (size_t)-1;
@@ -454,8 +508,24 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
         else if ((upper && !stopword_ci(ks, kl)) || noun)
             head = i;
     }
-    if (head == (size_t)-1)
+    if (head == (size_t)-1) {
+        /* an opener that is no name alone is no subject: a determiner
+         * ("The rationale ... is"), a sentence adverb ("Typically") */
+        static const char *const dets[] = {"the", "a", "an", "this", "that", "these", "those",
+                                           "his", "her", "its", "their", NULL};
+        if (fallback != (size_t)-1 && cl_tok_in(q->d.text, &q->d.tk.v[fallback], dets)) {
+            /* a determiner takes the word after it: "A footnote in the
+             * report says" -> "A footnote" */
+            size_t n = fallback + 1;
+            if (n >= hi || !word_at(q, n) || !islower((unsigned char)q->d.text[q->d.tk.v[n].start]) ||
+                stopword_ci(q->d.text + q->d.tk.v[n].start, q->d.tk.v[n].end - q->d.tk.v[n].start))
+                return 0;
+            fallback = n;
+        } else if (fallback != (size_t)-1 && is_intro_word_any_case(q, fallback)) {
+            return 0;
+        }
         head = fallback;
+    }
     if (head == (size_t)-1)
         return 0;
     *s = q->d.tk.v[t].start;
@@ -769,6 +839,110 @@ oom:
     return PX_ENOMEM;
 }
 
+/* Does the relative clause opened by token w still run at token t? It
+ * ends at a comma, dash or bracket ("Swanson, who is a pastor, slammed"),
+ * unless the pronoun opens an aside ("who, on a call Friday, criticized")
+ * or a verb of saying hands over ("who said, “...”"),
+ * at a subject pronoun of its own ("who forced me ... when she called
+ * him"), at an auxiliary after its verb ("hackers who struck X could
+ * “...”") and at a passive ("people who are bullied “...”"). */
+static int relative_reaches(const qscan *q, size_t w, size_t t)
+{
+    static const char *const aux[] = {"could", "would", "will", "can", "must", "should",
+                                      "may", "might", NULL};
+    static const char *const be[] = {"is", "are", "was", "were", "been", "be", NULL};
+    size_t commas = 0;
+    for (size_t i = w + 1; i < t; i++) {
+        const px_token *k = &q->d.tk.v[i];
+        const char *ks = q->d.text + k->start;
+        size_t kl = k->end - k->start;
+        px_gender g;
+        if (k->kind == PX_TOK_PUNCT) {
+            if (ks[0] == ',' && i + 1 == t && cl_tok_say(&q->d, i - 1))
+                continue; /* "who said, “...”" */
+            if (ks[0] == ',' && (i == w + 1 || commas == 1))
+                commas++;
+            else if (ks[0] == ',' || ks[0] == '(' || ks[0] == ')' || is_dash(q, i))
+                return 0;
+            continue;
+        }
+        if (is_pronoun(ks, kl, &g) && !cl_eq(ks, kl, "him") && !cl_eq(ks, kl, "her"))
+            return 0;
+        if (i > w + 1 && cl_in(ks, kl, aux))
+            return 0;
+        if (cl_in(ks, kl, be) && i + 1 < t && word_at(q, i + 1)) {
+            const px_token *p = &q->d.tk.v[i + 1];
+            if (p->end - p->start > 3 && cl_eq(q->d.text + p->end - 2, 2, "ed"))
+                return 0;
+        }
+    }
+    return commas != 1;
+}
+
+/* A quote inside a relative clause about its speaker: "Obama, who called
+ * the nominee “unfit to serve”", "her new ad, which promises to “...”".
+ * The relative pronoun is the mention (it is what the sentence says) and
+ * the phrase before it the speaker. Not when a name or pronoun follows the
+ * pronoun ("Trump, who he called a “bully”": its own subject) or when a
+ * reporting clause after a comma takes over ("X, who ..., said “...”").
+ * Tokens [lo, t); 1 when found. */
+static int relative_clause(const qscan *q, size_t lo, size_t t, speaker *sp)
+{
+    size_t w = t;
+    while (w > lo && t - w < 24) {
+        w--;
+        const px_token *k = &q->d.tk.v[w];
+        char c = q->d.text[k->start];
+        if (cl_tok_quote(&q->d, w) || (k->kind == PX_TOK_PUNCT && (c == ';' || c == ':')))
+            return 0;
+        if (cl_tok_say(&q->d, w) && w > lo && q->d.text[q->d.tk.v[w - 1].start] == ',')
+            return 0; /* ", said X": a reporting clause of its own */
+        if (cl_tok_is(&q->d, w, "who") || cl_tok_is(&q->d, w, "which"))
+            break;
+    }
+    if (!(cl_tok_is(&q->d, w, "who") || cl_tok_is(&q->d, w, "which")) || w <= lo || w + 1 >= t)
+        return 0;
+    const px_token *n = &q->d.tk.v[w + 1];
+    const char *ns = q->d.text + n->start;
+    px_gender g;
+    if (n->kind == PX_TOK_WORD && (isupper((unsigned char)ns[0]) || is_pronoun(ns, n->end - n->start, &g) ||
+                                   cl_eq(ns, n->end - n->start, "the")))
+        return 0;
+    if (!relative_reaches(q, w, t))
+        return 0;
+    size_t v = w; /* the antecedent ends before the pronoun and its comma */
+    if (q->d.tk.v[v - 1].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[v - 1].start] == ',')
+        v--;
+    if (v <= lo || !word_at(q, v - 1))
+        return 0;
+    size_t s, e;
+    if (q->people) {
+        long m = -1;
+        for (size_t i = 0; i < q->people->n_mentions; i++)
+            if (q->people->mentions[i].end == q->d.tk.v[v - 1].end)
+                m = (long)i;
+        if (m >= 0 && !q->people->mentions[m].possessive &&
+            q->people->v[q->people->mentions[m].entity].kind == PX_ENTITY_PERSON) {
+            sp->start = q->people->mentions[m].start;
+            sp->end = q->people->mentions[m].end;
+            goto found;
+        }
+    }
+    if (!cl_phrase_before(&q->d, lo, v, &s, &e))
+        return 0;
+    trim_front(q, &s, e);
+    if (!plausible_np(q, s, e) || is_pronoun(q->d.text + s, e - s, &g))
+        return 0;
+    sp->start = s;
+    sp->end = e;
+found:
+    sp->found = 1;
+    sp->relative = 1;
+    sp->rel_start = q->d.tk.v[w].start;
+    sp->rel_end = q->d.tk.v[w].end;
+    return 1;
+}
+
 static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker *sp)
 {
     /* 1. a cue between the pieces */
@@ -812,10 +986,13 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
                 return r < 0 ? r : PX_OK;
         }
     }
-    /* 3. a cue before the first piece, in its sentence */
+    /* 3. a cue before the first piece, in its sentence, unless the quote
+     * sits in a relative clause: "X, who called him “unfit”" */
     const piece *first = &p[i0];
     size_t fs = cl_sentence_at(&q->d.ss, first->open);
     size_t lo_off = q->d.ss.n ? q->d.ss.v[fs].start : 0;
+    if (relative_clause(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp))
+        return PX_OK;
     int r = cue_before(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
     return r < 0 ? r : PX_OK;
 }
@@ -989,6 +1166,10 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
         x->cue = sp.cue;
         sp.cue = NULL;
         rc = resolve_speaker(q, &sp, x);
+        if (sp.relative) {
+            x->mention_start = sp.rel_start;
+            x->mention_end = sp.rel_end;
+        }
     } else if (!rc && own_subject(q, x, &sp)) {
         /* "The ad targets a “corrupt system”": whatever the sentence is about */
         rc = resolve_speaker(q, &sp, x);

@@ -492,6 +492,83 @@ static void test_speaker_is_a_noun_phrase(void **s)
     check_speakers(cases, sizeof cases / sizeof *cases);
 }
 
+/* A capitalised introduction that names nobody is no speaker: the
+ * subject follows its comma; a lone determiner or sentence adverb is no
+ * subject at all. */
+static void test_capital_introduction_is_no_speaker(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"Rosa Vega lost the vote on Monday. Hours later, Vega signed a letter urging the "
+         "board to \"reopen the library at once.\"",
+         "reopen the library", "Rosa Vega"},
+        {"Early in the campaign, Tom Ridley branded the plan \"a gift to the landlords "
+         "downtown.\"",
+         "a gift to the landlords", "Tom Ridley"},
+        {"Eight years ago, Nora Quist backed the levy and warned of \"a fiscal cliff for "
+         "every school.\"",
+         "a fiscal cliff", "Nora Quist"},
+        {"Specifically, the audit faults the board for \"years of neglect at the docks.\"",
+         "years of neglect", "the audit"},
+        /* a determiner takes its noun, never stands alone */
+        {"The rationale of the council was \"a matter of public safety for everyone.\"",
+         "a matter of public safety", "The rationale"},
+        /* a sentence adverb alone names nobody */
+        {"Domestically the reaction was \"swift and harsh and very loud.\"",
+         "swift and harsh", ""},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
+/* The mention of the quote starting with prefix, as written in body. */
+static char *mention_in(const char *body, const char *prefix)
+{
+    px_article *a = px_article_new();
+    px_set_str(&a->body, body);
+    px_entity_list people;
+    px_quote_list quotes;
+    quotes_of(a, &people, &quotes);
+    const px_quote *q = quote_starting(&quotes, prefix);
+    char *r = q && q->mention_end > q->mention_start
+                  ? px_strndup(a->body + q->mention_start, q->mention_end - q->mention_start)
+                  : px_strdup("");
+    px_quote_list_clear(&quotes);
+    px_entity_list_clear(&people);
+    px_article_free(a);
+    return r;
+}
+
+/* A quote inside a relative clause is said by the phrase the pronoun
+ * stands for; the pronoun is the mention. The clause ends at a comma, at
+ * a subject of its own or at an auxiliary of the main clause. */
+static void test_relative_clause_speaker(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"Mayor Rosa Vega, who called the audit \"a witch hunt from start to finish,\" left "
+         "early.",
+         "a witch hunt", "Rosa Vega"},
+        {"The new leaflet, which promises to \"cut every fare in half by June,\" went out "
+         "on Friday.",
+         "cut every fare", "The new leaflet"},
+        {"Tom Ridley praised Nora Quist, who quit the race on Sunday, as \"a woman who never "
+         "gave up.\"",
+         "a woman who never", "Tom Ridley"},
+        {"Tom Ridley attacked the port board, which he called \"a club for insiders only.\"",
+         "a club for insiders", "Tom Ridley"},
+        {"Maria Lopez warned that the clerks who run the count could \"lose every ballot in "
+         "the county.\"",
+         "lose every ballot", "Maria Lopez"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+    char *m = mention_in(cases[0].body, cases[0].quote);
+    assert_string_equal(m, "who");
+    free(m);
+    m = mention_in(cases[1].body, cases[1].quote);
+    assert_string_equal(m, "which");
+    free(m);
+}
+
 /* Where the cue stands: after a question, behind a party label or an
  * appositive, closing the sentence, or in the sentence before. */
 static void test_speaker_cue_positions(void **s)
@@ -868,6 +945,8 @@ int main(void)
         cmocka_unit_test(test_quote_across_paragraphs),
         cmocka_unit_test(test_speaker_is_a_noun_phrase),
         cmocka_unit_test(test_speaker_cue_positions),
+        cmocka_unit_test(test_capital_introduction_is_no_speaker),
+        cmocka_unit_test(test_relative_clause_speaker),
         cmocka_unit_test(test_numbers_name_their_quantity),
         cmocka_unit_test(test_number_groups_by_head_noun),
         cmocka_unit_test(test_continued_quote_keeps_mention),

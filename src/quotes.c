@@ -997,12 +997,20 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     return r < 0 ? r : PX_OK;
 }
 
-/* The first person named (or he/she) in the quote's sentence before the
- * quote, for quotes without a cue of their own. Returns 1 when set. */
+/* The last he/she in the quote's sentence before the quote, else the
+ * first person named there, for quotes without a cue of their own.
+ * Returns 1 when set. */
 static int sentence_subject(qscan *q, px_quote *x)
 {
     size_t lo = x->sentence_start, hi = x->piece_start[0];
     size_t t = cl_token_at(&q->d.tk, lo);
+    /* the last "he" or "she" before the quote is the subject of the
+     * clause holding it: "Perez is winning applause as he keeps talking
+     * about the “...”" (a name may be an object: "attacked Romney,
+     * calling him “...”", so only subject pronouns count) */
+    for (size_t i = t; i < q->d.tk.n && q->d.tk.v[i].start < hi; i++)
+        if (cl_tok_is(&q->d, i, "he") || cl_tok_is(&q->d, i, "she"))
+            t = i;
     if (t < q->d.tk.n && q->d.tk.v[t].start < hi) {
         px_gender g;
         const px_token *k = &q->d.tk.v[t];

@@ -520,6 +520,23 @@ static void test_capital_introduction_is_no_speaker(void **s)
     check_speakers(cases, sizeof cases / sizeof *cases);
 }
 
+/* Without a cue or a clause subject, the last subject pronoun before the
+ * quote names its speaker; a name may be an object, so the first name only
+ * when there is no such pronoun. */
+static void test_subject_pronoun_before_quote(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"Maria Lopez spoke last. At the meeting that Tom Ridley had called she branded the "
+         "plan \"a gift to the landlords downtown.\"",
+         "a gift to the landlords", "Maria Lopez"},
+        {"Tom Ridley attacked Rosa Vega on Sunday, branding her \"a friend of every "
+         "developer in town.\"",
+         "a friend of every developer", "Tom Ridley"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
 /* The mention of the quote starting with prefix, as written in body. */
 static char *mention_in(const char *body, const char *prefix)
 {
@@ -947,6 +964,7 @@ int main(void)
         cmocka_unit_test(test_speaker_cue_positions),
         cmocka_unit_test(test_capital_introduction_is_no_speaker),
         cmocka_unit_test(test_relative_clause_speaker),
+        cmocka_unit_test(test_subject_pronoun_before_quote),
         cmocka_unit_test(test_numbers_name_their_quantity),
         cmocka_unit_test(test_number_groups_by_head_noun),
         cmocka_unit_test(test_continued_quote_keeps_mention),

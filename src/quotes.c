@@ -147,6 +147,23 @@ typedef struct speaker {
     size_t rel_start, rel_end; /* ... here, standing for [start, end) */
 } speaker;
 
+/* A verb of saying at token i, with the reporting idioms the shared list
+ * (also used for figures) leaves out: "points out", "puts it", "assured". */
+static int say_at(const qscan *q, size_t i)
+{
+    static const char *const out[] = {"points", "pointed", "point", NULL};
+    static const char *const it[] = {"puts", "putting", NULL};
+    static const char *const more[] = {"assured", "assures", "assure", NULL};
+    if (cl_tok_say(&q->d, i))
+        return 1;
+    if (i >= q->d.tk.n)
+        return 0;
+    const px_token *k = &q->d.tk.v[i];
+    return cl_tok_in(q->d.text, k, more) ||
+           (cl_tok_in(q->d.text, k, out) && cl_tok_is(&q->d, i + 1, "out")) ||
+           (cl_tok_in(q->d.text, k, it) && cl_tok_is(&q->d, i + 1, "it"));
+}
+
 /* Can bytes [s, e) be the subject of a say verb? A noun phrase is a
  * pronoun, or starts with a capital, a determiner or a lower-case noun
  * leading to a name ("election law expert Rick Hasen") and ends with a
@@ -190,7 +207,7 @@ static int plausible_np(const qscan *q, size_t s, size_t e)
         px_is_stopword("en", ls, ll) && !is_pronoun(ls, ll, &g))
         return 0;
     for (size_t i = t + 1; i < te; i++)
-        if (cl_tok_in(q->d.text, &q->d.tk.v[i], breakers) || cl_tok_say(&q->d, i))
+        if (cl_tok_in(q->d.text, &q->d.tk.v[i], breakers) || say_at(q, i))
             return 0;
     return 1;
 }
@@ -301,7 +318,7 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
         return 0;
     }
     /* verb first: said Lloyd Austin */
-    if (cl_tok_say(&q->d, t)) {
+    if (say_at(q, t)) {
         size_t w = t + 1;
         if (cl_phrase_after(&q->d, w, hi, &sp->start, &sp->end))
             return set_cue(sp, q, t) ? PX_ENOMEM : 1;
@@ -326,7 +343,7 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
         if (cl_tok_quote(&q->d, v) || cl_tok_is(&q->d, v, "but") || cl_tok_is(&q->d, v, "and") ||
             cl_tok_is(&q->d, v, "while") || cl_tok_is(&q->d, v, "because"))
             break;
-        if (cl_tok_say(&q->d, v) && v > t) {
+        if (say_at(q, v) && v > t) {
             size_t s, e;
             if (!cl_phrase_before(&q->d, t, v, &s, &e))
                 return 0;
@@ -393,7 +410,7 @@ static size_t skip_capital_intro(const qscan *q, size_t t, size_t hi)
             break;
         if (k->kind != PX_TOK_WORD && k->kind != PX_TOK_NUMBER)
             return t;
-        if (in_person(q, c) || cl_tok_say(&q->d, c) || cl_is_role_noun(ks, kl) ||
+        if (in_person(q, c) || say_at(q, c) || cl_is_role_noun(ks, kl) ||
             cl_is_group_noun(ks, kl) || cl_is_document_noun(ks, kl) || cl_is_role_word(ks, kl))
             return t;
         lower += c > t && k->kind == PX_TOK_WORD && islower((unsigned char)ks[0]);
@@ -496,7 +513,7 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
             head = i - 1; /* "the council decided": a past-tense verb ends it */
             break;
         }
-        if (!upper && (cl_tok_say(&q->d, i) || (px_is_stopword("en", ks, kl) && !cl_in(ks, kl,
+        if (!upper && (say_at(q, i) || (px_is_stopword("en", ks, kl) && !cl_in(ks, kl,
                        (const char *const[]){"the", "a", "an", "his", "her", "their", "its", "of", NULL}))))
             break;
         /* a capital opening the clause marks a name only when it is one
@@ -546,7 +563,7 @@ static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
             }
         }
-        if (cl_tok_say(&q->d, v)) {
+        if (say_at(q, v)) {
             size_t s, e;
             if (cl_phrase_before(&q->d, lo, v, &s, &e) && (trim_front(q, &s, e), plausible_np(q, s, e))) {
                 sp->start = s;
@@ -785,7 +802,7 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
         return 0;
     size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
     for (size_t i = t; i < te; i++)
-        if (cl_tok_say(&q->d, i) || (cl_tok_is(&q->d, i, "according") && cl_tok_is(&q->d, i + 1, "to")))
+        if (say_at(q, i) || (cl_tok_is(&q->d, i, "according") && cl_tok_is(&q->d, i + 1, "to")))
             return 1;
     return 0;
 }
@@ -817,7 +834,7 @@ static px_quote_kind classify(const qscan *q, const piece *first, size_t n_piece
         const px_token *p = &q->d.tk.v[t - 1];
         size_t sent = cl_sentence_at(&q->d.ss, first->open);
         int same_sentence = q->d.ss.n && p->start >= q->d.ss.v[sent].start;
-        if (same_sentence && (p->kind == PX_TOK_WORD || p->kind == PX_TOK_NUMBER) && !cl_tok_say(&q->d, t - 1))
+        if (same_sentence && (p->kind == PX_TOK_WORD || p->kind == PX_TOK_NUMBER) && !say_at(q, t - 1))
             return PX_QUOTE_PARTIAL;
     }
     return PX_QUOTE_SPEECH;
@@ -858,7 +875,7 @@ static int relative_reaches(const qscan *q, size_t w, size_t t)
         size_t kl = k->end - k->start;
         px_gender g;
         if (k->kind == PX_TOK_PUNCT) {
-            if (ks[0] == ',' && i + 1 == t && cl_tok_say(&q->d, i - 1))
+            if (ks[0] == ',' && i + 1 == t && say_at(q, i - 1))
                 continue; /* "who said, “...”" */
             if (ks[0] == ',' && (i == w + 1 || commas == 1))
                 commas++;
@@ -895,7 +912,7 @@ static int relative_clause(const qscan *q, size_t lo, size_t t, speaker *sp)
         char c = q->d.text[k->start];
         if (cl_tok_quote(&q->d, w) || (k->kind == PX_TOK_PUNCT && (c == ';' || c == ':')))
             return 0;
-        if (cl_tok_say(&q->d, w) && w > lo && q->d.text[q->d.tk.v[w - 1].start] == ',')
+        if (say_at(q, w) && w > lo && q->d.text[q->d.tk.v[w - 1].start] == ',')
             return 0; /* ", said X": a reporting clause of its own */
         if (cl_tok_is(&q->d, w, "who") || cl_tok_is(&q->d, w, "which"))
             break;

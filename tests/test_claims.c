@@ -537,6 +537,24 @@ static void test_subject_pronoun_before_quote(void **s)
     check_speakers(cases, sizeof cases / sizeof *cases);
 }
 
+/* Reporting idioms beyond single verbs: "points out", "puts it",
+ * "assured". */
+static void test_reporting_idioms(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"The hall was full when Tom Brandt arrived. \"We never promised anyone a new "
+         "bridge,\" he points out.",
+         "We never promised", "Tom Brandt"},
+        {"Mayor Rosa Vega spoke too. As the Harbor Gazette puts it, the council is \"out of "
+         "ideas and out of money.\"",
+         "out of ideas", "Harbor Gazette"},
+        {"\"Your plan is brilliant and fair,\" Tom Ridley assured Maria Lopez.",
+         "Your plan is brilliant", "Tom Ridley"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
 /* The mention of the quote starting with prefix, as written in body. */
 static char *mention_in(const char *body, const char *prefix)
 {
@@ -965,6 +983,7 @@ int main(void)
         cmocka_unit_test(test_capital_introduction_is_no_speaker),
         cmocka_unit_test(test_relative_clause_speaker),
         cmocka_unit_test(test_subject_pronoun_before_quote),
+        cmocka_unit_test(test_reporting_idioms),
         cmocka_unit_test(test_numbers_name_their_quantity),
         cmocka_unit_test(test_number_groups_by_head_noun),
         cmocka_unit_test(test_continued_quote_keeps_mention),

@@ -960,6 +960,50 @@ found:
     return 1;
 }
 
+/* A naming verb shortly before the quote, its subject a person named or a
+ * pronoun right before it: "Judge Ana Ruiz called the ruling “...”", "what
+ * Ruiz called a “...”", "she calls it “...”". Naming verbs are no verbs of
+ * saying elsewhere ("called for", "a group called X", "calling him"), so
+ * the subject must be right there. Tokens [lo, t); 1 when found. */
+static int naming_cue(const qscan *q, size_t lo, size_t t, speaker *sp)
+{
+    static const char *const naming[] = {"call", "calls", "called", "dubbed", "labeled",
+                                         "labelled", "branded", "termed", NULL};
+    static const char *const particles[] = {"for", "on", "upon", "off", "in", "up", "out",
+                                            "back", "to", "into", "at", NULL};
+    for (size_t v = t; v-- > lo && t - v <= 7;) {
+        const px_token *k = &q->d.tk.v[v];
+        if (k->kind == PX_TOK_PUNCT && !(q->d.text[k->start] == '\'' ||
+                                         (unsigned char)q->d.text[k->start] == 0xE2))
+            return 0; /* the verb's object runs up to the quote */
+        if (!cl_tok_in(q->d.text, k, naming) || v == lo)
+            continue;
+        if (v + 1 < t && cl_tok_in(q->d.text, &q->d.tk.v[v + 1], particles))
+            return 0;
+        const px_token *b = &q->d.tk.v[v - 1];
+        px_gender g;
+        if (is_pronoun(q->d.text + b->start, b->end - b->start, &g) && !cl_tok_is(&q->d, v - 1, "him") &&
+            !cl_tok_is(&q->d, v - 1, "her")) {
+            sp->start = b->start;
+            sp->end = b->end;
+            return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+        }
+        if (!q->people)
+            return 0;
+        for (size_t m = 0; m < q->people->n_mentions; m++) {
+            const px_mention *mn = &q->people->mentions[m];
+            if (mn->end != b->end || mn->possessive ||
+                q->people->v[mn->entity].kind != PX_ENTITY_PERSON)
+                continue;
+            sp->start = mn->start;
+            sp->end = mn->end;
+            return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker *sp)
 {
     /* 1. a cue between the pieces */
@@ -1011,6 +1055,8 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     if (relative_clause(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp))
         return PX_OK;
     int r = cue_before(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
+    if (r == 0)
+        r = naming_cue(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
     return r < 0 ? r : PX_OK;
 }
 

@@ -538,7 +538,7 @@ static void test_subject_pronoun_before_quote(void **s)
 }
 
 /* Reporting idioms beyond single verbs: "points out", "puts it",
- * "assured". */
+ * "assured", and naming verbs whose subject stands right before them. */
 static void test_reporting_idioms(void **s)
 {
     (void)s;
@@ -551,6 +551,13 @@ static void test_reporting_idioms(void **s)
          "out of ideas", "Harbor Gazette"},
         {"\"Your plan is brilliant and fair,\" Tom Ridley assured Maria Lopez.",
          "Your plan is brilliant", "Tom Ridley"},
+        /* a naming verb with its subject named right before it */
+        {"The dispute turned on what Tom Ridley called \"a plain act of bad faith by the "
+         "board.\"",
+         "a plain act of bad faith", "Tom Ridley"},
+        {"Maria Lopez left the council in May. The plan is what she calls \"a gift to "
+         "the landlords downtown.\"",
+         "a gift to the landlords", "Maria Lopez"},
     };
     check_speakers(cases, sizeof cases / sizeof *cases);
 }

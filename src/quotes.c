@@ -714,6 +714,21 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
     while (len > 0 && isspace((unsigned char)s[len - 1]))
         len--;
     long ent = q->people ? px_entities_at(q->people, sp->start, sp->start + len) : -1;
+    /* a person named inside the phrase is its head, not a place or an
+     * organisation before the title: "New Jersey Gov. Chris Christie" */
+    if (ent >= 0 && q->people->v[ent].kind != PX_ENTITY_PERSON) {
+        long person = -1;
+        for (size_t m = 0; m < q->people->n_mentions; m++) {
+            const px_mention *mn = &q->people->mentions[m];
+            if (mn->start >= sp->start + len)
+                break;
+            if (mn->start >= sp->start && !mn->possessive &&
+                q->people->v[mn->entity].kind == PX_ENTITY_PERSON)
+                person = (long)mn->entity;
+        }
+        if (person >= 0)
+            ent = person;
+    }
     /* head noun: the last word of the phrase */
     size_t h = len;
     while (h > 0 && !isspace((unsigned char)s[h - 1]))

@@ -621,6 +621,9 @@ static void test_speaker_cue_positions(void **s)
          "Who will pay", "Ruth Abara"},
         {"\"The vote was never close at all,\" Sen. Paul Greer (D-Ore.) said.",
          "The vote was never close", "Paul Greer"},
+        /* a place before the title is no speaker */
+        {"\"We will fix every road this year,\" New Jersey Gov. Maria Lopez said.",
+         "We will fix every road", "Maria Lopez"},
         {"\"We will reopen the mill by spring,\" Rep. Joan Tully (R-Ohio), a member of "
          "the panel, said on Friday.",
          "We will reopen the mill", "Joan Tully"},

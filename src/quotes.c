@@ -86,6 +86,11 @@ static int pair_paragraph(qscan *q, size_t a, size_t b, size_t *left_open, size_
                    : straight_closes(s, b, i) ? CL_MARK_CLOSE
                    : straight_opens(s, b, i)  ? CL_MARK_OPEN
                                               : CL_MARK_CLOSE;
+        else if (type == CL_MARK_OPEN && ml == 3 && open != (size_t)-1 && i > a &&
+                 !isspace((unsigned char)s[i - 1]) && is_space_at(s, b, i + ml) &&
+                 strchr(",.?!", s[i - 1]))
+            type = CL_MARK_CLOSE; /* a curly mark typed the wrong way round:
+                                   * `“It is over,“ she said` */
         if (type == CL_MARK_OPEN) {
             dirty |= open != (size_t)-1; /* an earlier unclosed mark is dropped */
             open = i;

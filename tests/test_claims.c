@@ -383,7 +383,8 @@ static void test_unbalanced_quotes_do_not_derail(void **s)
                "He said \"this never closes and the rest of the paragraph goes on.\n\n"
                "A plain paragraph with a \u201cstray mark and \u201canother one.\n\n"
                "\u201cWe will be back next year,\u201d said Maria Lopez. \u201d\n\n"
-               "\"Nothing else changes here,\" the coach said.");
+               "\"Nothing else changes here,\" the coach said.\n\n"
+               "\u201cThe mill stays open for now,\u201c said Tom Brandt. \u201cWe will see.\u201d");
     px_entity_list people;
     px_quote_list quotes;
     quotes_of(a, &people, &quotes);
@@ -391,6 +392,11 @@ static void test_unbalanced_quotes_do_not_derail(void **s)
     assert_string_equal(q->speaker, "Maria Lopez");
     q = quote_starting(&quotes, "Nothing else changes here");
     assert_string_equal(q->speaker, "the coach");
+    /* a curly opening mark typed where the closing one belongs */
+    q = quote_starting(&quotes, "The mill stays open for now,");
+    assert_string_equal(q->text, "The mill stays open for now, We will see.");
+    assert_int_equal(q->n_pieces, 2);
+    assert_string_equal(q->speaker, "Tom Brandt");
     for (size_t i = 0; i < quotes.n; i++)
         assert_null(strchr(quotes.v[i].text, '\n'));
     px_quote_list_clear(&quotes);

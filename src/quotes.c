@@ -143,6 +143,7 @@ static int find_pieces(qscan *q)
 /* ---- speakers ------------------------------------------------------------- */
 
 static int is_pronoun(const char *s, size_t len, px_gender *g);
+static int word_at(const qscan *q, size_t i);
 
 typedef struct speaker {
     size_t start, end; /* mention in the text */
@@ -167,6 +168,15 @@ static int say_at(const qscan *q, size_t i)
     return cl_tok_in(q->d.text, k, more) ||
            (cl_tok_in(q->d.text, k, out) && cl_tok_is(&q->d, i + 1, "out")) ||
            (cl_tok_in(q->d.text, k, it) && cl_tok_is(&q->d, i + 1, "it"));
+}
+
+/* Does the "and" at token i join two names: "experts Ana Ruiz and Tom
+ * Brandt wrote"? */
+static int names_joined(const qscan *q, size_t i)
+{
+    return i > 0 && word_at(q, i - 1) && word_at(q, i + 1) &&
+           isupper((unsigned char)q->d.text[q->d.tk.v[i - 1].start]) &&
+           isupper((unsigned char)q->d.text[q->d.tk.v[i + 1].start]);
 }
 
 /* Can bytes [s, e) be the subject of a say verb? A noun phrase is a
@@ -211,9 +221,12 @@ static int plausible_np(const qscan *q, size_t s, size_t e)
     if (l->kind == PX_TOK_WORD && islower((unsigned char)ls[0]) &&
         px_is_stopword("en", ls, ll) && !is_pronoun(ls, ll, &g))
         return 0;
-    for (size_t i = t + 1; i < te; i++)
+    for (size_t i = t + 1; i < te; i++) {
+        if (cl_tok_is(&q->d, i, "and") && i + 1 < te && names_joined(q, i))
+            continue;
         if (cl_tok_in(q->d.text, &q->d.tk.v[i], breakers) || say_at(q, i))
             return 0;
+    }
     return 1;
 }
 
@@ -345,6 +358,8 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
             q->d.text[q->d.tk.v[v].start] != ',' && q->d.text[q->d.tk.v[v].start] != '-' &&
             (unsigned char)q->d.text[q->d.tk.v[v].start] != 0xE2)
             break;
+        if (cl_tok_is(&q->d, v, "and") && names_joined(q, v))
+            continue;
         if (cl_tok_quote(&q->d, v) || cl_tok_is(&q->d, v, "but") || cl_tok_is(&q->d, v, "and") ||
             cl_tok_is(&q->d, v, "while") || cl_tok_is(&q->d, v, "because"))
             break;
@@ -353,6 +368,16 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
             if (!cl_phrase_before(&q->d, t, v, &s, &e))
                 return 0;
             trim_front(q, &s, e);
+            /* "Ana Ruiz and Tom Brandt wrote": both names, the first
+             * named speaks */
+            size_t st = cl_token_at(&q->d.tk, s);
+            if (st > t + 1 && cl_tok_is(&q->d, st - 1, "and") && names_joined(q, st - 1)) {
+                size_t k = st - 1;
+                while (k > t && word_at(q, k - 1) && isupper((unsigned char)q->d.text[q->d.tk.v[k - 1].start]) &&
+                       st - k < 6)
+                    k--;
+                s = q->d.tk.v[k].start;
+            }
             /* "Dolores Arkwright, the local's president, said": the name
              * before the appositive, unless that is an introduction ("At
              * the same time, the person added") */

@@ -627,6 +627,10 @@ static void test_speaker_cue_positions(void **s)
          "Who will pay", "Ruth Abara"},
         {"\"The vote was never close at all,\" Sen. Paul Greer (D-Ore.) said.",
          "The vote was never close", "Paul Greer"},
+        /* two names joined by "and": the first named speaks */
+        {"\"The data do not support the claim,\" analysts Ana Ruiz and Tom Brandt wrote "
+         "on Friday.",
+         "The data do not support", "Ana Ruiz"},
         /* a place before the title is no speaker */
         {"\"We will fix every road this year,\" New Jersey Gov. Maria Lopez said.",
          "We will fix every road", "Maria Lopez"},

@@ -1295,15 +1295,21 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
         x->cue = sp.cue;
         sp.cue = NULL;
         rc = resolve_speaker(q, &sp, x);
-    } else if (!rc && x->kind == PX_QUOTE_SPEECH && *last_speech >= 0) {
+    } else if (!rc && (x->kind == PX_QUOTE_SPEECH || x->kind == PX_QUOTE_PARTIAL) &&
+               *last_speech >= 0) {
         /* no cue: the speaker of the quote just before, when it is in the
-         * same or the previous paragraph */
+         * same or the previous paragraph; a partial quote only in the
+         * same paragraph, right after a statement ("“...,” X said. That
+         * makes her “...”") */
         const px_quote *prev = &out->v[*last_speech];
         const char *between = q->d.text + prev->end;
         size_t gap = x->start - prev->end, paras = 0;
         for (size_t i = 0; i < gap; i++)
             paras += between[i] == '\n' && (i == 0 || between[i - 1] != '\n');
-        if (prev->speaker && paras <= 2 && count_words(between, gap) <= 40) {
+        size_t words = count_words(between, gap);
+        int near = x->kind == PX_QUOTE_SPEECH ? paras <= 2 && words <= 40
+                                              : paras == 0 && words <= 20 && prev->kind == PX_QUOTE_SPEECH;
+        if (prev->speaker && near) {
             x->speaker = px_strdup(prev->speaker);
             x->speaker_kind = prev->speaker_kind;
             x->speaker_entity = prev->speaker_entity;

@@ -659,6 +659,11 @@ static void test_speaker_cue_positions(void **s)
         /* no say verb: the subject of the quote's own sentence */
         {"The county flyer urges residents to \"boil all tap water for three days.\"",
          "boil all tap water", "The county flyer"},
+        /* a partial quote right after a statement, same paragraph, no cue */
+        {"The hall was full. \"She has kept every friend she ever made,\" Tom Brandt "
+         "said on Monday at the union hall downtown. That makes her \"a reliable and "
+         "decent person\" in any race.",
+         "a reliable and decent person", "Tom Brandt"},
         /* a short reply with its cue speaks for the quote after it */
         {"Judge Ellen Park left the room.\n\n\u201cIt\u2019s over,\u201d she said of the long trial, "
          "in which she had heard dozens of witnesses over many months. "

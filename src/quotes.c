@@ -494,7 +494,8 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
         if (cl_in(fs, fl, subordinators) || (stopword_ci(fs, fl) && !is_pronoun(fs, fl, &g) &&
              !cl_eq(fs, fl, "it") &&
              !cl_in(fs, fl, (const char *const[]){"the", "a", "an", "his", "her", "their", NULL})) ||
-            (fl > 3 && (cl_eq(fs + fl - 3, 3, "ing") || cl_eq(fs + fl - 2, 2, "ed")))) {
+            (fl > 3 && (cl_eq(fs + fl - 3, 3, "ing") || cl_eq(fs + fl - 2, 2, "ed")) &&
+             !in_person(q, t))) { /* "Jared Potts said" opens with no participle */
             size_t c = t;
             while (c < hi && c < t + 20 && !(q->d.tk.v[c].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[c].start] == ','))
                 c++;
@@ -1190,6 +1191,7 @@ static int introduced_by(qscan *q, const px_quote *x, speaker *sp)
     size_t pa = q->d.ss.v[si - 1].start, pb = q->d.ss.v[si - 1].end;
     while (pb > pa && isspace((unsigned char)q->d.text[pb - 1]))
         pb--;
+
     size_t lo = cl_token_at(&q->d.tk, pa), hi = cl_token_at(&q->d.tk, pb);
     for (size_t t = lo; t < hi; t++)
         if (cl_tok_quote(&q->d, t))

@@ -673,6 +673,10 @@ static void test_speaker_cue_positions(void **s)
         {"Though the rules let members send proxies, the council decided it would \"fill "
          "every vacancy in person.\"",
          "fill every vacancy", "the council"},
+        /* a given name ending in -ed opens no participle phrase */
+        {"Parker Eaton spoke first.\n\nJared Potts echoed:\n\n\u201cHe speaks his mind "
+         "and that is what the country needs.\u201d",
+         "He speaks his mind", "Jared Potts"},
         /* the subject of the sentence before speaks */
         {"Dr. Omar Haddad praised the new clinic on Monday.\n\n\"It will change how "
          "this town looks after its children.\"",

@@ -318,6 +318,13 @@ static int unknown_given_name(const scanner *sc, size_t i)
     const px_token *f = &sc->tk.v[i];
     const char *fs = sc->text + f->start;
     size_t fl = f->end - f->start;
+    char low[32];
+    if (fl < sizeof low) {
+        for (size_t k = 0; k < fl; k++)
+            low[k] = (char)tolower((unsigned char)fs[k]);
+        if (px_is_stopword("en", low, fl))
+            return 0; /* "But Tindall said" */
+    }
     if (fl < 2 || cl_in(fs, fl, openers) || (fl > 4 && cl_eq(fs + fl - 2, 2, "ly")) ||
         (fl > 3 && (cl_eq(fs + fl - 3, 3, "ing") || cl_eq(fs + fl - 2, 2, "ed"))) ||
         cl_in(fs, fl, places) || cl_in(fs, fl, org_cues))

@@ -426,9 +426,13 @@ static int in_person(const qscan *q, size_t i)
  * to its comma: "Hours later, Trump ...", "Early in his campaign, Trump
  * ...", "Eight years ago, he ...", "Specifically, ...". A name before a
  * comma ("Voss, the mayor, said") is kept: the words must hold a lower-case
- * word, or be one sentence adverb, stop word or calendar word. */
+ * word, or be one sentence adverb, stop word or calendar word; a clause
+ * with a verb ("Vivendi has rejected the charge,") is no introduction. */
 static size_t skip_capital_intro(const qscan *q, size_t t, size_t hi)
 {
+    static const char *const verbs[] = {
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+        "could", "may", "might", "must", "should", "shall", "does", "did", "do", NULL};
     if (!word_at(q, t) || !isupper((unsigned char)q->d.text[q->d.tk.v[t].start]))
         return t;
     size_t c = t, lower = 0;
@@ -443,13 +447,31 @@ static size_t skip_capital_intro(const qscan *q, size_t t, size_t hi)
         if (in_person(q, c) || say_at(q, c) || cl_is_role_noun(ks, kl) ||
             cl_is_group_noun(ks, kl) || cl_is_document_noun(ks, kl) || cl_is_role_word(ks, kl))
             return t;
+        /* a verb makes it a clause, not an introduction: "Vivendi has
+         * rejected the charge, saying" */
+        if (c > t && islower((unsigned char)ks[0]) &&
+            (cl_in(ks, kl, verbs) || (kl > 4 && cl_eq(ks + kl - 2, 2, "ed"))))
+            return t;
         lower += c > t && k->kind == PX_TOK_WORD && islower((unsigned char)ks[0]);
     }
     if (c >= hi || c >= t + 8 || c + 1 >= hi || !word_at(q, c + 1))
         return t;
     const char *fs = q->d.text + q->d.tk.v[t].start;
     size_t fl = q->d.tk.v[t].end - q->d.tk.v[t].start;
-    if (lower || (c == t + 1 && (is_intro_word_any_case(q, t) || cl_is_calendar_word(fs, fl))))
+    /* the word after the opener must be one an introduction continues
+     * with: a preposition or a word of time ("Hours later", "Early in",
+     * "Eight years ago", "Tuesday at"), not a verb ("I apologise to") */
+    static const char *const second[] = {
+        "in", "at", "on", "after", "before", "during", "since", "from", "of", "for", "with",
+        "by", "to", "into", "over", "under", "about", "around", "across", "later", "earlier",
+        "ago", "that", "this", "last", "next", "years", "year", "months", "month", "weeks",
+        "week", "days", "day", "hours", "hour", "minutes", "nights", "night", "times", NULL};
+    if (lower && c > t + 1 && word_at(q, t + 1) &&
+        (cl_tok_in(q->d.text, &q->d.tk.v[t + 1], second) ||
+         (q->d.tk.v[t + 1].end - q->d.tk.v[t + 1].start > 4 &&
+          cl_eq(q->d.text + q->d.tk.v[t + 1].end - 2, 2, "ly"))))
+        return c + 1;
+    if (c == t + 1 && (is_intro_word_any_case(q, t) || cl_is_calendar_word(fs, fl)))
         return c + 1;
     return t;
 }
@@ -925,8 +947,9 @@ static int relative_reaches(const qscan *q, size_t w, size_t t)
                 continue; /* "who said, “...”" */
             if (ks[0] == ',' && (i == w + 1 || commas == 1))
                 commas++;
-            else if (ks[0] == ',' || ks[0] == '(' || ks[0] == ')' || is_dash(q, i))
-                return 0;
+            else if (ks[0] == ',' || ks[0] == '(' || ks[0] == ')' || ks[0] == '.' || ks[0] == '!' ||
+                     ks[0] == '?' || is_dash(q, i))
+                return 0; /* also a full stop the splitter missed */
             continue;
         }
         if (is_pronoun(ks, kl, &g) && !cl_eq(ks, kl, "him") && !cl_eq(ks, kl, "her"))
@@ -946,8 +969,11 @@ static int relative_reaches(const qscan *q, size_t w, size_t t)
  * the nominee “unfit to serve”", "her new ad, which promises to “...”".
  * The relative pronoun is the mention (it is what the sentence says) and
  * the phrase before it the speaker. Not when a name or pronoun follows the
- * pronoun ("Trump, who he called a “bully”": its own subject) or when a
- * reporting clause after a comma takes over ("X, who ..., said “...”").
+ * pronoun ("Trump, who he called a “bully”": its own subject), when a
+ * reporting clause after a comma takes over ("X, who ..., said “...”"),
+ * when a verb of saying before the pronoun makes the clause reported
+ * speech ("X said the rules, which allow “...”") and for a copula
+ * ("which was the “...”"), where nobody speaks.
  * Tokens [lo, t); 1 when found. */
 static int relative_clause(const qscan *q, size_t lo, size_t t, speaker *sp)
 {
@@ -965,6 +991,17 @@ static int relative_clause(const qscan *q, size_t lo, size_t t, speaker *sp)
     }
     if (!(cl_tok_is(&q->d, w, "who") || cl_tok_is(&q->d, w, "which")) || w <= lo || w + 1 >= t)
         return 0;
+    for (size_t i = lo; i < w; i++)
+        if (say_at(q, i) && !(i > lo && (cl_tok_quote(&q->d, i - 1) ||
+                                         (q->d.text[q->d.tk.v[i - 1].start] == ',' && i - 1 > lo &&
+                                          cl_tok_quote(&q->d, i - 2)))))
+            return 0; /* "X said the rules, which allow “...”": X's words (not
+                       * the cue of a quote before, `,” said X, who ...`) */
+    static const char *const be[] = {"is", "was", "are", "were", NULL};
+    if (cl_tok_in(q->d.text, &q->d.tk.v[w + 1], be) && w + 2 <= t &&
+        (cl_tok_quote(&q->d, w + 2) || cl_tok_is(&q->d, w + 2, "the") || cl_tok_is(&q->d, w + 2, "a") ||
+         cl_tok_is(&q->d, w + 2, "an")))
+        return 0; /* a copula: "CES, which was the “...”" */
     const px_token *n = &q->d.tk.v[w + 1];
     const char *ns = q->d.text + n->start;
     px_gender g;
@@ -994,6 +1031,29 @@ static int relative_clause(const qscan *q, size_t lo, size_t t, speaker *sp)
     if (!cl_phrase_before(&q->d, lo, v, &s, &e))
         return 0;
     trim_front(q, &s, e);
+    /* the noun phrase right before the pronoun starts at its last
+     * determiner, or after a preposition or participle: "they unveiled a
+     * poster which ..." -> "a poster", "lists of the members who ..." ->
+     * "the members", "welcomed by Beijing, which" -> "Beijing" */
+    static const char *const dets[] = {"the", "a", "an", "this", "these", "those", "his",
+                                       "her", "its", "their", "our", NULL};
+    static const char *const stops[] = {"of", "by", "to", "for", "from", "with", "at", "in",
+                                        "on", "as", "than", "and", "or", NULL};
+    for (size_t i = v; i-- > cl_token_at(&q->d.tk, s);) {
+        const px_token *k = &q->d.tk.v[i];
+        const char *ks = q->d.text + k->start;
+        size_t kl = k->end - k->start;
+        if (cl_tok_in(q->d.text, k, dets)) {
+            s = k->start;
+            break;
+        }
+        if (i + 1 < v && (cl_tok_in(q->d.text, k, stops) || k->kind != PX_TOK_WORD ||
+                          (islower((unsigned char)ks[0]) && kl > 4 &&
+                           (cl_eq(ks + kl - 3, 3, "ing") || cl_eq(ks + kl - 2, 2, "ed"))))) {
+            s = q->d.tk.v[i + 1].start; /* "at the time by Beijing, which" */
+            break;
+        }
+    }
     if (!plausible_np(q, s, e) || is_pronoun(q->d.text + s, e - s, &g))
         return 0;
     sp->start = s;

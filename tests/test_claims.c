@@ -516,6 +516,10 @@ static void test_capital_introduction_is_no_speaker(void **s)
          "a fiscal cliff", "Nora Quist"},
         {"Specifically, the audit faults the board for \"years of neglect at the docks.\"",
          "years of neglect", "the audit"},
+        /* a clause with a verb is no introduction */
+        {"Corvex has rejected the charge, saying the offer was \"no more than a "
+         "possibility at this stage.\"",
+         "no more than a possibility", "Corvex"},
         /* a determiner takes its noun, never stands alone */
         {"The rationale of the council was \"a matter of public safety for everyone.\"",
          "a matter of public safety", "The rationale"},
@@ -607,6 +611,18 @@ static void test_relative_clause_speaker(void **s)
         {"Maria Lopez warned that the clerks who run the count could \"lose every ballot in "
          "the county.\"",
          "lose every ballot", "Maria Lopez"},
+        /* a verb of saying before the pronoun: the clause is reported speech */
+        {"Tom Ridley said the new rules, which give \"every member a second vote,\" were "
+         "unfair.",
+         "every member a second vote", "Tom Ridley"},
+        /* the cue of a quote before does not make it reported speech */
+        {"\"People are angry,\" said Councilwoman Rosa Vega, who thinks the old board of the "
+         "harbor and the port \"needs to listen for once in its life.\"",
+         "needs to listen", "Rosa Vega"},
+        /* the antecedent is the noun phrase right before the pronoun */
+        {"On Monday they unveiled a poster which shows the mayor under the words \"Who "
+         "pays for the new bridge now?\"",
+         "Who pays for the new bridge", "a poster"},
     };
     check_speakers(cases, sizeof cases / sizeof *cases);
     char *m = mention_in(cases[0].body, cases[0].quote);
@@ -614,6 +630,9 @@ static void test_relative_clause_speaker(void **s)
     free(m);
     m = mention_in(cases[1].body, cases[1].quote);
     assert_string_equal(m, "which");
+    free(m);
+    m = mention_in(cases[6].body, cases[6].quote);
+    assert_string_equal(m, "who");
     free(m);
 }
 

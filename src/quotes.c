@@ -433,8 +433,11 @@ static size_t skip_capital_intro(const qscan *q, size_t t, size_t hi)
     static const char *const verbs[] = {
         "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
         "could", "may", "might", "must", "should", "shall", "does", "did", "do", NULL};
-    if (!word_at(q, t) || !isupper((unsigned char)q->d.text[q->d.tk.v[t].start]))
-        return t;
+    px_gender g;
+    if (!word_at(q, t) || !isupper((unsigned char)q->d.text[q->d.tk.v[t].start]) ||
+        is_pronoun(q->d.text + q->d.tk.v[t].start, q->d.tk.v[t].end - q->d.tk.v[t].start, &g) ||
+        cl_tok_is(&q->d, t, "it"))
+        return t; /* "We, on the other hand, will ..." */
     size_t c = t, lower = 0;
     for (; c < hi && c < t + 8; c++) {
         const px_token *k = &q->d.tk.v[c];

@@ -516,6 +516,10 @@ static void test_capital_introduction_is_no_speaker(void **s)
          "a fiscal cliff", "Nora Quist"},
         {"Specifically, the audit faults the board for \"years of neglect at the docks.\"",
          "years of neglect", "the audit"},
+        /* a pronoun before a comma is the subject, not an introduction */
+        {"Mayor Tom Brandt took questions. He, on the other hand, stayed calm:\n\n\"There is "
+         "no rush at all for this town.\"",
+         "There is no rush", "Tom Brandt"},
         /* a clause with a verb is no introduction */
         {"Corvex has rejected the charge, saying the offer was \"no more than a "
          "possibility at this stage.\"",

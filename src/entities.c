@@ -296,6 +296,62 @@ static int common_initial_word(const scanner *sc, const char *s, size_t len)
     return !seen_midcap(sc, s, len);
 }
 
+static int is_cap_word(const scanner *sc, const px_token *t);
+
+/* Sentence adverbs and openers that a list of given names would not know
+ * either: "Meanwhile Congress said" is no person. */
+static const char *const openers[] = {
+    "meanwhile", "however", "still", "instead", "later", "earlier", "moreover", "again",
+    "besides", "otherwise", "likewise", "similarly", "separately", "finally", "indeed",
+    "perhaps", "thus", "hence", "today", "tonight", "yesterday", "tomorrow", "overall",
+    "afterward", "afterwards", "elsewhere", "nonetheless", "nevertheless", "additionally",
+    "furthermore", "asked", "speaking", "last", "next", "first", "unlike", "despite",
+    "according", "following", "amid", "inside", "outside", "across", "behind", NULL};
+
+/* A sentence-initial word the article never writes elsewhere, kept as a
+ * given name when it opens a pair whose second word recurs alone as a
+ * name later in the article ("Nora Quist said ... Quist added") and the
+ * pair is followed by a comma or a verb of saying ("Nora Quist, 34,",
+ * "Nora Quist warned"). Token i is the first word. */
+static int unknown_given_name(const scanner *sc, size_t i)
+{
+    const px_token *f = &sc->tk.v[i];
+    const char *fs = sc->text + f->start;
+    size_t fl = f->end - f->start;
+    char low[32];
+    if (fl < sizeof low) {
+        for (size_t k = 0; k < fl; k++)
+            low[k] = (char)tolower((unsigned char)fs[k]);
+        if (px_is_stopword("en", low, fl))
+            return 0; /* "But Tindall said" */
+    }
+    if (fl < 2 || cl_in(fs, fl, openers) || (fl > 4 && cl_eq(fs + fl - 2, 2, "ly")) ||
+        (fl > 3 && (cl_eq(fs + fl - 3, 3, "ing") || cl_eq(fs + fl - 2, 2, "ed"))) ||
+        cl_in(fs, fl, places) || cl_in(fs, fl, org_cues))
+        return 0;
+    if (i + 2 >= sc->tk.n || !is_cap_word(sc, &sc->tk.v[i + 1]))
+        return 0;
+    const px_token *n = &sc->tk.v[i + 1];
+    const char *ns = sc->text + n->start;
+    size_t nl = n->end - n->start;
+    if (n->start != f->end + 1 || nl < 2 || cl_is_role_word(ns, nl) || cl_is_role_modifier(ns, nl) ||
+        cl_in(ns, nl, org_cues) || cl_in(ns, nl, place_cues) || cl_in(ns, nl, places) ||
+        cl_is_calendar_word(ns, nl) || !seen_midcap(sc, ns, nl))
+        return 0;
+    int recurs = 0; /* the surname alone, elsewhere */
+    for (size_t j = 0; j < sc->tk.n && !recurs; j++) {
+        const px_token *k = &sc->tk.v[j];
+        recurs = j != i + 1 && k->end - k->start == nl && memcmp(sc->text + k->start, ns, nl) == 0 &&
+                 (j == 0 || !is_cap_word(sc, &sc->tk.v[j - 1]));
+    }
+    if (!recurs)
+        return 0;
+    const px_token *a = &sc->tk.v[i + 2];
+    if (a->kind == PX_TOK_PUNCT && sc->text[a->start] == ',')
+        return 1;
+    return a->kind == PX_TOK_WORD && cl_is_say_verb(sc->text + a->start, a->end - a->start);
+}
+
 static int is_cap_word(const scanner *sc, const px_token *t)
 {
     if (t->kind != PX_TOK_WORD)
@@ -561,7 +617,9 @@ static int scan_runs(scanner *sc)
                     lower_after_hyphen(t + tok->start, len))
                     break;
                 if (sc->nw == run_start && sentence_initial(sc, i) &&
-                    common_initial_word(sc, t + tok->start, len)) {
+                    common_initial_word(sc, t + tok->start, len) &&
+                    (px_is_stopword("en", t + tok->start, len) || seen_lower(sc, t + tok->start, len) ||
+                     !unknown_given_name(sc, i))) {
                     i++;
                     continue; /* a common word capitalised by its position */
                 }

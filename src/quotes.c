@@ -86,6 +86,11 @@ static int pair_paragraph(qscan *q, size_t a, size_t b, size_t *left_open, size_
                    : straight_closes(s, b, i) ? CL_MARK_CLOSE
                    : straight_opens(s, b, i)  ? CL_MARK_OPEN
                                               : CL_MARK_CLOSE;
+        else if (type == CL_MARK_OPEN && ml == 3 && open != (size_t)-1 && i > a &&
+                 !isspace((unsigned char)s[i - 1]) && is_space_at(s, b, i + ml) &&
+                 strchr(",.?!", s[i - 1]))
+            type = CL_MARK_CLOSE; /* a curly mark typed the wrong way round:
+                                   * `“It is over,“ she said` */
         if (type == CL_MARK_OPEN) {
             dirty |= open != (size_t)-1; /* an earlier unclosed mark is dropped */
             open = i;
@@ -138,12 +143,41 @@ static int find_pieces(qscan *q)
 /* ---- speakers ------------------------------------------------------------- */
 
 static int is_pronoun(const char *s, size_t len, px_gender *g);
+static int word_at(const qscan *q, size_t i);
 
 typedef struct speaker {
     size_t start, end; /* mention in the text */
     char *cue;
     int found;
+    int relative;              /* the mention is a relative pronoun ... */
+    size_t rel_start, rel_end; /* ... here, standing for [start, end) */
 } speaker;
+
+/* A verb of saying at token i, with the reporting idioms the shared list
+ * (also used for figures) leaves out: "points out", "puts it", "assured". */
+static int say_at(const qscan *q, size_t i)
+{
+    static const char *const out[] = {"points", "pointed", "point", NULL};
+    static const char *const it[] = {"puts", "putting", NULL};
+    static const char *const more[] = {"assured", "assures", "assure", NULL};
+    if (cl_tok_say(&q->d, i))
+        return 1;
+    if (i >= q->d.tk.n)
+        return 0;
+    const px_token *k = &q->d.tk.v[i];
+    return cl_tok_in(q->d.text, k, more) ||
+           (cl_tok_in(q->d.text, k, out) && cl_tok_is(&q->d, i + 1, "out")) ||
+           (cl_tok_in(q->d.text, k, it) && cl_tok_is(&q->d, i + 1, "it"));
+}
+
+/* Does the "and" at token i join two names: "experts Ana Ruiz and Tom
+ * Brandt wrote"? */
+static int names_joined(const qscan *q, size_t i)
+{
+    return i > 0 && word_at(q, i - 1) && word_at(q, i + 1) &&
+           isupper((unsigned char)q->d.text[q->d.tk.v[i - 1].start]) &&
+           isupper((unsigned char)q->d.text[q->d.tk.v[i + 1].start]);
+}
 
 /* Can bytes [s, e) be the subject of a say verb? A noun phrase is a
  * pronoun, or starts with a capital, a determiner or a lower-case noun
@@ -187,9 +221,12 @@ static int plausible_np(const qscan *q, size_t s, size_t e)
     if (l->kind == PX_TOK_WORD && islower((unsigned char)ls[0]) &&
         px_is_stopword("en", ls, ll) && !is_pronoun(ls, ll, &g))
         return 0;
-    for (size_t i = t + 1; i < te; i++)
-        if (cl_tok_in(q->d.text, &q->d.tk.v[i], breakers) || cl_tok_say(&q->d, i))
+    for (size_t i = t + 1; i < te; i++) {
+        if (cl_tok_is(&q->d, i, "and") && i + 1 < te && names_joined(q, i))
+            continue;
+        if (cl_tok_in(q->d.text, &q->d.tk.v[i], breakers) || say_at(q, i))
             return 0;
+    }
     return 1;
 }
 
@@ -299,7 +336,7 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
         return 0;
     }
     /* verb first: said Lloyd Austin */
-    if (cl_tok_say(&q->d, t)) {
+    if (say_at(q, t)) {
         size_t w = t + 1;
         if (cl_phrase_after(&q->d, w, hi, &sp->start, &sp->end))
             return set_cue(sp, q, t) ? PX_ENOMEM : 1;
@@ -321,14 +358,26 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
             q->d.text[q->d.tk.v[v].start] != ',' && q->d.text[q->d.tk.v[v].start] != '-' &&
             (unsigned char)q->d.text[q->d.tk.v[v].start] != 0xE2)
             break;
+        if (cl_tok_is(&q->d, v, "and") && names_joined(q, v))
+            continue;
         if (cl_tok_quote(&q->d, v) || cl_tok_is(&q->d, v, "but") || cl_tok_is(&q->d, v, "and") ||
             cl_tok_is(&q->d, v, "while") || cl_tok_is(&q->d, v, "because"))
             break;
-        if (cl_tok_say(&q->d, v) && v > t) {
+        if (say_at(q, v) && v > t) {
             size_t s, e;
             if (!cl_phrase_before(&q->d, t, v, &s, &e))
                 return 0;
             trim_front(q, &s, e);
+            /* "Ana Ruiz and Tom Brandt wrote": both names, the first
+             * named speaks */
+            size_t st = cl_token_at(&q->d.tk, s);
+            if (st > t + 1 && cl_tok_is(&q->d, st - 1, "and") && names_joined(q, st - 1)) {
+                size_t k = st - 1;
+                while (k > t && word_at(q, k - 1) && isupper((unsigned char)q->d.text[q->d.tk.v[k - 1].start]) &&
+                       st - k < 6)
+                    k--;
+                s = q->d.tk.v[k].start;
+            }
             /* "Dolores Arkwright, the local's president, said": the name
              * before the appositive, unless that is an introduction ("At
              * the same time, the person added") */
@@ -352,6 +401,82 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
         }
     }
     return 0;
+}
+
+/* Token i is a stop word or a sentence adverb in any case: "The",
+ * "Specifically", "Earlier". */
+static int is_intro_word_any_case(const qscan *q, size_t i)
+{
+    const px_token *k = &q->d.tk.v[i];
+    const char *s = q->d.text + k->start;
+    size_t len = k->end - k->start;
+    return is_intro_word(q, i) || (len > 4 && cl_eq(s + len - 2, 2, "ly") && islower((unsigned char)s[1]));
+}
+
+/* Is token i inside a person's name? */
+static int in_person(const qscan *q, size_t i)
+{
+    if (!q->people)
+        return 0;
+    long e = px_entities_at(q->people, q->d.tk.v[i].start, q->d.tk.v[i].end);
+    return e >= 0 && q->people->v[e].kind == PX_ENTITY_PERSON;
+}
+
+/* Skips an introduction that opens with a capital but names nobody, up
+ * to its comma: "Hours later, Trump ...", "Early in his campaign, Trump
+ * ...", "Eight years ago, he ...", "Specifically, ...". A name before a
+ * comma ("Voss, the mayor, said") is kept: the words must hold a lower-case
+ * word, or be one sentence adverb, stop word or calendar word; a clause
+ * with a verb ("Vivendi has rejected the charge,") is no introduction. */
+static size_t skip_capital_intro(const qscan *q, size_t t, size_t hi)
+{
+    static const char *const verbs[] = {
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+        "could", "may", "might", "must", "should", "shall", "does", "did", "do", NULL};
+    px_gender g;
+    if (!word_at(q, t) || !isupper((unsigned char)q->d.text[q->d.tk.v[t].start]) ||
+        is_pronoun(q->d.text + q->d.tk.v[t].start, q->d.tk.v[t].end - q->d.tk.v[t].start, &g) ||
+        cl_tok_is(&q->d, t, "it"))
+        return t; /* "We, on the other hand, will ..." */
+    size_t c = t, lower = 0;
+    for (; c < hi && c < t + 8; c++) {
+        const px_token *k = &q->d.tk.v[c];
+        const char *ks = q->d.text + k->start;
+        size_t kl = k->end - k->start;
+        if (k->kind == PX_TOK_PUNCT && ks[0] == ',')
+            break;
+        if (k->kind != PX_TOK_WORD && k->kind != PX_TOK_NUMBER)
+            return t;
+        if (in_person(q, c) || say_at(q, c) || cl_is_role_noun(ks, kl) ||
+            cl_is_group_noun(ks, kl) || cl_is_document_noun(ks, kl) || cl_is_role_word(ks, kl))
+            return t;
+        /* a verb makes it a clause, not an introduction: "Vivendi has
+         * rejected the charge, saying" */
+        if (c > t && islower((unsigned char)ks[0]) &&
+            (cl_in(ks, kl, verbs) || (kl > 4 && cl_eq(ks + kl - 2, 2, "ed"))))
+            return t;
+        lower += c > t && k->kind == PX_TOK_WORD && islower((unsigned char)ks[0]);
+    }
+    if (c >= hi || c >= t + 8 || c + 1 >= hi || !word_at(q, c + 1))
+        return t;
+    const char *fs = q->d.text + q->d.tk.v[t].start;
+    size_t fl = q->d.tk.v[t].end - q->d.tk.v[t].start;
+    /* the word after the opener must be one an introduction continues
+     * with: a preposition or a word of time ("Hours later", "Early in",
+     * "Eight years ago", "Tuesday at"), not a verb ("I apologise to") */
+    static const char *const second[] = {
+        "in", "at", "on", "after", "before", "during", "since", "from", "of", "for", "with",
+        "by", "to", "into", "over", "under", "about", "around", "across", "later", "earlier",
+        "ago", "that", "this", "last", "next", "years", "year", "months", "month", "weeks",
+        "week", "days", "day", "hours", "hour", "minutes", "nights", "night", "times", NULL};
+    if (lower && c > t + 1 && word_at(q, t + 1) &&
+        (cl_tok_in(q->d.text, &q->d.tk.v[t + 1], second) ||
+         (q->d.tk.v[t + 1].end - q->d.tk.v[t + 1].start > 4 &&
+          cl_eq(q->d.text + q->d.tk.v[t + 1].end - 2, 2, "ly"))))
+        return c + 1;
+    if (c == t + 1 && (is_intro_word_any_case(q, t) || cl_is_calendar_word(fs, fl)))
+        return c + 1;
+    return t;
 }
 
 /* The subject of the clause starting at token lo, before token hi: the
@@ -394,7 +519,8 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
         if (cl_in(fs, fl, subordinators) || (stopword_ci(fs, fl) && !is_pronoun(fs, fl, &g) &&
              !cl_eq(fs, fl, "it") &&
              !cl_in(fs, fl, (const char *const[]){"the", "a", "an", "his", "her", "their", NULL})) ||
-            (fl > 3 && (cl_eq(fs + fl - 3, 3, "ing") || cl_eq(fs + fl - 2, 2, "ed")))) {
+            (fl > 3 && (cl_eq(fs + fl - 3, 3, "ing") || cl_eq(fs + fl - 2, 2, "ed")) &&
+             !in_person(q, t))) { /* "Jared Potts said" opens with no participle */
             size_t c = t;
             while (c < hi && c < t + 20 && !(q->d.tk.v[c].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[c].start] == ','))
                 c++;
@@ -405,6 +531,7 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
         if (t == before)
             break;
     }
+    t = skip_capital_intro(q, t, hi);
     if (t >= hi || !word_at(q, t))
         return 0;
     size_t i = t, head = (size_t)-1, fallback = (size_t)-1;
@@ -442,7 +569,7 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
             head = i - 1; /* "the council decided": a past-tense verb ends it */
             break;
         }
-        if (!upper && (cl_tok_say(&q->d, i) || (px_is_stopword("en", ks, kl) && !cl_in(ks, kl,
+        if (!upper && (say_at(q, i) || (px_is_stopword("en", ks, kl) && !cl_in(ks, kl,
                        (const char *const[]){"the", "a", "an", "his", "her", "their", "its", "of", NULL}))))
             break;
         /* a capital opening the clause marks a name only when it is one
@@ -454,8 +581,24 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
         else if ((upper && !stopword_ci(ks, kl)) || noun)
             head = i;
     }
-    if (head == (size_t)-1)
+    if (head == (size_t)-1) {
+        /* an opener that is no name alone is no subject: a determiner
+         * ("The rationale ... is"), a sentence adverb ("Typically") */
+        static const char *const dets[] = {"the", "a", "an", "this", "that", "these", "those",
+                                           "his", "her", "its", "their", NULL};
+        if (fallback != (size_t)-1 && cl_tok_in(q->d.text, &q->d.tk.v[fallback], dets)) {
+            /* a determiner takes the word after it: "A footnote in the
+             * report says" -> "A footnote" */
+            size_t n = fallback + 1;
+            if (n >= hi || !word_at(q, n) || !islower((unsigned char)q->d.text[q->d.tk.v[n].start]) ||
+                stopword_ci(q->d.text + q->d.tk.v[n].start, q->d.tk.v[n].end - q->d.tk.v[n].start))
+                return 0;
+            fallback = n;
+        } else if (fallback != (size_t)-1 && is_intro_word_any_case(q, fallback)) {
+            return 0;
+        }
         head = fallback;
+    }
     if (head == (size_t)-1)
         return 0;
     *s = q->d.tk.v[t].start;
@@ -476,7 +619,7 @@ static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
             }
         }
-        if (cl_tok_say(&q->d, v)) {
+        if (say_at(q, v)) {
             size_t s, e;
             if (cl_phrase_before(&q->d, lo, v, &s, &e) && (trim_front(q, &s, e), plausible_np(q, s, e))) {
                 sp->start = s;
@@ -627,6 +770,21 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
     while (len > 0 && isspace((unsigned char)s[len - 1]))
         len--;
     long ent = q->people ? px_entities_at(q->people, sp->start, sp->start + len) : -1;
+    /* a person named inside the phrase is its head, not a place or an
+     * organisation before the title: "New Jersey Gov. Chris Christie" */
+    if (ent >= 0 && q->people->v[ent].kind != PX_ENTITY_PERSON) {
+        long person = -1;
+        for (size_t m = 0; m < q->people->n_mentions; m++) {
+            const px_mention *mn = &q->people->mentions[m];
+            if (mn->start >= sp->start + len)
+                break;
+            if (mn->start >= sp->start && !mn->possessive &&
+                q->people->v[mn->entity].kind == PX_ENTITY_PERSON)
+                person = (long)mn->entity;
+        }
+        if (person >= 0)
+            ent = person;
+    }
     /* head noun: the last word of the phrase */
     size_t h = len;
     while (h > 0 && !isspace((unsigned char)s[h - 1]))
@@ -715,7 +873,7 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
         return 0;
     size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
     for (size_t i = t; i < te; i++)
-        if (cl_tok_say(&q->d, i) || (cl_tok_is(&q->d, i, "according") && cl_tok_is(&q->d, i + 1, "to")))
+        if (say_at(q, i) || (cl_tok_is(&q->d, i, "according") && cl_tok_is(&q->d, i + 1, "to")))
             return 1;
     return 0;
 }
@@ -747,7 +905,7 @@ static px_quote_kind classify(const qscan *q, const piece *first, size_t n_piece
         const px_token *p = &q->d.tk.v[t - 1];
         size_t sent = cl_sentence_at(&q->d.ss, first->open);
         int same_sentence = q->d.ss.n && p->start >= q->d.ss.v[sent].start;
-        if (same_sentence && (p->kind == PX_TOK_WORD || p->kind == PX_TOK_NUMBER) && !cl_tok_say(&q->d, t - 1))
+        if (same_sentence && (p->kind == PX_TOK_WORD || p->kind == PX_TOK_NUMBER) && !say_at(q, t - 1))
             return PX_QUOTE_PARTIAL;
     }
     return PX_QUOTE_SPEECH;
@@ -767,6 +925,192 @@ static int build_text(const qscan *q, const px_quote *x, char **out)
 oom:
     px_buf_free(&b);
     return PX_ENOMEM;
+}
+
+/* Does the relative clause opened by token w still run at token t? It
+ * ends at a comma, dash or bracket ("Swanson, who is a pastor, slammed"),
+ * unless the pronoun opens an aside ("who, on a call Friday, criticized")
+ * or a verb of saying hands over ("who said, “...”"),
+ * at a subject pronoun of its own ("who forced me ... when she called
+ * him"), at an auxiliary after its verb ("hackers who struck X could
+ * “...”") and at a passive ("people who are bullied “...”"). */
+static int relative_reaches(const qscan *q, size_t w, size_t t)
+{
+    static const char *const aux[] = {"could", "would", "will", "can", "must", "should",
+                                      "may", "might", NULL};
+    static const char *const be[] = {"is", "are", "was", "were", "been", "be", NULL};
+    size_t commas = 0;
+    for (size_t i = w + 1; i < t; i++) {
+        const px_token *k = &q->d.tk.v[i];
+        const char *ks = q->d.text + k->start;
+        size_t kl = k->end - k->start;
+        px_gender g;
+        if (k->kind == PX_TOK_PUNCT) {
+            if (ks[0] == ',' && i + 1 == t && say_at(q, i - 1))
+                continue; /* "who said, “...”" */
+            if (ks[0] == ',' && (i == w + 1 || commas == 1))
+                commas++;
+            else if (ks[0] == ',' || ks[0] == '(' || ks[0] == ')' || ks[0] == '.' || ks[0] == '!' ||
+                     ks[0] == '?' || is_dash(q, i))
+                return 0; /* also a full stop the splitter missed */
+            continue;
+        }
+        if (is_pronoun(ks, kl, &g) && !cl_eq(ks, kl, "him") && !cl_eq(ks, kl, "her"))
+            return 0;
+        if (i > w + 1 && cl_in(ks, kl, aux))
+            return 0;
+        if (cl_in(ks, kl, be) && i + 1 < t && word_at(q, i + 1)) {
+            const px_token *p = &q->d.tk.v[i + 1];
+            if (p->end - p->start > 3 && cl_eq(q->d.text + p->end - 2, 2, "ed"))
+                return 0;
+        }
+    }
+    return commas != 1;
+}
+
+/* A quote inside a relative clause about its speaker: "Obama, who called
+ * the nominee “unfit to serve”", "her new ad, which promises to “...”".
+ * The relative pronoun is the mention (it is what the sentence says) and
+ * the phrase before it the speaker. Not when a name or pronoun follows the
+ * pronoun ("Trump, who he called a “bully”": its own subject), when a
+ * reporting clause after a comma takes over ("X, who ..., said “...”"),
+ * when a verb of saying before the pronoun makes the clause reported
+ * speech ("X said the rules, which allow “...”") and for a copula
+ * ("which was the “...”"), where nobody speaks.
+ * Tokens [lo, t); 1 when found. */
+static int relative_clause(const qscan *q, size_t lo, size_t t, speaker *sp)
+{
+    size_t w = t;
+    while (w > lo && t - w < 24) {
+        w--;
+        const px_token *k = &q->d.tk.v[w];
+        char c = q->d.text[k->start];
+        if (cl_tok_quote(&q->d, w) || (k->kind == PX_TOK_PUNCT && (c == ';' || c == ':')))
+            return 0;
+        if (say_at(q, w) && w > lo && q->d.text[q->d.tk.v[w - 1].start] == ',')
+            return 0; /* ", said X": a reporting clause of its own */
+        if (cl_tok_is(&q->d, w, "who") || cl_tok_is(&q->d, w, "which"))
+            break;
+    }
+    if (!(cl_tok_is(&q->d, w, "who") || cl_tok_is(&q->d, w, "which")) || w <= lo || w + 1 >= t)
+        return 0;
+    for (size_t i = lo; i < w; i++)
+        if (say_at(q, i) && !(i > lo && (cl_tok_quote(&q->d, i - 1) ||
+                                         (q->d.text[q->d.tk.v[i - 1].start] == ',' && i - 1 > lo &&
+                                          cl_tok_quote(&q->d, i - 2)))))
+            return 0; /* "X said the rules, which allow “...”": X's words (not
+                       * the cue of a quote before, `,” said X, who ...`) */
+    static const char *const be[] = {"is", "was", "are", "were", NULL};
+    if (cl_tok_in(q->d.text, &q->d.tk.v[w + 1], be) && w + 2 <= t &&
+        (cl_tok_quote(&q->d, w + 2) || cl_tok_is(&q->d, w + 2, "the") || cl_tok_is(&q->d, w + 2, "a") ||
+         cl_tok_is(&q->d, w + 2, "an")))
+        return 0; /* a copula: "CES, which was the “...”" */
+    const px_token *n = &q->d.tk.v[w + 1];
+    const char *ns = q->d.text + n->start;
+    px_gender g;
+    if (n->kind == PX_TOK_WORD && (isupper((unsigned char)ns[0]) || is_pronoun(ns, n->end - n->start, &g) ||
+                                   cl_eq(ns, n->end - n->start, "the")))
+        return 0;
+    if (!relative_reaches(q, w, t))
+        return 0;
+    size_t v = w; /* the antecedent ends before the pronoun and its comma */
+    if (q->d.tk.v[v - 1].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[v - 1].start] == ',')
+        v--;
+    if (v <= lo || !word_at(q, v - 1))
+        return 0;
+    size_t s, e;
+    if (q->people) {
+        long m = -1;
+        for (size_t i = 0; i < q->people->n_mentions; i++)
+            if (q->people->mentions[i].end == q->d.tk.v[v - 1].end)
+                m = (long)i;
+        if (m >= 0 && !q->people->mentions[m].possessive &&
+            q->people->v[q->people->mentions[m].entity].kind == PX_ENTITY_PERSON) {
+            sp->start = q->people->mentions[m].start;
+            sp->end = q->people->mentions[m].end;
+            goto found;
+        }
+    }
+    if (!cl_phrase_before(&q->d, lo, v, &s, &e))
+        return 0;
+    trim_front(q, &s, e);
+    /* the noun phrase right before the pronoun starts at its last
+     * determiner, or after a preposition or participle: "they unveiled a
+     * poster which ..." -> "a poster", "lists of the members who ..." ->
+     * "the members", "welcomed by Beijing, which" -> "Beijing" */
+    static const char *const dets[] = {"the", "a", "an", "this", "these", "those", "his",
+                                       "her", "its", "their", "our", NULL};
+    static const char *const stops[] = {"of", "by", "to", "for", "from", "with", "at", "in",
+                                        "on", "as", "than", "and", "or", NULL};
+    for (size_t i = v; i-- > cl_token_at(&q->d.tk, s);) {
+        const px_token *k = &q->d.tk.v[i];
+        const char *ks = q->d.text + k->start;
+        size_t kl = k->end - k->start;
+        if (cl_tok_in(q->d.text, k, dets)) {
+            s = k->start;
+            break;
+        }
+        if (i + 1 < v && (cl_tok_in(q->d.text, k, stops) || k->kind != PX_TOK_WORD ||
+                          (islower((unsigned char)ks[0]) && kl > 4 &&
+                           (cl_eq(ks + kl - 3, 3, "ing") || cl_eq(ks + kl - 2, 2, "ed"))))) {
+            s = q->d.tk.v[i + 1].start; /* "at the time by Beijing, which" */
+            break;
+        }
+    }
+    if (!plausible_np(q, s, e) || is_pronoun(q->d.text + s, e - s, &g))
+        return 0;
+    sp->start = s;
+    sp->end = e;
+found:
+    sp->found = 1;
+    sp->relative = 1;
+    sp->rel_start = q->d.tk.v[w].start;
+    sp->rel_end = q->d.tk.v[w].end;
+    return 1;
+}
+
+/* A naming verb shortly before the quote, its subject a person named or a
+ * pronoun right before it: "Judge Ana Ruiz called the ruling “...”", "what
+ * Ruiz called a “...”", "she calls it “...”". Naming verbs are no verbs of
+ * saying elsewhere ("called for", "a group called X", "calling him"), so
+ * the subject must be right there. Tokens [lo, t); 1 when found. */
+static int naming_cue(const qscan *q, size_t lo, size_t t, speaker *sp)
+{
+    static const char *const naming[] = {"call", "calls", "called", "dubbed", "labeled",
+                                         "labelled", "branded", "termed", NULL};
+    static const char *const particles[] = {"for", "on", "upon", "off", "in", "up", "out",
+                                            "back", "to", "into", "at", NULL};
+    for (size_t v = t; v-- > lo && t - v <= 7;) {
+        const px_token *k = &q->d.tk.v[v];
+        if (k->kind == PX_TOK_PUNCT && !(q->d.text[k->start] == '\'' ||
+                                         (unsigned char)q->d.text[k->start] == 0xE2))
+            return 0; /* the verb's object runs up to the quote */
+        if (!cl_tok_in(q->d.text, k, naming) || v == lo)
+            continue;
+        if (v + 1 < t && cl_tok_in(q->d.text, &q->d.tk.v[v + 1], particles))
+            return 0;
+        const px_token *b = &q->d.tk.v[v - 1];
+        px_gender g;
+        if (is_pronoun(q->d.text + b->start, b->end - b->start, &g) && !cl_tok_is(&q->d, v - 1, "him") &&
+            !cl_tok_is(&q->d, v - 1, "her")) {
+            sp->start = b->start;
+            sp->end = b->end;
+            return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+        }
+        if (!q->people)
+            return 0;
+        for (size_t m = 0; m < q->people->n_mentions; m++) {
+            const px_mention *mn = &q->people->mentions[m];
+            if (mn->end != b->end || mn->possessive ||
+                q->people->v[mn->entity].kind != PX_ENTITY_PERSON)
+                continue;
+            sp->start = mn->start;
+            sp->end = mn->end;
+            return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+        }
+        return 0;
+    }
+    return 0;
 }
 
 static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker *sp)
@@ -812,20 +1156,33 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
                 return r < 0 ? r : PX_OK;
         }
     }
-    /* 3. a cue before the first piece, in its sentence */
+    /* 3. a cue before the first piece, in its sentence, unless the quote
+     * sits in a relative clause: "X, who called him “unfit”" */
     const piece *first = &p[i0];
     size_t fs = cl_sentence_at(&q->d.ss, first->open);
     size_t lo_off = q->d.ss.n ? q->d.ss.v[fs].start : 0;
+    if (relative_clause(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp))
+        return PX_OK;
     int r = cue_before(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
+    if (r == 0)
+        r = naming_cue(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
     return r < 0 ? r : PX_OK;
 }
 
-/* The first person named (or he/she) in the quote's sentence before the
- * quote, for quotes without a cue of their own. Returns 1 when set. */
+/* The last he/she in the quote's sentence before the quote, else the
+ * first person named there, for quotes without a cue of their own.
+ * Returns 1 when set. */
 static int sentence_subject(qscan *q, px_quote *x)
 {
     size_t lo = x->sentence_start, hi = x->piece_start[0];
     size_t t = cl_token_at(&q->d.tk, lo);
+    /* the last "he" or "she" before the quote is the subject of the
+     * clause holding it: "Perez is winning applause as he keeps talking
+     * about the “...”" (a name may be an object: "attacked Romney,
+     * calling him “...”", so only subject pronouns count) */
+    for (size_t i = t; i < q->d.tk.n && q->d.tk.v[i].start < hi; i++)
+        if (cl_tok_is(&q->d, i, "he") || cl_tok_is(&q->d, i, "she"))
+            t = i;
     if (t < q->d.tk.n && q->d.tk.v[t].start < hi) {
         px_gender g;
         const px_token *k = &q->d.tk.v[t];
@@ -897,6 +1254,7 @@ static int introduced_by(qscan *q, const px_quote *x, speaker *sp)
     size_t pa = q->d.ss.v[si - 1].start, pb = q->d.ss.v[si - 1].end;
     while (pb > pa && isspace((unsigned char)q->d.text[pb - 1]))
         pb--;
+
     size_t lo = cl_token_at(&q->d.tk, pa), hi = cl_token_at(&q->d.tk, pb);
     for (size_t t = lo; t < hi; t++)
         if (cl_tok_quote(&q->d, t))
@@ -989,6 +1347,10 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
         x->cue = sp.cue;
         sp.cue = NULL;
         rc = resolve_speaker(q, &sp, x);
+        if (sp.relative) {
+            x->mention_start = sp.rel_start;
+            x->mention_end = sp.rel_end;
+        }
     } else if (!rc && own_subject(q, x, &sp)) {
         /* "The ad targets a “corrupt system”": whatever the sentence is about */
         rc = resolve_speaker(q, &sp, x);
@@ -998,15 +1360,21 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
         x->cue = sp.cue;
         sp.cue = NULL;
         rc = resolve_speaker(q, &sp, x);
-    } else if (!rc && x->kind == PX_QUOTE_SPEECH && *last_speech >= 0) {
+    } else if (!rc && (x->kind == PX_QUOTE_SPEECH || x->kind == PX_QUOTE_PARTIAL) &&
+               *last_speech >= 0) {
         /* no cue: the speaker of the quote just before, when it is in the
-         * same or the previous paragraph */
+         * same or the previous paragraph; a partial quote only in the
+         * same paragraph, right after a statement ("“...,” X said. That
+         * makes her “...”") */
         const px_quote *prev = &out->v[*last_speech];
         const char *between = q->d.text + prev->end;
         size_t gap = x->start - prev->end, paras = 0;
         for (size_t i = 0; i < gap; i++)
             paras += between[i] == '\n' && (i == 0 || between[i - 1] != '\n');
-        if (prev->speaker && paras <= 2 && count_words(between, gap) <= 40) {
+        size_t words = count_words(between, gap);
+        int near = x->kind == PX_QUOTE_SPEECH ? paras <= 2 && words <= 40
+                                              : paras == 0 && words <= 20 && prev->kind == PX_QUOTE_SPEECH;
+        if (prev->speaker && near) {
             x->speaker = px_strdup(prev->speaker);
             x->speaker_kind = prev->speaker_kind;
             x->speaker_entity = prev->speaker_entity;

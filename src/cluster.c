@@ -276,8 +276,8 @@ void px_story_id_hex(uint64_t id, char out[17])
 void px_cluster_opts_default(px_cluster_opts *o)
 {
     memset(o, 0, sizeof *o);
-    o->threshold = 0.2;
-    o->merge_threshold = 0.08;
+    o->threshold = 0.12;
+    o->merge_threshold = 0.05;
     o->window_days = 30;
     o->decay_days = 365;
     o->title_weight = 3;
@@ -290,7 +290,8 @@ void px_cluster_opts_default(px_cluster_opts *o)
     o->language = "en";
     o->prior_docs = 20000;
     o->max_span_days = 90;
-    o->active_merge_threshold = 0.12;
+    o->active_merge_threshold = 0.09;
+    o->idf_power = 2;
 }
 
 static int check_opts(const px_cluster_opts *o, px_error *err)
@@ -299,6 +300,8 @@ static int check_opts(const px_cluster_opts *o, px_error *err)
         !(o->merge_threshold > 0 && o->merge_threshold < 1) ||
         !(o->active_merge_threshold >= 0 && o->active_merge_threshold < 1))
         return px_error_set(err, PX_EUSAGE, "thresholds must be between 0 and 1");
+    if (!(o->idf_power > 0 && o->idf_power <= 4))
+        return px_error_set(err, PX_EUSAGE, "the IDF power must be above 0 and at most 4");
     if (!(o->window_days > 0) || !(o->decay_days > 0))
         return px_error_set(err, PX_EUSAGE, "window and decay must be positive numbers of days");
     if (!(o->title_weight >= 0) || !(o->entity_weight >= 0) || !(o->number_weight >= 0))
@@ -614,7 +617,8 @@ static int make_vec(px_clusterer *c, vec *out)
         return PX_ENOMEM;
     for (size_t i = 0; i < c->tf_n; i++) {
         uint32_t t = c->tf[i].term;
-        v[i] = (term_w){t, (float)((1.0 + log(c->dense[t])) * idf(&c->voc, t, c->o.prior_docs, c->bg_total))};
+        double w = pow(idf(&c->voc, t, c->o.prior_docs, c->bg_total), c->o.idf_power);
+        v[i] = (term_w){t, (float)((1.0 + log(c->dense[t])) * w)};
         if (!(v[i].w > 0))
             v[i].w = 1e-6f;
     }

@@ -519,8 +519,10 @@ static void test_stream_memory_follows_the_window(void **s)
     assert_true(st.held_articles <= bound);
     /* every story ends by closing or by merging into another (early in the
      * stream, with few documents for the IDF, the topics' shared template
-     * words merge a few of them) */
-    assert_true(st.stories_closed + st.stories_merged >= 10 * (days / 91));
+     * words put the first articles of up to three topics into one story,
+     * by a join or a merge, so at least seven topics close a story per
+     * span) */
+    assert_true(st.stories_closed + st.stories_merged >= 7 * (days / 91));
     assert_true(st.stories_merged < 10);
     assert_true(st.held <= 2 * 10);
     assert_true(st.member_vectors <= st.held); /* folded into the centroids */

@@ -76,13 +76,13 @@ typedef void (*px_merge_fn)(uint64_t from, uint64_t into, void *ud);
 typedef struct px_background px_background; /* framing.h */
 
 typedef struct px_cluster_opts {
-    double threshold;       /* least join score (default 0.2) */
+    double threshold;       /* least join score (default 0.12) */
     double merge_threshold; /* least story similarity for px_cluster_batch
-                               to merge two stories (default 0.08) */
+                               to merge two stories (default 0.05) */
     double active_merge_threshold; /* online: a story whose centroid an
                                article moved is merged with the most similar
                                other active story when their similarity is
-                               at least this (default 0.12; 0: stories never
+                               at least this (default 0.09; 0: stories never
                                merge online) */
     double window_days;     /* a story stays active this long after its last
                                article (default 30) */
@@ -108,6 +108,11 @@ typedef struct px_cluster_opts {
     double prior_docs;      /* weight of the background in the IDF, in
                                documents (default 20000, about the size of the
                                built-in background corpus; 0: no prior) */
+    double idf_power;       /* a term weighs (1 + ln tf) * IDF^idf_power
+                               (default 2: words that recur in a corpus's
+                               templates, such as the figures lines of
+                               earnings notes, weigh little next to names;
+                               1 is plain TF-IDF) */
     px_story_fn on_close;   /* called when a story leaves the active set; with
                                retain = 0 it is freed right after */
     void *on_close_ud;

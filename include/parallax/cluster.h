@@ -84,6 +84,10 @@ typedef struct px_cluster_opts {
                                other active story when their similarity is
                                at least this (default 0.09; 0: stories never
                                merge online) */
+    double title_threshold; /* an article whose title's average link with
+                               the members' titles reaches this joins as if
+                               it scored the join threshold (default 0.3;
+                               0: titles only count in the full vector) */
     double window_days;     /* a story stays active this long after its last
                                article (default 30) */
     double decay_days;      /* time proximity scale (default 365) */

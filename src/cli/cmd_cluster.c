@@ -32,6 +32,8 @@ static const char help[] =
     "                       1 + days apart / DAYS (default 365)\n"
     "  -p, --prior DOCS     weight of the built-in background corpus in the IDF,\n"
     "                       in documents (default 20000; 0: none)\n"
+    "      --title X        least title similarity that lets an article join a\n"
+    "                       story on its title alone (default 0.3; 0: never)\n"
     "      --idf-power X    a term weighs (1 + ln tf) * IDF^X (default 2; 1 is\n"
     "                       plain TF-IDF)\n"
     "      --stream         online only, input order, print stories as they close\n"
@@ -199,6 +201,7 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
                                              {"stats", no_argument, NULL, 0x203},
                                              {"active-merge", required_argument, NULL, 0x204},
                                              {"idf-power", required_argument, NULL, 0x205},
+                                             {"title", required_argument, NULL, 0x206},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     int opt;
@@ -230,6 +233,7 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
             bad = cli_number("--active-merge", optarg, 0, 0.999, &r->co.active_merge_threshold);
             break;
         case 0x205: bad = cli_number("--idf-power", optarg, 0.1, 4, &r->co.idf_power); break;
+        case 0x206: bad = cli_number("--title", optarg, 0, 0.999, &r->co.title_threshold); break;
         default:
             *exit_code = cli_usage_error("cluster", "unknown option");
             return 1;

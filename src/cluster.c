@@ -293,9 +293,9 @@ void px_cluster_opts_default(px_cluster_opts *o)
     o->language = "en";
     o->prior_docs = 20000;
     o->max_span_days = 90;
-    o->active_merge_threshold = 0.09;
+    o->active_merge_threshold = 0.12;
     o->idf_power = 2;
-    o->title_threshold = 0.3;
+    o->title_threshold = 0.45;
 }
 
 static int check_opts(const px_cluster_opts *o, px_error *err)

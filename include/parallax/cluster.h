@@ -82,11 +82,11 @@ typedef struct px_cluster_opts {
     double active_merge_threshold; /* online: a story whose centroid an
                                article moved is merged with the most similar
                                other active story when their similarity is
-                               at least this (default 0.09; 0: stories never
+                               at least this (default 0.12; 0: stories never
                                merge online) */
     double title_threshold; /* an article whose title's average link with
                                the members' titles reaches this joins as if
-                               it scored the join threshold (default 0.3;
+                               it scored the join threshold (default 0.45;
                                0: titles only count in the full vector) */
     double window_days;     /* a story stays active this long after its last
                                article (default 30) */

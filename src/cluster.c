@@ -1,6 +1,7 @@
-/* cluster.c - online story clustering over TF-IDF article vectors with an
- * inverted index over the active stories, the online merge of active
- * stories that come close, and the batch refinement pass.
+/* cluster.c - online story clustering over TF-IDF article vectors (IDF
+ * squared; a title vector as a second join score) with an inverted index
+ * over the active stories, the online merge of active stories that come
+ * close, and the batch refinement pass.
  * See parallax/cluster.h and docs/cluster.md. */
 #include <limits.h>
 #include <math.h>
@@ -673,12 +674,11 @@ static int title_vec(px_clusterer *c, const px_article *a, vec *out)
 }
 
 /* Adds the title vector tv to s. */
-static int add_title(px_clusterer *c, story *s, const vec *tv)
+static int add_title(story *s, const vec *tv)
 {
     if (!tv->n)
         return PX_OK;
     s->n_title++;
-    (void)c;
     return vec_add(&s->title_sum, tv, TITLE_TERMS);
 }
 
@@ -1286,7 +1286,7 @@ int px_clusterer_add(px_clusterer *c, const px_article *a, px_cluster_assignment
     }
     rc = add_member(c, s, a, day, &v, 0);
     if (rc == PX_OK)
-        rc = add_title(c, s, &tv);
+        rc = add_title(s, &tv);
     free(v.v);
     free(tv.v);
     if (rc == PX_OK && c->o.active_merge_threshold > 0)
@@ -1312,7 +1312,7 @@ int px_clusterer_restore(px_clusterer *c, const px_article *a, uint64_t story_id
     if (rc == PX_OK)
         rc = add_member(c, s, a, day, &v, 0);
     if (rc == PX_OK)
-        rc = add_title(c, s, &tv);
+        rc = add_title(s, &tv);
     free(v.v);
     free(tv.v);
     return rc;

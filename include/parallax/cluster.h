@@ -26,13 +26,16 @@
  * Representation: TF-IDF over stemmed, non-stopword, folded word tokens,
  * with extra weight for title terms, name-like tokens (capitalised words
  * that do not start a sentence, and runs of them as one multiword term) and
- * numbers; sublinear term frequency, L2-normalised. Document frequencies
+ * numbers; sublinear term frequency times the IDF squared (idf_power), so
+ * that words a corpus repeats in its templates weigh little next to names;
+ * L2-normalised. Document frequencies
  * come from every article the clusterer has seen or observed: call
  * px_clusterer_observe() over a corpus first to give the IDF a prior (the
  * CLI does this with the whole input in batch mode). The join score is the
  * mean cosine between the article and the story's members (average link,
- * from the centroid kept as the sum of their vectors) times a time
- * proximity factor 1 / (1 + days_apart / decay_days).
+ * from the centroid kept as the sum of their vectors), or the same average
+ * link over titles alone scaled by threshold / title_threshold when that is
+ * higher, times a time proximity factor 1 / (1 + days_apart / decay_days).
  *
  * Articles without a date take the clusterer's clock (the latest date seen
  * so far, i.e. their place in the input order) and are counted as undated.

@@ -1,6 +1,7 @@
-/* cluster.c - online story clustering over TF-IDF article vectors with an
- * inverted index over the active stories, the online merge of active
- * stories that come close, and the batch refinement pass.
+/* cluster.c - online story clustering over TF-IDF article vectors (IDF
+ * squared; a title vector as a second join score) with an inverted index
+ * over the active stories, the online merge of active stories that come
+ * close, and the batch refinement pass.
  * See parallax/cluster.h and docs/cluster.md. */
 #include <limits.h>
 #include <math.h>
@@ -17,6 +18,7 @@
 
 #define NO_DAY LONG_MIN
 #define POSTING_WALK 256 /* stories looked at per query term */
+#define TITLE_TERMS 64   /* terms kept in a story's sum of title vectors */
 
 /* ---- sparse vectors ------------------------------------------------------ */
 
@@ -219,6 +221,8 @@ typedef struct story {
     size_t title_at;          /* retain = 0: the titled member whose vector
                                  is kept, the most central one so far */
     vec centroid;             /* sum of the member vectors */
+    vec title_sum;            /* sum of the members' title vectors */
+    size_t n_title;           /* members with a title vector */
     double centroid_norm;
     size_t n_vec;             /* members that have a vector (not copies) */
     uint32_t *indexed;        /* centroid terms in the inverted index */
@@ -276,8 +280,8 @@ void px_story_id_hex(uint64_t id, char out[17])
 void px_cluster_opts_default(px_cluster_opts *o)
 {
     memset(o, 0, sizeof *o);
-    o->threshold = 0.2;
-    o->merge_threshold = 0.08;
+    o->threshold = 0.12;
+    o->merge_threshold = 0.05;
     o->window_days = 30;
     o->decay_days = 365;
     o->title_weight = 3;
@@ -291,6 +295,8 @@ void px_cluster_opts_default(px_cluster_opts *o)
     o->prior_docs = 20000;
     o->max_span_days = 90;
     o->active_merge_threshold = 0.12;
+    o->idf_power = 2;
+    o->title_threshold = 0.45;
 }
 
 static int check_opts(const px_cluster_opts *o, px_error *err)
@@ -299,6 +305,10 @@ static int check_opts(const px_cluster_opts *o, px_error *err)
         !(o->merge_threshold > 0 && o->merge_threshold < 1) ||
         !(o->active_merge_threshold >= 0 && o->active_merge_threshold < 1))
         return px_error_set(err, PX_EUSAGE, "thresholds must be between 0 and 1");
+    if (!(o->title_threshold >= 0 && o->title_threshold < 1))
+        return px_error_set(err, PX_EUSAGE, "thresholds must be between 0 and 1");
+    if (!(o->idf_power > 0 && o->idf_power <= 4))
+        return px_error_set(err, PX_EUSAGE, "the IDF power must be above 0 and at most 4");
     if (!(o->window_days > 0) || !(o->decay_days > 0))
         return px_error_set(err, PX_EUSAGE, "window and decay must be positive numbers of days");
     if (!(o->title_weight >= 0) || !(o->entity_weight >= 0) || !(o->number_weight >= 0))
@@ -358,6 +368,8 @@ static void story_free_vectors(story *s)
     }
     free(s->centroid.v);
     s->centroid = (vec){0};
+    free(s->title_sum.v);
+    s->title_sum = (vec){0};
     free(s->indexed);
     s->indexed = NULL;
     s->n_indexed = 0;
@@ -614,7 +626,8 @@ static int make_vec(px_clusterer *c, vec *out)
         return PX_ENOMEM;
     for (size_t i = 0; i < c->tf_n; i++) {
         uint32_t t = c->tf[i].term;
-        v[i] = (term_w){t, (float)((1.0 + log(c->dense[t])) * idf(&c->voc, t, c->o.prior_docs, c->bg_total))};
+        double w = pow(idf(&c->voc, t, c->o.prior_docs, c->bg_total), c->o.idf_power);
+        v[i] = (term_w){t, (float)((1.0 + log(c->dense[t])) * w)};
         if (!(v[i].w > 0))
             v[i].w = 1e-6f;
     }
@@ -642,6 +655,31 @@ static int article_vec(px_clusterer *c, const px_article *a, vec *out)
         rc = make_vec(c, out);
     }
     return rc;
+}
+
+/* The normalised TF-IDF vector of a's title alone (empty without a title);
+ * the title says what the event is, where a long body may wander. */
+static int title_vec(px_clusterer *c, const px_article *a, vec *out)
+{
+    *out = (vec){0};
+    if (!a->title || !*a->title)
+        return PX_OK;
+    c->tf_n = 0;
+    c->doc_tokens = 0;
+    int rc = add_text_terms(c, a->title, strlen(a->title), 1.0, 0);
+    if (rc == PX_OK)
+        rc = make_vec(c, out);
+    clear_dense(c);
+    return rc;
+}
+
+/* Adds the title vector tv to s. */
+static int add_title(story *s, const vec *tv)
+{
+    if (!tv->n)
+        return PX_OK;
+    s->n_title++;
+    return vec_add(&s->title_sum, tv, TITLE_TERMS);
 }
 
 int px_clusterer_observe(px_clusterer *c, const px_article *a)
@@ -1088,6 +1126,24 @@ static double score_story(const px_clusterer *c, const story *s)
     return d / (double)s->n_vec;
 }
 
+/* The article's join score with s before time: its average link (body and
+ * title), or, when higher, its title's average link with the members'
+ * titles scaled so that title_threshold counts as the join threshold. A
+ * long article that tells an event among much else (background, a
+ * profile, the aftermath) can share too little of its body to join, while
+ * its title names the event as the others do. */
+static double join_score(const px_clusterer *c, const story *s, const vec *tv)
+{
+    double sc = score_story(c, s);
+    if (c->o.title_threshold > 0 && s->n_title && tv->n) {
+        double t = dot(tv, &s->title_sum) / (double)s->n_title;
+        t *= c->o.threshold / c->o.title_threshold;
+        if (t > sc)
+            sc = t;
+    }
+    return sc;
+}
+
 static int cmp_acc_desc(const void *a, const void *b)
 {
     const story *x = *(story *const *)a, *y = *(story *const *)b;
@@ -1120,7 +1176,7 @@ static void top_by_acc(story **v, size_t n, size_t k)
 }
 
 /* The best active story for the vector v (its weights are in c->dense). */
-static story *best_story(px_clusterer *c, const vec *v, long day, double *score)
+static story *best_story(px_clusterer *c, const vec *v, const vec *tv, long day, double *score)
 {
     *score = 0;
     if (!v->n)
@@ -1177,7 +1233,7 @@ done:;
         s->touched = 0;
         if (i >= c->o.max_candidates)
             continue;
-        double sc = score_story(c, s) * time_factor(c, days_apart(s, day));
+        double sc = join_score(c, s, tv) * time_factor(c, days_apart(s, day));
         if (sc > *score || (sc == *score && best && s->seq < best->seq)) {
             *score = sc;
             best = s;
@@ -1202,14 +1258,17 @@ int px_clusterer_add(px_clusterer *c, const px_article *a, px_cluster_assignment
     long day = article_day(a);
     if (day != NO_DAY)
         px_clusterer_advance(c, day);
-    vec v;
-    int rc = article_vec(c, a, &v);
+    vec v, tv;
+    int rc = title_vec(c, a, &tv);
+    if (rc == PX_OK)
+        rc = article_vec(c, a, &v);
     if (rc) {
         clear_dense(c);
+        free(tv.v);
         return rc;
     }
     double score;
-    story *s = best_story(c, &v, day, &score);
+    story *s = best_story(c, &v, &tv, day, &score);
     clear_dense(c);
     int is_new = 0;
     if (!s || score < c->o.threshold) {
@@ -1221,11 +1280,15 @@ int px_clusterer_add(px_clusterer *c, const px_article *a, px_cluster_assignment
         score = 0;
         if (!s) {
             free(v.v);
+            free(tv.v);
             return PX_ENOMEM;
         }
     }
     rc = add_member(c, s, a, day, &v, 0);
+    if (rc == PX_OK)
+        rc = add_title(s, &tv);
     free(v.v);
+    free(tv.v);
     if (rc == PX_OK && c->o.active_merge_threshold > 0)
         rc = merge_active_stories(c, &s);
     if (out)
@@ -1241,12 +1304,17 @@ int px_clusterer_restore(px_clusterer *c, const px_article *a, uint64_t story_id
     story *s = find_story(c, story_id);
     if (!s && !(s = new_story(c, story_id)))
         return PX_ENOMEM;
-    vec v;
-    int rc = article_vec(c, a, &v);
+    vec v = {0}, tv;
+    int rc = title_vec(c, a, &tv);
+    if (rc == PX_OK)
+        rc = article_vec(c, a, &v);
     clear_dense(c);
     if (rc == PX_OK)
         rc = add_member(c, s, a, day, &v, 0);
+    if (rc == PX_OK)
+        rc = add_title(s, &tv);
     free(v.v);
+    free(tv.v);
     return rc;
 }
 
@@ -1314,7 +1382,10 @@ static int merge_into(px_clusterer *c, story *a, size_t b_slot)
     if (b->start_day != NO_DAY && (a->start_day == NO_DAY || b->start_day < a->start_day))
         a->start_day = b->start_day;
     a->n_vec += b->n_vec;
+    a->n_title += b->n_title;
     int rc = vec_add(&a->centroid, &b->centroid, c->o.story_terms);
+    if (rc == PX_OK)
+        rc = vec_add(&a->title_sum, &b->title_sum, TITLE_TERMS);
     a->centroid_norm = norm(&a->centroid);
     a->title_valid = 0;
     if (b->has_champion)

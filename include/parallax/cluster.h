@@ -26,13 +26,16 @@
  * Representation: TF-IDF over stemmed, non-stopword, folded word tokens,
  * with extra weight for title terms, name-like tokens (capitalised words
  * that do not start a sentence, and runs of them as one multiword term) and
- * numbers; sublinear term frequency, L2-normalised. Document frequencies
+ * numbers; sublinear term frequency times the IDF squared (idf_power), so
+ * that words a corpus repeats in its templates weigh little next to names;
+ * L2-normalised. Document frequencies
  * come from every article the clusterer has seen or observed: call
  * px_clusterer_observe() over a corpus first to give the IDF a prior (the
  * CLI does this with the whole input in batch mode). The join score is the
  * mean cosine between the article and the story's members (average link,
- * from the centroid kept as the sum of their vectors) times a time
- * proximity factor 1 / (1 + days_apart / decay_days).
+ * from the centroid kept as the sum of their vectors), or the same average
+ * link over titles alone scaled by threshold / title_threshold when that is
+ * higher, times a time proximity factor 1 / (1 + days_apart / decay_days).
  *
  * Articles without a date take the clusterer's clock (the latest date seen
  * so far, i.e. their place in the input order) and are counted as undated.
@@ -76,14 +79,18 @@ typedef void (*px_merge_fn)(uint64_t from, uint64_t into, void *ud);
 typedef struct px_background px_background; /* framing.h */
 
 typedef struct px_cluster_opts {
-    double threshold;       /* least join score (default 0.2) */
+    double threshold;       /* least join score (default 0.12) */
     double merge_threshold; /* least story similarity for px_cluster_batch
-                               to merge two stories (default 0.08) */
+                               to merge two stories (default 0.05) */
     double active_merge_threshold; /* online: a story whose centroid an
                                article moved is merged with the most similar
                                other active story when their similarity is
                                at least this (default 0.12; 0: stories never
                                merge online) */
+    double title_threshold; /* an article whose title's average link with
+                               the members' titles reaches this joins as if
+                               it scored the join threshold (default 0.45;
+                               0: titles only count in the full vector) */
     double window_days;     /* a story stays active this long after its last
                                article (default 30) */
     double decay_days;      /* time proximity scale (default 365) */
@@ -108,6 +115,11 @@ typedef struct px_cluster_opts {
     double prior_docs;      /* weight of the background in the IDF, in
                                documents (default 20000, about the size of the
                                built-in background corpus; 0: no prior) */
+    double idf_power;       /* a term weighs (1 + ln tf) * IDF^idf_power
+                               (default 2: words that recur in a corpus's
+                               templates, such as the figures lines of
+                               earnings notes, weigh little next to names;
+                               1 is plain TF-IDF) */
     px_story_fn on_close;   /* called when a story leaves the active set; with
                                retain = 0 it is freed right after */
     void *on_close_ud;

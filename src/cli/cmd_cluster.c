@@ -20,9 +20,9 @@ static const char help[] =
     "story is printed when it leaves the active window: memory stays bounded on\n"
     "any stream.\n\n"
     "options:\n" CLI_INPUT_HELP
-    "  -t, --threshold X    least similarity to join a story (default 0.2)\n"
+    "  -t, --threshold X    least similarity to join a story (default 0.12)\n"
     "  -m, --merge X        least similarity to merge two stories in the batch\n"
-    "                       pass (default 0.08)\n"
+    "                       pass (default 0.05)\n"
     "      --active-merge X least similarity to merge two active stories online\n"
     "                       (default 0.12; 0: never; the batch pass does not\n"
     "                       use it)\n"
@@ -32,6 +32,10 @@ static const char help[] =
     "                       1 + days apart / DAYS (default 365)\n"
     "  -p, --prior DOCS     weight of the built-in background corpus in the IDF,\n"
     "                       in documents (default 20000; 0: none)\n"
+    "      --title X        least title similarity that lets an article join a\n"
+    "                       story on its title alone (default 0.45; 0: never)\n"
+    "      --idf-power X    a term weighs (1 + ln tf) * IDF^X (default 2; 1 is\n"
+    "                       plain TF-IDF)\n"
     "      --stream         online only, input order, print stories as they close\n"
     "      --no-batch       skip the batch merge pass\n"
     "      --no-dedup       do not look for copies first\n"
@@ -196,6 +200,8 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
                                              {"no-dedup", no_argument, NULL, 0x202},
                                              {"stats", no_argument, NULL, 0x203},
                                              {"active-merge", required_argument, NULL, 0x204},
+                                             {"idf-power", required_argument, NULL, 0x205},
+                                             {"title", required_argument, NULL, 0x206},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     int opt;
@@ -226,6 +232,8 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
         case 0x204:
             bad = cli_number("--active-merge", optarg, 0, 0.999, &r->co.active_merge_threshold);
             break;
+        case 0x205: bad = cli_number("--idf-power", optarg, 0.1, 4, &r->co.idf_power); break;
+        case 0x206: bad = cli_number("--title", optarg, 0, 0.999, &r->co.title_threshold); break;
         default:
             *exit_code = cli_usage_error("cluster", "unknown option");
             return 1;

@@ -60,7 +60,7 @@ typedef struct px_ingest_opts {
                                     of the window and the stored stories it
                                     puts together are merged; its merge
                                     threshold, 0 = the clusterer's default
-                                    (0.08), < 0 = no batch merge */
+                                    (0.05), < 0 = no batch merge */
     px_progress_fn analyze_progress; /* after each analysis: stories done, total */
     void *analyze_ud;
     px_ingest_commit_fn on_commit;

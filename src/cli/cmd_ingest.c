@@ -17,7 +17,7 @@ static const char help[] =
     "      --active-merge X least similarity to merge two open stories when an\n"
     "                       article brings them together (default 0.12; 0: never)\n"
     "      --final-merge X  at the end, least similarity to merge two stories of\n"
-    "                       the window in a batch pass (default 0.08; 0: none)\n"
+    "                       the window in a batch pass (default 0.05; 0: none)\n"
     "  -h, --help           this help\n";
 
 typedef struct ingest_state {

@@ -40,24 +40,6 @@ static px_store *open_store(const char *path)
     return s;
 }
 
-typedef struct ingest_ctx {
-    px_ingest *g;
-    int failed;
-} ingest_ctx;
-
-static int add_one(px_article *a, void *ud)
-{
-    ingest_ctx *c = ud;
-    px_error err;
-    px_error_clear(&err);
-    if (px_ingest_add(c->g, a, NULL, &err) != PX_OK) {
-        print_error("ingest: %s\n", err.msg);
-        c->failed = 1;
-        return 1;
-    }
-    return 0;
-}
-
 /* Ingests paths with the example sources file; returns the stats. */
 static px_ingest_stats ingest_paths(px_store *s, const char *const *paths, size_t n, size_t batch)
 {
@@ -67,9 +49,9 @@ static px_ingest_stats ingest_paths(px_store *s, const char *const *paths, size_
     assert_int_equal(px_sources_load(&sources, "examples/sources.csv", &err), PX_OK);
     px_read_opts o = {.sources = sources};
     px_ingest_opts io = {.batch = batch};
-    ingest_ctx c = {0};
+    tu_ingest c = {0};
     assert_int_equal(px_ingest_new(&c.g, s, &io, &err), PX_OK);
-    assert_int_equal(px_read_paths(paths, n, &o, add_one, &c), 0);
+    assert_int_equal(px_read_paths(paths, n, &o, tu_ingest_add, &c), 0);
     assert_false(c.failed);
     assert_int_equal(px_ingest_finish(c.g, &err), PX_OK);
     px_ingest_stats st = *px_ingest_stats_of(c.g);
@@ -447,11 +429,11 @@ static void child_ingest(const char *db, const char *input, int fd)
     if (px_store_open(&s, db, 0, &err) != PX_OK)
         _exit(2);
     px_ingest_opts io = {.batch = CRASH_BATCH, .on_commit = report_commit, .commit_ud = &fd};
-    ingest_ctx c = {0};
+    tu_ingest c = {0};
     if (px_ingest_new(&c.g, s, &io, &err) != PX_OK)
         _exit(2);
     px_read_opts o = {0};
-    px_read_paths(&input, 1, &o, add_one, &c);
+    px_read_paths(&input, 1, &o, tu_ingest_add, &c);
     px_ingest_finish(c.g, &err);
     _exit(0);
 }
@@ -515,11 +497,11 @@ static void test_kill_during_ingest_loses_nothing_committed(void **state)
     px_store *s = open_store(db);
     px_error err;
     px_ingest_opts io = {.batch = 500};
-    ingest_ctx c = {0};
+    tu_ingest c = {0};
     assert_int_equal(px_ingest_new(&c.g, s, &io, &err), PX_OK);
     px_read_opts o = {0};
     const char *in = input;
-    assert_int_equal(px_read_paths(&in, 1, &o, add_one, &c), 0);
+    assert_int_equal(px_read_paths(&in, 1, &o, tu_ingest_add, &c), 0);
     assert_int_equal(px_ingest_finish(c.g, &err), PX_OK);
     assert_int_equal(px_ingest_stats_of(c.g)->added, CRASH_ARTICLES - stored);
     assert_int_equal(px_ingest_stats_of(c.g)->already, stored);

@@ -9,25 +9,6 @@
 
 #include "testutil.h"
 
-typedef struct ingest_ctx {
-    px_ingest *g;
-    int64_t last_row;
-    int failed;
-} ingest_ctx;
-
-static int add_one(px_article *a, void *ud)
-{
-    ingest_ctx *c = ud;
-    px_error err;
-    px_error_clear(&err);
-    if (px_ingest_add(c->g, a, &c->last_row, &err) != PX_OK) {
-        print_error("ingest: %s\n", err.msg);
-        c->failed = 1;
-        return 1;
-    }
-    return 0;
-}
-
 /* Ingests paths with the example outlets; *last_row receives the row of
  * the last article read. */
 static px_ingest_stats ingest(px_store *s, const char *const *paths, size_t n, int no_analyze,
@@ -39,9 +20,9 @@ static px_ingest_stats ingest(px_store *s, const char *const *paths, size_t n, i
     assert_int_equal(px_sources_load(&sources, "examples/sources.csv", &err), PX_OK);
     px_read_opts o = {.sources = sources};
     px_ingest_opts io = {.batch = 4, .no_analyze = no_analyze};
-    ingest_ctx c = {0};
+    tu_ingest c = {0};
     assert_int_equal(px_ingest_new(&c.g, s, &io, &err), PX_OK);
-    assert_int_equal(px_read_paths(paths, n, &o, add_one, &c), 0);
+    assert_int_equal(px_read_paths(paths, n, &o, tu_ingest_add, &c), 0);
     assert_false(c.failed);
     assert_int_equal(px_ingest_finish(c.g, &err), PX_OK);
     px_ingest_stats st = *px_ingest_stats_of(c.g);

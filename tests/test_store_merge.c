@@ -68,49 +68,26 @@ static int teardown(void **state)
     return 0;
 }
 
-typedef struct ingest_ctx {
-    px_ingest *g;
-    int64_t rows[4];
-    size_t n;
-    int failed;
-} ingest_ctx;
-
-static int add_one(px_article *a, void *ud)
-{
-    ingest_ctx *c = ud;
-    px_error err;
-    px_error_clear(&err);
-    int64_t row;
-    if (px_ingest_add(c->g, a, &row, &err) != PX_OK) {
-        print_error("ingest: %s\n", err.msg);
-        c->failed = 1;
-        return 1;
-    }
-    if (c->n < 4)
-        c->rows[c->n++] = row;
-    return 0;
-}
-
-/* Ingests path one article per transaction; rows receives the articles'
- * rows in input order. */
+/* Ingests path one article per transaction; rows receives the rows of
+ * the first max_rows articles, in input order. */
 static px_ingest_stats ingest(const char *db, const char *path, double active_merge, double final_merge,
-                               int64_t *rows)
+                               int64_t *rows, size_t max_rows)
 {
     px_store *s;
     px_error err;
     px_error_clear(&err);
     assert_int_equal(px_store_open(&s, db, 0, &err), PX_OK);
     px_ingest_opts io = {.batch = 1, .active_merge_threshold = active_merge, .final_merge_threshold = final_merge};
-    ingest_ctx c = {0};
+    tu_ingest c = {0};
     assert_int_equal(px_ingest_new(&c.g, s, &io, &err), PX_OK);
-    assert_int_equal(px_read_paths(&path, 1, &(px_read_opts){0}, add_one, &c), 0);
+    assert_int_equal(px_read_paths(&path, 1, &(px_read_opts){0}, tu_ingest_add, &c), 0);
     assert_false(c.failed);
     assert_int_equal(px_ingest_finish(c.g, &err), PX_OK);
     px_ingest_stats st = *px_ingest_stats_of(c.g);
     px_ingest_free(c.g);
     px_store_close(s);
     if (rows)
-        memcpy(rows, c.rows, c.n * sizeof *rows);
+        memcpy(rows, c.rows, (c.n < max_rows ? c.n : max_rows) * sizeof *rows);
     return st;
 }
 
@@ -177,7 +154,7 @@ static void test_bridging_article_merges_stored_stories(void **state)
     px_store *s;
     px_error err;
 
-    px_ingest_stats st = ingest(f->db, f->first, 0, 0, first);
+    px_ingest_stats st = ingest(f->db, f->first, 0, 0, first, 2);
     assert_int_equal(st.new_stories, 2);
     assert_int_equal(st.merged, 0);
     assert_int_equal(counts(f->db).analyses, 2);
@@ -189,7 +166,7 @@ static void test_bridging_article_merges_stored_stories(void **state)
 
     /* a later run: the two stories come back from the store, the bridging
      * article joins one and brings the other within the merge threshold */
-    st = ingest(f->db, f->second, 0, 0, &third);
+    st = ingest(f->db, f->second, 0, 0, &third, 1);
     assert_int_equal(st.added, 1);
     assert_int_equal(st.merged, 1);
     assert_int_equal(st.stories, 1);
@@ -223,11 +200,11 @@ static void test_bridging_article_merges_stored_stories(void **state)
     assert_int_equal(status_of(f->db, older), 200);
 
     /* re-ingesting everything is a no-op */
-    st = ingest(f->db, f->first, 0, 0, NULL);
+    st = ingest(f->db, f->first, 0, 0, NULL, 0);
     assert_int_equal(st.added, 0);
     assert_int_equal(st.merged, 0);
     assert_int_equal(st.analyzed, 0);
-    st = ingest(f->db, f->second, 0, 0, NULL);
+    st = ingest(f->db, f->second, 0, 0, NULL, 0);
     assert_int_equal(st.added, 0);
     assert_int_equal(st.merged, 0);
     c = counts(f->db);
@@ -241,8 +218,8 @@ static void test_merge_off_keeps_stories_apart(void **state)
     int64_t first[2], third;
     px_store *s;
     px_error err;
-    ingest(f->db, f->first, -1, -1, first);
-    px_ingest_stats st = ingest(f->db, f->second, -1, -1, &third);
+    ingest(f->db, f->first, -1, -1, first, 2);
+    px_ingest_stats st = ingest(f->db, f->second, -1, -1, &third, 1);
     assert_int_equal(st.merged, 0);
     assert_int_equal(px_store_open(&s, f->db, PX_STORE_READONLY, &err), PX_OK);
     int64_t a = story_of(s, first[0]), b = story_of(s, first[1]);
@@ -262,10 +239,10 @@ static void test_final_batch_merge(void **state)
     int64_t first[2], third;
     px_store *s;
     px_error err;
-    px_ingest_stats st = ingest(f->db, f->first, -1, 0, first);
+    px_ingest_stats st = ingest(f->db, f->first, -1, 0, first, 2);
     assert_int_equal(st.merged, 0);
     assert_int_equal(counts(f->db).stories, 2);
-    st = ingest(f->db, f->second, -1, 0, &third);
+    st = ingest(f->db, f->second, -1, 0, &third, 1);
     assert_int_equal(st.merged, 1);
     assert_int_equal(st.analyzed, 1);
     assert_int_equal(px_store_open(&s, f->db, PX_STORE_READONLY, &err), PX_OK);
@@ -292,10 +269,10 @@ static void test_merge_within_one_batch(void **state)
     px_error_clear(&err);
     assert_int_equal(px_store_open(&s, f->db, 0, &err), PX_OK);
     px_ingest_opts io = {.batch = 100};
-    ingest_ctx c = {0};
+    tu_ingest c = {0};
     assert_int_equal(px_ingest_new(&c.g, s, &io, &err), PX_OK);
     const char *p = path;
-    assert_int_equal(px_read_paths(&p, 1, &(px_read_opts){0}, add_one, &c), 0);
+    assert_int_equal(px_read_paths(&p, 1, &(px_read_opts){0}, tu_ingest_add, &c), 0);
     assert_false(c.failed);
     assert_int_equal(px_ingest_finish(c.g, &err), PX_OK);
     const px_ingest_stats *st = px_ingest_stats_of(c.g);

@@ -102,3 +102,18 @@ px_story_text *tu_read_story(tu_result *r, const char *const *paths, size_t n, c
     assert_int_equal(px_story_text_new(&st, r->articles, r->n, NULL), PX_OK);
     return st;
 }
+
+int tu_ingest_add(px_article *a, void *ud)
+{
+    tu_ingest *c = ud;
+    px_error err;
+    px_error_clear(&err);
+    if (px_ingest_add(c->g, a, &c->last_row, &err) != PX_OK) {
+        fprintf(stderr, "ingest: %s\n", err.msg);
+        c->failed = 1;
+        return 1;
+    }
+    if (c->n < TU_INGEST_ROWS)
+        c->rows[c->n++] = c->last_row;
+    return 0;
+}

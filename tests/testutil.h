@@ -39,4 +39,17 @@ char *tu_run(const char *cmd, int *exit_code);
 /* The parallax binary under test (PARALLAX_BIN or build/asan/parallax). */
 const char *tu_bin(void);
 
+/* An ingest fed by px_read_paths(..., tu_ingest_add, &ctx): it records the
+ * rows of the first TU_INGEST_ROWS articles and of the last, and stops the
+ * reading (failed set, error printed) at the first error. */
+#define TU_INGEST_ROWS 16
+typedef struct tu_ingest {
+    px_ingest *g;
+    int64_t rows[TU_INGEST_ROWS];
+    size_t n;
+    int64_t last_row;
+    int failed;
+} tu_ingest;
+int tu_ingest_add(px_article *a, void *ud);
+
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "parallax/analysis.h"
 
 typedef struct row_list {
@@ -14,14 +15,8 @@ typedef struct row_list {
 static int collect_row(const px_stored_article *sa, void *ud)
 {
     row_list *l = ud;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        int64_t *v = realloc(l->v, cap * sizeof *v);
-        if (!v)
-            return 1;
-        l->v = v;
-        l->cap = cap;
-    }
+    if (px_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v, 16, 0))
+        return 1;
     l->v[l->n++] = sa->row;
     return 0;
 }

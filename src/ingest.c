@@ -41,14 +41,8 @@ struct px_ingest {
 
 static int remember_position(px_ingest *g, int64_t row, uint64_t story)
 {
-    if (g->n_pos == g->cap_pos) {
-        size_t cap = g->cap_pos ? g->cap_pos * 2 : 1024;
-        position *p = realloc(g->pos, cap * sizeof *p);
-        if (!p)
-            return PX_ENOMEM;
-        g->pos = p;
-        g->cap_pos = cap;
-    }
+    if (px_grow(&g->pos, &g->cap_pos, g->n_pos + 1, sizeof *g->pos, 1024, 0))
+        return PX_ENOMEM;
     g->pos[g->n_pos++] = (position){row, story};
     return PX_OK;
 }
@@ -58,14 +52,8 @@ static int touch(px_ingest *g, int64_t story)
     for (size_t i = g->n_touched; i-- > 0;)
         if (g->touched[i] == story)
             return PX_OK;
-    if (g->n_touched == g->cap_touched) {
-        size_t cap = g->cap_touched ? g->cap_touched * 2 : 64;
-        int64_t *t = realloc(g->touched, cap * sizeof *t);
-        if (!t)
-            return PX_ENOMEM;
-        g->touched = t;
-        g->cap_touched = cap;
-    }
+    if (px_grow(&g->touched, &g->cap_touched, g->n_touched + 1, sizeof *g->touched, 64, 0))
+        return PX_ENOMEM;
     g->touched[g->n_touched++] = story;
     g->st.stories++;
     return PX_OK;
@@ -76,15 +64,9 @@ static int touch(px_ingest *g, int64_t story)
 static void note_merge(uint64_t from, uint64_t into, void *ud)
 {
     px_ingest *g = ud;
-    if (g->n_merges == g->cap_merges) {
-        size_t cap = g->cap_merges ? g->cap_merges * 2 : 8;
-        merge *m = realloc(g->merges, cap * sizeof *m);
-        if (!m) {
-            g->merge_oom = 1;
-            return;
-        }
-        g->merges = m;
-        g->cap_merges = cap;
+    if (px_grow(&g->merges, &g->cap_merges, g->n_merges + 1, sizeof *g->merges, 8, 0)) {
+        g->merge_oom = 1;
+        return;
     }
     g->merges[g->n_merges++] = (merge){from, into};
 }

@@ -302,7 +302,8 @@ static void take_dateline(char **field, const GumboNode *n)
     char *text = NULL;
     take_text(&text, n);
     char iso[32];
-    for (const char *p = text; p && *p && strlen(text) < 160 && !*field; p++)
+    size_t len = text ? strlen(text) : 0;
+    for (const char *p = text; len < 160 && p && *p && !*field; p++)
         if ((p == text || p[-1] == ' ') && isalnum((unsigned char)*p) && px_date_parse(p, iso) == PX_OK)
             *field = px_strdup(iso);
     free(text);

@@ -163,6 +163,20 @@ static int tok_word_is(const nscan *n, size_t i, const char *w)
     return i < n->d.tk.n && cl_tok_eq(n->d.text, &n->d.tk.v[i], w);
 }
 
+/* "the plant's", "workers'" */
+static int tok_is_possessive(const nscan *n, size_t i)
+{
+    size_t len;
+    const char *w = tok_text(n, i, &len);
+    return n->d.tk.v[i].kind == PX_TOK_WORD && cl_strip_possessive(w, len) != len;
+}
+
+/* The determiners of a whole named after "of": "of the", "of its", "of their". */
+static int tok_is_whole_determiner(const nscan *n, size_t i)
+{
+    return tok_word_is(n, i, "the") || tok_word_is(n, i, "its") || tok_word_is(n, i, "their");
+}
+
 static double lookup(const named_value *list, const char *s, size_t len)
 {
     for (size_t i = 0; list[i].word; i++)
@@ -443,16 +457,11 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
 {
     px_buf b = {0};
     size_t j = after, words = 0;
-    if (tok_word_is(n, j, "of") && j + 1 < sent_hi &&
-        (tok_word_is(n, j + 1, "the") || tok_word_is(n, j + 1, "its") ||
-         tok_word_is(n, j + 1, "their"))) {
+    if (tok_word_is(n, j, "of") && j + 1 < sent_hi && tok_is_whole_determiner(n, j + 1)) {
         j += 2;
         /* a part of a whole: "850 of the plant's 1,450 hourly workers" counts
          * the workers, not the plant */
-        if (j < sent_hi && n->d.tk.v[j].kind == PX_TOK_WORD &&
-            cl_strip_possessive(n->d.text + n->d.tk.v[j].start,
-                                n->d.tk.v[j].end - n->d.tk.v[j].start) !=
-                n->d.tk.v[j].end - n->d.tk.v[j].start)
+        if (j < sent_hi && tok_is_possessive(n, j))
             j++;
         if (j < sent_hi && n->d.tk.v[j].kind == PX_TOK_NUMBER)
             j++;
@@ -508,14 +517,10 @@ oom:
 static int is_partitive_whole(const nscan *n, size_t first, size_t sent_lo)
 {
     size_t k = first;
-    if (k > sent_lo && n->d.tk.v[k - 1].kind == PX_TOK_WORD &&
-        cl_strip_possessive(n->d.text + n->d.tk.v[k - 1].start,
-                            n->d.tk.v[k - 1].end - n->d.tk.v[k - 1].start) !=
-            n->d.tk.v[k - 1].end - n->d.tk.v[k - 1].start)
+    if (k > sent_lo && tok_is_possessive(n, k - 1))
         k--; /* the plant's */
-    return k >= sent_lo + 3 &&
-           (tok_word_is(n, k - 1, "the") || tok_word_is(n, k - 1, "its") || tok_word_is(n, k - 1, "their")) &&
-           tok_word_is(n, k - 2, "of") && n->d.tk.v[k - 3].kind == PX_TOK_NUMBER;
+    return k >= sent_lo + 3 && tok_is_whole_determiner(n, k - 1) && tok_word_is(n, k - 2, "of") &&
+           n->d.tk.v[k - 3].kind == PX_TOK_NUMBER;
 }
 
 /* The quantity named before the number, for a figure with nothing after

@@ -49,13 +49,7 @@ static px_ingest_stats ingest_paths(px_store *s, const char *const *paths, size_
     assert_int_equal(px_sources_load(&sources, "examples/sources.csv", &err), PX_OK);
     px_read_opts o = {.sources = sources};
     px_ingest_opts io = {.batch = batch};
-    tu_ingest c = {0};
-    assert_int_equal(px_ingest_new(&c.g, s, &io, &err), PX_OK);
-    assert_int_equal(px_read_paths(paths, n, &o, tu_ingest_add, &c), 0);
-    assert_false(c.failed);
-    assert_int_equal(px_ingest_finish(c.g, &err), PX_OK);
-    px_ingest_stats st = *px_ingest_stats_of(c.g);
-    px_ingest_free(c.g);
+    px_ingest_stats st = tu_ingest_paths(s, paths, n, &o, &io, NULL);
     px_sources_free(sources);
     return st;
 }

@@ -20,29 +20,12 @@ static px_ingest_stats ingest(px_store *s, const char *const *paths, size_t n, i
     assert_int_equal(px_sources_load(&sources, "examples/sources.csv", &err), PX_OK);
     px_read_opts o = {.sources = sources};
     px_ingest_opts io = {.batch = 4, .no_analyze = no_analyze};
-    tu_ingest c = {0};
-    assert_int_equal(px_ingest_new(&c.g, s, &io, &err), PX_OK);
-    assert_int_equal(px_read_paths(paths, n, &o, tu_ingest_add, &c), 0);
-    assert_false(c.failed);
-    assert_int_equal(px_ingest_finish(c.g, &err), PX_OK);
-    px_ingest_stats st = *px_ingest_stats_of(c.g);
-    px_ingest_free(c.g);
+    tu_ingest c;
+    px_ingest_stats st = tu_ingest_paths(s, paths, n, &o, &io, &c);
     px_sources_free(sources);
     if (last_row)
         *last_row = c.last_row;
     return st;
-}
-
-static int64_t story_of(px_store *s, int64_t row)
-{
-    cJSON *a;
-    px_error err;
-    assert_int_equal(px_store_article_json(s, row, &a, &err), PX_OK);
-    assert_non_null(a);
-    int64_t story = (int64_t)cJSON_GetNumberValue(cJSON_GetObjectItem(a, "story"));
-    cJSON_Delete(a);
-    assert_true(story > 0);
-    return story;
 }
 
 /* The stored report of story, parsed (fails when none is stored). */
@@ -101,7 +84,7 @@ static void test_ingest_stores_and_refreshes_analyses(void **state)
     assert_int_equal(px_store_counts_get(s, &c, &err), PX_OK);
     assert_int_equal(c.analyses, 3);
     /* the bridge story: the one the inspection article went into */
-    int64_t bridge = story_of(s, 8);
+    int64_t bridge = tu_story_of(s, 8);
     cJSON *r = stored_report(s, bridge, NULL, NULL);
     assert_int_equal(size_of(r, "articles"), 5);
     assert_true(size_of(r, "conflicts") > 0);
@@ -115,7 +98,7 @@ static void test_ingest_stores_and_refreshes_analyses(void **state)
     /* one more article into that story: only its analysis is refreshed */
     st = ingest(s, &first[11], 1, 0, &bridge_row);
     assert_int_equal(st.added, 1);
-    assert_int_equal(story_of(s, bridge_row), bridge);
+    assert_int_equal(tu_story_of(s, bridge_row), bridge);
     assert_int_equal(st.analyzed, 1);
     char *text, *html;
     r = stored_report(s, bridge, &text, &html);
@@ -135,7 +118,7 @@ static void test_ingest_stores_and_refreshes_analyses(void **state)
     st = ingest(s, &html_in, 1, 1, &divers_row);
     assert_int_equal(st.added, 1);
     assert_int_equal(st.analyzed, 0);
-    assert_int_equal(story_of(s, divers_row), bridge);
+    assert_int_equal(tu_story_of(s, divers_row), bridge);
     r = stored_report(s, bridge, NULL, NULL);
     assert_int_equal(size_of(r, "articles"), 6);
     cJSON_Delete(r);
@@ -161,7 +144,7 @@ static void test_report_story_json(void **state)
     const char *corpus = "examples/corpus";
     int64_t row;
     ingest(s, &corpus, 1, 0, &row);
-    int64_t story = story_of(s, row);
+    int64_t story = tu_story_of(s, row);
     cJSON *j;
     assert_int_equal(px_report_story_json(s, story, &j, &err), PX_OK);
     assert_non_null(j);
@@ -175,7 +158,7 @@ static void test_report_story_json(void **state)
     cJSON_ArrayForEach(a, cJSON_GetObjectItem(j, "articles")) {
         int64_t r = (int64_t)cJSON_GetNumberValue(cJSON_GetObjectItem(a, "row"));
         assert_true(r > 0);
-        assert_int_equal(story_of(s, r), story);
+        assert_int_equal(tu_story_of(s, r), story);
         found += r == row;
     }
     assert_int_equal(found, 1);
@@ -207,7 +190,7 @@ static void test_copies_point_at_their_original(void **state)
     px_ingest_stats st = ingest(s, paths, 1, 0, &last);
     assert_int_equal(st.copies, 1);
     cJSON *j;
-    assert_int_equal(px_report_story_json(s, story_of(s, last), &j, &err), PX_OK);
+    assert_int_equal(px_report_story_json(s, tu_story_of(s, last), &j, &err), PX_OK);
     /* as analyze does: the copy is set aside, not compared */
     cJSON *arts = cJSON_GetObjectItem(j, "articles");
     assert_int_equal(cJSON_GetArraySize(arts), 1);

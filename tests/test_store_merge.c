@@ -78,28 +78,12 @@ static px_ingest_stats ingest(const char *db, const char *path, double active_me
     px_error_clear(&err);
     assert_int_equal(px_store_open(&s, db, 0, &err), PX_OK);
     px_ingest_opts io = {.batch = 1, .active_merge_threshold = active_merge, .final_merge_threshold = final_merge};
-    tu_ingest c = {0};
-    assert_int_equal(px_ingest_new(&c.g, s, &io, &err), PX_OK);
-    assert_int_equal(px_read_paths(&path, 1, &(px_read_opts){0}, tu_ingest_add, &c), 0);
-    assert_false(c.failed);
-    assert_int_equal(px_ingest_finish(c.g, &err), PX_OK);
-    px_ingest_stats st = *px_ingest_stats_of(c.g);
-    px_ingest_free(c.g);
+    tu_ingest c;
+    px_ingest_stats st = tu_ingest_paths(s, &path, 1, NULL, &io, &c);
     px_store_close(s);
     if (rows)
         memcpy(rows, c.rows, (c.n < max_rows ? c.n : max_rows) * sizeof *rows);
     return st;
-}
-
-static int64_t story_of(px_store *s, int64_t row)
-{
-    cJSON *a;
-    px_error err;
-    assert_int_equal(px_store_article_json(s, row, &a, &err), PX_OK);
-    assert_non_null(a);
-    int64_t story = (int64_t)cJSON_GetNumberValue(cJSON_GetObjectItem(a, "story"));
-    cJSON_Delete(a);
-    return story;
 }
 
 static px_store_counts counts(const char *db)
@@ -159,7 +143,7 @@ static void test_bridging_article_merges_stored_stories(void **state)
     assert_int_equal(st.merged, 0);
     assert_int_equal(counts(f->db).analyses, 2);
     assert_int_equal(px_store_open(&s, f->db, PX_STORE_READONLY, &err), PX_OK);
-    int64_t older = story_of(s, first[0]), newer = story_of(s, first[1]);
+    int64_t older = tu_story_of(s, first[0]), newer = tu_story_of(s, first[1]);
     px_store_close(s);
     assert_true(older > 0 && newer > 0 && older != newer);
     assert_int_equal(status_of(f->db, newer), 200);
@@ -173,9 +157,9 @@ static void test_bridging_article_merges_stored_stories(void **state)
     assert_int_equal(st.analyzed, 1);
 
     assert_int_equal(px_store_open(&s, f->db, PX_STORE_READONLY, &err), PX_OK);
-    assert_int_equal(story_of(s, first[0]), older);
-    assert_int_equal(story_of(s, first[1]), older);
-    assert_int_equal(story_of(s, third), older);
+    assert_int_equal(tu_story_of(s, first[0]), older);
+    assert_int_equal(tu_story_of(s, first[1]), older);
+    assert_int_equal(tu_story_of(s, third), older);
     cJSON *gone;
     assert_int_equal(px_store_story(s, newer, &gone, &err), PX_OK);
     assert_null(gone);
@@ -222,10 +206,10 @@ static void test_merge_off_keeps_stories_apart(void **state)
     px_ingest_stats st = ingest(f->db, f->second, -1, -1, &third, 1);
     assert_int_equal(st.merged, 0);
     assert_int_equal(px_store_open(&s, f->db, PX_STORE_READONLY, &err), PX_OK);
-    int64_t a = story_of(s, first[0]), b = story_of(s, first[1]);
+    int64_t a = tu_story_of(s, first[0]), b = tu_story_of(s, first[1]);
     assert_true(a != b);
     /* the bridging article went to one of the two */
-    int64_t c = story_of(s, third);
+    int64_t c = tu_story_of(s, third);
     assert_true(c == a || c == b);
     px_store_close(s);
     assert_int_equal(counts(f->db).stories, 2);
@@ -246,9 +230,9 @@ static void test_final_batch_merge(void **state)
     assert_int_equal(st.merged, 1);
     assert_int_equal(st.analyzed, 1);
     assert_int_equal(px_store_open(&s, f->db, PX_STORE_READONLY, &err), PX_OK);
-    int64_t story = story_of(s, first[0]);
-    assert_int_equal(story_of(s, first[1]), story);
-    assert_int_equal(story_of(s, third), story);
+    int64_t story = tu_story_of(s, first[0]);
+    assert_int_equal(tu_story_of(s, first[1]), story);
+    assert_int_equal(tu_story_of(s, third), story);
     assert_int_equal(analysed_articles(s, story), 3);
     px_store_close(s);
     px_store_counts c = counts(f->db);
@@ -281,9 +265,9 @@ static void test_merge_within_one_batch(void **state)
     size_t n;
     const int64_t *touched = px_ingest_touched(c.g, &n);
     assert_int_equal(n, 1);
-    assert_int_equal(touched[0], story_of(s, c.rows[0]));
-    assert_int_equal(story_of(s, c.rows[1]), touched[0]);
-    assert_int_equal(story_of(s, c.rows[2]), touched[0]);
+    assert_int_equal(touched[0], tu_story_of(s, c.rows[0]));
+    assert_int_equal(tu_story_of(s, c.rows[1]), touched[0]);
+    assert_int_equal(tu_story_of(s, c.rows[2]), touched[0]);
     assert_int_equal(analysed_articles(s, touched[0]), 3);
     /* the ingest is over: its clusterer no longer matches the store */
     px_article *late = px_article_new();

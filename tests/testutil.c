@@ -117,3 +117,35 @@ int tu_ingest_add(px_article *a, void *ud)
         c->rows[c->n++] = c->last_row;
     return 0;
 }
+
+px_ingest_stats tu_ingest_paths(px_store *s, const char *const *paths, size_t n, const px_read_opts *ro,
+                                const px_ingest_opts *io, tu_ingest *c)
+{
+    static const px_read_opts no_ro;
+    static const px_ingest_opts no_io;
+    tu_ingest own = {0};
+    c = c ? c : &own;
+    memset(c, 0, sizeof *c);
+    px_error err;
+    px_error_clear(&err);
+    assert_int_equal(px_ingest_new(&c->g, s, io ? io : &no_io, &err), PX_OK);
+    assert_int_equal(px_read_paths(paths, n, ro ? ro : &no_ro, tu_ingest_add, c), 0);
+    assert_false(c->failed);
+    assert_int_equal(px_ingest_finish(c->g, &err), PX_OK);
+    px_ingest_stats st = *px_ingest_stats_of(c->g);
+    px_ingest_free(c->g);
+    c->g = NULL;
+    return st;
+}
+
+int64_t tu_story_of(px_store *s, int64_t row)
+{
+    cJSON *a;
+    px_error err;
+    assert_int_equal(px_store_article_json(s, row, &a, &err), PX_OK);
+    assert_non_null(a);
+    int64_t story = (int64_t)cJSON_GetNumberValue(cJSON_GetObjectItem(a, "story"));
+    cJSON_Delete(a);
+    assert_true(story > 0);
+    return story;
+}

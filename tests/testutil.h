@@ -51,5 +51,12 @@ typedef struct tu_ingest {
     int failed;
 } tu_ingest;
 int tu_ingest_add(px_article *a, void *ud);
+/* Ingests paths into s with read options ro and ingest options io (either
+ * may be NULL), asserting that every step succeeds; returns the stats and,
+ * when c is not NULL, leaves the rows in it (c->g is freed). */
+px_ingest_stats tu_ingest_paths(px_store *s, const char *const *paths, size_t n, const px_read_opts *ro,
+                                const px_ingest_opts *io, tu_ingest *c);
+/* The story of a stored article (asserted to exist). */
+int64_t tu_story_of(px_store *s, int64_t row);
 
 #endif

@@ -71,6 +71,11 @@ int cli_input_exit_code(const cli_input *ci);
  * else prints an error naming opt and returns -1. */
 int cli_number(const char *opt, const char *arg, double lo, double hi, double *out);
 
+/* --color WHEN: "always", "never" or "auto" (stdout is a terminal and
+ * NO_COLOR is unset or empty). Returns 1 to colour, 0 not to, or -1 after
+ * a usage error naming cmd when WHEN is none of these. */
+int cli_color(const char *cmd, const char *when);
+
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -92,8 +92,8 @@ static int parse_options(int argc, char **argv, cli_input *ci, analyze_opts *ao)
         case 0x204: ao->background = optarg; break;
         case 0x206: ao->one_story = 1; break;
         case 0x205:
-            if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
-                return cli_usage_error("analyze", "--color takes auto, always or never");
+            if (cli_color("analyze", optarg) < 0)
+                return EXIT_USAGE;
             ao->color = optarg;
             break;
         default: return cli_usage_error("analyze", "unknown option");
@@ -101,16 +101,6 @@ static int parse_options(int argc, char **argv, cli_input *ci, analyze_opts *ao)
     }
     cli_input_finish(ci, argc, argv);
     return EXIT_OK;
-}
-
-static int use_color(const analyze_opts *ao)
-{
-    if (ao->color && strcmp(ao->color, "always") == 0)
-        return 1;
-    if (ao->color && strcmp(ao->color, "never") == 0)
-        return 0;
-    const char *no = getenv("NO_COLOR");
-    return (!no || !no[0]) && isatty(1);
 }
 
 static int write_file(const char *path, const px_buf *b)
@@ -165,7 +155,7 @@ static int render(const analyze_opts *ao, px_story_report *const *reports, size_
             rc = -1;
         px_buf_free(&b);
     }
-    px_report_opts ro = {.color = use_color(ao), .full = ao->full};
+    px_report_opts ro = {.color = cli_color("analyze", ao->color ? ao->color : "auto") == 1, .full = ao->full};
     int r = ao->json ? px_report_json(reports, n, &b) : px_report_text(reports, n, &ro, &b);
     if (r != PX_OK) {
         cli_error("out of memory rendering the report");

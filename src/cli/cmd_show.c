@@ -1,7 +1,6 @@
 /* cmd_show.c - `parallax show`: one stored story's report on the terminal. */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -93,8 +92,8 @@ int cmd_show(int argc, char **argv)
         case 'j': json = 1; break;
         case 'f': ro.full = 1; break;
         case 'c':
-            if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
-                return cli_usage_error("show", "--color takes auto, always or never");
+            if (cli_color("show", optarg) < 0)
+                return EXIT_USAGE;
             color = optarg;
             break;
         case 'h': fputs(help, stdout); return EXIT_OK;
@@ -103,9 +102,7 @@ int cmd_show(int argc, char **argv)
     }
     if (optind != argc - 1)
         return cli_usage_error("show", "give one STORY id (see `parallax stories`)");
-    const char *no_color = getenv("NO_COLOR");
-    ro.color = strcmp(color, "always") == 0 ||
-               (strcmp(color, "auto") == 0 && (!no_color || !no_color[0]) && isatty(1));
+    ro.color = cli_color("show", color) == 1;
     long long id = cli_parse_id("show", "STORY", argv[optind]);
     if (!id)
         return EXIT_USAGE;

@@ -184,6 +184,20 @@ int cli_input_exit_code(const cli_input *ci)
     return ci->errors ? EXIT_INPUT : EXIT_OK;
 }
 
+int cli_color(const char *cmd, const char *when)
+{
+    if (strcmp(when, "always") == 0)
+        return 1;
+    if (strcmp(when, "never") == 0)
+        return 0;
+    if (strcmp(when, "auto") != 0) {
+        cli_usage_error(cmd, "--color takes auto, always or never");
+        return -1;
+    }
+    const char *no = getenv("NO_COLOR");
+    return (!no || !no[0]) && isatty(1);
+}
+
 int cli_number(const char *opt, const char *arg, double lo, double hi, double *out)
 {
     char *end;

@@ -14,7 +14,8 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lstemmer -lm -lpthread
 OPT_FLAGS  = -O2 -g
 SAN_FLAGS  = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
-LIB_SRC  = $(sort $(wildcard src/*.c))
+LIB_SRC  = $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c src/*/*/*.c)))
+LIB_HDR  = $(wildcard include/*.h include/parallax/*.h src/*/*.h src/*/*/*.h)
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
@@ -48,7 +49,7 @@ build/gen/web_assets.c: $(addprefix web/,$(WEB_FILES)) scripts/embed-assets
 	scripts/embed-assets $@ web $(WEB_FILES)
 
 # ---- release build ------------------------------------------------------
-$(REL)/%.o: %.c $(wildcard include/*.h include/parallax/*.h src/*.h src/cli/*.h)
+$(REL)/%.o: %.c $(LIB_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(OPT_FLAGS) $(INCS) $(PKG_CFLAGS) -c $< -o $@
 
@@ -59,7 +60,7 @@ build/parallax: $(CLI_SRC:%.c=$(REL)/%.o) build/libparallax.a
 	$(CC) $(OPT_FLAGS) -o $@ $^ $(PKG_LIBS)
 
 # ---- sanitizer build and tests -----------------------------------------
-$(SAN)/%.o: %.c $(wildcard include/*.h include/parallax/*.h src/*.h src/cli/*.h tests/*.h)
+$(SAN)/%.o: %.c $(LIB_HDR) $(wildcard tests/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(SAN_FLAGS) $(INCS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) -c $< -o $@
 
@@ -92,7 +93,7 @@ tests/browser/node_modules/.package-lock.json: tests/browser/package-lock.json
 # ---- fuzzing (clang + libFuzzer) ----------------------------------------
 FUZZ_CC    = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
-$(FZ)/%.o: %.c $(wildcard include/*.h include/parallax/*.h src/*.h)
+$(FZ)/%.o: %.c $(LIB_HDR)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CSTD) $(FUZZ_FLAGS) $(INCS) $(PKG_CFLAGS) -c $< -o $@
 

@@ -49,6 +49,7 @@
 
 #include "article.h"
 #include "dedup.h"
+#include "text.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -76,7 +77,6 @@ typedef void (*px_story_fn)(const px_story *s, void *ud);
 /* Story from was merged into story into: from's id is no longer held. */
 typedef void (*px_merge_fn)(uint64_t from, uint64_t into, void *ud);
 
-typedef struct px_background px_background; /* framing.h */
 
 typedef struct px_cluster_opts {
     double threshold;       /* least join score (default 0.12) */

@@ -49,6 +49,10 @@ int px_error_set(px_error *err, int code, const char *fmt, ...)
 void px_error_clear(px_error *err);
 const char *px_status_name(int code);
 
+/* Called now and then with the work done so far and the total: bytes read
+ * when reading, stories done when comparing. */
+typedef void (*px_progress_fn)(long long done, long long total, void *ud);
+
 /* A growable list of owned strings. */
 typedef struct px_strlist {
     char **items;

@@ -15,7 +15,6 @@
 #include "framing.h"
 #include "numbers.h"
 #include "quotes.h"
-#include "read.h"
 #include "story.h"
 #include "summary.h"
 #include "timeline.h"

@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include "article.h"
+#include "text.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -89,8 +90,6 @@ typedef struct px_diag {
 typedef void (*px_diag_fn)(const px_diag *d, void *ud);
 /* Receives ownership of a; returns 0 to go on, non-zero to stop reading. */
 typedef int (*px_article_fn)(px_article *a, void *ud);
-/* Called now and then with the raw bytes consumed so far and the total. */
-typedef void (*px_progress_fn)(long long done, long long total, void *ud);
 
 typedef struct px_read_opts {
     const char *source;          /* --source: outlet for every article */
@@ -122,6 +121,10 @@ int px_read_input(px_input *in, const px_read_opts *o, px_article_fn fn, void *u
 int px_parse_txt(const char *text, size_t len, px_article *a, px_error *err);
 /* Parses one JSON Lines record. */
 int px_parse_json_article(const char *json, size_t len, px_article *a, px_error *err);
+
+/* Loads a background word table (parallax/text.h) from a file or "-":
+ * lines "stem<TAB>count"; "#" lines are comments. */
+int px_background_load(px_background **out, const char *path, px_error *err);
 
 #ifdef __cplusplus
 }

@@ -110,6 +110,26 @@ void px_cleaner_free(px_cleaner *c);
  * is recorded in a->removed with its reason. */
 int px_clean_article(px_cleaner *c, px_article *a);
 
+/* ---- background corpus -------------------------------------------------- */
+
+typedef struct px_background px_background;
+
+/* The built-in English table (stems of general news, see docs/framing.md).
+ * Owned by the library; do not free. NULL only when out of memory. */
+const px_background *px_background_default(void);
+/* Parses a table held in memory. */
+int px_background_parse(px_background **out, const char *text, size_t len, px_error *err);
+void px_background_free(px_background *b);
+/* An empty table to fill with px_background_add (to build one). */
+px_background *px_background_new(void);
+int px_background_add(px_background *b, const char *stem, size_t len, double count);
+/* Writes the table in the load format, most frequent first, skipping stems
+ * seen fewer than min_count times. */
+int px_background_write(const px_background *b, double min_count, px_buf *out);
+/* Occurrences of stem in the background corpus, and the corpus size. */
+double px_background_count(const px_background *b, const char *stem);
+double px_background_total(const px_background *b);
+
 #ifdef __cplusplus
 }
 #endif

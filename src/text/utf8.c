@@ -2,7 +2,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "internal.h"
+#include "parallax/text.h"
+#include "text/text_internal.h"
 
 int px_utf8_valid(const char *s, size_t len)
 {

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "claims_common.h"
+#include "compare/claims_common.h"
 #include "parallax/entities.h"
 #include "parallax/text.h"
 

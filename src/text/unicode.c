@@ -4,7 +4,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "internal.h"
+#include "text/text_internal.h"
 #include "parallax/text.h"
 
 static int is_ascii(const char *s, size_t len)

@@ -7,7 +7,7 @@
 #include "parallax/cluster.h"
 #include "parallax/dedup.h"
 #include "parallax/ingest.h"
-#include "grow.h"
+#include "core/grow.h"
 
 /* What the deduper's input position p refers to. */
 typedef struct position {

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "dom.h"
+#include "read/html/dom.h"
 
 /* Elements whose end tag may be left out or that have none: they do not
  * deepen the tree, so the depth estimate must not count them. */

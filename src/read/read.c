@@ -10,7 +10,8 @@
 #include <sys/stat.h>
 #include <cjson/cJSON.h>
 
-#include "internal.h"
+#include "parallax/read.h"
+#include "read/read_internal.h"
 #include "parallax/html.h"
 #include "parallax/http.h"
 #include "parallax/warc.h"

@@ -5,8 +5,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "internal.h"
-#include "textchar.h"
+#include "parallax/text.h"
+#include "text/text_internal.h"
+#include "text/textchar.h"
 
 typedef struct abbrev {
     const char *word; /* lower case, without the final period */

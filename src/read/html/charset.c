@@ -7,8 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
 #include "parallax/html.h"
+#include "parallax/read.h"
 
 #define META_SCAN 8192
 

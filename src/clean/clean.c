@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clean_rules.h"
-#include "internal.h"
-#include "textchar.h"
+#include "clean/clean_rules.h"
+#include "parallax/text.h"
+#include "text/textchar.h"
 
 /* Paragraphs and sentences longer than this are never notices. */
 #define MAX_NOTICE 600

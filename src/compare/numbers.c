@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "claims_common.h"
+#include "compare/claims_common.h"
 #include "parallax/numbers.h"
 
 /* ---- word lists ------------------------------------------------------------ */

@@ -8,7 +8,7 @@
 #include <strings.h>
 #include <cjson/cJSON.h>
 
-#include "dom.h"
+#include "read/html/dom.h"
 
 void px_html_meta_clear(px_html_meta *m)
 {

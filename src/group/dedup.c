@@ -7,7 +7,7 @@
 
 #include "parallax/dedup.h"
 #include "parallax/text.h"
-#include "grow.h"
+#include "core/grow.h"
 
 #define MAX_PERMS 512
 #define BUCKET_WALK 64      /* newest entries looked at per LSH bucket */

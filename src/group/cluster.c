@@ -12,9 +12,8 @@
 #include <cjson/cJSON.h>
 
 #include "parallax/cluster.h"
-#include "parallax/framing.h"
 #include "parallax/text.h"
-#include "grow.h"
+#include "core/grow.h"
 
 #define NO_DAY LONG_MIN
 #define POSTING_WALK 256 /* stories looked at per query term */

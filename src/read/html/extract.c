@@ -21,7 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "dom.h"
+#include "read/html/dom.h"
 
 /* ---- the model: every feature and weight ------------------------------- */
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "claims_common.h"
+#include "compare/claims_common.h"
 #include "parallax/common.h"
 #include "parallax/text.h"
 

@@ -489,3 +489,20 @@ int px_input_take_recovery(px_input *in, char *msg, size_t cap)
     in->recovered[0] = '\0';
     return 1;
 }
+
+int px_background_load(px_background **out, const char *path, px_error *err)
+{
+    px_input *in = NULL;
+    px_buf buf = {0};
+    *out = NULL;
+    int rc = px_input_open(&in, path, err);
+    if (rc == PX_OK)
+        rc = px_input_read_all(in, &buf, PX_DEFAULT_MAX_RECORD, err);
+    px_input_close(in);
+    if (rc == PX_OK)
+        rc = px_background_parse(out, buf.data ? buf.data : "", buf.len, err);
+    if (rc != PX_OK && err && !err->where[0])
+        snprintf(err->where, sizeof err->where, "%s", path);
+    px_buf_free(&buf);
+    return rc;
+}

@@ -5,7 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "parallax/read.h"
+#include "read/read_internal.h"
 
 typedef struct source_row {
     char *key, *name, *leaning, *country;

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "grow.h"
+#include "core/grow.h"
 #include "parallax/analysis.h"
 
 typedef struct row_list {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dom.h"
+#include "read/html/dom.h"
 
 static void fill_from_meta(px_article *a, px_html_meta *m, const char *url, int *rc)
 {

@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "text/text_internal.h"
 #include "parallax/text.h"
-#include "textchar.h"
+#include "text/textchar.h"
 
 typedef struct scan {
     const char *s;

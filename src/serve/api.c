@@ -10,7 +10,7 @@
 #include "parallax/analysis.h"
 #include "parallax/ingest.h"
 #include "parallax/server.h"
-#include "web_assets.h"
+#include "serve/web_assets.h"
 
 #define MAX_PARAMS 32
 

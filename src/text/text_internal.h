@@ -1,18 +1,13 @@
-/* internal.h - helpers shared by the library's own modules; not installed. */
-#ifndef PARALLAX_INTERNAL_H
-#define PARALLAX_INTERNAL_H
+/* text_internal.h - text-core helpers the library's own modules share; not
+ * installed. */
+#ifndef PARALLAX_TEXT_INTERNAL_H
+#define PARALLAX_TEXT_INTERNAL_H
 
-#include "parallax/read.h"
-#include "parallax/text.h"
+#include <stddef.h>
 
 /* 1 when s[0..len) is valid UTF-8. */
 int px_utf8_valid(const char *s, size_t len);
 int px_has_nul(const char *s, size_t len);
-
-/* The outlet key in a file name "KEY--slug.ext", else its stem. */
-int px_source_key_from_path(const char *path, char *out, size_t cap);
-/* The host of an article URL without "www." (the outlet key of a web page). */
-int px_source_key_from_url(const char *url, char *out, size_t cap);
 
 /* The built-in background word table (data/background-en.tsv), embedded at
  * build time by scripts/embed-data. */

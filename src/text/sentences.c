@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "text/text_internal.h"
 #include "parallax/text.h"
-#include "textchar.h"
+#include "text/textchar.h"
 
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>

@@ -1,0 +1,203 @@
+/* background.c - the background word table: stem -> count over a general
+ * news corpus, the prior that framing and clustering weigh words against. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parallax/text.h"
+#include "text/text_internal.h"
+
+struct px_background {
+    char **stems;
+    double *counts;
+    size_t n, cap;
+    uint32_t *slots; /* index + 1 */
+    size_t n_slots;
+    double total;
+};
+
+static long bg_find(const px_background *b, const char *w, size_t len, size_t *slot)
+{
+    if (!b->n_slots)
+        return -1;
+    size_t h = (size_t)px_hash64(w, len, 7) & (b->n_slots - 1);
+    while (b->slots[h]) {
+        const char *t = b->stems[b->slots[h] - 1];
+        if (strncmp(t, w, len) == 0 && t[len] == '\0')
+            return (long)b->slots[h] - 1;
+        h = (h + 1) & (b->n_slots - 1);
+    }
+    if (slot)
+        *slot = h;
+    return -1;
+}
+
+static int bg_rehash(px_background *b)
+{
+    size_t n_slots = b->n_slots ? b->n_slots * 2 : 4096;
+    uint32_t *slots = calloc(n_slots, sizeof *slots);
+    if (!slots)
+        return PX_ENOMEM;
+    free(b->slots);
+    b->slots = slots;
+    b->n_slots = n_slots;
+    for (size_t i = 0; i < b->n; i++) {
+        size_t slot = 0;
+        bg_find(b, b->stems[i], strlen(b->stems[i]), &slot);
+        b->slots[slot] = (uint32_t)i + 1;
+    }
+    return PX_OK;
+}
+
+int px_background_add(px_background *b, const char *w, size_t len, double count)
+{
+    if (memchr(w, '\0', len))
+        return PX_EUSAGE; /* stems are C strings: a NUL inside would make two keys alike */
+    if ((b->n + 1) * 2 > b->n_slots && bg_rehash(b) != PX_OK)
+        return PX_ENOMEM;
+    size_t slot = 0;
+    long at = bg_find(b, w, len, &slot);
+    if (at >= 0) {
+        b->counts[at] += count;
+        b->total += count;
+        return PX_OK;
+    }
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 4096;
+        char **st = realloc(b->stems, cap * sizeof *st);
+        if (!st)
+            return PX_ENOMEM;
+        b->stems = st;
+        double *c = realloc(b->counts, cap * sizeof *c);
+        if (!c)
+            return PX_ENOMEM;
+        b->counts = c;
+        b->cap = cap;
+    }
+    char *copy = px_strndup(w, len);
+    if (!copy)
+        return PX_ENOMEM;
+    b->stems[b->n] = copy;
+    b->counts[b->n] = count;
+    b->slots[slot] = (uint32_t)++b->n;
+    b->total += count;
+    return PX_OK;
+}
+
+int px_background_parse(px_background **out, const char *text, size_t len, px_error *err)
+{
+    *out = NULL;
+    px_background *b = calloc(1, sizeof *b);
+    if (!b)
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    long line = 0;
+    double total = 0;
+    for (size_t i = 0; i < len;) {
+        size_t eol = i;
+        while (eol < len && text[eol] != '\n')
+            eol++;
+        line++;
+        const char *tab = memchr(text + i, '\t', eol - i);
+        if (eol - i > 7 && memcmp(text + i, "#total\t", 7) == 0) {
+            char num[32];
+            snprintf(num, sizeof num, "%.*s", (int)(eol - i - 7 < 31 ? eol - i - 7 : 31), text + i + 7);
+            total = strtod(num, NULL);
+        }
+        if (text[i] != '#' && eol > i) {
+            char num[32];
+            size_t nl = tab ? (size_t)(text + eol - tab - 1) : 0;
+            char *end = NULL;
+            double c = -1;
+            if (tab && nl > 0 && nl < sizeof num) {
+                memcpy(num, tab + 1, nl);
+                num[nl] = '\0';
+                c = strtod(num, &end);
+            }
+            if (!tab || tab == text + i || c < 0 || !end || (*end && *end != '\r') ||
+                memchr(text + i, '\0', (size_t)(tab - text - i))) {
+                px_background_free(b);
+                if (err)
+                    err->line = line;
+                return px_error_set(err, PX_EFORMAT,
+                                    "background table line %ld: expected 'stem<TAB>count'", line);
+            }
+            if (px_background_add(b, text + i, (size_t)(tab - text - i), c) == PX_ENOMEM) {
+                px_background_free(b);
+                return px_error_set(err, PX_ENOMEM, "out of memory");
+            }
+        }
+        i = eol + 1;
+    }
+    if (total > b->total)
+        b->total = total; /* the table may list only the more frequent stems */
+    *out = b;
+    return PX_OK;
+}
+
+px_background *px_background_new(void)
+{
+    return calloc(1, sizeof(px_background));
+}
+
+static int by_count_desc(const void *a, const void *b, void *table)
+{
+    const px_background *t = table;
+    double x = t->counts[*(const size_t *)a], y = t->counts[*(const size_t *)b];
+    if (x != y)
+        return x < y ? 1 : -1;
+    return strcmp(t->stems[*(const size_t *)a], t->stems[*(const size_t *)b]);
+}
+
+int px_background_write(const px_background *b, double min_count, px_buf *out)
+{
+    size_t *order = malloc((b->n + 1) * sizeof *order);
+    if (!order)
+        return PX_ENOMEM;
+    for (size_t i = 0; i < b->n; i++)
+        order[i] = i;
+    qsort_r(order, b->n, sizeof *order, by_count_desc, (void *)b);
+    int rc = px_buf_printf(out, "#total\t%.0f\n", b->total);
+    for (size_t i = 0; rc == PX_OK && i < b->n && b->counts[order[i]] >= min_count; i++)
+        rc = px_buf_printf(out, "%s\t%.0f\n", b->stems[order[i]], b->counts[order[i]]);
+    free(order);
+    return rc;
+}
+
+void px_background_free(px_background *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->n; i++)
+        free(b->stems[i]);
+    free(b->stems);
+    free(b->counts);
+    free(b->slots);
+    free(b);
+}
+
+double px_background_count(const px_background *b, const char *stem)
+{
+    long at = b ? bg_find(b, stem, strlen(stem), NULL) : -1;
+    return at >= 0 ? b->counts[at] : 0;
+}
+
+double px_background_total(const px_background *b)
+{
+    return b ? b->total : 0;
+}
+
+static px_background *default_bg;
+static pthread_once_t default_once = PTHREAD_ONCE_INIT;
+
+static void load_default(void)
+{
+    px_background_parse(&default_bg, px_background_en_tsv, px_background_en_tsv_len, NULL);
+}
+
+const px_background *px_background_default(void)
+{
+    pthread_once(&default_once, load_default);
+    return default_bg;
+}
+

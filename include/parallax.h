@@ -12,6 +12,7 @@
 #include "parallax/common.h"
 #include "parallax/article.h"
 #include "parallax/read.h"
+#include "parallax/clean.h"
 #include "parallax/text.h"
 #include "parallax/entities.h"
 #include "parallax/numbers.h"

@@ -81,8 +81,8 @@ static void test_seed_numbers_with_attribution(void **s)
     (void)s;
     tu_result r;
     /* raw: cleaning drops the first of the two near-identical toll sentences */
-    px_read_opts raw = {.raw = 1};
-    tu_read_one(&r, tu_shared("seeds"), &raw);
+    px_read_opts raw = {0};
+    tu_read_raw_one(&r, tu_shared("seeds"), &raw);
     px_number_list n;
 
     px_number_list_init(&n);
@@ -336,8 +336,8 @@ static void test_seed_tolls_are_two_quantities(void **s)
 {
     (void)s;
     tu_result r;
-    px_read_opts o = {.raw = 1};
-    tu_read_one(&r, tu_shared("seeds"), &o);
+    px_read_opts o = {0};
+    tu_read_raw_one(&r, tu_shared("seeds"), &o);
     assert_int_equal(r.n, 5);
     px_number_list *lists = calloc(r.n, sizeof *lists);
     const px_number_list **nl = calloc(r.n, sizeof *nl);

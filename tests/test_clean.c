@@ -215,8 +215,8 @@ static void test_raw_keeps_everything(void **s)
 {
     (void)s;
     tu_result r;
-    px_read_opts o = {.raw = 1};
-    tu_read_one(&r, "examples/corpus", &o);
+    px_read_opts o = {0};
+    tu_read_raw_one(&r, "examples/corpus", &o);
     for (size_t i = 0; i < r.n; i++)
         assert_int_equal(r.articles[i]->n_removed, 0);
     assert_non_null(strstr(by_suffix(&r, "harbor-herald--bridge-collapse.txt")->body, "Share this article"));
@@ -289,9 +289,9 @@ static void test_seeds_without_noise_untouched(void **s)
     static const size_t n_sentences[] = {20, 13, 22};
     for (size_t i = 0; i < 3; i++) {
         tu_result r, raw;
-        px_read_opts o = {.raw = 1};
+        px_read_opts o = {0};
         tu_read_one(&r, tu_shared(clean[i]), NULL);
-        tu_read_one(&raw, tu_shared(clean[i]), &o);
+        tu_read_raw_one(&raw, tu_shared(clean[i]), &o);
         assert_int_equal(r.articles[0]->n_removed, 0);
         assert_string_equal(r.articles[0]->body, raw.articles[0]->body);
         assert_int_equal(sentences(r.articles[0]->body), n_sentences[i]);

@@ -14,8 +14,8 @@ static char *bbc_body(const char *rel)
     char path[256];
     snprintf(path, sizeof path, "data/bulk/bbc/%s", rel);
     tu_result r;
-    px_read_opts o = {.raw = 1};
-    tu_read_one(&r, tu_shared(path), &o);
+    px_read_opts o = {0};
+    tu_read_raw_one(&r, tu_shared(path), &o);
     assert_int_equal(r.n, 1);
     char *body = px_strdup(r.articles[0]->body);
     tu_result_free(&r);

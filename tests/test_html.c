@@ -132,8 +132,8 @@ static void test_table_layout_latin1_page(void **s)
 {
     (void)s;
     tu_result r;
-    px_read_opts o = {.raw = 1};
-    tu_read_one(&r, "examples/html/meridian-times--strike-talks.htm", &o);
+    px_read_opts o = {0};
+    tu_read_raw_one(&r, "examples/html/meridian-times--strike-talks.htm", &o);
     assert_int_equal(r.errors, 0);
     assert_int_equal(r.n, 1);
     px_article *a = r.articles[0];

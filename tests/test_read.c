@@ -24,8 +24,8 @@ static void test_seeds_shapes(void **s)
 {
     (void)s;
     tu_result r;
-    px_read_opts o = {.raw = 1};
-    tu_read_one(&r, tu_shared("seeds"), &o);
+    px_read_opts o = {0};
+    tu_read_raw_one(&r, tu_shared("seeds"), &o);
     assert_int_equal(r.errors, 0);
     assert_int_equal(r.n, 5);
     px_article *a0 = by_path_suffix(&r, "000_9174a8464403a93b.txt");
@@ -303,9 +303,9 @@ static void test_example_corpus(void **s)
     (void)s;
     px_sources *src;
     assert_int_equal(px_sources_load(&src, "examples/sources.csv", NULL), PX_OK);
-    px_read_opts o = {.sources = src, .raw = 1};
+    px_read_opts o = {.sources = src};
     tu_result r;
-    tu_read_one(&r, "examples/corpus", &o);
+    tu_read_raw_one(&r, "examples/corpus", &o);
     assert_int_equal(r.errors, 0);
     assert_true(r.n >= 8 && r.n <= 14);
     int with_leaning = 0;

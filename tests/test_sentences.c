@@ -251,8 +251,8 @@ static void test_seed_sentences_are_whole(void **s)
 {
     (void)s;
     tu_result r;
-    px_read_opts o = {.raw = 1};
-    tu_read_one(&r, tu_shared("seeds"), &o);
+    px_read_opts o = {0};
+    tu_read_raw_one(&r, tu_shared("seeds"), &o);
     assert_int_equal(r.n, 5);
     size_t total = 0;
     for (size_t k = 0; k < r.n; k++) {

@@ -427,7 +427,7 @@ static void child_ingest(const char *db, const char *input, int fd)
     if (px_ingest_new(&c.g, s, &io, &err) != PX_OK)
         _exit(2);
     px_read_opts o = {0};
-    px_read_paths(&input, 1, &o, tu_ingest_add, &c);
+    px_read_clean_paths(&input, 1, &o, tu_ingest_add, &c);
     px_ingest_finish(c.g, &err);
     _exit(0);
 }
@@ -495,7 +495,7 @@ static void test_kill_during_ingest_loses_nothing_committed(void **state)
     assert_int_equal(px_ingest_new(&c.g, s, &io, &err), PX_OK);
     px_read_opts o = {0};
     const char *in = input;
-    assert_int_equal(px_read_paths(&in, 1, &o, tu_ingest_add, &c), 0);
+    assert_int_equal(px_read_clean_paths(&in, 1, &o, tu_ingest_add, &c), 0);
     assert_int_equal(px_ingest_finish(c.g, &err), PX_OK);
     assert_int_equal(px_ingest_stats_of(c.g)->added, CRASH_ARTICLES - stored);
     assert_int_equal(px_ingest_stats_of(c.g)->already, stored);

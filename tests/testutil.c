@@ -35,7 +35,8 @@ static int collect_article(px_article *a, void *ud)
     return 0;
 }
 
-void tu_read(tu_result *r, const char *const *paths, size_t n, const px_read_opts *opts)
+static void read_paths(tu_result *r, const char *const *paths, size_t n, const px_read_opts *opts,
+                       int clean)
 {
     memset(r, 0, sizeof *r);
     px_read_opts o;
@@ -45,12 +46,23 @@ void tu_read(tu_result *r, const char *const *paths, size_t n, const px_read_opt
         memset(&o, 0, sizeof o);
     o.diag = collect_diag;
     o.diag_ud = r;
-    r->rc = px_read_paths(paths, n, &o, collect_article, r);
+    r->rc = clean ? px_read_clean_paths(paths, n, &o, collect_article, r)
+                  : px_read_paths(paths, n, &o, collect_article, r);
+}
+
+void tu_read(tu_result *r, const char *const *paths, size_t n, const px_read_opts *opts)
+{
+    read_paths(r, paths, n, opts, 1);
 }
 
 void tu_read_one(tu_result *r, const char *path, const px_read_opts *opts)
 {
-    tu_read(r, &path, 1, opts);
+    read_paths(r, &path, 1, opts, 1);
+}
+
+void tu_read_raw_one(tu_result *r, const char *path, const px_read_opts *opts)
+{
+    read_paths(r, &path, 1, opts, 0);
 }
 
 void tu_result_free(tu_result *r)
@@ -129,7 +141,7 @@ px_ingest_stats tu_ingest_paths(px_store *s, const char *const *paths, size_t n,
     px_error err;
     px_error_clear(&err);
     assert_int_equal(px_ingest_new(&c->g, s, io ? io : &no_io, &err), PX_OK);
-    assert_int_equal(px_read_paths(paths, n, ro ? ro : &no_ro, tu_ingest_add, c), 0);
+    assert_int_equal(px_read_clean_paths(paths, n, ro ? ro : &no_ro, tu_ingest_add, c), 0);
     assert_false(c->failed);
     assert_int_equal(px_ingest_finish(c->g, &err), PX_OK);
     px_ingest_stats st = *px_ingest_stats_of(c->g);

@@ -24,9 +24,11 @@ typedef struct tu_result {
     int rc;
 } tu_result;
 
-/* Reads paths with default options (opts may be NULL). */
+/* Reads and cleans paths with default options (opts may be NULL). */
 void tu_read(tu_result *r, const char *const *paths, size_t n, const px_read_opts *opts);
 void tu_read_one(tu_result *r, const char *path, const px_read_opts *opts);
+/* The same without the clean stage: the text as read. */
+void tu_read_raw_one(tu_result *r, const char *path, const px_read_opts *opts);
 void tu_result_free(tu_result *r);
 /* Reads paths (no read errors allowed) and builds one story of them. */
 px_story_text *tu_read_story(tu_result *r, const char *const *paths, size_t n, const px_sources *src);

@@ -95,7 +95,6 @@ typedef struct px_read_opts {
     const char *source;          /* --source: outlet for every article */
     const px_sources *sources;   /* may be NULL */
     const char *language;        /* default language, "en" when NULL */
-    int raw;                     /* 1: skip cleaning */
     size_t max_record;           /* largest line/record/file in bytes;
                                     0 = PX_DEFAULT_MAX_RECORD */
     px_diag_fn diag;

@@ -1,6 +1,6 @@
 /*
  * parallax/text.h - the text core every later stage stands on: Unicode
- * normalisation, tokens, sentences, stems, stopwords and article cleaning.
+ * normalisation, tokens, sentences, stems, stopwords and the background word table.
  *
  * All offsets are byte offsets into the UTF-8 text that was passed in.
  * px_utf8_offset_to_cp() converts them to code point offsets for output
@@ -92,23 +92,6 @@ void px_stemmer_free(px_stemmer *s);
 const char *px_stem(px_stemmer *s, const char *word, size_t len, size_t *out_len);
 /* Is the lower-case word a stopword of lang (docs/stopwords.md)? */
 int px_is_stopword(const char *lang, const char *word, size_t len);
-
-/* ---- cleaning ----------------------------------------------------------- */
-
-typedef struct px_cleaner px_cleaner;
-
-/* Loads the built-in cleaning rules of lang (data/clean/LANG.rules; falls
- * back to "en"). */
-int px_cleaner_new(px_cleaner **out, const char *lang, px_error *err);
-/* Same from rule text in the format of docs/cleaning.md; name labels
- * error messages ("NAME:LINE: ..."). */
-int px_cleaner_new_from_rules(px_cleaner **out, const char *lang, const char *rules,
-                              const char *name, px_error *err);
-void px_cleaner_free(px_cleaner *c);
-/* Removes from a->body (and highlights) the lines that are not the article:
- * notices, navigation, captions, bylines, repeated sentences. Every removal
- * is recorded in a->removed with its reason. */
-int px_clean_article(px_cleaner *c, px_article *a);
 
 /* ---- background corpus -------------------------------------------------- */
 

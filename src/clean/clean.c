@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "clean/clean_rules.h"
+#include "parallax/clean.h"
 #include "parallax/text.h"
 #include "text/textchar.h"
 

@@ -19,6 +19,7 @@ typedef struct cli_input {
     size_t n_paths;
     int warnings, errors;
     int quiet;
+    int raw; /* --raw: read without the clean stage */
 } cli_input;
 
 /* getopt_long entries and their short letters for the input options. */

@@ -70,7 +70,7 @@ int cli_input_option(cli_input *ci, int opt, const char *arg)
         ci->opts.source = arg;
         return 1;
     case 'r':
-        ci->opts.raw = 1;
+        ci->raw = 1;
         return 1;
     case 'l':
         ci->opts.language = arg;
@@ -167,7 +167,8 @@ int cli_input_read(cli_input *ci, px_article_fn fn, void *ud)
         ci->opts.progress = cli_progress_update;
         ci->opts.progress_ud = bar;
     }
-    int rc = px_read_paths(ci->paths, ci->n_paths, &ci->opts, fn, ud);
+    int rc = ci->raw ? px_read_paths(ci->paths, ci->n_paths, &ci->opts, fn, ud)
+                     : px_read_clean_paths(ci->paths, ci->n_paths, &ci->opts, fn, ud);
     cli_progress_free(bar);
     ci->opts.progress = NULL;
     return rc;

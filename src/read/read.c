@@ -25,9 +25,6 @@ typedef struct reader {
     int stopped;
     long long done_before; /* raw bytes of the inputs already finished */
     long long total;
-    px_cleaner *cleaners[8]; /* one per language met, for the whole call */
-    char cleaner_lang[8][16];
-    size_t n_cleaners;
 } reader;
 
 typedef int (*format_reader)(reader *r, px_input *in);
@@ -58,37 +55,7 @@ static void progress(reader *r, px_input *in)
         r->o->progress(r->done_before + px_input_raw_offset(in), r->total, r->o->progress_ud);
 }
 
-/* The cleaner for lang, made on first use; NULL (reported) if it cannot be. */
-static px_cleaner *cleaner_for(reader *r, const char *lang, const char *path)
-{
-    for (size_t i = 0; i < r->n_cleaners; i++)
-        if (strcmp(r->cleaner_lang[i], lang) == 0)
-            return r->cleaners[i];
-    px_cleaner *c = NULL;
-    px_error err;
-    px_error_clear(&err);
-    if (px_cleaner_new(&c, lang, &err) != PX_OK) {
-        report(r, PX_WARNING, path, 0, -1, err.msg);
-        return NULL;
-    }
-    if (r->n_cleaners == sizeof r->cleaners / sizeof r->cleaners[0]) {
-        px_cleaner_free(r->cleaners[--r->n_cleaners]);
-    }
-    r->cleaners[r->n_cleaners] = c;
-    snprintf(r->cleaner_lang[r->n_cleaners], sizeof r->cleaner_lang[0], "%s", lang);
-    r->n_cleaners++;
-    return c;
-}
-
-static void free_cleaners(reader *r)
-{
-    for (size_t i = 0; i < r->n_cleaners; i++)
-        px_cleaner_free(r->cleaners[i]);
-    r->n_cleaners = 0;
-}
-
-/* Fills what the reader could not know, cleans the text (unless raw), then
- * hands the article on. */
+/* Fills what the reader could not know, then hands the article on. */
 static int finish_article(reader *r, px_article *a, const char *path, long line, long long offset)
 {
     char key[256];
@@ -110,11 +77,6 @@ static int finish_article(reader *r, px_article *a, const char *path, long line,
     /* The id is computed from the text as read, so cleaning rules may change
      * without changing ids. */
     rc |= px_article_compute_id(a);
-    if (!rc && !r->o->raw) {
-        px_cleaner *c = cleaner_for(r, a->language, path);
-        if (c)
-            rc |= px_clean_article(c, a);
-    }
     if (rc) {
         px_article_free(a);
         report(r, PX_ERROR, path, line, offset, "out of memory");
@@ -497,7 +459,6 @@ int px_read_input(px_input *in, const px_read_opts *o, px_article_fn fn, void *u
     if (!f)
         f = format_by_content(in);
     f->read(&r, in);
-    free_cleaners(&r);
     return r.stopped ? PX_ESTOP : r.failures;
 }
 
@@ -617,6 +578,5 @@ int px_read_paths(const char *const *paths, size_t n, const px_read_opts *o, px_
     for (size_t i = 0; i < files.n; i++)
         free(files.items[i]);
     free(files.items);
-    free_cleaners(&r);
     return r.stopped ? PX_ESTOP : r.failures;
 }

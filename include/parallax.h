@@ -14,6 +14,7 @@
 #include "parallax/read.h"
 #include "parallax/clean.h"
 #include "parallax/text.h"
+#include "parallax/doc.h"
 #include "parallax/entities.h"
 #include "parallax/numbers.h"
 #include "parallax/quotes.h"

@@ -5,14 +5,13 @@
  * outlets that say much the same thing (TF-IDF cosine similarity).
  *
  * The story borrows its articles: they must outlive it. Everything else is
- * owned by the story. Building a story is the one place where the articles
- * are tokenised, split into sentences and stemmed; framing, consensus,
- * timeline and summary all read from it.
+ * owned by the story. Building a story builds each article's document
+ * model (parallax/doc.h) once; the comparisons all read from it.
  */
 #ifndef PARALLAX_STORY_H
 #define PARALLAX_STORY_H
 
-#include "text.h"
+#include "doc.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -52,13 +51,16 @@ typedef struct px_story_vocab px_story_vocab;
 typedef struct px_story_text {
     px_article *const *articles;  /* borrowed */
     size_t n_articles;
+    px_doc *docs;                 /* per article: its document model, which
+                                     every comparison reads */
     char **sources;               /* distinct outlet names, first-seen order */
     size_t n_sources;
     size_t *article_source;       /* per article: index into sources */
     size_t *first_sentence;       /* per article (+1 sentinel): its first sentence */
     px_story_sentence *sentences;
     size_t n_sentences;
-    char **terms;                 /* term id -> stem (numbers as written) */
+    char **terms;                 /* term id -> term (parallax/doc.h); owned
+                                     by the private vocabulary */
     char **term_words;            /* term id -> first word form seen, lower case */
     uint32_t *term_df;            /* term id -> sentences containing it */
     float *term_idf;              /* term id -> px_story_idf() */
@@ -75,16 +77,6 @@ typedef struct px_story_text {
 int px_story_text_new(px_story_text **out, px_article *const *articles, size_t n, px_error *err);
 void px_story_text_free(px_story_text *s);
 
-/* The term a word token stands for, as the story counts it: lower case
- * (folded), possessive "'s" dropped, stopwords and one-letter words
- * skipped, stemmed when st is not NULL; number tokens are kept as written.
- * Writes a malloc'd term to *out (NULL when the token is not a term) and
- * returns PX_OK or PX_ENOMEM. lang selects the stopword list. */
-int px_story_term_of(const char *word, size_t len, int is_number, px_stemmer *st,
-                     const char *lang, char **out);
-
-/* Term id of a stem, or -1 when the story never uses it. */
-long px_story_term_id(const px_story_text *s, const char *stem);
 /* Inverse sentence frequency of a term: log(n_sentences / df). */
 double px_story_idf(const px_story_text *s, uint32_t term);
 /* TF-IDF cosine similarity of two sentences of the story. */

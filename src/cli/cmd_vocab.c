@@ -17,7 +17,7 @@ static const char help[] =
 
 typedef struct vocab_state {
     px_background *table;
-    px_stemmer *stemmer;
+    px_lexicon *lexicon;
     int oom;
 } vocab_state;
 
@@ -25,20 +25,16 @@ static int count_article(px_article *a, void *ud)
 {
     vocab_state *st = ud;
     const char *body = a->body ? a->body : "";
-    const char *lang = a->language ? a->language : "en";
-    px_tokens toks = {0};
-    int rc = px_tokenize(body, strlen(body), &toks);
-    for (size_t i = 0; rc == PX_OK && i < toks.n; i++) {
-        if (toks.v[i].kind != PX_TOK_WORD)
+    px_doc d;
+    int rc = px_doc_build(&d, body, strlen(body), st->lexicon);
+    for (size_t i = 0; rc == PX_OK && i < d.tokens.n; i++) {
+        uint32_t t = d.tok[i].term;
+        if (t == PX_NO_TERM || (d.tok[i].wclass & PX_WC_NUMBER))
             continue;
-        char *term = NULL;
-        rc = px_story_term_of(body + toks.v[i].start, toks.v[i].end - toks.v[i].start, 0, st->stemmer,
-                              lang, &term);
-        if (rc == PX_OK && term)
-            rc = px_background_add(st->table, term, strlen(term), 1);
-        free(term);
+        const char *term = px_lexicon_term(st->lexicon, t);
+        rc = px_background_add(st->table, term, strlen(term), 1);
     }
-    px_tokens_free(&toks);
+    px_doc_free(&d);
     px_article_free(a);
     st->oom = rc != PX_OK;
     return st->oom;
@@ -65,9 +61,9 @@ int cmd_vocab(int argc, char **argv)
     int rc0 = cli_parse(&ci, "vocab", help, argc, argv, "", own, vocab_option, &min_count);
     if (rc0 != CLI_RUN)
         return rc0;
-    vocab_state st = {px_background_new(), px_stemmer_new("en"), 0};
+    vocab_state st = {px_background_new(), px_lexicon_new("en"), 0};
     int rc = EXIT_OK;
-    if (!st.table) {
+    if (!st.table || !st.lexicon) {
         cli_error("out of memory");
         rc = EXIT_INPUT;
     } else {
@@ -83,7 +79,7 @@ int cmd_vocab(int argc, char **argv)
         px_buf_free(&out);
     }
     px_background_free(st.table);
-    px_stemmer_free(st.stemmer);
+    px_lexicon_free(st.lexicon);
     cli_input_free(&ci);
     return rc;
 }

@@ -9,21 +9,6 @@
 #include "parallax/common.h"
 #include "parallax/text.h"
 
-int cl_grow(void **v, size_t *cap, size_t n, size_t sz)
-{
-    if (n < *cap)
-        return PX_OK;
-    size_t c = *cap ? *cap * 2 : 16;
-    while (c <= n)
-        c *= 2;
-    void *p = realloc(*v, c * sz);
-    if (!p)
-        return PX_ENOMEM;
-    *v = p;
-    *cap = c;
-    return PX_OK;
-}
-
 int cl_eq(const char *s, size_t len, const char *w)
 {
     size_t i = 0;

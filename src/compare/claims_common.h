@@ -4,11 +4,11 @@
 #define PARALLAX_CLAIMS_COMMON_H
 
 #include <stddef.h>
+#include "core/grow.h"
 #include "parallax/text.h"
 
-/* Grows *v (element size sz) so that index n fits; 0 or PX_ENOMEM. */
-int cl_grow(void **v, size_t *cap, size_t n, size_t sz);
-#define CL_GROW(arr, cap, n) cl_grow((void **)&(arr), &(cap), (n), sizeof *(arr))
+/* Room for item n of arr (px_grow, doubling from 16). */
+#define CL_GROW(arr, cap, n) px_grow(&(arr), &(cap), (size_t)(n) + 1, sizeof *(arr), 16, 0)
 
 /* Case-insensitive (ASCII) comparison of s[0..len) with the word w. */
 int cl_eq(const char *s, size_t len, const char *w);

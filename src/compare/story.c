@@ -4,151 +4,77 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
+#include "core/map.h"
+#include "parallax/doc.h"
 #include "parallax/story.h"
-#include "parallax/text.h"
 
-/* ---- vocabulary: stem -> id, open addressing ------------------------- */
+/* ---- vocabulary: the story's compact term ids ------------------------- */
+
+#define MAX_LANGUAGES 8
+
+/* One lexicon per language met, and its term ids mapped to the story's. */
+typedef struct story_lexicon {
+    char lang[3];
+    px_lexicon *lx;
+    uint32_t *to_story; /* lexicon term id -> story term id + 1; 0 = not yet */
+    size_t cap;
+} story_lexicon;
 
 struct px_story_vocab {
-    uint32_t *slots; /* id + 1, 0 = empty */
-    size_t cap;
-    size_t terms_cap; /* allocated entries of terms, term_words, term_df */
+    px_map terms;       /* term text -> story term id */
+    size_t terms_cap;   /* allocated entries of term_words, term_df */
+    story_lexicon lex[MAX_LANGUAGES];
+    size_t n_lex;
 };
 
-static int vocab_grow(px_story_text *s)
+static story_lexicon *lexicon_for(px_story_vocab *v, const char *language)
 {
-    px_story_vocab *v = s->vocab;
-    size_t cap = v->cap ? v->cap * 2 : 1024;
-    uint32_t *slots = calloc(cap, sizeof *slots);
-    if (!slots)
-        return PX_ENOMEM;
-    for (size_t i = 0; i < v->cap; i++) {
-        if (!v->slots[i])
-            continue;
-        const char *t = s->terms[v->slots[i] - 1];
-        size_t h = (size_t)px_hash64(t, strlen(t), 0) & (cap - 1);
-        while (slots[h])
-            h = (h + 1) & (cap - 1);
-        slots[h] = v->slots[i];
-    }
-    free(v->slots);
-    v->slots = slots;
-    v->cap = cap;
-    return PX_OK;
-}
-
-static long vocab_find(const px_story_text *s, const char *w, size_t len, size_t *slot)
-{
-    const px_story_vocab *v = s->vocab;
-    if (!v->cap)
-        return -1;
-    size_t h = (size_t)px_hash64(w, len, 0) & (v->cap - 1);
-    while (v->slots[h]) {
-        const char *t = s->terms[v->slots[h] - 1];
-        if (strncmp(t, w, len) == 0 && t[len] == '\0')
-            return (long)v->slots[h] - 1;
-        h = (h + 1) & (v->cap - 1);
-    }
-    if (slot)
-        *slot = h;
-    return -1;
-}
-
-static long vocab_intern(px_story_text *s, const char *stem, size_t len, const char *word, size_t wlen)
-{
-    if ((s->n_terms + 1) * 2 > s->vocab->cap && vocab_grow(s) != PX_OK)
-        return -1;
-    size_t slot = 0;
-    long id = vocab_find(s, stem, len, &slot);
-    if (id >= 0)
-        return id;
-    if (s->n_terms == s->vocab->terms_cap) {
-        size_t cap = s->n_terms ? s->n_terms * 2 : 1024;
-        char **t = realloc(s->terms, cap * sizeof *t);
-        if (!t)
-            return -1;
-        s->terms = t;
-        char **w = realloc(s->term_words, cap * sizeof *w);
-        if (!w)
-            return -1;
-        s->term_words = w;
-        uint32_t *df = realloc(s->term_df, cap * sizeof *df);
-        if (!df)
-            return -1;
-        s->term_df = df;
-        s->vocab->terms_cap = cap;
-    }
-    char *t = px_strndup(stem, len);
-    char *w = px_strndup(word, wlen);
-    if (!t || !w) {
-        free(t);
-        free(w);
-        return -1;
-    }
-    s->terms[s->n_terms] = t;
-    s->term_words[s->n_terms] = w;
-    s->term_df[s->n_terms] = 0;
-    s->vocab->slots[slot] = (uint32_t)s->n_terms + 1;
-    return (long)s->n_terms++;
-}
-
-long px_story_term_id(const px_story_text *s, const char *stem)
-{
-    return vocab_find(s, stem, strlen(stem), NULL);
-}
-
-/* ---- words to terms ---------------------------------------------------- */
-
-typedef struct stemmers {
-    char lang[8][8];
-    px_stemmer *st[8];
-    size_t n;
-} stemmers;
-
-static px_stemmer *stemmer_for(stemmers *c, const char *language)
-{
-    char lang[8] = "en";
+    char lang[3] = "en";
     if (language && language[0] && language[1]) {
         lang[0] = (char)(language[0] | 0x20);
         lang[1] = (char)(language[1] | 0x20);
     }
-    for (size_t i = 0; i < c->n; i++)
-        if (strcmp(c->lang[i], lang) == 0)
-            return c->st[i];
-    if (c->n == 8)
+    for (size_t i = 0; i < v->n_lex; i++)
+        if (strcmp(v->lex[i].lang, lang) == 0)
+            return &v->lex[i];
+    story_lexicon *sl = &v->lex[v->n_lex < MAX_LANGUAGES ? v->n_lex : MAX_LANGUAGES - 1];
+    if (v->n_lex == MAX_LANGUAGES)
+        return sl; /* more languages than slots: the last one's lexicon */
+    memcpy(sl->lang, lang, 3);
+    if (!(sl->lx = px_lexicon_new(lang)))
         return NULL;
-    memcpy(c->lang[c->n], lang, 3);
-    c->st[c->n] = px_stemmer_new(lang);
-    return c->st[c->n++];
+    v->n_lex++;
+    return sl;
 }
 
-/* Lower-cases (folding non-ASCII) and drops a possessive "'s" or "'". */
-static char *normalise_word(const char *w, size_t len, size_t *out_len)
+/* The story's id of a lexicon term, interned on first use; -1 when out of
+ * memory. Terms are the same across languages only when spelt the same. */
+static long story_term(px_story_text *s, story_lexicon *sl, uint32_t lt, const char *word,
+                       size_t wlen)
 {
-    char *f;
-    int ascii = 1;
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)w[i] >= 0x80)
-            ascii = 0;
-    if (ascii) {
-        f = px_strndup(w, len);
-        if (f)
-            for (size_t i = 0; i < len; i++)
-                if (f[i] >= 'A' && f[i] <= 'Z')
-                    f[i] = (char)(f[i] + 32);
-    } else {
-        f = px_fold(w, len);
+    if (lt < sl->cap && sl->to_story[lt])
+        return (long)sl->to_story[lt] - 1;
+    if (px_grow(&sl->to_story, &sl->cap, (size_t)lt + 1, sizeof *sl->to_story, 256, 1) != PX_OK)
+        return -1;
+    const char *term = px_lexicon_term(sl->lx, lt);
+    px_story_vocab *v = s->vocab;
+    int added = 0;
+    uint32_t id = px_map_intern(&v->terms, term, strlen(term), &added);
+    if (id == PX_MAP_NONE)
+        return -1;
+    if (added) {
+        size_t cap = v->terms_cap;
+        if (px_grow(&s->term_words, &cap, (size_t)id + 1, sizeof *s->term_words, 1024, 0) != PX_OK ||
+            px_grow(&s->term_df, &v->terms_cap, (size_t)id + 1, sizeof *s->term_df, 1024, 0) != PX_OK ||
+            !(s->term_words[id] = px_strndup(word, wlen)))
+            return -1;
+        s->term_df[id] = 0;
+        s->terms = v->terms.keys;
+        s->n_terms = v->terms.n;
     }
-    if (!f)
-        return NULL;
-    size_t n = strlen(f);
-    if (n > 2 && f[n - 2] == '\'' && f[n - 1] == 's')
-        n -= 2;
-    else if (n > 1 && f[n - 1] == '\'')
-        n -= 1;
-    f[n] = '\0';
-    *out_len = n;
-    return f;
+    sl->to_story[lt] = id + 1;
+    return (long)id;
 }
 
 typedef struct term_buf {
@@ -159,65 +85,26 @@ typedef struct term_buf {
 
 static int term_buf_push(term_buf *b, uint32_t id, unsigned char adj)
 {
-    if (b->n == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 4096;
-        uint32_t *ids = realloc(b->ids, cap * sizeof *ids);
-        if (!ids)
-            return PX_ENOMEM;
-        b->ids = ids;
-        unsigned char *a = realloc(b->adj, cap);
-        if (!a)
-            return PX_ENOMEM;
-        b->adj = a;
-        b->cap = cap;
-    }
+    size_t cap = b->cap;
+    if (px_grow(&b->ids, &cap, b->n + 1, sizeof *b->ids, 4096, 0) != PX_OK ||
+        px_grow(&b->adj, &b->cap, b->n + 1, 1, 4096, 0) != PX_OK)
+        return PX_ENOMEM;
     b->ids[b->n] = id;
     b->adj[b->n++] = adj;
     return PX_OK;
 }
 
-int px_story_term_of(const char *word, size_t len, int is_number, px_stemmer *st,
-                     const char *lang, char **out)
+/* Appends the term of token k of d; returns 1 when it has one, 0 when not,
+ * <0 on error. */
+static int add_token(px_story_text *s, story_lexicon *sl, const px_doc *d, size_t k, term_buf *b,
+                     unsigned char adj)
 {
-    *out = NULL;
-    size_t n = 0;
-    char *w = normalise_word(word, len, &n);
-    if (!w)
-        return PX_ENOMEM;
-    if (n == 0 || (!is_number && (n < 2 || px_is_stopword(lang, w, n)))) {
-        free(w);
-        return PX_OK;
-    }
-    if (is_number || !st) {
-        *out = w;
-        return PX_OK;
-    }
-    size_t stem_len = 0;
-    const char *stem = px_stem(st, w, n, &stem_len);
-    *out = stem ? px_strndup(stem, stem_len) : NULL;
-    free(w);
-    return *out ? PX_OK : PX_ENOMEM;
-}
-
-/* Appends the term of one token; returns 1 when it became a term, 0 when
- * it was skipped, <0 on error. */
-static int add_token(px_story_text *s, px_stemmer *st, const char *lang, const char *body,
-                     const px_token *t, term_buf *b, unsigned char adj)
-{
-    if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER)
-        return 0;
-    const char *word = body + t->start;
-    size_t len = t->end - t->start;
-    char *term = NULL;
-    if (px_story_term_of(word, len, t->kind == PX_TOK_NUMBER, st, lang, &term) != PX_OK)
-        return PX_ENOMEM;
-    if (!term)
+    uint32_t lt = d->tok[k].term;
+    if (lt == PX_NO_TERM)
         return 0;
     size_t wlen = 0;
-    char *display = normalise_word(word, len, &wlen);
-    long id = display ? vocab_intern(s, term, strlen(term), display, wlen) : -1;
-    free(term);
-    free(display);
+    const char *word = px_doc_form(d, k, &wlen);
+    long id = story_term(s, sl, lt, word, wlen);
     if (id < 0)
         return PX_ENOMEM;
     return term_buf_push(b, (uint32_t)id, adj) == PX_OK ? 1 : PX_ENOMEM;
@@ -275,44 +162,39 @@ static int only_space_between(const char *body, size_t from, size_t to)
     return 1;
 }
 
-static int add_article_sentences(px_story_text *s, size_t ai, stemmers *sc, sent_buf *sb, term_buf *tb)
+static int add_article_sentences(px_story_text *s, size_t ai, sent_buf *sb, term_buf *tb)
 {
     const px_article *a = s->articles[ai];
     const char *body = a->body ? a->body : "";
-    size_t len = strlen(body);
-    const char *lang = a->language ? a->language : "en";
-    px_stemmer *st = stemmer_for(sc, lang);
-    px_spans spans = {0};
-    px_tokens toks = {0};
-    int rc = px_split_sentences(body, len, &spans);
-    if (rc == PX_OK)
-        rc = px_tokenize(body, len, &toks);
-    size_t k = 0;
-    for (size_t i = 0; rc == PX_OK && i < spans.n; i++) {
-        px_story_sentence ps = {.article = ai, .source = s->article_source[ai],
-                                .index = i, .start = spans.v[i].start, .end = spans.v[i].end};
+    story_lexicon *sl = lexicon_for(s->vocab, a->language);
+    px_doc *d = &s->docs[ai];
+    if (!sl || px_doc_build(d, body, strlen(body), sl->lx) != PX_OK)
+        return PX_ENOMEM;
+    int rc = PX_OK;
+    for (size_t i = 0; rc == PX_OK && i < d->sentences.n; i++) {
+        px_story_sentence ps = {.article = ai, .source = s->article_source[ai], .index = i,
+                                .start = d->sentences.v[i].start, .end = d->sentences.v[i].end};
         size_t first = tb->n;
         size_t prev_end = 0;
         int prev_term = 0;
-        while (k < toks.n && toks.v[k].start < ps.start)
-            k++;
-        for (; rc == PX_OK && k < toks.n && toks.v[k].end <= ps.end; k++) {
-            unsigned char adj = prev_term && only_space_between(body, prev_end, toks.v[k].start)
+        for (size_t k = d->first_token[i]; rc == PX_OK && k < d->first_token[i + 1]; k++) {
+            const px_token *t = &d->tokens.v[k];
+            if (t->end > ps.end)
+                break;
+            unsigned char adj = prev_term && only_space_between(body, prev_end, t->start)
                                     ? PX_TERM_ADJACENT : 0;
-            if ((toks.v[k].flags & PX_TOKF_CAPITALIZED) && toks.v[k].start > ps.start)
+            if ((t->flags & PX_TOKF_CAPITALIZED) && t->start > ps.start)
                 adj |= PX_TERM_CAPITALIZED;
-            int r = add_token(s, st, lang, body, &toks.v[k], tb, adj);
+            int r = add_token(s, sl, d, k, tb, adj);
             if (r < 0)
                 rc = r;
             prev_term = r == 1;
-            prev_end = toks.v[k].end;
+            prev_end = t->end;
         }
         ps.n_terms = tb->n - first;
         if (rc == PX_OK)
             rc = sent_buf_push(sb, &ps, first);
     }
-    px_spans_free(&spans);
-    px_tokens_free(&toks);
     return rc;
 }
 
@@ -511,22 +393,21 @@ int px_story_text_new(px_story_text **out, px_article *const *articles, size_t n
     s->articles = articles;
     s->n_articles = n;
     s->vocab = calloc(1, sizeof *s->vocab);
+    s->docs = calloc(n + 1, sizeof *s->docs);
     s->sources = calloc(n + 1, sizeof *s->sources);
     s->article_source = calloc(n + 1, sizeof *s->article_source);
     s->first_sentence = calloc(n + 1, sizeof *s->first_sentence);
-    int rc = s->vocab && s->sources && s->article_source && s->first_sentence ? PX_OK : PX_ENOMEM;
-    stemmers sc = {0};
+    int rc = s->vocab && s->docs && s->sources && s->article_source && s->first_sentence ? PX_OK
+                                                                                       : PX_ENOMEM;
     sent_buf sb = {0};
     term_buf tb = {0};
     for (size_t i = 0; rc == PX_OK && i < n; i++) {
         rc = add_source(s, i);
         s->first_sentence[i] = sb.n;
         if (rc == PX_OK)
-            rc = add_article_sentences(s, i, &sc, &sb, &tb);
+            rc = add_article_sentences(s, i, &sb, &tb);
     }
     s->first_sentence[n] = sb.n;
-    for (size_t i = 0; i < sc.n; i++)
-        px_stemmer_free(sc.st[i]);
     s->sentences = sb.v;
     s->n_sentences = sb.n;
     s->term_store = tb.ids;
@@ -555,21 +436,26 @@ void px_story_text_free(px_story_text *s)
         return;
     for (size_t i = 0; i < s->n_sources; i++)
         free(s->sources[i]);
-    for (size_t i = 0; i < s->n_terms; i++) {
-        free(s->terms[i]);
+    for (size_t i = 0; i < s->n_terms; i++)
         free(s->term_words[i]);
-    }
+    for (size_t i = 0; s->docs && i < s->n_articles; i++)
+        px_doc_free(&s->docs[i]);
+    free(s->docs);
     free(s->sources);
     free(s->article_source);
     free(s->first_sentence);
     free(s->sentences);
-    free(s->terms);
     free(s->term_words);
     free(s->term_df);
     free(s->term_idf);
     free(s->pairs);
-    if (s->vocab)
-        free(s->vocab->slots);
+    if (s->vocab) {
+        px_map_free(&s->vocab->terms);
+        for (size_t i = 0; i < s->vocab->n_lex; i++) {
+            px_lexicon_free(s->vocab->lex[i].lx);
+            free(s->vocab->lex[i].to_story);
+        }
+    }
     free(s->vocab);
     free(s->term_store);
     free(s->flag_store);

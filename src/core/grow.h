@@ -1,5 +1,5 @@
-/* grow.h - growing a malloc'd array in place, shared by the modules that
- * keep dynamic arrays (cluster.c, dedup.c). Not installed. */
+/* grow.h - growing a malloc'd array in place: the one growth helper of the
+ * library. Not installed. */
 #ifndef PARALLAX_GROW_H
 #define PARALLAX_GROW_H
 

@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "parallax/cluster.h"
+#include "parallax/doc.h"
 #include "parallax/text.h"
 #include "core/grow.h"
 
@@ -242,7 +243,7 @@ typedef struct posting {
 
 struct px_clusterer {
     px_cluster_opts o;
-    px_stemmer *stemmer;
+    px_lexicon *lexicon;      /* word forms: lower case, stopword, stem */
     vocab voc;
     story **stories;          /* held, in creation order (NULL holes) */
     size_t n_stories, cap_stories, n_held, n_active;
@@ -261,8 +262,6 @@ struct px_clusterer {
     size_t dense_cap;
     term_w *tf;
     size_t tf_n, tf_cap;
-    char *low;
-    size_t low_cap;
     px_story view;
 };
 
@@ -339,10 +338,15 @@ int px_clusterer_new(px_clusterer **out, const px_cluster_opts *opts, px_error *
         return px_error_set(err, PX_ENOMEM, "out of memory");
     c->o = o;
     c->clock = NO_DAY;
-    c->stemmer = px_stemmer_new(o.language);
-    if (!c->stemmer) {
+    px_stemmer *probe = px_stemmer_new(o.language);
+    if (!probe) {
         free(c);
         return px_error_set(err, PX_EUSAGE, "no stemmer for language '%s'", o.language);
+    }
+    px_stemmer_free(probe);
+    if (!(c->lexicon = px_lexicon_new(o.language))) {
+        free(c);
+        return px_error_set(err, PX_ENOMEM, "out of memory");
     }
     if (o.prior_docs > 0) {
         c->bg = o.background ? o.background
@@ -407,10 +411,9 @@ void px_clusterer_free(px_clusterer *c)
         free(c->post[i].v);
     free(c->post);
     vocab_free(&c->voc);
-    px_stemmer_free(c->stemmer);
+    px_lexicon_free(c->lexicon);
     free(c->dense);
     free(c->tf);
-    free(c->low);
     free(c);
 }
 
@@ -462,60 +465,6 @@ static int add_tf(px_clusterer *c, uint64_t key, double w, const char *stem, siz
     return PX_OK;
 }
 
-/* Lower-cased (folded) form of a token in c->low; NULL when out of memory. */
-static const char *lower_token(px_clusterer *c, const char *s, size_t len, size_t *out_len)
-{
-    int ascii = 1;
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            ascii = 0;
-    if (!ascii) {
-        char *f = px_fold(s, len);
-        if (!f)
-            return NULL;
-        size_t n = strlen(f);
-        if (n + 1 > c->low_cap) {
-            char *m = realloc(c->low, n + 1);
-            if (!m) {
-                free(f);
-                return NULL;
-            }
-            c->low = m;
-            c->low_cap = n + 1;
-        }
-        memcpy(c->low, f, n + 1);
-        free(f);
-        *out_len = n;
-        return c->low;
-    }
-    if (len + 1 > c->low_cap) {
-        char *m = realloc(c->low, len + 1);
-        if (!m)
-            return NULL;
-        c->low = m;
-        c->low_cap = len + 1;
-    }
-    for (size_t i = 0; i < len; i++) {
-        char ch = s[i];
-        c->low[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-    }
-    c->low[len] = '\0';
-    *out_len = len;
-    return c->low;
-}
-
-static int has_letter(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if ((ch | 32) >= 'a' && (ch | 32) <= 'z')
-            return 1;
-        if (ch >= 0x80)
-            return 1;
-    }
-    return 0;
-}
-
 /* Does the token start a sentence or a line (so its capital says nothing)? */
 static int starts_sentence(const char *text, const px_tokens *t, size_t i)
 {
@@ -558,14 +507,16 @@ static int add_text_terms(px_clusterer *c, const char *text, size_t len, double 
             prev_name = 0;
             continue;
         }
-        size_t ln;
-        const char *low = lower_token(c, s, n, &ln);
-        if (!low) {
+        uint32_t form = px_lexicon_form_id(c->lexicon, s, n, 0);
+        if (form == PX_NO_TERM) {
             rc = PX_ENOMEM;
             break;
         }
+        size_t ln;
+        const char *low = px_lexicon_form(c->lexicon, form, &ln);
+        uint32_t term = px_lexicon_form_term(c->lexicon, form);
         int capital = (k->flags & (PX_TOKF_CAPITALIZED | PX_TOKF_ALLCAPS)) != 0;
-        int stop = ln < 2 || !has_letter(low, ln) || px_is_stopword(c->o.language, low, ln);
+        int stop = term == PX_NO_TERM;
         int name = names && capital && !stop && !starts_sentence(text, &t, i);
         uint64_t word = XXH64(low, ln, 0x57);
         if (names && capital && !stop && prev_name)
@@ -573,12 +524,8 @@ static int add_text_terms(px_clusterer *c, const char *text, size_t len, double 
         prev_name = names && capital && !stop ? word : 0;
         if (stop || rc)
             continue;
-        size_t sl;
-        const char *stem = px_stem(c->stemmer, low, ln, &sl);
-        if (!stem) {
-            stem = low;
-            sl = ln;
-        }
+        const char *stem = px_lexicon_term(c->lexicon, term);
+        size_t sl = strlen(stem);
         rc = add_tf(c, XXH64(stem, sl, 0x53), name ? base * c->o.entity_weight : base, stem, sl);
         c->doc_tokens += 1;
     }

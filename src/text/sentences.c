@@ -8,9 +8,11 @@
  * lower case, digit, a word that starts sentences). Rules are documented in
  * docs/text.md. Nothing is allocated except the output array. */
 #include <stdlib.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "text/text_internal.h"
+#include "parallax/doc.h"
 #include "parallax/text.h"
 #include "text/textchar.h"
 
@@ -705,8 +707,13 @@ static size_t split_paragraph(splitter *sp, size_t ps)
     return j + 1;
 }
 
+static _Atomic unsigned long long bytes_split;
+
+unsigned long long px_text_bytes_split(void) { return bytes_split; }
+
 int px_split_sentences(const char *text, size_t len, px_spans *out)
 {
+    atomic_fetch_add_explicit(&bytes_split, len, memory_order_relaxed);
     splitter sp;
     sp.s = text;
     sp.len = len;

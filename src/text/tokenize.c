@@ -1,9 +1,11 @@
 /* tokenize.c - words, numbers, URLs, handles and punctuation with their
  * byte offsets. Rules in docs/text.md. */
 #include <stdlib.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "text/text_internal.h"
+#include "parallax/doc.h"
 #include "parallax/text.h"
 #include "text/textchar.h"
 
@@ -271,8 +273,13 @@ static int is_currency(int32_t cp)
     return cp == '$' || cp == 0xA3 || cp == 0x20AC || cp == 0xA5 || cp == 0x20B9;
 }
 
+static _Atomic unsigned long long bytes_tokenized;
+
+unsigned long long px_text_bytes_tokenized(void) { return bytes_tokenized; }
+
 int px_tokenize(const char *text, size_t len, px_tokens *out)
 {
+    atomic_fetch_add_explicit(&bytes_tokenized, len, memory_order_relaxed);
     scan sc = {text, len};
     size_t i = 0, n;
     while (i < len) {

@@ -1,0 +1,93 @@
+/*
+ * parallax/doc.h - the document model: an article's text tokenised, split
+ * into sentences, lower-cased, stemmed and word-classed in one pass. Every
+ * stage after cleaning reads this structure instead of tokenising again.
+ *
+ * Word forms are looked up once per distinct form in a lexicon (one per
+ * language): the lower-case form, its term (stem) and its word-class bits
+ * are computed the first time a form is met and shared by every later
+ * occurrence in every document built with that lexicon.
+ *
+ * What a term is, is decided here and nowhere else: a word token's term is
+ * the stem of its lower-case (folded) form with a possessive 's or '
+ * dropped, unless that form is a stopword of the language, shorter than
+ * two bytes or without a letter; a number token's term is the number as
+ * written. Everything else has no term.
+ */
+#ifndef PARALLAX_DOC_H
+#define PARALLAX_DOC_H
+
+#include "text.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PX_NO_TERM UINT32_MAX
+
+/* Word-class bits of a word form. */
+enum {
+    PX_WC_STOPWORD = 1u << 0, /* a function word of the language */
+    PX_WC_NUMBER = 1u << 1,   /* a number token */
+    PX_WC_TERM = 1u << 2      /* has a term (see above) */
+};
+
+typedef struct px_lexicon px_lexicon;
+
+/* A lexicon for lang (ISO 639-1; NULL: "en"). NULL when out of memory. */
+px_lexicon *px_lexicon_new(const char *lang);
+void px_lexicon_free(px_lexicon *lx);
+/* How many distinct terms and word forms it has met. */
+size_t px_lexicon_terms(const px_lexicon *lx);
+size_t px_lexicon_forms(const px_lexicon *lx);
+/* The text of a term id (a stem, or a number as written). */
+const char *px_lexicon_term(const px_lexicon *lx, uint32_t term);
+/* Is the term a number rather than a word? */
+int px_lexicon_term_is_number(const px_lexicon *lx, uint32_t term);
+/* The lower-case form id of a word or number as written, interning it
+ * (one hashed lookup once the written form was seen); PX_NO_TERM when out
+ * of memory. */
+uint32_t px_lexicon_form_id(px_lexicon *lx, const char *word, size_t len, int is_number);
+/* A form's text (and length), term (PX_NO_TERM when none) and classes. */
+const char *px_lexicon_form(const px_lexicon *lx, uint32_t form, size_t *len);
+uint32_t px_lexicon_form_term(const px_lexicon *lx, uint32_t form);
+unsigned px_lexicon_form_class(const px_lexicon *lx, uint32_t form);
+/* The term of one word (lower-cased and stemmed as a document token would
+ * be), interning it; PX_NO_TERM when the word has none or memory ran out. */
+uint32_t px_lexicon_term_of(px_lexicon *lx, const char *word, size_t len, int is_number);
+
+/* One token as the document model sees it. */
+typedef struct px_doc_token {
+    uint32_t term;     /* term id in the lexicon, PX_NO_TERM when none */
+    uint32_t form;     /* lower-case form id in the lexicon (word and number
+                          tokens), PX_NO_TERM for other tokens */
+    uint32_t sentence; /* index of the sentence holding it */
+    unsigned wclass;   /* PX_WC_* bits */
+} px_doc_token;
+
+typedef struct px_doc {
+    const char *text;        /* borrowed: the text the offsets index */
+    size_t len;
+    px_tokens tokens;        /* every token, with byte offsets, kind, flags */
+    px_doc_token *tok;       /* per token: term, form, sentence, classes */
+    px_spans sentences;
+    size_t *first_token;     /* per sentence (+1 sentinel): its first token */
+    px_lexicon *lexicon;     /* borrowed */
+} px_doc;
+
+/* Builds the model of text[0..len) with lexicon lx (which must outlive the
+ * document). On failure d is left empty. */
+int px_doc_build(px_doc *d, const char *text, size_t len, px_lexicon *lx);
+void px_doc_free(px_doc *d);
+/* The lower-case form of a word or number token (the lexicon's copy). */
+const char *px_doc_form(const px_doc *d, size_t token, size_t *len);
+
+/* Tokeniser and sentence-splitter passes over text made since the process
+ * started, in bytes: a measuring aid for the benchmarks. */
+unsigned long long px_text_bytes_tokenized(void);
+unsigned long long px_text_bytes_split(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

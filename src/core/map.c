@@ -1,0 +1,82 @@
+/* map.c - byte-string keys to dense ids (core/map.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/grow.h"
+#include "core/map.h"
+
+static size_t slot_of(const px_map *m, const char *key, size_t len)
+{
+    return (size_t)px_hash64(key, len, 0x6d6170) & (m->n_slots - 1);
+}
+
+uint32_t px_map_find(const px_map *m, const char *key, size_t len)
+{
+    if (!m->n_slots)
+        return PX_MAP_NONE;
+    for (size_t h = slot_of(m, key, len);; h = (h + 1) & (m->n_slots - 1)) {
+        uint32_t s = m->slots[h];
+        if (!s)
+            return PX_MAP_NONE;
+        if (m->lens[s - 1] == len && memcmp(m->keys[s - 1], key, len) == 0)
+            return s - 1;
+    }
+}
+
+static int rehash(px_map *m)
+{
+    size_t n_slots = m->n_slots ? m->n_slots * 2 : 64;
+    uint32_t *slots = calloc(n_slots, sizeof *slots);
+    if (!slots)
+        return PX_ENOMEM;
+    free(m->slots);
+    m->slots = slots;
+    m->n_slots = n_slots;
+    for (size_t id = 0; id < m->n; id++) {
+        size_t h = slot_of(m, m->keys[id], m->lens[id]);
+        while (slots[h])
+            h = (h + 1) & (n_slots - 1);
+        slots[h] = (uint32_t)id + 1;
+    }
+    return PX_OK;
+}
+
+uint32_t px_map_intern(px_map *m, const char *key, size_t len, int *added)
+{
+    if (added)
+        *added = 0;
+    uint32_t id = px_map_find(m, key, len);
+    if (id != PX_MAP_NONE)
+        return id;
+    if (m->n + 1 >= PX_MAP_NONE || len > UINT32_MAX)
+        return PX_MAP_NONE;
+    if ((m->n + 1) * 2 > m->n_slots && rehash(m) != PX_OK)
+        return PX_MAP_NONE;
+    size_t cap = m->cap;
+    if (px_grow(&m->keys, &cap, m->n + 1, sizeof *m->keys, 64, 0) != PX_OK ||
+        px_grow(&m->lens, &m->cap, m->n + 1, sizeof *m->lens, 64, 0) != PX_OK)
+        return PX_MAP_NONE;
+    char *copy = px_strndup(key, len);
+    if (!copy)
+        return PX_MAP_NONE;
+    id = (uint32_t)m->n++;
+    m->keys[id] = copy;
+    m->lens[id] = (uint32_t)len;
+    size_t h = slot_of(m, key, len);
+    while (m->slots[h])
+        h = (h + 1) & (m->n_slots - 1);
+    m->slots[h] = id + 1;
+    if (added)
+        *added = 1;
+    return id;
+}
+
+void px_map_free(px_map *m)
+{
+    for (size_t i = 0; i < m->n; i++)
+        free(m->keys[i]);
+    free(m->keys);
+    free(m->lens);
+    free(m->slots);
+    memset(m, 0, sizeof *m);
+}

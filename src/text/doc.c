@@ -1,0 +1,86 @@
+/* doc.c - the document model (parallax/doc.h): one pass of the tokeniser,
+ * the sentence splitter and the lexicon over an article's text. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parallax/doc.h"
+
+void px_doc_free(px_doc *d)
+{
+    px_tokens_free(&d->tokens);
+    px_spans_free(&d->sentences);
+    free(d->tok);
+    free(d->first_token);
+    memset(d, 0, sizeof *d);
+}
+
+/* Sentence index and first token of each sentence: a token belongs to the
+ * last sentence starting at or before it. */
+static int place_tokens(px_doc *d)
+{
+    size_t ns = d->sentences.n;
+    d->first_token = malloc((ns + 1) * sizeof *d->first_token);
+    if (!d->first_token)
+        return PX_ENOMEM;
+    size_t s = 0;
+    d->first_token[0] = 0;
+    for (size_t i = 0; i < d->tokens.n; i++) {
+        while (s + 1 < ns && d->sentences.v[s + 1].start <= d->tokens.v[i].start)
+            d->first_token[++s] = i;
+        d->tok[i].sentence = (uint32_t)s;
+    }
+    while (s + 1 <= ns)
+        d->first_token[++s] = d->tokens.n;
+    return PX_OK;
+}
+
+static int look_up_words(px_doc *d)
+{
+    for (size_t i = 0; i < d->tokens.n; i++) {
+        const px_token *t = &d->tokens.v[i];
+        px_doc_token *dt = &d->tok[i];
+        dt->term = dt->form = PX_NO_TERM;
+        dt->wclass = 0;
+        if (t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER)
+            continue;
+        int number = t->kind == PX_TOK_NUMBER;
+        dt->form = px_lexicon_form_id(d->lexicon, d->text + t->start, t->end - t->start, number);
+        if (dt->form == PX_NO_TERM)
+            return PX_ENOMEM;
+        dt->term = px_lexicon_form_term(d->lexicon, dt->form);
+        dt->wclass = px_lexicon_form_class(d->lexicon, dt->form);
+    }
+    return PX_OK;
+}
+
+int px_doc_build(px_doc *d, const char *text, size_t len, px_lexicon *lx)
+{
+    memset(d, 0, sizeof *d);
+    d->text = text;
+    d->len = len;
+    d->lexicon = lx;
+    int rc = px_tokenize(text, len, &d->tokens);
+    if (rc == PX_OK)
+        rc = px_split_sentences(text, len, &d->sentences);
+    if (rc == PX_OK && !(d->tok = malloc((d->tokens.n + 1) * sizeof *d->tok)))
+        rc = PX_ENOMEM;
+    if (rc == PX_OK)
+        rc = place_tokens(d);
+    if (rc == PX_OK)
+        rc = look_up_words(d);
+    if (rc != PX_OK) {
+        px_doc_free(d);
+        return rc;
+    }
+    return PX_OK;
+}
+
+const char *px_doc_form(const px_doc *d, size_t token, size_t *len)
+{
+    uint32_t f = d->tok[token].form;
+    if (f == PX_NO_TERM) {
+        *len = 0;
+        return NULL;
+    }
+    return px_lexicon_form(d->lexicon, f, len);
+}

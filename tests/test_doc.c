@@ -1,0 +1,177 @@
+/* test_doc.c - the one hash map, the lexicon and the document model: every
+ * stage's view of an article's words. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/map.h"
+#include "testutil.h"
+
+static void test_map_ids_are_dense_and_stable(void **s)
+{
+    (void)s;
+    px_map m = {0};
+    char key[32];
+    for (int i = 0; i < 20000; i++) {
+        int added = 0;
+        int n = snprintf(key, sizeof key, "key-%d", i);
+        assert_int_equal(px_map_intern(&m, key, (size_t)n, &added), (uint32_t)i);
+        assert_true(added);
+    }
+    assert_int_equal(m.n, 20000);
+    for (int i = 19999; i >= 0; i -= 7) {
+        int added = 1;
+        int n = snprintf(key, sizeof key, "key-%d", i);
+        assert_int_equal(px_map_find(&m, key, (size_t)n), (uint32_t)i);
+        assert_int_equal(px_map_intern(&m, key, (size_t)n, &added), (uint32_t)i);
+        assert_false(added);
+        assert_string_equal(px_map_key(&m, (uint32_t)i), key);
+    }
+    assert_int_equal(px_map_find(&m, "key-20000", 9), PX_MAP_NONE);
+    px_map_free(&m);
+    assert_int_equal(px_map_find(&m, "key-1", 5), PX_MAP_NONE);
+}
+
+static void test_map_keys_are_bytes(void **s)
+{
+    (void)s;
+    px_map m = {0};
+    uint32_t a = px_map_intern(&m, "a\0b", 3, NULL);
+    uint32_t b = px_map_intern(&m, "a\0c", 3, NULL);
+    uint32_t c = px_map_intern(&m, "a", 1, NULL);
+    uint32_t e = px_map_intern(&m, "", 0, NULL);
+    assert_int_not_equal(a, b);
+    assert_int_not_equal(a, c);
+    assert_int_not_equal(c, e);
+    assert_int_equal(px_map_len(&m, a), 3);
+    assert_int_equal(px_map_find(&m, "", 0), e);
+    px_map_free(&m);
+}
+
+/* The term of a word as a document token would get it. */
+static const char *term_of(px_lexicon *lx, const char *w, int number)
+{
+    uint32_t t = px_lexicon_term_of(lx, w, strlen(w), number);
+    return t == PX_NO_TERM ? NULL : px_lexicon_term(lx, t);
+}
+
+static void test_lexicon_decides_what_a_term_is(void **s)
+{
+    (void)s;
+    px_lexicon *lx = px_lexicon_new("en");
+    assert_non_null(lx);
+    assert_string_equal(term_of(lx, "Biden's", 0), "biden");
+    assert_string_equal(term_of(lx, "BIDEN", 0), "biden");
+    assert_string_equal(term_of(lx, "Biden\xE2\x80\x99s", 0), "biden");
+    assert_string_equal(term_of(lx, "running", 0), "run");
+    assert_string_equal(term_of(lx, "runs", 0), "run");
+    assert_null(term_of(lx, "The", 0));
+    assert_null(term_of(lx, "x", 0));
+    assert_string_equal(term_of(lx, "18,000", 1), "18,000");
+    uint32_t t = px_lexicon_term_of(lx, "18,000", 6, 1);
+    assert_true(px_lexicon_term_is_number(lx, t));
+    assert_false(px_lexicon_term_is_number(lx, px_lexicon_term_of(lx, "runs", 4, 0)));
+    /* one form for every way of writing it, classified once */
+    uint32_t f1 = px_lexicon_form_id(lx, "The", 3, 0), f2 = px_lexicon_form_id(lx, "THE", 3, 0);
+    assert_int_equal(f1, f2);
+    assert_true(px_lexicon_form_class(lx, f1) & PX_WC_STOPWORD);
+    assert_false(px_lexicon_form_class(lx, f1) & PX_WC_TERM);
+    size_t forms = px_lexicon_forms(lx);
+    px_lexicon_form_id(lx, "the", 3, 0);
+    assert_int_equal(px_lexicon_forms(lx), forms);
+    px_lexicon_free(lx);
+}
+
+static void test_doc_places_every_token_in_its_sentence(void **s)
+{
+    (void)s;
+    const char text[] = "Vice President Kamala Harris urged restraint. The U.S. sent 1,200 troops.\n\n"
+                        "\"We will not stop,\" Mr. Austin said on Oct. 7.";
+    px_lexicon *lx = px_lexicon_new("en");
+    px_doc d;
+    assert_int_equal(px_doc_build(&d, text, strlen(text), lx), PX_OK);
+    assert_int_equal(d.sentences.n, 3);
+    assert_int_equal(d.first_token[0], 0);
+    assert_int_equal(d.first_token[d.sentences.n], d.tokens.n);
+    for (size_t i = 0; i < d.tokens.n; i++) {
+        const px_span *sp = &d.sentences.v[d.tok[i].sentence];
+        assert_true(d.tokens.v[i].start >= sp->start && d.tokens.v[i].end <= sp->end);
+        assert_true(i >= d.first_token[d.tok[i].sentence] && i < d.first_token[d.tok[i].sentence + 1]);
+    }
+    /* "troops" is a term, "The" a stopword, "1,200" a number written as is */
+    size_t found = 0;
+    for (size_t i = 0; i < d.tokens.n; i++) {
+        size_t n;
+        const char *form = px_doc_form(&d, i, &n);
+        if (form && strcmp(form, "troops") == 0) {
+            assert_string_equal(px_lexicon_term(lx, d.tok[i].term), "troop");
+            found++;
+        } else if (form && strcmp(form, "the") == 0) {
+            assert_int_equal(d.tok[i].term, PX_NO_TERM);
+            assert_true(d.tok[i].wclass & PX_WC_STOPWORD);
+            found++;
+        } else if (form && strcmp(form, "1,200") == 0) {
+            assert_true(d.tok[i].wclass & PX_WC_NUMBER);
+            found++;
+        } else if (!form) {
+            assert_int_equal(d.tok[i].term, PX_NO_TERM);
+            assert_true(d.tokens.v[i].kind != PX_TOK_WORD && d.tokens.v[i].kind != PX_TOK_NUMBER);
+        }
+    }
+    assert_int_equal(found, 3);
+    px_doc_free(&d);
+    px_lexicon_free(lx);
+}
+
+static void test_doc_of_empty_text(void **s)
+{
+    (void)s;
+    px_lexicon *lx = px_lexicon_new(NULL);
+    px_doc d;
+    assert_int_equal(px_doc_build(&d, "", 0, lx), PX_OK);
+    assert_int_equal(d.tokens.n, 0);
+    assert_int_equal(d.sentences.n, 0);
+    assert_int_equal(d.first_token[0], 0);
+    px_doc_free(&d);
+    px_lexicon_free(lx);
+}
+
+/* A story reads each article once: building it runs the tokeniser and the
+ * splitter over each body exactly once, and its docs are kept for every
+ * comparison. */
+static void test_story_tokenises_each_body_once(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, tu_shared("seeds"), NULL);
+    assert_int_equal(r.n, 5);
+    unsigned long long bytes = 0;
+    for (size_t i = 0; i < r.n; i++)
+        bytes += strlen(r.articles[i]->body);
+    unsigned long long tok0 = px_text_bytes_tokenized(), split0 = px_text_bytes_split();
+    px_story_text *st;
+    assert_int_equal(px_story_text_new(&st, r.articles, r.n, NULL), PX_OK);
+    assert_int_equal(px_text_bytes_tokenized() - tok0, bytes);
+    assert_int_equal(px_text_bytes_split() - split0, bytes);
+    size_t sentences = 0;
+    for (size_t i = 0; i < r.n; i++) {
+        assert_ptr_equal(st->docs[i].text, r.articles[i]->body);
+        sentences += st->docs[i].sentences.n;
+    }
+    assert_int_equal(sentences, st->n_sentences);
+    px_story_text_free(st);
+    tu_result_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_map_ids_are_dense_and_stable),
+        cmocka_unit_test(test_map_keys_are_bytes),
+        cmocka_unit_test(test_lexicon_decides_what_a_term_is),
+        cmocka_unit_test(test_doc_places_every_token_in_its_sentence),
+        cmocka_unit_test(test_doc_of_empty_text),
+        cmocka_unit_test(test_story_tokenises_each_body_once),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -26,7 +26,10 @@ def reuters(out):
             for r in records:
                 date = None
                 try:
-                    date = datetime.datetime.strptime(r["date"].strip()[:20], "%d-%b-%Y %H:%M:%S").strftime("%Y-%m-%dT%H:%M:%SZ")
+                    # "1-MAR-1987 01:30:29.50": the day may have one digit,
+                    # so the fraction of a second is cut at its dot.
+                    stamp = r["date"].strip().split(".")[0]
+                    date = datetime.datetime.strptime(stamp, "%d-%b-%Y %H:%M:%S").strftime("%Y-%m-%dT%H:%M:%SZ")
                 except (ValueError, KeyError, AttributeError):
                     pass
                 body = " ".join((r.get("body") or "").split("\n"))

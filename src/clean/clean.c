@@ -11,6 +11,7 @@
 
 #include "clean/clean_rules.h"
 #include "parallax/clean.h"
+#include "parallax/doc.h"
 #include "parallax/text.h"
 #include "text/textchar.h"
 
@@ -40,7 +41,7 @@ struct px_cleaner {
     rule *rules;
     size_t n;
     pcre2_match_data *md;
-    px_stemmer *stemmer;
+    px_lexicon *lexicon; /* word forms: stopwords and stems, once each */
     char lang[16];
 };
 
@@ -146,11 +147,13 @@ int px_cleaner_new_from_rules(px_cleaner **out, const char *lang, const char *ru
     int rc = load_rules(c, rules, name ? name : "rules", err);
     if (rc == PX_OK && !(c->md = pcre2_match_data_create(4, NULL)))
         rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    /* without a stemmer for the language, words are compared unstemmed */
+    if (rc == PX_OK && !(c->lexicon = px_lexicon_new(c->lang)))
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
     if (rc) {
         px_cleaner_free(c);
         return rc;
     }
-    c->stemmer = px_stemmer_new(c->lang); /* NULL: words are compared unstemmed */
     *out = c;
     return PX_OK;
 }
@@ -191,7 +194,7 @@ void px_cleaner_free(px_cleaner *c)
         pcre2_code_free(c->rules[i].re);
     free(c->rules);
     pcre2_match_data_free(c->md);
-    px_stemmer_free(c->stemmer);
+    px_lexicon_free(c->lexicon);
     free(c);
 }
 
@@ -447,11 +450,20 @@ static int fingerprint(px_cleaner *c, const char *s, size_t n, sentence *out)
         out->seq[out->n_seq++] = px_hash64(w, wl, 2);
         if (t.v[i].kind == PX_TOK_WORD)
             out->words[out->n_words++] = name_key(w, wl);
-        if (px_is_stopword(c->lang, w, wl))
+        uint32_t form = px_lexicon_form_id(c->lexicon, w, wl, t.v[i].kind == PX_TOK_NUMBER);
+        if (form == PX_NO_TERM) {
+            px_tokens_free(&t);
+            free(f);
+            return PX_ENOMEM;
+        }
+        if (px_lexicon_form_class(c->lexicon, form) & PX_WC_STOPWORD)
             continue;
         out->n_content += wl >= 2;
-        if (c->stemmer && t.v[i].kind == PX_TOK_WORD)
-            w = px_stem(c->stemmer, w, wl, &wl);
+        uint32_t term = px_lexicon_form_term(c->lexicon, form);
+        if (term != PX_NO_TERM) {
+            w = px_lexicon_term(c->lexicon, term);
+            wl = strlen(w);
+        }
         out->terms[m++] = px_hash64(w, wl, 1);
         if (t.v[i].kind == PX_TOK_NUMBER && out->n_numbers < 8)
             out->numbers[out->n_numbers++] = out->terms[m - 1];

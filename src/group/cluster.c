@@ -46,14 +46,59 @@ static int cmp_weight_desc(const void *a, const void *b)
     return (x->term > y->term) - (x->term < y->term);
 }
 
-/* Keeps the keep heaviest entries of v (ties by term), sorted by term. */
-static void keep_top(term_w *v, uint32_t *n, uint32_t keep)
+/* The entry that would stand at rank k (from 0) if v[0..n) were sorted by
+ * cmp_weight_desc: quickselect over a scratch copy, linear on average. */
+static term_w rank_entry(const term_w *v, uint32_t n, uint32_t k, term_w *scratch)
+{
+    memcpy(scratch, v, (size_t)n * sizeof *scratch);
+    uint32_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        term_w pivot = scratch[lo + (hi - lo) / 2];
+        uint32_t i = lo, j = hi;
+        while (i <= j) {
+            while (cmp_weight_desc(&scratch[i], &pivot) < 0)
+                i++;
+            while (cmp_weight_desc(&scratch[j], &pivot) > 0)
+                j--;
+            if (i <= j) {
+                term_w t = scratch[i];
+                scratch[i++] = scratch[j];
+                scratch[j] = t;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            break;
+    }
+    return scratch[k];
+}
+
+/* Keeps the keep heaviest entries of v (ties by term), sorted by term;
+ * sorted says v already is. The order of the rest is kept, so a vector
+ * sorted by term stays sorted without a second sort. */
+static int keep_top(term_w *v, uint32_t *n, uint32_t keep, int sorted)
 {
     if (*n > keep) {
-        qsort(v, *n, sizeof *v, cmp_weight_desc);
-        *n = keep;
+        term_w *scratch = malloc((size_t)*n * sizeof *scratch);
+        if (!scratch)
+            return PX_ENOMEM;
+        term_w last = rank_entry(v, *n, keep - 1, scratch);
+        free(scratch);
+        uint32_t k = 0;
+        for (uint32_t i = 0; i < *n; i++)
+            if (cmp_weight_desc(&v[i], &last) <= 0)
+                v[k++] = v[i];
+        *n = k;
     }
-    qsort(v, *n, sizeof *v, cmp_term);
+    if (!sorted)
+        qsort(v, *n, sizeof *v, cmp_term);
+    return PX_OK;
 }
 
 static double dot(const vec *a, const vec *b)
@@ -96,7 +141,10 @@ static int vec_add(vec *a, const vec *b, uint32_t cap)
             m[k++].w += b->v[j++].w;
         }
     }
-    keep_top(m, &k, cap);
+    if (keep_top(m, &k, cap, 1) != PX_OK) {
+        free(m);
+        return PX_ENOMEM;
+    }
     free(a->v);
     a->v = m;
     a->n = k;
@@ -578,7 +626,10 @@ static int make_vec(px_clusterer *c, vec *out)
             v[i].w = 1e-6f;
     }
     uint32_t n = (uint32_t)c->tf_n;
-    keep_top(v, &n, c->o.story_terms);
+    if (keep_top(v, &n, c->o.story_terms, 0) != PX_OK) {
+        free(v);
+        return PX_ENOMEM;
+    }
     out->v = v;
     out->n = n;
     double nn = norm(out);
@@ -691,9 +742,10 @@ static int reindex(px_clusterer *c, story *s)
         return PX_ENOMEM;
     }
     memcpy(top, s->centroid.v, n * sizeof *top);
-    if (n > c->o.index_terms) {
-        qsort(top, n, sizeof *top, cmp_weight_desc);
-        n = c->o.index_terms;
+    if (keep_top(top, &n, c->o.index_terms, 1) != PX_OK) {
+        free(top);
+        free(fresh);
+        return PX_ENOMEM;
     }
     for (uint32_t i = 0; i < n; i++)
         fresh[i] = top[i].term;
@@ -1132,10 +1184,11 @@ static story *best_story(px_clusterer *c, const vec *v, const vec *tv, long day,
         return NULL;
     memcpy(q, v->v, v->n * sizeof *q);
     uint32_t nq = v->n;
-    if (nq > c->o.query_terms) {
-        qsort(q, nq, sizeof *q, cmp_weight_desc);
-        nq = c->o.query_terms;
+    if (keep_top(q, &nq, c->o.query_terms, 1) != PX_OK) {
+        free(q);
+        return NULL;
     }
+    qsort(q, nq, sizeof *q, cmp_weight_desc);
     story **touched = NULL;
     size_t n_touched = 0, cap = 0;
     for (uint32_t i = 0; i < nq; i++) {
@@ -1352,12 +1405,32 @@ static double interval_gap(const story *a, const story *b)
     return 0;
 }
 
-static double story_similarity(const px_clusterer *c, const story *a, const story *b)
+/* Average link of two stories whose centroids' dot product is ab. */
+static double average_link(const px_clusterer *c, const story *a, const story *b, double ab)
 {
     if (!a->n_vec || !b->n_vec)
         return 0;
-    double avg = dot(&a->centroid, &b->centroid) / ((double)a->n_vec * (double)b->n_vec);
-    return avg * time_factor(c, interval_gap(a, b));
+    return ab / ((double)a->n_vec * (double)b->n_vec) * time_factor(c, interval_gap(a, b));
+}
+
+static double story_similarity(const px_clusterer *c, const story *a, const story *b)
+{
+    return average_link(c, a, b, dot(&a->centroid, &b->centroid));
+}
+
+/* The dot product of v with a vector scattered in dense (indexed by term). */
+static double dot_dense(const vec *v, const float *dense)
+{
+    double d = 0;
+    for (uint32_t i = 0; i < v->n; i++)
+        d += (double)v->v[i].w * dense[v->v[i].term];
+    return d;
+}
+
+static void scatter(float *dense, const vec *v, int on)
+{
+    for (uint32_t i = 0; i < v->n; i++)
+        dense[v->v[i].term] = on ? v->v[i].w : 0;
 }
 
 /* The merge threshold is below the join threshold because two stories
@@ -1523,6 +1596,9 @@ static int merge_round(px_clusterer *c, double threshold)
     size_t *slot_of = NULL;
     story **near = NULL;
     size_t n_near = 0, cap_near = 0;
+    float *s_dense = calloc(c->dense_cap + 1, sizeof *s_dense);
+    if (!s_dense)
+        rc = PX_ENOMEM;
     for (size_t i = 0; i < c->n_stories && rc == PX_OK; i++) {
         story *s = c->stories[i];
         if (!s || !s->n_indexed)
@@ -1548,12 +1624,13 @@ static int merge_round(px_clusterer *c, double threshold)
             }
         }
         top_by_acc(near, n_near, c->o.max_candidates);
+        scatter(s_dense, &s->centroid, 1);
         for (size_t k = 0; k < n_near; k++) {
             story *o = near[k];
             o->touched = 0;
             if (k >= c->o.max_candidates || rc)
                 continue;
-            double sim = story_similarity(c, s, o);
+            double sim = average_link(c, s, o, dot_dense(&o->centroid, s_dense));
             if (sim < pair_threshold(c, s, o, threshold))
                 continue;
             if (px_grow(&pairs, &cap, n_pairs + 1, sizeof *pairs, 256, 0)) {
@@ -1562,8 +1639,10 @@ static int merge_round(px_clusterer *c, double threshold)
             }
             pairs[n_pairs++] = (pair){sim, i, (size_t)o->seq};
         }
+        scatter(s_dense, &s->centroid, 0);
     }
     free(near);
+    free(s_dense);
     if (rc == PX_OK && n_pairs) {
         /* pairs[].b holds a seq; map seqs to slots */
         slot_of = malloc(c->seq * sizeof *slot_of);

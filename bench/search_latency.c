@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "parallax.h"
+#include "store/queries.h"
 
 typedef struct words {
     char **v;

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "parallax.h"
+#include "store/queries.h"
 
 /* Path of a file in the shared data folder (static buffer). */
 const char *tu_shared(const char *rel);

@@ -13,15 +13,14 @@
  * was not committed. Re-adding an article whose content hash is stored
  * already does nothing (idempotent ingest).
  *
- * Queries return cJSON trees in the shapes of docs/api.md, so the command
- * line and the web API print the same objects. The caller frees them with
- * cJSON_Delete().
+ * The queries that answer in the JSON shapes of docs/api.md (search, story
+ * lists, one story, one article) are the command line's and the web API's:
+ * src/store/queries.h.
  */
 #ifndef PARALLAX_STORE_H
 #define PARALLAX_STORE_H
 
 #include <stdint.h>
-#include <cjson/cJSON.h>
 
 #include "article.h"
 
@@ -144,45 +143,6 @@ typedef struct px_store_counts {
     long long articles, sources, stories, dup_groups, analyses;
 } px_store_counts;
 int px_store_counts_get(px_store *s, px_store_counts *c, px_error *err);
-
-typedef struct px_search_query {
-    const char *q;      /* FTS5 query; a syntax error is PX_EUSAGE */
-    const char *source; /* outlet name or key, NULL = any */
-    const char *since;  /* date in any form px_date_parse accepts, NULL = any */
-    int limit;          /* 0 = 20; at most 1000 */
-    int offset;
-    /* The snippet wraps each matched term in mark_open ... mark_close
-     * (default "<mark>" ... "</mark>"); html = 1 escapes the text around
-     * them for HTML. */
-    const char *mark_open, *mark_close;
-    int html;
-} px_search_query;
-
-/* {"query":..., "total":N, "results":[{"id","ext_id","source","leaning",
- * "url","title","date","story","snippet","rank"}]}, best match first. */
-int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error *err);
-
-typedef struct px_story_query {
-    const char *since; /* stories whose last date is on or after it */
-    const char *q;     /* only stories with an article matching this FTS5 query */
-    int limit;         /* 0 = 100; at most 10000 */
-    int offset;
-} px_story_query;
-
-/* {"total":N, "stories":[{"id","title","first_date","last_date",
- * "articles","sources","coverage":[{"leaning","articles"}],"has_analysis"}]}
- * newest first. */
-int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error *err);
-/* One story's entry of the list above ({"id","title",...,"has_analysis"}).
- * NULL in *out and PX_OK when there is no such story. */
-int px_store_story_summary(px_store *s, int64_t story, cJSON **out, px_error *err);
-/* One story: the fields above plus "articles_list" (article summaries with
- * "removed") and "analysis" (the stored report, or null). NULL in *out and
- * PX_OK when there is no such story. */
-int px_store_story(px_store *s, int64_t story, cJSON **out, px_error *err);
-/* One article in full (docs/formats.md article JSON plus "row", "story",
- * "duplicate_of"). NULL in *out and PX_OK when there is none. */
-int px_store_article_json(px_store *s, int64_t row, cJSON **out, px_error *err);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,8 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <cjson/cJSON.h>
+
 #include "parallax.h"
 
 /* Exit codes (docs/cli.md). */

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "store/queries.h"
 
 static const char help[] =
     "usage: parallax report [OPTIONS] --html DIR (STORY... | --all)\n\n"

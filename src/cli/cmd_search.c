@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "store/queries.h"
 
 static const char help[] =
     "usage: parallax search [OPTIONS] QUERY\n\n"

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "store/queries.h"
 
 static const char help[] =
     "usage: parallax show [OPTIONS] STORY\n\n"

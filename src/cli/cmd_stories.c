@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "store/queries.h"
 
 static const char help[] =
     "usage: parallax stories [OPTIONS]\n\n"

@@ -1,4 +1,4 @@
-/* http.c - HTTP/1.x response heads and body decoding (chunked transfer
+/* warc_http.c - HTTP/1.x response heads and body decoding (chunked transfer
  * coding; gzip, deflate and brotli content coding through zlib and
  * libbrotlidec). */
 #include <ctype.h>

@@ -1,4 +1,4 @@
-/* report_html.c - compared stories as one self-contained HTML page: inline
+/* html.c - compared stories as one self-contained HTML page: inline
  * CSS and SVG, no scripts from elsewhere, no network access. */
 #include <math.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* report_json.c - compared stories as one JSON document
+/* json.c - compared stories as one JSON document
  * (docs/report-schema.md). */
 #include <math.h>
 #include <stdlib.h>
@@ -6,6 +6,7 @@
 #include <cjson/cJSON.h>
 
 #include "parallax/report.h"
+#include "report/report_json.h"
 #include "parallax/text.h"
 
 static void add_str(cJSON *o, const char *key, const char *v)
@@ -325,7 +326,7 @@ static void add_duplicates(cJSON *story, const px_story_report *r)
     }
 }
 
-static cJSON *story_json(const px_story_report *r, size_t index)
+cJSON *px_report_story_object(const px_story_report *r, size_t index)
 {
     const px_story_text *s = r->story;
     cJSON *o = cJSON_CreateObject();
@@ -353,7 +354,7 @@ int px_report_json(px_story_report *const *stories, size_t n, px_buf *out)
     cJSON_AddStringToObject(root, "parallax", PX_VERSION);
     cJSON *arr = cJSON_AddArrayToObject(root, "stories");
     for (size_t i = 0; i < n; i++)
-        cJSON_AddItemToArray(arr, story_json(stories[i], i));
+        cJSON_AddItemToArray(arr, px_report_story_object(stories[i], i));
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
     if (!text)

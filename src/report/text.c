@@ -1,4 +1,4 @@
-/* report_text.c - compared stories as a report to read in a terminal:
+/* text.c - compared stories as a report to read in a terminal:
  * one block per story, aligned columns, wrapped text, optional colour. */
 #include <stdio.h>
 #include <stdlib.h>

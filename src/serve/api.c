@@ -12,6 +12,7 @@
 #include "parallax/ingest.h"
 #include "parallax/server.h"
 #include "serve/web_assets.h"
+#include "store/queries.h"
 
 #define MAX_PARAMS 32
 

@@ -6,6 +6,8 @@
 
 #include "core/grow.h"
 #include "parallax/analysis.h"
+#include "report/report_json.h"
+#include "store/queries.h"
 
 typedef struct row_list {
     int64_t *v;
@@ -171,22 +173,16 @@ static void add_store_rows(cJSON *story, const loaded *l)
     }
 }
 
-/* The single STORY object of a one-story JSON report, unformatted, with
- * the store's rows; NULL when out of memory. */
+/* The STORY object of the report with the store's rows, unformatted; NULL
+ * when out of memory. */
 static char *story_object(px_story_report *r, const loaded *l)
 {
-    px_buf b = {0};
-    char *out = NULL;
-    if (px_report_json(&r, 1, &b) == PX_OK) {
-        cJSON *root = cJSON_Parse(b.data);
-        cJSON *one = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "stories"), 0);
-        if (one) {
-            add_store_rows(one, l);
-            out = cJSON_PrintUnformatted(one);
-        }
-        cJSON_Delete(root);
-    }
-    px_buf_free(&b);
+    cJSON *one = px_report_story_object(r, 0);
+    if (!one)
+        return NULL;
+    add_store_rows(one, l);
+    char *out = cJSON_PrintUnformatted(one);
+    cJSON_Delete(one);
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include <zstd.h>
 
 #include "parallax/store.h"
+#include "store/queries.h"
 
 /* Prepared statements, made on first use and kept for the connection. */
 enum stmt_id {

@@ -1,4 +1,4 @@
-/* html.c - gumbo parsing with caps on size and depth, attribute access and
+/* dom.c - gumbo parsing with caps on size and depth, attribute access and
  * tree walks with an explicit stack (documents may be 100k levels deep). */
 #include <ctype.h>
 #include <stdint.h>

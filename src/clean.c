@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "clean_rules.h"
+#include "grow.h"
 #include "internal.h"
 #include "textchar.h"
 
@@ -600,31 +601,79 @@ static void record(work *w, size_t start, size_t end, const char *reason)
         w->rc = px_article_add_removal(w->a, w->body + start, end - start, reason);
 }
 
-static int split_paragraphs(work *w)
+/* Does the line s[start..end) end a sentence or a quote? */
+static int line_closes(const char *s, size_t start, size_t end)
 {
-    const char *b = w->body;
-    size_t len = strlen(b), i = 0, cap = 0;
+    size_t k;
+    while (end > start && tc_is_space(tc_decode(s, end, tc_prev(s, end), &k)))
+        end = tc_prev(s, end);
+    if (end == start)
+        return 1;
+    int32_t cp = tc_decode(s, end, tc_prev(s, end), &k);
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ':' || tc_is_closer(cp);
+}
+
+/* Text where paragraphs are single lines (no blank line between them)
+ * breaks most of its lines after a sentence; hard-wrapped text breaks them
+ * anywhere. */
+static int lines_are_paragraphs(const char *s, size_t start, size_t end)
+{
+    size_t breaks = 0, closing = 0, line = start;
+    for (size_t i = start; i < end; i++)
+        if (s[i] == '\n') {
+            breaks++;
+            closing += line_closes(s, line, i);
+            line = i + 1;
+        }
+    return breaks > 0 && closing * 2 >= breaks;
+}
+
+static int add_span(px_spans *out, const char *b, size_t s, size_t e)
+{
+    size_t k;
+    while (s < e && tc_is_space(tc_decode(b, e, s, &k)))
+        s += k;
+    while (e > s && tc_is_space(tc_decode(b, e, tc_prev(b, e), &k)))
+        e = tc_prev(b, e);
+    if (e == s)
+        return PX_OK;
+    if (px_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 16, 0))
+        return PX_ENOMEM;
+    out->v[out->n++] = (px_span){s, e};
+    return PX_OK;
+}
+
+int px_split_paragraphs(const char *b, px_spans *out)
+{
+    size_t len = strlen(b), i = 0;
     while (i < len) {
         const char *sep = strstr(b + i, "\n\n");
         size_t end = sep ? (size_t)(sep - b) : len;
-        size_t s = i, e = end, k;
-        while (s < e && tc_is_space(tc_decode(b, e, s, &k)))
-            s += k;
-        while (e > s && tc_is_space(tc_decode(b, e, tc_prev(b, e), &k)))
-            e = tc_prev(b, e);
-        if (e > s) {
-            if (w->n_paras == cap) {
-                cap = cap ? cap * 2 : 16;
-                para *more = realloc(w->paras, cap * sizeof *more);
-                if (!more)
-                    return PX_ENOMEM;
-                w->paras = more;
-            }
-            w->paras[w->n_paras++] = (para){s, e, 1};
+        if (lines_are_paragraphs(b, i, end)) {
+            for (size_t line = i, j = i; j <= end; j++)
+                if (j == end || b[j] == '\n') {
+                    if (add_span(out, b, line, j))
+                        return PX_ENOMEM;
+                    line = j + 1;
+                }
+        } else if (add_span(out, b, i, end)) {
+            return PX_ENOMEM;
         }
         i = sep ? end + 2 : len;
     }
     return PX_OK;
+}
+
+static int split_paragraphs(work *w)
+{
+    px_spans sp = {0};
+    int rc = px_split_paragraphs(w->body, &sp);
+    if (rc == PX_OK && sp.n && !(w->paras = malloc(sp.n * sizeof *w->paras)))
+        rc = PX_ENOMEM;
+    for (size_t i = 0; rc == PX_OK && i < sp.n; i++)
+        w->paras[w->n_paras++] = (para){sp.v[i].start, sp.v[i].end, 1};
+    px_spans_free(&sp);
+    return rc;
 }
 
 /* Line rules, lists of links and captions decide on whole paragraphs. */

@@ -31,4 +31,10 @@ enum {
 };
 int px_abbrev_class(const char *w, size_t len);
 
+/* The paragraphs of an article body (clean.c): blocks between blank lines,
+ * or each line of a block whose lines mostly end a sentence (a text that
+ * puts one paragraph on each line, unlike hard-wrapped text). Appends to
+ * out, spans without outer white space. */
+int px_split_paragraphs(const char *body, px_spans *out);
+
 #endif

@@ -113,6 +113,9 @@ static int finish_article(reader *r, px_article *a, const char *path, long line,
         px_cleaner *c = cleaner_for(r, a->language, path);
         if (c)
             rc |= px_clean_article(c, a);
+        if (!rc && r->o->templates)
+            rc |= px_templates_learn(r->o->templates, a) ||
+                  px_templates_apply(r->o->templates, a, NULL);
     }
     if (rc) {
         px_article_free(a);

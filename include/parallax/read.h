@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include "article.h"
+#include "text.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -97,6 +98,10 @@ typedef struct px_read_opts {
     const px_sources *sources;   /* may be NULL */
     const char *language;        /* default language, "en" when NULL */
     int raw;                     /* 1: skip cleaning */
+    px_templates *templates;     /* may be NULL; else every cleaned article
+                                    is learned, then its outlet's template
+                                    lines removed (online: an outlet's first
+                                    articles keep theirs) */
     size_t max_record;           /* largest line/record/file in bytes;
                                     0 = PX_DEFAULT_MAX_RECORD */
     px_diag_fn diag;

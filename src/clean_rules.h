@@ -11,5 +11,14 @@ typedef struct px_rule_source {
 
 /* Terminated by an entry whose lang is NULL. */
 extern const px_rule_source px_rule_sources[];
+/* data/stopwords/LANG.txt: one word a line, sorted (C order). */
+extern const px_rule_source px_stopword_sources[];
+/* data/framing/LANG.txt: words framing never shows, and spelling folds. */
+extern const px_rule_source px_framing_sources[];
+
+/* The list of lang ("de-AT" finds "de") among lists, or NULL. */
+const char *const *px_word_list(const px_rule_source *lists, const char *lang);
+/* Is w[0..len) in the sorted NULL-terminated list? */
+int px_word_list_has(const char *const *list, const char *w, size_t len);
 
 #endif

@@ -22,6 +22,8 @@
 #define MAX_NEAR_COMPARE 3000
 /* Sentences shorter than this (in words) are only exact repeats. */
 #define NEAR_MIN_WORDS 8
+/* Hard-wrapped text has no line longer than this (bytes). */
+#define WRAP_WIDTH 100
 /* Proper names remembered per sentence. */
 #define MAX_NAMES 24
 /* Names are compared on their first bytes (folded): the name key. Israel
@@ -614,18 +616,22 @@ static int line_closes(const char *s, size_t start, size_t end)
 }
 
 /* Text where paragraphs are single lines (no blank line between them)
- * breaks most of its lines after a sentence; hard-wrapped text breaks them
- * anywhere. */
+ * breaks most of its lines after a sentence, or has long lines; hard-wrapped
+ * text breaks short lines anywhere. */
 static int lines_are_paragraphs(const char *s, size_t start, size_t end)
 {
-    size_t breaks = 0, closing = 0, line = start;
-    for (size_t i = start; i < end; i++)
-        if (s[i] == '\n') {
-            breaks++;
-            closing += line_closes(s, line, i);
+    size_t breaks = 0, closing = 0, lines = 0, long_lines = 0, line = start;
+    for (size_t i = start; i <= end; i++)
+        if (i == end || s[i] == '\n') {
+            lines++;
+            long_lines += i - line > WRAP_WIDTH;
+            if (i < end) {
+                breaks++;
+                closing += line_closes(s, line, i);
+            }
             line = i + 1;
         }
-    return breaks > 0 && closing * 2 >= breaks;
+    return breaks > 0 && (closing * 2 >= breaks || long_lines * 3 >= lines);
 }
 
 static int add_span(px_spans *out, const char *b, size_t s, size_t e)

@@ -30,7 +30,7 @@
  * and Israeli, Palestinian and Palestinians are one name. */
 #define NAME_KEY_BYTES 5
 
-typedef enum scope { SCOPE_LINE, SCOPE_LIST, SCOPE_SENTENCE } scope;
+typedef enum scope { SCOPE_LINE, SCOPE_LIST, SCOPE_SENTENCE, SCOPE_TAIL } scope;
 
 typedef struct rule {
     char reason[32];
@@ -56,6 +56,8 @@ static int parse_scope(const char *s, size_t n, scope *out)
         *out = SCOPE_LIST;
     else if (n == 8 && memcmp(s, "sentence", 8) == 0)
         *out = SCOPE_SENTENCE;
+    else if (n == 4 && memcmp(s, "tail", 4) == 0)
+        *out = SCOPE_TAIL;
     else
         return 0;
     return 1;
@@ -88,7 +90,7 @@ static int add_rule(px_cleaner *c, const char *line, const char *end, const char
     if (re - r == 0 || (size_t)(re - r) >= sizeof ru.reason || p == end)
         return px_error_set(err, PX_EFORMAT, "%s:%ld: expected REASON SCOPE PATTERN", name, lineno);
     if (!parse_scope(s, (size_t)(se - s), &ru.scope))
-        return px_error_set(err, PX_EFORMAT, "%s:%ld: unknown scope '%.*s' (line, list or sentence)",
+        return px_error_set(err, PX_EFORMAT, "%s:%ld: unknown scope '%.*s' (line, list, sentence or tail)",
                             name, lineno, (int)(se - s), s);
     memcpy(ru.reason, r, (size_t)(re - r));
     px_buf pat = {0};
@@ -204,7 +206,7 @@ static const rule *match_rule(px_cleaner *c, const char *s, size_t n, int senten
     if (n == 0 || n > MAX_NOTICE)
         return NULL;
     for (size_t i = 0; i < c->n; i++) {
-        if ((c->rules[i].scope == SCOPE_SENTENCE) != sentence)
+        if ((c->rules[i].scope == SCOPE_SENTENCE) != sentence || c->rules[i].scope == SCOPE_TAIL)
             continue;
         if (pcre2_match(c->rules[i].re, (PCRE2_SPTR)s, n, 0, 0, c->md, NULL) >= 0)
             return &c->rules[i];
@@ -522,12 +524,6 @@ static int has_own_name(const sentence *a, const sentence *b)
     return 0;
 }
 
-/* Does a tell something b does not: a number or a name of its own? */
-static int has_own_fact(const sentence *a, const sentence *b)
-{
-    return has_own_number(a, b) || has_own_name(a, b);
-}
-
 /* A list of names rather than prose: fixtures, line-ups, award picks, where
  * most content words are names. Two such lists that share most names are
  * still different lists (another pairing, another order, one name swapped),
@@ -682,6 +678,36 @@ static int split_paragraphs(work *w)
     return rc;
 }
 
+/* Tail rules cut a label glued to the end of a paragraph (group 1 of the
+ * pattern: "... a report has found Politics." keeps "... a report has
+ * found."), editing the body before it is split; last paragraph first, so
+ * that the earlier offsets stay valid. */
+static int trim_tails(px_cleaner *c, px_article *a)
+{
+    px_spans sp = {0};
+    if (px_split_paragraphs(a->body, &sp))
+        return PX_ENOMEM;
+    int rc = PX_OK;
+    for (size_t i = sp.n; rc == PX_OK && i-- > 0;) {
+        const char *s = a->body + sp.v[i].start;
+        size_t n = sp.v[i].end - sp.v[i].start;
+        for (size_t r = 0; n <= MAX_NOTICE && r < c->n; r++) {
+            if (c->rules[r].scope != SCOPE_TAIL ||
+                pcre2_match(c->rules[r].re, (PCRE2_SPTR)s, n, 0, 0, c->md, NULL) < 2)
+                continue;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+            if (ov[2] == PCRE2_UNSET || ov[3] <= ov[2])
+                continue;
+            size_t from = sp.v[i].start + ov[2], to = sp.v[i].start + ov[3];
+            rc = px_article_add_removal(a, a->body + from, to - from, c->rules[r].reason);
+            memmove(a->body + from, a->body + to, strlen(a->body + to) + 1);
+            break;
+        }
+    }
+    px_spans_free(&sp);
+    return rc;
+}
+
 /* Line rules, lists of links and captions decide on whole paragraphs. */
 static void clean_paragraphs(work *w)
 {
@@ -787,13 +813,13 @@ static void clean_sentences(work *w)
             if (i >= MAX_NEAR_COMPARE || words < NEAR_MIN_WORDS ||
                 word_count(w->body + e->start, e->end - e->start) < NEAR_MIN_WORDS || !near_repeat(e, s))
                 continue;
-            /* The one that goes should not take a fact with it: when only
-             * the later one has a number or name of its own, the earlier
-             * goes; otherwise the later, unless it is the fuller telling. */
+            /* The earlier one stays (the lede before its restatement),
+             * unless it is a caption glued into the text or the later one
+             * is the fuller telling, holding all but one of its terms. */
             size_t shared = shared_terms(e, s);
-            int s_own = has_own_fact(s, e), e_own = has_own_fact(e, s);
             int fuller = s->n_terms > e->n_terms && shared + 1 >= e->n_terms;
-            if (s_own != e_own ? s_own : fuller) {
+            if (fuller || (is_caption(w->body + e->start, e->end - e->start) &&
+                           !is_caption(w->body + s->start, s->end - s->start))) {
                 e->keep = 0;
                 record(w, e->start, e->end, "near-repeat");
                 continue; /* s may repeat another earlier sentence too */
@@ -868,6 +894,8 @@ int px_clean_article(px_cleaner *c, px_article *a)
 {
     int rc = clean_highlights(c, a);
     if (rc || !a->body || !*a->body)
+        return rc;
+    if ((rc = trim_tails(c, a)))
         return rc;
     work w = {c, a, a->body, NULL, 0, NULL, 0, 0, PX_OK};
     w.rc = split_paragraphs(&w);

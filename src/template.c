@@ -231,42 +231,64 @@ static void sketch_add(uint32_t *sk, uint32_t h)
     }
 }
 
+/* Adds the words of s[0..n) to the sketch: capitalised ones (names,
+ * mostly; not a paragraph's first word, unless all are) in pass 0, any
+ * word of four bytes or more in pass 1. Returns how many it added. */
+static size_t sketch_words(const char *s, size_t n, const char *lang, int pass, int skip_first,
+                           uint32_t *sk, int *oom)
+{
+    px_tokens t = {0};
+    size_t added = 0;
+    if (px_tokenize(s, n, &t)) {
+        *oom = 1;
+        return 0;
+    }
+    for (size_t i = 0, words = 0; i < t.n; i++) {
+        size_t k, wl = t.v[i].end - t.v[i].start;
+        const char *w = s + t.v[i].start;
+        if (t.v[i].kind != PX_TOK_WORD || (words++ == 0 && skip_first) || wl < (pass ? 4u : 3u))
+            continue;
+        if (pass == 0 && !tc_is_upper(tc_decode(w, wl, 0, &k)))
+            continue;
+        char *f = px_fold(w, wl);
+        if (!f) {
+            *oom = 1;
+            break;
+        }
+        if (!px_is_stopword(lang, f, strlen(f))) {
+            sketch_add(sk, (uint32_t)px_hash64(f, strlen(f), 7));
+            added++;
+        }
+        free(f);
+    }
+    px_tokens_free(&t);
+    return added;
+}
+
 /* A few words that tell the article's story apart: the smallest hashes of
- * its capitalised words (names, mostly), or of its long words when it has
- * few capitals (scripts without case). */
+ * the capitalised words of its title and first two paragraphs (where the
+ * story names its people and places, rarely the template), or of their
+ * long words when they have few capitals (scripts without case). */
 static int story_sketch(const px_article *a, uint32_t *sk)
 {
     memset(sk, 0, PX_TEMPLATE_SKETCH * sizeof *sk);
-    const char *b = a->body;
-    px_tokens t = {0};
-    if (px_tokenize(b, strlen(b), &t))
+    const char *lang = a->language ? a->language : "en";
+    px_spans paras = {0};
+    if (px_split_paragraphs(a->body, &paras))
         return PX_ENOMEM;
-    size_t capitals = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < t.n; i++) {
-            size_t k, wl = t.v[i].end - t.v[i].start;
-            const char *w = b + t.v[i].start;
-            if (t.v[i].kind != PX_TOK_WORD || wl < (pass ? 4u : 3u))
-                continue;
-            int upper = tc_is_upper(tc_decode(w, wl, 0, &k));
-            if (pass == 0 && !upper)
-                continue;
-            char *f = px_fold(w, wl);
-            if (!f) {
-                px_tokens_free(&t);
-                return PX_ENOMEM;
-            }
-            if (!px_is_stopword(a->language ? a->language : "en", f, strlen(f))) {
-                sketch_add(sk, (uint32_t)px_hash64(f, strlen(f), 7));
-                capitals += pass == 0;
-            }
-            free(f);
-        }
-        if (pass == 0 && capitals >= 4)
+    int oom = 0;
+    for (int pass = 0; pass < 2 && !oom; pass++) {
+        size_t added = 0;
+        if (a->title)
+            added += sketch_words(a->title, strlen(a->title), lang, pass, 0, sk, &oom);
+        for (size_t i = 0; i < paras.n && i < 2 && !oom; i++)
+            added += sketch_words(a->body + paras.v[i].start, paras.v[i].end - paras.v[i].start, lang,
+                                  pass, 1, sk, &oom);
+        if (added >= 3)
             break;
     }
-    px_tokens_free(&t);
-    return PX_OK;
+    px_spans_free(&paras);
+    return oom ? PX_ENOMEM : PX_OK;
 }
 
 /* ---- the lines of an article ---------------------------------------------- */

@@ -30,7 +30,7 @@
  * and Israeli, Palestinian and Palestinians are one name. */
 #define NAME_KEY_BYTES 5
 
-typedef enum scope { SCOPE_LINE, SCOPE_LIST, SCOPE_SENTENCE, SCOPE_TAIL } scope;
+typedef enum scope { SCOPE_LINE, SCOPE_LIST, SCOPE_SENTENCE, SCOPE_TAIL, SCOPE_TITLE } scope;
 
 typedef struct rule {
     char reason[32];
@@ -58,6 +58,8 @@ static int parse_scope(const char *s, size_t n, scope *out)
         *out = SCOPE_SENTENCE;
     else if (n == 4 && memcmp(s, "tail", 4) == 0)
         *out = SCOPE_TAIL;
+    else if (n == 5 && memcmp(s, "title", 5) == 0)
+        *out = SCOPE_TITLE;
     else
         return 0;
     return 1;
@@ -90,7 +92,7 @@ static int add_rule(px_cleaner *c, const char *line, const char *end, const char
     if (re - r == 0 || (size_t)(re - r) >= sizeof ru.reason || p == end)
         return px_error_set(err, PX_EFORMAT, "%s:%ld: expected REASON SCOPE PATTERN", name, lineno);
     if (!parse_scope(s, (size_t)(se - s), &ru.scope))
-        return px_error_set(err, PX_EFORMAT, "%s:%ld: unknown scope '%.*s' (line, list, sentence or tail)",
+        return px_error_set(err, PX_EFORMAT, "%s:%ld: unknown scope '%.*s' (line, list, sentence, tail or title)",
                             name, lineno, (int)(se - s), s);
     memcpy(ru.reason, r, (size_t)(re - r));
     px_buf pat = {0};
@@ -206,7 +208,8 @@ static const rule *match_rule(px_cleaner *c, const char *s, size_t n, int senten
     if (n == 0 || n > MAX_NOTICE)
         return NULL;
     for (size_t i = 0; i < c->n; i++) {
-        if ((c->rules[i].scope == SCOPE_SENTENCE) != sentence || c->rules[i].scope == SCOPE_TAIL)
+        if ((c->rules[i].scope == SCOPE_SENTENCE) != sentence || c->rules[i].scope == SCOPE_TAIL ||
+            c->rules[i].scope == SCOPE_TITLE)
             continue;
         if (pcre2_match(c->rules[i].re, (PCRE2_SPTR)s, n, 0, 0, c->md, NULL) >= 0)
             return &c->rules[i];
@@ -915,4 +918,21 @@ int px_clean_article(px_cleaner *c, px_article *a)
     free(w.sents);
     free(w.paras);
     return w.rc;
+}
+
+/* Below this many words, a page that cleaning mostly emptied has no
+ * article left: a gallery, a promotion, an author box. */
+#define ARTICLE_MIN_WORDS 40
+
+const char *px_cleaner_not_article(px_cleaner *c, const px_article *a, size_t raw_len)
+{
+    if (a->title && *a->title)
+        for (size_t i = 0; i < c->n; i++)
+            if (c->rules[i].scope == SCOPE_TITLE && strlen(a->title) <= MAX_NOTICE &&
+                pcre2_match(c->rules[i].re, (PCRE2_SPTR)a->title, strlen(a->title), 0, 0, c->md, NULL) >= 0)
+                return c->rules[i].reason;
+    size_t len = a->body ? strlen(a->body) : 0;
+    if (raw_len > 0 && len * 2 < raw_len && word_count(a->body ? a->body : "", len) < ARTICLE_MIN_WORDS)
+        return "little-text";
+    return NULL;
 }

@@ -109,10 +109,14 @@ static int finish_article(reader *r, px_article *a, const char *path, long line,
     /* The id is computed from the text as read, so cleaning rules may change
      * without changing ids. */
     rc |= px_article_compute_id(a);
+    const char *not_article = NULL;
     if (!rc && !r->o->raw) {
         px_cleaner *c = cleaner_for(r, a->language, path);
+        size_t raw_len = a->body ? strlen(a->body) : 0;
         if (c)
             rc |= px_clean_article(c, a);
+        if (c && !rc)
+            not_article = px_cleaner_not_article(c, a, raw_len);
         if (!rc && r->o->templates)
             rc |= px_templates_learn(r->o->templates, a) ||
                   px_templates_apply(r->o->templates, a, NULL);
@@ -121,6 +125,14 @@ static int finish_article(reader *r, px_article *a, const char *path, long line,
         px_article_free(a);
         report(r, PX_ERROR, path, line, offset, "out of memory");
         return PX_ENOMEM;
+    }
+    if (not_article) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "not an article (%s): %.200s", not_article,
+                 a->title && *a->title ? a->title : a->id);
+        report(r, PX_WARNING, path, line, offset, msg);
+        px_article_free(a);
+        return PX_OK;
     }
     if (r->fn(a, r->ud)) {
         r->stopped = 1;

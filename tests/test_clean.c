@@ -499,6 +499,62 @@ static void test_highlights_cleaned(void **s)
     px_cleaner_free(c);
 }
 
+/* Every seed is an article; each keeps its first line of text (its lede),
+ * and nothing that cleaning removed is left in its body. */
+static void test_seeds_keep_their_ledes(void **s)
+{
+    (void)s;
+    tu_result r;
+    const char *dir = tu_shared("seeds");
+    tu_read(&r, &dir, 1, NULL);
+    assert_int_equal(r.n, 5);
+    assert_int_equal(r.warnings, 0);
+    for (size_t i = 0; i < r.n; i++) {
+        const px_article *a = r.articles[i];
+        tu_result raw;
+        px_read_opts o = {0};
+        o.raw = 1;
+        tu_read_one(&raw, a->input_path, &o);
+        const char *lede = raw.articles[0]->body;
+        size_t n = strcspn(lede, "\n");
+        int notice = 0;
+        for (size_t k = 0; k < a->n_removed; k++)
+            notice |= strncmp(a->removed[k].text, lede, n) == 0 &&
+                      strcmp(a->removed[k].reason, "near-repeat") != 0 &&
+                      strcmp(a->removed[k].reason, "repeat") != 0;
+        if (!notice) /* a lede that is itself a notice goes; any other stays */
+            assert_true(strncmp(a->body, lede, n) == 0);
+        for (size_t k = 0; k < a->n_removed; k++)
+            if (strlen(a->removed[k].text) > 20)
+                assert_null(strstr(a->body, a->removed[k].text));
+        tu_result_free(&raw);
+    }
+    tu_result_free(&r);
+}
+
+/* Search and error pages, and pages that cleaning all but emptied, are
+ * not articles; a headline that ends in "search" is one. */
+static void test_not_an_article(void **s)
+{
+    (void)s;
+    px_cleaner *c;
+    px_error err;
+    assert_int_equal(px_cleaner_new(&c, "en", &err), PX_OK);
+    px_article *a = px_article_new();
+    assert_int_equal(px_set_str(&a->body, "Searchers found the boy after four days in the well. He was taken to a hospital."), PX_OK);
+    assert_int_equal(px_set_str(&a->title, "NPR Search : NPR"), PX_OK);
+    assert_string_equal(px_cleaner_not_article(c, a, strlen(a->body)), "search-page");
+    assert_int_equal(px_set_str(&a->title, "Page not found"), PX_OK);
+    assert_string_equal(px_cleaner_not_article(c, a, strlen(a->body)), "error-page");
+    assert_int_equal(px_set_str(&a->title, "Chinese boy found dead in well after huge four-day search"), PX_OK);
+    assert_null(px_cleaner_not_article(c, a, strlen(a->body)));
+    /* a short brief is an article; a gallery of which only a line is left is not */
+    assert_null(px_cleaner_not_article(c, a, strlen(a->body) + 10));
+    assert_string_equal(px_cleaner_not_article(c, a, 10 * strlen(a->body)), "little-text");
+    px_article_free(a);
+    px_cleaner_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -519,6 +575,8 @@ int main(void)
         cmocka_unit_test(test_fuller_telling_is_kept),
         cmocka_unit_test(test_rule_file_errors),
         cmocka_unit_test(test_highlights_cleaned),
+        cmocka_unit_test(test_seeds_keep_their_ledes),
+        cmocka_unit_test(test_not_an_article),
     };
     return cmocka_run_group_tests_name("clean", tests, NULL, NULL);
 }

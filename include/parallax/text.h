@@ -109,6 +109,11 @@ void px_cleaner_free(px_cleaner *c);
  * notices, navigation, captions, bylines, repeated sentences. Every removal
  * is recorded in a->removed with its reason. */
 int px_clean_article(px_cleaner *c, px_article *a);
+/* Why a cleaned article is not an article, or NULL when it is one: its
+ * title matches a title rule (a search, error or index page: the rule's
+ * reason), or cleaning removed more than half of its raw_len bytes of body
+ * and left fewer than 40 words ("little-text": a gallery, a promotion). */
+const char *px_cleaner_not_article(px_cleaner *c, const px_article *a, size_t raw_len);
 
 /* ---- template text, learned from a corpus ------------------------------- */
 

@@ -24,12 +24,13 @@
 #include <cjson/cJSON.h>
 
 #include "article.h"
+#include "text.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define PX_STORE_SCHEMA_VERSION 2
+#define PX_STORE_SCHEMA_VERSION 3
 
 typedef struct px_store px_store;
 
@@ -183,6 +184,11 @@ int px_store_story(px_store *s, int64_t story, cJSON **out, px_error *err);
 /* One article in full (docs/formats.md article JSON plus "row", "story",
  * "duplicate_of"). NULL in *out and PX_OK when there is none. */
 int px_store_article_json(px_store *s, int64_t row, cJSON **out, px_error *err);
+
+/* Each outlet's template text (px_templates): restored into t, and saved
+ * from t in place of what was stored (inside px_store_begin/commit). */
+int px_store_load_templates(px_store *s, px_templates *t, px_error *err);
+int px_store_save_templates(px_store *s, const px_templates *t, px_error *err);
 
 #ifdef __cplusplus
 }

@@ -124,7 +124,7 @@ const char *px_cleaner_not_article(px_cleaner *c, const px_article *a, size_t ra
  * the outlet is the article's source. Memory is bounded by max_lines. */
 typedef struct px_templates px_templates;
 
-#define PX_TEMPLATE_DEFAULT_LINES ((size_t)1 << 18)
+#define PX_TEMPLATE_DEFAULT_LINES ((size_t)1 << 17)
 #define PX_TEMPLATE_SKETCH 8
 
 /* max_lines: how many distinct lines are remembered (0: the default);

@@ -86,10 +86,13 @@ def term_class(term):
 
 
 def entity_bad(name):
-    ws = words(name)
     if FURNITURE_ENTITIES.match(name.strip()):
         return True
-    return bool(ws) and (ws[0] in FUNCTION_WORDS or ws[-1] in FUNCTION_WORDS)
+    ws = [w for w in name.split() if w]
+
+    def function(w):  # "US" in capitals is the country, not "us"
+        return w.lower() in FUNCTION_WORDS and not (len(w) > 1 and w.isupper())
+    return bool(ws) and (function(ws[0]) or function(ws[-1]))
 
 
 def main(argv):

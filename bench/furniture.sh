@@ -18,7 +18,7 @@ mkdir -p $OUT
 [ -x $PX ] || make --no-print-directory build/parallax
 for sel in even odd all; do
     python3 bench/stories_eval.py strip "$GOLD" $OUT/furniture-$sel.jsonl --events $sel
-    $PX analyze --json -q $OUT/furniture-$sel.jsonl > $OUT/furniture-$sel.report.json 2> $OUT/furniture-$sel.err || true
+    $PX analyze --json $OUT/furniture-$sel.jsonl > $OUT/furniture-$sel.report.json 2> $OUT/furniture-$sel.err || true
     printf '%-4s ' $sel
     python3 bench/furniture.py $OUT/furniture-$sel.report.json "$@"
     printf '     removed by reason: '

@@ -10,7 +10,7 @@
 # Usage: bench/furniture.sh [--list]   (from the repository root)
 set -eu
 cd "$(dirname "$0")/.."
-PX=build/parallax
+PX=${PX:-build/parallax}
 SHARED=${PARALLAX_SHARED:-../shared}
 GOLD=$SHARED/data/stories/giveme5w1h-dev.jsonl
 OUT=bench/out

@@ -21,7 +21,7 @@ TEST_SRC = $(sort $(wildcard tests/test_*.c))
 FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
 RULES    = $(sort $(wildcard data/clean/*.rules))
 WEB_FILES = $(sort $(patsubst web/%,%,$(wildcard web/*.html web/*.css web/*.js web/*.svg)))
-GEN_SRC  = build/gen/clean_rules.c build/gen/background_en.c build/gen/web_assets.c
+GEN_SRC  = build/gen/clean_rules.c build/gen/word_lists.c build/gen/background_en.c build/gen/web_assets.c
 
 REL = build/release
 SAN = build/asan
@@ -37,6 +37,14 @@ deps:
 build/gen/clean_rules.c: $(RULES) scripts/embed-rules
 	@mkdir -p $(dir $@)
 	scripts/embed-rules $(RULES) > $@.tmp && mv $@.tmp $@
+
+# Stopword lists and framing word lists, compiled in the same way.
+STOPWORDS = $(sort $(wildcard data/stopwords/*.txt))
+FRAMING_LISTS = $(sort $(wildcard data/framing/*.txt))
+build/gen/word_lists.c: $(STOPWORDS) $(FRAMING_LISTS) scripts/embed-rules
+	@mkdir -p $(dir $@)
+	{ scripts/embed-rules -s px_stopword_sources $(STOPWORDS) && \
+	  scripts/embed-rules -s px_framing_sources $(FRAMING_LISTS) | sed 's/lines_/framing_/g'; } > $@.tmp && mv $@.tmp $@
 
 # The background word table for framing, embedded in the library.
 build/gen/background_en.c: data/background-en.tsv scripts/embed-data

@@ -6,7 +6,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "internal.h"
 #include "parallax.h"
 
 static px_article *fuzz_article(const uint8_t *data, size_t size, const char *date)

@@ -242,9 +242,14 @@ static void test_seed_000_captions_teaser_repeats(void **s)
     }
     assert_int_equal(captions, 2);
     assert_int_equal(near, 2);
-    assert_int_equal(nav, 1); /* the teaser glued to its section label */
+    assert_int_equal(nav, 1); /* the section label glued to a teaser */
     assert_int_equal(a->n_removed, 5);
     assert_null(strstr(a->body, "found Politics."));
+    /* the teaser loses its label, not its words */
+    assert_non_null(strstr(a->body, "divided even at the top, a report has found."));
+    /* the lede opens the article; its later rewording goes */
+    assert_true(strncmp(a->body, "Vice President Kamala Harris has reportedly urged his colleagues to show", 72) == 0);
+    assert_null(strstr(a->body, "to be more publicly sympathetic"));
     assert_null(strstr(a->body, "artillery unit fires"));
     /* each repeated fact is still told once */
     const char *p = strstr(a->body, "18,000 people");
@@ -253,8 +258,8 @@ static void test_seed_000_captions_teaser_repeats(void **s)
     p = strstr(a->body, "Vice President Kamala Harris has reportedly urged");
     assert_non_null(p);
     assert_null(strstr(p + 1, "Vice President Kamala Harris has reportedly urged"));
-    /* 29 sentences as read, 5 removed; quotes and the last line stay */
-    assert_int_equal(sentences(a->body), 24);
+    /* 29 sentences as read, 4 removed; quotes and the last line stay */
+    assert_int_equal(sentences(a->body), 25);
     assert_non_null(strstr(a->body, "she told Politico."));
     assert_int_equal(a->highlights.n, 3);
     tu_result_free(&r);
@@ -414,9 +419,9 @@ static void test_name_lists_are_only_exact_repeats(void **s)
     px_article_free(a);
 }
 
-/* A retelling is still a repeat, and of the two the one that names someone
- * the other leaves out is kept, wherever it stands. */
-static void test_repeat_keeps_the_sentence_with_its_own_name(void **s)
+/* A retelling is still a repeat, and of the two the first is kept (the
+ * lede), even when the later one names someone it leaves out. */
+static void test_repeat_keeps_the_first_telling(void **s)
 {
     (void)s;
     const char body[] =
@@ -428,8 +433,8 @@ static void test_repeat_keeps_the_sentence_with_its_own_name(void **s)
     px_article *a = clean_body(body);
     assert_int_equal(a->n_removed, 1);
     assert_string_equal(a->removed[0].reason, "near-repeat");
-    assert_non_null(strstr(a->removed[0].text, "people close to her said"));
-    assert_non_null(strstr(a->body, "Treasurer Owen Park"));
+    assert_non_null(strstr(a->removed[0].text, "Treasurer Owen Park"));
+    assert_non_null(strstr(a->body, "people close to her said"));
     assert_non_null(strstr(a->body, "The dam's operators have not commented."));
     px_article_free(a);
 }
@@ -494,6 +499,60 @@ static void test_highlights_cleaned(void **s)
     px_cleaner_free(c);
 }
 
+/* Every seed is an article; each keeps its first line of text (its lede),
+ * and nothing that cleaning removed is left in its body. */
+static void test_seeds_keep_their_ledes(void **s)
+{
+    (void)s;
+    tu_result r;
+    const char *dir = tu_shared("seeds");
+    tu_read(&r, &dir, 1, NULL);
+    assert_int_equal(r.n, 5);
+    assert_int_equal(r.warnings, 0);
+    for (size_t i = 0; i < r.n; i++) {
+        const px_article *a = r.articles[i];
+        tu_result raw;
+        tu_read_raw_one(&raw, a->input_path, NULL);
+        const char *lede = raw.articles[0]->body;
+        size_t n = strcspn(lede, "\n");
+        int notice = 0;
+        for (size_t k = 0; k < a->n_removed; k++)
+            notice |= strncmp(a->removed[k].text, lede, n) == 0 &&
+                      strcmp(a->removed[k].reason, "near-repeat") != 0 &&
+                      strcmp(a->removed[k].reason, "repeat") != 0;
+        if (!notice) /* a lede that is itself a notice goes; any other stays */
+            assert_true(strncmp(a->body, lede, n) == 0);
+        for (size_t k = 0; k < a->n_removed; k++)
+            if (strlen(a->removed[k].text) > 20)
+                assert_null(strstr(a->body, a->removed[k].text));
+        tu_result_free(&raw);
+    }
+    tu_result_free(&r);
+}
+
+/* Search and error pages, and pages that cleaning all but emptied, are
+ * not articles; a headline that ends in "search" is one. */
+static void test_not_an_article(void **s)
+{
+    (void)s;
+    px_cleaner *c;
+    px_error err;
+    assert_int_equal(px_cleaner_new(&c, "en", &err), PX_OK);
+    px_article *a = px_article_new();
+    assert_int_equal(px_set_str(&a->body, "Searchers found the boy after four days in the well. He was taken to a hospital."), PX_OK);
+    assert_int_equal(px_set_str(&a->title, "NPR Search : NPR"), PX_OK);
+    assert_string_equal(px_cleaner_not_article(c, a, strlen(a->body)), "search-page");
+    assert_int_equal(px_set_str(&a->title, "Page not found"), PX_OK);
+    assert_string_equal(px_cleaner_not_article(c, a, strlen(a->body)), "error-page");
+    assert_int_equal(px_set_str(&a->title, "Chinese boy found dead in well after huge four-day search"), PX_OK);
+    assert_null(px_cleaner_not_article(c, a, strlen(a->body)));
+    /* a short brief is an article; a gallery of which only a line is left is not */
+    assert_null(px_cleaner_not_article(c, a, strlen(a->body) + 10));
+    assert_string_equal(px_cleaner_not_article(c, a, 10 * strlen(a->body)), "little-text");
+    px_article_free(a);
+    px_cleaner_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -510,10 +569,12 @@ int main(void)
         cmocka_unit_test(test_different_numbers_are_not_repeats),
         cmocka_unit_test(test_parallel_names_are_not_repeats),
         cmocka_unit_test(test_name_lists_are_only_exact_repeats),
-        cmocka_unit_test(test_repeat_keeps_the_sentence_with_its_own_name),
+        cmocka_unit_test(test_repeat_keeps_the_first_telling),
         cmocka_unit_test(test_fuller_telling_is_kept),
         cmocka_unit_test(test_rule_file_errors),
         cmocka_unit_test(test_highlights_cleaned),
+        cmocka_unit_test(test_seeds_keep_their_ledes),
+        cmocka_unit_test(test_not_an_article),
     };
     return cmocka_run_group_tests_name("clean", tests, NULL, NULL);
 }

@@ -427,7 +427,7 @@ static void child_ingest(const char *db, const char *input, int fd)
     if (px_ingest_new(&c.g, s, &io, &err) != PX_OK)
         _exit(2);
     px_read_opts o = {0};
-    px_read_clean_paths(&input, 1, &o, tu_ingest_add, &c);
+    px_read_clean_paths(&input, 1, &o, NULL, tu_ingest_add, &c);
     px_ingest_finish(c.g, &err);
     _exit(0);
 }
@@ -495,7 +495,7 @@ static void test_kill_during_ingest_loses_nothing_committed(void **state)
     assert_int_equal(px_ingest_new(&c.g, s, &io, &err), PX_OK);
     px_read_opts o = {0};
     const char *in = input;
-    assert_int_equal(px_read_clean_paths(&in, 1, &o, tu_ingest_add, &c), 0);
+    assert_int_equal(px_read_clean_paths(&in, 1, &o, NULL, tu_ingest_add, &c), 0);
     assert_int_equal(px_ingest_finish(c.g, &err), PX_OK);
     assert_int_equal(px_ingest_stats_of(c.g)->added, CRASH_ARTICLES - stored);
     assert_int_equal(px_ingest_stats_of(c.g)->already, stored);
@@ -506,6 +506,47 @@ static void test_kill_during_ingest_loses_nothing_committed(void **state)
     unlink(input);
     free(input);
     remove_db(db);
+}
+
+/* Template text learned by one ingest stays in the store: the next ingest
+ * removes it from a new article of the same outlet at once. */
+static void test_templates_persist_per_outlet(void **st)
+{
+    (void)st;
+    static const char *const leads[] = {
+        "Flood waters rose along the Severn River near Gloucester on Monday.",
+        "The Bundesbank in Frankfurt cut its growth forecast for Germany.",
+        "Voters in Manitoba elect a new premier after a long campaign.",
+        "Engineers at Toyota unveiled a hydrogen truck in Nagoya.",
+    };
+    char *path = temp_db();
+    char *files[4];
+    for (size_t i = 0; i < 4; i++) {
+        char body[400];
+        int n = snprintf(body, sizeof body,
+                         "{\"id\":\"t%zu\",\"source\":\"harbor-herald\",\"title\":\"Story %zu\",\"text\":"
+                         "\"%s\\n\\nScroll down for video\\n\\nCopyright 20%02zu Harbor Herald.\"}\n",
+                         i, i, leads[i], 14 + i);
+        files[i] = tu_write_temp(body, (size_t)n, ".jsonl");
+    }
+    px_store *s = open_store(path);
+    ingest_paths(s, (const char *const *)files, 3, 100);
+    px_store_close(s);
+    s = open_store(path);
+    ingest_paths(s, (const char *const *)files + 3, 1, 100);
+    cJSON *a = NULL;
+    px_error err;
+    assert_int_equal(px_store_article_json(s, 4, &a, &err), PX_OK);
+    assert_non_null(a);
+    const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(a, "text"));
+    assert_string_equal(text, leads[3]);
+    cJSON_Delete(a);
+    px_store_close(s);
+    for (size_t i = 0; i < 4; i++) {
+        unlink(files[i]);
+        free(files[i]);
+    }
+    remove_db(path);
 }
 
 int main(void)
@@ -520,6 +561,7 @@ int main(void)
         cmocka_unit_test(test_corrupt_and_foreign_files),
         cmocka_unit_test(test_locked_database_is_an_error_not_a_hang),
         cmocka_unit_test(test_kill_during_ingest_loses_nothing_committed),
+        cmocka_unit_test(test_templates_persist_per_outlet),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

@@ -230,6 +230,7 @@ static void test_migrates_version_1(void **state)
     assert_int_equal(sqlite3_exec(db,
                                   "ALTER TABLE analyses DROP COLUMN text; ALTER TABLE analyses DROP COLUMN html;"
                                   "ALTER TABLE articles DROP COLUMN dup_relation;"
+                                  "DROP TABLE template_outlets; DROP TABLE template_lines;"
                                   "INSERT INTO stories(key, n_articles) VALUES ('00000000000000aa', 1);"
                                   "INSERT INTO analyses(story_id, report, updated) VALUES "
                                   "(1, '{\"story\":1,\"summary\":[]}', '2025-01-01T00:00:00Z');"

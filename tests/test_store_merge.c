@@ -256,7 +256,7 @@ static void test_merge_within_one_batch(void **state)
     tu_ingest c = {0};
     assert_int_equal(px_ingest_new(&c.g, s, &io, &err), PX_OK);
     const char *p = path;
-    assert_int_equal(px_read_clean_paths(&p, 1, &(px_read_opts){0}, tu_ingest_add, &c), 0);
+    assert_int_equal(px_read_clean_paths(&p, 1, &(px_read_opts){0}, NULL, tu_ingest_add, &c), 0);
     assert_false(c.failed);
     assert_int_equal(px_ingest_finish(c.g, &err), PX_OK);
     const px_ingest_stats *st = px_ingest_stats_of(c.g);

@@ -46,7 +46,7 @@ static void read_paths(tu_result *r, const char *const *paths, size_t n, const p
         memset(&o, 0, sizeof o);
     o.diag = collect_diag;
     o.diag_ud = r;
-    r->rc = clean ? px_read_clean_paths(paths, n, &o, collect_article, r)
+    r->rc = clean ? px_read_clean_paths(paths, n, &o, NULL, collect_article, r)
                   : px_read_paths(paths, n, &o, collect_article, r);
 }
 
@@ -141,7 +141,7 @@ px_ingest_stats tu_ingest_paths(px_store *s, const char *const *paths, size_t n,
     px_error err;
     px_error_clear(&err);
     assert_int_equal(px_ingest_new(&c->g, s, io ? io : &no_io, &err), PX_OK);
-    assert_int_equal(px_read_clean_paths(paths, n, ro ? ro : &no_ro, tu_ingest_add, c), 0);
+    assert_int_equal(px_read_clean_paths(paths, n, ro ? ro : &no_ro, NULL, tu_ingest_add, c), 0);
     assert_false(c->failed);
     assert_int_equal(px_ingest_finish(c->g, &err), PX_OK);
     px_ingest_stats st = *px_ingest_stats_of(c->g);

@@ -34,14 +34,73 @@ void px_cleaner_free(px_cleaner *c);
  * is recorded in a->removed with its reason. */
 int px_clean_article(px_cleaner *c, px_article *a);
 
+/* ---- is it an article? ---------------------------------------------------- */
+
+/* Why a cleaned article is not an article, or NULL when it is one: its
+ * title matches a title rule (a search, error or index page: the rule's
+ * reason), or cleaning removed more than half of its raw_len bytes of body
+ * and left fewer than 40 words ("little-text": a gallery, a promotion). */
+const char *px_cleaner_not_article(px_cleaner *c, const px_article *a, size_t raw_len);
+
+/* ---- template text, learned from a corpus ------------------------------- */
+
+/* Lines and sentences that recur, numbers masked, in several articles of
+ * one outlet (at least 3, and 1 in 200 of its articles, not all of one
+ * story) are its site's template: "Advertisement Continue reading the main
+ * story", "Scroll down for video", a copyright line. No language rules;
+ * the outlet is the article's source. Memory is bounded by max_lines. */
+typedef struct px_templates px_templates;
+
+#define PX_TEMPLATE_DEFAULT_LINES ((size_t)1 << 17)
+#define PX_TEMPLATE_SKETCH 8
+
+/* max_lines: how many distinct lines are remembered (0: the default);
+ * past it the rarest are forgotten. */
+int px_templates_new(px_templates **out, size_t max_lines);
+void px_templates_free(px_templates *t);
+/* Counts the lines and sentences of a cleaned article under its outlet. */
+int px_templates_learn(px_templates *t, const px_article *a);
+/* Removes the outlet's template lines and sentences from a->body, each
+ * recorded with reason "template"; *removed (may be NULL) counts them. */
+int px_templates_apply(const px_templates *t, px_article *a, size_t *removed);
+/* A whole corpus at once: learns every article, then cleans every one. */
+int px_templates_clean_all(px_article **v, size_t n, size_t max_lines);
+/* Lines remembered now (at most max_lines). */
+size_t px_templates_size(const px_templates *t);
+
+/* What is remembered, to be stored and restored (the store keeps it). */
+typedef struct px_template_line {
+    uint64_t outlet, key;          /* hashes of the source and of the line */
+    uint32_t articles, others;     /* articles with it; not of the first one's story */
+    uint32_t sketch[PX_TEMPLATE_SKETCH]; /* the first article's story sketch */
+} px_template_line;
+typedef int (*px_template_line_fn)(const px_template_line *l, void *ud);
+typedef int (*px_template_outlet_fn)(uint64_t outlet, uint32_t articles, void *ud);
+/* Calls outlet_fn for every outlet, then line_fn for every line; a
+ * non-zero return stops (PX_ESTOP). */
+int px_templates_each(const px_templates *t, px_template_line_fn line_fn,
+                      px_template_outlet_fn outlet_fn, void *ud);
+int px_templates_restore_outlet(px_templates *t, uint64_t outlet, uint32_t articles);
+int px_templates_restore_line(px_templates *t, const px_template_line *l);
+
 /* ---- reading clean articles ------------------------------------------------ */
 
+typedef struct px_clean_opts {
+    px_templates *templates; /* may be NULL; else every cleaned article is
+                                learned, then its outlet's template lines
+                                removed (online: an outlet's first articles
+                                keep theirs) */
+} px_clean_opts;
+
 /* px_read_paths() with every article cleaned (with the built-in rules of
- * its language) before fn receives it. Same return value. */
+ * its language) before fn receives it; a record that is not an article
+ * (px_cleaner_not_article) is reported as a warning and dropped. co may be
+ * NULL. Same return value. */
 int px_read_clean_paths(const char *const *paths, size_t n, const px_read_opts *o,
-                        px_article_fn fn, void *ud);
+                        const px_clean_opts *co, px_article_fn fn, void *ud);
 /* px_read_input() with every article cleaned. */
-int px_read_clean_input(px_input *in, const px_read_opts *o, px_article_fn fn, void *ud);
+int px_read_clean_input(px_input *in, const px_read_opts *o, const px_clean_opts *co,
+                        px_article_fn fn, void *ud);
 
 #ifdef __cplusplus
 }

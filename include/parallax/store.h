@@ -23,12 +23,13 @@
 #include <stdint.h>
 
 #include "article.h"
+#include "clean.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define PX_STORE_SCHEMA_VERSION 2
+#define PX_STORE_SCHEMA_VERSION 3
 
 typedef struct px_store px_store;
 
@@ -143,6 +144,11 @@ typedef struct px_store_counts {
     long long articles, sources, stories, dup_groups, analyses;
 } px_store_counts;
 int px_store_counts_get(px_store *s, px_store_counts *c, px_error *err);
+
+/* Each outlet's template text (px_templates): restored into t, and saved
+ * from t in place of what was stored (inside px_store_begin/commit). */
+int px_store_load_templates(px_store *s, px_templates *t, px_error *err);
+int px_store_save_templates(px_store *s, const px_templates *t, px_error *err);
 
 #ifdef __cplusplus
 }

@@ -77,6 +77,8 @@ typedef struct px_story_text {
 int px_story_text_new(px_story_text **out, px_article *const *articles, size_t n, px_error *err);
 void px_story_text_free(px_story_text *s);
 
+/* Term id of a term text, or -1 when the story never uses it. */
+long px_story_term_id(const px_story_text *s, const char *term);
 /* Inverse sentence frequency of a term: log(n_sentences / df). */
 double px_story_idf(const px_story_text *s, uint32_t term);
 /* TF-IDF cosine similarity of two sentences of the story. */

@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clean/clean_internal.h"
 #include "clean/clean_rules.h"
+#include "core/grow.h"
 #include "parallax/clean.h"
 #include "parallax/doc.h"
 #include "parallax/text.h"
@@ -23,13 +25,15 @@
 #define MAX_NEAR_COMPARE 3000
 /* Sentences shorter than this (in words) are only exact repeats. */
 #define NEAR_MIN_WORDS 8
+/* Hard-wrapped text has no line longer than this (bytes). */
+#define WRAP_WIDTH 100
 /* Proper names remembered per sentence. */
 #define MAX_NAMES 24
 /* Names are compared on their first bytes (folded): the name key. Israel
  * and Israeli, Palestinian and Palestinians are one name. */
 #define NAME_KEY_BYTES 5
 
-typedef enum scope { SCOPE_LINE, SCOPE_LIST, SCOPE_SENTENCE } scope;
+typedef enum scope { SCOPE_LINE, SCOPE_LIST, SCOPE_SENTENCE, SCOPE_TAIL, SCOPE_TITLE } scope;
 
 typedef struct rule {
     char reason[32];
@@ -55,6 +59,10 @@ static int parse_scope(const char *s, size_t n, scope *out)
         *out = SCOPE_LIST;
     else if (n == 8 && memcmp(s, "sentence", 8) == 0)
         *out = SCOPE_SENTENCE;
+    else if (n == 4 && memcmp(s, "tail", 4) == 0)
+        *out = SCOPE_TAIL;
+    else if (n == 5 && memcmp(s, "title", 5) == 0)
+        *out = SCOPE_TITLE;
     else
         return 0;
     return 1;
@@ -87,7 +95,7 @@ static int add_rule(px_cleaner *c, const char *line, const char *end, const char
     if (re - r == 0 || (size_t)(re - r) >= sizeof ru.reason || p == end)
         return px_error_set(err, PX_EFORMAT, "%s:%ld: expected REASON SCOPE PATTERN", name, lineno);
     if (!parse_scope(s, (size_t)(se - s), &ru.scope))
-        return px_error_set(err, PX_EFORMAT, "%s:%ld: unknown scope '%.*s' (line, list or sentence)",
+        return px_error_set(err, PX_EFORMAT, "%s:%ld: unknown scope '%.*s' (line, list, sentence, tail or title)",
                             name, lineno, (int)(se - s), s);
     memcpy(ru.reason, r, (size_t)(re - r));
     px_buf pat = {0};
@@ -205,7 +213,8 @@ static const rule *match_rule(px_cleaner *c, const char *s, size_t n, int senten
     if (n == 0 || n > MAX_NOTICE)
         return NULL;
     for (size_t i = 0; i < c->n; i++) {
-        if ((c->rules[i].scope == SCOPE_SENTENCE) != sentence)
+        if ((c->rules[i].scope == SCOPE_SENTENCE) != sentence || c->rules[i].scope == SCOPE_TAIL ||
+            c->rules[i].scope == SCOPE_TITLE)
             continue;
         if (pcre2_match(c->rules[i].re, (PCRE2_SPTR)s, n, 0, 0, c->md, NULL) >= 0)
             return &c->rules[i];
@@ -532,12 +541,6 @@ static int has_own_name(const sentence *a, const sentence *b)
     return 0;
 }
 
-/* Does a tell something b does not: a number or a name of its own? */
-static int has_own_fact(const sentence *a, const sentence *b)
-{
-    return has_own_number(a, b) || has_own_name(a, b);
-}
-
 /* A list of names rather than prose: fixtures, line-ups, award picks, where
  * most content words are names. Two such lists that share most names are
  * still different lists (another pairing, another order, one name swapped),
@@ -613,31 +616,113 @@ static void record(work *w, size_t start, size_t end, const char *reason)
         w->rc = px_article_add_removal(w->a, w->body + start, end - start, reason);
 }
 
-static int split_paragraphs(work *w)
+/* Does the line s[start..end) end a sentence or a quote? */
+static int line_closes(const char *s, size_t start, size_t end)
 {
-    const char *b = w->body;
-    size_t len = strlen(b), i = 0, cap = 0;
+    size_t k;
+    while (end > start && tc_is_space(tc_decode(s, end, tc_prev(s, end), &k)))
+        end = tc_prev(s, end);
+    if (end == start)
+        return 1;
+    int32_t cp = tc_decode(s, end, tc_prev(s, end), &k);
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ':' || tc_is_closer(cp);
+}
+
+/* Text where paragraphs are single lines (no blank line between them)
+ * breaks most of its lines after a sentence, or has long lines; hard-wrapped
+ * text breaks short lines anywhere. */
+static int lines_are_paragraphs(const char *s, size_t start, size_t end)
+{
+    size_t breaks = 0, closing = 0, lines = 0, long_lines = 0, line = start;
+    for (size_t i = start; i <= end; i++)
+        if (i == end || s[i] == '\n') {
+            lines++;
+            long_lines += i - line > WRAP_WIDTH;
+            if (i < end) {
+                breaks++;
+                closing += line_closes(s, line, i);
+            }
+            line = i + 1;
+        }
+    return breaks > 0 && (closing * 2 >= breaks || long_lines * 3 >= lines);
+}
+
+static int add_span(px_spans *out, const char *b, size_t s, size_t e)
+{
+    size_t k;
+    while (s < e && tc_is_space(tc_decode(b, e, s, &k)))
+        s += k;
+    while (e > s && tc_is_space(tc_decode(b, e, tc_prev(b, e), &k)))
+        e = tc_prev(b, e);
+    if (e == s)
+        return PX_OK;
+    if (px_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 16, 0))
+        return PX_ENOMEM;
+    out->v[out->n++] = (px_span){s, e};
+    return PX_OK;
+}
+
+int px_split_paragraphs(const char *b, px_spans *out)
+{
+    size_t len = strlen(b), i = 0;
     while (i < len) {
         const char *sep = strstr(b + i, "\n\n");
         size_t end = sep ? (size_t)(sep - b) : len;
-        size_t s = i, e = end, k;
-        while (s < e && tc_is_space(tc_decode(b, e, s, &k)))
-            s += k;
-        while (e > s && tc_is_space(tc_decode(b, e, tc_prev(b, e), &k)))
-            e = tc_prev(b, e);
-        if (e > s) {
-            if (w->n_paras == cap) {
-                cap = cap ? cap * 2 : 16;
-                para *more = realloc(w->paras, cap * sizeof *more);
-                if (!more)
-                    return PX_ENOMEM;
-                w->paras = more;
-            }
-            w->paras[w->n_paras++] = (para){s, e, 1};
+        if (lines_are_paragraphs(b, i, end)) {
+            for (size_t line = i, j = i; j <= end; j++)
+                if (j == end || b[j] == '\n') {
+                    if (add_span(out, b, line, j))
+                        return PX_ENOMEM;
+                    line = j + 1;
+                }
+        } else if (add_span(out, b, i, end)) {
+            return PX_ENOMEM;
         }
         i = sep ? end + 2 : len;
     }
     return PX_OK;
+}
+
+static int split_paragraphs(work *w)
+{
+    px_spans sp = {0};
+    int rc = px_split_paragraphs(w->body, &sp);
+    if (rc == PX_OK && sp.n && !(w->paras = malloc(sp.n * sizeof *w->paras)))
+        rc = PX_ENOMEM;
+    for (size_t i = 0; rc == PX_OK && i < sp.n; i++)
+        w->paras[w->n_paras++] = (para){sp.v[i].start, sp.v[i].end, 1};
+    px_spans_free(&sp);
+    return rc;
+}
+
+/* Tail rules cut a label glued to the end of a paragraph (group 1 of the
+ * pattern: "... a report has found Politics." keeps "... a report has
+ * found."), editing the body before it is split; last paragraph first, so
+ * that the earlier offsets stay valid. */
+static int trim_tails(px_cleaner *c, px_article *a)
+{
+    px_spans sp = {0};
+    if (px_split_paragraphs(a->body, &sp))
+        return PX_ENOMEM;
+    int rc = PX_OK;
+    for (size_t i = sp.n; rc == PX_OK && i-- > 0;) {
+        const char *s = a->body + sp.v[i].start;
+        size_t n = sp.v[i].end - sp.v[i].start;
+        for (size_t r = 0; n <= MAX_NOTICE && r < c->n; r++) {
+            if (c->rules[r].scope != SCOPE_TAIL ||
+                pcre2_match(c->rules[r].re, (PCRE2_SPTR)s, n, 0, 0, c->md, NULL) < 2)
+                continue;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+            if (ov[2] == PCRE2_UNSET || ov[3] <= ov[2])
+                continue;
+            size_t from = sp.v[i].start + ov[2], to = sp.v[i].start + ov[3];
+            rc = px_article_add_removal(a, a->body + from, to - from, c->rules[r].reason);
+            memmove(a->body + from, a->body + to, strlen(a->body + to) + 1);
+            break;
+        }
+    }
+    px_spans_free(&sp);
+    return rc;
 }
 
 /* Line rules, lists of links and captions decide on whole paragraphs. */
@@ -745,13 +830,13 @@ static void clean_sentences(work *w)
             if (i >= MAX_NEAR_COMPARE || words < NEAR_MIN_WORDS ||
                 word_count(w->body + e->start, e->end - e->start) < NEAR_MIN_WORDS || !near_repeat(e, s))
                 continue;
-            /* The one that goes should not take a fact with it: when only
-             * the later one has a number or name of its own, the earlier
-             * goes; otherwise the later, unless it is the fuller telling. */
+            /* The earlier one stays (the lede before its restatement),
+             * unless it is a caption glued into the text or the later one
+             * is the fuller telling, holding all but one of its terms. */
             size_t shared = shared_terms(e, s);
-            int s_own = has_own_fact(s, e), e_own = has_own_fact(e, s);
             int fuller = s->n_terms > e->n_terms && shared + 1 >= e->n_terms;
-            if (s_own != e_own ? s_own : fuller) {
+            if (fuller || (is_caption(w->body + e->start, e->end - e->start) &&
+                           !is_caption(w->body + s->start, s->end - s->start))) {
                 e->keep = 0;
                 record(w, e->start, e->end, "near-repeat");
                 continue; /* s may repeat another earlier sentence too */
@@ -827,6 +912,8 @@ int px_clean_article(px_cleaner *c, px_article *a)
     int rc = clean_highlights(c, a);
     if (rc || !a->body || !*a->body)
         return rc;
+    if ((rc = trim_tails(c, a)))
+        return rc;
     work w = {c, a, a->body, NULL, 0, NULL, 0, 0, PX_OK};
     w.rc = split_paragraphs(&w);
     if (w.rc == PX_OK)
@@ -845,4 +932,21 @@ int px_clean_article(px_cleaner *c, px_article *a)
     free(w.sents);
     free(w.paras);
     return w.rc;
+}
+
+/* Below this many words, a page that cleaning mostly emptied has no
+ * article left: a gallery, a promotion, an author box. */
+#define ARTICLE_MIN_WORDS 40
+
+const char *px_cleaner_not_article(px_cleaner *c, const px_article *a, size_t raw_len)
+{
+    if (a->title && *a->title)
+        for (size_t i = 0; i < c->n; i++)
+            if (c->rules[i].scope == SCOPE_TITLE && strlen(a->title) <= MAX_NOTICE &&
+                pcre2_match(c->rules[i].re, (PCRE2_SPTR)a->title, strlen(a->title), 0, 0, c->md, NULL) >= 0)
+                return c->rules[i].reason;
+    size_t len = a->body ? strlen(a->body) : 0;
+    if (raw_len > 0 && len * 2 < raw_len && word_count(a->body ? a->body : "", len) < ARTICLE_MIN_WORDS)
+        return "little-text";
+    return NULL;
 }

@@ -9,6 +9,7 @@
 
 typedef struct clean_stage {
     const px_read_opts *o;
+    px_templates *templates; /* may be NULL */
     px_article_fn next;
     void *next_ud;
     int failures;
@@ -50,13 +51,32 @@ static px_cleaner *cleaner_for(clean_stage *st, const px_article *a)
     return c;
 }
 
+static void drop_not_article(clean_stage *st, px_article *a, const char *why)
+{
+    char msg[300];
+    snprintf(msg, sizeof msg, "not an article (%s): %.200s", why,
+             a->title && *a->title ? a->title : a->id ? a->id : "");
+    report(st, PX_WARNING, a, msg);
+    px_article_free(a);
+}
+
 static int clean_then_next(px_article *a, void *ud)
 {
     clean_stage *st = ud;
     px_cleaner *c = cleaner_for(st, a);
-    if (c && px_clean_article(c, a) != PX_OK) {
+    size_t raw_len = a->body ? strlen(a->body) : 0;
+    int rc = c ? px_clean_article(c, a) : PX_OK;
+    if (rc == PX_OK && st->templates && (px_templates_learn(st->templates, a) ||
+                                         px_templates_apply(st->templates, a, NULL)))
+        rc = PX_ENOMEM;
+    if (rc != PX_OK) {
         report(st, PX_ERROR, a, "out of memory");
         px_article_free(a);
+        return 0;
+    }
+    const char *why = c ? px_cleaner_not_article(c, a, raw_len) : NULL;
+    if (why) {
+        drop_not_article(st, a, why);
         return 0;
     }
     return st->next(a, st->next_ud);
@@ -70,14 +90,15 @@ static int finish(clean_stage *st, int rc)
 }
 
 int px_read_clean_paths(const char *const *paths, size_t n, const px_read_opts *o,
-                        px_article_fn fn, void *ud)
+                        const px_clean_opts *co, px_article_fn fn, void *ud)
 {
-    clean_stage st = {.o = o, .next = fn, .next_ud = ud};
+    clean_stage st = {.o = o, .templates = co ? co->templates : NULL, .next = fn, .next_ud = ud};
     return finish(&st, px_read_paths(paths, n, o, clean_then_next, &st));
 }
 
-int px_read_clean_input(px_input *in, const px_read_opts *o, px_article_fn fn, void *ud)
+int px_read_clean_input(px_input *in, const px_read_opts *o, const px_clean_opts *co,
+                        px_article_fn fn, void *ud)
 {
-    clean_stage st = {.o = o, .next = fn, .next_ud = ud};
+    clean_stage st = {.o = o, .templates = co ? co->templates : NULL, .next = fn, .next_ud = ud};
     return finish(&st, px_read_input(in, o, clean_then_next, &st));
 }

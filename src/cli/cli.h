@@ -21,7 +21,8 @@ typedef struct cli_input {
     size_t n_paths;
     int warnings, errors;
     int quiet;
-    int raw; /* --raw: read without the clean stage */
+    int raw;             /* --raw: read without the clean stage */
+    px_clean_opts clean; /* the clean stage's options */
 } cli_input;
 
 /* getopt_long entries and their short letters for the input options. */

@@ -223,6 +223,8 @@ int cmd_analyze(int argc, char **argv)
     }
     article_list l = {0};
     cli_input_read(&ci, keep_article, &l);
+    if (!l.oom && !ci.raw && px_templates_clean_all(l.v, l.n, 0))
+        l.oom = 1;
     if (l.oom) {
         cli_error("out of memory after %zu articles", l.n);
         rc = EXIT_INPUT;

@@ -50,7 +50,15 @@ int cmd_read(int argc, char **argv)
     int rc = cli_parse(&ci, "read", help, argc, argv, "", own, read_option, &st);
     if (rc != CLI_RUN)
         return rc;
+    px_templates *templates = NULL;
+    if (!ci.raw && px_templates_new(&templates, 0)) {
+        cli_error("out of memory");
+        cli_input_free(&ci);
+        return EXIT_INPUT;
+    }
+    ci.clean.templates = templates;
     cli_input_read(&ci, print_article, &st);
+    px_templates_free(templates);
     cli_input_free(&ci);
     return cli_input_exit_code(&ci);
 }

@@ -168,7 +168,7 @@ int cli_input_read(cli_input *ci, px_article_fn fn, void *ud)
         ci->opts.progress_ud = bar;
     }
     int rc = ci->raw ? px_read_paths(ci->paths, ci->n_paths, &ci->opts, fn, ud)
-                     : px_read_clean_paths(ci->paths, ci->n_paths, &ci->opts, fn, ud);
+                     : px_read_clean_paths(ci->paths, ci->n_paths, &ci->opts, &ci->clean, fn, ud);
     cli_progress_free(bar);
     ci->opts.progress = NULL;
     return rc;

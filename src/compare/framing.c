@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text/word_lists.h"
 #include "parallax/framing.h"
 #include "parallax/text.h"
 
@@ -136,18 +137,61 @@ static unsigned char *find_names(const px_story_text *s)
     return name;
 }
 
-static int collect_uses(const px_story_text *s, const unsigned char *name, features *f, uses *u)
+/* Words framing never shows (data/framing/LANG.txt and the stopwords):
+ * function words beyond the stopword list and reporting verbs ("says",
+ * "told"): every outlet uses them, and they say nothing of its framing. */
+static int never_framing(const char *const *list, const char *lang, const char *word, const char *stem)
+{
+    return px_is_stopword(lang, word, strlen(word)) ||
+           (list && (px_word_list_has(list, word, strlen(word)) || px_word_list_has(list, stem, strlen(stem))));
+}
+
+/* The term a spelling variant folds into ("defence" into "defense"), by
+ * the "VARIANT CANONICAL" stem lines of data/framing/LANG.txt; the term
+ * itself when it has no other spelling in the story. */
+static uint32_t canonical_term(const px_story_text *s, const char *const *list, uint32_t t)
+{
+    size_t n = strlen(s->terms[t]);
+    for (size_t i = 0; list && list[i]; i++)
+        if (strncmp(list[i], s->terms[t], n) == 0 && list[i][n] == ' ') {
+            long id = px_story_term_id(s, list[i] + n + 1);
+            return id >= 0 ? (uint32_t)id : t;
+        }
+    return t;
+}
+
+/* Per term: its canonical term, or UINT32_MAX when framing skips it. */
+static uint32_t *framing_terms(const px_story_text *s)
+{
+    uint32_t *canon = malloc((s->n_terms + 1) * sizeof *canon);
+    if (!canon)
+        return NULL;
+    const char *lang = s->n_articles && s->articles[0]->language ? s->articles[0]->language : "en";
+    const char *const *list = px_word_list(px_framing_sources, lang);
+    for (size_t t = 0; t < s->n_terms; t++)
+        canon[t] = never_framing(list, lang, s->term_words[t], s->terms[t])
+                       ? UINT32_MAX
+                       : canonical_term(s, list, (uint32_t)t);
+    return canon;
+}
+
+static int collect_uses(const px_story_text *s, const unsigned char *name, const uint32_t *canon,
+                        features *f, uses *u)
 {
     int rc = PX_OK;
     for (size_t i = 0; rc == PX_OK && i < s->n_sentences; i++) {
         const px_story_sentence *ps = &s->sentences[i];
         for (size_t k = 0; rc == PX_OK && k < ps->n_terms; k++) {
-            uint32_t t = ps->terms[k];
+            uint32_t t = canon[ps->terms[k]];
+            if (t == UINT32_MAX)
+                continue;
             if (!name[t])
                 rc = uses_push(u, ps->source, feature_id(f, t, UINT32_MAX));
             if (rc != PX_OK || k == 0 || !(ps->flags[k] & PX_TERM_ADJACENT))
                 continue;
-            uint32_t p = ps->terms[k - 1];
+            uint32_t p = canon[ps->terms[k - 1]];
+            if (p == UINT32_MAX)
+                continue;
             int numbers = px_story_term_is_number(s, p) || px_story_term_is_number(s, t);
             if (!numbers && p != t && (!name[p] || !name[t]))
                 rc = uses_push(u, ps->source, feature_id(f, p, t));
@@ -378,15 +422,16 @@ int px_framing_build(const px_story_text *s, const px_background *bg, px_framing
     uses u = {0};
     totals tt = {0};
     unsigned char *name = find_names(s);
+    uint32_t *canon = framing_terms(s);
     out->v = calloc(s->n_sources + 1, sizeof *out->v);
     tt.uni = calloc(s->n_sources + 1, sizeof *tt.uni);
     tt.bi = calloc(s->n_sources + 1, sizeof *tt.bi);
-    int rc = name && out->v && tt.uni && tt.bi ? PX_OK : PX_ENOMEM;
+    int rc = name && canon && out->v && tt.uni && tt.bi ? PX_OK : PX_ENOMEM;
     if (rc == PX_OK) {
         out->n = s->n_sources;
         for (size_t i = 0; i < s->n_sources; i++)
             out->v[i].source = i;
-        rc = collect_uses(s, name, &f, &u);
+        rc = collect_uses(s, name, canon, &f, &u);
     }
     for (size_t i = 0; rc == PX_OK && i < u.n; i++) {
         feature *ft = &f.v[u.v[i].feature];
@@ -407,6 +452,7 @@ int px_framing_build(const px_story_text *s, const px_background *bg, px_framing
     }
     if (rc == PX_OK)
         rc = find_labels(s, name, out);
+    free(canon);
     free(name);
     free(f.v);
     free(f.slots);

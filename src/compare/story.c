@@ -77,6 +77,12 @@ static long story_term(px_story_text *s, story_lexicon *sl, uint32_t lt, const c
     return (long)id;
 }
 
+long px_story_term_id(const px_story_text *s, const char *term)
+{
+    uint32_t id = px_map_find(&s->vocab->terms, term, strlen(term));
+    return id == PX_MAP_NONE ? -1 : (long)id;
+}
+
 typedef struct term_buf {
     uint32_t *ids;
     unsigned char *adj;

@@ -513,7 +513,7 @@ static void post_articles(request *r, const char *content_type, const char *body
     posted p = {0};
     px_read_opts o = {.sources = r->api->sources, .max_record = r->api->max_body,
                       .diag = posted_diag, .diag_ud = &p};
-    px_read_clean_input(in, &o, posted_article, &p);
+    px_read_clean_input(in, &o, NULL, posted_article, &p);
     px_input_close(in);
     if (p.errors)
         px_api_error(r->resp, 400, "bad_request", p.first_error);

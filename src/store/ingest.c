@@ -26,6 +26,7 @@ struct px_ingest {
     px_ingest_stats st;
     px_deduper *dedup;
     px_clusterer *cluster;
+    px_templates *templates; /* each outlet's template text, kept in the store */
     position *pos; /* indexed by deduper position */
     size_t n_pos, cap_pos;
     int64_t *touched;
@@ -184,6 +185,10 @@ int px_ingest_new(px_ingest **out, px_store *s, const px_ingest_opts *o, px_erro
     if (!g->o.batch)
         g->o.batch = 500;
     int rc = restore(g, err);
+    if (rc == PX_OK && px_templates_new(&g->templates, 0))
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    if (rc == PX_OK)
+        rc = px_store_load_templates(s, g->templates, err);
     if (rc) {
         px_ingest_free(g);
         return rc;
@@ -264,7 +269,11 @@ int px_ingest_add(px_ingest *g, px_article *a, int64_t *row_out, px_error *err)
     int64_t row = 0;
     int added;
     g->st.seen++;
-    rc = px_store_add_article(g->store, a, &row, &added, err);
+    /* the outlet's template learned so far, this article included */
+    if (px_templates_learn(g->templates, a) || px_templates_apply(g->templates, a, NULL))
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    if (!rc)
+        rc = px_store_add_article(g->store, a, &row, &added, err);
     if (!rc && added)
         rc = place(g, a, row, err);
     px_article_free(a);
@@ -459,7 +468,13 @@ static int refresh_analyses(px_ingest *g, px_error *err)
 int px_ingest_finish(px_ingest *g, px_error *err)
 {
     g->finished = 1;
-    int rc = commit_batch(g, err);
+    int rc = PX_OK;
+    if (!g->open && !(rc = px_store_begin(g->store, err)))
+        g->open = 1;
+    if (!rc)
+        rc = px_store_save_templates(g->store, g->templates, err);
+    if (!rc)
+        rc = commit_batch(g, err);
     if (!rc && g->o.final_merge_threshold >= 0 && g->st.added)
         rc = batch_merge(g, err);
     if (!rc && !g->o.no_analyze)
@@ -486,6 +501,7 @@ void px_ingest_free(px_ingest *g)
         px_store_rollback(g->store);
     px_deduper_free(g->dedup);
     px_clusterer_free(g->cluster);
+    px_templates_free(g->templates);
     free(g->pos);
     free(g->touched);
     free(g->merges);

@@ -171,6 +171,14 @@ static const char *const migrations[] = {
     "ALTER TABLE analyses ADD COLUMN html TEXT;"
     /* how a copy relates to its group's first article (dedup.h) */
     "ALTER TABLE articles ADD COLUMN dup_relation TEXT;",
+    /* 2 -> 3: each outlet's template text, learned as articles come in
+     * (px_templates, docs/cleaning.md); hashes as signed 64-bit integers. */
+    "CREATE TABLE template_outlets("
+    "  outlet INTEGER PRIMARY KEY, articles INTEGER NOT NULL);"
+    "CREATE TABLE template_lines("
+    "  outlet INTEGER NOT NULL, line INTEGER NOT NULL,"
+    "  articles INTEGER NOT NULL, others INTEGER NOT NULL, sketch BLOB NOT NULL,"
+    "  PRIMARY KEY(outlet, line)) WITHOUT ROWID;",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 _Static_assert(N_MIGRATIONS == PX_STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -1332,4 +1340,74 @@ int px_store_story(px_store *s, int64_t story, cJSON **out, px_error *err)
     cJSON_AddItemToObject(o, "analysis", story_analysis(s, story));
     *out = o;
     return PX_OK;
+}
+
+/* ---- template text ------------------------------------------------------------ */
+
+int px_store_load_templates(px_store *s, px_templates *t, px_error *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT outlet, articles FROM template_outlets", -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading template text");
+    int rc = PX_OK, step;
+    while (rc == PX_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
+        rc = px_templates_restore_outlet(t, (uint64_t)sqlite3_column_int64(st, 0),
+                                         (uint32_t)sqlite3_column_int64(st, 1));
+    sqlite3_finalize(st);
+    if (rc == PX_OK && sqlite3_prepare_v2(s->db, "SELECT outlet, line, articles, others, sketch FROM template_lines",
+                                          -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading template text");
+    while (rc == PX_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        px_template_line l = {(uint64_t)sqlite3_column_int64(st, 0), (uint64_t)sqlite3_column_int64(st, 1),
+                              (uint32_t)sqlite3_column_int64(st, 2), (uint32_t)sqlite3_column_int64(st, 3), {0}};
+        if ((size_t)sqlite3_column_bytes(st, 4) == sizeof l.sketch)
+            memcpy(l.sketch, sqlite3_column_blob(st, 4), sizeof l.sketch);
+        rc = px_templates_restore_line(t, &l);
+    }
+    sqlite3_finalize(st);
+    return rc == PX_ENOMEM ? px_error_set(err, PX_ENOMEM, "out of memory") : rc;
+}
+
+typedef struct template_writer {
+    sqlite3_stmt *outlet, *line;
+} template_writer;
+
+static int write_template_outlet(uint64_t outlet, uint32_t articles, void *ud)
+{
+    template_writer *w = ud;
+    sqlite3_reset(w->outlet);
+    sqlite3_bind_int64(w->outlet, 1, (sqlite3_int64)outlet);
+    sqlite3_bind_int64(w->outlet, 2, articles);
+    return sqlite3_step(w->outlet) != SQLITE_DONE;
+}
+
+static int write_template_line(const px_template_line *l, void *ud)
+{
+    template_writer *w = ud;
+    sqlite3_reset(w->line);
+    sqlite3_bind_int64(w->line, 1, (sqlite3_int64)l->outlet);
+    sqlite3_bind_int64(w->line, 2, (sqlite3_int64)l->key);
+    sqlite3_bind_int64(w->line, 3, l->articles);
+    sqlite3_bind_int64(w->line, 4, l->others);
+    sqlite3_bind_blob(w->line, 5, l->sketch, sizeof l->sketch, SQLITE_STATIC);
+    return sqlite3_step(w->line) != SQLITE_DONE;
+}
+
+int px_store_save_templates(px_store *s, const px_templates *t, px_error *err)
+{
+    template_writer w = {NULL, NULL};
+    int rc = exec(s, "DELETE FROM template_outlets; DELETE FROM template_lines;", err, "writing template text");
+    if (rc)
+        return rc;
+    if (sqlite3_prepare_v2(s->db, "INSERT INTO template_outlets(outlet, articles) VALUES (?, ?)", -1, &w.outlet,
+                           NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(s->db,
+                           "INSERT INTO template_lines(outlet, line, articles, others, sketch) VALUES (?, ?, ?, ?, ?)",
+                           -1, &w.line, NULL) != SQLITE_OK)
+        rc = db_error(s, err, "writing template text");
+    if (rc == PX_OK && px_templates_each(t, write_template_line, write_template_outlet, &w) != PX_OK)
+        rc = db_error(s, err, "writing template text");
+    sqlite3_finalize(w.outlet);
+    sqlite3_finalize(w.line);
+    return rc;
 }

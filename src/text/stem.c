@@ -5,6 +5,7 @@
 #include <libstemmer.h>
 
 #include "parallax/text.h"
+#include "text/word_lists.h"
 
 struct px_stemmer {
     struct sb_stemmer *sb;
@@ -97,10 +98,44 @@ static int cmp_word(const char *w, size_t len, const char *entry)
     return entry[len] ? -1 : 0;
 }
 
+/* The word list of lang ("de-AT" finds "de") in an embedded set of
+ * lists, or NULL. */
+const char *const *px_word_list(const px_rule_source *lists, const char *lang)
+{
+    for (const px_rule_source *s = lists; lang && s->lang; s++) {
+        size_t n = strlen(s->lang);
+        if (strncmp(s->lang, lang, n) == 0 && (lang[n] == '\0' || lang[n] == '-'))
+            return s->lines;
+    }
+    return NULL;
+}
+
+/* Is w[0..len) in the sorted (C order) NULL-terminated list? */
+int px_word_list_has(const char *const *list, const char *w, size_t len)
+{
+    size_t hi = 0;
+    while (list[hi])
+        hi++;
+    size_t lo = 0;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = cmp_word(w, len, list[mid]);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
 int px_is_stopword(const char *lang, const char *word, size_t len)
 {
-    if (lang && ((lang[0] | 0x20) != 'e' || (lang[1] | 0x20) != 'n'))
-        return 0;
+    if (lang && ((lang[0] | 0x20) != 'e' || (lang[1] | 0x20) != 'n')) {
+        const char *const *list = px_word_list(px_stopword_sources, lang);
+        return list && px_word_list_has(list, word, len);
+    }
     /* Curly apostrophes count as straight ones: "don’t" is "don't". */
     char buf[24];
     size_t n = 0;

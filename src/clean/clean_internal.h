@@ -1,0 +1,14 @@
+/* clean_internal.h - what the cleaner and the template learner share; not
+ * installed. */
+#ifndef PARALLAX_CLEAN_INTERNAL_H
+#define PARALLAX_CLEAN_INTERNAL_H
+
+#include "parallax/text.h"
+
+/* The paragraphs of an article body (clean.c): blocks between blank lines,
+ * or each line of a block whose lines mostly end a sentence (a text that
+ * puts one paragraph on each line, unlike hard-wrapped text). Appends to
+ * out, spans without outer white space. */
+int px_split_paragraphs(const char *body, px_spans *out);
+
+#endif

@@ -1,0 +1,515 @@
+/* template.c - an outlet's template text, learned from its articles: the
+ * lines and sentences (numbers masked) that recur in several different
+ * articles of one outlet are the page furniture of its site, whatever the
+ * language (docs/cleaning.md, "Template text"). Memory is bounded: past
+ * max_lines remembered lines, the rarest are forgotten (lossy counting). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean/clean_internal.h"
+#include "core/grow.h"
+#include "parallax/clean.h"
+#include "text/textchar.h"
+
+/* An outlet that has not yet published this many articles has no template. */
+#define MIN_ARTICLES 3
+/* Beyond MIN_ARTICLES, a template line is in at least one article in this
+ * many of its outlet: a story's own repeated facts, in a large corpus,
+ * stay below it. */
+#define OUTLET_SHARE 200
+/* Articles of the same story share this many of their sketch words. */
+#define SAME_STORY 2
+#define MAX_OUTLETS 65536
+
+typedef struct line_entry {
+    uint64_t outlet, key; /* key 0: empty slot */
+    uint32_t articles;    /* articles of the outlet holding the line */
+    uint32_t others;      /* of those, not of the first one's story */
+    uint32_t sketch[PX_TEMPLATE_SKETCH]; /* of the first article holding it */
+} line_entry;
+
+typedef struct outlet_entry {
+    uint64_t outlet; /* 0: empty slot */
+    uint32_t articles;
+} outlet_entry;
+
+struct px_templates {
+    line_entry *lines;
+    size_t cap, n, max_lines;
+    outlet_entry *outlets;
+    size_t outlet_cap, n_outlets;
+};
+
+static uint64_t nonzero(uint64_t h)
+{
+    return h ? h : 1;
+}
+
+static size_t pow2_above(size_t n)
+{
+    size_t p = 16;
+    while (p < n)
+        p *= 2;
+    return p;
+}
+
+int px_templates_new(px_templates **out, size_t max_lines)
+{
+    px_templates *t = calloc(1, sizeof *t);
+    if (!t)
+        return PX_ENOMEM;
+    t->max_lines = max_lines ? max_lines : PX_TEMPLATE_DEFAULT_LINES;
+    t->cap = pow2_above(t->max_lines + t->max_lines / 2);
+    t->lines = calloc(t->cap, sizeof *t->lines);
+    t->outlet_cap = 1024;
+    t->outlets = calloc(t->outlet_cap, sizeof *t->outlets);
+    if (!t->lines || !t->outlets) {
+        px_templates_free(t);
+        return PX_ENOMEM;
+    }
+    *out = t;
+    return PX_OK;
+}
+
+void px_templates_free(px_templates *t)
+{
+    if (!t)
+        return;
+    free(t->lines);
+    free(t->outlets);
+    free(t);
+}
+
+size_t px_templates_size(const px_templates *t)
+{
+    return t->n;
+}
+
+/* ---- outlets ------------------------------------------------------------ */
+
+static outlet_entry *outlet_slot(outlet_entry *v, size_t cap, uint64_t outlet)
+{
+    size_t i = (size_t)(outlet * 0x9E3779B97F4A7C15ull) & (cap - 1);
+    while (v[i].outlet && v[i].outlet != outlet)
+        i = (i + 1) & (cap - 1);
+    return &v[i];
+}
+
+static int grow_outlets(px_templates *t)
+{
+    size_t cap = t->outlet_cap * 2;
+    outlet_entry *v = calloc(cap, sizeof *v);
+    if (!v)
+        return PX_ENOMEM;
+    for (size_t i = 0; i < t->outlet_cap; i++)
+        if (t->outlets[i].outlet)
+            *outlet_slot(v, cap, t->outlets[i].outlet) = t->outlets[i];
+    free(t->outlets);
+    t->outlets = v;
+    t->outlet_cap = cap;
+    return PX_OK;
+}
+
+/* The outlet's entry, added when add is set (NULL when there is no room). */
+static outlet_entry *outlet_of(px_templates *t, uint64_t outlet, int add)
+{
+    outlet_entry *e = outlet_slot(t->outlets, t->outlet_cap, outlet);
+    if (e->outlet || !add)
+        return e->outlet ? e : NULL;
+    if (t->n_outlets >= MAX_OUTLETS)
+        return NULL;
+    if ((t->n_outlets + 1) * 2 > t->outlet_cap) {
+        if (grow_outlets(t))
+            return NULL;
+        e = outlet_slot(t->outlets, t->outlet_cap, outlet);
+    }
+    e->outlet = outlet;
+    t->n_outlets++;
+    return e;
+}
+
+static uint64_t outlet_key(const px_article *a)
+{
+    return a->source && *a->source ? nonzero(px_hash64(a->source, strlen(a->source), 11)) : 0;
+}
+
+/* ---- lines ---------------------------------------------------------------- */
+
+static line_entry *line_slot(line_entry *v, size_t cap, uint64_t outlet, uint64_t key)
+{
+    size_t i = (size_t)((key ^ (outlet * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull) & (cap - 1);
+    while (v[i].key && (v[i].key != key || v[i].outlet != outlet))
+        i = (i + 1) & (cap - 1);
+    return &v[i];
+}
+
+/* Forgets the lines seen in the fewest articles until at most three
+ * quarters of max_lines are left. */
+static int prune(px_templates *t)
+{
+    line_entry *v = calloc(t->cap, sizeof *v);
+    if (!v)
+        return PX_ENOMEM;
+    for (uint32_t below = 2; t->n > t->max_lines * 3 / 4; below *= 2) {
+        size_t n = 0;
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->lines[i].key && t->lines[i].articles < below)
+                t->lines[i].key = 0;
+            else if (t->lines[i].key)
+                n++;
+        t->n = n;
+    }
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->lines[i].key)
+            *line_slot(v, t->cap, t->lines[i].outlet, t->lines[i].key) = t->lines[i];
+    free(t->lines);
+    t->lines = v;
+    return PX_OK;
+}
+
+static int same_story(const uint32_t *a, const uint32_t *b)
+{
+    size_t common = 0;
+    for (size_t i = 0; i < PX_TEMPLATE_SKETCH; i++)
+        for (size_t j = 0; j < PX_TEMPLATE_SKETCH; j++)
+            common += a[i] && a[i] == b[j];
+    return common >= SAME_STORY;
+}
+
+static int count_line(px_templates *t, uint64_t outlet, uint64_t key, const uint32_t *sketch)
+{
+    if (t->n >= t->max_lines && prune(t))
+        return PX_ENOMEM;
+    line_entry *e = line_slot(t->lines, t->cap, outlet, key);
+    if (!e->key) {
+        e->outlet = outlet;
+        e->key = key;
+        memcpy(e->sketch, sketch, sizeof e->sketch);
+        t->n++;
+    } else if (!same_story(e->sketch, sketch)) {
+        e->others++;
+    }
+    e->articles++;
+    return PX_OK;
+}
+
+/* The key of a line: its folded text with every run of digits as one "0"
+ * and every run of white space as one space, hashed. */
+static uint64_t line_key(const char *s, size_t n)
+{
+    char *f = px_fold(s, n);
+    if (!f)
+        return 0;
+    size_t o = 0;
+    for (size_t i = 0; f[i]; i++) {
+        char c = f[i];
+        int digit = c >= '0' && c <= '9', space = c == ' ' || c == '\n' || c == '\t';
+        if (digit && o > 0 && f[o - 1] == '0')
+            continue;
+        if (space && (o == 0 || f[o - 1] == ' '))
+            continue;
+        f[o++] = digit ? '0' : space ? ' ' : c;
+    }
+    uint64_t h = nonzero(px_hash64(f, o, 5));
+    free(f);
+    return h;
+}
+
+/* ---- the story sketch ----------------------------------------------------- */
+
+static void sketch_add(uint32_t *sk, uint32_t h)
+{
+    if (!h)
+        h = 1;
+    for (size_t i = 0; i < PX_TEMPLATE_SKETCH; i++) {
+        if (sk[i] == h)
+            return;
+        if (!sk[i] || h < sk[i]) {
+            memmove(sk + i + 1, sk + i, (PX_TEMPLATE_SKETCH - 1 - i) * sizeof *sk);
+            sk[i] = h;
+            return;
+        }
+    }
+}
+
+/* Adds the words of s[0..n) to the sketch: capitalised ones (names,
+ * mostly; not a paragraph's first word, unless all are) in pass 0, any
+ * word of four bytes or more in pass 1. Returns how many it added. */
+static size_t sketch_words(const char *s, size_t n, const char *lang, int pass, int skip_first,
+                           uint32_t *sk, int *oom)
+{
+    px_tokens t = {0};
+    size_t added = 0;
+    if (px_tokenize(s, n, &t)) {
+        *oom = 1;
+        return 0;
+    }
+    for (size_t i = 0, words = 0; i < t.n; i++) {
+        size_t k, wl = t.v[i].end - t.v[i].start;
+        const char *w = s + t.v[i].start;
+        if (t.v[i].kind != PX_TOK_WORD || (words++ == 0 && skip_first) || wl < (pass ? 4u : 3u))
+            continue;
+        if (pass == 0 && !tc_is_upper(tc_decode(w, wl, 0, &k)))
+            continue;
+        char *f = px_fold(w, wl);
+        if (!f) {
+            *oom = 1;
+            break;
+        }
+        if (!px_is_stopword(lang, f, strlen(f))) {
+            sketch_add(sk, (uint32_t)px_hash64(f, strlen(f), 7));
+            added++;
+        }
+        free(f);
+    }
+    px_tokens_free(&t);
+    return added;
+}
+
+/* A few words that tell the article's story apart: the smallest hashes of
+ * the capitalised words of its title and first two paragraphs (where the
+ * story names its people and places, rarely the template), or of their
+ * long words when they have few capitals (scripts without case). */
+static int story_sketch(const px_article *a, uint32_t *sk)
+{
+    memset(sk, 0, PX_TEMPLATE_SKETCH * sizeof *sk);
+    const char *lang = a->language ? a->language : "en";
+    px_spans paras = {0};
+    if (px_split_paragraphs(a->body, &paras))
+        return PX_ENOMEM;
+    int oom = 0;
+    for (int pass = 0; pass < 2 && !oom; pass++) {
+        size_t added = 0;
+        if (a->title)
+            added += sketch_words(a->title, strlen(a->title), lang, pass, 0, sk, &oom);
+        for (size_t i = 0; i < paras.n && i < 2 && !oom; i++)
+            added += sketch_words(a->body + paras.v[i].start, paras.v[i].end - paras.v[i].start, lang,
+                                  pass, 1, sk, &oom);
+        if (added >= 3)
+            break;
+    }
+    px_spans_free(&paras);
+    return oom ? PX_ENOMEM : PX_OK;
+}
+
+/* ---- the lines of an article ---------------------------------------------- */
+
+typedef struct unit {
+    size_t start, end; /* byte offsets into the body */
+    size_t para;       /* its paragraph */
+    int whole;         /* the whole paragraph (else one of its sentences) */
+    uint64_t key;
+} unit;
+
+typedef struct units {
+    unit *v;
+    size_t n, cap;
+} units;
+
+static int add_unit(units *u, size_t start, size_t end, size_t para, int whole, const char *body)
+{
+    if (px_grow(&u->v, &u->cap, u->n + 1, sizeof *u->v, 32, 0))
+        return PX_ENOMEM;
+    uint64_t key = line_key(body + start, end - start);
+    if (!key)
+        return PX_ENOMEM;
+    u->v[u->n++] = (unit){start, end, para, whole, key};
+    return PX_OK;
+}
+
+/* Every paragraph of the body, and the sentences of those that have more
+ * than one. */
+static int units_of(const char *body, units *u)
+{
+    px_spans paras = {0}, sents = {0};
+    int rc = px_split_paragraphs(body, &paras);
+    for (size_t i = 0; rc == PX_OK && i < paras.n; i++) {
+        size_t s = paras.v[i].start, e = paras.v[i].end;
+        rc = add_unit(u, s, e, i, 1, body);
+        sents.n = 0;
+        if (rc == PX_OK && px_split_sentences(body + s, e - s, &sents))
+            rc = PX_ENOMEM;
+        for (size_t k = 0; rc == PX_OK && sents.n > 1 && k < sents.n; k++)
+            rc = add_unit(u, s + sents.v[k].start, s + sents.v[k].end, i, 0, body);
+    }
+    px_spans_free(&paras);
+    px_spans_free(&sents);
+    return rc;
+}
+
+static int cmp_key(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+int px_templates_learn(px_templates *t, const px_article *a)
+{
+    uint64_t outlet = outlet_key(a);
+    if (!outlet || !a->body || !*a->body)
+        return PX_OK;
+    outlet_entry *o = outlet_of(t, outlet, 1);
+    if (!o)
+        return PX_OK; /* too many outlets: this one is not learned */
+    uint32_t sketch[PX_TEMPLATE_SKETCH];
+    units u = {0};
+    int rc = story_sketch(a, sketch);
+    if (rc == PX_OK)
+        rc = units_of(a->body, &u);
+    uint64_t *keys = rc == PX_OK ? malloc((u.n ? u.n : 1) * sizeof *keys) : NULL;
+    if (rc == PX_OK && !keys)
+        rc = PX_ENOMEM;
+    if (rc == PX_OK) {
+        o = outlet_of(t, outlet, 0); /* the table may have moved */
+        o->articles++;
+        for (size_t i = 0; i < u.n; i++)
+            keys[i] = u.v[i].key;
+        qsort(keys, u.n, sizeof *keys, cmp_key); /* an article counts once per line */
+        for (size_t i = 0; rc == PX_OK && i < u.n; i++)
+            if (i == 0 || keys[i] != keys[i - 1])
+                rc = count_line(t, outlet, keys[i], sketch);
+    }
+    free(keys);
+    free(u.v);
+    return rc;
+}
+
+/* In enough articles of the outlet, and of more than one story. */
+static int is_template(const px_templates *t, uint64_t outlet, uint32_t outlet_articles, uint64_t key)
+{
+    const line_entry *e = line_slot(t->lines, t->cap, outlet, key);
+    if (!e->key)
+        return 0;
+    uint32_t need = outlet_articles / OUTLET_SHARE;
+    if (need < MIN_ARTICLES)
+        need = MIN_ARTICLES;
+    return e->articles >= need && e->others >= 1;
+}
+
+static int rebuild(px_article *a, const units *u, const char *keep)
+{
+    px_buf out = {0};
+    size_t last_para = (size_t)-1;
+    for (size_t i = 0; i < u->n; i++) {
+        if (!keep[i])
+            continue;
+        if (u->v[i].para != last_para && out.len)
+            px_buf_append(&out, "\n\n", 2);
+        else if (u->v[i].para == last_para)
+            px_buf_append(&out, " ", 1);
+        last_para = u->v[i].para;
+        px_buf_append(&out, a->body + u->v[i].start, u->v[i].end - u->v[i].start);
+    }
+    if (!out.data && px_buf_append(&out, "", 0))
+        return PX_ENOMEM;
+    char *body = px_buf_steal(&out);
+    if (!body)
+        return PX_ENOMEM;
+    free(a->body);
+    a->body = body;
+    return PX_OK;
+}
+
+int px_templates_apply(const px_templates *t, px_article *a, size_t *removed)
+{
+    if (removed)
+        *removed = 0;
+    uint64_t outlet = outlet_key(a);
+    if (!outlet || !a->body || !*a->body)
+        return PX_OK;
+    const outlet_entry *o = outlet_slot(t->outlets, t->outlet_cap, outlet);
+    if (!o->outlet || o->articles < MIN_ARTICLES)
+        return PX_OK;
+    units u = {0};
+    int rc = units_of(a->body, &u);
+    /* keep[i]: unit i goes into the body; a paragraph kept whole stands for
+     * its sentences, a paragraph that loses a sentence by its other ones. */
+    char *keep = rc == PX_OK ? calloc(u.n ? u.n : 1, 1) : NULL;
+    size_t n_removed = 0;
+    if (rc == PX_OK && !keep)
+        rc = PX_ENOMEM;
+    for (size_t i = 0; rc == PX_OK && i < u.n;) {
+        size_t end = i + 1;
+        while (end < u.n && !u.v[end].whole)
+            end++;
+        if (is_template(t, outlet, o->articles, u.v[i].key)) {
+            rc = px_article_add_removal(a, a->body + u.v[i].start, u.v[i].end - u.v[i].start, "template");
+            n_removed++;
+        } else {
+            size_t dropped = 0;
+            for (size_t k = i + 1; rc == PX_OK && k < end; k++)
+                if (is_template(t, outlet, o->articles, u.v[k].key)) {
+                    rc = px_article_add_removal(a, a->body + u.v[k].start, u.v[k].end - u.v[k].start,
+                                                "template");
+                    dropped++;
+                } else {
+                    keep[k] = 1;
+                }
+            if (!dropped)
+                memset(keep + i + 1, 0, end - i - 1), keep[i] = 1;
+            n_removed += dropped;
+        }
+        i = end;
+    }
+    if (rc == PX_OK && n_removed)
+        rc = rebuild(a, &u, keep);
+    free(keep);
+    free(u.v);
+    if (removed)
+        *removed = n_removed;
+    return rc;
+}
+
+/* ---- persistence ------------------------------------------------------------ */
+
+int px_templates_each(const px_templates *t, px_template_line_fn line_fn, px_template_outlet_fn outlet_fn,
+                      void *ud)
+{
+    for (size_t i = 0; i < t->outlet_cap; i++)
+        if (t->outlets[i].outlet && outlet_fn(t->outlets[i].outlet, t->outlets[i].articles, ud))
+            return PX_ESTOP;
+    for (size_t i = 0; i < t->cap; i++) {
+        const line_entry *e = &t->lines[i];
+        if (!e->key)
+            continue;
+        px_template_line l = {e->outlet, e->key, e->articles, e->others, {0}};
+        memcpy(l.sketch, e->sketch, sizeof l.sketch);
+        if (line_fn(&l, ud))
+            return PX_ESTOP;
+    }
+    return PX_OK;
+}
+
+int px_templates_restore_outlet(px_templates *t, uint64_t outlet, uint32_t articles)
+{
+    outlet_entry *o = outlet ? outlet_of(t, outlet, 1) : NULL;
+    if (o)
+        o->articles = articles;
+    return PX_OK;
+}
+
+int px_templates_restore_line(px_templates *t, const px_template_line *l)
+{
+    if (!l->key || !l->outlet)
+        return PX_OK;
+    if (t->n >= t->max_lines && prune(t))
+        return PX_ENOMEM;
+    line_entry *e = line_slot(t->lines, t->cap, l->outlet, l->key);
+    if (!e->key)
+        t->n++;
+    *e = (line_entry){l->outlet, l->key, l->articles, l->others, {0}};
+    memcpy(e->sketch, l->sketch, sizeof e->sketch);
+    return PX_OK;
+}
+
+int px_templates_clean_all(px_article **v, size_t n, size_t max_lines)
+{
+    px_templates *t;
+    int rc = px_templates_new(&t, max_lines);
+    for (size_t i = 0; rc == PX_OK && i < n; i++)
+        rc = px_templates_learn(t, v[i]);
+    for (size_t i = 0; rc == PX_OK && i < n; i++)
+        rc = px_templates_apply(t, v[i], NULL);
+    px_templates_free(t);
+    return rc;
+}

@@ -1,0 +1,25 @@
+/* word_lists.h - word lists of data/, embedded at build time by
+ * scripts/embed-rules (build/gen/word_lists.c): the stopwords of each
+ * language and the words framing never shows. Not installed. */
+#ifndef PARALLAX_WORD_LISTS_H
+#define PARALLAX_WORD_LISTS_H
+
+#include <stddef.h>
+
+typedef struct px_rule_source {
+    const char *lang; /* "en" */
+    const char *name; /* "data/clean/en.rules", for error messages */
+    const char *const *lines; /* the file's lines, NULL-terminated */
+} px_rule_source;
+
+/* data/stopwords/LANG.txt: one word a line, sorted (C order). */
+extern const px_rule_source px_stopword_sources[];
+/* data/framing/LANG.txt: words framing never shows, and spelling folds. */
+extern const px_rule_source px_framing_sources[];
+
+/* The list of lang ("de-AT" finds "de") among lists, or NULL. */
+const char *const *px_word_list(const px_rule_source *lists, const char *lang);
+/* Is w[0..len) in the sorted NULL-terminated list? */
+int px_word_list_has(const char *const *list, const char *w, size_t len);
+
+#endif

@@ -144,7 +144,7 @@ def main():
             report = json.loads(run([parallax, "analyze", "-q", "--one-story", "--json", path]))
             stories = report.get("stories", [])
             # the report shows the disagreements above its confidence threshold
-            conflicts = [c for s in stories for c in s.get("conflicts", []) if c.get("shown", True)]
+            conflicts = [c for s in stories for c in s.get("conflicts", []) if c.get("shown", True) or os.environ.get("ALL_CONFLICTS")]
             agreements = [c for s in stories for c in s.get("agreements", [])]
             claims = [json.loads(l) for l in run([parallax, "numbers", path]).splitlines() if l.strip()]
             disagree_q = [qi for qi, q in enumerate(eg["quantities"]) if q["status"] in ("conflict", "evolving")]

@@ -546,6 +546,33 @@ static const char *outcome_of(const char *s, size_t len)
     return NULL;
 }
 
+/* A word that opens a new clause: "while 20 others were hurt". */
+static int clause_break(const nscan *n, size_t k)
+{
+    static const char *const breaks[] = {"and", "while", "but", "whereas", "after", "before",
+                                         "when", "as", "because", "since", "although", "though",
+                                         ";", ":", NULL};
+    return cl_tok_in(n->d.text, &n->d.tk.v[k], breaks) ||
+           (n->d.tk.v[k].kind == PX_TOK_PUNCT && strchr(";:", n->d.text[n->d.tk.v[k].start]));
+}
+
+/* What is said of the counted, canonical: "killed" for died, dead, deaths,
+ * a death toll; "injured" for hurt, wounded; "aboard" for on board. */
+static const char *relation_of_word(const char *w, size_t wl)
+{
+    static const char *const words[][2] = {
+        {"hurt", "injured"}, {"injuries", "injured"}, {"toll", "killed"}, {"aboard", "aboard"},
+        {"board", "aboard"}, {"missing", "missing"}, {"affected", "affected"},
+        {"hospitalized", "hospitalized"}, {"hospitalised", "hospitalized"},
+        {"evacuated", "evacuated"}, {"infected", "infected"}, {"abducted", "abducted"},
+        {"kidnapped", "abducted"}, {"raised", "raised"}, {"valued", "valued"},
+        {"critical", "critical"}, {"trapped", "trapped"}, {NULL, NULL}};
+    for (size_t k = 0; words[k][0]; k++)
+        if (cl_eq(w, wl, words[k][0]))
+            return words[k][1];
+    return outcome_of(w, wl);
+}
+
 /* The noun phrase the number counts: up to three words after it that are
  * no stopwords, verbs of saying or other numbers; plus the outcome
  * ("killed") found near it in the sentence. */
@@ -594,10 +621,15 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
             if (n->d.tk.v[k].kind == PX_TOK_WORD)
                 o = outcome_of(n->d.text + n->d.tk.v[k].start,
                                n->d.tk.v[k].end - n->d.tk.v[k].start);
-        for (size_t k = j; k < sent_hi && k < j + 4 && !o; k++)
+        /* "84 people, including 10 children, were killed", "are reported
+         * to have been hurt": the verb of the clause, before a new one */
+        for (size_t k = j; k < sent_hi && k < j + 8 && !o; k++) {
+            if (clause_break(n, k))
+                break;
             if (n->d.tk.v[k].kind == PX_TOK_WORD)
-                o = outcome_of(n->d.text + n->d.tk.v[k].start,
-                               n->d.tk.v[k].end - n->d.tk.v[k].start);
+                o = relation_of_word(n->d.text + n->d.tk.v[k].start,
+                                     n->d.tk.v[k].end - n->d.tk.v[k].start);
+        }
         if (o && px_buf_printf(&b, " %s", o))
             goto oom;
     }
@@ -929,8 +961,17 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
     num.text = px_strndup(n->d.text + num.start, num.end - num.start);
     num.unit = unit_name ? px_strdup(unit_name) : NULL;
     if (num.kind == PX_NUM_COUNT || num.kind == PX_NUM_MONEY || num.kind == PX_NUM_PERCENT ||
-        num.kind == PX_NUM_MEASURE)
+        num.kind == PX_NUM_MEASURE || (num.kind == PX_NUM_AGE && p->age))
         num.counted = counted_phrase(n, last + 1, first, lo, hi);
+    if (!num.counted && num.kind == PX_NUM_AGE && looks_like_age(n, p))
+        num.counted = cl_lower(n->d.text + n->d.tk.v[p->first - 2].start,
+                               n->d.tk.v[p->first - 2].end - n->d.tk.v[p->first - 2].start);
+    if (!num.counted && num.kind == PX_NUM_COUNT && first > lo && n->d.tk.v[first - 1].kind == PX_TOK_WORD) {
+        /* "killing 84", "wounding 158": the people the verb befell */
+        const char *o = outcome_of(n->d.text + n->d.tk.v[first - 1].start,
+                                   n->d.tk.v[first - 1].end - n->d.tk.v[first - 1].start);
+        num.counted = o ? px_strdup(o) : NULL;
+    }
     if (num.counted && is_partitive_whole(n, first, lo)) {
         /* the whole is another quantity than the part it was named with */
         px_buf b = {0};
@@ -1030,22 +1071,6 @@ int px_numbers_extract(const px_article *a, px_number_list *out)
 }
 
 /* ---- grouping across articles ---------------------------------------------------------- */
-
-/* What is said of the counted, canonical: "killed" for died, dead, deaths,
- * a death toll; "injured" for hurt, wounded; "aboard" for on board. */
-static const char *relation_of_word(const char *w, size_t wl)
-{
-    static const char *const words[][2] = {
-        {"hurt", "injured"}, {"injuries", "injured"}, {"toll", "killed"}, {"aboard", "aboard"},
-        {"board", "aboard"}, {"missing", "missing"}, {"affected", "affected"},
-        {"hospitalized", "hospitalized"}, {"hospitalised", "hospitalized"},
-        {"evacuated", "evacuated"}, {"infected", "infected"}, {"abducted", "abducted"},
-        {"kidnapped", "abducted"}, {"raised", "raised"}, {"valued", "valued"}, {NULL, NULL}};
-    for (size_t k = 0; words[k][0]; k++)
-        if (cl_eq(w, wl, words[k][0]))
-            return words[k][1];
-    return outcome_of(w, wl);
-}
 
 /* Nouns for people at large: "18,000 people" and "11,000 Palestinians"
  * killed are one toll; a subset ("10 children") is another quantity. */
@@ -1304,15 +1329,35 @@ static double sentence_similarity(const char *a, size_t al, const char *b, size_
     return (double)shared / (double)(wa.n < wb.n ? wa.n : wb.n);
 }
 
-/* How surely two disagreeing claims of different articles report one
- * quantity, from 0 to 1, with the reasons in ev. */
+/* How surely two claims of different outlets report one quantity, from 0
+ * to 1, with the reasons. */
 typedef struct pair_evidence {
     double score, similarity;
-    int related, attributed, close, lead, sport;
+    int related, attributed, close, lead, sport, generic;
 } pair_evidence;
 
 /* The opening of an article (its first 600 bytes) states its main figures. */
 #define LEAD_BYTES 600
+
+/* What the key says is said of the counted ("killed"), or "" . */
+static void key_relation(const char *key, const char **rel, size_t *len)
+{
+    const char *bar = strrchr(key, '|');
+    *rel = bar ? bar + 1 : "";
+    *len = strcspn(*rel, "#");
+}
+
+/* A head noun that alone tells nothing of what is counted. */
+static int generic_head(const char *key)
+{
+    static const char *const generic[] = {"people", "person", "thing", "time", "way", "side",
+                                          "other", "more", "member", "", NULL};
+    const char *end = strrchr(key, '|');
+    const char *start = end;
+    while (start > key && start[-1] != '|')
+        start--;
+    return end && cl_in(start, (size_t)(end - start), generic);
+}
 
 static void pair_score(const px_article *aa, const px_number *a, const px_article *ab,
                        const px_number *b, const char *key, pair_evidence *ev)
@@ -1321,24 +1366,39 @@ static void pair_score(const px_article *aa, const px_number *a, const px_articl
     if (aa && ab && aa->body && ab->body)
         ev->similarity = sentence_similarity(aa->body + a->sentence_start, a->sentence_end - a->sentence_start,
                                              ab->body + b->sentence_start, b->sentence_end - b->sentence_start);
-    ev->related = key[strlen(key) - 1] != '|';
+    const char *rel;
+    size_t rel_len;
+    key_relation(key, &rel, &rel_len);
+    ev->generic = generic_head(key);
+    /* what is said of the counted, or a unit measured of a named thing */
+    /* what is said of the counted, or the unit naming what is measured
+     * (speed in mph, weight in tons) */
+    ev->related = rel_len > 0 || a->kind == PX_NUM_MEASURE ||
+                  (a->unit && !ev->generic && a->kind != PX_NUM_DURATION && a->counted && b->counted);
+    if (a->kind == PX_NUM_MEASURE || a->kind == PX_NUM_AGE)
+        ev->generic = 0;
     ev->attributed = a->attribution && b->attribution;
     double lo = fmin(fabs(a->value), fabs(b->value)), hi = fmax(fabs(a->value), fabs(b->value));
     ev->close = hi <= 2 * lo;
     ev->lead = a->sentence_start < LEAD_BYTES && b->sentence_start < LEAD_BYTES;
     ev->sport = a->kind == PX_NUM_SPORT;
-    ev->score = 0.4 * ev->similarity + 0.25 * ev->related + 0.1 * ev->attributed +
-                0.15 * ev->close + 0.1 * ev->lead - 0.5 * ev->sport;
+    ev->score = 0.45 * ev->similarity + 0.25 * ev->related + 0.1 * ev->attributed +
+                0.1 * ev->close + 0.1 * ev->lead - 0.5 * ev->sport -
+                0.25 * (ev->generic && !rel_len);
     ev->score = fmax(0, fmin(1, ev->score));
 }
 
 static char *evidence_text(const pair_evidence *ev, const char *key, size_t n_articles)
 {
     px_buf b = {0};
-    const char *relation = strrchr(key, '|') + 1;
-    px_buf_printf(&b, "%zu outlets", n_articles);
-    if (ev->related)
-        px_buf_printf(&b, "; same outcome (%s)", relation);
+    const char *rel;
+    size_t rel_len;
+    key_relation(key, &rel, &rel_len);
+    px_buf_printf(&b, "%zu articles", n_articles);
+    if (rel_len)
+        px_buf_printf(&b, "; same outcome (%.*s)", (int)rel_len, rel);
+    else if (ev->related)
+        px_buf_puts(&b, "; same unit and thing measured");
     px_buf_printf(&b, "; sentences alike %.2f", ev->similarity);
     if (ev->attributed)
         px_buf_puts(&b, "; attributed on both sides");
@@ -1346,6 +1406,8 @@ static char *evidence_text(const pair_evidence *ev, const char *key, size_t n_ar
         px_buf_puts(&b, "; figures within a factor of 2");
     if (ev->lead)
         px_buf_puts(&b, "; both in the opening");
+    if (ev->generic && !rel_len)
+        px_buf_puts(&b, "; a vague noun");
     if (ev->sport)
         px_buf_puts(&b, "; a game's tally");
     return px_buf_steal(&b);
@@ -1355,37 +1417,46 @@ static char *evidence_text(const pair_evidence *ev, const char *key, size_t n_ar
  * any story, and linear in its claims. */
 #define MAX_PAIRS 4096
 
+static int same_outlet(const px_article *a, const px_article *b)
+{
+    return a == b || (a && b && a->source && b->source && strcmp(a->source, b->source) == 0);
+}
+
 static int judge_group(const px_article *const *articles, const px_number_list *const *lists,
                        px_number_group *g)
 {
-    pair_evidence best = {.score = -1};
+    pair_evidence best = {.score = -1}, best_agree = {.score = -1};
     int any_conflict = 0, all_later = 1;
     size_t pairs = 0;
     for (size_t i = 0; i < g->n_members && pairs < MAX_PAIRS; i++)
         for (size_t j = i + 1; j < g->n_members && pairs < MAX_PAIRS; j++) {
             px_ref ri = g->members[i], rj = g->members[j];
             const px_number *a = member(lists, ri), *b = member(lists, rj);
-            if (ri.article == rj.article || !values_conflict(a, b))
-                continue;
-            pairs++;
-            any_conflict = 1;
             const px_article *aa = articles ? articles[ri.article] : NULL;
             const px_article *ab = articles ? articles[rj.article] : NULL;
-            int explained = a->value < b->value ? later_state(aa, a, ab, b) : later_state(ab, b, aa, a);
-            all_later = all_later && explained;
+            if (ri.article == rj.article || (articles && same_outlet(aa, ab)))
+                continue;
+            pairs++;
+            int conflict = values_conflict(a, b);
+            if (!conflict && (a->vague || b->vague))
+                continue;
             pair_evidence ev;
             pair_score(aa, a, ab, b, g->key, &ev);
-            if (ev.score > best.score)
-                best = ev;
+            if (conflict) {
+                any_conflict = 1;
+                int explained = a->value < b->value ? later_state(aa, a, ab, b) : later_state(ab, b, aa, a);
+                all_later = all_later && explained;
+                if (ev.score > best.score)
+                    best = ev;
+            } else if (ev.score > best_agree.score) {
+                best_agree = ev;
+            }
         }
     g->conflict = any_conflict;
     if (!any_conflict) {
         g->status = PX_QTY_AGREE;
-        /* an agreement needs two outlets giving a figure, not "dozens" twice */
-        g->confidence = distinct_articles(lists, g, 1) >= 2 && g->kind != PX_NUM_SPORT ? 1.0 : 0.0;
-        px_buf b = {0};
-        px_buf_printf(&b, "%zu outlets give the same figure", g->n_articles);
-        g->evidence = px_buf_steal(&b);
+        g->confidence = fmax(0, best_agree.score);
+        g->evidence = evidence_text(&best_agree, g->key, g->n_articles);
         return g->evidence ? PX_OK : PX_ENOMEM;
     }
     g->status = all_later ? PX_QTY_EVOLVING : PX_QTY_CONFLICT;
@@ -1531,7 +1602,8 @@ int px_numbers_group(const px_article *const *articles, const px_number_list *co
             /* a figure that names no quantity ("while 38%", "$5 million")
              * cannot be compared with another: grouping it by kind and
              * unit alone mixes unrelated quantities */
-            if (!x->counted || x->scope != PX_SCOPE_EVENT)
+            int measured = x->unit && (x->kind == PX_NUM_MEASURE || x->kind == PX_NUM_AGE);
+            if ((!x->counted && !measured) || x->scope != PX_SCOPE_EVENT)
                 continue;
             group_key(x, &key);
             if (!key.data) {

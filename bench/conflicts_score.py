@@ -173,7 +173,7 @@ def main():
                     found.add(qi)
                 if show:
                     mark = "OK " if qi is not None else "BAD"
-                    print("%s agree e%s %s: %s" % (mark, ev, g.get("counted"),
+                    print("%s agree e%s %s (%.2f %s): %s" % (mark, ev, g.get("counted"), g.get("confidence", 0), g.get("evidence"),
                           " | ".join("%s %s" % (x.get("source"), x.get("text")) for x in g["claims"])))
             t["agr_found"] += len(found)
             if show:

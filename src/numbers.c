@@ -724,7 +724,66 @@ static int names_someone(const char *s, size_t len)
     return !px_is_stopword("en", s + last, len - last);
 }
 
+/* Does a clause boundary lie between tokens a and b: "after President
+ * Trump said", "and aid organizations warn"? A reporting clause closing
+ * the sentence after a comma (", police said") belongs to it. */
+static int other_clause(const nscan *n, size_t a, size_t b, int verb_after)
+{
+    static const char *const subordinators[] = {"after", "before", "when", "because", "although",
+                                                "though", "if", "until", "since", NULL};
+    static const char *const contrasts[] = {"while", "whereas", "and", "but", NULL};
+    for (size_t k = a; k < b; k++) {
+        if (cl_tok_in(n->d.text, &n->d.tk.v[k], subordinators))
+            return 1;
+        /* "X said 49% ..., while 38% ...": a contrast within what X said */
+        if (verb_after && cl_tok_in(n->d.text, &n->d.tk.v[k], contrasts))
+            return 1;
+        if (n->d.tk.v[k].kind == PX_TOK_PUNCT && strchr(";", n->d.text[n->d.tk.v[k].start]))
+            return 1;
+    }
+    return 0;
+}
+
+/* "It revealed that 49%", "They said": a pronoun that hands the figure to
+ * the authority of the sentence before. */
+static int pronoun_subject(const nscan *n, size_t s, size_t e)
+{
+    static const char *const pronouns[] = {"it", "they", "this", "the poll", "the survey",
+                                           "the report", "the study", NULL};
+    return cl_in(n->d.text + s, e - s, pronouns);
+}
+
+static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok, int depth);
+
+/* A verb that gives a figure its authority: the verbs of saying, and
+ * those of findings ("the poll revealed", "data indicate"). */
+static int reports_figure(const nscan *n, size_t k)
+{
+    static const char *const findings[] = {"revealed", "reveals", "indicated", "indicates",
+                                           "indicate", "showed", "show", NULL};
+    return cl_tok_say(&n->d, k) ||
+           (n->d.tk.v[k].kind == PX_TOK_WORD && islower((unsigned char)n->d.text[n->d.tk.v[k].start]) &&
+            cl_tok_in(n->d.text, &n->d.tk.v[k], findings));
+}
+
+/* The authority of the sentence before the one starting at token lo. */
+static char *attribution_before(const nscan *n, size_t lo, int depth)
+{
+    if (depth > 0 || lo == 0)
+        return NULL;
+    size_t sent = cl_sentence_at(&n->d.ss, n->d.tk.v[lo - 1].start);
+    size_t plo = cl_token_at(&n->d.tk, n->d.ss.v[sent].start);
+    if (plo + CONTEXT_TOKENS < lo)
+        plo = lo - CONTEXT_TOKENS;
+    return attribution_in(n, plo, lo, lo - 1, depth + 1);
+}
+
 static char *attribution_of(const nscan *n, size_t lo, size_t hi, size_t num_tok)
+{
+    return attribution_in(n, lo, hi, num_tok, 0);
+}
+
+static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok, int depth)
 {
     size_t s = 0, e = 0;
     int found = 0;
@@ -732,13 +791,21 @@ static char *attribution_of(const nscan *n, size_t lo, size_t hi, size_t num_tok
         if (cl_tok_is(&n->d, k, "according") && cl_tok_is(&n->d, k + 1, "to"))
             found = cl_phrase_after(&n->d, k + 2, hi, &s, &e);
     for (size_t k = lo; k < hi && !found; k++) {
-        if (!cl_tok_say(&n->d, k) || (k > num_tok && k < num_tok + 2) || passive_say(n, k, lo) ||
+        if (!reports_figure(n, k) || (k > num_tok && k < num_tok + 2) || passive_say(n, k, lo) ||
             narrative_verb(n, k))
             continue;
         if (k > lo && (cl_tok_is(&n->d, k - 1, "an") || cl_tok_is(&n->d, k - 1, "a") ||
                        cl_tok_is(&n->d, k - 1, "the")))
             continue; /* "an estimated 1,200" */
+        int closing = k > lo && n->d.tk.v[k - 1].kind == PX_TOK_PUNCT;
+        if (k > num_tok ? other_clause(n, num_tok + 1, k, !closing) : other_clause(n, k + 1, num_tok, 0))
+            continue; /* "... after President Trump said" */
         found = cl_phrase_before(&n->d, lo, k, &s, &e);
+        if (found && pronoun_subject(n, s, e) && k < num_tok) {
+            char *before = attribution_before(n, lo, depth);
+            if (before)
+                return before;
+        }
         size_t num_off = n->d.tk.v[num_tok].start;
         if (found) {
             size_t pl = e - s;
@@ -774,6 +841,16 @@ static char *attribution_of(const nscan *n, size_t lo, size_t hi, size_t num_tok
     }
     if (!found)
         return NULL;
+    /* "a Gallup poll taken": the poll, without the participle after it */
+    for (size_t k = cl_token_at(&n->d.tk, s); k < hi && n->d.tk.v[k].end <= e; k++) {
+        size_t wl;
+        const char *w = tok_text(n, k, &wl);
+        if (k > 0 && n->d.tk.v[k].start > s && wl > 4 && islower((unsigned char)w[0]) &&
+            (cl_eq(w + wl - 2, 2, "ed") || cl_eq(w + wl - 2, 2, "en"))) {
+            e = n->d.tk.v[k - 1].end;
+            break;
+        }
+    }
     /* drop a leading article: "the police" -> "police" is kept as written */
     return cl_squeeze(n->d.text + s, e - s);
 }
@@ -828,6 +905,23 @@ static int reports_change(const nscan *n, size_t first, size_t lo, size_t hi)
              tok_word_is(n, k + 1, "death") || tok_word_is(n, k - 1, "toll") ||
              tok_word_is(n, k - 1, "was") || tok_word_is(n, k - 1, "been")))
             return 1;
+    return 0;
+}
+
+/* "a year", "per day", "annually" within the few words after a figure: a
+ * rate, which describes the setting rather than the event. */
+static int is_rate(const nscan *n, size_t j, size_t hi)
+{
+    static const char *const periods[] = {"year", "day", "week", "month", NULL};
+    for (size_t k = j; k < hi && k < j + 5; k++) {
+        if (clause_break(n, k))
+            break;
+        if (tok_word_is(n, k, "annually") || tok_word_is(n, k, "yearly") ||
+            ((tok_word_is(n, k, "a") || tok_word_is(n, k, "per") || tok_word_is(n, k, "each") ||
+              tok_word_is(n, k, "every")) &&
+             k + 1 < hi && cl_tok_in(n->d.text, &n->d.tk.v[k + 1], periods)))
+            return 1;
+    }
     return 0;
 }
 
@@ -889,6 +983,8 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
     px_number num;
     memset(&num, 0, sizeof num);
     num.scope = scope_of(n, sent, lo, hi, n->d.tk.v[i].start);
+    if (num.scope == PX_SCOPE_EVENT && is_rate(n, p->last + 1, hi))
+        num.scope = PX_SCOPE_BACKGROUND; /* "27 million passengers a year": the setting */
     if (lo + CONTEXT_TOKENS < p->first)
         lo = p->first - CONTEXT_TOKENS;
     if (hi > p->last + CONTEXT_TOKENS)
@@ -1456,6 +1552,9 @@ static int judge_group(const px_article *const *articles, const px_number_list *
     if (!any_conflict) {
         g->status = PX_QTY_AGREE;
         g->confidence = fmax(0, best_agree.score);
+        /* a shared age, or a lone "one" with nothing said of it, is no finding */
+        if (g->kind == PX_NUM_AGE || (g->max <= 1 && !best_agree.related))
+            g->confidence = fmin(g->confidence, 0.3);
         g->evidence = evidence_text(&best_agree, g->key, g->n_articles);
         return g->evidence ? PX_OK : PX_ENOMEM;
     }
@@ -1498,7 +1597,8 @@ static int finish_group(const px_article *const *articles, const px_number_list 
 
 int px_number_group_shown(const px_number_group *g)
 {
-    return g->n_articles >= 2 && g->confidence >= PX_NUMBERS_SHOW_CONFIDENCE;
+    return g->n_articles >= 2 &&
+           g->confidence >= (g->status == PX_QTY_AGREE ? PX_NUMBERS_SHOW_AGREEMENT : PX_NUMBERS_SHOW_CONFIDENCE);
 }
 
 /* Claims that share a key may still count different things: "killing 1,200

@@ -106,6 +106,8 @@ const char *px_quantity_status_name(px_quantity_status s);
 /* A disagreement (conflict or evolving) is shown in the report's main
  * sections from this confidence on; the rest only with --full and in JSON. */
 #define PX_NUMBERS_SHOW_CONFIDENCE 0.4
+/* An agreement is shown from this confidence on. */
+#define PX_NUMBERS_SHOW_AGREEMENT 0.6
 
 /* Claims about the same quantity across articles. */
 typedef struct px_number_group {

@@ -755,6 +755,17 @@ static int pronoun_subject(const nscan *n, size_t s, size_t e)
 
 static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok, int depth);
 
+/* ", police said", ", said the ministry": a reporting clause after a
+ * comma, which speaks for the whole sentence. */
+static int closing_report(const nscan *n, size_t verb, size_t subject_start)
+{
+    size_t t = cl_token_at(&n->d.tk, subject_start);
+    if (n->d.tk.v[verb - 1].kind == PX_TOK_PUNCT)
+        return 1;
+    return t > 0 && t <= verb && n->d.tk.v[t - 1].kind == PX_TOK_PUNCT &&
+           strchr(",", n->d.text[n->d.tk.v[t - 1].start]);
+}
+
 /* A verb that gives a figure its authority: the verbs of saying, and
  * those of findings ("the poll revealed", "data indicate"). */
 static int reports_figure(const nscan *n, size_t k)
@@ -797,10 +808,14 @@ static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok
         if (k > lo && (cl_tok_is(&n->d, k - 1, "an") || cl_tok_is(&n->d, k - 1, "a") ||
                        cl_tok_is(&n->d, k - 1, "the")))
             continue; /* "an estimated 1,200" */
-        int closing = k > lo && n->d.tk.v[k - 1].kind == PX_TOK_PUNCT;
-        if (k > num_tok ? other_clause(n, num_tok + 1, k, !closing) : other_clause(n, k + 1, num_tok, 0))
-            continue; /* "... after President Trump said" */
+        if (k < num_tok && other_clause(n, k + 1, num_tok, 0))
+            continue; /* "Trump said ... after North Korea fired four" */
         found = cl_phrase_before(&n->d, lo, k, &s, &e);
+        if (k > num_tok && !closing_report(n, k, found ? s : n->d.tk.v[k].start) &&
+            other_clause(n, num_tok + 1, k, 1)) {
+            found = 0;
+            continue; /* "... and aid organizations warn" */
+        }
         if (found && pronoun_subject(n, s, e) && k < num_tok) {
             char *before = attribution_before(n, lo, depth);
             if (before)

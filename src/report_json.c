@@ -92,6 +92,8 @@ static cJSON *number_json(const px_story_text *s, size_t a, const px_number *n)
     add_str(o, "date", s->articles[a]->date);
     add_str(o, "text", n->text);
     add_num(o, "value", n->value);
+    if (n->bound == PX_BOUND_RANGE)
+        add_num(o, "high", n->high);
     cJSON_AddBoolToObject(o, "vague", n->vague);
     add_str(o, "kind", px_number_kind_name(n->kind));
     add_str(o, "unit", n->unit);

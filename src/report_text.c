@@ -287,8 +287,8 @@ static void agreement_line(out *o, const px_story_report *r, const px_number_gro
             px_buf_printf(&cites, "%s%s", cites.len ? "; " : "", num->attribution);
     }
     if (shown) {
-        px_buf_printf(&line, "%s %s: %zu outlets (%s)", shown->text, ng->counted ? ng->counted : "",
-                      ng->n_articles, outlets.data ? outlets.data : "");
+        px_buf_printf(&line, "%s%s%s: %zu articles (%s)", shown->text, ng->counted ? " " : "",
+                      ng->counted ? ng->counted : "", ng->n_articles, outlets.data ? outlets.data : "");
         if (cites.len)
             px_buf_printf(&line, ", citing %s", cites.data);
         px_buf_puts(o->b, "  ");

@@ -119,7 +119,10 @@ static int other_year(const cl_doc *d, size_t i, const ns_date *date)
 static int month_of(const cl_doc *d, size_t i)
 {
     const px_token *t = &d->tk.v[i];
-    return t->kind == PX_TOK_WORD ? px_month_from_word(d->text + t->start, t->end - t->start) : 0;
+    size_t len = t->end - t->start;
+    if (len > 1 && d->text[t->end - 1] == '.')
+        len--; /* Nov. */
+    return t->kind == PX_TOK_WORD ? px_month_from_word(d->text + t->start, len) : 0;
 }
 
 static int other_date(const cl_doc *d, size_t i, size_t hi, const ns_date *date)
@@ -146,8 +149,8 @@ int ns_sentence_is_background(const cl_doc *d, size_t lo, size_t hi, const ns_da
     for (size_t i = lo; i < hi; i++) {
         if (other_time_phrase(d, i, hi))
             return 1;
-        if (date->known && d->tk.v[i].kind == PX_TOK_NUMBER &&
-            (other_year(d, i, date) || (i > lo && other_date(d, i - 1, hi, date))))
+        if (date->known && ((d->tk.v[i].kind == PX_TOK_NUMBER && other_year(d, i, date)) ||
+                            other_date(d, i, hi, date)))
             return 1;
     }
     return 0;

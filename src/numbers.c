@@ -468,8 +468,10 @@ static int not_a_claim(const nscan *n, const parsed *p)
         if (cl_in(prev, pl, identifier_words) && integer)
             return 1;
         /* "Magnitude 6" style: a capitalised word right before a small integer */
+        static const char *const openers[] = {"A", "An", "The", "Between", "Some", "All", "Only",
+                                              "Another", "Those", "These", "Its", "Their", NULL};
         if (pt->kind == PX_TOK_WORD && isupper((unsigned char)prev[0]) && integer &&
-            p->value < 1000 && !px_is_stopword("en", prev, pl) && !cl_eq(prev, pl, "About") && !cl_eq(prev, pl, "Nearly") &&
+            p->value < 1000 && !cl_in(prev, pl, openers) && !cl_eq(prev, pl, "About") && !cl_eq(prev, pl, "Nearly") &&
             !cl_eq(prev, pl, "Some") && !cl_eq(prev, pl, "Over") && !cl_eq(prev, pl, "Almost") &&
             !cl_eq(prev, pl, "Only") && !cl_eq(prev, pl, "Just") && !cl_eq(prev, pl, "Roughly") &&
             !cl_eq(prev, pl, "Around") && !cl_eq(prev, pl, "Than") && !cl_eq(prev, pl, "Least") &&
@@ -1537,6 +1539,10 @@ static int judge_group(const px_article *const *articles, const px_number_list *
                        px_number_group *g)
 {
     pair_evidence best = {.score = -1}, best_agree = {.score = -1};
+    const char *rel;
+    size_t rel_len;
+    key_relation(g->key, &rel, &rel_len);
+    int grows = rel_len > 0;
     int any_conflict = 0, all_later = 1;
     size_t pairs = 0;
     for (size_t i = 0; i < g->n_members && pairs < MAX_PAIRS; i++)
@@ -1555,7 +1561,11 @@ static int judge_group(const px_article *const *articles, const px_number_list *
             pair_score(aa, a, ab, b, g->key, &ev);
             if (conflict) {
                 any_conflict = 1;
-                int explained = a->value < b->value ? later_state(aa, a, ab, b) : later_state(ab, b, aa, a);
+                /* counts that grow with time (a toll, the injured) evolve; a
+             * truck's weight does not, unless a report says it was revised */
+            const px_number *lo_x = a->value < b->value ? a : b, *hi_x = lo_x == a ? b : a;
+            const px_article *lo_a = lo_x == a ? aa : ab, *hi_a = lo_x == a ? ab : aa;
+            int explained = later_state(lo_a, lo_x, hi_a, hi_x) && (grows || hi_x->update);
                 all_later = all_later && explained;
                 if (ev.score > best.score)
                     best = ev;

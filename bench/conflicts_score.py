@@ -134,7 +134,8 @@ def main():
     if half in halves:
         events = [e for e in events if int(e) % 2 == halves[half]]
     t = dict(conf_rep=0, conf_right=0, conf_gold=0, conf_found=0, agr_rep=0, agr_right=0,
-             agr_gold=0, agr_found=0, val_gold=0, val_hit=0, val_on=0, val_right=0)
+             agr_gold=0, agr_found=0, val_gold=0, val_hit=0, val_on=0, val_right=0,
+             score_gold=0, score_on=0, score_right=0, score_hit=0)
     with tempfile.TemporaryDirectory() as tmp:
         for ev in events:
             eg = gold[ev]
@@ -183,12 +184,18 @@ def main():
                           " | ".join("%s %s" % (r["source"], r["text"]) for r in q["reports"])))
             for q in eg["quantities"]:
                 for rep in q["reports"]:
+                    # scores and records ("34-6", "50-32-1") are by design no claims
+                    score = bool(re.search(r"\d-\d", rep["text"])) and not re.search(r"\d-\d[\d,]* ?[a-z]", rep["text"])
+                    t["score_gold"] += score
                     t["val_gold"] += 1
                     on = [c for c in claims if claim_on_report(c, rep)]
                     t["val_on"] += len(on)
                     right = [c for c in on if close(c["value"], rep["value"])]
                     t["val_right"] += len(right)
                     t["val_hit"] += bool(right)
+                    t["score_on"] += score and len(on)
+                    t["score_right"] += score and len(right)
+                    t["score_hit"] += score and bool(right)
                     if show and not right:
                         print("value e%s gold %r=%s got %s" % (ev, rep["text"], rep["value"],
                               [(c["text"], c["value"]) for c in on]))
@@ -200,10 +207,15 @@ def main():
     ap, ar = ratio(t["agr_right"], t["agr_rep"]), ratio(t["agr_found"], t["agr_gold"])
     vp, vr = ratio(t["val_right"], t["val_on"]), ratio(t["val_hit"], t["val_gold"])
     vf = ratio(2 * vp * vr, vp + vr)
+    sp = ratio(t["val_right"] - t["score_right"], t["val_on"] - t["score_on"])
+    sr = ratio(t["val_hit"] - t["score_hit"], t["val_gold"] - t["score_gold"])
+    sf = ratio(2 * sp * sr, sp + sr)
     print("%s half (%d events): disagreements P %.2f (%d/%d) R %.2f (%d/%d); "
-          "agreements P %.2f (%d/%d) R %.2f (%d/%d); value P %.3f R %.3f F1 %.3f" % (
+          "agreements P %.2f (%d/%d) R %.2f (%d/%d); value P %.3f R %.3f F1 %.3f "
+          "(without the %d scores and records: F1 %.3f)" % (
               half, len(events), cp, t["conf_right"], t["conf_rep"], cr, t["conf_found"], t["conf_gold"],
-              ap, t["agr_right"], t["agr_rep"], ar, t["agr_found"], t["agr_gold"], vp, vr, vf))
+              ap, t["agr_right"], t["agr_rep"], ar, t["agr_found"], t["agr_gold"], vp, vr, vf,
+              t["score_gold"], sf))
 
 
 if __name__ == "__main__":

@@ -594,6 +594,13 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
     } else if (tok_word_is(n, j, "of")) {
         j++; /* "dozens of" */
     }
+    /* "19 other defendants", "three further months" */
+    while (j < sent_hi && (tok_word_is(n, j, "other") || tok_word_is(n, j, "further") ||
+                           tok_word_is(n, j, "more") || tok_word_is(n, j, "additional")) &&
+           j + 1 < sent_hi && n->d.tk.v[j + 1].kind == PX_TOK_WORD &&
+           !px_is_stopword("en", n->d.text + n->d.tk.v[j + 1].start,
+                           n->d.tk.v[j + 1].end - n->d.tk.v[j + 1].start))
+        j++;
     int has_outcome = 0;
     while (j < sent_hi && words < 3) {
         const px_token *t = &n->d.tk.v[j];

@@ -286,7 +286,7 @@ static int parse_hyphen_tail(const nscan *n, size_t i, const char *s, size_t len
             int dd;
             high = high * 1000 + parse_digits(n->d.text + t->end + 1, 3, &u, &dd);
             p->last = i + 2; /* 5-6,000 */
-            while (p->value * 100 < high)
+            if (p->value > 0 && p->value * 100 < high)
                 p->value *= 1000; /* "5-6,000": five thousand */
         }
         p->range = 1;

@@ -270,7 +270,7 @@ static void test_hostile_numbers(void **s)
     for (size_t i = 0; i < 1000; i++)
         body[len++] = (char)('1' + i % 9);
     len += (size_t)sprintf(body + len, " people were killed. 18,\n000 people and ١٢ people and 5−6 "
-                                         "people and 12-\nyear-old. ");
+                                         "people and 12-\nyear-old. About 0-6,000 people. ");
     for (size_t i = 0; i < n; i++)
         len += (size_t)sprintf(body + len, "%zu, ", 1000 + i % 9000);
     body[len] = '\0';

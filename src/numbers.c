@@ -798,6 +798,22 @@ static char *attribution_before(const nscan *n, size_t lo, int depth)
     return attribution_in(n, plo, lo, lo - 1, depth + 1);
 }
 
+/* An authority is a short noun phrase: not a bare pronoun left
+ * unresolved ("She"), not a lone participle ("Updated"), not a run of
+ * caption words glued to a sentence ("down dozens of people watching a
+ * fireworks display last night Devastated Hayley"). */
+#define AUTHORITY_MAX_WORDS 8
+static int plausible_authority(const char *s, size_t len)
+{
+    static const char *const pronouns[] = {"he", "she", "they", "we", "i", "you", NULL};
+    size_t words = 0;
+    for (size_t i = 0; i < len; i++)
+        words += (i == 0 || s[i - 1] == ' ') && s[i] != ' ';
+    if (words > AUTHORITY_MAX_WORDS || cl_in(s, len, pronouns))
+        return 0;
+    return !(words == 1 && len > 4 && cl_eq(s + len - 2, 2, "ed"));
+}
+
 static char *attribution_of(const nscan *n, size_t lo, size_t hi, size_t num_tok)
 {
     return attribution_in(n, lo, hi, num_tok, 0);
@@ -875,6 +891,8 @@ static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok
             break;
         }
     }
+    if (!plausible_authority(n->d.text + s, e - s))
+        return NULL;
     /* drop a leading article: "the police" -> "police" is kept as written */
     return cl_squeeze(n->d.text + s, e - s);
 }

@@ -221,8 +221,10 @@ static int disagreement(const out *o, const px_number_group *ng)
 static void conflict_block(out *o, const px_story_report *r, const px_number_group *ng, size_t sw)
 {
     const px_story_text *s = r->story;
+    char label[64];
+    snprintf(label, sizeof label, "%s in %s", px_number_kind_name(ng->kind), ng->unit ? ng->unit : "units");
     px_buf_printf(o->b, "  %s%s%s  %s%s, confidence %.2f: %s%s\n", RED(o),
-                  ng->counted ? ng->counted : px_number_kind_name(ng->kind), RESET(o), DIM(o),
+                  ng->counted ? ng->counted : label, RESET(o), DIM(o),
                   ng->status == PX_QTY_EVOLVING ? "evolving (later reports, later figures)" : "conflict",
                   ng->confidence, ng->evidence ? ng->evidence : "", RESET(o));
     for (size_t m = 0; m < ng->n_members; m++) {
@@ -234,7 +236,9 @@ static void conflict_block(out *o, const px_story_report *r, const px_number_gro
         px_buf_puts(o->b, "    ");
         cell(o, s->sources[s->article_source[ref.article]], sw);
         px_buf_puts(o->b, "  ");
-        cell(o, a->date ? a->date : "undated", 10);
+        char day[11];
+        snprintf(day, sizeof day, "%s", a->date ? a->date : "undated"); /* the day of an ISO time */
+        cell(o, day, 10);
         px_buf_puts(o->b, "  ");
         cell(o, num->text, 20);
         px_buf_printf(o->b, "  %s%s%s\n", DIM(o), num->attribution ? num->attribution : "(no attribution)",

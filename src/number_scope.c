@@ -30,11 +30,7 @@ static int starts_with_word(const char *s, size_t len, const char *w)
 
 static int contains(const char *s, size_t len, const char *w)
 {
-    size_t wl = strlen(w);
-    for (size_t i = 0; i + wl <= len; i++)
-        if (strncmp(s + i, w, wl) == 0)
-            return 1;
-    return 0;
+    return memmem(s, len, w, strlen(w)) != NULL;
 }
 
 /* "Boosters: 2 Cores: 3": two or more label-colon-figure pairs. */

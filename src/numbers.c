@@ -941,7 +941,7 @@ static int reports_change(const nscan *n, size_t first, size_t lo, size_t hi)
         for (size_t k = first - 1; k-- > lo && k + 4 > first;)
             if (cl_tok_in(n->d.text, &n->d.tk.v[k], change))
                 return 1;
-    for (size_t k = lo; k < hi; k++)
+    for (size_t k = first > lo + 6 ? first - 6 : lo; k < hi && k < first + 6; k++)
         if (cl_tok_in(n->d.text, &n->d.tk.v[k], revised) &&
             (tok_word_is(n, k + 1, "toll") || tok_word_is(n, k + 1, "figure") ||
              tok_word_is(n, k + 1, "death") || tok_word_is(n, k - 1, "toll") ||
@@ -1554,6 +1554,8 @@ static char *evidence_text(const pair_evidence *ev, const char *key, size_t n_ar
 /* At most this many pairs of claims are weighed per quantity: enough for
  * any story, and linear in its claims. */
 #define MAX_PAIRS 4096
+/* ... and at most this many compared sentence by sentence. */
+#define MAX_SCORED_PAIRS 128
 
 static int same_outlet(const px_article *a, const px_article *b)
 {
@@ -1569,7 +1571,7 @@ static int judge_group(const px_article *const *articles, const px_number_list *
     key_relation(g->key, &rel, &rel_len);
     int grows = rel_len > 0;
     int any_conflict = 0, all_later = 1;
-    size_t pairs = 0;
+    size_t pairs = 0, scored = 0;
     for (size_t i = 0; i < g->n_members && pairs < MAX_PAIRS; i++)
         for (size_t j = i + 1; j < g->n_members && pairs < MAX_PAIRS; j++) {
             px_ref ri = g->members[i], rj = g->members[j];
@@ -1583,15 +1585,17 @@ static int judge_group(const px_article *const *articles, const px_number_list *
             if (!conflict && (a->vague || b->vague))
                 continue;
             pair_evidence ev;
-            pair_score(aa, a, ab, b, g->key, &ev);
+            if (scored++ < MAX_SCORED_PAIRS)
+                pair_score(aa, a, ab, b, g->key, &ev);
+            else
+                ev.score = -1;
             if (conflict) {
                 any_conflict = 1;
                 /* counts that grow with time (a toll, the injured) evolve; a
              * truck's weight does not, unless a report says it was revised */
             const px_number *lo_x = a->value < b->value ? a : b, *hi_x = lo_x == a ? b : a;
             const px_article *lo_a = lo_x == a ? aa : ab, *hi_a = lo_x == a ? ab : aa;
-            int explained = later_state(lo_a, lo_x, hi_a, hi_x) && (grows || hi_x->update);
-                all_later = all_later && explained;
+                all_later = all_later && (grows || hi_x->update) && later_state(lo_a, lo_x, hi_a, hi_x);
                 if (ev.score > best.score)
                     best = ev;
             } else if (ev.score > best_agree.score) {

@@ -20,6 +20,9 @@ their numeric id):
 - value F1: each gold report is found when a claim of its article lies on
   its number (same sentence, the number's words) and has its value;
   precision is over the claims lying on gold numbers.
+
+ALL_CONFLICTS=1 in the environment scores every disagreement of the JSON
+report, also those below the display threshold (the ceiling of recall).
 """
 import json
 import os

@@ -34,8 +34,9 @@ static cJSON *first_story(cJSON *root)
     assert_true(cJSON_IsArray(stories));
     assert_int_equal(cJSON_GetArraySize(stories), 1);
     cJSON *story = cJSON_GetArrayItem(stories, 0);
-    static const char *const fields[] = {"articles", "numbers", "conflicts", "quotes", "entities",
-                                         "framing", "consensus", "omissions", "timeline", "summary"};
+    static const char *const fields[] = {"articles", "numbers", "conflicts", "agreements", "quotes",
+                                         "entities", "framing", "consensus", "omissions", "timeline",
+                                         "summary"};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         if (!cJSON_GetObjectItem(story, fields[i]))
             fail_msg("stories[0] has no '%s'", fields[i]);
@@ -90,8 +91,17 @@ static void test_seeds_report(void **s)
         }
         if (hi >= 18000 && lo <= 11000 && attributed)
             toll = 1;
+        /* nothing else is shown as a disagreement */
+        if (cJSON_IsTrue(cJSON_GetObjectItem(c, "shown")))
+            assert_true(hi >= 18000 && lo <= 11000);
+        assert_true(cJSON_IsNumber(cJSON_GetObjectItem(c, "confidence")));
+        assert_true(cJSON_IsString(cJSON_GetObjectItem(c, "evidence")));
+        const char *status = cJSON_GetObjectItem(c, "status")->valuestring;
+        assert_true(strcmp(status, "conflict") == 0 || strcmp(status, "evolving") == 0);
     }
     assert_true(toll);
+    cJSON_ArrayForEach(c, cJSON_GetObjectItem(story, "agreements"))
+        assert_string_equal(cJSON_GetObjectItem(c, "status")->valuestring, "agree");
 
     /* The timeline reaches back to Oct. 7. */
     int oct7 = 0;

@@ -28,10 +28,11 @@ typedef enum px_number_kind {
     PX_NUM_PERCENT = 2,  /* 49%, 4.75 percent, 0.3 percentage points */
     PX_NUM_AGE = 3,      /* Tomasz Lindell, 34; a 61-year-old */
     PX_NUM_DURATION = 4, /* five weeks, 14 years (unit: day/week/month/year/hour/minute) */
-    PX_NUM_MEASURE = 5   /* 5 kilometers, 39 million miles, 1,900-foot */
+    PX_NUM_MEASURE = 5,  /* 5 kilometers, 39 million miles, 1,900-foot */
+    PX_NUM_SPORT = 6     /* a game's tally: runs, innings, outs, laps, points */
 } px_number_kind;
 
-/* "count", "money", "percent", "age", "duration", "measure". */
+/* "count", "money", "percent", "age", "duration", "measure", "sport". */
 const char *px_number_kind_name(px_number_kind k);
 
 /* What the qualifier says about the true value. */
@@ -39,19 +40,32 @@ typedef enum px_bound {
     PX_BOUND_EXACT = 0,  /* 17 */
     PX_BOUND_ABOUT = 1,  /* about, nearly, almost, an estimated, roughly */
     PX_BOUND_LOWER = 2,  /* more than, at least, over */
-    PX_BOUND_UPPER = 3   /* fewer than, less than, up to, under */
+    PX_BOUND_UPPER = 3,  /* fewer than, less than, up to, under */
+    PX_BOUND_RANGE = 4   /* 20-25 mph, between 50 and 60: value is the lower end */
 } px_bound;
 
-/* "exact", "about", "lower", "upper". */
+/* "exact", "about", "lower", "upper", "range". */
 const char *px_bound_name(px_bound b);
+
+/* Which event a claim's sentence speaks of. */
+typedef enum px_scope {
+    PX_SCOPE_EVENT = 0,      /* the article's own event */
+    PX_SCOPE_BACKGROUND = 1, /* another time or event: "in 2015", "last year's" */
+    PX_SCOPE_FURNITURE = 2   /* captions, fact boxes, "READ MORE" lines */
+} px_scope;
+
+/* "event", "background", "furniture". */
+const char *px_scope_name(px_scope s);
 
 typedef struct px_number {
     px_number_kind kind;
     size_t start, end;   /* the number as written, qualifier included */
     char *text;          /* body[start:end] */
-    double value;        /* 18000, 1200000000, 49; vague amounts use a
+    double value;        /* 18000, 1200000000, 49; a range its lower end
+                            (high: its upper end); vague amounts use a
                             representative value (dozens 24, thousands
                             2000) and set vague */
+    double high;         /* upper end of a range, else value */
     int vague;
     char *unit;          /* "USD", "EUR", "GBP", "%", "percentage points",
                             "km", "mile", "week", ... or NULL for counts */
@@ -61,6 +75,9 @@ typedef struct px_number {
                             "hostages"), lower case, or NULL */
     char *attribution;   /* the authority ("Palestinian health
                             authorities", "police"), or NULL */
+    px_scope scope;
+    int update;          /* the sentence reports a change: "rose to",
+                            "climbed to", "updated" */
     size_t sentence_start, sentence_end;
 } px_number;
 
@@ -76,10 +93,26 @@ void px_number_list_clear(px_number_list *l);
  * PX_OK or PX_ENOMEM. */
 int px_numbers_extract(const px_article *a, px_number_list *out);
 
+/* How the outlets' reports of one quantity relate. */
+typedef enum px_quantity_status {
+    PX_QTY_AGREE = 0,    /* same figure within rounding and bounds */
+    PX_QTY_CONFLICT = 1, /* figures that cannot both be right */
+    PX_QTY_EVOLVING = 2  /* later reports give a later state */
+} px_quantity_status;
+
+/* "agree", "conflict", "evolving". */
+const char *px_quantity_status_name(px_quantity_status s);
+
+/* A disagreement (conflict or evolving) is shown in the report's main
+ * sections from this confidence on; the rest only with --full and in JSON. */
+#define PX_NUMBERS_SHOW_CONFIDENCE 0.4
+/* An agreement is shown from this confidence on. */
+#define PX_NUMBERS_SHOW_AGREEMENT 0.6
+
 /* Claims about the same quantity across articles. */
 typedef struct px_number_group {
-    char *key;           /* kind + unit + head of the counted phrase, e.g.
-                            "count||killed"; stable within one run */
+    char *key;           /* kind + unit + head noun + what is said of it,
+                            e.g. "count||people|killed"; stable within one run */
     px_number_kind kind;
     char *unit;
     char *counted;       /* the most common counted phrase of the members */
@@ -87,9 +120,10 @@ typedef struct px_number_group {
     size_t n_members;
     size_t n_articles;   /* distinct articles */
     int conflict;        /* values disagree beyond rounding and bounds */
-    int dates_explain;   /* conflict, and every larger value comes from an
-                            article dated no earlier than every smaller
-                            value's (a rising toll) */
+    px_quantity_status status;
+    double confidence;   /* 0..1: how surely the disagreeing figures are
+                            reports of one quantity (agreements: 1) */
+    char *evidence;      /* what the confidence rests on, for a reader */
     double min, max;
 } px_number_group;
 
@@ -100,9 +134,14 @@ typedef struct px_number_groups {
 
 void px_number_groups_clear(px_number_groups *g);
 
-/* Groups the claims of several articles by what they count (kind, unit and
- * the head noun of the counted phrase, plural removed; claims naming no
- * quantity are left out), keeping only groups with
+/* Is the group shown in a report's main sections: an agreement of two
+ * outlets' figures, or a disagreement of confidence at least
+ * PX_NUMBERS_SHOW_CONFIDENCE? */
+int px_number_group_shown(const px_number_group *g);
+
+/* Groups the event claims of several articles by what they count (kind,
+ * unit, the head noun of the counted phrase and what is said of it; claims
+ * naming no quantity, background and furniture are left out), keeping only groups with
  * members from two or more articles. Two conflicting values inside one
  * article count different things (the Oct. 7 toll and the toll since), so
  * a key is split into quantities: each claim joins the one whose first
@@ -111,7 +150,9 @@ void px_number_groups_clear(px_number_groups *g);
  * articles[i] (its date) may be NULL.
  * Conflict rule: two exact values differ by more than rounding (the coarser
  * of the two written precisions), or a bound is violated (a lower bound
- * above the other's upper bound, ...). Conflicted groups come first. */
+ * above the other's upper bound, ...). Each group gets a status (agree, conflict, evolving: rising figures
+ * in later articles or sentences saying the figure rose) and a confidence;
+ * disagreements come first, by confidence. */
 int px_numbers_group(const px_article *const *articles, const px_number_list *const *lists,
                      size_t n, px_number_groups *out, px_error *err);
 

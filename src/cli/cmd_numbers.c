@@ -9,8 +9,9 @@ static const char help[] =
     "claim: article, source, date, kind (count, money, percent, age, duration,\n"
     "measure), text, start/end in Unicode code points into the article body\n"
     "(as printed by `parallax read` with the same options; --raw for the input\n"
-    "text), value, vague, unit, qualifier, bound, counted, attribution and\n"
-    "sentence (docs/claims.md).\n\n"
+    "text), value (high: the upper end of a range), vague, unit, qualifier,\n"
+    "bound, counted, attribution, scope (event, background, furniture), update\n"
+    "and sentence (docs/claims.md).\n\n"
     "options:\n" CLI_INPUT_HELP
     "  -h, --help           this help\n";
 
@@ -31,12 +32,16 @@ static int print_numbers(px_article *a, void *ud)
         cJSON_AddStringToObject(o, "text", x->text);
         cli_json_span(o, &cur, "start", "end", x->start, x->end);
         cJSON_AddNumberToObject(o, "value", x->value);
+        if (x->bound == PX_BOUND_RANGE)
+            cJSON_AddNumberToObject(o, "high", x->high);
         cJSON_AddBoolToObject(o, "vague", x->vague);
         cli_json_str(o, "unit", x->unit);
         cli_json_str(o, "qualifier", x->qualifier);
         cJSON_AddStringToObject(o, "bound", px_bound_name(x->bound));
         cli_json_str(o, "counted", x->counted);
         cli_json_str(o, "attribution", x->attribution);
+        cJSON_AddStringToObject(o, "scope", px_scope_name(x->scope));
+        cJSON_AddBoolToObject(o, "update", x->update);
         cli_json_slice(o, "sentence", a->body, x->sentence_start, x->sentence_end);
         cli_json_print(o);
     }

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "compare/claims_common.h"
+#include "compare/number_scope.h"
 #include "parallax/numbers.h"
 
 /* ---- word lists ------------------------------------------------------------ */
@@ -89,6 +90,17 @@ static const unit units[] = {
     {"gallons", "gal", PX_NUM_MEASURE}, {"liters", "l", PX_NUM_MEASURE},
     {"barrels", "bbl", PX_NUM_MEASURE}, {"megawatts", "MW", PX_NUM_MEASURE},
     {"square miles", "sq mi", PX_NUM_MEASURE}, {"square feet", "sq ft", PX_NUM_MEASURE},
+    {"miles per hour", "mph", PX_NUM_MEASURE}, {"mph", "mph", PX_NUM_MEASURE},
+    {"kilometres per hour", "km/h", PX_NUM_MEASURE}, {"kilometers per hour", "km/h", PX_NUM_MEASURE},
+    {"km/h", "km/h", PX_NUM_MEASURE}, {"kph", "km/h", PX_NUM_MEASURE},
+    {"ton", "t", PX_NUM_MEASURE}, {"tonne", "t", PX_NUM_MEASURE},
+    {"metre", "m", PX_NUM_MEASURE}, {"kilometre", "km", PX_NUM_MEASURE},
+    {"pound", "lb", PX_NUM_MEASURE}, {"lbs", "lb", PX_NUM_MEASURE}, {"lb", "lb", PX_NUM_MEASURE},
+    {"inch", "in", PX_NUM_MEASURE}, {"centimetres", "cm", PX_NUM_MEASURE},
+    {"centimeters", "cm", PX_NUM_MEASURE}, {"cm", "cm", PX_NUM_MEASURE},
+    {"terabytes", "TB", PX_NUM_MEASURE}, {"TB", "TB", PX_NUM_MEASURE},
+    {"gigabytes", "GB", PX_NUM_MEASURE}, {"GB", "GB", PX_NUM_MEASURE},
+    {"ft", "ft", PX_NUM_MEASURE}, {"mi", "mile", PX_NUM_MEASURE}, {"m", "m", PX_NUM_MEASURE},
     {NULL, NULL, 0}};
 
 /* Words after which a small number is an identifier: Route 9, Section 4. */
@@ -122,7 +134,16 @@ static const char *const outcome_verbs[][2] = {
 typedef struct nscan {
     cl_doc d;
     px_number_list *out;
+    ns_date date;
+    size_t line_lo, line_hi;   /* the line last looked at, and */
+    int line_furniture;        /* whether it frames the story */
+    size_t scope_sent;         /* the sentence last looked at + 1, and */
+    int sent_background;       /* whether it speaks of another time */
 } nscan;
+
+/* How far around a figure its context is read (tokens): keeps a sentence
+ * of a hundred thousand figures linear. */
+#define CONTEXT_TOKENS 48
 
 static double parse_digits(const char *s, size_t len, size_t *used, int *decimals)
 {
@@ -203,11 +224,13 @@ static double spelled_value(const char *s, size_t len)
 
 typedef struct parsed {
     size_t first, last; /* token range of the number, qualifier excluded */
-    double value;
+    double value, high;
     int vague, decimals;
     int currency;       /* 0, or '$', 'E' (euro), 'L' (pound) */
     int percent;
-    const char *suffix_unit; /* unit glued to the digits (M, bn, %) */
+    int range;          /* 20-25, 5-6,000: value is the lower end */
+    int age;            /* 31-year-old */
+    const unit *glued;  /* unit glued to the digits: 2km, 40mph, 25-ton */
 } parsed;
 
 static int is_calendar_tok(const nscan *n, size_t i)
@@ -215,6 +238,74 @@ static int is_calendar_tok(const nscan *n, size_t i)
     size_t len;
     const char *s = tok_text(n, i, &len);
     return cl_is_calendar_word(s, len);
+}
+
+/* A unit glued to the digits: "2km", "40mph", "5ft". */
+static int match_glued_unit(const char *s, size_t len, const unit **out)
+{
+    static const char *const glued[] = {"km", "mph", "kph", "kg", "ft", "mi", "cm", "mm", "lb",
+                                        "lbs", "TB", "GB", "MW", NULL};
+    if (!cl_in(s, len, glued))
+        return 0;
+    for (size_t k = 0; units[k].word; k++)
+        if (cl_eq(s, len, units[k].word)) {
+            *out = &units[k];
+            return 1;
+        }
+    return 0;
+}
+
+/* Words around a score: "won 34-6", "a 3-2 victory". */
+static int near_score_word(const nscan *n, size_t i)
+{
+    static const char *const words[] = {"won", "win", "wins", "lost", "lose", "beat", "beating",
+                                        "victory", "defeat", "score", "scored", "lead", "led",
+                                        "trailing", "record", "draw", "tied", NULL};
+    for (size_t k = i > 3 ? i - 3 : 0; k < i + 3 && k < n->d.tk.n; k++)
+        if (n->d.tk.v[k].kind == PX_TOK_WORD && cl_tok_in(n->d.text, &n->d.tk.v[k], words))
+            return 1;
+    return 0;
+}
+
+/* What follows "N-" in one token: a range ("20-25", "5-6,000"), a unit
+ * ("25-ton", "18-month", "31-year-old"); a score or record ("34-6",
+ * "50-32-1") is no claim. Returns 0 when it is none of these. */
+static int parse_hyphen_tail(const nscan *n, size_t i, const char *s, size_t len, parsed *p)
+{
+    if (len && isdigit((unsigned char)s[0])) {
+        size_t used;
+        int decimals;
+        double high = parse_digits(s, len, &used, &decimals);
+        if (used != len || !(high > p->value) || near_score_word(n, i))
+            return 0;
+        const px_token *t = &n->d.tk.v[i];
+        if (i + 2 < n->d.tk.n && n->d.text[t->end] == ',' && n->d.tk.v[i + 1].end == t->end + 1 &&
+            n->d.tk.v[i + 2].start == t->end + 1 && n->d.tk.v[i + 2].end == t->end + 4 &&
+            n->d.tk.v[i + 2].kind == PX_TOK_NUMBER) {
+            size_t u;
+            int dd;
+            high = high * 1000 + parse_digits(n->d.text + t->end + 1, 3, &u, &dd);
+            p->last = i + 2; /* 5-6,000 */
+            if (p->value > 0 && p->value * 100 < high)
+                p->value *= 1000; /* "5-6,000": five thousand */
+        }
+        p->range = 1;
+        p->high = high;
+        return 1;
+    }
+    size_t word = 0;
+    while (word < len && s[word] != '-')
+        word++;
+    if (cl_eq(s, len, "year-old") || cl_eq(s, len, "years-old")) {
+        p->age = 1;
+        return 1;
+    }
+    for (size_t k = 0; units[k].word; k++)
+        if (!strchr(units[k].word, ' ') && cl_eq(s, word, units[k].word) && units[k].kind != PX_NUM_PERCENT) {
+            p->glued = &units[k];
+            return 1;
+        }
+    return 0;
 }
 
 /* Parses the number at token i into p; returns 0 when token i is no claim. */
@@ -225,6 +316,7 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
     const px_token *t = &n->d.tk.v[i];
     memset(p, 0, sizeof *p);
     p->first = p->last = i;
+    p->high = NAN;
     if (t->kind == PX_TOK_NUMBER) {
         size_t k = 0;
         if (s[0] == '$') {
@@ -244,7 +336,7 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
             k++; /* US$ and the like */
         size_t used;
         p->value = parse_digits(s + k, len - k, &used, &p->decimals);
-        if (!used)
+        if (!used || !isfinite(p->value))
             return 0;
         const char *rest = s + k + used;
         size_t rest_len = len - k - used;
@@ -256,8 +348,9 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
             double sc = lookup(scales, rest, rest_len);
             if (sc)
                 p->value *= sc;
-            else
-                return 0; /* 1990s, 3rd, 9/11, D1 */
+            else if (rest[0] == '-' ? !parse_hyphen_tail(n, i, rest + 1, rest_len - 1, p)
+                                    : !match_glued_unit(rest, rest_len, &p->glued))
+                return 0; /* 1990s, 3rd, 9/11, D1, 34-6 */
         }
         if (i + 1 < n->d.tk.n && n->d.tk.v[i + 1].start == t->end &&
             n->d.text[t->end] == '%') {
@@ -299,6 +392,7 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
         double sc = wl > 2 ? lookup(scales, w, wl) : 0;
         if (sc && !p->vague) {
             p->value *= sc;
+            p->high *= sc;
             p->last = j;
         } else if (p->vague && cl_eq(w, wl, "of") && j + 1 < n->d.tk.n) {
             size_t xl;
@@ -342,9 +436,12 @@ static int not_a_claim(const nscan *n, const parsed *p)
         return 1;
     if (p->last + 1 < n->d.tk.n && is_calendar_tok(n, p->last + 1))
         return 1; /* 7 October */
-    if (tok_word_is(n, p->last + 1, "a.m.") || tok_word_is(n, p->last + 1, "p.m.") ||
-        tok_word_is(n, p->last + 1, "a.m") || tok_word_is(n, p->last + 1, "p.m"))
-        return 1;
+    static const char *const clock_words[] = {"a.m.", "p.m.", "a.m", "p.m", "GMT", "UTC", "BST",
+                                              "CET", "CEST", "EST", "EDT", "PST", "PDT", "ET", "PT",
+                                              "hrs", "hours", NULL};
+    if (p->last + 1 < n->d.tk.n && cl_tok_in(n->d.text, &n->d.tk.v[p->last + 1], clock_words) &&
+        (len == 4 || !tok_word_is(n, p->last + 1, "hours")))
+        return 1; /* 6 p.m., 2206 GMT, 1400 hours */
     /* a title, not a count: "60 Minutes", "“24 Hours in Gaza”" - the
      * number opens a run of capitalised words after a quotation mark, or a
      * unit word is capitalised as in a name */
@@ -371,8 +468,10 @@ static int not_a_claim(const nscan *n, const parsed *p)
         if (cl_in(prev, pl, identifier_words) && integer)
             return 1;
         /* "Magnitude 6" style: a capitalised word right before a small integer */
+        static const char *const openers[] = {"A", "An", "The", "Between", "Some", "All", "Only",
+                                              "Another", "Those", "These", "Its", "Their", NULL};
         if (pt->kind == PX_TOK_WORD && isupper((unsigned char)prev[0]) && integer &&
-            p->value < 1000 && !cl_eq(prev, pl, "About") && !cl_eq(prev, pl, "Nearly") &&
+            p->value < 1000 && !cl_in(prev, pl, openers) && !cl_eq(prev, pl, "About") && !cl_eq(prev, pl, "Nearly") &&
             !cl_eq(prev, pl, "Some") && !cl_eq(prev, pl, "Over") && !cl_eq(prev, pl, "Almost") &&
             !cl_eq(prev, pl, "Only") && !cl_eq(prev, pl, "Just") && !cl_eq(prev, pl, "Roughly") &&
             !cl_eq(prev, pl, "Around") && !cl_eq(prev, pl, "Than") && !cl_eq(prev, pl, "Least") &&
@@ -449,6 +548,33 @@ static const char *outcome_of(const char *s, size_t len)
     return NULL;
 }
 
+/* A word that opens a new clause: "while 20 others were hurt". */
+static int clause_break(const nscan *n, size_t k)
+{
+    static const char *const breaks[] = {"and", "while", "but", "whereas", "after", "before",
+                                         "when", "as", "because", "since", "although", "though",
+                                         ";", ":", NULL};
+    return cl_tok_in(n->d.text, &n->d.tk.v[k], breaks) ||
+           (n->d.tk.v[k].kind == PX_TOK_PUNCT && strchr(";:", n->d.text[n->d.tk.v[k].start]));
+}
+
+/* What is said of the counted, canonical: "killed" for died, dead, deaths,
+ * a death toll; "injured" for hurt, wounded; "aboard" for on board. */
+static const char *relation_of_word(const char *w, size_t wl)
+{
+    static const char *const words[][2] = {
+        {"hurt", "injured"}, {"injuries", "injured"}, {"toll", "killed"}, {"aboard", "aboard"},
+        {"board", "aboard"}, {"missing", "missing"}, {"affected", "affected"},
+        {"hospitalized", "hospitalized"}, {"hospitalised", "hospitalized"},
+        {"evacuated", "evacuated"}, {"infected", "infected"}, {"abducted", "abducted"},
+        {"kidnapped", "abducted"}, {"raised", "raised"}, {"valued", "valued"},
+        {"critical", "critical"}, {"trapped", "trapped"}, {NULL, NULL}};
+    for (size_t k = 0; words[k][0]; k++)
+        if (cl_eq(w, wl, words[k][0]))
+            return words[k][1];
+    return outcome_of(w, wl);
+}
+
 /* The noun phrase the number counts: up to three words after it that are
  * no stopwords, verbs of saying or other numbers; plus the outcome
  * ("killed") found near it in the sentence. */
@@ -468,6 +594,13 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
     } else if (tok_word_is(n, j, "of")) {
         j++; /* "dozens of" */
     }
+    /* "19 other defendants", "three further months" */
+    while (j < sent_hi && (tok_word_is(n, j, "other") || tok_word_is(n, j, "further") ||
+                           tok_word_is(n, j, "more") || tok_word_is(n, j, "additional")) &&
+           j + 1 < sent_hi && n->d.tk.v[j + 1].kind == PX_TOK_WORD &&
+           !px_is_stopword("en", n->d.text + n->d.tk.v[j + 1].start,
+                           n->d.tk.v[j + 1].end - n->d.tk.v[j + 1].start))
+        j++;
     int has_outcome = 0;
     while (j < sent_hi && words < 3) {
         const px_token *t = &n->d.tk.v[j];
@@ -497,10 +630,15 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
             if (n->d.tk.v[k].kind == PX_TOK_WORD)
                 o = outcome_of(n->d.text + n->d.tk.v[k].start,
                                n->d.tk.v[k].end - n->d.tk.v[k].start);
-        for (size_t k = j; k < sent_hi && k < j + 4 && !o; k++)
+        /* "84 people, including 10 children, were killed", "are reported
+         * to have been hurt": the verb of the clause, before a new one */
+        for (size_t k = j; k < sent_hi && k < j + 8 && !o; k++) {
+            if (clause_break(n, k))
+                break;
             if (n->d.tk.v[k].kind == PX_TOK_WORD)
-                o = outcome_of(n->d.text + n->d.tk.v[k].start,
-                               n->d.tk.v[k].end - n->d.tk.v[k].start);
+                o = relation_of_word(n->d.text + n->d.tk.v[k].start,
+                                     n->d.tk.v[k].end - n->d.tk.v[k].start);
+        }
         if (o && px_buf_printf(&b, " %s", o))
             goto oom;
     }
@@ -528,8 +666,10 @@ static int is_partitive_whole(const nscan *n, size_t first, size_t sent_lo)
  * Back over a linking or change verb and its preposition, then up to two
  * lower-case nouns; NULL when nothing of the kind precedes ("while
  * 38%"). */
-static char *counted_before(const nscan *n, size_t first, size_t sent_lo)
+static char *counted_before(const nscan *n, size_t first, size_t sent_lo, int toll_only)
 {
+    static const char *const tolls[] = {"toll", "tally", "total", "figure", "count", "deaths",
+                                        "casualties", "dead", "injured", "wounded", NULL};
     static const char *const links[] = {
         "to", "at", "of", "by", "from", "was", "is", "were", "are", "be", "been", "stood",
         "stands", "rose", "rises", "fell", "falls", "reached", "hit", "dropped", "climbed",
@@ -554,7 +694,7 @@ static char *counted_before(const nscan *n, size_t first, size_t sent_lo)
             break;
         k--;
     }
-    if (k == end)
+    if (k == end || (toll_only && !cl_tok_in(n->d.text, &n->d.tk.v[end - 1], tolls)))
         return NULL;
     size_t a = n->d.tk.v[k].start, b = n->d.tk.v[end - 1].end;
     return cl_lower(n->d.text + a, b - a);
@@ -593,7 +733,93 @@ static int names_someone(const char *s, size_t len)
     return !px_is_stopword("en", s + last, len - last);
 }
 
+/* Does a clause boundary lie between tokens a and b: "after President
+ * Trump said", "and aid organizations warn"? A reporting clause closing
+ * the sentence after a comma (", police said") belongs to it. */
+static int other_clause(const nscan *n, size_t a, size_t b, int verb_after)
+{
+    static const char *const subordinators[] = {"after", "before", "when", "because", "although",
+                                                "though", "if", "until", "since", NULL};
+    static const char *const contrasts[] = {"while", "whereas", "and", "but", NULL};
+    for (size_t k = a; k < b; k++) {
+        if (cl_tok_in(n->d.text, &n->d.tk.v[k], subordinators))
+            return 1;
+        /* "X said 49% ..., while 38% ...": a contrast within what X said */
+        if (verb_after && cl_tok_in(n->d.text, &n->d.tk.v[k], contrasts))
+            return 1;
+        if (n->d.tk.v[k].kind == PX_TOK_PUNCT && strchr(";", n->d.text[n->d.tk.v[k].start]))
+            return 1;
+    }
+    return 0;
+}
+
+/* "It revealed that 49%", "They said": a pronoun that hands the figure to
+ * the authority of the sentence before. */
+static int pronoun_subject(const nscan *n, size_t s, size_t e)
+{
+    static const char *const pronouns[] = {"it", "they", "this", "the poll", "the survey",
+                                           "the report", "the study", NULL};
+    return cl_in(n->d.text + s, e - s, pronouns);
+}
+
+static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok, int depth);
+
+/* ", police said", ", said the ministry": a reporting clause after a
+ * comma, which speaks for the whole sentence. */
+static int closing_report(const nscan *n, size_t verb, size_t subject_start)
+{
+    size_t t = cl_token_at(&n->d.tk, subject_start);
+    if (n->d.tk.v[verb - 1].kind == PX_TOK_PUNCT)
+        return 1;
+    return t > 0 && t <= verb && n->d.tk.v[t - 1].kind == PX_TOK_PUNCT &&
+           strchr(",", n->d.text[n->d.tk.v[t - 1].start]);
+}
+
+/* A verb that gives a figure its authority: the verbs of saying, and
+ * those of findings ("the poll revealed", "data indicate"). */
+static int reports_figure(const nscan *n, size_t k)
+{
+    static const char *const findings[] = {"revealed", "reveals", "indicated", "indicates",
+                                           "indicate", "showed", "show", NULL};
+    return cl_tok_say(&n->d, k) ||
+           (n->d.tk.v[k].kind == PX_TOK_WORD && islower((unsigned char)n->d.text[n->d.tk.v[k].start]) &&
+            cl_tok_in(n->d.text, &n->d.tk.v[k], findings));
+}
+
+/* The authority of the sentence before the one starting at token lo. */
+static char *attribution_before(const nscan *n, size_t lo, int depth)
+{
+    if (depth > 0 || lo == 0)
+        return NULL;
+    size_t sent = cl_sentence_at(&n->d.ss, n->d.tk.v[lo - 1].start);
+    size_t plo = cl_token_at(&n->d.tk, n->d.ss.v[sent].start);
+    if (plo + CONTEXT_TOKENS < lo)
+        plo = lo - CONTEXT_TOKENS;
+    return attribution_in(n, plo, lo, lo - 1, depth + 1);
+}
+
+/* An authority is a short noun phrase: not a bare pronoun left
+ * unresolved ("She"), not a lone participle ("Updated"), not a run of
+ * caption words glued to a sentence ("down dozens of people watching a
+ * fireworks display last night Devastated Hayley"). */
+#define AUTHORITY_MAX_WORDS 8
+static int plausible_authority(const char *s, size_t len)
+{
+    static const char *const pronouns[] = {"he", "she", "they", "we", "i", "you", NULL};
+    size_t words = 0;
+    for (size_t i = 0; i < len; i++)
+        words += (i == 0 || s[i - 1] == ' ') && s[i] != ' ';
+    if (words > AUTHORITY_MAX_WORDS || cl_in(s, len, pronouns))
+        return 0;
+    return !(words == 1 && len > 4 && cl_eq(s + len - 2, 2, "ed"));
+}
+
 static char *attribution_of(const nscan *n, size_t lo, size_t hi, size_t num_tok)
+{
+    return attribution_in(n, lo, hi, num_tok, 0);
+}
+
+static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok, int depth)
 {
     size_t s = 0, e = 0;
     int found = 0;
@@ -601,13 +827,25 @@ static char *attribution_of(const nscan *n, size_t lo, size_t hi, size_t num_tok
         if (cl_tok_is(&n->d, k, "according") && cl_tok_is(&n->d, k + 1, "to"))
             found = cl_phrase_after(&n->d, k + 2, hi, &s, &e);
     for (size_t k = lo; k < hi && !found; k++) {
-        if (!cl_tok_say(&n->d, k) || (k > num_tok && k < num_tok + 2) || passive_say(n, k, lo) ||
+        if (!reports_figure(n, k) || (k > num_tok && k < num_tok + 2) || passive_say(n, k, lo) ||
             narrative_verb(n, k))
             continue;
         if (k > lo && (cl_tok_is(&n->d, k - 1, "an") || cl_tok_is(&n->d, k - 1, "a") ||
                        cl_tok_is(&n->d, k - 1, "the")))
             continue; /* "an estimated 1,200" */
+        if (k < num_tok && other_clause(n, k + 1, num_tok, 0))
+            continue; /* "Trump said ... after North Korea fired four" */
         found = cl_phrase_before(&n->d, lo, k, &s, &e);
+        if (k > num_tok && !closing_report(n, k, found ? s : n->d.tk.v[k].start) &&
+            other_clause(n, num_tok + 1, k, 1)) {
+            found = 0;
+            continue; /* "... and aid organizations warn" */
+        }
+        if (found && pronoun_subject(n, s, e) && k < num_tok) {
+            char *before = attribution_before(n, lo, depth);
+            if (before)
+                return before;
+        }
         size_t num_off = n->d.tk.v[num_tok].start;
         if (found) {
             size_t pl = e - s;
@@ -643,6 +881,18 @@ static char *attribution_of(const nscan *n, size_t lo, size_t hi, size_t num_tok
     }
     if (!found)
         return NULL;
+    /* "a Gallup poll taken": the poll, without the participle after it */
+    for (size_t k = cl_token_at(&n->d.tk, s); k < hi && n->d.tk.v[k].end <= e; k++) {
+        size_t wl;
+        const char *w = tok_text(n, k, &wl);
+        if (k > 0 && n->d.tk.v[k].start > s && wl > 4 && islower((unsigned char)w[0]) &&
+            (cl_eq(w + wl - 2, 2, "ed") || cl_eq(w + wl - 2, 2, "en"))) {
+            e = n->d.tk.v[k - 1].end;
+            break;
+        }
+    }
+    if (!plausible_authority(n->d.text + s, e - s))
+        return NULL;
     /* drop a leading article: "the police" -> "police" is kept as written */
     return cl_squeeze(n->d.text + s, e - s);
 }
@@ -668,6 +918,104 @@ static void number_free(px_number *x)
     free(x->attribution);
 }
 
+/* "between 50 and 60": the upper end; returns the last token. */
+static size_t range_end(const nscan *n, const parsed *p, size_t last, px_number *num)
+{
+    parsed hi;
+    if (!tok_word_is(n, p->first - 1, "between") || p->first == 0 || !tok_word_is(n, last + 1, "and") ||
+        !parse_number(n, last + 2, &hi) || !(hi.value > p->value))
+        return last;
+    num->high = hi.value;
+    return hi.last;
+}
+
+/* "the toll rose to 85", "climbed to", "has been updated": the sentence
+ * reports a later state of the figure. */
+static int reports_change(const nscan *n, size_t first, size_t lo, size_t hi)
+{
+    static const char *const change[] = {"rose", "risen", "rises", "climbed", "climbs", "jumped",
+                                         "increased", "grew", "grown", "mounted", "reached",
+                                         "surged", "soared", "swelled", NULL};
+    static const char *const revised[] = {"updated", "revised", "raised", "latest", NULL};
+    if (first > lo + 1 && tok_word_is(n, first - 1, "to"))
+        for (size_t k = first - 1; k-- > lo && k + 4 > first;)
+            if (cl_tok_in(n->d.text, &n->d.tk.v[k], change))
+                return 1;
+    for (size_t k = first > lo + 6 ? first - 6 : lo; k < hi && k < first + 6; k++)
+        if (cl_tok_in(n->d.text, &n->d.tk.v[k], revised) &&
+            (tok_word_is(n, k + 1, "toll") || tok_word_is(n, k + 1, "figure") ||
+             tok_word_is(n, k + 1, "death") || tok_word_is(n, k - 1, "toll") ||
+             tok_word_is(n, k - 1, "was") || tok_word_is(n, k - 1, "been")))
+            return 1;
+    return 0;
+}
+
+/* "a year", "per day", "annually" within the few words after a figure: a
+ * rate, which describes the setting rather than the event. */
+static int is_rate(const nscan *n, size_t j, size_t hi)
+{
+    static const char *const periods[] = {"year", "day", "week", "month", NULL};
+    for (size_t k = j; k < hi && k < j + 5; k++) {
+        if (clause_break(n, k))
+            break;
+        if (tok_word_is(n, k, "annually") || tok_word_is(n, k, "yearly") ||
+            ((tok_word_is(n, k, "a") || tok_word_is(n, k, "per") || tok_word_is(n, k, "each") ||
+              tok_word_is(n, k, "every")) &&
+             k + 1 < hi && cl_tok_in(n->d.text, &n->d.tk.v[k + 1], periods)))
+            return 1;
+    }
+    return 0;
+}
+
+/* A game's tally: runs, innings, outs, laps, points ("Cubs' four runs"). */
+static int is_sport_tally(const char *counted)
+{
+    static const char *const tallies[] = {
+        "innings", "inning", "outs", "runs", "run", "points", "yards", "laps", "lap", "goals",
+        "touchdowns", "touchdown", "strikeouts", "homers", "rbis", "pitches", "rebounds",
+        "assists", "wickets", "overs", "sacks", "interceptions", "completions", "passes",
+        "hits", "sets", "games", "seasons", "wins", "victories", "losses", "titles", "series",
+        "playoff", "championships", "starts", "saves", "shots", "tackles", "carries",
+        "receptions", "attempts", "holes", "birdies", "frames", "rounds", "straight", NULL};
+    const char *c = strncmp(counted, "total ", 6) == 0 ? counted + 6 : counted;
+    for (const char *w = c; *w;) {
+        size_t wl = strcspn(w, " ");
+        if (cl_in(w, wl, tallies))
+            return 1;
+        w += wl;
+        while (*w == ' ')
+            w++;
+    }
+    return 0;
+}
+
+/* The line holding byte off (cached: figures come in text order). */
+static int line_is_furniture(nscan *n, size_t off)
+{
+    if (off >= n->line_lo && off < n->line_hi)
+        return n->line_furniture;
+    size_t lo = off, hi = off;
+    while (lo > 0 && n->d.text[lo - 1] != '\n')
+        lo--;
+    while (hi < n->d.len && n->d.text[hi] != '\n')
+        hi++;
+    n->line_lo = lo;
+    n->line_hi = hi + 1;
+    n->line_furniture = ns_line_is_furniture(n->d.text + lo, hi - lo);
+    return n->line_furniture;
+}
+
+static px_scope scope_of(nscan *n, size_t sent, size_t lo, size_t hi, size_t off)
+{
+    if (line_is_furniture(n, off))
+        return PX_SCOPE_FURNITURE;
+    if (n->scope_sent != sent + 1) {
+        n->scope_sent = sent + 1;
+        n->sent_background = ns_sentence_is_background(&n->d, lo, hi, &n->date);
+    }
+    return n->sent_background ? PX_SCOPE_BACKGROUND : PX_SCOPE_EVENT;
+}
+
 static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
 {
     size_t sent = cl_sentence_at(&n->d.ss, n->d.tk.v[i].start);
@@ -676,7 +1024,15 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
     size_t lo = cl_token_at(&n->d.tk, sent_lo_off), hi = cl_token_at(&n->d.tk, sent_hi_off);
     px_number num;
     memset(&num, 0, sizeof num);
+    num.scope = scope_of(n, sent, lo, hi, n->d.tk.v[i].start);
+    if (num.scope == PX_SCOPE_EVENT && is_rate(n, p->last + 1, hi))
+        num.scope = PX_SCOPE_BACKGROUND; /* "27 million passengers a year": the setting */
+    if (lo + CONTEXT_TOKENS < p->first)
+        lo = p->first - CONTEXT_TOKENS;
+    if (hi > p->last + CONTEXT_TOKENS)
+        hi = p->last + CONTEXT_TOKENS;
     num.value = p->value;
+    num.high = p->range ? p->high : p->value;
     num.vague = p->vague;
     num.kind = PX_NUM_COUNT;
     num.sentence_start = sent_lo_off;
@@ -690,6 +1046,12 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         unit_name = p->currency == '$' ? "USD" : p->currency == 'E' ? "EUR" : "GBP", num.kind = PX_NUM_MONEY;
     if (p->percent)
         unit_name = "%", num.kind = PX_NUM_PERCENT;
+    if (!unit_name && p->age)
+        unit_name = "year", num.kind = PX_NUM_AGE;
+    if (!unit_name && p->glued)
+        unit_name = p->glued->unit, num.kind = p->glued->kind;
+    if (!unit_name)
+        last = range_end(n, p, last, &num);
     const unit *u = NULL;
     size_t ul = 0;
     if (!unit_name) {
@@ -726,13 +1088,28 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
             return PX_ENOMEM;
         first = q_first;
     }
+    if (num.high > num.value) {
+        num.bound = PX_BOUND_RANGE;
+        if (tok_word_is(n, first - 1, "between") && first > 0)
+            first--;
+    }
+    num.update = reports_change(n, first, lo, hi);
     num.start = n->d.tk.v[first].start;
     num.end = n->d.tk.v[last].end;
     num.text = px_strndup(n->d.text + num.start, num.end - num.start);
     num.unit = unit_name ? px_strdup(unit_name) : NULL;
     if (num.kind == PX_NUM_COUNT || num.kind == PX_NUM_MONEY || num.kind == PX_NUM_PERCENT ||
-        num.kind == PX_NUM_MEASURE)
+        num.kind == PX_NUM_MEASURE || (num.kind == PX_NUM_AGE && p->age))
         num.counted = counted_phrase(n, last + 1, first, lo, hi);
+    if (!num.counted && num.kind == PX_NUM_AGE && looks_like_age(n, p))
+        num.counted = cl_lower(n->d.text + n->d.tk.v[p->first - 2].start,
+                               n->d.tk.v[p->first - 2].end - n->d.tk.v[p->first - 2].start);
+    if (!num.counted && num.kind == PX_NUM_COUNT && first > lo && n->d.tk.v[first - 1].kind == PX_TOK_WORD) {
+        /* "killing 84", "wounding 158": the people the verb befell */
+        const char *o = outcome_of(n->d.text + n->d.tk.v[first - 1].start,
+                                   n->d.tk.v[first - 1].end - n->d.tk.v[first - 1].start);
+        num.counted = o ? px_strdup(o) : NULL;
+    }
     if (num.counted && is_partitive_whole(n, first, lo)) {
         /* the whole is another quantity than the part it was named with */
         px_buf b = {0};
@@ -745,8 +1122,11 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
             return PX_ENOMEM;
         }
     }
-    if (!num.counted && (num.kind == PX_NUM_PERCENT || num.kind == PX_NUM_MONEY))
-        num.counted = counted_before(n, first, lo);
+    if (!num.counted && (num.kind == PX_NUM_PERCENT || num.kind == PX_NUM_MONEY || num.update ||
+                         num.kind == PX_NUM_COUNT))
+        num.counted = counted_before(n, first, lo, num.kind == PX_NUM_COUNT);
+    if (num.kind == PX_NUM_COUNT && num.counted && is_sport_tally(num.counted))
+        num.kind = PX_NUM_SPORT;
     num.attribution = attribution_of(n, lo, hi, p->first);
     if (!num.text || (unit_name && !num.unit)) {
         number_free(&num);
@@ -771,14 +1151,27 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
 
 const char *px_number_kind_name(px_number_kind k)
 {
-    static const char *const names[] = {"count", "money", "percent", "age", "duration", "measure"};
-    return (unsigned)k < 6 ? names[k] : "count";
+    static const char *const names[] = {"count", "money", "percent", "age", "duration", "measure",
+                                        "sport"};
+    return (unsigned)k < 7 ? names[k] : "count";
 }
 
 const char *px_bound_name(px_bound b)
 {
-    static const char *const names[] = {"exact", "about", "lower", "upper"};
-    return (unsigned)b < 4 ? names[b] : "exact";
+    static const char *const names[] = {"exact", "about", "lower", "upper", "range"};
+    return (unsigned)b < 5 ? names[b] : "exact";
+}
+
+const char *px_scope_name(px_scope s)
+{
+    static const char *const names[] = {"event", "background", "furniture"};
+    return (unsigned)s < 3 ? names[s] : "event";
+}
+
+const char *px_quantity_status_name(px_quantity_status s)
+{
+    static const char *const names[] = {"agree", "conflict", "evolving"};
+    return (unsigned)s < 3 ? names[s] : "agree";
 }
 
 void px_number_list_init(px_number_list *l) { memset(l, 0, sizeof *l); }
@@ -800,6 +1193,7 @@ int px_numbers_extract(const px_article *a, px_number_list *out)
     if (!a->body)
         return PX_OK;
     nscan n = {.out = out};
+    ns_date_init(&n.date, a->date);
     if (cl_doc_init(&n.d, a->body))
         return PX_ENOMEM;
     int rc = PX_OK;
@@ -816,54 +1210,88 @@ int px_numbers_extract(const px_article *a, px_number_list *out)
 
 /* ---- grouping across articles ---------------------------------------------------------- */
 
-/* The last word of the counted phrase, singular-ish, and its outcome. */
-static void group_key(const px_number *x, px_buf *b)
+/* Nouns for people at large: "18,000 people" and "11,000 Palestinians"
+ * killed are one toll; a subset ("10 children") is another quantity. */
+static int is_people_noun(const char *w, size_t wl)
 {
-    const char *c = x->counted ? x->counted : "";
-    const char *outcome = NULL;
-    for (size_t k = 0; outcome_verbs[k][0]; k++) {
-        const char *hit = strstr(c, outcome_verbs[k][1]);
-        if (hit) {
-            outcome = outcome_verbs[k][1];
-            break;
-        }
+    static const char *const people[] = {"people", "persons", "person", "individuals", "victims",
+                                         "civilians", "dead", "residents", "lives", NULL};
+    if (cl_in(w, wl, people))
+        return 1;
+    /* demonyms: palestinians, israelis, americans, britons, chinese */
+    static const char *const endings[] = {"ians", "ans", "is", "ese", "ons", NULL};
+    for (size_t k = 0; endings[k]; k++) {
+        size_t el = strlen(endings[k]);
+        if (wl > el + 3 && strncmp(w + wl - el, endings[k], el) == 0 && strncmp(w, "us", 2) != 0)
+            return 1;
     }
-    /* head noun: the first plural of the noun phrase ("government
-     * officials" -> official, "israeli soldiers" -> soldier, "americans
-     * agree" -> american), else its last word before a participle
-     * ("person"); so "5 government buildings" and "5 government officials"
-     * are different quantities */
-    const char *head = NULL, *last = NULL;
-    size_t head_len = 0, last_len = 0;
+    return 0;
+}
+
+/* The head noun of the counted phrase: its first plural ("government
+ * officials" -> official), else its last word before a participle, the
+ * words saying what happened left out. */
+static void head_of(const char *c, const char **head, size_t *head_len)
+{
+    const char *last = NULL;
+    size_t last_len = 0;
+    *head = NULL;
+    *head_len = 0;
     for (const char *w = c; *w;) {
         size_t wl = strcspn(w, " ");
         int participle = wl > 4 && (strncmp(w + wl - 2, "ed", 2) == 0 || strncmp(w + wl - 3, "ing", 3) == 0);
-        if (participle && last)
+        if ((participle || relation_of_word(w, wl)) && last)
             break;
         int plural = wl > 3 && w[wl - 1] == 's' && !strchr("sui", w[wl - 2]);
-        if (plural) {
-            head = w, head_len = wl;
-            break;
+        if (plural && !relation_of_word(w, wl)) {
+            *head = w, *head_len = wl;
+            return;
         }
-        last = w, last_len = wl;
+        if (!relation_of_word(w, wl))
+            last = w, last_len = wl;
         w += wl;
         while (*w == ' ')
             w++;
     }
-    if (!head)
-        head = last ? last : c, head_len = last ? last_len : 0;
-    if (head_len > 3 && head[head_len - 1] == 's')
+    *head = last ? last : "";
+    *head_len = last ? last_len : 0;
+}
+
+static const char *relation_in(const char *c)
+{
+    for (const char *w = c; *w;) {
+        size_t wl = strcspn(w, " ");
+        const char *r = relation_of_word(w, wl);
+        if (r)
+            return r;
+        w += wl;
+        while (*w == ' ')
+            w++;
+    }
+    return NULL;
+}
+
+/* The quantity a claim measures: kind, unit, head noun and what is said of
+ * it ("count||people|killed", "count||child|killed", "total count||worker|"). */
+static void group_key(const px_number *x, px_buf *b)
+{
+    const char *c = x->counted ? x->counted : "";
+    int total = strncmp(c, "total ", 6) == 0;
+    if (total)
+        c += 6;
+    const char *relation = relation_in(c);
+    const char *head;
+    size_t head_len;
+    head_of(c, &head, &head_len);
+    if (relation && (!head_len || is_people_noun(head, head_len)))
+        head = "people", head_len = 6;
+    if (head_len > 3 && head[head_len - 1] == 's' && strncmp(head, "people", 6) != 0)
         head_len--;
     b->len = 0;
     if (b->data)
         b->data[0] = '\0';
-    if (strncmp(c, "total ", 6) == 0)
-        px_buf_puts(b, "total "); /* the whole of a part is its own quantity */
-    if (outcome)
-        px_buf_printf(b, "%s|%s|%s", px_number_kind_name(x->kind), x->unit ? x->unit : "", outcome);
-    else
-        px_buf_printf(b, "%s|%s|%.*s", px_number_kind_name(x->kind), x->unit ? x->unit : "",
-                      (int)head_len, head);
+    px_buf_printf(b, "%s%s|%s|%.*s|%s", total ? "total " : "", px_number_kind_name(x->kind),
+                  x->unit ? x->unit : "", (int)head_len, head, relation ? relation : "");
 }
 
 /* Written precision: 18,000 -> 1000, 1.4 million -> 100000, 17 -> 1. */
@@ -880,6 +1308,17 @@ static double rounding_of(const px_number *x)
     return step;
 }
 
+/* The values a claim allows, from its bound. */
+static void claim_interval(const px_number *x, double *lo, double *hi)
+{
+    *lo = x->value;
+    *hi = x->bound == PX_BOUND_RANGE ? x->high : x->value;
+    if (x->bound == PX_BOUND_LOWER)
+        *hi = INFINITY;
+    if (x->bound == PX_BOUND_UPPER)
+        *lo = -INFINITY;
+}
+
 static int values_conflict(const px_number *a, const px_number *b)
 {
     if (a->vague || b->vague)
@@ -887,19 +1326,14 @@ static int values_conflict(const px_number *a, const px_number *b)
     double tol = fmax(rounding_of(a), rounding_of(b)) / 2;
     if (a->bound == PX_BOUND_ABOUT || b->bound == PX_BOUND_ABOUT)
         tol = fmax(tol, 0.1 * fmax(fabs(a->value), fabs(b->value)));
-    double lo_a = a->value, hi_a = a->value, lo_b = b->value, hi_b = b->value;
-    if (a->bound == PX_BOUND_LOWER)
-        hi_a = INFINITY;
-    if (a->bound == PX_BOUND_UPPER)
-        lo_a = -INFINITY;
-    if (b->bound == PX_BOUND_LOWER)
-        hi_b = INFINITY;
-    if (b->bound == PX_BOUND_UPPER)
-        lo_b = -INFINITY;
+    double lo_a, hi_a, lo_b, hi_b;
+    claim_interval(a, &lo_a, &hi_a);
+    claim_interval(b, &lo_b, &hi_b);
     /* two lower bounds far apart still disagree about the toll */
     if (a->bound == PX_BOUND_LOWER && b->bound == PX_BOUND_LOWER)
         return fabs(a->value - b->value) > tol;
-    return lo_a > hi_b + tol || lo_b > hi_a + tol || (a->bound == b->bound && fabs(a->value - b->value) > tol);
+    return lo_a > hi_b + tol || lo_b > hi_a + tol ||
+           (a->bound == b->bound && a->bound != PX_BOUND_RANGE && fabs(a->value - b->value) > tol);
 }
 
 static void group_free(px_number_group *g)
@@ -907,6 +1341,7 @@ static void group_free(px_number_group *g)
     free(g->key);
     free(g->unit);
     free(g->counted);
+    free(g->evidence);
     free(g->members);
 }
 
@@ -920,11 +1355,15 @@ void px_number_groups_clear(px_number_groups *g)
     memset(g, 0, sizeof *g);
 }
 
+/* Disagreements first, surest first; then agreements by outlets. */
 static int by_conflict(const void *x, const void *y)
 {
     const px_number_group *a = x, *b = y;
-    if (a->conflict != b->conflict)
-        return b->conflict - a->conflict;
+    int da = a->status != PX_QTY_AGREE, db = b->status != PX_QTY_AGREE;
+    if (da != db)
+        return db - da;
+    if (a->confidence != b->confidence)
+        return a->confidence < b->confidence ? 1 : -1;
     if (a->n_articles != b->n_articles)
         return a->n_articles < b->n_articles ? 1 : -1;
     return strcmp(a->key, b->key);
@@ -935,35 +1374,264 @@ static const px_number *member(const px_number_list *const *lists, px_ref r)
     return &lists[r.article]->v[r.item];
 }
 
+/* Members are in article order, so distinct articles are runs. */
+static size_t distinct_articles(const px_number_list *const *lists, const px_number_group *g,
+                                int skip_vague)
+{
+    size_t n = 0, last = (size_t)-1;
+    for (size_t i = 0; i < g->n_members; i++) {
+        if (skip_vague && member(lists, g->members[i])->vague)
+            continue;
+        n += g->members[i].article != last;
+        last = g->members[i].article;
+    }
+    return n;
+}
+
+/* ---- agree, conflict or evolving, and how sure --------------------------------------- */
+
+/* Seconds since the epoch of an article's date; *timed when it has a
+ * time of day. */
+static int article_time(const px_article *a, double *t, int *timed)
+{
+    long days;
+    if (!a || !a->date || px_date_days(a->date, &days) != PX_OK)
+        return 0;
+    *t = days * 86400.0;
+    *timed = strlen(a->date) >= 19 && a->date[10] == 'T';
+    if (*timed)
+        *t += atoi(a->date + 11) * 3600.0 + atoi(a->date + 14) * 60.0 + atoi(a->date + 17);
+    return 1;
+}
+
+/* Is "b is a later state than a" borne out: b's article is later (by a
+ * day, or by its time of day when both have one), or b's sentence says
+ * the figure rose? */
+static int later_state(const px_article *aa, const px_number *a, const px_article *ab,
+                       const px_number *b)
+{
+    if (b->update && !a->update)
+        return 1;
+    double ta, tb;
+    int timed_a, timed_b;
+    if (!article_time(aa, &ta, &timed_a) || !article_time(ab, &tb, &timed_b))
+        return 0;
+    if (timed_a && timed_b)
+        return tb - ta >= 3600;
+    return tb - ta >= 86400;
+}
+
+/* Content words of a sentence, lower case, for comparing two reports. */
+#define SIM_WORDS 48
+typedef struct word_set {
+    const char *w[SIM_WORDS];
+    size_t len[SIM_WORDS];
+    size_t n;
+} word_set;
+
+static void sentence_words(const char *s, size_t len, word_set *ws)
+{
+    ws->n = 0;
+    for (size_t i = 0; i < len && ws->n < SIM_WORDS;) {
+        if (!isalpha((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < len && isalpha((unsigned char)s[j]))
+            j++;
+        if (j - i >= 4 && !px_is_stopword("en", s + i, j - i) && !spelled_value(s + i, j - i) &&
+            !cl_is_say_verb(s + i, j - i)) {
+            ws->w[ws->n] = s + i;
+            ws->len[ws->n++] = j - i;
+        }
+        i = j;
+    }
+}
+
+/* Share of the shorter sentence's content words the other also uses. */
+static double sentence_similarity(const char *a, size_t al, const char *b, size_t bl)
+{
+    word_set wa, wb;
+    sentence_words(a, al, &wa);
+    sentence_words(b, bl, &wb);
+    if (!wa.n || !wb.n)
+        return 0;
+    size_t shared = 0;
+    for (size_t i = 0; i < wa.n; i++)
+        for (size_t j = 0; j < wb.n; j++)
+            if (wa.len[i] == wb.len[j] && strncasecmp(wa.w[i], wb.w[j], wa.len[i]) == 0) {
+                shared++;
+                break;
+            }
+    return (double)shared / (double)(wa.n < wb.n ? wa.n : wb.n);
+}
+
+/* How surely two claims of different outlets report one quantity, from 0
+ * to 1, with the reasons. */
+typedef struct pair_evidence {
+    double score, similarity;
+    int related, attributed, close, lead, sport, generic;
+} pair_evidence;
+
+/* The opening of an article (its first 600 bytes) states its main figures. */
+#define LEAD_BYTES 600
+
+/* What the key says is said of the counted ("killed"), or "" . */
+static void key_relation(const char *key, const char **rel, size_t *len)
+{
+    const char *bar = strrchr(key, '|');
+    *rel = bar ? bar + 1 : "";
+    *len = strcspn(*rel, "#");
+}
+
+/* A head noun that alone tells nothing of what is counted. */
+static int generic_head(const char *key)
+{
+    static const char *const generic[] = {"people", "person", "thing", "time", "way", "side",
+                                          "other", "more", "member", "", NULL};
+    const char *end = strrchr(key, '|');
+    const char *start = end;
+    while (start > key && start[-1] != '|')
+        start--;
+    return end && cl_in(start, (size_t)(end - start), generic);
+}
+
+static void pair_score(const px_article *aa, const px_number *a, const px_article *ab,
+                       const px_number *b, const char *key, pair_evidence *ev)
+{
+    memset(ev, 0, sizeof *ev);
+    if (aa && ab && aa->body && ab->body)
+        ev->similarity = sentence_similarity(aa->body + a->sentence_start, a->sentence_end - a->sentence_start,
+                                             ab->body + b->sentence_start, b->sentence_end - b->sentence_start);
+    const char *rel;
+    size_t rel_len;
+    key_relation(key, &rel, &rel_len);
+    ev->generic = generic_head(key);
+    /* what is said of the counted, or a unit measured of a named thing */
+    /* what is said of the counted, or the unit naming what is measured
+     * (speed in mph, weight in tons) */
+    ev->related = rel_len > 0 || a->kind == PX_NUM_MEASURE ||
+                  (a->unit && !ev->generic && a->kind != PX_NUM_DURATION && a->counted && b->counted);
+    if (a->kind == PX_NUM_MEASURE || a->kind == PX_NUM_AGE)
+        ev->generic = 0;
+    ev->attributed = a->attribution && b->attribution;
+    double lo = fmin(fabs(a->value), fabs(b->value)), hi = fmax(fabs(a->value), fabs(b->value));
+    ev->close = hi <= 2 * lo;
+    ev->lead = a->sentence_start < LEAD_BYTES && b->sentence_start < LEAD_BYTES;
+    ev->sport = a->kind == PX_NUM_SPORT;
+    ev->score = 0.45 * ev->similarity + 0.25 * ev->related + 0.1 * ev->attributed +
+                0.1 * ev->close + 0.1 * ev->lead - 0.5 * ev->sport -
+                0.25 * (ev->generic && !rel_len);
+    ev->score = fmax(0, fmin(1, ev->score));
+}
+
+static char *evidence_text(const pair_evidence *ev, const char *key, size_t n_articles)
+{
+    px_buf b = {0};
+    const char *rel;
+    size_t rel_len;
+    key_relation(key, &rel, &rel_len);
+    px_buf_printf(&b, "%zu articles", n_articles);
+    if (rel_len)
+        px_buf_printf(&b, "; same outcome (%.*s)", (int)rel_len, rel);
+    else if (ev->related)
+        px_buf_puts(&b, "; same unit and thing measured");
+    px_buf_printf(&b, "; sentences alike %.2f", ev->similarity);
+    if (ev->attributed)
+        px_buf_puts(&b, "; attributed on both sides");
+    if (ev->close)
+        px_buf_puts(&b, "; figures within a factor of 2");
+    if (ev->lead)
+        px_buf_puts(&b, "; both in the opening");
+    if (ev->generic && !rel_len)
+        px_buf_puts(&b, "; a vague noun");
+    if (ev->sport)
+        px_buf_puts(&b, "; a game's tally");
+    return px_buf_steal(&b);
+}
+
+/* At most this many pairs of claims are weighed per quantity: enough for
+ * any story, and linear in its claims. */
+#define MAX_PAIRS 4096
+/* ... and at most this many compared sentence by sentence. */
+#define MAX_SCORED_PAIRS 128
+
+static int same_outlet(const px_article *a, const px_article *b)
+{
+    return a == b || (a && b && a->source && b->source && strcmp(a->source, b->source) == 0);
+}
+
+static int judge_group(const px_article *const *articles, const px_number_list *const *lists,
+                       px_number_group *g)
+{
+    pair_evidence best = {.score = -1}, best_agree = {.score = -1};
+    const char *rel;
+    size_t rel_len;
+    key_relation(g->key, &rel, &rel_len);
+    int grows = rel_len > 0;
+    int any_conflict = 0, all_later = 1;
+    size_t pairs = 0, scored = 0;
+    for (size_t i = 0; i < g->n_members && pairs < MAX_PAIRS; i++)
+        for (size_t j = i + 1; j < g->n_members && pairs < MAX_PAIRS; j++) {
+            px_ref ri = g->members[i], rj = g->members[j];
+            const px_number *a = member(lists, ri), *b = member(lists, rj);
+            const px_article *aa = articles ? articles[ri.article] : NULL;
+            const px_article *ab = articles ? articles[rj.article] : NULL;
+            if (ri.article == rj.article || (articles && same_outlet(aa, ab)))
+                continue;
+            pairs++;
+            int conflict = values_conflict(a, b);
+            if (!conflict && (a->vague || b->vague))
+                continue;
+            pair_evidence ev;
+            if (scored++ < MAX_SCORED_PAIRS)
+                pair_score(aa, a, ab, b, g->key, &ev);
+            else
+                ev.score = -1;
+            if (conflict) {
+                any_conflict = 1;
+                /* counts that grow with time (a toll, the injured) evolve; a
+             * truck's weight does not, unless a report says it was revised */
+            const px_number *lo_x = a->value < b->value ? a : b, *hi_x = lo_x == a ? b : a;
+            const px_article *lo_a = lo_x == a ? aa : ab, *hi_a = lo_x == a ? ab : aa;
+                all_later = all_later && (grows || hi_x->update) && later_state(lo_a, lo_x, hi_a, hi_x);
+                if (ev.score > best.score)
+                    best = ev;
+            } else if (ev.score > best_agree.score) {
+                best_agree = ev;
+            }
+        }
+    g->conflict = any_conflict;
+    if (!any_conflict) {
+        g->status = PX_QTY_AGREE;
+        g->confidence = fmax(0, best_agree.score);
+        /* a shared age, or a lone "one" with nothing said of it, is no finding */
+        if (g->kind == PX_NUM_AGE || (g->max <= 1 && !best_agree.related))
+            g->confidence = fmin(g->confidence, 0.3);
+        g->evidence = evidence_text(&best_agree, g->key, g->n_articles);
+        return g->evidence ? PX_OK : PX_ENOMEM;
+    }
+    g->status = all_later ? PX_QTY_EVOLVING : PX_QTY_CONFLICT;
+    g->confidence = best.score;
+    g->evidence = evidence_text(&best, g->key, g->n_articles);
+    return g->evidence ? PX_OK : PX_ENOMEM;
+}
+
 static int finish_group(const px_article *const *articles, const px_number_list *const *lists,
                         px_number_group *g)
 {
-    size_t *seen = calloc(g->n_members, sizeof *seen);
-    if (!seen)
-        return PX_ENOMEM;
-    g->n_articles = 0;
-    for (size_t i = 0; i < g->n_members; i++) {
-        size_t a = g->members[i].article, k;
-        for (k = 0; k < g->n_articles && seen[k] != a; k++)
-            ;
-        if (k == g->n_articles)
-            seen[g->n_articles++] = a;
-    }
-    free(seen);
+    g->n_articles = distinct_articles(lists, g, 0);
     g->min = INFINITY;
     g->max = -INFINITY;
     for (size_t i = 0; i < g->n_members; i++) {
         const px_number *x = member(lists, g->members[i]);
         g->min = fmin(g->min, x->value);
         g->max = fmax(g->max, x->value);
-        for (size_t j = i + 1; j < g->n_members; j++)
-            if (g->members[i].article != g->members[j].article &&
-                values_conflict(x, member(lists, g->members[j])))
-                g->conflict = 1;
     }
     /* counted: the most common phrase */
     size_t best = 0, best_n = 0;
-    for (size_t i = 0; i < g->n_members; i++) {
+    for (size_t i = 0; i < g->n_members && i < 64; i++) {
         const char *c = member(lists, g->members[i])->counted;
         size_t cnt = 0;
         for (size_t j = 0; j < g->n_members && c; j++) {
@@ -976,27 +1644,15 @@ static int finish_group(const px_article *const *articles, const px_number_list 
     const char *c = member(lists, g->members[best])->counted;
     if (c && !(g->counted = px_strdup(c)))
         return PX_ENOMEM;
-    if (g->conflict && articles) {
-        /* every larger value dated no earlier than every smaller one */
-        g->dates_explain = 1;
-        for (size_t i = 0; i < g->n_members && g->dates_explain; i++)
-            for (size_t j = 0; j < g->n_members; j++) {
-                const px_article *ai = articles[g->members[i].article];
-                const px_article *aj = articles[g->members[j].article];
-                long di, dj;
-                if (!ai || !aj || !ai->date || !aj->date || px_date_days(ai->date, &di) ||
-                    px_date_days(aj->date, &dj)) {
-                    g->dates_explain = 0;
-                    break;
-                }
-                if (member(lists, g->members[i])->value > member(lists, g->members[j])->value &&
-                    di < dj) {
-                    g->dates_explain = 0;
-                    break;
-                }
-            }
-    }
-    return PX_OK;
+    if (g->n_articles < 2)
+        return PX_OK;
+    return judge_group(articles, lists, g);
+}
+
+int px_number_group_shown(const px_number_group *g)
+{
+    return g->n_articles >= 2 &&
+           g->confidence >= (g->status == PX_QTY_AGREE ? PX_NUMBERS_SHOW_AGREEMENT : PX_NUMBERS_SHOW_CONFIDENCE);
 }
 
 /* Claims that share a key may still count different things: "killing 1,200
@@ -1100,7 +1756,8 @@ int px_numbers_group(const px_article *const *articles, const px_number_list *co
             /* a figure that names no quantity ("while 38%", "$5 million")
              * cannot be compared with another: grouping it by kind and
              * unit alone mixes unrelated quantities */
-            if (!x->counted)
+            int measured = x->unit && (x->kind == PX_NUM_MEASURE || x->kind == PX_NUM_AGE);
+            if ((!x->counted && !measured) || x->scope != PX_SCOPE_EVENT)
                 continue;
             group_key(x, &key);
             if (!key.data) {

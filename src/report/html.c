@@ -162,45 +162,77 @@ static void section_summary(px_buf *b, const px_story_report *r)
     px_buf_puts(b, "</ol></section>");
 }
 
-static void section_conflicts(px_buf *b, const px_story_report *r)
+static void group_rows(px_buf *b, const px_story_report *r, const px_number_group *ng)
 {
     const px_story_text *s = r->story;
-    px_buf_puts(b, "<section><h2>Numbers that disagree</h2>");
+    px_buf_puts(b, "<tr class=group><td colspan=5>");
+    esc(b, ng->counted ? ng->counted : px_number_kind_name(ng->kind));
+    px_buf_puts(b, " <span class=meta>");
+    if (ng->status == PX_QTY_AGREE) {
+        px_buf_printf(b, "(%zu outlets agree)", ng->n_articles);
+    } else {
+        px_buf_printf(b, "(%s, confidence %.2f: ",
+                      ng->status == PX_QTY_EVOLVING ? "evolving: later reports, later figures" : "conflict",
+                      ng->confidence);
+        esc(b, ng->evidence ? ng->evidence : "");
+        px_buf_puts(b, ")");
+    }
+    px_buf_puts(b, "</span></td></tr>");
+    for (size_t m = 0; m < ng->n_members; m++) {
+        px_ref ref = ng->members[m];
+        if (ref.article >= s->n_articles || ref.item >= r->numbers[ref.article].n)
+            continue;
+        const px_number *n = &r->numbers[ref.article].v[ref.item];
+        const px_article *a = s->articles[ref.article];
+        px_buf_puts(b, "<tr><td>");
+        chip(b, s, s->article_source[ref.article]);
+        px_buf_puts(b, "</td><td class=\"meta nw\">");
+        esc(b, a->date ? a->date : "undated");
+        px_buf_puts(b, "</td><td class=num>");
+        esc(b, n->text);
+        px_buf_puts(b, "</td><td>");
+        esc(b, n->attribution ? n->attribution : "—");
+        px_buf_puts(b, "</td><td class=meta>");
+        esc_n(b, a->body + n->sentence_start, n->sentence_end - n->sentence_start);
+        px_buf_puts(b, "</td></tr>");
+    }
+}
+
+/* The shown groups of one side (disagreements or agreements) as a table. */
+static void number_section(px_buf *b, const px_story_report *r, int agree, const char *title,
+                           const char *empty)
+{
+    px_buf_printf(b, "<section><h2>%s</h2>", title);
     int any = 0;
+    size_t hidden = 0;
     for (size_t g = 0; g < r->number_groups.n; g++) {
         const px_number_group *ng = &r->number_groups.v[g];
-        if (!ng->conflict)
+        if ((ng->status == PX_QTY_AGREE) != agree)
             continue;
+        if (!px_number_group_shown(ng)) {
+            hidden += !agree;
+            continue;
+        }
         if (!any)
             px_buf_puts(b, "<table><tr><th>outlet</th><th>date</th><th>figure</th><th>attribution</th>"
                            "<th>sentence</th></tr>");
         any = 1;
-        px_buf_puts(b, "<tr class=group><td colspan=5>");
-        esc(b, ng->counted ? ng->counted : px_number_kind_name(ng->kind));
-        if (ng->dates_explain)
-            px_buf_puts(b, " <span class=meta>(later reports give higher figures)</span>");
-        px_buf_puts(b, "</td></tr>");
-        for (size_t m = 0; m < ng->n_members; m++) {
-            px_ref ref = ng->members[m];
-            if (ref.article >= s->n_articles || ref.item >= r->numbers[ref.article].n)
-                continue;
-            const px_number *n = &r->numbers[ref.article].v[ref.item];
-            const px_article *a = s->articles[ref.article];
-            px_buf_puts(b, "<tr><td>");
-            chip(b, s, s->article_source[ref.article]);
-            px_buf_puts(b, "</td><td class=\"meta nw\">");
-            esc(b, a->date ? a->date : "undated");
-            px_buf_puts(b, "</td><td class=num>");
-            esc(b, n->text);
-            px_buf_puts(b, "</td><td>");
-            esc(b, n->attribution ? n->attribution : "—");
-            px_buf_puts(b, "</td><td class=meta>");
-            esc_n(b, a->body + n->sentence_start, n->sentence_end - n->sentence_start);
-            px_buf_puts(b, "</td></tr>");
-        }
+        group_rows(b, r, ng);
     }
-    px_buf_puts(b, any ? "</table>" : "<p class=empty>No disagreement found between the outlets' figures.</p>");
+    if (any)
+        px_buf_puts(b, "</table>");
+    else
+        px_buf_printf(b, "<p class=empty>%s</p>", empty);
+    if (hidden)
+        px_buf_printf(b, "<p class=meta>%zu less certain disagreements (confidence below %.2f) are in the "
+                         "JSON report.</p>", hidden, PX_NUMBERS_SHOW_CONFIDENCE);
     px_buf_puts(b, "</section>");
+}
+
+static void section_conflicts(px_buf *b, const px_story_report *r)
+{
+    number_section(b, r, 0, "Numbers that disagree", "No disagreement found between the outlets' figures.");
+    number_section(b, r, 1, "Numbers outlets agree on", "No figure given alike by two outlets.");
 }
 
 typedef struct speaker_row {

@@ -93,6 +93,8 @@ static cJSON *number_json(const px_story_text *s, size_t a, const px_number *n)
     add_str(o, "date", s->articles[a]->date);
     add_str(o, "text", n->text);
     add_num(o, "value", n->value);
+    if (n->bound == PX_BOUND_RANGE)
+        add_num(o, "high", n->high);
     cJSON_AddBoolToObject(o, "vague", n->vague);
     add_str(o, "kind", px_number_kind_name(n->kind));
     add_str(o, "unit", n->unit);
@@ -100,6 +102,7 @@ static cJSON *number_json(const px_story_text *s, size_t a, const px_number *n)
     add_str(o, "bound", px_bound_name(n->bound));
     add_str(o, "counted", n->counted);
     add_str(o, "attribution", n->attribution);
+    add_str(o, "scope", px_scope_name(n->scope));
     const char *body = s->articles[a]->body;
     char *sent = px_strndup(body + n->sentence_start, n->sentence_end - n->sentence_start);
     add_str(o, "sentence", sent);
@@ -117,9 +120,10 @@ static void add_numbers(cJSON *story, const px_story_report *r)
         for (size_t k = 0; k < r->numbers[a].n; k++)
             cJSON_AddItemToArray(nums, number_json(s, a, &r->numbers[a].v[k]));
     cJSON *conflicts = cJSON_AddArrayToObject(story, "conflicts");
+    cJSON *agreements = cJSON_AddArrayToObject(story, "agreements");
     for (size_t g = 0; g < r->number_groups.n; g++) {
         const px_number_group *ng = &r->number_groups.v[g];
-        if (!ng->conflict)
+        if (ng->status == PX_QTY_AGREE && !px_number_group_shown(ng))
             continue;
         cJSON *o = cJSON_CreateObject();
         add_str(o, "counted", ng->counted);
@@ -127,7 +131,10 @@ static void add_numbers(cJSON *story, const px_story_report *r)
         add_str(o, "unit", ng->unit);
         add_num(o, "min", ng->min);
         add_num(o, "max", ng->max);
-        cJSON_AddBoolToObject(o, "dates_explain", ng->dates_explain);
+        add_str(o, "status", px_quantity_status_name(ng->status));
+        add_num(o, "confidence", ng->confidence);
+        add_str(o, "evidence", ng->evidence);
+        cJSON_AddBoolToObject(o, "shown", px_number_group_shown(ng));
         cJSON *claims = cJSON_AddArrayToObject(o, "claims");
         for (size_t m = 0; m < ng->n_members; m++) {
             px_ref ref = ng->members[m];
@@ -135,7 +142,7 @@ static void add_numbers(cJSON *story, const px_story_report *r)
                 cJSON_AddItemToArray(claims,
                                      number_json(s, ref.article, &r->numbers[ref.article].v[ref.item]));
         }
-        cJSON_AddItemToArray(conflicts, o);
+        cJSON_AddItemToArray(ng->status == PX_QTY_AGREE ? agreements : conflicts, o);
     }
 }
 

@@ -213,38 +213,110 @@ static void section_summary(out *o, const px_story_report *r)
     }
 }
 
+static int disagreement(const out *o, const px_number_group *ng)
+{
+    return ng->status != PX_QTY_AGREE && (o->full || px_number_group_shown(ng));
+}
+
+static void conflict_block(out *o, const px_story_report *r, const px_number_group *ng, size_t sw)
+{
+    const px_story_text *s = r->story;
+    char label[64];
+    snprintf(label, sizeof label, "%s in %s", px_number_kind_name(ng->kind), ng->unit ? ng->unit : "units");
+    px_buf_printf(o->b, "  %s%s%s  %s%s, confidence %.2f: %s%s\n", RED(o),
+                  ng->counted ? ng->counted : label, RESET(o), DIM(o),
+                  ng->status == PX_QTY_EVOLVING ? "evolving (later reports, later figures)" : "conflict",
+                  ng->confidence, ng->evidence ? ng->evidence : "", RESET(o));
+    for (size_t m = 0; m < ng->n_members; m++) {
+        px_ref ref = ng->members[m];
+        if (ref.article >= s->n_articles || ref.item >= r->numbers[ref.article].n)
+            continue;
+        const px_number *num = &r->numbers[ref.article].v[ref.item];
+        const px_article *a = s->articles[ref.article];
+        px_buf_puts(o->b, "    ");
+        cell(o, s->sources[s->article_source[ref.article]], sw);
+        px_buf_puts(o->b, "  ");
+        char day[11];
+        snprintf(day, sizeof day, "%s", a->date ? a->date : "undated"); /* the day of an ISO time */
+        cell(o, day, 10);
+        px_buf_puts(o->b, "  ");
+        cell(o, num->text, 20);
+        px_buf_printf(o->b, "  %s%s%s\n", DIM(o), num->attribution ? num->attribution : "(no attribution)",
+                      RESET(o));
+    }
+}
+
 static void section_conflicts(out *o, const px_story_report *r)
 {
     const px_story_text *s = r->story;
-    size_t n = 0;
-    for (size_t g = 0; g < r->number_groups.n; g++)
-        n += r->number_groups.v[g].conflict != 0;
+    size_t n = 0, hidden = 0;
+    for (size_t g = 0; g < r->number_groups.n; g++) {
+        n += disagreement(o, &r->number_groups.v[g]);
+        hidden += r->number_groups.v[g].status != PX_QTY_AGREE && !disagreement(o, &r->number_groups.v[g]);
+    }
     heading(o, "Numbers that disagree", n);
     if (!n)
         px_buf_printf(o->b, "  %s(none found)%s\n", DIM(o), RESET(o));
     size_t sw = widest_source(s), shown = 0;
+    for (size_t g = 0; g < r->number_groups.n && shown < limit(o, n); g++)
+        if (disagreement(o, &r->number_groups.v[g])) {
+            conflict_block(o, r, &r->number_groups.v[g], sw);
+            shown++;
+        }
+    more(o, shown, n);
+    if (hidden)
+        px_buf_printf(o->b, "  %s%zu less certain (confidence below %.2f): --full, --json%s\n", DIM(o),
+                      hidden, PX_NUMBERS_SHOW_CONFIDENCE, RESET(o));
+}
+
+/* "1,200 people killed: 3 outlets (A, B, C), citing Israeli officials". */
+static void agreement_line(out *o, const px_story_report *r, const px_number_group *ng)
+{
+    const px_story_text *s = r->story;
+    px_buf line = {0}, outlets = {0}, cites = {0};
+    const px_number *shown = NULL;
+    size_t last_source = (size_t)-1;
+    for (size_t m = 0; m < ng->n_members; m++) {
+        px_ref ref = ng->members[m];
+        if (ref.article >= s->n_articles || ref.item >= r->numbers[ref.article].n)
+            continue;
+        const px_number *num = &r->numbers[ref.article].v[ref.item];
+        if (!shown || (shown->vague && !num->vague))
+            shown = num;
+        size_t src = s->article_source[ref.article];
+        if (src != last_source && !(outlets.data && strstr(outlets.data, s->sources[src])))
+            px_buf_printf(&outlets, "%s%s", outlets.len ? ", " : "", s->sources[src]);
+        last_source = src;
+        if (num->attribution && !(cites.data && strstr(cites.data, num->attribution)))
+            px_buf_printf(&cites, "%s%s", cites.len ? "; " : "", num->attribution);
+    }
+    if (shown) {
+        px_buf_printf(&line, "%s%s%s: %zu articles (%s)", shown->text, ng->counted ? " " : "",
+                      ng->counted ? ng->counted : "", ng->n_articles, outlets.data ? outlets.data : "");
+        if (cites.len)
+            px_buf_printf(&line, ", citing %s", cites.data);
+        px_buf_puts(o->b, "  ");
+        wrap(o, line.data, 2, 1);
+    }
+    px_buf_free(&line);
+    px_buf_free(&outlets);
+    px_buf_free(&cites);
+}
+
+static void section_agreements(out *o, const px_story_report *r)
+{
+    size_t n = 0, shown = 0;
+    for (size_t g = 0; g < r->number_groups.n; g++)
+        n += r->number_groups.v[g].status == PX_QTY_AGREE && px_number_group_shown(&r->number_groups.v[g]);
+    heading(o, "Numbers outlets agree on", n);
+    if (!n)
+        px_buf_printf(o->b, "  %s(none found)%s\n", DIM(o), RESET(o));
     for (size_t g = 0; g < r->number_groups.n && shown < limit(o, n); g++) {
         const px_number_group *ng = &r->number_groups.v[g];
-        if (!ng->conflict)
+        if (ng->status != PX_QTY_AGREE || !px_number_group_shown(ng))
             continue;
+        agreement_line(o, r, ng);
         shown++;
-        px_buf_printf(o->b, "  %s%s%s%s\n", RED(o), ng->counted ? ng->counted : px_number_kind_name(ng->kind),
-                      ng->dates_explain ? " (later reports, higher figures)" : "", RESET(o));
-        for (size_t m = 0; m < ng->n_members; m++) {
-            px_ref ref = ng->members[m];
-            if (ref.article >= s->n_articles || ref.item >= r->numbers[ref.article].n)
-                continue;
-            const px_number *num = &r->numbers[ref.article].v[ref.item];
-            const px_article *a = s->articles[ref.article];
-            px_buf_puts(o->b, "    ");
-            cell(o, s->sources[s->article_source[ref.article]], sw);
-            px_buf_puts(o->b, "  ");
-            cell(o, a->date ? a->date : "undated", 10);
-            px_buf_puts(o->b, "  ");
-            cell(o, num->text, 20);
-            px_buf_printf(o->b, "  %s%s%s\n", DIM(o), num->attribution ? num->attribution : "(no attribution)",
-                          RESET(o));
-        }
     }
     more(o, shown, n);
 }
@@ -462,6 +534,7 @@ static void story_text(out *o, const px_story_report *r, size_t index, size_t n_
     section_copies(o, r);
     section_summary(o, r);
     section_conflicts(o, r);
+    section_agreements(o, r);
     section_quotes(o, r);
     section_entities(o, r);
     section_framing(o, r);

@@ -1,0 +1,305 @@
+/* test_numbers.c - what a figure is (values, kinds, scope), which figures
+ * report one quantity, and whether outlets agree, conflict or report an
+ * evolving figure: on the seeds and on small made-up articles. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static px_article *article(const char *date, const char *source, const char *body)
+{
+    px_article *a = px_article_new();
+    assert_non_null(a);
+    if (date)
+        px_set_str(&a->date, date);
+    px_set_str(&a->source, source);
+    px_set_str(&a->body, body);
+    return a;
+}
+
+static const px_number *written(const px_number_list *l, const char *text)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i].text, text) == 0)
+            return &l->v[i];
+    fail_msg("no number written \"%s\"", text);
+    return NULL;
+}
+
+static int has_value(const px_number_list *l, double v)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].value == v)
+            return 1;
+    return 0;
+}
+
+/* The claims of n articles and their groups. */
+typedef struct compared {
+    px_number_list lists[4];
+    const px_number_list *nl[4];
+    px_number_groups g;
+    size_t n;
+} compared;
+
+static void compare(compared *c, px_article *const *arts, size_t n)
+{
+    memset(c, 0, sizeof *c);
+    c->n = n;
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(px_numbers_extract(arts[i], &c->lists[i]), PX_OK);
+        c->nl[i] = &c->lists[i];
+    }
+    assert_int_equal(px_numbers_group((const px_article *const *)arts, c->nl, n, &c->g, NULL), PX_OK);
+}
+
+static void compared_free(compared *c)
+{
+    px_number_groups_clear(&c->g);
+    for (size_t i = 0; i < c->n; i++)
+        px_number_list_clear(&c->lists[i]);
+}
+
+/* The group holding a claim of value v. */
+static const px_number_group *group_with(const compared *c, double v)
+{
+    for (size_t g = 0; g < c->g.n; g++)
+        for (size_t m = 0; m < c->g.v[g].n_members; m++) {
+            px_ref r = c->g.v[g].members[m];
+            if (c->nl[r.article]->v[r.item].value == v)
+                return &c->g.v[g];
+        }
+    return NULL;
+}
+
+/* The seeds: the one disagreement shown is the Gaza death toll, 18,000
+ * on the authority of the health authorities against 11,000; the poll's
+ * 49% keeps Gallup from the sentence before. */
+static void test_seed_disagreements(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_raw_one(&r, tu_shared("seeds"), NULL);
+    assert_int_equal(r.n, 5);
+    px_number_list lists[5];
+    const px_number_list *nl[5];
+    for (size_t i = 0; i < r.n; i++) {
+        px_number_list_init(&lists[i]);
+        assert_int_equal(px_numbers_extract(r.articles[i], &lists[i]), PX_OK);
+        nl[i] = &lists[i];
+    }
+    px_number_groups g = {0};
+    assert_int_equal(px_numbers_group((const px_article *const *)r.articles, nl, r.n, &g, NULL), PX_OK);
+    size_t shown = 0;
+    int toll = 0;
+    for (size_t k = 0; k < g.n; k++) {
+        const px_number_group *q = &g.v[k];
+        if (q->status == PX_QTY_AGREE || !px_number_group_shown(q))
+            continue;
+        shown++;
+        int authorities = 0;
+        for (size_t m = 0; m < q->n_members; m++) {
+            const px_number *x = &nl[q->members[m].article]->v[q->members[m].item];
+            authorities |= x->value == 18000 && x->attribution &&
+                           strcmp(x->attribution, "Hamas-controlled Palestinian health authorities") == 0;
+        }
+        toll = authorities && q->min == 11000 && q->max == 18000;
+        assert_non_null(q->evidence);
+    }
+    assert_int_equal(shown, 1);
+    assert_true(toll);
+    int gallup = 0;
+    for (size_t i = 0; i < r.n; i++)
+        for (size_t k = 0; k < lists[i].n; k++)
+            if (strcmp(lists[i].v[k].text, "49%") == 0)
+                gallup = lists[i].v[k].attribution && strstr(lists[i].v[k].attribution, "Gallup");
+    assert_true(gallup);
+    px_number_groups_clear(&g);
+    for (size_t i = 0; i < r.n; i++)
+        px_number_list_clear(&lists[i]);
+    tu_result_free(&r);
+}
+
+/* Ranges, clock times, scores, glued and hyphenated units. */
+static void test_values_read_right(void **s)
+{
+    (void)s;
+    px_article *a = article(
+        "2016-07-15", "A",
+        "A 31-year-old man drove the 25-ton truck at 40mph for 2km. About 5-6,000 people "
+        "watched. The truck went at 20-25 mph. Between 50 and 60 people were hurt. The attack "
+        "began at 2206 GMT. The Steelers won 34-6 and their record is 50-32-1. The company "
+        "raised $38 billion.");
+    px_number_list l;
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    const px_number *x = written(&l, "31-year-old");
+    assert_int_equal(x->kind, PX_NUM_AGE);
+    assert_true(x->value == 31);
+    x = written(&l, "25-ton");
+    assert_int_equal(x->kind, PX_NUM_MEASURE);
+    assert_string_equal(x->unit, "t");
+    assert_string_equal(written(&l, "40mph")->unit, "mph");
+    assert_string_equal(written(&l, "2km")->unit, "km");
+    x = written(&l, "About 5-6,000");
+    assert_true(x->value == 5000 && x->high == 6000);
+    assert_int_equal(x->bound, PX_BOUND_RANGE);
+    x = written(&l, "20-25 mph");
+    assert_true(x->value == 20 && x->high == 25);
+    x = written(&l, "Between 50 and 60");
+    assert_true(x->value == 50 && x->high == 60);
+    assert_string_equal(x->counted, "people injured");
+    assert_false(has_value(&l, 2206)); /* a clock time */
+    assert_false(has_value(&l, 34) || has_value(&l, 6) || has_value(&l, 50 - 18)); /* a score, a record */
+    assert_true(written(&l, "$38 billion")->value == 38e9);
+    px_number_list_clear(&l);
+    px_article_free(a);
+}
+
+/* Captions, related-story lines and fact boxes are furniture; a figure in a
+ * sentence about another year or an earlier date is background. */
+static void test_scope(void **s)
+{
+    (void)s;
+    px_article *a = article(
+        "2016-07-15T09:00:00Z", "A",
+        "At least 84 people were killed in Nice.\n"
+        "READ MORE: 17 people were killed in Paris\n"
+        "Hide Caption 17 of 25 Photos: 12 people injured\n"
+        "Boosters: 2 Cores: 3 Engines: 27\n"
+        "Seventeen people were killed in attacks in January 2015.\n"
+        "The Nov. 13 Paris attacks killed 130 people.\n"
+        "Last year's attack killed 12 people.\n");
+    px_number_list l;
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    assert_int_equal(written(&l, "At least 84")->scope, PX_SCOPE_EVENT);
+    for (size_t i = 0; i < l.n; i++) {
+        if (strcmp(l.v[i].text, "17") == 0 || l.v[i].value == 25 || l.v[i].value == 27)
+            assert_int_equal(l.v[i].scope, PX_SCOPE_FURNITURE);
+        if (l.v[i].value == 130 || strcmp(l.v[i].text, "Seventeen") == 0 ||
+            (l.v[i].value == 12 && strstr(l.v[i].counted ? l.v[i].counted : "", "killed")))
+            assert_int_equal(l.v[i].scope, PX_SCOPE_BACKGROUND);
+    }
+    px_number_list_clear(&l);
+    px_article_free(a);
+}
+
+/* Killed and injured are two quantities; a toll that rises in later
+ * articles is evolving; two outlets at one time with different tolls
+ * conflict; the same figure in two outlets is an agreement. */
+static void test_agree_conflict_evolving(void **s)
+{
+    (void)s;
+    px_article *arts[3] = {
+        article("2016-07-14T22:00:00Z", "Early Wire",
+                "At least 60 people were killed when a truck drove into a crowd in Nice, officials "
+                "said. About 100 people were injured, officials said. The truck weighed 19 tons."),
+        article("2016-07-15T10:00:00Z", "Morning Post",
+                "The death toll of the truck attack in Nice rose to 84, officials said. About 100 "
+                "people were injured, officials said. The truck weighed 25 tons."),
+        article("2016-07-15T10:00:00Z", "Daily Sun",
+                "At least 84 people were killed when a truck drove into a crowd in Nice, police "
+                "said. About 200 people were injured in Nice, police said.")};
+    compared c;
+    compare(&c, arts, 3);
+    const px_number_group *killed = group_with(&c, 60), *injured = group_with(&c, 100);
+    assert_non_null(killed);
+    assert_non_null(injured);
+    assert_true(killed != injured);
+    assert_int_equal(killed->status, PX_QTY_EVOLVING);
+    assert_true(strstr(killed->key, "killed") != NULL);
+    assert_int_equal(injured->status, PX_QTY_CONFLICT); /* 100 and 200 at the same hour */
+    assert_true(px_number_group_shown(injured));
+    const px_number_group *weight = group_with(&c, 19);
+    assert_non_null(weight);
+    assert_int_equal(weight->status, PX_QTY_CONFLICT);
+    compared_free(&c);
+    for (size_t i = 0; i < 3; i++)
+        px_article_free(arts[i]);
+}
+
+/* A game's tallies are their own kind and never a shown disagreement. */
+static void test_sport_tallies(void **s)
+{
+    (void)s;
+    px_article *arts[2] = {
+        article("2016-11-03", "A", "The Cubs scored eight runs and the Indians had 10 innings."),
+        article("2016-11-03", "B", "The Cubs scored two runs in the 10th and the game went eight innings.")};
+    compared c;
+    compare(&c, arts, 2);
+    assert_int_equal(written(&c.lists[0], "eight")->kind, PX_NUM_SPORT);
+    for (size_t g = 0; g < c.g.n; g++)
+        assert_false(c.g.v[g].status != PX_QTY_AGREE && px_number_group_shown(&c.g.v[g]));
+    compared_free(&c);
+    px_article_free(arts[0]);
+    px_article_free(arts[1]);
+}
+
+/* Attribution comes from the clause that holds the figure. */
+static void test_attribution_clause(void **s)
+{
+    (void)s;
+    px_article *a = article(
+        NULL, "A",
+        "North Korea fired four missiles after President Donald Trump said talks were over. "
+        "Tens of thousands of homes have been razed and aid organizations warn of a catastrophe. "
+        "A bridge collapsed, killing at least 12 people and injuring dozens, police said.");
+    px_number_list l;
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    assert_null(written(&l, "four")->attribution);
+    assert_null(written(&l, "Tens of thousands")->attribution);
+    assert_string_equal(written(&l, "at least 12")->attribution, "police");
+    px_number_list_clear(&l);
+    px_article_free(a);
+}
+
+/* A thousand digits, a hundred thousand figures in one sentence, a number
+ * broken by a line, mixed scripts: read without a crash, each figure once. */
+static void test_hostile_numbers(void **s)
+{
+    (void)s;
+    size_t n = 100000;
+    char *body = malloc(n * 8 + 2048);
+    assert_non_null(body);
+    size_t len = 0;
+    for (size_t i = 0; i < 1000; i++)
+        body[len++] = (char)('1' + i % 9);
+    len += (size_t)sprintf(body + len, " people were killed. 18,\n000 people and ١٢ people and 5−6 "
+                                         "people and 12-\nyear-old. About 0-6,000 people. ");
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)sprintf(body + len, "%zu, ", 1000 + i % 9000);
+    body[len] = '\0';
+    px_article *a = article("2020-01-01", "A", body);
+    free(body);
+    px_number_list l;
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    assert_true(l.n <= n + 16);
+    for (size_t i = 0; i < l.n; i++)
+        assert_true(l.v[i].end > l.v[i].start);
+    const px_number_list *nl[] = {&l, &l};
+    const px_article *arts[] = {a, a};
+    px_number_groups g = {0};
+    assert_int_equal(px_numbers_group(arts, nl, 2, &g, NULL), PX_OK);
+    px_number_groups_clear(&g);
+    px_number_list_clear(&l);
+    px_article_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_seed_disagreements),
+        cmocka_unit_test(test_values_read_right),
+        cmocka_unit_test(test_scope),
+        cmocka_unit_test(test_agree_conflict_evolving),
+        cmocka_unit_test(test_sport_tallies),
+        cmocka_unit_test(test_attribution_clause),
+        cmocka_unit_test(test_hostile_numbers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -18,6 +18,9 @@ int px_source_key_from_url(const char *url, char *out, size_t cap);
  * build time by scripts/embed-data. */
 extern const char px_background_en_tsv[];
 extern const size_t px_background_en_tsv_len;
+/* The entity tagger model (data/ner-en.model), embedded the same way. */
+extern const char px_ner_en_model[];
+extern const size_t px_ner_en_model_len;
 
 /* How an English abbreviation (without its final period) behaves at a
  * period: abbrev.c. */

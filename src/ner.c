@@ -450,6 +450,8 @@ static void token_features(const ntok *t, size_t n, size_t i, int p1, int p2, in
     f->n = 0;
     emit_s(f, "b", "");
     emit(f, "w=", k->low, k->low_len, NULL, 0);
+    if (k->flags & F_CAP)
+        emit(f, "W=", k->low, k->low_len, cap_class(k), strlen(cap_class(k)));
     emit(f, "sh=", k->shape, k->shape_len, NULL, 0);
     const char *cc = cap_class(k);
     for (size_t a = 2; a <= 4; a++)

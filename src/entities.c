@@ -16,53 +16,6 @@
 
 /* ---- word lists ---------------------------------------------------------- */
 
-/* Given names with a clear gender, for he/she resolution (docs/claims.md). */
-static const char *const female_names[] = {
-    "Kamala", "Hillary", "Nancy", "Elizabeth", "Kirsten", "Pramila", "Cori", "Alexandria",
-    "Ilhan", "Rashida", "Ayanna", "Amy", "Kamala", "Michelle", "Jill", "Melania", "Ivanka",
-    "Sarah", "Sara", "Mary", "Anne", "Ann", "Susan", "Karen", "Linda", "Patricia",
-    "Jennifer", "Jessica", "Emily", "Emma", "Olivia", "Sophia", "Maria", "Marie", "Laura",
-    "Lisa", "Julia", "Julie", "Rachel", "Rebecca", "Katherine", "Catherine", "Kate",
-    "Katie", "Margaret", "Helen", "Diane", "Dianne", "Barbara", "Betsy", "Nikki", "Kristi",
-    "Liz", "Elise", "Marjorie", "Lauren", "Janet", "Samantha", "Victoria", "Ursula",
-    "Angela", "Theresa", "Giorgia", "Jacinda", "Golda", "Benazir", "Christine", "Claudia",
-    "Kristen", "Kelly", "Megan", "Nicole", "Stephanie", "Heather", "Amanda", "Melissa",
-    "Michele", "Donna", "Debbie", "Deborah", "Dolores", "Elena", "Grace", "Carla", "Aisha",
-    "Keisha", "Patricia", "Catalina", "Judy", "Lorna", "Miriam", "Nadia", "Dana", "Jane",
-    "Joan", "Joanna", "Alice", "Ruth", "Rosa", "Ana", "Eva", "Irene", "Natalie", "Monica",
-    "Tulsi", "Kirstjen", "Gina", "Jen", "Jeanne", "Hope", "Kellyanne", "Huma", "Chelsea",
-    "Sheryl", "Oprah", "Taylor", "Beyonce", "Madeleine", "Condoleezza", "Samira", "Fatima",
-    "Leila", "Layla", "Yasmin", "Noor", "Hannah", "Abigail", "Ella", "Grace", "Chloe",
-    "Zoe", "Lily", "Mia", "Amelia", "Isabella", "Ava", "Charlotte", "Harriet", "Louise",
-    "Caroline", "Kathleen", "Kathy", "Cheryl", "Shirley", "Sharon", "Carol", "Sandra",
-    "Ruth", "Gloria", "Wendy", "Tammy", "Tina", "Debra", "Valerie", "Veronica", "Sonia",
-    "Sonya", "Susana", "Lucia", "Silvia", "Paula", "Pamela", "Rita", "Sheila", "Brenda",
-    "Denise", "Janice", "Judith", "Marilyn", "Martha", "Evelyn", "Jean", "Joyce", NULL};
-
-static const char *const male_names[] = {
-    "Joe", "Joseph", "Donald", "Barack", "Benjamin", "Lloyd", "Antony", "Anthony", "Isaac",
-    "Jake", "John", "Jon", "James", "Robert", "Michael", "William", "David", "Richard",
-    "Thomas", "Charles", "Christopher", "Daniel", "Matthew", "Mark", "Paul", "Steven",
-    "Stephen", "Andrew", "Kenneth", "George", "Edward", "Brian", "Ronald", "Kevin",
-    "Jason", "Jeff", "Jeffrey", "Ryan", "Gary", "Eric", "Jacob", "Nicholas", "Jonathan",
-    "Larry", "Frank", "Scott", "Justin", "Brandon", "Raymond", "Gregory", "Samuel",
-    "Patrick", "Jack", "Dennis", "Jerry", "Tyler", "Aaron", "Henry", "Adam", "Douglas",
-    "Nathan", "Peter", "Zachary", "Kyle", "Walter", "Harold", "Carl", "Arthur", "Gerald",
-    "Roger", "Keith", "Jeremy", "Terry", "Lawrence", "Sean", "Christian", "Albert", "Joe",
-    "Austin", "Willie", "Jesse", "Ted", "Marco", "Jeb", "Ben", "Chris", "Mike", "Bernie",
-    "Mitch", "Chuck", "Rand", "Lindsey", "Newt", "Rudy", "Hunter", "Beau", "Vladimir",
-    "Volodymyr", "Emmanuel", "Xi", "Recep", "Narendra", "Rishi", "Boris", "Keir", "Olaf",
-    "Yoav", "Benny", "Naftali", "Yair", "Itamar", "Bezalel", "Yahya", "Ismail", "Mahmoud",
-    "Mohammed", "Muhammad", "Ali", "Hassan", "Omar", "Ahmed", "Khalid", "Abdullah",
-    "Samir", "Tomasz", "Hendrik", "Ravi", "Luc", "Gil", "Jonas", "Tomás", "Owen", "Marcus",
-    "Amir", "Dwight", "Abraham", "Franklin", "Ronald", "Bill", "Al", "Dick", "Mike",
-    "Pete", "Kevin", "Tim", "Tom", "Steve", "Dan", "Matt", "Nick", "Sam", "Tony", "Jim",
-    "Bob", "Rob", "Ron", "Ken", "Greg", "Doug", "Jared", "Eli", "Elon", "Jeff", "Mark",
-    "Sundar", "Satya", "Warren", "Rex", "Mike", "Kanye", "Kim", "Hamid", "Hosni",
-    "Anwar", "Bashar", "Saddam", "Muammar", "Ehud", "Ariel", "Shimon", "Yitzhak", "Moshe",
-    "Gideon", "Reuven", "Avi", "Avigdor", "Nir", "Ron", "Josh", "Cory", "Bernard", NULL};
-
-
 /* Other names of a country, written to one canonical name so that they
  * merge: "U.S.", "US", "America" -> "United States". */
 static const char *country_alias(const char *name)
@@ -81,9 +34,9 @@ static const char *country_alias(const char *name)
     return NULL;
 }
 
-/* A word naming a people or a party member ("Israeli", "Republicans"):
- * the tagger calls these other names; they are no entity of the story. */
-static int is_demonym(const char *s, size_t len)
+/* A word naming a people, a faith or a party member ("Israeli", "Muslim",
+ * "Republicans"): no entity of the story, whatever the tagger says. */
+static int is_people_word(const char *s, size_t len)
 {
     static const char *const words[] = {
         "Democrat", "Democrats", "Democratic", "Republican", "Republicans", "Muslim",
@@ -96,7 +49,14 @@ static int is_demonym(const char *s, size_t len)
         "Asians", "Catholic", "Catholics", "Protestant", "Sunni", "Shia", "Shiite", "Kurdish",
         "Kurds", "Bangladeshi", "Afghan", "Afghans", "Nepali", "Emirati", "Omani", "Somali",
         "Israeli-Palestinian", NULL};
-    if (cl_in(s, len, words))
+    return cl_in(s, len, words);
+}
+
+/* A people adjective by its ending too ("Kenyan", "Japanese"): for names
+ * the tagger calls other names. */
+static int is_demonym(const char *s, size_t len)
+{
+    if (is_people_word(s, len))
         return 1;
     static const char *const sufs[] = {"ian", "ians", "ean", "eans", "ese", "ans", "ish", "ic",
                                        NULL};
@@ -158,11 +118,7 @@ static int push_word(scanner *sc, size_t start, size_t end)
 
 static px_gender gender_of_first_name(const char *s, size_t len)
 {
-    if (cl_in(s, len, female_names))
-        return PX_GENDER_FEMALE;
-    if (cl_in(s, len, male_names))
-        return PX_GENDER_MALE;
-    return PX_GENDER_UNKNOWN;
+    return (px_gender)cl_given_name_gender(s, len);
 }
 
 static px_gender gender_of_title(const char *s, size_t len)
@@ -346,8 +302,10 @@ static int unlisted_word(const scanner *sc, size_t i, px_ner_type type)
     const px_token *t = &sc->tk.v[i];
     const char *s = sc->text + t->start;
     size_t len = cl_strip_possessive(s, t->end - t->start);
-    if (cl_is_calendar_word(s, len) || tok_is_stopword(sc, t))
+    if (cl_is_calendar_word(s, len) || tok_is_stopword(sc, t) || is_people_word(s, len))
         return 1;
+    if (len >= 3 && strchr("DRI", s[0]) && s[1] == '-')
+        return 1; /* party and state: "D-Mo.", "R-Texas" */
     if (type == PX_NER_MISC && (is_demonym(s, len) || memchr(s, '-', len)))
         return 1;
     if (memchr(s, '-', len) && islower((unsigned char)((const char *)memchr(s, '-', len))[1]))
@@ -364,10 +322,12 @@ static int add_name(scanner *sc, size_t first, size_t last, size_t role, px_ner_
         first++; /* "On Thursday", "The" */
     if (role > first)
         role = first;
-    while (last > first && (tok_role_word(sc, last - 1) ||
-                            cl_is_calendar_word(sc->text + sc->tk.v[last - 1].start,
-                                                sc->tk.v[last - 1].end - sc->tk.v[last - 1].start)))
-        last--; /* "Defense Secretary", "CBS Sunday" */
+    while (last > first && cl_is_calendar_word(sc->text + sc->tk.v[last - 1].start,
+                                               sc->tk.v[last - 1].end - sc->tk.v[last - 1].start))
+        last--; /* "CBS Sunday" */
+    if (last > first && tok_role_word(sc, last - 1))
+        while (last > first && is_title_token(sc, &sc->tk.v[last - 1]))
+            last--; /* "Defense Secretary" */
     if (first >= last || (last == first + 1 && unlisted_word(sc, first, type)))
         return PX_OK;
     size_t first_w = sc->nw;
@@ -540,8 +500,11 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t u
             const px_entity *e = &out->v[o->entity];
             if (pass == 0) {
                 int person = e->kind == PX_ENTITY_PERSON;
+                /* a surname alone is that person whatever its tag ("met
+                 * Biden" read as a place); a word of an organisation's
+                 * name is it unless tagged a place */
                 if (c->n_words == 1 && word_of(e->name, c->name, len, person) &&
-                    (person || e->kind == PX_ENTITY_ORG) && c->kind != PX_ENTITY_PLACE)
+                    (person || (e->kind == PX_ENTITY_ORG && c->kind != PX_ENTITY_PLACE)))
                     return o->entity;
                 if (c->n_words > 1 && person && strstr(e->name, c->name))
                     return o->entity;
@@ -561,7 +524,7 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t u
         if (pass == 0 && c->n_words == 1)
             for (size_t k = 0; k < out->n; k++)
                 if (out->v[k].kind == PX_ENTITY_PERSON && strchr(out->v[k].name, ' ') &&
-                    word_of(out->v[k].name, c->name, len, 1) && c->kind != PX_ENTITY_PLACE)
+                    word_of(out->v[k].name, c->name, len, 1))
                     return (long)k;
     }
     return best;
@@ -755,6 +718,8 @@ long px_entities_at(const px_entity_list *l, size_t start, size_t end)
 typedef struct flat {
     size_t list, item;
     size_t parent;
+    const char *given; /* of a root: the given name of a person in its group */
+    size_t given_len;
 } flat;
 
 static size_t uf_find(flat *f, size_t i)
@@ -766,12 +731,32 @@ static size_t uf_find(flat *f, size_t i)
     return i;
 }
 
+/* Joins the groups of a and b unless they hold people with different
+ * given names ("Joe Biden" and "Jill Biden" both match "Biden"). */
 static void uf_union(flat *f, size_t a, size_t b)
 {
     a = uf_find(f, a);
     b = uf_find(f, b);
-    if (a != b)
-        f[b].parent = a;
+    if (a == b)
+        return;
+    if (f[a].given && f[b].given &&
+        (f[a].given_len != f[b].given_len || strncasecmp(f[a].given, f[b].given, f[a].given_len) != 0))
+        return;
+    f[b].parent = a;
+    if (!f[a].given) {
+        f[a].given = f[b].given;
+        f[a].given_len = f[b].given_len;
+    }
+}
+
+/* The given name of a person named with two or more words, else NULL. */
+static const char *given_name(const px_entity *e, size_t *len)
+{
+    const char *sp = strchr(e->name, ' ');
+    if (e->kind != PX_ENTITY_PERSON || !sp)
+        return NULL;
+    *len = (size_t)(sp - e->name);
+    return e->name;
 }
 
 static const char *last_word(const char *name, size_t *len)
@@ -920,8 +905,10 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
         return px_error_set(err, PX_ENOMEM, "out of memory merging entities");
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; lists[i] && j < lists[i]->n; j++, k++)
-            f[k] = (flat){i, j, k};
+        for (size_t j = 0; lists[i] && j < lists[i]->n; j++, k++) {
+            f[k] = (flat){i, j, k, NULL, 0};
+            f[k].given = given_name(&lists[i]->v[j], &f[k].given_len);
+        }
 #define ENT(x) (&lists[f[x].list]->v[f[x].item])
     /* Every merge rule needs the last words to start alike and differ in
      * length by at most two bytes: compare only within such runs of the

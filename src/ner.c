@@ -4,7 +4,7 @@
  * its lower-case form, shape, affixes, neighbours, capitalisation in
  * context (position in the line and sentence, a headline in capitals, the
  * same word written in lower case elsewhere in the text), title words
- * before it, names of the gazetteer it is part of, the two labels before
+ * before it, common given names (claims_common.c), names of the gazetteer it is part of, the two labels before
  * it and the type this text last gave the same word. Tokens are labelled
  * greedily from left to right, only label sequences that form names being
  * allowed. */
@@ -172,7 +172,8 @@ enum {
     F_POSS = 1 << 8,
     F_ROLE = 1 << 9,
     F_CAPS_LINE = 1 << 10,
-    F_DIGIT = 1 << 11
+    F_DIGIT = 1 << 11,
+    F_GIVEN = 1 << 12 /* a common given name (claims_common.c) */
 };
 
 typedef struct ntok {
@@ -248,6 +249,8 @@ static void describe_token(ntok *t, const char *text, const px_token *tok)
             t->flags |= F_LOWER;
         if (cl_is_role_word(s, len))
             t->flags |= F_ROLE;
+        if ((t->flags & F_CAP) && cl_given_name_gender(s, len))
+            t->flags |= F_GIVEN;
     } else if (tok->kind == PX_TOK_NUMBER) {
         t->flags |= F_DIGIT;
     }
@@ -485,6 +488,10 @@ static void token_features(const ntok *t, size_t n, size_t i, int p1, int p2, in
         emit_s(f, "role-2", "");
     if (k->flags & F_ROLE)
         emit_s(f, "role", "");
+    if (k->flags & F_GIVEN)
+        emit_s(f, "given", "");
+    if (i > 0 && (t[i - 1].flags & F_GIVEN) && t[i - 1].seg == k->seg)
+        emit_s(f, "given-1", "");
     for (int g = 0; g < 16; g++)
         if (k->gaz & (1u << g)) {
             char v[16];

@@ -696,19 +696,27 @@ int px_ner_model_parse(px_ner_model **out, const char *text, size_t len, const c
         return px_error_set(err, PX_ENOMEM, "out of memory loading %s", name);
     const char *p = text + sizeof magic - 1, *end = text + len;
     long line = 1;
-    while (p < end) {
+    char *copy = NULL; /* the line, NUL-terminated for strtol/strtod */
+    size_t copy_cap = 0;
+    int r = 0;
+    while (p < end && !r) {
         line++;
         const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
-        if (le > p) {
-            int r = parse_line(m, p, (size_t)(le - p));
-            if (r) {
-                px_ner_model_free(m);
-                return r == -2 ? px_error_set(err, PX_ENOMEM, "out of memory loading %s", name)
-                               : parse_error(err, name, line, "malformed model line");
-            }
+        size_t n = (size_t)((nl ? nl : end) - p);
+        if (n && px_grow(&copy, &copy_cap, n + 1, 1, 256, 0))
+            r = -2;
+        else if (n) {
+            memcpy(copy, p, n);
+            copy[n] = 0;
+            r = memchr(copy, 0, n) ? -1 : parse_line(m, copy, n);
         }
         p = nl ? nl + 1 : end;
+    }
+    free(copy);
+    if (r) {
+        px_ner_model_free(m);
+        return r == -2 ? px_error_set(err, PX_ENOMEM, "out of memory loading %s", name)
+                       : parse_error(err, name, line, "malformed model line");
     }
     *out = m;
     return PX_OK;

@@ -317,11 +317,9 @@ static int unlisted_word(const scanner *sc, size_t i, px_ner_type type)
 
 static int add_name(scanner *sc, size_t first, size_t last, size_t role, px_ner_type type)
 {
-    while (first < last && first < role + 1 && tok_is_stopword(sc, &sc->tk.v[first]) &&
-           isupper((unsigned char)sc->text[sc->tk.v[first].start]))
-        first++; /* "On Thursday", "The" */
-    if (role > first)
-        role = first;
+    if (role == first && first + 1 < last && tok_is_stopword(sc, &sc->tk.v[first]) &&
+        isupper((unsigned char)sc->text[sc->tk.v[first].start]))
+        role = ++first; /* "On Thursday", "The" */
     while (last > first && cl_is_calendar_word(sc->text + sc->tk.v[last - 1].start,
                                                sc->tk.v[last - 1].end - sc->tk.v[last - 1].start))
         last--; /* "CBS Sunday" */
@@ -346,6 +344,11 @@ static int add_name(scanner *sc, size_t first, size_t last, size_t role, px_ner_
  * Blinken"). */
 static int add_tagged(scanner *sc, size_t first, size_t last, px_ner_type type)
 {
+    for (size_t i = first + 1; type == PX_NER_PER && i + 1 < last; i++)
+        if (cl_tok_eq(sc->text, &sc->tk.v[i], "and") || cl_tok_eq(sc->text, &sc->tk.v[i], "&")) {
+            int rc = add_tagged(sc, first, i, type); /* "Hannah and Ari" are two */
+            return rc ? rc : add_tagged(sc, i + 1, last, type);
+        }
     for (size_t i = first; i + 1 < last; i++)
         if (sc->tk.v[i].flags & PX_TOKF_CONTRACTION &&
             cl_strip_possessive(sc->text + sc->tk.v[i].start, sc->tk.v[i].end - sc->tk.v[i].start) <
@@ -822,6 +825,15 @@ static int misspelled(const px_entity *a, const px_entity *b)
     return (a->role && b->role && strcasecmp(a->role, b->role) == 0) || a_one || b_one;
 }
 
+/* Written in capitals only ("PARIS" of a dateline). */
+static int all_caps(const char *s)
+{
+    for (; *s; s++)
+        if (islower((unsigned char)*s))
+            return 0;
+    return 1;
+}
+
 static int merged_add_source(px_entity *m, const px_source_count *sc)
 {
     for (size_t i = 0; i < m->n_sources; i++)
@@ -947,7 +959,11 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
     /* votes for the role each merged entity shows (majority vote over the
      * articles, so one outlet's slip, "President Netanyahu", loses) */
     int *role_votes = calloc(total ? total : 1, sizeof *role_votes);
-    if (!role_votes) {
+    /* mentions of each kind: the merged kind is the most frequent one */
+    size_t *kind_votes = calloc((total ? total : 1) * 4, sizeof *kind_votes);
+    if (!role_votes || !kind_votes) {
+        free(kind_votes);
+        free(role_votes);
         free(root_to_out);
         free(f);
         return px_error_set(err, PX_ENOMEM, "out of memory merging entities");
@@ -973,7 +989,8 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
         /* canonical name: the most-words form, ties to the more frequent */
         size_t mw = m->name ? (size_t)(strchr(m->name, ' ') != NULL) : 0;
         size_t ew = strchr(e->name, ' ') != NULL;
-        if (!m->name || ew > mw || (ew == mw && e->mentions > m->mentions && ew)) {
+        if (!m->name || ew > mw || (ew == mw && e->mentions > m->mentions && ew) ||
+            (ew == mw && all_caps(m->name) && !all_caps(e->name))) {
             char *nm = px_strdup(e->name);
             if (!nm) {
                 rc = PX_ENOMEM;
@@ -985,14 +1002,24 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
         rc = vote_role(m, &role_votes[root_to_out[r]], e->role);
         if (!m->gender)
             m->gender = e->gender;
-        if (e->kind == PX_ENTITY_PERSON)
-            m->kind = PX_ENTITY_PERSON;
+        kind_votes[root_to_out[r] * 4 + (size_t)e->kind] += e->mentions;
         m->mentions += e->mentions;
         for (size_t v = 0; v < e->variants.n && !rc; v++)
             rc = entity_add_variant(m, e->variants.items[v]);
         for (size_t s = 0; s < e->n_sources && !rc; s++)
             rc = merged_add_source(m, &e->sources[s]);
     }
+    for (size_t i = 0; i < out->n && !rc; i++)
+        for (int k = 0; k < 4; k++)
+            if (kind_votes[i * 4 + (size_t)k] > kind_votes[i * 4 + (size_t)out->v[i].kind])
+                out->v[i].kind = (px_entity_kind)k;
+    for (size_t i = 0; i < out->n && !rc; i++) {
+        const char *sp = strchr(out->v[i].name, ' '); /* a common given name: a person */
+        if (kind_votes[i * 4 + PX_ENTITY_PERSON] && sp &&
+            cl_given_name_gender(out->v[i].name, (size_t)(sp - out->v[i].name)))
+            out->v[i].kind = PX_ENTITY_PERSON;
+    }
+    free(kind_votes);
     if (!rc) {
         /* sort, then tell each input entity where it went */
         for (size_t i = 0; i < out->n; i++)

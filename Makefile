@@ -21,14 +21,18 @@ TEST_SRC = $(sort $(wildcard tests/test_*.c))
 FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
 RULES    = $(sort $(wildcard data/clean/*.rules))
 WEB_FILES = $(sort $(patsubst web/%,%,$(wildcard web/*.html web/*.css web/*.js web/*.svg)))
-GEN_SRC  = build/gen/clean_rules.c build/gen/word_lists.c build/gen/background_en.c build/gen/web_assets.c
+GEN_SRC  = build/gen/clean_rules.c build/gen/word_lists.c build/gen/background_en.c build/gen/ner_en.c build/gen/web_assets.c
 
 REL = build/release
 SAN = build/asan
 FZ  = build/fuzz
 
-.PHONY: all demo check check-fuzz fuzz bench deps clean test-build browser-deps
+.PHONY: model all demo check check-fuzz fuzz bench deps clean test-build browser-deps
 all: build/parallax
+
+# Retrains the entity tagger from ../shared/data/entities (BENCHMARKS.md).
+model: build/libparallax.a
+	scripts/train-ner
 
 deps:
 	@scripts/install-deps
@@ -50,6 +54,11 @@ build/gen/word_lists.c: $(STOPWORDS) $(FRAMING_LISTS) scripts/embed-rules
 build/gen/background_en.c: data/background-en.tsv scripts/embed-data
 	@mkdir -p $(dir $@)
 	scripts/embed-data px_background_en_tsv $< > $@.tmp && mv $@.tmp $@
+
+# The entity tagger model (scripts/train-ner, `make model`), embedded.
+build/gen/ner_en.c: data/ner-en.model scripts/embed-data
+	@mkdir -p $(dir $@)
+	scripts/embed-data px_ner_en_model $< > $@.tmp && mv $@.tmp $@
 
 # The web UI is compiled into the library (scripts/embed-assets).
 build/gen/web_assets.c: $(addprefix web/,$(WEB_FILES)) scripts/embed-assets

@@ -402,3 +402,58 @@ int cl_phrase_after(const cl_doc *q, size_t v, size_t hi, size_t *s, size_t *e)
     return 1;
 }
 
+
+/* Given names with a clear gender, for he/she resolution (docs/claims.md). */
+static const char *const female_names[] = {
+    "Kamala", "Hillary", "Nancy", "Elizabeth", "Kirsten", "Pramila", "Cori", "Alexandria",
+    "Ilhan", "Rashida", "Ayanna", "Amy", "Kamala", "Michelle", "Jill", "Melania", "Ivanka",
+    "Sarah", "Sara", "Mary", "Anne", "Ann", "Susan", "Karen", "Linda", "Patricia",
+    "Jennifer", "Jessica", "Emily", "Emma", "Olivia", "Sophia", "Maria", "Marie", "Laura",
+    "Lisa", "Julia", "Julie", "Rachel", "Rebecca", "Katherine", "Catherine", "Kate",
+    "Katie", "Margaret", "Helen", "Diane", "Dianne", "Barbara", "Betsy", "Nikki", "Kristi",
+    "Liz", "Elise", "Marjorie", "Lauren", "Janet", "Samantha", "Victoria", "Ursula",
+    "Angela", "Theresa", "Giorgia", "Jacinda", "Golda", "Benazir", "Christine", "Claudia",
+    "Kristen", "Kelly", "Megan", "Nicole", "Stephanie", "Heather", "Amanda", "Melissa",
+    "Michele", "Donna", "Debbie", "Deborah", "Dolores", "Elena", "Grace", "Carla", "Aisha",
+    "Keisha", "Patricia", "Catalina", "Judy", "Lorna", "Miriam", "Nadia", "Dana", "Jane",
+    "Joan", "Joanna", "Alice", "Ruth", "Rosa", "Ana", "Eva", "Irene", "Natalie", "Monica",
+    "Tulsi", "Kirstjen", "Gina", "Jen", "Jeanne", "Hope", "Kellyanne", "Huma", "Chelsea",
+    "Sheryl", "Oprah", "Taylor", "Beyonce", "Madeleine", "Condoleezza", "Samira", "Fatima",
+    "Leila", "Layla", "Yasmin", "Noor", "Hannah", "Abigail", "Ella", "Grace", "Chloe",
+    "Zoe", "Lily", "Mia", "Amelia", "Isabella", "Ava", "Charlotte", "Harriet", "Louise",
+    "Caroline", "Kathleen", "Kathy", "Cheryl", "Shirley", "Sharon", "Carol", "Sandra",
+    "Ruth", "Gloria", "Wendy", "Tammy", "Tina", "Debra", "Valerie", "Veronica", "Sonia",
+    "Sonya", "Susana", "Lucia", "Silvia", "Paula", "Pamela", "Rita", "Sheila", "Brenda",
+    "Denise", "Janice", "Judith", "Marilyn", "Martha", "Evelyn", "Jean", "Joyce", NULL};
+
+static const char *const male_names[] = {
+    "Joe", "Joseph", "Donald", "Barack", "Benjamin", "Lloyd", "Antony", "Anthony", "Isaac",
+    "Jake", "John", "Jon", "James", "Robert", "Michael", "William", "David", "Richard",
+    "Thomas", "Charles", "Christopher", "Daniel", "Matthew", "Mark", "Paul", "Steven",
+    "Stephen", "Andrew", "Kenneth", "George", "Edward", "Brian", "Ronald", "Kevin",
+    "Jason", "Jeff", "Jeffrey", "Ryan", "Gary", "Eric", "Jacob", "Nicholas", "Jonathan",
+    "Larry", "Frank", "Scott", "Justin", "Brandon", "Raymond", "Gregory", "Samuel",
+    "Patrick", "Jack", "Dennis", "Jerry", "Tyler", "Aaron", "Henry", "Adam", "Douglas",
+    "Nathan", "Peter", "Zachary", "Kyle", "Walter", "Harold", "Carl", "Arthur", "Gerald",
+    "Roger", "Keith", "Jeremy", "Terry", "Lawrence", "Sean", "Christian", "Albert", "Joe",
+    "Austin", "Willie", "Jesse", "Ted", "Marco", "Jeb", "Ben", "Chris", "Mike", "Bernie",
+    "Mitch", "Chuck", "Rand", "Lindsey", "Newt", "Rudy", "Hunter", "Beau", "Vladimir",
+    "Volodymyr", "Emmanuel", "Xi", "Recep", "Narendra", "Rishi", "Boris", "Keir", "Olaf",
+    "Yoav", "Benny", "Naftali", "Yair", "Itamar", "Bezalel", "Yahya", "Ismail", "Mahmoud",
+    "Mohammed", "Muhammad", "Ali", "Hassan", "Omar", "Ahmed", "Khalid", "Abdullah",
+    "Samir", "Tomasz", "Hendrik", "Ravi", "Luc", "Gil", "Jonas", "Tomás", "Owen", "Marcus",
+    "Amir", "Dwight", "Abraham", "Franklin", "Ronald", "Bill", "Al", "Dick", "Mike",
+    "Pete", "Kevin", "Tim", "Tom", "Steve", "Dan", "Matt", "Nick", "Sam", "Tony", "Jim",
+    "Bob", "Rob", "Ron", "Ken", "Greg", "Doug", "Jared", "Eli", "Elon", "Jeff", "Mark",
+    "Sundar", "Satya", "Warren", "Rex", "Mike", "Kanye", "Kim", "Hamid", "Hosni",
+    "Anwar", "Bashar", "Saddam", "Muammar", "Ehud", "Ariel", "Shimon", "Yitzhak", "Moshe",
+    "Gideon", "Reuven", "Avi", "Avigdor", "Nir", "Ron", "Josh", "Cory", "Bernard", NULL};
+
+int cl_given_name_gender(const char *s, size_t len)
+{
+    if (cl_in(s, len, female_names))
+        return 1;
+    if (cl_in(s, len, male_names))
+        return 2;
+    return 0;
+}

@@ -43,6 +43,8 @@ int cl_is_role_noun(const char *s, size_t len);
 int cl_is_document_noun(const char *s, size_t len);
 /* Nouns for unnamed groups of people: officials, sources, aides, ... */
 int cl_is_group_noun(const char *s, size_t len);
+/* A common given name: 1 female, 2 male (px_gender), 0 not in the lists. */
+int cl_given_name_gender(const char *s, size_t len);
 /* Month and weekday names (full and abbreviated). */
 int cl_is_calendar_word(const char *s, size_t len);
 

@@ -1,134 +1,42 @@
 /* entities.c - people, organisations and places named in an article, and
- * their merge across the articles of a story (parallax/entities.h). */
+ * their merge across the articles of a story (parallax/entities.h).
+ *
+ * Names and their kinds come from the trained tagger (ner.h); this file
+ * splits titles off, resolves short forms within an article and merges
+ * variants across articles. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "compare/claims_common.h"
+#include "compare/ner.h"
 #include "parallax/entities.h"
 #include "parallax/text.h"
 
 /* ---- word lists ---------------------------------------------------------- */
 
-static const char *const org_cues[] = {
-    "Department", "Ministry", "Agency", "Party", "Council", "University", "Institute",
-    "Inc.", "Inc", "Corp.", "Corp", "Co.", "Company", "Corporation", "Association", "Union",
-    "Committee", "Commission", "Bureau", "Office", "Authority", "Court", "Congress",
-    "Senate", "House", "Administration", "Times", "Post", "News", "Journal", "Herald",
-    "Tribune", "Press", "Radio", "Television", "TV", "Group", "Bank", "Fund", "Foundation",
-    "Center", "Centre", "Hospital", "Police", "Army", "Forces", "Navy", "Caucus",
-    "Securities", "Systems", "Energy", "Construction", "Service", "Services",
-    "Organization", "Organisation", "Network", "Federation", "League", "Club", "Church",
-    "School", "College", "Observatory", "Registry", "Examiner", "Chamber", "Trucks",
-    "Motors", "Airlines", "Reuters", "Ltd.", "Ltd", "LLC", "Group", "Holdings",
-    "Partners", "Capital", "Industries", "Laboratories", "Labs", "Media", "Magazine",
-    "Gazette", "Telegraph", "Guardian", "Review", "Assembly", "Parliament", "Cabinet",
-    "Board", "Alliance", "Coalition", "Movement", "Front", "Brigades", "Guard", "Command",
-    "Republic", "Kingdom", "Nations", "Coalition", "Institution", "Trust", "Society",
-    "Program", "Programme", "Project", "Campaign", "Brigade", "Corps", "Regiment",
-    "Federal", "Federation", "Secretariat", "Embassy", "Consulate", "Mission", "Agencies",
-    "Academy", "Laboratory", "Medical", "Clinic", "Insurance", "Airways", "Railways",
-    "Exchange", "Reserve", "Treasury", "Pentagon", "Kremlin", "Vatican", "Politico",
-    NULL};
+/* Other names of a country, written to one canonical name so that they
+ * merge: "U.S.", "US", "America" -> "United States". */
+static const char *country_alias(const char *name)
+{
+    static const char *const us[] = {"US", "U.S.", "U.S", "USA", "U.S.A.", "America",
+                                     "United States of America", "the United States", NULL};
+    static const char *const uk[] = {"UK", "U.K.", "Britain", "Great Britain", NULL};
+    static const char *const uae[] = {"UAE", "U.A.E.", NULL};
+    size_t len = strlen(name);
+    if (cl_in(name, len, us))
+        return "United States";
+    if (cl_in(name, len, uk))
+        return "United Kingdom";
+    if (cl_in(name, len, uae))
+        return "United Arab Emirates";
+    return NULL;
+}
 
-static const char *const place_cues[] = {
-    "River", "Strip", "Street", "Avenue", "County", "Province", "Island", "Islands",
-    "Mountains", "Lake", "Valley", "Bay", "Sea", "Ocean", "Harbor", "Harbour", "Gulf",
-    "Heights", "Bank", "Peninsula", "Desert", "Coast", "Canyon", "Park", "Square",
-    "Road", "Boulevard", "Plaza", "Hills", "Falls", "Beach", "Springs", "City", "Town",
-    "Village", "District", "Region", "State", NULL};
-
-/* A small list of countries, regions and large cities (docs/claims.md). */
-static const char *const places[] = {
-    "Afghanistan", "Albania", "Algeria", "Argentina", "Armenia", "Australia", "Austria",
-    "Azerbaijan", "Bahrain", "Bangladesh", "Belarus", "Belgium", "Bolivia", "Bosnia",
-    "Brazil", "Bulgaria", "Cambodia", "Cameroon", "Canada", "Chile", "China", "Colombia",
-    "Congo", "Croatia", "Cuba", "Cyprus", "Czechia", "Denmark", "Ecuador", "Egypt",
-    "Eritrea", "Estonia", "Ethiopia", "Finland", "France", "Georgia", "Germany", "Ghana",
-    "Greece", "Guatemala", "Haiti", "Honduras", "Hungary", "Iceland", "India", "Indonesia",
-    "Iran", "Iraq", "Ireland", "Israel", "Italy", "Japan", "Jordan", "Kazakhstan", "Kenya",
-    "Kosovo", "Kuwait", "Latvia", "Lebanon", "Libya", "Lithuania", "Malaysia", "Mali",
-    "Mexico", "Moldova", "Mongolia", "Morocco", "Mozambique", "Myanmar", "Nepal",
-    "Netherlands", "Nicaragua", "Niger", "Nigeria", "Norway", "Oman", "Pakistan",
-    "Palestine", "Panama", "Paraguay", "Peru", "Philippines", "Poland", "Portugal", "Qatar",
-    "Romania", "Russia", "Rwanda", "Serbia", "Singapore", "Slovakia", "Slovenia", "Somalia",
-    "Spain", "Sudan", "Sweden", "Switzerland", "Syria", "Taiwan", "Tanzania", "Thailand",
-    "Tunisia", "Turkey", "Uganda", "Ukraine", "Uruguay", "Uzbekistan", "Venezuela",
-    "Vietnam", "Yemen", "Zambia", "Zimbabwe", "America", "Britain", "England", "Scotland",
-    "Wales", "Europe", "Asia", "Africa", "Gaza", "West Bank", "Middle East", "West Asia",
-    "United States", "United Kingdom", "U.S.", "US", "USA", "U.K.", "UK", "Saudi Arabia",
-    "South Africa", "North Korea", "South Korea", "New Zealand", "Sri Lanka", "Hong Kong",
-    "Washington", "New York", "Los Angeles", "Chicago", "Houston", "Boston", "Miami",
-    "Atlanta", "Seattle", "Dallas", "Denver", "Detroit", "Philadelphia", "San Francisco",
-    "London", "Paris", "Berlin", "Rome", "Madrid", "Moscow", "Kyiv", "Kiev", "Beijing",
-    "Tokyo", "Delhi", "New Delhi", "Mumbai", "Cairo", "Dubai", "Doha", "Riyadh", "Tehran",
-    "Baghdad", "Damascus", "Beirut", "Amman", "Jerusalem", "Tel Aviv", "Istanbul", "Ankara",
-    "Brussels", "Geneva", "Vienna", "Warsaw", "Toronto", "Ottawa", "Montreal", "Vancouver",
-    "Sydney", "Melbourne", "Santiago", "Lima", "Bogota", "Caracas", "Havana", "Nairobi",
-    "Lagos", "Johannesburg", "Rafah", "Khan Younis", "Ramallah", "Sinai", "Golan",
-    "California", "Texas", "Florida", "Arizona", "Ohio", "Michigan", "Pennsylvania",
-    "Virginia", "Connecticut", "Massachusetts", "Illinois", "Iowa", "Nevada", "Oregon",
-    "Alabama", "Alaska", "Arkansas", "Colorado", "Delaware", "Hawaii", "Idaho", "Indiana",
-    "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Minnesota", "Mississippi",
-    "Missouri", "Montana", "Nebraska", "New Hampshire", "New Jersey", "New Mexico",
-    "North Carolina", "North Dakota", "Oklahoma", "Rhode Island", "South Carolina",
-    "South Dakota", "Tennessee", "Utah", "Vermont", "West Virginia", "Wisconsin",
-    "Wyoming", "Ariz.", "Calif.", "Fla.", "Ont.", "Mich.", "Mo.", "Wash.", "Mass.", NULL};
-
-/* Given names with a clear gender, for he/she resolution (docs/claims.md). */
-static const char *const female_names[] = {
-    "Kamala", "Hillary", "Nancy", "Elizabeth", "Kirsten", "Pramila", "Cori", "Alexandria",
-    "Ilhan", "Rashida", "Ayanna", "Amy", "Kamala", "Michelle", "Jill", "Melania", "Ivanka",
-    "Sarah", "Sara", "Mary", "Anne", "Ann", "Susan", "Karen", "Linda", "Patricia",
-    "Jennifer", "Jessica", "Emily", "Emma", "Olivia", "Sophia", "Maria", "Marie", "Laura",
-    "Lisa", "Julia", "Julie", "Rachel", "Rebecca", "Katherine", "Catherine", "Kate",
-    "Katie", "Margaret", "Helen", "Diane", "Dianne", "Barbara", "Betsy", "Nikki", "Kristi",
-    "Liz", "Elise", "Marjorie", "Lauren", "Janet", "Samantha", "Victoria", "Ursula",
-    "Angela", "Theresa", "Giorgia", "Jacinda", "Golda", "Benazir", "Christine", "Claudia",
-    "Kristen", "Kelly", "Megan", "Nicole", "Stephanie", "Heather", "Amanda", "Melissa",
-    "Michele", "Donna", "Debbie", "Deborah", "Dolores", "Elena", "Grace", "Carla", "Aisha",
-    "Keisha", "Patricia", "Catalina", "Judy", "Lorna", "Miriam", "Nadia", "Dana", "Jane",
-    "Joan", "Joanna", "Alice", "Ruth", "Rosa", "Ana", "Eva", "Irene", "Natalie", "Monica",
-    "Tulsi", "Kirstjen", "Gina", "Jen", "Jeanne", "Hope", "Kellyanne", "Huma", "Chelsea",
-    "Sheryl", "Oprah", "Taylor", "Beyonce", "Madeleine", "Condoleezza", "Samira", "Fatima",
-    "Leila", "Layla", "Yasmin", "Noor", "Hannah", "Abigail", "Ella", "Grace", "Chloe",
-    "Zoe", "Lily", "Mia", "Amelia", "Isabella", "Ava", "Charlotte", "Harriet", "Louise",
-    "Caroline", "Kathleen", "Kathy", "Cheryl", "Shirley", "Sharon", "Carol", "Sandra",
-    "Ruth", "Gloria", "Wendy", "Tammy", "Tina", "Debra", "Valerie", "Veronica", "Sonia",
-    "Sonya", "Susana", "Lucia", "Silvia", "Paula", "Pamela", "Rita", "Sheila", "Brenda",
-    "Denise", "Janice", "Judith", "Marilyn", "Martha", "Evelyn", "Jean", "Joyce", NULL};
-
-static const char *const male_names[] = {
-    "Joe", "Joseph", "Donald", "Barack", "Benjamin", "Lloyd", "Antony", "Anthony", "Isaac",
-    "Jake", "John", "Jon", "James", "Robert", "Michael", "William", "David", "Richard",
-    "Thomas", "Charles", "Christopher", "Daniel", "Matthew", "Mark", "Paul", "Steven",
-    "Stephen", "Andrew", "Kenneth", "George", "Edward", "Brian", "Ronald", "Kevin",
-    "Jason", "Jeff", "Jeffrey", "Ryan", "Gary", "Eric", "Jacob", "Nicholas", "Jonathan",
-    "Larry", "Frank", "Scott", "Justin", "Brandon", "Raymond", "Gregory", "Samuel",
-    "Patrick", "Jack", "Dennis", "Jerry", "Tyler", "Aaron", "Henry", "Adam", "Douglas",
-    "Nathan", "Peter", "Zachary", "Kyle", "Walter", "Harold", "Carl", "Arthur", "Gerald",
-    "Roger", "Keith", "Jeremy", "Terry", "Lawrence", "Sean", "Christian", "Albert", "Joe",
-    "Austin", "Willie", "Jesse", "Ted", "Marco", "Jeb", "Ben", "Chris", "Mike", "Bernie",
-    "Mitch", "Chuck", "Rand", "Lindsey", "Newt", "Rudy", "Hunter", "Beau", "Vladimir",
-    "Volodymyr", "Emmanuel", "Xi", "Recep", "Narendra", "Rishi", "Boris", "Keir", "Olaf",
-    "Yoav", "Benny", "Naftali", "Yair", "Itamar", "Bezalel", "Yahya", "Ismail", "Mahmoud",
-    "Mohammed", "Muhammad", "Ali", "Hassan", "Omar", "Ahmed", "Khalid", "Abdullah",
-    "Samir", "Tomasz", "Hendrik", "Ravi", "Luc", "Gil", "Jonas", "Tomás", "Owen", "Marcus",
-    "Amir", "Dwight", "Abraham", "Franklin", "Ronald", "Bill", "Al", "Dick", "Mike",
-    "Pete", "Kevin", "Tim", "Tom", "Steve", "Dan", "Matt", "Nick", "Sam", "Tony", "Jim",
-    "Bob", "Rob", "Ron", "Ken", "Greg", "Doug", "Jared", "Eli", "Elon", "Jeff", "Mark",
-    "Sundar", "Satya", "Warren", "Rex", "Mike", "Kanye", "Kim", "Hamid", "Hosni",
-    "Anwar", "Bashar", "Saddam", "Muammar", "Ehud", "Ariel", "Shimon", "Yitzhak", "Moshe",
-    "Gideon", "Reuven", "Avi", "Avigdor", "Nir", "Ron", "Josh", "Cory", "Bernard", NULL};
-
-static const char *const name_particles[] = {"de", "del", "della", "da", "van", "von",
-                                             "bin", "al", "la", "le", "du", "di", "dos",
-                                             "der", "ibn", "el", NULL};
-static const char *const org_joiners[] = {"of", "for", "and", "on", "the", "&", NULL};
-
-/* Capitalised words that name a people or a party member, not an entity. */
-static int is_demonym(const char *s, size_t len)
+/* A word naming a people, a faith or a party member ("Israeli", "Muslim",
+ * "Republicans"): no entity of the story, whatever the tagger says. */
+static int is_people_word(const char *s, size_t len)
 {
     static const char *const words[] = {
         "Democrat", "Democrats", "Democratic", "Republican", "Republicans", "Muslim",
@@ -136,13 +44,22 @@ static int is_demonym(const char *s, size_t len)
         "Israeli", "Israelis", "Iraqi", "Iraqis", "Saudi", "Saudis", "Pakistani", "Kuwaiti",
         "Qatari", "Yemeni", "Thai", "Swiss", "British", "French", "Irish", "Dutch", "Danish",
         "Polish", "Turkish", "Spanish", "Scottish", "Welsh", "English", "Finnish", "Swedish",
-        "Greek", "Western", "Eastern", "Northern", "Southern", "Progressives",
-        "Liberal", "Liberals", "Conservatives", "Latino",
-        "Latinos", "Hispanic", "Hispanics", "Asian", "Asians", "Catholic", "Catholics",
-        "Protestant", "Sunni", "Shia", "Shiite", "Kurdish", "Kurds", "Senior", "Former", NULL};
-    if (cl_in(s, len, words))
+        "Greek", "Western", "Eastern", "Northern", "Southern", "Progressives", "Liberal",
+        "Liberals", "Conservatives", "Latino", "Latinos", "Hispanic", "Hispanics", "Asian",
+        "Asians", "Catholic", "Catholics", "Protestant", "Sunni", "Shia", "Shiite", "Kurdish",
+        "Kurds", "Bangladeshi", "Afghan", "Afghans", "Nepali", "Emirati", "Omani", "Somali",
+        "Israeli-Palestinian", NULL};
+    return cl_in(s, len, words);
+}
+
+/* A people adjective by its ending too ("Kenyan", "Japanese"): for names
+ * the tagger calls other names. */
+static int is_demonym(const char *s, size_t len)
+{
+    if (is_people_word(s, len))
         return 1;
-    static const char *const sufs[] = {"ian", "ians", "ean", "eans", "ese", "ans", NULL};
+    static const char *const sufs[] = {"ian", "ians", "ean", "eans", "ese", "ans", "ish", "ic",
+                                       NULL};
     for (size_t i = 0; sufs[i]; i++) {
         size_t n = strlen(sufs[i]);
         if (len > n + 2 && cl_eq(s + len - n, n, sufs[i]))
@@ -153,8 +70,7 @@ static int is_demonym(const char *s, size_t len)
 
 /* ---- scanning ------------------------------------------------------------ */
 
-/* A word of a capitalised run: a token, with a following "." folded in
- * when it belongs to an abbreviated title (Mr, Sen, Gov). */
+/* A word of a name: a token, possessive excluded. */
 typedef struct word {
     size_t start, end;
     int possessive;
@@ -165,7 +81,7 @@ typedef struct cand {
     size_t first_word, n_words;    /* into the scanner's words */
     int possessive;
     px_entity_kind kind;
-    int kind_sure;                 /* kind from a cue, not a default */
+    int kind_sure;                 /* a multi-word name, whose kind the tagger gave */
     px_gender gender;
     char *name;                    /* squeezed name text */
     char *role;                    /* role text or NULL */
@@ -177,204 +93,22 @@ typedef struct scanner {
     size_t len;
     px_tokens tk;
     px_spans ss;
+    px_ner_spans names;
+    uint64_t *lower; /* keys of the words written in lower case, sorted */
+    size_t n_lower;
     word *w;
     size_t nw, capw;
     cand *c;
     size_t nc, capc;
-    uint64_t *lower; /* hash set of words seen in lower case */
-    size_t lower_cap;
 } scanner;
-
-static uint64_t word_hash(const char *s, size_t len)
-{
-    char buf[64];
-    if (len > sizeof buf)
-        len = sizeof buf;
-    for (size_t i = 0; i < len; i++)
-        buf[i] = (char)tolower((unsigned char)s[i]);
-    return px_hash64(buf, len, 7) | 1;
-}
-
-static int sentence_initial(const scanner *sc, size_t i);
-
-static void set_add(scanner *sc, uint64_t h)
-{
-    size_t k = h & (sc->lower_cap - 1);
-    while (sc->lower[k] && sc->lower[k] != h)
-        k = (k + 1) & (sc->lower_cap - 1);
-    sc->lower[k] = h;
-}
-
-/* Builds the set of words seen in lower case and of words seen
- * capitalised away from the start of a sentence. */
-static int lower_set_build(scanner *sc)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < sc->tk.n; i++)
-        n += sc->tk.v[i].kind == PX_TOK_WORD;
-    sc->lower_cap = 64;
-    while (sc->lower_cap < n * 4)
-        sc->lower_cap *= 2;
-    sc->lower = calloc(sc->lower_cap, sizeof *sc->lower);
-    if (!sc->lower)
-        return PX_ENOMEM;
-    for (size_t i = 0; i < sc->tk.n; i++) {
-        const px_token *t = &sc->tk.v[i];
-        if (t->kind != PX_TOK_WORD)
-            continue;
-        uint64_t h = word_hash(sc->text + t->start, t->end - t->start);
-        if (islower((unsigned char)sc->text[t->start]))
-            set_add(sc, h);
-        else if (isupper((unsigned char)sc->text[t->start]) && !sentence_initial(sc, i))
-            set_add(sc, h ^ 0x5a5a5a5a5a5a5a50ULL);
-    }
-    return PX_OK;
-}
-
-static int seen_in_set(const scanner *sc, uint64_t h)
-{
-    size_t k = h & (sc->lower_cap - 1);
-    while (sc->lower[k]) {
-        if (sc->lower[k] == h)
-            return 1;
-        k = (k + 1) & (sc->lower_cap - 1);
-    }
-    return 0;
-}
-
-static int seen_lower(const scanner *sc, const char *s, size_t len)
-{
-    return seen_in_set(sc, word_hash(s, len));
-}
-
-static int seen_midcap(const scanner *sc, const char *s, size_t len)
-{
-    return seen_in_set(sc, word_hash(s, len) ^ 0x5a5a5a5a5a5a5a50ULL);
-}
-
-static int is_open_mark(const char *s, size_t len)
-{
-    return (len == 1 && (s[0] == '"' || s[0] == '(' || s[0] == '\'' || s[0] == '[')) ||
-           (len == 3 && (memcmp(s, "\xE2\x80\x9C", 3) == 0 || memcmp(s, "\xE2\x80\x98", 3) == 0 ||
-                         memcmp(s, "\xE2\x80\x94", 3) == 0));
-}
-
-/* Does token i start a sentence (allowing opening quotes/brackets)? */
-static int sentence_initial(const scanner *sc, size_t i)
-{
-    size_t off = sc->tk.v[i].start;
-    size_t s = cl_sentence_at(&sc->ss, off);
-    if (sc->ss.n == 0)
-        return i == 0;
-    size_t first = cl_token_at(&sc->tk, sc->ss.v[s].start);
-    while (first < i && sc->tk.v[first].kind == PX_TOK_PUNCT &&
-           is_open_mark(sc->text + sc->tk.v[first].start,
-                        sc->tk.v[first].end - sc->tk.v[first].start))
-        first++;
-    if (first == i)
-        return 1;
-    /* right after a colon or an opening quote mid-sentence */
-    const px_token *p = &sc->tk.v[i - 1];
-    return i > 0 && p->kind == PX_TOK_PUNCT &&
-           (sc->text[p->start] == ':' || is_open_mark(sc->text + p->start, p->end - p->start));
-}
-
-/* A capitalised sentence-initial word that is no name: a stopword, a word
- * the article also writes in lower case, or one never capitalised
- * elsewhere ("According", "Despite") unless a list knows it. */
-static int common_initial_word(const scanner *sc, const char *s, size_t len)
-{
-    if (px_is_stopword("en", s, len))
-        return 1;
-    int titled = cl_is_role_word(s, len) || cl_is_role_modifier(s, len);
-    if (titled)
-        return 0;
-    if (seen_lower(sc, s, len))
-        return 1;
-    if (cl_in(s, len, places) || cl_in(s, len, female_names) || cl_in(s, len, male_names))
-        return 0;
-    return !seen_midcap(sc, s, len);
-}
-
-static int is_cap_word(const scanner *sc, const px_token *t);
-
-/* Sentence adverbs and openers that a list of given names would not know
- * either: "Meanwhile Congress said" is no person. */
-static const char *const openers[] = {
-    "meanwhile", "however", "still", "instead", "later", "earlier", "moreover", "again",
-    "besides", "otherwise", "likewise", "similarly", "separately", "finally", "indeed",
-    "perhaps", "thus", "hence", "today", "tonight", "yesterday", "tomorrow", "overall",
-    "afterward", "afterwards", "elsewhere", "nonetheless", "nevertheless", "additionally",
-    "furthermore", "asked", "speaking", "last", "next", "first", "unlike", "despite",
-    "according", "following", "amid", "inside", "outside", "across", "behind", NULL};
-
-/* A sentence-initial word the article never writes elsewhere, kept as a
- * given name when it opens a pair whose second word recurs alone as a
- * name later in the article ("Nora Quist said ... Quist added") and the
- * pair is followed by a comma or a verb of saying ("Nora Quist, 34,",
- * "Nora Quist warned"). Token i is the first word. */
-static int unknown_given_name(const scanner *sc, size_t i)
-{
-    const px_token *f = &sc->tk.v[i];
-    const char *fs = sc->text + f->start;
-    size_t fl = f->end - f->start;
-    char low[32];
-    if (fl < sizeof low) {
-        for (size_t k = 0; k < fl; k++)
-            low[k] = (char)tolower((unsigned char)fs[k]);
-        if (px_is_stopword("en", low, fl))
-            return 0; /* "But Tindall said" */
-    }
-    if (fl < 2 || cl_in(fs, fl, openers) || (fl > 4 && cl_eq(fs + fl - 2, 2, "ly")) ||
-        (fl > 3 && (cl_eq(fs + fl - 3, 3, "ing") || cl_eq(fs + fl - 2, 2, "ed"))) ||
-        cl_in(fs, fl, places) || cl_in(fs, fl, org_cues))
-        return 0;
-    if (i + 2 >= sc->tk.n || !is_cap_word(sc, &sc->tk.v[i + 1]))
-        return 0;
-    const px_token *n = &sc->tk.v[i + 1];
-    const char *ns = sc->text + n->start;
-    size_t nl = n->end - n->start;
-    if (n->start != f->end + 1 || nl < 2 || cl_is_role_word(ns, nl) || cl_is_role_modifier(ns, nl) ||
-        cl_in(ns, nl, org_cues) || cl_in(ns, nl, place_cues) || cl_in(ns, nl, places) ||
-        cl_is_calendar_word(ns, nl) || !seen_midcap(sc, ns, nl))
-        return 0;
-    int recurs = 0; /* the surname alone, elsewhere */
-    for (size_t j = 0; j < sc->tk.n && !recurs; j++) {
-        const px_token *k = &sc->tk.v[j];
-        recurs = j != i + 1 && k->end - k->start == nl && memcmp(sc->text + k->start, ns, nl) == 0 &&
-                 (j == 0 || !is_cap_word(sc, &sc->tk.v[j - 1]));
-    }
-    if (!recurs)
-        return 0;
-    const px_token *a = &sc->tk.v[i + 2];
-    if (a->kind == PX_TOK_PUNCT && sc->text[a->start] == ',')
-        return 1;
-    return a->kind == PX_TOK_WORD && cl_is_say_verb(sc->text + a->start, a->end - a->start);
-}
-
-static int is_cap_word(const scanner *sc, const px_token *t)
-{
-    if (t->kind != PX_TOK_WORD)
-        return 0;
-    unsigned char c = (unsigned char)sc->text[t->start];
-    if (c < 0x80)
-        return isupper(c) != 0;
-    return (t->flags & PX_TOKF_CAPITALIZED) != 0;
-}
-
-/* A hyphenated word whose later part is lower case ("Hamas-controlled") is
- * an adjective, not a name. */
-static int lower_after_hyphen(const char *s, size_t len)
-{
-    const char *h = memchr(s, '-', len);
-    return h && h + 1 < s + len && islower((unsigned char)h[1]);
-}
 
 static int push_word(scanner *sc, size_t start, size_t end)
 {
     if (CL_GROW(sc->w, sc->capw, sc->nw))
         return PX_ENOMEM;
     size_t stripped = cl_strip_possessive(sc->text + start, end - start);
+    if (stripped == 0)
+        stripped = end - start;
     sc->w[sc->nw].start = start;
     sc->w[sc->nw].end = start + stripped;
     sc->w[sc->nw].possessive = stripped != end - start;
@@ -382,18 +116,9 @@ static int push_word(scanner *sc, size_t start, size_t end)
     return PX_OK;
 }
 
-static int is_cue_word(const word *w, const char *text, const char *const *list)
-{
-    return cl_in(text + w->start, w->end - w->start, list);
-}
-
 static px_gender gender_of_first_name(const char *s, size_t len)
 {
-    if (cl_in(s, len, female_names))
-        return PX_GENDER_FEMALE;
-    if (cl_in(s, len, male_names))
-        return PX_GENDER_MALE;
-    return PX_GENDER_UNKNOWN;
+    return (px_gender)cl_given_name_gender(s, len);
 }
 
 static px_gender gender_of_title(const char *s, size_t len)
@@ -411,264 +136,253 @@ static px_gender gender_of_title(const char *s, size_t len)
     return PX_GENDER_UNKNOWN;
 }
 
-/* Length of the role chain starting at word k of [k, end): role words and
- * their modifiers ("Vice President", "Secretary of State"), ending on a
- * role word; 0 when there is none. */
-static size_t role_chain(const scanner *sc, size_t k, size_t end)
+static int is_title_token(const scanner *sc, const px_token *t)
 {
-    size_t n = 0, last_role = 0;
-    int after_of = 0;
-    for (size_t i = k; i < end; i++) {
-        const word *w = &sc->w[i];
-        const char *s = sc->text + w->start;
-        size_t len = w->end - w->start;
-        if (cl_is_role_word(s, len)) {
-            n = i - k + 1;
-            last_role = n;
-        } else if (cl_eq(s, len, "of") && i + 1 < end && i > k && last_role == n) {
-            after_of = 1; /* "Secretary of State" */
-            continue;
-        } else if (after_of) {
-            n = last_role = i - k + 1;
-            after_of = 0;
-        } else if (cl_is_role_modifier(s, len) && last_role == n) {
-            n = i - k + 1;
-        } else {
-            break;
-        }
-        if (w->possessive)
-            break;
-    }
-    return last_role;
+    const char *s = sc->text + t->start;
+    size_t len = t->end - t->start;
+    if (t->kind != PX_TOK_WORD || !isupper((unsigned char)s[0]))
+        return 0;
+    return cl_is_role_word(s, len) || cl_is_role_modifier(s, len);
 }
 
-static int add_cand(scanner *sc, size_t role_start_w, size_t name_w, size_t end_w)
+/* Is token k - 1 (k > 0) on the line of token k? */
+static int same_line(const scanner *sc, size_t k)
+{
+    return !memchr(sc->text + sc->tk.v[k - 1].end, '\n', sc->tk.v[k].start - sc->tk.v[k - 1].end);
+}
+
+/* The first token of the title written right before token i, on its line
+ * ("Vice President", "Mr.", "Defense Secretary"); i when there is none.
+ * The title ends on a role word. */
+static size_t title_start(const scanner *sc, size_t i)
+{
+    size_t k = i;
+    if (k >= 2 && same_line(sc, k) && sc->tk.v[k - 1].kind == PX_TOK_PUNCT &&
+        sc->text[sc->tk.v[k - 1].start] == '.' && sc->tk.v[k - 2].end == sc->tk.v[k - 1].start)
+        k--; /* "Mr" "." */
+    if (k == 0 || !same_line(sc, k) || !is_title_token(sc, &sc->tk.v[k - 1]) ||
+        !cl_is_role_word(sc->text + sc->tk.v[k - 1].start, sc->tk.v[k - 1].end - sc->tk.v[k - 1].start))
+        return i;
+    while (k > 0 && same_line(sc, k) && is_title_token(sc, &sc->tk.v[k - 1]))
+        k--;
+    return k;
+}
+
+static int add_cand(scanner *sc, size_t role_start_tok, size_t name_w, size_t end_w,
+                    px_entity_kind kind)
 {
     if (name_w >= end_w)
         return PX_OK;
-    /* a lone letter names nobody: "C" of the comet "C/2025 H4", "A" of a
-     * list item */
+    /* a lone letter names nobody: "C" of the comet "C/2025 H4" */
     if (end_w - name_w == 1 && sc->w[name_w].end - sc->w[name_w].start == 1)
         return PX_OK;
     if (CL_GROW(sc->c, sc->capc, sc->nc))
         return PX_ENOMEM;
     cand *c = &sc->c[sc->nc];
     memset(c, 0, sizeof *c);
-    c->role_start = sc->w[role_start_w].start;
     c->start = sc->w[name_w].start;
+    c->role_start = sc->tk.v[role_start_tok].start < c->start ? sc->tk.v[role_start_tok].start
+                                                               : c->start;
     c->end = sc->w[end_w - 1].end;
     c->first_word = name_w;
     c->n_words = end_w - name_w;
     c->possessive = sc->w[end_w - 1].possessive;
     c->entity = -1;
+    c->kind = kind;
+    c->kind_sure = c->n_words > 1;
     c->name = cl_squeeze(sc->text + c->start, c->end - c->start);
     if (!c->name)
         return PX_ENOMEM;
-    if (role_start_w < name_w) {
-        c->role = cl_squeeze(sc->text + c->role_start, sc->w[name_w - 1].end - c->role_start);
+    const char *canon = country_alias(c->name);
+    if (canon) {
+        char *n = px_strdup(canon);
+        if (!n) {
+            free(c->name);
+            return PX_ENOMEM;
+        }
+        free(c->name);
+        c->name = n;
+        c->kind = PX_ENTITY_PLACE;
+        c->kind_sure = 1;
+    }
+    if (c->role_start < c->start) {
+        size_t role_end = c->start;
+        while (role_end > c->role_start && isspace((unsigned char)sc->text[role_end - 1]))
+            role_end--;
+        c->role = cl_squeeze(sc->text + c->role_start, role_end - c->role_start);
         if (!c->role) {
             free(c->name);
             return PX_ENOMEM;
         }
+        for (size_t t = role_start_tok; sc->tk.v[t].start < c->start; t++) {
+            px_gender g = gender_of_title(sc->text + sc->tk.v[t].start,
+                                          sc->tk.v[t].end - sc->tk.v[t].start);
+            if (g)
+                c->gender = g;
+        }
+    }
+    if (c->kind == PX_ENTITY_PERSON && c->n_words > 1 && !c->gender) {
+        const word *w = &sc->w[name_w];
+        c->gender = gender_of_first_name(sc->text + w->start, w->end - w->start);
     }
     sc->nc++;
     return PX_OK;
 }
 
-static void classify(scanner *sc, cand *c, size_t role_first_w)
+static px_entity_kind kind_of(px_ner_type t)
 {
-    const word *w = &sc->w[c->first_word];
-    const char *t = sc->text;
-    size_t n = c->n_words;
-    c->kind = n == 1 ? PX_ENTITY_ORG : PX_ENTITY_PERSON;
-    int all_caps = 1;
-    for (size_t i = 0; i < n; i++) {
-        for (size_t b = w[i].start; b < w[i].end; b++)
-            if (islower((unsigned char)t[b]))
-                all_caps = 0;
-    }
-    for (size_t i = 0; i < n; i++)
-        if (is_cue_word(&w[i], t, org_cues) || cl_eq(t + w[i].start, w[i].end - w[i].start, "of") ||
-            cl_eq(t + w[i].start, w[i].end - w[i].start, "for")) {
-            c->kind = PX_ENTITY_ORG;
-            c->kind_sure = 1;
-        }
-    if (cl_in(c->name, strlen(c->name), places) || (!c->kind_sure && n > 1 &&
-                                                   is_cue_word(&w[n - 1], t, place_cues))) {
-        c->kind = PX_ENTITY_PLACE;
-        c->kind_sure = 1;
-    }
-    if (c->role) {
-        for (size_t i = role_first_w; i < c->first_word; i++) {
-            px_gender g = gender_of_title(t + sc->w[i].start, sc->w[i].end - sc->w[i].start);
-            if (g)
-                c->gender = g;
-        }
-        c->kind = PX_ENTITY_PERSON;
-        c->kind_sure = 1;
-    }
-    px_gender g = gender_of_first_name(t + w[0].start, w[0].end - w[0].start);
-    if (g && n > 1 && !c->kind_sure) {
-        c->kind = PX_ENTITY_PERSON;
-        c->kind_sure = 1;
-    }
-    if (g && n > 1 && c->kind == PX_ENTITY_PERSON && !c->gender)
-        c->gender = g;
-    if (all_caps && !c->role && c->kind != PX_ENTITY_PLACE)
-        c->kind = PX_ENTITY_ORG;
-    if (n == 1 && !c->kind_sure && c->first_word > 0) {
-        /* "in Dubai", "from Milwaukee" */
-        size_t ti = cl_token_at(&sc->tk, c->role_start);
-        if (ti > 0 && (cl_tok_eq(t, &sc->tk.v[ti - 1], "in") ||
-                       cl_tok_eq(t, &sc->tk.v[ti - 1], "near") ||
-                       cl_tok_eq(t, &sc->tk.v[ti - 1], "across")))
-            c->kind = PX_ENTITY_PLACE;
+    switch (t) {
+    case PX_NER_PER: return PX_ENTITY_PERSON;
+    case PX_NER_ORG: return PX_ENTITY_ORG;
+    case PX_NER_LOC: return PX_ENTITY_PLACE;
+    default: return PX_ENTITY_OTHER;
     }
 }
 
-/* Adds the candidate of add_cand() and gives it a kind. */
-static int add_classified(scanner *sc, size_t role_start_w, size_t name_w, size_t end_w)
+static uint64_t lower_key(const char *s, size_t len)
 {
-    size_t before = sc->nc;
-    int rc = add_cand(sc, role_start_w, name_w, end_w);
-    if (!rc && sc->nc > before)
-        classify(sc, &sc->c[sc->nc - 1], role_start_w);
-    return rc;
+    char buf[64];
+    if (len > sizeof buf)
+        len = sizeof buf;
+    for (size_t i = 0; i < len; i++)
+        buf[i] = (char)tolower((unsigned char)s[i]);
+    return px_hash64(buf, len, 7);
 }
 
-/* Splits the capitalised run of words [a, b) into candidates: an optional
- * leading organisation/other part, a role chain and the name. */
-static int split_run(scanner *sc, size_t a, size_t b)
+static int by_key(const void *x, const void *y)
 {
-    if (b > a + 1 && cl_eq(sc->text + sc->w[a].start, sc->w[a].end - sc->w[a].start, "The"))
-        a++;
-    /* drop leading demonyms and trailing joiners */
-    while (a < b && is_demonym(sc->text + sc->w[a].start, sc->w[a].end - sc->w[a].start) &&
-           !sc->w[a].possessive &&
-           (a + 1 == b || cl_is_role_word(sc->text + sc->w[a + 1].start,
-                                          sc->w[a + 1].end - sc->w[a + 1].start) ||
-            cl_is_role_modifier(sc->text + sc->w[a + 1].start,
-                                sc->w[a + 1].end - sc->w[a + 1].start) ||
-            is_demonym(sc->text + sc->w[a + 1].start, sc->w[a + 1].end - sc->w[a + 1].start)))
-        a++;
-    /* party-state labels: D-Mo., R-Texas */
-    if (b == a + 1 && sc->w[a].end - sc->w[a].start >= 3 &&
-        strchr("DRI", sc->text[sc->w[a].start]) && sc->text[sc->w[a].start + 1] == '-')
-        return PX_OK;
-    while (b > a && cl_in(sc->text + sc->w[b - 1].start, sc->w[b - 1].end - sc->w[b - 1].start,
-                          org_joiners))
-        b--;
-    if (a >= b)
-        return PX_OK;
-    for (size_t k = a; k < b; k++) {
-        size_t r = role_chain(sc, k, b);
-        if (!r)
-            continue;
-        /* words before the role form their own candidate */
-        int rc = k > a ? add_classified(sc, a, a, k) : PX_OK;
-        /* a role without a name ("Defense Secretary") is no entity */
-        if (!rc && k + r < b && !sc->w[k + r - 1].possessive)
-            rc = add_classified(sc, k, k + r, b);
-        return rc;
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* The words the text writes in lower case, sorted for lookup. */
+static int lower_words_build(scanner *sc)
+{
+    sc->lower = malloc((sc->tk.n ? sc->tk.n : 1) * sizeof *sc->lower);
+    if (!sc->lower)
+        return PX_ENOMEM;
+    for (size_t i = 0; i < sc->tk.n; i++) {
+        const px_token *t = &sc->tk.v[i];
+        if (t->kind == PX_TOK_WORD && islower((unsigned char)sc->text[t->start]))
+            sc->lower[sc->n_lower++] = lower_key(sc->text + t->start, t->end - t->start);
     }
-    return add_classified(sc, a, a, b);
-}
-
-/* Is word index i (just pushed) a joiner we keep inside a run? */
-static int joiner_ok(const scanner *sc, size_t run_start, const px_token *t, const px_token *next)
-{
-    if (!next || !is_cap_word(sc, next) || sc->nw == run_start)
-        return 0;
-    const char *s = sc->text + t->start;
-    size_t len = t->end - t->start;
-    const word *prev = &sc->w[sc->nw - 1];
-    if (prev->possessive)
-        return 0;
-    if (cl_in(s, len, name_particles))
-        return 1;
-    if (!cl_in(s, len, org_joiners))
-        return 0;
-    /* "of"/"for"/"and" only continue organisations and offices:
-     * "Department of State", "Secretary of State", "Chamber of Commerce" */
-    return is_cue_word(prev, sc->text, org_cues) || cl_is_role_word(sc->text + prev->start,
-                                                                     prev->end - prev->start);
-}
-
-static int scan_runs(scanner *sc)
-{
-    const char *t = sc->text;
-    size_t i = 0;
-    while (i < sc->tk.n) {
-        const px_token *tok = &sc->tk.v[i];
-        if (!is_cap_word(sc, tok) || cl_is_calendar_word(t + tok->start, tok->end - tok->start)) {
-            i++;
-            continue;
-        }
-        size_t run_start = sc->nw;
-        while (i < sc->tk.n) {
-            tok = &sc->tk.v[i];
-            const px_token *next = i + 1 < sc->tk.n ? &sc->tk.v[i + 1] : NULL;
-            size_t len = tok->end - tok->start;
-            if (sc->nw > run_start &&
-                memchr(t + sc->w[sc->nw - 1].end, '\n', tok->start - sc->w[sc->nw - 1].end))
-                break; /* names do not run across paragraphs */
-            if (is_cap_word(sc, tok)) {
-                if (cl_is_calendar_word(t + tok->start, len) ||
-                    lower_after_hyphen(t + tok->start, len))
-                    break;
-                if (sc->nw == run_start && sentence_initial(sc, i) &&
-                    common_initial_word(sc, t + tok->start, len) &&
-                    (px_is_stopword("en", t + tok->start, len) || seen_lower(sc, t + tok->start, len) ||
-                     !unknown_given_name(sc, i))) {
-                    i++;
-                    continue; /* a common word capitalised by its position */
-                }
-                if (len == 1 && (t[tok->start] == 'I' || t[tok->start] == 'A'))
-                    break;
-                size_t end = tok->end;
-                /* "Mr" "." -> "Mr." */
-                if (next && next->kind == PX_TOK_PUNCT && next->start == end && t[next->start] == '.' &&
-                    cl_is_role_word(t + tok->start, len)) {
-                    end = next->end;
-                    i++;
-                }
-                if (push_word(sc, tok->start, end))
-                    return PX_ENOMEM;
-                /* possessive written as its own token: Harris ' */
-                if (i + 1 < sc->tk.n && sc->tk.v[i + 1].kind == PX_TOK_PUNCT &&
-                    sc->tk.v[i + 1].start == end &&
-                    cl_strip_possessive(t + tok->start, sc->tk.v[i + 1].end - tok->start) ==
-                        end - tok->start &&
-                    (t[end] == '\'' || (unsigned char)t[end] == 0xE2) &&
-                    (i + 2 >= sc->tk.n || sc->tk.v[i + 2].start > sc->tk.v[i + 1].end) &&
-                    t[end - 1] == 's') {
-                    sc->w[sc->nw - 1].possessive = 1;
-                    i++;
-                }
-                i++;
-                if (sc->w[sc->nw - 1].possessive)
-                    break;
-                continue;
-            }
-            if (tok->kind == PX_TOK_WORD && joiner_ok(sc, run_start, tok, next)) {
-                if (push_word(sc, tok->start, tok->end))
-                    return PX_ENOMEM;
-                i++;
-                continue;
-            }
-            break;
-        }
-        if (sc->nw > run_start) {
-            int rc = split_run(sc, run_start, sc->nw);
-            if (rc)
-                return rc;
-        }
-        if (i < sc->tk.n && !is_cap_word(sc, &sc->tk.v[i]))
-            i++;
-        else if (sc->nw == run_start)
-            i++;
-    }
+    qsort(sc->lower, sc->n_lower, sizeof *sc->lower, by_key);
     return PX_OK;
+}
+
+static int written_lower(const scanner *sc, const px_token *t)
+{
+    uint64_t k = lower_key(sc->text + t->start, t->end - t->start);
+    return bsearch(&k, sc->lower, sc->n_lower, sizeof k, by_key) != NULL;
+}
+
+static int tok_is_stopword(const scanner *sc, const px_token *t)
+{
+    char buf[32];
+    size_t len = t->end - t->start;
+    if (len >= sizeof buf)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        buf[i] = (char)tolower((unsigned char)sc->text[t->start + i]);
+    return px_is_stopword("en", buf, len);
+}
+
+static int tok_role_word(const scanner *sc, size_t i)
+{
+    const px_token *t = &sc->tk.v[i];
+    return is_title_token(sc, t) && cl_is_role_word(sc->text + t->start, t->end - t->start);
+}
+
+/* A one-word name no reader would list: a people or party adjective
+ * ("Israeli", "Democratic"), a compound modifier ("Hamas-controlled",
+ * "Israel-Hamas"), a common word capitalised by its position in the
+ * sentence ("Ultimately", "Medium"), a weekday or month. */
+static int unlisted_word(const scanner *sc, size_t i, px_ner_type type)
+{
+    const px_token *t = &sc->tk.v[i];
+    const char *s = sc->text + t->start;
+    size_t len = cl_strip_possessive(s, t->end - t->start);
+    if (cl_is_calendar_word(s, len) || tok_is_stopword(sc, t) || is_people_word(s, len))
+        return 1;
+    if (len >= 3 && strchr("DRI", s[0]) && s[1] == '-')
+        return 1; /* party and state: "D-Mo.", "R-Texas" */
+    if (type == PX_NER_MISC && (is_demonym(s, len) || memchr(s, '-', len)))
+        return 1;
+    if (memchr(s, '-', len) && islower((unsigned char)((const char *)memchr(s, '-', len))[1]))
+        return 1;
+    int initial = i == 0 || !same_line(sc, i) ||
+                  cl_sentence_at(&sc->ss, t->start) != cl_sentence_at(&sc->ss, sc->tk.v[i - 1].start);
+    return initial && (written_lower(sc, t) || (len > 4 && cl_eq(s + len - 2, 2, "ly")));
+}
+
+static int add_name(scanner *sc, size_t first, size_t last, size_t role, px_ner_type type)
+{
+    if (role == first && first + 1 < last && tok_is_stopword(sc, &sc->tk.v[first]) &&
+        isupper((unsigned char)sc->text[sc->tk.v[first].start]))
+        role = ++first; /* "On Thursday", "The" */
+    while (last > first && cl_is_calendar_word(sc->text + sc->tk.v[last - 1].start,
+                                               sc->tk.v[last - 1].end - sc->tk.v[last - 1].start))
+        last--; /* "CBS Sunday" */
+    if (last > first && tok_role_word(sc, last - 1))
+        while (last > first && is_title_token(sc, &sc->tk.v[last - 1]))
+            last--; /* "Defense Secretary" */
+    if (first >= last || (last == first + 1 && unlisted_word(sc, first, type)))
+        return PX_OK;
+    size_t first_w = sc->nw;
+    int rc = PX_OK;
+    for (size_t t = first; t < last && !rc; t++)
+        rc = push_word(sc, sc->tk.v[t].start, sc->tk.v[t].end);
+    if (type == PX_NER_PER && role == first)
+        role = title_start(sc, first);
+    return rc ? rc : add_cand(sc, role, first_w, sc->nw, kind_of(type));
+}
+
+/* Adds the tagged name [first, last): split after a possessive inside it
+ * ("Biden's Defense Secretary"), at a title inside it ("Progressive Caucus
+ * Chairwoman Pramila Jayapal": an organisation, then a person with her
+ * title) and after a title ending in "of" ("Secretary of | State Antony
+ * Blinken"). */
+static int add_tagged(scanner *sc, size_t first, size_t last, px_ner_type type)
+{
+    for (size_t i = first + 1; type == PX_NER_PER && i + 1 < last; i++)
+        if (cl_tok_eq(sc->text, &sc->tk.v[i], "and") || cl_tok_eq(sc->text, &sc->tk.v[i], "&")) {
+            int rc = add_tagged(sc, first, i, type); /* "Hannah and Ari" are two */
+            return rc ? rc : add_tagged(sc, i + 1, last, type);
+        }
+    for (size_t i = first; i + 1 < last; i++)
+        if (sc->tk.v[i].flags & PX_TOKF_CONTRACTION &&
+            cl_strip_possessive(sc->text + sc->tk.v[i].start, sc->tk.v[i].end - sc->tk.v[i].start) <
+                sc->tk.v[i].end - sc->tk.v[i].start) {
+            int rc = add_tagged(sc, first, i + 1, type);
+            return rc ? rc : add_tagged(sc, i + 1, last, type);
+        }
+    if (first >= 2 && last > first + 1 && cl_tok_eq(sc->text, &sc->tk.v[first - 1], "of") &&
+        tok_role_word(sc, first - 2))
+        return add_name(sc, first + 1, last, title_start(sc, first - 1), PX_NER_PER);
+    for (size_t k = last - 1; k > first; k--) {
+        if (!tok_role_word(sc, k - 1) || (type != PX_NER_PER && last - k < 2))
+            continue;
+        size_t r = k - 1;
+        while (r > first && is_title_token(sc, &sc->tk.v[r - 1]))
+            r--;
+        int rc = r > first ? add_name(sc, first, r, r, type == PX_NER_PER ? PX_NER_ORG : type)
+                           : PX_OK;
+        return rc ? rc : add_name(sc, k, last, r, PX_NER_PER);
+    }
+    return add_name(sc, first, last, first, type);
+}
+
+static int scan_names(scanner *sc)
+{
+    const px_ner_model *m = px_ner_default(NULL);
+    if (!m)
+        return PX_EFORMAT;
+    int rc = px_ner_tag(m, sc->text, &sc->tk, &sc->ss, &sc->names);
+    if (!rc)
+        rc = lower_words_build(sc);
+    for (size_t i = 0; i < sc->names.n && !rc; i++)
+        rc = add_tagged(sc, sc->names.v[i].first, sc->names.v[i].last, sc->names.v[i].type);
+    return rc;
 }
 
 /* ---- resolving mentions to entities --------------------------------------- */
@@ -789,8 +503,11 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t u
             const px_entity *e = &out->v[o->entity];
             if (pass == 0) {
                 int person = e->kind == PX_ENTITY_PERSON;
+                /* a surname alone is that person whatever its tag ("met
+                 * Biden" read as a place); a word of an organisation's
+                 * name is it unless tagged a place */
                 if (c->n_words == 1 && word_of(e->name, c->name, len, person) &&
-                    (person || e->kind == PX_ENTITY_ORG) && c->kind != PX_ENTITY_PLACE)
+                    (person || (e->kind == PX_ENTITY_ORG && c->kind != PX_ENTITY_PLACE)))
                     return o->entity;
                 if (c->n_words > 1 && person && strstr(e->name, c->name))
                     return o->entity;
@@ -810,7 +527,7 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t u
         if (pass == 0 && c->n_words == 1)
             for (size_t k = 0; k < out->n; k++)
                 if (out->v[k].kind == PX_ENTITY_PERSON && strchr(out->v[k].name, ' ') &&
-                    word_of(out->v[k].name, c->name, len, 1) && c->kind != PX_ENTITY_PLACE)
+                    word_of(out->v[k].name, c->name, len, 1))
                     return (long)k;
     }
     return best;
@@ -926,6 +643,7 @@ static void scanner_free(scanner *sc)
     free(sc->c);
     free(sc->w);
     free(sc->lower);
+    px_ner_spans_free(&sc->names);
     px_tokens_free(&sc->tk);
     px_spans_free(&sc->ss);
 }
@@ -976,13 +694,11 @@ int px_entities_extract(const px_article *a, px_entity_list *out)
     if (!rc)
         rc = px_split_sentences(sc.text, sc.len, &sc.ss);
     if (!rc)
-        rc = lower_set_build(&sc);
-    if (!rc)
-        rc = scan_runs(&sc);
+        rc = scan_names(&sc);
     if (!rc)
         rc = resolve(&sc, a, out);
     scanner_free(&sc);
-    return rc ? PX_ENOMEM : PX_OK;
+    return rc == PX_EFORMAT ? rc : rc ? PX_ENOMEM : PX_OK;
 }
 
 long px_entities_at(const px_entity_list *l, size_t start, size_t end)
@@ -1005,6 +721,8 @@ long px_entities_at(const px_entity_list *l, size_t start, size_t end)
 typedef struct flat {
     size_t list, item;
     size_t parent;
+    const char *given; /* of a root: the given name of a person in its group */
+    size_t given_len;
 } flat;
 
 static size_t uf_find(flat *f, size_t i)
@@ -1016,12 +734,32 @@ static size_t uf_find(flat *f, size_t i)
     return i;
 }
 
+/* Joins the groups of a and b unless they hold people with different
+ * given names ("Joe Biden" and "Jill Biden" both match "Biden"). */
 static void uf_union(flat *f, size_t a, size_t b)
 {
     a = uf_find(f, a);
     b = uf_find(f, b);
-    if (a != b)
-        f[b].parent = a;
+    if (a == b)
+        return;
+    if (f[a].given && f[b].given &&
+        (f[a].given_len != f[b].given_len || strncasecmp(f[a].given, f[b].given, f[a].given_len) != 0))
+        return;
+    f[b].parent = a;
+    if (!f[a].given) {
+        f[a].given = f[b].given;
+        f[a].given_len = f[b].given_len;
+    }
+}
+
+/* The given name of a person named with two or more words, else NULL. */
+static const char *given_name(const px_entity *e, size_t *len)
+{
+    const char *sp = strchr(e->name, ' ');
+    if (e->kind != PX_ENTITY_PERSON || !sp)
+        return NULL;
+    *len = (size_t)(sp - e->name);
+    return e->name;
 }
 
 static const char *last_word(const char *name, size_t *len)
@@ -1085,6 +823,15 @@ static int misspelled(const px_entity *a, const px_entity *b)
     }
     /* a role in common, or the other is much more frequent */
     return (a->role && b->role && strcasecmp(a->role, b->role) == 0) || a_one || b_one;
+}
+
+/* Written in capitals only ("PARIS" of a dateline). */
+static int all_caps(const char *s)
+{
+    for (; *s; s++)
+        if (islower((unsigned char)*s))
+            return 0;
+    return 1;
 }
 
 static int merged_add_source(px_entity *m, const px_source_count *sc)
@@ -1170,8 +917,10 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
         return px_error_set(err, PX_ENOMEM, "out of memory merging entities");
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; lists[i] && j < lists[i]->n; j++, k++)
-            f[k] = (flat){i, j, k};
+        for (size_t j = 0; lists[i] && j < lists[i]->n; j++, k++) {
+            f[k] = (flat){i, j, k, NULL, 0};
+            f[k].given = given_name(&lists[i]->v[j], &f[k].given_len);
+        }
 #define ENT(x) (&lists[f[x].list]->v[f[x].item])
     /* Every merge rule needs the last words to start alike and differ in
      * length by at most two bytes: compare only within such runs of the
@@ -1210,7 +959,11 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
     /* votes for the role each merged entity shows (majority vote over the
      * articles, so one outlet's slip, "President Netanyahu", loses) */
     int *role_votes = calloc(total ? total : 1, sizeof *role_votes);
-    if (!role_votes) {
+    /* mentions of each kind: the merged kind is the most frequent one */
+    size_t *kind_votes = calloc((total ? total : 1) * 4, sizeof *kind_votes);
+    if (!role_votes || !kind_votes) {
+        free(kind_votes);
+        free(role_votes);
         free(root_to_out);
         free(f);
         return px_error_set(err, PX_ENOMEM, "out of memory merging entities");
@@ -1236,7 +989,8 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
         /* canonical name: the most-words form, ties to the more frequent */
         size_t mw = m->name ? (size_t)(strchr(m->name, ' ') != NULL) : 0;
         size_t ew = strchr(e->name, ' ') != NULL;
-        if (!m->name || ew > mw || (ew == mw && e->mentions > m->mentions && ew)) {
+        if (!m->name || ew > mw || (ew == mw && e->mentions > m->mentions && ew) ||
+            (ew == mw && all_caps(m->name) && !all_caps(e->name))) {
             char *nm = px_strdup(e->name);
             if (!nm) {
                 rc = PX_ENOMEM;
@@ -1248,14 +1002,24 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
         rc = vote_role(m, &role_votes[root_to_out[r]], e->role);
         if (!m->gender)
             m->gender = e->gender;
-        if (e->kind == PX_ENTITY_PERSON)
-            m->kind = PX_ENTITY_PERSON;
+        kind_votes[root_to_out[r] * 4 + (size_t)e->kind] += e->mentions;
         m->mentions += e->mentions;
         for (size_t v = 0; v < e->variants.n && !rc; v++)
             rc = entity_add_variant(m, e->variants.items[v]);
         for (size_t s = 0; s < e->n_sources && !rc; s++)
             rc = merged_add_source(m, &e->sources[s]);
     }
+    for (size_t i = 0; i < out->n && !rc; i++)
+        for (int k = 0; k < 4; k++)
+            if (kind_votes[i * 4 + (size_t)k] > kind_votes[i * 4 + (size_t)out->v[i].kind])
+                out->v[i].kind = (px_entity_kind)k;
+    for (size_t i = 0; i < out->n && !rc; i++) {
+        const char *sp = strchr(out->v[i].name, ' '); /* a common given name: a person */
+        if (kind_votes[i * 4 + PX_ENTITY_PERSON] && sp &&
+            cl_given_name_gender(out->v[i].name, (size_t)(sp - out->v[i].name)))
+            out->v[i].kind = PX_ENTITY_PERSON;
+    }
+    free(kind_votes);
     if (!rc) {
         /* sort, then tell each input entity where it went */
         for (size_t i = 0; i < out->n; i++)

@@ -171,6 +171,16 @@ static long count_in(const char *w, size_t len)
     return k && k == len && k <= 3 ? v : -1;
 }
 
+/* A count that may be written "twenty-four". */
+static long compound_count(const char *w, size_t len)
+{
+    const char *dash = memchr(w, '-', len);
+    if (!dash)
+        return count_in(w, len);
+    long tens = count_in(w, (size_t)(dash - w)), ones = count_in(dash + 1, (size_t)(w + len - dash - 1));
+    return tens >= 20 && tens % 10 == 0 && ones >= 1 && ones <= 9 ? tens + ones : -1;
+}
+
 /* ---- lexicon -------------------------------------------------------------- */
 
 static const char *const weekday_words[] = {"sunday",   "monday", "tuesday", "wednesday",
@@ -245,18 +255,29 @@ static const char *const future_cues[] = {
     "will", "shall", "plans", "plan", "planned", "planning", "scheduled", "expected", "expects",
     "due", "upcoming", "tomorrow", "until", "intends", "aims", "hopes", "set", "next", "wo",
     "would", "'ll", "going", "slated", "ahead", NULL};
+static const char *const reporting[] = {"said", "says", "told", "announced", "reported",
+                                        "added", "stated", NULL};
+static const char *const present_cues[] = {"is", "are", "am", "remains", "stands", NULL};
 static const char *const past_cues[] = {
-    "said", "was", "were", "had", "did", "told", "ago", "last", "since", "came", "went", "began",
+    "was", "were", "had", "did", "told", "ago", "last", "since", "came", "went", "began",
     "took", "made", "met", "got", "left", "won", "lost", "fell", "rose", "saw", "gave", "held",
     "spoke", "wrote", "sent", "struck", "killed", "died", "earlier", "yesterday", "former", "ran",
     "led", "hit", "put", "shot", "found", "became", "broke", "paid", "sold", "bought", "kept",
     "brought", "thought", "felt", "heard", "knew", "stood", "fought", "drove", "flew", NULL};
 
-/* +1 future, -1 past, 0 when token i says nothing of time. */
-static int cue_at(const sent *s, size_t i)
+enum { CUE_PRESENT = 2 };
+
+/* +1 future, -1 past, CUE_PRESENT, 0 when token i says nothing of time.
+ * A reporting verb ("said") tells the tense only right next to the
+ * expression ("said Friday"); further away it introduces what was said. */
+static int cue_at(const sent *s, size_t i, size_t distance)
 {
     if (!is_kind(s, i, PX_TOK_WORD))
         return 0;
+    if (which(s, i, reporting) >= 0)
+        return distance <= 2 ? -1 : 0;
+    if (which(s, i, present_cues) >= 0)
+        return CUE_PRESENT;
     if (which(s, i, future_cues) >= 0)
         return 1;
     if (which(s, i, past_cues) >= 0)
@@ -282,16 +303,16 @@ static int tense_of(const sent *s, size_t a, size_t b)
     for (size_t k = a, steps = 0; k-- > 0 && steps < TENSE_BACK; steps++) {
         if (is_punct(s, k, ';'))
             break;
-        int c = cue_at(s, k);
+        int c = cue_at(s, k, a - k);
         if (c)
-            return c;
+            return c == CUE_PRESENT ? 0 : c;
     }
     for (size_t k = b; k < s->n && k < b + TENSE_AHEAD; k++) {
         if (is_punct(s, k, ';') || is_punct(s, k, ','))
             break;
-        int c = cue_at(s, k);
+        int c = cue_at(s, k, k - b + 1);
         if (c)
-            return c;
+            return c == CUE_PRESENT ? 0 : c;
     }
     return 0;
 }
@@ -309,6 +330,7 @@ typedef struct tval {
     int explicit_day; /* a day written with its month */
     int named;        /* built on a month or weekday name */
     int weekend;
+    int years_back;   /* "a year ago": n years before the reference year */
     char lit[32];     /* the value when it is not a calendar period */
     char tod[8];      /* time of day: "T15:00", "TMO" */
 } tval;
@@ -415,6 +437,8 @@ static void value_of(const tval *v, char out[32])
 /* ---- direction -------------------------------------------------------------- */
 
 #define HALF_YEAR 183
+/* With no tense, a day or month this close ahead is read forward. */
+#define NEAR_FUTURE 100
 
 /* The weekday wd nearest the reference date in the direction dir (or, with
  * none, the tense; with neither, the nearest, the past on a tie). */
@@ -437,8 +461,8 @@ static long pick_weekday(const ref_date *r, int wd, int dir, int tense)
 
 /* Day month (day 0: the month) without a year: the occurrence chosen by
  * dir or tense. In the past by default, forward when the sentence speaks
- * of the future and that is within half a year, or when it is within a
- * week and the sentence has no tense. Returns -1 when the day does not
+ * of the future and that is within half a year, or when the sentence has
+ * no tense and it is nearer and within NEAR_FUTURE days. Returns -1 when the day does not
  * exist in the year found. */
 static long pick_month_day(const ref_date *r, int month, int day, int dir, int tense)
 {
@@ -460,7 +484,10 @@ static long pick_month_day(const ref_date *r, int month, int day, int dir, int t
         pick = next_y;
     else {
         long ahead = px_days_from_date(next_y, month, day ? day : 1) - r->day;
-        pick = (tense > 0 && ahead <= HALF_YEAR) || (tense == 0 && ahead <= 7 && day) ? next_y : past_y;
+        long back = r->day - px_days_from_date(past_y, month, day ? day : 1);
+        pick = (tense > 0 && ahead <= HALF_YEAR) || (tense == 0 && ahead <= NEAR_FUTURE && ahead < back)
+                   ? next_y
+                   : past_y;
     }
     if (day && day > px_days_in_month(pick, month))
         return -1;
@@ -774,45 +801,89 @@ static size_t m_dir_unit(const sent *s, size_t j, tval *v)
     return 2;
 }
 
-/* Ordinal quarters: third quarter, third-quarter, the fourth quarter of
- * 1988, the latest quarter, the year-ago quarter. */
-static size_t m_quarter(const sent *s, size_t j, tval *v)
+/* Ordinal of a quarter word (first, 3rd; "third" of "third-quarter"): 1-4,
+ * or 0. */
+static int quarter_ordinal(const char *w, size_t len)
 {
     static const char *const ords[] = {"first", "second", "third", "fourth",
                                        "1st",   "2nd",    "3rd",   "4th", NULL};
-    static const char *const which_q[] = {"latest", "year-ago", "year-earlier", "same", "fiscal",
-                                          "recent", NULL};
-    int q = 0, lag = 0;
+    for (int o = 0; ords[o]; o++)
+        if (strlen(ords[o]) == len && strncasecmp(w, ords[o], len) == 0)
+            return o % 4 + 1;
+    return 0;
+}
+
+/* "third-quarter", "fiscal-first": the ordinal of a hyphenated quarter
+ * word; 0 when token k is none. */
+static int hyphen_quarter(const sent *s, size_t k)
+{
+    if (!is_kind(s, k, PX_TOK_WORD) || !(s->t[k].flags & PX_TOKF_HYPHENATED))
+        return 0;
+    const char *w = s->text + s->t[k].start;
+    size_t len = word_len(s, k);
+    const char *dash = memchr(w, '-', len);
+    size_t rest = (size_t)(w + len - dash - 1);
+    if (rest == 7 && strncasecmp(dash + 1, "quarter", 7) == 0)
+        return quarter_ordinal(w, (size_t)(dash - w));
+    if (dash - w == 6 && strncasecmp(w, "fiscal", 6) == 0 && is_w(s, k + 1, "quarter"))
+        return quarter_ordinal(dash + 1, rest);
+    return 0;
+}
+
+/* Which quarter, counted back from the reference date's, a quarter word
+ * without an ordinal names: the latest (reported) one, or the one a year
+ * before it; -1 when the word is none of those. */
+static int quarter_lag(const sent *s, size_t k)
+{
+    static const char *const latest[] = {"latest", "recent", "same", "fiscal", "just-ended", NULL};
+    static const char *const year_ago[] = {"year-ago", "year-earlier", "prior-year", NULL};
+    if (which(s, k, latest) >= 0)
+        return 1;
+    if (which(s, k, year_ago) >= 0)
+        return 5;
+    return -1;
+}
+
+static void set_quarter(tval *v, long idx)
+{
+    tv_period(v, quarter_start(idx / 4, (int)(idx % 4) + 1), PX_GRAIN_QUARTER);
+}
+
+/* Ordinal quarters: third quarter, third-quarter, the fourth quarter of
+ * 1988, this year's third quarter, the latest quarter (or period), the
+ * year-ago quarter; year-earlier alone. */
+static size_t m_quarter(const sent *s, size_t j, tval *v)
+{
     size_t k = j;
-    if (is_kind(s, k, PX_TOK_WORD) && (s->t[k].flags & PX_TOKF_HYPHENATED)) {
-        const char *w = s->text + s->t[k].start;
-        size_t len = word_len(s, k);
-        const char *dash = memchr(w, '-', len);
-        if (dash && (size_t)(w + len - dash - 1) == 7 && strncasecmp(dash + 1, "quarter", 7) == 0) {
-            for (int o = 0; ords[o]; o++)
-                if (strlen(ords[o]) == (size_t)(dash - w) && strncasecmp(w, ords[o], dash - w) == 0)
-                    q = o % 4 + 1;
-            if (!q)
-                return 0;
-            k++;
-            goto resolve;
-        }
+    int year_dir = DIR_NONE, lag = -1, q;
+    if (dir_at(s, k) && is_w(s, k + 1, "year") && k + 1 < s->n && word_len(s, k + 1) < tok_bytes(s, k + 1)) {
+        year_dir = dir_at(s, k); /* this year's */
+        k += 2;
     }
-    int o = which(s, k, ords);
-    int wq = which(s, k, which_q);
-    if (o >= 0 && is_w(s, k + 1, "quarter")) {
-        q = o % 4 + 1;
+    if ((lag = quarter_lag(s, k)) == 5 && quarter_ordinal(s->text + (k + 1 < s->n ? s->t[k + 1].start : 0),
+                                                           k + 1 < s->n ? word_len(s, k + 1) : 0))
+        k++, year_dir = DIR_LAST; /* the year-ago third quarter */
+    if ((q = hyphen_quarter(s, k)) != 0) {
+        k += is_w(s, k + 1, "quarter") ? 2 : 1;
+    } else if (k < s->n && (q = quarter_ordinal(s->text + s->t[k].start, word_len(s, k))) != 0 &&
+               (is_w(s, k + 1, "quarter") || (is_w(s, k + 1, "fiscal") && is_w(s, k + 2, "quarter")))) {
+        k += is_w(s, k + 1, "fiscal") ? 3 : 2;
+    } else if (lag > 0 && (is_w(s, k + 1, "quarter") || is_w(s, k + 1, "period"))) {
         k += 2;
-    } else if (wq >= 0 && is_w(s, k + 1, "quarter")) {
-        lag = wq == 1 || wq == 2 ? 5 : 1;
-        k += 2;
+    } else if (lag == 5) {
+        k += 1; /* year-earlier results */
+        v->type = PX_TIMEX_DATE;
+        if (tv_needs_ref(s, v)) {
+            tv_period(v, px_days_from_date(s->ref->year - 1, 1, 1), PX_GRAIN_YEAR);
+            v->years_back = 1;
+        }
+        return k - j;
     } else if (j > 0 && is_w(s, j - 1, "the") && is_w(s, k, "quarter") && !is_w(s, k + 1, "of")) {
         lag = 1;
         k += 1;
     } else {
         return 0;
     }
-resolve:
     v->type = PX_TIMEX_DATE;
     size_t at_year = is_w(s, k, "of") ? k + 1 : k;
     int year = year_at(s, at_year);
@@ -823,17 +894,17 @@ resolve:
     if (!tv_needs_ref(s, v))
         return k - j;
     long cur = quarter_index(s->ref->day);
-    long idx;
-    if (q) {
-        long y = s->ref->year;
-        int cq = (int)(cur % 4) + 1, tense = tense_of(s, j, k);
-        if (q > cq && tense < 0)
-            y--;
-        idx = y * 4 + q - 1;
-    } else {
-        idx = cur - (tense_of(s, j, k) > 0 ? 0 : lag);
+    if (!q) {
+        set_quarter(v, cur - (tense_of(s, j, k) > 0 && lag == 1 ? 0 : lag));
+        v->years_back = lag == 5;
+        return k - j;
     }
-    tv_period(v, quarter_start(idx / 4, (int)(idx % 4) + 1), PX_GRAIN_QUARTER);
+    long y = s->ref->year;
+    if (year_dir)
+        y += year_dir == DIR_THIS ? 0 : year_dir;
+    else if (q > cur % 4 + 1 && tense_of(s, j, k) < 0)
+        y--;
+    set_quarter(v, y * 4 + q - 1);
     return k - j;
 }
 
@@ -853,10 +924,17 @@ static size_t count_at(const sent *s, size_t k, long *n)
     if (k >= s->n || (s->t[k].kind != PX_TOK_WORD && s->t[k].kind != PX_TOK_NUMBER) ||
         (s->t[k].flags & (PX_TOKF_CURRENCY | PX_TOKF_PERCENT)))
         return 0;
-    long c = count_in(s->text + s->t[k].start, s->t[k].end - s->t[k].start);
+    long c = compound_count(s->text + s->t[k].start, s->t[k].end - s->t[k].start);
     if (c < 0)
         return 0;
     *n = c;
+    if (c >= 20 && c % 10 == 0 && !(s->t[k].flags & PX_TOKF_HYPHENATED) && is_kind(s, k + 1, PX_TOK_WORD)) {
+        long ones = count_in(s->text + s->t[k + 1].start, word_len(s, k + 1));
+        if (ones >= 1 && ones <= 9 && !is_w(s, k + 1, "a") && !is_w(s, k + 1, "an")) {
+            *n = c + ones;
+            return 2;
+        }
+    }
     return 1;
 }
 
@@ -867,6 +945,8 @@ static void duration_lit(tval *v, long n, const unit *u)
         snprintf(count, sizeof count, "%u", (unsigned)(n % 1000));
     if (u->grain == PX_GRAIN_WEEK && u->code[1] == 'E')
         snprintf(v->lit, sizeof v->lit, "P%sWE", count);
+    else if ((u->grain == PX_GRAIN_DECADE || u->grain == PX_GRAIN_CENTURY) && n >= 0)
+        snprintf(v->lit, sizeof v->lit, "P%uY", (unsigned)(n % 1000) * (u->grain == PX_GRAIN_DECADE ? 10 : 100));
     else
         snprintf(v->lit, sizeof v->lit, "P%s%s%s", u->clock ? "T" : "", count, u->code);
     v->type = PX_TIMEX_DURATION;
@@ -886,7 +966,10 @@ static void shifted_period(const sent *s, tval *v, long n, const unit *u, int si
         tv_period(v, quarter_start(q / 4, (int)(q % 4) + 1), PX_GRAIN_QUARTER);
         break;
     }
-    case PX_GRAIN_YEAR: tv_period(v, px_days_from_date(r->year + d, 1, 1), PX_GRAIN_YEAR); break;
+    case PX_GRAIN_YEAR:
+        tv_period(v, px_days_from_date(r->year + d, 1, 1), PX_GRAIN_YEAR);
+        v->years_back = sign < 0 ? (int)n : 0;
+        break;
     case PX_GRAIN_DECADE: tv_period(v, px_days_from_date(r->year + 10 * d, 1, 1), PX_GRAIN_DECADE); break;
     case PX_GRAIN_CENTURY: tv_period(v, px_days_from_date(r->year + 100 * d, 1, 1), PX_GRAIN_CENTURY); break;
     default: tv_lit(v, PX_TIMEX_DATE, sign < 0 ? "PAST_REF" : "FUTURE_REF"); break;
@@ -939,13 +1022,10 @@ static size_t m_duration(const sent *s, size_t j, tval *v)
         v->type = PX_TIMEX_SET;
         return end - j;
     }
-    static const char *const back[] = {"ago", "earlier", "before", "previously", NULL};
-    static const char *const ahead[] = {"later", "hence", "after", NULL};
-    int sign = which(s, end, back) >= 0 ? -1 : which(s, end, ahead) >= 0 ? 1 : 0;
-    if (!lead && sign && (n > 0 || n == -1)) {
-        if (sign > 0 && is_w(s, end, "after") && !is_punct(s, end + 1, '.') && end + 1 < s->n)
-            sign = 0; /* "two days after the vote": a duration */
-    }
+    static const char *const back[] = {"ago", "earlier", NULL};
+    if (is_w(s, end, "old") || is_w(s, end, "older"))
+        return 0; /* an age */
+    int sign = which(s, end, back) >= 0 ? -1 : is_w(s, end, "hence") ? 1 : 0;
     if (!lead && sign) {
         v->type = PX_TIMEX_DATE;
         if (!tv_needs_ref(s, v))
@@ -1234,9 +1314,22 @@ static size_t merge_times(const sent *s, found *f, size_t n)
     return out;
 }
 
-static int push_timex(px_timexes *out, const sent *s, const found *f, int furniture)
+/* The document's latest quarter, for "a year ago" in a quarterly report. */
+#define NO_QUARTER (-1)
+
+/* In a text that last spoke of a quarter, "a year ago" and "year-earlier"
+ * name that quarter a year before. */
+static void quarter_context(tval *v, long *last_quarter)
 {
-    (void)furniture;
+    if (v->years_back && *last_quarter != NO_QUARTER && v->grain == PX_GRAIN_YEAR)
+        set_quarter(v, *last_quarter - 4L * v->years_back);
+    else if (v->has_day && !v->unresolved && v->grain == PX_GRAIN_QUARTER && !v->years_back)
+        *last_quarter = quarter_index(v->day);
+}
+
+static int push_timex(px_timexes *out, const sent *s, found *f, long *last_quarter)
+{
+    quarter_context(&f->v, last_quarter);
     if (px_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 16, 0) != PX_OK)
         return PX_ENOMEM;
     px_timex *x = &out->v[out->n++];
@@ -1326,6 +1419,7 @@ int px_timex_find(const char *text, size_t len, const char *ref_date_iso, px_tim
     finder f = {0};
     unsigned char *named = NULL;
     size_t named_cap = 0, from = out->n;
+    long last_quarter = NO_QUARTER;
     int rc = px_tokenize(text, len, &toks);
     if (rc == PX_OK)
         rc = px_split_sentences(text, len, &sents);
@@ -1339,7 +1433,7 @@ int px_timex_find(const char *text, size_t len, const char *ref_date_iso, px_tim
         sent s = {.text = text, .t = toks.v + first, .n = t - first, .ref = &ref};
         rc = find_in_sentence(&s, &f);
         for (size_t i = 0; rc == PX_OK && i < f.n; i++) {
-            rc = push_timex(out, &s, &f.v[i], 0);
+            rc = push_timex(out, &s, &f.v[i], &last_quarter);
             if (rc == PX_OK)
                 rc = px_grow(&named, &named_cap, out->n - from, 1, 64, 0);
             if (rc == PX_OK)

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Temporal expression benchmark: TempEval-3 Task A style scoring of
+# `parallax dates --raw` on the TempEval-3 training corpus (TimeBank +
+# AQUAINT, 256 documents), the even-indexed documents (tuning half) and the
+# odd-indexed ones scored separately; rules in bench/dates_score.py.
+# Then speed on the 2,225 BBC articles.
+set -e
+cd "$(dirname "$0")/.."
+BIN=${PARALLAX_BIN:-build/parallax}
+DATA=${PARALLAX_SHARED:-../shared}/data
+[ -x "$BIN" ] || make --no-print-directory build/parallax >/dev/null
+python3 bench/dates_score.py "$BIN" "$DATA/timex/tempeval3-train.jsonl" "$@"
+python3 - "$BIN" "$DATA/bulk/bbc" <<'PY'
+import os, resource, subprocess, sys
+binary, folder = sys.argv[1], sys.argv[2]
+n = sum(f.endswith('.txt') for _, _, fs in os.walk(folder) for f in fs)
+size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(folder) for f in fs)
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+t0 = cpu()
+subprocess.run([binary, 'read', '-q', folder], stdout=subprocess.DEVNULL)
+read = cpu() - t0
+t1 = cpu()
+out = subprocess.run([binary, 'dates', '-q', folder], capture_output=True).stdout
+dates = cpu() - t1
+print(f"speed: {n} BBC articles ({size / 1e6:.1f} MB), {out.count(b'\n')} expressions; "
+      f"dates {dates:.2f}s CPU, of which reading {read:.2f}s: "
+      f"{size / 1e6 / max(dates - read, 1e-9):.1f} MB/s for the stage alone")
+PY

@@ -253,7 +253,7 @@ static const char *const date_preps[] = {
 
 static const char *const future_cues[] = {
     "will", "shall", "plans", "plan", "planned", "planning", "scheduled", "expected", "expects",
-    "due", "upcoming", "tomorrow", "until", "intends", "aims", "hopes", "set", "next", "wo",
+    "due", "upcoming", "tomorrow", "until", "intends", "aims", "hopes", "next", "wo",
     "would", "'ll", "going", "slated", "ahead", NULL};
 static const char *const reporting[] = {"said", "says", "told", "announced", "reported",
                                         "added", "stated", NULL};
@@ -274,8 +274,12 @@ static int cue_at(const sent *s, size_t i, size_t distance)
 {
     if (!is_kind(s, i, PX_TOK_WORD))
         return 0;
+    static const char *const deadline[] = {"payable", "effective", "through", "record", "by", "expire",
+                                           "expires", "expiring", "starting", "beginning", NULL};
     if (which(s, i, reporting) >= 0)
         return distance <= 2 ? -1 : 0;
+    if (which(s, i, deadline) >= 0)
+        return distance <= 2 ? CUE_PRESENT : 0;
     if (which(s, i, present_cues) >= 0)
         return CUE_PRESENT;
     if (which(s, i, future_cues) >= 0)
@@ -296,25 +300,30 @@ static int cue_at(const sent *s, size_t i, size_t distance)
 #define TENSE_BACK 20
 #define TENSE_AHEAD 10
 
-/* The tense governing tokens [a, b): the nearest cue before them within the
- * clause, else the nearest after. */
+/* The tense governing tokens [a, b): the nearest cue within the clause,
+ * before or after them (before on a tie). */
 static int tense_of(const sent *s, size_t a, size_t b)
 {
+    int back = 0, ahead = 0;
+    size_t back_dist = (size_t)-1, ahead_dist = (size_t)-1;
     for (size_t k = a, steps = 0; k-- > 0 && steps < TENSE_BACK; steps++) {
         if (is_punct(s, k, ';'))
             break;
-        int c = cue_at(s, k, a - k);
-        if (c)
-            return c == CUE_PRESENT ? 0 : c;
-    }
-    for (size_t k = b; k < s->n && k < b + TENSE_AHEAD; k++) {
-        if (is_punct(s, k, ';') || is_punct(s, k, ','))
+        if ((back = cue_at(s, k, a - k)) != 0) {
+            back_dist = a - k;
             break;
-        int c = cue_at(s, k, k - b + 1);
-        if (c)
-            return c == CUE_PRESENT ? 0 : c;
+        }
     }
-    return 0;
+    for (size_t k = b; k < s->n && k < b + TENSE_AHEAD && k - b + 1 < back_dist; k++) {
+        if (is_punct(s, k, ';'))
+            break;
+        if ((ahead = cue_at(s, k, k - b + 1)) != 0) {
+            ahead_dist = k - b + 1;
+            break;
+        }
+    }
+    int c = ahead_dist < back_dist ? ahead : back;
+    return c == CUE_PRESENT ? 0 : c;
 }
 
 /* ---- values ---------------------------------------------------------------- */
@@ -330,7 +339,9 @@ typedef struct tval {
     int explicit_day; /* a day written with its month */
     int named;        /* built on a month or weekday name */
     int weekend;
-    int years_back;   /* "a year ago": n years before the reference year */
+    int quarter_back; /* > 0: "a year ago", "the 1988 quarter": the text's latest
+                         quarter that many years before, when it has one;
+                         < 0: a quarter that is not the text's latest */
     char lit[32];     /* the value when it is not a calendar period */
     char tod[8];      /* time of day: "T15:00", "TMO" */
 } tval;
@@ -428,8 +439,8 @@ static void value_of(const tval *v, char out[32])
     case PX_GRAIN_QUARTER: snprintf(out, 32, "%04ld-Q%d", y, (m - 1) / 3 + 1); break;
     case PX_GRAIN_SEASON: snprintf(out, 32, "%04ld-%s", y, seasons[m - 1]); break;
     case PX_GRAIN_YEAR: snprintf(out, 32, "%04ld", y); break;
-    case PX_GRAIN_DECADE: snprintf(out, 32, "%03ld", y / 10); break;
-    case PX_GRAIN_CENTURY: snprintf(out, 32, "%02ld", y / 100); break;
+    case PX_GRAIN_DECADE: snprintf(out, 32, "%03ldX", y / 10); break;
+    case PX_GRAIN_CENTURY: snprintf(out, 32, "%02ldXX", y / 100); break;
     default: snprintf(out, 32, "%s%s", iso, v->tod); break;
     }
 }
@@ -620,7 +631,9 @@ static size_t m_weekday(const sent *s, size_t j, tval *v)
     int wd = weekday_at(s, k);
     if (wd < 0)
         return 0;
-    if (!dir && (name_before(s, k) || name_after(s, k)))
+    static const char *const named_days[] = {"black", "good", "super", "cyber", "ash", "holy",
+                                             "bloody", "easter", "palm", "maundy", "fat", NULL};
+    if (!dir && ((k > 0 && cap(s, k - 1) && which(s, k - 1, named_days) >= 0) || name_after(s, k)))
         return 0;
     if (k > 0 && is_w(s, k - 1, "on") && k > 1 && is_w(s, k - 2, "mail"))
         return 0; /* The Mail on Sunday */
@@ -637,11 +650,14 @@ static size_t m_weekday(const sent *s, size_t j, tval *v)
     v->weekday = wd;
     if (!tv_needs_ref(s, v))
         return k + 1 - j;
-    tv_period(v, pick_weekday(s->ref, wd, dir, tense_of(s, j, k + 1)), PX_GRAIN_DAY);
+    int possessive = word_len(s, k) < tok_bytes(s, k); /* Wednesday's ruling: the nearest */
+    tv_period(v, pick_weekday(s->ref, wd, dir, possessive ? 0 : tense_of(s, j, k + 1)), PX_GRAIN_DAY);
     if (dir)
         v->weekday = -1; /* "last Monday" is settled by its word */
     return k + 1 - j;
 }
+
+static int quarter_ordinal(const char *w, size_t len);
 
 /* 1990s, '90s, mid-1990s: a decade; 0 when the token is none. */
 static int decade_in(const char *w, size_t len)
@@ -684,16 +700,70 @@ static size_t m_year(const sent *s, size_t j, tval *v)
     int year = year_at(s, k);
     if (!year || year < 1900 || year > 2099)
         return 0;
-    int context = fiscal || (k > 0 && which(s, k - 1, date_preps) >= 0) || is_punct(s, k - 1, '(');
+    static const char *const before_year[] = {"his", "her", "its", "their", "our", "my", "your",
+                                              "a", "an", "due", "mid", NULL};
+    int context = fiscal || (k > 0 && (which(s, k - 1, date_preps) >= 0 || which(s, k - 1, before_year) >= 0)) ||
+                  is_punct(s, k - 1, '(');
     if (!context && !(is_punct(s, k + 1, ',') || is_punct(s, k + 1, '.') || is_punct(s, k + 1, ')')))
         return 0;
     if (k > 0 && (s->t[k - 1].flags & PX_TOKF_CURRENCY))
         return 0;
     tv_period(v, px_days_from_date(year, 1, 1), PX_GRAIN_YEAR);
+    int q = k + 1 < s->n ? quarter_ordinal(s->text + s->t[k + 1].start, word_len(s, k + 1)) : 0;
+    if (q && is_w(s, k + 2, "quarter")) { /* the 1988 second quarter */
+        tv_period(v, quarter_start(year, q), PX_GRAIN_QUARTER);
+        v->quarter_back = -1;
+        return k + 3 - j;
+    }
+    if ((is_w(s, k + 1, "quarter") || is_w(s, k + 1, "period")) && s->ref->ok && year < s->ref->year) {
+        v->quarter_back = (int)(s->ref->year - year);
+        return k + 2 - j;
+    }
     return k + 1 - j;
 }
 
 static size_t count_at(const sent *s, size_t k, long *n);
+
+static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their", "our",
+                                          "my", "your", "this", "that", NULL};
+
+/* "the current system", "a previously announced plan": an adjective. */
+static int attributive(const sent *s, size_t j)
+{
+    return j > 0 && which(s, j - 1, determiners) >= 0 && !is_w(s, j, "past") && !is_w(s, j, "future") &&
+           !is_w(s, j, "present");
+}
+
+/* Two-word phrases: these days, the near future, the full year. */
+static size_t m_phrase(const sent *s, size_t j, tval *v)
+{
+    v->type = PX_TIMEX_DATE;
+    if (is_w(s, j, "these") && is_w(s, j + 1, "days")) {
+        tv_lit(v, PX_TIMEX_DATE, "PRESENT_REF");
+        return 2;
+    }
+    if ((is_w(s, j, "near") || is_w(s, j, "foreseeable")) && is_w(s, j + 1, "future")) {
+        tv_lit(v, PX_TIMEX_DATE, "FUTURE_REF");
+        return 2;
+    }
+    if (is_w(s, j, "full") && is_w(s, j + 1, "year") && j > 0 && is_w(s, j - 1, "the")) {
+        if (tv_needs_ref(s, v))
+            tv_period(v, px_days_from_date(s->ref->year, 1, 1), PX_GRAIN_YEAR);
+        return 2;
+    }
+    if (is_w(s, j, "weekend") && j > 0 && is_w(s, j - 1, "the") && !is_w(s, j + 1, "of")) {
+        if (tv_needs_ref(s, v)) {
+            long week = monday_of(s->ref->day);
+            int wd = weekday_of(s->ref->day);
+            if (wd != 0 && wd != 6 && tense_of(s, j, j + 1) <= 0)
+                week -= 7; /* the weekend just past */
+            tv_period(v, week, PX_GRAIN_WEEK);
+            v->weekend = 1;
+        }
+        return 1;
+    }
+    return 0;
+}
 
 /* Single words: today, yesterday, now, recently, soon, ... */
 static size_t m_word(const sent *s, size_t j, tval *v)
@@ -728,13 +798,15 @@ static size_t m_word(const sent *s, size_t j, tval *v)
             return 0;
     }
     if (words[k].lit) {
-        if (!strcmp(w, "recent")) {
+        if (!strcmp(w, "recent")) { /* an adjective, but "in recent years" */
             int plural;
-            if (unit_at(s, j + 1, &plural) && plural) {
-                tv_lit(v, PX_TIMEX_DATE, "PAST_REF");
-                return 2;
-            }
+            if (!unit_at(s, j + 1, &plural) || !plural)
+                return 0;
+            tv_lit(v, PX_TIMEX_DATE, "PAST_REF");
+            return 2;
         }
+        if (attributive(s, j) || (!strcmp(w, "soon") && is_w(s, j - 1, "as") && is_w(s, j + 1, "as")))
+            return 0;
         tv_lit(v, PX_TIMEX_DATE, words[k].lit);
         return 1;
     }
@@ -762,7 +834,10 @@ static size_t m_dir_unit(const sent *s, size_t j, tval *v)
     static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
     static const char *const codes[] = {"TMO", "TAF", "TEV", "TNI"};
     int part = which(s, j + 1, parts), plural;
+    if (cap(s, j) && cap(s, j + 1) && !sentence_initial(s, j))
+        return 0; /* ABC's "This Week" */
     v->type = PX_TIMEX_DATE;
+    size_t fiscal = is_w(s, j + 1, "fiscal");
     if (part >= 0) {
         if (dir == DIR_NEXT || (dir == DIR_LAST && part != 3))
             return 0;
@@ -772,11 +847,11 @@ static size_t m_dir_unit(const sent *s, size_t j, tval *v)
             tv_period(v, s->ref->day - (dir == DIR_LAST), PX_GRAIN_DAY);
         return 2;
     }
-    const unit *u = unit_at(s, j + 1, &plural);
+    const unit *u = unit_at(s, j + 1 + fiscal, &plural);
     if (!u || plural || u->clock || u->grain == PX_GRAIN_DAY)
         return 0;
     if (!tv_needs_ref(s, v))
-        return 2;
+        return 2 + fiscal;
     int step = dir == DIR_THIS ? 0 : dir;
     const ref_date *r = s->ref;
     switch (u->grain) {
@@ -798,7 +873,7 @@ static size_t m_dir_unit(const sent *s, size_t j, tval *v)
         tv_period(v, px_days_from_date(r->year / 100 * 100 + 100 * step, 1, 1), PX_GRAIN_CENTURY);
         break;
     }
-    return 2;
+    return 2 + fiscal;
 }
 
 /* Ordinal of a quarter word (first, 3rd; "third" of "third-quarter"): 1-4,
@@ -875,7 +950,6 @@ static size_t m_quarter(const sent *s, size_t j, tval *v)
         v->type = PX_TIMEX_DATE;
         if (tv_needs_ref(s, v)) {
             tv_period(v, px_days_from_date(s->ref->year - 1, 1, 1), PX_GRAIN_YEAR);
-            v->years_back = 1;
         }
         return k - j;
     } else if (j > 0 && is_w(s, j - 1, "the") && is_w(s, k, "quarter") && !is_w(s, k + 1, "of")) {
@@ -896,7 +970,7 @@ static size_t m_quarter(const sent *s, size_t j, tval *v)
     long cur = quarter_index(s->ref->day);
     if (!q) {
         set_quarter(v, cur - (tense_of(s, j, k) > 0 && lag == 1 ? 0 : lag));
-        v->years_back = lag == 5;
+        v->quarter_back = lag == 5 ? -1 : 0;
         return k - j;
     }
     long y = s->ref->year;
@@ -968,7 +1042,7 @@ static void shifted_period(const sent *s, tval *v, long n, const unit *u, int si
     }
     case PX_GRAIN_YEAR:
         tv_period(v, px_days_from_date(r->year + d, 1, 1), PX_GRAIN_YEAR);
-        v->years_back = sign < 0 ? (int)n : 0;
+        v->quarter_back = sign < 0 ? (int)n : 0;
         break;
     case PX_GRAIN_DECADE: tv_period(v, px_days_from_date(r->year + 10 * d, 1, 1), PX_GRAIN_DECADE); break;
     case PX_GRAIN_CENTURY: tv_period(v, px_days_from_date(r->year + 100 * d, 1, 1), PX_GRAIN_CENTURY); break;
@@ -1015,7 +1089,7 @@ static size_t m_duration(const sent *s, size_t j, tval *v)
         c = 0;
     }
     size_t end = k + c + 1;
-    if (!lead && n == 1 && is_w(s, k, "a") && !plural && j > 0 &&
+    if (!lead && n == 1 && is_w(s, k, "a") && !plural && j > 0 && !is_w(s, end, "ago") && !is_w(s, end, "earlier") &&
         (which(s, j - 1, (const char *const[]){"once", "twice", "times", "per", NULL}) >= 0 ||
          is_kind(s, j - 1, PX_TOK_NUMBER))) {
         snprintf(v->lit, sizeof v->lit, "P1%s%s", u->clock ? "T" : "", u->code);
@@ -1053,6 +1127,8 @@ static size_t m_set(const sent *s, size_t j, tval *v)
                                           "hourly", "nightly", "quarterly", NULL};
     static const char *const values[] = {"P1D", "P1W", "P1M", "P1Y", "P1Y", "PT1H", "P1D", "P3M"};
     int a = which(s, j, adverbs);
+    if (a >= 0 && (attributive(s, j) || is_w(s, j - 1, "average") || is_w(s, j - 1, "initial")))
+        return 0; /* the daily, its quarterly dividend */
     if (a >= 0) {
         tv_lit(v, PX_TIMEX_SET, values[a]);
         return 1;
@@ -1088,7 +1164,7 @@ static size_t m_clock(const sent *s, size_t j, tval *v)
     static const char *const ampm[] = {"a.m", "p.m", "am", "pm", NULL};
     long h = -1, m = 0;
     size_t k = j;
-    if (is_w(s, k, "noon") || is_w(s, k, "midday") || is_w(s, k, "midnight")) {
+    if ((is_w(s, k, "noon") || is_w(s, k, "midday") || is_w(s, k, "midnight")) && !is_w(s, k - 1, "high")) {
         h = is_w(s, k, "midnight") ? 0 : 12;
         k++;
     } else if (is_kind(s, k, PX_TOK_NUMBER)) {
@@ -1208,7 +1284,7 @@ static size_t m_numeric(const sent *s, size_t j, tval *v)
 
 typedef size_t (*matcher)(const sent *, size_t, tval *);
 
-static const matcher matchers[] = {m_month,    m_weekday, m_year, m_word,    m_dir_unit,
+static const matcher matchers[] = {m_month,    m_weekday, m_year, m_word,  m_phrase,  m_dir_unit,
                                    m_quarter,  m_duration, m_set, m_clock,   m_season,
                                    m_numeric};
 
@@ -1321,9 +1397,9 @@ static size_t merge_times(const sent *s, found *f, size_t n)
  * name that quarter a year before. */
 static void quarter_context(tval *v, long *last_quarter)
 {
-    if (v->years_back && *last_quarter != NO_QUARTER && v->grain == PX_GRAIN_YEAR)
-        set_quarter(v, *last_quarter - 4L * v->years_back);
-    else if (v->has_day && !v->unresolved && v->grain == PX_GRAIN_QUARTER && !v->years_back)
+    if (v->quarter_back > 0 && *last_quarter != NO_QUARTER && v->grain == PX_GRAIN_YEAR)
+        set_quarter(v, *last_quarter - 4L * v->quarter_back);
+    else if (v->has_day && !v->unresolved && v->grain == PX_GRAIN_QUARTER && v->quarter_back == 0)
         *last_quarter = quarter_index(v->day);
 }
 

@@ -30,7 +30,11 @@ typedef struct ref_date {
     long day; /* day number (px_date_days) */
     long year;
     int month;
+    int early; /* published before EARLY_HOUR UTC: the day before may still
+                  be "today" where it was written */
 } ref_date;
+
+#define EARLY_HOUR 8
 
 static long year_of(long day, int *month)
 {
@@ -270,14 +274,14 @@ enum { CUE_PRESENT = 2 };
 /* +1 future, -1 past, CUE_PRESENT, 0 when token i says nothing of time.
  * A reporting verb ("said") tells the tense only right next to the
  * expression ("said Friday"); further away it introduces what was said. */
-static int cue_at(const sent *s, size_t i, size_t distance)
+static int cue_at(const sent *s, size_t i, size_t distance, int forward)
 {
     if (!is_kind(s, i, PX_TOK_WORD))
         return 0;
     static const char *const deadline[] = {"payable", "effective", "through", "record", "by", "expire",
                                            "expires", "expiring", "starting", "beginning", NULL};
     if (which(s, i, reporting) >= 0)
-        return distance <= 2 ? -1 : 0;
+        return distance <= 2 || forward ? -1 : 0;
     if (which(s, i, deadline) >= 0)
         return distance <= 2 ? CUE_PRESENT : 0;
     if (which(s, i, present_cues) >= 0)
@@ -309,7 +313,7 @@ static int tense_of(const sent *s, size_t a, size_t b)
     for (size_t k = a, steps = 0; k-- > 0 && steps < TENSE_BACK; steps++) {
         if (is_punct(s, k, ';'))
             break;
-        if ((back = cue_at(s, k, a - k)) != 0) {
+        if ((back = cue_at(s, k, a - k, 0)) != 0) {
             back_dist = a - k;
             break;
         }
@@ -317,7 +321,7 @@ static int tense_of(const sent *s, size_t a, size_t b)
     for (size_t k = b; k < s->n && k < b + TENSE_AHEAD && k - b + 1 < back_dist; k++) {
         if (is_punct(s, k, ';'))
             break;
-        if ((ahead = cue_at(s, k, k - b + 1)) != 0) {
+        if ((ahead = cue_at(s, k, k - b + 1, 1)) != 0) {
             ahead_dist = k - b + 1;
             break;
         }
@@ -336,6 +340,7 @@ typedef struct tval {
     int relative;     /* needs the reference date */
     int unresolved;   /* ... and had none */
     int weekday;      /* 0-6 for a weekday resolved by direction, else -1 */
+    int tensed;       /* ... by the tense of its sentence */
     int explicit_day; /* a day written with its month */
     int named;        /* built on a month or weekday name */
     int weekend;
@@ -452,7 +457,8 @@ static void value_of(const tval *v, char out[32])
 #define NEAR_FUTURE 100
 
 /* The weekday wd nearest the reference date in the direction dir (or, with
- * none, the tense; with neither, the nearest, the past on a tie). */
+ * none, the tense; with neither, the past unless the day is at most two
+ * days ahead and nearer that way). */
 static long pick_weekday(const ref_date *r, int wd, int dir, int tense)
 {
     int cur = weekday_of(r->day);
@@ -463,11 +469,13 @@ static long pick_weekday(const ref_date *r, int wd, int dir, int tense)
         return r->day + (ahead ? ahead : 7);
     if (dir == DIR_THIS)
         return monday_of(r->day) + (wd + 6) % 7;
+    if (r->early && back == 1 && tense >= 0)
+        return r->day - 1; /* Monday night, written on Monday evening */
     if (tense > 0)
         return r->day + ahead;
     if (tense < 0)
         return r->day - back;
-    return ahead < back ? r->day + ahead : r->day - back;
+    return ahead <= 2 && ahead < back ? r->day + ahead : r->day - back;
 }
 
 /* Day month (day 0: the month) without a year: the occurrence chosen by
@@ -650,8 +658,10 @@ static size_t m_weekday(const sent *s, size_t j, tval *v)
     v->weekday = wd;
     if (!tv_needs_ref(s, v))
         return k + 1 - j;
-    int possessive = word_len(s, k) < tok_bytes(s, k); /* Wednesday's ruling: the nearest */
-    tv_period(v, pick_weekday(s->ref, wd, dir, possessive ? 0 : tense_of(s, j, k + 1)), PX_GRAIN_DAY);
+    int possessive = word_len(s, k) < tok_bytes(s, k); /* Wednesday's ruling: no tense */
+    int tense = possessive ? 0 : tense_of(s, j, k + 1);
+    v->tensed = tense != 0;
+    tv_period(v, pick_weekday(s->ref, wd, dir, tense), PX_GRAIN_DAY);
     if (dir)
         v->weekday = -1; /* "last Monday" is settled by its word */
     return k + 1 - j;
@@ -723,6 +733,27 @@ static size_t m_year(const sent *s, size_t j, tval *v)
 }
 
 static size_t count_at(const sent *s, size_t k, long *n);
+
+/* A lower-case content word after token j: j is used as an adjective
+ * ("daily updates", "the future firmware"). */
+static int modifies_noun(const sent *s, size_t j)
+{
+    static const char *const function_words[] = {
+        "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is",
+        "are", "was", "were", "will", "would", "be", "has", "have", "had", "than", "that", "when",
+        "since", "until", "before", "after", "because", "if", "while", "so", "it", "they", "we",
+        "he", "she", "i", "you", "there", "this", "these", "those", "basis", "through", "into",
+        "over", "under", "again", "also", "not", "only", "then", "now", "too", NULL};
+    return is_kind(s, j + 1, PX_TOK_WORD) && !cap(s, j + 1) && which(s, j + 1, function_words) < 0;
+}
+
+/* A capitalised word inside a sentence: part of a name (PS Now, USA
+ * Today, Monthly Free Games), unless the whole word is upper case. */
+static int title_word(const sent *s, size_t j)
+{
+    return cap(s, j) && !sentence_initial(s, j) && !(s->t[j].flags & PX_TOKF_ALLCAPS) &&
+           !is_punct(s, j - 1, ':');
+}
 
 static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their", "our",
                                           "my", "your", "this", "that", NULL};
@@ -805,13 +836,14 @@ static size_t m_word(const sent *s, size_t j, tval *v)
             tv_lit(v, PX_TIMEX_DATE, "PAST_REF");
             return 2;
         }
-        if (attributive(s, j) || (!strcmp(w, "soon") && is_w(s, j - 1, "as") && is_w(s, j + 1, "as")))
+        if (attributive(s, j) || title_word(s, j) || (!strcmp(w, "soon") && is_w(s, j - 1, "as") && is_w(s, j + 1, "as")))
+            return 0;
+        if (!strcmp(w, "future") && modifies_noun(s, j))
             return 0;
         tv_lit(v, PX_TIMEX_DATE, words[k].lit);
         return 1;
     }
-    if ((!strcmp(w, "today") || !strcmp(w, "tonight")) && cap(s, j) && !sentence_initial(s, j) &&
-        !(s->t[j].flags & PX_TOKF_ALLCAPS))
+    if (title_word(s, j))
         return 0; /* USA Today, the Today show */
     if (!strcmp(w, "today") && is_w(s, j + 1, "show"))
         return 0;
@@ -1066,6 +1098,9 @@ static size_t m_duration(const sent *s, size_t j, tval *v)
     size_t c = count_at(s, k, &n);
     if (c)
         u = unit_at(s, k + c, &plural);
+    if (u && (title_word(s, k + c) || (u->clock && u->code[0] == 'S' && !u->code[1] && n == 1 &&
+                                       modifies_noun(s, k + c))))
+        return 0; /* 60 Minutes; a second time */
     if (!u && is_kind(s, k, PX_TOK_NUMBER) + is_kind(s, k, PX_TOK_WORD) &&
         (s->t[k].flags & PX_TOKF_HYPHENATED)) { /* 10-year, two-day */
         const char *w = s->text + s->t[k].start;
@@ -1127,8 +1162,9 @@ static size_t m_set(const sent *s, size_t j, tval *v)
                                           "hourly", "nightly", "quarterly", NULL};
     static const char *const values[] = {"P1D", "P1W", "P1M", "P1Y", "P1Y", "PT1H", "P1D", "P3M"};
     int a = which(s, j, adverbs);
-    if (a >= 0 && (attributive(s, j) || is_w(s, j - 1, "average") || is_w(s, j - 1, "initial")))
-        return 0; /* the daily, its quarterly dividend */
+    if (a >= 0 && (attributive(s, j) || is_w(s, j - 1, "average") || is_w(s, j - 1, "initial") ||
+                   modifies_noun(s, j) || title_word(s, j) || (j > 0 && title_word(s, j - 1))))
+        return 0; /* the daily, its quarterly dividend, daily updates, the Zeitung daily */
     if (a >= 0) {
         tv_lit(v, PX_TIMEX_SET, values[a]);
         return 1;
@@ -1225,8 +1261,11 @@ static size_t m_season(const sent *s, size_t j, tval *v)
     if (dir)
         k++;
     int sn = which(s, k, names);
-    if (sn < 0)
-        return 0;
+    if (sn < 0 || title_word(s, k) || (cap(s, k + 1) && !year_at(s, k + 1)))
+        return 0; /* the Winter Olympics */
+    static const char *const noun_after[] = {"from", "of", "in", "to", "out", NULL};
+    if (sn == 2 && which(s, k + 1, noun_after) >= 0)
+        return 0; /* the fall from the peaks */
     size_t at_year = is_w(s, k + 1, "of") ? k + 2 : k + 1;
     int year = year_at(s, at_year);
     int context = dir || year || (j > 0 && which(s, j - 1, date_preps) >= 0);
@@ -1304,25 +1343,33 @@ static size_t part_of_day(const sent *s, size_t k, tval *v)
     return 1;
 }
 
-/* The longest expression starting at token i; its token count (0: none). */
-static size_t match_at(const sent *s, size_t i, tval *best)
+/* The longest expression starting at token i; its token count (0: none)
+ * and in *first its first token: "the" stays out of dates written with
+ * names or digits (the Oct. 7 attacks, the 2018 Games). */
+static size_t match_at(const sent *s, size_t i, tval *best, size_t *first)
 {
     size_t j = i;
     while (j < s->n && j - i < 2 && which(s, j, openers) >= 0 && !(is_w(s, j, "end") && !is_w(s, j + 1, "of")))
         j += is_w(s, j, "end") ? 2 : 1;
-    size_t best_n = 0;
+    size_t best_n = 0, best_m = 0;
     for (size_t m = 0; m < sizeof matchers / sizeof matchers[0]; m++) {
         tval v;
         tv_init(&v);
         size_t n = matchers[m](s, j, &v);
         if (n > best_n) {
             best_n = n;
+            best_m = m;
             *best = v;
         }
     }
     if (!best_n)
         return 0;
     best_n += part_of_day(s, j + best_n, best);
+    *first = i;
+    if (j == i + 1 && is_w(s, i, "the") &&
+        (matchers[best_m] == m_month || matchers[best_m] == m_weekday || matchers[best_m] == m_year ||
+         matchers[best_m] == m_numeric))
+        *first = j;
     return j - i + best_n;
 }
 
@@ -1403,9 +1450,34 @@ static void quarter_context(tval *v, long *last_quarter)
         *last_quarter = quarter_index(v->day);
 }
 
-static int push_timex(px_timexes *out, const sent *s, found *f, long *last_quarter)
+/* What the text said so far: its latest quarter, the day each weekday was
+ * resolved to. */
+typedef struct context {
+    long last_quarter;
+    long weekday_day[7];
+    int weekday_seen[7];
+} context;
+
+/* A weekday with no tense of its own is the day the same weekday was
+ * resolved to before in the text ("late Tuesday" ... "Tuesday's accident"). */
+static void weekday_context(tval *v, context *c)
 {
-    quarter_context(&f->v, last_quarter);
+    if (v->weekday < 0 || !v->has_day || v->unresolved)
+        return;
+    if (c->weekday_seen[v->weekday] && !v->tensed) {
+        v->day = c->weekday_day[v->weekday];
+        return;
+    }
+    if (!c->weekday_seen[v->weekday]) {
+        c->weekday_seen[v->weekday] = 1;
+        c->weekday_day[v->weekday] = v->day;
+    }
+}
+
+static int push_timex(px_timexes *out, const sent *s, found *f, context *c)
+{
+    quarter_context(&f->v, &c->last_quarter);
+    weekday_context(&f->v, c);
     if (px_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 16, 0) != PX_OK)
         return PX_ENOMEM;
     px_timex *x = &out->v[out->n++];
@@ -1462,14 +1534,15 @@ static int find_in_sentence(const sent *s, finder *f)
     for (size_t i = 0; i < s->n;) {
         tval v;
         tv_init(&v);
-        size_t used = match_at(s, i, &v);
+        size_t first = i;
+        size_t used = match_at(s, i, &v, &first);
         if (!used) {
             i++;
             continue;
         }
         if (px_grow(&f->v, &f->cap, f->n + 1, sizeof *f->v, 16, 0) != PX_OK)
             return PX_ENOMEM;
-        f->v[f->n++] = (found){.first = i, .last = i + used - 1, .v = v};
+        f->v[f->n++] = (found){.first = first, .last = i + used - 1, .v = v};
         i += used;
     }
     explicit_date_wins(f->v, f->n);
@@ -1483,6 +1556,8 @@ static void ref_init(ref_date *r, const char *ref)
     if (ref && px_date_days(ref, &r->day) == PX_OK) {
         r->ok = 1;
         r->year = year_of(r->day, &r->month);
+        r->early = strlen(ref) >= 13 && ref[10] == 'T' && atoi(ref + 11) < EARLY_HOUR &&
+                   !(ref[11] == '0' && ref[12] == '0' && strncmp(ref + 13, ":00:00", 6) == 0);
     }
 }
 
@@ -1495,7 +1570,7 @@ int px_timex_find(const char *text, size_t len, const char *ref_date_iso, px_tim
     finder f = {0};
     unsigned char *named = NULL;
     size_t named_cap = 0, from = out->n;
-    long last_quarter = NO_QUARTER;
+    context ctx = {.last_quarter = NO_QUARTER};
     int rc = px_tokenize(text, len, &toks);
     if (rc == PX_OK)
         rc = px_split_sentences(text, len, &sents);
@@ -1509,7 +1584,7 @@ int px_timex_find(const char *text, size_t len, const char *ref_date_iso, px_tim
         sent s = {.text = text, .t = toks.v + first, .n = t - first, .ref = &ref};
         rc = find_in_sentence(&s, &f);
         for (size_t i = 0; rc == PX_OK && i < f.n; i++) {
-            rc = push_timex(out, &s, &f.v[i], &last_quarter);
+            rc = push_timex(out, &s, &f.v[i], &ctx);
             if (rc == PX_OK)
                 rc = px_grow(&named, &named_cap, out->n - from, 1, 64, 0);
             if (rc == PX_OK)

@@ -3,13 +3,20 @@
 # `parallax dates --raw` on the TempEval-3 training corpus (TimeBank +
 # AQUAINT, 256 documents), the even-indexed documents (tuning half) and the
 # odd-indexed ones scored separately; rules in bench/dates_score.py.
-# Then speed on the 2,225 BBC articles.
+# Then the same scoring of python3-dateparser as a peer, and speed on the
+# 2,225 BBC articles.
 set -e
 cd "$(dirname "$0")/.."
 BIN=${PARALLAX_BIN:-build/parallax}
 DATA=${PARALLAX_SHARED:-../shared}/data
 [ -x "$BIN" ] || make --no-print-directory build/parallax >/dev/null
 python3 bench/dates_score.py "$BIN" "$DATA/timex/tempeval3-train.jsonl" "$@"
+# peer: Debian's python3-dateparser (scripts/install-deps --bench), when present
+if /usr/bin/python3 -c 'import dateparser' 2>/dev/null; then
+    /usr/bin/python3 bench/dates_peer.py "$DATA/timex/tempeval3-train.jsonl"
+else
+    echo "peer dateparser: not installed (scripts/install-deps --bench)"
+fi
 python3 - "$BIN" "$DATA/bulk/bbc" <<'PY'
 import os, resource, subprocess, sys
 binary, folder = sys.argv[1], sys.argv[2]
@@ -24,7 +31,8 @@ read = cpu() - t0
 t1 = cpu()
 out = subprocess.run([binary, 'dates', '-q', folder], capture_output=True).stdout
 dates = cpu() - t1
-print(f"speed: {n} BBC articles ({size / 1e6:.1f} MB), {out.count(b'\n')} expressions; "
+found = out.count(b'\n')
+print(f"speed: {n} BBC articles ({size / 1e6:.1f} MB), {found} expressions; "
       f"dates {dates:.2f}s CPU, of which reading {read:.2f}s: "
       f"{size / 1e6 / max(dates - read, 1e-9):.1f} MB/s for the stage alone")
 PY

@@ -287,7 +287,7 @@ static int cue_at(const sent *s, size_t i, size_t distance, int forward)
     if (which(s, i, present_cues) >= 0)
         return CUE_PRESENT;
     if (which(s, i, future_cues) >= 0)
-        return 1;
+        return is_w(s, i, "next") && is_w(s, i + 1, "to") ? 0 : 1; /* next to the embassy */
     if (which(s, i, past_cues) >= 0)
         return -1;
     const char *w = s->text + s->t[i].start;
@@ -341,6 +341,7 @@ typedef struct tval {
     int unresolved;   /* ... and had none */
     int weekday;      /* 0-6 for a weekday resolved by direction, else -1 */
     int tensed;       /* ... by the tense of its sentence */
+    int latest_quarter; /* "the quarter": the text's latest one, when it has one */
     int explicit_day; /* a day written with its month */
     int named;        /* built on a month or weekday name */
     int weekend;
@@ -455,6 +456,9 @@ static void value_of(const tval *v, char out[32])
 #define HALF_YEAR 183
 /* With no tense, a day or month this close ahead is read forward. */
 #define NEAR_FUTURE 100
+/* Even in the past tense, a day of a month this close ahead is read forward
+ * when the one behind is more than half a year back. */
+#define NEAR_DAYS 30
 
 /* The weekday wd nearest the reference date in the direction dir (or, with
  * none, the tense; with neither, the past unless the day is at most two
@@ -473,8 +477,8 @@ static long pick_weekday(const ref_date *r, int wd, int dir, int tense)
         return r->day - 1; /* Monday night, written on Monday evening */
     if (tense > 0)
         return r->day + ahead;
-    if (tense < 0)
-        return r->day - back;
+    if (tense < 0) /* six days back is rather tomorrow, in a text dated the evening before */
+        return back == 6 ? r->day + 1 : r->day - back;
     return ahead <= 2 && ahead < back ? r->day + ahead : r->day - back;
 }
 
@@ -504,7 +508,8 @@ static long pick_month_day(const ref_date *r, int month, int day, int dir, int t
     else {
         long ahead = px_days_from_date(next_y, month, day ? day : 1) - r->day;
         long back = r->day - px_days_from_date(past_y, month, day ? day : 1);
-        pick = (tense > 0 && ahead <= HALF_YEAR) || (tense == 0 && ahead <= NEAR_FUTURE && ahead < back)
+        pick = (tense > 0 && ahead <= HALF_YEAR) || (tense == 0 && ahead <= NEAR_FUTURE && ahead < back) ||
+                       (tense < 0 && day && ahead <= NEAR_DAYS && back > HALF_YEAR)
                    ? next_y
                    : past_y;
     }
@@ -1003,6 +1008,7 @@ static size_t m_quarter(const sent *s, size_t j, tval *v)
     if (!q) {
         set_quarter(v, cur - (tense_of(s, j, k) > 0 && lag == 1 ? 0 : lag));
         v->quarter_back = lag == 5 ? -1 : 0;
+        v->latest_quarter = lag == 1;
         return k - j;
     }
     long y = s->ref->year;
@@ -1446,6 +1452,8 @@ static void quarter_context(tval *v, long *last_quarter)
 {
     if (v->quarter_back > 0 && *last_quarter != NO_QUARTER && v->grain == PX_GRAIN_YEAR)
         set_quarter(v, *last_quarter - 4L * v->quarter_back);
+    else if (v->latest_quarter && *last_quarter != NO_QUARTER && !v->unresolved)
+        set_quarter(v, *last_quarter);
     else if (v->has_day && !v->unresolved && v->grain == PX_GRAIN_QUARTER && v->quarter_back == 0)
         *last_quarter = quarter_index(v->day);
 }

@@ -589,7 +589,7 @@ static size_t m_month(const sent *s, size_t j, tval *v)
     size_t end;
     if (month) {
         long d = num(s, k + 1);
-        if (d >= 1 && d <= 31 && tok_bytes(s, k + 1) <= 4 && !is_punct(s, k + 2, ':')) {
+        if (d >= 1 && d <= 31 && tok_bytes(s, k + 1) <= 4) {
             day = (int)d;
             end = k + 2;
         } else {
@@ -686,7 +686,55 @@ static int decade_in(const char *w, size_t len)
     return 0;
 }
 
-/* In 1990, fiscal 1989, the 1990s, the '90s. */
+static const char *const tens_words[] = {"twenty", "thirty", "forty",  "fifty",
+                                         "sixty",  "seventy", "eighty", "ninety", NULL};
+
+/* Tens (20-90) plus ones of a word such as "ninety-six" or "ninety"; -1. */
+static long tens_and_ones(const sent *s, size_t k)
+{
+    if (!is_kind(s, k, PX_TOK_WORD))
+        return -1;
+    const char *w = s->text + s->t[k].start;
+    size_t len = word_len(s, k);
+    const char *dash = memchr(w, '-', len);
+    size_t head = dash ? (size_t)(dash - w) : len;
+    for (int t = 0; tens_words[t]; t++)
+        if (strlen(tens_words[t]) == head && strncasecmp(w, tens_words[t], head) == 0) {
+            long ones = dash ? count_in(dash + 1, (size_t)(w + len - dash - 1)) : 0;
+            return ones >= 0 && ones <= 9 ? 20 + 10 * t + ones : -1;
+        }
+    return -1;
+}
+
+/* "nineteen ninety-six", "two thousand": the tokens of a year in words
+ * (0 when none); the year in *year. */
+static size_t spelled_year(const sent *s, size_t k, int *year)
+{
+    if (is_w(s, k, "nineteen") || is_w(s, k, "eighteen")) {
+        long rest = tens_and_ones(s, k + 1);
+        if (rest < 0)
+            return 0;
+        *year = (is_w(s, k, "nineteen") ? 1900 : 1800) + (int)rest;
+        return 2;
+    }
+    if (is_w(s, k, "two") && is_w(s, k + 1, "thousand") && k > 0 && is_w(s, k - 1, "year")) {
+        *year = 2000;
+        return 2;
+    }
+    return 0;
+}
+
+/* "the nineties": the decade of the last century; 0 when none. */
+static int spelled_decade(const sent *s, size_t k)
+{
+    static const char *const decades[] = {"twenties", "thirties", "forties",  "fifties",
+                                          "sixties",  "seventies", "eighties", "nineties", NULL};
+    int d = which(s, k, decades);
+    return d >= 0 ? 1920 + 10 * d : 0;
+}
+
+/* In 1990, fiscal 1989, the 1990s, the '90s, nineteen ninety-six, the
+ * nineties. */
 static size_t m_year(const sent *s, size_t j, tval *v)
 {
     size_t k = j;
@@ -694,8 +742,9 @@ static size_t m_year(const sent *s, size_t j, tval *v)
     if (fiscal)
         k++;
     v->type = PX_TIMEX_DATE;
+    int dec = 0;
     if (k < s->n && (is_kind(s, k, PX_TOK_NUMBER) || is_kind(s, k, PX_TOK_WORD))) {
-        int dec = decade_in(s->text + s->t[k].start, tok_bytes(s, k));
+        dec = decade_in(s->text + s->t[k].start, tok_bytes(s, k));
         if (dec) {
             tv_period(v, px_days_from_date(dec, 1, 1), PX_GRAIN_DECADE);
             return k + 1 - j;
@@ -711,6 +760,15 @@ static size_t m_year(const sent *s, size_t j, tval *v)
         v->relative = 0;
         tv_period(v, px_days_from_date(y, 1, 1), PX_GRAIN_DECADE);
         return k + 2 - j;
+    }
+    size_t spelled = spelled_year(s, k, &dec);
+    if (spelled) {
+        tv_period(v, px_days_from_date(dec, 1, 1), PX_GRAIN_YEAR);
+        return k + spelled - j;
+    }
+    if (j > 0 && is_w(s, j - 1, "the") && (dec = spelled_decade(s, k)) != 0) {
+        tv_period(v, px_days_from_date(dec, 1, 1), PX_GRAIN_DECADE);
+        return k + 1 - j;
     }
     int year = year_at(s, k);
     if (!year || year < 1900 || year > 2099)
@@ -1270,7 +1328,7 @@ static size_t m_season(const sent *s, size_t j, tval *v)
     if (sn < 0 || title_word(s, k) || (cap(s, k + 1) && !year_at(s, k + 1)))
         return 0; /* the Winter Olympics */
     static const char *const noun_after[] = {"from", "of", "in", "to", "out", NULL};
-    if (sn == 2 && which(s, k + 1, noun_after) >= 0)
+    if (sn == 2 && !dir && which(s, k + 1, noun_after) >= 0)
         return 0; /* the fall from the peaks */
     size_t at_year = is_w(s, k + 1, "of") ? k + 2 : k + 1;
     int year = year_at(s, at_year);
@@ -1299,6 +1357,56 @@ static size_t m_season(const sent *s, size_t j, tval *v)
         y--;
     tv_period(v, px_days_from_date(y, month, 1), PX_GRAIN_SEASON);
     return k + 1 - j;
+}
+
+/* The day of a holiday in year y; month and day 0 for Thanksgiving (the
+ * fourth Thursday of November). */
+static long holiday_day(long y, int month, int day)
+{
+    if (month)
+        return px_days_from_date(y, month, day);
+    long first = px_days_from_date(y, 11, 1);
+    return first + (4 - weekday_of(first) + 7) % 7 + 21;
+}
+
+/* [last|next] Christmas (Day|Eve), New Year's (Day|Eve), Thanksgiving
+ * (Day), Halloween, Valentine's Day. */
+static size_t m_holiday(const sent *s, size_t j, tval *v)
+{
+    size_t k = j;
+    int dir = dir_at(s, k);
+    if (dir)
+        k++;
+    int month = 0, day = 0;
+    size_t used = 1;
+    if (is_w(s, k, "christmas") && cap(s, k)) {
+        month = 12, day = is_w(s, k + 1, "eve") ? 24 : 25;
+        used += is_w(s, k + 1, "eve") || is_w(s, k + 1, "day");
+    } else if (is_w(s, k, "new") && cap(s, k) && is_w(s, k + 1, "year") && word_len(s, k + 1) < tok_bytes(s, k + 1)) {
+        int eve = is_w(s, k + 2, "eve");
+        month = eve ? 12 : 1, day = eve ? 31 : 1;
+        used = 2 + (eve || is_w(s, k + 2, "day"));
+    } else if (is_w(s, k, "thanksgiving") && cap(s, k)) {
+        used += is_w(s, k + 1, "day");
+    } else if (is_w(s, k, "halloween") && cap(s, k)) {
+        month = 10, day = 31;
+    } else if (is_w(s, k, "valentine") && cap(s, k) && is_w(s, k + 1, "day")) {
+        month = 2, day = 14, used = 2;
+    } else {
+        return 0;
+    }
+    v->type = PX_TIMEX_DATE;
+    v->named = 1;
+    int year = year_at(s, skip_comma(s, k + used));
+    if (year) {
+        tv_period(v, holiday_day(year, month, day), PX_GRAIN_DAY);
+        return skip_comma(s, k + used) + 1 - j;
+    }
+    if (!tv_needs_ref(s, v))
+        return k + used - j;
+    long approx = pick_month_day(s->ref, month ? month : 11, month ? day : 25, dir, tense_of(s, j, k + used));
+    tv_period(v, holiday_day(year_of(approx, NULL), month, day), PX_GRAIN_DAY);
+    return k + used - j;
 }
 
 /* 2023-10-07, 10/7/2023. */
@@ -1331,7 +1439,7 @@ typedef size_t (*matcher)(const sent *, size_t, tval *);
 
 static const matcher matchers[] = {m_month,    m_weekday, m_year, m_word,  m_phrase,  m_dir_unit,
                                    m_quarter,  m_duration, m_set, m_clock,   m_season,
-                                   m_numeric};
+                                   m_numeric, m_holiday};
 
 /* Words that may open an expression: the early/late part of it. */
 static const char *const openers[] = {"the", "early", "late", "mid", "earlier", "later", "end", NULL};

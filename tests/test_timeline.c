@@ -80,6 +80,9 @@ static void test_the_evening_before(void **s)
      * past, even in the future tense where it was written. */
     expect("On Monday night, the full moon will reach its peak.", "2018-01-02T03:32:00Z",
            "2018-01-01TNI", PX_GRAIN_TIME, 0);
+    /* Dated Monday evening for Tuesday's papers: "headed Tuesday" is
+     * tomorrow, not six days ago. */
+    expect("Albright headed Tuesday to East Africa.", "1998-08-17", "1998-08-18", PX_GRAIN_DAY, 1);
     /* A weekday named again without a tense keeps the day it had. */
     px_timexes m = {0};
     const char *t = "The ship hit the bridge late Tuesday. The ship involved in Tuesday's accident was "
@@ -134,6 +137,11 @@ static void test_types_and_values(void **s)
     expect_span("Prices are high now.", "2024-01-10", "now", PX_TIMEX_DATE, "PRESENT_REF");
     expect_span("The plant closed at 3 p.m. Tuesday.", "2024-01-10", "3 p.m. Tuesday", PX_TIMEX_TIME,
                 "2024-01-09T15:00");
+    expect_span("He was rescued on Thanksgiving Day.", "1999-12-01", "Thanksgiving Day", PX_TIMEX_DATE,
+                "1999-11-25");
+    expect_span("In nineteen ninety-one he was convicted.", "1998-01-08", "nineteen ninety-one",
+                PX_TIMEX_DATE, "1991");
+    expect_span("Numbers fell through the nineties.", "1998-01-08", "nineties", PX_TIMEX_DATE, "199X");
     /* In a report on quarters, "a year ago" is the same quarter a year
      * before. */
     px_timexes m = {0};

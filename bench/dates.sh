@@ -36,3 +36,25 @@ print(f"speed: {n} BBC articles ({size / 1e6:.1f} MB), {found} expressions; "
       f"dates {dates:.2f}s CPU, of which reading {read:.2f}s: "
       f"{size / 1e6 / max(dates - read, 1e-9):.1f} MB/s for the stage alone")
 PY
+# linear time: one giant sentence (no full stop) of 1x and 8x the size
+python3 - "$BIN" <<'PY'
+import os, resource, subprocess, sys, tempfile
+binary = sys.argv[1]
+unit = "officials met on Monday, Nov. 27 and again three days later at 3 p.m. in the third quarter and "
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+times = []
+for mult in (1, 8):
+    reps = 10000 * mult
+    with tempfile.NamedTemporaryFile('w', suffix='.txt', delete=False) as f:
+        f.write("date: 2023-12-10\n\n" + unit * reps + "\n")
+        path = f.name
+    t0 = cpu()
+    out = subprocess.run([binary, 'dates', '-q', path], capture_output=True).stdout
+    times.append(cpu() - t0)
+    os.unlink(path)
+    print(f"giant sentence: {reps * len(unit.split()):,} tokens ({len(unit) * reps / 1e6:.1f} MB), "
+          f"{out.count(10):,} expressions, {times[-1]:.2f}s CPU")
+print(f"giant sentence: 8x the input took {times[1] / max(times[0], 1e-9):.1f}x the time")
+PY

@@ -624,8 +624,20 @@ static size_t m_month(const sent *s, size_t j, tval *v)
         return 0;
     }
     v->explicit_day = day != 0;
+    int year_dir = dir_at(s, end) && is_w(s, end + 1, "year") && word_len(s, end + 1) == tok_bytes(s, end + 1)
+                       ? dir_at(s, end)
+                       : DIR_NONE;
+    if (year_dir)
+        end += 2; /* October this year, April next year */
     if (!tv_needs_ref(s, v))
         return end - j;
+    if (year_dir) {
+        long y = s->ref->year + (year_dir == DIR_THIS ? 0 : year_dir);
+        if (day > px_days_in_month(y, month))
+            return 0;
+        tv_period(v, px_days_from_date(y, month, day ? day : 1), day ? PX_GRAIN_DAY : PX_GRAIN_MONTH);
+        return end - j;
+    }
     long at = pick_month_day(s->ref, month, day, dir, tense_of(s, j, end));
     if (at < 0)
         return 0;

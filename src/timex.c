@@ -578,6 +578,8 @@ static size_t skip_comma(const sent *s, size_t k)
     return is_punct(s, k, ',') ? k + 1 : k;
 }
 
+static size_t spelled_year(const sent *s, size_t k, int *year);
+
 /* Month Day[,] [Year] | Day Month [Year] | Month Year | [dir] Month. */
 static size_t m_month(const sent *s, size_t j, tval *v)
 {
@@ -605,7 +607,12 @@ static size_t m_month(const sent *s, size_t j, tval *v)
     size_t at_year = day ? skip_comma(s, end) : end;
     if (!day && is_w(s, at_year, "of"))
         at_year++;
-    int year = year_at(s, at_year);
+    int year = year_at(s, at_year), spelled = 0;
+    size_t spelled_len = year ? 0 : spelled_year(s, at_year, &spelled);
+    if (spelled_len) { /* January nineteen ninety-seven */
+        year = spelled;
+        at_year += spelled_len - 1;
+    }
     v->named = 1;
     v->type = PX_TIMEX_DATE;
     if (year) {
@@ -883,14 +890,14 @@ static size_t m_word(const sent *s, size_t j, tval *v)
         {"tonight", NULL, 0},       {"now", "PRESENT_REF", 0},  {"currently", "PRESENT_REF", 0},
         {"presently", "PRESENT_REF", 0}, {"nowadays", "PRESENT_REF", 0}, {"current", "PRESENT_REF", 0},
         {"recently", "PAST_REF", 0}, {"recent", "PAST_REF", 0}, {"lately", "PAST_REF", 0},
-        {"previously", "PAST_REF", 0}, {"formerly", "PAST_REF", 0}, {"once", NULL, 0},
+        {"previously", "PAST_REF", 0}, {"formerly", "PAST_REF", 0},
         {"soon", "FUTURE_REF", 0},  {"future", "FUTURE_REF", 0}, {"past", "PAST_REF", 0},
         {"present", "PRESENT_REF", 0}, {NULL, NULL, 0}};
     int k = -1;
     for (int w = 0; words[w].word; w++)
         if (is_w(s, j, words[w].word))
             k = w;
-    if (k < 0 || strcmp(words[k].word, "once") == 0)
+    if (k < 0)
         return 0;
     v->type = PX_TIMEX_DATE;
     const char *w = words[k].word;
@@ -1158,6 +1165,26 @@ static void shifted_period(const sent *s, tval *v, long n, const unit *u, int si
     }
 }
 
+/* 10-year, two-day (not 30-year-old, an age): 1 when token k is one. */
+static int hyphen_duration(const sent *s, size_t k, tval *v)
+{
+    const char *w = s->text + s->t[k].start;
+    size_t len = word_len(s, k);
+    const char *dash = memchr(w, '-', len);
+    if (!dash || memchr(dash + 1, '-', (size_t)(w + len - dash - 1)))
+        return 0;
+    int plural;
+    long cnt = count_in(w, (size_t)(dash - w));
+    const unit *u = cnt > 0 ? unit_in(dash + 1, (size_t)(w + len - dash - 1), &plural) : NULL;
+    if (!u || plural)
+        return 0;
+    duration_lit(v, cnt, u);
+    return 1;
+}
+
+/* Words before "a year" that make it a rate: twice a year. */
+static const char *const per_words[] = {"once", "twice", "times", "per", NULL};
+
 /* [the past|last|next|first] N units [ago|earlier|later|from now]; 10-year;
  * for years. */
 static size_t m_duration(const sent *s, size_t j, tval *v)
@@ -1177,20 +1204,9 @@ static size_t m_duration(const sent *s, size_t j, tval *v)
     if (u && (title_word(s, k + c) || (u->clock && u->code[0] == 'S' && !u->code[1] && n == 1 &&
                                        modifies_noun(s, k + c))))
         return 0; /* 60 Minutes; a second time */
-    if (!u && is_kind(s, k, PX_TOK_NUMBER) + is_kind(s, k, PX_TOK_WORD) &&
-        (s->t[k].flags & PX_TOKF_HYPHENATED)) { /* 10-year, two-day */
-        const char *w = s->text + s->t[k].start;
-        size_t len = word_len(s, k);
-        const char *dash = memchr(w, '-', len);
-        if (!dash || memchr(dash + 1, '-', w + len - dash - 1))
-            return 0; /* 30-year-old is an age */
-        long cnt = count_in(w, (size_t)(dash - w));
-        u = cnt > 0 ? unit_in(dash + 1, (size_t)(w + len - dash - 1), &plural) : NULL;
-        if (!u || plural)
-            return 0;
-        duration_lit(v, cnt, u);
-        return k + 1 - j;
-    }
+    if (!u && (is_kind(s, k, PX_TOK_NUMBER) || is_kind(s, k, PX_TOK_WORD)) &&
+        (s->t[k].flags & PX_TOKF_HYPHENATED))
+        return hyphen_duration(s, k, v) ? k + 1 - j : 0;
     if (!u) { /* for years, in recent months, the next few weeks */
         static const char *const before[] = {"for", "over", "within", "recent", NULL};
         u = unit_at(s, k, &plural);
@@ -1201,7 +1217,7 @@ static size_t m_duration(const sent *s, size_t j, tval *v)
     }
     size_t end = k + c + 1;
     if (!lead && n == 1 && is_w(s, k, "a") && !plural && j > 0 && !is_w(s, end, "ago") && !is_w(s, end, "earlier") &&
-        (which(s, j - 1, (const char *const[]){"once", "twice", "times", "per", NULL}) >= 0 ||
+        (which(s, j - 1, per_words) >= 0 ||
          is_kind(s, j - 1, PX_TOK_NUMBER))) {
         snprintf(v->lit, sizeof v->lit, "P1%s%s", u->clock ? "T" : "", u->code);
         v->type = PX_TIMEX_SET;
@@ -1567,15 +1583,17 @@ static size_t merge_times(const sent *s, found *f, size_t n)
 #define NO_QUARTER (-1)
 
 /* In a text that last spoke of a quarter, "a year ago" and "year-earlier"
- * name that quarter a year before. */
-static void quarter_context(tval *v, long *last_quarter)
+ * name that quarter a year before; "the quarter" is that quarter. Only
+ * quarters already over count. */
+static void quarter_context(tval *v, long *last_quarter, const ref_date *r)
 {
     if (v->quarter_back > 0 && *last_quarter != NO_QUARTER && v->grain == PX_GRAIN_YEAR)
         set_quarter(v, *last_quarter - 4L * v->quarter_back);
     else if (v->latest_quarter && *last_quarter != NO_QUARTER && !v->unresolved)
         set_quarter(v, *last_quarter);
-    else if (v->has_day && !v->unresolved && v->grain == PX_GRAIN_QUARTER && v->quarter_back == 0)
-        *last_quarter = quarter_index(v->day);
+    else if (v->has_day && !v->unresolved && v->grain == PX_GRAIN_QUARTER && v->quarter_back == 0 &&
+             (!r->ok || quarter_index(v->day) < quarter_index(r->day)))
+        *last_quarter = quarter_index(v->day); /* a quarter reported on, not one ahead */
 }
 
 /* What the text said so far: its latest quarter, the day each weekday was
@@ -1604,7 +1622,7 @@ static void weekday_context(tval *v, context *c)
 
 static int push_timex(px_timexes *out, const sent *s, found *f, context *c)
 {
-    quarter_context(&f->v, &c->last_quarter);
+    quarter_context(&f->v, &c->last_quarter, s->ref);
     weekday_context(&f->v, c);
     if (px_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 16, 0) != PX_OK)
         return PX_ENOMEM;

@@ -342,6 +342,7 @@ typedef struct tval {
     int weekday;      /* 0-6 for a weekday resolved by direction, else -1 */
     int tensed;       /* ... by the tense of its sentence */
     int latest_quarter; /* "the quarter": the text's latest one, when it has one */
+    int bare_clock;   /* a clock time with no day: the day the text is on */
     int explicit_day; /* a day written with its month */
     int named;        /* built on a month or weekday name */
     int weekend;
@@ -920,8 +921,9 @@ static size_t m_word(const sent *s, size_t j, tval *v)
         }
         if (attributive(s, j) || title_word(s, j) || (!strcmp(w, "soon") && is_w(s, j - 1, "as") && is_w(s, j + 1, "as")))
             return 0;
-        if (!strcmp(w, "future") && modifies_noun(s, j))
-            return 0;
+        if ((!strcmp(w, "future") || !strcmp(w, "current")) &&
+            (modifies_noun(s, j) || is_w(s, j + 1, "or") || is_w(s, j + 1, "and")))
+            return 0; /* future demand, current or former leaders */
         tv_lit(v, PX_TIMEX_DATE, words[k].lit);
         return 1;
     }
@@ -1216,6 +1218,12 @@ static size_t m_duration(const sent *s, size_t j, tval *v)
         c = 0;
     }
     size_t end = k + c + 1;
+    static const char *const modals[] = {"could", "might", "may", "will", "would", "can", "should", NULL};
+    if (!lead && n == 1 && is_w(s, k, "one") && u->grain == PX_GRAIN_DAY && !plural && j > 0 &&
+        which(s, j - 1, modals) >= 0) {
+        tv_lit(v, PX_TIMEX_DATE, "FUTURE_REF"); /* could one day */
+        return end - j;
+    }
     if (!lead && n == 1 && is_w(s, k, "a") && !plural && j > 0 && !is_w(s, end, "ago") && !is_w(s, end, "earlier") &&
         (which(s, j - 1, per_words) >= 0 ||
          is_kind(s, j - 1, PX_TOK_NUMBER))) {
@@ -1340,6 +1348,7 @@ static size_t m_clock(const sent *s, size_t j, tval *v)
     snprintf(v->tod, sizeof v->tod, "T%02ld:%02ld", h, m);
     if (tv_needs_ref(s, v))
         tv_period(v, s->ref->day, PX_GRAIN_TIME);
+    v->bare_clock = 1;
     return k - j;
 }
 
@@ -1423,6 +1432,8 @@ static size_t m_holiday(const sent *s, size_t j, tval *v)
     } else {
         return 0;
     }
+    if (modifies_noun(s, k + used - 1))
+        return 0; /* a Christmas market */
     v->type = PX_TIMEX_DATE;
     v->named = 1;
     int year = year_at(s, skip_comma(s, k + used));
@@ -1569,6 +1580,7 @@ static size_t merge_times(const sent *s, found *f, size_t n)
                 tval v = day->v;
                 memcpy(v.tod, clock->v.tod, sizeof v.tod);
                 v.type = PX_TIMEX_TIME;
+                v.bare_clock = 0;
                 prev->last = cur->last;
                 prev->v = v;
                 continue;
@@ -1597,12 +1609,34 @@ static void quarter_context(tval *v, long *last_quarter, const ref_date *r)
 }
 
 /* What the text said so far: its latest quarter, the day each weekday was
- * resolved to. */
+ * resolved to, the last day named and in which sentence. */
 typedef struct context {
     long last_quarter;
     long weekday_day[7];
     int weekday_seen[7];
+    int has_day;
+    long day;
+    size_t day_sentence, sentence;
 } context;
+
+/* Sentences over which a clock time stays on the day last named. */
+#define DAY_REACH 3
+
+/* "around 12:20 p.m." after "12:10 p.m. Sunday": Sunday, not the
+ * publication day. */
+static void day_context(tval *v, context *c)
+{
+    if (v->bare_clock && c->has_day && c->sentence - c->day_sentence <= DAY_REACH) {
+        v->day = c->day;
+        return;
+    }
+    if (v->has_day && !v->unresolved && !v->bare_clock &&
+        (v->grain == PX_GRAIN_DAY || v->grain == PX_GRAIN_TIME)) {
+        c->has_day = 1;
+        c->day = v->day;
+        c->day_sentence = c->sentence;
+    }
+}
 
 /* A weekday with no tense of its own is the day the same weekday was
  * resolved to before in the text ("late Tuesday" ... "Tuesday's accident"). */
@@ -1624,6 +1658,7 @@ static int push_timex(px_timexes *out, const sent *s, found *f, context *c)
 {
     quarter_context(&f->v, &c->last_quarter, s->ref);
     weekday_context(&f->v, c);
+    day_context(&f->v, c);
     if (px_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 16, 0) != PX_OK)
         return PX_ENOMEM;
     px_timex *x = &out->v[out->n++];
@@ -1722,6 +1757,7 @@ int px_timex_find(const char *text, size_t len, const char *ref_date_iso, px_tim
         rc = px_split_sentences(text, len, &sents);
     size_t t = 0;
     for (size_t k = 0; rc == PX_OK && k < sents.n; k++) {
+        ctx.sentence = k;
         while (t < toks.n && toks.v[t].start < sents.v[k].start)
             t++;
         size_t first = t;

@@ -142,6 +142,13 @@ static void test_types_and_values(void **s)
     expect_span("In nineteen ninety-one he was convicted.", "1998-01-08", "nineteen ninety-one",
                 PX_TIMEX_DATE, "1991");
     expect_span("Numbers fell through the nineties.", "1998-01-08", "nineties", PX_TIMEX_DATE, "199X");
+    /* A clock time with no day is on the day the text last named. */
+    px_timexes c = {0};
+    const char *crash = "The plane took off at 12:10 p.m. Sunday. Officials heard of the crash around 12:20 p.m.";
+    assert_int_equal(px_timex_find(crash, strlen(crash), "2018-01-01", &c), PX_OK);
+    assert_int_equal(c.n, 2);
+    assert_string_equal(c.v[1].value, "2017-12-31T12:20");
+    px_timexes_free(&c);
     /* In a report on quarters, "a year ago" is the same quarter a year
      * before. */
     px_timexes m = {0};
@@ -181,6 +188,7 @@ static void test_names_and_furniture_are_not_dates(void **s)
         "Officials may decide to march on.",
         "Section 4 bearings failed. The 1,200 workers struck.",
         "He read it in the Neue Zeitung daily.",
+        "A truck drove into a Christmas market.",
         "January February March April May June July August",
         "Archive: December 2023 (4) November 2023 (12) October 2023 (9) September 2023 (3)",
     };

@@ -25,6 +25,7 @@
 #include "parallax/story.h"
 #include "parallax/framing.h"
 #include "parallax/consensus.h"
+#include "parallax/timex.h"
 #include "parallax/timeline.h"
 #include "parallax/summary.h"
 #include "parallax/compare.h"

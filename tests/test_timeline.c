@@ -1,36 +1,58 @@
-/* test_timeline.c - date expressions resolved against the article date,
- * and the timeline of real stories (seeds, example corpus). */
+/* test_timeline.c - temporal expressions (timex.c) resolved against the
+ * article date, and the timeline of real stories (seeds, example corpus). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "testutil.h"
 
-/* Resolves the first date expression of text; returns its mention. */
-static px_date_mention first_date(const char *text, const char *ref)
+/* The first temporal expression of text resolved against ref. */
+static px_timex first_timex(const char *text, const char *ref)
 {
-    px_date_mentions m = {0};
-    assert_int_equal(px_find_dates(text, strlen(text), ref, &m), PX_OK);
+    px_timexes m = {0};
+    assert_int_equal(px_timex_find(text, strlen(text), ref, &m), PX_OK);
     if (m.n == 0)
-        fail_msg("no date found in: %s", text);
-    px_date_mention d = m.v[0];
-    px_date_mentions_free(&m);
+        fail_msg("no expression found in: %s", text);
+    px_timex d = m.v[0];
+    px_timexes_free(&m);
     return d;
 }
 
-static void expect(const char *text, const char *ref, const char *date, px_date_grain grain, int future)
+/* The first expression of text has this TIMEX3 value (and day), grain and
+ * future flag. */
+static void expect(const char *text, const char *ref, const char *value, px_date_grain grain, int future)
 {
-    px_date_mention d = first_date(text, ref);
-    if (strcmp(d.date, date) != 0 || d.grain != grain || d.future != future)
-        fail_msg("%s (ref %s): got %s %s future=%d, want %s %s future=%d", text, ref, d.date,
-                 px_date_grain_name(d.grain), d.future, date, px_date_grain_name(grain), future);
+    px_timex d = first_timex(text, ref);
+    if (strcmp(d.value, value) != 0 || d.grain != grain || d.future != future)
+        fail_msg("%s (ref %s): got %s %s future=%d, want %s %s future=%d", text, ref, d.value,
+                 px_date_grain_name(d.grain), d.future, value, px_date_grain_name(grain), future);
+}
+
+/* The first expression of text is the words want, of this type and value. */
+static void expect_span(const char *text, const char *ref, const char *want, px_timex_type type,
+                        const char *value)
+{
+    px_timex d = first_timex(text, ref);
+    if (d.end - d.start != strlen(want) || strncmp(text + d.start, want, strlen(want)) != 0 ||
+        d.type != type || strcmp(d.value, value) != 0)
+        fail_msg("%s: got '%.*s' %s %s, want '%s' %s %s", text, (int)(d.end - d.start), text + d.start,
+                 px_timex_type_name(d.type), d.value, want, px_timex_type_name(type), value);
+}
+
+static size_t count_timexes(const char *text, const char *ref)
+{
+    px_timexes m = {0};
+    assert_int_equal(px_timex_find(text, strlen(text), ref, &m), PX_OK);
+    size_t n = m.n;
+    px_timexes_free(&m);
+    return n;
 }
 
 static void test_weekdays_resolve_to_the_past_unless_the_verb_looks_ahead(void **s)
 {
     (void)s;
     /* The example corpus: the bridge fell on Tuesday 2025-03-04. */
-    expect("The bridge collapsed at 6:12 a.m. on Tuesday.", "2025-03-04", "2025-03-04", PX_GRAIN_DAY, 0);
+    expect("The bridge collapsed at 6:12 a.m. on Tuesday.", "2025-03-04", "2025-03-04T06:12", PX_GRAIN_TIME, 0);
     expect("Most were on their way to work when it fell early Tuesday.", "2025-03-05", "2025-03-04",
            PX_GRAIN_DAY, 0);
     expect("The governor's office said a decision was expected by Friday.", "2025-03-06", "2025-03-07",
@@ -39,20 +61,102 @@ static void test_weekdays_resolve_to_the_past_unless_the_verb_looks_ahead(void *
     expect("A federal mediator will meet separately with Corran Energy Systems and the union "
            "representing workers at its Millbrook battery plant on Wednesday.",
            "2025-03-04", "2025-03-05", PX_GRAIN_DAY, 1);
-    expect("The strike began at 12:01 a.m. Sunday.", "2025-03-04", "2025-03-02", PX_GRAIN_DAY, 0);
+    expect("The strike began at 12:01 a.m. Sunday.", "2025-03-04", "2025-03-02T00:01", PX_GRAIN_TIME, 0);
+    /* A fronted weekday takes the tense of the verb after it. */
+    expect("On Friday, the two banks said they had stopped the sales.", "2018-02-05", "2018-02-02",
+           PX_GRAIN_DAY, 0);
+    /* "next"/"last" decide whatever the tense. */
+    expect("They met again next Monday.", "2025-03-05", "2025-03-10", PX_GRAIN_DAY, 1);
+    expect("They will meet, as they did last Wednesday.", "2025-03-05", "2025-02-26", PX_GRAIN_DAY, 0);
+}
+
+static void test_the_evening_before(void **s)
+{
+    (void)s;
+    /* Dated on Sunday, a weekday with no tense that is tomorrow is
+     * tomorrow, not six days ago. */
+    expect("The cabinet vote is Monday.", "2023-12-10", "2023-12-11", PX_GRAIN_DAY, 1);
+    /* Published at 03:32 UTC on Tuesday: Monday night is the night just
+     * past, even in the future tense where it was written. */
+    expect("On Monday night, the full moon will reach its peak.", "2018-01-02T03:32:00Z",
+           "2018-01-01TNI", PX_GRAIN_TIME, 0);
+    /* Dated Monday evening for Tuesday's papers: "headed Tuesday" is
+     * tomorrow, not six days ago. */
+    expect("Albright headed Tuesday to East Africa.", "1998-08-17", "1998-08-18", PX_GRAIN_DAY, 1);
+    /* A weekday named again without a tense keeps the day it had. */
+    px_timexes m = {0};
+    const char *t = "The ship hit the bridge late Tuesday. The ship involved in Tuesday's accident was "
+                    "bound for Basel.";
+    assert_int_equal(px_timex_find(t, strlen(t), "2017-12-30", &m), PX_OK);
+    assert_int_equal(m.n, 2);
+    assert_string_equal(m.v[0].value, "2017-12-26");
+    assert_string_equal(m.v[1].value, "2017-12-26");
+    px_timexes_free(&m);
+}
+
+static void test_explicit_date_wins_over_weekday(void **s)
+{
+    (void)s;
+    expect_span("Officials met on Monday, Nov. 27, in Doha.", "2023-12-10", "Monday, Nov. 27",
+                PX_TIMEX_DATE, "2023-11-27");
+    /* Separate in the sentence, the same day: the written date wins even
+     * where the tense would have chosen another week. */
+    px_timexes m = {0};
+    const char *t = "The talks will resume Thursday (Dec. 7) in Cairo.";
+    assert_int_equal(px_timex_find(t, strlen(t), "2023-12-08", &m), PX_OK);
+    assert_int_equal(m.n, 2);
+    assert_string_equal(m.v[0].value, "2023-12-07");
+    px_timexes_free(&m);
 }
 
 static void test_relative_periods(void **s)
 {
     (void)s;
-    expect("The authority closed one lane last week.", "2025-03-04", "2025-02-24", PX_GRAIN_WEEK, 0);
-    expect("Bids are due next week.", "2025-03-06", "2025-03-10", PX_GRAIN_WEEK, 1);
-    expect("It hired a contractor last year.", "2025-03-04", "2024-01-01", PX_GRAIN_YEAR, 0);
-    expect("Engineers warned two years ago that the bearings were corroding.", "2025-03-06", "2023-01-01",
+    expect("The authority closed one lane last week.", "2025-03-04", "2025-W09", PX_GRAIN_WEEK, 0);
+    expect("Bids are due next week.", "2025-03-06", "2025-W11", PX_GRAIN_WEEK, 1);
+    expect("It hired a contractor last year.", "2025-03-04", "2024", PX_GRAIN_YEAR, 0);
+    expect("Engineers warned two years ago that the bearings were corroding.", "2025-03-06", "2023",
            PX_GRAIN_YEAR, 0);
-    expect("The work was completed in November.", "2025-03-05", "2024-11-01", PX_GRAIN_MONTH, 0);
+    expect("The work was completed in November.", "2025-03-05", "2024-11", PX_GRAIN_MONTH, 0);
     expect("Officials met yesterday.", "2023-11-01", "2023-10-31", PX_GRAIN_DAY, 0);
     expect("It happened three days ago.", "2024-03-01", "2024-02-27", PX_GRAIN_DAY, 0);
+    expect("Profit rose in the third quarter.", "1989-10-30", "1989-Q3", PX_GRAIN_QUARTER, 0);
+    expect("Sales fell last spring.", "2024-01-15", "2023-SP", PX_GRAIN_SEASON, 0);
+    expect("Prices doubled in the 1990s.", NULL, "199X", PX_GRAIN_DECADE, 0);
+}
+
+static void test_types_and_values(void **s)
+{
+    (void)s;
+    expect_span("The talks lasted three days.", "2024-01-10", "three days", PX_TIMEX_DURATION, "P3D");
+    expect_span("He signed a 10-year lease.", "2024-01-10", "10-year", PX_TIMEX_DURATION, "P10Y");
+    expect_span("It fell over the last twenty four hours.", "2024-01-10", "the last twenty four hours",
+                PX_TIMEX_DURATION, "PT24H");
+    expect_span("Prices are checked daily.", "2024-01-10", "daily", PX_TIMEX_SET, "P1D");
+    expect_span("The market opens every Monday.", "2024-01-10", "every Monday", PX_TIMEX_SET, "XXXX-WXX-1");
+    expect_span("Prices are high now.", "2024-01-10", "now", PX_TIMEX_DATE, "PRESENT_REF");
+    expect_span("The plant closed at 3 p.m. Tuesday.", "2024-01-10", "3 p.m. Tuesday", PX_TIMEX_TIME,
+                "2024-01-09T15:00");
+    expect_span("He was rescued on Thanksgiving Day.", "1999-12-01", "Thanksgiving Day", PX_TIMEX_DATE,
+                "1999-11-25");
+    expect_span("In nineteen ninety-one he was convicted.", "1998-01-08", "nineteen ninety-one",
+                PX_TIMEX_DATE, "1991");
+    expect_span("Numbers fell through the nineties.", "1998-01-08", "nineties", PX_TIMEX_DATE, "199X");
+    /* A clock time with no day is on the day the text last named. */
+    px_timexes c = {0};
+    const char *crash = "The plane took off at 12:10 p.m. Sunday. Officials heard of the crash around 12:20 p.m.";
+    assert_int_equal(px_timex_find(crash, strlen(crash), "2018-01-01", &c), PX_OK);
+    assert_int_equal(c.n, 2);
+    assert_string_equal(c.v[1].value, "2017-12-31T12:20");
+    px_timexes_free(&c);
+    /* In a report on quarters, "a year ago" is the same quarter a year
+     * before. */
+    px_timexes m = {0};
+    const char *t = "Net income rose in the third quarter. It was $5 million a year ago.";
+    assert_int_equal(px_timex_find(t, strlen(t), "1989-10-30", &m), PX_OK);
+    assert_int_equal(m.n, 2);
+    assert_string_equal(m.v[1].value, "1988-Q3");
+    px_timexes_free(&m);
 }
 
 static void test_absolute_dates(void **s)
@@ -61,32 +165,114 @@ static void test_absolute_dates(void **s)
     expect("Hamas attacked Israel on Oct. 7, killing about 1,200 people.", "2023-10-31", "2023-10-07",
            PX_GRAIN_DAY, 0);
     expect("the brutal attack on October 7th", "2023-10-31", "2023-10-07", PX_GRAIN_DAY, 0);
-    expect("In February 2023 the talks stalled.", "2024-05-01", "2023-02-01", PX_GRAIN_MONTH, 0);
+    expect("after the horrific attacks of Oct. 7, Netanyahu said", "2023-12-04", "2023-10-07", PX_GRAIN_DAY, 0);
+    expect("In February 2023 the talks stalled.", "2024-05-01", "2023-02", PX_GRAIN_MONTH, 0);
     expect("It was signed on 7 October 2023.", NULL, "2023-10-07", PX_GRAIN_DAY, 0);
-    expect("The bridge opened in 1961.", NULL, "1961-01-01", PX_GRAIN_YEAR, 0);
-    /* A day and month in December read in January belong to the year before. */
+    expect("The bridge opened in 1961.", NULL, "1961", PX_GRAIN_YEAR, 0);
     expect("The memo was written on Dec. 20.", "2024-01-10", "2023-12-20", PX_GRAIN_DAY, 0);
+    /* A date a few weeks ahead with no tense is ahead; far ahead it is not. */
+    expect("The rights expire Nov. 21.", "1989-11-02", "1989-11-21", PX_GRAIN_DAY, 1);
+    expect("The Oct. 7 attacks changed everything.", "2024-03-01", "2023-10-07", PX_GRAIN_DAY, 0);
 }
 
-static void test_undated_articles_and_look_alikes(void **s)
+static void test_names_and_furniture_are_not_dates(void **s)
 {
     (void)s;
-    px_date_mention d = first_date("Ten years ago, this telescope did not exist.", NULL);
-    assert_string_equal(d.date, "");
+    const char *names[] = {
+        "She told USA Today about it.",
+        "He appeared on the Today show.",
+        "Theresa May spoke to reporters.",
+        "The Sunday Times reported the deal.",
+        "He told CBS's 60 Minutes that he would run.",
+        "You can stream it on PS Now.",
+        "Officials may decide to march on.",
+        "Section 4 bearings failed. The 1,200 workers struck.",
+        "He read it in the Neue Zeitung daily.",
+        "A truck drove into a Christmas market.",
+        "January February March April May June July August",
+        "Archive: December 2023 (4) November 2023 (12) October 2023 (9) September 2023 (3)",
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (count_timexes(names[i], "2023-12-10") != 0)
+            fail_msg("found a date in: %s", names[i]);
+    assert_int_equal(count_timexes("", "not a date"), 0);
+    /* "since 2001" starts a span; "since the Oct. 7 attacks" names the day. */
+    px_timex d = first_timex("Trends since 2001 show a decline.", "2023-12-10");
+    assert_true(d.since);
+    d = first_timex("He has spoken with Herzog since the Oct. 7 attacks.", "2023-12-10");
+    assert_false(d.since);
+    assert_string_equal(d.value, "2023-10-07");
+}
+
+static void test_undated_articles_stay_unresolved(void **s)
+{
+    (void)s;
+    px_timex d = first_timex("Ten years ago, this telescope did not exist.", NULL);
+    assert_string_equal(d.value, "");
     assert_true(d.relative);
-    /* Without a reference date "Oct. 6" stays unresolved, and the comma after
-     * it is not part of it. */
+    /* Without a reference date "Oct. 6" stays unresolved, and the comma
+     * after it is not part of it. */
     const char *undated = "On Oct. 6, officials met.";
-    d = first_date(undated, NULL);
-    assert_string_equal(d.date, "");
+    d = first_timex(undated, NULL);
+    assert_string_equal(d.value, "");
     assert_int_equal(d.end - d.start, strlen("Oct. 6"));
-    px_date_mentions m = {0};
-    const char *plain = "Officials may decide to march on. Section 4 bearings failed. The 1,200 workers struck.";
-    assert_int_equal(px_find_dates(plain, strlen(plain), "2025-03-04", &m), PX_OK);
-    assert_int_equal(m.n, 0);
-    assert_int_equal(px_find_dates("", 0, "not a date", &m), PX_OK);
-    assert_int_equal(m.n, 0);
-    px_date_mentions_free(&m);
+    d = first_timex(undated, "garbage");
+    assert_string_equal(d.value, "");
+}
+
+/* One very long sentence and a giant document: every expression is found
+ * once and lies inside the text (linear work is measured in bench/). */
+static void test_giant_inputs(void **s)
+{
+    (void)s;
+    const char unit[] = "on Monday and ";
+    size_t reps = 100000 / 3, len = reps * (sizeof unit - 1);
+    char *big = malloc(len + 1);
+    assert_non_null(big);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(big + i * (sizeof unit - 1), unit, sizeof unit - 1);
+    big[len] = 0;
+    px_timexes m = {0};
+    assert_int_equal(px_timex_find(big, len, "2024-05-01", &m), PX_OK);
+    assert_int_equal(m.n, reps);
+    for (size_t i = 0; i < m.n; i++) {
+        assert_true(m.v[i].end <= len);
+        assert_string_equal(m.v[i].value, "2024-04-29");
+    }
+    px_timexes_free(&m);
+    free(big);
+}
+
+static void test_seeds_october_7(void **s)
+{
+    (void)s;
+    tu_result r;
+    const char *dir = tu_shared("seeds");
+    tu_read(&r, &dir, 1, NULL);
+    assert_true(r.n >= 5);
+    int dated = 0, undated = 0;
+    for (size_t a = 0; a < r.n; a++) {
+        const px_article *art = r.articles[a];
+        px_timexes m = {0};
+        assert_int_equal(px_timex_find(art->body, strlen(art->body), art->date, &m), PX_OK);
+        for (size_t i = 0; i < m.n; i++) {
+            const char *w = art->body + m.v[i].start;
+            if (strncmp(w, "Oct. 7", 6) != 0 && strncmp(w, "October 7", 9) != 0)
+                continue;
+            if (art->date) {
+                assert_string_equal(m.v[i].value, "2023-10-07");
+                assert_false(m.v[i].future);
+                dated++;
+            } else {
+                assert_string_equal(m.v[i].value, "");
+                undated++;
+            }
+        }
+        px_timexes_free(&m);
+    }
+    assert_true(dated >= 2);
+    assert_true(undated >= 1);
+    tu_result_free(&r);
 }
 
 static void test_seed_timeline_has_october_7(void **s)
@@ -146,9 +332,15 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_weekdays_resolve_to_the_past_unless_the_verb_looks_ahead),
+        cmocka_unit_test(test_the_evening_before),
+        cmocka_unit_test(test_explicit_date_wins_over_weekday),
         cmocka_unit_test(test_relative_periods),
+        cmocka_unit_test(test_types_and_values),
         cmocka_unit_test(test_absolute_dates),
-        cmocka_unit_test(test_undated_articles_and_look_alikes),
+        cmocka_unit_test(test_names_and_furniture_are_not_dates),
+        cmocka_unit_test(test_undated_articles_stay_unresolved),
+        cmocka_unit_test(test_giant_inputs),
+        cmocka_unit_test(test_seeds_october_7),
         cmocka_unit_test(test_seed_timeline_has_october_7),
         cmocka_unit_test(test_example_bridge_timeline),
     };

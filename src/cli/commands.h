@@ -6,6 +6,7 @@ PX_COMMAND(extract, "extract the article of every web page (HTML, WARC, JSON Lin
 PX_COMMAND(sentences, "split article bodies (or plain text with --text) into sentences")
 PX_COMMAND(quotes, "direct quotes with their speakers, one JSON object per quote")
 PX_COMMAND(numbers, "numeric claims with qualifier, counted noun and attribution, one JSON object per claim")
+PX_COMMAND(dates, "temporal expressions (dates, times, durations, sets) with TIMEX3 values resolved against the article date")
 PX_COMMAND(entities, "people, organisations and places named in the articles, merged across them (JSON Lines)")
 PX_COMMAND(dedup, "find exact copies, near-duplicates and embedded copies; print groups as JSON Lines")
 PX_COMMAND(cluster, "group articles into stories (online, with a batch merge pass); print stories as JSON Lines")

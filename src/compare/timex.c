@@ -1,0 +1,1791 @@
+/* timex.c - temporal expressions found sentence by sentence over the
+ * tokens of a text, typed and normalised to TIMEX3 values against the
+ * article date (parallax/timex.h). Calendar arithmetic is date.c's. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/grow.h"
+#include "parallax/text.h"
+#include "parallax/timex.h"
+
+const char *px_timex_type_name(px_timex_type t)
+{
+    static const char *const names[] = {"date", "time", "duration", "set"};
+    return t <= PX_TIMEX_SET ? names[t] : "date";
+}
+
+const char *px_date_grain_name(px_date_grain g)
+{
+    static const char *const names[] = {"day",    "week",   "month",   "year", "quarter",
+                                        "season", "decade", "century", "time", "none"};
+    return g <= PX_GRAIN_NONE ? names[g] : "none";
+}
+
+/* ---- the reference date ------------------------------------------------ */
+
+typedef struct ref_date {
+    int ok;
+    long day; /* day number (px_date_days) */
+    long year;
+    int month;
+    int early; /* published before EARLY_HOUR UTC: the day before may still
+                  be "today" where it was written */
+} ref_date;
+
+#define EARLY_HOUR 8
+
+static long year_of(long day, int *month)
+{
+    char iso[11];
+    px_date_from_days(day, iso);
+    if (month)
+        *month = (int)strtol(iso + 5, NULL, 10);
+    return strtol(iso, NULL, 10);
+}
+
+static int weekday_of(long day)
+{
+    return (int)(((day % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday; Sunday = 0 */
+}
+
+static long monday_of(long day)
+{
+    return day - (weekday_of(day) + 6) % 7;
+}
+
+/* ---- tokens of one sentence ------------------------------------------- */
+
+typedef struct sent {
+    const char *text;
+    const px_token *t;
+    size_t n;
+    const ref_date *ref;
+} sent;
+
+static int is_kind(const sent *s, size_t i, px_token_kind k)
+{
+    return i < s->n && s->t[i].kind == k;
+}
+
+/* Length of token i without a possessive ('s, ’s) or a trailing period. */
+static size_t word_len(const sent *s, size_t i)
+{
+    const char *w = s->text + s->t[i].start;
+    size_t len = s->t[i].end - s->t[i].start;
+    if (len > 2 && w[len - 1] == 's' && w[len - 2] == '\'')
+        return len - 2;
+    if (len > 4 && w[len - 1] == 's' && memcmp(w + len - 4, "\xe2\x80\x99", 3) == 0)
+        return len - 4;
+    if (len > 1 && w[len - 1] == '.')
+        return len - 1;
+    return len;
+}
+
+/* End of token i as part of an expression: without a possessive. */
+static size_t span_end(const sent *s, size_t i)
+{
+    size_t len = word_len(s, i), full = s->t[i].end - s->t[i].start;
+    const char *w = s->text + s->t[i].start;
+    return full > len && w[full - 1] == '.' ? s->t[i].end : s->t[i].start + len;
+}
+
+static int is_w(const sent *s, size_t i, const char *word)
+{
+    if (i >= s->n || (s->t[i].kind != PX_TOK_WORD && s->t[i].kind != PX_TOK_NUMBER))
+        return 0;
+    size_t len = word_len(s, i);
+    return strlen(word) == len && strncasecmp(s->text + s->t[i].start, word, len) == 0;
+}
+
+/* Index of token i's word in a NULL-terminated list, or -1. */
+static int which(const sent *s, size_t i, const char *const *words)
+{
+    for (int k = 0; words[k]; k++)
+        if (is_w(s, i, words[k]))
+            return k;
+    return -1;
+}
+
+static int is_punct(const sent *s, size_t i, char c)
+{
+    return is_kind(s, i, PX_TOK_PUNCT) && s->text[s->t[i].start] == c;
+}
+
+static int cap(const sent *s, size_t i)
+{
+    return i < s->n && (s->t[i].flags & PX_TOKF_CAPITALIZED);
+}
+
+/* Digits with an optional ordinal suffix (7, 7th, 2023): the value, or -1. */
+static long num(const sent *s, size_t i)
+{
+    if (!is_kind(s, i, PX_TOK_NUMBER))
+        return -1;
+    const char *w = s->text + s->t[i].start;
+    size_t len = s->t[i].end - s->t[i].start, k = 0;
+    long v = 0;
+    for (; k < len && k < 7 && w[k] >= '0' && w[k] <= '9'; k++)
+        v = v * 10 + (w[k] - '0');
+    if (k == 0)
+        return -1;
+    if (k == len)
+        return v;
+    static const char *const ord[] = {"st", "nd", "rd", "th"};
+    for (int o = 0; o < 4; o++)
+        if (len - k == 2 && strncasecmp(w + k, ord[o], 2) == 0)
+            return v;
+    return -1;
+}
+
+static size_t tok_bytes(const sent *s, size_t i)
+{
+    return s->t[i].end - s->t[i].start;
+}
+
+/* A four-digit year token (1000-2999), or 0. */
+static int year_at(const sent *s, size_t i)
+{
+    long v = num(s, i);
+    return v >= 1000 && v <= 2999 && tok_bytes(s, i) == 4 ? (int)v : 0;
+}
+
+static const char *const count_words[] = {
+    "zero",   "one",     "two",       "three",    "four",     "five",    "six",
+    "seven",  "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", NULL};
+
+/* A count in letters or digits of at most 3 digits; -1 when none. */
+static long count_in(const char *w, size_t len)
+{
+    for (long k = 0; count_words[k]; k++)
+        if (strlen(count_words[k]) == len && strncasecmp(w, count_words[k], len) == 0)
+            return k;
+    static const char *const tens[] = {"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", NULL};
+    for (long k = 0; tens[k]; k++)
+        if (strlen(tens[k]) == len && strncasecmp(w, tens[k], len) == 0)
+            return 30 + 10 * k;
+    if ((len == 1 && (*w == 'a' || *w == 'A')) || (len == 2 && strncasecmp(w, "an", 2) == 0))
+        return 1;
+    long v = 0;
+    size_t k = 0;
+    for (; k < len && k < 4 && w[k] >= '0' && w[k] <= '9'; k++)
+        v = v * 10 + (w[k] - '0');
+    return k && k == len && k <= 3 ? v : -1;
+}
+
+/* A count that may be written "twenty-four". */
+static long compound_count(const char *w, size_t len)
+{
+    const char *dash = memchr(w, '-', len);
+    if (!dash)
+        return count_in(w, len);
+    long tens = count_in(w, (size_t)(dash - w)), ones = count_in(dash + 1, (size_t)(w + len - dash - 1));
+    return tens >= 20 && tens % 10 == 0 && ones >= 1 && ones <= 9 ? tens + ones : -1;
+}
+
+/* ---- lexicon -------------------------------------------------------------- */
+
+static const char *const weekday_words[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                            "thursday", "friday", "saturday", NULL};
+
+typedef struct unit {
+    const char *one, *many;
+    const char *code; /* TIMEX3 duration letter(s) */
+    int clock;        /* hours, minutes, seconds: PT... */
+    px_date_grain grain;
+} unit;
+
+static const unit units[] = {
+    {"day", "days", "D", 0, PX_GRAIN_DAY},           {"week", "weeks", "W", 0, PX_GRAIN_WEEK},
+    {"month", "months", "M", 0, PX_GRAIN_MONTH},     {"year", "years", "Y", 0, PX_GRAIN_YEAR},
+    {"quarter", "quarters", "Q", 0, PX_GRAIN_QUARTER}, {"decade", "decades", "DE", 0, PX_GRAIN_DECADE},
+    {"century", "centuries", "CE", 0, PX_GRAIN_CENTURY}, {"hour", "hours", "H", 1, PX_GRAIN_TIME},
+    {"minute", "minutes", "M", 1, PX_GRAIN_TIME},    {"second", "seconds", "S", 1, PX_GRAIN_TIME},
+    {"weekend", "weekends", "WE", 0, PX_GRAIN_WEEK}, {NULL, NULL, NULL, 0, PX_GRAIN_NONE}};
+
+/* The unit of word w (1 in *plural when plural); NULL when none. */
+static const unit *unit_in(const char *w, size_t len, int *plural)
+{
+    for (const unit *u = units; u->one; u++) {
+        if (strlen(u->one) == len && strncasecmp(w, u->one, len) == 0) {
+            *plural = 0;
+            return u;
+        }
+        if (strlen(u->many) == len && strncasecmp(w, u->many, len) == 0) {
+            *plural = 1;
+            return u;
+        }
+    }
+    return NULL;
+}
+
+static const unit *unit_at(const sent *s, size_t i, int *plural)
+{
+    if (!is_kind(s, i, PX_TOK_WORD))
+        return NULL;
+    return unit_in(s->text + s->t[i].start, word_len(s, i), plural);
+}
+
+/* Direction words before a period or a name: -1 last, 1 next, 2 this. */
+enum { DIR_NONE = 0, DIR_LAST = -1, DIR_NEXT = 1, DIR_THIS = 2 };
+
+static int dir_at(const sent *s, size_t i)
+{
+    static const char *const last[] = {"last", "past", "previous", "prior", NULL};
+    static const char *const next[] = {"next", "coming", "following", NULL};
+    static const char *const this_[] = {"this", "current", NULL};
+    if (which(s, i, last) >= 0)
+        return DIR_LAST;
+    if (which(s, i, next) >= 0)
+        return DIR_NEXT;
+    if (which(s, i, this_) >= 0)
+        return DIR_THIS;
+    return DIR_NONE;
+}
+
+/* Words after which a bare month name or year is a date. */
+static const char *const date_preps[] = {
+    "in",     "since",  "by",     "until", "till",   "from",  "through", "of",   "during",
+    "before", "after",  "early",  "late",  "mid",    "around", "throughout", "last", "next",
+    "this",   "that",   "between", "and",  "or",    "to",    "on",     "for",  "into", "as",
+    "earlier", "later", "the",    "same",  "every",  "each",  "end",   "beginning", "start",
+    "fiscal", "spring", "summer", "autumn", "winter", "fall", "circa",  "than", NULL};
+
+/* ---- tense ----------------------------------------------------------------- */
+
+static const char *const future_cues[] = {
+    "will", "shall", "plans", "plan", "planned", "planning", "scheduled", "expected", "expects",
+    "due", "upcoming", "tomorrow", "until", "intends", "aims", "hopes", "next", "wo",
+    "would", "'ll", "going", "slated", "ahead", NULL};
+static const char *const reporting[] = {"said", "says", "told", "announced", "reported",
+                                        "added", "stated", NULL};
+static const char *const present_cues[] = {"is", "are", "am", "remains", "stands", NULL};
+static const char *const past_cues[] = {
+    "was", "were", "had", "did", "told", "ago", "last", "since", "came", "went", "began",
+    "took", "made", "met", "got", "left", "won", "lost", "fell", "rose", "saw", "gave", "held",
+    "spoke", "wrote", "sent", "struck", "killed", "died", "earlier", "yesterday", "former", "ran",
+    "led", "hit", "put", "shot", "found", "became", "broke", "paid", "sold", "bought", "kept",
+    "brought", "thought", "felt", "heard", "knew", "stood", "fought", "drove", "flew", NULL};
+
+enum { CUE_PRESENT = 2 };
+
+/* +1 future, -1 past, CUE_PRESENT, 0 when token i says nothing of time.
+ * A reporting verb ("said") tells the tense only right next to the
+ * expression ("said Friday"); further away it introduces what was said. */
+static int cue_at(const sent *s, size_t i, size_t distance, int forward)
+{
+    if (!is_kind(s, i, PX_TOK_WORD))
+        return 0;
+    static const char *const deadline[] = {"payable", "effective", "through", "record", "by", "expire",
+                                           "expires", "expiring", "starting", "beginning", NULL};
+    if (which(s, i, reporting) >= 0)
+        return distance <= 2 || forward ? -1 : 0;
+    if (which(s, i, deadline) >= 0)
+        return distance <= 2 ? CUE_PRESENT : 0;
+    if (which(s, i, present_cues) >= 0)
+        return CUE_PRESENT;
+    if (which(s, i, future_cues) >= 0)
+        return is_w(s, i, "next") && is_w(s, i + 1, "to") ? 0 : 1; /* next to the embassy */
+    if (which(s, i, past_cues) >= 0)
+        return -1;
+    const char *w = s->text + s->t[i].start;
+    size_t len = s->t[i].end - s->t[i].start;
+    if ((s->t[i].flags & PX_TOKF_CONTRACTION) && len > 3 &&
+        (strncasecmp(w + len - 3, "'ll", 3) == 0))
+        return 1;
+    if (!cap(s, i) && len > 4 && strncasecmp(w + len - 2, "ed", 2) == 0 &&
+        !(s->t[i].flags & PX_TOKF_HYPHENATED))
+        return -1;
+    return 0;
+}
+
+#define TENSE_BACK 20
+#define TENSE_AHEAD 10
+
+/* The tense governing tokens [a, b): the nearest cue within the clause,
+ * before or after them (before on a tie). */
+static int tense_of(const sent *s, size_t a, size_t b)
+{
+    int back = 0, ahead = 0;
+    size_t back_dist = (size_t)-1, ahead_dist = (size_t)-1;
+    for (size_t k = a, steps = 0; k-- > 0 && steps < TENSE_BACK; steps++) {
+        if (is_punct(s, k, ';'))
+            break;
+        if ((back = cue_at(s, k, a - k, 0)) != 0) {
+            back_dist = a - k;
+            break;
+        }
+    }
+    for (size_t k = b; k < s->n && k < b + TENSE_AHEAD && k - b + 1 < back_dist; k++) {
+        if (is_punct(s, k, ';'))
+            break;
+        if ((ahead = cue_at(s, k, k - b + 1, 1)) != 0) {
+            ahead_dist = k - b + 1;
+            break;
+        }
+    }
+    int c = ahead_dist < back_dist ? ahead : back;
+    return c == CUE_PRESENT ? 0 : c;
+}
+
+/* ---- values ---------------------------------------------------------------- */
+
+typedef struct tval {
+    px_timex_type type;
+    px_date_grain grain;
+    int has_day;      /* a calendar period: day is its first day */
+    long day;
+    int relative;     /* needs the reference date */
+    int unresolved;   /* ... and had none */
+    int weekday;      /* 0-6 for a weekday resolved by direction, else -1 */
+    int tensed;       /* ... by the tense of its sentence */
+    int latest_quarter; /* "the quarter": the text's latest one, when it has one */
+    int bare_clock;   /* a clock time with no day: the day the text is on */
+    int explicit_day; /* a day written with its month */
+    int named;        /* built on a month or weekday name */
+    int weekend;
+    int quarter_back; /* > 0: "a year ago", "the 1988 quarter": the text's latest
+                         quarter that many years before, when it has one;
+                         < 0: a quarter that is not the text's latest */
+    char lit[32];     /* the value when it is not a calendar period */
+    char tod[8];      /* time of day: "T15:00", "TMO" */
+} tval;
+
+static void tv_init(tval *v)
+{
+    memset(v, 0, sizeof *v);
+    v->weekday = -1;
+    v->grain = PX_GRAIN_NONE;
+}
+
+static void tv_period(tval *v, long day, px_date_grain g)
+{
+    v->has_day = 1;
+    v->day = day;
+    v->grain = g;
+}
+
+static void tv_lit(tval *v, px_timex_type type, const char *lit)
+{
+    v->type = type;
+    snprintf(v->lit, sizeof v->lit, "%s", lit);
+}
+
+/* Marks v relative; with no reference date it stays unresolved. Returns
+ * whether it can be resolved. */
+static int tv_needs_ref(const sent *s, tval *v)
+{
+    v->relative = 1;
+    if (!s->ref->ok) {
+        v->unresolved = 1;
+        return 0;
+    }
+    return 1;
+}
+
+static long quarter_start(long year, int q)
+{
+    return px_days_from_date(year, 3 * (q - 1) + 1, 1);
+}
+
+/* Quarter index (year * 4 + q - 1) of a day. */
+static long quarter_index(long day)
+{
+    int m;
+    long y = year_of(day, &m);
+    return y * 4 + (m - 1) / 3;
+}
+
+static long month_index(long day)
+{
+    int m;
+    long y = year_of(day, &m);
+    return y * 12 + m - 1;
+}
+
+static long month_start(long idx)
+{
+    long y = idx >= 0 ? idx / 12 : -((-idx + 11) / 12);
+    return px_days_from_date(y, (int)(idx - y * 12) + 1, 1);
+}
+
+static void iso_week(long day, long *year, int *week)
+{
+    long thursday = monday_of(day) + 3;
+    long y = year_of(thursday, NULL);
+    *year = y;
+    *week = (int)((thursday - px_days_from_date(y, 1, 1)) / 7 + 1);
+}
+
+static void value_of(const tval *v, char out[32])
+{
+    if (v->unresolved) {
+        out[0] = 0;
+        return;
+    }
+    if (!v->has_day) {
+        snprintf(out, 32, "%s", v->lit);
+        return;
+    }
+    int m;
+    long y = year_of(v->day, &m);
+    char iso[11];
+    px_date_from_days(v->day, iso);
+    long wy;
+    int wk;
+    static const char *const seasons[] = {"WI", "WI", "SP", "SP", "SP", "SU",
+                                          "SU", "SU", "FA", "FA", "FA", "WI"};
+    switch (v->grain) {
+    case PX_GRAIN_WEEK:
+        iso_week(v->day, &wy, &wk);
+        snprintf(out, 32, "%04ld-W%02d%s", wy, wk, v->weekend ? "-WE" : "");
+        break;
+    case PX_GRAIN_MONTH: snprintf(out, 32, "%.7s", iso); break;
+    case PX_GRAIN_QUARTER: snprintf(out, 32, "%04ld-Q%d", y, (m - 1) / 3 + 1); break;
+    case PX_GRAIN_SEASON: snprintf(out, 32, "%04ld-%s", y, seasons[m - 1]); break;
+    case PX_GRAIN_YEAR: snprintf(out, 32, "%04ld", y); break;
+    case PX_GRAIN_DECADE: snprintf(out, 32, "%03ldX", y / 10); break;
+    case PX_GRAIN_CENTURY: snprintf(out, 32, "%02ldXX", y / 100); break;
+    default: snprintf(out, 32, "%s%s", iso, v->tod); break;
+    }
+}
+
+/* ---- direction -------------------------------------------------------------- */
+
+#define HALF_YEAR 183
+/* With no tense, a day or month this close ahead is read forward. */
+#define NEAR_FUTURE 100
+/* Even in the past tense, a day of a month this close ahead is read forward
+ * when the one behind is more than half a year back. */
+#define NEAR_DAYS 30
+
+/* The weekday wd nearest the reference date in the direction dir (or, with
+ * none, the tense; with neither, the past unless the day is at most two
+ * days ahead and nearer that way). */
+static long pick_weekday(const ref_date *r, int wd, int dir, int tense)
+{
+    int cur = weekday_of(r->day);
+    long back = (cur - wd + 7) % 7, ahead = (wd - cur + 7) % 7;
+    if (dir == DIR_LAST)
+        return r->day - (back ? back : 7);
+    if (dir == DIR_NEXT)
+        return r->day + (ahead ? ahead : 7);
+    if (dir == DIR_THIS)
+        return monday_of(r->day) + (wd + 6) % 7;
+    if (r->early && back == 1 && tense >= 0)
+        return r->day - 1; /* Monday night, written on Monday evening */
+    if (tense > 0)
+        return r->day + ahead;
+    if (tense < 0) /* six days back is rather tomorrow, in a text dated the evening before */
+        return back == 6 ? r->day + 1 : r->day - back;
+    return ahead <= 2 && ahead < back ? r->day + ahead : r->day - back;
+}
+
+/* Day month (day 0: the month) without a year: the occurrence chosen by
+ * dir or tense. In the past by default, forward when the sentence speaks
+ * of the future and that is within half a year, or when the sentence has
+ * no tense and it is nearer and within NEAR_FUTURE days. Returns -1 when the day does not
+ * exist in the year found. */
+static long pick_month_day(const ref_date *r, int month, int day, int dir, int tense)
+{
+    long y = r->year;
+    long here = px_days_from_date(y, month, day ? day : 1);
+    long here_end = day ? here : px_days_from_date(y, month, px_days_in_month(y, month));
+    long past_y = here <= r->day ? y : y - 1;
+    long next_y = here_end >= r->day ? y : y + 1;
+    if (dir == DIR_LAST)
+        past_y = here_end < r->day ? y : y - 1;
+    if (dir == DIR_NEXT)
+        next_y = here > r->day ? y : y + 1;
+    long pick;
+    if (dir == DIR_THIS)
+        pick = y;
+    else if (dir == DIR_LAST)
+        pick = past_y;
+    else if (dir == DIR_NEXT)
+        pick = next_y;
+    else {
+        long ahead = px_days_from_date(next_y, month, day ? day : 1) - r->day;
+        long back = r->day - px_days_from_date(past_y, month, day ? day : 1);
+        pick = (tense > 0 && ahead <= HALF_YEAR) || (tense == 0 && ahead <= NEAR_FUTURE && ahead < back) ||
+                       (tense < 0 && day && ahead <= NEAR_DAYS && back > HALF_YEAR)
+                   ? next_y
+                   : past_y;
+    }
+    if (day && day > px_days_in_month(pick, month))
+        return -1;
+    return px_days_from_date(pick, month, day ? day : 1);
+}
+
+/* ---- matchers: each returns the tokens it used from j, 0 when none ------- */
+
+static int month_at(const sent *s, size_t i)
+{
+    if (!is_kind(s, i, PX_TOK_WORD) || !cap(s, i))
+        return 0;
+    size_t len = word_len(s, i);
+    const char *w = s->text + s->t[i].start;
+    if (len == 3 && strncasecmp(w, "may", 3) != 0 && w[3] != '.')
+        return 0; /* "Jan" alone is rarely a month; "Jan." is */
+    if (len == 4 && strncasecmp(w, "sept", 4) != 0 && strncasecmp(w, "june", 4) != 0 &&
+        strncasecmp(w, "july", 4) != 0)
+        return 0;
+    return px_month_from_word(w, len);
+}
+
+static int weekday_at(const sent *s, size_t i)
+{
+    return cap(s, i) ? which(s, i, weekday_words) : -1;
+}
+
+/* Is token i the first word of its sentence (after opening punctuation)? */
+static int sentence_initial(const sent *s, size_t i)
+{
+    while (i > 0 && is_kind(s, i - 1, PX_TOK_PUNCT))
+        i--;
+    return i == 0;
+}
+
+/* A capitalised word right before token j that makes it part of a name
+ * ("Theresa May", "USA Today", "Black Friday"). */
+static int name_before(const sent *s, size_t j)
+{
+    if (j == 0 || !cap(s, j - 1) || !is_kind(s, j - 1, PX_TOK_WORD) || sentence_initial(s, j - 1))
+        return 0;
+    if (which(s, j - 1, date_preps) >= 0 || dir_at(s, j - 1) || month_at(s, j - 1) ||
+        weekday_at(s, j - 1) >= 0)
+        return 0;
+    return 1;
+}
+
+/* A capitalised word right after token j that makes it part of a name
+ * ("April Ryan", "Sunday Times", "Today show" is lower case but listed). */
+static int name_after(const sent *s, size_t j)
+{
+    static const char *const masthead[] = {"show", "program", "programme", "newspaper", "edition",
+                                           NULL};
+    if (which(s, j + 1, masthead) >= 0)
+        return 1;
+    if (!cap(s, j + 1) || !is_kind(s, j + 1, PX_TOK_WORD))
+        return 0;
+    return !month_at(s, j + 1) && weekday_at(s, j + 1) < 0 && which(s, j + 1, date_preps) < 0 &&
+           !(s->t[j + 1].flags & PX_TOKF_ALLCAPS);
+}
+
+static size_t skip_comma(const sent *s, size_t k)
+{
+    return is_punct(s, k, ',') ? k + 1 : k;
+}
+
+static size_t spelled_year(const sent *s, size_t k, int *year);
+
+/* Month Day[,] [Year] | Day Month [Year] | Month Year | [dir] Month. */
+static size_t m_month(const sent *s, size_t j, tval *v)
+{
+    size_t k = j;
+    int dir = dir_at(s, k);
+    if (dir)
+        k++;
+    int month = month_at(s, k), day = 0;
+    size_t end;
+    if (month) {
+        long d = num(s, k + 1);
+        if (d >= 1 && d <= 31 && tok_bytes(s, k + 1) <= 4) {
+            day = (int)d;
+            end = k + 2;
+        } else {
+            end = k + 1;
+        }
+    } else {
+        long d = num(s, k);
+        if (dir || d < 1 || d > 31 || !(month = month_at(s, k + 1)))
+            return 0;
+        day = (int)d;
+        end = k + 2;
+    }
+    size_t at_year = day ? skip_comma(s, end) : end;
+    if (!day && is_w(s, at_year, "of"))
+        at_year++;
+    int year = year_at(s, at_year), spelled = 0;
+    size_t spelled_len = year ? 0 : spelled_year(s, at_year, &spelled);
+    if (spelled_len) { /* January nineteen ninety-seven */
+        year = spelled;
+        at_year += spelled_len - 1;
+    }
+    v->named = 1;
+    v->type = PX_TIMEX_DATE;
+    if (year) {
+        end = at_year + 1;
+        if (day && day > px_days_in_month(year, month))
+            return 0;
+        tv_period(v, px_days_from_date(year, month, day ? day : 1), day ? PX_GRAIN_DAY : PX_GRAIN_MONTH);
+        v->explicit_day = day != 0;
+        return end - j;
+    }
+    if (!day) { /* a bare month name: only where it can only be a date */
+        int context = dir || (j > 0 && which(s, j - 1, date_preps) >= 0);
+        if (!context || name_after(s, k) || name_before(s, j))
+            return 0;
+    } else if (name_before(s, j)) {
+        return 0;
+    }
+    v->explicit_day = day != 0;
+    int year_dir = dir_at(s, end) && is_w(s, end + 1, "year") && word_len(s, end + 1) == tok_bytes(s, end + 1)
+                       ? dir_at(s, end)
+                       : DIR_NONE;
+    if (year_dir)
+        end += 2; /* October this year, April next year */
+    if (!tv_needs_ref(s, v))
+        return end - j;
+    if (year_dir) {
+        long y = s->ref->year + (year_dir == DIR_THIS ? 0 : year_dir);
+        if (day > px_days_in_month(y, month))
+            return 0;
+        tv_period(v, px_days_from_date(y, month, day ? day : 1), day ? PX_GRAIN_DAY : PX_GRAIN_MONTH);
+        return end - j;
+    }
+    long at = pick_month_day(s->ref, month, day, dir, tense_of(s, j, end));
+    if (at < 0)
+        return 0;
+    tv_period(v, at, day ? PX_GRAIN_DAY : PX_GRAIN_MONTH);
+    return end - j;
+}
+
+/* [dir] Weekday [, Month Day[, Year]]: an explicit date after the weekday
+ * gives the day. */
+static size_t m_weekday(const sent *s, size_t j, tval *v)
+{
+    size_t k = j;
+    int dir = dir_at(s, k);
+    if (dir)
+        k++;
+    int wd = weekday_at(s, k);
+    if (wd < 0)
+        return 0;
+    static const char *const named_days[] = {"black", "good", "super", "cyber", "ash", "holy",
+                                             "bloody", "easter", "palm", "maundy", "fat", NULL};
+    if (!dir && ((k > 0 && cap(s, k - 1) && which(s, k - 1, named_days) >= 0) || name_after(s, k)))
+        return 0;
+    if (k > 0 && is_w(s, k - 1, "on") && k > 1 && is_w(s, k - 2, "mail"))
+        return 0; /* The Mail on Sunday */
+    size_t after = skip_comma(s, k + 1);
+    tval date;
+    tv_init(&date);
+    size_t used = month_at(s, after) || num(s, after) > 0 ? m_month(s, after, &date) : 0;
+    if (used && date.explicit_day) {
+        *v = date;
+        return after + used - j;
+    }
+    v->type = PX_TIMEX_DATE;
+    v->named = 1;
+    v->weekday = wd;
+    if (!tv_needs_ref(s, v))
+        return k + 1 - j;
+    int possessive = word_len(s, k) < tok_bytes(s, k); /* Wednesday's ruling: no tense */
+    int tense = possessive ? 0 : tense_of(s, j, k + 1);
+    v->tensed = tense != 0;
+    tv_period(v, pick_weekday(s->ref, wd, dir, tense), PX_GRAIN_DAY);
+    if (dir)
+        v->weekday = -1; /* "last Monday" is settled by its word */
+    return k + 1 - j;
+}
+
+static int quarter_ordinal(const char *w, size_t len);
+
+/* 1990s, '90s, mid-1990s: a decade; 0 when the token is none. */
+static int decade_in(const char *w, size_t len)
+{
+    if (len > 4 && strncasecmp(w, "mid-", 4) == 0)
+        w += 4, len -= 4;
+    if (len == 5 && w[4] == 's') {
+        int y = atoi(w);
+        return y >= 1000 && y % 10 == 0 && w[0] >= '1' && w[0] <= '2' ? y : 0;
+    }
+    return 0;
+}
+
+static const char *const tens_words[] = {"twenty", "thirty", "forty",  "fifty",
+                                         "sixty",  "seventy", "eighty", "ninety", NULL};
+
+/* Tens (20-90) plus ones of a word such as "ninety-six" or "ninety"; -1. */
+static long tens_and_ones(const sent *s, size_t k)
+{
+    if (!is_kind(s, k, PX_TOK_WORD))
+        return -1;
+    const char *w = s->text + s->t[k].start;
+    size_t len = word_len(s, k);
+    const char *dash = memchr(w, '-', len);
+    size_t head = dash ? (size_t)(dash - w) : len;
+    for (int t = 0; tens_words[t]; t++)
+        if (strlen(tens_words[t]) == head && strncasecmp(w, tens_words[t], head) == 0) {
+            long ones = dash ? count_in(dash + 1, (size_t)(w + len - dash - 1)) : 0;
+            return ones >= 0 && ones <= 9 ? 20 + 10 * t + ones : -1;
+        }
+    return -1;
+}
+
+/* "nineteen ninety-six", "two thousand": the tokens of a year in words
+ * (0 when none); the year in *year. */
+static size_t spelled_year(const sent *s, size_t k, int *year)
+{
+    if (is_w(s, k, "nineteen") || is_w(s, k, "eighteen")) {
+        long rest = tens_and_ones(s, k + 1);
+        if (rest < 0)
+            return 0;
+        *year = (is_w(s, k, "nineteen") ? 1900 : 1800) + (int)rest;
+        return 2;
+    }
+    if (is_w(s, k, "two") && is_w(s, k + 1, "thousand") && k > 0 && is_w(s, k - 1, "year")) {
+        *year = 2000;
+        return 2;
+    }
+    return 0;
+}
+
+/* "the nineties": the decade of the last century; 0 when none. */
+static int spelled_decade(const sent *s, size_t k)
+{
+    static const char *const decades[] = {"twenties", "thirties", "forties",  "fifties",
+                                          "sixties",  "seventies", "eighties", "nineties", NULL};
+    int d = which(s, k, decades);
+    return d >= 0 ? 1920 + 10 * d : 0;
+}
+
+/* In 1990, fiscal 1989, the 1990s, the '90s, nineteen ninety-six, the
+ * nineties. */
+static size_t m_year(const sent *s, size_t j, tval *v)
+{
+    size_t k = j;
+    int fiscal = is_w(s, k, "fiscal");
+    if (fiscal)
+        k++;
+    v->type = PX_TIMEX_DATE;
+    int dec = 0;
+    if (k < s->n && (is_kind(s, k, PX_TOK_NUMBER) || is_kind(s, k, PX_TOK_WORD))) {
+        dec = decade_in(s->text + s->t[k].start, tok_bytes(s, k));
+        if (dec) {
+            tv_period(v, px_days_from_date(dec, 1, 1), PX_GRAIN_DECADE);
+            return k + 1 - j;
+        }
+    }
+    if (is_punct(s, k, '\'') && is_kind(s, k + 1, PX_TOK_NUMBER) && tok_bytes(s, k + 1) == 3 &&
+        s->text[s->t[k + 1].end - 1] == 's' && tv_needs_ref(s, v)) {
+        int yy = atoi(s->text + s->t[k + 1].start);
+        if (yy % 10)
+            return 0;
+        long century = s->ref->year / 100 * 100;
+        long y = century + yy > s->ref->year ? century - 100 + yy : century + yy;
+        v->relative = 0;
+        tv_period(v, px_days_from_date(y, 1, 1), PX_GRAIN_DECADE);
+        return k + 2 - j;
+    }
+    size_t spelled = spelled_year(s, k, &dec);
+    if (spelled) {
+        tv_period(v, px_days_from_date(dec, 1, 1), PX_GRAIN_YEAR);
+        return k + spelled - j;
+    }
+    if (j > 0 && is_w(s, j - 1, "the") && (dec = spelled_decade(s, k)) != 0) {
+        tv_period(v, px_days_from_date(dec, 1, 1), PX_GRAIN_DECADE);
+        return k + 1 - j;
+    }
+    int year = year_at(s, k);
+    if (!year || year < 1900 || year > 2099)
+        return 0;
+    static const char *const before_year[] = {"his", "her", "its", "their", "our", "my", "your",
+                                              "a", "an", "due", "mid", NULL};
+    int context = fiscal || (k > 0 && (which(s, k - 1, date_preps) >= 0 || which(s, k - 1, before_year) >= 0)) ||
+                  is_punct(s, k - 1, '(');
+    if (!context && !(is_punct(s, k + 1, ',') || is_punct(s, k + 1, '.') || is_punct(s, k + 1, ')')))
+        return 0;
+    if (k > 0 && (s->t[k - 1].flags & PX_TOKF_CURRENCY))
+        return 0;
+    tv_period(v, px_days_from_date(year, 1, 1), PX_GRAIN_YEAR);
+    int q = k + 1 < s->n ? quarter_ordinal(s->text + s->t[k + 1].start, word_len(s, k + 1)) : 0;
+    if (q && is_w(s, k + 2, "quarter")) { /* the 1988 second quarter */
+        tv_period(v, quarter_start(year, q), PX_GRAIN_QUARTER);
+        v->quarter_back = -1;
+        return k + 3 - j;
+    }
+    if ((is_w(s, k + 1, "quarter") || is_w(s, k + 1, "period")) && s->ref->ok && year < s->ref->year) {
+        v->quarter_back = (int)(s->ref->year - year);
+        return k + 2 - j;
+    }
+    return k + 1 - j;
+}
+
+static size_t count_at(const sent *s, size_t k, long *n);
+
+/* A lower-case content word after token j: j is used as an adjective
+ * ("daily updates", "the future firmware"). */
+static int modifies_noun(const sent *s, size_t j)
+{
+    static const char *const function_words[] = {
+        "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is",
+        "are", "was", "were", "will", "would", "be", "has", "have", "had", "than", "that", "when",
+        "since", "until", "before", "after", "because", "if", "while", "so", "it", "they", "we",
+        "he", "she", "i", "you", "there", "this", "these", "those", "basis", "through", "into",
+        "over", "under", "again", "also", "not", "only", "then", "now", "too", NULL};
+    return is_kind(s, j + 1, PX_TOK_WORD) && !cap(s, j + 1) && which(s, j + 1, function_words) < 0;
+}
+
+/* A capitalised word inside a sentence: part of a name (PS Now, USA
+ * Today, Monthly Free Games), unless the whole word is upper case. */
+static int title_word(const sent *s, size_t j)
+{
+    return cap(s, j) && !sentence_initial(s, j) && !(s->t[j].flags & PX_TOKF_ALLCAPS) &&
+           !is_punct(s, j - 1, ':');
+}
+
+static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their", "our",
+                                          "my", "your", "this", "that", NULL};
+
+/* "the current system", "a previously announced plan": an adjective. */
+static int attributive(const sent *s, size_t j)
+{
+    return j > 0 && which(s, j - 1, determiners) >= 0 && !is_w(s, j, "past") && !is_w(s, j, "future") &&
+           !is_w(s, j, "present");
+}
+
+/* Two-word phrases: these days, the near future, the full year. */
+static size_t m_phrase(const sent *s, size_t j, tval *v)
+{
+    v->type = PX_TIMEX_DATE;
+    if (is_w(s, j, "these") && is_w(s, j + 1, "days")) {
+        tv_lit(v, PX_TIMEX_DATE, "PRESENT_REF");
+        return 2;
+    }
+    if ((is_w(s, j, "near") || is_w(s, j, "foreseeable")) && is_w(s, j + 1, "future")) {
+        tv_lit(v, PX_TIMEX_DATE, "FUTURE_REF");
+        return 2;
+    }
+    if (is_w(s, j, "full") && is_w(s, j + 1, "year") && j > 0 && is_w(s, j - 1, "the")) {
+        if (tv_needs_ref(s, v))
+            tv_period(v, px_days_from_date(s->ref->year, 1, 1), PX_GRAIN_YEAR);
+        return 2;
+    }
+    if (is_w(s, j, "weekend") && j > 0 && is_w(s, j - 1, "the") && !is_w(s, j + 1, "of")) {
+        if (tv_needs_ref(s, v)) {
+            long week = monday_of(s->ref->day);
+            int wd = weekday_of(s->ref->day);
+            if (wd != 0 && wd != 6 && tense_of(s, j, j + 1) <= 0)
+                week -= 7; /* the weekend just past */
+            tv_period(v, week, PX_GRAIN_WEEK);
+            v->weekend = 1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* Single words: today, yesterday, now, recently, soon, ... */
+static size_t m_word(const sent *s, size_t j, tval *v)
+{
+    static const struct {
+        const char *word;
+        const char *lit; /* a reference value, or NULL for a day offset */
+        int offset;
+    } words[] = {
+        {"today", NULL, 0},         {"yesterday", NULL, -1},    {"tomorrow", NULL, 1},
+        {"tonight", NULL, 0},       {"now", "PRESENT_REF", 0},  {"currently", "PRESENT_REF", 0},
+        {"presently", "PRESENT_REF", 0}, {"nowadays", "PRESENT_REF", 0}, {"current", "PRESENT_REF", 0},
+        {"recently", "PAST_REF", 0}, {"recent", "PAST_REF", 0}, {"lately", "PAST_REF", 0},
+        {"previously", "PAST_REF", 0}, {"formerly", "PAST_REF", 0},
+        {"soon", "FUTURE_REF", 0},  {"future", "FUTURE_REF", 0}, {"past", "PAST_REF", 0},
+        {"present", "PRESENT_REF", 0}, {NULL, NULL, 0}};
+    int k = -1;
+    for (int w = 0; words[w].word; w++)
+        if (is_w(s, j, words[w].word))
+            k = w;
+    if (k < 0)
+        return 0;
+    v->type = PX_TIMEX_DATE;
+    const char *w = words[k].word;
+    if (!strcmp(w, "past") || !strcmp(w, "future") || !strcmp(w, "present")) {
+        /* only "the past", "the future", "at present", "in future" */
+        if (j == 0 || !(is_w(s, j - 1, "the") || is_w(s, j - 1, "at") || is_w(s, j - 1, "in")))
+            return 0;
+        int plural;
+        long n;
+        if (unit_at(s, j + 1, &plural) || count_at(s, j + 1, &n))
+            return 0;
+    }
+    if (words[k].lit) {
+        if (!strcmp(w, "recent")) { /* an adjective, but "in recent years" */
+            int plural;
+            if (!unit_at(s, j + 1, &plural) || !plural)
+                return 0;
+            tv_lit(v, PX_TIMEX_DATE, "PAST_REF");
+            return 2;
+        }
+        if (attributive(s, j) || title_word(s, j) || (!strcmp(w, "soon") && is_w(s, j - 1, "as") && is_w(s, j + 1, "as")))
+            return 0;
+        if ((!strcmp(w, "future") || !strcmp(w, "current")) &&
+            (modifies_noun(s, j) || is_w(s, j + 1, "or") || is_w(s, j + 1, "and")))
+            return 0; /* future demand, current or former leaders */
+        tv_lit(v, PX_TIMEX_DATE, words[k].lit);
+        return 1;
+    }
+    if (title_word(s, j))
+        return 0; /* USA Today, the Today show */
+    if (!strcmp(w, "today") && is_w(s, j + 1, "show"))
+        return 0;
+    if (!strcmp(w, "tonight")) {
+        v->type = PX_TIMEX_TIME;
+        strcpy(v->tod, "TNI");
+    }
+    if (tv_needs_ref(s, v))
+        tv_period(v, s->ref->day + words[k].offset, PX_GRAIN_DAY);
+    return 1;
+}
+
+/* this/last/next week, month, year, quarter, weekend, decade; last night,
+ * this morning. */
+static size_t m_dir_unit(const sent *s, size_t j, tval *v)
+{
+    int dir = dir_at(s, j);
+    if (!dir || (dir == DIR_LAST && is_w(s, j, "past") && j > 0 && !is_w(s, j - 1, "the")))
+        return 0;
+    static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
+    static const char *const codes[] = {"TMO", "TAF", "TEV", "TNI"};
+    int part = which(s, j + 1, parts), plural;
+    if (cap(s, j) && cap(s, j + 1) && !sentence_initial(s, j))
+        return 0; /* ABC's "This Week" */
+    v->type = PX_TIMEX_DATE;
+    size_t fiscal = is_w(s, j + 1, "fiscal");
+    if (part >= 0) {
+        if (dir == DIR_NEXT || (dir == DIR_LAST && part != 3))
+            return 0;
+        v->type = PX_TIMEX_TIME;
+        strcpy(v->tod, codes[part]);
+        if (tv_needs_ref(s, v))
+            tv_period(v, s->ref->day - (dir == DIR_LAST), PX_GRAIN_DAY);
+        return 2;
+    }
+    const unit *u = unit_at(s, j + 1 + fiscal, &plural);
+    if (!u || plural || u->clock || u->grain == PX_GRAIN_DAY)
+        return 0;
+    if (!tv_needs_ref(s, v))
+        return 2 + fiscal;
+    int step = dir == DIR_THIS ? 0 : dir;
+    const ref_date *r = s->ref;
+    switch (u->grain) {
+    case PX_GRAIN_WEEK:
+        tv_period(v, monday_of(r->day) + 7 * step, PX_GRAIN_WEEK);
+        v->weekend = u->code[1] == 'E';
+        break;
+    case PX_GRAIN_MONTH: tv_period(v, month_start(month_index(r->day) + step), PX_GRAIN_MONTH); break;
+    case PX_GRAIN_QUARTER: {
+        long q = quarter_index(r->day) + step;
+        tv_period(v, quarter_start(q / 4, (int)(q % 4) + 1), PX_GRAIN_QUARTER);
+        break;
+    }
+    case PX_GRAIN_YEAR: tv_period(v, px_days_from_date(r->year + step, 1, 1), PX_GRAIN_YEAR); break;
+    case PX_GRAIN_DECADE:
+        tv_period(v, px_days_from_date(r->year / 10 * 10 + 10 * step, 1, 1), PX_GRAIN_DECADE);
+        break;
+    default:
+        tv_period(v, px_days_from_date(r->year / 100 * 100 + 100 * step, 1, 1), PX_GRAIN_CENTURY);
+        break;
+    }
+    return 2 + fiscal;
+}
+
+/* Ordinal of a quarter word (first, 3rd; "third" of "third-quarter"): 1-4,
+ * or 0. */
+static int quarter_ordinal(const char *w, size_t len)
+{
+    static const char *const ords[] = {"first", "second", "third", "fourth",
+                                       "1st",   "2nd",    "3rd",   "4th", NULL};
+    for (int o = 0; ords[o]; o++)
+        if (strlen(ords[o]) == len && strncasecmp(w, ords[o], len) == 0)
+            return o % 4 + 1;
+    return 0;
+}
+
+/* "third-quarter", "fiscal-first": the ordinal of a hyphenated quarter
+ * word; 0 when token k is none. */
+static int hyphen_quarter(const sent *s, size_t k)
+{
+    if (!is_kind(s, k, PX_TOK_WORD) || !(s->t[k].flags & PX_TOKF_HYPHENATED))
+        return 0;
+    const char *w = s->text + s->t[k].start;
+    size_t len = word_len(s, k);
+    const char *dash = memchr(w, '-', len);
+    size_t rest = (size_t)(w + len - dash - 1);
+    if (rest == 7 && strncasecmp(dash + 1, "quarter", 7) == 0)
+        return quarter_ordinal(w, (size_t)(dash - w));
+    if (dash - w == 6 && strncasecmp(w, "fiscal", 6) == 0 && is_w(s, k + 1, "quarter"))
+        return quarter_ordinal(dash + 1, rest);
+    return 0;
+}
+
+/* Which quarter, counted back from the reference date's, a quarter word
+ * without an ordinal names: the latest (reported) one, or the one a year
+ * before it; -1 when the word is none of those. */
+static int quarter_lag(const sent *s, size_t k)
+{
+    static const char *const latest[] = {"latest", "recent", "same", "fiscal", "just-ended", NULL};
+    static const char *const year_ago[] = {"year-ago", "year-earlier", "prior-year", NULL};
+    if (which(s, k, latest) >= 0)
+        return 1;
+    if (which(s, k, year_ago) >= 0)
+        return 5;
+    return -1;
+}
+
+static void set_quarter(tval *v, long idx)
+{
+    tv_period(v, quarter_start(idx / 4, (int)(idx % 4) + 1), PX_GRAIN_QUARTER);
+}
+
+/* Ordinal quarters: third quarter, third-quarter, the fourth quarter of
+ * 1988, this year's third quarter, the latest quarter (or period), the
+ * year-ago quarter; year-earlier alone. */
+static size_t m_quarter(const sent *s, size_t j, tval *v)
+{
+    size_t k = j;
+    int year_dir = DIR_NONE, lag = -1, q;
+    if (dir_at(s, k) && is_w(s, k + 1, "year") && k + 1 < s->n && word_len(s, k + 1) < tok_bytes(s, k + 1)) {
+        year_dir = dir_at(s, k); /* this year's */
+        k += 2;
+    }
+    if ((lag = quarter_lag(s, k)) == 5 && quarter_ordinal(s->text + (k + 1 < s->n ? s->t[k + 1].start : 0),
+                                                           k + 1 < s->n ? word_len(s, k + 1) : 0))
+        k++, year_dir = DIR_LAST; /* the year-ago third quarter */
+    if ((q = hyphen_quarter(s, k)) != 0) {
+        k += is_w(s, k + 1, "quarter") ? 2 : 1;
+    } else if (k < s->n && (q = quarter_ordinal(s->text + s->t[k].start, word_len(s, k))) != 0 &&
+               (is_w(s, k + 1, "quarter") || (is_w(s, k + 1, "fiscal") && is_w(s, k + 2, "quarter")))) {
+        k += is_w(s, k + 1, "fiscal") ? 3 : 2;
+    } else if (lag > 0 && (is_w(s, k + 1, "quarter") || is_w(s, k + 1, "period"))) {
+        k += 2;
+    } else if (lag == 5) {
+        k += 1; /* year-earlier results */
+        v->type = PX_TIMEX_DATE;
+        if (tv_needs_ref(s, v)) {
+            tv_period(v, px_days_from_date(s->ref->year - 1, 1, 1), PX_GRAIN_YEAR);
+        }
+        return k - j;
+    } else if (j > 0 && is_w(s, j - 1, "the") && is_w(s, k, "quarter") && !is_w(s, k + 1, "of")) {
+        lag = 1;
+        k += 1;
+    } else {
+        return 0;
+    }
+    v->type = PX_TIMEX_DATE;
+    size_t at_year = is_w(s, k, "of") ? k + 1 : k;
+    int year = year_at(s, at_year);
+    if (year && q) {
+        tv_period(v, quarter_start(year, q), PX_GRAIN_QUARTER);
+        return at_year + 1 - j;
+    }
+    if (!tv_needs_ref(s, v))
+        return k - j;
+    long cur = quarter_index(s->ref->day);
+    if (!q) {
+        set_quarter(v, cur - (tense_of(s, j, k) > 0 && lag == 1 ? 0 : lag));
+        v->quarter_back = lag == 5 ? -1 : 0;
+        v->latest_quarter = lag == 1;
+        return k - j;
+    }
+    long y = s->ref->year;
+    if (year_dir)
+        y += year_dir == DIR_THIS ? 0 : year_dir;
+    else if (q > cur % 4 + 1 && tense_of(s, j, k) < 0)
+        y--;
+    set_quarter(v, y * 4 + q - 1);
+    return k - j;
+}
+
+/* A count before a unit: two, 10, a, a few, several; 'X' when vague.
+ * Returns the tokens used (0 = none). */
+static size_t count_at(const sent *s, size_t k, long *n)
+{
+    static const char *const vague[] = {"few", "several", "many", "some", "couple", NULL};
+    if (is_w(s, k, "a") && which(s, k + 1, vague) >= 0) {
+        *n = is_w(s, k + 1, "couple") ? 2 : -1;
+        return is_w(s, k + 2, "of") ? 3 : 2;
+    }
+    if (which(s, k, vague) >= 0 && !is_w(s, k, "couple")) {
+        *n = -1;
+        return 1;
+    }
+    if (k >= s->n || (s->t[k].kind != PX_TOK_WORD && s->t[k].kind != PX_TOK_NUMBER) ||
+        (s->t[k].flags & (PX_TOKF_CURRENCY | PX_TOKF_PERCENT)))
+        return 0;
+    long c = compound_count(s->text + s->t[k].start, s->t[k].end - s->t[k].start);
+    if (c < 0)
+        return 0;
+    *n = c;
+    if (c >= 20 && c % 10 == 0 && !(s->t[k].flags & PX_TOKF_HYPHENATED) && is_kind(s, k + 1, PX_TOK_WORD)) {
+        long ones = count_in(s->text + s->t[k + 1].start, word_len(s, k + 1));
+        if (ones >= 1 && ones <= 9 && !is_w(s, k + 1, "a") && !is_w(s, k + 1, "an")) {
+            *n = c + ones;
+            return 2;
+        }
+    }
+    return 1;
+}
+
+static void duration_lit(tval *v, long n, const unit *u)
+{
+    char count[8] = "X";
+    if (n >= 0)
+        snprintf(count, sizeof count, "%u", (unsigned)(n % 1000));
+    if (u->grain == PX_GRAIN_WEEK && u->code[1] == 'E')
+        snprintf(v->lit, sizeof v->lit, "P%sWE", count);
+    else if ((u->grain == PX_GRAIN_DECADE || u->grain == PX_GRAIN_CENTURY) && n >= 0)
+        snprintf(v->lit, sizeof v->lit, "P%uY", (unsigned)(n % 1000) * (u->grain == PX_GRAIN_DECADE ? 10 : 100));
+    else
+        snprintf(v->lit, sizeof v->lit, "P%s%s%s", u->clock ? "T" : "", count, u->code);
+    v->type = PX_TIMEX_DURATION;
+}
+
+/* The period n units before (sign -1) or after the reference day. */
+static void shifted_period(const sent *s, tval *v, long n, const unit *u, int sign)
+{
+    const ref_date *r = s->ref;
+    long d = n * sign;
+    switch (u->grain) {
+    case PX_GRAIN_DAY: tv_period(v, r->day + d, PX_GRAIN_DAY); break;
+    case PX_GRAIN_WEEK: tv_period(v, monday_of(r->day + 7 * d), PX_GRAIN_WEEK); break;
+    case PX_GRAIN_MONTH: tv_period(v, month_start(month_index(r->day) + d), PX_GRAIN_MONTH); break;
+    case PX_GRAIN_QUARTER: {
+        long q = quarter_index(r->day) + d;
+        tv_period(v, quarter_start(q / 4, (int)(q % 4) + 1), PX_GRAIN_QUARTER);
+        break;
+    }
+    case PX_GRAIN_YEAR:
+        tv_period(v, px_days_from_date(r->year + d, 1, 1), PX_GRAIN_YEAR);
+        v->quarter_back = sign < 0 ? (int)n : 0;
+        break;
+    case PX_GRAIN_DECADE: tv_period(v, px_days_from_date(r->year + 10 * d, 1, 1), PX_GRAIN_DECADE); break;
+    case PX_GRAIN_CENTURY: tv_period(v, px_days_from_date(r->year + 100 * d, 1, 1), PX_GRAIN_CENTURY); break;
+    default: tv_lit(v, PX_TIMEX_DATE, sign < 0 ? "PAST_REF" : "FUTURE_REF"); break;
+    }
+}
+
+/* 10-year, two-day (not 30-year-old, an age): 1 when token k is one. */
+static int hyphen_duration(const sent *s, size_t k, tval *v)
+{
+    const char *w = s->text + s->t[k].start;
+    size_t len = word_len(s, k);
+    const char *dash = memchr(w, '-', len);
+    if (!dash || memchr(dash + 1, '-', (size_t)(w + len - dash - 1)))
+        return 0;
+    int plural;
+    long cnt = count_in(w, (size_t)(dash - w));
+    const unit *u = cnt > 0 ? unit_in(dash + 1, (size_t)(w + len - dash - 1), &plural) : NULL;
+    if (!u || plural)
+        return 0;
+    duration_lit(v, cnt, u);
+    return 1;
+}
+
+/* Words before "a year" that make it a rate: twice a year. */
+static const char *const per_words[] = {"once", "twice", "times", "per", NULL};
+
+/* [the past|last|next|first] N units [ago|earlier|later|from now]; 10-year;
+ * for years. */
+static size_t m_duration(const sent *s, size_t j, tval *v)
+{
+    size_t k = j;
+    int dir = dir_at(s, k);
+    int lead = dir == DIR_LAST || dir == DIR_NEXT || is_w(s, k, "first") || is_w(s, k, "final") ||
+               is_w(s, k, "initial");
+    if (lead)
+        k++;
+    long n;
+    int plural;
+    const unit *u = NULL;
+    size_t c = count_at(s, k, &n);
+    if (c)
+        u = unit_at(s, k + c, &plural);
+    if (u && (title_word(s, k + c) || (u->clock && u->code[0] == 'S' && !u->code[1] && n == 1 &&
+                                       modifies_noun(s, k + c))))
+        return 0; /* 60 Minutes; a second time */
+    if (!u && (is_kind(s, k, PX_TOK_NUMBER) || is_kind(s, k, PX_TOK_WORD)) &&
+        (s->t[k].flags & PX_TOKF_HYPHENATED))
+        return hyphen_duration(s, k, v) ? k + 1 - j : 0;
+    if (!u) { /* for years, in recent months, the next few weeks */
+        static const char *const before[] = {"for", "over", "within", "recent", NULL};
+        u = unit_at(s, k, &plural);
+        if (!u || !plural || !(lead || (k > 0 && which(s, k - 1, before) >= 0)))
+            return 0;
+        n = -1;
+        c = 0;
+    }
+    size_t end = k + c + 1;
+    static const char *const modals[] = {"could", "might", "may", "will", "would", "can", "should", NULL};
+    if (!lead && n == 1 && is_w(s, k, "one") && u->grain == PX_GRAIN_DAY && !plural && j > 0 &&
+        which(s, j - 1, modals) >= 0) {
+        tv_lit(v, PX_TIMEX_DATE, "FUTURE_REF"); /* could one day */
+        return end - j;
+    }
+    if (!lead && n == 1 && is_w(s, k, "a") && !plural && j > 0 && !is_w(s, end, "ago") && !is_w(s, end, "earlier") &&
+        (which(s, j - 1, per_words) >= 0 ||
+         is_kind(s, j - 1, PX_TOK_NUMBER))) {
+        snprintf(v->lit, sizeof v->lit, "P1%s%s", u->clock ? "T" : "", u->code);
+        v->type = PX_TIMEX_SET;
+        return end - j;
+    }
+    static const char *const back[] = {"ago", "earlier", NULL};
+    if (is_w(s, end, "old") || is_w(s, end, "older"))
+        return 0; /* an age */
+    int sign = which(s, end, back) >= 0 ? -1 : is_w(s, end, "hence") ? 1 : 0;
+    if (!lead && sign) {
+        v->type = PX_TIMEX_DATE;
+        if (!tv_needs_ref(s, v))
+            return end + 1 - j;
+        if (n < 0)
+            tv_lit(v, PX_TIMEX_DATE, sign < 0 ? "PAST_REF" : "FUTURE_REF");
+        else
+            shifted_period(s, v, n, u, sign);
+        return end + 1 - j;
+    }
+    if (is_w(s, end, "from") && is_w(s, end + 1, "now")) {
+        v->type = PX_TIMEX_DATE;
+        if (tv_needs_ref(s, v))
+            shifted_period(s, v, n, u, 1);
+        return end + 2 - j;
+    }
+    duration_lit(v, n, u);
+    return end - j;
+}
+
+/* daily, weekly, every day, each Monday, per year. */
+static size_t m_set(const sent *s, size_t j, tval *v)
+{
+    static const char *const adverbs[] = {"daily", "weekly", "monthly", "annually", "yearly",
+                                          "hourly", "nightly", "quarterly", NULL};
+    static const char *const values[] = {"P1D", "P1W", "P1M", "P1Y", "P1Y", "PT1H", "P1D", "P3M"};
+    int a = which(s, j, adverbs);
+    if (a >= 0 && (attributive(s, j) || is_w(s, j - 1, "average") || is_w(s, j - 1, "initial") ||
+                   modifies_noun(s, j) || title_word(s, j) || (j > 0 && title_word(s, j - 1))))
+        return 0; /* the daily, its quarterly dividend, daily updates, the Zeitung daily */
+    if (a >= 0) {
+        tv_lit(v, PX_TIMEX_SET, values[a]);
+        return 1;
+    }
+    if (!is_w(s, j, "every") && !is_w(s, j, "each") && !is_w(s, j, "per"))
+        return 0;
+    int plural, wd = weekday_at(s, j + 1);
+    if (wd >= 0) {
+        snprintf(v->lit, sizeof v->lit, "XXXX-WXX-%d", wd ? wd : 7);
+        v->type = PX_TIMEX_SET;
+        return 2;
+    }
+    size_t k = j + 1;
+    long n = 1;
+    if (is_w(s, k, "other"))
+        n = 2, k++;
+    const unit *u = unit_at(s, k, &plural);
+    if (!u || plural) {
+        long c = count_in(s->text + (k < s->n ? s->t[k].start : 0), k < s->n ? word_len(s, k) : 0);
+        if (c < 2 || !(u = unit_at(s, k + 1, &plural)))
+            return 0;
+        n = c;
+        k++;
+    }
+    snprintf(v->lit, sizeof v->lit, "P%s%ld%s", u->clock ? "T" : "", n, u->code);
+    v->type = PX_TIMEX_SET;
+    return k + 1 - j;
+}
+
+/* 3 p.m., 10:30 a.m., 3pm, noon, midnight. */
+static size_t m_clock(const sent *s, size_t j, tval *v)
+{
+    static const char *const ampm[] = {"a.m", "p.m", "am", "pm", NULL};
+    long h = -1, m = 0;
+    size_t k = j;
+    if ((is_w(s, k, "noon") || is_w(s, k, "midday") || is_w(s, k, "midnight")) && !is_w(s, k - 1, "high")) {
+        h = is_w(s, k, "midnight") ? 0 : 12;
+        k++;
+    } else if (is_kind(s, k, PX_TOK_NUMBER)) {
+        const char *w = s->text + s->t[k].start;
+        size_t len = tok_bytes(s, k);
+        char *e;
+        h = strtol(w, &e, 10);
+        if (e < w + len && *e == ':') {
+            m = strtol(e + 1, &e, 10);
+            if (e - w < 4)
+                return 0;
+        }
+        int suffix = e < w + len ? -1 : 0;
+        if (suffix && (size_t)(w + len - e) == 2 &&
+            (strncasecmp(e, "am", 2) == 0 || strncasecmp(e, "pm", 2) == 0))
+            suffix = e[0] == 'p' || e[0] == 'P' ? 2 : 1;
+        else if (suffix)
+            return 0;
+        k++;
+        if (!suffix) {
+            int ap = which(s, k, ampm);
+            if (ap >= 0) {
+                suffix = ap % 2 ? 2 : 1;
+                k++;
+            } else if (memchr(w, ':', len) == NULL) {
+                return 0;
+            } else if (!(j > 0 && (is_w(s, j - 1, "at") || is_w(s, j - 1, "by")))) {
+                return 0;
+            }
+        }
+        if (h < 0 || h > 23 || m < 0 || m > 59 || (suffix && (h < 1 || h > 12)))
+            return 0;
+        if (suffix == 2 && h < 12)
+            h += 12;
+        if (suffix == 1 && h == 12)
+            h = 0;
+    } else {
+        return 0;
+    }
+    static const char *const zones[] = {"et", "est", "edt", "gmt", "utc", "bst", "pt", "pst", "pdt",
+                                        "ct", "cst", "cdt", "cet", "cest", NULL};
+    if (which(s, k, zones) >= 0)
+        k++;
+    v->type = PX_TIMEX_TIME;
+    snprintf(v->tod, sizeof v->tod, "T%02ld:%02ld", h, m);
+    if (tv_needs_ref(s, v))
+        tv_period(v, s->ref->day, PX_GRAIN_TIME);
+    v->bare_clock = 1;
+    return k - j;
+}
+
+/* [dir] spring|summer|fall|autumn|winter [of] [year]. */
+static size_t m_season(const sent *s, size_t j, tval *v)
+{
+    static const char *const names[] = {"spring", "summer", "fall", "autumn", "winter", NULL};
+    static const int first_month[] = {3, 6, 9, 9, 12};
+    size_t k = j;
+    int dir = dir_at(s, k);
+    if (dir)
+        k++;
+    int sn = which(s, k, names);
+    if (sn < 0 || title_word(s, k) || (cap(s, k + 1) && !year_at(s, k + 1)))
+        return 0; /* the Winter Olympics */
+    static const char *const noun_after[] = {"from", "of", "in", "to", "out", NULL};
+    if (sn == 2 && !dir && which(s, k + 1, noun_after) >= 0)
+        return 0; /* the fall from the peaks */
+    size_t at_year = is_w(s, k + 1, "of") ? k + 2 : k + 1;
+    int year = year_at(s, at_year);
+    int context = dir || year || (j > 0 && which(s, j - 1, date_preps) >= 0);
+    if (!context || (sn == 2 && !dir && !year && !(j > 0 && (is_w(s, j - 1, "the") || is_w(s, j - 1, "this")))))
+        return 0;
+    v->type = PX_TIMEX_DATE;
+    int month = first_month[sn];
+    if (year) {
+        tv_period(v, px_days_from_date(year, month, 1), PX_GRAIN_SEASON);
+        return at_year + 1 - j;
+    }
+    if (!tv_needs_ref(s, v))
+        return k + 1 - j;
+    long y = s->ref->year;
+    long start = px_days_from_date(y, month, 1);
+    long end = px_days_from_date(month == 12 ? y + 1 : y, month == 12 ? 2 : month + 2, 28);
+    if (month == 12 && s->ref->month <= 2) /* winter of last December */
+        start = px_days_from_date(--y, 12, 1), end = px_days_from_date(y + 1, 2, 28);
+    int tense = dir == DIR_LAST ? -1 : dir == DIR_NEXT ? 1 : dir == DIR_THIS ? 0 : tense_of(s, j, k + 1);
+    if (tense < 0 && start > s->ref->day)
+        y--;
+    else if (tense > 0 && end < s->ref->day)
+        y++;
+    else if (dir == DIR_LAST && end >= s->ref->day)
+        y--;
+    tv_period(v, px_days_from_date(y, month, 1), PX_GRAIN_SEASON);
+    return k + 1 - j;
+}
+
+/* The day of a holiday in year y; month and day 0 for Thanksgiving (the
+ * fourth Thursday of November). */
+static long holiday_day(long y, int month, int day)
+{
+    if (month)
+        return px_days_from_date(y, month, day);
+    long first = px_days_from_date(y, 11, 1);
+    return first + (4 - weekday_of(first) + 7) % 7 + 21;
+}
+
+/* [last|next] Christmas (Day|Eve), New Year's (Day|Eve), Thanksgiving
+ * (Day), Halloween, Valentine's Day. */
+static size_t m_holiday(const sent *s, size_t j, tval *v)
+{
+    size_t k = j;
+    int dir = dir_at(s, k);
+    if (dir)
+        k++;
+    int month = 0, day = 0;
+    size_t used = 1;
+    if (is_w(s, k, "christmas") && cap(s, k)) {
+        month = 12, day = is_w(s, k + 1, "eve") ? 24 : 25;
+        used += is_w(s, k + 1, "eve") || is_w(s, k + 1, "day");
+    } else if (is_w(s, k, "new") && cap(s, k) && is_w(s, k + 1, "year") && word_len(s, k + 1) < tok_bytes(s, k + 1)) {
+        int eve = is_w(s, k + 2, "eve");
+        month = eve ? 12 : 1, day = eve ? 31 : 1;
+        used = 2 + (eve || is_w(s, k + 2, "day"));
+    } else if (is_w(s, k, "thanksgiving") && cap(s, k)) {
+        used += is_w(s, k + 1, "day");
+    } else if (is_w(s, k, "halloween") && cap(s, k)) {
+        month = 10, day = 31;
+    } else if (is_w(s, k, "valentine") && cap(s, k) && is_w(s, k + 1, "day")) {
+        month = 2, day = 14, used = 2;
+    } else {
+        return 0;
+    }
+    if (modifies_noun(s, k + used - 1))
+        return 0; /* a Christmas market */
+    v->type = PX_TIMEX_DATE;
+    v->named = 1;
+    int year = year_at(s, skip_comma(s, k + used));
+    if (year) {
+        tv_period(v, holiday_day(year, month, day), PX_GRAIN_DAY);
+        return skip_comma(s, k + used) + 1 - j;
+    }
+    if (!tv_needs_ref(s, v))
+        return k + used - j;
+    long approx = pick_month_day(s->ref, month ? month : 11, month ? day : 25, dir, tense_of(s, j, k + used));
+    tv_period(v, holiday_day(year_of(approx, NULL), month, day), PX_GRAIN_DAY);
+    return k + used - j;
+}
+
+/* 2023-10-07, 10/7/2023. */
+static size_t m_numeric(const sent *s, size_t j, tval *v)
+{
+    if (!is_kind(s, j, PX_TOK_NUMBER))
+        return 0;
+    const char *w = s->text + s->t[j].start;
+    size_t len = tok_bytes(s, j);
+    int a, b, c, used = 0;
+    char sep;
+    if (len < 8 || len > 10 || sscanf(w, "%d%c%d", &a, &sep, &b) != 3 || (sep != '-' && sep != '/'))
+        return 0;
+    char fmt[16];
+    snprintf(fmt, sizeof fmt, "%%d%c%%d%c%%d%%n", sep, sep);
+    if (sscanf(w, fmt, &a, &b, &c, &used) != 3 || (size_t)used != len)
+        return 0;
+    int y = a, m = b, d = c;
+    if (a < 100) /* month/day/year */
+        y = c, m = a, d = b;
+    if (y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > px_days_in_month(y, m))
+        return 0;
+    v->type = PX_TIMEX_DATE;
+    v->explicit_day = 1;
+    tv_period(v, px_days_from_date(y, m, d), PX_GRAIN_DAY);
+    return 1;
+}
+
+typedef size_t (*matcher)(const sent *, size_t, tval *);
+
+static const matcher matchers[] = {m_month,    m_weekday, m_year, m_word,  m_phrase,  m_dir_unit,
+                                   m_quarter,  m_duration, m_set, m_clock,   m_season,
+                                   m_numeric, m_holiday};
+
+/* Words that may open an expression: the early/late part of it. */
+static const char *const openers[] = {"the", "early", "late", "mid", "earlier", "later", "end", NULL};
+
+/* Morning, night... after a day: a time of that day. */
+static size_t part_of_day(const sent *s, size_t k, tval *v)
+{
+    static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
+    static const char *const codes[] = {"TMO", "TAF", "TEV", "TNI"};
+    int p = which(s, k, parts);
+    if (p < 0 || v->grain != PX_GRAIN_DAY || v->tod[0])
+        return 0;
+    v->type = PX_TIMEX_TIME;
+    strcpy(v->tod, codes[p]);
+    return 1;
+}
+
+/* The longest expression starting at token i; its token count (0: none)
+ * and in *first its first token: "the" stays out of dates written with
+ * names or digits (the Oct. 7 attacks, the 2018 Games). */
+static size_t match_at(const sent *s, size_t i, tval *best, size_t *first)
+{
+    size_t j = i;
+    while (j < s->n && j - i < 2 && which(s, j, openers) >= 0 && !(is_w(s, j, "end") && !is_w(s, j + 1, "of")))
+        j += is_w(s, j, "end") ? 2 : 1;
+    size_t best_n = 0, best_m = 0;
+    for (size_t m = 0; m < sizeof matchers / sizeof matchers[0]; m++) {
+        tval v;
+        tv_init(&v);
+        size_t n = matchers[m](s, j, &v);
+        if (n > best_n) {
+            best_n = n;
+            best_m = m;
+            *best = v;
+        }
+    }
+    if (!best_n)
+        return 0;
+    best_n += part_of_day(s, j + best_n, best);
+    *first = i;
+    if (j == i + 1 && is_w(s, i, "the") &&
+        (matchers[best_m] == m_month || matchers[best_m] == m_weekday || matchers[best_m] == m_year ||
+         matchers[best_m] == m_numeric))
+        *first = j;
+    return j - i + best_n;
+}
+
+/* ---- expressions of one sentence ----------------------------------------- */
+
+typedef struct found {
+    size_t first, last; /* tokens */
+    tval v;
+} found;
+
+typedef struct finder {
+    found *v;
+    size_t n, cap;
+} finder;
+
+/* A weekday in a sentence that also gives a date written in full with the
+ * same weekday within a week of it takes that date. Linear: the nearest
+ * such date before and after each weekday. */
+static void explicit_date_wins(found *f, size_t n)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        long last_day[7];
+        int seen[7] = {0};
+        for (size_t k = 0; k < n; k++) {
+            size_t i = pass ? n - 1 - k : k;
+            tval *v = &f[i].v;
+            if (v->explicit_day && v->has_day) {
+                int wd = weekday_of(v->day);
+                seen[wd] = 1;
+                last_day[wd] = v->day;
+            } else if (v->weekday >= 0 && v->has_day && seen[v->weekday] &&
+                       labs(last_day[v->weekday] - v->day) <= 7) {
+                v->day = last_day[v->weekday];
+                v->weekday = -1;
+            }
+        }
+    }
+}
+
+/* A clock time right before or after a day ("3 p.m. Tuesday", "Tuesday at
+ * 3 p.m.") is one expression of that day. */
+static size_t merge_times(const sent *s, found *f, size_t n)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < n; i++) {
+        found *prev = out ? &f[out - 1] : NULL;
+        found *cur = &f[i];
+        if (prev) {
+            found *clock = prev->v.grain == PX_GRAIN_TIME ? prev : cur->v.grain == PX_GRAIN_TIME ? cur : NULL;
+            found *day = clock == prev ? cur : prev;
+            size_t gap = cur->first - prev->last - 1;
+            int joined = gap == 0 || (gap == 1 && (is_w(s, prev->last + 1, "on") || is_w(s, prev->last + 1, "at") ||
+                                                    is_punct(s, prev->last + 1, ',')));
+            if (clock && day != clock && joined && day->v.grain == PX_GRAIN_DAY && !day->v.tod[0]) {
+                tval v = day->v;
+                memcpy(v.tod, clock->v.tod, sizeof v.tod);
+                v.type = PX_TIMEX_TIME;
+                v.bare_clock = 0;
+                prev->last = cur->last;
+                prev->v = v;
+                continue;
+            }
+        }
+        f[out++] = *cur;
+    }
+    return out;
+}
+
+/* The document's latest quarter, for "a year ago" in a quarterly report. */
+#define NO_QUARTER (-1)
+
+/* In a text that last spoke of a quarter, "a year ago" and "year-earlier"
+ * name that quarter a year before; "the quarter" is that quarter. Only
+ * quarters already over count. */
+static void quarter_context(tval *v, long *last_quarter, const ref_date *r)
+{
+    if (v->quarter_back > 0 && *last_quarter != NO_QUARTER && v->grain == PX_GRAIN_YEAR)
+        set_quarter(v, *last_quarter - 4L * v->quarter_back);
+    else if (v->latest_quarter && *last_quarter != NO_QUARTER && !v->unresolved)
+        set_quarter(v, *last_quarter);
+    else if (v->has_day && !v->unresolved && v->grain == PX_GRAIN_QUARTER && v->quarter_back == 0 &&
+             (!r->ok || quarter_index(v->day) < quarter_index(r->day)))
+        *last_quarter = quarter_index(v->day); /* a quarter reported on, not one ahead */
+}
+
+/* What the text said so far: its latest quarter, the day each weekday was
+ * resolved to, the last day named and in which sentence. */
+typedef struct context {
+    long last_quarter;
+    long weekday_day[7];
+    int weekday_seen[7];
+    int has_day;
+    long day;
+    size_t day_sentence, sentence;
+} context;
+
+/* Sentences over which a clock time stays on the day last named. */
+#define DAY_REACH 3
+
+/* "around 12:20 p.m." after "12:10 p.m. Sunday": Sunday, not the
+ * publication day. */
+static void day_context(tval *v, context *c)
+{
+    if (v->bare_clock && c->has_day && c->sentence - c->day_sentence <= DAY_REACH) {
+        v->day = c->day;
+        return;
+    }
+    if (v->has_day && !v->unresolved && !v->bare_clock &&
+        (v->grain == PX_GRAIN_DAY || v->grain == PX_GRAIN_TIME)) {
+        c->has_day = 1;
+        c->day = v->day;
+        c->day_sentence = c->sentence;
+    }
+}
+
+/* A weekday with no tense of its own is the day the same weekday was
+ * resolved to before in the text ("late Tuesday" ... "Tuesday's accident"). */
+static void weekday_context(tval *v, context *c)
+{
+    if (v->weekday < 0 || !v->has_day || v->unresolved)
+        return;
+    if (c->weekday_seen[v->weekday] && !v->tensed) {
+        v->day = c->weekday_day[v->weekday];
+        return;
+    }
+    if (!c->weekday_seen[v->weekday]) {
+        c->weekday_seen[v->weekday] = 1;
+        c->weekday_day[v->weekday] = v->day;
+    }
+}
+
+static int push_timex(px_timexes *out, const sent *s, found *f, context *c)
+{
+    quarter_context(&f->v, &c->last_quarter, s->ref);
+    weekday_context(&f->v, c);
+    day_context(&f->v, c);
+    if (px_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 16, 0) != PX_OK)
+        return PX_ENOMEM;
+    px_timex *x = &out->v[out->n++];
+    memset(x, 0, sizeof *x);
+    x->start = s->t[f->first].start;
+    x->end = span_end(s, f->last);
+    x->type = f->v.type;
+    value_of(&f->v, x->value);
+    x->grain = f->v.unresolved || !f->v.has_day ? PX_GRAIN_NONE : f->v.grain;
+    if (f->v.type == PX_TIMEX_TIME && f->v.has_day)
+        x->grain = PX_GRAIN_TIME;
+    if (f->v.has_day && !f->v.unresolved && (f->v.type == PX_TIMEX_DATE || f->v.type == PX_TIMEX_TIME))
+        px_date_from_days(f->v.day, x->date);
+    x->relative = f->v.relative;
+    x->future = x->date[0] && s->ref->ok && f->v.day > s->ref->day;
+    x->since = f->first > 0 && is_w(s, f->first - 1, "since");
+    return PX_OK;
+}
+
+/* Runs of this many name-built expressions with nothing but digits and
+ * punctuation between them are an archive or calendar widget. */
+#define FURNITURE_RUN 3
+
+static int letters_between(const char *text, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if ((text[k] >= 'a' && text[k] <= 'z') || (text[k] >= 'A' && text[k] <= 'Z'))
+            return 1;
+    return 0;
+}
+
+/* Drops out->v[from..] runs of widget-like expressions. */
+static void drop_furniture(const char *text, px_timexes *out, const unsigned char *named, size_t from)
+{
+    size_t w = from;
+    for (size_t i = from; i < out->n;) {
+        size_t j = i + 1;
+        if (named[i - from])
+            while (j < out->n && named[j - from] && !letters_between(text, out->v[j - 1].end, out->v[j].start))
+                j++;
+        if (j - i >= FURNITURE_RUN && named[i - from]) {
+            i = j;
+            continue;
+        }
+        for (; i < j; i++)
+            out->v[w++] = out->v[i];
+    }
+    out->n = w;
+}
+
+static int find_in_sentence(const sent *s, finder *f)
+{
+    f->n = 0;
+    for (size_t i = 0; i < s->n;) {
+        tval v;
+        tv_init(&v);
+        size_t first = i;
+        size_t used = match_at(s, i, &v, &first);
+        if (!used) {
+            i++;
+            continue;
+        }
+        if (px_grow(&f->v, &f->cap, f->n + 1, sizeof *f->v, 16, 0) != PX_OK)
+            return PX_ENOMEM;
+        f->v[f->n++] = (found){.first = first, .last = i + used - 1, .v = v};
+        i += used;
+    }
+    explicit_date_wins(f->v, f->n);
+    f->n = merge_times(s, f->v, f->n);
+    return PX_OK;
+}
+
+static void ref_init(ref_date *r, const char *ref)
+{
+    memset(r, 0, sizeof *r);
+    if (ref && px_date_days(ref, &r->day) == PX_OK) {
+        r->ok = 1;
+        r->year = year_of(r->day, &r->month);
+        r->early = strlen(ref) >= 13 && ref[10] == 'T' && atoi(ref + 11) < EARLY_HOUR &&
+                   !(ref[11] == '0' && ref[12] == '0' && strncmp(ref + 13, ":00:00", 6) == 0);
+    }
+}
+
+int px_timex_find(const char *text, size_t len, const char *ref_date_iso, px_timexes *out)
+{
+    ref_date ref;
+    ref_init(&ref, ref_date_iso);
+    px_tokens toks = {0};
+    px_spans sents = {0};
+    finder f = {0};
+    unsigned char *named = NULL;
+    size_t named_cap = 0, from = out->n;
+    context ctx = {.last_quarter = NO_QUARTER};
+    int rc = px_tokenize(text, len, &toks);
+    if (rc == PX_OK)
+        rc = px_split_sentences(text, len, &sents);
+    size_t t = 0;
+    for (size_t k = 0; rc == PX_OK && k < sents.n; k++) {
+        ctx.sentence = k;
+        while (t < toks.n && toks.v[t].start < sents.v[k].start)
+            t++;
+        size_t first = t;
+        while (t < toks.n && toks.v[t].end <= sents.v[k].end)
+            t++;
+        sent s = {.text = text, .t = toks.v + first, .n = t - first, .ref = &ref};
+        rc = find_in_sentence(&s, &f);
+        for (size_t i = 0; rc == PX_OK && i < f.n; i++) {
+            rc = push_timex(out, &s, &f.v[i], &ctx);
+            if (rc == PX_OK)
+                rc = px_grow(&named, &named_cap, out->n - from, 1, 64, 0);
+            if (rc == PX_OK)
+                named[out->n - from - 1] = (unsigned char)f.v[i].v.named;
+        }
+    }
+    if (rc == PX_OK && out->n > from)
+        drop_furniture(text, out, named, from);
+    free(named);
+    free(f.v);
+    px_spans_free(&sents);
+    px_tokens_free(&toks);
+    return rc;
+}
+
+void px_timexes_free(px_timexes *t)
+{
+    if (!t)
+        return;
+    free(t->v);
+    memset(t, 0, sizeof *t);
+}

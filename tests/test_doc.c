@@ -1,10 +1,11 @@
-/* test_doc.c - the one hash map, the lexicon and the document model: every
- * stage's view of an article's words. */
+/* test_doc.c - the one hash map, word sets, the lexicon and the document
+ * model: every stage's view of an article's words. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/map.h"
+#include "text/wordset.h"
 #include "testutil.h"
 
 static void test_map_ids_are_dense_and_stable(void **s)
@@ -46,6 +47,52 @@ static void test_map_keys_are_bytes(void **s)
     assert_int_equal(px_map_len(&m, a), 3);
     assert_int_equal(px_map_find(&m, "", 0), e);
     px_map_free(&m);
+}
+
+static void test_map_keeps_long_keys_in_place(void **s)
+{
+    (void)s;
+    px_map m = {0};
+    size_t big = 200000;
+    char *key = malloc(big);
+    memset(key, 'k', big);
+    uint32_t a = px_map_intern(&m, "short", 5, NULL);
+    const char *short_at = px_map_key(&m, a);
+    uint32_t b = px_map_intern(&m, key, big, NULL);
+    for (int i = 0; i < 5000; i++) {
+        char k[16];
+        int n = snprintf(k, sizeof k, "w%d", i);
+        px_map_intern(&m, k, (size_t)n, NULL);
+    }
+    assert_ptr_equal(px_map_key(&m, a), short_at);
+    assert_string_equal(short_at, "short");
+    assert_int_equal(px_map_len(&m, b), big);
+    assert_int_equal(memcmp(px_map_key(&m, b), key, big), 0);
+    assert_int_equal(px_map_find(&m, key, big), b);
+    free(key);
+    px_map_free(&m);
+}
+
+static int index_in_fresh_list(const char *first, const char *w)
+{
+    /* a compound literal: the same address may hold other entries later */
+    return px_word_index((const char *const[]){first, "Oct.", "october", NULL}, w, strlen(w));
+}
+
+static void test_word_index_is_the_first_entry_ignoring_case(void **s)
+{
+    (void)s;
+    static const char *const months[] = {"Jan.", "January", "OCTOBER", "Oct.", "october", NULL};
+    assert_int_equal(px_word_index(months, "october", 7), 2);
+    assert_int_equal(px_word_index(months, "OCT.", 4), 3);
+    assert_int_equal(px_word_index(months, "jan", 3), -1);
+    assert_int_equal(px_word_index(months, "januaryx", 8), -1);
+    assert_int_equal(px_word_index(months, "", 0), -1);
+    /* one list at one address, then other entries at that address */
+    assert_int_equal(index_in_fresh_list("said", "said"), 0);
+    assert_int_equal(index_in_fresh_list("told", "said"), -1);
+    assert_int_equal(index_in_fresh_list("told", "TOLD"), 0);
+    assert_int_equal(index_in_fresh_list("said", "october"), 2);
 }
 
 /* The term of a word as a document token would get it. */
@@ -168,6 +215,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_map_ids_are_dense_and_stable),
         cmocka_unit_test(test_map_keys_are_bytes),
+        cmocka_unit_test(test_map_keeps_long_keys_in_place),
+        cmocka_unit_test(test_word_index_is_the_first_entry_ignoring_case),
         cmocka_unit_test(test_lexicon_decides_what_a_term_is),
         cmocka_unit_test(test_doc_places_every_token_in_its_sentence),
         cmocka_unit_test(test_doc_of_empty_text),

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "compare/claims_common.h"
+#include "text/wordset.h"
 #include "parallax/common.h"
 #include "parallax/text.h"
 
@@ -20,10 +21,7 @@ int cl_eq(const char *s, size_t len, const char *w)
 
 int cl_in(const char *s, size_t len, const char *const *list)
 {
-    for (; *list; list++)
-        if (cl_eq(s, len, *list))
-            return 1;
-    return 0;
+    return px_word_index(list, s, len) >= 0;
 }
 
 int cl_tok_eq(const char *text, const px_token *t, const char *w)

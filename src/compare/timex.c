@@ -9,6 +9,7 @@
 #include "core/grow.h"
 #include "parallax/text.h"
 #include "parallax/timex.h"
+#include "text/wordset.h"
 
 const char *px_timex_type_name(px_timex_type t)
 {
@@ -102,10 +103,9 @@ static int is_w(const sent *s, size_t i, const char *word)
 /* Index of token i's word in a NULL-terminated list, or -1. */
 static int which(const sent *s, size_t i, const char *const *words)
 {
-    for (int k = 0; words[k]; k++)
-        if (is_w(s, i, words[k]))
-            return k;
-    return -1;
+    if (i >= s->n || (s->t[i].kind != PX_TOK_WORD && s->t[i].kind != PX_TOK_NUMBER))
+        return -1;
+    return px_word_index(words, s->text + s->t[i].start, word_len(s, i));
 }
 
 static int is_punct(const sent *s, size_t i, char c)

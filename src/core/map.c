@@ -5,6 +5,43 @@
 #include "core/grow.h"
 #include "core/map.h"
 
+/* Keys are copied into blocks that are never moved or freed before the
+ * map, so a key's address stays valid for the map's life. */
+#define BLOCK_BYTES 65536
+
+struct px_map_block {
+    px_map_block *next;
+    size_t used, size;
+    char data[];
+};
+
+static char *copy_key(px_map *m, const char *key, size_t len)
+{
+    px_map_block *b = m->blocks;
+    if (!b || b->size - b->used < len + 1) {
+        size_t size = len + 1 > BLOCK_BYTES ? len + 1 : BLOCK_BYTES;
+        px_map_block *nb = malloc(sizeof *nb + size);
+        if (!nb)
+            return NULL;
+        nb->used = 0;
+        nb->size = size;
+        /* a block made for one long key goes behind the current one */
+        if (b && size > BLOCK_BYTES) {
+            nb->next = b->next;
+            b->next = nb;
+        } else {
+            nb->next = b;
+            m->blocks = nb;
+        }
+        b = nb;
+    }
+    char *p = b->data + b->used;
+    memcpy(p, key, len);
+    p[len] = '\0';
+    b->used += len + 1;
+    return p;
+}
+
 static size_t slot_of(const px_map *m, const char *key, size_t len)
 {
     return (size_t)px_hash64(key, len, 0x6d6170) & (m->n_slots - 1);
@@ -56,7 +93,7 @@ uint32_t px_map_intern(px_map *m, const char *key, size_t len, int *added)
     if (px_grow(&m->keys, &cap, m->n + 1, sizeof *m->keys, 64, 0) != PX_OK ||
         px_grow(&m->lens, &m->cap, m->n + 1, sizeof *m->lens, 64, 0) != PX_OK)
         return PX_MAP_NONE;
-    char *copy = px_strndup(key, len);
+    char *copy = copy_key(m, key, len);
     if (!copy)
         return PX_MAP_NONE;
     id = (uint32_t)m->n++;
@@ -73,8 +110,10 @@ uint32_t px_map_intern(px_map *m, const char *key, size_t len, int *added)
 
 void px_map_free(px_map *m)
 {
-    for (size_t i = 0; i < m->n; i++)
-        free(m->keys[i]);
+    for (px_map_block *b = m->blocks, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
     free(m->keys);
     free(m->lens);
     free(m->slots);

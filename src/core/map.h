@@ -9,12 +9,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+typedef struct px_map_block px_map_block;
+
 typedef struct px_map {
     uint32_t *slots;  /* id + 1; 0 = empty */
     size_t n_slots;   /* a power of two, at least twice n */
-    char **keys;      /* id -> key (NUL-terminated copy) */
+    char **keys;      /* id -> key (NUL-terminated copy, never moves) */
     uint32_t *lens;   /* id -> key length */
     size_t n, cap;
+    px_map_block *blocks; /* the key copies, bump-allocated */
 } px_map;
 
 #define PX_MAP_NONE UINT32_MAX

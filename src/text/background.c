@@ -5,82 +5,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
+#include "core/map.h"
 #include "parallax/text.h"
 #include "text/text_internal.h"
 
 struct px_background {
-    char **stems;
-    double *counts;
-    size_t n, cap;
-    uint32_t *slots; /* index + 1 */
-    size_t n_slots;
+    px_map stems;    /* stem -> id */
+    double *counts;  /* id -> occurrences */
+    size_t cap;
     double total;
 };
 
-static long bg_find(const px_background *b, const char *w, size_t len, size_t *slot)
+static long bg_find(const px_background *b, const char *w, size_t len)
 {
-    if (!b->n_slots)
-        return -1;
-    size_t h = (size_t)px_hash64(w, len, 7) & (b->n_slots - 1);
-    while (b->slots[h]) {
-        const char *t = b->stems[b->slots[h] - 1];
-        if (strncmp(t, w, len) == 0 && t[len] == '\0')
-            return (long)b->slots[h] - 1;
-        h = (h + 1) & (b->n_slots - 1);
-    }
-    if (slot)
-        *slot = h;
-    return -1;
-}
-
-static int bg_rehash(px_background *b)
-{
-    size_t n_slots = b->n_slots ? b->n_slots * 2 : 4096;
-    uint32_t *slots = calloc(n_slots, sizeof *slots);
-    if (!slots)
-        return PX_ENOMEM;
-    free(b->slots);
-    b->slots = slots;
-    b->n_slots = n_slots;
-    for (size_t i = 0; i < b->n; i++) {
-        size_t slot = 0;
-        bg_find(b, b->stems[i], strlen(b->stems[i]), &slot);
-        b->slots[slot] = (uint32_t)i + 1;
-    }
-    return PX_OK;
+    uint32_t id = px_map_find(&b->stems, w, len);
+    return id == PX_MAP_NONE ? -1 : (long)id;
 }
 
 int px_background_add(px_background *b, const char *w, size_t len, double count)
 {
     if (memchr(w, '\0', len))
         return PX_EUSAGE; /* stems are C strings: a NUL inside would make two keys alike */
-    if ((b->n + 1) * 2 > b->n_slots && bg_rehash(b) != PX_OK)
+    int added = 0;
+    uint32_t id = px_map_intern(&b->stems, w, len, &added);
+    if (id == PX_MAP_NONE ||
+        px_grow(&b->counts, &b->cap, (size_t)id + 1, sizeof *b->counts, 4096, 1) != PX_OK)
         return PX_ENOMEM;
-    size_t slot = 0;
-    long at = bg_find(b, w, len, &slot);
-    if (at >= 0) {
-        b->counts[at] += count;
-        b->total += count;
-        return PX_OK;
-    }
-    if (b->n == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 4096;
-        char **st = realloc(b->stems, cap * sizeof *st);
-        if (!st)
-            return PX_ENOMEM;
-        b->stems = st;
-        double *c = realloc(b->counts, cap * sizeof *c);
-        if (!c)
-            return PX_ENOMEM;
-        b->counts = c;
-        b->cap = cap;
-    }
-    char *copy = px_strndup(w, len);
-    if (!copy)
-        return PX_ENOMEM;
-    b->stems[b->n] = copy;
-    b->counts[b->n] = count;
-    b->slots[slot] = (uint32_t)++b->n;
+    b->counts[id] += count;
     b->total += count;
     return PX_OK;
 }
@@ -146,20 +98,23 @@ static int by_count_desc(const void *a, const void *b, void *table)
     double x = t->counts[*(const size_t *)a], y = t->counts[*(const size_t *)b];
     if (x != y)
         return x < y ? 1 : -1;
-    return strcmp(t->stems[*(const size_t *)a], t->stems[*(const size_t *)b]);
+    return strcmp(px_map_key(&t->stems, (uint32_t)*(const size_t *)a),
+                  px_map_key(&t->stems, (uint32_t)*(const size_t *)b));
 }
 
 int px_background_write(const px_background *b, double min_count, px_buf *out)
 {
-    size_t *order = malloc((b->n + 1) * sizeof *order);
+    size_t n = b->stems.n;
+    size_t *order = malloc((n + 1) * sizeof *order);
     if (!order)
         return PX_ENOMEM;
-    for (size_t i = 0; i < b->n; i++)
+    for (size_t i = 0; i < n; i++)
         order[i] = i;
-    qsort_r(order, b->n, sizeof *order, by_count_desc, (void *)b);
+    qsort_r(order, n, sizeof *order, by_count_desc, (void *)b);
     int rc = px_buf_printf(out, "#total\t%.0f\n", b->total);
-    for (size_t i = 0; rc == PX_OK && i < b->n && b->counts[order[i]] >= min_count; i++)
-        rc = px_buf_printf(out, "%s\t%.0f\n", b->stems[order[i]], b->counts[order[i]]);
+    for (size_t i = 0; rc == PX_OK && i < n && b->counts[order[i]] >= min_count; i++)
+        rc = px_buf_printf(out, "%s\t%.0f\n", px_map_key(&b->stems, (uint32_t)order[i]),
+                           b->counts[order[i]]);
     free(order);
     return rc;
 }
@@ -168,17 +123,14 @@ void px_background_free(px_background *b)
 {
     if (!b)
         return;
-    for (size_t i = 0; i < b->n; i++)
-        free(b->stems[i]);
-    free(b->stems);
+    px_map_free(&b->stems);
     free(b->counts);
-    free(b->slots);
     free(b);
 }
 
 double px_background_count(const px_background *b, const char *stem)
 {
-    long at = b ? bg_find(b, stem, strlen(stem), NULL) : -1;
+    long at = b ? bg_find(b, stem, strlen(stem)) : -1;
     return at >= 0 ? b->counts[at] : 0;
 }
 

@@ -210,6 +210,27 @@ static void test_story_tokenises_each_body_once(void **s)
     tu_result_free(&r);
 }
 
+/* Comparing a story reads each body through its document model: every
+ * comparison (entities, numbers, quotes, the timeline, framing, consensus,
+ * the summary) together runs the tokeniser and the splitter over each body
+ * once. */
+static void test_compare_tokenises_each_body_once(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, tu_shared("seeds"), NULL);
+    unsigned long long bytes = 0;
+    for (size_t i = 0; i < r.n; i++)
+        bytes += strlen(r.articles[i]->body);
+    unsigned long long tok0 = px_text_bytes_tokenized(), split0 = px_text_bytes_split();
+    px_story_report *rep = NULL;
+    assert_int_equal(px_compare_story(r.articles, r.n, NULL, &rep, NULL), PX_OK);
+    assert_int_equal(px_text_bytes_tokenized() - tok0, bytes);
+    assert_int_equal(px_text_bytes_split() - split0, bytes);
+    px_story_report_free(rep);
+    tu_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -221,6 +242,7 @@ int main(void)
         cmocka_unit_test(test_doc_places_every_token_in_its_sentence),
         cmocka_unit_test(test_doc_of_empty_text),
         cmocka_unit_test(test_story_tokenises_each_body_once),
+        cmocka_unit_test(test_compare_tokenises_each_body_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,6 +18,7 @@
 #define PARALLAX_ENTITIES_H
 
 #include "article.h"
+#include "doc.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -90,6 +91,9 @@ void px_entity_list_clear(px_entity_list *l); /* frees contents, keeps l usable 
 /* Appends the entities named in a->body to out (out should be empty).
  * Returns PX_OK or PX_ENOMEM. */
 int px_entities_extract(const px_article *a, px_entity_list *out);
+/* The same over the article's document model (parallax/doc.h), which must
+ * be of a->body: no second tokenising pass. */
+int px_entities_extract_doc(const px_article *a, const px_doc *doc, px_entity_list *out);
 
 /* Index of the entity mentioned at byte range [start, end) of the body, or
  * -1: a mention overlapping the range. */

@@ -92,6 +92,9 @@ void px_number_list_clear(px_number_list *l);
 /* Appends the numeric claims of a->body to out, in text order. Returns
  * PX_OK or PX_ENOMEM. */
 int px_numbers_extract(const px_article *a, px_number_list *out);
+/* The same over the article's document model (parallax/doc.h), which must
+ * be of a->body: no second tokenising pass. */
+int px_numbers_extract_doc(const px_article *a, const px_doc *doc, px_number_list *out);
 
 /* How the outlets' reports of one quantity relate. */
 typedef enum px_quantity_status {

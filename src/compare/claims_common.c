@@ -218,11 +218,17 @@ static const char *const calendar_words[] = {
 
 int cl_is_calendar_word(const char *s, size_t len) { return cl_in(s, len, calendar_words); }
 
-int cl_doc_init(cl_doc *d, const char *text)
+int cl_doc_init(cl_doc *d, const char *text, const px_doc *doc)
 {
     memset(d, 0, sizeof *d);
     d->text = text;
     d->len = strlen(text);
+    if (doc) {
+        d->tk = doc->tokens;
+        d->ss = doc->sentences;
+        return PX_OK;
+    }
+    d->owned = 1;
     if (px_tokenize(d->text, d->len, &d->tk) || px_split_sentences(d->text, d->len, &d->ss)) {
         cl_doc_free(d);
         return PX_ENOMEM;
@@ -232,8 +238,11 @@ int cl_doc_init(cl_doc *d, const char *text)
 
 void cl_doc_free(cl_doc *d)
 {
-    px_tokens_free(&d->tk);
-    px_spans_free(&d->ss);
+    if (d->owned) {
+        px_tokens_free(&d->tk);
+        px_spans_free(&d->ss);
+    }
+    memset(d, 0, sizeof *d);
 }
 
 /* Length of the double quotation mark at s[i] (0 if none), and its type. */

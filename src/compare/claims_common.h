@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include "core/grow.h"
+#include "parallax/doc.h"
 #include "parallax/text.h"
 
 /* Room for item n of arr (px_grow, doubling from 16). */
@@ -49,15 +50,19 @@ int cl_given_name_gender(const char *s, size_t len);
 int cl_is_calendar_word(const char *s, size_t len);
 
 
-/* A text with its tokens and sentences. */
+/* A text with its tokens and sentences: its own, or borrowed from the
+ * article's document model (parallax/doc.h). */
 typedef struct cl_doc {
     const char *text;
     size_t len;
     px_tokens tk;
     px_spans ss;
+    int owned; /* tk and ss were made by cl_doc_init */
 } cl_doc;
 
-int cl_doc_init(cl_doc *d, const char *text);
+/* Tokenises text, or, when doc is not NULL, borrows doc's tokens and
+ * sentences (doc must be of text and outlive d). */
+int cl_doc_init(cl_doc *d, const char *text, const px_doc *doc);
 void cl_doc_free(cl_doc *d);
 
 enum { CL_MARK_STRAIGHT, CL_MARK_OPEN, CL_MARK_CLOSE };

@@ -22,11 +22,12 @@ static int extract_claims(px_story_report *r, px_error *err)
     int rc = PX_OK;
     for (size_t i = 0; rc == PX_OK && i < n; i++) {
         const px_article *a = s->articles[i];
-        rc = px_entities_extract(a, &r->entities[i]);
+        const px_doc *d = &s->docs[i];
+        rc = px_entities_extract_doc(a, d, &r->entities[i]);
         if (rc == PX_OK)
-            rc = px_numbers_extract(a, &r->numbers[i]);
+            rc = px_numbers_extract_doc(a, d, &r->numbers[i]);
         if (rc == PX_OK)
-            rc = px_quotes_extract(a, &r->entities[i], &r->quotes[i]);
+            rc = px_quotes_extract_doc(a, d, &r->entities[i], &r->quotes[i]);
     }
     if (rc != PX_OK)
         return px_error_set(err, rc, "out of memory extracting claims");

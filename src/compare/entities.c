@@ -93,6 +93,7 @@ typedef struct scanner {
     size_t len;
     px_tokens tk;
     px_spans ss;
+    int own_text;    /* tk and ss were made here, not borrowed from a doc */
     px_ner_spans names;
     uint64_t *lower; /* keys of the words written in lower case, sorted */
     size_t n_lower;
@@ -644,8 +645,10 @@ static void scanner_free(scanner *sc)
     free(sc->w);
     free(sc->lower);
     px_ner_spans_free(&sc->names);
-    px_tokens_free(&sc->tk);
-    px_spans_free(&sc->ss);
+    if (sc->own_text) {
+        px_tokens_free(&sc->tk);
+        px_spans_free(&sc->ss);
+    }
 }
 
 /* ---- public API -------------------------------------------------------------- */
@@ -685,14 +688,25 @@ void px_entity_list_clear(px_entity_list *l)
 
 int px_entities_extract(const px_article *a, px_entity_list *out)
 {
+    return px_entities_extract_doc(a, NULL, out);
+}
+
+int px_entities_extract_doc(const px_article *a, const px_doc *doc, px_entity_list *out)
+{
     if (!a || !out)
         return PX_EUSAGE;
     if (!a->body)
         return PX_OK;
-    scanner sc = {.text = a->body, .len = strlen(a->body)};
-    int rc = px_tokenize(sc.text, sc.len, &sc.tk);
-    if (!rc)
-        rc = px_split_sentences(sc.text, sc.len, &sc.ss);
+    scanner sc = {.text = a->body, .len = strlen(a->body), .own_text = !doc};
+    int rc = PX_OK;
+    if (doc) {
+        sc.tk = doc->tokens;
+        sc.ss = doc->sentences;
+    } else {
+        rc = px_tokenize(sc.text, sc.len, &sc.tk);
+        if (!rc)
+            rc = px_split_sentences(sc.text, sc.len, &sc.ss);
+    }
     if (!rc)
         rc = scan_names(&sc);
     if (!rc)

@@ -1188,13 +1188,18 @@ void px_number_list_clear(px_number_list *l)
 
 int px_numbers_extract(const px_article *a, px_number_list *out)
 {
+    return px_numbers_extract_doc(a, NULL, out);
+}
+
+int px_numbers_extract_doc(const px_article *a, const px_doc *doc, px_number_list *out)
+{
     if (!a || !out)
         return PX_EUSAGE;
     if (!a->body)
         return PX_OK;
     nscan n = {.out = out};
     ns_date_init(&n.date, a->date);
-    if (cl_doc_init(&n.d, a->body))
+    if (cl_doc_init(&n.d, a->body, doc))
         return PX_ENOMEM;
     int rc = PX_OK;
     for (size_t i = 0; i < n.d.tk.n && !rc;) {

@@ -1445,6 +1445,12 @@ void px_quote_list_clear(px_quote_list *l)
 
 int px_quotes_extract(const px_article *a, const px_entity_list *people, px_quote_list *out)
 {
+    return px_quotes_extract_doc(a, NULL, people, out);
+}
+
+int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entity_list *people,
+                          px_quote_list *out)
+{
     if (!a || !out)
         return PX_EUSAGE;
     if (!a->body)
@@ -1454,11 +1460,11 @@ int px_quotes_extract(const px_article *a, const px_entity_list *people, px_quot
     qscan q = {.people = people, .out = out, .last_thing = -1};
     int rc = PX_OK;
     if (!people) {
-        rc = px_entities_extract(a, &own);
+        rc = px_entities_extract_doc(a, doc, &own);
         q.people = &own;
     }
     if (!rc)
-        rc = cl_doc_init(&q.d, a->body);
+        rc = cl_doc_init(&q.d, a->body, doc);
     if (!rc)
         rc = find_pieces(&q);
     long last_speech = -1;

@@ -70,7 +70,7 @@ static int collect_entries(const px_story_text *s, tl_entry **out, size_t *n, si
         if (first == last || !art->body)
             continue;
         tx.n = 0;
-        rc = px_timex_find(art->body, strlen(art->body), art->date, &tx);
+        rc = px_timex_find_doc(&s->docs[a], art->date, &tx);
         size_t sent = first;
         for (size_t k = 0; rc == PX_OK && k < tx.n; k++) {
             const px_timex *x = &tx.v[k];

@@ -1742,19 +1742,20 @@ static void ref_init(ref_date *r, const char *ref)
     }
 }
 
-int px_timex_find(const char *text, size_t len, const char *ref_date_iso, px_timexes *out)
+/* Every expression of text, sentence by sentence, over its tokens and
+ * sentences. */
+static int find_all(const char *text, const px_tokens *tk, const px_spans *ss, const char *ref_date_iso,
+                    px_timexes *out)
 {
     ref_date ref;
     ref_init(&ref, ref_date_iso);
-    px_tokens toks = {0};
-    px_spans sents = {0};
     finder f = {0};
     unsigned char *named = NULL;
     size_t named_cap = 0, from = out->n;
     context ctx = {.last_quarter = NO_QUARTER};
-    int rc = px_tokenize(text, len, &toks);
-    if (rc == PX_OK)
-        rc = px_split_sentences(text, len, &sents);
+    const px_tokens toks = *tk;
+    const px_spans sents = *ss;
+    int rc = PX_OK;
     size_t t = 0;
     for (size_t k = 0; rc == PX_OK && k < sents.n; k++) {
         ctx.sentence = k;
@@ -1777,9 +1778,26 @@ int px_timex_find(const char *text, size_t len, const char *ref_date_iso, px_tim
         drop_furniture(text, out, named, from);
     free(named);
     free(f.v);
+    return rc;
+}
+
+int px_timex_find(const char *text, size_t len, const char *ref_date_iso, px_timexes *out)
+{
+    px_tokens toks = {0};
+    px_spans sents = {0};
+    int rc = px_tokenize(text, len, &toks);
+    if (rc == PX_OK)
+        rc = px_split_sentences(text, len, &sents);
+    if (rc == PX_OK)
+        rc = find_all(text, &toks, &sents, ref_date_iso, out);
     px_spans_free(&sents);
     px_tokens_free(&toks);
     return rc;
+}
+
+int px_timex_find_doc(const px_doc *doc, const char *ref_date, px_timexes *out)
+{
+    return find_all(doc->text, &doc->tokens, &doc->sentences, ref_date, out);
 }
 
 void px_timexes_free(px_timexes *t)

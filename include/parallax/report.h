@@ -26,6 +26,19 @@ int px_report_text(px_story_report *const *stories, size_t n, const px_report_op
 /* One HTML page with inline CSS and SVG, no network access. */
 int px_report_html(px_story_report *const *stories, size_t n, px_buf *out);
 
+/* The same documents written one story at a time, so a caller can compare
+ * a story, write it, flush out and free the story before the next:
+ * px_report_begin once (the number of stories, and of their articles for
+ * the HTML page's header), px_report_story for stories 0 .. n_stories-1 in
+ * order, px_report_end once. The result is byte for byte what the calls
+ * above write. o (text only) may be NULL. */
+typedef enum px_report_format { PX_REPORT_JSON, PX_REPORT_TEXT, PX_REPORT_HTML } px_report_format;
+
+int px_report_begin(px_report_format f, size_t n_stories, size_t n_articles, px_buf *out);
+int px_report_story(px_report_format f, const px_story_report *r, size_t index, size_t n_stories,
+                    const px_report_opts *o, px_buf *out);
+int px_report_end(px_report_format f, px_buf *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -103,68 +103,135 @@ static int parse_options(int argc, char **argv, cli_input *ci, analyze_opts *ao)
     return EXIT_OK;
 }
 
-static int write_file(const char *path, const px_buf *b)
+/* Where the report goes: standard output in one format, and, with --html,
+ * a file as one page. Each story is written as soon as it is compared and
+ * its buffer flushed, so memory holds one story's comparison at a time. */
+typedef struct sink {
+    px_report_format format;
+    px_report_opts ro;
+    FILE *html;
+    const char *html_path;
+    px_buf out, page;
+    int failed;
+} sink;
+
+static void flush_to(sink *k, px_buf *b, FILE *f, const char *name)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        cli_error("%s: cannot write: %s", path, strerror(errno));
-        return -1;
+    if (b->len && fwrite(b->data, 1, b->len, f) != b->len && !k->failed) {
+        cli_error("%s: write failed: %s", name, strerror(errno));
+        k->failed = 1;
     }
-    size_t len = b->data ? b->len : 0;
-    int ok = fwrite(b->data ? b->data : "", 1, len, f) == len;
-    ok &= fclose(f) == 0;
-    if (!ok)
-        cli_error("%s: write failed: %s", path, strerror(errno));
-    return ok ? 0 : -1;
+    b->len = 0;
 }
 
-/* Compares every story; reports[i] set for each group. */
-static int compare_all(const article_list *l, const px_story_groups *g, const px_compare_opts *co,
-                       px_story_report **reports, px_article ***members)
+static void flush(sink *k)
 {
-    for (size_t i = 0; i < g->n; i++) {
-        members[i] = malloc((g->v[i].n + 1) * sizeof **members);
-        if (!members[i]) {
-            cli_error("out of memory");
-            return -1;
-        }
-        for (size_t k = 0; k < g->v[i].n; k++)
-            members[i][k] = l->v[g->v[i].articles[k]];
-        px_error err;
-        px_error_clear(&err);
-        if (px_compare_story(members[i], g->v[i].n, co, &reports[i], &err) != PX_OK) {
-            cli_error("story %zu: %s", i + 1, err.msg);
-            return -1;
-        }
-        for (size_t k = 0; k < g->v[i].n_copies; k++)
-            if (px_story_report_add_copy(reports[i], l->v[g->v[i].copies[k]], l->v[g->v[i].copy_of[k]],
-                                         px_dup_relation_name(g->v[i].relation[k])) != PX_OK) {
-                cli_error("out of memory");
-                return -1;
-            }
+    flush_to(k, &k->out, stdout, "standard output");
+    if (k->html)
+        flush_to(k, &k->page, k->html, k->html_path);
+}
+
+static int sink_open(sink *k, const analyze_opts *ao)
+{
+    memset(k, 0, sizeof *k);
+    k->format = ao->json ? PX_REPORT_JSON : PX_REPORT_TEXT;
+    k->ro = (px_report_opts){.color = cli_color("analyze", ao->color ? ao->color : "auto") == 1,
+                             .full = ao->full};
+    k->html_path = ao->html;
+    if (ao->html && !(k->html = fopen(ao->html, "wb"))) {
+        cli_error("%s: cannot write: %s", ao->html, strerror(errno));
+        return -1;
     }
     return 0;
 }
 
-static int render(const analyze_opts *ao, px_story_report *const *reports, size_t n)
+static int sink_write(sink *k, int rc)
 {
-    px_buf b = {0};
-    int rc = 0;
-    if (ao->html) {
-        if (px_report_html(reports, n, &b) != PX_OK || write_file(ao->html, &b) < 0)
-            rc = -1;
-        px_buf_free(&b);
-    }
-    px_report_opts ro = {.color = cli_color("analyze", ao->color ? ao->color : "auto") == 1, .full = ao->full};
-    int r = ao->json ? px_report_json(reports, n, &b) : px_report_text(reports, n, &ro, &b);
-    if (r != PX_OK) {
+    if (rc != PX_OK && !k->failed) {
         cli_error("out of memory rendering the report");
-        rc = -1;
-    } else if (b.data) {
-        fwrite(b.data, 1, b.len, stdout);
+        k->failed = 1;
     }
-    px_buf_free(&b);
-    return rc;
+    flush(k);
+    return k->failed ? -1 : 0;
+}
+
+static int sink_begin(sink *k, size_t n_stories, size_t n_articles)
+{
+    int rc = px_report_begin(k->format, n_stories, n_articles, &k->out);
+    if (rc == PX_OK && k->html)
+        rc = px_report_begin(PX_REPORT_HTML, n_stories, n_articles, &k->page);
+    return sink_write(k, rc);
+}
+
+static int sink_story(sink *k, const px_story_report *r, size_t i, size_t n)
+{
+    int rc = px_report_story(k->format, r, i, n, &k->ro, &k->out);
+    if (rc == PX_OK && k->html)
+        rc = px_report_story(PX_REPORT_HTML, r, i, n, NULL, &k->page);
+    return sink_write(k, rc);
+}
+
+static int sink_close(sink *k)
+{
+    int rc = px_report_end(k->format, &k->out);
+    if (rc == PX_OK && k->html)
+        rc = px_report_end(PX_REPORT_HTML, &k->page);
+    sink_write(k, rc);
+    if (k->html && fclose(k->html) != 0 && !k->failed) {
+        cli_error("%s: write failed: %s", k->html_path, strerror(errno));
+        k->failed = 1;
+    }
+    px_buf_free(&k->out);
+    px_buf_free(&k->page);
+    return k->failed ? -1 : 0;
+}
+
+/* Compares story i of g; NULL (reported) on failure. The report borrows
+ * *members, which the caller frees after the report. */
+static px_story_report *compare_one(const article_list *l, const px_story_group *sg, size_t i,
+                                    const px_compare_opts *co, px_article ***members_out)
+{
+    px_article **members = *members_out = malloc((sg->n + 1) * sizeof *members);
+    if (!members) {
+        cli_error("out of memory");
+        return NULL;
+    }
+    for (size_t k = 0; k < sg->n; k++)
+        members[k] = l->v[sg->articles[k]];
+    px_story_report *r = NULL;
+    px_error err;
+    px_error_clear(&err);
+    if (px_compare_story(members, sg->n, co, &r, &err) != PX_OK)
+        cli_error("story %zu: %s", i + 1, err.msg);
+    for (size_t k = 0; r && k < sg->n_copies; k++)
+        if (px_story_report_add_copy(r, l->v[sg->copies[k]], l->v[sg->copy_of[k]],
+                                     px_dup_relation_name(sg->relation[k])) != PX_OK) {
+            cli_error("out of memory");
+            px_story_report_free(r);
+            r = NULL;
+        }
+    return r;
+}
+
+/* Compares and writes every story in turn. */
+static int compare_and_write(const article_list *l, const px_story_groups *g, const px_compare_opts *co,
+                             sink *k)
+{
+    size_t articles = 0;
+    for (size_t i = 0; i < g->n; i++)
+        articles += g->v[i].n;
+    if (sink_begin(k, g->n, articles) < 0)
+        return -1;
+    for (size_t i = 0; i < g->n; i++) {
+        px_article **members = NULL;
+        px_story_report *r = compare_one(l, &g->v[i], i, co, &members);
+        int rc = r ? sink_story(k, r, i, g->n) : -1;
+        px_story_report_free(r);
+        free(members);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
 }
 
 static int analyze(cli_input *ci, const analyze_opts *ao, const article_list *l)
@@ -188,24 +255,17 @@ static int analyze(cli_input *ci, const analyze_opts *ao, const article_list *l)
         px_background_free(bg);
         return EXIT_INPUT;
     }
-    px_story_report **reports = calloc(g.n + 1, sizeof *reports);
-    px_article ***members = calloc(g.n + 1, sizeof *members);
-    cli_progress *bar = cli_progress_new("comparing", !ci->quiet && isatty(2));
-    cli_progress_count_items(bar);
-    co.progress = cli_progress_update;
-    co.progress_ud = bar;
-    int failed = !reports || !members || compare_all(l, &g, &co, reports, members) < 0;
-    cli_progress_free(bar);
-    if (!failed)
-        failed = render(ao, reports, g.n) < 0;
-    for (size_t i = 0; i < g.n; i++) {
-        if (reports)
-            px_story_report_free(reports[i]);
-        if (members)
-            free(members[i]);
+    sink k;
+    int failed = sink_open(&k, ao) < 0;
+    if (!failed) {
+        cli_progress *bar = cli_progress_new("comparing", !ci->quiet && isatty(2));
+        cli_progress_count_items(bar);
+        co.progress = cli_progress_update;
+        co.progress_ud = bar;
+        failed = compare_and_write(l, &g, &co, &k) < 0;
+        cli_progress_free(bar);
+        failed |= sink_close(&k) < 0;
     }
-    free(reports);
-    free(members);
     px_story_groups_free(&g);
     px_background_free(bg);
     return failed ? EXIT_INPUT : cli_input_exit_code(ci);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "parallax/report.h"
+#include "report/writers.h"
 
 #define MAX_SPEAKERS 14
 #define MAX_TIMELINE 40
@@ -556,11 +557,8 @@ static void story_html(px_buf *b, const px_story_report *r, size_t index, size_t
     section_cleaning(b, s);
 }
 
-int px_report_html(px_story_report *const *stories, size_t n, px_buf *b)
+int px_report_html_begin(size_t n, size_t articles, px_buf *b)
 {
-    size_t articles = 0;
-    for (size_t i = 0; i < n; i++)
-        articles += stories[i]->story->n_articles;
     px_buf_printf(b, "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
                      "<meta name=viewport content=\"width=device-width,initial-scale=1\">"
                      "<title>parallax report</title><style>%s</style></head><body>"
@@ -569,8 +567,28 @@ int px_report_html(px_story_report *const *stories, size_t n, px_buf *b)
                   css, n, n == 1 ? "y" : "ies", articles, PX_VERSION);
     if (!n)
         px_buf_puts(b, "<section><p class=empty>No articles, so no story to compare.</p></section>");
-    for (size_t i = 0; i < n; i++)
-        story_html(b, stories[i], i, n);
+    return b->data ? PX_OK : PX_ENOMEM;
+}
+
+int px_report_html_story(const px_story_report *r, size_t index, size_t n, px_buf *b)
+{
+    story_html(b, r, index, n);
+    return b->data ? PX_OK : PX_ENOMEM;
+}
+
+int px_report_html_end(px_buf *b)
+{
     px_buf_puts(b, "</main></body></html>\n");
     return b->data ? PX_OK : PX_ENOMEM;
+}
+
+int px_report_html(px_story_report *const *stories, size_t n, px_buf *b)
+{
+    size_t articles = 0;
+    for (size_t i = 0; i < n; i++)
+        articles += stories[i]->story->n_articles;
+    int rc = px_report_html_begin(n, articles, b);
+    for (size_t i = 0; rc == PX_OK && i < n; i++)
+        rc = px_report_html_story(stories[i], i, n, b);
+    return rc == PX_OK ? px_report_html_end(b) : rc;
 }

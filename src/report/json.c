@@ -7,6 +7,7 @@
 
 #include "parallax/report.h"
 #include "report/report_json.h"
+#include "report/writers.h"
 #include "parallax/text.h"
 
 static void add_str(cJSON *o, const char *key, const char *v)
@@ -353,22 +354,43 @@ cJSON *px_report_story_object(const px_story_report *r, size_t index)
     return o;
 }
 
-int px_report_json(px_story_report *const *stories, size_t n, px_buf *out)
+/* The document is {"parallax": VERSION, "stories": [STORY, ...]}, printed as
+ * cJSON_Print prints it whole, one story at a time: a story object sits two
+ * levels deep, so each of its lines after the first is indented two tabs. */
+int px_report_json_begin(px_buf *out)
 {
-    cJSON *root = cJSON_CreateObject();
-    if (!root)
-        return PX_ENOMEM;
-    cJSON_AddStringToObject(root, "parallax", PX_VERSION);
-    cJSON *arr = cJSON_AddArrayToObject(root, "stories");
-    for (size_t i = 0; i < n; i++)
-        cJSON_AddItemToArray(arr, px_report_story_object(stories[i], i));
-    char *text = cJSON_Print(root);
-    cJSON_Delete(root);
+    return px_buf_printf(out, "{\n\t\"parallax\":\t\"%s\",\n\t\"stories\":\t[", PX_VERSION);
+}
+
+int px_report_json_story(const px_story_report *r, size_t index, px_buf *out)
+{
+    cJSON *o = px_report_story_object(r, index);
+    char *text = o ? cJSON_Print(o) : NULL;
+    cJSON_Delete(o);
     if (!text)
         return PX_ENOMEM;
-    int rc = px_buf_puts(out, text);
-    if (rc == PX_OK)
-        rc = px_buf_puts(out, "\n");
+    int rc = index ? px_buf_puts(out, ", ") : PX_OK;
+    for (const char *p = text; rc == PX_OK && *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+        rc = px_buf_append(out, p, len);
+        if (rc == PX_OK && nl)
+            rc = px_buf_puts(out, "\t\t");
+        p += len;
+    }
     cJSON_free(text);
     return rc;
+}
+
+int px_report_json_end(px_buf *out)
+{
+    return px_buf_puts(out, "]\n}\n");
+}
+
+int px_report_json(px_story_report *const *stories, size_t n, px_buf *out)
+{
+    int rc = px_report_json_begin(out);
+    for (size_t i = 0; rc == PX_OK && i < n; i++)
+        rc = px_report_json_story(stories[i], i, out);
+    return rc == PX_OK ? px_report_json_end(out) : rc;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "parallax/report.h"
+#include "report/writers.h"
 
 /* Items listed per section unless px_report_opts.full. */
 #define SHORT_LIST 8
@@ -542,12 +543,21 @@ static void story_text(out *o, const px_story_report *r, size_t index, size_t n_
     section_timeline(o, r);
 }
 
-int px_report_text(px_story_report *const *stories, size_t n, const px_report_opts *opts, px_buf *b)
+int px_report_text_story(const px_story_report *r, size_t index, size_t n, const px_report_opts *opts,
+                         px_buf *b)
 {
     out o = {b, opts ? opts->color : 0, opts && opts->width > 40 ? opts->width : 100, opts ? opts->full : 0};
     if (!n)
         px_buf_puts(b, "No articles, so no story to compare.\n");
-    for (size_t i = 0; i < n; i++)
-        story_text(&o, stories[i], i, n);
+    else
+        story_text(&o, r, index, n);
     return b->data ? PX_OK : PX_ENOMEM;
+}
+
+int px_report_text(px_story_report *const *stories, size_t n, const px_report_opts *opts, px_buf *b)
+{
+    int rc = n ? PX_OK : px_report_text_story(NULL, 0, 0, opts, b);
+    for (size_t i = 0; rc == PX_OK && i < n; i++)
+        rc = px_report_text_story(stories[i], i, n, opts, b);
+    return rc;
 }

@@ -19,6 +19,12 @@ or the head word (last word, possessive removed) of the gold Source equals
 a word of the predicted speaker or of its mention, or the head word of the
 predicted speaker is a word of the gold Source ("Alicia Bannon" for "Alicia
 Bannon, senior counsel in the Brennan Center's Democracy Program").
+A second figure, "speaker or relay", also counts a pair correct when the
+gold Source names the quote's relay (`relay`: `X said, according to CNN`
+gives speaker X and relay CNN; PolNeAR's Source is then CNN) by the same
+head-word rules. Offsets: `quotes --raw` is also run on each split's text
+folder, and a quote counts as exact when its pieces, sliced out of the
+file by their code point offsets and joined by one space, are its text.
 """
 import json, os, re, subprocess, sys, tempfile
 
@@ -126,7 +132,7 @@ def score(parallax, root, split):
         if q['kind'] == 'term':
             continue
         preds.setdefault(q['article'], []).append(q)
-    n_gold = n_pred = m_overlap = m_exact = spk_n = spk_ok = 0
+    n_gold = n_pred = m_overlap = m_exact = spk_n = spk_ok = relay_ok = 0
     for name, text in texts.items():
         gold = gold_quotes(text, os.path.join(adir, anns[name]))
         pred = preds.get(name, [])
@@ -160,6 +166,10 @@ def score(parallax, root, split):
                 ok = ok or bool(head(gtext) and head(gtext) in words)
                 ok = ok or bool(p.get('speaker') and head(p['speaker']) in gwords)
                 spk_ok += ok
+                if not ok and p.get('relay'):
+                    rwords = set(re.findall(r"[\w\-]+", p['relay'].lower()))
+                    ok = bool(head(gtext) and head(gtext) in rwords) or head(p['relay']) in gwords
+                relay_ok += ok
     def f1(p, r):
         return 2 * p * r / (p + r) if p + r else 0.0
     po, ro = m_overlap / max(n_pred, 1), m_overlap / max(n_gold, 1)
@@ -168,6 +178,25 @@ def score(parallax, root, split):
     print(f"  overlap  P {po:.3f}  R {ro:.3f}  F1 {f1(po, ro):.3f}")
     print(f"  exact    P {pe:.3f}  R {re_:.3f}  F1 {f1(pe, re_):.3f}")
     print(f"  speaker accuracy {spk_ok / max(spk_n, 1):.3f} ({spk_ok}/{spk_n} matched quotes with a gold source)")
+    print(f"  speaker or relay {relay_ok / max(spk_n, 1):.3f} ({relay_ok}/{spk_n})")
+
+
+def offsets(parallax, root, split):
+    """Share of quotes whose pieces, sliced out of the input .txt file by
+    their code point offsets (`quotes --raw` on the text folder itself),
+    are the quote's text."""
+    tdir = os.path.join(root, split, 'text')
+    out = subprocess.run([parallax, 'quotes', '--raw', '-q', tdir], capture_output=True, text=True)
+    files, n, exact = {}, 0, 0
+    for line in out.stdout.splitlines():
+        q = json.loads(line)
+        name = q['source'] + '.txt'
+        if name not in files:
+            files[name] = open(os.path.join(tdir, name), encoding='utf-8', newline='').read()
+        text = files[name]
+        n += 1
+        exact += ' '.join(text[p['start']:p['end']] for p in q['pieces']) == q['text']
+    print(f"  offsets exact on the .txt files {exact / max(n, 1):.3f} ({exact}/{n} quotes)")
 
 
 if __name__ == '__main__':
@@ -175,3 +204,4 @@ if __name__ == '__main__':
         sys.exit(__doc__)
     for split in sys.argv[3:]:
         score(sys.argv[1], sys.argv[2], split)
+        offsets(sys.argv[1], sys.argv[2], split)

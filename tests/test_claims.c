@@ -65,6 +65,22 @@ static void test_seed_quotes_and_speakers(void **s)
     q = quote_starting(&quotes, "indiscriminate");
     assert_int_equal(q->kind, PX_QUOTE_TERM);
     assert_null(q->speaker);
+    q = quote_starting(&quotes, "They are starting to lose that support");
+    assert_string_equal(q->speaker, "Joe Biden");
+    /* said by someone close to the vice president's office about
+     * Netanyahu, not by him */
+    q = quote_starting(&quotes, "be more forceful in seeking long-term peace");
+    assert_non_null(q->speaker);
+    assert_null(strstr(q->speaker, "Netanyahu"));
+    assert_non_null(strstr(q->speaker, "someone close to the vice president"));
+    px_quote_list_clear(&quotes);
+    px_entity_list_clear(&people);
+
+    quotes_of(article_with(&r, "going to be challenged to explain"), &people, &quotes);
+    q = quote_starting(&quotes, "He is, I think, you know, going to be challenged");
+    assert_string_equal(q->speaker, "Pramila Jayapal");
+    q = quote_starting(&quotes, "Just as the United States would not agree to a cease-fire");
+    assert_string_equal(q->speaker, "Benjamin Netanyahu");
     px_quote_list_clear(&quotes);
     px_entity_list_clear(&people);
 
@@ -575,6 +591,97 @@ static void test_reporting_idioms(void **s)
          "a gift to the landlords", "Maria Lopez"},
     };
     check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
+/* A surname two people of the article share goes to the one the
+ * mention's pronoun or title fits, else to the one named last before it. */
+static void test_shared_surname_resolves_by_pronoun_and_proximity(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"President Barack Obama spoke at the rally. First lady Michelle Obama campaigned in "
+         "Ohio on Monday. Obama said he is \"surprised and troubled by the news from the capital.\"",
+         "surprised and troubled", "Barack Obama"},
+        {"President Barack Obama spoke at the rally. First lady Michelle Obama campaigned in "
+         "Ohio on Monday. Obama said she was \"very proud of the young voters today.\"",
+         "very proud of the young", "Michelle Obama"},
+        {"Michelle Obama spoke in Denver. Later, Barack Obama met the governor. \"We will not "
+         "give up on this bill,\" Obama said.",
+         "We will not give up", "Barack Obama"},
+        {"Barack Obama met the governor. Later, Michelle Obama spoke in Denver. \"We will not "
+         "give up on this bill,\" Obama said.",
+         "We will not give up", "Michelle Obama"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
+/* Speakers are people or organisations: not a place, an event the tagger
+ * took for a name, the name modifying the real head, a person named as an
+ * object, nor the speaker of the next sentence. */
+static void test_speaker_is_a_person_or_organisation(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"Tourists filled the Promenade for Bastille Day. He said the day was a \"symbol of "
+         "liberty for the whole country.\"",
+         "symbol of liberty", "He"},
+        {"Crowds gathered in Chicago on Sunday night. Chicago has been \"waiting for this "
+         "moment for a very long time.\"",
+         "waiting for this moment", ""},
+        {"All staff were \"safe and uninjured,\" the German foreign ministry said.",
+         "safe and uninjured", "the German foreign ministry"},
+        {"Three aides said the plan was late. And someone close to the mayor's office said the "
+         "city should take a harder line on Tom Brandt and \"be more careful with the public "
+         "money.\"",
+         "be more careful", "someone close to the mayor's office"},
+        {"Prime Minister Ana Ruiz tweeted: \"We are shocked by tonight's attack. Our thoughts "
+         "are with the victims.\" President Tom Brandt tweeted: \"It is a sad day for the whole "
+         "of Europe and for us.\"",
+         "We are shocked", "Ana Ruiz"},
+        {"Prime Minister Ana Ruiz tweeted: \"We are shocked by tonight's attack. Our thoughts "
+         "are with the victims.\" President Tom Brandt tweeted: \"It is a sad day for the whole "
+         "of Europe and for us.\"",
+         "It is a sad day", "Tom Brandt"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
+/* "X said, according to Y": X speaks, Y relayed the quote. */
+static void test_relayed_quote_keeps_speaker(void **s)
+{
+    (void)s;
+    static const char *const bodies[] = {
+        "Peter Welch spoke on the radio. \"I will be voting for him on March 1,\" Welch said, "
+        "according to Vermont Public Radio.",
+        "Peter Welch spoke on the radio. According to Vermont Public Radio, Welch said: \"I "
+        "will be voting for him on March 1.\"",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        px_article *a = px_article_new();
+        px_set_str(&a->body, bodies[i]);
+        px_entity_list people;
+        px_quote_list quotes;
+        quotes_of(a, &people, &quotes);
+        const px_quote *q = quote_starting(&quotes, "I will be voting");
+        assert_string_equal(q->speaker, "Peter Welch");
+        assert_non_null(q->relay);
+        assert_string_equal(q->relay, "Vermont Public Radio");
+        px_quote_list_clear(&quotes);
+        px_entity_list_clear(&people);
+        px_article_free(a);
+    }
+    /* the speaker's own "according to" is no relay */
+    px_article *a = px_article_new();
+    px_set_str(&a->body, "\"The bridge will open in May,\" according to Mayor Rosa Vega.");
+    px_entity_list people;
+    px_quote_list quotes;
+    quotes_of(a, &people, &quotes);
+    const px_quote *q = quote_starting(&quotes, "The bridge will open");
+    assert_string_equal(q->speaker, "Rosa Vega");
+    assert_null(q->relay);
+    px_quote_list_clear(&quotes);
+    px_entity_list_clear(&people);
+    px_article_free(a);
 }
 
 /* The mention of the quote starting with prefix, as written in body. */
@@ -1190,6 +1297,9 @@ int main(void)
         cmocka_unit_test(test_relative_clause_speaker),
         cmocka_unit_test(test_subject_pronoun_before_quote),
         cmocka_unit_test(test_reporting_idioms),
+        cmocka_unit_test(test_shared_surname_resolves_by_pronoun_and_proximity),
+        cmocka_unit_test(test_speaker_is_a_person_or_organisation),
+        cmocka_unit_test(test_relayed_quote_keeps_speaker),
         cmocka_unit_test(test_numbers_name_their_quantity),
         cmocka_unit_test(test_number_groups_by_head_noun),
         cmocka_unit_test(test_continued_quote_keeps_mention),

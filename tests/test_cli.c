@@ -114,6 +114,98 @@ static void test_read_cleans_unless_raw(void **s)
     free(out);
 }
 
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *buf = NULL;
+    size_t cap = 0;
+    *len = 0;
+    for (;;) {
+        if (*len + 4096 + 1 > cap) {
+            cap = (cap ? cap * 2 : 8192) + 4096;
+            buf = realloc(buf, cap);
+            assert_non_null(buf);
+        }
+        size_t got = fread(buf + *len, 1, cap - *len - 1, f);
+        *len += got;
+        if (!got)
+            break;
+    }
+    fclose(f);
+    buf[*len] = 0;
+    return buf;
+}
+
+/* Byte offset of each code point of s (and of its end), so that a code
+ * point slice [a, b) is the bytes [at[a], at[b]). */
+static size_t *code_point_starts(const char *s, size_t len, size_t *n)
+{
+    size_t *at = malloc((len + 1) * sizeof *at);
+    assert_non_null(at);
+    *n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            at[(*n)++] = i;
+    at[*n] = len;
+    return at;
+}
+
+/* With --raw every quote's pieces, sliced out of the input file by their
+ * code point offsets, are the quote: on every PolNeAR text (a headline, a
+ * blank line, the body), train and dev. */
+static void test_raw_quote_offsets_index_the_input_file(void **s)
+{
+    (void)s;
+    static const char *const splits[] = {"data/quotes/polnear/train/text", "data/quotes/polnear/dev/text"};
+    size_t checked = 0, headline_quotes = 0;
+    for (size_t k = 0; k < 2; k++) {
+        char dir[1024], args[1200];
+        snprintf(dir, sizeof dir, "%s", tu_shared(splits[k]));
+        snprintf(args, sizeof args, "quotes --raw -q %s", dir);
+        int code;
+        char *out = run(args, &code);
+        assert_int_equal(code, 0);
+        for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
+            cJSON *q = cJSON_Parse(line);
+            assert_non_null(q);
+            char path[2048];
+            snprintf(path, sizeof path, "%s/%s.txt", dir, cJSON_GetObjectItem(q, "source")->valuestring);
+            size_t len, n_cp;
+            char *text = slurp(path, &len);
+            size_t *at = code_point_starts(text, len, &n_cp);
+            char joined[65536];
+            size_t used = 0;
+            const cJSON *piece;
+            cJSON_ArrayForEach(piece, cJSON_GetObjectItem(q, "pieces")) {
+                size_t a = (size_t)cJSON_GetObjectItem(piece, "start")->valuedouble;
+                size_t b = (size_t)cJSON_GetObjectItem(piece, "end")->valuedouble;
+                assert_true(a <= b && b <= n_cp);
+                size_t bytes = at[b] - at[a];
+                assert_true(used + bytes + 2 < sizeof joined);
+                if (used)
+                    joined[used++] = ' ';
+                memcpy(joined + used, text + at[a], bytes);
+                used += bytes;
+            }
+            joined[used] = 0;
+            const char *quote = cJSON_GetObjectItem(q, "text")->valuestring;
+            if (strcmp(joined, quote) != 0)
+                fail_msg("%s: \"%s\" at the offsets, quote \"%s\"", path, joined, quote);
+            size_t first = (size_t)cJSON_GetObjectItem(q, "start")->valuedouble;
+            const char *blank = strstr(text, "\n\n");
+            headline_quotes += blank && text + at[first] < blank;
+            checked++;
+            free(at);
+            free(text);
+            cJSON_Delete(q);
+        }
+        free(out);
+    }
+    assert_true(checked > 5000);
+    assert_true(headline_quotes > 0); /* the headline is part of the raw text */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -122,6 +214,7 @@ int main(void)
         cmocka_unit_test(test_stdin_and_failing_input_exit_code),
         cmocka_unit_test(test_sentences_command),
         cmocka_unit_test(test_read_cleans_unless_raw),
+        cmocka_unit_test(test_raw_quote_offsets_index_the_input_file),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

@@ -71,6 +71,9 @@ typedef struct px_quote {
     size_t mention_end;      /* mention; equal when none */
     char *cue;               /* the verb or phrase: "said", "told",
                                 "according to"; NULL when inherited/none */
+    char *relay;             /* the source that relayed the quote, as
+                                written: "CNN" in `X said, according to
+                                CNN`; NULL when none */
     size_t sentence_start;   /* the sentence holding the first piece */
     size_t sentence_end;
 } px_quote;

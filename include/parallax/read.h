@@ -97,6 +97,10 @@ typedef struct px_read_opts {
     const char *language;        /* default language, "en" when NULL */
     size_t max_record;           /* largest line/record/file in bytes;
                                     0 = PX_DEFAULT_MAX_RECORD */
+    int verbatim;                /* plain-text files: the body is the file's
+                                    text as written (headline, date line and
+                                    line breaks kept), so offsets into the
+                                    body are offsets into the file; --raw */
     px_diag_fn diag;
     void *diag_ud;
     px_progress_fn progress;

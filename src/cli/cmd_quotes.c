@@ -9,7 +9,7 @@ static const char help[] =
     "quote: article, source, kind (speech, partial, term), text, start/end and\n"
     "pieces in Unicode code points into the article body (the body as printed\n"
     "by `parallax read` with the same options; use --raw to score against the\n"
-    "input text), speaker, speaker_kind, cue and sentence (docs/claims.md).\n\n"
+    "input text), speaker, speaker_kind, cue, relay and sentence (docs/claims.md).\n\n"
     "options:\n" CLI_INPUT_HELP
     "  -h, --help           this help\n";
 
@@ -46,6 +46,7 @@ static int print_quotes(px_article *a, void *ud)
             cJSON_AddNullToObject(o, "speaker_mention");
         }
         cli_json_str(o, "cue", x->cue);
+        cli_json_str(o, "relay", x->relay);
         cli_json_slice(o, "sentence", a->body, x->sentence_start, x->sentence_end);
         cli_json_print(o);
     }

@@ -71,6 +71,7 @@ int cli_input_option(cli_input *ci, int opt, const char *arg)
         return 1;
     case 'r':
         ci->raw = 1;
+        ci->opts.verbatim = 1;
         return 1;
     case 'l':
         ci->opts.language = arg;

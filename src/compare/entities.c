@@ -534,6 +534,92 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t u
     return best;
 }
 
+/* The gender a one-word mention's own sentence gives it: a title
+ * (`Mrs. Obama`) or a subject pronoun within five words after it
+ * (`Obama said he is ...`). */
+static px_gender mention_gender(const scanner *sc, const cand *c)
+{
+    if (c->gender)
+        return c->gender;
+    size_t s = cl_sentence_at(&sc->ss, c->start);
+    size_t end = sc->ss.n ? sc->ss.v[s].end : sc->len;
+    size_t words = 0;
+    for (size_t t = cl_token_at(&sc->tk, c->end); t < sc->tk.n && sc->tk.v[t].start < end; t++) {
+        const px_token *k = &sc->tk.v[t];
+        if (k->kind != PX_TOK_WORD)
+            continue;
+        if (++words > 5)
+            break;
+        if (cl_tok_eq(sc->text, k, "he"))
+            return PX_GENDER_MALE;
+        if (cl_tok_eq(sc->text, k, "she"))
+            return PX_GENDER_FEMALE;
+    }
+    return PX_GENDER_UNKNOWN;
+}
+
+static px_gender entity_gender(const px_entity *e)
+{
+    if (e->gender)
+        return e->gender;
+    const char *sp = strchr(e->name, ' ');
+    return sp ? gender_of_first_name(e->name, (size_t)(sp - e->name)) : PX_GENDER_UNKNOWN;
+}
+
+/* Did a full-name mention of entity e carry the title the short mention
+ * carries (`President Obama` / `President Barack Obama`)? */
+static int entity_has_role(const scanner *sc, long e, const char *role)
+{
+    for (size_t k = 0; k < sc->nc; k++)
+        if (sc->c[k].entity == e && sc->c[k].role && strcasecmp(sc->c[k].role, role) == 0)
+            return 1;
+    return 0;
+}
+
+/* A surname alone when two people of the article share it (`Obama` with
+ * Barack and Michelle Obama): the one whose gender the mention's title or
+ * pronoun gives, then whose title it carries, then the nearest named
+ * before it (else the first named after). -1 when fewer than two people
+ * share the surname. */
+static long pick_namesake(const scanner *sc, const px_entity_list *out, size_t self)
+{
+    const cand *c = &sc->c[self];
+    size_t len = strlen(c->name);
+    long people[8];
+    size_t n = 0;
+    for (size_t e = 0; e < out->n && n < 8; e++)
+        if (out->v[e].kind == PX_ENTITY_PERSON && strchr(out->v[e].name, ' ') &&
+            word_of(out->v[e].name, c->name, len, 1))
+            people[n++] = (long)e;
+    if (n < 2)
+        return -1;
+    px_gender g = mention_gender(sc, c);
+    int fits[8], any_fit = 0;
+    for (size_t i = 0; i < n; i++) {
+        px_gender eg = entity_gender(&out->v[people[i]]);
+        fits[i] = !g || !eg || eg == g;
+        if (fits[i] && c->role && entity_has_role(sc, people[i], c->role))
+            fits[i] = 2;
+        any_fit = any_fit > fits[i] ? any_fit : fits[i];
+    }
+    if (!any_fit)
+        return -1;
+    long before = -1, after = -1;
+    for (size_t k = 0; k < sc->nc; k++) {
+        long e = sc->c[k].entity;
+        size_t i = 0;
+        while (i < n && people[i] != e)
+            i++;
+        if (i == n || fits[i] < any_fit)
+            continue;
+        if (sc->c[k].start < c->start)
+            before = e;
+        else if (after < 0)
+            after = e;
+    }
+    return before >= 0 ? before : after;
+}
+
 /* Gender from "He ..."/"She ..." opening the sentence after one whose first
  * person mention is the entity. */
 static void infer_gender_from_pronouns(scanner *sc, px_entity_list *out)
@@ -581,7 +667,10 @@ static int resolve(scanner *sc, const px_article *a, px_entity_list *out)
         cand *c = &sc->c[k];
         if (c->entity >= 0)
             continue;
-        c->entity = resolve_short(out, sc->c, sc->nc, c);
+        if (c->n_words == 1)
+            c->entity = pick_namesake(sc, out, k);
+        if (c->entity < 0)
+            c->entity = resolve_short(out, sc->c, sc->nc, c);
         if (c->entity < 0)
             for (size_t e = 0; e < out->n; e++)
                 if (strcasecmp(out->v[e].name, c->name) == 0) {

@@ -206,6 +206,9 @@ static int plausible_np(const qscan *q, size_t s, size_t e)
     px_gender g;
     if (te - t == 1 && (is_pronoun(fs, fl, &g) || cl_in(fs, fl, singles)))
         return 1;
+    static const char *const someone[] = {"someone", "somebody", "anyone", "everyone", NULL};
+    if (cl_in(fs, fl, someone))
+        return 1; /* "someone close to the vice president's office" */
     if (!isupper((unsigned char)fs[0]) && !isdigit((unsigned char)fs[0]) && !cl_in(fs, fl, starts)) {
         /* a lower-case start: a group ("officials") or a title before a
          * name ("political scientist Christopher Wlezien") */
@@ -663,6 +666,17 @@ static int is_pronoun(const char *s, size_t len, px_gender *g)
     return 0;
 }
 
+/* Is there more than the tagger's word that the entity is a person: a
+ * common given name, a role or title, or a second way of writing it (`Bamford` for `Martin Bamford`)? A caption or
+ * an event the tagger took for a name (`Hide Caption`, `Bastille Day`)
+ * has none, and a pronoun does not go to it. */
+static int person_like(const px_entity *e)
+{
+    const char *space = strchr(e->name, ' ');
+    return !space || cl_given_name_gender(e->name, (size_t)(space - e->name)) || e->role ||
+           e->variants.n > 1;
+}
+
 /* The nearest person mentioned before off whose gender fits: earlier in
  * the same sentence, then the first (subject) person of each earlier
  * sentence, at most twenty sentences back. */
@@ -687,7 +701,7 @@ static long nearest_person(const qscan *q, size_t off, px_gender g, size_t quote
             if (mn->start >= quote_start && mn->end <= quote_end)
                 continue; /* named inside the quote itself */
             const px_entity *e = &l->v[mn->entity];
-            if (e->kind != PX_ENTITY_PERSON)
+            if (e->kind != PX_ENTITY_PERSON || !person_like(e))
                 continue;
             if (g && e->gender && e->gender != g)
                 continue;
@@ -759,6 +773,7 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
     /* the head of "the draft letter from Harris' campaign" ends before
      * its first preposition */
     static const char *const preps[] = {"from", "of", "by", "with", "to", "for", "at", "in", NULL};
+    size_t full_len = len;
     for (size_t i = 1; i < len; i++)
         if (isspace((unsigned char)s[i - 1]) && !isspace((unsigned char)s[i])) {
             size_t w = strcspn(s + i, " \t\n");
@@ -786,11 +801,19 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
             ent = person;
     }
     /* head noun: the last word of the phrase */
+    int named_modifier = 0;
     size_t h = len;
     while (h > 0 && !isspace((unsigned char)s[h - 1]))
         h--;
     const char *head = s + h;
     size_t head_len = len - h;
+    /* a name modifying a lower-case head is not the speaker: "the German
+     * foreign ministry", "the Chicago police" */
+    if (ent >= 0 && q->people->v[ent].kind != PX_ENTITY_PERSON && islower((unsigned char)head[0]) &&
+        px_entities_at(q->people, sp->start + h, sp->start + len) < 0) {
+        ent = -1;
+        named_modifier = 1;
+    }
     if (cl_is_document_noun(head, head_len)) {
         out->speaker_kind = PX_SPEAKER_DOCUMENT;
         out->speaker = cl_squeeze(s, len);
@@ -827,9 +850,11 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
         return out->speaker ? PX_OK : PX_ENOMEM;
     }
     out->speaker_kind = cl_is_group_noun(head, head_len) ? PX_SPEAKER_GROUP
-                        : isupper((unsigned char)head[0]) ? PX_SPEAKER_ORG
-                                                       : PX_SPEAKER_PERSON;
-    out->speaker = cl_squeeze(s, len);
+                        : isupper((unsigned char)head[0]) || named_modifier ? PX_SPEAKER_ORG
+                                                                            : PX_SPEAKER_PERSON;
+    /* an unnamed speaker keeps what describes it: "someone close to the
+     * vice president's office", "a spokesman for the campaign" */
+    out->speaker = cl_squeeze(s, full_len);
     return out->speaker ? PX_OK : PX_ENOMEM;
 }
 
@@ -870,6 +895,13 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
         return 0;
     size_t gs = a->close + a->close_len, ge = b->open;
     if (count_words(q->d.text + gs, ge - gs) > 9)
+        return 0;
+    /* a finished sentence, then a new speaker introducing the next piece:
+     * `“... Nice.” Brazilian President Michel Temer tweeted: “...”` */
+    size_t colon = ge;
+    while (colon > gs && isspace((unsigned char)q->d.text[colon - 1]))
+        colon--;
+    if (colon > gs && q->d.text[colon - 1] == ':' && strchr(".!?", q->d.text[a->end - 1]))
         return 0;
     size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
     for (size_t i = t; i < te; i++)
@@ -1209,6 +1241,13 @@ static int sentence_subject(qscan *q, px_quote *x)
         const px_entity *e = &q->people->v[mn->entity];
         if (e->kind != PX_ENTITY_PERSON)
             continue;
+        /* the object of a preposition is no subject: "a tougher stance on
+         * Netanyahu and “...”" */
+        static const char *const preps[] = {"on", "at", "to", "with", "for", "against", "about",
+                                            "from", "by", "of", "toward", "towards", NULL};
+        size_t before = cl_token_at(&q->d.tk, mn->role_start);
+        if (before > 0 && cl_tok_in(q->d.text, &q->d.tk.v[before - 1], preps))
+            continue;
         x->speaker = px_strdup(e->name);
         x->speaker_kind = PX_SPEAKER_PERSON;
         x->speaker_entity = (long)mn->entity;
@@ -1289,6 +1328,119 @@ static int introduced_by(qscan *q, const px_quote *x, speaker *sp)
     return 1;
 }
 
+/* Does the article write the place where only a place goes (`in
+ * Chicago`, `near St. Petersburg`)? The tagger alone also calls unknown
+ * surnames places (`Sharpton said`). */
+static int located(const qscan *q, size_t entity)
+{
+    static const char *const at[] = {"in", "near", "across", "outside", "inside", "throughout",
+                                     NULL};
+    for (size_t m = 0; m < q->people->n_mentions; m++) {
+        const px_mention *mn = &q->people->mentions[m];
+        size_t t = cl_token_at(&q->d.tk, mn->role_start);
+        if (mn->entity == entity && t > 0 && cl_tok_in(q->d.text, &q->d.tk.v[t - 1], at))
+            return 1;
+    }
+    return 0;
+}
+
+/* Can the mention [s, e) speak? People and organisations can, and so can
+ * pronouns, documents, groups and roles; a name the tagger calls a place
+ * or an event, work or nationality (`St. Petersburg`, `Bastille Day`,
+ * `the Super Bowl`) cannot, nor a capitalised phrase it does not call a
+ * name at all (`Hide Caption`, `View`, `German`). */
+static int can_speak(const qscan *q, size_t s, size_t e)
+{
+    size_t t = cl_token_at(&q->d.tk, s), te = cl_token_at(&q->d.tk, e);
+    if (t >= te || !q->people)
+        return 1;
+    const px_token *f = &q->d.tk.v[t];
+    px_gender g;
+    if (te - t == 1 && (is_pronoun(q->d.text + f->start, f->end - f->start, &g) ||
+                        cl_tok_is(&q->d, t, "it") || cl_tok_is(&q->d, t, "who") ||
+                        cl_tok_is(&q->d, t, "which")))
+        return 1;
+    /* the head: the last word before the first preposition */
+    static const char *const preps[] = {"from", "of", "by", "with", "to", "for", "at", "in", NULL};
+    size_t head = t;
+    for (size_t i = t; i < te; i++) {
+        if (i > t && cl_tok_in(q->d.text, &q->d.tk.v[i], preps))
+            break;
+        if (q->d.tk.v[i].kind == PX_TOK_WORD)
+            head = i;
+    }
+    const px_token *h = &q->d.tk.v[head];
+    const char *hs = q->d.text + h->start;
+    size_t hl = h->end - h->start;
+    if (cl_is_document_noun(hs, hl) || cl_is_group_noun(hs, hl) || cl_is_role_noun(hs, hl) ||
+        cl_is_role_word(hs, hl))
+        return 1;
+    int head_named = 0, named = 0;
+    for (size_t m = 0; m < q->people->n_mentions; m++) {
+        const px_mention *mn = &q->people->mentions[m];
+        if (mn->end <= s)
+            continue;
+        if (mn->start >= e)
+            break;
+        px_entity_kind k = q->people->v[mn->entity].kind;
+        if (k == PX_ENTITY_PERSON || k == PX_ENTITY_ORG)
+            return 1;
+        named = 1;
+        head_named |= k == PX_ENTITY_PLACE && mn->start <= h->start && mn->end >= h->end &&
+                      located(q, mn->entity);
+    }
+    if (head_named)
+        return 0;
+    if (named || !isupper((unsigned char)hs[0]))
+        return 1;
+    /* no name at all: a run of two or more capitalised words the tagger
+     * left out is page furniture or a fragment (`Hide Caption`, `View
+     * Photos`), not a speaker */
+    size_t words = 0;
+    for (size_t i = t; i < te; i++) {
+        const px_token *k = &q->d.tk.v[i];
+        if (k->kind != PX_TOK_WORD)
+            continue;
+        if (!isupper((unsigned char)q->d.text[k->start]))
+            return 1;
+        words++;
+    }
+    return words < 2;
+}
+
+/* Is byte off inside one of the quote's pieces? */
+static int in_pieces(const px_quote *x, size_t off)
+{
+    for (size_t i = 0; i < x->n_pieces; i++)
+        if (off >= x->piece_start[i] && off < x->piece_end[i])
+            return 1;
+    return 0;
+}
+
+/* A second source that passed the quote on: `“...,” Welch said, according
+ * to Vermont Edition.`, `According to CNN, X said “...”`. The words after
+ * an "according to" of the quote's sentence (outside the quote) that is
+ * not the speaker's own cue. */
+static int find_relay(const qscan *q, px_quote *x)
+{
+    if (!x->speaker || x->mention_end <= x->mention_start)
+        return PX_OK;
+    size_t t = cl_token_at(&q->d.tk, x->sentence_start);
+    size_t hi = cl_token_at(&q->d.tk, x->sentence_end);
+    for (; t + 2 < hi; t++) {
+        if (!cl_tok_is(&q->d, t, "according") || !cl_tok_is(&q->d, t + 1, "to") ||
+            in_pieces(x, q->d.tk.v[t].start))
+            continue;
+        size_t s, e;
+        if (!cl_phrase_after(&q->d, t + 2, hi, &s, &e) || s == x->mention_start ||
+            (s < x->mention_end && e > x->mention_start))
+            continue; /* the speaker's own "according to X" */
+        x->relay = cl_squeeze(q->d.text + s, e - s);
+        return x->relay ? PX_OK : PX_ENOMEM;
+    }
+    return PX_OK;
+}
+
 static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *out,
                 long *last_speech)
 {
@@ -1343,6 +1495,11 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
         return rc;
     }
     int rc = find_speaker(q, p, i0, i1, &sp);
+    if (!rc && sp.found && !can_speak(q, sp.start, sp.end)) {
+        sp.found = 0;
+        free(sp.cue);
+        sp.cue = NULL;
+    }
     if (!rc && sp.found) {
         x->cue = sp.cue;
         sp.cue = NULL;
@@ -1351,12 +1508,13 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
             x->mention_start = sp.rel_start;
             x->mention_end = sp.rel_end;
         }
-    } else if (!rc && own_subject(q, x, &sp)) {
+    } else if (!rc && own_subject(q, x, &sp) && can_speak(q, sp.start, sp.end)) {
         /* "The ad targets a “corrupt system”": whatever the sentence is about */
         rc = resolve_speaker(q, &sp, x);
     } else if (!rc && sentence_subject(q, x)) {
         /* "Ali called on fellow Muslims to “...”": the sentence's subject */
-    } else if (!rc && x->kind == PX_QUOTE_SPEECH && introduced_by(q, x, &sp)) {
+    } else if (!rc && x->kind == PX_QUOTE_SPEECH && introduced_by(q, x, &sp) &&
+               can_speak(q, sp.start, sp.end)) {
         x->cue = sp.cue;
         sp.cue = NULL;
         rc = resolve_speaker(q, &sp, x);
@@ -1386,6 +1544,8 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
         }
     }
     free(sp.cue);
+    if (!rc && x->cue)
+        rc = find_relay(q, x);
     if (x->speaker_kind == PX_SPEAKER_DOCUMENT || x->speaker_kind == PX_SPEAKER_ORG)
         q->last_thing = (long)(out->n - 1);
     /* a partial quote with a cue of its own also sets the speaker for
@@ -1438,6 +1598,7 @@ void px_quote_list_clear(px_quote_list *l)
         free(l->v[i].text);
         free(l->v[i].speaker);
         free(l->v[i].cue);
+        free(l->v[i].relay);
     }
     free(l->v);
     memset(l, 0, sizeof *l);

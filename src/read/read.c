@@ -135,6 +135,9 @@ static int read_txt(reader *r, px_input *in)
         } else if ((rc = px_parse_txt(text.data, text.len, a, &err)) != PX_OK) {
             px_article_free(a);
             report(r, PX_ERROR, path, 0, -1, err.msg);
+        } else if (r->o->verbatim && px_set_strn(&a->body, text.data, text.len)) {
+            px_article_free(a);
+            report(r, PX_ERROR, path, 0, -1, "out of memory");
         } else {
             finish_article(r, a, path, 0, -1);
         }

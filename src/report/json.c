@@ -162,6 +162,7 @@ static void add_quotes(cJSON *story, const px_story_report *r)
             add_str(o, "speaker", q->speaker);
             add_str(o, "speaker_kind", px_speaker_kind_name(q->speaker_kind));
             add_str(o, "cue", q->cue);
+            add_str(o, "relay", q->relay);
             add_num(o, "start", cp(s, a, q->start));
             add_num(o, "end", cp(s, a, q->end));
             cJSON_AddItemToArray(quotes, o);

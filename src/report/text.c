@@ -373,7 +373,8 @@ static void section_quotes(out *o, const px_story_report *r)
             px_buf b = {0};
             px_buf_printf(&b, "%s: \"", q->speaker ? q->speaker : "unattributed");
             px_quote_display(q, s->articles[a]->body, &b);
-            px_buf_printf(&b, "\" (%s)", px_report_article_source(r, a));
+            px_buf_printf(&b, "\" (%s%s%s)", px_report_article_source(r, a), q->relay ? ", via " : "",
+                          q->relay ? q->relay : "");
             px_buf_puts(o->b, "  ");
             wrap(o, b.data, 4, 1);
             px_buf_free(&b);

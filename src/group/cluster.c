@@ -335,7 +335,7 @@ void px_cluster_opts_default(px_cluster_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->threshold = 0.12;
-    o->merge_threshold = 0.05;
+    o->merge_threshold = 0.03;
     o->window_days = 30;
     o->decay_days = 365;
     o->title_weight = 3;
@@ -691,8 +691,11 @@ static int cmp_u32(const void *a, const void *b)
 }
 
 /* The article's weights (in c->dense, after make_vec) of the terms read as
- * names, or as numbers, as a unit vector of their own: what the event is
- * about beside the words that tell what kind of event it is. */
+ * names, or as numbers: the part of the body vector that says which event
+ * it is, beside the words that tell what kind of event it is. Not
+ * normalised again: a template's capitalised words (the "Net", "Shr" and
+ * "Revs" of earnings notes), which the IDF² makes light, stay light, where
+ * a unit vector of them alone would make every two notes look alike. */
 static int channel_vec(px_clusterer *c, uint32_t *terms, size_t n, vec *out)
 {
     *out = (vec){0};
@@ -703,20 +706,16 @@ static int channel_vec(px_clusterer *c, uint32_t *terms, size_t n, vec *out)
     if (!v)
         return PX_ENOMEM;
     uint32_t k = 0;
-    double sq = 0;
     for (size_t i = 0; i < n; i++) {
         float w = c->dense[terms[i]];
         if ((i && terms[i] == terms[i - 1]) || !(w > 0))
             continue;
         v[k++] = (term_w){terms[i], w};
-        sq += (double)w * w;
     }
     if (!k) {
         free(v);
         return PX_OK;
     }
-    for (uint32_t i = 0; i < k; i++)
-        v[i].w = (float)(v[i].w / sqrt(sq));
     out->v = v;
     out->n = k;
     return PX_OK;
@@ -1240,13 +1239,16 @@ static double channel_link(const vec *a, size_t na, const vec *b, size_t nb)
     return na && nb ? dot(a, b) / ((double)na * (double)nb) : 0;
 }
 
-/* The learned similarity in the units of the join threshold: the model's
+/* The score that stands for even odds: the default join threshold, so that
+ * by default an article joins when the model gives it even odds or more. */
+#define EVEN_ODDS_SCORE 0.12
+
+/* The learned similarity in the units of a body cosine: the model's
  * log-odds divided by its body weight, shifted so that even odds score
- * the join threshold (and the placeholder model "body cosine alone" scores
- * the body cosine). */
+ * EVEN_ODDS_SCORE. */
 static double model_score(const px_clusterer *c, const double *x)
 {
-    return c->o.threshold + px_story_model_evidence(c->model, x) / c->model->w[0];
+    return EVEN_ODDS_SCORE + px_story_model_evidence(c->model, x) / c->model->w[0];
 }
 
 /* The signals of a pair whose body link is body, from the channel sums of

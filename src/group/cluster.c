@@ -20,7 +20,7 @@
 #define NO_DAY LONG_MIN
 #define POSTING_WALK 256 /* stories looked at per query term */
 #define TITLE_TERMS 64   /* terms kept in a story's sum of title vectors */
-#define CHANNEL_TERMS 64 /* terms kept in a story's sum of name or number vectors */
+#define CHANNEL_TERMS 64 /* terms kept in a story's sum of name vectors */
 
 /* ---- sparse vectors ------------------------------------------------------ */
 
@@ -273,8 +273,8 @@ typedef struct story {
     vec centroid;             /* sum of the member vectors */
     vec title_sum;            /* sum of the members' title vectors */
     size_t n_title;           /* members with a title vector */
-    vec names_sum, numbers_sum; /* sums of the members' name and number vectors */
-    size_t n_names, n_numbers;  /* members with such a vector */
+    vec names_sum;            /* sum of the members' name vectors */
+    size_t n_names;           /* members with a name vector */
     double centroid_norm;
     size_t n_vec;             /* members that have a vector (not copies) */
     uint32_t *indexed;        /* centroid terms in the inverted index */
@@ -311,8 +311,8 @@ struct px_clusterer {
     double doc_tokens;        /* content tokens of the article being read */
     const px_story_model *model; /* the learned similarity */
     uint32_t last_term;       /* term of the last add_tf */
-    uint32_t *name_terms, *number_terms; /* terms read as names, as numbers */
-    size_t n_name_terms, cap_name_terms, n_number_terms, cap_number_terms;
+    uint32_t *name_terms;     /* terms read as names */
+    size_t n_name_terms, cap_name_terms;
     /* scratch */
     float *dense;             /* per term weight of the current article */
     size_t dense_cap;
@@ -435,8 +435,6 @@ static void story_free_vectors(story *s)
     s->title_sum = (vec){0};
     free(s->names_sum.v);
     s->names_sum = (vec){0};
-    free(s->numbers_sum.v);
-    s->numbers_sum = (vec){0};
     free(s->indexed);
     s->indexed = NULL;
     s->n_indexed = 0;
@@ -479,7 +477,6 @@ void px_clusterer_free(px_clusterer *c)
     free(c->dense);
     free(c->tf);
     free(c->name_terms);
-    free(c->number_terms);
     free(c);
 }
 
@@ -581,9 +578,6 @@ static int add_text_terms(px_clusterer *c, const char *text, size_t len, double 
             prev_name = 0;
             if (c->o.number_weight > 0)
                 rc = add_tf(c, XXH64(s, n, 0x4e) ^ 0x4e, base * c->o.number_weight, NULL, 0);
-            if (rc == PX_OK && c->o.number_weight > 0 && names)
-                rc = note_term(&c->number_terms, &c->n_number_terms, &c->cap_number_terms,
-                               c->last_term);
             continue;
         }
         if (k->kind != PX_TOK_WORD) {
@@ -626,7 +620,7 @@ static int collect_terms(px_clusterer *c, const px_article *a)
 {
     c->tf_n = 0;
     c->doc_tokens = 0;
-    c->n_name_terms = c->n_number_terms = 0;
+    c->n_name_terms = 0;
     int rc = PX_OK;
     if (a->title && c->o.title_weight > 0)
         rc = add_text_terms(c, a->title, strlen(a->title), c->o.title_weight, 0);
@@ -691,7 +685,7 @@ static int cmp_u32(const void *a, const void *b)
 }
 
 /* The article's weights (in c->dense, after make_vec) of the terms read as
- * names, or as numbers: the part of the body vector that says which event
+ * names: the part of the body vector that says which event
  * it is, beside the words that tell what kind of event it is. Not
  * normalised again: a template's capitalised words (the "Net", "Shr" and
  * "Revs" of earnings notes), which the IDF² makes light, stay light, where
@@ -721,39 +715,30 @@ static int channel_vec(px_clusterer *c, uint32_t *terms, size_t n, vec *out)
     return PX_OK;
 }
 
-/* The name and number vectors of the article just vectorised. */
+/* The name vector of the article just vectorised (a struct, so that more
+ * channels can join it). */
 typedef struct channels {
-    vec names, numbers;
+    vec names;
 } channels;
 
 static int article_channels(px_clusterer *c, channels *ch)
 {
-    int rc = channel_vec(c, c->name_terms, c->n_name_terms, &ch->names);
-    if (rc == PX_OK)
-        rc = channel_vec(c, c->number_terms, c->n_number_terms, &ch->numbers);
-    return rc;
+    return channel_vec(c, c->name_terms, c->n_name_terms, &ch->names);
 }
 
 static void channels_free(channels *ch)
 {
     free(ch->names.v);
-    free(ch->numbers.v);
     *ch = (channels){0};
 }
 
-/* Adds the article's name and number vectors to s. */
+/* Adds the article's name vector to s. */
 static int add_channels(story *s, const channels *ch)
 {
-    int rc = PX_OK;
-    if (ch->names.n) {
-        s->n_names++;
-        rc = vec_add(&s->names_sum, &ch->names, CHANNEL_TERMS);
-    }
-    if (rc == PX_OK && ch->numbers.n) {
-        s->n_numbers++;
-        rc = vec_add(&s->numbers_sum, &ch->numbers, CHANNEL_TERMS);
-    }
-    return rc;
+    if (!ch->names.n)
+        return PX_OK;
+    s->n_names++;
+    return vec_add(&s->names_sum, &ch->names, CHANNEL_TERMS);
 }
 
 /* Term frequencies, document frequencies and vector of a, in one go. */
@@ -1232,11 +1217,17 @@ static double score_story(const px_clusterer *c, const story *s)
     return d / (double)s->n_vec;
 }
 
-/* Average link over one channel: the mean cosine between the members'
- * vectors on either side, from their sums; 0 when a side has none. */
+/* Average link over one channel: the mean dot product between the
+ * members' vectors on either side, from their sums (ab, or computed when
+ * negative); -1 when a side has none. */
+static double link_of(double ab, size_t na, size_t nb)
+{
+    return na && nb ? ab / ((double)na * (double)nb) : -1;
+}
+
 static double channel_link(const vec *a, size_t na, const vec *b, size_t nb)
 {
-    return na && nb ? dot(a, b) / ((double)na * (double)nb) : 0;
+    return na && nb ? link_of(dot(a, b), na, nb) : -1;
 }
 
 /* The score that stands for even odds: the default join threshold, so that
@@ -1251,28 +1242,24 @@ static double model_score(const px_clusterer *c, const double *x)
     return EVEN_ODDS_SCORE + px_story_model_evidence(c->model, x) / c->model->w[0];
 }
 
-/* The signals of a pair whose body link is body, from the channel sums of
- * either side (a side: an article with count 1, or a story). */
-static void pair_features(double body, const vec *ta, size_t nta, const vec *tb, size_t ntb,
-                          const vec *na, size_t nna, const vec *nb, size_t nnb, const vec *ma,
-                          size_t nma, const vec *mb, size_t nmb, double days, double *x)
+/* The signals of a pair from its average links (title and names: -1 when
+ * either side has none) and the days between them. */
+static void pair_features(double body, double title, double names, double days, double *x)
 {
     x[PX_STORY_FEAT_BODY] = body;
-    x[PX_STORY_FEAT_TITLE] = channel_link(ta, nta, tb, ntb);
-    x[PX_STORY_FEAT_NAMES] = channel_link(na, nna, nb, nnb);
-    x[PX_STORY_FEAT_NUMBERS] = channel_link(ma, nma, mb, nmb);
+    x[PX_STORY_FEAT_TITLE] = title < 0 ? 0 : title;
+    x[PX_STORY_FEAT_NAMES] = names < 0 ? 0 : names;
     x[PX_STORY_FEAT_LOG_DAYS] = log1p(days);
-    x[PX_STORY_FEAT_NO_TITLE] = !(nta && ntb);
-    x[PX_STORY_FEAT_NO_NAMES] = !(nna && nnb);
-    x[PX_STORY_FEAT_NO_NUMBERS] = !(nma && nmb);
+    x[PX_STORY_FEAT_NO_TITLE] = title < 0;
+    x[PX_STORY_FEAT_NO_NAMES] = names < 0;
 }
 
 static void article_features(const px_clusterer *c, const story *s, const vec *tv,
                              const channels *ch, long day, double *x)
 {
-    pair_features(score_story(c, s), tv, tv->n > 0, &s->title_sum, s->n_title, &ch->names,
-                  ch->names.n > 0, &s->names_sum, s->n_names, &ch->numbers,
-                  ch->numbers.n > 0, &s->numbers_sum, s->n_numbers, days_apart(s, day), x);
+    pair_features(score_story(c, s), channel_link(tv, tv->n > 0, &s->title_sum, s->n_title),
+                  channel_link(&ch->names, ch->names.n > 0, &s->names_sum, s->n_names),
+                  days_apart(s, day), x);
 }
 
 /* The article's join score with s: the learned similarity over its
@@ -1553,14 +1540,11 @@ static int merge_into(px_clusterer *c, story *a, size_t b_slot)
     a->n_vec += b->n_vec;
     a->n_title += b->n_title;
     a->n_names += b->n_names;
-    a->n_numbers += b->n_numbers;
     int rc = vec_add(&a->centroid, &b->centroid, c->o.story_terms);
     if (rc == PX_OK)
         rc = vec_add(&a->title_sum, &b->title_sum, TITLE_TERMS);
     if (rc == PX_OK)
         rc = vec_add(&a->names_sum, &b->names_sum, CHANNEL_TERMS);
-    if (rc == PX_OK)
-        rc = vec_add(&a->numbers_sum, &b->numbers_sum, CHANNEL_TERMS);
     a->centroid_norm = norm(&a->centroid);
     a->title_valid = 0;
     if (b->has_champion)
@@ -1581,30 +1565,30 @@ static double interval_gap(const story *a, const story *b)
     return 0;
 }
 
-/* The signals of two stories whose centroids' dot product is ab. */
-static void story_features(const story *a, const story *b, double ab, double *x)
-{
-    pair_features(ab / ((double)a->n_vec * (double)b->n_vec), &a->title_sum, a->n_title,
-                  &b->title_sum, b->n_title, &a->names_sum, a->n_names, &b->names_sum,
-                  b->n_names, &a->numbers_sum, a->n_numbers, &b->numbers_sum, b->n_numbers,
-                  interval_gap(a, b), x);
-}
+/* The dot products of two stories' sums: centroids, titles, names. */
+typedef struct story_dots {
+    double body, title, names;
+} story_dots;
 
-/* The learned similarity of two stories whose centroids' dot product is
- * ab: the same model as an article's, over the average links of the two
+/* The learned similarity of two stories whose sums have the dot products
+ * d: the same model as an article's, over the average links of the two
  * stories' members. */
-static double average_link(const px_clusterer *c, const story *a, const story *b, double ab)
+static double average_link(const px_clusterer *c, const story *a, const story *b,
+                           const story_dots *d)
 {
     if (!a->n_vec || !b->n_vec)
         return 0;
     double x[PX_STORY_FEATURES];
-    story_features(a, b, ab, x);
+    pair_features(link_of(d->body, a->n_vec, b->n_vec), link_of(d->title, a->n_title, b->n_title),
+                  link_of(d->names, a->n_names, b->n_names), interval_gap(a, b), x);
     return model_score(c, x);
 }
 
 static double story_similarity(const px_clusterer *c, const story *a, const story *b)
 {
-    return average_link(c, a, b, dot(&a->centroid, &b->centroid));
+    story_dots d = {dot(&a->centroid, &b->centroid), dot(&a->title_sum, &b->title_sum),
+                    dot(&a->names_sum, &b->names_sum)};
+    return average_link(c, a, b, &d);
 }
 
 /* The dot product of v with a vector scattered in dense (indexed by term). */
@@ -1785,7 +1769,10 @@ static int merge_round(px_clusterer *c, double threshold)
     size_t *slot_of = NULL;
     story **near = NULL;
     size_t n_near = 0, cap_near = 0;
-    float *s_dense = calloc(c->dense_cap + 1, sizeof *s_dense);
+    /* story s's centroid, title and name sums, scattered by term */
+    float *s_dense = calloc(3 * (c->dense_cap + 1), sizeof *s_dense);
+    float *t_dense = s_dense ? s_dense + c->dense_cap + 1 : NULL;
+    float *n_dense = s_dense ? t_dense + c->dense_cap + 1 : NULL;
     if (!s_dense)
         rc = PX_ENOMEM;
     for (size_t i = 0; i < c->n_stories && rc == PX_OK; i++) {
@@ -1814,12 +1801,16 @@ static int merge_round(px_clusterer *c, double threshold)
         }
         top_by_acc(near, n_near, c->o.max_candidates);
         scatter(s_dense, &s->centroid, 1);
+        scatter(t_dense, &s->title_sum, 1);
+        scatter(n_dense, &s->names_sum, 1);
         for (size_t k = 0; k < n_near; k++) {
             story *o = near[k];
             o->touched = 0;
             if (k >= c->o.max_candidates || rc)
                 continue;
-            double sim = average_link(c, s, o, dot_dense(&o->centroid, s_dense));
+            story_dots d = {dot_dense(&o->centroid, s_dense), dot_dense(&o->title_sum, t_dense),
+                            dot_dense(&o->names_sum, n_dense)};
+            double sim = average_link(c, s, o, &d);
             if (sim < pair_threshold(c, s, o, threshold))
                 continue;
             if (px_grow(&pairs, &cap, n_pairs + 1, sizeof *pairs, 256, 0)) {
@@ -1829,6 +1820,8 @@ static int merge_round(px_clusterer *c, double threshold)
             pairs[n_pairs++] = (pair){sim, i, (size_t)o->seq};
         }
         scatter(s_dense, &s->centroid, 0);
+        scatter(t_dense, &s->title_sum, 0);
+        scatter(n_dense, &s->names_sum, 0);
     }
     free(near);
     free(s_dense);

@@ -10,7 +10,7 @@ extern const char px_story_model_en_tsv[];
 extern const size_t px_story_model_en_tsv_len;
 
 static const char *const feature_names[PX_STORY_FEATURES] = {
-    "body", "title", "names", "numbers", "log_days", "no_title", "no_names", "no_numbers",
+    "body", "title", "names", "log_days", "no_title", "no_names",
 };
 
 const char *px_story_feature_name(int i)

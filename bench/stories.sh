@@ -5,14 +5,20 @@
 # were chosen on the even half), for the default batch mode and the online
 # --stream mode; --stream twice: in the file's input order, and in time
 # order as a real stream would bring the articles (sorted by date; an
-# undated article keeps its input place); then the seeds alone and mixed into BBC + Reuters as
-# distractors (the BBC articles are undated).
+# undated article keeps its input place); then the hard negatives of
+# ecbplus-dev (each ECB+ topic holds two different events of the same kind;
+# halves by a hash of the topic), batch and --stream; scikit-learn TF-IDF +
+# average link beside both sets, its threshold chosen on the even half
+# (bench/sklearn_peer.py tune, Debian's /usr/bin/python3); then the seeds
+# alone and mixed into BBC + Reuters as distractors (the BBC articles are
+# undated).
 # Usage: bench/stories.sh   (from the repository root, after `make`)
 set -eu
 cd "$(dirname "$0")/.."
 PX=build/parallax
 SHARED=${PARALLAX_SHARED:-../shared}
 GOLD=$SHARED/data/stories/giveme5w1h-dev.jsonl
+ECB=$SHARED/data/stories/ecbplus-dev.jsonl
 OUT=bench/out
 mkdir -p $OUT
 [ -x $PX ] || make --no-print-directory build/parallax
@@ -35,6 +41,30 @@ for mode in batch stream-input stream-dated; do
         python3 bench/stories_eval.py score "$GOLD" $OUT/giveme-$sel.$mode.stories --events $sel | tail -1
     done
 done
+
+echo "== ecbplus-dev (hard negatives): $(wc -l < $ECB) articles, halves by topic"
+for sel in all even odd; do
+    python3 bench/stories_eval.py strip "$ECB" $OUT/ecb-$sel.jsonl --events $sel --by-topic
+done
+for mode in batch stream; do
+    flag=""
+    [ $mode = stream ] && flag=--stream
+    for sel in all even odd; do
+        $PX cluster -q $flag $OUT/ecb-$sel.jsonl > $OUT/ecb-$sel.$mode.stories
+        printf '%-12s %-4s ' $mode $sel
+        python3 bench/stories_eval.py score "$ECB" $OUT/ecb-$sel.$mode.stories --events $sel --by-topic | tail -1
+    done
+done
+
+echo "== scikit-learn TF-IDF + average link (threshold chosen on the even half)"
+if /usr/bin/python3 -c 'import sklearn' 2>/dev/null; then
+    echo "giveme5w1h-dev:"
+    /usr/bin/python3 bench/sklearn_peer.py tune "$GOLD"
+    echo "ecbplus-dev:"
+    /usr/bin/python3 bench/sklearn_peer.py tune "$ECB" --by-topic
+else
+    echo "(skipped: python3-sklearn is not installed, see bench/setup)"
+fi
 
 echo "== seeds alone"
 echo "batch: $($PX cluster -q "$SHARED/seeds" | wc -l) stories; stream: $($PX cluster -q --stream "$SHARED/seeds" | wc -l) stories"

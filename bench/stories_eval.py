@@ -9,6 +9,8 @@ usage: stories_eval.py strip GOLD.jsonl OUT.jsonl [--events SEL] [--by-date]
          article before it in the input, so it keeps its input place)
        stories_eval.py score GOLD.jsonl STORIES.jsonl [--events SEL]
          prints the scores of parallax cluster output against the gold events
+       --by-topic (both commands): halves by a hash of the topic, the part of
+         event_id before "-" (ECB+: the two events of a topic stay together)
 """
 import hashlib
 import json
@@ -18,8 +20,20 @@ from collections import Counter, defaultdict
 GOLD_FIELDS = ("event_id", "event", "topic", "category")
 
 
+SPLIT_BY_TOPIC = False
+
+
+def half_key(event_id):
+    """The halves split events by a hash of the event id; with --by-topic
+    (ECB+, where `event_id` is topic-subcorpus and each topic holds two
+    events of the same kind) by a hash of the topic, so that the two events
+    of a topic stay in one half."""
+    event_id = str(event_id)
+    return event_id.split("-")[0] if SPLIT_BY_TOPIC else event_id
+
+
 def half(event_id):
-    return int(hashlib.sha1(str(event_id).encode()).hexdigest(), 16) % 2
+    return int(hashlib.sha1(half_key(event_id).encode()).hexdigest(), 16) % 2
 
 
 def selected(row, sel):
@@ -90,7 +104,11 @@ def score(gold, stories, sel):
 
 
 def main(argv):
+    global SPLIT_BY_TOPIC
     sel = "all"
+    SPLIT_BY_TOPIC = "--by-topic" in argv
+    if SPLIT_BY_TOPIC:
+        argv.remove("--by-topic")
     dated = "--by-date" in argv
     if dated:
         argv.remove("--by-date")

@@ -7,6 +7,7 @@
 #include <cjson/cJSON.h>
 
 #include "testutil.h"
+#include "group/story_model.h"
 
 typedef struct collected {
     char **json;
@@ -599,9 +600,10 @@ static void test_template_notes_stay_apart(void **s)
     assert_true(largest_template_story(1, 0.2, 0.08) > 100);
 }
 
-/* An article whose title names the event as the story's titles do joins
- * the story though its long body is about something else; without the
- * title score it starts a story of its own. */
+/* The learned similarity weighs titles: an article whose title names the
+ * event as the story's titles do joins the story though its long body is
+ * about something else; the same article under a title that names
+ * something else starts a story of its own. */
 static void test_title_lets_a_long_article_join(void **s)
 {
     (void)s;
@@ -632,8 +634,6 @@ static void test_title_lets_a_long_article_join(void **s)
     for (int with_title = 0; with_title < 2; with_title++) {
         px_cluster_opts o;
         px_cluster_opts_default(&o);
-        if (!with_title)
-            o.title_threshold = 0;
         px_clusterer *c;
         assert_int_equal(px_clusterer_new(&c, &o, NULL), PX_OK);
         px_cluster_assignment as;
@@ -646,7 +646,8 @@ static void test_title_lets_a_long_article_join(void **s)
         }
         uint64_t story = as.story;
         px_article *a = article("long", "2025-03-05",
-                                "Port Alder bridge: what the Wend river barges meant",
+                                with_title ? "Port Alder bridge: what the Wend river barges meant"
+                                           : "Wool families of the old wharves",
                                 long_body);
         assert_int_equal(px_clusterer_add(c, a, &as), PX_OK);
         px_article_free(a);
@@ -759,6 +760,75 @@ static void test_bad_options(void **s)
     px_clusterer_free(c);
 }
 
+/* The model file: every signal once, a weight that is a number; errors
+ * name the file and the line. */
+static void test_story_model_parse(void **s)
+{
+    (void)s;
+    const char *good = "# comment\nbias\t-2\nbody\t10\ntitle\t1\nnames\t2\n"
+                       "log_days\t-0.5\nno_title\t0\nno_names\t0\n";
+    px_story_model m;
+    px_error err;
+    assert_int_equal(px_story_model_parse(&m, good, strlen(good), "m.tsv", &err), PX_OK);
+    assert_true(m.bias == -2 && m.w[PX_STORY_FEAT_NAMES] == 2);
+    double x[PX_STORY_FEATURES] = {0.3, 0, 0.5};
+    assert_true(px_story_model_evidence(&m, x) == -2 + 3 + 1);
+    const char *bad_weight = "bias\t-2\nbody\tten\n";
+    assert_int_not_equal(px_story_model_parse(&m, bad_weight, strlen(bad_weight), "m.tsv", &err),
+                         PX_OK);
+    assert_non_null(strstr(err.msg, "m.tsv:2"));
+    const char *missing = "bias\t-2\nbody\t10\n";
+    assert_int_not_equal(px_story_model_parse(&m, missing, strlen(missing), "m.tsv", &err), PX_OK);
+    assert_non_null(strstr(err.msg, "title"));
+    const char *twice = "bias\t-2\nbias\t1\n";
+    assert_int_not_equal(px_story_model_parse(&m, twice, strlen(twice), "m.tsv", &err), PX_OK);
+    assert_non_null(strstr(err.msg, "m.tsv:2"));
+    assert_non_null(px_story_model_default());
+}
+
+/* Two events of the same kind told in the same words: the names (who,
+ * where) keep them apart, while a second report of one of them joins it. */
+static void test_names_keep_same_kind_events_apart(void **s)
+{
+    (void)s;
+    static const char *const body =
+        "The actress %s checked into a rehabilitation centre in %s on Tuesday, "
+        "her representative told reporters. %s asked for privacy for her family. "
+        "Friends of %s said they supported her decision to seek treatment.";
+    static const char *const who[] = {"Marla Quennet", "Dessa Vorhold", "Marla Quennet"};
+    static const char *const where[] = {"Palmbrook", "Ostervale", "Palmbrook"};
+    px_clusterer *c = clusterer(0);
+    px_cluster_assignment as[3];
+    for (int i = 0; i < 3; i++) {
+        char text[1024], id[16];
+        snprintf(text, sizeof text, body, who[i], where[i], who[i], who[i]);
+        snprintf(id, sizeof id, "r%d", i);
+        px_article *a = article(id, NULL, NULL, text);
+        assert_int_equal(px_clusterer_add(c, a, &as[i]), PX_OK);
+        px_article_free(a);
+    }
+    assert_true(as[1].is_new);
+    assert_true(!as[2].is_new && as[2].story == as[0].story);
+    px_clusterer_free(c);
+}
+
+/* cluster --explain prints the signals of the best and the runner-up story. */
+static void test_explain_prints_the_signals(void **s)
+{
+    (void)s;
+    char cmd[512];
+    int code;
+    snprintf(cmd, sizeof cmd, "%s cluster -q --explain f07fd237be34819c examples/corpus 2>&1 >/dev/null",
+             tu_bin());
+    char *out = tu_run(cmd, &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "explain f07fd237be34819c"));
+    assert_non_null(strstr(out, "best score"));
+    assert_non_null(strstr(out, "runner-up score"));
+    assert_non_null(strstr(out, "names"));
+    free(out);
+}
+
 static void test_cli_is_deterministic_and_streams(void **s)
 {
     (void)s;
@@ -809,6 +879,9 @@ int main(void)
         cmocka_unit_test(test_analyze_lists_copies_as_duplicates),
         cmocka_unit_test(test_bad_options),
         cmocka_unit_test(test_cli_is_deterministic_and_streams),
+        cmocka_unit_test(test_story_model_parse),
+        cmocka_unit_test(test_names_keep_same_kind_events_apart),
+        cmocka_unit_test(test_explain_prints_the_signals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

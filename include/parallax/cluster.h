@@ -78,6 +78,29 @@ typedef void (*px_story_fn)(const px_story *s, void *ud);
 typedef void (*px_merge_fn)(uint64_t from, uint64_t into, void *ud);
 
 
+/* The signals of an article-story (or story-story) pair that the learned
+ * similarity combines (docs/cluster.md, "Scores"): average-link cosines of
+ * the body vectors, the title vectors and the names (the name-like terms'
+ * part of the body vectors); the log of 1 + the days between their dates;
+ * and, for title and names, 1 when either side has none. */
+enum {
+    PX_STORY_FEAT_BODY,
+    PX_STORY_FEAT_TITLE,
+    PX_STORY_FEAT_NAMES,
+    PX_STORY_FEAT_LOG_DAYS,
+    PX_STORY_FEAT_NO_TITLE,
+    PX_STORY_FEAT_NO_NAMES,
+    PX_STORY_FEATURES
+};
+/* "body", "title", ...; NULL out of range. */
+const char *px_story_feature_name(int i);
+
+/* Called for every story an article is scored against online (the
+ * candidates of px_clusterer_add): the article, the story as it stands,
+ * the signals and the score (in the units of the join threshold). */
+typedef void (*px_pair_fn)(const px_article *a, const px_story *s, const double *features,
+                           double score, void *ud);
+
 typedef struct px_cluster_opts {
     double threshold;       /* least join score (default 0.12) */
     double merge_threshold; /* least story similarity for px_cluster_batch
@@ -125,6 +148,9 @@ typedef struct px_cluster_opts {
     void *on_close_ud;
     px_merge_fn on_merge;   /* called after an online merge */
     void *on_merge_ud;
+    px_pair_fn on_pair;     /* called for each scored candidate (training
+                               data, `cluster --explain`); NULL: none */
+    void *on_pair_ud;
 } px_cluster_opts;
 
 void px_cluster_opts_default(px_cluster_opts *o);

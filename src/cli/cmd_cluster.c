@@ -28,12 +28,13 @@ static const char help[] =
     "                       use it)\n"
     "  -w, --window DAYS    a story takes articles up to DAYS after its last one\n"
     "                       (default 30)\n"
-    "  -d, --decay DAYS     time proximity: similarity is divided by\n"
-    "                       1 + days apart / DAYS (default 365)\n"
+    "  -d, --decay DAYS     accepted for compatibility; the learned similarity\n"
+    "                       weighs the days between articles\n"
     "  -p, --prior DOCS     weight of the built-in background corpus in the IDF,\n"
     "                       in documents (default 20000; 0: none)\n"
     "      --title X        least title similarity that lets an article join a\n"
-    "                       story on its title alone (default 0.45; 0: never)\n"
+    "                       story on its title alone (default 0: never; the\n"
+    "                       learned similarity weighs titles)\n"
     "      --idf-power X    a term weighs (1 + ln tf) * IDF^X (default 2; 1 is\n"
     "                       plain TF-IDF)\n"
     "      --stream         online only, input order, print stories as they close\n"
@@ -42,6 +43,12 @@ static const char help[] =
     "      --stats          print what the clusterer and the deduper hold at the\n"
     "                       end of the input (with --stream: before the last\n"
     "                       stories are flushed) to standard error\n"
+    "      --explain ID     print to standard error the signals of the article\n"
+    "                       ID against the stories it was scored with when it\n"
+    "                       was placed online: the best and the runner-up\n"
+    "      --pairs FILE     write every article-story pair scored online (TSV:\n"
+    "                       article id, member ids, signals, score), the\n"
+    "                       training data of scripts/train-story-model\n"
     "  -h, --help           this help\n";
 
 typedef struct item {
@@ -64,7 +71,67 @@ typedef struct run {
     size_t window, n_seen;
     int stats;
     int failed;
+    /* --pairs, --explain */
+    FILE *pairs;
+    const char *explain;
+    double best[2][PX_STORY_FEATURES + 1]; /* signals, then score */
+    char best_title[2][96];
+    int n_best;
 } run;
+
+static void write_pair(FILE *f, const px_article *a, const px_story *s, const double *x,
+                       double score)
+{
+    fprintf(f, "%s\t", a->id ? a->id : "");
+    for (size_t i = 0; i < s->n_articles; i++)
+        fprintf(f, "%s%s", i ? " " : "", s->article_ids[i]);
+    for (int k = 0; k < PX_STORY_FEATURES; k++)
+        fprintf(f, "\t%.6g", x[k]);
+    fprintf(f, "\t%.6g\n", score);
+}
+
+/* --explain: keeps the two best-scored stories of the article asked for. */
+static void keep_best(run *r, const px_story *s, const double *x, double score)
+{
+    int at = r->n_best;
+    while (at > 0 && r->best[at - 1][PX_STORY_FEATURES] < score)
+        at--;
+    if (at >= 2)
+        return;
+    if (at == 0) {
+        memcpy(r->best[1], r->best[0], sizeof r->best[0]);
+        memcpy(r->best_title[1], r->best_title[0], sizeof r->best_title[0]);
+    }
+    memcpy(r->best[at], x, PX_STORY_FEATURES * sizeof *x);
+    r->best[at][PX_STORY_FEATURES] = score;
+    snprintf(r->best_title[at], sizeof r->best_title[at], "%s", s->title ? s->title : "(untitled)");
+    if (r->n_best < 2)
+        r->n_best++;
+}
+
+static void on_pair(const px_article *a, const px_story *s, const double *x, double score,
+                    void *ud)
+{
+    run *r = ud;
+    if (r->pairs)
+        write_pair(r->pairs, a, s, x, score);
+    if (r->explain && a->id && strcmp(a->id, r->explain) == 0)
+        keep_best(r, s, x, score);
+}
+
+static void print_explain(const run *r)
+{
+    fprintf(stderr, "explain %s: join threshold %.3g\n", r->explain, r->co.threshold);
+    if (!r->n_best)
+        fprintf(stderr, "  no story was scored: it started its own (or it is not in the input)\n");
+    for (int i = 0; i < r->n_best; i++) {
+        fprintf(stderr, "  %s score %.3f: %s\n   ", i ? "runner-up" : "best", r->best[i][PX_STORY_FEATURES],
+                r->best_title[i]);
+        for (int k = 0; k < PX_STORY_FEATURES; k++)
+            fprintf(stderr, " %s %.3f", px_story_feature_name(k), r->best[i][k]);
+        fputc('\n', stderr);
+    }
+}
 
 static void print_story(const px_story *s, void *ud)
 {
@@ -202,6 +269,8 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
                                              {"active-merge", required_argument, NULL, 0x204},
                                              {"idf-power", required_argument, NULL, 0x205},
                                              {"title", required_argument, NULL, 0x206},
+                                             {"explain", required_argument, NULL, 0x207},
+                                             {"pairs", required_argument, NULL, 0x208},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     int opt;
@@ -234,6 +303,15 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
             break;
         case 0x205: bad = cli_number("--idf-power", optarg, 0.1, 4, &r->co.idf_power); break;
         case 0x206: bad = cli_number("--title", optarg, 0, 0.999, &r->co.title_threshold); break;
+        case 0x207: r->explain = optarg; break;
+        case 0x208:
+            if (r->pairs)
+                fclose(r->pairs);
+            if (!(r->pairs = fopen(optarg, "w"))) {
+                cli_error("cluster: cannot write %s", optarg);
+                bad = 1;
+            }
+            break;
         default:
             *exit_code = cli_usage_error("cluster", "unknown option");
             return 1;
@@ -261,6 +339,10 @@ int cmd_cluster(int argc, char **argv)
     }
     if (r.ci.opts.language)
         r.co.language = r.ci.opts.language;
+    if (r.pairs || r.explain) {
+        r.co.on_pair = on_pair;
+        r.co.on_pair_ud = &r;
+    }
     r.co.retain = !r.stream;
     if (r.stream) {
         r.co.on_close = print_story;
@@ -300,6 +382,12 @@ int cmd_cluster(int argc, char **argv)
     }
     if (r.stats && !r.stream)
         print_stats(&r);
+    if (r.explain)
+        print_explain(&r);
+    if (r.pairs && fclose(r.pairs) != 0) {
+        cli_error("cluster: cannot write the pairs file");
+        exit_code = EXIT_INPUT;
+    }
     if (r.failed || rc != PX_OK) {
         cli_error("cluster: %s", px_status_name(rc ? rc : PX_ENOMEM));
         exit_code = EXIT_INPUT;

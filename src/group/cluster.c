@@ -15,10 +15,12 @@
 #include "parallax/doc.h"
 #include "parallax/text.h"
 #include "core/grow.h"
+#include "group/story_model.h"
 
 #define NO_DAY LONG_MIN
 #define POSTING_WALK 256 /* stories looked at per query term */
 #define TITLE_TERMS 64   /* terms kept in a story's sum of title vectors */
+#define CHANNEL_TERMS 64 /* terms kept in a story's sum of name vectors */
 
 /* ---- sparse vectors ------------------------------------------------------ */
 
@@ -271,6 +273,8 @@ typedef struct story {
     vec centroid;             /* sum of the member vectors */
     vec title_sum;            /* sum of the members' title vectors */
     size_t n_title;           /* members with a title vector */
+    vec names_sum;            /* sum of the members' name vectors */
+    size_t n_names;           /* members with a name vector */
     double centroid_norm;
     size_t n_vec;             /* members that have a vector (not copies) */
     uint32_t *indexed;        /* centroid terms in the inverted index */
@@ -305,6 +309,10 @@ struct px_clusterer {
     const px_background *bg;  /* IDF prior, NULL for none */
     double bg_total;
     double doc_tokens;        /* content tokens of the article being read */
+    const px_story_model *model; /* the learned similarity */
+    uint32_t last_term;       /* term of the last add_tf */
+    uint32_t *name_terms;     /* terms read as names */
+    size_t n_name_terms, cap_name_terms;
     /* scratch */
     float *dense;             /* per term weight of the current article */
     size_t dense_cap;
@@ -327,7 +335,7 @@ void px_cluster_opts_default(px_cluster_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->threshold = 0.12;
-    o->merge_threshold = 0.05;
+    o->merge_threshold = 0.03;
     o->window_days = 30;
     o->decay_days = 365;
     o->title_weight = 3;
@@ -342,7 +350,7 @@ void px_cluster_opts_default(px_cluster_opts *o)
     o->max_span_days = 90;
     o->active_merge_threshold = 0.12;
     o->idf_power = 2;
-    o->title_threshold = 0.45;
+    o->title_threshold = 0;
 }
 
 static int check_opts(const px_cluster_opts *o, px_error *err)
@@ -401,6 +409,10 @@ int px_clusterer_new(px_clusterer **out, const px_cluster_opts *opts, px_error *
                 : strcmp(o.language, "en") == 0 ? px_background_default() : NULL;
         c->bg_total = px_background_total(c->bg);
     }
+    if (!(c->model = px_story_model_default())) {
+        px_clusterer_free(c);
+        return px_error_set(err, PX_EFORMAT, "the built-in story model cannot be read");
+    }
     c->id_buckets = 1024;
     c->by_id = calloc(c->id_buckets, sizeof *c->by_id);
     if (!c->by_id) {
@@ -421,6 +433,8 @@ static void story_free_vectors(story *s)
     s->centroid = (vec){0};
     free(s->title_sum.v);
     s->title_sum = (vec){0};
+    free(s->names_sum.v);
+    s->names_sum = (vec){0};
     free(s->indexed);
     s->indexed = NULL;
     s->n_indexed = 0;
@@ -462,6 +476,7 @@ void px_clusterer_free(px_clusterer *c)
     px_lexicon_free(c->lexicon);
     free(c->dense);
     free(c->tf);
+    free(c->name_terms);
     free(c);
 }
 
@@ -510,7 +525,21 @@ static int add_tf(px_clusterer *c, uint64_t key, double w, const char *stem, siz
         c->tf[c->tf_n++] = (term_w){id, 0};
     }
     c->dense[id] += (float)w;
+    c->last_term = id;
     return PX_OK;
+}
+
+static int note_term(uint32_t **v, size_t *n, size_t *cap, uint32_t term)
+{
+    if (px_grow(v, cap, *n + 1, sizeof **v, 64, 0))
+        return PX_ENOMEM;
+    (*v)[(*n)++] = term;
+    return PX_OK;
+}
+
+static int note_name(px_clusterer *c)
+{
+    return note_term(&c->name_terms, &c->n_name_terms, &c->cap_name_terms, c->last_term);
 }
 
 /* Does the token start a sentence or a line (so its capital says nothing)? */
@@ -567,14 +596,19 @@ static int add_text_terms(px_clusterer *c, const char *text, size_t len, double 
         int stop = term == PX_NO_TERM;
         int name = names && capital && !stop && !starts_sentence(text, &t, i);
         uint64_t word = XXH64(low, ln, 0x57);
-        if (names && capital && !stop && prev_name)
+        if (names && capital && !stop && prev_name) {
             rc = add_tf(c, (prev_name * 31 + word) ^ 0x2a, base * c->o.entity_weight, NULL, 0);
+            if (rc == PX_OK)
+                rc = note_name(c);
+        }
         prev_name = names && capital && !stop ? word : 0;
         if (stop || rc)
             continue;
         const char *stem = px_lexicon_term(c->lexicon, term);
         size_t sl = strlen(stem);
         rc = add_tf(c, XXH64(stem, sl, 0x53), name ? base * c->o.entity_weight : base, stem, sl);
+        if (rc == PX_OK && name)
+            rc = note_name(c);
         c->doc_tokens += 1;
     }
     px_tokens_free(&t);
@@ -586,6 +620,7 @@ static int collect_terms(px_clusterer *c, const px_article *a)
 {
     c->tf_n = 0;
     c->doc_tokens = 0;
+    c->n_name_terms = 0;
     int rc = PX_OK;
     if (a->title && c->o.title_weight > 0)
         rc = add_text_terms(c, a->title, strlen(a->title), c->o.title_weight, 0);
@@ -641,6 +676,69 @@ static int make_vec(px_clusterer *c, vec *out)
     for (uint32_t i = 0; i < n; i++)
         c->dense[v[i].term] = v[i].w;
     return PX_OK;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The article's weights (in c->dense, after make_vec) of the terms read as
+ * names: the part of the body vector that says which event
+ * it is, beside the words that tell what kind of event it is. Not
+ * normalised again: a template's capitalised words (the "Net", "Shr" and
+ * "Revs" of earnings notes), which the IDF² makes light, stay light, where
+ * a unit vector of them alone would make every two notes look alike. */
+static int channel_vec(px_clusterer *c, uint32_t *terms, size_t n, vec *out)
+{
+    *out = (vec){0};
+    if (!n)
+        return PX_OK;
+    qsort(terms, n, sizeof *terms, cmp_u32);
+    term_w *v = malloc(n * sizeof *v);
+    if (!v)
+        return PX_ENOMEM;
+    uint32_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        float w = c->dense[terms[i]];
+        if ((i && terms[i] == terms[i - 1]) || !(w > 0))
+            continue;
+        v[k++] = (term_w){terms[i], w};
+    }
+    if (!k) {
+        free(v);
+        return PX_OK;
+    }
+    out->v = v;
+    out->n = k;
+    return PX_OK;
+}
+
+/* The name vector of the article just vectorised (a struct, so that more
+ * channels can join it). */
+typedef struct channels {
+    vec names;
+} channels;
+
+static int article_channels(px_clusterer *c, channels *ch)
+{
+    return channel_vec(c, c->name_terms, c->n_name_terms, &ch->names);
+}
+
+static void channels_free(channels *ch)
+{
+    free(ch->names.v);
+    *ch = (channels){0};
+}
+
+/* Adds the article's name vector to s. */
+static int add_channels(story *s, const channels *ch)
+{
+    if (!ch->names.n)
+        return PX_OK;
+    s->n_names++;
+    return vec_add(&s->names_sum, &ch->names, CHANNEL_TERMS);
 }
 
 /* Term frequencies, document frequencies and vector of a, in one go. */
@@ -1106,11 +1204,6 @@ static double days_apart(const story *s, long day)
     return 0;
 }
 
-static double time_factor(const px_clusterer *c, double days)
-{
-    return 1.0 / (1.0 + days / c->o.decay_days);
-}
-
 /* Average link: the mean cosine of the article in c->dense with the members
  * of s (the centroid is the sum of their unit vectors). Unlike the cosine
  * with the centroid it does not grow as a story gets more diffuse. */
@@ -1124,15 +1217,60 @@ static double score_story(const px_clusterer *c, const story *s)
     return d / (double)s->n_vec;
 }
 
-/* The article's join score with s before time: its average link (body and
- * title), or, when higher, its title's average link with the members'
- * titles scaled so that title_threshold counts as the join threshold. A
- * long article that tells an event among much else (background, a
- * profile, the aftermath) can share too little of its body to join, while
- * its title names the event as the others do. */
-static double join_score(const px_clusterer *c, const story *s, const vec *tv)
+/* Average link over one channel: the mean dot product between the
+ * members' vectors on either side, from their sums (ab, or computed when
+ * negative); -1 when a side has none. */
+static double link_of(double ab, size_t na, size_t nb)
 {
-    double sc = score_story(c, s);
+    return na && nb ? ab / ((double)na * (double)nb) : -1;
+}
+
+static double channel_link(const vec *a, size_t na, const vec *b, size_t nb)
+{
+    return na && nb ? link_of(dot(a, b), na, nb) : -1;
+}
+
+/* The score that stands for even odds: the default join threshold, so that
+ * by default an article joins when the model gives it even odds or more. */
+#define EVEN_ODDS_SCORE 0.12
+
+/* The learned similarity in the units of a body cosine: the model's
+ * log-odds divided by its body weight, shifted so that even odds score
+ * EVEN_ODDS_SCORE. */
+static double model_score(const px_clusterer *c, const double *x)
+{
+    return EVEN_ODDS_SCORE + px_story_model_evidence(c->model, x) / c->model->w[0];
+}
+
+/* The signals of a pair from its average links (title and names: -1 when
+ * either side has none) and the days between them. */
+static void pair_features(double body, double title, double names, double days, double *x)
+{
+    x[PX_STORY_FEAT_BODY] = body;
+    x[PX_STORY_FEAT_TITLE] = title < 0 ? 0 : title;
+    x[PX_STORY_FEAT_NAMES] = names < 0 ? 0 : names;
+    x[PX_STORY_FEAT_LOG_DAYS] = log1p(days);
+    x[PX_STORY_FEAT_NO_TITLE] = title < 0;
+    x[PX_STORY_FEAT_NO_NAMES] = names < 0;
+}
+
+static void article_features(const px_clusterer *c, const story *s, const vec *tv,
+                             const channels *ch, long day, double *x)
+{
+    pair_features(score_story(c, s), channel_link(tv, tv->n > 0, &s->title_sum, s->n_title),
+                  channel_link(&ch->names, ch->names.n > 0, &s->names_sum, s->n_names),
+                  days_apart(s, day), x);
+}
+
+/* The article's join score with s: the learned similarity over its
+ * signals, or, with title_threshold set and when higher, its title's
+ * average link with the members' titles scaled so that title_threshold
+ * counts as the join threshold. */
+static double join_score(const px_clusterer *c, const story *s, const vec *tv,
+                         const channels *ch, long day, double *x)
+{
+    article_features(c, s, tv, ch, day, x);
+    double sc = model_score(c, x);
     if (c->o.title_threshold > 0 && s->n_title && tv->n) {
         double t = dot(tv, &s->title_sum) / (double)s->n_title;
         t *= c->o.threshold / c->o.title_threshold;
@@ -1174,7 +1312,8 @@ static void top_by_acc(story **v, size_t n, size_t k)
 }
 
 /* The best active story for the vector v (its weights are in c->dense). */
-static story *best_story(px_clusterer *c, const vec *v, const vec *tv, long day, double *score)
+static story *best_story(px_clusterer *c, const px_article *a, const vec *v, const vec *tv,
+                         const channels *ch, long day, double *score)
 {
     *score = 0;
     if (!v->n)
@@ -1232,7 +1371,10 @@ done:;
         s->touched = 0;
         if (i >= c->o.max_candidates)
             continue;
-        double sc = join_score(c, s, tv) * time_factor(c, days_apart(s, day));
+        double x[PX_STORY_FEATURES];
+        double sc = join_score(c, s, tv, ch, day, x);
+        if (c->o.on_pair)
+            c->o.on_pair(a, view_of(c, s), x, sc, c->o.on_pair_ud);
         if (sc > *score || (sc == *score && best && s->seq < best->seq)) {
             *score = sc;
             best = s;
@@ -1257,17 +1399,22 @@ int px_clusterer_add(px_clusterer *c, const px_article *a, px_cluster_assignment
     long day = article_day(a);
     if (day != NO_DAY)
         px_clusterer_advance(c, day);
-    vec v, tv;
+    vec v = {0}, tv;
+    channels ch = {0};
     int rc = title_vec(c, a, &tv);
     if (rc == PX_OK)
         rc = article_vec(c, a, &v);
+    if (rc == PX_OK)
+        rc = article_channels(c, &ch);
     if (rc) {
         clear_dense(c);
+        free(v.v);
         free(tv.v);
+        channels_free(&ch);
         return rc;
     }
     double score;
-    story *s = best_story(c, &v, &tv, day, &score);
+    story *s = best_story(c, a, &v, &tv, &ch, day, &score);
     clear_dense(c);
     int is_new = 0;
     if (!s || score < c->o.threshold) {
@@ -1280,14 +1427,18 @@ int px_clusterer_add(px_clusterer *c, const px_article *a, px_cluster_assignment
         if (!s) {
             free(v.v);
             free(tv.v);
+            channels_free(&ch);
             return PX_ENOMEM;
         }
     }
     rc = add_member(c, s, a, day, &v, 0);
     if (rc == PX_OK)
         rc = add_title(s, &tv);
+    if (rc == PX_OK)
+        rc = add_channels(s, &ch);
     free(v.v);
     free(tv.v);
+    channels_free(&ch);
     if (rc == PX_OK && c->o.active_merge_threshold > 0)
         rc = merge_active_stories(c, &s);
     if (out)
@@ -1304,16 +1455,22 @@ int px_clusterer_restore(px_clusterer *c, const px_article *a, uint64_t story_id
     if (!s && !(s = new_story(c, story_id)))
         return PX_ENOMEM;
     vec v = {0}, tv;
+    channels ch = {0};
     int rc = title_vec(c, a, &tv);
     if (rc == PX_OK)
         rc = article_vec(c, a, &v);
+    if (rc == PX_OK)
+        rc = article_channels(c, &ch);
     clear_dense(c);
     if (rc == PX_OK)
         rc = add_member(c, s, a, day, &v, 0);
     if (rc == PX_OK)
         rc = add_title(s, &tv);
+    if (rc == PX_OK)
+        rc = add_channels(s, &ch);
     free(v.v);
     free(tv.v);
+    channels_free(&ch);
     return rc;
 }
 
@@ -1382,9 +1539,12 @@ static int merge_into(px_clusterer *c, story *a, size_t b_slot)
         a->start_day = b->start_day;
     a->n_vec += b->n_vec;
     a->n_title += b->n_title;
+    a->n_names += b->n_names;
     int rc = vec_add(&a->centroid, &b->centroid, c->o.story_terms);
     if (rc == PX_OK)
         rc = vec_add(&a->title_sum, &b->title_sum, TITLE_TERMS);
+    if (rc == PX_OK)
+        rc = vec_add(&a->names_sum, &b->names_sum, CHANNEL_TERMS);
     a->centroid_norm = norm(&a->centroid);
     a->title_valid = 0;
     if (b->has_champion)
@@ -1405,17 +1565,30 @@ static double interval_gap(const story *a, const story *b)
     return 0;
 }
 
-/* Average link of two stories whose centroids' dot product is ab. */
-static double average_link(const px_clusterer *c, const story *a, const story *b, double ab)
+/* The dot products of two stories' sums: centroids, titles, names. */
+typedef struct story_dots {
+    double body, title, names;
+} story_dots;
+
+/* The learned similarity of two stories whose sums have the dot products
+ * d: the same model as an article's, over the average links of the two
+ * stories' members. */
+static double average_link(const px_clusterer *c, const story *a, const story *b,
+                           const story_dots *d)
 {
     if (!a->n_vec || !b->n_vec)
         return 0;
-    return ab / ((double)a->n_vec * (double)b->n_vec) * time_factor(c, interval_gap(a, b));
+    double x[PX_STORY_FEATURES];
+    pair_features(link_of(d->body, a->n_vec, b->n_vec), link_of(d->title, a->n_title, b->n_title),
+                  link_of(d->names, a->n_names, b->n_names), interval_gap(a, b), x);
+    return model_score(c, x);
 }
 
 static double story_similarity(const px_clusterer *c, const story *a, const story *b)
 {
-    return average_link(c, a, b, dot(&a->centroid, &b->centroid));
+    story_dots d = {dot(&a->centroid, &b->centroid), dot(&a->title_sum, &b->title_sum),
+                    dot(&a->names_sum, &b->names_sum)};
+    return average_link(c, a, b, &d);
 }
 
 /* The dot product of v with a vector scattered in dense (indexed by term). */
@@ -1596,7 +1769,10 @@ static int merge_round(px_clusterer *c, double threshold)
     size_t *slot_of = NULL;
     story **near = NULL;
     size_t n_near = 0, cap_near = 0;
-    float *s_dense = calloc(c->dense_cap + 1, sizeof *s_dense);
+    /* story s's centroid, title and name sums, scattered by term */
+    float *s_dense = calloc(3 * (c->dense_cap + 1), sizeof *s_dense);
+    float *t_dense = s_dense ? s_dense + c->dense_cap + 1 : NULL;
+    float *n_dense = s_dense ? t_dense + c->dense_cap + 1 : NULL;
     if (!s_dense)
         rc = PX_ENOMEM;
     for (size_t i = 0; i < c->n_stories && rc == PX_OK; i++) {
@@ -1625,12 +1801,16 @@ static int merge_round(px_clusterer *c, double threshold)
         }
         top_by_acc(near, n_near, c->o.max_candidates);
         scatter(s_dense, &s->centroid, 1);
+        scatter(t_dense, &s->title_sum, 1);
+        scatter(n_dense, &s->names_sum, 1);
         for (size_t k = 0; k < n_near; k++) {
             story *o = near[k];
             o->touched = 0;
             if (k >= c->o.max_candidates || rc)
                 continue;
-            double sim = average_link(c, s, o, dot_dense(&o->centroid, s_dense));
+            story_dots d = {dot_dense(&o->centroid, s_dense), dot_dense(&o->title_sum, t_dense),
+                            dot_dense(&o->names_sum, n_dense)};
+            double sim = average_link(c, s, o, &d);
             if (sim < pair_threshold(c, s, o, threshold))
                 continue;
             if (px_grow(&pairs, &cap, n_pairs + 1, sizeof *pairs, 256, 0)) {
@@ -1640,6 +1820,8 @@ static int merge_round(px_clusterer *c, double threshold)
             pairs[n_pairs++] = (pair){sim, i, (size_t)o->seq};
         }
         scatter(s_dense, &s->centroid, 0);
+        scatter(t_dense, &s->title_sum, 0);
+        scatter(n_dense, &s->names_sum, 0);
     }
     free(near);
     free(s_dense);

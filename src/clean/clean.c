@@ -5,6 +5,7 @@
  * sentences. Every removal is recorded with its reason (docs/cleaning.md). */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -794,8 +795,21 @@ static int split_kept_sentences(work *w)
     return w->rc;
 }
 
+static _Atomic unsigned long long pairs_compared;
+
+unsigned long long px_clean_pairs_compared(void)
+{
+    return pairs_compared;
+}
+
+static void count_pair(void)
+{
+    atomic_fetch_add_explicit(&pairs_compared, 1, memory_order_relaxed);
+}
+
 static int same_text(const work *w, const sentence *a, const sentence *b)
 {
+    count_pair();
     if (a->hash != b->hash)
         return 0;
     char *x = px_fold(w->body + a->start, a->end - a->start);
@@ -870,7 +884,10 @@ static void clean_sentences(work *w)
             continue;
         for (size_t j = 0; j < i; j++) {
             sentence *e = &w->sents[j];
-            if (!e->keep || e->n_text_words < NEAR_MIN_WORDS || !near_repeat(e, s))
+            if (!e->keep || e->n_text_words < NEAR_MIN_WORDS)
+                continue;
+            count_pair();
+            if (!near_repeat(e, s))
                 continue;
             /* The earlier one stays (the lede before its restatement),
              * unless it is a caption glued into the text or the later one

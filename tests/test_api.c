@@ -43,6 +43,8 @@ static int teardown(void **state)
     unlink(side);
     snprintf(side, sizeof side, "%s-shm", f->db);
     unlink(side);
+    snprintf(side, sizeof side, "%s-ingest.lock", f->db);
+    unlink(side);
     free(f->db);
     free(f);
     return 0;

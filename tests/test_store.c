@@ -26,6 +26,8 @@ static void remove_db(char *path)
     unlink(side);
     snprintf(side, sizeof side, "%s-shm", path);
     unlink(side);
+    snprintf(side, sizeof side, "%s-ingest.lock", path);
+    unlink(side);
     free(path);
 }
 

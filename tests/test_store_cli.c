@@ -22,7 +22,7 @@ static int teardown(void **state)
 {
     (void)state;
     char cmd[1600];
-    snprintf(cmd, sizeof cmd, "rm -rf %s %s-wal %s-shm %s.html %s-plain.db*", db, db, db, db, db);
+    snprintf(cmd, sizeof cmd, "rm -rf %s %s-wal %s-shm %s-ingest.lock %s.html %s-plain.db*", db, db, db, db, db, db);
     return system(cmd) == 0 ? 0 : -1;
 }
 

@@ -114,7 +114,7 @@ tests/browser/node_modules/.package-lock.json: tests/browser/package-lock.json
 
 # ---- fuzzing (clang + libFuzzer) ----------------------------------------
 FUZZ_CC    = clang
-FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 $(FZ)/%.o: %.c $(LIB_HDR)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CSTD) $(FUZZ_FLAGS) $(INCS) $(PKG_CFLAGS) -c $< -o $@

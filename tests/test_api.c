@@ -43,6 +43,8 @@ static int teardown(void **state)
     unlink(side);
     snprintf(side, sizeof side, "%s-shm", f->db);
     unlink(side);
+    snprintf(side, sizeof side, "%s-ingest.lock", f->db);
+    unlink(side);
     free(f->db);
     free(f);
     return 0;
@@ -201,13 +203,18 @@ static void test_malformed_post_stores_nothing(void **state)
     char *huge = malloc(big + 1);
     memset(huge, 'a', big);
     huge[big] = '\0';
-    cJSON_Delete(call(f, "POST", "/api/articles", "text/plain", huge, 413));
+    cJSON_Delete(call(f, "POST", "/api/articles", "application/x-ndjson", huge, 413));
     free(huge);
     assert_int_equal(article_count(f), 0);
 
-    /* a plain-text body is one article */
-    cJSON *ok = call(f, "POST", "/api/articles", "text/plain",
-                     "A Headline For The Text Body\n\nThe body of a plain text article.\n", 201);
+    /* a plain-text body is what a form or a no-cors fetch of another site's
+     * page sends: refused, JSON only */
+    cJSON_Delete(call(f, "POST", "/api/articles", "text/plain",
+                      "A Headline For The Text Body\n\nThe body of a plain text article.\n", 415));
+    assert_int_equal(article_count(f), 0);
+    cJSON *ok = call(f, "POST", "/api/articles", "application/json",
+                     "{\"title\":\"A Headline For The Text Body\",\"text\":\"The body of a plain text article.\"}",
+                     201);
     assert_int_equal((int)num(ok, "added"), 1);
     cJSON_Delete(ok);
     assert_int_equal(article_count(f), 1);
@@ -246,6 +253,96 @@ static void test_url_decode(void **state)
     assert_null(px_url_decode("%00", 3, 1));
 }
 
+#define ONE_ARTICLE "{\"title\":\"A Title\",\"text\":\"Some body text here.\"}"
+
+static int handle(px_api *api, const px_api_request *rq)
+{
+    px_api_response r;
+    px_api_handle_request(api, rq, &r);
+    int status = r.status;
+    px_api_response_free(&r);
+    return status;
+}
+
+/* A page of another site can send a form or a no-cors fetch to a local
+ * server, or rebind its own name to 127.0.0.1 and read it: neither stores
+ * nor reads anything. The server's own page and programs still can. */
+static void test_web_pages_cannot_abuse_the_api(void **state)
+{
+    fixture *f = *state;
+    px_api_request rq = {.method = "POST", .target = "/api/articles", .content_type = "application/json",
+                         .body = ONE_ARTICLE, .body_len = strlen(ONE_ARTICLE), .host = "127.0.0.1:8080"};
+    /* a form or no-cors fetch: a simple content type, the page's Origin */
+    static const char *const simple_types[] = {"text/plain", "application/x-www-form-urlencoded",
+                                               "multipart/form-data; boundary=x", NULL};
+    for (const char *const *t = simple_types; *t; t++) {
+        px_api_request form = rq;
+        form.content_type = *t;
+        form.origin = "http://attacker.example";
+        assert_true(handle(f->api, &form) >= 400);
+        form.origin = NULL; /* even without Origin: not JSON, not stored */
+        assert_int_equal(handle(f->api, &form), 415);
+    }
+    px_api_request cross = rq;
+    cross.origin = "http://attacker.example";
+    assert_int_equal(handle(f->api, &cross), 403);
+    cross.origin = "null"; /* sandboxed frames and file: pages */
+    assert_int_equal(handle(f->api, &cross), 403);
+    cross.origin = NULL;
+    cross.sec_fetch_site = "cross-site";
+    assert_int_equal(handle(f->api, &cross), 403);
+    cross.sec_fetch_site = "same-site"; /* another port of the same host */
+    assert_int_equal(handle(f->api, &cross), 403);
+    cross.sec_fetch_site = NULL;
+    cross.origin = "http://127.0.0.1:9999"; /* another loopback port */
+    assert_int_equal(handle(f->api, &cross), 403);
+    assert_int_equal(article_count(f), 0);
+
+    /* DNS rebinding: the page's own name pointing at 127.0.0.1 */
+    px_api_request get = {.method = "GET", .target = "/api/stories", .host = "attacker.example:8080"};
+    assert_int_equal(handle(f->api, &get), 403);
+    get.target = "/";
+    assert_int_equal(handle(f->api, &get), 403);
+    static const char *const served[] = {"127.0.0.1:8080", "localhost:8080", "[::1]:8080", "10.0.0.7",
+                                         "LOCALHOST", NULL};
+    for (const char *const *h = served; *h; h++) {
+        get.host = *h;
+        assert_int_equal(handle(f->api, &get), 200);
+    }
+
+    /* the server's own page, and a program (no Origin) */
+    px_api_request own = rq;
+    own.origin = "http://127.0.0.1:8080";
+    own.sec_fetch_site = "same-origin";
+    assert_int_equal(handle(f->api, &own), 201);
+    assert_int_equal(article_count(f), 1);
+}
+
+/* With a token (always when bound beyond loopback), writes need it, and a
+ * host name given with --allow-host is served. */
+static void test_token_and_allowed_hosts(void **state)
+{
+    fixture *f = *state;
+    px_api_free(f->api);
+    static const char *const hosts[] = {"news.lan", NULL};
+    px_api_opts o = {.db = f->db, .connections = 1, .token = "s3cret-token", .allow_hosts = hosts};
+    px_error err;
+    assert_int_equal(px_api_new(&f->api, &o, &err), PX_OK);
+    px_api_request rq = {.method = "POST", .target = "/api/articles", .content_type = "application/x-ndjson",
+                         .body = ONE_ARTICLE, .body_len = strlen(ONE_ARTICLE), .host = "news.lan:8080"};
+    assert_int_equal(handle(f->api, &rq), 401);
+    rq.authorization = "Bearer wrong";
+    assert_int_equal(handle(f->api, &rq), 401);
+    rq.authorization = "Bearer s3cret-token-and-more";
+    assert_int_equal(handle(f->api, &rq), 401);
+    assert_int_equal(article_count(f), 0);
+    rq.authorization = "Bearer s3cret-token";
+    assert_int_equal(handle(f->api, &rq), 201);
+    rq.host = "other.lan";
+    assert_int_equal(handle(f->api, &rq), 403);
+    assert_int_equal(article_count(f), 1);
+}
+
 /* Another program holding the write lock: POST answers 503 "busy" after
  * the bounded wait and stores nothing; reads go on (WAL). */
 static void test_locked_database(void **state)
@@ -259,7 +356,7 @@ static void test_locked_database(void **state)
     sqlite3 *holder;
     assert_int_equal(sqlite3_open(f->db, &holder), SQLITE_OK);
     assert_int_equal(sqlite3_exec(holder, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
-    cJSON *e = call(f, "POST", "/api/articles", "text/plain", "A Title\n\nSome body text here.\n", 503);
+    cJSON *e = call(f, "POST", "/api/articles", "application/json", ONE_ARTICLE, 503);
     cJSON *err_obj = cJSON_GetObjectItem(e, "error");
     assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(err_obj, "code")), "busy");
     assert_non_null(strstr(cJSON_GetStringValue(cJSON_GetObjectItem(err_obj, "message")), "lock"));
@@ -268,7 +365,7 @@ static void test_locked_database(void **state)
     sqlite3_exec(holder, "ROLLBACK", NULL, NULL, NULL);
     sqlite3_close(holder);
     assert_int_equal(article_count(f), 0);
-    cJSON_Delete(call(f, "POST", "/api/articles", "text/plain", "A Title\n\nSome body text here.\n", 201));
+    cJSON_Delete(call(f, "POST", "/api/articles", "application/json", ONE_ARTICLE, 201));
     assert_int_equal(article_count(f), 1);
 }
 
@@ -326,12 +423,12 @@ static void test_server_on_loopback(void **state)
     unsigned port = px_server_port(srv);
     assert_true(port > 0);
 
-    char *resp = http(port, "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    char *resp = http(port, "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     assert_non_null(strstr(resp, "HTTP/1.1 200"));
     assert_non_null(strstr(resp, "\"status\":\"ok\""));
     free(resp);
 
-    resp = http(port, "GET /api/search?q=%22x HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    resp = http(port, "GET /api/search?q=%22x HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     assert_non_null(strstr(resp, "HTTP/1.1 400"));
     assert_non_null(strstr(resp, "\"error\""));
     free(resp);
@@ -339,7 +436,7 @@ static void test_server_on_loopback(void **state)
     const char *jsonl = "{\"source\":\"Wire\",\"title\":\"Posted over HTTP\",\"text\":\"Body text.\"}\n";
     char req[1024];
     snprintf(req, sizeof req,
-             "POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\n"
+             "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\n"
              "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
              strlen(jsonl), jsonl);
     resp = http(port, req);
@@ -347,7 +444,7 @@ static void test_server_on_loopback(void **state)
     free(resp);
 
     /* a declared body over the limit is refused before it is read */
-    resp = http(port, "POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n"
+    resp = http(port, "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 99999999\r\n"
                       "Connection: close\r\n\r\n");
     assert_non_null(strstr(resp, "HTTP/1.1 413"));
     assert_non_null(strstr(resp, "too_large"));
@@ -356,7 +453,7 @@ static void test_server_on_loopback(void **state)
 
     /* headers larger than the connection's memory are refused */
     px_buf big = {0};
-    px_buf_puts(&big, "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ");
+    px_buf_puts(&big, "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ");
     for (int i = 0; i < 20000; i++)
         px_buf_puts(&big, "a");
     px_buf_puts(&big, "\r\nConnection: close\r\n\r\n");
@@ -379,6 +476,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_malformed_post_stores_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_static_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_locked_database, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_web_pages_cannot_abuse_the_api, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_token_and_allowed_hosts, setup, teardown),
         cmocka_unit_test(test_corrupt_database),
         cmocka_unit_test(test_url_decode),
         cmocka_unit_test_setup_teardown(test_server_on_loopback, setup, teardown),

@@ -318,6 +318,29 @@ static px_article *clean_body(const char *body)
     return a;
 }
 
+/* One long paragraph: the exact-repeat check looks copies up by hash, so
+ * its work grows with the sentences, not with their pairs (the pairwise
+ * check compared 200 million pairs here), and the copies still go. */
+static void test_repeat_check_is_linear(void **s)
+{
+    (void)s;
+    static const char *const words[] = {"harbor", "council", "budget", "river", "bridge", "strike",
+                                        "union", "plant", "battery", "comet", "court", "storm"};
+    enum { N = 20000 };
+    px_buf b = {0};
+    for (int i = 0; i < N; i++) /* distinct sentences of six words: exact repeats only */
+        px_buf_printf(&b, "The %s and %s met %d times. ", words[i % 12], words[(i / 12) % 12], i);
+    px_buf_puts(&b, "The plant and harbor met 7 times. The plant and harbor met 7 times.");
+    unsigned long long before = px_clean_pairs_compared();
+    px_article *a = clean_body(b.data);
+    unsigned long long pairs = px_clean_pairs_compared() - before;
+    assert_true(pairs < 4 * N);
+    assert_int_equal(a->n_removed, 2); /* both copies of sentence 7, which stays */
+    assert_non_null(strstr(a->body, "The plant and harbor met 7 times."));
+    px_article_free(a);
+    px_buf_free(&b);
+}
+
 static void test_real_sentences_with_noise_words_survive(void **s)
 {
     (void)s;
@@ -575,6 +598,7 @@ int main(void)
         cmocka_unit_test(test_highlights_cleaned),
         cmocka_unit_test(test_seeds_keep_their_ledes),
         cmocka_unit_test(test_not_an_article),
+        cmocka_unit_test(test_repeat_check_is_linear),
     };
     return cmocka_run_group_tests_name("clean", tests, NULL, NULL);
 }

@@ -256,6 +256,26 @@ static void test_empty_bodies_and_no_dates(void **s)
     px_clusterer_free(c);
 }
 
+/* A record of stopwords only has an empty centroid: the batch pass takes
+ * it like any other story (this was undefined behaviour, a memcpy from
+ * NULL, which the sanitiser build turns into a failure). */
+static void test_stopwords_only_story(void **s)
+{
+    (void)s;
+    px_clusterer *c = clusterer(1);
+    px_article *stop = article("stop", "2025-03-01", NULL, "The and of it is to a in.");
+    px_article *real = article("real", "2025-03-01", NULL, "Harbor council budget river bridge strike union.");
+    assert_int_equal(px_clusterer_observe(c, stop), PX_OK);
+    assert_int_equal(px_clusterer_observe(c, real), PX_OK);
+    assert_int_equal(px_clusterer_add(c, stop, NULL), PX_OK);
+    assert_int_equal(px_clusterer_add(c, real, NULL), PX_OK);
+    assert_int_equal(px_cluster_batch(c, 0), PX_OK);
+    assert_int_equal(px_clusterer_story_count(c), 2);
+    px_article_free(stop);
+    px_article_free(real);
+    px_clusterer_free(c);
+}
+
 static const char bridge[] =
     "A bridge over the Alder River collapsed in Port Alder on Tuesday, killing at least "
     "twelve people, police said. Divers searched the river for survivors.";
@@ -878,6 +898,7 @@ int main(void)
         cmocka_unit_test(test_group_stories_sets_copies_aside),
         cmocka_unit_test(test_analyze_lists_copies_as_duplicates),
         cmocka_unit_test(test_bad_options),
+        cmocka_unit_test(test_stopwords_only_story),
         cmocka_unit_test(test_cli_is_deterministic_and_streams),
         cmocka_unit_test(test_story_model_parse),
         cmocka_unit_test(test_names_keep_same_kind_events_apart),

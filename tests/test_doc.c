@@ -186,6 +186,26 @@ static void test_doc_of_empty_text(void **s)
 /* A story reads each article once: building it runs the tokeniser and the
  * splitter over each body exactly once, and its docs are kept for every
  * comparison. */
+/* Code point offsets from the document's table agree with counting from
+ * the start, at every byte of a text of one, two, three and four byte
+ * characters longer than several checkpoints. */
+static void test_doc_code_point_offsets(void **s)
+{
+    (void)s;
+    px_lexicon *lx = px_lexicon_new("en");
+    px_buf b = {0};
+    for (int i = 0; i < 40; i++)
+        px_buf_puts(&b, "Caf\xc3\xa9 \xe2\x82\xac" "5 \xf0\x9f\x98\x80 na\xc3\xaf" "ve. ");
+    px_doc d;
+    assert_int_equal(px_doc_build(&d, b.data, b.len, lx), PX_OK);
+    for (size_t off = 0; off <= b.len; off++)
+        assert_int_equal(px_doc_cp_offset(&d, off), px_utf8_offset_to_cp(b.data, off));
+    assert_int_equal(px_doc_cp_offset(&d, b.len + 10), px_utf8_offset_to_cp(b.data, b.len));
+    px_doc_free(&d);
+    px_buf_free(&b);
+    px_lexicon_free(lx);
+}
+
 static void test_story_tokenises_each_body_once(void **s)
 {
     (void)s;
@@ -238,6 +258,7 @@ int main(void)
         cmocka_unit_test(test_map_keys_are_bytes),
         cmocka_unit_test(test_map_keeps_long_keys_in_place),
         cmocka_unit_test(test_word_index_is_the_first_entry_ignoring_case),
+        cmocka_unit_test(test_doc_code_point_offsets),
         cmocka_unit_test(test_lexicon_decides_what_a_term_is),
         cmocka_unit_test(test_doc_places_every_token_in_its_sentence),
         cmocka_unit_test(test_doc_of_empty_text),

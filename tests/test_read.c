@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -218,6 +219,65 @@ static void test_jsonl_record_without_text_warns(void **s)
     free(path);
 }
 
+/* An escaped NUL no longer cuts the text short, and a lone surrogate no
+ * longer loses the record: both become U+FFFD, with a warning. An escaped
+ * backslash before "u0000" is text, not an escape, and stays. */
+static void test_jsonl_nul_and_lone_surrogate_are_repaired(void **s)
+{
+    (void)s;
+    static const char jl[] =
+        "{\"title\":\"Nul\",\"text\":\"Before the nul\\u0000 and after it.\"}\n"
+        "{\"title\":\"Lone\",\"text\":\"A lone \\ud800 surrogate, then more.\"}\n"
+        "{\"title\":\"Pair\",\"text\":\"A pair \\ud83d\\ude00 and a backslash \\\\u0000 text.\"}\n";
+    char *path = tu_write_temp(jl, sizeof jl - 1, ".jsonl");
+    tu_result r;
+    tu_read_raw_one(&r, path, NULL);
+    assert_int_equal(r.errors, 0);
+    assert_int_equal(r.warnings, 2);
+    assert_int_equal(r.n, 3);
+    assert_string_equal(r.articles[0]->body, "Before the nul\xef\xbf\xbd and after it.");
+    assert_string_equal(r.articles[1]->body, "A lone \xef\xbf\xbd surrogate, then more.");
+    assert_string_equal(r.articles[2]->body, "A pair \xf0\x9f\x98\x80 and a backslash \\u0000 text.");
+    assert_non_null(strstr(r.last_error, "U+FFFD"));
+    tu_result_free(&r);
+    unlink(path);
+    free(path);
+}
+
+/* A link back to a folder (to . or to a parent) is reported once and
+ * every file is read once; two such links do not make the walk endless. */
+static void test_folder_links_are_followed_once(void **s)
+{
+    (void)s;
+    char dir[] = "/tmp/px-loop-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char p[600], sub[64];
+    snprintf(p, sizeof p, "%s/a.txt", dir);
+    FILE *f = fopen(p, "w");
+    assert_non_null(f);
+    fputs("Only one article lives in this folder.\n", f);
+    fclose(f);
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    assert_int_equal(mkdir(sub, 0755), 0);
+    snprintf(p, sizeof p, "%s/self", dir);
+    assert_int_equal(symlink(".", p), 0);
+    snprintf(p, sizeof p, "%s/up", sub);
+    assert_int_equal(symlink("..", p), 0);
+    snprintf(p, sizeof p, "%s/same.txt", sub);
+    assert_int_equal(symlink("../a.txt", p), 0);
+    tu_result r;
+    const char *paths[] = {dir};
+    tu_read(&r, paths, 1, NULL);
+    assert_int_equal(r.n, 1);
+    assert_int_equal(r.errors, 0);
+    assert_int_equal(r.warnings, 2); /* self and sub/up */
+    assert_non_null(strstr(r.last_error, "loop"));
+    tu_result_free(&r);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 static void test_bad_inputs_are_reported_and_reading_goes_on(void **s)
 {
     (void)s;
@@ -332,6 +392,8 @@ int main(void)
         cmocka_unit_test(test_bad_inputs_are_reported_and_reading_goes_on),
         cmocka_unit_test(test_sources_file),
         cmocka_unit_test(test_jsonl_record_without_text_warns),
+        cmocka_unit_test(test_jsonl_nul_and_lone_surrogate_are_repaired),
+        cmocka_unit_test(test_folder_links_are_followed_once),
         cmocka_unit_test(test_sources_parse_quoted_and_bad),
         cmocka_unit_test(test_example_corpus),
     };

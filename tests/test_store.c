@@ -26,6 +26,8 @@ static void remove_db(char *path)
     unlink(side);
     snprintf(side, sizeof side, "%s-shm", path);
     unlink(side);
+    snprintf(side, sizeof side, "%s-ingest.lock", path);
+    unlink(side);
     free(path);
 }
 
@@ -508,6 +510,203 @@ static void test_kill_during_ingest_loses_nothing_committed(void **state)
     remove_db(db);
 }
 
+static long long sql_count(const char *db_path, const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    long long n = -1;
+    assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
+#define STORIES_SQL "SELECT count(*) FROM stories WHERE n_articles > 0"
+#define ANALYSED_SQL "SELECT count(*) FROM stories s JOIN analyses a ON a.story_id = s.id WHERE s.stale = 0"
+#define STALE_SQL "SELECT count(*) FROM stories WHERE stale > 0"
+
+/* Every story has a current analysis. */
+static void assert_all_analysed(const char *db)
+{
+    long long stories = sql_count(db, STORIES_SQL);
+    assert_true(stories > 0);
+    assert_int_equal(sql_count(db, ANALYSED_SQL), stories);
+    assert_int_equal(sql_count(db, STALE_SQL), 0);
+}
+
+/* One ingest of input into db. */
+static void ingest_file(const char *db, const char *input, size_t batch, int no_analyze)
+{
+    px_store *s = open_store(db);
+    px_ingest_opts io = {.batch = batch, .no_analyze = no_analyze};
+    const char *in = input;
+    tu_ingest_paths(s, &in, 1, NULL, &io, NULL);
+    px_store_close(s);
+}
+
+/* Killed at a random batch and resumed, an ingest ends as an uninterrupted
+ * one: the same articles, duplicate groups and stories, every story with
+ * its analysis (the kill came before any was stored). */
+static void test_kill_then_resume_equals_clean_run(void **state)
+{
+    (void)state;
+    char *killed = temp_db(), *clean = temp_db(), *input = write_crash_input();
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fds[0]);
+        child_ingest(killed, input, fds[1]);
+    }
+    close(fds[1]);
+    long long n;
+    int reports = 0, status;
+    while (reports < 5 && read(fds[0], &n, sizeof n) == (ssize_t)sizeof n)
+        reports++;
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    close(fds[0]);
+    assert_true(WIFSIGNALED(status));
+    assert_true(sql_count(killed, STALE_SQL) > 0); /* flagged with the articles */
+
+    ingest_file(killed, input, CRASH_BATCH, 0);
+    ingest_file(clean, input, CRASH_BATCH, 0);
+    assert_all_analysed(killed);
+    assert_all_analysed(clean);
+    static const char *const same[] = {
+        "SELECT count(*) FROM articles", STORIES_SQL, "SELECT count(*) FROM dup_groups",
+        "SELECT count(*) FROM articles WHERE dup_group_id IS NOT NULL",
+        "SELECT count(*) FROM template_lines",
+        "SELECT total(n_articles * n_articles) FROM stories",
+    };
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+        if (sql_count(killed, same[i]) != sql_count(clean, same[i]))
+            fail_msg("%s: %lld after a resume, %lld in one run", same[i], sql_count(killed, same[i]),
+                     sql_count(clean, same[i]));
+    }
+    unlink(input);
+    free(input);
+    remove_db(killed);
+    remove_db(clean);
+}
+
+/* An ingest that stored its articles but not their analyses (killed, out
+ * of disk, or --no-analyze) leaves its stories flagged: the next ingest
+ * rebuilds them even when it brings nothing new, and so does reanalyze. */
+static void test_missing_analyses_are_rebuilt(void **state)
+{
+    (void)state;
+    char *db = temp_db(), *input = write_crash_input();
+    ingest_file(db, input, 500, 1);
+    long long stories = sql_count(db, STORIES_SQL);
+    assert_true(stories > 0);
+    assert_int_equal(sql_count(db, "SELECT count(*) FROM analyses"), 0);
+    assert_int_equal(sql_count(db, STALE_SQL), stories);
+
+    ingest_file(db, input, 500, 0); /* nothing new */
+    assert_all_analysed(db);
+
+    px_store *s = open_store(db);
+    px_error err;
+    long long done;
+    assert_int_equal(px_ingest_reanalyze(s, NULL, 0, &done, &err), PX_OK);
+    assert_int_equal(done, 0); /* nothing stale */
+    assert_int_equal(px_ingest_reanalyze(s, NULL, 1, &done, &err), PX_OK);
+    assert_int_equal(done, stories);
+    px_store_close(s);
+    assert_all_analysed(db);
+    unlink(input);
+    free(input);
+    remove_db(db);
+}
+
+/* One ingest at a time: a second one waits for the lock, or refuses at
+ * once when asked not to wait, naming the database. */
+static void test_second_ingest_is_refused_while_one_runs(void **state)
+{
+    (void)state;
+    char *db = temp_db();
+    px_store *a = open_store(db), *b = open_store(db);
+    px_error err;
+    px_ingest *first, *second;
+    assert_int_equal(px_ingest_new(&first, a, NULL, &err), PX_OK);
+    px_ingest_opts nowait = {.lock_no_wait = 1};
+    px_error_clear(&err);
+    assert_int_not_equal(px_ingest_new(&second, b, &nowait, &err), PX_OK);
+    assert_non_null(strstr(err.msg, "another ingest is running"));
+    assert_non_null(strstr(err.msg, db));
+    px_ingest_free(first);
+    assert_int_equal(px_ingest_new(&second, b, &nowait, &err), PX_OK);
+    px_ingest_free(second);
+    px_store_close(a);
+    px_store_close(b);
+    remove_db(db);
+}
+
+/* Two ingests of disjoint inputs started together both succeed (one waits
+ * for the other) and every story ends analysed. */
+static void test_concurrent_ingests_both_succeed(void **state)
+{
+    (void)state;
+    char *db = temp_db(), *input = write_crash_input();
+    char *halves[2];
+    FILE *f = fopen(input, "r");
+    assert_non_null(f);
+    px_buf part[2] = {{0}, {0}};
+    char line[8192];
+    for (int i = 0; fgets(line, sizeof line, f) && i < 600; i++)
+        px_buf_puts(&part[i % 2], line);
+    fclose(f);
+    for (int i = 0; i < 2; i++) {
+        halves[i] = tu_write_temp(part[i].data, part[i].len, ".jsonl");
+        px_buf_free(&part[i]);
+    }
+    ingest_file(db, halves[0], 50, 1); /* create the schema first */
+    pid_t pids[2];
+    for (int i = 0; i < 2; i++) {
+        pids[i] = fork();
+        assert_true(pids[i] >= 0);
+        if (pids[i] == 0) {
+            px_store *s;
+            px_error err;
+            px_ingest_opts io = {.batch = 50};
+            tu_ingest c = {0};
+            if (px_store_open(&s, db, 0, &err) || px_ingest_new(&c.g, s, &io, &err))
+                _exit(2);
+            const char *in = halves[i];
+            px_read_opts o = {0};
+            if (px_read_clean_paths(&in, 1, &o, NULL, tu_ingest_add, &c) || c.failed)
+                _exit(3);
+            if (px_ingest_finish(c.g, &err)) {
+                fprintf(stderr, "%s\n", err.msg);
+                _exit(4);
+            }
+            px_ingest_free(c.g);
+            px_store_close(s);
+            _exit(0);
+        }
+    }
+    for (int i = 0; i < 2; i++) {
+        int status;
+        waitpid(pids[i], &status, 0);
+        assert_true(WIFEXITED(status));
+        assert_int_equal(WEXITSTATUS(status), 0);
+    }
+    assert_int_equal(sql_count(db, "SELECT count(*) FROM articles"), 600);
+    assert_all_analysed(db);
+    for (int i = 0; i < 2; i++) {
+        unlink(halves[i]);
+        free(halves[i]);
+    }
+    unlink(input);
+    free(input);
+    remove_db(db);
+}
+
 /* Template text learned by one ingest stays in the store: the next ingest
  * removes it from a new article of the same outlet at once. */
 static void test_templates_persist_per_outlet(void **st)
@@ -561,6 +760,10 @@ int main(void)
         cmocka_unit_test(test_corrupt_and_foreign_files),
         cmocka_unit_test(test_locked_database_is_an_error_not_a_hang),
         cmocka_unit_test(test_kill_during_ingest_loses_nothing_committed),
+        cmocka_unit_test(test_kill_then_resume_equals_clean_run),
+        cmocka_unit_test(test_missing_analyses_are_rebuilt),
+        cmocka_unit_test(test_second_ingest_is_refused_while_one_runs),
+        cmocka_unit_test(test_concurrent_ingests_both_succeed),
         cmocka_unit_test(test_templates_persist_per_outlet),
     };
     return cmocka_run_group_tests_name("store", tests, NULL, NULL);

@@ -231,7 +231,11 @@ static void test_migrates_version_1(void **state)
                                   "ALTER TABLE analyses DROP COLUMN text; ALTER TABLE analyses DROP COLUMN html;"
                                   "ALTER TABLE articles DROP COLUMN dup_relation;"
                                   "DROP TABLE template_outlets; DROP TABLE template_lines;"
+                                  "DROP INDEX stories_stale; ALTER TABLE stories DROP COLUMN stale;"
+                                  "DROP INDEX articles_by_input_hash; ALTER TABLE articles DROP COLUMN input_hash;"
+                                  "DROP TABLE settings;"
                                   "INSERT INTO stories(key, n_articles) VALUES ('00000000000000aa', 1);"
+                                  "INSERT INTO stories(key, n_articles) VALUES ('00000000000000bb', 1);"
                                   "INSERT INTO analyses(story_id, report, updated) VALUES "
                                   "(1, '{\"story\":1,\"summary\":[]}', '2025-01-01T00:00:00Z');"
                                   "PRAGMA user_version = 1;",
@@ -242,6 +246,12 @@ static void test_migrates_version_1(void **state)
     px_stored_analysis an;
     assert_int_equal(px_store_get_analysis(s, 1, &an, &err), PX_OK);
     assert_string_equal(an.report, "{\"story\":1,\"summary\":[]}");
+    /* version 4: a story without a stored analysis is stale, one with is not */
+    int64_t stale;
+    assert_int_equal(px_store_story_stale(s, 1, &stale, &err), PX_OK);
+    assert_int_equal(stale, 0);
+    assert_int_equal(px_store_story_stale(s, 2, &stale, &err), PX_OK);
+    assert_true(stale > 0);
     assert_null(an.text);
     assert_null(an.html);
     px_stored_analysis_free(&an);
@@ -250,6 +260,8 @@ static void test_migrates_version_1(void **state)
     snprintf(side, sizeof side, "%s-wal", path);
     unlink(side);
     snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-ingest.lock", path);
     unlink(side);
     unlink(path);
     free(path);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cjson/cJSON.h>
 
@@ -21,7 +22,7 @@ static int teardown(void **state)
 {
     (void)state;
     char cmd[1600];
-    snprintf(cmd, sizeof cmd, "rm -rf %s %s-wal %s-shm %s.html %s-plain.db*", db, db, db, db, db);
+    snprintf(cmd, sizeof cmd, "rm -rf %s %s-wal %s-shm %s-ingest.lock %s.html %s-plain.db*", db, db, db, db, db, db);
     return system(cmd) == 0 ? 0 : -1;
 }
 
@@ -145,6 +146,53 @@ static void test_ingest_search_show_export(void **state)
     assert_null(strstr(buf, "href=\"http"));
 }
 
+/* A database in a folder nobody may write: the reading commands work (no
+ * -shm or -wal file can be made there), ingest says what is wrong. As root
+ * the commands run as nobody, since root writes anywhere. */
+static void test_read_only_folder(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/px-ro-XXXXXX", ro_db[64], as[96] = "", args[512];
+    assert_non_null(mkdtemp(dir));
+    snprintf(ro_db, sizeof ro_db, "%s/store.db", dir);
+    int code;
+    char *out = runf(&code, "ingest -q --db %s %s 2>&1", ro_db, "examples/corpus");
+    assert_int_equal(code, 0);
+    free(out);
+    assert_int_equal(chmod(dir, 0555), 0);
+    if (geteuid() == 0) {
+        if (system("setpriv --reuid 65534 --regid 65534 --clear-groups true 2>/dev/null") != 0) {
+            print_message("skipped: running as root without setpriv\n");
+            chmod(dir, 0755);
+            return;
+        }
+        snprintf(as, sizeof as, "setpriv --reuid 65534 --regid 65534 --clear-groups ");
+    }
+    static const char *const reading[][2] = {
+        {"stories --db %s", "Tillman Bridge"},
+        {"search --db %s mediator", "matches"},
+        {"show --db %s 1", "Story 1"},
+        {"stories --json --db %s", "\"stories\""},
+    };
+    for (size_t i = 0; i < sizeof reading / sizeof reading[0]; i++) {
+        char sub[256];
+        snprintf(sub, sizeof sub, reading[i][0], ro_db);
+        snprintf(args, sizeof args, "%s%s %s 2>&1", as, tu_bin(), sub);
+        out = tu_run(args, &code);
+        if (code != 0 || !strstr(out, reading[i][1]))
+            fail_msg("%s: exit %d: %s", sub, code, out);
+        free(out);
+    }
+    snprintf(args, sizeof args, "%s%s ingest --db %s examples/corpus 2>&1", as, tu_bin(), ro_db);
+    out = tu_run(args, &code);
+    assert_int_not_equal(code, 0);
+    assert_non_null(strstr(out, ro_db));
+    free(out);
+    chmod(dir, 0755);
+    snprintf(args, sizeof args, "rm -rf '%s'", dir);
+    assert_int_equal(system(args), 0);
+}
+
 static void test_bad_databases(void **state)
 {
     (void)state;
@@ -177,6 +225,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_ingest_search_show_export, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_databases, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_only_folder, setup, teardown),
     };
     return cmocka_run_group_tests_name("store_cli", tests, NULL, NULL);
 }

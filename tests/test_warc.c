@@ -204,6 +204,40 @@ static void test_content_length_lies(void **s)
     }
 }
 
+/* A Content-Length that runs past the end of the file (by far, or by a
+ * little more than the rest) hides none of the records after it; the error
+ * names the file and the offset of the lying record. */
+static void test_content_length_past_the_end(void **s)
+{
+    (void)s;
+    const long long lies[] = {1000000000000LL, 100 << 10};
+    for (size_t i = 0; i < 2; i++) {
+        px_buf w = {0};
+        add_record(&w, "resource", "https://a.example/1", "2025-03-01T00:00:00Z", "text/html", page_a,
+                   sizeof page_a - 1, 0);
+        size_t liar_at = w.len;
+        add_record(&w, "resource", "https://a.example/2", "2025-03-01T00:00:00Z", "text/html", page_b,
+                   sizeof page_b - 1, lies[i]);
+        add_record(&w, "resource", "https://a.example/3", "2025-03-01T00:00:00Z", "text/html", page_c,
+                   sizeof page_c - 1, 0);
+        add_record(&w, "resource", "https://a.example/4", "2025-03-01T00:00:00Z", "text/html", page_a,
+                   sizeof page_a - 1, 0);
+        tu_result r = read_buf(&w, ".warc", NULL);
+        assert_int_equal(r.errors, 1);
+        assert_non_null(strstr(r.last_error, "Content-Length"));
+        assert_non_null(strstr(r.last_error, ".warc"));
+        char at[64];
+        snprintf(at, sizeof at, "offset %zu", liar_at);
+        assert_non_null(strstr(r.last_error, at));
+        assert_int_equal(r.n, 3);
+        by_url(&r, "https://a.example/1");
+        by_url(&r, "https://a.example/3");
+        by_url(&r, "https://a.example/4");
+        tu_result_free(&r);
+        px_buf_free(&w);
+    }
+}
+
 static void test_truncated_and_corrupt_members(void **s)
 {
     (void)s;
@@ -285,6 +319,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_warc_round_trip),
         cmocka_unit_test(test_content_length_lies),
+        cmocka_unit_test(test_content_length_past_the_end),
         cmocka_unit_test(test_truncated_and_corrupt_members),
         cmocka_unit_test(test_oversized_and_binary_records),
         cmocka_unit_test(test_not_warc_in_the_middle),

@@ -33,6 +33,9 @@ void px_cleaner_free(px_cleaner *c);
  * notices, navigation, captions, bylines, repeated sentences. Every removal
  * is recorded in a->removed with its reason. */
 int px_clean_article(px_cleaner *c, px_article *a);
+/* Sentence pairs the repeat check has compared since the process started
+ * (exact and near): a measure of its work for tests and benchmarks. */
+unsigned long long px_clean_pairs_compared(void);
 
 /* ---- is it an article? ---------------------------------------------------- */
 

@@ -73,7 +73,14 @@ typedef struct px_doc {
     px_spans sentences;
     size_t *first_token;     /* per sentence (+1 sentinel): its first token */
     px_lexicon *lexicon;     /* borrowed */
+    size_t *cp_at;           /* code points before byte k * PX_DOC_CP_STEP */
 } px_doc;
+
+/* Byte offsets become code point offsets (for output) through one table
+ * per document, a checkpoint every PX_DOC_CP_STEP bytes: each conversion
+ * scans at most that many bytes, whatever the length of the text. */
+#define PX_DOC_CP_STEP 64
+size_t px_doc_cp_offset(const px_doc *d, size_t byte);
 
 /* Builds the model of text[0..len) with lexicon lx (which must outlive the
  * document). On failure d is left empty. */

@@ -65,6 +65,12 @@ typedef struct px_ingest_opts {
     void *analyze_ud;
     px_ingest_commit_fn on_commit;
     void *commit_ud;
+    /* One ingest at a time per database (a lock file beside it, DB-ingest.lock):
+     * a second waits for the first, calling on_lock_wait once before it
+     * does, or fails at once ("another ingest is running") with lock_no_wait. */
+    int lock_no_wait;
+    void (*on_lock_wait)(const char *db, void *ud);
+    void *lock_wait_ud;
 } px_ingest_opts;
 
 typedef struct px_ingest px_ingest;
@@ -84,6 +90,10 @@ const px_ingest_stats *px_ingest_stats_of(const px_ingest *g);
 /* Row ids of the stories that received new articles or took in a merged
  * story, in the order they first did (a story merged away is dropped) (valid until the next px_ingest_add or px_ingest_free). */
 const int64_t *px_ingest_touched(const px_ingest *g, size_t *n);
+/* Refreshes the analysis of every stale story (those an interrupted ingest
+ * or --no-analyze left; with all, every story) under the ingest lock;
+ * *done counts them. */
+int px_ingest_reanalyze(px_store *s, const px_ingest_opts *o, int all, long long *done, px_error *err);
 /* Rolls back an unfinished batch and frees g. */
 void px_ingest_free(px_ingest *g);
 

@@ -27,6 +27,11 @@ typedef struct px_api_opts {
                                     0 = 5000 */
     const px_sources *sources;   /* outlet table applied to POSTed articles;
                                     may be NULL, must outlive the api */
+    const char *token;           /* when set, POST needs "Authorization:
+                                    Bearer TOKEN" (401 otherwise) */
+    const char *const *allow_hosts; /* NULL-terminated host names served
+                                    besides IP addresses and localhost
+                                    (other Host headers: 403) */
 } px_api_opts;
 
 typedef struct px_api px_api;
@@ -49,6 +54,20 @@ typedef struct px_api_response {
  * body_len is 0. Always fills resp (free it with px_api_response_free). */
 void px_api_handle(px_api *api, const char *method, const char *target, const char *content_type,
                    const char *body, size_t body_len, px_api_response *resp);
+/* One request with the headers that decide who may call: Host (checked on
+ * every request against DNS rebinding), and for writes Origin,
+ * Sec-Fetch-Site (a page of another origin is refused: 403),
+ * Authorization (the token) and a JSON Content-Type (415 otherwise, so no
+ * form or no-cors fetch can write). A NULL header is one not sent. */
+typedef struct px_api_request {
+    const char *method, *target, *content_type;
+    const char *body;
+    size_t body_len;
+    const char *host, *origin, *sec_fetch_site, *authorization;
+} px_api_request;
+void px_api_handle_request(px_api *api, const px_api_request *rq, px_api_response *resp);
+/* The database could only be opened for reading: POST answers 503. */
+int px_api_readonly(const px_api *api);
 void px_api_response_free(px_api_response *resp);
 /* Fills resp with the JSON error answer {"error":{"code","message"}}. */
 void px_api_error(px_api_response *resp, int status, const char *code, const char *message);

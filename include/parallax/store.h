@@ -29,7 +29,7 @@
 extern "C" {
 #endif
 
-#define PX_STORE_SCHEMA_VERSION 3
+#define PX_STORE_SCHEMA_VERSION 4
 
 typedef struct px_store px_store;
 
@@ -46,6 +46,8 @@ int px_store_open(px_store **out, const char *path, int flags, px_error *err);
  * 5000). */
 int px_store_open_wait(px_store **out, const char *path, int flags, int busy_ms, px_error *err);
 void px_store_close(px_store *s);
+/* Opened with PX_STORE_READONLY (or fell back to it: see px_api_new). */
+int px_store_is_readonly(const px_store *s);
 const char *px_store_path(const px_store *s);
 /* Milliseconds a statement waits for another connection's lock (default
  * 5000). */
@@ -67,6 +69,12 @@ void px_store_content_hash(const px_article *a, char out[33]);
  * Either may be NULL. */
 int px_store_add_article(px_store *s, const px_article *a, int64_t *row, int *added,
                          px_error *err);
+/* The same, remembering input_hash (px_store_content_hash of the article as
+ * it was read, before template text was removed); px_store_find_input
+ * finds the row of an input stored already (0 when none). */
+int px_store_add_article_read_as(px_store *s, const px_article *a, const char *input_hash, int64_t *row,
+                                 int *added, px_error *err);
+int px_store_find_input(px_store *s, const char *input_hash, int64_t *row, px_error *err);
 
 /* Reads the stored article with row id row into a new px_article (NULL in
  * *out and PX_OK when there is none). */
@@ -114,6 +122,19 @@ int px_store_put_analysis(px_store *s, int64_t story, const px_stored_analysis *
 int px_store_get_analysis(px_store *s, int64_t story, px_stored_analysis *out, px_error *err);
 void px_stored_analysis_free(px_stored_analysis *an);
 
+/* Durable analyses: every change to a story (an article assigned, a story
+ * merged in) raises its stale count in the same transaction. *stale is the
+ * count now (0: the stored analysis is current); px_store_put_fresh_analysis
+ * stores an analysis made after reading seen_stale and clears the count
+ * only when nothing changed since, in one transaction. */
+int px_store_story_stale(px_store *s, int64_t story, int64_t *stale, px_error *err);
+int px_store_put_fresh_analysis(px_store *s, int64_t story, const px_stored_analysis *an, int64_t seen_stale,
+                                px_error *err);
+/* The stories whose analysis is missing or out of date, by row id (*ids is
+ * malloc'd); px_store_mark_all_stale flags every story. */
+int px_store_stale_stories(px_store *s, int64_t **ids, size_t *n, px_error *err);
+int px_store_mark_all_stale(px_store *s, px_error *err);
+
 /* ---- reading ----------------------------------------------------------- */
 
 /* One stored article as the iterators below hand it over; everything is
@@ -149,6 +170,8 @@ int px_store_counts_get(px_store *s, px_store_counts *c, px_error *err);
  * from t in place of what was stored (inside px_store_begin/commit). */
 int px_store_load_templates(px_store *s, px_templates *t, px_error *err);
 int px_store_save_templates(px_store *s, const px_templates *t, px_error *err);
+/* The last article row the saved template text learned from. */
+int px_store_templates_upto(px_store *s, int64_t *row, px_error *err);
 
 #ifdef __cplusplus
 }

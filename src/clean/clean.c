@@ -5,11 +5,13 @@
  * sentences. Every removal is recorded with its reason (docs/cleaning.md). */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "clean/clean_internal.h"
+#include "core/map.h"
 #include "clean/clean_rules.h"
 #include "core/grow.h"
 #include "parallax/clean.h"
@@ -346,6 +348,7 @@ typedef struct sentence {
     size_t n_content;        /* content words of two letters or more */
     size_t n_capitals;       /* of those, how many are capitalised */
     uint64_t hash;           /* of the folded text */
+    size_t n_text_words;     /* word_count of its text */
 } sentence;
 
 static int cmp_u64(const void *a, const void *b)
@@ -771,6 +774,7 @@ static int add_sentence(work *w, size_t para_i, size_t start, size_t end)
     s->end = end;
     s->keep = 1;
     w->n_sents++;
+    s->n_text_words = word_count(w->body + start, end - start);
     return fingerprint(w->c, w->body + start, end - start, s);
 }
 
@@ -791,8 +795,21 @@ static int split_kept_sentences(work *w)
     return w->rc;
 }
 
+static _Atomic unsigned long long pairs_compared;
+
+unsigned long long px_clean_pairs_compared(void)
+{
+    return pairs_compared;
+}
+
+static void count_pair(void)
+{
+    atomic_fetch_add_explicit(&pairs_compared, 1, memory_order_relaxed);
+}
+
 static int same_text(const work *w, const sentence *a, const sentence *b)
 {
+    count_pair();
     if (a->hash != b->hash)
         return 0;
     char *x = px_fold(w->body + a->start, a->end - a->start);
@@ -803,10 +820,46 @@ static int same_text(const work *w, const sentence *a, const sentence *b)
     return same;
 }
 
+/* The earlier sentences of each text hash: exact repeats are found by
+ * lookup, not by comparing every pair (linear in the sentences). */
+typedef struct by_hash {
+    px_map map;       /* sentence hash -> id */
+    size_t *last;     /* id -> latest sentence with that hash, + 1 */
+    size_t cap;
+    size_t *prev;     /* sentence -> previous one with the same hash, + 1 */
+} by_hash;
+
+static int by_hash_add(by_hash *h, const sentence *sents, size_t i)
+{
+    uint32_t id = px_map_intern(&h->map, (const char *)&sents[i].hash, sizeof sents[i].hash, NULL);
+    if (id == PX_MAP_NONE || px_grow(&h->last, &h->cap, (size_t)id + 1, sizeof *h->last, 64, 1))
+        return PX_ENOMEM;
+    h->prev[i] = h->last[id];
+    h->last[id] = i + 1;
+    return PX_OK;
+}
+
+/* An earlier kept sentence with the same text as s, or NULL. */
+static sentence *earlier_copy(const work *w, const by_hash *h, const sentence *s)
+{
+    uint32_t id = px_map_find(&h->map, (const char *)&s->hash, sizeof s->hash);
+    for (size_t k = id == PX_MAP_NONE ? 0 : h->last[id]; k; k = h->prev[k - 1]) {
+        sentence *e = &w->sents[k - 1];
+        if (e != s && e->keep && same_text(w, e, s))
+            return e;
+    }
+    return NULL;
+}
+
 /* Sentence rules, then repeats: the later copy goes, unless it is the
- * fuller telling of the earlier one, in which case the earlier goes. */
+ * fuller telling of the earlier one, in which case the earlier goes.
+ * Near repeats are looked for among the first MAX_NEAR_COMPARE sentences
+ * only, so that their pairwise comparison stays bounded. */
 static void clean_sentences(work *w)
 {
+    by_hash h = {0};
+    if (!(h.prev = calloc(w->n_sents ? w->n_sents : 1, sizeof *h.prev)))
+        w->rc = PX_ENOMEM;
     for (size_t i = 0; i < w->n_sents && w->rc == PX_OK; i++) {
         sentence *s = &w->sents[i];
         const rule *r = match_rule(w->c, w->body + s->start, s->end - s->start, 1);
@@ -815,20 +868,26 @@ static void clean_sentences(work *w)
             record(w, s->start, s->end, r->reason);
             continue;
         }
-        size_t words = word_count(w->body + s->start, s->end - s->start);
+        size_t words = s->n_text_words;
         if (words < 5)
+            continue;
+        if (earlier_copy(w, &h, s)) {
+            s->keep = 0;
+            record(w, s->start, s->end, "repeat");
+            continue;
+        }
+        if (by_hash_add(&h, w->sents, i)) {
+            w->rc = PX_ENOMEM;
+            break;
+        }
+        if (i >= MAX_NEAR_COMPARE || words < NEAR_MIN_WORDS)
             continue;
         for (size_t j = 0; j < i; j++) {
             sentence *e = &w->sents[j];
-            if (!e->keep)
+            if (!e->keep || e->n_text_words < NEAR_MIN_WORDS)
                 continue;
-            if (same_text(w, e, s)) {
-                s->keep = 0;
-                record(w, s->start, s->end, "repeat");
-                break;
-            }
-            if (i >= MAX_NEAR_COMPARE || words < NEAR_MIN_WORDS ||
-                word_count(w->body + e->start, e->end - e->start) < NEAR_MIN_WORDS || !near_repeat(e, s))
+            count_pair();
+            if (!near_repeat(e, s))
                 continue;
             /* The earlier one stays (the lede before its restatement),
              * unless it is a caption glued into the text or the later one
@@ -846,6 +905,9 @@ static void clean_sentences(work *w)
             break;
         }
     }
+    px_map_free(&h.map);
+    free(h.last);
+    free(h.prev);
 }
 
 /* The body from the kept paragraphs; a paragraph that lost sentences is

@@ -10,7 +10,9 @@ static const char help[] =
     "one transaction per batch. Articles whose content is stored already are\n"
     "skipped, so ingesting the same input twice adds nothing. At the end,\n"
     "each story that received new articles is compared again (as `parallax\n"
-    "analyze` does) and its report stored for show, report and the API.\n\n"
+    "analyze` does) and its report stored for show, report and the API,\n"
+    "with every story an interrupted ingest left unanalysed. One ingest runs\n"
+    "at a time on a database: a second waits for the first.\n\n"
     "options:\n" CLI_DB_HELP CLI_INPUT_HELP
     "      --batch N        articles per transaction (default 500)\n"
     "      --no-analyze     do not refresh the analyses of the stories touched\n"
@@ -46,6 +48,12 @@ static int parse_batch(const char *arg, size_t *batch)
     return 0;
 }
 
+static void say_waiting(const char *db, void *ud)
+{
+    (void)ud;
+    fprintf(stderr, "parallax: %s: another ingest is running; waiting for it to finish\n", db);
+}
+
 static int run_ingest(cli_input *ci, const char *db, px_ingest_opts o)
 {
     px_store *store = cli_open_store(db, 0);
@@ -56,6 +64,7 @@ static int run_ingest(cli_input *ci, const char *db, px_ingest_opts o)
     cli_progress_count_items(bar);
     o.analyze_progress = cli_progress_update;
     o.analyze_ud = bar;
+    o.on_lock_wait = say_waiting;
     px_error_clear(&st.err);
     if (px_ingest_new(&st.ingest, store, &o, &st.err) != PX_OK) {
         cli_error("%s", st.err.msg);

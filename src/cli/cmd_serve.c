@@ -9,13 +9,21 @@
 static const char help[] =
     "usage: parallax serve [OPTIONS]\n\n"
     "Serves the store's JSON API (docs/api.md) and the web UI until\n"
-    "interrupted (Ctrl-C or SIGTERM).\n\n"
+    "interrupted (Ctrl-C or SIGTERM). Writes are refused from other sites'\n"
+    "pages (Origin, Sec-Fetch-Site, JSON content types only) and requests\n"
+    "for unknown host names are refused (DNS rebinding). A database in a\n"
+    "read-only folder is served read-only (POST answers 503).\n\n"
     "options:\n" CLI_DB_HELP
     "  -p, --port N         TCP port (default 8080; 0 picks a free one)\n"
     "  -b, --bind ADDR      address to listen on (default 127.0.0.1)\n"
     "      --threads N      request threads (default 4)\n"
     "      --max-body MIB   largest POST body in MiB (default 16)\n"
     "  -S, --sources FILE   outlet table for POSTed articles (CSV/TSV)\n"
+    "      --token T        POST /api/articles needs 'Authorization: Bearer T'\n"
+    "                       (default $PARALLAX_TOKEN; required when --bind is\n"
+    "                       not a loopback address)\n"
+    "      --allow-host NAME  also answer requests for this host name (the Host\n"
+    "                       header); addresses and localhost always are (repeatable)\n"
     "  -h, --help           this help\n";
 
 static volatile sig_atomic_t stop_requested;
@@ -60,6 +68,11 @@ static long number_arg(const char *opt, const char *arg, long min, long max)
     return n;
 }
 
+static int is_loopback(const char *bind)
+{
+    return strncmp(bind, "127.", 4) == 0 || strcmp(bind, "::1") == 0 || strcmp(bind, "localhost") == 0;
+}
+
 int cmd_serve(int argc, char **argv)
 {
     static const struct option longopts[] = {CLI_DB_LONGOPT,
@@ -68,9 +81,13 @@ int cmd_serve(int argc, char **argv)
                                              {"threads", required_argument, NULL, 0x301},
                                              {"max-body", required_argument, NULL, 0x302},
                                              {"sources", required_argument, NULL, 'S'},
+                                             {"token", required_argument, NULL, 0x303},
+                                             {"allow-host", required_argument, NULL, 0x304},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    const char *db = NULL, *sources_path = NULL;
+    const char *db = NULL, *sources_path = NULL, *token = getenv("PARALLAX_TOKEN");
+    const char *hosts[33];
+    size_t n_hosts = 0;
     px_server_opts so = {.port = 8080};
     long max_body = 16, n;
     int opt;
@@ -94,12 +111,24 @@ int cmd_serve(int argc, char **argv)
                 return EXIT_USAGE;
             break;
         case 'S': sources_path = optarg; break;
+        case 0x303: token = optarg; break;
+        case 0x304:
+            if (n_hosts == 32)
+                return cli_usage_error("serve", "at most 32 --allow-host names");
+            hosts[n_hosts++] = optarg;
+            break;
         case 'h': fputs(help, stdout); return EXIT_OK;
         default: return cli_usage_error("serve", "unknown option");
         }
     }
     if (optind != argc)
         return cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
+    hosts[n_hosts] = NULL;
+    if (token && !*token)
+        token = NULL;
+    if (!token && so.bind && !is_loopback(so.bind))
+        return cli_usage_error("serve", "--bind %s opens the server to the network: give a --token (or "
+                                        "PARALLAX_TOKEN) that writes must carry", so.bind);
     px_error err;
     px_error_clear(&err);
     px_sources *sources = NULL;
@@ -108,13 +137,16 @@ int cmd_serve(int argc, char **argv)
         return EXIT_USAGE;
     }
     px_api_opts ao = {.db = cli_db_path(db), .connections = so.threads ? so.threads : 4,
-                      .max_body = (size_t)max_body << 20, .sources = sources};
+                      .max_body = (size_t)max_body << 20, .sources = sources, .token = token,
+                      .allow_hosts = hosts};
     px_api *api;
     if (px_api_new(&api, &ao, &err) != PX_OK) {
         cli_error("%s", err.msg);
         px_sources_free(sources);
         return EXIT_INPUT;
     }
+    if (px_api_readonly(api))
+        fprintf(stderr, "parallax: %s: read-only; serving it without POST /api/articles\n", ao.db);
     int rc = serve_until_signal(api, &so);
     px_api_free(api);
     px_sources_free(sources);

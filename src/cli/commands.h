@@ -13,6 +13,7 @@ PX_COMMAND(cluster, "group articles into stories (online, with a batch merge pas
 PX_COMMAND(analyze, "compare each story across outlets: numbers, quotes, framing, omissions, timeline, summary")
 PX_COMMAND(vocab, "count word stems in the articles (a background table for framing)")
 PX_COMMAND(ingest, "add articles to the store (--db), grouping them into stories")
+PX_COMMAND(reanalyze, "refresh the stored analyses an interrupted ingest left out of date")
 PX_COMMAND(search, "full-text search of the stored articles")
 PX_COMMAND(stories, "list the stored stories")
 PX_COMMAND(show, "print one stored story as a report on the terminal")

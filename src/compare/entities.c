@@ -11,6 +11,8 @@
 
 #include "compare/claims_common.h"
 #include "compare/ner.h"
+#include "core/grow.h"
+#include "core/map.h"
 #include "parallax/entities.h"
 #include "parallax/text.h"
 
@@ -489,15 +491,67 @@ static long new_entity(px_entity_list *out, const cand *c)
     return (long)out->n++;
 }
 
+/* A short form is looked for among this many mentions before it (and,
+ * after the full names are placed, as many after it): the entity it names
+ * is mentioned nearby. Shorter articles are searched whole; the bound
+ * keeps resolving linear in the mentions however long the article. */
+#define RESOLVE_WINDOW 400
+
+/* Names, case-folded (ASCII, as strcasecmp compares), to the first entity
+ * of that name; and surnames to the first person of several words. */
+typedef struct name_index {
+    px_map map;
+    long *entity; /* map id -> entity */
+    size_t cap;
+} name_index;
+
+static char *folded_name(const char *s, size_t n)
+{
+    char *f = px_strndup(s, n);
+    for (char *p = f; p && *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return f;
+}
+
+static int index_name(name_index *x, const char *s, size_t n, long entity)
+{
+    char *f = folded_name(s, n);
+    int added = 0;
+    uint32_t id = f ? px_map_intern(&x->map, f, n, &added) : PX_MAP_NONE;
+    free(f);
+    if (id == PX_MAP_NONE || px_grow(&x->entity, &x->cap, (size_t)id + 1, sizeof *x->entity, 64, 0))
+        return PX_ENOMEM;
+    if (added)
+        x->entity[id] = entity;
+    return PX_OK;
+}
+
+static long find_name(const name_index *x, const char *s, size_t n)
+{
+    char *f = folded_name(s, n);
+    uint32_t id = f ? px_map_find(&x->map, f, n) : PX_MAP_NONE;
+    free(f);
+    return id == PX_MAP_NONE ? -1 : x->entity[id];
+}
+
+static void name_index_free(name_index *x)
+{
+    px_map_free(&x->map);
+    free(x->entity);
+}
+
 /* The entity a short mention refers to: the most recently mentioned
  * entity whose name contains it as a word (persons: as the surname), else
- * one whose surname is within a small edit distance. */
-static long resolve_short(const px_entity_list *out, const cand *cands, size_t upto, const cand *c)
+ * one whose surname is within a small edit distance. surnames (may be
+ * NULL) gives the first person of several words by surname, for the look
+ * ahead. */
+static long resolve_short(const px_entity_list *out, const cand *cands, size_t from, size_t upto,
+                          const cand *c, const name_index *surnames)
 {
     size_t len = strlen(c->name);
     long best = -1;
     for (size_t pass = 0; pass < 2 && best < 0; pass++) {
-        for (size_t k = upto; k-- > 0;) {
+        for (size_t k = upto; k-- > from;) {
             const cand *o = &cands[k];
             if (o->entity < 0 || o->n_words <= c->n_words)
                 continue;
@@ -525,11 +579,11 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t u
             }
         }
         /* also look ahead: "Netanyahu" before "Benjamin Netanyahu" */
-        if (pass == 0 && c->n_words == 1)
-            for (size_t k = 0; k < out->n; k++)
-                if (out->v[k].kind == PX_ENTITY_PERSON && strchr(out->v[k].name, ' ') &&
-                    word_of(out->v[k].name, c->name, len, 1))
-                    return (long)k;
+        if (pass == 0 && c->n_words == 1 && surnames) {
+            long k = find_name(surnames, c->name, len);
+            if (k >= 0)
+                return k;
+        }
     }
     return best;
 }
@@ -579,9 +633,10 @@ static int entity_has_role(const scanner *sc, long e, const char *role)
 /* A surname alone when two people of the article share it (`Obama` with
  * Barack and Michelle Obama): the one whose gender the mention's title or
  * pronoun gives, then whose title it carries, then the nearest named
- * before it (else the first named after). -1 when fewer than two people
- * share the surname. */
-static long pick_namesake(const scanner *sc, const px_entity_list *out, size_t self)
+ * before it (else the first named after), among the mentions from..upto.
+ * -1 when fewer than two people share the surname. */
+static long pick_namesake(const scanner *sc, const px_entity_list *out, size_t self, size_t from,
+                          size_t upto)
 {
     const cand *c = &sc->c[self];
     size_t len = strlen(c->name);
@@ -605,7 +660,7 @@ static long pick_namesake(const scanner *sc, const px_entity_list *out, size_t s
     if (!any_fit)
         return -1;
     long before = -1, after = -1;
-    for (size_t k = 0; k < sc->nc; k++) {
+    for (size_t k = from; k < upto; k++) {
         long e = sc->c[k].entity;
         size_t i = 0;
         while (i < n && people[i] != e)
@@ -646,40 +701,72 @@ static void infer_gender_from_pronouns(scanner *sc, px_entity_list *out)
     }
 }
 
-static int resolve(scanner *sc, const px_article *a, px_entity_list *out)
+/* A mention's entity by its exact name, else a new entity. */
+static int name_or_new(name_index *names, px_entity_list *out, cand *c, int look_up)
 {
+    size_t len = strlen(c->name);
+    if (look_up && c->entity < 0)
+        c->entity = find_name(names, c->name, len);
+    if (c->entity >= 0)
+        return PX_OK;
+    if ((c->entity = new_entity(out, c)) < 0)
+        return PX_ENOMEM;
+    return index_name(names, c->name, len, c->entity);
+}
+
+/* Surname -> the first person entity of several words with it. */
+static int index_surnames(const px_entity_list *out, name_index *surnames)
+{
+    for (size_t k = 0; k < out->n; k++) {
+        const char *last;
+        size_t last_len;
+        if (out->v[k].kind != PX_ENTITY_PERSON || !strchr(out->v[k].name, ' '))
+            continue;
+        name_words(out->v[k].name, &last, &last_len);
+        if (last_len && index_name(surnames, last, last_len, (long)k))
+            return PX_ENOMEM;
+    }
+    return PX_OK;
+}
+
+static int resolve_names(scanner *sc, px_entity_list *out)
+{
+    name_index names = {0}, surnames = {0};
+    int rc = PX_OK;
     /* full names first, in text order, so short forms find them */
-    for (size_t k = 0; k < sc->nc; k++) {
+    for (size_t k = 0; k < sc->nc && !rc; k++) {
         cand *c = &sc->c[k];
         if (c->n_words < 2)
             continue;
-        for (size_t e = 0; e < out->n; e++)
-            if (strcasecmp(out->v[e].name, c->name) == 0) {
-                c->entity = (long)e;
-                break;
-            }
+        c->entity = find_name(&names, c->name, strlen(c->name));
         if (c->entity < 0 && c->kind == PX_ENTITY_PERSON)
-            c->entity = resolve_short(out, sc->c, k, c);
-        if (c->entity < 0 && (c->entity = new_entity(out, c)) < 0)
-            return PX_ENOMEM;
+            c->entity = resolve_short(out, sc->c, k > RESOLVE_WINDOW ? k - RESOLVE_WINDOW : 0, k, c, NULL);
+        rc = name_or_new(&names, out, c, 0);
     }
-    for (size_t k = 0; k < sc->nc; k++) {
+    if (!rc)
+        rc = index_surnames(out, &surnames);
+    for (size_t k = 0; k < sc->nc && !rc; k++) {
         cand *c = &sc->c[k];
         if (c->entity >= 0)
             continue;
-        if (c->n_words == 1)
-            c->entity = pick_namesake(sc, out, k);
+        /* the mentions around it, later ones first */
+        size_t upto = sc->nc - k > RESOLVE_WINDOW ? k + RESOLVE_WINDOW : sc->nc;
+        size_t from = upto > 2 * RESOLVE_WINDOW ? upto - 2 * RESOLVE_WINDOW : 0;
+        if (c->n_words == 1 && find_name(&surnames, c->name, strlen(c->name)) >= 0)
+            c->entity = pick_namesake(sc, out, k, from, upto);
         if (c->entity < 0)
-            c->entity = resolve_short(out, sc->c, sc->nc, c);
-        if (c->entity < 0)
-            for (size_t e = 0; e < out->n; e++)
-                if (strcasecmp(out->v[e].name, c->name) == 0) {
-                    c->entity = (long)e;
-                    break;
-                }
-        if (c->entity < 0 && (c->entity = new_entity(out, c)) < 0)
-            return PX_ENOMEM;
+            c->entity = resolve_short(out, sc->c, from, upto, c, &surnames);
+        rc = name_or_new(&names, out, c, 1);
     }
+    name_index_free(&names);
+    name_index_free(&surnames);
+    return rc;
+}
+
+static int resolve(scanner *sc, const px_article *a, px_entity_list *out)
+{
+    if (resolve_names(sc, out))
+        return PX_ENOMEM;
     for (size_t k = 0; k < sc->nc; k++) {
         cand *c = &sc->c[k];
         px_entity *e = &out->v[c->entity];

@@ -839,7 +839,8 @@ static int reindex(px_clusterer *c, story *s)
         free(fresh);
         return PX_ENOMEM;
     }
-    memcpy(top, s->centroid.v, n * sizeof *top);
+    if (n) /* an empty centroid (stopwords only) has no vector */
+        memcpy(top, s->centroid.v, n * sizeof *top);
     if (keep_top(top, &n, c->o.index_terms, 1) != PX_OK) {
         free(top);
         free(fresh);

@@ -61,10 +61,79 @@ static int take_date(cJSON *item, px_article *a, px_error *err)
     return px_set_str(&a->date, iso);
 }
 
+static int hex4(const char *p, const char *end, unsigned *v)
+{
+    *v = 0;
+    if (end - p < 4)
+        return 0;
+    for (int i = 0; i < 4; i++) {
+        int c = (unsigned char)p[i], d = c >= '0' && c <= '9'   ? c - '0'
+                                       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                              : -1;
+        if (d < 0)
+            return 0;
+        *v = *v << 4 | (unsigned)d;
+    }
+    return 1;
+}
+
+/* Escapes the JSON parser would mishandle: \u0000 (it would end the C
+ * string there, dropping the rest of the text) and a lone surrogate (it
+ * would reject the whole record). Each becomes \ufffd, of the same length,
+ * so byte positions in messages stay right. Returns a repaired copy (or
+ * NULL when nothing needed repair) and the number of repairs. */
+static char *repair_escapes(const char *json, size_t len, size_t *repairs, int *oom)
+{
+    char *copy = NULL;
+    const char *end = json + len;
+    int in_string = 0;
+    *repairs = 0;
+    for (const char *p = json; p < end; p++) {
+        if (*p == '"') {
+            in_string = !in_string;
+            continue;
+        }
+        if (!in_string || *p != '\\')
+            continue;
+        if (p + 1 >= end)
+            break;
+        unsigned v, low;
+        if (p[1] != 'u' || !hex4(p + 2, end, &v)) {
+            p++; /* the escaped character, whatever it is */
+            continue;
+        }
+        int paired = v >= 0xD800 && v <= 0xDBFF && end - p >= 12 && p[6] == '\\' && p[7] == 'u' &&
+                     hex4(p + 8, end, &low) && low >= 0xDC00 && low <= 0xDFFF;
+        if (paired) {
+            p += 11;
+            continue;
+        }
+        if (v == 0 || (v >= 0xD800 && v <= 0xDFFF)) {
+            if (!copy && !(copy = px_strndup(json, len))) {
+                *oom = 1;
+                return NULL;
+            }
+            memcpy(copy + (p - json) + 2, "fffd", 4);
+            ++*repairs;
+        }
+        p += 5;
+    }
+    return copy;
+}
+
 int px_parse_json_article(const char *json, size_t len, px_article *a, px_error *err)
 {
     const char *end = NULL;
-    cJSON *o = cJSON_ParseWithLengthOpts(json, len, &end, 0);
+    size_t repairs;
+    int oom = 0;
+    char *repaired = repair_escapes(json, len, &repairs, &oom);
+    if (oom)
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    cJSON *o = cJSON_ParseWithLengthOpts(repaired ? repaired : json, len, &end, 0);
+    if (repaired && end)
+        end = json + (end - repaired);
+    free(repaired);
     if (!o) {
         long at = end ? (long)(end - json) : 0;
         return px_error_set(err, PX_EFORMAT, "malformed JSON near byte %ld", at);
@@ -130,6 +199,9 @@ int px_parse_json_article(const char *json, size_t len, px_article *a, px_error 
         return px_error_set(err, PX_OK, "no article text (no text, body, content, maintext or html field)");
     if (date_rc)
         return px_error_set(err, PX_OK, "%s", date_err.msg); /* a warning only */
+    if (repairs)
+        return px_error_set(err, PX_OK, "%zu escaped NUL%s or lone surrogate%s (\\u0000, \\ud800...) replaced "
+                            "with U+FFFD", repairs, repairs == 1 ? "" : "s", repairs == 1 ? "" : "s");
     if (html_err.msg[0])
         return px_error_set(err, PX_OK, "html field: %s", html_err.msg);
     return PX_OK;

@@ -12,6 +12,7 @@
 
 #include "parallax/read.h"
 #include "read/read_internal.h"
+#include "core/map.h"
 #include "parallax/html.h"
 #include "parallax/http.h"
 #include "parallax/warc.h"
@@ -25,6 +26,7 @@ typedef struct reader {
     int stopped;
     long long done_before; /* raw bytes of the inputs already finished */
     long long total;
+    px_map seen; /* (device, inode) of every folder and file taken */
 } reader;
 
 typedef int (*format_reader)(reader *r, px_input *in);
@@ -493,6 +495,17 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Is this the first time the walk meets the file or folder? Links make a
+ * folder reachable from inside itself, or a file from two places: each is
+ * taken once, by its (device, inode). */
+static int first_visit(reader *r, const struct stat *st)
+{
+    uint64_t key[2] = {(uint64_t)st->st_dev, (uint64_t)st->st_ino};
+    int added = 1;
+    px_map_intern(&r->seen, (const char *)key, sizeof key, &added);
+    return added;
+}
+
 /* Collects the readable files below dir, sorted, recursively. Files whose
  * extension no reader knows are skipped: folders hold READMEs and such. */
 static void walk_dir(reader *r, const char *dir, pathlist *out, int depth)
@@ -524,9 +537,12 @@ static void walk_dir(reader *r, const char *dir, pathlist *out, int depth)
         if (stat(here.items[i], &st) != 0)
             continue;
         if (S_ISDIR(st.st_mode)) {
-            if (depth < 64)
+            if (!first_visit(r, &st))
+                report(r, PX_WARNING, here.items[i], 0, -1,
+                       "folder loop: a link to a folder read already (or being read); skipped");
+            else if (depth < 64)
                 walk_dir(r, here.items[i], out, depth + 1);
-        } else if (format_by_ext(here.items[i])) {
+        } else if (format_by_ext(here.items[i]) && first_visit(r, &st)) {
             pathlist_add(out, here.items[i]);
         }
         free(here.items[i]);
@@ -566,7 +582,10 @@ int px_read_paths(const char *const *paths, size_t n, const px_read_opts *o, px_
     pathlist files = {0};
     for (size_t i = 0; i < n; i++) {
         struct stat st;
-        if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+        int known = strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0;
+        if (known && !first_visit(&r, &st))
+            continue; /* given twice, or inside a folder given before */
+        if (known && S_ISDIR(st.st_mode))
             walk_dir(&r, paths[i], &files, 0);
         else
             pathlist_add(&files, paths[i]);
@@ -581,5 +600,6 @@ int px_read_paths(const char *const *paths, size_t n, const px_read_opts *o, px_
     for (size_t i = 0; i < files.n; i++)
         free(files.items[i]);
     free(files.items);
+    px_map_free(&r.seen);
     return r.stopped ? PX_ESTOP : r.failures;
 }

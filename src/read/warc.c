@@ -273,6 +273,25 @@ static int copy_header(px_warc *w, const char *name, char **field)
     return px_set_str(field, v);
 }
 
+/* The first record head ("WARC/1." after a blank line) inside a block a
+ * lying Content-Length made too long, or NULL. */
+static const char *record_head_in(const px_buf *block)
+{
+    const char *b = block->data;
+    for (const char *p = b; p && (p = memmem(p, block->len - (size_t)(p - b), "\nWARC/1.", 8)) != NULL; p++)
+        if ((p > b && p[-1] == '\n') || (p - b >= 2 && p[-1] == '\r' && p[-2] == '\n'))
+            return p + 1;
+    return NULL;
+}
+
+/* Puts the block's bytes from head on back to be read as records. */
+static int put_back_from(px_warc *w, const px_buf *block, const char *head, long long block_offset,
+                         px_error *err)
+{
+    size_t at = (size_t)(head - block->data);
+    return src_push_back(w, head, block->len - at, block_offset + (long long)at, err);
+}
+
 /* The block ends with CR LF CR LF. When it does not, Content-Length lied:
  * if a record header sits inside the block it was too long, and what
  * follows that header is put back to be read again. */
@@ -287,16 +306,9 @@ static int check_trailer(px_warc *w, px_warc_record *rec, long long block_offset
         src_skip(w, 2, err);
         return PX_OK;
     }
-    const char *hit = NULL;
-    for (const char *p = rec->block.data; kept_all && p && (p = memmem(p, rec->block.len - (size_t)(p - rec->block.data), "\nWARC/1.", 8)) != NULL; p++)
-        if ((p > rec->block.data && p[-1] == '\n') ||
-            (p - rec->block.data >= 2 && p[-1] == '\r' && p[-2] == '\n')) {
-            hit = p + 1;
-            break;
-        }
+    const char *hit = kept_all ? record_head_in(&rec->block) : NULL;
     if (hit) {
-        size_t at = (size_t)(hit - rec->block.data);
-        int rc = src_push_back(w, hit, rec->block.len - at, block_offset + (long long)at, err);
+        int rc = put_back_from(w, &rec->block, hit, block_offset, err);
         if (rc)
             return rc;
     } else {
@@ -308,6 +320,22 @@ static int check_trailer(px_warc *w, px_warc_record *rec, long long block_offset
                         "record at offset %lld: Content-Length %lld does not match the record (%s); record skipped",
                         rec->offset, rec->content_length,
                         hit ? "a record header starts inside the block" : "no CR LF CR LF after the block");
+}
+
+/* The file ended inside the block. When the block holds record heads,
+ * Content-Length lied: those records are read again, not lost. */
+static int cut_short(px_warc *w, px_warc_record *rec, long long block_offset, long long got, px_error *err)
+{
+    const char *hit = record_head_in(&rec->block);
+    if (hit) {
+        int rc = put_back_from(w, &rec->block, hit, block_offset, err);
+        if (rc)
+            return rc;
+    }
+    return px_error_set(err, PX_EFORMAT,
+                        "record at offset %lld cut short: Content-Length %lld but only %lld bytes left%s",
+                        rec->offset, rec->content_length, got,
+                        hit ? "; the records inside it are read again" : "");
 }
 
 static int next_record(px_warc *w, px_warc_record *rec, px_error *err);
@@ -365,7 +393,9 @@ static int next_record(px_warc *w, px_warc_record *rec, px_error *err)
     if (!cl || end == cl || *end || len < 0)
         return px_error_set(err, PX_EFORMAT, "record at offset %lld has no valid Content-Length", where);
     rec->content_length = len;
-    size_t keep = len > (long long)w->max_record ? 0 : (size_t)len;
+    /* Up to max_record bytes are kept even of a larger block: when the
+     * file ends before the block does, the records it swallowed are there. */
+    size_t keep = len > (long long)w->max_record ? w->max_record : (size_t)len;
     long long block_offset = src_offset(w);
     long long got = src_read(w, len, keep, &rec->block, err);
     if (got < 0)
@@ -373,13 +403,13 @@ static int next_record(px_warc *w, px_warc_record *rec, px_error *err)
     if (!rec->block.data && px_buf_append(&rec->block, "", 0))
         return px_error_set(err, PX_ENOMEM, "out of memory");
     if (got < len)
-        return px_error_set(err, PX_EFORMAT,
-                            "record at offset %lld cut short: Content-Length %lld but only %lld bytes left",
-                            where, len, got);
+        return cut_short(w, rec, block_offset, got, err);
     if ((rc = check_trailer(w, rec, block_offset, keep == (size_t)len, err)) != PX_OK)
         return rc;
-    if (keep < (size_t)len)
+    if (keep < (size_t)len) {
+        px_buf_free(&rec->block);
         return px_error_set(err, PX_ELIMIT, "record at offset %lld: block of %lld bytes is larger than %zu (see --max-record); skipped",
                             where, len, w->max_record);
+    }
     return 1;
 }

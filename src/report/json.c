@@ -36,7 +36,7 @@ static const char *source_of(const px_story_text *s, size_t a)
 /* Code point offset of byte offset off in article a's body. */
 static double cp(const px_story_text *s, size_t a, size_t off)
 {
-    return (double)px_utf8_offset_to_cp(s->articles[a]->body ? s->articles[a]->body : "", off);
+    return (double)px_doc_cp_offset(&s->docs[a], off);
 }
 
 static char *sentence_text(const px_story_text *s, size_t i)

@@ -1,5 +1,6 @@
 /* api.c - the JSON API and the embedded web UI, one request at a time,
  * without sockets (see parallax/server.h, docs/api.md). */
+#include <arpa/inet.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -23,6 +24,10 @@ struct px_api {
     atomic_uint next;
     size_t max_body;
     const px_sources *sources;
+    pthread_mutex_t post_lock; /* one POST at a time: each is an ingest */
+    int readonly;              /* the store could only be opened for reading */
+    char *token;               /* required on writes when set */
+    px_strlist allow_hosts;    /* host names served besides localhost and IPs */
 };
 
 /* One request being answered. */
@@ -86,7 +91,7 @@ static void reply_failure(request *r, int rc, const px_error *err)
         px_api_error(r->resp, 400, "bad_request", err->msg);
     else if (rc == PX_ENOMEM)
         px_api_error(r->resp, 500, "internal", "out of memory");
-    else if (strstr(err->msg, "lock"))
+    else if (strstr(err->msg, "lock") || strstr(err->msg, "another ingest"))
         px_api_error(r->resp, 503, "busy", err->msg);
     else
         px_api_error(r->resp, 500, "internal", err->msg);
@@ -232,12 +237,35 @@ static void unlock_store(px_api *api, unsigned i)
     pthread_mutex_unlock(&api->locks[i]);
 }
 
+/* The store for writing, else (a read-only folder or file) for reading:
+ * the GET endpoints work and POST answers 503. */
+static int open_api_store(px_api *api, const px_api_opts *o, px_store **s, px_error *err)
+{
+    int busy = o->busy_ms > 0 ? o->busy_ms : 5000;
+    if (!api->readonly && px_store_open_wait(s, o->db, 0, busy, err) == PX_OK)
+        return PX_OK;
+    if (strcmp(o->db, ":memory:") == 0 || px_store_open_wait(s, o->db, PX_STORE_READONLY, busy, NULL) != PX_OK)
+        return err ? err->code : PX_EIO;
+    api->readonly = 1;
+    return PX_OK;
+}
+
 int px_api_new(px_api **out, const px_api_opts *o, px_error *err)
 {
     *out = NULL;
     px_api *api = calloc(1, sizeof *api);
     if (!api)
         return px_error_set(err, PX_ENOMEM, "out of memory");
+    pthread_mutex_init(&api->post_lock, NULL);
+    if ((o->token && *o->token && !(api->token = px_strdup(o->token)))) {
+        px_api_free(api);
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    }
+    for (const char *const *h = o->allow_hosts; h && *h; h++)
+        if (px_strlist_push(&api->allow_hosts, *h)) {
+            px_api_free(api);
+            return px_error_set(err, PX_ENOMEM, "out of memory");
+        }
     api->n = o->connections ? o->connections : 4;
     if (strcmp(o->db, ":memory:") == 0)
         api->n = 1;
@@ -250,7 +278,7 @@ int px_api_new(px_api **out, const px_api_opts *o, px_error *err)
         return px_error_set(err, PX_ENOMEM, "out of memory");
     }
     for (unsigned i = 0; i < api->n; i++) {
-        int rc = px_store_open_wait(&api->stores[i], o->db, 0, o->busy_ms > 0 ? o->busy_ms : 5000, err);
+        int rc = open_api_store(api, o, &api->stores[i], err);
         if (rc) {
             px_api_free(api);
             return rc;
@@ -273,7 +301,15 @@ void px_api_free(px_api *api)
     }
     free(api->stores);
     free(api->locks);
+    pthread_mutex_destroy(&api->post_lock);
+    free(api->token);
+    px_strlist_clear(&api->allow_hosts);
     free(api);
+}
+
+int px_api_readonly(const px_api *api)
+{
+    return api->readonly;
 }
 
 size_t px_api_max_body(const px_api *api)
@@ -459,9 +495,11 @@ static void store_posted(request *r, posted *p)
 {
     px_error err;
     px_error_clear(&err);
+    pthread_mutex_lock(&r->api->post_lock);
     unsigned i = lock_store(r->api);
     px_ingest *g = NULL;
-    px_ingest_opts o = {.batch = p->n + 1};
+    /* an ingest from the command line holds the lock: answer 503, not wait */
+    px_ingest_opts o = {.batch = p->n + 1, .lock_no_wait = 1};
     cJSON *res = cJSON_CreateObject(), *rows = cJSON_AddArrayToObject(res, "articles");
     int rc = px_ingest_new(&g, r->api->stores[i], &o, &err);
     for (size_t k = 0; !rc && k < p->n; k++) {
@@ -483,6 +521,7 @@ static void store_posted(request *r, posted *p)
     cJSON_AddNumberToObject(res, "already", (double)st.already);
     px_ingest_free(g);
     unlock_store(r->api, i);
+    pthread_mutex_unlock(&r->api->post_lock);
     if (rc) {
         cJSON_Delete(res);
         reply_failure(r, rc, &err);
@@ -526,6 +565,132 @@ static void post_articles(request *r, const char *content_type, const char *body
     free(p.v);
 }
 
+/* ---- who may call ------------------------------------------------------ */
+
+/* The host name of an authority ("example.org:8080", "[::1]:80"). */
+static size_t authority_host(const char *auth, const char **host)
+{
+    *host = auth;
+    if (auth[0] == '[') {
+        const char *close = strchr(auth, ']');
+        return close ? (size_t)(close - auth + 1) : strlen(auth);
+    }
+    const char *colon = strchr(auth, ':');
+    return colon ? (size_t)(colon - auth) : strlen(auth);
+}
+
+static int is_ip_literal(const char *h, size_t n)
+{
+    char buf[64];
+    unsigned char addr[16];
+    if (n >= 2 && h[0] == '[' && h[n - 1] == ']') {
+        h++;
+        n -= 2;
+        if (n >= sizeof buf)
+            return 0;
+        memcpy(buf, h, n);
+        buf[n] = '\0';
+        return inet_pton(AF_INET6, buf, addr) == 1;
+    }
+    if (n >= sizeof buf)
+        return 0;
+    memcpy(buf, h, n);
+    buf[n] = '\0';
+    return inet_pton(AF_INET, buf, addr) == 1;
+}
+
+static int name_is(const char *h, size_t n, const char *name)
+{
+    return strlen(name) == n && strncasecmp(h, name, n) == 0;
+}
+
+/* A page that rebinds its own DNS name to 127.0.0.1 reaches the server
+ * under that name: only addresses, localhost and the names given with
+ * --allow-host are served. */
+static int host_allowed(const px_api *api, const char *authority)
+{
+    const char *h;
+    size_t n = authority_host(authority, &h);
+    if (n == 0)
+        return 0;
+    if (is_ip_literal(h, n) || name_is(h, n, "localhost"))
+        return 1;
+    if (n > 10 && strncasecmp(h + n - 10, ".localhost", 10) == 0)
+        return 1;
+    for (size_t i = 0; i < api->allow_hosts.n; i++)
+        if (name_is(h, n, api->allow_hosts.items[i]))
+            return 1;
+    return 0;
+}
+
+/* Origin "scheme://authority" -> authority; NULL when it has none ("null"). */
+static const char *origin_authority(const char *origin)
+{
+    const char *p = strstr(origin, "://");
+    return p && p[3] ? p + 3 : NULL;
+}
+
+static int is_json_type(const char *type)
+{
+    static const char *const json_types[] = {"application/json", "application/x-ndjson", "application/jsonl",
+                                             "application/x-jsonlines", NULL};
+    for (const char *const *t = json_types; type && *t; t++) {
+        size_t n = strlen(*t);
+        if (strncasecmp(type, *t, n) == 0 && (type[n] == '\0' || type[n] == ';' || type[n] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
+static int token_matches(const char *want, const char *authorization)
+{
+    static const char bearer[] = "Bearer ";
+    if (!authorization || strncasecmp(authorization, bearer, sizeof bearer - 1) != 0)
+        return 0;
+    const char *got = authorization + sizeof bearer - 1;
+    size_t n = strlen(want), m = strlen(got);
+    unsigned diff = (unsigned)(n ^ m);
+    for (size_t i = 0; i < n; i++) /* same time whatever matches */
+        diff |= (unsigned char)want[i] ^ (unsigned char)(i < m ? got[i] : 0);
+    return diff == 0;
+}
+
+/* A write must come from the server's own page or from a program: a page
+ * of another origin can send a form or a no-cors fetch, which carries its
+ * Origin (and Sec-Fetch-Site) and can only use the form content types. */
+static int write_allowed(request *r, const px_api_request *rq)
+{
+    const char *site = rq->sec_fetch_site;
+    if (site && strcasecmp(site, "same-origin") != 0 && strcasecmp(site, "none") != 0) {
+        px_api_error(r->resp, 403, "cross_origin", "writes are not accepted from another site's page");
+        return 0;
+    }
+    if (rq->origin) {
+        const char *auth = origin_authority(rq->origin);
+        int same = auth && (rq->host ? strcasecmp(auth, rq->host) == 0 : host_allowed(r->api, auth));
+        if (!same) {
+            px_api_error(r->resp, 403, "cross_origin", "writes are not accepted from another origin");
+            return 0;
+        }
+    }
+    if (r->api->token && !token_matches(r->api->token, rq->authorization)) {
+        px_api_error(r->resp, 401, "unauthorized",
+                     "this server takes writes with its token only: send 'Authorization: Bearer TOKEN'");
+        return 0;
+    }
+    if (r->api->readonly) {
+        px_api_error(r->resp, 503, "read_only", "the database is read-only here: POST cannot store articles");
+        return 0;
+    }
+    if (!is_json_type(rq->content_type)) {
+        px_api_error(r->resp, 415, "unsupported_media_type",
+                     "POST articles as JSON Lines: Content-Type application/x-ndjson or application/json "
+                     "(a page goes in an object's \"html\" field, text in \"text\")");
+        return 0;
+    }
+    return 1;
+}
+
 /* ---- static files ------------------------------------------------------ */
 
 static void get_asset(request *r)
@@ -552,15 +717,19 @@ static void method_not_allowed(request *r, const char *allowed)
     px_api_error(r->resp, 405, "method_not_allowed", msg);
 }
 
-static void route(request *r, const char *content_type, const char *body, size_t len)
+static void route(request *r, const px_api_request *rq)
 {
+    const char *content_type = rq->content_type, *body = rq->body;
+    size_t len = body ? rq->body_len : 0;
     int get = strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
     int post = strcmp(r->method, "POST") == 0;
     const char *p = r->path;
     int is_api = strncmp(p, "/api/", 5) == 0 || strcmp(p, "/api") == 0;
     long long id;
-    if (strcmp(p, "/api/articles") == 0 && post)
-        post_articles(r, content_type, body, len);
+    if (strcmp(p, "/api/articles") == 0 && post) {
+        if (write_allowed(r, rq))
+            post_articles(r, content_type, body, len);
+    }
     else if (strcmp(p, "/api/articles") == 0)
         method_not_allowed(r, "POST");
     else if (!get)
@@ -581,12 +750,24 @@ static void route(request *r, const char *content_type, const char *body, size_t
         px_api_error(r->resp, 404, "not_found", "no such API endpoint (see docs/api.md)");
 }
 
+void px_api_handle_request(px_api *api, const px_api_request *rq, px_api_response *resp)
+{
+    memset(resp, 0, sizeof *resp);
+    request r = {.api = api, .method = rq->method ? rq->method : "", .resp = resp};
+    if (rq->host && !host_allowed(api, rq->host)) {
+        px_api_error(resp, 403, "forbidden_host",
+                     "this host name is not served here (parallax serve --allow-host NAME serves it)");
+        return;
+    }
+    if (parse_target(&r, rq->target) == 0)
+        route(&r, rq);
+    free_target(&r);
+}
+
 void px_api_handle(px_api *api, const char *method, const char *target, const char *content_type,
                    const char *body, size_t body_len, px_api_response *resp)
 {
-    memset(resp, 0, sizeof *resp);
-    request r = {.api = api, .method = method ? method : "", .resp = resp};
-    if (parse_target(&r, target) == 0)
-        route(&r, content_type, body, body ? body_len : 0);
-    free_target(&r);
+    px_api_request rq = {.method = method, .target = target, .content_type = content_type, .body = body,
+                         .body_len = body_len};
+    px_api_handle_request(api, &rq, resp);
 }

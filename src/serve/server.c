@@ -9,6 +9,10 @@
 
 #include "parallax/server.h"
 
+/* Connections one client address may hold at once. Loopback clients share
+ * one address, so this is also the bound for local tools. */
+#define PX_SERVER_PER_CLIENT 256
+
 struct px_server {
     struct MHD_Daemon *daemon;
     px_api *api;
@@ -108,9 +112,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     }
     if (st->too_large)
         return send_error(c, 413, "too_large", "the body is larger than the server accepts");
-    const char *type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+    px_api_request rq = {
+        .method = method,
+        .target = st->target,
+        .content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
+        .body = st->body.data,
+        .body_len = st->body.len,
+        .host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST),
+        .origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin"),
+        .sec_fetch_site = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site"),
+        .authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
+    };
     px_api_response r;
-    px_api_handle(srv->api, method, st->target, type, st->body.data, st->body.len, &r);
+    px_api_handle_request(srv->api, &rq, &r);
     enum MHD_Result ret = send_response(c, &r);
     px_api_response_free(&r);
     return ret;
@@ -160,7 +174,9 @@ int px_server_start(px_server **out, px_api *api, const px_server_opts *o, px_er
         MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, max_header,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)1024,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+        /* one client cannot take every connection (slow or idle ones) */
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PX_SERVER_PER_CLIENT,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)10,
         MHD_OPTION_URI_LOG_CALLBACK, remember_uri, NULL,
         MHD_OPTION_NOTIFY_COMPLETED, request_done, NULL,
         MHD_OPTION_END);

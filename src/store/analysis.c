@@ -235,10 +235,13 @@ int px_analyze_stored_story_with(px_store *s, int64_t story, const px_compare_op
 
 int px_refresh_analysis(px_store *s, int64_t story, const px_compare_opts *o, px_error *err)
 {
-    px_stored_analysis an;
-    int rc = px_analyze_stored_story(s, story, o, &an, err);
+    px_stored_analysis an = {0};
+    int64_t stale; /* read before the articles: a change after it keeps the flag */
+    int rc = px_store_story_stale(s, story, &stale, err);
     if (!rc)
-        rc = px_store_put_analysis(s, story, &an, err);
+        rc = px_analyze_stored_story(s, story, o, &an, err);
+    if (!rc)
+        rc = px_store_put_fresh_analysis(s, story, &an, stale, err);
     px_stored_analysis_free(&an);
     return rc;
 }

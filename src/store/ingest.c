@@ -1,7 +1,12 @@
 /* ingest.c - stores articles with their duplicate groups and stories, one
  * transaction per batch (see parallax/ingest.h). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "parallax/analysis.h"
 #include "parallax/cluster.h"
@@ -38,7 +43,48 @@ struct px_ingest {
     int open;        /* a transaction is open */
     int finished;    /* px_ingest_finish ran: the clusterer no longer
                         matches the store after its batch merge */
+    int lock_fd;     /* the store's ingest lock, -1 when none */
+    int64_t templates_upto; /* the saved template text learned up to this row */
 };
+
+/* One ingest at a time per store: two clusterers over one store would each
+ * miss the other's articles and merge stories under each other. The lock is
+ * flock(2) on DB-ingest.lock, released by the kernel when the process dies,
+ * so a killed ingest never leaves it held. */
+static int take_ingest_lock(px_store *s, const px_ingest_opts *o, int *fd_out, px_error *err)
+{
+    const char *db = px_store_path(s);
+    *fd_out = -1;
+    if (strcmp(db, ":memory:") == 0)
+        return PX_OK;
+    char path[4096];
+    if ((size_t)snprintf(path, sizeof path, "%s-ingest.lock", db) >= sizeof path)
+        return px_error_set(err, PX_EUSAGE, "%s: path too long", db);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return px_error_set(err, PX_EIO, "%s: cannot open the ingest lock: %s", path, strerror(errno));
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK || (o && o->lock_no_wait)) {
+            int e = errno;
+            close(fd);
+            return e == EWOULDBLOCK
+                       ? px_error_set(err, PX_EIO, "%s: another ingest is running on this database", db)
+                       : px_error_set(err, PX_EIO, "%s: cannot lock: %s", path, strerror(e));
+        }
+        if (o && o->on_lock_wait)
+            o->on_lock_wait(db, o->lock_wait_ud);
+        int rc;
+        while ((rc = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
+            ;
+        if (rc != 0) {
+            int e = errno;
+            close(fd);
+            return px_error_set(err, PX_EIO, "%s: cannot lock: %s", path, strerror(e));
+        }
+    }
+    *fd_out = fd;
+    return PX_OK;
+}
 
 static int remember_position(px_ingest *g, int64_t row, uint64_t story)
 {
@@ -179,16 +225,24 @@ int px_ingest_new(px_ingest **out, px_store *s, const px_ingest_opts *o, px_erro
     px_ingest *g = calloc(1, sizeof *g);
     if (!g)
         return px_error_set(err, PX_ENOMEM, "out of memory");
+    g->lock_fd = -1;
     g->store = s;
     if (o)
         g->o = *o;
     if (!g->o.batch)
         g->o.batch = 500;
-    int rc = restore(g, err);
+    int rc = take_ingest_lock(s, o, &g->lock_fd, err);
+    if (rc) {
+        free(g);
+        return rc;
+    }
+    rc = restore(g, err);
     if (rc == PX_OK && px_templates_new(&g->templates, 0))
         rc = px_error_set(err, PX_ENOMEM, "out of memory");
     if (rc == PX_OK)
         rc = px_store_load_templates(s, g->templates, err);
+    if (rc == PX_OK)
+        rc = px_store_templates_upto(s, &g->templates_upto, err);
     if (rc) {
         px_ingest_free(g);
         return rc;
@@ -267,13 +321,23 @@ int px_ingest_add(px_ingest *g, px_article *a, int64_t *row_out, px_error *err)
         g->open = 1;
     }
     int64_t row = 0;
-    int added;
+    int added = 0;
+    char input_hash[33];
     g->st.seen++;
-    /* the outlet's template learned so far, this article included */
-    if (px_templates_learn(g->templates, a) || px_templates_apply(g->templates, a, NULL))
-        rc = px_error_set(err, PX_ENOMEM, "out of memory");
-    if (!rc)
-        rc = px_store_add_article(g->store, a, &row, &added, err);
+    px_store_content_hash(a, input_hash);
+    rc = px_store_find_input(g->store, input_hash, &row, err);
+    if (!rc && row) {
+        /* stored already; an ingest interrupted before it saved its template
+         * text learns again from what it stored, as if never stopped */
+        if (row > g->templates_upto && px_templates_learn(g->templates, a))
+            rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    } else if (!rc) {
+        /* the outlet's template learned so far, this article included */
+        if (px_templates_learn(g->templates, a) || px_templates_apply(g->templates, a, NULL))
+            rc = px_error_set(err, PX_ENOMEM, "out of memory");
+        if (!rc)
+            rc = px_store_add_article_read_as(g->store, a, input_hash, &row, &added, err);
+    }
     if (!rc && added)
         rc = place(g, a, row, err);
     px_article_free(a);
@@ -450,19 +514,47 @@ static int batch_merge(px_ingest *g, px_error *err)
     return rc;
 }
 
-/* One comparison per touched story after all its new articles are in:
- * comparing is far costlier than storing, so it never runs per article. */
+/* One comparison per stale story after all its new articles are in:
+ * comparing is far costlier than storing, so it never runs per article.
+ * The stale stories are those this ingest touched and any an interrupted
+ * ingest (or --no-analyze) left behind. */
+static int refresh_stale(px_store *s, const px_ingest_opts *o, long long *done, px_error *err)
+{
+    int64_t *ids;
+    size_t n;
+    int rc = px_store_stale_stories(s, &ids, &n, err);
+    for (size_t i = 0; !rc && i < n; i++) {
+        rc = px_refresh_analysis(s, ids[i], NULL, err);
+        if (rc)
+            break;
+        ++*done;
+        if (o->analyze_progress)
+            o->analyze_progress(*done, (long long)n, o->analyze_ud);
+    }
+    free(ids);
+    return rc;
+}
+
 static int refresh_analyses(px_ingest *g, px_error *err)
 {
-    for (size_t i = 0; i < g->n_touched; i++) {
-        int rc = px_refresh_analysis(g->store, g->touched[i], NULL, err);
-        if (rc)
-            return rc;
-        g->st.analyzed++;
-        if (g->o.analyze_progress)
-            g->o.analyze_progress(g->st.analyzed, (long long)g->n_touched, g->o.analyze_ud);
-    }
-    return PX_OK;
+    return refresh_stale(g->store, &g->o, &g->st.analyzed, err);
+}
+
+int px_ingest_reanalyze(px_store *s, const px_ingest_opts *o, int all, long long *done, px_error *err)
+{
+    px_ingest_opts dflt = {0};
+    int fd;
+    *done = 0;
+    if (!o)
+        o = &dflt;
+    int rc = take_ingest_lock(s, o, &fd, err);
+    if (!rc && all)
+        rc = px_store_mark_all_stale(s, err);
+    if (!rc)
+        rc = refresh_stale(s, o, done, err);
+    if (fd >= 0)
+        close(fd);
+    return rc;
 }
 
 int px_ingest_finish(px_ingest *g, px_error *err)
@@ -505,5 +597,7 @@ void px_ingest_free(px_ingest *g)
     free(g->pos);
     free(g->touched);
     free(g->merges);
+    if (g->lock_fd >= 0)
+        close(g->lock_fd);
     free(g);
 }

@@ -8,6 +8,7 @@
 #include <zstd.h>
 
 #include "parallax/store.h"
+#include "core/grow.h"
 #include "store/queries.h"
 
 /* Prepared statements, made on first use and kept for the connection. */
@@ -28,6 +29,9 @@ enum stmt_id {
     ST_STORY_MOVE,
     ST_STORY_DELETE,
     ST_ANALYSIS_PUT,
+    ST_ARTICLE_FIND_INPUT,
+    ST_STORY_STALE_GET,
+    ST_STORY_STALE_CLEAR,
     ST_COUNT
 };
 
@@ -40,8 +44,8 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_ARTICLE_FIND_HASH] = "SELECT id FROM articles WHERE content_hash = ?1",
     [ST_ARTICLE_INSERT] =
         "INSERT INTO articles(ext_id, source_id, url, title, authors, date, language, highlights, "
-        "text, removed, extra, input_path, input_line, input_offset, content_hash) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        "text, removed, extra, input_path, input_line, input_offset, content_hash, input_hash) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     [ST_ARTICLE_GET] =
         "SELECT a.ext_id, s.name, s.key, s.leaning, s.country, a.url, a.title, a.authors, a.date, "
         "a.language, a.highlights, a.text, a.removed, a.extra, a.input_path, a.input_line, "
@@ -65,7 +69,8 @@ static const char *const stmt_sql[ST_COUNT] = {
         " title = (SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
         "   WHERE sa.story_id = ?1 AND a.title IS NOT NULL AND a.title <> '' "
         "   ORDER BY a.date IS NULL, a.date, a.id LIMIT 1),"
-        " updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+        " updated = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
+        " stale = stale + 1 "
         "WHERE id = ?1",
     [ST_STORY_MOVE] = "UPDATE story_articles SET story_id = ?2 WHERE story_id = ?1",
     /* the analysis goes with it (ON DELETE CASCADE) */
@@ -74,6 +79,10 @@ static const char *const stmt_sql[ST_COUNT] = {
                         "VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
                         "ON CONFLICT(story_id) DO UPDATE SET report = excluded.report, "
                         "text = excluded.text, html = excluded.html, updated = excluded.updated",
+    [ST_ARTICLE_FIND_INPUT] = "SELECT id FROM articles WHERE input_hash = ?1",
+    [ST_STORY_STALE_GET] = "SELECT stale FROM stories WHERE id = ?1",
+    /* only when no article came in since the analysis read the story */
+    [ST_STORY_STALE_CLEAR] = "UPDATE stories SET stale = 0 WHERE id = ?1 AND stale = ?2",
 };
 
 struct px_store {
@@ -179,6 +188,22 @@ static const char *const migrations[] = {
     "  outlet INTEGER NOT NULL, line INTEGER NOT NULL,"
     "  articles INTEGER NOT NULL, others INTEGER NOT NULL, sketch BLOB NOT NULL,"
     "  PRIMARY KEY(outlet, line)) WITHOUT ROWID;",
+    /* 3 -> 4: durable analyses and exact resumes. stories.stale counts the
+     * changes to a story since its analysis was stored; it is raised in the
+     * transaction that changes the story and cleared when the analysis is
+     * stored, so an interrupted ingest leaves its stories flagged for the
+     * next one. articles.input_hash is the content hash of the article as
+     * read, before template text is removed, so a resumed ingest recognises
+     * what it stored already whatever the templates learned since.
+     * settings.templates_upto: the last article row the saved template
+     * text has learned from. */
+    "ALTER TABLE stories ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE stories SET stale = 1 WHERE id NOT IN (SELECT story_id FROM analyses);"
+    "CREATE INDEX stories_stale ON stories(stale) WHERE stale > 0;"
+    "ALTER TABLE articles ADD COLUMN input_hash TEXT;"
+    "CREATE UNIQUE INDEX articles_by_input_hash ON articles(input_hash) WHERE input_hash IS NOT NULL;"
+    "CREATE TABLE settings(name TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+    "INSERT INTO settings(name, value) SELECT 'templates_upto', coalesce(max(id), 0) FROM articles;",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 _Static_assert(N_MIGRATIONS == PX_STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -283,6 +308,48 @@ int px_store_open(px_store **out, const char *path, int flags, px_error *err)
     return px_store_open_wait(out, path, flags, 5000, err);
 }
 
+/* "file:PATH?immutable=1" with the path percent-encoded where a URI needs it. */
+static char *immutable_uri(const char *path)
+{
+    px_buf b = {0};
+    px_buf_puts(&b, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20)
+            px_buf_printf(&b, "%%%02X", *p);
+        else
+            px_buf_append(&b, (const char *)p, 1);
+    }
+    px_buf_puts(&b, "?immutable=1");
+    return px_buf_steal(&b);
+}
+
+static int open_as(px_store *s, const char *name, int oflags, int busy_ms, px_error *err)
+{
+    if (sqlite3_open_v2(name, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+        return s->db ? db_error(s, err, "cannot open the database")
+                     : px_error_set(err, PX_ENOMEM, "%s: out of memory", s->path);
+    return configure(s, busy_ms, err);
+}
+
+/* Reading a WAL database needs its -shm file, which SQLite creates next to
+ * it: in a read-only folder (or of a read-only file) that fails. Nothing
+ * can write there either, so the file is opened as immutable: no locks, no
+ * side files. */
+static int open_read_only_folder(px_store *s, int busy_ms, px_error *err)
+{
+    int primary = sqlite3_errcode(s->db) & 0xff;
+    if (primary != SQLITE_READONLY && primary != SQLITE_CANTOPEN)
+        return -1;
+    sqlite3_close(s->db);
+    s->db = NULL;
+    char *uri = immutable_uri(s->path);
+    if (!uri)
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    int rc = open_as(s, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, busy_ms, err);
+    free(uri);
+    return rc;
+}
+
 int px_store_open_wait(px_store **out, const char *path, int flags, int busy_ms, px_error *err)
 {
     *out = NULL;
@@ -295,20 +362,27 @@ int px_store_open_wait(px_store **out, const char *path, int flags, int busy_ms,
     }
     s->readonly = (flags & PX_STORE_READONLY) != 0;
     int oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    oflags |= SQLITE_OPEN_NOMUTEX;
-    if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
-        int rc = s->db ? db_error(s, err, "cannot open the database")
-                       : px_error_set(err, PX_ENOMEM, "%s: out of memory", path);
-        px_store_close(s);
-        return rc;
+    int rc = open_as(s, path, oflags, busy_ms, err);
+    if (rc && s->readonly && s->db && strcmp(path, ":memory:") != 0) {
+        px_error first;
+        if (err)
+            first = *err;
+        int again = open_read_only_folder(s, busy_ms, err);
+        if (again == -1 && err)
+            *err = first;
+        rc = again == -1 ? rc : again;
     }
-    int rc = configure(s, busy_ms, err);
     if (rc) {
         px_store_close(s);
         return rc;
     }
     *out = s;
     return PX_OK;
+}
+
+int px_store_is_readonly(const px_store *s)
+{
+    return s->readonly;
 }
 
 void px_store_close(px_store *s)
@@ -501,6 +575,17 @@ static int lookup_row(px_store *s, enum stmt_id id, const char *key, int64_t *ro
 int px_store_add_article(px_store *s, const px_article *a, int64_t *row, int *added,
                          px_error *err)
 {
+    return px_store_add_article_read_as(s, a, NULL, row, added, err);
+}
+
+int px_store_find_input(px_store *s, const char *input_hash, int64_t *row, px_error *err)
+{
+    return lookup_row(s, ST_ARTICLE_FIND_INPUT, input_hash, row, err, "looking up an article");
+}
+
+int px_store_add_article_read_as(px_store *s, const px_article *a, const char *input_hash, int64_t *row,
+                                 int *added, px_error *err)
+{
     char hash[33];
     int64_t existing;
     px_store_content_hash(a, hash);
@@ -538,6 +623,7 @@ int px_store_add_article(px_store *s, const px_article *a, int64_t *row, int *ad
     if (a->input_offset >= 0)
         sqlite3_bind_int64(st, 14, a->input_offset);
     bind_text(st, 15, hash);
+    bind_text(st, 16, input_hash);
     if ((rc = run(s, st, err, "storing an article")))
         return rc;
     if (row)
@@ -767,6 +853,71 @@ int px_store_put_analysis(px_store *s, int64_t story, const px_stored_analysis *
         return px_error_set(err, PX_ENOMEM, "out of memory compressing an analysis");
     }
     return run(s, st, err, "storing an analysis");
+}
+
+int px_store_story_stale(px_store *s, int64_t story, int64_t *stale, px_error *err)
+{
+    sqlite3_stmt *st = stmt(s, ST_STORY_STALE_GET, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    sqlite3_bind_int64(st, 1, story);
+    int rc = sqlite3_step(st);
+    *stale = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading a story");
+}
+
+int px_store_put_fresh_analysis(px_store *s, int64_t story, const px_stored_analysis *an, int64_t seen_stale,
+                                px_error *err)
+{
+    int own = sqlite3_get_autocommit(s->db);
+    int rc = own ? px_store_begin(s, err) : PX_OK;
+    if (!rc)
+        rc = px_store_put_analysis(s, story, an, err);
+    sqlite3_stmt *st = rc ? NULL : stmt(s, ST_STORY_STALE_CLEAR, err);
+    if (!rc && !st)
+        rc = err ? err->code : PX_EIO;
+    if (!rc) {
+        sqlite3_bind_int64(st, 1, story);
+        sqlite3_bind_int64(st, 2, seen_stale);
+        rc = run(s, st, err, "marking an analysis current");
+    }
+    if (own && !rc)
+        rc = px_store_commit(s, err);
+    if (own && rc)
+        px_store_rollback(s);
+    return rc;
+}
+
+int px_store_stale_stories(px_store *s, int64_t **ids, size_t *n, px_error *err)
+{
+    *ids = NULL;
+    *n = 0;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT id FROM stories WHERE stale > 0 ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "listing the stories to analyse");
+    size_t cap = 0;
+    int step, rc = PX_OK;
+    while (rc == PX_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (px_grow(ids, &cap, *n + 1, sizeof **ids, 64, 0))
+            rc = px_error_set(err, PX_ENOMEM, "out of memory");
+        else
+            (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    if (rc == PX_OK && step != SQLITE_DONE)
+        rc = db_error(s, err, "listing the stories to analyse");
+    sqlite3_finalize(st);
+    if (rc) {
+        free(*ids);
+        *ids = NULL;
+        *n = 0;
+    }
+    return rc;
+}
+
+int px_store_mark_all_stale(px_store *s, px_error *err)
+{
+    return exec(s, "UPDATE stories SET stale = stale + 1", err, "marking the stories to analyse");
 }
 
 /* A column as a new string: a zstd frame (BLOB) is decompressed, text is
@@ -1393,10 +1544,27 @@ static int write_template_line(const px_template_line *l, void *ud)
     return sqlite3_step(w->line) != SQLITE_DONE;
 }
 
+int px_store_templates_upto(px_store *s, int64_t *row, px_error *err)
+{
+    sqlite3_stmt *st;
+    *row = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT value FROM settings WHERE name = 'templates_upto'", -1, &st, NULL) !=
+        SQLITE_OK)
+        return db_error(s, err, "reading template text");
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *row = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading template text");
+}
+
 int px_store_save_templates(px_store *s, const px_templates *t, px_error *err)
 {
     template_writer w = {NULL, NULL};
-    int rc = exec(s, "DELETE FROM template_outlets; DELETE FROM template_lines;", err, "writing template text");
+    int rc = exec(s, "DELETE FROM template_outlets; DELETE FROM template_lines;"
+                     "INSERT INTO settings(name, value) SELECT 'templates_upto', coalesce(max(id), 0) FROM articles WHERE 1 "
+                     "ON CONFLICT(name) DO UPDATE SET value = excluded.value;",
+                  err, "writing template text");
     if (rc)
         return rc;
     if (sqlite3_prepare_v2(s->db, "INSERT INTO template_outlets(outlet, articles) VALUES (?, ?)", -1, &w.outlet,

@@ -11,7 +11,36 @@ void px_doc_free(px_doc *d)
     px_spans_free(&d->sentences);
     free(d->tok);
     free(d->first_token);
+    free(d->cp_at);
     memset(d, 0, sizeof *d);
+}
+
+static int is_lead_byte(char c)
+{
+    return ((unsigned char)c & 0xC0) != 0x80;
+}
+
+static int index_code_points(px_doc *d)
+{
+    size_t n = d->len / PX_DOC_CP_STEP + 1, cp = 0;
+    if (!(d->cp_at = malloc(n * sizeof *d->cp_at)))
+        return PX_ENOMEM;
+    for (size_t k = 0, i = 0; k < n; k++) {
+        for (size_t end = k * PX_DOC_CP_STEP; i < end; i++)
+            cp += is_lead_byte(d->text[i]);
+        d->cp_at[k] = cp;
+    }
+    return PX_OK;
+}
+
+size_t px_doc_cp_offset(const px_doc *d, size_t byte)
+{
+    if (byte > d->len)
+        byte = d->len;
+    size_t k = byte / PX_DOC_CP_STEP, cp = d->cp_at ? d->cp_at[k] : 0;
+    for (size_t i = d->cp_at ? k * PX_DOC_CP_STEP : 0; i < byte; i++)
+        cp += is_lead_byte(d->text[i]);
+    return cp;
 }
 
 /* Sentence index and first token of each sentence: a token belongs to the
@@ -68,6 +97,8 @@ int px_doc_build(px_doc *d, const char *text, size_t len, px_lexicon *lx)
         rc = place_tokens(d);
     if (rc == PX_OK)
         rc = look_up_words(d);
+    if (rc == PX_OK)
+        rc = index_code_points(d);
     if (rc != PX_OK) {
         px_doc_free(d);
         return rc;

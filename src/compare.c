@@ -1,7 +1,9 @@
 /* compare.c - runs every comparison over the articles of one story. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "parallax/compare.h"
 
@@ -33,6 +35,126 @@ static int extract_claims(px_story_report *r, px_error *err)
     return PX_OK;
 }
 
+/* The merged entity a quote's speaker names, or -1. */
+static long speaker_person(const px_story_report *r, size_t article, const px_quote *q)
+{
+    const px_entity_list *el = &r->entities[article];
+    if (q->speaker_entity < 0 || (size_t)q->speaker_entity >= el->n)
+        return -1;
+    long m = el->v[q->speaker_entity].merged;
+    return m >= 0 && (size_t)m < r->people.n ? m : -1;
+}
+
+/* A written form of a merged entity's name. */
+typedef struct name_form {
+    const char *form;
+    long entity;
+} name_form;
+
+static int form_cmp(const void *x, const void *y)
+{
+    return strcasecmp(((const name_form *)x)->form, ((const name_form *)y)->form);
+}
+
+/* Every name and variant of the people and organisations, sorted to be
+ * looked up without regard to case. */
+static name_form *people_forms(const px_entity_list *people, size_t *n)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < people->n; i++)
+        cap += 1 + people->v[i].variants.n;
+    name_form *v = malloc((cap + 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    *n = 0;
+    for (size_t i = 0; i < people->n; i++) {
+        const px_entity *e = &people->v[i];
+        if (e->kind == PX_ENTITY_PLACE)
+            continue;
+        v[(*n)++] = (name_form){e->name, (long)i};
+        for (size_t k = 0; k < e->variants.n; k++)
+            v[(*n)++] = (name_form){e->variants.items[k], (long)i};
+    }
+    qsort(v, *n, sizeof *v, form_cmp);
+    return v;
+}
+
+static int set_speaker(px_quote *q, const char *name)
+{
+    if (strcmp(name, q->speaker) == 0)
+        return PX_OK;
+    char *copy = strdup(name);
+    if (!copy)
+        return PX_ENOMEM;
+    free(q->speaker);
+    q->speaker = copy;
+    return PX_OK;
+}
+
+static int speaker_cmp(const void *x, const void *y)
+{
+    return strcasecmp((*(px_quote *const *)x)->speaker, (*(px_quote *const *)y)->speaker);
+}
+
+/* Speakers not named as entities, grouped by their letters regardless of
+ * case: a group that matches a person's name or variant takes that name,
+ * else the form written with a lower-case first letter ("the draft letter"
+ * over the sentence-initial "The draft letter"). */
+static int unify_plain_speakers(px_quote **v, size_t n, const name_form *forms, size_t n_forms,
+                                const px_entity_list *people)
+{
+    qsort(v, n, sizeof *v, speaker_cmp);
+    for (size_t i = 0, j; i < n; i = j) {
+        const char *best = v[i]->speaker;
+        for (j = i + 1; j < n && strcasecmp(v[j]->speaker, v[i]->speaker) == 0; j++)
+            if (isupper((unsigned char)best[0]) && islower((unsigned char)v[j]->speaker[0]))
+                best = v[j]->speaker;
+        name_form key = {v[i]->speaker, -1};
+        const name_form *f = n_forms ? bsearch(&key, forms, n_forms, sizeof *forms, form_cmp) : NULL;
+        char *name = strdup(f ? people->v[f->entity].name : best);
+        if (!name)
+            return PX_ENOMEM;
+        for (size_t k = i; k < j; k++)
+            if (set_speaker(v[k], name) != PX_OK) {
+                free(name);
+                return PX_ENOMEM;
+            }
+        free(name);
+    }
+    return PX_OK;
+}
+
+/* One name per speaker across the story, so that "Biden" and "Joe Biden",
+ * "The draft letter" and "the draft letter" are one row of the quote
+ * grid: the merged entity's name when the speaker is an entity or one of
+ * its variants, else one written form. */
+static int unify_speakers(px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    size_t total = 0, n = 0, n_forms = 0;
+    for (size_t a = 0; a < s->n_articles; a++)
+        total += r->quotes[a].n;
+    px_quote **plain = malloc((total + 1) * sizeof *plain);
+    name_form *forms = people_forms(&r->people, &n_forms);
+    int rc = plain && forms ? PX_OK : PX_ENOMEM;
+    for (size_t a = 0; rc == PX_OK && a < s->n_articles; a++)
+        for (size_t k = 0; rc == PX_OK && k < r->quotes[a].n; k++) {
+            px_quote *q = &r->quotes[a].v[k];
+            if (!q->speaker)
+                continue;
+            long m = speaker_person(r, a, q);
+            if (m >= 0)
+                rc = set_speaker(q, r->people.v[m].name);
+            else
+                plain[n++] = q;
+        }
+    if (rc == PX_OK)
+        rc = unify_plain_speakers(plain, n, forms, n_forms, &r->people);
+    free(plain);
+    free(forms);
+    return rc;
+}
+
 static int link_claims(px_story_report *r, px_error *err)
 {
     const px_story_text *s = r->story;
@@ -50,6 +172,8 @@ static int link_claims(px_story_report *r, px_error *err)
     }
     if (rc == PX_OK)
         rc = px_entities_merge(arts, ents, n, &r->people, err);
+    if (rc == PX_OK && unify_speakers(r) != PX_OK)
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
     if (rc == PX_OK)
         rc = px_numbers_group(arts, nums, n, &r->number_groups, err);
     if (rc == PX_OK)

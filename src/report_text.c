@@ -150,23 +150,56 @@ static void date_range(const px_story_text *s, char *lo, char *hi)
     }
 }
 
+/* The day of an ISO date ("2016-07-14T00:00:00" -> "2016-07-14"). */
+static const char *day_of(const char *date, char out[11])
+{
+    if (!date || !*date)
+        return "undated";
+    snprintf(out, 11, "%.10s", date);
+    return out;
+}
+
+static int any_leaning(const px_story_text *s)
+{
+    for (size_t i = 0; i < s->n_articles; i++)
+        if (s->articles[i]->leaning && *s->articles[i]->leaning)
+            return 1;
+    return 0;
+}
+
+/* One line per article: outlet, leaning (when any is known), day and the
+ * whole title, wrapped; an untitled article by its opening words. */
 static void section_articles(out *o, const px_story_text *s)
 {
     heading(o, "Articles", s->n_articles);
-    size_t sw = widest_source(s);
+    size_t sw = widest_source(s), indent = 2 + sw + 2 + 10 + 2;
+    int leanings = any_leaning(s);
+    if (leanings)
+        indent += 12 + 2;
     size_t n = limit(o, s->n_articles);
     for (size_t i = 0; i < n; i++) {
         const px_article *a = s->articles[i];
+        char d[11];
         px_buf_printf(o->b, "  %s", CYAN(o));
         cell(o, s->sources[s->article_source[i]], sw);
         px_buf_printf(o->b, "%s  ", RESET(o));
-        cell(o, a->leaning ? a->leaning : "–", 12);
+        if (leanings) {
+            cell(o, a->leaning ? a->leaning : "–", 12);
+            px_buf_puts(o->b, "  ");
+        }
+        cell(o, day_of(a->date, d), 10);
         px_buf_puts(o->b, "  ");
-        cell(o, a->date ? a->date : "undated", 10);
-        px_buf_puts(o->b, "  ");
-        char label[160];
-        cell(o, px_article_label(a, label, sizeof label), (size_t)o->width > sw + 32 ? (size_t)o->width - sw - 32 : 20);
-        px_buf_puts(o->b, "\n");
+        if (a->title && *a->title) {
+            wrap(o, a->title, indent, 1);
+            continue;
+        }
+        char label[100], shown[128];
+        px_article_label(a, label, sizeof label);
+        char *cut = strlen(label) == sizeof label - 1 ? strrchr(label, ' ') : NULL;
+        if (cut)
+            *cut = '\0'; /* end on a whole word */
+        snprintf(shown, sizeof shown, "(untitled) %s%s", label, cut ? " …" : "");
+        wrap(o, shown, indent, 1);
     }
     more(o, n, s->n_articles);
 }
@@ -186,7 +219,8 @@ static void section_copies(out *o, const px_story_report *r)
         px_buf_printf(o->b, "  %s", CYAN(o));
         cell(o, c->article->source ? c->article->source : c->article->id, sw);
         px_buf_printf(o->b, "%s  %-8s  ", RESET(o), c->relation);
-        cell(o, c->article->date ? c->article->date : "undated", 10);
+        char d[11];
+        cell(o, day_of(c->article->date, d), 10);
         px_buf_puts(o->b, "  ");
         px_buf_printf(o->b, "copy of %s: ", c->of->source ? c->of->source : c->of->id);
         cell(o, px_article_label(c->article, label, sizeof label), 40);
@@ -239,7 +273,8 @@ static void section_conflicts(out *o, const px_story_report *r)
             px_buf_puts(o->b, "    ");
             cell(o, s->sources[s->article_source[ref.article]], sw);
             px_buf_puts(o->b, "  ");
-            cell(o, a->date ? a->date : "undated", 10);
+            char d[11];
+            cell(o, day_of(a->date, d), 10);
             px_buf_puts(o->b, "  ");
             cell(o, num->text, 20);
             px_buf_printf(o->b, "  %s%s%s\n", DIM(o), num->attribution ? num->attribution : "(no attribution)",
@@ -265,6 +300,37 @@ static void link_display(const px_story_report *r, const px_quote_link *l, px_bu
         }
     }
     px_buf_puts(b, l->text ? l->text : "");
+}
+
+/* Quoted fragments inside reported speech ("doubled down on our unwavering
+ * military assistance"): listed with --full, counted otherwise. */
+static void partial_quotes(out *o, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    size_t n = 0;
+    for (size_t a = 0; a < s->n_articles; a++)
+        for (size_t k = 0; k < r->quotes[a].n; k++)
+            n += r->quotes[a].v[k].kind == PX_QUOTE_PARTIAL;
+    if (!n)
+        return;
+    if (!o->full) {
+        px_buf_printf(o->b, "  %s… %zu partial quote%s (--full, --json)%s\n", DIM(o), n, n == 1 ? "" : "s",
+                      RESET(o));
+        return;
+    }
+    px_buf_printf(o->b, "  %sPartial quotes (%zu)%s\n", BOLD(o), n, RESET(o));
+    for (size_t a = 0; a < s->n_articles; a++)
+        for (size_t k = 0; k < r->quotes[a].n; k++) {
+            const px_quote *q = &r->quotes[a].v[k];
+            if (q->kind != PX_QUOTE_PARTIAL)
+                continue;
+            px_buf b = {0};
+            px_buf_printf(&b, "%s: \"%s\" (%s)", q->speaker ? q->speaker : "unattributed", q->text ? q->text : "",
+                          px_report_article_source(r, a));
+            px_buf_puts(o->b, "  ");
+            wrap(o, b.data, 4, 1);
+            px_buf_free(&b);
+        }
 }
 
 static void section_quotes(out *o, const px_story_report *r)
@@ -306,6 +372,7 @@ static void section_quotes(out *o, const px_story_report *r)
             px_buf_free(&b);
         }
     more(o, shown, total);
+    partial_quotes(o, r);
 }
 
 static void section_entities(out *o, const px_story_report *r)
@@ -362,9 +429,14 @@ static void section_consensus(out *o, const px_story_report *r)
 {
     const px_story_text *s = r->story;
     const px_consensus *c = &r->consensus;
+    if (s->n_sources < 2)
+        return; /* one outlet: nothing to agree on or leave out */
     char title[96];
-    snprintf(title, sizeof title, "Reported by most outlets (%zu or more of %zu)", c->majority, s->n_sources);
-    heading(o, title, c->n_consensus);
+    snprintf(title, sizeof title, "Reported by most outlets (%zu or more of the %zu)", c->majority, s->n_sources);
+    heading(o, title, (size_t)-1);
+    if (!c->n_consensus)
+        px_buf_printf(o->b, "  %s(no fact is reported by %zu or more of the %zu outlets)%s\n", DIM(o), c->majority,
+                      s->n_sources, RESET(o));
     size_t n = limit(o, c->n_consensus);
     for (size_t i = 0; i < n; i++) {
         px_buf_printf(o->b, "  %s[%zu/%zu]%s ", GREEN(o), c->facts[i].n_sources, s->n_sources, RESET(o));
@@ -453,8 +525,9 @@ static void story_text(out *o, const px_story_report *r, size_t index, size_t n_
     const px_story_text *s = r->story;
     char lo[11], hi[11];
     date_range(s, lo, hi);
-    px_buf_printf(o->b, "%s%s━━ Story %zu of %zu%s · %zu articles · %zu outlets", index ? "\n" : "", BOLD(o),
-                  index + 1, n_stories, RESET(o), s->n_articles, s->n_sources);
+    px_buf_printf(o->b, "%s%s━━ Story %zu of %zu%s · %zu article%s · %zu outlet%s", index ? "\n" : "", BOLD(o),
+                  index + 1, n_stories, RESET(o), s->n_articles, s->n_articles == 1 ? "" : "s", s->n_sources,
+                  s->n_sources == 1 ? "" : "s");
     if (lo[0])
         px_buf_printf(o->b, " · %s%s%s", lo, strcmp(lo, hi) ? " to " : "", strcmp(lo, hi) ? hi : "");
     px_buf_puts(o->b, "\n");

@@ -8,6 +8,7 @@
 #include <zstd.h>
 
 #include "parallax/store.h"
+#include "search_query.h"
 
 /* Prepared statements, made on first use and kept for the connection. */
 enum stmt_id {
@@ -170,6 +171,28 @@ static const char *const migrations[] = {
     "ALTER TABLE analyses ADD COLUMN html TEXT;"
     /* how a copy relates to its group's first article (dedup.h) */
     "ALTER TABLE articles ADD COLUMN dup_relation TEXT;",
+    /* 2 -> 3: the search index also holds each hyphenated word joined up
+     * (the pxjoin tokenizer, search_query.h), so that ceasefire finds
+     * cease-fire; the index is rebuilt from the articles. */
+    "DROP TRIGGER articles_fts_insert;"
+    "DROP TRIGGER articles_fts_delete;"
+    "DROP TRIGGER articles_fts_update;"
+    "DROP TABLE articles_fts;"
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles',"
+    "  content_rowid='id', tokenize='porter pxjoin');"
+    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+    "  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
+    "END;"
+    "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+    "  VALUES ('delete', old.id, old.title, old.text);"
+    "END;"
+    "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+    "  VALUES ('delete', old.id, old.title, old.text);"
+    "  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
+    "END;"
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 _Static_assert(N_MIGRATIONS == PX_STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -249,6 +272,8 @@ static int configure(px_store *s, int busy_ms, px_error *err)
     int rc;
     sqlite3_busy_timeout(s->db, busy_ms);
     sqlite3_extended_result_codes(s->db, 1);
+    if (px_search_register_tokenizer(s->db) != SQLITE_OK)
+        return db_error(s, err, "registering the search tokenizer");
     if ((rc = exec(s, "PRAGMA foreign_keys = ON", err, "enabling foreign keys")))
         return rc;
     /* A larger page cache and memory-mapped reads: ingest re-reads the
@@ -972,14 +997,30 @@ static void add_col_json(cJSON *o, const char *name, sqlite3_stmt *st, int i, in
     cJSON_AddItemToObject(o, name, j);
 }
 
-/* A query failure caused by the FTS5 query text is the caller's mistake. */
+/* The typed query has been translated (search_query.h), so FTS5 should not
+ * reject it; if it does, the message still speaks of the search, not SQL. */
 static int query_error(px_store *s, px_error *err, const char *q)
 {
     const char *msg = sqlite3_errmsg(s->db);
     if (q && (strstr(msg, "fts5") || strstr(msg, "syntax error") || strstr(msg, "no such column") ||
               strstr(msg, "unterminated") || strstr(msg, "unknown special query")))
-        return px_error_set(err, PX_EUSAGE, "search query '%s': %s", q, msg);
+        return px_error_set(err, PX_EUSAGE, "search \"%s\" could not be run; try fewer operators or "
+                                            "punctuation", q);
     return db_error(s, err, "searching");
+}
+
+/* The typed query as FTS5 syntax (*match NULL for an empty query when
+ * allowed). */
+static int translate_query(const char *typed, int allow_empty, char **match, px_error *err)
+{
+    *match = NULL;
+    if (!typed || !*typed)
+        return allow_empty ? PX_OK : px_error_set(err, PX_EUSAGE, "empty search query");
+    px_error e = {0};
+    int rc = px_search_translate(typed, match, &e);
+    if (rc)
+        return px_error_set(err, rc, "search \"%s\": %s", typed, e.msg);
+    return PX_OK;
 }
 
 static int clamp_limit(int limit, int dflt, int max)
@@ -1003,9 +1044,9 @@ static int normalise_since(const char *since, char out[32], px_error *err)
     "AND (?2 IS NULL OR s.name = ?2 COLLATE NOCASE OR s.key = ?2 COLLATE NOCASE) "            \
     "AND (?3 IS NULL OR a.date >= ?3) "
 
-static void bind_search(sqlite3_stmt *st, const px_search_query *q, const char *since)
+static void bind_search(sqlite3_stmt *st, const px_search_query *q, const char *match, const char *since)
 {
-    bind_text(st, 1, q->q);
+    bind_text(st, 1, match);
     bind_text(st, 2, q->source && *q->source ? q->source : NULL);
     bind_text(st, 3, *since ? since : NULL);
 }
@@ -1056,12 +1097,9 @@ static cJSON *search_hit(sqlite3_stmt *st, const px_search_query *q)
     return o;
 }
 
-int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error *err)
+static int search_match(px_store *s, const px_search_query *q, const char *match, cJSON **out, px_error *err)
 {
-    *out = NULL;
     char since[32] = "";
-    if (!q->q || !*q->q)
-        return px_error_set(err, PX_EUSAGE, "empty search query");
     int rc = normalise_since(q->since, since, err);
     if (rc)
         return rc;
@@ -1071,7 +1109,7 @@ int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error
                            "LEFT JOIN sources s ON s.id = a.source_id " SEARCH_WHERE,
                            -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "searching");
-    bind_search(st, q, since);
+    bind_search(st, q, match, since);
     if (sqlite3_step(st) != SQLITE_ROW) {
         rc = query_error(s, err, q->q);
         sqlite3_finalize(st);
@@ -1088,7 +1126,7 @@ int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error
                            "ORDER BY bm25(articles_fts, 4.0, 1.0), a.id LIMIT ?4 OFFSET ?5",
                            -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "searching");
-    bind_search(st, q, since);
+    bind_search(st, q, match, since);
     sqlite3_bind_int(st, 4, clamp_limit(q->limit, 20, 1000));
     sqlite3_bind_int(st, 5, q->offset > 0 ? q->offset : 0);
     cJSON *res = cJSON_CreateObject();
@@ -1106,6 +1144,17 @@ int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error
     sqlite3_finalize(st);
     *out = res;
     return PX_OK;
+}
+
+int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    char *match;
+    int rc = translate_query(q->q, 0, &match, err);
+    if (rc == PX_OK)
+        rc = search_match(s, q, match, out, err);
+    free(match);
+    return rc;
 }
 
 static sqlite3_stmt *coverage_stmt(px_store *s)
@@ -1166,14 +1215,12 @@ static cJSON *story_summary(sqlite3_stmt *cov_st, sqlite3_stmt *st)
     "AND (?2 IS NULL OR st.id IN (SELECT sa.story_id FROM articles_fts "                       \
     "  JOIN story_articles sa ON sa.article_id = articles_fts.rowid WHERE articles_fts MATCH ?2)) "
 
-int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error *err)
+static int stories_match(px_store *s, const px_story_query *q, const char *match, cJSON **out, px_error *err)
 {
-    *out = NULL;
     char since[32] = "";
     int rc = normalise_since(q->since, since, err);
     if (rc)
         return rc;
-    const char *match = q->q && *q->q ? q->q : NULL;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM stories st " STORIES_WHERE, -1, &st, NULL) !=
         SQLITE_OK)
@@ -1181,7 +1228,7 @@ int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error
     bind_text(st, 1, *since ? since : NULL);
     bind_text(st, 2, match);
     if (sqlite3_step(st) != SQLITE_ROW) {
-        rc = query_error(s, err, match);
+        rc = query_error(s, err, match ? q->q : NULL);
         sqlite3_finalize(st);
         return rc;
     }
@@ -1204,7 +1251,7 @@ int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error
         cJSON_AddItemToArray(list, story_summary(cov_st, st));
     sqlite3_finalize(cov_st);
     if (rc != SQLITE_DONE) {
-        rc = query_error(s, err, match);
+        rc = query_error(s, err, match ? q->q : NULL);
         sqlite3_finalize(st);
         cJSON_Delete(res);
         return rc;
@@ -1212,6 +1259,17 @@ int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error
     sqlite3_finalize(st);
     *out = res;
     return PX_OK;
+}
+
+int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    char *match;
+    int rc = translate_query(q->q, 1, &match, err);
+    if (rc == PX_OK)
+        rc = stories_match(s, q, match, out, err);
+    free(match);
+    return rc;
 }
 
 #define ARTICLE_JSON_COLUMNS                                                                    \

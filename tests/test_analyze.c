@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <cjson/cJSON.h>
 
 #include "testutil.h"
@@ -151,11 +152,12 @@ static void test_html_page_is_self_contained(void **s)
     (void)s;
     char *path = tu_write_temp("", 0, ".html");
     char args[1024];
-    snprintf(args, sizeof args, "analyze -q --html %s --sources examples/sources.csv examples/corpus > /dev/null",
-             path);
+    snprintf(args, sizeof args, "analyze -q --html %s --sources examples/sources.csv examples/corpus", path);
     int code;
-    free(run(args, &code));
+    char *printed = run(args, &code);
     assert_int_equal(code, 0);
+    assert_string_equal(printed, ""); /* the page is written, the terminal report is not printed */
+    free(printed);
     snprintf(args, sizeof args, "cat %s", path);
     char *html = tu_run(args, &code);
     assert_int_equal(code, 0);
@@ -186,7 +188,92 @@ static void test_terminal_report_and_colours(void **s)
     free(out);
     out = run("analyze -q --color never examples/corpus/cordillera-radio--comet-discovery.txt", &code);
     assert_int_equal(code, 0);
-    assert_non_null(strstr(out, "1 articles"));
+    assert_non_null(strstr(out, "1 article · 1 outlet"));
+    assert_null(strstr(out, "or more of 1)")); /* one outlet: no consensus section */
+    assert_null(strstr(out, "Reported by most outlets"));
+    free(out);
+}
+
+/* Days are whole, titles whole, plurals agree, an empty consensus says so
+ * in words. */
+static void test_terminal_report_lines(void **s)
+{
+    (void)s;
+    static const char jsonl[] =
+        "{\"id\":\"a\",\"source\":\"First Outlet\",\"date\":\"2016-07-14T00:00:00\",\"title\":\"A truck "
+        "drove into a crowd celebrating Bastille Day on the Promenade des Anglais in Nice, killing dozens\","
+        "\"text\":\"A truck drove into a crowd in Nice on Thursday night. Officials said dozens were killed.\"}\n"
+        "{\"id\":\"b\",\"source\":\"Second Outlet\",\"date\":\"2016-07-15T08:30:00\",\"title\":\"Nice "
+        "attack\",\"text\":\"The attacker in Nice was shot by police. Flags flew at half mast in Paris.\"}\n";
+    char *path = tu_write_temp(jsonl, strlen(jsonl), ".jsonl");
+    char args[1024];
+    snprintf(args, sizeof args, "analyze -q --one-story --color never %s", path);
+    int code;
+    char *out = run(args, &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "2 articles · 2 outlets"));
+    assert_non_null(strstr(out, "2016-07-14  A truck"));
+    assert_non_null(strstr(out, "2016-07-15"));
+    assert_null(strstr(out, "2016-07-1…"));
+    assert_non_null(strstr(out, "killing dozens")); /* the title's last words */
+    assert_null(strstr(out, ") (0)"));
+    free(out);
+    remove(path);
+    free(path);
+}
+
+/* On the seeds: --full lists partial quotes (the memo's "doubled down"
+ * fragment), a speaker is one row whatever its case or the variant of
+ * the name, and the report never prints "(N or more of M) (0)". */
+static void test_seeds_quotes_and_speakers(void **s)
+{
+    (void)s;
+    char args[1024];
+    snprintf(args, sizeof args, "analyze -q --one-story --full --color never %s", tu_shared("seeds"));
+    int code;
+    char *out = run(args, &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "Partial quotes"));
+    assert_non_null(strstr(out, "doubled down on our unwavering military assistance"));
+    assert_null(strstr(out, ") (0)"));
+    free(out);
+    snprintf(args, sizeof args, "--one-story %s", tu_shared("seeds"));
+    cJSON *root = analyze_json(args);
+    cJSON *quotes = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(root, "stories"), 0), "quotes");
+    assert_true(cJSON_GetArraySize(quotes) > 10);
+    int joe = 0;
+    cJSON *q, *p;
+    cJSON_ArrayForEach(q, quotes)
+    {
+        const char *a = cJSON_GetStringValue(cJSON_GetObjectItem(q, "speaker"));
+        if (!a)
+            continue;
+        joe += strcmp(a, "Joe Biden") == 0;
+        assert_string_not_equal(a, "Biden");
+        assert_string_not_equal(a, "President Biden");
+        cJSON_ArrayForEach(p, quotes)
+        {
+            const char *b = cJSON_GetStringValue(cJSON_GetObjectItem(p, "speaker"));
+            if (b && strcasecmp(a, b) == 0)
+                assert_string_equal(a, b);
+        }
+    }
+    assert_true(joe >= 2);
+    cJSON_Delete(root);
+}
+
+/* With no path at a terminal, analyze prints its usage and exits 2
+ * instead of waiting on the keyboard. */
+static void test_no_input_at_a_terminal(void **s)
+{
+    (void)s;
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "timeout 20 script -qec '%s analyze' /dev/null < /dev/null", tu_bin());
+    int code;
+    char *out = tu_run(cmd, &code);
+    assert_int_equal(code, 2);
+    assert_non_null(strstr(out, "usage: parallax analyze"));
+    assert_non_null(strstr(out, "no input"));
     free(out);
 }
 
@@ -232,6 +319,9 @@ int main(void)
         cmocka_unit_test(test_example_corpus_is_three_stories),
         cmocka_unit_test(test_html_page_is_self_contained),
         cmocka_unit_test(test_terminal_report_and_colours),
+        cmocka_unit_test(test_terminal_report_lines),
+        cmocka_unit_test(test_seeds_quotes_and_speakers),
+        cmocka_unit_test(test_no_input_at_a_terminal),
         cmocka_unit_test(test_bad_input_and_exit_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

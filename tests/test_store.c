@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 
+#include "search_query.h"
 #include "testutil.h"
 
 static char *temp_db(void)
@@ -438,6 +439,7 @@ static long long count_rows(const char *db_path, int *integrity_ok)
     sqlite3_stmt *st;
     long long n = -1;
     assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+    assert_int_equal(px_search_register_tokenizer(db), SQLITE_OK); /* the index's tokenizer */
     assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
     *integrity_ok = sqlite3_step(st) == SQLITE_ROW &&
                     strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;

@@ -60,7 +60,7 @@ static void test_ingest_search_show_export(void **state)
     free(out);
     out = runf(&code, "search --db %s %s 2>&1", db, "'\"unclosed'");
     assert_int_equal(code, 2);
-    assert_non_null(strstr(out, "unterminated string"));
+    assert_non_null(strstr(out, "the quotation mark is never closed"));
     free(out);
     out = runf(&code, "search --db %s --since %s bridge 2>&1", db, "yesterday");
     assert_int_equal(code, 2);

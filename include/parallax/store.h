@@ -29,7 +29,7 @@
 extern "C" {
 #endif
 
-#define PX_STORE_SCHEMA_VERSION 2
+#define PX_STORE_SCHEMA_VERSION 3
 
 typedef struct px_store px_store;
 

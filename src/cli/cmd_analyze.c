@@ -18,7 +18,8 @@ static const char help[] =
     "for the terminal; --json prints the full result (docs/report-schema.md).\n\n"
     "options:\n" CLI_INPUT_HELP
     "      --json           print the result as JSON instead of the report\n"
-    "      --html FILE      also write the report as one HTML page\n"
+    "      --html FILE      write the report as one HTML page instead of printing it\n"
+    "                       (with --json, the JSON is printed as well)\n"
     "      --one-story      treat all articles as one story (no clustering)\n"
     "      --full           list every item in the terminal report\n"
     "      --summary N      summary sentences per story (default 6)\n"
@@ -99,8 +100,7 @@ static int parse_options(int argc, char **argv, cli_input *ci, analyze_opts *ao)
         default: return cli_usage_error("analyze", "unknown option");
         }
     }
-    cli_input_finish(ci, argc, argv);
-    return EXIT_OK;
+    return cli_input_finish(ci, argc, argv, help);
 }
 
 static int write_file(const char *path, const px_buf *b)
@@ -154,6 +154,8 @@ static int render(const analyze_opts *ao, px_story_report *const *reports, size_
         if (px_report_html(reports, n, &b) != PX_OK || write_file(ao->html, &b) < 0)
             rc = -1;
         px_buf_free(&b);
+        if (!ao->json)
+            return rc;
     }
     px_report_opts ro = {.color = cli_color("analyze", ao->color ? ao->color : "auto") == 1, .full = ao->full};
     int r = ao->json ? px_report_json(reports, n, &b) : px_report_text(reports, n, &ro, &b);

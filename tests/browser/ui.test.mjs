@@ -146,7 +146,7 @@ await test('search highlights matches and opens the article', async (p) => {
 await test('a bad search and a missing story show an error, not a blank page', async (p) => {
   await p.goto(`${base}#/search?q=%22unclosed`);
   await p.waitForSelector('[role=alert]');
-  check(/unterminated/.test(await p.textContent('[role=alert]')), 'no syntax error message');
+  check(/quotation mark is never closed/.test(await p.textContent('[role=alert]')), 'no plain-words error message');
   await p.goto(`${base}#/story/99999`);
   await p.waitForSelector('[role=alert]');
   check(/no story/.test(await p.textContent('[role=alert]')), 'no not-found message');

@@ -204,7 +204,10 @@ int px_compare_story(px_article *const *articles, size_t n, const px_compare_opt
         case 3: rc = px_framing_build(r->story, bg, &r->framing, err); break;
         case 4: rc = px_consensus_build(r->story, &r->consensus, err); break;
         case 5: rc = px_timeline_build(r->story, &r->timeline, err); break;
-        default: rc = px_summary_build(r->story, o ? o->summary_sentences : 0, &r->summary, err);
+        default:
+            rc = px_summary_build(r->story, o ? o->summary_sentences : 0, &r->summary, err);
+            if (rc == PX_OK)
+                rc = px_summary_outlets(r->story, &r->consensus, &r->summary, err);
         }
         if (o && o->progress)
             o->progress(stage + 1, STAGES, o->progress_ud);

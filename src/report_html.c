@@ -95,6 +95,8 @@ static const char css[] =
     ".b-right{background:#fee2e2;color:#991b1b}.b-state-media{background:#ede9fe;color:#5b21b6}"
     ".b-wire{background:#d1fae5;color:#065f46}"
     "ol.summary{margin:0;padding-left:22px}ol.summary li{margin:0 0 10px}"
+    "p.gist{font-size:1.08em;font-weight:600;margin:0 0 10px}ul.outlet-lines{padding-left:18px}"
+    "ul.outlet-lines li{margin:0 0 8px}"
     "table{border-collapse:collapse;width:100%;font-size:14px}"
     "th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e5e7eb;vertical-align:top}"
     "th{font-size:12px;color:#6b7280;text-transform:uppercase;letter-spacing:.03em}"
@@ -146,20 +148,52 @@ static void section_sources(px_buf *b, const px_story_text *s)
     px_buf_puts(b, "</div></section>");
 }
 
+static void story_sentence(px_buf *b, const px_story_text *s, long sentence)
+{
+    const px_story_sentence *ps = &s->sentences[sentence];
+    esc_n(b, s->articles[ps->article]->body + ps->start, ps->end - ps->start);
+}
+
+/* The gist, then per outlet what it leads with and what only it reports;
+ * the other central sentences follow. */
 static void section_summary(px_buf *b, const px_story_report *r)
 {
     const px_story_text *s = r->story;
-    px_buf_puts(b, "<section><h2>Summary<small>every sentence cites the outlets that report it</small></h2>");
-    if (!r->summary.n)
-        px_buf_puts(b, "<p class=empty>Nothing to summarise.</p>");
-    px_buf_puts(b, "<ol class=summary>");
-    for (size_t i = 0; i < r->summary.n; i++) {
-        const px_summary_sentence *ss = &r->summary.v[i];
+    const px_summary *sm = &r->summary;
+    px_buf_puts(b, "<section><h2>Summary<small>the gist, then what each outlet leads with and what only it "
+                   "reports</small></h2>");
+    if (!sm->n) {
+        px_buf_puts(b, "<p class=empty>Nothing to summarise.</p></section>");
+        return;
+    }
+    px_buf_puts(b, "<p class=gist>");
+    cited(b, s, sm->v[0].text, sm->v[0].cites, sm->v[0].n_cites);
+    px_buf_puts(b, "</p><ul class=outlet-lines>");
+    for (size_t i = 0; i < sm->n_outlets; i++) {
+        const px_outlet_gist *g = &sm->outlets[i];
+        if (g->lead < 0 && g->only < 0)
+            continue;
         px_buf_puts(b, "<li>");
-        cited(b, s, ss->text, ss->cites, ss->n_cites);
+        chip(b, s, g->source);
+        if (g->lead >= 0) {
+            px_buf_puts(b, " <b>leads with</b> ");
+            story_sentence(b, s, g->lead);
+        }
+        if (g->only >= 0) {
+            px_buf_puts(b, " <b>only here:</b> ");
+            story_sentence(b, s, g->only);
+        }
         px_buf_puts(b, "</li>");
     }
-    px_buf_puts(b, "</ol></section>");
+    px_buf_puts(b, "</ul>");
+    if (sm->n > 1)
+        px_buf_puts(b, "<h3>Other central sentences</h3><ol class=summary>");
+    for (size_t i = 1; i < sm->n; i++) {
+        px_buf_puts(b, "<li>");
+        cited(b, s, sm->v[i].text, sm->v[i].cites, sm->v[i].n_cites);
+        px_buf_puts(b, "</li>");
+    }
+    px_buf_puts(b, sm->n > 1 ? "</ol></section>" : "</section>");
 }
 
 static void section_conflicts(px_buf *b, const px_story_report *r)
@@ -502,8 +536,8 @@ static void story_html(px_buf *b, const px_story_report *r, size_t index, size_t
 {
     const px_story_text *s = r->story;
     px_buf_printf(b, "<h2 class=story-title>Story %zu of %zu", index + 1, n);
-    /* Named by the headline of the article the summary leads with, or any. */
-    const char *title = r->summary.n ? s->articles[s->sentences[r->summary.v[0].sentence].article]->title : NULL;
+    /* Named by its headline (summary.h), or any title. */
+    const char *title = r->summary.headline.text;
     for (size_t i = 0; !title && i < s->n_articles; i++)
         title = s->articles[i]->title;
     if (title) {

@@ -309,6 +309,51 @@ static void add_summary(cJSON *story, const px_story_report *r)
     }
 }
 
+/* {"text","from":"title"|"sentence","article","source","shared_words"} or null. */
+static void add_headline(cJSON *story, const px_story_report *r)
+{
+    const px_headline *h = &r->summary.headline;
+    if (!h->text) {
+        cJSON_AddNullToObject(story, "headline");
+        return;
+    }
+    cJSON *o = cJSON_AddObjectToObject(story, "headline");
+    add_str(o, "text", h->text);
+    add_str(o, "from", h->from_title ? "title" : "sentence");
+    add_str(o, "article", article_id(r->story, h->article));
+    add_str(o, "source", source_of(r->story, h->article));
+    add_num(o, "shared_words", (double)h->shared_words);
+    add_num(o, "opening_share", round(h->opening_share * 1000) / 1000);
+}
+
+static cJSON *sentence_json(const px_story_text *s, long sentence)
+{
+    if (sentence < 0)
+        return cJSON_CreateNull();
+    const px_story_sentence *ps = &s->sentences[sentence];
+    cJSON *o = cJSON_CreateObject();
+    char *text = px_strndup(s->articles[ps->article]->body + ps->start, ps->end - ps->start);
+    add_str(o, "text", text);
+    free(text);
+    add_str(o, "article", article_id(s, ps->article));
+    return o;
+}
+
+/* Per outlet: what it leads with and what only it reports. */
+static void add_outlet_lines(cJSON *story, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    cJSON *arr = cJSON_AddArrayToObject(story, "outlet_lines");
+    for (size_t i = 0; i < r->summary.n_outlets; i++) {
+        const px_outlet_gist *g = &r->summary.outlets[i];
+        cJSON *o = cJSON_CreateObject();
+        add_str(o, "source", s->sources[g->source]);
+        cJSON_AddItemToObject(o, "lead", sentence_json(s, g->lead));
+        cJSON_AddItemToObject(o, "only", sentence_json(s, g->only));
+        cJSON_AddItemToArray(arr, o);
+    }
+}
+
 static void add_duplicates(cJSON *story, const px_story_report *r)
 {
     cJSON *arr = cJSON_AddArrayToObject(story, "duplicates");
@@ -340,7 +385,9 @@ static cJSON *story_json(const px_story_report *r, size_t index)
     add_framing(o, r);
     add_consensus(o, r);
     add_timeline(o, r);
+    add_headline(o, r);
     add_summary(o, r);
+    add_outlet_lines(o, r);
     add_duplicates(o, r);
     return o;
 }

@@ -229,21 +229,60 @@ static void section_copies(out *o, const px_story_report *r)
     more(o, n, r->n_copies);
 }
 
+static void put_sentence(px_buf *b, const px_story_text *s, long sentence)
+{
+    const px_story_sentence *ps = &s->sentences[sentence];
+    px_buf_append(b, s->articles[ps->article]->body + ps->start, ps->end - ps->start);
+}
+
+/* One line per outlet: what it leads with and what only it reports. */
+static void outlet_lines(out *o, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    const px_summary *sm = &r->summary;
+    size_t n = limit(o, sm->n_outlets), shown = 0;
+    for (size_t i = 0; i < sm->n_outlets && shown < n; i++) {
+        const px_outlet_gist *g = &sm->outlets[i];
+        if (g->lead < 0 && g->only < 0)
+            continue;
+        shown++;
+        px_buf b = {0};
+        px_buf_printf(&b, "%s leads with: ", s->sources[g->source]);
+        if (g->lead >= 0)
+            put_sentence(&b, s, g->lead);
+        if (g->only >= 0) {
+            px_buf_puts(&b, " Only it reports: ");
+            put_sentence(&b, s, g->only);
+        }
+        px_buf_puts(o->b, "  - ");
+        wrap(o, b.data, 4, 1);
+        px_buf_free(&b);
+    }
+    more(o, shown, sm->n_outlets);
+}
+
+/* The gist with its cites, then each outlet's line; --full adds the
+ * other central sentences. */
 static void section_summary(out *o, const px_story_report *r)
 {
     const px_story_text *s = r->story;
+    const px_summary *sm = &r->summary;
     heading(o, "Summary", (size_t)-1);
-    if (!r->summary.n)
+    if (!sm->n) {
         px_buf_printf(o->b, "  %s(nothing to summarise)%s\n", DIM(o), RESET(o));
-    for (size_t i = 0; i < r->summary.n; i++) {
-        const px_summary_sentence *ss = &r->summary.v[i];
+        return;
+    }
+    for (size_t i = 0; i < (o->full ? sm->n : 1); i++) {
+        const px_summary_sentence *ss = &sm->v[i];
         char cites[1024];
         source_list(o, s, ss->cites, ss->n_cites, cites, sizeof cites);
-        px_buf_printf(o->b, "  %zu. ", i + 1);
         px_buf b = {0};
-        px_buf_printf(&b, "%s %s[%s]%s", ss->text, "", cites, "");
-        wrap(o, b.data, 5, 1);
+        px_buf_printf(&b, "%s [%s]", ss->text, cites);
+        px_buf_puts(o->b, "  ");
+        wrap(o, b.data, 2, 1);
         px_buf_free(&b);
+        if (i == 0)
+            outlet_lines(o, r);
     }
 }
 
@@ -531,6 +570,11 @@ static void story_text(out *o, const px_story_report *r, size_t index, size_t n_
     if (lo[0])
         px_buf_printf(o->b, " · %s%s%s", lo, strcmp(lo, hi) ? " to " : "", strcmp(lo, hi) ? hi : "");
     px_buf_puts(o->b, "\n");
+    if (r->summary.headline.text) {
+        px_buf_puts(o->b, BOLD(o));
+        wrap(o, r->summary.headline.text, 0, 1);
+        px_buf_puts(o->b, RESET(o));
+    }
     section_articles(o, s);
     section_copies(o, r);
     section_summary(o, r);

@@ -28,6 +28,7 @@ enum stmt_id {
     ST_STORY_MOVE,
     ST_STORY_DELETE,
     ST_ANALYSIS_PUT,
+    ST_STORY_TITLE,
     ST_COUNT
 };
 
@@ -74,6 +75,7 @@ static const char *const stmt_sql[ST_COUNT] = {
                         "VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
                         "ON CONFLICT(story_id) DO UPDATE SET report = excluded.report, "
                         "text = excluded.text, html = excluded.html, updated = excluded.updated",
+    [ST_STORY_TITLE] = "UPDATE stories SET title = ?2 WHERE id = ?1",
 };
 
 struct px_store {
@@ -782,7 +784,15 @@ int px_store_put_analysis(px_store *s, int64_t story, const px_stored_analysis *
         sqlite3_clear_bindings(st);
         return px_error_set(err, PX_ENOMEM, "out of memory compressing an analysis");
     }
-    return run(s, st, err, "storing an analysis");
+    int rc = run(s, st, err, "storing an analysis");
+    if (rc || !an->headline || !*an->headline)
+        return rc;
+    /* the story is named by what its articles share (summary.h) */
+    if (!(st = stmt(s, ST_STORY_TITLE, err)))
+        return err ? err->code : PX_EIO;
+    sqlite3_bind_int64(st, 1, story);
+    bind_text(st, 2, an->headline);
+    return run(s, st, err, "naming a story");
 }
 
 /* A column as a new string: a zstd frame (BLOB) is decompressed, text is
@@ -840,6 +850,7 @@ void px_stored_analysis_free(px_stored_analysis *an)
 {
     if (!an)
         return;
+    free(an->headline);
     free(an->report);
     free(an->text);
     free(an->html);

@@ -1,6 +1,7 @@
 /* test_analyze.c - `parallax analyze` as a user meets it: the JSON report
  * (docs/report-schema.md) on the seeds and the example corpus, the HTML
  * page, the terminal report, bad input and exit codes. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -262,6 +263,73 @@ static void test_seeds_quotes_and_speakers(void **s)
     cJSON_Delete(root);
 }
 
+/* The seeds' file texts, lower-cased (ASCII), to look headline words up in. */
+static size_t seed_texts(char **texts, size_t cap)
+{
+    size_t n = 0;
+    char cmd[1024];
+    for (int i = 0; i < 5 && n < cap; i++) {
+        snprintf(cmd, sizeof cmd, "cat %s/00%d_*.txt", tu_shared("seeds"), i);
+        int code;
+        char *t = tu_run(cmd, &code);
+        assert_int_equal(code, 0);
+        for (char *p = t; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        texts[n++] = t;
+    }
+    return n;
+}
+
+/* A reader can tell from the headline and the gist what the seeds' story
+ * is: the headline is not the one title (about a later sub-event that
+ * only one outlet leads with), its words come from two or more outlets'
+ * text, the gist is cited by two or more outlets, and every outlet gets a
+ * line with what it leads with. */
+static void test_seeds_headline_and_gist(void **s)
+{
+    (void)s;
+    char args[1024];
+    snprintf(args, sizeof args, "--one-story %s", tu_shared("seeds"));
+    cJSON *root = analyze_json(args);
+    cJSON *story = first_story(root);
+    cJSON *h = cJSON_GetObjectItem(story, "headline");
+    const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(h, "text"));
+    assert_non_null(text);
+    assert_null(strstr(text, "Cautions Netanyahu"));
+    assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(h, "from")), "sentence");
+
+    char *texts[5];
+    size_t nt = seed_texts(texts, 5);
+    assert_int_equal(nt, 5);
+    size_t shared_words = 0;
+    char word[64];
+    for (const char *p = text; *p;) {
+        size_t len = 0;
+        while (*p && !isalpha((unsigned char)*p))
+            p++;
+        while (isalpha((unsigned char)*p) && len < sizeof word - 1)
+            word[len++] = (char)tolower((unsigned char)*p++);
+        word[len] = '\0';
+        if (len < 5)
+            continue; /* content words only */
+        size_t outlets = 0;
+        for (size_t k = 0; k < nt; k++)
+            outlets += strstr(texts[k], word) != NULL;
+        shared_words += outlets >= 2;
+    }
+    assert_true(shared_words >= 4);
+    for (size_t k = 0; k < nt; k++)
+        free(texts[k]);
+
+    cJSON *gist = cJSON_GetArrayItem(cJSON_GetObjectItem(story, "summary"), 0);
+    assert_true(cJSON_GetArraySize(cJSON_GetObjectItem(gist, "cites")) >= 2);
+    cJSON *lines = cJSON_GetObjectItem(story, "outlet_lines"), *line;
+    assert_int_equal(cJSON_GetArraySize(lines), 5);
+    cJSON_ArrayForEach(line, lines)
+        assert_non_null(cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(line, "lead"), "text")));
+    cJSON_Delete(root);
+}
+
 /* With no path at a terminal, analyze prints its usage and exits 2
  * instead of waiting on the keyboard. */
 static void test_no_input_at_a_terminal(void **s)
@@ -321,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_terminal_report_and_colours),
         cmocka_unit_test(test_terminal_report_lines),
         cmocka_unit_test(test_seeds_quotes_and_speakers),
+        cmocka_unit_test(test_seeds_headline_and_gist),
         cmocka_unit_test(test_no_input_at_a_terminal),
         cmocka_unit_test(test_bad_input_and_exit_codes),
     };

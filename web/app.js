@@ -169,13 +169,24 @@ function truncate(t, n) {
   return t.length > n ? t.slice(0, n - 1) + '…' : t;
 }
 
+function cites(ix, it) {
+  return el('span', { class: 'cites' }, (it.cites || [it.source]).map((c, i) =>
+    outletChip(ix, c, i === 0 ? articleHref(ix, it.article) : null)));
+}
+
+/* The gist, then per outlet what it leads with and what only it reports. */
 function renderSummary(s, ix) {
   const items = s.summary || [];
   if (!items.length) return null;
-  return section('summary', 'Summary', 'The most central sentences of the story; each names the outlets that report it, its own first.',
-    el('ol', { class: 'summary' }, items.map((it) => el('li', {}, it.text, ' ',
-      el('span', { class: 'cites' }, (it.cites || [it.source]).map((c, i) =>
-        outletChip(ix, c, i === 0 ? articleHref(ix, it.article) : null)))))));
+  const lines = (s.outlet_lines || []).filter((l) => l.lead || l.only);
+  const line = (l) => el('li', {}, outletChip(ix, l.source, articleHref(ix, (l.lead || l.only).article)),
+    l.lead ? [' leads with ', el('span', { class: 'lead' }, l.lead.text)] : null,
+    l.only ? [' ', el('span', { class: 'label' }, 'only here'), ' ', el('a', { href: articleHref(ix, l.only.article) }, l.only.text)] : null);
+  return section('summary', 'Summary', 'The gist: the sentence closest to what the outlets share, with the outlets that report it; then what each outlet leads with and what only it reports.',
+    el('p', { class: 'gist' }, items[0].text, ' ', cites(ix, items[0])),
+    ...capped(el('ul', { class: 'outlet-lines' }), lines, 12, line),
+    items.length > 1 ? el('details', {}, el('summary', {}, `Other central sentences (${items.length - 1})`),
+      el('ol', { class: 'summary' }, items.slice(1).map((it) => el('li', {}, it.text, ' ', cites(ix, it))))) : null);
 }
 
 /* One claim per line; the sentence it comes from is the row's tooltip. */
@@ -348,7 +359,7 @@ function renderStory(s) {
   const ix = storyIndex(s);
   const parts = [
     el('a', { class: 'back', href: '#/' }, '← all stories'),
-    el('h1', {}, s.title || '(untitled story)'),
+    el('h1', {}, (s.headline && s.headline.text) || s.title || '(untitled story)'),
     el('div', { class: 'meta' }, `${s.article_count} article${s.article_count === 1 ? '' : 's'} from ${s.source_count} outlet${s.source_count === 1 ? '' : 's'} · ${fmtDate(s.first_date)} – ${fmtDate(s.last_date)} · `,
       s.analyzed_at ? `analysed ${fmtDate(s.analyzed_at)}` : el('span', { id: 'not-stored' }, 'compared now (no stored analysis)')),
     el('div', { class: 'card', id: 'coverage' }, el('h2', {}, 'Coverage'), coverageBar(s.coverage), dateRow(s.coverage, s.first_date, s.last_date), sourceChips(s.coverage)),

@@ -105,6 +105,8 @@ typedef struct px_stored_analysis {
     char *text;    /* may be NULL */
     char *html;    /* may be NULL */
     char *updated; /* when it was stored (UTC, ISO 8601); set by reads only */
+    char *headline; /* the report's headline (summary.h); when set, storing
+                       the analysis makes it the story's title. Not read back */
 } px_stored_analysis;
 
 /* Stores (replacing) the analysis of a story. */

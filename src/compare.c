@@ -6,6 +6,65 @@
 #include <strings.h>
 
 #include "parallax/compare.h"
+#include "parallax/timeline.h"
+
+/* ---- dates of undated articles --------------------------------------- */
+
+static int long_cmp(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The latest day the article's own text names with its year ("on 7
+ * October 2023"), past tense; -1 when none. */
+static long latest_named_day(const px_article *a)
+{
+    px_date_mentions dm = {0};
+    long best = -1;
+    if (a->body && px_find_dates(a->body, strlen(a->body), NULL, &dm) == PX_OK)
+        for (size_t k = 0; k < dm.n; k++) {
+            long d;
+            if (dm.v[k].date[0] && dm.v[k].grain == PX_GRAIN_DAY && !dm.v[k].future &&
+                px_date_days(dm.v[k].date, &d) == PX_OK && d > best)
+                best = d;
+        }
+    px_date_mentions_free(&dm);
+    return best;
+}
+
+/* An undated article takes the median date of its story's dated articles,
+ * or the latest day its own text names with a year when that is later (an
+ * article is written after what it reports); marked as estimated. With no
+ * date to go by it stays undated: never today's date. */
+static int estimate_dates(px_article *const *articles, size_t n)
+{
+    long *days = malloc((n + 1) * sizeof *days);
+    if (!days)
+        return PX_ENOMEM;
+    size_t nd = 0;
+    for (size_t i = 0; i < n; i++)
+        if (articles[i]->date && px_date_days(articles[i]->date, &days[nd]) == PX_OK)
+            nd++;
+    qsort(days, nd, sizeof *days, long_cmp);
+    long median = nd ? days[(nd - 1) / 2] : -1;
+    free(days);
+    for (size_t i = 0; i < n; i++) {
+        px_article *a = articles[i];
+        long d;
+        if (a->date && px_date_days(a->date, &d) == PX_OK)
+            continue;
+        long own = latest_named_day(a), est = own > median ? own : median;
+        if (est < 0)
+            continue;
+        char iso[11];
+        px_date_from_days(est, iso);
+        if (px_set_str(&a->date, iso) != PX_OK)
+            return PX_ENOMEM;
+        a->date_estimated = 1;
+    }
+    return PX_OK;
+}
 
 static int extract_claims(px_story_report *r, px_error *err)
 {
@@ -196,6 +255,8 @@ int px_compare_story(px_article *const *articles, size_t n, const px_compare_opt
     const px_background *bg = o && o->background ? o->background : px_background_default();
     enum { STAGES = 7 };
     int rc = PX_OK;
+    if (estimate_dates(articles, n) != PX_OK)
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
     for (int stage = 0; rc == PX_OK && stage < STAGES; stage++) {
         switch (stage) {
         case 0: rc = px_story_text_new(&r->story, articles, n, err); break;

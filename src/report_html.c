@@ -54,6 +54,20 @@ static void cited(px_buf *b, const px_story_text *s, const char *text, const siz
         chip(b, s, sources[k]);
 }
 
+/* The day of an article; an estimated one marked so (compare.h). */
+static void article_date(px_buf *b, const px_article *a)
+{
+    if (!a->date) {
+        px_buf_puts(b, "undated");
+        return;
+    }
+    if (a->date_estimated)
+        px_buf_puts(b, "<span title=\"estimated from the story and the article's own text\">≈");
+    esc_n(b, a->date, strlen(a->date) < 10 ? strlen(a->date) : 10);
+    if (a->date_estimated)
+        px_buf_puts(b, " (est.)</span>");
+}
+
 static void leaning_badge(px_buf *b, const char *leaning)
 {
     if (!leaning)
@@ -135,7 +149,7 @@ static void section_sources(px_buf *b, const px_story_text *s)
         esc(b, s->sources[src]);
         leaning_badge(b, a->leaning);
         px_buf_puts(b, "</b><span class=meta>");
-        esc(b, a->date ? a->date : "undated");
+        article_date(b, a);
         if (a->country) {
             px_buf_puts(b, " · ");
             esc(b, a->country);
@@ -223,7 +237,7 @@ static void section_conflicts(px_buf *b, const px_story_report *r)
             px_buf_puts(b, "<tr><td>");
             chip(b, s, s->article_source[ref.article]);
             px_buf_puts(b, "</td><td class=\"meta nw\">");
-            esc(b, a->date ? a->date : "undated");
+            article_date(b, a);
             px_buf_puts(b, "</td><td class=num>");
             esc(b, n->text);
             px_buf_puts(b, "</td><td>");

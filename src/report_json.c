@@ -69,6 +69,7 @@ static cJSON *articles_json(const px_story_text *s)
         add_str(o, "leaning", a->leaning);
         add_str(o, "country", a->country);
         add_str(o, "date", a->date);
+        cJSON_AddBoolToObject(o, "date_estimated", a->date_estimated);
         add_str(o, "title", a->title);
         add_str(o, "url", a->url);
         add_num(o, "sentences", (double)(s->first_sentence[i + 1] - s->first_sentence[i]));

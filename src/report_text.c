@@ -150,12 +150,13 @@ static void date_range(const px_story_text *s, char *lo, char *hi)
     }
 }
 
-/* The day of an ISO date ("2016-07-14T00:00:00" -> "2016-07-14"). */
-static const char *day_of(const char *date, char out[11])
+/* The day of an article ("2016-07-14T00:00:00" -> "2016-07-14"), "≈"
+ * before an estimated one. */
+static const char *day_of(const px_article *a, char out[16])
 {
-    if (!date || !*date)
+    if (!a->date || !*a->date)
         return "undated";
-    snprintf(out, 11, "%.10s", date);
+    snprintf(out, 16, "%s%.10s", a->date_estimated ? "≈" : "", a->date);
     return out;
 }
 
@@ -172,14 +173,14 @@ static int any_leaning(const px_story_text *s)
 static void section_articles(out *o, const px_story_text *s)
 {
     heading(o, "Articles", s->n_articles);
-    size_t sw = widest_source(s), indent = 2 + sw + 2 + 10 + 2;
+    size_t sw = widest_source(s), indent = 2 + sw + 2 + 11 + 2;
     int leanings = any_leaning(s);
     if (leanings)
         indent += 12 + 2;
     size_t n = limit(o, s->n_articles);
     for (size_t i = 0; i < n; i++) {
         const px_article *a = s->articles[i];
-        char d[11];
+        char d[16];
         px_buf_printf(o->b, "  %s", CYAN(o));
         cell(o, s->sources[s->article_source[i]], sw);
         px_buf_printf(o->b, "%s  ", RESET(o));
@@ -187,7 +188,7 @@ static void section_articles(out *o, const px_story_text *s)
             cell(o, a->leaning ? a->leaning : "–", 12);
             px_buf_puts(o->b, "  ");
         }
-        cell(o, day_of(a->date, d), 10);
+        cell(o, day_of(a, d), 11);
         px_buf_puts(o->b, "  ");
         if (a->title && *a->title) {
             wrap(o, a->title, indent, 1);
@@ -219,8 +220,8 @@ static void section_copies(out *o, const px_story_report *r)
         px_buf_printf(o->b, "  %s", CYAN(o));
         cell(o, c->article->source ? c->article->source : c->article->id, sw);
         px_buf_printf(o->b, "%s  %-8s  ", RESET(o), c->relation);
-        char d[11];
-        cell(o, day_of(c->article->date, d), 10);
+        char d[16];
+        cell(o, day_of(c->article, d), 11);
         px_buf_puts(o->b, "  ");
         px_buf_printf(o->b, "copy of %s: ", c->of->source ? c->of->source : c->of->id);
         cell(o, px_article_label(c->article, label, sizeof label), 40);
@@ -312,8 +313,8 @@ static void section_conflicts(out *o, const px_story_report *r)
             px_buf_puts(o->b, "    ");
             cell(o, s->sources[s->article_source[ref.article]], sw);
             px_buf_puts(o->b, "  ");
-            char d[11];
-            cell(o, day_of(a->date, d), 10);
+            char d[16];
+            cell(o, day_of(a, d), 11);
             px_buf_puts(o->b, "  ");
             cell(o, num->text, 20);
             px_buf_printf(o->b, "  %s%s%s\n", DIM(o), num->attribution ? num->attribution : "(no attribution)",

@@ -59,9 +59,11 @@ static const char *const stmt_sql[ST_COUNT] = {
         " n_articles = (SELECT count(*) FROM story_articles WHERE story_id = ?1),"
         " n_sources = (SELECT count(DISTINCT a.source_id) FROM story_articles sa "
         "   JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?1),"
-        " first_date = (SELECT coalesce(min(a.date), min(substr(a.ingested_at, 1, 10))) "
+        /* dated articles only: a story with none stays undated (and lists
+         * last), never dated by when it was ingested */
+        " first_date = (SELECT min(a.date) "
         "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?1),"
-        " last_date = (SELECT coalesce(max(a.date), max(substr(a.ingested_at, 1, 10))) "
+        " last_date = (SELECT max(a.date) "
         "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?1),"
         " title = (SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
         "   WHERE sa.story_id = ?1 AND a.title IS NOT NULL AND a.title <> '' "
@@ -933,7 +935,8 @@ int px_store_each_window_article(px_store *s, double window_days, px_stored_arti
     return each_query(s,
                       "SELECT " ARTICLE_COLUMNS ARTICLE_FROM
                       "JOIN stories st ON st.id = sa.story_id "
-                      "WHERE st.last_date >= (SELECT date(max(last_date), printf('-%f days', ?1)) FROM stories) "
+                      "WHERE st.last_date IS NULL "
+                      "   OR st.last_date >= (SELECT date(max(last_date), printf('-%f days', ?1)) FROM stories) "
                       "ORDER BY st.last_date, st.id, a.date IS NULL, a.date, a.id",
                       &window_days, fn, ud, err);
 }

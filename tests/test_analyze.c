@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <strings.h>
 #include <cjson/cJSON.h>
 
@@ -213,7 +214,7 @@ static void test_terminal_report_lines(void **s)
     char *out = run(args, &code);
     assert_int_equal(code, 0);
     assert_non_null(strstr(out, "2 articles · 2 outlets"));
-    assert_non_null(strstr(out, "2016-07-14  A truck"));
+    assert_non_null(strstr(out, "2016-07-14   A truck"));
     assert_non_null(strstr(out, "2016-07-15"));
     assert_null(strstr(out, "2016-07-1…"));
     assert_non_null(strstr(out, "killing dozens")); /* the title's last words */
@@ -261,6 +262,44 @@ static void test_seeds_quotes_and_speakers(void **s)
     }
     assert_true(joe >= 2);
     cJSON_Delete(root);
+}
+
+/* Four of the five seeds are undated: each takes a date estimated from the
+ * story (the one dated seed) and its own text, marked as estimated, never
+ * today's; an article alone with no date to go by stays undated. */
+static void test_estimated_dates(void **s)
+{
+    (void)s;
+    char args[1024];
+    snprintf(args, sizeof args, "--one-story %s", tu_shared("seeds"));
+    cJSON *root = analyze_json(args);
+    char today[16];
+    time_t now = time(NULL);
+    strftime(today, sizeof today, "%Y-%m-%d", gmtime(&now));
+    cJSON *a;
+    int estimated = 0;
+    cJSON_ArrayForEach(a, cJSON_GetObjectItem(first_story(root), "articles"))
+    {
+        const char *date = cJSON_GetStringValue(cJSON_GetObjectItem(a, "date"));
+        assert_non_null(date);
+        assert_true(strncmp(date, today, 10) != 0);
+        if (cJSON_IsTrue(cJSON_GetObjectItem(a, "date_estimated"))) {
+            estimated++;
+            assert_true(strncmp(date, "2023-10", 7) >= 0 && strncmp(date, "2024-12", 7) <= 0);
+        }
+    }
+    assert_int_equal(estimated, 4);
+    cJSON_Delete(root);
+    int code;
+    snprintf(args, sizeof args, "analyze -q --color never %s/004_b95e2509ac2ecda9.txt", tu_shared("seeds"));
+    char *out = run(args, &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "undated"));
+    free(out);
+    snprintf(args, sizeof args, "analyze -q --one-story --color never %s", tu_shared("seeds"));
+    out = run(args, &code);
+    assert_non_null(strstr(out, "≈2023-"));
+    free(out);
 }
 
 /* The seeds' file texts, lower-cased (ASCII), to look headline words up in. */
@@ -390,6 +429,7 @@ int main(void)
         cmocka_unit_test(test_terminal_report_lines),
         cmocka_unit_test(test_seeds_quotes_and_speakers),
         cmocka_unit_test(test_seeds_headline_and_gist),
+        cmocka_unit_test(test_estimated_dates),
         cmocka_unit_test(test_no_input_at_a_terminal),
         cmocka_unit_test(test_bad_input_and_exit_codes),
     };

@@ -62,7 +62,11 @@ typedef struct px_story_report {
 } px_story_report;
 
 /* Compares articles[0..n) as one story. The articles are borrowed and must
- * outlive the report. o may be NULL. n may be 0 (an empty report). */
+ * outlive the report. o may be NULL. n may be 0 (an empty report). An
+ * undated article is first given a date estimated from the story (the
+ * median date of its dated articles) and its own text (the latest day it
+ * names with a year, when later), with date_estimated set; with nothing
+ * to go by it stays undated. */
 int px_compare_story(px_article *const *articles, size_t n, const px_compare_opts *o,
                      px_story_report **out, px_error *err);
 void px_story_report_free(px_story_report *r);

@@ -8,6 +8,7 @@
 #include <zstd.h>
 
 #include "parallax/store.h"
+#include "internal.h"
 #include "search_query.h"
 
 /* Prepared statements, made on first use and kept for the connection. */
@@ -1169,6 +1170,46 @@ int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error
         rc = search_match(s, q, match, out, err);
     free(match);
     return rc;
+}
+
+int px_store_sources(px_store *s, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT s.name, s.key, s.leaning, s.country, count(a.id), "
+                           "  (SELECT a2.url FROM articles a2 WHERE a2.source_id = s.id AND a2.url IS NOT NULL "
+                           "   ORDER BY a2.id LIMIT 1) "
+                           "FROM sources s LEFT JOIN articles a ON a.source_id = s.id "
+                           "GROUP BY s.id ORDER BY 5 DESC, s.name",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "listing sources");
+    cJSON *res = cJSON_CreateObject();
+    cJSON *list = cJSON_AddArrayToObject(res, "sources");
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        cJSON *o = cJSON_CreateObject();
+        add_col_string(o, "name", st, 0);
+        const char *key = col_text(st, 1), *url = col_text(st, 5);
+        char host[256];
+        if (!key && url && px_source_key_from_url(url, host, sizeof host))
+            key = host;
+        if (key)
+            cJSON_AddStringToObject(o, "key", key);
+        else
+            cJSON_AddNullToObject(o, "key");
+        add_col_string(o, "leaning", st, 2);
+        add_col_string(o, "country", st, 3);
+        cJSON_AddNumberToObject(o, "articles", sqlite3_column_int(st, 4));
+        cJSON_AddItemToArray(list, o);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        cJSON_Delete(res);
+        return db_error(s, err, "listing sources");
+    }
+    *out = res;
+    return PX_OK;
 }
 
 static sqlite3_stmt *coverage_stmt(px_store *s)

@@ -255,8 +255,6 @@ int px_compare_story(px_article *const *articles, size_t n, const px_compare_opt
     const px_background *bg = o && o->background ? o->background : px_background_default();
     enum { STAGES = 7 };
     int rc = PX_OK;
-    if (estimate_dates(articles, n) != PX_OK)
-        rc = px_error_set(err, PX_ENOMEM, "out of memory");
     for (int stage = 0; rc == PX_OK && stage < STAGES; stage++) {
         switch (stage) {
         case 0: rc = px_story_text_new(&r->story, articles, n, err); break;
@@ -264,7 +262,14 @@ int px_compare_story(px_article *const *articles, size_t n, const px_compare_opt
         case 2: rc = link_claims(r, err); break;
         case 3: rc = px_framing_build(r->story, bg, &r->framing, err); break;
         case 4: rc = px_consensus_build(r->story, &r->consensus, err); break;
-        case 5: rc = px_timeline_build(r->story, &r->timeline, err); break;
+        case 5:
+            /* after the numbers are grouped: an estimated date is no
+             * evidence that a figure came later */
+            if (estimate_dates(articles, n) != PX_OK)
+                rc = px_error_set(err, PX_ENOMEM, "out of memory");
+            else
+                rc = px_timeline_build(r->story, &r->timeline, err);
+            break;
         default:
             rc = px_summary_build(r->story, o ? o->summary_sentences : 0, &r->summary, err);
             if (rc == PX_OK)

@@ -364,9 +364,11 @@ static void section_framing(px_buf *b, const px_story_report *r)
     for (size_t i = 0; i < r->framing.n; i++)
         for (size_t k = 0; k < r->framing.v[i].n_terms; k++)
             max_z = fmax(max_z, r->framing.v[i].terms[k].z);
-    px_buf_printf(b, "<section><h2>Framing<small>words each outlet leans on: weighted log-odds z-scores %s</small></h2>"
-                     "<div class=frames>",
-                  s->n_sources > 1 ? "against the other outlets" : "against general news");
+    px_buf_printf(b, "<section><h2>Framing<small>words each outlet leans on</small></h2>"
+                     "<p class=meta>A bar is a z-score: how many standard deviations more often the outlet "
+                     "uses the word than %s do (weighted log-odds); about 2 or more is a clear lean, below 1 "
+                     "may be chance.</p><div class=frames>",
+                  s->n_sources > 1 ? "the other outlets" : "general news articles");
     for (size_t i = 0; i < r->framing.n; i++) {
         const px_source_framing *sf = &r->framing.v[i];
         px_buf_printf(b, "<div class=frame style=\"--c:%s\"><h3>", color_of(sf->source));

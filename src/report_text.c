@@ -432,9 +432,17 @@ static void section_entities(out *o, const px_story_report *r)
 static void section_framing(out *o, const px_story_report *r)
 {
     const px_story_text *s = r->story;
-    heading(o, s->n_sources > 1 ? "Framing: words each outlet leans on (z vs the other outlets)"
-                                : "Framing: distinctive words (z vs general news)",
-            (size_t)-1);
+    heading(o, s->n_sources > 1 ? "Framing: words each outlet leans on" : "Framing: distinctive words", (size_t)-1);
+    px_buf_printf(o->b, "  %s", DIM(o));
+    wrap(o,
+         s->n_sources > 1
+             ? "The number after a word is a z-score: how many standard deviations more often the outlet uses "
+               "it than the other outlets do (weighted log-odds); about 2 or more is a clear lean, below 1 may "
+               "be chance."
+             : "The number after a word is a z-score: how many standard deviations more often the article uses "
+               "it than general news does (weighted log-odds); about 2 or more is a clear lean.",
+         2, 1);
+    px_buf_puts(o->b, RESET(o));
     size_t sw = widest_source(s);
     size_t n = limit(o, r->framing.n);
     for (size_t i = 0; i < n; i++) {
@@ -451,9 +459,9 @@ static void section_framing(out *o, const px_story_report *r)
         if (sf->n_labels) {
             px_buf lb = {0};
             size_t nl = sf->n_labels < 4 || o->full ? sf->n_labels : 4;
-            px_buf_puts(&lb, "labels:");
+            px_buf_puts(&lb, "calls");
             for (size_t k = 0; k < nl; k++)
-                px_buf_printf(&lb, "%s %s ~ %s", k ? ";" : "", sf->labels[k].actor, sf->labels[k].label);
+                px_buf_printf(&lb, "%s %s \"%s\"", k ? ";" : "", sf->labels[k].actor, sf->labels[k].label);
             for (size_t k = 0; k < sw + 4; k++)
                 px_buf_puts(o->b, " ");
             px_buf_puts(o->b, DIM(o));

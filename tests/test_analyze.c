@@ -302,6 +302,32 @@ static void test_estimated_dates(void **s)
     free(out);
 }
 
+/* Framing labels on the seeds are choices: Hamas is "terrorists" in some
+ * outlets and a "resistance movement" in another; a label every outlet
+ * uses alike ("Biden administration") is not listed. */
+static void test_seeds_labels_are_contrasts(void **s)
+{
+    (void)s;
+    char args[1024];
+    snprintf(args, sizeof args, "--one-story %s", tu_shared("seeds"));
+    cJSON *root = analyze_json(args);
+    cJSON *f, *l;
+    int terrorists = 0, resistance = 0;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItem(first_story(root), "framing"))
+        cJSON_ArrayForEach(l, cJSON_GetObjectItem(f, "labels"))
+        {
+            const char *actor = cJSON_GetStringValue(cJSON_GetObjectItem(l, "actor"));
+            const char *label = cJSON_GetStringValue(cJSON_GetObjectItem(l, "label"));
+            assert_false(strcmp(actor, "biden") == 0 && strcmp(label, "administration") == 0);
+            if (strcmp(actor, "hamas") == 0) {
+                terrorists += strstr(label, "terrorist") != NULL;
+                resistance += strstr(label, "resistance") != NULL;
+            }
+        }
+    assert_true(terrorists >= 1 && resistance >= 1);
+    cJSON_Delete(root);
+}
+
 /* The seeds' file texts, lower-cased (ASCII), to look headline words up in. */
 static size_t seed_texts(char **texts, size_t cap)
 {
@@ -430,6 +456,7 @@ int main(void)
         cmocka_unit_test(test_seeds_quotes_and_speakers),
         cmocka_unit_test(test_seeds_headline_and_gist),
         cmocka_unit_test(test_estimated_dates),
+        cmocka_unit_test(test_seeds_labels_are_contrasts),
         cmocka_unit_test(test_no_input_at_a_terminal),
         cmocka_unit_test(test_bad_input_and_exit_codes),
     };

@@ -278,7 +278,7 @@ function renderFraming(s, ix) {
         el('div', { class: 'fbar' }, el('span', { style: `width:${(100 * Math.max(t.z, 0)) / max}%;background:${color(ix.leaning.get(entry.source))}` })))),
       (entry.labels || []).length ? el('div', { class: 'small labels' }, 'calls ', entry.labels.slice(0, 4).map((l, i) => [i ? '; ' : '', el('strong', {}, l.actor), ` “${l.label}”`])) : null);
   });
-  return section('framing', 'Framing', 'Words each outlet uses more than the others do (weighted log-odds); bar length is the z-score.',
+  return section('framing', 'Framing', 'Words each outlet uses more than the others do. A bar is a z-score: how many standard deviations more often the outlet uses the word than the other outlets do (weighted log-odds); about 2 or more is a clear lean, below 1 may be chance.',
     ...capped(el('div', { class: 'grid2' }), blocks, 12, (b) => b));
 }
 

@@ -62,8 +62,10 @@ typedef struct px_story_report {
 } px_story_report;
 
 /* Compares articles[0..n) as one story. The articles are borrowed and must
- * outlive the report. o may be NULL. n may be 0 (an empty report). An
- * undated article is first given a date estimated from the story (the
+ * outlive the report. o may be NULL. n may be 0 (an empty report). Before
+ * the timeline is built (after the numbers are grouped, so that an
+ * estimate never explains a conflict), an undated article is given a date
+ * estimated from the story (the
  * median date of its dated articles) and its own text (the latest day it
  * names with a year, when later), with date_estimated set; with nothing
  * to go by it stays undated. */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "parallax/report.h"
 
@@ -170,6 +171,97 @@ static void story_sentence(px_buf *b, const px_story_text *s, long sentence)
 
 /* The gist, then per outlet what it leads with and what only it reports;
  * the other central sentences follow. */
+/* ---- coverage over time ---------------------------------------------- */
+
+static const char *const chart_leanings[] = {"left", "center-left", "center", "center-right", "right",
+                                             "state-media", "wire", "unknown"};
+static const char *const chart_colors[] = {"#2f6fd0", "#6d9de0", "#8a8f99", "#e08a6d",
+                                           "#c8452f", "#7b4fb0", "#2a9d8f", "#c4c4c4"};
+#define N_LEANINGS 8
+
+static size_t leaning_index(const char *leaning)
+{
+    for (size_t i = 0; leaning && i < N_LEANINGS - 1; i++)
+        if (strcasecmp(leaning, chart_leanings[i]) == 0)
+            return i;
+    return N_LEANINGS - 1;
+}
+
+/* Articles per day (per week over more than 90 days), stacked by the
+ * outlets' leaning, estimated dates paler: an inline SVG, no script. */
+static void section_timechart(px_buf *b, const px_story_text *s)
+{
+    long lo = 0, hi = 0;
+    size_t dated = 0;
+    for (size_t a = 0; a < s->n_articles; a++) {
+        long d;
+        if (!s->articles[a]->date || px_date_days(s->articles[a]->date, &d) != PX_OK)
+            continue;
+        lo = dated && lo < d ? lo : d;
+        hi = dated && hi > d ? hi : d;
+        dated++;
+    }
+    if (!dated)
+        return;
+    long step = hi - lo > 90 ? 7 : 1;
+    size_t nbins = (size_t)((hi - lo) / step) + 1;
+    /* per bin, per leaning, own dates then estimated ones */
+    unsigned *count = calloc(nbins * N_LEANINGS * 2 + 1, sizeof *count);
+    if (!count)
+        return;
+    unsigned max = 1;
+    for (size_t a = 0; a < s->n_articles; a++) {
+        const px_article *art = s->articles[a];
+        long d;
+        if (!art->date || px_date_days(art->date, &d) != PX_OK)
+            continue;
+        size_t bin = (size_t)((d - lo) / step);
+        count[(bin * N_LEANINGS + leaning_index(art->leaning)) * 2 + (art->date_estimated != 0)]++;
+    }
+    for (size_t i = 0; i < nbins; i++) {
+        unsigned t = 0;
+        for (size_t k = 0; k < N_LEANINGS * 2; k++)
+            t += count[i * N_LEANINGS * 2 + k];
+        max = t > max ? t : max;
+    }
+    const double W = 720, H = 120, pad = 18, bw = fmin(40, fmax(2, (W - 2 * pad) / (double)nbins - 1));
+    const char *unit = step == 7 ? "week" : "day";
+    px_buf_printf(b, "<section><h2>Coverage over time<small>articles per %s, coloured by outlet leaning; paler: "
+                     "estimated dates</small></h2><svg viewBox=\"0 0 720 120\" width=\"100%%\" role=img "
+                     "aria-label=\"articles per %s by outlet leaning\">"
+                     "<line x1=18 y1=102 x2=702 y2=102 stroke=\"#999\"/>"
+                     "<text x=18 y=10 font-size=10 fill=\"#666\">%u article%s per %s at most</text>",
+                  unit, unit, max, max == 1 ? "" : "s", unit);
+    for (size_t i = 0; i < nbins; i++) {
+        double y = H - pad;
+        char day[11];
+        px_date_from_days(lo + (long)i * step, day);
+        for (size_t k = 0; k < N_LEANINGS * 2; k++) {
+            unsigned c = count[i * N_LEANINGS * 2 + k];
+            if (!c)
+                continue;
+            double h = (H - 2 * pad) * c / max;
+            y -= h;
+            px_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"%s>"
+                             "<title>%s%s: %u %s%s</title></rect>",
+                          pad + (double)i * (bw + 1), y, bw, h, chart_colors[k / 2],
+                          k % 2 ? " fill-opacity=\".4\"" : "", step == 7 ? "week of " : "", day, c,
+                          chart_leanings[k / 2], k % 2 ? " (estimated dates)" : "");
+        }
+    }
+    char first[11], last[11];
+    px_date_from_days(lo, first);
+    px_date_from_days(hi, last);
+    px_buf_printf(b, "<text x=18 y=116 font-size=10 fill=\"#666\">%s</text>"
+                     "<text x=702 y=116 font-size=10 fill=\"#666\" text-anchor=end>%s</text></svg>",
+                  first, last);
+    if (dated < s->n_articles)
+        px_buf_printf(b, "<p class=meta>%zu undated article%s not shown.</p>", s->n_articles - dated,
+                      s->n_articles - dated == 1 ? "" : "s");
+    px_buf_puts(b, "</section>");
+    free(count);
+}
+
 static void section_summary(px_buf *b, const px_story_report *r)
 {
     const px_story_text *s = r->story;
@@ -563,6 +655,7 @@ static void story_html(px_buf *b, const px_story_report *r, size_t index, size_t
     }
     px_buf_puts(b, "</h2>");
     section_sources(b, s);
+    section_timechart(b, s);
     section_copies(b, r);
     section_summary(b, r);
     section_conflicts(b, r);

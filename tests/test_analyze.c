@@ -166,6 +166,9 @@ static void test_html_page_is_self_contained(void **s)
     assert_non_null(strstr(html, "<!DOCTYPE html>"));
     assert_non_null(strstr(html, "Liberty Ledger"));
     assert_non_null(strstr(html, "Timeline"));
+    assert_non_null(strstr(html, "Coverage over time")); /* inline SVG chart */
+    assert_non_null(strstr(html, "<svg viewBox"));
+    assert_non_null(strstr(html, "<rect"));
     assert_non_null(strstr(html, "</html>"));
     assert_null(strstr(html, "src=\"http"));
     assert_null(strstr(html, "href=\"http"));

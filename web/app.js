@@ -93,6 +93,56 @@ function dateRow(coverage, first, last) {
   return el('div', {}, row, el('div', { class: 'dates' }, el('span', { text: fmtDate(first) }), el('span', { text: fmtDate(last) })));
 }
 
+/* ---- coverage over time ------------------------------------------------ */
+
+function svg(tag, attrs, ...children) {
+  const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  for (const c of children.flat(Infinity)) if (c) e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+  return e;
+}
+
+/* Articles per day (per week over long spans), stacked by outlet leaning;
+ * estimated dates drawn paler. Inline SVG: no library, no network. */
+function coverageChart(articles) {
+  const dated = articles.filter((a) => dayOf(a.date) !== null);
+  if (!dated.length) return null;
+  const days = dated.map((a) => dayOf(a.date));
+  const d0 = Math.min(...days), d1 = Math.max(...days);
+  const step = d1 - d0 > 90 ? 7 : 1;
+  const nbins = Math.floor((d1 - d0) / step) + 1;
+  const bins = Array.from({ length: nbins }, () => new Map());
+  for (const a of dated) {
+    const b = bins[Math.floor((dayOf(a.date) - d0) / step)];
+    const key = `${leaningKey(a.leaning)}${a.date_estimated ? '~' : ''}`;
+    if (!b.has(key)) b.set(key, []);
+    b.get(key).push(a.source || 'unknown');
+  }
+  const max = Math.max(...bins.map((b) => [...b.values()].reduce((n, v) => n + v.length, 0)));
+  const W = 720, H = 120, pad = 18, bw = Math.min(40, Math.max(2, (W - 2 * pad) / nbins - 1));
+  const bars = [];
+  bins.forEach((b, i) => {
+    let y = H - pad;
+    for (const k of LEANINGS) for (const est of [false, true]) {
+      const srcs = b.get(`${k}${est ? '~' : ''}`);
+      if (!srcs) continue;
+      const h = ((H - 2 * pad) * srcs.length) / max;
+      y -= h;
+      const day = new Date((d0 + i * step) * 86400000).toISOString().slice(0, 10);
+      bars.push(svg('rect', { x: pad + i * (bw + 1), y, width: bw, height: h, fill: color(k), 'fill-opacity': est ? 0.4 : 1 },
+        svg('title', {}, `${step === 7 ? 'week of ' : ''}${fmtDate(day)}: ${srcs.length} ${k}${est ? ' (estimated dates)' : ''}: ${[...new Set(srcs)].join(', ')}`)));
+    }
+  });
+  const undated = articles.length - dated.length;
+  return el('div', { class: 'timechart' },
+    svg('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': `articles per ${step === 7 ? 'week' : 'day'} by outlet leaning` },
+      svg('line', { x1: pad, y1: H - pad, x2: W - pad, y2: H - pad, stroke: '#999' }), bars,
+      svg('text', { x: pad, y: H - 4, 'font-size': 10, fill: '#666' }, fmtDate(dated.find((a) => dayOf(a.date) === d0).date)),
+      svg('text', { x: W - pad, y: H - 4, 'font-size': 10, fill: '#666', 'text-anchor': 'end' }, fmtDate(dated.find((a) => dayOf(a.date) === d1).date)),
+      svg('text', { x: pad, y: 10, 'font-size': 10, fill: '#666' }, `${max} article${max === 1 ? '' : 's'} per ${step === 7 ? 'week' : 'day'} at most`)),
+    el('div', { class: 'small muted' }, `Articles per ${step === 7 ? 'week' : 'day'}, coloured by outlet leaning; paler bars are articles without a date of their own, placed at their estimated date.${undated ? ` ${undated} undated article${undated === 1 ? '' : 's'} not shown.` : ''}`));
+}
+
 function sourceChips(coverage) {
   return el('div', { class: 'chips' }, (coverage || []).map((c) =>
     el('span', { class: 'chip' }, el('i', { class: 'dot', style: `background:${color(c.leaning)}` }), c.source || 'unknown')));
@@ -364,7 +414,7 @@ function renderStory(s) {
     el('h1', {}, (s.headline && s.headline.text) || s.title || '(untitled story)'),
     el('div', { class: 'meta' }, `${s.article_count} article${s.article_count === 1 ? '' : 's'} from ${s.source_count} outlet${s.source_count === 1 ? '' : 's'} · ${fmtDate(s.first_date)} – ${fmtDate(s.last_date)} · `,
       s.analyzed_at ? `analysed ${fmtDate(s.analyzed_at)}` : el('span', { id: 'not-stored' }, 'compared now (no stored analysis)')),
-    el('div', { class: 'card', id: 'coverage' }, el('h2', {}, 'Coverage'), coverageBar(s.coverage), dateRow(s.coverage, s.first_date, s.last_date), sourceChips(s.coverage)),
+    el('div', { class: 'card', id: 'coverage' }, el('h2', {}, 'Coverage'), coverageBar(s.coverage), coverageChart(s.articles || []) || dateRow(s.coverage, s.first_date, s.last_date), sourceChips(s.coverage)),
     renderSummary(s, ix), renderConflicts(s, ix), renderQuotes(s, ix), renderFraming(s, ix),
     renderConsensus(s, ix), renderOmissions(s, ix), renderTimeline(s, ix), renderEntities(s, ix), renderArticles(s),
   ];

@@ -77,6 +77,10 @@ await test('a story page shows every section of the stored report', async (p) =>
   check(removed > 0, 'cleaning removed nothing from the example articles');
   const removedShown = await p.locator('#articles .removed li').count();
   check(removedShown === removed, `expected ${removed} removed pieces listed, saw ${removedShown}`);
+  // coverage over time: one stacked bar segment per day and leaning, summing to the dated articles
+  const counts = await p.locator('#coverage .timechart rect title').evaluateAll((els) => els.map((e) => parseInt(e.textContent.match(/: (\d+) /)[1], 10)));
+  const datedArts = s.articles.filter((a) => a.date).length;
+  check(counts.length > 0 && counts.reduce((x, y) => x + y, 0) === datedArts, `coverage chart counts ${counts} for ${datedArts} dated articles`);
   const segs = await p.locator('#coverage .bar span').count();
   check(segs === 6, `expected 6 leaning segments (six outlets of six leanings), saw ${segs}`);
 

@@ -1,6 +1,7 @@
 /* store.c - the SQLite store: schema and migrations, writing articles,
  * duplicate groups, stories and analyses, and the queries behind the
  * command line and the web API (see parallax/store.h, docs/store.md). */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -928,6 +929,72 @@ static int each_query(px_store *s, const char *sql, const double *param, px_stor
     int rc = each_row(s, st, fn, ud, err);
     sqlite3_finalize(st);
     return rc;
+}
+
+int px_store_each_article_near(px_store *s, const char *lo, const char *hi, double window_days,
+                               px_stored_article_fn fn, void *ud, px_error *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "JOIN stories st ON st.id = sa.story_id "
+                           "WHERE st.last_date IS NULL OR (st.last_date >= date(?1, printf('-%f days', ?3)) "
+                           "  AND st.first_date <= date(?2, printf('+%f days', ?3))) "
+                           "ORDER BY st.last_date, st.id, a.date IS NULL, a.date, a.id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading articles");
+    bind_text(st, 1, lo);
+    bind_text(st, 2, hi);
+    sqlite3_bind_double(st, 3, window_days);
+    int rc = each_row(s, st, fn, ud, err);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Any of the words of a title, each quoted, as an FTS5 query. */
+static char *any_word_query(const char *title)
+{
+    px_buf q = {0};
+    for (const unsigned char *p = (const unsigned char *)title; *p;) {
+        const unsigned char *w = p;
+        while (*p && (isalnum(*p) || *p >= 0x80))
+            p++;
+        if (p - w >= 3)
+            px_buf_printf(&q, "%s\"%.*s\"", q.len ? " OR " : "", (int)(p - w), (const char *)w);
+        while (*p && !(isalnum(*p) || *p >= 0x80))
+            p++;
+    }
+    return q.len ? px_buf_steal(&q) : (px_buf_free(&q), NULL);
+}
+
+int px_store_related_stories(px_store *s, int64_t story, int limit, int64_t *ids, size_t *n, px_error *err)
+{
+    *n = 0;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT title FROM stories WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading a story");
+    sqlite3_bind_int64(st, 1, story);
+    char *q = sqlite3_step(st) == SQLITE_ROW && col_text(st, 0) ? any_word_query(col_text(st, 0)) : NULL;
+    sqlite3_finalize(st);
+    if (!q)
+        return PX_OK;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT story_id FROM (SELECT sa.story_id AS story_id, articles_fts.rank AS r "
+                                "  FROM articles_fts JOIN story_articles sa ON sa.article_id = articles_fts.rowid "
+                                "  WHERE articles_fts MATCH ?1 AND sa.story_id <> ?2 ORDER BY articles_fts.rank "
+                                "  LIMIT 200) GROUP BY story_id ORDER BY min(r) LIMIT ?3",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        free(q);
+        return db_error(s, err, "finding related stories");
+    }
+    bind_text(st, 1, q);
+    sqlite3_bind_int64(st, 2, story);
+    sqlite3_bind_int(st, 3, limit);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && (int)*n < limit)
+        ids[(*n)++] = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    free(q);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "finding related stories");
 }
 
 int px_store_each_window_article(px_store *s, double window_days, px_stored_article_fn fn,

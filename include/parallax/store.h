@@ -136,6 +136,18 @@ typedef int (*px_stored_article_fn)(const px_stored_article *sa, void *ud);
  * clusterer restores when the store is reopened. */
 int px_store_each_window_article(px_store *s, double window_days, px_stored_article_fn fn,
                                  void *ud, px_error *err);
+/* The articles of the stories that lie within window_days of the dates
+ * [lo, hi] (ISO days; their date range overlaps [lo - window, hi +
+ * window]) and of the undated stories, oldest story first: what the batch
+ * merge at the end of an ingest looks at when the ingest added articles
+ * dated lo to hi. */
+int px_store_each_article_near(px_store *s, const char *lo, const char *hi, double window_days,
+                               px_stored_article_fn fn, void *ud, px_error *err);
+/* Up to limit other stories whose articles best match the words of the
+ * story's title (full-text search, any of the words), best first, into
+ * ids[] (*n of them): the stories a merge pass should look at beside the
+ * ones near in time. */
+int px_store_related_stories(px_store *s, int64_t story, int limit, int64_t *ids, size_t *n, px_error *err);
 /* Every article of one story, in date order. */
 int px_store_each_article_of(px_store *s, int64_t story, px_stored_article_fn fn, void *ud,
                              px_error *err);

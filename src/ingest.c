@@ -424,11 +424,16 @@ static int has_story(const int64_t *v, size_t n, int64_t story)
     return 0;
 }
 
-/* Beside the stories near in time, the few whose articles best match the
- * title of each story this ingest touched, however old: a late article on
- * an old story (a follow-up a year on) would otherwise stay apart. */
-static int restore_related(px_ingest *g, final_merge *f, px_error *err)
+/* Beside the stories near in time, the few older ones whose titles best
+ * match the title of each story this ingest touched: a late article on an
+ * old story (a follow-up a year on) would otherwise stay apart. */
+static int restore_related(px_ingest *g, final_merge *f, double window_days, px_error *err)
 {
+    long lo;
+    if (!g->date_lo[0] || px_date_days(g->date_lo, &lo) != PX_OK)
+        return PX_OK; /* undated articles only: the active window was read */
+    char before[11];
+    px_date_from_days(lo - (long)window_days, before); /* older stories were not read */
     size_t n_seen = 0, cap_seen = 0;
     int64_t *seen = NULL;
     int rc = PX_OK;
@@ -442,7 +447,7 @@ static int restore_related(px_ingest *g, final_merge *f, px_error *err)
     for (size_t t = 0; !rc && t < g->n_touched; t++) {
         int64_t related[RELATED_STORIES];
         size_t n = 0;
-        rc = px_store_related_stories(g->store, g->touched[t], RELATED_STORIES, related, &n, err);
+        rc = px_store_related_stories(g->store, g->touched[t], before, RELATED_STORIES, related, &n, err);
         for (size_t k = 0; !rc && k < n; k++) {
             if (has_story(seen, n_seen, related[k]))
                 continue;
@@ -488,7 +493,7 @@ static int batch_merge(px_ingest *g, px_error *err)
                                                         restore_window, &f, err)
                            : px_store_each_window_article(g->store, co.window_days, restore_window, &f, err);
     if (!rc)
-        rc = restore_related(g, &f, err);
+        rc = restore_related(g, &f, co.window_days, err);
     if (rc == PX_ESTOP)
         rc = px_error_set(err, PX_ENOMEM, "out of memory restoring the open stories");
     if (!rc && px_cluster_batch(f.c, g->o.final_merge_threshold) != PX_OK)

@@ -950,7 +950,7 @@ int px_store_each_article_near(px_store *s, const char *lo, const char *hi, doub
     return rc;
 }
 
-/* Any of the words of a title, each quoted, as an FTS5 query. */
+/* Any of the words of a title, each quoted, in titles, as an FTS5 query. */
 static char *any_word_query(const char *title)
 {
     px_buf q = {0};
@@ -959,20 +959,28 @@ static char *any_word_query(const char *title)
         while (*p && (isalnum(*p) || *p >= 0x80))
             p++;
         if (p - w >= 3)
-            px_buf_printf(&q, "%s\"%.*s\"", q.len ? " OR " : "", (int)(p - w), (const char *)w);
+            px_buf_printf(&q, "%s\"%.*s\"", q.len ? " OR " : "title : (", (int)(p - w), (const char *)w);
         while (*p && !(isalnum(*p) || *p >= 0x80))
             p++;
     }
-    return q.len ? px_buf_steal(&q) : (px_buf_free(&q), NULL);
+    if (!q.len)
+        return NULL;
+    px_buf_puts(&q, ")");
+    return px_buf_steal(&q);
 }
 
-int px_store_related_stories(px_store *s, int64_t story, int limit, int64_t *ids, size_t *n, px_error *err)
+int px_store_related_stories(px_store *s, int64_t story, const char *before, int limit, int64_t *ids, size_t *n,
+                             px_error *err)
 {
     *n = 0;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT title FROM stories WHERE id = ?1", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT title FROM stories WHERE id = ?1 "
+                           "AND EXISTS (SELECT 1 FROM stories o WHERE o.last_date < ?2)",
+                           -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "reading a story");
     sqlite3_bind_int64(st, 1, story);
+    bind_text(st, 2, before);
     char *q = sqlite3_step(st) == SQLITE_ROW && col_text(st, 0) ? any_word_query(col_text(st, 0)) : NULL;
     sqlite3_finalize(st);
     if (!q)
@@ -980,8 +988,9 @@ int px_store_related_stories(px_store *s, int64_t story, int limit, int64_t *ids
     int rc = sqlite3_prepare_v2(s->db,
                                 "SELECT story_id FROM (SELECT sa.story_id AS story_id, articles_fts.rank AS r "
                                 "  FROM articles_fts JOIN story_articles sa ON sa.article_id = articles_fts.rowid "
-                                "  WHERE articles_fts MATCH ?1 AND sa.story_id <> ?2 ORDER BY articles_fts.rank "
-                                "  LIMIT 200) GROUP BY story_id ORDER BY min(r) LIMIT ?3",
+                                "  JOIN stories o ON o.id = sa.story_id "
+                                "  WHERE articles_fts MATCH ?1 AND sa.story_id <> ?2 AND o.last_date < ?4 "
+                                "  ORDER BY articles_fts.rank LIMIT 200) GROUP BY story_id ORDER BY min(r) LIMIT ?3",
                                 -1, &st, NULL);
     if (rc != SQLITE_OK) {
         free(q);
@@ -990,6 +999,7 @@ int px_store_related_stories(px_store *s, int64_t story, int limit, int64_t *ids
     bind_text(st, 1, q);
     sqlite3_bind_int64(st, 2, story);
     sqlite3_bind_int(st, 3, limit);
+    bind_text(st, 4, before);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && (int)*n < limit)
         ids[(*n)++] = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);

@@ -143,11 +143,13 @@ int px_store_each_window_article(px_store *s, double window_days, px_stored_arti
  * dated lo to hi. */
 int px_store_each_article_near(px_store *s, const char *lo, const char *hi, double window_days,
                                px_stored_article_fn fn, void *ud, px_error *err);
-/* Up to limit other stories whose articles best match the words of the
- * story's title (full-text search, any of the words), best first, into
- * ids[] (*n of them): the stories a merge pass should look at beside the
- * ones near in time. */
-int px_store_related_stories(px_store *s, int64_t story, int limit, int64_t *ids, size_t *n, px_error *err);
+/* Up to limit other stories that ended before the day before (ISO) and
+ * whose titles best match the words of the story's title (full-text
+ * search, any of the words), best first, into ids[] (*n of them): the old
+ * stories a merge pass should look at beside the ones near in time. Costs
+ * one indexed lookup when no story ended before that day. */
+int px_store_related_stories(px_store *s, int64_t story, const char *before, int limit, int64_t *ids, size_t *n,
+                             px_error *err);
 /* Every article of one story, in date order. */
 int px_store_each_article_of(px_store *s, int64_t story, px_stored_article_fn fn, void *ud,
                              px_error *err);

@@ -260,7 +260,11 @@ int px_compare_story(px_article *const *articles, size_t n, const px_compare_opt
         case 0: rc = px_story_text_new(&r->story, articles, n, err); break;
         case 1: rc = extract_claims(r, err); break;
         case 2: rc = link_claims(r, err); break;
-        case 3: rc = px_framing_build(r->story, bg, &r->framing, err); break;
+        case 3:
+            rc = px_framing_build(r->story, bg, &r->framing, err);
+            if (rc == PX_OK)
+                rc = px_actors_build(r->story, r->entities, &r->people, &r->actors, err);
+            break;
         case 4: rc = px_consensus_build(r->story, &r->consensus, err); break;
         case 5:
             /* after the numbers are grouped: an estimated date is no
@@ -323,6 +327,7 @@ void px_story_report_free(px_story_report *r)
     px_framing_free(&r->framing);
     px_consensus_free(&r->consensus);
     px_timeline_free(&r->timeline);
+    px_actors_free(&r->actors);
     px_summary_free(&r->summary);
     px_story_text_free(r->story);
     free(r);

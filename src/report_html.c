@@ -449,6 +449,59 @@ static void section_quotes(px_buf *b, const px_story_report *r)
     px_buf_puts(b, "</table></div></section>");
 }
 
+/* Actors down, outlets across: the words each outlet attaches to them,
+ * each with its sentence as the tooltip. */
+static void section_actors(px_buf *b, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    if (!r->actors.n)
+        return;
+    unsigned char *used = calloc(s->n_sources + 1, 1);
+    if (!used)
+        return;
+    for (size_t i = 0; i < r->actors.n; i++)
+        for (size_t c = 0; c < r->actors.rows[i].n_cells; c++)
+            used[r->actors.rows[i].cells[c].source] = 1;
+    px_buf_puts(b, "<section><h2>How each outlet names the actors<small>the words written right next to "
+                   "them; bold: only this outlet</small></h2><div class=scroll><table class=grid><tr><th>actor</th>");
+    for (size_t o = 0; o < s->n_sources; o++)
+        if (used[o]) {
+            px_buf_puts(b, "<th>");
+            chip(b, s, o);
+            px_buf_puts(b, "</th>");
+        }
+    px_buf_puts(b, "</tr>");
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const px_actor_row *row = &r->actors.rows[i];
+        px_buf_puts(b, "<tr><th>");
+        esc(b, r->people.v[row->entity].name);
+        px_buf_puts(b, "</th>");
+        for (size_t o = 0; o < s->n_sources; o++) {
+            if (!used[o])
+                continue;
+            px_buf_puts(b, "<td>");
+            for (size_t c = 0; c < row->n_cells; c++) {
+                if (row->cells[c].source != o)
+                    continue;
+                for (size_t k = 0; k < row->cells[c].n_words; k++) {
+                    const px_actor_word *w = &row->cells[c].words[k];
+                    px_buf_printf(b, "%s<span title=\"", k ? ", " : "");
+                    story_sentence(b, s, (long)w->sentence);
+                    px_buf_printf(b, "\">%s", w->only_here ? "<b>" : "");
+                    esc(b, w->word);
+                    px_buf_printf(b, "%s</span>", w->only_here ? "</b>" : "");
+                    if (w->count > 1)
+                        px_buf_printf(b, " <span class=meta>×%zu</span>", w->count);
+                }
+            }
+            px_buf_puts(b, "</td>");
+        }
+        px_buf_puts(b, "</tr>");
+    }
+    px_buf_puts(b, "</table></div></section>");
+    free(used);
+}
+
 static void section_framing(px_buf *b, const px_story_report *r)
 {
     const px_story_text *s = r->story;
@@ -660,6 +713,7 @@ static void story_html(px_buf *b, const px_story_report *r, size_t index, size_t
     section_summary(b, r);
     section_conflicts(b, r);
     section_quotes(b, r);
+    section_actors(b, r);
     section_framing(b, r);
     section_timeline(b, r);
     section_consensus(b, r);

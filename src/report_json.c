@@ -310,6 +310,43 @@ static void add_summary(cJSON *story, const px_story_report *r)
     }
 }
 
+/* [{"name","kind","outlets":[{"source","words":[{"word","count","only_here",
+ * "article","sentence"}]}]}]: the words each outlet attaches to the actors. */
+static void add_actors(cJSON *story, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    cJSON *arr = cJSON_AddArrayToObject(story, "actors");
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const px_actor_row *row = &r->actors.rows[i];
+        const px_entity *e = &r->people.v[row->entity];
+        cJSON *o = cJSON_CreateObject();
+        add_str(o, "name", e->name);
+        add_str(o, "kind", px_entity_kind_name(e->kind));
+        cJSON *outlets = cJSON_AddArrayToObject(o, "outlets");
+        for (size_t c = 0; c < row->n_cells; c++) {
+            const px_actor_cell *cell = &row->cells[c];
+            cJSON *oc = cJSON_CreateObject();
+            add_str(oc, "source", s->sources[cell->source]);
+            cJSON *words = cJSON_AddArrayToObject(oc, "words");
+            for (size_t k = 0; k < cell->n_words; k++) {
+                const px_actor_word *w = &cell->words[k];
+                const px_story_sentence *ps = &s->sentences[w->sentence];
+                cJSON *ow = cJSON_CreateObject();
+                add_str(ow, "word", w->word);
+                add_num(ow, "count", (double)w->count);
+                cJSON_AddBoolToObject(ow, "only_here", w->only_here);
+                add_str(ow, "article", article_id(s, ps->article));
+                char *text = px_strndup(s->articles[ps->article]->body + ps->start, ps->end - ps->start);
+                add_str(ow, "sentence", text);
+                free(text);
+                cJSON_AddItemToArray(words, ow);
+            }
+            cJSON_AddItemToArray(outlets, oc);
+        }
+        cJSON_AddItemToArray(arr, o);
+    }
+}
+
 /* {"text","from":"title"|"sentence","article","source","shared_words"} or null. */
 static void add_headline(cJSON *story, const px_story_report *r)
 {
@@ -386,6 +423,7 @@ static cJSON *story_json(const px_story_report *r, size_t index)
     add_framing(o, r);
     add_consensus(o, r);
     add_timeline(o, r);
+    add_actors(o, r);
     add_headline(o, r);
     add_summary(o, r);
     add_outlet_lines(o, r);

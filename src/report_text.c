@@ -429,6 +429,36 @@ static void section_entities(out *o, const px_story_report *r)
     more(o, n, r->people.n);
 }
 
+/* Per actor, the words each outlet attaches to it; "*" marks a word only
+ * that outlet uses for it. */
+static void section_actors(out *o, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    if (!r->actors.n)
+        return;
+    heading(o, "How each outlet names the actors", (size_t)-1);
+    px_buf_printf(o->b, "  %s", DIM(o));
+    wrap(o, "The words each outlet writes right next to the name; * marks a word no other outlet uses for it.", 2,
+         1);
+    px_buf_puts(o->b, RESET(o));
+    size_t n = limit(o, r->actors.n);
+    for (size_t i = 0; i < n; i++) {
+        const px_actor_row *row = &r->actors.rows[i];
+        px_buf b = {0};
+        px_buf_printf(&b, "%s:", r->people.v[row->entity].name);
+        for (size_t c = 0; c < row->n_cells; c++) {
+            const px_actor_cell *cell = &row->cells[c];
+            px_buf_printf(&b, "%s %s:", c ? ";" : "", s->sources[cell->source]);
+            for (size_t k = 0; k < cell->n_words; k++)
+                px_buf_printf(&b, "%s %s%s", k ? "," : "", cell->words[k].only_here ? "*" : "", cell->words[k].word);
+        }
+        px_buf_puts(o->b, "  ");
+        wrap(o, b.data, 4, 1);
+        px_buf_free(&b);
+    }
+    more(o, n, r->actors.n);
+}
+
 static void section_framing(out *o, const px_story_report *r)
 {
     const px_story_text *s = r->story;
@@ -590,6 +620,7 @@ static void story_text(out *o, const px_story_report *r, size_t index, size_t n_
     section_conflicts(o, r);
     section_quotes(o, r);
     section_entities(o, r);
+    section_actors(o, r);
     section_framing(o, r);
     section_consensus(o, r);
     section_timeline(o, r);

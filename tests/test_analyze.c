@@ -331,6 +331,39 @@ static void test_seeds_labels_are_contrasts(void **s)
     cJSON_Delete(root);
 }
 
+/* How each outlet names the actors, on the seeds: Hamas is "terrorists"
+ * in one outlet and a "resistance movement" in another, each word only
+ * that outlet's, and every word is in the sentence it cites. */
+static void test_seeds_actor_table(void **s)
+{
+    (void)s;
+    char args[1024];
+    snprintf(args, sizeof args, "--one-story %s", tu_shared("seeds"));
+    cJSON *root = analyze_json(args);
+    cJSON *actor, *outlet, *word;
+    int terrorists = 0, resistance = 0, rows = 0;
+    cJSON_ArrayForEach(actor, cJSON_GetObjectItem(first_story(root), "actors"))
+    {
+        rows++;
+        const char *name = cJSON_GetStringValue(cJSON_GetObjectItem(actor, "name"));
+        cJSON_ArrayForEach(outlet, cJSON_GetObjectItem(actor, "outlets"))
+            cJSON_ArrayForEach(word, cJSON_GetObjectItem(outlet, "words"))
+            {
+                const char *w = cJSON_GetStringValue(cJSON_GetObjectItem(word, "word"));
+                const char *sentence = cJSON_GetStringValue(cJSON_GetObjectItem(word, "sentence"));
+                assert_non_null(strcasestr(sentence, w));
+                if (strcmp(name, "Hamas") == 0) {
+                    terrorists += strcmp(w, "terrorists") == 0 && cJSON_IsTrue(cJSON_GetObjectItem(word, "only_here"));
+                    resistance += strcmp(w, "resistance movement") == 0;
+                }
+            }
+    }
+    assert_true(rows >= 3 && rows <= 8);
+    assert_int_equal(terrorists, 1);
+    assert_int_equal(resistance, 1);
+    cJSON_Delete(root);
+}
+
 /* The seeds' file texts, lower-cased (ASCII), to look headline words up in. */
 static size_t seed_texts(char **texts, size_t cap)
 {
@@ -460,6 +493,7 @@ int main(void)
         cmocka_unit_test(test_seeds_headline_and_gist),
         cmocka_unit_test(test_estimated_dates),
         cmocka_unit_test(test_seeds_labels_are_contrasts),
+        cmocka_unit_test(test_seeds_actor_table),
         cmocka_unit_test(test_no_input_at_a_terminal),
         cmocka_unit_test(test_bad_input_and_exit_codes),
     };

@@ -306,8 +306,10 @@ function renderQuotes(s, ix) {
     el('th', { scope: 'row', class: 'speaker' }, who, el('div', { class: 'small muted' }, `${qs.length} quote${qs.length === 1 ? '' : 's'}`)),
     outlets.map((o) => {
       const mine = qs.filter((q) => q.source === o);
-      return el('td', { class: mine.length ? 'has' : 'none' }, mine.map((q) =>
-        el('a', { class: 'q', href: articleHref(ix, q.article), title: q.text }, `“${truncate(q.text, 80)}”`)));
+      // at most three quotes a cell: a big story has thousands
+      return el('td', { class: mine.length ? 'has' : 'none' }, mine.slice(0, 3).map((q) =>
+        el('a', { class: 'q', href: articleHref(ix, q.article), title: q.text }, `“${truncate(q.text, 80)}”`)),
+        mine.length > 3 ? el('div', { class: 'small muted' }, `and ${mine.length - 3} more`) : null);
     })));
   const shared = (s.shared_quotes || []).map((q) => el('li', {}, `“${truncate(q.text, 200)}” `,
     el('span', { class: 'who' }, q.speaker ? `— ${q.speaker}` : ''), ' ', el('span', { class: 'cites' }, (q.sources || []).map((o) => outletChip(ix, o)))));
@@ -330,6 +332,26 @@ function renderFraming(s, ix) {
   });
   return section('framing', 'Framing', 'Words each outlet uses more than the others do. A bar is a z-score: how many standard deviations more often the outlet uses the word than the other outlets do (weighted log-odds); about 2 or more is a clear lean, below 1 may be chance.',
     ...capped(el('div', { class: 'grid2' }), blocks, 12, (b) => b));
+}
+
+/* Actors down, outlets across: the words each outlet attaches to them. */
+function renderActors(s, ix) {
+  const actors = (s.actors || []).filter((a) => a.outlets.length);
+  if (!actors.length) return null;
+  const used = new Set(actors.flatMap((a) => a.outlets.map((o) => o.source)));
+  const outlets = ix.sources.filter((o) => used.has(o)).slice(0, 12);
+  const cell = (a, o) => {
+    const c = a.outlets.find((x) => x.source === o);
+    if (!c) return el('td', { class: 'none' });
+    return el('td', { class: 'has' }, c.words.map((w, i) => [i ? ', ' : '',
+      el('a', { href: articleHref(ix, w.article), title: w.sentence, class: w.only_here ? 'own' : null }, w.word),
+      w.count > 1 ? el('span', { class: 'small muted' }, ` ×${w.count}`) : null]));
+  };
+  return section('actors', 'How each outlet names the actors', 'The words each outlet writes right next to the people, organisations and places most outlets name (before the name, or after it: "Hamas terrorists", "Palestinians have been murdered"). Words in bold only this outlet attaches to the actor; hover a word for its sentence.',
+    el('div', { class: 'scroll' }, el('table', { class: 'actor-grid' },
+      el('thead', {}, el('tr', {}, el('th', {}, 'Actor'), outlets.map((o) => el('th', {}, outletChip(ix, o))))),
+      el('tbody', {}, actors.map((a) => el('tr', {}, el('th', { scope: 'row' }, a.name, el('div', { class: 'small muted' }, a.kind)),
+        outlets.map((o) => cell(a, o))))))));
 }
 
 function renderConsensus(s, ix) {
@@ -415,7 +437,7 @@ function renderStory(s) {
     el('div', { class: 'meta' }, `${s.article_count} article${s.article_count === 1 ? '' : 's'} from ${s.source_count} outlet${s.source_count === 1 ? '' : 's'} · ${fmtDate(s.first_date)} – ${fmtDate(s.last_date)} · `,
       s.analyzed_at ? `analysed ${fmtDate(s.analyzed_at)}` : el('span', { id: 'not-stored' }, 'compared now (no stored analysis)')),
     el('div', { class: 'card', id: 'coverage' }, el('h2', {}, 'Coverage'), coverageBar(s.coverage), coverageChart(s.articles || []) || dateRow(s.coverage, s.first_date, s.last_date), sourceChips(s.coverage)),
-    renderSummary(s, ix), renderConflicts(s, ix), renderQuotes(s, ix), renderFraming(s, ix),
+    renderSummary(s, ix), renderConflicts(s, ix), renderQuotes(s, ix), renderActors(s, ix), renderFraming(s, ix),
     renderConsensus(s, ix), renderOmissions(s, ix), renderTimeline(s, ix), renderEntities(s, ix), renderArticles(s),
   ];
   view.replaceChildren(...parts.filter(Boolean));

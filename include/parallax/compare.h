@@ -9,6 +9,7 @@
 #ifndef PARALLAX_COMPARE_H
 #define PARALLAX_COMPARE_H
 
+#include "actors.h"
 #include "cluster.h"
 #include "consensus.h"
 #include "entities.h"
@@ -54,6 +55,7 @@ typedef struct px_story_report {
     px_number_groups number_groups;  /* conflicted groups first */
     px_quote_links quote_links;
     px_framing framing;
+    px_actor_table actors;           /* the words each outlet attaches to the main actors */
     px_consensus consensus;
     px_timeline timeline;
     px_summary summary;

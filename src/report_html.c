@@ -157,7 +157,14 @@ static void section_sources(px_buf *b, const px_story_text *s)
         }
         px_buf_puts(b, "</span><div class=t>");
         char label[160];
-        esc(b, px_article_label(a, label, sizeof label));
+        px_article_label(a, label, sizeof label);
+        /* an untitled article by its opening words, ending on a whole word */
+        char *cut = !(a->title && *a->title) && strlen(label) == sizeof label - 1 ? strrchr(label, ' ') : NULL;
+        if (cut)
+            *cut = '\0';
+        esc(b, label);
+        if (cut)
+            px_buf_puts(b, " …");
         px_buf_puts(b, "</div></div>");
     }
     px_buf_puts(b, "</div></section>");

@@ -423,8 +423,8 @@ static void section_entities(out *o, const px_story_report *r)
         const px_entity *e = &r->people.v[i];
         px_buf_puts(o->b, "  ");
         cell(o, e->name, 30);
-        px_buf_printf(o->b, "  %-6s %4zu mentions, %zu outlets%s%s%s\n", px_entity_kind_name(e->kind),
-                      e->mentions, e->n_sources, DIM(o), e->role ? "  " : "", RESET(o));
+        px_buf_printf(o->b, "  %-6s %4zu mention%s, %zu outlet%s\n", px_entity_kind_name(e->kind), e->mentions,
+                      e->mentions == 1 ? "" : "s", e->n_sources, e->n_sources == 1 ? "" : "s");
     }
     more(o, n, r->people.n);
 }

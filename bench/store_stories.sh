@@ -8,7 +8,8 @@
 # (--final-merge 0), and as ingest runs by default (online merge, then the
 # batch merge over the window at the end); then the default again with the
 # input ingested in runs of 20 articles, as a periodic job would, each run
-# ending with its batch merge.
+# ending with its batch merge; in ten runs of a tenth each; and, to compare,
+# `parallax cluster` on the same input in one pass.
 # Usage: bench/store_stories.sh   (from the repository root, after `make`)
 set -eu
 cd "$(dirname "$0")/.."
@@ -43,3 +44,19 @@ for sel in all even odd; do
     python3 bench/store_stories.py $db "$GOLD" --events $sel
 done
 rm -f $OUT/store-stories-run.*
+# the same input in ten ingests of a tenth each, and `cluster` on it in one pass
+for sel in all even odd; do
+    db=$OUT/store-stories.db
+    rm -f $db $db-wal $db-shm $OUT/store-stories-tenth.*
+    split -n l/10 $OUT/giveme-$sel.dated.jsonl $OUT/store-stories-tenth.
+    for part in $OUT/store-stories-tenth.*; do $PX ingest -q --no-analyze --db $db $part; done
+    printf '%-10s %-4s ' ten-runs $sel
+    python3 bench/store_stories.py $db "$GOLD" --events $sel
+done
+rm -f $OUT/store-stories-tenth.*
+for sel in all even odd; do
+    $PX cluster $OUT/giveme-$sel.dated.jsonl > $OUT/store-stories-cluster.jsonl 2>/dev/null
+    printf '%-10s %-4s ' cluster $sel
+    python3 bench/stories_eval.py score "$GOLD" $OUT/store-stories-cluster.jsonl --events $sel | tr '\n' ' '
+    echo
+done

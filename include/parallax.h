@@ -24,6 +24,7 @@
 #include "parallax/cluster.h"
 #include "parallax/story.h"
 #include "parallax/framing.h"
+#include "parallax/actors.h"
 #include "parallax/consensus.h"
 #include "parallax/timex.h"
 #include "parallax/timeline.h"

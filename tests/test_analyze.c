@@ -1,9 +1,12 @@
 /* test_analyze.c - `parallax analyze` as a user meets it: the JSON report
  * (docs/report-schema.md) on the seeds and the example corpus, the HTML
  * page, the terminal report, bad input and exit codes. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <strings.h>
 #include <cjson/cJSON.h>
 
 #include "testutil.h"
@@ -161,17 +164,21 @@ static void test_html_page_is_self_contained(void **s)
     (void)s;
     char *path = tu_write_temp("", 0, ".html");
     char args[1024];
-    snprintf(args, sizeof args, "analyze -q --html %s --sources examples/sources.csv examples/corpus > /dev/null",
-             path);
+    snprintf(args, sizeof args, "analyze -q --html %s --sources examples/sources.csv examples/corpus", path);
     int code;
-    free(run(args, &code));
+    char *printed = run(args, &code);
     assert_int_equal(code, 0);
+    assert_string_equal(printed, ""); /* the page is written, the terminal report is not printed */
+    free(printed);
     snprintf(args, sizeof args, "cat %s", path);
     char *html = tu_run(args, &code);
     assert_int_equal(code, 0);
     assert_non_null(strstr(html, "<!DOCTYPE html>"));
     assert_non_null(strstr(html, "Liberty Ledger"));
     assert_non_null(strstr(html, "Timeline"));
+    assert_non_null(strstr(html, "Coverage over time")); /* inline SVG chart */
+    assert_non_null(strstr(html, "<svg viewBox"));
+    assert_non_null(strstr(html, "<rect"));
     assert_non_null(strstr(html, "</html>"));
     assert_null(strstr(html, "src=\"http"));
     assert_null(strstr(html, "href=\"http"));
@@ -196,7 +203,256 @@ static void test_terminal_report_and_colours(void **s)
     free(out);
     out = run("analyze -q --color never examples/corpus/cordillera-radio--comet-discovery.txt", &code);
     assert_int_equal(code, 0);
-    assert_non_null(strstr(out, "1 articles"));
+    assert_non_null(strstr(out, "1 article · 1 outlet"));
+    assert_null(strstr(out, "or more of 1)")); /* one outlet: no consensus section */
+    assert_null(strstr(out, "Reported by most outlets"));
+    free(out);
+}
+
+/* Days are whole, titles whole, plurals agree, an empty consensus says so
+ * in words. */
+static void test_terminal_report_lines(void **s)
+{
+    (void)s;
+    static const char jsonl[] =
+        "{\"id\":\"a\",\"source\":\"First Outlet\",\"date\":\"2016-07-14T00:00:00\",\"title\":\"A truck "
+        "drove into a crowd celebrating Bastille Day on the Promenade des Anglais in Nice, killing dozens\","
+        "\"text\":\"A truck drove into a crowd in Nice on Thursday night. Officials said dozens were killed.\"}\n"
+        "{\"id\":\"b\",\"source\":\"Second Outlet\",\"date\":\"2016-07-15T08:30:00\",\"title\":\"Nice "
+        "attack\",\"text\":\"The attacker in Nice was shot by police. Flags flew at half mast in Paris.\"}\n";
+    char *path = tu_write_temp(jsonl, strlen(jsonl), ".jsonl");
+    char args[1024];
+    snprintf(args, sizeof args, "analyze -q --one-story --color never %s", path);
+    int code;
+    char *out = run(args, &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "2 articles · 2 outlets"));
+    assert_non_null(strstr(out, "2016-07-14   A truck"));
+    assert_non_null(strstr(out, "2016-07-15"));
+    assert_null(strstr(out, "2016-07-1…"));
+    assert_non_null(strstr(out, "killing dozens")); /* the title's last words */
+    assert_null(strstr(out, ") (0)"));
+    free(out);
+    remove(path);
+    free(path);
+}
+
+/* On the seeds: --full lists partial quotes (the memo's "doubled down"
+ * fragment), a speaker is one row whatever its case or the variant of
+ * the name, and the report never prints "(N or more of M) (0)". */
+static void test_seeds_quotes_and_speakers(void **s)
+{
+    (void)s;
+    char args[1024];
+    snprintf(args, sizeof args, "analyze -q --one-story --full --color never %s", tu_shared("seeds"));
+    int code;
+    char *out = run(args, &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "Partial quotes"));
+    assert_non_null(strstr(out, "doubled down on our unwavering military assistance"));
+    assert_null(strstr(out, ") (0)"));
+    free(out);
+    snprintf(args, sizeof args, "--one-story %s", tu_shared("seeds"));
+    cJSON *root = analyze_json(args);
+    cJSON *quotes = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(root, "stories"), 0), "quotes");
+    assert_true(cJSON_GetArraySize(quotes) > 10);
+    int joe = 0;
+    cJSON *q, *p;
+    cJSON_ArrayForEach(q, quotes)
+    {
+        const char *a = cJSON_GetStringValue(cJSON_GetObjectItem(q, "speaker"));
+        if (!a)
+            continue;
+        joe += strcmp(a, "Joe Biden") == 0;
+        assert_string_not_equal(a, "Biden");
+        assert_string_not_equal(a, "President Biden");
+        cJSON_ArrayForEach(p, quotes)
+        {
+            const char *b = cJSON_GetStringValue(cJSON_GetObjectItem(p, "speaker"));
+            if (b && strcasecmp(a, b) == 0)
+                assert_string_equal(a, b);
+        }
+    }
+    assert_true(joe >= 2);
+    cJSON_Delete(root);
+}
+
+/* Four of the five seeds are undated: each takes a date estimated from the
+ * story (the one dated seed) and its own text, marked as estimated, never
+ * today's; an article alone with no date to go by stays undated. */
+static void test_estimated_dates(void **s)
+{
+    (void)s;
+    char args[1024];
+    snprintf(args, sizeof args, "--one-story %s", tu_shared("seeds"));
+    cJSON *root = analyze_json(args);
+    char today[16];
+    time_t now = time(NULL);
+    strftime(today, sizeof today, "%Y-%m-%d", gmtime(&now));
+    cJSON *a;
+    int estimated = 0;
+    cJSON_ArrayForEach(a, cJSON_GetObjectItem(first_story(root), "articles"))
+    {
+        const char *date = cJSON_GetStringValue(cJSON_GetObjectItem(a, "date"));
+        assert_non_null(date);
+        assert_true(strncmp(date, today, 10) != 0);
+        if (cJSON_IsTrue(cJSON_GetObjectItem(a, "date_estimated"))) {
+            estimated++;
+            assert_true(strncmp(date, "2023-10", 7) >= 0 && strncmp(date, "2024-12", 7) <= 0);
+        }
+    }
+    assert_int_equal(estimated, 4);
+    cJSON_Delete(root);
+    int code;
+    snprintf(args, sizeof args, "analyze -q --color never %s/004_b95e2509ac2ecda9.txt", tu_shared("seeds"));
+    char *out = run(args, &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "undated"));
+    free(out);
+    snprintf(args, sizeof args, "analyze -q --one-story --color never %s", tu_shared("seeds"));
+    out = run(args, &code);
+    assert_non_null(strstr(out, "≈2023-"));
+    free(out);
+}
+
+/* Framing labels on the seeds are choices: Hamas is "terrorists" in some
+ * outlets and a "resistance movement" in another; a label every outlet
+ * uses alike ("Biden administration") is not listed. */
+static void test_seeds_labels_are_contrasts(void **s)
+{
+    (void)s;
+    char args[1024];
+    snprintf(args, sizeof args, "--one-story %s", tu_shared("seeds"));
+    cJSON *root = analyze_json(args);
+    cJSON *f, *l;
+    int terrorists = 0, resistance = 0;
+    cJSON_ArrayForEach(f, cJSON_GetObjectItem(first_story(root), "framing"))
+        cJSON_ArrayForEach(l, cJSON_GetObjectItem(f, "labels"))
+        {
+            const char *actor = cJSON_GetStringValue(cJSON_GetObjectItem(l, "actor"));
+            const char *label = cJSON_GetStringValue(cJSON_GetObjectItem(l, "label"));
+            assert_false(strcmp(actor, "biden") == 0 && strcmp(label, "administration") == 0);
+            if (strcmp(actor, "hamas") == 0) {
+                terrorists += strstr(label, "terrorist") != NULL;
+                resistance += strstr(label, "resistance") != NULL;
+            }
+        }
+    assert_true(terrorists >= 1 && resistance >= 1);
+    cJSON_Delete(root);
+}
+
+/* How each outlet names the actors, on the seeds: Hamas is "terrorists"
+ * in one outlet and a "resistance movement" in another, each word only
+ * that outlet's, and every word is in the sentence it cites. */
+static void test_seeds_actor_table(void **s)
+{
+    (void)s;
+    char args[1024];
+    snprintf(args, sizeof args, "--one-story %s", tu_shared("seeds"));
+    cJSON *root = analyze_json(args);
+    cJSON *actor, *outlet, *word;
+    int terrorists = 0, resistance = 0, rows = 0;
+    cJSON_ArrayForEach(actor, cJSON_GetObjectItem(first_story(root), "actors"))
+    {
+        rows++;
+        const char *name = cJSON_GetStringValue(cJSON_GetObjectItem(actor, "name"));
+        cJSON_ArrayForEach(outlet, cJSON_GetObjectItem(actor, "outlets"))
+            cJSON_ArrayForEach(word, cJSON_GetObjectItem(outlet, "words"))
+            {
+                const char *w = cJSON_GetStringValue(cJSON_GetObjectItem(word, "word"));
+                const char *sentence = cJSON_GetStringValue(cJSON_GetObjectItem(word, "sentence"));
+                assert_non_null(strcasestr(sentence, w));
+                if (strcmp(name, "Hamas") == 0) {
+                    terrorists += strcmp(w, "terrorists") == 0 && cJSON_IsTrue(cJSON_GetObjectItem(word, "only_here"));
+                    resistance += strcmp(w, "resistance movement") == 0;
+                }
+            }
+    }
+    assert_true(rows >= 3 && rows <= 8);
+    assert_int_equal(terrorists, 1);
+    assert_int_equal(resistance, 1);
+    cJSON_Delete(root);
+}
+
+/* The seeds' file texts, lower-cased (ASCII), to look headline words up in. */
+static size_t seed_texts(char **texts, size_t cap)
+{
+    size_t n = 0;
+    char cmd[1024];
+    for (int i = 0; i < 5 && n < cap; i++) {
+        snprintf(cmd, sizeof cmd, "cat %s/00%d_*.txt", tu_shared("seeds"), i);
+        int code;
+        char *t = tu_run(cmd, &code);
+        assert_int_equal(code, 0);
+        for (char *p = t; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        texts[n++] = t;
+    }
+    return n;
+}
+
+/* A reader can tell from the headline and the gist what the seeds' story
+ * is: the headline is not the one title (about a later sub-event that
+ * only one outlet leads with), its words come from two or more outlets'
+ * text, the gist is cited by two or more outlets, and every outlet gets a
+ * line with what it leads with. */
+static void test_seeds_headline_and_gist(void **s)
+{
+    (void)s;
+    char args[1024];
+    snprintf(args, sizeof args, "--one-story %s", tu_shared("seeds"));
+    cJSON *root = analyze_json(args);
+    cJSON *story = first_story(root);
+    cJSON *h = cJSON_GetObjectItem(story, "headline");
+    const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(h, "text"));
+    assert_non_null(text);
+    assert_null(strstr(text, "Cautions Netanyahu"));
+    assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(h, "from")), "sentence");
+
+    char *texts[5];
+    size_t nt = seed_texts(texts, 5);
+    assert_int_equal(nt, 5);
+    size_t shared_words = 0;
+    char word[64];
+    for (const char *p = text; *p;) {
+        size_t len = 0;
+        while (*p && !isalpha((unsigned char)*p))
+            p++;
+        while (isalpha((unsigned char)*p) && len < sizeof word - 1)
+            word[len++] = (char)tolower((unsigned char)*p++);
+        word[len] = '\0';
+        if (len < 5)
+            continue; /* content words only */
+        size_t outlets = 0;
+        for (size_t k = 0; k < nt; k++)
+            outlets += strstr(texts[k], word) != NULL;
+        shared_words += outlets >= 2;
+    }
+    assert_true(shared_words >= 4);
+    for (size_t k = 0; k < nt; k++)
+        free(texts[k]);
+
+    cJSON *gist = cJSON_GetArrayItem(cJSON_GetObjectItem(story, "summary"), 0);
+    assert_true(cJSON_GetArraySize(cJSON_GetObjectItem(gist, "cites")) >= 2);
+    cJSON *lines = cJSON_GetObjectItem(story, "outlet_lines"), *line;
+    assert_int_equal(cJSON_GetArraySize(lines), 5);
+    cJSON_ArrayForEach(line, lines)
+        assert_non_null(cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(line, "lead"), "text")));
+    cJSON_Delete(root);
+}
+
+/* With no path at a terminal, analyze prints its usage and exits 2
+ * instead of waiting on the keyboard. */
+static void test_no_input_at_a_terminal(void **s)
+{
+    (void)s;
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "timeout 20 script -qec '%s analyze' /dev/null < /dev/null", tu_bin());
+    int code;
+    char *out = tu_run(cmd, &code);
+    assert_int_equal(code, 2);
+    assert_non_null(strstr(out, "usage: parallax analyze"));
+    assert_non_null(strstr(out, "no input"));
     free(out);
 }
 
@@ -242,6 +498,13 @@ int main(void)
         cmocka_unit_test(test_example_corpus_is_three_stories),
         cmocka_unit_test(test_html_page_is_self_contained),
         cmocka_unit_test(test_terminal_report_and_colours),
+        cmocka_unit_test(test_terminal_report_lines),
+        cmocka_unit_test(test_seeds_quotes_and_speakers),
+        cmocka_unit_test(test_seeds_headline_and_gist),
+        cmocka_unit_test(test_estimated_dates),
+        cmocka_unit_test(test_seeds_labels_are_contrasts),
+        cmocka_unit_test(test_seeds_actor_table),
+        cmocka_unit_test(test_no_input_at_a_terminal),
         cmocka_unit_test(test_bad_input_and_exit_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -165,7 +165,8 @@ static void test_bad_requests(void **state)
     fixture *f = *state;
     cJSON_Delete(call(f, "GET", "/api/search", NULL, NULL, 400));
     cJSON_Delete(call(f, "GET", "/api/search?q=%22open", NULL, NULL, 400));
-    cJSON_Delete(call(f, "GET", "/api/search?q=%27%3B%20DROP%20TABLE%20articles%3B%20--", NULL, NULL, 400));
+    /* SQL typed into the search box is words to look for */
+    cJSON_Delete(call(f, "GET", "/api/search?q=%27%3B%20DROP%20TABLE%20articles%3B%20--", NULL, NULL, 200));
     cJSON_Delete(call(f, "GET", "/api/search?q=x&limit=-1", NULL, NULL, 400));
     cJSON_Delete(call(f, "GET", "/api/search?q=x&limit=abc", NULL, NULL, 400));
     cJSON_Delete(call(f, "GET", "/api/search?q=x&source=%27%20OR%201%3D1%20--", NULL, NULL, 200));

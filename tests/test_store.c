@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 
+#include "store/search_query.h"
 #include "testutil.h"
 
 static char *temp_db(void)
@@ -296,6 +297,40 @@ static void test_injection_does_nothing(void **state)
     remove_db(path);
 }
 
+/* A story of undated articles is not dated by when it was ingested: its
+ * dates are null and it lists after the dated stories. */
+static void test_undated_story_lists_last(void **state)
+{
+    (void)state;
+    char *path = temp_db();
+    px_store *s = open_store(path);
+    static const char jsonl[] =
+        "{\"id\":\"u1\",\"source\":\"One\",\"title\":\"Orchard frost\",\"text\":\"A late frost damaged "
+        "apple orchards across the valley, growers said.\"}\n"
+        "{\"id\":\"d1\",\"source\":\"Two\",\"date\":\"2016-03-01\",\"title\":\"Harbour dredging\","
+        "\"text\":\"The port authority began dredging the harbour channel on Tuesday.\"}\n";
+    char *file = tu_write_temp(jsonl, strlen(jsonl), ".jsonl");
+    const char *paths[] = {file};
+    px_ingest_opts io = {.no_analyze = 1};
+    tu_ingest_paths(s, paths, 1, NULL, &io, NULL);
+    px_story_query q = {0};
+    cJSON *res;
+    px_error err;
+    assert_int_equal(px_store_stories(s, &q, &res, &err), PX_OK);
+    cJSON *list = cJSON_GetObjectItem(res, "stories");
+    assert_int_equal(cJSON_GetArraySize(list), 2);
+    cJSON *first = cJSON_GetArrayItem(list, 0), *last = cJSON_GetArrayItem(list, 1);
+    assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(first, "first_date")), "2016-03-01");
+    assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(last, "title")), "Orchard frost");
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(last, "first_date")));
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(last, "last_date")));
+    cJSON_Delete(res);
+    px_store_close(s);
+    remove_db(path);
+    unlink(file);
+    free(file);
+}
+
 static void test_corrupt_and_foreign_files(void **state)
 {
     (void)state;
@@ -440,6 +475,7 @@ static long long count_rows(const char *db_path, int *integrity_ok)
     sqlite3_stmt *st;
     long long n = -1;
     assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+    assert_int_equal(px_search_register_tokenizer(db), SQLITE_OK); /* the index's tokenizer */
     assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
     *integrity_ok = sqlite3_step(st) == SQLITE_ROW &&
                     strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
@@ -752,6 +788,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_schema_and_reopen),
+        cmocka_unit_test(test_undated_story_lists_last),
         cmocka_unit_test(test_ingest_is_idempotent_and_groups_stories),
         cmocka_unit_test(test_incremental_ingest_continues_stories),
         cmocka_unit_test(test_article_round_trip),

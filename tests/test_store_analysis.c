@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 
+#include "store/search_query.h"
 #include "testutil.h"
 
 /* Ingests paths with the example outlets; *last_row receives the row of
@@ -227,6 +228,7 @@ static void test_migrates_version_1(void **state)
     px_store_close(s);
     sqlite3 *db;
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(px_search_register_tokenizer(db), SQLITE_OK); /* the index's tokenizer */
     assert_int_equal(sqlite3_exec(db,
                                   "ALTER TABLE analyses DROP COLUMN text; ALTER TABLE analyses DROP COLUMN html;"
                                   "ALTER TABLE articles DROP COLUMN dup_relation;"

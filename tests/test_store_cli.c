@@ -61,7 +61,7 @@ static void test_ingest_search_show_export(void **state)
     free(out);
     out = runf(&code, "search --db %s %s 2>&1", db, "'\"unclosed'");
     assert_int_equal(code, 2);
-    assert_non_null(strstr(out, "unterminated string"));
+    assert_non_null(strstr(out, "the quotation mark is never closed"));
     free(out);
     out = runf(&code, "search --db %s --since %s bridge 2>&1", db, "yesterday");
     assert_int_equal(code, 2);
@@ -193,6 +193,38 @@ static void test_read_only_folder(void **state)
     assert_int_equal(system(args), 0);
 }
 
+/* Without a sources file, web pages are named by their own metadata
+ * (JSON-LD publisher, og:site_name); `sources --template` lists the
+ * outlets seen with their article counts as a sources file that reads
+ * back. */
+static void test_sources_template(void **state)
+{
+    (void)state;
+    int code;
+    char *out = runf(&code, "ingest -q --db %s %s", db, "examples/html examples/corpus");
+    assert_int_equal(code, 0);
+    free(out);
+    out = runf(&code, "sources --template %s%s", db, "");
+    assert_int_equal(code, 0);
+    assert_true(strncmp(out, "key,name,leaning,country,articles\n", 34) == 0);
+    assert_non_null(strstr(out, "harborherald.example,Harbor Herald,,,1\n")); /* from the page's metadata */
+    assert_non_null(strstr(out, "\nmeridian-times,meridian-times,,,")); /* no metadata: the file name key */
+    char csv[300];
+    snprintf(csv, sizeof csv, "%s.csv", db);
+    FILE *f = fopen(csv, "w");
+    fputs(out, f);
+    fclose(f);
+    free(out);
+    out = runf(&code, "read --sources %s %s", csv, "examples/html");
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "\"source\":\"Harbor Herald\""));
+    free(out);
+    remove(csv);
+    out = runf(&code, "sources %s%s 2>&1", db, "");
+    assert_int_equal(code, 2);
+    free(out);
+}
+
 static void test_bad_databases(void **state)
 {
     (void)state;
@@ -224,6 +256,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_ingest_search_show_export, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sources_template, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_databases, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_only_folder, setup, teardown),
     };

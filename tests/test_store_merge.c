@@ -240,6 +240,50 @@ static void test_final_batch_merge(void **state)
     assert_int_equal(c.analyses, 1);
 }
 
+/* A follow-up a year on, far outside the clusterer's window: the online
+ * pass starts a story of its own, the batch merge at the end of its ingest
+ * finds the old story by the words of its title and merges the two; an
+ * unrelated story of the same days stays apart. */
+static void test_late_follow_up_joins_its_old_story(void **state)
+{
+    fixture *f = *state;
+    static const char old[] =
+        "{\"id\":\"p1\",\"source\":\"One\",\"date\":\"2016-04-04\",\"title\":\"Panama Papers leak exposes "
+        "offshore companies of world leaders\",\"text\":\"A leak of 11 million files from the Panama law firm "
+        "Mossack Fonseca has exposed how world leaders and celebrities hid wealth in offshore companies. The "
+        "Panama Papers were obtained by a German newspaper and shared with journalists around the world.\"}\n"
+        "{\"id\":\"p2\",\"source\":\"Two\",\"date\":\"2016-04-05\",\"title\":\"What the Panama Papers "
+        "reveal about offshore wealth\",\"text\":\"The Panama Papers, 11 million files leaked from the law firm "
+        "Mossack Fonseca, show how offshore companies were used by world leaders to hide wealth. Journalists "
+        "around the world studied the leak for a year.\"}\n"
+        "{\"id\":\"o1\",\"source\":\"Three\",\"date\":\"2016-04-05\",\"title\":\"Storm floods coastal "
+        "towns\",\"text\":\"Heavy rain flooded several coastal towns overnight, and rescue crews moved residents "
+        "to shelters as the river rose above its banks.\"}\n";
+    static const char late[] =
+        "{\"id\":\"p3\",\"source\":\"Four\",\"date\":\"2017-05-02\",\"title\":\"A year after the Panama "
+        "Papers leak, Mossack Fonseca files still shake world leaders\",\"text\":\"A year after 11 million files "
+        "leaked from the Panama law firm Mossack Fonseca exposed offshore companies, world leaders named in the "
+        "Panama Papers still face questions about hidden wealth.\"}\n";
+    char *first = tu_write_temp(old, strlen(old), ".jsonl"), *second = tu_write_temp(late, strlen(late), ".jsonl");
+    int64_t rows[3], follow_up;
+    ingest(f->db, first, -1, 0, rows, 3);
+    assert_int_equal(counts(f->db).stories, 2);
+    px_ingest_stats st = ingest(f->db, second, -1, 0, &follow_up, 1);
+    assert_int_equal(st.merged, 1);
+    px_store *s;
+    px_error err;
+    assert_int_equal(px_store_open(&s, f->db, PX_STORE_READONLY, &err), PX_OK);
+    assert_int_equal(tu_story_of(s, follow_up), tu_story_of(s, rows[0]));
+    assert_int_equal(tu_story_of(s, rows[1]), tu_story_of(s, rows[0]));
+    assert_true(tu_story_of(s, rows[2]) != tu_story_of(s, rows[0]));
+    px_store_close(s);
+    assert_int_equal(counts(f->db).stories, 2);
+    unlink(first);
+    unlink(second);
+    free(first);
+    free(second);
+}
+
 /* All three in one run and one transaction: the story the second article
  * started is merged before it was ever committed. */
 static void test_merge_within_one_batch(void **state)
@@ -289,6 +333,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_merge_off_keeps_stories_apart, setup, teardown),
         cmocka_unit_test_setup_teardown(test_final_batch_merge, setup, teardown),
         cmocka_unit_test_setup_teardown(test_merge_within_one_batch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_late_follow_up_joins_its_old_story, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

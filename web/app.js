@@ -17,7 +17,7 @@ function el(tag, attrs, ...children) {
     else if (k === 'style') e.setAttribute('style', v);
     else e.setAttribute(k, v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     e.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c);
   }
@@ -91,6 +91,56 @@ function dateRow(coverage, first, last) {
     row.appendChild(el('i', { style: `left:${x}%;background:${color(c.leaning)}`, title: `${c.source || 'unknown'}: ${fmtDate(c.first_date)}` }));
   }
   return el('div', {}, row, el('div', { class: 'dates' }, el('span', { text: fmtDate(first) }), el('span', { text: fmtDate(last) })));
+}
+
+/* ---- coverage over time ------------------------------------------------ */
+
+function svg(tag, attrs, ...children) {
+  const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  for (const c of children.flat(Infinity)) if (c) e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+  return e;
+}
+
+/* Articles per day (per week over long spans), stacked by outlet leaning;
+ * estimated dates drawn paler. Inline SVG: no library, no network. */
+function coverageChart(articles) {
+  const dated = articles.filter((a) => dayOf(a.date) !== null);
+  if (!dated.length) return null;
+  const days = dated.map((a) => dayOf(a.date));
+  const d0 = Math.min(...days), d1 = Math.max(...days);
+  const step = d1 - d0 > 90 ? 7 : 1;
+  const nbins = Math.floor((d1 - d0) / step) + 1;
+  const bins = Array.from({ length: nbins }, () => new Map());
+  for (const a of dated) {
+    const b = bins[Math.floor((dayOf(a.date) - d0) / step)];
+    const key = `${leaningKey(a.leaning)}${a.date_estimated ? '~' : ''}`;
+    if (!b.has(key)) b.set(key, []);
+    b.get(key).push(a.source || 'unknown');
+  }
+  const max = Math.max(...bins.map((b) => [...b.values()].reduce((n, v) => n + v.length, 0)));
+  const W = 720, H = 120, pad = 18, bw = Math.min(40, Math.max(2, (W - 2 * pad) / nbins - 1));
+  const bars = [];
+  bins.forEach((b, i) => {
+    let y = H - pad;
+    for (const k of LEANINGS) for (const est of [false, true]) {
+      const srcs = b.get(`${k}${est ? '~' : ''}`);
+      if (!srcs) continue;
+      const h = ((H - 2 * pad) * srcs.length) / max;
+      y -= h;
+      const day = new Date((d0 + i * step) * 86400000).toISOString().slice(0, 10);
+      bars.push(svg('rect', { x: pad + i * (bw + 1), y, width: bw, height: h, fill: color(k), 'fill-opacity': est ? 0.4 : 1 },
+        svg('title', {}, `${step === 7 ? 'week of ' : ''}${fmtDate(day)}: ${srcs.length} ${k}${est ? ' (estimated dates)' : ''}: ${[...new Set(srcs)].join(', ')}`)));
+    }
+  });
+  const undated = articles.length - dated.length;
+  return el('div', { class: 'timechart' },
+    svg('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': `articles per ${step === 7 ? 'week' : 'day'} by outlet leaning` },
+      svg('line', { x1: pad, y1: H - pad, x2: W - pad, y2: H - pad, stroke: '#999' }), bars,
+      svg('text', { x: pad, y: H - 4, 'font-size': 10, fill: '#666' }, fmtDate(dated.find((a) => dayOf(a.date) === d0).date)),
+      svg('text', { x: W - pad, y: H - 4, 'font-size': 10, fill: '#666', 'text-anchor': 'end' }, fmtDate(dated.find((a) => dayOf(a.date) === d1).date)),
+      svg('text', { x: pad, y: 10, 'font-size': 10, fill: '#666' }, `${max} article${max === 1 ? '' : 's'} per ${step === 7 ? 'week' : 'day'} at most`)),
+    el('div', { class: 'small muted' }, `Articles per ${step === 7 ? 'week' : 'day'}, coloured by outlet leaning; paler bars are articles without a date of their own, placed at their estimated date.${undated ? ` ${undated} undated article${undated === 1 ? '' : 's'} not shown.` : ''}`));
 }
 
 function sourceChips(coverage) {
@@ -169,13 +219,24 @@ function truncate(t, n) {
   return t.length > n ? t.slice(0, n - 1) + '…' : t;
 }
 
+function cites(ix, it) {
+  return el('span', { class: 'cites' }, (it.cites || [it.source]).map((c, i) =>
+    outletChip(ix, c, i === 0 ? articleHref(ix, it.article) : null)));
+}
+
+/* The gist, then per outlet what it leads with and what only it reports. */
 function renderSummary(s, ix) {
   const items = s.summary || [];
   if (!items.length) return null;
-  return section('summary', 'Summary', 'The most central sentences of the story; each names the outlets that report it, its own first.',
-    el('ol', { class: 'summary' }, items.map((it) => el('li', {}, it.text, ' ',
-      el('span', { class: 'cites' }, (it.cites || [it.source]).map((c, i) =>
-        outletChip(ix, c, i === 0 ? articleHref(ix, it.article) : null)))))));
+  const lines = (s.outlet_lines || []).filter((l) => l.lead || l.only);
+  const line = (l) => el('li', {}, outletChip(ix, l.source, articleHref(ix, (l.lead || l.only).article)),
+    l.lead ? [' leads with ', el('span', { class: 'lead' }, l.lead.text)] : null,
+    l.only ? [' ', el('span', { class: 'label' }, 'only here'), ' ', el('a', { href: articleHref(ix, l.only.article) }, l.only.text)] : null);
+  return section('summary', 'Summary', 'The gist: the sentence closest to what the outlets share, with the outlets that report it; then what each outlet leads with and what only it reports.',
+    el('p', { class: 'gist' }, items[0].text, ' ', cites(ix, items[0])),
+    ...capped(el('ul', { class: 'outlet-lines' }), lines, 12, line),
+    items.length > 1 ? el('details', {}, el('summary', {}, `Other central sentences (${items.length - 1})`),
+      el('ol', { class: 'summary' }, items.slice(1).map((it) => el('li', {}, it.text, ' ', cites(ix, it))))) : null);
 }
 
 /* One claim per line; the sentence it comes from is the row's tooltip. */
@@ -245,8 +306,10 @@ function renderQuotes(s, ix) {
     el('th', { scope: 'row', class: 'speaker' }, who, el('div', { class: 'small muted' }, `${qs.length} quote${qs.length === 1 ? '' : 's'}`)),
     outlets.map((o) => {
       const mine = qs.filter((q) => q.source === o);
-      return el('td', { class: mine.length ? 'has' : 'none' }, mine.map((q) =>
-        el('a', { class: 'q', href: articleHref(ix, q.article), title: q.text }, `“${truncate(q.text, 80)}”`)));
+      // at most three quotes a cell: a big story has thousands
+      return el('td', { class: mine.length ? 'has' : 'none' }, mine.slice(0, 3).map((q) =>
+        el('a', { class: 'q', href: articleHref(ix, q.article), title: q.text }, `“${truncate(q.text, 80)}”`)),
+        mine.length > 3 ? el('div', { class: 'small muted' }, `and ${mine.length - 3} more`) : null);
     })));
   const shared = (s.shared_quotes || []).map((q) => el('li', {}, `“${truncate(q.text, 200)}” `,
     el('span', { class: 'who' }, q.speaker ? `— ${q.speaker}` : ''), ' ', el('span', { class: 'cites' }, (q.sources || []).map((o) => outletChip(ix, o)))));
@@ -267,8 +330,28 @@ function renderFraming(s, ix) {
         el('div', { class: 'fbar' }, el('span', { style: `width:${(100 * Math.max(t.z, 0)) / max}%;background:${color(ix.leaning.get(entry.source))}` })))),
       (entry.labels || []).length ? el('div', { class: 'small labels' }, 'calls ', entry.labels.slice(0, 4).map((l, i) => [i ? '; ' : '', el('strong', {}, l.actor), ` “${l.label}”`])) : null);
   });
-  return section('framing', 'Framing', 'Words each outlet uses more than the others do (weighted log-odds); bar length is the z-score.',
+  return section('framing', 'Framing', 'Words each outlet uses more than the others do. A bar is a z-score: how many standard deviations more often the outlet uses the word than the other outlets do (weighted log-odds); about 2 or more is a clear lean, below 1 may be chance.',
     ...capped(el('div', { class: 'grid2' }), blocks, 12, (b) => b));
+}
+
+/* Actors down, outlets across: the words each outlet attaches to them. */
+function renderActors(s, ix) {
+  const actors = (s.actors || []).filter((a) => a.outlets.length);
+  if (!actors.length) return null;
+  const used = new Set(actors.flatMap((a) => a.outlets.map((o) => o.source)));
+  const outlets = ix.sources.filter((o) => used.has(o)).slice(0, 12);
+  const cell = (a, o) => {
+    const c = a.outlets.find((x) => x.source === o);
+    if (!c) return el('td', { class: 'none' });
+    return el('td', { class: 'has' }, c.words.map((w, i) => [i ? ', ' : '',
+      el('a', { href: articleHref(ix, w.article), title: w.sentence, class: w.only_here ? 'own' : null }, w.word),
+      w.count > 1 ? el('span', { class: 'small muted' }, ` ×${w.count}`) : null]));
+  };
+  return section('actors', 'How each outlet names the actors', 'The words each outlet writes right next to the people, organisations and places most outlets name (before the name, or after it: "Hamas terrorists", "Palestinians have been murdered"). Words in bold only this outlet attaches to the actor; hover a word for its sentence.',
+    el('div', { class: 'scroll' }, el('table', { class: 'actor-grid' },
+      el('thead', {}, el('tr', {}, el('th', {}, 'Actor'), outlets.map((o) => el('th', {}, outletChip(ix, o))))),
+      el('tbody', {}, actors.map((a) => el('tr', {}, el('th', { scope: 'row' }, a.name, el('div', { class: 'small muted' }, a.kind)),
+        outlets.map((o) => cell(a, o))))))));
 }
 
 function renderConsensus(s, ix) {
@@ -327,7 +410,9 @@ function renderArticles(s) {
     ...capped(el('div', {}), articles, 100, (a, i) => el('div', { class: 'article', id: `art-${a.row}` },
       el('h3', {}, `[${i + 1}] `, a.row ? el('a', { href: `#/article/${a.row}` }, a.title || '(untitled)') : a.title || '(untitled)'),
       el('div', { class: 'meta' }, el('i', { class: 'dot', style: `background:${color(a.leaning)}` }),
-        ` ${a.source || 'unknown source'} · ${a.leaning || 'leaning unknown'} · ${fmtDate(a.date)} · ${a.sentences} sentences`,
+        ` ${a.source || 'unknown source'} · ${a.leaning || 'leaning unknown'} · `,
+        a.date_estimated ? el('span', { class: 'estimated', title: 'the article has no date: estimated from its story and its own text' }, `about ${fmtDate(a.date)} (estimated)`) : fmtDate(a.date),
+        ` · ${a.sentences} sentences`,
         a.url ? [' · ', el('a', { href: a.url, rel: 'noopener noreferrer' }, 'original')] : ''),
       removedList(a.removed))),
     dups.length ? el('div', { id: 'duplicates' }, el('h3', { class: 'small' }, `Copies set aside (${dups.length})`),
@@ -348,11 +433,11 @@ function renderStory(s) {
   const ix = storyIndex(s);
   const parts = [
     el('a', { class: 'back', href: '#/' }, '← all stories'),
-    el('h1', {}, s.title || '(untitled story)'),
+    el('h1', {}, (s.headline && s.headline.text) || s.title || '(untitled story)'),
     el('div', { class: 'meta' }, `${s.article_count} article${s.article_count === 1 ? '' : 's'} from ${s.source_count} outlet${s.source_count === 1 ? '' : 's'} · ${fmtDate(s.first_date)} – ${fmtDate(s.last_date)} · `,
       s.analyzed_at ? `analysed ${fmtDate(s.analyzed_at)}` : el('span', { id: 'not-stored' }, 'compared now (no stored analysis)')),
-    el('div', { class: 'card', id: 'coverage' }, el('h2', {}, 'Coverage'), coverageBar(s.coverage), dateRow(s.coverage, s.first_date, s.last_date), sourceChips(s.coverage)),
-    renderSummary(s, ix), renderConflicts(s, ix), renderQuotes(s, ix), renderFraming(s, ix),
+    el('div', { class: 'card', id: 'coverage' }, el('h2', {}, 'Coverage'), coverageBar(s.coverage), coverageChart(s.articles || []) || dateRow(s.coverage, s.first_date, s.last_date), sourceChips(s.coverage)),
+    renderSummary(s, ix), renderConflicts(s, ix), renderQuotes(s, ix), renderActors(s, ix), renderFraming(s, ix),
     renderConsensus(s, ix), renderOmissions(s, ix), renderTimeline(s, ix), renderEntities(s, ix), renderArticles(s),
   ];
   view.replaceChildren(...parts.filter(Boolean));

@@ -28,6 +28,8 @@ typedef struct px_article {
     char *title;
     px_strlist authors;
     char *date;           /* ISO 8601: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ */
+    int date_estimated;   /* 1: the input had no date; date is estimated
+                             from its story and its own text (compare.h) */
     char *language;       /* BCP 47 tag, "en" unless known otherwise */
     px_strlist highlights;
     char *body;           /* paragraphs separated by "\n\n" */

@@ -9,6 +9,7 @@
 #ifndef PARALLAX_COMPARE_H
 #define PARALLAX_COMPARE_H
 
+#include "actors.h"
 #include "cluster.h"
 #include "consensus.h"
 #include "entities.h"
@@ -53,6 +54,7 @@ typedef struct px_story_report {
     px_number_groups number_groups;  /* conflicted groups first */
     px_quote_links quote_links;
     px_framing framing;
+    px_actor_table actors;           /* the words each outlet attaches to the main actors */
     px_consensus consensus;
     px_timeline timeline;
     px_summary summary;
@@ -61,7 +63,13 @@ typedef struct px_story_report {
 } px_story_report;
 
 /* Compares articles[0..n) as one story. The articles are borrowed and must
- * outlive the report. o may be NULL. n may be 0 (an empty report). */
+ * outlive the report. o may be NULL. n may be 0 (an empty report). Before
+ * the timeline is built (after the numbers are grouped, so that an
+ * estimate never explains a conflict), an undated article is given a date
+ * estimated from the story (the
+ * median date of its dated articles) and its own text (the latest day it
+ * names with a year, when later), with date_estimated set; with nothing
+ * to go by it stays undated. */
 int px_compare_story(px_article *const *articles, size_t n, const px_compare_opts *o,
                      px_story_report **out, px_error *err);
 void px_story_report_free(px_story_report *r);

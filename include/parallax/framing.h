@@ -65,7 +65,9 @@ typedef struct px_source_framing {
     size_t n_words;      /* content words counted */
     px_framing_term *terms; /* most distinctive first */
     size_t n_terms;
-    px_actor_label *labels; /* most frequent first */
+    px_actor_label *labels; /* most frequent first; with two or more
+                               outlets, only actors the outlets label in
+                               more than one way */
     size_t n_labels;
 } px_source_framing;
 

@@ -29,7 +29,7 @@
 extern "C" {
 #endif
 
-#define PX_STORE_SCHEMA_VERSION 4
+#define PX_STORE_SCHEMA_VERSION 5
 
 typedef struct px_store px_store;
 
@@ -113,6 +113,8 @@ typedef struct px_stored_analysis {
     char *text;    /* may be NULL */
     char *html;    /* may be NULL */
     char *updated; /* when it was stored (UTC, ISO 8601); set by reads only */
+    char *headline; /* the report's headline (summary.h); when set, storing
+                       the analysis makes it the story's title. Not read back */
 } px_stored_analysis;
 
 /* Stores (replacing) the analysis of a story. */
@@ -155,6 +157,20 @@ typedef int (*px_stored_article_fn)(const px_stored_article *sa, void *ud);
  * clusterer restores when the store is reopened. */
 int px_store_each_window_article(px_store *s, double window_days, px_stored_article_fn fn,
                                  void *ud, px_error *err);
+/* The articles of the stories that lie within window_days of the dates
+ * [lo, hi] (ISO days; their date range overlaps [lo - window, hi +
+ * window]) and of the undated stories, oldest story first: what the batch
+ * merge at the end of an ingest looks at when the ingest added articles
+ * dated lo to hi. */
+int px_store_each_article_near(px_store *s, const char *lo, const char *hi, double window_days,
+                               px_stored_article_fn fn, void *ud, px_error *err);
+/* Up to limit other stories that ended before the day before (ISO) and
+ * whose titles best match the words of the story's title (full-text
+ * search, any of the words), best first, into ids[] (*n of them): the old
+ * stories a merge pass should look at beside the ones near in time. Costs
+ * one indexed lookup when no story ended before that day. */
+int px_store_related_stories(px_store *s, int64_t story, const char *before, int limit, int64_t *ids, size_t *n,
+                             px_error *err);
 /* Every article of one story, in date order. */
 int px_store_each_article_of(px_store *s, int64_t story, px_stored_article_fn fn, void *ud,
                              px_error *err);

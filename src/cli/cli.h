@@ -63,8 +63,10 @@ int cli_parse(cli_input *ci, const char *cmd, const char *help, int argc, char *
 /* Handles one option letter of CLI_INPUT_*; returns 1 if it was one, 0 if
  * not, -1 on a bad value (message printed). */
 int cli_input_option(cli_input *ci, int opt, const char *arg);
-/* Takes the remaining arguments as paths ("-" when there are none). */
-int cli_input_finish(cli_input *ci, int argc, char **argv);
+/* Takes the remaining arguments as paths ("-" when there are none and
+ * standard input is not a terminal); with none at a terminal, prints the
+ * usage line of help and returns EXIT_USAGE. */
+int cli_input_finish(cli_input *ci, int argc, char **argv, const char *help);
 /* Reads every input; returns the library's px_read_paths result. */
 int cli_input_read(cli_input *ci, px_article_fn fn, void *ud);
 void cli_input_free(cli_input *ci);

@@ -18,7 +18,8 @@ static const char help[] =
     "for the terminal; --json prints the full result (docs/report-schema.md).\n\n"
     "options:\n" CLI_INPUT_HELP
     "      --json           print the result as JSON instead of the report\n"
-    "      --html FILE      also write the report as one HTML page\n"
+    "      --html FILE      write the report as one HTML page instead of printing it\n"
+    "                       (with --json, the JSON is printed as well)\n"
     "      --one-story      treat all articles as one story (no clustering)\n"
     "      --full           list every item in the terminal report\n"
     "      --summary N      summary sentences per story (default 6)\n"
@@ -99,14 +100,15 @@ static int parse_options(int argc, char **argv, cli_input *ci, analyze_opts *ao)
         default: return cli_usage_error("analyze", "unknown option");
         }
     }
-    cli_input_finish(ci, argc, argv);
-    return EXIT_OK;
+    return cli_input_finish(ci, argc, argv, help);
 }
 
 /* Where the report goes: standard output in one format, and, with --html,
- * a file as one page. Each story is written as soon as it is compared and
- * its buffer flushed, so memory holds one story's comparison at a time. */
+ * a file as one page (then standard output only with --json). Each story
+ * is written as soon as it is compared and its buffer flushed, so memory
+ * holds one story's comparison at a time. */
 typedef struct sink {
+    int to_stdout;
     px_report_format format;
     px_report_opts ro;
     FILE *html;
@@ -134,6 +136,7 @@ static void flush(sink *k)
 static int sink_open(sink *k, const analyze_opts *ao)
 {
     memset(k, 0, sizeof *k);
+    k->to_stdout = !ao->html || ao->json;
     k->format = ao->json ? PX_REPORT_JSON : PX_REPORT_TEXT;
     k->ro = (px_report_opts){.color = cli_color("analyze", ao->color ? ao->color : "auto") == 1,
                              .full = ao->full};
@@ -157,7 +160,7 @@ static int sink_write(sink *k, int rc)
 
 static int sink_begin(sink *k, size_t n_stories, size_t n_articles)
 {
-    int rc = px_report_begin(k->format, n_stories, n_articles, &k->out);
+    int rc = k->to_stdout ? px_report_begin(k->format, n_stories, n_articles, &k->out) : PX_OK;
     if (rc == PX_OK && k->html)
         rc = px_report_begin(PX_REPORT_HTML, n_stories, n_articles, &k->page);
     return sink_write(k, rc);
@@ -165,7 +168,7 @@ static int sink_begin(sink *k, size_t n_stories, size_t n_articles)
 
 static int sink_story(sink *k, const px_story_report *r, size_t i, size_t n)
 {
-    int rc = px_report_story(k->format, r, i, n, &k->ro, &k->out);
+    int rc = k->to_stdout ? px_report_story(k->format, r, i, n, &k->ro, &k->out) : PX_OK;
     if (rc == PX_OK && k->html)
         rc = px_report_story(PX_REPORT_HTML, r, i, n, NULL, &k->page);
     return sink_write(k, rc);
@@ -173,7 +176,7 @@ static int sink_story(sink *k, const px_story_report *r, size_t i, size_t n)
 
 static int sink_close(sink *k)
 {
-    int rc = px_report_end(k->format, &k->out);
+    int rc = k->to_stdout ? px_report_end(k->format, &k->out) : PX_OK;
     if (rc == PX_OK && k->html)
         rc = px_report_end(PX_REPORT_HTML, &k->page);
     sink_write(k, rc);

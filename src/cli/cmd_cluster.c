@@ -321,7 +321,8 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
             return 1;
         }
     }
-    cli_input_finish(&r->ci, argc, argv);
+    if ((*exit_code = cli_input_finish(&r->ci, argc, argv, help)) != 0)
+        return 1;
     return 0;
 }
 

@@ -161,7 +161,11 @@ int cmd_dedup(int argc, char **argv)
         cli_input_free(&ci);
         return EXIT_USAGE;
     }
-    cli_input_finish(&ci, argc, argv);
+    int no_input = cli_input_finish(&ci, argc, argv, help);
+    if (no_input) {
+        cli_input_free(&ci);
+        return no_input;
+    }
     dedup_run r = {0};
     px_error err;
     px_error_clear(&err);

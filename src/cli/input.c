@@ -141,23 +141,34 @@ int cli_parse(cli_input *ci, const char *cmd, const char *help, int argc, char *
         else if (fn(opt, optarg, ud) != 0)
             rc = EXIT_USAGE;
     }
+    if (rc == CLI_RUN) {
+        int r = cli_input_finish(ci, argc, argv, help);
+        rc = r ? r : CLI_RUN;
+    }
     if (rc != CLI_RUN)
         cli_input_free(ci);
-    else
-        cli_input_finish(ci, argc, argv);
     return rc;
 }
 
-int cli_input_finish(cli_input *ci, int argc, char **argv)
+int cli_input_finish(cli_input *ci, int argc, char **argv, const char *help)
 {
     static const char *stdin_only[] = {"-"};
     if (optind < argc) {
         ci->paths = (const char **)(argv + optind);
         ci->n_paths = (size_t)(argc - optind);
-    } else {
-        ci->paths = stdin_only;
-        ci->n_paths = 1;
+        return 0;
     }
+    /* Nothing named and nothing piped in: a reader at a terminal gets the
+     * usage, not a silent wait on the keyboard. */
+    if (isatty(STDIN_FILENO)) {
+        const char *end = strchr(help, '\n');
+        fprintf(stderr, "%.*s\n\nno input: name files or folders, or pipe articles in (- reads standard "
+                        "input); --help lists the options\n",
+                (int)(end ? end - help : (ptrdiff_t)strlen(help)), help);
+        return EXIT_USAGE;
+    }
+    ci->paths = stdin_only;
+    ci->n_paths = 1;
     return 0;
 }
 

@@ -1,9 +1,74 @@
 /* compare.c - runs every comparison over the articles of one story. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "parallax/compare.h"
+#include "parallax/timeline.h"
+#include "parallax/timex.h"
+
+/* ---- dates of undated articles --------------------------------------- */
+
+static int long_cmp(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The latest day the article's own text names with its year ("on 7
+ * October 2023"), past tense; -1 when none. */
+static long latest_named_day(const px_doc *doc)
+{
+    px_timexes tx = {0};
+    long best = -1;
+    if (px_timex_find_doc(doc, NULL, &tx) == PX_OK)
+        for (size_t k = 0; k < tx.n; k++) {
+            const px_timex *x = &tx.v[k];
+            long d;
+            if (x->date[0] && x->grain == PX_GRAIN_DAY && !x->future && !x->since &&
+                px_date_days(x->date, &d) == PX_OK && d > best)
+                best = d;
+        }
+    px_timexes_free(&tx);
+    return best;
+}
+
+/* An undated article takes the median date of its story's dated articles,
+ * or the latest day its own text names with a year when that is later (an
+ * article is written after what it reports); marked as estimated. With no
+ * date to go by it stays undated: never today's date. */
+static int estimate_dates(const px_story_text *s)
+{
+    px_article *const *articles = s->articles;
+    size_t n = s->n_articles;
+    long *days = malloc((n + 1) * sizeof *days);
+    if (!days)
+        return PX_ENOMEM;
+    size_t nd = 0;
+    for (size_t i = 0; i < n; i++)
+        if (articles[i]->date && px_date_days(articles[i]->date, &days[nd]) == PX_OK)
+            nd++;
+    qsort(days, nd, sizeof *days, long_cmp);
+    long median = nd ? days[(nd - 1) / 2] : -1;
+    free(days);
+    for (size_t i = 0; i < n; i++) {
+        px_article *a = articles[i];
+        long d;
+        if (a->date && px_date_days(a->date, &d) == PX_OK)
+            continue;
+        long own = latest_named_day(&s->docs[i]), est = own > median ? own : median;
+        if (est < 0)
+            continue;
+        char iso[11];
+        px_date_from_days(est, iso);
+        if (px_set_str(&a->date, iso) != PX_OK)
+            return PX_ENOMEM;
+        a->date_estimated = 1;
+    }
+    return PX_OK;
+}
 
 static int extract_claims(px_story_report *r, px_error *err)
 {
@@ -34,6 +99,126 @@ static int extract_claims(px_story_report *r, px_error *err)
     return PX_OK;
 }
 
+/* The merged entity a quote's speaker names, or -1. */
+static long speaker_person(const px_story_report *r, size_t article, const px_quote *q)
+{
+    const px_entity_list *el = &r->entities[article];
+    if (q->speaker_entity < 0 || (size_t)q->speaker_entity >= el->n)
+        return -1;
+    long m = el->v[q->speaker_entity].merged;
+    return m >= 0 && (size_t)m < r->people.n ? m : -1;
+}
+
+/* A written form of a merged entity's name. */
+typedef struct name_form {
+    const char *form;
+    long entity;
+} name_form;
+
+static int form_cmp(const void *x, const void *y)
+{
+    return strcasecmp(((const name_form *)x)->form, ((const name_form *)y)->form);
+}
+
+/* Every name and variant of the people and organisations, sorted to be
+ * looked up without regard to case. */
+static name_form *people_forms(const px_entity_list *people, size_t *n)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < people->n; i++)
+        cap += 1 + people->v[i].variants.n;
+    name_form *v = malloc((cap + 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    *n = 0;
+    for (size_t i = 0; i < people->n; i++) {
+        const px_entity *e = &people->v[i];
+        if (e->kind == PX_ENTITY_PLACE)
+            continue;
+        v[(*n)++] = (name_form){e->name, (long)i};
+        for (size_t k = 0; k < e->variants.n; k++)
+            v[(*n)++] = (name_form){e->variants.items[k], (long)i};
+    }
+    qsort(v, *n, sizeof *v, form_cmp);
+    return v;
+}
+
+static int set_speaker(px_quote *q, const char *name)
+{
+    if (strcmp(name, q->speaker) == 0)
+        return PX_OK;
+    char *copy = strdup(name);
+    if (!copy)
+        return PX_ENOMEM;
+    free(q->speaker);
+    q->speaker = copy;
+    return PX_OK;
+}
+
+static int speaker_cmp(const void *x, const void *y)
+{
+    return strcasecmp((*(px_quote *const *)x)->speaker, (*(px_quote *const *)y)->speaker);
+}
+
+/* Speakers not named as entities, grouped by their letters regardless of
+ * case: a group that matches a person's name or variant takes that name,
+ * else the form written with a lower-case first letter ("the draft letter"
+ * over the sentence-initial "The draft letter"). */
+static int unify_plain_speakers(px_quote **v, size_t n, const name_form *forms, size_t n_forms,
+                                const px_entity_list *people)
+{
+    qsort(v, n, sizeof *v, speaker_cmp);
+    for (size_t i = 0, j; i < n; i = j) {
+        const char *best = v[i]->speaker;
+        for (j = i + 1; j < n && strcasecmp(v[j]->speaker, v[i]->speaker) == 0; j++)
+            if (isupper((unsigned char)best[0]) && islower((unsigned char)v[j]->speaker[0]))
+                best = v[j]->speaker;
+        name_form key = {v[i]->speaker, -1};
+        const name_form *f = n_forms ? bsearch(&key, forms, n_forms, sizeof *forms, form_cmp) : NULL;
+        char *name = strdup(f ? people->v[f->entity].name : best);
+        if (!name)
+            return PX_ENOMEM;
+        for (size_t k = i; k < j; k++)
+            if (set_speaker(v[k], name) != PX_OK) {
+                free(name);
+                return PX_ENOMEM;
+            }
+        free(name);
+    }
+    return PX_OK;
+}
+
+/* One name per speaker across the story, so that "Biden" and "Joe Biden",
+ * "The draft letter" and "the draft letter" are one row of the quote
+ * grid: the merged entity's name when the speaker is an entity or one of
+ * its variants, else one written form. */
+static int unify_speakers(px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    size_t total = 0, n = 0, n_forms = 0;
+    for (size_t a = 0; a < s->n_articles; a++)
+        total += r->quotes[a].n;
+    px_quote **plain = malloc((total + 1) * sizeof *plain);
+    name_form *forms = people_forms(&r->people, &n_forms);
+    int rc = plain && forms ? PX_OK : PX_ENOMEM;
+    for (size_t a = 0; rc == PX_OK && a < s->n_articles; a++)
+        for (size_t k = 0; rc == PX_OK && k < r->quotes[a].n; k++) {
+            px_quote *q = &r->quotes[a].v[k];
+            if (!q->speaker)
+                continue;
+            long m = speaker_person(r, a, q);
+            if (m >= 0)
+                rc = set_speaker(q, r->people.v[m].name);
+            else
+                plain[n++] = q;
+        }
+    if (rc == PX_OK)
+        rc = unify_plain_speakers(plain, n, forms, n_forms, &r->people);
+    free(plain);
+    free(forms);
+    return rc;
+}
+
 static int link_claims(px_story_report *r, px_error *err)
 {
     const px_story_text *s = r->story;
@@ -51,6 +236,8 @@ static int link_claims(px_story_report *r, px_error *err)
     }
     if (rc == PX_OK)
         rc = px_entities_merge(arts, ents, n, &r->people, err);
+    if (rc == PX_OK && unify_speakers(r) != PX_OK)
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
     if (rc == PX_OK)
         rc = px_numbers_group(arts, nums, n, &r->number_groups, err);
     if (rc == PX_OK)
@@ -78,10 +265,24 @@ int px_compare_story(px_article *const *articles, size_t n, const px_compare_opt
         case 0: rc = px_story_text_new(&r->story, articles, n, err); break;
         case 1: rc = extract_claims(r, err); break;
         case 2: rc = link_claims(r, err); break;
-        case 3: rc = px_framing_build(r->story, bg, &r->framing, err); break;
+        case 3:
+            rc = px_framing_build(r->story, bg, &r->framing, err);
+            if (rc == PX_OK)
+                rc = px_actors_build(r->story, r->entities, &r->people, &r->actors, err);
+            break;
         case 4: rc = px_consensus_build(r->story, &r->consensus, err); break;
-        case 5: rc = px_timeline_build(r->story, &r->timeline, err); break;
-        default: rc = px_summary_build(r->story, o ? o->summary_sentences : 0, &r->summary, err);
+        case 5:
+            /* after the numbers are grouped: an estimated date is no
+             * evidence that a figure came later */
+            if (estimate_dates(r->story) != PX_OK)
+                rc = px_error_set(err, PX_ENOMEM, "out of memory");
+            else
+                rc = px_timeline_build(r->story, &r->timeline, err);
+            break;
+        default:
+            rc = px_summary_build(r->story, o ? o->summary_sentences : 0, &r->summary, err);
+            if (rc == PX_OK)
+                rc = px_summary_outlets(r->story, &r->consensus, &r->summary, err);
         }
         if (o && o->progress)
             o->progress(stage + 1, STAGES, o->progress_ud);
@@ -131,6 +332,7 @@ void px_story_report_free(px_story_report *r)
     px_framing_free(&r->framing);
     px_consensus_free(&r->consensus);
     px_timeline_free(&r->timeline);
+    px_actors_free(&r->actors);
     px_summary_free(&r->summary);
     px_story_text_free(r->story);
     free(r);

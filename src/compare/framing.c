@@ -385,6 +385,63 @@ static int label_cmp(const void *a, const void *b)
     return c ? c : strcmp(x->label, y->label);
 }
 
+static int pair_cmp(const void *a, const void *b)
+{
+    const px_actor_label *x = *(px_actor_label *const *)a, *y = *(px_actor_label *const *)b;
+    int c = strcmp(x->actor, y->actor);
+    return c ? c : strcmp(x->label, y->label);
+}
+
+/* With two or more outlets, a label is a choice only when the outlets call
+ * the actor by more than one label ("terrorists" here, "resistance
+ * movement" there); an actor every labelling outlet names alike ("Biden
+ * administration") is dropped: it contrasts nothing. */
+static int keep_contrasts(px_framing *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < out->n; i++)
+        n += out->v[i].n_labels;
+    px_actor_label **all = malloc((n + 1) * sizeof *all);
+    unsigned char *keep = calloc(n + 1, 1);
+    if (!all || !keep) {
+        free(all);
+        free(keep);
+        return PX_ENOMEM;
+    }
+    n = 0;
+    for (size_t i = 0; i < out->n; i++)
+        for (size_t k = 0; k < out->v[i].n_labels; k++)
+            all[n++] = &out->v[i].labels[k];
+    qsort(all, n, sizeof *all, pair_cmp);
+    for (size_t i = 0, j; i < n; i = j) {
+        size_t distinct = 1;
+        for (j = i + 1; j < n && strcmp(all[j]->actor, all[i]->actor) == 0; j++)
+            distinct += strcmp(all[j]->label, all[j - 1]->label) != 0;
+        for (size_t k = i; k < j; k++)
+            keep[k] = distinct > 1;
+    }
+    /* mark the dropped ones through their count, then compact each list */
+    for (size_t k = 0; k < n; k++)
+        if (!keep[k])
+            all[k]->count = 0;
+    for (size_t i = 0; i < out->n; i++) {
+        px_source_framing *sf = &out->v[i];
+        size_t m = 0;
+        for (size_t k = 0; k < sf->n_labels; k++) {
+            if (sf->labels[k].count) {
+                sf->labels[m++] = sf->labels[k];
+            } else {
+                free(sf->labels[k].actor);
+                free(sf->labels[k].label);
+            }
+        }
+        sf->n_labels = m;
+    }
+    free(all);
+    free(keep);
+    return PX_OK;
+}
+
 static int find_labels(const px_story_text *s, const unsigned char *name, px_framing *out)
 {
     size_t n = 0;
@@ -406,6 +463,8 @@ static int find_labels(const px_story_text *s, const unsigned char *name, px_fra
     int rc = PX_OK;
     for (size_t i = 0; rc == PX_OK && i < s->n_sentences; i++)
         rc = sentence_labels(&c, &s->sentences[i], &out->v[s->sentences[i].source]);
+    if (rc == PX_OK && s->n_sources > 1)
+        rc = keep_contrasts(out);
     for (size_t i = 0; i < out->n; i++)
         if (out->v[i].n_labels > 1)
             qsort(out->v[i].labels, out->v[i].n_labels, sizeof *out->v[i].labels, label_cmp);

@@ -83,6 +83,15 @@ long px_story_term_id(const px_story_text *s, const char *term)
     return id == PX_MAP_NONE ? -1 : (long)id;
 }
 
+long px_story_word_term(const px_story_text *s, const char *lang, const char *word, size_t len, int is_number)
+{
+    story_lexicon *sl = lexicon_for(s->vocab, lang);
+    uint32_t lt = sl ? px_lexicon_term_of(sl->lx, word, len, is_number) : PX_NO_TERM;
+    if (lt == PX_NO_TERM)
+        return PX_STORY_NO_TERM;
+    return px_story_term_id(s, px_lexicon_term(sl->lx, lt));
+}
+
 typedef struct term_buf {
     uint32_t *ids;
     unsigned char *adj;

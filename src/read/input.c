@@ -429,7 +429,7 @@ int px_input_getline(px_input *in, px_buf *line, size_t max, px_error *err)
     }
     if (too_long) {
         line->len = 0;
-        return px_error_set(err, PX_ELIMIT, "line longer than %zu bytes", max);
+        return px_error_set(err, PX_ELIMIT, "line longer than %g MiB (see --max-record)", (double)max / (1 << 20));
     }
     if (!any)
         return 0;
@@ -451,7 +451,7 @@ int px_input_read_all(px_input *in, px_buf *out, size_t max, px_error *err)
         if (!avail)
             break;
         if (out->len + avail > max)
-            return px_error_set(err, PX_ELIMIT, "larger than %zu bytes (see --max-record)", max);
+            return px_error_set(err, PX_ELIMIT, "larger than %g MiB (see --max-record)", (double)max / (1 << 20));
         if (px_buf_append(out, (const char *)in->out + in->out_pos, avail))
             return px_error_set(err, PX_ENOMEM, "out of memory");
         in->out_pos += avail;

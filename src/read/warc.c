@@ -408,8 +408,10 @@ static int next_record(px_warc *w, px_warc_record *rec, px_error *err)
         return rc;
     if (keep < (size_t)len) {
         px_buf_free(&rec->block);
-        return px_error_set(err, PX_ELIMIT, "record at offset %lld: block of %lld bytes is larger than %zu (see --max-record); skipped",
-                            where, len, w->max_record);
+        return px_error_set(err, PX_ELIMIT,
+                            "record at offset %lld: block of %.1f MiB is larger than %g MiB (see --max-record); "
+                            "skipped",
+                            where, (double)len / (1 << 20), (double)w->max_record / (1 << 20));
     }
     return 1;
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "parallax/report.h"
 #include "report/writers.h"
@@ -55,6 +56,20 @@ static void cited(px_buf *b, const px_story_text *s, const char *text, const siz
         chip(b, s, sources[k]);
 }
 
+/* The day of an article; an estimated one marked so (compare.h). */
+static void article_date(px_buf *b, const px_article *a)
+{
+    if (!a->date) {
+        px_buf_puts(b, "undated");
+        return;
+    }
+    if (a->date_estimated)
+        px_buf_puts(b, "<span title=\"estimated from the story and the article's own text\">≈");
+    esc_n(b, a->date, strlen(a->date) < 10 ? strlen(a->date) : 10);
+    if (a->date_estimated)
+        px_buf_puts(b, " (est.)</span>");
+}
+
 static void leaning_badge(px_buf *b, const char *leaning)
 {
     if (!leaning)
@@ -96,6 +111,8 @@ static const char css[] =
     ".b-right{background:#fee2e2;color:#991b1b}.b-state-media{background:#ede9fe;color:#5b21b6}"
     ".b-wire{background:#d1fae5;color:#065f46}"
     "ol.summary{margin:0;padding-left:22px}ol.summary li{margin:0 0 10px}"
+    "p.gist{font-size:1.08em;font-weight:600;margin:0 0 10px}ul.outlet-lines{padding-left:18px}"
+    "ul.outlet-lines li{margin:0 0 8px}"
     "table{border-collapse:collapse;width:100%;font-size:14px}"
     "th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e5e7eb;vertical-align:top}"
     "th{font-size:12px;color:#6b7280;text-transform:uppercase;letter-spacing:.03em}"
@@ -134,33 +151,163 @@ static void section_sources(px_buf *b, const px_story_text *s)
         esc(b, s->sources[src]);
         leaning_badge(b, a->leaning);
         px_buf_puts(b, "</b><span class=meta>");
-        esc(b, a->date ? a->date : "undated");
+        article_date(b, a);
         if (a->country) {
             px_buf_puts(b, " · ");
             esc(b, a->country);
         }
         px_buf_puts(b, "</span><div class=t>");
         char label[160];
-        esc(b, px_article_label(a, label, sizeof label));
+        px_article_label(a, label, sizeof label);
+        /* an untitled article by its opening words, ending on a whole word */
+        char *cut = !(a->title && *a->title) && strlen(label) == sizeof label - 1 ? strrchr(label, ' ') : NULL;
+        if (cut)
+            *cut = '\0';
+        esc(b, label);
+        if (cut)
+            px_buf_puts(b, " …");
         px_buf_puts(b, "</div></div>");
     }
     px_buf_puts(b, "</div></section>");
 }
 
+static void story_sentence(px_buf *b, const px_story_text *s, long sentence)
+{
+    const px_story_sentence *ps = &s->sentences[sentence];
+    esc_n(b, s->articles[ps->article]->body + ps->start, ps->end - ps->start);
+}
+
+/* The gist, then per outlet what it leads with and what only it reports;
+ * the other central sentences follow. */
+/* ---- coverage over time ---------------------------------------------- */
+
+static const char *const chart_leanings[] = {"left", "center-left", "center", "center-right", "right",
+                                             "state-media", "wire", "unknown"};
+static const char *const chart_colors[] = {"#2f6fd0", "#6d9de0", "#8a8f99", "#e08a6d",
+                                           "#c8452f", "#7b4fb0", "#2a9d8f", "#c4c4c4"};
+#define N_LEANINGS 8
+
+static size_t leaning_index(const char *leaning)
+{
+    for (size_t i = 0; leaning && i < N_LEANINGS - 1; i++)
+        if (strcasecmp(leaning, chart_leanings[i]) == 0)
+            return i;
+    return N_LEANINGS - 1;
+}
+
+/* Articles per day (per week over more than 90 days), stacked by the
+ * outlets' leaning, estimated dates paler: an inline SVG, no script. */
+static void section_timechart(px_buf *b, const px_story_text *s)
+{
+    long lo = 0, hi = 0;
+    size_t dated = 0;
+    for (size_t a = 0; a < s->n_articles; a++) {
+        long d;
+        if (!s->articles[a]->date || px_date_days(s->articles[a]->date, &d) != PX_OK)
+            continue;
+        lo = dated && lo < d ? lo : d;
+        hi = dated && hi > d ? hi : d;
+        dated++;
+    }
+    if (!dated)
+        return;
+    long step = hi - lo > 90 ? 7 : 1;
+    size_t nbins = (size_t)((hi - lo) / step) + 1;
+    /* per bin, per leaning, own dates then estimated ones */
+    unsigned *count = calloc(nbins * N_LEANINGS * 2 + 1, sizeof *count);
+    if (!count)
+        return;
+    unsigned max = 1;
+    for (size_t a = 0; a < s->n_articles; a++) {
+        const px_article *art = s->articles[a];
+        long d;
+        if (!art->date || px_date_days(art->date, &d) != PX_OK)
+            continue;
+        size_t bin = (size_t)((d - lo) / step);
+        count[(bin * N_LEANINGS + leaning_index(art->leaning)) * 2 + (art->date_estimated != 0)]++;
+    }
+    for (size_t i = 0; i < nbins; i++) {
+        unsigned t = 0;
+        for (size_t k = 0; k < N_LEANINGS * 2; k++)
+            t += count[i * N_LEANINGS * 2 + k];
+        max = t > max ? t : max;
+    }
+    const double W = 720, H = 120, pad = 18, bw = fmin(40, fmax(2, (W - 2 * pad) / (double)nbins - 1));
+    const char *unit = step == 7 ? "week" : "day";
+    px_buf_printf(b, "<section><h2>Coverage over time<small>articles per %s, coloured by outlet leaning; paler: "
+                     "estimated dates</small></h2><svg viewBox=\"0 0 720 120\" width=\"100%%\" role=img "
+                     "aria-label=\"articles per %s by outlet leaning\">"
+                     "<line x1=18 y1=102 x2=702 y2=102 stroke=\"#999\"/>"
+                     "<text x=18 y=10 font-size=10 fill=\"#666\">%u article%s per %s at most</text>",
+                  unit, unit, max, max == 1 ? "" : "s", unit);
+    for (size_t i = 0; i < nbins; i++) {
+        double y = H - pad;
+        char day[11];
+        px_date_from_days(lo + (long)i * step, day);
+        for (size_t k = 0; k < N_LEANINGS * 2; k++) {
+            unsigned c = count[i * N_LEANINGS * 2 + k];
+            if (!c)
+                continue;
+            double h = (H - 2 * pad) * c / max;
+            y -= h;
+            px_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"%s>"
+                             "<title>%s%s: %u %s%s</title></rect>",
+                          pad + (double)i * (bw + 1), y, bw, h, chart_colors[k / 2],
+                          k % 2 ? " fill-opacity=\".4\"" : "", step == 7 ? "week of " : "", day, c,
+                          chart_leanings[k / 2], k % 2 ? " (estimated dates)" : "");
+        }
+    }
+    char first[11], last[11];
+    px_date_from_days(lo, first);
+    px_date_from_days(hi, last);
+    px_buf_printf(b, "<text x=18 y=116 font-size=10 fill=\"#666\">%s</text>"
+                     "<text x=702 y=116 font-size=10 fill=\"#666\" text-anchor=end>%s</text></svg>",
+                  first, last);
+    if (dated < s->n_articles)
+        px_buf_printf(b, "<p class=meta>%zu undated article%s not shown.</p>", s->n_articles - dated,
+                      s->n_articles - dated == 1 ? "" : "s");
+    px_buf_puts(b, "</section>");
+    free(count);
+}
+
 static void section_summary(px_buf *b, const px_story_report *r)
 {
     const px_story_text *s = r->story;
-    px_buf_puts(b, "<section><h2>Summary<small>every sentence cites the outlets that report it</small></h2>");
-    if (!r->summary.n)
-        px_buf_puts(b, "<p class=empty>Nothing to summarise.</p>");
-    px_buf_puts(b, "<ol class=summary>");
-    for (size_t i = 0; i < r->summary.n; i++) {
-        const px_summary_sentence *ss = &r->summary.v[i];
+    const px_summary *sm = &r->summary;
+    px_buf_puts(b, "<section><h2>Summary<small>the gist, then what each outlet leads with and what only it "
+                   "reports</small></h2>");
+    if (!sm->n) {
+        px_buf_puts(b, "<p class=empty>Nothing to summarise.</p></section>");
+        return;
+    }
+    px_buf_puts(b, "<p class=gist>");
+    cited(b, s, sm->v[0].text, sm->v[0].cites, sm->v[0].n_cites);
+    px_buf_puts(b, "</p><ul class=outlet-lines>");
+    for (size_t i = 0; i < sm->n_outlets; i++) {
+        const px_outlet_gist *g = &sm->outlets[i];
+        if (g->lead < 0 && g->only < 0)
+            continue;
         px_buf_puts(b, "<li>");
-        cited(b, s, ss->text, ss->cites, ss->n_cites);
+        chip(b, s, g->source);
+        if (g->lead >= 0) {
+            px_buf_puts(b, " <b>leads with</b> ");
+            story_sentence(b, s, g->lead);
+        }
+        if (g->only >= 0) {
+            px_buf_puts(b, " <b>only here:</b> ");
+            story_sentence(b, s, g->only);
+        }
         px_buf_puts(b, "</li>");
     }
-    px_buf_puts(b, "</ol></section>");
+    px_buf_puts(b, "</ul>");
+    if (sm->n > 1)
+        px_buf_puts(b, "<h3>Other central sentences</h3><ol class=summary>");
+    for (size_t i = 1; i < sm->n; i++) {
+        px_buf_puts(b, "<li>");
+        cited(b, s, sm->v[i].text, sm->v[i].cites, sm->v[i].n_cites);
+        px_buf_puts(b, "</li>");
+    }
+    px_buf_puts(b, sm->n > 1 ? "</ol></section>" : "</section>");
 }
 
 static void group_rows(px_buf *b, const px_story_report *r, const px_number_group *ng)
@@ -188,7 +335,7 @@ static void group_rows(px_buf *b, const px_story_report *r, const px_number_grou
         px_buf_puts(b, "<tr><td>");
         chip(b, s, s->article_source[ref.article]);
         px_buf_puts(b, "</td><td class=\"meta nw\">");
-        esc(b, a->date ? a->date : "undated");
+        article_date(b, a);
         px_buf_puts(b, "</td><td class=num>");
         esc(b, n->text);
         px_buf_puts(b, "</td><td>");
@@ -342,6 +489,59 @@ static void section_quotes(px_buf *b, const px_story_report *r)
     px_buf_puts(b, "</table></div></section>");
 }
 
+/* Actors down, outlets across: the words each outlet attaches to them,
+ * each with its sentence as the tooltip. */
+static void section_actors(px_buf *b, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    if (!r->actors.n)
+        return;
+    unsigned char *used = calloc(s->n_sources + 1, 1);
+    if (!used)
+        return;
+    for (size_t i = 0; i < r->actors.n; i++)
+        for (size_t c = 0; c < r->actors.rows[i].n_cells; c++)
+            used[r->actors.rows[i].cells[c].source] = 1;
+    px_buf_puts(b, "<section><h2>How each outlet names the actors<small>the words written right next to "
+                   "them; bold: only this outlet</small></h2><div class=scroll><table class=grid><tr><th>actor</th>");
+    for (size_t o = 0; o < s->n_sources; o++)
+        if (used[o]) {
+            px_buf_puts(b, "<th>");
+            chip(b, s, o);
+            px_buf_puts(b, "</th>");
+        }
+    px_buf_puts(b, "</tr>");
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const px_actor_row *row = &r->actors.rows[i];
+        px_buf_puts(b, "<tr><th>");
+        esc(b, r->people.v[row->entity].name);
+        px_buf_puts(b, "</th>");
+        for (size_t o = 0; o < s->n_sources; o++) {
+            if (!used[o])
+                continue;
+            px_buf_puts(b, "<td>");
+            for (size_t c = 0; c < row->n_cells; c++) {
+                if (row->cells[c].source != o)
+                    continue;
+                for (size_t k = 0; k < row->cells[c].n_words; k++) {
+                    const px_actor_word *w = &row->cells[c].words[k];
+                    px_buf_printf(b, "%s<span title=\"", k ? ", " : "");
+                    story_sentence(b, s, (long)w->sentence);
+                    px_buf_printf(b, "\">%s", w->only_here ? "<b>" : "");
+                    esc(b, w->word);
+                    px_buf_printf(b, "%s</span>", w->only_here ? "</b>" : "");
+                    if (w->count > 1)
+                        px_buf_printf(b, " <span class=meta>×%zu</span>", w->count);
+                }
+            }
+            px_buf_puts(b, "</td>");
+        }
+        px_buf_puts(b, "</tr>");
+    }
+    px_buf_puts(b, "</table></div></section>");
+    free(used);
+}
+
 static void section_framing(px_buf *b, const px_story_report *r)
 {
     const px_story_text *s = r->story;
@@ -349,9 +549,11 @@ static void section_framing(px_buf *b, const px_story_report *r)
     for (size_t i = 0; i < r->framing.n; i++)
         for (size_t k = 0; k < r->framing.v[i].n_terms; k++)
             max_z = fmax(max_z, r->framing.v[i].terms[k].z);
-    px_buf_printf(b, "<section><h2>Framing<small>words each outlet leans on: weighted log-odds z-scores %s</small></h2>"
-                     "<div class=frames>",
-                  s->n_sources > 1 ? "against the other outlets" : "against general news");
+    px_buf_printf(b, "<section><h2>Framing<small>words each outlet leans on</small></h2>"
+                     "<p class=meta>A bar is a z-score: how many standard deviations more often the outlet "
+                     "uses the word than %s do (weighted log-odds); about 2 or more is a clear lean, below 1 "
+                     "may be chance.</p><div class=frames>",
+                  s->n_sources > 1 ? "the other outlets" : "general news articles");
     for (size_t i = 0; i < r->framing.n; i++) {
         const px_source_framing *sf = &r->framing.v[i];
         px_buf_printf(b, "<div class=frame style=\"--c:%s\"><h3>", color_of(sf->source));
@@ -535,8 +737,8 @@ static void story_html(px_buf *b, const px_story_report *r, size_t index, size_t
 {
     const px_story_text *s = r->story;
     px_buf_printf(b, "<h2 class=story-title>Story %zu of %zu", index + 1, n);
-    /* Named by the headline of the article the summary leads with, or any. */
-    const char *title = r->summary.n ? s->articles[s->sentences[r->summary.v[0].sentence].article]->title : NULL;
+    /* Named by its headline (summary.h), or any title. */
+    const char *title = r->summary.headline.text;
     for (size_t i = 0; !title && i < s->n_articles; i++)
         title = s->articles[i]->title;
     if (title) {
@@ -546,10 +748,12 @@ static void story_html(px_buf *b, const px_story_report *r, size_t index, size_t
     }
     px_buf_puts(b, "</h2>");
     section_sources(b, s);
+    section_timechart(b, s);
     section_copies(b, r);
     section_summary(b, r);
     section_conflicts(b, r);
     section_quotes(b, r);
+    section_actors(b, r);
     section_framing(b, r);
     section_timeline(b, r);
     section_consensus(b, r);

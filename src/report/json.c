@@ -71,6 +71,7 @@ static cJSON *articles_json(const px_story_text *s)
         add_str(o, "leaning", a->leaning);
         add_str(o, "country", a->country);
         add_str(o, "date", a->date);
+        cJSON_AddBoolToObject(o, "date_estimated", a->date_estimated);
         add_str(o, "title", a->title);
         add_str(o, "url", a->url);
         add_num(o, "sentences", (double)(s->first_sentence[i + 1] - s->first_sentence[i]));
@@ -319,6 +320,88 @@ static void add_summary(cJSON *story, const px_story_report *r)
     }
 }
 
+/* [{"name","kind","outlets":[{"source","words":[{"word","count","only_here",
+ * "article","sentence"}]}]}]: the words each outlet attaches to the actors. */
+static void add_actors(cJSON *story, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    cJSON *arr = cJSON_AddArrayToObject(story, "actors");
+    for (size_t i = 0; i < r->actors.n; i++) {
+        const px_actor_row *row = &r->actors.rows[i];
+        const px_entity *e = &r->people.v[row->entity];
+        cJSON *o = cJSON_CreateObject();
+        add_str(o, "name", e->name);
+        add_str(o, "kind", px_entity_kind_name(e->kind));
+        cJSON *outlets = cJSON_AddArrayToObject(o, "outlets");
+        for (size_t c = 0; c < row->n_cells; c++) {
+            const px_actor_cell *cell = &row->cells[c];
+            cJSON *oc = cJSON_CreateObject();
+            add_str(oc, "source", s->sources[cell->source]);
+            cJSON *words = cJSON_AddArrayToObject(oc, "words");
+            for (size_t k = 0; k < cell->n_words; k++) {
+                const px_actor_word *w = &cell->words[k];
+                const px_story_sentence *ps = &s->sentences[w->sentence];
+                cJSON *ow = cJSON_CreateObject();
+                add_str(ow, "word", w->word);
+                add_num(ow, "count", (double)w->count);
+                cJSON_AddBoolToObject(ow, "only_here", w->only_here);
+                add_str(ow, "article", article_id(s, ps->article));
+                char *text = px_strndup(s->articles[ps->article]->body + ps->start, ps->end - ps->start);
+                add_str(ow, "sentence", text);
+                free(text);
+                cJSON_AddItemToArray(words, ow);
+            }
+            cJSON_AddItemToArray(outlets, oc);
+        }
+        cJSON_AddItemToArray(arr, o);
+    }
+}
+
+/* {"text","from":"title"|"sentence","article","source","shared_words"} or null. */
+static void add_headline(cJSON *story, const px_story_report *r)
+{
+    const px_headline *h = &r->summary.headline;
+    if (!h->text) {
+        cJSON_AddNullToObject(story, "headline");
+        return;
+    }
+    cJSON *o = cJSON_AddObjectToObject(story, "headline");
+    add_str(o, "text", h->text);
+    add_str(o, "from", h->from_title ? "title" : "sentence");
+    add_str(o, "article", article_id(r->story, h->article));
+    add_str(o, "source", source_of(r->story, h->article));
+    add_num(o, "shared_words", (double)h->shared_words);
+    add_num(o, "opening_share", round(h->opening_share * 1000) / 1000);
+}
+
+static cJSON *sentence_json(const px_story_text *s, long sentence)
+{
+    if (sentence < 0)
+        return cJSON_CreateNull();
+    const px_story_sentence *ps = &s->sentences[sentence];
+    cJSON *o = cJSON_CreateObject();
+    char *text = px_strndup(s->articles[ps->article]->body + ps->start, ps->end - ps->start);
+    add_str(o, "text", text);
+    free(text);
+    add_str(o, "article", article_id(s, ps->article));
+    return o;
+}
+
+/* Per outlet: what it leads with and what only it reports. */
+static void add_outlet_lines(cJSON *story, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    cJSON *arr = cJSON_AddArrayToObject(story, "outlet_lines");
+    for (size_t i = 0; i < r->summary.n_outlets; i++) {
+        const px_outlet_gist *g = &r->summary.outlets[i];
+        cJSON *o = cJSON_CreateObject();
+        add_str(o, "source", s->sources[g->source]);
+        cJSON_AddItemToObject(o, "lead", sentence_json(s, g->lead));
+        cJSON_AddItemToObject(o, "only", sentence_json(s, g->only));
+        cJSON_AddItemToArray(arr, o);
+    }
+}
+
 static void add_duplicates(cJSON *story, const px_story_report *r)
 {
     cJSON *arr = cJSON_AddArrayToObject(story, "duplicates");
@@ -350,7 +433,10 @@ cJSON *px_report_story_object(const px_story_report *r, size_t index)
     add_framing(o, r);
     add_consensus(o, r);
     add_timeline(o, r);
+    add_actors(o, r);
+    add_headline(o, r);
     add_summary(o, r);
+    add_outlet_lines(o, r);
     add_duplicates(o, r);
     return o;
 }

@@ -151,23 +151,57 @@ static void date_range(const px_story_text *s, char *lo, char *hi)
     }
 }
 
+/* The day of an article ("2016-07-14T00:00:00" -> "2016-07-14"), "≈"
+ * before an estimated one. */
+static const char *day_of(const px_article *a, char out[16])
+{
+    if (!a->date || !*a->date)
+        return "undated";
+    snprintf(out, 16, "%s%.10s", a->date_estimated ? "≈" : "", a->date);
+    return out;
+}
+
+static int any_leaning(const px_story_text *s)
+{
+    for (size_t i = 0; i < s->n_articles; i++)
+        if (s->articles[i]->leaning && *s->articles[i]->leaning)
+            return 1;
+    return 0;
+}
+
+/* One line per article: outlet, leaning (when any is known), day and the
+ * whole title, wrapped; an untitled article by its opening words. */
 static void section_articles(out *o, const px_story_text *s)
 {
     heading(o, "Articles", s->n_articles);
-    size_t sw = widest_source(s);
+    size_t sw = widest_source(s), indent = 2 + sw + 2 + 11 + 2;
+    int leanings = any_leaning(s);
+    if (leanings)
+        indent += 12 + 2;
     size_t n = limit(o, s->n_articles);
     for (size_t i = 0; i < n; i++) {
         const px_article *a = s->articles[i];
+        char d[16];
         px_buf_printf(o->b, "  %s", CYAN(o));
         cell(o, s->sources[s->article_source[i]], sw);
         px_buf_printf(o->b, "%s  ", RESET(o));
-        cell(o, a->leaning ? a->leaning : "–", 12);
+        if (leanings) {
+            cell(o, a->leaning ? a->leaning : "–", 12);
+            px_buf_puts(o->b, "  ");
+        }
+        cell(o, day_of(a, d), 11);
         px_buf_puts(o->b, "  ");
-        cell(o, a->date ? a->date : "undated", 10);
-        px_buf_puts(o->b, "  ");
-        char label[160];
-        cell(o, px_article_label(a, label, sizeof label), (size_t)o->width > sw + 32 ? (size_t)o->width - sw - 32 : 20);
-        px_buf_puts(o->b, "\n");
+        if (a->title && *a->title) {
+            wrap(o, a->title, indent, 1);
+            continue;
+        }
+        char label[100], shown[128];
+        px_article_label(a, label, sizeof label);
+        char *cut = strlen(label) == sizeof label - 1 ? strrchr(label, ' ') : NULL;
+        if (cut)
+            *cut = '\0'; /* end on a whole word */
+        snprintf(shown, sizeof shown, "(untitled) %s%s", label, cut ? " …" : "");
+        wrap(o, shown, indent, 1);
     }
     more(o, n, s->n_articles);
 }
@@ -187,7 +221,8 @@ static void section_copies(out *o, const px_story_report *r)
         px_buf_printf(o->b, "  %s", CYAN(o));
         cell(o, c->article->source ? c->article->source : c->article->id, sw);
         px_buf_printf(o->b, "%s  %-8s  ", RESET(o), c->relation);
-        cell(o, c->article->date ? c->article->date : "undated", 10);
+        char d[16];
+        cell(o, day_of(c->article, d), 11);
         px_buf_puts(o->b, "  ");
         px_buf_printf(o->b, "copy of %s: ", c->of->source ? c->of->source : c->of->id);
         cell(o, px_article_label(c->article, label, sizeof label), 40);
@@ -196,21 +231,60 @@ static void section_copies(out *o, const px_story_report *r)
     more(o, n, r->n_copies);
 }
 
+static void put_sentence(px_buf *b, const px_story_text *s, long sentence)
+{
+    const px_story_sentence *ps = &s->sentences[sentence];
+    px_buf_append(b, s->articles[ps->article]->body + ps->start, ps->end - ps->start);
+}
+
+/* One line per outlet: what it leads with and what only it reports. */
+static void outlet_lines(out *o, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    const px_summary *sm = &r->summary;
+    size_t n = limit(o, sm->n_outlets), shown = 0;
+    for (size_t i = 0; i < sm->n_outlets && shown < n; i++) {
+        const px_outlet_gist *g = &sm->outlets[i];
+        if (g->lead < 0 && g->only < 0)
+            continue;
+        shown++;
+        px_buf b = {0};
+        px_buf_printf(&b, "%s leads with: ", s->sources[g->source]);
+        if (g->lead >= 0)
+            put_sentence(&b, s, g->lead);
+        if (g->only >= 0) {
+            px_buf_puts(&b, " Only it reports: ");
+            put_sentence(&b, s, g->only);
+        }
+        px_buf_puts(o->b, "  - ");
+        wrap(o, b.data, 4, 1);
+        px_buf_free(&b);
+    }
+    more(o, shown, sm->n_outlets);
+}
+
+/* The gist with its cites, then each outlet's line; --full adds the
+ * other central sentences. */
 static void section_summary(out *o, const px_story_report *r)
 {
     const px_story_text *s = r->story;
+    const px_summary *sm = &r->summary;
     heading(o, "Summary", (size_t)-1);
-    if (!r->summary.n)
+    if (!sm->n) {
         px_buf_printf(o->b, "  %s(nothing to summarise)%s\n", DIM(o), RESET(o));
-    for (size_t i = 0; i < r->summary.n; i++) {
-        const px_summary_sentence *ss = &r->summary.v[i];
+        return;
+    }
+    for (size_t i = 0; i < (o->full ? sm->n : 1); i++) {
+        const px_summary_sentence *ss = &sm->v[i];
         char cites[1024];
         source_list(o, s, ss->cites, ss->n_cites, cites, sizeof cites);
-        px_buf_printf(o->b, "  %zu. ", i + 1);
         px_buf b = {0};
-        px_buf_printf(&b, "%s %s[%s]%s", ss->text, "", cites, "");
-        wrap(o, b.data, 5, 1);
+        px_buf_printf(&b, "%s [%s]", ss->text, cites);
+        px_buf_puts(o->b, "  ");
+        wrap(o, b.data, 2, 1);
         px_buf_free(&b);
+        if (i == 0)
+            outlet_lines(o, r);
     }
 }
 
@@ -237,9 +311,8 @@ static void conflict_block(out *o, const px_story_report *r, const px_number_gro
         px_buf_puts(o->b, "    ");
         cell(o, s->sources[s->article_source[ref.article]], sw);
         px_buf_puts(o->b, "  ");
-        char day[11];
-        snprintf(day, sizeof day, "%s", a->date ? a->date : "undated"); /* the day of an ISO time */
-        cell(o, day, 10);
+        char d[16];
+        cell(o, day_of(a, d), 11);
         px_buf_puts(o->b, "  ");
         cell(o, num->text, 20);
         px_buf_printf(o->b, "  %s%s%s\n", DIM(o), num->attribution ? num->attribution : "(no attribution)",
@@ -340,6 +413,37 @@ static void link_display(const px_story_report *r, const px_quote_link *l, px_bu
     px_buf_puts(b, l->text ? l->text : "");
 }
 
+/* Quoted fragments inside reported speech ("doubled down on our unwavering
+ * military assistance"): listed with --full, counted otherwise. */
+static void partial_quotes(out *o, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    size_t n = 0;
+    for (size_t a = 0; a < s->n_articles; a++)
+        for (size_t k = 0; k < r->quotes[a].n; k++)
+            n += r->quotes[a].v[k].kind == PX_QUOTE_PARTIAL;
+    if (!n)
+        return;
+    if (!o->full) {
+        px_buf_printf(o->b, "  %s… %zu partial quote%s (--full, --json)%s\n", DIM(o), n, n == 1 ? "" : "s",
+                      RESET(o));
+        return;
+    }
+    px_buf_printf(o->b, "  %sPartial quotes (%zu)%s\n", BOLD(o), n, RESET(o));
+    for (size_t a = 0; a < s->n_articles; a++)
+        for (size_t k = 0; k < r->quotes[a].n; k++) {
+            const px_quote *q = &r->quotes[a].v[k];
+            if (q->kind != PX_QUOTE_PARTIAL)
+                continue;
+            px_buf b = {0};
+            px_buf_printf(&b, "%s: \"%s\" (%s)", q->speaker ? q->speaker : "unattributed", q->text ? q->text : "",
+                          px_report_article_source(r, a));
+            px_buf_puts(o->b, "  ");
+            wrap(o, b.data, 4, 1);
+            px_buf_free(&b);
+        }
+}
+
 static void section_quotes(out *o, const px_story_report *r)
 {
     const px_story_text *s = r->story;
@@ -380,6 +484,7 @@ static void section_quotes(out *o, const px_story_report *r)
             px_buf_free(&b);
         }
     more(o, shown, total);
+    partial_quotes(o, r);
 }
 
 static void section_entities(out *o, const px_story_report *r)
@@ -390,18 +495,56 @@ static void section_entities(out *o, const px_story_report *r)
         const px_entity *e = &r->people.v[i];
         px_buf_puts(o->b, "  ");
         cell(o, e->name, 30);
-        px_buf_printf(o->b, "  %-6s %4zu mentions, %zu outlets%s%s%s\n", px_entity_kind_name(e->kind),
-                      e->mentions, e->n_sources, DIM(o), e->role ? "  " : "", RESET(o));
+        px_buf_printf(o->b, "  %-6s %4zu mention%s, %zu outlet%s\n", px_entity_kind_name(e->kind), e->mentions,
+                      e->mentions == 1 ? "" : "s", e->n_sources, e->n_sources == 1 ? "" : "s");
     }
     more(o, n, r->people.n);
+}
+
+/* Per actor, the words each outlet attaches to it; "*" marks a word only
+ * that outlet uses for it. */
+static void section_actors(out *o, const px_story_report *r)
+{
+    const px_story_text *s = r->story;
+    if (!r->actors.n)
+        return;
+    heading(o, "How each outlet names the actors", (size_t)-1);
+    px_buf_printf(o->b, "  %s", DIM(o));
+    wrap(o, "The words each outlet writes right next to the name; * marks a word no other outlet uses for it.", 2,
+         1);
+    px_buf_puts(o->b, RESET(o));
+    size_t n = limit(o, r->actors.n);
+    for (size_t i = 0; i < n; i++) {
+        const px_actor_row *row = &r->actors.rows[i];
+        px_buf b = {0};
+        px_buf_printf(&b, "%s:", r->people.v[row->entity].name);
+        for (size_t c = 0; c < row->n_cells; c++) {
+            const px_actor_cell *cell = &row->cells[c];
+            px_buf_printf(&b, "%s %s:", c ? ";" : "", s->sources[cell->source]);
+            for (size_t k = 0; k < cell->n_words; k++)
+                px_buf_printf(&b, "%s %s%s", k ? "," : "", cell->words[k].only_here ? "*" : "", cell->words[k].word);
+        }
+        px_buf_puts(o->b, "  ");
+        wrap(o, b.data, 4, 1);
+        px_buf_free(&b);
+    }
+    more(o, n, r->actors.n);
 }
 
 static void section_framing(out *o, const px_story_report *r)
 {
     const px_story_text *s = r->story;
-    heading(o, s->n_sources > 1 ? "Framing: words each outlet leans on (z vs the other outlets)"
-                                : "Framing: distinctive words (z vs general news)",
-            (size_t)-1);
+    heading(o, s->n_sources > 1 ? "Framing: words each outlet leans on" : "Framing: distinctive words", (size_t)-1);
+    px_buf_printf(o->b, "  %s", DIM(o));
+    wrap(o,
+         s->n_sources > 1
+             ? "The number after a word is a z-score: how many standard deviations more often the outlet uses "
+               "it than the other outlets do (weighted log-odds); about 2 or more is a clear lean, below 1 may "
+               "be chance."
+             : "The number after a word is a z-score: how many standard deviations more often the article uses "
+               "it than general news does (weighted log-odds); about 2 or more is a clear lean.",
+         2, 1);
+    px_buf_puts(o->b, RESET(o));
     size_t sw = widest_source(s);
     size_t n = limit(o, r->framing.n);
     for (size_t i = 0; i < n; i++) {
@@ -418,9 +561,9 @@ static void section_framing(out *o, const px_story_report *r)
         if (sf->n_labels) {
             px_buf lb = {0};
             size_t nl = sf->n_labels < 4 || o->full ? sf->n_labels : 4;
-            px_buf_puts(&lb, "labels:");
+            px_buf_puts(&lb, "calls");
             for (size_t k = 0; k < nl; k++)
-                px_buf_printf(&lb, "%s %s ~ %s", k ? ";" : "", sf->labels[k].actor, sf->labels[k].label);
+                px_buf_printf(&lb, "%s %s \"%s\"", k ? ";" : "", sf->labels[k].actor, sf->labels[k].label);
             for (size_t k = 0; k < sw + 4; k++)
                 px_buf_puts(o->b, " ");
             px_buf_puts(o->b, DIM(o));
@@ -436,9 +579,14 @@ static void section_consensus(out *o, const px_story_report *r)
 {
     const px_story_text *s = r->story;
     const px_consensus *c = &r->consensus;
+    if (s->n_sources < 2)
+        return; /* one outlet: nothing to agree on or leave out */
     char title[96];
-    snprintf(title, sizeof title, "Reported by most outlets (%zu or more of %zu)", c->majority, s->n_sources);
-    heading(o, title, c->n_consensus);
+    snprintf(title, sizeof title, "Reported by most outlets (%zu or more of the %zu)", c->majority, s->n_sources);
+    heading(o, title, (size_t)-1);
+    if (!c->n_consensus)
+        px_buf_printf(o->b, "  %s(no fact is reported by %zu or more of the %zu outlets)%s\n", DIM(o), c->majority,
+                      s->n_sources, RESET(o));
     size_t n = limit(o, c->n_consensus);
     for (size_t i = 0; i < n; i++) {
         px_buf_printf(o->b, "  %s[%zu/%zu]%s ", GREEN(o), c->facts[i].n_sources, s->n_sources, RESET(o));
@@ -527,11 +675,17 @@ static void story_text(out *o, const px_story_report *r, size_t index, size_t n_
     const px_story_text *s = r->story;
     char lo[11], hi[11];
     date_range(s, lo, hi);
-    px_buf_printf(o->b, "%s%s━━ Story %zu of %zu%s · %zu articles · %zu outlets", index ? "\n" : "", BOLD(o),
-                  index + 1, n_stories, RESET(o), s->n_articles, s->n_sources);
+    px_buf_printf(o->b, "%s%s━━ Story %zu of %zu%s · %zu article%s · %zu outlet%s", index ? "\n" : "", BOLD(o),
+                  index + 1, n_stories, RESET(o), s->n_articles, s->n_articles == 1 ? "" : "s", s->n_sources,
+                  s->n_sources == 1 ? "" : "s");
     if (lo[0])
         px_buf_printf(o->b, " · %s%s%s", lo, strcmp(lo, hi) ? " to " : "", strcmp(lo, hi) ? hi : "");
     px_buf_puts(o->b, "\n");
+    if (r->summary.headline.text) {
+        px_buf_puts(o->b, BOLD(o));
+        wrap(o, r->summary.headline.text, 0, 1);
+        px_buf_puts(o->b, RESET(o));
+    }
     section_articles(o, s);
     section_copies(o, r);
     section_summary(o, r);
@@ -539,6 +693,7 @@ static void story_text(out *o, const px_story_report *r, size_t index, size_t n_
     section_agreements(o, r);
     section_quotes(o, r);
     section_entities(o, r);
+    section_actors(o, r);
     section_framing(o, r);
     section_consensus(o, r);
     section_timeline(o, r);

@@ -194,6 +194,10 @@ static int render(px_story_report *r, const loaded *l, const px_report_opts *tex
     if (text_opts)
         ro = *text_opts;
     out->report = story_object(r, l);
+    if (r->summary.headline.text && !(out->headline = px_strdup(r->summary.headline.text))) {
+        px_stored_analysis_free(out);
+        return px_error_set(err, PX_ENOMEM, "out of memory rendering an analysis");
+    }
     int ok = out->report && px_report_text(&r, 1, &ro, &text) == PX_OK &&
              px_report_html(&r, 1, &html) == PX_OK;
     out->text = px_buf_steal(&text);

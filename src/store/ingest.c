@@ -45,7 +45,22 @@ struct px_ingest {
                         matches the store after its batch merge */
     int lock_fd;     /* the store's ingest lock, -1 when none */
     int64_t templates_upto; /* the saved template text learned up to this row */
+    char date_lo[11], date_hi[11]; /* days of the dated articles added */
 };
+
+/* Widens the range of days this ingest added articles on. */
+static void note_date(px_ingest *g, const char *date)
+{
+    long days;
+    if (!date || px_date_days(date, &days) != PX_OK)
+        return;
+    char day[11];
+    snprintf(day, sizeof day, "%.10s", date);
+    if (!g->date_lo[0] || strcmp(day, g->date_lo) < 0)
+        memcpy(g->date_lo, day, sizeof day);
+    if (!g->date_hi[0] || strcmp(day, g->date_hi) > 0)
+        memcpy(g->date_hi, day, sizeof day);
+}
 
 /* One ingest at a time per store: two clusterers over one store would each
  * miss the other's articles and merge stories under each other. The lock is
@@ -338,8 +353,10 @@ int px_ingest_add(px_ingest *g, px_article *a, int64_t *row_out, px_error *err)
         if (!rc)
             rc = px_store_add_article_read_as(g->store, a, input_hash, &row, &added, err);
     }
-    if (!rc && added)
+    if (!rc && added) {
+        note_date(g, a->date);
         rc = place(g, a, row, err);
+    }
     px_article_free(a);
     if (rc)
         return rc;
@@ -470,6 +487,55 @@ static int merge_homes(px_ingest *g, final_merge *f, px_error *err)
     return rc ? rc : commit_batch(g, err);
 }
 
+#define RELATED_STORIES 5
+
+static int has_story(const int64_t *v, size_t n, int64_t story)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == story)
+            return 1;
+    return 0;
+}
+
+/* Beside the stories near in time, the few older ones whose titles best
+ * match the title of each story this ingest touched: a late article on an
+ * old story (a follow-up a year on) would otherwise stay apart. */
+static int restore_related(px_ingest *g, final_merge *f, double window_days, px_error *err)
+{
+    long lo;
+    if (!g->date_lo[0] || px_date_days(g->date_lo, &lo) != PX_OK)
+        return PX_OK; /* undated articles only: the active window was read */
+    char before[11];
+    px_date_from_days(lo - (long)window_days, before); /* older stories were not read */
+    size_t n_seen = 0, cap_seen = 0;
+    int64_t *seen = NULL;
+    int rc = PX_OK;
+    for (size_t i = 0; !rc && i < f->n_home; i++)
+        if (!has_story(seen, n_seen, f->home[i].story)) {
+            if (px_grow(&seen, &cap_seen, n_seen + 1, sizeof *seen, 64, 0))
+                rc = PX_ENOMEM;
+            else
+                seen[n_seen++] = f->home[i].story;
+        }
+    for (size_t t = 0; !rc && t < g->n_touched; t++) {
+        int64_t related[RELATED_STORIES];
+        size_t n = 0;
+        rc = px_store_related_stories(g->store, g->touched[t], before, RELATED_STORIES, related, &n, err);
+        for (size_t k = 0; !rc && k < n; k++) {
+            if (has_story(seen, n_seen, related[k]))
+                continue;
+            if (px_grow(&seen, &cap_seen, n_seen + 1, sizeof *seen, 64, 0)) {
+                rc = PX_ENOMEM;
+                break;
+            }
+            seen[n_seen++] = related[k];
+            rc = px_store_each_article_of(g->store, related[k], restore_window, f, err);
+        }
+    }
+    free(seen);
+    return rc == PX_ENOMEM ? px_error_set(err, PX_ENOMEM, "out of memory") : rc;
+}
+
 static void final_merge_free(final_merge *f)
 {
     px_clusterer_free(f->c);
@@ -479,9 +545,12 @@ static void final_merge_free(final_merge *f)
     free(f->home);
 }
 
-/* The clusterer's batch pass (px_cluster_batch) over the stories still
- * open, read back from the store: it merges the stories the online pass
- * kept apart. Bounded by the window, not the store. */
+/* The clusterer's batch pass (px_cluster_batch) over the stories near the
+ * articles this ingest added (within the window of their dates, and the
+ * undated ones; the open stories when it added only undated articles),
+ * read back from the store: it merges the stories the online pass kept
+ * apart, as `cluster` does in one pass. Bounded by the dates the ingest
+ * covers, not the store. */
 static int batch_merge(px_ingest *g, px_error *err)
 {
     px_cluster_opts co;
@@ -493,7 +562,11 @@ static int batch_merge(px_ingest *g, px_error *err)
     final_merge f = {0};
     int rc = px_clusterer_new(&f.c, &co, err);
     if (!rc)
-        rc = px_store_each_window_article(g->store, co.window_days, restore_window, &f, err);
+        rc = g->date_lo[0] ? px_store_each_article_near(g->store, g->date_lo, g->date_hi, co.window_days,
+                                                        restore_window, &f, err)
+                           : px_store_each_window_article(g->store, co.window_days, restore_window, &f, err);
+    if (!rc)
+        rc = restore_related(g, &f, co.window_days, err);
     if (rc == PX_ESTOP)
         rc = px_error_set(err, PX_ENOMEM, "out of memory restoring the open stories");
     if (!rc && px_cluster_batch(f.c, g->o.final_merge_threshold) != PX_OK)

@@ -27,6 +27,12 @@ typedef struct px_search_query {
  * "url","title","date","story","snippet","rank"}]}, best match first. */
 int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error *err);
 
+/* The outlets seen: {"sources":[{"name","key","leaning","country",
+ * "articles"}]}, most articles first. key is the sources-file key that
+ * matched it, else the host of one of its article URLs (without "www."),
+ * else NULL. */
+int px_store_sources(px_store *s, cJSON **out, px_error *err);
+
 typedef struct px_story_query {
     const char *since; /* stories whose last date is on or after it */
     const char *q;     /* only stories with an article matching this FTS5 query */

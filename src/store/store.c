@@ -1,6 +1,7 @@
 /* store.c - the SQLite store: schema and migrations, writing articles,
  * duplicate groups, stories and analyses, and the queries behind the
  * command line and the web API (see parallax/store.h, docs/store.md). */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,8 @@
 #include "parallax/store.h"
 #include "core/grow.h"
 #include "store/queries.h"
+#include "read/read_internal.h"
+#include "store/search_query.h"
 
 /* Prepared statements, made on first use and kept for the connection. */
 enum stmt_id {
@@ -32,6 +35,7 @@ enum stmt_id {
     ST_ARTICLE_FIND_INPUT,
     ST_STORY_STALE_GET,
     ST_STORY_STALE_CLEAR,
+    ST_STORY_TITLE,
     ST_COUNT
 };
 
@@ -62,9 +66,11 @@ static const char *const stmt_sql[ST_COUNT] = {
         " n_articles = (SELECT count(*) FROM story_articles WHERE story_id = ?1),"
         " n_sources = (SELECT count(DISTINCT a.source_id) FROM story_articles sa "
         "   JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?1),"
-        " first_date = (SELECT coalesce(min(a.date), min(substr(a.ingested_at, 1, 10))) "
+        /* dated articles only: a story with none stays undated (and lists
+         * last), never dated by when it was ingested */
+        " first_date = (SELECT min(a.date) "
         "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?1),"
-        " last_date = (SELECT coalesce(max(a.date), max(substr(a.ingested_at, 1, 10))) "
+        " last_date = (SELECT max(a.date) "
         "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?1),"
         " title = (SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
         "   WHERE sa.story_id = ?1 AND a.title IS NOT NULL AND a.title <> '' "
@@ -83,6 +89,7 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_STORY_STALE_GET] = "SELECT stale FROM stories WHERE id = ?1",
     /* only when no article came in since the analysis read the story */
     [ST_STORY_STALE_CLEAR] = "UPDATE stories SET stale = 0 WHERE id = ?1 AND stale = ?2",
+    [ST_STORY_TITLE] = "UPDATE stories SET title = ?2 WHERE id = ?1",
 };
 
 struct px_store {
@@ -204,6 +211,28 @@ static const char *const migrations[] = {
     "CREATE UNIQUE INDEX articles_by_input_hash ON articles(input_hash) WHERE input_hash IS NOT NULL;"
     "CREATE TABLE settings(name TEXT PRIMARY KEY, value) WITHOUT ROWID;"
     "INSERT INTO settings(name, value) SELECT 'templates_upto', coalesce(max(id), 0) FROM articles;",
+    /* 4 -> 5: the search index also holds each hyphenated word joined up
+     * (the pxjoin tokenizer, search_query.h), so that ceasefire finds
+     * cease-fire; the index is rebuilt from the articles. */
+    "DROP TRIGGER articles_fts_insert;"
+    "DROP TRIGGER articles_fts_delete;"
+    "DROP TRIGGER articles_fts_update;"
+    "DROP TABLE articles_fts;"
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles',"
+    "  content_rowid='id', tokenize='porter pxjoin');"
+    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+    "  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
+    "END;"
+    "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+    "  VALUES ('delete', old.id, old.title, old.text);"
+    "END;"
+    "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+    "  VALUES ('delete', old.id, old.title, old.text);"
+    "  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
+    "END;"
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 _Static_assert(N_MIGRATIONS == PX_STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -283,6 +312,8 @@ static int configure(px_store *s, int busy_ms, px_error *err)
     int rc;
     sqlite3_busy_timeout(s->db, busy_ms);
     sqlite3_extended_result_codes(s->db, 1);
+    if (px_search_register_tokenizer(s->db) != SQLITE_OK)
+        return db_error(s, err, "registering the search tokenizer");
     if ((rc = exec(s, "PRAGMA foreign_keys = ON", err, "enabling foreign keys")))
         return rc;
     /* A larger page cache and memory-mapped reads: ingest re-reads the
@@ -852,7 +883,15 @@ int px_store_put_analysis(px_store *s, int64_t story, const px_stored_analysis *
         sqlite3_clear_bindings(st);
         return px_error_set(err, PX_ENOMEM, "out of memory compressing an analysis");
     }
-    return run(s, st, err, "storing an analysis");
+    int rc = run(s, st, err, "storing an analysis");
+    if (rc || !an->headline || !*an->headline)
+        return rc;
+    /* the story is named by what its articles share (summary.h) */
+    if (!(st = stmt(s, ST_STORY_TITLE, err)))
+        return err ? err->code : PX_EIO;
+    sqlite3_bind_int64(st, 1, story);
+    bind_text(st, 2, an->headline);
+    return run(s, st, err, "naming a story");
 }
 
 int px_store_story_stale(px_store *s, int64_t story, int64_t *stale, px_error *err)
@@ -975,6 +1014,7 @@ void px_stored_analysis_free(px_stored_analysis *an)
 {
     if (!an)
         return;
+    free(an->headline);
     free(an->report);
     free(an->text);
     free(an->html);
@@ -1051,13 +1091,90 @@ static int each_query(px_store *s, const char *sql, const double *param, px_stor
     return rc;
 }
 
+int px_store_each_article_near(px_store *s, const char *lo, const char *hi, double window_days,
+                               px_stored_article_fn fn, void *ud, px_error *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "JOIN stories st ON st.id = sa.story_id "
+                           "WHERE st.last_date IS NULL OR (st.last_date >= date(?1, printf('-%f days', ?3)) "
+                           "  AND st.first_date <= date(?2, printf('+%f days', ?3))) "
+                           "ORDER BY st.last_date, st.id, a.date IS NULL, a.date, a.id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading articles");
+    bind_text(st, 1, lo);
+    bind_text(st, 2, hi);
+    sqlite3_bind_double(st, 3, window_days);
+    int rc = each_row(s, st, fn, ud, err);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Any of the words of a title, each quoted, in titles, as an FTS5 query. */
+static char *any_word_query(const char *title)
+{
+    px_buf q = {0};
+    for (const unsigned char *p = (const unsigned char *)title; *p;) {
+        const unsigned char *w = p;
+        while (*p && (isalnum(*p) || *p >= 0x80))
+            p++;
+        if (p - w >= 3)
+            px_buf_printf(&q, "%s\"%.*s\"", q.len ? " OR " : "title : (", (int)(p - w), (const char *)w);
+        while (*p && !(isalnum(*p) || *p >= 0x80))
+            p++;
+    }
+    if (!q.len)
+        return NULL;
+    px_buf_puts(&q, ")");
+    return px_buf_steal(&q);
+}
+
+int px_store_related_stories(px_store *s, int64_t story, const char *before, int limit, int64_t *ids, size_t *n,
+                             px_error *err)
+{
+    *n = 0;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT title FROM stories WHERE id = ?1 "
+                           "AND EXISTS (SELECT 1 FROM stories o WHERE o.last_date < ?2)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "reading a story");
+    sqlite3_bind_int64(st, 1, story);
+    bind_text(st, 2, before);
+    char *q = sqlite3_step(st) == SQLITE_ROW && col_text(st, 0) ? any_word_query(col_text(st, 0)) : NULL;
+    sqlite3_finalize(st);
+    if (!q)
+        return PX_OK;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT story_id FROM (SELECT sa.story_id AS story_id, articles_fts.rank AS r "
+                                "  FROM articles_fts JOIN story_articles sa ON sa.article_id = articles_fts.rowid "
+                                "  JOIN stories o ON o.id = sa.story_id "
+                                "  WHERE articles_fts MATCH ?1 AND sa.story_id <> ?2 AND o.last_date < ?4 "
+                                "  ORDER BY articles_fts.rank LIMIT 200) GROUP BY story_id ORDER BY min(r) LIMIT ?3",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        free(q);
+        return db_error(s, err, "finding related stories");
+    }
+    bind_text(st, 1, q);
+    sqlite3_bind_int64(st, 2, story);
+    sqlite3_bind_int(st, 3, limit);
+    bind_text(st, 4, before);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && (int)*n < limit)
+        ids[(*n)++] = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    free(q);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "finding related stories");
+}
+
 int px_store_each_window_article(px_store *s, double window_days, px_stored_article_fn fn,
                                  void *ud, px_error *err)
 {
     return each_query(s,
                       "SELECT " ARTICLE_COLUMNS ARTICLE_FROM
                       "JOIN stories st ON st.id = sa.story_id "
-                      "WHERE st.last_date >= (SELECT date(max(last_date), printf('-%f days', ?1)) FROM stories) "
+                      "WHERE st.last_date IS NULL "
+                      "   OR st.last_date >= (SELECT date(max(last_date), printf('-%f days', ?1)) FROM stories) "
                       "ORDER BY st.last_date, st.id, a.date IS NULL, a.date, a.id",
                       &window_days, fn, ud, err);
 }
@@ -1132,14 +1249,30 @@ static void add_col_json(cJSON *o, const char *name, sqlite3_stmt *st, int i, in
     cJSON_AddItemToObject(o, name, j);
 }
 
-/* A query failure caused by the FTS5 query text is the caller's mistake. */
+/* The typed query has been translated (search_query.h), so FTS5 should not
+ * reject it; if it does, the message still speaks of the search, not SQL. */
 static int query_error(px_store *s, px_error *err, const char *q)
 {
     const char *msg = sqlite3_errmsg(s->db);
     if (q && (strstr(msg, "fts5") || strstr(msg, "syntax error") || strstr(msg, "no such column") ||
               strstr(msg, "unterminated") || strstr(msg, "unknown special query")))
-        return px_error_set(err, PX_EUSAGE, "search query '%s': %s", q, msg);
+        return px_error_set(err, PX_EUSAGE, "search \"%s\" could not be run; try fewer operators or "
+                                            "punctuation", q);
     return db_error(s, err, "searching");
+}
+
+/* The typed query as FTS5 syntax (*match NULL for an empty query when
+ * allowed). */
+static int translate_query(const char *typed, int allow_empty, char **match, px_error *err)
+{
+    *match = NULL;
+    if (!typed || !*typed)
+        return allow_empty ? PX_OK : px_error_set(err, PX_EUSAGE, "empty search query");
+    px_error e = {0};
+    int rc = px_search_translate(typed, match, &e);
+    if (rc)
+        return px_error_set(err, rc, "search \"%s\": %s", typed, e.msg);
+    return PX_OK;
 }
 
 static int clamp_limit(int limit, int dflt, int max)
@@ -1163,9 +1296,9 @@ static int normalise_since(const char *since, char out[32], px_error *err)
     "AND (?2 IS NULL OR s.name = ?2 COLLATE NOCASE OR s.key = ?2 COLLATE NOCASE) "            \
     "AND (?3 IS NULL OR a.date >= ?3) "
 
-static void bind_search(sqlite3_stmt *st, const px_search_query *q, const char *since)
+static void bind_search(sqlite3_stmt *st, const px_search_query *q, const char *match, const char *since)
 {
-    bind_text(st, 1, q->q);
+    bind_text(st, 1, match);
     bind_text(st, 2, q->source && *q->source ? q->source : NULL);
     bind_text(st, 3, *since ? since : NULL);
 }
@@ -1216,12 +1349,9 @@ static cJSON *search_hit(sqlite3_stmt *st, const px_search_query *q)
     return o;
 }
 
-int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error *err)
+static int search_match(px_store *s, const px_search_query *q, const char *match, cJSON **out, px_error *err)
 {
-    *out = NULL;
     char since[32] = "";
-    if (!q->q || !*q->q)
-        return px_error_set(err, PX_EUSAGE, "empty search query");
     int rc = normalise_since(q->since, since, err);
     if (rc)
         return rc;
@@ -1231,7 +1361,7 @@ int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error
                            "LEFT JOIN sources s ON s.id = a.source_id " SEARCH_WHERE,
                            -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "searching");
-    bind_search(st, q, since);
+    bind_search(st, q, match, since);
     if (sqlite3_step(st) != SQLITE_ROW) {
         rc = query_error(s, err, q->q);
         sqlite3_finalize(st);
@@ -1248,7 +1378,7 @@ int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error
                            "ORDER BY bm25(articles_fts, 4.0, 1.0), a.id LIMIT ?4 OFFSET ?5",
                            -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "searching");
-    bind_search(st, q, since);
+    bind_search(st, q, match, since);
     sqlite3_bind_int(st, 4, clamp_limit(q->limit, 20, 1000));
     sqlite3_bind_int(st, 5, q->offset > 0 ? q->offset : 0);
     cJSON *res = cJSON_CreateObject();
@@ -1264,6 +1394,57 @@ int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error
         return rc;
     }
     sqlite3_finalize(st);
+    *out = res;
+    return PX_OK;
+}
+
+int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    char *match;
+    int rc = translate_query(q->q, 0, &match, err);
+    if (rc == PX_OK)
+        rc = search_match(s, q, match, out, err);
+    free(match);
+    return rc;
+}
+
+int px_store_sources(px_store *s, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT s.name, s.key, s.leaning, s.country, count(a.id), "
+                           "  (SELECT a2.url FROM articles a2 WHERE a2.source_id = s.id AND a2.url IS NOT NULL "
+                           "   ORDER BY a2.id LIMIT 1) "
+                           "FROM sources s LEFT JOIN articles a ON a.source_id = s.id "
+                           "GROUP BY s.id ORDER BY 5 DESC, s.name",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, err, "listing sources");
+    cJSON *res = cJSON_CreateObject();
+    cJSON *list = cJSON_AddArrayToObject(res, "sources");
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        cJSON *o = cJSON_CreateObject();
+        add_col_string(o, "name", st, 0);
+        const char *key = col_text(st, 1), *url = col_text(st, 5);
+        char host[256];
+        if (!key && url && px_source_key_from_url(url, host, sizeof host))
+            key = host;
+        if (key)
+            cJSON_AddStringToObject(o, "key", key);
+        else
+            cJSON_AddNullToObject(o, "key");
+        add_col_string(o, "leaning", st, 2);
+        add_col_string(o, "country", st, 3);
+        cJSON_AddNumberToObject(o, "articles", sqlite3_column_int(st, 4));
+        cJSON_AddItemToArray(list, o);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        cJSON_Delete(res);
+        return db_error(s, err, "listing sources");
+    }
     *out = res;
     return PX_OK;
 }
@@ -1326,14 +1507,12 @@ static cJSON *story_summary(sqlite3_stmt *cov_st, sqlite3_stmt *st)
     "AND (?2 IS NULL OR st.id IN (SELECT sa.story_id FROM articles_fts "                       \
     "  JOIN story_articles sa ON sa.article_id = articles_fts.rowid WHERE articles_fts MATCH ?2)) "
 
-int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error *err)
+static int stories_match(px_store *s, const px_story_query *q, const char *match, cJSON **out, px_error *err)
 {
-    *out = NULL;
     char since[32] = "";
     int rc = normalise_since(q->since, since, err);
     if (rc)
         return rc;
-    const char *match = q->q && *q->q ? q->q : NULL;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM stories st " STORIES_WHERE, -1, &st, NULL) !=
         SQLITE_OK)
@@ -1341,7 +1520,7 @@ int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error
     bind_text(st, 1, *since ? since : NULL);
     bind_text(st, 2, match);
     if (sqlite3_step(st) != SQLITE_ROW) {
-        rc = query_error(s, err, match);
+        rc = query_error(s, err, match ? q->q : NULL);
         sqlite3_finalize(st);
         return rc;
     }
@@ -1364,7 +1543,7 @@ int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error
         cJSON_AddItemToArray(list, story_summary(cov_st, st));
     sqlite3_finalize(cov_st);
     if (rc != SQLITE_DONE) {
-        rc = query_error(s, err, match);
+        rc = query_error(s, err, match ? q->q : NULL);
         sqlite3_finalize(st);
         cJSON_Delete(res);
         return rc;
@@ -1372,6 +1551,17 @@ int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error
     sqlite3_finalize(st);
     *out = res;
     return PX_OK;
+}
+
+int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    char *match;
+    int rc = translate_query(q->q, 1, &match, err);
+    if (rc == PX_OK)
+        rc = stories_match(s, q, match, out, err);
+    free(match);
+    return rc;
 }
 
 #define ARTICLE_JSON_COLUMNS                                                                    \

@@ -1,0 +1,310 @@
+/* actors.c - the words each outlet attaches to the story's main actors
+ * (actors.h). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parallax/actors.h"
+#include "parallax/text.h"
+#include "core/grow.h"
+
+/* One attached word at one mention. */
+typedef struct use {
+    size_t slot, source, sentence;
+    char *word;
+    size_t sources; /* distinct outlets attaching it to the actor */
+} use;
+
+typedef struct uses {
+    use *v;
+    size_t n, cap;
+} uses;
+
+/* The actors: the most mentioned entities most outlets name; slot[e] is
+ * the row of merged entity e, or -1. */
+static long *choose_actors(const px_story_text *s, const px_entity_list *people, size_t *n_rows, size_t *entity)
+{
+    long *slot = malloc((people->n + 1) * sizeof *slot);
+    if (!slot)
+        return NULL;
+    size_t n = 0, need = s->n_sources > 1 ? 2 : 1;
+    for (size_t e = 0; e < people->n; e++) {
+        slot[e] = -1;
+        if (n < PX_MAX_ACTORS && people->v[e].n_sources >= need) {
+            entity[n] = e;
+            slot[e] = (long)n++;
+        }
+    }
+    *n_rows = n;
+    return slot;
+}
+
+/* A lower-case word of four letters or more: a content word, not a name. */
+static int is_lower_word(const char *body, const px_token *t)
+{
+    return t->kind == PX_TOK_WORD && !(t->flags & PX_TOKF_CAPITALIZED) && !(t->flags & PX_TOKF_ALLCAPS) &&
+           islower((unsigned char)body[t->start]) && t->end - t->start >= 4;
+}
+
+/* Stopwords, prepositions (a closed class the stopword list leaves to the
+ * framing statistics) and -ly adverbs: words that say nothing of the actor. */
+static int is_stop(const char *body, const px_token *t)
+{
+    static const char *const prepositions[] = {"amid", "amidst", "among", "including", "since", "toward",
+                                               "towards", "within", "without", "despite", "across", "upon",
+                                               "onto", "beyond", "behind", "near", "versus", "via", NULL};
+    char w[32];
+    size_t n = t->end - t->start;
+    if (n >= sizeof w)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)tolower((unsigned char)body[t->start + i]);
+    w[n] = '\0';
+    if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y')
+        return 1;
+    for (size_t i = 0; prepositions[i]; i++)
+        if (strcmp(w, prepositions[i]) == 0)
+            return 1;
+    return px_is_stopword("en", w, n);
+}
+
+static int is_auxiliary(const char *body, const px_token *t)
+{
+    static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", NULL};
+    size_t n = t->end - t->start;
+    for (size_t i = 0; aux[i]; i++)
+        if (strlen(aux[i]) == n && strncasecmp(body + t->start, aux[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Nothing but spaces (or one hyphen) between two tokens: the same phrase. */
+static int joined(const char *body, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (body[i] != ' ' && body[i] != '-')
+            return 0;
+    return 1;
+}
+
+static size_t first_token_at(const px_tokens *t, size_t pos)
+{
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->v[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The story sentence of article a that holds byte pos. */
+static size_t sentence_at(const px_story_text *s, size_t a, size_t pos)
+{
+    size_t lo = s->first_sentence[a], hi = s->first_sentence[a + 1];
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (s->sentences[mid].start <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int add_use(uses *u, size_t slot, size_t source, size_t sentence, const char *body, size_t from, size_t to)
+{
+    char *w = px_strndup(body + from, to - from);
+    if (!w || px_grow(&u->v, &u->cap, u->n + 1, sizeof *u->v, 256, 0)) {
+        free(w);
+        return PX_ENOMEM;
+    }
+    for (char *p = w; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    u->v[u->n++] = (use){slot, source, sentence, w, 0};
+    return PX_OK;
+}
+
+/* The words attached to one mention: up to two lower-case content words
+ * right before it, and the first after it past stopwords. */
+static int mention_words(const px_story_text *s, size_t a, const px_tokens *t, const px_mention *m, size_t slot,
+                         uses *u)
+{
+    const char *body = s->articles[a]->body;
+    size_t source = s->article_source[a], sentence = sentence_at(s, a, m->start);
+    size_t i0 = first_token_at(t, m->role_start), i1 = first_token_at(t, m->end);
+    size_t k = i0, from = 0, to = 0;
+    while (k > 0 && i0 - k < 2 && is_lower_word(body, &t->v[k - 1]) && !is_stop(body, &t->v[k - 1]) &&
+           joined(body, t->v[k - 1].end, k < t->n ? t->v[k].start : m->role_start)) {
+        k--;
+        from = t->v[k].start;
+        if (!to)
+            to = t->v[k].end;
+    }
+    int rc = from < to ? add_use(u, slot, source, sentence, body, from, to) : PX_OK;
+    /* after it: right after ("Hamas terrorists", "Israel launched"), or
+     * past forms of "be" and "have" ("have been murdered", "was killed") */
+    size_t j = i1, prev_end = m->end;
+    while (j < t->n && j - i1 < 3 && is_auxiliary(body, &t->v[j]) && joined(body, prev_end, t->v[j].start))
+        prev_end = t->v[j++].end;
+    if (rc == PX_OK && j < t->n && is_lower_word(body, &t->v[j]) && !is_stop(body, &t->v[j]) &&
+        joined(body, prev_end, t->v[j].start))
+        rc = add_use(u, slot, source, sentence, body, t->v[j].start, t->v[j].end);
+    return rc;
+}
+
+static int collect(const px_story_text *s, const px_entity_list *per_article, const long *slot, uses *u)
+{
+    int rc = PX_OK;
+    for (size_t a = 0; rc == PX_OK && a < s->n_articles; a++) {
+        const px_entity_list *el = &per_article[a];
+        const char *body = s->articles[a]->body;
+        if (!body || !el->n_mentions || s->first_sentence[a] == s->first_sentence[a + 1])
+            continue;
+        const px_tokens *t = &s->docs[a].tokens;
+        for (size_t k = 0; rc == PX_OK && k < el->n_mentions; k++) {
+            const px_mention *m = &el->mentions[k];
+            long e = m->entity < el->n ? el->v[m->entity].merged : -1;
+            if (e >= 0 && slot[e] >= 0)
+                rc = mention_words(s, a, t, m, (size_t)slot[e], u);
+        }
+    }
+    return rc;
+}
+
+static int by_word(const void *x, const void *y)
+{
+    const use *a = x, *b = y;
+    if (a->slot != b->slot)
+        return a->slot < b->slot ? -1 : 1;
+    int c = strcmp(a->word, b->word);
+    if (c)
+        return c;
+    return a->source < b->source ? -1 : a->source > b->source;
+}
+
+static int by_cell(const void *x, const void *y)
+{
+    const use *a = x, *b = y;
+    if (a->slot != b->slot)
+        return a->slot < b->slot ? -1 : 1;
+    if (a->source != b->source)
+        return a->source < b->source ? -1 : 1;
+    int c = strcmp(a->word, b->word);
+    if (c)
+        return c;
+    return a->sentence < b->sentence ? -1 : a->sentence > b->sentence;
+}
+
+/* How many outlets attach each word to each actor. */
+static void count_sources(uses *u)
+{
+    qsort(u->v, u->n, sizeof *u->v, by_word);
+    for (size_t i = 0, j; i < u->n; i = j) {
+        size_t distinct = 1;
+        for (j = i + 1; j < u->n && u->v[j].slot == u->v[i].slot && !strcmp(u->v[j].word, u->v[i].word); j++)
+            distinct += u->v[j].source != u->v[j - 1].source;
+        for (size_t k = i; k < j; k++)
+            u->v[k].sources = distinct;
+    }
+}
+
+static int word_rank(const void *x, const void *y)
+{
+    const px_actor_word *a = x, *b = y;
+    if (a->only_here != b->only_here)
+        return b->only_here - a->only_here;
+    if (a->count != b->count)
+        return a->count < b->count ? 1 : -1;
+    return strcmp(a->word, b->word);
+}
+
+/* One cell from the uses [i, j) of one actor and outlet. */
+static int make_cell(const use *v, size_t i, size_t j, px_actor_cell *cell)
+{
+    cell->source = v[i].source;
+    cell->words = calloc(j - i + 1, sizeof *cell->words);
+    if (!cell->words)
+        return PX_ENOMEM;
+    for (size_t k = i, l; k < j; k = l) {
+        for (l = k + 1; l < j && !strcmp(v[l].word, v[k].word); l++)
+            ;
+        px_actor_word *w = &cell->words[cell->n_words++];
+        *w = (px_actor_word){px_strdup(v[k].word), l - k, v[k].sources == 1, v[k].sentence};
+        if (!w->word)
+            return PX_ENOMEM;
+    }
+    qsort(cell->words, cell->n_words, sizeof *cell->words, word_rank);
+    while (cell->n_words > PX_MAX_ACTOR_WORDS)
+        free(cell->words[--cell->n_words].word);
+    return PX_OK;
+}
+
+static int make_rows(uses *u, const size_t *entity, size_t n_rows, px_actor_table *out)
+{
+    qsort(u->v, u->n, sizeof *u->v, by_cell);
+    out->rows = calloc(n_rows + 1, sizeof *out->rows);
+    if (!out->rows)
+        return PX_ENOMEM;
+    int rc = PX_OK;
+    for (size_t i = 0, j; rc == PX_OK && i < u->n; i = j) {
+        size_t slot = u->v[i].slot;
+        px_actor_row *row = &out->rows[out->n];
+        row->entity = entity[slot];
+        size_t cells = 0;
+        for (j = i; j < u->n && u->v[j].slot == slot; j++)
+            cells += j == i || u->v[j].source != u->v[j - 1].source;
+        row->cells = calloc(cells + 1, sizeof *row->cells);
+        if (!row->cells)
+            return PX_ENOMEM;
+        out->n++;
+        for (size_t k = i, l; rc == PX_OK && k < j; k = l) {
+            for (l = k + 1; l < j && u->v[l].source == u->v[k].source; l++)
+                ;
+            rc = make_cell(u->v, k, l, &row->cells[row->n_cells++]);
+        }
+    }
+    return rc;
+}
+
+int px_actors_build(const px_story_text *s, const px_entity_list *per_article, const px_entity_list *people,
+                    px_actor_table *out, px_error *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t entity[PX_MAX_ACTORS], n_rows = 0;
+    long *slot = choose_actors(s, people, &n_rows, entity);
+    uses u = {0};
+    int rc = slot ? collect(s, per_article, slot, &u) : PX_ENOMEM;
+    if (rc == PX_OK && u.n) {
+        count_sources(&u);
+        rc = make_rows(&u, entity, n_rows, out);
+    }
+    for (size_t i = 0; i < u.n; i++)
+        free(u.v[i].word);
+    free(u.v);
+    free(slot);
+    if (rc != PX_OK) {
+        px_actors_free(out);
+        return px_error_set(err, rc, "out of memory reading how outlets name the actors");
+    }
+    return PX_OK;
+}
+
+void px_actors_free(px_actor_table *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->n; i++) {
+        for (size_t c = 0; c < t->rows[i].n_cells; c++) {
+            for (size_t k = 0; k < t->rows[i].cells[c].n_words; k++)
+                free(t->rows[i].cells[c].words[k].word);
+            free(t->rows[i].cells[c].words);
+        }
+        free(t->rows[i].cells);
+    }
+    free(t->rows);
+    memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,28 @@
+/* search_query.h - what a reader types into a search box, as an FTS5 query
+ * over the store's index; and the index's tokenizer, which also indexes
+ * each hyphenated word joined up (cease-fire as ceasefire). Not installed. */
+#ifndef PARALLAX_SEARCH_QUERY_H
+#define PARALLAX_SEARCH_QUERY_H
+
+#include <sqlite3.h>
+
+#include "parallax/common.h"
+
+/* The longest query accepted, in bytes. */
+#define PX_SEARCH_QUERY_MAX 2000
+
+/* Translates a typed query into FTS5 query syntax in *fts (malloc'd):
+ * words, hyphenated and dotted words (cease-fire, U.S.), "quoted phrases",
+ * prefix*, title:word, ( ), NEAR(a b, N), and AND / OR / NOT when written
+ * in capitals; other punctuation separates words. A hyphenated word also
+ * matches its joined form (cease-fire finds ceasefire and the reverse,
+ * with the tokenizer below). Errors name the character position in words
+ * a reader understands (PX_EUSAGE). */
+int px_search_translate(const char *typed, char **fts, px_error *err);
+
+/* Registers the "pxjoin" FTS5 tokenizer on db: unicode61, plus, for a run
+ * of words joined by single hyphens, the joined word at the same position
+ * (documents only; queries are translated instead). */
+int px_search_register_tokenizer(sqlite3 *db);
+
+#endif

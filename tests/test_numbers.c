@@ -152,8 +152,60 @@ static void test_values_read_right(void **s)
     assert_true(x->value == 50 && x->high == 60);
     assert_string_equal(x->counted, "people injured");
     assert_false(has_value(&l, 2206)); /* a clock time */
-    assert_false(has_value(&l, 34) || has_value(&l, 6) || has_value(&l, 50 - 18)); /* a score, a record */
+    /* a score and a record: a claim per figure, of their own kind */
+    assert_int_equal(written(&l, "34")->kind, PX_NUM_SCORE);
+    assert_int_equal(written(&l, "6")->kind, PX_NUM_SCORE);
+    assert_int_equal(written(&l, "32")->kind, PX_NUM_SCORE);
+    assert_null(written(&l, "32")->counted);
     assert_true(written(&l, "$38 billion")->value == 38e9);
+    px_number_list_clear(&l);
+    px_article_free(a);
+}
+
+/* Words that stand for figures, spelled compounds, ordinals, the rest of
+ * a total, percentage points. */
+static void test_figure_words(void **s)
+{
+    (void)s;
+    px_article *a = article(
+        "2016-07-15", "A",
+        "There were no passengers on board. She was the only woman on the jury. There is no "
+        "evidence. It was the only way out. A pair of passengers were removed. Five-year-old "
+        "Tian fell. A two-carriage tram crashed on the 28th lap. All but three of the 45 miners "
+        "were rescued. All but two were freed. Her lead rose to 5 points, with 49% support. The "
+        "It rose to 85. One of the passengers was hurt.");
+    px_number_list l;
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    const px_number *x = written(&l, "no");
+    assert_true(x->value == 0);
+    assert_string_equal(x->counted, "passengers aboard");
+    assert_true(written(&l, "only")->value == 1);
+    size_t nos = 0, onlies = 0;
+    for (size_t i = 0; i < l.n; i++)
+        nos += strcmp(l.v[i].text, "no") == 0, onlies += strcmp(l.v[i].text, "only") == 0;
+    assert_int_equal(nos, 1);    /* "no evidence" is no figure */
+    assert_int_equal(onlies, 1); /* nor "the only way" */
+    assert_true(written(&l, "pair")->value == 2);
+    x = written(&l, "Five-year-old");
+    assert_int_equal(x->kind, PX_NUM_AGE);
+    assert_true(x->value == 5);
+    x = written(&l, "two-carriage");
+    assert_true(x->value == 2);
+    assert_string_equal(x->counted, "carriage");
+    x = written(&l, "28th");
+    assert_int_equal(x->kind, PX_NUM_ORDINAL);
+    assert_true(x->value == 28);
+    x = written(&l, "All but three");
+    assert_true(x->value == 42);
+    assert_string_equal(written(&l, "45")->counted, "total miners rescued");
+    for (size_t i = 0; i < l.n; i++)
+        assert_true(strcmp(l.v[i].text, "two") != 0); /* all but two of no total */
+    x = written(&l, "5 points");
+    assert_string_equal(x->unit, "percentage points");
+    assert_true(written(&l, "85")->value == 85); /* a bare figure is read, not compared */
+    assert_null(written(&l, "85")->counted);
+    assert_true(written(&l, "One")->value == 1);
     px_number_list_clear(&l);
     px_article_free(a);
 }
@@ -295,6 +347,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_disagreements),
         cmocka_unit_test(test_values_read_right),
+        cmocka_unit_test(test_figure_words),
         cmocka_unit_test(test_scope),
         cmocka_unit_test(test_agree_conflict_evolving),
         cmocka_unit_test(test_sport_tallies),

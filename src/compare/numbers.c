@@ -231,6 +231,13 @@ typedef struct parsed {
     int range;          /* 20-25, 5-6,000: value is the lower end */
     int age;            /* 31-year-old */
     const unit *glued;  /* unit glued to the digits: 2km, 40mph, 25-ton */
+    int ordinal;        /* 28th */
+    int score_n;        /* a score or record "8-7", "50-32-1": its figures */
+    double score_v[3];
+    size_t score_at[3], score_len[3]; /* byte offsets in the token */
+    int person_only;    /* "no passengers", "the only woman": a claim only
+                           of people or of what befell them */
+    size_t compound;    /* "two-carriage": bytes of the spelled prefix + 1 */
 } parsed;
 
 static int is_calendar_tok(const nscan *n, size_t i)
@@ -265,6 +272,51 @@ static int near_score_word(const nscan *n, size_t i)
         if (n->d.tk.v[k].kind == PX_TOK_WORD && cl_tok_in(n->d.text, &n->d.tk.v[k], words))
             return 1;
     return 0;
+}
+
+/* "8-7", "a 6-3 lead", "50-32-1": a score, record or vote, each figure
+ * of one to three digits; a pair is a score when a score word is near or
+ * the second figure is not above the first (a range rises: "20-25"). */
+static int read_score(const nscan *n, size_t i, const char *s, size_t len, parsed *p)
+{
+    size_t at = 0;
+    p->score_n = 0;
+    while (at < len && p->score_n < 3) {
+        size_t used;
+        int decimals;
+        double v = parse_digits(s + at, len - at, &used, &decimals);
+        if (!used || used > 3 || decimals || memchr(s + at, ',', used))
+            return 0;
+        p->score_v[p->score_n] = v;
+        p->score_at[p->score_n] = at;
+        p->score_len[p->score_n++] = used;
+        at += used;
+        if (at == len)
+            break;
+        if (s[at] != '-' || at + 1 >= len || !isdigit((unsigned char)s[at + 1]))
+            return 0;
+        at++;
+    }
+    if (at != len || p->score_n < 2)
+        return 0;
+    if (p->score_n == 2 && p->score_v[1] > p->score_v[0] && !near_score_word(n, i))
+        return 0;
+    p->value = p->score_v[0];
+    return 1;
+}
+
+static int parse_score(const nscan *n, size_t i, const char *s, size_t len, parsed *p)
+{
+    parsed q = *p;
+    if (!read_score(n, i, s, len, &q))
+        return 0;
+    *p = q;
+    return 1;
+}
+
+static int is_ordinal_suffix(const char *s, size_t len)
+{
+    return cl_eq(s, len, "st") || cl_eq(s, len, "nd") || cl_eq(s, len, "rd") || cl_eq(s, len, "th");
 }
 
 /* What follows "N-" in one token: a range ("20-25", "5-6,000"), a unit
@@ -308,6 +360,56 @@ static int parse_hyphen_tail(const nscan *n, size_t i, const char *s, size_t len
     return 0;
 }
 
+/* Spelled compounds and words that stand for a figure: "five-year-old",
+ * "two-carriage"; "no passengers" (0), "the only woman", "a single
+ * passenger" (1), "a pair of" (2), "a score of" (20). Returns 1 when
+ * token i is such a figure (p filled), -1 when it is no figure at all, 0
+ * when the plain readings apply. */
+static int parse_word_figure(const nscan *n, size_t i, const char *s, size_t len, parsed *p)
+{
+    static const named_value collectives[] = {{"pair", 2}, {"couple", 2}, {"score", 20}, {NULL, 0}};
+    static const char *const not_counts[] = {"half", "halves", "thirds", "quarters", "fifths",
+                                             "tenths", "fold", "way", "time", "off", "sided",
+                                             "on", "all", "another", "third", "fourth", NULL};
+    const char *h = memchr(s, '-', len);
+    if (h && !spelled_value(s, len)) {
+        const char *h2 = memchr(h + 1, '-', len - (size_t)(h + 1 - s));
+        double v = h2 ? spelled_value(s, (size_t)(h2 - s)) : 0;
+        if (v)
+            h = h2; /* twenty-five-year-old */
+        else
+            v = spelled_value(s, (size_t)(h - s));
+        const char *tail = h + 1;
+        size_t tail_len = len - (size_t)(tail - s);
+        if (!v || !tail_len)
+            return 0;
+        p->value = v;
+        if (parse_hyphen_tail(n, i, tail, tail_len, p))
+            return 1;
+        size_t word = strcspn(tail, "-");
+        if (word > tail_len)
+            word = tail_len;
+        if (v < 2 || cl_in(tail, word, not_counts) || !isalpha((unsigned char)tail[0]))
+            return -1;
+        p->compound = (size_t)(tail - s);
+        return 1;
+    }
+    double c = lookup(collectives, s, len);
+    if (c && i > 0 && tok_word_is(n, i - 1, "a") && tok_word_is(n, i + 1, "of")) {
+        p->value = c;
+        return 1;
+    }
+    int no = cl_eq(s, len, "no") && i + 1 < n->d.tk.n && n->d.tk.v[i + 1].kind == PX_TOK_WORD;
+    int only = (cl_eq(s, len, "only") || cl_eq(s, len, "sole")) && i > 0 && tok_word_is(n, i - 1, "the");
+    int single = cl_eq(s, len, "single") && i > 0 && tok_word_is(n, i - 1, "a");
+    if (no || only || single) {
+        p->value = no ? 0 : 1;
+        p->person_only = 1;
+        return 1;
+    }
+    return 0;
+}
+
 /* Parses the number at token i into p; returns 0 when token i is no claim. */
 static int parse_number(const nscan *n, size_t i, parsed *p)
 {
@@ -342,12 +444,17 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
         size_t rest_len = len - k - used;
         if (rest_len && rest[0] == ':')
             return 0; /* clock time */
+        if (!k && rest_len > 1 && rest[0] == '-' && isdigit((unsigned char)rest[1]) &&
+            parse_score(n, i, s, len, p))
+            return 1;
         if (rest_len && (rest[0] == '%')) {
             p->percent = 1;
         } else if (rest_len) {
             double sc = lookup(scales, rest, rest_len);
             if (sc)
                 p->value *= sc;
+            else if (!p->decimals && is_ordinal_suffix(rest, rest_len))
+                p->ordinal = 1;
             else if (rest[0] == '-' ? !parse_hyphen_tail(n, i, rest + 1, rest_len - 1, p)
                                     : !match_glued_unit(rest, rest_len, &p->glued))
                 return 0; /* 1990s, 3rd, 9/11, D1, 34-6 */
@@ -364,6 +471,9 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
             return 0;
     } else if (t->kind == PX_TOK_WORD) {
         double v = spelled_value(s, len);
+        int special = parse_word_figure(n, i, s, len, p);
+        if (special)
+            return special > 0;
         if (!v) {
             v = lookup(vague_numbers, s, len);
             if (!v)
@@ -372,7 +482,9 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
             if (cl_eq(s, len, "tens") && !(tok_word_is(n, i + 1, "of")))
                 return 0;
         }
-        if (!p->vague && cl_eq(s, len, "one") && !isupper((unsigned char)s[0]) &&
+        int one_of_the = tok_word_is(n, i + 1, "of") &&
+                         (tok_is_whole_determiner(n, i + 2) || tok_word_is(n, i + 2, "those"));
+        if (!p->vague && cl_eq(s, len, "one") && !isupper((unsigned char)s[0]) && !one_of_the &&
             (i + 1 >= n->d.tk.n || n->d.tk.v[i + 1].kind != PX_TOK_WORD ||
              tok_word_is(n, i + 1, "of") || px_is_stopword("en", n->d.text + n->d.tk.v[i + 1].start,
                                                            n->d.tk.v[i + 1].end - n->d.tk.v[i + 1].start)))
@@ -657,8 +769,11 @@ static int is_partitive_whole(const nscan *n, size_t first, size_t sent_lo)
     size_t k = first;
     if (k > sent_lo && tok_is_possessive(n, k - 1))
         k--; /* the plant's */
-    return k >= sent_lo + 3 && tok_is_whole_determiner(n, k - 1) && tok_word_is(n, k - 2, "of") &&
-           n->d.tk.v[k - 3].kind == PX_TOK_NUMBER;
+    if (!(k >= sent_lo + 3 && tok_is_whole_determiner(n, k - 1) && tok_word_is(n, k - 2, "of")))
+        return 0;
+    size_t pl;
+    const char *part = tok_text(n, k - 3, &pl);
+    return n->d.tk.v[k - 3].kind == PX_TOK_NUMBER || spelled_value(part, pl) > 0;
 }
 
 /* The quantity named before the number, for a figure with nothing after
@@ -989,6 +1104,68 @@ static int is_sport_tally(const char *counted)
     return 0;
 }
 
+/* "all but three": the figure is the rest of a total. */
+static int all_but(const nscan *n, size_t first, size_t lo)
+{
+    return first >= lo + 2 && tok_word_is(n, first - 1, "but") && tok_word_is(n, first - 2, "all");
+}
+
+/* The total named after a figure: "of the 45 passengers", "of its 12
+ * members"; NAN when none. */
+static double total_after(const nscan *n, size_t j, size_t hi)
+{
+    if (!tok_word_is(n, j, "of") || !(j + 1 < hi && tok_is_whole_determiner(n, j + 1)))
+        return NAN;
+    j += 2;
+    if (j < hi && tok_is_possessive(n, j))
+        j++;
+    parsed t;
+    if (j >= hi || !parse_number(n, j, &t) || t.score_n || t.ordinal)
+        return NAN;
+    return t.value;
+}
+
+/* "rose 3 points" in a sentence of percentages: percentage points. */
+static int is_points_of_percent(const nscan *n, size_t j, size_t lo, size_t hi)
+{
+    if (!(tok_word_is(n, j, "points") || tok_word_is(n, j, "point")))
+        return 0;
+    for (size_t k = lo; k < hi; k++) {
+        const px_token *t = &n->d.tk.v[k];
+        if ((t->kind == PX_TOK_NUMBER && memchr(n->d.text + t->start, '%', t->end - t->start)) ||
+            (t->kind == PX_TOK_PUNCT && n->d.text[t->start] == '%') || tok_word_is(n, k, "percent") ||
+            tok_word_is(n, k, "poll") || tok_word_is(n, k, "polls"))
+            return 1;
+    }
+    return 0;
+}
+
+static int is_people_noun(const char *w, size_t wl);
+static const char *relation_in(const char *c);
+
+/* Does the counted phrase name people, or what befell someone
+ * ("passengers", "woman", "casualties", "injured")? */
+static int counts_people(const char *counted)
+{
+    if (!counted)
+        return 0;
+    if (relation_in(counted))
+        return 1;
+    for (const char *w = counted; *w;) {
+        size_t wl = strcspn(w, " ");
+        size_t sing = wl > 3 && w[wl - 1] == 's' ? wl - 1 : wl;
+        if (is_people_noun(w, wl) || cl_is_role_noun(w, wl) || cl_is_role_noun(w, sing) ||
+            cl_is_group_noun(w, wl) || cl_eq(w, sing, "passenger") || cl_eq(w, sing, "survivor") ||
+            cl_eq(w, sing, "female") || cl_eq(w, sing, "male") || cl_eq(w, sing, "child") ||
+            cl_eq(w, wl, "children") || cl_eq(w, sing, "casualtie") || cl_eq(w, wl, "casualties"))
+            return 1;
+        w += wl;
+        while (*w == ' ')
+            w++;
+    }
+    return 0;
+}
+
 /* The line holding byte off (cached: figures come in text order). */
 static int line_is_furniture(nscan *n, size_t off)
 {
@@ -1050,6 +1227,12 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         unit_name = "year", num.kind = PX_NUM_AGE;
     if (!unit_name && p->glued)
         unit_name = p->glued->unit, num.kind = p->glued->kind;
+    if (p->ordinal)
+        num.kind = PX_NUM_ORDINAL;
+    if (!unit_name && !p->ordinal && is_points_of_percent(n, last + 1, lo, hi)) {
+        unit_name = "percentage points", num.kind = PX_NUM_PERCENT;
+        last++;
+    }
     if (!unit_name)
         last = range_end(n, p, last, &num);
     const unit *u = NULL;
@@ -1098,8 +1281,26 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
     num.end = n->d.tk.v[last].end;
     num.text = px_strndup(n->d.text + num.start, num.end - num.start);
     num.unit = unit_name ? px_strdup(unit_name) : NULL;
-    if (num.kind == PX_NUM_COUNT || num.kind == PX_NUM_MONEY || num.kind == PX_NUM_PERCENT ||
-        num.kind == PX_NUM_MEASURE || (num.kind == PX_NUM_AGE && p->age))
+    if (all_but(n, first, lo)) {
+        double total = total_after(n, last + 1, hi);
+        if (!(total > num.value)) {
+            number_free(&num);
+            *next = p->last + 1;
+            return PX_OK; /* "all but three" of no stated total counts nothing */
+        }
+        num.value = num.high = total - num.value;
+        first -= 2;
+        num.start = n->d.tk.v[first].start;
+        free(num.text);
+        num.text = px_strndup(n->d.text + num.start, num.end - num.start);
+    }
+    if (p->compound) {
+        const px_token *t = &n->d.tk.v[p->first];
+        size_t tail = strcspn(n->d.text + t->start + p->compound, "-");
+        num.counted = cl_lower(n->d.text + t->start + p->compound,
+                               fmin(tail, t->end - t->start - p->compound));
+    } else if (num.kind == PX_NUM_COUNT || num.kind == PX_NUM_MONEY || num.kind == PX_NUM_PERCENT ||
+               num.kind == PX_NUM_MEASURE || num.kind == PX_NUM_ORDINAL || (num.kind == PX_NUM_AGE && p->age))
         num.counted = counted_phrase(n, last + 1, first, lo, hi);
     if (!num.counted && num.kind == PX_NUM_AGE && looks_like_age(n, p))
         num.counted = cl_lower(n->d.text + n->d.tk.v[p->first - 2].start,
@@ -1127,16 +1328,19 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         num.counted = counted_before(n, first, lo, num.kind == PX_NUM_COUNT);
     if (num.kind == PX_NUM_COUNT && num.counted && is_sport_tally(num.counted))
         num.kind = PX_NUM_SPORT;
-    num.attribution = attribution_of(n, lo, hi, p->first);
-    if (!num.text || (unit_name && !num.unit)) {
-        number_free(&num);
-        return PX_ENOMEM;
-    }
-    if (num.kind == PX_NUM_COUNT && !num.counted && !num.vague && p->value < 1000) {
-        /* a bare small number ("it was 3") says too little to compare */
+    if (p->person_only && !counts_people(num.counted)) {
+        /* "no evidence", "the only way": no figure */
         number_free(&num);
         *next = p->last + 1;
         return PX_OK;
+    }
+    /* a bare figure ("rose to 85", "five of whom") is kept as read but
+     * names no quantity, so it is never compared: no authority needed */
+    if (num.counted || num.kind != PX_NUM_COUNT)
+        num.attribution = attribution_of(n, lo, hi, p->first);
+    if (!num.text || (unit_name && !num.unit)) {
+        number_free(&num);
+        return PX_ENOMEM;
     }
     if (CL_GROW(n->out->v, n->out->cap, n->out->n)) {
         number_free(&num);
@@ -1152,8 +1356,8 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
 const char *px_number_kind_name(px_number_kind k)
 {
     static const char *const names[] = {"count", "money", "percent", "age", "duration", "measure",
-                                        "sport"};
-    return (unsigned)k < 7 ? names[k] : "count";
+                                        "sport", "score", "ordinal"};
+    return (unsigned)k < 9 ? names[k] : "count";
 }
 
 const char *px_bound_name(px_bound b)
@@ -1186,6 +1390,35 @@ void px_number_list_clear(px_number_list *l)
     memset(l, 0, sizeof *l);
 }
 
+/* A score or record: one claim per figure, its own kind, compared with
+ * nothing (which side is which is not read). */
+static int emit_score(nscan *n, size_t i, const parsed *p)
+{
+    const px_token *t = &n->d.tk.v[i];
+    size_t sent = cl_sentence_at(&n->d.ss, t->start);
+    size_t lo_off = n->d.ss.n ? n->d.ss.v[sent].start : 0;
+    size_t hi_off = n->d.ss.n ? n->d.ss.v[sent].end : n->d.len;
+    px_scope scope = scope_of(n, sent, cl_token_at(&n->d.tk, lo_off), cl_token_at(&n->d.tk, hi_off), t->start);
+    for (int k = 0; k < p->score_n; k++) {
+        if (CL_GROW(n->out->v, n->out->cap, n->out->n))
+            return PX_ENOMEM;
+        px_number *x = &n->out->v[n->out->n];
+        memset(x, 0, sizeof *x);
+        x->kind = PX_NUM_SCORE;
+        x->start = t->start + p->score_at[k];
+        x->end = x->start + p->score_len[k];
+        x->text = px_strndup(n->d.text + x->start, x->end - x->start);
+        x->value = x->high = p->score_v[k];
+        x->scope = scope;
+        x->sentence_start = lo_off;
+        x->sentence_end = hi_off;
+        if (!x->text)
+            return PX_ENOMEM;
+        n->out->n++;
+    }
+    return PX_OK;
+}
+
 int px_numbers_extract(const px_article *a, px_number_list *out)
 {
     if (!a || !out)
@@ -1200,7 +1433,11 @@ int px_numbers_extract(const px_article *a, px_number_list *out)
     for (size_t i = 0; i < n.d.tk.n && !rc;) {
         parsed p;
         size_t next = i + 1;
-        if (parse_number(&n, i, &p) && (looks_like_age(&n, &p) || !not_a_claim(&n, &p)))
+        if (!parse_number(&n, i, &p))
+            ;
+        else if (p.score_n)
+            rc = emit_score(&n, i, &p);
+        else if (looks_like_age(&n, &p) || !not_a_claim(&n, &p))
             rc = emit_number(&n, i, &p, &next);
         i = next > i ? next : i + 1;
     }

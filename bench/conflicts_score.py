@@ -209,6 +209,8 @@ def main():
                         print("value e%s gold %r=%s got %s" % (ev, rep["text"], rep["value"],
                               [(c["text"], c["value"]) for c in on]))
             for c, ok, sc in on_values.values():
+                if show and not ok:
+                    print("wrong e%s %r=%s %s" % (ev, c["text"], c["value"], c.get("kind")))
                 t["val_on"] += 1
                 t["val_right"] += ok
                 t["score_on"] += sc

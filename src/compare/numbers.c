@@ -135,6 +135,8 @@ typedef struct nscan {
     cl_doc d;
     px_number_list *out;
     ns_date date;
+    ns_lead lead;
+    size_t out_start;          /* this article's first claim in out */
     size_t line_lo, line_hi;   /* the line last looked at, and */
     int line_furniture;        /* whether it frames the story */
     size_t scope_sent;         /* the sentence last looked at + 1, and */
@@ -929,6 +931,29 @@ static int plausible_authority(const char *s, size_t len)
     return !(words == 1 && len > 4 && cl_eq(s + len - 2, 2, "ed"));
 }
 
+/* Does something befall what ends at byte e before the verb at token k:
+ * "..., were also killed, said"? */
+static int befell(const nscan *n, size_t e, size_t k)
+{
+    for (size_t t = cl_token_at(&n->d.tk, e); t < k; t++)
+        if (n->d.tk.v[t].kind == PX_TOK_WORD &&
+            outcome_of(n->d.text + n->d.tk.v[t].start, n->d.tk.v[t].end - n->d.tk.v[t].start))
+            return 1;
+    return 0;
+}
+
+/* ", said the ministry": the verb after a comma, its subject after it. */
+static int inverted_report(const nscan *n, size_t lo, size_t k, size_t hi, size_t *s, size_t *e)
+{
+    if (!(k > lo && n->d.tk.v[k - 1].kind == PX_TOK_PUNCT && n->d.text[n->d.tk.v[k - 1].start] == ',') ||
+        !cl_phrase_after(&n->d, k + 1, hi, s, e))
+        return 0;
+    for (size_t c = *s; c < *e; c++)
+        if (isdigit((unsigned char)n->d.text[c]))
+            return 0;
+    return names_someone(n->d.text + *s, *e - *s);
+}
+
 static char *attribution_of(const nscan *n, size_t lo, size_t hi, size_t num_tok)
 {
     return attribution_in(n, lo, hi, num_tok, 0);
@@ -950,7 +975,15 @@ static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok
             continue; /* "an estimated 1,200" */
         if (k < num_tok && other_clause(n, k + 1, num_tok, 0))
             continue; /* "Trump said ... after North Korea fired four" */
-        found = cl_phrase_before(&n->d, lo, k, &s, &e);
+        /* ", said the ministry": the speaker after the verb */
+        found = inverted_report(n, lo, k, hi, &s, &e);
+        if (!found) {
+            found = cl_phrase_before(&n->d, lo, k, &s, &e);
+            /* "two men, Bilal and mechanic Abdelkader, were killed, said":
+             * what befell the phrase makes it a victim, not the authority */
+            if (found && befell(n, e, k))
+                found = 0;
+        }
         if (k > num_tok && !closing_report(n, k, found ? s : n->d.tk.v[k].start) &&
             other_clause(n, num_tok + 1, k, 1)) {
             found = 0;
@@ -1033,12 +1066,15 @@ static void number_free(px_number *x)
     free(x->attribution);
 }
 
-/* "between 50 and 60": the upper end; returns the last token. */
+/* "between 50 and 60", "$30,000 to $50,000", "eight to ten": the upper
+ * end; returns the last token. "from 68 to 69" is a change, not a range. */
 static size_t range_end(const nscan *n, const parsed *p, size_t last, px_number *num)
 {
     parsed hi;
-    if (!tok_word_is(n, p->first - 1, "between") || p->first == 0 || !tok_word_is(n, last + 1, "and") ||
-        !parse_number(n, last + 2, &hi) || !(hi.value > p->value))
+    int between = p->first > 0 && tok_word_is(n, p->first - 1, "between") && tok_word_is(n, last + 1, "and");
+    int to = tok_word_is(n, last + 1, "to") && !(p->first > 0 && tok_word_is(n, p->first - 1, "from"));
+    if (!(between || to) || !parse_number(n, last + 2, &hi) || !(hi.value > p->value) ||
+        hi.currency != p->currency || hi.percent != p->percent || hi.score_n || hi.ordinal)
         return last;
     num->high = hi.value;
     return hi.last;
@@ -1166,6 +1202,38 @@ static int counts_people(const char *counted)
     return 0;
 }
 
+/* "its 17 miles of track", "all 120,000 employees", "the plant's 1,450
+ * workers": a figure owned by a named whole is a standing fact of the
+ * setting, unless something befalls it ("their two children were
+ * killed"). */
+static int is_owned(const nscan *n, const parsed *p, size_t lo)
+{
+    static const char *const owners[] = {"its", "their", "all", "our", NULL};
+    size_t f = p->first;
+    if (f <= lo || p->age || p->ordinal || p->currency || p->percent)
+        return 0;
+    if (!(cl_tok_in(n->d.text, &n->d.tk.v[f - 1], owners) || tok_is_possessive(n, f - 1)))
+        return 0;
+    for (size_t k = p->last + 1; k < n->d.tk.n && k < p->last + 10; k++) {
+        if (clause_break(n, k) && k > p->last + 1)
+            break;
+        if (n->d.tk.v[k].kind == PX_TOK_WORD &&
+            relation_of_word(n->d.text + n->d.tk.v[k].start, n->d.tk.v[k].end - n->d.tk.v[k].start))
+            return 0;
+    }
+    return 1;
+}
+
+/* A figure in parentheses right after the last one: the same figure in
+ * other units ("17 miles (27km)"). */
+static int is_conversion(const nscan *n, size_t first)
+{
+    if (n->out->n <= n->out_start || first == 0 || n->d.text[n->d.tk.v[first - 1].start] != '(')
+        return 0;
+    size_t open = n->d.tk.v[first - 1].start, prev_end = n->out->v[n->out->n - 1].end;
+    return prev_end <= open && open - prev_end <= 1;
+}
+
 /* The line holding byte off (cached: figures come in text order). */
 static int line_is_furniture(nscan *n, size_t off)
 {
@@ -1188,7 +1256,8 @@ static px_scope scope_of(nscan *n, size_t sent, size_t lo, size_t hi, size_t off
         return PX_SCOPE_FURNITURE;
     if (n->scope_sent != sent + 1) {
         n->scope_sent = sent + 1;
-        n->sent_background = ns_sentence_is_background(&n->d, lo, hi, &n->date);
+        n->sent_background = ns_sentence_is_background(&n->d, lo, hi, &n->date) ||
+                             ns_sentence_names_other_event(&n->d, lo, hi, &n->lead);
     }
     return n->sent_background ? PX_SCOPE_BACKGROUND : PX_SCOPE_EVENT;
 }
@@ -1202,8 +1271,10 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
     px_number num;
     memset(&num, 0, sizeof num);
     num.scope = scope_of(n, sent, lo, hi, n->d.tk.v[i].start);
-    if (num.scope == PX_SCOPE_EVENT && is_rate(n, p->last + 1, hi))
+    if (num.scope == PX_SCOPE_EVENT && (is_rate(n, p->last + 1, hi) || is_owned(n, p, lo)))
         num.scope = PX_SCOPE_BACKGROUND; /* "27 million passengers a year": the setting */
+    if (is_conversion(n, p->first))
+        num.scope = n->out->v[n->out->n - 1].scope; /* "17 miles (27km)": as the figure converted */
     if (lo + CONTEXT_TOKENS < p->first)
         lo = p->first - CONTEXT_TOKENS;
     if (hi > p->last + CONTEXT_TOKENS)
@@ -1233,7 +1304,7 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         unit_name = "percentage points", num.kind = PX_NUM_PERCENT;
         last++;
     }
-    if (!unit_name)
+    if (!unit_name || p->currency || p->percent)
         last = range_end(n, p, last, &num);
     const unit *u = NULL;
     size_t ul = 0;
@@ -1425,10 +1496,11 @@ int px_numbers_extract(const px_article *a, px_number_list *out)
         return PX_EUSAGE;
     if (!a->body)
         return PX_OK;
-    nscan n = {.out = out};
+    nscan n = {.out = out, .out_start = out->n};
     ns_date_init(&n.date, a->date);
     if (cl_doc_init(&n.d, a->body))
         return PX_ENOMEM;
+    ns_lead_init(&n.lead, a->title, &n.d);
     int rc = PX_OK;
     for (size_t i = 0; i < n.d.tk.n && !rc;) {
         parsed p;

@@ -749,9 +749,14 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
         for (size_t k = j; k < sent_hi && k < j + 8 && !o; k++) {
             if (clause_break(n, k))
                 break;
+            size_t wl = n->d.tk.v[k].end - n->d.tk.v[k].start;
+            const char *w = n->d.text + n->d.tk.v[k].start;
+            /* "ran over 10 people, killing one": what the counted did
+             * befell another */
+            if (n->d.tk.v[k].kind == PX_TOK_WORD && wl > 5 && cl_eq(w + wl - 3, 3, "ing"))
+                break;
             if (n->d.tk.v[k].kind == PX_TOK_WORD)
-                o = relation_of_word(n->d.text + n->d.tk.v[k].start,
-                                     n->d.tk.v[k].end - n->d.tk.v[k].start);
+                o = relation_of_word(w, wl);
         }
         if (o && px_buf_printf(&b, " %s", o))
             goto oom;
@@ -1780,7 +1785,7 @@ static double sentence_similarity(const char *a, size_t al, const char *b, size_
  * to 1, with the reasons. */
 typedef struct pair_evidence {
     double score, similarity;
-    int related, attributed, close, lead, sport, generic;
+    int related, attributed, close, lead, sport, generic, toll;
 } pair_evidence;
 
 /* The opening of an article (its first 600 bytes) states its main figures. */
@@ -1792,6 +1797,23 @@ static void key_relation(const char *key, const char **rel, size_t *len)
     const char *bar = strrchr(key, '|');
     *rel = bar ? bar + 1 : "";
     *len = strcspn(*rel, "#");
+}
+
+/* A toll: people killed or injured, the figure every report of a deadly
+ * event gives and the one most often revised; two tolls qualified alike
+ * ("more than 18,000", "more than 11,000") are two states of one running
+ * count. */
+static int is_toll(const char *key)
+{
+    const char *rel;
+    size_t rel_len;
+    key_relation(key, &rel, &rel_len);
+    if (!(cl_eq(rel, rel_len, "killed") || cl_eq(rel, rel_len, "injured")))
+        return 0;
+    const char *end = rel - 1, *start = end;
+    while (start > key && start[-1] != '|')
+        start--;
+    return cl_eq(start, (size_t)(end - start), "people");
 }
 
 /* A head noun that alone tells nothing of what is counted. */
@@ -1829,8 +1851,9 @@ static void pair_score(const px_article *aa, const px_number *a, const px_articl
     ev->close = hi <= 2 * lo;
     ev->lead = a->sentence_start < LEAD_BYTES && b->sentence_start < LEAD_BYTES;
     ev->sport = a->kind == PX_NUM_SPORT;
+    ev->toll = is_toll(key) && a->bound == b->bound && a->bound != PX_BOUND_EXACT;
     ev->score = 0.45 * ev->similarity + 0.25 * ev->related + 0.1 * ev->attributed +
-                0.1 * ev->close + 0.1 * ev->lead - 0.5 * ev->sport -
+                0.1 * ev->close + 0.1 * ev->lead + 0.1 * ev->toll - 0.5 * ev->sport -
                 0.25 * (ev->generic && !rel_len);
     ev->score = fmax(0, fmin(1, ev->score));
 }
@@ -1853,6 +1876,8 @@ static char *evidence_text(const pair_evidence *ev, const char *key, size_t n_ar
         px_buf_puts(&b, "; figures within a factor of 2");
     if (ev->lead)
         px_buf_puts(&b, "; both in the opening");
+    if (ev->toll)
+        px_buf_puts(&b, "; a toll qualified alike");
     if (ev->generic && !rel_len)
         px_buf_puts(&b, "; a vague noun");
     if (ev->sport)
@@ -1869,6 +1894,16 @@ static char *evidence_text(const pair_evidence *ev, const char *key, size_t n_ar
 static int same_outlet(const px_article *a, const px_article *b)
 {
     return a == b || (a && b && a->source && b->source && strcmp(a->source, b->source) == 0);
+}
+
+/* Two figures that are one: equal within their written rounding. */
+static int same_figure(const px_number *a, const px_number *b)
+{
+    double tol = fmax(rounding_of(a), rounding_of(b)) / 2;
+    if (a->bound == PX_BOUND_ABOUT || b->bound == PX_BOUND_ABOUT)
+        tol = fmax(tol, 0.1 * fmax(fabs(a->value), fabs(b->value)));
+    return fabs(a->value - b->value) <= tol &&
+           (a->bound == PX_BOUND_RANGE) == (b->bound == PX_BOUND_RANGE);
 }
 
 static int judge_group(const px_article *const *articles, const px_number_list *const *lists,
@@ -1907,8 +1942,8 @@ static int judge_group(const px_article *const *articles, const px_number_list *
                 all_later = all_later && (grows || hi_x->update) && later_state(lo_a, lo_x, hi_a, hi_x);
                 if (ev.score > best.score)
                     best = ev;
-            } else if (ev.score > best_agree.score) {
-                best_agree = ev;
+            } else if (same_figure(a, b) && ev.score > best_agree.score) {
+                best_agree = ev; /* "at least two" and "four" do not conflict, nor agree */
             }
         }
     g->conflict = any_conflict;

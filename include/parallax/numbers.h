@@ -79,9 +79,15 @@ typedef struct px_number {
                             "hostages"), lower case, or NULL */
     char *attribution;   /* the authority ("Palestinian health
                             authorities", "police"), or NULL */
+    char *owner;         /* the person an attribute belongs to (an age,
+                            a lap, a measure naming no thing): the
+                            nearest name the entity tagger calls a person
+                            in the figure's clause, lower case, or NULL */
     px_scope scope;
     int update;          /* the sentence reports a change: "rose to",
                             "climbed to", "updated" */
+    int part;            /* a part of a figure named with it: "three
+                            Algerians were among the 84 killed" */
     size_t sentence_start, sentence_end;
 } px_number;
 

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "compare/claims_common.h"
+#include "compare/ner.h"
 #include "compare/number_scope.h"
 #include "parallax/numbers.h"
 
@@ -137,6 +138,8 @@ typedef struct nscan {
     ns_date date;
     ns_lead lead;
     size_t out_start;          /* this article's first claim in out */
+    size_t ner_lo, ner_hi;     /* the tokens last tagged, and */
+    px_ner_spans names;        /* its names */
     size_t line_lo, line_hi;   /* the line last looked at, and */
     int line_furniture;        /* whether it frames the story */
     size_t scope_sent;         /* the sentence last looked at + 1, and */
@@ -532,6 +535,27 @@ static int match_unit_word(const char *s, size_t len, const unit **out)
     return 0;
 }
 
+/* "lap 20", "Game 7", "round 3": a place in a series, an ordinal. */
+static int series_word(const nscan *n, size_t first)
+{
+    static const char *const series[] = {"lap", "round", "game", "stage", "hole", "inning", "leg",
+                                         "heat", "week", "day", "episode", "season", "set", NULL};
+    if (first == 0 || n->d.tk.v[first - 1].kind != PX_TOK_WORD || n->d.tk.v[first].kind != PX_TOK_NUMBER)
+        return 0;
+    size_t len;
+    const char *s = tok_text(n, first, &len);
+    for (size_t k = 0; k < len; k++)
+        if (!isdigit((unsigned char)s[k]))
+            return 0;
+    char low[8];
+    const char *w = tok_text(n, first - 1, &len);
+    if (len >= sizeof low)
+        return 0;
+    for (size_t k = 0; k < len; k++)
+        low[k] = (char)tolower((unsigned char)w[k]);
+    return cl_in(low, len, series);
+}
+
 /* Is the number a year, a date, a time or an identifier rather than a claim? */
 static int not_a_claim(const nscan *n, const parsed *p)
 {
@@ -541,6 +565,8 @@ static int not_a_claim(const nscan *n, const parsed *p)
     if (t->kind != PX_TOK_NUMBER || p->currency || p->percent)
         return 0;
     int integer = !p->decimals && !memchr(s, ',', len);
+    if (series_word(n, p->first))
+        return 0;
     if (integer && len == 4 && p->value >= 1800 && p->value <= 2100)
         return 1; /* a year */
     if (p->first > 0 && is_calendar_tok(n, p->first - 1))
@@ -1069,6 +1095,7 @@ static void number_free(px_number *x)
     free(x->qualifier);
     free(x->counted);
     free(x->attribution);
+    free(x->owner);
 }
 
 /* "between 50 and 60", "$30,000 to $50,000", "eight to ten": the upper
@@ -1103,6 +1130,19 @@ static int reports_change(const nscan *n, size_t first, size_t lo, size_t hi)
              tok_word_is(n, k + 1, "death") || tok_word_is(n, k - 1, "toll") ||
              tok_word_is(n, k - 1, "was") || tok_word_is(n, k - 1, "been")))
             return 1;
+    return 0;
+}
+
+/* "three Algerians were among the 84 killed": "among" in the figure's
+ * clause, before a new one opens. */
+static int is_among(const nscan *n, size_t j, size_t hi)
+{
+    for (size_t k = j; k < hi && k < j + 6; k++) {
+        if (clause_break(n, k))
+            return 0;
+        if (tok_word_is(n, k, "among"))
+            return 1;
+    }
     return 0;
 }
 
@@ -1207,6 +1247,15 @@ static int counts_people(const char *counted)
     return 0;
 }
 
+/* Does a clause boundary lie among tokens [a, b)? */
+static int crosses_clause(const nscan *n, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (clause_break(n, k) || cl_tok_is(&n->d, k, "who") || cl_tok_is(&n->d, k, "which"))
+            return 1;
+    return 0;
+}
+
 /* "its 17 miles of track", "all 120,000 employees", "the plant's 1,450
  * workers": a figure owned by a named whole is a standing fact of the
  * setting, unless something befalls it ("their two children were
@@ -1237,6 +1286,43 @@ static int is_conversion(const nscan *n, size_t first)
         return 0;
     size_t open = n->d.tk.v[first - 1].start, prev_end = n->out->v[n->out->n - 1].end;
     return prev_end <= open && open - prev_end <= 1;
+}
+
+/* The person nearest the figure in its clause, by the entity tagger: whom
+ * an age, a lap or a place belongs to ("Ericsson crashed on lap 13",
+ * "Isaiah, 3,"). The sentence is tagged once, only when it holds such a
+ * figure. */
+#define OWNER_TOKENS 10
+static char *owner_of(nscan *n, size_t sent, size_t first, size_t last, size_t lo, size_t hi)
+{
+    if (n->ner_lo != lo || n->ner_hi != hi) {
+        n->ner_lo = lo;
+        n->ner_hi = hi;
+        n->names.n = 0;
+        const px_ner_model *m = px_ner_default(NULL);
+        px_tokens view = {.v = n->d.tk.v + lo, .n = hi - lo};
+        px_spans one = {.v = n->d.ss.v + sent, .n = 1};
+        if (m && hi > lo && px_ner_tag(m, n->d.text, &view, &one, &n->names))
+            n->names.n = 0;
+    }
+    const px_ner_span *best = NULL;
+    size_t best_d = OWNER_TOKENS + 1;
+    for (size_t k = 0; k < n->names.n; k++) {
+        const px_ner_span *sp = &n->names.v[k];
+        if (sp->type != PX_NER_PER)
+            continue;
+        size_t a = lo + sp->first, b = lo + sp->last; /* tokens [a, b) */
+        size_t d = b <= first ? first - b : a > last ? a - last : 0;
+        if (d >= best_d || (b <= first && crosses_clause(n, b, first)) || (a > last && crosses_clause(n, last + 1, a)))
+            continue;
+        best = sp;
+        best_d = d;
+    }
+    if (!best)
+        return NULL;
+    const px_token *t = &n->d.tk.v[lo + best->last - 1]; /* the surname */
+    size_t len = cl_strip_possessive(n->d.text + t->start, t->end - t->start);
+    return cl_lower(n->d.text + t->start, len);
 }
 
 /* The line holding byte off (cached: figures come in text order). */
@@ -1303,7 +1389,8 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         unit_name = "year", num.kind = PX_NUM_AGE;
     if (!unit_name && p->glued)
         unit_name = p->glued->unit, num.kind = p->glued->kind;
-    if (p->ordinal)
+    int series = !p->ordinal && series_word(n, p->first);
+    if (p->ordinal || series)
         num.kind = PX_NUM_ORDINAL;
     if (!unit_name && !p->ordinal && is_points_of_percent(n, last + 1, lo, hi)) {
         unit_name = "percentage points", num.kind = PX_NUM_PERCENT;
@@ -1353,6 +1440,7 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
             first--;
     }
     num.update = reports_change(n, first, lo, hi);
+    num.part = is_among(n, last + 1, hi);
     num.start = n->d.tk.v[first].start;
     num.end = n->d.tk.v[last].end;
     num.text = px_strndup(n->d.text + num.start, num.end - num.start);
@@ -1370,7 +1458,10 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         free(num.text);
         num.text = px_strndup(n->d.text + num.start, num.end - num.start);
     }
-    if (p->compound) {
+    if (series) {
+        num.counted = cl_lower(n->d.text + n->d.tk.v[p->first - 1].start,
+                               n->d.tk.v[p->first - 1].end - n->d.tk.v[p->first - 1].start);
+    } else if (p->compound) {
         const px_token *t = &n->d.tk.v[p->first];
         size_t tail = strcspn(n->d.text + t->start + p->compound, "-");
         num.counted = cl_lower(n->d.text + t->start + p->compound,
@@ -1410,6 +1501,9 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         *next = p->last + 1;
         return PX_OK;
     }
+    if (num.kind == PX_NUM_AGE || num.kind == PX_NUM_ORDINAL || num.kind == PX_NUM_SPORT ||
+        (num.kind == PX_NUM_MEASURE && !num.counted))
+        num.owner = owner_of(n, sent, first, last, lo, hi);
     /* a bare figure ("rose to 85", "five of whom") is kept as read but
      * names no quantity, so it is never compared: no authority needed */
     if (num.counted || num.kind != PX_NUM_COUNT)
@@ -1519,6 +1613,7 @@ int px_numbers_extract(const px_article *a, px_number_list *out)
         i = next > i ? next : i + 1;
     }
     cl_doc_free(&n.d);
+    px_ner_spans_free(&n.names);
     return rc;
 }
 
@@ -1597,7 +1692,7 @@ static void group_key(const px_number *x, px_buf *b)
     const char *head;
     size_t head_len;
     head_of(c, &head, &head_len);
-    if (relation && (!head_len || is_people_noun(head, head_len)))
+    if (relation && (!head_len || (is_people_noun(head, head_len) && !x->part)))
         head = "people", head_len = 6;
     if (head_len > 3 && head[head_len - 1] == 's' && strncmp(head, "people", 6) != 0)
         head_len--;
@@ -1922,10 +2017,18 @@ static int judge_group(const px_article *const *articles, const px_number_list *
             const px_number *a = member(lists, ri), *b = member(lists, rj);
             const px_article *aa = articles ? articles[ri.article] : NULL;
             const px_article *ab = articles ? articles[rj.article] : NULL;
-            if (ri.article == rj.article || (articles && same_outlet(aa, ab)))
+            if (ri.article == rj.article)
+                continue;
+            int conflict = values_conflict(a, b);
+            const px_number *lo_x = a->value < b->value ? a : b, *hi_x = lo_x == a ? b : a;
+            const px_article *lo_a = lo_x == a ? aa : ab, *hi_a = lo_x == a ? ab : aa;
+            int later = conflict && (grows || hi_x->update) && later_state(lo_a, lo_x, hi_a, hi_x);
+            /* an outlet neither agrees nor conflicts with itself, but its
+             * later article may carry the figure on ("about 100 injured",
+             * then "around 202") */
+            if (articles && same_outlet(aa, ab) && !later)
                 continue;
             pairs++;
-            int conflict = values_conflict(a, b);
             if (!conflict && (a->vague || b->vague))
                 continue;
             pair_evidence ev;
@@ -1936,10 +2039,8 @@ static int judge_group(const px_article *const *articles, const px_number_list *
             if (conflict) {
                 any_conflict = 1;
                 /* counts that grow with time (a toll, the injured) evolve; a
-             * truck's weight does not, unless a report says it was revised */
-            const px_number *lo_x = a->value < b->value ? a : b, *hi_x = lo_x == a ? b : a;
-            const px_article *lo_a = lo_x == a ? aa : ab, *hi_a = lo_x == a ? ab : aa;
-                all_later = all_later && (grows || hi_x->update) && later_state(lo_a, lo_x, hi_a, hi_x);
+                 * truck's weight does not, unless a report says it was revised */
+                all_later = all_later && later;
                 if (ev.score > best.score)
                     best = ev;
             } else if (same_figure(a, b) && ev.score > best_agree.score) {
@@ -2015,12 +2116,21 @@ typedef struct quantity {
     double anchor;
 } quantity;
 
+/* Attributes of two different persons are two quantities ("lap 13" of
+ * one driver's crash, "lap 20" of another's). */
+static int other_owner(const px_number *a, const px_number *b)
+{
+    return a->owner && b->owner && strcmp(a->owner, b->owner) != 0;
+}
+
 static int quantity_allows(const px_number_list *const *lists, const quantity *q, px_ref r)
 {
     const px_number *x = member(lists, r);
-    for (size_t i = 0; i < q->n; i++)
-        if (q->members[i].article == r.article && values_conflict(x, member(lists, q->members[i])))
+    for (size_t i = 0; i < q->n; i++) {
+        const px_number *y = member(lists, q->members[i]);
+        if ((q->members[i].article == r.article && values_conflict(x, y)) || other_owner(x, y))
             return 0;
+    }
     return 1;
 }
 

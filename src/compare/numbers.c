@@ -2001,6 +2001,10 @@ static int same_figure(const px_number *a, const px_number *b)
            (a->bound == PX_BOUND_RANGE) == (b->bound == PX_BOUND_RANGE);
 }
 
+/* At most one pair of reports in this many may go against the rise of an
+ * evolving figure. */
+#define EVOLVING_AGAINST 4
+
 static int judge_group(const px_article *const *articles, const px_number_list *const *lists,
                        px_number_group *g)
 {
@@ -2009,7 +2013,8 @@ static int judge_group(const px_article *const *articles, const px_number_list *
     size_t rel_len;
     key_relation(g->key, &rel, &rel_len);
     int grows = rel_len > 0;
-    int any_conflict = 0, all_later = 1;
+    int any_conflict = 0;
+    size_t rises = 0, falls = 0;
     size_t pairs = 0, scored = 0;
     for (size_t i = 0; i < g->n_members && pairs < MAX_PAIRS; i++)
         for (size_t j = i + 1; j < g->n_members && pairs < MAX_PAIRS; j++) {
@@ -2040,7 +2045,8 @@ static int judge_group(const px_article *const *articles, const px_number_list *
                 any_conflict = 1;
                 /* counts that grow with time (a toll, the injured) evolve; a
                  * truck's weight does not, unless a report says it was revised */
-                all_later = all_later && later;
+                rises += later;
+                falls += (grows || lo_x->update) && later_state(hi_a, hi_x, lo_a, lo_x);
                 if (ev.score > best.score)
                     best = ev;
             } else if (same_figure(a, b) && ev.score > best_agree.score) {
@@ -2057,7 +2063,9 @@ static int judge_group(const px_article *const *articles, const px_number_list *
         g->evidence = evidence_text(&best_agree, g->key, g->n_articles);
         return g->evidence ? PX_OK : PX_ENOMEM;
     }
-    g->status = all_later ? PX_QTY_EVOLVING : PX_QTY_CONFLICT;
+    /* evolving when the later reports carry the higher figures, a stray
+     * earlier-but-higher report aside (one outlet ahead of the others) */
+    g->status = rises && falls * EVOLVING_AGAINST <= rises ? PX_QTY_EVOLVING : PX_QTY_CONFLICT;
     g->confidence = best.score;
     g->evidence = evidence_text(&best, g->key, g->n_articles);
     return g->evidence ? PX_OK : PX_ENOMEM;

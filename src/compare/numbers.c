@@ -1462,10 +1462,19 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         num.counted = cl_lower(n->d.text + n->d.tk.v[p->first - 1].start,
                                n->d.tk.v[p->first - 1].end - n->d.tk.v[p->first - 1].start);
     } else if (p->compound) {
+        /* "a two-carriage tram": two carriages, of the tram; the counted is
+         * what the compound describes, a game's tally when it counts runs */
         const px_token *t = &n->d.tk.v[p->first];
         size_t tail = strcspn(n->d.text + t->start + p->compound, "-");
-        num.counted = cl_lower(n->d.text + t->start + p->compound,
-                               fmin(tail, t->end - t->start - p->compound));
+        char *what = cl_lower(n->d.text + t->start + p->compound, fmin(tail, t->end - t->start - p->compound));
+        num.counted = counted_phrase(n, last + 1, first, lo, hi);
+        if (what && is_sport_tally(what))
+            num.kind = PX_NUM_SPORT;
+        if (!num.counted) {
+            num.counted = what;
+            what = NULL;
+        }
+        free(what);
     } else if (num.kind == PX_NUM_COUNT || num.kind == PX_NUM_MONEY || num.kind == PX_NUM_PERCENT ||
                num.kind == PX_NUM_MEASURE || num.kind == PX_NUM_ORDINAL || (num.kind == PX_NUM_AGE && p->age))
         num.counted = counted_phrase(n, last + 1, first, lo, hi);
@@ -2001,8 +2010,8 @@ static int same_figure(const px_number *a, const px_number *b)
            (a->bound == PX_BOUND_RANGE) == (b->bound == PX_BOUND_RANGE);
 }
 
-/* At most one pair of reports in this many may go against the rise of an
- * evolving figure. */
+/* At most one disagreeing pair of reports in this many may go against
+ * the rise of an evolving figure (the higher figure not later). */
 #define EVOLVING_AGAINST 4
 
 static int judge_group(const px_article *const *articles, const px_number_list *const *lists,
@@ -2045,8 +2054,9 @@ static int judge_group(const px_article *const *articles, const px_number_list *
                 any_conflict = 1;
                 /* counts that grow with time (a toll, the injured) evolve; a
                  * truck's weight does not, unless a report says it was revised */
+                /* a fall, or two figures at the same time, goes against */
                 rises += later;
-                falls += (grows || lo_x->update) && later_state(hi_a, hi_x, lo_a, lo_x);
+                falls += !later;
                 if (ev.score > best.score)
                     best = ev;
             } else if (same_figure(a, b) && ev.score > best_agree.score) {
@@ -2064,7 +2074,7 @@ static int judge_group(const px_article *const *articles, const px_number_list *
         return g->evidence ? PX_OK : PX_ENOMEM;
     }
     /* evolving when the later reports carry the higher figures, a stray
-     * earlier-but-higher report aside (one outlet ahead of the others) */
+     * report aside (one outlet ahead of the others, or behind) */
     g->status = rises && falls * EVOLVING_AGAINST <= rises ? PX_QTY_EVOLVING : PX_QTY_CONFLICT;
     g->confidence = best.score;
     g->evidence = evidence_text(&best, g->key, g->n_articles);

@@ -239,6 +239,39 @@ static void test_scope(void **s)
     px_article_free(a);
 }
 
+/* Another named event in the story's window, the setting (figures owned
+ * by a whole, their conversions), victims never an authority, owners. */
+static void test_other_event_setting_owner(void **s)
+{
+    (void)s;
+    px_article *a = article(
+        "2018-01-01T09:00:00Z", "A",
+        "A plane crashed in Costa Rica, killing 12 people.\n"
+        "Ten passengers died in the Costa Rica crash, officials said.\n"
+        "The Costa Rica crash came a day after six people died in the Sydney seaplane crash.\n"
+        "The network uses its 17 miles (27km) of track. The airline will train all 120,000 "
+        "employees. Their two children were killed.\n"
+        "Two Tunisian men, Bilal Labaoui and mechanic Abdelkader Toukabri, were also killed, "
+        "said the ministry.\n"
+        "Marcus Ericsson crashed on lap 13.\n");
+    px_number_list l;
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    assert_int_equal(written(&l, "12")->scope, PX_SCOPE_EVENT);
+    assert_int_equal(written(&l, "six")->scope, PX_SCOPE_BACKGROUND);
+    assert_int_equal(written(&l, "Ten")->scope, PX_SCOPE_EVENT);
+    assert_int_equal(written(&l, "17 miles")->scope, PX_SCOPE_BACKGROUND);
+    assert_int_equal(written(&l, "27km")->scope, PX_SCOPE_BACKGROUND);
+    assert_int_equal(written(&l, "120,000")->scope, PX_SCOPE_BACKGROUND);
+    assert_int_equal(written(&l, "two")->scope, PX_SCOPE_EVENT);
+    assert_string_equal(written(&l, "Two")->attribution, "the ministry");
+    const px_number *x = written(&l, "13");
+    assert_int_equal(x->kind, PX_NUM_ORDINAL);
+    assert_string_equal(x->owner, "ericsson");
+    px_number_list_clear(&l);
+    px_article_free(a);
+}
+
 /* Killed and injured are two quantities; a toll that rises in later
  * articles is evolving; two outlets at one time with different tolls
  * conflict; the same figure in two outlets is an agreement. */
@@ -349,6 +382,7 @@ int main(void)
         cmocka_unit_test(test_values_read_right),
         cmocka_unit_test(test_figure_words),
         cmocka_unit_test(test_scope),
+        cmocka_unit_test(test_other_event_setting_owner),
         cmocka_unit_test(test_agree_conflict_evolving),
         cmocka_unit_test(test_sport_tallies),
         cmocka_unit_test(test_attribution_clause),

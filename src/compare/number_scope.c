@@ -154,8 +154,10 @@ int ns_sentence_is_background(const cl_doc *d, size_t lo, size_t hi, const ns_da
 
 /* ---- another named event ------------------------------------------------------ */
 
-/* The opening of an article that names its own event. */
+/* The opening of an article that names its own event: its first
+ * sentences, up to so many bytes. */
 #define LEAD_BYTES 400
+#define LEAD_SENTENCES 2
 
 static int is_capitalised_word(const char *s, size_t len)
 {
@@ -182,7 +184,10 @@ void ns_lead_init(ns_lead *l, const char *title, const cl_doc *d)
             t++;
         lead_add(l, w, (size_t)(t - w));
     }
-    for (size_t i = 0; i < d->tk.n && d->tk.v[i].start < LEAD_BYTES; i++)
+    size_t end = d->ss.n > LEAD_SENTENCES ? d->ss.v[LEAD_SENTENCES - 1].end : d->len;
+    if (end > LEAD_BYTES)
+        end = LEAD_BYTES;
+    for (size_t i = 0; i < d->tk.n && d->tk.v[i].start < end; i++)
         if (d->tk.v[i].kind == PX_TOK_WORD)
             lead_add(l, d->text + d->tk.v[i].start, d->tk.v[i].end - d->tk.v[i].start);
 }

@@ -30,8 +30,8 @@ typedef struct ns_lead {
     size_t n;
 } ns_lead;
 
-/* Collects the lead names of an article: its title (may be NULL) and the
- * sentences of d opening its first LEAD bytes. */
+/* Collects the lead names of an article: its title (may be NULL) and its
+ * first two sentences (at most 400 bytes). */
 void ns_lead_init(ns_lead *l, const char *title, const cl_doc *d);
 
 /* Does the sentence of tokens [lo, hi) name another event: an event noun

@@ -1260,7 +1260,7 @@ static int crosses_clause(const nscan *n, size_t a, size_t b)
  * workers": a figure owned by a named whole is a standing fact of the
  * setting, unless something befalls it ("their two children were
  * killed"). */
-static int is_owned(const nscan *n, const parsed *p, size_t lo)
+static int is_owned(const nscan *n, const parsed *p, size_t lo, size_t hi)
 {
     static const char *const owners[] = {"its", "their", "all", "our", NULL};
     size_t f = p->first;
@@ -1268,7 +1268,7 @@ static int is_owned(const nscan *n, const parsed *p, size_t lo)
         return 0;
     if (!(cl_tok_in(n->d.text, &n->d.tk.v[f - 1], owners) || tok_is_possessive(n, f - 1)))
         return 0;
-    for (size_t k = p->last + 1; k < n->d.tk.n && k < p->last + 10; k++) {
+    for (size_t k = p->last + 1; k < hi && k < p->last + 10; k++) {
         if (clause_break(n, k) && k > p->last + 1)
             break;
         if (n->d.tk.v[k].kind == PX_TOK_WORD &&
@@ -1362,7 +1362,7 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
     px_number num;
     memset(&num, 0, sizeof num);
     num.scope = scope_of(n, sent, lo, hi, n->d.tk.v[i].start);
-    if (num.scope == PX_SCOPE_EVENT && (is_rate(n, p->last + 1, hi) || is_owned(n, p, lo)))
+    if (num.scope == PX_SCOPE_EVENT && (is_rate(n, p->last + 1, hi) || is_owned(n, p, lo, hi)))
         num.scope = PX_SCOPE_BACKGROUND; /* "27 million passengers a year": the setting */
     if (is_conversion(n, p->first))
         num.scope = n->out->v[n->out->n - 1].scope; /* "17 miles (27km)": as the figure converted */

@@ -2231,6 +2231,10 @@ int px_numbers_group(const px_article *const *articles, const px_number_list *co
             int measured = x->unit && (x->kind == PX_NUM_MEASURE || x->kind == PX_NUM_AGE);
             if ((!x->counted && !measured) || x->scope != PX_SCOPE_EVENT)
                 continue;
+            /* a race has many laps, a series many games: a place in one is
+             * one quantity only as somebody's ("Ericsson crashed on lap 13") */
+            if (x->kind == PX_NUM_ORDINAL && !x->owner)
+                continue;
             group_key(x, &key);
             if (!key.data) {
                 rc = PX_ENOMEM;

@@ -132,6 +132,14 @@ static const char *const outcome_verbs[][2] = {
 
 /* ---- parsing one number ------------------------------------------------------ */
 
+/* Which tokens of a span give a figure its authority, worked out once for
+ * all the figures of a sentence (a sentence of figures asks for each). */
+typedef struct say_cache {
+    size_t lo, hi;
+    unsigned char *flag; /* flag[k - lo] */
+    size_t cap;
+} say_cache;
+
 typedef struct nscan {
     cl_doc d;
     px_number_list *out;
@@ -140,6 +148,7 @@ typedef struct nscan {
     size_t out_start;          /* this article's first claim in out */
     size_t ner_lo, ner_hi;     /* the tokens last tagged, and */
     px_ner_spans names;        /* its names */
+    say_cache *says;           /* [2]: the figure's sentence, the one before */
     size_t line_lo, line_hi;   /* the line last looked at, and */
     int line_furniture;        /* whether it frames the story */
     size_t scope_sent;         /* the sentence last looked at + 1, and */
@@ -415,6 +424,34 @@ static int parse_word_figure(const nscan *n, size_t i, const char *s, size_t len
     return 0;
 }
 
+/* Every word that can stand for a figure, or open one ("twenty-five",
+ * "five-year-old"), in byte order: a word token is looked up once here
+ * before any other reading, as most words are none of these. */
+static const char *const figure_words[] = {
+    "billions", "couple", "dozen", "dozens", "eight", "eighteen", "eighty", "eleven",
+    "fifteen", "fifty", "five", "forty", "four", "fourteen", "hundred", "hundreds", "millions",
+    "nine", "nineteen", "ninety", "no", "one", "only", "pair", "score", "scores", "seven",
+    "seventeen", "seventy", "single", "six", "sixteen", "sixty", "sole", "ten", "tens",
+    "thirteen", "thirty", "thousand", "thousands", "three", "twelve", "twenty", "two", NULL};
+
+static int by_word(const void *key, const void *item)
+{
+    return strcmp(key, *(const char *const *)item);
+}
+
+static int may_be_figure_word(const char *s, size_t len)
+{
+    char low[16];
+    size_t n = 0;
+    while (n < len && s[n] != '-' && n + 1 < sizeof low)
+        low[n] = (char)tolower((unsigned char)s[n]), n++;
+    if (n == sizeof low - 1 || (n < len && s[n] != '-'))
+        return 0;
+    low[n] = '\0';
+    return bsearch(low, figure_words, sizeof figure_words / sizeof *figure_words - 1, sizeof *figure_words,
+                   by_word) != NULL;
+}
+
 /* Parses the number at token i into p; returns 0 when token i is no claim. */
 static int parse_number(const nscan *n, size_t i, parsed *p)
 {
@@ -475,6 +512,8 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
         if (i > 0 && n->d.tk.v[i - 1].end == t->start && n->d.text[t->start - 1] == '/')
             return 0;
     } else if (t->kind == PX_TOK_WORD) {
+        if (!may_be_figure_word(s, len))
+            return 0;
         double v = spelled_value(s, len);
         int special = parse_word_figure(n, i, s, len, p);
         if (special)
@@ -990,15 +1029,39 @@ static char *attribution_of(const nscan *n, size_t lo, size_t hi, size_t num_tok
     return attribution_in(n, lo, hi, num_tok, 0);
 }
 
+/* The flags of reports_figure over tokens [lo, hi), or NULL when out of
+ * memory (the caller then asks token by token). */
+static const unsigned char *says_in(const nscan *n, size_t lo, size_t hi, int depth)
+{
+    say_cache *c = &n->says[depth];
+    if (c->flag && c->lo == lo && c->hi == hi)
+        return c->flag;
+    if (hi - lo > c->cap) {
+        unsigned char *f = realloc(c->flag, hi - lo);
+        if (!f)
+            return NULL;
+        c->flag = f;
+        c->cap = hi - lo;
+    }
+    if (!c->flag)
+        return NULL;
+    for (size_t k = lo; k < hi; k++)
+        c->flag[k - lo] = (unsigned char)reports_figure(n, k);
+    c->lo = lo;
+    c->hi = hi;
+    return c->flag;
+}
+
 static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok, int depth)
 {
     size_t s = 0, e = 0;
+    const unsigned char *says = hi > lo ? says_in(n, lo, hi, depth) : NULL;
     int found = 0;
     for (size_t k = lo; k + 1 < hi && !found; k++)
         if (cl_tok_is(&n->d, k, "according") && cl_tok_is(&n->d, k + 1, "to"))
             found = cl_phrase_after(&n->d, k + 2, hi, &s, &e);
     for (size_t k = lo; k < hi && !found; k++) {
-        if (!reports_figure(n, k) || (k > num_tok && k < num_tok + 2) || passive_say(n, k, lo) ||
+        if (!(says ? says[k - lo] : reports_figure(n, k)) || (k > num_tok && k < num_tok + 2) || passive_say(n, k, lo) ||
             narrative_verb(n, k))
             continue;
         if (k > lo && (cl_tok_is(&n->d, k - 1, "an") || cl_tok_is(&n->d, k - 1, "a") ||
@@ -1604,7 +1667,8 @@ int px_numbers_extract(const px_article *a, px_number_list *out)
         return PX_EUSAGE;
     if (!a->body)
         return PX_OK;
-    nscan n = {.out = out, .out_start = out->n};
+    say_cache says[2] = {{0}};
+    nscan n = {.out = out, .out_start = out->n, .says = says};
     ns_date_init(&n.date, a->date);
     if (cl_doc_init(&n.d, a->body))
         return PX_ENOMEM;
@@ -1623,6 +1687,8 @@ int px_numbers_extract(const px_article *a, px_number_list *out)
     }
     cl_doc_free(&n.d);
     px_ner_spans_free(&n.names);
+    free(says[0].flag);
+    free(says[1].flag);
     return rc;
 }
 

@@ -754,6 +754,12 @@ static const char *relation_of_word(const char *w, size_t wl)
     return outcome_of(w, wl);
 }
 
+/* "passengers", "officials", not "glass" or "status". */
+static int is_plural_word(const char *s, size_t len)
+{
+    return len > 3 && s[len - 1] == 's' && !strchr("su", s[len - 2]) && islower((unsigned char)s[0]);
+}
+
 /* The noun phrase the number counts: up to three words after it that are
  * no stopwords, verbs of saying or other numbers; plus the outcome
  * ("killed") found near it in the sentence. */
@@ -787,6 +793,14 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
         const char *s = n->d.text + t->start;
         if (t->kind != PX_TOK_WORD || px_is_stopword("en", s, len) || cl_is_say_verb(s, len) ||
             spelled_value(s, len) || cl_eq(s, len, "percent"))
+            break;
+        /* a noun phrase ends at its plural head ("first-class passengers
+         * gave") or before a verb ("tram tipped"), but for what befell it */
+        int befalls = relation_of_word(s, len) != NULL;
+        if (words && !befalls && is_plural_word(n->d.text + n->d.tk.v[j - 1].start,
+                                                 n->d.tk.v[j - 1].end - n->d.tk.v[j - 1].start))
+            break;
+        if (words && !befalls && len > 4 && islower((unsigned char)s[0]) && cl_eq(s + len - 2, 2, "ed"))
             break;
         size_t stripped = cl_strip_possessive(s, len);
         if (px_buf_printf(&b, "%s%.*s", words ? " " : "", (int)stripped, s))
@@ -1133,6 +1147,13 @@ static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok
             break;
         }
     }
+    /* ", which an assistant coach said": the relative pronoun is no part
+     * of the authority */
+    static const char *const relatives[] = {"which", "who", "whom", "that", "what", NULL};
+    size_t st = cl_token_at(&n->d.tk, s);
+    if (st + 1 < hi && n->d.tk.v[st].start == s && cl_tok_in(n->d.text, &n->d.tk.v[st], relatives) &&
+        n->d.tk.v[st + 1].end <= e)
+        s = n->d.tk.v[st + 1].start;
     if (!plausible_authority(n->d.text + s, e - s))
         return NULL;
     /* drop a leading article: "the police" -> "police" is kept as written */

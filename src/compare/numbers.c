@@ -1549,8 +1549,9 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         /* "a two-carriage tram": two carriages, of the tram; the counted is
          * what the compound describes, a game's tally when it counts runs */
         const px_token *t = &n->d.tk.v[p->first];
+        size_t rest = t->end - t->start - p->compound;
         size_t tail = strcspn(n->d.text + t->start + p->compound, "-");
-        char *what = cl_lower(n->d.text + t->start + p->compound, fmin(tail, t->end - t->start - p->compound));
+        char *what = cl_lower(n->d.text + t->start + p->compound, tail < rest ? tail : rest);
         num.counted = counted_phrase(n, last + 1, first, lo, hi);
         if (what && is_sport_tally(what))
             num.kind = PX_NUM_SPORT;

@@ -306,6 +306,38 @@ static void test_agree_conflict_evolving(void **s)
         px_article_free(arts[i]);
 }
 
+/* A toll that rises across the day is evolving though one outlet was
+ * ahead of another; an outlet's later article carries its own figure on. */
+static void test_evolving_by_majority(void **s)
+{
+    (void)s;
+    px_article *arts[4] = {
+        article("2016-07-14T21:00:00Z", "Fast Wire", "At least 70 people were killed in Nice, officials said."),
+        article("2016-07-14T22:00:00Z", "Slow Post", "At least 60 people were killed in Nice, officials said."),
+        article("2016-07-15T06:00:00Z", "Morning Post", "At least 77 people were killed in Nice, officials said."),
+        article("2016-07-15T10:00:00Z", "Daily Sun", "At least 84 people were killed in Nice, officials said.")};
+    compared c;
+    compare(&c, arts, 4);
+    const px_number_group *killed = group_with(&c, 60);
+    assert_non_null(killed);
+    assert_int_equal(killed->status, PX_QTY_EVOLVING);
+    compared_free(&c);
+    for (size_t i = 0; i < 4; i++)
+        px_article_free(arts[i]);
+
+    px_article *own[2] = {
+        article("2016-07-14T22:00:00Z", "Wire", "About 100 people were injured, officials said."),
+        article("2016-07-15T22:00:00Z", "Wire", "About 202 people were injured, officials said.")};
+    compare(&c, own, 2);
+    const px_number_group *injured = group_with(&c, 100);
+    assert_non_null(injured);
+    assert_int_equal(injured->n_articles, 2);
+    assert_int_equal(injured->status, PX_QTY_EVOLVING);
+    compared_free(&c);
+    for (size_t i = 0; i < 2; i++)
+        px_article_free(own[i]);
+}
+
 /* A game's tallies are their own kind and never a shown disagreement. */
 static void test_sport_tallies(void **s)
 {
@@ -384,6 +416,7 @@ int main(void)
         cmocka_unit_test(test_scope),
         cmocka_unit_test(test_other_event_setting_owner),
         cmocka_unit_test(test_agree_conflict_evolving),
+        cmocka_unit_test(test_evolving_by_majority),
         cmocka_unit_test(test_sport_tallies),
         cmocka_unit_test(test_attribution_clause),
         cmocka_unit_test(test_hostile_numbers),

@@ -221,7 +221,9 @@ int ns_sentence_names_other_event(const cl_doc *d, size_t lo, size_t hi, const n
         int named = 0, own = 0;
         for (size_t k = i > lo + 3 ? i - 3 : lo + 1; k < i; k++) {
             const px_token *t = &d->tk.v[k];
-            if (t->kind != PX_TOK_WORD || !is_capitalised_word(d->text + t->start, t->end - t->start))
+            /* a date is no name: "the Oct. 7 attack" is placed by the date rule */
+            if (t->kind != PX_TOK_WORD || !is_capitalised_word(d->text + t->start, t->end - t->start) ||
+                month_of(d, k) || cl_is_calendar_word(d->text + t->start, t->end - t->start))
                 continue;
             named = 1;
             own |= in_lead(lead, d->text + t->start, t->end - t->start);

@@ -152,8 +152,60 @@ static void test_values_read_right(void **s)
     assert_true(x->value == 50 && x->high == 60);
     assert_string_equal(x->counted, "people injured");
     assert_false(has_value(&l, 2206)); /* a clock time */
-    assert_false(has_value(&l, 34) || has_value(&l, 6) || has_value(&l, 50 - 18)); /* a score, a record */
+    /* a score and a record: a claim per figure, of their own kind */
+    assert_int_equal(written(&l, "34")->kind, PX_NUM_SCORE);
+    assert_int_equal(written(&l, "6")->kind, PX_NUM_SCORE);
+    assert_int_equal(written(&l, "32")->kind, PX_NUM_SCORE);
+    assert_null(written(&l, "32")->counted);
     assert_true(written(&l, "$38 billion")->value == 38e9);
+    px_number_list_clear(&l);
+    px_article_free(a);
+}
+
+/* Words that stand for figures, spelled compounds, ordinals, the rest of
+ * a total, percentage points. */
+static void test_figure_words(void **s)
+{
+    (void)s;
+    px_article *a = article(
+        "2016-07-15", "A",
+        "There were no passengers on board. She was the only woman on the jury. There is no "
+        "evidence. It was the only way out. A pair of passengers were removed. Five-year-old "
+        "Tian fell. A two-carriage tram crashed on the 28th lap. All but three of the 45 miners "
+        "were rescued. All but two were freed. Her lead rose to 5 points, with 49% support. The "
+        "It rose to 85. One of the passengers was hurt.");
+    px_number_list l;
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    const px_number *x = written(&l, "no");
+    assert_true(x->value == 0);
+    assert_string_equal(x->counted, "passengers aboard");
+    assert_true(written(&l, "only")->value == 1);
+    size_t nos = 0, onlies = 0;
+    for (size_t i = 0; i < l.n; i++)
+        nos += strcmp(l.v[i].text, "no") == 0, onlies += strcmp(l.v[i].text, "only") == 0;
+    assert_int_equal(nos, 1);    /* "no evidence" is no figure */
+    assert_int_equal(onlies, 1); /* nor "the only way" */
+    assert_true(written(&l, "pair")->value == 2);
+    x = written(&l, "Five-year-old");
+    assert_int_equal(x->kind, PX_NUM_AGE);
+    assert_true(x->value == 5);
+    x = written(&l, "two-carriage");
+    assert_true(x->value == 2);
+    assert_string_equal(x->counted, "tram");
+    x = written(&l, "28th");
+    assert_int_equal(x->kind, PX_NUM_ORDINAL);
+    assert_true(x->value == 28);
+    x = written(&l, "All but three");
+    assert_true(x->value == 42);
+    assert_string_equal(written(&l, "45")->counted, "total miners rescued");
+    for (size_t i = 0; i < l.n; i++)
+        assert_true(strcmp(l.v[i].text, "two") != 0); /* all but two of no total */
+    x = written(&l, "5 points");
+    assert_string_equal(x->unit, "percentage points");
+    assert_true(written(&l, "85")->value == 85); /* a bare figure is read, not compared */
+    assert_null(written(&l, "85")->counted);
+    assert_true(written(&l, "One")->value == 1);
     px_number_list_clear(&l);
     px_article_free(a);
 }
@@ -183,6 +235,39 @@ static void test_scope(void **s)
             (l.v[i].value == 12 && strstr(l.v[i].counted ? l.v[i].counted : "", "killed")))
             assert_int_equal(l.v[i].scope, PX_SCOPE_BACKGROUND);
     }
+    px_number_list_clear(&l);
+    px_article_free(a);
+}
+
+/* Another named event in the story's window, the setting (figures owned
+ * by a whole, their conversions), victims never an authority, owners. */
+static void test_other_event_setting_owner(void **s)
+{
+    (void)s;
+    px_article *a = article(
+        "2018-01-01T09:00:00Z", "A",
+        "A plane crashed in Costa Rica, killing 12 people.\n"
+        "Ten passengers died in the Costa Rica crash, officials said.\n"
+        "The Costa Rica crash came a day after six people died in the Sydney seaplane crash.\n"
+        "The network uses its 17 miles (27km) of track. The airline will train all 120,000 "
+        "employees. Their two children were killed.\n"
+        "Two Tunisian men, Bilal Labaoui and mechanic Abdelkader Toukabri, were also killed, "
+        "said the ministry.\n"
+        "Marcus Ericsson crashed on lap 13.\n");
+    px_number_list l;
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    assert_int_equal(written(&l, "12")->scope, PX_SCOPE_EVENT);
+    assert_int_equal(written(&l, "six")->scope, PX_SCOPE_BACKGROUND);
+    assert_int_equal(written(&l, "Ten")->scope, PX_SCOPE_EVENT);
+    assert_int_equal(written(&l, "17 miles")->scope, PX_SCOPE_BACKGROUND);
+    assert_int_equal(written(&l, "27km")->scope, PX_SCOPE_BACKGROUND);
+    assert_int_equal(written(&l, "120,000")->scope, PX_SCOPE_BACKGROUND);
+    assert_int_equal(written(&l, "two")->scope, PX_SCOPE_EVENT);
+    assert_string_equal(written(&l, "Two")->attribution, "the ministry");
+    const px_number *x = written(&l, "13");
+    assert_int_equal(x->kind, PX_NUM_ORDINAL);
+    assert_string_equal(x->owner, "ericsson");
     px_number_list_clear(&l);
     px_article_free(a);
 }
@@ -219,6 +304,38 @@ static void test_agree_conflict_evolving(void **s)
     compared_free(&c);
     for (size_t i = 0; i < 3; i++)
         px_article_free(arts[i]);
+}
+
+/* A toll that rises across the day is evolving though one outlet was
+ * ahead of another; an outlet's later article carries its own figure on. */
+static void test_evolving_by_majority(void **s)
+{
+    (void)s;
+    px_article *arts[4] = {
+        article("2016-07-14T21:00:00Z", "Fast Wire", "At least 70 people were killed in Nice, officials said."),
+        article("2016-07-14T22:00:00Z", "Slow Post", "At least 60 people were killed in Nice, officials said."),
+        article("2016-07-15T06:00:00Z", "Morning Post", "At least 77 people were killed in Nice, officials said."),
+        article("2016-07-15T10:00:00Z", "Daily Sun", "At least 84 people were killed in Nice, officials said.")};
+    compared c;
+    compare(&c, arts, 4);
+    const px_number_group *killed = group_with(&c, 60);
+    assert_non_null(killed);
+    assert_int_equal(killed->status, PX_QTY_EVOLVING);
+    compared_free(&c);
+    for (size_t i = 0; i < 4; i++)
+        px_article_free(arts[i]);
+
+    px_article *own[2] = {
+        article("2016-07-14T22:00:00Z", "Wire", "About 100 people were injured, officials said."),
+        article("2016-07-15T22:00:00Z", "Wire", "About 202 people were injured, officials said.")};
+    compare(&c, own, 2);
+    const px_number_group *injured = group_with(&c, 100);
+    assert_non_null(injured);
+    assert_int_equal(injured->n_articles, 2);
+    assert_int_equal(injured->status, PX_QTY_EVOLVING);
+    compared_free(&c);
+    for (size_t i = 0; i < 2; i++)
+        px_article_free(own[i]);
 }
 
 /* A game's tallies are their own kind and never a shown disagreement. */
@@ -295,8 +412,11 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_disagreements),
         cmocka_unit_test(test_values_read_right),
+        cmocka_unit_test(test_figure_words),
         cmocka_unit_test(test_scope),
+        cmocka_unit_test(test_other_event_setting_owner),
         cmocka_unit_test(test_agree_conflict_evolving),
+        cmocka_unit_test(test_evolving_by_majority),
         cmocka_unit_test(test_sport_tallies),
         cmocka_unit_test(test_attribution_clause),
         cmocka_unit_test(test_hostile_numbers),

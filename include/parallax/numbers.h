@@ -29,10 +29,14 @@ typedef enum px_number_kind {
     PX_NUM_AGE = 3,      /* Tomasz Lindell, 34; a 61-year-old */
     PX_NUM_DURATION = 4, /* five weeks, 14 years (unit: day/week/month/year/hour/minute) */
     PX_NUM_MEASURE = 5,  /* 5 kilometers, 39 million miles, 1,900-foot */
-    PX_NUM_SPORT = 6     /* a game's tally: runs, innings, outs, laps, points */
+    PX_NUM_SPORT = 6,    /* a game's tally: runs, innings, outs, laps, points */
+    PX_NUM_SCORE = 7,    /* one side of a score, record or vote: "8-7", "50-32-1"
+                            give a claim per figure */
+    PX_NUM_ORDINAL = 8   /* a rank or place in a series: "the 28th lap", "16th" */
 } px_number_kind;
 
-/* "count", "money", "percent", "age", "duration", "measure", "sport". */
+/* "count", "money", "percent", "age", "duration", "measure", "sport",
+ * "score", "ordinal". */
 const char *px_number_kind_name(px_number_kind k);
 
 /* What the qualifier says about the true value. */
@@ -75,9 +79,15 @@ typedef struct px_number {
                             "hostages"), lower case, or NULL */
     char *attribution;   /* the authority ("Palestinian health
                             authorities", "police"), or NULL */
+    char *owner;         /* the person an attribute belongs to (an age,
+                            a lap, a measure naming no thing): the
+                            nearest name the entity tagger calls a person
+                            in the figure's clause, lower case, or NULL */
     px_scope scope;
     int update;          /* the sentence reports a change: "rose to",
                             "climbed to", "updated" */
+    int part;            /* a part of a figure named with it: "three
+                            Algerians were among the 84 killed" */
     size_t sentence_start, sentence_end;
 } px_number;
 

@@ -10,7 +10,7 @@ static const char help[] =
     "measure), text, start/end in Unicode code points into the article body\n"
     "(as printed by `parallax read` with the same options; --raw for the input\n"
     "text), value (high: the upper end of a range), vague, unit, qualifier,\n"
-    "bound, counted, attribution, scope (event, background, furniture), update\n"
+    "bound, counted, attribution, owner, scope (event, background, furniture), update\n"
     "and sentence (docs/claims.md).\n\n"
     "options:\n" CLI_INPUT_HELP
     "  -h, --help           this help\n";
@@ -40,6 +40,7 @@ static int print_numbers(px_article *a, void *ud)
         cJSON_AddStringToObject(o, "bound", px_bound_name(x->bound));
         cli_json_str(o, "counted", x->counted);
         cli_json_str(o, "attribution", x->attribution);
+        cli_json_str(o, "owner", x->owner);
         cJSON_AddStringToObject(o, "scope", px_scope_name(x->scope));
         cJSON_AddBoolToObject(o, "update", x->update);
         cli_json_slice(o, "sentence", a->body, x->sentence_start, x->sentence_end);

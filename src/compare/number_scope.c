@@ -151,3 +151,85 @@ int ns_sentence_is_background(const cl_doc *d, size_t lo, size_t hi, const ns_da
     }
     return 0;
 }
+
+/* ---- another named event ------------------------------------------------------ */
+
+/* The opening of an article that names its own event: its first
+ * sentences, up to so many bytes. */
+#define LEAD_BYTES 400
+#define LEAD_SENTENCES 2
+
+static int is_capitalised_word(const char *s, size_t len)
+{
+    return len > 1 && isupper((unsigned char)s[0]) && !isupper((unsigned char)s[1]) &&
+           !px_is_stopword("en", s, len);
+}
+
+static void lead_add(ns_lead *l, const char *s, size_t len)
+{
+    if (l->n < NS_LEAD_NAMES && is_capitalised_word(s, len)) {
+        l->w[l->n] = s;
+        l->len[l->n++] = len;
+    }
+}
+
+void ns_lead_init(ns_lead *l, const char *title, const cl_doc *d)
+{
+    l->n = 0;
+    for (const char *t = title; t && *t && l->n < NS_LEAD_NAMES;) {
+        while (*t && !isalpha((unsigned char)*t))
+            t++;
+        const char *w = t;
+        while (isalpha((unsigned char)*t))
+            t++;
+        lead_add(l, w, (size_t)(t - w));
+    }
+    size_t end = d->ss.n > LEAD_SENTENCES ? d->ss.v[LEAD_SENTENCES - 1].end : d->len;
+    if (end > LEAD_BYTES)
+        end = LEAD_BYTES;
+    for (size_t i = 0; i < d->tk.n && d->tk.v[i].start < end; i++)
+        if (d->tk.v[i].kind == PX_TOK_WORD)
+            lead_add(l, d->text + d->tk.v[i].start, d->tk.v[i].end - d->tk.v[i].start);
+}
+
+static int in_lead(const ns_lead *l, const char *s, size_t len)
+{
+    for (size_t k = 0; k < l->n; k++)
+        if (l->len[k] == len && strncasecmp(l->w[k], s, len) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_event_noun(const cl_doc *d, size_t i)
+{
+    static const char *const nouns[] = {
+        "crash", "crashes", "attack", "attacks", "shooting", "shootings", "bombing", "bombings",
+        "explosion", "blast", "accident", "disaster", "earthquake", "quake", "derailment",
+        "massacre", "collision", "hurricane", "storm", "flood", "floods", "fire", "siege",
+        "rampage", "tragedy", "sinking", "raid", "riot", "riots", NULL};
+    return d->tk.v[i].kind == PX_TOK_WORD && islower((unsigned char)d->text[d->tk.v[i].start]) &&
+           cl_tok_in(d->text, &d->tk.v[i], nouns); /* not "London Fire Brigade" */
+}
+
+int ns_sentence_names_other_event(const cl_doc *d, size_t lo, size_t hi, const ns_lead *lead)
+{
+    for (size_t i = lo + 1; i < hi; i++) {
+        if (!is_event_noun(d, i))
+            continue;
+        /* the names of the three words before the noun, the sentence's
+         * first word excepted (capitalised anyway) */
+        int named = 0, own = 0;
+        for (size_t k = i > lo + 3 ? i - 3 : lo + 1; k < i; k++) {
+            const px_token *t = &d->tk.v[k];
+            /* a date is no name: "the Oct. 7 attack" is placed by the date rule */
+            if (t->kind != PX_TOK_WORD || !is_capitalised_word(d->text + t->start, t->end - t->start) ||
+                month_of(d, k) || cl_is_calendar_word(d->text + t->start, t->end - t->start))
+                continue;
+            named = 1;
+            own |= in_lead(lead, d->text + t->start, t->end - t->start);
+        }
+        if (named && !own)
+            return 1;
+    }
+    return 0;
+}

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "compare/claims_common.h"
+#include "compare/ner.h"
 #include "compare/number_scope.h"
 #include "parallax/numbers.h"
 
@@ -131,10 +132,23 @@ static const char *const outcome_verbs[][2] = {
 
 /* ---- parsing one number ------------------------------------------------------ */
 
+/* Which tokens of a span give a figure its authority, worked out once for
+ * all the figures of a sentence (a sentence of figures asks for each). */
+typedef struct say_cache {
+    size_t lo, hi;
+    unsigned char *flag; /* flag[k - lo] */
+    size_t cap;
+} say_cache;
+
 typedef struct nscan {
     cl_doc d;
     px_number_list *out;
     ns_date date;
+    ns_lead lead;
+    size_t out_start;          /* this article's first claim in out */
+    size_t ner_lo, ner_hi;     /* the tokens last tagged, and */
+    px_ner_spans names;        /* its names */
+    say_cache *says;           /* [2]: the figure's sentence, the one before */
     size_t line_lo, line_hi;   /* the line last looked at, and */
     int line_furniture;        /* whether it frames the story */
     size_t scope_sent;         /* the sentence last looked at + 1, and */
@@ -231,6 +245,13 @@ typedef struct parsed {
     int range;          /* 20-25, 5-6,000: value is the lower end */
     int age;            /* 31-year-old */
     const unit *glued;  /* unit glued to the digits: 2km, 40mph, 25-ton */
+    int ordinal;        /* 28th */
+    int score_n;        /* a score or record "8-7", "50-32-1": its figures */
+    double score_v[3];
+    size_t score_at[3], score_len[3]; /* byte offsets in the token */
+    int person_only;    /* "no passengers", "the only woman": a claim only
+                           of people or of what befell them */
+    size_t compound;    /* "two-carriage": bytes of the spelled prefix + 1 */
 } parsed;
 
 static int is_calendar_tok(const nscan *n, size_t i)
@@ -265,6 +286,51 @@ static int near_score_word(const nscan *n, size_t i)
         if (n->d.tk.v[k].kind == PX_TOK_WORD && cl_tok_in(n->d.text, &n->d.tk.v[k], words))
             return 1;
     return 0;
+}
+
+/* "8-7", "a 6-3 lead", "50-32-1": a score, record or vote, each figure
+ * of one to three digits; a pair is a score when a score word is near or
+ * the second figure is not above the first (a range rises: "20-25"). */
+static int read_score(const nscan *n, size_t i, const char *s, size_t len, parsed *p)
+{
+    size_t at = 0;
+    p->score_n = 0;
+    while (at < len && p->score_n < 3) {
+        size_t used;
+        int decimals;
+        double v = parse_digits(s + at, len - at, &used, &decimals);
+        if (!used || used > 3 || decimals || memchr(s + at, ',', used))
+            return 0;
+        p->score_v[p->score_n] = v;
+        p->score_at[p->score_n] = at;
+        p->score_len[p->score_n++] = used;
+        at += used;
+        if (at == len)
+            break;
+        if (s[at] != '-' || at + 1 >= len || !isdigit((unsigned char)s[at + 1]))
+            return 0;
+        at++;
+    }
+    if (at != len || p->score_n < 2)
+        return 0;
+    if (p->score_n == 2 && p->score_v[1] > p->score_v[0] && !near_score_word(n, i))
+        return 0;
+    p->value = p->score_v[0];
+    return 1;
+}
+
+static int parse_score(const nscan *n, size_t i, const char *s, size_t len, parsed *p)
+{
+    parsed q = *p;
+    if (!read_score(n, i, s, len, &q))
+        return 0;
+    *p = q;
+    return 1;
+}
+
+static int is_ordinal_suffix(const char *s, size_t len)
+{
+    return cl_eq(s, len, "st") || cl_eq(s, len, "nd") || cl_eq(s, len, "rd") || cl_eq(s, len, "th");
 }
 
 /* What follows "N-" in one token: a range ("20-25", "5-6,000"), a unit
@@ -308,6 +374,84 @@ static int parse_hyphen_tail(const nscan *n, size_t i, const char *s, size_t len
     return 0;
 }
 
+/* Spelled compounds and words that stand for a figure: "five-year-old",
+ * "two-carriage"; "no passengers" (0), "the only woman", "a single
+ * passenger" (1), "a pair of" (2), "a score of" (20). Returns 1 when
+ * token i is such a figure (p filled), -1 when it is no figure at all, 0
+ * when the plain readings apply. */
+static int parse_word_figure(const nscan *n, size_t i, const char *s, size_t len, parsed *p)
+{
+    static const named_value collectives[] = {{"pair", 2}, {"couple", 2}, {"score", 20}, {NULL, 0}};
+    static const char *const not_counts[] = {"half", "halves", "thirds", "quarters", "fifths",
+                                             "tenths", "fold", "way", "time", "off", "sided",
+                                             "on", "all", "another", "third", "fourth", NULL};
+    const char *h = memchr(s, '-', len);
+    if (h && !spelled_value(s, len)) {
+        const char *h2 = memchr(h + 1, '-', len - (size_t)(h + 1 - s));
+        double v = h2 ? spelled_value(s, (size_t)(h2 - s)) : 0;
+        if (v)
+            h = h2; /* twenty-five-year-old */
+        else
+            v = spelled_value(s, (size_t)(h - s));
+        const char *tail = h + 1;
+        size_t tail_len = len - (size_t)(tail - s);
+        if (!v || !tail_len)
+            return 0;
+        p->value = v;
+        if (parse_hyphen_tail(n, i, tail, tail_len, p))
+            return 1;
+        size_t word = strcspn(tail, "-");
+        if (word > tail_len)
+            word = tail_len;
+        if (v < 2 || cl_in(tail, word, not_counts) || !isalpha((unsigned char)tail[0]))
+            return -1;
+        p->compound = (size_t)(tail - s);
+        return 1;
+    }
+    double c = lookup(collectives, s, len);
+    if (c && i > 0 && tok_word_is(n, i - 1, "a") && tok_word_is(n, i + 1, "of")) {
+        p->value = c;
+        return 1;
+    }
+    int no = cl_eq(s, len, "no") && i + 1 < n->d.tk.n && n->d.tk.v[i + 1].kind == PX_TOK_WORD;
+    int only = (cl_eq(s, len, "only") || cl_eq(s, len, "sole")) && i > 0 && tok_word_is(n, i - 1, "the");
+    int single = cl_eq(s, len, "single") && i > 0 && tok_word_is(n, i - 1, "a");
+    if (no || only || single) {
+        p->value = no ? 0 : 1;
+        p->person_only = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Every word that can stand for a figure, or open one ("twenty-five",
+ * "five-year-old"), in byte order: a word token is looked up once here
+ * before any other reading, as most words are none of these. */
+static const char *const figure_words[] = {
+    "billions", "couple", "dozen", "dozens", "eight", "eighteen", "eighty", "eleven",
+    "fifteen", "fifty", "five", "forty", "four", "fourteen", "hundred", "hundreds", "millions",
+    "nine", "nineteen", "ninety", "no", "one", "only", "pair", "score", "scores", "seven",
+    "seventeen", "seventy", "single", "six", "sixteen", "sixty", "sole", "ten", "tens",
+    "thirteen", "thirty", "thousand", "thousands", "three", "twelve", "twenty", "two", NULL};
+
+static int by_word(const void *key, const void *item)
+{
+    return strcmp(key, *(const char *const *)item);
+}
+
+static int may_be_figure_word(const char *s, size_t len)
+{
+    char low[16];
+    size_t n = 0;
+    while (n < len && s[n] != '-' && n + 1 < sizeof low)
+        low[n] = (char)tolower((unsigned char)s[n]), n++;
+    if (n == sizeof low - 1 || (n < len && s[n] != '-'))
+        return 0;
+    low[n] = '\0';
+    return bsearch(low, figure_words, sizeof figure_words / sizeof *figure_words - 1, sizeof *figure_words,
+                   by_word) != NULL;
+}
+
 /* Parses the number at token i into p; returns 0 when token i is no claim. */
 static int parse_number(const nscan *n, size_t i, parsed *p)
 {
@@ -342,12 +486,17 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
         size_t rest_len = len - k - used;
         if (rest_len && rest[0] == ':')
             return 0; /* clock time */
+        if (!k && rest_len > 1 && rest[0] == '-' && isdigit((unsigned char)rest[1]) &&
+            parse_score(n, i, s, len, p))
+            return 1;
         if (rest_len && (rest[0] == '%')) {
             p->percent = 1;
         } else if (rest_len) {
             double sc = lookup(scales, rest, rest_len);
             if (sc)
                 p->value *= sc;
+            else if (!p->decimals && is_ordinal_suffix(rest, rest_len))
+                p->ordinal = 1;
             else if (rest[0] == '-' ? !parse_hyphen_tail(n, i, rest + 1, rest_len - 1, p)
                                     : !match_glued_unit(rest, rest_len, &p->glued))
                 return 0; /* 1990s, 3rd, 9/11, D1, 34-6 */
@@ -363,7 +512,12 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
         if (i > 0 && n->d.tk.v[i - 1].end == t->start && n->d.text[t->start - 1] == '/')
             return 0;
     } else if (t->kind == PX_TOK_WORD) {
+        if (!may_be_figure_word(s, len))
+            return 0;
         double v = spelled_value(s, len);
+        int special = parse_word_figure(n, i, s, len, p);
+        if (special)
+            return special > 0;
         if (!v) {
             v = lookup(vague_numbers, s, len);
             if (!v)
@@ -372,7 +526,9 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
             if (cl_eq(s, len, "tens") && !(tok_word_is(n, i + 1, "of")))
                 return 0;
         }
-        if (!p->vague && cl_eq(s, len, "one") && !isupper((unsigned char)s[0]) &&
+        int one_of_the = tok_word_is(n, i + 1, "of") &&
+                         (tok_is_whole_determiner(n, i + 2) || tok_word_is(n, i + 2, "those"));
+        if (!p->vague && cl_eq(s, len, "one") && !isupper((unsigned char)s[0]) && !one_of_the &&
             (i + 1 >= n->d.tk.n || n->d.tk.v[i + 1].kind != PX_TOK_WORD ||
              tok_word_is(n, i + 1, "of") || px_is_stopword("en", n->d.text + n->d.tk.v[i + 1].start,
                                                            n->d.tk.v[i + 1].end - n->d.tk.v[i + 1].start)))
@@ -418,6 +574,27 @@ static int match_unit_word(const char *s, size_t len, const unit **out)
     return 0;
 }
 
+/* "lap 20", "Game 7", "round 3": a place in a series, an ordinal. */
+static int series_word(const nscan *n, size_t first)
+{
+    static const char *const series[] = {"lap", "round", "game", "stage", "hole", "inning", "leg",
+                                         "heat", "week", "day", "episode", "season", "set", NULL};
+    if (first == 0 || n->d.tk.v[first - 1].kind != PX_TOK_WORD || n->d.tk.v[first].kind != PX_TOK_NUMBER)
+        return 0;
+    size_t len;
+    const char *s = tok_text(n, first, &len);
+    for (size_t k = 0; k < len; k++)
+        if (!isdigit((unsigned char)s[k]))
+            return 0;
+    char low[8];
+    const char *w = tok_text(n, first - 1, &len);
+    if (len >= sizeof low)
+        return 0;
+    for (size_t k = 0; k < len; k++)
+        low[k] = (char)tolower((unsigned char)w[k]);
+    return cl_in(low, len, series);
+}
+
 /* Is the number a year, a date, a time or an identifier rather than a claim? */
 static int not_a_claim(const nscan *n, const parsed *p)
 {
@@ -427,6 +604,8 @@ static int not_a_claim(const nscan *n, const parsed *p)
     if (t->kind != PX_TOK_NUMBER || p->currency || p->percent)
         return 0;
     int integer = !p->decimals && !memchr(s, ',', len);
+    if (series_word(n, p->first))
+        return 0;
     if (integer && len == 4 && p->value >= 1800 && p->value <= 2100)
         return 1; /* a year */
     if (p->first > 0 && is_calendar_tok(n, p->first - 1))
@@ -575,6 +754,12 @@ static const char *relation_of_word(const char *w, size_t wl)
     return outcome_of(w, wl);
 }
 
+/* "passengers", "officials", not "glass" or "status". */
+static int is_plural_word(const char *s, size_t len)
+{
+    return len > 3 && s[len - 1] == 's' && !strchr("su", s[len - 2]) && islower((unsigned char)s[0]);
+}
+
 /* The noun phrase the number counts: up to three words after it that are
  * no stopwords, verbs of saying or other numbers; plus the outcome
  * ("killed") found near it in the sentence. */
@@ -609,6 +794,14 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
         if (t->kind != PX_TOK_WORD || px_is_stopword("en", s, len) || cl_is_say_verb(s, len) ||
             spelled_value(s, len) || cl_eq(s, len, "percent"))
             break;
+        /* a noun phrase ends at its plural head ("first-class passengers
+         * gave") or before a verb ("tram tipped"), but for what befell it */
+        int befalls = relation_of_word(s, len) != NULL;
+        if (words && !befalls && is_plural_word(n->d.text + n->d.tk.v[j - 1].start,
+                                                 n->d.tk.v[j - 1].end - n->d.tk.v[j - 1].start))
+            break;
+        if (words && !befalls && len > 4 && islower((unsigned char)s[0]) && cl_eq(s + len - 2, 2, "ed"))
+            break;
         size_t stripped = cl_strip_possessive(s, len);
         if (px_buf_printf(&b, "%s%.*s", words ? " " : "", (int)stripped, s))
             goto oom;
@@ -635,9 +828,14 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
         for (size_t k = j; k < sent_hi && k < j + 8 && !o; k++) {
             if (clause_break(n, k))
                 break;
+            size_t wl = n->d.tk.v[k].end - n->d.tk.v[k].start;
+            const char *w = n->d.text + n->d.tk.v[k].start;
+            /* "ran over 10 people, killing one": what the counted did
+             * befell another */
+            if (n->d.tk.v[k].kind == PX_TOK_WORD && wl > 5 && cl_eq(w + wl - 3, 3, "ing"))
+                break;
             if (n->d.tk.v[k].kind == PX_TOK_WORD)
-                o = relation_of_word(n->d.text + n->d.tk.v[k].start,
-                                     n->d.tk.v[k].end - n->d.tk.v[k].start);
+                o = relation_of_word(w, wl);
         }
         if (o && px_buf_printf(&b, " %s", o))
             goto oom;
@@ -657,8 +855,11 @@ static int is_partitive_whole(const nscan *n, size_t first, size_t sent_lo)
     size_t k = first;
     if (k > sent_lo && tok_is_possessive(n, k - 1))
         k--; /* the plant's */
-    return k >= sent_lo + 3 && tok_is_whole_determiner(n, k - 1) && tok_word_is(n, k - 2, "of") &&
-           n->d.tk.v[k - 3].kind == PX_TOK_NUMBER;
+    if (!(k >= sent_lo + 3 && tok_is_whole_determiner(n, k - 1) && tok_word_is(n, k - 2, "of")))
+        return 0;
+    size_t pl;
+    const char *part = tok_text(n, k - 3, &pl);
+    return n->d.tk.v[k - 3].kind == PX_TOK_NUMBER || spelled_value(part, pl) > 0;
 }
 
 /* The quantity named before the number, for a figure with nothing after
@@ -814,20 +1015,67 @@ static int plausible_authority(const char *s, size_t len)
     return !(words == 1 && len > 4 && cl_eq(s + len - 2, 2, "ed"));
 }
 
+/* Does something befall what ends at byte e before the verb at token k:
+ * "..., were also killed, said"? */
+static int befell(const nscan *n, size_t e, size_t k)
+{
+    for (size_t t = cl_token_at(&n->d.tk, e); t < k; t++)
+        if (n->d.tk.v[t].kind == PX_TOK_WORD &&
+            outcome_of(n->d.text + n->d.tk.v[t].start, n->d.tk.v[t].end - n->d.tk.v[t].start))
+            return 1;
+    return 0;
+}
+
+/* ", said the ministry": the verb after a comma, its subject after it. */
+static int inverted_report(const nscan *n, size_t lo, size_t k, size_t hi, size_t *s, size_t *e)
+{
+    if (!(k > lo && n->d.tk.v[k - 1].kind == PX_TOK_PUNCT && n->d.text[n->d.tk.v[k - 1].start] == ',') ||
+        !cl_phrase_after(&n->d, k + 1, hi, s, e))
+        return 0;
+    for (size_t c = *s; c < *e; c++)
+        if (isdigit((unsigned char)n->d.text[c]))
+            return 0;
+    return names_someone(n->d.text + *s, *e - *s);
+}
+
 static char *attribution_of(const nscan *n, size_t lo, size_t hi, size_t num_tok)
 {
     return attribution_in(n, lo, hi, num_tok, 0);
 }
 
+/* The flags of reports_figure over tokens [lo, hi), or NULL when out of
+ * memory (the caller then asks token by token). */
+static const unsigned char *says_in(const nscan *n, size_t lo, size_t hi, int depth)
+{
+    say_cache *c = &n->says[depth];
+    if (c->flag && c->lo == lo && c->hi == hi)
+        return c->flag;
+    if (hi - lo > c->cap) {
+        unsigned char *f = realloc(c->flag, hi - lo);
+        if (!f)
+            return NULL;
+        c->flag = f;
+        c->cap = hi - lo;
+    }
+    if (!c->flag)
+        return NULL;
+    for (size_t k = lo; k < hi; k++)
+        c->flag[k - lo] = (unsigned char)reports_figure(n, k);
+    c->lo = lo;
+    c->hi = hi;
+    return c->flag;
+}
+
 static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok, int depth)
 {
     size_t s = 0, e = 0;
+    const unsigned char *says = hi > lo ? says_in(n, lo, hi, depth) : NULL;
     int found = 0;
     for (size_t k = lo; k + 1 < hi && !found; k++)
         if (cl_tok_is(&n->d, k, "according") && cl_tok_is(&n->d, k + 1, "to"))
             found = cl_phrase_after(&n->d, k + 2, hi, &s, &e);
     for (size_t k = lo; k < hi && !found; k++) {
-        if (!reports_figure(n, k) || (k > num_tok && k < num_tok + 2) || passive_say(n, k, lo) ||
+        if (!(says ? says[k - lo] : reports_figure(n, k)) || (k > num_tok && k < num_tok + 2) || passive_say(n, k, lo) ||
             narrative_verb(n, k))
             continue;
         if (k > lo && (cl_tok_is(&n->d, k - 1, "an") || cl_tok_is(&n->d, k - 1, "a") ||
@@ -835,7 +1083,15 @@ static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok
             continue; /* "an estimated 1,200" */
         if (k < num_tok && other_clause(n, k + 1, num_tok, 0))
             continue; /* "Trump said ... after North Korea fired four" */
-        found = cl_phrase_before(&n->d, lo, k, &s, &e);
+        /* ", said the ministry": the speaker after the verb */
+        found = inverted_report(n, lo, k, hi, &s, &e);
+        if (!found) {
+            found = cl_phrase_before(&n->d, lo, k, &s, &e);
+            /* "two men, Bilal and mechanic Abdelkader, were killed, said":
+             * what befell the phrase makes it a victim, not the authority */
+            if (found && befell(n, e, k))
+                found = 0;
+        }
         if (k > num_tok && !closing_report(n, k, found ? s : n->d.tk.v[k].start) &&
             other_clause(n, num_tok + 1, k, 1)) {
             found = 0;
@@ -891,6 +1147,13 @@ static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok
             break;
         }
     }
+    /* ", which an assistant coach said": the relative pronoun is no part
+     * of the authority */
+    static const char *const relatives[] = {"which", "who", "whom", "that", "what", NULL};
+    size_t st = cl_token_at(&n->d.tk, s);
+    if (st + 1 < hi && n->d.tk.v[st].start == s && cl_tok_in(n->d.text, &n->d.tk.v[st], relatives) &&
+        n->d.tk.v[st + 1].end <= e)
+        s = n->d.tk.v[st + 1].start;
     if (!plausible_authority(n->d.text + s, e - s))
         return NULL;
     /* drop a leading article: "the police" -> "police" is kept as written */
@@ -916,14 +1179,18 @@ static void number_free(px_number *x)
     free(x->qualifier);
     free(x->counted);
     free(x->attribution);
+    free(x->owner);
 }
 
-/* "between 50 and 60": the upper end; returns the last token. */
+/* "between 50 and 60", "$30,000 to $50,000", "eight to ten": the upper
+ * end; returns the last token. "from 68 to 69" is a change, not a range. */
 static size_t range_end(const nscan *n, const parsed *p, size_t last, px_number *num)
 {
     parsed hi;
-    if (!tok_word_is(n, p->first - 1, "between") || p->first == 0 || !tok_word_is(n, last + 1, "and") ||
-        !parse_number(n, last + 2, &hi) || !(hi.value > p->value))
+    int between = p->first > 0 && tok_word_is(n, p->first - 1, "between") && tok_word_is(n, last + 1, "and");
+    int to = tok_word_is(n, last + 1, "to") && !(p->first > 0 && tok_word_is(n, p->first - 1, "from"));
+    if (!(between || to) || !parse_number(n, last + 2, &hi) || !(hi.value > p->value) ||
+        hi.currency != p->currency || hi.percent != p->percent || hi.score_n || hi.ordinal)
         return last;
     num->high = hi.value;
     return hi.last;
@@ -947,6 +1214,19 @@ static int reports_change(const nscan *n, size_t first, size_t lo, size_t hi)
              tok_word_is(n, k + 1, "death") || tok_word_is(n, k - 1, "toll") ||
              tok_word_is(n, k - 1, "was") || tok_word_is(n, k - 1, "been")))
             return 1;
+    return 0;
+}
+
+/* "three Algerians were among the 84 killed": "among" in the figure's
+ * clause, before a new one opens. */
+static int is_among(const nscan *n, size_t j, size_t hi)
+{
+    for (size_t k = j; k < hi && k < j + 6; k++) {
+        if (clause_break(n, k))
+            return 0;
+        if (tok_word_is(n, k, "among"))
+            return 1;
+    }
     return 0;
 }
 
@@ -989,6 +1269,146 @@ static int is_sport_tally(const char *counted)
     return 0;
 }
 
+/* "all but three": the figure is the rest of a total. */
+static int all_but(const nscan *n, size_t first, size_t lo)
+{
+    return first >= lo + 2 && tok_word_is(n, first - 1, "but") && tok_word_is(n, first - 2, "all");
+}
+
+/* The total named after a figure: "of the 45 passengers", "of its 12
+ * members"; NAN when none. */
+static double total_after(const nscan *n, size_t j, size_t hi)
+{
+    if (!tok_word_is(n, j, "of") || !(j + 1 < hi && tok_is_whole_determiner(n, j + 1)))
+        return NAN;
+    j += 2;
+    if (j < hi && tok_is_possessive(n, j))
+        j++;
+    parsed t;
+    if (j >= hi || !parse_number(n, j, &t) || t.score_n || t.ordinal)
+        return NAN;
+    return t.value;
+}
+
+/* "rose 3 points" in a sentence of percentages: percentage points. */
+static int is_points_of_percent(const nscan *n, size_t j, size_t lo, size_t hi)
+{
+    if (!(tok_word_is(n, j, "points") || tok_word_is(n, j, "point")))
+        return 0;
+    for (size_t k = lo; k < hi; k++) {
+        const px_token *t = &n->d.tk.v[k];
+        if ((t->kind == PX_TOK_NUMBER && memchr(n->d.text + t->start, '%', t->end - t->start)) ||
+            (t->kind == PX_TOK_PUNCT && n->d.text[t->start] == '%') || tok_word_is(n, k, "percent") ||
+            tok_word_is(n, k, "poll") || tok_word_is(n, k, "polls"))
+            return 1;
+    }
+    return 0;
+}
+
+static int is_people_noun(const char *w, size_t wl);
+static const char *relation_in(const char *c);
+
+/* Does the counted phrase name people, or what befell someone
+ * ("passengers", "woman", "casualties", "injured")? */
+static int counts_people(const char *counted)
+{
+    if (!counted)
+        return 0;
+    if (relation_in(counted))
+        return 1;
+    for (const char *w = counted; *w;) {
+        size_t wl = strcspn(w, " ");
+        size_t sing = wl > 3 && w[wl - 1] == 's' ? wl - 1 : wl;
+        if (is_people_noun(w, wl) || cl_is_role_noun(w, wl) || cl_is_role_noun(w, sing) ||
+            cl_is_group_noun(w, wl) || cl_eq(w, sing, "passenger") || cl_eq(w, sing, "survivor") ||
+            cl_eq(w, sing, "female") || cl_eq(w, sing, "male") || cl_eq(w, sing, "child") ||
+            cl_eq(w, wl, "children") || cl_eq(w, sing, "casualtie") || cl_eq(w, wl, "casualties"))
+            return 1;
+        w += wl;
+        while (*w == ' ')
+            w++;
+    }
+    return 0;
+}
+
+/* Does a clause boundary lie among tokens [a, b)? */
+static int crosses_clause(const nscan *n, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (clause_break(n, k) || cl_tok_is(&n->d, k, "who") || cl_tok_is(&n->d, k, "which"))
+            return 1;
+    return 0;
+}
+
+/* "its 17 miles of track", "all 120,000 employees", "the plant's 1,450
+ * workers": a figure owned by a named whole is a standing fact of the
+ * setting, unless something befalls it ("their two children were
+ * killed"). */
+static int is_owned(const nscan *n, const parsed *p, size_t lo, size_t hi)
+{
+    static const char *const owners[] = {"its", "their", "all", "our", NULL};
+    size_t f = p->first;
+    if (f <= lo || p->age || p->ordinal || p->currency || p->percent)
+        return 0;
+    if (!(cl_tok_in(n->d.text, &n->d.tk.v[f - 1], owners) || tok_is_possessive(n, f - 1)))
+        return 0;
+    for (size_t k = p->last + 1; k < hi && k < p->last + 10; k++) {
+        if (clause_break(n, k) && k > p->last + 1)
+            break;
+        if (n->d.tk.v[k].kind == PX_TOK_WORD &&
+            relation_of_word(n->d.text + n->d.tk.v[k].start, n->d.tk.v[k].end - n->d.tk.v[k].start))
+            return 0;
+    }
+    return 1;
+}
+
+/* A figure in parentheses right after the last one: the same figure in
+ * other units ("17 miles (27km)"). */
+static int is_conversion(const nscan *n, size_t first)
+{
+    if (n->out->n <= n->out_start || first == 0 || n->d.text[n->d.tk.v[first - 1].start] != '(')
+        return 0;
+    size_t open = n->d.tk.v[first - 1].start, prev_end = n->out->v[n->out->n - 1].end;
+    return prev_end <= open && open - prev_end <= 1;
+}
+
+/* The person nearest the figure in its clause, by the entity tagger: whom
+ * an age, a lap or a place belongs to ("Ericsson crashed on lap 13",
+ * "Isaiah, 3,"). The sentence is tagged once, only when it holds such a
+ * figure. */
+#define OWNER_TOKENS 10
+static char *owner_of(nscan *n, size_t sent, size_t first, size_t last, size_t lo, size_t hi)
+{
+    if (n->ner_lo != lo || n->ner_hi != hi) {
+        n->ner_lo = lo;
+        n->ner_hi = hi;
+        n->names.n = 0;
+        const px_ner_model *m = px_ner_default(NULL);
+        px_tokens view = {.v = n->d.tk.v + lo, .n = hi - lo};
+        px_spans one = {.v = n->d.ss.v + sent, .n = 1};
+        if (m && hi > lo && px_ner_tag(m, n->d.text, &view, &one, &n->names))
+            n->names.n = 0;
+    }
+    const px_ner_span *best = NULL;
+    size_t best_d = OWNER_TOKENS + 1;
+    for (size_t k = 0; k < n->names.n; k++) {
+        const px_ner_span *sp = &n->names.v[k];
+        if (sp->type != PX_NER_PER)
+            continue;
+        size_t a = lo + sp->first, b = lo + sp->last; /* tokens [a, b) */
+        size_t d = b <= first ? first - b : a > last ? a - last : 0;
+        if (d >= best_d || (b <= first && crosses_clause(n, b, first)) || (a > last && crosses_clause(n, last + 1, a)))
+            continue;
+        best = sp;
+        best_d = d;
+    }
+    if (!best)
+        return NULL;
+    const px_token *t = &n->d.tk.v[lo + best->last - 1]; /* the surname */
+    size_t len = cl_strip_possessive(n->d.text + t->start, t->end - t->start);
+    return cl_lower(n->d.text + t->start, len);
+}
+
 /* The line holding byte off (cached: figures come in text order). */
 static int line_is_furniture(nscan *n, size_t off)
 {
@@ -1011,7 +1431,8 @@ static px_scope scope_of(nscan *n, size_t sent, size_t lo, size_t hi, size_t off
         return PX_SCOPE_FURNITURE;
     if (n->scope_sent != sent + 1) {
         n->scope_sent = sent + 1;
-        n->sent_background = ns_sentence_is_background(&n->d, lo, hi, &n->date);
+        n->sent_background = ns_sentence_is_background(&n->d, lo, hi, &n->date) ||
+                             ns_sentence_names_other_event(&n->d, lo, hi, &n->lead);
     }
     return n->sent_background ? PX_SCOPE_BACKGROUND : PX_SCOPE_EVENT;
 }
@@ -1025,8 +1446,10 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
     px_number num;
     memset(&num, 0, sizeof num);
     num.scope = scope_of(n, sent, lo, hi, n->d.tk.v[i].start);
-    if (num.scope == PX_SCOPE_EVENT && is_rate(n, p->last + 1, hi))
+    if (num.scope == PX_SCOPE_EVENT && (is_rate(n, p->last + 1, hi) || is_owned(n, p, lo, hi)))
         num.scope = PX_SCOPE_BACKGROUND; /* "27 million passengers a year": the setting */
+    if (is_conversion(n, p->first))
+        num.scope = n->out->v[n->out->n - 1].scope; /* "17 miles (27km)": as the figure converted */
     if (lo + CONTEXT_TOKENS < p->first)
         lo = p->first - CONTEXT_TOKENS;
     if (hi > p->last + CONTEXT_TOKENS)
@@ -1050,7 +1473,14 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         unit_name = "year", num.kind = PX_NUM_AGE;
     if (!unit_name && p->glued)
         unit_name = p->glued->unit, num.kind = p->glued->kind;
-    if (!unit_name)
+    int series = !p->ordinal && series_word(n, p->first);
+    if (p->ordinal || series)
+        num.kind = PX_NUM_ORDINAL;
+    if (!unit_name && !p->ordinal && is_points_of_percent(n, last + 1, lo, hi)) {
+        unit_name = "percentage points", num.kind = PX_NUM_PERCENT;
+        last++;
+    }
+    if (!unit_name || p->currency || p->percent)
         last = range_end(n, p, last, &num);
     const unit *u = NULL;
     size_t ul = 0;
@@ -1094,12 +1524,44 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
             first--;
     }
     num.update = reports_change(n, first, lo, hi);
+    num.part = is_among(n, last + 1, hi);
     num.start = n->d.tk.v[first].start;
     num.end = n->d.tk.v[last].end;
     num.text = px_strndup(n->d.text + num.start, num.end - num.start);
     num.unit = unit_name ? px_strdup(unit_name) : NULL;
-    if (num.kind == PX_NUM_COUNT || num.kind == PX_NUM_MONEY || num.kind == PX_NUM_PERCENT ||
-        num.kind == PX_NUM_MEASURE || (num.kind == PX_NUM_AGE && p->age))
+    if (all_but(n, first, lo)) {
+        double total = total_after(n, last + 1, hi);
+        if (!(total > num.value)) {
+            number_free(&num);
+            *next = p->last + 1;
+            return PX_OK; /* "all but three" of no stated total counts nothing */
+        }
+        num.value = num.high = total - num.value;
+        first -= 2;
+        num.start = n->d.tk.v[first].start;
+        free(num.text);
+        num.text = px_strndup(n->d.text + num.start, num.end - num.start);
+    }
+    if (series) {
+        num.counted = cl_lower(n->d.text + n->d.tk.v[p->first - 1].start,
+                               n->d.tk.v[p->first - 1].end - n->d.tk.v[p->first - 1].start);
+    } else if (p->compound) {
+        /* "a two-carriage tram": two carriages, of the tram; the counted is
+         * what the compound describes, a game's tally when it counts runs */
+        const px_token *t = &n->d.tk.v[p->first];
+        size_t rest = t->end - t->start - p->compound;
+        size_t tail = strcspn(n->d.text + t->start + p->compound, "-");
+        char *what = cl_lower(n->d.text + t->start + p->compound, tail < rest ? tail : rest);
+        num.counted = counted_phrase(n, last + 1, first, lo, hi);
+        if (what && is_sport_tally(what))
+            num.kind = PX_NUM_SPORT;
+        if (!num.counted) {
+            num.counted = what;
+            what = NULL;
+        }
+        free(what);
+    } else if (num.kind == PX_NUM_COUNT || num.kind == PX_NUM_MONEY || num.kind == PX_NUM_PERCENT ||
+               num.kind == PX_NUM_MEASURE || num.kind == PX_NUM_ORDINAL || (num.kind == PX_NUM_AGE && p->age))
         num.counted = counted_phrase(n, last + 1, first, lo, hi);
     if (!num.counted && num.kind == PX_NUM_AGE && looks_like_age(n, p))
         num.counted = cl_lower(n->d.text + n->d.tk.v[p->first - 2].start,
@@ -1127,16 +1589,22 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         num.counted = counted_before(n, first, lo, num.kind == PX_NUM_COUNT);
     if (num.kind == PX_NUM_COUNT && num.counted && is_sport_tally(num.counted))
         num.kind = PX_NUM_SPORT;
-    num.attribution = attribution_of(n, lo, hi, p->first);
-    if (!num.text || (unit_name && !num.unit)) {
-        number_free(&num);
-        return PX_ENOMEM;
-    }
-    if (num.kind == PX_NUM_COUNT && !num.counted && !num.vague && p->value < 1000) {
-        /* a bare small number ("it was 3") says too little to compare */
+    if (p->person_only && !counts_people(num.counted)) {
+        /* "no evidence", "the only way": no figure */
         number_free(&num);
         *next = p->last + 1;
         return PX_OK;
+    }
+    if (num.kind == PX_NUM_AGE || num.kind == PX_NUM_ORDINAL || num.kind == PX_NUM_SPORT ||
+        (num.kind == PX_NUM_MEASURE && !num.counted))
+        num.owner = owner_of(n, sent, first, last, lo, hi);
+    /* a bare figure ("rose to 85", "five of whom") is kept as read but
+     * names no quantity, so it is never compared: no authority needed */
+    if (num.counted || num.kind != PX_NUM_COUNT)
+        num.attribution = attribution_of(n, lo, hi, p->first);
+    if (!num.text || (unit_name && !num.unit)) {
+        number_free(&num);
+        return PX_ENOMEM;
     }
     if (CL_GROW(n->out->v, n->out->cap, n->out->n)) {
         number_free(&num);
@@ -1152,8 +1620,8 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
 const char *px_number_kind_name(px_number_kind k)
 {
     static const char *const names[] = {"count", "money", "percent", "age", "duration", "measure",
-                                        "sport"};
-    return (unsigned)k < 7 ? names[k] : "count";
+                                        "sport", "score", "ordinal"};
+    return (unsigned)k < 9 ? names[k] : "count";
 }
 
 const char *px_bound_name(px_bound b)
@@ -1186,6 +1654,35 @@ void px_number_list_clear(px_number_list *l)
     memset(l, 0, sizeof *l);
 }
 
+/* A score or record: one claim per figure, its own kind, compared with
+ * nothing (which side is which is not read). */
+static int emit_score(nscan *n, size_t i, const parsed *p)
+{
+    const px_token *t = &n->d.tk.v[i];
+    size_t sent = cl_sentence_at(&n->d.ss, t->start);
+    size_t lo_off = n->d.ss.n ? n->d.ss.v[sent].start : 0;
+    size_t hi_off = n->d.ss.n ? n->d.ss.v[sent].end : n->d.len;
+    px_scope scope = scope_of(n, sent, cl_token_at(&n->d.tk, lo_off), cl_token_at(&n->d.tk, hi_off), t->start);
+    for (int k = 0; k < p->score_n; k++) {
+        if (CL_GROW(n->out->v, n->out->cap, n->out->n))
+            return PX_ENOMEM;
+        px_number *x = &n->out->v[n->out->n];
+        memset(x, 0, sizeof *x);
+        x->kind = PX_NUM_SCORE;
+        x->start = t->start + p->score_at[k];
+        x->end = x->start + p->score_len[k];
+        x->text = px_strndup(n->d.text + x->start, x->end - x->start);
+        x->value = x->high = p->score_v[k];
+        x->scope = scope;
+        x->sentence_start = lo_off;
+        x->sentence_end = hi_off;
+        if (!x->text)
+            return PX_ENOMEM;
+        n->out->n++;
+    }
+    return PX_OK;
+}
+
 int px_numbers_extract(const px_article *a, px_number_list *out)
 {
     return px_numbers_extract_doc(a, NULL, out);
@@ -1197,19 +1694,28 @@ int px_numbers_extract_doc(const px_article *a, const px_doc *doc, px_number_lis
         return PX_EUSAGE;
     if (!a->body)
         return PX_OK;
-    nscan n = {.out = out};
+    say_cache says[2] = {{0}};
+    nscan n = {.out = out, .out_start = out->n, .says = says};
     ns_date_init(&n.date, a->date);
     if (cl_doc_init(&n.d, a->body, doc))
         return PX_ENOMEM;
+    ns_lead_init(&n.lead, a->title, &n.d);
     int rc = PX_OK;
     for (size_t i = 0; i < n.d.tk.n && !rc;) {
         parsed p;
         size_t next = i + 1;
-        if (parse_number(&n, i, &p) && (looks_like_age(&n, &p) || !not_a_claim(&n, &p)))
+        if (!parse_number(&n, i, &p))
+            ;
+        else if (p.score_n)
+            rc = emit_score(&n, i, &p);
+        else if (looks_like_age(&n, &p) || !not_a_claim(&n, &p))
             rc = emit_number(&n, i, &p, &next);
         i = next > i ? next : i + 1;
     }
     cl_doc_free(&n.d);
+    px_ner_spans_free(&n.names);
+    free(says[0].flag);
+    free(says[1].flag);
     return rc;
 }
 
@@ -1288,7 +1794,7 @@ static void group_key(const px_number *x, px_buf *b)
     const char *head;
     size_t head_len;
     head_of(c, &head, &head_len);
-    if (relation && (!head_len || is_people_noun(head, head_len)))
+    if (relation && (!head_len || (is_people_noun(head, head_len) && !x->part)))
         head = "people", head_len = 6;
     if (head_len > 3 && head[head_len - 1] == 's' && strncmp(head, "people", 6) != 0)
         head_len--;
@@ -1476,7 +1982,7 @@ static double sentence_similarity(const char *a, size_t al, const char *b, size_
  * to 1, with the reasons. */
 typedef struct pair_evidence {
     double score, similarity;
-    int related, attributed, close, lead, sport, generic;
+    int related, attributed, close, lead, sport, generic, toll;
 } pair_evidence;
 
 /* The opening of an article (its first 600 bytes) states its main figures. */
@@ -1488,6 +1994,23 @@ static void key_relation(const char *key, const char **rel, size_t *len)
     const char *bar = strrchr(key, '|');
     *rel = bar ? bar + 1 : "";
     *len = strcspn(*rel, "#");
+}
+
+/* A toll: people killed or injured, the figure every report of a deadly
+ * event gives and the one most often revised; two tolls qualified alike
+ * ("more than 18,000", "more than 11,000") are two states of one running
+ * count. */
+static int is_toll(const char *key)
+{
+    const char *rel;
+    size_t rel_len;
+    key_relation(key, &rel, &rel_len);
+    if (!(cl_eq(rel, rel_len, "killed") || cl_eq(rel, rel_len, "injured")))
+        return 0;
+    const char *end = rel - 1, *start = end;
+    while (start > key && start[-1] != '|')
+        start--;
+    return cl_eq(start, (size_t)(end - start), "people");
 }
 
 /* A head noun that alone tells nothing of what is counted. */
@@ -1525,8 +2048,9 @@ static void pair_score(const px_article *aa, const px_number *a, const px_articl
     ev->close = hi <= 2 * lo;
     ev->lead = a->sentence_start < LEAD_BYTES && b->sentence_start < LEAD_BYTES;
     ev->sport = a->kind == PX_NUM_SPORT;
+    ev->toll = is_toll(key) && a->bound == b->bound && a->bound != PX_BOUND_EXACT;
     ev->score = 0.45 * ev->similarity + 0.25 * ev->related + 0.1 * ev->attributed +
-                0.1 * ev->close + 0.1 * ev->lead - 0.5 * ev->sport -
+                0.1 * ev->close + 0.1 * ev->lead + 0.1 * ev->toll - 0.5 * ev->sport -
                 0.25 * (ev->generic && !rel_len);
     ev->score = fmax(0, fmin(1, ev->score));
 }
@@ -1549,6 +2073,8 @@ static char *evidence_text(const pair_evidence *ev, const char *key, size_t n_ar
         px_buf_puts(&b, "; figures within a factor of 2");
     if (ev->lead)
         px_buf_puts(&b, "; both in the opening");
+    if (ev->toll)
+        px_buf_puts(&b, "; a toll qualified alike");
     if (ev->generic && !rel_len)
         px_buf_puts(&b, "; a vague noun");
     if (ev->sport)
@@ -1567,6 +2093,20 @@ static int same_outlet(const px_article *a, const px_article *b)
     return a == b || (a && b && a->source && b->source && strcmp(a->source, b->source) == 0);
 }
 
+/* Two figures that are one: equal within their written rounding. */
+static int same_figure(const px_number *a, const px_number *b)
+{
+    double tol = fmax(rounding_of(a), rounding_of(b)) / 2;
+    if (a->bound == PX_BOUND_ABOUT || b->bound == PX_BOUND_ABOUT)
+        tol = fmax(tol, 0.1 * fmax(fabs(a->value), fabs(b->value)));
+    return fabs(a->value - b->value) <= tol &&
+           (a->bound == PX_BOUND_RANGE) == (b->bound == PX_BOUND_RANGE);
+}
+
+/* At most one disagreeing pair of reports in this many may go against
+ * the rise of an evolving figure (the higher figure not later). */
+#define EVOLVING_AGAINST 4
+
 static int judge_group(const px_article *const *articles, const px_number_list *const *lists,
                        px_number_group *g)
 {
@@ -1575,7 +2115,8 @@ static int judge_group(const px_article *const *articles, const px_number_list *
     size_t rel_len;
     key_relation(g->key, &rel, &rel_len);
     int grows = rel_len > 0;
-    int any_conflict = 0, all_later = 1;
+    int any_conflict = 0;
+    size_t rises = 0, falls = 0;
     size_t pairs = 0, scored = 0;
     for (size_t i = 0; i < g->n_members && pairs < MAX_PAIRS; i++)
         for (size_t j = i + 1; j < g->n_members && pairs < MAX_PAIRS; j++) {
@@ -1583,10 +2124,18 @@ static int judge_group(const px_article *const *articles, const px_number_list *
             const px_number *a = member(lists, ri), *b = member(lists, rj);
             const px_article *aa = articles ? articles[ri.article] : NULL;
             const px_article *ab = articles ? articles[rj.article] : NULL;
-            if (ri.article == rj.article || (articles && same_outlet(aa, ab)))
+            if (ri.article == rj.article)
+                continue;
+            int conflict = values_conflict(a, b);
+            const px_number *lo_x = a->value < b->value ? a : b, *hi_x = lo_x == a ? b : a;
+            const px_article *lo_a = lo_x == a ? aa : ab, *hi_a = lo_x == a ? ab : aa;
+            int later = conflict && (grows || hi_x->update) && later_state(lo_a, lo_x, hi_a, hi_x);
+            /* an outlet neither agrees nor conflicts with itself, but its
+             * later article may carry the figure on ("about 100 injured",
+             * then "around 202") */
+            if (articles && same_outlet(aa, ab) && !later)
                 continue;
             pairs++;
-            int conflict = values_conflict(a, b);
             if (!conflict && (a->vague || b->vague))
                 continue;
             pair_evidence ev;
@@ -1597,14 +2146,14 @@ static int judge_group(const px_article *const *articles, const px_number_list *
             if (conflict) {
                 any_conflict = 1;
                 /* counts that grow with time (a toll, the injured) evolve; a
-             * truck's weight does not, unless a report says it was revised */
-            const px_number *lo_x = a->value < b->value ? a : b, *hi_x = lo_x == a ? b : a;
-            const px_article *lo_a = lo_x == a ? aa : ab, *hi_a = lo_x == a ? ab : aa;
-                all_later = all_later && (grows || hi_x->update) && later_state(lo_a, lo_x, hi_a, hi_x);
+                 * truck's weight does not, unless a report says it was revised */
+                /* a fall, or two figures at the same time, goes against */
+                rises += later;
+                falls += !later;
                 if (ev.score > best.score)
                     best = ev;
-            } else if (ev.score > best_agree.score) {
-                best_agree = ev;
+            } else if (same_figure(a, b) && ev.score > best_agree.score) {
+                best_agree = ev; /* "at least two" and "four" do not conflict, nor agree */
             }
         }
     g->conflict = any_conflict;
@@ -1617,7 +2166,9 @@ static int judge_group(const px_article *const *articles, const px_number_list *
         g->evidence = evidence_text(&best_agree, g->key, g->n_articles);
         return g->evidence ? PX_OK : PX_ENOMEM;
     }
-    g->status = all_later ? PX_QTY_EVOLVING : PX_QTY_CONFLICT;
+    /* evolving when the later reports carry the higher figures, a stray
+     * report aside (one outlet ahead of the others, or behind) */
+    g->status = rises && falls * EVOLVING_AGAINST <= rises ? PX_QTY_EVOLVING : PX_QTY_CONFLICT;
     g->confidence = best.score;
     g->evidence = evidence_text(&best, g->key, g->n_articles);
     return g->evidence ? PX_OK : PX_ENOMEM;
@@ -1676,12 +2227,21 @@ typedef struct quantity {
     double anchor;
 } quantity;
 
+/* Attributes of two different persons are two quantities ("lap 13" of
+ * one driver's crash, "lap 20" of another's). */
+static int other_owner(const px_number *a, const px_number *b)
+{
+    return a->owner && b->owner && strcmp(a->owner, b->owner) != 0;
+}
+
 static int quantity_allows(const px_number_list *const *lists, const quantity *q, px_ref r)
 {
     const px_number *x = member(lists, r);
-    for (size_t i = 0; i < q->n; i++)
-        if (q->members[i].article == r.article && values_conflict(x, member(lists, q->members[i])))
+    for (size_t i = 0; i < q->n; i++) {
+        const px_number *y = member(lists, q->members[i]);
+        if ((q->members[i].article == r.article && values_conflict(x, y)) || other_owner(x, y))
             return 0;
+    }
     return 1;
 }
 
@@ -1763,6 +2323,10 @@ int px_numbers_group(const px_article *const *articles, const px_number_list *co
              * unit alone mixes unrelated quantities */
             int measured = x->unit && (x->kind == PX_NUM_MEASURE || x->kind == PX_NUM_AGE);
             if ((!x->counted && !measured) || x->scope != PX_SCOPE_EVENT)
+                continue;
+            /* a race has many laps, a series many games: a place in one is
+             * one quantity only as somebody's ("Ericsson crashed on lap 13") */
+            if (x->kind == PX_NUM_ORDINAL && !x->owner)
                 continue;
             group_key(x, &key);
             if (!key.data) {

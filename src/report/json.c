@@ -104,6 +104,7 @@ static cJSON *number_json(const px_story_text *s, size_t a, const px_number *n)
     add_str(o, "bound", px_bound_name(n->bound));
     add_str(o, "counted", n->counted);
     add_str(o, "attribution", n->attribution);
+    add_str(o, "owner", n->owner);
     add_str(o, "scope", px_scope_name(n->scope));
     const char *body = s->articles[a]->body;
     char *sent = px_strndup(body + n->sentence_start, n->sentence_end - n->sentence_start);

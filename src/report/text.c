@@ -293,6 +293,49 @@ static int disagreement(const out *o, const px_number_group *ng)
     return ng->status != PX_QTY_AGREE && (o->full || px_number_group_shown(ng));
 }
 
+/* The reports of a quantity as a reader follows them: in time order, one
+ * row per article and figure (an article repeating "84" says it once),
+ * with the authority any of its repeats names. */
+typedef struct report_row {
+    const px_number *num;
+    const char *attribution;
+    const char *date;
+    size_t article;
+} report_row;
+
+static int by_date(const void *x, const void *y)
+{
+    const report_row *a = x, *b = y;
+    int c = strcmp(a->date, b->date);
+    if (c)
+        return c;
+    return a->num->value < b->num->value ? -1 : a->num->value > b->num->value;
+}
+
+static size_t report_rows(const px_story_report *r, const px_number_group *ng, report_row *rows)
+{
+    const px_story_text *s = r->story;
+    size_t n = 0;
+    for (size_t m = 0; m < ng->n_members; m++) {
+        px_ref ref = ng->members[m];
+        if (ref.article >= s->n_articles || ref.item >= r->numbers[ref.article].n)
+            continue;
+        const px_number *num = &r->numbers[ref.article].v[ref.item];
+        size_t k = 0;
+        while (k < n && !(rows[k].article == ref.article && rows[k].num->value == num->value &&
+                          rows[k].num->bound == num->bound))
+            k++;
+        if (k == n) {
+            const char *d = s->articles[ref.article]->date;
+            rows[n++] = (report_row){num, num->attribution, d ? d : "undated", ref.article};
+        } else if (!rows[k].attribution) {
+            rows[k].attribution = num->attribution;
+        }
+    }
+    qsort(rows, n, sizeof *rows, by_date);
+    return n;
+}
+
 static void conflict_block(out *o, const px_story_report *r, const px_number_group *ng, size_t sw)
 {
     const px_story_text *s = r->story;
@@ -302,22 +345,27 @@ static void conflict_block(out *o, const px_story_report *r, const px_number_gro
                   ng->counted ? ng->counted : label, RESET(o), DIM(o),
                   ng->status == PX_QTY_EVOLVING ? "evolving (later reports, later figures)" : "conflict",
                   ng->confidence, ng->evidence ? ng->evidence : "", RESET(o));
-    for (size_t m = 0; m < ng->n_members; m++) {
-        px_ref ref = ng->members[m];
-        if (ref.article >= s->n_articles || ref.item >= r->numbers[ref.article].n)
-            continue;
-        const px_number *num = &r->numbers[ref.article].v[ref.item];
-        const px_article *a = s->articles[ref.article];
+    report_row *rows = malloc((ng->n_members ? ng->n_members : 1) * sizeof *rows);
+    if (!rows)
+        return;
+    size_t n = report_rows(r, ng, rows);
+    for (size_t k = 0; k < n; k++) {
         px_buf_puts(o->b, "    ");
-        cell(o, s->sources[s->article_source[ref.article]], sw);
+        cell(o, s->sources[s->article_source[rows[k].article]], sw);
         px_buf_puts(o->b, "  ");
-        char d[16];
-        cell(o, day_of(a, d), 11);
+        char when[17];
+        snprintf(when, sizeof when, "%s", rows[k].date); /* day and time of an ISO time */
+        if (strlen(when) == 16 && when[10] == 'T')
+            when[10] = ' ';
+        if (s->articles[rows[k].article]->date_estimated)
+            day_of(s->articles[rows[k].article], when); /* "≈" and the day alone */
+        cell(o, when, 16);
         px_buf_puts(o->b, "  ");
-        cell(o, num->text, 20);
-        px_buf_printf(o->b, "  %s%s%s\n", DIM(o), num->attribution ? num->attribution : "(no attribution)",
+        cell(o, rows[k].num->text, 20);
+        px_buf_printf(o->b, "  %s%s%s\n", DIM(o), rows[k].attribution ? rows[k].attribution : "(no attribution)",
                       RESET(o));
     }
+    free(rows);
 }
 
 static void section_conflicts(out *o, const px_story_report *r)

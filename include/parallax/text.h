@@ -28,6 +28,17 @@ size_t px_utf8_repair(px_buf *b, long long *first_bad);
 /* Code point index of byte offset off in s. */
 size_t px_utf8_offset_to_cp(const char *s, size_t off);
 
+/* ---- languages --------------------------------------------------------- */
+
+/* The language of text, from its first 4 KiB: an ISO 639-1 code (static
+ * string), or NULL when the text is too short to tell (under 12 letters)
+ * or the fingerprints are not installed. Chinese, Japanese and Korean are
+ * told by script, the rest by libexttextcat's n-gram fingerprints. */
+const char *px_detect_language(const char *text, size_t len);
+/* Is lang (ISO 639-1, optionally with a region: "de-AT") a language
+ * parallax knows (docs/text.md, "Languages")? */
+int px_language_known(const char *lang);
+
 /* ---- tokens ------------------------------------------------------------- */
 
 typedef enum px_token_kind {

@@ -90,6 +90,25 @@ typedef struct px_spans {
 /* Splits English news text into sentences; paragraph breaks ("\n\n") always
  * end a sentence. Appends to out. */
 int px_split_sentences(const char *text, size_t len, px_spans *out);
+
+/* How sentences are found: the own rules (English abbreviations, titles,
+ * initials, lists; with each language's abbreviations and sentence
+ * marks), ICU's sentence break iterator, or whichever of the two measured
+ * better for the language (docs/text.md, "Sentences in other languages"). */
+typedef enum px_split_method {
+    PX_SPLIT_BEST = 0,
+    PX_SPLIT_RULES,
+    PX_SPLIT_ICU
+} px_split_method;
+
+/* Splits text in language lang (ISO 639-1, "de-AT" as "de"; NULL: "en")
+ * into sentences by the best method for it. Appends to out. */
+int px_split_sentences_lang(const char *text, size_t len, const char *lang, px_spans *out);
+/* The same by a chosen method (to compare them). */
+int px_split_sentences_with(const char *text, size_t len, const char *lang, px_split_method how,
+                            px_spans *out);
+/* The method px_split_sentences_lang uses for lang. */
+px_split_method px_split_method_for(const char *lang);
 void px_spans_free(px_spans *s);
 
 /* ---- stems and stopwords ------------------------------------------------ */

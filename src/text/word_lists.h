@@ -14,6 +14,8 @@ typedef struct px_rule_source {
 
 /* data/stopwords/LANG.txt: one word a line, sorted (C order). */
 extern const px_rule_source px_stopword_sources[];
+/* data/abbrev/LANG.txt: abbreviations the sentence splitter knows. */
+extern const px_rule_source px_abbrev_sources[];
 /* data/framing/LANG.txt: words framing never shows, and spelling folds. */
 extern const px_rule_source px_framing_sources[];
 

@@ -35,7 +35,8 @@ typedef struct marker {
 enum {
     LANG_ORDINAL_DOT = 1, /* "am 12. Juni": a number's period is an ordinal */
     LANG_LOW_QUOTES = 2,  /* „so“: U+201C and U+2018 close a quotation */
-    LANG_NO_SPACES = 4    /* Chinese, Japanese: no space after a sentence */
+    LANG_NO_SPACES = 4,   /* Chinese, Japanese: no space after a sentence */
+    LANG_DANDA = 8        /* Hindi: "।" ends sentences, "." abbreviations */
 };
 
 typedef struct lang_rules {
@@ -205,7 +206,7 @@ static void find_list(splitter *sp, size_t ps)
 
 /* ---- the words around a period ------------------------------------------ */
 
-enum { W_PLAIN, W_TITLE, W_NEVER, W_NUMBER, W_MONTH, W_TIME, W_ABBREV };
+enum { W_PLAIN, W_TITLE, W_NEVER, W_NUMBER, W_MONTH, W_TIME, W_ABBREV, W_INITIAL };
 
 /* Letters and periods only, every run of letters at most 3 long, at least
  * one inner period: U.S, a.m, Ph.D, U.S.A. */
@@ -376,15 +377,16 @@ static void measure_word(const char *s, size_t pe, next_word *nw)
 
 /* Does this capitalised word usually start a sentence (The, He, But, How,
  * It)? Those are the stopwords; names and nouns are not. */
-static int starts_sentences_lang(const splitter *sp, next_word *nw);
+static int starts_sentences_lang(const splitter *sp, next_word *nw, int initial);
 
-static int starts_sentences(const splitter *sp, next_word *nw)
+/* initial: the period ends an initial (other languages only). */
+static int starts_sentences(const splitter *sp, next_word *nw, int initial)
 {
     const char *s = sp->s;
     size_t pe = sp->pe;
     char buf[24];
     if (sp->lang)
-        return starts_sentences_lang(sp, nw);
+        return starts_sentences_lang(sp, nw, initial);
     measure_word(s, pe, nw);
     size_t n = nw->we - nw->ws;
     if (n == 0 || n >= sizeof buf)
@@ -492,7 +494,7 @@ static int period_ends(const splitter *sp, size_t i, size_t after, next_word *nw
         kind = kind_of_word(sp->lang, s + ws, i - ws, marked);
         if (kind == W_PLAIN && sp->lang && (sp->lang->flags & LANG_ORDINAL_DOT) &&
             is_ordinal(s + ws, i - ws) && nw->upper && !nw->opener)
-            return starts_sentences(sp, nw);
+            return starts_sentences(sp, nw, 0);
     }
     switch (kind) {
     case W_TITLE:
@@ -504,9 +506,10 @@ static int period_ends(const splitter *sp, size_t i, size_t after, next_word *nw
             return 0;
         /* fall through */
     case W_ABBREV:
+    case W_INITIAL:
         if (nw->opener)
             return nw->upper || nw->digit;
-        return nw->upper && starts_sentences(sp, nw);
+        return nw->upper && starts_sentences(sp, nw, kind == W_INITIAL);
     case W_TIME:
         if (nw->opener)
             return 1;
@@ -717,12 +720,28 @@ static size_t next_special_wide(const char *s, size_t i, size_t limit)
  * scripts have no case, and Chinese and Japanese no space, to tell more. */
 static size_t on_wide_mark(splitter *sp, size_t i, size_t n)
 {
-    size_t j = i + n, k;
-    while (j < sp->pe && is_wide_mark(tc_decode(sp->s, sp->pe, j, &k)))
-        j += k;
-    size_t after = skip_closers(sp, j);
+    size_t j = i + n, k, after;
+    for (;;) { /* "？”。" is one end */
+        while (j < sp->pe && is_wide_mark(tc_decode(sp->s, sp->pe, j, &k)))
+            j += k;
+        after = skip_closers(sp, j);
+        if (after >= sp->pe || !is_wide_mark(tc_decode(sp->s, sp->pe, after, &k)))
+            break;
+        j = after;
+    }
     emit(sp, after);
     return after;
+}
+
+/* Is the last part of w (after its last period) at most three code
+ * points long? */
+static int short_word(const char *w, size_t n)
+{
+    const char *dot = memrchr(w, '.', n);
+    size_t a = dot ? (size_t)(dot - w) + 1 : 0, cps = 0, k;
+    for (size_t i = a; i < n; i += k, cps++)
+        tc_decode(w, n, i, &k);
+    return cps > 0 && cps <= 3;
 }
 
 /* 1-3 digits: "12." in "am 12. Juni" */
@@ -780,12 +799,13 @@ static size_t lower_word(const splitter *sp, next_word *nw, char *buf, size_t si
 }
 
 /* Does the capitalised next word usually start a sentence (a function
- * word of the language)? Without a stopword list, no. */
-static int starts_sentences_lang(const splitter *sp, next_word *nw)
+ * word of the language)? Without a stopword list: after an abbreviation
+ * yes, after an initial (a name goes on) no. */
+static int starts_sentences_lang(const splitter *sp, next_word *nw, int initial)
 {
     char buf[32];
     if (!sp->lang->stopwords)
-        return 0;
+        return !initial;
     size_t n = lower_word(sp, nw, buf, sizeof buf);
     return n > 0 && px_word_list_has(sp->lang->stopwords, buf, n);
 }
@@ -812,13 +832,15 @@ static int lang_abbrev_kind(const lang_rules *lr, const char *w, size_t n)
             }
         }
     }
+    if ((lr->flags & LANG_DANDA) && (unsigned char)w[n - 1] >= 0x80 && short_word(w, n))
+        return W_NEVER; /* "बी.सी." */
     int has_dot = memchr(w, '.', n) != NULL;
     if (has_dot && is_initialism(w, n))
         return W_ABBREV;
     size_t m;
     /* A single letter: an initial. */
     if (n > 0 && tc_is_letter(tc_decode(w, n, 0, &m)) && m == n)
-        return W_ABBREV;
+        return W_INITIAL;
     return W_PLAIN;
 }
 
@@ -930,6 +952,8 @@ static const struct {
 } lang_flags[] = {
     {"cs", LANG_ORDINAL_DOT | LANG_LOW_QUOTES}, {"da", LANG_ORDINAL_DOT},
     {"de", LANG_ORDINAL_DOT | LANG_LOW_QUOTES}, {"fi", LANG_ORDINAL_DOT},
+    {"hi", LANG_DANDA},                         {"mr", LANG_DANDA},
+    {"ne", LANG_DANDA},
     {"hr", LANG_ORDINAL_DOT | LANG_LOW_QUOTES}, {"hu", LANG_ORDINAL_DOT},
     {"ja", LANG_NO_SPACES},                     {"no", LANG_ORDINAL_DOT},
     {"pl", LANG_ORDINAL_DOT},                   {"sk", LANG_ORDINAL_DOT | LANG_LOW_QUOTES},

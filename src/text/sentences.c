@@ -24,6 +24,16 @@
 
 #define MAX_MARKERS 64
 
+/* The English path is the hot one: helpers for other languages stay out
+ * of line so that its functions keep their size. */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#define OUT_OF_LINE __attribute__((noinline))
+#else
+#define ALWAYS_INLINE inline
+#define OUT_OF_LINE
+#endif
+
 /* A list item marker ("2.", "b)", "3.)", "• 10.") inside a paragraph: a
  * sentence starts at pos, and the marker's own punctuation up to skip is no
  * sentence end. */
@@ -59,7 +69,7 @@ typedef struct splitter {
     size_t n_markers, next_marker;
 } splitter;
 
-int px_spans_push(px_spans *out, size_t a, size_t b)
+static int push_span(px_spans *out, size_t a, size_t b)
 {
     if (out->n == out->cap) {
         size_t cap = out->cap ? out->cap * 2 : 16;
@@ -97,6 +107,8 @@ static inline int is_space_at(const char *s, size_t end, size_t i, size_t *n)
     return wide_space_at(s, end, i, n);
 }
 
+int px_spans_push(px_spans *out, size_t a, size_t b) { return push_span(out, a, b); }
+
 /* Ends the current sentence at b (trimmed) and starts the next one there. */
 static void emit(splitter *sp, size_t b)
 {
@@ -122,7 +134,7 @@ static void emit(splitter *sp, size_t b)
         b = p;
     }
     if (b > a && sp->rc == PX_OK)
-        sp->rc = px_spans_push(sp->out, a, b);
+        sp->rc = push_span(sp->out, a, b);
 }
 
 /* ---- list markers ------------------------------------------------------- */
@@ -771,7 +783,7 @@ static int is_closer_in(const splitter *sp, int32_t cp)
 
 /* Closers as in skip_closers, with the language's quotation marks, and a
  * closing "''" written after a space ("gelukt. ''"). */
-static size_t skip_lang_closers(const splitter *sp, size_t i)
+OUT_OF_LINE static size_t skip_lang_closers(const splitter *sp, size_t i)
 {
     const char *s = sp->s;
     size_t n, pe = sp->pe;
@@ -801,7 +813,7 @@ static size_t lower_word(const splitter *sp, next_word *nw, char *buf, size_t si
 /* Does the capitalised next word usually start a sentence (a function
  * word of the language)? Without a stopword list: after an abbreviation
  * yes, after an initial (a name goes on) no. */
-static int starts_sentences_lang(const splitter *sp, next_word *nw, int initial)
+OUT_OF_LINE static int starts_sentences_lang(const splitter *sp, next_word *nw, int initial)
 {
     char buf[32];
     if (!sp->lang->stopwords)
@@ -813,7 +825,7 @@ static int starts_sentences_lang(const splitter *sp, next_word *nw, int initial)
 /* An abbreviation of the language's list: a line "abbreviation kind"
  * (kind: general, title, number, never), lower case, without the final
  * period; "#" starts a comment. Case matters only for the first letter. */
-static int lang_abbrev_kind(const lang_rules *lr, const char *w, size_t n)
+OUT_OF_LINE static int lang_abbrev_kind(const lang_rules *lr, const char *w, size_t n)
 {
     if (lr->abbrevs && n < 24) {
         char low[32];
@@ -860,7 +872,9 @@ static size_t paragraph_end(const char *s, size_t i, size_t len)
 /* Splits the paragraph that starts at ps and returns where the next one
  * starts. Its end is found by the scan for sentence marks, so the text is
  * read once; only a paragraph that may be a list is measured first. */
-static size_t split_paragraph(splitter *sp, size_t ps)
+/* wide: look for the sentence marks of other scripts too. A constant in
+ * each of the two callers below, so English keeps a scan of its own. */
+static ALWAYS_INLINE size_t split_paragraph(splitter *sp, size_t ps, int wide)
 {
     const char *s = sp->s;
     sp->start = ps;
@@ -879,7 +893,7 @@ static size_t split_paragraph(splitter *sp, size_t ps)
             continue;
         }
         size_t limit = sp->next_marker < sp->n_markers ? sp->markers[sp->next_marker].pos : sp->pe;
-        i = sp->lang ? next_special_wide(s, i, limit) : next_special(s, i, limit);
+        i = wide ? next_special_wide(s, i, limit) : next_special(s, i, limit);
         if (i >= limit)
             continue;
         unsigned char c = (unsigned char)s[i];
@@ -903,7 +917,7 @@ static size_t split_paragraph(splitter *sp, size_t ps)
                 i = on_bullet(sp, i, n);
             else if (cp == 0x203D)
                 i = on_exclamation(sp, i, n);
-            else if (sp->lang && is_wide_mark(cp))
+            else if (wide && is_wide_mark(cp))
                 i = on_wide_mark(sp, i, n);
             else
                 i += n;
@@ -924,6 +938,9 @@ static _Atomic unsigned long long bytes_split;
 
 unsigned long long px_text_bytes_split(void) { return bytes_split; }
 
+static size_t split_paragraph_english(splitter *sp, size_t ps) { return split_paragraph(sp, ps, 0); }
+static size_t split_paragraph_wide(splitter *sp, size_t ps) { return split_paragraph(sp, ps, 1); }
+
 static int split_rules(const char *text, size_t len, const lang_rules *lang, px_spans *out)
 {
     atomic_fetch_add_explicit(&bytes_split, len, memory_order_relaxed);
@@ -935,7 +952,7 @@ static int split_rules(const char *text, size_t len, const lang_rules *lang, px_
     sp.rc = PX_OK;
     size_t i = 0;
     while (i < len && sp.rc == PX_OK)
-        i = split_paragraph(&sp, i);
+        i = lang ? split_paragraph_wide(&sp, i) : split_paragraph_english(&sp, i);
     return sp.rc;
 }
 

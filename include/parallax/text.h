@@ -74,6 +74,10 @@ typedef struct px_tokens {
 
 /* Appends the tokens of text to out (out->n is not reset). */
 int px_tokenize(const char *text, size_t len, px_tokens *out);
+/* The same for text in language lang: in languages written without spaces
+ * (zh, ja, th, lo, km, my) runs of their letters are cut into words by
+ * ICU's word break iterator; other languages are tokenized as above. */
+int px_tokenize_lang(const char *text, size_t len, const char *lang, px_tokens *out);
 void px_tokens_free(px_tokens *t);
 
 /* ---- sentences ---------------------------------------------------------- */

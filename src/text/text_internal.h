@@ -28,6 +28,8 @@ enum {
 };
 int px_abbrev_class(const char *w, size_t len);
 
+/* Appends a copy of t to out. */
+int px_tokens_push(px_tokens *out, const px_token *t);
 /* Appends the span [a, b) to out. */
 int px_spans_push(px_spans *out, size_t a, size_t b);
 /* Sentences by ICU's break iterator for lang's locale: sentences_icu.c. */

@@ -391,7 +391,8 @@ static void measure_word(const char *s, size_t pe, next_word *nw)
  * It)? Those are the stopwords; names and nouns are not. */
 static int starts_sentences_lang(const splitter *sp, next_word *nw, int initial);
 
-/* initial: the period ends an initial (other languages only). */
+/* initial: the period ends an initial or an ordinal, after which a name
+ * or noun usually goes on (other languages only). */
 static int starts_sentences(const splitter *sp, next_word *nw, int initial)
 {
     const char *s = sp->s;
@@ -506,7 +507,7 @@ static int period_ends(const splitter *sp, size_t i, size_t after, next_word *nw
         kind = kind_of_word(sp->lang, s + ws, i - ws, marked);
         if (kind == W_PLAIN && sp->lang && (sp->lang->flags & LANG_ORDINAL_DOT) &&
             is_ordinal(s + ws, i - ws) && nw->upper && !nw->opener)
-            return starts_sentences(sp, nw, 0);
+            return starts_sentences(sp, nw, 1);
     }
     switch (kind) {
     case W_TITLE:
@@ -741,6 +742,12 @@ static size_t on_wide_mark(splitter *sp, size_t i, size_t n)
             break;
         j = after;
     }
+    /* 「本当に？」と彼は聞いた: a quotation inside the sentence. */
+    if (after > j && after < sp->pe) {
+        int32_t cp = tc_decode(sp->s, sp->pe, after, &k);
+        if (cp >= 0x3041 && cp <= 0x309F)
+            return after;
+    }
     emit(sp, after);
     return after;
 }
@@ -789,9 +796,19 @@ OUT_OF_LINE static size_t skip_lang_closers(const splitter *sp, size_t i)
     size_t n, pe = sp->pe;
     while (i < pe && is_closer_in(sp, tc_decode(s, pe, i, &n)))
         i += n;
-    if (i + 3 <= pe && s[i] == ' ' && s[i + 1] == '\'' && s[i + 2] == '\'' &&
-        (i + 3 == pe || ascii_space((unsigned char)s[i + 3])))
-        i += 3;
+    /* A closing mark after a space: "gelukt. ''", "fini. »" */
+    size_t j = i;
+    while (j < pe && tc_is_space(tc_decode(s, pe, j, &n)) && !blank_line_at(s, j, pe))
+        j += n;
+    if (j == i || j >= pe)
+        return i;
+    size_t end = j;
+    if (j + 2 <= pe && s[j] == '\'' && s[j + 1] == '\'')
+        end = j + 2;
+    else if (tc_decode(s, pe, j, &n) == 0x00BB)
+        end = j + n;
+    if (end > j && (end == pe || tc_is_space(tc_decode(s, pe, end, &n))))
+        return end;
     return i;
 }
 
@@ -812,7 +829,7 @@ static size_t lower_word(const splitter *sp, next_word *nw, char *buf, size_t si
 
 /* Does the capitalised next word usually start a sentence (a function
  * word of the language)? Without a stopword list: after an abbreviation
- * yes, after an initial (a name goes on) no. */
+ * yes, after an initial or ordinal (a name or noun goes on) no. */
 OUT_OF_LINE static int starts_sentences_lang(const splitter *sp, next_word *nw, int initial)
 {
     char buf[32];
@@ -827,6 +844,10 @@ OUT_OF_LINE static int starts_sentences_lang(const splitter *sp, next_word *nw, 
  * period; "#" starts a comment. Case matters only for the first letter. */
 OUT_OF_LINE static int lang_abbrev_kind(const lang_rules *lr, const char *w, size_t n)
 {
+    size_t m;
+    int32_t first = tc_decode(w, n, 0, &m);
+    if (m == n && tc_is_upper(first))
+        return W_INITIAL; /* "А. С. Петров"; a list's "с" is lower case */
     if (lr->abbrevs && n < 24) {
         char low[32];
         size_t k = 0, m;
@@ -849,7 +870,6 @@ OUT_OF_LINE static int lang_abbrev_kind(const lang_rules *lr, const char *w, siz
     int has_dot = memchr(w, '.', n) != NULL;
     if (has_dot && is_initialism(w, n))
         return W_ABBREV;
-    size_t m;
     /* A single letter: an initial. */
     if (n > 0 && tc_is_letter(tc_decode(w, n, 0, &m)) && m == n)
         return W_INITIAL;

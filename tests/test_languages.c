@@ -203,6 +203,55 @@ static void test_words_without_spaces(void **s)
     px_lexicon_free(lx);
 }
 
+/* Each language's rules remove its notices and keep news sentences that
+ * use the same words. */
+static void test_cleaning_rules_per_language(void **s)
+{
+    (void)s;
+    static const char *const cases[][4] = {
+        {"de", "Anzeige", "advertisement", "Die Polizei erstattete Anzeige gegen den Fahrer des Wagens."},
+        {"de", "Lesen Sie auch: Neue Brücke für Leipzig", "related-links",
+         "Sie teilen die Sorge der Anwohner über den Verkehr in der Stadt."},
+        {"fr", "Publicité", "advertisement", "La publicité pour le tabac est interdite depuis 1991 en France."},
+        {"fr", "Lire aussi : Le pont de Lyon rouvre", "related-links",
+         "Il faut lire aussi les conclusions du rapport, a dit le ministre."},
+        {"es", "Publicidad", "advertisement", "La publicidad institucional creció un 12 % el año pasado."},
+        {"it", "Leggi anche: Il ponte di Genova", "related-links",
+         "Il sindaco ha chiesto ai cittadini di leggere anche il piano."},
+        {"pt", "Leia também: A nova ponte do Porto", "related-links",
+         "O relatório também pede uma nova ponte sobre o rio."},
+        {"nl", "Advertentie", "advertisement", "De krant plaatste een advertentie voor de nieuwe brug."},
+        {"ru", "Реклама", "advertisement", "Реклама на мосту будет запрещена с первого января."},
+        {"ar", "اقرأ أيضا: افتتاح الجسر الجديد", "related-links",
+         "قال الوزير إن الجسر الجديد سيفتح في الربيع المقبل."},
+        {"zh", "相关阅读：新大桥通车", "related-links", "市政府表示新大桥将于明年春天通车。"},
+        {"ja", "関連記事：新しい橋が開通", "related-links", "市は新しい橋が来年の春に開通すると発表した。"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        px_cleaner *c = NULL;
+        px_error err;
+        px_error_clear(&err);
+        assert_int_equal(px_cleaner_new(&c, cases[i][0], &err), PX_OK);
+        px_article *a = px_article_new();
+        px_buf body = {0};
+        px_buf_printf(&body, "%s\n\n%s", cases[i][3], cases[i][1]);
+        assert_int_equal(px_set_str(&a->body, body.data), PX_OK);
+        assert_int_equal(px_set_str(&a->language, cases[i][0]), PX_OK);
+        assert_int_equal(px_clean_article(c, a), PX_OK);
+        if (strcmp(a->body, cases[i][3]) != 0)
+            fail_msg("%s: the news sentence was removed", cases[i][0]);
+        int found = 0;
+        for (size_t k = 0; k < a->n_removed; k++)
+            found |= strcmp(a->removed[k].text, cases[i][1]) == 0 &&
+                     strcmp(a->removed[k].reason, cases[i][2]) == 0;
+        if (!found)
+            fail_msg("%s: '%s' not removed as %s", cases[i][0], cases[i][1], cases[i][2]);
+        px_buf_free(&body);
+        px_article_free(a);
+        px_cleaner_free(c);
+    }
+}
+
 typedef struct got {
     char *lang[4];
     size_t n;
@@ -267,6 +316,7 @@ int main(void)
         cmocka_unit_test(test_scripts_with_their_own_marks),
         cmocka_unit_test(test_icu_method_and_english_unchanged),
         cmocka_unit_test(test_words_without_spaces),
+        cmocka_unit_test(test_cleaning_rules_per_language),
         cmocka_unit_test(test_reader_settles_language),
     };
     return cmocka_run_group_tests_name("languages", tests, NULL, NULL);

@@ -252,6 +252,27 @@ static void test_cleaning_rules_per_language(void **s)
     }
 }
 
+static void test_stemmers_of_every_snowball_language(void **s)
+{
+    (void)s;
+    static const char *const codes[] = {"ar", "ca", "da", "de", "el", "en", "es", "eu", "fi", "fr",
+                                        "ga", "hi", "hu", "hy", "id", "it", "lt", "ne", "nl", "no",
+                                        "nb", "pt", "ro", "ru", "sr", "sv", "ta", "tr", "yi"};
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        px_stemmer *st = px_stemmer_new(codes[i]);
+        if (!st)
+            fail_msg("no stemmer for %s", codes[i]);
+        px_stemmer_free(st);
+    }
+    assert_null(px_stemmer_new("ja"));
+    /* Without a stemmer the lexicon's term is the lower-case word. */
+    px_lexicon *lx = px_lexicon_new("pl");
+    uint32_t t = px_lexicon_term_of(lx, "Warszawa", 8, 0);
+    assert_int_not_equal(t, PX_NO_TERM);
+    assert_string_equal(px_lexicon_term(lx, t), "warszawa");
+    px_lexicon_free(lx);
+}
+
 typedef struct got {
     char *lang[4];
     size_t n;
@@ -317,6 +338,7 @@ int main(void)
         cmocka_unit_test(test_icu_method_and_english_unchanged),
         cmocka_unit_test(test_words_without_spaces),
         cmocka_unit_test(test_cleaning_rules_per_language),
+        cmocka_unit_test(test_stemmers_of_every_snowball_language),
         cmocka_unit_test(test_reader_settles_language),
     };
     return cmocka_run_group_tests_name("languages", tests, NULL, NULL);

@@ -17,7 +17,10 @@ static const char *const snowball_names[][2] = {
     {"en", "english"},  {"es", "spanish"},   {"fi", "finnish"},    {"fr", "french"},
     {"hu", "hungarian"},{"id", "indonesian"},{"it", "italian"},    {"nl", "dutch"},
     {"no", "norwegian"},{"pt", "portuguese"},{"ro", "romanian"},   {"ru", "russian"},
-    {"sv", "swedish"},  {"tr", "turkish"},
+    {"sv", "swedish"},  {"tr", "turkish"},   {"ca", "catalan"},    {"eu", "basque"},
+    {"ga", "irish"},    {"hi", "hindi"},     {"hy", "armenian"},   {"lt", "lithuanian"},
+    {"ne", "nepali"},   {"sr", "serbian"},   {"ta", "tamil"},      {"yi", "yiddish"},
+    {"nb", "norwegian"},
 };
 
 static const char *snowball_name(const char *lang)

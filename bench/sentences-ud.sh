@@ -3,7 +3,9 @@
 # ../shared/data/sentences/ud/README.md): the own rules, ICU's sentence
 # break iterator (locale LANG@ss=standard) and the method parallax chooses
 # for the language, with the macro average over the languages. Scored on
-# the items at even positions, at odd positions, and on all of them.
+# the items at even positions, at odd positions, and on all of them; then
+# the chosen method's speed per language (CPU time, 20 passes over all
+# items, MB/s).
 # Usage: bench/sentences-ud.sh [LANG...]
 set -eu
 cd "$(dirname "$0")/.."
@@ -26,6 +28,8 @@ import sys
 def table(path):
     rows = {}
     for line in open(path):
+        if line.split()[1] == "speed":
+            continue
         lang, method, gold, pred, ok, ends = line.split()
         gold, pred, ok = int(gold), int(pred), int(ok)
         f1 = 2 * ok / (gold + pred) if gold + pred else 0.0
@@ -40,4 +44,7 @@ for half in "012":
     for method, row in rows.items():
         macro = sum(row.values()) / len(row)
         print(f"  {method:7}" + "".join(f"{row[l]:6.1f}" for l in langs) + f"{macro:7.1f}")
+speed = [line.split() for line in open(f"{sys.argv[1]}/half2") if line.split()[1] == "speed"]
+print("speed of the chosen method, MB/s (CPU time, 20 passes)")
+print("  " + " ".join(f"{l} {int(b) / float(t) / 1e6:.0f}" for l, _, b, t in speed))
 PY

@@ -3,11 +3,14 @@
  * predicted sentence counts when a gold sentence has the same start and
  * end. Counts are summed over the items of a file. Prints one line per
  * method: "METHOD GOLD PREDICTED CORRECT CORRECT_ENDS", for the items of
- * HALF (0: even positions, 1: odd, 2: all). Built by bench/sentences-ud.sh.
+ * HALF (0: even positions, 1: odd, 2: all), then "speed BYTES SECONDS":
+ * the chosen method's CPU time for 20 passes over those items' texts.
+ * Built by bench/sentences-ud.sh.
  * Usage: sentences_ud FILE.jsonl LANG HALF */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <cjson/cJSON.h>
 
 #include "parallax.h"
@@ -106,6 +109,8 @@ int main(int argc, char **argv)
     char *line = NULL;
     size_t cap = 0;
     long item = 0;
+    px_buf texts = {0}; /* the texts, NUL-separated, for the speed pass */
+    size_t bytes = 0;
     while (getline(&line, &cap, f) > 0) {
         if (half != 2 && item++ % 2 != half)
             continue;
@@ -113,6 +118,8 @@ int main(int argc, char **argv)
         const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(j, "text"));
         cJSON *sents = cJSON_GetObjectItem(j, "sentences"), *s;
         size_t len = strlen(text), at = 0;
+        px_buf_append(&texts, text, len + 1);
+        bytes += len;
         px_spans gold = {0};
         cJSON_ArrayForEach(s, sents) {
             const char *g = strstr(text + at, s->valuestring);
@@ -137,6 +144,21 @@ int main(int argc, char **argv)
     }
     for (int m = 0; m < 3; m++)
         printf("%s %ld %ld %ld %ld\n", names[m], c[m].gold, c[m].pred, c[m].correct, c[m].ends);
+    struct timespec t0, t1;
+    px_spans pred = {0};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+    for (int pass = 0; pass < 20; pass++)
+        for (size_t at = 0; at < texts.len;) {
+            size_t n = strlen(texts.data + at);
+            pred.n = 0;
+            px_split_sentences_lang(texts.data + at, n, lang, &pred);
+            at += n + 1;
+        }
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+    printf("speed %zu %.6f\n", 20 * bytes,
+           (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+    px_spans_free(&pred);
+    px_buf_free(&texts);
     free(line);
     fclose(f);
     return 0;

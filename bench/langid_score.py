@@ -4,6 +4,7 @@ sentences, or one PUD document) and their first sentences, and the English
 giveme5w1h dev articles (title and text). Runs each detector command on
 the texts separated by NUL bytes and prints the share correct per language,
 for both halves (items by even and odd position) and in all.
+A detector answers "-" when it cannot tell; that counts as not right.
 Usage: langid_score.py SHARED NAME=COMMAND... (COMMAND split on spaces)"""
 import collections, glob, json, os, subprocess, sys, time
 
@@ -25,7 +26,9 @@ for name, cmd in tools:
     out = subprocess.run(cmd.split(), input=data, capture_output=True, check=True).stdout.decode().split("\n")
     secs = time.time() - t0
     score = collections.defaultdict(lambda: [0, 0])
+    unanswered = collections.Counter()
     for (lang, kind, half, _), got in zip(texts, out):
+        unanswered[kind] += got == "-"
         got = got.split("-")[0] if got != "-" else got
         for key in ((kind, lang, half), (kind, lang, 2), (kind, "all", half), (kind, "all", 2)):
             score[key][0] += got == lang
@@ -35,5 +38,6 @@ for name, cmd in tools:
         langs = sorted({l for k, l, _ in score if k == kind and l != "all"})
         row = " ".join(f"{l} {pct((kind, l, 2)):.1f}" for l in langs)
         print(f"  {name:11} {kind:8} {row} | all {pct((kind, 'all', 2)):.2f} "
-              f"(halves {pct((kind, 'all', 0)):.2f} / {pct((kind, 'all', 1)):.2f})")
+              f"(halves {pct((kind, 'all', 0)):.2f} / {pct((kind, 'all', 1)):.2f}; "
+              f"no answer {unanswered[kind]})")
     print(f"  {name:11} {secs:.2f} s for all texts ({len(data) / 1e6 / secs:.1f} MB/s, process start included)")

@@ -111,7 +111,16 @@ static size_t sample_length(const char *s, size_t len)
     return n;
 }
 
-static const char *closest_fingerprint(const char *s, size_t len)
+/* On short texts the closest fingerprint must be clearly closer than the
+ * next one, or the text cannot be told (a short English sentence is
+ * otherwise often read as German or Dutch). */
+#define SHORT_LETTERS 200
+#define SHORT_MARGIN 1.01
+/* English, the language of most of the news parallax reads and the
+ * default, wins when its fingerprint is about as close as the closest. */
+#define ENGLISH_MARGIN 1.03
+
+static const char *closest_fingerprint(const char *s, size_t len, size_t letters)
 {
     pthread_once(&load_once, load_fingerprints);
     if (!loaded)
@@ -122,14 +131,26 @@ static const char *closest_fingerprint(const char *s, size_t len)
     fp_SetProperty(unknown, TCPROP_UTF8AWARE, TC_TRUE);
     const char *best = NULL;
     if (fp_Create(unknown, s, (uint4)len, FINGERPRINT_NGRAMS)) {
-        int best_score = INT_MAX;
+        int best_score = INT_MAX, second = INT_MAX, english = INT_MAX;
         for (size_t i = 0; i < N_LANGUAGES; i++) {
             if (!fingerprints[i])
                 continue;
-            int score = fp_Compare(fingerprints[i], unknown, best_score);
-            if (score < best_score)
+            int is_english = strcmp(languages[i].code, "en") == 0;
+            int score = fp_Compare(fingerprints[i], unknown, is_english ? INT_MAX : second);
+            if (is_english)
+                english = score;
+            if (score < best_score) {
+                if (!best || strcmp(best, languages[i].code) != 0)
+                    second = best_score;
                 best_score = score, best = languages[i].code;
+            } else if (score < second && strcmp(best, languages[i].code) != 0) {
+                second = score;
+            }
         }
+        if ((double)english <= (double)best_score * ENGLISH_MARGIN)
+            best = "en";
+        else if (letters < SHORT_LETTERS && (double)second < (double)best_score * SHORT_MARGIN)
+            best = NULL;
     }
     fp_Done(unknown);
     return best;
@@ -150,5 +171,5 @@ const char *px_detect_language(const char *text, size_t len)
         /* Japanese writes its inflections in kana; Chinese has none. */
         return c.kana * 20 > cjk ? "ja" : "zh";
     }
-    return closest_fingerprint(text, len);
+    return closest_fingerprint(text, len, c.letters);
 }

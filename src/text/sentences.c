@@ -46,13 +46,15 @@ enum {
     LANG_ORDINAL_DOT = 1, /* "am 12. Juni": a number's period is an ordinal */
     LANG_LOW_QUOTES = 2,  /* „so“: U+201C and U+2018 close a quotation */
     LANG_NO_SPACES = 4,   /* Chinese, Japanese: no space after a sentence */
-    LANG_DANDA = 8        /* Hindi: "।" ends sentences, "." abbreviations */
+    LANG_DANDA = 8,       /* Hindi: "।" ends sentences, "." abbreviations */
+    LANG_WIDE_MARKS = 16  /* sentence marks outside ASCII: 。！？ । ؟ */
 };
 
 typedef struct lang_rules {
     char code[4];
     unsigned flags;
     const char *const *stopwords; /* NULL when the language has no list */
+    size_t n_stopwords;
     const char *const *abbrevs;   /* data/abbrev/LANG.txt, NULL when none */
 } lang_rules;
 
@@ -812,6 +814,20 @@ OUT_OF_LINE static size_t skip_lang_closers(const splitter *sp, size_t i)
     return i;
 }
 
+/* Writes the lower-case form of the character at s[i] to out (at most 4
+ * bytes); *n is its length in s. */
+static size_t put_lower(const char *s, size_t end, size_t i, size_t *n, char *out)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *n = 1;
+        out[0] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+        return 1;
+    }
+    int32_t cp = utf8proc_tolower(tc_decode(s, end, i, n));
+    return (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
 /* The lower-case form of the next word (up to size - 1 bytes); 0 when it
  * does not fit. */
 static size_t lower_word(const splitter *sp, next_word *nw, char *buf, size_t size)
@@ -819,10 +835,9 @@ static size_t lower_word(const splitter *sp, next_word *nw, char *buf, size_t si
     measure_word(sp->s, sp->pe, nw);
     size_t len = 0, n;
     for (size_t i = nw->ws; i < nw->we; i += n) {
-        int32_t cp = utf8proc_tolower(tc_decode(sp->s, nw->we, i, &n));
         if (len + 4 >= size)
             return 0;
-        len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf + len);
+        len += put_lower(sp->s, nw->we, i, &n, buf + len);
     }
     return len;
 }
@@ -836,8 +851,11 @@ OUT_OF_LINE static int starts_sentences_lang(const splitter *sp, next_word *nw, 
     if (!sp->lang->stopwords)
         return !initial;
     size_t n = lower_word(sp, nw, buf, sizeof buf);
-    return n > 0 && px_word_list_has(sp->lang->stopwords, buf, n);
+    return n > 0 && px_word_list_has_n(sp->lang->stopwords, sp->lang->n_stopwords, buf, n);
 }
+
+/* No entry of data/abbrev is longer ("c.-à-d"): longer words skip the list. */
+#define MAX_ABBREV_BYTES 8
 
 /* An abbreviation of the language's list: a line "abbreviation kind"
  * (kind: general, title, number, never), lower case, without the final
@@ -848,16 +866,15 @@ OUT_OF_LINE static int lang_abbrev_kind(const lang_rules *lr, const char *w, siz
     int32_t first = tc_decode(w, n, 0, &m);
     if (m == n && tc_is_upper(first))
         return W_INITIAL; /* "А. С. Петров"; a list's "с" is lower case */
-    if (lr->abbrevs && n < 24) {
+    if (lr->abbrevs && n <= MAX_ABBREV_BYTES) {
         char low[32];
         size_t k = 0, m;
         for (size_t i = 0; i < n && k + 4 < sizeof low; i += m)
-            k += (size_t)utf8proc_encode_char(utf8proc_tolower(tc_decode(w, n, i, &m)),
-                                              (utf8proc_uint8_t *)low + k);
+            k += put_lower(w, n, i, &m, low + k);
         for (const char *const *l = lr->abbrevs; *l; l++) {
-            const char *sp = strchr(*l, ' ');
-            if (!sp || (size_t)(sp - *l) != k || memcmp(*l, low, k) != 0)
+            if ((*l)[0] != low[0] || strncmp(*l, low, k) != 0 || (*l)[k] != ' ')
                 continue;
+            const char *sp = *l + k;
             switch (sp[1]) {
             case 't': return W_TITLE;
             case 'n': return sp[2] == 'u' ? W_NUMBER : W_NEVER;
@@ -972,7 +989,8 @@ static int split_rules(const char *text, size_t len, const lang_rules *lang, px_
     sp.rc = PX_OK;
     size_t i = 0;
     while (i < len && sp.rc == PX_OK)
-        i = lang ? split_paragraph_wide(&sp, i) : split_paragraph_english(&sp, i);
+        i = lang && (lang->flags & LANG_WIDE_MARKS) ? split_paragraph_wide(&sp, i)
+                                                     : split_paragraph_english(&sp, i);
     return sp.rc;
 }
 
@@ -989,13 +1007,15 @@ static const struct {
 } lang_flags[] = {
     {"cs", LANG_ORDINAL_DOT | LANG_LOW_QUOTES}, {"da", LANG_ORDINAL_DOT},
     {"de", LANG_ORDINAL_DOT | LANG_LOW_QUOTES}, {"fi", LANG_ORDINAL_DOT},
-    {"hi", LANG_DANDA},                         {"mr", LANG_DANDA},
-    {"ne", LANG_DANDA},
+    {"ar", LANG_WIDE_MARKS},                    {"fa", LANG_WIDE_MARKS},
+    {"ur", LANG_WIDE_MARKS},                    {"ko", LANG_WIDE_MARKS},
+    {"hi", LANG_DANDA | LANG_WIDE_MARKS},       {"mr", LANG_DANDA | LANG_WIDE_MARKS},
+    {"ne", LANG_DANDA | LANG_WIDE_MARKS},
     {"hr", LANG_ORDINAL_DOT | LANG_LOW_QUOTES}, {"hu", LANG_ORDINAL_DOT},
-    {"ja", LANG_NO_SPACES},                     {"no", LANG_ORDINAL_DOT},
+    {"ja", LANG_NO_SPACES | LANG_WIDE_MARKS},                     {"no", LANG_ORDINAL_DOT},
     {"pl", LANG_ORDINAL_DOT},                   {"sk", LANG_ORDINAL_DOT | LANG_LOW_QUOTES},
     {"sl", LANG_ORDINAL_DOT | LANG_LOW_QUOTES}, {"sr", LANG_ORDINAL_DOT},
-    {"tr", LANG_ORDINAL_DOT},                   {"zh", LANG_NO_SPACES},
+    {"tr", LANG_ORDINAL_DOT},                   {"zh", LANG_NO_SPACES | LANG_WIDE_MARKS},
 };
 
 /* The rules of lang; 0 for English (the built-in rules). */
@@ -1011,6 +1031,7 @@ static int rules_of(const char *lang, lang_rules *lr)
         if (strcmp(lang_flags[i].code, lr->code) == 0)
             lr->flags = lang_flags[i].flags;
     lr->stopwords = px_word_list(px_stopword_sources, lr->code);
+    lr->n_stopwords = lr->stopwords ? px_word_list_len(lr->stopwords) : 0;
     lr->abbrevs = px_word_list(px_abbrev_sources, lr->code);
     return 1;
 }

@@ -113,12 +113,23 @@ const char *const *px_word_list(const px_rule_source *lists, const char *lang)
     return NULL;
 }
 
+size_t px_word_list_len(const char *const *list)
+{
+    size_t n = 0;
+    while (list[n])
+        n++;
+    return n;
+}
+
 /* Is w[0..len) in the sorted (C order) NULL-terminated list? */
 int px_word_list_has(const char *const *list, const char *w, size_t len)
 {
-    size_t hi = 0;
-    while (list[hi])
-        hi++;
+    return px_word_list_has_n(list, px_word_list_len(list), w, len);
+}
+
+int px_word_list_has_n(const char *const *list, size_t n, const char *w, size_t len)
+{
+    size_t hi = n;
     size_t lo = 0;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;

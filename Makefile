@@ -3,7 +3,7 @@
 
 CC      ?= cc
 AR      ?= ar
-PKGS     = gumbo libutf8proc libpcre2-8 zlib libzstd libxxhash sqlite3 libmicrohttpd libcjson libbrotlidec libbrotlienc
+PKGS     = gumbo libutf8proc libpcre2-8 zlib libzstd libxxhash sqlite3 libmicrohttpd libcjson libbrotlidec libbrotlienc libexttextcat icu-uc icu-i18n
 CSTD     = -std=c17 -D_GNU_SOURCE
 WARN     = -Wall -Wextra -Wpedantic -Werror
 INCS     = -Iinclude -Isrc
@@ -45,10 +45,12 @@ build/gen/clean_rules.c: $(RULES) scripts/embed-rules
 # Stopword lists and framing word lists, compiled in the same way.
 STOPWORDS = $(sort $(wildcard data/stopwords/*.txt))
 FRAMING_LISTS = $(sort $(wildcard data/framing/*.txt))
-build/gen/word_lists.c: $(STOPWORDS) $(FRAMING_LISTS) scripts/embed-rules
+ABBREVS = $(sort $(wildcard data/abbrev/*.txt))
+build/gen/word_lists.c: $(STOPWORDS) $(FRAMING_LISTS) $(ABBREVS) scripts/embed-rules
 	@mkdir -p $(dir $@)
 	{ scripts/embed-rules -s px_stopword_sources $(STOPWORDS) && \
-	  scripts/embed-rules -s px_framing_sources $(FRAMING_LISTS) | sed 's/lines_/framing_/g'; } > $@.tmp && mv $@.tmp $@
+	  scripts/embed-rules -s px_framing_sources $(FRAMING_LISTS) | sed 's/lines_/framing_/g' && \
+	  scripts/embed-rules -s px_abbrev_sources $(ABBREVS) | sed 's/lines_/abbrev_/g'; } > $@.tmp && mv $@.tmp $@
 
 # The background word table for framing, embedded in the library.
 build/gen/background_en.c: data/background-en.tsv scripts/embed-data

@@ -30,7 +30,7 @@ printf '  parallax  %s\n' "$(python3 bench/golden_score.py "$GOLDEN" "$tmp/px.js
 printf '  sbd       %s\n' "$(python3 bench/golden_score.py "$GOLDEN" "$tmp/sbd.jsonl")"
 
 cc -std=c17 -D_GNU_SOURCE -O2 -Iinclude bench/sentences_speed.c build/libparallax.a \
-    $(pkg-config --libs libutf8proc libpcre2-8 libxxhash libcjson zlib libzstd) -lstemmer -lm \
+    $(pkg-config --libs libutf8proc libpcre2-8 libxxhash libcjson zlib libzstd libexttextcat icu-uc icu-i18n) -lstemmer -lm \
     -o "$tmp/sentences_speed"
 find "$BBC" -name '*.txt' | sort > "$tmp/files"
 echo "Speed on $BBC ($(wc -l < "$tmp/files") files in memory, $REPEAT passes):"

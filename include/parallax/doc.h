@@ -37,6 +37,9 @@ typedef struct px_lexicon px_lexicon;
 /* A lexicon for lang (ISO 639-1; NULL: "en"). NULL when out of memory. */
 px_lexicon *px_lexicon_new(const char *lang);
 void px_lexicon_free(px_lexicon *lx);
+/* Its language ("en"): documents built with it are tokenized and split
+ * into sentences by that language's rules. */
+const char *px_lexicon_lang(const px_lexicon *lx);
 /* How many distinct terms and word forms it has met. */
 size_t px_lexicon_terms(const px_lexicon *lx);
 size_t px_lexicon_forms(const px_lexicon *lx);

@@ -28,6 +28,17 @@ size_t px_utf8_repair(px_buf *b, long long *first_bad);
 /* Code point index of byte offset off in s. */
 size_t px_utf8_offset_to_cp(const char *s, size_t off);
 
+/* ---- languages --------------------------------------------------------- */
+
+/* The language of text, from its first 4 KiB: an ISO 639-1 code (static
+ * string), or NULL when the text is too short to tell (under 12 letters)
+ * or the fingerprints are not installed. Chinese, Japanese and Korean are
+ * told by script, the rest by libexttextcat's n-gram fingerprints. */
+const char *px_detect_language(const char *text, size_t len);
+/* Is lang (ISO 639-1, optionally with a region: "de-AT") a language
+ * parallax knows (docs/text.md, "Languages")? */
+int px_language_known(const char *lang);
+
 /* ---- tokens ------------------------------------------------------------- */
 
 typedef enum px_token_kind {
@@ -63,6 +74,10 @@ typedef struct px_tokens {
 
 /* Appends the tokens of text to out (out->n is not reset). */
 int px_tokenize(const char *text, size_t len, px_tokens *out);
+/* The same for text in language lang: in languages written without spaces
+ * (zh, ja, th, lo, km, my) runs of their letters are cut into words by
+ * ICU's word break iterator; other languages are tokenized as above. */
+int px_tokenize_lang(const char *text, size_t len, const char *lang, px_tokens *out);
 void px_tokens_free(px_tokens *t);
 
 /* ---- sentences ---------------------------------------------------------- */
@@ -79,6 +94,25 @@ typedef struct px_spans {
 /* Splits English news text into sentences; paragraph breaks ("\n\n") always
  * end a sentence. Appends to out. */
 int px_split_sentences(const char *text, size_t len, px_spans *out);
+
+/* How sentences are found: the own rules (English abbreviations, titles,
+ * initials, lists; with each language's abbreviations and sentence
+ * marks), ICU's sentence break iterator, or whichever of the two measured
+ * better for the language (docs/text.md, "Sentences in other languages"). */
+typedef enum px_split_method {
+    PX_SPLIT_BEST = 0,
+    PX_SPLIT_RULES,
+    PX_SPLIT_ICU
+} px_split_method;
+
+/* Splits text in language lang (ISO 639-1, "de-AT" as "de"; NULL: "en")
+ * into sentences by the best method for it. Appends to out. */
+int px_split_sentences_lang(const char *text, size_t len, const char *lang, px_spans *out);
+/* The same by a chosen method (to compare them). */
+int px_split_sentences_with(const char *text, size_t len, const char *lang, px_split_method how,
+                            px_spans *out);
+/* The method px_split_sentences_lang uses for lang. */
+px_split_method px_split_method_for(const char *lang);
 void px_spans_free(px_spans *s);
 
 /* ---- stems and stopwords ------------------------------------------------ */

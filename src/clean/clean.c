@@ -786,7 +786,7 @@ static int split_kept_sentences(work *w)
             continue;
         sp.n = 0;
         const para *p = &w->paras[i];
-        if (px_split_sentences(w->body + p->start, p->end - p->start, &sp))
+        if (px_split_sentences_lang(w->body + p->start, p->end - p->start, w->c->lang, &sp))
             w->rc = PX_ENOMEM;
         for (size_t k = 0; k < sp.n && w->rc == PX_OK; k++)
             w->rc = add_sentence(w, i, p->start + sp.v[k].start, p->start + sp.v[k].end);

@@ -319,7 +319,7 @@ static int add_unit(units *u, size_t start, size_t end, size_t para, int whole, 
 
 /* Every paragraph of the body, and the sentences of those that have more
  * than one. */
-static int units_of(const char *body, units *u)
+static int units_of(const char *body, const char *lang, units *u)
 {
     px_spans paras = {0}, sents = {0};
     int rc = px_split_paragraphs(body, &paras);
@@ -327,7 +327,7 @@ static int units_of(const char *body, units *u)
         size_t s = paras.v[i].start, e = paras.v[i].end;
         rc = add_unit(u, s, e, i, 1, body);
         sents.n = 0;
-        if (rc == PX_OK && px_split_sentences(body + s, e - s, &sents))
+        if (rc == PX_OK && px_split_sentences_lang(body + s, e - s, lang, &sents))
             rc = PX_ENOMEM;
         for (size_t k = 0; rc == PX_OK && sents.n > 1 && k < sents.n; k++)
             rc = add_unit(u, s + sents.v[k].start, s + sents.v[k].end, i, 0, body);
@@ -355,7 +355,7 @@ int px_templates_learn(px_templates *t, const px_article *a)
     units u = {0};
     int rc = story_sketch(a, sketch);
     if (rc == PX_OK)
-        rc = units_of(a->body, &u);
+        rc = units_of(a->body, a->language, &u);
     uint64_t *keys = rc == PX_OK ? malloc((u.n ? u.n : 1) * sizeof *keys) : NULL;
     if (rc == PX_OK && !keys)
         rc = PX_ENOMEM;
@@ -421,7 +421,7 @@ int px_templates_apply(const px_templates *t, px_article *a, size_t *removed)
     if (!o->outlet || o->articles < MIN_ARTICLES)
         return PX_OK;
     units u = {0};
-    int rc = units_of(a->body, &u);
+    int rc = units_of(a->body, a->language, &u);
     /* keep[i]: unit i goes into the body; a paragraph kept whole stands for
      * its sentences, a paragraph that loses a sentence by its other ones. */
     char *keep = rc == PX_OK ? calloc(u.n ? u.n : 1, 1) : NULL;

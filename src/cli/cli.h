@@ -39,7 +39,7 @@ typedef struct cli_input {
     "  -S, --sources FILE   map outlets to names, leanings, countries (CSV/TSV)\n"   \
     "  -s, --source NAME    outlet name for every article read\n"                   \
     "  -r, --raw            do not clean the articles\n"                            \
-    "  -l, --lang TAG       language of articles that do not say (default en)\n"     \
+    "  -l, --lang TAG       language of articles that do not say (else detected)\n"   \
     "      --max-record N   largest file, line or record in MiB (default 32)\n"      \
     "  -q, --quiet          no warnings and no progress bar\n"
 

@@ -53,7 +53,7 @@ static int on_article(px_article *a, void *ud)
     (void)ud;
     px_spans sp = {0};
     const char *body = a->body ? a->body : "";
-    if (px_split_sentences(body, strlen(body), &sp) == PX_OK)
+    if (px_split_sentences_lang(body, strlen(body), a->language, &sp) == PX_OK)
         print_article_sentences(a, &sp);
     else
         cli_error("%s: out of memory", a->input_path ? a->input_path : "-");
@@ -94,7 +94,10 @@ static int split_text_file(cli_input *ci, const char *path)
                 path, first_bad, bad);
     px_spans sp = {0};
     int rc = 0;
-    if (text.data && px_split_sentences(text.data, text.len, &sp) != PX_OK) {
+    const char *lang = ci->opts.language;
+    if (!lang && text.data)
+        lang = px_detect_language(text.data, text.len);
+    if (text.data && px_split_sentences_lang(text.data, text.len, lang, &sp) != PX_OK) {
         cli_error("%s: out of memory", path);
         rc = 1;
     } else if (text.data) {

@@ -74,6 +74,10 @@ int cli_input_option(cli_input *ci, int opt, const char *arg)
         ci->opts.verbatim = 1;
         return 1;
     case 'l':
+        if (!px_language_known(arg)) {
+            cli_error("--lang takes a language code parallax knows (docs/text.md, \"Languages\"), not '%s'", arg);
+            return -1;
+        }
         ci->opts.language = arg;
         return 1;
     case 'q':

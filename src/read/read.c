@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 
 #include "parallax/read.h"
+#include "parallax/text.h"
 #include "read/read_internal.h"
 #include "core/map.h"
 #include "parallax/html.h"
@@ -57,6 +58,40 @@ static void progress(reader *r, px_input *in)
         r->o->progress(r->done_before + px_input_raw_offset(in), r->total, r->o->progress_ud);
 }
 
+/* Declared languages shorter than this much text are not second-guessed:
+ * detection on a few words is a guess (BENCHMARKS.md, "Language
+ * identification"). */
+#define OVERRULE_BYTES 200
+
+static int same_language(const char *tag, const char *code)
+{
+    size_t n = strcspn(tag, "-_");
+    return n == strlen(code) && strncasecmp(tag, code, n) == 0;
+}
+
+/* The article's language, which every later stage uses: what the page or
+ * record declares (else --lang), checked against the language its text
+ * reads as; the text wins when they disagree on enough text, and decides
+ * alone when nothing is declared. "en" when neither can tell. */
+static int settle_language(reader *r, px_article *a, const char *path, long line, long long offset)
+{
+    const char *text = a->body && *a->body ? a->body : a->title;
+    size_t len = text ? strlen(text) : 0;
+    const char *found = px_detect_language(text, len);
+    if (!a->language && r->o->language)
+        if (px_set_str(&a->language, r->o->language))
+            return PX_ENOMEM;
+    if (a->language) {
+        if (!found || same_language(a->language, found) || len < OVERRULE_BYTES)
+            return PX_OK;
+        char msg[200];
+        snprintf(msg, sizeof msg, "declared language '%.20s' but the text reads as '%s': using '%s'",
+                 a->language, found, found);
+        report(r, PX_WARNING, path, line, offset, msg);
+    }
+    return px_set_str(&a->language, found ? found : "en");
+}
+
 /* Fills what the reader could not know, then hands the article on. */
 static int finish_article(reader *r, px_article *a, const char *path, long line, long long offset)
 {
@@ -74,8 +109,7 @@ static int finish_article(reader *r, px_article *a, const char *path, long line,
     if (!a->source && (px_source_key_from_url(a->url, key, sizeof key) ||
                        px_source_key_from_path(path, key, sizeof key)))
         rc |= px_set_str(&a->source, key);
-    if (!a->language)
-        rc |= px_set_str(&a->language, r->o->language ? r->o->language : "en");
+    rc |= settle_language(r, a, path, line, offset);
     /* The id is computed from the text as read, so cleaning rules may change
      * without changing ids. */
     rc |= px_article_compute_id(a);

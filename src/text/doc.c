@@ -88,9 +88,10 @@ int px_doc_build(px_doc *d, const char *text, size_t len, px_lexicon *lx)
     d->text = text;
     d->len = len;
     d->lexicon = lx;
-    int rc = px_tokenize(text, len, &d->tokens);
+    const char *lang = px_lexicon_lang(lx);
+    int rc = px_tokenize_lang(text, len, lang, &d->tokens);
     if (rc == PX_OK)
-        rc = px_split_sentences(text, len, &d->sentences);
+        rc = px_split_sentences_lang(text, len, lang, &d->sentences);
     if (rc == PX_OK && !(d->tok = malloc((d->tokens.n + 1) * sizeof *d->tok)))
         rc = PX_ENOMEM;
     if (rc == PX_OK)

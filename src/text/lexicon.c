@@ -41,6 +41,8 @@ px_lexicon *px_lexicon_new(const char *lang)
     return lx;
 }
 
+const char *px_lexicon_lang(const px_lexicon *lx) { return lx->lang; }
+
 void px_lexicon_free(px_lexicon *lx)
 {
     if (!lx)

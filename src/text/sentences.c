@@ -10,17 +10,29 @@
 #include <stdlib.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text/text_internal.h"
 #include "parallax/doc.h"
 #include "parallax/text.h"
 #include "text/textchar.h"
+#include "text/word_lists.h"
 
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
 #endif
 
 #define MAX_MARKERS 64
+
+/* The English path is the hot one: helpers for other languages stay out
+ * of line so that its functions keep their size. */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#define OUT_OF_LINE __attribute__((noinline))
+#else
+#define ALWAYS_INLINE inline
+#define OUT_OF_LINE
+#endif
 
 /* A list item marker ("2.", "b)", "3.)", "• 10.") inside a paragraph: a
  * sentence starts at pos, and the marker's own punctuation up to skip is no
@@ -29,7 +41,25 @@ typedef struct marker {
     size_t pos, skip;
 } marker;
 
+/* What the rules know of a language other than English (NULL: English). */
+enum {
+    LANG_ORDINAL_DOT = 1, /* "am 12. Juni": a number's period is an ordinal */
+    LANG_LOW_QUOTES = 2,  /* „so“: U+201C and U+2018 close a quotation */
+    LANG_NO_SPACES = 4,   /* Chinese, Japanese: no space after a sentence */
+    LANG_DANDA = 8,       /* Hindi: "।" ends sentences, "." abbreviations */
+    LANG_WIDE_MARKS = 16  /* sentence marks outside ASCII: 。！？ । ؟ */
+};
+
+typedef struct lang_rules {
+    char code[4];
+    unsigned flags;
+    const char *const *stopwords; /* NULL when the language has no list */
+    size_t n_stopwords;
+    const char *const *abbrevs;   /* data/abbrev/LANG.txt, NULL when none */
+} lang_rules;
+
 typedef struct splitter {
+    const lang_rules *lang; /* NULL: English */
     const char *s;
     size_t len;    /* of the whole text */
     size_t pe;     /* end of the current paragraph; the text's end while
@@ -78,6 +108,8 @@ static inline int is_space_at(const char *s, size_t end, size_t i, size_t *n)
     }
     return wide_space_at(s, end, i, n);
 }
+
+int px_spans_push(px_spans *out, size_t a, size_t b) { return push_span(out, a, b); }
 
 /* Ends the current sentence at b (trimmed) and starts the next one there. */
 static void emit(splitter *sp, size_t b)
@@ -188,7 +220,7 @@ static void find_list(splitter *sp, size_t ps)
 
 /* ---- the words around a period ------------------------------------------ */
 
-enum { W_PLAIN, W_TITLE, W_NEVER, W_NUMBER, W_MONTH, W_TIME, W_ABBREV };
+enum { W_PLAIN, W_TITLE, W_NEVER, W_NUMBER, W_MONTH, W_TIME, W_ABBREV, W_INITIAL };
 
 /* Letters and periods only, every run of letters at most 3 long, at least
  * one inner period: U.S, a.m, Ph.D, U.S.A. */
@@ -233,11 +265,16 @@ static int has_mark(const char *w, size_t n)
     return i < n && chunk_has_mark(w + i, n - i);
 }
 
+static int lang_abbrev_kind(const lang_rules *lr, const char *w, size_t n);
+static int is_ordinal(const char *w, size_t n);
+
 /* marked: does w hold a period or hyphen (-1: not known yet)? */
-static int kind_of_word(const char *w, size_t n, int marked)
+static int kind_of_word(const lang_rules *lr, const char *w, size_t n, int marked)
 {
     if (n == 0)
         return W_PLAIN;
+    if (lr)
+        return lang_abbrev_kind(lr, w, n);
     /* Without an inner period or hyphen only the table and the single
      * letter rules below can apply, and no table entry is longer than six
      * bytes: most words are decided here. */
@@ -354,9 +391,17 @@ static void measure_word(const char *s, size_t pe, next_word *nw)
 
 /* Does this capitalised word usually start a sentence (The, He, But, How,
  * It)? Those are the stopwords; names and nouns are not. */
-static int starts_sentences(const char *s, size_t pe, next_word *nw)
+static int starts_sentences_lang(const splitter *sp, next_word *nw, int initial);
+
+/* initial: the period ends an initial or an ordinal, after which a name
+ * or noun usually goes on (other languages only). */
+static int starts_sentences(const splitter *sp, next_word *nw, int initial)
 {
+    const char *s = sp->s;
+    size_t pe = sp->pe;
     char buf[24];
+    if (sp->lang)
+        return starts_sentences_lang(sp, nw, initial);
     measure_word(s, pe, nw);
     size_t n = nw->we - nw->ws;
     if (n == 0 || n >= sizeof buf)
@@ -379,10 +424,15 @@ static size_t words_between(const char *s, size_t a, size_t b)
     return words;
 }
 
+static size_t skip_lang_closers(const splitter *sp, size_t i);
+
 /* Skips closing quotes and brackets from i; returns the new position. */
-static size_t skip_closers(const char *s, size_t i, size_t pe)
+static size_t skip_closers(const splitter *sp, size_t i)
 {
-    size_t n;
+    const char *s = sp->s;
+    size_t n, pe = sp->pe;
+    if (sp->lang)
+        return skip_lang_closers(sp, i);
     while (i < pe && tc_is_closer(tc_decode(s, pe, i, &n)))
         i += n;
     return i;
@@ -456,7 +506,10 @@ static int period_ends(const splitter *sp, size_t i, size_t after, next_word *nw
         size_t ws;
         int marked;
         word_before(sp, i, &ws, &marked);
-        kind = kind_of_word(s + ws, i - ws, marked);
+        kind = kind_of_word(sp->lang, s + ws, i - ws, marked);
+        if (kind == W_PLAIN && sp->lang && (sp->lang->flags & LANG_ORDINAL_DOT) &&
+            is_ordinal(s + ws, i - ws) && nw->upper && !nw->opener)
+            return starts_sentences(sp, nw, 1);
     }
     switch (kind) {
     case W_TITLE:
@@ -468,9 +521,10 @@ static int period_ends(const splitter *sp, size_t i, size_t after, next_word *nw
             return 0;
         /* fall through */
     case W_ABBREV:
+    case W_INITIAL:
         if (nw->opener)
             return nw->upper || nw->digit;
-        return nw->upper && starts_sentences(s, sp->pe, nw);
+        return nw->upper && starts_sentences(sp, nw, kind == W_INITIAL);
     case W_TIME:
         if (nw->opener)
             return 1;
@@ -532,7 +586,7 @@ static size_t on_dots(splitter *sp, size_t i)
     size_t g = dot_run(s, i, sp->pe, &dots);
     size_t n;
     if (dots == 1) {
-        size_t after = skip_closers(s, i + 1, sp->pe);
+        size_t after = skip_closers(sp, i + 1);
         if (after < sp->pe && !is_space_at(s, sp->pe, after, &n))
             return i + 1; /* inside a word, number, URL or "Jr.'s" */
         next_word nw = look_ahead(s, after, sp->pe);
@@ -546,14 +600,14 @@ static size_t on_dots(splitter *sp, size_t i)
     /* "word. . . . Next": the period ends the sentence and the ellipsis
      * opens the next one. */
     if (attached && dots >= 4 && s[i + 1] == ' ') {
-        size_t after = skip_closers(s, g, sp->pe);
+        size_t after = skip_closers(sp, g);
         next_word nw = look_ahead(s, after, sp->pe);
         if (!nw.end && (after == sp->pe || is_space_at(s, sp->pe, after, &n)) && nw.upper) {
             emit(sp, i + 1);
             return g;
         }
     }
-    size_t after = skip_closers(s, g, sp->pe);
+    size_t after = skip_closers(sp, g);
     if (after < sp->pe && !is_space_at(s, sp->pe, after, &n))
         return after;
     next_word nw = look_ahead(s, after, sp->pe);
@@ -579,9 +633,12 @@ static size_t on_exclamation(splitter *sp, size_t i, size_t len)
     size_t j = i + len, n;
     while (j < sp->pe && (s[j] == '!' || s[j] == '?'))
         j++;
-    size_t after = skip_closers(s, j, sp->pe);
-    if (after < sp->pe && !is_space_at(s, sp->pe, after, &n))
+    size_t after = skip_closers(sp, j);
+    if (after < sp->pe && !is_space_at(s, sp->pe, after, &n)) {
+        if (sp->lang && (sp->lang->flags & LANG_NO_SPACES) && tc_decode(s, sp->pe, after, &n) >= 0x2E80)
+            emit(sp, after); /* "？" or "?" then Chinese or Japanese */
         return after;
+    }
     next_word nw = look_ahead(s, after, sp->pe);
     if (nw.end || !nw.lower || nw.opener)
         emit(sp, after);
@@ -633,6 +690,209 @@ static size_t next_special(const char *s, size_t i, size_t limit)
     return i;
 }
 
+/* ---- other languages ---------------------------------------------------- */
+
+/* Sentence marks of other scripts: 。！？． (Chinese, Japanese), । ॥
+ * (Devanagari), ؟ ۔ (Arabic script). */
+static int is_wide_mark(int32_t cp)
+{
+    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E || cp == 0x0964 ||
+           cp == 0x0965 || cp == 0x061F || cp == 0x06D4;
+}
+
+/* Lead bytes of those marks, besides what next_special looks for. */
+static const unsigned char special_wide[256] = {
+    ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1, ['\n'] = 1,
+    [0xD8] = 1, [0xDB] = 1, [0xE0] = 1, [0xE3] = 1, [0xEF] = 1};
+
+static size_t next_special_wide(const char *s, size_t i, size_t limit)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!');
+    const __m128i query = _mm_set1_epi8('?'), nl = _mm_set1_epi8('\n');
+    const __m128i d8 = _mm_set1_epi8((char)0xD8), db = _mm_set1_epi8((char)0xDB);
+    const __m128i e0 = _mm_set1_epi8((char)0xE0), e2 = _mm_set1_epi8((char)0xE2);
+    const __m128i e3 = _mm_set1_epi8((char)0xE3), ef = _mm_set1_epi8((char)0xEF);
+    while (i + 16 <= limit) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, query), _mm_cmpeq_epi8(v, nl)));
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, d8), _mm_cmpeq_epi8(v, db)));
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(v, e2)));
+        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(v, ef)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+        i += 16;
+    }
+#endif
+    while (i < limit && !special_wide[(unsigned char)s[i]])
+        i++;
+    return i;
+}
+
+/* A mark of another script ends the sentence whatever follows: these
+ * scripts have no case, and Chinese and Japanese no space, to tell more. */
+static size_t on_wide_mark(splitter *sp, size_t i, size_t n)
+{
+    size_t j = i + n, k, after;
+    for (;;) { /* "？”。" is one end */
+        while (j < sp->pe && is_wide_mark(tc_decode(sp->s, sp->pe, j, &k)))
+            j += k;
+        after = skip_closers(sp, j);
+        if (after >= sp->pe || !is_wide_mark(tc_decode(sp->s, sp->pe, after, &k)))
+            break;
+        j = after;
+    }
+    /* 「本当に？」と彼は聞いた: a quotation inside the sentence. */
+    if (after > j && after < sp->pe) {
+        int32_t cp = tc_decode(sp->s, sp->pe, after, &k);
+        if (cp >= 0x3041 && cp <= 0x309F)
+            return after;
+    }
+    emit(sp, after);
+    return after;
+}
+
+/* Is the last part of w (after its last period) at most three code
+ * points long? */
+static int short_word(const char *w, size_t n)
+{
+    const char *dot = memrchr(w, '.', n);
+    size_t a = dot ? (size_t)(dot - w) + 1 : 0, cps = 0, k;
+    for (size_t i = a; i < n; i += k, cps++)
+        tc_decode(w, n, i, &k);
+    return cps > 0 && cps <= 3;
+}
+
+/* 1-3 digits: "12." in "am 12. Juni" */
+static int is_ordinal(const char *w, size_t n)
+{
+    if (n == 0 || n > 3)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < '0' || w[i] > '9')
+            return 0;
+    return 1;
+}
+
+static int is_closer_in(const splitter *sp, int32_t cp)
+{
+    if (tc_is_closer(cp))
+        return 1;
+    switch (cp) {
+    case 0x300D: case 0x300F: case 0xFF09: case 0x3011: case 0x3009: case 0x300B: case 0xFF02:
+        return 1;
+    case 0x201C: case 0x2018:
+        return (sp->lang->flags & LANG_LOW_QUOTES) != 0;
+    default:
+        return 0;
+    }
+}
+
+/* Closers as in skip_closers, with the language's quotation marks, and a
+ * closing "''" written after a space ("gelukt. ''"). */
+OUT_OF_LINE static size_t skip_lang_closers(const splitter *sp, size_t i)
+{
+    const char *s = sp->s;
+    size_t n, pe = sp->pe;
+    while (i < pe && is_closer_in(sp, tc_decode(s, pe, i, &n)))
+        i += n;
+    /* A closing mark after a space: "gelukt. ''", "fini. »" */
+    size_t j = i;
+    while (j < pe && tc_is_space(tc_decode(s, pe, j, &n)) && !blank_line_at(s, j, pe))
+        j += n;
+    if (j == i || j >= pe)
+        return i;
+    size_t end = j;
+    if (j + 2 <= pe && s[j] == '\'' && s[j + 1] == '\'')
+        end = j + 2;
+    else if (tc_decode(s, pe, j, &n) == 0x00BB)
+        end = j + n;
+    if (end > j && (end == pe || tc_is_space(tc_decode(s, pe, end, &n))))
+        return end;
+    return i;
+}
+
+/* Writes the lower-case form of the character at s[i] to out (at most 4
+ * bytes); *n is its length in s. */
+static size_t put_lower(const char *s, size_t end, size_t i, size_t *n, char *out)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *n = 1;
+        out[0] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+        return 1;
+    }
+    int32_t cp = utf8proc_tolower(tc_decode(s, end, i, n));
+    return (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
+/* The lower-case form of the next word (up to size - 1 bytes); 0 when it
+ * does not fit. */
+static size_t lower_word(const splitter *sp, next_word *nw, char *buf, size_t size)
+{
+    measure_word(sp->s, sp->pe, nw);
+    size_t len = 0, n;
+    for (size_t i = nw->ws; i < nw->we; i += n) {
+        if (len + 4 >= size)
+            return 0;
+        len += put_lower(sp->s, nw->we, i, &n, buf + len);
+    }
+    return len;
+}
+
+/* Does the capitalised next word usually start a sentence (a function
+ * word of the language)? Without a stopword list: after an abbreviation
+ * yes, after an initial or ordinal (a name or noun goes on) no. */
+OUT_OF_LINE static int starts_sentences_lang(const splitter *sp, next_word *nw, int initial)
+{
+    char buf[32];
+    if (!sp->lang->stopwords)
+        return !initial;
+    size_t n = lower_word(sp, nw, buf, sizeof buf);
+    return n > 0 && px_word_list_has_n(sp->lang->stopwords, sp->lang->n_stopwords, buf, n);
+}
+
+/* No entry of data/abbrev is longer ("c.-à-d"): longer words skip the list. */
+#define MAX_ABBREV_BYTES 8
+
+/* An abbreviation of the language's list: a line "abbreviation kind"
+ * (kind: general, title, number, never), lower case, without the final
+ * period; "#" starts a comment. Case matters only for the first letter. */
+OUT_OF_LINE static int lang_abbrev_kind(const lang_rules *lr, const char *w, size_t n)
+{
+    size_t m;
+    int32_t first = tc_decode(w, n, 0, &m);
+    if (m == n && tc_is_upper(first))
+        return W_INITIAL; /* "А. С. Петров"; a list's "с" is lower case */
+    if (lr->abbrevs && n <= MAX_ABBREV_BYTES) {
+        char low[32];
+        size_t k = 0, m;
+        for (size_t i = 0; i < n && k + 4 < sizeof low; i += m)
+            k += put_lower(w, n, i, &m, low + k);
+        for (const char *const *l = lr->abbrevs; *l; l++) {
+            if ((*l)[0] != low[0] || strncmp(*l, low, k) != 0 || (*l)[k] != ' ')
+                continue;
+            const char *sp = *l + k;
+            switch (sp[1]) {
+            case 't': return W_TITLE;
+            case 'n': return sp[2] == 'u' ? W_NUMBER : W_NEVER;
+            default: return W_ABBREV;
+            }
+        }
+    }
+    if ((lr->flags & LANG_DANDA) && (unsigned char)w[n - 1] >= 0x80 && short_word(w, n))
+        return W_NEVER; /* "बी.सी." */
+    int has_dot = memchr(w, '.', n) != NULL;
+    if (has_dot && is_initialism(w, n))
+        return W_ABBREV;
+    /* A single letter: an initial. */
+    if (n > 0 && tc_is_letter(tc_decode(w, n, 0, &m)) && m == n)
+        return W_INITIAL;
+    return W_PLAIN;
+}
+
 /* End of the paragraph that starts at i: the next blank line, or len. */
 static size_t paragraph_end(const char *s, size_t i, size_t len)
 {
@@ -649,7 +909,9 @@ static size_t paragraph_end(const char *s, size_t i, size_t len)
 /* Splits the paragraph that starts at ps and returns where the next one
  * starts. Its end is found by the scan for sentence marks, so the text is
  * read once; only a paragraph that may be a list is measured first. */
-static size_t split_paragraph(splitter *sp, size_t ps)
+/* wide: look for the sentence marks of other scripts too. A constant in
+ * each of the two callers below, so English keeps a scan of its own. */
+static ALWAYS_INLINE size_t split_paragraph(splitter *sp, size_t ps, int wide)
 {
     const char *s = sp->s;
     sp->start = ps;
@@ -668,7 +930,7 @@ static size_t split_paragraph(splitter *sp, size_t ps)
             continue;
         }
         size_t limit = sp->next_marker < sp->n_markers ? sp->markers[sp->next_marker].pos : sp->pe;
-        i = next_special(s, i, limit);
+        i = wide ? next_special_wide(s, i, limit) : next_special(s, i, limit);
         if (i >= limit)
             continue;
         unsigned char c = (unsigned char)s[i];
@@ -692,6 +954,8 @@ static size_t split_paragraph(splitter *sp, size_t ps)
                 i = on_bullet(sp, i, n);
             else if (cp == 0x203D)
                 i = on_exclamation(sp, i, n);
+            else if (wide && is_wide_mark(cp))
+                i = on_wide_mark(sp, i, n);
             else
                 i += n;
         }
@@ -711,18 +975,94 @@ static _Atomic unsigned long long bytes_split;
 
 unsigned long long px_text_bytes_split(void) { return bytes_split; }
 
-int px_split_sentences(const char *text, size_t len, px_spans *out)
+static size_t split_paragraph_english(splitter *sp, size_t ps) { return split_paragraph(sp, ps, 0); }
+static size_t split_paragraph_wide(splitter *sp, size_t ps) { return split_paragraph(sp, ps, 1); }
+
+static int split_rules(const char *text, size_t len, const lang_rules *lang, px_spans *out)
 {
     atomic_fetch_add_explicit(&bytes_split, len, memory_order_relaxed);
     splitter sp;
+    sp.lang = lang;
     sp.s = text;
     sp.len = len;
     sp.out = out;
     sp.rc = PX_OK;
     size_t i = 0;
     while (i < len && sp.rc == PX_OK)
-        i = split_paragraph(&sp, i);
+        i = lang && (lang->flags & LANG_WIDE_MARKS) ? split_paragraph_wide(&sp, i)
+                                                     : split_paragraph_english(&sp, i);
     return sp.rc;
+}
+
+int px_split_sentences(const char *text, size_t len, px_spans *out)
+{
+    return split_rules(text, len, NULL, out);
+}
+
+/* What the rules need to know of languages other than English beyond
+ * their word lists. */
+static const struct {
+    const char *code;
+    unsigned flags;
+} lang_flags[] = {
+    {"cs", LANG_ORDINAL_DOT | LANG_LOW_QUOTES}, {"da", LANG_ORDINAL_DOT},
+    {"de", LANG_ORDINAL_DOT | LANG_LOW_QUOTES}, {"fi", LANG_ORDINAL_DOT},
+    {"ar", LANG_WIDE_MARKS},                    {"fa", LANG_WIDE_MARKS},
+    {"ur", LANG_WIDE_MARKS},                    {"ko", LANG_WIDE_MARKS},
+    {"hi", LANG_DANDA | LANG_WIDE_MARKS},       {"mr", LANG_DANDA | LANG_WIDE_MARKS},
+    {"ne", LANG_DANDA | LANG_WIDE_MARKS},
+    {"hr", LANG_ORDINAL_DOT | LANG_LOW_QUOTES}, {"hu", LANG_ORDINAL_DOT},
+    {"ja", LANG_NO_SPACES | LANG_WIDE_MARKS},                     {"no", LANG_ORDINAL_DOT},
+    {"pl", LANG_ORDINAL_DOT},                   {"sk", LANG_ORDINAL_DOT | LANG_LOW_QUOTES},
+    {"sl", LANG_ORDINAL_DOT | LANG_LOW_QUOTES}, {"sr", LANG_ORDINAL_DOT},
+    {"tr", LANG_ORDINAL_DOT},                   {"zh", LANG_NO_SPACES | LANG_WIDE_MARKS},
+};
+
+/* The rules of lang; 0 for English (the built-in rules). */
+static int rules_of(const char *lang, lang_rules *lr)
+{
+    size_t n = lang ? strcspn(lang, "-_") : 0;
+    if (n == 0 || n >= sizeof lr->code || (n == 2 && strncasecmp(lang, "en", 2) == 0))
+        return 0;
+    memset(lr, 0, sizeof *lr);
+    for (size_t i = 0; i < n; i++)
+        lr->code[i] = (char)(lang[i] | 0x20);
+    for (size_t i = 0; i < sizeof lang_flags / sizeof lang_flags[0]; i++)
+        if (strcmp(lang_flags[i].code, lr->code) == 0)
+            lr->flags = lang_flags[i].flags;
+    lr->stopwords = px_word_list(px_stopword_sources, lr->code);
+    lr->n_stopwords = lr->stopwords ? px_word_list_len(lr->stopwords) : 0;
+    lr->abbrevs = px_word_list(px_abbrev_sources, lr->code);
+    return 1;
+}
+
+/* Languages whose sentences ICU finds better than the own rules, by span
+ * F1 on the UD dev text (bench/sentences-ud.sh, BENCHMARKS.md). */
+static const char *const icu_languages[] = {NULL};
+
+px_split_method px_split_method_for(const char *lang)
+{
+    size_t n = lang ? strcspn(lang, "-_") : 0;
+    for (const char *const *l = icu_languages; *l; l++)
+        if (n == strlen(*l) && strncasecmp(lang, *l, n) == 0)
+            return PX_SPLIT_ICU;
+    return PX_SPLIT_RULES;
+}
+
+int px_split_sentences_with(const char *text, size_t len, const char *lang, px_split_method how,
+                            px_spans *out)
+{
+    if (how == PX_SPLIT_BEST)
+        how = px_split_method_for(lang);
+    if (how == PX_SPLIT_ICU)
+        return px_split_sentences_icu(text, len, lang, out);
+    lang_rules lr;
+    return split_rules(text, len, rules_of(lang, &lr) ? &lr : NULL, out);
+}
+
+int px_split_sentences_lang(const char *text, size_t len, const char *lang, px_spans *out)
+{
+    return px_split_sentences_with(text, len, lang, PX_SPLIT_BEST, out);
 }
 
 void px_spans_free(px_spans *s)

@@ -17,7 +17,10 @@ static const char *const snowball_names[][2] = {
     {"en", "english"},  {"es", "spanish"},   {"fi", "finnish"},    {"fr", "french"},
     {"hu", "hungarian"},{"id", "indonesian"},{"it", "italian"},    {"nl", "dutch"},
     {"no", "norwegian"},{"pt", "portuguese"},{"ro", "romanian"},   {"ru", "russian"},
-    {"sv", "swedish"},  {"tr", "turkish"},
+    {"sv", "swedish"},  {"tr", "turkish"},   {"ca", "catalan"},    {"eu", "basque"},
+    {"ga", "irish"},    {"hi", "hindi"},     {"hy", "armenian"},   {"lt", "lithuanian"},
+    {"ne", "nepali"},   {"sr", "serbian"},   {"ta", "tamil"},      {"yi", "yiddish"},
+    {"nb", "norwegian"},
 };
 
 static const char *snowball_name(const char *lang)
@@ -110,12 +113,23 @@ const char *const *px_word_list(const px_rule_source *lists, const char *lang)
     return NULL;
 }
 
+size_t px_word_list_len(const char *const *list)
+{
+    size_t n = 0;
+    while (list[n])
+        n++;
+    return n;
+}
+
 /* Is w[0..len) in the sorted (C order) NULL-terminated list? */
 int px_word_list_has(const char *const *list, const char *w, size_t len)
 {
-    size_t hi = 0;
-    while (list[hi])
-        hi++;
+    return px_word_list_has_n(list, px_word_list_len(list), w, len);
+}
+
+int px_word_list_has_n(const char *const *list, size_t n, const char *w, size_t len)
+{
+    size_t hi = n;
     size_t lo = 0;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;

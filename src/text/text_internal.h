@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "parallax/text.h"
+
 /* 1 when s[0..len) is valid UTF-8. */
 int px_utf8_valid(const char *s, size_t len);
 int px_has_nul(const char *s, size_t len);
@@ -25,5 +27,12 @@ enum {
     PX_ABBR_NEVER    /* e.g., i.e., vs.: never ends a sentence */
 };
 int px_abbrev_class(const char *w, size_t len);
+
+/* Appends a copy of t to out. */
+int px_tokens_push(px_tokens *out, const px_token *t);
+/* Appends the span [a, b) to out. */
+int px_spans_push(px_spans *out, size_t a, size_t b);
+/* Sentences by ICU's break iterator for lang's locale: sentences_icu.c. */
+int px_split_sentences_icu(const char *text, size_t len, const char *lang, px_spans *out);
 
 #endif

@@ -48,6 +48,11 @@ static int push(px_tokens *out, size_t a, size_t b, px_token_kind kind, unsigned
     return PX_OK;
 }
 
+int px_tokens_push(px_tokens *out, const px_token *t)
+{
+    return push(out, t->start, t->end, t->kind, t->flags);
+}
+
 /* Characters that may not end a URL although they may appear inside. */
 static int url_trailer(char c)
 {

@@ -14,6 +14,8 @@ typedef struct px_rule_source {
 
 /* data/stopwords/LANG.txt: one word a line, sorted (C order). */
 extern const px_rule_source px_stopword_sources[];
+/* data/abbrev/LANG.txt: abbreviations the sentence splitter knows. */
+extern const px_rule_source px_abbrev_sources[];
 /* data/framing/LANG.txt: words framing never shows, and spelling folds. */
 extern const px_rule_source px_framing_sources[];
 
@@ -21,5 +23,9 @@ extern const px_rule_source px_framing_sources[];
 const char *const *px_word_list(const px_rule_source *lists, const char *lang);
 /* Is w[0..len) in the sorted NULL-terminated list? */
 int px_word_list_has(const char *const *list, const char *w, size_t len);
+/* The same for a list of known length n (px_word_list_len), for callers
+ * that look up many words in one list. */
+size_t px_word_list_len(const char *const *list);
+int px_word_list_has_n(const char *const *list, size_t n, const char *w, size_t len);
 
 #endif

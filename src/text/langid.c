@@ -1,0 +1,175 @@
+/* langid.c - which language a text is in (docs/text.md, "Languages").
+ *
+ * Han, kana and Hangul decide Chinese, Japanese and Korean by script; every
+ * other text is compared with the n-gram fingerprints libexttextcat ships
+ * (Cavnar & Trenkle's TextCat), restricted to the languages parallax
+ * knows, which is what makes it beat the full set of 160 fingerprints
+ * (BENCHMARKS.md, "Language identification"). Only the first 4 KiB of a
+ * text are read, so the cost per article is bounded. */
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <fingerprint.h>
+
+#include "parallax/text.h"
+#include "text/textchar.h"
+
+#ifndef PX_TEXTCAT_DIR
+#define PX_TEXTCAT_DIR "/usr/share/libexttextcat"
+#endif
+
+#define SAMPLE_BYTES 4096
+#define MIN_LETTERS 12
+#define FINGERPRINT_NGRAMS 400
+
+/* The languages detection may answer, and their fingerprint files. */
+static const struct {
+    const char *code, *file;
+} languages[] = {
+    {"ar", "ar"}, {"bg", "bg"}, {"ca", "ca"}, {"cs", "cs"}, {"da", "da"}, {"de", "de"},
+    {"el", "el"}, {"en", "en"}, {"es", "es"}, {"eu", "eu"}, {"fa", "fa"}, {"fi", "fi"},
+    {"fr", "fr"}, {"ga", "ga"}, {"he", "he"}, {"hi", "hi"}, {"hr", "hr"}, {"hu", "hu"},
+    {"hy", "hy"}, {"id", "id"}, {"it", "it"}, {"lt", "lt"}, {"ne", "ne"}, {"nl", "nl"},
+    {"no", "nb"}, {"pl", "pl"}, {"pt", "pt"}, {"ro", "ro"}, {"ru", "ru"}, {"sk", "sk"},
+    {"sl", "sl"}, {"sr", "sr-Cyrl"}, {"sr", "sr-Latn"}, {"sv", "sv"}, {"ta", "ta"},
+    {"th", "th"}, {"tr", "tr"}, {"uk", "uk"}, {"vi", "vi"}, {"yi", "yi"},
+};
+#define N_LANGUAGES (sizeof languages / sizeof languages[0])
+
+/* Codes parallax accepts as a language, beyond those detection answers. */
+static const char *const script_languages[] = {"ja", "ko", "zh"};
+
+static void *fingerprints[N_LANGUAGES];
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+static int loaded;
+
+static void load_fingerprints(void)
+{
+    char path[512];
+    for (size_t i = 0; i < N_LANGUAGES; i++) {
+        void *fp = fp_Init(languages[i].code);
+        if (fp)
+            fp_SetProperty(fp, TCPROP_UTF8AWARE, TC_TRUE);
+        snprintf(path, sizeof path, "%s/%s.lm", PX_TEXTCAT_DIR, languages[i].file);
+        if (fp && fp_Read(fp, path, FINGERPRINT_NGRAMS) == 0) {
+            fp_Done(fp);
+            fp = NULL;
+        }
+        fingerprints[i] = fp;
+        loaded += fp != NULL;
+    }
+}
+
+int px_language_known(const char *lang)
+{
+    if (!lang || !((lang[0] | 0x20) >= 'a' && (lang[0] | 0x20) <= 'z') ||
+        !((lang[1] | 0x20) >= 'a' && (lang[1] | 0x20) <= 'z') ||
+        (lang[2] && lang[2] != '-' && lang[2] != '_'))
+        return 0;
+    char code[3] = {(char)(lang[0] | 0x20), (char)(lang[1] | 0x20), 0};
+    for (size_t i = 0; i < N_LANGUAGES; i++)
+        if (strcmp(code, languages[i].code) == 0)
+            return 1;
+    for (size_t i = 0; i < sizeof script_languages / sizeof script_languages[0]; i++)
+        if (strcmp(code, script_languages[i]) == 0)
+            return 1;
+    return 0;
+}
+
+typedef struct script_counts {
+    size_t letters, han, kana, hangul;
+} script_counts;
+
+static script_counts count_scripts(const char *s, size_t len)
+{
+    script_counts c = {0};
+    size_t i = 0, n;
+    while (i < len) {
+        int32_t cp = tc_decode(s, len, i, &n);
+        i += n;
+        if (cp >= 0x3040 && cp <= 0x30FF)
+            c.kana++, c.letters++;
+        else if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF))
+            c.han++, c.letters++;
+        else if (cp >= 0xAC00 && cp <= 0xD7A3)
+            c.hangul++, c.letters++;
+        else if (tc_is_letter(cp))
+            c.letters++;
+    }
+    return c;
+}
+
+/* The sample ends at a character boundary. */
+static size_t sample_length(const char *s, size_t len)
+{
+    if (len <= SAMPLE_BYTES)
+        return len;
+    size_t n = SAMPLE_BYTES;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+/* On short texts the closest fingerprint must be clearly closer than the
+ * next one, or the text cannot be told (a short English sentence is
+ * otherwise often read as German or Dutch). */
+#define SHORT_LETTERS 200
+#define SHORT_MARGIN 1.01
+/* English, the language of most of the news parallax reads and the
+ * default, wins when its fingerprint is about as close as the closest. */
+#define ENGLISH_MARGIN 1.03
+
+static const char *closest_fingerprint(const char *s, size_t len, size_t letters)
+{
+    pthread_once(&load_once, load_fingerprints);
+    if (!loaded)
+        return NULL;
+    void *unknown = fp_Init(NULL);
+    if (!unknown)
+        return NULL;
+    fp_SetProperty(unknown, TCPROP_UTF8AWARE, TC_TRUE);
+    const char *best = NULL;
+    if (fp_Create(unknown, s, (uint4)len, FINGERPRINT_NGRAMS)) {
+        int best_score = INT_MAX, second = INT_MAX, english = INT_MAX;
+        for (size_t i = 0; i < N_LANGUAGES; i++) {
+            if (!fingerprints[i])
+                continue;
+            int is_english = strcmp(languages[i].code, "en") == 0;
+            int score = fp_Compare(fingerprints[i], unknown, is_english ? INT_MAX : second);
+            if (is_english)
+                english = score;
+            if (score < best_score) {
+                if (!best || strcmp(best, languages[i].code) != 0)
+                    second = best_score;
+                best_score = score, best = languages[i].code;
+            } else if (score < second && strcmp(best, languages[i].code) != 0) {
+                second = score;
+            }
+        }
+        if ((double)english <= (double)best_score * ENGLISH_MARGIN)
+            best = "en";
+        else if (letters < SHORT_LETTERS && (double)second < (double)best_score * SHORT_MARGIN)
+            best = NULL;
+    }
+    fp_Done(unknown);
+    return best;
+}
+
+const char *px_detect_language(const char *text, size_t len)
+{
+    if (!text)
+        return NULL;
+    len = sample_length(text, len);
+    script_counts c = count_scripts(text, len);
+    if (c.letters < MIN_LETTERS && c.han + c.kana + c.hangul < MIN_LETTERS / 3)
+        return NULL;
+    size_t cjk = c.han + c.kana + c.hangul;
+    if (cjk * 3 > c.letters) {
+        if (c.hangul * 2 > cjk)
+            return "ko";
+        /* Japanese writes its inflections in kana; Chinese has none. */
+        return c.kana * 20 > cjk ? "ja" : "zh";
+    }
+    return closest_fingerprint(text, len, c.letters);
+}

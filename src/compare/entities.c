@@ -967,8 +967,12 @@ static int kinds_compatible(px_entity_kind a, px_entity_kind b)
 
 static int same_entity(const px_entity *a, const px_entity *b)
 {
+    /* One name is one entity whatever the tagger called each mention
+     * ("Gaza" the place and "Gaza" tagged as an organisation; the merged
+     * kind is the majority), except a place and a person ("Washington"). */
     if (strcasecmp(a->name, b->name) == 0)
         return a->kind == b->kind || a->kind == PX_ENTITY_OTHER || b->kind == PX_ENTITY_OTHER ||
+               (a->kind != PX_ENTITY_PERSON && b->kind != PX_ENTITY_PERSON) ||
                (a->kind != PX_ENTITY_PLACE && b->kind != PX_ENTITY_PLACE);
     if (!kinds_compatible(a->kind, b->kind))
         return 0;

@@ -115,6 +115,63 @@ static void test_seeds_report(void **s)
     cJSON_Delete(root);
 }
 
+static size_t count_occurrences(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* Counts the shown groups of one report array; each quantity without
+ * characters HTML escapes must appear in the page. */
+static size_t shown_groups(cJSON *root, const char *array, const char *html)
+{
+    size_t n = 0;
+    cJSON *story, *g;
+    cJSON_ArrayForEach(story, cJSON_GetObjectItem(root, "stories"))
+        cJSON_ArrayForEach(g, cJSON_GetObjectItem(story, array)) {
+            if (!cJSON_IsTrue(cJSON_GetObjectItem(g, "shown")))
+                continue;
+            n++;
+            const char *counted = cJSON_GetStringValue(cJSON_GetObjectItem(g, "counted"));
+            if (counted && !strpbrk(counted, "<>&\"'"))
+                assert_non_null(strstr(html, counted));
+        }
+    return n;
+}
+
+/* The HTML page shows the figures outlets agree on beside those they
+ * disagree on: as many of each as the JSON report marks shown. */
+static void test_html_shows_agreements_and_conflicts(void **s)
+{
+    (void)s;
+    char *path = tu_write_temp("", 0, ".html");
+    char args[2048];
+    snprintf(args, sizeof args, "analyze -q --json --html %s %s", path,
+             tu_shared("data/stories/giveme5w1h-dev.jsonl"));
+    int code;
+    char *json = run(args, &code);
+    assert_int_equal(code, 0);
+    cJSON *root = cJSON_Parse(json);
+    free(json);
+    assert_non_null(root);
+    snprintf(args, sizeof args, "cat %s", path);
+    char *html = tu_run(args, &code);
+    assert_int_equal(code, 0);
+    size_t agree = shown_groups(root, "agreements", html);
+    size_t disagree = shown_groups(root, "conflicts", html);
+    assert_true(agree >= 5 && disagree >= 5);
+    assert_int_equal(count_occurrences(html, "outlets agree)"), agree);
+    assert_int_equal(count_occurrences(html, "(conflict, confidence") +
+                         count_occurrences(html, "(evolving: later reports"), disagree);
+    assert_true(count_occurrences(html, "<h2>Numbers outlets agree on</h2>") >= 30);
+    free(html);
+    cJSON_Delete(root);
+    remove(path);
+    free(path);
+}
+
 static void test_example_bridge_report(void **s)
 {
     (void)s;
@@ -497,6 +554,7 @@ int main(void)
         cmocka_unit_test(test_example_bridge_report),
         cmocka_unit_test(test_example_corpus_is_three_stories),
         cmocka_unit_test(test_html_page_is_self_contained),
+        cmocka_unit_test(test_html_shows_agreements_and_conflicts),
         cmocka_unit_test(test_terminal_report_and_colours),
         cmocka_unit_test(test_terminal_report_lines),
         cmocka_unit_test(test_seeds_quotes_and_speakers),

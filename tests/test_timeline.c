@@ -328,6 +328,69 @@ static void test_example_bridge_timeline(void **s)
     px_sources_free(src);
 }
 
+static px_article *story_article(const char *source, const char *date, const char *body)
+{
+    px_article *a = px_article_new();
+    assert_non_null(a);
+    assert_int_equal(px_set_str(&a->source, source), PX_OK);
+    assert_int_equal(px_set_str(&a->body, body), PX_OK);
+    if (date)
+        assert_int_equal(px_set_str(&a->date, date), PX_OK);
+    return a;
+}
+
+/* An undated article that counts a time from an event ("three days after
+ * the attack") is dated that long after the day the story gives the
+ * event; one that counts from an event the story never dates, or counts
+ * nothing, takes the story's median date; a dated article keeps its own. */
+static void test_undated_article_counts_from_the_story_event(void **s)
+{
+    (void)s;
+    px_article *v[4];
+    v[0] = story_article("Daily A", "2024-03-01", "Gunmen attacked the market in Sadr on Feb. 2, officials said. "
+                         "The attack on Feb. 2 killed ten people.");
+    v[1] = story_article("Daily B", NULL, "Three days after the attack, traders in Sadr reopened their stalls "
+                         "under police guard.");
+    v[2] = story_article("Daily C", NULL, "Two years after the flood, the market in Sadr was rebuilt by traders "
+                         "who lost their stalls.");
+    v[3] = story_article("Daily D", NULL, "The market in Sadr reopened with police guarding the stalls, "
+                         "traders said.");
+    px_story_report *rep = NULL;
+    assert_int_equal(px_compare_story(v, 4, NULL, &rep, NULL), PX_OK);
+    assert_string_equal(v[0]->date, "2024-03-01");
+    assert_false(v[0]->date_estimated);
+    assert_string_equal(v[1]->date, "2024-02-05");
+    assert_true(v[1]->date_estimated);
+    assert_string_equal(v[2]->date, "2024-03-01"); /* no flood in the story: the median */
+    assert_true(v[2]->date_estimated);
+    assert_string_equal(v[3]->date, "2024-03-01");
+    px_story_report_free(rep);
+    for (size_t i = 0; i < 4; i++)
+        px_article_free(v[i]);
+}
+
+/* "More than five weeks into the war" in an undated seed: the story dates
+ * the war's start on Oct. 7, 2023 (from the dated seed's "Oct. 7
+ * attacks"), so the seed is dated 35 days later. */
+static void test_seed_counted_from_october_7(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, tu_shared("seeds"), NULL);
+    px_story_report *rep = NULL;
+    assert_int_equal(px_compare_story(r.articles, r.n, NULL, &rep, NULL), PX_OK);
+    int seen = 0;
+    for (size_t i = 0; i < r.n; i++)
+        if (strstr(r.articles[i]->body, "five weeks into the war")) {
+            seen++;
+            assert_true(r.articles[i]->date_estimated);
+            assert_string_equal(r.articles[i]->date, "2023-11-11");
+        }
+    assert_int_equal(seen, 1);
+    px_story_report_free(rep);
+    tu_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -343,6 +406,8 @@ int main(void)
         cmocka_unit_test(test_seeds_october_7),
         cmocka_unit_test(test_seed_timeline_has_october_7),
         cmocka_unit_test(test_example_bridge_timeline),
+        cmocka_unit_test(test_undated_article_counts_from_the_story_event),
+        cmocka_unit_test(test_seed_counted_from_october_7),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

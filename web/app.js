@@ -252,21 +252,37 @@ function fmtNumber(v) {
   return v === null || v === undefined ? '?' : Number(v).toLocaleString('en-US');
 }
 
-function fmtRange(c) {
-  const lo = fmtNumber(c.min), hi = fmtNumber(c.max);
-  if (c.kind === 'money') return `${c.unit && c.unit !== 'USD' ? c.unit + ' ' : '$'}${lo} – ${hi}`;
-  if (c.kind === 'percent') return `${lo}% – ${hi}%`;
-  const unit = c.unit ? ` ${c.unit}${c.max !== 1 && !/s$/.test(c.unit) ? 's' : ''}` : '';
-  return `${lo} – ${hi}${unit}`;
+function fmtValue(c, v) {
+  const n = fmtNumber(v);
+  if (c.kind === 'money') return `${c.unit && c.unit !== 'USD' ? c.unit + ' ' : '$'}${n}`;
+  return c.kind === 'percent' ? `${n}%` : n;
 }
 
-function conflictRow(c, ix) {
-  return el('tr', { class: 'conflict' },
-    el('td', {}, el('strong', {}, c.counted || c.kind), el('div', { class: 'small muted' }, c.kind)),
+/* "6 – 12", "$2 – $3", or one figure when the claims agree. */
+function fmtRange(c) {
+  const span = c.min === c.max ? fmtValue(c, c.min) : `${fmtValue(c, c.min)} – ${fmtValue(c, c.max)}`;
+  if (c.kind === 'money' || c.kind === 'percent' || !c.unit) return span;
+  return `${span} ${c.unit}${c.max !== 1 && !/s$/.test(c.unit) ? 's' : ''}`;
+}
+
+/* The status of a group of claims, with how sure the grouping is. */
+function statusBadge(c) {
+  const conf = typeof c.confidence === 'number' ? ` · confidence ${c.confidence.toFixed(2)}` : '';
+  const badge = c.status === 'agree'
+    ? el('span', { class: 'badge agree' }, 'agree')
+    : c.status === 'evolving'
+      ? el('span', { class: 'badge calm', title: 'every larger figure comes from a later article' }, 'later reports, later figures')
+      : el('span', { class: 'badge' }, 'disagree');
+  return el('div', { class: 'status' }, badge, el('span', { class: 'small muted confidence' }, conf));
+}
+
+function numberRow(c, ix) {
+  const sources = new Set((c.claims || []).map((cl) => cl.source));
+  return el('tr', { class: c.status === 'agree' ? 'agreement' : 'conflict' },
+    el('td', {}, el('strong', {}, c.counted || c.kind), el('div', { class: 'small muted' }, c.kind),
+      c.evidence ? el('div', { class: 'small muted evidence' }, c.evidence) : null),
     el('td', { class: 'nowrap' }, fmtRange(c),
-      el('div', {}, c.dates_explain
-        ? el('span', { class: 'badge calm', title: 'every larger figure comes from a later article' }, 'later reports, higher figures')
-        : el('span', { class: 'badge' }, 'disagree'))),
+      el('div', { class: 'small muted' }, `${sources.size} outlet${sources.size === 1 ? '' : 's'}`), statusBadge(c)),
     claimsCell(c.claims || [], ix));
 }
 
@@ -275,14 +291,32 @@ function claimsCell(claims, ix) {
   return el('td', {}, el('table', { class: 'claims' }, body), more);
 }
 
+function numberTable(items, ix, cls) {
+  const [body, more] = capped(el('tbody', {}), items, 30, (c) => numberRow(c, ix));
+  return [el('table', { class: cls },
+    el('thead', {}, el('tr', {}, el('th', {}, 'Quantity'), el('th', {}, 'Figure'), el('th', {}, 'Claims'))), body), more];
+}
+
+/* Disagreements at or above the report's display threshold first; the less
+ * certain ones (shown: false) folded under them. */
 function renderConflicts(s, ix) {
   const items = s.conflicts || [];
   if (!items.length) return null;
-  const [body, more] = capped(el('tbody', {}), items, 30, (c) => conflictRow(c, ix));
-  return section('conflicts', `Numbers that disagree (${items.length})`,
-    'Claims about the same quantity that differ between articles, with who each article attributes its figure to (hover a claim for its sentence).',
-    el('table', { class: 'conflicts' },
-      el('thead', {}, el('tr', {}, el('th', {}, 'Quantity'), el('th', {}, 'Range'), el('th', {}, 'Claims'))), body), more);
+  const sure = items.filter((c) => c.shown !== false), unsure = items.filter((c) => c.shown === false);
+  return section('conflicts', `Numbers that disagree (${sure.length})`,
+    'Claims about the same quantity that differ between articles, with who each article attributes its figure to (hover a claim for its sentence). The confidence (0 to 1) is how surely the claims report one quantity, with what it rests on under the quantity.',
+    sure.length ? numberTable(sure, ix, 'conflicts') : el('p', { class: 'muted' }, 'No disagreement the comparison is sure of.'),
+    unsure.length ? el('details', { class: 'unsure' }, el('summary', {}, `${unsure.length} less certain disagreement${unsure.length === 1 ? '' : 's'}`),
+      ...numberTable(unsure, ix, 'conflicts')) : null);
+}
+
+/* Figures two or more outlets give alike: what the coverage confirms. */
+function renderAgreements(s, ix) {
+  const items = (s.agreements || []).filter((c) => c.shown !== false);
+  if (!items.length) return null;
+  return section('agreements', `Numbers outlets agree on (${items.length})`,
+    'The same figure for the same quantity in articles from different outlets: what the coverage confirms.',
+    ...numberTable(items, ix, 'agreements'));
 }
 
 /* Speakers down, outlets across: who each outlet quotes, and how. */
@@ -437,7 +471,7 @@ function renderStory(s) {
     el('div', { class: 'meta' }, `${s.article_count} article${s.article_count === 1 ? '' : 's'} from ${s.source_count} outlet${s.source_count === 1 ? '' : 's'} · ${fmtDate(s.first_date)} – ${fmtDate(s.last_date)} · `,
       s.analyzed_at ? `analysed ${fmtDate(s.analyzed_at)}` : el('span', { id: 'not-stored' }, 'compared now (no stored analysis)')),
     el('div', { class: 'card', id: 'coverage' }, el('h2', {}, 'Coverage'), coverageBar(s.coverage), coverageChart(s.articles || []) || dateRow(s.coverage, s.first_date, s.last_date), sourceChips(s.coverage)),
-    renderSummary(s, ix), renderConflicts(s, ix), renderQuotes(s, ix), renderActors(s, ix), renderFraming(s, ix),
+    renderSummary(s, ix), renderConflicts(s, ix), renderAgreements(s, ix), renderQuotes(s, ix), renderActors(s, ix), renderFraming(s, ix),
     renderConsensus(s, ix), renderOmissions(s, ix), renderTimeline(s, ix), renderEntities(s, ix), renderArticles(s),
   ];
   view.replaceChildren(...parts.filter(Boolean));

@@ -66,10 +66,10 @@ typedef struct px_story_report {
  * outlive the report. o may be NULL. n may be 0 (an empty report). Before
  * the timeline is built (after the numbers are grouped, so that an
  * estimate never explains a conflict), an undated article is given a date
- * estimated from the story (the
- * median date of its dated articles) and its own text (the latest day it
- * names with a year, when later), with date_estimated set; with nothing
- * to go by it stays undated. */
+ * estimated from the story and its own text: the time it counts from an
+ * event the story dates ("five weeks into the war"), else the median date
+ * of the story's dated articles; never before the latest day it names with
+ * a year; date_estimated set. With nothing to go by it stays undated. */
 int px_compare_story(px_article *const *articles, size_t n, const px_compare_opts *o,
                      px_story_report **out, px_error *err);
 void px_story_report_free(px_story_report *r);

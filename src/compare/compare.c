@@ -8,67 +8,7 @@
 #include "parallax/compare.h"
 #include "parallax/timeline.h"
 #include "parallax/timex.h"
-
-/* ---- dates of undated articles --------------------------------------- */
-
-static int long_cmp(const void *a, const void *b)
-{
-    long x = *(const long *)a, y = *(const long *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* The latest day the article's own text names with its year ("on 7
- * October 2023"), past tense; -1 when none. */
-static long latest_named_day(const px_doc *doc)
-{
-    px_timexes tx = {0};
-    long best = -1;
-    if (px_timex_find_doc(doc, NULL, &tx) == PX_OK)
-        for (size_t k = 0; k < tx.n; k++) {
-            const px_timex *x = &tx.v[k];
-            long d;
-            if (x->date[0] && x->grain == PX_GRAIN_DAY && !x->future && !x->since &&
-                px_date_days(x->date, &d) == PX_OK && d > best)
-                best = d;
-        }
-    px_timexes_free(&tx);
-    return best;
-}
-
-/* An undated article takes the median date of its story's dated articles,
- * or the latest day its own text names with a year when that is later (an
- * article is written after what it reports); marked as estimated. With no
- * date to go by it stays undated: never today's date. */
-static int estimate_dates(const px_story_text *s)
-{
-    px_article *const *articles = s->articles;
-    size_t n = s->n_articles;
-    long *days = malloc((n + 1) * sizeof *days);
-    if (!days)
-        return PX_ENOMEM;
-    size_t nd = 0;
-    for (size_t i = 0; i < n; i++)
-        if (articles[i]->date && px_date_days(articles[i]->date, &days[nd]) == PX_OK)
-            nd++;
-    qsort(days, nd, sizeof *days, long_cmp);
-    long median = nd ? days[(nd - 1) / 2] : -1;
-    free(days);
-    for (size_t i = 0; i < n; i++) {
-        px_article *a = articles[i];
-        long d;
-        if (a->date && px_date_days(a->date, &d) == PX_OK)
-            continue;
-        long own = latest_named_day(&s->docs[i]), est = own > median ? own : median;
-        if (est < 0)
-            continue;
-        char iso[11];
-        px_date_from_days(est, iso);
-        if (px_set_str(&a->date, iso) != PX_OK)
-            return PX_ENOMEM;
-        a->date_estimated = 1;
-    }
-    return PX_OK;
-}
+#include "compare/undated.h"
 
 static int extract_claims(px_story_report *r, px_error *err)
 {
@@ -274,7 +214,7 @@ int px_compare_story(px_article *const *articles, size_t n, const px_compare_opt
         case 5:
             /* after the numbers are grouped: an estimated date is no
              * evidence that a figure came later */
-            if (estimate_dates(r->story) != PX_OK)
+            if (px_estimate_undated(r->story) != PX_OK)
                 rc = px_error_set(err, PX_ENOMEM, "out of memory");
             else
                 rc = px_timeline_build(r->story, &r->timeline, err);

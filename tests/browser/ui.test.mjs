@@ -1,11 +1,11 @@
 // Drives the web UI in headless Debian chromium against a running server.
-// Usage: node ui.test.mjs BASE_URL PROFILE_DIR SCREENSHOT_DIR REAL_URL
+// Usage: node ui.test.mjs BASE_URL PROFILE_DIR SCREENSHOT_DIR REAL_URL BBC_URL
 // BASE_URL serves the example corpus, REAL_URL real news (the seeds and
-// giveme5w1h-dev). Prints one line "browser: N passed, M failed" and exits
+// giveme5w1h-dev), BBC_URL the first 2,000 BBC articles. Prints one line "browser: N passed, M failed" and exits
 // non-zero on failure.
 import { chromium } from 'playwright-core';
 
-const [base, profile, shots, real] = process.argv.slice(2);
+const [base, profile, shots, real, bbc] = process.argv.slice(2);
 const results = [];
 
 function check(cond, what) {
@@ -35,7 +35,7 @@ const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(e.message));
 // Works offline: any request that leaves the server is a failure.
 const foreign = [];
-page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith(real)) foreign.push(r.url()); });
+page.on('request', (r) => { if (![base, real, bbc].some((u) => u && r.url().startsWith(u))) foreign.push(r.url()); });
 
 await test('story list shows every story with coverage bars by leaning and dates', async (p) => {
   await p.goto(base);
@@ -88,6 +88,10 @@ await test('a story page shows every section of the stored report', async (p) =>
   check(s.conflicts.length > 0, 'no conflicts in the report');
   const rows = await p.locator('#conflicts tr.conflict').count();
   check(rows === s.conflicts.length, `expected ${s.conflicts.length} conflict rows, saw ${rows}`);
+  // the less certain ones (shown: false) folded away under the sure ones
+  const sure = s.conflicts.filter((c) => c.shown).length;
+  check(await p.locator('#conflicts > table tr.conflict').count() === sure, `expected ${sure} sure disagreements in the open`);
+  check(await p.locator('#conflicts details.unsure tr.conflict').count() === s.conflicts.length - sure, 'less certain disagreements not folded');
   const claims = s.conflicts.reduce((n, c) => n + c.claims.length, 0);
   check(await p.locator('#conflicts .claim').count() === claims, 'conflict claims missing');
   const killed = s.conflicts.find((c) => /killed/.test(c.counted || ''));
@@ -180,6 +184,7 @@ function expectedSections(s) {
   const ids = ['coverage', 'articles'];
   if ((s.summary || []).length) ids.push('summary');
   if ((s.conflicts || []).length) ids.push('conflicts');
+  if ((s.agreements || []).some((c) => c.shown)) ids.push('agreements');
   if ((s.quotes || []).some((q) => q.speaker)) ids.push('quotes');
   if ((s.framing || []).some((f) => (f.terms || []).length)) ids.push('framing');
   if ((s.actors || []).some((a) => a.outlets.length)) ids.push('actors');
@@ -197,16 +202,18 @@ async function openStory(p, url, id) {
   await p.waitForSelector('#articles .article, [role=alert]');
 }
 
-await test('every story page of real news renders every section without a script error', async (p) => {
-  const list = await (await p.request.get(`${real}api/stories?limit=1000`)).json();
-  check(list.stories.length === list.total && list.total >= 30, `expected every story listed, saw ${list.stories.length} of ${list.total}`);
-  await p.goto(real);
+/* Opens every story page of the store at url: returns the list and the
+ * broken pages (a script error, an error shown, a section missing). */
+async function openEvery(p, url) {
+  const list = await (await p.request.get(`${url}api/stories?limit=10000`)).json();
+  check(list.stories.length === list.total, `expected every story listed, saw ${list.stories.length} of ${list.total}`);
+  await p.goto(url);
   await p.waitForSelector('#stories .story-item');
   const broken = [];
   for (const st of list.stories) {
     const before = pageErrors.length;
-    const s = await (await p.request.get(`${real}api/stories/${st.id}`)).json();
-    await openStory(p, real, st.id);
+    const s = await (await p.request.get(`${url}api/stories/${st.id}`)).json();
+    await openStory(p, url, st.id);
     const alert = await p.locator('[role=alert]').count();
     const missing = [];
     for (const id of expectedSections(s))
@@ -214,6 +221,12 @@ await test('every story page of real news renders every section without a script
     if (alert || missing.length || pageErrors.length > before)
       broken.push(`story ${st.id}: ${alert ? await p.textContent('[role=alert]') : ''} ${missing.length ? 'missing ' + missing.join(',') : ''} ${pageErrors.slice(before).join('; ')}`);
   }
+  return { list, broken };
+}
+
+await test('every story page of real news renders every section without a script error', async (p) => {
+  const { list, broken } = await openEvery(p, real);
+  check(list.total >= 30, `expected the seeds and giveme5w1h-dev to make 30 stories or more, saw ${list.total}`);
   check(broken.length === 0, `${broken.length} of ${list.stories.length} story pages broken: ${broken.slice(0, 5).join(' | ')}`);
   const seeds = list.stories.find((st) => st.coverage.some((c) => /^00\d_/.test(c.source || '')));
   check(seeds, 'no story of the seeds');
@@ -228,6 +241,59 @@ await test('every story page of real news renders every section without a script
   await openStory(p, real, big.id);
   await p.screenshot({ path: `${shots}/ui-real-largest.png`, fullPage: true });
   console.log(`browser: ${list.stories.length} real-news story pages opened, ${broken.length} broken`);
+}, page);
+
+await test('numbers that agree stand beside those that disagree on a real story', async (p) => {
+  const list = await (await p.request.get(`${real}api/stories?limit=10000`)).json();
+  let best = null;
+  for (const st of list.stories) {
+    const s = await (await p.request.get(`${real}api/stories/${st.id}`)).json();
+    const n = (s.agreements || []).filter((c) => c.shown).length;
+    if (n && (!best || n > best.n)) best = { s, n };
+  }
+  check(best && best.n >= 2, 'no real story with two figures that outlets agree on');
+  const s = best.s;
+  await openStory(p, real, s.id);
+  const agreements = s.agreements.filter((c) => c.shown);
+  check(agreements.every((c) => c.status === 'agree' && c.claims.length >= 2), 'an agreement with fewer than two claims');
+  check(await p.locator('#agreements tr.agreement').count() === agreements.length,
+    `expected ${agreements.length} agreement rows, saw ${await p.locator('#agreements tr.agreement').count()}`);
+  const rows = p.locator('#agreements tr.agreement');
+  for (let i = 0; i < agreements.length; i++) {
+    const c = agreements[i], row = rows.nth(i);
+    const text = await row.textContent();
+    check(text.includes(c.counted || c.kind), `agreement ${i} does not name ${c.counted}`);
+    check(text.includes(Number(c.min).toLocaleString('en-US')), `agreement ${i} does not show its figure ${c.min}`);
+    check(text.includes(`confidence ${c.confidence.toFixed(2)}`), `agreement ${i} does not show its confidence`);
+    const outlets = new Set(c.claims.map((cl) => cl.source));
+    check(outlets.size >= 2 && text.includes(`${outlets.size} outlets`), `agreement ${i} does not count its ${outlets.size} outlets`);
+    for (const o of outlets) check(text.includes(o), `agreement ${i} does not cite ${o}`);
+    check(await row.locator('.claim').count() === Math.min(12, c.claims.length), `agreement ${i}: claims missing`);
+  }
+  // the disagreements of the same story stay in their own section, each with its status
+  for (const c of s.conflicts.filter((x) => x.shown))
+    check((await p.textContent('#conflicts > table')).includes(c.counted || c.kind), `disagreement ${c.counted} not shown`);
+  check(await p.locator('#agreements .badge.agree').count() === agreements.length, 'agreements not marked as such');
+  await p.locator('#agreements').screenshot({ path: `${shots}/ui-agreements.png` });
+}, page);
+
+/* Every story page of a store of the first 2,000 BBC articles (sorted
+ * paths): a different kind of news (one outlet, no dates), many stories. */
+await test('every story page of 2,000 BBC articles renders without a script error (largest page time printed)', async (p) => {
+  if (!bbc) throw new Error('no BBC store was served');
+  const t0 = Date.now();
+  const { list, broken } = await openEvery(p, bbc);
+  const ms = Date.now() - t0;
+  check(list.total >= 100, `expected 2,000 BBC articles to make 100 stories or more, saw ${list.total}`);
+  check(broken.length === 0, `${broken.length} of ${list.stories.length} BBC story pages broken: ${broken.slice(0, 5).join(' | ')}`);
+  const big = list.stories.reduce((a, b) => (b.articles > a.articles ? b : a));
+  await p.goto(bbc);
+  await p.waitForSelector('#stories .story-item');
+  const t1 = Date.now();
+  await openStory(p, bbc, big.id);
+  const bigMs = Date.now() - t1;
+  await p.screenshot({ path: `${shots}/ui-bbc-largest.png`, fullPage: true });
+  console.log(`browser: ${list.stories.length} BBC story pages opened in ${(ms / 1000).toFixed(1)} s, ${broken.length} broken; the largest (${big.articles} articles) rendered in ${bigMs} ms`);
 }, page);
 
 /* A 1,000-article story built from the largest real story: its articles,

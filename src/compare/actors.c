@@ -7,6 +7,7 @@
 
 #include "parallax/actors.h"
 #include "parallax/text.h"
+#include "compare/claims_common.h"
 #include "core/grow.h"
 
 /* One attached word at one mention. */
@@ -128,6 +129,17 @@ static int add_use(uses *u, size_t slot, size_t source, size_t sentence, const c
     return PX_OK;
 }
 
+/* A word right after a name that tells what the actor did, not what it
+ * is called: a verb of saying ("Netanyahu said") or a past form ("Israel
+ * launched"). What is done to it ("was killed") comes after an auxiliary
+ * and stays. */
+static int what_it_does(const char *body, const px_token *t)
+{
+    const char *w = body + t->start;
+    size_t n = t->end - t->start;
+    return cl_is_say_verb(w, n) || (n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd');
+}
+
 /* The words attached to one mention: up to two lower-case content words
  * right before it, and the first after it past stopwords. */
 static int mention_words(const px_story_text *s, size_t a, const px_tokens *t, const px_mention *m, size_t slot,
@@ -138,6 +150,7 @@ static int mention_words(const px_story_text *s, size_t a, const px_tokens *t, c
     size_t i0 = first_token_at(t, m->role_start), i1 = first_token_at(t, m->end);
     size_t k = i0, from = 0, to = 0;
     while (k > 0 && i0 - k < 2 && is_lower_word(body, &t->v[k - 1]) && !is_stop(body, &t->v[k - 1]) &&
+           !cl_tok_in(body, &t->v[k - 1], (const char *const[]){"said", "says", "told", "added", NULL}) &&
            joined(body, t->v[k - 1].end, k < t->n ? t->v[k].start : m->role_start)) {
         k--;
         from = t->v[k].start;
@@ -151,7 +164,7 @@ static int mention_words(const px_story_text *s, size_t a, const px_tokens *t, c
     while (j < t->n && j - i1 < 3 && is_auxiliary(body, &t->v[j]) && joined(body, prev_end, t->v[j].start))
         prev_end = t->v[j++].end;
     if (rc == PX_OK && j < t->n && is_lower_word(body, &t->v[j]) && !is_stop(body, &t->v[j]) &&
-        joined(body, prev_end, t->v[j].start))
+        joined(body, prev_end, t->v[j].start) && (j > i1 || !what_it_does(body, &t->v[j])))
         rc = add_use(u, slot, source, sentence, body, t->v[j].start, t->v[j].end);
     return rc;
 }

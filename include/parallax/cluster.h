@@ -47,6 +47,8 @@
 #ifndef PARALLAX_CLUSTER_H
 #define PARALLAX_CLUSTER_H
 
+#include <stdint.h>
+
 #include "article.h"
 #include "dedup.h"
 #include "text.h"
@@ -188,6 +190,16 @@ int px_clusterer_restore(px_clusterer *c, const px_article *a, uint64_t story);
  * changing the story's centroid. PX_EUSAGE when the story is not held. */
 int px_clusterer_attach(px_clusterer *c, const px_article *a, uint64_t story);
 
+/* Places a in a story, the one rule of "a copy joins its original's story"
+ * (`parallax cluster`, px_cluster_corpus, ingest): a copy whose original's
+ * story is known (original_story not NULL) joins it without weighing in its
+ * centroid (px_clusterer_attach); any other article, or a copy whose
+ * original's story is no longer held, takes the online step
+ * (px_clusterer_add). out may be NULL; a copy that joined has is_new 0 and
+ * score 0. */
+int px_clusterer_place(px_clusterer *c, const px_article *a, const uint64_t *original_story,
+                       px_cluster_assignment *out);
+
 /* Moves the clock to day (days since 1970-01-01) and ages out the stories
  * it leaves behind. */
 int px_clusterer_advance(px_clusterer *c, long day);
@@ -253,6 +265,21 @@ typedef struct px_story_groups {
     px_story_group *v;
     size_t n;
 } px_story_groups;
+
+/* copy_of of an article that copies none. */
+#define PX_NOT_A_COPY SIZE_MAX
+
+/* The one rule of which articles of a story are compared (px_group_stories,
+ * `parallax analyze`, the store's analyses): an article that copies
+ * (dedup.h) another article of the same story is set aside, listed with the
+ * article it copies, so that a copy never counts as a second source; the
+ * others are compared. members: the story's n articles (indexes into the
+ * caller's array); copy_of[k] and relation[k]: the article member k copies
+ * and how, or PX_NOT_A_COPY. Fills out, articles and copies ascending;
+ * PX_ENOMEM. */
+int px_story_group_make(const size_t *members, size_t n, const size_t *copy_of,
+                        const px_dup_relation *relation, px_story_group *out);
+void px_story_group_free(px_story_group *g);
 
 /* Groups articles into stories the way `parallax cluster` does: copies
  * (exact, near or contained, dedup.h) are set aside first and listed with

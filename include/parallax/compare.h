@@ -60,6 +60,8 @@ typedef struct px_story_report {
     px_summary summary;
     px_story_copy *copies;           /* px_story_report_add_copy, input order */
     size_t n_copies;
+    px_article **members;            /* px_compare_story_group: the compared
+                                        articles (the array is owned) */
 } px_story_report;
 
 /* Compares articles[0..n) as one story. The articles are borrowed and must
@@ -73,6 +75,12 @@ typedef struct px_story_report {
 int px_compare_story(px_article *const *articles, size_t n, const px_compare_opts *o,
                      px_story_report **out, px_error *err);
 void px_story_report_free(px_story_report *r);
+
+/* Compares the story g of articles (cluster.h): g->articles are compared,
+ * g->copies set aside and listed with the article they copy. articles are
+ * borrowed. */
+int px_compare_story_group(px_article *const *articles, const px_story_group *g,
+                           const px_compare_opts *o, px_story_report **out, px_error *err);
 
 /* Lists article as a copy of of (an article of the story), with its
  * relation ("exact", "near" or "contains"). */

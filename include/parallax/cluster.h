@@ -79,7 +79,6 @@ typedef void (*px_story_fn)(const px_story *s, void *ud);
 /* Story from was merged into story into: from's id is no longer held. */
 typedef void (*px_merge_fn)(uint64_t from, uint64_t into, void *ud);
 
-
 /* The signals of an article-story (or story-story) pair that the learned
  * similarity combines (docs/cluster.md, "Scores"): average-link cosines of
  * the body vectors, the title vectors and the names (the name-like terms'
@@ -200,10 +199,6 @@ int px_clusterer_attach(px_clusterer *c, const px_article *a, uint64_t story);
 int px_clusterer_place(px_clusterer *c, const px_article *a, const uint64_t *original_story,
                        px_cluster_assignment *out);
 
-/* Moves the clock to day (days since 1970-01-01) and ages out the stories
- * it leaves behind. */
-int px_clusterer_advance(px_clusterer *c, long day);
-
 /* Closes every active story (on_close is called for each), e.g. at the end
  * of a stream. */
 int px_clusterer_close_all(px_clusterer *c);
@@ -269,18 +264,6 @@ typedef struct px_story_groups {
 /* copy_of of an article that copies none. */
 #define PX_NOT_A_COPY SIZE_MAX
 
-/* The one rule of which articles of a story are compared (px_group_stories,
- * `parallax analyze`, the store's analyses): an article that copies
- * (dedup.h) another article of the same story is set aside, listed with the
- * article it copies, so that a copy never counts as a second source; the
- * others are compared. members: the story's n articles (indexes into the
- * caller's array); copy_of[k] and relation[k]: the article member k copies
- * and how, or PX_NOT_A_COPY. Fills out, articles and copies ascending;
- * PX_ENOMEM. */
-int px_story_group_make(const size_t *members, size_t n, const size_t *copy_of,
-                        const px_dup_relation *relation, px_story_group *out);
-void px_story_group_free(px_story_group *g);
-
 /* Groups articles into stories the way `parallax cluster` does: copies
  * (exact, near or contained, dedup.h) are set aside first and listed with
  * the group of the article they copy, so a copy never counts as a second
@@ -293,9 +276,6 @@ int px_group_stories(px_article *const *articles, size_t n, px_story_groups *out
  * copies set aside. */
 int px_group_as_one_story(size_t n, px_story_groups *out, px_error *err);
 void px_story_groups_free(px_story_groups *g);
-
-/* The story id as 16 lowercase hex digits. */
-void px_story_id_hex(uint64_t id, char out[17]);
 
 /* The story as one line of JSON (docs/formats.md, "Story JSON"), no
  * trailing newline. malloc'd; NULL when out of memory. */

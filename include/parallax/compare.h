@@ -82,14 +82,6 @@ void px_story_report_free(px_story_report *r);
 int px_compare_story_group(px_article *const *articles, const px_story_group *g,
                            const px_compare_opts *o, px_story_report **out, px_error *err);
 
-/* Lists article as a copy of of (an article of the story), with its
- * relation ("exact", "near" or "contains"). */
-int px_story_report_add_copy(px_story_report *r, const px_article *article, const px_article *of,
-                             const char *relation);
-
-/* The outlet of article i of the report's story. */
-const char *px_report_article_source(const px_story_report *r, size_t article);
-
 #ifdef __cplusplus
 }
 #endif

@@ -8,6 +8,8 @@
 #include "parallax/actors.h"
 #include "parallax/text.h"
 #include "core/grow.h"
+#include "compare/actors_internal.h"
+#include "core/common_internal.h"
 
 /* One attached word at one mention. */
 typedef struct use {

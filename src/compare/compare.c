@@ -8,6 +8,14 @@
 #include "parallax/compare.h"
 #include "parallax/timeline.h"
 #include "parallax/timex.h"
+#include "compare/actors_internal.h"
+#include "core/common_internal.h"
+#include "compare/compare_internal.h"
+#include "compare/entities_internal.h"
+#include "compare/numbers_internal.h"
+#include "compare/quotes_internal.h"
+#include "compare/summary_internal.h"
+#include "compare/timex_internal.h"
 
 /* ---- dates of undated articles --------------------------------------- */
 

@@ -16,6 +16,10 @@
 #include "parallax/text.h"
 #include "core/grow.h"
 #include "group/story_model.h"
+#include "group/cluster_internal.h"
+#include "core/common_internal.h"
+#include "text/doc_internal.h"
+#include "text/text_internal.h"
 
 #define NO_DAY LONG_MIN
 #define POSTING_WALK 256 /* stories looked at per query term */

@@ -9,6 +9,7 @@
 #include "report/report_json.h"
 #include "report/writers.h"
 #include "parallax/text.h"
+#include "compare/numbers_internal.h"
 
 static const char *article_id(const px_story_text *s, size_t a)
 {

@@ -4,6 +4,8 @@
 #include <cjson/cJSON.h>
 
 #include "report/report_json.h"
+#include "compare/numbers_internal.h"
+#include "compare/quotes_internal.h"
 
 void px_json_str(cJSON *o, const char *key, const char *v)
 {

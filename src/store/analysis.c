@@ -8,6 +8,10 @@
 #include "parallax/analysis.h"
 #include "report/report_json.h"
 #include "store/queries.h"
+#include "store/analysis_internal.h"
+#include "group/cluster_internal.h"
+#include "core/common_internal.h"
+#include "store/store_internal.h"
 
 typedef struct row_list {
     int64_t *v;

@@ -13,6 +13,9 @@
 #include "parallax/dedup.h"
 #include "parallax/ingest.h"
 #include "core/grow.h"
+#include "group/cluster_internal.h"
+#include "core/common_internal.h"
+#include "store/store_internal.h"
 
 /* What the deduper's input position p refers to. */
 typedef struct position {

@@ -31,15 +31,6 @@ int px_analyze_stored_story_with(px_store *s, int64_t story, const px_compare_op
 /* The same, then stores the result (replacing the story's analysis). */
 int px_refresh_analysis(px_store *s, int64_t story, const px_compare_opts *o, px_error *err);
 
-/* One story as the API serves it, as unformatted JSON text (malloc'd): the
- * STORY object of the report schema (docs/report-schema.md; the stored
- * analysis, or one computed now when none is stored) with "row" and
- * "duplicate_of" in each article, plus the store's fields: "id", "title",
- * "first_date", "last_date", "article_count", "source_count", "coverage",
- * "analyzed_at" (null when computed now). NULL in *out and PX_OK when there
- * is no such story. */
-int px_report_story_text(px_store *s, int64_t story, char **out, px_error *err);
-
 #ifdef __cplusplus
 }
 #endif

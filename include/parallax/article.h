@@ -78,13 +78,6 @@ int px_date_days(const char *iso, long *days);
 
 /* The ISO date (YYYY-MM-DD) of a day number from px_date_days. */
 void px_date_from_days(long days, char out[11]);
-/* Days since 1970-01-01 of a calendar date (proleptic Gregorian). */
-long px_days_from_date(long year, int month, int day);
-/* Days in month (1-12) of year; 0 for a month out of range. */
-int px_days_in_month(long year, int month);
-/* Month number (1-12) of an English month name, its 3-letter form or
- * "Sept" (any case); 0 when it is none. */
-int px_month_from_word(const char *w, size_t len);
 
 #ifdef __cplusplus
 }

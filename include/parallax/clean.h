@@ -101,9 +101,6 @@ typedef struct px_clean_opts {
  * NULL. Same return value. */
 int px_read_clean_paths(const char *const *paths, size_t n, const px_read_opts *o,
                         const px_clean_opts *co, px_article_fn fn, void *ud);
-/* px_read_input() with every article cleaned. */
-int px_read_clean_input(px_input *in, const px_read_opts *o, const px_clean_opts *co,
-                        px_article_fn fn, void *ud);
 
 #ifdef __cplusplus
 }

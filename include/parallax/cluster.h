@@ -47,6 +47,8 @@
 #ifndef PARALLAX_CLUSTER_H
 #define PARALLAX_CLUSTER_H
 
+#include <stdint.h>
+
 #include "article.h"
 #include "dedup.h"
 #include "text.h"
@@ -76,7 +78,6 @@ typedef struct px_story {
 typedef void (*px_story_fn)(const px_story *s, void *ud);
 /* Story from was merged into story into: from's id is no longer held. */
 typedef void (*px_merge_fn)(uint64_t from, uint64_t into, void *ud);
-
 
 /* The signals of an article-story (or story-story) pair that the learned
  * similarity combines (docs/cluster.md, "Scores"): average-link cosines of
@@ -188,9 +189,15 @@ int px_clusterer_restore(px_clusterer *c, const px_article *a, uint64_t story);
  * changing the story's centroid. PX_EUSAGE when the story is not held. */
 int px_clusterer_attach(px_clusterer *c, const px_article *a, uint64_t story);
 
-/* Moves the clock to day (days since 1970-01-01) and ages out the stories
- * it leaves behind. */
-int px_clusterer_advance(px_clusterer *c, long day);
+/* Places a in a story, the one rule of "a copy joins its original's story"
+ * (`parallax cluster`, px_cluster_corpus, ingest): a copy whose original's
+ * story is known (original_story not NULL) joins it without weighing in its
+ * centroid (px_clusterer_attach); any other article, or a copy whose
+ * original's story is no longer held, takes the online step
+ * (px_clusterer_add). out may be NULL; a copy that joined has is_new 0 and
+ * score 0. */
+int px_clusterer_place(px_clusterer *c, const px_article *a, const uint64_t *original_story,
+                       px_cluster_assignment *out);
 
 /* Closes every active story (on_close is called for each), e.g. at the end
  * of a stream. */
@@ -254,6 +261,9 @@ typedef struct px_story_groups {
     size_t n;
 } px_story_groups;
 
+/* copy_of of an article that copies none. */
+#define PX_NOT_A_COPY SIZE_MAX
+
 /* Groups articles into stories the way `parallax cluster` does: copies
  * (exact, near or contained, dedup.h) are set aside first and listed with
  * the group of the article they copy, so a copy never counts as a second
@@ -266,9 +276,6 @@ int px_group_stories(px_article *const *articles, size_t n, px_story_groups *out
  * copies set aside. */
 int px_group_as_one_story(size_t n, px_story_groups *out, px_error *err);
 void px_story_groups_free(px_story_groups *g);
-
-/* The story id as 16 lowercase hex digits. */
-void px_story_id_hex(uint64_t id, char out[17]);
 
 /* The story as one line of JSON (docs/formats.md, "Story JSON"), no
  * trailing newline. malloc'd; NULL when out of memory. */

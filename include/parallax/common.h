@@ -43,9 +43,6 @@ typedef struct px_error {
     char msg[512];
 } px_error;
 
-/* Fills err (when non-NULL) and returns code. msg is a printf format. */
-int px_error_set(px_error *err, int code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 void px_error_clear(px_error *err);
 const char *px_status_name(int code);
 
@@ -60,7 +57,6 @@ typedef struct px_strlist {
 } px_strlist;
 
 int px_strlist_push(px_strlist *l, const char *s);          /* copies s */
-int px_strlist_push_n(px_strlist *l, const char *s, size_t len);
 void px_strlist_clear(px_strlist *l);
 
 /* A growable byte buffer, always NUL-terminated when data != NULL. */
@@ -79,10 +75,6 @@ void px_buf_free(px_buf *b);
 /* Duplicates at most len bytes; NULL on allocation failure. */
 char *px_strndup(const char *s, size_t len);
 char *px_strdup(const char *s);
-
-/* 64-bit xxHash of a byte string, as 16 lowercase hex digits in out[17]. */
-void px_hash_hex(const void *data, size_t len, char out[17]);
-uint64_t px_hash64(const void *data, size_t len, uint64_t seed);
 
 #ifdef __cplusplus
 }

@@ -60,6 +60,8 @@ typedef struct px_story_report {
     px_summary summary;
     px_story_copy *copies;           /* px_story_report_add_copy, input order */
     size_t n_copies;
+    px_article **members;            /* px_compare_story_group: the compared
+                                        articles (the array is owned) */
 } px_story_report;
 
 /* Compares articles[0..n) as one story. The articles are borrowed and must
@@ -74,13 +76,11 @@ int px_compare_story(px_article *const *articles, size_t n, const px_compare_opt
                      px_story_report **out, px_error *err);
 void px_story_report_free(px_story_report *r);
 
-/* Lists article as a copy of of (an article of the story), with its
- * relation ("exact", "near" or "contains"). */
-int px_story_report_add_copy(px_story_report *r, const px_article *article, const px_article *of,
-                             const char *relation);
-
-/* The outlet of article i of the report's story. */
-const char *px_report_article_source(const px_story_report *r, size_t article);
+/* Compares the story g of articles (cluster.h): g->articles are compared,
+ * g->copies set aside and listed with the article they copy. articles are
+ * borrowed. */
+int px_compare_story_group(px_article *const *articles, const px_story_group *g,
+                           const px_compare_opts *o, px_story_report **out, px_error *err);
 
 #ifdef __cplusplus
 }

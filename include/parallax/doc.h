@@ -37,11 +37,7 @@ typedef struct px_lexicon px_lexicon;
 /* A lexicon for lang (ISO 639-1; NULL: "en"). NULL when out of memory. */
 px_lexicon *px_lexicon_new(const char *lang);
 void px_lexicon_free(px_lexicon *lx);
-/* Its language ("en"): documents built with it are tokenized and split
- * into sentences by that language's rules. */
-const char *px_lexicon_lang(const px_lexicon *lx);
-/* How many distinct terms and word forms it has met. */
-size_t px_lexicon_terms(const px_lexicon *lx);
+/* How many distinct word forms it has met. */
 size_t px_lexicon_forms(const px_lexicon *lx);
 /* The text of a term id (a stem, or a number as written). */
 const char *px_lexicon_term(const px_lexicon *lx, uint32_t term);
@@ -51,9 +47,7 @@ int px_lexicon_term_is_number(const px_lexicon *lx, uint32_t term);
  * (one hashed lookup once the written form was seen); PX_NO_TERM when out
  * of memory. */
 uint32_t px_lexicon_form_id(px_lexicon *lx, const char *word, size_t len, int is_number);
-/* A form's text (and length), term (PX_NO_TERM when none) and classes. */
-const char *px_lexicon_form(const px_lexicon *lx, uint32_t form, size_t *len);
-uint32_t px_lexicon_form_term(const px_lexicon *lx, uint32_t form);
+/* A form's word classes. */
 unsigned px_lexicon_form_class(const px_lexicon *lx, uint32_t form);
 /* The term of one word (lower-cased and stemmed as a document token would
  * be), interning it; PX_NO_TERM when the word has none or memory ran out. */

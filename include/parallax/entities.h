@@ -91,13 +91,6 @@ void px_entity_list_clear(px_entity_list *l); /* frees contents, keeps l usable 
 /* Appends the entities named in a->body to out (out should be empty).
  * Returns PX_OK or PX_ENOMEM. */
 int px_entities_extract(const px_article *a, px_entity_list *out);
-/* The same over the article's document model (parallax/doc.h), which must
- * be of a->body: no second tokenising pass. */
-int px_entities_extract_doc(const px_article *a, const px_doc *doc, px_entity_list *out);
-
-/* Index of the entity mentioned at byte range [start, end) of the body, or
- * -1: a mention overlapping the range. */
-long px_entities_at(const px_entity_list *l, size_t start, size_t end);
 
 /* Merges the per-article lists of a story into out: variants merged across
  * articles by surname/containment ("President Biden", "Mr. Biden",
@@ -107,10 +100,6 @@ long px_entities_at(const px_entity_list *l, size_t start, size_t end);
  * and may be NULL. out is sorted by mentions, most first. */
 int px_entities_merge(const px_article *const *articles, px_entity_list *const *lists,
                       size_t n, px_entity_list *out, px_error *err);
-
-/* Edit distance (Levenshtein over bytes, case folded for ASCII), capped at
- * max + 1 so long strings cost little. Used to fold misspellings. */
-size_t px_edit_distance(const char *a, size_t alen, const char *b, size_t blen, size_t max);
 
 #ifdef __cplusplus
 }

@@ -48,18 +48,12 @@ typedef enum px_bound {
     PX_BOUND_RANGE = 4   /* 20-25 mph, between 50 and 60: value is the lower end */
 } px_bound;
 
-/* "exact", "about", "lower", "upper", "range". */
-const char *px_bound_name(px_bound b);
-
 /* Which event a claim's sentence speaks of. */
 typedef enum px_scope {
     PX_SCOPE_EVENT = 0,      /* the article's own event */
     PX_SCOPE_BACKGROUND = 1, /* another time or event: "in 2015", "last year's" */
     PX_SCOPE_FURNITURE = 2   /* captions, fact boxes, "READ MORE" lines */
 } px_scope;
-
-/* "event", "background", "furniture". */
-const char *px_scope_name(px_scope s);
 
 typedef struct px_number {
     px_number_kind kind;
@@ -102,9 +96,6 @@ void px_number_list_clear(px_number_list *l);
 /* Appends the numeric claims of a->body to out, in text order. Returns
  * PX_OK or PX_ENOMEM. */
 int px_numbers_extract(const px_article *a, px_number_list *out);
-/* The same over the article's document model (parallax/doc.h), which must
- * be of a->body: no second tokenising pass. */
-int px_numbers_extract_doc(const px_article *a, const px_doc *doc, px_number_list *out);
 
 /* How the outlets' reports of one quantity relate. */
 typedef enum px_quantity_status {
@@ -112,9 +103,6 @@ typedef enum px_quantity_status {
     PX_QTY_CONFLICT = 1, /* figures that cannot both be right */
     PX_QTY_EVOLVING = 2  /* later reports give a later state */
 } px_quantity_status;
-
-/* "agree", "conflict", "evolving". */
-const char *px_quantity_status_name(px_quantity_status s);
 
 /* A disagreement (conflict or evolving) is shown in the report's main
  * sections from this confidence on; the rest only with --full and in JSON. */

@@ -49,9 +49,6 @@ typedef enum px_speaker_kind {
     PX_SPEAKER_GROUP = 4     /* unnamed people: officials, sources, aides */
 } px_speaker_kind;
 
-/* "none", "person", "org", "document", "group". */
-const char *px_speaker_kind_name(px_speaker_kind k);
-
 typedef struct px_quote {
     px_quote_kind kind;
     size_t start, end;       /* first piece start .. last piece end */
@@ -96,10 +93,6 @@ void px_quote_list_clear(px_quote_list *l);
  * article's entity list from px_entities_extract() and may be NULL (it is
  * then computed internally). Returns PX_OK or PX_ENOMEM. */
 int px_quotes_extract(const px_article *a, const px_entity_list *people, px_quote_list *out);
-/* The same over the article's document model (parallax/doc.h), which must
- * be of a->body: no second tokenising pass. */
-int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entity_list *people,
-                          px_quote_list *out);
 
 /* A quote carried by several articles. */
 typedef struct px_quote_link {

@@ -29,33 +29,8 @@ int px_input_open_memory(px_input **out, const void *data, size_t len,
                          const char *name, px_error *err);
 void px_input_close(px_input *in);
 
-/* Reads up to n decompressed bytes; returns bytes read, 0 at end, <0 on error
- * (err filled). */
-long px_input_read(px_input *in, void *buf, size_t n, px_error *err);
-/* Peeks at the first up to n decompressed bytes without consuming them. */
-long px_input_peek(px_input *in, const void **data, size_t n, px_error *err);
-/* Reads one line (without its "\n" or "\r\n") into line. Returns 1 when a
- * line was read, 0 at end of input, PX_ELIMIT when the line is longer than
- * max bytes (the rest of that line is skipped, so the caller may go on) and
- * other negative codes on error. */
-int px_input_getline(px_input *in, px_buf *line, size_t max, px_error *err);
 /* Reads everything that is left, at most max bytes (PX_ELIMIT beyond). */
 int px_input_read_all(px_input *in, px_buf *out, size_t max, px_error *err);
-
-const char *px_input_name(const px_input *in);
-long long px_input_offset(const px_input *in);   /* decompressed bytes consumed */
-long long px_input_raw_offset(const px_input *in); /* compressed bytes consumed */
-long long px_input_raw_size(const px_input *in);   /* file size, -1 if unknown */
-/* For gzip input: the compressed offset of the member that produced the
- * decompressed byte at offset (px_input_offset() counts those), so that a
- * record in a .warc.gz can be found again by seeking to its member. -1 for
- * other inputs and for members too far back (the last 4096 are kept).
- * Peek at a byte first to be sure its member has been started. */
-long long px_input_member_at(const px_input *in, long long offset);
-/* In a multi-member gzip file a corrupt member is skipped up to the next
- * member header. Returns 1 and describes the last skip in msg once after
- * it happened, else 0. */
-int px_input_take_recovery(px_input *in, char *msg, size_t cap);
 
 /* ---- sources file ------------------------------------------------------ */
 

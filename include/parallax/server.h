@@ -38,7 +38,6 @@ typedef struct px_api px_api;
 
 int px_api_new(px_api **out, const px_api_opts *o, px_error *err);
 void px_api_free(px_api *api);
-size_t px_api_max_body(const px_api *api);
 
 typedef struct px_api_response {
     int status;
@@ -69,8 +68,6 @@ void px_api_handle_request(px_api *api, const px_api_request *rq, px_api_respons
 /* The database could only be opened for reading: POST answers 503. */
 int px_api_readonly(const px_api *api);
 void px_api_response_free(px_api_response *resp);
-/* Fills resp with the JSON error answer {"error":{"code","message"}}. */
-void px_api_error(px_api_response *resp, int status, const char *code, const char *message);
 
 /* Decodes %XX escapes (and '+' as space when plus_is_space) of src[0..len)
  * into a new string. NULL when an escape is malformed or decodes to a NUL

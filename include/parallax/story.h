@@ -77,22 +77,8 @@ typedef struct px_story_text {
 int px_story_text_new(px_story_text **out, px_article *const *articles, size_t n, px_error *err);
 void px_story_text_free(px_story_text *s);
 
-/* Term id of a term text, or -1 when the story never uses it. */
-long px_story_term_id(const px_story_text *s, const char *term);
-/* Term id of a word as written in a text of language lang (lower-cased and
- * stemmed by the story's lexicon, parallax/doc.h): -1 when the story never
- * uses its term, PX_STORY_NO_TERM when the word has none (a stopword). */
-#define PX_STORY_NO_TERM (-2)
-long px_story_word_term(const px_story_text *s, const char *lang, const char *word, size_t len, int is_number);
-/* Inverse sentence frequency of a term: log(n_sentences / df). */
-double px_story_idf(const px_story_text *s, uint32_t term);
 /* TF-IDF cosine similarity of two sentences of the story. */
 double px_story_similarity(const px_story_text *s, size_t a, size_t b);
-/* How often term j of a sentence occurs in it; *first (may be NULL) is
- * set to 1 when j is its first occurrence, else 0. */
-size_t px_story_sentence_tf(const px_story_sentence *ps, size_t j, int *first);
-/* Is the term a number rather than a word? */
-int px_story_term_is_number(const px_story_text *s, uint32_t term);
 
 #ifdef __cplusplus
 }

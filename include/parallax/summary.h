@@ -78,9 +78,6 @@ typedef struct px_summary {
 
 /* Picks the headline and at most max_sentences (PX_SUMMARY_DEFAULT when 0). */
 int px_summary_build(const px_story_text *s, size_t max_sentences, px_summary *out, px_error *err);
-/* Fills out->outlets from the story and its consensus (what only each
- * outlet reports). */
-int px_summary_outlets(const px_story_text *s, const px_consensus *c, px_summary *out, px_error *err);
 void px_summary_free(px_summary *sm);
 
 #ifdef __cplusplus

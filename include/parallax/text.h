@@ -143,9 +143,8 @@ int px_background_add(px_background *b, const char *stem, size_t len, double cou
 /* Writes the table in the load format, most frequent first, skipping stems
  * seen fewer than min_count times. */
 int px_background_write(const px_background *b, double min_count, px_buf *out);
-/* Occurrences of stem in the background corpus, and the corpus size. */
+/* Occurrences of stem in the background corpus. */
 double px_background_count(const px_background *b, const char *stem);
-double px_background_total(const px_background *b);
 
 #ifdef __cplusplus
 }

@@ -77,9 +77,6 @@ typedef struct px_timexes {
  * expressions stay unresolved, with an empty value). Appends to out in
  * text order. Time and memory are linear in len. */
 int px_timex_find(const char *text, size_t len, const char *ref_date, px_timexes *out);
-/* The same over a document model (parallax/doc.h): no second tokenising
- * pass. */
-int px_timex_find_doc(const px_doc *doc, const char *ref_date, px_timexes *out);
 void px_timexes_free(px_timexes *t);
 
 #ifdef __cplusplus

@@ -46,10 +46,6 @@ void px_warc_free(px_warc *w);
 int px_warc_next(px_warc *w, px_warc_record *rec, px_error *err);
 void px_warc_record_clear(px_warc_record *rec);
 
-/* The value of a named header of the record's own WARC head (case does
- * not matter), or NULL. Valid until the next px_warc_next. */
-const char *px_warc_header(const px_warc *w, const char *name);
-
 #ifdef __cplusplus
 }
 #endif

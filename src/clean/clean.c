@@ -18,6 +18,8 @@
 #include "parallax/doc.h"
 #include "parallax/text.h"
 #include "text/textchar.h"
+#include "core/common_internal.h"
+#include "text/doc_internal.h"
 
 /* Paragraphs and sentences longer than this are never notices. */
 #define MAX_NOTICE 600

@@ -4,11 +4,16 @@
 #define PARALLAX_CLEAN_INTERNAL_H
 
 #include "parallax/text.h"
+#include "parallax/clean.h"
 
 /* The paragraphs of an article body (clean.c): blocks between blank lines,
  * or each line of a block whose lines mostly end a sentence (a text that
  * puts one paragraph on each line, unlike hard-wrapped text). Appends to
  * out, spans without outer white space. */
 int px_split_paragraphs(const char *body, px_spans *out);
+
+/* px_read_input() with every article cleaned. */
+int px_read_clean_input(px_input *in, const px_read_opts *o, const px_clean_opts *co,
+                        px_article_fn fn, void *ud);
 
 #endif

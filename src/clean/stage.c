@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "parallax/clean.h"
+#include "clean/clean_internal.h"
 
 #define MAX_LANGUAGES 8
 

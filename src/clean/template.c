@@ -10,6 +10,7 @@
 #include "core/grow.h"
 #include "parallax/clean.h"
 #include "text/textchar.h"
+#include "core/common_internal.h"
 
 /* An outlet that has not yet published this many articles has no template. */
 #define MIN_ARTICLES 3

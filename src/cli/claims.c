@@ -40,18 +40,10 @@ void cli_json_span(cJSON *o, cli_cp_cursor *c, const char *start_key, const char
     cJSON_AddNumberToObject(o, end_key, (double)cli_cp(c, end));
 }
 
-void cli_json_str(cJSON *o, const char *key, const char *s)
-{
-    if (s)
-        cJSON_AddStringToObject(o, key, s);
-    else
-        cJSON_AddNullToObject(o, key);
-}
-
 void cli_json_slice(cJSON *o, const char *key, const char *text, size_t start, size_t end)
 {
     char *s = px_strndup(text + start, end - start);
-    cli_json_str(o, key, s ? s : "");
+    px_json_str(o, key, s ? s : "");
     free(s);
 }
 
@@ -69,9 +61,9 @@ void cli_json_print(cJSON *o)
 cJSON *cli_claim_object(const px_article *a, const char *kind)
 {
     cJSON *o = cJSON_CreateObject();
-    cli_json_str(o, "article", a->id);
-    cli_json_str(o, "source", a->source);
-    cli_json_str(o, "date", a->date);
+    px_json_str(o, "article", a->id);
+    px_json_str(o, "source", a->source);
+    px_json_str(o, "date", a->date);
     cJSON_AddStringToObject(o, "kind", kind);
     return o;
 }

@@ -6,6 +6,7 @@
 
 #include <cjson/cJSON.h>
 #include "cli.h"
+#include "report/report_json.h"
 
 /* Parses the input options and --help of command name, reads every input
  * and hands each article to fn (which owns it). Returns the exit code. */
@@ -25,8 +26,6 @@ size_t cli_cp(cli_cp_cursor *c, size_t byte);
 /* Adds "start"/"end" (code points) for the byte span to o. */
 void cli_json_span(cJSON *o, cli_cp_cursor *c, const char *start_key, const char *end_key,
                    size_t start, size_t end);
-/* Adds s as a string, or null when s is NULL. */
-void cli_json_str(cJSON *o, const char *key, const char *s);
 /* Adds text[start:end] as a string. */
 void cli_json_slice(cJSON *o, const char *key, const char *text, size_t start, size_t end);
 /* A new object with the article's id, source and date and the claim kind. */

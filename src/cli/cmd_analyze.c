@@ -189,30 +189,15 @@ static int sink_close(sink *k)
     return k->failed ? -1 : 0;
 }
 
-/* Compares story i of g; NULL (reported) on failure. The report borrows
- * *members, which the caller frees after the report. */
+/* Compares story i of g; NULL (reported) on failure. */
 static px_story_report *compare_one(const article_list *l, const px_story_group *sg, size_t i,
-                                    const px_compare_opts *co, px_article ***members_out)
+                                    const px_compare_opts *co)
 {
-    px_article **members = *members_out = malloc((sg->n + 1) * sizeof *members);
-    if (!members) {
-        cli_error("out of memory");
-        return NULL;
-    }
-    for (size_t k = 0; k < sg->n; k++)
-        members[k] = l->v[sg->articles[k]];
     px_story_report *r = NULL;
     px_error err;
     px_error_clear(&err);
-    if (px_compare_story(members, sg->n, co, &r, &err) != PX_OK)
+    if (px_compare_story_group(l->v, sg, co, &r, &err) != PX_OK)
         cli_error("story %zu: %s", i + 1, err.msg);
-    for (size_t k = 0; r && k < sg->n_copies; k++)
-        if (px_story_report_add_copy(r, l->v[sg->copies[k]], l->v[sg->copy_of[k]],
-                                     px_dup_relation_name(sg->relation[k])) != PX_OK) {
-            cli_error("out of memory");
-            px_story_report_free(r);
-            r = NULL;
-        }
     return r;
 }
 
@@ -226,11 +211,9 @@ static int compare_and_write(const article_list *l, const px_story_groups *g, co
     if (sink_begin(k, g->n, articles) < 0)
         return -1;
     for (size_t i = 0; i < g->n; i++) {
-        px_article **members = NULL;
-        px_story_report *r = compare_one(l, &g->v[i], i, co, &members);
+        px_story_report *r = compare_one(l, &g->v[i], i, co);
         int rc = r ? sink_story(k, r, i, g->n) : -1;
         px_story_report_free(r);
-        free(members);
         if (rc < 0)
             return -1;
     }

@@ -191,15 +191,14 @@ static void print_stats(const run *r)
     }
 }
 
-/* Adds one article online; copies join their representative's story while
- * it is still held. */
+/* Adds one article online; a copy joins its representative's story while
+ * that is still known. */
 static int place(run *r, const px_article *a, const px_dup_match *dup, uint64_t *story)
 {
-    px_cluster_assignment as;
-    if (dup->relation != PX_DUP_NONE && story_at(r, dup->matched, story) &&
-        px_clusterer_attach(r->cl, a, *story) == PX_OK)
-        return PX_OK;
-    int rc = px_clusterer_add(r->cl, a, &as);
+    px_cluster_assignment as = {0};
+    uint64_t original;
+    int known = dup->relation != PX_DUP_NONE && story_at(r, dup->matched, &original);
+    int rc = px_clusterer_place(r->cl, a, known ? &original : NULL, &as);
     *story = as.story;
     return rc;
 }

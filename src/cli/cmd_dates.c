@@ -46,12 +46,12 @@ static int print_dates(px_article *a, void *ud)
     for (size_t i = 0; i < tx.n; i++) {
         const px_timex *x = &tx.v[i];
         cJSON *o = cJSON_CreateObject();
-        cli_json_str(o, "article", a->id);
-        cli_json_str(o, "source", a->source);
+        px_json_str(o, "article", a->id);
+        px_json_str(o, "source", a->source);
         cli_json_slice(o, "text", body, x->start, x->end);
         cli_json_span(o, &cur, "start", "end", x->start, x->end);
         cJSON_AddStringToObject(o, "type", px_timex_type_name(x->type));
-        cli_json_str(o, "value", x->value[0] ? x->value : NULL);
+        px_json_str(o, "value", x->value[0] ? x->value : NULL);
         cJSON_AddStringToObject(o, "grain", px_date_grain_name(x->grain));
         cJSON_AddBoolToObject(o, "relative", x->relative);
         cJSON_AddBoolToObject(o, "future", x->future);

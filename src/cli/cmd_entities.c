@@ -63,29 +63,6 @@ static int collect(px_article *a, void *ud)
     return 0;
 }
 
-static void print_entity(const px_entity *e)
-{
-    static const char *const genders[] = {NULL, "female", "male"};
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "name", e->name);
-    cJSON_AddStringToObject(o, "kind", px_entity_kind_name(e->kind));
-    cli_json_str(o, "role", e->role);
-    cli_json_str(o, "gender", genders[e->gender]);
-    cJSON_AddNumberToObject(o, "mentions", (double)e->mentions);
-    cJSON *v = cJSON_AddArrayToObject(o, "variants");
-    for (size_t i = 0; i < e->variants.n; i++)
-        cJSON_AddItemToArray(v, cJSON_CreateString(e->variants.items[i]));
-    cJSON *s = cJSON_AddArrayToObject(o, "sources");
-    for (size_t i = 0; i < e->n_sources; i++) {
-        cJSON *x = cJSON_CreateObject();
-        cJSON_AddStringToObject(x, "source", e->sources[i].source);
-        cJSON_AddNumberToObject(x, "articles", (double)e->sources[i].articles);
-        cJSON_AddNumberToObject(x, "mentions", (double)e->sources[i].mentions);
-        cJSON_AddItemToArray(s, x);
-    }
-    cli_json_print(o);
-}
-
 /* The mentions of article i, in text order, with their merged entity. */
 static void print_mentions(const px_article *a, const px_entity_list *l, const px_entity_list *merged)
 {
@@ -136,7 +113,7 @@ int cmd_entities(int argc, char **argv)
                 print_mentions(st.articles[i], st.lists[i], &merged);
         else
             for (size_t i = 0; i < merged.n; i++)
-                print_entity(&merged.v[i]);
+                cli_json_print(px_json_entity(&merged.v[i]));
         px_entity_list_clear(&merged);
     }
     for (size_t i = 0; i < st.n; i++) {

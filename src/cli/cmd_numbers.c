@@ -31,18 +31,8 @@ static int print_numbers(px_article *a, void *ud)
         cJSON *o = cli_claim_object(a, px_number_kind_name(x->kind));
         cJSON_AddStringToObject(o, "text", x->text);
         cli_json_span(o, &cur, "start", "end", x->start, x->end);
-        cJSON_AddNumberToObject(o, "value", x->value);
-        if (x->bound == PX_BOUND_RANGE)
-            cJSON_AddNumberToObject(o, "high", x->high);
-        cJSON_AddBoolToObject(o, "vague", x->vague);
-        cli_json_str(o, "unit", x->unit);
-        cli_json_str(o, "qualifier", x->qualifier);
-        cJSON_AddStringToObject(o, "bound", px_bound_name(x->bound));
-        cli_json_str(o, "counted", x->counted);
-        cli_json_str(o, "attribution", x->attribution);
-        cli_json_str(o, "owner", x->owner);
-        cJSON_AddStringToObject(o, "scope", px_scope_name(x->scope));
-        cJSON_AddBoolToObject(o, "update", x->update);
+        px_json_number_figure(o, x);
+        px_json_number_reading(o, x);
         cli_json_slice(o, "sentence", a->body, x->sentence_start, x->sentence_end);
         cli_json_print(o);
     }

@@ -37,16 +37,14 @@ static int print_quotes(px_article *a, void *ud)
             cli_json_span(po, &cur, "start", "end", x->piece_start[p], x->piece_end[p]);
             cJSON_AddItemToArray(pieces, po);
         }
-        cli_json_str(o, "speaker", x->speaker);
-        cJSON_AddStringToObject(o, "speaker_kind", px_speaker_kind_name(x->speaker_kind));
+        px_json_quote_speaker(o, x);
         if (x->mention_end > x->mention_start) {
             cli_json_slice(o, "speaker_mention", a->body, x->mention_start, x->mention_end);
             cli_json_span(o, &cur, "speaker_start", "speaker_end", x->mention_start, x->mention_end);
         } else {
             cJSON_AddNullToObject(o, "speaker_mention");
         }
-        cli_json_str(o, "cue", x->cue);
-        cli_json_str(o, "relay", x->relay);
+        px_json_quote_cue(o, x);
         cli_json_slice(o, "sentence", a->body, x->sentence_start, x->sentence_end);
         cli_json_print(o);
     }

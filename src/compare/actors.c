@@ -9,6 +9,8 @@
 #include "parallax/text.h"
 #include "compare/claims_common.h"
 #include "core/grow.h"
+#include "compare/actors_internal.h"
+#include "core/common_internal.h"
 
 /* One attached word at one mention. */
 typedef struct use {

@@ -9,6 +9,14 @@
 #include "parallax/timeline.h"
 #include "parallax/timex.h"
 #include "compare/undated.h"
+#include "compare/actors_internal.h"
+#include "core/common_internal.h"
+#include "compare/compare_internal.h"
+#include "compare/entities_internal.h"
+#include "compare/numbers_internal.h"
+#include "compare/quotes_internal.h"
+#include "compare/summary_internal.h"
+#include "compare/timex_internal.h"
 
 static int extract_claims(px_story_report *r, px_error *err)
 {
@@ -249,6 +257,31 @@ int px_story_report_add_copy(px_story_report *r, const px_article *article, cons
     return PX_OK;
 }
 
+int px_compare_story_group(px_article *const *articles, const px_story_group *g,
+                           const px_compare_opts *o, px_story_report **out, px_error *err)
+{
+    *out = NULL;
+    px_article **members = malloc((g->n + 1) * sizeof *members);
+    if (!members)
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    for (size_t k = 0; k < g->n; k++)
+        members[k] = articles[g->articles[k]];
+    int rc = px_compare_story(members, g->n, o, out, err);
+    if (rc != PX_OK) {
+        free(members);
+        return rc;
+    }
+    (*out)->members = members;
+    for (size_t k = 0; k < g->n_copies; k++)
+        if (px_story_report_add_copy(*out, articles[g->copies[k]], articles[g->copy_of[k]],
+                                     px_dup_relation_name(g->relation[k])) != PX_OK) {
+            px_story_report_free(*out);
+            *out = NULL;
+            return px_error_set(err, PX_ENOMEM, "out of memory");
+        }
+    return PX_OK;
+}
+
 void px_story_report_free(px_story_report *r)
 {
     if (!r)
@@ -275,6 +308,7 @@ void px_story_report_free(px_story_report *r)
     px_actors_free(&r->actors);
     px_summary_free(&r->summary);
     px_story_text_free(r->story);
+    free(r->members);
     free(r);
 }
 

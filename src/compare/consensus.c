@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "parallax/consensus.h"
+#include "core/common_internal.h"
+#include "compare/story_internal.h"
 
 static size_t find_root(size_t *parent, size_t x)
 {

@@ -15,6 +15,8 @@
 #include "core/map.h"
 #include "parallax/entities.h"
 #include "parallax/text.h"
+#include "core/common_internal.h"
+#include "compare/entities_internal.h"
 
 /* ---- word lists ---------------------------------------------------------- */
 

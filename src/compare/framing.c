@@ -9,6 +9,9 @@
 #include "text/word_lists.h"
 #include "parallax/framing.h"
 #include "parallax/text.h"
+#include "core/common_internal.h"
+#include "compare/story_internal.h"
+#include "text/text_internal.h"
 
 /* ---- features: unigrams and adjacent bigrams ------------------------------ */
 

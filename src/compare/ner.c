@@ -17,6 +17,7 @@
 #include "compare/claims_common.h"
 #include "compare/ner.h"
 #include "core/grow.h"
+#include "core/common_internal.h"
 
 /* The model of data/ner-en.model, embedded at build time by
  * scripts/embed-data. */

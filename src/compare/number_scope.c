@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "compare/number_scope.h"
+#include "core/article_internal.h"
 
 /* A date in the text this many days before the article's is another event. */
 #define BACKGROUND_DAYS 10

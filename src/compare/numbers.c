@@ -10,6 +10,8 @@
 #include "compare/ner.h"
 #include "compare/number_scope.h"
 #include "parallax/numbers.h"
+#include "core/common_internal.h"
+#include "compare/numbers_internal.h"
 
 /* ---- word lists ------------------------------------------------------------ */
 

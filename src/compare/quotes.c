@@ -7,6 +7,9 @@
 #include "compare/claims_common.h"
 #include "parallax/quotes.h"
 #include "parallax/text.h"
+#include "core/common_internal.h"
+#include "compare/entities_internal.h"
+#include "compare/quotes_internal.h"
 
 
 /* ---- quotation marks ------------------------------------------------------ */

@@ -8,6 +8,8 @@
 #include "core/map.h"
 #include "parallax/doc.h"
 #include "parallax/story.h"
+#include "core/common_internal.h"
+#include "compare/story_internal.h"
 
 /* ---- vocabulary: the story's compact term ids ------------------------- */
 

@@ -6,6 +6,9 @@
 
 #include "parallax/summary.h"
 #include "parallax/text.h"
+#include "core/common_internal.h"
+#include "compare/story_internal.h"
+#include "compare/summary_internal.h"
 
 #define MMR_LAMBDA 0.7
 #define MAX_REDUNDANCY 0.5

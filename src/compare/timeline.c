@@ -7,6 +7,8 @@
 #include "core/grow.h"
 #include "parallax/text.h"
 #include "parallax/timeline.h"
+#include "core/common_internal.h"
+#include "compare/timex_internal.h"
 
 /* ---- timeline ------------------------------------------------------------- */
 

@@ -10,6 +10,8 @@
 #include "parallax/text.h"
 #include "parallax/timex.h"
 #include "text/wordset.h"
+#include "core/article_internal.h"
+#include "compare/timex_internal.h"
 
 const char *px_timex_type_name(px_timex_type t)
 {

@@ -6,6 +6,7 @@
 #include <xxhash.h>
 
 #include "parallax/common.h"
+#include "core/common_internal.h"
 
 int px_error_set(px_error *err, int code, const char *fmt, ...)
 {

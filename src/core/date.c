@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "parallax/article.h"
+#include "core/article_internal.h"
 
 static const char *const month_names[12] = {
     "january", "february", "march", "april", "may", "june",

@@ -4,6 +4,7 @@
 
 #include "core/grow.h"
 #include "core/map.h"
+#include "core/common_internal.h"
 
 /* Keys are copied into blocks that are never moved or freed before the
  * map, so a key's address stays valid for the map's life. */

@@ -16,6 +16,10 @@
 #include "parallax/text.h"
 #include "core/grow.h"
 #include "group/story_model.h"
+#include "group/cluster_internal.h"
+#include "core/common_internal.h"
+#include "text/doc_internal.h"
+#include "text/text_internal.h"
 
 #define NO_DAY LONG_MIN
 #define POSTING_WALK 256 /* stories looked at per query term */
@@ -1484,6 +1488,17 @@ int px_clusterer_attach(px_clusterer *c, const px_article *a, uint64_t story_id)
     return add_member(c, s, a, article_day(a), &none, 1);
 }
 
+int px_clusterer_place(px_clusterer *c, const px_article *a, const uint64_t *original_story,
+                       px_cluster_assignment *out)
+{
+    if (original_story && px_clusterer_attach(c, a, *original_story) == PX_OK) {
+        if (out)
+            *out = (px_cluster_assignment){*original_story, 0, 0, article_day(a) == NO_DAY};
+        return PX_OK;
+    }
+    return px_clusterer_add(c, a, out);
+}
+
 /* ---- batch refinement -------------------------------------------------------- */
 
 /* retain = 0, after a merge: a keeps one member vector, the one of the two
@@ -1955,9 +1970,7 @@ int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
         if (dups[k].relation == PX_DUP_NONE)
             continue;
         size_t rep = (size_t)dups[k].group;
-        if (rep < n && px_clusterer_attach(c, articles[k], story_at[rep]) == PX_OK)
-            continue;
-        rc = px_clusterer_add(c, articles[k], NULL);
+        rc = px_clusterer_place(c, articles[k], rep < n ? &story_at[rep] : NULL, NULL);
     }
     c->o = saved;
     free(order);
@@ -1991,59 +2004,81 @@ static int size_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Articles set aside as copies while collecting one story. */
-typedef struct copy_list {
-    size_t *index, *of;
-    px_dup_relation *relation;
-    size_t n;
-} copy_list;
-
-static void copy_list_free(copy_list *l)
+static int is_member(const size_t *sorted, size_t n, size_t i)
 {
-    free(l->index);
-    free(l->of);
-    free(l->relation);
+    return bsearch(&i, sorted, n, sizeof *sorted, size_cmp) != NULL;
 }
 
-/* Sorts the copies by index, keeping the other arrays along. */
-static void sort_copies(copy_list *l)
+void px_story_group_free(px_story_group *g)
 {
-    for (size_t i = 1; i < l->n; i++)
-        for (size_t j = i; j > 0 && l->index[j - 1] > l->index[j]; j--) {
-            size_t t = l->index[j];
-            l->index[j] = l->index[j - 1];
-            l->index[j - 1] = t;
-            t = l->of[j];
-            l->of[j] = l->of[j - 1];
-            l->of[j - 1] = t;
-            px_dup_relation r = l->relation[j];
-            l->relation[j] = l->relation[j - 1];
-            l->relation[j - 1] = r;
+    free(g->articles);
+    free(g->copies);
+    free(g->copy_of);
+    free(g->relation);
+    memset(g, 0, sizeof *g);
+}
+
+typedef struct member {
+    size_t index, copy_of;
+    px_dup_relation relation;
+} member;
+
+static int member_cmp(const void *a, const void *b)
+{
+    return size_cmp(&((const member *)a)->index, &((const member *)b)->index);
+}
+
+int px_story_group_make(const size_t *members, size_t n, const size_t *copy_of,
+                        const px_dup_relation *relation, px_story_group *out)
+{
+    memset(out, 0, sizeof *out);
+    member *m = malloc((n + 1) * sizeof *m);
+    size_t *sorted = malloc((n + 1) * sizeof *sorted);
+    out->articles = malloc((n + 1) * sizeof *out->articles);
+    out->copies = malloc((n + 1) * sizeof *out->copies);
+    out->copy_of = malloc((n + 1) * sizeof *out->copy_of);
+    out->relation = malloc((n + 1) * sizeof *out->relation);
+    int rc = m && sorted && out->articles && out->copies && out->copy_of && out->relation ? PX_OK
+                                                                                          : PX_ENOMEM;
+    for (size_t k = 0; rc == PX_OK && k < n; k++) {
+        m[k] = (member){members[k], copy_of[k], relation[k]};
+        sorted[k] = members[k];
+    }
+    if (rc == PX_OK) {
+        qsort(m, n, sizeof *m, member_cmp);
+        qsort(sorted, n, sizeof *sorted, size_cmp);
+    }
+    for (size_t k = 0; rc == PX_OK && k < n; k++) {
+        if (m[k].copy_of != PX_NOT_A_COPY && m[k].copy_of != m[k].index &&
+            is_member(sorted, n, m[k].copy_of)) {
+            out->copies[out->n_copies] = m[k].index;
+            out->copy_of[out->n_copies] = m[k].copy_of;
+            out->relation[out->n_copies++] = m[k].relation;
+        } else {
+            out->articles[out->n++] = m[k].index;
         }
+    }
+    free(m);
+    free(sorted);
+    if (rc != PX_OK)
+        px_story_group_free(out);
+    return rc;
 }
 
-/* Takes members and the copies (freed on failure). */
-static int add_group(collector *c, size_t *members, size_t n, copy_list *copies)
+/* Takes g (freed on failure). */
+static int add_group(collector *c, px_story_group *g)
 {
-    copy_list none = {0};
-    if (!copies)
-        copies = &none;
-    if (!n && !copies->n) {
-        free(members);
-        copy_list_free(copies);
+    if (!g->n && !g->n_copies) {
+        px_story_group_free(g);
         return PX_OK;
     }
     px_story_group *v = realloc(c->out->v, (c->out->n + 1) * sizeof *v);
     if (!v) {
-        free(members);
-        copy_list_free(copies);
+        px_story_group_free(g);
         return PX_ENOMEM;
     }
-    qsort(members, n, sizeof *members, size_cmp);
-    sort_copies(copies);
     c->out->v = v;
-    v[c->out->n++] = (px_story_group){members, n, copies->index, copies->of, copies->relation,
-                                      copies->n};
+    v[c->out->n++] = *g;
     return PX_OK;
 }
 
@@ -2053,29 +2088,27 @@ static void collect_story(const px_story *st, void *ud)
     if (c->rc != PX_OK)
         return;
     size_t cap = st->n_articles + 1, n = 0;
-    size_t *members = malloc(cap * sizeof *members);
-    copy_list copies = {malloc(cap * sizeof(size_t)), malloc(cap * sizeof(size_t)),
-                        malloc(cap * sizeof(px_dup_relation)), 0};
-    if (!members || !copies.index || !copies.of || !copies.relation) {
-        free(members);
-        copy_list_free(&copies);
-        c->rc = PX_ENOMEM;
-        return;
-    }
-    for (size_t k = 0; k < st->n_articles; k++) {
+    size_t *members = malloc(cap * sizeof *members), *copy_of = malloc(cap * sizeof *copy_of);
+    px_dup_relation *relation = malloc(cap * sizeof *relation);
+    px_story_group g;
+    c->rc = members && copy_of && relation ? PX_OK : PX_ENOMEM;
+    for (size_t k = 0; c->rc == PX_OK && k < st->n_articles; k++) {
         long i = article_with_id(c, st->article_ids[k]);
         if (i < 0)
             continue;
         c->grouped[i] = 1;
-        if (st->copy[k] && c->dups && c->dups[i].relation != PX_DUP_NONE) {
-            copies.index[copies.n] = (size_t)i;
-            copies.of[copies.n] = (size_t)c->dups[i].group;
-            copies.relation[copies.n++] = c->dups[i].relation;
-        } else {
-            members[n++] = (size_t)i;
-        }
+        int copy = st->copy[k] && c->dups && c->dups[i].relation != PX_DUP_NONE;
+        members[n] = (size_t)i;
+        copy_of[n] = copy ? (size_t)c->dups[i].group : PX_NOT_A_COPY;
+        relation[n++] = copy ? c->dups[i].relation : PX_DUP_NONE;
     }
-    c->rc = add_group(c, members, n, &copies);
+    if (c->rc == PX_OK)
+        c->rc = px_story_group_make(members, n, copy_of, relation, &g);
+    if (c->rc == PX_OK)
+        c->rc = add_group(c, &g);
+    free(members);
+    free(copy_of);
+    free(relation);
 }
 
 int px_group_as_one_story(size_t n, px_story_groups *out, px_error *err)
@@ -2132,13 +2165,12 @@ int px_group_stories(px_article *const *articles, size_t n, px_story_groups *out
     for (size_t i = 0; rc == PX_OK && i < n; i++) {
         if (c.grouped[i])
             continue;
-        size_t *one = malloc(sizeof *one);
-        if (!one) {
-            rc = PX_ENOMEM;
-            break;
-        }
-        *one = i;
-        rc = add_group(&c, one, 1, NULL);
+        size_t none = PX_NOT_A_COPY;
+        px_dup_relation unrelated = PX_DUP_NONE;
+        px_story_group one;
+        rc = px_story_group_make(&i, 1, &none, &unrelated, &one);
+        if (rc == PX_OK)
+            rc = add_group(&c, &one);
     }
     free(c.grouped);
     free(dups);
@@ -2155,12 +2187,8 @@ void px_story_groups_free(px_story_groups *g)
 {
     if (!g)
         return;
-    for (size_t i = 0; i < g->n; i++) {
-        free(g->v[i].articles);
-        free(g->v[i].copies);
-        free(g->v[i].copy_of);
-        free(g->v[i].relation);
-    }
+    for (size_t i = 0; i < g->n; i++)
+        px_story_group_free(&g->v[i]);
     free(g->v);
     memset(g, 0, sizeof *g);
 }

@@ -8,6 +8,7 @@
 #include "parallax/dedup.h"
 #include "parallax/text.h"
 #include "core/grow.h"
+#include "core/common_internal.h"
 
 #define MAX_PERMS 512
 #define BUCKET_WALK 64      /* newest entries looked at per LSH bucket */

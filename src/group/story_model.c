@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "group/story_model.h"
+#include "core/common_internal.h"
 
 extern const char px_story_model_en_tsv[];
 extern const size_t px_story_model_en_tsv_len;

@@ -10,6 +10,8 @@
 #include <zstd.h>
 
 #include "parallax/read.h"
+#include "core/common_internal.h"
+#include "read/read_internal.h"
 
 #define RAW_CAP (64u << 10)
 #define OUT_CAP (256u << 10)

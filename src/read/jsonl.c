@@ -8,6 +8,7 @@
 
 #include "parallax/html.h"
 #include "parallax/read.h"
+#include "core/common_internal.h"
 
 static const char *const text_fields[] = {"text", "body", "content", "maintext", NULL};
 static const char *const date_fields[] = {"date", "published", "published_at", "date_publish",

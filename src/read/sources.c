@@ -7,6 +7,7 @@
 
 #include "parallax/read.h"
 #include "read/read_internal.h"
+#include "core/common_internal.h"
 
 typedef struct source_row {
     char *key, *name, *leaning, *country;

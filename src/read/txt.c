@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "parallax/read.h"
+#include "core/common_internal.h"
 
 typedef struct line {
     const char *s;

@@ -10,6 +10,9 @@
 #include <strings.h>
 
 #include "parallax/warc.h"
+#include "core/common_internal.h"
+#include "read/read_internal.h"
+#include "read/warc_internal.h"
 
 #define MAX_HEAD_LINE (64u << 10)
 #define MAX_HEADERS 128

@@ -10,6 +10,7 @@
 #include <zlib.h>
 
 #include "parallax/http.h"
+#include "core/common_internal.h"
 
 #define MAX_HEADERS 256
 

@@ -9,19 +9,7 @@
 #include "report/report_json.h"
 #include "report/writers.h"
 #include "parallax/text.h"
-
-static void add_str(cJSON *o, const char *key, const char *v)
-{
-    if (v)
-        cJSON_AddStringToObject(o, key, v);
-    else
-        cJSON_AddNullToObject(o, key);
-}
-
-static void add_num(cJSON *o, const char *key, double v)
-{
-    cJSON_AddNumberToObject(o, key, isfinite(v) ? round(v * 1000) / 1000 : 0);
-}
+#include "compare/numbers_internal.h"
 
 static const char *article_id(const px_story_text *s, size_t a)
 {
@@ -56,8 +44,8 @@ static cJSON *source_names(const px_story_text *s, const size_t *src, size_t n)
 static void add_sentence_ref(cJSON *o, const px_story_text *s, size_t sentence)
 {
     size_t a = s->sentences[sentence].article;
-    add_str(o, "article", article_id(s, a));
-    add_str(o, "source", source_of(s, a));
+    px_json_str(o, "article", article_id(s, a));
+    px_json_str(o, "source", source_of(s, a));
 }
 
 static cJSON *articles_json(const px_story_text *s)
@@ -66,20 +54,20 @@ static cJSON *articles_json(const px_story_text *s)
     for (size_t i = 0; i < s->n_articles; i++) {
         const px_article *a = s->articles[i];
         cJSON *o = cJSON_CreateObject();
-        add_str(o, "id", a->id);
-        add_str(o, "source", source_of(s, i));
-        add_str(o, "leaning", a->leaning);
-        add_str(o, "country", a->country);
-        add_str(o, "date", a->date);
+        px_json_str(o, "id", a->id);
+        px_json_str(o, "source", source_of(s, i));
+        px_json_str(o, "leaning", a->leaning);
+        px_json_str(o, "country", a->country);
+        px_json_str(o, "date", a->date);
         cJSON_AddBoolToObject(o, "date_estimated", a->date_estimated);
-        add_str(o, "title", a->title);
-        add_str(o, "url", a->url);
-        add_num(o, "sentences", (double)(s->first_sentence[i + 1] - s->first_sentence[i]));
+        px_json_str(o, "title", a->title);
+        px_json_str(o, "url", a->url);
+        px_json_num(o, "sentences", (double)(s->first_sentence[i + 1] - s->first_sentence[i]));
         cJSON *rm = cJSON_AddArrayToObject(o, "removed");
         for (size_t k = 0; k < a->n_removed; k++) {
             cJSON *r = cJSON_CreateObject();
-            add_str(r, "text", a->removed[k].text);
-            add_str(r, "reason", a->removed[k].reason);
+            px_json_str(r, "text", a->removed[k].text);
+            px_json_str(r, "reason", a->removed[k].reason);
             cJSON_AddItemToArray(rm, r);
         }
         cJSON_AddItemToArray(arr, o);
@@ -90,28 +78,19 @@ static cJSON *articles_json(const px_story_text *s)
 static cJSON *number_json(const px_story_text *s, size_t a, const px_number *n)
 {
     cJSON *o = cJSON_CreateObject();
-    add_str(o, "article", article_id(s, a));
-    add_str(o, "source", source_of(s, a));
-    add_str(o, "date", s->articles[a]->date);
-    add_str(o, "text", n->text);
-    add_num(o, "value", n->value);
-    if (n->bound == PX_BOUND_RANGE)
-        add_num(o, "high", n->high);
-    cJSON_AddBoolToObject(o, "vague", n->vague);
-    add_str(o, "kind", px_number_kind_name(n->kind));
-    add_str(o, "unit", n->unit);
-    add_str(o, "qualifier", n->qualifier);
-    add_str(o, "bound", px_bound_name(n->bound));
-    add_str(o, "counted", n->counted);
-    add_str(o, "attribution", n->attribution);
-    add_str(o, "owner", n->owner);
-    add_str(o, "scope", px_scope_name(n->scope));
+    px_json_str(o, "article", article_id(s, a));
+    px_json_str(o, "source", source_of(s, a));
+    px_json_str(o, "date", s->articles[a]->date);
+    px_json_str(o, "text", n->text);
+    px_json_number_figure(o, n);
+    px_json_str(o, "kind", px_number_kind_name(n->kind));
+    px_json_number_reading(o, n);
     const char *body = s->articles[a]->body;
     char *sent = px_strndup(body + n->sentence_start, n->sentence_end - n->sentence_start);
-    add_str(o, "sentence", sent);
+    px_json_str(o, "sentence", sent);
     free(sent);
-    add_num(o, "start", cp(s, a, n->start));
-    add_num(o, "end", cp(s, a, n->end));
+    px_json_num(o, "start", cp(s, a, n->start));
+    px_json_num(o, "end", cp(s, a, n->end));
     return o;
 }
 
@@ -129,14 +108,14 @@ static void add_numbers(cJSON *story, const px_story_report *r)
         if (ng->status == PX_QTY_AGREE && !px_number_group_shown(ng))
             continue;
         cJSON *o = cJSON_CreateObject();
-        add_str(o, "counted", ng->counted);
-        add_str(o, "kind", px_number_kind_name(ng->kind));
-        add_str(o, "unit", ng->unit);
-        add_num(o, "min", ng->min);
-        add_num(o, "max", ng->max);
-        add_str(o, "status", px_quantity_status_name(ng->status));
-        add_num(o, "confidence", ng->confidence);
-        add_str(o, "evidence", ng->evidence);
+        px_json_str(o, "counted", ng->counted);
+        px_json_str(o, "kind", px_number_kind_name(ng->kind));
+        px_json_str(o, "unit", ng->unit);
+        px_json_num(o, "min", ng->min);
+        px_json_num(o, "max", ng->max);
+        px_json_str(o, "status", px_quantity_status_name(ng->status));
+        px_json_num(o, "confidence", ng->confidence);
+        px_json_str(o, "evidence", ng->evidence);
         cJSON_AddBoolToObject(o, "shown", px_number_group_shown(ng));
         cJSON *claims = cJSON_AddArrayToObject(o, "claims");
         for (size_t m = 0; m < ng->n_members; m++) {
@@ -157,24 +136,22 @@ static void add_quotes(cJSON *story, const px_story_report *r)
         for (size_t k = 0; k < r->quotes[a].n; k++) {
             const px_quote *q = &r->quotes[a].v[k];
             cJSON *o = cJSON_CreateObject();
-            add_str(o, "article", article_id(s, a));
-            add_str(o, "source", source_of(s, a));
-            add_str(o, "text", q->text);
-            add_str(o, "kind", px_quote_kind_name(q->kind));
-            add_str(o, "speaker", q->speaker);
-            add_str(o, "speaker_kind", px_speaker_kind_name(q->speaker_kind));
-            add_str(o, "cue", q->cue);
-            add_str(o, "relay", q->relay);
-            add_num(o, "start", cp(s, a, q->start));
-            add_num(o, "end", cp(s, a, q->end));
+            px_json_str(o, "article", article_id(s, a));
+            px_json_str(o, "source", source_of(s, a));
+            px_json_str(o, "text", q->text);
+            px_json_str(o, "kind", px_quote_kind_name(q->kind));
+            px_json_quote_speaker(o, q);
+            px_json_quote_cue(o, q);
+            px_json_num(o, "start", cp(s, a, q->start));
+            px_json_num(o, "end", cp(s, a, q->end));
             cJSON_AddItemToArray(quotes, o);
         }
     cJSON *shared = cJSON_AddArrayToObject(story, "shared_quotes");
     for (size_t i = 0; i < r->quote_links.n; i++) {
         const px_quote_link *l = &r->quote_links.v[i];
         cJSON *o = cJSON_CreateObject();
-        add_str(o, "text", l->text);
-        add_str(o, "speaker", l->speaker);
+        px_json_str(o, "text", l->text);
+        px_json_str(o, "speaker", l->speaker);
         cJSON *arts = cJSON_AddArrayToObject(o, "articles");
         cJSON *srcs = cJSON_AddArrayToObject(o, "sources");
         for (size_t m = 0; m < l->n_members; m++) {
@@ -191,26 +168,8 @@ static void add_quotes(cJSON *story, const px_story_report *r)
 static void add_entities(cJSON *story, const px_story_report *r)
 {
     cJSON *arr = cJSON_AddArrayToObject(story, "entities");
-    for (size_t i = 0; i < r->people.n; i++) {
-        const px_entity *e = &r->people.v[i];
-        cJSON *o = cJSON_CreateObject();
-        add_str(o, "name", e->name);
-        add_str(o, "kind", px_entity_kind_name(e->kind));
-        add_str(o, "role", e->role);
-        add_num(o, "mentions", (double)e->mentions);
-        cJSON *vars = cJSON_AddArrayToObject(o, "variants");
-        for (size_t k = 0; k < e->variants.n; k++)
-            cJSON_AddItemToArray(vars, cJSON_CreateString(e->variants.items[k]));
-        cJSON *srcs = cJSON_AddArrayToObject(o, "sources");
-        for (size_t k = 0; k < e->n_sources; k++) {
-            cJSON *so = cJSON_CreateObject();
-            add_str(so, "source", e->sources[k].source);
-            add_num(so, "articles", (double)e->sources[k].articles);
-            add_num(so, "mentions", (double)e->sources[k].mentions);
-            cJSON_AddItemToArray(srcs, so);
-        }
-        cJSON_AddItemToArray(arr, o);
-    }
+    for (size_t i = 0; i < r->people.n; i++)
+        cJSON_AddItemToArray(arr, px_json_entity(&r->people.v[i]));
 }
 
 static void add_framing(cJSON *story, const px_story_report *r)
@@ -220,26 +179,26 @@ static void add_framing(cJSON *story, const px_story_report *r)
     for (size_t i = 0; i < r->framing.n; i++) {
         const px_source_framing *sf = &r->framing.v[i];
         cJSON *o = cJSON_CreateObject();
-        add_str(o, "source", s->sources[sf->source]);
-        add_num(o, "words", (double)sf->n_words);
+        px_json_str(o, "source", s->sources[sf->source]);
+        px_json_num(o, "words", (double)sf->n_words);
         cJSON *terms = cJSON_AddArrayToObject(o, "terms");
         for (size_t k = 0; k < sf->n_terms; k++) {
             const px_framing_term *t = &sf->terms[k];
             cJSON *to = cJSON_CreateObject();
-            add_str(to, "term", t->term);
+            px_json_str(to, "term", t->term);
             cJSON_AddBoolToObject(to, "phrase", t->phrase);
-            add_num(to, "count", (double)t->count);
-            add_num(to, "others", (double)t->others);
-            add_num(to, "z", t->z);
-            add_num(to, "z_background", t->z_background);
+            px_json_num(to, "count", (double)t->count);
+            px_json_num(to, "others", (double)t->others);
+            px_json_num(to, "z", t->z);
+            px_json_num(to, "z_background", t->z_background);
             cJSON_AddItemToArray(terms, to);
         }
         cJSON *labels = cJSON_AddArrayToObject(o, "labels");
         for (size_t k = 0; k < sf->n_labels; k++) {
             cJSON *lo = cJSON_CreateObject();
-            add_str(lo, "actor", sf->labels[k].actor);
-            add_str(lo, "label", sf->labels[k].label);
-            add_num(lo, "count", (double)sf->labels[k].count);
+            px_json_str(lo, "actor", sf->labels[k].actor);
+            px_json_str(lo, "label", sf->labels[k].label);
+            px_json_num(lo, "count", (double)sf->labels[k].count);
             cJSON_AddItemToArray(labels, lo);
         }
         cJSON_AddItemToArray(arr, o);
@@ -251,12 +210,12 @@ static void add_consensus(cJSON *story, const px_story_report *r)
     const px_story_text *s = r->story;
     const px_consensus *c = &r->consensus;
     cJSON *co = cJSON_AddObjectToObject(story, "consensus");
-    add_num(co, "majority", (double)c->majority);
+    px_json_num(co, "majority", (double)c->majority);
     cJSON *facts = cJSON_AddArrayToObject(co, "facts");
     for (size_t i = 0; i < c->n_facts; i++) {
         const px_fact *f = &c->facts[i];
         cJSON *o = cJSON_CreateObject();
-        add_str(o, "text", f->text);
+        px_json_str(o, "text", f->text);
         add_sentence_ref(o, s, f->sentence);
         cJSON_AddBoolToObject(o, "consensus", i < c->n_consensus);
         cJSON_AddItemToObject(o, "sources", source_names(s, f->sources, f->n_sources));
@@ -266,12 +225,12 @@ static void add_consensus(cJSON *story, const px_story_report *r)
     for (size_t i = 0; i < c->n_sources; i++) {
         const px_source_coverage *sc = &c->sources[i];
         cJSON *o = cJSON_CreateObject();
-        add_str(o, "source", s->sources[sc->source]);
+        px_json_str(o, "source", s->sources[sc->source]);
         cJSON *missing = cJSON_AddArrayToObject(o, "omitted");
         for (size_t k = 0; k < sc->n_omitted; k++) {
             const px_fact *f = &c->facts[sc->omitted[k]];
             cJSON *fo = cJSON_CreateObject();
-            add_str(fo, "text", f->text);
+            px_json_str(fo, "text", f->text);
             cJSON_AddItemToObject(fo, "sources", source_names(s, f->sources, f->n_sources));
             cJSON_AddItemToArray(missing, fo);
         }
@@ -279,9 +238,9 @@ static void add_consensus(cJSON *story, const px_story_report *r)
         for (size_t k = 0; k < sc->n_unique; k++) {
             cJSON *uo = cJSON_CreateObject();
             char *text = sentence_text(s, sc->unique[k]);
-            add_str(uo, "text", text);
+            px_json_str(uo, "text", text);
             free(text);
-            add_str(uo, "article", article_id(s, s->sentences[sc->unique[k]].article));
+            px_json_str(uo, "article", article_id(s, s->sentences[sc->unique[k]].article));
             cJSON_AddItemToArray(unique, uo);
         }
         cJSON_AddItemToArray(om, o);
@@ -295,16 +254,16 @@ static void add_timeline(cJSON *story, const px_story_report *r)
     for (size_t i = 0; i < r->timeline.n; i++) {
         const px_timeline_event *ev = &r->timeline.events[i];
         cJSON *o = cJSON_CreateObject();
-        add_str(o, "date", ev->date);
-        add_str(o, "grain", px_date_grain_name(ev->grain));
+        px_json_str(o, "date", ev->date);
+        px_json_str(o, "grain", px_date_grain_name(ev->grain));
         cJSON_AddBoolToObject(o, "future", ev->future);
-        add_str(o, "expression", ev->expression);
-        add_str(o, "text", ev->text);
+        px_json_str(o, "expression", ev->expression);
+        px_json_str(o, "text", ev->text);
         add_sentence_ref(o, s, ev->sentence);
         cJSON_AddItemToObject(o, "sources", source_names(s, ev->sources, ev->n_sources));
         cJSON_AddItemToArray(arr, o);
     }
-    add_num(story, "timeline_unresolved", (double)r->timeline.unresolved);
+    px_json_num(story, "timeline_unresolved", (double)r->timeline.unresolved);
 }
 
 static void add_summary(cJSON *story, const px_story_report *r)
@@ -314,7 +273,7 @@ static void add_summary(cJSON *story, const px_story_report *r)
     for (size_t i = 0; i < r->summary.n; i++) {
         const px_summary_sentence *ss = &r->summary.v[i];
         cJSON *o = cJSON_CreateObject();
-        add_str(o, "text", ss->text);
+        px_json_str(o, "text", ss->text);
         add_sentence_ref(o, s, ss->sentence);
         cJSON_AddItemToObject(o, "cites", source_names(s, ss->cites, ss->n_cites));
         cJSON_AddItemToArray(arr, o);
@@ -331,24 +290,24 @@ static void add_actors(cJSON *story, const px_story_report *r)
         const px_actor_row *row = &r->actors.rows[i];
         const px_entity *e = &r->people.v[row->entity];
         cJSON *o = cJSON_CreateObject();
-        add_str(o, "name", e->name);
-        add_str(o, "kind", px_entity_kind_name(e->kind));
+        px_json_str(o, "name", e->name);
+        px_json_str(o, "kind", px_entity_kind_name(e->kind));
         cJSON *outlets = cJSON_AddArrayToObject(o, "outlets");
         for (size_t c = 0; c < row->n_cells; c++) {
             const px_actor_cell *cell = &row->cells[c];
             cJSON *oc = cJSON_CreateObject();
-            add_str(oc, "source", s->sources[cell->source]);
+            px_json_str(oc, "source", s->sources[cell->source]);
             cJSON *words = cJSON_AddArrayToObject(oc, "words");
             for (size_t k = 0; k < cell->n_words; k++) {
                 const px_actor_word *w = &cell->words[k];
                 const px_story_sentence *ps = &s->sentences[w->sentence];
                 cJSON *ow = cJSON_CreateObject();
-                add_str(ow, "word", w->word);
-                add_num(ow, "count", (double)w->count);
+                px_json_str(ow, "word", w->word);
+                px_json_num(ow, "count", (double)w->count);
                 cJSON_AddBoolToObject(ow, "only_here", w->only_here);
-                add_str(ow, "article", article_id(s, ps->article));
+                px_json_str(ow, "article", article_id(s, ps->article));
                 char *text = px_strndup(s->articles[ps->article]->body + ps->start, ps->end - ps->start);
-                add_str(ow, "sentence", text);
+                px_json_str(ow, "sentence", text);
                 free(text);
                 cJSON_AddItemToArray(words, ow);
             }
@@ -367,12 +326,12 @@ static void add_headline(cJSON *story, const px_story_report *r)
         return;
     }
     cJSON *o = cJSON_AddObjectToObject(story, "headline");
-    add_str(o, "text", h->text);
-    add_str(o, "from", h->from_title ? "title" : "sentence");
-    add_str(o, "article", article_id(r->story, h->article));
-    add_str(o, "source", source_of(r->story, h->article));
-    add_num(o, "shared_words", (double)h->shared_words);
-    add_num(o, "opening_share", round(h->opening_share * 1000) / 1000);
+    px_json_str(o, "text", h->text);
+    px_json_str(o, "from", h->from_title ? "title" : "sentence");
+    px_json_str(o, "article", article_id(r->story, h->article));
+    px_json_str(o, "source", source_of(r->story, h->article));
+    px_json_num(o, "shared_words", (double)h->shared_words);
+    px_json_num(o, "opening_share", round(h->opening_share * 1000) / 1000);
 }
 
 static cJSON *sentence_json(const px_story_text *s, long sentence)
@@ -382,9 +341,9 @@ static cJSON *sentence_json(const px_story_text *s, long sentence)
     const px_story_sentence *ps = &s->sentences[sentence];
     cJSON *o = cJSON_CreateObject();
     char *text = px_strndup(s->articles[ps->article]->body + ps->start, ps->end - ps->start);
-    add_str(o, "text", text);
+    px_json_str(o, "text", text);
     free(text);
-    add_str(o, "article", article_id(s, ps->article));
+    px_json_str(o, "article", article_id(s, ps->article));
     return o;
 }
 
@@ -396,7 +355,7 @@ static void add_outlet_lines(cJSON *story, const px_story_report *r)
     for (size_t i = 0; i < r->summary.n_outlets; i++) {
         const px_outlet_gist *g = &r->summary.outlets[i];
         cJSON *o = cJSON_CreateObject();
-        add_str(o, "source", s->sources[g->source]);
+        px_json_str(o, "source", s->sources[g->source]);
         cJSON_AddItemToObject(o, "lead", sentence_json(s, g->lead));
         cJSON_AddItemToObject(o, "only", sentence_json(s, g->only));
         cJSON_AddItemToArray(arr, o);
@@ -409,12 +368,12 @@ static void add_duplicates(cJSON *story, const px_story_report *r)
     for (size_t i = 0; i < r->n_copies; i++) {
         const px_story_copy *c = &r->copies[i];
         cJSON *o = cJSON_CreateObject();
-        add_str(o, "article", c->article->id);
-        add_str(o, "source", c->article->source);
-        add_str(o, "duplicate_of", c->of->id);
-        add_str(o, "relation", c->relation);
-        add_str(o, "title", c->article->title);
-        add_str(o, "date", c->article->date);
+        px_json_str(o, "article", c->article->id);
+        px_json_str(o, "source", c->article->source);
+        px_json_str(o, "duplicate_of", c->of->id);
+        px_json_str(o, "relation", c->relation);
+        px_json_str(o, "title", c->article->title);
+        px_json_str(o, "date", c->article->date);
         cJSON_AddItemToArray(arr, o);
     }
 }
@@ -423,7 +382,7 @@ cJSON *px_report_story_object(const px_story_report *r, size_t index)
 {
     const px_story_text *s = r->story;
     cJSON *o = cJSON_CreateObject();
-    add_num(o, "story", (double)index + 1);
+    px_json_num(o, "story", (double)index + 1);
     cJSON_AddItemToObject(o, "articles", articles_json(s));
     cJSON *srcs = cJSON_AddArrayToObject(o, "sources");
     for (size_t i = 0; i < s->n_sources; i++)

@@ -6,6 +6,7 @@
 
 #include "parallax/report.h"
 #include "report/writers.h"
+#include "compare/compare_internal.h"
 
 /* Items listed per section unless px_report_opts.full. */
 #define SHORT_LIST 8

@@ -14,6 +14,10 @@
 #include "parallax/server.h"
 #include "serve/web_assets.h"
 #include "store/queries.h"
+#include "store/analysis_internal.h"
+#include "clean/clean_internal.h"
+#include "core/common_internal.h"
+#include "serve/server_internal.h"
 
 #define MAX_PARAMS 32
 

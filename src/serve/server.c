@@ -8,6 +8,8 @@
 #include <microhttpd.h>
 
 #include "parallax/server.h"
+#include "core/common_internal.h"
+#include "serve/server_internal.h"
 
 /* Connections one client address may hold at once. Loopback clients share
  * one address, so this is also the bound for local tools. */

@@ -8,6 +8,10 @@
 #include "parallax/analysis.h"
 #include "report/report_json.h"
 #include "store/queries.h"
+#include "store/analysis_internal.h"
+#include "group/cluster_internal.h"
+#include "core/common_internal.h"
+#include "store/store_internal.h"
 
 typedef struct row_list {
     int64_t *v;
@@ -23,16 +27,16 @@ static int collect_row(const px_stored_article *sa, void *ud)
     return 0;
 }
 
-/* A story read back from the store, in date order: the articles that are
- * compared, and the copies set aside (as `parallax analyze` does, so that
- * a copy never counts as a second outlet's confirmation). */
+/* A story read back from the store, in date order, and which of its
+ * articles are compared and which copies set aside (px_story_group_make,
+ * as `parallax analyze` does). */
 typedef struct loaded {
-    px_article **arts;  /* compared, then the copies after them */
+    px_article **arts;
     int64_t *rows;      /* row of each */
     int64_t *canon;     /* per article: the row it copies, 0 when none */
     char (*relation)[16];
     size_t n;           /* articles loaded */
-    size_t n_compared;  /* the first n_compared are compared */
+    px_story_group group;
 } loaded;
 
 static void loaded_free(loaded *l)
@@ -43,55 +47,43 @@ static void loaded_free(loaded *l)
     free(l->rows);
     free(l->canon);
     free(l->relation);
+    px_story_group_free(&l->group);
     memset(l, 0, sizeof *l);
 }
 
-static int has_row(const int64_t *rows, size_t n, int64_t row)
+static size_t index_of_row(const loaded *l, int64_t row)
 {
-    for (size_t i = 0; i < n; i++)
-        if (rows[i] == row)
-            return 1;
-    return 0;
+    for (size_t i = 0; row && i < l->n; i++)
+        if (l->rows[i] == row)
+            return i;
+    return PX_NOT_A_COPY;
 }
 
-/* Moves the copies whose original is in the story behind the others,
- * keeping both groups in date order. */
-static int set_copies_aside(loaded *l)
+static px_dup_relation relation_named(const char *name)
 {
-    size_t n = l->n, k = 0;
-    px_article **arts = malloc((n + 1) * sizeof *arts);
-    int64_t *rows = malloc((n + 1) * sizeof *rows), *canon = malloc((n + 1) * sizeof *canon);
-    char(*rel)[16] = malloc((n + 1) * sizeof *rel);
-    if (!arts || !rows || !canon || !rel) {
-        free(arts);
-        free(rows);
-        free(canon);
-        free(rel);
-        return PX_ENOMEM;
+    for (px_dup_relation r = PX_DUP_EXACT; r <= PX_DUP_CONTAINS; r++)
+        if (strcmp(px_dup_relation_name(r), name) == 0)
+            return r;
+    return PX_DUP_NEAR;
+}
+
+static int group_story(loaded *l)
+{
+    size_t n = l->n;
+    size_t *members = malloc((n + 1) * sizeof *members), *copy_of = malloc((n + 1) * sizeof *copy_of);
+    px_dup_relation *relation = malloc((n + 1) * sizeof *relation);
+    int rc = members && copy_of && relation ? PX_OK : PX_ENOMEM;
+    for (size_t i = 0; rc == PX_OK && i < n; i++) {
+        members[i] = i;
+        copy_of[i] = index_of_row(l, l->canon[i]);
+        relation[i] = relation_named(l->relation[i]);
     }
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < n; i++) {
-            int copy = l->canon[i] && has_row(l->rows, n, l->canon[i]);
-            if (copy != pass)
-                continue;
-            arts[k] = l->arts[i];
-            rows[k] = l->rows[i];
-            canon[k] = l->canon[i];
-            memcpy(rel[k], l->relation[i], sizeof rel[k]);
-            k++;
-        }
-        if (pass == 0)
-            l->n_compared = k;
-    }
-    free(l->arts);
-    free(l->rows);
-    free(l->canon);
-    free(l->relation);
-    l->arts = arts;
-    l->rows = rows;
-    l->canon = canon;
-    l->relation = rel;
-    return PX_OK;
+    if (rc == PX_OK)
+        rc = px_story_group_make(members, n, copy_of, relation, &l->group);
+    free(members);
+    free(copy_of);
+    free(relation);
+    return rc;
 }
 
 static int load_story(px_store *s, int64_t story, loaded *l, px_error *err)
@@ -118,30 +110,11 @@ static int load_story(px_store *s, int64_t story, loaded *l, px_error *err)
             rc = px_store_duplicate_of(s, rows.v[i], &l->canon[l->n - 1], l->relation[l->n - 1], err);
         }
     }
-    if (!rc && set_copies_aside(l))
+    if (!rc && group_story(l))
         rc = px_error_set(err, PX_ENOMEM, "out of memory");
     if (rc)
         loaded_free(l);
     return rc;
-}
-
-static const px_article *article_of_row(const loaded *l, int64_t row)
-{
-    for (size_t i = 0; i < l->n; i++)
-        if (l->rows[i] == row)
-            return l->arts[i];
-    return NULL;
-}
-
-/* The copies set aside join the report (the renderers list them). */
-static int add_copies(px_story_report *r, const loaded *l)
-{
-    for (size_t i = l->n_compared; i < l->n; i++) {
-        const px_article *of = article_of_row(l, l->canon[i]);
-        if (of && px_story_report_add_copy(r, l->arts[i], of, l->relation[i]) != PX_OK)
-            return PX_ENOMEM;
-    }
-    return PX_OK;
 }
 
 static cJSON *row_or_null(int64_t row)
@@ -154,22 +127,23 @@ static cJSON *row_or_null(int64_t row)
  * aside (docs/report-schema.md DUPLICATE) its "row" and "duplicate_of_row". */
 static void add_store_rows(cJSON *story, const loaded *l)
 {
+    const px_story_group *g = &l->group;
     cJSON *a;
-    size_t i = 0;
+    size_t k = 0;
     cJSON_ArrayForEach(a, cJSON_GetObjectItem(story, "articles")) {
-        if (i >= l->n_compared)
+        if (k >= g->n)
             break;
+        size_t i = g->articles[k++];
         cJSON_AddNumberToObject(a, "row", (double)l->rows[i]);
         cJSON_AddItemToObject(a, "duplicate_of", row_or_null(l->canon[i]));
-        i++;
     }
-    i = l->n_compared;
+    k = 0;
     cJSON_ArrayForEach(a, cJSON_GetObjectItem(story, "duplicates")) {
-        if (i >= l->n)
+        if (k >= g->n_copies)
             break;
+        size_t i = g->copies[k++];
         cJSON_AddNumberToObject(a, "row", (double)l->rows[i]);
         cJSON_AddNumberToObject(a, "duplicate_of_row", (double)l->canon[i]);
-        i++;
     }
 }
 
@@ -224,12 +198,10 @@ int px_analyze_stored_story_with(px_store *s, int64_t story, const px_compare_op
     if (rc)
         return rc;
     px_story_report *r = NULL;
-    if (!l.n_compared)
+    if (!l.group.n)
         rc = px_error_set(err, PX_EUSAGE, "story %lld has no article", (long long)story);
     else
-        rc = px_compare_story(l.arts, l.n_compared, o, &r, err);
-    if (!rc && add_copies(r, &l) != PX_OK)
-        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+        rc = px_compare_story_group(l.arts, &l.group, o, &r, err);
     if (!rc)
         rc = render(r, &l, text_opts, out, err);
     px_story_report_free(r);

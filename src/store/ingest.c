@@ -13,6 +13,9 @@
 #include "parallax/dedup.h"
 #include "parallax/ingest.h"
 #include "core/grow.h"
+#include "group/cluster_internal.h"
+#include "core/common_internal.h"
+#include "store/store_internal.h"
 
 /* What the deduper's input position p refers to. */
 typedef struct position {
@@ -186,10 +189,12 @@ static int apply_merges(px_ingest *g, px_error *err)
     return rc;
 }
 
-/* The clusterer's online step, with the merges it made stored. */
-static int cluster_add(px_ingest *g, const px_article *a, px_cluster_assignment *as, px_error *err)
+/* Places a in a story (a copy: its original's, when known), with the
+ * merges the clusterer made stored. */
+static int cluster_place(px_ingest *g, const px_article *a, const uint64_t *original,
+                         px_cluster_assignment *as, px_error *err)
 {
-    if (px_clusterer_add(g->cluster, a, as) != PX_OK)
+    if (px_clusterer_place(g->cluster, a, original, as) != PX_OK)
         return px_error_set(err, PX_ENOMEM, "out of memory clustering articles");
     return apply_merges(g, err);
 }
@@ -287,29 +292,23 @@ static int commit_batch(px_ingest *g, px_error *err)
 static int place(px_ingest *g, const px_article *a, int64_t row, px_error *err)
 {
     px_dup_match m;
-    uint64_t story;
+    const uint64_t *original = NULL;
     int rc;
     if (px_dedup_add(g->dedup, a, &m) != PX_OK)
         return px_error_set(err, PX_ENOMEM, "out of memory comparing articles");
     if (m.relation != PX_DUP_NONE && m.group < g->n_pos) {
         const position *canon = &g->pos[m.group];
-        story = canon->story;
+        original = &canon->story;
         g->st.copies++;
         if ((rc = px_store_set_duplicate(g->store, row, canon->row, px_dup_relation_name(m.relation), err)))
             return rc;
-        if (px_clusterer_attach(g->cluster, a, story) != PX_OK) {
-            px_cluster_assignment as;
-            if ((rc = cluster_add(g, a, &as, err)))
-                return rc;
-            story = as.story;
-        }
-    } else {
-        px_cluster_assignment as;
-        if ((rc = cluster_add(g, a, &as, err)))
-            return rc;
-        story = as.story;
-        g->st.new_stories += as.is_new;
     }
+    px_cluster_assignment as;
+    if ((rc = cluster_place(g, a, original, &as, err)))
+        return rc;
+    uint64_t story = as.story;
+    if (!original)
+        g->st.new_stories += as.is_new;
     if (remember_position(g, row, story))
         return px_error_set(err, PX_ENOMEM, "out of memory");
     char key[17];

@@ -9,6 +9,7 @@
 
 #include "parallax/analysis.h"
 #include "parallax/store.h"
+#include "store/analysis_internal.h"
 
 typedef struct px_search_query {
     const char *q;      /* FTS5 query; a syntax error is PX_EUSAGE */

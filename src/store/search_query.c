@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "text/textchar.h"
+#include "core/common_internal.h"
 
 #define MAX_PARTS 32
 #define MAX_DEPTH 16  /* brackets inside brackets */

@@ -13,6 +13,8 @@
 #include "store/queries.h"
 #include "read/read_internal.h"
 #include "store/search_query.h"
+#include "core/common_internal.h"
+#include "store/store_internal.h"
 
 /* Prepared statements, made on first use and kept for the connection. */
 enum stmt_id {
@@ -411,11 +413,6 @@ int px_store_open_wait(px_store **out, const char *path, int flags, int busy_ms,
     return PX_OK;
 }
 
-int px_store_is_readonly(const px_store *s)
-{
-    return s->readonly;
-}
-
 void px_store_close(px_store *s)
 {
     if (!s)
@@ -430,11 +427,6 @@ void px_store_close(px_store *s)
 const char *px_store_path(const px_store *s)
 {
     return s->path;
-}
-
-void px_store_set_busy_timeout(px_store *s, int ms)
-{
-    sqlite3_busy_timeout(s->db, ms);
 }
 
 /* ---- statements -------------------------------------------------------- */

@@ -9,6 +9,7 @@
 #include "core/map.h"
 #include "parallax/text.h"
 #include "text/text_internal.h"
+#include "core/common_internal.h"
 
 struct px_background {
     px_map stems;    /* stem -> id */

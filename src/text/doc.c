@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "parallax/doc.h"
+#include "text/doc_internal.h"
 
 void px_doc_free(px_doc *d)
 {

@@ -6,6 +6,7 @@
 #include "core/grow.h"
 #include "core/map.h"
 #include "parallax/doc.h"
+#include "text/doc_internal.h"
 
 typedef struct form_info {
     uint32_t term;
@@ -57,7 +58,6 @@ void px_lexicon_free(px_lexicon *lx)
     free(lx);
 }
 
-size_t px_lexicon_terms(const px_lexicon *lx) { return lx->terms.n; }
 size_t px_lexicon_forms(const px_lexicon *lx) { return lx->forms.n; }
 const char *px_lexicon_term(const px_lexicon *lx, uint32_t term) { return px_map_key(&lx->terms, term); }
 int px_lexicon_term_is_number(const px_lexicon *lx, uint32_t term) { return lx->term_number[term]; }

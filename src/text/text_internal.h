@@ -35,4 +35,7 @@ int px_spans_push(px_spans *out, size_t a, size_t b);
 /* Sentences by ICU's break iterator for lang's locale: sentences_icu.c. */
 int px_split_sentences_icu(const char *text, size_t len, const char *lang, px_spans *out);
 
+/* The size of the background corpus. */
+double px_background_total(const px_background *b);
+
 #endif

@@ -9,6 +9,7 @@
 
 #include "parallax/html.h"
 #include "parallax/read.h"
+#include "core/common_internal.h"
 
 #define META_SCAN 8192
 

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "read/html/dom.h"
+#include "core/common_internal.h"
 
 /* Elements whose end tag may be left out or that have none: they do not
  * deepen the tree, so the depth estimate must not count them. */

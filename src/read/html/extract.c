@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "read/html/dom.h"
+#include "core/common_internal.h"
 
 /* ---- the model: every feature and weight ------------------------------- */
 

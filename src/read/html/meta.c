@@ -9,6 +9,7 @@
 #include <cjson/cJSON.h>
 
 #include "read/html/dom.h"
+#include "core/common_internal.h"
 
 void px_html_meta_clear(px_html_meta *m)
 {

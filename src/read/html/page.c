@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "read/html/dom.h"
+#include "core/common_internal.h"
 
 static void fill_from_meta(px_article *a, px_html_meta *m, const char *url, int *rc)
 {

@@ -1,0 +1,17 @@
+/* doc_internal.h - what parallax/doc.h declares for the library's own
+ * modules only; not installed. */
+#ifndef PARALLAX_TEXT_DOC_INTERNAL_H
+#define PARALLAX_TEXT_DOC_INTERNAL_H
+
+#include "parallax/doc.h"
+
+/* Its language ("en"): documents built with it are tokenized and split
+ * into sentences by that language's rules. */
+const char *px_lexicon_lang(const px_lexicon *lx);
+
+/* A form's text (and length) and term (PX_NO_TERM when none). */
+const char *px_lexicon_form(const px_lexicon *lx, uint32_t form, size_t *len);
+
+uint32_t px_lexicon_form_term(const px_lexicon *lx, uint32_t form);
+
+#endif

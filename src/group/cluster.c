@@ -1399,27 +1399,58 @@ static uint64_t story_id_for(const px_article *a, uint64_t seq)
     return XXH64(&seq, sizeof seq, 0x5708);
 }
 
+/* What an article brings to a story: its body and title vectors and its
+ * channels. The body's weights stay in c->dense until clear_dense. */
+typedef struct article_vectors {
+    vec body, title;
+    channels ch;
+} article_vectors;
+
+static void article_vectors_free(article_vectors *av)
+{
+    free(av->body.v);
+    free(av->title.v);
+    channels_free(&av->ch);
+}
+
+static int article_vectors_make(px_clusterer *c, const px_article *a, article_vectors *av)
+{
+    *av = (article_vectors){0};
+    int rc = title_vec(c, a, &av->title);
+    if (rc == PX_OK)
+        rc = article_vec(c, a, &av->body);
+    if (rc == PX_OK)
+        rc = article_channels(c, &av->ch);
+    if (rc) {
+        clear_dense(c);
+        article_vectors_free(av);
+    }
+    return rc;
+}
+
+/* Makes a an article of s (which takes the body vector) and frees av. */
+static int join_story(px_clusterer *c, story *s, const px_article *a, long day, article_vectors *av)
+{
+    int rc = add_member(c, s, a, day, &av->body, 0);
+    if (rc == PX_OK)
+        rc = add_title(s, &av->title);
+    if (rc == PX_OK)
+        rc = add_channels(s, &av->ch);
+    article_vectors_free(av);
+    return rc;
+}
+
 int px_clusterer_add(px_clusterer *c, const px_article *a, px_cluster_assignment *out)
 {
     long day = article_day(a);
     if (day != NO_DAY)
         px_clusterer_advance(c, day);
-    vec v = {0}, tv;
-    channels ch = {0};
-    int rc = title_vec(c, a, &tv);
-    if (rc == PX_OK)
-        rc = article_vec(c, a, &v);
-    if (rc == PX_OK)
-        rc = article_channels(c, &ch);
-    if (rc) {
-        clear_dense(c);
-        free(v.v);
-        free(tv.v);
-        channels_free(&ch);
+    article_vectors av;
+    int rc = article_vectors_make(c, a, &av);
+    if (rc)
         return rc;
-    }
     double score;
-    story *s = best_story(c, a, &v, &tv, &ch, day, &score);
+    story *s = best_story(c, a, &av.body, &av.title, &av.ch, day, &score);
     clear_dense(c);
     int is_new = 0;
     if (!s || score < c->o.threshold) {
@@ -1430,20 +1461,11 @@ int px_clusterer_add(px_clusterer *c, const px_article *a, px_cluster_assignment
         is_new = 1;
         score = 0;
         if (!s) {
-            free(v.v);
-            free(tv.v);
-            channels_free(&ch);
+            article_vectors_free(&av);
             return PX_ENOMEM;
         }
     }
-    rc = add_member(c, s, a, day, &v, 0);
-    if (rc == PX_OK)
-        rc = add_title(s, &tv);
-    if (rc == PX_OK)
-        rc = add_channels(s, &ch);
-    free(v.v);
-    free(tv.v);
-    channels_free(&ch);
+    rc = join_story(c, s, a, day, &av);
     if (rc == PX_OK && c->o.active_merge_threshold > 0)
         rc = merge_active_stories(c, &s);
     if (out)
@@ -1459,24 +1481,12 @@ int px_clusterer_restore(px_clusterer *c, const px_article *a, uint64_t story_id
     story *s = find_story(c, story_id);
     if (!s && !(s = new_story(c, story_id)))
         return PX_ENOMEM;
-    vec v = {0}, tv;
-    channels ch = {0};
-    int rc = title_vec(c, a, &tv);
-    if (rc == PX_OK)
-        rc = article_vec(c, a, &v);
-    if (rc == PX_OK)
-        rc = article_channels(c, &ch);
+    article_vectors av;
+    int rc = article_vectors_make(c, a, &av);
+    if (rc)
+        return rc;
     clear_dense(c);
-    if (rc == PX_OK)
-        rc = add_member(c, s, a, day, &v, 0);
-    if (rc == PX_OK)
-        rc = add_title(s, &tv);
-    if (rc == PX_OK)
-        rc = add_channels(s, &ch);
-    free(v.v);
-    free(tv.v);
-    channels_free(&ch);
-    return rc;
+    return join_story(c, s, a, day, &av);
 }
 
 int px_clusterer_attach(px_clusterer *c, const px_article *a, uint64_t story_id)

@@ -163,16 +163,5 @@ int px_is_stopword(const char *lang, const char *word, size_t len)
             buf[n++] = word[i];
         }
     }
-    size_t lo = 0, hi = sizeof stopwords_en / sizeof stopwords_en[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = cmp_word(buf, n, stopwords_en[mid]);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    return px_word_list_has_n(stopwords_en, sizeof stopwords_en / sizeof stopwords_en[0], buf, n);
 }

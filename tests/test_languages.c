@@ -15,20 +15,7 @@ static void expect_split(const char *lang, px_split_method how, const char *text
 {
     px_spans sp = {0};
     assert_int_equal(px_split_sentences_with(text, strlen(text), lang, how, &sp), PX_OK);
-    size_t n = 0;
-    while (want[n])
-        n++;
-    int same = sp.n == n;
-    for (size_t i = 0; same && i < n; i++)
-        same = sp.v[i].end - sp.v[i].start == strlen(want[i]) &&
-               memcmp(text + sp.v[i].start, want[i], strlen(want[i])) == 0;
-    if (!same) {
-        px_buf b = {0};
-        for (size_t i = 0; i < sp.n; i++)
-            px_buf_printf(&b, "\n  [%.*s]", (int)(sp.v[i].end - sp.v[i].start), text + sp.v[i].start);
-        fail_msg("%s split of \"%s\" gave %zu sentences, want %zu:%s", lang, text, sp.n, n,
-                 b.data ? b.data : "");
-    }
+    tu_expect_spans(lang, text, &sp, want);
     px_spans_free(&sp);
 }
 

@@ -161,3 +161,21 @@ int64_t tu_story_of(px_store *s, int64_t row)
     assert_true(story > 0);
     return story;
 }
+
+void tu_expect_spans(const char *lang, const char *text, const px_spans *sp, const char *const *want)
+{
+    size_t n = 0;
+    while (want[n])
+        n++;
+    int same = sp->n == n;
+    for (size_t i = 0; same && i < n; i++)
+        same = sp->v[i].end - sp->v[i].start == strlen(want[i]) &&
+               memcmp(text + sp->v[i].start, want[i], strlen(want[i])) == 0;
+    if (!same) {
+        px_buf b = {0};
+        for (size_t i = 0; i < sp->n; i++)
+            px_buf_printf(&b, "\n  [%.*s]", (int)(sp->v[i].end - sp->v[i].start), text + sp->v[i].start);
+        fail_msg("%s split of \"%s\" gave %zu sentences, want %zu:%s", lang, text, sp->n, n,
+                 b.data ? b.data : "");
+    }
+}

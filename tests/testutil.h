@@ -30,6 +30,10 @@ void tu_read(tu_result *r, const char *const *paths, size_t n, const px_read_opt
 void tu_read_one(tu_result *r, const char *path, const px_read_opts *opts);
 /* The same without the clean stage: the text as read. */
 void tu_read_raw_one(tu_result *r, const char *path, const px_read_opts *opts);
+
+/* Fails, listing what was found, unless the sentences sp of text are
+ * exactly the NULL-terminated want; lang labels the message. */
+void tu_expect_spans(const char *lang, const char *text, const px_spans *sp, const char *const *want);
 void tu_result_free(tu_result *r);
 /* Reads paths (no read errors allowed) and builds one story of them. */
 px_story_text *tu_read_story(tu_result *r, const char *const *paths, size_t n, const px_sources *src);

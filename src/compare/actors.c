@@ -151,6 +151,9 @@ static int mention_words(const px_story_text *s, size_t a, const px_tokens *t, c
     size_t source = s->article_source[a], sentence = sentence_at(s, a, m->start);
     size_t i0 = first_token_at(t, m->role_start), i1 = first_token_at(t, m->end);
     size_t k = i0, from = 0, to = 0;
+    /* before it: modifiers and verbs it is the object of ("warned
+     * Netanyahu"), not the inverted attribution of a quote ("said Biden"):
+     * only these four, since most verbs of saying take an object there */
     while (k > 0 && i0 - k < 2 && is_lower_word(body, &t->v[k - 1]) && !is_stop(body, &t->v[k - 1]) &&
            !cl_tok_in(body, &t->v[k - 1], (const char *const[]){"said", "says", "told", "added", NULL}) &&
            joined(body, t->v[k - 1].end, k < t->n ? t->v[k].start : m->role_start)) {

@@ -13,6 +13,13 @@ stripped) are compared as one story (`analyze --json --one-story`), and:
   2+ outlets share of headlines whose words come from two or more outlets'
              text (shared_words >= 2)
   gist cites mean number of outlets the gist (first summary sentence) cites
+
+Then the same events once more with every title removed (as in the seeds,
+where four of five articles have none), so that the headline must be a
+sentence:
+  in titles  mean share of the sentence headline's content words found in
+             the event's own (removed) titles: how far it says what the
+             editors of the outlets said the story is
 """
 import json, os, re, subprocess, sys, tempfile
 
@@ -40,6 +47,17 @@ def outlet_share(story, texts_by_outlet):
     return n / len(texts_by_outlet)
 
 
+def title_share(story, titles):
+    hw = words(story["headline"]["text"]) if story.get("headline") else set()
+    return len(hw & titles) / len(hw) if hw else 0.0
+
+
+def report_untitled(name, stories):
+    if stories:
+        share = sum(title_share(s, t) for s, t in stories) / len(stories)
+        print(f"{name:<10} events {len(stories):3}  untitled: headline words in the titles {share:.2f}")
+
+
 def report(name, stories):
     n = len(stories)
     if not n:
@@ -57,14 +75,20 @@ def main(px, gold, seeds):
         row = json.loads(line)
         events.setdefault(row["event_id"], []).append(row)
     halves = {"even": [], "odd": []}
+    untitled = {"even": [], "odd": []}
     with tempfile.TemporaryDirectory() as tmp:
         for eid, rows in sorted(events.items()):
             if len({r["source"] for r in rows}) < 2:
                 continue
             path = os.path.join(tmp, "event.jsonl")
-            with open(path, "w", encoding="utf-8") as f:
+            bare = os.path.join(tmp, "untitled.jsonl")
+            with open(path, "w", encoding="utf-8") as f, open(bare, "w", encoding="utf-8") as g:
                 for r in rows:
-                    f.write(json.dumps({k: v for k, v in r.items() if k not in GOLD_FIELDS}) + "\n")
+                    kept = {k: v for k, v in r.items() if k not in GOLD_FIELDS}
+                    f.write(json.dumps(kept) + "\n")
+                    g.write(json.dumps({k: v for k, v in kept.items() if k != "title"}) + "\n")
+            titles = set().union(*(words(r.get("title")) for r in rows))
+            untitled["even" if half(eid) == 0 else "odd"].append((analyze(px, [bare]), titles))
             texts = {}
             for r in rows:
                 texts.setdefault(r["source"], set()).update(words(r.get("text")) | words(r.get("title")))
@@ -72,6 +96,8 @@ def main(px, gold, seeds):
     report("even", halves["even"])
     report("odd", halves["odd"])
     report("all", halves["even"] + halves["odd"])
+    report_untitled("even", untitled["even"])
+    report_untitled("odd", untitled["odd"])
     seeds = analyze(px, [seeds])
     texts = {}
     for f in sorted(os.listdir(seeds_dir)):

@@ -21,7 +21,7 @@
  * in the first three sentences of one of their articles). When no article
  * has a title, or no other outlet opens with the best title's words (it
  * is off-centre: one outlet's sub-event), it is the sentence closest to
- * the centroid. Either way it has at least two words two or more outlets
+ * the centroid, an article's lede counting double. Either way it has at least two words two or more outlets
  * use.
  */
 #ifndef PARALLAX_SUMMARY_H

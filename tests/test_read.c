@@ -9,6 +9,7 @@
 #include <zstd.h>
 
 #include "testutil.h"
+#include "read/read_internal.h"
 
 static px_article *by_path_suffix(tu_result *r, const char *suffix)
 {
@@ -358,6 +359,42 @@ static void test_sources_file(void **s)
     free(path);
 }
 
+/* A page's publisher name is the outlet only when it names the site. */
+static void test_publisher_name_must_name_the_host(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *name, *host, *want; /* want NULL: the host names it */
+    } cases[] = {
+        {"Wall Street Journal", "wsj.com", "Wall Street Journal"},
+        {"Los Angeles Times", "latimes.com", "Los Angeles Times"},
+        {"Houston Chronicle", "chron.com", "Houston Chronicle"},
+        {"NBC 5 Dallas-Fort Worth", "nbcdfw.com", "NBC 5 Dallas-Fort Worth"},
+        {"ProFootballTalk", "profootballtalk.nbcsports.com", "ProFootballTalk"},
+        {"The Paradigm", "theparadigmng.com", "The Paradigm"},
+        {"Daily Planet | News, Sport and Weather", "dailyplanet.example", "Daily Planet"},
+        {"Weather and more - Metro Herald", "metroherald.co.uk", "Metro Herald"},
+        {"\xe5\x9b\xbd\xe9\x9a\x9b", "example.jp", "\xe5\x9b\xbd\xe9\x9a\x9b"},
+        {"Blogger", "dailyplanet.example", NULL},        /* the platform */
+        {"U.S.", "reuters.com", NULL},                   /* a section */
+        {"MSN", "cnn.com", NULL},                        /* a syndicator */
+        {"nj", "nj.com", NULL},                          /* a slug */
+        {"@planet", "planet.example", NULL},             /* a handle, then a slug */
+        {"Como Weekly", "example.co.uk", NULL},         /* "co" names no outlet */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char out[256];
+        int fits = px_source_name_fits_host(cases[i].name, cases[i].host, out, sizeof out);
+        if (!cases[i].want) {
+            if (fits)
+                fail_msg("%s on %s taken as %s", cases[i].name, cases[i].host, out);
+            continue;
+        }
+        assert_int_equal(fits, 1);
+        assert_string_equal(out, cases[i].want);
+    }
+}
+
 static void test_example_corpus(void **s)
 {
     (void)s;
@@ -395,6 +432,7 @@ int main(void)
         cmocka_unit_test(test_jsonl_nul_and_lone_surrogate_are_repaired),
         cmocka_unit_test(test_folder_links_are_followed_once),
         cmocka_unit_test(test_sources_parse_quoted_and_bad),
+        cmocka_unit_test(test_publisher_name_must_name_the_host),
         cmocka_unit_test(test_example_corpus),
     };
     return cmocka_run_group_tests_name("read", tests, NULL, NULL);

@@ -10,6 +10,15 @@ int px_source_key_from_path(const char *path, char *out, size_t cap);
 /* The host of an article URL without "www." (the outlet key of a web page). */
 int px_source_key_from_url(const char *url, char *out, size_t cap);
 
+/* The page's own publisher name (JSON-LD, og:site_name) when it names the
+ * site it came from: some segment of it ("A | tagline") spells a label of
+ * the host by the starts of its words, in order ("Wall Street Journal" for
+ * wsj.com, "NBC 5 Dallas-Fort Worth" for nbcdfw.com). A platform
+ * ("Blogger"), a section ("U.S.") or a syndicator's name ("MSN" on cnn.com)
+ * does not, nor does a lower-case slug equal to the label ("nj"): the host
+ * then names the outlet. Writes the fitting segment to out; 0 when none fits. */
+int px_source_name_fits_host(const char *name, const char *host, char *out, size_t cap);
+
 /* Reads up to n decompressed bytes; returns bytes read, 0 at end, <0 on error
  * (err filled). */
 long px_input_read(px_input *in, void *buf, size_t n, px_error *err);

@@ -180,6 +180,127 @@ size_t px_sources_count(const px_sources *s)
     return s ? s->n : 0;
 }
 
+#define NAME_WORDS 32
+#define LABEL_MAX 64
+/* Characters a host label may leave unspelt at its end ("theparadigmng":
+ * a country code). */
+#define LABEL_SLACK 2
+
+typedef struct name_words {
+    char w[NAME_WORDS][LABEL_MAX];
+    size_t n;
+} name_words;
+
+/* ASCII letters and digits of name as lower-case words. */
+static void split_name_words(const char *name, size_t len, name_words *nw)
+{
+    nw->n = 0;
+    size_t k = 0;
+    for (size_t i = 0; i <= len; i++) {
+        int c = i < len ? (unsigned char)name[i] : 0;
+        if (c < 0x80 && isalnum(c)) {
+            if (k < LABEL_MAX - 1 && nw->n < NAME_WORDS)
+                nw->w[nw->n][k++] = (char)tolower(c);
+        } else if (k) {
+            nw->w[nw->n++][k] = '\0';
+            k = 0;
+        }
+    }
+}
+
+/* Can label[at..] be spelt by starts of words from word j on (words may be
+ * skipped)? memo: 0 unknown, 1 yes, 2 no. */
+static int spells(const char *label, size_t len, size_t at, const name_words *nw, size_t j,
+                  unsigned char memo[LABEL_MAX][NAME_WORDS + 1])
+{
+    if (at == len || (at > 0 && len - at <= LABEL_SLACK && j == nw->n))
+        return 1;
+    if (j == nw->n)
+        return 0;
+    if (memo[at][j])
+        return memo[at][j] == 1;
+    int ok = spells(label, len, at, nw, j + 1, memo);
+    for (size_t k = 0; !ok && nw->w[j][k] && at + k < len && nw->w[j][k] == label[at + k]; k++)
+        ok = spells(label, len, at + k + 1, nw, j + 1, memo);
+    memo[at][j] = ok ? 1 : 2;
+    return ok;
+}
+
+static int label_spelt(const char *label, size_t len, const name_words *nw)
+{
+    static const char *const generic[] = {"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or"};
+    if (!len || len >= LABEL_MAX)
+        return 0;
+    char l[LABEL_MAX];
+    for (size_t i = 0; i < len; i++)
+        l[i] = (char)tolower((unsigned char)label[i]);
+    for (size_t g = 0; g < sizeof generic / sizeof *generic; g++)
+        if (strlen(generic[g]) == len && !memcmp(generic[g], l, len))
+            return 0;
+    unsigned char memo[LABEL_MAX][NAME_WORDS + 1];
+    memset(memo, 0, sizeof memo);
+    return spells(l, len, 0, nw, 0, memo);
+}
+
+/* Does the segment name[0..len) spell a label of host (its last, the
+ * top-level domain, excepted)? */
+static int segment_fits(const char *name, size_t len, const char *host)
+{
+    int ascii_letters = 0, upper = 0;
+    for (size_t i = 0; i < len; i++) {
+        ascii_letters |= isalpha((unsigned char)name[i]) && (unsigned char)name[i] < 0x80;
+        upper |= isupper((unsigned char)name[i]);
+    }
+    if (!ascii_letters)
+        return 1; /* a name in another script cannot be compared with a host */
+    name_words nw;
+    split_name_words(name, len, &nw);
+    const char *last_dot = strrchr(host, '.');
+    for (const char *p = host; last_dot && p < last_dot;) {
+        size_t n = strcspn(p, ".");
+        int slug = !upper && nw.n == 1 && strlen(nw.w[0]) == n && !strncasecmp(nw.w[0], p, n);
+        if (!slug && label_spelt(p, n, &nw))
+            return 1;
+        p += n + 1;
+    }
+    return 0;
+}
+
+/* Where the first segment of s ends, and the length of the separator there
+ * (0 at the end of s). */
+static size_t segment_end(const char *s, size_t *sep_len)
+{
+    static const char *const separators[] = {" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " : ", " \xc2\xb7 "};
+    size_t end = strlen(s);
+    *sep_len = 0;
+    for (size_t i = 0; i < sizeof separators / sizeof *separators; i++) {
+        const char *at = strstr(s, separators[i]);
+        if (at && (size_t)(at - s) < end) {
+            end = (size_t)(at - s);
+            *sep_len = strlen(separators[i]);
+        }
+    }
+    return end;
+}
+
+int px_source_name_fits_host(const char *name, const char *host, char *out, size_t cap)
+{
+    for (const char *seg = name; *seg;) {
+        while (*seg == ' ' || *seg == '@')
+            seg++;
+        size_t sep_len, end = segment_end(seg, &sep_len), len = end;
+        while (len && seg[len - 1] == ' ')
+            len--;
+        if (len && len < cap && segment_fits(seg, len, host)) {
+            memcpy(out, seg, len);
+            out[len] = '\0';
+            return 1;
+        }
+        seg += end + sep_len;
+    }
+    return 0;
+}
+
 /* Host of a URL without "www.", into out. */
 int px_source_key_from_url(const char *url, char *out, size_t cap)
 {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "read/html/dom.h"
+#include "read/read_internal.h"
 #include "core/common_internal.h"
 
 static void fill_from_meta(px_article *a, px_html_meta *m, const char *url, int *rc)
@@ -20,7 +21,11 @@ static void fill_from_meta(px_article *a, px_html_meta *m, const char *url, int 
         *rc |= px_set_str(&a->url, url && *url ? url : m->canonical_url);
     if (!a->language && m->language)
         *rc |= px_set_str(&a->language, m->language);
-    if (!a->source && m->publisher)
+    char host[256], name[256];
+    if (!a->source && m->publisher && px_source_key_from_url(a->url, host, sizeof host) &&
+        px_source_name_fits_host(m->publisher, host, name, sizeof name))
+        *rc |= px_set_str(&a->source, name);
+    else if (!a->source && m->publisher && !a->url)
         *rc |= px_set_str(&a->source, m->publisher);
 }
 

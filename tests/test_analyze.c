@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 #include <strings.h>
 #include <cjson/cJSON.h>
@@ -431,6 +432,52 @@ static void test_seeds_actor_table(void **s)
     cJSON_Delete(root);
 }
 
+/* Words attached to an actor that the table must keep or leave out. */
+static int actor_has_word(cJSON *root, const char *name, const char *word)
+{
+    cJSON *actor, *outlet, *w;
+    cJSON_ArrayForEach(actor, cJSON_GetObjectItem(first_story(root), "actors"))
+    {
+        if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(actor, "name")), name) != 0)
+            continue;
+        cJSON_ArrayForEach(outlet, cJSON_GetObjectItem(actor, "outlets"))
+            cJSON_ArrayForEach(w, cJSON_GetObjectItem(outlet, "words"))
+                if (strcmp(cJSON_GetStringValue(cJSON_GetObjectItem(w, "word")), word) == 0)
+                    return 1;
+    }
+    return 0;
+}
+
+/* What is done to an actor and what it is called are in its row; what it
+ * does is not: "has allowed" (active), "wants to", "committing". */
+static void test_actor_words_are_not_its_own_verbs(void **s)
+{
+    (void)s;
+    static const char a[] =
+        "{\"source\":\"alpha.example\",\"date\":\"2025-03-02\",\"text\":\"The embattled mayor Tomas Brenner "
+        "has allowed the harbour works to resume after a week of protests in Port Alder. Tomas Brenner wants to "
+        "reopen the quay by May, officials said. Critics say Brenner committing the town to the works was reckless. "
+        "At a meeting on Monday, Brenner was cheered by dock workers who had feared for their jobs.\"}\n"
+        "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"text\":\"Port Alder's reckless mayor Tomas "
+        "Brenner has allowed the harbour works to resume despite a week of protests. Brenner wants to reopen the "
+        "quay by May. Opponents of the works confronted Tomas Brenner at a meeting on Monday, where Brenner was "
+        "jeered by residents who fear the noise.\"}\n";
+    char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
+    char args[1024];
+    snprintf(args, sizeof args, "--one-story %s", path);
+    cJSON *root = analyze_json(args);
+    assert_true(actor_has_word(root, "Tomas Brenner", "embattled mayor"));
+    assert_true(actor_has_word(root, "Tomas Brenner", "reckless mayor"));
+    assert_true(actor_has_word(root, "Tomas Brenner", "cheered"));
+    assert_true(actor_has_word(root, "Tomas Brenner", "jeered"));
+    assert_false(actor_has_word(root, "Tomas Brenner", "allowed"));
+    assert_false(actor_has_word(root, "Tomas Brenner", "wants"));
+    assert_false(actor_has_word(root, "Tomas Brenner", "committing"));
+    cJSON_Delete(root);
+    unlink(path);
+    free(path);
+}
+
 /* The seeds' file texts, lower-cased (ASCII), to look headline words up in. */
 static size_t seed_texts(char **texts, size_t cap)
 {
@@ -566,6 +613,7 @@ int main(void)
         cmocka_unit_test(test_terminal_report_lines),
         cmocka_unit_test(test_seeds_quotes_and_speakers),
         cmocka_unit_test(test_seeds_headline_and_gist),
+        cmocka_unit_test(test_actor_words_are_not_its_own_verbs),
         cmocka_unit_test(test_estimated_dates),
         cmocka_unit_test(test_seeds_labels_are_contrasts),
         cmocka_unit_test(test_seeds_actor_table),

@@ -54,9 +54,12 @@ static int is_lower_word(const char *body, const px_token *t)
  * framing statistics) and -ly adverbs: words that say nothing of the actor. */
 static int is_stop(const char *body, const px_token *t)
 {
-    static const char *const prepositions[] = {"amid", "amidst", "among", "including", "since", "toward",
-                                               "towards", "within", "without", "despite", "across", "upon",
-                                               "onto", "beyond", "behind", "near", "versus", "via", NULL};
+    static const char *const prepositions[] = {
+        "amid",   "amidst",  "among",  "including", "since",  "toward",    "towards",    "within",
+        "without", "despite", "across", "upon",     "onto",   "beyond",    "behind",     "near",
+        "versus", "via",     "around", "outside",  "inside", "like",      "unlike",     "against",
+        "along",  "alongside", "throughout", "beside", "besides", "whether", "away",     "except",
+        "beneath", "underneath", "past", NULL};
     char w[32];
     size_t n = t->end - t->start;
     if (n >= sizeof w)
@@ -118,8 +121,19 @@ static size_t sentence_at(const px_story_text *s, size_t a, size_t pos)
     return lo;
 }
 
+/* "Israel's", "Biden’s": a verb before the name takes what it owns as its
+ * object ("calling Israel's campaign"), not the actor. */
+static int possessive_at(const char *body, size_t end)
+{
+    return body[end] == '\'' || strncmp(body + end, "\xe2\x80\x99", 3) == 0;
+}
+
 static int add_use(uses *u, size_t slot, size_t source, size_t sentence, const char *body, size_t from, size_t to)
 {
+    if (to - from > 4 && possessive_at(body, to - 2) && body[to - 1] == 's')
+        to -= 2; /* "administration's" is the word "administration" */
+    else if (to - from > 5 && possessive_at(body, to - 4) && body[to - 1] == 's')
+        to -= 4;
     char *w = px_strndup(body + from, to - from);
     if (!w || px_grow(&u->v, &u->cap, u->n + 1, sizeof *u->v, 256, 0)) {
         free(w);
@@ -131,15 +145,51 @@ static int add_use(uses *u, size_t slot, size_t source, size_t sentence, const c
     return PX_OK;
 }
 
-/* A word right after a name that tells what the actor did, not what it
- * is called: a verb of saying ("Netanyahu said") or a past form ("Israel
- * launched"). What is done to it ("was killed") comes after an auxiliary
- * and stays. */
-static int what_it_does(const char *body, const px_token *t)
+static int ends_with(const char *w, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return n > k + 1 && strncasecmp(w + n - k, suffix, k) == 0;
+}
+
+/* Words that open what follows a verb (its object, a clause, an
+ * infinitive) and rarely what follows a noun naming the actor: a word
+ * right after a name and before one of these is what the actor does
+ * ("Israel adhere to", "Harris wants to", "Biden made a"). */
+static int opens_a_verb_complement(const char *body, const px_token *t)
+{
+    static const char *const openers[] = {"to", "that", "the", "a", "an", "his", "her", "its", "their", "our",
+                                          "this", "these", "those", "him", "them", "it", "us", "no", NULL};
+    return cl_tok_in(body, t, openers);
+}
+
+/* A word right after a name that tells what the actor does, not what it
+ * is called: a verb of saying ("Netanyahu said"), a past form ("Israel
+ * launched"), a participle ("Israel committing"), or a word that takes a
+ * verb's complement. What is done to it ("was killed") comes after an
+ * auxiliary and is judged by passive_form. */
+static int what_it_does(const char *body, const px_tokens *t, size_t j)
+{
+    const char *w = body + t->v[j].start;
+    size_t n = t->v[j].end - t->v[j].start;
+    return cl_is_say_verb(w, n) || ends_with(w, n, "ed") || ends_with(w, n, "ing") ||
+           (j + 1 < t->n && opens_a_verb_complement(body, &t->v[j + 1]));
+}
+
+/* "has allowed" is what the actor did; "was killed", "have been
+ * murdered" what was done to it. */
+static int is_form_of_be(const char *body, const px_token *t)
+{
+    return cl_tok_in(body, t, (const char *const[]){"is", "are", "was", "were", "be", "been", "being", NULL});
+}
+
+/* After "is", "was", "have been": a past participle ("killed", "taken",
+ * "shown") says what is done to the actor; "-ing" and the rest say what
+ * it does ("are investigating"). */
+static int passive_form(const char *body, const px_token *t)
 {
     const char *w = body + t->start;
     size_t n = t->end - t->start;
-    return cl_is_say_verb(w, n) || (n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd');
+    return ends_with(w, n, "ed") || ends_with(w, n, "en") || ends_with(w, n, "wn");
 }
 
 /* The words attached to one mention: up to two lower-case content words
@@ -154,7 +204,8 @@ static int mention_words(const px_story_text *s, size_t a, const px_tokens *t, c
     /* before it: modifiers and verbs it is the object of ("warned
      * Netanyahu"), not the inverted attribution of a quote ("said Biden"):
      * only these four, since most verbs of saying take an object there */
-    while (k > 0 && i0 - k < 2 && is_lower_word(body, &t->v[k - 1]) && !is_stop(body, &t->v[k - 1]) &&
+    while (k > 0 && i0 - k < 2 && !possessive_at(body, m->end) && is_lower_word(body, &t->v[k - 1]) &&
+           !is_stop(body, &t->v[k - 1]) &&
            !cl_tok_in(body, &t->v[k - 1], (const char *const[]){"said", "says", "told", "added", NULL}) &&
            joined(body, t->v[k - 1].end, k < t->n ? t->v[k].start : m->role_start)) {
         k--;
@@ -163,13 +214,17 @@ static int mention_words(const px_story_text *s, size_t a, const px_tokens *t, c
             to = t->v[k].end;
     }
     int rc = from < to ? add_use(u, slot, source, sentence, body, from, to) : PX_OK;
-    /* after it: right after ("Hamas terrorists", "Israel launched"), or
-     * past forms of "be" and "have" ("have been murdered", "was killed") */
+    /* after it: right after ("Hamas terrorists"), or past forms of "be"
+     * and "have" ("have been murdered", "was killed") */
     size_t j = i1, prev_end = m->end;
-    while (j < t->n && j - i1 < 3 && is_auxiliary(body, &t->v[j]) && joined(body, prev_end, t->v[j].start))
+    int be = 0;
+    while (j < t->n && j - i1 < 3 && is_auxiliary(body, &t->v[j]) && joined(body, prev_end, t->v[j].start)) {
+        be |= is_form_of_be(body, &t->v[j]);
         prev_end = t->v[j++].end;
+    }
     if (rc == PX_OK && j < t->n && is_lower_word(body, &t->v[j]) && !is_stop(body, &t->v[j]) &&
-        joined(body, prev_end, t->v[j].start) && (j > i1 || !what_it_does(body, &t->v[j])))
+        joined(body, prev_end, t->v[j].start) &&
+        (j > i1 ? be && passive_form(body, &t->v[j]) : !what_it_does(body, t, j)))
         rc = add_use(u, slot, source, sentence, body, t->v[j].start, t->v[j].end);
     return rc;
 }

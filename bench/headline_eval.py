@@ -19,7 +19,7 @@ where four of five articles have none), so that the headline must be a
 sentence:
   in titles  mean share of the sentence headline's content words found in
              the event's own (removed) titles: how far it says what the
-             editors of the outlets said the story is
+             editors of the outlets said the story is; the same for the gist
 """
 import json, os, re, subprocess, sys, tempfile
 
@@ -52,10 +52,17 @@ def title_share(story, titles):
     return len(hw & titles) / len(hw) if hw else 0.0
 
 
+def gist_share(story, titles):
+    gist = story["summary"][0]["text"] if story.get("summary") else ""
+    return title_share({"headline": {"text": gist}}, titles)
+
+
 def report_untitled(name, stories):
     if stories:
         share = sum(title_share(s, t) for s, t in stories) / len(stories)
-        print(f"{name:<10} events {len(stories):3}  untitled: headline words in the titles {share:.2f}")
+        gist = sum(gist_share(s, t) for s, t in stories) / len(stories)
+        print(f"{name:<10} events {len(stories):3}  untitled: headline words in the titles {share:.2f}"
+              f"  gist words in the titles {gist:.2f}")
 
 
 def report(name, stories):

@@ -72,7 +72,8 @@ typedef struct px_summary {
     px_summary_sentence *v; /* in the order picked: most central first; v[0]
                                is the gist */
     size_t n;
-    px_outlet_gist *outlets; /* in story source order (px_summary_outlets) */
+    px_outlet_gist *outlets; /* in story source order (px_summary_outlets);
+                                none when the story has one outlet */
     size_t n_outlets;
 } px_summary;
 

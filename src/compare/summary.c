@@ -17,6 +17,13 @@
 #define MAX_BYTES 500
 #define HEADLINE_MAX_BYTES 300
 
+/* A lede is written to say what the story is; a sentence further down,
+ * however central its words, is often background (bench/headline.sh, the
+ * untitled runs: a lede counting double puts more of the outlets' own
+ * title words in the headline, 0.29 -> 0.37 on the half it was set on,
+ * 0.28 -> 0.32 on the other; any weight from 1.25 up gives the same). */
+#define LEDE_WEIGHT 2.0
+
 typedef struct cand {
     size_t sentence;
     double score;  /* central, early, echoed: for the summary */
@@ -183,6 +190,8 @@ static int score_candidates(const px_story_text *s, const centre *ce, long skip,
         double central = centroid_cosine(s, ce->c, ce->norm, i);
         const px_story_sentence *ps = &s->sentences[i];
         double gist = ps->end - ps->start <= HEADLINE_MAX_BYTES ? central + 0.25 * echoed : 0;
+        if (s->n_sources < 2 && ps->index == 0)
+            gist *= LEDE_WEIGHT; /* one outlet: nothing is echoed, its lede says what it reports */
         v[n++] = (cand){i, central + 0.15 * early + 0.25 * echoed, gist};
     }
     qsort(v, n, sizeof *v, cand_cmp);
@@ -427,12 +436,6 @@ static void best_title(const px_story_text *s, const centre *ce, px_headline *h)
     }
 }
 
-/* A lede is written to say what the story is; a sentence further down,
- * however central its words, is often background (bench/headline.sh, the
- * untitled runs: a lede counting double puts more of the outlets' own
- * title words in the headline, 0.29 -> 0.37 on the half it was set on,
- * 0.28 -> 0.32 on the other; any weight from 1.25 up gives the same). */
-#define LEDE_WEIGHT 2.0
 
 static void best_sentence(const px_story_text *s, const centre *ce, px_headline *h)
 {
@@ -537,7 +540,7 @@ int px_summary_outlets(const px_story_text *s, const px_consensus *c, px_summary
     out->outlets = calloc(s->n_sources + 1, sizeof *out->outlets);
     if (!out->outlets)
         return px_error_set(err, PX_ENOMEM, "out of memory summarising");
-    for (size_t o = 0; o < s->n_sources; o++) {
+    for (size_t o = 0; s->n_sources > 1 && o < s->n_sources; o++) {
         long lead = outlet_lead(s, o);
         out->outlets[out->n_outlets++] = (px_outlet_gist){o, lead, outlet_only(c, o, lead)};
     }

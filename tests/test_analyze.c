@@ -478,6 +478,29 @@ static void test_actor_words_are_not_its_own_verbs(void **s)
     free(path);
 }
 
+/* With one outlet nothing is echoed: the gist is its lede, and no
+ * per-outlet line repeats it. */
+static void test_one_outlet_gist_is_its_lede(void **s)
+{
+    (void)s;
+    static const char a[] =
+        "{\"source\":\"alpha.example\",\"date\":\"2025-03-02\",\"title\":\"Harbour works resume\",\"text\":\"The harbour works in Port Alder "
+        "resumed on Monday after a week of protests. Port Alder quay turns 300 Port Alder harbour engine of "
+        "growth Adapting the harbour works to change with a new focus on the quay. Residents fear the noise.\"}\n";
+    char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
+    char args[1024];
+    snprintf(args, sizeof args, "--one-story %s", path);
+    cJSON *root = analyze_json(args);
+    cJSON *story = first_story(root);
+    cJSON *gist = cJSON_GetArrayItem(cJSON_GetObjectItem(story, "summary"), 0);
+    assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(gist, "text")),
+                        "The harbour works in Port Alder resumed on Monday after a week of protests.");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(story, "outlet_lines")), 0);
+    cJSON_Delete(root);
+    unlink(path);
+    free(path);
+}
+
 /* The seeds' file texts, lower-cased (ASCII), to look headline words up in. */
 static size_t seed_texts(char **texts, size_t cap)
 {
@@ -614,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_seeds_quotes_and_speakers),
         cmocka_unit_test(test_seeds_headline_and_gist),
         cmocka_unit_test(test_actor_words_are_not_its_own_verbs),
+        cmocka_unit_test(test_one_outlet_gist_is_its_lede),
         cmocka_unit_test(test_estimated_dates),
         cmocka_unit_test(test_seeds_labels_are_contrasts),
         cmocka_unit_test(test_seeds_actor_table),

@@ -351,7 +351,9 @@ static void test_real_sentences_with_noise_words_survive(void **s)
         "Share prices in Millbrook fell sharply on Monday.\n\n"
         "Back to top form, the team won its third game in a row.\n\n"
         "By Tuesday, the toll had risen to 17.\n\n"
-        "Related talks between the two sides broke down in March.";
+        "Related talks between the two sides broke down in March.\n\n"
+        "Dana Whitfield is a reporter who was detained in Kessling on Monday.\n\n"
+        "The pictures shown in the hearing were taken in March.";
     px_article *a = clean_body(body);
     assert_int_equal(a->n_removed, 0);
     assert_string_equal(a->body, body);
@@ -373,6 +375,29 @@ static void test_hand_written_noise(void **s)
     assert_string_equal(removal_reason(a, "Who Is Behind the Span?"), "related-links");
     assert_string_equal(removal_reason(a, "Photo: J. Marsh/Harbor Herald"), "photo-credit");
     assert_string_equal(removal_reason(a, "Facebook Twitter WhatsApp Email"), "share-prompt");
+    px_article_free(a);
+}
+
+/* A writer's note, a wire caption and related headlines run together
+ * without a colon. */
+static void test_bios_wire_captions_and_related_runs(void **s)
+{
+    (void)s;
+    px_article *a = clean_body(
+        "The mayor spoke on Tuesday.\n\n"
+        "Dana Whitfield is the Herald's senior correspondent and editor covering transport. Follow her on "
+        "the Herald's site.\n\n"
+        "Tomas Brenner, the mayor of Port Alder, is pictured in this undated handout photo provided by the city. "
+        "He took office in 2021.\n\n"
+        "Related stories Ferry Fares Rise Again Council Approves Night Buses\n\n"
+        "The council met again on Wednesday.");
+    assert_string_equal(a->body, "The mayor spoke on Tuesday.\n\nHe took office in 2021.\n\n"
+                                 "The council met again on Wednesday.");
+    assert_string_equal(removal_reason(a, "Dana Whitfield is the Herald's senior correspondent and editor covering "
+                                                 "transport. Follow her on the Herald's site."), "byline");
+    assert_string_equal(removal_reason(a, "Tomas Brenner, the mayor of Port Alder, is pictured in this "
+                                                 "undated handout photo provided by the city."), "caption");
+    assert_string_equal(removal_reason(a, "Related stories Ferry Fares Rise Again Council Approves Night Buses"), "related-links");
     px_article_free(a);
 }
 
@@ -588,6 +613,7 @@ int main(void)
         cmocka_unit_test(test_seeds_without_noise_untouched),
         cmocka_unit_test(test_real_sentences_with_noise_words_survive),
         cmocka_unit_test(test_hand_written_noise),
+        cmocka_unit_test(test_bios_wire_captions_and_related_runs),
         cmocka_unit_test(test_repeat_inside_a_paragraph),
         cmocka_unit_test(test_different_numbers_are_not_repeats),
         cmocka_unit_test(test_parallel_names_are_not_repeats),

@@ -501,6 +501,35 @@ static void test_one_outlet_gist_is_its_lede(void **s)
     free(path);
 }
 
+/* A question is a subhead or a teaser, never the gist, however many
+ * outlets repeat it; a quote two articles of one outlet carry names that
+ * outlet once. */
+static void test_no_question_gist_and_outlets_named_once(void **s)
+{
+    (void)s;
+    static const char a[] =
+        "{\"source\":\"alpha.example\",\"date\":\"2025-03-02\",\"title\":\"Harbour works resume\",\"text\":\"The harbour works in Port Alder resumed on Monday after a week of protests by residents. What does the harbour authority have to say about the harbour works in Port Alder? \\\"We will finish the quay by May,\\\" said Tomas Brenner, the mayor of Port Alder.\"}\n"
+        "{\"source\":\"alpha.example\",\"date\":\"2025-03-03\",\"title\":\"Port Alder works go on\",\"text\":\"Works on the Port Alder harbour went on for a second day on Tuesday. What does the harbour authority have to say about the harbour works in Port Alder? \\\"We will finish the quay by May,\\\" said Tomas Brenner, the mayor of Port Alder.\"}\n"
+        "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"title\":\"Port Alder harbour works restart\",\"text\":\"Port Alder restarted its harbour works on Monday despite protests by residents. What does the harbour authority have to say about the harbour works in Port Alder? \\\"We will finish the quay by May,\\\" said Tomas Brenner, the mayor of Port Alder.\"}\n";
+    char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
+    char args[1024];
+    snprintf(args, sizeof args, "--one-story %s", path);
+    cJSON *root = analyze_json(args);
+    cJSON *gist = cJSON_GetArrayItem(cJSON_GetObjectItem(first_story(root), "summary"), 0);
+    const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(gist, "text"));
+    assert_non_null(text);
+    assert_null(strchr(text, '?'));
+    cJSON_Delete(root);
+    snprintf(args, sizeof args, "analyze -q --one-story %s", path);
+    int code;
+    char *out = run(args, &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "carried by alpha.example, beta.example\n"));
+    free(out);
+    unlink(path);
+    free(path);
+}
+
 /* The seeds' file texts, lower-cased (ASCII), to look headline words up in. */
 static size_t seed_texts(char **texts, size_t cap)
 {
@@ -638,6 +667,7 @@ int main(void)
         cmocka_unit_test(test_seeds_headline_and_gist),
         cmocka_unit_test(test_actor_words_are_not_its_own_verbs),
         cmocka_unit_test(test_one_outlet_gist_is_its_lede),
+        cmocka_unit_test(test_no_question_gist_and_outlets_named_once),
         cmocka_unit_test(test_estimated_dates),
         cmocka_unit_test(test_seeds_labels_are_contrasts),
         cmocka_unit_test(test_seeds_actor_table),

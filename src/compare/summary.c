@@ -166,7 +166,11 @@ static int eligible(const px_story_text *s, size_t i)
     char last = len ? body[ps->end - 1] : 0;
     /* A sentence that does not end like one is a fragment or a heading. */
     int ends = last == '.' || last == '!' || last == '"' || last == '?' || (unsigned char)last >= 0x80;
-    return ps->n_terms >= MIN_TERMS && len <= MAX_BYTES && ends;
+    /* A question or a dashed line is a subhead or a teaser ("— What does
+     * the law firm have to say about all this?"), not a finding. */
+    int question = last == '?', dashed = len && (body[ps->start] == '-' || !strncmp(body + ps->start, "\xe2\x80\x94", 3) ||
+                                                 !strncmp(body + ps->start, "\xe2\x80\x93", 3));
+    return ps->n_terms >= MIN_TERMS && len <= MAX_BYTES && ends && !question && !dashed;
 }
 
 /* Summary candidates, best first; skip (the headline's sentence) is left

@@ -493,6 +493,17 @@ static void partial_quotes(out *o, const px_story_report *r)
         }
 }
 
+/* Two articles of one outlet carry a quote once for that outlet. */
+static int source_named_before(const px_story_report *r, const px_quote_link *l, size_t m)
+{
+    const px_story_text *s = r->story;
+    for (size_t k = 0; k < m; k++)
+        if (l->members[k].article < s->n_articles &&
+            s->article_source[l->members[k].article] == s->article_source[l->members[m].article])
+            return 1;
+    return 0;
+}
+
 static void section_quotes(out *o, const px_story_report *r)
 {
     const px_story_text *s = r->story;
@@ -508,9 +519,9 @@ static void section_quotes(out *o, const px_story_report *r)
         px_buf_puts(&b, "\"");
         link_display(r, l, &b);
         px_buf_printf(&b, "\" — %s · carried by", l->speaker ? l->speaker : "unattributed");
-        for (size_t m = 0; m < l->n_members; m++)
-            if (l->members[m].article < s->n_articles)
-                px_buf_printf(&b, "%s %s", m ? "," : "", px_report_article_source(r, l->members[m].article));
+        for (size_t m = 0, named = 0; m < l->n_members; m++)
+            if (l->members[m].article < s->n_articles && !source_named_before(r, l, m))
+                px_buf_printf(&b, "%s %s", named++ ? "," : "", px_report_article_source(r, l->members[m].article));
         px_buf_puts(o->b, "  ");
         wrap(o, b.data, 4, 1);
         px_buf_free(&b);

@@ -97,6 +97,15 @@ static const noise planted[] = {
     {"national-tribune--corran-strike.txt", "Read more:", "related-links"},
     {"national-tribune--corran-strike.txt", "Battery Makers Race to Lock In Lithium Supplies", "related-links"},
     {"national-tribune--corran-strike.txt", "Why Factory Wages Are Trailing Inflation", "related-links"},
+    {"civic-dispatch--battery-strike.txt", "MILLBROOK — ", "dateline"},
+    {"civic-dispatch--bridge-victims.txt", "PORT ALDER — ", "dateline"},
+    {"cordillera-radio--comet-discovery.txt", "SANTIAGO — ", "dateline"},
+    {"harbor-herald--bridge-collapse.txt", "PORT ALDER — ", "dateline"},
+    {"liberty-ledger--bridge-cover-up.txt", "PORT ALDER — ", "dateline"},
+    {"liberty-ledger--comet-amateur.txt", "RED MESA, Ariz. — ", "dateline"},
+    {"meridian-times--battery-plant-strike.txt", "KESTREL FALLS, Ont. — ", "dateline"},
+    {"meridian-times--port-alder-inspection.txt", "PORT ALDER, U.S. — ", "dateline"},
+    {"national-tribune--corran-strike.txt", "MILLBROOK — ", "dateline"},
     {"meridian-times--battery-plant-strike.txt", "Please enable JavaScript in your browser settings.", "script-notice"},
     {"meridian-times--battery-plant-strike.txt", "Advertisement", "advertisement"},
     {"meridian-times--battery-plant-strike.txt", "Back to top", "navigation"},
@@ -401,6 +410,32 @@ static void test_bios_wire_captions_and_related_runs(void **s)
     px_article_free(a);
 }
 
+/* A dateline opening the article goes ("Video" before it too); a caption
+ * with a © credit and an agency's file-photo sentence are captions; an
+ * upper-case word before a hyphen inside the text is no dateline. */
+static void test_datelines_and_credited_captions(void **s)
+{
+    (void)s;
+    px_article *a = clean_body(
+        "Video\n\n"
+        "PORT ALDER, Maine — The harbour works resumed on Monday after a week of protests.\n\n"
+        "Dock workers cheer at the quay in Port Alder on March 2, 2025 \xc2\xa9" "Dana Whitfield (AFP)\n\n"
+        "FILE - In this March 1, 2025 file photo, workers stand on the quay. The mayor said the works will end "
+        "in May.\n\n"
+        "The US-Canadian firm building the quay declined to comment.");
+    assert_string_equal(a->body, "The harbour works resumed on Monday after a week of protests.\n\n"
+                                 "The mayor said the works will end in May.\n\n"
+                                 "The US-Canadian firm building the quay declined to comment.");
+    assert_string_equal(removal_reason(a, "PORT ALDER, Maine — "), "dateline");
+    assert_string_equal(removal_reason(a, "Video"), "navigation");
+    assert_string_equal(removal_reason(a, "FILE - In this March 1, 2025 file photo, workers stand on the quay."),
+                        "caption");
+    px_article_free(a);
+    a = clean_body("(Reuters) - The harbour works resumed on Monday.\n\nThe mayor spoke.");
+    assert_string_equal(a->body, "The harbour works resumed on Monday.\n\nThe mayor spoke.");
+    px_article_free(a);
+}
+
 static void test_repeat_inside_a_paragraph(void **s)
 {
     (void)s;
@@ -614,6 +649,7 @@ int main(void)
         cmocka_unit_test(test_real_sentences_with_noise_words_survive),
         cmocka_unit_test(test_hand_written_noise),
         cmocka_unit_test(test_bios_wire_captions_and_related_runs),
+        cmocka_unit_test(test_datelines_and_credited_captions),
         cmocka_unit_test(test_repeat_inside_a_paragraph),
         cmocka_unit_test(test_different_numbers_are_not_repeats),
         cmocka_unit_test(test_parallel_names_are_not_repeats),

@@ -23,6 +23,9 @@
 
 /* Paragraphs and sentences longer than this are never notices. */
 #define MAX_NOTICE 600
+/* A first paragraph longer than this keeps its dateline (the match stays linear). */
+#define MAX_HEAD 8192
+#define HEAD_PARAGRAPHS 3
 /* How many headline-shaped paragraphs a "Read more:" list may hold. */
 #define MAX_LIST_ITEMS 8
 /* Above this many sentences, only exact repeats are looked for. */
@@ -37,7 +40,7 @@
  * and Israeli, Palestinian and Palestinians are one name. */
 #define NAME_KEY_BYTES 5
 
-typedef enum scope { SCOPE_LINE, SCOPE_LIST, SCOPE_SENTENCE, SCOPE_TAIL, SCOPE_TITLE } scope;
+typedef enum scope { SCOPE_LINE, SCOPE_LIST, SCOPE_SENTENCE, SCOPE_TAIL, SCOPE_HEAD, SCOPE_TITLE } scope;
 
 typedef struct rule {
     char reason[32];
@@ -65,6 +68,8 @@ static int parse_scope(const char *s, size_t n, scope *out)
         *out = SCOPE_SENTENCE;
     else if (n == 4 && memcmp(s, "tail", 4) == 0)
         *out = SCOPE_TAIL;
+    else if (n == 4 && memcmp(s, "head", 4) == 0)
+        *out = SCOPE_HEAD;
     else if (n == 5 && memcmp(s, "title", 5) == 0)
         *out = SCOPE_TITLE;
     else
@@ -99,7 +104,7 @@ static int add_rule(px_cleaner *c, const char *line, const char *end, const char
     if (re - r == 0 || (size_t)(re - r) >= sizeof ru.reason || p == end)
         return px_error_set(err, PX_EFORMAT, "%s:%ld: expected REASON SCOPE PATTERN", name, lineno);
     if (!parse_scope(s, (size_t)(se - s), &ru.scope))
-        return px_error_set(err, PX_EFORMAT, "%s:%ld: unknown scope '%.*s' (line, list, sentence, tail or title)",
+        return px_error_set(err, PX_EFORMAT, "%s:%ld: unknown scope '%.*s' (line, list, sentence, tail, head or title)",
                             name, lineno, (int)(se - s), s);
     memcpy(ru.reason, r, (size_t)(re - r));
     px_buf pat = {0};
@@ -218,6 +223,7 @@ static const rule *match_rule(px_cleaner *c, const char *s, size_t n, int senten
         return NULL;
     for (size_t i = 0; i < c->n; i++) {
         if ((c->rules[i].scope == SCOPE_SENTENCE) != sentence || c->rules[i].scope == SCOPE_TAIL ||
+            c->rules[i].scope == SCOPE_HEAD ||
             c->rules[i].scope == SCOPE_TITLE)
             continue;
         if (pcre2_match(c->rules[i].re, (PCRE2_SPTR)s, n, 0, 0, c->md, NULL) >= 0)
@@ -700,10 +706,20 @@ static int split_paragraphs(work *w)
     return rc;
 }
 
-/* Tail rules cut a label glued to the end of a paragraph (group 1 of the
+/* Does rule r cut from paragraph i of n bytes? A tail rule looks at short
+ * paragraphs; a head rule (a dateline) at the article's first few (a
+ * "Video" label may come before the lede). */
+static int cuts_from(const rule *r, size_t i, size_t n)
+{
+    return (r->scope == SCOPE_TAIL && n <= MAX_NOTICE) ||
+           (r->scope == SCOPE_HEAD && i < HEAD_PARAGRAPHS && n <= MAX_HEAD);
+}
+
+/* Tail and head rules cut a label glued to a paragraph (group 1 of the
  * pattern: "... a report has found Politics." keeps "... a report has
- * found."), editing the body before it is split; last paragraph first, so
- * that the earlier offsets stay valid. */
+ * found.", "PARIS — A truck ..." keeps "A truck ..."), editing the body
+ * before it is split; last paragraph first, so that the earlier offsets
+ * stay valid. */
 static int trim_tails(px_cleaner *c, px_article *a)
 {
     px_spans sp = {0};
@@ -713,8 +729,8 @@ static int trim_tails(px_cleaner *c, px_article *a)
     for (size_t i = sp.n; rc == PX_OK && i-- > 0;) {
         const char *s = a->body + sp.v[i].start;
         size_t n = sp.v[i].end - sp.v[i].start;
-        for (size_t r = 0; n <= MAX_NOTICE && r < c->n; r++) {
-            if (c->rules[r].scope != SCOPE_TAIL ||
+        for (size_t r = 0; r < c->n; r++) {
+            if (!cuts_from(&c->rules[r], i, n) ||
                 pcre2_match(c->rules[r].re, (PCRE2_SPTR)s, n, 0, 0, c->md, NULL) < 2)
                 continue;
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);

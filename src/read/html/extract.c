@@ -123,11 +123,16 @@ static const struct {
     double prose_share;   /* ... holding at least this share of the box's prose */
     double title_links;   /* a link line: this share of its text in links ... */
     int title_words;      /* ... and at most this many words */
+    double outside_prose; /* a list is boilerplate only when the page holds at least this
+                             share of the list's prose outside it: an article above its
+                             comments; a forum thread, whose posts are the page's only
+                             prose, is the content */
 } RECORDS = {
     .min_records = 3,
     .prose_share = 0.5,
     .title_links = 0.8,
     .title_words = 15,
+    .outside_prose = 0.25,
 };
 
 /* Class and id words: what sites call the boxes around their article and
@@ -418,6 +423,31 @@ static int append_text(flat *f, const char *s, int in_link)
     return PX_OK;
 }
 
+/* Length of the closing quote or bracket at s[i] (ASCII, or the UTF-8
+ * quotes of English, German and French: ” ’ “ » «), or 0. */
+static size_t closer_len(const char *s, size_t i, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (i >= n)
+        return 0;
+    if (*u == '"' || *u == '\'' || *u == ')' || *u == ']')
+        return 1;
+    if (i + 1 < n && u[0] == 0xC2 && (u[1] == 0xBB || u[1] == 0xAB))
+        return 2;
+    if (i + 2 < n && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x9D || u[2] == 0x99 || u[2] == 0x9C))
+        return 3;
+    return 0;
+}
+
+/* Does the text after a full stop at i - 1 end a sentence: the end of the
+ * block or a space, after any closing quotes ("... gelohnt.“ Der ...")? */
+static int ends_sentence(const char *s, size_t i, size_t n)
+{
+    for (size_t k; (k = closer_len(s, i, n)) > 0;)
+        i += k;
+    return i >= n || s[i] == ' ';
+}
+
 static void count_shape(block *b, const char *s, size_t n)
 {
     int in_word = 0;
@@ -433,8 +463,7 @@ static void count_shape(block *b, const char *s, size_t n)
                 b->has_year = 1;
         }
         in_word = !space;
-        if ((c == '.' || c == '!' || c == '?' || c == ';') && (i + 1 == n || s[i + 1] == ' ' ||
-                                                             s[i + 1] == '"' || s[i + 1] == '\''))
+        if ((c == '.' || c == '!' || c == '?' || c == ';') && ends_sentence(s, i + 1, n))
             b->sentence_ends++;
         else if (c == ',')
             b->commas++;
@@ -810,15 +839,16 @@ static double score_block(const flat *f, const block *b)
  * text (a linked headline or author name) over some prose, and hold most
  * of the box's prose. Teaser lists and comment threads look like this
  * whatever their class names; an article's paragraphs do not. */
-static int is_record_list(const elem *x)
+static int is_record_list(const elem *x, const elem *root)
 {
-    return x->records >= RECORDS.min_records && x->record_good >= RECORDS.prose_share * x->good;
+    return x->records >= RECORDS.min_records && x->record_good >= RECORDS.prose_share * x->good &&
+           root->good - x->good >= RECORDS.outside_prose * x->good;
 }
 
 static int is_boilerplate_box(const flat *f, int e)
 {
     const elem *x = &f->el[e], *root = &f->el[0];
-    return (x->evidence <= CONTAINER.box_is_boilerplate || x->articles >= 3 || is_record_list(x)) &&
+    return (x->evidence <= CONTAINER.box_is_boilerplate || x->articles >= 3 || is_record_list(x, root)) &&
            x->good + x->bad <= CONTAINER.wrapper_share * (root->good + root->bad) &&
            !(x->marked_good > 0.5 * x->good) &&
            (!x->mixed || x->good <= CONTAINER.box_max_share * root->good);
@@ -1059,6 +1089,50 @@ static int drop_leading_repeats(const flat *f, char *keep)
     return PX_OK;
 }
 
+/* Can block b be part of a run of short pieces between prose? List items
+ * (a list of products, places or sources, each item linking its name:
+ * "Hammer: solid and cheap") and short sentences (lines of dialogue in a
+ * blog post set apart by line breaks), not datelines or link lines. */
+static int is_run_piece(const block *b)
+{
+    return b->link_chars * 2 < b->chars && !b->heading && !is_dateline(b) &&
+           (b->kind == K_LIST || b->sentence_ends > 0);
+}
+
+/* A run of short pieces standing between kept prose is part of the
+ * article however many pieces it holds. The per-block rule in emit keeps a
+ * short piece only when prose stands on both sides of it, so two or more
+ * in a row were lost: the pieces are each other's neighbours. Lists of
+ * links (related stories) have more than half of their text in links and
+ * stay out. */
+static void keep_runs_between_prose(const flat *f, const char *in, char *keep)
+{
+    size_t n = f->n_bl, prev = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        if (!in[i])
+            continue;
+        if (keep[i] || !is_run_piece(&f->bl[i])) {
+            prev = i;
+            continue;
+        }
+        size_t end = i;
+        for (size_t j = i + 1; j < n; j++)
+            if (in[j]) {
+                if (keep[j] || !is_run_piece(&f->bl[j]))
+                    break;
+                end = j;
+            }
+        size_t next = end + 1;
+        while (next < n && !in[next])
+            next++;
+        if (prev != SIZE_MAX && keep[prev] && next < n && keep[next])
+            for (size_t j = i; j <= end; j++)
+                keep[j] = (char)(keep[j] || in[j]);
+        prev = end;
+        i = end;
+    }
+}
+
 static int emit(const flat *f, int c, px_buf *out)
 {
     size_t n = f->n_bl;
@@ -1132,6 +1206,7 @@ static int emit(const flat *f, int c, px_buf *out)
             if (keep[i])
                 anchor[i] = 1;
     }
+    keep_runs_between_prose(f, in, keep);
     trim_promo_edges(f, keep);
     int rc = drop_leading_repeats(f, keep);
     for (size_t i = 0; i < n && rc == PX_OK; i++) {

@@ -272,6 +272,69 @@ static void test_forum_thread_is_content(void **s)
     px_buf_free(&page);
 }
 
+/* A section front: headlines over one-line teasers, or headlines alone,
+ * with a line of text of its own. */
+static char *index_page(int with_teasers, int related_only)
+{
+    static const char *heads[] = {
+        "Council approves new budget after a long night", "Storm closes coastal roads for a second day",
+        "Local team wins the title with a late goal", "School board delays its vote on reading",
+        "Police search for a driver after the crash", "Museum reopens after two years of repairs",
+        "Farmers warn of a poor harvest this autumn", "City plans new bike lanes along the river"};
+    px_buf b = {0};
+    int rc = px_buf_puts(&b, "<html><body><div><a href=/>Home</a> <a href=/n>News</a></div>"
+                             "<h1>Local news</h1>");
+    if (related_only)
+        rc |= px_buf_puts(&b, "<p>The council met on Monday evening to vote on the budget, which had "
+                              "been delayed twice since January because of a dispute over road "
+                              "repairs. Members who voted against it said the plan cut too deeply "
+                              "into the parks department, which would lose four of its nine staff "
+                              "positions next year, and the mayor said she would sign it on Friday "
+                              "after a final review of the figures by the city's finance office. "
+                              "Residents who spoke at the meeting were divided: some wanted the "
+                              "roads fixed first, others asked the council to keep the parks open "
+                              "all year, and a few asked why the vote had taken so long.</p>");
+    else
+        rc |= px_buf_puts(&b, "<p>Updated every hour.</p>");
+    rc |= px_buf_puts(&b, "<div>");
+    for (size_t i = 0; i < (related_only ? 5 : 8); i++) {
+        char item[400];
+        snprintf(item, sizeof item, "<div><h2><a href=/n%zu>%s</a></h2>%s</div>", i, heads[i],
+                 with_teasers ? "<p>What happened, where and when, in one sentence that sums up "
+                                "the story below it.</p>"
+                              : "");
+        rc |= px_buf_puts(&b, item);
+    }
+    rc |= px_buf_puts(&b, "</div></body></html>");
+    assert_int_equal(rc, PX_OK);
+    return px_buf_steal(&b);
+}
+
+static void test_index_pages_not_articles(void **s)
+{
+    (void)s;
+    for (int teasers = 0; teasers < 2; teasers++) {
+        char *page = index_page(teasers, 0);
+        px_article *a = px_article_new();
+        px_error err;
+        px_error_clear(&err);
+        assert_int_equal(px_html_to_article(page, strlen(page), NULL, NULL, a, &err), PX_EEMPTY);
+        assert_non_null(strstr(err.msg, "not an article (index page: "));
+        assert_non_null(strstr(err.msg, teasers ? "a list of 8 teasers" : "% of its text is links"));
+        px_article_free(a);
+        free(page);
+    }
+    /* an article over a list of related stories with teasers is an article */
+    char *page = index_page(1, 1);
+    px_article *a = px_article_new();
+    px_error err;
+    px_error_clear(&err);
+    assert_int_equal(px_html_to_article(page, strlen(page), NULL, NULL, a, &err), PX_OK);
+    assert_non_null(strstr(a->body, "The council met on Monday evening"));
+    px_article_free(a);
+    free(page);
+}
+
 /* A visible dateline is the last resort for the date: after JSON-LD,
  * <meta>, <time> and the URL; an "updated" line is not the publication. */
 static void test_visible_dateline(void **s)
@@ -862,6 +925,7 @@ int main(void)
         cmocka_unit_test(test_linked_list_between_prose),
         cmocka_unit_test(test_short_lines_between_prose),
         cmocka_unit_test(test_forum_thread_is_content),
+        cmocka_unit_test(test_index_pages_not_articles),
         cmocka_unit_test(test_data_table_kept),
         cmocka_unit_test(test_embedded_post_kept),
         cmocka_unit_test(test_paragraph_runs_in_article),

@@ -135,6 +135,30 @@ static const struct {
     .outside_prose = 0.25,
 };
 
+/* Pages that index other pages: a section front, search results, an
+ * archive (px_page_kind). Either a list of teasers (a linked headline over
+ * a short summary) whose summaries hold as much prose as the text found
+ * for the article, or a page mostly of links whose linked headlines hold
+ * many times that text. Articles carry lists of related stories too, but
+ * smaller than their own text: on the extraction DEV pages, teaser prose
+ * reaches at most 0.6 times the article text and linked headlines 5.3
+ * times. */
+static const struct {
+    int min_words;        /* a linked headline: at least this many words, mostly links */
+    int min_teasers;      /* a teaser list: at least this many children ... */
+    int teaser_max_prose; /* ... each with at most this much prose under its headline */
+    double teaser_share;  /* ... holding at least this share of the article text */
+    double link_share;    /* or: at least this share of the page's text in links ... */
+    double headline_ratio; /* ... and this many times the article text in linked headlines */
+} INDEX_PAGE = {
+    .min_words = 4,
+    .min_teasers = 5,
+    .teaser_max_prose = 400,
+    .teaser_share = 1.0,
+    .link_share = 0.5,
+    .headline_ratio = 8.0,
+};
+
 /* Class and id words: what sites call the boxes around their article and
  * around everything else. Matched against the words of class and id
  * values (split at - _ space and lower-to-upper case changes), whole words,
@@ -330,6 +354,8 @@ typedef struct elem {
     int records;         /* children that open with a line of link text and hold prose
                             (a linked headline or author over a text): see RECORDS */
     double record_good;  /* the prose in those children */
+    int teasers;         /* children that open with a linked headline over a short text */
+    double teaser_good;  /* the prose in those children */
     int first_block;     /* the first block in the subtree, or -1 */
     int articles;        /* <article> children (also inside <li>): three or more
                             make a list of teasers, a boilerplate box */
@@ -534,6 +560,8 @@ static int add_elem(flat *f, int parent, const GumboNode *n)
     e->articles = 0;
     e->records = 0;
     e->record_good = 0;
+    e->teasers = 0;
+    e->teaser_good = 0;
     e->first_block = -1;
     e->cells = e->rows = e->even_rows = e->nested = e->data = 0;
     if (e->tag == GUMBO_TAG_ARTICLE && parent >= 0) {
@@ -854,6 +882,13 @@ static int is_boilerplate_box(const flat *f, int e)
            (!x->mixed || x->good <= CONTAINER.box_max_share * root->good);
 }
 
+/* A line of a few words, almost all of them a link: a linked headline. */
+static int is_headline_link(const block *b)
+{
+    return b->chars > 0 && b->link_chars >= RECORDS.title_links * b->chars &&
+           b->words >= INDEX_PAGE.min_words && b->words <= RECORDS.title_words;
+}
+
 /* Counts, for every element, its children that open with a line of link
  * text and hold prose (is_record_list). */
 static void mark_records(flat *f)
@@ -872,6 +907,10 @@ static void mark_records(flat *f)
             b->words <= RECORDS.title_words && b->score <= 0) {
             f->el[e->parent].records++;
             f->el[e->parent].record_good += e->good;
+            if (is_headline_link(b) && e->good <= INDEX_PAGE.teaser_max_prose) {
+                f->el[e->parent].teasers++;
+                f->el[e->parent].teaser_good += e->good;
+            }
         }
     }
 }
@@ -1224,6 +1263,35 @@ static int emit(const flat *f, int c, px_buf *out)
     return rc ? PX_ENOMEM : PX_OK;
 }
 
+/* Is the page an index of other pages (INDEX_PAGE)? Says why in kind. */
+static void judge_page(const flat *f, const px_buf *out, px_page_kind *kind)
+{
+    double text = utf8_chars(out->data ? out->data : "", out->len);
+    for (size_t i = 0; i < f->n_el; i++) {
+        const elem *e = &f->el[i];
+        if (e->teasers >= INDEX_PAGE.min_teasers && e->teaser_good >= INDEX_PAGE.teaser_share * text) {
+            kind->is_index = 1;
+            snprintf(kind->why, sizeof kind->why,
+                     "a list of %d teasers holds more prose than the article text", e->teasers);
+            return;
+        }
+    }
+    double chars = 0, links = 0, headlines = 0;
+    for (size_t i = 0; i < f->n_bl; i++) {
+        chars += f->bl[i].chars;
+        links += f->bl[i].link_chars;
+        if (is_headline_link(&f->bl[i]))
+            headlines += f->bl[i].chars;
+    }
+    if (chars > 0 && links >= INDEX_PAGE.link_share * chars &&
+        headlines >= INDEX_PAGE.headline_ratio * text) {
+        kind->is_index = 1;
+        snprintf(kind->why, sizeof kind->why,
+                 "%.0f%% of its text is links, linked headlines hold %.0f times the article text",
+                 100 * links / chars, text > 0 ? headlines / text : headlines);
+    }
+}
+
 #ifdef PX_EXTRACT_DEBUG
 /* development aid: every block with its score and whether it was emitted */
 static void debug_dump(const flat *f, int c)
@@ -1251,8 +1319,10 @@ static const GumboNode *find_body(const GumboNode *root)
     return root;
 }
 
-int px_dom_extract(const px_dom *d, px_buf *out)
+int px_dom_extract(const px_dom *d, px_buf *out, px_page_kind *kind)
 {
+    if (kind)
+        memset(kind, 0, sizeof *kind);
     out->len = 0;
     if (out->data)
         out->data[0] = '\0';
@@ -1270,6 +1340,8 @@ int px_dom_extract(const px_dom *d, px_buf *out)
                 debug_dump(&f, c);
 #endif
             rc = c < 0 ? PX_ENOMEM : emit(&f, c, out);
+            if (rc == PX_OK && kind)
+                judge_page(&f, out, kind);
         }
     }
     if (rc == PX_OK && !out->data)
@@ -1287,7 +1359,7 @@ int px_html_extract(const char *html, size_t len, px_buf *out, px_error *err)
     int rc = px_dom_parse(&d, html, len, err);
     if (rc)
         return rc;
-    rc = px_dom_extract(&d, out);
+    rc = px_dom_extract(&d, out, NULL);
     if (rc == PX_OK && d.warning[0])
         px_error_set(err, PX_OK, "%s", d.warning);
     px_dom_free(&d);

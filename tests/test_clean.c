@@ -376,6 +376,26 @@ static void test_hand_written_noise(void **s)
     px_article_free(a);
 }
 
+/* Captions under their labels, a notice that a video cannot play; a
+ * sentence about image copyright stays. */
+static void test_caption_labels(void **s)
+{
+    (void)s;
+    px_article *a = clean_body(
+        "A suicide bomber rammed a truck into a compound on Monday.\n\n"
+        "Image copyright EPA Image caption The massive blast destroyed nearby buildings and cars\n\n"
+        "Media playback is unsupported on your device Media caption The tram derailed near the stop\n\n"
+        "Media playback is not supported on this device Is the curse finally over?\n\n"
+        "Image copyright lawyers say the photographs were used without permission.");
+    assert_string_equal(a->body, "A suicide bomber rammed a truck into a compound on Monday.\n\n"
+                                 "Image copyright lawyers say the photographs were used without permission.");
+    assert_string_equal(removal_reason(a, "Image copyright EPA Image caption The massive blast destroyed "
+                                          "nearby buildings and cars"), "caption");
+    assert_string_equal(removal_reason(a, "Media playback is not supported on this device Is the curse "
+                                          "finally over?"), "script-notice");
+    px_article_free(a);
+}
+
 static void test_repeat_inside_a_paragraph(void **s)
 {
     (void)s;
@@ -588,6 +608,7 @@ int main(void)
         cmocka_unit_test(test_seeds_without_noise_untouched),
         cmocka_unit_test(test_real_sentences_with_noise_words_survive),
         cmocka_unit_test(test_hand_written_noise),
+        cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_repeat_inside_a_paragraph),
         cmocka_unit_test(test_different_numbers_are_not_repeats),
         cmocka_unit_test(test_parallel_names_are_not_repeats),

@@ -436,6 +436,37 @@ static void test_datelines_and_credited_captions(void **s)
     px_article_free(a);
 }
 
+/* Captions under their labels, share buttons or a credit in capitals, a
+ * notice that a video cannot play, a sign-up form, a highlights line; a
+ * sentence about image copyright or about an agency stays. */
+static void test_caption_labels(void **s)
+{
+    (void)s;
+    px_article *a = clean_body(
+        "A suicide bomber rammed a truck into a compound on Monday.\n\n"
+        "Image copyright EPA Image caption The massive blast destroyed nearby buildings and cars\n\n"
+        "Media playback is unsupported on your device Media caption The tram derailed near the stop\n\n"
+        "Media playback is not supported on this device Is the curse finally over?\n\n"
+        "Image copyright lawyers say the photographs were used without permission.\n\n"
+        "Facebook Twitter Pinterest Relief pitcher Andrew Miller reacts after giving up a run\n\n"
+        "GETTY Max Verstappen could have crashed into Kimi Raikkonen but swerved to avoid him\n\n"
+        "Getty - Contributor Beta testers will get access to features before other owners\n\n"
+        "Get daily updates directly to your inbox + Subscribe Thank you for subscribing! Could not "
+        "subscribe, try again later Invalid Email\n\n"
+        "Story highlights Heavy winds earlier forced the plane to change course\n\n"
+        "Getty Images said the highlights of the season were sold to three agencies.");
+    assert_string_equal(a->body, "A suicide bomber rammed a truck into a compound on Monday.\n\n"
+                                 "Image copyright lawyers say the photographs were used without permission.\n\n"
+                                 "Getty Images said the highlights of the season were sold to three agencies.");
+    assert_string_equal(removal_reason(a, "Story highlights Heavy winds earlier forced the plane to "
+                                          "change course"), "teaser");
+    assert_string_equal(removal_reason(a, "Image copyright EPA Image caption The massive blast destroyed "
+                                          "nearby buildings and cars"), "caption");
+    assert_string_equal(removal_reason(a, "Media playback is not supported on this device Is the curse "
+                                          "finally over?"), "script-notice");
+    px_article_free(a);
+}
+
 static void test_repeat_inside_a_paragraph(void **s)
 {
     (void)s;
@@ -650,6 +681,7 @@ int main(void)
         cmocka_unit_test(test_hand_written_noise),
         cmocka_unit_test(test_bios_wire_captions_and_related_runs),
         cmocka_unit_test(test_datelines_and_credited_captions),
+        cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_repeat_inside_a_paragraph),
         cmocka_unit_test(test_different_numbers_are_not_repeats),
         cmocka_unit_test(test_parallel_names_are_not_repeats),

@@ -176,6 +176,165 @@ static void test_short_paragraphs_and_lists(void **s)
     px_buf_free(&out);
 }
 
+/* A list between paragraphs whose items each link their name is the
+ * article; a list of links below it is not. */
+static void test_linked_list_between_prose(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div><a href=/>Home</a> <a href=/n>News</a> <a href=/s>Sport</a></div>"
+        "<div><h1>The best tools of the year</h1>"
+        "<p>We tested dozens of tools over the summer, and these are the ones that held up after "
+        "months of daily use in the workshop.</p><ul>"
+        "<li><a href=/a>Hammer</a>: solid and cheap</li><li><a href=/b>Saw</a>: cuts straight</li>"
+        "<li><a href=/c>Drill</a>: long battery life</li>"
+        "<li><a href=/d>Level</a>: accurate to a millimetre</li></ul>"
+        "<p>Prices were checked in November, and they change often, so look again before you buy "
+        "anything from the list above.</p></div>"
+        "<div><ul><li><a href=/x>Other story one about something</a></li>"
+        "<li><a href=/y>Other story two about other things</a></li></ul></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "workshop.\n\nHammer: solid and cheap\n\nSaw: cuts straight\n\n"
+                                     "Drill: long battery life\n\nLevel: accurate to a millimetre\n\n"
+                                     "Prices were"));
+    assert_null(strstr(out.data, "Other story"));
+    px_buf_free(&out);
+}
+
+/* A blog post set apart by line breaks, not paragraphs: short lines of
+ * dialogue in a row between its prose stay, and so does a last line whose
+ * sentence ends inside German quotes. */
+static void test_short_lines_between_prose(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div><a href=/>Blog</a> <a href=/about>About</a> <a href=/a>Archive</a></div>"
+        "<div><h1>Ein Wochenende im Harz</h1><div>Wir sind am Freitag fr\xc3\xbch losgefahren, "
+        "weil der Wetterbericht f\xc3\xbcr Samstag Regen angesagt hatte und wir vorher noch wandern "
+        "wollten.<br><br>\xe2\x80\x9e" "Das schaffen wir nie.\xe2\x80\x9c<br><br>\xe2\x80\x9e"
+        "Doch.\xe2\x80\x9c<br><br>\xe2\x80\x9e" "Na gut.\xe2\x80\x9c<br><br>Am Abend sa\xc3\x9f" "en wir m\xc3\xbc" "de, "
+        "aber gl\xc3\xbc" "cklich in der kleinen Pension am Waldrand und planten die n\xc3\xa4" "chste "
+        "Tour.<br><br>Sie lachte nur: \xe2\x80\x9e" "Dann nehmen wir eben den Schirm mit und gehen "
+        "trotzdem los.\xe2\x80\x9c</div></div>"
+        "<div><a href=/prev>\xc3\x84lterer Beitrag</a> <a href=/next>Neuerer Beitrag</a></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "wandern wollten.\n\n\xe2\x80\x9e" "Das schaffen wir nie.\xe2\x80\x9c"
+                                     "\n\n\xe2\x80\x9e" "Doch.\xe2\x80\x9c\n\n\xe2\x80\x9e" "Na gut.\xe2\x80\x9c"
+                                     "\n\nAm Abend"));
+    assert_non_null(strstr(out.data, "Tour.\n\nSie lachte nur:"));
+    assert_null(strstr(out.data, "Beitrag"));
+    px_buf_free(&out);
+}
+
+/* A forum thread: its posts, each under a linked author name, are the
+ * page's only prose, so they are the content, not a comment thread, even
+ * when the menus around them hold more text. */
+static void test_forum_thread_is_content(void **s)
+{
+    (void)s;
+    px_buf page = {0};
+    assert_int_equal(px_buf_puts(&page, "<html><body><ul>"), PX_OK);
+    for (int i = 0; i < 25; i++) {
+        char item[160];
+        snprintf(item, sizeof item, "<li><a href=/f%d>Forum section %d about bikes and parts</a> "
+                                    "last post by someone on a weekday</li>", i, i);
+        assert_int_equal(px_buf_puts(&page, item), PX_OK);
+    }
+    const char *posts[] = {
+        "My chain keeps slipping on the smallest cog when I climb out of the saddle. I replaced "
+        "the chain last month, but the cassette is old. Could the cassette be worn?",
+        "Almost certainly the cassette. A new chain on a worn cassette skips under load, and the "
+        "smallest cogs wear fastest because they have the fewest teeth.",
+        "Check the limit screws first, it costs nothing. If the indexing is right and it still "
+        "skips, replace the cassette and the chainrings will probably be fine.",
+        "Thanks, a new cassette fixed it. The old one had teeth that looked like shark fins."};
+    assert_int_equal(px_buf_puts(&page, "</ul><div><h1>Chain keeps slipping</h1>"), PX_OK);
+    for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++) {
+        char post[400];
+        snprintf(post, sizeof post, "<div><div><a href=/u/%zu>rider%zu</a></div><div>%s</div></div>",
+                 i, i, posts[i]);
+        assert_int_equal(px_buf_puts(&page, post), PX_OK);
+    }
+    assert_int_equal(px_buf_puts(&page, "</div></body></html>"), PX_OK);
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page.data, page.len, &out, NULL), PX_OK);
+    const char *at = out.data;
+    for (size_t i = 0; i < sizeof posts / sizeof posts[0]; i++) {
+        const char *p = strstr(at, posts[i]);
+        if (!p)
+            fail_msg("post %zu of the thread missing", i);
+        at = p;
+    }
+    assert_null(strstr(out.data, "Forum section"));
+    px_buf_free(&out);
+    px_buf_free(&page);
+}
+
+/* A section front: headlines over one-line teasers, or headlines alone,
+ * with a line of text of its own. */
+static char *index_page(int with_teasers, int related_only)
+{
+    static const char *heads[] = {
+        "Council approves new budget after a long night", "Storm closes coastal roads for a second day",
+        "Local team wins the title with a late goal", "School board delays its vote on reading",
+        "Police search for a driver after the crash", "Museum reopens after two years of repairs",
+        "Farmers warn of a poor harvest this autumn", "City plans new bike lanes along the river"};
+    px_buf b = {0};
+    int rc = px_buf_puts(&b, "<html><body><div><a href=/>Home</a> <a href=/n>News</a></div>"
+                             "<h1>Local news</h1>");
+    if (related_only)
+        rc |= px_buf_puts(&b, "<p>The council met on Monday evening to vote on the budget, which had "
+                              "been delayed twice since January because of a dispute over road "
+                              "repairs. Members who voted against it said the plan cut too deeply "
+                              "into the parks department, which would lose four of its nine staff "
+                              "positions next year, and the mayor said she would sign it on Friday "
+                              "after a final review of the figures by the city's finance office. "
+                              "Residents who spoke at the meeting were divided: some wanted the "
+                              "roads fixed first, others asked the council to keep the parks open "
+                              "all year, and a few asked why the vote had taken so long.</p>");
+    else
+        rc |= px_buf_puts(&b, "<p>Updated every hour.</p>");
+    rc |= px_buf_puts(&b, "<div>");
+    for (size_t i = 0; i < (related_only ? 5 : 8); i++) {
+        char item[400];
+        snprintf(item, sizeof item, "<div><h2><a href=/n%zu>%s</a></h2>%s</div>", i, heads[i],
+                 with_teasers ? "<p>What happened, where and when, in one sentence that sums up "
+                                "the story below it.</p>"
+                              : "");
+        rc |= px_buf_puts(&b, item);
+    }
+    rc |= px_buf_puts(&b, "</div></body></html>");
+    assert_int_equal(rc, PX_OK);
+    return px_buf_steal(&b);
+}
+
+static void test_index_pages_not_articles(void **s)
+{
+    (void)s;
+    for (int teasers = 0; teasers < 2; teasers++) {
+        char *page = index_page(teasers, 0);
+        px_article *a = px_article_new();
+        px_error err;
+        px_error_clear(&err);
+        assert_int_equal(px_html_to_article(page, strlen(page), NULL, NULL, a, &err), PX_EEMPTY);
+        assert_non_null(strstr(err.msg, "not an article (index page: "));
+        assert_non_null(strstr(err.msg, teasers ? "a list of 8 teasers" : "% of its text is links"));
+        px_article_free(a);
+        free(page);
+    }
+    /* an article over a list of related stories with teasers is an article */
+    char *page = index_page(1, 1);
+    px_article *a = px_article_new();
+    px_error err;
+    px_error_clear(&err);
+    assert_int_equal(px_html_to_article(page, strlen(page), NULL, NULL, a, &err), PX_OK);
+    assert_non_null(strstr(a->body, "The council met on Monday evening"));
+    px_article_free(a);
+    free(page);
+}
+
 /* A visible dateline is the last resort for the date: after JSON-LD,
  * <meta>, <time> and the URL; an "updated" line is not the publication. */
 static void test_visible_dateline(void **s)
@@ -763,6 +922,10 @@ int main(void)
         cmocka_unit_test(test_example_page_chrome_removed),
         cmocka_unit_test(test_table_layout_latin1_page),
         cmocka_unit_test(test_short_paragraphs_and_lists),
+        cmocka_unit_test(test_linked_list_between_prose),
+        cmocka_unit_test(test_short_lines_between_prose),
+        cmocka_unit_test(test_forum_thread_is_content),
+        cmocka_unit_test(test_index_pages_not_articles),
         cmocka_unit_test(test_data_table_kept),
         cmocka_unit_test(test_embedded_post_kept),
         cmocka_unit_test(test_paragraph_runs_in_article),

@@ -227,6 +227,53 @@ static void test_ten_megabyte_article(void **s)
     px_article_free(two[1]);
 }
 
+static px_article *story_article(const char *source, const char *body)
+{
+    px_article *a = px_article_new();
+    assert_int_equal(px_set_str(&a->source, source), PX_OK);
+    assert_int_equal(px_set_str(&a->language, "en"), PX_OK);
+    assert_int_equal(px_set_str(&a->body, body), PX_OK);
+    return a;
+}
+
+/* An English article with a note in German (an ad, a pointer to the
+ * original): the note's function words are not the outlet's framing, and
+ * the outlet's own distinctive words still are. */
+static void test_framing_skips_sentences_in_another_language(void **s)
+{
+    (void)s;
+    static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"};
+    static const char *const verbs[] = {"smashed", "fell", "dropped"};
+    static const char *const names[] = {"Ticker", "Daily", "Herald"};
+    px_article *a[3];
+    for (size_t i = 0; i < 3; i++) {
+        px_buf b = {0};
+        for (size_t d = 0; d < 5; d++)
+            assert_int_equal(px_buf_printf(&b, "Bitcoin prices were %s on %s as traders sold coins. ",
+                                           verbs[i], days[d]), PX_OK);
+        for (int k = 0; i == 0 && k < 3; k++)
+            assert_int_equal(px_buf_puts(&b, "Hier erfahrt ihr bei finanzen.net, wie ihr Bitcoins "
+                                             "kaufen k\xc3\xb6nnt. Und ihr k\xc3\xb6nnt uns auf Twitter "
+                                             "folgen, wie ihr wollt. "), PX_OK);
+        a[i] = story_article(names[i], b.data);
+        px_buf_free(&b);
+    }
+    px_story_text *st = NULL;
+    assert_int_equal(px_story_text_new(&st, a, 3, NULL), PX_OK);
+    px_framing f;
+    assert_int_equal(px_framing_build(st, px_background_default(), &f, NULL), PX_OK);
+    const px_source_framing *sf = &f.v[source_index(st, "Ticker")];
+    assert_true(has_term(sf, "smashed"));
+    const char *german[] = {"ihr", "k\xc3\xb6nnt", "wie", "bei"};
+    for (size_t i = 0; i < sizeof german / sizeof german[0]; i++)
+        if (has_term(sf, german[i]))
+            fail_msg("framing term \"%s\" from a sentence in German", german[i]);
+    px_framing_free(&f);
+    px_story_text_free(st);
+    for (size_t i = 0; i < 3; i++)
+        px_article_free(a[i]);
+}
+
 /* The background table parser: counts summed, the #total line honoured,
  * malformed lines (no count, a NUL inside a stem) named by number. */
 static void test_background_table_parse(void **s)
@@ -256,6 +303,7 @@ int main(void)
         cmocka_unit_test(test_bridge_framing_and_omission),
         cmocka_unit_test(test_empty_single_and_undated_stories),
         cmocka_unit_test(test_ten_megabyte_article),
+        cmocka_unit_test(test_framing_skips_sentences_in_another_language),
         cmocka_unit_test(test_background_table_parse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

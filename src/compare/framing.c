@@ -178,22 +178,100 @@ static uint32_t *framing_terms(const px_story_text *s)
     return canon;
 }
 
+/* ---- the language of each sentence ---------------------------------------- */
+
+/* The languages with a stopword list (English and data/stopwords). */
+#define MAX_STOP_LANGS 32
+
+typedef struct stop_langs {
+    const char *code[MAX_STOP_LANGS];
+    size_t n;
+    uint32_t *mask;          /* per term: bit l set when it is a stopword of code[l] */
+} stop_langs;
+
+static int stop_langs_make(const px_story_text *s, stop_langs *sl)
+{
+    sl->n = 0;
+    sl->code[sl->n++] = "en";
+    for (const px_rule_source *r = px_stopword_sources; r->lang && sl->n < MAX_STOP_LANGS; r++)
+        sl->code[sl->n++] = r->lang;
+    sl->mask = calloc(s->n_terms + 1, sizeof *sl->mask);
+    if (!sl->mask)
+        return PX_ENOMEM;
+    for (size_t t = 0; t < s->n_terms; t++)
+        for (size_t l = 0; l < sl->n; l++)
+            if (px_is_stopword(sl->code[l], s->term_words[t], strlen(s->term_words[t])))
+                sl->mask[t] |= 1u << l;
+    return PX_OK;
+}
+
+/* The bit of lang among sl's languages, or 0 when it has no stopword list. */
+static uint32_t lang_bit(const stop_langs *sl, const char *lang)
+{
+    for (size_t l = 0; lang && l < sl->n; l++)
+        if (strncmp(lang, sl->code[l], 2) == 0 && (!lang[2] || lang[2] == '-'))
+            return 1u << l;
+    return 0;
+}
+
+/* A sentence in another language than its article's: at least this many
+ * of its distinct lower-case words, and this share of them, are function
+ * words of one other language. An English article's ad note in German
+ * ("Hier erfahrt ihr bei finanzen.net, wie ihr Bitcoins kaufen könnt") or
+ * a post quoted in Spanish: their words are not the outlet's choice of
+ * words, and their function words are not in the stopword list of the
+ * article's language. Capitalised words do not count: names ("Le Roi de
+ * Lahore") are not the language of a sentence; nor do repeats ("war" is
+ * German for "was", and one English sentence may say "war" three times). */
+#define FOREIGN_MIN_WORDS 3
+#define FOREIGN_SHARE 0.25
+
+static int seen_before(const px_story_sentence *ps, size_t k)
+{
+    for (size_t j = 0; j < k; j++)
+        if (ps->terms[j] == ps->terms[k] && !(ps->flags[j] & PX_TERM_CAPITALIZED))
+            return 1;
+    return 0;
+}
+
+static int foreign_sentence(const stop_langs *sl, const px_story_sentence *ps, uint32_t own)
+{
+    uint32_t hits[MAX_STOP_LANGS] = {0}, words = 0;
+    for (size_t k = 0; k < ps->n_terms; k++) {
+        if ((ps->flags[k] & PX_TERM_CAPITALIZED) || seen_before(ps, k))
+            continue;
+        words++;
+        for (size_t l = 0; l < sl->n; l++)
+            hits[l] += (sl->mask[ps->terms[k]] >> l) & 1u;
+    }
+    for (size_t l = 0; l < sl->n; l++)
+        if ((1u << l) != own && hits[l] >= FOREIGN_MIN_WORDS && hits[l] >= FOREIGN_SHARE * words)
+            return 1;
+    return 0;
+}
+
 static int collect_uses(const px_story_text *s, const unsigned char *name, const uint32_t *canon,
-                        features *f, uses *u)
+                        const stop_langs *sl, features *f, uses *u)
 {
     int rc = PX_OK;
     for (size_t i = 0; rc == PX_OK && i < s->n_sentences; i++) {
         const px_story_sentence *ps = &s->sentences[i];
+        const char *lang = s->articles[ps->article]->language;
+        uint32_t own = lang_bit(sl, lang ? lang : "en");
+        if (foreign_sentence(sl, ps, own))
+            continue;
         for (size_t k = 0; rc == PX_OK && k < ps->n_terms; k++) {
             uint32_t t = canon[ps->terms[k]];
-            if (t == UINT32_MAX)
+            /* a function word of this article's language (the story's other
+               articles may be in another) */
+            if (t == UINT32_MAX || (sl->mask[ps->terms[k]] & own))
                 continue;
             if (!name[t])
                 rc = uses_push(u, ps->source, feature_id(f, t, UINT32_MAX));
             if (rc != PX_OK || k == 0 || !(ps->flags[k] & PX_TERM_ADJACENT))
                 continue;
             uint32_t p = canon[ps->terms[k - 1]];
-            if (p == UINT32_MAX)
+            if (p == UINT32_MAX || (sl->mask[ps->terms[k - 1]] & own))
                 continue;
             int numbers = px_story_term_is_number(s, p) || px_story_term_is_number(s, t);
             if (!numbers && p != t && (!name[p] || !name[t]))
@@ -485,15 +563,17 @@ int px_framing_build(const px_story_text *s, const px_background *bg, px_framing
     totals tt = {0};
     unsigned char *name = find_names(s);
     uint32_t *canon = framing_terms(s);
+    stop_langs sl;
+    int sl_rc = stop_langs_make(s, &sl);
     out->v = calloc(s->n_sources + 1, sizeof *out->v);
     tt.uni = calloc(s->n_sources + 1, sizeof *tt.uni);
     tt.bi = calloc(s->n_sources + 1, sizeof *tt.bi);
-    int rc = name && canon && out->v && tt.uni && tt.bi ? PX_OK : PX_ENOMEM;
+    int rc = name && canon && sl_rc == PX_OK && out->v && tt.uni && tt.bi ? PX_OK : PX_ENOMEM;
     if (rc == PX_OK) {
         out->n = s->n_sources;
         for (size_t i = 0; i < s->n_sources; i++)
             out->v[i].source = i;
-        rc = collect_uses(s, name, canon, &f, &u);
+        rc = collect_uses(s, name, canon, &sl, &f, &u);
     }
     for (size_t i = 0; rc == PX_OK && i < u.n; i++) {
         feature *ft = &f.v[u.v[i].feature];
@@ -515,6 +595,7 @@ int px_framing_build(const px_story_text *s, const px_background *bg, px_framing
     if (rc == PX_OK)
         rc = find_labels(s, name, out);
     free(canon);
+    free(sl.mask);
     free(name);
     free(f.v);
     free(f.slots);

@@ -42,8 +42,16 @@ int px_dom_text(const GumboNode *n, px_buf *out);
 /* Removes leading/trailing white space of b and collapses runs inside. */
 void px_collapse_space(px_buf *b);
 
-/* The main text and the metadata of a parsed page (see parallax/html.h). */
-int px_dom_extract(const px_dom *d, px_buf *out);
+/* What the extraction saw of the page as a whole: an index of other pages
+ * (a section front, search results, a list of teasers) is not an article. */
+typedef struct px_page_kind {
+    int is_index;
+    char why[160];       /* for the warning: what makes it an index */
+} px_page_kind;
+
+/* The main text and the metadata of a parsed page (see parallax/html.h);
+ * kind (may be NULL) receives what kind of page it is. */
+int px_dom_extract(const px_dom *d, px_buf *out, px_page_kind *kind);
 int px_dom_metadata(const px_dom *d, const char *page_url, px_html_meta *m);
 
 #endif

@@ -123,11 +123,40 @@ static const struct {
     double prose_share;   /* ... holding at least this share of the box's prose */
     double title_links;   /* a link line: this share of its text in links ... */
     int title_words;      /* ... and at most this many words */
+    double outside_prose; /* a list is boilerplate only when the page holds at least this
+                             share of the list's prose outside it: an article above its
+                             comments; a forum thread, whose posts are the page's only
+                             prose, is the content */
 } RECORDS = {
     .min_records = 3,
     .prose_share = 0.5,
     .title_links = 0.8,
     .title_words = 15,
+    .outside_prose = 0.25,
+};
+
+/* Pages that index other pages: a section front, search results, an
+ * archive (px_page_kind). Either a list of teasers (a linked headline over
+ * a short summary) whose summaries hold as much prose as the text found
+ * for the article, or a page mostly of links whose linked headlines hold
+ * many times that text. Articles carry lists of related stories too, but
+ * smaller than their own text: on the extraction DEV pages, teaser prose
+ * reaches at most 0.6 times the article text and linked headlines 5.3
+ * times. */
+static const struct {
+    int min_words;        /* a linked headline: at least this many words, mostly links */
+    int min_teasers;      /* a teaser list: at least this many children ... */
+    int teaser_max_prose; /* ... each with at most this much prose under its headline */
+    double teaser_share;  /* ... holding at least this share of the article text */
+    double link_share;    /* or: at least this share of the page's text in links ... */
+    double headline_ratio; /* ... and this many times the article text in linked headlines */
+} INDEX_PAGE = {
+    .min_words = 4,
+    .min_teasers = 5,
+    .teaser_max_prose = 400,
+    .teaser_share = 1.0,
+    .link_share = 0.5,
+    .headline_ratio = 8.0,
 };
 
 /* Class and id words: what sites call the boxes around their article and
@@ -325,6 +354,8 @@ typedef struct elem {
     int records;         /* children that open with a line of link text and hold prose
                             (a linked headline or author over a text): see RECORDS */
     double record_good;  /* the prose in those children */
+    int teasers;         /* children that open with a linked headline over a short text */
+    double teaser_good;  /* the prose in those children */
     int first_block;     /* the first block in the subtree, or -1 */
     int articles;        /* <article> children (also inside <li>): three or more
                             make a list of teasers, a boilerplate box */
@@ -418,6 +449,31 @@ static int append_text(flat *f, const char *s, int in_link)
     return PX_OK;
 }
 
+/* Length of the closing quote or bracket at s[i] (ASCII, or the UTF-8
+ * quotes of English, German and French: ” ’ “ » «), or 0. */
+static size_t closer_len(const char *s, size_t i, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (i >= n)
+        return 0;
+    if (*u == '"' || *u == '\'' || *u == ')' || *u == ']')
+        return 1;
+    if (i + 1 < n && u[0] == 0xC2 && (u[1] == 0xBB || u[1] == 0xAB))
+        return 2;
+    if (i + 2 < n && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x9D || u[2] == 0x99 || u[2] == 0x9C))
+        return 3;
+    return 0;
+}
+
+/* Does the text after a full stop at i - 1 end a sentence: the end of the
+ * block or a space, after any closing quotes ("... gelohnt.“ Der ...")? */
+static int ends_sentence(const char *s, size_t i, size_t n)
+{
+    for (size_t k; (k = closer_len(s, i, n)) > 0;)
+        i += k;
+    return i >= n || s[i] == ' ';
+}
+
 static void count_shape(block *b, const char *s, size_t n)
 {
     int in_word = 0;
@@ -433,8 +489,7 @@ static void count_shape(block *b, const char *s, size_t n)
                 b->has_year = 1;
         }
         in_word = !space;
-        if ((c == '.' || c == '!' || c == '?' || c == ';') && (i + 1 == n || s[i + 1] == ' ' ||
-                                                             s[i + 1] == '"' || s[i + 1] == '\''))
+        if ((c == '.' || c == '!' || c == '?' || c == ';') && ends_sentence(s, i + 1, n))
             b->sentence_ends++;
         else if (c == ',')
             b->commas++;
@@ -505,6 +560,8 @@ static int add_elem(flat *f, int parent, const GumboNode *n)
     e->articles = 0;
     e->records = 0;
     e->record_good = 0;
+    e->teasers = 0;
+    e->teaser_good = 0;
     e->first_block = -1;
     e->cells = e->rows = e->even_rows = e->nested = e->data = 0;
     if (e->tag == GUMBO_TAG_ARTICLE && parent >= 0) {
@@ -810,18 +867,26 @@ static double score_block(const flat *f, const block *b)
  * text (a linked headline or author name) over some prose, and hold most
  * of the box's prose. Teaser lists and comment threads look like this
  * whatever their class names; an article's paragraphs do not. */
-static int is_record_list(const elem *x)
+static int is_record_list(const elem *x, const elem *root)
 {
-    return x->records >= RECORDS.min_records && x->record_good >= RECORDS.prose_share * x->good;
+    return x->records >= RECORDS.min_records && x->record_good >= RECORDS.prose_share * x->good &&
+           root->good - x->good >= RECORDS.outside_prose * x->good;
 }
 
 static int is_boilerplate_box(const flat *f, int e)
 {
     const elem *x = &f->el[e], *root = &f->el[0];
-    return (x->evidence <= CONTAINER.box_is_boilerplate || x->articles >= 3 || is_record_list(x)) &&
+    return (x->evidence <= CONTAINER.box_is_boilerplate || x->articles >= 3 || is_record_list(x, root)) &&
            x->good + x->bad <= CONTAINER.wrapper_share * (root->good + root->bad) &&
            !(x->marked_good > 0.5 * x->good) &&
            (!x->mixed || x->good <= CONTAINER.box_max_share * root->good);
+}
+
+/* A line of a few words, almost all of them a link: a linked headline. */
+static int is_headline_link(const block *b)
+{
+    return b->chars > 0 && b->link_chars >= RECORDS.title_links * b->chars &&
+           b->words >= INDEX_PAGE.min_words && b->words <= RECORDS.title_words;
 }
 
 /* Counts, for every element, its children that open with a line of link
@@ -842,6 +907,10 @@ static void mark_records(flat *f)
             b->words <= RECORDS.title_words && b->score <= 0) {
             f->el[e->parent].records++;
             f->el[e->parent].record_good += e->good;
+            if (is_headline_link(b) && e->good <= INDEX_PAGE.teaser_max_prose) {
+                f->el[e->parent].teasers++;
+                f->el[e->parent].teaser_good += e->good;
+            }
         }
     }
 }
@@ -1059,6 +1128,50 @@ static int drop_leading_repeats(const flat *f, char *keep)
     return PX_OK;
 }
 
+/* Can block b be part of a run of short pieces between prose? List items
+ * (a list of products, places or sources, each item linking its name:
+ * "Hammer: solid and cheap") and short sentences (lines of dialogue in a
+ * blog post set apart by line breaks), not datelines or link lines. */
+static int is_run_piece(const block *b)
+{
+    return b->link_chars * 2 < b->chars && !b->heading && !is_dateline(b) &&
+           (b->kind == K_LIST || b->sentence_ends > 0);
+}
+
+/* A run of short pieces standing between kept prose is part of the
+ * article however many pieces it holds. The per-block rule in emit keeps a
+ * short piece only when prose stands on both sides of it, so two or more
+ * in a row were lost: the pieces are each other's neighbours. Lists of
+ * links (related stories) have more than half of their text in links and
+ * stay out. */
+static void keep_runs_between_prose(const flat *f, const char *in, char *keep)
+{
+    size_t n = f->n_bl, prev = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        if (!in[i])
+            continue;
+        if (keep[i] || !is_run_piece(&f->bl[i])) {
+            prev = i;
+            continue;
+        }
+        size_t end = i;
+        for (size_t j = i + 1; j < n; j++)
+            if (in[j]) {
+                if (keep[j] || !is_run_piece(&f->bl[j]))
+                    break;
+                end = j;
+            }
+        size_t next = end + 1;
+        while (next < n && !in[next])
+            next++;
+        if (prev != SIZE_MAX && keep[prev] && next < n && keep[next])
+            for (size_t j = i; j <= end; j++)
+                keep[j] = (char)(keep[j] || in[j]);
+        prev = end;
+        i = end;
+    }
+}
+
 static int emit(const flat *f, int c, px_buf *out)
 {
     size_t n = f->n_bl;
@@ -1132,6 +1245,7 @@ static int emit(const flat *f, int c, px_buf *out)
             if (keep[i])
                 anchor[i] = 1;
     }
+    keep_runs_between_prose(f, in, keep);
     trim_promo_edges(f, keep);
     int rc = drop_leading_repeats(f, keep);
     for (size_t i = 0; i < n && rc == PX_OK; i++) {
@@ -1147,6 +1261,35 @@ static int emit(const flat *f, int c, px_buf *out)
     free(keep);
     free(anchor);
     return rc ? PX_ENOMEM : PX_OK;
+}
+
+/* Is the page an index of other pages (INDEX_PAGE)? Says why in kind. */
+static void judge_page(const flat *f, const px_buf *out, px_page_kind *kind)
+{
+    double text = utf8_chars(out->data ? out->data : "", out->len);
+    for (size_t i = 0; i < f->n_el; i++) {
+        const elem *e = &f->el[i];
+        if (e->teasers >= INDEX_PAGE.min_teasers && e->teaser_good >= INDEX_PAGE.teaser_share * text) {
+            kind->is_index = 1;
+            snprintf(kind->why, sizeof kind->why,
+                     "a list of %d teasers holds more prose than the article text", e->teasers);
+            return;
+        }
+    }
+    double chars = 0, links = 0, headlines = 0;
+    for (size_t i = 0; i < f->n_bl; i++) {
+        chars += f->bl[i].chars;
+        links += f->bl[i].link_chars;
+        if (is_headline_link(&f->bl[i]))
+            headlines += f->bl[i].chars;
+    }
+    if (chars > 0 && links >= INDEX_PAGE.link_share * chars &&
+        headlines >= INDEX_PAGE.headline_ratio * text) {
+        kind->is_index = 1;
+        snprintf(kind->why, sizeof kind->why,
+                 "%.0f%% of its text is links, linked headlines hold %.0f times the article text",
+                 100 * links / chars, text > 0 ? headlines / text : headlines);
+    }
 }
 
 #ifdef PX_EXTRACT_DEBUG
@@ -1176,8 +1319,10 @@ static const GumboNode *find_body(const GumboNode *root)
     return root;
 }
 
-int px_dom_extract(const px_dom *d, px_buf *out)
+int px_dom_extract(const px_dom *d, px_buf *out, px_page_kind *kind)
 {
+    if (kind)
+        memset(kind, 0, sizeof *kind);
     out->len = 0;
     if (out->data)
         out->data[0] = '\0';
@@ -1195,6 +1340,8 @@ int px_dom_extract(const px_dom *d, px_buf *out)
                 debug_dump(&f, c);
 #endif
             rc = c < 0 ? PX_ENOMEM : emit(&f, c, out);
+            if (rc == PX_OK && kind)
+                judge_page(&f, out, kind);
         }
     }
     if (rc == PX_OK && !out->data)
@@ -1212,7 +1359,7 @@ int px_html_extract(const char *html, size_t len, px_buf *out, px_error *err)
     int rc = px_dom_parse(&d, html, len, err);
     if (rc)
         return rc;
-    rc = px_dom_extract(&d, out);
+    rc = px_dom_extract(&d, out, NULL);
     if (rc == PX_OK && d.warning[0])
         px_error_set(err, PX_OK, "%s", d.warning);
     px_dom_free(&d);

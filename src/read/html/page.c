@@ -57,7 +57,8 @@ int px_html_to_article(const char *html, size_t len, const char *url,
                  warning[0] ? "; " : "", d.warning);
     px_buf body = {0};
     px_html_meta m;
-    rc = px_dom_extract(&d, &body);
+    px_page_kind kind;
+    rc = px_dom_extract(&d, &body, &kind);
     if (rc == PX_OK)
         rc = px_dom_metadata(&d, url, &m);
     px_dom_free(&d);
@@ -72,6 +73,10 @@ int px_html_to_article(const char *html, size_t len, const char *url,
     if (body.len == 0) {
         px_buf_free(&body);
         return px_error_set(err, PX_EEMPTY, "no article text found in the page");
+    }
+    if (kind.is_index) {
+        px_buf_free(&body);
+        return px_error_set(err, PX_EEMPTY, "not an article (index page: %s)", kind.why);
     }
     free(a->body);
     a->body = px_buf_steal(&body);

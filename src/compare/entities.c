@@ -293,9 +293,16 @@ static int written_lower(const scanner *sc, const px_token *t)
 }
 
 
-/* Marks the tokens of lines written in Title Case (headlines, captions,
- * menus): at least three words of four letters or more, every one of
- * them capitalised, not all in capitals. Capitals there say nothing about names. */
+/* Does token i open its sentence (or its line)? */
+static int opens_sentence(const scanner *sc, size_t i)
+{
+    return i == 0 || !same_line(sc, i) ||
+           cl_sentence_at(&sc->ss, sc->tk.v[i].start) != cl_sentence_at(&sc->ss, sc->tk.v[i - 1].start);
+}
+
+/* Marks the tokens of sentences (within a line) written in Title Case
+ * (headlines, captions, menus): at least three words of four letters or
+ * more, every one of them capitalised, not all in capitals. Capitals there say nothing about names. */
 static int title_lines_build(scanner *sc)
 {
     sc->title_line = calloc(sc->tk.n ? sc->tk.n : 1, 1);
@@ -303,7 +310,7 @@ static int title_lines_build(scanner *sc)
         return PX_ENOMEM;
     size_t line_start = 0, long_words = 0, lower = 0, caps_only = 0;
     for (size_t i = 0; i <= sc->tk.n; i++) {
-        if (i == sc->tk.n || (i > 0 && !same_line(sc, i))) {
+        if (i == sc->tk.n || (i > 0 && opens_sentence(sc, i))) {
             if (long_words >= 3 && !lower && caps_only < long_words)
                 memset(sc->title_line + line_start, 1, i - line_start);
             line_start = i;
@@ -320,13 +327,6 @@ static int title_lines_build(scanner *sc)
         caps_only += !islower((unsigned char)sc->text[t->end - 1]);
     }
     return PX_OK;
-}
-
-/* Does token i open its sentence (or its line)? */
-static int opens_sentence(const scanner *sc, size_t i)
-{
-    return i == 0 || !same_line(sc, i) ||
-           cl_sentence_at(&sc->ss, sc->tk.v[i].start) != cl_sentence_at(&sc->ss, sc->tk.v[i - 1].start);
 }
 
 /* Is token i capitalised by its place rather than as a name: written in
@@ -409,12 +409,11 @@ static int add_name(scanner *sc, size_t first, size_t last, size_t role, px_ner_
     while (role == first && last > first + 1 && !tok_given_name(sc, first) &&
            ((sc->title_line[first] && written_lower(sc, &sc->tk.v[first])) || opening_adverb(sc, first)))
         role = ++first; /* "Eventually Duisburg", "Tranquilizing Harambe" in a headline */
+    if (type == PX_NER_PER && last > first + 1 && written_lower(sc, &sc->tk.v[last - 1]) &&
+        !tok_given_name(sc, first))
+        type = PX_NER_MISC; /* a common noun ends it: "Bastille Day", "Super Bowl" */
     while (last > first + 1 && sc->title_line[last - 1] && written_lower(sc, &sc->tk.v[last - 1]))
         last--; /* "Harambe Shooting" in a headline */
-    if (type == PX_NER_PER && last > first + 1 && written_lower(sc, &sc->tk.v[last - 1]) &&
-        !cl_given_name_gender(sc->text + sc->tk.v[first].start,
-                              sc->tk.v[first].end - sc->tk.v[first].start))
-        type = PX_NER_MISC; /* a common noun ends it: "Bastille Day", "Super Bowl" */
     if (last > first && tok_role_word(sc, last - 1))
         while (last > first && is_title_token(sc, &sc->tk.v[last - 1]))
             last--; /* "Defense Secretary" */
@@ -448,13 +447,15 @@ static size_t full_name_inside(const scanner *sc, size_t first, size_t last, px_
     return last;
 }
 
-/* Are the n tokens from a the same words as the n tokens from b? */
+/* Are the n tokens from a the same words as the n tokens from b
+ * (possessives aside)? */
 static int same_words(const scanner *sc, size_t a, size_t b, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const px_token *x = &sc->tk.v[a + i], *y = &sc->tk.v[b + i];
-        if (x->end - x->start != y->end - y->start ||
-            memcmp(sc->text + x->start, sc->text + y->start, x->end - x->start) != 0)
+        size_t xl = cl_strip_possessive(sc->text + x->start, x->end - x->start);
+        size_t yl = cl_strip_possessive(sc->text + y->start, y->end - y->start);
+        if (xl != yl || memcmp(sc->text + x->start, sc->text + y->start, xl) != 0)
             return 0;
     }
     return 1;

@@ -102,6 +102,8 @@ typedef struct scanner {
     uint64_t *lower; /* keys of the words written in lower case, sorted */
     size_t n_lower;
     unsigned char *title_line; /* per token: its line is written in Title Case */
+    uint64_t *capital; /* keys of the words capitalised inside a sentence of the body, sorted */
+    size_t n_capital;
     word *w;
     size_t nw, capw;
     cand *c;
@@ -292,6 +294,36 @@ static int written_lower(const scanner *sc, const px_token *t)
     return bsearch(&k, sc->lower, sc->n_lower, sizeof k, by_key) != NULL;
 }
 
+/* Is token t, of a Title Case line, written in lower case in the body
+ * and never capitalised inside a sentence there? Then the headline's
+ * capitals made it look like a name ("Tranquilizing", "Shooting"), not
+ * the body ("New" of "New York"). */
+static int headline_capital(const scanner *sc, const px_token *t)
+{
+    uint64_t k = lower_key(sc->text + t->start, t->end - t->start);
+    return isupper((unsigned char)sc->text[t->start]) && written_lower(sc, t) &&
+           !bsearch(&k, sc->capital, sc->n_capital, sizeof k, by_key);
+}
+
+
+static int opens_sentence(const scanner *sc, size_t i);
+
+/* The words the body capitalises inside a sentence (Title Case lines
+ * aside), sorted for lookup. */
+static int capitals_build(scanner *sc)
+{
+    sc->capital = malloc((sc->tk.n ? sc->tk.n : 1) * sizeof *sc->capital);
+    if (!sc->capital)
+        return PX_ENOMEM;
+    for (size_t i = 0; i < sc->tk.n; i++) {
+        const px_token *t = &sc->tk.v[i];
+        if (t->kind == PX_TOK_WORD && isupper((unsigned char)sc->text[t->start]) &&
+            !sc->title_line[i] && !opens_sentence(sc, i))
+            sc->capital[sc->n_capital++] = lower_key(sc->text + t->start, t->end - t->start);
+    }
+    qsort(sc->capital, sc->n_capital, sizeof *sc->capital, by_key);
+    return PX_OK;
+}
 
 /* Does token i open its sentence (or its line)? */
 static int opens_sentence(const scanner *sc, size_t i)
@@ -302,31 +334,36 @@ static int opens_sentence(const scanner *sc, size_t i)
 
 /* Marks the tokens of sentences (within a line) written in Title Case
  * (headlines, captions, menus): at least three words of four letters or
- * more, every one of them capitalised, not all in capitals. Capitals there say nothing about names. */
+ * more, every one of them capitalised, not all in capitals, and at most a
+ * third of all its words in lower case ("on the", "of"). Capitals there say nothing about names. */
 static int title_lines_build(scanner *sc)
 {
     sc->title_line = calloc(sc->tk.n ? sc->tk.n : 1, 1);
     if (!sc->title_line)
         return PX_ENOMEM;
-    size_t line_start = 0, long_words = 0, lower = 0, caps_only = 0;
+    size_t line_start = 0, words = 0, long_words = 0, lower = 0, caps_only = 0, short_lower = 0;
     for (size_t i = 0; i <= sc->tk.n; i++) {
         if (i == sc->tk.n || (i > 0 && opens_sentence(sc, i))) {
-            if (long_words >= 3 && !lower && caps_only < long_words)
+            if (long_words >= 3 && !lower && caps_only < long_words && 3 * short_lower <= words)
                 memset(sc->title_line + line_start, 1, i - line_start);
             line_start = i;
-            long_words = lower = caps_only = 0;
+            long_words = lower = caps_only = words = short_lower = 0;
         }
         if (i == sc->tk.n)
             break;
         const px_token *t = &sc->tk.v[i];
-        if (t->kind != PX_TOK_WORD || t->end - t->start < 4 ||
-            !isalpha((unsigned char)sc->text[t->start]))
+        if (t->kind != PX_TOK_WORD || !isalpha((unsigned char)sc->text[t->start]))
             continue;
+        words++;
+        if (t->end - t->start < 4) {
+            short_lower += islower((unsigned char)sc->text[t->start]) != 0;
+            continue;
+        }
         long_words++;
         lower += islower((unsigned char)sc->text[t->start]) != 0;
         caps_only += !islower((unsigned char)sc->text[t->end - 1]);
     }
-    return PX_OK;
+    return capitals_build(sc);
 }
 
 /* Is token i capitalised by its place rather than as a name: written in
@@ -407,12 +444,12 @@ static int add_name(scanner *sc, size_t first, size_t last, size_t role, px_ner_
                                                sc->tk.v[last - 1].end - sc->tk.v[last - 1].start))
         last--; /* "CBS Sunday" */
     while (role == first && last > first + 1 && !tok_given_name(sc, first) &&
-           ((sc->title_line[first] && written_lower(sc, &sc->tk.v[first])) || opening_adverb(sc, first)))
+           ((sc->title_line[first] && headline_capital(sc, &sc->tk.v[first])) || opening_adverb(sc, first)))
         role = ++first; /* "Eventually Duisburg", "Tranquilizing Harambe" in a headline */
     if (type == PX_NER_PER && last > first + 1 && written_lower(sc, &sc->tk.v[last - 1]) &&
         !tok_given_name(sc, first))
         type = PX_NER_MISC; /* a common noun ends it: "Bastille Day", "Super Bowl" */
-    while (last > first + 1 && sc->title_line[last - 1] && written_lower(sc, &sc->tk.v[last - 1]))
+    while (last > first + 1 && sc->title_line[last - 1] && headline_capital(sc, &sc->tk.v[last - 1]))
         last--; /* "Harambe Shooting" in a headline */
     if (last > first && tok_role_word(sc, last - 1))
         while (last > first && is_title_token(sc, &sc->tk.v[last - 1]))
@@ -990,6 +1027,7 @@ static void scanner_free(scanner *sc)
     free(sc->w);
     free(sc->lower);
     free(sc->title_line);
+    free(sc->capital);
     px_ner_spans_free(&sc->names);
     if (sc->own_text) {
         px_tokens_free(&sc->tk);
@@ -1269,6 +1307,43 @@ static int vote_role(px_entity *m, int *votes, const char *role)
     return PX_OK;
 }
 
+/* A story names a person again and again by the surname ("Hopkins");
+ * a multi-word "person" named often by several outlets and never so, nor
+ * starting with a given name, is a thing: "Super Bowl", "Milky Way". */
+#define SURNAME_EVIDENCE_MENTIONS 6
+static int never_by_surname(const px_entity *e)
+{
+    size_t last_len;
+    const char *last = last_word(e->name, &last_len);
+    const char *sp = strchr(e->name, ' ');
+    if (e->kind != PX_ENTITY_PERSON || !sp || e->mentions < SURNAME_EVIDENCE_MENTIONS || e->n_sources < 2 ||
+        cl_given_name_gender(e->name, (size_t)(sp - e->name)))
+        return 0;
+    for (size_t v = 0; v < e->variants.n; v++) {
+        const char *var = e->variants.items[v];
+        size_t vl;
+        const char *vlast = last_word(var, &vl);
+        if (vl == last_len && strncasecmp(vlast, last, vl) == 0 &&
+            name_words(var, &vlast, &vl) < name_words(e->name, &last, &last_len))
+            return 0;
+    }
+    return 1;
+}
+
+/* The kind most mentions gave, a person aside, when a third of them
+ * did; other names otherwise. */
+static px_entity_kind best_kind_but_person(const size_t *votes)
+{
+    px_entity_kind best = PX_ENTITY_OTHER;
+    size_t total = 0;
+    for (int k = 0; k < 4; k++) {
+        total += votes[k];
+        if (k != PX_ENTITY_PERSON && votes[k] > votes[best])
+            best = (px_entity_kind)k;
+    }
+    return 3 * votes[best] >= total ? best : PX_ENTITY_OTHER;
+}
+
 int px_entities_merge(const px_article *const *articles, px_entity_list *const *lists,
                       size_t n, px_entity_list *out, px_error *err)
 {
@@ -1377,6 +1452,9 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
         for (int k = 0; k < 4; k++)
             if (kind_votes[i * 4 + (size_t)k] > kind_votes[i * 4 + (size_t)out->v[i].kind])
                 out->v[i].kind = (px_entity_kind)k;
+    for (size_t i = 0; i < out->n && !rc; i++)
+        if (never_by_surname(&out->v[i]))
+            out->v[i].kind = best_kind_but_person(&kind_votes[i * 4]);
     for (size_t i = 0; i < out->n && !rc; i++) {
         const char *sp = strchr(out->v[i].name, ' '); /* a common given name: a person */
         if (kind_votes[i * 4 + PX_ENTITY_PERSON] && sp &&

@@ -939,9 +939,21 @@ static int resolve_names(scanner *sc, px_entity_list *out)
     return rc;
 }
 
+/* The one type of a set of type bits; -1 when none or several. */
+static int single_type(unsigned bits)
+{
+    for (int t = 0; t < PX_NER_TYPES; t++)
+        if (bits == 1u << t)
+            return t;
+    return -1;
+}
+
 /* An entity's kind: the tagger's most frequent kind over the mentions
- * written as its name (ties to the first); short forms do not vote
- * ("Houston" of "Houston Texans"). A person named in full stays one. */
+ * written as its name (ties to the first), the one type the training data
+ * gives the name (if one) counting as half as many votes again: "urging
+ * Pyongyang to" makes a person of the tagger, the prior keeps the
+ * place. Short forms do not vote ("Houston" of "Houston Texans"). A person
+ * named in full stays one. */
 static int vote_kinds(const scanner *sc, px_entity_list *out)
 {
     size_t *votes = calloc(out->n ? out->n * 4 : 1, sizeof *votes);
@@ -959,7 +971,12 @@ static int vote_kinds(const scanner *sc, px_entity_list *out)
         if (c->kind_sure && c->kind == PX_ENTITY_PERSON)
             sure_person[e] = 1;
     }
+    const px_ner_model *m = px_ner_default(NULL);
     for (size_t e = 0; e < out->n; e++) {
+        int known = single_type(px_ner_gazetteer_types(m, out->v[e].name, strlen(out->v[e].name)));
+        size_t total = votes[e * 4] + votes[e * 4 + 1] + votes[e * 4 + 2] + votes[e * 4 + 3];
+        if (known >= 0)
+            votes[e * 4 + (size_t)kind_of((px_ner_type)known)] += (total + 1) / 2;
         for (int k = 0; k < 4; k++)
             if (votes[e * 4 + (size_t)k] > votes[e * 4 + (size_t)out->v[e].kind])
                 out->v[e].kind = (px_entity_kind)k;

@@ -27,6 +27,6 @@ for f in "$tmp"/docs/*.jsonl; do
 done
 python3 bench/entities_score.py "$DATA/conll2003-train.jsonl" "$DATA/conll2003-dev.jsonl" "$tmp/out"
 cc -std=c17 -D_GNU_SOURCE -O2 -Iinclude -Isrc scripts/train_ner.c build/libparallax.a \
-    $(pkg-config --cflags --libs libcjson libutf8proc libpcre2-8 zlib libzstd libxxhash) -lstemmer -lm -lpthread \
+    $(pkg-config --cflags --libs libcjson libutf8proc libpcre2-8 zlib libzstd libxxhash icu-uc icu-i18n libexttextcat) -lstemmer -lm -lpthread \
     -o "$tmp/train_ner"
 "$tmp/train_ner" --builtin --eval "$DATA/conll2003-dev.jsonl" --speed

@@ -392,6 +392,63 @@ static void test_seed_tolls_are_two_quantities(void **s)
     tu_result_free(&r);
 }
 
+/* The entities of a hand-written body. */
+static void entities_of(const char *body, px_entity_list *out)
+{
+    px_article *a = px_article_new();
+    px_set_str(&a->body, body);
+    px_entity_list_init(out);
+    assert_int_equal(px_entities_extract(a, out), PX_OK);
+    px_article_free(a);
+}
+
+static const px_entity *entity_named(const px_entity_list *l, const char *name)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i].name, name) == 0)
+            return &l->v[i];
+    return NULL;
+}
+
+/* Capitals that do not make names: a Title Case headline, a word opening
+ * the sentence, a word in capitals before a name, a name printed twice,
+ * and a name ending in a word the text writes in lower case. */
+static void test_names_from_page_shapes(void **s)
+{
+    (void)s;
+    px_entity_list l;
+    entities_of("Sailors Rescued After Blaze On Freighter Near Duisburg Harbour\n\n"
+                "Nine sailors were rescued near Duisburg on Tuesday after a blaze on a freighter, "
+                "the harbour police said. The freighter was towed away.",
+                &l);
+    for (size_t i = 0; i < l.n; i++) {
+        assert_null(strstr(l.v[i].name, "Rescued"));
+        assert_null(strstr(l.v[i].name, "Sailors"));
+        assert_null(strstr(l.v[i].name, "Freighter"));
+        assert_false(l.v[i].kind == PX_ENTITY_PERSON && strstr(l.v[i].name, "Duisburg"));
+    }
+    assert_non_null(entity_named(&l, "Duisburg"));
+    px_entity_list_clear(&l);
+
+    entities_of("EXCLUSIVE Daniel Harper visits the steel plant in Ohio.\n\n"
+                "Maria Lopez Maria Lopez's plan won the vote in Toledo on Monday, and "
+                "Daniel Harper praised it.\n\n"
+                "Eventually Toledo agreed to the plan as well, officials said.",
+                &l);
+    const px_entity *e = entity_named(&l, "Daniel Harper");
+    assert_non_null(e);
+    assert_int_equal(e->kind, PX_ENTITY_PERSON);
+    e = entity_named(&l, "Maria Lopez");
+    assert_non_null(e);
+    assert_int_equal(e->kind, PX_ENTITY_PERSON);
+    for (size_t i = 0; i < l.n; i++) {
+        assert_null(strstr(l.v[i].name, "EXCLUSIVE Daniel"));
+        assert_null(strstr(l.v[i].name, "Lopez Maria"));
+        assert_null(strstr(l.v[i].name, "Eventually"));
+    }
+    px_entity_list_clear(&l);
+}
+
 static void test_unbalanced_quotes_do_not_derail(void **s)
 {
     (void)s;
@@ -1289,6 +1346,7 @@ int main(void)
         cmocka_unit_test(test_examples_quotes),
         cmocka_unit_test(test_examples_death_toll_conflict),
         cmocka_unit_test(test_seed_tolls_are_two_quantities),
+        cmocka_unit_test(test_names_from_page_shapes),
         cmocka_unit_test(test_unbalanced_quotes_do_not_derail),
         cmocka_unit_test(test_quote_across_paragraphs),
         cmocka_unit_test(test_speaker_is_a_noun_phrase),

@@ -101,6 +101,9 @@ typedef struct scanner {
     px_ner_spans names;
     uint64_t *lower; /* keys of the words written in lower case, sorted */
     size_t n_lower;
+    unsigned char *title_line; /* per token: its line is written in Title Case */
+    uint64_t *capital; /* keys of the words capitalised inside a sentence of the body, sorted */
+    size_t n_capital;
     word *w;
     size_t nw, capw;
     cand *c;
@@ -260,6 +263,16 @@ static int by_key(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
+static int all_lower(const char *s, size_t len)
+{
+    if (!islower((unsigned char)s[0]))
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if (isupper((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
 /* The words the text writes in lower case, sorted for lookup. */
 static int lower_words_build(scanner *sc)
 {
@@ -268,7 +281,7 @@ static int lower_words_build(scanner *sc)
         return PX_ENOMEM;
     for (size_t i = 0; i < sc->tk.n; i++) {
         const px_token *t = &sc->tk.v[i];
-        if (t->kind == PX_TOK_WORD && islower((unsigned char)sc->text[t->start]))
+        if (t->kind == PX_TOK_WORD && all_lower(sc->text + t->start, t->end - t->start))
             sc->lower[sc->n_lower++] = lower_key(sc->text + t->start, t->end - t->start);
     }
     qsort(sc->lower, sc->n_lower, sizeof *sc->lower, by_key);
@@ -279,6 +292,98 @@ static int written_lower(const scanner *sc, const px_token *t)
 {
     uint64_t k = lower_key(sc->text + t->start, t->end - t->start);
     return bsearch(&k, sc->lower, sc->n_lower, sizeof k, by_key) != NULL;
+}
+
+/* Is token t, of a Title Case line, written in lower case in the body
+ * and never capitalised inside a sentence there? Then the headline's
+ * capitals made it look like a name ("Tranquilizing", "Shooting"), not
+ * the body ("New" of "New York"). */
+static int headline_capital(const scanner *sc, const px_token *t)
+{
+    uint64_t k = lower_key(sc->text + t->start, t->end - t->start);
+    return isupper((unsigned char)sc->text[t->start]) && written_lower(sc, t) &&
+           !bsearch(&k, sc->capital, sc->n_capital, sizeof k, by_key);
+}
+
+
+static int opens_sentence(const scanner *sc, size_t i);
+
+/* The words the body capitalises inside a sentence (Title Case lines
+ * aside), sorted for lookup. */
+static int capitals_build(scanner *sc)
+{
+    sc->capital = malloc((sc->tk.n ? sc->tk.n : 1) * sizeof *sc->capital);
+    if (!sc->capital)
+        return PX_ENOMEM;
+    for (size_t i = 0; i < sc->tk.n; i++) {
+        const px_token *t = &sc->tk.v[i];
+        if (t->kind == PX_TOK_WORD && isupper((unsigned char)sc->text[t->start]) &&
+            !sc->title_line[i] && !opens_sentence(sc, i))
+            sc->capital[sc->n_capital++] = lower_key(sc->text + t->start, t->end - t->start);
+    }
+    qsort(sc->capital, sc->n_capital, sizeof *sc->capital, by_key);
+    return PX_OK;
+}
+
+/* Does token i open its sentence (or its line)? */
+static int opens_sentence(const scanner *sc, size_t i)
+{
+    return i == 0 || !same_line(sc, i) ||
+           cl_sentence_at(&sc->ss, sc->tk.v[i].start) != cl_sentence_at(&sc->ss, sc->tk.v[i - 1].start);
+}
+
+/* Marks the tokens of sentences (within a line) written in Title Case
+ * (headlines, captions, menus): at least three words of four letters or
+ * more, every one of them capitalised, not all in capitals, and at most a
+ * third of all its words in lower case ("on the", "of"). Capitals there say nothing about names. */
+static int title_lines_build(scanner *sc)
+{
+    sc->title_line = calloc(sc->tk.n ? sc->tk.n : 1, 1);
+    if (!sc->title_line)
+        return PX_ENOMEM;
+    size_t line_start = 0, words = 0, long_words = 0, lower = 0, caps_only = 0, short_lower = 0;
+    for (size_t i = 0; i <= sc->tk.n; i++) {
+        if (i == sc->tk.n || (i > 0 && opens_sentence(sc, i))) {
+            if (long_words >= 3 && !lower && caps_only < long_words && 3 * short_lower <= words)
+                memset(sc->title_line + line_start, 1, i - line_start);
+            line_start = i;
+            long_words = lower = caps_only = words = short_lower = 0;
+        }
+        if (i == sc->tk.n)
+            break;
+        const px_token *t = &sc->tk.v[i];
+        if (t->kind != PX_TOK_WORD || !isalpha((unsigned char)sc->text[t->start]))
+            continue;
+        words++;
+        if (t->end - t->start < 4) {
+            short_lower += islower((unsigned char)sc->text[t->start]) != 0;
+            continue;
+        }
+        long_words++;
+        lower += islower((unsigned char)sc->text[t->start]) != 0;
+        caps_only += !islower((unsigned char)sc->text[t->end - 1]);
+    }
+    return capitals_build(sc);
+}
+
+/* Is token i capitalised by its place rather than as a name: written in
+ * lower case elsewhere in the text, it opens its sentence or stands in a
+ * Title Case line; or it is an adverb opening its sentence ("Ultimately"). */
+static int capitalised_by_place(const scanner *sc, size_t i)
+{
+    const px_token *t = &sc->tk.v[i];
+    size_t len = t->end - t->start;
+    int initial = opens_sentence(sc, i);
+    return ((initial || sc->title_line[i]) && written_lower(sc, t)) ||
+           (initial && len > 4 && cl_eq(sc->text + t->start + len - 2, 2, "ly"));
+}
+
+/* An adverb opening its sentence ("Eventually", "Separately"). */
+static int opening_adverb(const scanner *sc, size_t i)
+{
+    const px_token *t = &sc->tk.v[i];
+    size_t len = t->end - t->start;
+    return opens_sentence(sc, i) && len >= 7 && cl_eq(sc->text + t->start + len - 2, 2, "ly");
 }
 
 static int tok_is_stopword(const scanner *sc, const px_token *t)
@@ -315,9 +420,19 @@ static int unlisted_word(const scanner *sc, size_t i, px_ner_type type)
         return 1;
     if (memchr(s, '-', len) && islower((unsigned char)((const char *)memchr(s, '-', len))[1]))
         return 1;
-    int initial = i == 0 || !same_line(sc, i) ||
-                  cl_sentence_at(&sc->ss, t->start) != cl_sentence_at(&sc->ss, sc->tk.v[i - 1].start);
-    return initial && (written_lower(sc, t) || (len > 4 && cl_eq(s + len - 2, 2, "ly")));
+    return capitalised_by_place(sc, i);
+}
+
+static int tok_given_name(const scanner *sc, size_t i)
+{
+    const px_token *t = &sc->tk.v[i];
+    return t->kind == PX_TOK_WORD && cl_given_name_gender(sc->text + t->start, t->end - t->start);
+}
+
+static int tok_initial(const scanner *sc, size_t i)
+{
+    const px_token *t = &sc->tk.v[i];
+    return t->end - t->start <= 2 || sc->text[t->end - 1] == '.';
 }
 
 static int add_name(scanner *sc, size_t first, size_t last, size_t role, px_ner_type type)
@@ -328,6 +443,14 @@ static int add_name(scanner *sc, size_t first, size_t last, size_t role, px_ner_
     while (last > first && cl_is_calendar_word(sc->text + sc->tk.v[last - 1].start,
                                                sc->tk.v[last - 1].end - sc->tk.v[last - 1].start))
         last--; /* "CBS Sunday" */
+    while (role == first && last > first + 1 && !tok_given_name(sc, first) &&
+           ((sc->title_line[first] && headline_capital(sc, &sc->tk.v[first])) || opening_adverb(sc, first)))
+        role = ++first; /* "Eventually Duisburg", "Tranquilizing Harambe" in a headline */
+    if (type == PX_NER_PER && last > first + 1 && written_lower(sc, &sc->tk.v[last - 1]) &&
+        !tok_given_name(sc, first))
+        type = PX_NER_MISC; /* a common noun ends it: "Bastille Day", "Super Bowl" */
+    while (last > first + 1 && sc->title_line[last - 1] && headline_capital(sc, &sc->tk.v[last - 1]))
+        last--; /* "Harambe Shooting" in a headline */
     if (last > first && tok_role_word(sc, last - 1))
         while (last > first && is_title_token(sc, &sc->tk.v[last - 1]))
             last--; /* "Defense Secretary" */
@@ -340,6 +463,39 @@ static int add_name(scanner *sc, size_t first, size_t last, size_t role, px_ner_
     if (type == PX_NER_PER && role == first)
         role = title_start(sc, first);
     return rc ? rc : add_cand(sc, role, first_w, sc->nw, kind_of(type));
+}
+
+/* Where a full name (a given name and more words) starts inside the name
+ * [first, last) after words that are neither given names nor initials, in
+ * a name the tagger did not call a person ("Associated Press | Jessica
+ * Alba") or after a word in capitals ("CHEAT | Amir Khan"); last when none
+ * does. */
+static size_t full_name_inside(const scanner *sc, size_t first, size_t last, px_ner_type type)
+{
+    int shouted = 0;
+    for (size_t k = first + 1; k + 1 < last; k++) {
+        const px_token *p = &sc->tk.v[k - 1];
+        shouted |= p->end - p->start >= 3 && !islower((unsigned char)sc->text[p->end - 1]) &&
+                   isalpha((unsigned char)sc->text[p->end - 1]);
+        if ((type != PX_NER_PER || shouted) && tok_given_name(sc, k) && !tok_given_name(sc, k - 1) &&
+            !tok_initial(sc, k - 1) && sc->tk.v[k + 1].kind == PX_TOK_WORD)
+            return k;
+    }
+    return last;
+}
+
+/* Are the n tokens from a the same words as the n tokens from b
+ * (possessives aside)? */
+static int same_words(const scanner *sc, size_t a, size_t b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const px_token *x = &sc->tk.v[a + i], *y = &sc->tk.v[b + i];
+        size_t xl = cl_strip_possessive(sc->text + x->start, x->end - x->start);
+        size_t yl = cl_strip_possessive(sc->text + y->start, y->end - y->start);
+        if (xl != yl || memcmp(sc->text + x->start, sc->text + y->start, xl) != 0)
+            return 0;
+    }
+    return 1;
 }
 
 /* Adds the tagged name [first, last): split after a possessive inside it
@@ -359,6 +515,22 @@ static int add_tagged(scanner *sc, size_t first, size_t last, px_ner_type type)
             cl_strip_possessive(sc->text + sc->tk.v[i].start, sc->tk.v[i].end - sc->tk.v[i].start) <
                 sc->tk.v[i].end - sc->tk.v[i].start) {
             int rc = add_tagged(sc, first, i + 1, type);
+            return rc ? rc : add_tagged(sc, i + 1, last, type);
+        }
+    size_t full = full_name_inside(sc, first, last, type);
+    if (full < last) { /* "Associated Press | Jessica Alba", "Justin Timberlake | Justin Timberlake" */
+        int rc = add_tagged(sc, first, full,
+                            type == PX_NER_PER && !tok_given_name(sc, first) ? PX_NER_ORG : type);
+        return rc ? rc : add_tagged(sc, full, last, PX_NER_PER);
+    }
+    if ((last - first) % 2 == 0 && last - first >= 2 && same_words(sc, first, first + (last - first) / 2, (last - first) / 2)) {
+        int rc = add_tagged(sc, first, first + (last - first) / 2, type); /* "Ruhrort Ruhrort" */
+        return rc ? rc : add_tagged(sc, first + (last - first) / 2, last, type);
+    }
+    for (size_t i = first + 1; i + 1 < last; i++)
+        if (sc->title_line[i] && tok_is_stopword(sc, &sc->tk.v[i]) &&
+            isupper((unsigned char)sc->text[sc->tk.v[i].start])) {
+            int rc = add_tagged(sc, first, i, type); /* "Grammys | Have Against Women" */
             return rc ? rc : add_tagged(sc, i + 1, last, type);
         }
     if (first >= 2 && last > first + 1 && cl_tok_eq(sc->text, &sc->tk.v[first - 1], "of") &&
@@ -385,6 +557,8 @@ static int scan_names(scanner *sc)
     int rc = px_ner_tag(m, sc->text, &sc->tk, &sc->ss, &sc->names);
     if (!rc)
         rc = lower_words_build(sc);
+    if (!rc)
+        rc = title_lines_build(sc);
     for (size_t i = 0; i < sc->names.n && !rc; i++)
         rc = add_tagged(sc, sc->names.v[i].first, sc->names.v[i].last, sc->names.v[i].type);
     return rc;
@@ -765,9 +939,58 @@ static int resolve_names(scanner *sc, px_entity_list *out)
     return rc;
 }
 
+/* The one type of a set of type bits; -1 when none or several. */
+static int single_type(unsigned bits)
+{
+    for (int t = 0; t < PX_NER_TYPES; t++)
+        if (bits == 1u << t)
+            return t;
+    return -1;
+}
+
+/* An entity's kind: the tagger's most frequent kind over the mentions
+ * written as its name (ties to the first), the one type the training data
+ * gives the name (if one) counting as half as many votes again: "urging
+ * Pyongyang to" makes a person of the tagger, the prior keeps the
+ * place. Short forms do not vote ("Houston" of "Houston Texans"). A person
+ * named in full stays one. */
+static int vote_kinds(const scanner *sc, px_entity_list *out)
+{
+    size_t *votes = calloc(out->n ? out->n * 4 : 1, sizeof *votes);
+    unsigned char *sure_person = calloc(out->n ? out->n : 1, 1);
+    if (!votes || !sure_person) {
+        free(votes);
+        free(sure_person);
+        return PX_ENOMEM;
+    }
+    for (size_t k = 0; k < sc->nc; k++) {
+        const cand *c = &sc->c[k];
+        size_t e = (size_t)c->entity;
+        if (strcmp(c->name, out->v[e].name) == 0)
+            votes[e * 4 + (size_t)c->kind]++;
+        if (c->kind_sure && c->kind == PX_ENTITY_PERSON)
+            sure_person[e] = 1;
+    }
+    const px_ner_model *m = px_ner_default(NULL);
+    for (size_t e = 0; e < out->n; e++) {
+        int known = single_type(px_ner_gazetteer_types(m, out->v[e].name, strlen(out->v[e].name)));
+        size_t total = votes[e * 4] + votes[e * 4 + 1] + votes[e * 4 + 2] + votes[e * 4 + 3];
+        if (known >= 0)
+            votes[e * 4 + (size_t)kind_of((px_ner_type)known)] += (total + 1) / 2;
+        for (int k = 0; k < 4; k++)
+            if (votes[e * 4 + (size_t)k] > votes[e * 4 + (size_t)out->v[e].kind])
+                out->v[e].kind = (px_entity_kind)k;
+        if (sure_person[e])
+            out->v[e].kind = PX_ENTITY_PERSON;
+    }
+    free(votes);
+    free(sure_person);
+    return PX_OK;
+}
+
 static int resolve(scanner *sc, const px_article *a, px_entity_list *out)
 {
-    if (resolve_names(sc, out))
+    if (resolve_names(sc, out) || vote_kinds(sc, out))
         return PX_ENOMEM;
     for (size_t k = 0; k < sc->nc; k++) {
         cand *c = &sc->c[k];
@@ -780,8 +1003,6 @@ static int resolve(scanner *sc, const px_article *a, px_entity_list *out)
         }
         if (!e->gender && c->gender)
             e->gender = c->gender;
-        if (c->kind_sure && c->kind == PX_ENTITY_PERSON)
-            e->kind = PX_ENTITY_PERSON;
         if (e->kind == PX_ENTITY_PERSON && !e->gender) {
             const char *sp = strchr(e->name, ' ');
             if (sp)
@@ -822,6 +1043,8 @@ static void scanner_free(scanner *sc)
     free(sc->c);
     free(sc->w);
     free(sc->lower);
+    free(sc->title_line);
+    free(sc->capital);
     px_ner_spans_free(&sc->names);
     if (sc->own_text) {
         px_tokens_free(&sc->tk);
@@ -1101,6 +1324,43 @@ static int vote_role(px_entity *m, int *votes, const char *role)
     return PX_OK;
 }
 
+/* A story names a person again and again by the surname ("Hopkins");
+ * a multi-word "person" named often by several outlets and never so, nor
+ * starting with a given name, is a thing: "Super Bowl", "Milky Way". */
+#define SURNAME_EVIDENCE_MENTIONS 6
+static int never_by_surname(const px_entity *e)
+{
+    size_t last_len;
+    const char *last = last_word(e->name, &last_len);
+    const char *sp = strchr(e->name, ' ');
+    if (e->kind != PX_ENTITY_PERSON || !sp || e->mentions < SURNAME_EVIDENCE_MENTIONS || e->n_sources < 2 ||
+        cl_given_name_gender(e->name, (size_t)(sp - e->name)))
+        return 0;
+    for (size_t v = 0; v < e->variants.n; v++) {
+        const char *var = e->variants.items[v];
+        size_t vl;
+        const char *vlast = last_word(var, &vl);
+        if (vl == last_len && strncasecmp(vlast, last, vl) == 0 &&
+            name_words(var, &vlast, &vl) < name_words(e->name, &last, &last_len))
+            return 0;
+    }
+    return 1;
+}
+
+/* The kind most mentions gave, a person aside, when a third of them
+ * did; other names otherwise. */
+static px_entity_kind best_kind_but_person(const size_t *votes)
+{
+    px_entity_kind best = PX_ENTITY_OTHER;
+    size_t total = 0;
+    for (int k = 0; k < 4; k++) {
+        total += votes[k];
+        if (k != PX_ENTITY_PERSON && votes[k] > votes[best])
+            best = (px_entity_kind)k;
+    }
+    return 3 * votes[best] >= total ? best : PX_ENTITY_OTHER;
+}
+
 int px_entities_merge(const px_article *const *articles, px_entity_list *const *lists,
                       size_t n, px_entity_list *out, px_error *err)
 {
@@ -1209,6 +1469,9 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
         for (int k = 0; k < 4; k++)
             if (kind_votes[i * 4 + (size_t)k] > kind_votes[i * 4 + (size_t)out->v[i].kind])
                 out->v[i].kind = (px_entity_kind)k;
+    for (size_t i = 0; i < out->n && !rc; i++)
+        if (never_by_surname(&out->v[i]))
+            out->v[i].kind = best_kind_but_person(&kind_votes[i * 4]);
     for (size_t i = 0; i < out->n && !rc; i++) {
         const char *sp = strchr(out->v[i].name, ' '); /* a common given name: a person */
         if (kind_votes[i * 4 + PX_ENTITY_PERSON] && sp &&

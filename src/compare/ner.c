@@ -163,6 +163,17 @@ static int gaz_add(htab *g, const char *name, size_t len, int type)
     return PX_OK;
 }
 
+unsigned px_ner_gazetteer_types(const px_ner_model *m, const char *name, size_t len)
+{
+    char buf[GAZ_MAX * (WORD_MAX + 1)];
+    if (!m || len > sizeof buf)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        buf[i] = (char)tolower((unsigned char)name[i]);
+    long v = htab_get(&m->gaz, key_of(buf, len));
+    return v > 0 ? (unsigned)v : 0;
+}
+
 /* ---- documents ------------------------------------------------------------------- */
 
 enum {

@@ -52,6 +52,10 @@ void px_ner_model_free(px_ner_model *m);
  * err is not NULL) when it cannot be read. */
 const px_ner_model *px_ner_default(px_error *err);
 
+/* The types the training data gave the name (its words joined by single
+ * spaces, any case): bit t set for px_ner_type t; 0 when it never saw it. */
+unsigned px_ner_gazetteer_types(const px_ner_model *m, const char *name, size_t len);
+
 /* Tags text (tokens tk, sentences ss, both of text): appends the names
  * found, in text order, to out. Time linear in the tokens. */
 int px_ner_tag(const px_ner_model *m, const char *text, const px_tokens *tk, const px_spans *ss,

@@ -223,7 +223,10 @@ static void test_scope(void **s)
         "Boosters: 2 Cores: 3 Engines: 27\n"
         "Seventeen people were killed in attacks in January 2015.\n"
         "The Nov. 13 Paris attacks killed 130 people.\n"
-        "Last year's attack killed 12 people.\n");
+        "Last year's attack killed 12 people.\n"
+        "Two people died in a September crash near Cannes.\n"
+        "In March 2016, 40 people were hurt in Paris.\n"
+        "In July, 30 people were hurt in Nice.\n");
     px_number_list l;
     px_number_list_init(&l);
     assert_int_equal(px_numbers_extract(a, &l), PX_OK);
@@ -235,8 +238,37 @@ static void test_scope(void **s)
             (l.v[i].value == 12 && strstr(l.v[i].counted ? l.v[i].counted : "", "killed")))
             assert_int_equal(l.v[i].scope, PX_SCOPE_BACKGROUND);
     }
+    /* a month without a day: a month that ended weeks before is another time */
+    assert_int_equal(written(&l, "Two")->scope, PX_SCOPE_BACKGROUND);
+    assert_int_equal(written(&l, "40")->scope, PX_SCOPE_BACKGROUND);
+    assert_int_equal(written(&l, "30")->scope, PX_SCOPE_EVENT);
     px_number_list_clear(&l);
     px_article_free(a);
+}
+
+/* A duration glued to a noun measures that noun ("a 17-minute rain
+ * delay"), and outlets giving it alike agree; a bare duration names
+ * nothing. */
+static void test_duration_of_a_thing(void **s)
+{
+    (void)s;
+    px_article *arts[2] = {
+        article("2016-11-03T09:00:00Z", "A", "Play resumed after a 17-minute rain delay before the 10th inning. "
+                                            "The game lasted four hours."),
+        article("2016-11-03T10:00:00Z", "B", "There was a 17-minute rain delay before the 10th inning.")};
+    compared c;
+    compare(&c, arts, 2);
+    const px_number *x = written(&c.lists[0], "17-minute");
+    assert_int_equal(x->kind, PX_NUM_DURATION);
+    assert_string_equal(x->counted, "rain delay");
+    assert_null(written(&c.lists[0], "four hours")->counted);
+    const px_number_group *delay = group_with(&c, 17);
+    assert_non_null(delay);
+    assert_int_equal(delay->status, PX_QTY_AGREE);
+    assert_true(px_number_group_shown(delay));
+    compared_free(&c);
+    for (size_t i = 0; i < 2; i++)
+        px_article_free(arts[i]);
 }
 
 /* Another named event in the story's window, the setting (figures owned
@@ -415,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_figure_words),
         cmocka_unit_test(test_scope),
         cmocka_unit_test(test_other_event_setting_owner),
+        cmocka_unit_test(test_duration_of_a_thing),
         cmocka_unit_test(test_agree_conflict_evolving),
         cmocka_unit_test(test_evolving_by_majority),
         cmocka_unit_test(test_sport_tallies),

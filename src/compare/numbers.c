@@ -1486,12 +1486,13 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         last = range_end(n, p, last, &num);
     const unit *u = NULL;
     size_t ul = 0;
+    int hyphened = p->glued != NULL; /* "a 17-minute delay": the unit describes a noun */
     if (!unit_name) {
         size_t j = last + 1;
         /* "1,900-foot", "61-year-old": glued by a hyphen */
         if (j < n->d.tk.n && n->d.text[n->d.tk.v[j].start] == '-' &&
             n->d.tk.v[j].start == n->d.tk.v[last].end)
-            j++;
+            j++, hyphened = 1;
         ul = match_unit(n, j, &u);
         if (ul) {
             unit_name = u->unit;
@@ -1563,7 +1564,8 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         }
         free(what);
     } else if (num.kind == PX_NUM_COUNT || num.kind == PX_NUM_MONEY || num.kind == PX_NUM_PERCENT ||
-               num.kind == PX_NUM_MEASURE || num.kind == PX_NUM_ORDINAL || (num.kind == PX_NUM_AGE && p->age))
+               num.kind == PX_NUM_MEASURE || num.kind == PX_NUM_ORDINAL || (num.kind == PX_NUM_AGE && p->age) ||
+               (num.kind == PX_NUM_DURATION && hyphened))
         num.counted = counted_phrase(n, last + 1, first, lo, hi);
     if (!num.counted && num.kind == PX_NUM_AGE && looks_like_age(n, p))
         num.counted = cl_lower(n->d.text + n->d.tk.v[p->first - 2].start,
@@ -1598,7 +1600,7 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         return PX_OK;
     }
     if (num.kind == PX_NUM_AGE || num.kind == PX_NUM_ORDINAL || num.kind == PX_NUM_SPORT ||
-        (num.kind == PX_NUM_MEASURE && !num.counted))
+        num.kind == PX_NUM_DURATION || (num.kind == PX_NUM_MEASURE && !num.counted))
         num.owner = owner_of(n, sent, first, last, lo, hi);
     /* a bare figure ("rose to 85", "five of whom") is kept as read but
      * names no quantity, so it is never compared: no authority needed */
@@ -2042,7 +2044,7 @@ static void pair_score(const px_article *aa, const px_number *a, const px_articl
     /* what is said of the counted, or the unit naming what is measured
      * (speed in mph, weight in tons) */
     ev->related = rel_len > 0 || a->kind == PX_NUM_MEASURE ||
-                  (a->unit && !ev->generic && a->kind != PX_NUM_DURATION && a->counted && b->counted);
+                  (a->unit && !ev->generic && a->counted && b->counted);
     if (a->kind == PX_NUM_MEASURE || a->kind == PX_NUM_AGE)
         ev->generic = 0;
     ev->attributed = a->attribution && b->attribution;

@@ -271,6 +271,48 @@ static void test_duration_of_a_thing(void **s)
         px_article_free(arts[i]);
 }
 
+/* Clock times written apart are no counts; a distance placing the event
+ * ("72 km southeast of Padang") is its setting. */
+static void test_clock_and_place(void **s)
+{
+    (void)s;
+    px_article *a = article("2009-10-01", "A",
+                            "The quake struck at 5 : 16 pm, 57 km southwest of Padang, at a depth of "
+                            "85 km. It shook buildings until 6 pm and killed 75 people.\n");
+    px_number_list l;
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    assert_false(has_value(&l, 5));
+    assert_false(has_value(&l, 16));
+    assert_false(has_value(&l, 6));
+    assert_int_equal(written(&l, "57 km")->scope, PX_SCOPE_BACKGROUND);
+    assert_int_equal(written(&l, "85 km")->scope, PX_SCOPE_EVENT);
+    assert_int_equal(written(&l, "75")->scope, PX_SCOPE_EVENT);
+    px_number_list_clear(&l);
+    px_article_free(a);
+}
+
+/* Sentences are alike by their distinct words: a word said thrice in one
+ * sentence is one shared word, and likeness never passes 1. */
+static void test_likeness_of_distinct_words(void **s)
+{
+    (void)s;
+    px_article *arts[2] = {
+        article("2016-11-03", "A", "Rescue crews, rescue crews and rescue crews: 12 rescue crews came to the tram."),
+        article("2016-11-03", "B", "At the scene, 20 rescue crews came.")};
+    compared c;
+    compare(&c, arts, 2);
+    const px_number_group *crews = group_with(&c, 12);
+    assert_non_null(crews);
+    const char *alike = strstr(crews->evidence, "sentences alike ");
+    assert_non_null(alike);
+    assert_true(atof(alike + strlen("sentences alike ")) <= 1.0);
+    assert_non_null(strstr(crews->evidence, "the thing counted named alike"));
+    compared_free(&c);
+    for (size_t i = 0; i < 2; i++)
+        px_article_free(arts[i]);
+}
+
 /* Another named event in the story's window, the setting (figures owned
  * by a whole, their conversions), victims never an authority, owners. */
 static void test_other_event_setting_owner(void **s)
@@ -448,6 +490,8 @@ int main(void)
         cmocka_unit_test(test_scope),
         cmocka_unit_test(test_other_event_setting_owner),
         cmocka_unit_test(test_duration_of_a_thing),
+        cmocka_unit_test(test_clock_and_place),
+        cmocka_unit_test(test_likeness_of_distinct_words),
         cmocka_unit_test(test_agree_conflict_evolving),
         cmocka_unit_test(test_evolving_by_majority),
         cmocka_unit_test(test_sport_tallies),

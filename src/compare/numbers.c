@@ -597,6 +597,18 @@ static int series_word(const nscan *n, size_t first)
     return cl_in(low, len, series);
 }
 
+/* A clock time written apart: "2 : 43 pm" (either figure), "6 pm". */
+static int spaced_clock(const nscan *n, const parsed *p)
+{
+    size_t a = p->first, b = p->last;
+    int colon_after = b + 2 < n->d.tk.n && n->d.text[n->d.tk.v[b + 1].start] == ':' &&
+                      n->d.tk.v[b + 1].end == n->d.tk.v[b + 1].start + 1 && n->d.tk.v[b + 2].kind == PX_TOK_NUMBER;
+    int colon_before = a >= 2 && n->d.text[n->d.tk.v[a - 1].start] == ':' &&
+                       n->d.tk.v[a - 1].end == n->d.tk.v[a - 1].start + 1 && n->d.tk.v[a - 2].kind == PX_TOK_NUMBER;
+    int meridian = tok_word_is(n, b + 1, "pm") || tok_word_is(n, b + 1, "am");
+    return colon_after || colon_before || (meridian && p->value <= 12 && !p->decimals);
+}
+
 /* Is the number a year, a date, a time or an identifier rather than a claim? */
 static int not_a_claim(const nscan *n, const parsed *p)
 {
@@ -623,6 +635,8 @@ static int not_a_claim(const nscan *n, const parsed *p)
     if (p->last + 1 < n->d.tk.n && cl_tok_in(n->d.text, &n->d.tk.v[p->last + 1], clock_words) &&
         (len == 4 || !tok_word_is(n, p->last + 1, "hours")))
         return 1; /* 6 p.m., 2206 GMT, 1400 hours */
+    if (spaced_clock(n, p))
+        return 1;
     /* a title, not a count: "60 Minutes", "“24 Hours in Gaza”" - the
      * number opens a run of capitalised words after a quotation mark, or a
      * unit word is capitalised as in a name */
@@ -1249,6 +1263,20 @@ static int is_rate(const nscan *n, size_t j, size_t hi)
     return 0;
 }
 
+/* A distance placing something: "72 km southeast of Padang", "10 miles
+ * from the coast", "200 metres away". Reports measure from different
+ * places, so such figures are the setting, not a quantity of the event. */
+static int is_location_offset(const nscan *n, const char *unit, size_t j)
+{
+    static const char *const lengths[] = {"km", "mile", "m", "ft", NULL};
+    static const char *const placing[] = {"north", "south", "east", "west", "northeast", "northwest",
+                                          "southeast", "southwest", "north-east", "north-west",
+                                          "south-east", "south-west", "away", "from", "off", "outside",
+                                          "inland", "offshore", NULL};
+    return unit && cl_in(unit, strlen(unit), lengths) && j < n->d.tk.n &&
+           cl_tok_in(n->d.text, &n->d.tk.v[j], placing);
+}
+
 /* A game's tally: runs, innings, outs, laps, points ("Cubs' four runs"). */
 static int is_sport_tally(const char *counted)
 {
@@ -1526,6 +1554,8 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         if (tok_word_is(n, first - 1, "between") && first > 0)
             first--;
     }
+    if (num.scope == PX_SCOPE_EVENT && num.kind == PX_NUM_MEASURE && is_location_offset(n, unit_name, last + 1))
+        num.scope = PX_SCOPE_BACKGROUND;
     num.update = reports_change(n, first, lo, hi);
     num.part = is_among(n, last + 1, hi);
     num.start = n->d.tk.v[first].start;
@@ -1944,6 +1974,15 @@ typedef struct word_set {
     size_t n;
 } word_set;
 
+static int word_set_has(const word_set *ws, const char *w, size_t len)
+{
+    for (size_t k = 0; k < ws->n; k++)
+        if (ws->len[k] == len && strncasecmp(ws->w[k], w, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Distinct words: a word repeated in one sentence is shared once. */
 static void sentence_words(const char *s, size_t len, word_set *ws)
 {
     ws->n = 0;
@@ -1956,7 +1995,7 @@ static void sentence_words(const char *s, size_t len, word_set *ws)
         while (j < len && isalpha((unsigned char)s[j]))
             j++;
         if (j - i >= 4 && !px_is_stopword("en", s + i, j - i) && !spelled_value(s + i, j - i) &&
-            !cl_is_say_verb(s + i, j - i)) {
+            !cl_is_say_verb(s + i, j - i) && !word_set_has(ws, s + i, j - i)) {
             ws->w[ws->n] = s + i;
             ws->len[ws->n++] = j - i;
         }
@@ -1986,7 +2025,7 @@ static double sentence_similarity(const char *a, size_t al, const char *b, size_
  * to 1, with the reasons. */
 typedef struct pair_evidence {
     double score, similarity;
-    int related, attributed, close, lead, sport, generic, toll;
+    int related, attributed, close, lead, sport, generic, toll, named;
 } pair_evidence;
 
 /* The opening of an article (its first 600 bytes) states its main figures. */
@@ -2029,6 +2068,26 @@ static int generic_head(const char *key)
     return end && cl_in(start, (size_t)(end - start), generic);
 }
 
+/* Do the two counted phrases share a content word other than the key's
+ * head noun? */
+static int named_alike(const px_number *a, const px_number *b, const char *key)
+{
+    if (!a->counted || !b->counted)
+        return 0;
+    const char *bar = strrchr(key, '|'), *head = bar;
+    while (head && head > key && head[-1] != '|')
+        head--;
+    size_t head_len = bar ? (size_t)(bar - head) : 0;
+    word_set wa, wb;
+    sentence_words(a->counted, strlen(a->counted), &wa);
+    sentence_words(b->counted, strlen(b->counted), &wb);
+    for (size_t i = 0; i < wa.n; i++)
+        if (!(head_len && wa.len[i] >= head_len && strncasecmp(wa.w[i], head, head_len) == 0) &&
+            word_set_has(&wb, wa.w[i], wa.len[i]))
+            return 1;
+    return 0;
+}
+
 static void pair_score(const px_article *aa, const px_number *a, const px_article *ab,
                        const px_number *b, const char *key, pair_evidence *ev)
 {
@@ -2040,11 +2099,12 @@ static void pair_score(const px_article *aa, const px_number *a, const px_articl
     size_t rel_len;
     key_relation(key, &rel, &rel_len);
     ev->generic = generic_head(key);
-    /* what is said of the counted, or a unit measured of a named thing */
-    /* what is said of the counted, or the unit naming what is measured
-     * (speed in mph, weight in tons) */
+    /* what is said of the counted, the unit naming what is measured
+     * (speed in mph, weight in tons), or the counted named alike beyond
+     * its head noun ("five fire rescue units", "four rescue units") */
+    ev->named = named_alike(a, b, key);
     ev->related = rel_len > 0 || a->kind == PX_NUM_MEASURE ||
-                  (a->unit && !ev->generic && a->counted && b->counted);
+                  (a->unit && !ev->generic && a->counted && b->counted) || ev->named;
     if (a->kind == PX_NUM_MEASURE || a->kind == PX_NUM_AGE)
         ev->generic = 0;
     ev->attributed = a->attribution && b->attribution;
@@ -2068,6 +2128,8 @@ static char *evidence_text(const pair_evidence *ev, const char *key, size_t n_ar
     px_buf_printf(&b, "%zu articles", n_articles);
     if (rel_len)
         px_buf_printf(&b, "; same outcome (%.*s)", (int)rel_len, rel);
+    else if (ev->named)
+        px_buf_puts(&b, "; the thing counted named alike");
     else if (ev->related)
         px_buf_puts(&b, "; same unit and thing measured");
     px_buf_printf(&b, "; sentences alike %.2f", ev->similarity);

@@ -1273,8 +1273,16 @@ static int is_location_offset(const nscan *n, const char *unit, size_t j)
                                           "southeast", "southwest", "north-east", "north-west",
                                           "south-east", "south-west", "away", "from", "off", "outside",
                                           "inland", "offshore", NULL};
-    return unit && cl_in(unit, strlen(unit), lengths) && j < n->d.tk.n &&
-           cl_tok_in(n->d.text, &n->d.tk.v[j], placing);
+    if (!unit || !cl_in(unit, strlen(unit), lengths))
+        return 0;
+    /* past a conversion: "55 kilometers (34 miles) west of" */
+    if (j < n->d.tk.n && n->d.text[n->d.tk.v[j].start] == '(')
+        for (size_t k = j + 1; k < n->d.tk.n && k < j + 8; k++)
+            if (n->d.text[n->d.tk.v[k].start] == ')') {
+                j = k + 1;
+                break;
+            }
+    return j < n->d.tk.n && cl_tok_in(n->d.text, &n->d.tk.v[j], placing);
 }
 
 /* A game's tally: runs, innings, outs, laps, points ("Cubs' four runs"). */

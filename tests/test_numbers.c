@@ -313,6 +313,29 @@ static void test_likeness_of_distinct_words(void **s)
         px_article_free(arts[i]);
 }
 
+/* Money, a percent or a duration naming nothing is one quantity only
+ * across aligned sentences. */
+static void test_unnamed_figures_aligned(void **s)
+{
+    (void)s;
+    px_article *arts[2] = {
+        article("2017-12-07", "A", "The board of the bank met for four hours on Tuesday before the vote. "
+                                   "It paid $5 million in fees."),
+        article("2017-12-07", "B", "The board of the bank met for four hours on Tuesday before the vote, "
+                                   "officials said. Its new office cost $9 million.")};
+    compared c;
+    compare(&c, arts, 2);
+    assert_null(written(&c.lists[0], "four hours")->counted);
+    const px_number_group *met = group_with(&c, 4);
+    assert_non_null(met);
+    assert_int_equal(met->status, PX_QTY_AGREE);
+    assert_int_equal(met->n_articles, 2);
+    assert_null(group_with(&c, 5e6)); /* $5 million and $9 million: no sentence in common */
+    compared_free(&c);
+    for (size_t i = 0; i < 2; i++)
+        px_article_free(arts[i]);
+}
+
 /* Another named event in the story's window, the setting (figures owned
  * by a whole, their conversions), victims never an authority, owners. */
 static void test_other_event_setting_owner(void **s)
@@ -491,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_other_event_setting_owner),
         cmocka_unit_test(test_duration_of_a_thing),
         cmocka_unit_test(test_clock_and_place),
+        cmocka_unit_test(test_unnamed_figures_aligned),
         cmocka_unit_test(test_likeness_of_distinct_words),
         cmocka_unit_test(test_agree_conflict_evolving),
         cmocka_unit_test(test_evolving_by_majority),

@@ -1826,6 +1826,17 @@ static const char *relation_in(const char *c)
 
 /* The quantity a claim measures: kind, unit, head noun and what is said of
  * it ("count||people|killed", "count||child|killed", "total count||worker|"). */
+/* The head a key gives a money, percent or duration figure that names
+ * nothing ("fell 3% to $191"): such figures are one quantity only where
+ * their sentences are aligned (UNNAMED_ALIGNED). */
+#define UNNAMED_HEAD "~"
+#define UNNAMED_ALIGNED 0.5
+
+static int compared_unnamed(const px_number *x)
+{
+    return !x->counted && (x->kind == PX_NUM_MONEY || x->kind == PX_NUM_PERCENT || x->kind == PX_NUM_DURATION);
+}
+
 static void group_key(const px_number *x, px_buf *b)
 {
     const char *c = x->counted ? x->counted : "";
@@ -1838,6 +1849,8 @@ static void group_key(const px_number *x, px_buf *b)
     head_of(c, &head, &head_len);
     if (relation && (!head_len || (is_people_noun(head, head_len) && !x->part)))
         head = "people", head_len = 6;
+    if (!head_len && compared_unnamed(x))
+        head = UNNAMED_HEAD, head_len = strlen(UNNAMED_HEAD);
     if (head_len > 3 && head[head_len - 1] == 's' && strncmp(head, "people", 6) != 0)
         head_len--;
     b->len = 0;
@@ -2308,9 +2321,18 @@ static int other_owner(const px_number *a, const px_number *b)
     return a->owner && b->owner && strcmp(a->owner, b->owner) != 0;
 }
 
-static int quantity_allows(const px_number_list *const *lists, const quantity *q, px_ref r)
+static int quantity_allows(const px_article *const *articles, const px_number_list *const *lists,
+                           const quantity *q, px_ref r)
 {
     const px_number *x = member(lists, r);
+    if (compared_unnamed(x)) {
+        const px_number *anchor = member(lists, q->members[0]);
+        const px_article *aa = articles[q->members[0].article], *ab = articles[r.article];
+        if (!aa || !ab || !aa->body || !ab->body ||
+            sentence_similarity(aa->body + anchor->sentence_start, anchor->sentence_end - anchor->sentence_start,
+                                ab->body + x->sentence_start, x->sentence_end - x->sentence_start) < UNNAMED_ALIGNED)
+            return 0;
+    }
     for (size_t i = 0; i < q->n; i++) {
         const px_number *y = member(lists, q->members[i]);
         if ((q->members[i].article == r.article && values_conflict(x, y)) || other_owner(x, y))
@@ -2319,7 +2341,7 @@ static int quantity_allows(const px_number_list *const *lists, const quantity *q
     return 1;
 }
 
-static int split_group(const px_number_list *const *lists, px_number_group *g,
+static int split_group(const px_article *const *articles, const px_number_list *const *lists, px_number_group *g,
                        px_number_groups *into)
 {
     quantity *qs = calloc(g->n_members, sizeof *qs);
@@ -2331,7 +2353,7 @@ static int split_group(const px_number_list *const *lists, px_number_group *g,
         double best_d = INFINITY;
         for (size_t k = 0; k < nq; k++)
             if (fabs(qs[k].anchor - v) < best_d && fabs(qs[k].anchor - v) <= SAME_QUANTITY_LOG_RATIO &&
-                quantity_allows(lists, &qs[k], g->members[i])) {
+                quantity_allows(articles, lists, &qs[k], g->members[i])) {
                 best = k;
                 best_d = fabs(qs[k].anchor - v);
             }
@@ -2372,13 +2394,14 @@ static int split_group(const px_number_list *const *lists, px_number_group *g,
     return rc;
 }
 
-static int split_groups(const px_number_list *const *lists, px_number_groups *out)
+static int split_groups(const px_article *const *articles, const px_number_list *const *lists,
+                        px_number_groups *out)
 {
     px_number_groups split = {0};
     int rc = PX_OK;
     for (size_t g = 0; g < out->n; g++)
         if (!rc)
-            rc = split_group(lists, &out->v[g], &split);
+            rc = split_group(articles, lists, &out->v[g], &split);
     px_number_groups_clear(out);
     *out = split;
     return rc;
@@ -2396,7 +2419,8 @@ int px_numbers_group(const px_article *const *articles, const px_number_list *co
              * cannot be compared with another: grouping it by kind and
              * unit alone mixes unrelated quantities */
             int measured = x->unit && (x->kind == PX_NUM_MEASURE || x->kind == PX_NUM_AGE);
-            if ((!x->counted && !measured) || x->scope != PX_SCOPE_EVENT)
+            int aligned = articles && compared_unnamed(x);
+            if ((!x->counted && !measured && !aligned) || x->scope != PX_SCOPE_EVENT)
                 continue;
             /* a race has many laps, a series many games: a place in one is
              * one quantity only as somebody's ("Ericsson crashed on lap 13") */
@@ -2437,7 +2461,7 @@ int px_numbers_group(const px_article *const *articles, const px_number_list *co
         }
     px_buf_free(&key);
     if (!rc)
-        rc = split_groups(lists, out);
+        rc = split_groups(articles, lists, out);
     /* keep groups seen in two or more articles */
     size_t kept = 0;
     for (size_t g = 0; g < out->n; g++) {

@@ -2310,9 +2310,13 @@ int px_number_group_shown(const px_number_group *g)
 #define SAME_QUANTITY_LOG_RATIO 1.3862943611198906 /* log(4) */
 typedef struct quantity {
     px_ref *members;
-    size_t n;
+    size_t n, cap;
     double anchor;
 } quantity;
+
+/* A figure naming nothing is weighed against at most this many
+ * quantities' sentences: linear in the claims of a large story. */
+#define UNNAMED_TRIES 16
 
 /* Attributes of two different persons are two quantities ("lap 13" of
  * one driver's crash, "lap 20" of another's). */
@@ -2348,22 +2352,25 @@ static int split_group(const px_article *const *articles, const px_number_list *
     size_t nq = 0;
     int rc = qs ? PX_OK : PX_ENOMEM;
     for (size_t i = 0; i < g->n_members && !rc; i++) {
-        double v = log1p(fabs(member(lists, g->members[i])->value));
-        size_t best = nq;
+        const px_number *x = member(lists, g->members[i]);
+        double v = log1p(fabs(x->value));
+        size_t best = nq, tries = 0;
         double best_d = INFINITY;
-        for (size_t k = 0; k < nq; k++)
-            if (fabs(qs[k].anchor - v) < best_d && fabs(qs[k].anchor - v) <= SAME_QUANTITY_LOG_RATIO &&
-                quantity_allows(articles, lists, &qs[k], g->members[i])) {
+        for (size_t k = 0; k < nq; k++) {
+            if (!(fabs(qs[k].anchor - v) < best_d && fabs(qs[k].anchor - v) <= SAME_QUANTITY_LOG_RATIO))
+                continue;
+            if (compared_unnamed(x) && tries++ >= UNNAMED_TRIES)
+                break;
+            if (quantity_allows(articles, lists, &qs[k], g->members[i])) {
                 best = k;
                 best_d = fabs(qs[k].anchor - v);
             }
-        if (best == nq) {
-            qs[nq].anchor = v;
-            qs[nq].members = malloc(g->n_members * sizeof *qs[nq].members);
-            if (!qs[nq++].members) {
-                rc = PX_ENOMEM;
-                break;
-            }
+        }
+        if (best == nq)
+            qs[nq++].anchor = v;
+        if (CL_GROW(qs[best].members, qs[best].cap, qs[best].n)) {
+            rc = PX_ENOMEM;
+            break;
         }
         qs[best].members[qs[best].n++] = g->members[i];
     }

@@ -1638,7 +1638,7 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         return PX_OK;
     }
     if (num.kind == PX_NUM_AGE || num.kind == PX_NUM_ORDINAL || num.kind == PX_NUM_SPORT ||
-        num.kind == PX_NUM_DURATION || (num.kind == PX_NUM_MEASURE && !num.counted))
+        (num.kind == PX_NUM_MEASURE && !num.counted) || (num.kind == PX_NUM_DURATION && num.counted))
         num.owner = owner_of(n, sent, first, last, lo, hi);
     /* a bare figure ("rose to 85", "five of whom") is kept as read but
      * names no quantity, so it is never compared: no authority needed */
@@ -2025,21 +2025,31 @@ static void sentence_words(const char *s, size_t len, word_set *ws)
 }
 
 /* Share of the shorter sentence's content words the other also uses. */
+static double set_similarity(const word_set *wa, const word_set *wb)
+{
+    if (!wa->n || !wb->n)
+        return 0;
+    size_t shared = 0;
+    for (size_t i = 0; i < wa->n; i++)
+        shared += word_set_has(wb, wa->w[i], wa->len[i]);
+    return (double)shared / (double)(wa->n < wb->n ? wa->n : wb->n);
+}
+
 static double sentence_similarity(const char *a, size_t al, const char *b, size_t bl)
 {
     word_set wa, wb;
     sentence_words(a, al, &wa);
     sentence_words(b, bl, &wb);
-    if (!wa.n || !wb.n)
-        return 0;
-    size_t shared = 0;
-    for (size_t i = 0; i < wa.n; i++)
-        for (size_t j = 0; j < wb.n; j++)
-            if (wa.len[i] == wb.len[j] && strncasecmp(wa.w[i], wb.w[j], wa.len[i]) == 0) {
-                shared++;
-                break;
-            }
-    return (double)shared / (double)(wa.n < wb.n ? wa.n : wb.n);
+    return set_similarity(&wa, &wb);
+}
+
+/* The words of a claim's sentence (none without its article). */
+static void claim_words(const px_article *const *articles, px_ref r, const px_number *x, word_set *ws)
+{
+    const px_article *a = articles ? articles[r.article] : NULL;
+    ws->n = 0;
+    if (a && a->body)
+        sentence_words(a->body + x->sentence_start, x->sentence_end - x->sentence_start, ws);
 }
 
 /* How surely two claims of different outlets report one quantity, from 0
@@ -2312,6 +2322,7 @@ typedef struct quantity {
     px_ref *members;
     size_t n, cap;
     double anchor;
+    word_set *words; /* of the first member's sentence, when it names nothing */
 } quantity;
 
 /* A figure naming nothing is weighed against at most this many
@@ -2325,18 +2336,12 @@ static int other_owner(const px_number *a, const px_number *b)
     return a->owner && b->owner && strcmp(a->owner, b->owner) != 0;
 }
 
-static int quantity_allows(const px_article *const *articles, const px_number_list *const *lists,
-                           const quantity *q, px_ref r)
+static int quantity_allows(const px_number_list *const *lists, const quantity *q, px_ref r,
+                           const word_set *words)
 {
     const px_number *x = member(lists, r);
-    if (compared_unnamed(x)) {
-        const px_number *anchor = member(lists, q->members[0]);
-        const px_article *aa = articles[q->members[0].article], *ab = articles[r.article];
-        if (!aa || !ab || !aa->body || !ab->body ||
-            sentence_similarity(aa->body + anchor->sentence_start, anchor->sentence_end - anchor->sentence_start,
-                                ab->body + x->sentence_start, x->sentence_end - x->sentence_start) < UNNAMED_ALIGNED)
-            return 0;
-    }
+    if (compared_unnamed(x) && (!q->words || set_similarity(q->words, words) < UNNAMED_ALIGNED))
+        return 0;
     for (size_t i = 0; i < q->n; i++) {
         const px_number *y = member(lists, q->members[i]);
         if ((q->members[i].article == r.article && values_conflict(x, y)) || other_owner(x, y))
@@ -2351,23 +2356,33 @@ static int split_group(const px_article *const *articles, const px_number_list *
     quantity *qs = calloc(g->n_members, sizeof *qs);
     size_t nq = 0;
     int rc = qs ? PX_OK : PX_ENOMEM;
+    word_set words;
     for (size_t i = 0; i < g->n_members && !rc; i++) {
         const px_number *x = member(lists, g->members[i]);
         double v = log1p(fabs(x->value));
         size_t best = nq, tries = 0;
+        if (compared_unnamed(x))
+            claim_words(articles, g->members[i], x, &words);
         double best_d = INFINITY;
         for (size_t k = 0; k < nq; k++) {
             if (!(fabs(qs[k].anchor - v) < best_d && fabs(qs[k].anchor - v) <= SAME_QUANTITY_LOG_RATIO))
                 continue;
             if (compared_unnamed(x) && tries++ >= UNNAMED_TRIES)
                 break;
-            if (quantity_allows(articles, lists, &qs[k], g->members[i])) {
+            if (quantity_allows(lists, &qs[k], g->members[i], &words)) {
                 best = k;
                 best_d = fabs(qs[k].anchor - v);
             }
         }
-        if (best == nq)
+        if (best == nq) {
             qs[nq++].anchor = v;
+            if (compared_unnamed(x) && !(qs[best].words = malloc(sizeof words))) {
+                rc = PX_ENOMEM;
+                break;
+            }
+            if (compared_unnamed(x))
+                *qs[best].words = words;
+        }
         if (CL_GROW(qs[best].members, qs[best].cap, qs[best].n)) {
             rc = PX_ENOMEM;
             break;
@@ -2375,6 +2390,7 @@ static int split_group(const px_article *const *articles, const px_number_list *
         qs[best].members[qs[best].n++] = g->members[i];
     }
     for (size_t k = 0; k < nq; k++) {
+        free(qs[k].words);
         if (!rc && CL_GROW(into->v, into->cap, into->n))
             rc = PX_ENOMEM;
         if (rc) {

@@ -1831,6 +1831,8 @@ static const char *relation_in(const char *c)
  * their sentences are aligned (UNNAMED_ALIGNED). */
 #define UNNAMED_HEAD "~"
 #define UNNAMED_ALIGNED 0.5
+/* An article's first so many such figures are compared: more are a table. */
+#define UNNAMED_PER_ARTICLE 64
 
 static int compared_unnamed(const px_number *x)
 {
@@ -2342,8 +2344,12 @@ static int quantity_allows(const px_number_list *const *lists, const quantity *q
     const px_number *x = member(lists, r);
     if (compared_unnamed(x) && (!q->words || set_similarity(q->words, words) < UNNAMED_ALIGNED))
         return 0;
-    for (size_t i = 0; i < q->n; i++) {
+    /* members come in article order: those of r's article are the last;
+     * a figure without an owner need look no further back */
+    for (size_t i = q->n; i-- > 0;) {
         const px_number *y = member(lists, q->members[i]);
+        if (!x->owner && q->members[i].article != r.article)
+            break;
         if ((q->members[i].article == r.article && values_conflict(x, y)) || other_owner(x, y))
             return 0;
     }
@@ -2436,13 +2442,13 @@ int px_numbers_group(const px_article *const *articles, const px_number_list *co
     px_buf key = {0};
     int rc = PX_OK;
     for (size_t a = 0; a < n && !rc; a++)
-        for (size_t i = 0; lists[a] && i < lists[a]->n && !rc; i++) {
+        for (size_t i = 0, unnamed = 0; lists[a] && i < lists[a]->n && !rc; i++) {
             const px_number *x = &lists[a]->v[i];
             /* a figure that names no quantity ("while 38%", "$5 million")
              * cannot be compared with another: grouping it by kind and
              * unit alone mixes unrelated quantities */
             int measured = x->unit && (x->kind == PX_NUM_MEASURE || x->kind == PX_NUM_AGE);
-            int aligned = articles && compared_unnamed(x);
+            int aligned = articles && compared_unnamed(x) && unnamed++ < UNNAMED_PER_ARTICLE;
             if ((!x->counted && !measured && !aligned) || x->scope != PX_SCOPE_EVENT)
                 continue;
             /* a race has many laps, a series many games: a place in one is

@@ -4,7 +4,9 @@
 # precision/recall of the disagreements the report shows (conflict or
 # evolving), of its agreements, and the value F1 of the figures on the gold
 # reports. Events are split by the parity of their id; the rules were tuned
-# on the even half only, both halves are printed.
+# on the even half only, both halves are printed. Then the hard negatives:
+# the ECB+ dev topics, two events of one kind each analysed as one story,
+# and how many shown disagreements and agreements mix the two events.
 # Usage: bench/conflicts.sh [SHARED_DIR] [--show]
 set -e
 shared=${1:-../shared}
@@ -15,3 +17,6 @@ for half in even odd; do
     /usr/bin/python3 bench/conflicts_score.py build/parallax "$stories/giveme5w1h-dev.jsonl" \
         "$stories/giveme5w1h-dev-quantities.jsonl" --half $half $2
 done
+if [ -f "$stories/ecbplus-dev.jsonl" ]; then
+    /usr/bin/python3 bench/conflicts_ecb.py build/parallax "$stories/ecbplus-dev.jsonl"
+fi

@@ -223,7 +223,10 @@ static void test_scope(void **s)
         "Boosters: 2 Cores: 3 Engines: 27\n"
         "Seventeen people were killed in attacks in January 2015.\n"
         "The Nov. 13 Paris attacks killed 130 people.\n"
-        "Last year's attack killed 12 people.\n");
+        "Last year's attack killed 12 people.\n"
+        "Two people died in a September crash near Cannes.\n"
+        "In March 2016, 40 people were hurt in Paris.\n"
+        "In July, 30 people were hurt in Nice.\n");
     px_number_list l;
     px_number_list_init(&l);
     assert_int_equal(px_numbers_extract(a, &l), PX_OK);
@@ -235,8 +238,102 @@ static void test_scope(void **s)
             (l.v[i].value == 12 && strstr(l.v[i].counted ? l.v[i].counted : "", "killed")))
             assert_int_equal(l.v[i].scope, PX_SCOPE_BACKGROUND);
     }
+    /* a month without a day: a month that ended weeks before is another time */
+    assert_int_equal(written(&l, "Two")->scope, PX_SCOPE_BACKGROUND);
+    assert_int_equal(written(&l, "40")->scope, PX_SCOPE_BACKGROUND);
+    assert_int_equal(written(&l, "30")->scope, PX_SCOPE_EVENT);
     px_number_list_clear(&l);
     px_article_free(a);
+}
+
+/* A duration glued to a noun measures that noun ("a 17-minute rain
+ * delay"), and outlets giving it alike agree; a bare duration names
+ * nothing. */
+static void test_duration_of_a_thing(void **s)
+{
+    (void)s;
+    px_article *arts[2] = {
+        article("2016-11-03T09:00:00Z", "A", "Play resumed after a 17-minute rain delay before the 10th inning. "
+                                            "The game lasted four hours."),
+        article("2016-11-03T10:00:00Z", "B", "There was a 17-minute rain delay before the 10th inning.")};
+    compared c;
+    compare(&c, arts, 2);
+    const px_number *x = written(&c.lists[0], "17-minute");
+    assert_int_equal(x->kind, PX_NUM_DURATION);
+    assert_string_equal(x->counted, "rain delay");
+    assert_null(written(&c.lists[0], "four hours")->counted);
+    const px_number_group *delay = group_with(&c, 17);
+    assert_non_null(delay);
+    assert_int_equal(delay->status, PX_QTY_AGREE);
+    assert_true(px_number_group_shown(delay));
+    compared_free(&c);
+    for (size_t i = 0; i < 2; i++)
+        px_article_free(arts[i]);
+}
+
+/* Clock times written apart are no counts; a distance placing the event
+ * ("72 km southeast of Padang") is its setting. */
+static void test_clock_and_place(void **s)
+{
+    (void)s;
+    px_article *a = article("2009-10-01", "A",
+                            "The quake struck at 5 : 16 pm, 57 km southwest of Padang, at a depth of "
+                            "85 km. It shook buildings until 6 pm and killed 75 people.\n");
+    px_number_list l;
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    assert_false(has_value(&l, 5));
+    assert_false(has_value(&l, 16));
+    assert_false(has_value(&l, 6));
+    assert_int_equal(written(&l, "57 km")->scope, PX_SCOPE_BACKGROUND);
+    assert_int_equal(written(&l, "85 km")->scope, PX_SCOPE_EVENT);
+    assert_int_equal(written(&l, "75")->scope, PX_SCOPE_EVENT);
+    px_number_list_clear(&l);
+    px_article_free(a);
+}
+
+/* Sentences are alike by their distinct words: a word said thrice in one
+ * sentence is one shared word, and likeness never passes 1. */
+static void test_likeness_of_distinct_words(void **s)
+{
+    (void)s;
+    px_article *arts[2] = {
+        article("2016-11-03", "A", "Rescue crews, rescue crews and rescue crews: 12 rescue crews came to the tram."),
+        article("2016-11-03", "B", "At the scene, 20 rescue crews came.")};
+    compared c;
+    compare(&c, arts, 2);
+    const px_number_group *crews = group_with(&c, 12);
+    assert_non_null(crews);
+    const char *alike = strstr(crews->evidence, "sentences alike ");
+    assert_non_null(alike);
+    assert_true(atof(alike + strlen("sentences alike ")) <= 1.0);
+    assert_non_null(strstr(crews->evidence, "the thing counted named alike"));
+    compared_free(&c);
+    for (size_t i = 0; i < 2; i++)
+        px_article_free(arts[i]);
+}
+
+/* Money, a percent or a duration naming nothing is one quantity only
+ * across aligned sentences. */
+static void test_unnamed_figures_aligned(void **s)
+{
+    (void)s;
+    px_article *arts[2] = {
+        article("2017-12-07", "A", "The board of the bank met for four hours on Tuesday before the vote. "
+                                   "It paid $5 million in fees."),
+        article("2017-12-07", "B", "The board of the bank met for four hours on Tuesday before the vote, "
+                                   "officials said. Its new office cost $9 million.")};
+    compared c;
+    compare(&c, arts, 2);
+    assert_null(written(&c.lists[0], "four hours")->counted);
+    const px_number_group *met = group_with(&c, 4);
+    assert_non_null(met);
+    assert_int_equal(met->status, PX_QTY_AGREE);
+    assert_int_equal(met->n_articles, 2);
+    assert_null(group_with(&c, 5e6)); /* $5 million and $9 million: no sentence in common */
+    compared_free(&c);
+    for (size_t i = 0; i < 2; i++)
+        px_article_free(arts[i]);
 }
 
 /* Another named event in the story's window, the setting (figures owned
@@ -380,7 +477,7 @@ static void test_hostile_numbers(void **s)
 {
     (void)s;
     size_t n = 100000;
-    char *body = malloc(n * 8 + 2048);
+    char *body = malloc(n * 8 + 4000 * 8 + 2048);
     assert_non_null(body);
     size_t len = 0;
     for (size_t i = 0; i < 1000; i++)
@@ -389,13 +486,15 @@ static void test_hostile_numbers(void **s)
                                          "people and 12-\nyear-old. About 0-6,000 people. ");
     for (size_t i = 0; i < n; i++)
         len += (size_t)sprintf(body + len, "%zu, ", 1000 + i % 9000);
+    for (size_t i = 0; i < 4000; i++) /* money naming nothing: compared by sentence */
+        len += (size_t)sprintf(body + len, "$%zu, ", 1000 + i % 9000);
     body[len] = '\0';
     px_article *a = article("2020-01-01", "A", body);
     free(body);
     px_number_list l;
     px_number_list_init(&l);
     assert_int_equal(px_numbers_extract(a, &l), PX_OK);
-    assert_true(l.n <= n + 16);
+    assert_true(l.n <= n + 4000 + 16);
     for (size_t i = 0; i < l.n; i++)
         assert_true(l.v[i].end > l.v[i].start);
     const px_number_list *nl[] = {&l, &l};
@@ -415,6 +514,10 @@ int main(void)
         cmocka_unit_test(test_figure_words),
         cmocka_unit_test(test_scope),
         cmocka_unit_test(test_other_event_setting_owner),
+        cmocka_unit_test(test_duration_of_a_thing),
+        cmocka_unit_test(test_clock_and_place),
+        cmocka_unit_test(test_unnamed_figures_aligned),
+        cmocka_unit_test(test_likeness_of_distinct_words),
         cmocka_unit_test(test_agree_conflict_evolving),
         cmocka_unit_test(test_evolving_by_majority),
         cmocka_unit_test(test_sport_tallies),

@@ -141,13 +141,40 @@ static int other_date(const cl_doc *d, size_t i, size_t hi, const ns_date *date)
     return date->days - when > BACKGROUND_DAYS;
 }
 
+/* A month named without a day ("a September crash", "in June 2016") that ended
+ * more than BACKGROUND_DAYS before the article (its latest occurrence not
+ * after the article's month). The sentence's first word is left out: "May"
+ * opening a sentence is the verb as often as the month. */
+static int other_month(const cl_doc *d, size_t i, size_t lo, size_t hi, const ns_date *date)
+{
+    if (i == lo || !isupper((unsigned char)d->text[d->tk.v[i].start]))
+        return 0;
+    int month = month_of(d, i);
+    if (!month)
+        return 0;
+    size_t j = i + 1;
+    if (j < hi && d->text[d->tk.v[j].start] == '.')
+        j++;
+    long year = date->year;
+    if (j < hi && d->tk.v[j].kind == PX_TOK_NUMBER) {
+        size_t digits;
+        year = token_int(d, j, &digits);
+        if (digits != 4)
+            return 0; /* "June 3": a date, its own rule */
+    } else if (px_days_from_date(year, month, 1) > date->days) {
+        year--;
+    }
+    long end = month == 12 ? px_days_from_date(year + 1, 1, 1) : px_days_from_date(year, month + 1, 1);
+    return date->days - end > BACKGROUND_DAYS;
+}
+
 int ns_sentence_is_background(const cl_doc *d, size_t lo, size_t hi, const ns_date *date)
 {
     for (size_t i = lo; i < hi; i++) {
         if (other_time_phrase(d, i, hi))
             return 1;
         if (date->known && ((d->tk.v[i].kind == PX_TOK_NUMBER && other_year(d, i, date)) ||
-                            other_date(d, i, hi, date)))
+                            other_date(d, i, hi, date) || other_month(d, i, lo, hi, date)))
             return 1;
     }
     return 0;

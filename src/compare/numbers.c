@@ -597,6 +597,18 @@ static int series_word(const nscan *n, size_t first)
     return cl_in(low, len, series);
 }
 
+/* A clock time written apart: "2 : 43 pm" (either figure), "6 pm". */
+static int spaced_clock(const nscan *n, const parsed *p)
+{
+    size_t a = p->first, b = p->last;
+    int colon_after = b + 2 < n->d.tk.n && n->d.text[n->d.tk.v[b + 1].start] == ':' &&
+                      n->d.tk.v[b + 1].end == n->d.tk.v[b + 1].start + 1 && n->d.tk.v[b + 2].kind == PX_TOK_NUMBER;
+    int colon_before = a >= 2 && n->d.text[n->d.tk.v[a - 1].start] == ':' &&
+                       n->d.tk.v[a - 1].end == n->d.tk.v[a - 1].start + 1 && n->d.tk.v[a - 2].kind == PX_TOK_NUMBER;
+    int meridian = tok_word_is(n, b + 1, "pm") || tok_word_is(n, b + 1, "am");
+    return colon_after || colon_before || (meridian && p->value <= 12 && !p->decimals);
+}
+
 /* Is the number a year, a date, a time or an identifier rather than a claim? */
 static int not_a_claim(const nscan *n, const parsed *p)
 {
@@ -623,6 +635,8 @@ static int not_a_claim(const nscan *n, const parsed *p)
     if (p->last + 1 < n->d.tk.n && cl_tok_in(n->d.text, &n->d.tk.v[p->last + 1], clock_words) &&
         (len == 4 || !tok_word_is(n, p->last + 1, "hours")))
         return 1; /* 6 p.m., 2206 GMT, 1400 hours */
+    if (spaced_clock(n, p))
+        return 1;
     /* a title, not a count: "60 Minutes", "“24 Hours in Gaza”" - the
      * number opens a run of capitalised words after a quotation mark, or a
      * unit word is capitalised as in a name */
@@ -1249,6 +1263,28 @@ static int is_rate(const nscan *n, size_t j, size_t hi)
     return 0;
 }
 
+/* A distance placing something: "72 km southeast of Padang", "10 miles
+ * from the coast", "200 metres away". Reports measure from different
+ * places, so such figures are the setting, not a quantity of the event. */
+static int is_location_offset(const nscan *n, const char *unit, size_t j)
+{
+    static const char *const lengths[] = {"km", "mile", "m", "ft", NULL};
+    static const char *const placing[] = {"north", "south", "east", "west", "northeast", "northwest",
+                                          "southeast", "southwest", "north-east", "north-west",
+                                          "south-east", "south-west", "away", "from", "off", "outside",
+                                          "inland", "offshore", NULL};
+    if (!unit || !cl_in(unit, strlen(unit), lengths))
+        return 0;
+    /* past a conversion: "55 kilometers (34 miles) west of" */
+    if (j < n->d.tk.n && n->d.text[n->d.tk.v[j].start] == '(')
+        for (size_t k = j + 1; k < n->d.tk.n && k < j + 8; k++)
+            if (n->d.text[n->d.tk.v[k].start] == ')') {
+                j = k + 1;
+                break;
+            }
+    return j < n->d.tk.n && cl_tok_in(n->d.text, &n->d.tk.v[j], placing);
+}
+
 /* A game's tally: runs, innings, outs, laps, points ("Cubs' four runs"). */
 static int is_sport_tally(const char *counted)
 {
@@ -1486,12 +1522,13 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         last = range_end(n, p, last, &num);
     const unit *u = NULL;
     size_t ul = 0;
+    int hyphened = p->glued != NULL; /* "a 17-minute delay": the unit describes a noun */
     if (!unit_name) {
         size_t j = last + 1;
         /* "1,900-foot", "61-year-old": glued by a hyphen */
         if (j < n->d.tk.n && n->d.text[n->d.tk.v[j].start] == '-' &&
             n->d.tk.v[j].start == n->d.tk.v[last].end)
-            j++;
+            j++, hyphened = 1;
         ul = match_unit(n, j, &u);
         if (ul) {
             unit_name = u->unit;
@@ -1525,6 +1562,8 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         if (tok_word_is(n, first - 1, "between") && first > 0)
             first--;
     }
+    if (num.scope == PX_SCOPE_EVENT && num.kind == PX_NUM_MEASURE && is_location_offset(n, unit_name, last + 1))
+        num.scope = PX_SCOPE_BACKGROUND;
     num.update = reports_change(n, first, lo, hi);
     num.part = is_among(n, last + 1, hi);
     num.start = n->d.tk.v[first].start;
@@ -1563,7 +1602,8 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         }
         free(what);
     } else if (num.kind == PX_NUM_COUNT || num.kind == PX_NUM_MONEY || num.kind == PX_NUM_PERCENT ||
-               num.kind == PX_NUM_MEASURE || num.kind == PX_NUM_ORDINAL || (num.kind == PX_NUM_AGE && p->age))
+               num.kind == PX_NUM_MEASURE || num.kind == PX_NUM_ORDINAL || (num.kind == PX_NUM_AGE && p->age) ||
+               (num.kind == PX_NUM_DURATION && hyphened))
         num.counted = counted_phrase(n, last + 1, first, lo, hi);
     if (!num.counted && num.kind == PX_NUM_AGE && looks_like_age(n, p))
         num.counted = cl_lower(n->d.text + n->d.tk.v[p->first - 2].start,
@@ -1598,7 +1638,7 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         return PX_OK;
     }
     if (num.kind == PX_NUM_AGE || num.kind == PX_NUM_ORDINAL || num.kind == PX_NUM_SPORT ||
-        (num.kind == PX_NUM_MEASURE && !num.counted))
+        (num.kind == PX_NUM_MEASURE && !num.counted) || (num.kind == PX_NUM_DURATION && num.counted))
         num.owner = owner_of(n, sent, first, last, lo, hi);
     /* a bare figure ("rose to 85", "five of whom") is kept as read but
      * names no quantity, so it is never compared: no authority needed */
@@ -1786,6 +1826,19 @@ static const char *relation_in(const char *c)
 
 /* The quantity a claim measures: kind, unit, head noun and what is said of
  * it ("count||people|killed", "count||child|killed", "total count||worker|"). */
+/* The head a key gives a money, percent or duration figure that names
+ * nothing ("fell 3% to $191"): such figures are one quantity only where
+ * their sentences are aligned (UNNAMED_ALIGNED). */
+#define UNNAMED_HEAD "~"
+#define UNNAMED_ALIGNED 0.5
+/* An article's first so many such figures are compared: more are a table. */
+#define UNNAMED_PER_ARTICLE 64
+
+static int compared_unnamed(const px_number *x)
+{
+    return !x->counted && (x->kind == PX_NUM_MONEY || x->kind == PX_NUM_PERCENT || x->kind == PX_NUM_DURATION);
+}
+
 static void group_key(const px_number *x, px_buf *b)
 {
     const char *c = x->counted ? x->counted : "";
@@ -1798,6 +1851,8 @@ static void group_key(const px_number *x, px_buf *b)
     head_of(c, &head, &head_len);
     if (relation && (!head_len || (is_people_noun(head, head_len) && !x->part)))
         head = "people", head_len = 6;
+    if (!head_len && compared_unnamed(x))
+        head = UNNAMED_HEAD, head_len = strlen(UNNAMED_HEAD);
     if (head_len > 3 && head[head_len - 1] == 's' && strncmp(head, "people", 6) != 0)
         head_len--;
     b->len = 0;
@@ -1942,6 +1997,15 @@ typedef struct word_set {
     size_t n;
 } word_set;
 
+static int word_set_has(const word_set *ws, const char *w, size_t len)
+{
+    for (size_t k = 0; k < ws->n; k++)
+        if (ws->len[k] == len && strncasecmp(ws->w[k], w, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Distinct words: a word repeated in one sentence is shared once. */
 static void sentence_words(const char *s, size_t len, word_set *ws)
 {
     ws->n = 0;
@@ -1954,7 +2018,7 @@ static void sentence_words(const char *s, size_t len, word_set *ws)
         while (j < len && isalpha((unsigned char)s[j]))
             j++;
         if (j - i >= 4 && !px_is_stopword("en", s + i, j - i) && !spelled_value(s + i, j - i) &&
-            !cl_is_say_verb(s + i, j - i)) {
+            !cl_is_say_verb(s + i, j - i) && !word_set_has(ws, s + i, j - i)) {
             ws->w[ws->n] = s + i;
             ws->len[ws->n++] = j - i;
         }
@@ -1963,28 +2027,38 @@ static void sentence_words(const char *s, size_t len, word_set *ws)
 }
 
 /* Share of the shorter sentence's content words the other also uses. */
+static double set_similarity(const word_set *wa, const word_set *wb)
+{
+    if (!wa->n || !wb->n)
+        return 0;
+    size_t shared = 0;
+    for (size_t i = 0; i < wa->n; i++)
+        shared += word_set_has(wb, wa->w[i], wa->len[i]);
+    return (double)shared / (double)(wa->n < wb->n ? wa->n : wb->n);
+}
+
 static double sentence_similarity(const char *a, size_t al, const char *b, size_t bl)
 {
     word_set wa, wb;
     sentence_words(a, al, &wa);
     sentence_words(b, bl, &wb);
-    if (!wa.n || !wb.n)
-        return 0;
-    size_t shared = 0;
-    for (size_t i = 0; i < wa.n; i++)
-        for (size_t j = 0; j < wb.n; j++)
-            if (wa.len[i] == wb.len[j] && strncasecmp(wa.w[i], wb.w[j], wa.len[i]) == 0) {
-                shared++;
-                break;
-            }
-    return (double)shared / (double)(wa.n < wb.n ? wa.n : wb.n);
+    return set_similarity(&wa, &wb);
+}
+
+/* The words of a claim's sentence (none without its article). */
+static void claim_words(const px_article *const *articles, px_ref r, const px_number *x, word_set *ws)
+{
+    const px_article *a = articles ? articles[r.article] : NULL;
+    ws->n = 0;
+    if (a && a->body)
+        sentence_words(a->body + x->sentence_start, x->sentence_end - x->sentence_start, ws);
 }
 
 /* How surely two claims of different outlets report one quantity, from 0
  * to 1, with the reasons. */
 typedef struct pair_evidence {
     double score, similarity;
-    int related, attributed, close, lead, sport, generic, toll;
+    int related, attributed, close, lead, sport, generic, toll, named;
 } pair_evidence;
 
 /* The opening of an article (its first 600 bytes) states its main figures. */
@@ -2027,6 +2101,26 @@ static int generic_head(const char *key)
     return end && cl_in(start, (size_t)(end - start), generic);
 }
 
+/* Do the two counted phrases share a content word other than the key's
+ * head noun? */
+static int named_alike(const px_number *a, const px_number *b, const char *key)
+{
+    if (!a->counted || !b->counted)
+        return 0;
+    const char *bar = strrchr(key, '|'), *head = bar;
+    while (head && head > key && head[-1] != '|')
+        head--;
+    size_t head_len = bar ? (size_t)(bar - head) : 0;
+    word_set wa, wb;
+    sentence_words(a->counted, strlen(a->counted), &wa);
+    sentence_words(b->counted, strlen(b->counted), &wb);
+    for (size_t i = 0; i < wa.n; i++)
+        if (!(head_len && wa.len[i] >= head_len && strncasecmp(wa.w[i], head, head_len) == 0) &&
+            word_set_has(&wb, wa.w[i], wa.len[i]))
+            return 1;
+    return 0;
+}
+
 static void pair_score(const px_article *aa, const px_number *a, const px_article *ab,
                        const px_number *b, const char *key, pair_evidence *ev)
 {
@@ -2038,11 +2132,12 @@ static void pair_score(const px_article *aa, const px_number *a, const px_articl
     size_t rel_len;
     key_relation(key, &rel, &rel_len);
     ev->generic = generic_head(key);
-    /* what is said of the counted, or a unit measured of a named thing */
-    /* what is said of the counted, or the unit naming what is measured
-     * (speed in mph, weight in tons) */
+    /* what is said of the counted, the unit naming what is measured
+     * (speed in mph, weight in tons), or the counted named alike beyond
+     * its head noun ("five fire rescue units", "four rescue units") */
+    ev->named = named_alike(a, b, key);
     ev->related = rel_len > 0 || a->kind == PX_NUM_MEASURE ||
-                  (a->unit && !ev->generic && a->kind != PX_NUM_DURATION && a->counted && b->counted);
+                  (a->unit && !ev->generic && a->counted && b->counted) || ev->named;
     if (a->kind == PX_NUM_MEASURE || a->kind == PX_NUM_AGE)
         ev->generic = 0;
     ev->attributed = a->attribution && b->attribution;
@@ -2066,6 +2161,8 @@ static char *evidence_text(const pair_evidence *ev, const char *key, size_t n_ar
     px_buf_printf(&b, "%zu articles", n_articles);
     if (rel_len)
         px_buf_printf(&b, "; same outcome (%.*s)", (int)rel_len, rel);
+    else if (ev->named)
+        px_buf_puts(&b, "; the thing counted named alike");
     else if (ev->related)
         px_buf_puts(&b, "; same unit and thing measured");
     px_buf_printf(&b, "; sentences alike %.2f", ev->similarity);
@@ -2225,9 +2322,14 @@ int px_number_group_shown(const px_number_group *g)
 #define SAME_QUANTITY_LOG_RATIO 1.3862943611198906 /* log(4) */
 typedef struct quantity {
     px_ref *members;
-    size_t n;
+    size_t n, cap;
     double anchor;
+    word_set *words; /* of the first member's sentence, when it names nothing */
 } quantity;
+
+/* A figure naming nothing is weighed against at most this many
+ * quantities' sentences: linear in the claims of a large story. */
+#define UNNAMED_TRIES 16
 
 /* Attributes of two different persons are two quantities ("lap 13" of
  * one driver's crash, "lap 20" of another's). */
@@ -2236,44 +2338,65 @@ static int other_owner(const px_number *a, const px_number *b)
     return a->owner && b->owner && strcmp(a->owner, b->owner) != 0;
 }
 
-static int quantity_allows(const px_number_list *const *lists, const quantity *q, px_ref r)
+static int quantity_allows(const px_number_list *const *lists, const quantity *q, px_ref r,
+                           const word_set *words)
 {
     const px_number *x = member(lists, r);
-    for (size_t i = 0; i < q->n; i++) {
+    if (compared_unnamed(x) && (!q->words || set_similarity(q->words, words) < UNNAMED_ALIGNED))
+        return 0;
+    /* members come in article order: those of r's article are the last;
+     * a figure without an owner need look no further back */
+    for (size_t i = q->n; i-- > 0;) {
         const px_number *y = member(lists, q->members[i]);
+        if (!x->owner && q->members[i].article != r.article)
+            break;
         if ((q->members[i].article == r.article && values_conflict(x, y)) || other_owner(x, y))
             return 0;
     }
     return 1;
 }
 
-static int split_group(const px_number_list *const *lists, px_number_group *g,
+static int split_group(const px_article *const *articles, const px_number_list *const *lists, px_number_group *g,
                        px_number_groups *into)
 {
     quantity *qs = calloc(g->n_members, sizeof *qs);
     size_t nq = 0;
     int rc = qs ? PX_OK : PX_ENOMEM;
+    word_set words;
     for (size_t i = 0; i < g->n_members && !rc; i++) {
-        double v = log1p(fabs(member(lists, g->members[i])->value));
-        size_t best = nq;
+        const px_number *x = member(lists, g->members[i]);
+        double v = log1p(fabs(x->value));
+        size_t best = nq, tries = 0;
+        if (compared_unnamed(x))
+            claim_words(articles, g->members[i], x, &words);
         double best_d = INFINITY;
-        for (size_t k = 0; k < nq; k++)
-            if (fabs(qs[k].anchor - v) < best_d && fabs(qs[k].anchor - v) <= SAME_QUANTITY_LOG_RATIO &&
-                quantity_allows(lists, &qs[k], g->members[i])) {
+        for (size_t k = 0; k < nq; k++) {
+            if (!(fabs(qs[k].anchor - v) < best_d && fabs(qs[k].anchor - v) <= SAME_QUANTITY_LOG_RATIO))
+                continue;
+            if (compared_unnamed(x) && tries++ >= UNNAMED_TRIES)
+                break;
+            if (quantity_allows(lists, &qs[k], g->members[i], &words)) {
                 best = k;
                 best_d = fabs(qs[k].anchor - v);
             }
+        }
         if (best == nq) {
-            qs[nq].anchor = v;
-            qs[nq].members = malloc(g->n_members * sizeof *qs[nq].members);
-            if (!qs[nq++].members) {
+            qs[nq++].anchor = v;
+            if (compared_unnamed(x) && !(qs[best].words = malloc(sizeof words))) {
                 rc = PX_ENOMEM;
                 break;
             }
+            if (compared_unnamed(x))
+                *qs[best].words = words;
+        }
+        if (CL_GROW(qs[best].members, qs[best].cap, qs[best].n)) {
+            rc = PX_ENOMEM;
+            break;
         }
         qs[best].members[qs[best].n++] = g->members[i];
     }
     for (size_t k = 0; k < nq; k++) {
+        free(qs[k].words);
         if (!rc && CL_GROW(into->v, into->cap, into->n))
             rc = PX_ENOMEM;
         if (rc) {
@@ -2300,13 +2423,14 @@ static int split_group(const px_number_list *const *lists, px_number_group *g,
     return rc;
 }
 
-static int split_groups(const px_number_list *const *lists, px_number_groups *out)
+static int split_groups(const px_article *const *articles, const px_number_list *const *lists,
+                        px_number_groups *out)
 {
     px_number_groups split = {0};
     int rc = PX_OK;
     for (size_t g = 0; g < out->n; g++)
         if (!rc)
-            rc = split_group(lists, &out->v[g], &split);
+            rc = split_group(articles, lists, &out->v[g], &split);
     px_number_groups_clear(out);
     *out = split;
     return rc;
@@ -2318,13 +2442,14 @@ int px_numbers_group(const px_article *const *articles, const px_number_list *co
     px_buf key = {0};
     int rc = PX_OK;
     for (size_t a = 0; a < n && !rc; a++)
-        for (size_t i = 0; lists[a] && i < lists[a]->n && !rc; i++) {
+        for (size_t i = 0, unnamed = 0; lists[a] && i < lists[a]->n && !rc; i++) {
             const px_number *x = &lists[a]->v[i];
             /* a figure that names no quantity ("while 38%", "$5 million")
              * cannot be compared with another: grouping it by kind and
              * unit alone mixes unrelated quantities */
             int measured = x->unit && (x->kind == PX_NUM_MEASURE || x->kind == PX_NUM_AGE);
-            if ((!x->counted && !measured) || x->scope != PX_SCOPE_EVENT)
+            int aligned = articles && compared_unnamed(x) && unnamed++ < UNNAMED_PER_ARTICLE;
+            if ((!x->counted && !measured && !aligned) || x->scope != PX_SCOPE_EVENT)
                 continue;
             /* a race has many laps, a series many games: a place in one is
              * one quantity only as somebody's ("Ericsson crashed on lap 13") */
@@ -2365,7 +2490,7 @@ int px_numbers_group(const px_article *const *articles, const px_number_list *co
         }
     px_buf_free(&key);
     if (!rc)
-        rc = split_groups(lists, out);
+        rc = split_groups(articles, lists, out);
     /* keep groups seen in two or more articles */
     size_t kept = 0;
     for (size_t g = 0; g < out->n; g++) {

@@ -3,7 +3,7 @@
 
 CC      ?= cc
 AR      ?= ar
-PKGS     = gumbo libutf8proc libpcre2-8 zlib libzstd libxxhash sqlite3 libmicrohttpd libcjson libbrotlidec libbrotlienc libexttextcat icu-uc icu-i18n
+PKGS     = gumbo libutf8proc libpcre2-8 zlib libzstd libxxhash sqlite3 libmicrohttpd libcjson libbrotlidec libbrotlienc libexttextcat icu-uc icu-i18n libpq
 CSTD     = -std=c17 -D_GNU_SOURCE
 WARN     = -Wall -Wextra -Wpedantic -Werror
 INCS     = -Iinclude -Isrc

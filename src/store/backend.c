@@ -71,6 +71,14 @@ int px_store_begin(px_store *s, px_error *err) { return s->ops->begin(s, err); }
 int px_store_commit(px_store *s, px_error *err) { return s->ops->commit(s, err); }
 void px_store_rollback(px_store *s) { s->ops->rollback(s); }
 
+int px_store_lock_ingest(px_store *s, int no_wait, void (*on_wait)(const char *db, void *ud), void *ud,
+                         px_error *err)
+{
+    return s->ops->lock_ingest(s, no_wait, on_wait, ud, err);
+}
+
+void px_store_unlock_ingest(px_store *s) { s->ops->unlock_ingest(s); }
+
 int px_store_add_article(px_store *s, const px_article *a, int64_t *row, int *added, px_error *err)
 {
     return s->ops->add_article(s, a, NULL, row, added, err);

@@ -24,6 +24,9 @@ struct px_store_backend {
     int (*begin)(px_store *s, px_error *err);
     int (*commit)(px_store *s, px_error *err);
     void (*rollback)(px_store *s);
+    int (*lock_ingest)(px_store *s, int no_wait, void (*on_wait)(const char *db, void *ud), void *ud,
+                       px_error *err);
+    void (*unlock_ingest)(px_store *s);
     int (*add_article)(px_store *s, const px_article *a, const char *input_hash, int64_t *row, int *added,
                        px_error *err);
     int (*find_input)(px_store *s, const char *input_hash, int64_t *row, px_error *err);

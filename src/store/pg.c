@@ -74,6 +74,7 @@ typedef struct pg_store {
     char prepared[PG_COUNT];
     char configs_seen[512]; /* " english simple ": registered in search_configs */
     unsigned cursors;       /* cursors declared, for unique names */
+    int busy_ms;            /* the lock wait, lock_timeout */
 } pg_store;
 
 static pg_store *pg(px_store *s)
@@ -394,8 +395,9 @@ int px_pg_store_open(px_store **out, const char *url, int flags, int busy_ms, px
         PQsetNoticeProcessor(p->conn, ignore_notice, NULL);
         char sql[160];
         /* a lock held by another writer is an error after busy_ms, never a hang */
+        p->busy_ms = busy_ms > 0 ? busy_ms : 1;
         snprintf(sql, sizeof sql, "SET TimeZone = 'UTC'; SET lock_timeout = %d; SET default_transaction_read_only = %s",
-                 busy_ms > 0 ? busy_ms : 1, s->readonly ? "on" : "off");
+                 p->busy_ms, s->readonly ? "on" : "off");
         rc = pg_exec(s, sql, err, "configuring the connection");
     }
     if (rc == PX_OK)
@@ -431,6 +433,41 @@ static void pgs_rollback(px_store *s)
 {
     if (PQtransactionStatus(pg(s)->conn) != PQTRANS_IDLE)
         PQclear(PQexec(pg(s)->conn, "ROLLBACK"));
+}
+
+/* ---- the ingest lock --------------------------------------------------- */
+
+/* A session advisory lock: the server releases it when the connection
+ * ends, so an ingest that dies never leaves it held. */
+#define INGEST_LOCK "7055030002"
+
+static int pgs_lock_ingest(px_store *s, int no_wait, void (*on_wait)(const char *db, void *ud), void *ud,
+                           px_error *err)
+{
+    PGresult *r = pg_query(s, "SELECT pg_try_advisory_lock(" INGEST_LOCK ")", 0, NULL, err, "taking the ingest lock");
+    if (!r)
+        return PX_EIO;
+    int got = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+    PQclear(r);
+    if (got)
+        return PX_OK;
+    if (no_wait)
+        return px_error_set(err, PX_EIO, "%s: another ingest is running on this database", s->path);
+    if (on_wait)
+        on_wait(s->path, ud);
+    /* lock_timeout bounds waits for row locks, not for this one */
+    PQclear(PQexec(pg(s)->conn, "SET lock_timeout = 0"));
+    r = pg_query(s, "SELECT pg_advisory_lock(" INGEST_LOCK ")", 0, NULL, err, "taking the ingest lock");
+    char restore[64];
+    snprintf(restore, sizeof restore, "SET lock_timeout = %d", pg(s)->busy_ms);
+    PQclear(PQexec(pg(s)->conn, restore));
+    PQclear(r);
+    return r ? PX_OK : PX_EIO;
+}
+
+static void pgs_unlock_ingest(px_store *s)
+{
+    PQclear(PQexec(pg(s)->conn, "SELECT pg_advisory_unlock_all()"));
 }
 
 /* ---- articles ---------------------------------------------------------- */
@@ -1356,6 +1393,8 @@ static const px_store_backend pg_backend = {
     .begin = pgs_begin,
     .commit = pgs_commit,
     .rollback = pgs_rollback,
+    .lock_ingest = pgs_lock_ingest,
+    .unlock_ingest = pgs_unlock_ingest,
     .add_article = pgs_add_article,
     .find_input = pgs_find_input,
     .get_article = pgs_get_article,

@@ -2,9 +2,13 @@
  * duplicate groups, stories and analyses, and the queries behind the
  * command line and the web API (see parallax/store.h, docs/store.md). */
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <zstd.h>
 
@@ -97,6 +101,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 
 typedef struct sq_store {
     px_store base;
+    int lock_fd; /* the ingest lock, -1 when not held */
     sqlite3 *db;
     sqlite3_stmt *stmt[ST_COUNT];
 } sq_store;
@@ -395,6 +400,7 @@ int px_sqlite_store_open(px_store **out, const char *path, int flags, int busy_m
         return px_error_set(err, PX_ENOMEM, "out of memory");
     }
     s->ops = &sqlite_backend;
+    q->lock_fd = -1;
     s->readonly = (flags & PX_STORE_READONLY) != 0;
     int oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     int rc = open_as(s, path, oflags, busy_ms, err);
@@ -415,8 +421,54 @@ int px_sqlite_store_open(px_store **out, const char *path, int flags, int busy_m
     return PX_OK;
 }
 
+static void sq_unlock_ingest(px_store *s)
+{
+    if (sq(s)->lock_fd >= 0)
+        close(sq(s)->lock_fd);
+    sq(s)->lock_fd = -1;
+}
+
+/* flock(2) on DB-ingest.lock, released by the kernel when the process
+ * dies, so a killed ingest never leaves it held. */
+static int sq_lock_ingest(px_store *s, int no_wait, void (*on_wait)(const char *db, void *ud), void *ud,
+                          px_error *err)
+{
+    const char *db = s->path;
+    if (strcmp(db, ":memory:") == 0)
+        return PX_OK;
+    char path[4096];
+    if ((size_t)snprintf(path, sizeof path, "%s-ingest.lock", db) >= sizeof path)
+        return px_error_set(err, PX_EUSAGE, "%s: path too long", db);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return px_error_set(err, PX_EIO, "%s: cannot open the ingest lock: %s", path, strerror(errno));
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK || no_wait) {
+            int e = errno;
+            close(fd);
+            return e == EWOULDBLOCK
+                       ? px_error_set(err, PX_EIO, "%s: another ingest is running on this database", db)
+                       : px_error_set(err, PX_EIO, "%s: cannot lock: %s", path, strerror(e));
+        }
+        if (on_wait)
+            on_wait(db, ud);
+        int rc;
+        while ((rc = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
+            ;
+        if (rc != 0) {
+            int e = errno;
+            close(fd);
+            return px_error_set(err, PX_EIO, "%s: cannot lock: %s", path, strerror(e));
+        }
+    }
+    sq_unlock_ingest(s);
+    sq(s)->lock_fd = fd;
+    return PX_OK;
+}
+
 static void sq_close(px_store *s)
 {
+    sq_unlock_ingest(s);
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(sq(s)->stmt[i]);
     sqlite3_close(sq(s)->db);
@@ -1519,6 +1571,8 @@ static const px_store_backend sqlite_backend = {
     .begin = sq_begin,
     .commit = sq_commit,
     .rollback = sq_rollback,
+    .lock_ingest = sq_lock_ingest,
+    .unlock_ingest = sq_unlock_ingest,
     .add_article = sq_add_article,
     .find_input = sq_find_input,
     .get_article = sq_get_article,

@@ -257,6 +257,7 @@ static int read_phrase(qparse *p, int with_term)
     size_t open = p->i, n;
     peek(p, p->i, &n);
     p->i += n;
+    size_t body = p->i; /* tsquery: the phrase as typed, read by the documents' parser */
     px_buf words = {0};
     for (;;) {
         skip_to_word(p, '"', 0);
@@ -276,6 +277,7 @@ static int read_phrase(qparse *p, int with_term)
             px_buf_append(&words, p->s + w.start[k], w.end[k] - w.start[k]);
         }
     }
+    size_t body_end = p->i;
     p->i += n;
     int prefix = p->i < p->len && p->s[p->i] == '*';
     p->i += prefix;
@@ -283,7 +285,7 @@ static int read_phrase(qparse *p, int with_term)
         if (with_term)
             begin_term(p);
         if (p->tsq) {
-            put_tsq_literal(p, words.data, words.len);
+            put_tsq_literal(p, p->s + body, body_end - body);
             put_tsq_suffix(p, prefix);
         } else {
             px_buf_printf(&p->out, "\"%.*s\"%s", (int)words.len, words.data, prefix ? "*" : "");

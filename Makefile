@@ -106,7 +106,7 @@ demo: deps
 
 check: deps
 	@$(MAKE) --no-print-directory test-build browser-deps
-	@tests/run-tests $(TEST_BINS) tests/layers tests/cli-doc tests/warc-wget tests/pg-store tests/valgrind tests/browser/run
+	@tests/run-tests $(TEST_BINS) tests/layers tests/cli-doc tests/warc-wget tests/pg-store tests/pg-workers tests/valgrind tests/browser/run
 
 # playwright-core for the browser tests (tests/browser), from its lock file;
 # it drives Debian's chromium and never downloads a browser.

@@ -20,6 +20,7 @@ typedef struct cli_input {
     const char **paths;
     size_t n_paths;
     int warnings, errors;
+    char first_error[256]; /* the first error read, with its place */
     int quiet;
     int raw;             /* --raw: read without the clean stage */
     px_clean_opts clean; /* the clean stage's options */

@@ -251,3 +251,56 @@ int px_store_story(px_store *s, int64_t story, cJSON **out, px_error *err)
     *out = o;
     return PX_OK;
 }
+
+/* ---- the work queue ------------------------------------------------------- */
+
+static int no_queue(px_store *s, px_error *err)
+{
+    return px_error_set(err, PX_EUSAGE, "%s: the work queue needs a PostgreSQL database (--db postgresql://...)",
+                        s->path);
+}
+
+int px_store_enqueue(px_store *s, const char *path, int *added, px_error *err)
+{
+    return s->ops->enqueue ? s->ops->enqueue(s, path, added, err) : no_queue(s, err);
+}
+
+int px_store_claim_work(px_store *s, const char *worker, int lease_s, px_work_item *item, px_error *err)
+{
+    memset(item, 0, sizeof *item);
+    return s->ops->claim_work ? s->ops->claim_work(s, worker, lease_s, item, err) : no_queue(s, err);
+}
+
+int px_store_renew_work(px_store *s, int64_t id, int lease_s, px_error *err)
+{
+    return s->ops->renew_work ? s->ops->renew_work(s, id, lease_s, err) : no_queue(s, err);
+}
+
+int px_store_work_turn(px_store *s, int64_t id, int *turn, px_error *err)
+{
+    return s->ops->work_turn ? s->ops->work_turn(s, id, turn, err) : no_queue(s, err);
+}
+
+int px_store_release_work(px_store *s, int64_t id, px_error *err)
+{
+    return s->ops->release_work ? s->ops->release_work(s, id, err) : no_queue(s, err);
+}
+
+int px_store_finish_work(px_store *s, int64_t id, const char *failure, long long articles, px_error *err)
+{
+    return s->ops->finish_work ? s->ops->finish_work(s, id, failure, articles, err) : no_queue(s, err);
+}
+
+int px_store_work_queue(px_store *s, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    return s->ops->work_queue ? s->ops->work_queue(s, out, err) : no_queue(s, err);
+}
+
+void px_work_item_free(px_work_item *it)
+{
+    if (it) {
+        free(it->path);
+        memset(it, 0, sizeof *it);
+    }
+}

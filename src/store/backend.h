@@ -8,6 +8,7 @@
 #define PARALLAX_STORE_BACKEND_H
 
 #include "store/queries.h"
+#include "store/queue.h"
 #include "store/store_internal.h"
 
 typedef struct px_store_backend px_store_backend;
@@ -61,6 +62,14 @@ struct px_store_backend {
     int (*story_summary)(px_store *s, int64_t story, cJSON **out, px_error *err);
     int (*story_articles)(px_store *s, int64_t story, cJSON *list, px_error *err);
     int (*article_json)(px_store *s, int64_t row, cJSON **out, px_error *err);
+    /* the work queue (queue.h); NULL where the database has none */
+    int (*enqueue)(px_store *s, const char *path, int *added, px_error *err);
+    int (*claim_work)(px_store *s, const char *worker, int lease_s, px_work_item *item, px_error *err);
+    int (*renew_work)(px_store *s, int64_t id, int lease_s, px_error *err);
+    int (*work_turn)(px_store *s, int64_t id, int *turn, px_error *err);
+    int (*release_work)(px_store *s, int64_t id, px_error *err);
+    int (*finish_work)(px_store *s, int64_t id, const char *failure, long long articles, px_error *err);
+    int (*work_queue)(px_store *s, cJSON **out, px_error *err);
 };
 
 /* The implementations' openers: path is the name as given. */

@@ -297,7 +297,16 @@ static const struct {
         "  articles BIGINT NOT NULL, others BIGINT NOT NULL, sketch BYTEA NOT NULL,"
         "  PRIMARY KEY(outlet, line));"
         "CREATE TABLE settings(name TEXT PRIMARY KEY, value BIGINT);"
-        "INSERT INTO settings(name, value) VALUES ('templates_upto', 0);"},
+        "INSERT INTO settings(name, value) VALUES ('templates_upto', 0);"
+        /* the work queue of distributed ingest (queue.h) */
+        "CREATE TABLE work_items("
+        "  id BIGSERIAL PRIMARY KEY,"
+        "  path TEXT NOT NULL UNIQUE,"
+        "  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'running', 'done', 'failed')),"
+        "  worker TEXT, attempts INTEGER NOT NULL DEFAULT 0, lease_until TIMESTAMPTZ,"
+        "  articles BIGINT, reason TEXT,"
+        "  enqueued TEXT NOT NULL DEFAULT " NOW_UTC ", finished TEXT);"
+        "CREATE INDEX work_items_open ON work_items(id) WHERE state IN ('pending', 'running');"},
 };
 #define PG_N_MIGRATIONS (sizeof pg_migrations / sizeof pg_migrations[0])
 _Static_assert(PX_STORE_SCHEMA_VERSION == 5, "add the PostgreSQL migration of the new schema version to pg_migrations");
@@ -1388,6 +1397,140 @@ static int pgs_save_templates(px_store *s, const px_templates *t, px_error *err)
     return PX_OK;
 }
 
+/* ---- the work queue ------------------------------------------------------ */
+
+static int pgs_enqueue(px_store *s, const char *path, int *added, px_error *err)
+{
+    const char *params[1] = {path};
+    PGresult *r = pg_query(s, "INSERT INTO work_items(path) VALUES ($1) ON CONFLICT (path) DO NOTHING", 1, params,
+                           err, "registering work");
+    if (!r)
+        return PX_EIO;
+    *added = atoi(PQcmdTuples(r)) > 0;
+    PQclear(r);
+    return PX_OK;
+}
+
+/* Another worker's lock on an item means it is being taken: skip it. */
+static int pgs_claim_work(px_store *s, const char *worker, int lease_s, px_work_item *item, px_error *err)
+{
+    char lease[16];
+    snprintf(lease, sizeof lease, "%d", lease_s);
+    const char *params[2] = {worker, lease};
+    PGresult *r = pg_query(s,
+                           "UPDATE work_items w SET state = 'running', worker = $1, attempts = attempts + 1, "
+                           " lease_until = now() + $2::int * interval '1 second' "
+                           "WHERE w.id = (SELECT id FROM work_items "
+                           "  WHERE state = 'pending' OR (state = 'running' AND lease_until < now()) "
+                           "  ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) "
+                           "RETURNING w.id, w.path",
+                           2, params, err, "taking work");
+    if (!r)
+        return PX_EIO;
+    int rc = PX_OK;
+    if (PQntuples(r) > 0) {
+        item->id = first_id(r);
+        if (!(item->path = px_strdup(PQgetvalue(r, 0, 1))))
+            rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    }
+    PQclear(r);
+    return rc;
+}
+
+static int pgs_renew_work(px_store *s, int64_t id, int lease_s, px_error *err)
+{
+    num i = i64(id);
+    char lease[16];
+    snprintf(lease, sizeof lease, "%d", lease_s);
+    const char *params[2] = {i.s, lease};
+    PGresult *r = pg_query(s, "UPDATE work_items SET lease_until = now() + $2::int * interval '1 second' "
+                              "WHERE id = $1 AND state = 'running'", 2, params, err, "renewing a lease");
+    PQclear(r);
+    return r ? PX_OK : PX_EIO;
+}
+
+static int pgs_work_turn(px_store *s, int64_t id, int *turn, px_error *err)
+{
+    num i = i64(id);
+    const char *params[1] = {i.s};
+    PGresult *r = pg_query(s,
+                           "SELECT count(*) FILTER (WHERE state = 'running' AND lease_until >= now()), "
+                           " count(*) FILTER (WHERE state = 'pending' OR lease_until < now()) "
+                           "FROM work_items WHERE id < $1 AND state IN ('pending', 'running')",
+                           1, params, err, "reading the queue");
+    if (!r)
+        return PX_EIO;
+    long long running = atoll(PQgetvalue(r, 0, 0)), waiting = atoll(PQgetvalue(r, 0, 1));
+    PQclear(r);
+    *turn = waiting ? -1 : running ? 0 : 1;
+    return PX_OK;
+}
+
+static int pgs_release_work(px_store *s, int64_t id, px_error *err)
+{
+    num i = i64(id);
+    const char *params[1] = {i.s};
+    PGresult *r = pg_query(s, "UPDATE work_items SET state = 'pending', worker = NULL, lease_until = NULL, "
+                              "attempts = greatest(attempts - 1, 0) WHERE id = $1", 1, params, err, "releasing work");
+    PQclear(r);
+    return r ? PX_OK : PX_EIO;
+}
+
+static int pgs_finish_work(px_store *s, int64_t id, const char *failure, long long articles, px_error *err)
+{
+    num i = i64(id), n = i64(articles);
+    const char *params[3] = {i.s, failure, n.s};
+    PGresult *r = pg_query(s,
+                           "UPDATE work_items SET state = CASE WHEN $2::text IS NULL THEN 'done' ELSE 'failed' END, "
+                           " reason = $2, articles = $3, lease_until = NULL, finished = " NOW_UTC " WHERE id = $1",
+                           3, params, err, "finishing work");
+    PQclear(r);
+    return r ? PX_OK : PX_EIO;
+}
+
+static int pgs_work_queue(px_store *s, cJSON **out, px_error *err)
+{
+    PGresult *c = pg_query(s,
+                           "SELECT count(*) FILTER (WHERE state = 'pending'), count(*) FILTER (WHERE state = 'running'), "
+                           " count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state = 'failed') "
+                           "FROM work_items",
+                           0, NULL, err, "reading the queue");
+    if (!c)
+        return PX_EIO;
+    PGresult *r = pg_query(s,
+                           "SELECT id, path, state, worker, attempts, articles, reason, "
+                           " to_char(lease_until AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+                           "FROM work_items WHERE state <> 'done' ORDER BY id LIMIT 1000",
+                           0, NULL, err, "reading the queue");
+    if (!r) {
+        PQclear(c);
+        return PX_EIO;
+    }
+    cJSON *res = cJSON_CreateObject();
+    static const char *const states[4] = {"pending", "running", "done", "failed"};
+    for (int i = 0; i < 4; i++)
+        cJSON_AddNumberToObject(res, states[i], (double)atoll(PQgetvalue(c, 0, i)));
+    PQclear(c);
+    cJSON *items = cJSON_AddArrayToObject(res, "items");
+    static const char *const fields[8] = {"id", "path", "state", "worker", "attempts", "articles", "reason",
+                                          "lease_until"};
+    for (int i = 0; i < PQntuples(r); i++) {
+        cJSON *o = cJSON_CreateObject();
+        for (int f = 0; f < 8; f++) {
+            if (PQgetisnull(r, i, f))
+                cJSON_AddNullToObject(o, fields[f]);
+            else if (f == 0 || f == 4 || f == 5)
+                cJSON_AddNumberToObject(o, fields[f], (double)atoll(PQgetvalue(r, i, f)));
+            else
+                cJSON_AddStringToObject(o, fields[f], PQgetvalue(r, i, f));
+        }
+        cJSON_AddItemToArray(items, o);
+    }
+    PQclear(r);
+    *out = res;
+    return PX_OK;
+}
+
 static const px_store_backend pg_backend = {
     .close = pgs_close,
     .begin = pgs_begin,
@@ -1424,4 +1567,11 @@ static const px_store_backend pg_backend = {
     .story_summary = pgs_story_summary,
     .story_articles = pgs_story_articles,
     .article_json = pgs_article_json,
+    .enqueue = pgs_enqueue,
+    .claim_work = pgs_claim_work,
+    .renew_work = pgs_renew_work,
+    .work_turn = pgs_work_turn,
+    .release_work = pgs_release_work,
+    .finish_work = pgs_finish_work,
+    .work_queue = pgs_work_queue,
 };

@@ -31,6 +31,8 @@ ingest() { # LABEL DB
 ingest sqlite $lite
 ingest postgresql "$PX_PG_URL"
 awk 'NR == 1 { a = $1 } NR == 2 { b = $1 } END { printf "PostgreSQL / SQLite ingest time: %.2fx\n", b / a }' $OUT/t-sqlite.txt $OUT/t-postgresql.txt
+pgsize=$("$PX_PG_BIN/psql" -h "$PX_PG_SOCK" -U parallax -d px -At -c "SELECT pg_database_size('px') / 1048576")
+echo "size: SQLite $(du -m $lite | cut -f1) MB, PostgreSQL $pgsize MB (database), $n articles"
 
 # ---- search latency -------------------------------------------------------------
 PKG="gumbo libutf8proc libpcre2-8 zlib libzstd libxxhash sqlite3 libmicrohttpd libcjson libbrotlidec libexttextcat icu-uc icu-i18n libpq"

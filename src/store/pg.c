@@ -30,24 +30,32 @@ enum pg_stmt {
     PG_COUNT
 };
 
+/* Row ids as SQLite gives them: one more than the largest (a sequence
+ * would leave gaps where an interrupted ingest rolled back, and the ids
+ * would differ from those of the same ingest into SQLite). Every insert
+ * runs under the store's ingest lock; without it, two writers would fail
+ * on the primary key, never share an id. */
+#define NEXT_ID(table) "(SELECT coalesce(max(id), 0) + 1 FROM " table ")"
+
 #define NOW_UTC "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
 static const char *const pg_sql[PG_COUNT] = {
     [PG_SOURCE_FIND] = "SELECT id, (key IS DISTINCT FROM $2)::int, (leaning IS DISTINCT FROM $3)::int, "
                        "(country IS DISTINCT FROM $4)::int FROM sources WHERE name = $1",
-    [PG_SOURCE_INSERT] = "INSERT INTO sources(name, key, leaning, country) VALUES ($1, $2, $3, $4) RETURNING id",
+    [PG_SOURCE_INSERT] = "INSERT INTO sources(id, name, key, leaning, country) VALUES (" NEXT_ID("sources")
+                         ", $1, $2, $3, $4) RETURNING id",
     [PG_SOURCE_UPDATE] = "UPDATE sources SET key = coalesce($2, key), leaning = coalesce($3, leaning), "
                          "country = coalesce($4, country) WHERE id = $1",
     [PG_ARTICLE_FIND_HASH] = "SELECT id FROM articles WHERE content_hash = $1",
     [PG_ARTICLE_INSERT] =
-        "INSERT INTO articles(ext_id, source_id, url, title, authors, date, language, highlights, "
+        "INSERT INTO articles(id, ext_id, source_id, url, title, authors, date, language, highlights, "
         "text, removed, extra, input_path, input_line, input_offset, content_hash, input_hash, search_config, tsv) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::regconfig, "
+        "VALUES (" NEXT_ID("articles") ", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::regconfig, "
         " setweight(to_tsvector($17::regconfig, coalesce($4, '')), 'A') || "
         " setweight(to_tsvector($17::regconfig, $9), 'B')) RETURNING id",
     [PG_ARTICLE_FIND_INPUT] = "SELECT id FROM articles WHERE input_hash = $1",
     [PG_STORY_FIND_KEY] = "SELECT id FROM stories WHERE key = $1",
-    [PG_STORY_INSERT] = "INSERT INTO stories(key) VALUES ($1) RETURNING id",
+    [PG_STORY_INSERT] = "INSERT INTO stories(id, key) VALUES (" NEXT_ID("stories") ", $1) RETURNING id",
     [PG_STORY_ASSIGN] = "INSERT INTO story_articles(article_id, story_id) VALUES ($1, $2) "
                         "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
     [PG_STORY_REFRESH] =
@@ -770,7 +778,7 @@ static int pgs_set_duplicate(px_store *s, int64_t article, int64_t canonical, co
     PQclear(r);
     if (!group) {
         if (!(r = pg_query(s,
-                           "WITH g AS (INSERT INTO dup_groups(canonical_article) VALUES ($1) RETURNING id) "
+                           "WITH g AS (INSERT INTO dup_groups(id, canonical_article) VALUES (" NEXT_ID("dup_groups") ", $1) RETURNING id) "
                            "UPDATE articles SET dup_group_id = g.id, dup_relation = NULL FROM g "
                            "WHERE articles.id = $1 RETURNING g.id",
                            1, params, err, "creating a duplicate group")))
@@ -1016,7 +1024,7 @@ static int search_run(px_store *s, const px_search_query *q, const char *tsq, cJ
                              options};
     px_buf_printf(&sql,
                   "WITH q AS (SELECT %s AS q), hits AS ("
-                  " SELECT a.id, -ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', a.tsv, q.q) AS rank, count(*) OVER () AS total "
+                  " SELECT a.id, -ts_rank('{0.1, 0.2, 0.4, 1.0}', a.tsv, q.q) AS rank, count(*) OVER () AS total "
                   " FROM articles a CROSS JOIN q LEFT JOIN sources s ON s.id = a.source_id " SEARCH_WHERE
                   " ORDER BY rank, a.id LIMIT $4 OFFSET $5) "
                   "SELECT a.id, a.ext_id, s.name, s.leaning, a.url, a.title, a.date, sa.story_id, "
@@ -1109,7 +1117,7 @@ static int pgs_related_stories(px_store *s, int64_t story, const char *before, i
     params[3] = lim;
     if (rc == PX_OK) {
         px_buf_printf(&sql,
-                      "SELECT story_id FROM (SELECT sa.story_id, -ts_rank_cd(a.tsv, q.q) AS r "
+                      "SELECT story_id FROM (SELECT sa.story_id, -ts_rank(a.tsv, q.q) AS r "
                       "  FROM (SELECT %s AS q) q JOIN articles a ON a.tsv @@ q.q "
                       "  JOIN story_articles sa ON sa.article_id = a.id JOIN stories o ON o.id = sa.story_id "
                       "  WHERE sa.story_id <> $1 AND o.last_date < $2 ORDER BY r LIMIT 200) m "
@@ -1169,20 +1177,37 @@ static int pgs_sources(px_store *s, cJSON **out, px_error *err)
     return PX_OK;
 }
 
-static cJSON *story_coverage(px_store *s, const char *story)
+/* Articles per outlet of the stories in ids ("{1,2,3}"), in one query:
+ * the rows come in the order of ids, each story's as SQLite orders them. */
+static PGresult *coverage_of(px_store *s, const char *ids)
 {
-    const char *params[1] = {story};
+    const char *params[1] = {ids};
+    return pg_query(s,
+                    "SELECT coalesce(s.leaning, 'unknown'), s.name, count(*), min(a.date), max(a.date), sa.story_id "
+                    "FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+                    "LEFT JOIN sources s ON s.id = a.source_id WHERE sa.story_id = ANY($1::bigint[]) "
+                    "GROUP BY 6, 1, 2 ORDER BY array_position($1::bigint[], sa.story_id), 1, 2 NULLS FIRST",
+                    1, params, NULL, "reading a story");
+}
+
+/* The coverage of story from the rows of coverage_of, from *next on. */
+static cJSON *coverage_rows(PGresult *r, int *next, const char *story)
+{
     cJSON *cov = cJSON_CreateArray();
-    PGresult *r = pg_query(s,
-                           "SELECT coalesce(s.leaning, 'unknown'), s.name, count(*), min(a.date), max(a.date) "
-                           "FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-                           "LEFT JOIN sources s ON s.id = a.source_id WHERE sa.story_id = $1 "
-                           "GROUP BY 1, 2 ORDER BY 1, 2 NULLS FIRST",
-                           1, params, NULL, "reading a story");
-    for (int i = 0; r && i < PQntuples(r); i++) {
-        store_row sr = row_at(r, i);
+    for (; r && *next < PQntuples(r) && strcmp(PQgetvalue(r, *next, 5), story) == 0; (*next)++) {
+        store_row sr = row_at(r, *next);
         cJSON_AddItemToArray(cov, store_row_coverage(&sr));
     }
+    return cov;
+}
+
+static cJSON *story_coverage(px_store *s, const char *story)
+{
+    char ids[32];
+    snprintf(ids, sizeof ids, "{%s}", story);
+    PGresult *r = coverage_of(s, ids);
+    int next = 0;
+    cJSON *cov = coverage_rows(r, &next, story);
     PQclear(r);
     return cov;
 }
@@ -1191,12 +1216,21 @@ static cJSON *story_coverage(px_store *s, const char *story)
     "st.id, st.title, st.first_date, st.last_date, st.n_articles, st.n_sources, "              \
     "EXISTS (SELECT 1 FROM analyses an WHERE an.story_id = st.id)::int, st.updated "
 
+/* The story rows of r with their coverage, read for all of them at once. */
 static void add_story_rows(px_store *s, PGresult *r, cJSON *list)
 {
+    px_buf ids = {0};
+    for (int i = 0; i < PQntuples(r); i++)
+        px_buf_printf(&ids, "%c%s", i ? ',' : '{', PQgetvalue(r, i, 0));
+    px_buf_puts(&ids, ids.len ? "}" : "{}");
+    PGresult *cov = coverage_of(s, ids.data);
+    px_buf_free(&ids);
+    int next = 0;
     for (int i = 0; i < PQntuples(r); i++) {
         store_row sr = row_at(r, i);
-        cJSON_AddItemToArray(list, store_row_story_summary(&sr, story_coverage(s, PQgetvalue(r, i, 0))));
+        cJSON_AddItemToArray(list, store_row_story_summary(&sr, coverage_rows(cov, &next, PQgetvalue(r, i, 0))));
     }
+    PQclear(cov);
 }
 
 static int pgs_stories(px_store *s, const px_story_query *q, cJSON **out, px_error *err)

@@ -3,7 +3,7 @@
 
 CC      ?= cc
 AR      ?= ar
-PKGS     = gumbo libutf8proc libpcre2-8 zlib libzstd libxxhash sqlite3 libmicrohttpd libcjson libbrotlidec libbrotlienc libexttextcat icu-uc icu-i18n
+PKGS     = gumbo libutf8proc libpcre2-8 zlib libzstd libxxhash sqlite3 libmicrohttpd libcjson libbrotlidec libbrotlienc libexttextcat icu-uc icu-i18n libpq
 CSTD     = -std=c17 -D_GNU_SOURCE
 WARN     = -Wall -Wextra -Wpedantic -Werror
 INCS     = -Iinclude -Isrc
@@ -106,7 +106,7 @@ demo: deps
 
 check: deps
 	@$(MAKE) --no-print-directory test-build browser-deps
-	@tests/run-tests $(TEST_BINS) tests/layers tests/cli-doc tests/warc-wget tests/valgrind tests/browser/run
+	@tests/run-tests $(TEST_BINS) tests/layers tests/cli-doc tests/warc-wget tests/pg-store tests/pg-workers tests/valgrind tests/browser/run
 
 # playwright-core for the browser tests (tests/browser), from its lock file;
 # it drives Debian's chromium and never downloads a browser.

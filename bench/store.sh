@@ -36,7 +36,7 @@ awk -v n="$n" -v s="$stories" -v sa="$(size store)" -v sn="$(size store-na)" '
     }' $OUT/t-px.txt $OUT/t-an.txt $OUT/t-peer.txt
 
 # ---- search latency ---------------------------------------------------------
-PKG="gumbo libutf8proc libpcre2-8 zlib libzstd libxxhash sqlite3 libmicrohttpd libcjson libbrotlidec libexttextcat icu-uc icu-i18n"
+PKG="gumbo libutf8proc libpcre2-8 zlib libzstd libxxhash sqlite3 libmicrohttpd libcjson libbrotlidec libexttextcat icu-uc icu-i18n libpq"
 cc -std=c17 -D_GNU_SOURCE -O2 -Iinclude -Isrc $(pkg-config --cflags $PKG) bench/search_latency.c build/libparallax.a \
    $(pkg-config --libs $PKG) -lstemmer -lm -lpthread -o $OUT/search_latency
 $OUT/search_latency $OUT/store.db 3000

@@ -1,7 +1,9 @@
 /* fuzz_search.c - the translation of a typed search query into FTS5
  * syntax: any input either fails with a usage error or gives a query that
  * FTS5 runs without a syntax error (checked on a one-row index with the
- * store's tokenizer). */
+ * store's tokenizer). The tsquery translation (the PostgreSQL store)
+ * accepts exactly the same inputs and gives closed quotes and balanced
+ * brackets. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,39 @@ static sqlite3 *index_db(void)
     return db;
 }
 
+/* Quotes closed ('' inside a quote is one quote) and brackets balanced
+ * outside quotes. */
+static int tsquery_well_formed(const char *q)
+{
+    int depth = 0, quoted = 0;
+    for (const char *c = q; *c; c++) {
+        if (*c == '\'') {
+            if (quoted && c[1] == '\'')
+                c++;
+            else
+                quoted = !quoted;
+        } else if (quoted && *c == '\\' && c[1]) {
+            c++;
+        } else if (!quoted && (*c == '(' || *c == ')')) {
+            depth += *c == '(' ? 1 : -1;
+            if (depth < 0)
+                return 0;
+        }
+    }
+    return !quoted && depth == 0;
+}
+
+static void check_tsquery(const char *typed, int fts_rc)
+{
+    char *tsq;
+    px_error err;
+    int rc = px_search_translate_tsquery(typed, &tsq, &err);
+    if (rc != fts_rc || (rc == PX_OK && !tsquery_well_formed(tsq)))
+        abort();
+    if (rc == PX_OK)
+        free(tsq);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *typed = malloc(size + 1);
@@ -33,7 +68,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     typed[size] = '\0';
     char *fts;
     px_error err;
-    if (px_search_translate(typed, &fts, &err) == PX_OK) {
+    int rc = px_search_translate(typed, &fts, &err);
+    check_tsquery(typed, rc);
+    if (rc == PX_OK) {
         sqlite3_stmt *st;
         if (sqlite3_prepare_v2(index_db(), "SELECT count(*) FROM t WHERE t MATCH ?1", -1, &st, NULL) != SQLITE_OK)
             abort();

@@ -61,6 +61,51 @@ static void test_translation(void **state)
     expect_translation("articles_fts:x", "\"articles fts\" AND \"x\"");
 }
 
+static void expect_tsquery(const char *typed, const char *want)
+{
+    char *tsq = NULL;
+    px_error err;
+    px_error_clear(&err);
+    if (px_search_translate_tsquery(typed, &tsq, &err) != PX_OK)
+        fail_msg("%s: %s", typed, err.msg);
+    if (strcmp(tsq, want) != 0)
+        fail_msg("%s: got %s, want %s", typed, tsq, want);
+    free(tsq);
+}
+
+/* The same typed queries as PostgreSQL tsquery text (the PostgreSQL
+ * store); errors are the same as for FTS5. */
+static void test_tsquery_translation(void **state)
+{
+    (void)state;
+    expect_tsquery("gaza", "'gaza'");
+    expect_tsquery("cease-fire", "('cease-fire' | 'ceasefire')");
+    expect_tsquery("U.S.", "'U.S'");
+    expect_tsquery("Biden AND Harris", "'Biden' & 'Harris'");
+    expect_tsquery("Biden Harris", "'Biden' & 'Harris'");
+    expect_tsquery("\"immediate cease-fire\"", "'immediate cease-fire'");
+    expect_tsquery("gaza NOT hamas", "'gaza' & !'hamas'");
+    expect_tsquery("gaza OR israel", "'gaza' | 'israel'");
+    expect_tsquery("title:comet", "'comet':A");
+    expect_tsquery("text:comet*", "'comet':*B");
+    expect_tsquery("title:(comet OR asteroid) nasa", "('comet':A | 'asteroid':A) & 'nasa'");
+    expect_tsquery("bitcoin*", "'bitcoin':*");
+    expect_tsquery("NEAR(bridge inspection, 8)", "('bridge' & 'inspection')");
+    expect_tsquery("(gaza OR israel) biden", "('gaza' | 'israel') & 'biden'");
+    expect_tsquery("O'Brien", "'O''Brien'");
+    /* operators and quotes typed are text or dropped, never tsquery syntax */
+    expect_tsquery("'; DROP TABLE articles; --", "'DROP' & 'TABLE' & 'articles'");
+    expect_tsquery("a & b | !c", "'a' & 'b' & 'c'");
+    int rc;
+    px_error err;
+    char *fts = translate("gaza AND", &rc, &err);
+    assert_int_equal(rc, PX_EUSAGE);
+    assert_null(fts);
+    char *tsq = NULL;
+    assert_int_equal(px_search_translate_tsquery("gaza AND", &tsq, &err), PX_EUSAGE);
+    assert_null(tsq);
+}
+
 /* Every error speaks of the search in plain words and where it went
  * wrong, never of SQL or FTS5. */
 static void test_errors_in_plain_words(void **state)
@@ -331,6 +376,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_translation),
+        cmocka_unit_test(test_tsquery_translation),
         cmocka_unit_test(test_errors_in_plain_words),
         cmocka_unit_test(test_thirty_typed_queries_answer),
         cmocka_unit_test(test_hyphen_and_compound_fold),

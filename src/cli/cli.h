@@ -20,6 +20,7 @@ typedef struct cli_input {
     const char **paths;
     size_t n_paths;
     int warnings, errors;
+    char first_error[256]; /* the first error read, with its place */
     int quiet;
     int raw;             /* --raw: read without the clean stage */
     px_clean_opts clean; /* the clean stage's options */
@@ -94,10 +95,12 @@ void cli_progress_free(cli_progress *p);
 /* Counts items (done/total) instead of bytes. */
 void cli_progress_count_items(cli_progress *p);
 
-/* The database option every store command accepts: --db FILE, else
- * $PARALLAX_DB, else parallax.db. */
+/* The database option every store command accepts: --db FILE or URL (an
+ * SQLite file or a postgresql:// URL), else $PARALLAX_DB, else parallax.db. */
 #define CLI_DB_LONGOPT {"db", required_argument, NULL, 0x300}
-#define CLI_DB_HELP "      --db FILE        database (default $PARALLAX_DB or parallax.db)\n"
+#define CLI_DB_HELP                                                                           \
+    "      --db DB          SQLite file or postgresql://USER@HOST/NAME URL (default\n"           \
+    "                       $PARALLAX_DB or parallax.db; docs/scale.md)\n"
 const char *cli_db_path(const char *given);
 /* Opens the store, printing the error; returns NULL on failure. */
 px_store *cli_open_store(const char *given, int flags);

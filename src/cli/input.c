@@ -30,9 +30,14 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 static void print_diag(const px_diag *d, void *ud)
 {
     cli_input *ci = ud;
-    if (d->severity == PX_ERROR)
-        ci->errors++;
-    else
+    if (d->severity == PX_ERROR && !ci->errors++) {
+        if (d->line > 0)
+            snprintf(ci->first_error, sizeof ci->first_error, "%s:%ld: %s", d->path, d->line, d->msg);
+        else if (d->offset >= 0)
+            snprintf(ci->first_error, sizeof ci->first_error, "%s@%lld: %s", d->path, d->offset, d->msg);
+        else
+            snprintf(ci->first_error, sizeof ci->first_error, "%s: %s", d->path, d->msg);
+    } else if (d->severity != PX_ERROR)
         ci->warnings++;
     if (ci->quiet && d->severity != PX_ERROR)
         return;

@@ -46,7 +46,7 @@ struct px_ingest {
     int open;        /* a transaction is open */
     int finished;    /* px_ingest_finish ran: the clusterer no longer
                         matches the store after its batch merge */
-    int lock_fd;     /* the store's ingest lock, -1 when none */
+    int locked;      /* holds the store's ingest lock */
     int64_t templates_upto; /* the saved template text learned up to this row */
     char date_lo[11], date_hi[11]; /* days of the dated articles added */
 };
@@ -66,42 +66,12 @@ static void note_date(px_ingest *g, const char *date)
 }
 
 /* One ingest at a time per store: two clusterers over one store would each
- * miss the other's articles and merge stories under each other. The lock is
- * flock(2) on DB-ingest.lock, released by the kernel when the process dies,
- * so a killed ingest never leaves it held. */
-static int take_ingest_lock(px_store *s, const px_ingest_opts *o, int *fd_out, px_error *err)
+ * miss the other's articles and merge stories under each other
+ * (px_store_lock_ingest). */
+static int take_ingest_lock(px_store *s, const px_ingest_opts *o, px_error *err)
 {
-    const char *db = px_store_path(s);
-    *fd_out = -1;
-    if (strcmp(db, ":memory:") == 0)
-        return PX_OK;
-    char path[4096];
-    if ((size_t)snprintf(path, sizeof path, "%s-ingest.lock", db) >= sizeof path)
-        return px_error_set(err, PX_EUSAGE, "%s: path too long", db);
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return px_error_set(err, PX_EIO, "%s: cannot open the ingest lock: %s", path, strerror(errno));
-    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        if (errno != EWOULDBLOCK || (o && o->lock_no_wait)) {
-            int e = errno;
-            close(fd);
-            return e == EWOULDBLOCK
-                       ? px_error_set(err, PX_EIO, "%s: another ingest is running on this database", db)
-                       : px_error_set(err, PX_EIO, "%s: cannot lock: %s", path, strerror(e));
-        }
-        if (o && o->on_lock_wait)
-            o->on_lock_wait(db, o->lock_wait_ud);
-        int rc;
-        while ((rc = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
-            ;
-        if (rc != 0) {
-            int e = errno;
-            close(fd);
-            return px_error_set(err, PX_EIO, "%s: cannot lock: %s", path, strerror(e));
-        }
-    }
-    *fd_out = fd;
-    return PX_OK;
+    return px_store_lock_ingest(s, o && o->lock_no_wait, o ? o->on_lock_wait : NULL, o ? o->lock_wait_ud : NULL,
+                                err);
 }
 
 static int remember_position(px_ingest *g, int64_t row, uint64_t story)
@@ -245,13 +215,13 @@ int px_ingest_new(px_ingest **out, px_store *s, const px_ingest_opts *o, px_erro
     px_ingest *g = calloc(1, sizeof *g);
     if (!g)
         return px_error_set(err, PX_ENOMEM, "out of memory");
-    g->lock_fd = -1;
     g->store = s;
     if (o)
         g->o = *o;
     if (!g->o.batch)
         g->o.batch = 500;
-    int rc = take_ingest_lock(s, o, &g->lock_fd, err);
+    int rc = take_ingest_lock(s, o, err);
+    g->locked = rc == PX_OK;
     if (rc) {
         free(g);
         return rc;
@@ -615,17 +585,17 @@ static int refresh_analyses(px_ingest *g, px_error *err)
 int px_ingest_reanalyze(px_store *s, const px_ingest_opts *o, int all, long long *done, px_error *err)
 {
     px_ingest_opts dflt = {0};
-    int fd;
     *done = 0;
     if (!o)
         o = &dflt;
-    int rc = take_ingest_lock(s, o, &fd, err);
+    int rc = take_ingest_lock(s, o, err);
+    int locked = rc == PX_OK;
     if (!rc && all)
         rc = px_store_mark_all_stale(s, err);
     if (!rc)
         rc = refresh_stale(s, o, done, err);
-    if (fd >= 0)
-        close(fd);
+    if (locked)
+        px_store_unlock_ingest(s);
     return rc;
 }
 
@@ -669,7 +639,7 @@ void px_ingest_free(px_ingest *g)
     free(g->pos);
     free(g->touched);
     free(g->merges);
-    if (g->lock_fd >= 0)
-        close(g->lock_fd);
+    if (g->locked)
+        px_store_unlock_ingest(g->store);
     free(g);
 }

@@ -26,6 +26,9 @@ typedef struct {
     const char *op;    /* the operator waiting for its right-hand word */
     size_t op_at;
     int terms;
+    int tsq;           /* writing a PostgreSQL tsquery instead of FTS5 */
+    char weight;       /* tsquery: title: or text: weight ('A', 'B') */
+    int weight_depth;  /* ... until this bracket closes; -1: the next term */
 } qparse;
 
 typedef struct {
@@ -141,8 +144,75 @@ static void put_parts(qparse *p, const word *w, const char *sep)
 
 /* A word as FTS5 sees it: "part", or a phrase of its parts; a hyphenated
  * word also as its parts joined up (the tokenizer indexes that form). */
+/* ---- tsquery -------------------------------------------------------- */
+
+/* The suffix of a tsquery operand: prefix match and column weight. */
+static void put_tsq_suffix(qparse *p, int prefix)
+{
+    if (prefix || p->weight)
+        px_buf_puts(&p->out, ":");
+    if (prefix)
+        px_buf_puts(&p->out, "*");
+    if (p->weight)
+        px_buf_append(&p->out, &p->weight, 1);
+    if (p->weight_depth < 0)
+        p->weight = 0;
+}
+
+/* A quoted tsquery operand: to_tsquery splits it with the same parser as
+ * the documents, a phrase when it holds several words. */
+static void put_tsq_literal(qparse *p, const char *s, size_t n)
+{
+    px_buf_puts(&p->out, "'");
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\'' || s[i] == '\\')
+            px_buf_append(&p->out, s + i, 1);
+        px_buf_append(&p->out, s + i, 1);
+    }
+    px_buf_puts(&p->out, "'");
+}
+
+/* A word as typed (PostgreSQL's parser reads cease-fire and U.S. as the
+ * documents' parser did); a hyphenated word also as its parts joined up. */
+static void put_tsq_word(qparse *p, const word *w, int phrase_only)
+{
+    int joined = w->n > 1 && w->all_hyphens && !phrase_only;
+    char weight = p->weight;
+    if (joined)
+        px_buf_puts(&p->out, "(");
+    put_tsq_literal(p, p->s + w->start[0], w->end[w->n - 1] - w->start[0]);
+    put_tsq_suffix(p, w->prefix);
+    if (joined) {
+        p->weight = weight;
+        px_buf_puts(&p->out, " | ");
+        px_buf joined_up = {0};
+        for (int k = 0; k < w->n; k++)
+            px_buf_append(&joined_up, p->s + w->start[k], w->end[k] - w->start[k]);
+        put_tsq_literal(p, joined_up.data, joined_up.len);
+        px_buf_free(&joined_up);
+        put_tsq_suffix(p, w->prefix);
+        px_buf_puts(&p->out, ")");
+    }
+}
+
+/* FTS5 spelling of operators and phrase forms, or the tsquery one. */
+static const char *op_text(const qparse *p, const char *fts5)
+{
+    if (!p->tsq)
+        return fts5;
+    if (strcmp(fts5, " AND ") == 0)
+        return " & ";
+    if (strcmp(fts5, " OR ") == 0)
+        return " | ";
+    return " & !"; /* NOT: FTS5's a NOT b is a AND NOT b */
+}
+
 static void put_word(qparse *p, const word *w, int phrase_only)
 {
+    if (p->tsq) {
+        put_tsq_word(p, w, phrase_only);
+        return;
+    }
     const char *star = w->prefix ? "*" : "";
     int joined = w->n > 1 && w->all_hyphens && !phrase_only;
     if (joined)
@@ -161,7 +231,7 @@ static void put_word(qparse *p, const word *w, int phrase_only)
 static void begin_term(qparse *p)
 {
     if (!p->want_term)
-        px_buf_puts(&p->out, " AND ");
+        px_buf_puts(&p->out, op_text(p, " AND "));
     p->want_term = 0;
     p->op = NULL;
     p->column = 0;
@@ -187,6 +257,7 @@ static int read_phrase(qparse *p, int with_term)
     size_t open = p->i, n;
     peek(p, p->i, &n);
     p->i += n;
+    size_t body = p->i; /* tsquery: the phrase as typed, read by the documents' parser */
     px_buf words = {0};
     for (;;) {
         skip_to_word(p, '"', 0);
@@ -206,13 +277,19 @@ static int read_phrase(qparse *p, int with_term)
             px_buf_append(&words, p->s + w.start[k], w.end[k] - w.start[k]);
         }
     }
+    size_t body_end = p->i;
     p->i += n;
     int prefix = p->i < p->len && p->s[p->i] == '*';
     p->i += prefix;
     if (words.len) {
         if (with_term)
             begin_term(p);
-        px_buf_printf(&p->out, "\"%.*s\"%s", (int)words.len, words.data, prefix ? "*" : "");
+        if (p->tsq) {
+            put_tsq_literal(p, p->s + body, body_end - body);
+            put_tsq_suffix(p, prefix);
+        } else {
+            px_buf_printf(&p->out, "\"%.*s\"%s", (int)words.len, words.data, prefix ? "*" : "");
+        }
     }
     px_buf_free(&words);
     return PX_OK;
@@ -223,7 +300,8 @@ static int read_near(qparse *p, size_t at)
 {
     p->i++; /* '(' */
     begin_term(p);
-    px_buf_puts(&p->out, "NEAR(");
+    /* tsquery has no unordered proximity: its NEAR is all the phrases */
+    px_buf_puts(&p->out, p->tsq ? "(" : "NEAR(");
     int phrases = 0;
     size_t n;
     for (;;) {
@@ -235,7 +313,7 @@ static int read_near(qparse *p, size_t at)
             break;
         size_t before = p->out.len;
         if (phrases++)
-            px_buf_puts(&p->out, " ");
+            px_buf_puts(&p->out, p->tsq ? " & " : " ");
         if (is_quote(cp)) {
             size_t opened = p->out.len;
             int rc = read_phrase(p, 0);
@@ -263,7 +341,8 @@ static int read_near(qparse *p, size_t at)
             p->i++;
         if (d == p->i)
             return fail(p, d, "%s", "NEAR( , N) takes a number of words after the comma");
-        px_buf_printf(&p->out, ", %.*s", (int)(p->i - d), p->s + d);
+        if (!p->tsq)
+            px_buf_printf(&p->out, ", %.*s", (int)(p->i - d), p->s + d);
         while (p->i < p->len && p->s[p->i] == ' ')
             p->i++;
     }
@@ -281,7 +360,9 @@ static int read_operator(qparse *p, const char *op, size_t at)
             return fail(p, at, "%s needs a word between it and the operator before it", op);
         return fail(p, at, "%s needs a word before it, as in: gaza NOT hamas", op);
     }
-    px_buf_printf(&p->out, " %s ", op);
+    char spaced[8];
+    snprintf(spaced, sizeof spaced, " %s ", op);
+    px_buf_puts(&p->out, op_text(p, spaced));
     p->want_term = 1;
     p->op = op;
     p->op_at = at;
@@ -307,6 +388,8 @@ static int read_bracket(qparse *p, int32_t cp, size_t at)
         return fail(p, at, "%s", p->op ? "an operator needs a word after it before the )"
                                       : "the brackets hold no words");
     p->depth--;
+    if (p->weight && p->depth == p->weight_depth)
+        p->weight = 0;
     px_buf_puts(&p->out, ")");
     return PX_OK;
 }
@@ -325,7 +408,12 @@ static int column_filter(qparse *p, const word *w)
     p->terms--;
     p->want_term = 1;
     p->column = 1;
-    px_buf_printf(&p->out, "%.*s : ", (int)(w->end[0] - w->start[0]), p->s + w->start[0]);
+    if (p->tsq) { /* title words weigh A, text words B (pg.c) */
+        p->weight = word_is(p, w, "title") ? 'A' : 'B';
+        p->weight_depth = next == '(' ? p->depth : -1;
+    } else {
+        px_buf_printf(&p->out, "%.*s : ", (int)(w->end[0] - w->start[0]), p->s + w->start[0]);
+    }
     /* the filtered term follows without an AND */
     return 1;
 }
@@ -355,10 +443,10 @@ static int read_token(qparse *p)
     return PX_OK;
 }
 
-int px_search_translate(const char *typed, char **fts, px_error *err)
+static int translate(const char *typed, int tsq, char **fts, px_error *err)
 {
     *fts = NULL;
-    qparse p = {.s = typed ? typed : "", .err = err, .want_term = 1};
+    qparse p = {.s = typed ? typed : "", .err = err, .want_term = 1, .tsq = tsq, .weight_depth = -1};
     p.len = strlen(p.s);
     if (p.len > PX_SEARCH_QUERY_MAX)
         return px_error_set(err, PX_EUSAGE, "the search is longer than %d characters", PX_SEARCH_QUERY_MAX);
@@ -382,6 +470,16 @@ int px_search_translate(const char *typed, char **fts, px_error *err)
     }
     *fts = px_buf_steal(&p.out);
     return *fts ? PX_OK : px_error_set(err, PX_ENOMEM, "out of memory");
+}
+
+int px_search_translate(const char *typed, char **fts, px_error *err)
+{
+    return translate(typed, 0, fts, err);
+}
+
+int px_search_translate_tsquery(const char *typed, char **tsq, px_error *err)
+{
+    return translate(typed, 1, tsq, err);
 }
 
 /* ---- the index's tokenizer ------------------------------------------- */

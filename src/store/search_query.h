@@ -20,6 +20,12 @@
  * a reader understands (PX_EUSAGE). */
 int px_search_translate(const char *typed, char **fts, px_error *err);
 
+/* The same query as PostgreSQL tsquery text for to_tsquery(): each word
+ * or phrase a quoted operand (split by the documents' own parser), & | !
+ * for AND OR NOT, title: and text: as the weights A and B, NEAR(...) as
+ * all of its phrases (tsquery has no unordered proximity). */
+int px_search_translate_tsquery(const char *typed, char **tsq, px_error *err);
+
 /* Registers the "pxjoin" FTS5 tokenizer on db: unicode61, plus, for a run
  * of words joined by single hyphens, the joined word at the same position
  * (documents only; queries are translated instead). */

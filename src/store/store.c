@@ -2,9 +2,13 @@
  * duplicate groups, stories and analyses, and the queries behind the
  * command line and the web API (see parallax/store.h, docs/store.md). */
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <zstd.h>
 
@@ -15,6 +19,7 @@
 #include "store/search_query.h"
 #include "core/common_internal.h"
 #include "store/store_internal.h"
+#include "store/backend.h"
 
 /* Prepared statements, made on first use and kept for the connection. */
 enum stmt_id {
@@ -94,18 +99,23 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_STORY_TITLE] = "UPDATE stories SET title = ?2 WHERE id = ?1",
 };
 
-struct px_store {
+typedef struct sq_store {
+    px_store base;
+    int lock_fd; /* the ingest lock, -1 when not held */
     sqlite3 *db;
-    char *path;
-    int readonly;
     sqlite3_stmt *stmt[ST_COUNT];
-};
+} sq_store;
+
+static sq_store *sq(px_store *s)
+{
+    return (sq_store *)s;
+}
 
 /* ---- errors ------------------------------------------------------------ */
 
 static int db_error(px_store *s, px_error *err, const char *doing)
 {
-    int code = sqlite3_extended_errcode(s->db);
+    int code = sqlite3_extended_errcode(sq(s)->db);
     int primary = code & 0xff;
     const char *hint = "";
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
@@ -115,7 +125,7 @@ static int db_error(px_store *s, px_error *err, const char *doing)
     else if (primary == SQLITE_READONLY)
         hint = " (the database is read-only)";
     int status = primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB ? PX_EFORMAT : PX_EIO;
-    px_error_set(err, status, "%s: %s: %s%s", s->path, doing, sqlite3_errmsg(s->db), hint);
+    px_error_set(err, status, "%s: %s: %s%s", s->path, doing, sqlite3_errmsg(sq(s)->db), hint);
     if (err)
         snprintf(err->where, sizeof err->where, "%s", s->path);
     return status;
@@ -241,7 +251,7 @@ _Static_assert(N_MIGRATIONS == PX_STORE_SCHEMA_VERSION, "one migration per schem
 
 static int exec(px_store *s, const char *sql, px_error *err, const char *doing)
 {
-    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    if (sqlite3_exec(sq(s)->db, sql, NULL, NULL, NULL) != SQLITE_OK)
         return db_error(s, err, doing);
     return PX_OK;
 }
@@ -249,7 +259,7 @@ static int exec(px_store *s, const char *sql, px_error *err, const char *doing)
 static int user_version(px_store *s, int *version, px_error *err)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(sq(s)->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "reading the schema version");
     int rc = sqlite3_step(st);
     *version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
@@ -265,7 +275,7 @@ static int foreign_database(px_store *s)
 {
     sqlite3_stmt *st;
     int foreign = 0;
-    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(sq(s)->db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL) == SQLITE_OK) {
         if (sqlite3_step(st) == SQLITE_ROW)
             foreign = sqlite3_column_int(st, 0) > 0;
         sqlite3_finalize(st);
@@ -312,9 +322,9 @@ static int migrate(px_store *s, px_error *err)
 static int configure(px_store *s, int busy_ms, px_error *err)
 {
     int rc;
-    sqlite3_busy_timeout(s->db, busy_ms);
-    sqlite3_extended_result_codes(s->db, 1);
-    if (px_search_register_tokenizer(s->db) != SQLITE_OK)
+    sqlite3_busy_timeout(sq(s)->db, busy_ms);
+    sqlite3_extended_result_codes(sq(s)->db, 1);
+    if (px_search_register_tokenizer(sq(s)->db) != SQLITE_OK)
         return db_error(s, err, "registering the search tokenizer");
     if ((rc = exec(s, "PRAGMA foreign_keys = ON", err, "enabling foreign keys")))
         return rc;
@@ -336,11 +346,6 @@ static int configure(px_store *s, int busy_ms, px_error *err)
     return migrate(s, err);
 }
 
-int px_store_open(px_store **out, const char *path, int flags, px_error *err)
-{
-    return px_store_open_wait(out, path, flags, 5000, err);
-}
-
 /* "file:PATH?immutable=1" with the path percent-encoded where a URI needs it. */
 static char *immutable_uri(const char *path)
 {
@@ -358,8 +363,8 @@ static char *immutable_uri(const char *path)
 
 static int open_as(px_store *s, const char *name, int oflags, int busy_ms, px_error *err)
 {
-    if (sqlite3_open_v2(name, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
-        return s->db ? db_error(s, err, "cannot open the database")
+    if (sqlite3_open_v2(name, &sq(s)->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+        return sq(s)->db ? db_error(s, err, "cannot open the database")
                      : px_error_set(err, PX_ENOMEM, "%s: out of memory", s->path);
     return configure(s, busy_ms, err);
 }
@@ -370,11 +375,11 @@ static int open_as(px_store *s, const char *name, int oflags, int busy_ms, px_er
  * side files. */
 static int open_read_only_folder(px_store *s, int busy_ms, px_error *err)
 {
-    int primary = sqlite3_errcode(s->db) & 0xff;
+    int primary = sqlite3_errcode(sq(s)->db) & 0xff;
     if (primary != SQLITE_READONLY && primary != SQLITE_CANTOPEN)
         return -1;
-    sqlite3_close(s->db);
-    s->db = NULL;
+    sqlite3_close(sq(s)->db);
+    sq(s)->db = NULL;
     char *uri = immutable_uri(s->path);
     if (!uri)
         return px_error_set(err, PX_ENOMEM, "out of memory");
@@ -383,20 +388,23 @@ static int open_read_only_folder(px_store *s, int busy_ms, px_error *err)
     return rc;
 }
 
-int px_store_open_wait(px_store **out, const char *path, int flags, int busy_ms, px_error *err)
+static const px_store_backend sqlite_backend;
+
+int px_sqlite_store_open(px_store **out, const char *path, int flags, int busy_ms, px_error *err)
 {
     *out = NULL;
-    if (!path || !*path)
-        return px_error_set(err, PX_EUSAGE, "no database file given");
-    px_store *s = calloc(1, sizeof *s);
+    sq_store *q = calloc(1, sizeof *q);
+    px_store *s = q ? &q->base : NULL;
     if (!s || !(s->path = px_strdup(path))) {
-        free(s);
+        free(q);
         return px_error_set(err, PX_ENOMEM, "out of memory");
     }
+    s->ops = &sqlite_backend;
+    q->lock_fd = -1;
     s->readonly = (flags & PX_STORE_READONLY) != 0;
     int oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     int rc = open_as(s, path, oflags, busy_ms, err);
-    if (rc && s->readonly && s->db && strcmp(path, ":memory:") != 0) {
+    if (rc && s->readonly && sq(s)->db && strcmp(path, ":memory:") != 0) {
         px_error first;
         if (err)
             first = *err;
@@ -413,35 +421,74 @@ int px_store_open_wait(px_store **out, const char *path, int flags, int busy_ms,
     return PX_OK;
 }
 
-void px_store_close(px_store *s)
+static void sq_unlock_ingest(px_store *s)
 {
-    if (!s)
-        return;
-    for (int i = 0; i < ST_COUNT; i++)
-        sqlite3_finalize(s->stmt[i]);
-    sqlite3_close(s->db);
-    free(s->path);
-    free(s);
+    if (sq(s)->lock_fd >= 0)
+        close(sq(s)->lock_fd);
+    sq(s)->lock_fd = -1;
 }
 
-const char *px_store_path(const px_store *s)
+/* flock(2) on DB-ingest.lock, released by the kernel when the process
+ * dies, so a killed ingest never leaves it held. */
+static int sq_lock_ingest(px_store *s, int no_wait, void (*on_wait)(const char *db, void *ud), void *ud,
+                          px_error *err)
 {
-    return s->path;
+    const char *db = s->path;
+    if (strcmp(db, ":memory:") == 0)
+        return PX_OK;
+    char path[4096];
+    if ((size_t)snprintf(path, sizeof path, "%s-ingest.lock", db) >= sizeof path)
+        return px_error_set(err, PX_EUSAGE, "%s: path too long", db);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return px_error_set(err, PX_EIO, "%s: cannot open the ingest lock: %s", path, strerror(errno));
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK || no_wait) {
+            int e = errno;
+            close(fd);
+            return e == EWOULDBLOCK
+                       ? px_error_set(err, PX_EIO, "%s: another ingest is running on this database", db)
+                       : px_error_set(err, PX_EIO, "%s: cannot lock: %s", path, strerror(e));
+        }
+        if (on_wait)
+            on_wait(db, ud);
+        int rc;
+        while ((rc = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
+            ;
+        if (rc != 0) {
+            int e = errno;
+            close(fd);
+            return px_error_set(err, PX_EIO, "%s: cannot lock: %s", path, strerror(e));
+        }
+    }
+    sq_unlock_ingest(s);
+    sq(s)->lock_fd = fd;
+    return PX_OK;
+}
+
+static void sq_close(px_store *s)
+{
+    sq_unlock_ingest(s);
+    for (int i = 0; i < ST_COUNT; i++)
+        sqlite3_finalize(sq(s)->stmt[i]);
+    sqlite3_close(sq(s)->db);
+    free(s->path);
+    free(sq(s));
 }
 
 /* ---- statements -------------------------------------------------------- */
 
 static sqlite3_stmt *stmt(px_store *s, enum stmt_id id, px_error *err)
 {
-    if (!s->stmt[id] &&
-        sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[id], NULL) !=
+    if (!sq(s)->stmt[id] &&
+        sqlite3_prepare_v3(sq(s)->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &sq(s)->stmt[id], NULL) !=
             SQLITE_OK) {
         db_error(s, err, "preparing a statement");
         return NULL;
     }
-    sqlite3_reset(s->stmt[id]);
-    sqlite3_clear_bindings(s->stmt[id]);
-    return s->stmt[id];
+    sqlite3_reset(sq(s)->stmt[id]);
+    sqlite3_clear_bindings(sq(s)->stmt[id]);
+    return sq(s)->stmt[id];
 }
 
 static void bind_text(sqlite3_stmt *st, int i, const char *v)
@@ -476,60 +523,20 @@ static int run(px_store *s, sqlite3_stmt *st, px_error *err, const char *doing)
 
 /* ---- transactions ------------------------------------------------------ */
 
-int px_store_begin(px_store *s, px_error *err)
+static int sq_begin(px_store *s, px_error *err)
 {
     return exec(s, "BEGIN IMMEDIATE", err, "starting a transaction");
 }
 
-int px_store_commit(px_store *s, px_error *err)
+static int sq_commit(px_store *s, px_error *err)
 {
     return exec(s, "COMMIT", err, "committing");
 }
 
-void px_store_rollback(px_store *s)
+static void sq_rollback(px_store *s)
 {
-    if (!sqlite3_get_autocommit(s->db))
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-/* ---- articles ---------------------------------------------------------- */
-
-void px_store_content_hash(const px_article *a, char out[33])
-{
-    px_buf key = {0};
-    px_buf_puts(&key, a->source ? a->source : "");
-    px_buf_append(&key, "\x1f", 1);
-    px_buf_puts(&key, a->title ? a->title : "");
-    px_buf_append(&key, "\x1f", 1);
-    px_buf_puts(&key, a->body ? a->body : "");
-    const char *data = key.data ? key.data : "";
-    snprintf(out, 33, "%016llx%016llx", (unsigned long long)px_hash64(data, key.len, 0),
-             (unsigned long long)px_hash64(data, key.len, 0x9e3779b97f4a7c15ULL));
-    px_buf_free(&key);
-}
-
-static char *strlist_json(const px_strlist *l)
-{
-    cJSON *arr = cJSON_CreateArray();
-    for (size_t i = 0; arr && i < l->n; i++)
-        cJSON_AddItemToArray(arr, cJSON_CreateString(l->items[i]));
-    char *s = arr ? cJSON_PrintUnformatted(arr) : NULL;
-    cJSON_Delete(arr);
-    return s;
-}
-
-static char *removed_json(const px_article *a)
-{
-    cJSON *arr = cJSON_CreateArray();
-    for (size_t i = 0; arr && i < a->n_removed; i++) {
-        cJSON *r = cJSON_CreateObject();
-        cJSON_AddStringToObject(r, "text", a->removed[i].text);
-        cJSON_AddStringToObject(r, "reason", a->removed[i].reason);
-        cJSON_AddItemToArray(arr, r);
-    }
-    char *s = arr ? cJSON_PrintUnformatted(arr) : NULL;
-    cJSON_Delete(arr);
-    return s;
+    if (!sqlite3_get_autocommit(sq(s)->db))
+        sqlite3_exec(sq(s)->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* The row id of the article's source, inserted or updated as needed. */
@@ -574,7 +581,7 @@ static int source_row(px_store *s, const px_article *a, sqlite3_int64 *row, px_e
     if ((rc = run(s, st, err, "storing a source")))
         return rc;
     if (!*row)
-        *row = sqlite3_last_insert_rowid(s->db);
+        *row = sqlite3_last_insert_rowid(sq(s)->db);
     return PX_OK;
 }
 
@@ -595,18 +602,12 @@ static int lookup_row(px_store *s, enum stmt_id id, const char *key, int64_t *ro
     return PX_OK;
 }
 
-int px_store_add_article(px_store *s, const px_article *a, int64_t *row, int *added,
-                         px_error *err)
-{
-    return px_store_add_article_read_as(s, a, NULL, row, added, err);
-}
-
-int px_store_find_input(px_store *s, const char *input_hash, int64_t *row, px_error *err)
+static int sq_find_input(px_store *s, const char *input_hash, int64_t *row, px_error *err)
 {
     return lookup_row(s, ST_ARTICLE_FIND_INPUT, input_hash, row, err, "looking up an article");
 }
 
-int px_store_add_article_read_as(px_store *s, const px_article *a, const char *input_hash, int64_t *row,
+static int sq_add_article(px_store *s, const px_article *a, const char *input_hash, int64_t *row,
                                  int *added, px_error *err)
 {
     char hash[33];
@@ -633,12 +634,12 @@ int px_store_add_article_read_as(px_store *s, const px_article *a, const char *i
         sqlite3_bind_int64(st, 2, source);
     bind_text(st, 3, a->url);
     bind_text(st, 4, a->title);
-    bind_owned(st, 5, strlist_json(&a->authors));
+    bind_owned(st, 5, store_strlist_json(&a->authors));
     bind_text(st, 6, a->date);
     bind_text(st, 7, a->language);
-    bind_owned(st, 8, strlist_json(&a->highlights));
+    bind_owned(st, 8, store_strlist_json(&a->highlights));
     bind_text(st, 9, a->body ? a->body : "");
-    bind_owned(st, 10, removed_json(a));
+    bind_owned(st, 10, store_removed_json(a));
     bind_text(st, 11, a->extra_json);
     bind_text(st, 12, a->input_path);
     if (a->input_line > 0)
@@ -650,7 +651,7 @@ int px_store_add_article_read_as(px_store *s, const px_article *a, const char *i
     if ((rc = run(s, st, err, "storing an article")))
         return rc;
     if (row)
-        *row = sqlite3_last_insert_rowid(s->db);
+        *row = sqlite3_last_insert_rowid(sq(s)->db);
     if (added)
         *added = 1;
     return PX_OK;
@@ -661,56 +662,44 @@ static const char *col_text(sqlite3_stmt *st, int i)
     return (const char *)sqlite3_column_text(st, i);
 }
 
-static int strlist_from_json(px_strlist *l, const char *json)
+/* A statement's current row as backend.h's store_row. */
+static const char *row_text(const store_row *r, int i)
 {
-    cJSON *arr = json ? cJSON_Parse(json) : NULL;
-    int rc = PX_OK;
-    cJSON *it;
-    cJSON_ArrayForEach(it, arr)
-        if (cJSON_IsString(it) && px_strlist_push(l, it->valuestring))
-            rc = PX_ENOMEM;
-    cJSON_Delete(arr);
-    return rc;
+    return (const char *)sqlite3_column_text((sqlite3_stmt *)r->impl, i);
 }
 
-static int removed_from_json(px_article *a, const char *json)
+static int row_is_null(const store_row *r, int i)
 {
-    cJSON *arr = json ? cJSON_Parse(json) : NULL;
-    int rc = PX_OK;
-    cJSON *it;
-    cJSON_ArrayForEach(it, arr) {
-        const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(it, "text"));
-        const char *reason = cJSON_GetStringValue(cJSON_GetObjectItem(it, "reason"));
-        if (text && reason && px_article_add_removal(a, text, strlen(text), reason))
-            rc = PX_ENOMEM;
-    }
-    cJSON_Delete(arr);
-    return rc;
+    return sqlite3_column_type((sqlite3_stmt *)r->impl, i) == SQLITE_NULL;
+}
+
+static int64_t row_int64(const store_row *r, int i)
+{
+    return sqlite3_column_int64((sqlite3_stmt *)r->impl, i);
+}
+
+static double row_double(const store_row *r, int i)
+{
+    return sqlite3_column_double((sqlite3_stmt *)r->impl, i);
+}
+
+static size_t row_bytes(const store_row *r, int i)
+{
+    return (size_t)sqlite3_column_bytes((sqlite3_stmt *)r->impl, i);
+}
+
+static store_row row_of(sqlite3_stmt *st)
+{
+    return (store_row){row_text, row_is_null, row_int64, row_double, row_bytes, st, 0};
 }
 
 static px_article *article_from_row(sqlite3_stmt *st)
 {
-    px_article *a = px_article_new();
-    if (!a)
-        return NULL;
-    int rc = px_set_str(&a->id, col_text(st, 0)) | px_set_str(&a->source, col_text(st, 1)) |
-             px_set_str(&a->source_key, col_text(st, 2)) | px_set_str(&a->leaning, col_text(st, 3)) |
-             px_set_str(&a->country, col_text(st, 4)) | px_set_str(&a->url, col_text(st, 5)) |
-             px_set_str(&a->title, col_text(st, 6)) | strlist_from_json(&a->authors, col_text(st, 7)) |
-             px_set_str(&a->date, col_text(st, 8)) | px_set_str(&a->language, col_text(st, 9)) |
-             strlist_from_json(&a->highlights, col_text(st, 10)) |
-             px_set_str(&a->body, col_text(st, 11)) | removed_from_json(a, col_text(st, 12)) |
-             px_set_str(&a->extra_json, col_text(st, 13)) | px_set_str(&a->input_path, col_text(st, 14));
-    a->input_line = sqlite3_column_type(st, 15) == SQLITE_NULL ? 0 : (long)sqlite3_column_int64(st, 15);
-    a->input_offset = sqlite3_column_type(st, 16) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 16);
-    if (rc) {
-        px_article_free(a);
-        return NULL;
-    }
-    return a;
+    store_row r = row_of(st);
+    return store_row_article(&r);
 }
 
-int px_store_get_article(px_store *s, int64_t row, px_article **out, px_error *err)
+static int sq_get_article(px_store *s, int64_t row, px_article **out, px_error *err)
 {
     *out = NULL;
     sqlite3_stmt *st = stmt(s, ST_ARTICLE_GET, err);
@@ -756,7 +745,7 @@ static int set_dup_group(px_store *s, int64_t article, int64_t group, const char
     return run(s, st, err, "setting a duplicate group");
 }
 
-int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, const char *relation,
+static int sq_set_duplicate(px_store *s, int64_t article, int64_t canonical, const char *relation,
                            px_error *err)
 {
     int64_t group;
@@ -770,32 +759,25 @@ int px_store_set_duplicate(px_store *s, int64_t article, int64_t canonical, cons
         sqlite3_bind_int64(st, 1, canonical);
         if ((rc = run(s, st, err, "creating a duplicate group")))
             return rc;
-        group = sqlite3_last_insert_rowid(s->db);
+        group = sqlite3_last_insert_rowid(sq(s)->db);
         if ((rc = set_dup_group(s, canonical, group, NULL, err)))
             return rc;
     }
     return article == canonical ? PX_OK : set_dup_group(s, article, group, relation, err);
 }
 
-int px_store_story_by_key(px_store *s, const char *key, int64_t *story, px_error *err)
-{
-    return lookup_row(s, ST_STORY_FIND_KEY, key, story, err, "looking up a story");
-}
-
-int px_store_story_for_key(px_store *s, const char *key, int64_t *story, px_error *err)
+static int sq_story_for_key(px_store *s, const char *key, int create, int64_t *story, px_error *err)
 {
     int rc = lookup_row(s, ST_STORY_FIND_KEY, key, story, err, "looking up a story");
-    if (rc)
+    if (rc || *story || !create)
         return rc;
-    if (*story)
-        return PX_OK;
     sqlite3_stmt *st = stmt(s, ST_STORY_INSERT, err);
     if (!st)
         return err ? err->code : PX_EIO;
     bind_text(st, 1, key);
     if ((rc = run(s, st, err, "creating a story")))
         return rc;
-    *story = sqlite3_last_insert_rowid(s->db);
+    *story = sqlite3_last_insert_rowid(sq(s)->db);
     return PX_OK;
 }
 
@@ -809,7 +791,7 @@ static int refresh_story(px_store *s, int64_t story, px_error *err)
     return run(s, st, err, "updating a story");
 }
 
-int px_store_assign_story(px_store *s, int64_t article, int64_t story, px_error *err)
+static int sq_assign_story(px_store *s, int64_t article, int64_t story, px_error *err)
 {
     sqlite3_stmt *st = stmt(s, ST_STORY_ASSIGN, err);
     if (!st)
@@ -820,10 +802,8 @@ int px_store_assign_story(px_store *s, int64_t article, int64_t story, px_error 
     return rc ? rc : refresh_story(s, story, err);
 }
 
-int px_store_merge_stories(px_store *s, int64_t from, int64_t into, px_error *err)
+static int sq_merge_stories(px_store *s, int64_t from, int64_t into, px_error *err)
 {
-    if (from == into)
-        return PX_OK;
     sqlite3_stmt *st = stmt(s, ST_STORY_MOVE, err);
     if (!st)
         return err ? err->code : PX_EIO;
@@ -862,7 +842,7 @@ static int bind_compressed(sqlite3_stmt *st, int i, const char *v)
     return PX_OK;
 }
 
-int px_store_put_analysis(px_store *s, int64_t story, const px_stored_analysis *an, px_error *err)
+static int sq_put_analysis(px_store *s, int64_t story, const px_stored_analysis *an, px_error *err)
 {
     if (!an || !an->report)
         return px_error_set(err, PX_EUSAGE, "an analysis needs its JSON report");
@@ -886,7 +866,7 @@ int px_store_put_analysis(px_store *s, int64_t story, const px_stored_analysis *
     return run(s, st, err, "naming a story");
 }
 
-int px_store_story_stale(px_store *s, int64_t story, int64_t *stale, px_error *err)
+static int sq_story_stale(px_store *s, int64_t story, int64_t *stale, px_error *err)
 {
     sqlite3_stmt *st = stmt(s, ST_STORY_STALE_GET, err);
     if (!st)
@@ -898,10 +878,10 @@ int px_store_story_stale(px_store *s, int64_t story, int64_t *stale, px_error *e
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading a story");
 }
 
-int px_store_put_fresh_analysis(px_store *s, int64_t story, const px_stored_analysis *an, int64_t seen_stale,
+static int sq_put_fresh_analysis(px_store *s, int64_t story, const px_stored_analysis *an, int64_t seen_stale,
                                 px_error *err)
 {
-    int own = sqlite3_get_autocommit(s->db);
+    int own = sqlite3_get_autocommit(sq(s)->db);
     int rc = own ? px_store_begin(s, err) : PX_OK;
     if (!rc)
         rc = px_store_put_analysis(s, story, an, err);
@@ -920,12 +900,12 @@ int px_store_put_fresh_analysis(px_store *s, int64_t story, const px_stored_anal
     return rc;
 }
 
-int px_store_stale_stories(px_store *s, int64_t **ids, size_t *n, px_error *err)
+static int sq_stale_stories(px_store *s, int64_t **ids, size_t *n, px_error *err)
 {
     *ids = NULL;
     *n = 0;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT id FROM stories WHERE stale > 0 ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(sq(s)->db, "SELECT id FROM stories WHERE stale > 0 ORDER BY id", -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "listing the stories to analyse");
     size_t cap = 0;
     int step, rc = PX_OK;
@@ -946,7 +926,7 @@ int px_store_stale_stories(px_store *s, int64_t **ids, size_t *n, px_error *err)
     return rc;
 }
 
-int px_store_mark_all_stale(px_store *s, px_error *err)
+static int sq_mark_all_stale(px_store *s, px_error *err)
 {
     return exec(s, "UPDATE stories SET stale = stale + 1", err, "marking the stories to analyse");
 }
@@ -978,11 +958,11 @@ static char *col_dup(sqlite3_stmt *st, int i, int *bad)
     return out;
 }
 
-int px_store_get_analysis(px_store *s, int64_t story, px_stored_analysis *out, px_error *err)
+static int sq_get_analysis(px_store *s, int64_t story, px_stored_analysis *out, px_error *err)
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT report, text, html, updated FROM analyses WHERE story_id = ?1",
+    if (sqlite3_prepare_v2(sq(s)->db, "SELECT report, text, html, updated FROM analyses WHERE story_id = ?1",
                            -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "reading an analysis");
     sqlite3_bind_int64(st, 1, story);
@@ -1002,25 +982,13 @@ int px_store_get_analysis(px_store *s, int64_t story, px_stored_analysis *out, p
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading an analysis");
 }
 
-void px_stored_analysis_free(px_stored_analysis *an)
-{
-    if (!an)
-        return;
-    free(an->headline);
-    free(an->report);
-    free(an->text);
-    free(an->html);
-    free(an->updated);
-    memset(an, 0, sizeof *an);
-}
-
-int px_store_duplicate_of(px_store *s, int64_t article, int64_t *canonical, char relation[16], px_error *err)
+static int sq_duplicate_of(px_store *s, int64_t article, int64_t *canonical, char relation[16], px_error *err)
 {
     sqlite3_stmt *st;
     *canonical = 0;
     if (relation)
         relation[0] = '\0';
-    if (sqlite3_prepare_v2(s->db,
+    if (sqlite3_prepare_v2(sq(s)->db,
                            "SELECT g.canonical_article, a.dup_relation FROM articles a "
                            "JOIN dup_groups g ON g.id = a.dup_group_id "
                            "WHERE a.id = ?1 AND g.canonical_article <> a.id",
@@ -1074,7 +1042,7 @@ static int each_query(px_store *s, const char *sql, const double *param, px_stor
                       void *ud, px_error *err)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(sq(s)->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "reading articles");
     if (param)
         sqlite3_bind_double(st, 1, *param);
@@ -1083,11 +1051,11 @@ static int each_query(px_store *s, const char *sql, const double *param, px_stor
     return rc;
 }
 
-int px_store_each_article_near(px_store *s, const char *lo, const char *hi, double window_days,
+static int sq_each_article_near(px_store *s, const char *lo, const char *hi, double window_days,
                                px_stored_article_fn fn, void *ud, px_error *err)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
+    if (sqlite3_prepare_v2(sq(s)->db,
                            "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "JOIN stories st ON st.id = sa.story_id "
                            "WHERE st.last_date IS NULL OR (st.last_date >= date(?1, printf('-%f days', ?3)) "
                            "  AND st.first_date <= date(?2, printf('+%f days', ?3))) "
@@ -1121,12 +1089,12 @@ static char *any_word_query(const char *title)
     return px_buf_steal(&q);
 }
 
-int px_store_related_stories(px_store *s, int64_t story, const char *before, int limit, int64_t *ids, size_t *n,
+static int sq_related_stories(px_store *s, int64_t story, const char *before, int limit, int64_t *ids, size_t *n,
                              px_error *err)
 {
     *n = 0;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
+    if (sqlite3_prepare_v2(sq(s)->db,
                            "SELECT title FROM stories WHERE id = ?1 "
                            "AND EXISTS (SELECT 1 FROM stories o WHERE o.last_date < ?2)",
                            -1, &st, NULL) != SQLITE_OK)
@@ -1137,7 +1105,7 @@ int px_store_related_stories(px_store *s, int64_t story, const char *before, int
     sqlite3_finalize(st);
     if (!q)
         return PX_OK;
-    int rc = sqlite3_prepare_v2(s->db,
+    int rc = sqlite3_prepare_v2(sq(s)->db,
                                 "SELECT story_id FROM (SELECT sa.story_id AS story_id, articles_fts.rank AS r "
                                 "  FROM articles_fts JOIN story_articles sa ON sa.article_id = articles_fts.rowid "
                                 "  JOIN stories o ON o.id = sa.story_id "
@@ -1159,7 +1127,7 @@ int px_store_related_stories(px_store *s, int64_t story, const char *before, int
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "finding related stories");
 }
 
-int px_store_each_window_article(px_store *s, double window_days, px_stored_article_fn fn,
+static int sq_each_window_article(px_store *s, double window_days, px_stored_article_fn fn,
                                  void *ud, px_error *err)
 {
     return each_query(s,
@@ -1171,7 +1139,7 @@ int px_store_each_window_article(px_store *s, double window_days, px_stored_arti
                       &window_days, fn, ud, err);
 }
 
-int px_store_each_article_of(px_store *s, int64_t story, px_stored_article_fn fn, void *ud,
+static int sq_each_article_of(px_store *s, int64_t story, px_stored_article_fn fn, void *ud,
                              px_error *err)
 {
     double id = (double)story;
@@ -1181,7 +1149,7 @@ int px_store_each_article_of(px_store *s, int64_t story, px_stored_article_fn fn
                       &id, fn, ud, err);
 }
 
-int px_store_each_article(px_store *s, px_stored_article_fn fn, void *ud, px_error *err)
+static int sq_each_article(px_store *s, px_stored_article_fn fn, void *ud, px_error *err)
 {
     return each_query(s, "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "ORDER BY a.id", NULL, fn, ud, err);
 }
@@ -1192,7 +1160,7 @@ static long long count_of(px_store *s, const char *sql, px_error *err, int *rc)
 {
     sqlite3_stmt *st;
     long long n = 0;
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(sq(s)->db, sql, -1, &st, NULL) != SQLITE_OK) {
         *rc = db_error(s, err, "counting");
         return 0;
     }
@@ -1204,7 +1172,7 @@ static long long count_of(px_store *s, const char *sql, px_error *err, int *rc)
     return n;
 }
 
-int px_store_counts_get(px_store *s, px_store_counts *c, px_error *err)
+static int sq_counts_get(px_store *s, px_store_counts *c, px_error *err)
 {
     int rc = PX_OK;
     c->articles = count_of(s, "SELECT count(*) FROM articles", err, &rc);
@@ -1215,37 +1183,11 @@ int px_store_counts_get(px_store *s, px_store_counts *c, px_error *err)
     return rc;
 }
 
-static void add_col_string(cJSON *o, const char *name, sqlite3_stmt *st, int i)
-{
-    const char *v = col_text(st, i);
-    if (v)
-        cJSON_AddStringToObject(o, name, v);
-    else
-        cJSON_AddNullToObject(o, name);
-}
-
-static void add_col_id(cJSON *o, const char *name, sqlite3_stmt *st, int i)
-{
-    if (sqlite3_column_type(st, i) == SQLITE_NULL)
-        cJSON_AddNullToObject(o, name);
-    else
-        cJSON_AddNumberToObject(o, name, (double)sqlite3_column_int64(st, i));
-}
-
-static void add_col_json(cJSON *o, const char *name, sqlite3_stmt *st, int i, int array)
-{
-    const char *v = col_text(st, i);
-    cJSON *j = v ? cJSON_Parse(v) : NULL;
-    if (!j)
-        j = array ? cJSON_CreateArray() : cJSON_CreateObject();
-    cJSON_AddItemToObject(o, name, j);
-}
-
 /* The typed query has been translated (search_query.h), so FTS5 should not
  * reject it; if it does, the message still speaks of the search, not SQL. */
 static int query_error(px_store *s, px_error *err, const char *q)
 {
-    const char *msg = sqlite3_errmsg(s->db);
+    const char *msg = sqlite3_errmsg(sq(s)->db);
     if (q && (strstr(msg, "fts5") || strstr(msg, "syntax error") || strstr(msg, "no such column") ||
               strstr(msg, "unterminated") || strstr(msg, "unknown special query")))
         return px_error_set(err, PX_EUSAGE, "search \"%s\" could not be run; try fewer operators or "
@@ -1267,22 +1209,6 @@ static int translate_query(const char *typed, int allow_empty, char **match, px_
     return PX_OK;
 }
 
-static int clamp_limit(int limit, int dflt, int max)
-{
-    if (limit <= 0)
-        return dflt;
-    return limit > max ? max : limit;
-}
-
-static int normalise_since(const char *since, char out[32], px_error *err)
-{
-    if (!since || !*since)
-        return PX_OK;
-    if (px_date_parse(since, out) != PX_OK)
-        return px_error_set(err, PX_EUSAGE, "'%s' is not a date (try YYYY-MM-DD)", since);
-    return PX_OK;
-}
-
 #define SEARCH_WHERE                                                                            \
     "WHERE articles_fts MATCH ?1 "                                                             \
     "AND (?2 IS NULL OR s.name = ?2 COLLATE NOCASE OR s.key = ?2 COLLATE NOCASE) "            \
@@ -1295,60 +1221,20 @@ static void bind_search(sqlite3_stmt *st, const px_search_query *q, const char *
     bind_text(st, 3, *since ? since : NULL);
 }
 
-/* The FTS5 snippet marks matches with \x02 ... \x03; turn them into the
- * caller's marks, escaping the rest for HTML when asked. */
-static char *format_snippet(const char *raw, const px_search_query *q)
-{
-    const char *open = q->mark_open ? q->mark_open : "<mark>";
-    const char *close = q->mark_close ? q->mark_close : "</mark>";
-    px_buf b = {0};
-    for (const char *p = raw ? raw : ""; *p; p++) {
-        if (*p == '\x02')
-            px_buf_puts(&b, open);
-        else if (*p == '\x03')
-            px_buf_puts(&b, close);
-        else if (*p == '\n' || *p == '\r' || *p == '\t')
-            px_buf_puts(&b, b.len && b.data[b.len - 1] == ' ' ? "" : " ");
-        else if (q->html && *p == '<')
-            px_buf_puts(&b, "&lt;");
-        else if (q->html && *p == '>')
-            px_buf_puts(&b, "&gt;");
-        else if (q->html && *p == '&')
-            px_buf_puts(&b, "&amp;");
-        else if (q->html && *p == '"')
-            px_buf_puts(&b, "&quot;");
-        else
-            px_buf_append(&b, p, 1);
-    }
-    return px_buf_steal(&b);
-}
-
 static cJSON *search_hit(sqlite3_stmt *st, const px_search_query *q)
 {
-    cJSON *o = cJSON_CreateObject();
-    add_col_id(o, "id", st, 0);
-    add_col_string(o, "ext_id", st, 1);
-    add_col_string(o, "source", st, 2);
-    add_col_string(o, "leaning", st, 3);
-    add_col_string(o, "url", st, 4);
-    add_col_string(o, "title", st, 5);
-    add_col_string(o, "date", st, 6);
-    add_col_id(o, "story", st, 7);
-    char *snippet = format_snippet(col_text(st, 8), q);
-    cJSON_AddStringToObject(o, "snippet", snippet ? snippet : "");
-    free(snippet);
-    cJSON_AddNumberToObject(o, "rank", sqlite3_column_double(st, 9));
-    return o;
+    store_row r = row_of(st);
+    return store_row_search_hit(&r, q);
 }
 
 static int search_match(px_store *s, const px_search_query *q, const char *match, cJSON **out, px_error *err)
 {
     char since[32] = "";
-    int rc = normalise_since(q->since, since, err);
+    int rc = store_normalise_since(q->since, since, err);
     if (rc)
         return rc;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
+    if (sqlite3_prepare_v2(sq(s)->db,
                            "SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
                            "LEFT JOIN sources s ON s.id = a.source_id " SEARCH_WHERE,
                            -1, &st, NULL) != SQLITE_OK)
@@ -1361,7 +1247,7 @@ static int search_match(px_store *s, const px_search_query *q, const char *match
     }
     long long total = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
-    if (sqlite3_prepare_v2(s->db,
+    if (sqlite3_prepare_v2(sq(s)->db,
                            "SELECT a.id, a.ext_id, s.name, s.leaning, a.url, a.title, a.date, sa.story_id, "
                            "snippet(articles_fts, -1, char(2), char(3), '…', 24), bm25(articles_fts, 4.0, 1.0) "
                            "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
@@ -1371,7 +1257,7 @@ static int search_match(px_store *s, const px_search_query *q, const char *match
                            -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "searching");
     bind_search(st, q, match, since);
-    sqlite3_bind_int(st, 4, clamp_limit(q->limit, 20, 1000));
+    sqlite3_bind_int(st, 4, store_clamp_limit(q->limit, 20, 1000));
     sqlite3_bind_int(st, 5, q->offset > 0 ? q->offset : 0);
     cJSON *res = cJSON_CreateObject();
     cJSON_AddStringToObject(res, "query", q->q);
@@ -1390,7 +1276,7 @@ static int search_match(px_store *s, const px_search_query *q, const char *match
     return PX_OK;
 }
 
-int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error *err)
+static int sq_search(px_store *s, const px_search_query *q, cJSON **out, px_error *err)
 {
     *out = NULL;
     char *match;
@@ -1401,11 +1287,11 @@ int px_store_search(px_store *s, const px_search_query *q, cJSON **out, px_error
     return rc;
 }
 
-int px_store_sources(px_store *s, cJSON **out, px_error *err)
+static int sq_sources(px_store *s, cJSON **out, px_error *err)
 {
     *out = NULL;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
+    if (sqlite3_prepare_v2(sq(s)->db,
                            "SELECT s.name, s.key, s.leaning, s.country, count(a.id), "
                            "  (SELECT a2.url FROM articles a2 WHERE a2.source_id = s.id AND a2.url IS NOT NULL "
                            "   ORDER BY a2.id LIMIT 1) "
@@ -1417,20 +1303,8 @@ int px_store_sources(px_store *s, cJSON **out, px_error *err)
     cJSON *list = cJSON_AddArrayToObject(res, "sources");
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        cJSON *o = cJSON_CreateObject();
-        add_col_string(o, "name", st, 0);
-        const char *key = col_text(st, 1), *url = col_text(st, 5);
-        char host[256];
-        if (!key && url && px_source_key_from_url(url, host, sizeof host))
-            key = host;
-        if (key)
-            cJSON_AddStringToObject(o, "key", key);
-        else
-            cJSON_AddNullToObject(o, "key");
-        add_col_string(o, "leaning", st, 2);
-        add_col_string(o, "country", st, 3);
-        cJSON_AddNumberToObject(o, "articles", sqlite3_column_int(st, 4));
-        cJSON_AddItemToArray(list, o);
+        store_row r = row_of(st);
+        cJSON_AddItemToArray(list, store_row_source(&r));
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
@@ -1444,7 +1318,7 @@ int px_store_sources(px_store *s, cJSON **out, px_error *err)
 static sqlite3_stmt *coverage_stmt(px_store *s)
 {
     sqlite3_stmt *st = NULL;
-    sqlite3_prepare_v2(s->db,
+    sqlite3_prepare_v2(sq(s)->db,
                        "SELECT coalesce(s.leaning, 'unknown'), s.name, count(*), min(a.date), max(a.date) "
                        "FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
                        "LEFT JOIN sources s ON s.id = a.source_id WHERE sa.story_id = ?1 "
@@ -1462,13 +1336,8 @@ static cJSON *story_coverage(sqlite3_stmt *cov_st, int64_t story)
     sqlite3_reset(cov_st);
     sqlite3_bind_int64(cov_st, 1, story);
     while (sqlite3_step(cov_st) == SQLITE_ROW) {
-        cJSON *o = cJSON_CreateObject();
-        add_col_string(o, "leaning", cov_st, 0);
-        add_col_string(o, "source", cov_st, 1);
-        cJSON_AddNumberToObject(o, "articles", sqlite3_column_int(cov_st, 2));
-        add_col_string(o, "first_date", cov_st, 3);
-        add_col_string(o, "last_date", cov_st, 4);
-        cJSON_AddItemToArray(cov, o);
+        store_row r = row_of(cov_st);
+        cJSON_AddItemToArray(cov, store_row_coverage(&r));
     }
     sqlite3_reset(cov_st);
     return cov;
@@ -1480,18 +1349,8 @@ static cJSON *story_coverage(sqlite3_stmt *cov_st, int64_t story)
 
 static cJSON *story_summary(sqlite3_stmt *cov_st, sqlite3_stmt *st)
 {
-    cJSON *o = cJSON_CreateObject();
-    int64_t id = sqlite3_column_int64(st, 0);
-    cJSON_AddNumberToObject(o, "id", (double)id);
-    add_col_string(o, "title", st, 1);
-    add_col_string(o, "first_date", st, 2);
-    add_col_string(o, "last_date", st, 3);
-    cJSON_AddNumberToObject(o, "articles", sqlite3_column_int(st, 4));
-    cJSON_AddNumberToObject(o, "sources", sqlite3_column_int(st, 5));
-    cJSON_AddBoolToObject(o, "has_analysis", sqlite3_column_int(st, 6));
-    add_col_string(o, "updated", st, 7);
-    cJSON_AddItemToObject(o, "coverage", story_coverage(cov_st, id));
-    return o;
+    store_row r = row_of(st);
+    return store_row_story_summary(&r, story_coverage(cov_st, sqlite3_column_int64(st, 0)));
 }
 
 #define STORIES_WHERE                                                                           \
@@ -1502,11 +1361,11 @@ static cJSON *story_summary(sqlite3_stmt *cov_st, sqlite3_stmt *st)
 static int stories_match(px_store *s, const px_story_query *q, const char *match, cJSON **out, px_error *err)
 {
     char since[32] = "";
-    int rc = normalise_since(q->since, since, err);
+    int rc = store_normalise_since(q->since, since, err);
     if (rc)
         return rc;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM stories st " STORIES_WHERE, -1, &st, NULL) !=
+    if (sqlite3_prepare_v2(sq(s)->db, "SELECT count(*) FROM stories st " STORIES_WHERE, -1, &st, NULL) !=
         SQLITE_OK)
         return db_error(s, err, "listing stories");
     bind_text(st, 1, *since ? since : NULL);
@@ -1518,14 +1377,14 @@ static int stories_match(px_store *s, const px_story_query *q, const char *match
     }
     long long total = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
-    if (sqlite3_prepare_v2(s->db,
+    if (sqlite3_prepare_v2(sq(s)->db,
                            "SELECT " STORY_COLUMNS "FROM stories st " STORIES_WHERE
                            "ORDER BY st.last_date DESC, st.id DESC LIMIT ?3 OFFSET ?4",
                            -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "listing stories");
     bind_text(st, 1, *since ? since : NULL);
     bind_text(st, 2, match);
-    sqlite3_bind_int(st, 3, clamp_limit(q->limit, 100, 10000));
+    sqlite3_bind_int(st, 3, store_clamp_limit(q->limit, 100, 10000));
     sqlite3_bind_int(st, 4, q->offset > 0 ? q->offset : 0);
     cJSON *res = cJSON_CreateObject();
     cJSON_AddNumberToObject(res, "total", (double)total);
@@ -1545,7 +1404,7 @@ static int stories_match(px_store *s, const px_story_query *q, const char *match
     return PX_OK;
 }
 
-int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error *err)
+static int sq_stories(px_store *s, const px_story_query *q, cJSON **out, px_error *err)
 {
     *out = NULL;
     char *match;
@@ -1565,43 +1424,15 @@ int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error
 
 static cJSON *article_json_row(sqlite3_stmt *st, int with_text)
 {
-    cJSON *o = cJSON_CreateObject();
-    add_col_id(o, "row", st, 0);
-    add_col_string(o, "id", st, 1);
-    add_col_string(o, "source", st, 2);
-    add_col_string(o, "leaning", st, 3);
-    add_col_string(o, "country", st, 4);
-    add_col_string(o, "url", st, 5);
-    add_col_string(o, "title", st, 6);
-    add_col_json(o, "authors", st, 7, 1);
-    add_col_string(o, "date", st, 8);
-    add_col_string(o, "language", st, 9);
-    add_col_json(o, "highlights", st, 10, 1);
-    if (with_text)
-        add_col_string(o, "text", st, 11);
-    else
-        cJSON_AddNumberToObject(o, "chars", sqlite3_column_bytes(st, 11));
-    add_col_json(o, "removed", st, 12, 1);
-    if (with_text) {
-        add_col_json(o, "extra", st, 13, 0);
-        cJSON *in = cJSON_AddObjectToObject(o, "input");
-        add_col_string(in, "path", st, 14);
-        if (sqlite3_column_type(st, 15) != SQLITE_NULL)
-            cJSON_AddNumberToObject(in, "line", (double)sqlite3_column_int64(st, 15));
-        if (sqlite3_column_type(st, 16) != SQLITE_NULL)
-            cJSON_AddNumberToObject(in, "offset", (double)sqlite3_column_int64(st, 16));
-    }
-    add_col_id(o, "story", st, 17);
-    add_col_id(o, "duplicate_of", st, 18);
-    add_col_string(o, "ingested", st, 19);
-    return o;
+    store_row r = row_of(st);
+    return store_row_article_json(&r, with_text);
 }
 
-int px_store_article_json(px_store *s, int64_t row, cJSON **out, px_error *err)
+static int sq_article_json(px_store *s, int64_t row, cJSON **out, px_error *err)
 {
     *out = NULL;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT " ARTICLE_JSON_COLUMNS ARTICLE_FROM "WHERE a.id = ?1", -1,
+    if (sqlite3_prepare_v2(sq(s)->db, "SELECT " ARTICLE_JSON_COLUMNS ARTICLE_FROM "WHERE a.id = ?1", -1,
                            &st, NULL) != SQLITE_OK)
         return db_error(s, err, "reading an article");
     sqlite3_bind_int64(st, 1, row);
@@ -1615,7 +1446,7 @@ int px_store_article_json(px_store *s, int64_t row, cJSON **out, px_error *err)
 static int story_articles_json(px_store *s, int64_t story, cJSON *list, px_error *err)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db,
+    if (sqlite3_prepare_v2(sq(s)->db,
                            "SELECT " ARTICLE_JSON_COLUMNS ARTICLE_FROM
                            "WHERE sa.story_id = ?1 ORDER BY a.date IS NULL, a.date, a.id",
                            -1, &st, NULL) != SQLITE_OK)
@@ -1628,21 +1459,11 @@ static int story_articles_json(px_store *s, int64_t story, cJSON *list, px_error
     return rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading a story");
 }
 
-static cJSON *story_analysis(px_store *s, int64_t story)
-{
-    px_stored_analysis an;
-    cJSON *report = NULL;
-    if (px_store_get_analysis(s, story, &an, NULL) == PX_OK && an.report)
-        report = cJSON_Parse(an.report);
-    px_stored_analysis_free(&an);
-    return report ? report : cJSON_CreateNull();
-}
-
-int px_store_story_summary(px_store *s, int64_t story, cJSON **out, px_error *err)
+static int sq_story_summary(px_store *s, int64_t story, cJSON **out, px_error *err)
 {
     *out = NULL;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT " STORY_COLUMNS "FROM stories st WHERE st.id = ?1 AND st.n_articles > 0",
+    if (sqlite3_prepare_v2(sq(s)->db, "SELECT " STORY_COLUMNS "FROM stories st WHERE st.id = ?1 AND st.n_articles > 0",
                            -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "reading a story");
     sqlite3_bind_int64(st, 1, story);
@@ -1658,36 +1479,19 @@ int px_store_story_summary(px_store *s, int64_t story, cJSON **out, px_error *er
     return *out ? PX_OK : px_error_set(err, PX_ENOMEM, "out of memory");
 }
 
-int px_store_story(px_store *s, int64_t story, cJSON **out, px_error *err)
-{
-    cJSON *o;
-    int rc = px_store_story_summary(s, story, &o, err);
-    *out = NULL;
-    if (rc || !o)
-        return rc;
-    cJSON *list = cJSON_AddArrayToObject(o, "articles_list");
-    if ((rc = story_articles_json(s, story, list, err))) {
-        cJSON_Delete(o);
-        return rc;
-    }
-    cJSON_AddItemToObject(o, "analysis", story_analysis(s, story));
-    *out = o;
-    return PX_OK;
-}
-
 /* ---- template text ------------------------------------------------------------ */
 
-int px_store_load_templates(px_store *s, px_templates *t, px_error *err)
+static int sq_load_templates(px_store *s, px_templates *t, px_error *err)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT outlet, articles FROM template_outlets", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(sq(s)->db, "SELECT outlet, articles FROM template_outlets", -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "reading template text");
     int rc = PX_OK, step;
     while (rc == PX_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
         rc = px_templates_restore_outlet(t, (uint64_t)sqlite3_column_int64(st, 0),
                                          (uint32_t)sqlite3_column_int64(st, 1));
     sqlite3_finalize(st);
-    if (rc == PX_OK && sqlite3_prepare_v2(s->db, "SELECT outlet, line, articles, others, sketch FROM template_lines",
+    if (rc == PX_OK && sqlite3_prepare_v2(sq(s)->db, "SELECT outlet, line, articles, others, sketch FROM template_lines",
                                           -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "reading template text");
     while (rc == PX_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1726,11 +1530,11 @@ static int write_template_line(const px_template_line *l, void *ud)
     return sqlite3_step(w->line) != SQLITE_DONE;
 }
 
-int px_store_templates_upto(px_store *s, int64_t *row, px_error *err)
+static int sq_templates_upto(px_store *s, int64_t *row, px_error *err)
 {
     sqlite3_stmt *st;
     *row = 0;
-    if (sqlite3_prepare_v2(s->db, "SELECT value FROM settings WHERE name = 'templates_upto'", -1, &st, NULL) !=
+    if (sqlite3_prepare_v2(sq(s)->db, "SELECT value FROM settings WHERE name = 'templates_upto'", -1, &st, NULL) !=
         SQLITE_OK)
         return db_error(s, err, "reading template text");
     int rc = sqlite3_step(st);
@@ -1740,7 +1544,7 @@ int px_store_templates_upto(px_store *s, int64_t *row, px_error *err)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading template text");
 }
 
-int px_store_save_templates(px_store *s, const px_templates *t, px_error *err)
+static int sq_save_templates(px_store *s, const px_templates *t, px_error *err)
 {
     template_writer w = {NULL, NULL};
     int rc = exec(s, "DELETE FROM template_outlets; DELETE FROM template_lines;"
@@ -1749,9 +1553,9 @@ int px_store_save_templates(px_store *s, const px_templates *t, px_error *err)
                   err, "writing template text");
     if (rc)
         return rc;
-    if (sqlite3_prepare_v2(s->db, "INSERT INTO template_outlets(outlet, articles) VALUES (?, ?)", -1, &w.outlet,
+    if (sqlite3_prepare_v2(sq(s)->db, "INSERT INTO template_outlets(outlet, articles) VALUES (?, ?)", -1, &w.outlet,
                            NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(s->db,
+        sqlite3_prepare_v2(sq(s)->db,
                            "INSERT INTO template_lines(outlet, line, articles, others, sketch) VALUES (?, ?, ?, ?, ?)",
                            -1, &w.line, NULL) != SQLITE_OK)
         rc = db_error(s, err, "writing template text");
@@ -1761,3 +1565,41 @@ int px_store_save_templates(px_store *s, const px_templates *t, px_error *err)
     sqlite3_finalize(w.line);
     return rc;
 }
+
+static const px_store_backend sqlite_backend = {
+    .close = sq_close,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .lock_ingest = sq_lock_ingest,
+    .unlock_ingest = sq_unlock_ingest,
+    .add_article = sq_add_article,
+    .find_input = sq_find_input,
+    .get_article = sq_get_article,
+    .get_analysis = sq_get_analysis,
+    .story_stale = sq_story_stale,
+    .put_analysis = sq_put_analysis,
+    .put_fresh_analysis = sq_put_fresh_analysis,
+    .stale_stories = sq_stale_stories,
+    .mark_all_stale = sq_mark_all_stale,
+    .set_duplicate = sq_set_duplicate,
+    .duplicate_of = sq_duplicate_of,
+    .story_for_key = sq_story_for_key,
+    .assign_story = sq_assign_story,
+    .merge_stories = sq_merge_stories,
+    .each_article = sq_each_article,
+    .each_article_of = sq_each_article_of,
+    .each_window_article = sq_each_window_article,
+    .each_article_near = sq_each_article_near,
+    .related_stories = sq_related_stories,
+    .counts = sq_counts_get,
+    .load_templates = sq_load_templates,
+    .save_templates = sq_save_templates,
+    .templates_upto = sq_templates_upto,
+    .search = sq_search,
+    .sources = sq_sources,
+    .stories = sq_stories,
+    .story_summary = sq_story_summary,
+    .story_articles = story_articles_json,
+    .article_json = sq_article_json,
+};

@@ -5,6 +5,14 @@
 
 #include "parallax/store.h"
 
+/* One ingest at a time per store (SQLite: flock(2) on DB-ingest.lock;
+ * PostgreSQL: a session advisory lock), released when the holder exits or
+ * dies. Waits for the holder, calling on_wait(db, ud) once first, or fails
+ * at once ("another ingest is running") with no_wait. */
+int px_store_lock_ingest(px_store *s, int no_wait, void (*on_wait)(const char *db, void *ud), void *ud,
+                         px_error *err);
+void px_store_unlock_ingest(px_store *s);
+
 /* Undoes everything since px_store_begin(). Never fails visibly. */
 void px_store_rollback(px_store *s);
 

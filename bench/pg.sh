@@ -1,0 +1,62 @@
+#!/bin/sh
+# SQLite and PostgreSQL side by side in one run: single-process ingest rate
+# of the bulk corpora (BBC + Reuters-21578 as JSON Lines, --no-analyze)
+# into each; search latency p50/p99 over the stored articles of each
+# (bench/search_latency.c, the same queries); wrk on GET /api/stories of
+# `serve` on PostgreSQL. PostgreSQL is a throwaway server on a Unix socket
+# (tests/pg-env; fsync off there, synchronous = NORMAL for SQLite).
+# Usage: bench/pg.sh (after `make`; WRK_SECONDS=30 by default).
+set -eu
+cd "$(dirname "$0")/.."
+[ -n "${PX_PG_URL:-}" ] || exec tests/pg-env "$0" "$@"
+SHARED=${PARALLAX_SHARED:-../shared}
+WRK_SECONDS=${WRK_SECONDS:-30}
+OUT=bench/out
+mkdir -p $OUT
+[ -s $OUT/reuters.jsonl ] || /usr/bin/python3 bench/reuters-to-jsonl.py "$SHARED" $OUT/reuters.jsonl
+[ -s $OUT/bbc.jsonl ] || build/parallax read --raw -q "$SHARED/data/bulk/bbc" > $OUT/bbc.jsonl
+inputs="$OUT/bbc.jsonl $OUT/reuters.jsonl"
+n=$(cat $inputs | wc -l)
+lite=$OUT/pg-vs-sqlite.db
+rm -f $lite $lite-wal $lite-shm $lite-ingest.lock
+
+# ---- ingest -------------------------------------------------------------------
+ingest() { # LABEL DB
+    /usr/bin/time -f "%e %U %S %M" -o $OUT/t-$1.txt build/parallax ingest -q --raw --no-analyze --db "$2" $inputs
+    stories=$(build/parallax stories --db "$2" --json --limit 1 | sed -n 's/^{"total":\([0-9]*\).*/\1/p')
+    awk -v n="$n" -v label="$1" -v s="$stories" '{
+        printf "ingest %d articles into %s, --no-analyze: %.1f s wall, %.1f s CPU (client) -> %.0f articles/s, peak %d MB, %d stories\n", n, label, $1, $2 + $3, n / $1, $4 / 1024, s
+    }' $OUT/t-$1.txt
+}
+ingest sqlite $lite
+ingest postgresql "$PX_PG_URL"
+awk 'NR == 1 { a = $1 } NR == 2 { b = $1 } END { printf "PostgreSQL / SQLite ingest time: %.2fx\n", b / a }' $OUT/t-sqlite.txt $OUT/t-postgresql.txt
+pgsize=$("$PX_PG_BIN/psql" -h "$PX_PG_SOCK" -U parallax -d px -At -c "SELECT pg_database_size('px') / 1048576")
+echo "size: SQLite $(du -m $lite | cut -f1) MB, PostgreSQL $pgsize MB (database), $n articles"
+
+# ---- search latency -------------------------------------------------------------
+PKG="gumbo libutf8proc libpcre2-8 zlib libzstd libxxhash sqlite3 libmicrohttpd libcjson libbrotlidec libexttextcat icu-uc icu-i18n libpq"
+cc -std=c17 -D_GNU_SOURCE -O2 -Iinclude -Isrc $(pkg-config --cflags $PKG) bench/search_latency.c build/libparallax.a \
+   $(pkg-config --libs $PKG) -lstemmer -lm -lpthread -o $OUT/search_latency
+printf 'search, SQLite: '; $OUT/search_latency $lite 3000
+printf 'search, PostgreSQL: '; $OUT/search_latency "$PX_PG_URL" 3000
+
+# ---- serving from PostgreSQL ---------------------------------------------------
+command -v wrk >/dev/null || { echo "wrk is missing: scripts/install-deps --bench"; exit 1; }
+build/parallax serve --db "$PX_PG_URL" --port 0 > $OUT/serve-pg.out 2>&1 &
+pid=$!
+port=""
+for _ in $(seq 100); do
+    port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' $OUT/serve-pg.out)
+    [ -n "$port" ] && break
+    sleep 0.1
+done
+wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency "http://127.0.0.1:$port/api/stories" > $OUT/wrk-pg.txt
+kill $pid; wait $pid 2>/dev/null || true
+rps=$(awk '/Requests\/sec/ { print $2 }' $OUT/wrk-pg.txt)
+total=$(awk '/requests in/ { print $1 }' $OUT/wrk-pg.txt)
+non2xx=$(awk '/Non-2xx/ { print $NF }' $OUT/wrk-pg.txt)
+sock=$(awk '/Socket errors/ { print $0 }' $OUT/wrk-pg.txt)
+p50=$(awk '/ 50%/ { print $2 }' $OUT/wrk-pg.txt)
+p99=$(awk '/ 99%/ { print $2 }' $OUT/wrk-pg.txt)
+echo "wrk GET /api/stories on PostgreSQL ${WRK_SECONDS}s, 2 threads, 16 connections: $rps requests/s, $total requests, latency p50 $p50 p99 $p99, non-2xx ${non2xx:-0}, ${sock:-socket errors 0}"

@@ -1,0 +1,1611 @@
+/* pg.c - the PostgreSQL store (backend.h): the same tables and the same
+ * JSON as the SQLite store (store.c), on a database server that several
+ * processes and machines share. Full-text search is a tsvector per
+ * article made with the text search configuration of its language
+ * ('simple' where PostgreSQL has none), behind a GIN index; the typed
+ * query language is translated by search_query.c. See docs/scale.md. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libpq-fe.h>
+
+#include "core/common_internal.h"
+#include "core/grow.h"
+#include "store/backend.h"
+#include "store/search_query.h"
+
+/* Statements prepared on first use, kept for the connection. */
+enum pg_stmt {
+    PG_SOURCE_FIND,
+    PG_SOURCE_INSERT,
+    PG_SOURCE_UPDATE,
+    PG_ARTICLE_FIND_HASH,
+    PG_ARTICLE_INSERT,
+    PG_ARTICLE_FIND_INPUT,
+    PG_STORY_FIND_KEY,
+    PG_STORY_INSERT,
+    PG_STORY_ASSIGN,
+    PG_STORY_REFRESH,
+    PG_CONFIG_ADD,
+    PG_COUNT
+};
+
+/* Row ids as SQLite gives them: one more than the largest (a sequence
+ * would leave gaps where an interrupted ingest rolled back, and the ids
+ * would differ from those of the same ingest into SQLite). Every insert
+ * runs under the store's ingest lock; without it, two writers would fail
+ * on the primary key, never share an id. */
+#define NEXT_ID(table) "(SELECT coalesce(max(id), 0) + 1 FROM " table ")"
+
+#define NOW_UTC "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+
+static const char *const pg_sql[PG_COUNT] = {
+    [PG_SOURCE_FIND] = "SELECT id, (key IS DISTINCT FROM $2)::int, (leaning IS DISTINCT FROM $3)::int, "
+                       "(country IS DISTINCT FROM $4)::int FROM sources WHERE name = $1",
+    [PG_SOURCE_INSERT] = "INSERT INTO sources(id, name, key, leaning, country) VALUES (" NEXT_ID("sources")
+                         ", $1, $2, $3, $4) RETURNING id",
+    [PG_SOURCE_UPDATE] = "UPDATE sources SET key = coalesce($2, key), leaning = coalesce($3, leaning), "
+                         "country = coalesce($4, country) WHERE id = $1",
+    [PG_ARTICLE_FIND_HASH] = "SELECT id FROM articles WHERE content_hash = $1",
+    [PG_ARTICLE_INSERT] =
+        "INSERT INTO articles(id, ext_id, source_id, url, title, authors, date, language, highlights, "
+        "text, removed, extra, input_path, input_line, input_offset, content_hash, input_hash, search_config, tsv) "
+        "VALUES (" NEXT_ID("articles") ", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::regconfig, "
+        " setweight(to_tsvector($17::regconfig, coalesce($4, '')), 'A') || "
+        " setweight(to_tsvector($17::regconfig, $9), 'B')) RETURNING id",
+    [PG_ARTICLE_FIND_INPUT] = "SELECT id FROM articles WHERE input_hash = $1",
+    [PG_STORY_FIND_KEY] = "SELECT id FROM stories WHERE key = $1",
+    [PG_STORY_INSERT] = "INSERT INTO stories(id, key) VALUES (" NEXT_ID("stories") ", $1) RETURNING id",
+    [PG_STORY_ASSIGN] = "INSERT INTO story_articles(article_id, story_id) VALUES ($1, $2) "
+                        "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
+    [PG_STORY_REFRESH] =
+        "UPDATE stories SET "
+        " n_articles = (SELECT count(*) FROM story_articles WHERE story_id = $1),"
+        " n_sources = (SELECT count(DISTINCT a.source_id) FROM story_articles sa "
+        "   JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1),"
+        " first_date = (SELECT min(a.date) "
+        "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1),"
+        " last_date = (SELECT max(a.date) "
+        "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1),"
+        " title = (SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+        "   WHERE sa.story_id = $1 AND a.title IS NOT NULL AND a.title <> '' "
+        "   ORDER BY a.date IS NULL, a.date, a.id LIMIT 1),"
+        " updated = " NOW_UTC ","
+        " stale = stale + 1 "
+        "WHERE id = $1",
+    [PG_CONFIG_ADD] = "INSERT INTO search_configs(config) VALUES ($1::regconfig) ON CONFLICT DO NOTHING",
+};
+
+typedef struct pg_store {
+    px_store base;
+    PGconn *conn;
+    char prepared[PG_COUNT];
+    char configs_seen[512]; /* " english simple ": registered in search_configs */
+    unsigned cursors;       /* cursors declared, for unique names */
+    int busy_ms;            /* the lock wait, lock_timeout */
+} pg_store;
+
+static pg_store *pg(px_store *s)
+{
+    return (pg_store *)s;
+}
+
+/* ---- errors ------------------------------------------------------------ */
+
+/* The server's message without its trailing newline. */
+static const char *server_message(PGconn *c, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%s", c ? PQerrorMessage(c) : "out of memory");
+    size_t n = strlen(buf);
+    while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+        buf[--n] = '\0';
+    return buf;
+}
+
+static int pg_error(px_store *s, px_error *err, const char *doing)
+{
+    char msg[512];
+    px_error_set(err, PX_EIO, "%s: %s: %s", s->path, doing, server_message(pg(s)->conn, msg, sizeof msg));
+    if (err)
+        snprintf(err->where, sizeof err->where, "%s", s->path);
+    return PX_EIO;
+}
+
+/* url with the password (user:password@) left out, for messages. */
+static char *url_without_password(const char *url)
+{
+    const char *scheme_end = strstr(url, "://");
+    const char *at = scheme_end ? strchr(scheme_end + 3, '@') : NULL;
+    const char *slash = scheme_end ? strchr(scheme_end + 3, '/') : NULL;
+    const char *colon = scheme_end ? strchr(scheme_end + 3, ':') : NULL;
+    px_buf b = {0};
+    if (at && (!slash || at < slash) && colon && colon < at) {
+        px_buf_append(&b, url, (size_t)(colon - url));
+        px_buf_puts(&b, at);
+    } else {
+        px_buf_puts(&b, url);
+    }
+    char *q = strstr(b.data ? b.data : "", "password=");
+    if (q) /* a password given as a URL parameter */
+        b.len = (size_t)(q - b.data), b.data[b.len] = '\0', px_buf_puts(&b, "password=...");
+    return px_buf_steal(&b);
+}
+
+/* ---- running statements ------------------------------------------------ */
+
+static int result_ok(PGresult *r)
+{
+    ExecStatusType st = PQresultStatus(r);
+    return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
+}
+
+/* Runs sql with text parameters; NULL (and the error set) on failure. */
+static PGresult *pg_query(px_store *s, const char *sql, int n, const char *const *params, px_error *err,
+                          const char *doing)
+{
+    PGresult *r = PQexecParams(pg(s)->conn, sql, n, NULL, params, NULL, NULL, 0);
+    if (result_ok(r))
+        return r;
+    PQclear(r);
+    pg_error(s, err, doing);
+    return NULL;
+}
+
+/* Runs one or more statements without parameters. */
+static int pg_exec(px_store *s, const char *sql, px_error *err, const char *doing)
+{
+    PGresult *r = PQexec(pg(s)->conn, sql);
+    int ok = result_ok(r);
+    PQclear(r);
+    return ok ? PX_OK : pg_error(s, err, doing);
+}
+
+static PGresult *pg_prepared(px_store *s, enum pg_stmt id, int n, const char *const *params, px_error *err,
+                             const char *doing)
+{
+    pg_store *p = pg(s);
+    char name[16];
+    snprintf(name, sizeof name, "px%d", (int)id);
+    if (!p->prepared[id]) {
+        PGresult *r = PQprepare(p->conn, name, pg_sql[id], 0, NULL);
+        int ok = result_ok(r);
+        PQclear(r);
+        if (!ok) {
+            pg_error(s, err, "preparing a statement");
+            return NULL;
+        }
+        p->prepared[id] = 1;
+    }
+    PGresult *r = PQexecPrepared(p->conn, name, n, params, NULL, NULL, 0);
+    if (result_ok(r))
+        return r;
+    PQclear(r);
+    pg_error(s, err, doing);
+    return NULL;
+}
+
+/* The first column of the first row as an id (0 when no row). */
+static int64_t first_id(PGresult *r)
+{
+    return PQntuples(r) > 0 && !PQgetisnull(r, 0, 0) ? strtoll(PQgetvalue(r, 0, 0), NULL, 10) : 0;
+}
+
+typedef struct { char s[24]; } num;
+
+static num i64(int64_t v)
+{
+    num n;
+    snprintf(n.s, sizeof n.s, "%lld", (long long)v);
+    return n;
+}
+
+/* ---- rows ------------------------------------------------------------- */
+
+static const char *row_text(const store_row *r, int i)
+{
+    const PGresult *res = r->impl;
+    return PQgetisnull(res, r->index, i) ? NULL : PQgetvalue(res, r->index, i);
+}
+
+static int row_is_null(const store_row *r, int i)
+{
+    return PQgetisnull(r->impl, r->index, i);
+}
+
+static int64_t row_int64(const store_row *r, int i)
+{
+    const char *v = row_text(r, i);
+    return v ? strtoll(v, NULL, 10) : 0;
+}
+
+static double row_double(const store_row *r, int i)
+{
+    const char *v = row_text(r, i);
+    return v ? strtod(v, NULL) : 0;
+}
+
+static size_t row_bytes(const store_row *r, int i)
+{
+    return (size_t)PQgetlength(r->impl, r->index, i);
+}
+
+static store_row row_at(const PGresult *res, int i)
+{
+    return (store_row){row_text, row_is_null, row_int64, row_double, row_bytes, res, i};
+}
+
+/* ---- schema ------------------------------------------------------------ */
+
+/* The same tables as the SQLite store's schema version 5 (store.c), with
+ * the search index as a tsvector column. Analyses are stored as text:
+ * PostgreSQL compresses long values itself (TOAST). Entry i brings the
+ * schema to version pg_migrations[i].version. Append only. */
+static const struct {
+    int version;
+    const char *sql;
+} pg_migrations[] = {
+    {5, "CREATE FUNCTION px_day_shift(d text, days float8) RETURNS text LANGUAGE plpgsql STABLE AS $$"
+        " BEGIN RETURN to_char(d::timestamptz - days * interval '1 day', 'YYYY-MM-DD');"
+        " EXCEPTION WHEN others THEN RETURN NULL; END $$;"
+        "CREATE TABLE sources("
+        "  id BIGSERIAL PRIMARY KEY,"
+        "  name TEXT COLLATE \"C\" NOT NULL UNIQUE,"
+        "  key TEXT COLLATE \"C\", leaning TEXT COLLATE \"C\", country TEXT COLLATE \"C\");"
+        "CREATE TABLE articles("
+        "  id BIGSERIAL PRIMARY KEY,"
+        "  ext_id TEXT COLLATE \"C\" NOT NULL,"
+        "  source_id BIGINT REFERENCES sources(id),"
+        "  url TEXT, title TEXT COLLATE \"C\","
+        "  authors TEXT NOT NULL DEFAULT '[]',"
+        "  date TEXT COLLATE \"C\", language TEXT,"
+        "  highlights TEXT NOT NULL DEFAULT '[]',"
+        "  text TEXT NOT NULL,"
+        "  removed TEXT NOT NULL DEFAULT '[]',"
+        "  extra TEXT,"
+        "  input_path TEXT, input_line BIGINT, input_offset BIGINT,"
+        "  content_hash TEXT NOT NULL UNIQUE,"
+        "  dup_group_id BIGINT,"
+        "  ingested_at TEXT NOT NULL DEFAULT " NOW_UTC ","
+        "  dup_relation TEXT,"
+        "  input_hash TEXT,"
+        "  search_config regconfig NOT NULL DEFAULT 'simple',"
+        "  tsv tsvector NOT NULL);"
+        "CREATE TABLE dup_groups("
+        "  id BIGSERIAL PRIMARY KEY,"
+        "  canonical_article BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE);"
+        "ALTER TABLE articles ADD FOREIGN KEY (dup_group_id) REFERENCES dup_groups(id) ON DELETE SET NULL;"
+        "CREATE INDEX articles_by_date ON articles(date);"
+        "CREATE INDEX articles_by_source ON articles(source_id);"
+        "CREATE INDEX articles_by_ext_id ON articles(ext_id);"
+        "CREATE UNIQUE INDEX articles_by_input_hash ON articles(input_hash) WHERE input_hash IS NOT NULL;"
+        "CREATE INDEX articles_search ON articles USING GIN (tsv);"
+        "CREATE TABLE search_configs(config regconfig PRIMARY KEY);"
+        "CREATE TABLE stories("
+        "  id BIGSERIAL PRIMARY KEY,"
+        "  key TEXT COLLATE \"C\" UNIQUE,"
+        "  title TEXT COLLATE \"C\", first_date TEXT COLLATE \"C\", last_date TEXT COLLATE \"C\","
+        "  n_articles INTEGER NOT NULL DEFAULT 0,"
+        "  n_sources INTEGER NOT NULL DEFAULT 0,"
+        "  created TEXT NOT NULL DEFAULT " NOW_UTC ","
+        "  updated TEXT NOT NULL DEFAULT " NOW_UTC ","
+        "  stale BIGINT NOT NULL DEFAULT 0);"
+        "CREATE INDEX stories_by_last_date ON stories(last_date);"
+        "CREATE INDEX stories_stale ON stories(stale) WHERE stale > 0;"
+        "CREATE TABLE story_articles("
+        "  article_id BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+        "  story_id BIGINT NOT NULL REFERENCES stories(id) ON DELETE CASCADE);"
+        "CREATE INDEX story_articles_by_story ON story_articles(story_id);"
+        "CREATE TABLE analyses("
+        "  story_id BIGINT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,"
+        "  report TEXT NOT NULL, text TEXT, html TEXT,"
+        "  updated TEXT NOT NULL);"
+        "CREATE TABLE template_outlets(outlet BIGINT PRIMARY KEY, articles BIGINT NOT NULL);"
+        "CREATE TABLE template_lines("
+        "  outlet BIGINT NOT NULL, line BIGINT NOT NULL,"
+        "  articles BIGINT NOT NULL, others BIGINT NOT NULL, sketch BYTEA NOT NULL,"
+        "  PRIMARY KEY(outlet, line));"
+        "CREATE TABLE settings(name TEXT PRIMARY KEY, value BIGINT);"
+        "INSERT INTO settings(name, value) VALUES ('templates_upto', 0);"
+        /* the work queue of distributed ingest (queue.h) */
+        "CREATE TABLE work_items("
+        "  id BIGSERIAL PRIMARY KEY,"
+        "  path TEXT NOT NULL UNIQUE,"
+        "  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'running', 'done', 'failed')),"
+        "  worker TEXT, attempts INTEGER NOT NULL DEFAULT 0, lease_until TIMESTAMPTZ,"
+        "  articles BIGINT, reason TEXT,"
+        "  enqueued TEXT NOT NULL DEFAULT " NOW_UTC ", finished TEXT);"
+        "CREATE INDEX work_items_open ON work_items(id) WHERE state IN ('pending', 'running');"},
+};
+#define PG_N_MIGRATIONS (sizeof pg_migrations / sizeof pg_migrations[0])
+_Static_assert(PX_STORE_SCHEMA_VERSION == 5, "add the PostgreSQL migration of the new schema version to pg_migrations");
+
+/* Any parallax process migrating the same database waits for this lock. */
+#define MIGRATION_LOCK "7055030001"
+
+static int schema_version(px_store *s, int *version, px_error *err)
+{
+    PGresult *r = pg_query(s,
+                           "SELECT CASE WHEN to_regclass('parallax_schema') IS NULL THEN -1 ELSE 0 END, "
+                           "(SELECT count(*) FROM pg_tables WHERE schemaname = current_schema())",
+                           0, NULL, err, "reading the schema version");
+    if (!r)
+        return PX_EIO;
+    int missing = atoi(PQgetvalue(r, 0, 0)) < 0, tables = atoi(PQgetvalue(r, 0, 1));
+    PQclear(r);
+    *version = 0;
+    if (missing)
+        return tables ? px_error_set(err, PX_EFORMAT, "%s: a PostgreSQL database, but not a parallax one", s->path)
+                      : PX_OK;
+    if (!(r = pg_query(s, "SELECT max(version) FROM parallax_schema", 0, NULL, err, "reading the schema version")))
+        return PX_EIO;
+    *version = (int)first_id(r);
+    PQclear(r);
+    return PX_OK;
+}
+
+static int apply_migrations(px_store *s, int version, px_error *err)
+{
+    int rc = PX_OK;
+    if (version == 0)
+        rc = pg_exec(s, "CREATE TABLE parallax_schema(version INTEGER NOT NULL)", err, "migrating the schema");
+    for (size_t i = 0; rc == PX_OK && i < PG_N_MIGRATIONS; i++)
+        if (pg_migrations[i].version > version)
+            rc = pg_exec(s, pg_migrations[i].sql, err, "migrating the schema");
+    if (rc == PX_OK) {
+        char sql[96];
+        snprintf(sql, sizeof sql, "DELETE FROM parallax_schema; INSERT INTO parallax_schema VALUES (%d)",
+                 PX_STORE_SCHEMA_VERSION);
+        rc = pg_exec(s, sql, err, "migrating the schema");
+    }
+    return rc;
+}
+
+static int migrate(px_store *s, px_error *err)
+{
+    int version;
+    int rc = schema_version(s, &version, err);
+    if (rc || version == PX_STORE_SCHEMA_VERSION)
+        return rc;
+    if (version > PX_STORE_SCHEMA_VERSION)
+        return px_error_set(err, PX_EFORMAT, "%s: database schema version %d is newer than this parallax knows (%d)",
+                            s->path, version, PX_STORE_SCHEMA_VERSION);
+    if (s->readonly)
+        return px_error_set(err, PX_EFORMAT, "%s: database schema version %d needs migrating; open it "
+                                             "for writing once", s->path, version);
+    if ((rc = pg_exec(s, "BEGIN; SELECT pg_advisory_xact_lock(" MIGRATION_LOCK ")", err, "starting the schema migration")))
+        return rc;
+    /* another process may have migrated while this one waited */
+    if ((rc = schema_version(s, &version, err)) == PX_OK && version < PX_STORE_SCHEMA_VERSION)
+        rc = apply_migrations(s, version, err);
+    if (rc == PX_OK)
+        return pg_exec(s, "COMMIT", err, "migrating the schema");
+    PQclear(PQexec(pg(s)->conn, "ROLLBACK"));
+    return rc;
+}
+
+static void ignore_notice(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message;
+}
+
+static const px_store_backend pg_backend;
+
+int px_pg_store_open(px_store **out, const char *url, int flags, int busy_ms, px_error *err)
+{
+    *out = NULL;
+    pg_store *p = calloc(1, sizeof *p);
+    px_store *s = p ? &p->base : NULL;
+    if (!s || !(s->path = url_without_password(url))) {
+        free(p);
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    }
+    s->ops = &pg_backend;
+    s->readonly = (flags & PX_STORE_READONLY) != 0;
+    p->conn = PQconnectdb(url);
+    int rc = PX_OK;
+    if (!p->conn || PQstatus(p->conn) != CONNECTION_OK) {
+        char msg[512];
+        rc = px_error_set(err, PX_EIO, "%s: cannot connect to the database server: %s", s->path,
+                          server_message(p->conn, msg, sizeof msg));
+    } else {
+        PQsetNoticeProcessor(p->conn, ignore_notice, NULL);
+        char sql[160];
+        /* a lock held by another writer is an error after busy_ms, never a hang */
+        p->busy_ms = busy_ms > 0 ? busy_ms : 1;
+        snprintf(sql, sizeof sql, "SET TimeZone = 'UTC'; SET lock_timeout = %d; SET default_transaction_read_only = %s",
+                 p->busy_ms, s->readonly ? "on" : "off");
+        rc = pg_exec(s, sql, err, "configuring the connection");
+    }
+    if (rc == PX_OK)
+        rc = migrate(s, err);
+    if (rc) {
+        px_store_close(s);
+        return rc;
+    }
+    *out = s;
+    return PX_OK;
+}
+
+static void pgs_close(px_store *s)
+{
+    PQfinish(pg(s)->conn);
+    free(s->path);
+    free(pg(s));
+}
+
+/* ---- transactions ------------------------------------------------------ */
+
+static int pgs_begin(px_store *s, px_error *err)
+{
+    return pg_exec(s, "BEGIN", err, "starting a transaction");
+}
+
+static int pgs_commit(px_store *s, px_error *err)
+{
+    return pg_exec(s, "COMMIT", err, "committing");
+}
+
+static void pgs_rollback(px_store *s)
+{
+    if (PQtransactionStatus(pg(s)->conn) != PQTRANS_IDLE)
+        PQclear(PQexec(pg(s)->conn, "ROLLBACK"));
+}
+
+/* ---- the ingest lock --------------------------------------------------- */
+
+/* A session advisory lock: the server releases it when the connection
+ * ends, so an ingest that dies never leaves it held. */
+#define INGEST_LOCK "7055030002"
+
+static int pgs_lock_ingest(px_store *s, int no_wait, void (*on_wait)(const char *db, void *ud), void *ud,
+                           px_error *err)
+{
+    PGresult *r = pg_query(s, "SELECT pg_try_advisory_lock(" INGEST_LOCK ")", 0, NULL, err, "taking the ingest lock");
+    if (!r)
+        return PX_EIO;
+    int got = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+    PQclear(r);
+    if (got)
+        return PX_OK;
+    if (no_wait)
+        return px_error_set(err, PX_EIO, "%s: another ingest is running on this database", s->path);
+    if (on_wait)
+        on_wait(s->path, ud);
+    /* lock_timeout bounds waits for row locks, not for this one */
+    PQclear(PQexec(pg(s)->conn, "SET lock_timeout = 0"));
+    r = pg_query(s, "SELECT pg_advisory_lock(" INGEST_LOCK ")", 0, NULL, err, "taking the ingest lock");
+    char restore[64];
+    snprintf(restore, sizeof restore, "SET lock_timeout = %d", pg(s)->busy_ms);
+    PQclear(PQexec(pg(s)->conn, restore));
+    PQclear(r);
+    return r ? PX_OK : PX_EIO;
+}
+
+static void pgs_unlock_ingest(px_store *s)
+{
+    PQclear(PQexec(pg(s)->conn, "SELECT pg_advisory_unlock_all()"));
+}
+
+/* ---- articles ---------------------------------------------------------- */
+
+/* PostgreSQL's text search configuration for a language code; the
+ * statement falls back to 'simple' for a name the server does not have. */
+static const char *search_config(const char *lang)
+{
+    static const char *const names[][2] = {
+        {"ar", "arabic"},     {"da", "danish"},   {"de", "german"},    {"el", "greek"},
+        {"en", "english"},    {"es", "spanish"},  {"fi", "finnish"},   {"fr", "french"},
+        {"hu", "hungarian"},  {"id", "indonesian"}, {"ga", "irish"},   {"it", "italian"},
+        {"lt", "lithuanian"}, {"ne", "nepali"},   {"nl", "dutch"},     {"no", "norwegian"},
+        {"nb", "norwegian"},  {"pt", "portuguese"}, {"ro", "romanian"}, {"ru", "russian"},
+        {"sv", "swedish"},    {"ta", "tamil"},    {"tr", "turkish"},   {"hy", "armenian"},
+        {"eu", "basque"},     {"ca", "catalan"},  {"hi", "hindi"},     {"sr", "serbian"},
+        {"yi", "yiddish"},
+    };
+    for (size_t i = 0; lang && i < sizeof names / sizeof names[0]; i++)
+        if (strncmp(lang, names[i][0], 2) == 0 && (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_'))
+            return names[i][1];
+    return "simple";
+}
+
+/* The configuration, or 'simple' when this server has none of that name,
+ * recorded in search_configs (searches look in each one recorded). */
+static int config_for(px_store *s, const char *lang, char out[64], px_error *err)
+{
+    pg_store *p = pg(s);
+    const char *want = search_config(lang);
+    char key[70];
+    snprintf(key, sizeof key, " %s ", want);
+    snprintf(out, 64, "%s", want);
+    if (strstr(p->configs_seen, key))
+        return PX_OK;
+    const char *params[1] = {want};
+    PGresult *r = pg_query(s, "SELECT count(*) FROM pg_ts_config WHERE cfgname = $1", 1, params, err,
+                           "looking up a text search configuration");
+    if (!r)
+        return PX_EIO;
+    if (first_id(r) == 0)
+        snprintf(out, 64, "simple");
+    PQclear(r);
+    params[0] = out;
+    if (!(r = pg_prepared(s, PG_CONFIG_ADD, 1, params, err, "recording a text search configuration")))
+        return PX_EIO;
+    PQclear(r);
+    size_t have = strlen(p->configs_seen);
+    if (strcmp(out, want) == 0 && have + strlen(key) < sizeof p->configs_seen)
+        strcat(p->configs_seen, key + (have ? 1 : 0)); /* " a b " */
+    return PX_OK;
+}
+
+static int lookup_id(px_store *s, enum pg_stmt id, const char *key, int64_t *row, px_error *err, const char *doing)
+{
+    const char *params[1] = {key};
+    PGresult *r = pg_prepared(s, id, 1, params, err, doing);
+    *row = r ? first_id(r) : 0;
+    PQclear(r);
+    return r ? PX_OK : PX_EIO;
+}
+
+static int source_row(px_store *s, const px_article *a, int64_t *row, px_error *err)
+{
+    *row = 0;
+    if (!a->source || !*a->source)
+        return PX_OK;
+    const char *params[4] = {a->source, a->source_key, a->leaning, a->country};
+    PGresult *r = pg_prepared(s, PG_SOURCE_FIND, 4, params, err, "looking up a source");
+    if (!r)
+        return PX_EIO;
+    if (PQntuples(r) == 0) {
+        PQclear(r);
+        if (!(r = pg_prepared(s, PG_SOURCE_INSERT, 4, params, err, "storing a source")))
+            return PX_EIO;
+        *row = first_id(r);
+        PQclear(r);
+        return PX_OK;
+    }
+    *row = first_id(r);
+    int changed = (a->source_key && atoi(PQgetvalue(r, 0, 1))) || (a->leaning && atoi(PQgetvalue(r, 0, 2))) ||
+                  (a->country && atoi(PQgetvalue(r, 0, 3)));
+    PQclear(r);
+    if (!changed)
+        return PX_OK;
+    num id = i64(*row);
+    params[0] = id.s;
+    r = pg_prepared(s, PG_SOURCE_UPDATE, 4, params, err, "storing a source");
+    PQclear(r);
+    return r ? PX_OK : PX_EIO;
+}
+
+static int pgs_find_input(px_store *s, const char *input_hash, int64_t *row, px_error *err)
+{
+    return lookup_id(s, PG_ARTICLE_FIND_INPUT, input_hash, row, err, "looking up an article");
+}
+
+static int pgs_add_article(px_store *s, const px_article *a, const char *input_hash, int64_t *row, int *added,
+                           px_error *err)
+{
+    char hash[33], config[64];
+    int64_t existing, source;
+    px_store_content_hash(a, hash);
+    if (added)
+        *added = 0;
+    int rc = lookup_id(s, PG_ARTICLE_FIND_HASH, hash, &existing, err, "looking up an article");
+    if (rc == PX_OK && existing) {
+        if (row)
+            *row = existing;
+        return PX_OK;
+    }
+    if (rc || (rc = source_row(s, a, &source, err)) || (rc = config_for(s, a->language, config, err)))
+        return rc;
+    char *authors = store_strlist_json(&a->authors), *highlights = store_strlist_json(&a->highlights);
+    char *removed = store_removed_json(a);
+    num src = i64(source), line = i64(a->input_line), offset = i64(a->input_offset);
+    const char *params[17] = {
+        a->id ? a->id : hash, source ? src.s : NULL, a->url, a->title, authors, a->date, a->language,
+        highlights, a->body ? a->body : "", removed, a->extra_json, a->input_path,
+        a->input_line > 0 ? line.s : NULL, a->input_offset >= 0 ? offset.s : NULL, hash, input_hash, config,
+    };
+    PGresult *r = NULL;
+    if (!authors || !highlights || !removed)
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    else if (!(r = pg_prepared(s, PG_ARTICLE_INSERT, 17, params, err, "storing an article")))
+        rc = PX_EIO;
+    free(authors);
+    free(highlights);
+    free(removed);
+    if (rc)
+        return rc;
+    if (row)
+        *row = first_id(r);
+    if (added)
+        *added = 1;
+    PQclear(r);
+    return PX_OK;
+}
+
+#define ARTICLE_COLUMNS                                                                         \
+    "a.ext_id, s.name, s.key, s.leaning, s.country, a.url, a.title, a.authors, a.date, "       \
+    "a.language, a.highlights, a.text, a.removed, a.extra, a.input_path, a.input_line, "       \
+    "a.input_offset, a.id, sa.story_id, (SELECT key FROM stories WHERE id = sa.story_id) "
+#define ARTICLE_FROM                                                                            \
+    "FROM articles a LEFT JOIN sources s ON s.id = a.source_id "                               \
+    "LEFT JOIN story_articles sa ON sa.article_id = a.id "
+
+static int pgs_get_article(px_store *s, int64_t row, px_article **out, px_error *err)
+{
+    *out = NULL;
+    num id = i64(row);
+    const char *params[1] = {id.s};
+    PGresult *r = pg_query(s, "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "WHERE a.id = $1", 1, params, err,
+                           "reading an article");
+    if (!r)
+        return PX_EIO;
+    int rc = PX_OK;
+    if (PQntuples(r) > 0) {
+        store_row sr = row_at(r, 0);
+        if (!(*out = store_row_article(&sr)))
+            rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    }
+    PQclear(r);
+    return rc;
+}
+
+/* Hands over every row of r (ARTICLE_COLUMNS) to fn. */
+static int each_result_row(PGresult *r, px_stored_article_fn fn, void *ud, px_error *err)
+{
+    int n = PQntuples(r);
+    for (int i = 0; i < n; i++) {
+        store_row sr = row_at(r, i);
+        px_article *a = store_row_article(&sr);
+        if (!a)
+            return px_error_set(err, PX_ENOMEM, "out of memory");
+        px_stored_article item = {
+            .row = sr.int64(&sr, 17),
+            .story = sr.int64(&sr, 18),
+            .story_key = sr.text(&sr, 19),
+            .a = a,
+        };
+        int stop = fn(&item, ud);
+        px_article_free(a);
+        if (stop)
+            return px_error_set(err, PX_ESTOP, "stopped");
+    }
+    return PX_OK;
+}
+
+/* Runs a query of ARTICLE_COLUMNS with a cursor, a batch of rows at a
+ * time, so that memory stays bounded however many articles match. */
+static int each_query(px_store *s, const char *sql, int n, const char *const *params, px_stored_article_fn fn,
+                      void *ud, px_error *err)
+{
+    int own = PQtransactionStatus(pg(s)->conn) == PQTRANS_IDLE;
+    if (own && pg_exec(s, "BEGIN", err, "reading articles"))
+        return PX_EIO;
+    char cursor[32], fetch[64];
+    snprintf(cursor, sizeof cursor, "px_articles_%u", ++pg(s)->cursors); /* a callback may open another */
+    snprintf(fetch, sizeof fetch, "FETCH 500 FROM %s", cursor);
+    px_buf decl = {0};
+    px_buf_printf(&decl, "DECLARE %s NO SCROLL CURSOR FOR %s", cursor, sql);
+    PGresult *r = pg_query(s, decl.data, n, params, err, "reading articles");
+    px_buf_free(&decl);
+    int rc = r ? PX_OK : PX_EIO;
+    PQclear(r);
+    while (rc == PX_OK) {
+        if (!(r = pg_query(s, fetch, 0, NULL, err, "reading articles"))) {
+            rc = PX_EIO;
+            break;
+        }
+        int got = PQntuples(r);
+        rc = each_result_row(r, fn, ud, err);
+        PQclear(r);
+        if (got == 0)
+            break;
+    }
+    if (rc != PX_EIO) {
+        char close[48];
+        snprintf(close, sizeof close, "CLOSE %s", cursor);
+        PQclear(PQexec(pg(s)->conn, close));
+    }
+    if (own)
+        PQclear(PQexec(pg(s)->conn, rc == PX_EIO ? "ROLLBACK" : "COMMIT"));
+    return rc;
+}
+
+static int pgs_each_article(px_store *s, px_stored_article_fn fn, void *ud, px_error *err)
+{
+    return each_query(s, "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "ORDER BY a.id", 0, NULL, fn, ud, err);
+}
+
+static int pgs_each_article_of(px_store *s, int64_t story, px_stored_article_fn fn, void *ud, px_error *err)
+{
+    num id = i64(story);
+    const char *params[1] = {id.s};
+    return each_query(s,
+                      "SELECT " ARTICLE_COLUMNS ARTICLE_FROM
+                      "WHERE sa.story_id = $1 ORDER BY a.date IS NULL, a.date, a.id",
+                      1, params, fn, ud, err);
+}
+
+static num days(double d)
+{
+    num n;
+    snprintf(n.s, sizeof n.s, "%.6f", d);
+    return n;
+}
+
+static int pgs_each_window_article(px_store *s, double window_days, px_stored_article_fn fn, void *ud,
+                                   px_error *err)
+{
+    num w = days(window_days);
+    const char *params[1] = {w.s};
+    return each_query(s,
+                      "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "JOIN stories st ON st.id = sa.story_id "
+                      "WHERE st.last_date IS NULL "
+                      "   OR st.last_date >= (SELECT px_day_shift(max(last_date), $1::float8) FROM stories) "
+                      "ORDER BY st.last_date NULLS FIRST, st.id, a.date IS NULL, a.date, a.id",
+                      1, params, fn, ud, err);
+}
+
+static int pgs_each_article_near(px_store *s, const char *lo, const char *hi, double window_days,
+                                 px_stored_article_fn fn, void *ud, px_error *err)
+{
+    num w = days(window_days);
+    const char *params[3] = {lo, hi, w.s};
+    return each_query(s,
+                      "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "JOIN stories st ON st.id = sa.story_id "
+                      "WHERE st.last_date IS NULL OR (st.last_date >= px_day_shift($1, $3::float8) "
+                      "  AND st.first_date <= px_day_shift($2, -$3::float8)) "
+                      "ORDER BY st.last_date NULLS FIRST, st.id, a.date IS NULL, a.date, a.id",
+                      3, params, fn, ud, err);
+}
+
+/* ---- duplicates, stories, analyses ------------------------------------- */
+
+static int pgs_set_duplicate(px_store *s, int64_t article, int64_t canonical, const char *relation, px_error *err)
+{
+    num c = i64(canonical), a = i64(article);
+    const char *params[3] = {c.s, NULL, NULL};
+    PGresult *r = pg_query(s, "SELECT dup_group_id FROM articles WHERE id = $1", 1, params, err,
+                           "reading a duplicate group");
+    if (!r)
+        return PX_EIO;
+    if (PQntuples(r) == 0) {
+        PQclear(r);
+        return px_error_set(err, PX_EUSAGE, "%s: no article with row id %lld", s->path, (long long)canonical);
+    }
+    int64_t group = first_id(r);
+    PQclear(r);
+    if (!group) {
+        if (!(r = pg_query(s,
+                           "WITH g AS (INSERT INTO dup_groups(id, canonical_article) VALUES (" NEXT_ID("dup_groups") ", $1) RETURNING id) "
+                           "UPDATE articles SET dup_group_id = g.id, dup_relation = NULL FROM g "
+                           "WHERE articles.id = $1 RETURNING g.id",
+                           1, params, err, "creating a duplicate group")))
+            return PX_EIO;
+        group = first_id(r);
+        PQclear(r);
+    }
+    if (article == canonical)
+        return PX_OK;
+    num g = i64(group);
+    const char *set[3] = {a.s, g.s, relation};
+    r = pg_query(s, "UPDATE articles SET dup_group_id = $2, dup_relation = $3 WHERE id = $1", 3, set, err,
+                 "setting a duplicate group");
+    PQclear(r);
+    return r ? PX_OK : PX_EIO;
+}
+
+static int pgs_duplicate_of(px_store *s, int64_t article, int64_t *canonical, char relation[16], px_error *err)
+{
+    *canonical = 0;
+    if (relation)
+        relation[0] = '\0';
+    num a = i64(article);
+    const char *params[1] = {a.s};
+    PGresult *r = pg_query(s,
+                           "SELECT g.canonical_article, a.dup_relation FROM articles a "
+                           "JOIN dup_groups g ON g.id = a.dup_group_id "
+                           "WHERE a.id = $1 AND g.canonical_article <> a.id",
+                           1, params, err, "reading a duplicate group");
+    if (!r)
+        return PX_EIO;
+    if (PQntuples(r) > 0) {
+        *canonical = first_id(r);
+        if (relation)
+            snprintf(relation, 16, "%s", PQgetvalue(r, 0, 1));
+    }
+    PQclear(r);
+    return PX_OK;
+}
+
+static int pgs_story_for_key(px_store *s, const char *key, int create, int64_t *story, px_error *err)
+{
+    int rc = lookup_id(s, PG_STORY_FIND_KEY, key, story, err, "looking up a story");
+    if (rc || *story || !create)
+        return rc;
+    return lookup_id(s, PG_STORY_INSERT, key, story, err, "creating a story");
+}
+
+static int refresh_story(px_store *s, int64_t story, px_error *err)
+{
+    num id = i64(story);
+    const char *params[1] = {id.s};
+    PGresult *r = pg_prepared(s, PG_STORY_REFRESH, 1, params, err, "updating a story");
+    PQclear(r);
+    return r ? PX_OK : PX_EIO;
+}
+
+static int pgs_assign_story(px_store *s, int64_t article, int64_t story, px_error *err)
+{
+    num a = i64(article), st = i64(story);
+    const char *params[2] = {a.s, st.s};
+    PGresult *r = pg_prepared(s, PG_STORY_ASSIGN, 2, params, err, "assigning an article to a story");
+    PQclear(r);
+    return r ? refresh_story(s, story, err) : PX_EIO;
+}
+
+static int pgs_merge_stories(px_store *s, int64_t from, int64_t into, px_error *err)
+{
+    num f = i64(from), t = i64(into);
+    const char *params[2] = {f.s, t.s};
+    PGresult *r = pg_query(s, "UPDATE story_articles SET story_id = $2 WHERE story_id = $1", 2, params, err,
+                           "moving a story's articles");
+    PQclear(r);
+    if (!r)
+        return PX_EIO;
+    /* the analysis goes with it (ON DELETE CASCADE) */
+    if (!(r = pg_query(s, "DELETE FROM stories WHERE id = $1", 1, params, err, "removing a merged story")))
+        return PX_EIO;
+    PQclear(r);
+    return refresh_story(s, into, err);
+}
+
+static int pgs_put_analysis(px_store *s, int64_t story, const px_stored_analysis *an, px_error *err)
+{
+    if (!an || !an->report)
+        return px_error_set(err, PX_EUSAGE, "an analysis needs its JSON report");
+    num id = i64(story);
+    const char *params[4] = {id.s, an->report, an->text, an->html};
+    PGresult *r = pg_query(s,
+                           "INSERT INTO analyses(story_id, report, text, html, updated) "
+                           "VALUES ($1, $2, $3, $4, " NOW_UTC ") "
+                           "ON CONFLICT(story_id) DO UPDATE SET report = excluded.report, "
+                           "text = excluded.text, html = excluded.html, updated = excluded.updated",
+                           4, params, err, "storing an analysis");
+    PQclear(r);
+    if (!r || !an->headline || !*an->headline)
+        return r ? PX_OK : PX_EIO;
+    /* the story is named by what its articles share (summary.h) */
+    const char *title[2] = {id.s, an->headline};
+    r = pg_query(s, "UPDATE stories SET title = $2 WHERE id = $1", 2, title, err, "naming a story");
+    PQclear(r);
+    return r ? PX_OK : PX_EIO;
+}
+
+static int pgs_story_stale(px_store *s, int64_t story, int64_t *stale, px_error *err)
+{
+    num id = i64(story);
+    const char *params[1] = {id.s};
+    PGresult *r = pg_query(s, "SELECT stale FROM stories WHERE id = $1", 1, params, err, "reading a story");
+    *stale = r ? first_id(r) : 0;
+    PQclear(r);
+    return r ? PX_OK : PX_EIO;
+}
+
+static int pgs_put_fresh_analysis(px_store *s, int64_t story, const px_stored_analysis *an, int64_t seen_stale,
+                                  px_error *err)
+{
+    int own = PQtransactionStatus(pg(s)->conn) == PQTRANS_IDLE;
+    int rc = own ? pgs_begin(s, err) : PX_OK;
+    if (!rc)
+        rc = pgs_put_analysis(s, story, an, err);
+    if (!rc) {
+        num id = i64(story), seen = i64(seen_stale);
+        const char *params[2] = {id.s, seen.s};
+        /* only when no article came in since the analysis read the story */
+        PGresult *r = pg_query(s, "UPDATE stories SET stale = 0 WHERE id = $1 AND stale = $2", 2, params, err,
+                               "marking an analysis current");
+        rc = r ? PX_OK : PX_EIO;
+        PQclear(r);
+    }
+    if (own && !rc)
+        rc = pgs_commit(s, err);
+    if (own && rc)
+        pgs_rollback(s);
+    return rc;
+}
+
+static int pgs_stale_stories(px_store *s, int64_t **ids, size_t *n, px_error *err)
+{
+    *ids = NULL;
+    *n = 0;
+    PGresult *r = pg_query(s, "SELECT id FROM stories WHERE stale > 0 ORDER BY id", 0, NULL, err,
+                           "listing the stories to analyse");
+    if (!r)
+        return PX_EIO;
+    size_t rows = (size_t)PQntuples(r), cap = 0;
+    int rc = PX_OK;
+    if (rows && px_grow(ids, &cap, rows, sizeof **ids, 64, 0))
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    for (size_t i = 0; rc == PX_OK && i < rows; i++)
+        (*ids)[(*n)++] = strtoll(PQgetvalue(r, (int)i, 0), NULL, 10);
+    PQclear(r);
+    return rc;
+}
+
+static int pgs_mark_all_stale(px_store *s, px_error *err)
+{
+    return pg_exec(s, "UPDATE stories SET stale = stale + 1", err, "marking the stories to analyse");
+}
+
+static char *value_dup(PGresult *r, int col)
+{
+    return PQgetisnull(r, 0, col) ? NULL : px_strdup(PQgetvalue(r, 0, col));
+}
+
+static int pgs_get_analysis(px_store *s, int64_t story, px_stored_analysis *out, px_error *err)
+{
+    memset(out, 0, sizeof *out);
+    num id = i64(story);
+    const char *params[1] = {id.s};
+    PGresult *r = pg_query(s, "SELECT report, text, html, updated FROM analyses WHERE story_id = $1", 1, params,
+                           err, "reading an analysis");
+    if (!r)
+        return PX_EIO;
+    int found = PQntuples(r) > 0;
+    if (found) {
+        out->report = value_dup(r, 0);
+        out->text = value_dup(r, 1);
+        out->html = value_dup(r, 2);
+        out->updated = value_dup(r, 3);
+    }
+    PQclear(r);
+    if (found && (!out->report || !out->updated)) {
+        px_stored_analysis_free(out);
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    }
+    return PX_OK;
+}
+
+/* ---- search ------------------------------------------------------------ */
+
+/* "(to_tsquery('english', $1) || to_tsquery('simple', $1))": the typed
+ * query in every configuration the articles were indexed with. */
+static int tsquery_sql(px_store *s, const char *param, px_buf *out, px_error *err)
+{
+    PGresult *r = pg_query(s, "SELECT config::text FROM search_configs ORDER BY 1", 0, NULL, err, "searching");
+    if (!r)
+        return PX_EIO;
+    px_buf_puts(out, "(");
+    int n = PQntuples(r);
+    for (int i = 0; i < n; i++) {
+        char *quoted = PQescapeLiteral(pg(s)->conn, PQgetvalue(r, i, 0), strlen(PQgetvalue(r, i, 0)));
+        px_buf_printf(out, "%sto_tsquery(%s::regconfig, %s)", i ? " || " : "", quoted ? quoted : "'simple'", param);
+        PQfreemem(quoted);
+    }
+    if (!n)
+        px_buf_printf(out, "to_tsquery('simple', %s)", param);
+    px_buf_puts(out, ")");
+    PQclear(r);
+    return PX_OK;
+}
+
+static int translate_query(const char *typed, int allow_empty, char **tsq, px_error *err)
+{
+    *tsq = NULL;
+    if (!typed || !*typed)
+        return allow_empty ? PX_OK : px_error_set(err, PX_EUSAGE, "empty search query");
+    px_error e = {0};
+    int rc = px_search_translate_tsquery(typed, tsq, &e);
+    return rc ? px_error_set(err, rc, "search \"%s\": %s", typed, e.msg) : PX_OK;
+}
+
+#define SEARCH_WHERE                                                                            \
+    "WHERE a.tsv @@ q.q "                                                                      \
+    "AND ($2::text IS NULL OR lower(s.name) = lower($2) OR lower(s.key) = lower($2)) "         \
+    "AND ($3::text IS NULL OR a.date >= $3) "
+
+static int search_run(px_store *s, const px_search_query *q, const char *tsq, cJSON **out, px_error *err)
+{
+    char since[32] = "";
+    int rc = store_normalise_since(q->since, since, err);
+    if (rc)
+        return rc;
+    px_buf query = {0}, sql = {0};
+    if ((rc = tsquery_sql(s, "$1", &query, err)))
+        return rc;
+    char limit[16], offset[16], options[96];
+    snprintf(limit, sizeof limit, "%d", store_clamp_limit(q->limit, 20, 1000));
+    snprintf(offset, sizeof offset, "%d", q->offset > 0 ? q->offset : 0);
+    snprintf(options, sizeof options, "StartSel=\"\x02\", StopSel=\"\x03\", MaxWords=24, MinWords=12, "
+                                      "MaxFragments=1, FragmentDelimiter=\"…\"");
+    const char *params[6] = {tsq, q->source && *q->source ? q->source : NULL, *since ? since : NULL, limit, offset,
+                             options};
+    px_buf_printf(&sql,
+                  "WITH q AS (SELECT %s AS q), hits AS ("
+                  " SELECT a.id, -ts_rank('{0.1, 0.2, 0.4, 1.0}', a.tsv, q.q) AS rank, count(*) OVER () AS total "
+                  " FROM articles a CROSS JOIN q LEFT JOIN sources s ON s.id = a.source_id " SEARCH_WHERE
+                  " ORDER BY rank, a.id LIMIT $4 OFFSET $5) "
+                  "SELECT a.id, a.ext_id, s.name, s.leaning, a.url, a.title, a.date, sa.story_id, "
+                  " ts_headline(a.search_config, a.text, q.q, $6), h.rank, h.total "
+                  "FROM hits h JOIN articles a ON a.id = h.id CROSS JOIN q "
+                  "LEFT JOIN sources s ON s.id = a.source_id "
+                  "LEFT JOIN story_articles sa ON sa.article_id = a.id ORDER BY h.rank, a.id",
+                  query.data);
+    PGresult *r = pg_query(s, sql.data, 6, params, err, "searching");
+    px_buf_free(&sql);
+    long long total = 0;
+    if (r && PQntuples(r) == 0 && q->offset > 0) { /* past the end: count alone */
+        px_buf_printf(&sql, "WITH q AS (SELECT %s AS q) SELECT count(*) FROM articles a CROSS JOIN q "
+                            "LEFT JOIN sources s ON s.id = a.source_id " SEARCH_WHERE, query.data);
+        PGresult *c = pg_query(s, sql.data, 3, params, err, "searching");
+        total = c ? first_id(c) : 0;
+        PQclear(c);
+        px_buf_free(&sql);
+    }
+    px_buf_free(&query);
+    if (!r)
+        return PX_EIO;
+    cJSON *res = cJSON_CreateObject();
+    cJSON_AddStringToObject(res, "query", q->q);
+    int n = PQntuples(r);
+    if (n > 0)
+        total = strtoll(PQgetvalue(r, 0, 10), NULL, 10);
+    cJSON_AddNumberToObject(res, "total", (double)total);
+    cJSON *hits = cJSON_AddArrayToObject(res, "results");
+    for (int i = 0; i < n; i++) {
+        store_row sr = row_at(r, i);
+        cJSON_AddItemToArray(hits, store_row_search_hit(&sr, q));
+    }
+    PQclear(r);
+    *out = res;
+    return PX_OK;
+}
+
+static int pgs_search(px_store *s, const px_search_query *q, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    char *tsq;
+    int rc = translate_query(q->q, 0, &tsq, err);
+    if (rc == PX_OK)
+        rc = search_run(s, q, tsq, out, err);
+    free(tsq);
+    return rc;
+}
+
+/* Any of the words of a title (three letters or more) in titles, as
+ * tsquery text. */
+static char *any_title_word(const char *title)
+{
+    px_buf q = {0};
+    for (const unsigned char *p = (const unsigned char *)title; *p;) {
+        const unsigned char *w = p;
+        while (*p && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                      *p >= 0x80))
+            p++;
+        if (p - w >= 3)
+            px_buf_printf(&q, "%s'%.*s':A", q.len ? " | " : "", (int)(p - w), (const char *)w);
+        while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                       *p >= 0x80))
+            p++;
+    }
+    return px_buf_steal(&q);
+}
+
+static int pgs_related_stories(px_store *s, int64_t story, const char *before, int limit, int64_t *ids, size_t *n,
+                               px_error *err)
+{
+    *n = 0;
+    num id = i64(story);
+    const char *params[4] = {id.s, before, NULL, NULL};
+    PGresult *r = pg_query(s,
+                           "SELECT title FROM stories WHERE id = $1 "
+                           "AND EXISTS (SELECT 1 FROM stories o WHERE o.last_date < $2)",
+                           2, params, err, "reading a story");
+    if (!r)
+        return PX_EIO;
+    char *words = PQntuples(r) > 0 && !PQgetisnull(r, 0, 0) ? any_title_word(PQgetvalue(r, 0, 0)) : NULL;
+    PQclear(r);
+    if (!words)
+        return PX_OK;
+    px_buf query = {0}, sql = {0};
+    int rc = tsquery_sql(s, "$3", &query, err);
+    char lim[16];
+    snprintf(lim, sizeof lim, "%d", limit);
+    params[2] = words;
+    params[3] = lim;
+    if (rc == PX_OK) {
+        px_buf_printf(&sql,
+                      "SELECT story_id FROM (SELECT sa.story_id, -ts_rank(a.tsv, q.q) AS r "
+                      "  FROM (SELECT %s AS q) q JOIN articles a ON a.tsv @@ q.q "
+                      "  JOIN story_articles sa ON sa.article_id = a.id JOIN stories o ON o.id = sa.story_id "
+                      "  WHERE sa.story_id <> $1 AND o.last_date < $2 ORDER BY r LIMIT 200) m "
+                      "GROUP BY story_id ORDER BY min(r), story_id LIMIT $4::int",
+                      query.data);
+        if (!(r = pg_query(s, sql.data, 4, params, err, "finding related stories")))
+            rc = PX_EIO;
+    }
+    for (int i = 0; rc == PX_OK && i < PQntuples(r) && (int)*n < limit; i++)
+        ids[(*n)++] = strtoll(PQgetvalue(r, i, 0), NULL, 10);
+    if (rc == PX_OK)
+        PQclear(r);
+    px_buf_free(&query);
+    px_buf_free(&sql);
+    free(words);
+    return rc;
+}
+
+/* ---- the JSON queries --------------------------------------------------- */
+
+static int pgs_counts(px_store *s, px_store_counts *c, px_error *err)
+{
+    PGresult *r = pg_query(s,
+                           "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sources), "
+                           "(SELECT count(*) FROM stories WHERE n_articles > 0), (SELECT count(*) FROM dup_groups), "
+                           "(SELECT count(*) FROM analyses)",
+                           0, NULL, err, "counting");
+    if (!r)
+        return PX_EIO;
+    long long *v[5] = {&c->articles, &c->sources, &c->stories, &c->dup_groups, &c->analyses};
+    for (int i = 0; i < 5; i++)
+        *v[i] = strtoll(PQgetvalue(r, 0, i), NULL, 10);
+    PQclear(r);
+    return PX_OK;
+}
+
+static int pgs_sources(px_store *s, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    PGresult *r = pg_query(s,
+                           "SELECT s.name, s.key, s.leaning, s.country, count(a.id), "
+                           "  (SELECT a2.url FROM articles a2 WHERE a2.source_id = s.id AND a2.url IS NOT NULL "
+                           "   ORDER BY a2.id LIMIT 1) "
+                           "FROM sources s LEFT JOIN articles a ON a.source_id = s.id "
+                           "GROUP BY s.id ORDER BY 5 DESC, s.name",
+                           0, NULL, err, "listing sources");
+    if (!r)
+        return PX_EIO;
+    cJSON *res = cJSON_CreateObject();
+    cJSON *list = cJSON_AddArrayToObject(res, "sources");
+    for (int i = 0; i < PQntuples(r); i++) {
+        store_row sr = row_at(r, i);
+        cJSON_AddItemToArray(list, store_row_source(&sr));
+    }
+    PQclear(r);
+    *out = res;
+    return PX_OK;
+}
+
+/* Articles per outlet of the stories in ids ("{1,2,3}"), in one query:
+ * the rows come in the order of ids, each story's as SQLite orders them. */
+static PGresult *coverage_of(px_store *s, const char *ids)
+{
+    const char *params[1] = {ids};
+    return pg_query(s,
+                    "SELECT coalesce(s.leaning, 'unknown'), s.name, count(*), min(a.date), max(a.date), sa.story_id "
+                    "FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+                    "LEFT JOIN sources s ON s.id = a.source_id WHERE sa.story_id = ANY($1::bigint[]) "
+                    "GROUP BY 6, 1, 2 ORDER BY array_position($1::bigint[], sa.story_id), 1, 2 NULLS FIRST",
+                    1, params, NULL, "reading a story");
+}
+
+/* The coverage of story from the rows of coverage_of, from *next on. */
+static cJSON *coverage_rows(PGresult *r, int *next, const char *story)
+{
+    cJSON *cov = cJSON_CreateArray();
+    for (; r && *next < PQntuples(r) && strcmp(PQgetvalue(r, *next, 5), story) == 0; (*next)++) {
+        store_row sr = row_at(r, *next);
+        cJSON_AddItemToArray(cov, store_row_coverage(&sr));
+    }
+    return cov;
+}
+
+static cJSON *story_coverage(px_store *s, const char *story)
+{
+    char ids[32];
+    snprintf(ids, sizeof ids, "{%s}", story);
+    PGresult *r = coverage_of(s, ids);
+    int next = 0;
+    cJSON *cov = coverage_rows(r, &next, story);
+    PQclear(r);
+    return cov;
+}
+
+#define STORY_COLUMNS                                                                           \
+    "st.id, st.title, st.first_date, st.last_date, st.n_articles, st.n_sources, "              \
+    "EXISTS (SELECT 1 FROM analyses an WHERE an.story_id = st.id)::int, st.updated "
+
+/* The story rows of r with their coverage, read for all of them at once. */
+static void add_story_rows(px_store *s, PGresult *r, cJSON *list)
+{
+    px_buf ids = {0};
+    for (int i = 0; i < PQntuples(r); i++)
+        px_buf_printf(&ids, "%c%s", i ? ',' : '{', PQgetvalue(r, i, 0));
+    px_buf_puts(&ids, ids.len ? "}" : "{}");
+    PGresult *cov = coverage_of(s, ids.data);
+    px_buf_free(&ids);
+    int next = 0;
+    for (int i = 0; i < PQntuples(r); i++) {
+        store_row sr = row_at(r, i);
+        cJSON_AddItemToArray(list, store_row_story_summary(&sr, coverage_rows(cov, &next, PQgetvalue(r, i, 0))));
+    }
+    PQclear(cov);
+}
+
+static int pgs_stories(px_store *s, const px_story_query *q, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    char since[32] = "", *tsq = NULL;
+    int rc = store_normalise_since(q->since, since, err);
+    if (rc == PX_OK)
+        rc = translate_query(q->q, 1, &tsq, err);
+    px_buf query = {0}, where = {0}, sql = {0};
+    if (rc == PX_OK && tsq)
+        rc = tsquery_sql(s, "$2", &query, err);
+    if (rc) {
+        free(tsq);
+        return rc;
+    }
+    px_buf_puts(&where, "WHERE st.n_articles > 0 AND ($1::text IS NULL OR st.last_date >= $1) ");
+    if (tsq)
+        px_buf_printf(&where, "AND st.id IN (SELECT sa.story_id FROM articles a "
+                              "JOIN story_articles sa ON sa.article_id = a.id WHERE a.tsv @@ %s) ", query.data);
+    else
+        px_buf_puts(&where, "AND $2::text IS NULL ");
+    char limit[16], offset[16];
+    snprintf(limit, sizeof limit, "%d", store_clamp_limit(q->limit, 100, 10000));
+    snprintf(offset, sizeof offset, "%d", q->offset > 0 ? q->offset : 0);
+    const char *params[4] = {*since ? since : NULL, tsq, limit, offset};
+    px_buf_printf(&sql, "SELECT count(*) FROM stories st %s", where.data);
+    PGresult *c = pg_query(s, sql.data, 2, params, err, "listing stories");
+    sql.len = 0;
+    px_buf_printf(&sql, "SELECT " STORY_COLUMNS "FROM stories st %s "
+                        "ORDER BY st.last_date DESC NULLS LAST, st.id DESC LIMIT $3::int OFFSET $4::int", where.data);
+    PGresult *r = c ? pg_query(s, sql.data, 4, params, err, "listing stories") : NULL;
+    px_buf_free(&sql);
+    px_buf_free(&where);
+    px_buf_free(&query);
+    free(tsq);
+    if (!r) {
+        PQclear(c);
+        return PX_EIO;
+    }
+    cJSON *res = cJSON_CreateObject();
+    cJSON_AddNumberToObject(res, "total", (double)first_id(c));
+    add_story_rows(s, r, cJSON_AddArrayToObject(res, "stories"));
+    PQclear(c);
+    PQclear(r);
+    *out = res;
+    return PX_OK;
+}
+
+static int pgs_story_summary(px_store *s, int64_t story, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    num id = i64(story);
+    const char *params[1] = {id.s};
+    PGresult *r = pg_query(s, "SELECT " STORY_COLUMNS "FROM stories st WHERE st.id = $1 AND st.n_articles > 0", 1,
+                           params, err, "reading a story");
+    if (!r)
+        return PX_EIO;
+    if (PQntuples(r) > 0) {
+        store_row sr = row_at(r, 0);
+        *out = store_row_story_summary(&sr, story_coverage(s, id.s));
+    }
+    PQclear(r);
+    return PX_OK;
+}
+
+#define ARTICLE_JSON_COLUMNS                                                                    \
+    "a.id, a.ext_id, s.name, s.leaning, s.country, a.url, a.title, a.authors, a.date, "        \
+    "a.language, a.highlights, a.text, a.removed, a.extra, a.input_path, a.input_line, "       \
+    "a.input_offset, sa.story_id, "                                                            \
+    "(SELECT g.canonical_article FROM dup_groups g WHERE g.id = a.dup_group_id "               \
+    "   AND g.canonical_article <> a.id), a.ingested_at "
+
+static int pgs_story_articles(px_store *s, int64_t story, cJSON *list, px_error *err)
+{
+    num id = i64(story);
+    const char *params[1] = {id.s};
+    PGresult *r = pg_query(s,
+                           "SELECT " ARTICLE_JSON_COLUMNS ARTICLE_FROM
+                           "WHERE sa.story_id = $1 ORDER BY a.date IS NULL, a.date, a.id",
+                           1, params, err, "reading a story");
+    if (!r)
+        return PX_EIO;
+    for (int i = 0; i < PQntuples(r); i++) {
+        store_row sr = row_at(r, i);
+        cJSON_AddItemToArray(list, store_row_article_json(&sr, 0));
+    }
+    PQclear(r);
+    return PX_OK;
+}
+
+static int pgs_article_json(px_store *s, int64_t row, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    num id = i64(row);
+    const char *params[1] = {id.s};
+    PGresult *r = pg_query(s, "SELECT " ARTICLE_JSON_COLUMNS ARTICLE_FROM "WHERE a.id = $1", 1, params, err,
+                           "reading an article");
+    if (!r)
+        return PX_EIO;
+    if (PQntuples(r) > 0) {
+        store_row sr = row_at(r, 0);
+        *out = store_row_article_json(&sr, 1);
+    }
+    PQclear(r);
+    return PX_OK;
+}
+
+/* ---- template text ------------------------------------------------------ */
+
+static int pgs_load_templates(px_store *s, px_templates *t, px_error *err)
+{
+    PGresult *r = pg_query(s, "SELECT outlet, articles FROM template_outlets", 0, NULL, err, "reading template text");
+    if (!r)
+        return PX_EIO;
+    int rc = PX_OK;
+    for (int i = 0; rc == PX_OK && i < PQntuples(r); i++)
+        rc = px_templates_restore_outlet(t, (uint64_t)strtoll(PQgetvalue(r, i, 0), NULL, 10),
+                                         (uint32_t)strtoll(PQgetvalue(r, i, 1), NULL, 10));
+    PQclear(r);
+    if (rc == PX_OK && !(r = pg_query(s, "SELECT outlet, line, articles, others, encode(sketch, 'hex') "
+                                         "FROM template_lines", 0, NULL, err, "reading template text")))
+        return PX_EIO;
+    for (int i = 0; rc == PX_OK && i < PQntuples(r); i++) {
+        px_template_line l = {(uint64_t)strtoll(PQgetvalue(r, i, 0), NULL, 10),
+                              (uint64_t)strtoll(PQgetvalue(r, i, 1), NULL, 10),
+                              (uint32_t)strtoll(PQgetvalue(r, i, 2), NULL, 10),
+                              (uint32_t)strtoll(PQgetvalue(r, i, 3), NULL, 10), {0}};
+        const char *hex = PQgetvalue(r, i, 4);
+        if (strlen(hex) == 2 * sizeof l.sketch) {
+            unsigned char *bytes = (unsigned char *)l.sketch;
+            for (size_t k = 0; k < sizeof l.sketch; k++) {
+                unsigned v;
+                sscanf(hex + 2 * k, "%2x", &v);
+                bytes[k] = (unsigned char)v;
+            }
+        }
+        rc = px_templates_restore_line(t, &l);
+    }
+    if (r)
+        PQclear(r);
+    return rc == PX_ENOMEM ? px_error_set(err, PX_ENOMEM, "out of memory") : rc;
+}
+
+typedef struct template_writer {
+    px_store *s;
+    px_error *err;
+} template_writer;
+
+static int write_template_outlet(uint64_t outlet, uint32_t articles, void *ud)
+{
+    template_writer *w = ud;
+    num o = i64((int64_t)outlet), a = i64(articles);
+    const char *params[2] = {o.s, a.s};
+    PGresult *r = pg_query(w->s, "INSERT INTO template_outlets(outlet, articles) VALUES ($1, $2)", 2, params,
+                           w->err, "writing template text");
+    PQclear(r);
+    return r == NULL;
+}
+
+static int write_template_line(const px_template_line *l, void *ud)
+{
+    template_writer *w = ud;
+    num o = i64((int64_t)l->outlet), k = i64((int64_t)l->key), a = i64(l->articles), x = i64(l->others);
+    char hex[2 * sizeof l->sketch + 1];
+    const unsigned char *bytes = (const unsigned char *)l->sketch;
+    for (size_t i = 0; i < sizeof l->sketch; i++)
+        snprintf(hex + 2 * i, 3, "%02x", bytes[i]);
+    const char *params[5] = {o.s, k.s, a.s, x.s, hex};
+    PGresult *r = pg_query(w->s,
+                           "INSERT INTO template_lines(outlet, line, articles, others, sketch) "
+                           "VALUES ($1, $2, $3, $4, decode($5, 'hex'))",
+                           5, params, w->err, "writing template text");
+    PQclear(r);
+    return r == NULL;
+}
+
+static int pgs_templates_upto(px_store *s, int64_t *row, px_error *err)
+{
+    PGresult *r = pg_query(s, "SELECT value FROM settings WHERE name = 'templates_upto'", 0, NULL, err,
+                           "reading template text");
+    *row = r ? first_id(r) : 0;
+    PQclear(r);
+    return r ? PX_OK : PX_EIO;
+}
+
+static int pgs_save_templates(px_store *s, const px_templates *t, px_error *err)
+{
+    int rc = pg_exec(s, "DELETE FROM template_outlets; DELETE FROM template_lines;"
+                        "INSERT INTO settings(name, value) SELECT 'templates_upto', coalesce(max(id), 0) FROM articles "
+                        "ON CONFLICT(name) DO UPDATE SET value = excluded.value;",
+                     err, "writing template text");
+    if (rc)
+        return rc;
+    template_writer w = {s, err};
+    if (px_templates_each(t, write_template_line, write_template_outlet, &w) != PX_OK)
+        return err && err->code ? err->code : PX_EIO;
+    return PX_OK;
+}
+
+/* ---- the work queue ------------------------------------------------------ */
+
+static int pgs_enqueue(px_store *s, const char *path, int *added, px_error *err)
+{
+    const char *params[1] = {path};
+    PGresult *r = pg_query(s, "INSERT INTO work_items(path) VALUES ($1) ON CONFLICT (path) DO NOTHING", 1, params,
+                           err, "registering work");
+    if (!r)
+        return PX_EIO;
+    *added = atoi(PQcmdTuples(r)) > 0;
+    PQclear(r);
+    return PX_OK;
+}
+
+/* Another worker's lock on an item means it is being taken: skip it. */
+static int pgs_claim_work(px_store *s, const char *worker, int lease_s, px_work_item *item, px_error *err)
+{
+    char lease[16];
+    snprintf(lease, sizeof lease, "%d", lease_s);
+    const char *params[2] = {worker, lease};
+    PGresult *r = pg_query(s,
+                           "UPDATE work_items w SET state = 'running', worker = $1, attempts = attempts + 1, "
+                           " lease_until = now() + $2::int * interval '1 second' "
+                           "WHERE w.id = (SELECT id FROM work_items "
+                           "  WHERE state = 'pending' OR (state = 'running' AND lease_until < now()) "
+                           "  ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) "
+                           "RETURNING w.id, w.path",
+                           2, params, err, "taking work");
+    if (!r)
+        return PX_EIO;
+    int rc = PX_OK;
+    if (PQntuples(r) > 0) {
+        item->id = first_id(r);
+        if (!(item->path = px_strdup(PQgetvalue(r, 0, 1))))
+            rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    }
+    PQclear(r);
+    return rc;
+}
+
+static int pgs_renew_work(px_store *s, int64_t id, int lease_s, px_error *err)
+{
+    num i = i64(id);
+    char lease[16];
+    snprintf(lease, sizeof lease, "%d", lease_s);
+    const char *params[2] = {i.s, lease};
+    PGresult *r = pg_query(s, "UPDATE work_items SET lease_until = now() + $2::int * interval '1 second' "
+                              "WHERE id = $1 AND state = 'running'", 2, params, err, "renewing a lease");
+    PQclear(r);
+    return r ? PX_OK : PX_EIO;
+}
+
+static int pgs_work_turn(px_store *s, int64_t id, int *turn, px_error *err)
+{
+    num i = i64(id);
+    const char *params[1] = {i.s};
+    PGresult *r = pg_query(s,
+                           "SELECT count(*) FILTER (WHERE state = 'running' AND lease_until >= now()), "
+                           " count(*) FILTER (WHERE state = 'pending' OR lease_until < now()) "
+                           "FROM work_items WHERE id < $1 AND state IN ('pending', 'running')",
+                           1, params, err, "reading the queue");
+    if (!r)
+        return PX_EIO;
+    long long running = atoll(PQgetvalue(r, 0, 0)), waiting = atoll(PQgetvalue(r, 0, 1));
+    PQclear(r);
+    *turn = waiting ? -1 : running ? 0 : 1;
+    return PX_OK;
+}
+
+static int pgs_release_work(px_store *s, int64_t id, px_error *err)
+{
+    num i = i64(id);
+    const char *params[1] = {i.s};
+    PGresult *r = pg_query(s, "UPDATE work_items SET state = 'pending', worker = NULL, lease_until = NULL, "
+                              "attempts = greatest(attempts - 1, 0) WHERE id = $1", 1, params, err, "releasing work");
+    PQclear(r);
+    return r ? PX_OK : PX_EIO;
+}
+
+static int pgs_finish_work(px_store *s, int64_t id, const char *failure, long long articles, px_error *err)
+{
+    num i = i64(id), n = i64(articles);
+    const char *params[3] = {i.s, failure, n.s};
+    PGresult *r = pg_query(s,
+                           "UPDATE work_items SET state = CASE WHEN $2::text IS NULL THEN 'done' ELSE 'failed' END, "
+                           " reason = $2, articles = $3, lease_until = NULL, finished = " NOW_UTC " WHERE id = $1",
+                           3, params, err, "finishing work");
+    PQclear(r);
+    return r ? PX_OK : PX_EIO;
+}
+
+static int pgs_work_queue(px_store *s, cJSON **out, px_error *err)
+{
+    PGresult *c = pg_query(s,
+                           "SELECT count(*) FILTER (WHERE state = 'pending'), count(*) FILTER (WHERE state = 'running'), "
+                           " count(*) FILTER (WHERE state = 'done'), count(*) FILTER (WHERE state = 'failed') "
+                           "FROM work_items",
+                           0, NULL, err, "reading the queue");
+    if (!c)
+        return PX_EIO;
+    PGresult *r = pg_query(s,
+                           "SELECT id, path, state, worker, attempts, articles, reason, "
+                           " to_char(lease_until AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+                           "FROM work_items WHERE state <> 'done' ORDER BY id LIMIT 1000",
+                           0, NULL, err, "reading the queue");
+    if (!r) {
+        PQclear(c);
+        return PX_EIO;
+    }
+    cJSON *res = cJSON_CreateObject();
+    static const char *const states[4] = {"pending", "running", "done", "failed"};
+    for (int i = 0; i < 4; i++)
+        cJSON_AddNumberToObject(res, states[i], (double)atoll(PQgetvalue(c, 0, i)));
+    PQclear(c);
+    cJSON *items = cJSON_AddArrayToObject(res, "items");
+    static const char *const fields[8] = {"id", "path", "state", "worker", "attempts", "articles", "reason",
+                                          "lease_until"};
+    for (int i = 0; i < PQntuples(r); i++) {
+        cJSON *o = cJSON_CreateObject();
+        for (int f = 0; f < 8; f++) {
+            if (PQgetisnull(r, i, f))
+                cJSON_AddNullToObject(o, fields[f]);
+            else if (f == 0 || f == 4 || f == 5)
+                cJSON_AddNumberToObject(o, fields[f], (double)atoll(PQgetvalue(r, i, f)));
+            else
+                cJSON_AddStringToObject(o, fields[f], PQgetvalue(r, i, f));
+        }
+        cJSON_AddItemToArray(items, o);
+    }
+    PQclear(r);
+    *out = res;
+    return PX_OK;
+}
+
+static const px_store_backend pg_backend = {
+    .close = pgs_close,
+    .begin = pgs_begin,
+    .commit = pgs_commit,
+    .rollback = pgs_rollback,
+    .lock_ingest = pgs_lock_ingest,
+    .unlock_ingest = pgs_unlock_ingest,
+    .add_article = pgs_add_article,
+    .find_input = pgs_find_input,
+    .get_article = pgs_get_article,
+    .get_analysis = pgs_get_analysis,
+    .story_stale = pgs_story_stale,
+    .put_analysis = pgs_put_analysis,
+    .put_fresh_analysis = pgs_put_fresh_analysis,
+    .stale_stories = pgs_stale_stories,
+    .mark_all_stale = pgs_mark_all_stale,
+    .set_duplicate = pgs_set_duplicate,
+    .duplicate_of = pgs_duplicate_of,
+    .story_for_key = pgs_story_for_key,
+    .assign_story = pgs_assign_story,
+    .merge_stories = pgs_merge_stories,
+    .each_article = pgs_each_article,
+    .each_article_of = pgs_each_article_of,
+    .each_window_article = pgs_each_window_article,
+    .each_article_near = pgs_each_article_near,
+    .related_stories = pgs_related_stories,
+    .counts = pgs_counts,
+    .load_templates = pgs_load_templates,
+    .save_templates = pgs_save_templates,
+    .templates_upto = pgs_templates_upto,
+    .search = pgs_search,
+    .sources = pgs_sources,
+    .stories = pgs_stories,
+    .story_summary = pgs_story_summary,
+    .story_articles = pgs_story_articles,
+    .article_json = pgs_article_json,
+    .enqueue = pgs_enqueue,
+    .claim_work = pgs_claim_work,
+    .renew_work = pgs_renew_work,
+    .work_turn = pgs_work_turn,
+    .release_work = pgs_release_work,
+    .finish_work = pgs_finish_work,
+    .work_queue = pgs_work_queue,
+};

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <sqlite3.h>
@@ -642,6 +643,48 @@ static void ingest_killed_after(const char *db, const char *input, size_t batch,
 }
 
 #define KILL_INPUT "data/bulk/bbc/politics" /* 417 real articles */
+#define DISK_LIMIT (1200 << 10) /* bytes any file of the store may grow to */
+
+/* An ingest in a process whose files may not grow past DISK_LIMIT (what a
+ * full disk looks like to it): it must fail with an error naming the
+ * database and leave it intact and reopenable. Returns the articles kept. */
+static long long ingest_until_disk_full(const char *db, const char *input, size_t batch)
+{
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        px_store *s;
+        px_error err;
+        px_error_clear(&err);
+        if (px_store_open(&s, db, 0, &err) != PX_OK)
+            _exit(2);
+        signal(SIGXFSZ, SIG_IGN); /* writes past the limit fail with EFBIG */
+        struct rlimit lim = {DISK_LIMIT, DISK_LIMIT};
+        if (setrlimit(RLIMIT_FSIZE, &lim) != 0)
+            _exit(2);
+        px_ingest_opts io = {.batch = batch, .no_analyze = 1};
+        tu_ingest c = {0};
+        if (px_ingest_new(&c.g, s, &io, &err) != PX_OK)
+            _exit(3);
+        px_read_opts o = {0};
+        px_read_clean_paths(&input, 1, &o, NULL, tu_ingest_add, &c);
+        int failed = c.failed ? 1 : px_ingest_finish(c.g, &err) != PX_OK;
+        const char *msg = c.failed ? c.error : err.msg;
+        px_ingest_free(c.g);
+        px_store_close(s);
+        /* the failure names the database and says the disk is full */
+        _exit(failed && strstr(msg, db) && strstr(msg, "full") ? 0 : 4);
+    }
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    int ok;
+    long long stored = count_rows(db, &ok);
+    assert_true(ok);
+    return stored;
+}
+
 #define KILL_BATCH 50
 
 /* Killed after any commit and resumed, an ingest ends exactly as an
@@ -675,6 +718,16 @@ static void test_kill_then_resume_equals_clean_run(void **state)
         free(got);
         remove_db(killed);
     }
+    /* A full disk is a kill that says why: the same resume. */
+    char *full = temp_db();
+    long long stored = ingest_until_disk_full(full, input, KILL_BATCH);
+    assert_true(stored > 0 && stored % KILL_BATCH == 0); /* whole batches, none lost */
+    ingest_file(full, input, KILL_BATCH, 0);
+    assert_all_analysed(full);
+    char *got = grouping_of(full);
+    assert_string_equal(got, want);
+    free(got);
+    remove_db(full);
     free(want);
     remove_db(clean);
 }

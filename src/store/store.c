@@ -114,6 +114,8 @@ static int db_error(px_store *s, px_error *err, const char *doing)
         hint = " (the file is damaged or is not a parallax database)";
     else if (primary == SQLITE_READONLY)
         hint = " (the database is read-only)";
+    else if (primary == SQLITE_FULL || code == SQLITE_IOERR_WRITE)
+        hint = " (the disk is full or the file may not grow; what was committed before is kept)";
     int status = primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB ? PX_EFORMAT : PX_EIO;
     px_error_set(err, status, "%s: %s: %s%s", s->path, doing, sqlite3_errmsg(s->db), hint);
     if (err)

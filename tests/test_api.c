@@ -2,11 +2,14 @@
  * real loopback socket (px_server): routes, status codes, JSON errors,
  * body limits, all-or-nothing POST ingest, static files. */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 #include <sqlite3.h>
 
@@ -469,6 +472,90 @@ static void test_server_on_loopback(void **state)
     assert_int_equal(px_server_start(&srv, f->api, &o, &err), PX_EUSAGE);
 }
 
+/* A connection to the server from the loopback address src (127.0.0.x:
+ * a client of its own), reads giving up after a few seconds. */
+static int connect_from(const char *src, unsigned port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    assert_true(fd >= 0);
+    struct timeval tv = {.tv_sec = 5};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    struct sockaddr_in me = {.sin_family = AF_INET};
+    inet_pton(AF_INET, src, &me.sin_addr);
+    assert_int_equal(bind(fd, (struct sockaddr *)&me, sizeof me), 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+    assert_int_equal(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+    return fd;
+}
+
+/* One GET of /api/health from src: does it answer 200? */
+static int health_answers(const char *src, unsigned port)
+{
+    int fd = connect_from(src, port);
+    const char req[] = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    int ok = send(fd, req, sizeof req - 1, MSG_NOSIGNAL) == (ssize_t)(sizeof req - 1);
+    char buf[512] = {0};
+    ok = ok && read(fd, buf, sizeof buf - 1) > 0 && strstr(buf, "HTTP/1.1 200") != NULL;
+    close(fd);
+    return ok;
+}
+
+static int closed_by_server(int fd)
+{
+    char c;
+    ssize_t n = recv(fd, &c, 1, 0); /* gives up after SO_RCVTIMEO */
+    return n == 0 || (n < 0 && errno == ECONNRESET);
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
+    nanosleep(&t, NULL);
+}
+
+#define IDLE_CLIENTS 300 /* more than one client may hold */
+#define SLOW_CLIENTS 40
+
+/* An idle flood from one client and slowloris clients (a header byte now
+ * and then, each resetting the library's idle timeout) neither keep others
+ * out nor hold their connections past the request deadline. */
+static void test_idle_and_slow_clients_do_not_lock_others_out(void **state)
+{
+    fixture *f = *state;
+    px_server *srv;
+    px_error err;
+    px_server_opts o = {.threads = 2, .request_timeout = 2};
+    assert_int_equal(px_server_start(&srv, f->api, &o, &err), PX_OK);
+    unsigned port = px_server_port(srv);
+    static int idle[IDLE_CLIENTS], slow[SLOW_CLIENTS];
+    for (int i = 0; i < IDLE_CLIENTS; i++)
+        idle[i] = connect_from("127.0.0.2", port);
+    const char start[] = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    for (int i = 0; i < SLOW_CLIENTS; i++) {
+        slow[i] = connect_from("127.0.0.3", port);
+        assert_int_equal(send(slow[i], start, sizeof start - 1, MSG_NOSIGNAL), (ssize_t)(sizeof start - 1));
+    }
+    assert_true(health_answers("127.0.0.1", port));
+    for (int round = 0; round < 15; round++) { /* 3 s of trickle, past the 2 s deadline */
+        for (int i = 0; i < SLOW_CLIENTS; i++)
+            send(slow[i], "X", 1, MSG_NOSIGNAL);
+        sleep_ms(200);
+    }
+    assert_true(health_answers("127.0.0.1", port));
+    for (int i = 0; i < SLOW_CLIENTS; i++) {
+        if (!closed_by_server(slow[i]))
+            fail_msg("slow client %d still connected after the request deadline", i);
+        close(slow[i]);
+    }
+    for (int i = 0; i < IDLE_CLIENTS; i++) {
+        assert_true(closed_by_server(idle[i]));
+        close(idle[i]);
+    }
+    assert_true(health_answers("127.0.0.2", port)); /* the flooding client may come back */
+    px_server_stop(srv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -482,6 +569,7 @@ int main(void)
         cmocka_unit_test(test_corrupt_database),
         cmocka_unit_test(test_url_decode),
         cmocka_unit_test_setup_teardown(test_server_on_loopback, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_idle_and_slow_clients_do_not_lock_others_out, setup, teardown),
     };
     return cmocka_run_group_tests_name("api", tests, NULL, NULL);
 }

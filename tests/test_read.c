@@ -8,6 +8,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "read/read_internal.h"
 #include "testutil.h"
 #include "read/read_internal.h"
 
@@ -204,6 +205,87 @@ static void test_gzip_and_zstd_by_magic(void **s)
 
 /* A JSON Lines record without text is kept (its title may still count)
  * but a warning names its line. */
+/* A zstd bomb (80 MiB of one letter in a few KB) stops at the expansion
+ * cap, naming where, after reading a bounded part of it. */
+static void test_compression_bomb_stops_at_the_cap(void **s)
+{
+    (void)s;
+    size_t big = (size_t)80 << 20;
+    char *plain = malloc(big);
+    assert_non_null(plain);
+    memset(plain, 'a', big);
+    size_t cap = ZSTD_compressBound(big);
+    char *z = malloc(cap);
+    assert_non_null(z);
+    size_t zlen = ZSTD_compress(z, cap, plain, big, 1);
+    free(plain);
+    assert_false(ZSTD_isError(zlen));
+    assert_true(zlen < (size_t)1 << 20);
+
+    px_input *in;
+    px_error err;
+    px_error_clear(&err);
+    assert_int_equal(px_input_open_memory(&in, z, zlen, "bomb.zst", &err), PX_OK);
+    px_input_limit(in, 0, PX_DEFAULT_MAX_EXPANSION);
+    static char buf[1 << 16];
+    long got, total = 0;
+    while ((got = px_input_read(in, buf, sizeof buf, &err)) > 0)
+        total += got;
+    assert_true(got < 0);
+    assert_int_equal(err.code, PX_EFORMAT);
+    assert_non_null(strstr(err.msg, "compressed offset"));
+    assert_true(total >= PX_EXPANSION_FLOOR && total < (long)big);
+    px_input_close(in);
+
+    /* without a cap the whole of it is read */
+    assert_int_equal(px_input_open_memory(&in, z, zlen, "bomb.zst", &err), PX_OK);
+    total = 0;
+    while ((got = px_input_read(in, buf, sizeof buf, &err)) > 0)
+        total += got;
+    assert_int_equal(got, 0);
+    assert_int_equal(total, (long)big);
+    px_input_close(in);
+    free(z);
+}
+
+/* An absolute cap (what the server applies to a posted body) is an error
+ * naming the file; the records before it are kept. */
+static void test_decompressed_cap_names_the_file(void **s)
+{
+    (void)s;
+    px_buf b = {0};
+    for (int i = 0; i < 20000; i++)
+        px_buf_printf(&b, "{\"id\":\"r%d\",\"title\":\"Record %d\",\"text\":\"Some words of record %d "
+                          "that make a line of text long enough.\"}\n", i, i, i);
+    uLongf glen = compressBound(b.len) + 64;
+    unsigned char *gz = malloc(glen);
+    z_stream zs = {0};
+    assert_int_equal(deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    zs.next_in = (unsigned char *)b.data;
+    zs.avail_in = (uInt)b.len;
+    zs.next_out = gz;
+    zs.avail_out = (uInt)glen;
+    assert_int_equal(deflate(&zs, Z_FINISH), Z_STREAM_END);
+    char *path = tu_write_temp(gz, zs.total_out, ".jsonl");
+    deflateEnd(&zs);
+    free(gz);
+    px_read_opts o = {.max_decompressed = 1 << 20};
+    tu_result r;
+    tu_read_raw_one(&r, path, &o);
+    assert_true(r.errors >= 1);
+    assert_non_null(strstr(r.last_error, path));
+    assert_non_null(strstr(r.last_error, "limit of 1048576 bytes"));
+    assert_true(r.n > 0 && r.n < 20000);
+    tu_result_free(&r);
+    tu_read_raw_one(&r, path, NULL);
+    assert_int_equal(r.errors, 0);
+    assert_int_equal(r.n, 20000);
+    tu_result_free(&r);
+    unlink(path);
+    free(path);
+    px_buf_free(&b);
+}
+
 static void test_jsonl_record_without_text_warns(void **s)
 {
     (void)s;
@@ -426,6 +508,8 @@ int main(void)
         cmocka_unit_test(test_malformed_json_line_is_reported_and_others_kept),
         cmocka_unit_test(test_overlong_line_is_skipped),
         cmocka_unit_test(test_gzip_and_zstd_by_magic),
+        cmocka_unit_test(test_compression_bomb_stops_at_the_cap),
+        cmocka_unit_test(test_decompressed_cap_names_the_file),
         cmocka_unit_test(test_bad_inputs_are_reported_and_reading_goes_on),
         cmocka_unit_test(test_sources_file),
         cmocka_unit_test(test_jsonl_record_without_text_warns),

@@ -122,6 +122,7 @@ int tu_ingest_add(px_article *a, void *ud)
     px_error_clear(&err);
     if (px_ingest_add(c->g, a, &c->last_row, &err) != PX_OK) {
         fprintf(stderr, "ingest: %s\n", err.msg);
+        snprintf(c->error, sizeof c->error, "%s", err.msg);
         c->failed = 1;
         return 1;
     }

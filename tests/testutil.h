@@ -56,6 +56,7 @@ typedef struct tu_ingest {
     size_t n;
     int64_t last_row;
     int failed;
+    char error[512]; /* why it failed */
 } tu_ingest;
 int tu_ingest_add(px_article *a, void *ud);
 /* Ingests paths into s with read options ro and ingest options io (either

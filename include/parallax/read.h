@@ -72,6 +72,13 @@ typedef struct px_read_opts {
     const char *language;        /* default language, "en" when NULL */
     size_t max_record;           /* largest line/record/file in bytes;
                                     0 = PX_DEFAULT_MAX_RECORD */
+    long long max_decompressed;  /* a compressed input may decompress to
+                                    at most this many bytes; 0 = no cap */
+    double max_expansion;        /* nor, past its first PX_EXPANSION_FLOOR
+                                    bytes, to more than this many times the
+                                    compressed bytes read; 0 =
+                                    PX_DEFAULT_MAX_EXPANSION, < 0 = no cap
+                                    (--max-expansion) */
     int verbatim;                /* plain-text files: the body is the file's
                                     text as written (headline, date line and
                                     line breaks kept), so offsets into the
@@ -83,6 +90,9 @@ typedef struct px_read_opts {
 } px_read_opts;
 
 #define PX_DEFAULT_MAX_RECORD ((size_t)32 << 20)
+/* Text and HTML compress 3 to 20 times; a gzip bomb 1,000 times. */
+#define PX_DEFAULT_MAX_EXPANSION 100.0
+#define PX_EXPANSION_FLOOR ((long long)64 << 20)
 
 /* Reads every path (files, folders recursively in sorted order, "-" for
  * standard input) and hands each article to fn. Returns the number of inputs

@@ -80,6 +80,10 @@ typedef struct px_server_opts {
     unsigned threads;        /* 0 = 4 */
     size_t max_header;       /* per-connection memory for the request line
                                 and headers; 0 = 32 KiB (431 beyond) */
+    unsigned request_timeout; /* seconds a request (headers and body) may
+                                take to arrive, however steadily its bytes
+                                trickle in; the connection is closed after
+                                that; 0 = 30 */
 } px_server_opts;
 
 typedef struct px_server px_server;

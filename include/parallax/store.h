@@ -95,6 +95,7 @@ typedef struct px_stored_article {
     int64_t row;           /* article row id */
     int64_t story;         /* story row id, 0 when in none */
     const char *story_key; /* the story's clusterer key, or NULL */
+    int is_copy;           /* a duplicate of an earlier article (dup_relation) */
     const px_article *a;
 } px_stored_article;
 

@@ -34,7 +34,8 @@ typedef struct cli_input {
     {"raw", no_argument, NULL, 'r'},                        \
     {"lang", required_argument, NULL, 'l'},                 \
     {"quiet", no_argument, NULL, 'q'},                      \
-    {"max-record", required_argument, NULL, 0x100}
+    {"max-record", required_argument, NULL, 0x100},         \
+    {"max-expansion", required_argument, NULL, 0x101}
 
 #define CLI_INPUT_HELP                                                              \
     "  -S, --sources FILE   map outlets to names, leanings, countries (CSV/TSV)\n"   \
@@ -42,6 +43,8 @@ typedef struct cli_input {
     "  -r, --raw            do not clean the articles\n"                            \
     "  -l, --lang TAG       language of articles that do not say (else detected)\n"   \
     "      --max-record N   largest file, line or record in MiB (default 32)\n"      \
+    "      --max-expansion N  a compressed file may grow N times (default 100,\n"  \
+    "                       0 = no cap; checked past its first 64 MiB)\n"          \
     "  -q, --quiet          no warnings and no progress bar\n"
 
 void cli_input_init(cli_input *ci);

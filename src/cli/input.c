@@ -98,6 +98,16 @@ int cli_input_option(cli_input *ci, int opt, const char *arg)
         ci->opts.max_record = (size_t)mib << 20;
         return 1;
     }
+    case 0x101: {
+        char *end;
+        double times = strtod(arg, &end);
+        if (end == arg || *end || !(times == 0 || (times >= 2 && times <= 1e6))) {
+            cli_error("--max-expansion takes a ratio from 2 to 1000000 (0 = no cap), not '%s'", arg);
+            return -1;
+        }
+        ci->opts.max_expansion = times == 0 ? -1 : times;
+        return 1;
+    }
     default:
         return 0;
     }

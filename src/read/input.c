@@ -51,6 +51,8 @@ struct px_input {
     size_t n_members;       /* ever recorded */
     long long member_raw;   /* compressed offset of the member being inflated */
     char recovered[256];    /* corrupt data skipped, not yet reported */
+    long long max_out;      /* decompressed bytes allowed, 0 = no cap */
+    double max_expansion;   /* times the compressed bytes read, 0 = no cap */
 };
 
 static int fill_raw(px_input *in, px_error *err);
@@ -161,6 +163,32 @@ static int detect_codec(px_input *in, px_error *err)
             return fail(in, err, PX_ENOMEM, "cannot start zstd decoder");
     }
     return PX_OK;
+}
+
+void px_input_limit(px_input *in, long long max_out, double max_expansion)
+{
+    in->max_out = max_out > 0 ? max_out : 0;
+    in->max_expansion = max_expansion > 0 ? max_expansion : 0;
+}
+
+/* A compression bomb ends the input at the cap, with where it was met,
+ * before it costs time or memory in proportion to its decompressed size. */
+static int check_expansion(px_input *in, px_error *err)
+{
+    long long out = in->out_consumed + (long long)in->out_len;
+    char what[256];
+    if (in->max_out && out > in->max_out)
+        snprintf(what, sizeof what,
+                 "decompressed data passes the limit of %lld bytes at compressed offset %lld", in->max_out,
+                 in->raw_consumed);
+    else if (in->max_expansion && out > PX_EXPANSION_FLOOR && out > in->max_expansion * (double)in->raw_consumed)
+        snprintf(what, sizeof what,
+                 "decompressed data passes %g times its compressed size at compressed offset %lld "
+                 "(decompressed offset %lld): a compression bomb? (--max-expansion)",
+                 in->max_expansion, in->raw_consumed, out);
+    else
+        return PX_OK;
+    return fail(in, err, PX_EFORMAT, what); /* sticky: every later read fails too */
 }
 
 /* Decompresses into out[out_len..OUT_CAP). */
@@ -284,6 +312,8 @@ static int ensure(px_input *in, size_t want, px_error *err)
         int rc = in->codec == CODEC_GZIP   ? produce_gzip(in, err)
                  : in->codec == CODEC_ZSTD ? produce_zstd(in, err)
                                            : produce_plain(in, err);
+        if (!rc && in->codec != CODEC_PLAIN)
+            rc = check_expansion(in, err);
         if (rc)
             return rc;
     }

@@ -491,8 +491,15 @@ static const format *format_by_content(px_input *in)
     return &formats[N_FORMATS - 1];
 }
 
+static void limit_input(px_input *in, const px_read_opts *o)
+{
+    double expansion = o->max_expansion ? o->max_expansion : PX_DEFAULT_MAX_EXPANSION;
+    px_input_limit(in, o->max_decompressed, expansion);
+}
+
 int px_read_input(px_input *in, const px_read_opts *o, px_article_fn fn, void *ud)
 {
+    limit_input(in, o);
     reader r = {.o = o, .fn = fn, .ud = ud, .total = px_input_raw_size(in)};
     const format *f = format_by_ext(px_input_name(in));
     if (!f)
@@ -596,6 +603,7 @@ static void read_one(reader *r, const char *path)
         report(r, PX_ERROR, path, 0, -1, err.msg);
         return;
     }
+    limit_input(in, r->o);
     const format *f = format_by_ext(path);
     if (!f)
         f = format_by_content(in);

@@ -32,6 +32,10 @@ long px_input_peek(px_input *in, const void **data, size_t n, px_error *err);
  * other negative codes on error. */
 int px_input_getline(px_input *in, px_buf *line, size_t max, px_error *err);
 
+/* Caps what a compressed input may decompress to (see px_read_opts:
+ * max_decompressed, max_expansion; 0 = no cap): past it, reads fail with
+ * PX_EFORMAT naming the compressed offset, as corrupt data does. */
+void px_input_limit(px_input *in, long long max_out, double max_expansion);
 const char *px_input_name(const px_input *in);
 long long px_input_offset(const px_input *in);   /* decompressed bytes consumed */
 long long px_input_raw_offset(const px_input *in); /* compressed bytes consumed */

@@ -554,8 +554,9 @@ static void post_articles(request *r, const char *content_type, const char *body
         return;
     }
     posted p = {0};
+    /* the body limit holds for the decompressed body too */
     px_read_opts o = {.sources = r->api->sources, .max_record = r->api->max_body,
-                      .diag = posted_diag, .diag_ud = &p};
+                      .max_decompressed = (long long)r->api->max_body, .diag = posted_diag, .diag_ud = &p};
     px_read_clean_input(in, &o, NULL, posted_article, &p);
     px_input_close(in);
     if (p.errors)

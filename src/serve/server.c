@@ -1,10 +1,13 @@
 /* server.c - px_api behind libmicrohttpd: a thread pool, body and header
  * limits, loopback by default (see parallax/server.h). */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <microhttpd.h>
 
 #include "parallax/server.h"
@@ -15,11 +18,150 @@
  * one address, so this is also the bound for local tools. */
 #define PX_SERVER_PER_CLIENT 256
 
+/* One open connection, watched while it has a request still arriving. */
+typedef struct watched {
+    struct watched *prev, *next;
+    int fd;
+    int receiving;          /* a request has not fully arrived yet */
+    struct timespec deadline; /* it must have by then */
+} watched;
+
+/* The request deadline: libmicrohttpd's own timeout restarts with every
+ * byte, so a client sending one byte now and then (slowloris) would hold
+ * its connection for ever. A watchdog thread shuts the socket of every
+ * connection whose request has not fully arrived in request_timeout. */
+typedef struct watchdog {
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    pthread_t thread;
+    int running, stop;
+    unsigned timeout; /* seconds */
+    watched *list;
+} watchdog;
+
 struct px_server {
     struct MHD_Daemon *daemon;
     px_api *api;
     unsigned port;
+    watchdog dog;
 };
+
+static struct timespec deadline_in(unsigned seconds)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    t.tv_sec += (time_t)seconds;
+    return t;
+}
+
+static int passed(const struct timespec *deadline, const struct timespec *now)
+{
+    return now->tv_sec > deadline->tv_sec ||
+           (now->tv_sec == deadline->tv_sec && now->tv_nsec >= deadline->tv_nsec);
+}
+
+static void *watchdog_run(void *ud)
+{
+    watchdog *d = ud;
+    pthread_mutex_lock(&d->lock);
+    while (!d->stop) {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        for (watched *w = d->list; w; w = w->next)
+            if (w->receiving && passed(&w->deadline, &now)) {
+                shutdown(w->fd, SHUT_RDWR); /* libmicrohttpd then closes it */
+                w->receiving = 0;
+            }
+        struct timespec tick = deadline_in(0);
+        tick.tv_nsec += 200000000L;
+        if (tick.tv_nsec >= 1000000000L) {
+            tick.tv_sec++;
+            tick.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&d->wake, &d->lock, &tick);
+    }
+    pthread_mutex_unlock(&d->lock);
+    return NULL;
+}
+
+static int watchdog_start(watchdog *d, unsigned timeout)
+{
+    d->timeout = timeout;
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    int rc = pthread_mutex_init(&d->lock, NULL) || pthread_cond_init(&d->wake, &ca);
+    pthread_condattr_destroy(&ca);
+    if (rc || pthread_create(&d->thread, NULL, watchdog_run, d))
+        return PX_ENOMEM;
+    d->running = 1;
+    return PX_OK;
+}
+
+static void watchdog_stop(watchdog *d)
+{
+    if (!d->running)
+        return;
+    pthread_mutex_lock(&d->lock);
+    d->stop = 1;
+    pthread_cond_signal(&d->wake);
+    pthread_mutex_unlock(&d->lock);
+    pthread_join(d->thread, NULL);
+    pthread_cond_destroy(&d->wake);
+    pthread_mutex_destroy(&d->lock);
+    d->running = 0;
+}
+
+/* A request has fully arrived (received) or the next one may begin. */
+static void set_receiving(watchdog *d, watched *w, int receiving)
+{
+    if (!w)
+        return;
+    pthread_mutex_lock(&d->lock);
+    w->receiving = receiving;
+    if (receiving)
+        w->deadline = deadline_in(d->timeout);
+    pthread_mutex_unlock(&d->lock);
+}
+
+static watched *watched_of(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    watchdog *d = &((px_server *)cls)->dog;
+    watched *w = *socket_context;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (!ci || !(w = calloc(1, sizeof *w)))
+            return; /* not watched: the library's idle timeout still applies */
+        w->fd = ci->connect_fd;
+        w->receiving = 1;
+        w->deadline = deadline_in(d->timeout);
+        pthread_mutex_lock(&d->lock);
+        w->next = d->list;
+        if (d->list)
+            d->list->prev = w;
+        d->list = w;
+        pthread_mutex_unlock(&d->lock);
+        *socket_context = w;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED && w) {
+        pthread_mutex_lock(&d->lock);
+        if (w->prev)
+            w->prev->next = w->next;
+        else
+            d->list = w->next;
+        if (w->next)
+            w->next->prev = w->prev;
+        pthread_mutex_unlock(&d->lock);
+        free(w);
+        *socket_context = NULL;
+    }
+}
 
 /* What one request has received so far. */
 typedef struct request_state {
@@ -43,7 +185,8 @@ static void *remember_uri(void *cls, const char *uri, struct MHD_Connection *c)
 static void request_done(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
-    (void)cls, (void)c, (void)toe;
+    (void)toe;
+    set_receiving(&((px_server *)cls)->dog, watched_of(c), 1); /* the next request's deadline */
     request_state *st = *con_cls;
     if (!st)
         return;
@@ -98,8 +241,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return send_error(c, 500, "internal", "out of memory");
     if (!st->started) {
         st->started = 1;
-        if (declared_too_large(c, max))
+        if (declared_too_large(c, max)) {
+            set_receiving(&srv->dog, watched_of(c), 0);
             return send_error(c, 413, "too_large", "the body is larger than the server accepts");
+        }
         return MHD_YES;
     }
     if (*upload_size) {
@@ -112,6 +257,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *upload_size = 0;
         return MHD_YES;
     }
+    set_receiving(&srv->dog, watched_of(c), 0); /* all of it arrived: answering may take long */
     if (st->too_large)
         return send_error(c, 413, "too_large", "the body is larger than the server accepts");
     px_api_request rq = {
@@ -169,6 +315,10 @@ int px_server_start(px_server **out, px_api *api, const px_server_opts *o, px_er
     if (!s)
         return px_error_set(err, PX_ENOMEM, "out of memory");
     s->api = api;
+    if (watchdog_start(&s->dog, o && o->request_timeout ? o->request_timeout : 30)) {
+        free(s);
+        return px_error_set(err, PX_ENOMEM, "cannot start the request watchdog");
+    }
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | (ipv6 ? MHD_USE_IPv6 : 0);
     s->daemon = MHD_start_daemon(
         flags, (uint16_t)port, NULL, NULL, on_request, s,
@@ -180,9 +330,11 @@ int px_server_start(px_server **out, px_api *api, const px_server_opts *o, px_er
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PX_SERVER_PER_CLIENT,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)10,
         MHD_OPTION_URI_LOG_CALLBACK, remember_uri, NULL,
-        MHD_OPTION_NOTIFY_COMPLETED, request_done, NULL,
+        MHD_OPTION_NOTIFY_COMPLETED, request_done, s,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
         MHD_OPTION_END);
     if (!s->daemon) {
+        watchdog_stop(&s->dog);
         free(s);
         return px_error_set(err, PX_EIO, "cannot listen on %s port %u (in use, or not allowed)", bind,
                             port);
@@ -203,5 +355,6 @@ void px_server_stop(px_server *s)
     if (!s)
         return;
     MHD_stop_daemon(s->daemon);
+    watchdog_stop(&s->dog);
     free(s);
 }

@@ -174,6 +174,12 @@ int px_store_each_window_article(px_store *s, double window_days, px_stored_arti
     return s->ops->each_window_article(s, window_days, fn, ud, err);
 }
 
+int px_store_each_window_article_in_order(px_store *s, double window_days, px_stored_article_fn fn, void *ud,
+                                          px_error *err)
+{
+    return s->ops->each_window_article_in_order(s, window_days, fn, ud, err);
+}
+
 int px_store_each_article_near(px_store *s, const char *lo, const char *hi, double window_days,
                                px_stored_article_fn fn, void *ud, px_error *err)
 {

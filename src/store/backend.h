@@ -48,6 +48,8 @@ struct px_store_backend {
     int (*each_article_of)(px_store *s, int64_t story, px_stored_article_fn fn, void *ud, px_error *err);
     int (*each_window_article)(px_store *s, double window_days, px_stored_article_fn fn, void *ud,
                                px_error *err);
+    int (*each_window_article_in_order)(px_store *s, double window_days, px_stored_article_fn fn, void *ud,
+                                        px_error *err);
     int (*each_article_near)(px_store *s, const char *lo, const char *hi, double window_days,
                              px_stored_article_fn fn, void *ud, px_error *err);
     int (*related_stories)(px_store *s, int64_t story, const char *before, int limit, int64_t *ids, size_t *n,

@@ -47,7 +47,11 @@ struct px_ingest {
     int finished;    /* px_ingest_finish ran: the clusterer no longer
                         matches the store after its batch merge */
     int locked;      /* holds the store's ingest lock */
-    int64_t templates_upto; /* the saved template text learned up to this row */
+    int64_t templates_upto; /* the saved template text learned up to this row;
+                               rows after it come from an unfinished ingest */
+    uint64_t *replay_keys;  /* the stored story of each replayed position */
+    size_t n_replay, cap_replay, replay_start; /* replay_keys[i] is pos[replay_start + i] */
+    long long replayed;     /* articles of an unfinished ingest placed again */
     char date_lo[11], date_hi[11]; /* days of the dated articles added */
 };
 
@@ -123,14 +127,19 @@ static int retouch(px_ingest *g, int64_t from, int64_t into)
     return touch(g, into);
 }
 
-/* Stores one online merge: the articles of from move to into, from's row
- * (with its analysis) goes, and into is analysed again at finish. Copies
- * found later follow their representative's story through pos. */
-static int store_merge(px_ingest *g, const merge *m, px_error *err)
+/* Copies found later follow their representative's story through pos. */
+static void follow_merge(px_ingest *g, const merge *m)
 {
     for (size_t i = 0; i < g->n_pos; i++)
         if (g->pos[i].story == m->from)
             g->pos[i].story = m->into;
+}
+
+/* Stores one online merge: the articles of from move to into, from's row
+ * (with its analysis) goes, and into is analysed again at finish. */
+static int store_merge(px_ingest *g, const merge *m, px_error *err)
+{
+    follow_merge(g, m);
     char key[17];
     int64_t from_row, into_row;
     int rc;
@@ -169,6 +178,43 @@ static int cluster_place(px_ingest *g, const px_article *a, const uint64_t *orig
     return apply_merges(g, err);
 }
 
+/* Puts a stored article back into the clusterer as place() first put it:
+ * a copy only joins its story, it brings no weights of its own. */
+static int cluster_restore(px_clusterer *c, const px_stored_article *sa, uint64_t story)
+{
+    if (sa->is_copy && px_clusterer_attach(c, sa->a, story) == PX_OK)
+        return PX_OK;
+    return px_clusterer_restore(c, sa->a, story);
+}
+
+/* An article an unfinished (killed) ingest stored: placed again exactly as
+ * that ingest placed it, online merges included, so the clusterer becomes
+ * the one it had in memory; its merges are in the store already. */
+static int replay_one(px_ingest *g, const px_stored_article *sa, uint64_t stored_story)
+{
+    px_dup_match m;
+    const uint64_t *original = NULL;
+    px_cluster_assignment as;
+    if (px_dedup_add(g->dedup, sa->a, &m))
+        return 1;
+    if (m.relation != PX_DUP_NONE && m.group < g->n_pos)
+        original = &g->pos[m.group].story;
+    if (px_clusterer_place(g->cluster, sa->a, original, &as) || g->merge_oom)
+        return 1;
+    for (size_t i = 0; i < g->n_merges; i++)
+        follow_merge(g, &g->merges[i]);
+    g->n_merges = 0;
+    if (!g->n_replay)
+        g->replay_start = g->n_pos;
+    if (px_grow(&g->replay_keys, &g->cap_replay, g->n_replay + 1, sizeof *g->replay_keys, 256, 0) ||
+        remember_position(g, sa->row, as.story) || touch(g, sa->story))
+        return 1;
+    g->replay_keys[g->n_replay++] = stored_story;
+    note_date(g, sa->a->date);
+    g->replayed++;
+    return 0;
+}
+
 /* Puts an article of an open story back into the deduper and clusterer. */
 static int restore_one(const px_stored_article *sa, void *ud)
 {
@@ -180,14 +226,53 @@ static int restore_one(const px_stored_article *sa, void *ud)
     story = strtoull(sa->story_key, &end, 16);
     if (*end)
         return 0;
+    if (sa->row > g->templates_upto)
+        return replay_one(g, sa, story);
     px_dup_match m;
     if (px_dedup_add(g->dedup, sa->a, &m) || remember_position(g, sa->row, story) ||
-        px_clusterer_restore(g->cluster, sa->a, story))
+        cluster_restore(g->cluster, sa, story))
         return 1;
     g->st.restored++;
     return 0;
 }
 
+/* Did the replay put every article where the unfinished ingest stored it? */
+static int replay_matches_store(const px_ingest *g)
+{
+    for (size_t i = 0; i < g->n_replay; i++)
+        if (g->pos[g->replay_start + i].story != g->replay_keys[i])
+            return 0;
+    return 1;
+}
+
+static void forget_restore(px_ingest *g)
+{
+    px_deduper_free(g->dedup);
+    px_clusterer_free(g->cluster);
+    g->dedup = NULL;
+    g->cluster = NULL;
+    g->n_pos = g->n_replay = g->n_touched = 0;
+    g->n_merges = 0;
+    g->merge_oom = 0;
+    g->replayed = 0;
+    g->st.restored = g->st.stories = 0;
+    g->date_lo[0] = g->date_hi[0] = 0;
+}
+
+static int restore_open_stories(px_ingest *g, const px_cluster_opts *co, px_error *err)
+{
+    int rc = px_deduper_new(&g->dedup, NULL, err);
+    if (!rc)
+        rc = px_clusterer_new(&g->cluster, co, err);
+    if (!rc)
+        rc = px_store_each_window_article_in_order(g->store, co->window_days, restore_one, g, err);
+    return rc;
+}
+
+/* The deduper and clusterer as the last ingest left them: the articles of
+ * finished ingests restored into their stored stories, those of an
+ * unfinished one replayed. Should the replay not land where the store says
+ * (the store was changed in between), every article is restored instead. */
 static int restore(px_ingest *g, px_error *err)
 {
     px_cluster_opts co;
@@ -199,11 +284,16 @@ static int restore(px_ingest *g, px_error *err)
     /* an online merge moves the stored articles too (store_merge) */
     co.on_merge = note_merge;
     co.on_merge_ud = g;
-    int rc = px_deduper_new(&g->dedup, NULL, err);
+    int rc = px_store_templates_upto(g->store, &g->templates_upto, err);
     if (!rc)
-        rc = px_clusterer_new(&g->cluster, &co, err);
-    if (!rc)
-        rc = px_store_each_window_article(g->store, co.window_days, restore_one, g, err);
+        rc = restore_open_stories(g, &co, err);
+    if (!rc && !replay_matches_store(g)) {
+        forget_restore(g);
+        g->templates_upto = INT64_MAX;
+        rc = restore_open_stories(g, &co, err);
+        if (!rc)
+            rc = px_store_templates_upto(g->store, &g->templates_upto, err);
+    }
     if (rc == PX_ESTOP)
         rc = px_error_set(err, PX_ENOMEM, "out of memory restoring the open stories");
     return rc;
@@ -231,8 +321,6 @@ int px_ingest_new(px_ingest **out, px_store *s, const px_ingest_opts *o, px_erro
         rc = px_error_set(err, PX_ENOMEM, "out of memory");
     if (rc == PX_OK)
         rc = px_store_load_templates(s, g->templates, err);
-    if (rc == PX_OK)
-        rc = px_store_templates_upto(s, &g->templates_upto, err);
     if (rc) {
         px_ingest_free(g);
         return rc;
@@ -434,7 +522,8 @@ static int cmp_home(const void *x, const void *y)
 }
 
 /* Stored stories that share a home become one, the oldest row keeping its
- * id, through the same path as the online merges. */
+ * id, through the same path as the online merges, in the open transaction
+ * that finishes the ingest. */
 static int merge_homes(px_ingest *g, final_merge *f, px_error *err)
 {
     qsort(f->home, f->n_home, sizeof *f->home, cmp_home);
@@ -444,16 +533,13 @@ static int merge_homes(px_ingest *g, final_merge *f, px_error *err)
         for (end = start + 1; end < f->n_home && f->home[end].home == into->home; end++)
             ;
         for (size_t i = start + 1; !rc && into->home && i < end; i++) {
-            if (!g->open && !(rc = px_store_begin(g->store, err)))
-                g->open = 1;
-            if (!rc)
-                rc = px_store_merge_stories(g->store, f->home[i].story, into->story, err);
+            rc = px_store_merge_stories(g->store, f->home[i].story, into->story, err);
             if (!rc && retouch(g, f->home[i].story, into->story))
                 rc = px_error_set(err, PX_ENOMEM, "out of memory");
             g->st.merged += !rc;
         }
     }
-    return rc ? rc : commit_batch(g, err);
+    return rc;
 }
 
 #define RELATED_STORIES 5
@@ -599,18 +685,21 @@ int px_ingest_reanalyze(px_store *s, const px_ingest_opts *o, int all, long long
     return rc;
 }
 
+/* The last articles, the batch merge and the template text are committed
+ * together: until then the articles after templates_upto count as an
+ * unfinished ingest's, replayed and merged again by the next one. */
 int px_ingest_finish(px_ingest *g, px_error *err)
 {
     g->finished = 1;
     int rc = PX_OK;
     if (!g->open && !(rc = px_store_begin(g->store, err)))
         g->open = 1;
+    if (!rc && g->o.final_merge_threshold >= 0 && (g->st.added || g->replayed))
+        rc = batch_merge(g, err);
     if (!rc)
         rc = px_store_save_templates(g->store, g->templates, err);
     if (!rc)
         rc = commit_batch(g, err);
-    if (!rc && g->o.final_merge_threshold >= 0 && g->st.added)
-        rc = batch_merge(g, err);
     if (!rc && !g->o.no_analyze)
         rc = refresh_analyses(g, err);
     return rc;
@@ -639,6 +728,7 @@ void px_ingest_free(px_ingest *g)
     free(g->pos);
     free(g->touched);
     free(g->merges);
+    free(g->replay_keys);
     if (g->locked)
         px_store_unlock_ingest(g->store);
     free(g);

@@ -627,7 +627,8 @@ static int pgs_add_article(px_store *s, const px_article *a, const char *input_h
 #define ARTICLE_COLUMNS                                                                         \
     "a.ext_id, s.name, s.key, s.leaning, s.country, a.url, a.title, a.authors, a.date, "       \
     "a.language, a.highlights, a.text, a.removed, a.extra, a.input_path, a.input_line, "       \
-    "a.input_offset, a.id, sa.story_id, (SELECT key FROM stories WHERE id = sa.story_id) "
+    "a.input_offset, a.id, sa.story_id, (SELECT key FROM stories WHERE id = sa.story_id), "      \
+    "(a.dup_relation IS NOT NULL)::int "
 #define ARTICLE_FROM                                                                            \
     "FROM articles a LEFT JOIN sources s ON s.id = a.source_id "                               \
     "LEFT JOIN story_articles sa ON sa.article_id = a.id "
@@ -664,6 +665,7 @@ static int each_result_row(PGresult *r, px_stored_article_fn fn, void *ud, px_er
             .row = sr.int64(&sr, 17),
             .story = sr.int64(&sr, 18),
             .story_key = sr.text(&sr, 19),
+            .is_copy = sr.int64(&sr, 20) != 0,
             .a = a,
         };
         int stop = fn(&item, ud);
@@ -744,6 +746,19 @@ static int pgs_each_window_article(px_store *s, double window_days, px_stored_ar
                       "WHERE st.last_date IS NULL "
                       "   OR st.last_date >= (SELECT px_day_shift(max(last_date), $1::float8) FROM stories) "
                       "ORDER BY st.last_date NULLS FIRST, st.id, a.date IS NULL, a.date, a.id",
+                      1, params, fn, ud, err);
+}
+
+static int pgs_each_window_article_in_order(px_store *s, double window_days, px_stored_article_fn fn, void *ud,
+                                            px_error *err)
+{
+    num w = days(window_days);
+    const char *params[1] = {w.s};
+    return each_query(s,
+                      "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "JOIN stories st ON st.id = sa.story_id "
+                      "WHERE st.last_date IS NULL "
+                      "   OR st.last_date >= (SELECT px_day_shift(max(last_date), $1::float8) FROM stories) "
+                      "ORDER BY a.id",
                       1, params, fn, ud, err);
 }
 
@@ -1589,6 +1604,7 @@ static const px_store_backend pg_backend = {
     .each_article = pgs_each_article,
     .each_article_of = pgs_each_article_of,
     .each_window_article = pgs_each_window_article,
+    .each_window_article_in_order = pgs_each_window_article_in_order,
     .each_article_near = pgs_each_article_near,
     .related_stories = pgs_related_stories,
     .counts = pgs_counts,

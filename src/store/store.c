@@ -124,6 +124,8 @@ static int db_error(px_store *s, px_error *err, const char *doing)
         hint = " (the file is damaged or is not a parallax database)";
     else if (primary == SQLITE_READONLY)
         hint = " (the database is read-only)";
+    else if (primary == SQLITE_FULL || code == SQLITE_IOERR_WRITE)
+        hint = " (the disk is full or the file may not grow; what was committed before is kept)";
     int status = primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB ? PX_EFORMAT : PX_EIO;
     px_error_set(err, status, "%s: %s: %s%s", s->path, doing, sqlite3_errmsg(sq(s)->db), hint);
     if (err)
@@ -1011,7 +1013,8 @@ static int sq_duplicate_of(px_store *s, int64_t article, int64_t *canonical, cha
 #define ARTICLE_COLUMNS                                                                         \
     "a.ext_id, s.name, s.key, s.leaning, s.country, a.url, a.title, a.authors, a.date, "       \
     "a.language, a.highlights, a.text, a.removed, a.extra, a.input_path, a.input_line, "       \
-    "a.input_offset, a.id, sa.story_id, (SELECT key FROM stories WHERE id = sa.story_id) "
+    "a.input_offset, a.id, sa.story_id, (SELECT key FROM stories WHERE id = sa.story_id), "      \
+    "a.dup_relation IS NOT NULL "
 #define ARTICLE_FROM                                                                            \
     "FROM articles a LEFT JOIN sources s ON s.id = a.source_id "                               \
     "LEFT JOIN story_articles sa ON sa.article_id = a.id "
@@ -1027,6 +1030,7 @@ static int each_row(px_store *s, sqlite3_stmt *st, px_stored_article_fn fn, void
             .row = sqlite3_column_int64(st, 17),
             .story = sqlite3_column_type(st, 18) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 18),
             .story_key = col_text(st, 19),
+            .is_copy = sqlite3_column_int(st, 20),
             .a = a,
         };
         int stop = fn(&item, ud);
@@ -1127,16 +1131,22 @@ static int sq_related_stories(px_store *s, int64_t story, const char *before, in
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "finding related stories");
 }
 
+#define WINDOW_ARTICLES                                                                         \
+    "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "JOIN stories st ON st.id = sa.story_id "            \
+    "WHERE st.last_date IS NULL "                                                               \
+    "   OR st.last_date >= (SELECT date(max(last_date), printf('-%f days', ?1)) FROM stories) "
+
 static int sq_each_window_article(px_store *s, double window_days, px_stored_article_fn fn,
                                  void *ud, px_error *err)
 {
-    return each_query(s,
-                      "SELECT " ARTICLE_COLUMNS ARTICLE_FROM
-                      "JOIN stories st ON st.id = sa.story_id "
-                      "WHERE st.last_date IS NULL "
-                      "   OR st.last_date >= (SELECT date(max(last_date), printf('-%f days', ?1)) FROM stories) "
-                      "ORDER BY st.last_date, st.id, a.date IS NULL, a.date, a.id",
+    return each_query(s, WINDOW_ARTICLES "ORDER BY st.last_date, st.id, a.date IS NULL, a.date, a.id",
                       &window_days, fn, ud, err);
+}
+
+static int sq_each_window_article_in_order(px_store *s, double window_days, px_stored_article_fn fn,
+                                           void *ud, px_error *err)
+{
+    return each_query(s, WINDOW_ARTICLES "ORDER BY a.id", &window_days, fn, ud, err);
 }
 
 static int sq_each_article_of(px_store *s, int64_t story, px_stored_article_fn fn, void *ud,
@@ -1590,6 +1600,7 @@ static const px_store_backend sqlite_backend = {
     .each_article = sq_each_article,
     .each_article_of = sq_each_article_of,
     .each_window_article = sq_each_window_article,
+    .each_window_article_in_order = sq_each_window_article_in_order,
     .each_article_near = sq_each_article_near,
     .related_stories = sq_related_stories,
     .counts = sq_counts_get,

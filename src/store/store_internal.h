@@ -72,10 +72,16 @@ int px_store_mark_all_stale(px_store *s, px_error *err);
 
 /* The articles of the stories still open for new articles: those whose
  * last date is at most window_days before the newest story's, oldest story
- * first, each story's articles in date order. This is what an online
- * clusterer restores when the store is reopened. */
+ * first, each story's articles in date order (what the batch merge at the
+ * end of an ingest reads). */
 int px_store_each_window_article(px_store *s, double window_days, px_stored_article_fn fn,
                                  void *ud, px_error *err);
+
+/* The same articles in the order they were stored: what an online
+ * clusterer replays when the store is reopened, so that each article's
+ * weights see the same corpus counts as when it was first placed. */
+int px_store_each_window_article_in_order(px_store *s, double window_days, px_stored_article_fn fn,
+                                          void *ud, px_error *err);
 
 /* The articles of the stories that lie within window_days of the dates
  * [lo, hi] (ISO days; their date range overlaps [lo - window, hi +

@@ -15,6 +15,7 @@
 #include "parallax/doc.h"
 #include "parallax/text.h"
 #include "core/grow.h"
+#include "core/sort.h"
 #include "group/story_model.h"
 #include "group/cluster_internal.h"
 #include "core/common_internal.h"
@@ -682,12 +683,6 @@ static int make_vec(px_clusterer *c, vec *out)
     return PX_OK;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* The article's weights (in c->dense, after make_vec) of the terms read as
  * names: the part of the body vector that says which event
  * it is, beside the words that tell what kind of event it is. Not
@@ -699,7 +694,8 @@ static int channel_vec(px_clusterer *c, uint32_t *terms, size_t n, vec *out)
     *out = (vec){0};
     if (!n)
         return PX_OK;
-    qsort(terms, n, sizeof *terms, cmp_u32);
+    if (px_sort_u32(terms, n))
+        return PX_ENOMEM;
     term_w *v = malloc(n * sizeof *v);
     if (!v)
         return PX_ENOMEM;

@@ -292,6 +292,21 @@ typedef struct story {
     struct story *next_by_id;
 } story;
 
+/* What reading an article gives the clusterer, term by term in the order
+ * of its tokens: the vocabulary id of each term and how it counts (a plain
+ * word, a word read as a name, a pair of name words, a number). Reading
+ * tokenises the title and the body once; the title vector, the document
+ * frequencies and the body vector each replay the trace. */
+enum { TRACE_PLAIN, TRACE_NAME, TRACE_PAIR, TRACE_NUMBER };
+#define TRACE_KIND_SHIFT 30
+#define TRACE_ID_MASK ((1u << TRACE_KIND_SHIFT) - 1)
+
+typedef struct term_trace {
+    uint32_t *e;      /* id | kind << TRACE_KIND_SHIFT */
+    size_t n, cap;
+    size_t n_title;   /* the first n_title entries are the title's */
+} term_trace;
+
 typedef struct posting {
     story **v;
     uint32_t n;
@@ -315,7 +330,8 @@ struct px_clusterer {
     double bg_total;
     double doc_tokens;        /* content tokens of the article being read */
     const px_story_model *model; /* the learned similarity */
-    uint32_t last_term;       /* term of the last add_tf */
+    term_trace trace;         /* the article being read */
+    const term_trace *replay; /* px_cluster_corpus: the trace its observe pass kept */
     uint32_t *name_terms;     /* terms read as names */
     size_t n_name_terms, cap_name_terms;
     /* scratch */
@@ -482,6 +498,7 @@ void px_clusterer_free(px_clusterer *c)
     free(c->dense);
     free(c->tf);
     free(c->name_terms);
+    free(c->trace.e);
     free(c);
 }
 
@@ -508,20 +525,37 @@ void px_clusterer_stats(const px_clusterer *c, px_cluster_stats *out)
 
 /* ---- article vectors ------------------------------------------------------- */
 
-/* Counts w for the term with hash key; stem (NULL for names pairs and
- * numbers) looks the term up in the background when it is new. */
-static int add_tf(px_clusterer *c, uint64_t key, double w, const char *stem, size_t sl)
+/* The vocabulary id of the term with hash key; stem (NULL for name pairs
+ * and numbers) looks the term up in the background when it is new. */
+static int term_of(px_clusterer *c, uint64_t key, const char *stem, size_t sl, uint32_t *id)
 {
     size_t known = c->voc.n;
-    uint32_t id = vocab_id(&c->voc, key);
-    if (id == UINT32_MAX)
+    *id = vocab_id(&c->voc, key);
+    if (*id == UINT32_MAX || *id > TRACE_ID_MASK)
         return PX_ENOMEM;
     if (c->voc.n > known && stem && c->bg && sl < 64) {
         char z[64];
         memcpy(z, stem, sl);
         z[sl] = '\0';
-        c->voc.bg[id] = (float)px_background_count(c->bg, z);
+        c->voc.bg[*id] = (float)px_background_count(c->bg, z);
     }
+    return PX_OK;
+}
+
+static int trace_term(px_clusterer *c, term_trace *t, uint64_t key, const char *stem, size_t sl,
+                      unsigned kind)
+{
+    uint32_t id;
+    if (term_of(c, key, stem, sl, &id) ||
+        px_grow(&t->e, &t->cap, t->n + 1, sizeof *t->e, 256, 0))
+        return PX_ENOMEM;
+    t->e[t->n++] = id | (uint32_t)kind << TRACE_KIND_SHIFT;
+    return PX_OK;
+}
+
+/* Counts w for term id in c->tf / c->dense. */
+static int add_tf(px_clusterer *c, uint32_t id, double w)
+{
     if (px_grow(&c->dense, &c->dense_cap, (size_t)id + 1, sizeof *c->dense, 1 << 14, 1))
         return PX_ENOMEM;
     if (c->dense[id] == 0) {
@@ -530,7 +564,6 @@ static int add_tf(px_clusterer *c, uint64_t key, double w, const char *stem, siz
         c->tf[c->tf_n++] = (term_w){id, 0};
     }
     c->dense[id] += (float)w;
-    c->last_term = id;
     return PX_OK;
 }
 
@@ -540,11 +573,6 @@ static int note_term(uint32_t **v, size_t *n, size_t *cap, uint32_t term)
         return PX_ENOMEM;
     (*v)[(*n)++] = term;
     return PX_OK;
-}
-
-static int note_name(px_clusterer *c)
-{
-    return note_term(&c->name_terms, &c->n_name_terms, &c->cap_name_terms, c->last_term);
 }
 
 /* Does the token start a sentence or a line (so its capital says nothing)? */
@@ -563,10 +591,9 @@ static int starts_sentence(const char *text, const px_tokens *t, size_t i)
            (unsigned char)ch == 0xe2 /* curly quotes, dashes */;
 }
 
-/* Adds the weighted terms of text: stems, name-like words and word pairs,
- * numbers. base is the weight of one plain occurrence. */
-static int add_text_terms(px_clusterer *c, const char *text, size_t len, double base,
-                          int names)
+/* Appends the terms of text to t: stems, name-like words and word pairs
+ * (with names), numbers. */
+static int trace_text(px_clusterer *c, const char *text, size_t len, int names, term_trace *tr)
 {
     px_tokens t = {0};
     if (px_tokenize(text, len, &t) != PX_OK) {
@@ -582,7 +609,7 @@ static int add_text_terms(px_clusterer *c, const char *text, size_t len, double 
         if (k->kind == PX_TOK_NUMBER) {
             prev_name = 0;
             if (c->o.number_weight > 0)
-                rc = add_tf(c, XXH64(s, n, 0x4e) ^ 0x4e, base * c->o.number_weight, NULL, 0);
+                rc = trace_term(c, tr, XXH64(s, n, 0x4e) ^ 0x4e, NULL, 0, TRACE_NUMBER);
             continue;
         }
         if (k->kind != PX_TOK_WORD) {
@@ -601,36 +628,67 @@ static int add_text_terms(px_clusterer *c, const char *text, size_t len, double 
         int stop = term == PX_NO_TERM;
         int name = names && capital && !stop && !starts_sentence(text, &t, i);
         uint64_t word = XXH64(low, ln, 0x57);
-        if (names && capital && !stop && prev_name) {
-            rc = add_tf(c, (prev_name * 31 + word) ^ 0x2a, base * c->o.entity_weight, NULL, 0);
-            if (rc == PX_OK)
-                rc = note_name(c);
-        }
+        if (names && capital && !stop && prev_name)
+            rc = trace_term(c, tr, (prev_name * 31 + word) ^ 0x2a, NULL, 0, TRACE_PAIR);
         prev_name = names && capital && !stop ? word : 0;
         if (stop || rc)
             continue;
         const char *stem = px_lexicon_term(c->lexicon, term);
         size_t sl = strlen(stem);
-        rc = add_tf(c, XXH64(stem, sl, 0x53), name ? base * c->o.entity_weight : base, stem, sl);
-        if (rc == PX_OK && name)
-            rc = note_name(c);
-        c->doc_tokens += 1;
+        rc = trace_term(c, tr, XXH64(stem, sl, 0x53), stem, sl, name ? TRACE_NAME : TRACE_PLAIN);
     }
     px_tokens_free(&t);
     return rc;
 }
 
-/* Collects the term frequencies of a into c->tf / c->dense. */
-static int collect_terms(px_clusterer *c, const px_article *a)
+static void trace_free(term_trace *t)
+{
+    free(t->e);
+    *t = (term_trace){0};
+}
+
+/* Reads a's title and body into t. */
+static int trace_article(px_clusterer *c, const px_article *a, term_trace *t)
+{
+    t->n = t->n_title = 0;
+    int rc = a->title ? trace_text(c, a->title, strlen(a->title), 0, t) : PX_OK;
+    t->n_title = t->n;
+    if (rc == PX_OK && a->body)
+        rc = trace_text(c, a->body, strlen(a->body), 1, t);
+    return rc;
+}
+
+/* Counts the traced terms e[0..n) into c->tf / c->dense; base is the
+ * weight of one plain occurrence. */
+static int replay(px_clusterer *c, const uint32_t *e, size_t n, double base)
+{
+    int rc = PX_OK;
+    for (size_t i = 0; i < n && rc == PX_OK; i++) {
+        uint32_t id = e[i] & TRACE_ID_MASK;
+        unsigned kind = e[i] >> TRACE_KIND_SHIFT;
+        double w = kind == TRACE_PLAIN    ? base
+                   : kind == TRACE_NUMBER ? base * c->o.number_weight
+                                          : base * c->o.entity_weight;
+        rc = add_tf(c, id, w);
+        if (rc == PX_OK && (kind == TRACE_NAME || kind == TRACE_PAIR))
+            rc = note_term(&c->name_terms, &c->n_name_terms, &c->cap_name_terms, id);
+        if (kind == TRACE_PLAIN || kind == TRACE_NAME)
+            c->doc_tokens += 1;
+    }
+    return rc;
+}
+
+/* Collects the term frequencies of the traced article into c->tf / c->dense. */
+static int collect_terms(px_clusterer *c, const term_trace *t)
 {
     c->tf_n = 0;
     c->doc_tokens = 0;
     c->n_name_terms = 0;
     int rc = PX_OK;
-    if (a->title && c->o.title_weight > 0)
-        rc = add_text_terms(c, a->title, strlen(a->title), c->o.title_weight, 0);
-    if (rc == PX_OK && a->body)
-        rc = add_text_terms(c, a->body, strlen(a->body), 1.0, 1);
+    if (c->o.title_weight > 0)
+        rc = replay(c, t->e, t->n_title, c->o.title_weight);
+    if (rc == PX_OK)
+        rc = replay(c, t->e + t->n_title, t->n - t->n_title, 1.0);
     return rc;
 }
 
@@ -742,9 +800,9 @@ static int add_channels(story *s, const channels *ch)
 }
 
 /* Term frequencies, document frequencies and vector of a, in one go. */
-static int article_vec(px_clusterer *c, const px_article *a, vec *out)
+static int article_vec(px_clusterer *c, const term_trace *t, vec *out)
 {
-    int rc = collect_terms(c, a);
+    int rc = collect_terms(c, t);
     if (rc == PX_OK) {
         count_df(c);
         rc = make_vec(c, out);
@@ -754,14 +812,14 @@ static int article_vec(px_clusterer *c, const px_article *a, vec *out)
 
 /* The normalised TF-IDF vector of a's title alone (empty without a title);
  * the title says what the event is, where a long body may wander. */
-static int title_vec(px_clusterer *c, const px_article *a, vec *out)
+static int title_vec(px_clusterer *c, const px_article *a, const term_trace *t, vec *out)
 {
     *out = (vec){0};
     if (!a->title || !*a->title)
         return PX_OK;
     c->tf_n = 0;
     c->doc_tokens = 0;
-    int rc = add_text_terms(c, a->title, strlen(a->title), 1.0, 0);
+    int rc = replay(c, t->e, t->n_title, 1.0);
     if (rc == PX_OK)
         rc = make_vec(c, out);
     clear_dense(c);
@@ -777,13 +835,21 @@ static int add_title(story *s, const vec *tv)
     return vec_add(&s->title_sum, tv, TITLE_TERMS);
 }
 
-int px_clusterer_observe(px_clusterer *c, const px_article *a)
+/* The document frequencies of a, from its trace (kept in t). */
+static int observe_traced(px_clusterer *c, const px_article *a, term_trace *t)
 {
-    int rc = collect_terms(c, a);
+    int rc = trace_article(c, a, t);
+    if (rc == PX_OK)
+        rc = collect_terms(c, t);
     if (rc == PX_OK)
         count_df(c);
     clear_dense(c);
     return rc;
+}
+
+int px_clusterer_observe(px_clusterer *c, const px_article *a)
+{
+    return observe_traced(c, a, &c->trace);
 }
 
 /* ---- the inverted index ---------------------------------------------------- */
@@ -1412,9 +1478,16 @@ static void article_vectors_free(article_vectors *av)
 static int article_vectors_make(px_clusterer *c, const px_article *a, article_vectors *av)
 {
     *av = (article_vectors){0};
-    int rc = title_vec(c, a, &av->title);
+    const term_trace *t = c->replay;
+    int rc = PX_OK;
+    if (!t) {
+        rc = trace_article(c, a, &c->trace);
+        t = &c->trace;
+    }
     if (rc == PX_OK)
-        rc = article_vec(c, a, &av->body);
+        rc = title_vec(c, a, t, &av->title);
+    if (rc == PX_OK)
+        rc = article_vec(c, t, &av->body);
     if (rc == PX_OK)
         rc = article_channels(c, &av->ch);
     if (rc) {
@@ -1940,7 +2013,9 @@ int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
         return PX_EUSAGE;
     dated *order = malloc((n + 1) * sizeof *order);
     uint64_t *story_at = calloc(n + 1, sizeof *story_at);
-    int rc = order && story_at ? PX_OK : PX_ENOMEM;
+    /* each article is read once: the vectors replay what observing read */
+    term_trace *traces = calloc(n + 1, sizeof *traces);
+    int rc = order && story_at && traces ? PX_OK : PX_ENOMEM;
     /* With the batch pass to come, stories are merged there, over the whole
      * corpus and not in the order the articles came: online merges would
      * only make the result depend on that order. */
@@ -1958,7 +2033,7 @@ int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
         if (day != NO_DAY)
             last = day;
         order[i] = (dated){i, last};
-        rc = px_clusterer_observe(c, articles[i]);
+        rc = observe_traced(c, articles[i], &traces[i]);
     }
     if (rc == PX_OK)
         qsort(order, n, sizeof *order, by_day_then_input);
@@ -1968,17 +2043,24 @@ int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
         if (dups && dups[k].relation != PX_DUP_NONE)
             continue;
         px_cluster_assignment as;
+        c->replay = &traces[k];
         rc = px_clusterer_add(c, articles[k], &as);
         story_at[k] = as.story;
+        trace_free(&traces[k]);
     }
     for (size_t i = 0; rc == PX_OK && dups && i < n; i++) {
         size_t k = order[i].index;
         if (dups[k].relation == PX_DUP_NONE)
             continue;
         size_t rep = (size_t)dups[k].group;
+        c->replay = &traces[k];
         rc = px_clusterer_place(c, articles[k], rep < n ? &story_at[rep] : NULL, NULL);
     }
+    c->replay = NULL;
     c->o = saved;
+    for (size_t i = 0; traces && i < n; i++)
+        trace_free(&traces[i]);
+    free(traces);
     free(order);
     free(story_at);
     if (rc == PX_OK && batch)

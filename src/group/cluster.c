@@ -287,6 +287,8 @@ typedef struct story {
     char *title;              /* cached central title (owned copy) */
     int title_valid;
     int active;
+    uint32_t version;         /* merges it took, for the batch pass's similarity memo */
+    struct story_memo *memo;  /* the batch pass's similarities with later stories */
     double acc;               /* candidate scoring scratch */
     int touched;
     struct story *next_by_id;
@@ -461,11 +463,14 @@ static void story_free_vectors(story *s)
     s->n_indexed = 0;
 }
 
+static void memo_free(story *s);
+
 static void story_free(story *s)
 {
     if (!s)
         return;
     story_free_vectors(s);
+    memo_free(s);
     for (size_t i = 0; i < s->n; i++) {
         free(s->ids[i]);
         free(s->titles[i]);
@@ -1642,6 +1647,7 @@ static int merge_into(px_clusterer *c, story *a, size_t b_slot)
         rc = vec_add(&a->names_sum, &b->names_sum, CHANNEL_TERMS);
     a->centroid_norm = norm(&a->centroid);
     a->title_valid = 0;
+    a->version++;
     if (b->has_champion)
         rc = rc ? rc : keep_one_champion(c, a, base + b->title_at);
     b->n = 0;
@@ -1846,6 +1852,69 @@ static uint32_t first_after(const posting *p, uint64_t seq)
     return lo;
 }
 
+/* The similarities of the pairs of stories the batch pass scored, kept
+ * from one round to the next: a similarity depends on the two stories
+ * only, and after the first round most stories are as they were, so only
+ * pairs with a story that took a merge need their dot products again.
+ * Each story keeps the similarities with its later candidates, at most
+ * max_candidates of them, while its version stays the same. */
+typedef struct pair_memo {
+    uint32_t seq;      /* the other story's */
+    uint32_t version;  /* the other story's version the similarity is of */
+    double sim;
+} pair_memo;
+
+typedef struct story_memo {
+    pair_memo *v;
+    size_t n, cap;
+    uint32_t version;  /* the story's own version the entries are of */
+} story_memo;
+
+static int cached_sim(const story *a, const story *b, double *sim)
+{
+    const story_memo *m = a->memo;
+    if (!m || m->version != a->version)
+        return 0;
+    for (size_t i = 0; i < m->n; i++)
+        if (m->v[i].seq == b->seq) {
+            if (m->v[i].version != b->version)
+                return 0;
+            *sim = m->v[i].sim;
+            return 1;
+        }
+    return 0;
+}
+
+static int cache_sim(story *a, const story *b, double sim)
+{
+    if (b->seq > UINT32_MAX)
+        return PX_OK;
+    if (!a->memo && !(a->memo = calloc(1, sizeof *a->memo)))
+        return PX_ENOMEM;
+    story_memo *m = a->memo;
+    if (m->version != a->version) {
+        m->n = 0;
+        m->version = a->version;
+    }
+    for (size_t i = 0; i < m->n; i++)
+        if (m->v[i].seq == b->seq) {
+            m->v[i] = (pair_memo){(uint32_t)b->seq, b->version, sim};
+            return PX_OK;
+        }
+    if (px_grow(&m->v, &m->cap, m->n + 1, sizeof *m->v, 8, 0))
+        return PX_ENOMEM;
+    m->v[m->n++] = (pair_memo){(uint32_t)b->seq, b->version, sim};
+    return PX_OK;
+}
+
+static void memo_free(story *s)
+{
+    if (s->memo)
+        free(s->memo->v);
+    free(s->memo);
+    s->memo = NULL;
+}
+
 /* One round: the pairs of stories above threshold found through a shared
  * index over every held story, merged best first, each story once. Returns
  * the number of merges or a negative error. */
@@ -1895,17 +1964,29 @@ static int merge_round(px_clusterer *c, double threshold)
             }
         }
         top_by_acc(near, n_near, c->o.max_candidates);
-        scatter(s_dense, &s->centroid, 1);
-        scatter(t_dense, &s->title_sum, 1);
-        scatter(n_dense, &s->names_sum, 1);
+        int scattered = 0;
         for (size_t k = 0; k < n_near; k++) {
             story *o = near[k];
             o->touched = 0;
             if (k >= c->o.max_candidates || rc)
                 continue;
-            story_dots d = {dot_dense(&o->centroid, s_dense), dot_dense(&o->title_sum, t_dense),
-                            dot_dense(&o->names_sum, n_dense)};
-            double sim = average_link(c, s, o, &d);
+            double sim;
+            if (!cached_sim(s, o, &sim)) {
+                if (!scattered) {
+                    scatter(s_dense, &s->centroid, 1);
+                    scatter(t_dense, &s->title_sum, 1);
+                    scatter(n_dense, &s->names_sum, 1);
+                    scattered = 1;
+                }
+                story_dots d = {dot_dense(&o->centroid, s_dense),
+                                dot_dense(&o->title_sum, t_dense),
+                                dot_dense(&o->names_sum, n_dense)};
+                sim = average_link(c, s, o, &d);
+                if (cache_sim(s, o, sim)) {
+                    rc = PX_ENOMEM;
+                    continue;
+                }
+            }
             if (sim < pair_threshold(c, s, o, threshold))
                 continue;
             if (px_grow(&pairs, &cap, n_pairs + 1, sizeof *pairs, 256, 0)) {
@@ -1914,9 +1995,11 @@ static int merge_round(px_clusterer *c, double threshold)
             }
             pairs[n_pairs++] = (pair){sim, i, (size_t)o->seq};
         }
-        scatter(s_dense, &s->centroid, 0);
-        scatter(t_dense, &s->title_sum, 0);
-        scatter(n_dense, &s->names_sum, 0);
+        if (scattered) {
+            scatter(s_dense, &s->centroid, 0);
+            scatter(t_dense, &s->title_sum, 0);
+            scatter(n_dense, &s->names_sum, 0);
+        }
     }
     free(near);
     free(s_dense);
@@ -1964,6 +2047,9 @@ int px_cluster_batch(px_clusterer *c, double merge_threshold)
     do {
         n = merge_round(c, merge_threshold);
     } while (n > 0);
+    for (size_t i = 0; i < c->n_stories; i++)
+        if (c->stories[i])
+            memo_free(c->stories[i]);
     /* the active stories go back into the online index */
     for (size_t i = 0; i < c->n_stories && n >= 0; i++)
         if (c->stories[i] && c->stories[i]->active && reindex(c, c->stories[i]))

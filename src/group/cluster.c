@@ -333,6 +333,8 @@ struct px_clusterer {
     double doc_tokens;        /* content tokens of the article being read */
     const px_story_model *model; /* the learned similarity */
     term_trace trace;         /* the article being read */
+    uint32_t *stem_vocab;     /* lexicon term -> vocabulary id + 1, 0 when not yet met */
+    size_t stem_vocab_cap;
     const term_trace *replay; /* px_cluster_corpus: the trace its observe pass kept */
     uint32_t *name_terms;     /* terms read as names */
     size_t n_name_terms, cap_name_terms;
@@ -504,6 +506,7 @@ void px_clusterer_free(px_clusterer *c)
     free(c->tf);
     free(c->name_terms);
     free(c->trace.e);
+    free(c->stem_vocab);
     free(c);
 }
 
@@ -547,14 +550,34 @@ static int term_of(px_clusterer *c, uint64_t key, const char *stem, size_t sl, u
     return PX_OK;
 }
 
-static int trace_term(px_clusterer *c, term_trace *t, uint64_t key, const char *stem, size_t sl,
-                      unsigned kind)
+static int trace_id(term_trace *t, uint32_t id, unsigned kind)
 {
-    uint32_t id;
-    if (term_of(c, key, stem, sl, &id) ||
-        px_grow(&t->e, &t->cap, t->n + 1, sizeof *t->e, 256, 0))
+    if (px_grow(&t->e, &t->cap, t->n + 1, sizeof *t->e, 256, 0))
         return PX_ENOMEM;
     t->e[t->n++] = id | (uint32_t)kind << TRACE_KIND_SHIFT;
+    return PX_OK;
+}
+
+static int trace_term(px_clusterer *c, term_trace *t, uint64_t key, unsigned kind)
+{
+    uint32_t id;
+    return term_of(c, key, NULL, 0, &id) ? PX_ENOMEM : trace_id(t, id, kind);
+}
+
+/* The vocabulary id of the lexicon's term: hashed and looked up the first
+ * time the clusterer meets the term, remembered after. */
+static int stem_id(px_clusterer *c, uint32_t term, uint32_t *id)
+{
+    if (term < c->stem_vocab_cap && c->stem_vocab[term]) {
+        *id = c->stem_vocab[term] - 1;
+        return PX_OK;
+    }
+    const char *stem = px_lexicon_term(c->lexicon, term);
+    size_t sl = strlen(stem);
+    if (term_of(c, XXH64(stem, sl, 0x53), stem, sl, id) ||
+        px_grow(&c->stem_vocab, &c->stem_vocab_cap, (size_t)term + 1, sizeof *c->stem_vocab, 1 << 14, 1))
+        return PX_ENOMEM;
+    c->stem_vocab[term] = *id + 1;
     return PX_OK;
 }
 
@@ -614,7 +637,7 @@ static int trace_text(px_clusterer *c, const char *text, size_t len, int names, 
         if (k->kind == PX_TOK_NUMBER) {
             prev_name = 0;
             if (c->o.number_weight > 0)
-                rc = trace_term(c, tr, XXH64(s, n, 0x4e) ^ 0x4e, NULL, 0, TRACE_NUMBER);
+                rc = trace_term(c, tr, XXH64(s, n, 0x4e) ^ 0x4e, TRACE_NUMBER);
             continue;
         }
         if (k->kind != PX_TOK_WORD) {
@@ -632,15 +655,17 @@ static int trace_text(px_clusterer *c, const char *text, size_t len, int names, 
         int capital = (k->flags & (PX_TOKF_CAPITALIZED | PX_TOKF_ALLCAPS)) != 0;
         int stop = term == PX_NO_TERM;
         int name = names && capital && !stop && !starts_sentence(text, &t, i);
-        uint64_t word = XXH64(low, ln, 0x57);
-        if (names && capital && !stop && prev_name)
-            rc = trace_term(c, tr, (prev_name * 31 + word) ^ 0x2a, NULL, 0, TRACE_PAIR);
-        prev_name = names && capital && !stop ? word : 0;
+        int name_word = names && capital && !stop;
+        uint64_t word = name_word ? XXH64(low, ln, 0x57) : 0;
+        if (name_word && prev_name)
+            rc = trace_term(c, tr, (prev_name * 31 + word) ^ 0x2a, TRACE_PAIR);
+        prev_name = word;
         if (stop || rc)
             continue;
-        const char *stem = px_lexicon_term(c->lexicon, term);
-        size_t sl = strlen(stem);
-        rc = trace_term(c, tr, XXH64(stem, sl, 0x53), stem, sl, name ? TRACE_NAME : TRACE_PLAIN);
+        uint32_t id;
+        rc = stem_id(c, term, &id);
+        if (rc == PX_OK)
+            rc = trace_id(tr, id, name ? TRACE_NAME : TRACE_PLAIN);
     }
     px_tokens_free(&t);
     return rc;

@@ -86,9 +86,15 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The radix sort orders as qsort does, below and above the size where it
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The radix sorts order as qsort does, below and above the size where it
  * stops using insertion sort, with repeats and the extreme values. */
-static void test_sort_u32_orders_like_qsort(void **s)
+static void test_sort_orders_like_qsort(void **s)
 {
     (void)s;
     static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 1000, 100000};
@@ -106,6 +112,23 @@ static void test_sort_u32_orders_like_qsort(void **s)
         memcpy(want, v, n * sizeof *v);
         qsort(want, n, sizeof *want, cmp_u32);
         assert_int_equal(px_sort_u32(v, n), PX_OK);
+        if (n)
+            assert_memory_equal(v, want, n * sizeof *v);
+        free(v);
+        free(want);
+    }
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        size_t n = sizes[k];
+        uint64_t *v = malloc((n + 1) * sizeof *v), *want = malloc((n + 1) * sizeof *want);
+        assert_non_null(v);
+        assert_non_null(want);
+        for (size_t i = 0; i < n; i++) {
+            state = state * 6364136223846793005ull + 1442695040888963407ull;
+            v[i] = i % 7 == 0 ? UINT64_MAX : i % 11 == 0 ? 0 : i % 5 == 0 ? state % 100 : state;
+        }
+        memcpy(want, v, n * sizeof *v);
+        qsort(want, n, sizeof *want, cmp_u64);
+        assert_int_equal(px_sort_u64(v, n), PX_OK);
         if (n)
             assert_memory_equal(v, want, n * sizeof *v);
         free(v);
@@ -294,7 +317,7 @@ int main(void)
         cmocka_unit_test(test_map_ids_are_dense_and_stable),
         cmocka_unit_test(test_map_keys_are_bytes),
         cmocka_unit_test(test_map_keeps_long_keys_in_place),
-        cmocka_unit_test(test_sort_u32_orders_like_qsort),
+        cmocka_unit_test(test_sort_orders_like_qsort),
         cmocka_unit_test(test_word_index_is_the_first_entry_ignoring_case),
         cmocka_unit_test(test_doc_code_point_offsets),
         cmocka_unit_test(test_lexicon_decides_what_a_term_is),

@@ -611,6 +611,27 @@ static size_t largest_template_story(double idf_power, double threshold, double 
     return max;
 }
 
+/* Clustering a corpus reads each article once: the document-frequency
+ * pass keeps what it read for the vectors, so the tokeniser sees each
+ * title and each body once. */
+static void test_corpus_tokenises_each_article_once(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, tu_shared("seeds"), NULL);
+    assert_int_equal(r.n, 5);
+    unsigned long long bytes = 0;
+    for (size_t i = 0; i < r.n; i++)
+        bytes += strlen(r.articles[i]->body) + (r.articles[i]->title ? strlen(r.articles[i]->title) : 0);
+    px_clusterer *c = clusterer(1);
+    unsigned long long before = px_text_bytes_tokenized();
+    assert_int_equal(px_cluster_corpus(c, r.articles, r.n, NULL, 1), PX_OK);
+    assert_int_equal(px_text_bytes_tokenized() - before, bytes);
+    assert_int_equal(px_clusterer_story_count(c), 1);
+    px_clusterer_free(c);
+    tu_result_free(&r);
+}
+
 static void test_template_notes_stay_apart(void **s)
 {
     (void)s;
@@ -903,6 +924,7 @@ int main(void)
         cmocka_unit_test(test_story_model_parse),
         cmocka_unit_test(test_names_keep_same_kind_events_apart),
         cmocka_unit_test(test_explain_prints_the_signals),
+        cmocka_unit_test(test_corpus_tokenises_each_article_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

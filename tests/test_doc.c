@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/map.h"
+#include "core/sort.h"
 #include "text/wordset.h"
 #include "testutil.h"
 
@@ -77,6 +78,62 @@ static int index_in_fresh_list(const char *first, const char *w)
 {
     /* a compound literal: the same address may hold other entries later */
     return px_word_index((const char *const[]){first, "Oct.", "october", NULL}, w, strlen(w));
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The radix sorts order as qsort does, below and above the size where it
+ * stops using insertion sort, with repeats and the extreme values. */
+static void test_sort_orders_like_qsort(void **s)
+{
+    (void)s;
+    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 1000, 100000};
+    uint64_t state = 12345;
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        size_t n = sizes[k];
+        uint32_t *v = malloc((n + 1) * sizeof *v), *want = malloc((n + 1) * sizeof *want);
+        assert_non_null(v);
+        assert_non_null(want);
+        for (size_t i = 0; i < n; i++) {
+            state = state * 6364136223846793005ull + 1442695040888963407ull;
+            uint32_t x = (uint32_t)(state >> 32);
+            v[i] = i % 7 == 0 ? UINT32_MAX : i % 11 == 0 ? 0 : i % 5 == 0 ? x % 100 : x;
+        }
+        memcpy(want, v, n * sizeof *v);
+        qsort(want, n, sizeof *want, cmp_u32);
+        assert_int_equal(px_sort_u32(v, n), PX_OK);
+        if (n)
+            assert_memory_equal(v, want, n * sizeof *v);
+        free(v);
+        free(want);
+    }
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        size_t n = sizes[k];
+        uint64_t *v = malloc((n + 1) * sizeof *v), *want = malloc((n + 1) * sizeof *want);
+        assert_non_null(v);
+        assert_non_null(want);
+        for (size_t i = 0; i < n; i++) {
+            state = state * 6364136223846793005ull + 1442695040888963407ull;
+            v[i] = i % 7 == 0 ? UINT64_MAX : i % 11 == 0 ? 0 : i % 5 == 0 ? state % 100 : state;
+        }
+        memcpy(want, v, n * sizeof *v);
+        qsort(want, n, sizeof *want, cmp_u64);
+        assert_int_equal(px_sort_u64(v, n), PX_OK);
+        if (n)
+            assert_memory_equal(v, want, n * sizeof *v);
+        free(v);
+        free(want);
+    }
 }
 
 static void test_word_index_is_the_first_entry_ignoring_case(void **s)
@@ -260,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_map_ids_are_dense_and_stable),
         cmocka_unit_test(test_map_keys_are_bytes),
         cmocka_unit_test(test_map_keeps_long_keys_in_place),
+        cmocka_unit_test(test_sort_orders_like_qsort),
         cmocka_unit_test(test_word_index_is_the_first_entry_ignoring_case),
         cmocka_unit_test(test_doc_code_point_offsets),
         cmocka_unit_test(test_lexicon_decides_what_a_term_is),

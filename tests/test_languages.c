@@ -56,6 +56,27 @@ static void test_detects_languages(void **s)
     assert_null(px_detect_language("12 345 678 -- 9!", 16));
 }
 
+/* Short English texts with English function words are English without
+ * the fingerprints, which took these capitalised headlines for German;
+ * a short German text with two words that are also English stays German. */
+static void test_short_english_by_function_words(void **s)
+{
+    (void)s;
+    static const char *const english[] = {
+        "CITY COUNCIL SAYS IT WILL VOTE ON THE NEW BRIDGE PLAN FOR THE RIVER AND THE PORT",
+        "HARBOUR BOARD HAS PLAN TO BUILD 200 MLN DLR TERMINAL FOR THE CITY OF HAMBURG",
+    };
+    for (size_t i = 0; i < sizeof english / sizeof english[0]; i++) {
+        const char *got = px_detect_language(english[i], strlen(english[i]));
+        if (!got || strcmp(got, "en") != 0)
+            fail_msg("detected %s for \"%s\"", got ? got : "nothing", english[i]);
+    }
+    const char *german = "Was hat der Rat am Dienstag beschlossen, und wer kommt her zu der Sitzung im Rathaus?";
+    const char *got = px_detect_language(german, strlen(german));
+    assert_non_null(got);
+    assert_string_equal(got, "de");
+}
+
 static void test_known_languages(void **s)
 {
     (void)s;
@@ -317,6 +338,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_detects_languages),
+        cmocka_unit_test(test_short_english_by_function_words),
         cmocka_unit_test(test_known_languages),
         cmocka_unit_test(test_german_ordinals_quotes_abbreviations),
         cmocka_unit_test(test_romance_languages),

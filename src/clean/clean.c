@@ -14,6 +14,7 @@
 #include "core/map.h"
 #include "clean/clean_rules.h"
 #include "core/grow.h"
+#include "core/sort.h"
 #include "parallax/clean.h"
 #include "parallax/doc.h"
 #include "parallax/text.h"
@@ -53,6 +54,9 @@ struct px_cleaner {
     size_t n;
     pcre2_match_data *md;
     px_lexicon *lexicon; /* word forms: stopwords and stems, once each */
+    uint64_t *term_key;  /* lexicon term -> hash of its stem, computed once */
+    unsigned char *term_known;
+    size_t term_cap;
     char lang[16];
 };
 
@@ -212,6 +216,8 @@ void px_cleaner_free(px_cleaner *c)
     free(c->rules);
     pcre2_match_data_free(c->md);
     px_lexicon_free(c->lexicon);
+    free(c->term_key);
+    free(c->term_known);
     free(c);
 }
 
@@ -359,12 +365,6 @@ typedef struct sentence {
     size_t n_text_words;     /* word_count of its text */
 } sentence;
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 static uint64_t name_key(const char *folded, size_t n)
 {
     return px_hash64(folded, n < NAME_KEY_BYTES ? n : NAME_KEY_BYTES, 3);
@@ -440,6 +440,22 @@ static size_t word_count(const char *s, size_t n)
     return words;
 }
 
+/* The hash of the stem of a lexicon term (a sentence's content term). */
+static int stem_key(px_cleaner *c, uint32_t term, uint64_t *key)
+{
+    if (term >= c->term_cap || !c->term_known[term]) {
+        size_t cap = c->term_cap;
+        if (px_grow(&c->term_key, &cap, (size_t)term + 1, sizeof *c->term_key, 1 << 12, 0) ||
+            px_grow(&c->term_known, &c->term_cap, (size_t)term + 1, 1, 1 << 12, 1))
+            return PX_ENOMEM;
+        const char *stem = px_lexicon_term(c->lexicon, term);
+        c->term_key[term] = px_hash64(stem, strlen(stem), 1);
+        c->term_known[term] = 1;
+    }
+    *key = c->term_key[term];
+    return PX_OK;
+}
+
 /* Folds the sentence, hashes it, and collects its content terms. */
 static int fingerprint(px_cleaner *c, const char *s, size_t n, sentence *out)
 {
@@ -480,15 +496,21 @@ static int fingerprint(px_cleaner *c, const char *s, size_t n, sentence *out)
             continue;
         out->n_content += wl >= 2;
         uint32_t term = px_lexicon_form_term(c->lexicon, form);
-        if (term != PX_NO_TERM) {
-            w = px_lexicon_term(c->lexicon, term);
-            wl = strlen(w);
+        if (term == PX_NO_TERM)
+            out->terms[m++] = px_hash64(w, wl, 1);
+        else if (stem_key(c, term, &out->terms[m++])) {
+            px_tokens_free(&t);
+            free(f);
+            return PX_ENOMEM;
         }
-        out->terms[m++] = px_hash64(w, wl, 1);
         if (t.v[i].kind == PX_TOK_NUMBER && out->n_numbers < 8)
             out->numbers[out->n_numbers++] = out->terms[m - 1];
     }
-    qsort(out->terms, m, sizeof *out->terms, cmp_u64);
+    if (px_sort_u64(out->terms, m)) {
+        px_tokens_free(&t);
+        free(f);
+        return PX_ENOMEM;
+    }
     size_t u = 0;
     for (size_t i = 0; i < m; i++)
         if (u == 0 || out->terms[u - 1] != out->terms[i])

@@ -1,6 +1,7 @@
 /* map.c - byte-string keys to dense ids (core/map.h). */
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "core/grow.h"
 #include "core/map.h"
@@ -43,38 +44,57 @@ static char *copy_key(px_map *m, const char *key, size_t len)
     return p;
 }
 
-static size_t slot_of(const px_map *m, const char *key, size_t len)
+/* A slot holds the id and the upper half of the key's hash, so a probe
+ * compares keys only when the hashes agree: most probes never touch the
+ * key arrays. */
+static uint64_t hash_of(const char *key, size_t len)
 {
-    return (size_t)px_hash64(key, len, 0x6d6170) & (m->n_slots - 1);
+    return XXH3_64bits(key, len);
+}
+
+static uint64_t tag_of(uint64_t hash) { return hash & 0xffffffff00000000ull; }
+
+static size_t probe(const px_map *m, const char *key, size_t len, uint64_t hash, uint32_t *id)
+{
+    size_t mask = m->n_slots - 1;
+    uint64_t tag = tag_of(hash);
+    for (size_t h = (size_t)hash & mask;; h = (h + 1) & mask) {
+        uint64_t s = m->slots[h];
+        if (!s) {
+            *id = PX_MAP_NONE;
+            return h;
+        }
+        uint32_t cand = (uint32_t)s - 1;
+        if (tag_of(s) == tag && m->lens[cand] == len && memcmp(m->keys[cand], key, len) == 0) {
+            *id = cand;
+            return h;
+        }
+    }
 }
 
 uint32_t px_map_find(const px_map *m, const char *key, size_t len)
 {
-    if (!m->n_slots)
-        return PX_MAP_NONE;
-    for (size_t h = slot_of(m, key, len);; h = (h + 1) & (m->n_slots - 1)) {
-        uint32_t s = m->slots[h];
-        if (!s)
-            return PX_MAP_NONE;
-        if (m->lens[s - 1] == len && memcmp(m->keys[s - 1], key, len) == 0)
-            return s - 1;
-    }
+    uint32_t id = PX_MAP_NONE;
+    if (m->n_slots)
+        probe(m, key, len, hash_of(key, len), &id);
+    return id;
 }
 
 static int rehash(px_map *m)
 {
     size_t n_slots = m->n_slots ? m->n_slots * 2 : 64;
-    uint32_t *slots = calloc(n_slots, sizeof *slots);
+    uint64_t *slots = calloc(n_slots, sizeof *slots);
     if (!slots)
         return PX_ENOMEM;
     free(m->slots);
     m->slots = slots;
     m->n_slots = n_slots;
     for (size_t id = 0; id < m->n; id++) {
-        size_t h = slot_of(m, m->keys[id], m->lens[id]);
+        uint64_t hash = hash_of(m->keys[id], m->lens[id]);
+        size_t h = (size_t)hash & (n_slots - 1);
         while (slots[h])
             h = (h + 1) & (n_slots - 1);
-        slots[h] = (uint32_t)id + 1;
+        slots[h] = tag_of(hash) | (id + 1);
     }
     return PX_OK;
 }
@@ -83,7 +103,10 @@ uint32_t px_map_intern(px_map *m, const char *key, size_t len, int *added)
 {
     if (added)
         *added = 0;
-    uint32_t id = px_map_find(m, key, len);
+    uint64_t hash = hash_of(key, len);
+    uint32_t id = PX_MAP_NONE;
+    if (m->n_slots)
+        probe(m, key, len, hash, &id);
     if (id != PX_MAP_NONE)
         return id;
     if (m->n + 1 >= PX_MAP_NONE || len > UINT32_MAX)
@@ -100,10 +123,8 @@ uint32_t px_map_intern(px_map *m, const char *key, size_t len, int *added)
     id = (uint32_t)m->n++;
     m->keys[id] = copy;
     m->lens[id] = (uint32_t)len;
-    size_t h = slot_of(m, key, len);
-    while (m->slots[h])
-        h = (h + 1) & (m->n_slots - 1);
-    m->slots[h] = id + 1;
+    size_t h = probe(m, key, len, hash, &(uint32_t){0});
+    m->slots[h] = tag_of(hash) | ((uint64_t)id + 1);
     if (added)
         *added = 1;
     return id;

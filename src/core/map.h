@@ -12,7 +12,7 @@
 typedef struct px_map_block px_map_block;
 
 typedef struct px_map {
-    uint32_t *slots;  /* id + 1; 0 = empty */
+    uint64_t *slots;  /* high 32 bits: the key's hash tag; low 32: id + 1, 0 = empty */
     size_t n_slots;   /* a power of two, at least twice n */
     char **keys;      /* id -> key (NUL-terminated copy, never moves) */
     uint32_t *lens;   /* id -> key length */

@@ -15,6 +15,7 @@
 #include "parallax/doc.h"
 #include "parallax/text.h"
 #include "core/grow.h"
+#include "core/sort.h"
 #include "group/story_model.h"
 #include "group/cluster_internal.h"
 #include "core/common_internal.h"
@@ -286,10 +287,27 @@ typedef struct story {
     char *title;              /* cached central title (owned copy) */
     int title_valid;
     int active;
+    uint32_t version;         /* merges it took, for the batch pass's similarity memo */
+    struct story_memo *memo;  /* the batch pass's similarities with later stories */
     double acc;               /* candidate scoring scratch */
     int touched;
     struct story *next_by_id;
 } story;
+
+/* What reading an article gives the clusterer, term by term in the order
+ * of its tokens: the vocabulary id of each term and how it counts (a plain
+ * word, a word read as a name, a pair of name words, a number). Reading
+ * tokenises the title and the body once; the title vector, the document
+ * frequencies and the body vector each replay the trace. */
+enum { TRACE_PLAIN, TRACE_NAME, TRACE_PAIR, TRACE_NUMBER };
+#define TRACE_KIND_SHIFT 30
+#define TRACE_ID_MASK ((1u << TRACE_KIND_SHIFT) - 1)
+
+typedef struct term_trace {
+    uint32_t *e;      /* id | kind << TRACE_KIND_SHIFT */
+    size_t n, cap;
+    size_t n_title;   /* the first n_title entries are the title's */
+} term_trace;
 
 typedef struct posting {
     story **v;
@@ -314,7 +332,10 @@ struct px_clusterer {
     double bg_total;
     double doc_tokens;        /* content tokens of the article being read */
     const px_story_model *model; /* the learned similarity */
-    uint32_t last_term;       /* term of the last add_tf */
+    term_trace trace;         /* the article being read */
+    uint32_t *stem_vocab;     /* lexicon term -> vocabulary id + 1, 0 when not yet met */
+    size_t stem_vocab_cap;
+    const term_trace *replay; /* px_cluster_corpus: the trace its observe pass kept */
     uint32_t *name_terms;     /* terms read as names */
     size_t n_name_terms, cap_name_terms;
     /* scratch */
@@ -444,11 +465,14 @@ static void story_free_vectors(story *s)
     s->n_indexed = 0;
 }
 
+static void memo_free(story *s);
+
 static void story_free(story *s)
 {
     if (!s)
         return;
     story_free_vectors(s);
+    memo_free(s);
     for (size_t i = 0; i < s->n; i++) {
         free(s->ids[i]);
         free(s->titles[i]);
@@ -481,6 +505,8 @@ void px_clusterer_free(px_clusterer *c)
     free(c->dense);
     free(c->tf);
     free(c->name_terms);
+    free(c->trace.e);
+    free(c->stem_vocab);
     free(c);
 }
 
@@ -507,20 +533,57 @@ void px_clusterer_stats(const px_clusterer *c, px_cluster_stats *out)
 
 /* ---- article vectors ------------------------------------------------------- */
 
-/* Counts w for the term with hash key; stem (NULL for names pairs and
- * numbers) looks the term up in the background when it is new. */
-static int add_tf(px_clusterer *c, uint64_t key, double w, const char *stem, size_t sl)
+/* The vocabulary id of the term with hash key; stem (NULL for name pairs
+ * and numbers) looks the term up in the background when it is new. */
+static int term_of(px_clusterer *c, uint64_t key, const char *stem, size_t sl, uint32_t *id)
 {
     size_t known = c->voc.n;
-    uint32_t id = vocab_id(&c->voc, key);
-    if (id == UINT32_MAX)
+    *id = vocab_id(&c->voc, key);
+    if (*id == UINT32_MAX || *id > TRACE_ID_MASK)
         return PX_ENOMEM;
     if (c->voc.n > known && stem && c->bg && sl < 64) {
         char z[64];
         memcpy(z, stem, sl);
         z[sl] = '\0';
-        c->voc.bg[id] = (float)px_background_count(c->bg, z);
+        c->voc.bg[*id] = (float)px_background_count(c->bg, z);
     }
+    return PX_OK;
+}
+
+static int trace_id(term_trace *t, uint32_t id, unsigned kind)
+{
+    if (px_grow(&t->e, &t->cap, t->n + 1, sizeof *t->e, 256, 0))
+        return PX_ENOMEM;
+    t->e[t->n++] = id | (uint32_t)kind << TRACE_KIND_SHIFT;
+    return PX_OK;
+}
+
+static int trace_term(px_clusterer *c, term_trace *t, uint64_t key, unsigned kind)
+{
+    uint32_t id;
+    return term_of(c, key, NULL, 0, &id) ? PX_ENOMEM : trace_id(t, id, kind);
+}
+
+/* The vocabulary id of the lexicon's term: hashed and looked up the first
+ * time the clusterer meets the term, remembered after. */
+static int stem_id(px_clusterer *c, uint32_t term, uint32_t *id)
+{
+    if (term < c->stem_vocab_cap && c->stem_vocab[term]) {
+        *id = c->stem_vocab[term] - 1;
+        return PX_OK;
+    }
+    const char *stem = px_lexicon_term(c->lexicon, term);
+    size_t sl = strlen(stem);
+    if (term_of(c, XXH64(stem, sl, 0x53), stem, sl, id) ||
+        px_grow(&c->stem_vocab, &c->stem_vocab_cap, (size_t)term + 1, sizeof *c->stem_vocab, 1 << 14, 1))
+        return PX_ENOMEM;
+    c->stem_vocab[term] = *id + 1;
+    return PX_OK;
+}
+
+/* Counts w for term id in c->tf / c->dense. */
+static int add_tf(px_clusterer *c, uint32_t id, double w)
+{
     if (px_grow(&c->dense, &c->dense_cap, (size_t)id + 1, sizeof *c->dense, 1 << 14, 1))
         return PX_ENOMEM;
     if (c->dense[id] == 0) {
@@ -529,7 +592,6 @@ static int add_tf(px_clusterer *c, uint64_t key, double w, const char *stem, siz
         c->tf[c->tf_n++] = (term_w){id, 0};
     }
     c->dense[id] += (float)w;
-    c->last_term = id;
     return PX_OK;
 }
 
@@ -539,11 +601,6 @@ static int note_term(uint32_t **v, size_t *n, size_t *cap, uint32_t term)
         return PX_ENOMEM;
     (*v)[(*n)++] = term;
     return PX_OK;
-}
-
-static int note_name(px_clusterer *c)
-{
-    return note_term(&c->name_terms, &c->n_name_terms, &c->cap_name_terms, c->last_term);
 }
 
 /* Does the token start a sentence or a line (so its capital says nothing)? */
@@ -562,10 +619,9 @@ static int starts_sentence(const char *text, const px_tokens *t, size_t i)
            (unsigned char)ch == 0xe2 /* curly quotes, dashes */;
 }
 
-/* Adds the weighted terms of text: stems, name-like words and word pairs,
- * numbers. base is the weight of one plain occurrence. */
-static int add_text_terms(px_clusterer *c, const char *text, size_t len, double base,
-                          int names)
+/* Appends the terms of text to t: stems, name-like words and word pairs
+ * (with names), numbers. */
+static int trace_text(px_clusterer *c, const char *text, size_t len, int names, term_trace *tr)
 {
     px_tokens t = {0};
     if (px_tokenize(text, len, &t) != PX_OK) {
@@ -581,7 +637,7 @@ static int add_text_terms(px_clusterer *c, const char *text, size_t len, double 
         if (k->kind == PX_TOK_NUMBER) {
             prev_name = 0;
             if (c->o.number_weight > 0)
-                rc = add_tf(c, XXH64(s, n, 0x4e) ^ 0x4e, base * c->o.number_weight, NULL, 0);
+                rc = trace_term(c, tr, XXH64(s, n, 0x4e) ^ 0x4e, TRACE_NUMBER);
             continue;
         }
         if (k->kind != PX_TOK_WORD) {
@@ -599,37 +655,70 @@ static int add_text_terms(px_clusterer *c, const char *text, size_t len, double 
         int capital = (k->flags & (PX_TOKF_CAPITALIZED | PX_TOKF_ALLCAPS)) != 0;
         int stop = term == PX_NO_TERM;
         int name = names && capital && !stop && !starts_sentence(text, &t, i);
-        uint64_t word = XXH64(low, ln, 0x57);
-        if (names && capital && !stop && prev_name) {
-            rc = add_tf(c, (prev_name * 31 + word) ^ 0x2a, base * c->o.entity_weight, NULL, 0);
-            if (rc == PX_OK)
-                rc = note_name(c);
-        }
-        prev_name = names && capital && !stop ? word : 0;
+        int name_word = names && capital && !stop;
+        uint64_t word = name_word ? XXH64(low, ln, 0x57) : 0;
+        if (name_word && prev_name)
+            rc = trace_term(c, tr, (prev_name * 31 + word) ^ 0x2a, TRACE_PAIR);
+        prev_name = word;
         if (stop || rc)
             continue;
-        const char *stem = px_lexicon_term(c->lexicon, term);
-        size_t sl = strlen(stem);
-        rc = add_tf(c, XXH64(stem, sl, 0x53), name ? base * c->o.entity_weight : base, stem, sl);
-        if (rc == PX_OK && name)
-            rc = note_name(c);
-        c->doc_tokens += 1;
+        uint32_t id;
+        rc = stem_id(c, term, &id);
+        if (rc == PX_OK)
+            rc = trace_id(tr, id, name ? TRACE_NAME : TRACE_PLAIN);
     }
     px_tokens_free(&t);
     return rc;
 }
 
-/* Collects the term frequencies of a into c->tf / c->dense. */
-static int collect_terms(px_clusterer *c, const px_article *a)
+static void trace_free(term_trace *t)
+{
+    free(t->e);
+    *t = (term_trace){0};
+}
+
+/* Reads a's title and body into t. */
+static int trace_article(px_clusterer *c, const px_article *a, term_trace *t)
+{
+    t->n = t->n_title = 0;
+    int rc = a->title ? trace_text(c, a->title, strlen(a->title), 0, t) : PX_OK;
+    t->n_title = t->n;
+    if (rc == PX_OK && a->body)
+        rc = trace_text(c, a->body, strlen(a->body), 1, t);
+    return rc;
+}
+
+/* Counts the traced terms e[0..n) into c->tf / c->dense; base is the
+ * weight of one plain occurrence. */
+static int replay(px_clusterer *c, const uint32_t *e, size_t n, double base)
+{
+    int rc = PX_OK;
+    for (size_t i = 0; i < n && rc == PX_OK; i++) {
+        uint32_t id = e[i] & TRACE_ID_MASK;
+        unsigned kind = e[i] >> TRACE_KIND_SHIFT;
+        double w = kind == TRACE_PLAIN    ? base
+                   : kind == TRACE_NUMBER ? base * c->o.number_weight
+                                          : base * c->o.entity_weight;
+        rc = add_tf(c, id, w);
+        if (rc == PX_OK && (kind == TRACE_NAME || kind == TRACE_PAIR))
+            rc = note_term(&c->name_terms, &c->n_name_terms, &c->cap_name_terms, id);
+        if (kind == TRACE_PLAIN || kind == TRACE_NAME)
+            c->doc_tokens += 1;
+    }
+    return rc;
+}
+
+/* Collects the term frequencies of the traced article into c->tf / c->dense. */
+static int collect_terms(px_clusterer *c, const term_trace *t)
 {
     c->tf_n = 0;
     c->doc_tokens = 0;
     c->n_name_terms = 0;
     int rc = PX_OK;
-    if (a->title && c->o.title_weight > 0)
-        rc = add_text_terms(c, a->title, strlen(a->title), c->o.title_weight, 0);
-    if (rc == PX_OK && a->body)
-        rc = add_text_terms(c, a->body, strlen(a->body), 1.0, 1);
+    if (c->o.title_weight > 0)
+        rc = replay(c, t->e, t->n_title, c->o.title_weight);
+    if (rc == PX_OK)
+        rc = replay(c, t->e + t->n_title, t->n - t->n_title, 1.0);
     return rc;
 }
 
@@ -682,12 +771,6 @@ static int make_vec(px_clusterer *c, vec *out)
     return PX_OK;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* The article's weights (in c->dense, after make_vec) of the terms read as
  * names: the part of the body vector that says which event
  * it is, beside the words that tell what kind of event it is. Not
@@ -699,7 +782,8 @@ static int channel_vec(px_clusterer *c, uint32_t *terms, size_t n, vec *out)
     *out = (vec){0};
     if (!n)
         return PX_OK;
-    qsort(terms, n, sizeof *terms, cmp_u32);
+    if (px_sort_u32(terms, n))
+        return PX_ENOMEM;
     term_w *v = malloc(n * sizeof *v);
     if (!v)
         return PX_ENOMEM;
@@ -746,9 +830,9 @@ static int add_channels(story *s, const channels *ch)
 }
 
 /* Term frequencies, document frequencies and vector of a, in one go. */
-static int article_vec(px_clusterer *c, const px_article *a, vec *out)
+static int article_vec(px_clusterer *c, const term_trace *t, vec *out)
 {
-    int rc = collect_terms(c, a);
+    int rc = collect_terms(c, t);
     if (rc == PX_OK) {
         count_df(c);
         rc = make_vec(c, out);
@@ -758,14 +842,14 @@ static int article_vec(px_clusterer *c, const px_article *a, vec *out)
 
 /* The normalised TF-IDF vector of a's title alone (empty without a title);
  * the title says what the event is, where a long body may wander. */
-static int title_vec(px_clusterer *c, const px_article *a, vec *out)
+static int title_vec(px_clusterer *c, const px_article *a, const term_trace *t, vec *out)
 {
     *out = (vec){0};
     if (!a->title || !*a->title)
         return PX_OK;
     c->tf_n = 0;
     c->doc_tokens = 0;
-    int rc = add_text_terms(c, a->title, strlen(a->title), 1.0, 0);
+    int rc = replay(c, t->e, t->n_title, 1.0);
     if (rc == PX_OK)
         rc = make_vec(c, out);
     clear_dense(c);
@@ -781,13 +865,21 @@ static int add_title(story *s, const vec *tv)
     return vec_add(&s->title_sum, tv, TITLE_TERMS);
 }
 
-int px_clusterer_observe(px_clusterer *c, const px_article *a)
+/* The document frequencies of a, from its trace (kept in t). */
+static int observe_traced(px_clusterer *c, const px_article *a, term_trace *t)
 {
-    int rc = collect_terms(c, a);
+    int rc = trace_article(c, a, t);
+    if (rc == PX_OK)
+        rc = collect_terms(c, t);
     if (rc == PX_OK)
         count_df(c);
     clear_dense(c);
     return rc;
+}
+
+int px_clusterer_observe(px_clusterer *c, const px_article *a)
+{
+    return observe_traced(c, a, &c->trace);
 }
 
 /* ---- the inverted index ---------------------------------------------------- */
@@ -1416,9 +1508,16 @@ static void article_vectors_free(article_vectors *av)
 static int article_vectors_make(px_clusterer *c, const px_article *a, article_vectors *av)
 {
     *av = (article_vectors){0};
-    int rc = title_vec(c, a, &av->title);
+    const term_trace *t = c->replay;
+    int rc = PX_OK;
+    if (!t) {
+        rc = trace_article(c, a, &c->trace);
+        t = &c->trace;
+    }
     if (rc == PX_OK)
-        rc = article_vec(c, a, &av->body);
+        rc = title_vec(c, a, t, &av->title);
+    if (rc == PX_OK)
+        rc = article_vec(c, t, &av->body);
     if (rc == PX_OK)
         rc = article_channels(c, &av->ch);
     if (rc) {
@@ -1573,6 +1672,7 @@ static int merge_into(px_clusterer *c, story *a, size_t b_slot)
         rc = vec_add(&a->names_sum, &b->names_sum, CHANNEL_TERMS);
     a->centroid_norm = norm(&a->centroid);
     a->title_valid = 0;
+    a->version++;
     if (b->has_champion)
         rc = rc ? rc : keep_one_champion(c, a, base + b->title_at);
     b->n = 0;
@@ -1777,6 +1877,69 @@ static uint32_t first_after(const posting *p, uint64_t seq)
     return lo;
 }
 
+/* The similarities of the pairs of stories the batch pass scored, kept
+ * from one round to the next: a similarity depends on the two stories
+ * only, and after the first round most stories are as they were, so only
+ * pairs with a story that took a merge need their dot products again.
+ * Each story keeps the similarities with its later candidates, at most
+ * max_candidates of them, while its version stays the same. */
+typedef struct pair_memo {
+    uint32_t seq;      /* the other story's */
+    uint32_t version;  /* the other story's version the similarity is of */
+    double sim;
+} pair_memo;
+
+typedef struct story_memo {
+    pair_memo *v;
+    size_t n, cap;
+    uint32_t version;  /* the story's own version the entries are of */
+} story_memo;
+
+static int cached_sim(const story *a, const story *b, double *sim)
+{
+    const story_memo *m = a->memo;
+    if (!m || m->version != a->version)
+        return 0;
+    for (size_t i = 0; i < m->n; i++)
+        if (m->v[i].seq == b->seq) {
+            if (m->v[i].version != b->version)
+                return 0;
+            *sim = m->v[i].sim;
+            return 1;
+        }
+    return 0;
+}
+
+static int cache_sim(story *a, const story *b, double sim)
+{
+    if (b->seq > UINT32_MAX)
+        return PX_OK;
+    if (!a->memo && !(a->memo = calloc(1, sizeof *a->memo)))
+        return PX_ENOMEM;
+    story_memo *m = a->memo;
+    if (m->version != a->version) {
+        m->n = 0;
+        m->version = a->version;
+    }
+    for (size_t i = 0; i < m->n; i++)
+        if (m->v[i].seq == b->seq) {
+            m->v[i] = (pair_memo){(uint32_t)b->seq, b->version, sim};
+            return PX_OK;
+        }
+    if (px_grow(&m->v, &m->cap, m->n + 1, sizeof *m->v, 8, 0))
+        return PX_ENOMEM;
+    m->v[m->n++] = (pair_memo){(uint32_t)b->seq, b->version, sim};
+    return PX_OK;
+}
+
+static void memo_free(story *s)
+{
+    if (s->memo)
+        free(s->memo->v);
+    free(s->memo);
+    s->memo = NULL;
+}
+
 /* One round: the pairs of stories above threshold found through a shared
  * index over every held story, merged best first, each story once. Returns
  * the number of merges or a negative error. */
@@ -1826,17 +1989,29 @@ static int merge_round(px_clusterer *c, double threshold)
             }
         }
         top_by_acc(near, n_near, c->o.max_candidates);
-        scatter(s_dense, &s->centroid, 1);
-        scatter(t_dense, &s->title_sum, 1);
-        scatter(n_dense, &s->names_sum, 1);
+        int scattered = 0;
         for (size_t k = 0; k < n_near; k++) {
             story *o = near[k];
             o->touched = 0;
             if (k >= c->o.max_candidates || rc)
                 continue;
-            story_dots d = {dot_dense(&o->centroid, s_dense), dot_dense(&o->title_sum, t_dense),
-                            dot_dense(&o->names_sum, n_dense)};
-            double sim = average_link(c, s, o, &d);
+            double sim;
+            if (!cached_sim(s, o, &sim)) {
+                if (!scattered) {
+                    scatter(s_dense, &s->centroid, 1);
+                    scatter(t_dense, &s->title_sum, 1);
+                    scatter(n_dense, &s->names_sum, 1);
+                    scattered = 1;
+                }
+                story_dots d = {dot_dense(&o->centroid, s_dense),
+                                dot_dense(&o->title_sum, t_dense),
+                                dot_dense(&o->names_sum, n_dense)};
+                sim = average_link(c, s, o, &d);
+                if (cache_sim(s, o, sim)) {
+                    rc = PX_ENOMEM;
+                    continue;
+                }
+            }
             if (sim < pair_threshold(c, s, o, threshold))
                 continue;
             if (px_grow(&pairs, &cap, n_pairs + 1, sizeof *pairs, 256, 0)) {
@@ -1845,9 +2020,11 @@ static int merge_round(px_clusterer *c, double threshold)
             }
             pairs[n_pairs++] = (pair){sim, i, (size_t)o->seq};
         }
-        scatter(s_dense, &s->centroid, 0);
-        scatter(t_dense, &s->title_sum, 0);
-        scatter(n_dense, &s->names_sum, 0);
+        if (scattered) {
+            scatter(s_dense, &s->centroid, 0);
+            scatter(t_dense, &s->title_sum, 0);
+            scatter(n_dense, &s->names_sum, 0);
+        }
     }
     free(near);
     free(s_dense);
@@ -1895,6 +2072,9 @@ int px_cluster_batch(px_clusterer *c, double merge_threshold)
     do {
         n = merge_round(c, merge_threshold);
     } while (n > 0);
+    for (size_t i = 0; i < c->n_stories; i++)
+        if (c->stories[i])
+            memo_free(c->stories[i]);
     /* the active stories go back into the online index */
     for (size_t i = 0; i < c->n_stories && n >= 0; i++)
         if (c->stories[i] && c->stories[i]->active && reindex(c, c->stories[i]))
@@ -1944,7 +2124,9 @@ int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
         return PX_EUSAGE;
     dated *order = malloc((n + 1) * sizeof *order);
     uint64_t *story_at = calloc(n + 1, sizeof *story_at);
-    int rc = order && story_at ? PX_OK : PX_ENOMEM;
+    /* each article is read once: the vectors replay what observing read */
+    term_trace *traces = calloc(n + 1, sizeof *traces);
+    int rc = order && story_at && traces ? PX_OK : PX_ENOMEM;
     /* With the batch pass to come, stories are merged there, over the whole
      * corpus and not in the order the articles came: online merges would
      * only make the result depend on that order. */
@@ -1962,7 +2144,7 @@ int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
         if (day != NO_DAY)
             last = day;
         order[i] = (dated){i, last};
-        rc = px_clusterer_observe(c, articles[i]);
+        rc = observe_traced(c, articles[i], &traces[i]);
     }
     if (rc == PX_OK)
         qsort(order, n, sizeof *order, by_day_then_input);
@@ -1972,17 +2154,24 @@ int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
         if (dups && dups[k].relation != PX_DUP_NONE)
             continue;
         px_cluster_assignment as;
+        c->replay = &traces[k];
         rc = px_clusterer_add(c, articles[k], &as);
         story_at[k] = as.story;
+        trace_free(&traces[k]);
     }
     for (size_t i = 0; rc == PX_OK && dups && i < n; i++) {
         size_t k = order[i].index;
         if (dups[k].relation == PX_DUP_NONE)
             continue;
         size_t rep = (size_t)dups[k].group;
+        c->replay = &traces[k];
         rc = px_clusterer_place(c, articles[k], rep < n ? &story_at[rep] : NULL, NULL);
     }
+    c->replay = NULL;
     c->o = saved;
+    for (size_t i = 0; traces && i < n; i++)
+        trace_free(&traces[i]);
+    free(traces);
     free(order);
     free(story_at);
     if (rc == PX_OK && batch)

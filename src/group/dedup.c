@@ -8,6 +8,7 @@
 #include "parallax/dedup.h"
 #include "parallax/text.h"
 #include "core/grow.h"
+#include "core/sort.h"
 #include "core/common_internal.h"
 
 #define MAX_PERMS 512
@@ -267,12 +268,6 @@ static char *normalise(const char *text, size_t len, size_t *out_len)
     return f;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* Sorted distinct shingle hashes of a normalised text; *n_tokens gets the
  * number of word and number tokens. */
 static int shingle_set(const char *norm, size_t len, unsigned k, uint64_t **tok_hash,
@@ -306,7 +301,10 @@ static int shingle_set(const char *norm, size_t len, unsigned k, uint64_t **tok_
         return PX_ENOMEM;
     for (size_t i = 0; i < m; i++)
         s[i] = (uint32_t)XXH64(*tok_hash + i, width * sizeof **tok_hash, 0x5417);
-    qsort(s, m, sizeof *s, cmp_u32);
+    if (px_sort_u32(s, m)) {
+        free(s);
+        return PX_ENOMEM;
+    }
     size_t w = 1;
     for (size_t i = 1; i < m; i++)
         if (s[i] != s[w - 1])

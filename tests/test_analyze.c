@@ -432,6 +432,20 @@ static void test_seeds_actor_table(void **s)
     cJSON_Delete(root);
 }
 
+/* The JSON report of the records in path, compared as one story. */
+static cJSON *analyze_one_story(const char *path)
+{
+    char args[1024];
+    snprintf(args, sizeof args, "--one-story %s", path);
+    return analyze_json(args);
+}
+
+static void drop_temp(char *path)
+{
+    unlink(path);
+    free(path);
+}
+
 /* Words attached to an actor that the table must keep or leave out. */
 static int actor_has_word(cJSON *root, const char *name, const char *word)
 {
@@ -463,9 +477,7 @@ static void test_actor_words_are_not_its_own_verbs(void **s)
         "quay by May. Opponents of the works confronted Tomas Brenner at a meeting on Monday, where Brenner was "
         "jeered by residents who fear the noise.\"}\n";
     char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
-    char args[1024];
-    snprintf(args, sizeof args, "--one-story %s", path);
-    cJSON *root = analyze_json(args);
+    cJSON *root = analyze_one_story(path);
     assert_true(actor_has_word(root, "Tomas Brenner", "embattled mayor"));
     assert_true(actor_has_word(root, "Tomas Brenner", "reckless mayor"));
     assert_true(actor_has_word(root, "Tomas Brenner", "cheered"));
@@ -474,8 +486,7 @@ static void test_actor_words_are_not_its_own_verbs(void **s)
     assert_false(actor_has_word(root, "Tomas Brenner", "wants"));
     assert_false(actor_has_word(root, "Tomas Brenner", "committing"));
     cJSON_Delete(root);
-    unlink(path);
-    free(path);
+    drop_temp(path);
 }
 
 /* With one outlet nothing is echoed: the gist is its lede, and no
@@ -488,17 +499,14 @@ static void test_one_outlet_gist_is_its_lede(void **s)
         "resumed on Monday after a week of protests. Port Alder quay turns 300 Port Alder harbour engine of "
         "growth Adapting the harbour works to change with a new focus on the quay. Residents fear the noise.\"}\n";
     char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
-    char args[1024];
-    snprintf(args, sizeof args, "--one-story %s", path);
-    cJSON *root = analyze_json(args);
+    cJSON *root = analyze_one_story(path);
     cJSON *story = first_story(root);
     cJSON *gist = cJSON_GetArrayItem(cJSON_GetObjectItem(story, "summary"), 0);
     assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(gist, "text")),
                         "The harbour works in Port Alder resumed on Monday after a week of protests.");
     assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(story, "outlet_lines")), 0);
     cJSON_Delete(root);
-    unlink(path);
-    free(path);
+    drop_temp(path);
 }
 
 /* A question is a subhead or a teaser, never the gist, however many
@@ -512,22 +520,20 @@ static void test_no_question_gist_and_outlets_named_once(void **s)
         "{\"source\":\"alpha.example\",\"date\":\"2025-03-03\",\"title\":\"Port Alder works go on\",\"text\":\"Works on the Port Alder harbour went on for a second day on Tuesday. What does the harbour authority have to say about the harbour works in Port Alder? \\\"We will finish the quay by May,\\\" said Tomas Brenner, the mayor of Port Alder.\"}\n"
         "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"title\":\"Port Alder harbour works restart\",\"text\":\"Port Alder restarted its harbour works on Monday despite protests by residents. What does the harbour authority have to say about the harbour works in Port Alder? \\\"We will finish the quay by May,\\\" said Tomas Brenner, the mayor of Port Alder.\"}\n";
     char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
-    char args[1024];
-    snprintf(args, sizeof args, "--one-story %s", path);
-    cJSON *root = analyze_json(args);
+    cJSON *root = analyze_one_story(path);
     cJSON *gist = cJSON_GetArrayItem(cJSON_GetObjectItem(first_story(root), "summary"), 0);
     const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(gist, "text"));
     assert_non_null(text);
     assert_null(strchr(text, '?'));
     cJSON_Delete(root);
+    char args[1024];
     snprintf(args, sizeof args, "analyze -q --one-story %s", path);
     int code;
     char *out = run(args, &code);
     assert_int_equal(code, 0);
     assert_non_null(strstr(out, "carried by alpha.example, beta.example\n"));
     free(out);
-    unlink(path);
-    free(path);
+    drop_temp(path);
 }
 
 /* The seeds' file texts, lower-cased (ASCII), to look headline words up in. */

@@ -736,17 +736,18 @@ static num days(double d)
     return n;
 }
 
+#define WINDOW_ARTICLES                                                                         \
+    "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "JOIN stories st ON st.id = sa.story_id "            \
+    "WHERE st.last_date IS NULL "                                                               \
+    "   OR st.last_date >= (SELECT px_day_shift(max(last_date), $1::float8) FROM stories) "
+
 static int pgs_each_window_article(px_store *s, double window_days, px_stored_article_fn fn, void *ud,
                                    px_error *err)
 {
     num w = days(window_days);
     const char *params[1] = {w.s};
-    return each_query(s,
-                      "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "JOIN stories st ON st.id = sa.story_id "
-                      "WHERE st.last_date IS NULL "
-                      "   OR st.last_date >= (SELECT px_day_shift(max(last_date), $1::float8) FROM stories) "
-                      "ORDER BY st.last_date NULLS FIRST, st.id, a.date IS NULL, a.date, a.id",
-                      1, params, fn, ud, err);
+    return each_query(s, WINDOW_ARTICLES "ORDER BY st.last_date NULLS FIRST, st.id, a.date IS NULL, a.date, a.id", 1,
+                      params, fn, ud, err);
 }
 
 static int pgs_each_window_article_in_order(px_store *s, double window_days, px_stored_article_fn fn, void *ud,
@@ -754,12 +755,7 @@ static int pgs_each_window_article_in_order(px_store *s, double window_days, px_
 {
     num w = days(window_days);
     const char *params[1] = {w.s};
-    return each_query(s,
-                      "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "JOIN stories st ON st.id = sa.story_id "
-                      "WHERE st.last_date IS NULL "
-                      "   OR st.last_date >= (SELECT px_day_shift(max(last_date), $1::float8) FROM stories) "
-                      "ORDER BY a.id",
-                      1, params, fn, ud, err);
+    return each_query(s, WINDOW_ARTICLES "ORDER BY a.id", 1, params, fn, ud, err);
 }
 
 static int pgs_each_article_near(px_store *s, const char *lo, const char *hi, double window_days,

@@ -313,6 +313,24 @@ static void test_reader_settles_language(void **s)
         free(g.lang[i]);
 }
 
+/* The Snowball stopword lists of data/stopwords (README.md there): a
+ * function word is one, a content word is not. */
+static void test_stopwords_of_more_languages(void **s)
+{
+    (void)s;
+    static const char *const cases[][3] = {
+        {"ru", "\xd0\xb8", "\xd0\xbc\xd0\xbe\xd1\x81\xd1\x82"}, /* и / мост */
+        {"sv", "och", "bron"},   {"da", "og", "broen"},     {"no", "og", "brua"},
+        {"fi", "ja", "silta"},   {"hu", "az", "híd"},       {"tr", "ve", "köprü"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        if (!px_is_stopword(cases[i][0], cases[i][1], strlen(cases[i][1])))
+            fail_msg("%s: '%s' is not a stopword", cases[i][0], cases[i][1]);
+        if (px_is_stopword(cases[i][0], cases[i][2], strlen(cases[i][2])))
+            fail_msg("%s: '%s' is a stopword", cases[i][0], cases[i][2]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -327,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_cleaning_rules_per_language),
         cmocka_unit_test(test_stemmers_of_every_snowball_language),
         cmocka_unit_test(test_reader_settles_language),
+        cmocka_unit_test(test_stopwords_of_more_languages),
     };
     return cmocka_run_group_tests_name("languages", tests, NULL, NULL);
 }

@@ -167,6 +167,8 @@ static int not_a_claim(const cl_doc *d, size_t i, const nfig *f)
 {
     const px_token *t = &d->tk.v[i];
     size_t len = t->end - t->start;
+    if (t->kind == PX_TOK_NUMBER && len > 1 && d->text[t->start] == '0' && isdigit((unsigned char)d->text[t->start + 1]))
+        return 1; /* "000", "07": a code or the tail of a figure read apart */
     if (f->kind == PX_NUM_COUNT && f->last == i && len == 4 && f->value >= 1000 && f->value <= 2999 &&
         all_digits(d->text + t->start, len))
         return 1;

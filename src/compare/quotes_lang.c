@@ -129,8 +129,14 @@ static int capitalised(const px_tokens *tk, size_t i)
 /* The speaker named from token k on: up to four capitalised words ("Olaf
  * Scholz", "Bundeskanzler Olaf Scholz"), after a short determiner and a
  * role noun when they come first ("el alcalde Juan Pérez" names Juan
- * Pérez); a determiner and a noun alone ("le ministre") name a role. */
-static size_t name_after(const cl_doc *d, size_t k, size_t hi, size_t *s, size_t *e)
+ * Pérez); a determiner and a noun alone ("le ministre") name a role, when
+ * the noun is no stopword ("que los" is none). */
+static int stopword(const cl_doc *d, const char *lang, size_t i)
+{
+    return px_is_stopword(lang, d->text + d->tk.v[i].start, d->tk.v[i].end - d->tk.v[i].start);
+}
+
+static size_t name_after(const cl_doc *d, const char *lang, size_t k, size_t hi, size_t *s, size_t *e)
 {
     const px_tokens *tk = &d->tk;
     size_t i = k;
@@ -142,7 +148,7 @@ static size_t name_after(const cl_doc *d, size_t k, size_t hi, size_t *s, size_t
     size_t j = i;
     while (j < hi && j - i < 4 && capitalised(tk, j))
         j++;
-    if (j == i && det && is_word(tk, i)) {
+    if (j == i && det && is_word(tk, i) && !stopword(d, lang, i)) {
         i = k; /* "le ministre", "el portavoz" */
         j = k + 2;
     }
@@ -201,7 +207,7 @@ static int find_cue(const cl_lang *L, const cl_doc *d, const qpiece *all, size_t
         size_t after = i + used;
         if (pronoun_at(d, after) || (i > lo && pronoun_at(d, i - 1) && !capitalised(&d->tk, i - 1)))
             k.pronoun = 1;
-        else if (!name_after(d, after, hi, &k.name_s, &k.name_e) || quoted(all, np, &d->tk.v[after]))
+        else if (!name_after(d, L->code, after, hi, &k.name_s, &k.name_e) || quoted(all, np, &d->tk.v[after]))
             if (!name_before(d, lo, i, &k.name_s, &k.name_e))
                 k.name_s = k.name_e = 0;
         best = dist;

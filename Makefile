@@ -46,11 +46,13 @@ build/gen/clean_rules.c: $(RULES) scripts/embed-rules
 STOPWORDS = $(sort $(wildcard data/stopwords/*.txt))
 FRAMING_LISTS = $(sort $(wildcard data/framing/*.txt))
 ABBREVS = $(sort $(wildcard data/abbrev/*.txt))
-build/gen/word_lists.c: $(STOPWORDS) $(FRAMING_LISTS) $(ABBREVS) scripts/embed-rules
+CLAIM_LISTS = $(sort $(wildcard data/claims/*.txt))
+build/gen/word_lists.c: $(STOPWORDS) $(FRAMING_LISTS) $(ABBREVS) $(CLAIM_LISTS) scripts/embed-rules
 	@mkdir -p $(dir $@)
 	{ scripts/embed-rules -s px_stopword_sources $(STOPWORDS) && \
 	  scripts/embed-rules -s px_framing_sources $(FRAMING_LISTS) | sed 's/lines_/framing_/g' && \
-	  scripts/embed-rules -s px_abbrev_sources $(ABBREVS) | sed 's/lines_/abbrev_/g'; } > $@.tmp && mv $@.tmp $@
+	  scripts/embed-rules -s px_abbrev_sources $(ABBREVS) | sed 's/lines_/abbrev_/g' && \
+	  scripts/embed-rules -s px_claims_sources $(CLAIM_LISTS) | sed 's/lines_/claims_/g'; } > $@.tmp && mv $@.tmp $@
 
 # The background word table for framing, embedded in the library.
 build/gen/background_en.c: data/background-en.tsv scripts/embed-data

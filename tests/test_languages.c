@@ -334,6 +334,59 @@ static void test_reader_settles_language(void **s)
         free(g.lang[i]);
 }
 
+/* Polish has no Snowball stemmer: three Polish articles are read, and it
+ * is said once; languages with a stemmer are not mentioned. */
+static void count_no_stemmer(const px_diag *d, void *ud)
+{
+    if (d->severity == PX_WARNING && strstr(d->msg, "no stemmer for language 'pl'"))
+        ((got *)ud)->warnings++;
+}
+
+static void test_no_stemmer_said_once(void **s)
+{
+    (void)s;
+    char path[] = "/tmp/px_lang_XXXXXX.jsonl";
+    int fd = mkstemps(path, 6);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    for (int i = 0; i < 3; i++)
+        fprintf(f, "{\"language\": \"pl\", \"text\": \"Rada miasta zdecydowa\u0142a we wtorek "
+                   "o rozbi\u00f3rce starego mostu na rzece.\"}\n");
+    fprintf(f, "{\"language\": \"de\", \"text\": \"Der Rat hat am Dienstag beschlossen, die alte "
+               "Br\u00fccke abzurei\u00dfen.\"}\n");
+    fclose(f);
+    got g = {0};
+    px_read_opts o = {0};
+    o.diag = count_no_stemmer;
+    o.diag_ud = &g;
+    const char *paths[] = {path};
+    assert_int_equal(px_read_paths(paths, 1, &o, keep_language, &g), PX_OK);
+    unlink(path);
+    assert_int_equal(g.n, 4);
+    assert_string_equal(g.lang[0], "pl");
+    assert_int_equal(g.warnings, 1);
+    for (size_t i = 0; i < g.n; i++)
+        free(g.lang[i]);
+}
+
+/* The Snowball stopword lists of data/stopwords (README.md there): a
+ * function word is one, a content word is not. */
+static void test_stopwords_of_more_languages(void **s)
+{
+    (void)s;
+    static const char *const cases[][3] = {
+        {"ru", "\xd0\xb8", "\xd0\xbc\xd0\xbe\xd1\x81\xd1\x82"}, /* и / мост */
+        {"sv", "och", "bron"},   {"da", "og", "broen"},     {"no", "og", "brua"},
+        {"fi", "ja", "silta"},   {"hu", "az", "híd"},       {"tr", "ve", "köprü"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        if (!px_is_stopword(cases[i][0], cases[i][1], strlen(cases[i][1])))
+            fail_msg("%s: '%s' is not a stopword", cases[i][0], cases[i][1]);
+        if (px_is_stopword(cases[i][0], cases[i][2], strlen(cases[i][2])))
+            fail_msg("%s: '%s' is a stopword", cases[i][0], cases[i][2]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,6 +402,8 @@ int main(void)
         cmocka_unit_test(test_cleaning_rules_per_language),
         cmocka_unit_test(test_stemmers_of_every_snowball_language),
         cmocka_unit_test(test_reader_settles_language),
+        cmocka_unit_test(test_stopwords_of_more_languages),
+        cmocka_unit_test(test_no_stemmer_said_once),
     };
     return cmocka_run_group_tests_name("languages", tests, NULL, NULL);
 }

@@ -77,6 +77,13 @@ typedef struct px_timexes {
  * expressions stay unresolved, with an empty value). Appends to out in
  * text order. Time and memory are linear in len. */
 int px_timex_find(const char *text, size_t len, const char *ref_date, px_timexes *out);
+/* The same for text in lang (ISO 639-1; NULL: English): German, French,
+ * Spanish, Italian and Portuguese also get their month and weekday names,
+ * day-first dates ("12. Juni 2023", "le 3 mars", "el 3 de marzo de 2023",
+ * "12.06.2023") and relative day words ("gestern", "hier", "ayer") from
+ * data/claims/LANG.txt; English expressions are found as well. */
+int px_timex_find_lang(const char *text, size_t len, const char *ref_date, const char *lang,
+                       px_timexes *out);
 void px_timexes_free(px_timexes *t);
 
 #ifdef __cplusplus

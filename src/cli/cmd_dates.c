@@ -37,7 +37,7 @@ static int print_dates(px_article *a, void *ud)
     int *failed = ud;
     const char *body = a->body ? a->body : "";
     px_timexes tx = {0};
-    if (px_timex_find(body, strlen(body), a->date, &tx) != PX_OK) {
+    if (px_timex_find_lang(body, strlen(body), a->date, a->language, &tx) != PX_OK) {
         cli_error("%s: out of memory finding dates", a->input_path ? a->input_path : "-");
         *failed = 1;
     }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "compare/numbers_lang.h"
 #include "compare/claims_common.h"
 #include "compare/ner.h"
 #include "compare/number_scope.h"
@@ -1730,12 +1731,27 @@ int px_numbers_extract(const px_article *a, px_number_list *out)
     return px_numbers_extract_doc(a, NULL, out);
 }
 
+/* Articles in a language with a data/claims table: its separators, words
+ * and units (numbers_lang.c); English stays below. */
+static int numbers_in_language(const cl_lang *lang, const px_article *a, const px_doc *doc, px_number_list *out)
+{
+    cl_doc d;
+    int rc = cl_lang_doc_init(&d, a->body, doc, lang->code);
+    if (!rc)
+        rc = px_numbers_extract_lang(lang, &d, out);
+    cl_doc_free(&d);
+    return rc;
+}
+
 int px_numbers_extract_doc(const px_article *a, const px_doc *doc, px_number_list *out)
 {
     if (!a || !out)
         return PX_EUSAGE;
     if (!a->body)
         return PX_OK;
+    const cl_lang *lang = cl_lang_get(a->language);
+    if (lang)
+        return numbers_in_language(lang, a, doc, out);
     say_cache says[2] = {{0}};
     nscan n = {.out = out, .out_start = out->n, .says = says};
     ns_date_init(&n.date, a->date);

@@ -10,6 +10,7 @@
 #include "core/common_internal.h"
 #include "compare/entities_internal.h"
 #include "compare/quotes_internal.h"
+#include "compare/quotes_lang.h"
 
 
 /* ---- quotation marks ------------------------------------------------------ */
@@ -1612,6 +1613,18 @@ int px_quotes_extract(const px_article *a, const px_entity_list *people, px_quot
     return px_quotes_extract_doc(a, NULL, people, out);
 }
 
+/* Articles in a language with a data/claims table: its marks and verbs
+ * (quotes_lang.c); English stays below. */
+static int quotes_in_language(const cl_lang *lang, const px_article *a, const px_doc *doc, px_quote_list *out)
+{
+    cl_doc d;
+    int rc = cl_lang_doc_init(&d, a->body, doc, lang->code);
+    if (!rc)
+        rc = px_quotes_extract_lang(lang, &d, out);
+    cl_doc_free(&d);
+    return rc;
+}
+
 int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entity_list *people,
                           px_quote_list *out)
 {
@@ -1619,6 +1632,9 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
         return PX_EUSAGE;
     if (!a->body)
         return PX_OK;
+    const cl_lang *lang = cl_lang_get(a->language);
+    if (lang)
+        return quotes_in_language(lang, a, doc, out);
     px_entity_list own;
     px_entity_list_init(&own);
     qscan q = {.people = people, .out = out, .last_thing = -1};

@@ -12,6 +12,8 @@
 #include "text/wordset.h"
 #include "core/article_internal.h"
 #include "compare/timex_internal.h"
+#include "compare/timex_lang.h"
+#include "text/doc_internal.h"
 
 const char *px_timex_type_name(px_timex_type t)
 {
@@ -65,6 +67,7 @@ typedef struct sent {
     const px_token *t;
     size_t n;
     const ref_date *ref;
+    const cl_lang *lang; /* a language other than English, or NULL */
 } sent;
 
 static int is_kind(const sent *s, size_t i, px_token_kind k)
@@ -1476,6 +1479,37 @@ static size_t m_numeric(const sent *s, size_t j, tval *v)
     return 1;
 }
 
+/* A date in the article's language other than English (timex_lang.c),
+ * resolved as the English ones are, with no tense to go by. */
+static size_t m_lang(const sent *s, size_t j, tval *v)
+{
+    tl_date d;
+    size_t used = s->lang ? tl_match(s->lang, s->text, s->t, s->n, j, &d) : 0;
+    if (!used)
+        return 0;
+    v->type = PX_TIMEX_DATE;
+    v->named = d.month || d.weekday >= 0;
+    v->explicit_day = d.day != 0;
+    if (d.year && d.month && d.day > px_days_in_month(d.year, d.month))
+        return 0;
+    if (d.year) {
+        px_date_grain g = d.day ? PX_GRAIN_DAY : d.month ? PX_GRAIN_MONTH : PX_GRAIN_YEAR;
+        tv_period(v, px_days_from_date(d.year, d.month ? d.month : 1, d.day ? d.day : 1), g);
+        return used;
+    }
+    if (!tv_needs_ref(s, v))
+        return used;
+    long day = d.relative ? s->ref->day + d.rel_days
+               : d.weekday >= 0 ? pick_weekday(s->ref, d.weekday, DIR_NONE, 0)
+                                : pick_month_day(s->ref, d.month, d.day, DIR_NONE, 0);
+    if (day < 0 && !d.relative)
+        return 0;
+    if (d.weekday >= 0)
+        v->weekday = d.weekday;
+    tv_period(v, day, d.month && !d.day ? PX_GRAIN_MONTH : PX_GRAIN_DAY);
+    return used;
+}
+
 typedef size_t (*matcher)(const sent *, size_t, tval *);
 
 static const matcher matchers[] = {m_month,    m_weekday, m_year, m_word,  m_phrase,  m_dir_unit,
@@ -1506,7 +1540,8 @@ static size_t match_at(const sent *s, size_t i, tval *best, size_t *first)
     size_t j = i;
     while (j < s->n && j - i < 2 && which(s, j, openers) >= 0 && !(is_w(s, j, "end") && !is_w(s, j + 1, "of")))
         j += is_w(s, j, "end") ? 2 : 1;
-    size_t best_n = 0, best_m = 0;
+    size_t best_n = m_lang(s, j, best), best_m = 0;
+    int own = best_n > 0; /* the language's own reading wins a tie */
     for (size_t m = 0; m < sizeof matchers / sizeof matchers[0]; m++) {
         tval v;
         tv_init(&v);
@@ -1515,10 +1550,15 @@ static size_t match_at(const sent *s, size_t i, tval *best, size_t *first)
             best_n = n;
             best_m = m;
             *best = v;
+            own = 0;
         }
     }
     if (!best_n)
         return 0;
+    if (own) {
+        *first = j;
+        return j - i + best_n;
+    }
     best_n += part_of_day(s, j + best_n, best);
     *first = i;
     if (j == i + 1 && is_w(s, i, "the") &&
@@ -1747,8 +1787,9 @@ static void ref_init(ref_date *r, const char *ref)
 /* Every expression of text, sentence by sentence, over its tokens and
  * sentences. */
 static int find_all(const char *text, const px_tokens *tk, const px_spans *ss, const char *ref_date_iso,
-                    px_timexes *out)
+                    const char *lang, px_timexes *out)
 {
+    const cl_lang *own_words = cl_lang_get(lang);
     ref_date ref;
     ref_init(&ref, ref_date_iso);
     finder f = {0};
@@ -1766,7 +1807,7 @@ static int find_all(const char *text, const px_tokens *tk, const px_spans *ss, c
         size_t first = t;
         while (t < toks.n && toks.v[t].end <= sents.v[k].end)
             t++;
-        sent s = {.text = text, .t = toks.v + first, .n = t - first, .ref = &ref};
+        sent s = {.text = text, .t = toks.v + first, .n = t - first, .ref = &ref, .lang = own_words};
         rc = find_in_sentence(&s, &f);
         for (size_t i = 0; rc == PX_OK && i < f.n; i++) {
             rc = push_timex(out, &s, &f.v[i], &ctx);
@@ -1785,13 +1826,19 @@ static int find_all(const char *text, const px_tokens *tk, const px_spans *ss, c
 
 int px_timex_find(const char *text, size_t len, const char *ref_date_iso, px_timexes *out)
 {
+    return px_timex_find_lang(text, len, ref_date_iso, NULL, out);
+}
+
+int px_timex_find_lang(const char *text, size_t len, const char *ref_date_iso, const char *lang,
+                       px_timexes *out)
+{
     px_tokens toks = {0};
     px_spans sents = {0};
     int rc = px_tokenize(text, len, &toks);
     if (rc == PX_OK)
-        rc = px_split_sentences(text, len, &sents);
+        rc = lang ? px_split_sentences_lang(text, len, lang, &sents) : px_split_sentences(text, len, &sents);
     if (rc == PX_OK)
-        rc = find_all(text, &toks, &sents, ref_date_iso, out);
+        rc = find_all(text, &toks, &sents, ref_date_iso, lang, out);
     px_spans_free(&sents);
     px_tokens_free(&toks);
     return rc;
@@ -1799,7 +1846,7 @@ int px_timex_find(const char *text, size_t len, const char *ref_date_iso, px_tim
 
 int px_timex_find_doc(const px_doc *doc, const char *ref_date, px_timexes *out)
 {
-    return find_all(doc->text, &doc->tokens, &doc->sentences, ref_date, out);
+    return find_all(doc->text, &doc->tokens, &doc->sentences, ref_date, px_lexicon_lang(doc->lexicon), out);
 }
 
 void px_timexes_free(px_timexes *t)

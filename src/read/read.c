@@ -13,6 +13,7 @@
 #include "parallax/read.h"
 #include "parallax/text.h"
 #include "read/read_internal.h"
+#include "text/text_internal.h"
 #include "core/map.h"
 #include "parallax/html.h"
 #include "parallax/http.h"
@@ -28,6 +29,7 @@ typedef struct reader {
     long long done_before; /* raw bytes of the inputs already finished */
     long long total;
     px_map seen; /* (device, inode) of every folder and file taken */
+    px_map unstemmed; /* languages already reported as having no stemmer */
 } reader;
 
 typedef int (*format_reader)(reader *r, px_input *in);
@@ -92,6 +94,25 @@ static int settle_language(reader *r, px_article *a, const char *path, long line
     return px_set_str(&a->language, found ? found : "en");
 }
 
+/* Text in a language Snowball has no stemmer for is matched word for word
+ * (the lexicon's terms are its lower-case forms): said once per language
+ * and reading run. */
+static int note_unstemmed(reader *r, const px_article *a, const char *path, long line, long long offset)
+{
+    if (!a->language || px_has_stemmer(a->language))
+        return PX_OK;
+    int added = 0;
+    if (px_map_intern(&r->unstemmed, a->language, strlen(a->language), &added) == PX_MAP_NONE)
+        return PX_ENOMEM;
+    if (added) {
+        char msg[160];
+        snprintf(msg, sizeof msg,
+                 "no stemmer for language '%.20s': its words are compared unstemmed (said once)", a->language);
+        report(r, PX_WARNING, path, line, offset, msg);
+    }
+    return PX_OK;
+}
+
 /* Fills what the reader could not know, then hands the article on. */
 static int finish_article(reader *r, px_article *a, const char *path, long line, long long offset)
 {
@@ -110,6 +131,8 @@ static int finish_article(reader *r, px_article *a, const char *path, long line,
                        px_source_key_from_path(path, key, sizeof key)))
         rc |= px_set_str(&a->source, key);
     rc |= settle_language(r, a, path, line, offset);
+    if (!rc)
+        rc |= note_unstemmed(r, a, path, line, offset);
     /* The id is computed from the text as read, so cleaning rules may change
      * without changing ids. */
     rc |= px_article_compute_id(a);
@@ -643,5 +666,6 @@ int px_read_paths(const char *const *paths, size_t n, const px_read_opts *o, px_
         free(files.items[i]);
     free(files.items);
     px_map_free(&r.seen);
+    px_map_free(&r.unstemmed);
     return r.stopped ? PX_ESTOP : r.failures;
 }

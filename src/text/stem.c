@@ -38,6 +38,11 @@ static const char *snowball_name(const char *lang)
     return NULL;
 }
 
+int px_has_stemmer(const char *lang)
+{
+    return snowball_name(lang) != NULL;
+}
+
 px_stemmer *px_stemmer_new(const char *lang)
 {
     const char *name = snowball_name(lang);

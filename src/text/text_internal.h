@@ -38,4 +38,7 @@ int px_split_sentences_icu(const char *text, size_t len, const char *lang, px_sp
 /* The size of the background corpus. */
 double px_background_total(const px_background *b);
 
+/* Has Snowball a stemmer for lang ("pt-BR" counts as "pt")? */
+int px_has_stemmer(const char *lang);
+
 #endif

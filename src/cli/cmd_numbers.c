@@ -20,7 +20,7 @@ static const char help[] =
     "      --pairs FILE     also group the claims of all the articles as one\n"
     "                       story and write every pair of claims weighed as\n"
     "                       reports of one quantity (TSV: group, key, article,\n"
-    "                       text and sentence of each claim, conflict, the\n"
+    "                       text, value and sentence of each claim, conflict, the\n"
     "                       model's probability, its signals; for\n"
     "                       scripts/train-quantity-model)\n"
     "  -h, --help           this help\n";
@@ -102,6 +102,7 @@ static void put_claim(FILE *f, const px_article *a, const px_number *x)
     const char *id = a->id ? a->id : "";
     put_field(f, id, strlen(id));
     put_field(f, x->text, strlen(x->text));
+    fprintf(f, "%.17g\t", x->value);
     put_field(f, a->body + x->sentence_start, x->sentence_end - x->sentence_start);
 }
 

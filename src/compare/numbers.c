@@ -2125,18 +2125,8 @@ static int named_alike(const px_number *a, const px_number *b, const char *key)
 
 static int same_figure(const px_number *a, const px_number *b);
 
-/* Days between the two articles' dates; 0 when either has none. */
-static double days_apart(const px_article *aa, const px_article *ab)
-{
-    double ta, tb;
-    int timed_a, timed_b;
-    if (!article_time(aa, &ta, &timed_a) || !article_time(ab, &tb, &timed_b))
-        return 0;
-    return fabs(tb - ta) / 86400.0;
-}
-
-static void pair_features(const px_article *aa, const px_number *a, const px_article *ab,
-                          const px_number *b, const pair_evidence *ev, size_t rel_len, double *x)
+static void pair_features(const px_number *a, const px_number *b, const pair_evidence *ev,
+                          size_t rel_len, double *x)
 {
     double lo = fmin(fabs(a->value), fabs(b->value)), hi = fmax(fabs(a->value), fabs(b->value));
     x[PX_QTY_FEAT_SIMILARITY] = ev->similarity;
@@ -2152,7 +2142,6 @@ static void pair_features(const px_article *aa, const px_number *a, const px_art
     x[PX_QTY_FEAT_SPORT] = ev->sport;
     x[PX_QTY_FEAT_GENERIC] = ev->generic && !rel_len;
     x[PX_QTY_FEAT_SAME_BOUND] = a->bound == b->bound;
-    x[PX_QTY_FEAT_LOG_DAYS] = log1p(days_apart(aa, ab));
     x[PX_QTY_FEAT_VAGUE] = a->vague || b->vague;
     x[PX_QTY_FEAT_SAME_COUNTED] = a->counted && b->counted && strcmp(a->counted, b->counted) == 0;
     x[PX_QTY_FEAT_UNNAMED] = compared_unnamed(a) || compared_unnamed(b);
@@ -2160,7 +2149,7 @@ static void pair_features(const px_article *aa, const px_number *a, const px_art
 }
 
 static void pair_score(const px_article *aa, const px_number *a, const px_article *ab,
-                       const px_number *b, const char *key, pair_evidence *ev)
+                       const px_number *b, const char *key, int conflict, pair_evidence *ev)
 {
     memset(ev, 0, sizeof *ev);
     if (aa && ab && aa->body && ab->body)
@@ -2184,9 +2173,10 @@ static void pair_score(const px_article *aa, const px_number *a, const px_articl
     ev->lead = a->sentence_start < LEAD_BYTES && b->sentence_start < LEAD_BYTES;
     ev->sport = a->kind == PX_NUM_SPORT;
     ev->toll = is_toll(key) && a->bound == b->bound && a->bound != PX_BOUND_EXACT;
-    pair_features(aa, a, ab, b, ev, rel_len, ev->x);
+    pair_features(a, b, ev, rel_len, ev->x);
     const px_quantity_model *m = px_quantity_model_default();
-    ev->score = m ? px_quantity_model_probability(m, ev->x) : 0;
+    ev->score = m ? px_quantity_model_probability(m, conflict ? PX_QTY_PAIR_DIFFERENT : PX_QTY_PAIR_SAME, ev->x)
+                  : 0;
 }
 
 static char *evidence_text(const pair_evidence *ev, const char *key, size_t n_articles)
@@ -2303,7 +2293,7 @@ static int weigh_pair(const claim_pair *p, void *ud)
         return 0;
     pair_evidence ev;
     if (v->scored++ < MAX_SCORED_PAIRS)
-        pair_score(p->aa, p->a, p->ab, p->b, v->key, &ev);
+        pair_score(p->aa, p->a, p->ab, p->b, v->key, p->conflict, &ev);
     else
         ev.score = -1;
     if (p->conflict) {
@@ -2355,7 +2345,7 @@ static int report_pair(const claim_pair *p, void *ud)
 {
     pair_sink *s = ud;
     pair_evidence ev;
-    pair_score(p->aa, p->a, p->ab, p->b, s->key, &ev);
+    pair_score(p->aa, p->a, p->ab, p->b, s->key, p->conflict, &ev);
     return s->fn(s->ud, s->group, p->ri, p->rj, p->conflict, ev.x, ev.score);
 }
 
@@ -2402,10 +2392,17 @@ static int finish_group(const px_article *const *articles, const px_number_list 
     return judge_group(articles, lists, g);
 }
 
+double px_numbers_shown_from(px_quantity_status s)
+{
+    const px_quantity_model *m = px_quantity_model_default();
+    if (!m)
+        return 1;
+    return m->shown_from[s == PX_QTY_AGREE ? PX_QTY_PAIR_SAME : PX_QTY_PAIR_DIFFERENT];
+}
+
 int px_number_group_shown(const px_number_group *g)
 {
-    return g->n_articles >= 2 &&
-           g->confidence >= (g->status == PX_QTY_AGREE ? PX_NUMBERS_SHOW_AGREEMENT : PX_NUMBERS_SHOW_CONFIDENCE);
+    return g->n_articles >= 2 && g->confidence >= px_numbers_shown_from(g->status);
 }
 
 /* Claims that share a key may still count different things: "killing 1,200

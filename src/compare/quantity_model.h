@@ -24,7 +24,6 @@ enum {
     PX_QTY_FEAT_SPORT,      /* a game's tally */
     PX_QTY_FEAT_GENERIC,    /* a vague head noun with nothing said of it */
     PX_QTY_FEAT_SAME_BOUND, /* same bound (exact, at least, about, ...) */
-    PX_QTY_FEAT_LOG_DAYS,   /* log(1 + days between the articles) */
     PX_QTY_FEAT_VAGUE,      /* either figure vague ("dozens") */
     PX_QTY_FEAT_SAME_COUNTED, /* the counted phrases are the same */
     PX_QTY_FEAT_UNNAMED,    /* money, percent or duration naming nothing */
@@ -32,21 +31,30 @@ enum {
     PX_QTY_FEATURES
 };
 
+/* Two regressions over the same signals: one for two equal figures (do
+ * they agree about one quantity?), one for two figures that conflict (are
+ * they two states or two versions of one quantity?). */
+typedef enum px_qty_pair_kind { PX_QTY_PAIR_SAME = 0, PX_QTY_PAIR_DIFFERENT = 1 } px_qty_pair_kind;
+
 typedef struct px_quantity_model {
-    double bias;
-    double w[PX_QTY_FEATURES];
+    double bias[2];
+    double w[2][PX_QTY_FEATURES];
+    double shown_from[2]; /* the probability from which a report shows the pair */
 } px_quantity_model;
 
 /* The name of feature i in the model file ("similarity"), or NULL. */
 const char *px_quantity_feature_name(int i);
 /* Parses the text format of data/quantity-model.tsv ("name<TAB>weight"
- * lines, '#' comments; "bias" and every feature exactly once). name labels
- * error messages ("NAME:LINE: ..."). */
+ * lines, '#' comments; "same.bias", "different.bias", "same.shown_from",
+ * "different.shown_from" and every feature under both prefixes
+ * ("same.similarity") exactly once). name labels error
+ * messages ("NAME:LINE: ..."). */
 int px_quantity_model_parse(px_quantity_model *out, const char *text, size_t len, const char *name,
                             px_error *err);
 /* The embedded model, parsed once; NULL when it cannot be read. */
 const px_quantity_model *px_quantity_model_default(void);
 /* The model's probability that the pair reports one quantity. */
-double px_quantity_model_probability(const px_quantity_model *m, const double *x);
+double px_quantity_model_probability(const px_quantity_model *m, px_qty_pair_kind kind,
+                                     const double *x);
 
 #endif

@@ -21,7 +21,7 @@ TEST_SRC = $(sort $(wildcard tests/test_*.c))
 FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
 RULES    = $(sort $(wildcard data/clean/*.rules))
 WEB_FILES = $(sort $(patsubst web/%,%,$(wildcard web/*.html web/*.css web/*.js web/*.svg)))
-GEN_SRC  = build/gen/clean_rules.c build/gen/word_lists.c build/gen/background_en.c build/gen/ner_en.c build/gen/story_model_en.c build/gen/web_assets.c
+GEN_SRC  = build/gen/clean_rules.c build/gen/word_lists.c build/gen/background_en.c build/gen/ner_en.c build/gen/story_model_en.c build/gen/quantity_model_en.c build/gen/web_assets.c
 
 REL = build/release
 SAN = build/asan
@@ -63,6 +63,11 @@ build/gen/background_en.c: data/background-en.tsv scripts/embed-data
 build/gen/story_model_en.c: data/story-model.tsv scripts/embed-data
 	@mkdir -p $(dir $@)
 	scripts/embed-data px_story_model_en_tsv $< > $@.tmp && mv $@.tmp $@
+
+# The learned "two claims report one quantity" (scripts/train-quantity-model), embedded.
+build/gen/quantity_model_en.c: data/quantity-model.tsv scripts/embed-data
+	@mkdir -p $(dir $@)
+	scripts/embed-data px_quantity_model_en_tsv $< > $@.tmp && mv $@.tmp $@
 
 # The entity tagger model (scripts/train-ner, `make model`), embedded.
 build/gen/ner_en.c: data/ner-en.model scripts/embed-data

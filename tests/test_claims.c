@@ -3,9 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cjson/cJSON.h>
 
 #include "compare/ner.h"
+#include "compare/quantity_model.h"
 #include "testutil.h"
 
 /* The article of r whose body contains needle. */
@@ -1343,6 +1345,52 @@ static void test_cli_offsets_are_code_points_into_raw_body(void **s)
     cJSON_Delete(bodies);
 }
 
+/* `numbers --pairs` writes the pairs the grouping weighs, one line each
+ * with both claims, the conflict flag, the probability and every signal;
+ * a pairs file that cannot be written is an error naming it. */
+static void test_cli_numbers_pairs(void **s)
+{
+    (void)s;
+    const char *jsonl =
+        "{\"id\":\"a\",\"source\":\"Early Wire\",\"date\":\"2016-07-14T22:00:00Z\",\"text\":"
+        "\"At least 60 people were killed when a truck drove into a crowd in Nice, officials said.\"}\n"
+        "{\"id\":\"b\",\"source\":\"Daily Sun\",\"date\":\"2016-07-15T10:00:00Z\",\"text\":"
+        "\"At least 84 people were killed when a truck drove into a crowd in Nice, police said.\"}\n";
+    char *in = tu_write_temp(jsonl, strlen(jsonl), ".jsonl");
+    char *pairs = tu_write_temp("", 0, ".tsv");
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s numbers -q --pairs %s %s", tu_bin(), pairs, in);
+    int code;
+    char *out = tu_run(cmd, &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "\"value\":84"));
+    free(out);
+    FILE *f = fopen(pairs, "r");
+    assert_non_null(f);
+    char *tsv = calloc(1, 65536);
+    assert_non_null(tsv);
+    assert_true(fread(tsv, 1, 65535, f) > 0);
+    fclose(f);
+    char *line = strtok(tsv, "\n");
+    assert_non_null(line);
+    size_t fields = 1;
+    for (const char *c = line; *c; c++)
+        fields += *c == '\t';
+    assert_int_equal(fields, 12 + PX_QTY_FEATURES);
+    assert_non_null(strstr(line, "At least 60"));
+    assert_non_null(strstr(line, "At least 84"));
+    free(tsv);
+    snprintf(cmd, sizeof cmd, "%s numbers -q --pairs /nonexistent-dir/p.tsv %s 2>&1", tu_bin(), in);
+    out = tu_run(cmd, &code);
+    assert_int_not_equal(code, 0);
+    assert_non_null(strstr(out, "/nonexistent-dir/p.tsv"));
+    free(out);
+    unlink(in);
+    unlink(pairs);
+    free(in);
+    free(pairs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1370,6 +1418,7 @@ int main(void)
         cmocka_unit_test(test_continued_quote_keeps_mention),
         cmocka_unit_test(test_huge_article_and_empty_input),
         cmocka_unit_test(test_cli_offsets_are_code_points_into_raw_body),
+        cmocka_unit_test(test_cli_numbers_pairs),
         cmocka_unit_test(test_quote_display_joins_pieces),
         cmocka_unit_test(test_numbers_partitive_and_magnitude),
         cmocka_unit_test(test_lone_letter_is_no_entity),

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "compare/numbers_internal.h"
+#include "compare/quantity_model.h"
 
 static px_article *article(const char *date, const char *source, const char *body)
 {
@@ -506,6 +508,90 @@ static void test_hostile_numbers(void **s)
     px_article_free(a);
 }
 
+/* The model file: every signal under both prefixes once, weights that
+ * are numbers; errors name the file and the line. */
+static void test_quantity_model_parse(void **s)
+{
+    (void)s;
+    char good[4096];
+    size_t len = 0;
+    static const char *const prefix[] = {"same.", "different."};
+    for (int k = 0; k < 2; k++) {
+        len += (size_t)snprintf(good + len, sizeof good - len, "# %d\n%sbias\t-1\n%sshown_from\t0.%d\n",
+                                k, prefix[k], prefix[k], 5 + k);
+        for (int i = 0; i < PX_QTY_FEATURES; i++)
+            len += (size_t)snprintf(good + len, sizeof good - len, "%s%s\t%d\n", prefix[k],
+                                    px_quantity_feature_name(i), i == PX_QTY_FEAT_SIMILARITY ? 2 : 0);
+    }
+    px_quantity_model m;
+    px_error err;
+    assert_int_equal(px_quantity_model_parse(&m, good, len, "q.tsv", &err), PX_OK);
+    assert_true(m.bias[PX_QTY_PAIR_DIFFERENT] == -1 && m.shown_from[PX_QTY_PAIR_DIFFERENT] == 0.6);
+    double x[PX_QTY_FEATURES] = {0};
+    x[PX_QTY_FEAT_SIMILARITY] = 0.5; /* log-odds -1 + 2 * 0.5 = 0 */
+    assert_true(fabs(px_quantity_model_probability(&m, PX_QTY_PAIR_SAME, x) - 0.5) < 1e-12);
+    x[PX_QTY_FEAT_SIMILARITY] = 1;
+    assert_true(px_quantity_model_probability(&m, PX_QTY_PAIR_SAME, x) > 0.7);
+    const char *bad_weight = "same.bias\t-2\nsame.similarity\tten\n";
+    assert_int_not_equal(px_quantity_model_parse(&m, bad_weight, strlen(bad_weight), "q.tsv", &err), PX_OK);
+    assert_non_null(strstr(err.msg, "q.tsv:2"));
+    const char *unprefixed = "bias\t-2\n";
+    assert_int_not_equal(px_quantity_model_parse(&m, unprefixed, strlen(unprefixed), "q.tsv", &err), PX_OK);
+    assert_non_null(strstr(err.msg, "q.tsv:1"));
+    const char *twice = "same.bias\t-2\nsame.bias\t1\n";
+    assert_int_not_equal(px_quantity_model_parse(&m, twice, strlen(twice), "q.tsv", &err), PX_OK);
+    assert_non_null(strstr(err.msg, "q.tsv:2"));
+    assert_int_not_equal(px_quantity_model_parse(&m, good, len / 2, "q.tsv", &err), PX_OK);
+    assert_non_null(strstr(err.msg, "missing"));
+    /* the embedded model reads, and its thresholds are probabilities */
+    assert_non_null(px_quantity_model_default());
+    double agree = px_numbers_shown_from(PX_QTY_AGREE), conflict = px_numbers_shown_from(PX_QTY_CONFLICT);
+    assert_true(agree > 0 && agree < 1 && conflict > 0 && conflict < 1);
+}
+
+typedef struct pair_count {
+    size_t pairs, conflicting;
+    double top_conflict;
+} pair_count;
+
+static int count_pair(void *ud, size_t group, px_ref a, px_ref b, int conflict, const double *x, double p)
+{
+    (void)group;
+    pair_count *c = ud;
+    assert_int_not_equal(a.article, b.article);
+    assert_true(p >= 0 && p <= 1 && x[PX_QTY_FEAT_SIMILARITY] >= 0 && x[PX_QTY_FEAT_SIMILARITY] <= 1);
+    c->pairs++;
+    c->conflicting += conflict;
+    if (conflict && p > c->top_conflict)
+        c->top_conflict = p;
+    return 0;
+}
+
+/* The pairs handed out for training are the ones the report weighs: a
+ * group's confidence is its best disagreeing pair's probability. */
+static void test_pairs_are_the_ones_weighed(void **s)
+{
+    (void)s;
+    px_article *arts[2] = {
+        article("2016-07-14T22:00:00Z", "Early Wire",
+                "At least 60 people were killed when a truck drove into a crowd in Nice, officials "
+                "said."),
+        article("2016-07-15T10:00:00Z", "Daily Sun",
+                "At least 84 people were killed when a truck drove into a crowd in Nice, police "
+                "said.")};
+    compared c;
+    compare(&c, arts, 2);
+    pair_count n = {0};
+    assert_int_equal(px_numbers_each_pair((const px_article *const *)arts, c.nl, &c.g, count_pair, &n), PX_OK);
+    const px_number_group *killed = group_with(&c, 60);
+    assert_non_null(killed);
+    assert_true(n.pairs >= 1 && n.conflicting >= 1);
+    assert_true(fabs(killed->confidence - n.top_conflict) < 1e-9);
+    compared_free(&c);
+    for (size_t i = 0; i < 2; i++)
+        px_article_free(arts[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -523,6 +609,8 @@ int main(void)
         cmocka_unit_test(test_sport_tallies),
         cmocka_unit_test(test_attribution_clause),
         cmocka_unit_test(test_hostile_numbers),
+        cmocka_unit_test(test_quantity_model_parse),
+        cmocka_unit_test(test_pairs_are_the_ones_weighed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

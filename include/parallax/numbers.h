@@ -104,11 +104,11 @@ typedef enum px_quantity_status {
     PX_QTY_EVOLVING = 2  /* later reports give a later state */
 } px_quantity_status;
 
-/* A disagreement (conflict or evolving) is shown in the report's main
- * sections from this confidence on; the rest only with --full and in JSON. */
-#define PX_NUMBERS_SHOW_CONFIDENCE 0.4
-/* An agreement is shown from this confidence on. */
-#define PX_NUMBERS_SHOW_AGREEMENT 0.6
+/* The confidence from which a group of this status is shown in the
+ * report's main sections (the rest only with --full and in JSON): set with
+ * the learned model (data/quantity-model.tsv) on the tuning half of the
+ * quantity gold. */
+double px_numbers_shown_from(px_quantity_status s);
 
 /* Claims about the same quantity across articles. */
 typedef struct px_number_group {
@@ -137,7 +137,7 @@ void px_number_groups_clear(px_number_groups *g);
 
 /* Is the group shown in a report's main sections: an agreement of two
  * outlets' figures, or a disagreement of confidence at least
- * PX_NUMBERS_SHOW_CONFIDENCE? */
+ * px_numbers_shown_from? */
 int px_number_group_shown(const px_number_group *g);
 
 /* Groups the event claims of several articles by what they count (kind,

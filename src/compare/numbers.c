@@ -10,6 +10,7 @@
 #include "compare/claims_common.h"
 #include "compare/ner.h"
 #include "compare/number_scope.h"
+#include "compare/quantity_model.h"
 #include "parallax/numbers.h"
 #include "core/common_internal.h"
 #include "compare/numbers_internal.h"
@@ -2071,10 +2072,11 @@ static void claim_words(const px_article *const *articles, px_ref r, const px_nu
 }
 
 /* How surely two claims of different outlets report one quantity, from 0
- * to 1, with the reasons. */
+ * to 1 (the learned model, compare/quantity_model.h), with the reasons. */
 typedef struct pair_evidence {
     double score, similarity;
     int related, attributed, close, lead, sport, generic, toll, named;
+    double x[PX_QTY_FEATURES];
 } pair_evidence;
 
 /* The opening of an article (its first 600 bytes) states its main figures. */
@@ -2137,8 +2139,33 @@ static int named_alike(const px_number *a, const px_number *b, const char *key)
     return 0;
 }
 
+static int same_figure(const px_number *a, const px_number *b);
+
+static void pair_features(const px_number *a, const px_number *b, const pair_evidence *ev,
+                          size_t rel_len, double *x)
+{
+    double lo = fmin(fabs(a->value), fabs(b->value)), hi = fmax(fabs(a->value), fabs(b->value));
+    x[PX_QTY_FEAT_SIMILARITY] = ev->similarity;
+    x[PX_QTY_FEAT_OUTCOME] = rel_len > 0;
+    x[PX_QTY_FEAT_NAMED] = ev->named;
+    x[PX_QTY_FEAT_MEASURED] = ev->related && !rel_len && !ev->named;
+    x[PX_QTY_FEAT_ATTRIBUTED] = ev->attributed;
+    x[PX_QTY_FEAT_SAME_SOURCE] = ev->attributed && strcasecmp(a->attribution, b->attribution) == 0;
+    x[PX_QTY_FEAT_CLOSE] = ev->close;
+    x[PX_QTY_FEAT_LOG_RATIO] = fmin(5, log((hi + 1) / (lo + 1)));
+    x[PX_QTY_FEAT_LEAD] = ev->lead;
+    x[PX_QTY_FEAT_TOLL] = ev->toll;
+    x[PX_QTY_FEAT_SPORT] = ev->sport;
+    x[PX_QTY_FEAT_GENERIC] = ev->generic && !rel_len;
+    x[PX_QTY_FEAT_SAME_BOUND] = a->bound == b->bound;
+    x[PX_QTY_FEAT_VAGUE] = a->vague || b->vague;
+    x[PX_QTY_FEAT_SAME_COUNTED] = a->counted && b->counted && strcmp(a->counted, b->counted) == 0;
+    x[PX_QTY_FEAT_UNNAMED] = compared_unnamed(a) || compared_unnamed(b);
+    x[PX_QTY_FEAT_SAME_FIGURE] = same_figure(a, b);
+}
+
 static void pair_score(const px_article *aa, const px_number *a, const px_article *ab,
-                       const px_number *b, const char *key, pair_evidence *ev)
+                       const px_number *b, const char *key, int conflict, pair_evidence *ev)
 {
     memset(ev, 0, sizeof *ev);
     if (aa && ab && aa->body && ab->body)
@@ -2162,10 +2189,10 @@ static void pair_score(const px_article *aa, const px_number *a, const px_articl
     ev->lead = a->sentence_start < LEAD_BYTES && b->sentence_start < LEAD_BYTES;
     ev->sport = a->kind == PX_NUM_SPORT;
     ev->toll = is_toll(key) && a->bound == b->bound && a->bound != PX_BOUND_EXACT;
-    ev->score = 0.45 * ev->similarity + 0.25 * ev->related + 0.1 * ev->attributed +
-                0.1 * ev->close + 0.1 * ev->lead + 0.1 * ev->toll - 0.5 * ev->sport -
-                0.25 * (ev->generic && !rel_len);
-    ev->score = fmax(0, fmin(1, ev->score));
+    pair_features(a, b, ev, rel_len, ev->x);
+    const px_quantity_model *m = px_quantity_model_default();
+    ev->score = m ? px_quantity_model_probability(m, conflict ? PX_QTY_PAIR_DIFFERENT : PX_QTY_PAIR_SAME, ev->x)
+                  : 0;
 }
 
 static char *evidence_text(const pair_evidence *ev, const char *key, size_t n_articles)
@@ -2222,71 +2249,132 @@ static int same_figure(const px_number *a, const px_number *b)
  * the rise of an evolving figure (the higher figure not later). */
 #define EVOLVING_AGAINST 4
 
-static int judge_group(const px_article *const *articles, const px_number_list *const *lists,
-                       px_number_group *g)
+/* One pair of claims of a quantity weighed against each other: of
+ * different articles, and of different outlets unless the later article
+ * carries the figure on. */
+typedef struct claim_pair {
+    px_ref ri, rj;
+    const px_number *a, *b;
+    const px_article *aa, *ab;
+    int conflict, later;
+} claim_pair;
+
+typedef int (*claim_pair_fn)(const claim_pair *p, void *ud);
+
+static int each_pair(const px_article *const *articles, const px_number_list *const *lists,
+                     const px_number_group *g, claim_pair_fn fn, void *ud)
 {
-    pair_evidence best = {.score = -1}, best_agree = {.score = -1};
     const char *rel;
     size_t rel_len;
     key_relation(g->key, &rel, &rel_len);
     int grows = rel_len > 0;
-    int any_conflict = 0;
-    size_t rises = 0, falls = 0;
-    size_t pairs = 0, scored = 0;
+    size_t pairs = 0;
     for (size_t i = 0; i < g->n_members && pairs < MAX_PAIRS; i++)
         for (size_t j = i + 1; j < g->n_members && pairs < MAX_PAIRS; j++) {
-            px_ref ri = g->members[i], rj = g->members[j];
-            const px_number *a = member(lists, ri), *b = member(lists, rj);
-            const px_article *aa = articles ? articles[ri.article] : NULL;
-            const px_article *ab = articles ? articles[rj.article] : NULL;
-            if (ri.article == rj.article)
+            claim_pair p = {.ri = g->members[i], .rj = g->members[j]};
+            if (p.ri.article == p.rj.article)
                 continue;
-            int conflict = values_conflict(a, b);
-            const px_number *lo_x = a->value < b->value ? a : b, *hi_x = lo_x == a ? b : a;
-            const px_article *lo_a = lo_x == a ? aa : ab, *hi_a = lo_x == a ? ab : aa;
-            int later = conflict && (grows || hi_x->update) && later_state(lo_a, lo_x, hi_a, hi_x);
+            p.a = member(lists, p.ri);
+            p.b = member(lists, p.rj);
+            p.aa = articles ? articles[p.ri.article] : NULL;
+            p.ab = articles ? articles[p.rj.article] : NULL;
+            p.conflict = values_conflict(p.a, p.b);
+            const px_number *lo_x = p.a->value < p.b->value ? p.a : p.b, *hi_x = lo_x == p.a ? p.b : p.a;
+            const px_article *lo_a = lo_x == p.a ? p.aa : p.ab, *hi_a = lo_x == p.a ? p.ab : p.aa;
+            p.later = p.conflict && (grows || hi_x->update) && later_state(lo_a, lo_x, hi_a, hi_x);
             /* an outlet neither agrees nor conflicts with itself, but its
              * later article may carry the figure on ("about 100 injured",
              * then "around 202") */
-            if (articles && same_outlet(aa, ab) && !later)
+            if (articles && same_outlet(p.aa, p.ab) && !p.later)
                 continue;
             pairs++;
-            if (!conflict && (a->vague || b->vague))
-                continue;
-            pair_evidence ev;
-            if (scored++ < MAX_SCORED_PAIRS)
-                pair_score(aa, a, ab, b, g->key, &ev);
-            else
-                ev.score = -1;
-            if (conflict) {
-                any_conflict = 1;
-                /* counts that grow with time (a toll, the injured) evolve; a
-                 * truck's weight does not, unless a report says it was revised */
-                /* a fall, or two figures at the same time, goes against */
-                rises += later;
-                falls += !later;
-                if (ev.score > best.score)
-                    best = ev;
-            } else if (same_figure(a, b) && ev.score > best_agree.score) {
-                best_agree = ev; /* "at least two" and "four" do not conflict, nor agree */
-            }
+            int rc = fn(&p, ud);
+            if (rc)
+                return rc;
         }
-    g->conflict = any_conflict;
-    if (!any_conflict) {
+    return PX_OK;
+}
+
+typedef struct verdict {
+    const char *key;
+    pair_evidence best, best_agree;
+    int any_conflict;
+    size_t rises, falls, scored;
+} verdict;
+
+static int weigh_pair(const claim_pair *p, void *ud)
+{
+    verdict *v = ud;
+    if (!p->conflict && (p->a->vague || p->b->vague))
+        return 0;
+    pair_evidence ev;
+    if (v->scored++ < MAX_SCORED_PAIRS)
+        pair_score(p->aa, p->a, p->ab, p->b, v->key, p->conflict, &ev);
+    else
+        ev.score = -1;
+    if (p->conflict) {
+        v->any_conflict = 1;
+        /* counts that grow with time (a toll, the injured) evolve; a
+         * truck's weight does not, unless a report says it was revised;
+         * a fall, or two figures at the same time, goes against */
+        v->rises += p->later;
+        v->falls += !p->later;
+        if (ev.score > v->best.score)
+            v->best = ev;
+    } else if (same_figure(p->a, p->b) && ev.score > v->best_agree.score) {
+        v->best_agree = ev; /* "at least two" and "four" do not conflict, nor agree */
+    }
+    return 0;
+}
+
+static int judge_group(const px_article *const *articles, const px_number_list *const *lists,
+                       px_number_group *g)
+{
+    verdict v = {.key = g->key, .best = {.score = -1}, .best_agree = {.score = -1}};
+    each_pair(articles, lists, g, weigh_pair, &v);
+    g->conflict = v.any_conflict;
+    if (!v.any_conflict) {
         g->status = PX_QTY_AGREE;
-        g->confidence = fmax(0, best_agree.score);
+        g->confidence = fmax(0, v.best_agree.score);
         /* a shared age, or a lone "one" with nothing said of it, is no finding */
-        if (g->kind == PX_NUM_AGE || (g->max <= 1 && !best_agree.related))
+        if (g->kind == PX_NUM_AGE || (g->max <= 1 && !v.best_agree.related))
             g->confidence = fmin(g->confidence, 0.3);
-        g->evidence = evidence_text(&best_agree, g->key, g->n_articles);
+        g->evidence = evidence_text(&v.best_agree, g->key, g->n_articles);
         return g->evidence ? PX_OK : PX_ENOMEM;
     }
     /* evolving when the later reports carry the higher figures, a stray
      * report aside (one outlet ahead of the others, or behind) */
-    g->status = rises && falls * EVOLVING_AGAINST <= rises ? PX_QTY_EVOLVING : PX_QTY_CONFLICT;
-    g->confidence = best.score;
-    g->evidence = evidence_text(&best, g->key, g->n_articles);
+    g->status = v.rises && v.falls * EVOLVING_AGAINST <= v.rises ? PX_QTY_EVOLVING : PX_QTY_CONFLICT;
+    g->confidence = fmax(0, v.best.score);
+    g->evidence = evidence_text(&v.best, g->key, g->n_articles);
     return g->evidence ? PX_OK : PX_ENOMEM;
+}
+
+typedef struct pair_sink {
+    size_t group;
+    const char *key;
+    px_number_pair_fn fn;
+    void *ud;
+} pair_sink;
+
+static int report_pair(const claim_pair *p, void *ud)
+{
+    pair_sink *s = ud;
+    pair_evidence ev;
+    pair_score(p->aa, p->a, p->ab, p->b, s->key, p->conflict, &ev);
+    return s->fn(s->ud, s->group, p->ri, p->rj, p->conflict, ev.x, ev.score);
+}
+
+int px_numbers_each_pair(const px_article *const *articles, const px_number_list *const *lists,
+                         const px_number_groups *groups, px_number_pair_fn fn, void *ud)
+{
+    for (size_t g = 0; g < groups->n; g++) {
+        pair_sink s = {g, groups->v[g].key, fn, ud};
+        int rc = each_pair(articles, lists, &groups->v[g], report_pair, &s);
+        if (rc)
+            return rc;
+    }
+    return PX_OK;
 }
 
 static int finish_group(const px_article *const *articles, const px_number_list *const *lists,
@@ -2320,10 +2408,17 @@ static int finish_group(const px_article *const *articles, const px_number_list 
     return judge_group(articles, lists, g);
 }
 
+double px_numbers_shown_from(px_quantity_status s)
+{
+    const px_quantity_model *m = px_quantity_model_default();
+    if (!m)
+        return 1;
+    return m->shown_from[s == PX_QTY_AGREE ? PX_QTY_PAIR_SAME : PX_QTY_PAIR_DIFFERENT];
+}
+
 int px_number_group_shown(const px_number_group *g)
 {
-    return g->n_articles >= 2 &&
-           g->confidence >= (g->status == PX_QTY_AGREE ? PX_NUMBERS_SHOW_AGREEMENT : PX_NUMBERS_SHOW_CONFIDENCE);
+    return g->n_articles >= 2 && g->confidence >= px_numbers_shown_from(g->status);
 }
 
 /* Claims that share a key may still count different things: "killing 1,200

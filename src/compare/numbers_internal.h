@@ -18,4 +18,15 @@ int px_numbers_extract_doc(const px_article *a, const px_doc *doc, px_number_lis
 /* "agree", "conflict", "evolving". */
 const char *px_quantity_status_name(px_quantity_status s);
 
+/* Hands every pair of claims the grouping weighs (of different articles,
+ * in one group) to fn with the signals of the learned model
+ * (compare/quantity_model.h: PX_QTY_FEATURES values) and its probability
+ * that the two report one quantity; conflict: the values disagree. Stops
+ * at the first non-zero return of fn and returns it. For training the
+ * model (`parallax numbers --pairs`). */
+typedef int (*px_number_pair_fn)(void *ud, size_t group, px_ref a, px_ref b, int conflict,
+                                 const double *features, double probability);
+int px_numbers_each_pair(const px_article *const *articles, const px_number_list *const *lists,
+                         const px_number_groups *groups, px_number_pair_fn fn, void *ud);
+
 #endif

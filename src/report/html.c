@@ -373,7 +373,7 @@ static void number_section(px_buf *b, const px_story_report *r, int agree, const
         px_buf_printf(b, "<p class=empty>%s</p>", empty);
     if (hidden)
         px_buf_printf(b, "<p class=meta>%zu less certain disagreements (confidence below %.2f) are in the "
-                         "JSON report.</p>", hidden, PX_NUMBERS_SHOW_CONFIDENCE);
+                         "JSON report.</p>", hidden, px_numbers_shown_from(PX_QTY_CONFLICT));
     px_buf_puts(b, "</section>");
 }
 

@@ -389,7 +389,7 @@ static void section_conflicts(out *o, const px_story_report *r)
     more(o, shown, n);
     if (hidden)
         px_buf_printf(o->b, "  %s%zu less certain (confidence below %.2f): --full, --json%s\n", DIM(o),
-                      hidden, PX_NUMBERS_SHOW_CONFIDENCE, RESET(o));
+                      hidden, px_numbers_shown_from(PX_QTY_CONFLICT), RESET(o));
 }
 
 /* "1,200 people killed: 3 outlets (A, B, C), citing Israeli officials". */

@@ -864,6 +864,21 @@ static void count_df(px_clusterer *c)
     c->voc.tokens += c->doc_tokens;
 }
 
+/* The TF-IDF weight of a collected term (c->dense holding its count). */
+static float tfidf(const px_clusterer *c, uint32_t t)
+{
+    double w = pow(idf(&c->voc, t, c->o.prior_docs, c->bg_total), c->o.idf_power);
+    float f = (float)((1.0 + log(c->dense[t])) * w);
+    return f > 0 ? f : 1e-6f;
+}
+
+static void normalise(vec *v)
+{
+    double nn = norm(v);
+    for (uint32_t i = 0; i < v->n; i++)
+        v->v[i].w = (float)(v->v[i].w / nn);
+}
+
 /* Builds the normalised TF-IDF vector of the collected terms. */
 static int make_vec(px_clusterer *c, vec *out)
 {
@@ -875,10 +890,7 @@ static int make_vec(px_clusterer *c, vec *out)
         return PX_ENOMEM;
     for (size_t i = 0; i < c->tf_n; i++) {
         uint32_t t = c->tf[i].term;
-        double w = pow(idf(&c->voc, t, c->o.prior_docs, c->bg_total), c->o.idf_power);
-        v[i] = (term_w){t, (float)((1.0 + log(c->dense[t])) * w)};
-        if (!(v[i].w > 0))
-            v[i].w = 1e-6f;
+        v[i] = (term_w){t, tfidf(c, t)};
     }
     uint32_t n = (uint32_t)c->tf_n;
     if (keep_top(v, &n, c->o.story_terms, 0) != PX_OK) {
@@ -887,9 +899,7 @@ static int make_vec(px_clusterer *c, vec *out)
     }
     out->v = v;
     out->n = n;
-    double nn = norm(out);
-    for (uint32_t i = 0; i < n; i++)
-        v[i].w = (float)(v[i].w / nn);
+    normalise(out);
     /* the dense scratch now holds the normalised weights, for scoring */
     for (size_t i = 0; i < c->tf_n; i++)
         c->dense[c->tf[i].term] = 0;
@@ -904,7 +914,7 @@ static int make_vec(px_clusterer *c, vec *out)
  * normalised again: a template's capitalised words (the "Net", "Shr" and
  * "Revs" of earnings notes), which the IDF² makes light, stay light, where
  * a unit vector of them alone would make every two notes look alike. */
-static int channel_vec(px_clusterer *c, uint32_t *terms, size_t n, vec *out)
+static int channel_vec(px_clusterer *c, uint32_t *terms, size_t n, int own_unit, vec *out)
 {
     *out = (vec){0};
     if (!n)
@@ -916,7 +926,7 @@ static int channel_vec(px_clusterer *c, uint32_t *terms, size_t n, vec *out)
         return PX_ENOMEM;
     uint32_t k = 0;
     for (size_t i = 0; i < n; i++) {
-        float w = c->dense[terms[i]];
+        float w = own_unit ? tfidf(c, terms[i]) : c->dense[terms[i]];
         if ((i && terms[i] == terms[i - 1]) || !(w > 0))
             continue;
         v[k++] = (term_w){terms[i], w};
@@ -927,6 +937,8 @@ static int channel_vec(px_clusterer *c, uint32_t *terms, size_t n, vec *out)
     }
     out->v = v;
     out->n = k;
+    if (own_unit)
+        normalise(out);
     return PX_OK;
 }
 
@@ -936,11 +948,15 @@ typedef struct channels {
     vec v[N_CHANNELS];
 } channels;
 
-static int article_channels(px_clusterer *c, channels *ch)
+/* The numbers and the dates: unit TF-IDF vectors of their own, made from
+ * the counts in c->dense before make_vec (few, light terms that the body
+ * vector's cut would drop). */
+static int event_channels(px_clusterer *c, channels *ch)
 {
-    int rc = PX_OK;
-    for (int k = 0; k < N_CHANNELS && rc == PX_OK; k++)
-        rc = channel_vec(c, c->ch_terms[k], c->n_ch_terms[k], &ch->v[k]);
+    int rc = channel_vec(c, c->ch_terms[CH_NUMBERS], c->n_ch_terms[CH_NUMBERS], 1,
+                         &ch->v[CH_NUMBERS]);
+    if (rc == PX_OK)
+        rc = channel_vec(c, c->ch_terms[CH_DATES], c->n_ch_terms[CH_DATES], 1, &ch->v[CH_DATES]);
     return rc;
 }
 
@@ -964,14 +980,19 @@ static int add_channels(story *s, const channels *ch)
     return rc;
 }
 
-/* Term frequencies, document frequencies and vector of a, in one go. */
-static int article_vec(px_clusterer *c, const term_trace *t, vec *out)
+/* Term frequencies, document frequencies, vector and channels of a, in
+ * one go. */
+static int article_vec(px_clusterer *c, const term_trace *t, vec *out, channels *ch)
 {
     int rc = collect_terms(c, t);
     if (rc == PX_OK) {
         count_df(c);
-        rc = make_vec(c, out);
+        rc = event_channels(c, ch);
     }
+    if (rc == PX_OK)
+        rc = make_vec(c, out);
+    if (rc == PX_OK)
+        rc = channel_vec(c, c->ch_terms[CH_NAMES], c->n_ch_terms[CH_NAMES], 0, &ch->v[CH_NAMES]);
     return rc;
 }
 
@@ -1661,9 +1682,7 @@ static int article_vectors_make(px_clusterer *c, const px_article *a, article_ve
     if (rc == PX_OK)
         rc = title_vec(c, a, t, &av->title);
     if (rc == PX_OK)
-        rc = article_vec(c, t, &av->body);
-    if (rc == PX_OK)
-        rc = article_channels(c, &av->ch);
+        rc = article_vec(c, t, &av->body, &av->ch);
     if (rc) {
         clear_dense(c);
         article_vectors_free(av);

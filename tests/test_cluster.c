@@ -808,7 +808,7 @@ static void test_story_model_parse(void **s)
     (void)s;
     const char *good = "# comment\nbias\t-2\nbody\t10\ntitle\t1\nnames\t2\n"
                        "log_days\t-0.5\nno_title\t0\nno_names\t0\nnumbers\t0\n"
-                       "dates\t0\nno_numbers\t0\nno_dates\t0\n";
+                       "dates\t0\n";
     px_story_model m;
     px_error err;
     assert_int_equal(px_story_model_parse(&m, good, strlen(good), "m.tsv", &err), PX_OK);

@@ -85,8 +85,9 @@ typedef void (*px_merge_fn)(uint64_t from, uint64_t into, void *ud);
  * part of the body vectors), the numbers (figures, and a figure with the
  * word it counts) and the dates the texts mention (years, month and day,
  * month and year, weekdays and months); the log of 1 + the days between
- * their publication dates; and, for title, names, numbers and dates, 1 when
- * either side has none. */
+ * their publication dates; and, for title and names, 1 when either side
+ * has none (numbers and dates are 0 then: a text without figures or dates
+ * says nothing against a story). */
 enum {
     PX_STORY_FEAT_BODY,
     PX_STORY_FEAT_TITLE,
@@ -96,8 +97,6 @@ enum {
     PX_STORY_FEAT_NO_NAMES,
     PX_STORY_FEAT_NUMBERS,
     PX_STORY_FEAT_DATES,
-    PX_STORY_FEAT_NO_NUMBERS,
-    PX_STORY_FEAT_NO_DATES,
     PX_STORY_FEATURES
 };
 /* "body", "title", ...; NULL out of range. */

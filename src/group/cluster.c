@@ -1502,16 +1502,13 @@ static void pair_features(double body, double title, const double *links, double
 {
     static const int link_feat[N_CHANNELS] = {PX_STORY_FEAT_NAMES, PX_STORY_FEAT_NUMBERS,
                                               PX_STORY_FEAT_DATES};
-    static const int none_feat[N_CHANNELS] = {PX_STORY_FEAT_NO_NAMES, PX_STORY_FEAT_NO_NUMBERS,
-                                              PX_STORY_FEAT_NO_DATES};
     x[PX_STORY_FEAT_BODY] = body;
     x[PX_STORY_FEAT_TITLE] = title < 0 ? 0 : title;
     x[PX_STORY_FEAT_LOG_DAYS] = log1p(days);
     x[PX_STORY_FEAT_NO_TITLE] = title < 0;
-    for (int k = 0; k < N_CHANNELS; k++) {
+    x[PX_STORY_FEAT_NO_NAMES] = links[CH_NAMES] < 0;
+    for (int k = 0; k < N_CHANNELS; k++)
         x[link_feat[k]] = links[k] < 0 ? 0 : links[k];
-        x[none_feat[k]] = links[k] < 0;
-    }
 }
 
 static void article_features(const px_clusterer *c, const story *s, const vec *tv,

@@ -872,11 +872,23 @@ static float tfidf(const px_clusterer *c, uint32_t t)
     return f > 0 ? f : 1e-6f;
 }
 
-static void normalise(vec *v)
+/* Divides v by the root of its squared norm plus floor²: a unit vector
+ * when floor is 0. */
+static void normalise(vec *v, double floor)
 {
-    double nn = norm(v);
+    double nn = sqrt(norm(v) * norm(v) + floor * floor);
     for (uint32_t i = 0; i < v->n; i++)
         v->v[i].w = (float)(v->v[i].w / nn);
+}
+
+/* The norm a numbers or dates vector is given at least: the weight of one
+ * term found in 1 % of the documents. A date or figure that most texts
+ * carry (a corpus's year, "Jan 31" in every quarterly note) weighs little
+ * then, where a unit vector of it alone would make every two such texts
+ * agree; one rare date shared weighs most of a cosine. */
+static double channel_floor(const px_clusterer *c)
+{
+    return pow(log(100.0) + 1.0, c->o.idf_power);
 }
 
 /* Builds the normalised TF-IDF vector of the collected terms. */
@@ -899,7 +911,7 @@ static int make_vec(px_clusterer *c, vec *out)
     }
     out->v = v;
     out->n = n;
-    normalise(out);
+    normalise(out, 0);
     /* the dense scratch now holds the normalised weights, for scoring */
     for (size_t i = 0; i < c->tf_n; i++)
         c->dense[c->tf[i].term] = 0;
@@ -938,7 +950,7 @@ static int channel_vec(px_clusterer *c, uint32_t *terms, size_t n, int own_unit,
     out->v = v;
     out->n = k;
     if (own_unit)
-        normalise(out);
+        normalise(out, channel_floor(c));
     return PX_OK;
 }
 

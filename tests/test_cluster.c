@@ -807,7 +807,8 @@ static void test_story_model_parse(void **s)
 {
     (void)s;
     const char *good = "# comment\nbias\t-2\nbody\t10\ntitle\t1\nnames\t2\n"
-                       "log_days\t-0.5\nno_title\t0\nno_names\t0\n";
+                       "log_days\t-0.5\nno_title\t0\nno_names\t0\nnumbers\t0\n"
+                       "dates\t0\n";
     px_story_model m;
     px_error err;
     assert_int_equal(px_story_model_parse(&m, good, strlen(good), "m.tsv", &err), PX_OK);
@@ -853,6 +854,70 @@ static void test_names_keep_same_kind_events_apart(void **s)
     px_clusterer_free(c);
 }
 
+/* The signals of the last pair scored (the story holds one article). */
+typedef struct last_pair {
+    double x[PX_STORY_FEATURES];
+    int n;
+} last_pair;
+
+static void keep_pair(const px_article *a, const px_story *st, const double *x, double score,
+                      void *ud)
+{
+    (void)a, (void)st, (void)score;
+    last_pair *p = ud;
+    memcpy(p->x, x, sizeof p->x);
+    p->n++;
+}
+
+/* The numbers and dates signals of text b against a story of text a. */
+static void signals_of(const char *a, const char *b, last_pair *p)
+{
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    memset(p, 0, sizeof *p);
+    o.on_pair = keep_pair;
+    o.on_pair_ud = p;
+    px_clusterer *c;
+    assert_int_equal(px_clusterer_new(&c, &o, NULL), PX_OK);
+    px_article *x = article("a", NULL, NULL, a), *y = article("b", NULL, NULL, b);
+    assert_int_equal(px_clusterer_add(c, x, NULL), PX_OK);
+    assert_int_equal(px_clusterer_add(c, y, NULL), PX_OK);
+    px_article_free(x);
+    px_article_free(y);
+    px_clusterer_free(c);
+    assert_int_equal(p->n, 1);
+}
+
+/* Dates the texts mention (a month's name with a day or a year, a year, a
+ * weekday) and figures with the word they count are signals of their own;
+ * the verb "march" and a figure counting something else are not shared. */
+static void test_dates_and_numbers_are_signals(void **s)
+{
+    (void)s;
+    static const char *const quake =
+        "An earthquake struck the coast of the region on %s, killing %s people and "
+        "destroying hundreds of homes, officials said. Rescue teams searched the rubble "
+        "for survivors while aftershocks shook the area.";
+    char a[512], same[512], other[512];
+    snprintf(a, sizeof a, quake, "Sunday, March 3, 2016", "17");
+    snprintf(same, sizeof same, quake, "Sunday, March 3, 2016", "17");
+    snprintf(other, sizeof other, quake, "Wednesday, September 12, 2012", "40");
+    last_pair p;
+    signals_of(a, same, &p);
+    assert_true(p.x[PX_STORY_FEAT_DATES] > 0.1);
+    assert_true(p.x[PX_STORY_FEAT_NUMBERS] > 0.1);
+    double shared_figures = p.x[PX_STORY_FEAT_NUMBERS];
+    double together = p.x[PX_STORY_FEAT_BODY];
+    signals_of(a, other, &p);
+    assert_true(p.x[PX_STORY_FEAT_DATES] == 0);
+    assert_true(p.x[PX_STORY_FEAT_NUMBERS] == 0);
+    assert_true(p.x[PX_STORY_FEAT_BODY] > 0.5 * together);
+    signals_of("Thousands march on the capital, where 17 people were hurt.",
+               "Police said 17 officers will march in March.", &p);
+    assert_true(p.x[PX_STORY_FEAT_DATES] == 0);
+    assert_true(p.x[PX_STORY_FEAT_NUMBERS] > 0 && p.x[PX_STORY_FEAT_NUMBERS] < shared_figures);
+}
+
 /* cluster --explain prints the signals of the best and the runner-up story. */
 static void test_explain_prints_the_signals(void **s)
 {
@@ -867,6 +932,8 @@ static void test_explain_prints_the_signals(void **s)
     assert_non_null(strstr(out, "best score"));
     assert_non_null(strstr(out, "runner-up score"));
     assert_non_null(strstr(out, "names"));
+    assert_non_null(strstr(out, "numbers"));
+    assert_non_null(strstr(out, "dates"));
     free(out);
 }
 
@@ -923,6 +990,7 @@ int main(void)
         cmocka_unit_test(test_cli_is_deterministic_and_streams),
         cmocka_unit_test(test_story_model_parse),
         cmocka_unit_test(test_names_keep_same_kind_events_apart),
+        cmocka_unit_test(test_dates_and_numbers_are_signals),
         cmocka_unit_test(test_explain_prints_the_signals),
         cmocka_unit_test(test_corpus_tokenises_each_article_once),
     };

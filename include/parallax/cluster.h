@@ -81,9 +81,13 @@ typedef void (*px_merge_fn)(uint64_t from, uint64_t into, void *ud);
 
 /* The signals of an article-story (or story-story) pair that the learned
  * similarity combines (docs/cluster.md, "Scores"): average-link cosines of
- * the body vectors, the title vectors and the names (the name-like terms'
- * part of the body vectors); the log of 1 + the days between their dates;
- * and, for title and names, 1 when either side has none. */
+ * the body vectors, the title vectors, the names (the name-like terms'
+ * part of the body vectors), the numbers (figures, and a figure with the
+ * word it counts) and the dates the texts mention (years, month and day,
+ * month and year, weekdays and months); the log of 1 + the days between
+ * their publication dates; and, for title and names, 1 when either side
+ * has none (numbers and dates are 0 then: a text without figures or dates
+ * says nothing against a story). */
 enum {
     PX_STORY_FEAT_BODY,
     PX_STORY_FEAT_TITLE,
@@ -91,6 +95,8 @@ enum {
     PX_STORY_FEAT_LOG_DAYS,
     PX_STORY_FEAT_NO_TITLE,
     PX_STORY_FEAT_NO_NAMES,
+    PX_STORY_FEAT_NUMBERS,
+    PX_STORY_FEAT_DATES,
     PX_STORY_FEATURES
 };
 /* "body", "title", ...; NULL out of range. */

@@ -25,7 +25,11 @@
 #define NO_DAY LONG_MIN
 #define POSTING_WALK 256 /* stories looked at per query term */
 #define TITLE_TERMS 64   /* terms kept in a story's sum of title vectors */
-#define CHANNEL_TERMS 64 /* terms kept in a story's sum of name vectors */
+#define CHANNEL_TERMS 64 /* terms kept in a story's sum of a channel's vectors */
+
+/* The parts of the body vector that say which event it is: names, numbers
+ * (counts of a thing), dates the text mentions. */
+enum { CH_NAMES, CH_NUMBERS, CH_DATES, N_CHANNELS };
 
 /* ---- sparse vectors ------------------------------------------------------ */
 
@@ -278,8 +282,8 @@ typedef struct story {
     vec centroid;             /* sum of the member vectors */
     vec title_sum;            /* sum of the members' title vectors */
     size_t n_title;           /* members with a title vector */
-    vec names_sum;            /* sum of the members' name vectors */
-    size_t n_names;           /* members with a name vector */
+    vec ch_sum[N_CHANNELS];   /* per channel, the sum of the members' vectors */
+    size_t n_ch[N_CHANNELS];  /* per channel, members with a vector */
     double centroid_norm;
     size_t n_vec;             /* members that have a vector (not copies) */
     uint32_t *indexed;        /* centroid terms in the inverted index */
@@ -299,8 +303,8 @@ typedef struct story {
  * word, a word read as a name, a pair of name words, a number). Reading
  * tokenises the title and the body once; the title vector, the document
  * frequencies and the body vector each replay the trace. */
-enum { TRACE_PLAIN, TRACE_NAME, TRACE_PAIR, TRACE_NUMBER };
-#define TRACE_KIND_SHIFT 30
+enum { TRACE_PLAIN, TRACE_NAME, TRACE_PAIR, TRACE_NUMBER, TRACE_DATE_NUMBER, TRACE_DATE_WORD };
+#define TRACE_KIND_SHIFT 29
 #define TRACE_ID_MASK ((1u << TRACE_KIND_SHIFT) - 1)
 
 typedef struct term_trace {
@@ -336,8 +340,8 @@ struct px_clusterer {
     uint32_t *stem_vocab;     /* lexicon term -> vocabulary id + 1, 0 when not yet met */
     size_t stem_vocab_cap;
     const term_trace *replay; /* px_cluster_corpus: the trace its observe pass kept */
-    uint32_t *name_terms;     /* terms read as names */
-    size_t n_name_terms, cap_name_terms;
+    uint32_t *ch_terms[N_CHANNELS]; /* per channel, the article's terms of it */
+    size_t n_ch_terms[N_CHANNELS], cap_ch_terms[N_CHANNELS];
     /* scratch */
     float *dense;             /* per term weight of the current article */
     size_t dense_cap;
@@ -458,8 +462,10 @@ static void story_free_vectors(story *s)
     s->centroid = (vec){0};
     free(s->title_sum.v);
     s->title_sum = (vec){0};
-    free(s->names_sum.v);
-    s->names_sum = (vec){0};
+    for (int k = 0; k < N_CHANNELS; k++) {
+        free(s->ch_sum[k].v);
+        s->ch_sum[k] = (vec){0};
+    }
     free(s->indexed);
     s->indexed = NULL;
     s->n_indexed = 0;
@@ -504,7 +510,8 @@ void px_clusterer_free(px_clusterer *c)
     px_lexicon_free(c->lexicon);
     free(c->dense);
     free(c->tf);
-    free(c->name_terms);
+    for (int k = 0; k < N_CHANNELS; k++)
+        free(c->ch_terms[k]);
     free(c->trace.e);
     free(c->stem_vocab);
     free(c);
@@ -619,8 +626,85 @@ static int starts_sentence(const char *text, const px_tokens *t, size_t i)
            (unsigned char)ch == 0xe2 /* curly quotes, dashes */;
 }
 
+/* 1-12 for a month's name or abbreviation, 13-19 for a weekday's name, 0
+ * for any other lower-cased word. */
+static int calendar_word(const char *low, size_t n)
+{
+    static const char *const words[] = {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday"};
+    static const char *const abbrev[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                         "aug", "sep", "oct", "nov", "dec"};
+    for (int i = 0; i < 19; i++)
+        if (strlen(words[i]) == n && memcmp(words[i], low, n) == 0)
+            return i + 1;
+    for (int i = 0; i < 12; i++)
+        if (n == 3 && memcmp(abbrev[i], low, 3) == 0)
+            return i + 1;
+    if (n == 4 && memcmp(low, "sept", 4) == 0)
+        return 9;
+    return 0;
+}
+
+/* The value of a number token of at most four digits, -1 for any other. */
+static int small_number(const char *s, size_t n)
+{
+    if (n == 0 || n > 4)
+        return -1;
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+/* What the previous token said about a date or a count: the month it
+ * named (1-12), the day of the month it could be (1-31), the hash of the
+ * figure it was (which the next word may count). */
+typedef struct calendar_state {
+    int month, day;
+    uint64_t figure;
+} calendar_state;
+
+static int trace_date_pair(px_clusterer *c, term_trace *tr, int month, int value)
+{
+    return trace_term(c, tr, XXH64(&(int[2]){month, value}, 2 * sizeof(int), 0x64) ^ 0x64,
+                      TRACE_DATE_NUMBER);
+}
+
+/* A number token: a year is a date, any other a figure; beside a month's
+ * name, a day or a year makes a (month, value) date. */
+static int trace_number(px_clusterer *c, term_trace *tr, const char *s, size_t n,
+                        calendar_state *cal)
+{
+    int v = small_number(s, n);
+    int year = n == 4 && v >= 1900 && v <= 2099;
+    int day = v >= 1 && v <= 31;
+    uint64_t key = XXH64(s, n, 0x4e) ^ 0x4e;
+    int rc = trace_term(c, tr, key, year ? TRACE_DATE_NUMBER : TRACE_NUMBER);
+    if (rc == PX_OK && cal->month && (year || day))
+        rc = trace_date_pair(c, tr, cal->month, v);
+    *cal = (calendar_state){0, day ? v : 0, year ? 0 : key};
+    return rc;
+}
+
+/* A weekday's or month's name: a date word; after a day, a (month, day)
+ * date. */
+static int trace_calendar_word(px_clusterer *c, term_trace *tr, int which, calendar_state *cal)
+{
+    int rc = trace_term(c, tr, (uint64_t)which * 0x9e3779b97f4a7c15u ^ 0x6d, TRACE_DATE_WORD);
+    if (rc == PX_OK && which <= 12 && cal->day)
+        rc = trace_date_pair(c, tr, which, cal->day);
+    *cal = (calendar_state){which <= 12 ? which : 0, 0, 0};
+    return rc;
+}
+
 /* Appends the terms of text to t: stems, name-like words and word pairs
- * (with names), numbers. */
+ * (with names), numbers and the word each counts, dates (calendar words,
+ * years, month and day or year). */
 static int trace_text(px_clusterer *c, const char *text, size_t len, int names, term_trace *tr)
 {
     px_tokens t = {0};
@@ -630,6 +714,7 @@ static int trace_text(px_clusterer *c, const char *text, size_t len, int names, 
     }
     int rc = PX_OK;
     uint64_t prev_name = 0; /* hash of the previous token when it was a name */
+    calendar_state cal = {0};
     for (size_t i = 0; i < t.n && rc == PX_OK; i++) {
         const px_token *k = &t.v[i];
         const char *s = text + k->start;
@@ -637,11 +722,12 @@ static int trace_text(px_clusterer *c, const char *text, size_t len, int names, 
         if (k->kind == PX_TOK_NUMBER) {
             prev_name = 0;
             if (c->o.number_weight > 0)
-                rc = trace_term(c, tr, XXH64(s, n, 0x4e) ^ 0x4e, TRACE_NUMBER);
+                rc = trace_number(c, tr, s, n, &cal);
             continue;
         }
         if (k->kind != PX_TOK_WORD) {
             prev_name = 0;
+            cal = (calendar_state){0};
             continue;
         }
         uint32_t form = px_lexicon_form_id(c->lexicon, s, n, 0);
@@ -653,6 +739,12 @@ static int trace_text(px_clusterer *c, const char *text, size_t len, int names, 
         const char *low = px_lexicon_form(c->lexicon, form, &ln);
         uint32_t term = px_lexicon_form_term(c->lexicon, form);
         int capital = (k->flags & (PX_TOKF_CAPITALIZED | PX_TOKF_ALLCAPS)) != 0;
+        int which = capital ? calendar_word(low, ln) : 0;
+        if (which) {
+            prev_name = 0;
+            rc = trace_calendar_word(c, tr, which, &cal);
+            continue;
+        }
         int stop = term == PX_NO_TERM;
         int name = names && capital && !stop && !starts_sentence(text, &t, i);
         int name_word = names && capital && !stop;
@@ -660,12 +752,16 @@ static int trace_text(px_clusterer *c, const char *text, size_t len, int names, 
         if (name_word && prev_name)
             rc = trace_term(c, tr, (prev_name * 31 + word) ^ 0x2a, TRACE_PAIR);
         prev_name = word;
+        uint64_t figure = cal.figure;
+        cal = (calendar_state){0};
         if (stop || rc)
             continue;
         uint32_t id;
         rc = stem_id(c, term, &id);
         if (rc == PX_OK)
             rc = trace_id(tr, id, name ? TRACE_NAME : TRACE_PLAIN);
+        if (rc == PX_OK && figure)
+            rc = trace_term(c, tr, (figure * 31 + id) ^ 0x6e, TRACE_NUMBER);
     }
     px_tokens_free(&t);
     return rc;
@@ -688,6 +784,38 @@ static int trace_article(px_clusterer *c, const px_article *a, term_trace *t)
     return rc;
 }
 
+/* The weight of one occurrence of a term of the kind, in plain words. */
+static double kind_weight(const px_clusterer *c, unsigned kind)
+{
+    switch (kind) {
+    case TRACE_PLAIN:
+    case TRACE_DATE_WORD:
+        return 1.0;
+    case TRACE_NUMBER:
+    case TRACE_DATE_NUMBER:
+        return c->o.number_weight;
+    default:
+        return c->o.entity_weight;
+    }
+}
+
+/* The channel a traced kind feeds, -1 for none. */
+static int channel_of_kind(unsigned kind)
+{
+    switch (kind) {
+    case TRACE_NAME:
+    case TRACE_PAIR:
+        return CH_NAMES;
+    case TRACE_NUMBER:
+        return CH_NUMBERS;
+    case TRACE_DATE_NUMBER:
+    case TRACE_DATE_WORD:
+        return CH_DATES;
+    default:
+        return -1;
+    }
+}
+
 /* Counts the traced terms e[0..n) into c->tf / c->dense; base is the
  * weight of one plain occurrence. */
 static int replay(px_clusterer *c, const uint32_t *e, size_t n, double base)
@@ -696,13 +824,11 @@ static int replay(px_clusterer *c, const uint32_t *e, size_t n, double base)
     for (size_t i = 0; i < n && rc == PX_OK; i++) {
         uint32_t id = e[i] & TRACE_ID_MASK;
         unsigned kind = e[i] >> TRACE_KIND_SHIFT;
-        double w = kind == TRACE_PLAIN    ? base
-                   : kind == TRACE_NUMBER ? base * c->o.number_weight
-                                          : base * c->o.entity_weight;
-        rc = add_tf(c, id, w);
-        if (rc == PX_OK && (kind == TRACE_NAME || kind == TRACE_PAIR))
-            rc = note_term(&c->name_terms, &c->n_name_terms, &c->cap_name_terms, id);
-        if (kind == TRACE_PLAIN || kind == TRACE_NAME)
+        rc = add_tf(c, id, base * kind_weight(c, kind));
+        int ch = channel_of_kind(kind);
+        if (rc == PX_OK && ch >= 0)
+            rc = note_term(&c->ch_terms[ch], &c->n_ch_terms[ch], &c->cap_ch_terms[ch], id);
+        if (kind == TRACE_PLAIN || kind == TRACE_NAME || kind == TRACE_DATE_WORD)
             c->doc_tokens += 1;
     }
     return rc;
@@ -713,7 +839,8 @@ static int collect_terms(px_clusterer *c, const term_trace *t)
 {
     c->tf_n = 0;
     c->doc_tokens = 0;
-    c->n_name_terms = 0;
+    for (int k = 0; k < N_CHANNELS; k++)
+        c->n_ch_terms[k] = 0;
     int rc = PX_OK;
     if (c->o.title_weight > 0)
         rc = replay(c, t->e, t->n_title, c->o.title_weight);
@@ -737,6 +864,33 @@ static void count_df(px_clusterer *c)
     c->voc.tokens += c->doc_tokens;
 }
 
+/* The TF-IDF weight of a collected term (c->dense holding its count). */
+static float tfidf(const px_clusterer *c, uint32_t t)
+{
+    double w = pow(idf(&c->voc, t, c->o.prior_docs, c->bg_total), c->o.idf_power);
+    float f = (float)((1.0 + log(c->dense[t])) * w);
+    return f > 0 ? f : 1e-6f;
+}
+
+/* Divides v by the root of its squared norm plus floor²: a unit vector
+ * when floor is 0. */
+static void normalise(vec *v, double floor)
+{
+    double nn = sqrt(norm(v) * norm(v) + floor * floor);
+    for (uint32_t i = 0; i < v->n; i++)
+        v->v[i].w = (float)(v->v[i].w / nn);
+}
+
+/* The norm a numbers or dates vector is given at least: the weight of one
+ * term found in 1 % of the documents. A date or figure that most texts
+ * carry (a corpus's year, "Jan 31" in every quarterly note) weighs little
+ * then, where a unit vector of it alone would make every two such texts
+ * agree; one rare date shared weighs most of a cosine. */
+static double channel_floor(const px_clusterer *c)
+{
+    return pow(log(100.0) + 1.0, c->o.idf_power);
+}
+
 /* Builds the normalised TF-IDF vector of the collected terms. */
 static int make_vec(px_clusterer *c, vec *out)
 {
@@ -748,10 +902,7 @@ static int make_vec(px_clusterer *c, vec *out)
         return PX_ENOMEM;
     for (size_t i = 0; i < c->tf_n; i++) {
         uint32_t t = c->tf[i].term;
-        double w = pow(idf(&c->voc, t, c->o.prior_docs, c->bg_total), c->o.idf_power);
-        v[i] = (term_w){t, (float)((1.0 + log(c->dense[t])) * w)};
-        if (!(v[i].w > 0))
-            v[i].w = 1e-6f;
+        v[i] = (term_w){t, tfidf(c, t)};
     }
     uint32_t n = (uint32_t)c->tf_n;
     if (keep_top(v, &n, c->o.story_terms, 0) != PX_OK) {
@@ -760,9 +911,7 @@ static int make_vec(px_clusterer *c, vec *out)
     }
     out->v = v;
     out->n = n;
-    double nn = norm(out);
-    for (uint32_t i = 0; i < n; i++)
-        v[i].w = (float)(v[i].w / nn);
+    normalise(out, 0);
     /* the dense scratch now holds the normalised weights, for scoring */
     for (size_t i = 0; i < c->tf_n; i++)
         c->dense[c->tf[i].term] = 0;
@@ -777,7 +926,7 @@ static int make_vec(px_clusterer *c, vec *out)
  * normalised again: a template's capitalised words (the "Net", "Shr" and
  * "Revs" of earnings notes), which the IDF² makes light, stay light, where
  * a unit vector of them alone would make every two notes look alike. */
-static int channel_vec(px_clusterer *c, uint32_t *terms, size_t n, vec *out)
+static int channel_vec(px_clusterer *c, uint32_t *terms, size_t n, int own_unit, vec *out)
 {
     *out = (vec){0};
     if (!n)
@@ -789,7 +938,7 @@ static int channel_vec(px_clusterer *c, uint32_t *terms, size_t n, vec *out)
         return PX_ENOMEM;
     uint32_t k = 0;
     for (size_t i = 0; i < n; i++) {
-        float w = c->dense[terms[i]];
+        float w = own_unit ? tfidf(c, terms[i]) : c->dense[terms[i]];
         if ((i && terms[i] == terms[i - 1]) || !(w > 0))
             continue;
         v[k++] = (term_w){terms[i], w};
@@ -800,43 +949,62 @@ static int channel_vec(px_clusterer *c, uint32_t *terms, size_t n, vec *out)
     }
     out->v = v;
     out->n = k;
+    if (own_unit)
+        normalise(out, channel_floor(c));
     return PX_OK;
 }
 
-/* The name vector of the article just vectorised (a struct, so that more
- * channels can join it). */
+/* The channel vectors (names, numbers, dates) of the article just
+ * vectorised. */
 typedef struct channels {
-    vec names;
+    vec v[N_CHANNELS];
 } channels;
 
-static int article_channels(px_clusterer *c, channels *ch)
+/* The numbers and the dates: unit TF-IDF vectors of their own, made from
+ * the counts in c->dense before make_vec (few, light terms that the body
+ * vector's cut would drop). */
+static int event_channels(px_clusterer *c, channels *ch)
 {
-    return channel_vec(c, c->name_terms, c->n_name_terms, &ch->names);
+    int rc = channel_vec(c, c->ch_terms[CH_NUMBERS], c->n_ch_terms[CH_NUMBERS], 1,
+                         &ch->v[CH_NUMBERS]);
+    if (rc == PX_OK)
+        rc = channel_vec(c, c->ch_terms[CH_DATES], c->n_ch_terms[CH_DATES], 1, &ch->v[CH_DATES]);
+    return rc;
 }
 
 static void channels_free(channels *ch)
 {
-    free(ch->names.v);
+    for (int k = 0; k < N_CHANNELS; k++)
+        free(ch->v[k].v);
     *ch = (channels){0};
 }
 
-/* Adds the article's name vector to s. */
+/* Adds the article's channel vectors to s. */
 static int add_channels(story *s, const channels *ch)
 {
-    if (!ch->names.n)
-        return PX_OK;
-    s->n_names++;
-    return vec_add(&s->names_sum, &ch->names, CHANNEL_TERMS);
+    int rc = PX_OK;
+    for (int k = 0; k < N_CHANNELS && rc == PX_OK; k++) {
+        if (!ch->v[k].n)
+            continue;
+        s->n_ch[k]++;
+        rc = vec_add(&s->ch_sum[k], &ch->v[k], CHANNEL_TERMS);
+    }
+    return rc;
 }
 
-/* Term frequencies, document frequencies and vector of a, in one go. */
-static int article_vec(px_clusterer *c, const term_trace *t, vec *out)
+/* Term frequencies, document frequencies, vector and channels of a, in
+ * one go. */
+static int article_vec(px_clusterer *c, const term_trace *t, vec *out, channels *ch)
 {
     int rc = collect_terms(c, t);
     if (rc == PX_OK) {
         count_df(c);
-        rc = make_vec(c, out);
+        rc = event_channels(c, ch);
     }
+    if (rc == PX_OK)
+        rc = make_vec(c, out);
+    if (rc == PX_OK)
+        rc = channel_vec(c, c->ch_terms[CH_NAMES], c->n_ch_terms[CH_NAMES], 0, &ch->v[CH_NAMES]);
     return rc;
 }
 
@@ -1339,24 +1507,30 @@ static double model_score(const px_clusterer *c, const double *x)
     return EVEN_ODDS_SCORE + px_story_model_evidence(c->model, x) / c->model->w[0];
 }
 
-/* The signals of a pair from its average links (title and names: -1 when
- * either side has none) and the days between them. */
-static void pair_features(double body, double title, double names, double days, double *x)
+/* The signals of a pair from its average links (title and the channels:
+ * -1 when either side has none) and the days between them. */
+static void pair_features(double body, double title, const double *links, double days,
+                          double *x)
 {
+    static const int link_feat[N_CHANNELS] = {PX_STORY_FEAT_NAMES, PX_STORY_FEAT_NUMBERS,
+                                              PX_STORY_FEAT_DATES};
     x[PX_STORY_FEAT_BODY] = body;
     x[PX_STORY_FEAT_TITLE] = title < 0 ? 0 : title;
-    x[PX_STORY_FEAT_NAMES] = names < 0 ? 0 : names;
     x[PX_STORY_FEAT_LOG_DAYS] = log1p(days);
     x[PX_STORY_FEAT_NO_TITLE] = title < 0;
-    x[PX_STORY_FEAT_NO_NAMES] = names < 0;
+    x[PX_STORY_FEAT_NO_NAMES] = links[CH_NAMES] < 0;
+    for (int k = 0; k < N_CHANNELS; k++)
+        x[link_feat[k]] = links[k] < 0 ? 0 : links[k];
 }
 
 static void article_features(const px_clusterer *c, const story *s, const vec *tv,
                              const channels *ch, long day, double *x)
 {
+    double links[N_CHANNELS];
+    for (int k = 0; k < N_CHANNELS; k++)
+        links[k] = channel_link(&ch->v[k], ch->v[k].n > 0, &s->ch_sum[k], s->n_ch[k]);
     pair_features(score_story(c, s), channel_link(tv, tv->n > 0, &s->title_sum, s->n_title),
-                  channel_link(&ch->names, ch->names.n > 0, &s->names_sum, s->n_names),
-                  days_apart(s, day), x);
+                  links, days_apart(s, day), x);
 }
 
 /* The article's join score with s: the learned similarity over its
@@ -1517,9 +1691,7 @@ static int article_vectors_make(px_clusterer *c, const px_article *a, article_ve
     if (rc == PX_OK)
         rc = title_vec(c, a, t, &av->title);
     if (rc == PX_OK)
-        rc = article_vec(c, t, &av->body);
-    if (rc == PX_OK)
-        rc = article_channels(c, &av->ch);
+        rc = article_vec(c, t, &av->body, &av->ch);
     if (rc) {
         clear_dense(c);
         article_vectors_free(av);
@@ -1664,12 +1836,13 @@ static int merge_into(px_clusterer *c, story *a, size_t b_slot)
         a->start_day = b->start_day;
     a->n_vec += b->n_vec;
     a->n_title += b->n_title;
-    a->n_names += b->n_names;
     int rc = vec_add(&a->centroid, &b->centroid, c->o.story_terms);
     if (rc == PX_OK)
         rc = vec_add(&a->title_sum, &b->title_sum, TITLE_TERMS);
-    if (rc == PX_OK)
-        rc = vec_add(&a->names_sum, &b->names_sum, CHANNEL_TERMS);
+    for (int k = 0; k < N_CHANNELS && rc == PX_OK; k++) {
+        a->n_ch[k] += b->n_ch[k];
+        rc = vec_add(&a->ch_sum[k], &b->ch_sum[k], CHANNEL_TERMS);
+    }
     a->centroid_norm = norm(&a->centroid);
     a->title_valid = 0;
     a->version++;
@@ -1691,9 +1864,9 @@ static double interval_gap(const story *a, const story *b)
     return 0;
 }
 
-/* The dot products of two stories' sums: centroids, titles, names. */
+/* The dot products of two stories' sums: centroids, titles, channels. */
 typedef struct story_dots {
-    double body, title, names;
+    double body, title, ch[N_CHANNELS];
 } story_dots;
 
 /* The learned similarity of two stories whose sums have the dot products
@@ -1704,16 +1877,19 @@ static double average_link(const px_clusterer *c, const story *a, const story *b
 {
     if (!a->n_vec || !b->n_vec)
         return 0;
-    double x[PX_STORY_FEATURES];
+    double x[PX_STORY_FEATURES], links[N_CHANNELS];
+    for (int k = 0; k < N_CHANNELS; k++)
+        links[k] = link_of(d->ch[k], a->n_ch[k], b->n_ch[k]);
     pair_features(link_of(d->body, a->n_vec, b->n_vec), link_of(d->title, a->n_title, b->n_title),
-                  link_of(d->names, a->n_names, b->n_names), interval_gap(a, b), x);
+                  links, interval_gap(a, b), x);
     return model_score(c, x);
 }
 
 static double story_similarity(const px_clusterer *c, const story *a, const story *b)
 {
-    story_dots d = {dot(&a->centroid, &b->centroid), dot(&a->title_sum, &b->title_sum),
-                    dot(&a->names_sum, &b->names_sum)};
+    story_dots d = {dot(&a->centroid, &b->centroid), dot(&a->title_sum, &b->title_sum), {0}};
+    for (int k = 0; k < N_CHANNELS; k++)
+        d.ch[k] = dot(&a->ch_sum[k], &b->ch_sum[k]);
     return average_link(c, a, b, &d);
 }
 
@@ -1958,10 +2134,12 @@ static int merge_round(px_clusterer *c, double threshold)
     size_t *slot_of = NULL;
     story **near = NULL;
     size_t n_near = 0, cap_near = 0;
-    /* story s's centroid, title and name sums, scattered by term */
-    float *s_dense = calloc(3 * (c->dense_cap + 1), sizeof *s_dense);
+    /* story s's centroid, title and channel sums, scattered by term */
+    float *s_dense = calloc((2 + N_CHANNELS) * (c->dense_cap + 1), sizeof *s_dense);
     float *t_dense = s_dense ? s_dense + c->dense_cap + 1 : NULL;
-    float *n_dense = s_dense ? t_dense + c->dense_cap + 1 : NULL;
+    float *ch_dense[N_CHANNELS];
+    for (int k = 0; k < N_CHANNELS; k++)
+        ch_dense[k] = s_dense ? t_dense + (size_t)(k + 1) * (c->dense_cap + 1) : NULL;
     if (!s_dense)
         rc = PX_ENOMEM;
     for (size_t i = 0; i < c->n_stories && rc == PX_OK; i++) {
@@ -2000,12 +2178,14 @@ static int merge_round(px_clusterer *c, double threshold)
                 if (!scattered) {
                     scatter(s_dense, &s->centroid, 1);
                     scatter(t_dense, &s->title_sum, 1);
-                    scatter(n_dense, &s->names_sum, 1);
+                    for (int ch = 0; ch < N_CHANNELS; ch++)
+                        scatter(ch_dense[ch], &s->ch_sum[ch], 1);
                     scattered = 1;
                 }
                 story_dots d = {dot_dense(&o->centroid, s_dense),
-                                dot_dense(&o->title_sum, t_dense),
-                                dot_dense(&o->names_sum, n_dense)};
+                                dot_dense(&o->title_sum, t_dense), {0}};
+                for (int ch = 0; ch < N_CHANNELS; ch++)
+                    d.ch[ch] = dot_dense(&o->ch_sum[ch], ch_dense[ch]);
                 sim = average_link(c, s, o, &d);
                 if (cache_sim(s, o, sim)) {
                     rc = PX_ENOMEM;
@@ -2023,7 +2203,8 @@ static int merge_round(px_clusterer *c, double threshold)
         if (scattered) {
             scatter(s_dense, &s->centroid, 0);
             scatter(t_dense, &s->title_sum, 0);
-            scatter(n_dense, &s->names_sum, 0);
+            for (int ch = 0; ch < N_CHANNELS; ch++)
+                scatter(ch_dense[ch], &s->ch_sum[ch], 0);
         }
     }
     free(near);

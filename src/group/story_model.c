@@ -11,7 +11,7 @@ extern const char px_story_model_en_tsv[];
 extern const size_t px_story_model_en_tsv_len;
 
 static const char *const feature_names[PX_STORY_FEATURES] = {
-    "body", "title", "names", "log_days", "no_title", "no_names",
+    "body", "title", "names", "log_days", "no_title", "no_names", "numbers", "dates",
 };
 
 const char *px_story_feature_name(int i)

@@ -714,6 +714,8 @@ static int collect_terms(px_clusterer *c, const term_trace *t)
     c->tf_n = 0;
     c->doc_tokens = 0;
     c->n_name_terms = 0;
+    if (!t->n)
+        return PX_OK; /* nothing traced: t->e may be NULL */
     int rc = PX_OK;
     if (c->o.title_weight > 0)
         rc = replay(c, t->e, t->n_title, c->o.title_weight);

@@ -276,6 +276,26 @@ static void test_stopwords_only_story(void **s)
     px_clusterer_free(c);
 }
 
+/* A record with neither title nor text (a JSON record with only its
+ * source) traces no term: the batch pass takes it as a story of its own
+ * (this offset a NULL trace, undefined behaviour found by fuzz_request). */
+static void test_record_without_terms(void **s)
+{
+    (void)s;
+    px_clusterer *c = clusterer(1);
+    px_article *none = article("none", "2025-03-01", NULL, NULL);
+    px_article *real = article("real", "2025-03-01", NULL, "Harbor council budget river bridge strike union.");
+    assert_int_equal(px_clusterer_observe(c, none), PX_OK);
+    assert_int_equal(px_clusterer_observe(c, real), PX_OK);
+    assert_int_equal(px_clusterer_add(c, none, NULL), PX_OK);
+    assert_int_equal(px_clusterer_add(c, real, NULL), PX_OK);
+    assert_int_equal(px_cluster_batch(c, 0), PX_OK);
+    assert_int_equal(px_clusterer_story_count(c), 2);
+    px_article_free(none);
+    px_article_free(real);
+    px_clusterer_free(c);
+}
+
 static const char bridge[] =
     "A bridge over the Alder River collapsed in Port Alder on Tuesday, killing at least "
     "twelve people, police said. Divers searched the river for survivors.";
@@ -920,6 +940,7 @@ int main(void)
         cmocka_unit_test(test_analyze_lists_copies_as_duplicates),
         cmocka_unit_test(test_bad_options),
         cmocka_unit_test(test_stopwords_only_story),
+        cmocka_unit_test(test_record_without_terms),
         cmocka_unit_test(test_cli_is_deterministic_and_streams),
         cmocka_unit_test(test_story_model_parse),
         cmocka_unit_test(test_names_keep_same_kind_events_apart),

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <microhttpd.h>
 
@@ -22,6 +23,7 @@
 typedef struct watched {
     struct watched *prev, *next;
     int fd;
+    ino_t socket_id;        /* inode of its socket when it began */
     int receiving;          /* a request has not fully arrived yet */
     struct timespec deadline; /* it must have by then */
 } watched;
@@ -29,7 +31,12 @@ typedef struct watched {
 /* The request deadline: libmicrohttpd's own timeout restarts with every
  * byte, so a client sending one byte now and then (slowloris) would hold
  * its connection for ever. A watchdog thread shuts the socket of every
- * connection whose request has not fully arrived in request_timeout. */
+ * connection whose request has not fully arrived in request_timeout.
+ * libmicrohttpd (0.9.75) reports a connection closed before it closes the
+ * descriptor, and the list changes only under the lock the watchdog holds
+ * while it shuts sockets, so a listed descriptor is still the connection's;
+ * the socket's inode is compared too, so that a library closing first
+ * could only make the watchdog skip a reused descriptor, never cut it. */
 typedef struct watchdog {
     pthread_mutex_t lock;
     pthread_cond_t wake;
@@ -60,6 +67,12 @@ static int passed(const struct timespec *deadline, const struct timespec *now)
            (now->tv_sec == deadline->tv_sec && now->tv_nsec >= deadline->tv_nsec);
 }
 
+static ino_t socket_id(int fd)
+{
+    struct stat st;
+    return fstat(fd, &st) == 0 ? st.st_ino : 0;
+}
+
 static void *watchdog_run(void *ud)
 {
     watchdog *d = ud;
@@ -69,7 +82,8 @@ static void *watchdog_run(void *ud)
         clock_gettime(CLOCK_MONOTONIC, &now);
         for (watched *w = d->list; w; w = w->next)
             if (w->receiving && passed(&w->deadline, &now)) {
-                shutdown(w->fd, SHUT_RDWR); /* libmicrohttpd then closes it */
+                if (socket_id(w->fd) == w->socket_id)
+                    shutdown(w->fd, SHUT_RDWR); /* libmicrohttpd then closes it */
                 w->receiving = 0;
             }
         struct timespec tick = deadline_in(0);
@@ -140,6 +154,7 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
         if (!ci || !(w = calloc(1, sizeof *w)))
             return; /* not watched: the library's idle timeout still applies */
         w->fd = ci->connect_fd;
+        w->socket_id = socket_id(w->fd);
         w->receiving = 1;
         w->deadline = deadline_in(d->timeout);
         pthread_mutex_lock(&d->lock);

@@ -22,11 +22,12 @@ fi
 pid=""
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null || true' EXIT
 start_server() {
+    rm -f "$OUT/serve.out" # not the last server's port
     build/parallax serve --db "$OUT/store.db" --port 0 > "$OUT/serve.out" 2>&1 &
     pid=$!
     port=""
     for _ in $(seq 100); do
-        port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$OUT/serve.out")
+        port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$OUT/serve.out" 2>/dev/null || true)
         [ -n "$port" ] && return 0
         sleep 0.1
     done
@@ -60,9 +61,11 @@ stop_server
 # Compressed bombs, each on a fresh server: about 2 MB of gzip that would
 # expand to 2 GB (newlines) or 512 MB (one short JSONL record repeated).
 python3 - "$OUT" <<'PY'
-import sys, zlib
+import os, sys, zlib
 out = sys.argv[1]
 def bomb(name, unit, total):
+    if os.path.exists(f"{out}/{name}.gz"):
+        return
     z = zlib.compressobj(6, zlib.DEFLATED, 31)
     block = unit * ((4 << 20) // len(unit))
     with open(f"{out}/{name}.gz", "wb") as f:

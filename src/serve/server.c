@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -18,6 +19,12 @@
 /* Connections one client address may hold at once. Loopback clients share
  * one address, so this is also the bound for local tools. */
 #define PX_SERVER_PER_CLIENT 256
+
+/* Connections at once: enough that a thousand slow clients leave room for
+ * the others, within the descriptors the process may open (some kept for
+ * the store, the listening socket and the library). */
+#define PX_SERVER_MAX_CONNECTIONS 4096
+#define PX_SERVER_SPARE_FDS 64
 
 /* One open connection, watched while it has a request still arriving. */
 typedef struct watched {
@@ -293,6 +300,26 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     return ret;
 }
 
+/* PX_SERVER_MAX_CONNECTIONS, or fewer when the descriptor limit (raised
+ * towards its hard limit if need be) does not allow as many. */
+static unsigned connection_limit(void)
+{
+    const rlim_t want = PX_SERVER_MAX_CONNECTIONS + PX_SERVER_SPARE_FDS;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+        return 1024;
+    if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want && rl.rlim_max > rl.rlim_cur) {
+        struct rlimit raised = {rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max,
+                                rl.rlim_max};
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            rl = raised;
+    }
+    if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= want)
+        return PX_SERVER_MAX_CONNECTIONS;
+    return rl.rlim_cur > 2 * PX_SERVER_SPARE_FDS ? (unsigned)(rl.rlim_cur - PX_SERVER_SPARE_FDS)
+                                                 : PX_SERVER_SPARE_FDS;
+}
+
 static int bind_address(const char *bind, unsigned port, struct sockaddr_storage *ss, int *ipv6)
 {
     memset(ss, 0, sizeof *ss);
@@ -340,7 +367,7 @@ int px_server_start(px_server **out, px_api *api, const px_server_opts *o, px_er
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
         MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, max_header,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)1024,
+        MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
         /* one client cannot take every connection (slow or idle ones) */
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PX_SERVER_PER_CLIENT,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)10,

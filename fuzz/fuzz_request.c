@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "parallax.h"
 
@@ -33,6 +34,14 @@ static char *next_field(const char **p, const char *end)
     }
     *p = nl ? nl + 1 : end;
     return s;
+}
+
+/* The exact token; the scheme name is case-insensitive (RFC 9110 11.1). */
+static int sends_token(const char *authorization)
+{
+    static const char scheme[] = "Bearer ";
+    return authorization && strncasecmp(authorization, scheme, sizeof scheme - 1) == 0 &&
+           strcmp(authorization + sizeof scheme - 1, TOKEN) == 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -64,7 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (r.status < 200 || r.status > 599 || (r.len && !r.body))
         abort();
     int stored = strcmp(rq.method, "POST") == 0 && (r.status == 200 || r.status == 201);
-    if (stored && (!rq.authorization || strcmp(rq.authorization, "Bearer " TOKEN) != 0))
+    if (stored && !sends_token(rq.authorization))
         abort(); /* a write without the token */
     px_api_response_free(&r);
     for (int i = 0; i < FIELDS; i++)

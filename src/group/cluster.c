@@ -841,6 +841,8 @@ static int collect_terms(px_clusterer *c, const term_trace *t)
     c->doc_tokens = 0;
     for (int k = 0; k < N_CHANNELS; k++)
         c->n_ch_terms[k] = 0;
+    if (!t->n)
+        return PX_OK; /* nothing traced: t->e may be NULL */
     int rc = PX_OK;
     if (c->o.title_weight > 0)
         rc = replay(c, t->e, t->n_title, c->o.title_weight);

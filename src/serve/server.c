@@ -6,7 +6,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <microhttpd.h>
 
@@ -18,10 +20,17 @@
  * one address, so this is also the bound for local tools. */
 #define PX_SERVER_PER_CLIENT 256
 
+/* Connections at once: enough that a thousand slow clients leave room for
+ * the others, within the descriptors the process may open (some kept for
+ * the store, the listening socket and the library). */
+#define PX_SERVER_MAX_CONNECTIONS 4096
+#define PX_SERVER_SPARE_FDS 64
+
 /* One open connection, watched while it has a request still arriving. */
 typedef struct watched {
     struct watched *prev, *next;
     int fd;
+    ino_t socket_id;        /* inode of its socket when it began */
     int receiving;          /* a request has not fully arrived yet */
     struct timespec deadline; /* it must have by then */
 } watched;
@@ -29,7 +38,12 @@ typedef struct watched {
 /* The request deadline: libmicrohttpd's own timeout restarts with every
  * byte, so a client sending one byte now and then (slowloris) would hold
  * its connection for ever. A watchdog thread shuts the socket of every
- * connection whose request has not fully arrived in request_timeout. */
+ * connection whose request has not fully arrived in request_timeout.
+ * libmicrohttpd (0.9.75) reports a connection closed before it closes the
+ * descriptor, and the list changes only under the lock the watchdog holds
+ * while it shuts sockets, so a listed descriptor is still the connection's;
+ * the socket's inode is compared too, so that a library closing first
+ * could only make the watchdog skip a reused descriptor, never cut it. */
 typedef struct watchdog {
     pthread_mutex_t lock;
     pthread_cond_t wake;
@@ -60,6 +74,12 @@ static int passed(const struct timespec *deadline, const struct timespec *now)
            (now->tv_sec == deadline->tv_sec && now->tv_nsec >= deadline->tv_nsec);
 }
 
+static ino_t socket_id(int fd)
+{
+    struct stat st;
+    return fstat(fd, &st) == 0 ? st.st_ino : 0;
+}
+
 static void *watchdog_run(void *ud)
 {
     watchdog *d = ud;
@@ -69,7 +89,8 @@ static void *watchdog_run(void *ud)
         clock_gettime(CLOCK_MONOTONIC, &now);
         for (watched *w = d->list; w; w = w->next)
             if (w->receiving && passed(&w->deadline, &now)) {
-                shutdown(w->fd, SHUT_RDWR); /* libmicrohttpd then closes it */
+                if (socket_id(w->fd) == w->socket_id)
+                    shutdown(w->fd, SHUT_RDWR); /* libmicrohttpd then closes it */
                 w->receiving = 0;
             }
         struct timespec tick = deadline_in(0);
@@ -140,6 +161,7 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
         if (!ci || !(w = calloc(1, sizeof *w)))
             return; /* not watched: the library's idle timeout still applies */
         w->fd = ci->connect_fd;
+        w->socket_id = socket_id(w->fd);
         w->receiving = 1;
         w->deadline = deadline_in(d->timeout);
         pthread_mutex_lock(&d->lock);
@@ -278,6 +300,26 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     return ret;
 }
 
+/* PX_SERVER_MAX_CONNECTIONS, or fewer when the descriptor limit (raised
+ * towards its hard limit if need be) does not allow as many. */
+static unsigned connection_limit(void)
+{
+    const rlim_t want = PX_SERVER_MAX_CONNECTIONS + PX_SERVER_SPARE_FDS;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+        return 1024;
+    if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want && rl.rlim_max > rl.rlim_cur) {
+        struct rlimit raised = {rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max,
+                                rl.rlim_max};
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            rl = raised;
+    }
+    if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= want)
+        return PX_SERVER_MAX_CONNECTIONS;
+    return rl.rlim_cur > 2 * PX_SERVER_SPARE_FDS ? (unsigned)(rl.rlim_cur - PX_SERVER_SPARE_FDS)
+                                                 : PX_SERVER_SPARE_FDS;
+}
+
 static int bind_address(const char *bind, unsigned port, struct sockaddr_storage *ss, int *ipv6)
 {
     memset(ss, 0, sizeof *ss);
@@ -325,7 +367,7 @@ int px_server_start(px_server **out, px_api *api, const px_server_opts *o, px_er
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
         MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, max_header,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)1024,
+        MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
         /* one client cannot take every connection (slow or idle ones) */
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PX_SERVER_PER_CLIENT,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)10,

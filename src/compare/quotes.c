@@ -52,6 +52,7 @@ typedef struct qscan {
     const px_entity_list *people;
     const px_quote_list *out;
     long last_thing; /* index of the last quote said by a document or org */
+    unsigned char *spoke; /* per entity of people: named as a quote's speaker */
 } qscan;
 
 static int add_piece(qscan *q, size_t open, size_t olen, size_t close, size_t clen,
@@ -672,12 +673,14 @@ static int is_pronoun(const char *s, size_t len, px_gender *g)
 /* Is there more than the tagger's word that the entity is a person: a
  * common given name, a role or title, or a second way of writing it (`Bamford` for `Martin Bamford`)? A caption or
  * an event the tagger took for a name (`Hide Caption`, `Bastille Day`)
- * has none, and a pronoun does not go to it. */
-static int person_like(const px_entity *e)
+ * has none, and a pronoun does not go to it. A name an earlier quote's
+ * cue gave as its speaker (`said Daphne Burandé, 15`) is a person too. */
+static int person_like(const qscan *q, size_t entity)
 {
+    const px_entity *e = &q->people->v[entity];
     const char *space = strchr(e->name, ' ');
     return !space || cl_given_name_gender(e->name, (size_t)(space - e->name)) || e->role ||
-           e->variants.n > 1;
+           e->variants.n > 1 || (q->spoke && q->spoke[entity]);
 }
 
 /* The nearest person mentioned before off whose gender fits: earlier in
@@ -704,7 +707,7 @@ static long nearest_person(const qscan *q, size_t off, px_gender g, size_t quote
             if (mn->start >= quote_start && mn->end <= quote_end)
                 continue; /* named inside the quote itself */
             const px_entity *e = &l->v[mn->entity];
-            if (e->kind != PX_ENTITY_PERSON || !person_like(e))
+            if (e->kind != PX_ENTITY_PERSON || !person_like(q, mn->entity))
                 continue;
             if (g && e->gender && e->gender != g)
                 continue;
@@ -744,6 +747,39 @@ static long person_with_role(const qscan *q, const char *noun, size_t len)
             return (long)i;
     }
     return -1;
+}
+
+/* Where the name ending the phrase s[0..len) starts, when its last word
+ * is capitalised and every word before the capitalised run is in lower
+ * case: those words ("twisted Al-Adnani", "the embattled Smith") describe
+ * the speaker and are not its name; else 0. Lower-case particles inside
+ * a name ("Secretary of State", "Ursula von der Leyen") stay. */
+static size_t name_run_start(const char *s, size_t len)
+{
+    static const char *const particles[] = {"of", "de", "del", "der", "da", "di", "du", "la", "le",
+                                            "van", "von", "al", "bin", "ibn", "and", "&", NULL};
+    size_t start = len, run = len;
+    while (start > 0) {
+        size_t we = start;
+        while (we > 0 && isspace((unsigned char)s[we - 1]))
+            we--;
+        size_t ws = we;
+        while (ws > 0 && !isspace((unsigned char)s[ws - 1]))
+            ws--;
+        if (ws == we)
+            break;
+        if (isupper((unsigned char)s[ws]) || (unsigned char)s[ws] >= 0x80)
+            run = ws;
+        else if (!cl_in(s + ws, we - ws, particles))
+            break;
+        start = ws;
+    }
+    if (run == len)
+        return 0;
+    for (size_t i = 0; i < run; i++)
+        if ((i == 0 || isspace((unsigned char)s[i - 1])) && !islower((unsigned char)s[i]))
+            return 0; /* a name before the run: "Priebus later Thursday" */
+    return run;
 }
 
 static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
@@ -787,16 +823,22 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
         }
     while (len > 0 && isspace((unsigned char)s[len - 1]))
         len--;
-    long ent = q->people ? px_entities_at(q->people, sp->start, sp->start + len) : -1;
+    size_t name_at = name_run_start(s, len);
+    s += name_at;
+    len -= name_at;
+    full_len -= name_at;
+    size_t base = sp->start + name_at;
+    out->mention_start = base;
+    long ent = q->people ? px_entities_at(q->people, base, base + len) : -1;
     /* a person named inside the phrase is its head, not a place or an
      * organisation before the title: "New Jersey Gov. Chris Christie" */
     if (ent >= 0 && q->people->v[ent].kind != PX_ENTITY_PERSON) {
         long person = -1;
         for (size_t m = 0; m < q->people->n_mentions; m++) {
             const px_mention *mn = &q->people->mentions[m];
-            if (mn->start >= sp->start + len)
+            if (mn->start >= base + len)
                 break;
-            if (mn->start >= sp->start && !mn->possessive &&
+            if (mn->start >= base && !mn->possessive &&
                 q->people->v[mn->entity].kind == PX_ENTITY_PERSON)
                 person = (long)mn->entity;
         }
@@ -813,7 +855,7 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
     /* a name modifying a lower-case head is not the speaker: "the German
      * foreign ministry", "the Chicago police" */
     if (ent >= 0 && q->people->v[ent].kind != PX_ENTITY_PERSON && islower((unsigned char)head[0]) &&
-        px_entities_at(q->people, sp->start + h, sp->start + len) < 0) {
+        px_entities_at(q->people, base + h, base + len) < 0) {
         ent = -1;
         named_modifier = 1;
     }
@@ -1547,6 +1589,9 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
         }
     }
     free(sp.cue);
+    if (q->spoke && x->speaker_entity >= 0 && x->mention_end > x->mention_start &&
+        !is_pronoun(q->d.text + x->mention_start, x->mention_end - x->mention_start, &(px_gender){0}))
+        q->spoke[x->speaker_entity] = 1;
     if (!rc && x->cue)
         rc = find_relay(q, x);
     if (x->speaker_kind == PX_SPEAKER_DOCUMENT || x->speaker_kind == PX_SPEAKER_ORG)
@@ -1627,6 +1672,8 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
         rc = px_entities_extract_doc(a, doc, &own);
         q.people = &own;
     }
+    if (!rc && q.people->n && !(q.spoke = calloc(q.people->n, 1)))
+        rc = PX_ENOMEM;
     if (!rc)
         rc = cl_doc_init(&q.d, a->body, doc);
     if (!rc)
@@ -1640,6 +1687,7 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
         i = j + 1;
     }
     free(q.p);
+    free(q.spoke);
     cl_doc_free(&q.d);
     px_entity_list_clear(&own);
     return rc ? PX_ENOMEM : PX_OK;

@@ -705,8 +705,9 @@ static void test_speaker_is_a_person_or_organisation(void **s)
 
 /* Speakers an editor would laugh at: a word opening a spoken sentence
  * ("Well,") taken for a name, a describing word kept before the name,
- * and a witness's words given to an official named further back because
- * the witness's name carries neither a known given name nor a title. */
+ * a witness's words given to an official named further back because the
+ * witness's name carries neither a known given name nor a title, and a
+ * weekday before a say verb. */
 static void test_speaker_is_no_interjection_or_modifier(void **s)
 {
     (void)s;
@@ -726,6 +727,7 @@ static void test_speaker_is_no_interjection_or_modifier(void **s)
          "\u201cNobody told us what was happening, and I heard shots,\u201d she said. "
          "\u201cI waited at the bar because I thought it was a false alarm.\u201d",
          "Nobody told us", "Odile Ferrand"},
+        {"\"We will build the new bridge by the spring,\" Tuesday said.", "We will build", ""},
     };
     check_speakers(cases, sizeof cases / sizeof *cases);
     /* "Well" opening a quoted sentence is no name at all */

@@ -1389,11 +1389,26 @@ static int located(const qscan *q, size_t entity)
     return 0;
 }
 
+/* A weekday, a month or a function word (`Tuesday charged`, `When
+ * told`, `Rather`): capitalised by its place, never a speaker's name. */
+static int function_or_calendar_word(const char *s, size_t len)
+{
+    char buf[32];
+    if (cl_is_calendar_word(s, len))
+        return 1;
+    if (len >= sizeof buf)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        buf[i] = (char)tolower((unsigned char)s[i]);
+    return px_is_stopword("en", buf, len);
+}
+
 /* Can the mention [s, e) speak? People and organisations can, and so can
  * pronouns, documents, groups and roles; a name the tagger calls a place
  * or an event, work or nationality (`St. Petersburg`, `Bastille Day`,
  * `the Super Bowl`) cannot, nor a capitalised phrase it does not call a
- * name at all (`Hide Caption`, `View`, `German`). */
+ * name at all (`Hide Caption`, `View`, `German`) nor a lone weekday or
+ * function word. */
 static int can_speak(const qscan *q, size_t s, size_t e)
 {
     size_t t = cl_token_at(&q->d.tk, s), te = cl_token_at(&q->d.tk, e);
@@ -1450,7 +1465,7 @@ static int can_speak(const qscan *q, size_t s, size_t e)
             return 1;
         words++;
     }
-    return words < 2;
+    return words < 2 && !function_or_calendar_word(hs, hl);
 }
 
 /* Is byte off inside one of the quote's pieces? */

@@ -706,8 +706,9 @@ static void test_speaker_is_a_person_or_organisation(void **s)
 /* Speakers an editor would laugh at: a word opening a spoken sentence
  * ("Well,") taken for a name, a describing word kept before the name,
  * a witness's words given to an official named further back because the
- * witness's name carries neither a known given name nor a title, and a
- * weekday before a say verb. */
+ * witness's name carries neither a known given name nor a title (a name
+ * next to a verb of saying is a person; a body such as "Transport
+ * Police" is not), and a weekday before a say verb. */
 static void test_speaker_is_no_interjection_or_modifier(void **s)
 {
     (void)s;
@@ -728,6 +729,13 @@ static void test_speaker_is_no_interjection_or_modifier(void **s)
          "\u201cI waited at the bar because I thought it was a false alarm.\u201d",
          "Nobody told us", "Odile Ferrand"},
         {"\"We will build the new bridge by the spring,\" Tuesday said.", "We will build", ""},
+        {"Mayor Tomas Brandt visited the depot. Ifeoma Adeyemi said her husband was on the "
+         "tram and was badly cut.\n\"People were screaming and the lights went out,\" she "
+         "said.",
+         "People were screaming", "Ifeoma Adeyemi"},
+        {"The driver was held, British Transport Police said. Tomas Brandt, who was among "
+         "the injured, described the crash.\n\"Everyone just went flying,\" he said.",
+         "Everyone just went", "he"}, /* no person to stand for: kept as written */
     };
     check_speakers(cases, sizeof cases / sizeof *cases);
     /* "Well" opening a quoted sentence is no name at all */

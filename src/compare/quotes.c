@@ -679,8 +679,26 @@ static int person_like(const qscan *q, size_t entity)
 {
     const px_entity *e = &q->people->v[entity];
     const char *space = strchr(e->name, ' ');
+    const char *last = strrchr(e->name, ' ');
+    if (last && cl_is_group_noun(last + 1, strlen(last + 1)))
+        return 0; /* `Transport Police`: a body, whatever the tagger says */
     return !space || cl_given_name_gender(e->name, (size_t)(space - e->name)) || e->role ||
            e->variants.n > 1 || (q->spoke && q->spoke[entity]);
+}
+
+/* Marks the people named right before or after a verb of saying
+ * (`Kudirat Okesola said her husband ...`, `said Daphne Burandé`): they
+ * speak in the article, so a pronoun may stand for them. */
+static void mark_saying_subjects(qscan *q)
+{
+    if (!q->spoke)
+        return;
+    for (size_t m = 0; m < q->people->n_mentions; m++) {
+        const px_mention *mn = &q->people->mentions[m];
+        size_t after = cl_token_at(&q->d.tk, mn->end), before = cl_token_at(&q->d.tk, mn->role_start);
+        if ((after < q->d.tk.n && say_at(q, after)) || (before > 0 && say_at(q, before - 1)))
+            q->spoke[mn->entity] = 1;
+    }
 }
 
 /* The nearest person mentioned before off whose gender fits: earlier in
@@ -1465,7 +1483,7 @@ static int can_speak(const qscan *q, size_t s, size_t e)
             return 1;
         words++;
     }
-    return words < 2 && !function_or_calendar_word(hs, hl);
+    return words < 2 && !(te - t == 1 && function_or_calendar_word(hs, hl));
 }
 
 /* Is byte off inside one of the quote's pieces? */
@@ -1691,6 +1709,8 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
         rc = PX_ENOMEM;
     if (!rc)
         rc = cl_doc_init(&q.d, a->body, doc);
+    if (!rc)
+        mark_saying_subjects(&q);
     if (!rc)
         rc = find_pieces(&q);
     long last_speech = -1;

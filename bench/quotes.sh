@@ -1,6 +1,7 @@
 #!/bin/sh
 # Quote benchmark: PolNeAR direct-quote spans and speakers (train and dev,
 # scored separately; rules in bench/quotes_score.py and docs/claims.md),
+# QUOTES_LIST=train lists the speaker errors of train on stderr;
 # then extraction speed (entities + quotes + numbers) per 100 articles.
 set -e
 cd "$(dirname "$0")/.."

@@ -705,6 +705,51 @@ static void test_speaker_is_a_person_or_organisation(void **s)
     check_speakers(cases, sizeof cases / sizeof *cases);
 }
 
+/* Speakers an editor would laugh at: a word opening a spoken sentence
+ * ("Well,") taken for a name, a describing word kept before the name,
+ * a witness's words given to an official named further back because the
+ * witness's name carries neither a known given name nor a title (a name
+ * next to a verb of saying is a person; a body such as "Transport
+ * Police" is not), and a weekday before a say verb. */
+static void test_speaker_is_no_interjection_or_modifier(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"Paul Vance, a nurse, described the night. \"People ran past us. Well, my brother "
+         "grabbed my arm and we ran too.\"\n\nThe harbour was closed at noon. He told "
+         "reporters he saw the lorry. \"The lorry came straight down the road and did not "
+         "stop.\"",
+         "The lorry came straight", "Paul Vance"},
+        {"Speaking to his followers, notorious Abu-Kalem urged: \"Strike them wherever you "
+         "find them, in the streets and in the markets.\"",
+         "Strike them wherever", "Abu-Kalem"},
+        {"Mayor Tomas Brandt said on Friday that the city would mourn for three days.\n"
+         "\u201cWe will not give in,\u201d he said in a statement outside the town hall.\n"
+         "\u201cWe were dancing when we saw people running everywhere,\u201d said Odile "
+         "Ferrand, 15, who was at a bar near the beach.\n"
+         "\u201cNobody told us what was happening, and I heard shots,\u201d she said. "
+         "\u201cI waited at the bar because I thought it was a false alarm.\u201d",
+         "Nobody told us", "Odile Ferrand"},
+        {"\"We will build the new bridge by the spring,\" Tuesday said.", "We will build", ""},
+        {"Mayor Tomas Brandt visited the depot. Ifeoma Adeyemi said her husband was on the "
+         "tram and was badly cut.\n\"People were screaming and the lights went out,\" she "
+         "said.",
+         "People were screaming", "Ifeoma Adeyemi"},
+        {"The driver was held, British Transport Police said. Tomas Brandt, who was among "
+         "the injured, described the crash.\n\"Everyone just went flying,\" he said.",
+         "Everyone just went", "he"}, /* no person to stand for: kept as written */
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+    /* "Well" opening a quoted sentence is no name at all */
+    px_entity_list people;
+    entities_of("\"Well, my brother grabbed my arm,\" Marta Quist said. Yes, the lorry stopped.",
+                &people);
+    assert_null(entity_named(&people, "Well"));
+    assert_null(entity_named(&people, "Yes"));
+    assert_non_null(entity_named(&people, "Marta Quist"));
+    px_entity_list_clear(&people);
+}
+
 /* "X said, according to Y": X speaks, Y relayed the quote. */
 static void test_relayed_quote_keeps_speaker(void **s)
 {
@@ -1413,6 +1458,7 @@ int main(void)
         cmocka_unit_test(test_shared_surname_resolves_by_pronoun_and_proximity),
         cmocka_unit_test(test_speaker_is_a_person_or_organisation),
         cmocka_unit_test(test_relayed_quote_keeps_speaker),
+        cmocka_unit_test(test_speaker_is_no_interjection_or_modifier),
         cmocka_unit_test(test_numbers_name_their_quantity),
         cmocka_unit_test(test_number_groups_by_head_noun),
         cmocka_unit_test(test_continued_quote_keeps_mention),

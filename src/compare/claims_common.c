@@ -218,6 +218,17 @@ static const char *const calendar_words[] = {
 
 int cl_is_calendar_word(const char *s, size_t len) { return cl_in(s, len, calendar_words); }
 
+/* Words that open spoken sentences before a comma ("Well, my partner
+ * ...", "Yes, we did"): a closed class, like the stopwords. */
+static const char *const discourse_markers[] = {
+    "well", "yes", "yeah", "yep", "no", "nope", "oh", "ah", "okay", "ok", "sure", "look",
+    "listen", "hey", "wow", "alas", "hello", "hi", "thanks", "please", "right", "indeed",
+    "anyway", "honestly", "frankly", "obviously", "so", "now", "then", "boy", "gosh", "man",
+    "sorry", "absolutely", "exactly", "fine", "alright", "actually", "basically", "again",
+    "still", "besides", "instead", "meanwhile", "otherwise", "sadly", "luckily", NULL};
+
+int cl_is_discourse_marker(const char *s, size_t len) { return cl_in(s, len, discourse_markers); }
+
 int cl_doc_init(cl_doc *d, const char *text, const px_doc *doc)
 {
     memset(d, 0, sizeof *d);

@@ -48,6 +48,9 @@ int cl_is_group_noun(const char *s, size_t len);
 int cl_given_name_gender(const char *s, size_t len);
 /* Month and weekday names (full and abbreviated). */
 int cl_is_calendar_word(const char *s, size_t len);
+/* "Well", "Yes", "Oh": a word that opens a spoken sentence before a comma
+ * (any case). */
+int cl_is_discourse_marker(const char *s, size_t len);
 
 
 /* A text with its tokens and sentences: its own, or borrowed from the

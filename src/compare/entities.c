@@ -403,10 +403,20 @@ static int tok_role_word(const scanner *sc, size_t i)
     return is_title_token(sc, t) && cl_is_role_word(sc->text + t->start, t->end - t->start);
 }
 
+/* Does token i open its sentence, or a quotation opening it? */
+static int opens_spoken_sentence(const scanner *sc, size_t i)
+{
+    if (opens_sentence(sc, i))
+        return 1;
+    static const char *const marks[] = {"\"", "\u201c", "'", "\u2018", NULL};
+    return i > 0 && cl_tok_in(sc->text, &sc->tk.v[i - 1], marks) && opens_sentence(sc, i - 1);
+}
+
 /* A one-word name no reader would list: a people or party adjective
  * ("Israeli", "Democratic"), a compound modifier ("Hamas-controlled",
  * "Israel-Hamas"), a common word capitalised by its position in the
- * sentence ("Ultimately", "Medium"), a weekday or month. */
+ * sentence ("Ultimately", "Medium"), a weekday or month, a word opening
+ * a spoken sentence ("Well,"). */
 static int unlisted_word(const scanner *sc, size_t i, px_ner_type type)
 {
     const px_token *t = &sc->tk.v[i];
@@ -416,6 +426,9 @@ static int unlisted_word(const scanner *sc, size_t i, px_ner_type type)
         return 1;
     if (len >= 3 && strchr("DRI", s[0]) && s[1] == '-')
         return 1; /* party and state: "D-Mo.", "R-Texas" */
+    if (opens_spoken_sentence(sc, i) && i + 1 < sc->tk.n &&
+        cl_tok_eq(sc->text, &sc->tk.v[i + 1], ",") && cl_is_discourse_marker(s, len))
+        return 1; /* "Well, my partner took my hand" */
     if (type == PX_NER_MISC && (is_demonym(s, len) || memchr(s, '-', len)))
         return 1;
     if (memchr(s, '-', len) && islower((unsigned char)((const char *)memchr(s, '-', len))[1]))

@@ -53,6 +53,7 @@ typedef struct qscan {
     const px_entity_list *people;
     const px_quote_list *out;
     long last_thing; /* index of the last quote said by a document or org */
+    unsigned char *spoke; /* per entity of people: named as a quote's speaker */
 } qscan;
 
 static int add_piece(qscan *q, size_t open, size_t olen, size_t close, size_t clen,
@@ -673,12 +674,32 @@ static int is_pronoun(const char *s, size_t len, px_gender *g)
 /* Is there more than the tagger's word that the entity is a person: a
  * common given name, a role or title, or a second way of writing it (`Bamford` for `Martin Bamford`)? A caption or
  * an event the tagger took for a name (`Hide Caption`, `Bastille Day`)
- * has none, and a pronoun does not go to it. */
-static int person_like(const px_entity *e)
+ * has none, and a pronoun does not go to it. A name an earlier quote's
+ * cue gave as its speaker (`said Daphne Burandé, 15`) is a person too. */
+static int person_like(const qscan *q, size_t entity)
 {
+    const px_entity *e = &q->people->v[entity];
     const char *space = strchr(e->name, ' ');
+    const char *last = strrchr(e->name, ' ');
+    if (last && cl_is_group_noun(last + 1, strlen(last + 1)))
+        return 0; /* `Transport Police`: a body, whatever the tagger says */
     return !space || cl_given_name_gender(e->name, (size_t)(space - e->name)) || e->role ||
-           e->variants.n > 1;
+           e->variants.n > 1 || (q->spoke && q->spoke[entity]);
+}
+
+/* Marks the people named right before or after a verb of saying
+ * (`Kudirat Okesola said her husband ...`, `said Daphne Burandé`): they
+ * speak in the article, so a pronoun may stand for them. */
+static void mark_saying_subjects(qscan *q)
+{
+    if (!q->spoke)
+        return;
+    for (size_t m = 0; m < q->people->n_mentions; m++) {
+        const px_mention *mn = &q->people->mentions[m];
+        size_t after = cl_token_at(&q->d.tk, mn->end), before = cl_token_at(&q->d.tk, mn->role_start);
+        if ((after < q->d.tk.n && say_at(q, after)) || (before > 0 && say_at(q, before - 1)))
+            q->spoke[mn->entity] = 1;
+    }
 }
 
 /* The nearest person mentioned before off whose gender fits: earlier in
@@ -705,7 +726,7 @@ static long nearest_person(const qscan *q, size_t off, px_gender g, size_t quote
             if (mn->start >= quote_start && mn->end <= quote_end)
                 continue; /* named inside the quote itself */
             const px_entity *e = &l->v[mn->entity];
-            if (e->kind != PX_ENTITY_PERSON || !person_like(e))
+            if (e->kind != PX_ENTITY_PERSON || !person_like(q, mn->entity))
                 continue;
             if (g && e->gender && e->gender != g)
                 continue;
@@ -745,6 +766,39 @@ static long person_with_role(const qscan *q, const char *noun, size_t len)
             return (long)i;
     }
     return -1;
+}
+
+/* Where the name ending the phrase s[0..len) starts, when its last word
+ * is capitalised and every word before the capitalised run is in lower
+ * case: those words ("twisted Al-Adnani", "the embattled Smith") describe
+ * the speaker and are not its name; else 0. Lower-case particles inside
+ * a name ("Secretary of State", "Ursula von der Leyen") stay. */
+static size_t name_run_start(const char *s, size_t len)
+{
+    static const char *const particles[] = {"of", "de", "del", "der", "da", "di", "du", "la", "le",
+                                            "van", "von", "al", "bin", "ibn", "and", "&", NULL};
+    size_t start = len, run = len;
+    while (start > 0) {
+        size_t we = start;
+        while (we > 0 && isspace((unsigned char)s[we - 1]))
+            we--;
+        size_t ws = we;
+        while (ws > 0 && !isspace((unsigned char)s[ws - 1]))
+            ws--;
+        if (ws == we)
+            break;
+        if (isupper((unsigned char)s[ws]) || (unsigned char)s[ws] >= 0x80)
+            run = ws;
+        else if (!cl_in(s + ws, we - ws, particles))
+            break;
+        start = ws;
+    }
+    if (run == len)
+        return 0;
+    for (size_t i = 0; i < run; i++)
+        if ((i == 0 || isspace((unsigned char)s[i - 1])) && !islower((unsigned char)s[i]))
+            return 0; /* a name before the run: "Priebus later Thursday" */
+    return run;
 }
 
 static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
@@ -788,16 +842,22 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
         }
     while (len > 0 && isspace((unsigned char)s[len - 1]))
         len--;
-    long ent = q->people ? px_entities_at(q->people, sp->start, sp->start + len) : -1;
+    size_t name_at = name_run_start(s, len);
+    s += name_at;
+    len -= name_at;
+    full_len -= name_at;
+    size_t base = sp->start + name_at;
+    out->mention_start = base;
+    long ent = q->people ? px_entities_at(q->people, base, base + len) : -1;
     /* a person named inside the phrase is its head, not a place or an
      * organisation before the title: "New Jersey Gov. Chris Christie" */
     if (ent >= 0 && q->people->v[ent].kind != PX_ENTITY_PERSON) {
         long person = -1;
         for (size_t m = 0; m < q->people->n_mentions; m++) {
             const px_mention *mn = &q->people->mentions[m];
-            if (mn->start >= sp->start + len)
+            if (mn->start >= base + len)
                 break;
-            if (mn->start >= sp->start && !mn->possessive &&
+            if (mn->start >= base && !mn->possessive &&
                 q->people->v[mn->entity].kind == PX_ENTITY_PERSON)
                 person = (long)mn->entity;
         }
@@ -814,7 +874,7 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
     /* a name modifying a lower-case head is not the speaker: "the German
      * foreign ministry", "the Chicago police" */
     if (ent >= 0 && q->people->v[ent].kind != PX_ENTITY_PERSON && islower((unsigned char)head[0]) &&
-        px_entities_at(q->people, sp->start + h, sp->start + len) < 0) {
+        px_entities_at(q->people, base + h, base + len) < 0) {
         ent = -1;
         named_modifier = 1;
     }
@@ -1348,11 +1408,26 @@ static int located(const qscan *q, size_t entity)
     return 0;
 }
 
+/* A weekday, a month or a function word (`Tuesday charged`, `When
+ * told`, `Rather`): capitalised by its place, never a speaker's name. */
+static int function_or_calendar_word(const char *s, size_t len)
+{
+    char buf[32];
+    if (cl_is_calendar_word(s, len))
+        return 1;
+    if (len >= sizeof buf)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        buf[i] = (char)tolower((unsigned char)s[i]);
+    return px_is_stopword("en", buf, len);
+}
+
 /* Can the mention [s, e) speak? People and organisations can, and so can
  * pronouns, documents, groups and roles; a name the tagger calls a place
  * or an event, work or nationality (`St. Petersburg`, `Bastille Day`,
  * `the Super Bowl`) cannot, nor a capitalised phrase it does not call a
- * name at all (`Hide Caption`, `View`, `German`). */
+ * name at all (`Hide Caption`, `View`, `German`) nor a lone weekday or
+ * function word. */
 static int can_speak(const qscan *q, size_t s, size_t e)
 {
     size_t t = cl_token_at(&q->d.tk, s), te = cl_token_at(&q->d.tk, e);
@@ -1409,7 +1484,7 @@ static int can_speak(const qscan *q, size_t s, size_t e)
             return 1;
         words++;
     }
-    return words < 2;
+    return words < 2 && !(te - t == 1 && function_or_calendar_word(hs, hl));
 }
 
 /* Is byte off inside one of the quote's pieces? */
@@ -1548,6 +1623,9 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
         }
     }
     free(sp.cue);
+    if (q->spoke && x->speaker_entity >= 0 && x->mention_end > x->mention_start &&
+        !is_pronoun(q->d.text + x->mention_start, x->mention_end - x->mention_start, &(px_gender){0}))
+        q->spoke[x->speaker_entity] = 1;
     if (!rc && x->cue)
         rc = find_relay(q, x);
     if (x->speaker_kind == PX_SPEAKER_DOCUMENT || x->speaker_kind == PX_SPEAKER_ORG)
@@ -1643,8 +1721,12 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
         rc = px_entities_extract_doc(a, doc, &own);
         q.people = &own;
     }
+    if (!rc && q.people->n && !(q.spoke = calloc(q.people->n, 1)))
+        rc = PX_ENOMEM;
     if (!rc)
         rc = cl_doc_init(&q.d, a->body, doc);
+    if (!rc)
+        mark_saying_subjects(&q);
     if (!rc)
         rc = find_pieces(&q);
     long last_speech = -1;
@@ -1656,6 +1738,7 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
         i = j + 1;
     }
     free(q.p);
+    free(q.spoke);
     cl_doc_free(&q.d);
     px_entity_list_clear(&own);
     return rc ? PX_ENOMEM : PX_OK;

@@ -11,6 +11,7 @@
 
 #include "core/common_internal.h"
 #include "core/grow.h"
+#include "core/map.h"
 #include "store/backend.h"
 #include "store/search_query.h"
 
@@ -21,11 +22,14 @@ enum pg_stmt {
     PG_SOURCE_UPDATE,
     PG_ARTICLE_FIND_HASH,
     PG_ARTICLE_INSERT,
+    PG_ARTICLE_INSERT_NEW,
     PG_ARTICLE_FIND_INPUT,
     PG_STORY_FIND_KEY,
     PG_STORY_INSERT,
     PG_STORY_ASSIGN,
+    PG_STORY_ASSIGN_MANY,
     PG_STORY_REFRESH,
+    PG_STORY_REFRESH_MANY,
     PG_CONFIG_ADD,
     PG_COUNT
 };
@@ -37,44 +41,80 @@ enum pg_stmt {
  * on the primary key, never share an id. */
 #define NEXT_ID(table) "(SELECT coalesce(max(id), 0) + 1 FROM " table ")"
 
+#define ARTICLE_INSERT_COLUMNS                                                                   \
+    "id, ext_id, source_id, url, title, authors, date, language, highlights, text, removed, extra, " \
+    "input_path, input_line, input_offset, content_hash, input_hash, search_config, tsv"
+#define ARTICLE_INSERT_VALUES                                                                              \
+    NEXT_ID("articles") ", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::regconfig, " \
+    "setweight(to_tsvector($17::regconfig, coalesce($4, '')), 'A') || setweight(to_tsvector($17::regconfig, $9), 'B')"
+
 #define NOW_UTC "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
+/* The counts, dates and title of the story whose id is the expression id. */
+#define STORY_REFRESH_SET(id)                                                                   \
+    " n_articles = (SELECT count(*) FROM story_articles WHERE story_id = " id "),"              \
+    " n_sources = (SELECT count(DISTINCT a.source_id) FROM story_articles sa "                   \
+    "   JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = " id "),"                   \
+    " first_date = (SELECT min(a.date) "                                                         \
+    "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = " id "),"  \
+    " last_date = (SELECT max(a.date) "                                                          \
+    "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = " id "),"  \
+    " title = (SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id "   \
+    "   WHERE sa.story_id = " id " AND a.title IS NOT NULL AND a.title <> '' "                   \
+    "   ORDER BY a.date IS NULL, a.date, a.id LIMIT 1),"                                         \
+    " updated = " NOW_UTC
+
 static const char *const pg_sql[PG_COUNT] = {
-    [PG_SOURCE_FIND] = "SELECT id, (key IS DISTINCT FROM $2)::int, (leaning IS DISTINCT FROM $3)::int, "
-                       "(country IS DISTINCT FROM $4)::int FROM sources WHERE name = $1",
+    [PG_SOURCE_FIND] = "SELECT id, key, leaning, country FROM sources WHERE name = $1",
     [PG_SOURCE_INSERT] = "INSERT INTO sources(id, name, key, leaning, country) VALUES (" NEXT_ID("sources")
                          ", $1, $2, $3, $4) RETURNING id",
     [PG_SOURCE_UPDATE] = "UPDATE sources SET key = coalesce($2, key), leaning = coalesce($3, leaning), "
                          "country = coalesce($4, country) WHERE id = $1",
     [PG_ARTICLE_FIND_HASH] = "SELECT id FROM articles WHERE content_hash = $1",
-    [PG_ARTICLE_INSERT] =
-        "INSERT INTO articles(id, ext_id, source_id, url, title, authors, date, language, highlights, "
-        "text, removed, extra, input_path, input_line, input_offset, content_hash, input_hash, search_config, tsv) "
-        "VALUES (" NEXT_ID("articles") ", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::regconfig, "
-        " setweight(to_tsvector($17::regconfig, coalesce($4, '')), 'A') || "
-        " setweight(to_tsvector($17::regconfig, $9), 'B')) RETURNING id",
+    [PG_ARTICLE_INSERT] = "INSERT INTO articles(" ARTICLE_INSERT_COLUMNS ") VALUES (" ARTICLE_INSERT_VALUES ") RETURNING id",
+    /* the content hash looked up and the article stored in one round trip:
+     * (id, 1) when stored, (id of the stored copy, 0) when there was one */
+    [PG_ARTICLE_INSERT_NEW] =
+        "WITH old AS (SELECT id FROM articles WHERE content_hash = $15), "
+        "new AS (INSERT INTO articles(" ARTICLE_INSERT_COLUMNS ") SELECT " ARTICLE_INSERT_VALUES
+        "  WHERE NOT EXISTS (SELECT 1 FROM old) RETURNING id) "
+        "SELECT id, 1 FROM new UNION ALL SELECT id, 0 FROM old",
     [PG_ARTICLE_FIND_INPUT] = "SELECT id FROM articles WHERE input_hash = $1",
     [PG_STORY_FIND_KEY] = "SELECT id FROM stories WHERE key = $1",
     [PG_STORY_INSERT] = "INSERT INTO stories(id, key) VALUES (" NEXT_ID("stories") ", $1) RETURNING id",
     [PG_STORY_ASSIGN] = "INSERT INTO story_articles(article_id, story_id) VALUES ($1, $2) "
                         "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
-    [PG_STORY_REFRESH] =
-        "UPDATE stories SET "
-        " n_articles = (SELECT count(*) FROM story_articles WHERE story_id = $1),"
-        " n_sources = (SELECT count(DISTINCT a.source_id) FROM story_articles sa "
-        "   JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1),"
-        " first_date = (SELECT min(a.date) "
-        "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1),"
-        " last_date = (SELECT max(a.date) "
-        "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1),"
-        " title = (SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-        "   WHERE sa.story_id = $1 AND a.title IS NOT NULL AND a.title <> '' "
-        "   ORDER BY a.date IS NULL, a.date, a.id LIMIT 1),"
-        " updated = " NOW_UTC ","
-        " stale = stale + 1 "
-        "WHERE id = $1",
+    /* the assignments of a batch: $1 articles, $2 their stories, the last
+     * assignment of an article winning as it would one by one */
+    [PG_STORY_ASSIGN_MANY] =
+        "INSERT INTO story_articles(article_id, story_id) "
+        "SELECT DISTINCT ON (a) a, s FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY AS p(a, s, o) "
+        "ORDER BY a, o DESC "
+        "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
+    [PG_STORY_REFRESH] = "UPDATE stories SET " STORY_REFRESH_SET("$1") ", stale = stale + 1 WHERE id = $1",
+    /* each story of $1 refreshed once, counted stale once per assignment */
+    [PG_STORY_REFRESH_MANY] =
+        "UPDATE stories SET " STORY_REFRESH_SET("t.s") ", stale = stale + t.n "
+        "FROM (SELECT s, count(*) AS n FROM unnest($1::bigint[]) AS s GROUP BY s) t WHERE id = t.s",
     [PG_CONFIG_ADD] = "INSERT INTO search_configs(config) VALUES ($1::regconfig) ON CONFLICT DO NOTHING",
 };
+
+/* What an ingest holding the ingest lock knows of the rows no other
+ * writer can change meanwhile: the sources (name -> id and the values
+ * stored) and the stories (key -> id), so that an article costs no
+ * round trip to look them up. Dropped when the lock is taken again,
+ * on a rollback and on a merge of stories. */
+typedef struct source_entry {
+    int64_t id;
+    char *key, *leaning, *country;
+} source_entry;
+
+typedef struct ingest_cache {
+    px_map sources, stories;
+    source_entry *source;
+    int64_t *story;
+    size_t cap_source, cap_story;
+} ingest_cache;
 
 typedef struct pg_store {
     px_store base;
@@ -83,6 +123,11 @@ typedef struct pg_store {
     char configs_seen[512]; /* " english simple ": registered in search_configs */
     unsigned cursors;       /* cursors declared, for unique names */
     int busy_ms;            /* the lock wait, lock_timeout */
+    ingest_cache cache;     /* valid while this connection holds the ingest lock */
+    /* story assignments not sent yet: sent as one statement before any
+     * other query and before the commit (flush_assignments) */
+    int64_t *pending_article, *pending_story;
+    size_t n_pending, cap_pending_article, cap_pending_story;
 } pg_store;
 
 static pg_store *pg(px_store *s)
@@ -139,10 +184,15 @@ static int result_ok(PGresult *r)
     return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
 }
 
-/* Runs sql with text parameters; NULL (and the error set) on failure. */
+static int flush_assignments(px_store *s, px_error *err);
+
+/* Runs sql with text parameters; NULL (and the error set) on failure. The
+ * story assignments not sent yet go first, so that sql sees them. */
 static PGresult *pg_query(px_store *s, const char *sql, int n, const char *const *params, px_error *err,
                           const char *doing)
 {
+    if (flush_assignments(s, err))
+        return NULL;
     PGresult *r = PQexecParams(pg(s)->conn, sql, n, NULL, params, NULL, NULL, 0);
     if (result_ok(r))
         return r;
@@ -154,6 +204,8 @@ static PGresult *pg_query(px_store *s, const char *sql, int n, const char *const
 /* Runs one or more statements without parameters. */
 static int pg_exec(px_store *s, const char *sql, px_error *err, const char *doing)
 {
+    if (flush_assignments(s, err))
+        return PX_EIO;
     PGresult *r = PQexec(pg(s)->conn, sql);
     int ok = result_ok(r);
     PQclear(r);
@@ -197,6 +249,93 @@ static num i64(int64_t v)
     num n;
     snprintf(n.s, sizeof n.s, "%lld", (long long)v);
     return n;
+}
+
+/* ---- what an ingest holding the lock knows (ingest_cache) -------------- */
+
+static void forget_stories(ingest_cache *c)
+{
+    px_map_free(&c->stories);
+    free(c->story);
+    c->story = NULL;
+    c->cap_story = 0;
+}
+
+static void forget_ingest(pg_store *p)
+{
+    ingest_cache *c = &p->cache;
+    for (size_t i = 0; i < c->sources.n; i++) {
+        free(c->source[i].key);
+        free(c->source[i].leaning);
+        free(c->source[i].country);
+    }
+    px_map_free(&c->sources);
+    free(c->source);
+    forget_stories(c);
+    memset(c, 0, sizeof *c);
+}
+
+static source_entry *cached_source(pg_store *p, const char *name)
+{
+    uint32_t id = px_map_find(&p->cache.sources, name, strlen(name));
+    return id == PX_MAP_NONE ? NULL : &p->cache.source[id];
+}
+
+/* Replaces *field by a copy of v when v is given (the coalesce of the
+ * statements); 0 when out of memory. */
+static int keep_value(char **field, const char *v)
+{
+    if (!v)
+        return 1;
+    char *copy = strdup(v);
+    if (!copy)
+        return 0;
+    free(*field);
+    *field = copy;
+    return 1;
+}
+
+/* The entry of a source stored with these values; NULL when out of memory. */
+static source_entry *remember_source(pg_store *p, const char *name, int64_t id, const char *key, const char *leaning,
+                                     const char *country)
+{
+    ingest_cache *c = &p->cache;
+    int added;
+    uint32_t at = px_map_intern(&c->sources, name, strlen(name), &added);
+    if (at == PX_MAP_NONE || px_grow(&c->source, &c->cap_source, (size_t)at + 1, sizeof *c->source, 16, 1))
+        return NULL;
+    source_entry *e = &c->source[at];
+    e->id = id;
+    if (!keep_value(&e->key, key) || !keep_value(&e->leaning, leaning) || !keep_value(&e->country, country))
+        return NULL;
+    return e;
+}
+
+/* 1 when a names a value of its source that differs from the stored one. */
+static int source_changes(const source_entry *e, const px_article *a)
+{
+    const char *given[3] = {a->source_key, a->leaning, a->country};
+    const char *stored[3] = {e->key, e->leaning, e->country};
+    for (int i = 0; i < 3; i++)
+        if (given[i] && (!stored[i] || strcmp(given[i], stored[i]) != 0))
+            return 1;
+    return 0;
+}
+
+static int64_t cached_story(pg_store *p, const char *key)
+{
+    uint32_t id = px_map_find(&p->cache.stories, key, strlen(key));
+    return id == PX_MAP_NONE ? 0 : p->cache.story[id];
+}
+
+static int remember_story(pg_store *p, const char *key, int64_t row)
+{
+    ingest_cache *c = &p->cache;
+    uint32_t at = px_map_intern(&c->stories, key, strlen(key), NULL);
+    if (at == PX_MAP_NONE || px_grow(&c->story, &c->cap_story, (size_t)at + 1, sizeof *c->story, 64, 1))
+        return PX_ENOMEM;
+    c->story[at] = row;
+    return PX_OK;
 }
 
 /* ---- rows ------------------------------------------------------------- */
@@ -429,6 +568,9 @@ int px_pg_store_open(px_store **out, const char *url, int flags, int busy_ms, px
 
 static void pgs_close(px_store *s)
 {
+    forget_ingest(pg(s));
+    free(pg(s)->pending_article);
+    free(pg(s)->pending_story);
     PQfinish(pg(s)->conn);
     free(s->path);
     free(pg(s));
@@ -448,6 +590,8 @@ static int pgs_commit(px_store *s, px_error *err)
 
 static void pgs_rollback(px_store *s)
 {
+    pg(s)->n_pending = 0;
+    forget_ingest(pg(s)); /* rows the transaction made are gone */
     if (PQtransactionStatus(pg(s)->conn) != PQTRANS_IDLE)
         PQclear(PQexec(pg(s)->conn, "ROLLBACK"));
 }
@@ -461,6 +605,7 @@ static void pgs_rollback(px_store *s)
 static int pgs_lock_ingest(px_store *s, int no_wait, void (*on_wait)(const char *db, void *ud), void *ud,
                            px_error *err)
 {
+    forget_ingest(pg(s)); /* another writer may have changed the rows since */
     PGresult *r = pg_query(s, "SELECT pg_try_advisory_lock(" INGEST_LOCK ")", 0, NULL, err, "taking the ingest lock");
     if (!r)
         return PX_EIO;
@@ -547,34 +692,58 @@ static int lookup_id(px_store *s, enum pg_stmt id, const char *key, int64_t *row
     return r ? PX_OK : PX_EIO;
 }
 
+static const char *value_or_null(PGresult *r, int col)
+{
+    return PQgetisnull(r, 0, col) ? NULL : PQgetvalue(r, 0, col);
+}
+
+/* The source of a as the cache knows it, read or stored when it does not
+ * yet; NULL (and err set) on failure. */
+static source_entry *source_entry_of(px_store *s, const px_article *a, px_error *err)
+{
+    source_entry *e = cached_source(pg(s), a->source);
+    if (e)
+        return e;
+    const char *params[4] = {a->source, a->source_key, a->leaning, a->country};
+    PGresult *r = pg_prepared(s, PG_SOURCE_FIND, 1, params, err, "looking up a source");
+    if (!r)
+        return NULL;
+    if (PQntuples(r) > 0) {
+        e = remember_source(pg(s), a->source, first_id(r), value_or_null(r, 1), value_or_null(r, 2),
+                            value_or_null(r, 3));
+    } else {
+        PQclear(r);
+        if (!(r = pg_prepared(s, PG_SOURCE_INSERT, 4, params, err, "storing a source")))
+            return NULL;
+        e = remember_source(pg(s), a->source, first_id(r), a->source_key, a->leaning, a->country);
+    }
+    PQclear(r);
+    if (!e)
+        px_error_set(err, PX_ENOMEM, "out of memory");
+    return e;
+}
+
 static int source_row(px_store *s, const px_article *a, int64_t *row, px_error *err)
 {
     *row = 0;
     if (!a->source || !*a->source)
         return PX_OK;
-    const char *params[4] = {a->source, a->source_key, a->leaning, a->country};
-    PGresult *r = pg_prepared(s, PG_SOURCE_FIND, 4, params, err, "looking up a source");
+    source_entry *e = source_entry_of(s, a, err);
+    if (!e)
+        return err ? err->code : PX_EIO;
+    *row = e->id;
+    if (!source_changes(e, a))
+        return PX_OK;
+    num id = i64(e->id);
+    const char *params[4] = {id.s, a->source_key, a->leaning, a->country};
+    PGresult *r = pg_prepared(s, PG_SOURCE_UPDATE, 4, params, err, "storing a source");
+    PQclear(r);
     if (!r)
         return PX_EIO;
-    if (PQntuples(r) == 0) {
-        PQclear(r);
-        if (!(r = pg_prepared(s, PG_SOURCE_INSERT, 4, params, err, "storing a source")))
-            return PX_EIO;
-        *row = first_id(r);
-        PQclear(r);
-        return PX_OK;
-    }
-    *row = first_id(r);
-    int changed = (a->source_key && atoi(PQgetvalue(r, 0, 1))) || (a->leaning && atoi(PQgetvalue(r, 0, 2))) ||
-                  (a->country && atoi(PQgetvalue(r, 0, 3)));
-    PQclear(r);
-    if (!changed)
-        return PX_OK;
-    num id = i64(*row);
-    params[0] = id.s;
-    r = pg_prepared(s, PG_SOURCE_UPDATE, 4, params, err, "storing a source");
-    PQclear(r);
-    return r ? PX_OK : PX_EIO;
+    if (!keep_value(&e->key, a->source_key) || !keep_value(&e->leaning, a->leaning) ||
+        !keep_value(&e->country, a->country))
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    return PX_OK;
 }
 
 static int pgs_find_input(px_store *s, const char *input_hash, int64_t *row, px_error *err)
@@ -582,22 +751,44 @@ static int pgs_find_input(px_store *s, const char *input_hash, int64_t *row, px_
     return lookup_id(s, PG_ARTICLE_FIND_INPUT, input_hash, row, err, "looking up an article");
 }
 
+/* 1 when storing a needs nothing but its own insert: its source is known
+ * and unchanged and its search configuration recorded, so that a copy of
+ * a stored article (found by the insert itself) changes nothing. */
+static int needs_only_insert(pg_store *p, const px_article *a, int64_t *source, char config[64])
+{
+    *source = 0;
+    if (a->source && *a->source) {
+        const source_entry *e = cached_source(p, a->source);
+        if (!e || source_changes(e, a))
+            return 0;
+        *source = e->id;
+    }
+    char key[70];
+    snprintf(key, sizeof key, " %s ", search_config(a->language));
+    snprintf(config, 64, "%s", search_config(a->language));
+    return strstr(p->configs_seen, key) != NULL;
+}
+
 static int pgs_add_article(px_store *s, const px_article *a, const char *input_hash, int64_t *row, int *added,
                            px_error *err)
 {
     char hash[33], config[64];
-    int64_t existing, source;
+    int64_t source;
     px_store_content_hash(a, hash);
     if (added)
         *added = 0;
-    int rc = lookup_id(s, PG_ARTICLE_FIND_HASH, hash, &existing, err, "looking up an article");
-    if (rc == PX_OK && existing) {
-        if (row)
-            *row = existing;
-        return PX_OK;
+    int rc = PX_OK, one_trip = needs_only_insert(pg(s), a, &source, config);
+    if (!one_trip) {
+        int64_t existing;
+        rc = lookup_id(s, PG_ARTICLE_FIND_HASH, hash, &existing, err, "looking up an article");
+        if (rc == PX_OK && existing) {
+            if (row)
+                *row = existing;
+            return PX_OK;
+        }
+        if (rc || (rc = source_row(s, a, &source, err)) || (rc = config_for(s, a->language, config, err)))
+            return rc;
     }
-    if (rc || (rc = source_row(s, a, &source, err)) || (rc = config_for(s, a->language, config, err)))
-        return rc;
     char *authors = store_strlist_json(&a->authors), *highlights = store_strlist_json(&a->highlights);
     char *removed = store_removed_json(a);
     num src = i64(source), line = i64(a->input_line), offset = i64(a->input_offset);
@@ -609,7 +800,8 @@ static int pgs_add_article(px_store *s, const px_article *a, const char *input_h
     PGresult *r = NULL;
     if (!authors || !highlights || !removed)
         rc = px_error_set(err, PX_ENOMEM, "out of memory");
-    else if (!(r = pg_prepared(s, PG_ARTICLE_INSERT, 17, params, err, "storing an article")))
+    else if (!(r = pg_prepared(s, one_trip ? PG_ARTICLE_INSERT_NEW : PG_ARTICLE_INSERT, 17, params, err,
+                               "storing an article")))
         rc = PX_EIO;
     free(authors);
     free(highlights);
@@ -619,7 +811,7 @@ static int pgs_add_article(px_store *s, const px_article *a, const char *input_h
     if (row)
         *row = first_id(r);
     if (added)
-        *added = 1;
+        *added = !one_trip || strcmp(PQgetvalue(r, 0, 1), "1") == 0;
     PQclear(r);
     return PX_OK;
 }
@@ -836,10 +1028,14 @@ static int pgs_duplicate_of(px_store *s, int64_t article, int64_t *canonical, ch
 
 static int pgs_story_for_key(px_store *s, const char *key, int create, int64_t *story, px_error *err)
 {
+    if ((*story = cached_story(pg(s), key)))
+        return PX_OK;
     int rc = lookup_id(s, PG_STORY_FIND_KEY, key, story, err, "looking up a story");
-    if (rc || *story || !create)
-        return rc;
-    return lookup_id(s, PG_STORY_INSERT, key, story, err, "creating a story");
+    if (!rc && !*story && create)
+        rc = lookup_id(s, PG_STORY_INSERT, key, story, err, "creating a story");
+    if (!rc && *story && remember_story(pg(s), key, *story))
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    return rc;
 }
 
 static int refresh_story(px_store *s, int64_t story, px_error *err)
@@ -851,17 +1047,64 @@ static int refresh_story(px_store *s, int64_t story, px_error *err)
     return r ? PX_OK : PX_EIO;
 }
 
+/* "{1,2,3}": ids as a PostgreSQL array literal. */
+static char *id_array(const int64_t *ids, size_t n)
+{
+    px_buf b = {0};
+    px_buf_puts(&b, "{");
+    for (size_t i = 0; i < n; i++)
+        px_buf_printf(&b, i ? ",%lld" : "%lld", (long long)ids[i]);
+    px_buf_puts(&b, "}");
+    return px_buf_steal(&b);
+}
+
+/* Sends the assignments of the batch and refreshes their stories: two
+ * statements however many articles (one each would be two round trips per
+ * article). */
+static int flush_assignments(px_store *s, px_error *err)
+{
+    pg_store *p = pg(s);
+    if (!p->n_pending)
+        return PX_OK;
+    char *articles = id_array(p->pending_article, p->n_pending);
+    char *stories = id_array(p->pending_story, p->n_pending);
+    p->n_pending = 0;
+    int rc = PX_OK;
+    PGresult *r = NULL;
+    if (!articles || !stories) {
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    } else {
+        const char *params[2] = {articles, stories};
+        if (!(r = pg_prepared(s, PG_STORY_ASSIGN_MANY, 2, params, err, "assigning articles to stories")))
+            rc = PX_EIO;
+        PQclear(r);
+        params[0] = stories;
+        if (!rc && !(r = pg_prepared(s, PG_STORY_REFRESH_MANY, 1, params, err, "updating stories")))
+            rc = PX_EIO;
+        PQclear(r);
+    }
+    free(articles);
+    free(stories);
+    return rc;
+}
+
+#define MAX_PENDING 4096
+
 static int pgs_assign_story(px_store *s, int64_t article, int64_t story, px_error *err)
 {
-    num a = i64(article), st = i64(story);
-    const char *params[2] = {a.s, st.s};
-    PGresult *r = pg_prepared(s, PG_STORY_ASSIGN, 2, params, err, "assigning an article to a story");
-    PQclear(r);
-    return r ? refresh_story(s, story, err) : PX_EIO;
+    pg_store *p = pg(s);
+    size_t need = p->n_pending + 1;
+    if (px_grow(&p->pending_article, &p->cap_pending_article, need, sizeof *p->pending_article, 256, 0) ||
+        px_grow(&p->pending_story, &p->cap_pending_story, need, sizeof *p->pending_story, 256, 0))
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    p->pending_article[p->n_pending] = article;
+    p->pending_story[p->n_pending++] = story;
+    return p->n_pending >= MAX_PENDING ? flush_assignments(s, err) : PX_OK;
 }
 
 static int pgs_merge_stories(px_store *s, int64_t from, int64_t into, px_error *err)
 {
+    forget_stories(&pg(s)->cache); /* the key of from names no story any more */
     num f = i64(from), t = i64(into);
     const char *params[2] = {f.s, t.s};
     PGresult *r = pg_query(s, "UPDATE story_articles SET story_id = $2 WHERE story_id = $1", 2, params, err,

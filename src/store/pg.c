@@ -26,10 +26,6 @@ enum pg_stmt {
     PG_ARTICLE_FIND_INPUT,
     PG_STORY_FIND_KEY,
     PG_STORY_INSERT,
-    PG_STORY_ASSIGN,
-    PG_STORY_ASSIGN_MANY,
-    PG_STORY_REFRESH,
-    PG_STORY_REFRESH_MANY,
     PG_CONFIG_ADD,
     PG_COUNT
 };
@@ -50,19 +46,28 @@ enum pg_stmt {
 
 #define NOW_UTC "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
-/* The counts, dates and title of the story whose id is the expression id. */
-#define STORY_REFRESH_SET(id)                                                                   \
-    " n_articles = (SELECT count(*) FROM story_articles WHERE story_id = " id "),"              \
-    " n_sources = (SELECT count(DISTINCT a.source_id) FROM story_articles sa "                   \
-    "   JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = " id "),"                   \
-    " first_date = (SELECT min(a.date) "                                                         \
-    "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = " id "),"  \
-    " last_date = (SELECT max(a.date) "                                                          \
-    "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = " id "),"  \
-    " title = (SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id "   \
-    "   WHERE sa.story_id = " id " AND a.title IS NOT NULL AND a.title <> '' "                   \
-    "   ORDER BY a.date IS NULL, a.date, a.id LIMIT 1),"                                         \
-    " updated = " NOW_UTC
+/* The assignments of a batch: $1 articles, $2 their stories, the last
+ * assignment of an article winning as it would one by one (an article 0:
+ * a story to refresh only). */
+#define STORY_ASSIGN_MANY \
+    "INSERT INTO story_articles(article_id, story_id) " \
+    "SELECT DISTINCT ON (a) a, s FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY AS p(a, s, o) " \
+    "WHERE a <> 0 ORDER BY a, o DESC " \
+    "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id"
+/* The counts, dates and title of each story of $1, which is counted stale
+ * once for each time it is named. Both are planned at each run, never
+ * prepared: a plan made while the tables were nearly empty (scans) would
+ * stay with the connection as they grow. */
+#define STORY_REFRESH_MANY \
+    "UPDATE stories SET n_articles = g.n_articles, n_sources = g.n_sources, first_date = g.first_date, " \
+    " last_date = g.last_date, title = g.title, updated = " NOW_UTC ", stale = stale + t.n " \
+    "FROM (SELECT s, count(*) AS n FROM unnest($1::bigint[]) AS s GROUP BY s) t " \
+    "CROSS JOIN LATERAL (SELECT count(*) AS n_articles, count(DISTINCT a.source_id) AS n_sources, " \
+    "  min(a.date) AS first_date, max(a.date) AS last_date, " \
+    "  (array_agg(a.title ORDER BY a.date IS NULL, a.date, a.id) " \
+    "    FILTER (WHERE a.title IS NOT NULL AND a.title <> ''))[1] AS title " \
+    "  FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = t.s) g " \
+    "WHERE id = t.s"
 
 static const char *const pg_sql[PG_COUNT] = {
     [PG_SOURCE_FIND] = "SELECT id, key, leaning, country FROM sources WHERE name = $1",
@@ -81,21 +86,11 @@ static const char *const pg_sql[PG_COUNT] = {
         "SELECT id, 1 FROM new UNION ALL SELECT id, 0 FROM old",
     [PG_ARTICLE_FIND_INPUT] = "SELECT id FROM articles WHERE input_hash = $1",
     [PG_STORY_FIND_KEY] = "SELECT id FROM stories WHERE key = $1",
-    [PG_STORY_INSERT] = "INSERT INTO stories(id, key) VALUES (" NEXT_ID("stories") ", $1) RETURNING id",
-    [PG_STORY_ASSIGN] = "INSERT INTO story_articles(article_id, story_id) VALUES ($1, $2) "
-                        "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
-    /* the assignments of a batch: $1 articles, $2 their stories, the last
-     * assignment of an article winning as it would one by one */
-    [PG_STORY_ASSIGN_MANY] =
-        "INSERT INTO story_articles(article_id, story_id) "
-        "SELECT DISTINCT ON (a) a, s FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY AS p(a, s, o) "
-        "ORDER BY a, o DESC "
-        "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
-    [PG_STORY_REFRESH] = "UPDATE stories SET " STORY_REFRESH_SET("$1") ", stale = stale + 1 WHERE id = $1",
-    /* each story of $1 refreshed once, counted stale once per assignment */
-    [PG_STORY_REFRESH_MANY] =
-        "UPDATE stories SET " STORY_REFRESH_SET("t.s") ", stale = stale + t.n "
-        "FROM (SELECT s, count(*) AS n FROM unnest($1::bigint[]) AS s GROUP BY s) t WHERE id = t.s",
+    /* the story of a key, made when there is none, in one round trip */
+    [PG_STORY_INSERT] = "WITH old AS (SELECT id FROM stories WHERE key = $1), "
+                        "new AS (INSERT INTO stories(id, key) SELECT " NEXT_ID("stories") ", $1 "
+                        "  WHERE NOT EXISTS (SELECT 1 FROM old) RETURNING id) "
+                        "SELECT id FROM old UNION ALL SELECT id FROM new",
     [PG_CONFIG_ADD] = "INSERT INTO search_configs(config) VALUES ($1::regconfig) ON CONFLICT DO NOTHING",
 };
 
@@ -326,6 +321,13 @@ static int64_t cached_story(pg_store *p, const char *key)
 {
     uint32_t id = px_map_find(&p->cache.stories, key, strlen(key));
     return id == PX_MAP_NONE ? 0 : p->cache.story[id];
+}
+
+static void forget_story(ingest_cache *c, int64_t row)
+{
+    for (size_t i = 0; i < c->stories.n; i++)
+        if (c->story[i] == row)
+            c->story[i] = 0;
 }
 
 static int remember_story(pg_store *p, const char *key, int64_t row)
@@ -1030,31 +1032,25 @@ static int pgs_story_for_key(px_store *s, const char *key, int create, int64_t *
 {
     if ((*story = cached_story(pg(s), key)))
         return PX_OK;
-    int rc = lookup_id(s, PG_STORY_FIND_KEY, key, story, err, "looking up a story");
-    if (!rc && !*story && create)
-        rc = lookup_id(s, PG_STORY_INSERT, key, story, err, "creating a story");
+    int rc = create ? lookup_id(s, PG_STORY_INSERT, key, story, err, "creating a story")
+                    : lookup_id(s, PG_STORY_FIND_KEY, key, story, err, "looking up a story");
     if (!rc && *story && remember_story(pg(s), key, *story))
         rc = px_error_set(err, PX_ENOMEM, "out of memory");
     return rc;
-}
-
-static int refresh_story(px_store *s, int64_t story, px_error *err)
-{
-    num id = i64(story);
-    const char *params[1] = {id.s};
-    PGresult *r = pg_prepared(s, PG_STORY_REFRESH, 1, params, err, "updating a story");
-    PQclear(r);
-    return r ? PX_OK : PX_EIO;
 }
 
 /* "{1,2,3}": ids as a PostgreSQL array literal. */
 static char *id_array(const int64_t *ids, size_t n)
 {
     px_buf b = {0};
-    px_buf_puts(&b, "{");
+    int rc = px_buf_puts(&b, "{");
     for (size_t i = 0; i < n; i++)
-        px_buf_printf(&b, i ? ",%lld" : "%lld", (long long)ids[i]);
-    px_buf_puts(&b, "}");
+        rc |= px_buf_printf(&b, i ? ",%lld" : "%lld", (long long)ids[i]);
+    rc |= px_buf_puts(&b, "}");
+    if (rc) {
+        px_buf_free(&b);
+        return NULL;
+    }
     return px_buf_steal(&b);
 }
 
@@ -1075,11 +1071,11 @@ static int flush_assignments(px_store *s, px_error *err)
         rc = px_error_set(err, PX_ENOMEM, "out of memory");
     } else {
         const char *params[2] = {articles, stories};
-        if (!(r = pg_prepared(s, PG_STORY_ASSIGN_MANY, 2, params, err, "assigning articles to stories")))
+        if (!(r = pg_query(s, STORY_ASSIGN_MANY, 2, params, err, "assigning articles to stories")))
             rc = PX_EIO;
         PQclear(r);
         params[0] = stories;
-        if (!rc && !(r = pg_prepared(s, PG_STORY_REFRESH_MANY, 1, params, err, "updating stories")))
+        if (!rc && !(r = pg_query(s, STORY_REFRESH_MANY, 1, params, err, "updating stories")))
             rc = PX_EIO;
         PQclear(r);
     }
@@ -1090,7 +1086,9 @@ static int flush_assignments(px_store *s, px_error *err)
 
 #define MAX_PENDING 4096
 
-static int pgs_assign_story(px_store *s, int64_t article, int64_t story, px_error *err)
+/* Notes that story is to be refreshed before the next query, with the
+ * assignment of article to it unless article is 0. */
+static int pend_refresh(px_store *s, int64_t article, int64_t story, px_error *err)
 {
     pg_store *p = pg(s);
     size_t need = p->n_pending + 1;
@@ -1102,21 +1100,23 @@ static int pgs_assign_story(px_store *s, int64_t article, int64_t story, px_erro
     return p->n_pending >= MAX_PENDING ? flush_assignments(s, err) : PX_OK;
 }
 
+static int pgs_assign_story(px_store *s, int64_t article, int64_t story, px_error *err)
+{
+    return pend_refresh(s, article, story, err);
+}
+
 static int pgs_merge_stories(px_store *s, int64_t from, int64_t into, px_error *err)
 {
-    forget_stories(&pg(s)->cache); /* the key of from names no story any more */
+    forget_story(&pg(s)->cache, from);
     num f = i64(from), t = i64(into);
     const char *params[2] = {f.s, t.s};
-    PGresult *r = pg_query(s, "UPDATE story_articles SET story_id = $2 WHERE story_id = $1", 2, params, err,
-                           "moving a story's articles");
+    /* the analysis goes with the story (ON DELETE CASCADE) */
+    PGresult *r = pg_query(s,
+                           "WITH moved AS (UPDATE story_articles SET story_id = $2 WHERE story_id = $1) "
+                           "DELETE FROM stories WHERE id = $1",
+                           2, params, err, "merging two stories");
     PQclear(r);
-    if (!r)
-        return PX_EIO;
-    /* the analysis goes with it (ON DELETE CASCADE) */
-    if (!(r = pg_query(s, "DELETE FROM stories WHERE id = $1", 1, params, err, "removing a merged story")))
-        return PX_EIO;
-    PQclear(r);
-    return refresh_story(s, into, err);
+    return r ? pend_refresh(s, 0, into, err) : PX_EIO;
 }
 
 static int pgs_put_analysis(px_store *s, int64_t story, const px_stored_analysis *an, px_error *err)
@@ -1633,37 +1633,44 @@ static int pgs_load_templates(px_store *s, px_templates *t, px_error *err)
     return rc == PX_ENOMEM ? px_error_set(err, PX_ENOMEM, "out of memory") : rc;
 }
 
-typedef struct template_writer {
-    px_store *s;
-    px_error *err;
-} template_writer;
+/* The template text as COPY rows (text format), one buffer per table. */
+typedef struct template_rows {
+    px_buf lines, outlets;
+} template_rows;
 
-static int write_template_outlet(uint64_t outlet, uint32_t articles, void *ud)
+static int template_outlet_row(uint64_t outlet, uint32_t articles, void *ud)
 {
-    template_writer *w = ud;
-    num o = i64((int64_t)outlet), a = i64(articles);
-    const char *params[2] = {o.s, a.s};
-    PGresult *r = pg_query(w->s, "INSERT INTO template_outlets(outlet, articles) VALUES ($1, $2)", 2, params,
-                           w->err, "writing template text");
-    PQclear(r);
-    return r == NULL;
+    template_rows *t = ud;
+    return px_buf_printf(&t->outlets, "%lld\t%u\n", (long long)outlet, articles) ? PX_ENOMEM : PX_OK;
 }
 
-static int write_template_line(const px_template_line *l, void *ud)
+static int template_line_row(const px_template_line *l, void *ud)
 {
-    template_writer *w = ud;
-    num o = i64((int64_t)l->outlet), k = i64((int64_t)l->key), a = i64(l->articles), x = i64(l->others);
-    char hex[2 * sizeof l->sketch + 1];
+    template_rows *t = ud;
+    int rc = px_buf_printf(&t->lines, "%lld\t%lld\t%lld\t%lld\t\\\\x", (long long)l->outlet, (long long)l->key,
+                           (long long)l->articles, (long long)l->others);
     const unsigned char *bytes = (const unsigned char *)l->sketch;
     for (size_t i = 0; i < sizeof l->sketch; i++)
-        snprintf(hex + 2 * i, 3, "%02x", bytes[i]);
-    const char *params[5] = {o.s, k.s, a.s, x.s, hex};
-    PGresult *r = pg_query(w->s,
-                           "INSERT INTO template_lines(outlet, line, articles, others, sketch) "
-                           "VALUES ($1, $2, $3, $4, decode($5, 'hex'))",
-                           5, params, w->err, "writing template text");
+        rc |= px_buf_printf(&t->lines, "%02x", bytes[i]);
+    rc |= px_buf_puts(&t->lines, "\n");
+    return rc ? PX_ENOMEM : PX_OK;
+}
+
+/* Sends rows with COPY: one round trip for a table of any size. */
+static int copy_rows(px_store *s, const char *copy_sql, const px_buf *rows, px_error *err)
+{
+    PGconn *c = pg(s)->conn;
+    PGresult *r = PQexec(c, copy_sql);
+    int ok = PQresultStatus(r) == PGRES_COPY_IN;
     PQclear(r);
-    return r == NULL;
+    if (!ok)
+        return pg_error(s, err, "writing template text");
+    ok = (!rows->len || PQputCopyData(c, rows->data, (int)rows->len) == 1) & (PQputCopyEnd(c, NULL) == 1);
+    while ((r = PQgetResult(c))) {
+        ok &= result_ok(r);
+        PQclear(r);
+    }
+    return ok ? PX_OK : pg_error(s, err, "writing template text");
 }
 
 static int pgs_templates_upto(px_store *s, int64_t *row, px_error *err)
@@ -1683,10 +1690,16 @@ static int pgs_save_templates(px_store *s, const px_templates *t, px_error *err)
                      err, "writing template text");
     if (rc)
         return rc;
-    template_writer w = {s, err};
-    if (px_templates_each(t, write_template_line, write_template_outlet, &w) != PX_OK)
-        return err && err->code ? err->code : PX_EIO;
-    return PX_OK;
+    template_rows rows = {{0}, {0}};
+    if (px_templates_each(t, template_line_row, template_outlet_row, &rows) != PX_OK)
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    if (!rc)
+        rc = copy_rows(s, "COPY template_lines(outlet, line, articles, others, sketch) FROM STDIN", &rows.lines, err);
+    if (!rc)
+        rc = copy_rows(s, "COPY template_outlets(outlet, articles) FROM STDIN", &rows.outlets, err);
+    px_buf_free(&rows.lines);
+    px_buf_free(&rows.outlets);
+    return rc;
 }
 
 /* ---- the work queue ------------------------------------------------------ */

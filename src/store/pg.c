@@ -181,19 +181,25 @@ static int result_ok(PGresult *r)
 
 static int flush_assignments(px_store *s, px_error *err);
 
-/* Runs sql with text parameters; NULL (and the error set) on failure. The
- * story assignments not sent yet go first, so that sql sees them. */
-static PGresult *pg_query(px_store *s, const char *sql, int n, const char *const *params, px_error *err,
-                          const char *doing)
+/* Runs sql with text parameters; NULL (and the error set) on failure.
+ * pg_run leaves the story assignments not sent yet where they are: for
+ * statements that neither read the story tables nor depend on them. */
+static PGresult *pg_run(px_store *s, const char *sql, int n, const char *const *params, px_error *err,
+                        const char *doing)
 {
-    if (flush_assignments(s, err))
-        return NULL;
     PGresult *r = PQexecParams(pg(s)->conn, sql, n, NULL, params, NULL, NULL, 0);
     if (result_ok(r))
         return r;
     PQclear(r);
     pg_error(s, err, doing);
     return NULL;
+}
+
+/* pg_run after the story assignments not sent yet, so that sql sees them. */
+static PGresult *pg_query(px_store *s, const char *sql, int n, const char *const *params, px_error *err,
+                          const char *doing)
+{
+    return flush_assignments(s, err) ? NULL : pg_run(s, sql, n, params, err, doing);
 }
 
 /* Runs one or more statements without parameters. */
@@ -557,6 +563,9 @@ int px_pg_store_open(px_store **out, const char *url, int flags, int busy_ms, px
         snprintf(sql, sizeof sql, "SET TimeZone = 'UTC'; SET lock_timeout = %d; SET default_transaction_read_only = %s",
                  p->busy_ms, s->readonly ? "on" : "off");
         rc = pg_exec(s, sql, err, "configuring the connection");
+        /* article text compressed at a fraction of the default's CPU; a
+         * server built without lz4 keeps its default */
+        PQclear(PQexec(p->conn, "SET default_toast_compression = lz4"));
     }
     if (rc == PX_OK)
         rc = migrate(s, err);
@@ -975,7 +984,7 @@ static int pgs_set_duplicate(px_store *s, int64_t article, int64_t canonical, co
 {
     num c = i64(canonical), a = i64(article);
     const char *params[3] = {c.s, NULL, NULL};
-    PGresult *r = pg_query(s, "SELECT dup_group_id FROM articles WHERE id = $1", 1, params, err,
+    PGresult *r = pg_run(s, "SELECT dup_group_id FROM articles WHERE id = $1", 1, params, err,
                            "reading a duplicate group");
     if (!r)
         return PX_EIO;
@@ -986,7 +995,7 @@ static int pgs_set_duplicate(px_store *s, int64_t article, int64_t canonical, co
     int64_t group = first_id(r);
     PQclear(r);
     if (!group) {
-        if (!(r = pg_query(s,
+        if (!(r = pg_run(s,
                            "WITH g AS (INSERT INTO dup_groups(id, canonical_article) VALUES (" NEXT_ID("dup_groups") ", $1) RETURNING id) "
                            "UPDATE articles SET dup_group_id = g.id, dup_relation = NULL FROM g "
                            "WHERE articles.id = $1 RETURNING g.id",
@@ -999,7 +1008,7 @@ static int pgs_set_duplicate(px_store *s, int64_t article, int64_t canonical, co
         return PX_OK;
     num g = i64(group);
     const char *set[3] = {a.s, g.s, relation};
-    r = pg_query(s, "UPDATE articles SET dup_group_id = $2, dup_relation = $3 WHERE id = $1", 3, set, err,
+    r = pg_run(s, "UPDATE articles SET dup_group_id = $2, dup_relation = $3 WHERE id = $1", 3, set, err,
                  "setting a duplicate group");
     PQclear(r);
     return r ? PX_OK : PX_EIO;
@@ -1107,11 +1116,15 @@ static int pgs_assign_story(px_store *s, int64_t article, int64_t story, px_erro
 
 static int pgs_merge_stories(px_store *s, int64_t from, int64_t into, px_error *err)
 {
-    forget_story(&pg(s)->cache, from);
+    pg_store *p = pg(s);
+    forget_story(&p->cache, from);
+    for (size_t i = 0; i < p->n_pending; i++) /* the rows not sent yet move too */
+        if (p->pending_story[i] == from)
+            p->pending_story[i] = into;
     num f = i64(from), t = i64(into);
     const char *params[2] = {f.s, t.s};
     /* the analysis goes with the story (ON DELETE CASCADE) */
-    PGresult *r = pg_query(s,
+    PGresult *r = pg_run(s,
                            "WITH moved AS (UPDATE story_articles SET story_id = $2 WHERE story_id = $1) "
                            "DELETE FROM stories WHERE id = $1",
                            2, params, err, "merging two stories");

@@ -5,7 +5,17 @@
 # (bench/search_latency.c, the same queries); wrk on GET /api/stories of
 # `serve` on PostgreSQL. PostgreSQL is a throwaway server on a Unix socket
 # (tests/pg-env; fsync off there, synchronous = NORMAL for SQLite).
-# Usage: bench/pg.sh (after `make`; WRK_SECONDS=30 by default).
+#
+# bench/pg.sh --workers [CHUNKS]: ingest rate of 1, 2 and 4 `parallax
+# worker` processes against the PostgreSQL server: the same articles split
+# into CHUNKS files (default 16), enqueued into a fresh database, the
+# workers started together with --once (cleaning on, --no-analyze); the
+# wall time until the last one exits, the stories made (the same for
+# every count), and the time of `parallax read` over the same files, the
+# part the workers do in parallel.
+#
+# Usage: bench/pg.sh [--workers [CHUNKS]] (after `make`; WRK_SECONDS=30 by
+# default).
 set -eu
 cd "$(dirname "$0")/.."
 [ -n "${PX_PG_URL:-}" ] || exec tests/pg-env "$0" "$@"
@@ -17,6 +27,37 @@ mkdir -p $OUT
 [ -s $OUT/bbc.jsonl ] || build/parallax read --raw -q "$SHARED/data/bulk/bbc" > $OUT/bbc.jsonl
 inputs="$OUT/bbc.jsonl $OUT/reuters.jsonl"
 n=$(cat $inputs | wc -l)
+psql_admin() { "$PX_PG_BIN/psql" -h "$PX_PG_SOCK" -U parallax -d postgres -q -At "$@"; }
+
+# ---- worker scaling -------------------------------------------------------------
+if [ "${1:-}" = "--workers" ]; then
+    chunks=${2:-16}
+    dir=$OUT/pg-chunks
+    rm -rf $dir; mkdir -p $dir
+    cat $inputs > $dir/all.tmp
+    split -d -a 3 -n l/"$chunks" --additional-suffix=.jsonl $dir/all.tmp $dir/part-
+    rm $dir/all.tmp
+    /usr/bin/time -f "%e" -o $OUT/t-read.txt build/parallax read -q $dir > /dev/null
+    echo "read (clean, no store) of $n articles in $chunks files, one process: $(cat $OUT/t-read.txt) s"
+    for k in 1 2 4; do
+        psql_admin -c "DROP DATABASE IF EXISTS px WITH (FORCE)" -c "CREATE DATABASE px"
+        build/parallax enqueue -q --db "$PX_PG_URL" $dir
+        start=$(date +%s.%N)
+        pids=""
+        for i in $(seq $k); do
+            build/parallax worker -q --once --no-analyze --db "$PX_PG_URL" 2>$OUT/worker$i.err &
+            pids="$pids $!"
+        done
+        for pid in $pids; do wait $pid; done
+        end=$(date +%s.%N)
+        stories=$(build/parallax stories --db "$PX_PG_URL" --json --limit 1 | sed -n 's/^{"total":\([0-9]*\).*/\1/p')
+        done_items=$(build/parallax workers --db "$PX_PG_URL" 2>&1 | head -1)
+        awk -v k=$k -v a=$start -v b=$end -v n=$n -v s=$stories -v d="$done_items" \
+            'BEGIN { printf "%d worker(s): %.1f s wall -> %.0f articles/s, queue: %s, %d stories\n", k, b - a, n / (b - a), d, s }' |
+            tee -a $OUT/workers.txt
+    done
+    exit 0
+fi
 lite=$OUT/pg-vs-sqlite.db
 rm -f $lite $lite-wal $lite-shm $lite-ingest.lock
 

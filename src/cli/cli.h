@@ -105,6 +105,10 @@ void cli_progress_count_items(cli_progress *p);
     "      --db DB          SQLite file or postgresql://USER@HOST/NAME URL (default\n"           \
     "                       $PARALLAX_DB or parallax.db; docs/scale.md)\n"
 const char *cli_db_path(const char *given);
+/* Moves the password of any PostgreSQL URL among the arguments into
+ * $PGPASSWORD, where libpq reads it, and cuts it out of argv, which `ps`
+ * shows to every user of the machine. */
+void cli_hide_db_passwords(int argc, char **argv);
 /* Opens the store, printing the error; returns NULL on failure. */
 px_store *cli_open_store(const char *given, int flags);
 /* Finishes a command that ran one store query: a PX_EUSAGE failure is a

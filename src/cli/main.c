@@ -45,6 +45,7 @@ int main(int argc, char **argv)
         printf("parallax %s\n", PX_VERSION);
         return EXIT_OK;
     }
+    cli_hide_db_passwords(argc, argv);
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return commands[i].run(argc - 1, argv + 1);

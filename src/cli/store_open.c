@@ -1,7 +1,83 @@
 /* store_open.c - the --db option and opening the store for a command. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
+
+static int hex_value(int c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* Puts the password of len bytes at from (percent-escapes decoded, as libpq
+ * reads a URL) in $PGPASSWORD, where libpq looks for it. */
+static void export_password(const char *from, size_t len)
+{
+    char *pw = malloc(len + 1);
+    if (!pw)
+        return;
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        int hi = i + 2 < len && from[i] == '%' ? hex_value((unsigned char)from[i + 1]) : -1;
+        int lo = hi >= 0 ? hex_value((unsigned char)from[i + 2]) : -1;
+        if (lo >= 0) {
+            pw[n++] = (char)(hi * 16 + lo);
+            i += 2;
+        } else {
+            pw[n++] = from[i];
+        }
+    }
+    pw[n] = '\0';
+    setenv("PGPASSWORD", pw, 1);
+    memset(pw, 0, n);
+    free(pw);
+}
+
+/* Removes len bytes at at from the string that holds them, clearing the
+ * bytes freed at its end. */
+static void cut(char *at, size_t len)
+{
+    size_t rest = strlen(at + len);
+    memmove(at, at + len, rest + 1);
+    memset(at + rest + 1, 0, len);
+}
+
+/* The password of one PostgreSQL URL (user:password@ or password=) moved
+ * out of the argument into $PGPASSWORD. */
+static void move_password(char *arg)
+{
+    char *scheme = strstr(arg, "postgresql://");
+    char *host = scheme ? scheme + 13 : (scheme = strstr(arg, "postgres://")) ? scheme + 11 : NULL;
+    if (!host)
+        return;
+    size_t authority = strcspn(host, "/?#");
+    char *at = NULL;
+    for (size_t i = 0; i < authority; i++)
+        if (host[i] == '@')
+            at = host + i;
+    char *colon = at ? memchr(host, ':', (size_t)(at - host)) : NULL;
+    if (colon) {
+        export_password(colon + 1, (size_t)(at - colon - 1));
+        cut(colon, (size_t)(at - colon));
+    }
+    char *param = strstr(host, "password=");
+    if (param && (param[-1] == '?' || param[-1] == '&')) {
+        size_t value = strcspn(param + 9, "&");
+        export_password(param + 9, value);
+        size_t len = 9 + value;
+        if (param[len] == '&')
+            len++;
+        else
+            param--, len++; /* the last parameter goes with its separator */
+        cut(param, len);
+    }
+}
+
+void cli_hide_db_passwords(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        move_password(argv[i]);
+}
 
 const char *cli_db_path(const char *given)
 {

@@ -11,6 +11,7 @@
 
 #include "core/common_internal.h"
 #include "core/grow.h"
+#include "core/map.h"
 #include "store/backend.h"
 #include "store/search_query.h"
 
@@ -21,11 +22,10 @@ enum pg_stmt {
     PG_SOURCE_UPDATE,
     PG_ARTICLE_FIND_HASH,
     PG_ARTICLE_INSERT,
+    PG_ARTICLE_INSERT_NEW,
     PG_ARTICLE_FIND_INPUT,
     PG_STORY_FIND_KEY,
     PG_STORY_INSERT,
-    PG_STORY_ASSIGN,
-    PG_STORY_REFRESH,
     PG_CONFIG_ADD,
     PG_COUNT
 };
@@ -37,44 +37,79 @@ enum pg_stmt {
  * on the primary key, never share an id. */
 #define NEXT_ID(table) "(SELECT coalesce(max(id), 0) + 1 FROM " table ")"
 
+#define ARTICLE_INSERT_COLUMNS                                                                   \
+    "id, ext_id, source_id, url, title, authors, date, language, highlights, text, removed, extra, " \
+    "input_path, input_line, input_offset, content_hash, input_hash, search_config, tsv"
+#define ARTICLE_INSERT_VALUES                                                                              \
+    NEXT_ID("articles") ", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::regconfig, " \
+    "setweight(to_tsvector($17::regconfig, coalesce($4, '')), 'A') || setweight(to_tsvector($17::regconfig, $9), 'B')"
+
 #define NOW_UTC "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
+/* The assignments of a batch: $1 articles, $2 their stories, the last
+ * assignment of an article winning as it would one by one (an article 0:
+ * a story to refresh only). */
+#define STORY_ASSIGN_MANY \
+    "INSERT INTO story_articles(article_id, story_id) " \
+    "SELECT DISTINCT ON (a) a, s FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY AS p(a, s, o) " \
+    "WHERE a <> 0 ORDER BY a, o DESC " \
+    "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id"
+/* The counts, dates and title of each story of $1, which is counted stale
+ * once for each time it is named. Both are planned at each run, never
+ * prepared: a plan made while the tables were nearly empty (scans) would
+ * stay with the connection as they grow. */
+#define STORY_REFRESH_MANY \
+    "UPDATE stories SET n_articles = g.n_articles, n_sources = g.n_sources, first_date = g.first_date, " \
+    " last_date = g.last_date, title = g.title, updated = " NOW_UTC ", stale = stale + t.n " \
+    "FROM (SELECT s, count(*) AS n FROM unnest($1::bigint[]) AS s GROUP BY s) t " \
+    "CROSS JOIN LATERAL (SELECT count(*) AS n_articles, count(DISTINCT a.source_id) AS n_sources, " \
+    "  min(a.date) AS first_date, max(a.date) AS last_date, " \
+    "  (array_agg(a.title ORDER BY a.date IS NULL, a.date, a.id) " \
+    "    FILTER (WHERE a.title IS NOT NULL AND a.title <> ''))[1] AS title " \
+    "  FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = t.s) g " \
+    "WHERE id = t.s"
+
 static const char *const pg_sql[PG_COUNT] = {
-    [PG_SOURCE_FIND] = "SELECT id, (key IS DISTINCT FROM $2)::int, (leaning IS DISTINCT FROM $3)::int, "
-                       "(country IS DISTINCT FROM $4)::int FROM sources WHERE name = $1",
+    [PG_SOURCE_FIND] = "SELECT id, key, leaning, country FROM sources WHERE name = $1",
     [PG_SOURCE_INSERT] = "INSERT INTO sources(id, name, key, leaning, country) VALUES (" NEXT_ID("sources")
                          ", $1, $2, $3, $4) RETURNING id",
     [PG_SOURCE_UPDATE] = "UPDATE sources SET key = coalesce($2, key), leaning = coalesce($3, leaning), "
                          "country = coalesce($4, country) WHERE id = $1",
     [PG_ARTICLE_FIND_HASH] = "SELECT id FROM articles WHERE content_hash = $1",
-    [PG_ARTICLE_INSERT] =
-        "INSERT INTO articles(id, ext_id, source_id, url, title, authors, date, language, highlights, "
-        "text, removed, extra, input_path, input_line, input_offset, content_hash, input_hash, search_config, tsv) "
-        "VALUES (" NEXT_ID("articles") ", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::regconfig, "
-        " setweight(to_tsvector($17::regconfig, coalesce($4, '')), 'A') || "
-        " setweight(to_tsvector($17::regconfig, $9), 'B')) RETURNING id",
+    [PG_ARTICLE_INSERT] = "INSERT INTO articles(" ARTICLE_INSERT_COLUMNS ") VALUES (" ARTICLE_INSERT_VALUES ") RETURNING id",
+    /* the content hash looked up and the article stored in one round trip:
+     * (id, 1) when stored, (id of the stored copy, 0) when there was one */
+    [PG_ARTICLE_INSERT_NEW] =
+        "WITH old AS (SELECT id FROM articles WHERE content_hash = $15), "
+        "new AS (INSERT INTO articles(" ARTICLE_INSERT_COLUMNS ") SELECT " ARTICLE_INSERT_VALUES
+        "  WHERE NOT EXISTS (SELECT 1 FROM old) RETURNING id) "
+        "SELECT id, 1 FROM new UNION ALL SELECT id, 0 FROM old",
     [PG_ARTICLE_FIND_INPUT] = "SELECT id FROM articles WHERE input_hash = $1",
     [PG_STORY_FIND_KEY] = "SELECT id FROM stories WHERE key = $1",
-    [PG_STORY_INSERT] = "INSERT INTO stories(id, key) VALUES (" NEXT_ID("stories") ", $1) RETURNING id",
-    [PG_STORY_ASSIGN] = "INSERT INTO story_articles(article_id, story_id) VALUES ($1, $2) "
-                        "ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
-    [PG_STORY_REFRESH] =
-        "UPDATE stories SET "
-        " n_articles = (SELECT count(*) FROM story_articles WHERE story_id = $1),"
-        " n_sources = (SELECT count(DISTINCT a.source_id) FROM story_articles sa "
-        "   JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1),"
-        " first_date = (SELECT min(a.date) "
-        "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1),"
-        " last_date = (SELECT max(a.date) "
-        "   FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = $1),"
-        " title = (SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-        "   WHERE sa.story_id = $1 AND a.title IS NOT NULL AND a.title <> '' "
-        "   ORDER BY a.date IS NULL, a.date, a.id LIMIT 1),"
-        " updated = " NOW_UTC ","
-        " stale = stale + 1 "
-        "WHERE id = $1",
+    /* the story of a key, made when there is none, in one round trip */
+    [PG_STORY_INSERT] = "WITH old AS (SELECT id FROM stories WHERE key = $1), "
+                        "new AS (INSERT INTO stories(id, key) SELECT " NEXT_ID("stories") ", $1 "
+                        "  WHERE NOT EXISTS (SELECT 1 FROM old) RETURNING id) "
+                        "SELECT id FROM old UNION ALL SELECT id FROM new",
     [PG_CONFIG_ADD] = "INSERT INTO search_configs(config) VALUES ($1::regconfig) ON CONFLICT DO NOTHING",
 };
+
+/* What an ingest holding the ingest lock knows of the rows no other
+ * writer can change meanwhile: the sources (name -> id and the values
+ * stored) and the stories (key -> id), so that an article costs no
+ * round trip to look them up. Dropped when the lock is taken again,
+ * on a rollback and on a merge of stories. */
+typedef struct source_entry {
+    int64_t id;
+    char *key, *leaning, *country;
+} source_entry;
+
+typedef struct ingest_cache {
+    px_map sources, stories;
+    source_entry *source;
+    int64_t *story;
+    size_t cap_source, cap_story;
+} ingest_cache;
 
 typedef struct pg_store {
     px_store base;
@@ -83,6 +118,11 @@ typedef struct pg_store {
     char configs_seen[512]; /* " english simple ": registered in search_configs */
     unsigned cursors;       /* cursors declared, for unique names */
     int busy_ms;            /* the lock wait, lock_timeout */
+    ingest_cache cache;     /* valid while this connection holds the ingest lock */
+    /* story assignments not sent yet: sent as one statement before any
+     * other query and before the commit (flush_assignments) */
+    int64_t *pending_article, *pending_story;
+    size_t n_pending, cap_pending_article, cap_pending_story;
 } pg_store;
 
 static pg_store *pg(px_store *s)
@@ -139,9 +179,13 @@ static int result_ok(PGresult *r)
     return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
 }
 
-/* Runs sql with text parameters; NULL (and the error set) on failure. */
-static PGresult *pg_query(px_store *s, const char *sql, int n, const char *const *params, px_error *err,
-                          const char *doing)
+static int flush_assignments(px_store *s, px_error *err);
+
+/* Runs sql with text parameters; NULL (and the error set) on failure.
+ * pg_run leaves the story assignments not sent yet where they are: for
+ * statements that neither read the story tables nor depend on them. */
+static PGresult *pg_run(px_store *s, const char *sql, int n, const char *const *params, px_error *err,
+                        const char *doing)
 {
     PGresult *r = PQexecParams(pg(s)->conn, sql, n, NULL, params, NULL, NULL, 0);
     if (result_ok(r))
@@ -151,9 +195,18 @@ static PGresult *pg_query(px_store *s, const char *sql, int n, const char *const
     return NULL;
 }
 
+/* pg_run after the story assignments not sent yet, so that sql sees them. */
+static PGresult *pg_query(px_store *s, const char *sql, int n, const char *const *params, px_error *err,
+                          const char *doing)
+{
+    return flush_assignments(s, err) ? NULL : pg_run(s, sql, n, params, err, doing);
+}
+
 /* Runs one or more statements without parameters. */
 static int pg_exec(px_store *s, const char *sql, px_error *err, const char *doing)
 {
+    if (flush_assignments(s, err))
+        return PX_EIO;
     PGresult *r = PQexec(pg(s)->conn, sql);
     int ok = result_ok(r);
     PQclear(r);
@@ -197,6 +250,100 @@ static num i64(int64_t v)
     num n;
     snprintf(n.s, sizeof n.s, "%lld", (long long)v);
     return n;
+}
+
+/* ---- what an ingest holding the lock knows (ingest_cache) -------------- */
+
+static void forget_stories(ingest_cache *c)
+{
+    px_map_free(&c->stories);
+    free(c->story);
+    c->story = NULL;
+    c->cap_story = 0;
+}
+
+static void forget_ingest(pg_store *p)
+{
+    ingest_cache *c = &p->cache;
+    for (size_t i = 0; i < c->sources.n; i++) {
+        free(c->source[i].key);
+        free(c->source[i].leaning);
+        free(c->source[i].country);
+    }
+    px_map_free(&c->sources);
+    free(c->source);
+    forget_stories(c);
+    memset(c, 0, sizeof *c);
+}
+
+static source_entry *cached_source(pg_store *p, const char *name)
+{
+    uint32_t id = px_map_find(&p->cache.sources, name, strlen(name));
+    return id == PX_MAP_NONE ? NULL : &p->cache.source[id];
+}
+
+/* Replaces *field by a copy of v when v is given (the coalesce of the
+ * statements); 0 when out of memory. */
+static int keep_value(char **field, const char *v)
+{
+    if (!v)
+        return 1;
+    char *copy = strdup(v);
+    if (!copy)
+        return 0;
+    free(*field);
+    *field = copy;
+    return 1;
+}
+
+/* The entry of a source stored with these values; NULL when out of memory. */
+static source_entry *remember_source(pg_store *p, const char *name, int64_t id, const char *key, const char *leaning,
+                                     const char *country)
+{
+    ingest_cache *c = &p->cache;
+    int added;
+    uint32_t at = px_map_intern(&c->sources, name, strlen(name), &added);
+    if (at == PX_MAP_NONE || px_grow(&c->source, &c->cap_source, (size_t)at + 1, sizeof *c->source, 16, 1))
+        return NULL;
+    source_entry *e = &c->source[at];
+    e->id = id;
+    if (!keep_value(&e->key, key) || !keep_value(&e->leaning, leaning) || !keep_value(&e->country, country))
+        return NULL;
+    return e;
+}
+
+/* 1 when a names a value of its source that differs from the stored one. */
+static int source_changes(const source_entry *e, const px_article *a)
+{
+    const char *given[3] = {a->source_key, a->leaning, a->country};
+    const char *stored[3] = {e->key, e->leaning, e->country};
+    for (int i = 0; i < 3; i++)
+        if (given[i] && (!stored[i] || strcmp(given[i], stored[i]) != 0))
+            return 1;
+    return 0;
+}
+
+static int64_t cached_story(pg_store *p, const char *key)
+{
+    uint32_t id = px_map_find(&p->cache.stories, key, strlen(key));
+    return id == PX_MAP_NONE ? 0 : p->cache.story[id];
+}
+
+static void forget_story(ingest_cache *c, int64_t row)
+{
+    for (size_t i = 0; i < c->stories.n; i++)
+        if (c->story[i] == row)
+            c->story[i] = 0;
+}
+
+static int remember_story(pg_store *p, const char *key, int64_t row)
+{
+    ingest_cache *c = &p->cache;
+    uint32_t at = px_map_intern(&c->stories, key, strlen(key), NULL);
+    if (at == PX_MAP_NONE || px_grow(&c->story, &c->cap_story, (size_t)at + 1, sizeof *c->story, 64, 1))
+        return PX_ENOMEM;
+    c->story[at] = row;
+    return PX_OK;
 }
 
 /* ---- rows ------------------------------------------------------------- */
@@ -416,6 +563,9 @@ int px_pg_store_open(px_store **out, const char *url, int flags, int busy_ms, px
         snprintf(sql, sizeof sql, "SET TimeZone = 'UTC'; SET lock_timeout = %d; SET default_transaction_read_only = %s",
                  p->busy_ms, s->readonly ? "on" : "off");
         rc = pg_exec(s, sql, err, "configuring the connection");
+        /* article text compressed at a fraction of the default's CPU; a
+         * server built without lz4 keeps its default */
+        PQclear(PQexec(p->conn, "SET default_toast_compression = lz4"));
     }
     if (rc == PX_OK)
         rc = migrate(s, err);
@@ -429,6 +579,9 @@ int px_pg_store_open(px_store **out, const char *url, int flags, int busy_ms, px
 
 static void pgs_close(px_store *s)
 {
+    forget_ingest(pg(s));
+    free(pg(s)->pending_article);
+    free(pg(s)->pending_story);
     PQfinish(pg(s)->conn);
     free(s->path);
     free(pg(s));
@@ -448,6 +601,8 @@ static int pgs_commit(px_store *s, px_error *err)
 
 static void pgs_rollback(px_store *s)
 {
+    pg(s)->n_pending = 0;
+    forget_ingest(pg(s)); /* rows the transaction made are gone */
     if (PQtransactionStatus(pg(s)->conn) != PQTRANS_IDLE)
         PQclear(PQexec(pg(s)->conn, "ROLLBACK"));
 }
@@ -461,6 +616,7 @@ static void pgs_rollback(px_store *s)
 static int pgs_lock_ingest(px_store *s, int no_wait, void (*on_wait)(const char *db, void *ud), void *ud,
                            px_error *err)
 {
+    forget_ingest(pg(s)); /* another writer may have changed the rows since */
     PGresult *r = pg_query(s, "SELECT pg_try_advisory_lock(" INGEST_LOCK ")", 0, NULL, err, "taking the ingest lock");
     if (!r)
         return PX_EIO;
@@ -547,34 +703,58 @@ static int lookup_id(px_store *s, enum pg_stmt id, const char *key, int64_t *row
     return r ? PX_OK : PX_EIO;
 }
 
+static const char *value_or_null(PGresult *r, int col)
+{
+    return PQgetisnull(r, 0, col) ? NULL : PQgetvalue(r, 0, col);
+}
+
+/* The source of a as the cache knows it, read or stored when it does not
+ * yet; NULL (and err set) on failure. */
+static source_entry *source_entry_of(px_store *s, const px_article *a, px_error *err)
+{
+    source_entry *e = cached_source(pg(s), a->source);
+    if (e)
+        return e;
+    const char *params[4] = {a->source, a->source_key, a->leaning, a->country};
+    PGresult *r = pg_prepared(s, PG_SOURCE_FIND, 1, params, err, "looking up a source");
+    if (!r)
+        return NULL;
+    if (PQntuples(r) > 0) {
+        e = remember_source(pg(s), a->source, first_id(r), value_or_null(r, 1), value_or_null(r, 2),
+                            value_or_null(r, 3));
+    } else {
+        PQclear(r);
+        if (!(r = pg_prepared(s, PG_SOURCE_INSERT, 4, params, err, "storing a source")))
+            return NULL;
+        e = remember_source(pg(s), a->source, first_id(r), a->source_key, a->leaning, a->country);
+    }
+    PQclear(r);
+    if (!e)
+        px_error_set(err, PX_ENOMEM, "out of memory");
+    return e;
+}
+
 static int source_row(px_store *s, const px_article *a, int64_t *row, px_error *err)
 {
     *row = 0;
     if (!a->source || !*a->source)
         return PX_OK;
-    const char *params[4] = {a->source, a->source_key, a->leaning, a->country};
-    PGresult *r = pg_prepared(s, PG_SOURCE_FIND, 4, params, err, "looking up a source");
+    source_entry *e = source_entry_of(s, a, err);
+    if (!e)
+        return err ? err->code : PX_EIO;
+    *row = e->id;
+    if (!source_changes(e, a))
+        return PX_OK;
+    num id = i64(e->id);
+    const char *params[4] = {id.s, a->source_key, a->leaning, a->country};
+    PGresult *r = pg_prepared(s, PG_SOURCE_UPDATE, 4, params, err, "storing a source");
+    PQclear(r);
     if (!r)
         return PX_EIO;
-    if (PQntuples(r) == 0) {
-        PQclear(r);
-        if (!(r = pg_prepared(s, PG_SOURCE_INSERT, 4, params, err, "storing a source")))
-            return PX_EIO;
-        *row = first_id(r);
-        PQclear(r);
-        return PX_OK;
-    }
-    *row = first_id(r);
-    int changed = (a->source_key && atoi(PQgetvalue(r, 0, 1))) || (a->leaning && atoi(PQgetvalue(r, 0, 2))) ||
-                  (a->country && atoi(PQgetvalue(r, 0, 3)));
-    PQclear(r);
-    if (!changed)
-        return PX_OK;
-    num id = i64(*row);
-    params[0] = id.s;
-    r = pg_prepared(s, PG_SOURCE_UPDATE, 4, params, err, "storing a source");
-    PQclear(r);
-    return r ? PX_OK : PX_EIO;
+    if (!keep_value(&e->key, a->source_key) || !keep_value(&e->leaning, a->leaning) ||
+        !keep_value(&e->country, a->country))
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    return PX_OK;
 }
 
 static int pgs_find_input(px_store *s, const char *input_hash, int64_t *row, px_error *err)
@@ -582,22 +762,44 @@ static int pgs_find_input(px_store *s, const char *input_hash, int64_t *row, px_
     return lookup_id(s, PG_ARTICLE_FIND_INPUT, input_hash, row, err, "looking up an article");
 }
 
+/* 1 when storing a needs nothing but its own insert: its source is known
+ * and unchanged and its search configuration recorded, so that a copy of
+ * a stored article (found by the insert itself) changes nothing. */
+static int needs_only_insert(pg_store *p, const px_article *a, int64_t *source, char config[64])
+{
+    *source = 0;
+    if (a->source && *a->source) {
+        const source_entry *e = cached_source(p, a->source);
+        if (!e || source_changes(e, a))
+            return 0;
+        *source = e->id;
+    }
+    char key[70];
+    snprintf(key, sizeof key, " %s ", search_config(a->language));
+    snprintf(config, 64, "%s", search_config(a->language));
+    return strstr(p->configs_seen, key) != NULL;
+}
+
 static int pgs_add_article(px_store *s, const px_article *a, const char *input_hash, int64_t *row, int *added,
                            px_error *err)
 {
     char hash[33], config[64];
-    int64_t existing, source;
+    int64_t source;
     px_store_content_hash(a, hash);
     if (added)
         *added = 0;
-    int rc = lookup_id(s, PG_ARTICLE_FIND_HASH, hash, &existing, err, "looking up an article");
-    if (rc == PX_OK && existing) {
-        if (row)
-            *row = existing;
-        return PX_OK;
+    int rc = PX_OK, one_trip = needs_only_insert(pg(s), a, &source, config);
+    if (!one_trip) {
+        int64_t existing;
+        rc = lookup_id(s, PG_ARTICLE_FIND_HASH, hash, &existing, err, "looking up an article");
+        if (rc == PX_OK && existing) {
+            if (row)
+                *row = existing;
+            return PX_OK;
+        }
+        if (rc || (rc = source_row(s, a, &source, err)) || (rc = config_for(s, a->language, config, err)))
+            return rc;
     }
-    if (rc || (rc = source_row(s, a, &source, err)) || (rc = config_for(s, a->language, config, err)))
-        return rc;
     char *authors = store_strlist_json(&a->authors), *highlights = store_strlist_json(&a->highlights);
     char *removed = store_removed_json(a);
     num src = i64(source), line = i64(a->input_line), offset = i64(a->input_offset);
@@ -609,7 +811,8 @@ static int pgs_add_article(px_store *s, const px_article *a, const char *input_h
     PGresult *r = NULL;
     if (!authors || !highlights || !removed)
         rc = px_error_set(err, PX_ENOMEM, "out of memory");
-    else if (!(r = pg_prepared(s, PG_ARTICLE_INSERT, 17, params, err, "storing an article")))
+    else if (!(r = pg_prepared(s, one_trip ? PG_ARTICLE_INSERT_NEW : PG_ARTICLE_INSERT, 17, params, err,
+                               "storing an article")))
         rc = PX_EIO;
     free(authors);
     free(highlights);
@@ -619,7 +822,7 @@ static int pgs_add_article(px_store *s, const px_article *a, const char *input_h
     if (row)
         *row = first_id(r);
     if (added)
-        *added = 1;
+        *added = !one_trip || strcmp(PQgetvalue(r, 0, 1), "1") == 0;
     PQclear(r);
     return PX_OK;
 }
@@ -777,7 +980,7 @@ static int pgs_set_duplicate(px_store *s, int64_t article, int64_t canonical, co
 {
     num c = i64(canonical), a = i64(article);
     const char *params[3] = {c.s, NULL, NULL};
-    PGresult *r = pg_query(s, "SELECT dup_group_id FROM articles WHERE id = $1", 1, params, err,
+    PGresult *r = pg_run(s, "SELECT dup_group_id FROM articles WHERE id = $1", 1, params, err,
                            "reading a duplicate group");
     if (!r)
         return PX_EIO;
@@ -788,7 +991,7 @@ static int pgs_set_duplicate(px_store *s, int64_t article, int64_t canonical, co
     int64_t group = first_id(r);
     PQclear(r);
     if (!group) {
-        if (!(r = pg_query(s,
+        if (!(r = pg_run(s,
                            "WITH g AS (INSERT INTO dup_groups(id, canonical_article) VALUES (" NEXT_ID("dup_groups") ", $1) RETURNING id) "
                            "UPDATE articles SET dup_group_id = g.id, dup_relation = NULL FROM g "
                            "WHERE articles.id = $1 RETURNING g.id",
@@ -801,7 +1004,7 @@ static int pgs_set_duplicate(px_store *s, int64_t article, int64_t canonical, co
         return PX_OK;
     num g = i64(group);
     const char *set[3] = {a.s, g.s, relation};
-    r = pg_query(s, "UPDATE articles SET dup_group_id = $2, dup_relation = $3 WHERE id = $1", 3, set, err,
+    r = pg_run(s, "UPDATE articles SET dup_group_id = $2, dup_relation = $3 WHERE id = $1", 3, set, err,
                  "setting a duplicate group");
     PQclear(r);
     return r ? PX_OK : PX_EIO;
@@ -832,44 +1035,97 @@ static int pgs_duplicate_of(px_store *s, int64_t article, int64_t *canonical, ch
 
 static int pgs_story_for_key(px_store *s, const char *key, int create, int64_t *story, px_error *err)
 {
-    int rc = lookup_id(s, PG_STORY_FIND_KEY, key, story, err, "looking up a story");
-    if (rc || *story || !create)
-        return rc;
-    return lookup_id(s, PG_STORY_INSERT, key, story, err, "creating a story");
+    if ((*story = cached_story(pg(s), key)))
+        return PX_OK;
+    int rc = create ? lookup_id(s, PG_STORY_INSERT, key, story, err, "creating a story")
+                    : lookup_id(s, PG_STORY_FIND_KEY, key, story, err, "looking up a story");
+    if (!rc && *story && remember_story(pg(s), key, *story))
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    return rc;
 }
 
-static int refresh_story(px_store *s, int64_t story, px_error *err)
+/* "{1,2,3}": ids as a PostgreSQL array literal. */
+static char *id_array(const int64_t *ids, size_t n)
 {
-    num id = i64(story);
-    const char *params[1] = {id.s};
-    PGresult *r = pg_prepared(s, PG_STORY_REFRESH, 1, params, err, "updating a story");
-    PQclear(r);
-    return r ? PX_OK : PX_EIO;
+    px_buf b = {0};
+    int rc = px_buf_puts(&b, "{");
+    for (size_t i = 0; i < n; i++)
+        rc |= px_buf_printf(&b, i ? ",%lld" : "%lld", (long long)ids[i]);
+    rc |= px_buf_puts(&b, "}");
+    if (rc) {
+        px_buf_free(&b);
+        return NULL;
+    }
+    return px_buf_steal(&b);
+}
+
+/* Sends the assignments of the batch and refreshes their stories: two
+ * statements however many articles (one each would be two round trips per
+ * article). */
+static int flush_assignments(px_store *s, px_error *err)
+{
+    pg_store *p = pg(s);
+    if (!p->n_pending)
+        return PX_OK;
+    char *articles = id_array(p->pending_article, p->n_pending);
+    char *stories = id_array(p->pending_story, p->n_pending);
+    p->n_pending = 0;
+    int rc = PX_OK;
+    PGresult *r = NULL;
+    if (!articles || !stories) {
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    } else {
+        const char *params[2] = {articles, stories};
+        if (!(r = pg_query(s, STORY_ASSIGN_MANY, 2, params, err, "assigning articles to stories")))
+            rc = PX_EIO;
+        PQclear(r);
+        params[0] = stories;
+        if (!rc && !(r = pg_query(s, STORY_REFRESH_MANY, 1, params, err, "updating stories")))
+            rc = PX_EIO;
+        PQclear(r);
+    }
+    free(articles);
+    free(stories);
+    return rc;
+}
+
+#define MAX_PENDING 4096
+
+/* Notes that story is to be refreshed before the next query, with the
+ * assignment of article to it unless article is 0. */
+static int pend_refresh(px_store *s, int64_t article, int64_t story, px_error *err)
+{
+    pg_store *p = pg(s);
+    size_t need = p->n_pending + 1;
+    if (px_grow(&p->pending_article, &p->cap_pending_article, need, sizeof *p->pending_article, 256, 0) ||
+        px_grow(&p->pending_story, &p->cap_pending_story, need, sizeof *p->pending_story, 256, 0))
+        return px_error_set(err, PX_ENOMEM, "out of memory");
+    p->pending_article[p->n_pending] = article;
+    p->pending_story[p->n_pending++] = story;
+    return p->n_pending >= MAX_PENDING ? flush_assignments(s, err) : PX_OK;
 }
 
 static int pgs_assign_story(px_store *s, int64_t article, int64_t story, px_error *err)
 {
-    num a = i64(article), st = i64(story);
-    const char *params[2] = {a.s, st.s};
-    PGresult *r = pg_prepared(s, PG_STORY_ASSIGN, 2, params, err, "assigning an article to a story");
-    PQclear(r);
-    return r ? refresh_story(s, story, err) : PX_EIO;
+    return pend_refresh(s, article, story, err);
 }
 
 static int pgs_merge_stories(px_store *s, int64_t from, int64_t into, px_error *err)
 {
+    pg_store *p = pg(s);
+    forget_story(&p->cache, from);
+    for (size_t i = 0; i < p->n_pending; i++) /* the rows not sent yet move too */
+        if (p->pending_story[i] == from)
+            p->pending_story[i] = into;
     num f = i64(from), t = i64(into);
     const char *params[2] = {f.s, t.s};
-    PGresult *r = pg_query(s, "UPDATE story_articles SET story_id = $2 WHERE story_id = $1", 2, params, err,
-                           "moving a story's articles");
+    /* the analysis goes with the story (ON DELETE CASCADE) */
+    PGresult *r = pg_run(s,
+                           "WITH moved AS (UPDATE story_articles SET story_id = $2 WHERE story_id = $1) "
+                           "DELETE FROM stories WHERE id = $1",
+                           2, params, err, "merging two stories");
     PQclear(r);
-    if (!r)
-        return PX_EIO;
-    /* the analysis goes with it (ON DELETE CASCADE) */
-    if (!(r = pg_query(s, "DELETE FROM stories WHERE id = $1", 1, params, err, "removing a merged story")))
-        return PX_EIO;
-    PQclear(r);
-    return refresh_story(s, into, err);
+    return r ? pend_refresh(s, 0, into, err) : PX_EIO;
 }
 
 static int pgs_put_analysis(px_store *s, int64_t story, const px_stored_analysis *an, px_error *err)
@@ -1386,37 +1642,44 @@ static int pgs_load_templates(px_store *s, px_templates *t, px_error *err)
     return rc == PX_ENOMEM ? px_error_set(err, PX_ENOMEM, "out of memory") : rc;
 }
 
-typedef struct template_writer {
-    px_store *s;
-    px_error *err;
-} template_writer;
+/* The template text as COPY rows (text format), one buffer per table. */
+typedef struct template_rows {
+    px_buf lines, outlets;
+} template_rows;
 
-static int write_template_outlet(uint64_t outlet, uint32_t articles, void *ud)
+static int template_outlet_row(uint64_t outlet, uint32_t articles, void *ud)
 {
-    template_writer *w = ud;
-    num o = i64((int64_t)outlet), a = i64(articles);
-    const char *params[2] = {o.s, a.s};
-    PGresult *r = pg_query(w->s, "INSERT INTO template_outlets(outlet, articles) VALUES ($1, $2)", 2, params,
-                           w->err, "writing template text");
-    PQclear(r);
-    return r == NULL;
+    template_rows *t = ud;
+    return px_buf_printf(&t->outlets, "%lld\t%u\n", (long long)outlet, articles) ? PX_ENOMEM : PX_OK;
 }
 
-static int write_template_line(const px_template_line *l, void *ud)
+static int template_line_row(const px_template_line *l, void *ud)
 {
-    template_writer *w = ud;
-    num o = i64((int64_t)l->outlet), k = i64((int64_t)l->key), a = i64(l->articles), x = i64(l->others);
-    char hex[2 * sizeof l->sketch + 1];
+    template_rows *t = ud;
+    int rc = px_buf_printf(&t->lines, "%lld\t%lld\t%lld\t%lld\t\\\\x", (long long)l->outlet, (long long)l->key,
+                           (long long)l->articles, (long long)l->others);
     const unsigned char *bytes = (const unsigned char *)l->sketch;
     for (size_t i = 0; i < sizeof l->sketch; i++)
-        snprintf(hex + 2 * i, 3, "%02x", bytes[i]);
-    const char *params[5] = {o.s, k.s, a.s, x.s, hex};
-    PGresult *r = pg_query(w->s,
-                           "INSERT INTO template_lines(outlet, line, articles, others, sketch) "
-                           "VALUES ($1, $2, $3, $4, decode($5, 'hex'))",
-                           5, params, w->err, "writing template text");
+        rc |= px_buf_printf(&t->lines, "%02x", bytes[i]);
+    rc |= px_buf_puts(&t->lines, "\n");
+    return rc ? PX_ENOMEM : PX_OK;
+}
+
+/* Sends rows with COPY: one round trip for a table of any size. */
+static int copy_rows(px_store *s, const char *copy_sql, const px_buf *rows, px_error *err)
+{
+    PGconn *c = pg(s)->conn;
+    PGresult *r = PQexec(c, copy_sql);
+    int ok = PQresultStatus(r) == PGRES_COPY_IN;
     PQclear(r);
-    return r == NULL;
+    if (!ok)
+        return pg_error(s, err, "writing template text");
+    ok = (!rows->len || PQputCopyData(c, rows->data, (int)rows->len) == 1) & (PQputCopyEnd(c, NULL) == 1);
+    while ((r = PQgetResult(c))) {
+        ok &= result_ok(r);
+        PQclear(r);
+    }
+    return ok ? PX_OK : pg_error(s, err, "writing template text");
 }
 
 static int pgs_templates_upto(px_store *s, int64_t *row, px_error *err)
@@ -1436,10 +1699,16 @@ static int pgs_save_templates(px_store *s, const px_templates *t, px_error *err)
                      err, "writing template text");
     if (rc)
         return rc;
-    template_writer w = {s, err};
-    if (px_templates_each(t, write_template_line, write_template_outlet, &w) != PX_OK)
-        return err && err->code ? err->code : PX_EIO;
-    return PX_OK;
+    template_rows rows = {{0}, {0}};
+    if (px_templates_each(t, template_line_row, template_outlet_row, &rows) != PX_OK)
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    if (!rc)
+        rc = copy_rows(s, "COPY template_lines(outlet, line, articles, others, sketch) FROM STDIN", &rows.lines, err);
+    if (!rc)
+        rc = copy_rows(s, "COPY template_outlets(outlet, articles) FROM STDIN", &rows.outlets, err);
+    px_buf_free(&rows.lines);
+    px_buf_free(&rows.outlets);
+    return rc;
 }
 
 /* ---- the work queue ------------------------------------------------------ */

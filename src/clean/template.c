@@ -344,7 +344,14 @@ static int cmp_key(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
-int px_templates_learn(px_templates *t, const px_article *a)
+/* Has the article an outlet and a body, whose units can be counted? */
+static int has_units(const px_article *a)
+{
+    return a->body && *a->body && outlet_key(a);
+}
+
+/* Counts the units u of a cleaned article under its outlet. */
+static int learn_units(px_templates *t, const px_article *a, const units *u)
 {
     uint64_t outlet = outlet_key(a);
     if (!outlet || !a->body || !*a->body)
@@ -353,24 +360,30 @@ int px_templates_learn(px_templates *t, const px_article *a)
     if (!o)
         return PX_OK; /* too many outlets: this one is not learned */
     uint32_t sketch[PX_TEMPLATE_SKETCH];
-    units u = {0};
     int rc = story_sketch(a, sketch);
-    if (rc == PX_OK)
-        rc = units_of(a->body, a->language, &u);
-    uint64_t *keys = rc == PX_OK ? malloc((u.n ? u.n : 1) * sizeof *keys) : NULL;
+    uint64_t *keys = rc == PX_OK ? malloc((u->n ? u->n : 1) * sizeof *keys) : NULL;
     if (rc == PX_OK && !keys)
         rc = PX_ENOMEM;
     if (rc == PX_OK) {
         o = outlet_of(t, outlet, 0); /* the table may have moved */
         o->articles++;
-        for (size_t i = 0; i < u.n; i++)
-            keys[i] = u.v[i].key;
-        qsort(keys, u.n, sizeof *keys, cmp_key); /* an article counts once per line */
-        for (size_t i = 0; rc == PX_OK && i < u.n; i++)
+        for (size_t i = 0; i < u->n; i++)
+            keys[i] = u->v[i].key;
+        qsort(keys, u->n, sizeof *keys, cmp_key); /* an article counts once per line */
+        for (size_t i = 0; rc == PX_OK && i < u->n; i++)
             if (i == 0 || keys[i] != keys[i - 1])
                 rc = count_line(t, outlet, keys[i], sketch);
     }
     free(keys);
+    return rc;
+}
+
+int px_templates_learn(px_templates *t, const px_article *a)
+{
+    units u = {0};
+    int rc = has_units(a) ? units_of(a->body, a->language, &u) : PX_OK;
+    if (rc == PX_OK)
+        rc = learn_units(t, a, &u);
     free(u.v);
     return rc;
 }
@@ -411,7 +424,8 @@ static int rebuild(px_article *a, const units *u, const char *keep)
     return PX_OK;
 }
 
-int px_templates_apply(const px_templates *t, px_article *a, size_t *removed)
+/* Removes the template units of u (the units of a->body) from a. */
+static int apply_units(const px_templates *t, px_article *a, const units *uv, size_t *removed)
 {
     if (removed)
         *removed = 0;
@@ -421,8 +435,8 @@ int px_templates_apply(const px_templates *t, px_article *a, size_t *removed)
     const outlet_entry *o = outlet_slot(t->outlets, t->outlet_cap, outlet);
     if (!o->outlet || o->articles < MIN_ARTICLES)
         return PX_OK;
-    units u = {0};
-    int rc = units_of(a->body, a->language, &u);
+    const units u = *uv;
+    int rc = PX_OK;
     /* keep[i]: unit i goes into the body; a paragraph kept whole stands for
      * its sentences, a paragraph that loses a sentence by its other ones. */
     char *keep = rc == PX_OK ? calloc(u.n ? u.n : 1, 1) : NULL;
@@ -455,9 +469,34 @@ int px_templates_apply(const px_templates *t, px_article *a, size_t *removed)
     if (rc == PX_OK && n_removed)
         rc = rebuild(a, &u, keep);
     free(keep);
-    free(u.v);
     if (removed)
         *removed = n_removed;
+    return rc;
+}
+
+int px_templates_apply(const px_templates *t, px_article *a, size_t *removed)
+{
+    units u = {0};
+    int rc = has_units(a) ? units_of(a->body, a->language, &u) : PX_OK;
+    if (rc == PX_OK)
+        rc = apply_units(t, a, &u, removed);
+    else if (removed)
+        *removed = 0;
+    free(u.v);
+    return rc;
+}
+
+int px_templates_learn_apply(px_templates *t, px_article *a, size_t *removed)
+{
+    units u = {0};
+    int rc = has_units(a) ? units_of(a->body, a->language, &u) : PX_OK;
+    if (rc == PX_OK)
+        rc = learn_units(t, a, &u);
+    if (rc == PX_OK)
+        rc = apply_units(t, a, &u, removed);
+    else if (removed)
+        *removed = 0;
+    free(u.v);
     return rc;
 }
 
@@ -507,10 +546,22 @@ int px_templates_clean_all(px_article **v, size_t n, size_t max_lines)
 {
     px_templates *t;
     int rc = px_templates_new(&t, max_lines);
+    /* Each body is split once: its units serve the learning and the
+     * removal (a few words per sentence, while the bodies are held anyway). */
+    units *u = rc == PX_OK ? calloc(n ? n : 1, sizeof *u) : NULL;
+    if (rc == PX_OK && !u)
+        rc = PX_ENOMEM;
+    for (size_t i = 0; rc == PX_OK && i < n; i++) {
+        if (has_units(v[i]))
+            rc = units_of(v[i]->body, v[i]->language, &u[i]);
+        if (rc == PX_OK)
+            rc = learn_units(t, v[i], &u[i]);
+    }
     for (size_t i = 0; rc == PX_OK && i < n; i++)
-        rc = px_templates_learn(t, v[i]);
-    for (size_t i = 0; rc == PX_OK && i < n; i++)
-        rc = px_templates_apply(t, v[i], NULL);
+        rc = apply_units(t, v[i], &u[i], NULL);
+    for (size_t i = 0; u && i < n; i++)
+        free(u[i].v);
+    free(u);
     px_templates_free(t);
     return rc;
 }

@@ -21,6 +21,7 @@
 #include "text/textchar.h"
 #include "core/common_internal.h"
 #include "text/doc_internal.h"
+#include "text/text_internal.h"
 
 /* Paragraphs and sentences longer than this are never notices. */
 #define MAX_NOTICE 600
@@ -510,12 +511,23 @@ static int has_capital(const char *s, size_t start, size_t end)
     return 0;
 }
 
-/* Does the ASCII sentence s split into the tokens t of its folded (lower
- * case, same offsets) text? Case changes a token only where a capital
- * meets a period or an apostrophe ("Y.", "No.", "HARRIS'") or in a web
- * address ("HTTP://", "Example.COM"); those sentences are tokenised as
- * written. */
-static int folded_tokens_fit(const char *s, size_t n, const px_tokens *t)
+/* Would the capitals of the word s[start, end), followed by a period, make
+ * the tokeniser keep the period: an initial ("Y.") or an abbreviation only
+ * in capitals ("No.")? */
+static int capitals_keep_period(const char *s, size_t start, size_t end, const char *folded)
+{
+    if (end - start == 1 || memchr(s + start, '-', end - start)) /* "D-Mo." tags: kept as written */
+        return 1;
+    return (px_abbrev_class(s + start, end - start) == PX_ABBR_NONE) !=
+           (px_abbrev_class(folded + start, end - start) == PX_ABBR_NONE);
+}
+
+/* Does the ASCII sentence s split into the tokens t of its folded text f
+ * (lower case, same offsets)? Capitals change a token only before a period
+ * (capitals_keep_period), in a possessive ending in a capital S
+ * ("HARRIS'") and in a web address ("HTTP://", "Example.COM"); those
+ * sentences are tokenised as written. */
+static int folded_tokens_fit(const char *s, size_t n, const char *f, const px_tokens *t)
 {
     if (memchr(s, '`', n))
         return 0;
@@ -525,8 +537,11 @@ static int folded_tokens_fit(const char *s, size_t n, const px_tokens *t)
             continue;
         if (tk->kind == PX_TOK_URL)
             return 0;
-        char next = tk->end < n ? s[tk->end] : 0;
-        if (tk->kind == PX_TOK_WORD && (next == '.' || next == '\'' || s[tk->end - 1] == '\''))
+        if (tk->kind != PX_TOK_WORD)
+            continue;
+        if (tk->end < n && s[tk->end] == '.' && capitals_keep_period(s, tk->start, tk->end, f))
+            return 0;
+        if (tk->end - tk->start >= 2 && s[tk->end - 1] == '\'' && s[tk->end - 2] == 'S')
             return 0;
     }
     return 1;
@@ -535,9 +550,10 @@ static int folded_tokens_fit(const char *s, size_t n, const px_tokens *t)
 /* The proper names of s, whose folded text has the tokens t: when they are
  * the tokens of s as written (folded_tokens_fit) they serve; else s is
  * tokenised as written. */
-static int sentence_names(px_cleaner *c, const char *s, size_t n, const px_tokens *t, sentence *out)
+static int sentence_names(px_cleaner *c, const char *s, size_t n, const char *f, const px_tokens *t,
+                          sentence *out)
 {
-    if (is_ascii(s, n) && folded_tokens_fit(s, n, t))
+    if (is_ascii(s, n) && folded_tokens_fit(s, n, f, t))
         return collect_names(c, s, t, out);
     px_tokens own = {0};
     int rc = px_tokenize(s, n, &own) ? PX_ENOMEM : collect_names(c, s, &own, out);
@@ -572,7 +588,7 @@ static int fingerprint(px_cleaner *c, const char *s, size_t n, sentence *out)
         rc = distinct_terms(out, m);
     /* Names only matter to near-repeats, which need eight words. */
     if (rc == PX_OK && word_count(s, n) >= NEAR_MIN_WORDS)
-        rc = sentence_names(c, s, n, &t, out);
+        rc = sentence_names(c, s, n, f, &t, out);
     px_tokens_free(&t);
     free(f);
     return rc;

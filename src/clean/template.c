@@ -233,22 +233,17 @@ static void sketch_add(uint32_t *sk, uint32_t h)
     }
 }
 
-/* Adds the words of s[0..n) to the sketch: capitalised ones (names,
- * mostly; not a paragraph's first word, unless all are) in pass 0, any
- * word of four bytes or more in pass 1. Returns how many it added. */
-static size_t sketch_words(const char *s, size_t n, const char *lang, int pass, int skip_first,
+/* Adds the words of s (with tokens t) to the sketch: capitalised ones
+ * (names, mostly; not a paragraph's first word, unless all are) in pass 0,
+ * any word of four bytes or more in pass 1. Returns how many it added. */
+static size_t sketch_words(const char *s, const px_tokens *t, const char *lang, int pass, int skip_first,
                            uint32_t *sk, int *oom)
 {
-    px_tokens t = {0};
     size_t added = 0;
-    if (px_tokenize(s, n, &t)) {
-        *oom = 1;
-        return 0;
-    }
-    for (size_t i = 0, words = 0; i < t.n; i++) {
-        size_t k, wl = t.v[i].end - t.v[i].start;
-        const char *w = s + t.v[i].start;
-        if (t.v[i].kind != PX_TOK_WORD || (words++ == 0 && skip_first) || wl < (pass ? 4u : 3u))
+    for (size_t i = 0, words = 0; i < t->n; i++) {
+        size_t k, wl = t->v[i].end - t->v[i].start;
+        const char *w = s + t->v[i].start;
+        if (t->v[i].kind != PX_TOK_WORD || (words++ == 0 && skip_first) || wl < (pass ? 4u : 3u))
             continue;
         if (pass == 0 && !tc_is_upper(tc_decode(w, wl, 0, &k)))
             continue;
@@ -263,32 +258,42 @@ static size_t sketch_words(const char *s, size_t n, const char *lang, int pass, 
         }
         free(f);
     }
-    px_tokens_free(&t);
     return added;
 }
+
+#define SKETCH_TEXTS 3 /* the title and the first two paragraphs */
 
 /* A few words that tell the article's story apart: the smallest hashes of
  * the capitalised words of its title and first two paragraphs (where the
  * story names its people and places, rarely the template), or of their
- * long words when they have few capitals (scripts without case). */
+ * long words when they have few capitals (scripts without case). Each of
+ * those texts is tokenised once for both passes. */
 static int story_sketch(const px_article *a, uint32_t *sk)
 {
     memset(sk, 0, PX_TEMPLATE_SKETCH * sizeof *sk);
     const char *lang = a->language ? a->language : "en";
+    const char *text[SKETCH_TEXTS] = {0};
+    px_tokens toks[SKETCH_TEXTS] = {{0}};
     px_spans paras = {0};
-    if (px_split_paragraphs(a->body, &paras))
-        return PX_ENOMEM;
-    int oom = 0;
+    int oom = px_split_paragraphs(a->body, &paras) != PX_OK;
+    if (a->title && !oom) {
+        text[0] = a->title;
+        oom = px_tokenize(a->title, strlen(a->title), &toks[0]) != PX_OK;
+    }
+    for (size_t i = 0; i < paras.n && i < 2 && !oom; i++) {
+        text[i + 1] = a->body + paras.v[i].start;
+        oom = px_tokenize(text[i + 1], paras.v[i].end - paras.v[i].start, &toks[i + 1]) != PX_OK;
+    }
     for (int pass = 0; pass < 2 && !oom; pass++) {
         size_t added = 0;
-        if (a->title)
-            added += sketch_words(a->title, strlen(a->title), lang, pass, 0, sk, &oom);
-        for (size_t i = 0; i < paras.n && i < 2 && !oom; i++)
-            added += sketch_words(a->body + paras.v[i].start, paras.v[i].end - paras.v[i].start, lang,
-                                  pass, 1, sk, &oom);
+        for (size_t i = 0; i < SKETCH_TEXTS && !oom; i++)
+            if (text[i])
+                added += sketch_words(text[i], &toks[i], lang, pass, i > 0, sk, &oom);
         if (added >= 3)
             break;
     }
+    for (size_t i = 0; i < SKETCH_TEXTS; i++)
+        px_tokens_free(&toks[i]);
     px_spans_free(&paras);
     return oom ? PX_ENOMEM : PX_OK;
 }

@@ -503,57 +503,12 @@ static int is_ascii(const char *s, size_t n)
     return 1;
 }
 
-static int has_capital(const char *s, size_t start, size_t end)
-{
-    for (size_t i = start; i < end; i++)
-        if (s[i] >= 'A' && s[i] <= 'Z')
-            return 1;
-    return 0;
-}
-
-/* Would the capitals of the word s[start, end), followed by a period, make
- * the tokeniser keep the period: an initial ("Y.") or an abbreviation only
- * in capitals ("No.")? */
-static int capitals_keep_period(const char *s, size_t start, size_t end, const char *folded)
-{
-    if (end - start == 1 || memchr(s + start, '-', end - start)) /* "D-Mo." tags: kept as written */
-        return 1;
-    return (px_abbrev_class(s + start, end - start) == PX_ABBR_NONE) !=
-           (px_abbrev_class(folded + start, end - start) == PX_ABBR_NONE);
-}
-
-/* Does the ASCII sentence s split into the tokens t of its folded text f
- * (lower case, same offsets)? Capitals change a token only before a period
- * (capitals_keep_period), in a possessive ending in a capital S
- * ("HARRIS'") and in a web address ("HTTP://", "Example.COM"); those
- * sentences are tokenised as written. */
-static int folded_tokens_fit(const char *s, size_t n, const char *f, const px_tokens *t)
-{
-    if (memchr(s, '`', n))
-        return 0;
-    for (size_t k = 0; k < t->n; k++) {
-        const px_token *tk = &t->v[k];
-        if (!has_capital(s, tk->start, tk->end))
-            continue;
-        if (tk->kind == PX_TOK_URL)
-            return 0;
-        if (tk->kind != PX_TOK_WORD)
-            continue;
-        if (tk->end < n && s[tk->end] == '.' && capitals_keep_period(s, tk->start, tk->end, f))
-            return 0;
-        if (tk->end - tk->start >= 2 && s[tk->end - 1] == '\'' && s[tk->end - 2] == 'S')
-            return 0;
-    }
-    return 1;
-}
-
 /* The proper names of s, whose folded text has the tokens t: when they are
- * the tokens of s as written (folded_tokens_fit) they serve; else s is
+ * the tokens of s as written (px_tokens_fold_alike) they serve; else s is
  * tokenised as written. */
-static int sentence_names(px_cleaner *c, const char *s, size_t n, const char *f, const px_tokens *t,
-                          sentence *out)
+static int sentence_names(px_cleaner *c, const char *s, size_t n, const px_tokens *t, sentence *out)
 {
-    if (is_ascii(s, n) && folded_tokens_fit(s, n, f, t))
+    if (is_ascii(s, n) && px_tokens_fold_alike(s, n, t))
         return collect_names(c, s, t, out);
     px_tokens own = {0};
     int rc = px_tokenize(s, n, &own) ? PX_ENOMEM : collect_names(c, s, &own, out);
@@ -588,7 +543,7 @@ static int fingerprint(px_cleaner *c, const char *s, size_t n, sentence *out)
         rc = distinct_terms(out, m);
     /* Names only matter to near-repeats, which need eight words. */
     if (rc == PX_OK && word_count(s, n) >= NEAR_MIN_WORDS)
-        rc = sentence_names(c, s, n, f, &t, out);
+        rc = sentence_names(c, s, n, &t, out);
     px_tokens_free(&t);
     free(f);
     return rc;

@@ -495,20 +495,12 @@ static int distinct_terms(sentence *out, size_t m)
     return PX_OK;
 }
 
-static int is_ascii(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return 0;
-    return 1;
-}
-
 /* The proper names of s, whose folded text has the tokens t: when they are
  * the tokens of s as written (px_tokens_fold_alike) they serve; else s is
  * tokenised as written. */
 static int sentence_names(px_cleaner *c, const char *s, size_t n, const px_tokens *t, sentence *out)
 {
-    if (is_ascii(s, n) && px_tokens_fold_alike(s, n, t))
+    if (px_is_ascii(s, n) && px_tokens_fold_alike(s, n, t))
         return collect_names(c, s, t, out);
     px_tokens own = {0};
     int rc = px_tokenize(s, n, &own) ? PX_ENOMEM : collect_names(c, s, &own, out);

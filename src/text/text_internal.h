@@ -28,6 +28,9 @@ enum {
 };
 int px_abbrev_class(const char *w, size_t len);
 
+/* Is every byte of s[0..len) ASCII? */
+int px_is_ascii(const char *s, size_t len);
+
 /* Do the ASCII text s[0..n) and its lower-case form (px_fold: same byte
  * offsets) split into the same tokens? t are the tokens of either. Case
  * changes a token only where capitals meet a period (an initial "Y.", an

@@ -333,7 +333,8 @@ static int web_prefix(const char *w, size_t n)
  * next, split the same in both cases? */
 static int word_fold_alike(const char *w, size_t n, char next)
 {
-    size_t base = n - (n > 1 && w[n - 1] == '.'); /* without a period it kept */
+    /* without the period or the possessive's apostrophe it kept */
+    size_t base = n - (n > 1 && (w[n - 1] == '.' || w[n - 1] == '\''));
     int dotted = memchr(w, '.', base) != NULL;
     if (web_prefix(w, n) || (dotted && host_when_lower(w, base)))
         return 0;
@@ -341,7 +342,7 @@ static int word_fold_alike(const char *w, size_t n, char next)
         return 0; /* a possessive in capitals */
     if (dotted)
         return 1; /* initialisms keep their period in any case */
-    if (base < n)
+    if (base < n && w[n - 1] == '.')
         return !period_depends_on_case(w, base);
     return next != '.' || !period_depends_on_case(w, n);
 }

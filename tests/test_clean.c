@@ -350,6 +350,35 @@ static void test_repeat_check_is_linear(void **s)
     px_buf_free(&b);
 }
 
+/* The repeat check's fingerprints and names read one tokenisation of each
+ * sentence; a sentence whose capitals change its tokens ("J. R. Ellis")
+ * is tokenised as written for its names as well. */
+static void test_one_tokenisation_per_sentence(void **s)
+{
+    (void)s;
+    const char plain[] = "At Harwick, the Lantern Choir will open the festival on the Friday and the "
+                         "Glass Orchard will close the event on Sunday.\n\n"
+                         "At Dunmore, the Lantern Choir will open the festival on the Friday and the "
+                         "Copper Wolves will close the event on Sunday.";
+    unsigned long long tok0 = px_text_bytes_tokenized();
+    px_article *a = clean_body(plain);
+    unsigned long long once = px_text_bytes_tokenized() - tok0;
+    assert_true(once >= strlen(plain) - 2);
+    assert_true(once <= strlen(plain));
+    assert_int_equal(a->n_removed, 0);
+    px_article_free(a);
+    const char initials[] = "At Harwick, J. R. Ellis will open the festival on the Friday and the "
+                            "Glass Orchard will close the event on Sunday.\n\n"
+                            "At Dunmore, J. R. Ellis will open the festival on the Friday and the "
+                            "Copper Wolves will close the event on Sunday.";
+    tok0 = px_text_bytes_tokenized();
+    a = clean_body(initials);
+    assert_true(px_text_bytes_tokenized() - tok0 > strlen(initials));
+    assert_int_equal(a->n_removed, 0);
+    assert_string_equal(a->body, initials);
+    px_article_free(a);
+}
+
 static void test_real_sentences_with_noise_words_survive(void **s)
 {
     (void)s;
@@ -693,6 +722,7 @@ int main(void)
         cmocka_unit_test(test_seeds_keep_their_ledes),
         cmocka_unit_test(test_not_an_article),
         cmocka_unit_test(test_repeat_check_is_linear),
+        cmocka_unit_test(test_one_tokenisation_per_sentence),
     };
     return cmocka_run_group_tests_name("clean", tests, NULL, NULL);
 }

@@ -650,6 +650,44 @@ static void test_corpus_tokenises_each_article_once(void **s)
     tu_result_free(&r);
 }
 
+/* Grouping a corpus into stories tokenises each body once: the deduper
+ * reads the tokens the clusterer made, and still sets the copy aside. */
+static void test_grouping_tokenises_each_body_once(void **s)
+{
+    (void)s;
+    static const char *const bodies[] = {
+        "Flood waters rose along the Severn River near Gloucester on Monday, and the council handed out "
+        "sandbags at the town hall while engineers checked the old embankment for leaks.",
+        "Flood waters rose along the Severn River near Gloucester on Monday, and the council handed out "
+        "sandbags at the town hall while engineers checked the old embankment for leaks overnight.",
+        "The Bundesbank in Frankfurt cut its growth forecast for Germany on Friday, citing weaker exports "
+        "to China and the cost of energy for the chemical industry.",
+    };
+    enum { N = sizeof bodies / sizeof *bodies };
+    px_article *v[N];
+    unsigned long long bytes = 0;
+    for (size_t i = 0; i < N; i++) {
+        v[i] = px_article_new();
+        assert_int_equal(px_set_str(&v[i]->body, bodies[i]), PX_OK);
+        assert_int_equal(px_set_str(&v[i]->id, i == 2 ? "c" : i ? "b" : "a"), PX_OK);
+        bytes += strlen(bodies[i]);
+    }
+    unsigned long long before = px_text_bytes_tokenized();
+    px_story_groups g;
+    assert_int_equal(px_group_stories(v, N, &g, NULL), PX_OK);
+    assert_int_equal(px_text_bytes_tokenized() - before, bytes);
+    size_t copies = 0;
+    for (size_t i = 0; i < g.n; i++)
+        for (size_t k = 0; k < g.v[i].n_copies; k++, copies++) {
+            assert_int_equal(g.v[i].copies[k], 1);
+            assert_int_equal(g.v[i].copy_of[k], 0);
+        }
+    assert_int_equal(copies, 1);
+    px_story_groups_free(&g);
+    for (size_t i = 0; i < N; i++)
+        px_article_free(v[i]);
+}
+
 static void test_template_notes_stay_apart(void **s)
 {
     (void)s;
@@ -1012,6 +1050,7 @@ int main(void)
         cmocka_unit_test(test_dates_and_numbers_are_signals),
         cmocka_unit_test(test_explain_prints_the_signals),
         cmocka_unit_test(test_corpus_tokenises_each_article_once),
+        cmocka_unit_test(test_grouping_tokenises_each_body_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

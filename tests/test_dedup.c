@@ -7,6 +7,7 @@
 #include <cjson/cJSON.h>
 
 #include "testutil.h"
+#include "group/dedup_internal.h"
 
 /* The body of one BBC article, read the way parallax reads it (malloc'd). */
 static char *bbc_body(const char *rel)
@@ -35,6 +36,47 @@ static px_deduper *deduper(const px_dedup_opts *o)
     px_error err;
     assert_int_equal(px_deduper_new(&d, o, &err), PX_OK);
     return d;
+}
+
+/* Given the tokens of a text as written, the deduper finds what it finds
+ * tokenising the folded text itself: also where capitals change the
+ * tokens (an initial, "No.", a possessive in capitals, a web address) and
+ * in text that is not ASCII. */
+static void test_written_tokens_find_the_same_copies(void **s)
+{
+    (void)s;
+    static const char *const texts[] = {
+        "Samsung vice chairman Jay Y. Lee was released on Monday after a court in Seoul suspended his sentence, "
+        "a ruling that surprised prosecutors and investors alike.",
+        "Samsung vice chairman Jay Y Lee was released on Monday after a court in Seoul suspended his sentence, "
+        "a ruling that surprised prosecutors and investors alike.",
+        "THE HARRIS' FARM AT No. 5 MILL LANE WAS SOLD AT AUCTION ON FRIDAY, SEE HTTP://EXAMPLE.COM/FARM FOR "
+        "THE FULL LIST OF LOTS AND THE PRICES THEY FETCHED.",
+        "The Harris' farm at no. 5 Mill Lane was sold at auction on Friday, see http://example.com/farm for "
+        "the full list of lots and the prices they fetched.",
+        "Caf\u00e9 owners in K\u00f6ln said the \u201cnew rules\u201d would cost them dearly this winter, "
+        "the chamber of commerce reported on Tuesday.",
+        "Cafe owners in Koln said the new rules would cost them dearly this winter, the chamber of commerce "
+        "reported on Tuesday.",
+    };
+    enum { N = sizeof texts / sizeof *texts };
+    px_dedup_opts o;
+    px_dedup_opts_default(&o);
+    o.min_tokens = 5;
+    px_deduper *own = deduper(&o), *given = deduper(&o);
+    for (size_t i = 0; i < N; i++) {
+        px_tokens t = {0};
+        size_t len = strlen(texts[i]);
+        assert_int_equal(px_tokenize(texts[i], len, &t), PX_OK);
+        px_dup_match a = add(own, texts[i]), b;
+        assert_int_equal(px_dedup_add_tokens(given, texts[i], len, &t, &b), PX_OK);
+        assert_int_equal(a.relation, b.relation);
+        assert_int_equal(a.group, b.group);
+        assert_true(a.similarity == b.similarity);
+        px_tokens_free(&t);
+    }
+    px_deduper_free(own);
+    px_deduper_free(given);
 }
 
 static void test_exact_copy_ignores_case_and_spacing(void **s)
@@ -260,6 +302,7 @@ int main(void)
         cmocka_unit_test(test_window_forgets_old_articles),
         cmocka_unit_test(test_bad_options_are_refused),
         cmocka_unit_test(test_cli_prints_groups),
+        cmocka_unit_test(test_written_tokens_find_the_same_copies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

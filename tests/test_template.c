@@ -85,6 +85,40 @@ static void test_template_lines_of_one_outlet_go(void **s)
     free_all(v, 6);
 }
 
+/* Cleaning a corpus splits each body into sentences once, for learning
+ * and for removal alike, and removes what learning every article, then
+ * applying to every one, removes. */
+static void test_each_body_is_split_once(void **s)
+{
+    (void)s;
+    px_article *v[6], *w[6];
+    size_t bytes = 0;
+    for (size_t i = 0; i < 6; i++) {
+        v[i] = templated("harbor-herald", i % 5, 2014 + (int)i);
+        w[i] = templated("harbor-herald", i % 5, 2014 + (int)i);
+        bytes += strlen(v[i]->body);
+    }
+    unsigned long long split0 = px_text_bytes_split();
+    assert_int_equal(px_templates_clean_all(v, 6, 0), PX_OK);
+    unsigned long long split = px_text_bytes_split() - split0;
+    assert_true(split > bytes / 2);
+    assert_true(split <= bytes);
+    px_templates *t;
+    assert_int_equal(px_templates_new(&t, 0), PX_OK);
+    for (size_t i = 0; i < 6; i++)
+        assert_int_equal(px_templates_learn(t, w[i]), PX_OK);
+    for (size_t i = 0; i < 6; i++) {
+        size_t removed = 0;
+        assert_int_equal(px_templates_apply(t, w[i], &removed), PX_OK);
+        assert_int_equal(removed, 2);
+        assert_string_equal(v[i]->body, w[i]->body);
+        assert_int_equal(v[i]->n_removed, w[i]->n_removed);
+    }
+    px_templates_free(t);
+    free_all(v, 6);
+    free_all(w, 6);
+}
+
 /* One outlet, three articles on one story repeating a background fact: a
  * fact, not a template (every article is of the same story). */
 static void test_a_storys_repeated_fact_stays(void **s)
@@ -214,6 +248,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_template_lines_of_one_outlet_go),
+        cmocka_unit_test(test_each_body_is_split_once),
         cmocka_unit_test(test_a_storys_repeated_fact_stays),
         cmocka_unit_test(test_two_articles_are_not_a_template),
         cmocka_unit_test(test_template_sentence_inside_a_paragraph),

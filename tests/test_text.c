@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "text/text_internal.h"
 
 static void test_nfc_composes(void **s)
 {
@@ -188,6 +189,65 @@ static void test_stopwords(void **s)
     assert_false(px_is_stopword("fr", "the", 3));
 }
 
+static int same_tokens(const px_tokens *a, const px_tokens *b)
+{
+    if (a->n != b->n)
+        return 0;
+    for (size_t i = 0; i < a->n; i++)
+        if (a->v[i].start != b->v[i].start || a->v[i].end != b->v[i].end || a->v[i].kind != b->v[i].kind)
+            return 0;
+    return 1;
+}
+
+/* Where px_tokens_fold_alike says a text and its lower case split alike
+ * (given the tokens of either), they do: checked on many texts made of
+ * the pieces where case matters; and it says no for each such piece. */
+static void test_fold_alike_means_same_tokens(void **s)
+{
+    (void)s;
+    static const char *const pieces[] = {"Jay", "Y", "y", ".", " ", "No", "no", "St", "HARRIS", "Harris", "'",
+                                         "s", "S", "D-Mo", "U.S", "Example.COM", "bbc.co.uk", "HTTP", "http",
+                                         "://", "www", "WWW", "3", "rd", "-", ",", "Lee", "Sunday", "\n"};
+    enum { PIECES = sizeof pieces / sizeof *pieces, TEXTS = 20000 };
+    uint64_t seed = 0x9e3779b97f4a7c15ull;
+    size_t alike = 0;
+    for (int k = 0; k < TEXTS; k++) {
+        char text[128] = "", lower[128];
+        size_t n = 0;
+        for (int p = 0; p < 8; p++) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            const char *piece = pieces[(seed >> 33) % PIECES];
+            size_t m = strlen(piece);
+            memcpy(text + n, piece, m);
+            n += m;
+        }
+        text[n] = '\0';
+        for (size_t i = 0; i <= n; i++)
+            lower[i] = text[i] >= 'A' && text[i] <= 'Z' ? (char)(text[i] + 32) : text[i];
+        px_tokens a = {0}, b = {0};
+        assert_int_equal(px_tokenize(text, n, &a), PX_OK);
+        assert_int_equal(px_tokenize(lower, n, &b), PX_OK);
+        int from_written = px_tokens_fold_alike(text, n, &a), from_lower = px_tokens_fold_alike(text, n, &b);
+        if (from_written || from_lower) {
+            if (!same_tokens(&a, &b))
+                fail_msg("\"%s\" said to tokenise alike in lower case", text);
+            alike++;
+        }
+        px_tokens_free(&a);
+        px_tokens_free(&b);
+    }
+    assert_true(alike > TEXTS / 10); /* the test saw both answers */
+    assert_true(alike < TEXTS);
+    static const char *const differ[] = {"Jay Y. Lee", "at No. 5", "THE HARRIS' FARM", "see Example.COM now",
+                                         "HTTP://x.org"};
+    for (size_t i = 0; i < sizeof differ / sizeof *differ; i++) {
+        px_tokens t = {0};
+        assert_int_equal(px_tokenize(differ[i], strlen(differ[i]), &t), PX_OK);
+        assert_false(px_tokens_fold_alike(differ[i], strlen(differ[i]), &t));
+        px_tokens_free(&t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -202,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_tokens_unicode_and_junk),
         cmocka_unit_test(test_stems),
         cmocka_unit_test(test_stopwords),
+        cmocka_unit_test(test_fold_alike_means_same_tokens),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -21,6 +21,7 @@
 #include "text/textchar.h"
 #include "core/common_internal.h"
 #include "text/doc_internal.h"
+#include "text/text_internal.h"
 
 /* Paragraphs and sentences longer than this are never notices. */
 #define MAX_NOTICE 600
@@ -387,45 +388,47 @@ static int capital_is_name(const char *s, const px_tokens *t, size_t k)
              cp == '!' || tc_is_opener(cp));
 }
 
-/* Collects the proper names of the sentence s (its original text, not
- * folded): capitalised words that are not stopwords. */
-static int collect_names(px_cleaner *c, const char *s, size_t n, sentence *out)
+/* A token's folded text: ASCII lower-cased into buf (as px_fold would),
+ * anything else folded into a new string left in *owned. NULL when out of
+ * memory. */
+static const char *fold_token(const char *w, size_t wl, char *buf, size_t cap, char **owned, size_t *fl)
 {
-    px_tokens t = {0};
-    if (px_tokenize(s, n, &t))
-        return PX_ENOMEM;
-    int rc = PX_OK;
-    for (size_t k = 0; k < t.n; k++) {
+    *owned = NULL;
+    size_t i = 0;
+    for (; i < wl && i < cap && (unsigned char)w[i] < 0x80; i++)
+        buf[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] + 32) : w[i] == '`' ? '\'' : w[i];
+    if (i == wl) {
+        *fl = wl;
+        return buf;
+    }
+    if (!(*owned = px_fold(w, wl)))
+        return NULL;
+    *fl = strlen(*owned);
+    return *owned;
+}
+
+/* Collects the proper names of the sentence s (its original text, not
+ * folded, and its tokens t): capitalised words that are not stopwords. */
+static int collect_names(px_cleaner *c, const char *s, const px_tokens *t, sentence *out)
+{
+    for (size_t k = 0; k < t->n; k++) {
         size_t n1;
-        if (t.v[k].kind != PX_TOK_WORD ||
-            !tc_is_upper(tc_decode(s, t.v[k].end, t.v[k].start, &n1)))
+        if (t->v[k].kind != PX_TOK_WORD ||
+            !tc_is_upper(tc_decode(s, t->v[k].end, t->v[k].start, &n1)))
             continue;
-        const char *w = s + t.v[k].start;
-        size_t wl = t.v[k].end - t.v[k].start;
-        /* An ASCII word folds to its lower case: no allocation for it. */
-        char ascii[32], *f = ascii;
-        size_t fl = 0;
-        while (fl < wl && fl < sizeof ascii && (unsigned char)w[fl] < 0x80) {
-            ascii[fl] = (char)(w[fl] >= 'A' && w[fl] <= 'Z' ? w[fl] + 32 : w[fl]);
-            fl++;
-        }
-        if (fl < wl) {
-            if (!(f = px_fold(w, wl))) {
-                rc = PX_ENOMEM;
-                break;
-            }
-            fl = strlen(f);
-        }
+        char buf[64], *owned;
+        size_t fl;
+        const char *f = fold_token(s + t->v[k].start, t->v[k].end - t->v[k].start, buf, sizeof buf, &owned, &fl);
+        if (!f)
+            return PX_ENOMEM;
         if (!px_is_stopword(c->lang, f, fl)) {
             out->n_capitals += fl >= 2;
-            if (out->n_names < MAX_NAMES && capital_is_name(s, &t, k))
+            if (out->n_names < MAX_NAMES && capital_is_name(s, t, k))
                 out->names[out->n_names++] = name_key(f, fl);
         }
-        if (f != ascii)
-            free(f);
+        free(owned);
     }
-    px_tokens_free(&t);
-    return rc;
+    return PX_OK;
 }
 
 static size_t word_count(const char *s, size_t n)
@@ -456,7 +459,57 @@ static int stem_key(px_cleaner *c, uint32_t term, uint64_t *key)
     return PX_OK;
 }
 
-/* Folds the sentence, hashes it, and collects its content terms. */
+/* Adds the word or number token w[0..wl) (folded) to the sentence's
+ * sequence, words and content terms; *m counts the terms. */
+static int add_word(px_cleaner *c, const char *w, size_t wl, int number, sentence *out, size_t *m)
+{
+    out->seq[out->n_seq++] = px_hash64(w, wl, 2);
+    if (!number)
+        out->words[out->n_words++] = name_key(w, wl);
+    uint32_t form = px_lexicon_form_id(c->lexicon, w, wl, number);
+    if (form == PX_NO_TERM)
+        return PX_ENOMEM;
+    if (px_lexicon_form_class(c->lexicon, form) & PX_WC_STOPWORD)
+        return PX_OK;
+    out->n_content += wl >= 2;
+    uint32_t term = px_lexicon_form_term(c->lexicon, form);
+    if (term == PX_NO_TERM)
+        out->terms[(*m)++] = px_hash64(w, wl, 1);
+    else if (stem_key(c, term, &out->terms[(*m)++]))
+        return PX_ENOMEM;
+    if (number && out->n_numbers < 8)
+        out->numbers[out->n_numbers++] = out->terms[*m - 1];
+    return PX_OK;
+}
+
+/* Sorts the sentence's m terms and keeps each once. */
+static int distinct_terms(sentence *out, size_t m)
+{
+    if (px_sort_u64(out->terms, m))
+        return PX_ENOMEM;
+    size_t u = 0;
+    for (size_t i = 0; i < m; i++)
+        if (u == 0 || out->terms[u - 1] != out->terms[i])
+            out->terms[u++] = out->terms[i];
+    out->n_terms = u;
+    return PX_OK;
+}
+
+/* The proper names of s, whose folded text has the tokens t: when they are
+ * the tokens of s as written (px_tokens_fold_alike) they serve; else s is
+ * tokenised as written. */
+static int sentence_names(px_cleaner *c, const char *s, size_t n, const px_tokens *t, sentence *out)
+{
+    if (px_is_ascii(s, n) && px_tokens_fold_alike(s, n, t))
+        return collect_names(c, s, t, out);
+    px_tokens own = {0};
+    int rc = px_tokenize(s, n, &own) ? PX_ENOMEM : collect_names(c, s, &own, out);
+    px_tokens_free(&own);
+    return rc;
+}
+
+/* Folds the sentence, hashes it, and collects its content terms and (from
+ * the same tokens when it can) its names. */
 static int fingerprint(px_cleaner *c, const char *s, size_t n, sentence *out)
 {
     char *f = px_fold(s, n);
@@ -469,57 +522,23 @@ static int fingerprint(px_cleaner *c, const char *s, size_t n, sentence *out)
         free(f);
         return PX_ENOMEM;
     }
-    out->terms = malloc((t.n ? t.n : 1) * sizeof *out->terms);
-    out->seq = malloc((t.n ? t.n : 1) * sizeof *out->seq);
-    out->words = malloc((t.n ? t.n : 1) * sizeof *out->words);
-    if (!out->terms || !out->seq || !out->words) {
-        px_tokens_free(&t);
-        free(f);
-        return PX_ENOMEM;
-    }
-    size_t m = 0;
-    for (size_t i = 0; i < t.n; i++) {
-        const char *w = f + t.v[i].start;
-        size_t wl = t.v[i].end - t.v[i].start;
-        if (t.v[i].kind != PX_TOK_WORD && t.v[i].kind != PX_TOK_NUMBER)
-            continue;
-        out->seq[out->n_seq++] = px_hash64(w, wl, 2);
-        if (t.v[i].kind == PX_TOK_WORD)
-            out->words[out->n_words++] = name_key(w, wl);
-        uint32_t form = px_lexicon_form_id(c->lexicon, w, wl, t.v[i].kind == PX_TOK_NUMBER);
-        if (form == PX_NO_TERM) {
-            px_tokens_free(&t);
-            free(f);
-            return PX_ENOMEM;
-        }
-        if (px_lexicon_form_class(c->lexicon, form) & PX_WC_STOPWORD)
-            continue;
-        out->n_content += wl >= 2;
-        uint32_t term = px_lexicon_form_term(c->lexicon, form);
-        if (term == PX_NO_TERM)
-            out->terms[m++] = px_hash64(w, wl, 1);
-        else if (stem_key(c, term, &out->terms[m++])) {
-            px_tokens_free(&t);
-            free(f);
-            return PX_ENOMEM;
-        }
-        if (t.v[i].kind == PX_TOK_NUMBER && out->n_numbers < 8)
-            out->numbers[out->n_numbers++] = out->terms[m - 1];
-    }
-    if (px_sort_u64(out->terms, m)) {
-        px_tokens_free(&t);
-        free(f);
-        return PX_ENOMEM;
-    }
-    size_t u = 0;
-    for (size_t i = 0; i < m; i++)
-        if (u == 0 || out->terms[u - 1] != out->terms[i])
-            out->terms[u++] = out->terms[i];
-    out->n_terms = u;
+    size_t cap = t.n ? t.n : 1, m = 0;
+    out->terms = malloc(cap * sizeof *out->terms);
+    out->seq = malloc(cap * sizeof *out->seq);
+    out->words = malloc(cap * sizeof *out->words);
+    int rc = out->terms && out->seq && out->words ? PX_OK : PX_ENOMEM;
+    for (size_t i = 0; rc == PX_OK && i < t.n; i++)
+        if (t.v[i].kind == PX_TOK_WORD || t.v[i].kind == PX_TOK_NUMBER)
+            rc = add_word(c, f + t.v[i].start, t.v[i].end - t.v[i].start, t.v[i].kind == PX_TOK_NUMBER,
+                          out, &m);
+    if (rc == PX_OK)
+        rc = distinct_terms(out, m);
+    /* Names only matter to near-repeats, which need eight words. */
+    if (rc == PX_OK && word_count(s, n) >= NEAR_MIN_WORDS)
+        rc = sentence_names(c, s, n, &t, out);
     px_tokens_free(&t);
     free(f);
-    /* Names only matter to near-repeats, which need eight words. */
-    return word_count(s, n) >= NEAR_MIN_WORDS ? collect_names(c, s, n, out) : PX_OK;
+    return rc;
 }
 
 static size_t shared_terms(const sentence *a, const sentence *b)

@@ -12,6 +12,9 @@
  * out, spans without outer white space. */
 int px_split_paragraphs(const char *body, px_spans *out);
 
+/* px_templates_learn() then px_templates_apply(), the body split once. */
+int px_templates_learn_apply(px_templates *t, px_article *a, size_t *removed);
+
 /* px_read_input() with every article cleaned. */
 int px_read_clean_input(px_input *in, const px_read_opts *o, const px_clean_opts *co,
                         px_article_fn fn, void *ud);

@@ -67,8 +67,7 @@ static int clean_then_next(px_article *a, void *ud)
     px_cleaner *c = cleaner_for(st, a);
     size_t raw_len = a->body ? strlen(a->body) : 0;
     int rc = c ? px_clean_article(c, a) : PX_OK;
-    if (rc == PX_OK && st->templates && (px_templates_learn(st->templates, a) ||
-                                         px_templates_apply(st->templates, a, NULL)))
+    if (rc == PX_OK && st->templates && px_templates_learn_apply(st->templates, a, NULL))
         rc = PX_ENOMEM;
     if (rc != PX_OK) {
         report(st, PX_ERROR, a, "out of memory");

@@ -233,22 +233,17 @@ static void sketch_add(uint32_t *sk, uint32_t h)
     }
 }
 
-/* Adds the words of s[0..n) to the sketch: capitalised ones (names,
- * mostly; not a paragraph's first word, unless all are) in pass 0, any
- * word of four bytes or more in pass 1. Returns how many it added. */
-static size_t sketch_words(const char *s, size_t n, const char *lang, int pass, int skip_first,
+/* Adds the words of s (with tokens t) to the sketch: capitalised ones
+ * (names, mostly; not a paragraph's first word, unless all are) in pass 0,
+ * any word of four bytes or more in pass 1. Returns how many it added. */
+static size_t sketch_words(const char *s, const px_tokens *t, const char *lang, int pass, int skip_first,
                            uint32_t *sk, int *oom)
 {
-    px_tokens t = {0};
     size_t added = 0;
-    if (px_tokenize(s, n, &t)) {
-        *oom = 1;
-        return 0;
-    }
-    for (size_t i = 0, words = 0; i < t.n; i++) {
-        size_t k, wl = t.v[i].end - t.v[i].start;
-        const char *w = s + t.v[i].start;
-        if (t.v[i].kind != PX_TOK_WORD || (words++ == 0 && skip_first) || wl < (pass ? 4u : 3u))
+    for (size_t i = 0, words = 0; i < t->n; i++) {
+        size_t k, wl = t->v[i].end - t->v[i].start;
+        const char *w = s + t->v[i].start;
+        if (t->v[i].kind != PX_TOK_WORD || (words++ == 0 && skip_first) || wl < (pass ? 4u : 3u))
             continue;
         if (pass == 0 && !tc_is_upper(tc_decode(w, wl, 0, &k)))
             continue;
@@ -263,32 +258,42 @@ static size_t sketch_words(const char *s, size_t n, const char *lang, int pass, 
         }
         free(f);
     }
-    px_tokens_free(&t);
     return added;
 }
+
+#define SKETCH_TEXTS 3 /* the title and the first two paragraphs */
 
 /* A few words that tell the article's story apart: the smallest hashes of
  * the capitalised words of its title and first two paragraphs (where the
  * story names its people and places, rarely the template), or of their
- * long words when they have few capitals (scripts without case). */
+ * long words when they have few capitals (scripts without case). Each of
+ * those texts is tokenised once for both passes. */
 static int story_sketch(const px_article *a, uint32_t *sk)
 {
     memset(sk, 0, PX_TEMPLATE_SKETCH * sizeof *sk);
     const char *lang = a->language ? a->language : "en";
+    const char *text[SKETCH_TEXTS] = {0};
+    px_tokens toks[SKETCH_TEXTS] = {{0}};
     px_spans paras = {0};
-    if (px_split_paragraphs(a->body, &paras))
-        return PX_ENOMEM;
-    int oom = 0;
+    int oom = px_split_paragraphs(a->body, &paras) != PX_OK;
+    if (a->title && !oom) {
+        text[0] = a->title;
+        oom = px_tokenize(a->title, strlen(a->title), &toks[0]) != PX_OK;
+    }
+    for (size_t i = 0; i < paras.n && i < 2 && !oom; i++) {
+        text[i + 1] = a->body + paras.v[i].start;
+        oom = px_tokenize(text[i + 1], paras.v[i].end - paras.v[i].start, &toks[i + 1]) != PX_OK;
+    }
     for (int pass = 0; pass < 2 && !oom; pass++) {
         size_t added = 0;
-        if (a->title)
-            added += sketch_words(a->title, strlen(a->title), lang, pass, 0, sk, &oom);
-        for (size_t i = 0; i < paras.n && i < 2 && !oom; i++)
-            added += sketch_words(a->body + paras.v[i].start, paras.v[i].end - paras.v[i].start, lang,
-                                  pass, 1, sk, &oom);
+        for (size_t i = 0; i < SKETCH_TEXTS && !oom; i++)
+            if (text[i])
+                added += sketch_words(text[i], &toks[i], lang, pass, i > 0, sk, &oom);
         if (added >= 3)
             break;
     }
+    for (size_t i = 0; i < SKETCH_TEXTS; i++)
+        px_tokens_free(&toks[i]);
     px_spans_free(&paras);
     return oom ? PX_ENOMEM : PX_OK;
 }
@@ -344,7 +349,14 @@ static int cmp_key(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
-int px_templates_learn(px_templates *t, const px_article *a)
+/* Has the article an outlet and a body, whose units can be counted? */
+static int has_units(const px_article *a)
+{
+    return a->body && *a->body && outlet_key(a);
+}
+
+/* Counts the units u of a cleaned article under its outlet. */
+static int learn_units(px_templates *t, const px_article *a, const units *u)
 {
     uint64_t outlet = outlet_key(a);
     if (!outlet || !a->body || !*a->body)
@@ -353,24 +365,30 @@ int px_templates_learn(px_templates *t, const px_article *a)
     if (!o)
         return PX_OK; /* too many outlets: this one is not learned */
     uint32_t sketch[PX_TEMPLATE_SKETCH];
-    units u = {0};
     int rc = story_sketch(a, sketch);
-    if (rc == PX_OK)
-        rc = units_of(a->body, a->language, &u);
-    uint64_t *keys = rc == PX_OK ? malloc((u.n ? u.n : 1) * sizeof *keys) : NULL;
+    uint64_t *keys = rc == PX_OK ? malloc((u->n ? u->n : 1) * sizeof *keys) : NULL;
     if (rc == PX_OK && !keys)
         rc = PX_ENOMEM;
     if (rc == PX_OK) {
         o = outlet_of(t, outlet, 0); /* the table may have moved */
         o->articles++;
-        for (size_t i = 0; i < u.n; i++)
-            keys[i] = u.v[i].key;
-        qsort(keys, u.n, sizeof *keys, cmp_key); /* an article counts once per line */
-        for (size_t i = 0; rc == PX_OK && i < u.n; i++)
+        for (size_t i = 0; i < u->n; i++)
+            keys[i] = u->v[i].key;
+        qsort(keys, u->n, sizeof *keys, cmp_key); /* an article counts once per line */
+        for (size_t i = 0; rc == PX_OK && i < u->n; i++)
             if (i == 0 || keys[i] != keys[i - 1])
                 rc = count_line(t, outlet, keys[i], sketch);
     }
     free(keys);
+    return rc;
+}
+
+int px_templates_learn(px_templates *t, const px_article *a)
+{
+    units u = {0};
+    int rc = has_units(a) ? units_of(a->body, a->language, &u) : PX_OK;
+    if (rc == PX_OK)
+        rc = learn_units(t, a, &u);
     free(u.v);
     return rc;
 }
@@ -411,7 +429,8 @@ static int rebuild(px_article *a, const units *u, const char *keep)
     return PX_OK;
 }
 
-int px_templates_apply(const px_templates *t, px_article *a, size_t *removed)
+/* Removes the template units of u (the units of a->body) from a. */
+static int apply_units(const px_templates *t, px_article *a, const units *uv, size_t *removed)
 {
     if (removed)
         *removed = 0;
@@ -421,8 +440,8 @@ int px_templates_apply(const px_templates *t, px_article *a, size_t *removed)
     const outlet_entry *o = outlet_slot(t->outlets, t->outlet_cap, outlet);
     if (!o->outlet || o->articles < MIN_ARTICLES)
         return PX_OK;
-    units u = {0};
-    int rc = units_of(a->body, a->language, &u);
+    const units u = *uv;
+    int rc = PX_OK;
     /* keep[i]: unit i goes into the body; a paragraph kept whole stands for
      * its sentences, a paragraph that loses a sentence by its other ones. */
     char *keep = rc == PX_OK ? calloc(u.n ? u.n : 1, 1) : NULL;
@@ -455,9 +474,34 @@ int px_templates_apply(const px_templates *t, px_article *a, size_t *removed)
     if (rc == PX_OK && n_removed)
         rc = rebuild(a, &u, keep);
     free(keep);
-    free(u.v);
     if (removed)
         *removed = n_removed;
+    return rc;
+}
+
+int px_templates_apply(const px_templates *t, px_article *a, size_t *removed)
+{
+    units u = {0};
+    int rc = has_units(a) ? units_of(a->body, a->language, &u) : PX_OK;
+    if (rc == PX_OK)
+        rc = apply_units(t, a, &u, removed);
+    else if (removed)
+        *removed = 0;
+    free(u.v);
+    return rc;
+}
+
+int px_templates_learn_apply(px_templates *t, px_article *a, size_t *removed)
+{
+    units u = {0};
+    int rc = has_units(a) ? units_of(a->body, a->language, &u) : PX_OK;
+    if (rc == PX_OK)
+        rc = learn_units(t, a, &u);
+    if (rc == PX_OK)
+        rc = apply_units(t, a, &u, removed);
+    else if (removed)
+        *removed = 0;
+    free(u.v);
     return rc;
 }
 
@@ -507,10 +551,22 @@ int px_templates_clean_all(px_article **v, size_t n, size_t max_lines)
 {
     px_templates *t;
     int rc = px_templates_new(&t, max_lines);
+    /* Each body is split once: its units serve the learning and the
+     * removal (a few words per sentence, while the bodies are held anyway). */
+    units *u = rc == PX_OK ? calloc(n ? n : 1, sizeof *u) : NULL;
+    if (rc == PX_OK && !u)
+        rc = PX_ENOMEM;
+    for (size_t i = 0; rc == PX_OK && i < n; i++) {
+        if (has_units(v[i]))
+            rc = units_of(v[i]->body, v[i]->language, &u[i]);
+        if (rc == PX_OK)
+            rc = learn_units(t, v[i], &u[i]);
+    }
     for (size_t i = 0; rc == PX_OK && i < n; i++)
-        rc = px_templates_learn(t, v[i]);
-    for (size_t i = 0; rc == PX_OK && i < n; i++)
-        rc = px_templates_apply(t, v[i], NULL);
+        rc = apply_units(t, v[i], &u[i], NULL);
+    for (size_t i = 0; u && i < n; i++)
+        free(u[i].v);
+    free(u);
     px_templates_free(t);
     return rc;
 }

@@ -10,6 +10,8 @@
 #include "parallax/framing.h"
 #include "parallax/text.h"
 #include "core/common_internal.h"
+#include "core/grow.h"
+#include "core/map.h"
 #include "compare/story_internal.h"
 #include "text/text_internal.h"
 
@@ -21,63 +23,30 @@ typedef struct feature {
 } feature;
 
 typedef struct features {
-    feature *v;
-    size_t n, cap;
-    uint32_t *slots; /* index + 1 */
-    size_t n_slots;
+    px_map ids;   /* (t1, t2) -> feature id */
+    feature *v;   /* per id */
+    size_t cap;
 } features;
-
-static uint64_t feature_key(uint32_t t1, uint32_t t2)
-{
-    return ((uint64_t)t1 << 32) | t2;
-}
-
-static size_t feature_hash(uint64_t k, size_t mask)
-{
-    return (size_t)px_hash64(&k, sizeof k, 3) & mask;
-}
-
-static int features_rehash(features *f)
-{
-    size_t n_slots = f->n_slots ? f->n_slots * 2 : 4096;
-    uint32_t *slots = calloc(n_slots, sizeof *slots);
-    if (!slots)
-        return PX_ENOMEM;
-    for (size_t i = 0; i < f->n; i++) {
-        size_t h = feature_hash(feature_key(f->v[i].t1, f->v[i].t2), n_slots - 1);
-        while (slots[h])
-            h = (h + 1) & (n_slots - 1);
-        slots[h] = (uint32_t)i + 1;
-    }
-    free(f->slots);
-    f->slots = slots;
-    f->n_slots = n_slots;
-    return PX_OK;
-}
 
 static long feature_id(features *f, uint32_t t1, uint32_t t2)
 {
-    if ((f->n + 1) * 2 > f->n_slots && features_rehash(f) != PX_OK)
+    uint32_t key[2] = {t1, t2};
+    int added = 0;
+    uint32_t id = px_map_intern(&f->ids, (const char *)key, sizeof key, &added);
+    if (id == PX_MAP_NONE)
         return -1;
-    uint64_t k = feature_key(t1, t2);
-    size_t h = feature_hash(k, f->n_slots - 1);
-    while (f->slots[h]) {
-        feature *x = &f->v[f->slots[h] - 1];
-        if (x->t1 == t1 && x->t2 == t2)
-            return (long)f->slots[h] - 1;
-        h = (h + 1) & (f->n_slots - 1);
-    }
-    if (f->n == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 4096;
-        feature *v = realloc(f->v, cap * sizeof *v);
-        if (!v)
+    if (added) {
+        if (px_grow(&f->v, &f->cap, (size_t)id + 1, sizeof *f->v, 4096, 0))
             return -1;
-        f->v = v;
-        f->cap = cap;
+        f->v[id] = (feature){t1, t2, 0};
     }
-    f->v[f->n] = (feature){t1, t2, 0};
-    f->slots[h] = (uint32_t)++f->n;
-    return (long)f->n - 1;
+    return (long)id;
+}
+
+static void features_free(features *f)
+{
+    px_map_free(&f->ids);
+    free(f->v);
 }
 
 typedef struct use {
@@ -597,8 +566,7 @@ int px_framing_build(const px_story_text *s, const px_background *bg, px_framing
     free(canon);
     free(sl.mask);
     free(name);
-    free(f.v);
-    free(f.slots);
+    features_free(&f);
     free(u.v);
     free(tt.uni);
     free(tt.bi);

@@ -18,6 +18,7 @@
 #include "core/sort.h"
 #include "group/story_model.h"
 #include "group/cluster_internal.h"
+#include "group/dedup_internal.h"
 #include "core/common_internal.h"
 #include "text/doc_internal.h"
 #include "text/text_internal.h"
@@ -322,6 +323,9 @@ typedef struct posting {
 struct px_clusterer {
     px_cluster_opts o;
     px_lexicon *lexicon;      /* word forms: lower case, stopword, stem */
+    px_tokens tokens;         /* of the text traced last (its body, after an article) */
+    px_body_tokens_fn on_body; /* told each observed body's tokens */
+    void *on_body_ud;
     vocab voc;
     story **stories;          /* held, in creation order (NULL holes) */
     size_t n_stories, cap_stories, n_held, n_active;
@@ -514,6 +518,7 @@ void px_clusterer_free(px_clusterer *c)
         free(c->ch_terms[k]);
     free(c->trace.e);
     free(c->stem_vocab);
+    px_tokens_free(&c->tokens);
     free(c);
 }
 
@@ -702,16 +707,12 @@ static int trace_calendar_word(px_clusterer *c, term_trace *tr, int which, calen
     return rc;
 }
 
-/* Appends the terms of text to t: stems, name-like words and word pairs
- * (with names), numbers and the word each counts, dates (calendar words,
- * years, month and day or year). */
-static int trace_text(px_clusterer *c, const char *text, size_t len, int names, term_trace *tr)
+/* Appends the terms of text (tokens tk) to t: stems, name-like words and
+ * word pairs (with names), numbers and the word each counts, dates
+ * (calendar words, years, month and day or year). */
+static int trace_tokens(px_clusterer *c, const char *text, const px_tokens *tk, int names, term_trace *tr)
 {
-    px_tokens t = {0};
-    if (px_tokenize(text, len, &t) != PX_OK) {
-        px_tokens_free(&t);
-        return PX_ENOMEM;
-    }
+    const px_tokens t = *tk;
     int rc = PX_OK;
     uint64_t prev_name = 0; /* hash of the previous token when it was a name */
     calendar_state cal = {0};
@@ -763,8 +764,14 @@ static int trace_text(px_clusterer *c, const char *text, size_t len, int names, 
         if (rc == PX_OK && figure)
             rc = trace_term(c, tr, (figure * 31 + id) ^ 0x6e, TRACE_NUMBER);
     }
-    px_tokens_free(&t);
     return rc;
+}
+
+/* Tokenises text into t (emptied first) and appends its terms to tr. */
+static int trace_text(px_clusterer *c, const char *text, size_t len, int names, px_tokens *t, term_trace *tr)
+{
+    t->n = 0;
+    return px_tokenize(text, len, t) == PX_OK ? trace_tokens(c, text, t, names, tr) : PX_ENOMEM;
 }
 
 static void trace_free(term_trace *t)
@@ -777,10 +784,11 @@ static void trace_free(term_trace *t)
 static int trace_article(px_clusterer *c, const px_article *a, term_trace *t)
 {
     t->n = t->n_title = 0;
-    int rc = a->title ? trace_text(c, a->title, strlen(a->title), 0, t) : PX_OK;
+    int rc = a->title ? trace_text(c, a->title, strlen(a->title), 0, &c->tokens, t) : PX_OK;
     t->n_title = t->n;
+    c->tokens.n = 0;
     if (rc == PX_OK && a->body)
-        rc = trace_text(c, a->body, strlen(a->body), 1, t);
+        rc = trace_text(c, a->body, strlen(a->body), 1, &c->tokens, t);
     return rc;
 }
 
@@ -1039,12 +1047,20 @@ static int add_title(story *s, const vec *tv)
 static int observe_traced(px_clusterer *c, const px_article *a, term_trace *t)
 {
     int rc = trace_article(c, a, t);
+    if (rc == PX_OK && c->on_body)
+        rc = c->on_body(c->on_body_ud, a, a->body ? &c->tokens : NULL);
     if (rc == PX_OK)
         rc = collect_terms(c, t);
     if (rc == PX_OK)
         count_df(c);
     clear_dense(c);
     return rc;
+}
+
+void px_clusterer_on_body_tokens(px_clusterer *c, px_body_tokens_fn fn, void *ud)
+{
+    c->on_body = fn;
+    c->on_body_ud = ud;
 }
 
 int px_clusterer_observe(px_clusterer *c, const px_article *a)
@@ -2512,8 +2528,25 @@ int px_group_as_one_story(size_t n, px_story_groups *out, px_error *err)
     return PX_OK;
 }
 
+/* The deduper reading each body's tokens as the clusterer observes it. */
+typedef struct dedup_feed {
+    px_deduper *dd;
+    px_dup_match *dups;
+    size_t next, n;
+} dedup_feed;
+
+static int dedup_observed(void *ud, const px_article *a, const px_tokens *body)
+{
+    dedup_feed *f = ud;
+    if (f->next >= f->n)
+        return PX_EUSAGE;
+    const char *text = a->body ? a->body : "";
+    return px_dedup_add_tokens(f->dd, text, strlen(text), body, &f->dups[f->next++]);
+}
+
 /* Groups the articles of a finished corpus; copies are set aside by the
- * deduper and listed with the group of the article they copy. */
+ * deduper and listed with the group of the article they copy. The deduper
+ * reads the bodies as the clusterer tokenised them. */
 int px_group_stories(px_article *const *articles, size_t n, px_story_groups *out, px_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -2534,10 +2567,12 @@ int px_group_stories(px_article *const *articles, size_t n, px_story_groups *out
     px_dup_match *dups = calloc(n, sizeof *dups);
     collector c = {articles, n, calloc(n, 1), dups, out, PX_OK};
     rc = c.grouped && dups ? PX_OK : PX_ENOMEM;
-    for (size_t i = 0; rc == PX_OK && i < n; i++)
-        rc = px_dedup_add(dd, articles[i], &dups[i]);
+    dedup_feed feed = {dd, dups, 0, n};
+    px_clusterer_on_body_tokens(cl, dedup_observed, &feed);
     if (rc == PX_OK)
         rc = px_cluster_corpus(cl, articles, n, dups, 1);
+    if (rc == PX_OK && feed.next != n)
+        rc = PX_EUSAGE;
     if (rc == PX_OK) {
         px_clusterer_foreach(cl, collect_story, &c);
         rc = c.rc;

@@ -4,10 +4,18 @@
 #define PARALLAX_GROUP_CLUSTER_INTERNAL_H
 
 #include "parallax/cluster.h"
+#include "parallax/text.h"
 
 /* Moves the clock to day (days since 1970-01-01) and ages out the stories
  * it leaves behind. */
 int px_clusterer_advance(px_clusterer *c, long day);
+
+/* Called with the tokens (px_tokenize) of each article's body, body NULL
+ * when it has none, as the clusterer observes it (px_clusterer_observe,
+ * px_cluster_corpus: once per article, in input order), so that another
+ * reader of the body need not tokenise it again; non-zero stops. */
+typedef int (*px_body_tokens_fn)(void *ud, const px_article *a, const px_tokens *body);
+void px_clusterer_on_body_tokens(px_clusterer *c, px_body_tokens_fn fn, void *ud);
 
 /* The one rule of which articles of a story are compared (px_group_stories,
  * `parallax analyze`, the store's analyses): an article that copies

@@ -10,6 +10,8 @@
 #include "core/grow.h"
 #include "core/sort.h"
 #include "core/common_internal.h"
+#include "group/dedup_internal.h"
+#include "text/text_internal.h"
 
 #define MAX_PERMS 512
 #define BUCKET_WALK 64      /* newest entries looked at per LSH bucket */
@@ -268,29 +270,64 @@ static char *normalise(const char *text, size_t len, size_t *out_len)
     return f;
 }
 
-/* Sorted distinct shingle hashes of a normalised text; *n_tokens gets the
- * number of word and number tokens. */
-static int shingle_set(const char *norm, size_t len, unsigned k, uint64_t **tok_hash,
-                       size_t *cap_tok, uint32_t **out, uint32_t *n_out, size_t *n_tokens)
+/* The hash of each word and number token of text (tokens t) into
+ * tok_hash, each token lower-cased first when lower is set; *n gets their
+ * number. */
+static int token_hashes(const char *text, const px_tokens *t, int lower, uint64_t **tok_hash,
+                        size_t *cap_tok, size_t *n)
+{
+    char buf[256];
+    *n = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->v[i].kind != PX_TOK_WORD && t->v[i].kind != PX_TOK_NUMBER)
+            continue;
+        if (px_grow(tok_hash, cap_tok, *n + 1, sizeof **tok_hash, 1024, 0))
+            return PX_ENOMEM;
+        const char *w = text + t->v[i].start;
+        size_t wl = t->v[i].end - t->v[i].start;
+        if (lower) {
+            char *low = wl <= sizeof buf ? buf : malloc(wl);
+            if (!low)
+                return PX_ENOMEM;
+            for (size_t j = 0; j < wl; j++)
+                low[j] = w[j] >= 'A' && w[j] <= 'Z' ? (char)(w[j] + 32) : w[j];
+            (*tok_hash)[(*n)++] = XXH64(low, wl, 0);
+            if (low != buf)
+                free(low);
+        } else {
+            (*tok_hash)[(*n)++] = XXH64(w, wl, 0);
+        }
+    }
+    return PX_OK;
+}
+
+/* The hashes of the folded words of a normalised text: read from the
+ * tokens of the text as written (text, written) when lower-casing splits
+ * it alike (px_tokens_fold_alike), else from the normalised text's own. */
+static int folded_token_hashes(const char *norm, size_t len, const char *text, size_t text_len,
+                               const px_tokens *written, uint64_t **tok_hash, size_t *cap_tok, size_t *n)
+{
+    if (written && px_is_ascii(text, text_len) && px_tokens_fold_alike(text, text_len, written))
+        return token_hashes(text, written, 1, tok_hash, cap_tok, n);
+    px_tokens toks = {0};
+    int rc = px_tokenize(norm, len, &toks) == PX_OK ? token_hashes(norm, &toks, 0, tok_hash, cap_tok, n)
+                                                     : PX_ENOMEM;
+    px_tokens_free(&toks);
+    return rc;
+}
+
+/* Sorted distinct shingle hashes of a normalised text (of text, with the
+ * tokens written when known); *n_tokens gets the number of word and number
+ * tokens. */
+static int shingle_set(const char *norm, size_t len, const char *text, size_t text_len,
+                       const px_tokens *written, unsigned k, uint64_t **tok_hash, size_t *cap_tok,
+                       uint32_t **out, uint32_t *n_out, size_t *n_tokens)
 {
     *out = NULL;
     *n_out = 0;
-    px_tokens toks = {0};
-    if (px_tokenize(norm, len, &toks) != PX_OK) {
-        px_tokens_free(&toks);
-        return PX_ENOMEM;
-    }
     size_t n = 0;
-    for (size_t i = 0; i < toks.n; i++) {
-        if (toks.v[i].kind != PX_TOK_WORD && toks.v[i].kind != PX_TOK_NUMBER)
-            continue;
-        if (px_grow(tok_hash, cap_tok, n + 1, sizeof **tok_hash, 1024, 0)) {
-            px_tokens_free(&toks);
-            return PX_ENOMEM;
-        }
-        (*tok_hash)[n++] = XXH64(norm + toks.v[i].start, toks.v[i].end - toks.v[i].start, 0);
-    }
-    px_tokens_free(&toks);
+    if (folded_token_hashes(norm, len, text, text_len, written, tok_hash, cap_tok, &n))
+        return PX_ENOMEM;
     *n_tokens = n;
     if (n == 0)
         return PX_OK;
@@ -371,8 +408,8 @@ int px_dedup_compare(const char *a, size_t alen, const char *b, size_t blen,
     size_t cap = 0;
     uint32_t *sa = NULL, *sb = NULL, ma = 0, mb = 0;
     int rc = PX_ENOMEM;
-    if (na && nb && shingle_set(na, la, o.shingle ? o.shingle : 5, &th, &cap, &sa, &ma, &ta) == PX_OK &&
-        shingle_set(nb, lb, o.shingle ? o.shingle : 5, &th, &cap, &sb, &mb, &tb) == PX_OK) {
+    if (na && nb && shingle_set(na, la, a, alen, NULL, o.shingle ? o.shingle : 5, &th, &cap, &sa, &ma, &ta) == PX_OK &&
+        shingle_set(nb, lb, b, blen, NULL, o.shingle ? o.shingle : 5, &th, &cap, &sb, &mb, &tb) == PX_OK) {
         similarities(sa, ma, sb, mb, jaccard, a_in_b, b_in_a);
         rc = PX_OK;
     }
@@ -552,6 +589,12 @@ static int remember(px_deduper *d, uint64_t exact, uint32_t *sh, uint32_t n_sh, 
 
 int px_dedup_add_text(px_deduper *d, const char *text, size_t len, px_dup_match *out)
 {
+    return px_dedup_add_tokens(d, text, len, NULL, out);
+}
+
+int px_dedup_add_tokens(px_deduper *d, const char *text, size_t len, const px_tokens *written,
+                        px_dup_match *out)
+{
     px_dup_match m = {PX_DUP_NONE, d->count, (size_t)d->count, 0};
     size_t nlen = 0, n_tokens = 0;
     char *norm = normalise(text ? text : "", text ? len : 0, &nlen);
@@ -564,8 +607,8 @@ int px_dedup_add_text(px_deduper *d, const char *text, size_t len, px_dup_match 
     if (same) {
         m = (px_dup_match){PX_DUP_EXACT, same->group, (size_t)same->pos, 1.0};
     } else if (nlen) {
-        rc = shingle_set(norm, nlen, d->o.shingle, &d->tok_hash, &d->cap_tok, &sh, &n_sh,
-                         &n_tokens);
+        rc = shingle_set(norm, nlen, text, len, written, d->o.shingle, &d->tok_hash, &d->cap_tok, &sh,
+                         &n_sh, &n_tokens);
         lsh = rc == PX_OK && n_tokens >= d->o.min_tokens && n_sh > 0;
         if (lsh) {
             signature(d, sh, n_sh, d->sig);

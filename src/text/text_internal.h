@@ -28,6 +28,19 @@ enum {
 };
 int px_abbrev_class(const char *w, size_t len);
 
+/* Is every byte of s[0..len) ASCII? */
+int px_is_ascii(const char *s, size_t len);
+
+/* Do the ASCII text s[0..n) and its lower-case form (px_fold: same byte
+ * offsets) split into the same tokens? t are the tokens of either. Case
+ * changes a token only where capitals meet a period (an initial "Y.", an
+ * abbreviation only in capitals "No."), in a possessive ending in a
+ * capital S ("HARRIS'") and in web addresses ("HTTP://", "Example.COM");
+ * a text with any of those answers 0, so that its caller tokenises each
+ * form. One tokenisation then serves the text as written (names, capitals)
+ * and folded (hashes of lower-case words). */
+int px_tokens_fold_alike(const char *s, size_t n, const px_tokens *t);
+
 /* Appends a copy of t to out. */
 int px_tokens_push(px_tokens *out, const px_token *t);
 /* Appends the span [a, b) to out. */

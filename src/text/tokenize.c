@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text/text_internal.h"
 #include "parallax/doc.h"
@@ -276,6 +277,91 @@ static size_t scan_number(const scan *sc, size_t i, unsigned *flags)
 static int is_currency(int32_t cp)
 {
     return cp == '$' || cp == 0xA3 || cp == 0x20AC || cp == 0xA5 || cp == 0x20B9;
+}
+
+static int has_capital(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (w[i] >= 'A' && w[i] <= 'Z')
+            return 1;
+    return 0;
+}
+
+static char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
+
+/* Is w an abbreviation in one case and not in the other ("No")? */
+static int abbrev_depends_on_case(const char *w, size_t n)
+{
+    char low[6];
+    if (n == 0 || n > sizeof low)
+        return 0; /* no abbreviation is longer */
+    for (size_t i = 0; i < n; i++)
+        low[i] = ascii_lower(w[i]);
+    return (px_abbrev_class(w, n) == PX_ABBR_NONE) != (px_abbrev_class(low, n) == PX_ABBR_NONE);
+}
+
+/* Would the word w (with capitals, without a final period) keep a period
+ * that follows it in one case and not in the other (scan_word)? */
+static int period_depends_on_case(const char *w, size_t n)
+{
+    if (n == 1)
+        return 1; /* an initial */
+    const char *hy = memchr(w, '-', n);
+    if (hy && hy - w <= 2 && abbrev_depends_on_case(hy + 1, (size_t)(w + n - hy - 1)))
+        return 1; /* a party-state tag */
+    return abbrev_depends_on_case(w, n);
+}
+
+/* Is the dotted word w a host name once lower-cased (looks_like_host)? */
+static int host_when_lower(const char *w, size_t n)
+{
+    char low[256];
+    if (n > sizeof low)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        low[i] = ascii_lower(w[i]);
+    return looks_like_host(low, n);
+}
+
+static int web_prefix(const char *w, size_t n)
+{
+    return (n == 4 && strncasecmp(w, "http", 4) == 0) || (n == 5 && strncasecmp(w, "https", 5) == 0) ||
+           (n == 3 && strncasecmp(w, "www", 3) == 0);
+}
+
+/* Does the word token w[0..n) (with capitals), followed in the text by
+ * next, split the same in both cases? */
+static int word_fold_alike(const char *w, size_t n, char next)
+{
+    /* without the period or the possessive's apostrophe it kept */
+    size_t base = n - (n > 1 && (w[n - 1] == '.' || w[n - 1] == '\''));
+    int dotted = memchr(w, '.', base) != NULL;
+    if (web_prefix(w, n) || (dotted && host_when_lower(w, base)))
+        return 0;
+    if (n >= 2 && ((w[n - 1] == '\'' && w[n - 2] == 'S') || (w[n - 1] == 'S' && next == '\'')))
+        return 0; /* a possessive in capitals */
+    if (dotted)
+        return 1; /* initialisms keep their period in any case */
+    if (base < n && w[n - 1] == '.')
+        return !period_depends_on_case(w, base);
+    return next != '.' || !period_depends_on_case(w, n);
+}
+
+int px_tokens_fold_alike(const char *s, size_t n, const px_tokens *t)
+{
+    if (memchr(s, '`', n))
+        return 0;
+    for (size_t k = 0; k < t->n; k++) {
+        const px_token *tk = &t->v[k];
+        const char *w = s + tk->start;
+        size_t wl = tk->end - tk->start;
+        if (!has_capital(w, wl) || tk->kind == PX_TOK_NUMBER || tk->kind == PX_TOK_PUNCT ||
+            tk->kind == PX_TOK_SYMBOL || tk->kind == PX_TOK_HANDLE)
+            continue;
+        if (tk->kind != PX_TOK_WORD || !word_fold_alike(w, wl, tk->end < n ? s[tk->end] : 0))
+            return 0;
+    }
+    return 1;
 }
 
 static _Atomic unsigned long long bytes_tokenized;

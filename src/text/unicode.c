@@ -7,7 +7,7 @@
 #include "text/text_internal.h"
 #include "parallax/text.h"
 
-static int is_ascii(const char *s, size_t len)
+int px_is_ascii(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
         if ((unsigned char)s[i] >= 0x80)
@@ -51,7 +51,7 @@ static char *map(const char *s, size_t len, utf8proc_option_t opts)
 
 char *px_nfc(const char *s, size_t len)
 {
-    if (is_ascii(s, len))
+    if (px_is_ascii(s, len))
         return px_strndup(s, len);
     return map(s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
@@ -76,7 +76,7 @@ static char fold_punct(utf8proc_int32_t cp)
 
 char *px_fold(const char *s, size_t len)
 {
-    if (is_ascii(s, len)) {
+    if (px_is_ascii(s, len)) {
         char *d = px_strndup(s, len);
         for (size_t i = 0; d && i < len; i++)
             if (d[i] >= 'A' && d[i] <= 'Z')

@@ -7,6 +7,7 @@
 
 #include "compare/quantity_model.h"
 #include "core/common_internal.h"
+#include "core/weights.h"
 
 extern const char px_quantity_model_en_tsv[];
 extern const size_t px_quantity_model_en_tsv_len;
@@ -60,65 +61,25 @@ static int feature_index(const char *s, size_t len)
     return -1;
 }
 
-static int parse_weight(const char *s, size_t len, double *w)
-{
-    char num[64];
-    if (len == 0 || len >= sizeof num)
-        return 0;
-    memcpy(num, s, len);
-    num[len] = '\0';
-    char *end;
-    *w = strtod(num, &end);
-    return *end == '\0' && isfinite(*w);
-}
-
-static int parse_line(px_quantity_model *m, unsigned char *seen, const char *s, size_t len,
-                      const char *name, long line, px_error *err)
-{
-    const char *tab = memchr(s, '\t', len);
-    if (!tab)
-        return px_error_set(err, PX_EFORMAT, "%s:%ld: expected NAME<TAB>WEIGHT", name, line);
-    int k = feature_index(s, (size_t)(tab - s));
-    if (k < 0)
-        return px_error_set(err, PX_EFORMAT, "%s:%ld: unknown feature", name, line);
-    if (seen[k])
-        return px_error_set(err, PX_EFORMAT, "%s:%ld: feature given twice", name, line);
-    double w;
-    if (!parse_weight(tab + 1, len - (size_t)(tab + 1 - s), &w))
-        return px_error_set(err, PX_EFORMAT, "%s:%ld: bad weight", name, line);
-    seen[k] = 1;
-    int kind = k / SLOTS, slot = k % SLOTS;
-    if (slot == SLOT_BIAS)
-        m->bias[kind] = w;
-    else if (slot == SLOT_SHOWN)
-        m->shown_from[kind] = w;
-    else
-        m->w[kind][slot] = w;
-    return PX_OK;
-}
-
 int px_quantity_model_parse(px_quantity_model *out, const char *text, size_t len, const char *name,
                             px_error *err)
 {
-    px_quantity_model m = {0};
+    double w[2 * SLOTS] = {0};
     unsigned char seen[2 * SLOTS] = {0};
-    long line = 0;
-    for (size_t i = 0; i < len;) {
-        const char *eol = memchr(text + i, '\n', len - i);
-        size_t n = eol ? (size_t)(eol - (text + i)) : len - i;
-        line++;
-        size_t content = n && text[i + n - 1] == '\r' ? n - 1 : n;
-        if (content && text[i] != '#') {
-            int rc = parse_line(&m, seen, text + i, content, name, line, err);
-            if (rc)
-                return rc;
-        }
-        i += eol ? n + 1 : n;
-    }
+    int rc = px_weights_read(text, len, name, feature_index, w, seen, 2 * SLOTS, err);
+    if (rc)
+        return rc;
     for (int k = 0; k < 2 * SLOTS; k++)
         if (!seen[k])
             return px_error_set(err, PX_EFORMAT, "%s: feature %s%s missing", name,
                                 kind_prefix[k / SLOTS], slot_name(k % SLOTS));
+    px_quantity_model m = {0};
+    for (int kind = 0; kind < 2; kind++) {
+        const double *kw = w + kind * SLOTS;
+        memcpy(m.w[kind], kw, sizeof m.w[kind]);
+        m.bias[kind] = kw[SLOT_BIAS];
+        m.shown_from[kind] = kw[SLOT_SHOWN];
+    }
     *out = m;
     return PX_OK;
 }

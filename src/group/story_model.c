@@ -6,6 +6,7 @@
 
 #include "group/story_model.h"
 #include "core/common_internal.h"
+#include "core/weights.h"
 
 extern const char px_story_model_en_tsv[];
 extern const size_t px_story_model_en_tsv_len;
@@ -29,60 +30,23 @@ static int feature_index(const char *s, size_t len)
     return -1;
 }
 
-static int parse_line(px_story_model *m, unsigned char *seen, const char *s, size_t len,
-                      const char *name, long line, px_error *err)
-{
-    const char *tab = memchr(s, '\t', len);
-    if (!tab)
-        return px_error_set(err, PX_EFORMAT, "%s:%ld: expected NAME<TAB>WEIGHT", name, line);
-    int k = feature_index(s, (size_t)(tab - s));
-    if (k < 0)
-        return px_error_set(err, PX_EFORMAT, "%s:%ld: unknown feature", name, line);
-    if (seen[k])
-        return px_error_set(err, PX_EFORMAT, "%s:%ld: feature given twice", name, line);
-    char num[64];
-    size_t nl = len - (size_t)(tab + 1 - s);
-    if (nl == 0 || nl >= sizeof num)
-        return px_error_set(err, PX_EFORMAT, "%s:%ld: bad weight", name, line);
-    memcpy(num, tab + 1, nl);
-    num[nl] = '\0';
-    char *end;
-    double w = strtod(num, &end);
-    if (*end != '\0' || !isfinite(w))
-        return px_error_set(err, PX_EFORMAT, "%s:%ld: bad weight", name, line);
-    seen[k] = 1;
-    if (k == PX_STORY_FEATURES)
-        m->bias = w;
-    else
-        m->w[k] = w;
-    return PX_OK;
-}
-
 int px_story_model_parse(px_story_model *out, const char *text, size_t len, const char *name,
                          px_error *err)
 {
-    px_story_model m = {0};
+    double w[PX_STORY_FEATURES + 1] = {0};
     unsigned char seen[PX_STORY_FEATURES + 1] = {0};
-    long line = 0;
-    for (size_t i = 0; i < len;) {
-        const char *eol = memchr(text + i, '\n', len - i);
-        size_t n = eol ? (size_t)(eol - (text + i)) : len - i;
-        line++;
-        if (n && text[i + n - 1] == '\r')
-            n--;
-        if (n && text[i] != '#') {
-            int rc = parse_line(&m, seen, text + i, n, name, line, err);
-            if (rc)
-                return rc;
-        }
-        i += (eol ? (size_t)(eol - (text + i)) + 1 : len - i);
-    }
+    int rc = px_weights_read(text, len, name, feature_index, w, seen, PX_STORY_FEATURES + 1, err);
+    if (rc)
+        return rc;
     for (int k = 0; k <= PX_STORY_FEATURES; k++)
         if (!seen[k])
             return px_error_set(err, PX_EFORMAT, "%s: feature %s missing", name,
                                 k == PX_STORY_FEATURES ? "bias" : feature_names[k]);
-    if (!(m.w[0] > 0))
+    if (!(w[0] > 0))
         return px_error_set(err, PX_EFORMAT, "%s: the body weight must be positive", name);
+    px_story_model m = {0};
+    memcpy(m.w, w, sizeof m.w);
+    m.bias = w[PX_STORY_FEATURES];
     *out = m;
     return PX_OK;
 }

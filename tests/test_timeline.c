@@ -70,6 +70,19 @@ static void test_weekdays_resolve_to_the_past_unless_the_verb_looks_ahead(void *
     expect("They will meet, as they did last Wednesday.", "2025-03-05", "2025-02-26", PX_GRAIN_DAY, 0);
 }
 
+static void test_verbs_that_do_not_set_the_tense(void **s)
+{
+    (void)s;
+    /* "paid" after "will be" is no past: the modal before it decides. */
+    expect("The increased dividend will be paid Dec. 14 to holders.", "1989-10-26", "1989-12-14",
+           PX_GRAIN_DAY, 1);
+    expect("The new bridge will be opened in March.", "2024-11-20", "2025-03", PX_GRAIN_MONTH, 1);
+    /* "plans" as a noun looks nowhere; "planning for" looks ahead. */
+    expect("On Friday, when the mayor set aside vacation plans for a visit, the council voted.", "2024-06-10",
+           "2024-06-07", PX_GRAIN_DAY, 0);
+    expect("Officials are planning for the summit in April.", "2024-12-05", "2025-04", PX_GRAIN_MONTH, 1);
+}
+
 static void test_the_evening_before(void **s)
 {
     (void)s;
@@ -83,6 +96,11 @@ static void test_the_evening_before(void **s)
     /* Dated Monday evening for Tuesday's papers: "headed Tuesday" is
      * tomorrow, not six days ago. */
     expect("Albright headed Tuesday to East Africa.", "1998-08-17", "1998-08-18", PX_GRAIN_DAY, 1);
+    /* ... but the day something was said is behind: "told Wednesday" in a
+     * text dated Tuesday is six days back. */
+    expect("The minister was told Wednesday by his aide that he had lost.", "1991-12-03", "1991-11-27",
+           PX_GRAIN_DAY, 0);
+    expect("The council said Friday it would appeal.", "2024-06-13", "2024-06-07", PX_GRAIN_DAY, 0);
     /* A weekday named again without a tense keeps the day it had. */
     px_timexes m = {0};
     const char *t = "The ship hit the bridge late Tuesday. The ship involved in Tuesday's accident was "
@@ -395,6 +413,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_weekdays_resolve_to_the_past_unless_the_verb_looks_ahead),
+        cmocka_unit_test(test_verbs_that_do_not_set_the_tense),
         cmocka_unit_test(test_the_evening_before),
         cmocka_unit_test(test_explicit_date_wins_over_weekday),
         cmocka_unit_test(test_relative_periods),

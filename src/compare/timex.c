@@ -274,7 +274,24 @@ static const char *const past_cues[] = {
     "led", "hit", "put", "shot", "found", "became", "broke", "paid", "sold", "bought", "kept",
     "brought", "thought", "felt", "heard", "knew", "stood", "fought", "drove", "flew", NULL};
 
-enum { CUE_PRESENT = 2 };
+/* CUE_REPORTED: the past of a reporting verb right next to the expression
+ * ("said Friday"): what was said cannot lie ahead. */
+enum { CUE_PRESENT = 2, CUE_REPORTED = -2 };
+
+static const char *const plan_words[] = {"plan", "plans", "planned", "planning", NULL};
+
+/* A future cue used as one: not "next to the embassy", not the noun in
+ * "vacation plans for the trip" (a plan looks ahead with "to" after it;
+ * "planned" and "planning" also with "for"). */
+static int future_use(const sent *s, size_t i)
+{
+    if (is_w(s, i, "next") && is_w(s, i + 1, "to"))
+        return 0;
+    int plan = which(s, i, plan_words);
+    if (plan >= 0 && !is_w(s, i + 1, "to") && !(plan >= 2 && is_w(s, i + 1, "for")))
+        return 0;
+    return 1;
+}
 
 /* +1 future, -1 past, CUE_PRESENT, 0 when token i says nothing of time.
  * A reporting verb ("said") tells the tense only right next to the
@@ -286,13 +303,15 @@ static int cue_at(const sent *s, size_t i, size_t distance, int forward)
     static const char *const deadline[] = {"payable", "effective", "through", "record", "by", "expire",
                                            "expires", "expiring", "starting", "beginning", NULL};
     if (which(s, i, reporting) >= 0)
-        return distance <= 2 || forward ? -1 : 0;
+        return distance <= 2 ? CUE_REPORTED : forward ? -1 : 0;
     if (which(s, i, deadline) >= 0)
         return distance <= 2 ? CUE_PRESENT : 0;
     if (which(s, i, present_cues) >= 0)
         return CUE_PRESENT;
     if (which(s, i, future_cues) >= 0)
-        return is_w(s, i, "next") && is_w(s, i + 1, "to") ? 0 : 1; /* next to the embassy */
+        return future_use(s, i);
+    if (i > 0 && is_w(s, i - 1, "be"))
+        return 0; /* "will be paid", "to be held": the modal before it decides */
     if (which(s, i, past_cues) >= 0)
         return -1;
     const char *w = s->text + s->t[i].start;
@@ -483,8 +502,9 @@ static long pick_weekday(const ref_date *r, int wd, int dir, int tense)
         return r->day - 1; /* Monday night, written on Monday evening */
     if (tense > 0)
         return r->day + ahead;
-    if (tense < 0) /* six days back is rather tomorrow, in a text dated the evening before */
-        return back == 6 ? r->day + 1 : r->day - back;
+    if (tense < 0) /* six days back is rather tomorrow, in a text dated the evening before,
+                      unless it is the day something was said */
+        return back == 6 && tense != CUE_REPORTED ? r->day + 1 : r->day - back;
     return ahead <= 2 && ahead < back ? r->day + ahead : r->day - back;
 }
 

@@ -841,6 +841,7 @@ static size_t m_year(const sent *s, size_t j, tval *v)
 }
 
 static size_t count_at(const sent *s, size_t k, long *n);
+static void duration_lit(tval *v, long n, const unit *u);
 
 /* A lower-case content word after token j: j is used as an adjective
  * ("daily updates", "the future firmware"). */
@@ -937,11 +938,12 @@ static size_t m_word(const sent *s, size_t j, tval *v)
             return 0;
     }
     if (words[k].lit) {
-        if (!strcmp(w, "recent")) { /* an adjective, but "in recent years" */
+        if (!strcmp(w, "recent")) { /* an adjective, but "in recent years": a stretch of years */
             int plural;
-            if (!unit_at(s, j + 1, &plural) || !plural)
+            const unit *u = unit_at(s, j + 1, &plural);
+            if (!u || !plural)
                 return 0;
-            tv_lit(v, PX_TIMEX_DATE, "PAST_REF");
+            duration_lit(v, -1, u);
             return 2;
         }
         if (attributive(s, j) || title_word(s, j) || (!strcmp(w, "soon") && is_w(s, j - 1, "as") && is_w(s, j + 1, "as")))

@@ -83,6 +83,53 @@ static void test_verbs_that_do_not_set_the_tense(void **s)
     expect("Officials are planning for the summit in April.", "2024-12-05", "2025-04", PX_GRAIN_MONTH, 1);
 }
 
+/* "the next day" counts from the day the text last named; with none, it
+ * stays unresolved rather than becoming tomorrow. */
+static void test_days_counted_from_the_last_day_named(void **s)
+{
+    (void)s;
+    px_timexes m = {0};
+    const char *t = "The vote was held on May 3. The next day, shares rose. The following morning, they "
+                    "fell. He had arrived the day before.";
+    assert_int_equal(px_timex_find(t, strlen(t), "2024-05-15", &m), PX_OK);
+    assert_int_equal(m.n, 4);
+    assert_string_equal(m.v[1].value, "2024-05-04");
+    assert_string_equal(m.v[2].value, "2024-05-05TMO");
+    assert_string_equal(m.v[3].value, "2024-05-04");
+    assert_int_equal(m.v[3].end - m.v[3].start, strlen("the day before"));
+    px_timexes_free(&m);
+    px_timex d = first_timex("The day after the vote, the markets opened. The next day, shares rose.", "2024-05-15");
+    assert_string_equal(d.value, "");
+    assert_int_equal(d.date[0], 0);
+    assert_false(d.future);
+}
+
+static void test_quarters_halves_and_ends_of_year(void **s)
+{
+    (void)s;
+    expect_span("Profit fell in Q3.", "2024-05-15", "Q3", PX_TIMEX_DATE, "2023-Q3");
+    expect_span("Profit rose in 2Q.", "2024-05-15", "2Q", PX_TIMEX_DATE, "2024-Q2");
+    expect_span("In Q1 2023, sales rose.", "2024-05-15", "Q1 2023", PX_TIMEX_DATE, "2023-Q1");
+    expect_span("In the first half of 2023, sales rose.", "2024-05-15", "the first half of 2023", PX_TIMEX_DATE,
+                "2023-H1");
+    expect_span("Sales will rise in the second half of the year.", "2024-05-15", "the second half of the year",
+                PX_TIMEX_DATE, "2024-H2");
+    assert_int_equal(count_timexes("He scored in the first half of the match.", "2024-05-15"), 0);
+    expect_span("The plant will be finished by year's end.", "2024-05-15", "year's end", PX_TIMEX_DATE, "2024");
+    expect_span("Prices rose in mid-2022.", "2024-05-15", "mid-2022", PX_TIMEX_DATE, "2022");
+    expect_span("The bank was founded in the late 1800s.", "2024-05-15", "the late 1800s", PX_TIMEX_DATE, "18XX");
+    expect_span("Kidnappings rose in recent years.", "2024-05-15", "recent years", PX_TIMEX_DURATION, "PXY");
+}
+
+/* A date whose abbreviated month the sentence splitter took for a full
+ * stop is still one date; a future-tense date ten months ahead is ahead. */
+static void test_dates_across_a_false_boundary_and_far_ahead(void **s)
+{
+    (void)s;
+    expect_span("The vote was held Dec. 5.", "2024-05-15", "Dec. 5", PX_TIMEX_DATE, "2023-12-05");
+    expect("The summit will be held on Dec. 5 in Rome.", "2024-05-15", "2024-12-05", PX_GRAIN_DAY, 1);
+}
+
 static void test_the_evening_before(void **s)
 {
     (void)s;
@@ -414,6 +461,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_weekdays_resolve_to_the_past_unless_the_verb_looks_ahead),
         cmocka_unit_test(test_verbs_that_do_not_set_the_tense),
+        cmocka_unit_test(test_days_counted_from_the_last_day_named),
+        cmocka_unit_test(test_quarters_halves_and_ends_of_year),
+        cmocka_unit_test(test_dates_across_a_false_boundary_and_far_ahead),
         cmocka_unit_test(test_the_evening_before),
         cmocka_unit_test(test_explicit_date_wins_over_weekday),
         cmocka_unit_test(test_relative_periods),

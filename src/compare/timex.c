@@ -370,6 +370,8 @@ typedef struct tval {
     int explicit_day; /* a day written with its month */
     int named;        /* built on a month or weekday name */
     int weekend;
+    int anchored;     /* "the next day": shift days from the day the text last named */
+    long shift;
     int quarter_back; /* > 0: "a year ago", "the 1988 quarter": the text's latest
                          quarter that many years before, when it has one;
                          < 0: a quarter that is not the text's latest */
@@ -479,6 +481,9 @@ static void value_of(const tval *v, char out[32])
 /* ---- direction -------------------------------------------------------------- */
 
 #define HALF_YEAR 183
+/* In the future tense, a day or month up to this far ahead is read forward
+ * ("will be held Dec. 5", said in May). */
+#define FUTURE_REACH 300
 /* With no tense, a day or month this close ahead is read forward. */
 #define NEAR_FUTURE 100
 /* Even in the past tense, a day of a month this close ahead is read forward
@@ -510,7 +515,7 @@ static long pick_weekday(const ref_date *r, int wd, int dir, int tense)
 
 /* Day month (day 0: the month) without a year: the occurrence chosen by
  * dir or tense. In the past by default, forward when the sentence speaks
- * of the future and that is within half a year, or when the sentence has
+ * of the future and that is within FUTURE_REACH days, or when the sentence has
  * no tense and it is nearer and within NEAR_FUTURE days. Returns -1 when the day does not
  * exist in the year found. */
 static long pick_month_day(const ref_date *r, int month, int day, int dir, int tense)
@@ -534,7 +539,7 @@ static long pick_month_day(const ref_date *r, int month, int day, int dir, int t
     else {
         long ahead = px_days_from_date(next_y, month, day ? day : 1) - r->day;
         long back = r->day - px_days_from_date(past_y, month, day ? day : 1);
-        pick = (tense > 0 && ahead <= HALF_YEAR) || (tense == 0 && ahead <= NEAR_FUTURE && ahead < back) ||
+        pick = (tense > 0 && ahead <= FUTURE_REACH) || (tense == 0 && ahead <= NEAR_FUTURE && ahead < back) ||
                        (tense < 0 && day && ahead <= NEAR_DAYS && back > HALF_YEAR)
                    ? next_y
                    : past_y;
@@ -778,6 +783,29 @@ static int spelled_decade(const sent *s, size_t k)
     return d >= 0 ? 1920 + 10 * d : 0;
 }
 
+/* mid-2022, early-2023, late-1999: the year; 0 when token k is none. */
+static int mid_year(const sent *s, size_t k)
+{
+    static const char *const parts[] = {"mid-", "early-", "late-", NULL};
+    if (k >= s->n)
+        return 0;
+    const char *w = s->text + s->t[k].start;
+    size_t len = tok_bytes(s, k);
+    for (int p = 0; parts[p]; p++) {
+        size_t n = strlen(parts[p]);
+        if (len == n + 4 && strncasecmp(w, parts[p], n) == 0) {
+            int y = 0;
+            for (size_t d = n; d < len; d++) {
+                if (w[d] < '0' || w[d] > '9')
+                    return 0;
+                y = y * 10 + (w[d] - '0');
+            }
+            return y >= 1000 && y <= 2999 ? y : 0;
+        }
+    }
+    return 0;
+}
+
 /* In 1990, fiscal 1989, the 1990s, the '90s, nineteen ninety-six, the
  * nineties. */
 static size_t m_year(const sent *s, size_t j, tval *v)
@@ -790,8 +818,9 @@ static size_t m_year(const sent *s, size_t j, tval *v)
     int dec = 0;
     if (k < s->n && (is_kind(s, k, PX_TOK_NUMBER) || is_kind(s, k, PX_TOK_WORD))) {
         dec = decade_in(s->text + s->t[k].start, tok_bytes(s, k));
-        if (dec) {
-            tv_period(v, px_days_from_date(dec, 1, 1), PX_GRAIN_DECADE);
+        if (dec) { /* the 1800s are a century, the 2000s a decade */
+            tv_period(v, px_days_from_date(dec, 1, 1),
+                      dec % 100 == 0 && dec % 1000 != 0 ? PX_GRAIN_CENTURY : PX_GRAIN_DECADE);
             return k + 1 - j;
         }
     }
@@ -806,6 +835,7 @@ static size_t m_year(const sent *s, size_t j, tval *v)
         tv_period(v, px_days_from_date(y, 1, 1), PX_GRAIN_DECADE);
         return k + 2 - j;
     }
+    int year_mid;
     size_t spelled = spelled_year(s, k, &dec);
     if (spelled) {
         tv_period(v, px_days_from_date(dec, 1, 1), PX_GRAIN_YEAR);
@@ -813,6 +843,10 @@ static size_t m_year(const sent *s, size_t j, tval *v)
     }
     if (j > 0 && is_w(s, j - 1, "the") && (dec = spelled_decade(s, k)) != 0) {
         tv_period(v, px_days_from_date(dec, 1, 1), PX_GRAIN_DECADE);
+        return k + 1 - j;
+    }
+    if ((year_mid = mid_year(s, k)) != 0) {
+        tv_period(v, px_days_from_date(year_mid, 1, 1), PX_GRAIN_YEAR);
         return k + 1 - j;
     }
     int year = year_at(s, k);
@@ -874,6 +908,48 @@ static int attributive(const sent *s, size_t j)
            !is_w(s, j, "present");
 }
 
+/* the next day, the following morning, the previous day, the day before:
+ * a day counted from the day the text last named (day_context); with none
+ * named, unresolved. */
+static size_t m_anchored_day(const sent *s, size_t j, tval *v)
+{
+    static const char *const after[] = {"next", "following", NULL};
+    static const char *const before[] = {"previous", "preceding", NULL};
+    static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
+    if (j == 0 || !is_w(s, j - 1, "the"))
+        return 0;
+    size_t used = 0;
+    long shift = 0;
+    if ((which(s, j, after) >= 0 || which(s, j, before) >= 0) &&
+        (is_w(s, j + 1, "day") || which(s, j + 1, parts) >= 0)) {
+        shift = which(s, j, after) >= 0 ? 1 : -1;
+        used = is_w(s, j + 1, "day") ? 2 : 1; /* the part of the day: part_of_day */
+    } else if (is_w(s, j, "day") && (is_w(s, j + 1, "before") || is_w(s, j + 1, "after")) &&
+               (j + 2 >= s->n || is_kind(s, j + 2, PX_TOK_PUNCT))) {
+        shift = is_w(s, j + 1, "after") ? 1 : -1; /* not "the day after the vote" */
+        used = 2;
+    }
+    if (!used)
+        return 0;
+    v->type = PX_TIMEX_DATE;
+    v->anchored = 1;
+    v->shift = shift;
+    if (tv_needs_ref(s, v))
+        tv_period(v, s->ref->day + shift, PX_GRAIN_DAY);
+    return used;
+}
+
+/* "by year end", "year's end", "the end of the year": this year. */
+static int period_end_of_this_year(const sent *s, size_t j)
+{
+    if (is_w(s, j, "year-end"))
+        return !attributive(s, j) && !modifies_noun(s, j);
+    if (is_w(s, j, "year") && is_w(s, j + 1, "end"))
+        return 1;
+    return j >= 2 && is_w(s, j, "the") && is_w(s, j + 1, "year") && is_w(s, j - 1, "of") &&
+           (is_w(s, j - 2, "end") || is_w(s, j - 2, "start") || is_w(s, j - 2, "beginning"));
+}
+
 /* Two-word phrases: these days, the near future, the full year. */
 static size_t m_phrase(const sent *s, size_t j, tval *v)
 {
@@ -885,6 +961,11 @@ static size_t m_phrase(const sent *s, size_t j, tval *v)
     if ((is_w(s, j, "near") || is_w(s, j, "foreseeable")) && is_w(s, j + 1, "future")) {
         tv_lit(v, PX_TIMEX_DATE, "FUTURE_REF");
         return 2;
+    }
+    if (period_end_of_this_year(s, j)) {
+        if (tv_needs_ref(s, v))
+            tv_period(v, px_days_from_date(s->ref->year, 1, 1), PX_GRAIN_YEAR);
+        return is_w(s, j, "year-end") ? 1 : 2;
     }
     if (is_w(s, j, "full") && is_w(s, j + 1, "year") && j > 0 && is_w(s, j - 1, "the")) {
         if (tv_needs_ref(s, v))
@@ -1065,6 +1146,67 @@ static int quarter_lag(const sent *s, size_t k)
 static void set_quarter(tval *v, long idx)
 {
     tv_period(v, quarter_start(idx / 4, (int)(idx % 4) + 1), PX_GRAIN_QUARTER);
+}
+
+/* Q3, 3Q: the quarter's number, 0 when token k is neither. */
+static int compact_quarter(const sent *s, size_t k)
+{
+    if (k >= s->n || tok_bytes(s, k) != 2 || !(is_kind(s, k, PX_TOK_WORD) || is_kind(s, k, PX_TOK_NUMBER)))
+        return 0;
+    const char *w = s->text + s->t[k].start;
+    char q = w[0] == 'Q' ? w[1] : w[1] == 'Q' ? w[0] : 0;
+    return q >= '1' && q <= '4' ? q - '0' : 0;
+}
+
+/* Q3, 3Q, Q3 2023, 2023 Q3: a quarter; without a year, the latest one of
+ * that number (this year's unless it is still ahead in a past-tense
+ * sentence). */
+static size_t m_compact_quarter(const sent *s, size_t j, tval *v)
+{
+    int year = year_at(s, j), q;
+    size_t k = year ? j + 1 : j;
+    if (!(q = compact_quarter(s, k)))
+        return 0;
+    v->type = PX_TIMEX_DATE;
+    if (!year && (year = year_at(s, k + 1)) != 0)
+        k++;
+    if (year) {
+        tv_period(v, quarter_start(year, q), PX_GRAIN_QUARTER);
+        return k + 1 - j;
+    }
+    if (!tv_needs_ref(s, v))
+        return k + 1 - j;
+    long y = s->ref->year;
+    if (q > quarter_index(s->ref->day) % 4 + 1 && tense_of(s, j, k + 1) < 0)
+        y--;
+    set_quarter(v, y * 4 + q - 1);
+    return k + 1 - j;
+}
+
+/* the first (second) half of 2023, of fiscal 2023, of the (this, last)
+ * year: YYYY-H1. Without a year ("the first half" of a match) no date. */
+static size_t m_half(const sent *s, size_t j, tval *v)
+{
+    int half = is_w(s, j, "first") ? 1 : is_w(s, j, "second") ? 2 : 0;
+    if (!half || !is_w(s, j + 1, "half") || !is_w(s, j + 2, "of"))
+        return 0;
+    size_t k = j + 3 + is_w(s, j + 3, "fiscal");
+    long year = year_at(s, k);
+    if (!year) {
+        int dir = is_w(s, k, "the") ? DIR_THIS : dir_at(s, k);
+        if (!dir || !is_w(s, k + 1, "year") || word_len(s, k + 1) != tok_bytes(s, k + 1))
+            return 0;
+        k++;
+        if (!tv_needs_ref(s, v)) {
+            v->type = PX_TIMEX_DATE;
+            return k + 1 - j;
+        }
+        year = s->ref->year + (dir == DIR_THIS ? 0 : dir);
+    }
+    char lit[16];
+    snprintf(lit, sizeof lit, "%04ld-H%d", year % 10000, half);
+    tv_lit(v, PX_TIMEX_DATE, lit);
+    return k + 1 - j;
 }
 
 /* Ordinal quarters: third quarter, third-quarter, the fourth quarter of
@@ -1534,8 +1676,8 @@ static size_t m_lang(const sent *s, size_t j, tval *v)
 
 typedef size_t (*matcher)(const sent *, size_t, tval *);
 
-static const matcher matchers[] = {m_month,    m_weekday, m_year, m_word,  m_phrase,  m_dir_unit,
-                                   m_quarter,  m_duration, m_set, m_clock,   m_season,
+static const matcher matchers[] = {m_month,    m_weekday, m_year, m_word,  m_phrase,  m_anchored_day, m_dir_unit,
+                                   m_quarter,  m_compact_quarter, m_half, m_duration, m_set, m_clock,   m_season,
                                    m_numeric, m_holiday};
 
 /* Words that may open an expression: the early/late part of it. */
@@ -1694,6 +1836,13 @@ static void day_context(tval *v, context *c)
         v->day = c->day;
         return;
     }
+    if (v->anchored && v->has_day && !v->unresolved) {
+        if (!c->has_day) {
+            v->unresolved = 1; /* the day after an event the text never dated */
+            return;
+        }
+        v->day = c->day + v->shift;
+    }
     if (v->has_day && !v->unresolved && !v->bare_clock &&
         (v->grain == PX_GRAIN_DAY || v->grain == PX_GRAIN_TIME)) {
         c->has_day = 1;
@@ -1795,6 +1944,20 @@ static int find_in_sentence(const sent *s, finder *f)
     return PX_OK;
 }
 
+/* A sentence boundary put after an abbreviated month whose day opens the
+ * next sentence ("was held Dec." | "5."). */
+static int split_after_month(const sent *s, const px_tokens *toks, size_t next)
+{
+    if (s->n == 0 || next >= toks->n || toks->v[next].kind != PX_TOK_NUMBER)
+        return 0;
+    const px_token *last = &s->t[s->n - 1];
+    if (last->end - last->start < 2 || s->text[last->end - 1] != '.' || !month_at(s, s->n - 1))
+        return 0;
+    size_t len = toks->v[next].end - toks->v[next].start;
+    long day = strtol(s->text + toks->v[next].start, NULL, 10);
+    return len <= 2 && day >= 1 && day <= 31;
+}
+
 static void ref_init(ref_date *r, const char *ref)
 {
     memset(r, 0, sizeof *r);
@@ -1830,6 +1993,12 @@ static int find_all(const char *text, const px_tokens *tk, const px_spans *ss, c
         while (t < toks.n && toks.v[t].end <= sents.v[k].end)
             t++;
         sent s = {.text = text, .t = toks.v + first, .n = t - first, .ref = &ref, .lang = own_words};
+        while (k + 1 < sents.n && split_after_month(&s, &toks, t)) {
+            k++; /* "held Dec." | "5.": one sentence again */
+            while (t < toks.n && toks.v[t].end <= sents.v[k].end)
+                t++;
+            s.n = t - first;
+        }
         rc = find_in_sentence(&s, &f);
         for (size_t i = 0; rc == PX_OK && i < f.n; i++) {
             rc = push_timex(out, &s, &f.v[i], &ctx);

@@ -434,6 +434,39 @@ static void test_undated_article_counts_from_the_story_event(void **s)
         px_article_free(v[i]);
 }
 
+/* An undated article takes the story's date, but may have been written
+ * later: what it names after that estimate ("a poll from December") is not
+ * put in the timeline as a future date; a dated article's future stays. */
+static void test_estimated_date_places_nothing_in_the_future(void **s)
+{
+    (void)s;
+    px_article *v[3];
+    v[0] = story_article("Daily A", "2024-10-31", "The council voted on the harbour plan on Oct. 29, officials said. "
+                         "The harbour plan will be put to a referendum in December.");
+    v[1] = story_article("Daily B", "2024-10-31", "The harbour plan passed the council on Oct. 29 by one vote.");
+    v[2] = story_article("Daily C", NULL, "The harbour plan passed the council on Oct. 29. Most residents back "
+                         "the harbour plan, according to a poll from December.");
+    px_story_report *rep = NULL;
+    assert_int_equal(px_compare_story(v, 3, NULL, &rep, NULL), PX_OK);
+    assert_true(v[2]->date_estimated);
+    const px_timeline *t = &rep->timeline;
+    int december = 0, october_29 = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (strcmp(t->events[i].date, "2024-12-01") == 0) {
+            december++;
+            assert_non_null(strstr(t->events[i].text, "referendum")); /* the dated article's */
+        }
+        october_29 += strcmp(t->events[i].date, "2024-10-29") == 0;
+        assert_true(!t->events[i].future || strcmp(t->events[i].date, "2024-12-01") == 0);
+    }
+    assert_int_equal(december, 1);
+    assert_true(october_29 >= 1);
+    assert_true(t->unresolved >= 1);
+    px_story_report_free(rep);
+    for (size_t i = 0; i < 3; i++)
+        px_article_free(v[i]);
+}
+
 /* "More than five weeks into the war" in an undated seed: the story dates
  * the war's start on Oct. 7, 2023 (from the dated seed's "Oct. 7
  * attacks"), so the seed is dated 35 days later. */
@@ -477,6 +510,7 @@ int main(void)
         cmocka_unit_test(test_example_bridge_timeline),
         cmocka_unit_test(test_undated_article_counts_from_the_story_event),
         cmocka_unit_test(test_seed_counted_from_october_7),
+        cmocka_unit_test(test_estimated_date_places_nothing_in_the_future),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -57,6 +57,14 @@ static int add_entry(tl_entry **out, size_t *n, size_t *cap, const px_timex *x, 
     return PX_OK;
 }
 
+/* An article dated only by the story's estimate may have been written
+ * after it: a relative expression that lands after the estimate is not
+ * placed, rather than shown as a future date. */
+static int ahead_of_an_estimate(const px_article *art, const px_timex *x)
+{
+    return art->date_estimated && x->relative && x->future;
+}
+
 /* The expressions of each article body, given to the story sentence that
  * holds them. */
 static int collect_entries(const px_story_text *s, tl_entry **out, size_t *n, size_t *unresolved)
@@ -82,7 +90,7 @@ static int collect_entries(const px_story_text *s, tl_entry **out, size_t *n, si
                 break;
             if (x->start < s->sentences[sent].start)
                 continue; /* in text the story left out */
-            if (!x->value[0] && x->relative)
+            if ((!x->value[0] && x->relative) || ahead_of_an_estimate(art, x))
                 (*unresolved)++;
             else if (is_event(x))
                 rc = add_entry(out, n, &cap, x, sent);

@@ -256,11 +256,14 @@ static void test_names_and_furniture_are_not_dates(void **s)
         "A truck drove into a Christmas market.",
         "January February March April May June July August",
         "Archive: December 2023 (4) November 2023 (12) October 2023 (9) September 2023 (3)",
+        "Best budget phones of 2022 ranked Wed, June 8, 2022 Our team tests the 2022 models Play slideshow 1 of 9",
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (count_timexes(names[i], "2023-12-10") != 0)
             fail_msg("found a date in: %s", names[i]);
     assert_int_equal(count_timexes("", "not a date"), 0);
+    /* The weekday written in full is prose, not a listing stamp. */
+    assert_int_equal(count_timexes("The phones went on sale on Wednesday, June 8, 2022 in Seoul.", "2023-12-10"), 1);
     /* "since 2001" starts a span; "since the Oct. 7 attacks" names the day. */
     px_timex d = first_timex("Trends since 2001 show a decline.", "2023-12-10");
     assert_true(d.since);

@@ -1922,9 +1922,32 @@ static void drop_furniture(const char *text, px_timexes *out, const unsigned cha
     out->n = w;
 }
 
+/* "Tue, March 22, 2016": the stamp of a listing (related links, a
+ * gallery), not prose, which writes the weekday in full. */
+static int listing_stamp_at(const sent *s, size_t i)
+{
+    static const char *const short_days[] = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+                                             "fri", "sat", "sun", NULL};
+    if (!cap(s, i) || which(s, i, short_days) < 0 || !is_punct(s, i + 1, ',') || !month_at(s, i + 2))
+        return 0;
+    return num(s, i + 3) >= 1 && num(s, i + 3) <= 31 && year_at(s, skip_comma(s, i + 4));
+}
+
+/* A sentence holding a listing stamp is furniture: none of its dates is
+ * an event of the text. */
+static int listing_sentence(const sent *s)
+{
+    for (size_t i = 0; i + 4 < s->n; i++)
+        if (listing_stamp_at(s, i))
+            return 1;
+    return 0;
+}
+
 static int find_in_sentence(const sent *s, finder *f)
 {
     f->n = 0;
+    if (listing_sentence(s))
+        return PX_OK;
     for (size_t i = 0; i < s->n;) {
         tval v;
         tv_init(&v);

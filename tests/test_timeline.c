@@ -130,6 +130,28 @@ static void test_dates_across_a_false_boundary_and_far_ahead(void **s)
     expect("The summit will be held on Dec. 5 in Rome.", "2024-05-15", "2024-12-05", PX_GRAIN_DAY, 1);
 }
 
+/* A release quoted in an article counts its "today" from its own
+ * dateline; "today, May 2, 2022" is that day. */
+static void test_quoted_dateline_and_appositive_date(void **s)
+{
+    (void)s;
+    px_timexes m = {0};
+    const char *t = "CITY GROUP WARNS TRAVELLERS (May 2, 2022) \xe2\x80\x93 The group today issued an advisory.";
+    assert_int_equal(px_timex_find(t, strlen(t), "2022-07-10", &m), PX_OK);
+    assert_int_equal(m.n, 2);
+    assert_string_equal(m.v[0].value, "2022-05-02");
+    assert_string_equal(m.v[1].value, "2022-05-02");
+    px_timexes_free(&m);
+    expect("The advisory is in effect beginning today, May 2, 2022, until further notice.", "2022-07-10",
+           "2022-05-02", PX_GRAIN_DAY, 0);
+    /* A date in the middle of prose is no dateline. */
+    t = "The law passed on May 2, 2022 - and it is in force today.";
+    assert_int_equal(px_timex_find(t, strlen(t), "2022-07-10", &m), PX_OK);
+    assert_int_equal(m.n, 2);
+    assert_string_equal(m.v[1].value, "2022-07-10");
+    px_timexes_free(&m);
+}
+
 static void test_the_evening_before(void **s)
 {
     (void)s;
@@ -500,6 +522,7 @@ int main(void)
         cmocka_unit_test(test_days_counted_from_the_last_day_named),
         cmocka_unit_test(test_quarters_halves_and_ends_of_year),
         cmocka_unit_test(test_dates_across_a_false_boundary_and_far_ahead),
+        cmocka_unit_test(test_quoted_dateline_and_appositive_date),
         cmocka_unit_test(test_the_evening_before),
         cmocka_unit_test(test_explicit_date_wins_over_weekday),
         cmocka_unit_test(test_relative_periods),

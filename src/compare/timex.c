@@ -1768,6 +1768,19 @@ static void explicit_date_wins(found *f, size_t n)
     }
 }
 
+/* "today, October 24, 2017": a relative day followed by a date written in
+ * full is that date. */
+static void appositive_date_wins(const sent *s, found *f, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        tval *day = &f[i].v, *date = &f[i + 1].v;
+        if (day->relative && day->has_day && !day->unresolved && day->grain == PX_GRAIN_DAY && !day->named &&
+            date->explicit_day && !date->relative && f[i + 1].first == f[i].last + 2 &&
+            is_punct(s, f[i].last + 1, ','))
+            day->day = date->day;
+    }
+}
+
 /* A clock time right before or after a day ("3 p.m. Tuesday", "Tuesday at
  * 3 p.m.") is one expression of that day. */
 static size_t merge_times(const sent *s, found *f, size_t n)
@@ -1963,6 +1976,7 @@ static int find_in_sentence(const sent *s, finder *f)
         i += used;
     }
     explicit_date_wins(f->v, f->n);
+    appositive_date_wins(s, f->v, f->n);
     f->n = merge_times(s, f->v, f->n);
     return PX_OK;
 }
@@ -1979,6 +1993,38 @@ static int split_after_month(const sent *s, const px_tokens *toks, size_t next)
     size_t len = toks->v[next].end - toks->v[next].start;
     long day = strtol(s->text + toks->v[next].start, NULL, 10);
     return len <= 2 && day >= 1 && day <= 31;
+}
+
+/* Tokens before a dateline's date, none of them a lower-case word:
+ * "WASHINGTON ,". */
+#define DATELINE_LEAD 4
+
+/* A sentence with a dated dateline, "(October 24, 2017) -" anywhere or
+ * "October 24, 2017 --" at its start, a release quoted in the text: its
+ * own date (into *r) is the day its relative words count from, not the
+ * article's. */
+static int dateline_of(const sent *s, const finder *f, ref_date *r)
+{
+    if (f->n == 0 || !s->ref->ok)
+        return 0;
+    const found *d = &f->v[0];
+    if (!d->v.explicit_day || d->v.relative || !d->v.has_day || d->v.day == s->ref->day)
+        return 0;
+    size_t k = d->last + 1;
+    int bracketed = d->first > 0 && is_punct(s, d->first - 1, '(') && is_punct(s, k, ')');
+    if (!bracketed && d->first > DATELINE_LEAD)
+        return 0;
+    for (size_t i = 0; !bracketed && i < d->first; i++)
+        if (is_kind(s, i, PX_TOK_WORD) && !cap(s, i))
+            return 0; /* prose before it: "The law passed on May 2, 2022 - and ..." */
+    k += bracketed;
+    if (!is_kind(s, k, PX_TOK_PUNCT) || !(is_punct(s, k, '-') || (s->text[s->t[k].start] & 0x80)))
+        return 0; /* a dash: '-', or the UTF-8 en and em dashes */
+    *r = *s->ref;
+    r->day = d->v.day;
+    r->year = year_of(r->day, &r->month);
+    r->early = 0;
+    return 1;
 }
 
 static void ref_init(ref_date *r, const char *ref)
@@ -2023,6 +2069,11 @@ static int find_all(const char *text, const px_tokens *tk, const px_spans *ss, c
             s.n = t - first;
         }
         rc = find_in_sentence(&s, &f);
+        ref_date dateline;
+        if (rc == PX_OK && dateline_of(&s, &f, &dateline)) {
+            s.ref = &dateline; /* "(October 24, 2017) - The group today ...": that day */
+            rc = find_in_sentence(&s, &f);
+        }
         for (size_t i = 0; rc == PX_OK && i < f.n; i++) {
             rc = push_timex(out, &s, &f.v[i], &ctx);
             if (rc == PX_OK)

@@ -284,6 +284,9 @@ static void test_names_and_furniture_are_not_dates(void **s)
         if (count_timexes(names[i], "2023-12-10") != 0)
             fail_msg("found a date in: %s", names[i]);
     assert_int_equal(count_timexes("", "not a date"), 0);
+    /* "previously" inside a clause is a manner; opening one, a time. */
+    assert_int_equal(count_timexes("The board rejected a previously announced plan.", "2023-12-10"), 0);
+    expect_span("Previously, the board had rejected it.", "2023-12-10", "Previously", PX_TIMEX_DATE, "PAST_REF");
     /* The weekday written in full is prose, not a listing stamp. */
     assert_int_equal(count_timexes("The phones went on sale on Wednesday, June 8, 2022 in Seoul.", "2023-12-10"), 1);
     /* "since 2001" starts a span; "since the Oct. 7 attacks" names the day. */

@@ -1029,6 +1029,8 @@ static size_t m_word(const sent *s, size_t j, tval *v)
         }
         if (attributive(s, j) || title_word(s, j) || (!strcmp(w, "soon") && is_w(s, j - 1, "as") && is_w(s, j + 1, "as")))
             return 0;
+        if ((!strcmp(w, "previously") || !strcmp(w, "formerly")) && !sentence_initial(s, j))
+            return 0; /* "a previously announced plan", "formerly known as": a manner, not a time */
         if ((!strcmp(w, "future") || !strcmp(w, "current")) &&
             (modifies_noun(s, j) || is_w(s, j + 1, "or") || is_w(s, j + 1, "and")))
             return 0; /* future demand, current or former leaders */

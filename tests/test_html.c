@@ -675,6 +675,42 @@ static void test_figure_credit_dropped(void **s)
     px_buf_free(&out);
 }
 
+/* A caption outside <figure>: a small box holding an image and its title
+ * and credit in plain <div>s, with no class to name it, is not the article.
+ * A short post written between its pictures is: its box holds more
+ * blocks than a caption. */
+static void test_image_box_caption_dropped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div><div><p>The ferry to the island will run twice a day from May, the "
+        "operator said on Monday, after a winter of single crossings.</p>"
+        "<div><div><picture><img src=boat.jpg></picture></div><div><div>Passengers board the "
+        "morning ferry at the harbour, April 2, 2024.</div><div>Ann Reed / Coast Photos</div>"
+        "</div></div>"
+        "<p>Tickets go on sale next week, and islanders will keep their discount on every "
+        "crossing, the operator added in a statement.</p></div></div>"
+        "</body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "single crossings.\n\nTickets go on sale"));
+    assert_null(strstr(out.data, "Passengers board"));
+    assert_null(strstr(out.data, "Ann Reed"));
+    px_buf_free(&out);
+
+    const char post[] =
+        "<html><body><div><div><img src=a.jpg></div>"
+        "<div>We planted beans, peas and two rows of lettuce in the garden this year.</div>"
+        "<div>The peas came up first, after only nine days of sun.</div>"
+        "<div>Next year we will try tomatoes, if the slugs allow it.</div>"
+        "<div>The beans were the best we have grown in ten years.</div>"
+        "<div><img src=b.jpg></div></div><div><a href=/>Home</a></div></body></html>";
+    assert_int_equal(px_html_extract(post, sizeof post - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "We planted beans"));
+    assert_non_null(strstr(out.data, "Next year we will try tomatoes"));
+    px_buf_free(&out);
+}
+
 /* Excerpts of other stories after the body (teasers) are not the article,
  * even inside the article's box. */
 static void test_teaser_excerpts_dropped(void **s)
@@ -932,6 +968,7 @@ int main(void)
         cmocka_unit_test(test_unlinked_list_in_article),
         cmocka_unit_test(test_one_word_labels),
         cmocka_unit_test(test_figure_credit_dropped),
+        cmocka_unit_test(test_image_box_caption_dropped),
         cmocka_unit_test(test_teaser_excerpts_dropped),
         cmocka_unit_test(test_container_climbs_over_link_lines),
         cmocka_unit_test(test_lone_linked_item_kept),

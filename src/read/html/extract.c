@@ -82,6 +82,21 @@ static const struct {
     .max_cell_chars = 80,
 };
 
+/* A caption outside <figure>: the text of a small box that also holds an
+ * image in another branch (an image with its title and photo credit under
+ * it) describes the picture, not the story. A paragraph that merely sits
+ * beside an image in a longer box is not caught: the box must be small. */
+static const struct {
+    int max_chars;        /* the box holding image and text: at most this much text */
+    int max_blocks;       /* ... in at most this many blocks (title, credit): a short
+                             post set between its pictures has more */
+    int max_levels;       /* ... found at most this many levels above the block */
+} IMAGE_BOX = {
+    .max_chars = 400,
+    .max_blocks = 3,
+    .max_levels = 3,
+};
+
 /* Container choice and emission. */
 static const struct {
     double bad_share;     /* boilerplate inside a container costs this much per char */
@@ -363,6 +378,9 @@ typedef struct elem {
     int rows, even_rows; /* <table>: rows, and rows as wide as the widest */
     int nested;          /* <table>: holds or sits in another table's cell */
     int data;            /* <table>: a grid of data (see mark_data_tables) */
+    int images;          /* <img> elements in the subtree (mark_image_captions) */
+    int chars;           /* text characters in the subtree (mark_image_captions) */
+    int blocks;          /* text blocks in the subtree (mark_image_captions) */
 } elem;
 
 typedef struct block {
@@ -564,6 +582,8 @@ static int add_elem(flat *f, int parent, const GumboNode *n)
     e->teaser_good = 0;
     e->first_block = -1;
     e->cells = e->rows = e->even_rows = e->nested = e->data = 0;
+    e->images = e->tag == GUMBO_TAG_IMG;
+    e->chars = e->blocks = 0;
     if (e->tag == GUMBO_TAG_ARTICLE && parent >= 0) {
         int p = f->el[parent].tag == GUMBO_TAG_LI && f->el[parent].parent >= 0 ? f->el[parent].parent
                                                                                : parent;
@@ -810,6 +830,45 @@ static int mark_data_tables(flat *f)
             f->bl[i].kind = K_DATA;
     }
     return rc;
+}
+
+/* ---- captions outside <figure> ----------------------------------------- */
+
+/* The smallest box around block b, within IMAGE_BOX.max_levels, that holds
+ * an image not inside b's own element: is it small enough to be an image
+ * with its caption (IMAGE_BOX)? */
+static int in_image_box(const flat *f, const block *b)
+{
+    int own_images = f->el[b->owner].images;
+    int e = f->el[b->owner].parent;
+    for (int up = 0; e >= 0 && up < IMAGE_BOX.max_levels; up++, e = f->el[e].parent) {
+        if (f->el[e].chars > IMAGE_BOX.max_chars || f->el[e].blocks > IMAGE_BOX.max_blocks)
+            return 0;
+        if (f->el[e].images > own_images)
+            return 1;
+    }
+    return 0;
+}
+
+/* Marks as captions the loose text and paragraphs that sit in a small box
+ * with an image (IMAGE_BOX). */
+static void mark_image_captions(flat *f)
+{
+    for (size_t i = 0; i < f->n_bl; i++) {
+        f->el[f->bl[i].owner].chars += f->bl[i].chars;
+        f->el[f->bl[i].owner].blocks++;
+    }
+    for (size_t i = f->n_el; i-- > 1;) {
+        elem *e = &f->el[i], *p = &f->el[e->parent];
+        p->chars += e->chars;
+        p->blocks += e->blocks;
+        p->images += e->images;
+    }
+    for (size_t i = 0; i < f->n_bl; i++) {
+        block *b = &f->bl[i];
+        if ((b->kind == K_OTHER || b->kind == K_PARA) && in_image_box(f, b))
+            b->kind = K_CAPTION;
+    }
 }
 
 /* ---- scoring ------------------------------------------------------------ */
@@ -1332,6 +1391,7 @@ int px_dom_extract(const px_dom *d, px_buf *out, px_page_kind *kind)
     if (rc == PX_OK && f.n_bl) {
         rc = mark_data_tables(&f);
         if (rc == PX_OK) {
+            mark_image_captions(&f);
             for (size_t i = 0; i < f.n_bl; i++)
                 f.bl[i].score = score_block(&f, &f.bl[i]);
             int c = choose_container(&f);

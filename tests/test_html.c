@@ -711,6 +711,73 @@ static void test_image_box_caption_dropped(void **s)
     px_buf_free(&out);
 }
 
+/* Past the end of an article with no class names to mark its boxes: share
+ * links, tags, the next post, then an author's bio and a comment that read
+ * like prose. What follows a wide gap of left-out blocks and is small
+ * beside the text before it is cut; a box of links inside the article,
+ * with much of the article after it, is not a cut. A heading with nothing
+ * under it and bare ranks do not end the text either. */
+static char *page_with_gap(int long_tail)
+{
+    px_buf b = {0};
+    px_buf_puts(&b, "<html><body><div><h1>New bridge opens</h1>");
+    const char *para =
+        "<p>The new footbridge over the river opened on Saturday morning, three years after "
+        "the old one was closed, and hundreds of people crossed it in the first hour.</p>";
+    for (int i = 0; i < 5; i++)
+        px_buf_puts(&b, para);
+    px_buf_puts(&b, "<ul>");
+    const char *links[] = {"Facebook", "Twitter", "Pinterest", "Reddit", "Email",
+                           "Council news", "Transport", "Next post: the bus timetable"};
+    for (int i = 0; i < 8; i++) {
+        px_buf_puts(&b, "<li><a href=/x>");
+        px_buf_puts(&b, links[i]);
+        px_buf_puts(&b, "</a></li>");
+    }
+    px_buf_puts(&b, "</ul>");
+    if (long_tail)
+        for (int i = 0; i < 4; i++)
+            px_buf_puts(&b, "<p>Engineers will watch the bridge through its first winter, the "
+                            "council said, and the old piers will be removed in the spring.</p>");
+    else
+        px_buf_puts(&b, "<p>Sam is a local reporter who has covered the council for ten years "
+                        "and lives by the river with two dogs.</p>"
+                        "<div>Pat Lee, May 4, 2024</div><p>I walked over it this morning with my "
+                        "children, and it is wonderful to have it back after so long.</p>"
+                        "<h3>Most popular</h3><ol><li>1</li><li>2</li></ol>");
+    px_buf_puts(&b, "</div></body></html>");
+    return b.data;
+}
+
+static void test_tail_after_gap_cut(void **s)
+{
+    (void)s;
+    px_buf out = {0};
+    char *page = page_with_gap(0);
+    assert_int_equal(px_html_extract(page, strlen(page), &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "hundreds of people crossed it in the first hour."));
+    assert_null(strstr(out.data, "two dogs"));
+    assert_null(strstr(out.data, "my children"));
+    assert_null(strstr(out.data, "Most popular"));
+    free(page);
+    page = page_with_gap(1);
+    assert_int_equal(px_html_extract(page, strlen(page), &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "removed in the spring."));
+    free(page);
+    px_buf_free(&out);
+
+    const char ranks[] =
+        "<html><body><div><p>The new footbridge over the river opened on Saturday morning, "
+        "three years after the old one was closed.</p><p>Hundreds of people crossed it in the "
+        "first hour, and the council said it was pleased.</p><h2>Most popular</h2>"
+        "<ol><li>1</li><li>2</li><li>3</li></ol></div></body></html>";
+    assert_int_equal(px_html_extract(ranks, sizeof ranks - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "the council said it was pleased."));
+    assert_null(strstr(out.data, "Most popular"));
+    assert_null(strstr(out.data, "\n\n1"));
+    px_buf_free(&out);
+}
+
 /* Excerpts of other stories after the body (teasers) are not the article,
  * even inside the article's box. */
 static void test_teaser_excerpts_dropped(void **s)
@@ -969,6 +1036,7 @@ int main(void)
         cmocka_unit_test(test_one_word_labels),
         cmocka_unit_test(test_figure_credit_dropped),
         cmocka_unit_test(test_image_box_caption_dropped),
+        cmocka_unit_test(test_tail_after_gap_cut),
         cmocka_unit_test(test_teaser_excerpts_dropped),
         cmocka_unit_test(test_container_climbs_over_link_lines),
         cmocka_unit_test(test_lone_linked_item_kept),

@@ -232,6 +232,16 @@ static const struct {
     .repeat_min_shingles = 6,
 };
 
+/* The end of the article (cut_after_gap). */
+static const struct {
+    int min_blocks;       /* blocks left out in a row, at least */
+    double max_tail;      /* ... and the kept text after them at most this share of the
+                             kept text before them */
+} TAIL_GAP = {
+    .min_blocks = 8,
+    .max_tail = 0.4,
+};
+
 /* Class names of posts embedded from social networks: the article quotes
  * them, so their text belongs to it (even inside a "social-embed" box). */
 static const char *const EMBEDDED_POSTS[] = {
@@ -1094,6 +1104,59 @@ static void trim_promo_edges(const flat *f, char *keep)
         }
 }
 
+/* A block with no letters at all (a rank, a count, a rule of dashes). */
+static int has_no_letters(const flat *f, const block *b)
+{
+    const unsigned char *s = (const unsigned char *)f->text.data + b->off;
+    for (size_t i = 0; i < b->len; i++)
+        if (isalpha(s[i]) || s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* Cuts the kept text after a wide gap of left-out blocks when what follows
+ * the gap is small beside what precedes it: past the end of the article
+ * come share buttons, tags, the next and previous posts, and then an
+ * author's bio and the comments, which read like prose. Inside an article,
+ * a box left out (a related-stories list) is narrower or is followed by
+ * much of the article. */
+static void cut_after_gap(const flat *f, char *keep)
+{
+    size_t n = f->n_bl, last = SIZE_MAX, gap = 0;
+    double before = 0, total = 0;
+    for (size_t i = 0; i < n; i++)
+        if (keep[i])
+            total += f->bl[i].chars;
+    for (size_t i = 0; i < n; i++) {
+        if (!keep[i]) {
+            gap += last != SIZE_MAX;
+            continue;
+        }
+        if (gap >= (size_t)TAIL_GAP.min_blocks && total - before <= TAIL_GAP.max_tail * before) {
+            for (size_t j = i; j < n; j++)
+                keep[j] = 0;
+            return;
+        }
+        before += f->bl[i].chars;
+        last = i;
+        gap = 0;
+    }
+}
+
+/* Drops what ends the kept text without being text: a heading with nothing
+ * under it heads a box that was left out ("Most popular" over its linked
+ * headlines), and numbers alone are that box's ranks. */
+static void trim_trailing_labels(const flat *f, char *keep)
+{
+    for (size_t i = f->n_bl; i-- > 0;)
+        if (keep[i]) {
+            const block *b = &f->bl[i];
+            if (b->kind == K_DATA || !(b->heading || has_no_letters(f, b)))
+                break;
+            keep[i] = 0;
+        }
+}
+
 /* Hashes of the word 4-grams of a block (words: runs of letters and digits,
  * lower-cased ASCII; other bytes of UTF-8 letters count as word bytes). */
 static size_t block_shingles(const flat *f, const block *b, uint64_t *h, size_t max)
@@ -1306,6 +1369,8 @@ static int emit(const flat *f, int c, px_buf *out)
     }
     keep_runs_between_prose(f, in, keep);
     trim_promo_edges(f, keep);
+    cut_after_gap(f, keep);
+    trim_trailing_labels(f, keep);
     int rc = drop_leading_repeats(f, keep);
     for (size_t i = 0; i < n && rc == PX_OK; i++) {
         if (!keep[i])

@@ -778,6 +778,31 @@ static void test_tail_after_gap_cut(void **s)
     px_buf_free(&out);
 }
 
+/* The next and previous posts under an article: a linked headline over a
+ * one-line summary and a dateline. The summary sells another page; a
+ * paragraph after an inline linked headline ("Read more: ...") that the
+ * article goes on after is the article. */
+static void test_teaser_summary_dropped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div><p>The council approved the new cycle lanes on Tuesday, after two "
+        "years of consultation with residents and shop owners along the route.</p>"
+        "<p><a href=/a>Read more: how the lanes were planned in other towns</a></p>"
+        "<p>Work starts in March.</p>"
+        "<p>The lanes will run from the station to the hospital, and the council expects "
+        "the work to take about eight months to finish.</p>"
+        "<h5><a href=/b>Market square to close for repairs next month</a></h5>"
+        "<p>The square will be shut to traffic for six weeks</p>"
+        "<div>Ann Reed 2024-05-02 10:14</div></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "Work starts in March."));
+    assert_non_null(strstr(out.data, "eight months to finish."));
+    assert_null(strstr(out.data, "six weeks"));
+    px_buf_free(&out);
+}
+
 /* Excerpts of other stories after the body (teasers) are not the article,
  * even inside the article's box. */
 static void test_teaser_excerpts_dropped(void **s)
@@ -1037,6 +1062,7 @@ int main(void)
         cmocka_unit_test(test_figure_credit_dropped),
         cmocka_unit_test(test_image_box_caption_dropped),
         cmocka_unit_test(test_tail_after_gap_cut),
+        cmocka_unit_test(test_teaser_summary_dropped),
         cmocka_unit_test(test_teaser_excerpts_dropped),
         cmocka_unit_test(test_container_climbs_over_link_lines),
         cmocka_unit_test(test_lone_linked_item_kept),

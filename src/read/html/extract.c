@@ -1143,6 +1143,21 @@ static void cut_after_gap(const flat *f, char *keep)
     }
 }
 
+/* Drops teaser summaries: a short kept block between a linked headline
+ * that was left out and another block left out (a dateline, the next
+ * link) sells another page. A paragraph after an inline "read more" link
+ * is followed by more of the article and stays. */
+static void drop_teaser_summaries(const flat *f, char *keep)
+{
+    size_t n = f->n_bl;
+    for (size_t i = 0; i < n; i++) {
+        if (!keep[i] || f->bl[i].chars > INDEX_PAGE.teaser_max_prose || f->bl[i].heading)
+            continue;
+        if (i > 0 && !keep[i - 1] && is_headline_link(&f->bl[i - 1]) && i + 1 < n && !keep[i + 1])
+            keep[i] = 0;
+    }
+}
+
 /* Drops what ends the kept text without being text: a heading with nothing
  * under it heads a box that was left out ("Most popular" over its linked
  * headlines), and numbers alone are that box's ranks. */
@@ -1369,6 +1384,7 @@ static int emit(const flat *f, int c, px_buf *out)
     }
     keep_runs_between_prose(f, in, keep);
     trim_promo_edges(f, keep);
+    drop_teaser_summaries(f, keep);
     cut_after_gap(f, keep);
     trim_trailing_labels(f, keep);
     int rc = drop_leading_repeats(f, keep);

@@ -803,6 +803,31 @@ static void test_teaser_summary_dropped(void **s)
     px_buf_free(&out);
 }
 
+/* A lead paragraph set in the article's <header> with its title and
+ * byline is the article's first paragraph; a tagline in the page's own
+ * header is not. */
+static void test_lead_in_header_kept(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><header><p>Local news for the river towns, every morning since the year "
+        "1901, written by people who live here.</p><nav><a href=/>Home</a></nav></header>"
+        "<main><article><header><h1>Bridge opens</h1><p>The new footbridge over the river "
+        "opened on Saturday morning, three years after the old one was closed, and hundreds "
+        "of people crossed it in the first hour.</p><div>By Ann Reed</div></header><div>"
+        "<p>Engineers will watch the bridge through its first winter, the council said, and "
+        "the old piers will be removed in the spring.</p><p>The bridge cost four million "
+        "pounds, most of it paid by a national fund for walking and cycling routes.</p>"
+        "<p>Shops on both banks said trade had already picked up on the first morning.</p>"
+        "</div></article></main></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "in the first hour.\n\nEngineers will watch"));
+    assert_null(strstr(out.data, "river towns"));
+    assert_null(strstr(out.data, "Ann Reed"));
+    px_buf_free(&out);
+}
+
 /* Excerpts of other stories after the body (teasers) are not the article,
  * even inside the article's box. */
 static void test_teaser_excerpts_dropped(void **s)
@@ -1063,6 +1088,7 @@ int main(void)
         cmocka_unit_test(test_image_box_caption_dropped),
         cmocka_unit_test(test_tail_after_gap_cut),
         cmocka_unit_test(test_teaser_summary_dropped),
+        cmocka_unit_test(test_lead_in_header_kept),
         cmocka_unit_test(test_teaser_excerpts_dropped),
         cmocka_unit_test(test_container_climbs_over_link_lines),
         cmocka_unit_test(test_lone_linked_item_kept),

@@ -1068,6 +1068,31 @@ static int inside_clean(const flat *f, const block *b, int c)
     return 0;
 }
 
+/* Is block b a paragraph of prose in the <header> that opens the article
+ * (a sibling before container c, or before one of its two nearest
+ * ancestors, below <body>)? A lead paragraph set there with the title and byline is
+ * the article's first paragraph, though the header as a box is not
+ * content. */
+static int lead_in_header(const flat *f, const block *b, int c)
+{
+    if (b->kind != K_PARA || b->score <= 0 || c <= 0)
+        return 0;
+    int h = b->owner;
+    while (h >= 0 && f->el[h].tag != GUMBO_TAG_HEADER) {
+        if (is_boilerplate_box(f, h))
+            return 0;
+        h = f->el[h].parent;
+    }
+    /* the page's own header (a child of <body>) holds a site's tagline */
+    if (h < 0 || h > c || f->el[h].parent <= 0)
+        return 0;
+    int a = f->el[c].parent;
+    for (int up = 0; a >= 0 && up < 2; up++, a = f->el[a].parent)
+        if (f->el[h].parent == a)
+            return 1;
+    return 0;
+}
+
 /* ---- edges and repeats of the emitted text ---------------------------- */
 
 static int is_promo(const flat *f, const block *b)
@@ -1316,7 +1341,7 @@ static int emit(const flat *f, int c, px_buf *out)
     if (!in)
         return PX_ENOMEM;
     for (size_t i = 0; i < n; i++)
-        in[i] = inside_clean(f, &f->bl[i], c) &&
+        in[i] = (inside_clean(f, &f->bl[i], c) || lead_in_header(f, &f->bl[i], c)) &&
                 (f->bl[i].chars == 0 || f->bl[i].kind == K_QUOTE ||
                  (double)f->bl[i].link_chars / f->bl[i].chars <= CONTAINER.keep_link_density ||
                  f->bl[i].kind == K_LIST) &&

@@ -828,6 +828,25 @@ static void test_lead_in_header_kept(void **s)
     px_buf_free(&out);
 }
 
+/* A post written without <p>, its paragraphs set apart by two line
+ * breaks: each piece is a paragraph of the post whatever its shape, as a
+ * <p> would be; a line in a box of its own after the post is not. */
+static void test_line_break_paragraphs(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div><a href=/>Home</a> <a href=/b>Blog</a></div><div>We took the old "
+        "coast road north on Sunday, stopping at every harbour between the two towns to look "
+        "at the boats.<br><br>The weather held until the afternoon, when a cold wind came in "
+        "off the sea and sent us back to the car.<br><br>Tested by: Sam Reed, price 40 euros"
+        "<br><br></div><div>Posted in Travel by Sam Reed</div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "back to the car.\n\nTested by: Sam Reed, price 40 euros"));
+    assert_null(strstr(out.data, "Posted in"));
+    px_buf_free(&out);
+}
+
 /* Excerpts of other stories after the body (teasers) are not the article,
  * even inside the article's box. */
 static void test_teaser_excerpts_dropped(void **s)
@@ -1089,6 +1108,7 @@ int main(void)
         cmocka_unit_test(test_tail_after_gap_cut),
         cmocka_unit_test(test_teaser_summary_dropped),
         cmocka_unit_test(test_lead_in_header_kept),
+        cmocka_unit_test(test_line_break_paragraphs),
         cmocka_unit_test(test_teaser_excerpts_dropped),
         cmocka_unit_test(test_container_climbs_over_link_lines),
         cmocka_unit_test(test_lone_linked_item_kept),

@@ -412,6 +412,8 @@ typedef struct flat {
     px_buf cur;          /* the block being collected */
     int cur_links;       /* link chars in cur */
     int br_run;
+    int br_break;        /* the block being flushed ends at two line breaks */
+    int break_owner;     /* ... or starts after them in this element (+1; 0: none) */
 } flat;
 
 typedef struct ctx {
@@ -536,6 +538,9 @@ static int flush(flat *f, int owner, const ctx *c)
     px_collapse_space(&f->cur);
     if (f->cur.len == 0) {
         f->cur_links = 0;
+        if (f->br_break)
+            f->break_owner = owner + 1;
+        f->br_break = 0;
         return PX_OK;
     }
     if (f->n_bl == f->cap_bl) {
@@ -556,6 +561,12 @@ static int flush(flat *f, int owner, const ctx *c)
     b->heading = c->heading;
     b->kind = c->heading ? K_HEADING : c->caption ? K_CAPTION : c->pre ? K_PRE
               : c->quote ? K_QUOTE : c->list ? K_LIST : c->cell ? K_CELL : c->para ? K_PARA : K_OTHER;
+    /* text set apart by two line breaks is a paragraph its author wrote
+       without <p> (blogs, forums, older pages) */
+    if (b->kind == K_OTHER && (f->br_break || f->break_owner == owner + 1))
+        b->kind = K_PARA;
+    f->break_owner = f->br_break ? owner + 1 : 0;
+    f->br_break = 0;
     /* loose text in a <figure> (outside a quote, list or table) is its
        caption or photo credit */
     if (c->figure && (b->kind == K_OTHER || b->kind == K_PARA))
@@ -715,6 +726,7 @@ static int flatten(flat *f, const GumboNode *root)
         if (t == GUMBO_TAG_BR) {
             /* two line breaks in a row separate paragraphs */
             if (++f->br_run >= 2) {
+                f->br_break = 1;
                 if ((rc = flush(f, owner, &c)) != PX_OK)
                     goto done;
             } else if (px_buf_append(&f->cur, " ", 1)) {

@@ -675,6 +675,178 @@ static void test_figure_credit_dropped(void **s)
     px_buf_free(&out);
 }
 
+/* A caption outside <figure>: a small box holding an image and its title
+ * and credit in plain <div>s, with no class to name it, is not the article.
+ * A short post written between its pictures is: its box holds more
+ * blocks than a caption. */
+static void test_image_box_caption_dropped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div><div><p>The ferry to the island will run twice a day from May, the "
+        "operator said on Monday, after a winter of single crossings.</p>"
+        "<div><div><picture><img src=boat.jpg></picture></div><div><div>Passengers board the "
+        "morning ferry at the harbour, April 2, 2024.</div><div>Ann Reed / Coast Photos</div>"
+        "</div></div>"
+        "<p>Tickets go on sale next week, and islanders will keep their discount on every "
+        "crossing, the operator added in a statement.</p></div></div>"
+        "</body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "single crossings.\n\nTickets go on sale"));
+    assert_null(strstr(out.data, "Passengers board"));
+    assert_null(strstr(out.data, "Ann Reed"));
+    px_buf_free(&out);
+
+    const char post[] =
+        "<html><body><div><div><img src=a.jpg></div>"
+        "<div>We planted beans, peas and two rows of lettuce in the garden this year.</div>"
+        "<div>The peas came up first, after only nine days of sun.</div>"
+        "<div>Next year we will try tomatoes, if the slugs allow it.</div>"
+        "<div>The beans were the best we have grown in ten years.</div>"
+        "<div><img src=b.jpg></div></div><div><a href=/>Home</a></div></body></html>";
+    assert_int_equal(px_html_extract(post, sizeof post - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "We planted beans"));
+    assert_non_null(strstr(out.data, "Next year we will try tomatoes"));
+    px_buf_free(&out);
+}
+
+/* Past the end of an article with no class names to mark its boxes: share
+ * links, tags, the next post, then an author's bio and a comment that read
+ * like prose. What follows a wide gap of left-out blocks and is small
+ * beside the text before it is cut; a box of links inside the article,
+ * with much of the article after it, is not a cut. A heading with nothing
+ * under it and bare ranks do not end the text either. */
+static char *page_with_gap(int long_tail)
+{
+    px_buf b = {0};
+    px_buf_puts(&b, "<html><body><div><h1>New bridge opens</h1>");
+    const char *para =
+        "<p>The new footbridge over the river opened on Saturday morning, three years after "
+        "the old one was closed, and hundreds of people crossed it in the first hour.</p>";
+    for (int i = 0; i < 5; i++)
+        px_buf_puts(&b, para);
+    px_buf_puts(&b, "<ul>");
+    const char *links[] = {"Facebook", "Twitter", "Pinterest", "Reddit", "Email",
+                           "Council news", "Transport", "Next post: the bus timetable"};
+    for (int i = 0; i < 8; i++) {
+        px_buf_puts(&b, "<li><a href=/x>");
+        px_buf_puts(&b, links[i]);
+        px_buf_puts(&b, "</a></li>");
+    }
+    px_buf_puts(&b, "</ul>");
+    if (long_tail)
+        for (int i = 0; i < 4; i++)
+            px_buf_puts(&b, "<p>Engineers will watch the bridge through its first winter, the "
+                            "council said, and the old piers will be removed in the spring.</p>");
+    else
+        px_buf_puts(&b, "<p>Sam is a local reporter who has covered the council for ten years "
+                        "and lives by the river with two dogs.</p>"
+                        "<div>Pat Lee, May 4, 2024</div><p>I walked over it this morning with my "
+                        "children, and it is wonderful to have it back after so long.</p>"
+                        "<h3>Most popular</h3><ol><li>1</li><li>2</li></ol>");
+    px_buf_puts(&b, "</div></body></html>");
+    return b.data;
+}
+
+static void test_tail_after_gap_cut(void **s)
+{
+    (void)s;
+    px_buf out = {0};
+    char *page = page_with_gap(0);
+    assert_int_equal(px_html_extract(page, strlen(page), &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "hundreds of people crossed it in the first hour."));
+    assert_null(strstr(out.data, "two dogs"));
+    assert_null(strstr(out.data, "my children"));
+    assert_null(strstr(out.data, "Most popular"));
+    free(page);
+    page = page_with_gap(1);
+    assert_int_equal(px_html_extract(page, strlen(page), &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "removed in the spring."));
+    free(page);
+    px_buf_free(&out);
+
+    const char ranks[] =
+        "<html><body><div><p>The new footbridge over the river opened on Saturday morning, "
+        "three years after the old one was closed.</p><p>Hundreds of people crossed it in the "
+        "first hour, and the council said it was pleased.</p><h2>Most popular</h2>"
+        "<ol><li>1</li><li>2</li><li>3</li></ol></div></body></html>";
+    assert_int_equal(px_html_extract(ranks, sizeof ranks - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "the council said it was pleased."));
+    assert_null(strstr(out.data, "Most popular"));
+    assert_null(strstr(out.data, "\n\n1"));
+    px_buf_free(&out);
+}
+
+/* The next and previous posts under an article: a linked headline over a
+ * one-line summary and a dateline. The summary sells another page; a
+ * paragraph after an inline linked headline ("Read more: ...") that the
+ * article goes on after is the article. */
+static void test_teaser_summary_dropped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div><p>The council approved the new cycle lanes on Tuesday, after two "
+        "years of consultation with residents and shop owners along the route.</p>"
+        "<p><a href=/a>Read more: how the lanes were planned in other towns</a></p>"
+        "<p>Work starts in March.</p>"
+        "<p>The lanes will run from the station to the hospital, and the council expects "
+        "the work to take about eight months to finish.</p>"
+        "<h5><a href=/b>Market square to close for repairs next month</a></h5>"
+        "<p>The square will be shut to traffic for six weeks</p>"
+        "<div>Ann Reed 2024-05-02 10:14</div></div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "Work starts in March."));
+    assert_non_null(strstr(out.data, "eight months to finish."));
+    assert_null(strstr(out.data, "six weeks"));
+    px_buf_free(&out);
+}
+
+/* A lead paragraph set in the article's <header> with its title and
+ * byline is the article's first paragraph; a tagline in the page's own
+ * header is not. */
+static void test_lead_in_header_kept(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><header><p>Local news for the river towns, every morning since the year "
+        "1901, written by people who live here.</p><nav><a href=/>Home</a></nav></header>"
+        "<main><article><header><h1>Bridge opens</h1><p>The new footbridge over the river "
+        "opened on Saturday morning, three years after the old one was closed, and hundreds "
+        "of people crossed it in the first hour.</p><div>By Ann Reed</div></header><div>"
+        "<p>Engineers will watch the bridge through its first winter, the council said, and "
+        "the old piers will be removed in the spring.</p><p>The bridge cost four million "
+        "pounds, most of it paid by a national fund for walking and cycling routes.</p>"
+        "<p>Shops on both banks said trade had already picked up on the first morning.</p>"
+        "</div></article></main></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "in the first hour.\n\nEngineers will watch"));
+    assert_null(strstr(out.data, "river towns"));
+    assert_null(strstr(out.data, "Ann Reed"));
+    px_buf_free(&out);
+}
+
+/* A post written without <p>, its paragraphs set apart by two line
+ * breaks: each piece is a paragraph of the post whatever its shape, as a
+ * <p> would be; a line in a box of its own after the post is not. */
+static void test_line_break_paragraphs(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div><a href=/>Home</a> <a href=/b>Blog</a></div><div>We took the old "
+        "coast road north on Sunday, stopping at every harbour between the two towns to look "
+        "at the boats.<br><br>The weather held until the afternoon, when a cold wind came in "
+        "off the sea and sent us back to the car.<br><br>Tested by: Sam Reed, price 40 euros"
+        "<br><br></div><div>Posted in Travel by Sam Reed</div></body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_non_null(strstr(out.data, "back to the car.\n\nTested by: Sam Reed, price 40 euros"));
+    assert_null(strstr(out.data, "Posted in"));
+    px_buf_free(&out);
+}
+
 /* Excerpts of other stories after the body (teasers) are not the article,
  * even inside the article's box. */
 static void test_teaser_excerpts_dropped(void **s)
@@ -932,6 +1104,11 @@ int main(void)
         cmocka_unit_test(test_unlinked_list_in_article),
         cmocka_unit_test(test_one_word_labels),
         cmocka_unit_test(test_figure_credit_dropped),
+        cmocka_unit_test(test_image_box_caption_dropped),
+        cmocka_unit_test(test_tail_after_gap_cut),
+        cmocka_unit_test(test_teaser_summary_dropped),
+        cmocka_unit_test(test_lead_in_header_kept),
+        cmocka_unit_test(test_line_break_paragraphs),
         cmocka_unit_test(test_teaser_excerpts_dropped),
         cmocka_unit_test(test_container_climbs_over_link_lines),
         cmocka_unit_test(test_lone_linked_item_kept),

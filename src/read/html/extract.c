@@ -82,6 +82,21 @@ static const struct {
     .max_cell_chars = 80,
 };
 
+/* A caption outside <figure>: the text of a small box that also holds an
+ * image in another branch (an image with its title and photo credit under
+ * it) describes the picture, not the story. A paragraph that merely sits
+ * beside an image in a longer box is not caught: the box must be small. */
+static const struct {
+    int max_chars;        /* the box holding image and text: at most this much text */
+    int max_blocks;       /* ... in at most this many blocks (title, credit): a short
+                             post set between its pictures has more */
+    int max_levels;       /* ... found at most this many levels above the block */
+} IMAGE_BOX = {
+    .max_chars = 400,
+    .max_blocks = 3,
+    .max_levels = 3,
+};
+
 /* Container choice and emission. */
 static const struct {
     double bad_share;     /* boilerplate inside a container costs this much per char */
@@ -215,6 +230,16 @@ static const struct {
     .promo_max_chars = 300,
     .repeat_share = 0.5,
     .repeat_min_shingles = 6,
+};
+
+/* The end of the article (cut_after_gap). */
+static const struct {
+    int min_blocks;       /* blocks left out in a row, at least */
+    double max_tail;      /* ... and the kept text after them at most this share of the
+                             kept text before them */
+} TAIL_GAP = {
+    .min_blocks = 8,
+    .max_tail = 0.4,
 };
 
 /* Class names of posts embedded from social networks: the article quotes
@@ -363,6 +388,9 @@ typedef struct elem {
     int rows, even_rows; /* <table>: rows, and rows as wide as the widest */
     int nested;          /* <table>: holds or sits in another table's cell */
     int data;            /* <table>: a grid of data (see mark_data_tables) */
+    int images;          /* <img> elements in the subtree (mark_image_captions) */
+    int chars;           /* text characters in the subtree (mark_image_captions) */
+    int blocks;          /* text blocks in the subtree (mark_image_captions) */
 } elem;
 
 typedef struct block {
@@ -384,6 +412,8 @@ typedef struct flat {
     px_buf cur;          /* the block being collected */
     int cur_links;       /* link chars in cur */
     int br_run;
+    int br_break;        /* the block being flushed ends at two line breaks */
+    int break_owner;     /* ... or starts after them in this element (+1; 0: none) */
 } flat;
 
 typedef struct ctx {
@@ -508,6 +538,9 @@ static int flush(flat *f, int owner, const ctx *c)
     px_collapse_space(&f->cur);
     if (f->cur.len == 0) {
         f->cur_links = 0;
+        if (f->br_break)
+            f->break_owner = owner + 1;
+        f->br_break = 0;
         return PX_OK;
     }
     if (f->n_bl == f->cap_bl) {
@@ -528,6 +561,12 @@ static int flush(flat *f, int owner, const ctx *c)
     b->heading = c->heading;
     b->kind = c->heading ? K_HEADING : c->caption ? K_CAPTION : c->pre ? K_PRE
               : c->quote ? K_QUOTE : c->list ? K_LIST : c->cell ? K_CELL : c->para ? K_PARA : K_OTHER;
+    /* text set apart by two line breaks is a paragraph its author wrote
+       without <p> (blogs, forums, older pages) */
+    if (b->kind == K_OTHER && (f->br_break || f->break_owner == owner + 1))
+        b->kind = K_PARA;
+    f->break_owner = f->br_break ? owner + 1 : 0;
+    f->br_break = 0;
     /* loose text in a <figure> (outside a quote, list or table) is its
        caption or photo credit */
     if (c->figure && (b->kind == K_OTHER || b->kind == K_PARA))
@@ -564,6 +603,8 @@ static int add_elem(flat *f, int parent, const GumboNode *n)
     e->teaser_good = 0;
     e->first_block = -1;
     e->cells = e->rows = e->even_rows = e->nested = e->data = 0;
+    e->images = e->tag == GUMBO_TAG_IMG;
+    e->chars = e->blocks = 0;
     if (e->tag == GUMBO_TAG_ARTICLE && parent >= 0) {
         int p = f->el[parent].tag == GUMBO_TAG_LI && f->el[parent].parent >= 0 ? f->el[parent].parent
                                                                                : parent;
@@ -685,6 +726,7 @@ static int flatten(flat *f, const GumboNode *root)
         if (t == GUMBO_TAG_BR) {
             /* two line breaks in a row separate paragraphs */
             if (++f->br_run >= 2) {
+                f->br_break = 1;
                 if ((rc = flush(f, owner, &c)) != PX_OK)
                     goto done;
             } else if (px_buf_append(&f->cur, " ", 1)) {
@@ -810,6 +852,45 @@ static int mark_data_tables(flat *f)
             f->bl[i].kind = K_DATA;
     }
     return rc;
+}
+
+/* ---- captions outside <figure> ----------------------------------------- */
+
+/* The smallest box around block b, within IMAGE_BOX.max_levels, that holds
+ * an image not inside b's own element: is it small enough to be an image
+ * with its caption (IMAGE_BOX)? */
+static int in_image_box(const flat *f, const block *b)
+{
+    int own_images = f->el[b->owner].images;
+    int e = f->el[b->owner].parent;
+    for (int up = 0; e >= 0 && up < IMAGE_BOX.max_levels; up++, e = f->el[e].parent) {
+        if (f->el[e].chars > IMAGE_BOX.max_chars || f->el[e].blocks > IMAGE_BOX.max_blocks)
+            return 0;
+        if (f->el[e].images > own_images)
+            return 1;
+    }
+    return 0;
+}
+
+/* Marks as captions the loose text and paragraphs that sit in a small box
+ * with an image (IMAGE_BOX). */
+static void mark_image_captions(flat *f)
+{
+    for (size_t i = 0; i < f->n_bl; i++) {
+        f->el[f->bl[i].owner].chars += f->bl[i].chars;
+        f->el[f->bl[i].owner].blocks++;
+    }
+    for (size_t i = f->n_el; i-- > 1;) {
+        elem *e = &f->el[i], *p = &f->el[e->parent];
+        p->chars += e->chars;
+        p->blocks += e->blocks;
+        p->images += e->images;
+    }
+    for (size_t i = 0; i < f->n_bl; i++) {
+        block *b = &f->bl[i];
+        if ((b->kind == K_OTHER || b->kind == K_PARA) && in_image_box(f, b))
+            b->kind = K_CAPTION;
+    }
 }
 
 /* ---- scoring ------------------------------------------------------------ */
@@ -999,6 +1080,31 @@ static int inside_clean(const flat *f, const block *b, int c)
     return 0;
 }
 
+/* Is block b a paragraph of prose in the <header> that opens the article
+ * (a sibling before container c, or before one of its two nearest
+ * ancestors, below <body>)? A lead paragraph set there with the title and byline is
+ * the article's first paragraph, though the header as a box is not
+ * content. */
+static int lead_in_header(const flat *f, const block *b, int c)
+{
+    if (b->kind != K_PARA || b->score <= 0 || c <= 0)
+        return 0;
+    int h = b->owner;
+    while (h >= 0 && f->el[h].tag != GUMBO_TAG_HEADER) {
+        if (is_boilerplate_box(f, h))
+            return 0;
+        h = f->el[h].parent;
+    }
+    /* the page's own header (a child of <body>) holds a site's tagline */
+    if (h < 0 || h > c || f->el[h].parent <= 0)
+        return 0;
+    int a = f->el[c].parent;
+    for (int up = 0; a >= 0 && up < 2; up++, a = f->el[a].parent)
+        if (f->el[h].parent == a)
+            return 1;
+    return 0;
+}
+
 /* ---- edges and repeats of the emitted text ---------------------------- */
 
 static int is_promo(const flat *f, const block *b)
@@ -1030,6 +1136,74 @@ static void trim_promo_edges(const flat *f, char *keep)
     for (size_t i = n; i-- > 0;)
         if (keep[i]) {
             if (!is_promo(f, &f->bl[i]))
+                break;
+            keep[i] = 0;
+        }
+}
+
+/* A block with no letters at all (a rank, a count, a rule of dashes). */
+static int has_no_letters(const flat *f, const block *b)
+{
+    const unsigned char *s = (const unsigned char *)f->text.data + b->off;
+    for (size_t i = 0; i < b->len; i++)
+        if (isalpha(s[i]) || s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* Cuts the kept text after a wide gap of left-out blocks when what follows
+ * the gap is small beside what precedes it: past the end of the article
+ * come share buttons, tags, the next and previous posts, and then an
+ * author's bio and the comments, which read like prose. Inside an article,
+ * a box left out (a related-stories list) is narrower or is followed by
+ * much of the article. */
+static void cut_after_gap(const flat *f, char *keep)
+{
+    size_t n = f->n_bl, last = SIZE_MAX, gap = 0;
+    double before = 0, total = 0;
+    for (size_t i = 0; i < n; i++)
+        if (keep[i])
+            total += f->bl[i].chars;
+    for (size_t i = 0; i < n; i++) {
+        if (!keep[i]) {
+            gap += last != SIZE_MAX;
+            continue;
+        }
+        if (gap >= (size_t)TAIL_GAP.min_blocks && total - before <= TAIL_GAP.max_tail * before) {
+            for (size_t j = i; j < n; j++)
+                keep[j] = 0;
+            return;
+        }
+        before += f->bl[i].chars;
+        last = i;
+        gap = 0;
+    }
+}
+
+/* Drops teaser summaries: a short kept block between a linked headline
+ * that was left out and another block left out (a dateline, the next
+ * link) sells another page. A paragraph after an inline "read more" link
+ * is followed by more of the article and stays. */
+static void drop_teaser_summaries(const flat *f, char *keep)
+{
+    size_t n = f->n_bl;
+    for (size_t i = 0; i < n; i++) {
+        if (!keep[i] || f->bl[i].chars > INDEX_PAGE.teaser_max_prose || f->bl[i].heading)
+            continue;
+        if (i > 0 && !keep[i - 1] && is_headline_link(&f->bl[i - 1]) && i + 1 < n && !keep[i + 1])
+            keep[i] = 0;
+    }
+}
+
+/* Drops what ends the kept text without being text: a heading with nothing
+ * under it heads a box that was left out ("Most popular" over its linked
+ * headlines), and numbers alone are that box's ranks. */
+static void trim_trailing_labels(const flat *f, char *keep)
+{
+    for (size_t i = f->n_bl; i-- > 0;)
+        if (keep[i]) {
+            const block *b = &f->bl[i];
+            if (b->kind == K_DATA || !(b->heading || has_no_letters(f, b)))
                 break;
             keep[i] = 0;
         }
@@ -1179,7 +1353,7 @@ static int emit(const flat *f, int c, px_buf *out)
     if (!in)
         return PX_ENOMEM;
     for (size_t i = 0; i < n; i++)
-        in[i] = inside_clean(f, &f->bl[i], c) &&
+        in[i] = (inside_clean(f, &f->bl[i], c) || lead_in_header(f, &f->bl[i], c)) &&
                 (f->bl[i].chars == 0 || f->bl[i].kind == K_QUOTE ||
                  (double)f->bl[i].link_chars / f->bl[i].chars <= CONTAINER.keep_link_density ||
                  f->bl[i].kind == K_LIST) &&
@@ -1247,6 +1421,9 @@ static int emit(const flat *f, int c, px_buf *out)
     }
     keep_runs_between_prose(f, in, keep);
     trim_promo_edges(f, keep);
+    drop_teaser_summaries(f, keep);
+    cut_after_gap(f, keep);
+    trim_trailing_labels(f, keep);
     int rc = drop_leading_repeats(f, keep);
     for (size_t i = 0; i < n && rc == PX_OK; i++) {
         if (!keep[i])
@@ -1332,6 +1509,7 @@ int px_dom_extract(const px_dom *d, px_buf *out, px_page_kind *kind)
     if (rc == PX_OK && f.n_bl) {
         rc = mark_data_tables(&f);
         if (rc == PX_OK) {
+            mark_image_captions(&f);
             for (size_t i = 0; i < f.n_bl; i++)
                 f.bl[i].score = score_block(&f, &f.bl[i]);
             int c = choose_container(&f);

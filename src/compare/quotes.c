@@ -149,6 +149,7 @@ static int find_pieces(qscan *q)
 
 static int is_pronoun(const char *s, size_t len, px_gender *g);
 static int word_at(const qscan *q, size_t i);
+static size_t count_words(const char *s, size_t len);
 
 typedef struct speaker {
     size_t start, end; /* mention in the text */
@@ -164,7 +165,8 @@ static int say_at(const qscan *q, size_t i)
 {
     static const char *const out[] = {"points", "pointed", "point", NULL};
     static const char *const it[] = {"puts", "putting", NULL};
-    static const char *const more[] = {"assured", "assures", "assure", NULL};
+    static const char *const more[] = {"assured", "assures", "assure", "echoed", "echoes",
+                                       "questioned", "exhorted", NULL};
     if (cl_tok_say(&q->d, i))
         return 1;
     if (i >= q->d.tk.n)
@@ -747,6 +749,40 @@ static long nearest_person(const qscan *q, size_t off, px_gender g, size_t quote
     return -1;
 }
 
+/* The person who spoke the quote before byte off, when a pronoun there
+ * stands for them: `“...,” Tenney said. “...” She added`. Only when no
+ * other person whose gender fits is named in between and the quote is at
+ * most 60 words back; else -1. */
+static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_quote *cur)
+{
+    if (!q->people || !q->out)
+        return -1;
+    const px_quote *prev = NULL;
+    for (size_t i = q->out->n; i-- > 0 && !prev;) {
+        const px_quote *x = &q->out->v[i];
+        if (x != cur && x->end <= off && (x->kind != PX_QUOTE_TERM || x->cue))
+            prev = x;
+    }
+    if (!prev || prev->speaker_kind != PX_SPEAKER_PERSON || prev->speaker_entity < 0 ||
+        count_words(q->d.text + prev->end, off - prev->end) > 60)
+        return -1;
+    size_t p = (size_t)prev->speaker_entity;
+    if (g && q->people->v[p].gender && q->people->v[p].gender != g)
+        return -1;
+    for (size_t m = 0; m < q->people->n_mentions; m++) {
+        const px_mention *mn = &q->people->mentions[m];
+        if (mn->start < prev->end || (mn->start >= cur->start && mn->end <= cur->end))
+            continue;
+        if (mn->start >= off)
+            break;
+        const px_entity *e = &q->people->v[mn->entity];
+        if (mn->entity != p && e->kind == PX_ENTITY_PERSON && person_like(q, mn->entity) &&
+            !(g && e->gender && e->gender != g))
+            return -1; /* someone else the pronoun may stand for */
+    }
+    return (long)p;
+}
+
 /* A person whose role contains the role noun ("press secretary" ->
  * "Press Secretary"), or -1. */
 static long person_with_role(const qscan *q, const char *noun, size_t len)
@@ -816,7 +852,9 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
         return out->speaker ? PX_OK : PX_ENOMEM;
     }
     if (is_pronoun(s, len, &g)) {
-        long e = nearest_person(q, sp->start, g, out->start, out->end);
+        long e = previous_speaker(q, sp->start, g, out);
+        if (e < 0)
+            e = nearest_person(q, sp->start, g, out->start, out->end);
         if (e >= 0) {
             out->speaker_entity = e;
             out->speaker_kind = PX_SPEAKER_PERSON;
@@ -1209,6 +1247,56 @@ static int naming_cue(const qscan *q, size_t lo, size_t t, speaker *sp)
     return 0;
 }
 
+/* Is sentence si a bare reporting clause (`Moreno said.`): at most six
+ * words, not ending in a colon (`She went on to say:` introduces the
+ * quote after it)? */
+static int bare_reporting_clause(const qscan *q, size_t si)
+{
+    size_t a = q->d.ss.v[si].start, b = q->d.ss.v[si].end;
+    while (b > a && isspace((unsigned char)q->d.text[b - 1]))
+        b--;
+    return b > a && q->d.text[b - 1] != ':' && count_words(q->d.text + a, b - a) <= 6;
+}
+
+/* A quote closing its paragraph, signed in the next one by a dash and a
+ * name: `“...”` / `- Ana Ruiz, Springfield.` / `— Sen. Tom Brandt,
+ * tweeting after the vote.` The signature is short (at most 12 words) and
+ * its name, up to a comma or its end, is all capitalised words. */
+static int byline_below(const qscan *q, size_t first_open, const piece *last, speaker *sp)
+{
+    size_t a = last->close + last->close_len;
+    if (last->continues || skip_space(q->d.text, a, q->d.len) < last->para_end)
+        return 0;
+    /* the quote is the whole paragraph: its opening mark opens it */
+    size_t ps = last->open;
+    while (ps > 0 && q->d.text[ps - 1] != '\n')
+        ps--;
+    if (skip_space(q->d.text, ps, q->d.len) != first_open)
+        return 0;
+    size_t b = skip_space(q->d.text, last->para_end, q->d.len), pe = b;
+    while (pe < q->d.len && q->d.text[pe] != '\n')
+        pe++;
+    size_t t = cl_token_at(&q->d.tk, b), th = cl_token_at(&q->d.tk, pe);
+    if (t + 1 >= th || q->d.tk.v[t].kind != PX_TOK_PUNCT || !is_dash(q, t) ||
+        count_words(q->d.text + b, pe - b) > 12)
+        return 0;
+    size_t e = t + 1;
+    while (e < th && (word_at(q, e) || (q->d.tk.v[e].kind == PX_TOK_PUNCT &&
+                                        q->d.text[q->d.tk.v[e].start] == '.' && e + 1 < th &&
+                                        word_at(q, e + 1)))) {
+        if (word_at(q, e) && !isupper((unsigned char)q->d.text[q->d.tk.v[e].start]))
+            return 0;
+        e++;
+    }
+    if (e == t + 1 || e - t - 1 > 6 ||
+        (e < th && !(q->d.tk.v[e].kind == PX_TOK_PUNCT && strchr(",.", q->d.text[q->d.tk.v[e].start]))))
+        return 0;
+    sp->start = q->d.tk.v[t + 1].start;
+    sp->end = q->d.tk.v[e - 1].end;
+    sp->found = 1;
+    return 1;
+}
+
 static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker *sp)
 {
     /* 1. a cue between the pieces */
@@ -1230,8 +1318,10 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
      * asks` */
     size_t ta = cl_token_at(&q->d.tk, after);
     int byline = ta < q->d.tk.n && q->d.tk.v[ta].kind == PX_TOK_PUNCT && is_dash(q, ta);
-    if ((last_char != '.' || byline) && s + 1 < q->d.ss.n && q->d.ss.v[s + 1].start < after + 3 &&
-        q->d.ss.v[s + 1].start >= after)
+    /* ... and so may a full stop when the next sentence is a bare
+     * reporting clause: `.” Moreno said.` */
+    if (s + 1 < q->d.ss.n && q->d.ss.v[s + 1].start < after + 3 && q->d.ss.v[s + 1].start >= after &&
+        (last_char != '.' || byline || bare_reporting_clause(q, s + 1)))
         hi_off = q->d.ss.v[s + 1].end; /* the splitter ended the sentence at the mark */
     if (hi_off > last->para_end)
         hi_off = last->para_end;
@@ -1252,6 +1342,10 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
                 return r < 0 ? r : PX_OK;
         }
     }
+    /* 2c. a byline opening the next paragraph: `...”¶- Ana Ruiz, Springfield.` */
+    int rb = byline_below(q, p[i0].open, last, sp);
+    if (rb)
+        return rb < 0 ? rb : PX_OK;
     /* 3. a cue before the first piece, in its sentence, unless the quote
      * sits in a relative clause: "X, who called him “unfit”" */
     const piece *first = &p[i0];
@@ -1422,6 +1516,44 @@ static int function_or_calendar_word(const char *s, size_t len)
     return px_is_stopword("en", buf, len);
 }
 
+/* Is token i a title (`Dr.`, `Sen.`, `Mayor`) followed, before token
+ * te, by a capitalised word that is no title itself: `Dr. Okafor`? */
+static int titled_name_at(const qscan *q, size_t i, size_t te)
+{
+    const px_token *k = &q->d.tk.v[i];
+    if (!cl_is_role_word(q->d.text + k->start, k->end - k->start))
+        return 0;
+    size_t n = i + 1;
+    if (n < te && q->d.tk.v[n].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[n].start] == '.')
+        n++; /* "Dr" "." when the abbreviation splits */
+    if (n >= te || !word_at(q, n))
+        return 0;
+    const px_token *w = &q->d.tk.v[n];
+    return isupper((unsigned char)q->d.text[w->start]) &&
+           !cl_is_role_word(q->d.text + w->start, w->end - w->start) &&
+           !function_or_calendar_word(q->d.text + w->start, w->end - w->start);
+}
+
+/* Is the word at byte s capitalised by its place: at the start of its
+ * sentence, or after an opening mark, a colon, a dash or a bracket?
+ * Elsewhere a capitalised function word is a name (`,” Will wrote`,
+ * `which Will claims`, `From said`). */
+static int capitalised_by_place(const qscan *q, size_t s)
+{
+    size_t t = cl_token_at(&q->d.tk, s);
+    if (t == 0 || (q->d.ss.n && q->d.ss.v[cl_sentence_at(&q->d.ss, s)].start >= q->d.tk.v[t - 1].end))
+        return 1;
+    const px_token *p = &q->d.tk.v[t - 1];
+    if (p->kind != PX_TOK_PUNCT)
+        return 0;
+    char c = q->d.text[p->start];
+    if (c == ',' || c == ';')
+        return 0;
+    /* a closing mark right after a comma or full stop closes a quote */
+    return !(cl_tok_quote(&q->d, t - 1) && t >= 2 && q->d.tk.v[t - 2].kind == PX_TOK_PUNCT &&
+             q->d.tk.v[t - 2].end == p->start && strchr(",?!", q->d.text[q->d.tk.v[t - 2].start]));
+}
+
 /* Can the mention [s, e) speak? People and organisations can, and so can
  * pronouns, documents, groups and roles; a name the tagger calls a place
  * or an event, work or nationality (`St. Petersburg`, `Bastille Day`,
@@ -1474,7 +1606,8 @@ static int can_speak(const qscan *q, size_t s, size_t e)
         return 1;
     /* no name at all: a run of two or more capitalised words the tagger
      * left out is page furniture or a fragment (`Hide Caption`, `View
-     * Photos`), not a speaker */
+     * Photos`), not a speaker, unless a title introduces it: `Dr. Okafor`
+     * is a person whatever the tagger knows of the surname */
     size_t words = 0;
     for (size_t i = t; i < te; i++) {
         const px_token *k = &q->d.tk.v[i];
@@ -1482,9 +1615,12 @@ static int can_speak(const qscan *q, size_t s, size_t e)
             continue;
         if (!isupper((unsigned char)q->d.text[k->start]))
             return 1;
+        if (titled_name_at(q, i, te))
+            return 1;
         words++;
     }
-    return words < 2 && !(te - t == 1 && function_or_calendar_word(hs, hl));
+    return words < 2 && !(te - t == 1 && (cl_is_calendar_word(hs, hl) ||
+                                          (function_or_calendar_word(hs, hl) && capitalised_by_place(q, s))));
 }
 
 /* Is byte off inside one of the quote's pieces? */

@@ -165,8 +165,8 @@ static int say_at(const qscan *q, size_t i)
 {
     static const char *const out[] = {"points", "pointed", "point", NULL};
     static const char *const it[] = {"puts", "putting", NULL};
-    static const char *const more[] = {"assured", "assures", "assure", "echoed", "echoes",
-                                       "questioned", "exhorted", NULL};
+    static const char *const more[] = {"assured", "assures", "assure", "questioned", "exhorted",
+                                       NULL};
     if (cl_tok_say(&q->d, i))
         return 1;
     if (i >= q->d.tk.n)
@@ -749,6 +749,29 @@ static long nearest_person(const qscan *q, size_t off, px_gender g, size_t quote
     return -1;
 }
 
+static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_t *e);
+
+/* Does a sentence starting in [a, b), outside any quote, have a subject
+ * other than a pronoun or a mention of entity p (`The Australian has
+ * suffered ...`, `However, the England coach added`)? Then a later
+ * pronoun may stand for that subject. */
+static int other_subject_between(const qscan *q, size_t a, size_t b, size_t p)
+{
+    for (size_t si = cl_sentence_at(&q->d.ss, a) + 1; si < q->d.ss.n && q->d.ss.v[si].start < b; si++) {
+        size_t lo = cl_token_at(&q->d.tk, q->d.ss.v[si].start);
+        size_t hi = cl_token_at(&q->d.tk, q->d.ss.v[si].end);
+        size_t s, e;
+        px_gender g;
+        if (lo >= hi || cl_tok_quote(&q->d, lo) || !clause_subject(q, lo, hi, &s, &e) ||
+            is_pronoun(q->d.text + s, e - s, &g))
+            continue;
+        long ent = px_entities_at(q->people, s, e);
+        if (ent < 0 || (size_t)ent != p)
+            return 1;
+    }
+    return 0;
+}
+
 /* The person who spoke the quote before byte off, when a pronoun there
  * stands for them: `“...,” Tenney said. “...” She added`. Only when no
  * other person whose gender fits is named in between and the quote is at
@@ -768,6 +791,8 @@ static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_q
         return -1;
     size_t p = (size_t)prev->speaker_entity;
     if (g && q->people->v[p].gender && q->people->v[p].gender != g)
+        return -1;
+    if (other_subject_between(q, prev->end, off < cur->start ? off : cur->start, p))
         return -1;
     for (size_t m = 0; m < q->people->n_mentions; m++) {
         const px_mention *mn = &q->people->mentions[m];

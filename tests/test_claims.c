@@ -737,7 +737,8 @@ static void test_speaker_is_no_interjection_or_modifier(void **s)
          "People were screaming", "Ifeoma Adeyemi"},
         {"The driver was held, British Transport Police said. Tomas Brandt, who was among "
          "the injured, described the crash.\n\"Everyone just went flying,\" he said.",
-         "Everyone just went", "he"}, /* no person to stand for: kept as written */
+         "Everyone just went", "Tomas Brandt"}, /* not the police: the man who, after an
+                                                   * aside, described the crash */
     };
     check_speakers(cases, sizeof cases / sizeof *cases);
     /* "Well" opening a quoted sentence is no name at all */
@@ -801,6 +802,33 @@ static void test_speaker_titles_signatures_and_pronouns(void **s)
          "what I have seen.\u201d\n\u201cWe have to act before the next fire comes,\u201d she "
          "continued.",
          "We have to act", "Grace Holloway"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
+/* Subjects that are not speakers: a passive verb of saying, the object of
+ * a preposition; a kinship word takes the name in its appositive, and a
+ * person named before asides and a verb of saying can be a pronoun's
+ * antecedent. */
+static void test_speaker_passive_preposition_and_kin(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"The roads were flooded. Scenes on the bridge have been described as \"like something "
+         "out of a disaster film\" by drivers.",
+         "like something out", ""},
+        {"Lena Marsh will retire next month and after the final race in Lisbon said: \"I will "
+         "never forget this day.\"",
+         "I will never forget", "Lena Marsh"},
+        {"Tom Rask left the company a month before its senior vice president boasted about a "
+         "plan to spend \"a million dollars on the hunt\" for critics.",
+         "a million dollars", "its senior vice president"},
+        {"\u201cI must say that he surprised me,\u201d said father, Joost, who raced in the "
+         "nineties.",
+         "I must say that", "Joost"},
+        {"Pieter Vandermolen, 30, from Leuven, said he recalled the bus speeding up, adding: "
+         "\"Everyone just went flying.\"",
+         "Everyone just went flying", "Pieter Vandermolen"},
     };
     check_speakers(cases, sizeof cases / sizeof *cases);
 }
@@ -1515,6 +1543,7 @@ int main(void)
         cmocka_unit_test(test_relayed_quote_keeps_speaker),
         cmocka_unit_test(test_speaker_is_no_interjection_or_modifier),
         cmocka_unit_test(test_speaker_titles_signatures_and_pronouns),
+        cmocka_unit_test(test_speaker_passive_preposition_and_kin),
         cmocka_unit_test(test_numbers_name_their_quantity),
         cmocka_unit_test(test_number_groups_by_head_noun),
         cmocka_unit_test(test_continued_quote_keeps_mention),

@@ -177,6 +177,83 @@ static int say_at(const qscan *q, size_t i)
            (cl_tok_in(q->d.text, k, it) && cl_tok_is(&q->d, i + 1, "it"));
 }
 
+/* Is the verb of saying at token v passive (`have been described as`,
+ * `was told`)? Its subject is then no speaker; `was quoted as saying`
+ * keeps its subject. */
+static int passive_say_at(const qscan *q, size_t v)
+{
+    static const char *const be[] = {"been", "being", "was", "were", "is", "are", "be", NULL};
+    if (v == 0 || cl_tok_is(&q->d, v, "quoted"))
+        return 0;
+    size_t b = v - 1;
+    const px_token *k = &q->d.tk.v[b];
+    if (b > 0 && k->kind == PX_TOK_WORD && k->end - k->start > 4 &&
+        cl_eq(q->d.text + k->end - 2, 2, "ly"))
+        k = &q->d.tk.v[--b]; /* "was widely described" */
+    return cl_tok_in(q->d.text, k, be);
+}
+
+/* Kin and companions, named by their tie to someone: `said father, Jos`. */
+static int is_kin_noun(const char *w, size_t len)
+{
+    static const char *const kin[] = {"father", "mother", "son", "daughter", "wife", "husband",
+                                      "brother", "sister", "uncle", "aunt", "grandfather",
+                                      "grandmother", "cousin", "friend", "neighbour", "neighbor",
+                                      "partner", "girlfriend", "boyfriend", NULL};
+    return cl_in(w, len, kin);
+}
+
+/* After a verb-first cue whose phrase is a lone lower-case role (`said
+ * father, Jos, who ...`), the name in the appositive that follows:
+ * tokens [s, e) are moved onto it. 1 when moved. */
+static int appositive_name(const qscan *q, size_t *s, size_t *e, size_t hi)
+{
+    size_t t = cl_token_at(&q->d.tk, *s), te = cl_token_at(&q->d.tk, *e);
+    if (te != t + 1 || !islower((unsigned char)q->d.text[*s]) ||
+        (!cl_is_role_noun(q->d.text + *s, *e - *s) && !is_kin_noun(q->d.text + *s, *e - *s)))
+        return 0;
+    if (te + 1 >= hi || q->d.text[q->d.tk.v[te].start] != ',' || !word_at(q, te + 1) ||
+        !isupper((unsigned char)q->d.text[q->d.tk.v[te + 1].start]))
+        return 0;
+    size_t n = te + 1;
+    while (n < hi && n < te + 5 && word_at(q, n) && isupper((unsigned char)q->d.text[q->d.tk.v[n].start]))
+        n++;
+    *s = q->d.tk.v[te + 1].start;
+    *e = q->d.tk.v[n - 1].end;
+    return 1;
+}
+
+/* Is the phrase [s, e) the object of a preposition (`after the finish in
+ * Sao Paulo said`) rather than a subject? After a word that also opens a
+ * clause (`after`, `before`, `since`, `until`) a name or a role is the
+ * clause's subject (`a month before its vice president boasted`, `after
+ * Trump told`). */
+static int after_preposition(const qscan *q, size_t s, size_t e, size_t lo)
+{
+    static const char *const preps[] = {"at", "in", "on", "during", "from", "with", "by", "for",
+                                        "of", "to", "about", "into", "over", "under", NULL};
+    static const char *const either[] = {"after", "before", "since", "until", NULL};
+    size_t t = cl_token_at(&q->d.tk, s), te = cl_token_at(&q->d.tk, e);
+    if (t <= lo)
+        return 0;
+    if (cl_tok_in(q->d.text, &q->d.tk.v[t - 1], preps))
+        return 1;
+    if (!cl_tok_in(q->d.text, &q->d.tk.v[t - 1], either))
+        return 0;
+    size_t head = t;
+    for (size_t i = t; i < te; i++) {
+        if (i > t && cl_tok_in(q->d.text, &q->d.tk.v[i], preps))
+            break;
+        if (word_at(q, i))
+            head = i;
+    }
+    const char *hs = q->d.text + q->d.tk.v[head].start;
+    size_t hl = q->d.tk.v[head].end - q->d.tk.v[head].start;
+    px_gender g;
+    return !(isupper((unsigned char)hs[0]) || is_pronoun(hs, hl, &g) || cl_is_role_noun(hs, hl) ||
+             cl_is_group_noun(hs, hl) || cl_is_document_noun(hs, hl));
+}
+
 /* Does the "and" at token i join two names: "experts Ana Ruiz and Tom
  * Brandt wrote"? */
 static int names_joined(const qscan *q, size_t i)
@@ -348,8 +425,10 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
     /* verb first: said Lloyd Austin */
     if (say_at(q, t)) {
         size_t w = t + 1;
-        if (cl_phrase_after(&q->d, w, hi, &sp->start, &sp->end))
+        if (cl_phrase_after(&q->d, w, hi, &sp->start, &sp->end)) {
+            appositive_name(q, &sp->start, &sp->end, hi);
             return set_cue(sp, q, t) ? PX_ENOMEM : 1;
+        }
         return 0;
     }
     /* subject first: she said / Mayor Elena Voss said / the memo said */
@@ -373,7 +452,7 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
         if (cl_tok_quote(&q->d, v) || cl_tok_is(&q->d, v, "but") || cl_tok_is(&q->d, v, "and") ||
             cl_tok_is(&q->d, v, "while") || cl_tok_is(&q->d, v, "because"))
             break;
-        if (say_at(q, v) && v > t) {
+        if (say_at(q, v) && v > t && !passive_say_at(q, v)) {
             size_t s, e;
             if (!cl_phrase_before(&q->d, t, v, &s, &e))
                 return 0;
@@ -629,9 +708,10 @@ static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
             }
         }
-        if (say_at(q, v)) {
+        if (say_at(q, v) && !passive_say_at(q, v)) {
             size_t s, e;
-            if (cl_phrase_before(&q->d, lo, v, &s, &e) && (trim_front(q, &s, e), plausible_np(q, s, e))) {
+            if (cl_phrase_before(&q->d, lo, v, &s, &e) && (trim_front(q, &s, e), plausible_np(q, s, e)) &&
+                !after_preposition(q, s, e, lo)) {
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
@@ -689,6 +769,27 @@ static int person_like(const qscan *q, size_t entity)
            e->variants.n > 1 || (q->spoke && q->spoke[entity]);
 }
 
+/* Is token t the comma opening asides that end right before a verb of
+ * saying (`Martin Bamford, 30, from Croydon, said`)? At most three asides
+ * of at most eight tokens each. */
+static int say_after_asides(const qscan *q, size_t t)
+{
+    for (int aside = 0; aside < 3; aside++) {
+        if (t >= q->d.tk.n || q->d.tk.v[t].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[t].start] != ',')
+            return 0;
+        size_t c = t + 1;
+        while (c < q->d.tk.n && c < t + 9 && !(q->d.tk.v[c].kind == PX_TOK_PUNCT && strchr(",.;:", q->d.text[q->d.tk.v[c].start])) &&
+               !cl_tok_quote(&q->d, c))
+            c++;
+        if (c >= q->d.tk.n || q->d.text[q->d.tk.v[c].start] != ',')
+            return 0;
+        if (say_at(q, c + 1))
+            return 1;
+        t = c;
+    }
+    return 0;
+}
+
 /* Marks the people named right before or after a verb of saying
  * (`Kudirat Okesola said her husband ...`, `said Daphne Burandé`): they
  * speak in the article, so a pronoun may stand for them. */
@@ -699,7 +800,8 @@ static void mark_saying_subjects(qscan *q)
     for (size_t m = 0; m < q->people->n_mentions; m++) {
         const px_mention *mn = &q->people->mentions[m];
         size_t after = cl_token_at(&q->d.tk, mn->end), before = cl_token_at(&q->d.tk, mn->role_start);
-        if ((after < q->d.tk.n && say_at(q, after)) || (before > 0 && say_at(q, before - 1)))
+        if ((after < q->d.tk.n && say_at(q, after)) || (before > 0 && say_at(q, before - 1)) ||
+            say_after_asides(q, after))
             q->spoke[mn->entity] = 1;
     }
 }
@@ -1452,6 +1554,9 @@ static int own_subject(const qscan *q, const px_quote *x, speaker *sp)
     size_t s, e;
     if (hi <= lo || !clause_subject(q, lo, hi, &s, &e))
         return 0;
+    for (size_t v = lo; v < hi; v++)
+        if (say_at(q, v) && passive_say_at(q, v))
+            return 0; /* "Scenes have been described as “...”": not by the scenes */
     sp->start = s;
     sp->end = e;
     sp->found = 1;

@@ -829,6 +829,12 @@ static void test_speaker_passive_preposition_and_kin(void **s)
         {"Pieter Vandermolen, 30, from Leuven, said he recalled the bus speeding up, adding: "
          "\"Everyone just went flying.\"",
          "Everyone just went flying", "Pieter Vandermolen"},
+        /* a sentence reporting someone else's statement between two
+         * pieces ends the first quote: the coach's words are not Pike's */
+        {"Coach Ramos said:\n\n\"We will have to wait and see, but I will not cry about "
+         "injuries because we will have 11 players to play on Tuesday.\" Pike said he was "
+         "unsure what caused Brook's injury. \"I do not know what happened.\" he said.",
+         "We will have to wait", "Ramos"},
     };
     check_speakers(cases, sizeof cases / sizeof *cases);
 }

@@ -1133,6 +1133,15 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
     if (colon > gs && q->d.text[colon - 1] == ':' && strchr(".!?", q->d.text[a->end - 1]))
         return 0;
     size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
+    /* nor across a sentence of its own that reports a statement in its
+     * own words: `“... see.” Shearer said he was unsure what caused it. “I
+     * don't know”` (not `?” he said at a news conference. “...”`) */
+    if (colon > gs && q->d.text[colon - 1] == '.' && strchr(".!?", q->d.text[a->end - 1]))
+        for (size_t i = t; i + 1 < te; i++)
+            if (say_at(q, i) && (cl_tok_is(&q->d, i + 1, "that") ||
+                                 is_pronoun(q->d.text + q->d.tk.v[i + 1].start,
+                                            q->d.tk.v[i + 1].end - q->d.tk.v[i + 1].start, &(px_gender){0})))
+                return 0;
     for (size_t i = t; i < te; i++)
         if (say_at(q, i) || (cl_tok_is(&q->d, i, "according") && cl_tok_is(&q->d, i + 1, "to")))
             return 1;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Quote benchmark: PolNeAR direct-quote spans and speakers (train and dev,
 # scored separately; rules in bench/quotes_score.py and docs/claims.md),
-# QUOTES_LIST=train lists the speaker errors of train on stderr;
+# QUOTES_LIST=train lists the speaker errors, missed gold and unmatched
+# predicted quotes of train on stderr;
 # then extraction speed (entities + quotes + numbers) per 100 articles.
 set -e
 cd "$(dirname "$0")/.."

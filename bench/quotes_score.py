@@ -28,7 +28,8 @@ file by their code point offsets and joined by one space, are its text.
 """
 import json, os, re, subprocess, sys, tempfile
 
-# splits whose speaker errors are listed on stderr (QUOTES_LIST=train);
+# splits whose speaker errors, missed gold quotes and unmatched predicted
+# quotes are listed on stderr (QUOTES_LIST=train);
 # only the train split is for reading errors, dev is held out
 LIST = set(os.environ.get('QUOTES_LIST', '').split(','))
 
@@ -178,6 +179,13 @@ def score(parallax, root, split):
                     rwords = set(re.findall(r"[\w\-]+", p['relay'].lower()))
                     ok = bool(head(gtext) and head(gtext) in rwords) or head(p['relay']) in gwords
                 relay_ok += ok
+        if split in LIST:
+            for gi, g in enumerate(gold):
+                if gi not in used_g:
+                    print(f"  missed gold {name}: {norm(text, g['segs'])[:90]!r}", file=sys.stderr)
+            for pi, p in enumerate(pred):
+                if pi not in used_p:
+                    print(f"  unmatched predicted {name}: {p['text'][:90]!r}", file=sys.stderr)
     def f1(p, r):
         return 2 * p * r / (p + r) if p + r else 0.0
     po, ro = m_overlap / max(n_pred, 1), m_overlap / max(n_gold, 1)

@@ -322,7 +322,8 @@ int cl_phrase_before(const cl_doc *q, size_t lo, size_t v, size_t *s, size_t *e)
            ((q->tk.v[i - 1].end - q->tk.v[i - 1].start > 2 &&
              islower((unsigned char)q->text[q->tk.v[i - 1].start]) && /* not "Kelly" */
              cl_eq(q->text + q->tk.v[i - 1].end - 2, 2, "ly")) ||
-            cl_tok_in(q->text, &q->tk.v[i - 1], adverbs)))
+            (islower((unsigned char)q->text[q->tk.v[i - 1].start]) && /* not "Will" */
+             cl_tok_in(q->text, &q->tk.v[i - 1], adverbs))))
         i--, words++;
     /* a parenthesis before the verb: "Sen. Bernie Sanders (I-Vt.) said" */
     if (i > lo && q->tk.v[i - 1].kind == PX_TOK_PUNCT && q->text[q->tk.v[i - 1].start] == ')') {

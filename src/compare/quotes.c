@@ -149,6 +149,7 @@ static int find_pieces(qscan *q)
 
 static int is_pronoun(const char *s, size_t len, px_gender *g);
 static int word_at(const qscan *q, size_t i);
+static size_t count_words(const char *s, size_t len);
 
 typedef struct speaker {
     size_t start, end; /* mention in the text */
@@ -164,7 +165,8 @@ static int say_at(const qscan *q, size_t i)
 {
     static const char *const out[] = {"points", "pointed", "point", NULL};
     static const char *const it[] = {"puts", "putting", NULL};
-    static const char *const more[] = {"assured", "assures", "assure", NULL};
+    static const char *const more[] = {"assured", "assures", "assure", "questioned", "exhorted",
+                                       NULL};
     if (cl_tok_say(&q->d, i))
         return 1;
     if (i >= q->d.tk.n)
@@ -173,6 +175,83 @@ static int say_at(const qscan *q, size_t i)
     return cl_tok_in(q->d.text, k, more) ||
            (cl_tok_in(q->d.text, k, out) && cl_tok_is(&q->d, i + 1, "out")) ||
            (cl_tok_in(q->d.text, k, it) && cl_tok_is(&q->d, i + 1, "it"));
+}
+
+/* Is the verb of saying at token v passive (`have been described as`,
+ * `was told`)? Its subject is then no speaker; `was quoted as saying`
+ * keeps its subject. */
+static int passive_say_at(const qscan *q, size_t v)
+{
+    static const char *const be[] = {"been", "being", "was", "were", "is", "are", "be", NULL};
+    if (v == 0 || cl_tok_is(&q->d, v, "quoted"))
+        return 0;
+    size_t b = v - 1;
+    const px_token *k = &q->d.tk.v[b];
+    if (b > 0 && k->kind == PX_TOK_WORD && k->end - k->start > 4 &&
+        cl_eq(q->d.text + k->end - 2, 2, "ly"))
+        k = &q->d.tk.v[--b]; /* "was widely described" */
+    return cl_tok_in(q->d.text, k, be);
+}
+
+/* Kin and companions, named by their tie to someone: `said father, Jos`. */
+static int is_kin_noun(const char *w, size_t len)
+{
+    static const char *const kin[] = {"father", "mother", "son", "daughter", "wife", "husband",
+                                      "brother", "sister", "uncle", "aunt", "grandfather",
+                                      "grandmother", "cousin", "friend", "neighbour", "neighbor",
+                                      "partner", "girlfriend", "boyfriend", NULL};
+    return cl_in(w, len, kin);
+}
+
+/* After a verb-first cue whose phrase is a lone lower-case role (`said
+ * father, Jos, who ...`), the name in the appositive that follows:
+ * tokens [s, e) are moved onto it. 1 when moved. */
+static int appositive_name(const qscan *q, size_t *s, size_t *e, size_t hi)
+{
+    size_t t = cl_token_at(&q->d.tk, *s), te = cl_token_at(&q->d.tk, *e);
+    if (te != t + 1 || !islower((unsigned char)q->d.text[*s]) ||
+        (!cl_is_role_noun(q->d.text + *s, *e - *s) && !is_kin_noun(q->d.text + *s, *e - *s)))
+        return 0;
+    if (te + 1 >= hi || q->d.text[q->d.tk.v[te].start] != ',' || !word_at(q, te + 1) ||
+        !isupper((unsigned char)q->d.text[q->d.tk.v[te + 1].start]))
+        return 0;
+    size_t n = te + 1;
+    while (n < hi && n < te + 5 && word_at(q, n) && isupper((unsigned char)q->d.text[q->d.tk.v[n].start]))
+        n++;
+    *s = q->d.tk.v[te + 1].start;
+    *e = q->d.tk.v[n - 1].end;
+    return 1;
+}
+
+/* Is the phrase [s, e) the object of a preposition (`after the finish in
+ * Sao Paulo said`) rather than a subject? After a word that also opens a
+ * clause (`after`, `before`, `since`, `until`) a name or a role is the
+ * clause's subject (`a month before its vice president boasted`, `after
+ * Trump told`). */
+static int after_preposition(const qscan *q, size_t s, size_t e, size_t lo)
+{
+    static const char *const preps[] = {"at", "in", "on", "during", "from", "with", "by", "for",
+                                        "of", "to", "about", "into", "over", "under", NULL};
+    static const char *const either[] = {"after", "before", "since", "until", NULL};
+    size_t t = cl_token_at(&q->d.tk, s), te = cl_token_at(&q->d.tk, e);
+    if (t <= lo)
+        return 0;
+    if (cl_tok_in(q->d.text, &q->d.tk.v[t - 1], preps))
+        return 1;
+    if (!cl_tok_in(q->d.text, &q->d.tk.v[t - 1], either))
+        return 0;
+    size_t head = t;
+    for (size_t i = t; i < te; i++) {
+        if (i > t && cl_tok_in(q->d.text, &q->d.tk.v[i], preps))
+            break;
+        if (word_at(q, i))
+            head = i;
+    }
+    const char *hs = q->d.text + q->d.tk.v[head].start;
+    size_t hl = q->d.tk.v[head].end - q->d.tk.v[head].start;
+    px_gender g;
+    return !(isupper((unsigned char)hs[0]) || is_pronoun(hs, hl, &g) || cl_is_role_noun(hs, hl) ||
+             cl_is_group_noun(hs, hl) || cl_is_document_noun(hs, hl));
 }
 
 /* Does the "and" at token i join two names: "experts Ana Ruiz and Tom
@@ -346,8 +425,10 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
     /* verb first: said Lloyd Austin */
     if (say_at(q, t)) {
         size_t w = t + 1;
-        if (cl_phrase_after(&q->d, w, hi, &sp->start, &sp->end))
+        if (cl_phrase_after(&q->d, w, hi, &sp->start, &sp->end)) {
+            appositive_name(q, &sp->start, &sp->end, hi);
             return set_cue(sp, q, t) ? PX_ENOMEM : 1;
+        }
         return 0;
     }
     /* subject first: she said / Mayor Elena Voss said / the memo said */
@@ -371,7 +452,7 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
         if (cl_tok_quote(&q->d, v) || cl_tok_is(&q->d, v, "but") || cl_tok_is(&q->d, v, "and") ||
             cl_tok_is(&q->d, v, "while") || cl_tok_is(&q->d, v, "because"))
             break;
-        if (say_at(q, v) && v > t) {
+        if (say_at(q, v) && v > t && !passive_say_at(q, v)) {
             size_t s, e;
             if (!cl_phrase_before(&q->d, t, v, &s, &e))
                 return 0;
@@ -627,9 +708,10 @@ static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
             }
         }
-        if (say_at(q, v)) {
+        if (say_at(q, v) && !passive_say_at(q, v)) {
             size_t s, e;
-            if (cl_phrase_before(&q->d, lo, v, &s, &e) && (trim_front(q, &s, e), plausible_np(q, s, e))) {
+            if (cl_phrase_before(&q->d, lo, v, &s, &e) && (trim_front(q, &s, e), plausible_np(q, s, e)) &&
+                !after_preposition(q, s, e, lo)) {
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
@@ -687,6 +769,27 @@ static int person_like(const qscan *q, size_t entity)
            e->variants.n > 1 || (q->spoke && q->spoke[entity]);
 }
 
+/* Is token t the comma opening asides that end right before a verb of
+ * saying (`Martin Bamford, 30, from Croydon, said`)? At most three asides
+ * of at most eight tokens each. */
+static int say_after_asides(const qscan *q, size_t t)
+{
+    for (int aside = 0; aside < 3; aside++) {
+        if (t >= q->d.tk.n || q->d.tk.v[t].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[t].start] != ',')
+            return 0;
+        size_t c = t + 1;
+        while (c < q->d.tk.n && c < t + 9 && !(q->d.tk.v[c].kind == PX_TOK_PUNCT && strchr(",.;:", q->d.text[q->d.tk.v[c].start])) &&
+               !cl_tok_quote(&q->d, c))
+            c++;
+        if (c >= q->d.tk.n || q->d.text[q->d.tk.v[c].start] != ',')
+            return 0;
+        if (say_at(q, c + 1))
+            return 1;
+        t = c;
+    }
+    return 0;
+}
+
 /* Marks the people named right before or after a verb of saying
  * (`Kudirat Okesola said her husband ...`, `said Daphne Burandé`): they
  * speak in the article, so a pronoun may stand for them. */
@@ -697,7 +800,8 @@ static void mark_saying_subjects(qscan *q)
     for (size_t m = 0; m < q->people->n_mentions; m++) {
         const px_mention *mn = &q->people->mentions[m];
         size_t after = cl_token_at(&q->d.tk, mn->end), before = cl_token_at(&q->d.tk, mn->role_start);
-        if ((after < q->d.tk.n && say_at(q, after)) || (before > 0 && say_at(q, before - 1)))
+        if ((after < q->d.tk.n && say_at(q, after)) || (before > 0 && say_at(q, before - 1)) ||
+            say_after_asides(q, after))
             q->spoke[mn->entity] = 1;
     }
 }
@@ -745,6 +849,65 @@ static long nearest_person(const qscan *q, size_t off, px_gender g, size_t quote
             return best;
     }
     return -1;
+}
+
+static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_t *e);
+
+/* Does a sentence starting in [a, b), outside any quote, have a subject
+ * other than a pronoun or a mention of entity p (`The Australian has
+ * suffered ...`, `However, the England coach added`)? Then a later
+ * pronoun may stand for that subject. */
+static int other_subject_between(const qscan *q, size_t a, size_t b, size_t p)
+{
+    for (size_t si = cl_sentence_at(&q->d.ss, a) + 1; si < q->d.ss.n && q->d.ss.v[si].start < b; si++) {
+        size_t lo = cl_token_at(&q->d.tk, q->d.ss.v[si].start);
+        size_t hi = cl_token_at(&q->d.tk, q->d.ss.v[si].end);
+        size_t s, e;
+        px_gender g;
+        if (lo >= hi || cl_tok_quote(&q->d, lo) || !clause_subject(q, lo, hi, &s, &e) ||
+            is_pronoun(q->d.text + s, e - s, &g))
+            continue;
+        long ent = px_entities_at(q->people, s, e);
+        if (ent < 0 || (size_t)ent != p)
+            return 1;
+    }
+    return 0;
+}
+
+/* The person who spoke the quote before byte off, when a pronoun there
+ * stands for them: `“...,” Tenney said. “...” She added`. Only when no
+ * other person whose gender fits is named in between and the quote is at
+ * most 60 words back; else -1. */
+static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_quote *cur)
+{
+    if (!q->people || !q->out)
+        return -1;
+    const px_quote *prev = NULL;
+    for (size_t i = q->out->n; i-- > 0 && !prev;) {
+        const px_quote *x = &q->out->v[i];
+        if (x != cur && x->end <= off && (x->kind != PX_QUOTE_TERM || x->cue))
+            prev = x;
+    }
+    if (!prev || prev->speaker_kind != PX_SPEAKER_PERSON || prev->speaker_entity < 0 ||
+        count_words(q->d.text + prev->end, off - prev->end) > 60)
+        return -1;
+    size_t p = (size_t)prev->speaker_entity;
+    if (g && q->people->v[p].gender && q->people->v[p].gender != g)
+        return -1;
+    if (other_subject_between(q, prev->end, off < cur->start ? off : cur->start, p))
+        return -1;
+    for (size_t m = 0; m < q->people->n_mentions; m++) {
+        const px_mention *mn = &q->people->mentions[m];
+        if (mn->start < prev->end || (mn->start >= cur->start && mn->end <= cur->end))
+            continue;
+        if (mn->start >= off)
+            break;
+        const px_entity *e = &q->people->v[mn->entity];
+        if (mn->entity != p && e->kind == PX_ENTITY_PERSON && person_like(q, mn->entity) &&
+            !(g && e->gender && e->gender != g))
+            return -1; /* someone else the pronoun may stand for */
+    }
+    return (long)p;
 }
 
 /* A person whose role contains the role noun ("press secretary" ->
@@ -816,7 +979,9 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
         return out->speaker ? PX_OK : PX_ENOMEM;
     }
     if (is_pronoun(s, len, &g)) {
-        long e = nearest_person(q, sp->start, g, out->start, out->end);
+        long e = previous_speaker(q, sp->start, g, out);
+        if (e < 0)
+            e = nearest_person(q, sp->start, g, out->start, out->end);
         if (e >= 0) {
             out->speaker_entity = e;
             out->speaker_kind = PX_SPEAKER_PERSON;
@@ -968,6 +1133,15 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
     if (colon > gs && q->d.text[colon - 1] == ':' && strchr(".!?", q->d.text[a->end - 1]))
         return 0;
     size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
+    /* nor across a sentence of its own that reports a statement in its
+     * own words: `“... see.” Shearer said he was unsure what caused it. “I
+     * don't know”` (not `?” he said at a news conference. “...”`) */
+    if (colon > gs && q->d.text[colon - 1] == '.' && strchr(".!?", q->d.text[a->end - 1]))
+        for (size_t i = t; i + 1 < te; i++)
+            if (say_at(q, i) && (cl_tok_is(&q->d, i + 1, "that") ||
+                                 is_pronoun(q->d.text + q->d.tk.v[i + 1].start,
+                                            q->d.tk.v[i + 1].end - q->d.tk.v[i + 1].start, &(px_gender){0})))
+                return 0;
     for (size_t i = t; i < te; i++)
         if (say_at(q, i) || (cl_tok_is(&q->d, i, "according") && cl_tok_is(&q->d, i + 1, "to")))
             return 1;
@@ -1209,6 +1383,56 @@ static int naming_cue(const qscan *q, size_t lo, size_t t, speaker *sp)
     return 0;
 }
 
+/* Is sentence si a bare reporting clause (`Moreno said.`): at most six
+ * words, not ending in a colon (`She went on to say:` introduces the
+ * quote after it)? */
+static int bare_reporting_clause(const qscan *q, size_t si)
+{
+    size_t a = q->d.ss.v[si].start, b = q->d.ss.v[si].end;
+    while (b > a && isspace((unsigned char)q->d.text[b - 1]))
+        b--;
+    return b > a && q->d.text[b - 1] != ':' && count_words(q->d.text + a, b - a) <= 6;
+}
+
+/* A quote closing its paragraph, signed in the next one by a dash and a
+ * name: `“...”` / `- Ana Ruiz, Springfield.` / `— Sen. Tom Brandt,
+ * tweeting after the vote.` The signature is short (at most 12 words) and
+ * its name, up to a comma or its end, is all capitalised words. */
+static int byline_below(const qscan *q, size_t first_open, const piece *last, speaker *sp)
+{
+    size_t a = last->close + last->close_len;
+    if (last->continues || skip_space(q->d.text, a, q->d.len) < last->para_end)
+        return 0;
+    /* the quote is the whole paragraph: its opening mark opens it */
+    size_t ps = last->open;
+    while (ps > 0 && q->d.text[ps - 1] != '\n')
+        ps--;
+    if (skip_space(q->d.text, ps, q->d.len) != first_open)
+        return 0;
+    size_t b = skip_space(q->d.text, last->para_end, q->d.len), pe = b;
+    while (pe < q->d.len && q->d.text[pe] != '\n')
+        pe++;
+    size_t t = cl_token_at(&q->d.tk, b), th = cl_token_at(&q->d.tk, pe);
+    if (t + 1 >= th || q->d.tk.v[t].kind != PX_TOK_PUNCT || !is_dash(q, t) ||
+        count_words(q->d.text + b, pe - b) > 12)
+        return 0;
+    size_t e = t + 1;
+    while (e < th && (word_at(q, e) || (q->d.tk.v[e].kind == PX_TOK_PUNCT &&
+                                        q->d.text[q->d.tk.v[e].start] == '.' && e + 1 < th &&
+                                        word_at(q, e + 1)))) {
+        if (word_at(q, e) && !isupper((unsigned char)q->d.text[q->d.tk.v[e].start]))
+            return 0;
+        e++;
+    }
+    if (e == t + 1 || e - t - 1 > 6 ||
+        (e < th && !(q->d.tk.v[e].kind == PX_TOK_PUNCT && strchr(",.", q->d.text[q->d.tk.v[e].start]))))
+        return 0;
+    sp->start = q->d.tk.v[t + 1].start;
+    sp->end = q->d.tk.v[e - 1].end;
+    sp->found = 1;
+    return 1;
+}
+
 static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker *sp)
 {
     /* 1. a cue between the pieces */
@@ -1230,8 +1454,10 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
      * asks` */
     size_t ta = cl_token_at(&q->d.tk, after);
     int byline = ta < q->d.tk.n && q->d.tk.v[ta].kind == PX_TOK_PUNCT && is_dash(q, ta);
-    if ((last_char != '.' || byline) && s + 1 < q->d.ss.n && q->d.ss.v[s + 1].start < after + 3 &&
-        q->d.ss.v[s + 1].start >= after)
+    /* ... and so may a full stop when the next sentence is a bare
+     * reporting clause: `.” Moreno said.` */
+    if (s + 1 < q->d.ss.n && q->d.ss.v[s + 1].start < after + 3 && q->d.ss.v[s + 1].start >= after &&
+        (last_char != '.' || byline || bare_reporting_clause(q, s + 1)))
         hi_off = q->d.ss.v[s + 1].end; /* the splitter ended the sentence at the mark */
     if (hi_off > last->para_end)
         hi_off = last->para_end;
@@ -1252,6 +1478,10 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
                 return r < 0 ? r : PX_OK;
         }
     }
+    /* 2c. a byline opening the next paragraph: `...”¶- Ana Ruiz, Springfield.` */
+    int rb = byline_below(q, p[i0].open, last, sp);
+    if (rb)
+        return rb < 0 ? rb : PX_OK;
     /* 3. a cue before the first piece, in its sentence, unless the quote
      * sits in a relative clause: "X, who called him “unfit”" */
     const piece *first = &p[i0];
@@ -1333,6 +1563,9 @@ static int own_subject(const qscan *q, const px_quote *x, speaker *sp)
     size_t s, e;
     if (hi <= lo || !clause_subject(q, lo, hi, &s, &e))
         return 0;
+    for (size_t v = lo; v < hi; v++)
+        if (say_at(q, v) && passive_say_at(q, v))
+            return 0; /* "Scenes have been described as “...”": not by the scenes */
     sp->start = s;
     sp->end = e;
     sp->found = 1;
@@ -1422,6 +1655,44 @@ static int function_or_calendar_word(const char *s, size_t len)
     return px_is_stopword("en", buf, len);
 }
 
+/* Is token i a title (`Dr.`, `Sen.`, `Mayor`) followed, before token
+ * te, by a capitalised word that is no title itself: `Dr. Okafor`? */
+static int titled_name_at(const qscan *q, size_t i, size_t te)
+{
+    const px_token *k = &q->d.tk.v[i];
+    if (!cl_is_role_word(q->d.text + k->start, k->end - k->start))
+        return 0;
+    size_t n = i + 1;
+    if (n < te && q->d.tk.v[n].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[n].start] == '.')
+        n++; /* "Dr" "." when the abbreviation splits */
+    if (n >= te || !word_at(q, n))
+        return 0;
+    const px_token *w = &q->d.tk.v[n];
+    return isupper((unsigned char)q->d.text[w->start]) &&
+           !cl_is_role_word(q->d.text + w->start, w->end - w->start) &&
+           !function_or_calendar_word(q->d.text + w->start, w->end - w->start);
+}
+
+/* Is the word at byte s capitalised by its place: at the start of its
+ * sentence, or after an opening mark, a colon, a dash or a bracket?
+ * Elsewhere a capitalised function word is a name (`,” Will wrote`,
+ * `which Will claims`, `From said`). */
+static int capitalised_by_place(const qscan *q, size_t s)
+{
+    size_t t = cl_token_at(&q->d.tk, s);
+    if (t == 0 || (q->d.ss.n && q->d.ss.v[cl_sentence_at(&q->d.ss, s)].start >= q->d.tk.v[t - 1].end))
+        return 1;
+    const px_token *p = &q->d.tk.v[t - 1];
+    if (p->kind != PX_TOK_PUNCT)
+        return 0;
+    char c = q->d.text[p->start];
+    if (c == ',' || c == ';')
+        return 0;
+    /* a closing mark right after a comma or full stop closes a quote */
+    return !(cl_tok_quote(&q->d, t - 1) && t >= 2 && q->d.tk.v[t - 2].kind == PX_TOK_PUNCT &&
+             q->d.tk.v[t - 2].end == p->start && strchr(",?!", q->d.text[q->d.tk.v[t - 2].start]));
+}
+
 /* Can the mention [s, e) speak? People and organisations can, and so can
  * pronouns, documents, groups and roles; a name the tagger calls a place
  * or an event, work or nationality (`St. Petersburg`, `Bastille Day`,
@@ -1474,7 +1745,8 @@ static int can_speak(const qscan *q, size_t s, size_t e)
         return 1;
     /* no name at all: a run of two or more capitalised words the tagger
      * left out is page furniture or a fragment (`Hide Caption`, `View
-     * Photos`), not a speaker */
+     * Photos`), not a speaker, unless a title introduces it: `Dr. Okafor`
+     * is a person whatever the tagger knows of the surname */
     size_t words = 0;
     for (size_t i = t; i < te; i++) {
         const px_token *k = &q->d.tk.v[i];
@@ -1482,9 +1754,12 @@ static int can_speak(const qscan *q, size_t s, size_t e)
             continue;
         if (!isupper((unsigned char)q->d.text[k->start]))
             return 1;
+        if (titled_name_at(q, i, te))
+            return 1;
         words++;
     }
-    return words < 2 && !(te - t == 1 && function_or_calendar_word(hs, hl));
+    return words < 2 && !(te - t == 1 && (cl_is_calendar_word(hs, hl) ||
+                                          (function_or_calendar_word(hs, hl) && capitalised_by_place(q, s))));
 }
 
 /* Is byte off inside one of the quote's pieces? */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "testutil.h"
 #include "compare/numbers_internal.h"
@@ -208,6 +209,49 @@ static void test_figure_words(void **s)
     assert_true(written(&l, "85")->value == 85); /* a bare figure is read, not compared */
     assert_null(written(&l, "85")->counted);
     assert_true(written(&l, "One")->value == 1);
+    px_number_list_clear(&l);
+    px_article_free(a);
+}
+
+/* Halves, one of a unit, a dozen, "-plus", spelled ordinals; fractions
+ * are no counts. */
+static void test_figure_phrases(void **s)
+{
+    (void)s;
+    px_article *a = article(
+        "2016-07-15", "A",
+        "The flight turned back four hours into an 11-and-a-half hour journey. The search "
+        "lasted two and a half days. He drove for more than a mile. About a dozen people were "
+        "hurt and half a dozen cars burned. The ship carried 2,000-plus passengers. It came on "
+        "the third pitch of the game. Three quarters of the voters agreed. He stayed for a "
+        "second.");
+    px_number_list l;
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    const px_number *x = written(&l, "11-and-a-half hour");
+    assert_true(x->value == 11.5);
+    assert_int_equal(x->kind, PX_NUM_DURATION);
+    x = written(&l, "two and a half days");
+    assert_true(x->value == 2.5);
+    x = written(&l, "more than a mile");
+    assert_true(x->value == 1);
+    assert_int_equal(x->bound, PX_BOUND_LOWER);
+    assert_string_equal(x->unit, "mile");
+    x = written(&l, "About a dozen");
+    assert_true(x->value == 12);
+    assert_int_equal(x->bound, PX_BOUND_ABOUT);
+    assert_true(written(&l, "half a dozen")->value == 6);
+    x = written(&l, "2,000-plus");
+    assert_true(x->value == 2000);
+    assert_int_equal(x->bound, PX_BOUND_LOWER);
+    x = written(&l, "third");
+    assert_int_equal(x->kind, PX_NUM_ORDINAL);
+    assert_true(x->value == 3);
+    for (size_t i = 0; i < l.n; i++) {
+        assert_true(strcasecmp(l.v[i].text, "three") != 0); /* three quarters: a share */
+        assert_true(strcmp(l.v[i].text, "a") != 0);       /* "for a second": no qualifier */
+        assert_true(strcmp(l.v[i].text, "second") != 0);
+    }
     px_number_list_clear(&l);
     px_article_free(a);
 }
@@ -598,6 +642,7 @@ int main(void)
         cmocka_unit_test(test_seed_disagreements),
         cmocka_unit_test(test_values_read_right),
         cmocka_unit_test(test_figure_words),
+        cmocka_unit_test(test_figure_phrases),
         cmocka_unit_test(test_scope),
         cmocka_unit_test(test_other_event_setting_owner),
         cmocka_unit_test(test_duration_of_a_thing),

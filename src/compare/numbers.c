@@ -256,6 +256,7 @@ typedef struct parsed {
     int person_only;    /* "no passengers", "the only woman": a claim only
                            of people or of what befell them */
     size_t compound;    /* "two-carriage": bytes of the spelled prefix + 1 */
+    int plus;           /* "2,000-plus": at least the figure */
 } parsed;
 
 static int is_calendar_tok(const nscan *n, size_t i)
@@ -337,11 +338,31 @@ static int is_ordinal_suffix(const char *s, size_t len)
     return cl_eq(s, len, "st") || cl_eq(s, len, "nd") || cl_eq(s, len, "rd") || cl_eq(s, len, "th");
 }
 
+/* "and-a-half" opening a hyphened tail ("11-and-a-half", "two-and-a-half-hour"):
+ * the bytes it spans with the hyphen after it, or 0. */
+static size_t and_a_half(const char *s, size_t len)
+{
+    static const char half[] = "and-a-half";
+    size_t hl = sizeof half - 1;
+    if (len < hl || strncasecmp(s, half, hl) != 0 || (len > hl && s[hl] != '-'))
+        return 0;
+    return len > hl ? hl + 1 : hl;
+}
+
 /* What follows "N-" in one token: a range ("20-25", "5-6,000"), a unit
  * ("25-ton", "18-month", "31-year-old"); a score or record ("34-6",
  * "50-32-1") is no claim. Returns 0 when it is none of these. */
 static int parse_hyphen_tail(const nscan *n, size_t i, const char *s, size_t len, parsed *p)
 {
+    size_t half = and_a_half(s, len);
+    if (half) {
+        p->value += 0.5;
+        return half == len || parse_hyphen_tail(n, i, s + half, len - half, p);
+    }
+    if (cl_eq(s, len, "plus")) {
+        p->plus = 1;
+        return 1;
+    }
     if (len && isdigit((unsigned char)s[0])) {
         size_t used;
         int decimals;
@@ -383,12 +404,48 @@ static int parse_hyphen_tail(const nscan *n, size_t i, const char *s, size_t len
  * passenger" (1), "a pair of" (2), "a score of" (20). Returns 1 when
  * token i is such a figure (p filled), -1 when it is no figure at all, 0
  * when the plain readings apply. */
+static const qualifier *find_qualifier(const nscan *n, size_t first, size_t *q_first);
+static size_t match_unit(const nscan *n, size_t j, const unit **out);
+
+/* "more than a mile", "about an hour": one of a unit, after a qualifier. */
+static int one_unit(const nscan *n, size_t i, parsed *p)
+{
+    size_t q_first;
+    const unit *u;
+    if (i + 1 >= n->d.tk.n || n->d.tk.v[i + 1].kind != PX_TOK_WORD || !find_qualifier(n, i, &q_first) ||
+        !match_unit(n, i + 1, &u) || (u->kind != PX_NUM_MEASURE && u->kind != PX_NUM_DURATION))
+        return 0;
+    p->value = 1;
+    return 1;
+}
+
+/* Spelled ordinals owned by the, his, its: "the third pitch", "his second
+ * award" ("first" marks no place in a count: "the first time"). */
+static int spelled_ordinal(const nscan *n, size_t i, const char *s, size_t len, parsed *p)
+{
+    static const named_value ordinals[] = {
+        {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5}, {"sixth", 6}, {"seventh", 7},
+        {"eighth", 8}, {"ninth", 9}, {"tenth", 10}, {NULL, 0}};
+    static const char *const owners[] = {"the", "his", "her", "its", "their", "our", "my", NULL};
+    double v = lookup(ordinals, s, len);
+    if (!v || i == 0 || !cl_tok_in(n->d.text, &n->d.tk.v[i - 1], owners) || i + 1 >= n->d.tk.n ||
+        n->d.tk.v[i + 1].kind != PX_TOK_WORD || tok_word_is(n, i + 1, "of"))
+        return 0;
+    p->value = v;
+    p->ordinal = 1;
+    return 1;
+}
+
 static int parse_word_figure(const nscan *n, size_t i, const char *s, size_t len, parsed *p)
 {
     static const named_value collectives[] = {{"pair", 2}, {"couple", 2}, {"score", 20}, {NULL, 0}};
     static const char *const not_counts[] = {"half", "halves", "thirds", "quarters", "fifths",
-                                             "tenths", "fold", "way", "time", "off", "sided",
+                                             "tenths", "fold", "way", "off", "sided",
                                              "on", "all", "another", "third", "fourth", NULL};
+    if (cl_eq(s, len, "a") || cl_eq(s, len, "an"))
+        return one_unit(n, i, p) ? 1 : -1;
+    if (spelled_ordinal(n, i, s, len, p))
+        return 1;
     const char *h = memchr(s, '-', len);
     if (h && !spelled_value(s, len)) {
         const char *h2 = memchr(h + 1, '-', len - (size_t)(h + 1 - s));
@@ -432,11 +489,12 @@ static int parse_word_figure(const nscan *n, size_t i, const char *s, size_t len
  * "five-year-old"), in byte order: a word token is looked up once here
  * before any other reading, as most words are none of these. */
 static const char *const figure_words[] = {
-    "billions", "couple", "dozen", "dozens", "eight", "eighteen", "eighty", "eleven",
-    "fifteen", "fifty", "five", "forty", "four", "fourteen", "hundred", "hundreds", "millions",
-    "nine", "nineteen", "ninety", "no", "one", "only", "pair", "score", "scores", "seven",
-    "seventeen", "seventy", "single", "six", "sixteen", "sixty", "sole", "ten", "tens",
-    "thirteen", "thirty", "thousand", "thousands", "three", "twelve", "twenty", "two", NULL};
+    "a", "an", "billions", "couple", "dozen", "dozens", "eight", "eighteen", "eighth", "eighty",
+    "eleven", "fifteen", "fifth", "fifty", "five", "forty", "four", "fourteen", "fourth",
+    "hundred", "hundreds", "millions", "nine", "nineteen", "ninety", "ninth", "no", "one", "only",
+    "pair", "score", "scores", "second", "seven", "seventeen", "seventh", "seventy", "single",
+    "six", "sixteen", "sixth", "sixty", "sole", "ten", "tens", "tenth", "third", "thirteen",
+    "thirty", "thousand", "thousands", "three", "twelve", "twenty", "two", NULL};
 
 static int by_word(const void *key, const void *item)
 {
@@ -540,6 +598,17 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
         if (cl_eq(s, len, "dozen") && !(i > 0 && (tok_word_is(n, i - 1, "a") ||
                                                   n->d.tk.v[i - 1].kind == PX_TOK_NUMBER)))
             return 0;
+        static const char *const fractions[] = {"halves", "thirds", "quarters", "fifths", "sixths",
+                                                "eighths", "tenths", NULL};
+        if (i + 1 < n->d.tk.n && cl_tok_in(n->d.text, &n->d.tk.v[i + 1], fractions))
+            return 0; /* "three quarters of the voters": a share, not a count */
+        if (i > 0 && tok_word_is(n, i - 1, "a") && !p->vague) {
+            p->first = i - 1; /* "about a dozen", "a hundred": the qualifier is before "a" */
+            if (i > 1 && tok_word_is(n, i - 2, "half")) {
+                p->first = i - 2;
+                v /= 2;
+            }
+        }
         p->value = v;
     } else {
         return 0;
@@ -563,6 +632,13 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
                 p->last = j + 1;
             }
         }
+    }
+    /* "two and a half years" */
+    j = p->last + 1;
+    if (!p->vague && !p->percent && !p->range && tok_word_is(n, j, "and") && tok_word_is(n, j + 1, "a") &&
+        tok_word_is(n, j + 2, "half")) {
+        p->value += 0.5;
+        p->last = j + 2;
     }
     return 1;
 }
@@ -1558,6 +1634,8 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         if (!num.qualifier)
             return PX_ENOMEM;
         first = q_first;
+    } else if (p->plus) {
+        num.bound = PX_BOUND_LOWER;
     }
     if (num.high > num.value) {
         num.bound = PX_BOUND_RANGE;

@@ -857,6 +857,8 @@ static int is_plural_word(const char *s, size_t len)
 /* The noun phrase the number counts: up to three words after it that are
  * no stopwords, verbs of saying or other numbers; plus the outcome
  * ("killed") found near it in the sentence. */
+#define COUNTED_WORDS 3
+#define COUNTED_SCAN 6
 static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t sent_lo,
                             size_t sent_hi)
 {
@@ -881,7 +883,10 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
                            n->d.tk.v[j + 1].end - n->d.tk.v[j + 1].start))
         j++;
     int has_outcome = 0;
-    while (j < sent_hi && words < 3) {
+    /* a noun phrase keeps its last COUNTED_WORDS words, where English puts
+     * its head: "two New York City subway work trains" counts trains */
+    size_t word_tok[COUNTED_SCAN], word_len[COUNTED_SCAN];
+    while (j < sent_hi && words < COUNTED_SCAN) {
         const px_token *t = &n->d.tk.v[j];
         size_t len = t->end - t->start;
         const char *s = n->d.text + t->start;
@@ -897,18 +902,21 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
         if (words && !befalls && len > 4 && islower((unsigned char)s[0]) && cl_eq(s + len - 2, 2, "ed"))
             break;
         size_t stripped = cl_strip_possessive(s, len);
-        if (px_buf_printf(&b, "%s%.*s", words ? " " : "", (int)stripped, s))
-            goto oom;
-        if (cl_in(s, len, outcomes))
-            has_outcome = 1;
+        word_tok[words] = j;
+        word_len[words] = stripped;
         words++;
         j++;
         if (stripped != len)
             break;
     }
-    if (!words) {
-        px_buf_free(&b);
+    if (!words)
         return NULL;
+    for (size_t w = words > COUNTED_WORDS ? words - COUNTED_WORDS : 0, k = 0; w < words; w++, k++) {
+        const px_token *t = &n->d.tk.v[word_tok[w]];
+        if (px_buf_printf(&b, "%s%.*s", k ? " " : "", (int)word_len[w], n->d.text + t->start))
+            goto oom;
+        if (cl_in(n->d.text + t->start, t->end - t->start, outcomes))
+            has_outcome = 1;
     }
     if (!has_outcome) {
         /* "killed more than 18,000 people", "18,000 people have been killed" */
@@ -919,11 +927,23 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
                                n->d.tk.v[k].end - n->d.tk.v[k].start);
         /* "84 people, including 10 children, were killed", "are reported
          * to have been hurt": the verb of the clause, before a new one */
-        for (size_t k = j; k < sent_hi && k < j + 8 && !o; k++) {
+        size_t reach = j + 8;
+        for (size_t k = j; k < sent_hi && k < reach && !o; k++) {
             if (clause_break(n, k))
                 break;
             size_t wl = n->d.tk.v[k].end - n->d.tk.v[k].start;
             const char *w = n->d.text + n->d.tk.v[k].start;
+            /* ", including children,": an aside, the verb comes after it */
+            if (tok_word_is(n, k, "including") && k > j && n->d.text[n->d.tk.v[k - 1].start] == ',') {
+                size_t c = k + 1;
+                while (c < sent_hi && c < k + 8 && n->d.text[n->d.tk.v[c].start] != ',')
+                    c++;
+                if (c < sent_hi && c < k + 8) {
+                    reach += c - k;
+                    k = c;
+                    continue;
+                }
+            }
             /* "ran over 10 people, killing one": what the counted did
              * befell another */
             if (n->d.tk.v[k].kind == PX_TOK_WORD && wl > 5 && cl_eq(w + wl - 3, 3, "ing"))

@@ -224,7 +224,8 @@ static void test_figure_phrases(void **s)
         "lasted two and a half days. He drove for more than a mile. About a dozen people were "
         "hurt and half a dozen cars burned. The ship carried 2,000-plus passengers. It came on "
         "the third pitch of the game. Three quarters of the voters agreed. He stayed for a "
-        "second.");
+        "second. Two New York City subway work trains collided. Officials said 84 people, "
+        "including children, were killed.");
     px_number_list l;
     px_number_list_init(&l);
     assert_int_equal(px_numbers_extract(a, &l), PX_OK);
@@ -241,6 +242,9 @@ static void test_figure_phrases(void **s)
     assert_true(x->value == 12);
     assert_int_equal(x->bound, PX_BOUND_ABOUT);
     assert_true(written(&l, "half a dozen")->value == 6);
+    /* the head of a long noun phrase; the verb past an aside */
+    assert_string_equal(written(&l, "Two")->counted, "subway work trains");
+    assert_string_equal(written(&l, "84")->counted, "people killed");
     x = written(&l, "2,000-plus");
     assert_true(x->value == 2000);
     assert_int_equal(x->bound, PX_BOUND_LOWER);

@@ -410,10 +410,15 @@ static size_t match_unit(const nscan *n, size_t j, const unit **out);
 /* "more than a mile", "about an hour": one of a unit, after a qualifier. */
 static int one_unit(const nscan *n, size_t i, parsed *p)
 {
+    /* the singular units, looked up before the qualifier: "a" is frequent */
+    static const char *const singular[] = {"mile", "kilometre", "kilometer", "metre", "meter", "foot",
+                                           "inch", "ton", "tonne", "pound", "second", "minute", "hour",
+                                           "day", "week", "month", "year", "decade", NULL};
     size_t q_first;
     const unit *u;
-    if (i + 1 >= n->d.tk.n || n->d.tk.v[i + 1].kind != PX_TOK_WORD || !find_qualifier(n, i, &q_first) ||
-        !match_unit(n, i + 1, &u) || (u->kind != PX_NUM_MEASURE && u->kind != PX_NUM_DURATION))
+    if (i + 1 >= n->d.tk.n || !strchr("mkfitpsdwhy", n->d.text[n->d.tk.v[i + 1].start] | 0x20) ||
+        !cl_tok_in(n->d.text, &n->d.tk.v[i + 1], singular) ||
+        !find_qualifier(n, i, &q_first) || !match_unit(n, i + 1, &u))
         return 0;
     p->value = 1;
     return 1;
@@ -427,6 +432,8 @@ static int spelled_ordinal(const nscan *n, size_t i, const char *s, size_t len, 
         {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5}, {"sixth", 6}, {"seventh", 7},
         {"eighth", 8}, {"ninth", 9}, {"tenth", 10}, {NULL, 0}};
     static const char *const owners[] = {"the", "his", "her", "its", "their", "our", "my", NULL};
+    if (len < 5 || (s[len - 1] != 'd' && s[len - 1] != 'h'))
+        return 0; /* second, third, fourth ... tenth */
     double v = lookup(ordinals, s, len);
     if (!v || i == 0 || !cl_tok_in(n->d.text, &n->d.tk.v[i - 1], owners) || i + 1 >= n->d.tk.n ||
         n->d.tk.v[i + 1].kind != PX_TOK_WORD || tok_word_is(n, i + 1, "of"))

@@ -554,6 +554,24 @@ static void test_hostile_numbers(void **s)
     px_number_groups_clear(&g);
     px_number_list_clear(&l);
     px_article_free(a);
+
+    /* a figure of 10,000 halves in one token, a run of "a"s after a qualifier */
+    char *halves = malloc(20000 * 11 + 20000 * 2 + 64);
+    assert_non_null(halves);
+    len = (size_t)sprintf(halves, "1");
+    for (size_t i = 0; i < 20000; i++)
+        len += (size_t)sprintf(halves + len, "-and-a-half");
+    len += (size_t)sprintf(halves + len, " hour. more than");
+    for (size_t i = 0; i < 20000; i++)
+        len += (size_t)sprintf(halves + len, " a");
+    sprintf(halves + len, " mile.");
+    a = article("2020-01-01", "A", halves);
+    free(halves);
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    assert_true(l.n <= 2);
+    px_number_list_clear(&l);
+    px_article_free(a);
 }
 
 /* The model file: every signal under both prefixes once, weights that

@@ -357,7 +357,10 @@ static int parse_hyphen_tail(const nscan *n, size_t i, const char *s, size_t len
     size_t half = and_a_half(s, len);
     if (half) {
         p->value += 0.5;
-        return half == len || parse_hyphen_tail(n, i, s + half, len - half, p);
+        if (half == len)
+            return 1;
+        s += half; /* "11-and-a-half-hour": the unit after it */
+        len -= half;
     }
     if (cl_eq(s, len, "plus")) {
         p->plus = 1;

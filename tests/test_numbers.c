@@ -483,6 +483,20 @@ static void test_evolving_by_majority(void **s)
     compared_free(&c);
     for (size_t i = 0; i < 2; i++)
         px_article_free(own[i]);
+
+    /* a report dated by its day only: which of two reports of that day came
+     * first is not known, so that pair goes neither for nor against */
+    px_article *day[3] = {
+        article("2016-07-14", "Day Post", "At least 60 people were killed in Nice, officials said."),
+        article("2016-07-14T22:00:00Z", "Night Wire", "At least 50 people were killed in Nice, officials said."),
+        article("2016-07-16T10:00:00Z", "Weekend Sun", "At least 84 people were killed in Nice, officials said.")};
+    compare(&c, day, 3);
+    killed = group_with(&c, 84);
+    assert_non_null(killed);
+    assert_int_equal(killed->status, PX_QTY_EVOLVING);
+    compared_free(&c);
+    for (size_t i = 0; i < 3; i++)
+        px_article_free(day[i]);
 }
 
 /* A game's tallies are their own kind and never a shown disagreement. */

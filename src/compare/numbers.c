@@ -2099,7 +2099,8 @@ static int article_time(const px_article *a, double *t, int *timed)
 
 /* Is "b is a later state than a" borne out: b's article is later (by a
  * day, or by its time of day when both have one), or b's sentence says
- * the figure rose? */
+ * the figure rose? 1 yes, 0 no, -1 undecided: the same day, one of them
+ * without a time of day. */
 static int later_state(const px_article *aa, const px_number *a, const px_article *ab,
                        const px_number *b)
 {
@@ -2111,7 +2112,9 @@ static int later_state(const px_article *aa, const px_number *a, const px_articl
         return 0;
     if (timed_a && timed_b)
         return tb - ta >= 3600;
-    return tb - ta >= 86400;
+    if (tb - ta >= 86400)
+        return 1;
+    return floor(ta / 86400) == floor(tb / 86400) ? -1 : 0;
 }
 
 /* Content words of a sentence, lower case, for comparing two reports. */
@@ -2365,6 +2368,7 @@ typedef struct claim_pair {
     const px_number *a, *b;
     const px_article *aa, *ab;
     int conflict, later;
+    int undecided; /* which came first is not known: neither for nor against a rise */
 } claim_pair;
 
 typedef int (*claim_pair_fn)(const claim_pair *p, void *ud);
@@ -2389,7 +2393,9 @@ static int each_pair(const px_article *const *articles, const px_number_list *co
             p.conflict = values_conflict(p.a, p.b);
             const px_number *lo_x = p.a->value < p.b->value ? p.a : p.b, *hi_x = lo_x == p.a ? p.b : p.a;
             const px_article *lo_a = lo_x == p.a ? p.aa : p.ab, *hi_a = lo_x == p.a ? p.ab : p.aa;
-            p.later = p.conflict && (grows || hi_x->update) && later_state(lo_a, lo_x, hi_a, hi_x);
+            int state = p.conflict && (grows || hi_x->update) ? later_state(lo_a, lo_x, hi_a, hi_x) : 0;
+            p.later = state == 1;
+            p.undecided = state < 0;
             /* an outlet neither agrees nor conflicts with itself, but its
              * later article may carry the figure on ("about 100 injured",
              * then "around 202") */
@@ -2426,7 +2432,7 @@ static int weigh_pair(const claim_pair *p, void *ud)
          * truck's weight does not, unless a report says it was revised;
          * a fall, or two figures at the same time, goes against */
         v->rises += p->later;
-        v->falls += !p->later;
+        v->falls += !p->later && !p->undecided;
         if (ev.score > v->best.score)
             v->best = ev;
     } else if (same_figure(p->a, p->b) && ev.score > v->best_agree.score) {

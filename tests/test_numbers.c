@@ -225,7 +225,8 @@ static void test_figure_phrases(void **s)
         "hurt and half a dozen cars burned. The ship carried 2,000-plus passengers. It came on "
         "the third pitch of the game. Three quarters of the voters agreed. He stayed for a "
         "second. Two New York City subway work trains collided. Officials said 84 people, "
-        "including children, were killed.");
+        "including children, were killed. About 5,000\u20136,000 people fled. Two hundred and "
+        "fifty homes burned. Nearly two dozen boats sank.");
     px_number_list l;
     px_number_list_init(&l);
     assert_int_equal(px_numbers_extract(a, &l), PX_OK);
@@ -242,6 +243,12 @@ static void test_figure_phrases(void **s)
     assert_true(x->value == 12);
     assert_int_equal(x->bound, PX_BOUND_ABOUT);
     assert_true(written(&l, "half a dozen")->value == 6);
+    x = written(&l, "About 5,000\u20136,000");
+    assert_true(x->value == 5000 && x->high == 6000);
+    assert_true(written(&l, "Two hundred and fifty")->value == 250);
+    x = written(&l, "Nearly two dozen");
+    assert_true(x->value == 24);
+    assert_int_equal(x->bound, PX_BOUND_ABOUT);
     /* the head of a long noun phrase; the verb past an aside */
     assert_string_equal(written(&l, "Two")->counted, "subway work trains");
     assert_string_equal(written(&l, "84")->counted, "people killed");

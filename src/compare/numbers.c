@@ -38,7 +38,7 @@ static const named_value vague_numbers[] = {
 static const named_value scales[] = {
     {"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
     {"trillion", 1e12}, {"mln", 1e6}, {"bln", 1e9}, {"bn", 1e9}, {"m", 1e6}, {"b", 1e9},
-    {"k", 1e3}, {"tn", 1e12}, {NULL, 0}};
+    {"k", 1e3}, {"tn", 1e12}, {"dozen", 12}, {NULL, 0}};
 
 typedef struct qualifier {
     const char *words;
@@ -641,6 +641,18 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
                 p->value = p->value / 2 * v2; /* tens of thousands */
                 p->last = j + 1;
             }
+        }
+    }
+    /* "two hundred and fifty", "one thousand twenty" */
+    j = p->last + 1;
+    if (!p->vague && p->last > p->first && (tok_word_is(n, p->last, "hundred") || tok_word_is(n, p->last, "thousand"))) {
+        size_t k = tok_word_is(n, j, "and") ? j + 1 : j;
+        size_t wl;
+        const char *w = k < n->d.tk.n && n->d.tk.v[k].kind == PX_TOK_WORD ? tok_text(n, k, &wl) : NULL;
+        double rest = w ? spelled_value(w, wl) : 0;
+        if (rest > 0 && rest < 100) {
+            p->value += rest;
+            p->last = k;
         }
     }
     /* "two and a half years" */
@@ -1313,7 +1325,9 @@ static size_t range_end(const nscan *n, const parsed *p, size_t last, px_number 
     parsed hi;
     int between = p->first > 0 && tok_word_is(n, p->first - 1, "between") && tok_word_is(n, last + 1, "and");
     int to = tok_word_is(n, last + 1, "to") && !(p->first > 0 && tok_word_is(n, p->first - 1, "from"));
-    if (!(between || to) || !parse_number(n, last + 2, &hi) || !(hi.value > p->value) ||
+    int dash = last + 1 < n->d.tk.n && n->d.tk.v[last + 1].end - n->d.tk.v[last + 1].start == 3 &&
+               memcmp(n->d.text + n->d.tk.v[last + 1].start, "\xE2\x80\x93", 3) == 0; /* 5,000–6,000 */
+    if (!(between || to || dash) || !parse_number(n, last + 2, &hi) || !(hi.value > p->value) ||
         hi.currency != p->currency || hi.percent != p->percent || hi.score_n || hi.ordinal)
         return last;
     num->high = hi.value;

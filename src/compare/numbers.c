@@ -43,22 +43,23 @@ static const named_value scales[] = {
 typedef struct qualifier {
     const char *words;
     px_bound bound;
+    size_t n_words;
 } qualifier;
 
 /* Longest first, so "just over" wins over "over". */
 static const qualifier qualifiers[] = {
-    {"more than", PX_BOUND_LOWER}, {"at least", PX_BOUND_LOWER},
-    {"upwards of", PX_BOUND_LOWER}, {"no fewer than", PX_BOUND_LOWER},
-    {"no less than", PX_BOUND_LOWER}, {"just over", PX_BOUND_LOWER},
-    {"well over", PX_BOUND_LOWER}, {"fewer than", PX_BOUND_UPPER},
-    {"less than", PX_BOUND_UPPER}, {"up to", PX_BOUND_UPPER}, {"at most", PX_BOUND_UPPER},
-    {"just under", PX_BOUND_UPPER}, {"as many as", PX_BOUND_UPPER},
-    {"an estimated", PX_BOUND_ABOUT}, {"close to", PX_BOUND_ABOUT},
-    {"nearly", PX_BOUND_ABOUT}, {"almost", PX_BOUND_ABOUT}, {"about", PX_BOUND_ABOUT},
-    {"around", PX_BOUND_ABOUT}, {"roughly", PX_BOUND_ABOUT},
-    {"approximately", PX_BOUND_ABOUT}, {"estimated", PX_BOUND_ABOUT},
-    {"some", PX_BOUND_ABOUT}, {"over", PX_BOUND_LOWER}, {"under", PX_BOUND_UPPER},
-    {"exceeding", PX_BOUND_LOWER}, {NULL, 0}};
+    {"more than", PX_BOUND_LOWER, 2}, {"at least", PX_BOUND_LOWER, 2},
+    {"upwards of", PX_BOUND_LOWER, 2}, {"no fewer than", PX_BOUND_LOWER, 3},
+    {"no less than", PX_BOUND_LOWER, 3}, {"just over", PX_BOUND_LOWER, 2},
+    {"well over", PX_BOUND_LOWER, 2}, {"fewer than", PX_BOUND_UPPER, 2},
+    {"less than", PX_BOUND_UPPER, 2}, {"up to", PX_BOUND_UPPER, 2}, {"at most", PX_BOUND_UPPER, 2},
+    {"just under", PX_BOUND_UPPER, 2}, {"as many as", PX_BOUND_UPPER, 3},
+    {"an estimated", PX_BOUND_ABOUT, 2}, {"close to", PX_BOUND_ABOUT, 2},
+    {"nearly", PX_BOUND_ABOUT, 1}, {"almost", PX_BOUND_ABOUT, 1}, {"about", PX_BOUND_ABOUT, 1},
+    {"around", PX_BOUND_ABOUT, 1}, {"roughly", PX_BOUND_ABOUT, 1},
+    {"approximately", PX_BOUND_ABOUT, 1}, {"estimated", PX_BOUND_ABOUT, 1},
+    {"some", PX_BOUND_ABOUT, 1}, {"over", PX_BOUND_LOWER, 1}, {"under", PX_BOUND_UPPER, 1},
+    {"exceeding", PX_BOUND_LOWER, 1}, {NULL, 0, 0}};
 
 typedef struct unit {
     const char *word;
@@ -250,6 +251,7 @@ typedef struct parsed {
     int age;            /* 31-year-old */
     const unit *glued;  /* unit glued to the digits: 2km, 40mph, 25-ton */
     int ordinal;        /* 28th */
+    int placed;         /* "the third pitch": a place that is nobody's, never compared */
     int score_n;        /* a score or record "8-7", "50-32-1": its figures */
     double score_v[3];
     size_t score_at[3], score_len[3]; /* byte offsets in the token */
@@ -443,6 +445,7 @@ static int spelled_ordinal(const nscan *n, size_t i, const char *s, size_t len, 
         return 0;
     p->value = v;
     p->ordinal = 1;
+    p->placed = tok_word_is(n, i - 1, "the");
     return 1;
 }
 
@@ -452,8 +455,6 @@ static int parse_word_figure(const nscan *n, size_t i, const char *s, size_t len
     static const char *const not_counts[] = {"half", "halves", "thirds", "quarters", "fifths",
                                              "tenths", "fold", "way", "off", "sided",
                                              "on", "all", "another", "third", "fourth", NULL};
-    if (cl_eq(s, len, "a") || cl_eq(s, len, "an"))
-        return one_unit(n, i, p) ? 1 : -1;
     if (spelled_ordinal(n, i, s, len, p))
         return 1;
     const char *h = memchr(s, '-', len);
@@ -586,6 +587,8 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
     } else if (t->kind == PX_TOK_WORD) {
         if (!may_be_figure_word(s, len))
             return 0;
+        if (cl_eq(s, len, "a") || cl_eq(s, len, "an"))
+            return one_unit(n, i, p);
         double v = spelled_value(s, len);
         int special = parse_word_figure(n, i, s, len, p);
         if (special)
@@ -782,11 +785,11 @@ static int not_a_claim(const nscan *n, const parsed *p)
 
 static const qualifier *find_qualifier(const nscan *n, size_t first, size_t *q_first)
 {
+    if (first == 0 || n->d.tk.v[first - 1].kind != PX_TOK_WORD)
+        return NULL; /* every qualifier ends with a word */
     for (size_t k = 0; qualifiers[k].words; k++) {
         const char *w = qualifiers[k].words;
-        size_t words = 1;
-        for (const char *c = w; *c; c++)
-            words += *c == ' ';
+        size_t words = qualifiers[k].n_words;
         if (first < words)
             continue;
         size_t t = first - words;
@@ -1761,7 +1764,7 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         *next = p->last + 1;
         return PX_OK;
     }
-    if (num.kind == PX_NUM_AGE || num.kind == PX_NUM_ORDINAL || num.kind == PX_NUM_SPORT ||
+    if (num.kind == PX_NUM_AGE || (num.kind == PX_NUM_ORDINAL && !p->placed) || num.kind == PX_NUM_SPORT ||
         (num.kind == PX_NUM_MEASURE && !num.counted) || (num.kind == PX_NUM_DURATION && num.counted))
         num.owner = owner_of(n, sent, first, last, lo, hi);
     /* a bare figure ("rose to 85", "five of whom") is kept as read but

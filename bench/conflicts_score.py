@@ -21,7 +21,10 @@ their numeric id):
   its number (same sentence, the number's words) and has its value;
   precision is over the claims lying on gold numbers, each claim counted
   once: right when it has the value of a gold report it lies on (a score
-  "8-7" is two gold reports, 8 and 7, on the same words).
+  "8-7" is two gold reports, 8 and 7, on the same words). The number's
+  words are digits, number words, words that stand for a figure ("no",
+  "pair", "score"), spelled ordinals, and "a"/"an" in a figure with no
+  other number word ("more than a mile").
 
 ALL_CONFLICTS=1 in the environment scores every disagreement of the JSON
 report, also those below the display threshold (the ceiling of recall).
@@ -39,7 +42,12 @@ NUMBER_WORDS = set(
     "eighty ninety hundred thousand million billion trillion dozen dozens hundreds "
     "thousands millions billions scores tens half "
     # words that stand for a figure: "no passengers", "the only woman", "a pair of"
-    "no only sole single pair couple score".split())
+    "no only sole single pair couple score "
+    # spelled ordinals: "the third pitch", "his second award"
+    "second third fourth fifth sixth seventh eighth ninth tenth".split())
+# "a"/"an" carry the value only of a figure written with no other number
+# word: "more than a mile", "about an hour"
+ONE_WORDS = {"a", "an"}
 
 
 def words(s):
@@ -56,6 +64,8 @@ def core(text):
             out.update(re.findall(r"[0-9]+(?:\.[0-9]+)?", w.replace(",", "")))
         elif w in NUMBER_WORDS or re.match(r"^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)", w):
             out.add(w)
+    if not out:
+        out = {w for w in words(text) if w in ONE_WORDS}
     return out
 
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "testutil.h"
 #include "compare/numbers_internal.h"
@@ -208,6 +209,60 @@ static void test_figure_words(void **s)
     assert_true(written(&l, "85")->value == 85); /* a bare figure is read, not compared */
     assert_null(written(&l, "85")->counted);
     assert_true(written(&l, "One")->value == 1);
+    px_number_list_clear(&l);
+    px_article_free(a);
+}
+
+/* Halves, one of a unit, a dozen, "-plus", spelled ordinals; fractions
+ * are no counts. */
+static void test_figure_phrases(void **s)
+{
+    (void)s;
+    px_article *a = article(
+        "2016-07-15", "A",
+        "The flight turned back four hours into an 11-and-a-half hour journey. The search "
+        "lasted two and a half days. He drove for more than a mile. About a dozen people were "
+        "hurt and half a dozen cars burned. The ship carried 2,000-plus passengers. It came on "
+        "the third pitch of the game. Three quarters of the voters agreed. He stayed for a "
+        "second. Two New York City subway work trains collided. Officials said 84 people, "
+        "including children, were killed. About 5,000\u20136,000 people fled. Two hundred and "
+        "fifty homes burned. Nearly two dozen boats sank.");
+    px_number_list l;
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    const px_number *x = written(&l, "11-and-a-half hour");
+    assert_true(x->value == 11.5);
+    assert_int_equal(x->kind, PX_NUM_DURATION);
+    x = written(&l, "two and a half days");
+    assert_true(x->value == 2.5);
+    x = written(&l, "more than a mile");
+    assert_true(x->value == 1);
+    assert_int_equal(x->bound, PX_BOUND_LOWER);
+    assert_string_equal(x->unit, "mile");
+    x = written(&l, "About a dozen");
+    assert_true(x->value == 12);
+    assert_int_equal(x->bound, PX_BOUND_ABOUT);
+    assert_true(written(&l, "half a dozen")->value == 6);
+    x = written(&l, "About 5,000\u20136,000");
+    assert_true(x->value == 5000 && x->high == 6000);
+    assert_true(written(&l, "Two hundred and fifty")->value == 250);
+    x = written(&l, "Nearly two dozen");
+    assert_true(x->value == 24);
+    assert_int_equal(x->bound, PX_BOUND_ABOUT);
+    /* the head of a long noun phrase; the verb past an aside */
+    assert_string_equal(written(&l, "Two")->counted, "subway work trains");
+    assert_string_equal(written(&l, "84")->counted, "people killed");
+    x = written(&l, "2,000-plus");
+    assert_true(x->value == 2000);
+    assert_int_equal(x->bound, PX_BOUND_LOWER);
+    x = written(&l, "third");
+    assert_int_equal(x->kind, PX_NUM_ORDINAL);
+    assert_true(x->value == 3);
+    for (size_t i = 0; i < l.n; i++) {
+        assert_true(strcasecmp(l.v[i].text, "three") != 0); /* three quarters: a share */
+        assert_true(strcmp(l.v[i].text, "a") != 0);       /* "for a second": no qualifier */
+        assert_true(strcmp(l.v[i].text, "second") != 0);
+    }
     px_number_list_clear(&l);
     px_article_free(a);
 }
@@ -435,6 +490,20 @@ static void test_evolving_by_majority(void **s)
     compared_free(&c);
     for (size_t i = 0; i < 2; i++)
         px_article_free(own[i]);
+
+    /* a report dated by its day only: which of two reports of that day came
+     * first is not known, so that pair goes neither for nor against */
+    px_article *day[3] = {
+        article("2016-07-14", "Day Post", "At least 60 people were killed in Nice, officials said."),
+        article("2016-07-14T22:00:00Z", "Night Wire", "At least 50 people were killed in Nice, officials said."),
+        article("2016-07-16T10:00:00Z", "Weekend Sun", "At least 84 people were killed in Nice, officials said.")};
+    compare(&c, day, 3);
+    killed = group_with(&c, 84);
+    assert_non_null(killed);
+    assert_int_equal(killed->status, PX_QTY_EVOLVING);
+    compared_free(&c);
+    for (size_t i = 0; i < 3; i++)
+        px_article_free(day[i]);
 }
 
 /* A game's tallies are their own kind and never a shown disagreement. */
@@ -504,6 +573,24 @@ static void test_hostile_numbers(void **s)
     px_number_groups g = {0};
     assert_int_equal(px_numbers_group(arts, nl, 2, &g, NULL), PX_OK);
     px_number_groups_clear(&g);
+    px_number_list_clear(&l);
+    px_article_free(a);
+
+    /* a figure of 10,000 halves in one token, a run of "a"s after a qualifier */
+    char *halves = malloc(20000 * 11 + 20000 * 2 + 64);
+    assert_non_null(halves);
+    len = (size_t)sprintf(halves, "1");
+    for (size_t i = 0; i < 20000; i++)
+        len += (size_t)sprintf(halves + len, "-and-a-half");
+    len += (size_t)sprintf(halves + len, " hour. more than");
+    for (size_t i = 0; i < 20000; i++)
+        len += (size_t)sprintf(halves + len, " a");
+    sprintf(halves + len, " mile.");
+    a = article("2020-01-01", "A", halves);
+    free(halves);
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    assert_true(l.n <= 2);
     px_number_list_clear(&l);
     px_article_free(a);
 }
@@ -598,6 +685,7 @@ int main(void)
         cmocka_unit_test(test_seed_disagreements),
         cmocka_unit_test(test_values_read_right),
         cmocka_unit_test(test_figure_words),
+        cmocka_unit_test(test_figure_phrases),
         cmocka_unit_test(test_scope),
         cmocka_unit_test(test_other_event_setting_owner),
         cmocka_unit_test(test_duration_of_a_thing),

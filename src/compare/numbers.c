@@ -38,27 +38,28 @@ static const named_value vague_numbers[] = {
 static const named_value scales[] = {
     {"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
     {"trillion", 1e12}, {"mln", 1e6}, {"bln", 1e9}, {"bn", 1e9}, {"m", 1e6}, {"b", 1e9},
-    {"k", 1e3}, {"tn", 1e12}, {NULL, 0}};
+    {"k", 1e3}, {"tn", 1e12}, {"dozen", 12}, {NULL, 0}};
 
 typedef struct qualifier {
     const char *words;
     px_bound bound;
+    size_t n_words;
 } qualifier;
 
 /* Longest first, so "just over" wins over "over". */
 static const qualifier qualifiers[] = {
-    {"more than", PX_BOUND_LOWER}, {"at least", PX_BOUND_LOWER},
-    {"upwards of", PX_BOUND_LOWER}, {"no fewer than", PX_BOUND_LOWER},
-    {"no less than", PX_BOUND_LOWER}, {"just over", PX_BOUND_LOWER},
-    {"well over", PX_BOUND_LOWER}, {"fewer than", PX_BOUND_UPPER},
-    {"less than", PX_BOUND_UPPER}, {"up to", PX_BOUND_UPPER}, {"at most", PX_BOUND_UPPER},
-    {"just under", PX_BOUND_UPPER}, {"as many as", PX_BOUND_UPPER},
-    {"an estimated", PX_BOUND_ABOUT}, {"close to", PX_BOUND_ABOUT},
-    {"nearly", PX_BOUND_ABOUT}, {"almost", PX_BOUND_ABOUT}, {"about", PX_BOUND_ABOUT},
-    {"around", PX_BOUND_ABOUT}, {"roughly", PX_BOUND_ABOUT},
-    {"approximately", PX_BOUND_ABOUT}, {"estimated", PX_BOUND_ABOUT},
-    {"some", PX_BOUND_ABOUT}, {"over", PX_BOUND_LOWER}, {"under", PX_BOUND_UPPER},
-    {"exceeding", PX_BOUND_LOWER}, {NULL, 0}};
+    {"more than", PX_BOUND_LOWER, 2}, {"at least", PX_BOUND_LOWER, 2},
+    {"upwards of", PX_BOUND_LOWER, 2}, {"no fewer than", PX_BOUND_LOWER, 3},
+    {"no less than", PX_BOUND_LOWER, 3}, {"just over", PX_BOUND_LOWER, 2},
+    {"well over", PX_BOUND_LOWER, 2}, {"fewer than", PX_BOUND_UPPER, 2},
+    {"less than", PX_BOUND_UPPER, 2}, {"up to", PX_BOUND_UPPER, 2}, {"at most", PX_BOUND_UPPER, 2},
+    {"just under", PX_BOUND_UPPER, 2}, {"as many as", PX_BOUND_UPPER, 3},
+    {"an estimated", PX_BOUND_ABOUT, 2}, {"close to", PX_BOUND_ABOUT, 2},
+    {"nearly", PX_BOUND_ABOUT, 1}, {"almost", PX_BOUND_ABOUT, 1}, {"about", PX_BOUND_ABOUT, 1},
+    {"around", PX_BOUND_ABOUT, 1}, {"roughly", PX_BOUND_ABOUT, 1},
+    {"approximately", PX_BOUND_ABOUT, 1}, {"estimated", PX_BOUND_ABOUT, 1},
+    {"some", PX_BOUND_ABOUT, 1}, {"over", PX_BOUND_LOWER, 1}, {"under", PX_BOUND_UPPER, 1},
+    {"exceeding", PX_BOUND_LOWER, 1}, {NULL, 0, 0}};
 
 typedef struct unit {
     const char *word;
@@ -250,12 +251,14 @@ typedef struct parsed {
     int age;            /* 31-year-old */
     const unit *glued;  /* unit glued to the digits: 2km, 40mph, 25-ton */
     int ordinal;        /* 28th */
+    int placed;         /* "the third pitch": a place that is nobody's, never compared */
     int score_n;        /* a score or record "8-7", "50-32-1": its figures */
     double score_v[3];
     size_t score_at[3], score_len[3]; /* byte offsets in the token */
     int person_only;    /* "no passengers", "the only woman": a claim only
                            of people or of what befell them */
     size_t compound;    /* "two-carriage": bytes of the spelled prefix + 1 */
+    int plus;           /* "2,000-plus": at least the figure */
 } parsed;
 
 static int is_calendar_tok(const nscan *n, size_t i)
@@ -337,11 +340,34 @@ static int is_ordinal_suffix(const char *s, size_t len)
     return cl_eq(s, len, "st") || cl_eq(s, len, "nd") || cl_eq(s, len, "rd") || cl_eq(s, len, "th");
 }
 
+/* "and-a-half" opening a hyphened tail ("11-and-a-half", "two-and-a-half-hour"):
+ * the bytes it spans with the hyphen after it, or 0. */
+static size_t and_a_half(const char *s, size_t len)
+{
+    static const char half[] = "and-a-half";
+    size_t hl = sizeof half - 1;
+    if (len < hl || strncasecmp(s, half, hl) != 0 || (len > hl && s[hl] != '-'))
+        return 0;
+    return len > hl ? hl + 1 : hl;
+}
+
 /* What follows "N-" in one token: a range ("20-25", "5-6,000"), a unit
  * ("25-ton", "18-month", "31-year-old"); a score or record ("34-6",
  * "50-32-1") is no claim. Returns 0 when it is none of these. */
 static int parse_hyphen_tail(const nscan *n, size_t i, const char *s, size_t len, parsed *p)
 {
+    size_t half = and_a_half(s, len);
+    if (half) {
+        p->value += 0.5;
+        if (half == len)
+            return 1;
+        s += half; /* "11-and-a-half-hour": the unit after it */
+        len -= half;
+    }
+    if (cl_eq(s, len, "plus")) {
+        p->plus = 1;
+        return 1;
+    }
     if (len && isdigit((unsigned char)s[0])) {
         size_t used;
         int decimals;
@@ -383,12 +409,54 @@ static int parse_hyphen_tail(const nscan *n, size_t i, const char *s, size_t len
  * passenger" (1), "a pair of" (2), "a score of" (20). Returns 1 when
  * token i is such a figure (p filled), -1 when it is no figure at all, 0
  * when the plain readings apply. */
+static const qualifier *find_qualifier(const nscan *n, size_t first, size_t *q_first);
+static size_t match_unit(const nscan *n, size_t j, const unit **out);
+
+/* "more than a mile", "about an hour": one of a unit, after a qualifier. */
+static int one_unit(const nscan *n, size_t i, parsed *p)
+{
+    /* the singular units, looked up before the qualifier: "a" is frequent */
+    static const char *const singular[] = {"mile", "kilometre", "kilometer", "metre", "meter", "foot",
+                                           "inch", "ton", "tonne", "pound", "second", "minute", "hour",
+                                           "day", "week", "month", "year", "decade", NULL};
+    size_t q_first;
+    const unit *u;
+    if (i + 1 >= n->d.tk.n || !strchr("mkfitpsdwhy", n->d.text[n->d.tk.v[i + 1].start] | 0x20) ||
+        !cl_tok_in(n->d.text, &n->d.tk.v[i + 1], singular) ||
+        !find_qualifier(n, i, &q_first) || !match_unit(n, i + 1, &u))
+        return 0;
+    p->value = 1;
+    return 1;
+}
+
+/* Spelled ordinals owned by the, his, its: "the third pitch", "his second
+ * award" ("first" marks no place in a count: "the first time"). */
+static int spelled_ordinal(const nscan *n, size_t i, const char *s, size_t len, parsed *p)
+{
+    static const named_value ordinals[] = {
+        {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5}, {"sixth", 6}, {"seventh", 7},
+        {"eighth", 8}, {"ninth", 9}, {"tenth", 10}, {NULL, 0}};
+    static const char *const owners[] = {"the", "his", "her", "its", "their", "our", "my", NULL};
+    if (len < 5 || (s[len - 1] != 'd' && s[len - 1] != 'h'))
+        return 0; /* second, third, fourth ... tenth */
+    double v = lookup(ordinals, s, len);
+    if (!v || i == 0 || !cl_tok_in(n->d.text, &n->d.tk.v[i - 1], owners) || i + 1 >= n->d.tk.n ||
+        n->d.tk.v[i + 1].kind != PX_TOK_WORD || tok_word_is(n, i + 1, "of"))
+        return 0;
+    p->value = v;
+    p->ordinal = 1;
+    p->placed = tok_word_is(n, i - 1, "the");
+    return 1;
+}
+
 static int parse_word_figure(const nscan *n, size_t i, const char *s, size_t len, parsed *p)
 {
     static const named_value collectives[] = {{"pair", 2}, {"couple", 2}, {"score", 20}, {NULL, 0}};
     static const char *const not_counts[] = {"half", "halves", "thirds", "quarters", "fifths",
-                                             "tenths", "fold", "way", "time", "off", "sided",
+                                             "tenths", "fold", "way", "off", "sided",
                                              "on", "all", "another", "third", "fourth", NULL};
+    if (spelled_ordinal(n, i, s, len, p))
+        return 1;
     const char *h = memchr(s, '-', len);
     if (h && !spelled_value(s, len)) {
         const char *h2 = memchr(h + 1, '-', len - (size_t)(h + 1 - s));
@@ -432,11 +500,12 @@ static int parse_word_figure(const nscan *n, size_t i, const char *s, size_t len
  * "five-year-old"), in byte order: a word token is looked up once here
  * before any other reading, as most words are none of these. */
 static const char *const figure_words[] = {
-    "billions", "couple", "dozen", "dozens", "eight", "eighteen", "eighty", "eleven",
-    "fifteen", "fifty", "five", "forty", "four", "fourteen", "hundred", "hundreds", "millions",
-    "nine", "nineteen", "ninety", "no", "one", "only", "pair", "score", "scores", "seven",
-    "seventeen", "seventy", "single", "six", "sixteen", "sixty", "sole", "ten", "tens",
-    "thirteen", "thirty", "thousand", "thousands", "three", "twelve", "twenty", "two", NULL};
+    "a", "an", "billions", "couple", "dozen", "dozens", "eight", "eighteen", "eighth", "eighty",
+    "eleven", "fifteen", "fifth", "fifty", "five", "forty", "four", "fourteen", "fourth",
+    "hundred", "hundreds", "millions", "nine", "nineteen", "ninety", "ninth", "no", "one", "only",
+    "pair", "score", "scores", "second", "seven", "seventeen", "seventh", "seventy", "single",
+    "six", "sixteen", "sixth", "sixty", "sole", "ten", "tens", "tenth", "third", "thirteen",
+    "thirty", "thousand", "thousands", "three", "twelve", "twenty", "two", NULL};
 
 static int by_word(const void *key, const void *item)
 {
@@ -518,6 +587,8 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
     } else if (t->kind == PX_TOK_WORD) {
         if (!may_be_figure_word(s, len))
             return 0;
+        if (cl_eq(s, len, "a") || cl_eq(s, len, "an"))
+            return one_unit(n, i, p);
         double v = spelled_value(s, len);
         int special = parse_word_figure(n, i, s, len, p);
         if (special)
@@ -540,6 +611,17 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
         if (cl_eq(s, len, "dozen") && !(i > 0 && (tok_word_is(n, i - 1, "a") ||
                                                   n->d.tk.v[i - 1].kind == PX_TOK_NUMBER)))
             return 0;
+        static const char *const fractions[] = {"halves", "thirds", "quarters", "fifths", "sixths",
+                                                "eighths", "tenths", NULL};
+        if (i + 1 < n->d.tk.n && cl_tok_in(n->d.text, &n->d.tk.v[i + 1], fractions))
+            return 0; /* "three quarters of the voters": a share, not a count */
+        if (i > 0 && tok_word_is(n, i - 1, "a") && !p->vague) {
+            p->first = i - 1; /* "about a dozen", "a hundred": the qualifier is before "a" */
+            if (i > 1 && tok_word_is(n, i - 2, "half")) {
+                p->first = i - 2;
+                v /= 2;
+            }
+        }
         p->value = v;
     } else {
         return 0;
@@ -563,6 +645,25 @@ static int parse_number(const nscan *n, size_t i, parsed *p)
                 p->last = j + 1;
             }
         }
+    }
+    /* "two hundred and fifty", "one thousand twenty" */
+    j = p->last + 1;
+    if (!p->vague && p->last > p->first && (tok_word_is(n, p->last, "hundred") || tok_word_is(n, p->last, "thousand"))) {
+        size_t k = tok_word_is(n, j, "and") ? j + 1 : j;
+        size_t wl;
+        const char *w = k < n->d.tk.n && n->d.tk.v[k].kind == PX_TOK_WORD ? tok_text(n, k, &wl) : NULL;
+        double rest = w ? spelled_value(w, wl) : 0;
+        if (rest > 0 && rest < 100) {
+            p->value += rest;
+            p->last = k;
+        }
+    }
+    /* "two and a half years" */
+    j = p->last + 1;
+    if (!p->vague && !p->percent && !p->range && tok_word_is(n, j, "and") && tok_word_is(n, j + 1, "a") &&
+        tok_word_is(n, j + 2, "half")) {
+        p->value += 0.5;
+        p->last = j + 2;
     }
     return 1;
 }
@@ -684,11 +785,11 @@ static int not_a_claim(const nscan *n, const parsed *p)
 
 static const qualifier *find_qualifier(const nscan *n, size_t first, size_t *q_first)
 {
+    if (first == 0 || n->d.tk.v[first - 1].kind != PX_TOK_WORD)
+        return NULL; /* every qualifier ends with a word */
     for (size_t k = 0; qualifiers[k].words; k++) {
         const char *w = qualifiers[k].words;
-        size_t words = 1;
-        for (const char *c = w; *c; c++)
-            words += *c == ' ';
+        size_t words = qualifiers[k].n_words;
         if (first < words)
             continue;
         size_t t = first - words;
@@ -781,6 +882,8 @@ static int is_plural_word(const char *s, size_t len)
 /* The noun phrase the number counts: up to three words after it that are
  * no stopwords, verbs of saying or other numbers; plus the outcome
  * ("killed") found near it in the sentence. */
+#define COUNTED_WORDS 3
+#define COUNTED_SCAN 6
 static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t sent_lo,
                             size_t sent_hi)
 {
@@ -805,7 +908,10 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
                            n->d.tk.v[j + 1].end - n->d.tk.v[j + 1].start))
         j++;
     int has_outcome = 0;
-    while (j < sent_hi && words < 3) {
+    /* a noun phrase keeps its last COUNTED_WORDS words, where English puts
+     * its head: "two New York City subway work trains" counts trains */
+    size_t word_tok[COUNTED_SCAN], word_len[COUNTED_SCAN];
+    while (j < sent_hi && words < COUNTED_SCAN) {
         const px_token *t = &n->d.tk.v[j];
         size_t len = t->end - t->start;
         const char *s = n->d.text + t->start;
@@ -821,18 +927,21 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
         if (words && !befalls && len > 4 && islower((unsigned char)s[0]) && cl_eq(s + len - 2, 2, "ed"))
             break;
         size_t stripped = cl_strip_possessive(s, len);
-        if (px_buf_printf(&b, "%s%.*s", words ? " " : "", (int)stripped, s))
-            goto oom;
-        if (cl_in(s, len, outcomes))
-            has_outcome = 1;
+        word_tok[words] = j;
+        word_len[words] = stripped;
         words++;
         j++;
         if (stripped != len)
             break;
     }
-    if (!words) {
-        px_buf_free(&b);
+    if (!words)
         return NULL;
+    for (size_t w = words > COUNTED_WORDS ? words - COUNTED_WORDS : 0, k = 0; w < words; w++, k++) {
+        const px_token *t = &n->d.tk.v[word_tok[w]];
+        if (px_buf_printf(&b, "%s%.*s", k ? " " : "", (int)word_len[w], n->d.text + t->start))
+            goto oom;
+        if (cl_in(n->d.text + t->start, t->end - t->start, outcomes))
+            has_outcome = 1;
     }
     if (!has_outcome) {
         /* "killed more than 18,000 people", "18,000 people have been killed" */
@@ -843,11 +952,23 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
                                n->d.tk.v[k].end - n->d.tk.v[k].start);
         /* "84 people, including 10 children, were killed", "are reported
          * to have been hurt": the verb of the clause, before a new one */
-        for (size_t k = j; k < sent_hi && k < j + 8 && !o; k++) {
+        size_t reach = j + 8;
+        for (size_t k = j; k < sent_hi && k < reach && !o; k++) {
             if (clause_break(n, k))
                 break;
             size_t wl = n->d.tk.v[k].end - n->d.tk.v[k].start;
             const char *w = n->d.text + n->d.tk.v[k].start;
+            /* ", including children,": an aside, the verb comes after it */
+            if (tok_word_is(n, k, "including") && k > j && n->d.text[n->d.tk.v[k - 1].start] == ',') {
+                size_t c = k + 1;
+                while (c < sent_hi && c < k + 8 && n->d.text[n->d.tk.v[c].start] != ',')
+                    c++;
+                if (c < sent_hi && c < k + 8) {
+                    reach += c - k;
+                    k = c;
+                    continue;
+                }
+            }
             /* "ran over 10 people, killing one": what the counted did
              * befell another */
             if (n->d.tk.v[k].kind == PX_TOK_WORD && wl > 5 && cl_eq(w + wl - 3, 3, "ing"))
@@ -1207,7 +1328,9 @@ static size_t range_end(const nscan *n, const parsed *p, size_t last, px_number 
     parsed hi;
     int between = p->first > 0 && tok_word_is(n, p->first - 1, "between") && tok_word_is(n, last + 1, "and");
     int to = tok_word_is(n, last + 1, "to") && !(p->first > 0 && tok_word_is(n, p->first - 1, "from"));
-    if (!(between || to) || !parse_number(n, last + 2, &hi) || !(hi.value > p->value) ||
+    int dash = last + 1 < n->d.tk.n && n->d.tk.v[last + 1].end - n->d.tk.v[last + 1].start == 3 &&
+               memcmp(n->d.text + n->d.tk.v[last + 1].start, "\xE2\x80\x93", 3) == 0; /* 5,000–6,000 */
+    if (!(between || to || dash) || !parse_number(n, last + 2, &hi) || !(hi.value > p->value) ||
         hi.currency != p->currency || hi.percent != p->percent || hi.score_n || hi.ordinal)
         return last;
     num->high = hi.value;
@@ -1558,6 +1681,8 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         if (!num.qualifier)
             return PX_ENOMEM;
         first = q_first;
+    } else if (p->plus) {
+        num.bound = PX_BOUND_LOWER;
     }
     if (num.high > num.value) {
         num.bound = PX_BOUND_RANGE;
@@ -1639,7 +1764,7 @@ static int emit_number(nscan *n, size_t i, const parsed *p, size_t *next)
         *next = p->last + 1;
         return PX_OK;
     }
-    if (num.kind == PX_NUM_AGE || num.kind == PX_NUM_ORDINAL || num.kind == PX_NUM_SPORT ||
+    if (num.kind == PX_NUM_AGE || (num.kind == PX_NUM_ORDINAL && !p->placed) || num.kind == PX_NUM_SPORT ||
         (num.kind == PX_NUM_MEASURE && !num.counted) || (num.kind == PX_NUM_DURATION && num.counted))
         num.owner = owner_of(n, sent, first, last, lo, hi);
     /* a bare figure ("rose to 85", "five of whom") is kept as read but
@@ -1991,7 +2116,8 @@ static int article_time(const px_article *a, double *t, int *timed)
 
 /* Is "b is a later state than a" borne out: b's article is later (by a
  * day, or by its time of day when both have one), or b's sentence says
- * the figure rose? */
+ * the figure rose? 1 yes, 0 no, -1 undecided: the same day, one of them
+ * without a time of day. */
 static int later_state(const px_article *aa, const px_number *a, const px_article *ab,
                        const px_number *b)
 {
@@ -2003,7 +2129,9 @@ static int later_state(const px_article *aa, const px_number *a, const px_articl
         return 0;
     if (timed_a && timed_b)
         return tb - ta >= 3600;
-    return tb - ta >= 86400;
+    if (tb - ta >= 86400)
+        return 1;
+    return floor(ta / 86400) == floor(tb / 86400) ? -1 : 0;
 }
 
 /* Content words of a sentence, lower case, for comparing two reports. */
@@ -2257,6 +2385,7 @@ typedef struct claim_pair {
     const px_number *a, *b;
     const px_article *aa, *ab;
     int conflict, later;
+    int undecided; /* which came first is not known: neither for nor against a rise */
 } claim_pair;
 
 typedef int (*claim_pair_fn)(const claim_pair *p, void *ud);
@@ -2281,7 +2410,9 @@ static int each_pair(const px_article *const *articles, const px_number_list *co
             p.conflict = values_conflict(p.a, p.b);
             const px_number *lo_x = p.a->value < p.b->value ? p.a : p.b, *hi_x = lo_x == p.a ? p.b : p.a;
             const px_article *lo_a = lo_x == p.a ? p.aa : p.ab, *hi_a = lo_x == p.a ? p.ab : p.aa;
-            p.later = p.conflict && (grows || hi_x->update) && later_state(lo_a, lo_x, hi_a, hi_x);
+            int state = p.conflict && (grows || hi_x->update) ? later_state(lo_a, lo_x, hi_a, hi_x) : 0;
+            p.later = state == 1;
+            p.undecided = state < 0;
             /* an outlet neither agrees nor conflicts with itself, but its
              * later article may carry the figure on ("about 100 injured",
              * then "around 202") */
@@ -2318,7 +2449,7 @@ static int weigh_pair(const claim_pair *p, void *ud)
          * truck's weight does not, unless a report says it was revised;
          * a fall, or two figures at the same time, goes against */
         v->rises += p->later;
-        v->falls += !p->later;
+        v->falls += !p->later && !p->undecided;
         if (ev.score > v->best.score)
             v->best = ev;
     } else if (same_figure(p->a, p->b) && ev.score > v->best_agree.score) {

@@ -30,6 +30,11 @@ typedef struct list_set {
 
 static list_set *registry;
 static size_t registry_n, registry_cap;
+/* List address -> the registry index of the latest set built for it, so
+ * finding a set costs one hashed lookup, not a scan of the registry. */
+static px_map by_address;
+static size_t *address_latest;
+static size_t address_cap;
 static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static size_t lower_ascii(const char *s, size_t len, char *out)
@@ -44,11 +49,41 @@ static int same_list(const list_set *ls, const char *const *list)
     return ls->list == list && memcmp(ls->entries, list, (ls->n + 1) * sizeof *list) == 0;
 }
 
+static uint32_t address_id(const char *const *list)
+{
+    return px_map_find(&by_address, (const char *)&list, sizeof list);
+}
+
+static int remember_address(const char *const *list, size_t index)
+{
+    uint32_t id = px_map_intern(&by_address, (const char *)&list, sizeof list, NULL);
+    if (id == PX_MAP_NONE ||
+        px_grow(&address_latest, &address_cap, (size_t)id + 1, sizeof *address_latest, 64, 0) != PX_OK)
+        return -1;
+    address_latest[id] = index;
+    return 0;
+}
+
+static const list_set *find_set(const char *const *list)
+{
+    uint32_t id = address_id(list);
+    if (id == PX_MAP_NONE)
+        return NULL;
+    if (same_list(&registry[address_latest[id]], list))
+        return &registry[address_latest[id]];
+    for (size_t i = 0; i < registry_n; i++) /* an address reused by another list */
+        if (same_list(&registry[i], list)) {
+            address_latest[id] = i;
+            return &registry[i];
+        }
+    return NULL;
+}
+
 static const list_set *build_set(const char *const *list)
 {
-    for (size_t i = 0; i < registry_n; i++)
-        if (same_list(&registry[i], list))
-            return &registry[i];
+    const list_set *found = find_set(list);
+    if (found)
+        return found;
     if (px_grow(&registry, &registry_cap, registry_n + 1, sizeof *registry, 64, 0) != PX_OK)
         return NULL;
     list_set *ls = &registry[registry_n];
@@ -77,6 +112,12 @@ static const list_set *build_set(const char *const *list)
         }
         if (added)
             ls->first[id] = (int)(w - list);
+    }
+    if (remember_address(list, registry_n) != 0) {
+        px_map_free(&ls->set);
+        free(ls->entries);
+        free(ls->first);
+        return NULL;
     }
     registry_n++;
     return ls;

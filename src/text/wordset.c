@@ -2,6 +2,7 @@
  * each (text/wordset.h). */
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -126,13 +127,23 @@ static const list_set *build_set(const char *const *list)
 /* The set of a list, built on first use; empty when out of memory. The
  * registry grows only by appending, but px_grow may move it: sets are
  * looked up under the lock and read after it, from a copy (what it points
- * to never moves). */
+ * to never moves). Each thread keeps its recent copies by list address,
+ * checked against the entries as the registry checks them, so most
+ * look-ups take neither the lock nor a hash. */
+#define RECENT_SETS 64
+
+static _Thread_local list_set recent[RECENT_SETS];
+
 static list_set set_of(const char *const *list)
 {
+    list_set *cached = &recent[((uintptr_t)list >> 4) % RECENT_SETS];
+    if (cached->set.n_slots && same_list(cached, list))
+        return *cached;
     pthread_mutex_lock(&registry_lock);
     const list_set *ls = build_set(list);
     list_set copy = ls ? *ls : (list_set){0};
     pthread_mutex_unlock(&registry_lock);
+    *cached = copy;
     return copy;
 }
 

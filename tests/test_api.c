@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <string.h>
+#include <zlib.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -53,12 +54,13 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Sends one request; returns the parsed JSON body (NULL when not JSON). */
-static cJSON *call(fixture *f, const char *method, const char *target, const char *type,
-                   const char *body, int expect_status)
+/* Sends one request of len body bytes; returns the parsed JSON body (NULL
+ * when not JSON). */
+static cJSON *call_len(fixture *f, const char *method, const char *target, const char *type,
+                       const char *body, size_t len, int expect_status)
 {
     px_api_response r;
-    px_api_handle(f->api, method, target, type, body, body ? strlen(body) : 0, &r);
+    px_api_handle(f->api, method, target, type, body, len, &r);
     if (r.status != expect_status)
         fail_msg("%s %s: status %d, expected %d: %.*s", method, target, r.status, expect_status,
                  (int)r.len, r.body);
@@ -73,6 +75,12 @@ static cJSON *call(fixture *f, const char *method, const char *target, const cha
     }
     px_api_response_free(&r);
     return j;
+}
+
+static cJSON *call(fixture *f, const char *method, const char *target, const char *type,
+                   const char *body, int expect_status)
+{
+    return call_len(f, method, target, type, body, body ? strlen(body) : 0, expect_status);
 }
 
 static char *slurp(const char *path)
@@ -222,6 +230,51 @@ static void test_malformed_post_stores_nothing(void **state)
     assert_int_equal((int)num(ok, "added"), 1);
     cJSON_Delete(ok);
     assert_int_equal(article_count(f), 1);
+}
+
+/* text gzipped in one member; *len gets its size */
+static char *gzip_of(const char *text, size_t n, size_t *len)
+{
+    z_stream z = {0};
+    assert_int_equal(deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY), Z_OK);
+    size_t cap = deflateBound(&z, n);
+    char *out = malloc(cap);
+    z.next_in = (unsigned char *)text;
+    z.avail_in = (unsigned)n;
+    z.next_out = (unsigned char *)out;
+    z.avail_out = (unsigned)cap;
+    assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+    *len = z.total_out;
+    deflateEnd(&z);
+    return out;
+}
+
+/* A compressed body within the limit that decompresses past it is too
+ * large (413), not malformed (400); a small compressed body with a broken
+ * record is still a 400. Nothing is stored either way. */
+static void test_compressed_body_past_the_limit_is_413(void **state)
+{
+    fixture *f = *state;
+    const char *line = "{\"source\":\"A\",\"title\":\"Same record\",\"text\":\"The same text again.\"}\n";
+    px_buf body = {0};
+    while (body.len <= (256u << 10)) /* four times the fixture's 64 KiB limit */
+        px_buf_append(&body, line, strlen(line));
+    size_t zlen;
+    char *z = gzip_of(body.data, body.len, &zlen);
+    assert_true(zlen < (64u << 10));
+    cJSON *e = call_len(f, "POST", "/api/articles", "application/x-ndjson", z, zlen, 413);
+    const char *msg = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(e, "error"), "message"));
+    assert_non_null(strstr(msg, "decompressed data passes the limit"));
+    cJSON_Delete(e);
+    free(z);
+    px_buf_free(&body);
+    assert_int_equal(article_count(f), 0);
+
+    const char *broken = "{\"source\":\"A\",\"title\":\"Broken\",\"text\":\"no closing\n";
+    z = gzip_of(broken, strlen(broken), &zlen);
+    cJSON_Delete(call_len(f, "POST", "/api/articles", "application/x-ndjson", z, zlen, 400));
+    free(z);
+    assert_int_equal(article_count(f), 0);
 }
 
 static void test_static_files(void **state)
@@ -562,6 +615,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_post_then_read_back, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_requests, setup, teardown),
         cmocka_unit_test_setup_teardown(test_malformed_post_stores_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_compressed_body_past_the_limit_is_413, setup, teardown),
         cmocka_unit_test_setup_teardown(test_static_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_locked_database, setup, teardown),
         cmocka_unit_test_setup_teardown(test_web_pages_cannot_abuse_the_api, setup, teardown),

@@ -29,6 +29,11 @@ int px_input_open_memory(px_input **out, const void *data, size_t len,
                          const char *name, px_error *err);
 void px_input_close(px_input *in);
 
+/* Did reading stop because the input decompressed past its cap
+ * (px_read_opts.max_decompressed, max_expansion)? The input was too large,
+ * not malformed. */
+int px_input_passed_cap(const px_input *in);
+
 /* Reads everything that is left, at most max bytes (PX_ELIMIT beyond). */
 int px_input_read_all(px_input *in, px_buf *out, size_t max, px_error *err);
 

@@ -809,14 +809,48 @@ static px_gender entity_gender(const px_entity *e)
     return sp ? gender_of_first_name(e->name, (size_t)(sp - e->name)) : PX_GENDER_UNKNOWN;
 }
 
+/* The people of several words sharing a surname (the first
+ * MAX_NAMESAKES in entity order), and the titles each entity's mentions
+ * carried so far: what pick_namesake asks, one hashed lookup each. */
+#define MAX_NAMESAKES 8
+
+typedef struct namesakes {
+    long v[MAX_NAMESAKES];
+    size_t n;
+} namesakes;
+
+typedef struct resolver {
+    name_index names, surnames;
+    namesakes *by_surname; /* surnames map id -> the people with it */
+    size_t cap_by_surname;
+    px_map roles;          /* entity id and folded title of each mention so far */
+} resolver;
+
+static size_t role_key(long e, const char *role, char *key, size_t cap)
+{
+    size_t n = strlen(role);
+    if (n + sizeof e > cap)
+        return 0;
+    memcpy(key, &e, sizeof e);
+    for (size_t i = 0; i < n; i++)
+        key[sizeof e + i] = (char)tolower((unsigned char)role[i]);
+    return sizeof e + n;
+}
+
+static int note_role(resolver *r, const cand *c)
+{
+    char key[256];
+    size_t n = c->role ? role_key(c->entity, c->role, key, sizeof key) : 0;
+    return n && px_map_intern(&r->roles, key, n, NULL) == PX_MAP_NONE ? PX_ENOMEM : PX_OK;
+}
+
 /* Did a full-name mention of entity e carry the title the short mention
  * carries (`President Obama` / `President Barack Obama`)? */
-static int entity_has_role(const scanner *sc, long e, const char *role)
+static int entity_has_role(const resolver *r, long e, const char *role)
 {
-    for (size_t k = 0; k < sc->nc; k++)
-        if (sc->c[k].entity == e && sc->c[k].role && strcasecmp(sc->c[k].role, role) == 0)
-            return 1;
-    return 0;
+    char key[256];
+    size_t n = role_key(e, role, key, sizeof key);
+    return n && px_map_find(&r->roles, key, n) != PX_MAP_NONE;
 }
 
 /* A surname alone when two people of the article share it (`Obama` with
@@ -824,25 +858,23 @@ static int entity_has_role(const scanner *sc, long e, const char *role)
  * pronoun gives, then whose title it carries, then the nearest named
  * before it (else the first named after), among the mentions from..upto.
  * -1 when fewer than two people share the surname. */
-static long pick_namesake(const scanner *sc, const px_entity_list *out, size_t self, size_t from,
-                          size_t upto)
+static long pick_namesake(const scanner *sc, const resolver *r, const px_entity_list *out, size_t self,
+                          size_t from, size_t upto)
 {
     const cand *c = &sc->c[self];
-    size_t len = strlen(c->name);
-    long people[8];
-    size_t n = 0;
-    for (size_t e = 0; e < out->n && n < 8; e++)
-        if (out->v[e].kind == PX_ENTITY_PERSON && strchr(out->v[e].name, ' ') &&
-            word_of(out->v[e].name, c->name, len, 1))
-            people[n++] = (long)e;
-    if (n < 2)
+    char *folded = folded_name(c->name, strlen(c->name));
+    uint32_t id = folded ? px_map_find(&r->surnames.map, folded, strlen(folded)) : PX_MAP_NONE;
+    free(folded);
+    if (id == PX_MAP_NONE || r->by_surname[id].n < 2)
         return -1;
+    const long *people = r->by_surname[id].v;
+    size_t n = r->by_surname[id].n;
     px_gender g = mention_gender(sc, c);
     int fits[8], any_fit = 0;
     for (size_t i = 0; i < n; i++) {
         px_gender eg = entity_gender(&out->v[people[i]]);
         fits[i] = !g || !eg || eg == g;
-        if (fits[i] && c->role && entity_has_role(sc, people[i], c->role))
+        if (fits[i] && c->role && entity_has_role(r, people[i], c->role))
             fits[i] = 2;
         any_fit = any_fit > fits[i] ? any_fit : fits[i];
     }
@@ -891,20 +923,22 @@ static void infer_gender_from_pronouns(scanner *sc, px_entity_list *out)
 }
 
 /* A mention's entity by its exact name, else a new entity. */
-static int name_or_new(name_index *names, px_entity_list *out, cand *c, int look_up)
+static int name_or_new(resolver *r, px_entity_list *out, cand *c, int look_up)
 {
     size_t len = strlen(c->name);
     if (look_up && c->entity < 0)
-        c->entity = find_name(names, c->name, len);
-    if (c->entity >= 0)
-        return PX_OK;
-    if ((c->entity = new_entity(out, c)) < 0)
-        return PX_ENOMEM;
-    return index_name(names, c->name, len, c->entity);
+        c->entity = find_name(&r->names, c->name, len);
+    if (c->entity < 0) {
+        if ((c->entity = new_entity(out, c)) < 0)
+            return PX_ENOMEM;
+        if (index_name(&r->names, c->name, len, c->entity))
+            return PX_ENOMEM;
+    }
+    return note_role(r, c);
 }
 
-/* Surname -> the first person entity of several words with it. */
-static int index_surnames(const px_entity_list *out, name_index *surnames)
+/* Surname -> the first person entities of several words with it. */
+static int index_surnames(const px_entity_list *out, resolver *r)
 {
     for (size_t k = 0; k < out->n; k++) {
         const char *last;
@@ -912,28 +946,47 @@ static int index_surnames(const px_entity_list *out, name_index *surnames)
         if (out->v[k].kind != PX_ENTITY_PERSON || !strchr(out->v[k].name, ' '))
             continue;
         name_words(out->v[k].name, &last, &last_len);
-        if (last_len && index_name(surnames, last, last_len, (long)k))
+        if (!last_len)
+            continue;
+        if (index_name(&r->surnames, last, last_len, (long)k))
             return PX_ENOMEM;
+        if (px_grow(&r->by_surname, &r->cap_by_surname, r->surnames.map.n, sizeof *r->by_surname, 64, 1))
+            return PX_ENOMEM;
+        char *folded = folded_name(last, last_len);
+        uint32_t id = folded ? px_map_find(&r->surnames.map, folded, last_len) : PX_MAP_NONE;
+        free(folded);
+        if (id == PX_MAP_NONE)
+            return PX_ENOMEM;
+        if (r->by_surname[id].n < MAX_NAMESAKES)
+            r->by_surname[id].v[r->by_surname[id].n++] = (long)k;
     }
     return PX_OK;
 }
 
+static void resolver_free(resolver *r)
+{
+    name_index_free(&r->names);
+    name_index_free(&r->surnames);
+    free(r->by_surname);
+    px_map_free(&r->roles);
+}
+
 static int resolve_names(scanner *sc, px_entity_list *out)
 {
-    name_index names = {0}, surnames = {0};
+    resolver r = {0};
     int rc = PX_OK;
     /* full names first, in text order, so short forms find them */
     for (size_t k = 0; k < sc->nc && !rc; k++) {
         cand *c = &sc->c[k];
         if (c->n_words < 2)
             continue;
-        c->entity = find_name(&names, c->name, strlen(c->name));
+        c->entity = find_name(&r.names, c->name, strlen(c->name));
         if (c->entity < 0 && c->kind == PX_ENTITY_PERSON)
             c->entity = resolve_short(out, sc->c, k > RESOLVE_WINDOW ? k - RESOLVE_WINDOW : 0, k, c, NULL);
-        rc = name_or_new(&names, out, c, 0);
+        rc = name_or_new(&r, out, c, 0);
     }
     if (!rc)
-        rc = index_surnames(out, &surnames);
+        rc = index_surnames(out, &r);
     for (size_t k = 0; k < sc->nc && !rc; k++) {
         cand *c = &sc->c[k];
         if (c->entity >= 0)
@@ -941,14 +994,13 @@ static int resolve_names(scanner *sc, px_entity_list *out)
         /* the mentions around it, later ones first */
         size_t upto = sc->nc - k > RESOLVE_WINDOW ? k + RESOLVE_WINDOW : sc->nc;
         size_t from = upto > 2 * RESOLVE_WINDOW ? upto - 2 * RESOLVE_WINDOW : 0;
-        if (c->n_words == 1 && find_name(&surnames, c->name, strlen(c->name)) >= 0)
-            c->entity = pick_namesake(sc, out, k, from, upto);
+        if (c->n_words == 1)
+            c->entity = pick_namesake(sc, &r, out, k, from, upto);
         if (c->entity < 0)
-            c->entity = resolve_short(out, sc->c, from, upto, c, &surnames);
-        rc = name_or_new(&names, out, c, 1);
+            c->entity = resolve_short(out, sc->c, from, upto, c, &r.surnames);
+        rc = name_or_new(&r, out, c, 1);
     }
-    name_index_free(&names);
-    name_index_free(&surnames);
+    resolver_free(&r);
     return rc;
 }
 

@@ -53,6 +53,7 @@ struct px_input {
     char recovered[256];    /* corrupt data skipped, not yet reported */
     long long max_out;      /* decompressed bytes allowed, 0 = no cap */
     double max_expansion;   /* times the compressed bytes read, 0 = no cap */
+    int passed_cap;         /* reading stopped at max_out or max_expansion */
 };
 
 static int fill_raw(px_input *in, px_error *err);
@@ -188,6 +189,7 @@ static int check_expansion(px_input *in, px_error *err)
                  in->max_expansion, in->raw_consumed, out);
     else
         return PX_OK;
+    in->passed_cap = 1;
     return fail(in, err, PX_EFORMAT, what); /* sticky: every later read fails too */
 }
 
@@ -497,6 +499,7 @@ int px_input_read_all(px_input *in, px_buf *out, size_t max, px_error *err)
 const char *px_input_name(const px_input *in) { return in->name; }
 long long px_input_offset(const px_input *in) { return in->out_consumed; }
 long long px_input_raw_offset(const px_input *in) { return in->raw_consumed; }
+int px_input_passed_cap(const px_input *in) { return in->passed_cap; }
 long long px_input_raw_size(const px_input *in) { return in->raw_size; }
 
 long long px_input_member_at(const px_input *in, long long offset)

@@ -448,6 +448,7 @@ typedef struct posted {
     px_article **v;
     size_t n;
     int errors;
+    int out_of_memory;
     char first_error[600];
 } posted;
 
@@ -471,6 +472,7 @@ static int posted_article(px_article *a, void *ud)
     if (!more) {
         px_article_free(a);
         p->errors++;
+        p->out_of_memory = 1;
         snprintf(p->first_error, sizeof p->first_error, "out of memory");
         return 1;
     }
@@ -558,8 +560,13 @@ static void post_articles(request *r, const char *content_type, const char *body
     px_read_opts o = {.sources = r->api->sources, .max_record = r->api->max_body,
                       .max_decompressed = (long long)r->api->max_body, .diag = posted_diag, .diag_ud = &p};
     px_read_clean_input(in, &o, NULL, posted_article, &p);
+    int too_large = px_input_passed_cap(in);
     px_input_close(in);
-    if (p.errors)
+    if (too_large)
+        px_api_error(r->resp, 413, "too_large", p.first_error);
+    else if (p.out_of_memory)
+        px_api_error(r->resp, 500, "internal", "out of memory");
+    else if (p.errors)
         px_api_error(r->resp, 400, "bad_request", p.first_error);
     else if (!p.n)
         px_api_error(r->resp, 400, "bad_request", "no article in the body");

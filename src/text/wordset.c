@@ -2,6 +2,7 @@
  * each (text/wordset.h). */
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -30,6 +31,11 @@ typedef struct list_set {
 
 static list_set *registry;
 static size_t registry_n, registry_cap;
+/* List address -> the registry index of the latest set built for it, so
+ * finding a set costs one hashed lookup, not a scan of the registry. */
+static px_map by_address;
+static size_t *address_latest;
+static size_t address_cap;
 static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static size_t lower_ascii(const char *s, size_t len, char *out)
@@ -44,11 +50,41 @@ static int same_list(const list_set *ls, const char *const *list)
     return ls->list == list && memcmp(ls->entries, list, (ls->n + 1) * sizeof *list) == 0;
 }
 
+static uint32_t address_id(const char *const *list)
+{
+    return px_map_find(&by_address, (const char *)&list, sizeof list);
+}
+
+static int remember_address(const char *const *list, size_t index)
+{
+    uint32_t id = px_map_intern(&by_address, (const char *)&list, sizeof list, NULL);
+    if (id == PX_MAP_NONE ||
+        px_grow(&address_latest, &address_cap, (size_t)id + 1, sizeof *address_latest, 64, 0) != PX_OK)
+        return -1;
+    address_latest[id] = index;
+    return 0;
+}
+
+static const list_set *find_set(const char *const *list)
+{
+    uint32_t id = address_id(list);
+    if (id == PX_MAP_NONE)
+        return NULL;
+    if (same_list(&registry[address_latest[id]], list))
+        return &registry[address_latest[id]];
+    for (size_t i = 0; i < registry_n; i++) /* an address reused by another list */
+        if (same_list(&registry[i], list)) {
+            address_latest[id] = i;
+            return &registry[i];
+        }
+    return NULL;
+}
+
 static const list_set *build_set(const char *const *list)
 {
-    for (size_t i = 0; i < registry_n; i++)
-        if (same_list(&registry[i], list))
-            return &registry[i];
+    const list_set *found = find_set(list);
+    if (found)
+        return found;
     if (px_grow(&registry, &registry_cap, registry_n + 1, sizeof *registry, 64, 0) != PX_OK)
         return NULL;
     list_set *ls = &registry[registry_n];
@@ -78,6 +114,12 @@ static const list_set *build_set(const char *const *list)
         if (added)
             ls->first[id] = (int)(w - list);
     }
+    if (remember_address(list, registry_n) != 0) {
+        px_map_free(&ls->set);
+        free(ls->entries);
+        free(ls->first);
+        return NULL;
+    }
     registry_n++;
     return ls;
 }
@@ -85,13 +127,23 @@ static const list_set *build_set(const char *const *list)
 /* The set of a list, built on first use; empty when out of memory. The
  * registry grows only by appending, but px_grow may move it: sets are
  * looked up under the lock and read after it, from a copy (what it points
- * to never moves). */
+ * to never moves). Each thread keeps its recent copies by list address,
+ * checked against the entries as the registry checks them, so most
+ * look-ups take neither the lock nor a hash. */
+#define RECENT_SETS 64
+
+static _Thread_local list_set recent[RECENT_SETS];
+
 static list_set set_of(const char *const *list)
 {
+    list_set *cached = &recent[((uintptr_t)list >> 4) % RECENT_SETS];
+    if (cached->set.n_slots && same_list(cached, list))
+        return *cached;
     pthread_mutex_lock(&registry_lock);
     const list_set *ls = build_set(list);
     list_set copy = ls ? *ls : (list_set){0};
     pthread_mutex_unlock(&registry_lock);
+    *cached = copy;
     return copy;
 }
 

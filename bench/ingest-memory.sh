@@ -1,0 +1,46 @@
+#!/bin/sh
+# Memory over a long ingest of tiny records: N JSON Lines records of one
+# sentence each (generated: 30 topic words, 50 outlets, a day number),
+# ingested in one run; the ingest's resident memory (VmRSS) and its peak so
+# far (VmHWM) are sampled every second with the number of articles stored,
+# and printed when the store passes 100,000, 500,000 and 1,000,000
+# articles, then at the end. Flat memory: the same peak at every mark.
+# Usage: bench/ingest-memory.sh [RECORDS] (default 1000000; after `make`).
+set -eu
+cd "$(dirname "$0")/.."
+OUT=bench/out/ingest-memory
+N=${1:-1000000}
+mkdir -p "$OUT"
+IN="$OUT/tiny-$N.jsonl"
+[ -s "$IN" ] || /usr/bin/python3 - "$N" > "$IN" <<'PY'
+import json, random, sys
+n = int(sys.argv[1])
+rng = random.Random(7)
+words = ["council", "budget", "river", "school", "minister", "strike", "harbour", "festival", "court",
+         "storm", "hospital", "railway", "election", "market", "bridge", "museum", "police", "farmers",
+         "airport", "energy", "water", "housing", "tax", "union", "fire", "flood", "trade", "bank",
+         "team", "match"]
+for i in range(n):
+    w = rng.sample(words, 4)
+    print(json.dumps({"source": "S%d" % (i % 50), "title": "%s %s %d" % (w[0].title(), w[1], i),
+                      "text": "The %s and the %s met on day %d about the %s and %s." % (w[0], w[1], i, w[2], w[3])}))
+PY
+rm -f "$OUT"/tiny.db*
+start=$(date +%s)
+build/parallax ingest -q --db "$OUT/tiny.db" "$IN" & pid=$!
+mark=100000
+kb() { awk -v k="$1" '$1 == k ":" { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0; }
+printf "%10s %8s %12s %12s\n" articles seconds "RSS MB" "peak MB"
+while kill -0 "$pid" 2>/dev/null; do
+    rss=$(kb VmRSS); hwm=$(kb VmHWM)
+    n=$(sqlite3 "$OUT/tiny.db" "SELECT coalesce(max(id), 0) FROM articles" 2>/dev/null || echo 0)
+    if [ "${n:-0}" -ge "$mark" ] && [ -n "$hwm" ]; then
+        printf "%10s %8s %12s %12s\n" "$n" "$(($(date +%s) - start))" "$((rss / 1024))" "$((hwm / 1024))"
+        mark=$((mark == 100000 ? 500000 : mark * 2))
+    fi
+    last_hwm=${hwm:-${last_hwm:-0}}; last_rss=${rss:-${last_rss:-0}}
+    sleep 1
+done
+wait "$pid"
+n=$(sqlite3 "$OUT/tiny.db" "SELECT count(*) FROM articles")
+printf "%10s %8s %12s %12s (the end: analyses included)\n" "$n" "$(($(date +%s) - start))" "$((last_rss / 1024))" "$((last_hwm / 1024))"

@@ -113,10 +113,37 @@ static int keep_top(term_w *v, uint32_t *n, uint32_t keep, int sorted)
     return PX_OK;
 }
 
+/* The first index of v[from..n) whose term is at least term. */
+static uint32_t seek_term(const vec *v, uint32_t from, uint32_t term)
+{
+    uint32_t lo = from, hi = v->n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (v->v[mid].term < term)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* A vector this many times shorter than the other is looked up in it term
+ * by term rather than walked beside it. */
+#define SEEK_RATIO 8
+
 static double dot(const vec *a, const vec *b)
 {
     double s = 0;
     uint32_t i = 0, j = 0;
+    if (a->n * SEEK_RATIO < b->n || b->n * SEEK_RATIO < a->n) {
+        const vec *few = a->n < b->n ? a : b, *many = few == a ? b : a;
+        for (; i < few->n && j < many->n; i++) {
+            j = seek_term(many, j, few->v[i].term);
+            if (j < many->n && many->v[j].term == few->v[i].term)
+                s += (double)a->v[few == a ? i : j].w * b->v[few == a ? j : i].w;
+        }
+        return s;
+    }
     while (i < a->n && j < b->n) {
         if (a->v[i].term < b->v[j].term)
             i++;

@@ -351,18 +351,19 @@ static int shingle_set(const char *norm, size_t len, const char *text, size_t te
     return PX_OK;
 }
 
+/* One permutation at a time over all the shingles: its factors and the
+ * running minimum stay in registers. */
 static void signature(const px_deduper *d, const uint32_t *sh, uint32_t n, uint32_t *sig)
 {
     unsigned perms = d->o.bands * d->o.rows;
-    for (unsigned p = 0; p < perms; p++)
-        sig[p] = UINT32_MAX;
-    for (uint32_t i = 0; i < n; i++) {
-        uint64_t x = sh[i];
-        for (unsigned p = 0; p < perms; p++) {
-            uint32_t h = (uint32_t)((d->perm_a[p] * x + d->perm_b[p]) >> 32);
-            if (h < sig[p])
-                sig[p] = h;
+    for (unsigned p = 0; p < perms; p++) {
+        uint64_t a = d->perm_a[p], b = d->perm_b[p];
+        uint32_t least = UINT32_MAX;
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t h = (uint32_t)((a * sh[i] + b) >> 32);
+            least = h < least ? h : least;
         }
+        sig[p] = least;
     }
 }
 

@@ -2604,6 +2604,20 @@ static int dedup_observed(void *ud, const px_article *a, const px_tokens *body)
     return px_dedup_add_tokens(f->dd, text, strlen(text), body, &f->dups[f->next++]);
 }
 
+int px_cluster_corpus_dedup(px_clusterer *c, px_deduper *dd, px_article *const *articles, size_t n,
+                            px_dup_match *dups, int batch)
+{
+    memset(dups, 0, n * sizeof *dups);
+    dedup_feed feed = {dd, dups, 0, n};
+    if (dd)
+        px_clusterer_on_body_tokens(c, dedup_observed, &feed);
+    int rc = px_cluster_corpus(c, articles, n, dups, batch);
+    px_clusterer_on_body_tokens(c, NULL, NULL);
+    if (rc == PX_OK && dd && feed.next != n)
+        rc = PX_EUSAGE;
+    return rc;
+}
+
 /* Groups the articles of a finished corpus; copies are set aside by the
  * deduper and listed with the group of the article they copy. The deduper
  * reads the bodies as the clusterer tokenised them. */
@@ -2627,12 +2641,8 @@ int px_group_stories(px_article *const *articles, size_t n, px_story_groups *out
     px_dup_match *dups = calloc(n, sizeof *dups);
     collector c = {articles, n, calloc(n, 1), dups, out, PX_OK};
     rc = c.grouped && dups ? PX_OK : PX_ENOMEM;
-    dedup_feed feed = {dd, dups, 0, n};
-    px_clusterer_on_body_tokens(cl, dedup_observed, &feed);
     if (rc == PX_OK)
-        rc = px_cluster_corpus(cl, articles, n, dups, 1);
-    if (rc == PX_OK && feed.next != n)
-        rc = PX_EUSAGE;
+        rc = px_cluster_corpus_dedup(cl, dd, articles, n, dups, 1);
     if (rc == PX_OK) {
         px_clusterer_foreach(cl, collect_story, &c);
         rc = c.rc;

@@ -688,6 +688,54 @@ static void test_grouping_tokenises_each_body_once(void **s)
         px_article_free(v[i]);
 }
 
+/* `parallax cluster` finds copies while the clusterer reads the corpus:
+ * one tokeniser pass over each body for both, the copy's match filled in
+ * and the copy in its original's story; without a deduper no match. */
+static void test_corpus_dedup_reads_each_body_once(void **s)
+{
+    (void)s;
+    static const char *const bodies[] = {
+        "Flood waters rose along the Severn River near Gloucester on Monday, and the council handed out "
+        "sandbags at the town hall while engineers checked the old embankment for leaks.",
+        "The Bundesbank in Frankfurt cut its growth forecast for Germany on Friday, citing weaker exports "
+        "to China and the cost of energy for the chemical industry.",
+        "Flood waters rose along the Severn River near Gloucester on Monday, and the council handed out "
+        "sandbags at the town hall while engineers checked the old embankment for leaks overnight.",
+    };
+    enum { N = sizeof bodies / sizeof *bodies };
+    px_article *v[N];
+    unsigned long long bytes = 0;
+    for (size_t i = 0; i < N; i++) {
+        v[i] = px_article_new();
+        assert_int_equal(px_set_str(&v[i]->body, bodies[i]), PX_OK);
+        assert_int_equal(px_set_str(&v[i]->id, i == 0 ? "a" : i == 1 ? "b" : "c"), PX_OK);
+        bytes += strlen(bodies[i]);
+    }
+    for (int with_dedup = 0; with_dedup < 2; with_dedup++) {
+        px_clusterer *c = clusterer(1);
+        px_deduper *dd = NULL;
+        if (with_dedup)
+            assert_int_equal(px_deduper_new(&dd, NULL, NULL), PX_OK);
+        px_dup_match dups[N];
+        unsigned long long before = px_text_bytes_tokenized();
+        assert_int_equal(px_cluster_corpus_dedup(c, dd, v, N, dups, 1), PX_OK);
+        assert_int_equal(px_text_bytes_tokenized() - before, bytes);
+        assert_int_equal(dups[0].relation, PX_DUP_NONE);
+        assert_int_equal(dups[1].relation, PX_DUP_NONE);
+        if (with_dedup) {
+            assert_int_not_equal(dups[2].relation, PX_DUP_NONE);
+            assert_int_equal(dups[2].group, 0);
+        } else {
+            assert_int_equal(dups[2].relation, PX_DUP_NONE);
+        }
+        assert_int_equal(px_clusterer_story_count(c), 2);
+        px_deduper_free(dd);
+        px_clusterer_free(c);
+    }
+    for (size_t i = 0; i < N; i++)
+        px_article_free(v[i]);
+}
+
 static void test_template_notes_stay_apart(void **s)
 {
     (void)s;
@@ -1051,6 +1099,7 @@ int main(void)
         cmocka_unit_test(test_explain_prints_the_signals),
         cmocka_unit_test(test_corpus_tokenises_each_article_once),
         cmocka_unit_test(test_grouping_tokenises_each_body_once),
+        cmocka_unit_test(test_corpus_dedup_reads_each_body_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -77,6 +77,25 @@ static void test_short_english_by_function_words(void **s)
     assert_string_equal(got, "de");
 }
 
+/* Texts the function words do not settle go to the fingerprints, where
+ * English is compared first and the others only while they stay below it
+ * and the runner-up: a language closer than English still wins, and a
+ * short text whose two closest languages nearly tie still cannot be told. */
+static void test_fingerprint_ranking(void **s)
+{
+    (void)s;
+    static const char *const finnish = "Hallituksen esitys hyväksyttiin eduskunnassa tiistaina.";
+    const char *got = px_detect_language(finnish, strlen(finnish));
+    assert_non_null(got);
+    assert_string_equal(got, "fi");
+    static const char *const czech = "Vláda schválila nový zákon o dani z příjmu.";
+    got = px_detect_language(czech, strlen(czech));
+    assert_non_null(got);
+    assert_string_equal(got, "cs");
+    static const char *const near_tie = "Vlada je odobrila novi zakon o porezu na dohodak.";
+    assert_null(px_detect_language(near_tie, strlen(near_tie)));
+}
+
 static void test_known_languages(void **s)
 {
     (void)s;
@@ -392,6 +411,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_detects_languages),
         cmocka_unit_test(test_short_english_by_function_words),
+        cmocka_unit_test(test_fingerprint_ranking),
         cmocka_unit_test(test_known_languages),
         cmocka_unit_test(test_german_ordinals_quotes_abbreviations),
         cmocka_unit_test(test_romance_languages),

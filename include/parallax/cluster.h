@@ -247,10 +247,17 @@ int px_cluster_batch(px_clusterer *c, double merge_threshold);
  * online in date order (an undated one takes the date of the article
  * before it in the input), each copy is attached to the story of its
  * representative (dups[i].group, an index into articles; dups NULL: no
- * copies), then px_cluster_batch runs when batch is set. The routine behind
- * `parallax cluster` and px_group_stories. */
+ * copies), then px_cluster_batch runs when batch is set. */
 int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
                       const px_dup_match *dups, int batch);
+
+/* px_cluster_corpus with the copies found on the way: the deduper dd reads
+ * each body as the clusterer tokenises it for the IDF (one tokeniser pass
+ * for both), in input order, and dups[i] (n entries, filled here) gets
+ * article i's match; dd NULL: no copies. The routine behind `parallax
+ * cluster` and px_group_stories. */
+int px_cluster_corpus_dedup(px_clusterer *c, px_deduper *dd, px_article *const *articles, size_t n,
+                            px_dup_match *dups, int batch);
 
 typedef struct px_story_group {
     size_t *articles;    /* indexes into the article array, ascending */

@@ -51,11 +51,6 @@ static const char help[] =
     "                       training data of scripts/train-story-model\n"
     "  -h, --help           this help\n";
 
-typedef struct item {
-    px_article *a;
-    px_dup_match dup;
-} item;
-
 typedef struct run {
     cli_input ci;
     px_cluster_opts co;
@@ -63,7 +58,7 @@ typedef struct run {
     px_deduper *dd;
     int stream, batch;
     /* batch mode: every article */
-    item *items;
+    px_article **items;
     size_t n, cap;
     /* stream mode: the story of each input position still in the dedup
      * window (a copy only ever matches one of those), as a ring */
@@ -203,13 +198,15 @@ static int place(run *r, const px_article *a, const px_dup_match *dup, uint64_t 
     return rc;
 }
 
+/* Stream mode looks for copies here; batch mode while the clusterer
+ * reads the whole input (px_cluster_corpus_dedup). */
 static int take_article(px_article *a, void *ud)
 {
     run *r = ud;
-    px_dup_match dup = {0};
-    if (r->dd && px_dedup_add(r->dd, a, &dup) != PX_OK)
-        r->failed = 1;
     if (r->stream) {
+        px_dup_match dup = {0};
+        if (r->dd && px_dedup_add(r->dd, a, &dup) != PX_OK)
+            r->failed = 1;
         uint64_t story = 0;
         if (place(r, a, &dup, &story) != PX_OK)
             r->failed = 1;
@@ -219,7 +216,7 @@ static int take_article(px_article *a, void *ud)
     }
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 1024;
-        item *v = realloc(r->items, cap * sizeof *v);
+        px_article **v = realloc(r->items, cap * sizeof *v);
         if (!v) {
             px_article_free(a);
             r->failed = 1;
@@ -228,8 +225,7 @@ static int take_article(px_article *a, void *ud)
         r->items = v;
         r->cap = cap;
     }
-    r->items[r->n] = (item){a, dup};
-    r->n++;
+    r->items[r->n++] = a;
     return r->failed ? 1 : 0;
 }
 
@@ -237,16 +233,8 @@ static int take_article(px_article *a, void *ud)
  * order, copies attached, then the merge pass). */
 static int cluster_all(run *r)
 {
-    px_article **articles = malloc((r->n + 1) * sizeof *articles);
     px_dup_match *dups = malloc((r->n + 1) * sizeof *dups);
-    int rc = articles && dups ? PX_OK : PX_ENOMEM;
-    for (size_t i = 0; rc == PX_OK && i < r->n; i++) {
-        articles[i] = r->items[i].a;
-        dups[i] = r->items[i].dup;
-    }
-    if (rc == PX_OK)
-        rc = px_cluster_corpus(r->cl, articles, r->n, dups, r->batch);
-    free(articles);
+    int rc = dups ? px_cluster_corpus_dedup(r->cl, r->dd, r->items, r->n, dups, r->batch) : PX_ENOMEM;
     free(dups);
     return rc;
 }
@@ -393,7 +381,7 @@ int cmd_cluster(int argc, char **argv)
         exit_code = EXIT_INPUT;
     }
     for (size_t i = 0; i < r.n; i++)
-        px_article_free(r.items[i].a);
+        px_article_free(r.items[i]);
     free(r.items);
     free(r.story_of);
     px_clusterer_free(r.cl);

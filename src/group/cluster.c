@@ -113,10 +113,37 @@ static int keep_top(term_w *v, uint32_t *n, uint32_t keep, int sorted)
     return PX_OK;
 }
 
+/* The first index of v[from..n) whose term is at least term. */
+static uint32_t seek_term(const vec *v, uint32_t from, uint32_t term)
+{
+    uint32_t lo = from, hi = v->n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (v->v[mid].term < term)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* A vector this many times shorter than the other is looked up in it term
+ * by term rather than walked beside it. */
+#define SEEK_RATIO 8
+
 static double dot(const vec *a, const vec *b)
 {
     double s = 0;
     uint32_t i = 0, j = 0;
+    if (a->n * SEEK_RATIO < b->n || b->n * SEEK_RATIO < a->n) {
+        const vec *few = a->n < b->n ? a : b, *many = few == a ? b : a;
+        for (; i < few->n && j < many->n; i++) {
+            j = seek_term(many, j, few->v[i].term);
+            if (j < many->n && many->v[j].term == few->v[i].term)
+                s += (double)a->v[few == a ? i : j].w * b->v[few == a ? j : i].w;
+        }
+        return s;
+    }
     while (i < a->n && j < b->n) {
         if (a->v[i].term < b->v[j].term)
             i++;
@@ -349,6 +376,8 @@ struct px_clusterer {
     /* scratch */
     float *dense;             /* per term weight of the current article */
     size_t dense_cap;
+    float *story_dense;       /* one story's sums scattered by term (story_scatter) */
+    size_t story_dense_stride; /* terms per sum in story_dense: dense_cap + 1 */
     term_w *tf;
     size_t tf_n, tf_cap;
     px_story view;
@@ -513,6 +542,7 @@ void px_clusterer_free(px_clusterer *c)
     vocab_free(&c->voc);
     px_lexicon_free(c->lexicon);
     free(c->dense);
+    free(c->story_dense);
     free(c->tf);
     for (int k = 0; k < N_CHANNELS; k++)
         free(c->ch_terms[k]);
@@ -1903,15 +1933,9 @@ static double average_link(const px_clusterer *c, const story *a, const story *b
     return model_score(c, x);
 }
 
-static double story_similarity(const px_clusterer *c, const story *a, const story *b)
-{
-    story_dots d = {dot(&a->centroid, &b->centroid), dot(&a->title_sum, &b->title_sum), {0}};
-    for (int k = 0; k < N_CHANNELS; k++)
-        d.ch[k] = dot(&a->ch_sum[k], &b->ch_sum[k]);
-    return average_link(c, a, b, &d);
-}
-
-/* The dot product of v with a vector scattered in dense (indexed by term). */
+/* The dot product of v with a vector scattered in dense (indexed by term).
+ * The products of shared terms are summed in term order as dot() sums
+ * them, so the two give the same value. */
 static double dot_dense(const vec *v, const float *dense)
 {
     double d = 0;
@@ -1924,6 +1948,51 @@ static void scatter(float *dense, const vec *v, int on)
 {
     for (uint32_t i = 0; i < v->n; i++)
         dense[v->v[i].term] = on ? v->v[i].w : 0;
+}
+
+/* One story's centroid, title and channel sums scattered by term, so that
+ * its similarity with many others costs a walk over theirs only. */
+typedef struct story_scatter {
+    float *sum[2 + N_CHANNELS]; /* centroid, title sum, channel sums */
+} story_scatter;
+
+static const vec *story_sum(const story *s, int k)
+{
+    return k == 0 ? &s->centroid : k == 1 ? &s->title_sum : &s->ch_sum[k - 2];
+}
+
+/* Points sc at the clusterer's zeroed scatter space, sized for every term
+ * met so far. */
+static int story_scatter_init(px_clusterer *c, story_scatter *sc)
+{
+    size_t stride = c->dense_cap + 1;
+    if (c->story_dense_stride != stride) {
+        free(c->story_dense);
+        c->story_dense = calloc((2 + N_CHANNELS) * stride, sizeof *c->story_dense);
+        c->story_dense_stride = c->story_dense ? stride : 0;
+        if (!c->story_dense)
+            return PX_ENOMEM;
+    }
+    for (int k = 0; k < 2 + N_CHANNELS; k++)
+        sc->sum[k] = c->story_dense + (size_t)k * stride;
+    return PX_OK;
+}
+
+/* Scatters s into sc (on) or zeroes its entries again (off). */
+static void story_scatter_set(story_scatter *sc, const story *s, int on)
+{
+    for (int k = 0; k < 2 + N_CHANNELS; k++)
+        scatter(sc->sum[k], story_sum(s, k), on);
+}
+
+/* The learned similarity of stories s and o, s scattered in sc. */
+static double scattered_similarity(const px_clusterer *c, const story *s, const story *o,
+                                   const story_scatter *sc)
+{
+    story_dots d = {dot_dense(&o->centroid, sc->sum[0]), dot_dense(&o->title_sum, sc->sum[1]), {0}};
+    for (int k = 0; k < N_CHANNELS; k++)
+        d.ch[k] = dot_dense(&o->ch_sum[k], sc->sum[2 + k]);
+    return average_link(c, s, o, &d);
 }
 
 /* The merge threshold is below the join threshold because two stories
@@ -1961,7 +2030,7 @@ static double active_pair_threshold(const px_clusterer *c, const story *a, const
     return pair_threshold(c, a, b, c->o.active_merge_threshold);
 }
 
-/* The active story most similar to s (story_similarity, at least its pair
+/* The active story most similar to s (scattered_similarity, at least its pair
  * threshold), found like an article's candidates: through the index over
  * s's own index terms, every active story when there are few. NULL when
  * none qualifies. */
@@ -2000,12 +2069,18 @@ static story *closest_active(px_clusterer *c, story *s)
 done:;
     story *best = NULL;
     double best_sim = 0;
+    story_scatter sc;
+    int scattered = n_near && story_scatter_init(c, &sc) == PX_OK;
+    if (scattered)
+        story_scatter_set(&sc, s, 1);
     for (size_t i = 0; i < n_near; i++) {
         story *o = near[i];
         o->touched = 0;
         if (i >= c->o.max_candidates && !all)
             continue;
-        double sim = story_similarity(c, s, o);
+        if (!scattered)
+            continue;
+        double sim = scattered_similarity(c, s, o, &sc);
         if (sim < active_pair_threshold(c, s, o))
             continue;
         if (sim > best_sim || (sim == best_sim && best && o->seq < best->seq)) {
@@ -2013,6 +2088,8 @@ done:;
             best = o;
         }
     }
+    if (scattered)
+        story_scatter_set(&sc, s, 0);
     free(near);
     return best;
 }
@@ -2152,14 +2229,9 @@ static int merge_round(px_clusterer *c, double threshold)
     size_t *slot_of = NULL;
     story **near = NULL;
     size_t n_near = 0, cap_near = 0;
-    /* story s's centroid, title and channel sums, scattered by term */
-    float *s_dense = calloc((2 + N_CHANNELS) * (c->dense_cap + 1), sizeof *s_dense);
-    float *t_dense = s_dense ? s_dense + c->dense_cap + 1 : NULL;
-    float *ch_dense[N_CHANNELS];
-    for (int k = 0; k < N_CHANNELS; k++)
-        ch_dense[k] = s_dense ? t_dense + (size_t)(k + 1) * (c->dense_cap + 1) : NULL;
-    if (!s_dense)
-        rc = PX_ENOMEM;
+    story_scatter sc;
+    if (rc == PX_OK)
+        rc = story_scatter_init(c, &sc);
     for (size_t i = 0; i < c->n_stories && rc == PX_OK; i++) {
         story *s = c->stories[i];
         if (!s || !s->n_indexed)
@@ -2194,17 +2266,10 @@ static int merge_round(px_clusterer *c, double threshold)
             double sim;
             if (!cached_sim(s, o, &sim)) {
                 if (!scattered) {
-                    scatter(s_dense, &s->centroid, 1);
-                    scatter(t_dense, &s->title_sum, 1);
-                    for (int ch = 0; ch < N_CHANNELS; ch++)
-                        scatter(ch_dense[ch], &s->ch_sum[ch], 1);
+                    story_scatter_set(&sc, s, 1);
                     scattered = 1;
                 }
-                story_dots d = {dot_dense(&o->centroid, s_dense),
-                                dot_dense(&o->title_sum, t_dense), {0}};
-                for (int ch = 0; ch < N_CHANNELS; ch++)
-                    d.ch[ch] = dot_dense(&o->ch_sum[ch], ch_dense[ch]);
-                sim = average_link(c, s, o, &d);
+                sim = scattered_similarity(c, s, o, &sc);
                 if (cache_sim(s, o, sim)) {
                     rc = PX_ENOMEM;
                     continue;
@@ -2218,15 +2283,10 @@ static int merge_round(px_clusterer *c, double threshold)
             }
             pairs[n_pairs++] = (pair){sim, i, (size_t)o->seq};
         }
-        if (scattered) {
-            scatter(s_dense, &s->centroid, 0);
-            scatter(t_dense, &s->title_sum, 0);
-            for (int ch = 0; ch < N_CHANNELS; ch++)
-                scatter(ch_dense[ch], &s->ch_sum[ch], 0);
-        }
+        if (scattered)
+            story_scatter_set(&sc, s, 0);
     }
     free(near);
-    free(s_dense);
     if (rc == PX_OK && n_pairs) {
         /* pairs[].b holds a seq; map seqs to slots */
         slot_of = malloc(c->seq * sizeof *slot_of);
@@ -2544,6 +2604,20 @@ static int dedup_observed(void *ud, const px_article *a, const px_tokens *body)
     return px_dedup_add_tokens(f->dd, text, strlen(text), body, &f->dups[f->next++]);
 }
 
+int px_cluster_corpus_dedup(px_clusterer *c, px_deduper *dd, px_article *const *articles, size_t n,
+                            px_dup_match *dups, int batch)
+{
+    memset(dups, 0, n * sizeof *dups);
+    dedup_feed feed = {dd, dups, 0, n};
+    if (dd)
+        px_clusterer_on_body_tokens(c, dedup_observed, &feed);
+    int rc = px_cluster_corpus(c, articles, n, dups, batch);
+    px_clusterer_on_body_tokens(c, NULL, NULL);
+    if (rc == PX_OK && dd && feed.next != n)
+        rc = PX_EUSAGE;
+    return rc;
+}
+
 /* Groups the articles of a finished corpus; copies are set aside by the
  * deduper and listed with the group of the article they copy. The deduper
  * reads the bodies as the clusterer tokenised them. */
@@ -2567,12 +2641,8 @@ int px_group_stories(px_article *const *articles, size_t n, px_story_groups *out
     px_dup_match *dups = calloc(n, sizeof *dups);
     collector c = {articles, n, calloc(n, 1), dups, out, PX_OK};
     rc = c.grouped && dups ? PX_OK : PX_ENOMEM;
-    dedup_feed feed = {dd, dups, 0, n};
-    px_clusterer_on_body_tokens(cl, dedup_observed, &feed);
     if (rc == PX_OK)
-        rc = px_cluster_corpus(cl, articles, n, dups, 1);
-    if (rc == PX_OK && feed.next != n)
-        rc = PX_EUSAGE;
+        rc = px_cluster_corpus_dedup(cl, dd, articles, n, dups, 1);
     if (rc == PX_OK) {
         px_clusterer_foreach(cl, collect_story, &c);
         rc = c.rc;

@@ -351,19 +351,39 @@ static int shingle_set(const char *norm, size_t len, const char *text, size_t te
     return PX_OK;
 }
 
+/* The least hash of one permutation over the shingles. */
+static uint32_t least_hash(uint64_t a, uint64_t b, const uint32_t *sh, uint32_t n)
+{
+    uint32_t least = UINT32_MAX;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t h = (uint32_t)((a * sh[i] + b) >> 32);
+        least = h < least ? h : least;
+    }
+    return least;
+}
+
+/* Four permutations at a time over all the shingles: their factors and
+ * running minima stay in registers, four independent chains. */
+#define SIG_LANES 4
+
 static void signature(const px_deduper *d, const uint32_t *sh, uint32_t n, uint32_t *sig)
 {
-    unsigned perms = d->o.bands * d->o.rows;
-    for (unsigned p = 0; p < perms; p++)
-        sig[p] = UINT32_MAX;
-    for (uint32_t i = 0; i < n; i++) {
-        uint64_t x = sh[i];
-        for (unsigned p = 0; p < perms; p++) {
-            uint32_t h = (uint32_t)((d->perm_a[p] * x + d->perm_b[p]) >> 32);
-            if (h < sig[p])
-                sig[p] = h;
+    unsigned perms = d->o.bands * d->o.rows, p = 0;
+    for (; p + SIG_LANES <= perms; p += SIG_LANES) {
+        uint32_t least[SIG_LANES];
+        for (int k = 0; k < SIG_LANES; k++)
+            least[k] = UINT32_MAX;
+        for (uint32_t i = 0; i < n; i++) {
+            uint64_t x = sh[i];
+            for (int k = 0; k < SIG_LANES; k++) {
+                uint32_t h = (uint32_t)((d->perm_a[p + k] * x + d->perm_b[p + k]) >> 32);
+                least[k] = h < least[k] ? h : least[k];
+            }
         }
+        memcpy(sig + p, least, sizeof least);
     }
+    for (; p < perms; p++)
+        sig[p] = least_hash(d->perm_a[p], d->perm_b[p], sh, n);
 }
 
 static size_t intersection(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb)

@@ -121,6 +121,36 @@ static size_t sample_length(const char *s, size_t len)
  * default, wins when its fingerprint is about as close as the closest. */
 #define ENGLISH_MARGIN 1.03
 
+/* The closest fingerprint so far and the closest one of another language. */
+typedef struct ranking {
+    const char *best;
+    int best_score, second;
+} ranking;
+
+static void rank_language(ranking *r, const char *code, int score)
+{
+    if (score < r->best_score) {
+        if (!r->best || strcmp(r->best, code) != 0)
+            r->second = r->best_score;
+        r->best_score = score, r->best = code;
+    } else if (score < r->second && strcmp(r->best, code) != 0) {
+        r->second = score;
+    }
+}
+
+static size_t english_slot(void)
+{
+    size_t i = 0;
+    while (strcmp(languages[i].code, "en") != 0)
+        i++;
+    return i;
+}
+
+/* English is scored first and in full; every other fingerprint only as
+ * far as it stays below both English and the runner-up: one further off
+ * than English can neither beat it by ENGLISH_MARGIN nor come within
+ * SHORT_MARGIN of a winner that did, so the answer is the one a full
+ * comparison of every fingerprint gives. */
 static const char *closest_fingerprint(const char *s, size_t len, size_t letters)
 {
     pthread_once(&load_once, load_fingerprints);
@@ -132,25 +162,21 @@ static const char *closest_fingerprint(const char *s, size_t len, size_t letters
     fp_SetProperty(unknown, TCPROP_UTF8AWARE, TC_TRUE);
     const char *best = NULL;
     if (fp_Create(unknown, s, (uint4)len, FINGERPRINT_NGRAMS)) {
-        int best_score = INT_MAX, second = INT_MAX, english = INT_MAX;
+        ranking r = {NULL, INT_MAX, INT_MAX};
+        size_t en = english_slot();
+        int english = fingerprints[en] ? fp_Compare(fingerprints[en], unknown, INT_MAX) : INT_MAX;
+        if (fingerprints[en])
+            rank_language(&r, "en", english);
         for (size_t i = 0; i < N_LANGUAGES; i++) {
-            if (!fingerprints[i])
+            if (!fingerprints[i] || i == en)
                 continue;
-            int is_english = strcmp(languages[i].code, "en") == 0;
-            int score = fp_Compare(fingerprints[i], unknown, is_english ? INT_MAX : second);
-            if (is_english)
-                english = score;
-            if (score < best_score) {
-                if (!best || strcmp(best, languages[i].code) != 0)
-                    second = best_score;
-                best_score = score, best = languages[i].code;
-            } else if (score < second && strcmp(best, languages[i].code) != 0) {
-                second = score;
-            }
+            int cutoff = r.second < english ? r.second : english;
+            rank_language(&r, languages[i].code, fp_Compare(fingerprints[i], unknown, cutoff));
         }
-        if ((double)english <= (double)best_score * ENGLISH_MARGIN)
+        best = r.best;
+        if ((double)english <= (double)r.best_score * ENGLISH_MARGIN)
             best = "en";
-        else if (letters < SHORT_LETTERS && (double)second < (double)best_score * SHORT_MARGIN)
+        else if (letters < SHORT_LETTERS && (double)r.second < (double)r.best_score * SHORT_MARGIN)
             best = NULL;
     }
     fp_Done(unknown);

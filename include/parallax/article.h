@@ -37,6 +37,13 @@ typedef struct px_article {
     size_t n_removed;
     char *extra_json;     /* JSON object text with unknown input fields, or NULL */
 
+    /* The document model of body (parallax/doc.h), built once after
+     * cleaning (px_clean_attach_docs) for every later stage to read, or
+     * NULL. Owned: freed with the article by doc_free. Whatever changes
+     * body afterwards drops it first (px_article_drop_doc). */
+    struct px_doc *doc;
+    void (*doc_free)(struct px_doc *doc);
+
     /* Provenance: where the article was read from. */
     char *input_path;     /* "-" for standard input */
     long input_line;      /* 1-based line for line-oriented inputs, else 0 */
@@ -45,6 +52,9 @@ typedef struct px_article {
 
 px_article *px_article_new(void);
 void px_article_free(px_article *a);
+
+/* Frees a->doc, if any (before body changes). */
+void px_article_drop_doc(px_article *a);
 
 /* Replaces *field with a copy of value (NULL allowed). */
 int px_set_str(char **field, const char *value);

@@ -1004,6 +1004,7 @@ static int rebuild_body(work *w)
     }
     if (!out.data && px_buf_append(&out, "", 0))
         return PX_ENOMEM;
+    px_article_drop_doc(w->a);
     free(w->a->body);
     w->a->body = px_buf_steal(&out);
     return w->a->body ? PX_OK : PX_ENOMEM;

@@ -89,6 +89,21 @@ static int finish(clean_stage *st, int rc)
     return rc == PX_ESTOP ? rc : rc + st->failures;
 }
 
+int px_clean_attach_docs(px_article *const *v, size_t n, px_lexicons *set)
+{
+    for (size_t i = 0; i < n; i++) {
+        px_article *a = v[i];
+        if (a->doc)
+            continue;
+        px_lexicon *lx = px_lexicons_get(set, a->language);
+        const char *body = a->body ? a->body : "";
+        if (!lx || !(a->doc = px_doc_new(body, strlen(body), lx)))
+            return PX_ENOMEM;
+        a->doc_free = px_doc_destroy;
+    }
+    return PX_OK;
+}
+
 int px_read_clean_paths(const char *const *paths, size_t n, const px_read_opts *o,
                         const px_clean_opts *co, px_article_fn fn, void *ud)
 {

@@ -424,6 +424,7 @@ static int rebuild(px_article *a, const units *u, const char *keep)
     char *body = px_buf_steal(&out);
     if (!body)
         return PX_ENOMEM;
+    px_article_drop_doc(a);
     free(a->body);
     a->body = body;
     return PX_OK;

@@ -1004,7 +1004,6 @@ static int rebuild_body(work *w)
     }
     if (!out.data && px_buf_append(&out, "", 0))
         return PX_ENOMEM;
-    px_article_drop_doc(w->a);
     free(w->a->body);
     w->a->body = px_buf_steal(&out);
     return w->a->body ? PX_OK : PX_ENOMEM;
@@ -1031,6 +1030,7 @@ static int clean_highlights(px_cleaner *c, px_article *a)
 
 int px_clean_article(px_cleaner *c, px_article *a)
 {
+    px_article_drop_doc(a); /* made of the body cleaning changes */
     int rc = clean_highlights(c, a);
     if (rc || !a->body || !*a->body)
         return rc;

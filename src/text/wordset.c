@@ -2,6 +2,7 @@
  * each (text/wordset.h). */
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -82,16 +83,32 @@ static const list_set *build_set(const char *const *list)
     return ls;
 }
 
+/* The sets this thread found last, by the list's address: a hit still
+ * checks the entries (same_list), but takes no lock and scans no
+ * registry. */
+#define SET_CACHE 64
+static _Thread_local list_set set_cache[SET_CACHE];
+
+static size_t cache_slot(const char *const *list)
+{
+    return ((uintptr_t)list >> 3) * 0x9e3779b97f4a7c15u >> 58;
+}
+
 /* The set of a list, built on first use; empty when out of memory. The
  * registry grows only by appending, but px_grow may move it: sets are
  * looked up under the lock and read after it, from a copy (what it points
  * to never moves). */
 static list_set set_of(const char *const *list)
 {
+    list_set *cached = &set_cache[cache_slot(list)];
+    if (cached->list && same_list(cached, list))
+        return *cached;
     pthread_mutex_lock(&registry_lock);
     const list_set *ls = build_set(list);
     list_set copy = ls ? *ls : (list_set){0};
     pthread_mutex_unlock(&registry_lock);
+    if (ls)
+        *cached = copy;
     return copy;
 }
 

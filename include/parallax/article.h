@@ -53,9 +53,6 @@ typedef struct px_article {
 px_article *px_article_new(void);
 void px_article_free(px_article *a);
 
-/* Frees a->doc, if any (before body changes). */
-void px_article_drop_doc(px_article *a);
-
 /* Replaces *field with a copy of value (NULL allowed). */
 int px_set_str(char **field, const char *value);
 int px_set_strn(char **field, const char *value, size_t len);

@@ -93,10 +93,6 @@ size_t px_doc_cp_offset(const px_doc *d, size_t byte);
  * document). On failure d is left empty. */
 int px_doc_build(px_doc *d, const char *text, size_t len, px_lexicon *lx);
 void px_doc_free(px_doc *d);
-/* The same on the heap (an article's px_article.doc): NULL when out of
- * memory; px_doc_destroy frees it. */
-px_doc *px_doc_new(const char *text, size_t len, px_lexicon *lx);
-void px_doc_destroy(px_doc *d);
 /* The lower-case form of a word or number token (the lexicon's copy). */
 const char *px_doc_form(const px_doc *d, size_t token, size_t *len);
 

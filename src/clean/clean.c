@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "clean/clean_internal.h"
+#include "core/article_internal.h"
 #include "core/map.h"
 #include "clean/clean_rules.h"
 #include "core/grow.h"

@@ -5,6 +5,7 @@
 
 #include "parallax/clean.h"
 #include "clean/clean_internal.h"
+#include "text/doc_internal.h"
 
 #define MAX_LANGUAGES 8
 

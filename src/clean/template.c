@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "clean/clean_internal.h"
+#include "core/article_internal.h"
 #include "core/grow.h"
 #include "parallax/clean.h"
 #include "text/textchar.h"

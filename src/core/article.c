@@ -4,6 +4,7 @@
 #include <cjson/cJSON.h>
 
 #include "parallax/article.h"
+#include "core/article_internal.h"
 #include "core/common_internal.h"
 
 px_article *px_article_new(void)

@@ -311,6 +311,85 @@ static void test_compare_tokenises_each_body_once(void **s)
     tu_result_free(&r);
 }
 
+
+/* One lexicon per language, whatever the tag's case or region. */
+static void test_lexicons_one_per_language(void **s)
+{
+    (void)s;
+    px_lexicons *set = px_lexicons_new();
+    assert_non_null(set);
+    px_lexicon *en = px_lexicons_get(set, NULL);
+    assert_non_null(en);
+    assert_ptr_equal(px_lexicons_get(set, "EN-GB"), en);
+    assert_ptr_equal(px_lexicons_get(set, "e"), en);
+    px_lexicon *de = px_lexicons_get(set, "de-AT");
+    assert_non_null(de);
+    assert_ptr_not_equal(de, en);
+    assert_ptr_equal(px_lexicons_get(set, "de"), de);
+    px_lexicons_free(set);
+}
+
+/* The story's report, rendered as JSON. */
+static char *report_json(px_article *const *v, size_t n)
+{
+    px_story_report *rep = NULL;
+    assert_int_equal(px_compare_story(v, n, NULL, &rep, NULL), PX_OK);
+    px_buf b = {0};
+    assert_int_equal(px_report_json(&rep, 1, &b), PX_OK);
+    px_story_report_free(rep);
+    char *json = px_strndup(b.data, b.len);
+    px_buf_free(&b);
+    return json;
+}
+
+/* The clean stage builds each article's document once; comparing then
+ * reads it: no body is tokenised or split again (only the titles are
+ * tokenised), and the report is the one made without it (grouping:
+ * tests/test_cluster.c). A body cleaned again drops its document. */
+static void test_attached_documents_serve_every_later_stage(void **s)
+{
+    (void)s;
+    tu_result r, plain;
+    tu_read_one(&r, tu_shared("seeds"), NULL);
+    tu_read_one(&plain, tu_shared("seeds"), NULL);
+    assert_int_equal(r.n, 5);
+    char *without = report_json(plain.articles, plain.n);
+    tu_result_free(&plain);
+    unsigned long long bytes = 0, titles = 0;
+    for (size_t i = 0; i < r.n; i++) {
+        bytes += strlen(r.articles[i]->body);
+        titles += r.articles[i]->title ? strlen(r.articles[i]->title) : 0;
+    }
+    px_lexicons *set = px_lexicons_new();
+    unsigned long long tok0 = px_text_bytes_tokenized(), split0 = px_text_bytes_split();
+    assert_int_equal(px_clean_attach_docs(r.articles, r.n, set), PX_OK);
+    assert_int_equal(px_text_bytes_tokenized() - tok0, bytes);
+    assert_int_equal(px_text_bytes_split() - split0, bytes);
+    for (size_t i = 0; i < r.n; i++) {
+        assert_non_null(r.articles[i]->doc);
+        assert_ptr_equal(r.articles[i]->doc->text, r.articles[i]->body);
+    }
+    px_story_groups g;
+    assert_int_equal(px_group_stories(r.articles, r.n, &g, NULL), PX_OK);
+    assert_int_equal(g.n, 1);
+    px_story_groups_free(&g);
+    tok0 = px_text_bytes_tokenized();
+    split0 = px_text_bytes_split();
+    char *with = report_json(r.articles, r.n);
+    assert_int_equal(px_text_bytes_tokenized() - tok0, titles); /* the headline's choice */
+    assert_int_equal(px_text_bytes_split() - split0, 0);
+    assert_string_equal(with, without);
+    px_cleaner *c = NULL;
+    assert_int_equal(px_cleaner_new(&c, "en", NULL), PX_OK);
+    assert_int_equal(px_clean_article(c, r.articles[0]), PX_OK);
+    assert_null(r.articles[0]->doc);
+    px_cleaner_free(c);
+    free(with);
+    free(without);
+    tu_result_free(&r);
+    px_lexicons_free(set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +404,8 @@ int main(void)
         cmocka_unit_test(test_doc_of_empty_text),
         cmocka_unit_test(test_story_tokenises_each_body_once),
         cmocka_unit_test(test_compare_tokenises_each_body_once),
+        cmocka_unit_test(test_lexicons_one_per_language),
+        cmocka_unit_test(test_attached_documents_serve_every_later_stage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

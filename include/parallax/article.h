@@ -37,6 +37,13 @@ typedef struct px_article {
     size_t n_removed;
     char *extra_json;     /* JSON object text with unknown input fields, or NULL */
 
+    /* The document model of body (parallax/doc.h), built once after
+     * cleaning (px_clean_attach_docs) for every later stage to read, or
+     * NULL. Owned: freed with the article by doc_free. Whatever changes
+     * body afterwards drops it first (px_article_drop_doc). */
+    struct px_doc *doc;
+    void (*doc_free)(struct px_doc *doc);
+
     /* Provenance: where the article was read from. */
     char *input_path;     /* "-" for standard input */
     long input_line;      /* 1-based line for line-oriented inputs, else 0 */

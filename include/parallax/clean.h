@@ -11,6 +11,7 @@
 #ifndef PARALLAX_CLEAN_H
 #define PARALLAX_CLEAN_H
 
+#include "doc.h"
 #include "read.h"
 
 #ifdef __cplusplus
@@ -85,6 +86,15 @@ int px_templates_each(const px_templates *t, px_template_line_fn line_fn,
                       px_template_outlet_fn outlet_fn, void *ud);
 int px_templates_restore_outlet(px_templates *t, uint64_t outlet, uint32_t articles);
 int px_templates_restore_line(px_templates *t, const px_template_line *l);
+
+/* ---- the document model ---------------------------------------------------- */
+
+/* The last step of cleaning: builds the document model of each article's
+ * final body (a->doc, parallax/doc.h) with the lexicon of its language in
+ * set, so that grouping and comparing read it instead of tokenising and
+ * splitting again. An article that has one keeps it. set must outlive the
+ * articles. PX_ENOMEM. */
+int px_clean_attach_docs(px_article *const *v, size_t n, px_lexicons *set);
 
 /* ---- reading clean articles ------------------------------------------------ */
 

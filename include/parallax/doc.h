@@ -53,6 +53,16 @@ unsigned px_lexicon_form_class(const px_lexicon *lx, uint32_t form);
  * be), interning it; PX_NO_TERM when the word has none or memory ran out. */
 uint32_t px_lexicon_term_of(px_lexicon *lx, const char *word, size_t len, int is_number);
 
+/* A lexicon per language, made on first use: what the documents of a
+ * multilingual corpus are built with. The set must outlive them. */
+typedef struct px_lexicons px_lexicons;
+
+px_lexicons *px_lexicons_new(void);
+void px_lexicons_free(px_lexicons *set);
+/* The lexicon of a language tag: its first two letters in lower case,
+ * "en" when the tag is NULL or shorter. NULL when out of memory. */
+px_lexicon *px_lexicons_get(px_lexicons *set, const char *language);
+
 /* One token as the document model sees it. */
 typedef struct px_doc_token {
     uint32_t term;     /* term id in the lexicon, PX_NO_TERM when none */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "clean/clean_internal.h"
+#include "core/article_internal.h"
 #include "core/map.h"
 #include "clean/clean_rules.h"
 #include "core/grow.h"
@@ -1030,6 +1031,7 @@ static int clean_highlights(px_cleaner *c, px_article *a)
 
 int px_clean_article(px_cleaner *c, px_article *a)
 {
+    px_article_drop_doc(a); /* made of the body cleaning changes */
     int rc = clean_highlights(c, a);
     if (rc || !a->body || !*a->body)
         return rc;

@@ -5,6 +5,7 @@
 
 #include "parallax/clean.h"
 #include "clean/clean_internal.h"
+#include "text/doc_internal.h"
 
 #define MAX_LANGUAGES 8
 
@@ -87,6 +88,21 @@ static int finish(clean_stage *st, int rc)
     for (size_t i = 0; i < st->n; i++)
         px_cleaner_free(st->cleaners[i]);
     return rc == PX_ESTOP ? rc : rc + st->failures;
+}
+
+int px_clean_attach_docs(px_article *const *v, size_t n, px_lexicons *set)
+{
+    for (size_t i = 0; i < n; i++) {
+        px_article *a = v[i];
+        if (a->doc)
+            continue;
+        px_lexicon *lx = px_lexicons_get(set, a->language);
+        const char *body = a->body ? a->body : "";
+        if (!lx || !(a->doc = px_doc_new(body, strlen(body), lx)))
+            return PX_ENOMEM;
+        a->doc_free = px_doc_destroy;
+    }
+    return PX_OK;
 }
 
 int px_read_clean_paths(const char *const *paths, size_t n, const px_read_opts *o,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "clean/clean_internal.h"
+#include "core/article_internal.h"
 #include "core/grow.h"
 #include "parallax/clean.h"
 #include "text/textchar.h"
@@ -424,6 +425,7 @@ static int rebuild(px_article *a, const units *u, const char *keep)
     char *body = px_buf_steal(&out);
     if (!body)
         return PX_ENOMEM;
+    px_article_drop_doc(a);
     free(a->body);
     a->body = body;
     return PX_OK;

@@ -283,8 +283,11 @@ int cmd_analyze(int argc, char **argv)
         return rc < 0 ? EXIT_OK : rc;
     }
     article_list l = {0};
+    px_lexicons *lexicons = px_lexicons_new();
     cli_input_read(&ci, keep_article, &l);
     if (!l.oom && !ci.raw && px_templates_clean_all(l.v, l.n, 0))
+        l.oom = 1;
+    if (!l.oom && (!lexicons || px_clean_attach_docs(l.v, l.n, lexicons)))
         l.oom = 1;
     if (l.oom) {
         cli_error("out of memory after %zu articles", l.n);
@@ -296,6 +299,7 @@ int cmd_analyze(int argc, char **argv)
     for (size_t i = 0; i < l.n; i++)
         px_article_free(l.v[i]);
     free(l.v);
+    px_lexicons_free(lexicons);
     cli_input_free(&ci);
     return rc;
 }

@@ -154,23 +154,43 @@ static uint32_t *framing_terms(const px_story_text *s)
 
 typedef struct stop_langs {
     const char *code[MAX_STOP_LANGS];
+    const char *const *list[MAX_STOP_LANGS]; /* its stopword list; NULL: px_is_stopword's English */
+    size_t list_len[MAX_STOP_LANGS];
     size_t n;
     uint32_t *mask;          /* per term: bit l set when it is a stopword of code[l] */
 } stop_langs;
 
+/* px_is_stopword(sl->code[l], w, len), each list's length counted once. */
+static int stop_lang_has(const stop_langs *sl, size_t l, const char *w, size_t len)
+{
+    return sl->list[l] ? px_word_list_has_n(sl->list[l], sl->list_len[l], w, len)
+                       : px_is_stopword(sl->code[l], w, len);
+}
+
+static void stop_lang_add(stop_langs *sl, const char *code)
+{
+    int english = (code[0] | 0x20) == 'e' && (code[1] | 0x20) == 'n';
+    const char *const *list = english ? NULL : px_word_list(px_stopword_sources, code);
+    sl->code[sl->n] = code;
+    sl->list[sl->n] = list;
+    sl->list_len[sl->n++] = list ? px_word_list_len(list) : 0;
+}
+
 static int stop_langs_make(const px_story_text *s, stop_langs *sl)
 {
     sl->n = 0;
-    sl->code[sl->n++] = "en";
+    stop_lang_add(sl, "en");
     for (const px_rule_source *r = px_stopword_sources; r->lang && sl->n < MAX_STOP_LANGS; r++)
-        sl->code[sl->n++] = r->lang;
+        stop_lang_add(sl, r->lang);
     sl->mask = calloc(s->n_terms + 1, sizeof *sl->mask);
     if (!sl->mask)
         return PX_ENOMEM;
-    for (size_t t = 0; t < s->n_terms; t++)
+    for (size_t t = 0; t < s->n_terms; t++) {
+        size_t len = strlen(s->term_words[t]);
         for (size_t l = 0; l < sl->n; l++)
-            if (px_is_stopword(sl->code[l], s->term_words[t], strlen(s->term_words[t])))
+            if (stop_lang_has(sl, l, s->term_words[t], len))
                 sl->mask[t] |= 1u << l;
+    }
     return PX_OK;
 }
 

@@ -10,15 +10,15 @@
 #include "parallax/story.h"
 #include "core/common_internal.h"
 #include "compare/story_internal.h"
+#include "text/doc_internal.h"
 
 /* ---- vocabulary: the story's compact term ids ------------------------- */
 
-#define MAX_LANGUAGES 8
-
-/* One lexicon per language met, and its term ids mapped to the story's. */
+/* One lexicon per language met (the articles' own, from their documents,
+ * or the story's), and its term ids mapped to the story's. */
 typedef struct story_lexicon {
-    char lang[3];
     px_lexicon *lx;
+    int owned;
     uint32_t *to_story; /* lexicon term id -> story term id + 1; 0 = not yet */
     size_t cap;
 } story_lexicon;
@@ -26,10 +26,32 @@ typedef struct story_lexicon {
 struct px_story_vocab {
     px_map terms;       /* term text -> story term id */
     size_t terms_cap;   /* allocated entries of term_words, term_df */
-    story_lexicon lex[MAX_LANGUAGES];
-    size_t n_lex;
+    story_lexicon *lex;
+    size_t n_lex, lex_cap;
 };
 
+static story_lexicon *add_lexicon(px_story_vocab *v, px_lexicon *lx, int owned)
+{
+    if (!lx || px_grow(&v->lex, &v->lex_cap, v->n_lex + 1, sizeof *v->lex, 4, 0) != PX_OK) {
+        if (owned)
+            px_lexicon_free(lx);
+        return NULL;
+    }
+    v->lex[v->n_lex] = (story_lexicon){lx, owned, NULL, 0};
+    return &v->lex[v->n_lex++];
+}
+
+/* The slot of a lexicon an article's document was built with. */
+static story_lexicon *lexicon_slot(px_story_vocab *v, px_lexicon *lx)
+{
+    for (size_t i = 0; i < v->n_lex; i++)
+        if (v->lex[i].lx == lx)
+            return &v->lex[i];
+    return add_lexicon(v, lx, 0);
+}
+
+/* A lexicon of the language (px_lexicons_get's rule), the story's own when
+ * no article brought one. */
 static story_lexicon *lexicon_for(px_story_vocab *v, const char *language)
 {
     char lang[3] = "en";
@@ -38,16 +60,9 @@ static story_lexicon *lexicon_for(px_story_vocab *v, const char *language)
         lang[1] = (char)(language[1] | 0x20);
     }
     for (size_t i = 0; i < v->n_lex; i++)
-        if (strcmp(v->lex[i].lang, lang) == 0)
+        if (strcmp(px_lexicon_lang(v->lex[i].lx), lang) == 0)
             return &v->lex[i];
-    story_lexicon *sl = &v->lex[v->n_lex < MAX_LANGUAGES ? v->n_lex : MAX_LANGUAGES - 1];
-    if (v->n_lex == MAX_LANGUAGES)
-        return sl; /* more languages than slots: the last one's lexicon */
-    memcpy(sl->lang, lang, 3);
-    if (!(sl->lx = px_lexicon_new(lang)))
-        return NULL;
-    v->n_lex++;
-    return sl;
+    return add_lexicon(v, px_lexicon_new(lang), 1);
 }
 
 /* The story's id of a lexicon term, interned on first use; -1 when out of
@@ -183,9 +198,17 @@ static int add_article_sentences(px_story_text *s, size_t ai, sent_buf *sb, term
 {
     const px_article *a = s->articles[ai];
     const char *body = a->body ? a->body : "";
-    story_lexicon *sl = lexicon_for(s->vocab, a->language);
     px_doc *d = &s->docs[ai];
-    if (!sl || px_doc_build(d, body, strlen(body), sl->lx) != PX_OK)
+    story_lexicon *sl;
+    if (a->doc && a->doc->text == body) {
+        *d = *a->doc; /* borrowed: the clean stage's, freed with the article */
+        sl = lexicon_slot(s->vocab, d->lexicon);
+    } else {
+        sl = lexicon_for(s->vocab, a->language);
+        if (!sl || px_doc_build(d, body, strlen(body), sl->lx) != PX_OK)
+            return PX_ENOMEM;
+    }
+    if (!sl)
         return PX_ENOMEM;
     int rc = PX_OK;
     for (size_t i = 0; rc == PX_OK && i < d->sentences.n; i++) {
@@ -456,7 +479,8 @@ void px_story_text_free(px_story_text *s)
     for (size_t i = 0; i < s->n_terms; i++)
         free(s->term_words[i]);
     for (size_t i = 0; s->docs && i < s->n_articles; i++)
-        px_doc_free(&s->docs[i]);
+        if (!s->articles[i]->doc || s->articles[i]->doc->tok != s->docs[i].tok)
+            px_doc_free(&s->docs[i]);
     free(s->docs);
     free(s->sources);
     free(s->article_source);
@@ -469,9 +493,11 @@ void px_story_text_free(px_story_text *s)
     if (s->vocab) {
         px_map_free(&s->vocab->terms);
         for (size_t i = 0; i < s->vocab->n_lex; i++) {
-            px_lexicon_free(s->vocab->lex[i].lx);
+            if (s->vocab->lex[i].owned)
+                px_lexicon_free(s->vocab->lex[i].lx);
             free(s->vocab->lex[i].to_story);
         }
+        free(s->vocab->lex);
     }
     free(s->vocab);
     free(s->term_store);

@@ -4,6 +4,7 @@
 #include <cjson/cJSON.h>
 
 #include "parallax/article.h"
+#include "core/article_internal.h"
 #include "core/common_internal.h"
 
 px_article *px_article_new(void)
@@ -18,6 +19,7 @@ void px_article_free(px_article *a)
 {
     if (!a)
         return;
+    px_article_drop_doc(a);
     free(a->id);
     free(a->source);
     free(a->source_key);
@@ -38,6 +40,13 @@ void px_article_free(px_article *a)
     free(a->extra_json);
     free(a->input_path);
     free(a);
+}
+
+void px_article_drop_doc(px_article *a)
+{
+    if (a->doc && a->doc_free)
+        a->doc_free(a->doc);
+    a->doc = NULL;
 }
 
 int px_set_strn(char **field, const char *value, size_t len)

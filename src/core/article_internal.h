@@ -15,4 +15,7 @@ int px_days_in_month(long year, int month);
  * "Sept" (any case); 0 when it is none. */
 int px_month_from_word(const char *w, size_t len);
 
+/* Frees a->doc, if any: whatever changes a->body calls it first. */
+void px_article_drop_doc(px_article *a);
+
 #endif

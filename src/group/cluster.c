@@ -810,15 +810,29 @@ static void trace_free(term_trace *t)
     *t = (term_trace){0};
 }
 
-/* Reads a's title and body into t. */
-static int trace_article(px_clusterer *c, const px_article *a, term_trace *t)
+/* The tokens of a's body the clean stage made (its document model), when
+ * they are px_tokenize's; else NULL. */
+static const px_tokens *document_tokens(const px_article *a)
+{
+    const px_doc *d = a->doc;
+    return d && a->body && d->text == a->body && px_doc_tokens_plain(d) ? &d->tokens : NULL;
+}
+
+/* Reads a's title and body into t; *body: the body's tokens (NULL when it
+ * has none). */
+static int trace_article(px_clusterer *c, const px_article *a, term_trace *t, const px_tokens **body)
 {
     t->n = t->n_title = 0;
     int rc = a->title ? trace_text(c, a->title, strlen(a->title), 0, &c->tokens, t) : PX_OK;
     t->n_title = t->n;
     c->tokens.n = 0;
-    if (rc == PX_OK && a->body)
+    *body = a->body ? document_tokens(a) : NULL;
+    if (rc == PX_OK && *body)
+        rc = trace_tokens(c, a->body, *body, 1, t);
+    else if (rc == PX_OK && a->body) {
         rc = trace_text(c, a->body, strlen(a->body), 1, &c->tokens, t);
+        *body = &c->tokens;
+    }
     return rc;
 }
 
@@ -1076,9 +1090,10 @@ static int add_title(story *s, const vec *tv)
 /* The document frequencies of a, from its trace (kept in t). */
 static int observe_traced(px_clusterer *c, const px_article *a, term_trace *t)
 {
-    int rc = trace_article(c, a, t);
+    const px_tokens *body = NULL;
+    int rc = trace_article(c, a, t, &body);
     if (rc == PX_OK && c->on_body)
-        rc = c->on_body(c->on_body_ud, a, a->body ? &c->tokens : NULL);
+        rc = c->on_body(c->on_body_ud, a, body);
     if (rc == PX_OK)
         rc = collect_terms(c, t);
     if (rc == PX_OK)
@@ -1733,7 +1748,8 @@ static int article_vectors_make(px_clusterer *c, const px_article *a, article_ve
     const term_trace *t = c->replay;
     int rc = PX_OK;
     if (!t) {
-        rc = trace_article(c, a, &c->trace);
+        const px_tokens *body;
+        rc = trace_article(c, a, &c->trace, &body);
         t = &c->trace;
     }
     if (rc == PX_OK)

@@ -244,6 +244,11 @@ static uint64_t exact_key(uint64_t exact)
     return XXH64(&exact, sizeof exact, EXACT_BAND) ^ ((uint64_t)EXACT_BAND << 48);
 }
 
+static int is_space(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
+}
+
 /* The folded text with every white-space run made one space, trimmed. */
 static char *normalise(const char *text, size_t len, size_t *out_len)
 {
@@ -254,7 +259,7 @@ static char *normalise(const char *text, size_t len, size_t *out_len)
     int space = 1;
     for (size_t r = 0; f[r]; r++) {
         unsigned char ch = (unsigned char)f[r];
-        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v') {
+        if (is_space((char)ch)) {
             if (!space)
                 f[w++] = ' ';
             space = 1;
@@ -301,13 +306,38 @@ static int token_hashes(const char *text, const px_tokens *t, int lower, uint64_
     return PX_OK;
 }
 
+/* Is norm (normalise()'s form of text) text with its ASCII capitals
+ * lowered and its white space collapsed, folding having changed nothing
+ * else (an ASCII text, or one whose other characters fold to themselves:
+ * "£", "é")? */
+static int folds_to_ascii_lower(const char *norm, size_t len, const char *text, size_t text_len)
+{
+    size_t w = 0;
+    int space = 0;
+    for (size_t r = 0; r < text_len; r++) {
+        char ch = text[r];
+        if (is_space(ch)) {
+            space = 1;
+            continue;
+        }
+        if (space && w && (w >= len || norm[w++] != ' '))
+            return 0;
+        space = 0;
+        if (w >= len || norm[w++] != (ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch))
+            return 0;
+    }
+    return w == len;
+}
+
 /* The hashes of the folded words of a normalised text: read from the
- * tokens of the text as written (text, written) when lower-casing splits
- * it alike (px_tokens_fold_alike), else from the normalised text's own. */
+ * tokens of the text as written (text, written) when folding changed only
+ * ASCII case and lower-casing splits it alike (px_tokens_fold_alike), else
+ * from the normalised text's own. */
 static int folded_token_hashes(const char *norm, size_t len, const char *text, size_t text_len,
                                const px_tokens *written, uint64_t **tok_hash, size_t *cap_tok, size_t *n)
 {
-    if (written && px_is_ascii(text, text_len) && px_tokens_fold_alike(text, text_len, written))
+    if (written && folds_to_ascii_lower(norm, len, text, text_len) &&
+        px_tokens_fold_alike(text, text_len, written))
         return token_hashes(text, written, 1, tok_hash, cap_tok, n);
     px_tokens toks = {0};
     int rc = px_tokenize(norm, len, &toks) == PX_OK ? token_hashes(norm, &toks, 0, tok_hash, cap_tok, n)

@@ -3,8 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "parallax/doc.h"
 #include "text/doc_internal.h"
+#include "text/text_internal.h"
 
 void px_doc_free(px_doc *d)
 {
@@ -116,4 +118,68 @@ const char *px_doc_form(const px_doc *d, size_t token, size_t *len)
         return NULL;
     }
     return px_lexicon_form(d->lexicon, f, len);
+}
+
+int px_doc_tokens_plain(const px_doc *d) { return !px_writes_without_spaces(px_lexicon_lang(d->lexicon)); }
+
+px_doc *px_doc_new(const char *text, size_t len, px_lexicon *lx)
+{
+    px_doc *d = malloc(sizeof *d);
+    if (d && px_doc_build(d, text, len, lx) != PX_OK) {
+        free(d);
+        return NULL;
+    }
+    return d;
+}
+
+void px_doc_destroy(px_doc *d)
+{
+    if (!d)
+        return;
+    px_doc_free(d);
+    free(d);
+}
+
+/* ---- a lexicon per language ------------------------------------------------- */
+
+typedef struct lang_lexicon {
+    char lang[3];
+    px_lexicon *lx;
+} lang_lexicon;
+
+struct px_lexicons {
+    lang_lexicon *v;
+    size_t n, cap;
+};
+
+px_lexicons *px_lexicons_new(void) { return calloc(1, sizeof(px_lexicons)); }
+
+void px_lexicons_free(px_lexicons *set)
+{
+    if (!set)
+        return;
+    for (size_t i = 0; i < set->n; i++)
+        px_lexicon_free(set->v[i].lx);
+    free(set->v);
+    free(set);
+}
+
+px_lexicon *px_lexicons_get(px_lexicons *set, const char *language)
+{
+    char lang[3] = "en";
+    if (language && language[0] && language[1]) {
+        lang[0] = (char)(language[0] | 0x20);
+        lang[1] = (char)(language[1] | 0x20);
+    }
+    for (size_t i = 0; i < set->n; i++)
+        if (memcmp(set->v[i].lang, lang, 3) == 0)
+            return set->v[i].lx;
+    if (px_grow(&set->v, &set->cap, set->n + 1, sizeof *set->v, 4, 0) != PX_OK)
+        return NULL;
+    lang_lexicon *l = &set->v[set->n];
+    memcpy(l->lang, lang, 3);
+    if (!(l->lx = px_lexicon_new(lang)))
+        return NULL;
+    set->n++;
+    return l->lx;
 }

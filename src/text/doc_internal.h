@@ -12,6 +12,15 @@ const char *px_lexicon_lang(const px_lexicon *lx);
 /* A form's text (and length) and term (PX_NO_TERM when none). */
 const char *px_lexicon_form(const px_lexicon *lx, uint32_t form, size_t *len);
 
+/* px_doc_build on the heap (an article's px_article.doc): NULL when out
+ * of memory; px_doc_destroy frees it. */
+px_doc *px_doc_new(const char *text, size_t len, px_lexicon *lx);
+void px_doc_destroy(px_doc *d);
+
+/* Are d's tokens those px_tokenize() makes of its text (its language is
+ * written with spaces), so that a reader wanting those may take them? */
+int px_doc_tokens_plain(const px_doc *d);
+
 uint32_t px_lexicon_form_term(const px_lexicon *lx, uint32_t form);
 
 #endif

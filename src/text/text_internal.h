@@ -41,6 +41,10 @@ int px_is_ascii(const char *s, size_t len);
  * and folded (hashes of lower-case words). */
 int px_tokens_fold_alike(const char *s, size_t n, const px_tokens *t);
 
+/* Is lang written without spaces between words (zh, ja, th, lo, km, my),
+ * so that px_tokenize_lang cuts words px_tokenize would not? */
+int px_writes_without_spaces(const char *lang);
+
 /* Appends a copy of t to out. */
 int px_tokens_push(px_tokens *out, const px_token *t);
 /* Appends the span [a, b) to out. */

@@ -13,7 +13,7 @@
 
 static const char *const unspaced[] = {"zh", "ja", "th", "lo", "km", "my", NULL};
 
-static int writes_without_spaces(const char *lang)
+int px_writes_without_spaces(const char *lang)
 {
     size_t n = lang ? strcspn(lang, "-_") : 0;
     for (const char *const *l = unspaced; *l; l++)
@@ -58,7 +58,7 @@ static int cut_token(UBreakIterator *bi, const char *s, const px_token *t, px_to
 
 int px_tokenize_lang(const char *text, size_t len, const char *lang, px_tokens *out)
 {
-    if (!writes_without_spaces(lang))
+    if (!px_writes_without_spaces(lang))
         return px_tokenize(text, len, out);
     px_tokens all = {0};
     int rc = px_tokenize(text, len, &all);

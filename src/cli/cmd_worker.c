@@ -152,33 +152,6 @@ static int work_on(worker *w, const px_work_item *item, int again, px_error *err
     return rc;
 }
 
-/* After a failure: when the server went away, connects again with
- * pauses growing from a quarter of a second to eight seconds, for at most
- * --retry seconds. 1 when connected again, 0 otherwise. */
-static int reconnect(worker *w, px_error *why)
-{
-    if (!px_store_lost(w->store))
-        return 0;
-    cli_error("%s; connecting again", why->msg);
-    struct timespec start, now;
-    clock_gettime(CLOCK_MONOTONIC, &start);
-    for (long pause = 250;; pause = pause < 8000 ? pause * 2 : 8000) {
-        pause_ms(pause);
-        px_error err;
-        px_error_clear(&err);
-        if (px_store_reconnect(w->store, &err) == PX_OK) {
-            cli_error("%s: connected again", px_store_path(w->store));
-            px_error_clear(why);
-            return 1;
-        }
-        clock_gettime(CLOCK_MONOTONIC, &now);
-        if (now.tv_sec - start.tv_sec >= w->retry) {
-            cli_error("%s (gave up after %d s)", err.msg, w->retry);
-            return 0;
-        }
-    }
-}
-
 static int queue_empty(worker *w, int *empty, px_error *err)
 {
     cJSON *q;
@@ -197,13 +170,13 @@ static int run_worker(worker *w)
     for (;;) {
         px_work_item item;
         if (px_store_claim_work(w->store, w->name, w->lease, &item, &err) != PX_OK) {
-            if (reconnect(w, &err))
+            if (cli_store_reconnect(w->store, w->retry, &err))
                 continue;
             break;
         }
         if (item.id) {
             int rc = work_on(w, &item, 0, &err);
-            while (rc && reconnect(w, &err))
+            while (rc && cli_store_reconnect(w->store, w->retry, &err))
                 rc = work_on(w, &item, 1, &err);
             if (rc && err.msg[0] && !strstr(err.msg, item.path))
                 cli_error("%s: %s", item.path, err.msg), px_error_clear(&err);
@@ -214,7 +187,7 @@ static int run_worker(worker *w)
         }
         int empty;
         if (queue_empty(w, &empty, &err)) {
-            if (reconnect(w, &err))
+            if (cli_store_reconnect(w->store, w->retry, &err))
                 continue;
             break;
         }
@@ -258,7 +231,7 @@ int cmd_worker(int argc, char **argv)
                                              {"retry", required_argument, NULL, 0x304},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    worker w = {.lease = 300, .retry = 120};
+    worker w = {.lease = 300, .retry = CLI_RETRY_DEFAULT};
     const char *db = NULL;
     int opt, rc = 0;
     cli_input_init(&w.ci);

@@ -651,9 +651,16 @@ int px_pg_store_open(px_store **out, const char *url, int flags, int busy_ms, px
     return PX_OK;
 }
 
+/* libpq may notice a closed connection only when it next reads from it
+ * (a send that failed does not): a statement settles the question. */
 static int pgs_lost(px_store *s)
 {
-    return PQstatus(pg(s)->conn) == CONNECTION_BAD;
+    PGconn *c = pg(s)->conn;
+    if (PQstatus(c) == CONNECTION_OK) {
+        settle(s, NULL);
+        PQclear(PQexec(c, "SELECT 1"));
+    }
+    return PQstatus(c) == CONNECTION_BAD;
 }
 
 /* What the session kept is gone with it: statements, the lock, the rows

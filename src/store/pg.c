@@ -24,8 +24,6 @@ enum pg_stmt {
     PG_ARTICLE_INSERT,
     PG_ARTICLE_INSERT_NEW,
     PG_ARTICLE_FIND_INPUT,
-    PG_ARTICLE_INSERT_AT,
-    PG_ARTICLE_NEXT_ID,
     PG_STORY_FIND_KEY,
     PG_STORY_INSERT,
     PG_CONFIG_ADD,
@@ -44,11 +42,6 @@ enum pg_stmt {
     "input_path, input_line, input_offset, content_hash, input_hash, search_config, tsv"
 #define ARTICLE_INSERT_VALUES                                                                              \
     NEXT_ID("articles") ", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::regconfig, " \
-    "setweight(to_tsvector($17::regconfig, coalesce($4, '')), 'A') || setweight(to_tsvector($17::regconfig, $9), 'B')"
-
-/* The same values at the id $18 the ingest chose (pg_store.next_article). */
-#define ARTICLE_INSERT_VALUES_AT                                                                     \
-    "$18, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::regconfig, " \
     "setweight(to_tsvector($17::regconfig, coalesce($4, '')), 'A') || setweight(to_tsvector($17::regconfig, $9), 'B')"
 
 #define NOW_UTC "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
@@ -92,8 +85,6 @@ static const char *const pg_sql[PG_COUNT] = {
         "  WHERE NOT EXISTS (SELECT 1 FROM old) RETURNING id) "
         "SELECT id, 1 FROM new UNION ALL SELECT id, 0 FROM old",
     [PG_ARTICLE_FIND_INPUT] = "SELECT id FROM articles WHERE input_hash = $1",
-    [PG_ARTICLE_INSERT_AT] = "INSERT INTO articles(" ARTICLE_INSERT_COLUMNS ") VALUES (" ARTICLE_INSERT_VALUES_AT ")",
-    [PG_ARTICLE_NEXT_ID] = "SELECT " NEXT_ID("articles"),
     [PG_STORY_FIND_KEY] = "SELECT id FROM stories WHERE key = $1",
     /* the story of a key, made when there is none, in one round trip */
     [PG_STORY_INSERT] = "WITH old AS (SELECT id FROM stories WHERE key = $1), "
@@ -128,13 +119,6 @@ typedef struct pg_store {
     unsigned cursors;       /* cursors declared, for unique names */
     int busy_ms;            /* the lock wait, lock_timeout */
     ingest_cache cache;     /* valid while this connection holds the ingest lock */
-    int locked;             /* this connection holds the ingest lock */
-    /* the id of the next article stored (0: ask the server); kept while
-     * the lock is held, as the rows of the cache */
-    int64_t next_article;
-    /* an article insert sent without waiting for its end (add_article):
-     * its result is read before anything else is sent (settle) */
-    int insert_in_flight;
     /* story assignments not sent yet: sent as one statement before any
      * other query and before the commit (flush_assignments) */
     int64_t *pending_article, *pending_story;
@@ -197,51 +181,12 @@ static int result_ok(PGresult *r)
 
 static int flush_assignments(px_store *s, px_error *err);
 
-/* Reads the end of the article insert in flight, if any: its error is
- * the error of whatever statement comes next (libpq would drop it
- * silently when the next one is sent). */
-static int settle(px_store *s, px_error *err)
-{
-    pg_store *p = pg(s);
-    if (!p->insert_in_flight)
-        return PX_OK;
-    p->insert_in_flight = 0;
-    PGresult *r, *failed = NULL;
-    while ((r = PQgetResult(p->conn))) {
-        if (!failed && !result_ok(r))
-            failed = r;
-        else
-            PQclear(r);
-    }
-    if (!failed)
-        return PX_OK;
-    char msg[512];
-    snprintf(msg, sizeof msg, "%s", PQresultErrorMessage(failed));
-    PQclear(failed);
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
-    px_error_set(err, PX_EIO, "%s: storing an article: %s", s->path, msg[0] ? msg : "the connection was lost");
-    if (err)
-        snprintf(err->where, sizeof err->where, "%s", s->path);
-    return PX_EIO;
-}
-
-/* A statement whose result and errors do not matter (SET, ROLLBACK). */
-static void pg_try(px_store *s, const char *sql)
-{
-    settle(s, NULL);
-    PQclear(PQexec(pg(s)->conn, sql));
-}
-
 /* Runs sql with text parameters; NULL (and the error set) on failure.
  * pg_run leaves the story assignments not sent yet where they are: for
  * statements that neither read the story tables nor depend on them. */
 static PGresult *pg_run(px_store *s, const char *sql, int n, const char *const *params, px_error *err,
                         const char *doing)
 {
-    if (settle(s, err))
-        return NULL;
     PGresult *r = PQexecParams(pg(s)->conn, sql, n, NULL, params, NULL, NULL, 0);
     if (result_ok(r))
         return r;
@@ -260,7 +205,7 @@ static PGresult *pg_query(px_store *s, const char *sql, int n, const char *const
 /* Runs one or more statements without parameters. */
 static int pg_exec(px_store *s, const char *sql, px_error *err, const char *doing)
 {
-    if (flush_assignments(s, err) || settle(s, err))
+    if (flush_assignments(s, err))
         return PX_EIO;
     PGresult *r = PQexec(pg(s)->conn, sql);
     int ok = result_ok(r);
@@ -268,34 +213,23 @@ static int pg_exec(px_store *s, const char *sql, px_error *err, const char *doin
     return ok ? PX_OK : pg_error(s, err, doing);
 }
 
-/* The name of statement id, prepared on this connection when it is not
- * yet; 0 on failure. */
-static int prepare(px_store *s, enum pg_stmt id, char name[16], px_error *err)
+static PGresult *pg_prepared(px_store *s, enum pg_stmt id, int n, const char *const *params, px_error *err,
+                             const char *doing)
 {
     pg_store *p = pg(s);
-    snprintf(name, 16, "px%d", (int)id);
-    if (settle(s, err))
-        return 0;
+    char name[16];
+    snprintf(name, sizeof name, "px%d", (int)id);
     if (!p->prepared[id]) {
         PGresult *r = PQprepare(p->conn, name, pg_sql[id], 0, NULL);
         int ok = result_ok(r);
         PQclear(r);
         if (!ok) {
             pg_error(s, err, "preparing a statement");
-            return 0;
+            return NULL;
         }
         p->prepared[id] = 1;
     }
-    return 1;
-}
-
-static PGresult *pg_prepared(px_store *s, enum pg_stmt id, int n, const char *const *params, px_error *err,
-                             const char *doing)
-{
-    char name[16];
-    if (!prepare(s, id, name, err))
-        return NULL;
-    PGresult *r = PQexecPrepared(pg(s)->conn, name, n, params, NULL, NULL, 0);
+    PGresult *r = PQexecPrepared(p->conn, name, n, params, NULL, NULL, 0);
     if (result_ok(r))
         return r;
     PQclear(r);
@@ -340,7 +274,6 @@ static void forget_ingest(pg_store *p)
     free(c->source);
     forget_stories(c);
     memset(c, 0, sizeof *c);
-    p->next_article = 0;
 }
 
 static source_entry *cached_source(pg_store *p, const char *name)
@@ -593,7 +526,7 @@ static int migrate(px_store *s, px_error *err)
         rc = apply_migrations(s, version, err);
     if (rc == PX_OK)
         return pg_exec(s, "COMMIT", err, "migrating the schema");
-    pg_try(s, "ROLLBACK");
+    PQclear(PQexec(pg(s)->conn, "ROLLBACK"));
     return rc;
 }
 
@@ -614,7 +547,7 @@ static int configure(px_store *s, px_error *err)
     int rc = pg_exec(s, sql, err, "configuring the connection");
     /* article text compressed at a fraction of the default's CPU; a
      * server built without lz4 keeps its default */
-    pg_try(s, "SET default_toast_compression = lz4");
+    PQclear(PQexec(pg(s)->conn, "SET default_toast_compression = lz4"));
     return rc;
 }
 
@@ -656,21 +589,17 @@ int px_pg_store_open(px_store **out, const char *url, int flags, int busy_ms, px
 static int pgs_lost(px_store *s)
 {
     PGconn *c = pg(s)->conn;
-    if (PQstatus(c) == CONNECTION_OK) {
-        settle(s, NULL);
+    if (PQstatus(c) == CONNECTION_OK)
         PQclear(PQexec(c, "SELECT 1"));
-    }
     return PQstatus(c) == CONNECTION_BAD;
 }
 
-/* What the session kept is gone with it: statements, the lock, the rows
- * the lock made safe to remember, what was not sent. */
+/* What the session kept is gone with it: statements, the rows the ingest
+ * lock made safe to remember, the assignments not sent. */
 static int pgs_reconnect(px_store *s, px_error *err)
 {
     pg_store *p = pg(s);
-    p->insert_in_flight = 0;
     p->n_pending = 0;
-    p->locked = 0;
     forget_ingest(p);
     memset(p->prepared, 0, sizeof p->prepared);
     PQreset(p->conn);
@@ -708,9 +637,8 @@ static void pgs_rollback(px_store *s)
 {
     pg(s)->n_pending = 0;
     forget_ingest(pg(s)); /* rows the transaction made are gone */
-    settle(s, NULL);
     if (PQtransactionStatus(pg(s)->conn) != PQTRANS_IDLE)
-        pg_try(s, "ROLLBACK");
+        PQclear(PQexec(pg(s)->conn, "ROLLBACK"));
 }
 
 /* ---- the ingest lock --------------------------------------------------- */
@@ -728,7 +656,6 @@ static int pgs_lock_ingest(px_store *s, int no_wait, void (*on_wait)(const char 
         return PX_EIO;
     int got = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
     PQclear(r);
-    pg(s)->locked = got;
     if (got)
         return PX_OK;
     if (no_wait)
@@ -736,21 +663,18 @@ static int pgs_lock_ingest(px_store *s, int no_wait, void (*on_wait)(const char 
     if (on_wait)
         on_wait(s->path, ud);
     /* lock_timeout bounds waits for row locks, not for this one */
-    pg_try(s, "SET lock_timeout = 0");
+    PQclear(PQexec(pg(s)->conn, "SET lock_timeout = 0"));
     r = pg_query(s, "SELECT pg_advisory_lock(" INGEST_LOCK ")", 0, NULL, err, "taking the ingest lock");
     char restore[64];
     snprintf(restore, sizeof restore, "SET lock_timeout = %d", pg(s)->busy_ms);
-    pg_try(s, restore);
+    PQclear(PQexec(pg(s)->conn, restore));
     PQclear(r);
-    pg(s)->locked = r != NULL;
     return r ? PX_OK : PX_EIO;
 }
 
 static void pgs_unlock_ingest(px_store *s)
 {
-    pg(s)->locked = 0;
-    forget_ingest(pg(s));
-    pg_try(s, "SELECT pg_advisory_unlock_all()");
+    PQclear(PQexec(pg(s)->conn, "SELECT pg_advisory_unlock_all()"));
 }
 
 /* ---- articles ---------------------------------------------------------- */
@@ -890,72 +814,6 @@ static int needs_only_insert(pg_store *p, const px_article *a, int64_t *source, 
     return strstr(p->configs_seen, key) != NULL;
 }
 
-/* The statement parameters of an article (ARTICLE_INSERT_VALUES), with
- * the JSON of its lists in json[3] for the caller to free; 0 when out of
- * memory. */
-static int article_params(const px_article *a, const char *hash, const char *input_hash, int64_t source,
-                          const char *config, num nums[3], char *json[3], const char *params[17])
-{
-    json[0] = store_strlist_json(&a->authors);
-    json[1] = store_strlist_json(&a->highlights);
-    json[2] = store_removed_json(a);
-    nums[0] = i64(source), nums[1] = i64(a->input_line), nums[2] = i64(a->input_offset);
-    const char *v[17] = {
-        a->id ? a->id : hash, source ? nums[0].s : NULL, a->url, a->title, json[0], a->date, a->language,
-        json[1], a->body ? a->body : "", json[2], a->extra_json, a->input_path,
-        a->input_line > 0 ? nums[1].s : NULL, a->input_offset >= 0 ? nums[2].s : NULL, hash, input_hash, config,
-    };
-    memcpy(params, v, sizeof v);
-    return json[0] && json[1] && json[2];
-}
-
-/* The ingest holding the lock stores an article without waiting for the
- * server to index it: the copy check is a look-up of the content hash,
- * the id is the next one (no other writer can take it), and the insert
- * (tsvector and GIN entries, the server's main work) is sent and read back
- * only before the next statement, so that the server indexes an article
- * while the client clusters it and reads the next one. */
-static int add_article_in_flight(px_store *s, const px_article *a, const char *hash, const char *input_hash,
-                                 int64_t source, const char *config, int64_t *row, int *added, px_error *err)
-{
-    pg_store *p = pg(s);
-    int64_t existing;
-    int rc = lookup_id(s, PG_ARTICLE_FIND_HASH, hash, &existing, err, "looking up an article");
-    if (rc == PX_OK && existing) {
-        if (row)
-            *row = existing;
-        return PX_OK;
-    }
-    if (rc == PX_OK && !p->next_article) {
-        PGresult *r = pg_prepared(s, PG_ARTICLE_NEXT_ID, 0, NULL, err, "storing an article");
-        p->next_article = r ? first_id(r) : 0;
-        PQclear(r);
-        rc = r ? PX_OK : PX_EIO;
-    }
-    char name[16];
-    if (rc || !prepare(s, PG_ARTICLE_INSERT_AT, name, err))
-        return rc ? rc : PX_EIO;
-    num nums[3], id = i64(p->next_article);
-    char *json[3];
-    const char *params[18];
-    if (!article_params(a, hash, input_hash, source, config, nums, json, params))
-        rc = px_error_set(err, PX_ENOMEM, "out of memory");
-    params[17] = id.s;
-    if (rc == PX_OK && !PQsendQueryPrepared(p->conn, name, 18, params, NULL, NULL, 0))
-        rc = pg_error(s, err, "storing an article");
-    for (int i = 0; i < 3; i++)
-        free(json[i]);
-    if (rc)
-        return rc;
-    p->insert_in_flight = 1;
-    if (row)
-        *row = p->next_article;
-    if (added)
-        *added = 1;
-    p->next_article++;
-    return PX_OK;
-}
-
 static int pgs_add_article(px_store *s, const px_article *a, const char *input_hash, int64_t *row, int *added,
                            px_error *err)
 {
@@ -965,8 +823,6 @@ static int pgs_add_article(px_store *s, const px_article *a, const char *input_h
     if (added)
         *added = 0;
     int rc = PX_OK, one_trip = needs_only_insert(pg(s), a, &source, config);
-    if (one_trip && pg(s)->locked)
-        return add_article_in_flight(s, a, hash, input_hash, source, config, row, added, err);
     if (!one_trip) {
         int64_t existing;
         rc = lookup_id(s, PG_ARTICLE_FIND_HASH, hash, &existing, err, "looking up an article");
@@ -978,20 +834,25 @@ static int pgs_add_article(px_store *s, const px_article *a, const char *input_h
         if (rc || (rc = source_row(s, a, &source, err)) || (rc = config_for(s, a->language, config, err)))
             return rc;
     }
-    num nums[3];
-    char *json[3];
-    const char *params[17];
+    char *authors = store_strlist_json(&a->authors), *highlights = store_strlist_json(&a->highlights);
+    char *removed = store_removed_json(a);
+    num src = i64(source), line = i64(a->input_line), offset = i64(a->input_offset);
+    const char *params[17] = {
+        a->id ? a->id : hash, source ? src.s : NULL, a->url, a->title, authors, a->date, a->language,
+        highlights, a->body ? a->body : "", removed, a->extra_json, a->input_path,
+        a->input_line > 0 ? line.s : NULL, a->input_offset >= 0 ? offset.s : NULL, hash, input_hash, config,
+    };
     PGresult *r = NULL;
-    if (!article_params(a, hash, input_hash, source, config, nums, json, params))
+    if (!authors || !highlights || !removed)
         rc = px_error_set(err, PX_ENOMEM, "out of memory");
     else if (!(r = pg_prepared(s, one_trip ? PG_ARTICLE_INSERT_NEW : PG_ARTICLE_INSERT, 17, params, err,
                                "storing an article")))
         rc = PX_EIO;
-    for (int i = 0; i < 3; i++)
-        free(json[i]);
+    free(authors);
+    free(highlights);
+    free(removed);
     if (rc)
         return rc;
-    pg(s)->next_article = 0; /* the server chose the id */
     if (row)
         *row = first_id(r);
     if (added)
@@ -1083,10 +944,10 @@ static int each_query(px_store *s, const char *sql, int n, const char *const *pa
     if (rc != PX_EIO) {
         char close[48];
         snprintf(close, sizeof close, "CLOSE %s", cursor);
-        pg_try(s, close);
+        PQclear(PQexec(pg(s)->conn, close));
     }
     if (own)
-        pg_try(s, rc == PX_EIO ? "ROLLBACK" : "COMMIT");
+        PQclear(PQexec(pg(s)->conn, rc == PX_EIO ? "ROLLBACK" : "COMMIT"));
     return rc;
 }
 
@@ -1842,8 +1703,6 @@ static int template_line_row(const px_template_line *l, void *ud)
 static int copy_rows(px_store *s, const char *copy_sql, const px_buf *rows, px_error *err)
 {
     PGconn *c = pg(s)->conn;
-    if (settle(s, err))
-        return PX_EIO;
     PGresult *r = PQexec(c, copy_sql);
     int ok = PQresultStatus(r) == PGRES_COPY_IN;
     PQclear(r);

@@ -14,8 +14,14 @@
 # every count), and the time of `parallax read` over the same files, the
 # part the workers do in parallel.
 #
-# Usage: bench/pg.sh [--workers [CHUNKS]] (after `make`; WRK_SECONDS=30 by
-# default).
+# bench/pg.sh --search [N]: search latency over N articles (default
+# 100,000: `bench/corpora.py stream`, Reuters articles resampled with new
+# ids, sentences, outlets and dates) on both databases: the ingest of the N
+# articles into each (the rate printed as well), then the same 3,000
+# searches on each.
+#
+# Usage: bench/pg.sh [--workers [CHUNKS] | --search [N]] (after `make`;
+# WRK_SECONDS=30 by default).
 set -eu
 cd "$(dirname "$0")/.."
 [ -n "${PX_PG_URL:-}" ] || exec tests/pg-env "$0" "$@"
@@ -60,6 +66,11 @@ if [ "${1:-}" = "--workers" ]; then
 fi
 lite=$OUT/pg-vs-sqlite.db
 rm -f $lite $lite-wal $lite-shm $lite-ingest.lock
+if [ "${1:-}" = "--search" ]; then
+    n=${2:-100000}
+    inputs=$OUT/stream-$n.jsonl
+    [ -s "$inputs" ] || /usr/bin/python3 bench/corpora.py stream "$n" $OUT/reuters.jsonl > "$inputs"
+fi
 
 # ---- ingest -------------------------------------------------------------------
 ingest() { # LABEL DB
@@ -81,6 +92,8 @@ cc -std=c17 -D_GNU_SOURCE -O2 -Iinclude -Isrc $(pkg-config --cflags $PKG) bench/
    $(pkg-config --libs $PKG) -lstemmer -lm -lpthread -o $OUT/search_latency
 printf 'search, SQLite: '; $OUT/search_latency $lite 3000
 printf 'search, PostgreSQL: '; $OUT/search_latency "$PX_PG_URL" 3000
+
+[ "${1:-}" = "--search" ] && exit 0
 
 # ---- serving from PostgreSQL ---------------------------------------------------
 command -v wrk >/dev/null || { echo "wrk is missing: scripts/install-deps --bench"; exit 1; }

@@ -111,6 +111,12 @@ const char *cli_db_path(const char *given);
 void cli_hide_db_passwords(int argc, char **argv);
 /* Opens the store, printing the error; returns NULL on failure. */
 px_store *cli_open_store(const char *given, int flags);
+/* After a call on s failed with *why: when the database server went
+ * away, connects again with pauses growing from a quarter of a second to
+ * eight seconds, for at most retry_s seconds, saying so on stderr. 1 when
+ * connected again (why cleared), 0 otherwise. */
+int cli_store_reconnect(px_store *s, int retry_s, px_error *why);
+#define CLI_RETRY_DEFAULT 120
 /* Finishes a command that ran one store query: a PX_EUSAGE failure is a
  * usage error (exit 2), any other an error (exit 1); on success prints res
  * as one line of JSON or with print, frees it and returns EXIT_OK. */

@@ -22,9 +22,13 @@ static const char help[] =
     "they read in parallel and take turns to store. An item is held under a\n"
     "lease: a worker that dies loses it back to the queue when the lease\n"
     "runs out, and what it had stored is not stored twice. An item that\n"
-    "cannot be read is marked failed with the reason; the others go on.\n\n"
+    "cannot be read is marked failed with the reason; the others go on.\n"
+    "When the database server goes away, the worker connects again with\n"
+    "growing pauses (for --retry seconds) and does its item again: what\n"
+    "was committed stays, and is not stored twice.\n\n"
     "options:\n" CLI_DB_HELP CLI_INPUT_HELP
     "      --lease SECONDS  how long an item is held without news (default 300)\n"
+    "      --retry SECONDS  how long to try to reach a lost server (default 120)\n"
     "      --once           stop when nothing is pending or running (default:\n"
     "                       wait for more work)\n"
     "      --no-analyze     do not refresh the analyses of the stories touched\n"
@@ -34,7 +38,7 @@ typedef struct worker {
     cli_input ci;
     px_store *store;
     char name[128];
-    int lease, once, no_analyze;
+    int lease, once, no_analyze, retry;
     px_article **articles;
     size_t n, cap;
 } worker;
@@ -68,13 +72,14 @@ static void drop_articles(worker *w)
  * on an error. */
 static int wait_turn(worker *w, int64_t id, px_error *err)
 {
+    long renew_every = w->lease * 500L < 5000 ? w->lease * 500L : 5000; /* well within the lease */
     for (long waited = 0;; waited += 100) {
         int turn;
         if (px_store_work_turn(w->store, id, &turn, err) != PX_OK)
             return -1;
         if (turn != 0)
             return turn > 0;
-        if (waited % 5000 == 0 && px_store_renew_work(w->store, id, w->lease, err) != PX_OK)
+        if (waited % renew_every == 0 && px_store_renew_work(w->store, id, w->name, w->lease, err) != PX_OK)
             return -1;
         pause_ms(100);
     }
@@ -102,26 +107,27 @@ static int store_articles(worker *w, long long *added, px_error *err)
 }
 
 /* One item: read, wait for its turn, store, mark it. Returns 0 or -1 on a
- * database error (the worker stops; the lease gives the item back). */
-static int work_on(worker *w, const px_work_item *item)
+ * database error, with err set (the lease gives the item back). */
+static int work_on_held(worker *w, const px_work_item *item, int again, px_error *err)
 {
-    px_error err;
-    px_error_clear(&err);
+    if (again && px_store_renew_work(w->store, item->id, w->name, w->lease, err))
+        return -1;
     w->ci.errors = 0;
     w->ci.first_error[0] = '\0';
     w->ci.paths = (const char **)&item->path;
     w->ci.n_paths = 1;
     int read_rc = cli_input_read(&w->ci, collect, w);
-    int turn = wait_turn(w, item->id, &err);
+    int turn = wait_turn(w, item->id, err);
     if (turn <= 0) {
         drop_articles(w);
         if (turn < 0)
             return -1;
-        return px_store_release_work(w->store, item->id, &err) == PX_OK ? 0 : -1;
+        return px_store_release_work(w->store, item->id, err) == PX_OK ? 0 : -1;
     }
     long long added = 0;
-    if (px_store_renew_work(w->store, item->id, w->lease, &err) != PX_OK || store_articles(w, &added, &err) != PX_OK) {
-        cli_error("%s: %s", item->path, err.msg);
+    if (px_store_renew_work(w->store, item->id, w->name, w->lease, err) != PX_OK ||
+        store_articles(w, &added, err) != PX_OK) {
+        drop_articles(w);
         return -1;
     }
     char reason[400] = "";
@@ -130,7 +136,20 @@ static int work_on(worker *w, const px_work_item *item)
     else if (w->ci.errors)
         snprintf(reason, sizeof reason, "%d error%s reading; the first: %s", w->ci.errors,
                  w->ci.errors == 1 ? "" : "s", w->ci.first_error);
-    return px_store_finish_work(w->store, item->id, *reason ? reason : NULL, added, &err) == PX_OK ? 0 : -1;
+    return px_store_finish_work(w->store, item->id, *reason ? reason : NULL, added, err) == PX_OK ? 0 : -1;
+}
+
+/* work_on_held, but an item whose lease ran out and another worker took
+ * meanwhile (a long wait; a reconnect, again) is left to that worker. */
+static int work_on(worker *w, const px_work_item *item, int again, px_error *err)
+{
+    int rc = work_on_held(w, item, again, err);
+    if (rc && err->code == PX_ESTOP) { /* another worker took it: its turn now */
+        drop_articles(w);
+        px_error_clear(err);
+        return 0;
+    }
+    return rc;
 }
 
 static int queue_empty(worker *w, int *empty, px_error *err)
@@ -150,18 +169,28 @@ static int run_worker(worker *w)
     px_error_clear(&err);
     for (;;) {
         px_work_item item;
-        if (px_store_claim_work(w->store, w->name, w->lease, &item, &err) != PX_OK)
+        if (px_store_claim_work(w->store, w->name, w->lease, &item, &err) != PX_OK) {
+            if (cli_store_reconnect(w->store, w->retry, &err))
+                continue;
             break;
+        }
         if (item.id) {
-            int rc = work_on(w, &item);
+            int rc = work_on(w, &item, 0, &err);
+            while (rc && cli_store_reconnect(w->store, w->retry, &err))
+                rc = work_on(w, &item, 1, &err);
+            if (rc && err.msg[0] && !strstr(err.msg, item.path))
+                cli_error("%s: %s", item.path, err.msg), px_error_clear(&err);
             px_work_item_free(&item);
             if (rc)
                 break;
             continue;
         }
         int empty;
-        if (queue_empty(w, &empty, &err))
+        if (queue_empty(w, &empty, &err)) {
+            if (cli_store_reconnect(w->store, w->retry, &err))
+                continue;
             break;
+        }
         if (empty && w->once)
             return EXIT_OK;
         pause_ms(500);
@@ -183,6 +212,11 @@ static int worker_option(worker *w, int opt, const char *arg, const char **db)
         return 0;
     case 0x302: w->once = 1; return 0;
     case 0x303: w->no_analyze = 1; return 0;
+    case 0x304:
+        if (cli_number("--retry", arg, 0, 86400, &x))
+            return EXIT_USAGE;
+        w->retry = (int)x;
+        return 0;
     default: return cli_usage_error("worker", "unknown option");
     }
 }
@@ -194,9 +228,10 @@ int cmd_worker(int argc, char **argv)
                                              {"lease", required_argument, NULL, 0x301},
                                              {"once", no_argument, NULL, 0x302},
                                              {"no-analyze", no_argument, NULL, 0x303},
+                                             {"retry", required_argument, NULL, 0x304},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    worker w = {.lease = 300};
+    worker w = {.lease = 300, .retry = CLI_RETRY_DEFAULT};
     const char *db = NULL;
     int opt, rc = 0;
     cli_input_init(&w.ci);

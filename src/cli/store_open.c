@@ -1,8 +1,10 @@
 /* store_open.c - the --db option and opening the store for a command. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
+#include "store/queue.h"
 
 static int hex_value(int c)
 {
@@ -97,6 +99,36 @@ px_store *cli_open_store(const char *given, int flags)
         return NULL;
     }
     return s;
+}
+
+static void pause_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
+int cli_store_reconnect(px_store *s, int retry_s, px_error *why)
+{
+    if (!px_store_lost(s))
+        return 0;
+    cli_error("%s; connecting again", why->msg);
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (long pause = 250;; pause = pause < 8000 ? pause * 2 : 8000) {
+        pause_ms(pause);
+        px_error err;
+        px_error_clear(&err);
+        if (px_store_reconnect(s, &err) == PX_OK) {
+            cli_error("%s: connected again", px_store_path(s));
+            px_error_clear(why);
+            return 1;
+        }
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (now.tv_sec - start.tv_sec >= retry_s) {
+            cli_error("%s (gave up after %d s)", err.msg, retry_s);
+            return 0;
+        }
+    }
 }
 
 long long cli_parse_id(const char *cmd, const char *what, const char *arg)

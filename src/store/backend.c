@@ -277,9 +277,9 @@ int px_store_claim_work(px_store *s, const char *worker, int lease_s, px_work_it
     return s->ops->claim_work ? s->ops->claim_work(s, worker, lease_s, item, err) : no_queue(s, err);
 }
 
-int px_store_renew_work(px_store *s, int64_t id, int lease_s, px_error *err)
+int px_store_renew_work(px_store *s, int64_t id, const char *worker, int lease_s, px_error *err)
 {
-    return s->ops->renew_work ? s->ops->renew_work(s, id, lease_s, err) : no_queue(s, err);
+    return s->ops->renew_work ? s->ops->renew_work(s, id, worker, lease_s, err) : no_queue(s, err);
 }
 
 int px_store_work_turn(px_store *s, int64_t id, int *turn, px_error *err)
@@ -301,6 +301,17 @@ int px_store_work_queue(px_store *s, cJSON **out, px_error *err)
 {
     *out = NULL;
     return s->ops->work_queue ? s->ops->work_queue(s, out, err) : no_queue(s, err);
+}
+
+int px_store_lost(px_store *s)
+{
+    return s && s->ops->lost && s->ops->lost(s);
+}
+
+int px_store_reconnect(px_store *s, px_error *err)
+{
+    return s->ops->reconnect ? s->ops->reconnect(s, err)
+                             : px_error_set(err, PX_EUSAGE, "%s: not a database server's store", s->path);
 }
 
 void px_work_item_free(px_work_item *it)

@@ -67,11 +67,14 @@ struct px_store_backend {
     /* the work queue (queue.h); NULL where the database has none */
     int (*enqueue)(px_store *s, const char *path, int *added, px_error *err);
     int (*claim_work)(px_store *s, const char *worker, int lease_s, px_work_item *item, px_error *err);
-    int (*renew_work)(px_store *s, int64_t id, int lease_s, px_error *err);
+    int (*renew_work)(px_store *s, int64_t id, const char *worker, int lease_s, px_error *err);
     int (*work_turn)(px_store *s, int64_t id, int *turn, px_error *err);
     int (*release_work)(px_store *s, int64_t id, px_error *err);
     int (*finish_work)(px_store *s, int64_t id, const char *failure, long long articles, px_error *err);
     int (*work_queue)(px_store *s, cJSON **out, px_error *err);
+    /* a database server's connection (queue.h); NULL for an embedded file */
+    int (*lost)(px_store *s);
+    int (*reconnect)(px_store *s, px_error *err);
 };
 
 /* The implementations' openers: path is the name as given. */

@@ -538,6 +538,19 @@ static void ignore_notice(void *arg, const char *message)
 
 static const px_store_backend pg_backend;
 
+/* The settings of a session, at open and after a reconnect. */
+static int configure(px_store *s, px_error *err)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql, "SET TimeZone = 'UTC'; SET lock_timeout = %d; SET default_transaction_read_only = %s",
+             pg(s)->busy_ms, s->readonly ? "on" : "off");
+    int rc = pg_exec(s, sql, err, "configuring the connection");
+    /* article text compressed at a fraction of the default's CPU; a
+     * server built without lz4 keeps its default */
+    PQclear(PQexec(pg(s)->conn, "SET default_toast_compression = lz4"));
+    return rc;
+}
+
 int px_pg_store_open(px_store **out, const char *url, int flags, int busy_ms, px_error *err)
 {
     *out = NULL;
@@ -557,15 +570,9 @@ int px_pg_store_open(px_store **out, const char *url, int flags, int busy_ms, px
                           server_message(p->conn, msg, sizeof msg));
     } else {
         PQsetNoticeProcessor(p->conn, ignore_notice, NULL);
-        char sql[160];
         /* a lock held by another writer is an error after busy_ms, never a hang */
         p->busy_ms = busy_ms > 0 ? busy_ms : 1;
-        snprintf(sql, sizeof sql, "SET TimeZone = 'UTC'; SET lock_timeout = %d; SET default_transaction_read_only = %s",
-                 p->busy_ms, s->readonly ? "on" : "off");
-        rc = pg_exec(s, sql, err, "configuring the connection");
-        /* article text compressed at a fraction of the default's CPU; a
-         * server built without lz4 keeps its default */
-        PQclear(PQexec(p->conn, "SET default_toast_compression = lz4"));
+        rc = configure(s, err);
     }
     if (rc == PX_OK)
         rc = migrate(s, err);
@@ -575,6 +582,33 @@ int px_pg_store_open(px_store **out, const char *url, int flags, int busy_ms, px
     }
     *out = s;
     return PX_OK;
+}
+
+/* libpq may notice a closed connection only when it next reads from it
+ * (a send that failed does not): a statement settles the question. */
+static int pgs_lost(px_store *s)
+{
+    PGconn *c = pg(s)->conn;
+    if (PQstatus(c) == CONNECTION_OK)
+        PQclear(PQexec(c, "SELECT 1"));
+    return PQstatus(c) == CONNECTION_BAD;
+}
+
+/* What the session kept is gone with it: statements, the rows the ingest
+ * lock made safe to remember, the assignments not sent. */
+static int pgs_reconnect(px_store *s, px_error *err)
+{
+    pg_store *p = pg(s);
+    p->n_pending = 0;
+    forget_ingest(p);
+    memset(p->prepared, 0, sizeof p->prepared);
+    PQreset(p->conn);
+    if (PQstatus(p->conn) != CONNECTION_OK) {
+        char msg[512];
+        return px_error_set(err, PX_EIO, "%s: cannot connect to the database server: %s", s->path,
+                            server_message(p->conn, msg, sizeof msg));
+    }
+    return configure(s, err);
 }
 
 static void pgs_close(px_store *s)
@@ -1751,16 +1785,21 @@ static int pgs_claim_work(px_store *s, const char *worker, int lease_s, px_work_
     return rc;
 }
 
-static int pgs_renew_work(px_store *s, int64_t id, int lease_s, px_error *err)
+static int pgs_renew_work(px_store *s, int64_t id, const char *worker, int lease_s, px_error *err)
 {
     num i = i64(id);
     char lease[16];
     snprintf(lease, sizeof lease, "%d", lease_s);
-    const char *params[2] = {i.s, lease};
+    const char *params[3] = {i.s, lease, worker};
     PGresult *r = pg_query(s, "UPDATE work_items SET lease_until = now() + $2::int * interval '1 second' "
-                              "WHERE id = $1 AND state = 'running'", 2, params, err, "renewing a lease");
+                              "WHERE id = $1 AND state = 'running' AND worker = $3", 3, params, err,
+                           "renewing a lease");
+    if (!r)
+        return PX_EIO;
+    int held = atoi(PQcmdTuples(r)) > 0;
     PQclear(r);
-    return r ? PX_OK : PX_EIO;
+    return held ? PX_OK : px_error_set(err, PX_ESTOP, "%s: work item %lld is no longer held by %s", s->path,
+                                       (long long)id, worker);
 }
 
 static int pgs_work_turn(px_store *s, int64_t id, int *turn, px_error *err)
@@ -1889,4 +1928,6 @@ static const px_store_backend pg_backend = {
     .release_work = pgs_release_work,
     .finish_work = pgs_finish_work,
     .work_queue = pgs_work_queue,
+    .lost = pgs_lost,
+    .reconnect = pgs_reconnect,
 };

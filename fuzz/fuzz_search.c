@@ -3,13 +3,16 @@
  * FTS5 runs without a syntax error (checked on a one-row index with the
  * store's tokenizer). The tsquery translation (the PostgreSQL store)
  * accepts exactly the same inputs and gives closed quotes and balanced
- * brackets. */
+ * brackets. The input is also indexed as a document (the tokenizer's
+ * document side: hyphen runs, CJK pairs) and spaced as PostgreSQL's
+ * index text, which keeps every byte outside the runs. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <sqlite3.h>
 
+#include "parallax/common.h"
 #include "store/search_query.h"
 
 static sqlite3 *index_db(void)
@@ -59,6 +62,26 @@ static void check_tsquery(const char *typed, int fts_rc)
         free(tsq);
 }
 
+/* The document side of the tokenizer and the spaced text: no failure,
+ * and the spaced text is never shorter than the input. */
+static void index_as_document(const char *text, size_t size)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(index_db(), "INSERT INTO t(rowid, title, text) VALUES (2, '', ?1)", -1, &st, NULL) !=
+        SQLITE_OK)
+        abort();
+    sqlite3_bind_text(st, 1, text, (int)size, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        abort();
+    sqlite3_finalize(st);
+    if (sqlite3_exec(index_db(), "DELETE FROM t WHERE rowid = 2", NULL, NULL, NULL) != SQLITE_OK)
+        abort();
+    px_buf spaced = {0};
+    if (px_search_spaced_text(text, size, &spaced) && spaced.len < size)
+        abort();
+    px_buf_free(&spaced);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *typed = malloc(size + 1);
@@ -80,6 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sqlite3_finalize(st);
         free(fts);
     }
+    index_as_document(typed, size);
     free(typed);
     return 0;
 }

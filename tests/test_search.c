@@ -56,6 +56,8 @@ static void test_translation(void **state)
     expect_translation("18,000 killed", "\"18 000\" AND \"killed\"");
     expect_translation("Panama Papers?", "\"Panama\" AND \"Papers\"");
     expect_translation("“curly quotes”", "\"curly quotes\"");
+    expect_translation("经济", "\"经济\"");   /* the tokenizer makes pairs */
+    expect_translation("经", "\"经\"*");      /* a lone character: what it starts */
     /* SQL and FTS5 syntax are text: only word characters reach the index */
     expect_translation("'; DROP TABLE articles; --", "\"DROP\" AND \"TABLE\" AND \"articles\"");
     expect_translation("articles_fts:x", "\"articles fts\" AND \"x\"");
@@ -93,6 +95,9 @@ static void test_tsquery_translation(void **state)
     expect_tsquery("NEAR(bridge inspection, 8)", "('bridge' & 'inspection')");
     expect_tsquery("(gaza OR israel) biden", "('gaza' | 'israel') & 'biden'");
     expect_tsquery("O'Brien", "'O''Brien'");
+    /* CJK runs as the phrase of their pairs (pg.c indexes the pairs) */
+    expect_tsquery("经济增长", "' 经济  济增  增长 '");
+    expect_tsquery("经", "' 经 ':*");
     /* operators and quotes typed are text or dropped, never tsquery syntax */
     expect_tsquery("'; DROP TABLE articles; --", "'DROP' & 'TABLE' & 'articles'");
     expect_tsquery("a & b | !c", "'a' & 'b' & 'c'");
@@ -372,6 +377,78 @@ static void test_migrates_version_4_index(void **state)
     free(file);
 }
 
+/* Chinese, Japanese and Korean (examples/lang, written without spaces or
+ * with particles on words) are found by any word of two or more
+ * characters, by a phrase only where its characters follow each other, and
+ * by a lone character wherever it stands; the others' text is not. */
+static void test_cjk_words_found(void **state)
+{
+    (void)state;
+    char *path = temp_db();
+    px_store *s = open_store(path);
+    const char *paths[] = {"examples/lang/zh.jsonl", "examples/lang/ja.jsonl", "examples/lang/ko.jsonl",
+                           "examples/lang/de.jsonl"};
+    px_ingest_opts io = {.no_analyze = 1};
+    tu_ingest_paths(s, paths, 4, NULL, &io, NULL);
+    px_error err;
+    assert_int_equal(search_total(s, "就业", &err), 2);       /* both Chinese articles */
+    assert_int_equal(search_total(s, "经济增长目标", &err), 1);
+    assert_int_equal(search_total(s, "经济增长速度", &err), 0); /* its pairs, not in a row */
+    assert_int_equal(search_total(s, "新区", &err), 2);
+    assert_int_equal(search_total(s, "座", &err), 1);          /* a lone character... */
+    assert_int_equal(search_total(s, "会", &err), 1);          /* ...also last in its run */
+    assert_int_equal(search_total(s, "title:就业", &err), 1);
+    assert_int_equal(search_total(s, "地震", &err), 2);
+    assert_int_equal(search_total(s, "防災訓練 NOT 給水車", &err), 1);
+    assert_int_equal(search_total(s, "\"避難経路\"", &err), 1);
+    assert_int_equal(search_total(s, "다리", &err), 1);        /* 다리를: a particle on the word */
+    assert_int_equal(search_total(s, "기자회견", &err), 1);
+    assert_int_equal(search_total(s, "Elbe", &err), 1);
+    px_search_query sq = {.q = "给水车", .limit = 5, .mark_open = "[", .mark_close = "]"};
+    cJSON *res;
+    assert_int_equal(px_store_search(s, &sq, &res, &err), PX_OK);
+    assert_int_equal((int)cJSON_GetNumberValue(cJSON_GetObjectItem(res, "total")), 0); /* simplified 给: Chinese */
+    cJSON_Delete(res);
+    sq.q = "給水車";
+    assert_int_equal(px_store_search(s, &sq, &res, &err), PX_OK);
+    char *all = cJSON_PrintUnformatted(res);
+    assert_non_null(strstr(all, "[給水"));
+    free(all);
+    cJSON_Delete(res);
+    px_store_close(s);
+    remove_db(path);
+}
+
+/* A version 5 store (CJK runs indexed whole) is migrated on open: the
+ * index is rebuilt and a word inside a run is found. */
+static void test_migrates_version_5_index(void **state)
+{
+    (void)state;
+    char *path = temp_db();
+    px_store *s = open_store(path);
+    const char *paths[] = {"examples/lang/zh.jsonl"};
+    px_ingest_opts io = {.no_analyze = 1};
+    tu_ingest_paths(s, paths, 1, NULL, &io, NULL);
+    px_store_close(s);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(px_search_register_tokenizer(db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "DROP TABLE articles_fts;"
+                                  "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles',"
+                                  "  content_rowid='id', tokenize='porter unicode61');"
+                                  "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+                                  "PRAGMA user_version = 5;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    s = open_store(path);
+    px_error err;
+    assert_int_equal(search_total(s, "就业", &err), 2);
+    px_store_close(s);
+    remove_db(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -381,6 +458,8 @@ int main(void)
         cmocka_unit_test(test_thirty_typed_queries_answer),
         cmocka_unit_test(test_hyphen_and_compound_fold),
         cmocka_unit_test(test_migrates_version_4_index),
+        cmocka_unit_test(test_cjk_words_found),
+        cmocka_unit_test(test_migrates_version_5_index),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

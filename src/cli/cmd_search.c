@@ -7,9 +7,10 @@
 
 static const char help[] =
     "usage: parallax search [OPTIONS] QUERY\n\n"
-    "Searches the titles and texts of the stored articles (SQLite FTS5 query\n"
-    "syntax: words, \"phrases\", AND/OR/NOT, prefix*, title:word) and prints\n"
-    "the best matches with the matching words highlighted.\n\n"
+    "Searches the titles and texts of the stored articles (words, \"phrases\",\n"
+    "AND/OR/NOT, prefix*, title:word, NEAR(a b, N); Chinese, Japanese and\n"
+    "Korean words inside runs written without spaces; docs/store.md) and\n"
+    "prints the best matches with the matching words highlighted.\n\n"
     "options:\n" CLI_DB_HELP
     "      --source S       only articles of this outlet (name or key)\n"
     "      --since DATE     only articles dated on or after DATE\n"

@@ -42,7 +42,8 @@ enum pg_stmt {
     "input_path, input_line, input_offset, content_hash, input_hash, search_config, tsv"
 #define ARTICLE_INSERT_VALUES                                                                              \
     NEXT_ID("articles") ", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::regconfig, " \
-    "setweight(to_tsvector($17::regconfig, coalesce($4, '')), 'A') || setweight(to_tsvector($17::regconfig, $9), 'B')"
+    "setweight(to_tsvector($17::regconfig, coalesce($18::text, $4, '')), 'A') || " \
+    "setweight(to_tsvector($17::regconfig, coalesce($19::text, $9)), 'B')"
 
 #define NOW_UTC "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
@@ -383,13 +384,16 @@ static store_row row_at(const PGresult *res, int i)
 
 /* ---- schema ------------------------------------------------------------ */
 
-/* The same tables as the SQLite store's schema version 5 (store.c), with
+/* The same tables as the SQLite store's schema version 6 (store.c), with
  * the search index as a tsvector column. Analyses are stored as text:
  * PostgreSQL compresses long values itself (TOAST). Entry i brings the
  * schema to version pg_migrations[i].version. Append only. */
+static int respace_cjk_rows(px_store *s, px_error *err);
+
 static const struct {
     int version;
     const char *sql;
+    int (*step)(px_store *s, px_error *err); /* after sql: what SQL alone cannot do */
 } pg_migrations[] = {
     {5, "CREATE FUNCTION px_day_shift(d text, days float8) RETURNS text LANGUAGE plpgsql STABLE AS $$"
         " BEGIN RETURN to_char(d::timestamptz - days * interval '1 day', 'YYYY-MM-DD');"
@@ -461,10 +465,46 @@ static const struct {
         "  worker TEXT, attempts INTEGER NOT NULL DEFAULT 0, lease_until TIMESTAMPTZ,"
         "  articles BIGINT, reason TEXT,"
         "  enqueued TEXT NOT NULL DEFAULT " NOW_UTC ", finished TEXT);"
-        "CREATE INDEX work_items_open ON work_items(id) WHERE state IN ('pending', 'running');"},
+        "CREATE INDEX work_items_open ON work_items(id) WHERE state IN ('pending', 'running');", NULL},
+    /* Chinese, Japanese and Korean searched by pairs of characters */
+    {6, NULL, respace_cjk_rows},
 };
 #define PG_N_MIGRATIONS (sizeof pg_migrations / sizeof pg_migrations[0])
-_Static_assert(PX_STORE_SCHEMA_VERSION == 5, "add the PostgreSQL migration of the new schema version to pg_migrations");
+_Static_assert(PX_STORE_SCHEMA_VERSION == 6, "add the PostgreSQL migration of the new schema version to pg_migrations");
+
+/* The search vector of each stored article with CJK text, made again
+ * from that text spaced into pairs of characters, as pgs_add_article
+ * makes it. */
+static int respace_cjk_rows(px_store *s, px_error *err)
+{
+    PGresult *rows = pg_query(s,
+                              "SELECT id, search_config, coalesce(title, ''), text FROM articles "
+                              "WHERE (coalesce(title, '') || text) ~ '[\\u3040-\\u30ff\\u3400-\\u9fff\\uac00-\\ud7a3]'",
+                              0, NULL, err, "migrating the search index");
+    if (!rows)
+        return PX_EIO;
+    int rc = PX_OK;
+    for (int i = 0; rc == PX_OK && i < PQntuples(rows); i++) {
+        px_buf title = {0}, text = {0};
+        const char *t = PQgetvalue(rows, i, 2), *b = PQgetvalue(rows, i, 3);
+        if (!px_search_spaced_text(t, strlen(t), &title))
+            px_buf_puts(&title, t);
+        if (!px_search_spaced_text(b, strlen(b), &text))
+            px_buf_puts(&text, b);
+        const char *params[4] = {PQgetvalue(rows, i, 0), PQgetvalue(rows, i, 1), title.data ? title.data : "",
+                                 text.data ? text.data : ""};
+        PGresult *r = pg_query(s,
+                               "UPDATE articles SET tsv = setweight(to_tsvector($2::regconfig, $3), 'A') || "
+                               "setweight(to_tsvector($2::regconfig, $4), 'B') WHERE id = $1::bigint",
+                               4, params, err, "migrating the search index");
+        rc = r ? PX_OK : PX_EIO;
+        PQclear(r);
+        px_buf_free(&title);
+        px_buf_free(&text);
+    }
+    PQclear(rows);
+    return rc;
+}
 
 /* Any parallax process migrating the same database waits for this lock. */
 #define MIGRATION_LOCK "7055030001"
@@ -495,9 +535,14 @@ static int apply_migrations(px_store *s, int version, px_error *err)
     int rc = PX_OK;
     if (version == 0)
         rc = pg_exec(s, "CREATE TABLE parallax_schema(version INTEGER NOT NULL)", err, "migrating the schema");
-    for (size_t i = 0; rc == PX_OK && i < PG_N_MIGRATIONS; i++)
-        if (pg_migrations[i].version > version)
+    for (size_t i = 0; rc == PX_OK && i < PG_N_MIGRATIONS; i++) {
+        if (pg_migrations[i].version <= version)
+            continue;
+        if (pg_migrations[i].sql)
             rc = pg_exec(s, pg_migrations[i].sql, err, "migrating the schema");
+        if (rc == PX_OK && pg_migrations[i].step)
+            rc = pg_migrations[i].step(s, err);
+    }
     if (rc == PX_OK) {
         char sql[96];
         snprintf(sql, sizeof sql, "DELETE FROM parallax_schema; INSERT INTO parallax_schema VALUES (%d)",
@@ -837,17 +882,26 @@ static int pgs_add_article(px_store *s, const px_article *a, const char *input_h
     char *authors = store_strlist_json(&a->authors), *highlights = store_strlist_json(&a->highlights);
     char *removed = store_removed_json(a);
     num src = i64(source), line = i64(a->input_line), offset = i64(a->input_offset);
-    const char *params[17] = {
+    /* what the search index reads: CJK runs spaced into pairs ($18, $19) */
+    px_buf spaced_title = {0}, spaced_body = {0};
+    int title_spaced = a->title && px_search_spaced_text(a->title, strlen(a->title), &spaced_title);
+    int body_spaced = a->body && px_search_spaced_text(a->body, strlen(a->body), &spaced_body);
+    const char *params[19] = {
         a->id ? a->id : hash, source ? src.s : NULL, a->url, a->title, authors, a->date, a->language,
         highlights, a->body ? a->body : "", removed, a->extra_json, a->input_path,
         a->input_line > 0 ? line.s : NULL, a->input_offset >= 0 ? offset.s : NULL, hash, input_hash, config,
+        title_spaced ? spaced_title.data : NULL, body_spaced ? spaced_body.data : NULL,
     };
     PGresult *r = NULL;
     if (!authors || !highlights || !removed)
         rc = px_error_set(err, PX_ENOMEM, "out of memory");
-    else if (!(r = pg_prepared(s, one_trip ? PG_ARTICLE_INSERT_NEW : PG_ARTICLE_INSERT, 17, params, err,
+    else if ((title_spaced && !spaced_title.data) || (body_spaced && !spaced_body.data))
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    else if (!(r = pg_prepared(s, one_trip ? PG_ARTICLE_INSERT_NEW : PG_ARTICLE_INSERT, 19, params, err,
                                "storing an article")))
         rc = PX_EIO;
+    px_buf_free(&spaced_title);
+    px_buf_free(&spaced_body);
     free(authors);
     free(highlights);
     free(removed);

@@ -15,6 +15,117 @@
 #define MAX_DEPTH 16  /* brackets inside brackets */
 #define MAX_TERMS 64  /* words and phrases */
 
+/* ---- words of scripts without spaces ------------------------------- */
+
+/* Chinese and Japanese are written without spaces, and a Korean word
+ * carries its particles: a search cannot find their words at spaces. Both
+ * backends index a run of such characters (tc_is_cjk) as its overlapping
+ * pairs of characters, and its last character alone beside the last pair,
+ * so that every character of a run starts an indexed form; a typed run is
+ * looked up as the phrase of its pairs, a lone character as every form it
+ * starts. */
+
+typedef int (*span_fn)(void *ctx, size_t start, size_t end);
+typedef int (*pair_fn)(void *ctx, size_t start, size_t end, int tail);
+
+/* Only a byte from 0xE3 up starts a code point from U+3000 up. */
+static int may_hold_cjk(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0xE3)
+            return 1;
+    return 0;
+}
+
+/* The run of CJK characters at *i: each overlapping pair to pair(), or
+ * the one character of a run of one; with tails, a longer run's last
+ * character too. *i moves past the run. */
+static int walk_run(const char *s, size_t len, size_t *i, int tails, pair_fn pair, void *ctx)
+{
+    size_t n, next, start = *i;
+    tc_decode(s, len, start, &n);
+    size_t end = start + n;
+    int rc = 0, pairs = 0;
+    while (rc == 0 && end < len && tc_is_cjk(tc_decode(s, len, end, &next))) {
+        rc = pair(ctx, start, end + next, 0);
+        pairs++;
+        start = end;
+        end += next;
+    }
+    if (rc == 0 && (!pairs || tails))
+        rc = pair(ctx, start, end, pairs > 0);
+    *i = end;
+    return rc;
+}
+
+/* Hands s to plain() (the text between runs) and pair(), in text order. */
+static int walk_cjk(const char *s, size_t len, int tails, span_fn plain, pair_fn pair, void *ctx)
+{
+    size_t i = 0, plain_from = 0, n;
+    while (i < len) {
+        if (!tc_is_cjk(tc_decode(s, len, i, &n))) {
+            i += n;
+            continue;
+        }
+        int rc = i > plain_from ? plain(ctx, plain_from, i) : 0;
+        if (rc || (rc = walk_run(s, len, &i, tails, pair, ctx)))
+            return rc;
+        plain_from = i;
+    }
+    return len > plain_from ? plain(ctx, plain_from, len) : 0;
+}
+
+typedef struct {
+    const char *s;
+    px_buf *out;
+} spaced_ctx;
+
+static int spaced_plain(void *ctx, size_t a, size_t b)
+{
+    spaced_ctx *c = ctx;
+    px_buf_append(c->out, c->s + a, b - a);
+    return 0;
+}
+
+static int spaced_pair(void *ctx, size_t a, size_t b, int tail)
+{
+    (void)tail; /* a word of its own for a parser that splits at spaces */
+    spaced_ctx *c = ctx;
+    px_buf_puts(c->out, " ");
+    px_buf_append(c->out, c->s + a, b - a);
+    px_buf_puts(c->out, " ");
+    return 0;
+}
+
+/* The document side (tails) or the query side of px_search_spaced_text. */
+static int spaced_text(const char *s, size_t len, int tails, px_buf *out)
+{
+    if (!may_hold_cjk(s, len))
+        return 0;
+    size_t before = out->len;
+    spaced_ctx c = {s, out};
+    walk_cjk(s, len, tails, spaced_plain, spaced_pair, &c);
+    if (out->len == before + len && memcmp(out->data + before, s, len) == 0) {
+        out->len = before; /* no run after all */
+        if (out->data)
+            out->data[before] = '\0';
+        return 0;
+    }
+    return 1;
+}
+
+int px_search_spaced_text(const char *s, size_t len, px_buf *out)
+{
+    return spaced_text(s, len, 1, out);
+}
+
+/* One CJK character alone: matched as the start of the indexed pairs. */
+static int lone_cjk_char(const char *s, size_t len)
+{
+    size_t n;
+    return len && tc_is_cjk(tc_decode(s, len, 0, &n)) && n == len;
+}
+
 typedef struct {
     const char *s;
     size_t len, i;
@@ -142,6 +253,11 @@ static void put_parts(qparse *p, const word *w, const char *sep)
     }
 }
 
+static int lone_cjk_word(const qparse *p, const word *w)
+{
+    return w->n == 1 && lone_cjk_char(p->s + w->start[0], w->end[0] - w->start[0]);
+}
+
 /* A word as FTS5 sees it: "part", or a phrase of its parts; a hyphenated
  * word also as its parts joined up (the tokenizer indexes that form). */
 /* ---- tsquery -------------------------------------------------------- */
@@ -160,9 +276,15 @@ static void put_tsq_suffix(qparse *p, int prefix)
 }
 
 /* A quoted tsquery operand: to_tsquery splits it with the same parser as
- * the documents, a phrase when it holds several words. */
+ * the documents, a phrase when it holds several words (CJK runs spaced
+ * into their pairs, as pg.c indexes them). */
 static void put_tsq_literal(qparse *p, const char *s, size_t n)
 {
+    px_buf spaced = {0};
+    if (spaced_text(s, n, 0, &spaced)) {
+        s = spaced.data;
+        n = spaced.len;
+    }
     px_buf_puts(&p->out, "'");
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '\'' || s[i] == '\\')
@@ -170,6 +292,7 @@ static void put_tsq_literal(qparse *p, const char *s, size_t n)
         px_buf_append(&p->out, s + i, 1);
     }
     px_buf_puts(&p->out, "'");
+    px_buf_free(&spaced);
 }
 
 /* A word as typed (PostgreSQL's parser reads cease-fire and U.S. as the
@@ -181,7 +304,7 @@ static void put_tsq_word(qparse *p, const word *w, int phrase_only)
     if (joined)
         px_buf_puts(&p->out, "(");
     put_tsq_literal(p, p->s + w->start[0], w->end[w->n - 1] - w->start[0]);
-    put_tsq_suffix(p, w->prefix);
+    put_tsq_suffix(p, w->prefix || lone_cjk_word(p, w));
     if (joined) {
         p->weight = weight;
         px_buf_puts(&p->out, " | ");
@@ -213,7 +336,7 @@ static void put_word(qparse *p, const word *w, int phrase_only)
         put_tsq_word(p, w, phrase_only);
         return;
     }
-    const char *star = w->prefix ? "*" : "";
+    const char *star = w->prefix || lone_cjk_word(p, w) ? "*" : "";
     int joined = w->n > 1 && w->all_hyphens && !phrase_only;
     if (joined)
         px_buf_puts(&p->out, "(");
@@ -564,14 +687,53 @@ static int on_token(void *ctx, int flags, const char *tok, int n, int start, int
     return SQLITE_OK;
 }
 
+/* A piece of text between CJK runs goes to unicode61 (then, for a
+ * document, to the hyphen joining); its offsets are made the whole
+ * text's. */
+typedef struct {
+    join_tokenizer *t;
+    int flags;
+    const char *text;
+    void *ctx;      /* FTS5's, or the join state for a document */
+    token_fn emit;  /* FTS5's emit, or on_token */
+    join_state *join;
+    size_t base;
+} piece_ctx;
+
+static int shifted_token(void *ctx, int flags, const char *tok, int n, int start, int end)
+{
+    piece_ctx *c = ctx;
+    return c->emit(c->ctx, flags, tok, n, start + (int)c->base, end + (int)c->base);
+}
+
+static int piece_plain(void *ctx, size_t a, size_t b)
+{
+    piece_ctx *c = ctx;
+    c->base = a;
+    return c->t->inner.xTokenize(c->t->inner_tok, c, c->flags, c->text + a, (int)(b - a), shifted_token);
+}
+
+static int piece_pair(void *ctx, size_t a, size_t b, int tail)
+{
+    piece_ctx *c = ctx;
+    int rc = c->join ? flush_run(c->join) : SQLITE_OK;
+    if (rc == SQLITE_OK)
+        rc = (c->join ? c->join->emit : c->emit)(c->join ? c->join->ctx : c->ctx, tail ? FTS5_TOKEN_COLOCATED : 0,
+                                                 c->text + a, (int)(b - a), (int)a, (int)b);
+    return rc;
+}
+
 static int join_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *text, int len, token_fn emit)
 {
     join_tokenizer *t = (join_tokenizer *)tk;
-    if (flags & FTS5_TOKENIZE_QUERY)
-        return t->inner.xTokenize(t->inner_tok, ctx, flags, text, len, emit);
+    int query = (flags & FTS5_TOKENIZE_QUERY) != 0;
     join_state s = {.ctx = ctx, .emit = emit, .text = text, .fits = 1};
-    int rc = t->inner.xTokenize(t->inner_tok, &s, flags, text, len, on_token);
-    return rc == SQLITE_OK ? flush_run(&s) : rc;
+    if (!may_hold_cjk(text, (size_t)len))
+        return query ? t->inner.xTokenize(t->inner_tok, ctx, flags, text, len, emit)
+                     : t->inner.xTokenize(t->inner_tok, &s, flags, text, len, on_token);
+    piece_ctx c = {t, flags, text, query ? ctx : (void *)&s, query ? emit : on_token, query ? NULL : &s, 0};
+    int rc = walk_cjk(text, (size_t)len, !query, piece_plain, piece_pair, &c);
+    return rc == SQLITE_OK && !query ? flush_run(&s) : rc;
 }
 
 int px_search_register_tokenizer(sqlite3 *db)

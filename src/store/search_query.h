@@ -26,9 +26,17 @@ int px_search_translate(const char *typed, char **fts, px_error *err);
  * all of its phrases (tsquery has no unordered proximity). */
 int px_search_translate_tsquery(const char *typed, char **tsq, px_error *err);
 
+/* Chinese, Japanese and Korean are searched by overlapping pairs of
+ * characters (search_query.c). Appends to out the text as a parser that
+ * splits at spaces (PostgreSQL's) should index it: each run of those
+ * scripts replaced by its pairs and its last character, between spaces;
+ * returns 1, or 0 and appends nothing when the text holds no such run. */
+int px_search_spaced_text(const char *s, size_t len, px_buf *out);
+
 /* Registers the "pxjoin" FTS5 tokenizer on db: unicode61, plus, for a run
  * of words joined by single hyphens, the joined word at the same position
- * (documents only; queries are translated instead). */
+ * (documents only; queries are translated instead); CJK runs as their
+ * pairs, in documents and queries. */
 int px_search_register_tokenizer(sqlite3 *db);
 
 #endif

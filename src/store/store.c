@@ -135,6 +135,29 @@ static int db_error(px_store *s, px_error *err, const char *doing)
 
 /* ---- schema ------------------------------------------------------------ */
 
+/* The search index made again with the pxjoin tokenizer and rebuilt
+ * from the articles (a migration whose tokenizer changed). */
+#define SEARCH_INDEX_AGAIN                                                                     \
+    "DROP TRIGGER articles_fts_insert;"                                                        \
+    "DROP TRIGGER articles_fts_delete;"                                                        \
+    "DROP TRIGGER articles_fts_update;"                                                        \
+    "DROP TABLE articles_fts;"                                                                 \
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles',"            \
+    "  content_rowid='id', tokenize='porter pxjoin');"                                         \
+    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"                        \
+    "  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"     \
+    "END;"                                                                                     \
+    "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"                        \
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, text)"                             \
+    "  VALUES ('delete', old.id, old.title, old.text);"                                        \
+    "END;"                                                                                     \
+    "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN"         \
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, text)"                             \
+    "  VALUES ('delete', old.id, old.title, old.text);"                                        \
+    "  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"     \
+    "END;"                                                                                     \
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+
 /* Migration i brings the schema from version i to i + 1. Append only. */
 static const char *const migrations[] = {
     /* 0 -> 1 */
@@ -228,25 +251,10 @@ static const char *const migrations[] = {
     /* 4 -> 5: the search index also holds each hyphenated word joined up
      * (the pxjoin tokenizer, search_query.h), so that ceasefire finds
      * cease-fire; the index is rebuilt from the articles. */
-    "DROP TRIGGER articles_fts_insert;"
-    "DROP TRIGGER articles_fts_delete;"
-    "DROP TRIGGER articles_fts_update;"
-    "DROP TABLE articles_fts;"
-    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles',"
-    "  content_rowid='id', tokenize='porter pxjoin');"
-    "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
-    "  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
-    "END;"
-    "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
-    "  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
-    "  VALUES ('delete', old.id, old.title, old.text);"
-    "END;"
-    "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN"
-    "  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
-    "  VALUES ('delete', old.id, old.title, old.text);"
-    "  INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);"
-    "END;"
-    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
+    SEARCH_INDEX_AGAIN,
+    /* 5 -> 6: Chinese, Japanese and Korean indexed as pairs of characters
+     * (search_query.h); the index is made again the same way. */
+    SEARCH_INDEX_AGAIN,
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 _Static_assert(N_MIGRATIONS == PX_STORE_SCHEMA_VERSION, "one migration per schema version");

@@ -98,6 +98,16 @@ static inline int tc_is_letter(int32_t cp)
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
+/* Han, kana or Hangul: scripts whose words a search cannot find at
+ * spaces (Korean puts particles on its words), indexed as overlapping
+ * pairs of characters instead. */
+static inline int tc_is_cjk(int32_t cp)
+{
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFF66 && cp <= 0xFF9F) || (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
 static inline int tc_is_digit(int32_t cp)
 {
     if (cp < 0x80)

@@ -1,8 +1,10 @@
 #!/bin/sh
-# Claims in German, French and Spanish (data/claims/LANG.txt): quotes,
+# Claims in German, French, Spanish, Italian and Portuguese
+# (data/claims/LANG.txt): quotes,
 # numbers and dates found in the hand-written examples (examples/lang/),
 # then per 1,000 sentences of the UD dev text of each language
-# (../shared/data/sentences/ud/LANG.jsonl), even and odd items apart, and
+# (../shared/data/sentences/ud/LANG.jsonl; Italian has none), even and odd
+# items apart, and
 # a fixed sample of 20 finds per language to check by hand.
 # PARALLAX_BEFORE=path/to/older/parallax adds that binary's counts.
 set -e

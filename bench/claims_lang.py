@@ -5,7 +5,8 @@ import subprocess
 import sys
 import tempfile
 
-LANGS = ("de", "fr", "es")
+LANGS = ("de", "fr", "es", "pt")  # with UD dev text
+EXAMPLES = ("de", "fr", "es", "it", "pt")
 KINDS = ("quotes", "numbers", "dates")
 SAMPLE = 20
 
@@ -25,7 +26,7 @@ def describe(kind, o):
 
 
 def examples(binary):
-    for lang in LANGS:
+    for lang in EXAMPLES:
         path = f"examples/lang/{lang}.jsonl"
         print(f"== examples/lang/{lang}.jsonl")
         for kind in KINDS:

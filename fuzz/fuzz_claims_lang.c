@@ -1,5 +1,6 @@
 /* fuzz_claims_lang.c - quotes, numbers and dates of an article in German,
- * French or Spanish (the first byte picks the language): the per-language
+ * French, Spanish, Italian or Portuguese (the first byte picks the
+ * language): the per-language
  * tables of data/claims read any text without a crash or a hang. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -8,11 +9,11 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const char *const langs[] = {"de", "fr", "es"};
+    static const char *const langs[] = {"de", "fr", "es", "it", "pt"};
     if (size < 1)
         return 0;
     px_article *a = fuzz_article(data + 1, size - 1, "2023-10-01");
-    px_set_str(&a->language, langs[data[0] % 3]);
+    px_set_str(&a->language, langs[data[0] % (sizeof langs / sizeof *langs)]);
     px_quote_list q;
     px_quote_list_init(&q);
     px_quotes_extract(a, NULL, &q);

@@ -60,7 +60,8 @@ static int set_word(cl_word *w, const char *kind, const char *value, const char 
     static const struct { const char *name; unsigned bit; } plain[] = {
         {"say", CLW_SAY},         {"percent", CLW_PERCENT},   {"percentpoint", CLW_POINTS},
         {"yearprep", CLW_YEARPREP}, {"daylink", CLW_DAYLINK}, {"about", CLW_ABOUT},
-        {"lower", CLW_LOWER},       {"upper", CLW_UPPER}};
+        {"lower", CLW_LOWER},       {"upper", CLW_UPPER},       {"pronoun", CLW_PRONOUN},
+        {"article", CLW_ARTICLE}};
     for (size_t k = 0; k < sizeof plain / sizeof *plain; k++)
         if (strcmp(kind, plain[k].name) == 0) {
             w->kinds |= plain[k].bit;

@@ -25,7 +25,9 @@ enum {
     CLW_VAGUE = 1u << 11,   /* Dutzende, milliers, decenas: number is representative */
     CLW_ABOUT = 1u << 12,   /* qualifiers: rund, environ, unos */
     CLW_LOWER = 1u << 13,   /* mehr als, plus de, más de */
-    CLW_UPPER = 1u << 14    /* bis zu, moins de, hasta */
+    CLW_UPPER = 1u << 14,   /* bis zu, moins de, hasta */
+    CLW_PRONOUN = 1u << 15, /* er, elle, ella: a speaker named before */
+    CLW_ARTICLE = 1u << 16  /* der, le, el: "el alcalde Juan Pérez" */
 };
 
 typedef struct cl_word {

@@ -136,11 +136,46 @@ static int stopword(const cl_doc *d, const char *lang, size_t i)
     return px_is_stopword(lang, d->text + d->tk.v[i].start, d->tk.v[i].end - d->tk.v[i].start);
 }
 
-static size_t name_after(const cl_doc *d, const char *lang, size_t k, size_t hi, size_t *s, size_t *e)
+/* A role's name set off by a comma within a few words after it
+ * (", Rita Sousa"): the name's first token, *end past its last; 0 when
+ * none. */
+static size_t apposed_name(const cl_doc *d, size_t k, size_t hi, size_t *end)
 {
     const px_tokens *tk = &d->tk;
+    for (size_t i = k; i < hi && i < k + 4; i++) {
+        if (is_word(tk, i)) {
+            if (capitalised(tk, i))
+                return 0; /* a name of a place or body, not after a comma */
+            continue;
+        }
+        if (tk->v[i].end - tk->v[i].start != 1 || d->text[tk->v[i].start] != ',')
+            return 0;
+        size_t j = i + 1;
+        while (j < hi && j - (i + 1) < 4 && capitalised(tk, j))
+            j++;
+        if (j - (i + 1) < 2)
+            return 0; /* one capitalised word: a place as often as a name */
+        *end = j;
+        return i + 1;
+    }
+    return 0;
+}
+
+/* Is the word at token i of kind (one token, not a phrase)? A subject
+ * pronoun ("il" is one in French, the article in Italian), an article. */
+static int word_of_kind(const cl_lang *L, const cl_doc *d, size_t i, unsigned kind)
+{
+    size_t used;
+    const cl_word *w = i < d->tk.n ? cl_lang_word(L, d->text, d->tk.v, d->tk.n, i, &used) : NULL;
+    return w && (w->kinds & kind) && used == 1;
+}
+
+static size_t name_after(const cl_lang *L, const cl_doc *d, size_t k, size_t hi, size_t *s, size_t *e)
+{
+    const px_tokens *tk = &d->tk;
+    const char *lang = L->code;
     size_t i = k;
-    int det = is_word(tk, i) && !capitalised(tk, i) && tk->v[i].end - tk->v[i].start <= 3 && i + 1 < hi;
+    int det = is_word(tk, i) && !capitalised(tk, i) && word_of_kind(L, d, i, CLW_ARTICLE) && i + 1 < hi;
     if (det)
         i++; /* der, la, el */
     if (det && is_word(tk, i) && !capitalised(tk, i) && capitalised(tk, i + 1) && i + 1 < hi)
@@ -149,6 +184,12 @@ static size_t name_after(const cl_doc *d, const char *lang, size_t k, size_t hi,
     while (j < hi && j - i < 4 && capitalised(tk, j))
         j++;
     if (j == i && det && is_word(tk, i) && !stopword(d, lang, i)) {
+        size_t named = apposed_name(d, i + 1, hi, &j);
+        if (named) {
+            *s = tk->v[named].start; /* "a presidente da câmara, Rita Sousa" */
+            *e = tk->v[j - 1].end;
+            return j - k;
+        }
         i = k; /* "le ministre", "el portavoz" */
         j = k + 2;
     }
@@ -159,25 +200,26 @@ static size_t name_after(const cl_doc *d, const char *lang, size_t k, size_t hi,
     return j - k;
 }
 
-/* Capitalised words right before token v (not before lo). */
+static int is_comma(const cl_doc *d, size_t i)
+{
+    return i < d->tk.n && d->tk.v[i].end - d->tk.v[i].start == 1 && d->text[d->tk.v[i].start] == ',';
+}
+
+/* Capitalised words right before token v (not before lo), or a name of
+ * two or more words set off by commas right before it ("O ministro da
+ * Fazenda, Rubens Ricupero, disse"). */
 static size_t name_before(const cl_doc *d, size_t lo, size_t v, size_t *s, size_t *e)
 {
     const px_tokens *tk = &d->tk;
-    size_t i = v;
-    while (i > lo && v - i < 4 && capitalised(tk, i - 1))
+    size_t end = v > lo && is_comma(d, v - 1) ? v - 1 : v;
+    size_t i = end;
+    while (i > lo && end - i < 4 && capitalised(tk, i - 1))
         i--;
-    if (i == v)
+    if (i == end || (end < v && (end - i < 2 || i == lo || !is_comma(d, i - 1))))
         return 0;
     *s = tk->v[i].start;
-    *e = tk->v[v - 1].end;
-    return v - i;
-}
-
-static int pronoun_at(const cl_doc *d, size_t i)
-{
-    static const char *const pronouns[] = {"er", "sie", "il", "elle", "ils", "elles", "él", "ella",
-                                           "ellos", "ellas", "egli", "lui", "lei", "ele", "ela", NULL};
-    return i < d->tk.n && cl_tok_in(d->text, &d->tk.v[i], pronouns);
+    *e = tk->v[end - 1].end;
+    return end - i;
 }
 
 /* Is token i inside one of the quote's marks? */
@@ -205,11 +247,17 @@ static int find_cue(const cl_lang *L, const cl_doc *d, const qpiece *all, size_t
             continue;
         cue k = {.verb = i, .verb_end = i + used};
         size_t after = i + used;
-        if (pronoun_at(d, after) || (i > lo && pronoun_at(d, i - 1) && !capitalised(&d->tk, i - 1)))
+        if (word_of_kind(L, d, after, CLW_PRONOUN) ||
+            (i > lo && word_of_kind(L, d, i - 1, CLW_PRONOUN) && (i - 1 == lo || !capitalised(&d->tk, i - 1))))
             k.pronoun = 1;
-        else if (!name_after(d, L->code, after, hi, &k.name_s, &k.name_e) || quoted(all, np, &d->tk.v[after]))
-            if (!name_before(d, lo, i, &k.name_s, &k.name_e))
+        else if (!name_after(L, d, after, hi, &k.name_s, &k.name_e) || quoted(all, np, &d->tk.v[after]))
+            if (!name_before(d, lo, i, &k.name_s, &k.name_e)) {
                 k.name_s = k.name_e = 0;
+                /* «…», añadió. / «…», ha aggiunto: Italian, Spanish and
+                 * Portuguese drop the subject pronoun; only right after
+                 * the quote, where the subject can be no other noun */
+                k.pronoun = i >= near && i <= near + 1;
+            }
         best = dist;
         *c = k;
     }

@@ -55,7 +55,8 @@ typedef struct px_framing_term {
 /* A descriptive noun an outlet writes next to a name: "Hamas terrorists",
  * "militant group Hamas", "Israel's regime". */
 typedef struct px_actor_label {
-    char *actor;         /* the name, lower case as first written */
+    char *actor;         /* the name as first written ("Hamas"); outlets'
+                            labels are grouped by it without regard to case */
     char *label;         /* the descriptor words, lower case */
     size_t count;
 } px_actor_label;

@@ -1,10 +1,12 @@
 /* framing.c - distinctive words per outlet (weighted log-odds with an
  * informative Dirichlet prior) and the labels outlets attach to actors. */
+#include <ctype.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text/word_lists.h"
 #include "parallax/framing.h"
@@ -383,7 +385,7 @@ static int is_descriptor(const label_ctx *c, uint32_t t)
 static int add_label(px_source_framing *sf, const char *actor, const char *label)
 {
     for (size_t i = 0; i < sf->n_labels; i++)
-        if (strcmp(sf->labels[i].actor, actor) == 0 && strcmp(sf->labels[i].label, label) == 0) {
+        if (strcasecmp(sf->labels[i].actor, actor) == 0 && strcmp(sf->labels[i].label, label) == 0) {
             sf->labels[i].count++;
             return PX_OK;
         }
@@ -412,6 +414,20 @@ static int plain_word_at(const label_ctx *c, const px_story_sentence *ps, size_t
     return !c->name[ps->terms[k]] && !(ps->flags[k] & PX_TERM_CAPITALIZED);
 }
 
+/* The name as the sentence body[start, end) writes it ("Hamas", not the
+ * term's "hamas"), copied over name when the sentence holds it in other
+ * capitals; name stays as it is otherwise. */
+static void restore_case(const char *body, size_t start, size_t end, char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = start; body && i + n <= end; i++)
+        if (strncasecmp(body + i, name, n) == 0 && (i == start || !isalnum((unsigned char)body[i - 1])) &&
+            (i + n == end || !isalnum((unsigned char)body[i + n]))) {
+            memcpy(name, body + i, n);
+            return;
+        }
+}
+
 /* Labels in one sentence: NAME DESCRIPTOR, [MODIFIER] DESCRIPTOR NAME. */
 static int sentence_labels(const label_ctx *c, const px_story_sentence *ps, px_source_framing *sf)
 {
@@ -427,6 +443,8 @@ static int sentence_labels(const label_ctx *c, const px_story_sentence *ps, px_s
         px_buf actor = {0}, label = {0};
         for (size_t k = a; k < b; k++)
             px_buf_printf(&actor, "%s%s", k > a ? " " : "", s->term_words[ps->terms[k]]);
+        if (actor.data)
+            restore_case(s->articles[ps->article]->body, ps->start, ps->end, actor.data);
         if (b < ps->n_terms && (ps->flags[b] & PX_TERM_ADJACENT) && plain_word_at(c, ps, b) &&
             is_descriptor(c, ps->terms[b]))
             px_buf_puts(&label, s->term_words[ps->terms[b]]);
@@ -451,14 +469,14 @@ static int label_cmp(const void *a, const void *b)
     const px_actor_label *x = a, *y = b;
     if (x->count != y->count)
         return x->count < y->count ? 1 : -1;
-    int c = strcmp(x->actor, y->actor);
+    int c = strcasecmp(x->actor, y->actor);
     return c ? c : strcmp(x->label, y->label);
 }
 
 static int pair_cmp(const void *a, const void *b)
 {
     const px_actor_label *x = *(px_actor_label *const *)a, *y = *(px_actor_label *const *)b;
-    int c = strcmp(x->actor, y->actor);
+    int c = strcasecmp(x->actor, y->actor);
     return c ? c : strcmp(x->label, y->label);
 }
 
@@ -485,7 +503,7 @@ static int keep_contrasts(px_framing *out)
     qsort(all, n, sizeof *all, pair_cmp);
     for (size_t i = 0, j; i < n; i = j) {
         size_t distinct = 1;
-        for (j = i + 1; j < n && strcmp(all[j]->actor, all[i]->actor) == 0; j++)
+        for (j = i + 1; j < n && strcasecmp(all[j]->actor, all[i]->actor) == 0; j++)
             distinct += strcmp(all[j]->label, all[j - 1]->label) != 0;
         for (size_t k = i; k < j; k++)
             keep[k] = distinct > 1;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
@@ -98,6 +99,65 @@ static void test_seed_summary_cites_real_sources(void **s)
     px_summary_free(&sm);
     px_story_text_free(st);
     tu_result_free(&r);
+}
+
+/* A quote that runs over two paragraphs leaves its first paragraph's
+ * sentences with an open quotation mark: pieces of a quote, never summary
+ * sentences, however many outlets carry them. And a framing label is a
+ * descriptor the outlet writes ("militants"), not a word sharing its stem
+ * ("forcing" with "forces"); the actor as written ("Kador"). */
+static void test_summary_skips_quote_pieces_and_labels_are_words(void **s)
+{
+    (void)s;
+    static const char *const texts[] = {
+        "Title: Storm shuts Vell harbour\nSource: one.example\nDate: 2024-05-02\n\n"
+        "The storm shut the harbour of Vell on Tuesday and the ferry company cancelled every crossing to Kador.\n\n"
+        "\"We need to stop the crossings until the storm has passed over the harbour of Vell. Nobody should "
+        "sail a ferry in this storm.\n\n"
+        "\"The harbour of Vell stays shut until Thursday,\" the harbour master said.\n\n"
+        "In the port, Kador militants blamed the storm. The harbour master kept the harbour shut, forcing Kador traders "
+        "to wait.\n",
+        "Title: Vell harbour closed by storm\nSource: two.example\nDate: 2024-05-02\n\n"
+        "A storm shut the harbour of Vell on Tuesday, and every ferry crossing to Kador was cancelled.\n\n"
+        "\"We need to stop the crossings until the storm has passed over the harbour of Vell. Nobody should "
+        "sail a ferry in this storm.\n\n"
+        "\"The harbour of Vell stays shut until Thursday,\" the harbour master told reporters.\n\n"
+        "In the port, Kador rebels blamed the storm, and ferry crossings to Kador resume on Thursday.\n"};
+    char *paths[2];
+    for (int i = 0; i < 2; i++)
+        paths[i] = tu_write_temp(texts[i], strlen(texts[i]), ".txt");
+    tu_result r;
+    px_story_text *st = tu_read_story(&r, (const char *const *)paths, 2, NULL);
+    px_summary sm;
+    assert_int_equal(px_summary_build(st, 5, &sm, NULL), PX_OK);
+    assert_true(sm.n >= 1);
+    for (size_t i = 0; i < sm.n; i++) {
+        size_t marks = 0;
+        for (const char *c = sm.v[i].text; *c; c++)
+            marks += *c == '"';
+        if (marks % 2)
+            fail_msg("a piece of a quote in the summary: %s", sm.v[i].text);
+    }
+    px_summary_free(&sm);
+    px_framing f;
+    assert_int_equal(px_framing_build(st, px_background_default(), &f, NULL), PX_OK);
+    int militants = 0;
+    for (size_t i = 0; i < f.n; i++)
+        for (size_t k = 0; k < f.v[i].n_labels; k++) {
+            assert_null(strstr(f.v[i].labels[k].label, "forc"));
+            if (strcmp(f.v[i].labels[k].label, "militants") == 0) {
+                assert_string_equal(f.v[i].labels[k].actor, "Kador");
+                militants++;
+            }
+        }
+    assert_int_equal(militants, 1);
+    px_framing_free(&f);
+    px_story_text_free(st);
+    tu_result_free(&r);
+    for (int i = 0; i < 2; i++) {
+        unlink(paths[i]);
+        free(paths[i]);
+    }
 }
 
 static const char *const bridge[] = {"examples/corpus/harbor-herald--bridge-collapse.txt",
@@ -298,6 +358,7 @@ static void test_background_table_parse(void **s)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_summary_skips_quote_pieces_and_labels_are_words),
         cmocka_unit_test(test_seed_003_leans_on_loaded_words),
         cmocka_unit_test(test_seed_summary_cites_real_sources),
         cmocka_unit_test(test_bridge_framing_and_omission),

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
@@ -390,6 +391,44 @@ static void test_seed_timeline_has_october_7(void **s)
     tu_result_free(&r);
 }
 
+/* A sentence that names several dates is placed once, at its most
+ * precise date (the first of equals), not once per date. */
+static void test_one_place_per_sentence(void **s)
+{
+    (void)s;
+    static const char text[] = "Title: Driver retires\nDate: 2016-11-13\n\n"
+                               "Tomas Ferrand raced for the team from 1994 to 2003, its longest career.\n\n"
+                               "Ferrand was born on September 30, 1975 in Lyon and made his debut in 1994.\n\n"
+                               "He said on Sunday that he would not race again.\n";
+    char *path = tu_write_temp(text, sizeof text - 1, ".txt");
+    const char *paths[] = {path};
+    tu_result r;
+    px_story_text *st = tu_read_story(&r, paths, 1, NULL);
+    px_timeline t;
+    assert_int_equal(px_timeline_build(st, &t, NULL), PX_OK);
+    int career = 0, born = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        const px_timeline_event *ev = &t.events[i];
+        for (size_t k = 0; k < i; k++)
+            for (size_t a = 0; a < ev->n_sentences; a++)
+                for (size_t b = 0; b < t.events[k].n_sentences; b++)
+                    assert_true(ev->sentences[a] != t.events[k].sentences[b]);
+        career += strstr(ev->text, "longest career") != NULL;
+        born += strstr(ev->text, "born") != NULL;
+        if (strstr(ev->text, "longest career"))
+            assert_true(strncmp(ev->date, "1994", 4) == 0 && ev->grain == PX_GRAIN_YEAR);
+        if (strstr(ev->text, "born"))
+            assert_string_equal(ev->date, "1975-09-30");
+    }
+    assert_int_equal(career, 1);
+    assert_int_equal(born, 1);
+    px_timeline_free(&t);
+    px_story_text_free(st);
+    tu_result_free(&r);
+    unlink(path);
+    free(path);
+}
+
 static void test_example_bridge_timeline(void **s)
 {
     (void)s;
@@ -536,6 +575,7 @@ int main(void)
         cmocka_unit_test(test_giant_inputs),
         cmocka_unit_test(test_seeds_october_7),
         cmocka_unit_test(test_seed_timeline_has_october_7),
+        cmocka_unit_test(test_one_place_per_sentence),
         cmocka_unit_test(test_example_bridge_timeline),
         cmocka_unit_test(test_undated_article_counts_from_the_story_event),
         cmocka_unit_test(test_seed_counted_from_october_7),

@@ -364,7 +364,9 @@ static const char *const descriptors[] = {
     "army", "military", "occupation", "authorities", "leadership", "faction", "rebels",
     "insurgents", "extremists", "jihadists", "troops", "junta", "dictatorship",
     "dictator", "coalition", "allies", "ally", "resistance", "aggressor", "aggression",
-    "officials", "leaders", "radicals", "separatists", "state", NULL};
+    "officials", "leaders", "radicals", "separatists", "state", "leader", "official", "groups",
+    "governments", "regimes", "extremist", "jihadist", "insurgent", "rebel", "radical", "separatist",
+    "fighter", "factions", NULL};
 
 typedef struct label_ctx {
     const px_story_text *s;
@@ -373,13 +375,30 @@ typedef struct label_ctx {
     size_t n_desc;
 } label_ctx;
 
-static int is_descriptor(const label_ctx *c, uint32_t t)
+/* Is body[i, i + n) the word w, in any capitals, not part of a longer
+ * word? */
+static int word_at(const char *body, size_t i, size_t end, const char *w, size_t n)
 {
-    const char *stem = c->s->terms[t];
-    for (size_t i = 0; i < c->n_desc; i++)
-        if (strcmp(c->desc[i], stem) == 0)
-            return 1;
-    return 0;
+    return i + n <= end && strncasecmp(body + i, w, n) == 0 && (i == 0 || !isalnum((unsigned char)body[i - 1])) &&
+           (i + n == end || !isalnum((unsigned char)body[i + n]));
+}
+
+/* The descriptor that term t of sentence ps stands for, or NULL. Terms are
+ * stems, and a stem is shared by other words ("forcing" and "forces",
+ * "governing" and "government"): the descriptor itself must be written in
+ * the sentence. */
+static const char *descriptor_of(const label_ctx *c, const px_story_sentence *ps, uint32_t t)
+{
+    const char *stem = c->s->terms[t], *body = c->s->articles[ps->article]->body;
+    for (size_t i = 0; i < c->n_desc; i++) {
+        if (strcmp(c->desc[i], stem) != 0)
+            continue;
+        size_t n = strlen(descriptors[i]);
+        for (size_t k = ps->start; body && k + n <= ps->end; k++)
+            if (word_at(body, k, ps->end, descriptors[i], n))
+                return descriptors[i];
+    }
+    return NULL;
 }
 
 static int add_label(px_source_framing *sf, const char *actor, const char *label)
@@ -421,8 +440,7 @@ static void restore_case(const char *body, size_t start, size_t end, char *name)
 {
     size_t n = strlen(name);
     for (size_t i = start; body && i + n <= end; i++)
-        if (strncasecmp(body + i, name, n) == 0 && (i == start || !isalnum((unsigned char)body[i - 1])) &&
-            (i + n == end || !isalnum((unsigned char)body[i + n]))) {
+        if (word_at(body, i, end, name, n)) {
             memcpy(name, body + i, n);
             return;
         }
@@ -445,14 +463,18 @@ static int sentence_labels(const label_ctx *c, const px_story_sentence *ps, px_s
             px_buf_printf(&actor, "%s%s", k > a ? " " : "", s->term_words[ps->terms[k]]);
         if (actor.data)
             restore_case(s->articles[ps->article]->body, ps->start, ps->end, actor.data);
-        if (b < ps->n_terms && (ps->flags[b] & PX_TERM_ADJACENT) && plain_word_at(c, ps, b) &&
-            is_descriptor(c, ps->terms[b]))
-            px_buf_puts(&label, s->term_words[ps->terms[b]]);
-        else if (a > 0 && (ps->flags[a] & PX_TERM_ADJACENT) && plain_word_at(c, ps, a - 1) &&
-                 is_descriptor(c, ps->terms[a - 1])) {
+        const char *after = b < ps->n_terms && (ps->flags[b] & PX_TERM_ADJACENT) && plain_word_at(c, ps, b)
+                                ? descriptor_of(c, ps, ps->terms[b])
+                                : NULL;
+        const char *before = !after && a > 0 && (ps->flags[a] & PX_TERM_ADJACENT) && plain_word_at(c, ps, a - 1)
+                                 ? descriptor_of(c, ps, ps->terms[a - 1])
+                                 : NULL;
+        if (after) {
+            px_buf_puts(&label, after);
+        } else if (before) {
             if (a > 1 && (ps->flags[a - 1] & PX_TERM_ADJACENT) && plain_word_at(c, ps, a - 2))
                 px_buf_printf(&label, "%s ", s->term_words[ps->terms[a - 2]]);
-            px_buf_puts(&label, s->term_words[ps->terms[a - 1]]);
+            px_buf_puts(&label, before);
         }
         int rc = actor.data && label.data ? add_label(sf, actor.data, label.data) : PX_OK;
         px_buf_free(&actor);
@@ -473,11 +495,22 @@ static int label_cmp(const void *a, const void *b)
     return c ? c : strcmp(x->label, y->label);
 }
 
+/* Labels compared as one word whatever their number: "official" and
+ * "officials" are the same label, not a choice between two. */
+static int label_word_cmp(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    na -= na > 1 && a[na - 1] == 's';
+    nb -= nb > 1 && b[nb - 1] == 's';
+    int c = strncmp(a, b, na < nb ? na : nb);
+    return c ? c : (na > nb) - (na < nb);
+}
+
 static int pair_cmp(const void *a, const void *b)
 {
     const px_actor_label *x = *(px_actor_label *const *)a, *y = *(px_actor_label *const *)b;
     int c = strcasecmp(x->actor, y->actor);
-    return c ? c : strcmp(x->label, y->label);
+    return c ? c : label_word_cmp(x->label, y->label);
 }
 
 /* With two or more outlets, a label is a choice only when the outlets call
@@ -504,7 +537,7 @@ static int keep_contrasts(px_framing *out)
     for (size_t i = 0, j; i < n; i = j) {
         size_t distinct = 1;
         for (j = i + 1; j < n && strcasecmp(all[j]->actor, all[i]->actor) == 0; j++)
-            distinct += strcmp(all[j]->label, all[j - 1]->label) != 0;
+            distinct += label_word_cmp(all[j]->label, all[j - 1]->label) != 0;
         for (size_t k = i; k < j; k++)
             keep[k] = distinct > 1;
     }

@@ -57,6 +57,23 @@ static int add_entry(tl_entry **out, size_t *n, size_t *cap, const px_timex *x, 
     return PX_OK;
 }
 
+/* One entry per sentence: a sentence that names several dates ("from
+ * 1994 to 2003", "born on September 30, 1997 … his debut in 2015") is
+ * placed once, at its most precise date, the first of equals. Entries
+ * arrive in text order, so the sentence's entry, if any, is the last. */
+static int add_or_refine(tl_entry **out, size_t *n, size_t *cap, const px_timex *x, size_t sentence)
+{
+    if (!*n || (*out)[*n - 1].sentence != sentence)
+        return add_entry(out, n, cap, x, sentence);
+    tl_entry *last = &(*out)[*n - 1];
+    px_date_grain grain = x->grain == PX_GRAIN_TIME ? PX_GRAIN_DAY : x->grain;
+    if (grain < last->grain) {
+        (*n)--;
+        return add_entry(out, n, cap, x, sentence);
+    }
+    return PX_OK;
+}
+
 /* An article dated only by the story's estimate may have been written
  * after it: a relative expression that lands after the estimate is not
  * placed, rather than shown as a future date. */
@@ -93,7 +110,7 @@ static int collect_entries(const px_story_text *s, tl_entry **out, size_t *n, si
             if ((!x->value[0] && x->relative) || ahead_of_an_estimate(art, x))
                 (*unresolved)++;
             else if (is_event(x))
-                rc = add_entry(out, n, &cap, x, sent);
+                rc = add_or_refine(out, n, &cap, x, sent);
         }
     }
     px_timexes_free(&tx);

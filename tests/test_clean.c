@@ -439,6 +439,28 @@ static void test_bios_wire_captions_and_related_runs(void **s)
     px_article_free(a);
 }
 
+/* A wire picture's caption opening on the picture and the wire's credit
+ * line go; a sentence about a photo in the story stays. */
+static void test_picture_captions_and_credit_lines(void **s)
+{
+    (void)s;
+    px_article *a = clean_body(
+        "This photo released by the Port Alder fire service shows smoke rising from the ferry terminal, "
+        "Sunday, March 2, 2025.\n\n"
+        "Fire crews reached the terminal within minutes.\n\n"
+        "A photo taken by a passenger shows the ferry listing before it sank, the inquiry heard.\n\n"
+        "Atlas Wire writers Dana Whitfield in Port Alder and Tomas Brenner in Millbrook contributed to this report.");
+    assert_string_equal(a->body, "Fire crews reached the terminal within minutes.\n\n"
+                                 "A photo taken by a passenger shows the ferry listing before it sank, the inquiry heard.");
+    assert_string_equal(removal_reason(a, "This photo released by the Port Alder fire service shows smoke rising from "
+                                          "the ferry terminal, Sunday, March 2, 2025."),
+                        "caption");
+    assert_string_equal(removal_reason(a, "Atlas Wire writers Dana Whitfield in Port Alder and Tomas Brenner in "
+                                          "Millbrook contributed to this report."),
+                        "byline");
+    px_article_free(a);
+}
+
 /* A dateline opening the article goes ("Video" before it too); a caption
  * with a © credit and an agency's file-photo sentence are captions; an
  * upper-case word before a hyphen inside the text is no dateline. */
@@ -709,6 +731,7 @@ int main(void)
         cmocka_unit_test(test_real_sentences_with_noise_words_survive),
         cmocka_unit_test(test_hand_written_noise),
         cmocka_unit_test(test_bios_wire_captions_and_related_runs),
+        cmocka_unit_test(test_picture_captions_and_credit_lines),
         cmocka_unit_test(test_datelines_and_credited_captions),
         cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_repeat_inside_a_paragraph),

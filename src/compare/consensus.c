@@ -33,13 +33,21 @@ static int has_index(const size_t *v, size_t n, size_t x)
     return 0;
 }
 
-/* The member with the largest summed similarity to the other members. */
+/* The member with the largest summed similarity to the other members;
+ * a whole sentence before a piece of a quote, which reads as a stray
+ * quotation mark on its own. */
 static size_t central_member(const px_story_text *s, const px_fact *f)
 {
     size_t best = f->sentences[0];
     double best_sum = -1;
+    int best_whole = 0;
     size_t n = f->n_sentences < 40 ? f->n_sentences : 40;
     for (size_t i = 0; i < n; i++) {
+        int whole = !px_story_sentence_is_quote_piece(s, f->sentences[i]);
+        if (best_whole && !whole)
+            continue;
+        if (whole && !best_whole)
+            best_sum = -1;
         double sum = 0;
         for (size_t j = 0; j < n; j++)
             if (i != j)
@@ -47,6 +55,7 @@ static size_t central_member(const px_story_text *s, const px_fact *f)
         if (sum > best_sum) {
             best_sum = sum;
             best = f->sentences[i];
+            best_whole = whole;
         }
     }
     return best;

@@ -504,3 +504,19 @@ void px_story_text_free(px_story_text *s)
     free(s->flag_store);
     free(s);
 }
+
+int px_story_sentence_is_quote_piece(const px_story_text *s, size_t i)
+{
+    const px_story_sentence *ps = &s->sentences[i];
+    const char *body = s->articles[ps->article]->body;
+    int straight = 0, open = 0;
+    for (size_t k = ps->start; body && k < ps->end; k++) {
+        if (body[k] == '"')
+            straight ^= 1;
+        else if (k + 3 <= ps->end && !strncmp(body + k, "\xe2\x80\x9c", 3))
+            open++;
+        else if (k + 3 <= ps->end && !strncmp(body + k, "\xe2\x80\x9d", 3))
+            open--;
+    }
+    return straight || open != 0;
+}

@@ -21,6 +21,11 @@ double px_story_idf(const px_story_text *s, uint32_t term);
  * set to 1 when j is its first occurrence, else 0. */
 size_t px_story_sentence_tf(const px_story_sentence *ps, size_t j, int *first);
 
+/* Does sentence i leave a double quotation mark open? Then it is a piece
+ * of a quote the sentence splitter cut ("Red flag is what it needs, we
+ * need to stop the race.), not a sentence to show on its own. */
+int px_story_sentence_is_quote_piece(const px_story_text *s, size_t i);
+
 /* Is the term a number rather than a word? */
 int px_story_term_is_number(const px_story_text *s, uint32_t term);
 

@@ -158,23 +158,6 @@ static unsigned *echo_counts(const px_story_text *s)
     return e;
 }
 
-/* Do the double quotation marks of body[a, b) pair up? One left open is
- * a piece of a quote the sentence splitter cut ("Red flag is what it
- * needs, we need to stop the race.), not a sentence of the report. */
-static int quotes_balanced(const char *body, size_t a, size_t b)
-{
-    int straight = 0, open = 0;
-    for (size_t i = a; i < b; i++) {
-        if (body[i] == '"')
-            straight ^= 1;
-        else if (i + 3 <= b && !strncmp(body + i, "\xe2\x80\x9c", 3))
-            open++;
-        else if (i + 3 <= b && !strncmp(body + i, "\xe2\x80\x9d", 3))
-            open--;
-    }
-    return !straight && open == 0;
-}
-
 static int eligible(const px_story_text *s, size_t i)
 {
     const px_story_sentence *ps = &s->sentences[i];
@@ -188,7 +171,7 @@ static int eligible(const px_story_text *s, size_t i)
     int question = last == '?', dashed = len && (body[ps->start] == '-' || !strncmp(body + ps->start, "\xe2\x80\x94", 3) ||
                                                  !strncmp(body + ps->start, "\xe2\x80\x93", 3));
     return ps->n_terms >= MIN_TERMS && len <= MAX_BYTES && ends && !question && !dashed &&
-           quotes_balanced(body, ps->start, ps->end);
+           !px_story_sentence_is_quote_piece(s, i);
 }
 
 /* Summary candidates, best first; skip (the headline's sentence) is left

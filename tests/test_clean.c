@@ -106,6 +106,8 @@ static const noise planted[] = {
     {"meridian-times--battery-plant-strike.txt", "KESTREL FALLS, Ont. — ", "dateline"},
     {"meridian-times--port-alder-inspection.txt", "PORT ALDER, U.S. — ", "dateline"},
     {"national-tribune--corran-strike.txt", "MILLBROOK — ", "dateline"},
+    {"#atlas-20250304-0117", "PORT ALDER (Atlas Wire) — ", "dateline"},
+    {"#atlas-20250304-0342", "MILLBROOK (Atlas Wire) — ", "dateline"},
     {"meridian-times--battery-plant-strike.txt", "Please enable JavaScript in your browser settings.", "script-notice"},
     {"meridian-times--battery-plant-strike.txt", "Advertisement", "advertisement"},
     {"meridian-times--battery-plant-strike.txt", "Back to top", "navigation"},
@@ -458,6 +460,21 @@ static void test_picture_captions_and_credit_lines(void **s)
     assert_string_equal(removal_reason(a, "Atlas Wire writers Dana Whitfield in Port Alder and Tomas Brenner in "
                                           "Millbrook contributed to this report."),
                         "byline");
+    px_article_free(a);
+    /* a dated dateline with a long agency name, a menu between bars, the
+     * print edition's note and a credit in brackets */
+    a = clean_body("MILLBROOK, Mar 2 (Atlas Wire Foundation) - Workers walked out of the battery plant on Sunday.\n\n"
+                   "The union said the strike would last a week. (Reporting by Dana Whitfield; Editing by Tomas "
+                   "Brenner)\n\n"
+                   "Order Reprints | Today's Paper | Subscribe\n\n"
+                   "A version of this article appears in print on March 3, 2025, on Page A12 of the Millbrook "
+                   "edition.\n\n"
+                   "Talks resume on Monday; the union | the company both said so.");
+    assert_string_equal(a->body, "Workers walked out of the battery plant on Sunday.\n\n"
+                                 "The union said the strike would last a week.\n\n"
+                                 "Talks resume on Monday; the union | the company both said so.");
+    assert_string_equal(removal_reason(a, "MILLBROOK, Mar 2 (Atlas Wire Foundation) - "), "dateline");
+    assert_string_equal(removal_reason(a, "Order Reprints | Today's Paper | Subscribe"), "navigation");
     px_article_free(a);
 }
 

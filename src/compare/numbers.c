@@ -452,9 +452,12 @@ static int spelled_ordinal(const nscan *n, size_t i, const char *s, size_t len, 
 static int parse_word_figure(const nscan *n, size_t i, const char *s, size_t len, parsed *p)
 {
     static const named_value collectives[] = {{"pair", 2}, {"couple", 2}, {"score", 20}, {NULL, 0}};
+    /* fractions, and compounds English uses as one word: "a two-state
+     * solution", "one-party rule", "a two-tier system", "a two-horse race" */
     static const char *const not_counts[] = {"half", "halves", "thirds", "quarters", "fifths",
                                              "tenths", "fold", "way", "off", "sided",
-                                             "on", "all", "another", "third", "fourth", NULL};
+                                             "on", "all", "another", "third", "fourth", "state",
+                                             "party", "tier", "horse", "dimensional", "track", NULL};
     if (spelled_ordinal(n, i, s, len, p))
         return 1;
     const char *h = memchr(s, '-', len);

@@ -342,6 +342,26 @@ static void test_hyphen_and_compound_fold(void **state)
     free(dir);
 }
 
+/* The store at path with its search index as versions before 5 made it
+ * (unicode61: no joined forms, CJK runs whole) and the schema version set
+ * back to version. */
+static void index_as_older_version(const char *path, int version)
+{
+    sqlite3 *db;
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "DROP TABLE articles_fts;"
+             "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles',"
+             "  content_rowid='id', tokenize='porter unicode61');"
+             "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+             "PRAGMA user_version = %d;",
+             version);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(px_search_register_tokenizer(db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
 /* A version 2 store (index without joined forms) is migrated on open:
  * the index is rebuilt and ceasefire finds cease-fire. */
 static void test_migrates_version_4_index(void **state)
@@ -355,18 +375,7 @@ static void test_migrates_version_4_index(void **state)
     px_ingest_opts io = {.no_analyze = 1};
     tu_ingest_paths(s, paths, 1, NULL, &io, NULL);
     px_store_close(s);
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(px_search_register_tokenizer(db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db,
-                                  "DROP TABLE articles_fts;"
-                                  "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles',"
-                                  "  content_rowid='id', tokenize='porter unicode61');"
-                                  "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
-                                  "PRAGMA user_version = 4;",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_close(db);
+    index_as_older_version(path, 4);
     s = open_store(path);
     px_error err;
     assert_int_equal(search_total(s, "ceasefire", &err), 1);
@@ -430,18 +439,7 @@ static void test_migrates_version_5_index(void **state)
     px_ingest_opts io = {.no_analyze = 1};
     tu_ingest_paths(s, paths, 1, NULL, &io, NULL);
     px_store_close(s);
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(px_search_register_tokenizer(db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db,
-                                  "DROP TABLE articles_fts;"
-                                  "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles',"
-                                  "  content_rowid='id', tokenize='porter unicode61');"
-                                  "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
-                                  "PRAGMA user_version = 5;",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_close(db);
+    index_as_older_version(path, 5);
     s = open_store(path);
     px_error err;
     assert_int_equal(search_total(s, "就业", &err), 2);

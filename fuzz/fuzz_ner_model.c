@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare/ner.h"
+#include "text/ner.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "compare/ner.h"
+#include "text/ner.h"
 
 typedef struct doc {
     char *text;

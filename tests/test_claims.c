@@ -6,7 +6,7 @@
 #include <unistd.h>
 #include <cjson/cJSON.h>
 
-#include "compare/ner.h"
+#include "text/ner.h"
 #include "compare/quantity_model.h"
 #include "testutil.h"
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "testutil.h"
-#include "compare/claims_lang.h"
+#include "text/claims_lang.h"
 #include "text/word_lists.h"
 
 static px_article *article(const char *lang, const char *date, const char *body)

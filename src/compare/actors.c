@@ -7,7 +7,7 @@
 
 #include "parallax/actors.h"
 #include "parallax/text.h"
-#include "compare/claims_common.h"
+#include "text/claims_common.h"
 #include "core/grow.h"
 #include "compare/actors_internal.h"
 #include "core/common_internal.h"

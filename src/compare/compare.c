@@ -16,7 +16,7 @@
 #include "compare/numbers_internal.h"
 #include "compare/quotes_internal.h"
 #include "compare/summary_internal.h"
-#include "compare/timex_internal.h"
+#include "text/timex_internal.h"
 
 static int extract_claims(px_story_report *r, px_error *err)
 {

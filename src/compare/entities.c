@@ -9,8 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "compare/claims_common.h"
-#include "compare/ner.h"
+#include "text/claims_common.h"
+#include "text/ner.h"
 #include "core/grow.h"
 #include "core/map.h"
 #include "parallax/entities.h"

@@ -2,7 +2,7 @@
 #ifndef PARALLAX_NUMBER_SCOPE_H
 #define PARALLAX_NUMBER_SCOPE_H
 
-#include "compare/claims_common.h"
+#include "text/claims_common.h"
 #include "parallax/article.h"
 
 /* The article's date, as the yardstick of "another time". */

@@ -7,8 +7,8 @@
 #include <strings.h>
 
 #include "compare/numbers_lang.h"
-#include "compare/claims_common.h"
-#include "compare/ner.h"
+#include "text/claims_common.h"
+#include "text/ner.h"
 #include "compare/number_scope.h"
 #include "compare/quantity_model.h"
 #include "parallax/numbers.h"

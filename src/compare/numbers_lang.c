@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "compare/numbers_lang.h"
-#include "compare/timex_lang.h"
+#include "text/timex_lang.h"
 
 typedef struct nfig {
     size_t first, last;  /* tokens of the figure, qualifier to unit */

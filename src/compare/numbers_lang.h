@@ -3,8 +3,8 @@
  * qualifiers (data/claims/LANG.txt). Not installed. */
 #ifndef PARALLAX_NUMBERS_LANG_H
 #define PARALLAX_NUMBERS_LANG_H
-#include "compare/claims_common.h"
-#include "compare/claims_lang.h"
+#include "text/claims_common.h"
+#include "text/claims_lang.h"
 #include "parallax/numbers.h"
 
 /* Appends the numeric claims of the text of d to out, in text order:

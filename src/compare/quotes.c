@@ -4,7 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "compare/claims_common.h"
+#include "text/claims_common.h"
 #include "parallax/quotes.h"
 #include "parallax/text.h"
 #include "core/common_internal.h"

@@ -3,8 +3,8 @@
  * Not installed. */
 #ifndef PARALLAX_QUOTES_LANG_H
 #define PARALLAX_QUOTES_LANG_H
-#include "compare/claims_common.h"
-#include "compare/claims_lang.h"
+#include "text/claims_common.h"
+#include "text/claims_lang.h"
 #include "parallax/quotes.h"
 
 /* Appends the quotes of the text of d (a->body) to out, in text order, with

@@ -8,7 +8,7 @@
 #include "parallax/text.h"
 #include "parallax/timeline.h"
 #include "core/common_internal.h"
-#include "compare/timex_internal.h"
+#include "text/timex_internal.h"
 
 /* ---- timeline ------------------------------------------------------------- */
 

@@ -6,7 +6,7 @@
 
 #include "compare/undated.h"
 #include "parallax/timex.h"
-#include "compare/timex_internal.h"
+#include "text/timex_internal.h"
 
 static int long_cmp(const void *a, const void *b)
 {

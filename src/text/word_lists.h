@@ -17,7 +17,7 @@ extern const px_rule_source px_stopword_sources[];
 /* data/abbrev/LANG.txt: abbreviations the sentence splitter knows. */
 extern const px_rule_source px_abbrev_sources[];
 /* data/claims/LANG.txt: the words the claim extractors read in languages
- * other than English (compare/claims_lang.h). */
+ * other than English (text/claims_lang.h). */
 extern const px_rule_source px_claims_sources[];
 /* data/framing/LANG.txt: words framing never shows, and spelling folds. */
 extern const px_rule_source px_framing_sources[];

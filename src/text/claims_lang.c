@@ -1,12 +1,12 @@
 /* claims_lang.c - per-language claim word tables from data/claims/LANG.txt
- * (compare/claims_lang.h). */
+ * (text/claims_lang.h). */
 #include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare/claims_lang.h"
+#include "text/claims_lang.h"
 #include "core/grow.h"
 #include "parallax/common.h"
 #include "text/word_lists.h"

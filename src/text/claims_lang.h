@@ -6,7 +6,7 @@
 #ifndef PARALLAX_CLAIMS_LANG_H
 #define PARALLAX_CLAIMS_LANG_H
 #include <stddef.h>
-#include "compare/claims_common.h"
+#include "text/claims_common.h"
 #include "core/map.h"
 #include "parallax/text.h"
 

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare/claims_common.h"
-#include "compare/ner.h"
+#include "text/claims_common.h"
+#include "text/ner.h"
 #include "core/grow.h"
 #include "core/common_internal.h"
 

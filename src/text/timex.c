@@ -11,8 +11,8 @@
 #include "parallax/timex.h"
 #include "text/wordset.h"
 #include "core/article_internal.h"
-#include "compare/timex_internal.h"
-#include "compare/timex_lang.h"
+#include "text/timex_internal.h"
+#include "text/timex_lang.h"
 #include "text/doc_internal.h"
 
 const char *px_timex_type_name(px_timex_type t)

@@ -1,10 +1,10 @@
 /* timex_lang.c - dates in the words and order of one language
- * (compare/timex_lang.h). */
+ * (text/timex_lang.h). */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare/timex_lang.h"
+#include "text/timex_lang.h"
 
 typedef struct tl_sent {
     const cl_lang *L;

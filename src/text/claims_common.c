@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare/claims_common.h"
+#include "text/claims_common.h"
 #include "text/wordset.h"
 #include "parallax/common.h"
 #include "parallax/text.h"

@@ -1,7 +1,7 @@
 /* timex_internal.h - what parallax/timex.h declares for the library's own
  * modules only; not installed. */
-#ifndef PARALLAX_COMPARE_TIMEX_INTERNAL_H
-#define PARALLAX_COMPARE_TIMEX_INTERNAL_H
+#ifndef PARALLAX_TEXT_TIMEX_INTERNAL_H
+#define PARALLAX_TEXT_TIMEX_INTERNAL_H
 
 #include "parallax/timex.h"
 

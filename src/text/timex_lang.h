@@ -5,7 +5,7 @@
 #ifndef PARALLAX_TIMEX_LANG_H
 #define PARALLAX_TIMEX_LANG_H
 #include <stddef.h>
-#include "compare/claims_lang.h"
+#include "text/claims_lang.h"
 
 typedef struct tl_date {
     int year, month, day; /* 0 when the text does not give them */

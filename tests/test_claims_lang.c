@@ -272,6 +272,68 @@ static void test_dates_per_language(void **s)
                                      {"segunda-feira", "2023-06-12"}});
 }
 
+/* The names of an article: "name:kind" joined by "; ", in the list's
+ * order. */
+static void names_of(const char *lang, const char *body, char *out, size_t cap)
+{
+    px_article *a = article(lang, "2023-06-14", body);
+    px_entity_list l;
+    px_entity_list_init(&l);
+    assert_int_equal(px_entities_extract(a, &l), PX_OK);
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < l.n && n < cap; i++)
+        n += (size_t)snprintf(out + n, cap - n, "%s%s:%s", i ? "; " : "", l.v[i].name,
+                              px_entity_kind_name(l.v[i].kind));
+    px_entity_list_clear(&l);
+    px_article_free(a);
+}
+
+static void expect_name(const char *all, const char *want)
+{
+    if (!strstr(all, want))
+        fail_msg("%s not among: %s", want, all);
+}
+
+static void expect_no_name(const char *all, const char *word)
+{
+    if (strstr(all, word))
+        fail_msg("%s among: %s", word, all);
+}
+
+/* Names in languages the English tagger does not read: German nouns are
+ * no names (a title before a name is no part of it), words that only
+ * open a sentence are none, articles and verbs of saying are trimmed, a
+ * name after a verb of saying is a person and one after "en" a place. */
+static void test_names_in_other_languages(void **s)
+{
+    (void)s;
+    char all[1024];
+    names_of("de",
+             "Die Lage bleibt angespannt, sagte Bundeskanzler Helmut Kohl am Montag. Die Feuerwehr setzte zwei "
+             "Hubschrauber ein. Der Pegel der Elbe stieg, die SPD schwieg.",
+             all, sizeof all);
+    expect_name(all, "Helmut Kohl:person");
+    expect_name(all, "SPD:org");
+    expect_no_name(all, "Lage");
+    expect_no_name(all, "Feuerwehr");
+    expect_no_name(all, "Pegel");
+    expect_no_name(all, "Bundeskanzler");
+    names_of("fr", "Selon Paul Martin, la réforme est juste. Aujourd'hui, Marie Dubois a déclaré la grève.", all,
+             sizeof all);
+    expect_name(all, "Paul Martin:person");
+    expect_name(all, "Marie Dubois:person");
+    expect_no_name(all, "Selon");
+    expect_no_name(all, "Aujourd");
+    names_of("es",
+             "Estamos muy preocupados. Unos 300 vecinos viven en Tarvela, dijo el alcalde Juan Pérez.",
+             all, sizeof all);
+    expect_name(all, "Juan Pérez:person");
+    expect_name(all, "Tarvela:place");
+    expect_no_name(all, "Estamos");
+    expect_no_name(all, "Unos");
+}
+
 /* English stays as it was: no table, the English words still work. */
 static void test_english_and_unknown_languages(void **s)
 {
@@ -307,6 +369,7 @@ int main(void)
         cmocka_unit_test(test_quotes_per_language),
         cmocka_unit_test(test_german_marks_pair_their_own_way),
         cmocka_unit_test(test_role_names_and_dropped_subjects),
+        cmocka_unit_test(test_names_in_other_languages),
         cmocka_unit_test(test_numbers_per_language),
         cmocka_unit_test(test_dates_per_language),
         cmocka_unit_test(test_english_and_unknown_languages),

@@ -95,6 +95,7 @@ typedef struct cand {
 typedef struct scanner {
     const char *text;
     size_t len;
+    const char *lang; /* the article's language; NULL: English */
     px_tokens tk;
     px_spans ss;
     int own_text;    /* tk and ss were made here, not borrowed from a doc */
@@ -562,12 +563,20 @@ static int add_tagged(scanner *sc, size_t first, size_t last, px_ner_type type)
     return add_name(sc, first, last, first, type);
 }
 
+/* The tagger reads English; other languages get names from their
+ * capitals and word lists (px_names_by_capitals). */
+static int reads_english(const char *lang)
+{
+    return !lang || !*lang || strncasecmp(lang, "en", 2) == 0;
+}
+
 static int scan_names(scanner *sc)
 {
     const px_ner_model *m = px_ner_default(NULL);
     if (!m)
         return PX_EFORMAT;
-    int rc = px_ner_tag(m, sc->text, &sc->tk, &sc->ss, &sc->names);
+    int rc = reads_english(sc->lang) ? px_ner_tag(m, sc->text, &sc->tk, &sc->ss, &sc->names)
+                                     : px_names_by_capitals(sc->lang, sc->text, &sc->tk, &sc->ss, &sc->names);
     if (!rc)
         rc = lower_words_build(sc);
     if (!rc)
@@ -1163,7 +1172,7 @@ int px_entities_extract_doc(const px_article *a, const px_doc *doc, px_entity_li
         return PX_EUSAGE;
     if (!a->body)
         return PX_OK;
-    scanner sc = {.text = a->body, .len = strlen(a->body), .own_text = !doc};
+    scanner sc = {.text = a->body, .len = strlen(a->body), .lang = a->language, .own_text = !doc};
     int rc = PX_OK;
     if (doc) {
         sc.tk = doc->tokens;

@@ -61,7 +61,7 @@ static int set_word(cl_word *w, const char *kind, const char *value, const char 
         {"say", CLW_SAY},         {"percent", CLW_PERCENT},   {"percentpoint", CLW_POINTS},
         {"yearprep", CLW_YEARPREP}, {"daylink", CLW_DAYLINK}, {"about", CLW_ABOUT},
         {"lower", CLW_LOWER},       {"upper", CLW_UPPER},       {"pronoun", CLW_PRONOUN},
-        {"article", CLW_ARTICLE}};
+        {"article", CLW_ARTICLE},   {"placeprep", CLW_PLACEPREP}};
     for (size_t k = 0; k < sizeof plain / sizeof *plain; k++)
         if (strcmp(kind, plain[k].name) == 0) {
             w->kinds |= plain[k].bit;

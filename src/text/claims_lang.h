@@ -27,7 +27,8 @@ enum {
     CLW_LOWER = 1u << 13,   /* mehr als, plus de, más de */
     CLW_UPPER = 1u << 14,   /* bis zu, moins de, hasta */
     CLW_PRONOUN = 1u << 15, /* er, elle, ella: a speaker named before */
-    CLW_ARTICLE = 1u << 16  /* der, le, el: "el alcalde Juan Pérez" */
+    CLW_ARTICLE = 1u << 16, /* der, le, el: "el alcalde Juan Pérez" */
+    CLW_PLACEPREP = 1u << 17 /* en, à, em, nach: before a place */
 };
 
 typedef struct cl_word {

@@ -56,6 +56,14 @@ const px_ner_model *px_ner_default(px_error *err);
  * spaces, any case): bit t set for px_ner_type t; 0 when it never saw it. */
 unsigned px_ner_gazetteer_types(const px_ner_model *m, const char *name, size_t len);
 
+/* Names in a language the tagger was not trained on (names_lang.c):
+ * runs of capitalised words that lang's word lists and the text's other
+ * capitals leave as names, typed by the training names and the given
+ * names (else PX_NER_MISC); appended in text order to out. Nothing for a
+ * script without capitals. Time linear in the tokens. */
+int px_names_by_capitals(const char *lang, const char *text, const px_tokens *tk, const px_spans *ss,
+                         px_ner_spans *out);
+
 /* Tags text (tokens tk, sentences ss, both of text): appends the names
  * found, in text order, to out. Time linear in the tokens. */
 int px_ner_tag(const px_ner_model *m, const char *text, const px_tokens *tk, const px_spans *ss,

@@ -1320,6 +1320,55 @@ static void test_title_and_surname_is_a_surname_mention(void **s)
     }
 }
 
+/* A name the tagger calls an organisation is a person when the article
+ * names it again by its last word alone, tagged a person ("Hale said");
+ * a single word after "the" is nobody's name. */
+static void test_surname_alone_makes_a_person(void **s)
+{
+    (void)s;
+    assert_int_equal(entity_kind("Brixton Hale said the deal was done. Hale said he was pleased.",
+                                 "Brixton Hale"),
+                     PX_ENTITY_PERSON);
+    assert_int_equal(entity_kind("The model Crissa Tenley posted a photo. Tenley said she was thrilled.",
+                                 "Crissa Tenley"),
+                     PX_ENTITY_PERSON);
+    assert_int_equal(entity_kind("Staff of Norvik Airlines waited. Airlines said nothing.", "Norvik Airlines"),
+                     PX_ENTITY_ORG);
+    assert_int_not_equal(entity_kind("The glasses were first shown to the Quillon, which reported "
+                                     "the price on Monday.",
+                                     "Quillon"),
+                         PX_ENTITY_PERSON);
+}
+
+/* A surname alone tagged a person goes to the person of that surname
+ * before an organisation whose name holds the word; a month ending a
+ * person's name after a given name is the surname; a place named with a
+ * word in "-ing" keeps it. */
+static void test_surname_prefers_person_over_organisation(void **s)
+{
+    (void)s;
+    static const char body[] =
+        "Laurie Vantner, a lawyer at Vantner Law Group, wrote to the council. "
+        "\"The tanks are too small,\" Vantner said. A Downing Street spokesman said Prime "
+        "Minister Theresa May was told.";
+    px_article *a = px_article_new();
+    px_set_str(&a->body, body);
+    px_entity_list people;
+    px_quote_list quotes;
+    quotes_of(a, &people, &quotes);
+    const px_quote *q = quote_starting(&quotes, "The tanks");
+    assert_non_null(q);
+    assert_string_equal(q->speaker, "Laurie Vantner");
+    assert_non_null(entity_named(&people, "Theresa May"));
+    assert_null(entity_named(&people, "Street"));
+    const px_entity *e = entity_named(&people, "Downing Street");
+    assert_non_null(e);
+    assert_int_not_equal(e->kind, PX_ENTITY_PERSON);
+    px_quote_list_clear(&quotes);
+    px_entity_list_clear(&people);
+    px_article_free(a);
+}
+
 /* "Biden" alone matches both, but Joe and Jill Biden stay two people. */
 static void test_different_given_names_do_not_merge(void **s)
 {
@@ -1707,6 +1756,8 @@ int main(void)
         cmocka_unit_test(test_names_split_from_clause_words_and_credits),
         cmocka_unit_test(test_titles_events_and_name_edges),
         cmocka_unit_test(test_title_and_surname_is_a_surname_mention),
+        cmocka_unit_test(test_surname_alone_makes_a_person),
+        cmocka_unit_test(test_surname_prefers_person_over_organisation),
         cmocka_unit_test(test_different_given_names_do_not_merge),
         cmocka_unit_test(test_tagger_model_errors),
         cmocka_unit_test(test_cli_entity_mentions),

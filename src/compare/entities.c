@@ -582,9 +582,13 @@ static int quoted_title(const scanner *sc, size_t first, size_t last)
  * America"); titles of works capitalise them. */
 static int inner_function_word(const scanner *sc, size_t first, size_t last)
 {
-    for (size_t i = first + 1; i < last; i++)
-        if (isupper((unsigned char)sc->text[sc->tk.v[i].start]) && tok_is_stopword(sc, &sc->tk.v[i]))
+    for (size_t i = first + 1; i < last; i++) {
+        const px_token *t = &sc->tk.v[i];
+        /* "Your", "After"; not "Am" of "Pan Am" nor "AT" of a line in capitals */
+        if (t->end - t->start >= 3 && isupper((unsigned char)sc->text[t->start]) &&
+            islower((unsigned char)sc->text[t->end - 1]) && tok_is_stopword(sc, t))
             return 1;
+    }
     return 0;
 }
 
@@ -600,8 +604,12 @@ static px_ner_type kind_from_words(const scanner *sc, size_t first, size_t last,
 {
     if (type == PX_NER_PER && (role < first || tok_given_name(sc, first)))
         return type;
-    if (quoted_title(sc, first, last) || (last - first >= 2 && inner_function_word(sc, first, last)))
+    if (quoted_title(sc, first, last) ||
+        (type != PX_NER_PER && last - first >= 2 && inner_function_word(sc, first, last)))
         return PX_NER_MISC; /* “Rock Your Body”, “Mirrors,”, "The Morning After" */
+    if (type == PX_NER_PER && last == first + 1 && first > 0 && role == first &&
+        cl_tok_eq(sc->text, &sc->tk.v[first - 1], "the"))
+        return PX_NER_ORG; /* "The Verge": nobody is "the Smith" */
     if (type == PX_NER_PER && last - first >= 2 &&
         is_people_word(sc->text + sc->tk.v[first].start, sc->tk.v[first].end - sc->tk.v[first].start))
         return PX_NER_ORG; /* "British Transport" (Police): nobody's name opens so */
@@ -634,18 +642,22 @@ static int add_name(scanner *sc, size_t first, size_t last, size_t role, px_ner_
     if (role == first && first + 1 < last && tok_is_stopword(sc, &sc->tk.v[first]) &&
         isupper((unsigned char)sc->text[sc->tk.v[first].start]))
         role = ++first; /* "On Thursday", "The" */
-    while (last > first + 1 && all_lower(sc->text + sc->tk.v[last - 1].start,
-                                         sc->tk.v[last - 1].end - sc->tk.v[last - 1].start))
+    while (last > first + 1 && sc->tk.v[last - 1].start > sc->tk.v[last - 2].end &&
+           all_lower(sc->text + sc->tk.v[last - 1].start, sc->tk.v[last - 1].end - sc->tk.v[last - 1].start)) {
         last--; /* "Fluid Dynamics eddy": a name ends on a capital */
+        while (last > first + 1 && sc->tk.v[last - 1].kind == PX_TOK_PUNCT)
+            last--; /* "Commission -- which" */
+    }
     while (last > first && cl_is_calendar_word(sc->text + sc->tk.v[last - 1].start,
-                                               sc->tk.v[last - 1].end - sc->tk.v[last - 1].start))
-        last--; /* "CBS Sunday" */
+                                               sc->tk.v[last - 1].end - sc->tk.v[last - 1].start) &&
+           !(type == PX_NER_PER && last == first + 2 && tok_given_name(sc, first)))
+        last--; /* "CBS Sunday"; "Theresa May" is her name */
     while (role == first && last > first + 1 && !tok_given_name(sc, first) &&
            ((sc->title_line[first] && headline_capital(sc, &sc->tk.v[first])) || opening_adverb(sc, first)))
         role = ++first; /* "Eventually Duisburg", "Tranquilizing Harambe" in a headline */
     if (type == PX_NER_PER && role == first && last > first + 1 && gerund(sc, first) &&
-        !tok_given_name(sc, first))
-        role = ++first; /* "Impeaching Trump": a clause opens with a participle */
+        opens_spoken_sentence(sc, first) && !tok_given_name(sc, first))
+        role = ++first; /* "Impeaching Trump would ...": a clause opens with a participle */
     if (type == PX_NER_PER && last > first + 1 && written_lower(sc, &sc->tk.v[last - 1]) &&
         !tok_given_name(sc, first))
         type = PX_NER_MISC; /* a common noun ends it: "Bastille Day", "Super Bowl" */
@@ -971,7 +983,7 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t f
                           const cand *c, const name_index *surnames)
 {
     size_t len = strlen(c->name);
-    long best = -1;
+    long best = -1, org = -1;
     for (size_t pass = 0; pass < 2 && best < 0; pass++) {
         for (size_t k = upto; k-- > from;) {
             const cand *o = &cands[k];
@@ -984,8 +996,13 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t f
                  * Biden" read as a place); a word of an organisation's
                  * name is it unless tagged a place */
                 if (c->n_words == 1 && word_of(e->name, c->name, len, person) &&
-                    (person || (e->kind == PX_ENTITY_ORG && c->kind != PX_ENTITY_PLACE)))
-                    return o->entity;
+                    (person || (e->kind == PX_ENTITY_ORG && c->kind != PX_ENTITY_PLACE))) {
+                    if (person || c->kind != PX_ENTITY_PERSON)
+                        return o->entity;
+                    if (org < 0) /* a person of that surname, named before it, comes first:
+                                  * "Laurie Marshall of Marshall Law Group ... Marshall said" */
+                        org = o->entity;
+                }
                 if (c->n_words > 1 && person && strstr(e->name, c->name))
                     return o->entity;
             } else if (c->n_words == 1 && e->kind == PX_ENTITY_PERSON && !c->kind_sure) {
@@ -1006,6 +1023,8 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t f
             if (k >= 0)
                 return k;
         }
+        if (pass == 0 && org >= 0)
+            return org;
     }
     return best;
 }
@@ -1246,6 +1265,27 @@ static int single_type(unsigned bits)
     return -1;
 }
 
+/* Is c a person's surname alone ("Palmer said", "Massa, 36,") that
+ * names entity e, a name of two or three words the tagger did not call a
+ * person ("Carson Palmer" as an organisation) and that neither the
+ * training data nor a head word types otherwise? Then e is that person. */
+static int surname_of_unknown_name(const scanner *sc, const cand *c, const px_entity *e)
+{
+    if (c->n_words != 1 || c->kind != PX_ENTITY_PERSON || e->kind == PX_ENTITY_PERSON ||
+        strcmp(c->name, e->name) == 0)
+        return 0;
+    const char *last = NULL;
+    size_t last_len = 0;
+    size_t n = name_words(e->name, &last, &last_len);
+    if (n < 2 || n > 3 || last_len < 3 || last_len != strlen(c->name) ||
+        strncmp(last, c->name, last_len) != 0 || !islower((unsigned char)last[last_len - 1]))
+        return 0; /* not "XI" of "Minor Counties XI" */
+    const px_ner_model *m = px_ner_default(NULL);
+    (void)sc;
+    return !px_ner_gazetteer_types(m, e->name, strlen(e->name)) && head_list_type(last, last_len) < 0 &&
+           px_ner_head_type(m, last, last_len) < 0;
+}
+
 /* An entity's kind: the tagger's most frequent kind over the mentions
  * written as its name (ties to the first), the one type the training data
  * gives the name (if one) counting as half as many votes again: "urging
@@ -1267,6 +1307,8 @@ static int vote_kinds(const scanner *sc, px_entity_list *out)
         if (strcmp(c->name, out->v[e].name) == 0)
             votes[e * 4 + (size_t)c->kind]++;
         if (c->kind_sure && c->kind == PX_ENTITY_PERSON)
+            sure_person[e] = 1;
+        if (surname_of_unknown_name(sc, c, &out->v[e]))
             sure_person[e] = 1;
     }
     const px_ner_model *m = px_ner_default(NULL);

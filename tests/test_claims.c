@@ -1369,6 +1369,23 @@ static void test_surname_prefers_person_over_organisation(void **s)
     px_article_free(a);
 }
 
+/* A capital standing for its government ("urging Korvask to") reads as a
+ * person to the tagger; a one-word name with no title and no he/she of
+ * its own, written after "in" elsewhere, is the place. A person with a
+ * pronoun stays one. */
+static void test_capital_for_its_government_is_a_place(void **s)
+{
+    (void)s;
+    assert_int_equal(entity_kind("The United States is urging Korvask to stop the tests. Korvask "
+                                 "should talk, an envoy said. Diplomats in Korvask were told to wait.",
+                                 "Korvask"),
+                     PX_ENTITY_PLACE);
+    assert_int_equal(entity_kind("Reporters met Sharpton on Monday. Sharpton said he would march. "
+                                 "The crowd believed in Sharpton.",
+                                 "Sharpton"),
+                     PX_ENTITY_PERSON);
+}
+
 /* "Biden" alone matches both, but Joe and Jill Biden stay two people. */
 static void test_different_given_names_do_not_merge(void **s)
 {
@@ -1758,6 +1775,7 @@ int main(void)
         cmocka_unit_test(test_title_and_surname_is_a_surname_mention),
         cmocka_unit_test(test_surname_alone_makes_a_person),
         cmocka_unit_test(test_surname_prefers_person_over_organisation),
+        cmocka_unit_test(test_capital_for_its_government_is_a_place),
         cmocka_unit_test(test_different_given_names_do_not_merge),
         cmocka_unit_test(test_tagger_model_errors),
         cmocka_unit_test(test_cli_entity_mentions),

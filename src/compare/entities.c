@@ -1286,6 +1286,26 @@ static int surname_of_unknown_name(const scanner *sc, const cand *c, const px_en
            px_ner_head_type(m, last, last_len) < 0;
 }
 
+enum { CUE_PLACE = 1, CUE_PERSON = 2 };
+
+/* What the words around mention c say of its kind: CUE_PLACE after a
+ * preposition of place ("in Pyongyang", "near Duisburg"), CUE_PERSON
+ * with a title or a he/she of its own sentence. A one-word "person" with
+ * only place cues is the place standing for its government. */
+static unsigned person_or_place_cues(const scanner *sc, const cand *c)
+{
+    static const char *const in[] = {"in", "into", "near", "across", "inside", "outside",
+                                     "throughout", NULL};
+    unsigned cue = 0;
+    if (c->role || mention_gender(sc, c))
+        cue |= CUE_PERSON;
+    size_t t = cl_token_at(&sc->tk, c->start);
+    if (c->n_words == 1 && !c->possessive && t > 0 && t < sc->tk.n && same_line(sc, t) &&
+        cl_tok_in(sc->text, &sc->tk.v[t - 1], in) && islower((unsigned char)sc->text[sc->tk.v[t - 1].start]))
+        cue |= CUE_PLACE;
+    return cue;
+}
+
 /* An entity's kind: the tagger's most frequent kind over the mentions
  * written as its name (ties to the first), the one type the training data
  * gives the name (if one) counting as half as many votes again: "urging
@@ -1296,9 +1316,11 @@ static int vote_kinds(const scanner *sc, px_entity_list *out)
 {
     size_t *votes = calloc(out->n ? out->n * 4 : 1, sizeof *votes);
     unsigned char *sure_person = calloc(out->n ? out->n : 1, 1);
-    if (!votes || !sure_person) {
+    unsigned char *cues = calloc(out->n ? out->n : 1, 1); /* CUE_ bits */
+    if (!votes || !sure_person || !cues) {
         free(votes);
         free(sure_person);
+        free(cues);
         return PX_ENOMEM;
     }
     for (size_t k = 0; k < sc->nc; k++) {
@@ -1310,6 +1332,7 @@ static int vote_kinds(const scanner *sc, px_entity_list *out)
             sure_person[e] = 1;
         if (surname_of_unknown_name(sc, c, &out->v[e]))
             sure_person[e] = 1;
+        cues[e] |= person_or_place_cues(sc, c);
     }
     const px_ner_model *m = px_ner_default(NULL);
     for (size_t e = 0; e < out->n; e++) {
@@ -1322,9 +1345,13 @@ static int vote_kinds(const scanner *sc, px_entity_list *out)
                 out->v[e].kind = (px_entity_kind)k;
         if (sure_person[e])
             out->v[e].kind = PX_ENTITY_PERSON;
+        else if (out->v[e].kind == PX_ENTITY_PERSON && cues[e] == CUE_PLACE && !strchr(out->v[e].name, ' ') &&
+                 !(px_ner_gazetteer_types(m, out->v[e].name, strlen(out->v[e].name)) & 1u << PX_NER_PER))
+            out->v[e].kind = PX_ENTITY_PLACE; /* "urging Pyongyang to" ... "in Pyongyang" */
     }
     free(votes);
     free(sure_person);
+    free(cues);
     return PX_OK;
 }
 

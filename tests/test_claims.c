@@ -1386,6 +1386,19 @@ static void test_capital_for_its_government_is_a_place(void **s)
                      PX_ENTITY_PERSON);
 }
 
+/* The common noun right before a name heads its appositive and gives its
+ * kind: a trade or role makes a person, a kind of firm an organisation. */
+static void test_appositive_noun_gives_the_kind(void **s)
+{
+    (void)s;
+    assert_int_equal(entity_kind("The tower was designed by firm Hadley Brown.", "Hadley Brown"),
+                     PX_ENTITY_ORG);
+    assert_int_equal(entity_kind("The deal was signed by carmaker Tessaly Rowe.", "Tessaly Rowe"),
+                     PX_ENTITY_ORG);
+    assert_int_equal(entity_kind("The show was hosted by singer Bellamy Kross.", "Bellamy Kross"),
+                     PX_ENTITY_PERSON);
+}
+
 /* "Biden" alone matches both, but Joe and Jill Biden stay two people. */
 static void test_different_given_names_do_not_merge(void **s)
 {
@@ -1776,6 +1789,7 @@ int main(void)
         cmocka_unit_test(test_surname_alone_makes_a_person),
         cmocka_unit_test(test_surname_prefers_person_over_organisation),
         cmocka_unit_test(test_capital_for_its_government_is_a_place),
+        cmocka_unit_test(test_appositive_noun_gives_the_kind),
         cmocka_unit_test(test_different_given_names_do_not_merge),
         cmocka_unit_test(test_tagger_model_errors),
         cmocka_unit_test(test_cli_entity_mentions),

@@ -496,6 +496,35 @@ static int place_noun_after(const scanner *sc, size_t last)
            cl_tok_in(sc->text, &sc->tk.v[last], nouns);
 }
 
+/* The type the common noun right before a name gives it, in lower case
+ * and on its line, as the head of an appositive: a person's role or
+ * trade ("quarterback", "singer", "spokesman": cl_is_role_noun and the
+ * list here), a kind of organisation ("firm", "maker", "newspaper"); -1
+ * otherwise. */
+static int appositive_type(const scanner *sc, size_t first)
+{
+    static const char *const people[] = {
+        "singer", "actor", "actress", "model", "rapper", "coach", "quarterback", "player",
+        "striker", "midfielder", "defender", "goalkeeper", "pitcher", "boxer", "star",
+        "girlfriend", "boyfriend", "brother", "sister", "comedian", "musician", "presenter",
+        "journalist", "reporter", "author", "writer", "director", "producer", "designer",
+        NULL};
+    static const char *const orgs[] = {
+        "firm", "company", "maker", "carmaker", "automaker", "startup", "start-up", "retailer",
+        "airline", "carrier", "broadcaster", "newspaper", "magazine", "website", "network",
+        "charity", "insurer", "lender", "bank", "club", "publisher", "label", "studio", NULL};
+    if (first == 0 || !same_line(sc, first))
+        return -1;
+    const px_token *t = &sc->tk.v[first - 1];
+    const char *w = sc->text + t->start;
+    size_t len = t->end - t->start;
+    if (t->kind != PX_TOK_WORD || !islower((unsigned char)w[0]))
+        return -1;
+    if (cl_is_role_noun(w, len) || cl_in(w, len, people))
+        return PX_NER_PER;
+    return cl_in(w, len, orgs) ? PX_NER_ORG : -1;
+}
+
 /* Does a token of [first, last) hold a digit ("PS4 Pro", "P-3 Orion",
  * "Boeing 737")? */
 static int name_has_digit(const scanner *sc, size_t first, size_t last)
@@ -622,6 +651,9 @@ static px_ner_type kind_from_words(const scanner *sc, size_t first, size_t last,
         if (t >= 0)
             return (px_ner_type)t;
     }
+    int appositive = appositive_type(sc, first);
+    if (appositive >= 0 && role == first)
+        return (px_ner_type)appositive; /* "headset maker Magic Leap", "model Chrissy Teigen" */
     if (place_noun_after(sc, last))
         return PX_NER_LOC;
     /* an acronym is an organisation's (NASA, RAIB), unless the training

@@ -1367,6 +1367,11 @@ static void test_surname_prefers_person_over_organisation(void **s)
     px_quote_list_clear(&quotes);
     px_entity_list_clear(&people);
     px_article_free(a);
+    char *who = speaker_in("Donald Trump founded Trump University in 2005. Critics sued Trump "
+                           "University. \"We taught well,\" Trump told reporters.",
+                           "We taught");
+    assert_string_equal(who, "Donald Trump");
+    free(who);
 }
 
 /* A capital standing for its government ("urging Korvask to") reads as a

@@ -1029,10 +1029,11 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t f
                  * name is it unless tagged a place */
                 if (c->n_words == 1 && word_of(e->name, c->name, len, person) &&
                     (person || (e->kind == PX_ENTITY_ORG && c->kind != PX_ENTITY_PLACE))) {
-                    if (person || c->kind != PX_ENTITY_PERSON)
+                    if (person)
                         return o->entity;
-                    if (org < 0) /* a person of that surname, named before it, comes first:
-                                  * "Laurie Marshall of Marshall Law Group ... Marshall said" */
+                    if (org < 0) /* a person of that surname comes first: "Laurie Marshall
+                                  * of Marshall Law Group ... Marshall said", "Donald Trump
+                                  * ... Trump University ... Trump told" */
                         org = o->entity;
                 }
                 if (c->n_words > 1 && person && strstr(e->name, c->name))

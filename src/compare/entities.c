@@ -621,13 +621,43 @@ static int inner_function_word(const scanner *sc, size_t first, size_t last)
     return 0;
 }
 
-/* The type a name's own words and the word after it give, over the
- * tagger's: the head (last word) of a name of several words, learned
- * from the training names (px_ner_head_type: "Airlines", "Ministry",
- * "Cup") or listed (head_list_type: "River", "Papers"); a place noun
- * after it; a digit in a name of several words makes a product, a
- * vehicle or an event ("PS4 Pro"). A person named with a given name or
- * a title keeps the tagger's type ("Michael Park"). */
+/* The type the head (last word) of the name [first, last) of several
+ * words gives it, learned from the training names (px_ner_head_type:
+ * "Airlines", "Ministry", "Cup") or listed (head_list_type: "River",
+ * "Papers"); -1 for a name the training data knows whole ("West Bank")
+ * and for a head that types nothing. */
+static int head_type(const scanner *sc, size_t first, size_t last)
+{
+    if (last - first < 2 || known_name(sc, first, last))
+        return -1;
+    const px_token *h = &sc->tk.v[last - 1];
+    size_t hl = cl_strip_possessive(sc->text + h->start, h->end - h->start);
+    int t = head_list_type(sc->text + h->start, hl);
+    if (t < 0 && isupper((unsigned char)sc->text[h->start]))
+        t = px_ner_head_type(px_ner_default(NULL), sc->text + h->start, hl);
+    return t;
+}
+
+/* Is the one-word name at token i an acronym in prose that the training
+ * data knows as no place and no person? Then it is an organisation's
+ * (NASA, RAIB), whatever the tagger said. */
+static int acronym_of_organisation(const scanner *sc, size_t i)
+{
+    const px_token *t = &sc->tk.v[i];
+    size_t len = cl_strip_possessive(sc->text + t->start, t->end - t->start);
+    return acronym_in_prose(sc, i) &&
+           !(px_ner_gazetteer_types(px_ner_default(NULL), sc->text + t->start, len) &
+             (1u << PX_NER_LOC | 1u << PX_NER_PER));
+}
+
+/* The type a name's own words and the words around it give, over the
+ * tagger's, in this order: a quoted title or a capitalised function word
+ * inside makes a work (other); "the" before one word is no person; a
+ * people word opening a "person" makes an organisation; the head word;
+ * the appositive noun before the name; a place noun after it; an
+ * acronym in prose; a digit in a name of several words makes a product,
+ * a vehicle or an event ("PS4 Pro"). A person named with a given name or
+ * a title (role before first) keeps the tagger's type ("Michael Park"). */
 static px_ner_type kind_from_words(const scanner *sc, size_t first, size_t last, size_t role,
                                    px_ner_type type)
 {
@@ -642,27 +672,15 @@ static px_ner_type kind_from_words(const scanner *sc, size_t first, size_t last,
     if (type == PX_NER_PER && last - first >= 2 &&
         is_people_word(sc->text + sc->tk.v[first].start, sc->tk.v[first].end - sc->tk.v[first].start))
         return PX_NER_ORG; /* "British Transport" (Police): nobody's name opens so */
-    if (last - first >= 2 && !known_name(sc, first, last)) {
-        const px_token *h = &sc->tk.v[last - 1];
-        size_t hl = cl_strip_possessive(sc->text + h->start, h->end - h->start);
-        int t = head_list_type(sc->text + h->start, hl);
-        if (t < 0 && isupper((unsigned char)sc->text[h->start]))
-            t = px_ner_head_type(px_ner_default(NULL), sc->text + h->start, hl);
-        if (t >= 0)
-            return (px_ner_type)t;
-    }
+    int head = head_type(sc, first, last);
+    if (head >= 0)
+        return (px_ner_type)head;
     int appositive = appositive_type(sc, first);
     if (appositive >= 0 && role == first)
         return (px_ner_type)appositive; /* "headset maker Magic Leap", "model Chrissy Teigen" */
     if (place_noun_after(sc, last))
         return PX_NER_LOC;
-    /* an acronym is an organisation's (NASA, RAIB), unless the training
-     * data knows it as a place or a person */
-    if (last == first + 1 && (type == PX_NER_PER || type == PX_NER_LOC) && acronym_in_prose(sc, first) &&
-        !(px_ner_gazetteer_types(px_ner_default(NULL), sc->text + sc->tk.v[first].start,
-                                 cl_strip_possessive(sc->text + sc->tk.v[first].start,
-                                                     sc->tk.v[first].end - sc->tk.v[first].start)) &
-          (1u << PX_NER_LOC | 1u << PX_NER_PER)))
+    if (last == first + 1 && (type == PX_NER_PER || type == PX_NER_LOC) && acronym_of_organisation(sc, first))
         return PX_NER_ORG;
     if (last - first >= 2 && name_has_digit(sc, first, last))
         return PX_NER_MISC;

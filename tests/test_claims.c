@@ -1402,6 +1402,11 @@ static void test_appositive_noun_gives_the_kind(void **s)
                      PX_ENTITY_ORG);
     assert_int_equal(entity_kind("The show was hosted by singer Bellamy Kross.", "Bellamy Kross"),
                      PX_ENTITY_PERSON);
+    char *who = speaker_in("Committee chairman Labour MP Jean Corston said: \"Each death is one too "
+                           "many.\"",
+                           "Each death");
+    assert_string_equal(who, "Jean Corston");
+    free(who);
 }
 
 /* "Biden" alone matches both, but Joe and Jill Biden stay two people. */

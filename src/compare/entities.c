@@ -676,8 +676,10 @@ static px_ner_type kind_from_words(const scanner *sc, size_t first, size_t last,
     if (head >= 0)
         return (px_ner_type)head;
     int appositive = appositive_type(sc, first);
-    if (appositive >= 0 && role == first)
-        return (px_ner_type)appositive; /* "headset maker Magic Leap", "model Chrissy Teigen" */
+    if (appositive >= 0 && role == first && !(last < sc->tk.n && same_line(sc, last) &&
+                                             isupper((unsigned char)sc->text[sc->tk.v[last].start])))
+        return (px_ner_type)appositive; /* "headset maker Magic Leap", "model Chrissy Teigen";
+                                         * not "chairman Labour | MP Jean Corston" */
     if (place_noun_after(sc, last))
         return PX_NER_LOC;
     if (last == first + 1 && (type == PX_NER_PER || type == PX_NER_LOC) && acronym_of_organisation(sc, first))

@@ -1178,6 +1178,237 @@ static void test_tagger_kinds_and_country_aliases(void **s)
     assert_int_equal(entity_kind(body, "America"), -1);
 }
 
+/* Head words learned from a model's own names: three names or more
+ * ending in a word, 80 % of one type, never people (surnames) or a word
+ * that names a place itself. */
+static void test_head_words_learned_from_names(void **s)
+{
+    (void)s;
+    static const char text[] = "parallax-ner 1\n"
+                               "g\tORG\tnorland airlines\ng\tORG\tkestrel airlines\n"
+                               "g\tORG\tbay airlines\ng\tMISC\tharbour cup\n"
+                               "g\tMISC\tnorth cup\ng\tMISC\twest cup\ng\tORG\tcity cup\n"
+                               "g\tMISC\tsouth cup\ng\tPER\tanna smith\ng\tPER\tjon smith\n"
+                               "g\tPER\tli smith\ng\tORG\tdinamo tarvik\ng\tORG\tsport tarvik\n"
+                               "g\tORG\tbank tarvik\ng\tLOC\ttarvik\n";
+    px_ner_model *m = NULL;
+    px_error err;
+    assert_int_equal(px_ner_model_parse(&m, text, sizeof text - 1, "heads.model", &err), PX_OK);
+    assert_int_equal(px_ner_head_type(m, "Airlines", 8), PX_NER_ORG);
+    assert_int_equal(px_ner_head_type(m, "CUP", 3), PX_NER_MISC); /* 4 of 5 */
+    assert_int_equal(px_ner_head_type(m, "Smith", 5), -1);        /* a surname */
+    assert_int_equal(px_ner_head_type(m, "Tarvik", 6), -1);       /* a place itself */
+    assert_int_equal(px_ner_head_type(m, "Orchard", 7), -1);
+    px_ner_model_free(m);
+    const px_ner_model *d = px_ner_default(&err);
+    assert_int_equal(px_ner_head_type(d, "Ministry", 8), PX_NER_ORG);
+    assert_int_equal(px_ner_head_type(d, "Corp", 4), PX_NER_ORG);
+}
+
+/* The words of a name and the word after it type it over the tagger: a
+ * head word (learned or listed), a place noun in lower case after it, a
+ * digit in a name of several words, an acronym among words in lower case;
+ * a person named with a given name keeps the tagger's kind. */
+static void test_kinds_from_head_words_and_context(void **s)
+{
+    (void)s;
+    static const char heads[] =
+        "Passengers of Norvik Airlines waited for hours. Later the crowd gathered at Kessler "
+        "Plaza, near the Tamsin River, and marched to Brenford Hall. Staff of the Ministry of "
+        "Harbours said the Orvel Papers were forged.";
+    assert_int_equal(entity_kind(heads, "Norvik Airlines"), PX_ENTITY_ORG);
+    assert_int_equal(entity_kind(heads, "Kessler Plaza"), PX_ENTITY_PLACE);
+    assert_int_equal(entity_kind(heads, "Tamsin River"), PX_ENTITY_PLACE);
+    assert_int_equal(entity_kind(heads, "Brenford Hall"), PX_ENTITY_PLACE);
+    assert_int_equal(entity_kind(heads, "Orvel Papers"), PX_ENTITY_OTHER);
+    static const char after[] =
+        "Divers searched the Velmar river for a second day. The ship hit a pillar of the A17 "
+        "motorway before it sank in the Velmar river.";
+    assert_int_equal(entity_kind(after, "Velmar"), PX_ENTITY_PLACE);
+    assert_int_equal(entity_kind(after, "A17"), PX_ENTITY_PLACE);
+    static const char products[] =
+        "Buyers queued for the Zentra X5 Pro on Friday, and the Korvex 7 Orion sold out. "
+        "Engineers at ORBIX said the batteries were fine.";
+    assert_int_equal(entity_kind(products, "Zentra X5 Pro"), PX_ENTITY_OTHER);
+    assert_int_not_equal(entity_kind(products, "ORBIX"), PX_ENTITY_PERSON);
+    assert_int_not_equal(entity_kind(products, "ORBIX"), PX_ENTITY_PLACE);
+    static const char people[] = "Michael Park said the vote was close. Park said he would stay.";
+    assert_int_equal(entity_kind(people, "Michael Park"), PX_ENTITY_PERSON);
+}
+
+/* Capitals that come from the sentence, not a name: a participle opening
+ * a clause, a discourse marker before a comma; a picture agency's credit
+ * run into a caption's name is split off it. */
+static void test_names_split_from_clause_words_and_credits(void **s)
+{
+    (void)s;
+    px_entity_list l;
+    entities_of("Impeaching Varlow would split the party, aides to Senator Dana Varlow said. "
+                "Plus, the budget is late.\n\n"
+                "Associated Press Ysolde Marrack waves after the race in Vellmar.\n\n"
+                "Marrack, 31, said she would race again.",
+                &l);
+    for (size_t i = 0; i < l.n; i++) {
+        assert_null(strstr(l.v[i].name, "Impeaching"));
+        assert_null(strstr(l.v[i].name, "Press Ysolde"));
+        assert_string_not_equal(l.v[i].name, "Plus");
+    }
+    const px_entity *e = entity_named(&l, "Ysolde Marrack");
+    assert_non_null(e);
+    assert_int_equal(e->kind, PX_ENTITY_PERSON);
+    px_entity_list_clear(&l);
+}
+
+/* Titles of works are other names: quoted whole, or with a capitalised
+ * function word inside; an event named with a possessive is one name, as
+ * the same name with a curly apostrophe; a name ends on a capital; a
+ * nationality opens no person's name. */
+static void test_titles_events_and_name_edges(void **s)
+{
+    (void)s;
+    static const char body[] =
+        "The singer closed with \u201cGlass Harbour,\u201d then played Hold Me Closer and "
+        "\u201cSilver Tide.\u201d Crowds gathered on New Year\u2019s Eve in the square, and the "
+        "New Year's Eve party went on. In the Wave Mechanics eddy is the swirl of the water. "
+        "British Transport police said the road was closed.";
+    assert_int_equal(entity_kind(body, "Glass Harbour"), PX_ENTITY_OTHER);
+    assert_int_equal(entity_kind(body, "Silver Tide"), PX_ENTITY_OTHER);
+    int k = entity_kind(body, "Hold Me Closer");
+    assert_true(k == -1 || k == PX_ENTITY_OTHER);
+    assert_int_equal(entity_kind(body, "New Year's Eve"), PX_ENTITY_OTHER);
+    assert_int_equal(entity_kind(body, "Eve"), -1);
+    assert_int_equal(entity_kind(body, "Wave Mechanics eddy"), -1);
+    assert_int_not_equal(entity_kind(body, "British Transport"), PX_ENTITY_PERSON);
+}
+
+/* A story that names a person only by the full name and a title with the
+ * surname ("Ms. Vell") still names a person: the thing rule (a name never
+ * given by its surname) needs the surname without the given name. */
+static void test_title_and_surname_is_a_surname_mention(void **s)
+{
+    (void)s;
+    static const char *const bodies[] = {
+        "Talia Vell, a spokeswoman for the fair, said the gates would open at noon. "
+        "Ms. Vell said the crowd was calm.",
+        "Talia Vell said the fair would go on. Talia Vell added that the gates would open.",
+        "The fair opened, Talia Vell said. Talia Vell said it was calm.",
+    };
+    px_article *a[3];
+    px_entity_list l[3], merged;
+    px_entity_list *lp[3];
+    const px_article *ap[3];
+    static const char *const srcs[] = {"one.example", "two.example", "three.example"};
+    for (size_t i = 0; i < 3; i++) {
+        a[i] = px_article_new();
+        px_set_str(&a[i]->body, bodies[i]);
+        px_set_str(&a[i]->source, srcs[i]);
+        px_entity_list_init(&l[i]);
+        assert_int_equal(px_entities_extract(a[i], &l[i]), PX_OK);
+        lp[i] = &l[i];
+        ap[i] = a[i];
+    }
+    px_entity_list_init(&merged);
+    assert_int_equal(px_entities_merge(ap, lp, 3, &merged, NULL), PX_OK);
+    const px_entity *e = entity_named(&merged, "Talia Vell");
+    assert_non_null(e);
+    assert_true(e->mentions >= 6);
+    assert_int_equal(e->kind, PX_ENTITY_PERSON);
+    px_entity_list_clear(&merged);
+    for (size_t i = 0; i < 3; i++) {
+        px_entity_list_clear(&l[i]);
+        px_article_free(a[i]);
+    }
+}
+
+/* A name the tagger calls an organisation is a person when the article
+ * names it again by its last word alone, tagged a person ("Hale said");
+ * a single word after "the" is nobody's name. */
+static void test_surname_alone_makes_a_person(void **s)
+{
+    (void)s;
+    assert_int_equal(entity_kind("Brixton Hale said the deal was done. Hale said he was pleased.",
+                                 "Brixton Hale"),
+                     PX_ENTITY_PERSON);
+    assert_int_equal(entity_kind("The model Crissa Tenley posted a photo. Tenley said she was thrilled.",
+                                 "Crissa Tenley"),
+                     PX_ENTITY_PERSON);
+    assert_int_equal(entity_kind("Staff of Norvik Airlines waited. Airlines said nothing.", "Norvik Airlines"),
+                     PX_ENTITY_ORG);
+    assert_int_not_equal(entity_kind("The glasses were first shown to the Quillon, which reported "
+                                     "the price on Monday.",
+                                     "Quillon"),
+                         PX_ENTITY_PERSON);
+}
+
+/* A surname alone tagged a person goes to the person of that surname
+ * before an organisation whose name holds the word; a month ending a
+ * person's name after a given name is the surname; a place named with a
+ * word in "-ing" keeps it. */
+static void test_surname_prefers_person_over_organisation(void **s)
+{
+    (void)s;
+    static const char body[] =
+        "Laurie Vantner, a lawyer at Vantner Law Group, wrote to the council. "
+        "\"The tanks are too small,\" Vantner said. A Downing Street spokesman said Prime "
+        "Minister Theresa May was told.";
+    px_article *a = px_article_new();
+    px_set_str(&a->body, body);
+    px_entity_list people;
+    px_quote_list quotes;
+    quotes_of(a, &people, &quotes);
+    const px_quote *q = quote_starting(&quotes, "The tanks");
+    assert_non_null(q);
+    assert_string_equal(q->speaker, "Laurie Vantner");
+    assert_non_null(entity_named(&people, "Theresa May"));
+    assert_null(entity_named(&people, "Street"));
+    const px_entity *e = entity_named(&people, "Downing Street");
+    assert_non_null(e);
+    assert_int_not_equal(e->kind, PX_ENTITY_PERSON);
+    px_quote_list_clear(&quotes);
+    px_entity_list_clear(&people);
+    px_article_free(a);
+    char *who = speaker_in("Donald Trump founded Trump University in 2005. Critics sued Trump "
+                           "University. \"We taught well,\" Trump told reporters.",
+                           "We taught");
+    assert_string_equal(who, "Donald Trump");
+    free(who);
+}
+
+/* A capital standing for its government ("urging Korvask to") reads as a
+ * person to the tagger; a one-word name with no title and no he/she of
+ * its own, written after "in" elsewhere, is the place. A person with a
+ * pronoun stays one. */
+static void test_capital_for_its_government_is_a_place(void **s)
+{
+    (void)s;
+    assert_int_equal(entity_kind("The United States is urging Korvask to stop the tests. Korvask "
+                                 "should talk, an envoy said. Diplomats in Korvask were told to wait.",
+                                 "Korvask"),
+                     PX_ENTITY_PLACE);
+    assert_int_equal(entity_kind("Reporters met Sharpton on Monday. Sharpton said he would march. "
+                                 "The crowd believed in Sharpton.",
+                                 "Sharpton"),
+                     PX_ENTITY_PERSON);
+}
+
+/* The common noun right before a name heads its appositive and gives its
+ * kind: a trade or role makes a person, a kind of firm an organisation. */
+static void test_appositive_noun_gives_the_kind(void **s)
+{
+    (void)s;
+    assert_int_equal(entity_kind("The tower was designed by firm Hadley Brown.", "Hadley Brown"),
+                     PX_ENTITY_ORG);
+    assert_int_equal(entity_kind("The deal was signed by carmaker Tessaly Rowe.", "Tessaly Rowe"),
+                     PX_ENTITY_ORG);
+    assert_int_equal(entity_kind("The show was hosted by singer Bellamy Kross.", "Bellamy Kross"),
+                     PX_ENTITY_PERSON);
+    char *who = speaker_in("Committee chairman Labour MP Jean Corston said: \"Each death is one too "
+                           "many.\"",
+                           "Each death");
+    assert_string_equal(who, "Jean Corston");
+    free(who);
+}
+
 /* "Biden" alone matches both, but Joe and Jill Biden stay two people. */
 static void test_different_given_names_do_not_merge(void **s)
 {
@@ -1560,6 +1791,15 @@ int main(void)
         cmocka_unit_test(test_numbers_partitive_and_magnitude),
         cmocka_unit_test(test_lone_letter_is_no_entity),
         cmocka_unit_test(test_tagger_kinds_and_country_aliases),
+        cmocka_unit_test(test_head_words_learned_from_names),
+        cmocka_unit_test(test_kinds_from_head_words_and_context),
+        cmocka_unit_test(test_names_split_from_clause_words_and_credits),
+        cmocka_unit_test(test_titles_events_and_name_edges),
+        cmocka_unit_test(test_title_and_surname_is_a_surname_mention),
+        cmocka_unit_test(test_surname_alone_makes_a_person),
+        cmocka_unit_test(test_surname_prefers_person_over_organisation),
+        cmocka_unit_test(test_capital_for_its_government_is_a_place),
+        cmocka_unit_test(test_appositive_noun_gives_the_kind),
         cmocka_unit_test(test_different_given_names_do_not_merge),
         cmocka_unit_test(test_tagger_model_errors),
         cmocka_unit_test(test_cli_entity_mentions),

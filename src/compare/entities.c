@@ -177,6 +177,21 @@ static size_t title_start(const scanner *sc, size_t i)
     return k;
 }
 
+/* Writes each curly apostrophe (U+2019) of name as a straight one, in
+ * place: outlets differ only in that. */
+static void straighten_apostrophes(char *name)
+{
+    char *w = name;
+    for (const char *r = name; *r;) {
+        if (strncmp(r, "\xE2\x80\x99", 3) == 0) {
+            *w++ = '\'';
+            r += 3;
+        } else
+            *w++ = *r++;
+    }
+    *w = 0;
+}
+
 static int add_cand(scanner *sc, size_t role_start_tok, size_t name_w, size_t end_w,
                     px_entity_kind kind)
 {
@@ -202,6 +217,7 @@ static int add_cand(scanner *sc, size_t role_start_tok, size_t name_w, size_t en
     c->name = cl_squeeze(sc->text + c->start, c->end - c->start);
     if (!c->name)
         return PX_ENOMEM;
+    straighten_apostrophes(c->name); /* "New Year’s Eve" and "New Year's Eve" are one */
     const char *canon = country_alias(c->name);
     if (canon) {
         char *n = px_strdup(canon);
@@ -449,17 +465,252 @@ static int tok_initial(const scanner *sc, size_t i)
     return t->end - t->start <= 2 || sc->text[t->end - 1] == '.';
 }
 
+/* Head nouns the 1996 wire text of the training data has too few names
+ * with for px_ner_head_type to learn them: places by their geography or
+ * built form, organisations, and things (products, events, documents). */
+static int head_list_type(const char *s, size_t len)
+{
+    static const char *const places[] = {
+        "River", "Lake", "Ocean", "Bay", "Island", "Islands", "Mountain", "Mountains", "Valley",
+        "Canyon", "Desert", "Park", "Square", "Plaza", "Street", "Avenue", "Road", "Boulevard",
+        "Bridge", "Gate", "Hall", "Province", "County", "District", "Region", "Village", "Station",
+        "Stadium", "Beach", "Coast", "Peninsula", "Strait", "Harbor", "Harbour", "Falls", "Way", NULL};
+    static const char *const orgs[] = {"Police", "Airways", "Studios", "Labs", "Foundation",
+                                       "Academy", "Network", "Navy", "Agency", NULL};
+    static const char *const things[] = {"Papers", "Awards", "Festival", "Olympics", "App", "Pro",
+                                         "Album", NULL};
+    if (cl_in(s, len, places))
+        return PX_NER_LOC;
+    if (cl_in(s, len, orgs))
+        return PX_NER_ORG;
+    return cl_in(s, len, things) ? PX_NER_MISC : -1;
+}
+
+/* A place noun written in lower case right after a name: "the Rhine
+ * river", "the A42 motorway", "Hebei province". */
+static int place_noun_after(const scanner *sc, size_t last)
+{
+    static const char *const nouns[] = {"river", "lake", "sea", "island", "province", "county",
+                                        "district", "region", "village", "town", "city", "galaxy",
+                                        "motorway", "highway", "valley", "mountains", NULL};
+    return last < sc->tk.n && same_line(sc, last) && islower((unsigned char)sc->text[sc->tk.v[last].start]) &&
+           cl_tok_in(sc->text, &sc->tk.v[last], nouns);
+}
+
+/* The type the common noun right before a name gives it, in lower case
+ * and on its line, as the head of an appositive: a person's role or
+ * trade ("quarterback", "singer", "spokesman": cl_is_role_noun and the
+ * list here), a kind of organisation ("firm", "maker", "newspaper"); -1
+ * otherwise. */
+static int appositive_type(const scanner *sc, size_t first)
+{
+    static const char *const people[] = {
+        "singer", "actor", "actress", "model", "rapper", "coach", "quarterback", "player",
+        "striker", "midfielder", "defender", "goalkeeper", "pitcher", "boxer", "star",
+        "girlfriend", "boyfriend", "brother", "sister", "comedian", "musician", "presenter",
+        "journalist", "reporter", "author", "writer", "director", "producer", "designer",
+        NULL};
+    static const char *const orgs[] = {
+        "firm", "company", "maker", "carmaker", "automaker", "startup", "start-up", "retailer",
+        "airline", "carrier", "broadcaster", "newspaper", "magazine", "website", "network",
+        "charity", "insurer", "lender", "bank", "club", "publisher", "label", "studio", NULL};
+    if (first == 0 || !same_line(sc, first))
+        return -1;
+    const px_token *t = &sc->tk.v[first - 1];
+    const char *w = sc->text + t->start;
+    size_t len = t->end - t->start;
+    if (t->kind != PX_TOK_WORD || !islower((unsigned char)w[0]))
+        return -1;
+    if (cl_is_role_noun(w, len) || cl_in(w, len, people))
+        return PX_NER_PER;
+    return cl_in(w, len, orgs) ? PX_NER_ORG : -1;
+}
+
+/* Does a token of [first, last) hold a digit ("PS4 Pro", "P-3 Orion",
+ * "Boeing 737")? */
+static int name_has_digit(const scanner *sc, size_t first, size_t last)
+{
+    for (size_t i = first; i < last; i++) {
+        const px_token *t = &sc->tk.v[i];
+        if (t->kind == PX_TOK_NUMBER)
+            return 1;
+        for (size_t b = t->start; b < t->end; b++)
+            if (isdigit((unsigned char)sc->text[b]))
+                return 1;
+    }
+    return 0;
+}
+
+/* A word of six letters or more in "-ing" ("Impeaching", "Tranquilizing"). */
+static int gerund(const scanner *sc, size_t i)
+{
+    const px_token *t = &sc->tk.v[i];
+    size_t len = t->end - t->start;
+    return t->kind == PX_TOK_WORD && len >= 6 && cl_eq(sc->text + t->end - 3, 3, "ing");
+}
+
+/* Is token i an acronym written among words in lower case ("NASA said"):
+ * three letters or more, all capitals, in a sentence that is not in
+ * capitals (a headline's words are all capitals)? */
+static int acronym_in_prose(const scanner *sc, size_t i)
+{
+    const px_token *t = &sc->tk.v[i];
+    size_t len = cl_strip_possessive(sc->text + t->start, t->end - t->start);
+    if (t->kind != PX_TOK_WORD || len < 3)
+        return 0;
+    for (size_t b = t->start; b < t->start + len; b++)
+        if (!isupper((unsigned char)sc->text[b]))
+            return 0;
+    if (len > 5)
+        return 0; /* "KHASAVYURT" of a dateline */
+    size_t s = cl_sentence_at(&sc->ss, t->start);
+    for (size_t k = i > 3 ? i - 3 : 0; k < sc->tk.n && k <= i + 3; k++)
+        if (k != i && sc->tk.v[k].kind == PX_TOK_WORD && islower((unsigned char)sc->text[sc->tk.v[k].end - 1]) &&
+            cl_sentence_at(&sc->ss, sc->tk.v[k].start) == s &&
+            !memchr(sc->text + (k < i ? sc->tk.v[k].end : t->end), '\n',
+                    k < i ? t->start - sc->tk.v[k].end : sc->tk.v[k].start - t->end))
+            return 1;
+    return 0;
+}
+
+/* Does the training data know the name [first, last) ("West Bank",
+ * "Notts County")? Then its own type stands over its head word's. */
+static int known_name(const scanner *sc, size_t first, size_t last)
+{
+    char buf[256];
+    size_t n = 0;
+    for (size_t i = first; i < last; i++) {
+        const px_token *t = &sc->tk.v[i];
+        size_t len = cl_strip_possessive(sc->text + t->start, t->end - t->start);
+        if (n + len + 1 > sizeof buf)
+            return 0;
+        if (n)
+            buf[n++] = ' ';
+        memcpy(buf + n, sc->text + t->start, len);
+        n += len;
+    }
+    return px_ner_gazetteer_types(px_ner_default(NULL), buf, n) != 0;
+}
+
+/* Is [first, last) the whole of a quotation ("“Mirrors,”", "“Rock Your
+ * Body.”")? Titles of songs, books and shows are quoted so; speech
+ * quoted whole is rarely a bare name. */
+static int quoted_title(const scanner *sc, size_t first, size_t last)
+{
+    static const char *const marks[] = {"\"", "\u201c", "\u201d", NULL};
+    if (first == 0 || last >= sc->tk.n || !cl_tok_in(sc->text, &sc->tk.v[first - 1], marks))
+        return 0;
+    size_t k = last;
+    if (k + 1 < sc->tk.n && (cl_tok_eq(sc->text, &sc->tk.v[k], ",") || cl_tok_eq(sc->text, &sc->tk.v[k], ".")))
+        k++;
+    return cl_tok_in(sc->text, &sc->tk.v[k], marks) && sc->tk.v[k].start == sc->tk.v[k - 1].end;
+}
+
+/* Does a capitalised function word stand inside or at the end of
+ * [first, last) ("Rock Your Body", "Morning After")? Names of people,
+ * places and organisations write them in lower case ("Bank of
+ * America"); titles of works capitalise them. */
+static int inner_function_word(const scanner *sc, size_t first, size_t last)
+{
+    for (size_t i = first + 1; i < last; i++) {
+        const px_token *t = &sc->tk.v[i];
+        /* "Your", "After"; not "Am" of "Pan Am" nor "AT" of a line in capitals */
+        if (t->end - t->start >= 3 && isupper((unsigned char)sc->text[t->start]) &&
+            islower((unsigned char)sc->text[t->end - 1]) && tok_is_stopword(sc, t))
+            return 1;
+    }
+    return 0;
+}
+
+/* The type the head (last word) of the name [first, last) of several
+ * words gives it, learned from the training names (px_ner_head_type:
+ * "Airlines", "Ministry", "Cup") or listed (head_list_type: "River",
+ * "Papers"); -1 for a name the training data knows whole ("West Bank")
+ * and for a head that types nothing. */
+static int head_type(const scanner *sc, size_t first, size_t last)
+{
+    if (last - first < 2 || known_name(sc, first, last))
+        return -1;
+    const px_token *h = &sc->tk.v[last - 1];
+    size_t hl = cl_strip_possessive(sc->text + h->start, h->end - h->start);
+    int t = head_list_type(sc->text + h->start, hl);
+    if (t < 0 && isupper((unsigned char)sc->text[h->start]))
+        t = px_ner_head_type(px_ner_default(NULL), sc->text + h->start, hl);
+    return t;
+}
+
+/* Is the one-word name at token i an acronym in prose that the training
+ * data knows as no place and no person? Then it is an organisation's
+ * (NASA, RAIB), whatever the tagger said. */
+static int acronym_of_organisation(const scanner *sc, size_t i)
+{
+    const px_token *t = &sc->tk.v[i];
+    size_t len = cl_strip_possessive(sc->text + t->start, t->end - t->start);
+    return acronym_in_prose(sc, i) &&
+           !(px_ner_gazetteer_types(px_ner_default(NULL), sc->text + t->start, len) &
+             (1u << PX_NER_LOC | 1u << PX_NER_PER));
+}
+
+/* The type a name's own words and the words around it give, over the
+ * tagger's, in this order: a quoted title or a capitalised function word
+ * inside makes a work (other); "the" before one word is no person; a
+ * people word opening a "person" makes an organisation; the head word;
+ * the appositive noun before the name; a place noun after it; an
+ * acronym in prose; a digit in a name of several words makes a product,
+ * a vehicle or an event ("PS4 Pro"). A person named with a given name or
+ * a title (role before first) keeps the tagger's type ("Michael Park"). */
+static px_ner_type kind_from_words(const scanner *sc, size_t first, size_t last, size_t role,
+                                   px_ner_type type)
+{
+    if (type == PX_NER_PER && (role < first || tok_given_name(sc, first)))
+        return type;
+    if (quoted_title(sc, first, last) ||
+        (type != PX_NER_PER && last - first >= 2 && inner_function_word(sc, first, last)))
+        return PX_NER_MISC; /* “Rock Your Body”, “Mirrors,”, "The Morning After" */
+    if (type == PX_NER_PER && last == first + 1 && first > 0 && role == first &&
+        cl_tok_eq(sc->text, &sc->tk.v[first - 1], "the"))
+        return PX_NER_ORG; /* "The Verge": nobody is "the Smith" */
+    if (type == PX_NER_PER && last - first >= 2 &&
+        is_people_word(sc->text + sc->tk.v[first].start, sc->tk.v[first].end - sc->tk.v[first].start))
+        return PX_NER_ORG; /* "British Transport" (Police): nobody's name opens so */
+    int head = head_type(sc, first, last);
+    if (head >= 0)
+        return (px_ner_type)head;
+    int appositive = appositive_type(sc, first);
+    if (appositive >= 0 && role == first && !(last < sc->tk.n && same_line(sc, last) &&
+                                             isupper((unsigned char)sc->text[sc->tk.v[last].start])))
+        return (px_ner_type)appositive; /* "headset maker Magic Leap", "model Chrissy Teigen";
+                                         * not "chairman Labour | MP Jean Corston" */
+    if (place_noun_after(sc, last))
+        return PX_NER_LOC;
+    if (last == first + 1 && (type == PX_NER_PER || type == PX_NER_LOC) && acronym_of_organisation(sc, first))
+        return PX_NER_ORG;
+    if (last - first >= 2 && name_has_digit(sc, first, last))
+        return PX_NER_MISC;
+    return type;
+}
+
 static int add_name(scanner *sc, size_t first, size_t last, size_t role, px_ner_type type)
 {
     if (role == first && first + 1 < last && tok_is_stopword(sc, &sc->tk.v[first]) &&
         isupper((unsigned char)sc->text[sc->tk.v[first].start]))
         role = ++first; /* "On Thursday", "The" */
+    while (last > first + 1 && sc->tk.v[last - 1].start > sc->tk.v[last - 2].end &&
+           all_lower(sc->text + sc->tk.v[last - 1].start, sc->tk.v[last - 1].end - sc->tk.v[last - 1].start)) {
+        last--; /* "Fluid Dynamics eddy": a name ends on a capital */
+        while (last > first + 1 && sc->tk.v[last - 1].kind == PX_TOK_PUNCT)
+            last--; /* "Commission -- which" */
+    }
     while (last > first && cl_is_calendar_word(sc->text + sc->tk.v[last - 1].start,
-                                               sc->tk.v[last - 1].end - sc->tk.v[last - 1].start))
-        last--; /* "CBS Sunday" */
+                                               sc->tk.v[last - 1].end - sc->tk.v[last - 1].start) &&
+           !(type == PX_NER_PER && last == first + 2 && tok_given_name(sc, first)))
+        last--; /* "CBS Sunday"; "Theresa May" is her name */
     while (role == first && last > first + 1 && !tok_given_name(sc, first) &&
            ((sc->title_line[first] && headline_capital(sc, &sc->tk.v[first])) || opening_adverb(sc, first)))
         role = ++first; /* "Eventually Duisburg", "Tranquilizing Harambe" in a headline */
+    if (type == PX_NER_PER && role == first && last > first + 1 && gerund(sc, first) &&
+        opens_spoken_sentence(sc, first) && !tok_given_name(sc, first))
+        role = ++first; /* "Impeaching Trump would ...": a clause opens with a participle */
     if (type == PX_NER_PER && last > first + 1 && written_lower(sc, &sc->tk.v[last - 1]) &&
         !tok_given_name(sc, first))
         type = PX_NER_MISC; /* a common noun ends it: "Bastille Day", "Super Bowl" */
@@ -470,6 +721,8 @@ static int add_name(scanner *sc, size_t first, size_t last, size_t role, px_ner_
             last--; /* "Defense Secretary" */
     if (first >= last || (last == first + 1 && unlisted_word(sc, first, type)))
         return PX_OK;
+    type = kind_from_words(sc, first, last, type == PX_NER_PER && role == first ? title_start(sc, first) : role,
+                           type);
     size_t first_w = sc->nw;
     int rc = PX_OK;
     for (size_t t = first; t < last && !rc; t++)
@@ -496,6 +749,42 @@ static size_t full_name_inside(const scanner *sc, size_t first, size_t last, px_
             return k;
     }
     return last;
+}
+
+/* The number of tokens of a news agency's or picture agency's name
+ * opening [first, last) ("Associated Press", "Reuters", "Getty
+ * Images"): photo credits run into the caption's names. 0 when none. */
+static size_t agency_prefix(const scanner *sc, size_t first, size_t last)
+{
+    static const char *const one[] = {"AP", "Reuters", "AFP", "EPA", "dpa", "Xinhua", "Getty",
+                                      "Shutterstock", "Bloomberg", NULL};
+    static const char *const two[] = {"Associated", "Press", "Getty", "Images", "Press",
+                                      "Association", "Agence", "France-Presse", NULL};
+    for (size_t i = 0; two[i]; i += 2)
+        if (first + 2 <= last && cl_tok_eq(sc->text, &sc->tk.v[first], two[i]) &&
+            cl_tok_eq(sc->text, &sc->tk.v[first + 1], two[i + 1]))
+            return 2;
+    return first < last && cl_tok_in(sc->text, &sc->tk.v[first], one) ? 1 : 0;
+}
+
+/* Could [first, last) (two words or three) name a person: a given name
+ * first, or words the training data knows as no place or organisation
+ * and no head word at the end ("Ysolde Marrack", not "Ottawa Bureau")? */
+static int looks_like_person(const scanner *sc, size_t first, size_t last)
+{
+    if (tok_given_name(sc, first))
+        return 1;
+    const px_ner_model *m = px_ner_default(NULL);
+    for (size_t i = first; i < last; i++) {
+        const px_token *t = &sc->tk.v[i];
+        if (t->kind != PX_TOK_WORD || !isupper((unsigned char)sc->text[t->start]) ||
+            px_ner_gazetteer_types(m, sc->text + t->start, t->end - t->start) &
+                (1u << PX_NER_LOC | 1u << PX_NER_ORG))
+            return 0;
+    }
+    const px_token *h = &sc->tk.v[last - 1];
+    return head_list_type(sc->text + h->start, h->end - h->start) < 0 &&
+           px_ner_head_type(m, sc->text + h->start, h->end - h->start) < 0;
 }
 
 /* Are the n tokens from a the same words as the n tokens from b
@@ -527,10 +816,18 @@ static int add_tagged(scanner *sc, size_t first, size_t last, px_ner_type type)
     for (size_t i = first; i + 1 < last; i++)
         if (sc->tk.v[i].flags & PX_TOKF_CONTRACTION &&
             cl_strip_possessive(sc->text + sc->tk.v[i].start, sc->tk.v[i].end - sc->tk.v[i].start) <
-                sc->tk.v[i].end - sc->tk.v[i].start) {
+                sc->tk.v[i].end - sc->tk.v[i].start &&
+            !(type == PX_NER_MISC && i + 2 == last)) { /* "New Year's Eve" is one */
             int rc = add_tagged(sc, first, i + 1, type);
             return rc ? rc : add_tagged(sc, i + 1, last, type);
         }
+    size_t agency = agency_prefix(sc, first, last);
+    if (agency && last - first >= agency + 2 && last - first <= agency + 3 &&
+        (type == PX_NER_PER || looks_like_person(sc, first + agency, last))) {
+        /* "Associated Press | Felipe Massa"; "Reuters Ottawa Bureau" stays */
+        int rc = add_tagged(sc, first, first + agency, PX_NER_ORG);
+        return rc ? rc : add_tagged(sc, first + agency, last, PX_NER_PER);
+    }
     size_t full = full_name_inside(sc, first, last, type);
     if (full < last) { /* "Associated Press | Jessica Alba", "Justin Timberlake | Justin Timberlake" */
         int rc = add_tagged(sc, first, full,
@@ -747,7 +1044,7 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t f
                           const cand *c, const name_index *surnames)
 {
     size_t len = strlen(c->name);
-    long best = -1;
+    long best = -1, org = -1;
     for (size_t pass = 0; pass < 2 && best < 0; pass++) {
         for (size_t k = upto; k-- > from;) {
             const cand *o = &cands[k];
@@ -760,8 +1057,14 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t f
                  * Biden" read as a place); a word of an organisation's
                  * name is it unless tagged a place */
                 if (c->n_words == 1 && word_of(e->name, c->name, len, person) &&
-                    (person || (e->kind == PX_ENTITY_ORG && c->kind != PX_ENTITY_PLACE)))
-                    return o->entity;
+                    (person || (e->kind == PX_ENTITY_ORG && c->kind != PX_ENTITY_PLACE))) {
+                    if (person)
+                        return o->entity;
+                    if (org < 0) /* a person of that surname comes first: "Laurie Marshall
+                                  * of Marshall Law Group ... Marshall said", "Donald Trump
+                                  * ... Trump University ... Trump told" */
+                        org = o->entity;
+                }
                 if (c->n_words > 1 && person && strstr(e->name, c->name))
                     return o->entity;
             } else if (c->n_words == 1 && e->kind == PX_ENTITY_PERSON && !c->kind_sure) {
@@ -782,6 +1085,8 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t f
             if (k >= 0)
                 return k;
         }
+        if (pass == 0 && org >= 0)
+            return org;
     }
     return best;
 }
@@ -1022,6 +1327,47 @@ static int single_type(unsigned bits)
     return -1;
 }
 
+/* Is c a person's surname alone ("Palmer said", "Massa, 36,") that
+ * names entity e, a name of two or three words the tagger did not call a
+ * person ("Carson Palmer" as an organisation) and that neither the
+ * training data nor a head word types otherwise? Then e is that person. */
+static int surname_of_unknown_name(const scanner *sc, const cand *c, const px_entity *e)
+{
+    if (c->n_words != 1 || c->kind != PX_ENTITY_PERSON || e->kind == PX_ENTITY_PERSON ||
+        strcmp(c->name, e->name) == 0)
+        return 0;
+    const char *last = NULL;
+    size_t last_len = 0;
+    size_t n = name_words(e->name, &last, &last_len);
+    if (n < 2 || n > 3 || last_len < 3 || last_len != strlen(c->name) ||
+        strncmp(last, c->name, last_len) != 0 || !islower((unsigned char)last[last_len - 1]))
+        return 0; /* not "XI" of "Minor Counties XI" */
+    const px_ner_model *m = px_ner_default(NULL);
+    (void)sc;
+    return !px_ner_gazetteer_types(m, e->name, strlen(e->name)) && head_list_type(last, last_len) < 0 &&
+           px_ner_head_type(m, last, last_len) < 0;
+}
+
+enum { CUE_PLACE = 1, CUE_PERSON = 2 };
+
+/* What the words around mention c say of its kind: CUE_PLACE after a
+ * preposition of place ("in Pyongyang", "near Duisburg"), CUE_PERSON
+ * with a title or a he/she of its own sentence. A one-word "person" with
+ * only place cues is the place standing for its government. */
+static unsigned person_or_place_cues(const scanner *sc, const cand *c)
+{
+    static const char *const in[] = {"in", "into", "near", "across", "inside", "outside",
+                                     "throughout", NULL};
+    unsigned cue = 0;
+    if (c->role || mention_gender(sc, c))
+        cue |= CUE_PERSON;
+    size_t t = cl_token_at(&sc->tk, c->start);
+    if (c->n_words == 1 && !c->possessive && t > 0 && t < sc->tk.n && same_line(sc, t) &&
+        cl_tok_in(sc->text, &sc->tk.v[t - 1], in) && islower((unsigned char)sc->text[sc->tk.v[t - 1].start]))
+        cue |= CUE_PLACE;
+    return cue;
+}
+
 /* An entity's kind: the tagger's most frequent kind over the mentions
  * written as its name (ties to the first), the one type the training data
  * gives the name (if one) counting as half as many votes again: "urging
@@ -1032,9 +1378,11 @@ static int vote_kinds(const scanner *sc, px_entity_list *out)
 {
     size_t *votes = calloc(out->n ? out->n * 4 : 1, sizeof *votes);
     unsigned char *sure_person = calloc(out->n ? out->n : 1, 1);
-    if (!votes || !sure_person) {
+    unsigned char *cues = calloc(out->n ? out->n : 1, 1); /* CUE_ bits */
+    if (!votes || !sure_person || !cues) {
         free(votes);
         free(sure_person);
+        free(cues);
         return PX_ENOMEM;
     }
     for (size_t k = 0; k < sc->nc; k++) {
@@ -1044,6 +1392,9 @@ static int vote_kinds(const scanner *sc, px_entity_list *out)
             votes[e * 4 + (size_t)c->kind]++;
         if (c->kind_sure && c->kind == PX_ENTITY_PERSON)
             sure_person[e] = 1;
+        if (surname_of_unknown_name(sc, c, &out->v[e]))
+            sure_person[e] = 1;
+        cues[e] |= person_or_place_cues(sc, c);
     }
     const px_ner_model *m = px_ner_default(NULL);
     for (size_t e = 0; e < out->n; e++) {
@@ -1056,9 +1407,13 @@ static int vote_kinds(const scanner *sc, px_entity_list *out)
                 out->v[e].kind = (px_entity_kind)k;
         if (sure_person[e])
             out->v[e].kind = PX_ENTITY_PERSON;
+        else if (out->v[e].kind == PX_ENTITY_PERSON && cues[e] == CUE_PLACE && !strchr(out->v[e].name, ' ') &&
+                 !(px_ner_gazetteer_types(m, out->v[e].name, strlen(out->v[e].name)) & 1u << PX_NER_PER))
+            out->v[e].kind = PX_ENTITY_PLACE; /* "urging Pyongyang to" ... "in Pyongyang" */
     }
     free(votes);
     free(sure_person);
+    free(cues);
     return PX_OK;
 }
 
@@ -1408,14 +1763,19 @@ static int never_by_surname(const px_entity *e)
     const char *last = last_word(e->name, &last_len);
     const char *sp = strchr(e->name, ' ');
     if (e->kind != PX_ENTITY_PERSON || !sp || e->mentions < SURNAME_EVIDENCE_MENTIONS || e->n_sources < 2 ||
-        cl_given_name_gender(e->name, (size_t)(sp - e->name)))
+        cl_given_name_gender(e->name, (size_t)(sp - e->name)) || (size_t)(sp - e->name) >= 64)
         return 0;
+    char first[64];
+    memcpy(first, e->name, (size_t)(sp - e->name));
+    first[sp - e->name] = 0;
     for (size_t v = 0; v < e->variants.n; v++) {
         const char *var = e->variants.items[v];
         size_t vl;
         const char *vlast = last_word(var, &vl);
+        /* "Marx", "Ms. Marx": the surname without the given name */
         if (vl == last_len && strncasecmp(vlast, last, vl) == 0 &&
-            name_words(var, &vlast, &vl) < name_words(e->name, &last, &last_len))
+            (name_words(var, &vlast, &vl) < name_words(e->name, &last, &last_len) ||
+             !strstr(var, first)))
             return 0;
     }
     return 1;

@@ -225,7 +225,8 @@ static const char *const discourse_markers[] = {
     "listen", "hey", "wow", "alas", "hello", "hi", "thanks", "please", "right", "indeed",
     "anyway", "honestly", "frankly", "obviously", "so", "now", "then", "boy", "gosh", "man",
     "sorry", "absolutely", "exactly", "fine", "alright", "actually", "basically", "again",
-    "still", "besides", "instead", "meanwhile", "otherwise", "sadly", "luckily", NULL};
+    "still", "besides", "instead", "meanwhile", "otherwise", "sadly", "luckily", "plus", "also",
+    "however", "moreover", "finally", "overall", NULL};
 
 int cl_is_discourse_marker(const char *s, size_t len) { return cl_in(s, len, discourse_markers); }
 

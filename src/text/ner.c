@@ -142,6 +142,8 @@ struct px_ner_model {
     float *w;     /* NL weights per row */
     size_t rows, wcap;
     htab gaz;     /* key of a lower-case token sequence -> type bits */
+    htab heads;   /* key of the last word of a gazetteer name of several words ->
+                   * how many names of each type end in it, a byte per type */
 };
 
 void px_ner_model_free(px_ner_model *m)
@@ -150,6 +152,7 @@ void px_ner_model_free(px_ner_model *m)
         return;
     htab_free(&m->feats);
     htab_free(&m->gaz);
+    htab_free(&m->heads);
     free(m->w);
     free(m);
 }
@@ -161,6 +164,56 @@ static int gaz_add(htab *g, const char *name, size_t len, int type)
         return PX_ENOMEM;
     *v |= 1u << type;
     return PX_OK;
+}
+
+/* Counts a gazetteer name of several words under its last word: what
+ * px_ner_head_type reads ("corp" ends 31 organisations). */
+static int head_add(htab *h, const char *name, size_t len, int type)
+{
+    const char *sp = NULL;
+    for (size_t i = 0; i < len; i++)
+        if (name[i] == ' ')
+            sp = name + i;
+    if (!sp || sp + 1 >= name + len)
+        return PX_OK;
+    uint32_t *v = htab_put(h, key_of(sp + 1, (size_t)(name + len - sp - 1)), 0);
+    if (!v)
+        return PX_ENOMEM;
+    if ((*v >> (8 * type) & 0xffu) < 0xffu)
+        *v += 1u << (8 * type);
+    return PX_OK;
+}
+
+/* Names a head word must end, and the share of them one type must have,
+ * before that word types a name it ends. */
+#define HEAD_MIN_NAMES 3
+#define HEAD_MIN_SHARE 0.8
+
+int px_ner_head_type(const px_ner_model *m, const char *word, size_t len)
+{
+    char buf[WORD_MAX];
+    if (!m || !len || len > sizeof buf)
+        return -1;
+    for (size_t i = 0; i < len; i++)
+        buf[i] = (char)tolower((unsigned char)word[i]);
+    long v = htab_get(&m->heads, key_of(buf, len));
+    /* a word that is a place or a person itself ends names as their
+     * place or namesake ("Dinamo Bucharest"), not as their kind */
+    if (v <= 0 || px_ner_gazetteer_types(m, buf, len) & (1u << PX_NER_LOC | 1u << PX_NER_PER))
+        return -1;
+    unsigned total = 0, best = 0;
+    int type = -1;
+    for (int t = 0; t < PX_NER_TYPES; t++) {
+        unsigned n = (unsigned)v >> (8 * t) & 0xffu;
+        total += n;
+        if (n > best) {
+            best = n;
+            type = t;
+        }
+    }
+    /* surnames end people's names: they say nothing of a kind */
+    return best >= HEAD_MIN_NAMES && best >= HEAD_MIN_SHARE * total && type != PX_NER_PER ? type
+                                                                                         : -1;
 }
 
 unsigned px_ner_gazetteer_types(const px_ner_model *m, const char *name, size_t len)
@@ -690,7 +743,10 @@ static int parse_line(px_ner_model *m, const char *s, size_t len)
         int ty = px_ner_type_parse(t1 + 1, (size_t)(t2 - t1 - 1));
         if (ty < 0 || t2 + 1 >= end)
             return -1;
-        return gaz_add(&m->gaz, t2 + 1, (size_t)(end - t2 - 1), ty) ? -2 : 0;
+        return gaz_add(&m->gaz, t2 + 1, (size_t)(end - t2 - 1), ty) ||
+                       head_add(&m->heads, t2 + 1, (size_t)(end - t2 - 1), ty)
+                   ? -2
+                   : 0;
     }
     if (s[0] != 'f' || t2 == t1 + 1)
         return -1;

@@ -64,6 +64,13 @@ unsigned px_ner_gazetteer_types(const px_ner_model *m, const char *name, size_t 
 int px_names_by_capitals(const char *lang, const char *text, const px_tokens *tk, const px_spans *ss,
                          px_ner_spans *out);
 
+/* The type of the names the training data ends in word (any case), as
+ * their head ("Airlines", "Ministry", "Cup"): when at least 3 of its
+ * names of several words end in it and 80 % of those have one type other
+ * than person; -1 otherwise, and for a word that is a place or a person
+ * itself. */
+int px_ner_head_type(const px_ner_model *m, const char *word, size_t len);
+
 /* Tags text (tokens tk, sentences ss, both of text): appends the names
  * found, in text order, to out. Time linear in the tokens. */
 int px_ner_tag(const px_ner_model *m, const char *text, const px_tokens *tk, const px_spans *ss,

@@ -353,11 +353,15 @@ static int opens_sentence(const scanner *sc, size_t i)
  * (headlines, captions, menus): at least three words of four letters or
  * more, every one of them capitalised, not all in capitals, and at most a
  * third of all its words in lower case ("on the", "of"). Capitals there say nothing about names. */
+static int reads_english(const char *lang);
+
 static int title_lines_build(scanner *sc)
 {
     sc->title_line = calloc(sc->tk.n ? sc->tk.n : 1, 1);
     if (!sc->title_line)
         return PX_ENOMEM;
+    if (!reads_english(sc->lang))
+        return PX_OK; /* Title Case is English typography; German capitalises every noun */
     size_t line_start = 0, words = 0, long_words = 0, lower = 0, caps_only = 0, short_lower = 0;
     for (size_t i = 0; i <= sc->tk.n; i++) {
         if (i == sc->tk.n || (i > 0 && opens_sentence(sc, i))) {

@@ -444,7 +444,11 @@ static const char *const female_names[] = {
     "Caroline", "Kathleen", "Kathy", "Cheryl", "Shirley", "Sharon", "Carol", "Sandra",
     "Ruth", "Gloria", "Wendy", "Tammy", "Tina", "Debra", "Valerie", "Veronica", "Sonia",
     "Sonya", "Susana", "Lucia", "Silvia", "Paula", "Pamela", "Rita", "Sheila", "Brenda",
-    "Denise", "Janice", "Judith", "Marilyn", "Martha", "Evelyn", "Jean", "Joyce", NULL};
+    "Denise", "Janice", "Judith", "Marilyn", "Martha", "Evelyn", "Jean", "Joyce",
+    /* names common in the other languages parallax reads */
+    "Anna", "Sabine", "Petra", "Monika", "Andrea", "Giulia", "Sophie", "Claire", "Isabel", "Carmen",
+    "Lucía", "Francesca", "Chiara", "Beatriz", "Inês", "Katarina", "Agnieszka", "Olga", "Natalia",
+    NULL};
 
 static const char *const male_names[] = {
     "Joe", "Joseph", "Donald", "Barack", "Benjamin", "Lloyd", "Antony", "Anthony", "Isaac",
@@ -467,7 +471,15 @@ static const char *const male_names[] = {
     "Bob", "Rob", "Ron", "Ken", "Greg", "Doug", "Jared", "Eli", "Elon", "Jeff", "Mark",
     "Sundar", "Satya", "Warren", "Rex", "Mike", "Kanye", "Kim", "Hamid", "Hosni",
     "Anwar", "Bashar", "Saddam", "Muammar", "Ehud", "Ariel", "Shimon", "Yitzhak", "Moshe",
-    "Gideon", "Reuven", "Avi", "Avigdor", "Nir", "Ron", "Josh", "Cory", "Bernard", NULL};
+    "Gideon", "Reuven", "Avi", "Avigdor", "Nir", "Ron", "Josh", "Cory", "Bernard",
+    /* names common in the other languages parallax reads */
+    "Hans", "Klaus", "Jürgen", "Wolfgang", "Friedrich", "Karl", "Heinz", "Franz", "Helmut",
+    "Gerhard", "Dieter", "Günter", "Uwe", "Stefan", "Markus", "Pierre", "François",
+    "Jacques", "Philippe", "Nicolas", "Juan", "José", "Carlos", "Luis", "Javier", "Miguel", "Pedro",
+    "Paolo", "Giuseppe", "Giovanni", "Luca", "Matteo", "Francesco", "João", "Paulo", "Antonio",
+    "Manuel", "Jorge", "Sergio", "Alejandro", "Sergei", "Dmitri", "Andrzej", "Piotr", "Lars",
+    "Sven", "Henrik",
+    NULL};
 
 int cl_given_name_gender(const char *s, size_t len)
 {

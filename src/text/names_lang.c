@@ -6,14 +6,15 @@
  * The tagger (ner.c) learned English from CoNLL-2003; read on German it
  * takes every noun for a name, and on French or Spanish every word that
  * opens a sentence ("Selon", "Unos", "Estamos"). No training data for the
- * other languages is at hand, so this reads capitals with lists: the
- * language's stopwords and claim words (articles, pronouns, month and
- * weekday names, number words, verbs of saying) are never names; a word
- * that only ever opens a sentence is no name; in a language that
- * capitalises its nouns a single word is a name only when the tagger's
- * training names or the given names know it. The kind comes from the
- * training names, a given name (a person), a verb of saying next to a
- * name of two words or more (a person), or is left "other". */
+ * other languages is at hand, so the language's lists judge what it
+ * finds: the language's stopwords and claim words (articles, pronouns,
+ * month and weekday names, number words, verbs of saying) are never
+ * names, and a word that only ever opens a sentence is no name. German
+ * (every noun capitalised) is read from its runs of capitals instead: a
+ * name starts at a given name or is what the tagger's training names
+ * know, or an acronym; its kind comes from the training names, a given
+ * name or a verb of saying next to it (a person), a place word before it
+ * (a place), or is left "other". */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -239,12 +240,13 @@ static void name_among_nouns(const names_ctx *c, size_t *first, size_t *last)
 }
 
 /* The run [first, last) trimmed of listed words at both ends, judged, and
- * appended when it is a name. */
-static int judge_run(const names_ctx *c, size_t first, size_t last, px_ner_spans *out)
+ * appended when it is a name: of type tagged when the tagger gave one
+ * (>= 0), else as type_of finds. */
+static int judge_run(const names_ctx *c, size_t first, size_t last, px_ner_spans *out, int tagged)
 {
-    while (first < last && (listed_word(c, first) || particle_at(c, first)))
+    while (first < last && (!capitalised(c, first) || listed_word(c, first)))
         first++;
-    while (last > first && (listed_word(c, last - 1) || particle_at(c, last - 1)))
+    while (last > first && (!capitalised(c, last - 1) || listed_word(c, last - 1)))
         last--;
     if (c->nouns_capitalised && first < last)
         name_among_nouns(c, &first, &last);
@@ -255,8 +257,44 @@ static int judge_run(const names_ctx *c, size_t first, size_t last, px_ner_spans
         return PX_OK; /* capitalised only because it opens a sentence */
     if (px_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 16, 0) != PX_OK)
         return PX_ENOMEM;
-    out->v[out->n++] = (px_ner_span){first, last, type_of(c, first, last, known)};
+    out->v[out->n++] = (px_ner_span){first, last, tagged >= 0 ? (px_ner_type)tagged : type_of(c, first, last, known)};
     return PX_OK;
+}
+
+/* German and languages like it: runs of capitals judged word by word. */
+static int names_from_runs(names_ctx *c, px_ner_spans *out)
+{
+    const px_tokens *tk = c->tk;
+    int rc = PX_OK;
+    for (size_t i = 0; rc == PX_OK && i < tk->n;) {
+        if (!capitalised(c, i)) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < tk->n && j - i < NAME_MAX_WORDS && !c->opens[j] &&
+               (capitalised(c, j) || (particle_at(c, j) && capitalised(c, j + 1) && !c->opens[j + 1])) &&
+               tk->v[j].start <= tk->v[j - 1].end + 1)
+            j++;
+        rc = judge_run(c, i, j, out, -1);
+        i = j;
+    }
+    return rc;
+}
+
+/* Languages that capitalise names only: the English tagger finds and
+ * types their names well (its training news names people and places of
+ * every country) but takes the language's own sentence openers and
+ * articles for names ("Il", "Una", "El Gobierno"): its spans judged
+ * with the language's lists, its types kept. */
+static int names_from_tagger(names_ctx *c, const px_spans *ss, px_ner_spans *out)
+{
+    px_ner_spans tagged = {0};
+    int rc = px_ner_tag(c->m, c->text, c->tk, ss, &tagged);
+    for (size_t k = 0; rc == PX_OK && k < tagged.n; k++)
+        rc = judge_run(c, tagged.v[k].first, tagged.v[k].last, out, (int)tagged.v[k].type);
+    px_ner_spans_free(&tagged);
+    return rc;
 }
 
 int px_names_by_capitals(const char *lang, const char *text, const px_tokens *tk, const px_spans *ss,
@@ -265,19 +303,8 @@ int px_names_by_capitals(const char *lang, const char *text, const px_tokens *tk
     names_ctx c = {.lang = lang, .text = text, .tk = tk, .L = cl_lang_get(lang), .m = px_ner_default(NULL)};
     c.nouns_capitalised = lang && (strncasecmp(lang, "de", 2) == 0 || strncasecmp(lang, "lb", 2) == 0);
     int rc = ctx_build(&c, ss);
-    for (size_t i = 0; rc == PX_OK && i < tk->n;) {
-        if (!capitalised(&c, i)) {
-            i++;
-            continue;
-        }
-        size_t j = i + 1;
-        while (j < tk->n && j - i < NAME_MAX_WORDS && !c.opens[j] &&
-               (capitalised(&c, j) || (particle_at(&c, j) && capitalised(&c, j + 1) && !c.opens[j + 1])) &&
-               tk->v[j].start <= tk->v[j - 1].end + 1)
-            j++;
-        rc = judge_run(&c, i, j, out);
-        i = j;
-    }
+    if (rc == PX_OK)
+        rc = c.nouns_capitalised || !c.m ? names_from_runs(&c, out) : names_from_tagger(&c, ss, out);
     free(c.opens);
     free(c.inner);
     return rc;

@@ -810,29 +810,34 @@ static void trace_free(term_trace *t)
     *t = (term_trace){0};
 }
 
-/* The tokens of a's body the clean stage made (its document model), when
- * they are px_tokenize's; else NULL. */
-static const px_tokens *document_tokens(const px_article *a)
+/* Does a carry the document of its body that the clean stage made, with
+ * px_tokenize's tokens? */
+static int has_document_tokens(const px_article *a)
 {
-    const px_doc *d = a->doc;
-    return d && a->body && d->text == a->body && px_doc_tokens_plain(d) ? &d->tokens : NULL;
+    const px_doc_packed *d = a->doc;
+    return d && a->body && d->text == a->body && px_doc_packed_tokens_plain(d);
 }
 
 /* Reads a's title and body into t; *body: the body's tokens (NULL when it
- * has none). */
+ * has none), in c->tokens until the next article. The body's tokens come
+ * from its document when it has one (unpacked: no tokeniser pass). */
 static int trace_article(px_clusterer *c, const px_article *a, term_trace *t, const px_tokens **body)
 {
     t->n = t->n_title = 0;
     int rc = a->title ? trace_text(c, a->title, strlen(a->title), 0, &c->tokens, t) : PX_OK;
     t->n_title = t->n;
     c->tokens.n = 0;
-    *body = a->body ? document_tokens(a) : NULL;
-    if (rc == PX_OK && *body)
-        rc = trace_tokens(c, a->body, *body, 1, t);
-    else if (rc == PX_OK && a->body) {
+    *body = NULL;
+    if (rc != PX_OK || !a->body)
+        return rc;
+    if (has_document_tokens(a)) {
+        rc = px_doc_unpack_tokens(a->doc, &c->tokens);
+        if (rc == PX_OK)
+            rc = trace_tokens(c, a->body, &c->tokens, 1, t);
+    } else {
         rc = trace_text(c, a->body, strlen(a->body), 1, &c->tokens, t);
-        *body = &c->tokens;
     }
+    *body = &c->tokens;
     return rc;
 }
 

@@ -427,6 +427,36 @@ static void test_undated_stories_age_out_by_arrivals(void **s)
     px_clusterer_free(c);
 }
 
+/* A copy arriving after its original's story left the undated window
+ * (with retain = 0 the story is freed as it closes) takes the online step
+ * instead of joining a story that is gone. */
+static void test_copy_of_a_story_the_window_closed(void **s)
+{
+    (void)s;
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.window_articles = 2;
+    px_clusterer *c;
+    assert_int_equal(px_clusterer_new(&c, &o, NULL), PX_OK);
+    px_cluster_assignment first, as;
+    px_article *a = article("a", NULL, "Harbour", "The harbour, the harbour and the harbour.");
+    assert_int_equal(px_clusterer_add(c, a, &first), PX_OK);
+    static const char *const other[] = {"The glacier and the glacier.", "The vineyard and the vineyard."};
+    for (int i = 0; i < 2; i++) {
+        px_article *b = article(i ? "v" : "g", NULL, NULL, other[i]);
+        assert_int_equal(px_clusterer_add(c, b, &as), PX_OK);
+        px_article_free(b);
+    }
+    assert_int_equal(px_clusterer_active_count(c), 3);
+    px_article *copy = article("a2", NULL, "Harbour", "The harbour, the harbour and the harbour.");
+    assert_int_equal(px_clusterer_place(c, copy, &first.story, &as), PX_OK);
+    assert_true(as.is_new); /* a's story closed as the copy arrived */
+    assert_int_equal(px_clusterer_active_count(c), 3);
+    px_article_free(copy);
+    px_article_free(a);
+    px_clusterer_free(c);
+}
+
 typedef struct merges {
     uint64_t from[4], into[4];
     int n;
@@ -1135,6 +1165,7 @@ int main(void)
         cmocka_unit_test(test_attach_adds_a_copy_without_moving_the_story),
         cmocka_unit_test(test_stories_age_out_of_the_window),
         cmocka_unit_test(test_undated_stories_age_out_by_arrivals),
+        cmocka_unit_test(test_copy_of_a_story_the_window_closed),
         cmocka_unit_test(test_stream_memory_follows_the_window),
         cmocka_unit_test(test_active_stories_merge_online),
         cmocka_unit_test(test_unrelated_stories_do_not_merge_online),

@@ -1564,8 +1564,8 @@ static void age_out(px_clusterer *c)
  * decides; older ones (it grew or merged since) are dropped as they come up. */
 static void close_undated_before(px_clusterer *c, uint64_t pos)
 {
-    while (c->n_undated_heap && pos - c->undated_heap[0].pos > c->o.window_articles &&
-           pos > c->undated_heap[0].pos) {
+    while (c->n_undated_heap && pos > c->undated_heap[0].pos &&
+           pos - c->undated_heap[0].pos > c->o.window_articles) {
         arrival top = pop_undated(c);
         story *s = find_story(c, top.story);
         if (s && s->active && s->first_day == NO_DAY && s->last_pos == top.pos)
@@ -1925,10 +1925,12 @@ int px_clusterer_restore(px_clusterer *c, const px_article *a, uint64_t story_id
 
 int px_clusterer_attach(px_clusterer *c, const px_article *a, uint64_t story_id)
 {
+    arrive(c); /* first: it may close the story */
     story *s = find_story(c, story_id);
-    if (!s)
+    if (!s) {
+        c->next_pos = c->pos; /* px_clusterer_place adds it at the same place */
         return PX_EUSAGE;
-    arrive(c);
+    }
     vec none = {0};
     return add_member(c, s, a, article_day(a), &none, 1);
 }

@@ -1,17 +1,21 @@
 #!/bin/sh
 # Memory over a long ingest of tiny records: N JSON Lines records of one
 # sentence each (generated: 30 topic words, 50 outlets, a day number),
-# ingested in one run; the ingest's resident memory (VmRSS) and its peak so
-# far (VmHWM) are sampled every second with the number of articles stored,
-# and printed when the store passes 100,000, 500,000 and 1,000,000
-# articles, then at the end. Flat memory: the same peak at every mark.
+# ingested in one run; the ingest's resident memory (VmRSS), its peak so far
+# (VmHWM) and its heap part (RssAnon: VmRSS less the pages of the database
+# that SQLite maps, up to its mmap_size of 256 MiB, which the kernel may
+# drop at will) are sampled every second with the number of articles stored,
+# and printed with the stories stored each time the store passes another
+# 100,000 articles, then at the end. Flat memory: the same peak at every
+# mark. PX names the binary (default build/parallax), OUT the folder.
 # Usage: bench/ingest-memory.sh [RECORDS] (default 1000000; after `make`).
 set -eu
 cd "$(dirname "$0")/.."
-OUT=bench/out/ingest-memory
+OUT=${OUT:-bench/out/ingest-memory}
+PX=${PX:-build/parallax}
 N=${1:-1000000}
 mkdir -p "$OUT"
-IN="$OUT/tiny-$N.jsonl"
+IN="bench/out/tiny-$N.jsonl"
 [ -s "$IN" ] || /usr/bin/python3 - "$N" > "$IN" <<'PY'
 import json, random, sys
 n = int(sys.argv[1])
@@ -27,16 +31,18 @@ for i in range(n):
 PY
 rm -f "$OUT"/tiny.db*
 start=$(date +%s)
-build/parallax ingest -q --db "$OUT/tiny.db" "$IN" & pid=$!
+"$PX" ingest -q --db "$OUT/tiny.db" "$IN" & pid=$!
 mark=100000
 kb() { awk -v k="$1" '$1 == k ":" { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0; }
-printf "%10s %8s %12s %12s\n" articles seconds "RSS MB" "peak MB"
+printf "%10s %8s %12s %12s %12s %10s\n" articles seconds "RSS MB" "peak MB" "heap MB" stories
 while kill -0 "$pid" 2>/dev/null; do
-    rss=$(kb VmRSS); hwm=$(kb VmHWM)
+    rss=$(kb VmRSS); hwm=$(kb VmHWM); anon=$(kb RssAnon)
     n=$(sqlite3 "$OUT/tiny.db" "SELECT coalesce(max(id), 0) FROM articles" 2>/dev/null || echo 0)
     if [ "${n:-0}" -ge "$mark" ] && [ -n "$hwm" ]; then
-        printf "%10s %8s %12s %12s\n" "$n" "$(($(date +%s) - start))" "$((rss / 1024))" "$((hwm / 1024))"
-        mark=$((mark == 100000 ? 500000 : mark * 2))
+        st=$(sqlite3 "$OUT/tiny.db" "SELECT count(*) FROM stories" 2>/dev/null || echo "?")
+        printf "%10s %8s %12s %12s %12s %10s\n" "$n" "$(($(date +%s) - start))" "$((rss / 1024))" "$((hwm / 1024))" \
+            "$((anon / 1024))" "$st"
+        mark=$((mark + 100000))
     fi
     last_hwm=${hwm:-${last_hwm:-0}}; last_rss=${rss:-${last_rss:-0}}
     sleep 1

@@ -383,6 +383,80 @@ static void test_stories_age_out_of_the_window(void **s)
     px_clusterer_free(c);
 }
 
+/* Stories with no dated article leave the active set by arrival: once
+ * window_articles articles came after their last one (positions counted by
+ * the clusterer, or set by the caller as the store does); a dated story
+ * keeps to its clock however many articles pass. */
+static void test_undated_stories_age_out_by_arrivals(void **s)
+{
+    (void)s;
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    int closed = 0;
+    o.window_articles = 3;
+    o.on_close = count_closed;
+    o.on_close_ud = &closed;
+    px_clusterer *c;
+    assert_int_equal(px_clusterer_new(&c, &o, NULL), PX_OK);
+    char id[16], text[200];
+    px_cluster_assignment as;
+    /* a dated story, then undated records about different things */
+    px_article *dated = article("d", "2025-03-04", "Bridge collapses in Port Alder", bridge);
+    assert_int_equal(px_clusterer_add(c, dated, &as), PX_OK);
+    static const char *const topics[] = {"harbour", "festival", "museum", "railway", "orchestra",
+                                         "glacier", "vineyard", "observatory"};
+    for (int i = 0; i < 8; i++) {
+        snprintf(id, sizeof id, "u%d", i);
+        snprintf(text, sizeof text, "The %s, the %s and the %s.", topics[i], topics[i], topics[i]);
+        px_article *a = article(id, NULL, topics[i], text);
+        assert_int_equal(px_clusterer_add(c, a, &as), PX_OK);
+        assert_true(as.is_new);
+        px_article_free(a);
+        /* u0 (position 1) closes when position 5 arrives: 5 - 1 > 3 */
+        assert_int_equal(closed, i >= 4 ? i - 3 : 0);
+    }
+    assert_int_equal(px_clusterer_active_count(c), 5); /* d and u4 to u7 */
+    /* a jump in the positions (the store's article ids) closes all the rest */
+    px_clusterer_set_position(c, 1000);
+    px_article *late = article("late", NULL, "Glacier", "Glacier walkers found the glacier trail closed.");
+    assert_int_equal(px_clusterer_add(c, late, &as), PX_OK);
+    assert_int_equal(closed, 8);
+    assert_int_equal(px_clusterer_active_count(c), 2); /* the dated story and the late one */
+    px_article_free(late);
+    px_article_free(dated);
+    px_clusterer_free(c);
+}
+
+/* A copy arriving after its original's story left the undated window
+ * (with retain = 0 the story is freed as it closes) takes the online step
+ * instead of joining a story that is gone. */
+static void test_copy_of_a_story_the_window_closed(void **s)
+{
+    (void)s;
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.window_articles = 2;
+    px_clusterer *c;
+    assert_int_equal(px_clusterer_new(&c, &o, NULL), PX_OK);
+    px_cluster_assignment first, as;
+    px_article *a = article("a", NULL, "Harbour", "The harbour, the harbour and the harbour.");
+    assert_int_equal(px_clusterer_add(c, a, &first), PX_OK);
+    static const char *const other[] = {"The glacier and the glacier.", "The vineyard and the vineyard."};
+    for (int i = 0; i < 2; i++) {
+        px_article *b = article(i ? "v" : "g", NULL, NULL, other[i]);
+        assert_int_equal(px_clusterer_add(c, b, &as), PX_OK);
+        px_article_free(b);
+    }
+    assert_int_equal(px_clusterer_active_count(c), 3);
+    px_article *copy = article("a2", NULL, "Harbour", "The harbour, the harbour and the harbour.");
+    assert_int_equal(px_clusterer_place(c, copy, &first.story, &as), PX_OK);
+    assert_true(as.is_new); /* a's story closed as the copy arrived */
+    assert_int_equal(px_clusterer_active_count(c), 3);
+    px_article_free(copy);
+    px_article_free(a);
+    px_clusterer_free(c);
+}
+
 typedef struct merges {
     uint64_t from[4], into[4];
     int n;
@@ -1090,6 +1164,8 @@ int main(void)
         cmocka_unit_test(test_restore_then_add_joins_the_restored_story),
         cmocka_unit_test(test_attach_adds_a_copy_without_moving_the_story),
         cmocka_unit_test(test_stories_age_out_of_the_window),
+        cmocka_unit_test(test_undated_stories_age_out_by_arrivals),
+        cmocka_unit_test(test_copy_of_a_story_the_window_closed),
         cmocka_unit_test(test_stream_memory_follows_the_window),
         cmocka_unit_test(test_active_stories_merge_online),
         cmocka_unit_test(test_unrelated_stories_do_not_merge_online),

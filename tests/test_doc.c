@@ -6,6 +6,7 @@
 
 #include "core/map.h"
 #include "core/sort.h"
+#include "text/doc_internal.h"
 #include "text/wordset.h"
 #include "testutil.h"
 
@@ -240,6 +241,86 @@ static void test_doc_of_empty_text(void **s)
     px_lexicon_free(lx);
 }
 
+/* Unpacking gives back the document that was packed, field by field, with
+ * no tokeniser or splitter pass; the tokens alone come back the same; and
+ * the packed form is a small part of the document's memory. */
+static void expect_same_doc(const px_doc *a, const px_doc *b)
+{
+    assert_ptr_equal(a->text, b->text);
+    assert_int_equal(a->len, b->len);
+    assert_ptr_equal(a->lexicon, b->lexicon);
+    assert_int_equal(a->tokens.n, b->tokens.n);
+    assert_int_equal(a->sentences.n, b->sentences.n);
+    for (size_t i = 0; i < a->tokens.n; i++) {
+        assert_int_equal(a->tokens.v[i].start, b->tokens.v[i].start);
+        assert_int_equal(a->tokens.v[i].end, b->tokens.v[i].end);
+        assert_int_equal(a->tokens.v[i].kind, b->tokens.v[i].kind);
+        assert_int_equal(a->tokens.v[i].flags, b->tokens.v[i].flags);
+        assert_memory_equal(&a->tok[i], &b->tok[i], sizeof a->tok[i]);
+    }
+    for (size_t i = 0; i < a->sentences.n; i++) {
+        assert_int_equal(a->sentences.v[i].start, b->sentences.v[i].start);
+        assert_int_equal(a->sentences.v[i].end, b->sentences.v[i].end);
+    }
+    for (size_t i = 0; i <= a->sentences.n; i++)
+        assert_int_equal(a->first_token[i], b->first_token[i]);
+    for (size_t off = 0; off <= a->len; off += 7)
+        assert_int_equal(px_doc_cp_offset(a, off), px_doc_cp_offset(b, off));
+}
+
+static size_t pack_round_trip(const char *text, px_lexicon *lx)
+{
+    px_doc d, back;
+    px_doc_packed p;
+    px_tokens only = {0};
+    assert_int_equal(px_doc_build(&d, text, strlen(text), lx), PX_OK);
+    assert_int_equal(px_doc_pack(&d, &p), PX_OK);
+    assert_int_equal(p.n_tokens, d.tokens.n);
+    unsigned long long tok0 = px_text_bytes_tokenized(), split0 = px_text_bytes_split();
+    assert_int_equal(px_doc_unpack(&p, &back), PX_OK);
+    assert_int_equal(px_doc_unpack_tokens(&p, &only), PX_OK);
+    assert_int_equal(px_text_bytes_tokenized(), tok0);
+    assert_int_equal(px_text_bytes_split(), split0);
+    expect_same_doc(&d, &back);
+    assert_int_equal(only.n, d.tokens.n);
+    for (size_t i = 0; i < only.n; i++)
+        assert_memory_equal(&only.v[i], &d.tokens.v[i], sizeof only.v[i]);
+    size_t bytes = p.n_bytes;
+    px_tokens_free(&only);
+    px_doc_free(&back);
+    px_doc_free(&d);
+    px_doc_packed_free(&p);
+    return bytes;
+}
+
+static void test_packed_doc_unpacks_to_the_same_doc(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, tu_shared("seeds"), NULL);
+    assert_int_equal(r.n, 5);
+    px_lexicon *en = px_lexicon_new("en"), *ja = px_lexicon_new("ja");
+    size_t bytes = 0, tokens = 0;
+    for (size_t i = 0; i < r.n; i++) {
+        bytes += pack_round_trip(r.articles[i]->body, en);
+        px_tokens t = {0};
+        assert_int_equal(px_tokenize(r.articles[i]->body, strlen(r.articles[i]->body), &t), PX_OK);
+        tokens += t.n;
+        px_tokens_free(&t);
+    }
+    /* a px_doc holds 40 bytes a token (px_token and px_doc_token) */
+    assert_true(tokens > 1000);
+    assert_true(bytes < tokens * 6);
+    assert_int_equal(pack_round_trip("", en), 0);
+    pack_round_trip("Caf\xc3\xa9 \xe2\x82\xac" "5 \xf0\x9f\x98\x80. The U.S. sent 1,200 troops.", en);
+    /* cut into words by ICU: tokens of other lengths and flags */
+    pack_round_trip("\xe6\x9d\xb1\xe4\xba\xac\xe9\x83\xbd\xe3\x81\xaf\xe6\x9c\x88\xe6\x9b\x9c\xe6\x97\xa5\xe3\x80\x82"
+                    "\xe4\xba\xba\xe5\x8f\xa3\xe3\x81\xaf 1,400\xe4\xb8\x87\xe4\xba\xba\xe3\x80\x82", ja);
+    px_lexicon_free(en);
+    px_lexicon_free(ja);
+    tu_result_free(&r);
+}
+
 /* A story reads each article once: building it runs the tokeniser and the
  * splitter over each body exactly once, and its docs are kept for every
  * comparison. */
@@ -399,6 +480,7 @@ int main(void)
         cmocka_unit_test(test_sort_orders_like_qsort),
         cmocka_unit_test(test_word_index_is_the_first_entry_ignoring_case),
         cmocka_unit_test(test_doc_code_point_offsets),
+        cmocka_unit_test(test_packed_doc_unpacks_to_the_same_doc),
         cmocka_unit_test(test_lexicon_decides_what_a_term_is),
         cmocka_unit_test(test_doc_places_every_token_in_its_sentence),
         cmocka_unit_test(test_doc_of_empty_text),

@@ -38,11 +38,12 @@ typedef struct px_article {
     char *extra_json;     /* JSON object text with unknown input fields, or NULL */
 
     /* The document model of body (parallax/doc.h), built once after
-     * cleaning (px_clean_attach_docs) for every later stage to read, or
-     * NULL. Owned: freed with the article by doc_free. Whatever changes
-     * body afterwards drops it first (px_article_drop_doc). */
-    struct px_doc *doc;
-    void (*doc_free)(struct px_doc *doc);
+     * cleaning (px_clean_attach_docs) and kept packed (px_doc_packed) for
+     * every later stage to unpack and read, or NULL. Owned: freed with the
+     * article by doc_free. Whatever changes body afterwards drops it first
+     * (px_article_drop_doc). */
+    struct px_doc_packed *doc;
+    void (*doc_free)(struct px_doc_packed *doc);
 
     /* Provenance: where the article was read from. */
     char *input_path;     /* "-" for standard input */

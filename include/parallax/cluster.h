@@ -10,7 +10,8 @@
  *    weighted terms of the active stories, and a story leaves the active set
  *    (px_cluster_opts.on_close is called, and unless retain is set its memory
  *    is released) once the clock has moved window_days past its last
- *    article, or once it spans max_span_days. When an article moves a
+ *    article, or once it spans max_span_days; a story with no dated
+ *    article, once window_articles articles have arrived after its last. When an article moves a
  *    story's centroid within active_merge_threshold of another active
  *    story, the two are merged (the older keeps its id, on_merge is
  *    called). Memory is bounded by the active window, not the stream length
@@ -123,6 +124,10 @@ typedef struct px_cluster_opts {
                                0: titles only count in the full vector) */
     double window_days;     /* a story stays active this long after its last
                                article (default 30) */
+    uint64_t window_articles; /* a story with no dated article has no
+                               clock to leave the active set by: it leaves
+                               it once this many articles have arrived after
+                               its last one (default 100000; 0: never) */
     double decay_days;      /* time proximity scale (default 365) */
     double title_weight;    /* weight of a title term occurrence (default 3) */
     double entity_weight;   /* multiplier for name-like tokens (default 2) */
@@ -204,6 +209,12 @@ int px_clusterer_attach(px_clusterer *c, const px_article *a, uint64_t story);
  * score 0. */
 int px_clusterer_place(px_clusterer *c, const px_article *a, const uint64_t *original_story,
                        px_cluster_assignment *out);
+
+/* The arrival position of the next article given to px_clusterer_add,
+ * _restore, _attach or _place (the store gives its article id); later ones
+ * count on from it. Without it the clusterer counts the articles itself
+ * from 0. What window_articles measures. */
+void px_clusterer_set_position(px_clusterer *c, uint64_t position);
 
 /* Closes every active story (on_close is called for each), e.g. at the end
  * of a stream. */

@@ -96,6 +96,29 @@ void px_doc_free(px_doc *d);
 /* The lower-case form of a word or number token (the lexicon's copy). */
 const char *px_doc_form(const px_doc *d, size_t token, size_t *len);
 
+/* A document at rest: what an article holds between cleaning and the
+ * stages that read its document (px_article.doc). The tokens (offsets,
+ * kind, flags, word form) and sentence spans of a px_doc in variable-length
+ * integers, about 5 bytes a token against the 40 of a px_doc: the cost of
+ * an article's document while its story waits to be grouped and compared.
+ * Unpacking runs neither the tokeniser nor the splitter: terms and word
+ * classes come from the lexicon by form, each token's sentence from the
+ * spans, and the result equals the px_doc that was packed. */
+typedef struct px_doc_packed {
+    const char *text;         /* borrowed, as in the px_doc */
+    size_t len;
+    px_lexicon *lexicon;      /* borrowed */
+    size_t n_tokens, n_sentences;
+    unsigned char *bytes;     /* owned */
+    size_t n_bytes;
+} px_doc_packed;
+
+int px_doc_pack(const px_doc *d, px_doc_packed *out);
+/* Rebuilds the px_doc (owned by the caller: px_doc_free). On failure d is
+ * left empty. */
+int px_doc_unpack(const px_doc_packed *p, px_doc *d);
+void px_doc_packed_free(px_doc_packed *p);
+
 /* Tokeniser and sentence-splitter passes over text made since the process
  * started, in bytes: a measuring aid for the benchmarks. */
 unsigned long long px_text_bytes_tokenized(void);

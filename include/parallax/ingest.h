@@ -51,6 +51,10 @@ typedef void (*px_ingest_commit_fn)(const px_ingest_stats *st, void *ud);
 typedef struct px_ingest_opts {
     size_t batch;                /* articles per transaction; 0 = 500 */
     double window_days;          /* clusterer window; 0 = its default */
+    uint64_t window_articles;    /* the clusterer's window of stories with
+                                    no dated article, in articles (cluster.h,
+                                    article ids as arrival positions); 0 =
+                                    its default */
     int no_analyze;              /* leave the stories' analyses as they are */
     double active_merge_threshold; /* least similarity to merge two open
                                     stories online (cluster.h); 0 = the

@@ -98,9 +98,9 @@ int px_clean_attach_docs(px_article *const *v, size_t n, px_lexicons *set)
             continue;
         px_lexicon *lx = px_lexicons_get(set, a->language);
         const char *body = a->body ? a->body : "";
-        if (!lx || !(a->doc = px_doc_new(body, strlen(body), lx)))
+        if (!lx || !(a->doc = px_doc_packed_new(body, strlen(body), lx)))
             return PX_ENOMEM;
-        a->doc_free = px_doc_destroy;
+        a->doc_free = px_doc_packed_destroy;
     }
     return PX_OK;
 }

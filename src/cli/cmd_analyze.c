@@ -8,6 +8,7 @@
 #include <cjson/cJSON.h>
 
 #include "cli.h"
+#include "core/article_internal.h"
 
 static const char help[] =
     "usage: parallax analyze [OPTIONS] [PATH...]\n\n"
@@ -201,7 +202,17 @@ static px_story_report *compare_one(const article_list *l, const px_story_group 
     return r;
 }
 
-/* Compares and writes every story in turn. */
+/* A story written, its articles' documents are read no more: each article
+ * is in one story only (compared or set aside as a copy). */
+static void drop_documents(const article_list *l, const px_story_group *sg)
+{
+    for (size_t k = 0; k < sg->n; k++)
+        px_article_drop_doc(l->v[sg->articles[k]]);
+    for (size_t k = 0; k < sg->n_copies; k++)
+        px_article_drop_doc(l->v[sg->copies[k]]);
+}
+
+/* Compares and writes every story in turn, and lets go of its documents. */
 static int compare_and_write(const article_list *l, const px_story_groups *g, const px_compare_opts *co,
                              sink *k)
 {
@@ -214,6 +225,7 @@ static int compare_and_write(const article_list *l, const px_story_groups *g, co
         px_story_report *r = compare_one(l, &g->v[i], i, co);
         int rc = r ? sink_story(k, r, i, g->n) : -1;
         px_story_report_free(r);
+        drop_documents(l, &g->v[i]);
         if (rc < 0)
             return -1;
     }

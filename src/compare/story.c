@@ -201,7 +201,9 @@ static int add_article_sentences(px_story_text *s, size_t ai, sent_buf *sb, term
     px_doc *d = &s->docs[ai];
     story_lexicon *sl;
     if (a->doc && a->doc->text == body) {
-        *d = *a->doc; /* borrowed: the clean stage's, freed with the article */
+        /* the clean stage's, unpacked: no tokeniser or splitter pass */
+        if (px_doc_unpack(a->doc, d) != PX_OK)
+            return PX_ENOMEM;
         sl = lexicon_slot(s->vocab, d->lexicon);
     } else {
         sl = lexicon_for(s->vocab, a->language);
@@ -479,8 +481,7 @@ void px_story_text_free(px_story_text *s)
     for (size_t i = 0; i < s->n_terms; i++)
         free(s->term_words[i]);
     for (size_t i = 0; s->docs && i < s->n_articles; i++)
-        if (!s->articles[i]->doc || s->articles[i]->doc->tok != s->docs[i].tok)
-            px_doc_free(&s->docs[i]);
+        px_doc_free(&s->docs[i]);
     free(s->docs);
     free(s->sources);
     free(s->article_source);

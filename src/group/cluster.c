@@ -293,6 +293,8 @@ static void vocab_free(vocab *v)
 typedef struct story {
     uint64_t id;
     uint64_t seq;             /* creation order */
+    size_t slot;              /* its index in px_clusterer.stories */
+    uint64_t last_pos;        /* arrival position of its last article */
     char **ids;
     char **titles;            /* per article, may be NULL */
     vec *vecs;                /* per article, empty for copies and once freed */
@@ -341,6 +343,13 @@ typedef struct term_trace {
     size_t n_title;   /* the first n_title entries are the title's */
 } term_trace;
 
+/* An entry of the undated window: the arrival position of a story's last
+ * article when it was made. A later join or merge makes it stale. */
+typedef struct arrival {
+    uint64_t pos;
+    uint64_t story;           /* its id */
+} arrival;
+
 typedef struct posting {
     story **v;
     uint32_t n;
@@ -362,6 +371,10 @@ struct px_clusterer {
     posting *post;            /* per term */
     size_t n_post;
     long clock;               /* latest day seen, NO_DAY before any */
+    uint64_t next_pos;        /* arrival position of the next article */
+    uint64_t pos;             /* ... of the article being placed */
+    arrival *undated_heap;    /* min-heap on pos: the undated window */
+    size_t n_undated_heap, cap_undated_heap;
     px_cluster_stats st;      /* counters (held/active filled on demand) */
     const px_background *bg;  /* IDF prior, NULL for none */
     double bg_total;
@@ -399,6 +412,7 @@ void px_cluster_opts_default(px_cluster_opts *o)
     o->threshold = 0.12;
     o->merge_threshold = 0.03;
     o->window_days = 30;
+    o->window_articles = 100000;
     o->decay_days = 365;
     o->title_weight = 3;
     o->entity_weight = 2;
@@ -535,6 +549,7 @@ void px_clusterer_free(px_clusterer *c)
     for (size_t i = 0; i < c->n_stories; i++)
         story_free(c->stories[i]);
     free(c->stories);
+    free(c->undated_heap);
     free(c->by_id);
     for (size_t i = 0; i < c->n_post; i++)
         free(c->post[i].v);
@@ -810,29 +825,34 @@ static void trace_free(term_trace *t)
     *t = (term_trace){0};
 }
 
-/* The tokens of a's body the clean stage made (its document model), when
- * they are px_tokenize's; else NULL. */
-static const px_tokens *document_tokens(const px_article *a)
+/* Does a carry the document of its body that the clean stage made, with
+ * px_tokenize's tokens? */
+static int has_document_tokens(const px_article *a)
 {
-    const px_doc *d = a->doc;
-    return d && a->body && d->text == a->body && px_doc_tokens_plain(d) ? &d->tokens : NULL;
+    const px_doc_packed *d = a->doc;
+    return d && a->body && d->text == a->body && px_doc_packed_tokens_plain(d);
 }
 
 /* Reads a's title and body into t; *body: the body's tokens (NULL when it
- * has none). */
+ * has none), in c->tokens until the next article. The body's tokens come
+ * from its document when it has one (unpacked: no tokeniser pass). */
 static int trace_article(px_clusterer *c, const px_article *a, term_trace *t, const px_tokens **body)
 {
     t->n = t->n_title = 0;
     int rc = a->title ? trace_text(c, a->title, strlen(a->title), 0, &c->tokens, t) : PX_OK;
     t->n_title = t->n;
     c->tokens.n = 0;
-    *body = a->body ? document_tokens(a) : NULL;
-    if (rc == PX_OK && *body)
-        rc = trace_tokens(c, a->body, *body, 1, t);
-    else if (rc == PX_OK && a->body) {
+    *body = NULL;
+    if (rc != PX_OK || !a->body)
+        return rc;
+    if (has_document_tokens(a)) {
+        rc = px_doc_unpack_tokens(a->doc, &c->tokens);
+        if (rc == PX_OK)
+            rc = trace_tokens(c, a->body, &c->tokens, 1, t);
+    } else {
         rc = trace_text(c, a->body, strlen(a->body), 1, &c->tokens, t);
-        *body = &c->tokens;
     }
+    *body = &c->tokens;
     return rc;
 }
 
@@ -1232,14 +1252,64 @@ static int link_id(px_clusterer *c, story *s)
     return PX_OK;
 }
 
+/* ---- the undated window ---------------------------------------------------- */
+
+static int arrival_before(const arrival *a, const arrival *b)
+{
+    return a->pos < b->pos || (a->pos == b->pos && a->story < b->story);
+}
+
+static void swap_arrivals(arrival *a, arrival *b)
+{
+    arrival t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* Notes that s, which has no dated article, last grew at s->last_pos. */
+static int note_undated(px_clusterer *c, const story *s)
+{
+    if (!c->o.window_articles || s->first_day != NO_DAY)
+        return PX_OK;
+    if (px_grow(&c->undated_heap, &c->cap_undated_heap, c->n_undated_heap + 1, sizeof *c->undated_heap,
+                256, 0))
+        return PX_ENOMEM;
+    arrival *h = c->undated_heap;
+    size_t i = c->n_undated_heap++;
+    h[i] = (arrival){s->last_pos, s->id};
+    for (; i > 0 && arrival_before(&h[i], &h[(i - 1) / 2]); i = (i - 1) / 2)
+        swap_arrivals(&h[i], &h[(i - 1) / 2]);
+    return PX_OK;
+}
+
+static arrival pop_undated(px_clusterer *c)
+{
+    arrival *h = c->undated_heap, top = h[0];
+    h[0] = h[--c->n_undated_heap];
+    for (size_t i = 0, n = c->n_undated_heap;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < n && arrival_before(&h[l], &h[m]))
+            m = l;
+        if (r < n && arrival_before(&h[r], &h[m]))
+            m = r;
+        if (m == i)
+            break;
+        swap_arrivals(&h[i], &h[m]);
+        i = m;
+    }
+    return top;
+}
+
 static story *new_story(px_clusterer *c, uint64_t id)
 {
     if (c->n_stories == c->cap_stories) {
         /* drop the holes left by freed stories before growing */
         size_t w = 0;
         for (size_t i = 0; i < c->n_stories; i++)
-            if (c->stories[i])
+            if (c->stories[i]) {
+                c->stories[i]->slot = w;
                 c->stories[w++] = c->stories[i];
+            }
         c->n_stories = w;
         if (w == c->cap_stories || w * 2 > c->cap_stories) {
             size_t cap = c->cap_stories ? c->cap_stories * 2 : 256;
@@ -1259,6 +1329,7 @@ static story *new_story(px_clusterer *c, uint64_t id)
     s->clock_day = NO_DAY;
     s->start_day = NO_DAY;
     s->active = 1;
+    s->slot = c->n_stories;
     if (link_id(c, s)) {
         free(s);
         return NULL;
@@ -1376,6 +1447,7 @@ static int add_member(px_clusterer *c, story *s, const px_article *a, long day, 
     s->undated[i] = day == NO_DAY;
     if (day != NO_DAY)
         note_date(s, a->date, day);
+    s->last_pos = c->pos;
     long clock_day = day != NO_DAY ? day : c->clock;
     if (clock_day != NO_DAY && (s->clock_day == NO_DAY || clock_day > s->clock_day))
         s->clock_day = clock_day;
@@ -1396,7 +1468,7 @@ static int add_member(px_clusterer *c, story *s, const px_article *a, long day, 
         if (!c->o.retain)
             fold_vector(c, s, i);
     }
-    return rc;
+    return rc == PX_OK ? note_undated(c, s) : rc;
 }
 
 /* The title of the member closest to the centroid. */
@@ -1486,6 +1558,31 @@ static void age_out(px_clusterer *c)
             close_story(c, i);
     }
 }
+
+/* Closes the stories with no dated article that window_articles articles
+ * have passed: pos - last_pos > window_articles. Each story's newest entry
+ * decides; older ones (it grew or merged since) are dropped as they come up. */
+static void close_undated_before(px_clusterer *c, uint64_t pos)
+{
+    while (c->n_undated_heap && pos > c->undated_heap[0].pos &&
+           pos - c->undated_heap[0].pos > c->o.window_articles) {
+        arrival top = pop_undated(c);
+        story *s = find_story(c, top.story);
+        if (s && s->active && s->first_day == NO_DAY && s->last_pos == top.pos)
+            close_story(c, s->slot);
+    }
+}
+
+/* An article arrives: it takes the next position, and the undated stories
+ * it leaves window_articles behind close first. */
+static void arrive(px_clusterer *c)
+{
+    c->pos = c->next_pos++;
+    if (c->o.window_articles)
+        close_undated_before(c, c->pos);
+}
+
+void px_clusterer_set_position(px_clusterer *c, uint64_t position) { c->next_pos = position; }
 
 int px_clusterer_advance(px_clusterer *c, long day)
 {
@@ -1777,6 +1874,7 @@ static int join_story(px_clusterer *c, story *s, const px_article *a, long day, 
 
 int px_clusterer_add(px_clusterer *c, const px_article *a, px_cluster_assignment *out)
 {
+    arrive(c);
     long day = article_day(a);
     if (day != NO_DAY)
         px_clusterer_advance(c, day);
@@ -1810,6 +1908,7 @@ int px_clusterer_add(px_clusterer *c, const px_article *a, px_cluster_assignment
 
 int px_clusterer_restore(px_clusterer *c, const px_article *a, uint64_t story_id)
 {
+    arrive(c);
     long day = article_day(a);
     if (day != NO_DAY)
         px_clusterer_advance(c, day);
@@ -1826,9 +1925,12 @@ int px_clusterer_restore(px_clusterer *c, const px_article *a, uint64_t story_id
 
 int px_clusterer_attach(px_clusterer *c, const px_article *a, uint64_t story_id)
 {
+    arrive(c); /* first: it may close the story */
     story *s = find_story(c, story_id);
-    if (!s)
+    if (!s) {
+        c->next_pos = c->pos; /* px_clusterer_place adds it at the same place */
         return PX_EUSAGE;
+    }
     vec none = {0};
     return add_member(c, s, a, article_day(a), &none, 1);
 }
@@ -1910,6 +2012,10 @@ static int merge_into(px_clusterer *c, story *a, size_t b_slot)
     a->centroid_norm = norm(&a->centroid);
     a->title_valid = 0;
     a->version++;
+    if (b->last_pos > a->last_pos)
+        a->last_pos = b->last_pos;
+    if (rc == PX_OK)
+        rc = note_undated(c, a);
     if (b->has_champion)
         rc = rc ? rc : keep_one_champion(c, a, base + b->title_at);
     b->n = 0;

@@ -168,22 +168,22 @@ int px_store_each_article_of(px_store *s, int64_t story, px_stored_article_fn fn
     return s->ops->each_article_of(s, story, fn, ud, err);
 }
 
-int px_store_each_window_article(px_store *s, double window_days, px_stored_article_fn fn, void *ud,
-                                 px_error *err)
+int px_store_each_window_article(px_store *s, double window_days, uint64_t window_articles,
+                                 px_stored_article_fn fn, void *ud, px_error *err)
 {
-    return s->ops->each_window_article(s, window_days, fn, ud, err);
+    return s->ops->each_window_article(s, window_days, window_articles, fn, ud, err);
 }
 
-int px_store_each_window_article_in_order(px_store *s, double window_days, px_stored_article_fn fn, void *ud,
-                                          px_error *err)
+int px_store_each_window_article_in_order(px_store *s, double window_days, uint64_t window_articles,
+                                          int64_t upto, px_stored_article_fn fn, void *ud, px_error *err)
 {
-    return s->ops->each_window_article_in_order(s, window_days, fn, ud, err);
+    return s->ops->each_window_article_in_order(s, window_days, window_articles, upto, fn, ud, err);
 }
 
 int px_store_each_article_near(px_store *s, const char *lo, const char *hi, double window_days,
-                               px_stored_article_fn fn, void *ud, px_error *err)
+                               uint64_t window_articles, px_stored_article_fn fn, void *ud, px_error *err)
 {
-    return s->ops->each_article_near(s, lo, hi, window_days, fn, ud, err);
+    return s->ops->each_article_near(s, lo, hi, window_days, window_articles, fn, ud, err);
 }
 
 int px_store_related_stories(px_store *s, int64_t story, const char *before, int limit, int64_t *ids, size_t *n,

@@ -46,12 +46,12 @@ struct px_store_backend {
     int (*merge_stories)(px_store *s, int64_t from, int64_t into, px_error *err);
     int (*each_article)(px_store *s, px_stored_article_fn fn, void *ud, px_error *err);
     int (*each_article_of)(px_store *s, int64_t story, px_stored_article_fn fn, void *ud, px_error *err);
-    int (*each_window_article)(px_store *s, double window_days, px_stored_article_fn fn, void *ud,
-                               px_error *err);
-    int (*each_window_article_in_order)(px_store *s, double window_days, px_stored_article_fn fn, void *ud,
-                                        px_error *err);
+    int (*each_window_article)(px_store *s, double window_days, uint64_t window_articles,
+                               px_stored_article_fn fn, void *ud, px_error *err);
+    int (*each_window_article_in_order)(px_store *s, double window_days, uint64_t window_articles, int64_t upto,
+                                        px_stored_article_fn fn, void *ud, px_error *err);
     int (*each_article_near)(px_store *s, const char *lo, const char *hi, double window_days,
-                             px_stored_article_fn fn, void *ud, px_error *err);
+                             uint64_t window_articles, px_stored_article_fn fn, void *ud, px_error *err);
     int (*related_stories)(px_store *s, int64_t story, const char *before, int limit, int64_t *ids, size_t *n,
                            px_error *err);
     int (*counts)(px_store *s, px_store_counts *c, px_error *err);

@@ -226,6 +226,7 @@ static int restore_one(const px_stored_article *sa, void *ud)
     story = strtoull(sa->story_key, &end, 16);
     if (*end)
         return 0;
+    px_clusterer_set_position(g->cluster, (uint64_t)sa->row);
     if (sa->row > g->templates_upto)
         return replay_one(g, sa, story);
     px_dup_match m;
@@ -259,13 +260,24 @@ static void forget_restore(px_ingest *g)
     g->date_lo[0] = g->date_hi[0] = 0;
 }
 
+/* The clusterer's options with the ingest's windows. */
+static void cluster_opts(const px_ingest *g, px_cluster_opts *co)
+{
+    px_cluster_opts_default(co);
+    if (g->o.window_days > 0)
+        co->window_days = g->o.window_days;
+    if (g->o.window_articles > 0)
+        co->window_articles = g->o.window_articles;
+}
+
 static int restore_open_stories(px_ingest *g, const px_cluster_opts *co, px_error *err)
 {
     int rc = px_deduper_new(&g->dedup, NULL, err);
     if (!rc)
         rc = px_clusterer_new(&g->cluster, co, err);
     if (!rc)
-        rc = px_store_each_window_article_in_order(g->store, co->window_days, restore_one, g, err);
+        rc = px_store_each_window_article_in_order(g->store, co->window_days, co->window_articles,
+                                                   g->templates_upto, restore_one, g, err);
     return rc;
 }
 
@@ -276,9 +288,7 @@ static int restore_open_stories(px_ingest *g, const px_cluster_opts *co, px_erro
 static int restore(px_ingest *g, px_error *err)
 {
     px_cluster_opts co;
-    px_cluster_opts_default(&co);
-    if (g->o.window_days > 0)
-        co.window_days = g->o.window_days;
+    cluster_opts(g, &co);
     if (g->o.active_merge_threshold)
         co.active_merge_threshold = g->o.active_merge_threshold > 0 ? g->o.active_merge_threshold : 0;
     /* an online merge moves the stored articles too (store_merge) */
@@ -362,6 +372,7 @@ static int place(px_ingest *g, const px_article *a, int64_t row, px_error *err)
             return rc;
     }
     px_cluster_assignment as;
+    px_clusterer_set_position(g->cluster, (uint64_t)row);
     if ((rc = cluster_place(g, a, original, &as, err)))
         return rc;
     uint64_t story = as.story;
@@ -609,17 +620,18 @@ static void final_merge_free(final_merge *f)
 static int batch_merge(px_ingest *g, px_error *err)
 {
     px_cluster_opts co;
-    px_cluster_opts_default(&co);
-    if (g->o.window_days > 0)
-        co.window_days = g->o.window_days;
+    cluster_opts(g, &co);
+    uint64_t window_articles = co.window_articles;
     co.retain = 1;
     co.active_merge_threshold = 0;
+    co.window_articles = 0; /* it only restores, then merges: nothing to close */
     final_merge f = {0};
     int rc = px_clusterer_new(&f.c, &co, err);
     if (!rc)
         rc = g->date_lo[0] ? px_store_each_article_near(g->store, g->date_lo, g->date_hi, co.window_days,
-                                                        restore_window, &f, err)
-                           : px_store_each_window_article(g->store, co.window_days, restore_window, &f, err);
+                                                        window_articles, restore_window, &f, err)
+                           : px_store_each_window_article(g->store, co.window_days, window_articles,
+                                                          restore_window, &f, err);
     if (!rc)
         rc = restore_related(g, &f, co.window_days, err);
     if (rc == PX_ESTOP)

@@ -1027,39 +1027,47 @@ static num days(double d)
     return n;
 }
 
+/* The undated stories the clusterer keeps open (px_cluster_opts.
+ * window_articles, article ids as arrival positions): those holding one of
+ * the last N placed articles (counted back from row UPTO when it is
+ * lower), or every one when N is 0. */
+#define UNDATED_OPEN(N, UPTO)                                                                   \
+    "(st.last_date IS NULL AND (" N " = 0 OR st.id IN (SELECT story_id FROM story_articles "   \
+    "   WHERE article_id >= least((SELECT max(article_id) FROM story_articles), " UPTO ") - " N ")))"
+
 #define WINDOW_ARTICLES                                                                         \
     "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "JOIN stories st ON st.id = sa.story_id "            \
-    "WHERE st.last_date IS NULL "                                                               \
+    "WHERE " UNDATED_OPEN("$2::bigint", "$3::bigint")                                           \
     "   OR st.last_date >= (SELECT px_day_shift(max(last_date), $1::float8) FROM stories) "
 
-static int pgs_each_window_article(px_store *s, double window_days, px_stored_article_fn fn, void *ud,
-                                   px_error *err)
+static int pgs_each_window_article(px_store *s, double window_days, uint64_t window_articles,
+                                   px_stored_article_fn fn, void *ud, px_error *err)
 {
-    num w = days(window_days);
-    const char *params[1] = {w.s};
-    return each_query(s, WINDOW_ARTICLES "ORDER BY st.last_date NULLS FIRST, st.id, a.date IS NULL, a.date, a.id", 1,
+    num w = days(window_days), n = i64((int64_t)window_articles), u = i64(INT64_MAX);
+    const char *params[3] = {w.s, n.s, u.s};
+    return each_query(s, WINDOW_ARTICLES "ORDER BY st.last_date NULLS FIRST, st.id, a.date IS NULL, a.date, a.id", 3,
                       params, fn, ud, err);
 }
 
-static int pgs_each_window_article_in_order(px_store *s, double window_days, px_stored_article_fn fn, void *ud,
-                                            px_error *err)
+static int pgs_each_window_article_in_order(px_store *s, double window_days, uint64_t window_articles,
+                                            int64_t upto, px_stored_article_fn fn, void *ud, px_error *err)
 {
-    num w = days(window_days);
-    const char *params[1] = {w.s};
-    return each_query(s, WINDOW_ARTICLES "ORDER BY a.id", 1, params, fn, ud, err);
+    num w = days(window_days), n = i64((int64_t)window_articles), u = i64(upto);
+    const char *params[3] = {w.s, n.s, u.s};
+    return each_query(s, WINDOW_ARTICLES "ORDER BY a.id", 3, params, fn, ud, err);
 }
 
 static int pgs_each_article_near(px_store *s, const char *lo, const char *hi, double window_days,
-                                 px_stored_article_fn fn, void *ud, px_error *err)
+                                 uint64_t window_articles, px_stored_article_fn fn, void *ud, px_error *err)
 {
-    num w = days(window_days);
-    const char *params[3] = {lo, hi, w.s};
+    num w = days(window_days), n = i64((int64_t)window_articles), u = i64(INT64_MAX);
+    const char *params[5] = {lo, hi, w.s, n.s, u.s};
     return each_query(s,
                       "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "JOIN stories st ON st.id = sa.story_id "
-                      "WHERE st.last_date IS NULL OR (st.last_date >= px_day_shift($1, $3::float8) "
+                      "WHERE " UNDATED_OPEN("$4::bigint", "$5::bigint") " OR (st.last_date >= px_day_shift($1, $3::float8) "
                       "  AND st.first_date <= px_day_shift($2, -$3::float8)) "
                       "ORDER BY st.last_date NULLS FIRST, st.id, a.date IS NULL, a.date, a.id",
-                      3, params, fn, ud, err);
+                      5, params, fn, ud, err);
 }
 
 /* ---- duplicates, stories, analyses ------------------------------------- */

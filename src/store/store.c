@@ -1050,26 +1050,38 @@ static int each_row(px_store *s, sqlite3_stmt *st, px_stored_article_fn fn, void
 }
 
 /* Runs sql (one optional parameter: a number) and hands over every row. */
-static int each_query(px_store *s, const char *sql, const double *param, px_stored_article_fn fn,
-                      void *ud, px_error *err)
+/* param (when not NULL) is ?1, window_articles ?2, upto ?3. */
+static int each_query(px_store *s, const char *sql, const double *param, uint64_t window_articles,
+                      int64_t upto, px_stored_article_fn fn, void *ud, px_error *err)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(sq(s)->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, err, "reading articles");
-    if (param)
+    if (param) {
         sqlite3_bind_double(st, 1, *param);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)window_articles);
+        sqlite3_bind_int64(st, 3, upto);
+    }
     int rc = each_row(s, st, fn, ud, err);
     sqlite3_finalize(st);
     return rc;
 }
 
+/* The undated stories the clusterer keeps open (px_cluster_opts.
+ * window_articles, article ids as arrival positions): those holding one of
+ * the last N placed articles (counted back from row UPTO when it is
+ * lower), or every one when N is 0. */
+#define UNDATED_OPEN(N, UPTO)                                                                   \
+    "(st.last_date IS NULL AND (" N " = 0 OR st.id IN (SELECT story_id FROM story_articles "   \
+    "   WHERE article_id >= min((SELECT max(article_id) FROM story_articles), " UPTO ") - " N ")))"
+
 static int sq_each_article_near(px_store *s, const char *lo, const char *hi, double window_days,
-                               px_stored_article_fn fn, void *ud, px_error *err)
+                               uint64_t window_articles, px_stored_article_fn fn, void *ud, px_error *err)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(sq(s)->db,
                            "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "JOIN stories st ON st.id = sa.story_id "
-                           "WHERE st.last_date IS NULL OR (st.last_date >= date(?1, printf('-%f days', ?3)) "
+                           "WHERE " UNDATED_OPEN("?4", "?5") " OR (st.last_date >= date(?1, printf('-%f days', ?3)) "
                            "  AND st.first_date <= date(?2, printf('+%f days', ?3))) "
                            "ORDER BY st.last_date, st.id, a.date IS NULL, a.date, a.id",
                            -1, &st, NULL) != SQLITE_OK)
@@ -1077,6 +1089,8 @@ static int sq_each_article_near(px_store *s, const char *lo, const char *hi, dou
     bind_text(st, 1, lo);
     bind_text(st, 2, hi);
     sqlite3_bind_double(st, 3, window_days);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)window_articles);
+    sqlite3_bind_int64(st, 5, INT64_MAX);
     int rc = each_row(s, st, fn, ud, err);
     sqlite3_finalize(st);
     return rc;
@@ -1141,20 +1155,20 @@ static int sq_related_stories(px_store *s, int64_t story, const char *before, in
 
 #define WINDOW_ARTICLES                                                                         \
     "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "JOIN stories st ON st.id = sa.story_id "            \
-    "WHERE st.last_date IS NULL "                                                               \
+    "WHERE " UNDATED_OPEN("?2", "?3")                                                           \
     "   OR st.last_date >= (SELECT date(max(last_date), printf('-%f days', ?1)) FROM stories) "
 
-static int sq_each_window_article(px_store *s, double window_days, px_stored_article_fn fn,
-                                 void *ud, px_error *err)
+static int sq_each_window_article(px_store *s, double window_days, uint64_t window_articles,
+                                 px_stored_article_fn fn, void *ud, px_error *err)
 {
     return each_query(s, WINDOW_ARTICLES "ORDER BY st.last_date, st.id, a.date IS NULL, a.date, a.id",
-                      &window_days, fn, ud, err);
+                      &window_days, window_articles, INT64_MAX, fn, ud, err);
 }
 
-static int sq_each_window_article_in_order(px_store *s, double window_days, px_stored_article_fn fn,
-                                           void *ud, px_error *err)
+static int sq_each_window_article_in_order(px_store *s, double window_days, uint64_t window_articles,
+                                           int64_t upto, px_stored_article_fn fn, void *ud, px_error *err)
 {
-    return each_query(s, WINDOW_ARTICLES "ORDER BY a.id", &window_days, fn, ud, err);
+    return each_query(s, WINDOW_ARTICLES "ORDER BY a.id", &window_days, window_articles, upto, fn, ud, err);
 }
 
 static int sq_each_article_of(px_store *s, int64_t story, px_stored_article_fn fn, void *ud,
@@ -1164,12 +1178,12 @@ static int sq_each_article_of(px_store *s, int64_t story, px_stored_article_fn f
     return each_query(s,
                       "SELECT " ARTICLE_COLUMNS ARTICLE_FROM
                       "WHERE sa.story_id = ?1 ORDER BY a.date IS NULL, a.date, a.id",
-                      &id, fn, ud, err);
+                      &id, 0, 0, fn, ud, err);
 }
 
 static int sq_each_article(px_store *s, px_stored_article_fn fn, void *ud, px_error *err)
 {
-    return each_query(s, "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "ORDER BY a.id", NULL, fn, ud, err);
+    return each_query(s, "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "ORDER BY a.id", NULL, 0, 0, fn, ud, err);
 }
 
 /* ---- queries ----------------------------------------------------------- */

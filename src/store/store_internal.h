@@ -71,25 +71,32 @@ int px_store_stale_stories(px_store *s, int64_t **ids, size_t *n, px_error *err)
 int px_store_mark_all_stale(px_store *s, px_error *err);
 
 /* The articles of the stories still open for new articles: those whose
- * last date is at most window_days before the newest story's, oldest story
- * first, each story's articles in date order (what the batch merge at the
- * end of an ingest reads). */
-int px_store_each_window_article(px_store *s, double window_days, px_stored_article_fn fn,
-                                 void *ud, px_error *err);
+ * last date is at most window_days before the newest story's, and the
+ * undated ones (no dated article) holding one of the window_articles
+ * newest placed articles or the newest (all of them when 0: the
+ * clusterer's px_cluster_opts.window_articles, article ids as arrival
+ * positions), oldest story first, each story's articles in date order
+ * (what the batch merge at the end of an ingest reads). */
+int px_store_each_window_article(px_store *s, double window_days, uint64_t window_articles,
+                                 px_stored_article_fn fn, void *ud, px_error *err);
 
 /* The same articles in the order they were stored: what an online
  * clusterer replays when the store is reopened, so that each article's
- * weights see the same corpus counts as when it was first placed. */
-int px_store_each_window_article_in_order(px_store *s, double window_days, px_stored_article_fn fn,
-                                          void *ud, px_error *err);
+ * weights see the same corpus counts as when it was first placed. The
+ * undated window counts back from row upto when it is below the newest
+ * placed article: the stories open when an unfinished ingest (whose
+ * articles come after upto) began, and every story it touched. */
+int px_store_each_window_article_in_order(px_store *s, double window_days, uint64_t window_articles,
+                                          int64_t upto, px_stored_article_fn fn, void *ud, px_error *err);
 
 /* The articles of the stories that lie within window_days of the dates
  * [lo, hi] (ISO days; their date range overlaps [lo - window, hi +
- * window]) and of the undated stories, oldest story first: what the batch
+ * window]) and of the undated stories still open (as above), oldest story
+ * first: what the batch
  * merge at the end of an ingest looks at when the ingest added articles
  * dated lo to hi. */
 int px_store_each_article_near(px_store *s, const char *lo, const char *hi, double window_days,
-                               px_stored_article_fn fn, void *ud, px_error *err);
+                               uint64_t window_articles, px_stored_article_fn fn, void *ud, px_error *err);
 
 /* Up to limit other stories that ended before the day before (ISO) and
  * whose titles best match the words of the story's title (full-text

@@ -120,26 +120,6 @@ const char *px_doc_form(const px_doc *d, size_t token, size_t *len)
     return px_lexicon_form(d->lexicon, f, len);
 }
 
-int px_doc_tokens_plain(const px_doc *d) { return !px_writes_without_spaces(px_lexicon_lang(d->lexicon)); }
-
-px_doc *px_doc_new(const char *text, size_t len, px_lexicon *lx)
-{
-    px_doc *d = malloc(sizeof *d);
-    if (d && px_doc_build(d, text, len, lx) != PX_OK) {
-        free(d);
-        return NULL;
-    }
-    return d;
-}
-
-void px_doc_destroy(px_doc *d)
-{
-    if (!d)
-        return;
-    px_doc_free(d);
-    free(d);
-}
-
 /* ---- a lexicon per language ------------------------------------------------- */
 
 typedef struct lang_lexicon {
@@ -182,4 +162,214 @@ px_lexicon *px_lexicons_get(px_lexicons *set, const char *language)
         return NULL;
     set->n++;
     return l->lx;
+}
+
+/* ---- a document at rest --------------------------------------------------- */
+
+/* Unsigned LEB128: seven bits a byte, low first. Offsets and form ids are
+ * small, so most of a token fits in four or five bytes. */
+static int put_varint(px_buf *b, uint64_t v)
+{
+    unsigned char tmp[10];
+    size_t n = 0;
+    do {
+        tmp[n++] = (unsigned char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+        v >>= 7;
+    } while (v);
+    return px_buf_append(b, (const char *)tmp, n);
+}
+
+static uint64_t get_varint(const unsigned char **p)
+{
+    uint64_t v = 0;
+    for (unsigned shift = 0;; shift += 7) {
+        unsigned char c = *(*p)++;
+        v |= (uint64_t)(c & 0x7f) << shift;
+        if (!(c & 0x80))
+            return v;
+    }
+}
+
+/* An offset as the signed step from the previous span's end (zig-zag), so
+ * that spans need not be ordered for the packing to be exact. */
+static int put_step(px_buf *b, size_t at, size_t prev)
+{
+    int64_t d = (int64_t)at - (int64_t)prev;
+    return put_varint(b, ((uint64_t)d << 1) ^ (uint64_t)(d >> 63));
+}
+
+static size_t get_step(const unsigned char **p, size_t prev)
+{
+    uint64_t z = get_varint(p);
+    int64_t d = (int64_t)(z >> 1) ^ -(int64_t)(z & 1);
+    return (size_t)((int64_t)prev + d);
+}
+
+static int has_form(px_token_kind k) { return k == PX_TOK_WORD || k == PX_TOK_NUMBER; }
+
+/* Per token: its start, its length, its kind and flags, and (words and
+ * numbers) its form; then per sentence its start and length. The term,
+ * word classes and sentence index of a token are not kept: the lexicon
+ * gives the first two by form, the sentence spans the third. */
+static int pack_spans(const px_doc *d, px_buf *b)
+{
+    int rc = PX_OK;
+    size_t prev = 0;
+    for (size_t i = 0; rc == PX_OK && i < d->tokens.n; i++) {
+        const px_token *t = &d->tokens.v[i];
+        rc = put_step(b, t->start, prev);
+        if (rc == PX_OK)
+            rc = put_varint(b, t->end - t->start);
+        if (rc == PX_OK)
+            rc = put_varint(b, (uint64_t)t->kind | (uint64_t)t->flags << 3);
+        if (rc == PX_OK && has_form(t->kind))
+            rc = put_varint(b, d->tok[i].form);
+        prev = t->end;
+    }
+    prev = 0;
+    for (size_t i = 0; rc == PX_OK && i < d->sentences.n; i++) {
+        rc = put_step(b, d->sentences.v[i].start, prev);
+        if (rc == PX_OK)
+            rc = put_varint(b, d->sentences.v[i].end - d->sentences.v[i].start);
+        prev = d->sentences.v[i].end;
+    }
+    return rc;
+}
+
+int px_doc_pack(const px_doc *d, px_doc_packed *out)
+{
+    memset(out, 0, sizeof *out);
+    px_buf b = {0};
+    if (pack_spans(d, &b) != PX_OK) {
+        px_buf_free(&b);
+        return PX_ENOMEM;
+    }
+    /* exactly its size: a packed document may wait the whole run */
+    unsigned char *bytes = b.len ? realloc(b.data, b.len) : NULL;
+    if (b.len && !bytes) {
+        px_buf_free(&b);
+        return PX_ENOMEM;
+    }
+    if (!b.len)
+        px_buf_free(&b);
+    *out = (px_doc_packed){.text = d->text, .len = d->len, .lexicon = d->lexicon,
+                           .n_tokens = d->tokens.n, .n_sentences = d->sentences.n,
+                           .bytes = bytes, .n_bytes = b.len};
+    return PX_OK;
+}
+
+void px_doc_packed_free(px_doc_packed *p)
+{
+    free(p->bytes);
+    memset(p, 0, sizeof *p);
+}
+
+/* Decodes the tokens into out->v[0..n) (room made by the caller); the form
+ * of each, PX_NO_TERM when it has none, into forms when not NULL. Returns
+ * where the sentences begin. */
+static const unsigned char *unpack_tokens(const px_doc_packed *p, px_token *out, px_doc_token *forms)
+{
+    const unsigned char *q = p->bytes;
+    size_t prev = 0;
+    for (size_t i = 0; i < p->n_tokens; i++) {
+        px_token *t = &out[i];
+        t->start = get_step(&q, prev);
+        t->end = t->start + (size_t)get_varint(&q);
+        uint64_t kf = get_varint(&q);
+        t->kind = (px_token_kind)(kf & 7);
+        t->flags = (unsigned)(kf >> 3);
+        uint32_t form = has_form(t->kind) ? (uint32_t)get_varint(&q) : PX_NO_TERM;
+        if (forms)
+            forms[i].form = form;
+        prev = t->end;
+    }
+    return q;
+}
+
+int px_doc_unpack_tokens(const px_doc_packed *p, px_tokens *out)
+{
+    out->n = 0;
+    if (px_grow(&out->v, &out->cap, p->n_tokens + 1, sizeof *out->v, 64, 0))
+        return PX_ENOMEM;
+    unpack_tokens(p, out->v, NULL);
+    out->n = p->n_tokens;
+    return PX_OK;
+}
+
+/* Terms and word classes by form, as look_up_words found them. */
+static void restore_words(px_doc *d)
+{
+    for (size_t i = 0; i < d->tokens.n; i++) {
+        px_doc_token *dt = &d->tok[i];
+        dt->term = dt->form == PX_NO_TERM ? PX_NO_TERM : px_lexicon_form_term(d->lexicon, dt->form);
+        dt->wclass = dt->form == PX_NO_TERM ? 0 : px_lexicon_form_class(d->lexicon, dt->form);
+    }
+}
+
+static int unpack_all(const px_doc_packed *p, px_doc *d)
+{
+    size_t nt = p->n_tokens, ns = p->n_sentences;
+    d->tokens.v = malloc((nt + 1) * sizeof *d->tokens.v);
+    d->tok = malloc((nt + 1) * sizeof *d->tok);
+    d->sentences.v = malloc((ns + 1) * sizeof *d->sentences.v);
+    if (!d->tokens.v || !d->tok || !d->sentences.v)
+        return PX_ENOMEM;
+    d->tokens.cap = nt + 1;
+    d->sentences.cap = ns + 1;
+    const unsigned char *q = unpack_tokens(p, d->tokens.v, d->tok);
+    d->tokens.n = nt;
+    size_t prev = 0;
+    for (size_t i = 0; i < ns; i++) {
+        px_span *s = &d->sentences.v[i];
+        s->start = get_step(&q, prev);
+        s->end = s->start + (size_t)get_varint(&q);
+        prev = s->end;
+    }
+    d->sentences.n = ns;
+    restore_words(d);
+    int rc = place_tokens(d);
+    return rc == PX_OK ? index_code_points(d) : rc;
+}
+
+int px_doc_unpack(const px_doc_packed *p, px_doc *d)
+{
+    memset(d, 0, sizeof *d);
+    d->text = p->text;
+    d->len = p->len;
+    d->lexicon = p->lexicon;
+    if (unpack_all(p, d) != PX_OK) {
+        px_doc_free(d);
+        return PX_ENOMEM;
+    }
+    return PX_OK;
+}
+
+px_doc_packed *px_doc_packed_new(const char *text, size_t len, px_lexicon *lx)
+{
+    px_doc d;
+    px_doc_packed *p = malloc(sizeof *p);
+    if (!p || px_doc_build(&d, text, len, lx) != PX_OK) {
+        free(p);
+        return NULL;
+    }
+    int rc = px_doc_pack(&d, p);
+    px_doc_free(&d);
+    if (rc != PX_OK) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void px_doc_packed_destroy(px_doc_packed *p)
+{
+    if (!p)
+        return;
+    px_doc_packed_free(p);
+    free(p);
+}
+
+int px_doc_packed_tokens_plain(const px_doc_packed *p)
+{
+    return !px_writes_without_spaces(px_lexicon_lang(p->lexicon));
 }

@@ -12,14 +12,17 @@ const char *px_lexicon_lang(const px_lexicon *lx);
 /* A form's text (and length) and term (PX_NO_TERM when none). */
 const char *px_lexicon_form(const px_lexicon *lx, uint32_t form, size_t *len);
 
-/* px_doc_build on the heap (an article's px_article.doc): NULL when out
- * of memory; px_doc_destroy frees it. */
-px_doc *px_doc_new(const char *text, size_t len, px_lexicon *lx);
-void px_doc_destroy(px_doc *d);
+/* px_doc_build then px_doc_pack, on the heap (an article's
+ * px_article.doc): NULL when out of memory; px_doc_packed_destroy frees
+ * it. */
+px_doc_packed *px_doc_packed_new(const char *text, size_t len, px_lexicon *lx);
+void px_doc_packed_destroy(px_doc_packed *p);
 
-/* Are d's tokens those px_tokenize() makes of its text (its language is
+/* Are p's tokens those px_tokenize() makes of its text (its language is
  * written with spaces), so that a reader wanting those may take them? */
-int px_doc_tokens_plain(const px_doc *d);
+int px_doc_packed_tokens_plain(const px_doc_packed *p);
+/* Only the tokens of p, into out (emptied first): what grouping reads. */
+int px_doc_unpack_tokens(const px_doc_packed *p, px_tokens *out);
 
 uint32_t px_lexicon_form_term(const px_lexicon *lx, uint32_t form);
 

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "text/claims_common.h"
+#include "text/claims_lang.h"
 #include "text/ner.h"
 #include "core/grow.h"
 #include "core/map.h"
@@ -864,11 +865,13 @@ static int add_tagged(scanner *sc, size_t first, size_t last, px_ner_type type)
     return add_name(sc, first, last, first, type);
 }
 
-/* The tagger reads English; other languages get names from their
- * capitals and word lists (px_names_by_capitals). */
+/* The tagger reads English; a language with its own word lists
+ * (data/claims) gets names judged by them (px_names_by_capitals). Any
+ * other language, and a text identified wrongly as one (a table of
+ * sports results read as Slovene), is read as English, as before. */
 static int reads_english(const char *lang)
 {
-    return !lang || !*lang || strncasecmp(lang, "en", 2) == 0;
+    return !lang || !*lang || strncasecmp(lang, "en", 2) == 0 || !cl_lang_get(lang);
 }
 
 static int scan_names(scanner *sc)

@@ -297,11 +297,32 @@ static int names_from_tagger(names_ctx *c, const px_spans *ss, px_ner_spans *out
     return rc;
 }
 
+/* Are more of the text's function words lang's than English's? A list of
+ * results ("Bayern Munich 2 Hamburg 1") can be identified as German with
+ * hardly a German word in it; read as German it would lose its names. */
+static int prose_of(const char *lang, const char *text, const px_tokens *tk)
+{
+    size_t own = 0, english = 0;
+    for (size_t i = 0; i < tk->n && i < 4000; i++) {
+        const px_token *t = &tk->v[i];
+        size_t len = t->end - t->start;
+        char buf[24];
+        if (t->kind != PX_TOK_WORD || len >= sizeof buf)
+            continue;
+        for (size_t k = 0; k < len; k++)
+            buf[k] = (char)tolower((unsigned char)text[t->start + k]);
+        own += px_is_stopword(lang, buf, len);
+        english += px_is_stopword("en", buf, len);
+    }
+    return own > english;
+}
+
 int px_names_by_capitals(const char *lang, const char *text, const px_tokens *tk, const px_spans *ss,
                          px_ner_spans *out)
 {
     names_ctx c = {.lang = lang, .text = text, .tk = tk, .L = cl_lang_get(lang), .m = px_ner_default(NULL)};
-    c.nouns_capitalised = lang && (strncasecmp(lang, "de", 2) == 0 || strncasecmp(lang, "lb", 2) == 0);
+    c.nouns_capitalised = lang && (strncasecmp(lang, "de", 2) == 0 || strncasecmp(lang, "lb", 2) == 0) &&
+                          prose_of(lang, text, tk);
     int rc = ctx_build(&c, ss);
     if (rc == PX_OK)
         rc = c.nouns_capitalised || !c.m ? names_from_runs(&c, out) : names_from_tagger(&c, ss, out);

@@ -319,6 +319,11 @@ static void test_names_in_other_languages(void **s)
     expect_no_name(all, "Feuerwehr");
     expect_no_name(all, "Pegel");
     expect_no_name(all, "Bundeskanzler");
+    /* a text identified as German but written in English is read as English */
+    names_of("de", "The club said on Saturday that coach Otto Rehhagel would stay in Munich for the season.", all,
+             sizeof all);
+    expect_name(all, "Otto Rehhagel");
+    expect_name(all, "Munich");
     names_of("fr", "Selon Paul Martin, la réforme est juste. Aujourd'hui, Marie Dubois a déclaré la grève.", all,
              sizeof all);
     expect_name(all, "Paul Martin:person");

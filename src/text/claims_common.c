@@ -307,6 +307,18 @@ int cl_tok_quote(const cl_doc *q, size_t i)
     return i < q->tk.n && cl_quote_mark(q->text, q->len, q->tk.v[i].start, &type);
 }
 
+/* The token where a parenthesis of at most 8 tokens ending just before
+ * token i opens ("Sanders (I-Vt.)"), or i when none does. */
+static size_t before_parenthesis(const cl_doc *q, size_t lo, size_t i)
+{
+    if (!(i > lo && q->tk.v[i - 1].kind == PX_TOK_PUNCT && q->text[q->tk.v[i - 1].start] == ')'))
+        return i;
+    size_t k = i - 1;
+    while (k > lo && k + 8 > i && q->text[q->tk.v[k].start] != '(')
+        k--;
+    return q->text[q->tk.v[k].start] == '(' ? k : i;
+}
+
 /* The noun phrase ending just before token v (exclusive), going back at
  * most 8 words and stopping at punctuation: "the memo", "Mayor Elena
  * Voss", "she". */
@@ -327,13 +339,7 @@ int cl_phrase_before(const cl_doc *q, size_t lo, size_t v, size_t *s, size_t *e)
              cl_tok_in(q->text, &q->tk.v[i - 1], adverbs))))
         i--, words++;
     /* a parenthesis before the verb: "Sen. Bernie Sanders (I-Vt.) said" */
-    if (i > lo && q->tk.v[i - 1].kind == PX_TOK_PUNCT && q->text[q->tk.v[i - 1].start] == ')') {
-        size_t k = i - 1;
-        while (k > lo && k + 8 > i && q->text[q->tk.v[k].start] != '(')
-            k--;
-        if (q->text[q->tk.v[k].start] == '(')
-            i = k;
-    }
+    i = before_parenthesis(q, lo, i);
     /* "The authors of the memo, two diplomats who ..., said": skip the
      * appositive back to the phrase before its opening comma */
     if (i > lo && q->tk.v[i - 1].kind == PX_TOK_PUNCT && q->text[q->tk.v[i - 1].start] == ',') {
@@ -346,13 +352,7 @@ int cl_phrase_before(const cl_doc *q, size_t lo, size_t v, size_t *s, size_t *e)
             q->text[q->tk.v[k - 1].start] == ',')
             i = k - 1;
         /* "Rep. Jim Jordan (R-Ohio), an oversight panel member, said" */
-        if (i > lo && q->tk.v[i - 1].kind == PX_TOK_PUNCT && q->text[q->tk.v[i - 1].start] == ')') {
-            size_t c = i - 1;
-            while (c > lo && c + 8 > i && q->text[q->tk.v[c].start] != '(')
-                c--;
-            if (q->text[q->tk.v[c].start] == '(')
-                i = c;
-        }
+        i = before_parenthesis(q, lo, i);
     }
     size_t end = i;
     words = 0;

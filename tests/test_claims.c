@@ -1159,6 +1159,19 @@ static void test_unknown_given_name_at_sentence_start(void **s)
                      PX_ENTITY_ORG);
 }
 
+/* A one-word name that only ever reports ("obtained by Politico",
+ * "Politico said", "she told Politico") is no place: places do not report;
+ * a capital that reports and is a place elsewhere stays a place. */
+static void test_sources_are_no_places(void **s)
+{
+    (void)s;
+    static const char body[] = "The memo, obtained by Politico, asks the council to vote again. The council "
+                               "met on Monday.";
+    assert_int_equal(entity_kind(body, "Politico"), PX_ENTITY_ORG);
+    static const char capital[] = "Officials in Washington met on Monday. Washington said it would wait.";
+    assert_int_equal(entity_kind(capital, "Washington"), PX_ENTITY_PLACE);
+}
+
 /* The trained tagger gives kinds an editor would accept, and the other
  * names of the United States merge into one place. */
 static void test_tagger_kinds_and_country_aliases(void **s)
@@ -1791,6 +1804,7 @@ int main(void)
         cmocka_unit_test(test_numbers_partitive_and_magnitude),
         cmocka_unit_test(test_lone_letter_is_no_entity),
         cmocka_unit_test(test_tagger_kinds_and_country_aliases),
+        cmocka_unit_test(test_sources_are_no_places),
         cmocka_unit_test(test_head_words_learned_from_names),
         cmocka_unit_test(test_kinds_from_head_words_and_context),
         cmocka_unit_test(test_names_split_from_clause_words_and_credits),

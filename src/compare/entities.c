@@ -1355,10 +1355,26 @@ static int surname_of_unknown_name(const scanner *sc, const cand *c, const px_en
            px_ner_head_type(m, last, last_len) < 0;
 }
 
-enum { CUE_PLACE = 1, CUE_PERSON = 2 };
+enum { CUE_PLACE = 1, CUE_PERSON = 2, CUE_SOURCE = 4 };
+
+static int tok_is(const scanner *sc, size_t i, const char *w)
+{
+    return i < sc->tk.n && cl_tok_eq(sc->text, &sc->tk.v[i], w);
+}
+
+/* A verb of saying right before token first ("told Politico") or right
+ * after token last - 1 ("Politico said", "Politico notes"). */
+static int says_around(const scanner *sc, size_t first, size_t last)
+{
+    const px_token *b = first > 0 ? &sc->tk.v[first - 1] : NULL, *a = last < sc->tk.n ? &sc->tk.v[last] : NULL;
+    return (b && b->kind == PX_TOK_WORD && cl_is_say_verb(sc->text + b->start, b->end - b->start)) ||
+           (a && a->kind == PX_TOK_WORD && cl_is_say_verb(sc->text + a->start, a->end - a->start));
+}
 
 /* What the words around mention c say of its kind: CUE_PLACE after a
- * preposition of place ("in Pyongyang", "near Duisburg"), CUE_PERSON
+ * preposition of place ("in Pyongyang", "near Duisburg"), CUE_SOURCE next
+ * to a verb of saying or after "by" ("Politico said", "obtained by
+ * Politico": places do not report), CUE_PERSON
  * with a title or a he/she of its own sentence. A one-word "person" with
  * only place cues is the place standing for its government. */
 static unsigned person_or_place_cues(const scanner *sc, const cand *c)
@@ -1372,6 +1388,8 @@ static unsigned person_or_place_cues(const scanner *sc, const cand *c)
     if (c->n_words == 1 && !c->possessive && t > 0 && t < sc->tk.n && same_line(sc, t) &&
         cl_tok_in(sc->text, &sc->tk.v[t - 1], in) && islower((unsigned char)sc->text[sc->tk.v[t - 1].start]))
         cue |= CUE_PLACE;
+    if (c->n_words == 1 && t < sc->tk.n && (says_around(sc, t, t + 1) || (t > 0 && tok_is(sc, t - 1, "by"))))
+        cue |= CUE_SOURCE;
     return cue;
 }
 
@@ -1417,6 +1435,9 @@ static int vote_kinds(const scanner *sc, px_entity_list *out)
         else if (out->v[e].kind == PX_ENTITY_PERSON && cues[e] == CUE_PLACE && !strchr(out->v[e].name, ' ') &&
                  !(px_ner_gazetteer_types(m, out->v[e].name, strlen(out->v[e].name)) & 1u << PX_NER_PER))
             out->v[e].kind = PX_ENTITY_PLACE; /* "urging Pyongyang to" ... "in Pyongyang" */
+        else if (out->v[e].kind == PX_ENTITY_PLACE && cues[e] == CUE_SOURCE && !strchr(out->v[e].name, ' ') &&
+                 !(px_ner_gazetteer_types(m, out->v[e].name, strlen(out->v[e].name)) & 1u << PX_NER_LOC))
+            out->v[e].kind = PX_ENTITY_ORG; /* "Politico said", "obtained by Politico" */
     }
     free(votes);
     free(sure_person);

@@ -1357,11 +1357,6 @@ static int surname_of_unknown_name(const scanner *sc, const cand *c, const px_en
 
 enum { CUE_PLACE = 1, CUE_PERSON = 2, CUE_SOURCE = 4 };
 
-static int tok_is(const scanner *sc, size_t i, const char *w)
-{
-    return i < sc->tk.n && cl_tok_eq(sc->text, &sc->tk.v[i], w);
-}
-
 /* A verb of saying right before token first ("told Politico") or right
  * after token last - 1 ("Politico said", "Politico notes"). */
 static int says_around(const scanner *sc, size_t first, size_t last)
@@ -1388,7 +1383,7 @@ static unsigned person_or_place_cues(const scanner *sc, const cand *c)
     if (c->n_words == 1 && !c->possessive && t > 0 && t < sc->tk.n && same_line(sc, t) &&
         cl_tok_in(sc->text, &sc->tk.v[t - 1], in) && islower((unsigned char)sc->text[sc->tk.v[t - 1].start]))
         cue |= CUE_PLACE;
-    if (c->n_words == 1 && t < sc->tk.n && (says_around(sc, t, t + 1) || (t > 0 && tok_is(sc, t - 1, "by"))))
+    if (c->n_words == 1 && t < sc->tk.n && (says_around(sc, t, t + 1) || (t > 0 && cl_tok_eq(sc->text, &sc->tk.v[t - 1], "by"))))
         cue |= CUE_SOURCE;
     return cue;
 }

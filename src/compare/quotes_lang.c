@@ -161,21 +161,13 @@ static size_t apposed_name(const cl_doc *d, size_t k, size_t hi, size_t *end)
     return 0;
 }
 
-/* Is the word at token i of kind (one token, not a phrase)? A subject
- * pronoun ("il" is one in French, the article in Italian), an article. */
-static int word_of_kind(const cl_lang *L, const cl_doc *d, size_t i, unsigned kind)
-{
-    size_t used;
-    const cl_word *w = i < d->tk.n ? cl_lang_word(L, d->text, d->tk.v, d->tk.n, i, &used) : NULL;
-    return w && (w->kinds & kind) && used == 1;
-}
-
 static size_t name_after(const cl_lang *L, const cl_doc *d, size_t k, size_t hi, size_t *s, size_t *e)
 {
     const px_tokens *tk = &d->tk;
     const char *lang = L->code;
     size_t i = k;
-    int det = is_word(tk, i) && !capitalised(tk, i) && word_of_kind(L, d, i, CLW_ARTICLE) && i + 1 < hi;
+    int det = is_word(tk, i) && !capitalised(tk, i) && i + 1 < hi &&
+              cl_lang_word_is(L, d->text, d->tk.v, d->tk.n, i, CLW_ARTICLE);
     if (det)
         i++; /* der, la, el */
     if (det && is_word(tk, i) && !capitalised(tk, i) && capitalised(tk, i + 1) && i + 1 < hi)
@@ -247,8 +239,9 @@ static int find_cue(const cl_lang *L, const cl_doc *d, const qpiece *all, size_t
             continue;
         cue k = {.verb = i, .verb_end = i + used};
         size_t after = i + used;
-        if (word_of_kind(L, d, after, CLW_PRONOUN) ||
-            (i > lo && word_of_kind(L, d, i - 1, CLW_PRONOUN) && (i - 1 == lo || !capitalised(&d->tk, i - 1))))
+        if (cl_lang_word_is(L, d->text, d->tk.v, d->tk.n, after, CLW_PRONOUN) ||
+            (i > lo && cl_lang_word_is(L, d->text, d->tk.v, d->tk.n, i - 1, CLW_PRONOUN) &&
+             (i - 1 == lo || !capitalised(&d->tk, i - 1))))
             k.pronoun = 1;
         else if (!name_after(L, d, after, hi, &k.name_s, &k.name_e) || quoted(all, np, &d->tk.v[after]))
             if (!name_before(d, lo, i, &k.name_s, &k.name_e)) {

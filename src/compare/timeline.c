@@ -43,18 +43,20 @@ static int is_event(const px_timex *x)
            x->grain == PX_GRAIN_YEAR || x->grain == PX_GRAIN_TIME;
 }
 
-static int add_entry(tl_entry **out, size_t *n, size_t *cap, const px_timex *x, size_t sentence)
+/* A clock time is placed on its day. */
+static px_date_grain timeline_grain(const px_timex *x)
 {
-    if (px_grow(out, cap, *n + 1, sizeof **out, 64, 0) != PX_OK)
-        return PX_ENOMEM;
-    tl_entry *e = &(*out)[(*n)++];
+    return x->grain == PX_GRAIN_TIME ? PX_GRAIN_DAY : x->grain;
+}
+
+static void fill_entry(tl_entry *e, const px_timex *x, size_t sentence)
+{
     memcpy(e->date, x->date, sizeof e->date);
-    e->grain = x->grain == PX_GRAIN_TIME ? PX_GRAIN_DAY : x->grain;
+    e->grain = timeline_grain(x);
     e->future = x->future;
     e->sentence = sentence;
     e->start = x->start;
     e->end = x->end;
-    return PX_OK;
 }
 
 /* One entry per sentence: a sentence that names several dates ("from
@@ -63,14 +65,14 @@ static int add_entry(tl_entry **out, size_t *n, size_t *cap, const px_timex *x, 
  * arrive in text order, so the sentence's entry, if any, is the last. */
 static int add_or_refine(tl_entry **out, size_t *n, size_t *cap, const px_timex *x, size_t sentence)
 {
-    if (!*n || (*out)[*n - 1].sentence != sentence)
-        return add_entry(out, n, cap, x, sentence);
-    tl_entry *last = &(*out)[*n - 1];
-    px_date_grain grain = x->grain == PX_GRAIN_TIME ? PX_GRAIN_DAY : x->grain;
-    if (grain < last->grain) {
-        (*n)--;
-        return add_entry(out, n, cap, x, sentence);
+    if (*n && (*out)[*n - 1].sentence == sentence) {
+        if (timeline_grain(x) < (*out)[*n - 1].grain)
+            fill_entry(&(*out)[*n - 1], x, sentence);
+        return PX_OK;
     }
+    if (px_grow(out, cap, *n + 1, sizeof **out, 64, 0) != PX_OK)
+        return PX_ENOMEM;
+    fill_entry(&(*out)[(*n)++], x, sentence);
     return PX_OK;
 }
 

@@ -78,6 +78,7 @@ static int walk_cjk(const char *s, size_t len, int tails, span_fn plain, pair_fn
 typedef struct {
     const char *s;
     px_buf *out;
+    size_t pairs;
 } spaced_ctx;
 
 static int spaced_plain(void *ctx, size_t a, size_t b)
@@ -91,6 +92,7 @@ static int spaced_pair(void *ctx, size_t a, size_t b, int tail)
 {
     (void)tail; /* a word of its own for a parser that splits at spaces */
     spaced_ctx *c = ctx;
+    c->pairs++;
     px_buf_puts(c->out, " ");
     px_buf_append(c->out, c->s + a, b - a);
     px_buf_puts(c->out, " ");
@@ -103,15 +105,14 @@ static int spaced_text(const char *s, size_t len, int tails, px_buf *out)
     if (!may_hold_cjk(s, len))
         return 0;
     size_t before = out->len;
-    spaced_ctx c = {s, out};
+    spaced_ctx c = {s, out, 0};
     walk_cjk(s, len, tails, spaced_plain, spaced_pair, &c);
-    if (out->len == before + len && memcmp(out->data + before, s, len) == 0) {
-        out->len = before; /* no run after all */
+    if (!c.pairs) {
+        out->len = before; /* no run after all: bytes from 0xE3 up of another script */
         if (out->data)
             out->data[before] = '\0';
-        return 0;
     }
-    return 1;
+    return c.pairs > 0;
 }
 
 int px_search_spaced_text(const char *s, size_t len, px_buf *out)
@@ -688,22 +689,24 @@ static int on_token(void *ctx, int flags, const char *tok, int n, int start, int
 }
 
 /* A piece of text between CJK runs goes to unicode61 (then, for a
- * document, to the hyphen joining); its offsets are made the whole
- * text's. */
+ * document, through the hyphen joining), its offsets made the whole
+ * text's; a pair goes to FTS5 as it is. */
 typedef struct {
     join_tokenizer *t;
     int flags;
     const char *text;
-    void *ctx;      /* FTS5's, or the join state for a document */
-    token_fn emit;  /* FTS5's emit, or on_token */
-    join_state *join;
+    void *fts_ctx;      /* FTS5's */
+    token_fn fts_emit;
+    join_state *join;   /* a document's hyphen joining; NULL for a query */
     size_t base;
 } piece_ctx;
 
 static int shifted_token(void *ctx, int flags, const char *tok, int n, int start, int end)
 {
     piece_ctx *c = ctx;
-    return c->emit(c->ctx, flags, tok, n, start + (int)c->base, end + (int)c->base);
+    start += (int)c->base;
+    end += (int)c->base;
+    return c->join ? on_token(c->join, flags, tok, n, start, end) : c->fts_emit(c->fts_ctx, flags, tok, n, start, end);
 }
 
 static int piece_plain(void *ctx, size_t a, size_t b)
@@ -717,10 +720,9 @@ static int piece_pair(void *ctx, size_t a, size_t b, int tail)
 {
     piece_ctx *c = ctx;
     int rc = c->join ? flush_run(c->join) : SQLITE_OK;
-    if (rc == SQLITE_OK)
-        rc = (c->join ? c->join->emit : c->emit)(c->join ? c->join->ctx : c->ctx, tail ? FTS5_TOKEN_COLOCATED : 0,
-                                                 c->text + a, (int)(b - a), (int)a, (int)b);
-    return rc;
+    return rc != SQLITE_OK ? rc
+                           : c->fts_emit(c->fts_ctx, tail ? FTS5_TOKEN_COLOCATED : 0, c->text + a, (int)(b - a),
+                                         (int)a, (int)b);
 }
 
 static int join_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *text, int len, token_fn emit)
@@ -731,7 +733,7 @@ static int join_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *te
     if (!may_hold_cjk(text, (size_t)len))
         return query ? t->inner.xTokenize(t->inner_tok, ctx, flags, text, len, emit)
                      : t->inner.xTokenize(t->inner_tok, &s, flags, text, len, on_token);
-    piece_ctx c = {t, flags, text, query ? ctx : (void *)&s, query ? emit : on_token, query ? NULL : &s, 0};
+    piece_ctx c = {t, flags, text, ctx, emit, query ? NULL : &s, 0};
     int rc = walk_cjk(text, (size_t)len, !query, piece_plain, piece_pair, &c);
     return rc == SQLITE_OK && !query ? flush_run(&s) : rc;
 }

@@ -245,6 +245,13 @@ const cl_word *cl_lang_word(const cl_lang *L, const char *text, const px_token *
     return e;
 }
 
+int cl_lang_word_is(const cl_lang *L, const char *text, const px_token *t, size_t n, size_t i, unsigned kinds)
+{
+    size_t used;
+    const cl_word *w = cl_lang_word(L, text, t, n, i, &used);
+    return w && (w->kinds & kinds) && used == 1;
+}
+
 int cl_lang_doc_init(cl_doc *d, const char *text, const px_doc *doc, const char *lang)
 {
     if (doc)

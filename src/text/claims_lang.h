@@ -68,6 +68,10 @@ const cl_lang *cl_lang_get(const char *lang);
 const cl_word *cl_lang_word(const cl_lang *L, const char *text, const px_token *t, size_t n, size_t i,
                             size_t *used);
 
+/* Is the word at token i (alone, not as part of a two-word phrase) an
+ * entry of one of these kinds (CLW_ bits)? 0 when L is NULL. */
+int cl_lang_word_is(const cl_lang *L, const char *text, const px_token *t, size_t n, size_t i, unsigned kinds);
+
 /* cl_doc_init, with the sentences of lang when there is no document model
  * to borrow from. */
 int cl_lang_doc_init(cl_doc *d, const char *text, const px_doc *doc, const char *lang);

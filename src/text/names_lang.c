@@ -22,6 +22,7 @@
 
 #include "core/common_internal.h"
 #include "core/grow.h"
+#include "core/sort.h"
 #include "parallax/text.h"
 #include "text/claims_common.h"
 #include "text/claims_lang.h"
@@ -57,35 +58,39 @@ static int capitalised(const names_ctx *c, size_t i)
     return is_word(c, i) && (c->tk->v[i].flags & PX_TOKF_CAPITALIZED);
 }
 
-static uint64_t word_hash(const char *s, size_t len)
+/* The word at token t in lower case (ASCII letters) into buf; its length,
+ * or 0 when it does not fit. */
+static size_t lower_word(const char *text, const px_token *t, char *buf, size_t cap)
 {
-    uint64_t h = 1469598103934665603u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)tolower((unsigned char)s[i])) * 1099511628211u;
-    return h;
+    size_t len = t->end - t->start;
+    if (len >= cap)
+        return 0;
+    for (size_t k = 0; k < len; k++)
+        buf[k] = (char)tolower((unsigned char)text[t->start + k]);
+    return len;
 }
 
-static int u64_cmp(const void *a, const void *b)
+static uint64_t word_key(const char *text, const px_token *t)
 {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
+    char buf[64];
+    size_t len = lower_word(text, t, buf, sizeof buf);
+    return len ? px_hash64(buf, len, 7) : px_hash64(text + t->start, t->end - t->start, 7);
+}
+
+static int is_stopword_of(const char *lang, const char *text, const px_token *t)
+{
+    char buf[48];
+    size_t len = lower_word(text, t, buf, sizeof buf);
+    return len && px_is_stopword(lang, buf, len);
 }
 
 /* A function word of the language, or a word its claim tables read
  * (articles, pronouns, months, weekdays, numbers, verbs of saying). */
 static int listed_word(const names_ctx *c, size_t i)
 {
-    const px_token *t = &c->tk->v[i];
-    size_t len = t->end - t->start;
-    char buf[48];
-    if (len < sizeof buf) {
-        for (size_t k = 0; k < len; k++)
-            buf[k] = (char)tolower((unsigned char)c->text[t->start + k]);
-        if (px_is_stopword(c->lang, buf, len))
-            return 1;
-    }
     size_t used;
-    return c->L && cl_lang_word(c->L, c->text, c->tk->v, c->tk->n, i, &used) != NULL;
+    return is_stopword_of(c->lang, c->text, &c->tk->v[i]) ||
+           (c->L && cl_lang_word(c->L, c->text, c->tk->v, c->tk->n, i, &used) != NULL);
 }
 
 static int particle_at(const names_ctx *c, size_t i)
@@ -123,9 +128,16 @@ static int said_by(const names_ctx *c, size_t first, size_t last)
  * a sentence? */
 static int capitalised_inside(const names_ctx *c, size_t i)
 {
-    const px_token *t = &c->tk->v[i];
-    uint64_t h = word_hash(c->text + t->start, t->end - t->start);
-    return bsearch(&h, c->inner, c->n_inner, sizeof h, u64_cmp) != NULL;
+    uint64_t h = word_key(c->text, &c->tk->v[i]);
+    size_t lo = 0, hi = c->n_inner;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->inner[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->n_inner && c->inner[lo] == h;
 }
 
 static int ctx_build(names_ctx *c, const px_spans *ss)
@@ -144,22 +156,17 @@ static int ctx_build(names_ctx *c, const px_spans *ss)
             continue;
         c->opens[i] = (unsigned char)first;
         if (!first && (t->flags & PX_TOKF_CAPITALIZED))
-            c->inner[c->n_inner++] = word_hash(c->text + t->start, t->end - t->start);
+            c->inner[c->n_inner++] = word_key(c->text, t);
         first = 0;
     }
-    qsort(c->inner, c->n_inner, sizeof *c->inner, u64_cmp);
-    return PX_OK;
+    return px_sort_u64(c->inner, c->n_inner);
 }
 
 /* Is the word before token i one the language puts before a place ("en",
  * "à", "em", "nach")? */
 static int after_place_word(const names_ctx *c, size_t i)
 {
-    size_t used;
-    if (i == 0 || !is_word(c, i - 1))
-        return 0;
-    const cl_word *w = cl_lang_word(c->L, c->text, c->tk->v, c->tk->n, i - 1, &used);
-    return w && (w->kinds & CLW_PLACEPREP) && used == 1;
+    return i > 0 && cl_lang_word_is(c->L, c->text, c->tk->v, c->tk->n, i - 1, CLW_PLACEPREP);
 }
 
 static unsigned known_types(const names_ctx *c, size_t first, size_t last)
@@ -304,15 +311,10 @@ static int prose_of(const char *lang, const char *text, const px_tokens *tk)
 {
     size_t own = 0, english = 0;
     for (size_t i = 0; i < tk->n && i < 4000; i++) {
-        const px_token *t = &tk->v[i];
-        size_t len = t->end - t->start;
-        char buf[24];
-        if (t->kind != PX_TOK_WORD || len >= sizeof buf)
+        if (tk->v[i].kind != PX_TOK_WORD)
             continue;
-        for (size_t k = 0; k < len; k++)
-            buf[k] = (char)tolower((unsigned char)text[t->start + k]);
-        own += px_is_stopword(lang, buf, len);
-        english += px_is_stopword("en", buf, len);
+        own += (size_t)is_stopword_of(lang, text, &tk->v[i]);
+        english += (size_t)is_stopword_of("en", text, &tk->v[i]);
     }
     return own > english;
 }

@@ -1,7 +1,8 @@
-/* fuzz_claims_lang.c - quotes, numbers and dates of an article in German,
- * French, Spanish, Italian or Portuguese (the first byte picks the
- * language): the per-language
- * tables of data/claims read any text without a crash or a hang. */
+/* fuzz_claims_lang.c - quotes, numbers, dates and names of an article in
+ * German, French, Spanish, Italian or Portuguese (the first byte picks
+ * the language): the per-language tables of data/claims and the names
+ * read from them (names_lang.c) take any text without a crash or a
+ * hang. */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -25,6 +26,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     px_timexes t = {0};
     px_timex_find_lang(a->body, strlen(a->body), a->date, a->language, &t);
     px_timexes_free(&t);
+    px_entity_list e;
+    px_entity_list_init(&e);
+    px_entities_extract(a, &e);
+    px_entity_list_clear(&e);
     px_article_free(a);
     return 0;
 }

@@ -67,7 +67,9 @@ def score(docs, pred, idx, errors=False):
             ok = g['value'] == p['value']
             valued += ok
             if errors and not ok:
-                print(f"  value {docs[i]['dct'][:10]} {g['text']!r} gold {g['value']} ours {p['value']} ({p['text']!r})")
+                t = docs[i]['text']
+                print(f"  value {docs[i]['dct'][:10]} {g['text']!r} gold {g['value']} ours {p['value']} "
+                      f"({p['text']!r}) | {t[max(0, g['start'] - 60):g['end'] + 40]!r}")
         if errors:
             hit_g = {id(g) for g, _ in pairs}
             hit_p = {id(p) for _, p in pairs}

@@ -49,6 +49,22 @@ static size_t count_timexes(const char *text, const char *ref)
     return n;
 }
 
+/* Expression k of text (resolved against ref) is the words want with this
+ * value ("" for null). */
+static void expect_nth(const char *text, const char *ref, size_t k, const char *want, const char *value)
+{
+    px_timexes m = {0};
+    assert_int_equal(px_timex_find(text, strlen(text), ref, &m), PX_OK);
+    if (m.n <= k)
+        fail_msg("%s: %zu expressions, want at least %zu", text, m.n, k + 1);
+    px_timex d = m.v[k];
+    px_timexes_free(&m);
+    if (d.end - d.start != strlen(want) || strncmp(text + d.start, want, strlen(want)) != 0 ||
+        strcmp(d.value, value) != 0)
+        fail_msg("%s: expression %zu is '%.*s' %s, want '%s' %s", text, k, (int)(d.end - d.start),
+                 text + d.start, d.value, want, value);
+}
+
 static void test_weekdays_resolve_to_the_past_unless_the_verb_looks_ahead(void **s)
 {
     (void)s;
@@ -195,6 +211,60 @@ static void test_explicit_date_wins_over_weekday(void **s)
     assert_int_equal(m.n, 2);
     assert_string_equal(m.v[0].value, "2023-12-07");
     px_timexes_free(&m);
+}
+
+static void test_scheduled_present_and_participles(void **s)
+{
+    (void)s;
+    /* The present of a scheduled event looks ahead. */
+    expect("The festival opens Friday.", "2024-05-14", "2024-05-17", PX_GRAIN_DAY, 1);
+    expect("The new fare takes effect in March.", "2024-11-20", "2025-03", PX_GRAIN_MONTH, 1);
+    /* ... its past does not. */
+    expect("The levy took effect Aug. 9.", "2024-03-01", "2023-08-09", PX_GRAIN_DAY, 0);
+    /* A participle after a determiner is an adjective, not a past tense:
+     * the modal further back decides. */
+    expect("The bonus will be paid on a still undecided date in February.", "2024-10-15", "2025-02",
+           PX_GRAIN_MONTH, 1);
+}
+
+static void test_periods_counted_from_the_last_date_named(void **s)
+{
+    (void)s;
+    /* "the following year", "that year": from the text's own time line, not
+     * the article date. */
+    expect_nth("The club was founded in 1971. The following year it won the league.", "2024-02-01", 1,
+               "The following year", "1972");
+    expect_nth("In May 2019 the mill closed. The following month its owner sold the land.", "2024-02-01", 1,
+               "The following month", "2019-06");
+    expect_nth("The bakery opened in 2004. That year it sold only bread.", "2024-02-01", 1, "That year", "2004");
+    expect_nth("The bakery opened in 2004. The same year a rival moved in.", "2024-02-01", 1, "The same year",
+               "2004");
+    /* A month is not counted from a year. */
+    expect_nth("The bakery opened in 2004. The following month was quiet.", "2024-02-01", 1,
+               "The following month", "2024-03");
+    /* "that year" with no year before it has no value; "the following
+     * week" is counted from the article date. */
+    expect_nth("That year was hard for farmers.", "2024-02-01", 0, "That year", "");
+    expect_nth("The panel will meet again the following week.", "2024-02-01", 0, "the following week",
+               "2024-W06");
+    /* "next year" stays the article's. */
+    expect_nth("The bakery opened in 2004. It will expand next year.", "2024-02-01", 1, "next year", "2025");
+}
+
+static void test_years_weeks_and_sets(void **s)
+{
+    (void)s;
+    expect_span("Revenue rose in the year ended June 30.", "1999-12-01", "the year", PX_TIMEX_DURATION, "P1Y");
+    expect_span("Margins should widen throughout the fiscal year.", "1999-12-01", "the fiscal year",
+                PX_TIMEX_DURATION, "P1Y");
+    expect_span("For the year, exports fell.", "1999-12-01", "the year", PX_TIMEX_DATE, "1999");
+    expect_span("Frost slowed the harvest earlier in the year.", "1999-12-01", "the year", PX_TIMEX_DATE,
+                "1999");
+    assert_int_equal(count_timexes("The year was hard for farmers.", "1999-12-01"), 0);
+    expect_span("The hearing was held the week of March 6.", "2000-04-01", "the week of March 6",
+                PX_TIMEX_DATE, "2000-W10");
+    expect_span("The choir sings each December.", "2000-04-01", "each December", PX_TIMEX_SET, "XXXX-12");
+    expect_span("The museum is closed on Mondays.", "2000-04-01", "Mondays", PX_TIMEX_SET, "XXXX-WXX-1");
 }
 
 static void test_relative_periods(void **s)
@@ -567,6 +637,9 @@ int main(void)
         cmocka_unit_test(test_quoted_dateline_and_appositive_date),
         cmocka_unit_test(test_the_evening_before),
         cmocka_unit_test(test_explicit_date_wins_over_weekday),
+        cmocka_unit_test(test_scheduled_present_and_participles),
+        cmocka_unit_test(test_periods_counted_from_the_last_date_named),
+        cmocka_unit_test(test_years_weeks_and_sets),
         cmocka_unit_test(test_relative_periods),
         cmocka_unit_test(test_types_and_values),
         cmocka_unit_test(test_absolute_dates),

@@ -293,6 +293,29 @@ static int future_use(const sent *s, size_t i)
     return 1;
 }
 
+/* A participle used as an adjective, after a determiner and at most one
+ * adverb ("a still unspecified date", "the expected rise"): no past tense. */
+static int adjective_participle(const sent *s, size_t i)
+{
+    static const char *const dets[] = {"a", "an", "the", "its", "their", "his", "her", "our", "this",
+                                       "that", NULL};
+    if (i > 0 && which(s, i - 1, dets) >= 0)
+        return 1;
+    if (i < 2 || which(s, i - 2, dets) < 0 || !is_kind(s, i - 1, PX_TOK_WORD))
+        return 0;
+    size_t len = word_len(s, i - 1);
+    return is_w(s, i - 1, "still") || is_w(s, i - 1, "yet") ||
+           (len > 3 && strncasecmp(s->text + s->t[i - 1].start + len - 2, "ly", 2) == 0);
+}
+
+/* The present of a scheduled event ("the trial begins Monday", "the rule
+ * takes effect in July"): ahead, when the verb comes right before the
+ * expression. */
+static const char *const scheduled[] = {"begins", "starts", "opens", "resumes", "reopens", "convenes",
+                                        "arrives", "departs", "leaves", "expires", "effect", "kicks",
+                                        "premieres", "debuts", "airs", "concludes", NULL};
+#define SCHEDULE_REACH 4
+
 /* +1 future, -1 past, CUE_PRESENT, 0 when token i says nothing of time.
  * A reporting verb ("said") tells the tense only right next to the
  * expression ("said Friday"); further away it introduces what was said. */
@@ -319,8 +342,11 @@ static int cue_at(const sent *s, size_t i, size_t distance, int forward)
     if ((s->t[i].flags & PX_TOKF_CONTRACTION) && len > 3 &&
         (strncasecmp(w + len - 3, "'ll", 3) == 0))
         return 1;
+    if (which(s, i, scheduled) >= 0) /* "took effect": the verb before it decides */
+        return distance <= SCHEDULE_REACH && !forward &&
+               (!is_w(s, i, "effect") || is_w(s, i - 1, "takes") || is_w(s, i - 1, "take"));
     if (!cap(s, i) && len > 4 && strncasecmp(w + len - 2, "ed", 2) == 0 &&
-        !(s->t[i].flags & PX_TOKF_HYPHENATED))
+        !(s->t[i].flags & PX_TOKF_HYPHENATED) && !adjective_participle(s, i))
         return -1;
     return 0;
 }
@@ -356,6 +382,8 @@ static int tense_of(const sent *s, size_t a, size_t b)
 
 /* ---- values ---------------------------------------------------------------- */
 
+enum { ANCHOR_OR_REF = 2 };
+
 typedef struct tval {
     px_timex_type type;
     px_date_grain grain;
@@ -370,7 +398,10 @@ typedef struct tval {
     int explicit_day; /* a day written with its month */
     int named;        /* built on a month or weekday name */
     int weekend;
-    int anchored;     /* "the next day": shift days from the day the text last named */
+    int anchored;     /* "the next day": shift days from the day the text last named;
+                         "the following month", "that year": shift units of v->grain
+                         from the period the text last named (ANCHOR_OR_REF: keep the
+                         value counted from the article date when there is none) */
     long shift;
     int quarter_back; /* > 0: "a year ago", "the 1988 quarter": the text's latest
                          quarter that many years before, when it has one;
@@ -950,9 +981,56 @@ static int period_end_of_this_year(const sent *s, size_t j)
            (is_w(s, j - 2, "end") || is_w(s, j - 2, "start") || is_w(s, j - 2, "beginning"));
 }
 
+/* "the year ended Sept. 30", "throughout the fiscal year": a year long;
+ * "for the year," "earlier in the year": the article's year. j is the
+ * word after "the" (an opener match_at steps over). */
+static size_t the_year(const sent *s, size_t j, tval *v)
+{
+    static const char *const closing[] = {"ended", "ending", "ends", "through", NULL};
+    size_t k = j + is_w(s, j, "fiscal");
+    if (j == 0 || !is_w(s, j - 1, "the") || !is_w(s, k, "year") || word_len(s, k) != tok_bytes(s, k))
+        return 0;
+    size_t the = j - 1;
+    if (which(s, k + 1, closing) >= 0 || (the > 0 && is_w(s, the - 1, "throughout"))) {
+        tv_lit(v, PX_TIMEX_DURATION, "P1Y");
+        return k + 1 - j;
+    }
+    int clause_end = k + 1 >= s->n || is_kind(s, k + 1, PX_TOK_PUNCT);
+    int in = the > 0 && (is_w(s, the - 1, "for") || (is_w(s, the - 1, "in") && the > 1 &&
+                                                      (is_w(s, the - 2, "earlier") || is_w(s, the - 2, "later"))));
+    if (!clause_end || !in || k > j)
+        return 0;
+    v->type = PX_TIMEX_DATE;
+    if (tv_needs_ref(s, v))
+        tv_period(v, px_days_from_date(s->ref->year, 1, 1), PX_GRAIN_YEAR);
+    return k + 1 - j;
+}
+
+/* "the week of March 6": the week of a day written in full. */
+static size_t week_of(const sent *s, size_t j, tval *v)
+{
+    if (j == 0 || !is_w(s, j - 1, "the") || !is_w(s, j, "week") || !is_w(s, j + 1, "of"))
+        return 0;
+    tval date;
+    tv_init(&date);
+    size_t used = m_month(s, j + 2, &date);
+    if (!used || !date.explicit_day || !date.has_day || date.unresolved)
+        return 0;
+    *v = date;
+    v->explicit_day = 0;
+    v->grain = PX_GRAIN_WEEK;
+    v->day = monday_of(date.day);
+    return 2 + used;
+}
+
 /* Two-word phrases: these days, the near future, the full year. */
 static size_t m_phrase(const sent *s, size_t j, tval *v)
 {
+    size_t used = the_year(s, j, v);
+    if (!used)
+        used = week_of(s, j, v);
+    if (used)
+        return used;
     v->type = PX_TIMEX_DATE;
     if (is_w(s, j, "these") && is_w(s, j + 1, "days")) {
         tv_lit(v, PX_TIMEX_DATE, "PRESENT_REF");
@@ -1052,8 +1130,47 @@ static size_t m_word(const sent *s, size_t j, tval *v)
 
 /* this/last/next week, month, year, quarter, weekend, decade; last night,
  * this morning. */
+/* "the following month", "the previous year", "that week", "the same
+ * year": a period counted from the one the text last named (day_context),
+ * not from the article date as "next month" and "last year" are. The
+ * tokens used, 0 when j starts none; the shift in *shift. */
+static size_t narrative_period(const sent *s, size_t j, long *shift)
+{
+    static const char *const after[] = {"following", "subsequent", NULL};
+    static const char *const before[] = {"previous", "preceding", "prior", NULL};
+    int the = j > 0 && is_w(s, j - 1, "the");
+    if (the && which(s, j, after) >= 0)
+        *shift = 1;
+    else if (the && which(s, j, before) >= 0)
+        *shift = -1;
+    else if ((the && is_w(s, j, "same")) || (is_w(s, j, "that") && !(j > 0 && is_w(s, j - 1, "at"))))
+        *shift = 0;
+    else
+        return 0;
+    int plural;
+    const unit *u = unit_at(s, j + 1, &plural);
+    if (!u || plural || word_len(s, j + 1) != tok_bytes(s, j + 1) ||
+        !(u->grain == PX_GRAIN_WEEK || u->grain == PX_GRAIN_MONTH || u->grain == PX_GRAIN_YEAR) ||
+        u->code[1] == 'E')
+        return 0;
+    return 2;
+}
+
 static size_t m_dir_unit(const sent *s, size_t j, tval *v)
 {
+    long shift = 0;
+    size_t narrative = narrative_period(s, j, &shift);
+    if (narrative && dir_at(s, j) == DIR_NONE) { /* that year, the same month */
+        int plural;
+        const unit *u = unit_at(s, j + 1, &plural);
+        v->type = PX_TIMEX_DATE;
+        v->anchored = 1;
+        v->shift = shift;
+        if (tv_needs_ref(s, v))
+            tv_period(v, s->ref->day, u->grain);
+        v->unresolved = 1; /* until day_context finds the period */
+        return narrative;
+    }
     int dir = dir_at(s, j);
     if (!dir || (dir == DIR_LAST && is_w(s, j, "past") && j > 0 && !is_w(s, j - 1, "the")))
         return 0;
@@ -1080,6 +1197,10 @@ static size_t m_dir_unit(const sent *s, size_t j, tval *v)
         return 2 + fiscal;
     int step = dir == DIR_THIS ? 0 : dir;
     const ref_date *r = s->ref;
+    if (narrative) { /* the following year: from the text's year when it named one */
+        v->anchored = ANCHOR_OR_REF;
+        v->shift = shift;
+    }
     switch (u->grain) {
     case PX_GRAIN_WEEK:
         tv_period(v, monday_of(r->day) + 7 * step, PX_GRAIN_WEEK);
@@ -1426,7 +1547,21 @@ static size_t m_duration(const sent *s, size_t j, tval *v)
     return end - j;
 }
 
-/* daily, weekly, every day, each Monday, per year. */
+/* "on Sundays", "Mondays and Fridays": a weekday in the plural is a set;
+ * its number (0 Sunday), or -1. */
+static int plural_weekday(const sent *s, size_t j)
+{
+    if (!cap(s, j) || !is_kind(s, j, PX_TOK_WORD) || title_word(s, j + 1))
+        return -1;
+    size_t len = word_len(s, j);
+    const char *w = s->text + s->t[j].start;
+    if (len < 7 || w[len - 1] != 's' || len != tok_bytes(s, j))
+        return -1;
+    int wd = px_word_index(weekday_words, w, len - 1);
+    return wd >= 0 && j > 0 && (is_w(s, j - 1, "on") || is_w(s, j - 1, "and") || is_w(s, j - 1, "most")) ? wd : -1;
+}
+
+/* daily, weekly, every day, each Monday, each July, on Sundays, per year. */
 static size_t m_set(const sent *s, size_t j, tval *v)
 {
     static const char *const adverbs[] = {"daily", "weekly", "monthly", "annually", "yearly",
@@ -1440,8 +1575,20 @@ static size_t m_set(const sent *s, size_t j, tval *v)
         tv_lit(v, PX_TIMEX_SET, values[a]);
         return 1;
     }
+    int wds = plural_weekday(s, j);
+    if (wds >= 0) {
+        snprintf(v->lit, sizeof v->lit, "XXXX-WXX-%d", wds ? wds : 7);
+        v->type = PX_TIMEX_SET;
+        return 1;
+    }
     if (!is_w(s, j, "every") && !is_w(s, j, "each") && !is_w(s, j, "per"))
         return 0;
+    int month = month_at(s, j + 1);
+    if (month && !is_kind(s, j + 2, PX_TOK_NUMBER)) { /* each July */
+        snprintf(v->lit, sizeof v->lit, "XXXX-%02d", month);
+        v->type = PX_TIMEX_SET;
+        return 2;
+    }
     int plural, wd = weekday_at(s, j + 1);
     if (wd >= 0) {
         snprintf(v->lit, sizeof v->lit, "XXXX-WXX-%d", wd ? wd : 7);
@@ -1838,6 +1985,9 @@ typedef struct context {
     int has_day;
     long day;
     size_t day_sentence, sentence;
+    int has_period; /* the last date the text named, of any grain */
+    long period_day;
+    px_date_grain period_grain;
 } context;
 
 /* Sentences over which a clock time stays on the day last named. */
@@ -1845,13 +1995,47 @@ typedef struct context {
 
 /* "around 12:20 p.m." after "12:10 p.m. Sunday": Sunday, not the
  * publication day. */
+/* Can a period of grain unit be counted from one of grain named ("the
+ * following month" after a day or a month, not after a year)? */
+static int anchors(px_date_grain named, px_date_grain unit)
+{
+    switch (unit) {
+    case PX_GRAIN_WEEK: return named == PX_GRAIN_DAY || named == PX_GRAIN_TIME || named == PX_GRAIN_WEEK;
+    case PX_GRAIN_MONTH: return named == PX_GRAIN_DAY || named == PX_GRAIN_TIME || named == PX_GRAIN_MONTH;
+    case PX_GRAIN_YEAR: return named != PX_GRAIN_DECADE && named != PX_GRAIN_CENTURY && named != PX_GRAIN_NONE;
+    default: return 0;
+    }
+}
+
+/* "the following month", "that year": v->shift units from the period the
+ * text last named. */
+static void period_context(tval *v, const context *c)
+{
+    if (!c->has_period || !anchors(c->period_grain, v->grain)) {
+        if (v->anchored != ANCHOR_OR_REF)
+            v->unresolved = 1; /* "that year" in a text that named none */
+        return;
+    }
+    int m;
+    long y = year_of(c->period_day, &m);
+    v->unresolved = 0;
+    if (v->grain == PX_GRAIN_WEEK)
+        v->day = monday_of(c->period_day) + 7 * v->shift;
+    else if (v->grain == PX_GRAIN_MONTH)
+        v->day = month_start(month_index(c->period_day) + v->shift);
+    else
+        v->day = px_days_from_date(y + v->shift, 1, 1);
+}
+
 static void day_context(tval *v, context *c)
 {
     if (v->bare_clock && c->has_day && c->sentence - c->day_sentence <= DAY_REACH) {
         v->day = c->day;
         return;
     }
-    if (v->anchored && v->has_day && !v->unresolved) {
+    if (v->anchored && v->has_day && v->grain != PX_GRAIN_DAY)
+        period_context(v, c);
+    if (v->anchored && v->grain == PX_GRAIN_DAY && v->has_day && !v->unresolved) {
         if (!c->has_day) {
             v->unresolved = 1; /* the day after an event the text never dated */
             return;
@@ -1863,6 +2047,11 @@ static void day_context(tval *v, context *c)
         c->has_day = 1;
         c->day = v->day;
         c->day_sentence = c->sentence;
+    }
+    if (v->has_day && !v->unresolved && v->grain != PX_GRAIN_NONE) {
+        c->has_period = 1;
+        c->period_day = v->day;
+        c->period_grain = v->grain;
     }
 }
 

@@ -225,6 +225,9 @@ static void test_scheduled_present_and_participles(void **s)
      * the modal further back decides. */
     expect("The bonus will be paid on a still undecided date in February.", "2024-10-15", "2025-02",
            PX_GRAIN_MONTH, 1);
+    /* "is to" looks ahead; a relative clause keeps its own verb. */
+    expect("The hearings, which are to reopen Monday, were delayed.", "2024-05-15", "2024-05-20", PX_GRAIN_DAY, 1);
+    expect("The mayor returns to the city Sunday.", "2024-05-15", "2024-05-19", PX_GRAIN_DAY, 1);
 }
 
 static void test_periods_counted_from_the_last_date_named(void **s)
@@ -263,6 +266,16 @@ static void test_years_weeks_and_sets(void **s)
     assert_int_equal(count_timexes("The year was hard for farmers.", "1999-12-01"), 0);
     expect_span("The hearing was held the week of March 6.", "2000-04-01", "the week of March 6",
                 PX_TIMEX_DATE, "2000-W10");
+    expect_span("Exports were flat against the same period last year.", "1999-12-01", "the same period last year",
+                PX_TIMEX_DATE, "1998");
+    expect_nth("Profit rose in the third quarter. Costs were higher than in the same quarter last year.",
+               "1999-12-01", 1, "the same quarter last year", "1998-Q3");
+    expect_nth("Profit rose in the third quarter, above last year's third quarter.", "1999-12-01", 1,
+               "last year's third quarter", "1998-Q3");
+    expect_span("The vote closes at the end of the month.", "1999-12-01", "the end of the month",
+                PX_TIMEX_DATE, "1999-12");
+    expect_span("The ferry leaves at 8 o'clock.", "1999-12-01", "8 o'clock", PX_TIMEX_TIME, "1999-12-01T08:00");
+    expect_span("Over the years, the harbour silted up.", "1999-12-01", "the years", PX_TIMEX_DURATION, "PXY");
     expect_span("The choir sings each December.", "2000-04-01", "each December", PX_TIMEX_SET, "XXXX-12");
     expect_span("The museum is closed on Mondays.", "2000-04-01", "Mondays", PX_TIMEX_SET, "XXXX-WXX-1");
 }

@@ -312,8 +312,9 @@ static int adjective_participle(const sent *s, size_t i)
  * takes effect in July"): ahead, when the verb comes right before the
  * expression. */
 static const char *const scheduled[] = {"begins", "starts", "opens", "resumes", "reopens", "convenes",
-                                        "arrives", "departs", "leaves", "expires", "effect", "kicks",
-                                        "premieres", "debuts", "airs", "concludes", NULL};
+                                        "arrives", "departs", "leaves", "returns", "travels", "flies",
+                                        "visits", "expires", "effect", "kicks", "premieres", "debuts",
+                                        "airs", "concludes", "testifies", NULL};
 #define SCHEDULE_REACH 4
 
 /* +1 future, -1 past, CUE_PRESENT, 0 when token i says nothing of time.
@@ -329,8 +330,8 @@ static int cue_at(const sent *s, size_t i, size_t distance, int forward)
         return distance <= 2 ? CUE_REPORTED : forward ? -1 : 0;
     if (which(s, i, deadline) >= 0)
         return distance <= 2 ? CUE_PRESENT : 0;
-    if (which(s, i, present_cues) >= 0)
-        return CUE_PRESENT;
+    if (which(s, i, present_cues) >= 0) /* "are to resume": ahead */
+        return is_w(s, i + 1, "to") && !is_w(s, i, "remains") && !is_w(s, i, "stands") ? 1 : CUE_PRESENT;
     if (which(s, i, future_cues) >= 0)
         return future_use(s, i);
     if (i > 0 && is_w(s, i - 1, "be"))
@@ -369,8 +370,8 @@ static int tense_of(const sent *s, size_t a, size_t b)
         }
     }
     for (size_t k = b; k < s->n && k < b + TENSE_AHEAD && k - b + 1 < back_dist; k++) {
-        if (is_punct(s, k, ';'))
-            break;
+        if (is_punct(s, k, ';') || (back && is_punct(s, k, ',')))
+            break; /* "which are to resume Monday, stalled": the verb of its own clause */
         if ((ahead = cue_at(s, k, k - b + 1, 1)) != 0) {
             ahead_dist = k - b + 1;
             break;
@@ -1023,6 +1024,15 @@ static size_t week_of(const sent *s, size_t j, tval *v)
     return 2 + used;
 }
 
+/* "the end of the month", "the middle of the month": this month. j is
+ * "the" before "month". */
+static int period_part_of_this_month(const sent *s, size_t j)
+{
+    static const char *const parts[] = {"end", "start", "beginning", "middle", NULL};
+    return j >= 2 && is_w(s, j, "the") && is_w(s, j + 1, "month") && word_len(s, j + 1) == tok_bytes(s, j + 1) &&
+           is_w(s, j - 1, "of") && which(s, j - 2, parts) >= 0;
+}
+
 /* Two-word phrases: these days, the near future, the full year. */
 static size_t m_phrase(const sent *s, size_t j, tval *v)
 {
@@ -1044,6 +1054,11 @@ static size_t m_phrase(const sent *s, size_t j, tval *v)
         if (tv_needs_ref(s, v))
             tv_period(v, px_days_from_date(s->ref->year, 1, 1), PX_GRAIN_YEAR);
         return is_w(s, j, "year-end") ? 1 : 2;
+    }
+    if (period_part_of_this_month(s, j)) {
+        if (tv_needs_ref(s, v))
+            tv_period(v, month_start(month_index(s->ref->day)), PX_GRAIN_MONTH);
+        return 2;
     }
     if (is_w(s, j, "full") && is_w(s, j + 1, "year") && j > 0 && is_w(s, j - 1, "the")) {
         if (tv_needs_ref(s, v))
@@ -1156,6 +1171,18 @@ static size_t narrative_period(const sent *s, size_t j, long *shift)
     return 2;
 }
 
+/* "the same period last year", "last year's quarter": in a report on a
+ * quarter, that quarter a year before (quarter_context). j is "last". */
+static int quarter_of_last_year(const sent *s, size_t j)
+{
+    static const char *const periods[] = {"quarter", "period", NULL};
+    if (j > 0 && which(s, j - 1, periods) >= 0)
+        return 1;
+    return word_len(s, j + 1) < tok_bytes(s, j + 1) &&
+           (which(s, j + 2, periods) >= 0 || quarter_ordinal(s->text + (j + 2 < s->n ? s->t[j + 2].start : 0),
+                                                           j + 2 < s->n ? word_len(s, j + 2) : 0));
+}
+
 static size_t m_dir_unit(const sent *s, size_t j, tval *v)
 {
     long shift = 0;
@@ -1212,7 +1239,11 @@ static size_t m_dir_unit(const sent *s, size_t j, tval *v)
         tv_period(v, quarter_start(q / 4, (int)(q % 4) + 1), PX_GRAIN_QUARTER);
         break;
     }
-    case PX_GRAIN_YEAR: tv_period(v, px_days_from_date(r->year + step, 1, 1), PX_GRAIN_YEAR); break;
+    case PX_GRAIN_YEAR:
+        tv_period(v, px_days_from_date(r->year + step, 1, 1), PX_GRAIN_YEAR);
+        if (step < 0 && quarter_of_last_year(s, j))
+            v->quarter_back = 1;
+        break;
     case PX_GRAIN_DECADE:
         tv_period(v, px_days_from_date(r->year / 10 * 10 + 10 * step, 1, 1), PX_GRAIN_DECADE);
         break;
@@ -1332,6 +1363,14 @@ static size_t m_half(const sent *s, size_t j, tval *v)
     return k + 1 - j;
 }
 
+/* "last year" at token k (two tokens). */
+static int year_back(const sent *s, size_t k)
+{
+    if (is_w(s, k, "last") && is_w(s, k + 1, "year") && word_len(s, k + 1) == tok_bytes(s, k + 1))
+        return 1;
+    return 0;
+}
+
 /* Ordinal quarters: third quarter, third-quarter, the fourth quarter of
  * 1988, this year's third quarter, the latest quarter (or period), the
  * year-ago quarter; year-earlier alone. */
@@ -1376,6 +1415,11 @@ static size_t m_quarter(const sent *s, size_t j, tval *v)
     if (!tv_needs_ref(s, v))
         return k - j;
     long cur = quarter_index(s->ref->day);
+    if (!q && lag == 1 && year_back(s, k)) { /* the same period last year: a year before */
+        tv_period(v, px_days_from_date(s->ref->year - 1, 1, 1), PX_GRAIN_YEAR);
+        v->quarter_back = 1;
+        return k + 2 - j;
+    }
     if (!q) {
         set_quarter(v, cur - (tense_of(s, j, k) > 0 && lag == 1 ? 0 : lag));
         v->quarter_back = lag == 5 ? -1 : 0;
@@ -1504,7 +1548,8 @@ static size_t m_duration(const sent *s, size_t j, tval *v)
     if (!u) { /* for years, in recent months, the next few weeks */
         static const char *const before[] = {"for", "over", "within", "recent", NULL};
         u = unit_at(s, k, &plural);
-        if (!u || !plural || !(lead || (k > 0 && which(s, k - 1, before) >= 0)))
+        int over_the = k > 1 && is_w(s, k - 1, "the") && is_w(s, k - 2, "over"); /* over the years */
+        if (!u || !plural || !(lead || over_the || (k > 0 && which(s, k - 1, before) >= 0)))
             return 0;
         n = -1;
         c = 0;
@@ -1612,7 +1657,17 @@ static size_t m_set(const sent *s, size_t j, tval *v)
     return k + 1 - j;
 }
 
-/* 3 p.m., 10:30 a.m., 3pm, noon, midnight. */
+/* "o'clock" at token k, one token or three (o ' clock): the tokens. */
+static size_t oclock_at(const sent *s, size_t k)
+{
+    if (is_w(s, k, "o'clock") || is_w(s, k, "o\xe2\x80\x99" "clock"))
+        return 1;
+    if (is_w(s, k, "o") && is_kind(s, k + 1, PX_TOK_PUNCT) && is_w(s, k + 2, "clock"))
+        return 3;
+    return 0;
+}
+
+/* 3 p.m., 10:30 a.m., 3pm, 8 o'clock, noon, midnight. */
 static size_t m_clock(const sent *s, size_t j, tval *v)
 {
     static const char *const ampm[] = {"a.m", "p.m", "am", "pm", NULL};
@@ -1638,6 +1693,13 @@ static size_t m_clock(const sent *s, size_t j, tval *v)
         else if (suffix)
             return 0;
         k++;
+        size_t oclock = suffix ? 0 : oclock_at(s, k);
+        if (oclock) { /* 8 o'clock: the hour as written, morning or evening unknown */
+            if (h < 1 || h > 12)
+                return 0;
+            k += oclock;
+            suffix = -1;
+        }
         if (!suffix) {
             int ap = which(s, k, ampm);
             if (ap >= 0) {

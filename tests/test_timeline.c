@@ -276,6 +276,17 @@ static void test_years_weeks_and_sets(void **s)
                 PX_TIMEX_DATE, "1999-12");
     expect_span("The ferry leaves at 8 o'clock.", "1999-12-01", "8 o'clock", PX_TIMEX_TIME, "1999-12-01T08:00");
     expect_span("Over the years, the harbour silted up.", "1999-12-01", "the years", PX_TIMEX_DURATION, "PXY");
+    expect_span("Shares have gained 20% since the start of the year.", "1999-12-01", "the start of the year",
+                PX_TIMEX_DATE, "1999");
+    expect_span("Profit fell from 1997's fourth quarter.", "1999-12-01", "1997's fourth quarter", PX_TIMEX_DATE,
+                "1997-Q4");
+    expect_span("They sailed last Thanksgiving following the storm.", "1999-12-01", "last Thanksgiving",
+                PX_TIMEX_DATE, "1999-11-25");
+    /* "the second half" is a half of the year a report speaks of, and of
+     * nothing in a text that named no quarter (a match). */
+    expect_nth("Sales fell in the third quarter. They should recover in the second half.", "1999-10-20", 1,
+               "the second half", "1999-H2");
+    assert_int_equal(count_timexes("The visitors scored twice in the second half.", "1999-10-20"), 0);
     expect_span("The choir sings each December.", "2000-04-01", "each December", PX_TIMEX_SET, "XXXX-12");
     expect_span("The museum is closed on Mondays.", "2000-04-01", "Mondays", PX_TIMEX_SET, "XXXX-WXX-1");
 }

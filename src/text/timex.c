@@ -395,6 +395,8 @@ typedef struct tval {
     int weekday;      /* 0-6 for a weekday resolved by direction, else -1 */
     int tensed;       /* ... by the tense of its sentence */
     int latest_quarter; /* "the quarter": the text's latest one, when it has one */
+    int report_half;    /* "the second half" with no year: 1 or 2, a half of the year of the
+                           text's latest quarter; no expression in a text with none (a match) */
     int bare_clock;   /* a clock time with no day: the day the text is on */
     int explicit_day; /* a day written with its month */
     int named;        /* built on a month or weekday name */
@@ -882,22 +884,28 @@ static size_t m_year(const sent *s, size_t j, tval *v)
         return k + 1 - j;
     }
     int year = year_at(s, k);
+    /* 1988's third quarter: the tokens 1988 ' s */
+    int possessive = is_kind(s, k + 1, PX_TOK_PUNCT) && (s->text[s->t[k + 1].start] == '\'' ||
+                                                        (s->text[s->t[k + 1].start] & 0x80)) &&
+                     is_w(s, k + 2, "s") && word_len(s, k + 2) == 1;
     if (!year || year < 1900 || year > 2099)
         return 0;
     static const char *const before_year[] = {"his", "her", "its", "their", "our", "my", "your",
                                               "a", "an", "due", "mid", NULL};
-    int context = fiscal || (k > 0 && (which(s, k - 1, date_preps) >= 0 || which(s, k - 1, before_year) >= 0)) ||
+    int context = fiscal || possessive ||
+                  (k > 0 && (which(s, k - 1, date_preps) >= 0 || which(s, k - 1, before_year) >= 0)) ||
                   is_punct(s, k - 1, '(');
     if (!context && !(is_punct(s, k + 1, ',') || is_punct(s, k + 1, '.') || is_punct(s, k + 1, ')')))
         return 0;
     if (k > 0 && (s->t[k - 1].flags & PX_TOKF_CURRENCY))
         return 0;
     tv_period(v, px_days_from_date(year, 1, 1), PX_GRAIN_YEAR);
-    int q = k + 1 < s->n ? quarter_ordinal(s->text + s->t[k + 1].start, word_len(s, k + 1)) : 0;
-    if (q && is_w(s, k + 2, "quarter")) { /* the 1988 second quarter */
+    size_t after = possessive ? k + 3 : k + 1;
+    int q = after < s->n ? quarter_ordinal(s->text + s->t[after].start, word_len(s, after)) : 0;
+    if (q && is_w(s, after + 1, "quarter")) { /* the 1988 second quarter, 1988's third quarter */
         tv_period(v, quarter_start(year, q), PX_GRAIN_QUARTER);
         v->quarter_back = -1;
-        return k + 3 - j;
+        return after + 2 - j;
     }
     if ((is_w(s, k + 1, "quarter") || is_w(s, k + 1, "period")) && s->ref->ok && year < s->ref->year) {
         v->quarter_back = (int)(s->ref->year - year);
@@ -918,7 +926,7 @@ static int modifies_noun(const sent *s, size_t j)
         "are", "was", "were", "will", "would", "be", "has", "have", "had", "than", "that", "when",
         "since", "until", "before", "after", "because", "if", "while", "so", "it", "they", "we",
         "he", "she", "i", "you", "there", "this", "these", "those", "basis", "through", "into",
-        "over", "under", "again", "also", "not", "only", "then", "now", "too", NULL};
+        "over", "under", "again", "also", "not", "only", "then", "now", "too", "following", NULL};
     return is_kind(s, j + 1, PX_TOK_WORD) && !cap(s, j + 1) && which(s, j + 1, function_words) < 0;
 }
 
@@ -1342,6 +1350,16 @@ static size_t m_compact_quarter(const sent *s, size_t j, tval *v)
 static size_t m_half(const sent *s, size_t j, tval *v)
 {
     int half = is_w(s, j, "first") ? 1 : is_w(s, j, "second") ? 2 : 0;
+    if (!half && (is_w(s, j, "first-half") || is_w(s, j, "second-half")) && !attributive(s, j)) {
+        v->type = PX_TIMEX_DATE;
+        v->report_half = is_w(s, j, "first-half") ? 1 : 2;
+        return 1; /* second-half earnings */
+    }
+    if (half && is_w(s, j + 1, "half") && !is_w(s, j + 2, "of") && j > 0 && is_w(s, j - 1, "the")) {
+        v->type = PX_TIMEX_DATE;
+        v->report_half = half;
+        return 2; /* the second half (of the report's year) */
+    }
     if (!half || !is_w(s, j + 1, "half") || !is_w(s, j + 2, "of"))
         return 0;
     size_t k = j + 3 + is_w(s, j + 3, "fiscal");
@@ -1892,7 +1910,10 @@ static const matcher matchers[] = {m_month,    m_weekday, m_year, m_word,  m_phr
                                    m_numeric, m_holiday};
 
 /* Words that may open an expression: the early/late part of it. */
-static const char *const openers[] = {"the", "early", "late", "mid", "earlier", "later", "end", NULL};
+static const char *const openers[] = {"the", "early", "late", "mid", "earlier", "later", "end", "start",
+                                      "beginning", NULL};
+/* Openers that take "of": the end of, the start of. */
+static const char *const bounds[] = {"end", "start", "beginning", NULL};
 
 /* Morning, night... after a day: a time of that day. */
 static size_t part_of_day(const sent *s, size_t k, tval *v)
@@ -1913,8 +1934,8 @@ static size_t part_of_day(const sent *s, size_t k, tval *v)
 static size_t match_at(const sent *s, size_t i, tval *best, size_t *first)
 {
     size_t j = i;
-    while (j < s->n && j - i < 2 && which(s, j, openers) >= 0 && !(is_w(s, j, "end") && !is_w(s, j + 1, "of")))
-        j += is_w(s, j, "end") ? 2 : 1;
+    while (j < s->n && j - i < 2 && which(s, j, openers) >= 0 && !(which(s, j, bounds) >= 0 && !is_w(s, j + 1, "of")))
+        j += which(s, j, bounds) >= 0 ? 2 : 1;
     size_t best_n = m_lang(s, j, best), best_m = 0;
     int own = best_n > 0; /* the language's own reading wins a tie */
     for (size_t m = 0; m < sizeof matchers / sizeof matchers[0]; m++) {
@@ -2029,7 +2050,9 @@ static size_t merge_times(const sent *s, found *f, size_t n)
  * quarters already over count. */
 static void quarter_context(tval *v, long *last_quarter, const ref_date *r)
 {
-    if (v->quarter_back > 0 && *last_quarter != NO_QUARTER && v->grain == PX_GRAIN_YEAR)
+    if (v->report_half && *last_quarter != NO_QUARTER)
+        snprintf(v->lit, sizeof v->lit, "%04ld-H%d", *last_quarter / 4 % 10000, v->report_half);
+    else if (v->quarter_back > 0 && *last_quarter != NO_QUARTER && v->grain == PX_GRAIN_YEAR)
         set_quarter(v, *last_quarter - 4L * v->quarter_back);
     else if (v->latest_quarter && *last_quarter != NO_QUARTER && !v->unresolved)
         set_quarter(v, *last_quarter);
@@ -2136,6 +2159,8 @@ static void weekday_context(tval *v, context *c)
 static int push_timex(px_timexes *out, const sent *s, found *f, context *c)
 {
     quarter_context(&f->v, &c->last_quarter, s->ref);
+    if (f->v.report_half && !f->v.lit[0])
+        return PX_OK; /* the second half of a match, not of a year */
     weekday_context(&f->v, c);
     day_context(&f->v, c);
     if (px_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 16, 0) != PX_OK)
@@ -2328,10 +2353,11 @@ static int find_all(const char *text, const px_tokens *tk, const px_spans *ss, c
             rc = find_in_sentence(&s, &f);
         }
         for (size_t i = 0; rc == PX_OK && i < f.n; i++) {
+            size_t before = out->n;
             rc = push_timex(out, &s, &f.v[i], &ctx);
-            if (rc == PX_OK)
+            if (rc == PX_OK && out->n > before)
                 rc = px_grow(&named, &named_cap, out->n - from, 1, 64, 0);
-            if (rc == PX_OK)
+            if (rc == PX_OK && out->n > before)
                 named[out->n - from - 1] = (unsigned char)f.v[i].v.named;
         }
     }

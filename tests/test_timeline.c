@@ -248,6 +248,13 @@ static void test_periods_counted_from_the_last_date_named(void **s)
     /* "that year" with no year before it has no value; "the following
      * week" is counted from the article date. */
     expect_nth("That year was hard for farmers.", "2024-02-01", 0, "That year", "");
+    /* ... nor from a year named long before, or counted from the article date */
+    expect_nth("The bakery opened in 2004. It sold bread. It sold cakes. It sold pies. That year it closed.",
+               "2024-02-01", 1, "That year", "");
+    expect_nth("The bakery opened last year. That year it sold only bread.", "2024-02-01", 1, "That year", "");
+    /* A clock time and its day apart by "local time on": one expression. */
+    expect_span("The plane left at 11:36 am local time on Tuesday.", "2018-01-07", "11:36 am local time on Tuesday",
+                PX_TIMEX_TIME, "2018-01-02T11:36");
     expect_nth("The panel will meet again the following week.", "2024-02-01", 0, "the following week",
                "2024-W06");
     /* "next year" stays the article's. */
@@ -284,9 +291,13 @@ static void test_years_weeks_and_sets(void **s)
                 PX_TIMEX_DATE, "1999-11-25");
     /* "the second half" is a half of the year a report speaks of, and of
      * nothing in a text that named no quarter (a match). */
-    expect_nth("Sales fell in the third quarter. They should recover in the second half.", "1999-10-20", 1,
+    expect_nth("Sales fell in the third quarter. Sales should recover in the second half.", "1999-10-20", 1,
                "the second half", "1999-H2");
     assert_int_equal(count_timexes("The visitors scored twice in the second half.", "1999-10-20"), 0);
+    /* ... nor of a game in a text that spoke of a quarter of it */
+    assert_int_equal(count_timexes("He was hurt in the third quarter. His partner was hurt in the second half.",
+                                   "1999-10-20"),
+                     1);
     expect_span("The choir sings each December.", "2000-04-01", "each December", PX_TIMEX_SET, "XXXX-12");
     expect_span("The museum is closed on Mondays.", "2000-04-01", "Mondays", PX_TIMEX_SET, "XXXX-WXX-1");
 }

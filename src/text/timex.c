@@ -330,6 +330,8 @@ static int cue_at(const sent *s, size_t i, size_t distance, int forward)
         return distance <= 2 ? CUE_REPORTED : forward ? -1 : 0;
     if (which(s, i, deadline) >= 0)
         return distance <= 2 ? CUE_PRESENT : 0;
+    if (is_w(s, i, "am") && i > 0 && is_kind(s, i - 1, PX_TOK_NUMBER))
+        return 0; /* 11:36 am */
     if (which(s, i, present_cues) >= 0) /* "are to resume": ahead */
         return is_w(s, i + 1, "to") && !is_w(s, i, "remains") && !is_w(s, i, "stands") ? 1 : CUE_PRESENT;
     if (which(s, i, future_cues) >= 0)
@@ -370,7 +372,7 @@ static int tense_of(const sent *s, size_t a, size_t b)
         }
     }
     for (size_t k = b; k < s->n && k < b + TENSE_AHEAD && k - b + 1 < back_dist; k++) {
-        if (is_punct(s, k, ';') || (back && is_punct(s, k, ',')))
+        if (is_punct(s, k, ';') || (back && back != CUE_PRESENT && is_punct(s, k, ',')))
             break; /* "which are to resume Monday, stalled": the verb of its own clause */
         if ((ahead = cue_at(s, k, k - b + 1, 1)) != 0) {
             ahead_dist = k - b + 1;
@@ -1345,17 +1347,33 @@ static size_t m_compact_quarter(const sent *s, size_t j, tval *v)
     return k + 1 - j;
 }
 
+/* A sentence about a business or an economy (sales, profit, growth): a
+ * half with no year is a half of a year there, not of a game. */
+static int business_sentence(const sent *s)
+{
+    static const char *const words[] = {
+        "sales", "profit", "profits", "earnings", "revenue", "revenues", "income", "loss", "losses",
+        "results", "growth", "economy", "demand", "prices", "output", "shipments", "orders", "margins",
+        "dividend", "shares", "volume", "deliveries", "spending", "exports", "imports", "costs", NULL};
+    for (size_t i = 0; i < s->n; i++)
+        if (which(s, i, words) >= 0)
+            return 1;
+    return 0;
+}
+
 /* the first (second) half of 2023, of fiscal 2023, of the (this, last)
  * year: YYYY-H1. Without a year ("the first half" of a match) no date. */
 static size_t m_half(const sent *s, size_t j, tval *v)
 {
     int half = is_w(s, j, "first") ? 1 : is_w(s, j, "second") ? 2 : 0;
-    if (!half && (is_w(s, j, "first-half") || is_w(s, j, "second-half")) && !attributive(s, j)) {
+    if (!half && (is_w(s, j, "first-half") || is_w(s, j, "second-half")) && !attributive(s, j) &&
+        business_sentence(s)) {
         v->type = PX_TIMEX_DATE;
         v->report_half = is_w(s, j, "first-half") ? 1 : 2;
         return 1; /* second-half earnings */
     }
-    if (half && is_w(s, j + 1, "half") && !is_w(s, j + 2, "of") && j > 0 && is_w(s, j - 1, "the")) {
+    if (half && is_w(s, j + 1, "half") && !is_w(s, j + 2, "of") && j > 0 && is_w(s, j - 1, "the") &&
+        business_sentence(s)) {
         v->type = PX_TIMEX_DATE;
         v->report_half = half;
         return 2; /* the second half (of the report's year) */
@@ -2013,6 +2031,19 @@ static void appositive_date_wins(const sent *s, found *f, size_t n)
     }
 }
 
+/* Tokens [a, b) are at most three of "on", "at", "local", "time" and a
+ * comma: "11:36 am local time on Tuesday". */
+static int joined_by_glue(const sent *s, size_t a, size_t b)
+{
+    static const char *const glue[] = {"on", "at", "local", "time", NULL};
+    if (b - a > 3)
+        return 0;
+    for (size_t k = a; k < b; k++)
+        if (which(s, k, glue) < 0 && !is_punct(s, k, ','))
+            return 0;
+    return 1;
+}
+
 /* A clock time right before or after a day ("3 p.m. Tuesday", "Tuesday at
  * 3 p.m.") is one expression of that day. */
 static size_t merge_times(const sent *s, found *f, size_t n)
@@ -2024,9 +2055,7 @@ static size_t merge_times(const sent *s, found *f, size_t n)
         if (prev) {
             found *clock = prev->v.grain == PX_GRAIN_TIME ? prev : cur->v.grain == PX_GRAIN_TIME ? cur : NULL;
             found *day = clock == prev ? cur : prev;
-            size_t gap = cur->first - prev->last - 1;
-            int joined = gap == 0 || (gap == 1 && (is_w(s, prev->last + 1, "on") || is_w(s, prev->last + 1, "at") ||
-                                                    is_punct(s, prev->last + 1, ',')));
+            int joined = joined_by_glue(s, prev->last + 1, cur->first);
             if (clock && day != clock && joined && day->v.grain == PX_GRAIN_DAY && !day->v.tod[0]) {
                 tval v = day->v;
                 memcpy(v.tod, clock->v.tod, sizeof v.tod);
@@ -2070,9 +2099,11 @@ typedef struct context {
     int has_day;
     long day;
     size_t day_sentence, sentence;
-    int has_period; /* the last date the text named, of any grain */
+    int has_period; /* the last date the text named, of any grain, and where */
     long period_day;
     px_date_grain period_grain;
+    size_t period_sentence;
+    int period_written; /* written in full (1969, May 2019), not counted from the article date */
 } context;
 
 /* Sentences over which a clock time stays on the day last named. */
@@ -2092,11 +2123,15 @@ static int anchors(px_date_grain named, px_date_grain unit)
     }
 }
 
+/* Sentences over which "that year" still speaks of the period last named. */
+#define PERIOD_REACH 3
+
 /* "the following month", "that year": v->shift units from the period the
- * text last named. */
+ * text last named ("that year" only from one written in full). */
 static void period_context(tval *v, const context *c)
 {
-    if (!c->has_period || !anchors(c->period_grain, v->grain)) {
+    if (!c->has_period || !anchors(c->period_grain, v->grain) || c->sentence - c->period_sentence > PERIOD_REACH ||
+        (v->anchored != ANCHOR_OR_REF && !c->period_written)) {
         if (v->anchored != ANCHOR_OR_REF)
             v->unresolved = 1; /* "that year" in a text that named none */
         return;
@@ -2137,6 +2172,8 @@ static void day_context(tval *v, context *c)
         c->has_period = 1;
         c->period_day = v->day;
         c->period_grain = v->grain;
+        c->period_sentence = c->sentence;
+        c->period_written = !v->relative;
     }
 }
 

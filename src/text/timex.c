@@ -68,6 +68,7 @@ typedef struct sent {
     size_t n;
     const ref_date *ref;
     const cl_lang *lang; /* a language other than English, or NULL */
+    int business;        /* the text is about a business (business_text) */
 } sent;
 
 static int is_kind(const sent *s, size_t i, px_token_kind k)
@@ -1347,18 +1348,24 @@ static size_t m_compact_quarter(const sent *s, size_t j, tval *v)
     return k + 1 - j;
 }
 
-/* A sentence about a business or an economy (sales, profit, growth): a
- * half with no year is a half of a year there, not of a game. */
-static int business_sentence(const sent *s)
-{
-    static const char *const words[] = {
+/* A text about a business or an economy (sales, profit, growth, sums of
+ * money): a quarter or a half with no year is one of a year there, not of
+ * a game. */
+static const char *const business_words[] = {
         "sales", "profit", "profits", "earnings", "revenue", "revenues", "income", "loss", "losses",
         "results", "growth", "economy", "demand", "prices", "output", "shipments", "orders", "margins",
         "dividend", "shares", "volume", "deliveries", "spending", "exports", "imports", "costs", NULL};
-    for (size_t i = 0; i < s->n; i++)
-        if (which(s, i, words) >= 0)
-            return 1;
-    return 0;
+
+/* Business words and sums of money it takes to make a text a business one. */
+#define BUSINESS_CUES 1
+
+static int business_text(const char *text, const px_token *t, size_t n)
+{
+    int cues = 0;
+    sent all = {.text = text, .t = t, .n = n};
+    for (size_t i = 0; i < n && cues < BUSINESS_CUES; i++)
+        cues += (t[i].flags & (PX_TOKF_CURRENCY | PX_TOKF_PERCENT)) || which(&all, i, business_words) >= 0;
+    return cues >= BUSINESS_CUES;
 }
 
 /* the first (second) half of 2023, of fiscal 2023, of the (this, last)
@@ -1367,13 +1374,13 @@ static size_t m_half(const sent *s, size_t j, tval *v)
 {
     int half = is_w(s, j, "first") ? 1 : is_w(s, j, "second") ? 2 : 0;
     if (!half && (is_w(s, j, "first-half") || is_w(s, j, "second-half")) && !attributive(s, j) &&
-        business_sentence(s)) {
+        s->business) {
         v->type = PX_TIMEX_DATE;
         v->report_half = is_w(s, j, "first-half") ? 1 : 2;
         return 1; /* second-half earnings */
     }
     if (half && is_w(s, j + 1, "half") && !is_w(s, j + 2, "of") && j > 0 && is_w(s, j - 1, "the") &&
-        business_sentence(s)) {
+        s->business) {
         v->type = PX_TIMEX_DATE;
         v->report_half = half;
         return 2; /* the second half (of the report's year) */
@@ -1448,6 +1455,8 @@ static size_t m_quarter(const sent *s, size_t j, tval *v)
         tv_period(v, quarter_start(year, q), PX_GRAIN_QUARTER);
         return at_year + 1 - j;
     }
+    if (!year_dir && !s->business)
+        return 0; /* a touchdown in the third quarter */
     if (!tv_needs_ref(s, v))
         return k - j;
     long cur = quarter_index(s->ref->day);
@@ -2367,6 +2376,7 @@ static int find_all(const char *text, const px_tokens *tk, const px_spans *ss, c
     context ctx = {.last_quarter = NO_QUARTER};
     const px_tokens toks = *tk;
     const px_spans sents = *ss;
+    int business = business_text(text, toks.v, toks.n);
     int rc = PX_OK;
     size_t t = 0;
     for (size_t k = 0; rc == PX_OK && k < sents.n; k++) {
@@ -2376,7 +2386,8 @@ static int find_all(const char *text, const px_tokens *tk, const px_spans *ss, c
         size_t first = t;
         while (t < toks.n && toks.v[t].end <= sents.v[k].end)
             t++;
-        sent s = {.text = text, .t = toks.v + first, .n = t - first, .ref = &ref, .lang = own_words};
+        sent s = {.text = text, .t = toks.v + first, .n = t - first, .ref = &ref, .lang = own_words,
+                  .business = business};
         while (k + 1 < sents.n && split_after_month(&s, &toks, t)) {
             k++; /* "held Dec." | "5.": one sentence again */
             while (t < toks.n && toks.v[t].end <= sents.v[k].end)

@@ -301,6 +301,10 @@ static void test_years_weeks_and_sets(void **s)
                      0);
     expect_span("The mill's sales fell 4% in the third quarter.", "1999-10-20", "the third quarter", PX_TIMEX_DATE,
                 "1999-Q3");
+    expect_span("Output grew in FY2021.", "2023-05-01", "FY2021", PX_TIMEX_DATE, "2021");
+    expect_span("Output grew in FY 2021.", "2023-05-01", "FY 2021", PX_TIMEX_DATE, "2021");
+    expect_span("Cities will grow in the 21st century.", "2023-05-01", "21st century", PX_TIMEX_DATE, "20XX");
+    expect_span("The offer ends June 30.", "2023-05-01", "June 30", PX_TIMEX_DATE, "2023-06-30");
     expect_span("The choir sings each December.", "2000-04-01", "each December", PX_TIMEX_SET, "XXXX-12");
     expect_span("The museum is closed on Mondays.", "2000-04-01", "Mondays", PX_TIMEX_SET, "XXXX-WXX-1");
 }

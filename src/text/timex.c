@@ -315,7 +315,7 @@ static int adjective_participle(const sent *s, size_t i)
 static const char *const scheduled[] = {"begins", "starts", "opens", "resumes", "reopens", "convenes",
                                         "arrives", "departs", "leaves", "returns", "travels", "flies",
                                         "visits", "expires", "effect", "kicks", "premieres", "debuts",
-                                        "airs", "concludes", "testifies", NULL};
+                                        "airs", "concludes", "testifies", "ends", NULL};
 #define SCHEDULE_REACH 4
 
 /* +1 future, -1 past, CUE_PRESENT, 0 when token i says nothing of time.
@@ -845,9 +845,53 @@ static int mid_year(const sent *s, size_t k)
 
 /* In 1990, fiscal 1989, the 1990s, the '90s, nineteen ninety-six, the
  * nineties. */
+/* FY2023, FY 2023: the fiscal year; 0 when token k starts none. *used
+ * gets the tokens. */
+static int fy_year(const sent *s, size_t k, size_t *used)
+{
+    if (k >= s->n || !is_kind(s, k, PX_TOK_WORD) || strncmp(s->text + s->t[k].start, "FY", 2) != 0)
+        return 0;
+    size_t len = tok_bytes(s, k);
+    if (len == 2) {
+        *used = 2;
+        return year_at(s, k + 1);
+    }
+    const char *w = s->text + s->t[k].start + 2;
+    for (size_t d = 0; d < len - 2; d++)
+        if (w[d] < '0' || w[d] > '9')
+            return 0;
+    *used = 1;
+    return len == 6 ? atoi(w) : 0;
+}
+
+/* The 21st century, the twentieth century: 20XX, 19XX; 0 when token k
+ * starts none. */
+static int ordinal_century(const sent *s, size_t k)
+{
+    static const char *const words[] = {"eighteenth", "nineteenth", "twentieth", "twenty-first", NULL};
+    if (!is_w(s, k + 1, "century") || word_len(s, k + 1) != tok_bytes(s, k + 1))
+        return 0;
+    int w = which(s, k, words);
+    if (w >= 0)
+        return 18 + w;
+    long n = num(s, k);
+    return n >= 10 && n <= 29 && tok_bytes(s, k) == 4 ? (int)n : 0;
+}
+
 static size_t m_year(const sent *s, size_t j, tval *v)
 {
-    size_t k = j;
+    size_t k = j, fy_used = 0;
+    int fy = fy_year(s, k, &fy_used), century = ordinal_century(s, k);
+    if (fy >= 1900 && fy <= 2099) {
+        v->type = PX_TIMEX_DATE;
+        tv_period(v, px_days_from_date(fy, 1, 1), PX_GRAIN_YEAR);
+        return fy_used;
+    }
+    if (century) { /* the 21st century began in 2001; its value is 20XX */
+        v->type = PX_TIMEX_DATE;
+        tv_period(v, px_days_from_date((century - 1) * 100, 1, 1), PX_GRAIN_CENTURY);
+        return 2;
+    }
     int fiscal = is_w(s, k, "fiscal");
     if (fiscal)
         k++;

@@ -98,12 +98,17 @@ static size_t span_end(const sent *s, size_t i)
     return full > len && w[full - 1] == '.' ? s->t[i].end : s->t[i].start + len;
 }
 
+/* Is token i the word (lower case) word? Called for most words at most
+ * tokens: the first letter and the length rule out most before any copy. */
 static int is_w(const sent *s, size_t i, const char *word)
 {
     if (i >= s->n || (s->t[i].kind != PX_TOK_WORD && s->t[i].kind != PX_TOK_NUMBER))
         return 0;
-    size_t len = word_len(s, i);
-    return strlen(word) == len && strncasecmp(s->text + s->t[i].start, word, len) == 0;
+    const char *w = s->text + s->t[i].start;
+    if ((*w | 0x20) != *word)
+        return 0;
+    size_t len = word_len(s, i), want = strlen(word);
+    return want == len && strncasecmp(w, word, len) == 0;
 }
 
 /* Index of token i's word in a NULL-terminated list, or -1. */

@@ -333,6 +333,7 @@ static void test_types_and_values(void **s)
     expect_span("It fell over the last twenty four hours.", "2024-01-10", "the last twenty four hours",
                 PX_TIMEX_DURATION, "PT24H");
     expect_span("Prices are checked daily.", "2024-01-10", "daily", PX_TIMEX_SET, "P1D");
+    expect_span("Cleaners earn $15 an hour.", "2024-01-10", "an hour", PX_TIMEX_SET, "PT1H");
     expect_span("The market opens every Monday.", "2024-01-10", "every Monday", PX_TIMEX_SET, "XXXX-WXX-1");
     expect_span("Prices are high now.", "2024-01-10", "now", PX_TIMEX_DATE, "PRESENT_REF");
     expect_span("The plant closed at 3 p.m. Tuesday.", "2024-01-10", "3 p.m. Tuesday", PX_TIMEX_TIME,

@@ -1655,10 +1655,10 @@ static size_t m_duration(const sent *s, size_t j, tval *v)
         tv_lit(v, PX_TIMEX_DATE, "FUTURE_REF"); /* could one day */
         return end - j;
     }
-    if (!lead && n == 1 && is_w(s, k, "a") && !plural && j > 0 && !is_w(s, end, "ago") && !is_w(s, end, "earlier") &&
+    if (!lead && n == 1 && (is_w(s, k, "a") || is_w(s, k, "an")) && !plural && j > 0 && !is_w(s, end, "ago") && !is_w(s, end, "earlier") &&
         (which(s, j - 1, per_words) >= 0 ||
          is_kind(s, j - 1, PX_TOK_NUMBER))) {
-        snprintf(v->lit, sizeof v->lit, "P1%s%s", u->clock ? "T" : "", u->code);
+        snprintf(v->lit, sizeof v->lit, "P%s1%s", u->clock ? "T" : "", u->code);
         v->type = PX_TIMEX_SET;
         return end - j;
     }

@@ -334,6 +334,9 @@ static void test_types_and_values(void **s)
                 PX_TIMEX_DURATION, "PT24H");
     expect_span("Prices are checked daily.", "2024-01-10", "daily", PX_TIMEX_SET, "P1D");
     expect_span("Cleaners earn $15 an hour.", "2024-01-10", "an hour", PX_TIMEX_SET, "PT1H");
+    /* Decades and centuries are counted in years, as "two decades" (P20Y) is. */
+    expect_span("The harbour stood empty for decades.", "2024-01-10", "decades", PX_TIMEX_DURATION, "PXY");
+    expect_span("It ended a years-long feud.", "2024-01-10", "years-long", PX_TIMEX_DURATION, "PXY");
     expect_span("The market opens every Monday.", "2024-01-10", "every Monday", PX_TIMEX_SET, "XXXX-WXX-1");
     expect_span("Prices are high now.", "2024-01-10", "now", PX_TIMEX_DATE, "PRESENT_REF");
     expect_span("The plant closed at 3 p.m. Tuesday.", "2024-01-10", "3 p.m. Tuesday", PX_TIMEX_TIME,

@@ -1568,6 +1568,8 @@ static void duration_lit(tval *v, long n, const unit *u)
         snprintf(v->lit, sizeof v->lit, "P%sWE", count);
     else if ((u->grain == PX_GRAIN_DECADE || u->grain == PX_GRAIN_CENTURY) && n >= 0)
         snprintf(v->lit, sizeof v->lit, "P%uY", (unsigned)(n % 1000) * (u->grain == PX_GRAIN_DECADE ? 10 : 100));
+    else if (u->grain == PX_GRAIN_DECADE || u->grain == PX_GRAIN_CENTURY)
+        snprintf(v->lit, sizeof v->lit, "PXY"); /* decades, centuries: in years, as counted ones are */
     else
         snprintf(v->lit, sizeof v->lit, "P%s%s%s", u->clock ? "T" : "", count, u->code);
     v->type = PX_TIMEX_DURATION;
@@ -1597,15 +1599,25 @@ static void shifted_period(const sent *s, tval *v, long n, const unit *u, int si
     }
 }
 
-/* 10-year, two-day (not 30-year-old, an age): 1 when token k is one. */
+/* 10-year, two-day, decades-long (not 30-year-old, an age): 1 when token
+ * k is one. */
 static int hyphen_duration(const sent *s, size_t k, tval *v)
 {
     const char *w = s->text + s->t[k].start;
     size_t len = word_len(s, k);
     const char *dash = memchr(w, '-', len);
-    if (!dash || memchr(dash + 1, '-', (size_t)(w + len - dash - 1)))
+    if (!dash)
         return 0;
     int plural;
+    if (len > 5 && strncasecmp(w + len - 5, "-long", 5) == 0) { /* decades-long: some units */
+        const unit *u = unit_in(w, (size_t)(dash - w), &plural);
+        if (!u || !plural || dash != w + len - 5)
+            return 0;
+        duration_lit(v, -1, u);
+        return 1;
+    }
+    if (memchr(dash + 1, '-', (size_t)(w + len - dash - 1)))
+        return 0;
     long cnt = count_in(w, (size_t)(dash - w));
     const unit *u = cnt > 0 ? unit_in(dash + 1, (size_t)(w + len - dash - 1), &plural) : NULL;
     if (!u || plural)

@@ -278,7 +278,11 @@ static const char *const past_cues[] = {
     "took", "made", "met", "got", "left", "won", "lost", "fell", "rose", "saw", "gave", "held",
     "spoke", "wrote", "sent", "struck", "killed", "died", "earlier", "yesterday", "former", "ran",
     "led", "hit", "put", "shot", "found", "became", "broke", "paid", "sold", "bought", "kept",
-    "brought", "thought", "felt", "heard", "knew", "stood", "fought", "drove", "flew", NULL};
+    "brought", "thought", "felt", "heard", "knew", "stood", "fought", "drove", "flew", "sought",
+    "caught", "taught", "built", "spent", "fled", "grew", "drew", "threw", "withdrew", "chose",
+    "stole", "sank", "swore", "upheld", "withheld", "arose", "forgot", "understood", "overcame",
+    "undertook", "hung", "dug", "sat", "laid", "shook", "rode", "wore", "sang", "swam", "forgave",
+    "meant", "lent", "sprang", "froze", NULL};
 
 /* CUE_REPORTED: the past of a reporting verb right next to the expression
  * ("said Friday"): what was said cannot lie ahead. */

@@ -282,6 +282,11 @@ static void test_years_weeks_and_sets(void **s)
     expect_span("The vote closes at the end of the month.", "1999-12-01", "the end of the month",
                 PX_TIMEX_DATE, "1999-12");
     expect_span("The ferry leaves at 8 o'clock.", "1999-12-01", "8 o'clock", PX_TIMEX_TIME, "1999-12-01T08:00");
+    expect_span("The ferry leaves at 4 in the morning.", "1999-12-01", "4 in the morning", PX_TIMEX_TIME,
+                "1999-12-01T04:00");
+    expect_span("The bar closes at 11 at night.", "1999-12-01", "11 at night", PX_TIMEX_TIME, "1999-12-01T23:00");
+    assert_int_equal(count_timexes("She teaches at 10 at night school.", "1999-12-01"), 0);
+    expect_span("Rates rose in mid-October.", "1999-12-01", "mid-October", PX_TIMEX_DATE, "1999-10");
     expect_span("Over the years, the harbour silted up.", "1999-12-01", "the years", PX_TIMEX_DURATION, "PXY");
     expect_span("Shares have gained 20% since the start of the year.", "1999-12-01", "the start of the year",
                 PX_TIMEX_DATE, "1999");

@@ -611,6 +611,20 @@ static int month_at(const sent *s, size_t i)
     return px_month_from_word(w, len);
 }
 
+/* mid-October: the month of a "mid-" word, 0 when token i is none. */
+static int mid_month(const sent *s, size_t i)
+{
+    if (!is_kind(s, i, PX_TOK_WORD) || !(s->t[i].flags & PX_TOKF_HYPHENATED) || tok_bytes(s, i) < 7 ||
+        strncasecmp(s->text + s->t[i].start, "mid-", 4) != 0)
+        return 0;
+    const char *w = s->text + s->t[i].start + 4;
+    size_t len = word_len(s, i) - 4;
+    if (*w < 'A' || *w > 'Z' || (len <= 4 && w[len] != '.' && !(len == 4 && (strncasecmp(w, "june", 4) == 0 ||
+                                                                          strncasecmp(w, "july", 4) == 0))))
+        return 0; /* mid-Oct. and mid-June, not mid-Jan */
+    return px_month_from_word(w, len);
+}
+
 static int weekday_at(const sent *s, size_t i)
 {
     return cap(s, i) ? which(s, i, weekday_words) : -1;
@@ -664,9 +678,13 @@ static size_t m_month(const sent *s, size_t j, tval *v)
     int dir = dir_at(s, k);
     if (dir)
         k++;
-    int month = month_at(s, k), day = 0;
+    int month = month_at(s, k), day = 0, mid = 0;
     size_t end;
-    if (month) {
+    if (!month && !dir && (month = mid_month(s, k)) != 0)
+        mid = 1; /* mid-October: the month, and a date wherever it stands */
+    if (mid) {
+        end = k + 1;
+    } else if (month) {
         long d = num(s, k + 1);
         if (d >= 1 && d <= 31 && tok_bytes(s, k + 1) <= 4) {
             day = (int)d;
@@ -701,7 +719,7 @@ static size_t m_month(const sent *s, size_t j, tval *v)
         return end - j;
     }
     if (!day) { /* a bare month name: only where it can only be a date */
-        int context = dir || (j > 0 && which(s, j - 1, date_preps) >= 0);
+        int context = dir || mid || (j > 0 && which(s, j - 1, date_preps) >= 0);
         if (!context || name_after(s, k) || name_before(s, j))
             return 0;
     } else if (name_before(s, j)) {
@@ -1777,7 +1795,27 @@ static size_t oclock_at(const sent *s, size_t k)
     return 0;
 }
 
-/* 3 p.m., 10:30 a.m., 3pm, 8 o'clock, noon, midnight. */
+/* "in the morning" (1: a.m.), "in the afternoon", "in the evening", "at
+ * night" (2: p.m.) after an hour: the tokens, the half of the day in
+ * *suffix. */
+static size_t hour_of_day_part(const sent *s, size_t k, int *suffix)
+{
+    if (is_w(s, k, "at") && is_w(s, k + 1, "night")) {
+        *suffix = 2;
+        return 2;
+    }
+    if (!is_w(s, k, "in") || !is_w(s, k + 1, "the"))
+        return 0;
+    if (is_w(s, k + 2, "morning"))
+        *suffix = 1;
+    else if (is_w(s, k + 2, "afternoon") || is_w(s, k + 2, "evening"))
+        *suffix = 2;
+    else
+        return 0;
+    return 3;
+}
+
+/* 3 p.m., 10:30 a.m., 3pm, 8 o'clock, 4 in the morning, noon, midnight. */
 static size_t m_clock(const sent *s, size_t j, tval *v)
 {
     static const char *const ampm[] = {"a.m", "p.m", "am", "pm", NULL};
@@ -1809,6 +1847,14 @@ static size_t m_clock(const sent *s, size_t j, tval *v)
                 return 0;
             k += oclock;
             suffix = -1;
+        }
+        size_t part = suffix > 0 || e < w + len ? 0 : hour_of_day_part(s, k, &suffix);
+        if (part) { /* at 4 in the morning, until 10 at night; not "10 at night school" */
+            static const char *const preps[] = {"at", "by", "until", "till", "around", "about", "from",
+                                                "to", "before", "after", "since", NULL};
+            if (h < 1 || h > 12 || j == 0 || which(s, j - 1, preps) < 0 || modifies_noun(s, k + part - 1))
+                return 0;
+            k += part;
         }
         if (!suffix) {
             int ap = which(s, k, ampm);

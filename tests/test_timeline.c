@@ -257,6 +257,10 @@ static void test_periods_counted_from_the_last_date_named(void **s)
                 PX_TIMEX_TIME, "2018-01-02T11:36");
     expect_nth("The panel will meet again the following week.", "2024-02-01", 0, "the following week",
                "2024-W06");
+    /* A month without a year after a year standing alone in the same
+     * sentence, both past, is in that year; not when it lies ahead. */
+    expect_nth("In 1998 the club moved, and in March it lost its coach.", "2024-02-01", 1, "March", "1998-03");
+    expect_nth("The coach, hired in 1998, will retire in March.", "2024-02-01", 1, "March", "2024-03");
     /* "next year" stays the article's. */
     expect_nth("The bakery opened in 2004. It will expand next year.", "2024-02-01", 1, "next year", "2025");
 }

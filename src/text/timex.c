@@ -407,6 +407,7 @@ typedef struct tval {
     int weekday;      /* 0-6 for a weekday resolved by direction, else -1 */
     int tensed;       /* ... by the tense of its sentence */
     int latest_quarter; /* "the quarter": the text's latest one, when it has one */
+    int yearless;       /* a month or day of a month written without a year, no next/last */
     int report_half;    /* "the second half" with no year: 1 or 2, a half of the year of the
                            text's latest quarter; no expression in a text with none (a match) */
     int bare_clock;   /* a clock time with no day: the day the text is on */
@@ -744,6 +745,7 @@ static size_t m_month(const sent *s, size_t j, tval *v)
     if (at < 0)
         return 0;
     tv_period(v, at, day ? PX_GRAIN_DAY : PX_GRAIN_MONTH);
+    v->yearless = !dir;
     return end - j;
 }
 
@@ -2138,6 +2140,27 @@ static void explicit_date_wins(found *f, size_t n)
     }
 }
 
+/* "the 1969 team ... led in mid-August": a month without a year after a
+ * year standing alone in the same sentence, both in the past, is in that
+ * year. Linear: the last such year seen. */
+static void sentence_year_wins(found *f, size_t n, const ref_date *r)
+{
+    long year = 0;
+    for (size_t i = 0; i < n; i++) {
+        tval *v = &f[i].v;
+        if (v->grain == PX_GRAIN_YEAR && v->has_day && !v->relative && !v->unresolved)
+            year = year_of(v->day, NULL);
+        else if (v->yearless && year && r->ok && year < r->year && v->has_day && !v->unresolved &&
+                 v->day <= r->day) {
+            int m;
+            long old_year = year_of(v->day, &m);
+            long d = v->day - px_days_from_date(old_year, m, 1) + 1;
+            if (d <= px_days_in_month(year, m))
+                v->day = px_days_from_date(year, m, (int)d);
+        }
+    }
+}
+
 /* "today, October 24, 2017": a relative day followed by a date written in
  * full is that date. */
 static void appositive_date_wins(const sent *s, found *f, size_t n)
@@ -2411,6 +2434,7 @@ static int find_in_sentence(const sent *s, finder *f)
         i += used;
     }
     explicit_date_wins(f->v, f->n);
+    sentence_year_wins(f->v, f->n, s->ref);
     appositive_date_wins(s, f->v, f->n);
     f->n = merge_times(s, f->v, f->n);
     return PX_OK;

@@ -85,6 +85,11 @@ static void test_weekdays_resolve_to_the_past_unless_the_verb_looks_ahead(void *
     /* "next"/"last" decide whatever the tense. */
     expect("They met again next Monday.", "2025-03-05", "2025-03-10", PX_GRAIN_DAY, 1);
     expect("They will meet, as they did last Wednesday.", "2025-03-05", "2025-02-26", PX_GRAIN_DAY, 0);
+    /* "this past" is last, "this coming" next. */
+    expect("The vote is this coming Friday.", "2000-01-12", "2000-01-14", PX_GRAIN_DAY, 1);
+    expect("This past Sunday the mill burned.", "2000-01-12", "2000-01-09", PX_GRAIN_DAY, 0);
+    expect("The river froze this past March.", "2000-01-12", "1999-03", PX_GRAIN_MONTH, 0);
+    expect("It snowed this past weekend.", "2000-01-12", "2000-W01-WE", PX_GRAIN_WEEK, 0);
 }
 
 static void test_verbs_that_do_not_set_the_tense(void **s)

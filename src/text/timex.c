@@ -256,6 +256,21 @@ static int dir_at(const sent *s, size_t i)
     return DIR_NONE;
 }
 
+/* The direction words at *k (last, next, this; "this past" is last and
+ * "this coming" next), stepping *k over them. */
+static int lead_dir(const sent *s, size_t *k)
+{
+    if (is_w(s, *k, "this") && (is_w(s, *k + 1, "past") || is_w(s, *k + 1, "coming"))) {
+        int d = is_w(s, *k + 1, "past") ? DIR_LAST : DIR_NEXT;
+        *k += 2;
+        return d;
+    }
+    int d = dir_at(s, *k);
+    if (d)
+        (*k)++;
+    return d;
+}
+
 /* Words after which a bare month name or year is a date. */
 static const char *const date_preps[] = {
     "in",     "since",  "by",     "until", "till",   "from",  "through", "of",   "during",
@@ -676,9 +691,7 @@ static size_t spelled_year(const sent *s, size_t k, int *year);
 static size_t m_month(const sent *s, size_t j, tval *v)
 {
     size_t k = j;
-    int dir = dir_at(s, k);
-    if (dir)
-        k++;
+    int dir = lead_dir(s, &k);
     int month = month_at(s, k), day = 0, mid = 0;
     size_t end;
     if (!month && !dir && (month = mid_month(s, k)) != 0)
@@ -754,9 +767,7 @@ static size_t m_month(const sent *s, size_t j, tval *v)
 static size_t m_weekday(const sent *s, size_t j, tval *v)
 {
     size_t k = j;
-    int dir = dir_at(s, k);
-    if (dir)
-        k++;
+    int dir = lead_dir(s, &k);
     int wd = weekday_at(s, k);
     if (wd < 0)
         return 0;
@@ -1283,7 +1294,7 @@ static size_t m_dir_unit(const sent *s, size_t j, tval *v)
         return narrative;
     }
     int dir = dir_at(s, j);
-    if (!dir || (dir == DIR_LAST && is_w(s, j, "past") && j > 0 && !is_w(s, j - 1, "the")))
+    if (!dir || (dir == DIR_LAST && is_w(s, j, "past") && j > 0 && !is_w(s, j - 1, "the") && !is_w(s, j - 1, "this")))
         return 0;
     static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
     static const char *const codes[] = {"TMO", "TAF", "TEV", "TNI"};
@@ -1896,9 +1907,7 @@ static size_t m_season(const sent *s, size_t j, tval *v)
     static const char *const names[] = {"spring", "summer", "fall", "autumn", "winter", NULL};
     static const int first_month[] = {3, 6, 9, 9, 12};
     size_t k = j;
-    int dir = dir_at(s, k);
-    if (dir)
-        k++;
+    int dir = lead_dir(s, &k);
     int sn = which(s, k, names);
     if (sn < 0 || title_word(s, k) || (cap(s, k + 1) && !year_at(s, k + 1)))
         return 0; /* the Winter Olympics */
@@ -1949,9 +1958,7 @@ static long holiday_day(long y, int month, int day)
 static size_t m_holiday(const sent *s, size_t j, tval *v)
 {
     size_t k = j;
-    int dir = dir_at(s, k);
-    if (dir)
-        k++;
+    int dir = lead_dir(s, &k);
     int month = 0, day = 0;
     size_t used = 1;
     if (is_w(s, k, "christmas") && cap(s, k)) {

@@ -69,20 +69,56 @@ static int fact_cmp(const void *a, const void *b)
     return x->sentence < y->sentence ? -1 : x->sentence > y->sentence;
 }
 
+/* Do sentences a and b share a word that is not a name? Two sentences
+ * that share only names ("So did Chancellor Angela Merkel." and
+ * "Chancellor Angela Merkel announced ...") say different things. */
+static int share_plain_term(const px_story_text *s, const unsigned char *name, size_t a, size_t b)
+{
+    const px_story_sentence *x = &s->sentences[a], *y = &s->sentences[b];
+    for (size_t i = 0; i < x->n_terms; i++) {
+        if (name[x->terms[i]])
+            continue;
+        for (size_t j = 0; j < y->n_terms; j++)
+            if (y->terms[j] == x->terms[i])
+                return 1;
+    }
+    return 0;
+}
+
+/* Per pair: 2 when it makes two sentences one fact, 1 when it only
+ * shows that an outlet reports a fact (a looser likeness: outlets
+ * paraphrase), 0 when it counts for neither. */
+static unsigned char *pair_roles(const px_story_text *s)
+{
+    unsigned char *name = px_story_name_terms(s);
+    unsigned char *role = calloc(s->n_pairs + 1, 1);
+    if (name && role)
+        for (size_t i = 0; i < s->n_pairs; i++)
+            if (share_plain_term(s, name, s->pairs[i].a, s->pairs[i].b))
+                role[i] = s->pairs[i].sim >= PX_FACT_SIM ? 2 : 1;
+    free(name);
+    if (!name) {
+        free(role);
+        return NULL;
+    }
+    return role;
+}
+
 static int group_facts(const px_story_text *s, px_consensus *c)
 {
     size_t *parent = malloc((s->n_sentences + 1) * sizeof *parent);
     long *fact_of_root = malloc((s->n_sentences + 1) * sizeof *fact_of_root);
-    int rc = parent && fact_of_root ? PX_OK : PX_ENOMEM;
+    unsigned char *role = pair_roles(s);
+    int rc = parent && fact_of_root && role ? PX_OK : PX_ENOMEM;
     for (size_t i = 0; rc == PX_OK && i < s->n_sentences; i++) {
         parent[i] = i;
         fact_of_root[i] = -1;
     }
     for (size_t i = 0; rc == PX_OK && i < s->n_pairs; i++)
-        if (s->pairs[i].sim >= PX_FACT_SIM)
+        if (role[i] == 2)
             parent[find_root(parent, s->pairs[i].a)] = find_root(parent, s->pairs[i].b);
     for (size_t i = 0; rc == PX_OK && i < s->n_pairs; i++) {
-        if (s->pairs[i].sim < PX_FACT_SIM)
+        if (role[i] != 2)
             continue;
         size_t r = find_root(parent, s->pairs[i].a);
         if (fact_of_root[r] >= 0)
@@ -106,10 +142,10 @@ static int group_facts(const px_story_text *s, px_consensus *c)
         if (rc == PX_OK && !has_index(fact->sources, fact->n_sources, src))
             rc = push_index(&fact->sources, &fact->n_sources, src);
     }
-    /* A looser likeness to any member is enough to count as reporting it:
-     * outlets paraphrase. */
     for (size_t i = 0; rc == PX_OK && i < s->n_pairs; i++) {
         const px_story_pair *p = &s->pairs[i];
+        if (!role[i])
+            continue;
         long fa = fact_of_root[find_root(parent, p->a)], fb = fact_of_root[find_root(parent, p->b)];
         size_t sa = s->sentences[p->a].source, sb = s->sentences[p->b].source;
         if (fa >= 0 && !has_index(c->facts[fa].sources, c->facts[fa].n_sources, sb))
@@ -119,6 +155,7 @@ static int group_facts(const px_story_text *s, px_consensus *c)
     }
     free(parent);
     free(fact_of_root);
+    free(role);
     return rc;
 }
 

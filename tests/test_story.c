@@ -163,9 +163,9 @@ static void test_summary_skips_quote_pieces_and_labels_are_words(void **s)
 /* Transcript lines open on the speaker's name in capitals ("REYES: ...");
  * the capital there says nothing, so the name written mid-sentence
  * ("correspondent Ana Reyes") decides that "reyes" is a name, which
- * framing never shows. And two sentences that share only names ("So did
- * Governor Ada Lindqvist." and "Governor Ada Lindqvist opened ...") are
- * no fact that both outlets report. */
+ * framing never shows. And a sentence of names alone ("So did Governor Ada
+ * Lindqvist.") is no fact that two outlets report, however alike to
+ * "Governor Ada Lindqvist opened ..." it is. */
 static void test_names_at_sentence_start_and_name_only_facts(void **s)
 {
     (void)s;

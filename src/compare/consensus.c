@@ -69,19 +69,14 @@ static int fact_cmp(const void *a, const void *b)
     return x->sentence < y->sentence ? -1 : x->sentence > y->sentence;
 }
 
-/* Do sentences a and b share a word that is not a name? Two sentences
- * that share only names ("So did Chancellor Angela Merkel." and
- * "Chancellor Angela Merkel announced ...") say different things. */
-static int share_plain_term(const px_story_text *s, const unsigned char *name, size_t a, size_t b)
+/* Does the sentence say anything beyond names? "So did Chancellor Angela
+ * Merkel." is all names, and alike to every sentence that names her. */
+static int says_more_than_names(const px_story_text *s, const unsigned char *name, size_t i)
 {
-    const px_story_sentence *x = &s->sentences[a], *y = &s->sentences[b];
-    for (size_t i = 0; i < x->n_terms; i++) {
-        if (name[x->terms[i]])
-            continue;
-        for (size_t j = 0; j < y->n_terms; j++)
-            if (y->terms[j] == x->terms[i])
-                return 1;
-    }
+    const px_story_sentence *ps = &s->sentences[i];
+    for (size_t k = 0; k < ps->n_terms; k++)
+        if (!name[ps->terms[k]])
+            return 1;
     return 0;
 }
 
@@ -94,7 +89,7 @@ static unsigned char *pair_roles(const px_story_text *s)
     unsigned char *role = calloc(s->n_pairs + 1, 1);
     if (name && role)
         for (size_t i = 0; i < s->n_pairs; i++)
-            if (share_plain_term(s, name, s->pairs[i].a, s->pairs[i].b))
+            if (says_more_than_names(s, name, s->pairs[i].a) && says_more_than_names(s, name, s->pairs[i].b))
                 role[i] = s->pairs[i].sim >= PX_FACT_SIM ? 2 : 1;
     free(name);
     if (!name) {

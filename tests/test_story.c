@@ -209,6 +209,41 @@ static void test_names_at_sentence_start_and_name_only_facts(void **s)
     }
 }
 
+/* A fact is shown by a member that names what it is about: "The ferry
+ * left ...", not "It left ..." (the sentence before says what "it" is). */
+static void test_fact_shown_by_a_sentence_that_names_its_subject(void **s)
+{
+    (void)s;
+    static const char *const texts[] = {
+        "Title: Ferry lost off Vell\nSource: one.example\nDate: 2024-06-01\n\n"
+        "The Kador ferry sank on Saturday.\n\n"
+        "It left the harbour of Vell at noon with forty passengers and sank ten minutes later.\n",
+        "Title: Vell ferry sinks\nSource: two.example\nDate: 2024-06-01\n\n"
+        "The ferry left the harbour of Vell at noon with forty passengers and sank ten minutes later.\n\n"
+        "Divers searched the bay all afternoon.\n"};
+    char *paths[2];
+    for (int i = 0; i < 2; i++)
+        paths[i] = tu_write_temp(texts[i], strlen(texts[i]), ".txt");
+    tu_result r;
+    px_story_text *st = tu_read_story(&r, (const char *const *)paths, 2, NULL);
+    px_consensus c;
+    assert_int_equal(px_consensus_build(st, &c, NULL), PX_OK);
+    int found = 0;
+    for (size_t i = 0; i < c.n_facts; i++)
+        if (strstr(c.facts[i].text, "forty passengers")) {
+            assert_true(strncmp(c.facts[i].text, "The ferry", 9) == 0);
+            found = 1;
+        }
+    assert_true(found);
+    px_consensus_free(&c);
+    px_story_text_free(st);
+    tu_result_free(&r);
+    for (int i = 0; i < 2; i++) {
+        unlink(paths[i]);
+        free(paths[i]);
+    }
+}
+
 static const char *const bridge[] = {"examples/corpus/harbor-herald--bridge-collapse.txt",
                                      "examples/corpus/liberty-ledger--bridge-cover-up.txt",
                                      "examples/corpus/civic-dispatch--bridge-victims.txt",
@@ -409,6 +444,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_summary_skips_quote_pieces_and_labels_are_words),
         cmocka_unit_test(test_names_at_sentence_start_and_name_only_facts),
+        cmocka_unit_test(test_fact_shown_by_a_sentence_that_names_its_subject),
         cmocka_unit_test(test_seed_003_leans_on_loaded_words),
         cmocka_unit_test(test_seed_summary_cites_real_sources),
         cmocka_unit_test(test_bridge_framing_and_omission),

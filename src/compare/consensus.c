@@ -1,8 +1,6 @@
 /* consensus.c - facts aligned across outlets, omissions and unique facts. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "parallax/consensus.h"
 #include "core/common_internal.h"
@@ -35,25 +33,6 @@ static int has_index(const size_t *v, size_t n, size_t x)
     return 0;
 }
 
-/* Does sentence i open on a pronoun ("He was ...", "It took off ...",
- * "I've looked ...": a quote's later sentence without its marks)? Shown
- * alone, it does not say whom it is about. */
-static int opens_on_pronoun(const px_story_text *s, size_t i)
-{
-    static const char *const pronouns[] = {"he", "she", "it", "they", "his", "her", "its", "their",
-                                           "this", "these", "those", "that", "i", "we", "you", "my",
-                                           "our", NULL};
-    const px_story_sentence *ps = &s->sentences[i];
-    const char *body = s->articles[ps->article]->body;
-    size_t k = ps->start, n = 0;
-    while (k + n < ps->end && isalpha((unsigned char)body[k + n]))
-        n++;
-    for (size_t p = 0; n && pronouns[p]; p++)
-        if (strlen(pronouns[p]) == n && strncasecmp(body + k, pronouns[p], n) == 0)
-            return 1;
-    return 0;
-}
-
 /* How a member reads on its own: 2 a whole sentence that names what it is
  * about, 1 a whole sentence opening on a pronoun, 0 a piece of a quote,
  * which reads as a stray quotation mark. */
@@ -61,7 +40,7 @@ static int reads_alone(const px_story_text *s, size_t i)
 {
     if (px_story_sentence_is_quote_piece(s, i))
         return 0;
-    return opens_on_pronoun(s, i) ? 1 : 2;
+    return px_story_sentence_opens_on_pronoun(s, i) ? 1 : 2;
 }
 
 /* The member with the largest summed similarity to the other members,

@@ -1,8 +1,10 @@
 /* story.c - a story's sentences as stemmed term sequences, and the pairs of
  * sentences from different outlets that say much the same thing. */
 #include <math.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/grow.h"
 #include "core/map.h"
@@ -551,4 +553,20 @@ unsigned char *px_story_name_terms(const px_story_text *s)
         return NULL;
     }
     return name;
+}
+
+int px_story_sentence_opens_on_pronoun(const px_story_text *s, size_t i)
+{
+    static const char *const pronouns[] = {"he", "she", "it", "they", "his", "her", "its", "their",
+                                           "this", "these", "those", "that", "i", "we", "you", "my",
+                                           "our", NULL};
+    const px_story_sentence *ps = &s->sentences[i];
+    const char *body = s->articles[ps->article]->body;
+    size_t k = ps->start, n = 0;
+    while (k + n < ps->end && isalpha((unsigned char)body[k + n]))
+        n++;
+    for (size_t p = 0; n && pronouns[p]; p++)
+        if (strlen(pronouns[p]) == n && strncasecmp(body + k, pronouns[p], n) == 0)
+            return 1;
+    return 0;
 }

@@ -31,6 +31,11 @@ int px_story_sentence_is_quote_piece(const px_story_text *s, size_t i);
  * NULL when out of memory. */
 unsigned char *px_story_name_terms(const px_story_text *s);
 
+/* Does sentence i open on a pronoun ("He was ...", "It took off ...",
+ * "I've looked ...": a quote's later sentence without its marks)? Shown
+ * alone, it does not say whom it is about. */
+int px_story_sentence_opens_on_pronoun(const px_story_text *s, size_t i);
+
 /* Is the term a number rather than a word? */
 int px_story_term_is_number(const px_story_text *s, uint32_t term);
 

@@ -11,6 +11,9 @@ program, which must find furniture without them. A framing term counts as
   function   when all its words are function words (FUNCTION_WORDS),
   reporting  when all its words are reporting verbs or function words and one
              is a reporting verb ("says", "police said", "told").
+Counted apart, not in the share: framing terms whose words are all words of
+a person's name in the story's entities (named by two or more words,
+mentioned three times or more), such as a transcript's "NELSON:" labels.
 A summary sentence or timeline entry is furniture when FURNITURE_TEXT
 matches it; an entity when its name is furniture or starts or ends with a
 function word ("for Harambe").
@@ -102,10 +105,19 @@ def main(argv):
     bad = {k: 0 for k in n}
     kinds = {"furniture": 0, "function": 0, "reporting": 0}
     listed = []
+    names = 0  # framing terms that are people's names: no word choice either
     for s in report["stories"]:
+        # people named by two or more words, mentioned three times or more:
+        # single-word "people" are often the tagger's mistakes ("Watch")
+        person_words = {w for e in s["entities"]
+                        if e.get("kind") == "person" and e["mentions"] >= 3 and len(words(e["name"])) >= 2
+                        for w in words(e["name"]) if w not in FUNCTION_WORDS}
         for f in s["framing"]:
             for t in f["terms"][:5]:
                 n["framing"] += 1
+                if all(w in person_words for w in words(t["term"])):
+                    names += 1
+                    listed.append(f"framing  [name] {f['source']}: {t['term']}")
                 c = term_class(t["term"])
                 if c:
                     bad["framing"] += 1
@@ -133,7 +145,7 @@ def main(argv):
         return f"{bad[k]}/{n[k]} = {100.0 * bad[k] / n[k]:.1f} %" if n[k] else "0/0"
     print(f"stories {len(report['stories'])}  "
           f"framing top-5: {pct('framing')} (furniture {kinds['furniture']}, function {kinds['function']}, "
-          f"reporting {kinds['reporting']})  summary: {pct('summary')}  timeline: {pct('timeline')}  "
+          f"reporting {kinds['reporting']}; people's names {names})  summary: {pct('summary')}  timeline: {pct('timeline')}  "
           f"top-10 entities: {pct('entities')}")
 
 

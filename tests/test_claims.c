@@ -1250,8 +1250,9 @@ static void test_kinds_from_head_words_and_context(void **s)
 }
 
 /* Capitals that come from the sentence, not a name: a participle opening
- * a clause, a discourse marker before a comma; a picture agency's credit
- * run into a caption's name is split off it. */
+ * a clause, a discourse marker before a comma, an article or pronoun that
+ * opens a sentence whose full stop the text lost; a picture agency's
+ * credit run into a caption's name is split off it. */
 static void test_names_split_from_clause_words_and_credits(void **s)
 {
     (void)s;
@@ -1259,9 +1260,15 @@ static void test_names_split_from_clause_words_and_credits(void **s)
     entities_of("Impeaching Varlow would split the party, aides to Senator Dana Varlow said. "
                 "Plus, the budget is late.\n\n"
                 "Associated Press Ysolde Marrack waves after the race in Vellmar.\n\n"
-                "Marrack, 31, said she would race again.",
+                "Marrack, 31, said she would race again.\n\n"
+                "Photograph: Kell Agency The crowd at Vellmar cheered her, and Tarn Wire They "
+                "waved flags on the bridge. Vellmar plays in Serie A.",
                 &l);
+    assert_non_null(entity_named(&l, "Kell Agency"));
     for (size_t i = 0; i < l.n; i++) {
+        assert_null(strstr(l.v[i].name, "Agency The"));
+        assert_null(strstr(l.v[i].name, "Wire They"));
+        assert_string_not_equal(l.v[i].name, "Serie");
         assert_null(strstr(l.v[i].name, "Impeaching"));
         assert_null(strstr(l.v[i].name, "Press Ysolde"));
         assert_string_not_equal(l.v[i].name, "Plus");

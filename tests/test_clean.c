@@ -505,8 +505,9 @@ static void test_datelines_and_credited_captions(void **s)
 }
 
 /* Captions under their labels, share buttons or a credit in capitals, a
- * notice that a video cannot play, a sign-up form, a highlights line; a
- * sentence about image copyright or about an agency stays. */
+ * gallery's numbered pictures glued into one line, a notice that a video
+ * cannot play, a sign-up form, a highlights line; a sentence about image
+ * copyright or about an agency, or with two fractions, stays. */
 static void test_caption_labels(void **s)
 {
     (void)s;
@@ -522,10 +523,14 @@ static void test_caption_labels(void **s)
         "Get daily updates directly to your inbox + Subscribe Thank you for subscribing! Could not "
         "subscribe, try again later Invalid Email\n\n"
         "Story highlights Heavy winds earlier forced the plane to change course\n\n"
-        "Getty Images said the highlights of the season were sold to three agencies.");
+        "Getty Images said the highlights of the season were sold to three agencies.\n\n"
+        "Ferry fire 5 show all Ferry fire 1/5 Smoke rises over the quay K. Orr/Wire 2/5 Crews spray the hull "
+        "3/5 Passengers wait on the pier\n\n"
+        "The club won 3/4 of its games at home and 2/4 away this season.");
     assert_string_equal(a->body, "A suicide bomber rammed a truck into a compound on Monday.\n\n"
                                  "Image copyright lawyers say the photographs were used without permission.\n\n"
-                                 "Getty Images said the highlights of the season were sold to three agencies.");
+                                 "Getty Images said the highlights of the season were sold to three agencies.\n\n"
+                                 "The club won 3/4 of its games at home and 2/4 away this season.");
     assert_string_equal(removal_reason(a, "Story highlights Heavy winds earlier forced the plane to "
                                           "change course"), "teaser");
     assert_string_equal(removal_reason(a, "Image copyright EPA Image caption The massive blast destroyed "

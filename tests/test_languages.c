@@ -388,6 +388,29 @@ static void test_no_stemmer_said_once(void **s)
         free(g.lang[i]);
 }
 
+/* The same from one input in memory (what `serve` reads from a POST):
+ * said once, and the reader frees what it noted (AddressSanitizer's leak
+ * check fails this test otherwise). */
+static void test_no_stemmer_from_one_input(void **s)
+{
+    (void)s;
+    static const char text[] = "{\"language\": \"pl\", \"text\": \"Rada miasta zdecydowa\u0142a we "
+                               "wtorek o rozbi\u00f3rce starego mostu.\"}\n";
+    px_input *in = NULL;
+    px_error err;
+    assert_int_equal(px_input_open_memory(&in, text, strlen(text), "post.jsonl", &err), PX_OK);
+    got g = {0};
+    px_read_opts o = {0};
+    o.diag = count_no_stemmer;
+    o.diag_ud = &g;
+    assert_int_equal(px_read_input(in, &o, keep_language, &g), PX_OK);
+    px_input_close(in);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.lang[0], "pl");
+    assert_int_equal(g.warnings, 1);
+    free(g.lang[0]);
+}
+
 /* The Snowball stopword lists of data/stopwords (README.md there): a
  * function word is one, a content word is not. */
 static void test_stopwords_of_more_languages(void **s)
@@ -424,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_reader_settles_language),
         cmocka_unit_test(test_stopwords_of_more_languages),
         cmocka_unit_test(test_no_stemmer_said_once),
+        cmocka_unit_test(test_no_stemmer_from_one_input),
     };
     return cmocka_run_group_tests_name("languages", tests, NULL, NULL);
 }

@@ -25,8 +25,10 @@ extern "C" {
 enum {
     PX_TERM_ADJACENT = 1 << 0,    /* follows the previous term with nothing
                                      but space between */
-    PX_TERM_CAPITALIZED = 1 << 1  /* written with a capital, and not the
+    PX_TERM_CAPITALIZED = 1 << 1, /* written with a capital, and not the
                                      sentence's first word */
+    PX_TERM_INITIAL = 1 << 2      /* the sentence's first word, whose capital
+                                     says nothing */
 };
 
 typedef struct px_story_sentence {

@@ -7,6 +7,7 @@
 #include <pcre2.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -789,6 +790,52 @@ static int trim_tails(px_cleaner *c, px_article *a)
 }
 
 /* Line rules, lists of links and captions decide on whole paragraphs. */
+/* Reads a picture counter "k/N" at s[i] (after a space or the start, before
+ * a space or the end); returns the index past it, or 0. */
+static size_t picture_counter(const char *s, size_t n, size_t i, unsigned *k, unsigned *total)
+{
+    if (i > 0 && s[i - 1] != ' ')
+        return 0;
+    unsigned a = 0, b = 0;
+    size_t j = i, digits = 0;
+    for (; j < n && isdigit((unsigned char)s[j]) && digits < 3; j++, digits++)
+        a = a * 10 + (unsigned)(s[j] - '0');
+    if (!digits || j >= n || s[j] != '/')
+        return 0;
+    size_t d0 = ++j;
+    for (; j < n && isdigit((unsigned char)s[j]) && j - d0 < 3; j++)
+        b = b * 10 + (unsigned)(s[j] - '0');
+    if (j == d0 || (j < n && s[j] != ' ') || a == 0 || a > b)
+        return 0;
+    *k = a;
+    *total = b;
+    return j;
+}
+
+/* A gallery glued into one paragraph after its title ("Tram derailment 8
+ * show all Tram derailment 1/8 The scene ... PA 2/8 Police ... 3/8 ..."):
+ * three or more pictures numbered in order out of one total. Too long for
+ * the rules (MAX_NOTICE), and the same in every language. */
+static int is_numbered_gallery(const char *s, size_t n)
+{
+    unsigned last = 0, total = 0, run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned k, t;
+        size_t end = picture_counter(s, n, i, &k, &t);
+        if (!end)
+            continue;
+        if (t == total && k == last + 1)
+            run++;
+        else
+            run = 1, total = t;
+        last = k;
+        if (run >= 3)
+            return 1;
+        i = end - 1;
+    }
+    return 0;
+}
+
 static void clean_paragraphs(work *w)
 {
     const rule *list = NULL;
@@ -810,7 +857,7 @@ static void clean_paragraphs(work *w)
             record(w, p->start, p->end, r->reason);
             if (r->scope == SCOPE_LIST)
                 list = r, list_items = 0;
-        } else if (i > 0 && is_caption(s, n)) { /* a first paragraph is the lead */
+        } else if (i > 0 && (is_caption(s, n) || is_numbered_gallery(s, n))) { /* a first paragraph is the lead */
             p->keep = 0;
             record(w, p->start, p->end, "caption");
         }

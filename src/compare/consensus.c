@@ -33,20 +33,29 @@ static int has_index(const size_t *v, size_t n, size_t x)
     return 0;
 }
 
-/* The member with the largest summed similarity to the other members;
- * a whole sentence before a piece of a quote, which reads as a stray
- * quotation mark on its own. */
+/* How a member reads on its own: 2 a whole sentence that names what it is
+ * about, 1 a whole sentence opening on a pronoun, 0 a piece of a quote,
+ * which reads as a stray quotation mark. */
+static int reads_alone(const px_story_text *s, size_t i)
+{
+    if (px_story_sentence_is_quote_piece(s, i))
+        return 0;
+    return px_story_sentence_opens_on_pronoun(s, i) ? 1 : 2;
+}
+
+/* The member with the largest summed similarity to the other members,
+ * among those that read best on their own. */
 static size_t central_member(const px_story_text *s, const px_fact *f)
 {
     size_t best = f->sentences[0];
     double best_sum = -1;
-    int best_whole = 0;
+    int best_alone = -1;
     size_t n = f->n_sentences < 40 ? f->n_sentences : 40;
     for (size_t i = 0; i < n; i++) {
-        int whole = !px_story_sentence_is_quote_piece(s, f->sentences[i]);
-        if (best_whole && !whole)
+        int alone = reads_alone(s, f->sentences[i]);
+        if (alone < best_alone)
             continue;
-        if (whole && !best_whole)
+        if (alone > best_alone)
             best_sum = -1;
         double sum = 0;
         for (size_t j = 0; j < n; j++)
@@ -55,7 +64,7 @@ static size_t central_member(const px_story_text *s, const px_fact *f)
         if (sum > best_sum) {
             best_sum = sum;
             best = f->sentences[i];
-            best_whole = whole;
+            best_alone = alone;
         }
     }
     return best;
@@ -69,20 +78,51 @@ static int fact_cmp(const void *a, const void *b)
     return x->sentence < y->sentence ? -1 : x->sentence > y->sentence;
 }
 
+/* Does the sentence say anything beyond names? "So did Chancellor Angela
+ * Merkel." is all names, and alike to every sentence that names her. */
+static int says_more_than_names(const px_story_text *s, const unsigned char *name, size_t i)
+{
+    const px_story_sentence *ps = &s->sentences[i];
+    for (size_t k = 0; k < ps->n_terms; k++)
+        if (!name[ps->terms[k]])
+            return 1;
+    return 0;
+}
+
+/* Per pair: 2 when it makes two sentences one fact, 1 when it only
+ * shows that an outlet reports a fact (a looser likeness: outlets
+ * paraphrase), 0 when it counts for neither. */
+static unsigned char *pair_roles(const px_story_text *s)
+{
+    unsigned char *name = px_story_name_terms(s);
+    unsigned char *role = calloc(s->n_pairs + 1, 1);
+    if (name && role)
+        for (size_t i = 0; i < s->n_pairs; i++)
+            if (says_more_than_names(s, name, s->pairs[i].a) && says_more_than_names(s, name, s->pairs[i].b))
+                role[i] = s->pairs[i].sim >= PX_FACT_SIM ? 2 : 1;
+    free(name);
+    if (!name) {
+        free(role);
+        return NULL;
+    }
+    return role;
+}
+
 static int group_facts(const px_story_text *s, px_consensus *c)
 {
     size_t *parent = malloc((s->n_sentences + 1) * sizeof *parent);
     long *fact_of_root = malloc((s->n_sentences + 1) * sizeof *fact_of_root);
-    int rc = parent && fact_of_root ? PX_OK : PX_ENOMEM;
+    unsigned char *role = pair_roles(s);
+    int rc = parent && fact_of_root && role ? PX_OK : PX_ENOMEM;
     for (size_t i = 0; rc == PX_OK && i < s->n_sentences; i++) {
         parent[i] = i;
         fact_of_root[i] = -1;
     }
     for (size_t i = 0; rc == PX_OK && i < s->n_pairs; i++)
-        if (s->pairs[i].sim >= PX_FACT_SIM)
+        if (role[i] == 2)
             parent[find_root(parent, s->pairs[i].a)] = find_root(parent, s->pairs[i].b);
     for (size_t i = 0; rc == PX_OK && i < s->n_pairs; i++) {
-        if (s->pairs[i].sim < PX_FACT_SIM)
+        if (role[i] != 2)
             continue;
         size_t r = find_root(parent, s->pairs[i].a);
         if (fact_of_root[r] >= 0)
@@ -106,10 +146,10 @@ static int group_facts(const px_story_text *s, px_consensus *c)
         if (rc == PX_OK && !has_index(fact->sources, fact->n_sources, src))
             rc = push_index(&fact->sources, &fact->n_sources, src);
     }
-    /* A looser likeness to any member is enough to count as reporting it:
-     * outlets paraphrase. */
     for (size_t i = 0; rc == PX_OK && i < s->n_pairs; i++) {
         const px_story_pair *p = &s->pairs[i];
+        if (!role[i])
+            continue;
         long fa = fact_of_root[find_root(parent, p->a)], fb = fact_of_root[find_root(parent, p->b)];
         size_t sa = s->sentences[p->a].source, sb = s->sentences[p->b].source;
         if (fa >= 0 && !has_index(c->facts[fa].sources, c->facts[fa].n_sources, sb))
@@ -119,6 +159,7 @@ static int group_facts(const px_story_text *s, px_consensus *c)
     }
     free(parent);
     free(fact_of_root);
+    free(role);
     return rc;
 }
 

@@ -811,6 +811,23 @@ static int same_words(const scanner *sc, size_t a, size_t b, size_t n)
  * Chairwoman Pramila Jayapal": an organisation, then a person with her
  * title) and after a title ending in "of" ("Secretary of | State Antony
  * Blinken"). */
+/* Is token i an article or a subject pronoun in title case ("The",
+ * "They")? No name ends on one: the text lost the full stop before it
+ * ("Associated Press The ..."). Other function words do end names
+ * ("PlayStation Now", "Serie A", "Q&A", "Hey There", "Best Of You"). */
+static int ends_on_function_word(const scanner *sc, size_t i)
+{
+    static const char *const openers[] = {"the", "an", "he", "she", "they", "we", "these", "those", NULL};
+    const px_token *t = &sc->tk.v[i];
+    if (!isupper((unsigned char)sc->text[t->start]) ||
+        (t->end - t->start >= 2 && !islower((unsigned char)sc->text[t->start + 1])))
+        return 0;
+    for (size_t k = 0; openers[k]; k++)
+        if (cl_tok_eq(sc->text, t, openers[k]))
+            return 1;
+    return 0;
+}
+
 static int add_tagged(scanner *sc, size_t first, size_t last, px_ner_type type)
 {
     for (size_t i = first + 1; type == PX_NER_PER && i + 1 < last; i++)
@@ -843,6 +860,8 @@ static int add_tagged(scanner *sc, size_t first, size_t last, px_ner_type type)
         int rc = add_tagged(sc, first, first + (last - first) / 2, type); /* "Ruhrort Ruhrort" */
         return rc ? rc : add_tagged(sc, first + (last - first) / 2, last, type);
     }
+    if (last - first >= 2 && ends_on_function_word(sc, last - 1))
+        return add_tagged(sc, first, last - 1, type);
     for (size_t i = first + 1; i + 1 < last; i++)
         if (sc->title_line[i] && tok_is_stopword(sc, &sc->tk.v[i]) &&
             isupper((unsigned char)sc->text[sc->tk.v[i].start])) {

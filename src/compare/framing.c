@@ -84,33 +84,6 @@ static int use_cmp(const void *a, const void *b)
     return x->feature < y->feature ? -1 : x->feature > y->feature;
 }
 
-/* A term is a proper name when most of its uses are capitalised
- * mid-sentence. */
-static unsigned char *find_names(const px_story_text *s)
-{
-    uint32_t *caps = calloc(s->n_terms + 1, sizeof *caps);
-    uint32_t *all = calloc(s->n_terms + 1, sizeof *all);
-    unsigned char *name = calloc(s->n_terms + 1, 1);
-    if (caps && all && name) {
-        for (size_t i = 0; i < s->n_sentences; i++) {
-            const px_story_sentence *ps = &s->sentences[i];
-            for (size_t k = 0; k < ps->n_terms; k++) {
-                all[ps->terms[k]]++;
-                caps[ps->terms[k]] += (ps->flags[k] & PX_TERM_CAPITALIZED) != 0;
-            }
-        }
-        for (size_t t = 0; t < s->n_terms; t++)
-            name[t] = caps[t] * 2 > all[t] || px_story_term_is_number(s, (uint32_t)t);
-    }
-    free(caps);
-    free(all);
-    if (!caps || !all) {
-        free(name);
-        return NULL;
-    }
-    return name;
-}
-
 /* Words framing never shows (data/framing/LANG.txt and the stopwords):
  * function words beyond the stopword list and reporting verbs ("says",
  * "told"): every outlet uses them, and they say nothing of its framing. */
@@ -601,7 +574,7 @@ int px_framing_build(const px_story_text *s, const px_background *bg, px_framing
     features f = {0};
     uses u = {0};
     totals tt = {0};
-    unsigned char *name = find_names(s);
+    unsigned char *name = px_story_name_terms(s);
     uint32_t *canon = framing_terms(s);
     stop_langs sl;
     int sl_rc = stop_langs_make(s, &sl);

@@ -1,8 +1,10 @@
 /* story.c - a story's sentences as stemmed term sequences, and the pairs of
  * sentences from different outlets that say much the same thing. */
 #include <math.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/grow.h"
 #include "core/map.h"
@@ -225,7 +227,9 @@ static int add_article_sentences(px_story_text *s, size_t ai, sent_buf *sb, term
                 break;
             unsigned char adj = prev_term && only_space_between(body, prev_end, t->start)
                                     ? PX_TERM_ADJACENT : 0;
-            if ((t->flags & PX_TOKF_CAPITALIZED) && t->start > ps.start)
+            if (t->start == ps.start)
+                adj |= PX_TERM_INITIAL;
+            else if (t->flags & PX_TOKF_CAPITALIZED)
                 adj |= PX_TERM_CAPITALIZED;
             int r = add_token(s, sl, d, k, tb, adj);
             if (r < 0)
@@ -520,4 +524,49 @@ int px_story_sentence_is_quote_piece(const px_story_text *s, size_t i)
             open--;
     }
     return straight || open != 0;
+}
+
+/* Uses at a sentence's start say nothing: "NELSON: ..." lines of a
+ * transcript must not outvote "Soraya Nelson" written mid-sentence. */
+unsigned char *px_story_name_terms(const px_story_text *s)
+{
+    uint32_t *caps = calloc(s->n_terms + 1, sizeof *caps);
+    uint32_t *all = calloc(s->n_terms + 1, sizeof *all);
+    unsigned char *name = calloc(s->n_terms + 1, 1);
+    if (caps && all && name) {
+        for (size_t i = 0; i < s->n_sentences; i++) {
+            const px_story_sentence *ps = &s->sentences[i];
+            for (size_t k = 0; k < ps->n_terms; k++) {
+                if (ps->flags[k] & PX_TERM_INITIAL)
+                    continue;
+                all[ps->terms[k]]++;
+                caps[ps->terms[k]] += (ps->flags[k] & PX_TERM_CAPITALIZED) != 0;
+            }
+        }
+        for (size_t t = 0; t < s->n_terms; t++)
+            name[t] = caps[t] * 2 > all[t] || px_story_term_is_number(s, (uint32_t)t);
+    }
+    free(caps);
+    free(all);
+    if (!caps || !all) {
+        free(name);
+        return NULL;
+    }
+    return name;
+}
+
+int px_story_sentence_opens_on_pronoun(const px_story_text *s, size_t i)
+{
+    static const char *const pronouns[] = {"he", "she", "it", "they", "his", "her", "its", "their",
+                                           "this", "these", "those", "that", "i", "we", "you", "my",
+                                           "our", NULL};
+    const px_story_sentence *ps = &s->sentences[i];
+    const char *body = s->articles[ps->article]->body;
+    size_t k = ps->start, n = 0;
+    while (k + n < ps->end && isalpha((unsigned char)body[k + n]))
+        n++;
+    for (size_t p = 0; n && pronouns[p]; p++)
+        if (strlen(pronouns[p]) == n && strncasecmp(body + k, pronouns[p], n) == 0)
+            return 1;
+    return 0;
 }

@@ -26,6 +26,16 @@ size_t px_story_sentence_tf(const px_story_sentence *ps, size_t j, int *first);
  * need to stop the race.), not a sentence to show on its own. */
 int px_story_sentence_is_quote_piece(const px_story_text *s, size_t i);
 
+/* Per term id, a new array: 1 when the term is a proper name (most of
+ * its uses away from a sentence's start are capitalised) or a number.
+ * NULL when out of memory. */
+unsigned char *px_story_name_terms(const px_story_text *s);
+
+/* Does sentence i open on a pronoun ("He was ...", "It took off ...",
+ * "I've looked ...": a quote's later sentence without its marks)? Shown
+ * alone, it does not say whom it is about. */
+int px_story_sentence_opens_on_pronoun(const px_story_text *s, size_t i);
+
 /* Is the term a number rather than a word? */
 int px_story_term_is_number(const px_story_text *s, uint32_t term);
 

@@ -170,8 +170,10 @@ static int eligible(const px_story_text *s, size_t i)
      * the law firm have to say about all this?"), not a finding. */
     int question = last == '?', dashed = len && (body[ps->start] == '-' || !strncmp(body + ps->start, "\xe2\x80\x94", 3) ||
                                                  !strncmp(body + ps->start, "\xe2\x80\x93", 3));
+    /* Nor does a sentence that opens on a pronoun: alone, it does not say
+     * whom it is about. */
     return ps->n_terms >= MIN_TERMS && len <= MAX_BYTES && ends && !question && !dashed &&
-           !px_story_sentence_is_quote_piece(s, i);
+           !px_story_sentence_is_quote_piece(s, i) && !px_story_sentence_opens_on_pronoun(s, i);
 }
 
 /* Summary candidates, best first; skip (the headline's sentence) is left

@@ -528,6 +528,8 @@ int px_read_input(px_input *in, const px_read_opts *o, px_article_fn fn, void *u
     if (!f)
         f = format_by_content(in);
     f->read(&r, in);
+    px_map_free(&r.seen);
+    px_map_free(&r.unstemmed);
     return r.stopped ? PX_ESTOP : r.failures;
 }
 

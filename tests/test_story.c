@@ -33,6 +33,31 @@ static int has_label(const px_source_framing *sf, const char *label)
     return 0;
 }
 
+/* A story of two articles written here, each in a temporary file. */
+typedef struct written_story {
+    char *paths[2];
+    tu_result r;
+    px_story_text *st;
+} written_story;
+
+static px_story_text *write_story(written_story *w, const char *const texts[2])
+{
+    for (int i = 0; i < 2; i++)
+        w->paths[i] = tu_write_temp(texts[i], strlen(texts[i]), ".txt");
+    w->st = tu_read_story(&w->r, (const char *const *)w->paths, 2, NULL);
+    return w->st;
+}
+
+static void written_story_free(written_story *w)
+{
+    px_story_text_free(w->st);
+    tu_result_free(&w->r);
+    for (int i = 0; i < 2; i++) {
+        unlink(w->paths[i]);
+        free(w->paths[i]);
+    }
+}
+
 static void test_seed_003_leans_on_loaded_words(void **s)
 {
     (void)s;
@@ -123,11 +148,8 @@ static void test_summary_skips_quote_pieces_and_labels_are_words(void **s)
         "sail a ferry in this storm.\n\n"
         "\"The harbour of Vell stays shut until Thursday,\" the harbour master told reporters.\n\n"
         "In the port, Kador rebels blamed the storm, and ferry crossings to Kador resume on Thursday.\n"};
-    char *paths[2];
-    for (int i = 0; i < 2; i++)
-        paths[i] = tu_write_temp(texts[i], strlen(texts[i]), ".txt");
-    tu_result r;
-    px_story_text *st = tu_read_story(&r, (const char *const *)paths, 2, NULL);
+    written_story w;
+    px_story_text *st = write_story(&w, texts);
     px_summary sm;
     assert_int_equal(px_summary_build(st, 5, &sm, NULL), PX_OK);
     assert_true(sm.n >= 1);
@@ -152,12 +174,7 @@ static void test_summary_skips_quote_pieces_and_labels_are_words(void **s)
         }
     assert_int_equal(militants, 1);
     px_framing_free(&f);
-    px_story_text_free(st);
-    tu_result_free(&r);
-    for (int i = 0; i < 2; i++) {
-        unlink(paths[i]);
-        free(paths[i]);
-    }
+    written_story_free(&w);
 }
 
 /* Transcript lines open on the speaker's name in capitals ("REYES: ...");
@@ -181,11 +198,8 @@ static void test_names_at_sentence_start_and_name_only_facts(void **s)
         "The river Oster flooded the lower town on Sunday and boats took families from their roofs.\n\n"
         "Governor Ada Lindqvist opened a relief fund for the town on Monday.\n\n"
         "The council opened the school as a shelter, and the mayor asked the army for help.\n"};
-    char *paths[2];
-    for (int i = 0; i < 2; i++)
-        paths[i] = tu_write_temp(texts[i], strlen(texts[i]), ".txt");
-    tu_result r;
-    px_story_text *st = tu_read_story(&r, (const char *const *)paths, 2, NULL);
+    written_story w;
+    px_story_text *st = write_story(&w, texts);
     px_framing f;
     assert_int_equal(px_framing_build(st, px_background_default(), &f, NULL), PX_OK);
     for (size_t i = 0; i < f.n; i++)
@@ -201,12 +215,7 @@ static void test_names_at_sentence_start_and_name_only_facts(void **s)
     }
     assert_int_equal(shelter, 1);
     px_consensus_free(&c);
-    px_story_text_free(st);
-    tu_result_free(&r);
-    for (int i = 0; i < 2; i++) {
-        unlink(paths[i]);
-        free(paths[i]);
-    }
+    written_story_free(&w);
 }
 
 /* A fact is shown by a member that names what it is about: "The ferry
@@ -221,11 +230,8 @@ static void test_fact_shown_by_a_sentence_that_names_its_subject(void **s)
         "Title: Vell ferry sinks\nSource: two.example\nDate: 2024-06-01\n\n"
         "The ferry left the harbour of Vell at noon with forty passengers and sank ten minutes later.\n\n"
         "Divers searched the bay all afternoon.\n"};
-    char *paths[2];
-    for (int i = 0; i < 2; i++)
-        paths[i] = tu_write_temp(texts[i], strlen(texts[i]), ".txt");
-    tu_result r;
-    px_story_text *st = tu_read_story(&r, (const char *const *)paths, 2, NULL);
+    written_story w;
+    px_story_text *st = write_story(&w, texts);
     px_consensus c;
     assert_int_equal(px_consensus_build(st, &c, NULL), PX_OK);
     int found = 0;
@@ -236,12 +242,7 @@ static void test_fact_shown_by_a_sentence_that_names_its_subject(void **s)
         }
     assert_true(found);
     px_consensus_free(&c);
-    px_story_text_free(st);
-    tu_result_free(&r);
-    for (int i = 0; i < 2; i++) {
-        unlink(paths[i]);
-        free(paths[i]);
-    }
+    written_story_free(&w);
 }
 
 static const char *const bridge[] = {"examples/corpus/harbor-herald--bridge-collapse.txt",

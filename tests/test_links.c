@@ -5,7 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sqlite3.h>
 #include <cjson/cJSON.h>
+
+#include "store/analysis_internal.h"
+#include "store/queries.h"
+#include "store/store_internal.h"
 
 #include "testutil.h"
 
@@ -261,6 +267,138 @@ static void test_analyze_links_the_examples(void **s)
     free(out);
 }
 
+/* The stored story whose title starts with prefix (0 when none). */
+static int64_t story_titled(px_store *s, const char *prefix)
+{
+    px_story_query q = {.limit = 100};
+    cJSON *list = NULL, *st;
+    px_error err;
+    assert_int_equal(px_store_stories(s, &q, &list, &err), PX_OK);
+    int64_t id = 0;
+    cJSON_ArrayForEach(st, cJSON_GetObjectItem(list, "stories")) {
+        const char *t = cJSON_GetStringValue(cJSON_GetObjectItem(st, "title"));
+        if (t && strncmp(t, prefix, strlen(prefix)) == 0)
+            id = (int64_t)cJSON_GetNumberValue(cJSON_GetObjectItem(st, "id"));
+    }
+    cJSON_Delete(list);
+    return id;
+}
+
+/* The languages the store links story to, "a,b" ("" for none), and the
+ * ids of the linked stories in ids. */
+static void stored_links(px_store *s, int64_t story, char *langs, size_t cap, int64_t *ids, size_t *n)
+{
+    cJSON *links = NULL, *l;
+    px_error err;
+    assert_int_equal(px_store_story_links(s, story, &links, &err), PX_OK);
+    langs[0] = '\0';
+    *n = 0;
+    cJSON_ArrayForEach(l, cJSON_GetObjectItem(links, "languages")) {
+        size_t k = strlen(langs);
+        snprintf(langs + k, cap - k, "%s%s", k ? "," : "", l->valuestring);
+    }
+    cJSON_ArrayForEach(l, cJSON_GetObjectItem(links, "stories"))
+        ids[(*n)++] = (int64_t)cJSON_GetNumberValue(cJSON_GetObjectItem(l, "id"));
+    cJSON_Delete(links);
+}
+
+static void test_store_links_related_stories_only(void **state)
+{
+    (void)state;
+    char *path = tu_write_temp("", 0, ".db");
+    unlink(path);
+    px_store *s;
+    px_error err;
+    assert_int_equal(px_store_open(&s, path, 0, &err), PX_OK);
+    /* the English stories first, the others in a later ingest: each new
+     * story's analysis links it, and the older story sees the link */
+    const char *en[] = {"examples/corpus"}, *other[] = {"examples/xlang"};
+    tu_ingest_paths(s, en, 1, NULL, NULL, NULL);
+    tu_ingest_paths(s, other, 1, NULL, NULL, NULL);
+    int64_t en_bridge = story_titled(s, "Tillman Bridge Collapses"), de_bridge = story_titled(s, "Brückeneinsturz"),
+            fr_bridge = story_titled(s, "Effondrement du pont"), fr_strike = story_titled(s, "Grève"),
+            en_strike = story_titled(s, "Corran Strike"), festival = story_titled(s, "Kesselbach"),
+            comet = story_titled(s, "Arizona Backyard");
+    assert_true(en_bridge && de_bridge && fr_bridge && fr_strike && en_strike && festival && comet);
+    char langs[64];
+    int64_t ids[8];
+    size_t n;
+    stored_links(s, en_bridge, langs, sizeof langs, ids, &n);
+    assert_string_equal(langs, "fr,de");
+    assert_int_equal(n, 2);
+    assert_true((ids[0] == fr_bridge && ids[1] == de_bridge));
+    stored_links(s, de_bridge, langs, sizeof langs, ids, &n);
+    assert_string_equal(langs, "en,fr");
+    stored_links(s, fr_strike, langs, sizeof langs, ids, &n);
+    assert_string_equal(langs, "en");
+    assert_true(n == 1 && ids[0] == en_strike);
+    stored_links(s, festival, langs, sizeof langs, ids, &n);
+    assert_string_equal(langs, "");
+    stored_links(s, comet, langs, sizeof langs, ids, &n);
+    assert_string_equal(langs, "");
+
+    /* analysing a story again makes its links again, not twice */
+    assert_int_equal(px_refresh_analysis(s, de_bridge, NULL, &err), PX_OK);
+    stored_links(s, en_bridge, langs, sizeof langs, ids, &n);
+    assert_int_equal(n, 2);
+
+    /* the API's story object carries them; the report JSON stored does not */
+    char *text = NULL;
+    assert_int_equal(px_report_story_text(s, de_bridge, &text, &err), PX_OK);
+    cJSON *story = cJSON_Parse(text);
+    free(text);
+    cJSON *also = cJSON_GetObjectItem(story, "also_covered_in");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(also, "stories")), 2);
+    cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItem(also, "stories"), 0);
+    assert_int_equal((int64_t)cJSON_GetNumberValue(cJSON_GetObjectItem(first, "id")), en_bridge);
+    assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(first, "language")), "en");
+    cJSON_Delete(story);
+    px_stored_analysis an;
+    assert_int_equal(px_store_get_analysis(s, de_bridge, &an, &err), PX_OK);
+    assert_null(strstr(an.report, "also_covered_in"));
+    px_stored_analysis_free(&an);
+    px_store_close(s);
+
+    /* `parallax show` prints them under its header line */
+    char cmd[1024];
+    int code;
+    snprintf(cmd, sizeof cmd, "%s show --db %s %lld", tu_bin(), path, (long long)en_bridge);
+    char *out = tu_run(cmd, &code);
+    assert_int_equal(code, 0);
+    assert_non_null(strstr(out, "\nAlso covered in: fr, de\n"));
+    assert_non_null(strstr(out, "Brückeneinsturz in Port Alder"));
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s show --db %s %lld", tu_bin(), path, (long long)festival);
+    out = tu_run(cmd, &code);
+    assert_int_equal(code, 0);
+    assert_null(strstr(out, "Also covered in"));
+    free(out);
+
+    /* a version 6 store (no evidence, no links) migrates on open; the
+     * links come back with the analyses */
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "DROP TABLE story_links; DROP TABLE story_evidence; PRAGMA user_version = 6;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(px_store_open(&s, path, 0, &err), PX_OK);
+    stored_links(s, en_bridge, langs, sizeof langs, ids, &n);
+    assert_string_equal(langs, "");
+    assert_int_equal(px_refresh_analysis(s, de_bridge, NULL, &err), PX_OK);
+    assert_int_equal(px_refresh_analysis(s, en_bridge, NULL, &err), PX_OK);
+    stored_links(s, en_bridge, langs, sizeof langs, ids, &n);
+    assert_string_equal(langs, "de"); /* the French story is not analysed again yet */
+    px_store_close(s);
+    static const char *const side[] = {"", "-wal", "-shm", "-ingest.lock"};
+    for (size_t i = 0; i < sizeof side / sizeof side[0]; i++) {
+        char p[600];
+        snprintf(p, sizeof p, "%s%s", path, side[i]);
+        unlink(p);
+    }
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +407,7 @@ int main(void)
         cmocka_unit_test(test_link_score_and_threshold),
         cmocka_unit_test(test_evidence_text_round_trip),
         cmocka_unit_test(test_analyze_links_the_examples),
+        cmocka_unit_test(test_store_links_related_stories_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

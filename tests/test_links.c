@@ -89,13 +89,18 @@ static void test_link_score_and_threshold(void **s)
     px_story_evidence en = evidence("en", 100, 102, n3, 3, f4, 4, d3, 3);
     px_link_detail d;
 
-    /* two names and a figure: a link (1 + 1 + 1 = 3) */
-    static const unsigned n2[] = {1, 2};
-    px_story_evidence de = evidence("de", 101, 101, n2, 2, f1, 1, NULL, 0);
-    assert_true(px_story_link_score(&en, &de, &d) == 3.0);
+    /* two names and two figures: a link (1 + 1 + 1 + 1 = 4) */
+    static const unsigned n2[] = {1, 2}, f2[] = {10, 11};
+    px_story_evidence de = evidence("de", 101, 101, n2, 2, f2, 2, NULL, 0);
+    assert_true(px_story_link_score(&en, &de, &d) == 4.0);
     assert_int_equal(d.names, 2);
-    assert_int_equal(d.numbers, 1);
+    assert_int_equal(d.numbers, 2);
     assert_true(px_story_link_accept(&d));
+    px_story_evidence_free(&de);
+    /* ... two names and one figure: 3, below the threshold */
+    de = evidence("de", 101, 101, n2, 2, f1, 1, NULL, 0);
+    assert_true(px_story_link_score(&en, &de, &d) == 3.0);
+    assert_false(px_story_link_accept(&d));
     px_story_evidence_free(&de);
 
     /* figures and dates without a name are no link, however many */
@@ -105,13 +110,13 @@ static void test_link_score_and_threshold(void **s)
     assert_false(px_story_link_accept(&d));
     px_story_evidence_free(&fr);
 
-    /* one name, one figure and the dates: 1 + 1 + 1 = 3 */
-    px_story_evidence es = evidence("es", 100, 100, n1, 1, f1, 1, d3, 2);
-    assert_true(px_story_link_score(&en, &es, &d) == 3.0);
+    /* one name, two figures and two dates: 1 + 2 + 1 = 4 */
+    px_story_evidence es = evidence("es", 100, 100, n1, 1, f2, 2, d3, 2);
+    assert_true(px_story_link_score(&en, &es, &d) == 4.0);
     assert_true(px_story_link_accept(&d));
-    /* ... one name and the dates alone: 2, below the threshold */
-    px_story_evidence es2 = evidence("es", 100, 100, n1, 1, NULL, 0, d3, 3);
-    assert_true(px_story_link_score(&en, &es2, &d) == 2.0);
+    /* ... one name, one figure and the dates: 3 */
+    px_story_evidence es2 = evidence("es", 100, 100, n1, 1, f1, 1, d3, 3);
+    assert_true(px_story_link_score(&en, &es2, &d) == 3.0);
     assert_false(px_story_link_accept(&d));
     px_story_evidence_free(&es2);
 
@@ -125,7 +130,7 @@ static void test_link_score_and_threshold(void **s)
     px_story_evidence late = evidence("de", 102 + PX_LINK_WINDOW_DAYS + 1, 120, n3, 3, f4, 4, NULL, 0);
     assert_true(px_story_link_score(&en, &late, &d) == 0);
     px_story_evidence edge = evidence("de", 102 + PX_LINK_WINDOW_DAYS, 120, n3, 3, NULL, 0, NULL, 0);
-    assert_true(px_story_link_score(&en, &edge, &d) == 3.0);
+    assert_true(px_story_link_score(&en, &edge, &d) == 3.0); /* counted, though not a link */
     px_story_evidence undated = evidence("de", PX_NO_DAY, PX_NO_DAY, n3, 3, f4, 4, NULL, 0);
     assert_true(px_story_link_score(&en, &undated, &d) == 0);
     px_story_evidence_free(&late);

@@ -40,7 +40,7 @@ typedef struct px_story_evidence {
  * shared name or figure, half a point a shared date (at most one point
  * from dates). */
 #define PX_LINK_WINDOW_DAYS 7
-#define PX_LINK_THRESHOLD 3.0
+#define PX_LINK_THRESHOLD 4.0
 #define PX_LINK_NAME_WEIGHT 1.0
 #define PX_LINK_NUMBER_WEIGHT 1.0
 #define PX_LINK_DATE_WEIGHT 0.5
@@ -88,12 +88,9 @@ typedef struct px_story_links {
     size_t n, cap;
 } px_story_links;
 
-int px_story_links_add(px_story_links *l, int64_t story, const char *lang, const char *title, double score);
 /* The distinct languages of l, in its order, joined by ", " ("de, fr");
  * "" when l is empty. Truncated to cap. */
 void px_story_links_languages(const px_story_links *l, char *out, size_t cap);
-/* Highest score first, then by story. */
-void px_story_links_sort(px_story_links *l);
 void px_story_links_free(px_story_links *l);
 
 /* Links every pair of evidence[0..n) that px_story_link_accept takes;

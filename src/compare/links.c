@@ -323,7 +323,7 @@ int px_story_evidence_parse(const char *text, px_story_evidence *out)
     return PX_OK;
 }
 
-int px_story_links_add(px_story_links *l, int64_t story, const char *lang, const char *title, double score)
+static int links_add(px_story_links *l, int64_t story, const char *lang, const char *title, double score)
 {
     char *t = title ? px_strdup(title) : NULL;
     if ((title && !t) || px_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v, 4, 0)) {
@@ -362,7 +362,8 @@ static int by_score(const void *x, const void *y)
     return (a->story > b->story) - (a->story < b->story);
 }
 
-void px_story_links_sort(px_story_links *l)
+/* Highest score first, then by story. */
+static void links_sort(px_story_links *l)
 {
     if (l->n > 1)
         qsort(l->v, l->n, sizeof *l->v, by_score);
@@ -397,11 +398,11 @@ int px_link_stories(const px_story_evidence *evidence, const char *const *titles
             px_story_link_score(&evidence[i], &evidence[j], &d);
             if (!px_story_link_accept(&d))
                 continue;
-            if (px_story_links_add(&links[i], (int64_t)j + 1, evidence[j].lang, titles[j], d.score) ||
-                px_story_links_add(&links[j], (int64_t)i + 1, evidence[i].lang, titles[i], d.score))
+            if (links_add(&links[i], (int64_t)j + 1, evidence[j].lang, titles[j], d.score) ||
+                links_add(&links[j], (int64_t)i + 1, evidence[i].lang, titles[i], d.score))
                 return PX_ENOMEM;
         }
     for (size_t i = 0; i < n; i++)
-        px_story_links_sort(&links[i]);
+        links_sort(&links[i]);
     return PX_OK;
 }

@@ -216,15 +216,14 @@ static void drop_documents(const article_list *l, const px_story_group *sg)
  * have a related story in another (parallax/links.h). */
 static int several_languages(const article_list *l, const px_story_groups *g)
 {
-    const char *first = NULL;
+    char first[8] = "", lang[8];
     for (size_t i = 0; i < g->n; i++) {
         if (!g->v[i].n)
             continue;
-        const char *lang = l->v[g->v[i].articles[0]]->language;
-        lang = lang && *lang ? lang : "en";
-        if (!first)
-            first = lang;
-        else if (strncmp(first, lang, 2) != 0)
+        px_language_primary(l->v[g->v[i].articles[0]]->language, lang);
+        if (!first[0])
+            memcpy(first, lang, sizeof first);
+        else if (strcmp(first, lang) != 0)
             return 1;
     }
     return 0;

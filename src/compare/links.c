@@ -1,7 +1,6 @@
 /* links.c - related stories in other languages (parallax/links.h): each
  * story's evidence (names, figures, dates) as a sorted set of keys, and the
  * score of what two stories of different languages share. */
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,18 +137,6 @@ static int add_dates(keys *k, const px_timeline *t)
     return PX_OK;
 }
 
-static void primary_subtag(const char *tag, char out[8])
-{
-    size_t n = 0;
-    if (!tag || !*tag)
-        tag = "en";
-    while (tag[n] && tag[n] != '-' && tag[n] != '_' && n < 7) {
-        out[n] = (char)tolower((unsigned char)tag[n]);
-        n++;
-    }
-    out[n] = '\0';
-}
-
 static void publication_days(const px_story_text *s, px_story_evidence *e)
 {
     e->first_day = e->last_day = PX_NO_DAY;
@@ -181,7 +168,7 @@ int px_story_evidence_build(const px_story_report *r, px_story_evidence *out)
 {
     memset(out, 0, sizeof *out);
     const px_story_text *s = r->story;
-    primary_subtag(s->n_articles ? s->articles[0]->language : NULL, out->lang);
+    px_language_primary(s->n_articles ? s->articles[0]->language : NULL, out->lang);
     publication_days(s, out);
     keys k = {0};
     int rc = add_names(&k, &r->people);

@@ -1485,19 +1485,6 @@ static void fold_vector(px_clusterer *c, story *s, size_t i)
 }
 
 /* Appends an article to s; v (may be empty) becomes the story's. */
-/* The primary subtag of a's language, lower case ("de" of "de-AT"); "en"
- * when unknown, as everywhere else (px_article.language). */
-static void language_of(const px_article *a, char out[8])
-{
-    const char *tag = a->language && *a->language ? a->language : "en";
-    size_t n = 0;
-    while (tag[n] && tag[n] != '-' && tag[n] != '_' && n < 7) {
-        out[n] = (char)tolower((unsigned char)tag[n]);
-        n++;
-    }
-    out[n] = '\0';
-}
-
 static int same_language(const story *a, const story *b)
 {
     return strcmp(a->lang, b->lang) == 0;
@@ -1510,7 +1497,7 @@ static int add_member(px_clusterer *c, story *s, const px_article *a, long day, 
     if (rc)
         return rc;
     if (!s->lang[0])
-        language_of(a, s->lang);
+        px_language_primary(a->language, s->lang);
     char *id = px_strdup(a->id ? a->id : "");
     char *title = a->title ? px_strdup(a->title) : NULL;
     if (!id || (a->title && !title)) {
@@ -1828,7 +1815,7 @@ static story *best_story(px_clusterer *c, const px_article *a, const vec *v, con
 {
     *score = 0;
     char lang[8];
-    language_of(a, lang);
+    px_language_primary(a->language, lang);
     if (!v->n)
         return NULL;
     term_w *q = malloc(v->n * sizeof *q);

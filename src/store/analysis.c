@@ -257,14 +257,14 @@ static int link_story(px_store *s, int64_t story, const px_story_evidence *ev, p
     char *text = px_story_evidence_to_text(ev);
     if (!text)
         return px_error_set(err, PX_ENOMEM, "out of memory storing a story's evidence");
-    int rc = px_store_put_evidence(s, story, ev, text, err);
-    free(text);
     link_scan k = {.ev = ev};
-    if (rc == PX_OK && ev->first_day != PX_NO_DAY)
+    int rc = PX_OK;
+    if (ev->first_day != PX_NO_DAY)
         rc = px_store_each_evidence_near(s, story, ev->lang, ev->first_day - PX_LINK_WINDOW_DAYS,
                                          ev->last_day + PX_LINK_WINDOW_DAYS, scan_one, &k, err);
     if (rc == PX_OK)
-        rc = px_store_set_links(s, story, k.others, k.scores, k.n, err);
+        rc = px_store_put_links(s, story, ev, text, k.others, k.scores, k.n, err);
+    free(text);
     free(k.others);
     free(k.scores);
     return rc;

@@ -115,22 +115,16 @@ int px_store_put_analysis(px_store *s, int64_t story, const px_stored_analysis *
     return s->ops->put_analysis(s, story, an, err);
 }
 
-int px_store_put_evidence(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
-                          px_error *err)
-{
-    return s->ops->put_evidence(s, story, e, text, err);
-}
-
 int px_store_each_evidence_near(px_store *s, int64_t story, const char *lang, long lo, long hi,
                                 store_evidence_fn fn, void *ud, px_error *err)
 {
     return s->ops->each_evidence_near(s, story, lang, lo, hi, fn, ud, err);
 }
 
-int px_store_set_links(px_store *s, int64_t story, const int64_t *others, const double *scores, size_t n,
-                       px_error *err)
+int px_store_put_links(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
+                       const int64_t *others, const double *scores, size_t n, px_error *err)
 {
-    return s->ops->set_links(s, story, others, scores, n, err);
+    return s->ops->put_links(s, story, e, text, others, scores, n, err);
 }
 
 int px_store_story_links(px_store *s, int64_t story, cJSON **out, px_error *err)

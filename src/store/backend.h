@@ -64,11 +64,10 @@ struct px_store_backend {
     int (*story_summary)(px_store *s, int64_t story, cJSON **out, px_error *err);
     int (*story_articles)(px_store *s, int64_t story, cJSON *list, px_error *err);
     /* related stories in other languages (store_internal.h) */
-    int (*put_evidence)(px_store *s, int64_t story, const px_story_evidence *e, const char *text, px_error *err);
     int (*each_evidence_near)(px_store *s, int64_t story, const char *lang, long lo, long hi,
                               store_evidence_fn fn, void *ud, px_error *err);
-    int (*set_links)(px_store *s, int64_t story, const int64_t *others, const double *scores, size_t n,
-                     px_error *err);
+    int (*put_links)(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
+                     const int64_t *others, const double *scores, size_t n, px_error *err);
     int (*story_links)(px_store *s, int64_t story, cJSON **out, px_error *err);
     int (*article_json)(px_store *s, int64_t row, cJSON **out, px_error *err);
     /* the work queue (queue.h); NULL where the database has none */

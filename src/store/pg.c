@@ -1958,8 +1958,8 @@ static int pgs_work_queue(px_store *s, cJSON **out, px_error *err)
 
 /* ---- related stories in other languages -------------------------------- */
 
-static int pgs_put_evidence(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
-                            px_error *err)
+static int put_evidence(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
+                        px_error *err)
 {
     num id = i64(story), lo = i64(e->first_day), hi = i64(e->last_day);
     int undated = e->first_day == PX_NO_DAY;
@@ -1992,8 +1992,8 @@ static int pgs_each_evidence_near(px_store *s, int64_t story, const char *lang, 
     return rc ? px_error_set(err, rc, "out of memory linking a story") : PX_OK;
 }
 
-static int pgs_set_links(px_store *s, int64_t story, const int64_t *others, const double *scores, size_t n,
-                         px_error *err)
+static int set_links(px_store *s, int64_t story, const int64_t *others, const double *scores, size_t n,
+                     px_error *err)
 {
     num id = i64(story);
     const char *clear[1] = {id.s};
@@ -2012,6 +2012,22 @@ static int pgs_set_links(px_store *s, int64_t story, const int64_t *others, cons
         PQclear(r);
     }
     return r ? PX_OK : PX_EIO;
+}
+
+static int pgs_put_links(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
+                         const int64_t *others, const double *scores, size_t n, px_error *err)
+{
+    int own = PQtransactionStatus(pg(s)->conn) == PQTRANS_IDLE;
+    int rc = own ? pgs_begin(s, err) : PX_OK;
+    if (!rc)
+        rc = put_evidence(s, story, e, text, err);
+    if (!rc)
+        rc = set_links(s, story, others, scores, n, err);
+    if (own && !rc)
+        rc = pgs_commit(s, err);
+    if (own && rc)
+        pgs_rollback(s);
+    return rc;
 }
 
 static int pgs_story_links(px_store *s, int64_t story, cJSON **out, px_error *err)
@@ -2055,9 +2071,8 @@ static const px_store_backend pg_backend = {
     .story_for_key = pgs_story_for_key,
     .assign_story = pgs_assign_story,
     .merge_stories = pgs_merge_stories,
-    .put_evidence = pgs_put_evidence,
     .each_evidence_near = pgs_each_evidence_near,
-    .set_links = pgs_set_links,
+    .put_links = pgs_put_links,
     .story_links = pgs_story_links,
     .each_article = pgs_each_article,
     .each_article_of = pgs_each_article_of,

@@ -1630,8 +1630,8 @@ static int sq_save_templates(px_store *s, const px_templates *t, px_error *err)
 
 /* ---- related stories in other languages -------------------------------- */
 
-static int sq_put_evidence(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
-                           px_error *err)
+static int put_evidence(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
+                        px_error *err)
 {
     sqlite3_stmt *st = stmt(s, ST_EVIDENCE_PUT, err);
     if (!st)
@@ -1669,8 +1669,8 @@ static int sq_each_evidence_near(px_store *s, int64_t story, const char *lang, l
     return done ? PX_OK : db_error(s, err, "reading stories' evidence");
 }
 
-static int sq_set_links(px_store *s, int64_t story, const int64_t *others, const double *scores, size_t n,
-                        px_error *err)
+static int set_links(px_store *s, int64_t story, const int64_t *others, const double *scores, size_t n,
+                     px_error *err)
 {
     sqlite3_stmt *st = stmt(s, ST_LINKS_CLEAR, err);
     if (!st)
@@ -1685,6 +1685,22 @@ static int sq_set_links(px_store *s, int64_t story, const int64_t *others, const
         sqlite3_bind_double(st, 3, scores[i]);
         rc = run(s, st, err, "linking two stories");
     }
+    return rc;
+}
+
+static int sq_put_links(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
+                        const int64_t *others, const double *scores, size_t n, px_error *err)
+{
+    int own = sqlite3_get_autocommit(sq(s)->db);
+    int rc = own ? px_store_begin(s, err) : PX_OK;
+    if (!rc)
+        rc = put_evidence(s, story, e, text, err);
+    if (!rc)
+        rc = set_links(s, story, others, scores, n, err);
+    if (own && !rc)
+        rc = px_store_commit(s, err);
+    if (own && rc)
+        px_store_rollback(s);
     return rc;
 }
 
@@ -1729,9 +1745,8 @@ static const px_store_backend sqlite_backend = {
     .story_for_key = sq_story_for_key,
     .assign_story = sq_assign_story,
     .merge_stories = sq_merge_stories,
-    .put_evidence = sq_put_evidence,
     .each_evidence_near = sq_each_evidence_near,
-    .set_links = sq_set_links,
+    .put_links = sq_put_links,
     .story_links = sq_story_links,
     .each_article = sq_each_article,
     .each_article_of = sq_each_article_of,

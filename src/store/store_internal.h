@@ -66,18 +66,16 @@ int px_store_put_fresh_analysis(px_store *s, int64_t story, const px_stored_anal
                                 px_error *err);
 
 /* Related stories in other languages (parallax/links.h, docs/links.md).
- * A story's evidence is stored with its analysis (text: the form of
- * px_story_evidence_to_text); px_store_each_evidence_near calls fn with the
- * stored evidence of every other story of another language whose
- * publication days come within [lo, hi]; px_store_set_links replaces every
- * link of story (both directions) by the ones given. */
+ * px_store_each_evidence_near calls fn with the stored evidence (the text
+ * of px_story_evidence_to_text) of every other story of another language
+ * whose publication days come within [lo, hi]; px_store_put_links stores
+ * story's evidence e (as text) and replaces every link of story, both
+ * directions, by the ones given, in one transaction. */
 typedef int (*store_evidence_fn)(int64_t other, const char *text, void *ud);
-int px_store_put_evidence(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
-                          px_error *err);
 int px_store_each_evidence_near(px_store *s, int64_t story, const char *lang, long lo, long hi,
                                 store_evidence_fn fn, void *ud, px_error *err);
-int px_store_set_links(px_store *s, int64_t story, const int64_t *others, const double *scores, size_t n,
-                       px_error *err);
+int px_store_put_links(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
+                       const int64_t *others, const double *scores, size_t n, px_error *err);
 
 /* The stories whose analysis is missing or out of date, by row id (*ids is
  * malloc'd); px_store_mark_all_stale flags every story. */

@@ -264,6 +264,22 @@ static void test_analyze_links_the_examples(void **s)
     assert_non_null(strstr(out, "Also covered in: en\n"));
     free(out);
 
+    /* the HTML page says it under the story title */
+    char *page = tu_write_temp("", 0, ".html");
+    snprintf(cmd, sizeof cmd, "%s analyze -q --html %s examples/corpus examples/xlang", tu_bin(), page);
+    free(tu_run(cmd, &code));
+    assert_int_equal(code, 0);
+    FILE *f = fopen(page, "rb");
+    assert_non_null(f);
+    static char html[1 << 20];
+    size_t n = fread(html, 1, sizeof html - 1, f);
+    html[n] = '\0';
+    fclose(f);
+    unlink(page);
+    free(page);
+    assert_non_null(strstr(html, "<p class=also-covered>Also covered in: <b>fr, de</b></p>"));
+    assert_non_null(strstr(html, "Brückeneinsturz in Port Alder"));
+
     /* one language: no link and no key */
     snprintf(cmd, sizeof cmd, "%s analyze --json -q examples/corpus", tu_bin());
     out = tu_run(cmd, &code);

@@ -109,7 +109,7 @@ test-build: $(TEST_BINS) $(SAN)/parallax build/parallax
 
 demo: deps
 	@$(MAKE) --no-print-directory build/parallax
-	build/parallax analyze --sources examples/sources.csv examples/corpus examples/html
+	build/parallax analyze --sources examples/sources.csv examples/corpus examples/html examples/xlang
 
 check: deps
 	@$(MAKE) --no-print-directory test-build browser-deps

@@ -29,6 +29,7 @@
 #include "parallax/timex.h"
 #include "parallax/timeline.h"
 #include "parallax/summary.h"
+#include "parallax/links.h"
 #include "parallax/compare.h"
 #include "parallax/report.h"
 #include "parallax/store.h"

@@ -109,6 +109,46 @@ static void test_example_corpus_makes_three_stories(void **s)
     tu_result_free(&r);
 }
 
+/* Articles in German and French about the bridge collapse and the strike
+ * (examples/xlang) stay out of the English stories, in batch and online,
+ * and the two German ones (the bridge, an unrelated wine festival) and the
+ * two French ones stay apart too: each is read with its own language's
+ * stopwords. */
+static void test_other_languages_make_their_own_stories(void **s)
+{
+    (void)s;
+    static const char *const paths[] = {"examples/corpus", "examples/xlang"};
+    for (int online = 0; online < 2; online++) {
+        tu_result r;
+        tu_read(&r, paths, 2, NULL);
+        assert_int_equal(r.n, 17);
+        collected c = {0};
+        if (online) {
+            /* arrivals alone, merging active stories as they come */
+            px_clusterer *cl = clusterer(1);
+            qsort(r.articles, r.n, sizeof *r.articles, by_date);
+            for (size_t i = 0; i < r.n; i++)
+                assert_int_equal(px_clusterer_add(cl, r.articles[i], NULL), PX_OK);
+            px_clusterer_foreach(cl, collect, &c);
+            px_clusterer_free(cl);
+        } else {
+            cluster_batch(&r, &c);
+        }
+        assert_int_equal(c.n, 7);
+        for (size_t i = 0; i < r.n; i++) {
+            const char *li = r.articles[i]->language ? r.articles[i]->language : "en";
+            for (size_t j = 0; j < r.n; j++) {
+                const char *lj = r.articles[j]->language ? r.articles[j]->language : "en";
+                int same = story_of(&c, r.articles[i]->id) == story_of(&c, r.articles[j]->id);
+                if (strcmp(li, "en") != 0 || strcmp(lj, "en") != 0)
+                    assert_int_equal(same, i == j);
+            }
+        }
+        collected_free(&c);
+        tu_result_free(&r);
+    }
+}
+
 static void test_seeds_form_one_story_among_others(void **s)
 {
     (void)s;
@@ -1156,6 +1196,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_example_corpus_makes_three_stories),
+        cmocka_unit_test(test_other_languages_make_their_own_stories),
         cmocka_unit_test(test_seeds_form_one_story_among_others),
         cmocka_unit_test(test_seeds_alone_are_one_story),
         cmocka_unit_test(test_stream_keeps_events_apart),

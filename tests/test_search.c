@@ -350,6 +350,7 @@ static void index_as_older_version(const char *path, int version)
     sqlite3 *db;
     char sql[512];
     snprintf(sql, sizeof sql,
+             "DROP TABLE story_links; DROP TABLE story_evidence;" /* version 7 */
              "DROP TABLE articles_fts;"
              "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles',"
              "  content_rowid='id', tokenize='porter unicode61');"

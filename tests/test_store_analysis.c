@@ -236,6 +236,7 @@ static void test_migrates_version_1(void **state)
                                   "DROP INDEX stories_stale; ALTER TABLE stories DROP COLUMN stale;"
                                   "DROP INDEX articles_by_input_hash; ALTER TABLE articles DROP COLUMN input_hash;"
                                   "DROP TABLE settings;"
+                                  "DROP TABLE story_links; DROP TABLE story_evidence;"
                                   "INSERT INTO stories(key, n_articles) VALUES ('00000000000000aa', 1);"
                                   "INSERT INTO stories(key, n_articles) VALUES ('00000000000000bb', 1);"
                                   "INSERT INTO analyses(story_id, report, updated) VALUES "

@@ -462,6 +462,18 @@ function removedList(removed) {
     el('ul', { class: 'removed' }, removed.map((r) => el('li', {}, el('span', { class: 'why' }, r.reason), r.text))));
 }
 
+/* Related stories in other languages (docs/links.md): linked on shared
+ * names, figures and dates, never merged. Nothing when there are none. */
+function renderAlsoCovered(s) {
+  const also = s.also_covered_in;
+  if (!also || !(also.stories || []).length) return null;
+  return el('div', { class: 'card', id: 'also-covered' },
+    el('p', {}, 'Also covered in: ', el('b', {}, (also.languages || []).join(', '))),
+    el('ul', { class: 'also-covered' }, also.stories.map((o) =>
+      el('li', {}, el('span', { class: 'lang' }, o.language), ' ',
+        el('a', { href: `#/story/${o.id}`, class: 'story-link' }, o.title || '(untitled story)')))));
+}
+
 function renderStory(s) {
   document.title = `parallax: ${s.title || 'story'}`;
   const ix = storyIndex(s);
@@ -470,6 +482,7 @@ function renderStory(s) {
     el('h1', {}, (s.headline && s.headline.text) || s.title || '(untitled story)'),
     el('div', { class: 'meta' }, `${s.article_count} article${s.article_count === 1 ? '' : 's'} from ${s.source_count} outlet${s.source_count === 1 ? '' : 's'} · ${fmtDate(s.first_date)} – ${fmtDate(s.last_date)} · `,
       s.analyzed_at ? `analysed ${fmtDate(s.analyzed_at)}` : el('span', { id: 'not-stored' }, 'compared now (no stored analysis)')),
+    renderAlsoCovered(s),
     el('div', { class: 'card', id: 'coverage' }, el('h2', {}, 'Coverage'), coverageBar(s.coverage), coverageChart(s.articles || []) || dateRow(s.coverage, s.first_date, s.last_date), sourceChips(s.coverage)),
     renderSummary(s, ix), renderConflicts(s, ix), renderAgreements(s, ix), renderQuotes(s, ix), renderActors(s, ix), renderFraming(s, ix),
     renderConsensus(s, ix), renderOmissions(s, ix), renderTimeline(s, ix), renderEntities(s, ix), renderArticles(s),

@@ -87,6 +87,12 @@ int px_date_days(const char *iso, long *days);
 /* The ISO date (YYYY-MM-DD) of a day number from px_date_days. */
 void px_date_from_days(long days, char out[11]);
 
+/* The primary subtag of a language tag, lower case ("de" of "de-AT",
+ * "zh" of "zh_Hant"), at most 7 letters; "en" for NULL or "", as an
+ * article without a language is English. What "one language" means for
+ * stories and their links across languages. */
+void px_language_primary(const char *tag, char out[8]);
+
 #ifdef __cplusplus
 }
 #endif

@@ -14,6 +14,7 @@
 #include "consensus.h"
 #include "entities.h"
 #include "framing.h"
+#include "links.h"
 #include "numbers.h"
 #include "quotes.h"
 #include "story.h"
@@ -62,6 +63,9 @@ typedef struct px_story_report {
     size_t n_copies;
     px_article **members;            /* px_compare_story_group: the compared
                                         articles (the array is owned) */
+    px_story_links links;            /* related stories in other languages
+                                        (links.h), filled by whoever sees the
+                                        other stories: analyze, the store */
 } px_story_report;
 
 /* Compares articles[0..n) as one story. The articles are borrowed and must

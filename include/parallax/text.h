@@ -22,6 +22,11 @@ char *px_nfc(const char *s, size_t len);
 /* Matching form: NFKC, case folded, curly quotes/apostrophes made straight,
  * dashes made '-'. Used wherever two texts are compared. malloc'd. */
 char *px_fold(const char *s, size_t len);
+/* Name form, for names compared across languages: case folded, accents and
+ * other marks dropped (é → e, ß → ss), ø æ œ ł đ ð þ ı spelt plainly, and
+ * every run of what is not a letter or digit one space ("Tillman-Brücke" →
+ * "tillman brucke"). malloc'd; NULL when out of memory. */
+char *px_fold_name(const char *s, size_t len);
 /* Replaces every invalid UTF-8 byte in b with U+FFFD. Returns how many were
  * replaced and sets *first_bad to the offset of the first (-1 if none). */
 size_t px_utf8_repair(px_buf *b, long long *first_bad);

@@ -212,6 +212,101 @@ static void drop_documents(const article_list *l, const px_story_group *sg)
         px_article_drop_doc(l->v[sg->copies[k]]);
 }
 
+/* Do the stories of g come in more than one language? Only then can one
+ * have a related story in another (parallax/links.h). */
+static int several_languages(const article_list *l, const px_story_groups *g)
+{
+    char first[8] = "", lang[8];
+    for (size_t i = 0; i < g->n; i++) {
+        if (!g->v[i].n)
+            continue;
+        px_language_primary(l->v[g->v[i].articles[0]]->language, lang);
+        if (!first[0])
+            memcpy(first, lang, sizeof first);
+        else if (strcmp(first, lang) != 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* With PARALLAX_LINKS set, every pair of stories in different languages
+ * with what they share, accepted or not: a measuring aid for
+ * bench/xlang.sh. */
+static void report_link_pairs(const px_story_evidence *ev, size_t n)
+{
+    if (!getenv("PARALLAX_LINKS"))
+        return;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            if (strcmp(ev[i].lang, ev[j].lang) == 0)
+                continue;
+            px_link_detail d;
+            px_story_link_score(&ev[i], &ev[j], &d);
+            fprintf(stderr, "link-pair\t%zu\t%zu\t%s\t%s\t%zu\t%zu\t%zu\t%.1f\t%d\n", i + 1, j + 1,
+                    ev[i].lang, ev[j].lang, d.names, d.numbers, d.dates, d.score, px_story_link_accept(&d));
+        }
+}
+
+/* Links the compared stories r[0..n) to their related stories in other
+ * languages: r[i]->links lists them by their number in the report. */
+static int link_reports(px_story_report **r, size_t n)
+{
+    px_story_evidence *ev = calloc(n ? n : 1, sizeof *ev);
+    const char **titles = calloc(n ? n : 1, sizeof *titles);
+    px_story_links *links = calloc(n ? n : 1, sizeof *links);
+    int rc = ev && titles && links ? PX_OK : PX_ENOMEM;
+    for (size_t i = 0; rc == PX_OK && i < n; i++) {
+        if (!r[i]) {
+            ev[i].first_day = ev[i].last_day = PX_NO_DAY;
+            continue;
+        }
+        rc = px_story_evidence_build(r[i], &ev[i]);
+        titles[i] = r[i]->summary.headline.text;
+    }
+    if (rc == PX_OK) {
+        report_link_pairs(ev, n);
+        rc = px_link_stories(ev, titles, n, links);
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (ev)
+            px_story_evidence_free(&ev[i]);
+        if (links && r[i] && rc == PX_OK)
+            r[i]->links = links[i];
+        else if (links)
+            px_story_links_free(&links[i]);
+    }
+    free(ev);
+    free(titles);
+    free(links);
+    return rc;
+}
+
+/* Stories in several languages: every story is compared before any is
+ * written, so that each can name its related stories in the other
+ * languages; memory then holds every comparison at once. */
+static int compare_link_and_write(const article_list *l, const px_story_groups *g, const px_compare_opts *co,
+                                  sink *k)
+{
+    px_story_report **r = calloc(g->n ? g->n : 1, sizeof *r);
+    if (!r)
+        return -1;
+    int failed = 0;
+    for (size_t i = 0; i < g->n; i++)
+        failed |= !(r[i] = compare_one(l, &g->v[i], i, co));
+    if (link_reports(r, g->n) != PX_OK) {
+        cli_error("out of memory linking stories across languages");
+        failed = 1;
+    }
+    for (size_t i = 0; i < g->n; i++) {
+        if (!failed && sink_story(k, r[i], i, g->n) < 0)
+            failed = 1;
+        px_story_report_free(r[i]);
+        drop_documents(l, &g->v[i]);
+    }
+    free(r);
+    return failed ? -1 : 0;
+}
+
 /* Compares and writes every story in turn, and lets go of its documents. */
 static int compare_and_write(const article_list *l, const px_story_groups *g, const px_compare_opts *co,
                              sink *k)
@@ -221,6 +316,8 @@ static int compare_and_write(const article_list *l, const px_story_groups *g, co
         articles += g->v[i].n;
     if (sink_begin(k, g->n, articles) < 0)
         return -1;
+    if (several_languages(l, g))
+        return compare_link_and_write(l, g, co, k);
     for (size_t i = 0; i < g->n; i++) {
         px_story_report *r = compare_one(l, &g->v[i], i, co);
         int rc = r ? sink_story(k, r, i, g->n) : -1;

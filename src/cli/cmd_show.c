@@ -10,7 +10,9 @@ static const char help[] =
     "Prints the stored analysis of a story: the report `parallax analyze`\n"
     "prints (numbers that disagree, quotes, people, framing, consensus and\n"
     "omissions, timeline, summary), after a line naming the story in the\n"
-    "store. A story ingested with --no-analyze is compared now (not stored).\n\n"
+    "store and, when it has any, its related stories in other languages\n"
+    "(\"Also covered in: de, fr\"). A story ingested with --no-analyze is\n"
+    "compared now (not stored).\n\n"
     "options:\n" CLI_DB_HELP
     "      --json           print the report JSON with the store's fields (docs/api.md)\n"
     "      --full           list every item (compares the story now)\n"
@@ -27,6 +29,31 @@ static const char *str(const cJSON *o, const char *key, const char *dflt)
 static int num(const cJSON *o, const char *key)
 {
     return (int)cJSON_GetNumberValue(cJSON_GetObjectItem(o, key));
+}
+
+/* "Also covered in: de, fr" and the related stories in other languages,
+ * as the store links them now (docs/links.md); nothing when none. */
+static int print_links(px_store *store, long long id)
+{
+    cJSON *links = NULL, *l;
+    px_error err;
+    px_error_clear(&err);
+    if (px_store_story_links(store, id, &links, &err) != PX_OK) {
+        cli_error("%s", err.msg);
+        return EXIT_INPUT;
+    }
+    if (!links)
+        return EXIT_OK;
+    fputs("Also covered in: ", stdout);
+    int k = 0;
+    cJSON_ArrayForEach(l, cJSON_GetObjectItem(links, "languages"))
+        printf("%s%s", k++ ? ", " : "", l->valuestring);
+    fputs("\n", stdout);
+    cJSON_ArrayForEach(l, cJSON_GetObjectItem(links, "stories"))
+        printf("  [%s] story %d %s\n", str(l, "language", "?"), num(l, "id"), str(l, "title", "(untitled)"));
+    fputs("\n", stdout);
+    cJSON_Delete(links);
+    return EXIT_OK;
 }
 
 /* The store's header line, then the renderer's text: the stored one,
@@ -53,6 +80,10 @@ static int print_text(px_store *store, long long id, const cJSON *story, const p
            num(story, "sources"), num(story, "sources") == 1 ? "" : "s", str(story, "first_date", "?"),
            str(story, "last_date", "?"), when ? "analysed " : fresh ? "compared now" : "not analysed in the store, compared now",
            when ? when : "");
+    if (print_links(store, id) != EXIT_OK) {
+        px_stored_analysis_free(&an);
+        return EXIT_INPUT;
+    }
     fputs(an.text, stdout);
     px_stored_analysis_free(&an);
     return EXIT_OK;

@@ -307,6 +307,7 @@ void px_story_report_free(px_story_report *r)
     px_timeline_free(&r->timeline);
     px_actors_free(&r->actors);
     px_summary_free(&r->summary);
+    px_story_links_free(&r->links);
     px_story_text_free(r->story);
     free(r->members);
     free(r);

@@ -178,3 +178,15 @@ char *px_article_to_json(const px_article *a)
     cJSON_Delete(o);
     return s;
 }
+
+void px_language_primary(const char *tag, char out[8])
+{
+    size_t n = 0;
+    if (!tag || !*tag)
+        tag = "en";
+    while (tag[n] && tag[n] != '-' && tag[n] != '_' && n < 7) {
+        char c = tag[n];
+        out[n++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    out[n] = '\0';
+}

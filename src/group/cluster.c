@@ -3,6 +3,7 @@
  * over the active stories, the online merge of active stories that come
  * close, and the batch refinement pass.
  * See parallax/cluster.h and docs/cluster.md. */
+#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -303,6 +304,9 @@ typedef struct story {
     char **sources;
     size_t n_sources, cap_sources;
     char first[32], last[32];
+    char lang[8];             /* primary language subtag of its first article:
+                                 a story never takes an article or a story of
+                                 another language (docs/cluster.md) */
     long first_day, last_day; /* NO_DAY when no dated article */
     long clock_day;           /* latest clock day of an article, dated or not */
     long start_day;           /* clock day of its first article */
@@ -356,9 +360,23 @@ typedef struct posting {
     size_t cap;
 } posting;
 
+/* An article is read with the lexicon of its language, so that another
+ * language's stopwords never count as shared words (a French le, de, la)
+ * and its words are stemmed as that language's. */
+typedef struct lang_lexicon {
+    char lang[8];
+    px_lexicon *lex;          /* owned for o.language, else the set's */
+    uint32_t *stem_vocab;     /* lexicon term -> vocabulary id + 1, 0 when not yet met */
+    size_t stem_vocab_cap;
+} lang_lexicon;
+
 struct px_clusterer {
     px_cluster_opts o;
-    px_lexicon *lexicon;      /* word forms: lower case, stopword, stem */
+    lang_lexicon *lex;        /* per language met, the first o.language's:
+                                 word forms (lower case, stopword, stem) */
+    size_t n_lex, cap_lex;
+    lang_lexicon *cur;        /* the one of the article being read */
+    px_lexicons *lexicons;    /* the lexicons of languages other than o.language */
     px_tokens tokens;         /* of the text traced last (its body, after an article) */
     px_body_tokens_fn on_body; /* told each observed body's tokens */
     void *on_body_ud;
@@ -381,8 +399,6 @@ struct px_clusterer {
     double doc_tokens;        /* content tokens of the article being read */
     const px_story_model *model; /* the learned similarity */
     term_trace trace;         /* the article being read */
-    uint32_t *stem_vocab;     /* lexicon term -> vocabulary id + 1, 0 when not yet met */
-    size_t stem_vocab_cap;
     const term_trace *replay; /* px_cluster_corpus: the trace its observe pass kept */
     uint32_t *ch_terms[N_CHANNELS]; /* per channel, the article's terms of it */
     size_t n_ch_terms[N_CHANNELS], cap_ch_terms[N_CHANNELS];
@@ -476,10 +492,15 @@ int px_clusterer_new(px_clusterer **out, const px_cluster_opts *opts, px_error *
         return px_error_set(err, PX_EUSAGE, "no stemmer for language '%s'", o.language);
     }
     px_stemmer_free(probe);
-    if (!(c->lexicon = px_lexicon_new(o.language))) {
+    if (px_grow(&c->lex, &c->cap_lex, 1, sizeof *c->lex, 4, 1) ||
+        !(c->lex[0].lex = px_lexicon_new(o.language))) {
+        free(c->lex);
         free(c);
         return px_error_set(err, PX_ENOMEM, "out of memory");
     }
+    snprintf(c->lex[0].lang, sizeof c->lex[0].lang, "%.2s", o.language);
+    c->n_lex = 1;
+    c->cur = &c->lex[0];
     if (o.prior_docs > 0) {
         c->bg = o.background ? o.background
                 : strcmp(o.language, "en") == 0 ? px_background_default() : NULL;
@@ -555,14 +576,18 @@ void px_clusterer_free(px_clusterer *c)
         free(c->post[i].v);
     free(c->post);
     vocab_free(&c->voc);
-    px_lexicon_free(c->lexicon);
+    for (size_t i = 0; i < c->n_lex; i++)
+        free(c->lex[i].stem_vocab);
+    if (c->lex)
+        px_lexicon_free(c->lex[0].lex);
+    free(c->lex);
+    px_lexicons_free(c->lexicons);
     free(c->dense);
     free(c->story_dense);
     free(c->tf);
     for (int k = 0; k < N_CHANNELS; k++)
         free(c->ch_terms[k]);
     free(c->trace.e);
-    free(c->stem_vocab);
     px_tokens_free(&c->tokens);
     free(c);
 }
@@ -625,16 +650,17 @@ static int trace_term(px_clusterer *c, term_trace *t, uint64_t key, unsigned kin
  * time the clusterer meets the term, remembered after. */
 static int stem_id(px_clusterer *c, uint32_t term, uint32_t *id)
 {
-    if (term < c->stem_vocab_cap && c->stem_vocab[term]) {
-        *id = c->stem_vocab[term] - 1;
+    lang_lexicon *l = c->cur;
+    if (term < l->stem_vocab_cap && l->stem_vocab[term]) {
+        *id = l->stem_vocab[term] - 1;
         return PX_OK;
     }
-    const char *stem = px_lexicon_term(c->lexicon, term);
+    const char *stem = px_lexicon_term(l->lex, term);
     size_t sl = strlen(stem);
     if (term_of(c, XXH64(stem, sl, 0x53), stem, sl, id) ||
-        px_grow(&c->stem_vocab, &c->stem_vocab_cap, (size_t)term + 1, sizeof *c->stem_vocab, 1 << 14, 1))
+        px_grow(&l->stem_vocab, &l->stem_vocab_cap, (size_t)term + 1, sizeof *l->stem_vocab, 1 << 14, 1))
         return PX_ENOMEM;
-    c->stem_vocab[term] = *id + 1;
+    l->stem_vocab[term] = *id + 1;
     return PX_OK;
 }
 
@@ -776,14 +802,14 @@ static int trace_tokens(px_clusterer *c, const char *text, const px_tokens *tk, 
             cal = (calendar_state){0};
             continue;
         }
-        uint32_t form = px_lexicon_form_id(c->lexicon, s, n, 0);
+        uint32_t form = px_lexicon_form_id(c->cur->lex, s, n, 0);
         if (form == PX_NO_TERM) {
             rc = PX_ENOMEM;
             break;
         }
         size_t ln;
-        const char *low = px_lexicon_form(c->lexicon, form, &ln);
-        uint32_t term = px_lexicon_form_term(c->lexicon, form);
+        const char *low = px_lexicon_form(c->cur->lex, form, &ln);
+        uint32_t term = px_lexicon_form_term(c->cur->lex, form);
         int capital = (k->flags & (PX_TOKF_CAPITALIZED | PX_TOKF_ALLCAPS)) != 0;
         int which = capital ? calendar_word(low, ln) : 0;
         if (which) {
@@ -825,6 +851,38 @@ static void trace_free(term_trace *t)
     *t = (term_trace){0};
 }
 
+/* Makes the lexicon of a's language (its first two letters, as
+ * px_lexicons_get reads a tag) the current one; o.language's when it has
+ * none. */
+static int use_language(px_clusterer *c, const px_article *a)
+{
+    char lang[8] = "";
+    if (a->language && *a->language)
+        snprintf(lang, sizeof lang, "%.2s", a->language);
+    for (size_t i = 0; lang[0] && i < 2; i++)
+        lang[i] = (char)tolower((unsigned char)lang[i]);
+    if (!lang[0] || strcmp(lang, c->cur->lang) == 0) {
+        if (!lang[0])
+            c->cur = &c->lex[0];
+        return PX_OK;
+    }
+    for (size_t i = 0; i < c->n_lex; i++)
+        if (strcmp(c->lex[i].lang, lang) == 0) {
+            c->cur = &c->lex[i];
+            return PX_OK;
+        }
+    if (!c->lexicons && !(c->lexicons = px_lexicons_new()))
+        return PX_ENOMEM;
+    px_lexicon *lx = px_lexicons_get(c->lexicons, lang);
+    if (!lx || px_grow(&c->lex, &c->cap_lex, c->n_lex + 1, sizeof *c->lex, 4, 1))
+        return PX_ENOMEM;
+    lang_lexicon *l = &c->lex[c->n_lex++];
+    memcpy(l->lang, lang, sizeof l->lang);
+    l->lex = lx;
+    c->cur = l;
+    return PX_OK;
+}
+
 /* Does a carry the document of its body that the clean stage made, with
  * px_tokenize's tokens? */
 static int has_document_tokens(const px_article *a)
@@ -839,6 +897,8 @@ static int has_document_tokens(const px_article *a)
 static int trace_article(px_clusterer *c, const px_article *a, term_trace *t, const px_tokens **body)
 {
     t->n = t->n_title = 0;
+    if (use_language(c, a) != PX_OK)
+        return PX_ENOMEM;
     int rc = a->title ? trace_text(c, a->title, strlen(a->title), 0, &c->tokens, t) : PX_OK;
     t->n_title = t->n;
     c->tokens.n = 0;
@@ -1425,12 +1485,19 @@ static void fold_vector(px_clusterer *c, story *s, size_t i)
 }
 
 /* Appends an article to s; v (may be empty) becomes the story's. */
+static int same_language(const story *a, const story *b)
+{
+    return strcmp(a->lang, b->lang) == 0;
+}
+
 static int add_member(px_clusterer *c, story *s, const px_article *a, long day, vec *v,
                       int is_copy)
 {
     int rc = grow_members(s);
     if (rc)
         return rc;
+    if (!s->lang[0])
+        px_language_primary(a->language, s->lang);
     char *id = px_strdup(a->id ? a->id : "");
     char *title = a->title ? px_strdup(a->title) : NULL;
     if (!id || (a->title && !title)) {
@@ -1747,6 +1814,8 @@ static story *best_story(px_clusterer *c, const px_article *a, const vec *v, con
                          const channels *ch, long day, double *score)
 {
     *score = 0;
+    char lang[8];
+    px_language_primary(a->language, lang);
     if (!v->n)
         return NULL;
     term_w *q = malloc(v->n * sizeof *q);
@@ -1800,7 +1869,7 @@ done:;
     for (size_t i = 0; i < n_touched; i++) {
         story *s = touched[i];
         s->touched = 0;
-        if (i >= c->o.max_candidates)
+        if (i >= c->o.max_candidates || strcmp(s->lang, lang) != 0)
             continue;
         double x[PX_STORY_FEATURES];
         double sc = join_score(c, s, tv, ch, day, x);
@@ -2198,7 +2267,7 @@ done:;
     for (size_t i = 0; i < n_near; i++) {
         story *o = near[i];
         o->touched = 0;
-        if (i >= c->o.max_candidates && !all)
+        if ((i >= c->o.max_candidates && !all) || !same_language(s, o))
             continue;
         if (!scattered)
             continue;
@@ -2383,7 +2452,7 @@ static int merge_round(px_clusterer *c, double threshold)
         for (size_t k = 0; k < n_near; k++) {
             story *o = near[k];
             o->touched = 0;
-            if (k >= c->o.max_candidates || rc)
+            if (k >= c->o.max_candidates || rc || !same_language(s, o))
                 continue;
             double sim;
             if (!cached_sim(s, o, &sim)) {

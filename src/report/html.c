@@ -733,6 +733,27 @@ static void section_copies(px_buf *b, const px_story_report *r)
     px_buf_puts(b, "</ul></section>");
 }
 
+/* Related stories in other languages (links.h), under the title. */
+static void section_links(px_buf *b, const px_story_report *r)
+{
+    if (!r->links.n)
+        return;
+    char langs[64];
+    px_story_links_languages(&r->links, langs, sizeof langs);
+    px_buf_puts(b, "<p class=also-covered>Also covered in: <b>");
+    esc(b, langs);
+    px_buf_puts(b, "</b></p><ul class=also-covered>");
+    for (size_t i = 0; i < r->links.n; i++) {
+        const px_story_link *k = &r->links.v[i];
+        px_buf_puts(b, "<li><span class=meta>");
+        esc(b, k->lang);
+        px_buf_printf(b, " · story %lld</span> ", (long long)k->story);
+        esc(b, k->title ? k->title : "(untitled)");
+        px_buf_puts(b, "</li>");
+    }
+    px_buf_puts(b, "</ul>");
+}
+
 static void story_html(px_buf *b, const px_story_report *r, size_t index, size_t n)
 {
     const px_story_text *s = r->story;
@@ -747,6 +768,7 @@ static void story_html(px_buf *b, const px_story_report *r, size_t index, size_t
         px_buf_puts(b, "</span>");
     }
     px_buf_puts(b, "</h2>");
+    section_links(b, r);
     section_sources(b, s);
     section_timechart(b, s);
     section_copies(b, r);

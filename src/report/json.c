@@ -378,11 +378,37 @@ static void add_duplicates(cJSON *story, const px_story_report *r)
     }
 }
 
+/* Related stories in other languages (links.h); only when there are some,
+ * so that the store, which adds its own, never meets the key twice. */
+static void add_links(cJSON *o, const px_story_report *r)
+{
+    if (!r->links.n)
+        return;
+    cJSON *also = cJSON_AddObjectToObject(o, "also_covered_in");
+    cJSON *langs = cJSON_AddArrayToObject(also, "languages");
+    cJSON *list = cJSON_AddArrayToObject(also, "stories");
+    for (size_t i = 0; i < r->links.n; i++) {
+        const px_story_link *k = &r->links.v[i];
+        int seen = 0;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = strcmp(r->links.v[j].lang, k->lang) == 0;
+        if (!seen)
+            cJSON_AddItemToArray(langs, cJSON_CreateString(k->lang));
+        cJSON *one = cJSON_CreateObject();
+        px_json_num(one, "story", (double)k->story);
+        px_json_str(one, "language", k->lang);
+        px_json_str(one, "title", k->title);
+        px_json_num(one, "score", k->score);
+        cJSON_AddItemToArray(list, one);
+    }
+}
+
 cJSON *px_report_story_object(const px_story_report *r, size_t index)
 {
     const px_story_text *s = r->story;
     cJSON *o = cJSON_CreateObject();
     px_json_num(o, "story", (double)index + 1);
+    add_links(o, r);
     cJSON_AddItemToObject(o, "articles", articles_json(s));
     cJSON *srcs = cJSON_AddArrayToObject(o, "sources");
     for (size_t i = 0; i < s->n_sources; i++)

@@ -730,6 +730,21 @@ static void section_timeline(out *o, const px_story_report *r)
                       t->unresolved, RESET(o));
 }
 
+/* Related stories in other languages (links.h), under the headline. */
+static void section_links(out *o, const px_story_report *r)
+{
+    if (!r->links.n)
+        return;
+    char langs[64];
+    px_story_links_languages(&r->links, langs, sizeof langs);
+    px_buf_printf(o->b, "Also covered in: %s%s%s\n", BOLD(o), langs, RESET(o));
+    for (size_t i = 0; i < r->links.n; i++) {
+        const px_story_link *k = &r->links.v[i];
+        px_buf_printf(o->b, "  %s[%s] story %lld%s ", DIM(o), k->lang, (long long)k->story, RESET(o));
+        wrap(o, k->title ? k->title : "(untitled)", 4, 1);
+    }
+}
+
 static void story_text(out *o, const px_story_report *r, size_t index, size_t n_stories)
 {
     const px_story_text *s = r->story;
@@ -746,6 +761,7 @@ static void story_text(out *o, const px_story_report *r, size_t index, size_t n_
         wrap(o, r->summary.headline.text, 0, 1);
         px_buf_puts(o->b, RESET(o));
     }
+    section_links(o, r);
     section_articles(o, s);
     section_copies(o, r);
     section_summary(o, r);

@@ -189,8 +189,10 @@ int px_analyze_stored_story(px_store *s, int64_t story, const px_compare_opts *o
     return px_analyze_stored_story_with(s, story, o, NULL, out, err);
 }
 
-int px_analyze_stored_story_with(px_store *s, int64_t story, const px_compare_opts *o,
-                                 const px_report_opts *text_opts, px_stored_analysis *out, px_error *err)
+/* Compares a stored story and renders it; with ev, also its evidence for
+ * links to stories in other languages (parallax/links.h). */
+static int analyze_story(px_store *s, int64_t story, const px_compare_opts *o, const px_report_opts *text_opts,
+                         px_stored_analysis *out, px_story_evidence *ev, px_error *err)
 {
     memset(out, 0, sizeof *out);
     loaded l;
@@ -204,8 +206,67 @@ int px_analyze_stored_story_with(px_store *s, int64_t story, const px_compare_op
         rc = px_compare_story_group(l.arts, &l.group, o, &r, err);
     if (!rc)
         rc = render(r, &l, text_opts, out, err);
+    if (!rc && ev && px_story_evidence_build(r, ev) != PX_OK) {
+        px_stored_analysis_free(out);
+        rc = px_error_set(err, PX_ENOMEM, "out of memory reading a story's evidence");
+    }
     px_story_report_free(r);
     loaded_free(&l);
+    return rc;
+}
+
+int px_analyze_stored_story_with(px_store *s, int64_t story, const px_compare_opts *o,
+                                 const px_report_opts *text_opts, px_stored_analysis *out, px_error *err)
+{
+    return analyze_story(s, story, o, text_opts, out, NULL, err);
+}
+
+/* The stories a story's evidence links, gathered from the stored evidence
+ * of the stories near it. */
+typedef struct link_scan {
+    const px_story_evidence *ev;
+    int64_t *others;
+    double *scores;
+    size_t n, cap, cap_scores;
+} link_scan;
+
+static int scan_one(int64_t other, const char *text, void *ud)
+{
+    link_scan *k = ud;
+    px_story_evidence o;
+    if (px_story_evidence_parse(text, &o) != PX_OK)
+        return PX_OK; /* unreadable evidence links nothing */
+    px_link_detail d;
+    px_story_link_score(k->ev, &o, &d);
+    px_story_evidence_free(&o);
+    if (!px_story_link_accept(&d))
+        return PX_OK;
+    if (px_grow(&k->others, &k->cap, k->n + 1, sizeof *k->others, 8, 0) ||
+        px_grow(&k->scores, &k->cap_scores, k->n + 1, sizeof *k->scores, 8, 0))
+        return PX_ENOMEM;
+    k->others[k->n] = other;
+    k->scores[k->n++] = d.score;
+    return PX_OK;
+}
+
+/* Stores the story's evidence and makes its links again: with every story
+ * of another language published within the window that the score takes.
+ * The other stories' links to the rest stay as they were. */
+static int link_story(px_store *s, int64_t story, const px_story_evidence *ev, px_error *err)
+{
+    char *text = px_story_evidence_to_text(ev);
+    if (!text)
+        return px_error_set(err, PX_ENOMEM, "out of memory storing a story's evidence");
+    link_scan k = {.ev = ev};
+    int rc = PX_OK;
+    if (ev->first_day != PX_NO_DAY)
+        rc = px_store_each_evidence_near(s, story, ev->lang, ev->first_day - PX_LINK_WINDOW_DAYS,
+                                         ev->last_day + PX_LINK_WINDOW_DAYS, scan_one, &k, err);
+    if (rc == PX_OK)
+        rc = px_store_put_links(s, story, ev, text, k.others, k.scores, k.n, err);
+    free(text);
+    free(k.others);
+    free(k.scores);
     return rc;
 }
 
@@ -214,10 +275,14 @@ int px_refresh_analysis(px_store *s, int64_t story, const px_compare_opts *o, px
     px_stored_analysis an = {0};
     int64_t stale; /* read before the articles: a change after it keeps the flag */
     int rc = px_store_story_stale(s, story, &stale, err);
+    px_story_evidence ev = {0};
     if (!rc)
-        rc = px_analyze_stored_story(s, story, o, &an, err);
+        rc = analyze_story(s, story, o, NULL, &an, &ev, err);
     if (!rc)
         rc = px_store_put_fresh_analysis(s, story, &an, stale, err);
+    if (!rc)
+        rc = link_story(s, story, &ev, err);
+    px_story_evidence_free(&ev);
     px_stored_analysis_free(&an);
     return rc;
 }
@@ -230,10 +295,16 @@ static char *store_fields(const cJSON *sum, const char *analyzed_at)
         {"last_date", "last_date"}, {"article_count", "articles"}, {"source_count", "sources"},
         {"coverage", "coverage"},
     };
+    static const char *const when_present[] = {"also_covered_in"};
     cJSON *o = cJSON_CreateObject();
     for (size_t i = 0; o && i < sizeof keys / sizeof keys[0]; i++) {
         const cJSON *v = cJSON_GetObjectItem(sum, keys[i][1]);
         cJSON_AddItemToObject(o, keys[i][0], v ? cJSON_Duplicate(v, 1) : cJSON_CreateNull());
+    }
+    for (size_t i = 0; o && i < sizeof when_present / sizeof when_present[0]; i++) {
+        const cJSON *v = cJSON_GetObjectItem(sum, when_present[i]);
+        if (v)
+            cJSON_AddItemToObject(o, when_present[i], cJSON_Duplicate(v, 1));
     }
     cJSON_AddItemToObject(o, "analyzed_at", analyzed_at ? cJSON_CreateString(analyzed_at) : cJSON_CreateNull());
     char *text = o ? cJSON_PrintUnformatted(o) : NULL;
@@ -266,10 +337,17 @@ static char *join_objects(const char *report, const char *fields)
 int px_report_story_text(px_store *s, int64_t story, char **out, px_error *err)
 {
     *out = NULL;
-    cJSON *sum = NULL;
+    cJSON *sum = NULL, *links = NULL;
     int rc = px_store_story_summary(s, story, &sum, err);
     if (rc || !sum)
         return rc;
+    /* related stories in other languages, as they stand now */
+    if ((rc = px_store_story_links(s, story, &links, err))) {
+        cJSON_Delete(sum);
+        return rc;
+    }
+    if (links)
+        cJSON_AddItemToObject(sum, "also_covered_in", links);
     px_stored_analysis an;
     int stored = 1;
     rc = px_store_get_analysis(s, story, &an, err);

@@ -115,6 +115,24 @@ int px_store_put_analysis(px_store *s, int64_t story, const px_stored_analysis *
     return s->ops->put_analysis(s, story, an, err);
 }
 
+int px_store_each_evidence_near(px_store *s, int64_t story, const char *lang, long lo, long hi,
+                                store_evidence_fn fn, void *ud, px_error *err)
+{
+    return s->ops->each_evidence_near(s, story, lang, lo, hi, fn, ud, err);
+}
+
+int px_store_put_links(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
+                       const int64_t *others, const double *scores, size_t n, px_error *err)
+{
+    return s->ops->put_links(s, story, e, text, others, scores, n, err);
+}
+
+int px_store_story_links(px_store *s, int64_t story, cJSON **out, px_error *err)
+{
+    *out = NULL;
+    return s->ops->story_links(s, story, out, err);
+}
+
 int px_store_put_fresh_analysis(px_store *s, int64_t story, const px_stored_analysis *an, int64_t seen_stale,
                                 px_error *err)
 {

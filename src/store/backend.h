@@ -63,6 +63,12 @@ struct px_store_backend {
     int (*stories)(px_store *s, const px_story_query *q, cJSON **out, px_error *err);
     int (*story_summary)(px_store *s, int64_t story, cJSON **out, px_error *err);
     int (*story_articles)(px_store *s, int64_t story, cJSON *list, px_error *err);
+    /* related stories in other languages (store_internal.h) */
+    int (*each_evidence_near)(px_store *s, int64_t story, const char *lang, long lo, long hi,
+                              store_evidence_fn fn, void *ud, px_error *err);
+    int (*put_links)(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
+                     const int64_t *others, const double *scores, size_t n, px_error *err);
+    int (*story_links)(px_store *s, int64_t story, cJSON **out, px_error *err);
     int (*article_json)(px_store *s, int64_t row, cJSON **out, px_error *err);
     /* the work queue (queue.h); NULL where the database has none */
     int (*enqueue)(px_store *s, const char *path, int *added, px_error *err);
@@ -110,6 +116,9 @@ cJSON *store_row_story_summary(const store_row *r, cJSON *coverage);
 cJSON *store_row_coverage(const store_row *r);
 cJSON *store_row_search_hit(const store_row *r, const px_search_query *q);
 cJSON *store_row_source(const store_row *r);
+/* Adds one related story of the columns other id, language, title, score
+ * to links ({"languages": [...], "stories": [...]}, made on first use). */
+void store_row_link(const store_row *r, cJSON **links);
 
 /* Article JSON arrays as stored ("[...]") of an article's lists. */
 char *store_strlist_json(const px_strlist *l);

@@ -384,7 +384,7 @@ static store_row row_at(const PGresult *res, int i)
 
 /* ---- schema ------------------------------------------------------------ */
 
-/* The same tables as the SQLite store's schema version 6 (store.c), with
+/* The same tables as the SQLite store's schema version 7 (store.c), with
  * the search index as a tsvector column. Analyses are stored as text:
  * PostgreSQL compresses long values itself (TOAST). Entry i brings the
  * schema to version pg_migrations[i].version. Append only. */
@@ -468,9 +468,19 @@ static const struct {
         "CREATE INDEX work_items_open ON work_items(id) WHERE state IN ('pending', 'running');", NULL},
     /* Chinese, Japanese and Korean searched by pairs of characters */
     {6, NULL, respace_cjk_rows},
+    /* related stories in other languages (docs/links.md) */
+    {7, "CREATE TABLE story_evidence("
+        "  story_id BIGINT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,"
+        "  language TEXT NOT NULL, first_day BIGINT, last_day BIGINT, evidence TEXT NOT NULL);"
+        "CREATE INDEX story_evidence_by_day ON story_evidence(last_day) WHERE last_day IS NOT NULL;"
+        "CREATE TABLE story_links("
+        "  story_id BIGINT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,"
+        "  other_id BIGINT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,"
+        "  score DOUBLE PRECISION NOT NULL, PRIMARY KEY(story_id, other_id));"
+        "CREATE INDEX story_links_by_other ON story_links(other_id);", NULL},
 };
 #define PG_N_MIGRATIONS (sizeof pg_migrations / sizeof pg_migrations[0])
-_Static_assert(PX_STORE_SCHEMA_VERSION == 6, "add the PostgreSQL migration of the new schema version to pg_migrations");
+_Static_assert(PX_STORE_SCHEMA_VERSION == 7, "add the PostgreSQL migration of the new schema version to pg_migrations");
 
 /* The search vector of each stored article with CJK text, made again
  * from that text spaced into pairs of characters, as pgs_add_article
@@ -1946,6 +1956,100 @@ static int pgs_work_queue(px_store *s, cJSON **out, px_error *err)
     return PX_OK;
 }
 
+/* ---- related stories in other languages -------------------------------- */
+
+static int put_evidence(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
+                        px_error *err)
+{
+    num id = i64(story), lo = i64(e->first_day), hi = i64(e->last_day);
+    int undated = e->first_day == PX_NO_DAY;
+    const char *params[5] = {id.s, e->lang, undated ? NULL : lo.s, undated ? NULL : hi.s, text};
+    PGresult *r = pg_run(s,
+                         "INSERT INTO story_evidence(story_id, language, first_day, last_day, evidence) "
+                         "VALUES ($1, $2, $3, $4, $5) ON CONFLICT(story_id) DO UPDATE SET "
+                         "language = excluded.language, first_day = excluded.first_day, "
+                         "last_day = excluded.last_day, evidence = excluded.evidence",
+                         5, params, err, "storing a story's evidence");
+    PQclear(r);
+    return r ? PX_OK : PX_EIO;
+}
+
+static int pgs_each_evidence_near(px_store *s, int64_t story, const char *lang, long lo, long hi,
+                                  store_evidence_fn fn, void *ud, px_error *err)
+{
+    num id = i64(story), l = i64(lo), h = i64(hi);
+    const char *params[4] = {id.s, lang, l.s, h.s};
+    PGresult *r = pg_run(s,
+                         "SELECT story_id, evidence FROM story_evidence "
+                         "WHERE last_day >= $3 AND first_day <= $4 AND story_id <> $1 AND language <> $2",
+                         4, params, err, "reading stories' evidence");
+    if (!r)
+        return PX_EIO;
+    int rc = PX_OK;
+    for (int i = 0; rc == PX_OK && i < PQntuples(r); i++)
+        rc = fn(strtoll(PQgetvalue(r, i, 0), NULL, 10), PQgetvalue(r, i, 1), ud);
+    PQclear(r);
+    return rc ? px_error_set(err, rc, "out of memory linking a story") : PX_OK;
+}
+
+static int set_links(px_store *s, int64_t story, const int64_t *others, const double *scores, size_t n,
+                     px_error *err)
+{
+    num id = i64(story);
+    const char *clear[1] = {id.s};
+    PGresult *r = pg_run(s, "DELETE FROM story_links WHERE story_id = $1 OR other_id = $1", 1, clear, err,
+                         "clearing a story's links");
+    PQclear(r);
+    for (size_t i = 0; r && i < n; i++) {
+        num o = i64(others[i]);
+        char score[32];
+        snprintf(score, sizeof score, "%.17g", scores[i]);
+        const char *params[3] = {id.s, o.s, score};
+        r = pg_run(s,
+                   "INSERT INTO story_links(story_id, other_id, score) VALUES ($1, $2, $3), ($2, $1, $3) "
+                   "ON CONFLICT(story_id, other_id) DO UPDATE SET score = excluded.score",
+                   3, params, err, "linking two stories");
+        PQclear(r);
+    }
+    return r ? PX_OK : PX_EIO;
+}
+
+static int pgs_put_links(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
+                         const int64_t *others, const double *scores, size_t n, px_error *err)
+{
+    int own = PQtransactionStatus(pg(s)->conn) == PQTRANS_IDLE;
+    int rc = own ? pgs_begin(s, err) : PX_OK;
+    if (!rc)
+        rc = put_evidence(s, story, e, text, err);
+    if (!rc)
+        rc = set_links(s, story, others, scores, n, err);
+    if (own && !rc)
+        rc = pgs_commit(s, err);
+    if (own && rc)
+        pgs_rollback(s);
+    return rc;
+}
+
+static int pgs_story_links(px_store *s, int64_t story, cJSON **out, px_error *err)
+{
+    num id = i64(story);
+    const char *params[1] = {id.s};
+    PGresult *r = pg_query(s,
+                           "SELECT l.other_id, e.language, st.title, l.score FROM story_links l "
+                           "JOIN stories st ON st.id = l.other_id "
+                           "LEFT JOIN story_evidence e ON e.story_id = l.other_id "
+                           "WHERE l.story_id = $1 ORDER BY l.score DESC, l.other_id",
+                           1, params, err, "reading a story's links");
+    if (!r)
+        return PX_EIO;
+    for (int i = 0; i < PQntuples(r); i++) {
+        store_row sr = row_at(r, i);
+        store_row_link(&sr, out);
+    }
+    PQclear(r);
+    return PX_OK;
+}
+
 static const px_store_backend pg_backend = {
     .close = pgs_close,
     .begin = pgs_begin,
@@ -1967,6 +2071,9 @@ static const px_store_backend pg_backend = {
     .story_for_key = pgs_story_for_key,
     .assign_story = pgs_assign_story,
     .merge_stories = pgs_merge_stories,
+    .each_evidence_near = pgs_each_evidence_near,
+    .put_links = pgs_put_links,
+    .story_links = pgs_story_links,
     .each_article = pgs_each_article,
     .each_article_of = pgs_each_article_of,
     .each_window_article = pgs_each_window_article,

@@ -48,6 +48,10 @@ int px_store_stories(px_store *s, const px_story_query *q, cJSON **out, px_error
 /* One story's entry of the list above ({"id","title",...,"has_analysis"}).
  * NULL in *out and PX_OK when there is no such story. */
 int px_store_story_summary(px_store *s, int64_t story, cJSON **out, px_error *err);
+/* The related stories of a story in other languages (docs/links.md):
+ * {"languages": ["de", "fr"], "stories": [{"id", "language", "title",
+ * "score"}, ...]}, highest score first; NULL in *out when it has none. */
+int px_store_story_links(px_store *s, int64_t story, cJSON **out, px_error *err);
 /* One story: the fields above plus "articles_list" (article summaries with
  * "removed") and "analysis" (the stored report, or null). NULL in *out and
  * PX_OK when there is no such story. */

@@ -251,3 +251,26 @@ int store_normalise_since(const char *since, char out[32], px_error *err)
         return px_error_set(err, PX_EUSAGE, "'%s' is not a date (try YYYY-MM-DD)", since);
     return PX_OK;
 }
+
+void store_row_link(const store_row *r, cJSON **links)
+{
+    if (!*links) {
+        *links = cJSON_CreateObject();
+        cJSON_AddArrayToObject(*links, "languages");
+        cJSON_AddArrayToObject(*links, "stories");
+    }
+    const char *lang = r->text(r, 1);
+    lang = lang ? lang : "";
+    cJSON *langs = cJSON_GetObjectItem(*links, "languages"), *l;
+    int seen = 0;
+    cJSON_ArrayForEach(l, langs)
+        seen |= strcmp(l->valuestring, lang) == 0;
+    if (!seen)
+        cJSON_AddItemToArray(langs, cJSON_CreateString(lang));
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "id", (double)r->int64(r, 0));
+    cJSON_AddStringToObject(o, "language", lang);
+    add_string(o, "title", r, 2);
+    cJSON_AddNumberToObject(o, "score", r->dbl(r, 3));
+    cJSON_AddItemToArray(cJSON_GetObjectItem(*links, "stories"), o);
+}

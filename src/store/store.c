@@ -43,6 +43,11 @@ enum stmt_id {
     ST_STORY_STALE_GET,
     ST_STORY_STALE_CLEAR,
     ST_STORY_TITLE,
+    ST_EVIDENCE_PUT,
+    ST_EVIDENCE_NEAR,
+    ST_LINKS_CLEAR,
+    ST_LINK_PUT,
+    ST_LINKS_OF,
     ST_COUNT
 };
 
@@ -97,6 +102,18 @@ static const char *const stmt_sql[ST_COUNT] = {
     /* only when no article came in since the analysis read the story */
     [ST_STORY_STALE_CLEAR] = "UPDATE stories SET stale = 0 WHERE id = ?1 AND stale = ?2",
     [ST_STORY_TITLE] = "UPDATE stories SET title = ?2 WHERE id = ?1",
+    [ST_EVIDENCE_PUT] = "INSERT INTO story_evidence(story_id, language, first_day, last_day, evidence) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(story_id) DO UPDATE SET "
+                        "language = excluded.language, first_day = excluded.first_day, "
+                        "last_day = excluded.last_day, evidence = excluded.evidence",
+    [ST_EVIDENCE_NEAR] = "SELECT story_id, evidence FROM story_evidence "
+                         "WHERE last_day >= ?3 AND first_day <= ?4 AND story_id <> ?1 AND language <> ?2",
+    [ST_LINKS_CLEAR] = "DELETE FROM story_links WHERE story_id = ?1 OR other_id = ?1",
+    [ST_LINK_PUT] = "INSERT OR REPLACE INTO story_links(story_id, other_id, score) VALUES (?1, ?2, ?3), (?2, ?1, ?3)",
+    [ST_LINKS_OF] = "SELECT l.other_id, e.language, st.title, l.score FROM story_links l "
+                    "JOIN stories st ON st.id = l.other_id "
+                    "LEFT JOIN story_evidence e ON e.story_id = l.other_id "
+                    "WHERE l.story_id = ?1 ORDER BY l.score DESC, l.other_id",
 };
 
 typedef struct sq_store {
@@ -255,6 +272,19 @@ static const char *const migrations[] = {
     /* 5 -> 6: Chinese, Japanese and Korean indexed as pairs of characters
      * (search_query.h); the index is made again the same way. */
     SEARCH_INDEX_AGAIN,
+    /* 6 -> 7: related stories in other languages (docs/links.md): each
+     * story's evidence, kept with its analysis, and the links between
+     * stories, one row each way. A story analysed before has no evidence
+     * until it is analysed again (`parallax reanalyze`). */
+    "CREATE TABLE story_evidence("
+    "  story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,"
+    "  language TEXT NOT NULL, first_day INTEGER, last_day INTEGER, evidence TEXT NOT NULL);"
+    "CREATE INDEX story_evidence_by_day ON story_evidence(last_day) WHERE last_day IS NOT NULL;"
+    "CREATE TABLE story_links("
+    "  story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,"
+    "  other_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,"
+    "  score REAL NOT NULL, PRIMARY KEY(story_id, other_id)) WITHOUT ROWID;"
+    "CREATE INDEX story_links_by_other ON story_links(other_id);",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 _Static_assert(N_MIGRATIONS == PX_STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -1598,6 +1628,102 @@ static int sq_save_templates(px_store *s, const px_templates *t, px_error *err)
     return rc;
 }
 
+/* ---- related stories in other languages -------------------------------- */
+
+static int put_evidence(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
+                        px_error *err)
+{
+    sqlite3_stmt *st = stmt(s, ST_EVIDENCE_PUT, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    sqlite3_bind_int64(st, 1, story);
+    bind_text(st, 2, e->lang);
+    if (e->first_day == PX_NO_DAY) {
+        sqlite3_bind_null(st, 3);
+        sqlite3_bind_null(st, 4);
+    } else {
+        sqlite3_bind_int64(st, 3, e->first_day);
+        sqlite3_bind_int64(st, 4, e->last_day);
+    }
+    bind_text(st, 5, text);
+    return run(s, st, err, "storing a story's evidence");
+}
+
+static int sq_each_evidence_near(px_store *s, int64_t story, const char *lang, long lo, long hi,
+                                 store_evidence_fn fn, void *ud, px_error *err)
+{
+    sqlite3_stmt *st = stmt(s, ST_EVIDENCE_NEAR, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    sqlite3_bind_int64(st, 1, story);
+    bind_text(st, 2, lang);
+    sqlite3_bind_int64(st, 3, lo);
+    sqlite3_bind_int64(st, 4, hi);
+    int rc, fn_rc = PX_OK;
+    while (fn_rc == PX_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        fn_rc = fn(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1), ud);
+    int done = fn_rc != PX_OK || rc == SQLITE_DONE;
+    sqlite3_reset(st);
+    if (fn_rc != PX_OK)
+        return px_error_set(err, fn_rc, "out of memory linking a story");
+    return done ? PX_OK : db_error(s, err, "reading stories' evidence");
+}
+
+static int set_links(px_store *s, int64_t story, const int64_t *others, const double *scores, size_t n,
+                     px_error *err)
+{
+    sqlite3_stmt *st = stmt(s, ST_LINKS_CLEAR, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    sqlite3_bind_int64(st, 1, story);
+    int rc = run(s, st, err, "clearing a story's links");
+    for (size_t i = 0; rc == PX_OK && i < n; i++) {
+        if (!(st = stmt(s, ST_LINK_PUT, err)))
+            return err ? err->code : PX_EIO;
+        sqlite3_bind_int64(st, 1, story);
+        sqlite3_bind_int64(st, 2, others[i]);
+        sqlite3_bind_double(st, 3, scores[i]);
+        rc = run(s, st, err, "linking two stories");
+    }
+    return rc;
+}
+
+static int sq_put_links(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
+                        const int64_t *others, const double *scores, size_t n, px_error *err)
+{
+    int own = sqlite3_get_autocommit(sq(s)->db);
+    int rc = own ? px_store_begin(s, err) : PX_OK;
+    if (!rc)
+        rc = put_evidence(s, story, e, text, err);
+    if (!rc)
+        rc = set_links(s, story, others, scores, n, err);
+    if (own && !rc)
+        rc = px_store_commit(s, err);
+    if (own && rc)
+        px_store_rollback(s);
+    return rc;
+}
+
+static int sq_story_links(px_store *s, int64_t story, cJSON **out, px_error *err)
+{
+    sqlite3_stmt *st = stmt(s, ST_LINKS_OF, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    sqlite3_bind_int64(st, 1, story);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_row r = row_of(st);
+        store_row_link(&r, out);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        cJSON_Delete(*out);
+        *out = NULL;
+        return db_error(s, err, "reading a story's links");
+    }
+    return PX_OK;
+}
+
 static const px_store_backend sqlite_backend = {
     .close = sq_close,
     .begin = sq_begin,
@@ -1619,6 +1745,9 @@ static const px_store_backend sqlite_backend = {
     .story_for_key = sq_story_for_key,
     .assign_story = sq_assign_story,
     .merge_stories = sq_merge_stories,
+    .each_evidence_near = sq_each_evidence_near,
+    .put_links = sq_put_links,
+    .story_links = sq_story_links,
     .each_article = sq_each_article,
     .each_article_of = sq_each_article_of,
     .each_window_article = sq_each_window_article,

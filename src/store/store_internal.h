@@ -3,6 +3,7 @@
 #ifndef PARALLAX_STORE_STORE_INTERNAL_H
 #define PARALLAX_STORE_STORE_INTERNAL_H
 
+#include "parallax/links.h"
 #include "parallax/store.h"
 
 /* One ingest at a time per store (SQLite: flock(2) on DB-ingest.lock;
@@ -63,6 +64,18 @@ int px_store_put_analysis(px_store *s, int64_t story, const px_stored_analysis *
 
 int px_store_put_fresh_analysis(px_store *s, int64_t story, const px_stored_analysis *an, int64_t seen_stale,
                                 px_error *err);
+
+/* Related stories in other languages (parallax/links.h, docs/links.md).
+ * px_store_each_evidence_near calls fn with the stored evidence (the text
+ * of px_story_evidence_to_text) of every other story of another language
+ * whose publication days come within [lo, hi]; px_store_put_links stores
+ * story's evidence e (as text) and replaces every link of story, both
+ * directions, by the ones given, in one transaction. */
+typedef int (*store_evidence_fn)(int64_t other, const char *text, void *ud);
+int px_store_each_evidence_near(px_store *s, int64_t story, const char *lang, long lo, long hi,
+                                store_evidence_fn fn, void *ud, px_error *err);
+int px_store_put_links(px_store *s, int64_t story, const px_story_evidence *e, const char *text,
+                       const int64_t *others, const double *scores, size_t n, px_error *err);
 
 /* The stories whose analysis is missing or out of date, by row id (*ids is
  * malloc'd); px_store_mark_all_stale flags every story. */

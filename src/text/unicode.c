@@ -109,6 +109,70 @@ char *px_fold(const char *s, size_t len)
     return m;
 }
 
+/* Latin letters that carry no combining mark to strip, spelt as their
+ * plain forms (a cheap part of transliteration); NULL for the rest. */
+static const char *plain_letter(utf8proc_int32_t cp)
+{
+    switch (cp) {
+    case 0x00F8: return "o";  /* ø */
+    case 0x00E6: return "ae"; /* æ */
+    case 0x0153: return "oe"; /* œ */
+    case 0x0142: return "l";  /* ł */
+    case 0x0111: return "d";  /* đ */
+    case 0x00F0: return "d";  /* ð */
+    case 0x00FE: return "th"; /* þ */
+    case 0x0131: return "i";  /* dotless ı */
+    default: return NULL;
+    }
+}
+
+/* Appends the plain form of one code point of a decomposed, case-folded
+ * text: letters and digits kept, marks dropped, anything else one space
+ * (never two, never leading). */
+static void append_plain(char *out, size_t *w, const char *src, size_t k, utf8proc_int32_t cp)
+{
+    utf8proc_category_t cat = cp >= 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
+    if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ME)
+        return;
+    const char *plain = plain_letter(cp);
+    int word = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+               cat == UTF8PROC_CATEGORY_ND;
+    if (!word) {
+        if (*w && out[*w - 1] != ' ')
+            out[(*w)++] = ' ';
+        return;
+    }
+    if (plain) {
+        size_t n = strlen(plain);
+        memcpy(out + *w, plain, n); /* never longer than the two-byte letter it replaces */
+        *w += n;
+        return;
+    }
+    memmove(out + *w, src, k);
+    *w += k;
+}
+
+char *px_fold_name(const char *s, size_t len)
+{
+    char *m = map(s, len, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+    if (!m)
+        return NULL;
+    size_t r = 0, w = 0, n = strlen(m);
+    while (r < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)m + r, (utf8proc_ssize_t)(n - r), &cp);
+        if (k <= 0)
+            k = 1, cp = -1;
+        append_plain(m, &w, m + r, (size_t)k, cp);
+        r += (size_t)k;
+    }
+    while (w && m[w - 1] == ' ')
+        w--;
+    m[w] = '\0';
+    return m;
+}
+
 size_t px_utf8_offset_to_cp(const char *s, size_t off)
 {
     size_t cp = 0;

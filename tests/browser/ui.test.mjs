@@ -1,11 +1,14 @@
 // Drives the web UI in headless Debian chromium against a running server.
-// Usage: node ui.test.mjs BASE_URL PROFILE_DIR SCREENSHOT_DIR REAL_URL BBC_URL
+// Usage: node ui.test.mjs BASE_URL PROFILE_DIR SCREENSHOT_DIR REAL_URL BBC_URL XLANG_URL
 // BASE_URL serves the example corpus, REAL_URL real news (the seeds and
-// giveme5w1h-dev), BBC_URL the first 2,000 BBC articles. Prints one line "browser: N passed, M failed" and exits
-// non-zero on failure.
+// giveme5w1h-dev), BBC_URL the first 2,000 BBC articles, XLANG_URL the
+// example corpus with the German and French examples (examples/xlang).
+// Prints one line "browser: N passed, M failed" and exits non-zero on
+// failure. PARALLAX_BROWSER_ONLY=REGEX runs only the tests whose names match.
 import { chromium } from 'playwright-core';
 
-const [base, profile, shots, real, bbc] = process.argv.slice(2);
+const [base, profile, shots, real, bbc, xlang] = process.argv.slice(2);
+const only = process.env.PARALLAX_BROWSER_ONLY ? new RegExp(process.env.PARALLAX_BROWSER_ONLY) : null;
 const results = [];
 
 function check(cond, what) {
@@ -13,6 +16,7 @@ function check(cond, what) {
 }
 
 async function test(name, fn, page) {
+  if (only && !only.test(name)) return;
   try {
     await fn(page);
     results.push([name, null]);
@@ -35,7 +39,7 @@ const pageErrors = [];
 page.on('pageerror', (e) => pageErrors.push(e.message));
 // Works offline: any request that leaves the server is a failure.
 const foreign = [];
-page.on('request', (r) => { if (![base, real, bbc].some((u) => u && r.url().startsWith(u))) foreign.push(r.url()); });
+page.on('request', (r) => { if (![base, real, bbc, xlang].some((u) => u && r.url().startsWith(u))) foreign.push(r.url()); });
 
 await test('story list shows every story with coverage bars by leaning and dates', async (p) => {
   await p.goto(base);
@@ -139,6 +143,26 @@ await test('a story page shows every section of the stored report', async (p) =>
   check(/#\/article\/\d+$/.test(p.url()), `citation went to ${p.url()}`);
 }, page);
 
+await test('a story page lists its related stories in other languages', async (p) => {
+  const list = await (await p.request.get(`${xlang}api/stories?limit=100`)).json();
+  const bridge = list.stories.find((st) => /^Tillman Bridge/.test(st.title));
+  const festival = list.stories.find((st) => /Weinfest/.test(st.title));
+  check(bridge && festival, `stories: ${list.stories.map((st) => st.title).join(' | ')}`);
+  await p.goto(`${xlang}#/story/${bridge.id}`);
+  await p.waitForSelector('#articles .article');
+  const also = await p.textContent('#also-covered');
+  check(/Also covered in: fr, de/.test(also), `also covered: ${also}`);
+  check(/Effondrement du pont Tillman/.test(also) && /Brückeneinsturz/.test(also), `linked titles: ${also}`);
+  // a linked title opens that story
+  await p.locator('#also-covered a.story-link', { hasText: 'Brückeneinsturz' }).click();
+  await p.waitForFunction(() => /Brückeneinsturz/.test(document.querySelector('h1').textContent));
+  check(/Also covered in: en, fr/.test(await p.textContent('#also-covered')), 'the German story does not link back');
+  await p.screenshot({ path: `${shots}/ui-also-covered.png` });
+  await p.goto(`${xlang}#/story/${festival.id}`);
+  await p.waitForSelector('#articles .article');
+  check(await p.locator('#also-covered').count() === 0, 'the unrelated story shows related stories');
+}, page);
+
 await test('search highlights matches and opens the article', async (p) => {
   await p.goto(base);
   await p.fill('#search-q', 'comet');
@@ -182,6 +206,7 @@ await test('a copy posted to the API is set aside and listed on its story page',
  * one whose data is not empty. */
 function expectedSections(s) {
   const ids = ['coverage', 'articles'];
+  if (((s.also_covered_in || {}).stories || []).length) ids.push('also-covered');
   if ((s.summary || []).length) ids.push('summary');
   if ((s.conflicts || []).length) ids.push('conflicts');
   if ((s.agreements || []).some((c) => c.shown)) ids.push('agreements');

@@ -23,6 +23,26 @@ static px_article *by_path_suffix(tu_result *r, const char *suffix)
     return NULL;
 }
 
+/* Options are optional: a caller that gives none reads with the defaults
+ * and no diagnostics, raw or cleaned. */
+static int count_and_free(px_article *a, void *ud)
+{
+    (*(size_t *)ud)++;
+    px_article_free(a);
+    return 0;
+}
+
+static void test_no_options_reads_with_defaults(void **s)
+{
+    (void)s;
+    const char *paths[] = {tu_shared("seeds")};
+    size_t raw = 0, cleaned = 0;
+    assert_int_equal(px_read_paths(paths, 1, NULL, count_and_free, &raw), 0);
+    assert_int_equal(px_read_clean_paths(paths, 1, NULL, NULL, count_and_free, &cleaned), 0);
+    assert_int_equal(raw, 5);
+    assert_int_equal(cleaned, 5);
+}
+
 static void test_seeds_shapes(void **s)
 {
     (void)s;
@@ -501,6 +521,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seeds_shapes),
+        cmocka_unit_test(test_no_options_reads_with_defaults),
         cmocka_unit_test(test_txt_one_paragraph_per_line),
         cmocka_unit_test(test_txt_wrapped_paragraphs_are_joined),
         cmocka_unit_test(test_txt_short_lines_in_a_block_stay_apart),

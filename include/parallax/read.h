@@ -100,9 +100,9 @@ typedef struct px_read_opts {
 #define PX_EXPANSION_FLOOR ((long long)64 << 20)
 
 /* Reads every path (files, folders recursively in sorted order, "-" for
- * standard input) and hands each article to fn. Returns the number of inputs
- * or records that failed (each reported through diag), or PX_ESTOP when fn
- * asked to stop. */
+ * standard input) and hands each article to fn; o may be NULL (the
+ * defaults, no diagnostics). Returns the number of inputs or records that
+ * failed (each reported through diag), or PX_ESTOP when fn asked to stop. */
 int px_read_paths(const char *const *paths, size_t n, const px_read_opts *o,
                   px_article_fn fn, void *ud);
 

@@ -24,7 +24,7 @@ static void report(clean_stage *st, px_severity sev, const px_article *a, const 
 {
     if (sev == PX_ERROR)
         st->failures++;
-    if (st->o->diag) {
+    if (st->o && st->o->diag) {
         px_diag d = {sev, a->input_path ? a->input_path : "-", a->input_line, a->input_offset, msg};
         st->o->diag(&d, st->o->diag_ud);
     }

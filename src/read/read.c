@@ -520,8 +520,13 @@ static void limit_input(px_input *in, const px_read_opts *o)
     px_input_limit(in, o->max_decompressed, expansion);
 }
 
+/* The options of a caller that gave none. */
+static const px_read_opts default_opts;
+
 int px_read_input(px_input *in, const px_read_opts *o, px_article_fn fn, void *ud)
 {
+    if (!o)
+        o = &default_opts;
     limit_input(in, o);
     reader r = {.o = o, .fn = fn, .ud = ud, .total = px_input_raw_size(in)};
     const format *f = format_by_ext(px_input_name(in));
@@ -645,6 +650,8 @@ static void read_one(reader *r, const char *path)
 int px_read_paths(const char *const *paths, size_t n, const px_read_opts *o, px_article_fn fn,
                   void *ud)
 {
+    if (!o)
+        o = &default_opts;
     reader r = {.o = o, .fn = fn, .ud = ud};
     pathlist files = {0};
     for (size_t i = 0; i < n; i++) {

@@ -300,6 +300,28 @@ static void test_stemmers_of_every_snowball_language(void **s)
     px_lexicon_free(lx);
 }
 
+/* A table of figures has letter n-grams nearest French or German and no
+ * word of either: undecided, so the declared language or English holds.
+ * Text of those languages, however short, is still told. */
+static void test_figure_tables_are_no_language(void **s)
+{
+    (void)s;
+    static const char *const tables[] = {
+        "Shr 41 cts vs 38 cts\n    Net 2,110,000 vs 1,904,000\n    Sales 31.6 mln vs 29.2 mln\n"
+        "    Nine mths\n    Shr 1.12 dlrs vs 97 cts\n    Net 5,730,000 vs 4,990,000\n"
+        "    Sales 88.9 mln vs 80.4 mln",
+        "Shr 12 cts vs 9 cts\n    Net 310,000 vs 240,000\n    Revs 4,120,000 vs 3,870,000\n"
+        "    Avg shrs 2,600,000 vs 2,580,000"};
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+        assert_null(px_detect_language(tables[i], strlen(tables[i])));
+    static const char de[] = "Der Stadtrat hat am Dienstag beschlossen, die alte Br\u00fccke \u00fcber den "
+                             "Fluss im Fr\u00fchjahr abzurei\u00dfen und eine neue zu bauen.";
+    static const char fr[] = "Le conseil municipal a d\u00e9cid\u00e9 mardi de d\u00e9molir le vieux pont "
+                             "sur la rivi\u00e8re au printemps et d'en construire un nouveau.";
+    assert_string_equal(px_detect_language(de, strlen(de)), "de");
+    assert_string_equal(px_detect_language(fr, strlen(fr)), "fr");
+}
+
 typedef struct got {
     char *lang[4];
     size_t n;
@@ -446,6 +468,7 @@ int main(void)
         cmocka_unit_test(test_stemmers_of_every_snowball_language),
         cmocka_unit_test(test_reader_settles_language),
         cmocka_unit_test(test_stopwords_of_more_languages),
+        cmocka_unit_test(test_figure_tables_are_no_language),
         cmocka_unit_test(test_no_stemmer_said_once),
         cmocka_unit_test(test_no_stemmer_from_one_input),
     };

@@ -6,6 +6,7 @@
  * knows, which is what makes it beat the full set of 160 fingerprints
  * (BENCHMARKS.md, "Language identification"). Only the first 4 KiB of a
  * text are read, so the cost per article is bounded. */
+#include <ctype.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 
 #include "parallax/text.h"
 #include "text/textchar.h"
+#include "text/word_lists.h"
 #include "core/map.h"
 
 #ifndef PX_TEXTCAT_DIR
@@ -245,6 +247,49 @@ static int clearly_english(const char *s, size_t len, size_t letters)
            latin * 50 >= letters * 49 && (double)hits > EN_FUNCTION_SHARE * (double)words;
 }
 
+/* A language guessed from letter n-grams must show some of its function
+ * words: a table of figures ("Shr 11 cts vs 13 cts Net 1,037,690 vs
+ * 1,270,460 Sales ...") has n-grams closest to French or German and not
+ * one word of either, so it is left undecided (the declared language or
+ * English). Checked on texts written mostly in ASCII letters: one function
+ * word in GUESS_SHORT_WORDS words or more, two and a twentieth of the words
+ * in GUESS_LONG_WORDS or more (a very short sentence may have none: "Droom
+ * over?"); languages without a stopword list are taken as guessed. */
+#define GUESS_SHORT_WORDS 6
+#define GUESS_LONG_WORDS 12
+#define GUESS_FUNCTION_SHARE 0.05
+
+static int writes_function_words(const char *lang, const char *s, size_t len)
+{
+    const char *const *list = px_word_list(px_stopword_sources, lang);
+    if (!list)
+        return 1;
+    size_t words = 0, ascii = 0, hits = 0;
+    char lower[24];
+    for (size_t i = 0; i < len;) {
+        size_t j = i, high = 0;
+        while (j < len && (isalpha((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80))
+            high += (unsigned char)s[j++] >= 0x80;
+        if (j == i) {
+            i++;
+            continue;
+        }
+        words++;
+        ascii += high == 0;
+        if (j - i < sizeof lower) {
+            for (size_t k = i; k < j; k++)
+                lower[k - i] = (char)tolower((unsigned char)s[k]);
+            hits += px_word_list_has(list, lower, j - i) != 0;
+        }
+        i = j;
+    }
+    if (words < GUESS_SHORT_WORDS || ascii * 2 < words)
+        return 1;
+    if (words < GUESS_LONG_WORDS)
+        return hits >= 1;
+    return hits >= 2 && (double)hits >= GUESS_FUNCTION_SHARE * (double)words;
+}
+
 const char *px_detect_language(const char *text, size_t len)
 {
     if (!text)
@@ -262,5 +307,6 @@ const char *px_detect_language(const char *text, size_t len)
     }
     if (clearly_english(text, len, c.letters))
         return "en";
-    return closest_fingerprint(text, len, c.letters);
+    const char *guess = closest_fingerprint(text, len, c.letters);
+    return guess && writes_function_words(guess, text, len) ? guess : NULL;
 }

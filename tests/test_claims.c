@@ -839,6 +839,45 @@ static void test_speaker_passive_preposition_and_kin(void **s)
     check_speakers(cases, sizeof cases / sizeof *cases);
 }
 
+/* Cue clauses that hold lists, conjunctions and colons: a list inside an
+ * appositive before the verb, two quotes coordinated by "and" sharing the
+ * cue after the last, a colon ending a clause after asides, a capitalised
+ * article before a one-word name; and pieces that are not one quote: a
+ * second cue after a finished sentence, a piece running on from words of
+ * a new sentence. */
+static void test_speaker_lists_conjunctions_and_colons(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"The new rules \u201cwill not fix the whole problem, but they are a start,\u201d Mara "
+         "Quint, deputy director for parks, roads, and bridges, said on the call.",
+         "will not fix the whole", "Mara Quint"},
+        {"Bikes are \u201cthe quiet revolution of our streets\u201d and \u201cgood for "
+         "everyone,\u201d Tomas Berro, the former mayor of Oakdale, proclaimed to a crowd.",
+         "the quiet revolution", "Tomas Berro"},
+        {"And, when the hosts turned to gossip \u2014 as they often do \u2014 Lena Ruiz called "
+         "them on it:\n\n\u201cThese questions show why nobody trusts the panel. Everyone "
+         "watching knows it.\u201d",
+         "These questions show", "Lena Ruiz"},
+        {"The Ledger said: \u201cOf the voters in the town, most are registered with no party "
+         "at all.\u201d",
+         "Of the voters", "The Ledger"},
+        /* two cues: two quotes, each with its own speaker */
+        {"Pia Olsen met the inspector on Monday. \u201cThat never happened,\u201d Olsen said. "
+         "Tomas Brandt then asked, \u201cWas I going to stay behind all by myself?\u201d",
+         "Was I going to stay", "Tomas Brandt"},
+        {"Pia Olsen met the inspector on Monday. \u201cThat never happened,\u201d Olsen said. "
+         "Tomas Brandt then asked, \u201cWas I going to stay behind all by myself?\u201d",
+         "That never happened", "Pia Olsen"},
+        /* a piece inside a new sentence is a quote of its own */
+        {"\u201cWe want to show some mercy here,\u201d Jon Pratt said. \u201cWe are patient "
+         "people.\u201d The north, he said, was \u201cwhere we have our best chance to win "
+         "this thing.\u201d",
+         "where we have our best", "Jon Pratt"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
 /* "X said, according to Y": X speaks, Y relayed the quote. */
 static void test_relayed_quote_keeps_speaker(void **s)
 {
@@ -1794,6 +1833,7 @@ int main(void)
         cmocka_unit_test(test_speaker_is_no_interjection_or_modifier),
         cmocka_unit_test(test_speaker_titles_signatures_and_pronouns),
         cmocka_unit_test(test_speaker_passive_preposition_and_kin),
+        cmocka_unit_test(test_speaker_lists_conjunctions_and_colons),
         cmocka_unit_test(test_numbers_name_their_quantity),
         cmocka_unit_test(test_number_groups_by_head_noun),
         cmocka_unit_test(test_continued_quote_keeps_mention),

@@ -432,6 +432,7 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
         return 0;
     }
     /* subject first: she said / Mayor Elena Voss said / the memo said */
+    int appositive = 0; /* past the comma after a capitalised subject */
     for (size_t v = t; v < hi && v < t + 24; v++) {
         if (q->d.tk.v[v].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[v].start] == '(') {
             /* a party label: "Rep. John Mica (R-Fla.) said" */
@@ -448,6 +449,13 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
             (unsigned char)q->d.text[q->d.tk.v[v].start] != 0xE2)
             break;
         if (cl_tok_is(&q->d, v, "and") && names_joined(q, v))
+            continue;
+        appositive |= v > t && q->d.text[q->d.tk.v[v].start] == ',' && word_at(q, t) &&
+                      isupper((unsigned char)q->d.text[q->d.tk.v[t].start]);
+        /* a list inside the appositive: `,” Mara Quint, director for
+         * parks, roads, and bridges, said` */
+        if (appositive && (cl_tok_is(&q->d, v, "and") || cl_tok_is(&q->d, v, "or")) &&
+            v > 0 && q->d.text[q->d.tk.v[v - 1].start] == ',')
             continue;
         if (cl_tok_quote(&q->d, v) || cl_tok_is(&q->d, v, "but") || cl_tok_is(&q->d, v, "and") ||
             cl_tok_is(&q->d, v, "while") || cl_tok_is(&q->d, v, "because"))
@@ -1142,10 +1150,23 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
                                  is_pronoun(q->d.text + q->d.tk.v[i + 1].start,
                                             q->d.tk.v[i + 1].end - q->d.tk.v[i + 1].start, &(px_gender){0})))
                 return 0;
-    for (size_t i = t; i < te; i++)
-        if (say_at(q, i) || (cl_tok_is(&q->d, i, "according") && cl_tok_is(&q->d, i + 1, "to")))
-            return 1;
-    return 0;
+    /* the next piece runs on from words of the gap (`.” The north, he
+     * said, was “...`): it sits inside a sentence of its own, not after a
+     * cue clause, which ends in punctuation before the mark */
+    if (colon > gs && te > t && word_at(q, te - 1) && !say_at(q, te - 1))
+        return 0;
+    int cues = 0, ended = 0;
+    for (size_t i = t; i < te; i++) {
+        if (say_at(q, i) || (cl_tok_is(&q->d, i, "according") && cl_tok_is(&q->d, i + 1, "to"))) {
+            /* a second cue after a finished sentence introduces the next
+             * piece by itself: `,” Olsen said. Then he asked, “...”` */
+            if (cues && ended)
+                return 0;
+            cues++;
+        }
+        ended |= cues && q->d.tk.v[i].kind == PX_TOK_PUNCT && strchr(".!?", q->d.text[q->d.tk.v[i].start]);
+    }
+    return cues > 0;
 }
 
 static int all_title_case(const char *s, size_t len)
@@ -1433,19 +1454,10 @@ static int byline_below(const qscan *q, size_t first_open, const piece *last, sp
     return 1;
 }
 
-static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker *sp)
+/* 2. A cue right after the piece, in its sentence, or 2b. the reporting
+ * clause closing the sentence. 1 when found, 0 when not, <0 on error. */
+static int cue_following(qscan *q, const piece *last, speaker *sp)
 {
-    /* 1. a cue between the pieces */
-    for (size_t i = i0; i + 1 <= i1; i++) {
-        size_t gs = p[i].close + p[i].close_len, ge = p[i + 1].open;
-        if (p[i].continues || ge <= gs)
-            continue;
-        int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), 0, sp);
-        if (r)
-            return r < 0 ? r : PX_OK;
-    }
-    /* 2. a cue right after the last piece, in its sentence */
-    const piece *last = &p[i1];
     size_t after = last->close + last->close_len;
     size_t s = cl_sentence_at(&q->d.ss, last->end ? last->end - 1 : 0);
     size_t hi_off = q->d.ss.n ? q->d.ss.v[s].end : q->d.len;
@@ -1461,23 +1473,74 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
         hi_off = q->d.ss.v[s + 1].end; /* the splitter ended the sentence at the mark */
     if (hi_off > last->para_end)
         hi_off = last->para_end;
-    if (after < hi_off) {
-        size_t th = cl_token_at(&q->d.tk, hi_off);
-        int r = cue_after(q, ta, th, !closes_clause(q, last), sp);
+    if (after >= hi_off)
+        return 0;
+    size_t th = cl_token_at(&q->d.tk, hi_off);
+    int r = cue_after(q, ta, th, !closes_clause(q, last), sp);
+    if (r)
+        return r;
+    /* 2b. the reporting clause closing the sentence: `“…” as donors
+     * waited to see how it played out, he said.` */
+    for (size_t c = ta; c < th; c++) {
+        if (cl_tok_quote(&q->d, c))
+            break; /* another quote: its own cue */
+        if (q->d.tk.v[c].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[c].start] != ',')
+            continue;
+        r = cue_after(q, c + 1, th, 1, sp);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+/* The piece after p[i] when only a conjunction joins the two (`are “the
+ * worst crisis” and “a disgrace,” X said`): coordinated quotes share the
+ * cue that follows the last of them. NULL when there is none. */
+static const piece *coordinated_next(const qscan *q, size_t i)
+{
+    if (i + 1 >= q->np)
+        return NULL;
+    const piece *a = &q->p[i], *b = &q->p[i + 1];
+    size_t gs = a->close + a->close_len, ge = b->open;
+    if (a->continues || ge <= gs || a->para_end != b->para_end)
+        return NULL;
+    size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
+    int conj = 0;
+    for (size_t k = t; k < te; k++) {
+        if (cl_tok_is(&q->d, k, "and") || cl_tok_is(&q->d, k, "or"))
+            conj++;
+        else if (!(q->d.tk.v[k].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[k].start] == ','))
+            return NULL;
+    }
+    return conj == 1 ? b : NULL;
+}
+
+static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker *sp)
+{
+    /* 1. a cue between the pieces */
+    for (size_t i = i0; i + 1 <= i1; i++) {
+        size_t gs = p[i].close + p[i].close_len, ge = p[i + 1].open;
+        if (p[i].continues || ge <= gs)
+            continue;
+        int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), 0, sp);
         if (r)
             return r < 0 ? r : PX_OK;
-        /* 2b. the reporting clause closing the sentence: `“…” as donors
-         * waited to see how it played out, he said.` */
-        for (size_t c = ta; c < th; c++) {
-            if (cl_tok_quote(&q->d, c))
-                break; /* another quote: its own cue */
-            if (q->d.tk.v[c].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[c].start] != ',')
-                continue;
-            r = cue_after(q, c + 1, th, 1, sp);
-            if (r)
-                return r < 0 ? r : PX_OK;
-        }
     }
+    /* 2. a cue right after the last piece, in its sentence; for a
+     * partial quote coordinated with the next ones, after the last of
+     * them */
+    const piece *last = &p[i1];
+    for (size_t k = i1, n = 0; n < 4; n++) {
+        int r = cue_following(q, last, sp);
+        if (r)
+            return r < 0 ? r : PX_OK;
+        const piece *next = coordinated_next(q, k);
+        if (!next)
+            break;
+        last = next;
+        k++;
+    }
+    last = &p[i1];
     /* 2c. a byline opening the next paragraph: `...”¶- Ana Ruiz, Springfield.` */
     int rb = byline_below(q, p[i0].open, last, sp);
     if (rb)
@@ -1572,6 +1635,18 @@ static int own_subject(const qscan *q, const px_quote *x, speaker *sp)
     return 1;
 }
 
+/* The subject of the last clause of tokens [lo, hi), after its last
+ * comma or dash: `And, when the hosts turned to gossip — as they do —
+ * Ruiz called them on it:` when the sentence as a whole yields none. */
+static int last_clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_t *e)
+{
+    size_t c = hi;
+    while (c > lo && !(q->d.tk.v[c - 1].kind == PX_TOK_PUNCT &&
+                       (q->d.text[q->d.tk.v[c - 1].start] == ',' || is_dash(q, c - 1))))
+        c--;
+    return c > lo && c < hi && clause_subject(q, c, hi, s, e);
+}
+
 /* A quote opening its sentence with no cue of its own, introduced by the
  * sentence before: `He said:` / `The Times reports:` (a colon: the cue of
  * that sentence, else its subject), or a sentence about
@@ -1600,7 +1675,7 @@ static int introduced_by(qscan *q, const px_quote *x, speaker *sp)
     if (r)
         return r;
     if (pb > pa && q->d.text[pb - 1] == ':') {
-        if (clause_subject(q, lo, hi, &s, &e)) {
+        if (clause_subject(q, lo, hi, &s, &e) || last_clause_subject(q, lo, hi, &s, &e)) {
             sp->start = s;
             sp->end = e;
             sp->found = 1;
@@ -1748,6 +1823,11 @@ static int can_speak(const qscan *q, size_t s, size_t e)
      * Photos`), not a speaker, unless a title introduces it: `Dr. Okafor`
      * is a person whatever the tagger knows of the surname */
     size_t words = 0;
+    /* a capitalised determiner names nothing: `The Ledger said` is one
+     * word of name, like `Ledger said` */
+    static const char *const articles[] = {"the", "a", "an", NULL};
+    if (te - t > 1 && cl_tok_in(q->d.text, f, articles))
+        t++;
     for (size_t i = t; i < te; i++) {
         const px_token *k = &q->d.tk.v[i];
         if (k->kind != PX_TOK_WORD)

@@ -839,6 +839,47 @@ static void test_speaker_passive_preposition_and_kin(void **s)
     check_speakers(cases, sizeof cases / sizeof *cases);
 }
 
+/* Pieces of one statement: a cue clause with a long appositive between
+ * two pieces joins them when the second has no cue of its own, and so
+ * does "and" between two fragments of running speech; a second piece with
+ * its own cue, or capitalised slogans, stay apart. */
+static void test_quote_pieces_of_one_statement(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *body, *prefix, *text;
+        size_t pieces;
+    } cases[] = {
+        {"\u201cWe will not close the clinic,\u201d said Dana Whitfield, director of the Harbor "
+         "Health League, a group that runs three clinics in the county. \u201cNobody here "
+         "wants that.\u201d",
+         "We will not close", "We will not close the clinic, Nobody here wants that.", 2},
+        {"\u201cWe will not close the clinic,\u201d said Dana Whitfield, director of the Harbor "
+         "Health League, a group that runs three clinics in the county. \u201cNobody here "
+         "wants that,\u201d Tom Reyes added.",
+         "We will not close", "We will not close the clinic,", 1},
+        {"The plan was \u201cflawed from the very start\u201d and \u201ca waste of public "
+         "money,\u201d Mara Quint said.",
+         "flawed from the very", "flawed from the very start a waste of public money,", 2},
+        {"Supporters waved signs reading \u201cBuild It Now\u201d and \u201cSave Our "
+         "Town\u201d outside the hall.",
+         "Build It Now", "Build It Now", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        px_article *a = px_article_new();
+        px_set_str(&a->body, cases[i].body);
+        px_entity_list people;
+        px_quote_list quotes;
+        quotes_of(a, &people, &quotes);
+        const px_quote *q = quote_starting(&quotes, cases[i].prefix);
+        assert_string_equal(q->text, cases[i].text);
+        assert_int_equal(q->n_pieces, cases[i].pieces);
+        px_quote_list_clear(&quotes);
+        px_entity_list_clear(&people);
+        px_article_free(a);
+    }
+}
+
 /* Cue clauses that hold lists, conjunctions and colons: a list inside an
  * appositive before the verb, two quotes coordinated by "and" sharing the
  * cue after the last, a colon ending a clause after asides, a capitalised
@@ -874,6 +915,17 @@ static void test_speaker_lists_conjunctions_and_colons(void **s)
          "people.\u201d The north, he said, was \u201cwhere we have our best chance to win "
          "this thing.\u201d",
          "where we have our best", "Jon Pratt"},
+        /* a name right before the colon introduces the quote, unless it
+         * is the one addressed */
+        {"The early lead does not surprise pollster Dana Shaw: \u201cLesser-known candidates "
+         "who win early see the biggest boost.\u201d",
+         "Lesser-known candidates", "Dana Shaw"},
+        {"TURNOUT IS UP IN THE NORTH - Dana Shaw: \u201cTurnout among young voters rose in "
+         "every county we surveyed.\u201d",
+         "Turnout among young", "Dana Shaw"},
+        {"Governor Ana Ruiz delivered a blunt message to Tom Brandt: \u201cIt is time to stop "
+         "attacking your rivals and get on message.\u201d",
+         "It is time to stop", "Ana Ruiz"},
     };
     check_speakers(cases, sizeof cases / sizeof *cases);
 }
@@ -1029,7 +1081,7 @@ static void test_speaker_cue_positions(void **s)
          "a reliable and decent person", "Tom Brandt"},
         /* a short reply with its cue speaks for the quote after it */
         {"Judge Ellen Park left the room.\n\n\u201cIt\u2019s over,\u201d she said of the long trial, "
-         "in which she had heard dozens of witnesses over many months. "
+         "in which she had heard dozens of witnesses over many months.\n\n"
          "\u201cFor me, anyway.\u201d",
          "For me, anyway", "Ellen Park"},
         /* a subordinate clause before the subject */
@@ -1834,6 +1886,7 @@ int main(void)
         cmocka_unit_test(test_speaker_titles_signatures_and_pronouns),
         cmocka_unit_test(test_speaker_passive_preposition_and_kin),
         cmocka_unit_test(test_speaker_lists_conjunctions_and_colons),
+        cmocka_unit_test(test_quote_pieces_of_one_statement),
         cmocka_unit_test(test_numbers_name_their_quantity),
         cmocka_unit_test(test_number_groups_by_head_noun),
         cmocka_unit_test(test_continued_quote_keeps_mention),

@@ -1122,6 +1122,32 @@ static int closes_clause(const qscan *q, const piece *p)
     return a < q->d.len && (strchr(",-", s[a]) || (unsigned char)s[a] == 0xE2);
 }
 
+static int cue_following(const qscan *q, const piece *last, speaker *sp);
+static int coordinated_partials(const qscan *q, size_t i);
+
+/* A cue clause longer than nine words between two pieces (`,” said Ana
+ * Ruiz, director of the league, a group that sues landlords. “...”`)
+ * still joins them when it opens as a cue, the gap ends with the
+ * sentence, and the next piece has no cue of its own: the speaker goes on
+ * speaking. */
+static int long_cue_joins(const qscan *q, const piece *b, size_t gs, size_t ge)
+{
+    size_t end = ge;
+    while (end > gs && isspace((unsigned char)q->d.text[end - 1]))
+        end--;
+    if (end == gs || !strchr(".:", q->d.text[end - 1]))
+        return 0;
+    speaker sp = {0};
+    int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), 0, &sp);
+    free(sp.cue);
+    if (r != 1)
+        return 0;
+    speaker own = {0};
+    r = cue_following(q, b, &own);
+    free(own.cue);
+    return r == 0;
+}
+
 /* Is the gap between two pieces only a cue clause ("she said", "said
  * Lloyd Austin.", "he added")? */
 static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
@@ -1131,7 +1157,8 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
     if (b->open < a->close || a->para_end != b->para_end || !closes_clause(q, a))
         return 0;
     size_t gs = a->close + a->close_len, ge = b->open;
-    if (count_words(q->d.text + gs, ge - gs) > 9)
+    size_t words = count_words(q->d.text + gs, ge - gs);
+    if (words > 30 || (words > 9 && !long_cue_joins(q, b, gs, ge)))
         return 0;
     /* a finished sentence, then a new speaker introducing the next piece:
      * `“... Nice.” Brazilian President Michel Temer tweeted: “...”` */
@@ -1456,7 +1483,7 @@ static int byline_below(const qscan *q, size_t first_open, const piece *last, sp
 
 /* 2. A cue right after the piece, in its sentence, or 2b. the reporting
  * clause closing the sentence. 1 when found, 0 when not, <0 on error. */
-static int cue_following(qscan *q, const piece *last, speaker *sp)
+static int cue_following(const qscan *q, const piece *last, speaker *sp)
 {
     size_t after = last->close + last->close_len;
     size_t s = cl_sentence_at(&q->d.ss, last->end ? last->end - 1 : 0);
@@ -1513,6 +1540,20 @@ static const piece *coordinated_next(const qscan *q, size_t i)
             return NULL;
     }
     return conj == 1 ? b : NULL;
+}
+
+/* Two fragments of running speech coordinated by a conjunction (`were
+ * “flawed from the start” and “a waste of money”`) are pieces of one
+ * quote; capitalised ones are titles or slogans (`“Law and Order” and
+ * “Peace Through Strength”`) and stay apart, and so do short terms, which
+ * joined would pass for a partial quote. */
+static int coordinated_partials(const qscan *q, size_t i)
+{
+    const piece *a = &q->p[i], *b = coordinated_next(q, i);
+    return b && islower((unsigned char)q->d.text[a->start]) &&
+           islower((unsigned char)q->d.text[b->start]) &&
+           count_words(q->d.text + a->start, a->end - a->start) >= 3 &&
+           count_words(q->d.text + b->start, b->end - b->start) >= 3;
 }
 
 static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker *sp)
@@ -1611,6 +1652,40 @@ static int sentence_subject(qscan *q, px_quote *x)
         x->mention_start = mn->start;
         x->mention_end = mn->end;
         return 1;
+    }
+    return 0;
+}
+
+/* A name right before the colon that opens the quote (`- Jeffrey Marsh:
+ * “...”`, `... does not surprise pollster Dana Shaw: “...”`) introduces
+ * it, as a transcript or a digest names its speaker; it takes precedence
+ * over the subject of the sentence. open: the quote's opening mark. */
+static int named_before_colon(const qscan *q, size_t open, speaker *sp)
+{
+    size_t c = open;
+    while (c > 0 && isspace((unsigned char)q->d.text[c - 1]))
+        c--;
+    if (!q->people || c == 0 || q->d.text[c - 1] != ':')
+        return 0;
+    c--;
+    for (size_t m = 0; m < q->people->n_mentions; m++) {
+        const px_mention *mn = &q->people->mentions[m];
+        if (mn->start >= c)
+            break;
+        px_entity_kind k = q->people->v[mn->entity].kind;
+        size_t t = cl_token_at(&q->d.tk, mn->role_start);
+        /* the one addressed is no speaker: `delivered a message to Ana
+         * Ruiz:` (but `More from Ana Ruiz:` names the source) */
+        static const char *const addressed[] = {"to", "at", "toward", "towards", "against",
+                                                "about", "on", "for", NULL};
+        if (t > 0 && cl_tok_in(q->d.text, &q->d.tk.v[t - 1], addressed))
+            continue;
+        if (mn->end == c && !mn->possessive && (k == PX_ENTITY_PERSON || k == PX_ENTITY_ORG)) {
+            sp->start = mn->start;
+            sp->end = mn->end;
+            sp->found = 1;
+            return 1;
+        }
     }
     return 0;
 }
@@ -1942,6 +2017,8 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
             x->mention_start = sp.rel_start;
             x->mention_end = sp.rel_end;
         }
+    } else if (!rc && named_before_colon(q, p[i0].open, &sp)) {
+        rc = resolve_speaker(q, &sp, x);
     } else if (!rc && own_subject(q, x, &sp) && can_speak(q, sp.start, sp.end)) {
         /* "The ad targets a “corrupt system”": whatever the sentence is about */
         rc = resolve_speaker(q, &sp, x);
@@ -2087,7 +2164,7 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
     long last_speech = -1;
     for (size_t i = 0; !rc && i < q.np;) {
         size_t j = i;
-        while (j + 1 < q.np && gap_is_cue(&q, &q.p[j], &q.p[j + 1]))
+        while (j + 1 < q.np && (gap_is_cue(&q, &q.p[j], &q.p[j + 1]) || coordinated_partials(&q, j)))
             j++;
         rc = emit(&q, q.p, i, j, out, &last_speech);
         i = j + 1;

@@ -926,6 +926,14 @@ static void test_speaker_lists_conjunctions_and_colons(void **s)
         {"Governor Ana Ruiz delivered a blunt message to Tom Brandt: \u201cIt is time to stop "
          "attacking your rivals and get on message.\u201d",
          "It is time to stop", "Ana Ruiz"},
+        /* an inverted cue between commas: the name after the verb, not
+         * the one spoken to */
+        {"The hardest part, says Ana Ruiz, a historian at the city library, is that she was "
+         "\u201cone of the most careful archivists of her day.\u201d",
+         "one of the most careful", "Ana Ruiz"},
+        {"Tom Brandt, who sat on the county board, told Reuters, \u201cOf the three plans, I "
+         "like the last one best.\u201d",
+         "Of the three plans", "Tom Brandt"},
     };
     check_speakers(cases, sizeof cases / sizeof *cases);
 }

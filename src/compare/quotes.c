@@ -705,6 +705,24 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
 
 /* Cue before the quote in the same sentence: `Mayor Elena Voss said: “`,
  * `According to X, “`, `X told reporters that “`. Tokens [lo, t). */
+/* An inverted cue set off by commas inside the sentence: `The hard part,
+ * says Ana Ruiz, a historian, is that “...”`. The name after the verb
+ * speaks, not the phrase before it. Bytes [*s, *e) when found. */
+static int inverted_aside(const qscan *q, size_t v, size_t t, size_t *s, size_t *e)
+{
+    /* verbs whose object is the one spoken to: `X, who ..., told Reuters,
+     * “...”` */
+    static const char *const to_someone[] = {"told", "tell", "tells", "asked", "ask", "asks",
+                                             "warned", "warns", "urged", "urges", NULL};
+    if (v == 0 || q->d.tk.v[v - 1].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[v - 1].start] != ',' ||
+        cl_tok_in(q->d.text, &q->d.tk.v[v], to_someone) ||
+        !word_at(q, v + 1) || !isupper((unsigned char)q->d.text[q->d.tk.v[v + 1].start]) ||
+        !cl_phrase_after(&q->d, v + 1, t, s, e))
+        return 0;
+    size_t after = cl_token_at(&q->d.tk, *e);
+    return after < t && q->d.tk.v[after].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[after].start] == ',';
+}
+
 static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
 {
     for (size_t v = t; v-- > lo;) {
@@ -718,6 +736,11 @@ static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
         }
         if (say_at(q, v) && !passive_say_at(q, v)) {
             size_t s, e;
+            if (inverted_aside(q, v, t, &s, &e)) {
+                sp->start = s;
+                sp->end = e;
+                return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+            }
             if (cl_phrase_before(&q->d, lo, v, &s, &e) && (trim_front(q, &s, e), plausible_np(q, s, e)) &&
                 !after_preposition(q, s, e, lo)) {
                 sp->start = s;

@@ -934,6 +934,17 @@ static void test_speaker_lists_conjunctions_and_colons(void **s)
         {"Tom Brandt, who sat on the county board, told Reuters, \u201cOf the three plans, I "
          "like the last one best.\u201d",
          "Of the three plans", "Tom Brandt"},
+        /* a describing word before a group noun, an ampersand inside a
+         * name, `commented`: each a subject after the quote */
+        {"Tom Brandt sold the files. \u201cThe harm done by the defendant is beyond "
+         "counting,\u201d federal prosecutors wrote in their filing.",
+         "The harm done", "federal prosecutors"},
+        {"Tom Brandt worked at the plant for years. \u201cWe are all shaken, he was a friend "
+         "to everyone,\u201d one B&R Lighting worker told the local radio.",
+         "We are all shaken", "one B&R Lighting worker"},
+        {"Tom Brandt spoke first. He would make a better chair than Ruiz \u201cwhatever "
+         "happens next,\u201d one reader commented.",
+         "whatever happens next", "one reader"},
     };
     check_speakers(cases, sizeof cases / sizeof *cases);
 }

@@ -166,7 +166,7 @@ static int say_at(const qscan *q, size_t i)
     static const char *const out[] = {"points", "pointed", "point", NULL};
     static const char *const it[] = {"puts", "putting", NULL};
     static const char *const more[] = {"assured", "assures", "assure", "questioned", "exhorted",
-                                       NULL};
+                                       "commented", NULL};
     if (cl_tok_say(&q->d, i))
         return 1;
     if (i >= q->d.tk.n)
@@ -299,8 +299,13 @@ static int plausible_np(const qscan *q, size_t s, size_t e)
         int named = 0;
         for (size_t i = t + 1; i < te; i++)
             named |= q->d.tk.v[i].kind == PX_TOK_WORD && isupper((unsigned char)q->d.text[q->d.tk.v[i].start]);
+        /* ... or a describing word before one: "federal prosecutors" */
+        const char *hs = q->d.text + l->start;
+        size_t hl = l->end - l->start;
+        int head_noun = te - t == 2 && l->kind == PX_TOK_WORD &&
+                        (cl_is_group_noun(hs, hl) || cl_is_role_noun(hs, hl));
         if (px_is_stopword("en", fs, fl) || (fl > 3 && cl_eq(fs + fl - 3, 3, "ing")) ||
-            (!named && !cl_is_group_noun(fs, fl) && !cl_is_role_noun(fs, fl)))
+            (!named && !head_noun && !cl_is_group_noun(fs, fl) && !cl_is_role_noun(fs, fl)))
             return 0;
     }
     const char *ls = q->d.text + l->start;
@@ -444,9 +449,10 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
                 continue;
             }
         }
+        /* `&` joins the words of a name: `one P&G employee told` */
         if (q->d.tk.v[v].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[v].start] != '\'' &&
             q->d.text[q->d.tk.v[v].start] != ',' && q->d.text[q->d.tk.v[v].start] != '-' &&
-            (unsigned char)q->d.text[q->d.tk.v[v].start] != 0xE2)
+            q->d.text[q->d.tk.v[v].start] != '&' && (unsigned char)q->d.text[q->d.tk.v[v].start] != 0xE2)
             break;
         if (cl_tok_is(&q->d, v, "and") && names_joined(q, v))
             continue;

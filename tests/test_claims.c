@@ -882,10 +882,12 @@ static void test_quote_pieces_of_one_statement(void **s)
 
 /* Cue clauses that hold lists, conjunctions and colons: a list inside an
  * appositive before the verb, two quotes coordinated by "and" sharing the
- * cue after the last, a colon ending a clause after asides, a capitalised
- * article before a one-word name; and pieces that are not one quote: a
- * second cue after a finished sentence, a piece running on from words of
- * a new sentence. */
+ * cue after the last, a colon ending a clause after asides, a name right
+ * before the quote's colon, an inverted cue between commas; pieces that
+ * are not one quote: a second cue after a finished sentence, a piece
+ * running on from words of a new sentence (whose pronoun cue still speaks
+ * for the quote before); a full stop after the closing mark ends the
+ * quote's sentence. */
 static void test_speaker_lists_conjunctions_and_colons(void **s)
 {
     (void)s;
@@ -900,9 +902,6 @@ static void test_speaker_lists_conjunctions_and_colons(void **s)
          "them on it:\n\n\u201cThese questions show why nobody trusts the panel. Everyone "
          "watching knows it.\u201d",
          "These questions show", "Lena Ruiz"},
-        {"The Ledger said: \u201cOf the voters in the town, most are registered with no party "
-         "at all.\u201d",
-         "Of the voters", "The Ledger"},
         /* two cues: two quotes, each with its own speaker */
         {"Pia Olsen met the inspector on Monday. \u201cThat never happened,\u201d Olsen said. "
          "Tomas Brandt then asked, \u201cWas I going to stay behind all by myself?\u201d",
@@ -915,6 +914,18 @@ static void test_speaker_lists_conjunctions_and_colons(void **s)
          "people.\u201d The north, he said, was \u201cwhere we have our best chance to win "
          "this thing.\u201d",
          "where we have our best", "Jon Pratt"},
+        {"Mayor Tomas Brandt spoke to the council on Monday. \"Some people make all sorts of "
+         "claims about the budget.\" He admitted to a \"growing sense of frustration\" about "
+         "the delays.",
+         "Some people make", "Tomas Brandt"},
+        {"Mayor Tomas Brandt spoke to the council on Monday. \"Some people make all sorts of "
+         "claims about the budget.\" He admitted to a \"growing sense of frustration\" about "
+         "the delays.",
+         "growing sense of", "Tomas Brandt"},
+        {"The bank said lending to landlords \"continues to grow faster than the rest of the "
+         "market\". Overall, the lender Harbor Mutual said that \"the fundamentals remain "
+         "strong\".",
+         "continues to grow", "The bank"},
         /* a name right before the colon introduces the quote, unless it
          * is the one addressed */
         {"The early lead does not surprise pollster Dana Shaw: \u201cLesser-known candidates "

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "text/claims_common.h"
+#include "text/textchar.h"
 #include "parallax/quotes.h"
 #include "parallax/text.h"
 #include "core/common_internal.h"
@@ -372,7 +373,7 @@ static int is_intro_word(const qscan *q, size_t i)
                                           "meanwhile", "later", "earlier", "moreover", "yet",
                                           "again", "also", "now", "then", "besides", "otherwise",
                                           "likewise", "similarly", "separately", "finally",
-                                          NULL};
+                                          "overall", NULL};
     const px_token *k = &q->d.tk.v[i];
     const char *s = q->d.text + k->start;
     size_t len = k->end - k->start;
@@ -802,6 +803,12 @@ static int person_like(const qscan *q, size_t entity)
     const char *last = strrchr(e->name, ' ');
     if (last && cl_is_group_noun(last + 1, strlen(last + 1)))
         return 0; /* `Transport Police`: a body, whatever the tagger says */
+    int letters = 0;
+    size_t nl = strlen(e->name);
+    for (size_t i = 0, n = 1; i < nl && !letters; i += n)
+        letters = tc_is_letter(tc_decode(e->name, nl, i, &n));
+    if (!letters)
+        return 0; /* punctuation the tagger took for a name (`.”`) */
     return !space || cl_given_name_gender(e->name, (size_t)(space - e->name)) || e->role ||
            e->variants.n > 1 || (q->spoke && q->spoke[entity]);
 }
@@ -922,7 +929,8 @@ static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_q
     const px_quote *prev = NULL;
     for (size_t i = q->out->n; i-- > 0 && !prev;) {
         const px_quote *x = &q->out->v[i];
-        if (x != cur && x->end <= off && (x->kind != PX_QUOTE_TERM || x->cue))
+        /* a quote nobody was found for stands for no one: look further */
+        if (x != cur && x->end <= off && (x->kind != PX_QUOTE_TERM || x->cue) && x->speaker)
             prev = x;
     }
     if (!prev || prev->speaker_kind != PX_SPEAKER_PERSON || prev->speaker_entity < 0 ||
@@ -1154,6 +1162,19 @@ static int closes_clause(const qscan *q, const piece *p)
 static int cue_following(const qscan *q, const piece *last, speaker *sp);
 static int coordinated_partials(const qscan *q, size_t i);
 
+/* Does a comma hand over from the piece closing at gs to its cue: inside
+ * the marks (`...,”`) or right after them (`...”,`)? */
+static int long_cue_comma(const qscan *q, size_t gs)
+{
+    size_t a = skip_space(q->d.text, gs, q->d.len);
+    if (a < q->d.len && q->d.text[a] == ',')
+        return 1;
+    size_t c = gs;
+    while (c > 0 && ((unsigned char)q->d.text[c - 1] >= 0x80 || q->d.text[c - 1] == '"'))
+        c--; /* back over the closing mark */
+    return c > 0 && q->d.text[c - 1] == ',';
+}
+
 /* A cue clause longer than nine words between two pieces (`,” said Ana
  * Ruiz, director of the league, a group that sues landlords. “...”`)
  * still joins them when it opens as a cue, the gap ends with the
@@ -1164,7 +1185,11 @@ static int long_cue_joins(const qscan *q, const piece *b, size_t gs, size_t ge)
     size_t end = ge;
     while (end > gs && isspace((unsigned char)q->d.text[end - 1]))
         end--;
-    if (end == gs || !strchr(".:", q->d.text[end - 1]))
+    /* the first piece hands over to the cue with a comma (`,” said X, ...`):
+     * after a finished sentence a long clause is a statement of its own
+     * (`.” Ana Ruiz, who designed it, says the goal is ...`) */
+    if (end == gs || !strchr(".:", q->d.text[end - 1]) ||
+        !long_cue_comma(q, gs))
         return 0;
     speaker sp = {0};
     int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), 0, &sp);
@@ -1175,6 +1200,19 @@ static int long_cue_joins(const qscan *q, const piece *b, size_t gs, size_t ge)
     r = cue_following(q, b, &own);
     free(own.cue);
     return r == 0;
+}
+
+/* Does piece b run on from words of the gap after piece a (`.” The
+ * north, he said, was “...`, `.” He admitted to a “...`)? Then b sits
+ * inside a sentence of its own, not after a cue clause, which ends in
+ * punctuation before the mark: the two are not one quote. */
+static int runs_on(const qscan *q, const piece *a, const piece *b)
+{
+    size_t gs = a->close + a->close_len, ge = b->open;
+    if (a->continues || ge <= gs || a->para_end != b->para_end)
+        return 0;
+    size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
+    return te > t && word_at(q, te - 1) && !say_at(q, te - 1);
 }
 
 /* Is the gap between two pieces only a cue clause ("she said", "said
@@ -1206,10 +1244,7 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
                                  is_pronoun(q->d.text + q->d.tk.v[i + 1].start,
                                             q->d.tk.v[i + 1].end - q->d.tk.v[i + 1].start, &(px_gender){0})))
                 return 0;
-    /* the next piece runs on from words of the gap (`.” The north, he
-     * said, was “...`): it sits inside a sentence of its own, not after a
-     * cue clause, which ends in punctuation before the mark */
-    if (colon > gs && te > t && word_at(q, te - 1) && !say_at(q, te - 1))
+    if (runs_on(q, a, b))
         return 0;
     int cues = 0, ended = 0;
     for (size_t i = t; i < te; i++) {
@@ -1532,6 +1567,22 @@ static int cue_following(const qscan *q, const piece *last, speaker *sp)
     if (after >= hi_off)
         return 0;
     size_t th = cl_token_at(&q->d.tk, hi_off);
+    /* a full stop right after the mark ends the sentence: a named subject
+     * after it opens a new statement (`“...”. Analysts said that ...`),
+     * only a pronoun goes on about the same speaker (`“...”. He said the
+     * tax was about right`) */
+    if (q->d.text[after] == '.' && !byline) {
+        speaker next = {0};
+        int r = cue_after(q, ta, th, 1, &next);
+        px_gender g;
+        if (r == 1 && is_pronoun(q->d.text + next.start, next.end - next.start, &g)) {
+            free(sp->cue);
+            *sp = next;
+            return 1;
+        }
+        free(next.cue);
+        return r < 0 ? r : 0;
+    }
     int r = cue_after(q, ta, th, !closes_clause(q, last), sp);
     if (r)
         return r;
@@ -1611,6 +1662,26 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
         k++;
     }
     last = &p[i1];
+    /* 2b'. a short cue clause with a pronoun subject opening the sentence
+     * the next piece runs on from: `.” He admitted to a “...` goes on
+     * about the same speaker and speaks for this quote too (a name there,
+     * `.” Tad Devine said the “...`, introduces someone new) */
+    if (i1 + 1 < q->np && runs_on(q, last, &q->p[i1 + 1]) && closes_clause(q, last)) {
+        size_t gs = last->close + last->close_len, ge = q->p[i1 + 1].open;
+        speaker gap = {0};
+        int r = count_words(q->d.text + gs, ge - gs) <= 9
+                    ? cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), 1, &gap)
+                    : 0;
+        px_gender g;
+        if (r == 1 && is_pronoun(q->d.text + gap.start, gap.end - gap.start, &g)) {
+            free(sp->cue);
+            *sp = gap;
+            return PX_OK;
+        }
+        free(gap.cue);
+        if (r < 0)
+            return r;
+    }
     /* 2c. a byline opening the next paragraph: `...”¶- Ana Ruiz, Springfield.` */
     int rb = byline_below(q, p[i0].open, last, sp);
     if (rb)
@@ -1704,9 +1775,11 @@ static int named_before_colon(const qscan *q, size_t open, speaker *sp)
         px_entity_kind k = q->people->v[mn->entity].kind;
         size_t t = cl_token_at(&q->d.tk, mn->role_start);
         /* the one addressed is no speaker: `delivered a message to Ana
-         * Ruiz:` (but `More from Ana Ruiz:` names the source) */
+         * Ruiz:`, `told BBC News:` (but `More from Ana Ruiz:` names the
+         * source) */
         static const char *const addressed[] = {"to", "at", "toward", "towards", "against",
-                                                "about", "on", "for", NULL};
+                                                "about", "on", "for", "told", "tell", "tells",
+                                                "asked", "ask", "asks", NULL};
         if (t > 0 && cl_tok_in(q->d.text, &q->d.tk.v[t - 1], addressed))
             continue;
         if (mn->end == c && !mn->possessive && (k == PX_ENTITY_PERSON || k == PX_ENTITY_ORG)) {
@@ -1927,11 +2000,6 @@ static int can_speak(const qscan *q, size_t s, size_t e)
      * Photos`), not a speaker, unless a title introduces it: `Dr. Okafor`
      * is a person whatever the tagger knows of the surname */
     size_t words = 0;
-    /* a capitalised determiner names nothing: `The Ledger said` is one
-     * word of name, like `Ledger said` */
-    static const char *const articles[] = {"the", "a", "an", NULL};
-    if (te - t > 1 && cl_tok_in(q->d.text, f, articles))
-        t++;
     for (size_t i = t; i < te; i++) {
         const px_token *k = &q->d.tk.v[i];
         if (k->kind != PX_TOK_WORD)

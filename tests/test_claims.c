@@ -926,6 +926,13 @@ static void test_speaker_lists_conjunctions_and_colons(void **s)
          "market\". Overall, the lender Harbor Mutual said that \"the fundamentals remain "
          "strong\".",
          "continues to grow", "The bank"},
+        /* the agent of a passive verb of saying, between "by" and "as" */
+        {"The new laptop was described by Ana Ruiz as \"the best machine we have ever "
+         "built\".",
+         "the best machine", "Ana Ruiz"},
+        {"The mayor announced plans to merge 35 offices into nine - described by one staff "
+         "union as a \"bonfire of the offices\".",
+         "bonfire of the offices", "one staff union"},
         /* a name right before the colon introduces the quote, unless it
          * is the one addressed */
         {"The early lead does not surprise pollster Dana Shaw: \u201cLesser-known candidates "

@@ -741,6 +741,19 @@ static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
             }
         }
+        if (say_at(q, v) && cl_tok_is(&q->d, v + 1, "by")) {
+            /* the agent of a passive, between `by` and `as`: `described by
+             * one union as “...”`, `was described by Ana Ruiz as “...”` */
+            size_t a = v + 2;
+            while (a < t && a < v + 10 && word_at(q, a) && !cl_tok_is(&q->d, a, "as"))
+                a++;
+            if (a > v + 2 && a < t && cl_tok_is(&q->d, a, "as") &&
+                plausible_np(q, q->d.tk.v[v + 2].start, q->d.tk.v[a - 1].end)) {
+                sp->start = q->d.tk.v[v + 2].start;
+                sp->end = q->d.tk.v[a - 1].end;
+                return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+            }
+        }
         if (say_at(q, v) && !passive_say_at(q, v)) {
             size_t s, e;
             if (inverted_aside(q, v, t, &s, &e)) {

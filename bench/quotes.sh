@@ -4,11 +4,16 @@
 # QUOTES_LIST=train lists the speaker errors, missed gold and unmatched
 # predicted quotes of train on stderr;
 # then extraction speed (entities + quotes + numbers) per 100 articles.
+# `bench/quotes.sh --errors`: train only, its errors listed on stderr with
+# the text of each speaker error (QUOTES_CONTEXT=1), no speed run.
 set -e
 cd "$(dirname "$0")/.."
 BIN=${PARALLAX_BIN:-build/parallax}
 DATA=${PARALLAX_SHARED:-../shared}/data
 [ -x "$BIN" ] || make --no-print-directory build/parallax >/dev/null
+if [ "$1" = "--errors" ]; then
+    QUOTES_LIST=train QUOTES_CONTEXT=1 exec python3 bench/quotes_score.py "$BIN" "$DATA/quotes/polnear" train
+fi
 python3 bench/quotes_score.py "$BIN" "$DATA/quotes/polnear" train dev
 # speed: the 2,225 BBC articles through each command; CPU time (user+sys)
 # of the commands, since wall time on a shared machine measures the load

@@ -33,6 +33,10 @@ import json, os, re, subprocess, sys, tempfile
 # only the train split is for reading errors, dev is held out
 LIST = set(os.environ.get('QUOTES_LIST', '').split(','))
 
+# with QUOTES_CONTEXT=1 each listed speaker error also shows its text,
+# from the gold Source or the quote (whichever comes first) to the quote's end
+CONTEXT = os.environ.get('QUOTES_CONTEXT') == '1'
+
 MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
 PUNCT = ' \t\n.,;:!?\'"\u201c\u201d\u2018\u2019-\u2014()[]'
 
@@ -100,6 +104,12 @@ def gold_quotes(text, ann):
         src = spans.get(r.get('Source', ''), (None, []))[1]
         out.append({'segs': segs, 'source': src})
     return out
+
+
+def context(text, segs):
+    a = max(0, min(s for s, _ in segs) - 120)
+    b = min(len(text), max(e for _, e in segs) + 60)
+    return '    | ' + text[a:b].replace('\n', ' / ')
 
 
 def norm(text, segs):
@@ -175,6 +185,8 @@ def score(parallax, root, split):
                     print(f"  speaker error {name}: gold {gtext!r} predicted {p.get('speaker')!r} "
                           f"(mention {p.get('speaker_mention')!r}, cue {p.get('cue')!r}) "
                           f"quote {p['text'][:70]!r}", file=sys.stderr)
+                    if CONTEXT:
+                        print(context(text, g['source'] + psegs), file=sys.stderr)
                 if not ok and p.get('relay'):
                     rwords = set(re.findall(r"[\w\-]+", p['relay'].lower()))
                     ok = bool(head(gtext) and head(gtext) in rwords) or head(p['relay']) in gwords

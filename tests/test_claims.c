@@ -839,6 +839,134 @@ static void test_speaker_passive_preposition_and_kin(void **s)
     check_speakers(cases, sizeof cases / sizeof *cases);
 }
 
+/* Pieces of one statement: a cue clause with a long appositive between
+ * two pieces joins them when the second has no cue of its own, and so
+ * does "and" between two fragments of running speech; a second piece with
+ * its own cue, or capitalised slogans, stay apart. */
+static void test_quote_pieces_of_one_statement(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *body, *prefix, *text;
+        size_t pieces;
+    } cases[] = {
+        {"\u201cWe will not close the clinic,\u201d said Dana Whitfield, director of the Harbor "
+         "Health League, a group that runs three clinics in the county. \u201cNobody here "
+         "wants that.\u201d",
+         "We will not close", "We will not close the clinic, Nobody here wants that.", 2},
+        {"\u201cWe will not close the clinic,\u201d said Dana Whitfield, director of the Harbor "
+         "Health League, a group that runs three clinics in the county. \u201cNobody here "
+         "wants that,\u201d Tom Reyes added.",
+         "We will not close", "We will not close the clinic,", 1},
+        {"The plan was \u201cflawed from the very start\u201d and \u201ca waste of public "
+         "money,\u201d Mara Quint said.",
+         "flawed from the very", "flawed from the very start a waste of public money,", 2},
+        {"Supporters waved signs reading \u201cBuild It Now\u201d and \u201cSave Our "
+         "Town\u201d outside the hall.",
+         "Build It Now", "Build It Now", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        px_article *a = px_article_new();
+        px_set_str(&a->body, cases[i].body);
+        px_entity_list people;
+        px_quote_list quotes;
+        quotes_of(a, &people, &quotes);
+        const px_quote *q = quote_starting(&quotes, cases[i].prefix);
+        assert_string_equal(q->text, cases[i].text);
+        assert_int_equal(q->n_pieces, cases[i].pieces);
+        px_quote_list_clear(&quotes);
+        px_entity_list_clear(&people);
+        px_article_free(a);
+    }
+}
+
+/* Cue clauses that hold lists, conjunctions and colons: a list inside an
+ * appositive before the verb, two quotes coordinated by "and" sharing the
+ * cue after the last, a colon ending a clause after asides, a name right
+ * before the quote's colon, an inverted cue between commas; pieces that
+ * are not one quote: a second cue after a finished sentence, a piece
+ * running on from words of a new sentence (whose pronoun cue still speaks
+ * for the quote before); a full stop after the closing mark ends the
+ * quote's sentence. */
+static void test_speaker_lists_conjunctions_and_colons(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"The new rules \u201cwill not fix the whole problem, but they are a start,\u201d Mara "
+         "Quint, deputy director for parks, roads, and bridges, said on the call.",
+         "will not fix the whole", "Mara Quint"},
+        {"Bikes are \u201cthe quiet revolution of our streets\u201d and \u201cgood for "
+         "everyone,\u201d Tomas Berro, the former mayor of Oakdale, proclaimed to a crowd.",
+         "the quiet revolution", "Tomas Berro"},
+        {"And, when the hosts turned to gossip \u2014 as they often do \u2014 Lena Ruiz called "
+         "them on it:\n\n\u201cThese questions show why nobody trusts the panel. Everyone "
+         "watching knows it.\u201d",
+         "These questions show", "Lena Ruiz"},
+        /* two cues: two quotes, each with its own speaker */
+        {"Pia Olsen met the inspector on Monday. \u201cThat never happened,\u201d Olsen said. "
+         "Tomas Brandt then asked, \u201cWas I going to stay behind all by myself?\u201d",
+         "Was I going to stay", "Tomas Brandt"},
+        {"Pia Olsen met the inspector on Monday. \u201cThat never happened,\u201d Olsen said. "
+         "Tomas Brandt then asked, \u201cWas I going to stay behind all by myself?\u201d",
+         "That never happened", "Pia Olsen"},
+        /* a piece inside a new sentence is a quote of its own */
+        {"\u201cWe want to show some mercy here,\u201d Jon Pratt said. \u201cWe are patient "
+         "people.\u201d The north, he said, was \u201cwhere we have our best chance to win "
+         "this thing.\u201d",
+         "where we have our best", "Jon Pratt"},
+        {"Mayor Tomas Brandt spoke to the council on Monday. \"Some people make all sorts of "
+         "claims about the budget.\" He admitted to a \"growing sense of frustration\" about "
+         "the delays.",
+         "Some people make", "Tomas Brandt"},
+        {"Mayor Tomas Brandt spoke to the council on Monday. \"Some people make all sorts of "
+         "claims about the budget.\" He admitted to a \"growing sense of frustration\" about "
+         "the delays.",
+         "growing sense of", "Tomas Brandt"},
+        {"The bank said lending to landlords \"continues to grow faster than the rest of the "
+         "market\". Overall, the lender Harbor Mutual said that \"the fundamentals remain "
+         "strong\".",
+         "continues to grow", "The bank"},
+        /* the agent of a passive verb of saying, between "by" and "as" */
+        {"The new laptop was described by Ana Ruiz as \"the best machine we have ever "
+         "built\".",
+         "the best machine", "Ana Ruiz"},
+        {"The mayor announced plans to merge 35 offices into nine - described by one staff "
+         "union as a \"bonfire of the offices\".",
+         "bonfire of the offices", "one staff union"},
+        /* a name right before the colon introduces the quote, unless it
+         * is the one addressed */
+        {"The early lead does not surprise pollster Dana Shaw: \u201cLesser-known candidates "
+         "who win early see the biggest boost.\u201d",
+         "Lesser-known candidates", "Dana Shaw"},
+        {"TURNOUT IS UP IN THE NORTH - Dana Shaw: \u201cTurnout among young voters rose in "
+         "every county we surveyed.\u201d",
+         "Turnout among young", "Dana Shaw"},
+        {"Governor Ana Ruiz delivered a blunt message to Tom Brandt: \u201cIt is time to stop "
+         "attacking your rivals and get on message.\u201d",
+         "It is time to stop", "Ana Ruiz"},
+        /* an inverted cue between commas: the name after the verb, not
+         * the one spoken to */
+        {"The hardest part, says Ana Ruiz, a historian at the city library, is that she was "
+         "\u201cone of the most careful archivists of her day.\u201d",
+         "one of the most careful", "Ana Ruiz"},
+        {"Tom Brandt, who sat on the county board, told Reuters, \u201cOf the three plans, I "
+         "like the last one best.\u201d",
+         "Of the three plans", "Tom Brandt"},
+        /* a describing word before a group noun, an ampersand inside a
+         * name, `commented`: each a subject after the quote */
+        {"Tom Brandt sold the files. \u201cThe harm done by the defendant is beyond "
+         "counting,\u201d federal prosecutors wrote in their filing.",
+         "The harm done", "federal prosecutors"},
+        {"Tom Brandt worked at the plant for years. \u201cWe are all shaken, he was a friend "
+         "to everyone,\u201d one B&R Lighting worker told the local radio.",
+         "We are all shaken", "one B&R Lighting worker"},
+        {"Tom Brandt spoke first. He would make a better chair than Ruiz \u201cwhatever "
+         "happens next,\u201d one reader commented.",
+         "whatever happens next", "one reader"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
 /* "X said, according to Y": X speaks, Y relayed the quote. */
 static void test_relayed_quote_keeps_speaker(void **s)
 {
@@ -990,7 +1118,7 @@ static void test_speaker_cue_positions(void **s)
          "a reliable and decent person", "Tom Brandt"},
         /* a short reply with its cue speaks for the quote after it */
         {"Judge Ellen Park left the room.\n\n\u201cIt\u2019s over,\u201d she said of the long trial, "
-         "in which she had heard dozens of witnesses over many months. "
+         "in which she had heard dozens of witnesses over many months.\n\n"
          "\u201cFor me, anyway.\u201d",
          "For me, anyway", "Ellen Park"},
         /* a subordinate clause before the subject */
@@ -1801,6 +1929,8 @@ int main(void)
         cmocka_unit_test(test_speaker_is_no_interjection_or_modifier),
         cmocka_unit_test(test_speaker_titles_signatures_and_pronouns),
         cmocka_unit_test(test_speaker_passive_preposition_and_kin),
+        cmocka_unit_test(test_speaker_lists_conjunctions_and_colons),
+        cmocka_unit_test(test_quote_pieces_of_one_statement),
         cmocka_unit_test(test_numbers_name_their_quantity),
         cmocka_unit_test(test_number_groups_by_head_noun),
         cmocka_unit_test(test_continued_quote_keeps_mention),

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "text/claims_common.h"
+#include "text/textchar.h"
 #include "parallax/quotes.h"
 #include "parallax/text.h"
 #include "core/common_internal.h"
@@ -166,7 +167,7 @@ static int say_at(const qscan *q, size_t i)
     static const char *const out[] = {"points", "pointed", "point", NULL};
     static const char *const it[] = {"puts", "putting", NULL};
     static const char *const more[] = {"assured", "assures", "assure", "questioned", "exhorted",
-                                       NULL};
+                                       "commented", NULL};
     if (cl_tok_say(&q->d, i))
         return 1;
     if (i >= q->d.tk.n)
@@ -299,8 +300,13 @@ static int plausible_np(const qscan *q, size_t s, size_t e)
         int named = 0;
         for (size_t i = t + 1; i < te; i++)
             named |= q->d.tk.v[i].kind == PX_TOK_WORD && isupper((unsigned char)q->d.text[q->d.tk.v[i].start]);
+        /* ... or a describing word before one: "federal prosecutors" */
+        const char *hs = q->d.text + l->start;
+        size_t hl = l->end - l->start;
+        int head_noun = te - t == 2 && l->kind == PX_TOK_WORD &&
+                        (cl_is_group_noun(hs, hl) || cl_is_role_noun(hs, hl));
         if (px_is_stopword("en", fs, fl) || (fl > 3 && cl_eq(fs + fl - 3, 3, "ing")) ||
-            (!named && !cl_is_group_noun(fs, fl) && !cl_is_role_noun(fs, fl)))
+            (!named && !head_noun && !cl_is_group_noun(fs, fl) && !cl_is_role_noun(fs, fl)))
             return 0;
     }
     const char *ls = q->d.text + l->start;
@@ -367,7 +373,7 @@ static int is_intro_word(const qscan *q, size_t i)
                                           "meanwhile", "later", "earlier", "moreover", "yet",
                                           "again", "also", "now", "then", "besides", "otherwise",
                                           "likewise", "similarly", "separately", "finally",
-                                          NULL};
+                                          "overall", NULL};
     const px_token *k = &q->d.tk.v[i];
     const char *s = q->d.text + k->start;
     size_t len = k->end - k->start;
@@ -432,6 +438,7 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
         return 0;
     }
     /* subject first: she said / Mayor Elena Voss said / the memo said */
+    int appositive = 0; /* past the comma after a capitalised subject */
     for (size_t v = t; v < hi && v < t + 24; v++) {
         if (q->d.tk.v[v].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[v].start] == '(') {
             /* a party label: "Rep. John Mica (R-Fla.) said" */
@@ -443,11 +450,19 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
                 continue;
             }
         }
+        /* `&` joins the words of a name: `one P&G employee told` */
         if (q->d.tk.v[v].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[v].start] != '\'' &&
             q->d.text[q->d.tk.v[v].start] != ',' && q->d.text[q->d.tk.v[v].start] != '-' &&
-            (unsigned char)q->d.text[q->d.tk.v[v].start] != 0xE2)
+            q->d.text[q->d.tk.v[v].start] != '&' && (unsigned char)q->d.text[q->d.tk.v[v].start] != 0xE2)
             break;
         if (cl_tok_is(&q->d, v, "and") && names_joined(q, v))
+            continue;
+        appositive |= v > t && q->d.text[q->d.tk.v[v].start] == ',' && word_at(q, t) &&
+                      isupper((unsigned char)q->d.text[q->d.tk.v[t].start]);
+        /* a list inside the appositive: `,” Mara Quint, director for
+         * parks, roads, and bridges, said` */
+        if (appositive && (cl_tok_is(&q->d, v, "and") || cl_tok_is(&q->d, v, "or")) &&
+            v > 0 && q->d.text[q->d.tk.v[v - 1].start] == ',')
             continue;
         if (cl_tok_quote(&q->d, v) || cl_tok_is(&q->d, v, "but") || cl_tok_is(&q->d, v, "and") ||
             cl_tok_is(&q->d, v, "while") || cl_tok_is(&q->d, v, "because"))
@@ -697,6 +712,24 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
 
 /* Cue before the quote in the same sentence: `Mayor Elena Voss said: “`,
  * `According to X, “`, `X told reporters that “`. Tokens [lo, t). */
+/* An inverted cue set off by commas inside the sentence: `The hard part,
+ * says Ana Ruiz, a historian, is that “...”`. The name after the verb
+ * speaks, not the phrase before it. Bytes [*s, *e) when found. */
+static int inverted_aside(const qscan *q, size_t v, size_t t, size_t *s, size_t *e)
+{
+    /* verbs whose object is the one spoken to: `X, who ..., told Reuters,
+     * “...”` */
+    static const char *const to_someone[] = {"told", "tell", "tells", "asked", "ask", "asks",
+                                             "warned", "warns", "urged", "urges", NULL};
+    if (v == 0 || q->d.tk.v[v - 1].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[v - 1].start] != ',' ||
+        cl_tok_in(q->d.text, &q->d.tk.v[v], to_someone) ||
+        !word_at(q, v + 1) || !isupper((unsigned char)q->d.text[q->d.tk.v[v + 1].start]) ||
+        !cl_phrase_after(&q->d, v + 1, t, s, e))
+        return 0;
+    size_t after = cl_token_at(&q->d.tk, *e);
+    return after < t && q->d.tk.v[after].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[after].start] == ',';
+}
+
 static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
 {
     for (size_t v = t; v-- > lo;) {
@@ -708,8 +741,26 @@ static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
             }
         }
+        if (say_at(q, v) && cl_tok_is(&q->d, v + 1, "by")) {
+            /* the agent of a passive, between `by` and `as`: `described by
+             * one union as “...”`, `was described by Ana Ruiz as “...”` */
+            size_t a = v + 2;
+            while (a < t && a < v + 10 && word_at(q, a) && !cl_tok_is(&q->d, a, "as"))
+                a++;
+            if (a > v + 2 && a < t && cl_tok_is(&q->d, a, "as") &&
+                plausible_np(q, q->d.tk.v[v + 2].start, q->d.tk.v[a - 1].end)) {
+                sp->start = q->d.tk.v[v + 2].start;
+                sp->end = q->d.tk.v[a - 1].end;
+                return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+            }
+        }
         if (say_at(q, v) && !passive_say_at(q, v)) {
             size_t s, e;
+            if (inverted_aside(q, v, t, &s, &e)) {
+                sp->start = s;
+                sp->end = e;
+                return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+            }
             if (cl_phrase_before(&q->d, lo, v, &s, &e) && (trim_front(q, &s, e), plausible_np(q, s, e)) &&
                 !after_preposition(q, s, e, lo)) {
                 sp->start = s;
@@ -765,6 +816,12 @@ static int person_like(const qscan *q, size_t entity)
     const char *last = strrchr(e->name, ' ');
     if (last && cl_is_group_noun(last + 1, strlen(last + 1)))
         return 0; /* `Transport Police`: a body, whatever the tagger says */
+    int letters = 0;
+    size_t nl = strlen(e->name);
+    for (size_t i = 0, n = 1; i < nl && !letters; i += n)
+        letters = tc_is_letter(tc_decode(e->name, nl, i, &n));
+    if (!letters)
+        return 0; /* punctuation the tagger took for a name (`.”`) */
     return !space || cl_given_name_gender(e->name, (size_t)(space - e->name)) || e->role ||
            e->variants.n > 1 || (q->spoke && q->spoke[entity]);
 }
@@ -885,7 +942,8 @@ static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_q
     const px_quote *prev = NULL;
     for (size_t i = q->out->n; i-- > 0 && !prev;) {
         const px_quote *x = &q->out->v[i];
-        if (x != cur && x->end <= off && (x->kind != PX_QUOTE_TERM || x->cue))
+        /* a quote nobody was found for stands for no one: look further */
+        if (x != cur && x->end <= off && (x->kind != PX_QUOTE_TERM || x->cue) && x->speaker)
             prev = x;
     }
     if (!prev || prev->speaker_kind != PX_SPEAKER_PERSON || prev->speaker_entity < 0 ||
@@ -1114,6 +1172,62 @@ static int closes_clause(const qscan *q, const piece *p)
     return a < q->d.len && (strchr(",-", s[a]) || (unsigned char)s[a] == 0xE2);
 }
 
+static int cue_following(const qscan *q, const piece *last, speaker *sp);
+static int coordinated_partials(const qscan *q, size_t i);
+
+/* Does a comma hand over from the piece closing at gs to its cue: inside
+ * the marks (`...,”`) or right after them (`...”,`)? */
+static int long_cue_comma(const qscan *q, size_t gs)
+{
+    size_t a = skip_space(q->d.text, gs, q->d.len);
+    if (a < q->d.len && q->d.text[a] == ',')
+        return 1;
+    size_t c = gs;
+    while (c > 0 && ((unsigned char)q->d.text[c - 1] >= 0x80 || q->d.text[c - 1] == '"'))
+        c--; /* back over the closing mark */
+    return c > 0 && q->d.text[c - 1] == ',';
+}
+
+/* A cue clause longer than nine words between two pieces (`,” said Ana
+ * Ruiz, director of the league, a group that sues landlords. “...”`)
+ * still joins them when it opens as a cue, the gap ends with the
+ * sentence, and the next piece has no cue of its own: the speaker goes on
+ * speaking. */
+static int long_cue_joins(const qscan *q, const piece *b, size_t gs, size_t ge)
+{
+    size_t end = ge;
+    while (end > gs && isspace((unsigned char)q->d.text[end - 1]))
+        end--;
+    /* the first piece hands over to the cue with a comma (`,” said X, ...`):
+     * after a finished sentence a long clause is a statement of its own
+     * (`.” Ana Ruiz, who designed it, says the goal is ...`) */
+    if (end == gs || !strchr(".:", q->d.text[end - 1]) ||
+        !long_cue_comma(q, gs))
+        return 0;
+    speaker sp = {0};
+    int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), 0, &sp);
+    free(sp.cue);
+    if (r != 1)
+        return 0;
+    speaker own = {0};
+    r = cue_following(q, b, &own);
+    free(own.cue);
+    return r == 0;
+}
+
+/* Does piece b run on from words of the gap after piece a (`.” The
+ * north, he said, was “...`, `.” He admitted to a “...`)? Then b sits
+ * inside a sentence of its own, not after a cue clause, which ends in
+ * punctuation before the mark: the two are not one quote. */
+static int runs_on(const qscan *q, const piece *a, const piece *b)
+{
+    size_t gs = a->close + a->close_len, ge = b->open;
+    if (a->continues || ge <= gs || a->para_end != b->para_end)
+        return 0;
+    size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
+    return te > t && word_at(q, te - 1) && !say_at(q, te - 1);
+}
+
 /* Is the gap between two pieces only a cue clause ("she said", "said
  * Lloyd Austin.", "he added")? */
 static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
@@ -1123,7 +1237,8 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
     if (b->open < a->close || a->para_end != b->para_end || !closes_clause(q, a))
         return 0;
     size_t gs = a->close + a->close_len, ge = b->open;
-    if (count_words(q->d.text + gs, ge - gs) > 9)
+    size_t words = count_words(q->d.text + gs, ge - gs);
+    if (words > 30 || (words > 9 && !long_cue_joins(q, b, gs, ge)))
         return 0;
     /* a finished sentence, then a new speaker introducing the next piece:
      * `“... Nice.” Brazilian President Michel Temer tweeted: “...”` */
@@ -1142,10 +1257,20 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
                                  is_pronoun(q->d.text + q->d.tk.v[i + 1].start,
                                             q->d.tk.v[i + 1].end - q->d.tk.v[i + 1].start, &(px_gender){0})))
                 return 0;
-    for (size_t i = t; i < te; i++)
-        if (say_at(q, i) || (cl_tok_is(&q->d, i, "according") && cl_tok_is(&q->d, i + 1, "to")))
-            return 1;
-    return 0;
+    if (runs_on(q, a, b))
+        return 0;
+    int cues = 0, ended = 0;
+    for (size_t i = t; i < te; i++) {
+        if (say_at(q, i) || (cl_tok_is(&q->d, i, "according") && cl_tok_is(&q->d, i + 1, "to"))) {
+            /* a second cue after a finished sentence introduces the next
+             * piece by itself: `,” Olsen said. Then he asked, “...”` */
+            if (cues && ended)
+                return 0;
+            cues++;
+        }
+        ended |= cues && q->d.tk.v[i].kind == PX_TOK_PUNCT && strchr(".!?", q->d.text[q->d.tk.v[i].start]);
+    }
+    return cues > 0;
 }
 
 static int all_title_case(const char *s, size_t len)
@@ -1433,19 +1558,10 @@ static int byline_below(const qscan *q, size_t first_open, const piece *last, sp
     return 1;
 }
 
-static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker *sp)
+/* 2. A cue right after the piece, in its sentence, or 2b. the reporting
+ * clause closing the sentence. 1 when found, 0 when not, <0 on error. */
+static int cue_following(const qscan *q, const piece *last, speaker *sp)
 {
-    /* 1. a cue between the pieces */
-    for (size_t i = i0; i + 1 <= i1; i++) {
-        size_t gs = p[i].close + p[i].close_len, ge = p[i + 1].open;
-        if (p[i].continues || ge <= gs)
-            continue;
-        int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), 0, sp);
-        if (r)
-            return r < 0 ? r : PX_OK;
-    }
-    /* 2. a cue right after the last piece, in its sentence */
-    const piece *last = &p[i1];
     size_t after = last->close + last->close_len;
     size_t s = cl_sentence_at(&q->d.ss, last->end ? last->end - 1 : 0);
     size_t hi_off = q->d.ss.n ? q->d.ss.v[s].end : q->d.len;
@@ -1461,22 +1577,123 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
         hi_off = q->d.ss.v[s + 1].end; /* the splitter ended the sentence at the mark */
     if (hi_off > last->para_end)
         hi_off = last->para_end;
-    if (after < hi_off) {
-        size_t th = cl_token_at(&q->d.tk, hi_off);
-        int r = cue_after(q, ta, th, !closes_clause(q, last), sp);
+    if (after >= hi_off)
+        return 0;
+    size_t th = cl_token_at(&q->d.tk, hi_off);
+    /* a full stop right after the mark ends the sentence: a named subject
+     * after it opens a new statement (`“...”. Analysts said that ...`),
+     * only a pronoun goes on about the same speaker (`“...”. He said the
+     * tax was about right`) */
+    if (q->d.text[after] == '.' && !byline) {
+        speaker next = {0};
+        int r = cue_after(q, ta, th, 1, &next);
+        px_gender g;
+        if (r == 1 && is_pronoun(q->d.text + next.start, next.end - next.start, &g)) {
+            free(sp->cue);
+            *sp = next;
+            return 1;
+        }
+        free(next.cue);
+        return r < 0 ? r : 0;
+    }
+    int r = cue_after(q, ta, th, !closes_clause(q, last), sp);
+    if (r)
+        return r;
+    /* 2b. the reporting clause closing the sentence: `“…” as donors
+     * waited to see how it played out, he said.` */
+    for (size_t c = ta; c < th; c++) {
+        if (cl_tok_quote(&q->d, c))
+            break; /* another quote: its own cue */
+        if (q->d.tk.v[c].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[c].start] != ',')
+            continue;
+        r = cue_after(q, c + 1, th, 1, sp);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+/* The piece after p[i] when only a conjunction joins the two (`are “the
+ * worst crisis” and “a disgrace,” X said`): coordinated quotes share the
+ * cue that follows the last of them. NULL when there is none. */
+static const piece *coordinated_next(const qscan *q, size_t i)
+{
+    if (i + 1 >= q->np)
+        return NULL;
+    const piece *a = &q->p[i], *b = &q->p[i + 1];
+    size_t gs = a->close + a->close_len, ge = b->open;
+    if (a->continues || ge <= gs || a->para_end != b->para_end)
+        return NULL;
+    size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
+    int conj = 0;
+    for (size_t k = t; k < te; k++) {
+        if (cl_tok_is(&q->d, k, "and") || cl_tok_is(&q->d, k, "or"))
+            conj++;
+        else if (!(q->d.tk.v[k].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[k].start] == ','))
+            return NULL;
+    }
+    return conj == 1 ? b : NULL;
+}
+
+/* Two fragments of running speech coordinated by a conjunction (`were
+ * “flawed from the start” and “a waste of money”`) are pieces of one
+ * quote; capitalised ones are titles or slogans (`“Law and Order” and
+ * “Peace Through Strength”`) and stay apart, and so do short terms, which
+ * joined would pass for a partial quote. */
+static int coordinated_partials(const qscan *q, size_t i)
+{
+    const piece *a = &q->p[i], *b = coordinated_next(q, i);
+    return b && islower((unsigned char)q->d.text[a->start]) &&
+           islower((unsigned char)q->d.text[b->start]) &&
+           count_words(q->d.text + a->start, a->end - a->start) >= 3 &&
+           count_words(q->d.text + b->start, b->end - b->start) >= 3;
+}
+
+static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker *sp)
+{
+    /* 1. a cue between the pieces */
+    for (size_t i = i0; i + 1 <= i1; i++) {
+        size_t gs = p[i].close + p[i].close_len, ge = p[i + 1].open;
+        if (p[i].continues || ge <= gs)
+            continue;
+        int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), 0, sp);
         if (r)
             return r < 0 ? r : PX_OK;
-        /* 2b. the reporting clause closing the sentence: `“…” as donors
-         * waited to see how it played out, he said.` */
-        for (size_t c = ta; c < th; c++) {
-            if (cl_tok_quote(&q->d, c))
-                break; /* another quote: its own cue */
-            if (q->d.tk.v[c].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[c].start] != ',')
-                continue;
-            r = cue_after(q, c + 1, th, 1, sp);
-            if (r)
-                return r < 0 ? r : PX_OK;
+    }
+    /* 2. a cue right after the last piece, in its sentence; for a
+     * partial quote coordinated with the next ones, after the last of
+     * them */
+    const piece *last = &p[i1];
+    for (size_t k = i1, n = 0; n < 4; n++) {
+        int r = cue_following(q, last, sp);
+        if (r)
+            return r < 0 ? r : PX_OK;
+        const piece *next = coordinated_next(q, k);
+        if (!next)
+            break;
+        last = next;
+        k++;
+    }
+    last = &p[i1];
+    /* 2b'. a short cue clause with a pronoun subject opening the sentence
+     * the next piece runs on from: `.” He admitted to a “...` goes on
+     * about the same speaker and speaks for this quote too (a name there,
+     * `.” Tad Devine said the “...`, introduces someone new) */
+    if (i1 + 1 < q->np && runs_on(q, last, &q->p[i1 + 1]) && closes_clause(q, last)) {
+        size_t gs = last->close + last->close_len, ge = q->p[i1 + 1].open;
+        speaker gap = {0};
+        int r = count_words(q->d.text + gs, ge - gs) <= 9
+                    ? cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), 1, &gap)
+                    : 0;
+        px_gender g;
+        if (r == 1 && is_pronoun(q->d.text + gap.start, gap.end - gap.start, &g)) {
+            free(sp->cue);
+            *sp = gap;
+            return PX_OK;
         }
+        free(gap.cue);
+        if (r < 0)
+            return r;
     }
     /* 2c. a byline opening the next paragraph: `...”¶- Ana Ruiz, Springfield.` */
     int rb = byline_below(q, p[i0].open, last, sp);
@@ -1552,6 +1769,42 @@ static int sentence_subject(qscan *q, px_quote *x)
     return 0;
 }
 
+/* A name right before the colon that opens the quote (`- Jeffrey Marsh:
+ * “...”`, `... does not surprise pollster Dana Shaw: “...”`) introduces
+ * it, as a transcript or a digest names its speaker; it takes precedence
+ * over the subject of the sentence. open: the quote's opening mark. */
+static int named_before_colon(const qscan *q, size_t open, speaker *sp)
+{
+    size_t c = open;
+    while (c > 0 && isspace((unsigned char)q->d.text[c - 1]))
+        c--;
+    if (!q->people || c == 0 || q->d.text[c - 1] != ':')
+        return 0;
+    c--;
+    for (size_t m = 0; m < q->people->n_mentions; m++) {
+        const px_mention *mn = &q->people->mentions[m];
+        if (mn->start >= c)
+            break;
+        px_entity_kind k = q->people->v[mn->entity].kind;
+        size_t t = cl_token_at(&q->d.tk, mn->role_start);
+        /* the one addressed is no speaker: `delivered a message to Ana
+         * Ruiz:`, `told BBC News:` (but `More from Ana Ruiz:` names the
+         * source) */
+        static const char *const addressed[] = {"to", "at", "toward", "towards", "against",
+                                                "about", "on", "for", "told", "tell", "tells",
+                                                "asked", "ask", "asks", NULL};
+        if (t > 0 && cl_tok_in(q->d.text, &q->d.tk.v[t - 1], addressed))
+            continue;
+        if (mn->end == c && !mn->possessive && (k == PX_ENTITY_PERSON || k == PX_ENTITY_ORG)) {
+            sp->start = mn->start;
+            sp->end = mn->end;
+            sp->found = 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The subject of the quote's own sentence, when the quote is not at its
  * start: "The memo calls for “...”", "Article 33 affirms: “...”". */
 static int own_subject(const qscan *q, const px_quote *x, speaker *sp)
@@ -1570,6 +1823,18 @@ static int own_subject(const qscan *q, const px_quote *x, speaker *sp)
     sp->end = e;
     sp->found = 1;
     return 1;
+}
+
+/* The subject of the last clause of tokens [lo, hi), after its last
+ * comma or dash: `And, when the hosts turned to gossip — as they do —
+ * Ruiz called them on it:` when the sentence as a whole yields none. */
+static int last_clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_t *e)
+{
+    size_t c = hi;
+    while (c > lo && !(q->d.tk.v[c - 1].kind == PX_TOK_PUNCT &&
+                       (q->d.text[q->d.tk.v[c - 1].start] == ',' || is_dash(q, c - 1))))
+        c--;
+    return c > lo && c < hi && clause_subject(q, c, hi, s, e);
 }
 
 /* A quote opening its sentence with no cue of its own, introduced by the
@@ -1600,7 +1865,7 @@ static int introduced_by(qscan *q, const px_quote *x, speaker *sp)
     if (r)
         return r;
     if (pb > pa && q->d.text[pb - 1] == ':') {
-        if (clause_subject(q, lo, hi, &s, &e)) {
+        if (clause_subject(q, lo, hi, &s, &e) || last_clause_subject(q, lo, hi, &s, &e)) {
             sp->start = s;
             sp->end = e;
             sp->found = 1;
@@ -1862,6 +2127,8 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
             x->mention_start = sp.rel_start;
             x->mention_end = sp.rel_end;
         }
+    } else if (!rc && named_before_colon(q, p[i0].open, &sp)) {
+        rc = resolve_speaker(q, &sp, x);
     } else if (!rc && own_subject(q, x, &sp) && can_speak(q, sp.start, sp.end)) {
         /* "The ad targets a “corrupt system”": whatever the sentence is about */
         rc = resolve_speaker(q, &sp, x);
@@ -2007,7 +2274,7 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
     long last_speech = -1;
     for (size_t i = 0; !rc && i < q.np;) {
         size_t j = i;
-        while (j + 1 < q.np && gap_is_cue(&q, &q.p[j], &q.p[j + 1]))
+        while (j + 1 < q.np && (gap_is_cue(&q, &q.p[j], &q.p[j + 1]) || coordinated_partials(&q, j)))
             j++;
         rc = emit(&q, q.p, i, j, out, &last_speech);
         i = j + 1;

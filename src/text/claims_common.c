@@ -358,8 +358,9 @@ int cl_phrase_before(const cl_doc *q, size_t lo, size_t v, size_t *s, size_t *e)
     words = 0;
     while (i > lo && words < 12) {
         const px_token *t = &q->tk.v[i - 1];
-        /* a hyphen inside a word: "the 43-year-old" */
-        if (t->kind == PX_TOK_PUNCT && q->text[t->start] == '-' && i - 1 > lo && i < end &&
+        /* a hyphen or ampersand inside a word: "the 43-year-old", "AT&T" */
+        if (t->kind == PX_TOK_PUNCT && (q->text[t->start] == '-' || q->text[t->start] == '&') &&
+            i - 1 > lo && i < end &&
             q->tk.v[i - 2].end == t->start && q->tk.v[i].start == t->end) {
             i--;
             continue;

@@ -25,6 +25,7 @@
 #ifndef PARALLAX_INGEST_H
 #define PARALLAX_INGEST_H
 
+#include "cluster.h"
 #include "read.h"
 #include "store.h"
 
@@ -75,6 +76,12 @@ typedef struct px_ingest_opts {
     int lock_no_wait;
     void (*on_lock_wait)(const char *db, void *ud);
     void *lock_wait_ud;
+    /* What reading the articles gave the clusterer, kept for the next read
+     * of the same articles (cluster.h): an ingest reads the stored articles
+     * near its own back at its start and at its batch merge. NULL: the
+     * ingest keeps one of its own; a caller that runs ingests one after
+     * another (a worker) gives one that outlives them. */
+    px_cluster_memo *memo;
 } px_ingest_opts;
 
 typedef struct px_ingest px_ingest;

@@ -41,7 +41,7 @@ typedef struct worker {
     int lease, once, no_analyze, retry;
     px_article **articles;
     size_t n, cap;
-    px_cluster_memo *memo; /* every item's ingest reads the stored articles
+    px_ingest_memo *memo;  /* every item's ingest reads the stored articles
                               near it back: read once, kept for the next */
 } worker;
 
@@ -252,7 +252,7 @@ int cmd_worker(int argc, char **argv)
         rc = cli_usage_error("worker", "unexpected argument '%s' (register files with parallax enqueue)", argv[optind]);
     if (rc == 0 && !(w.store = cli_open_store(db, 0)))
         rc = EXIT_INPUT;
-    if (rc == 0 && !(w.memo = px_cluster_memo_new(0))) {
+    if (rc == 0 && !(w.memo = px_ingest_memo_new())) {
         cli_error("out of memory");
         rc = EXIT_INPUT;
     }
@@ -263,7 +263,7 @@ int cmd_worker(int argc, char **argv)
         rc = run_worker(&w);
     }
     px_store_close(w.store);
-    px_cluster_memo_free(w.memo);
+    px_ingest_memo_free(w.memo);
     free(w.articles);
     cli_input_free(&w.ci);
     return rc < 0 ? EXIT_OK : rc;

@@ -1192,6 +1192,77 @@ static void test_cli_is_deterministic_and_streams(void **s)
     free(bad);
 }
 
+/* Clusters v[0..n) in order, or from the last when backwards, with the memo
+ * m (NULL: none); out: the stories, scores[i]: the join score of v[i]. */
+static void cluster_with_memo(px_article **v, size_t n, px_cluster_memo *m, int backwards, collected *out,
+                              double *scores)
+{
+    px_clusterer *c = clusterer(0);
+    px_clusterer_use_memo(c, m);
+    for (size_t k = 0; k < n; k++) {
+        size_t i = backwards ? n - 1 - k : k;
+        px_cluster_assignment as;
+        assert_int_equal(px_clusterer_add(c, v[i], &as), PX_OK);
+        if (scores)
+            scores[i] = as.score;
+    }
+    memset(out, 0, sizeof *out);
+    px_clusterer_foreach(c, collect, out);
+    px_clusterer_free(c);
+}
+
+/* A memo kept by one clusterer serves another exactly: the same stories
+ * and the same scores as without it, although the first met the terms in
+ * another order (other vocabulary ids, which a figure's pairing with the
+ * next word is keyed by), and no article is tokenised again. */
+static void test_memo_reads_once_and_changes_nothing(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, "examples/corpus", NULL);
+    r.articles = realloc(r.articles, (r.n + 2) * sizeof *r.articles);
+    assert_non_null(r.articles);
+    r.articles[r.n++] = article("f1", "2025-03-04", "Ferry sinks off Port Alder",
+                                "At least 12 people died when a ferry carrying 300 passengers sank off Port Alder, "
+                                "and 40 boats searched the water.");
+    r.articles[r.n++] = article("f2", "2025-03-05", "Ferry toll rises",
+                                "The toll rose to 14 people as 40 boats searched for the 300 passengers of the ferry.");
+    qsort(r.articles, r.n, sizeof *r.articles, by_date);
+    double *plain_scores = calloc(r.n, sizeof *plain_scores), *memo_scores = calloc(r.n, sizeof *memo_scores);
+    assert_true(plain_scores && memo_scores);
+    collected plain, first, again;
+    cluster_with_memo(r.articles, r.n, NULL, 0, &plain, plain_scores);
+    px_cluster_memo *m = px_cluster_memo_new(0);
+    assert_non_null(m);
+    cluster_with_memo(r.articles, r.n, m, 1, &first, NULL);
+    unsigned long long before = px_text_bytes_tokenized();
+    cluster_with_memo(r.articles, r.n, m, 0, &again, memo_scores);
+    assert_int_equal(px_text_bytes_tokenized() - before, 0);
+    assert_int_equal(again.n, plain.n);
+    for (size_t i = 0; i < plain.n; i++)
+        assert_string_equal(again.json[i], plain.json[i]);
+    for (size_t i = 0; i < r.n; i++)
+        assert_true(memo_scores[i] == plain_scores[i]);
+    /* a memo that holds fewer terms than an article has keeps nothing */
+    px_cluster_memo *tiny = px_cluster_memo_new(1);
+    collected small;
+    cluster_with_memo(r.articles, r.n, tiny, 0, &small, NULL);
+    before = px_text_bytes_tokenized();
+    collected_free(&small);
+    cluster_with_memo(r.articles, r.n, tiny, 0, &small, NULL);
+    assert_true(px_text_bytes_tokenized() > before);
+    assert_int_equal(small.n, plain.n);
+    px_cluster_memo_free(tiny);
+    px_cluster_memo_free(m);
+    collected_free(&small);
+    collected_free(&plain);
+    collected_free(&first);
+    collected_free(&again);
+    free(plain_scores);
+    free(memo_scores);
+    tu_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1225,6 +1296,7 @@ int main(void)
         cmocka_unit_test(test_corpus_tokenises_each_article_once),
         cmocka_unit_test(test_grouping_tokenises_each_body_once),
         cmocka_unit_test(test_corpus_dedup_reads_each_body_once),
+        cmocka_unit_test(test_memo_reads_once_and_changes_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -327,6 +327,55 @@ static void test_cli_prints_groups(void **s)
     free(a);
 }
 
+/* A memo kept by one deduper serves another with the same matches
+ * (exact, near, contained, none), whatever order the first read the
+ * bodies in; a memo too small to keep a body changes nothing either. */
+static void test_memo_changes_no_match(void **s)
+{
+    (void)s;
+    char *orig = bbc_body("business/001.txt");
+    char *other = bbc_body("sport/001.txt");
+    size_t n = strlen(orig);
+    char *trimmed = px_strdup(orig);
+    trimmed[n * 3 / 4] = '\0';
+    char *near = malloc(n + 64);
+    assert_non_null(near);
+    snprintf(near, n + 64, "%s Advertisement: subscribe today.", orig);
+    const char *texts[] = {orig, other, near, trimmed, orig, "", "Short note.", other};
+    enum { N = sizeof texts / sizeof *texts };
+    px_dup_match plain[N];
+    px_deduper *d = deduper(NULL);
+    for (size_t i = 0; i < N; i++)
+        plain[i] = add(d, texts[i]);
+    px_deduper_free(d);
+    assert_int_equal(plain[2].relation, PX_DUP_NEAR);
+    assert_int_equal(plain[4].relation, PX_DUP_EXACT);
+    px_dedup_memo *memo = px_dedup_memo_new(0), *tiny = px_dedup_memo_new(1);
+    assert_true(memo && tiny);
+    px_dedup_memo *memos[] = {memo, memo, tiny};
+    for (size_t round = 0; round < 3; round++) {
+        d = deduper(NULL);
+        px_deduper_use_memo(d, memos[round]);
+        for (size_t k = 0; k < N; k++) {
+            size_t i = round == 0 ? N - 1 - k : k; /* the memo filled backwards first */
+            px_dup_match m = add(d, texts[i]);
+            if (round == 0)
+                continue;
+            assert_int_equal(m.relation, plain[i].relation);
+            assert_int_equal(m.group, plain[i].group);
+            assert_int_equal(m.matched, plain[i].matched);
+            assert_true(m.similarity == plain[i].similarity);
+        }
+        px_deduper_free(d);
+    }
+    px_dedup_memo_free(memo);
+    px_dedup_memo_free(tiny);
+    free(orig);
+    free(other);
+    free(trimmed);
+    free(near);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -342,6 +391,7 @@ int main(void)
         cmocka_unit_test(test_cli_prints_groups),
         cmocka_unit_test(test_written_tokens_find_the_same_copies),
         cmocka_unit_test(test_written_tokens_serve_text_folding_only_capitals),
+        cmocka_unit_test(test_memo_changes_no_match),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

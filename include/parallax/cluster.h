@@ -216,6 +216,21 @@ int px_clusterer_place(px_clusterer *c, const px_article *a, const uint64_t *ori
  * from 0. What window_articles measures. */
 void px_clusterer_set_position(px_clusterer *c, uint64_t position);
 
+/* A memo of what reading articles gave (their terms, in order), kept across
+ * clusterers: a clusterer that uses it reads an article it holds (the same
+ * title and body) without tokenising it again, and gets exactly the
+ * vectors it would have made. For the store's ingests, which read the
+ * same stored articles back at every start and batch merge. Holds at most
+ * max_entries terms (0: 16 M, 64 MB), and is emptied when full; it serves
+ * the clusterers of the language, number weight and background of the
+ * first one that used it (the others read as without it). Not thread-safe:
+ * one memo per thread. */
+typedef struct px_cluster_memo px_cluster_memo;
+px_cluster_memo *px_cluster_memo_new(size_t max_entries);
+void px_cluster_memo_free(px_cluster_memo *m);
+/* m NULL: read without a memo. m must outlive its use by c. */
+void px_clusterer_use_memo(px_clusterer *c, px_cluster_memo *m);
+
 /* Closes every active story (on_close is called for each), e.g. at the end
  * of a stream. */
 int px_clusterer_close_all(px_clusterer *c);

@@ -25,6 +25,8 @@
 #ifndef PARALLAX_INGEST_H
 #define PARALLAX_INGEST_H
 
+#include "cluster.h"
+#include "dedup.h"
 #include "read.h"
 #include "store.h"
 
@@ -75,7 +77,24 @@ typedef struct px_ingest_opts {
     int lock_no_wait;
     void (*on_lock_wait)(const char *db, void *ud);
     void *lock_wait_ud;
+    /* What reading the articles gave the deduper and the clusterer, kept
+     * for the next read of the same articles (dedup.h, cluster.h): an
+     * ingest reads the stored articles near its own back at its start and
+     * at its batch merge. NULL: the ingest keeps one of its own; a caller
+     * that runs ingests one after another (a worker) gives one that
+     * outlives them. */
+    struct px_ingest_memo *memo;
 } px_ingest_opts;
+
+/* The memos of an ingest's deduper and clusterer (px_ingest_opts.memo). */
+typedef struct px_ingest_memo {
+    px_dedup_memo *dedup;
+    px_cluster_memo *cluster;
+} px_ingest_memo;
+
+/* NULL when out of memory. */
+px_ingest_memo *px_ingest_memo_new(void);
+void px_ingest_memo_free(px_ingest_memo *m);
 
 typedef struct px_ingest px_ingest;
 

@@ -41,6 +41,8 @@ typedef struct worker {
     int lease, once, no_analyze, retry;
     px_article **articles;
     size_t n, cap;
+    px_ingest_memo *memo;  /* every item's ingest reads the stored articles
+                              near it back: read once, kept for the next */
 } worker;
 
 static void pause_ms(long ms)
@@ -88,7 +90,7 @@ static int wait_turn(worker *w, int64_t id, px_error *err)
 /* Stores the articles read, as one ingest under the store's lock. */
 static int store_articles(worker *w, long long *added, px_error *err)
 {
-    px_ingest_opts o = {.no_analyze = w->no_analyze};
+    px_ingest_opts o = {.no_analyze = w->no_analyze, .memo = w->memo};
     px_ingest *g = NULL;
     int rc = px_ingest_new(&g, w->store, &o, err);
     for (size_t i = 0; rc == PX_OK && i < w->n; i++) {
@@ -250,6 +252,10 @@ int cmd_worker(int argc, char **argv)
         rc = cli_usage_error("worker", "unexpected argument '%s' (register files with parallax enqueue)", argv[optind]);
     if (rc == 0 && !(w.store = cli_open_store(db, 0)))
         rc = EXIT_INPUT;
+    if (rc == 0 && !(w.memo = px_ingest_memo_new())) {
+        cli_error("out of memory");
+        rc = EXIT_INPUT;
+    }
     if (rc == 0) {
         char host[64] = "";
         gethostname(host, sizeof host - 1);
@@ -257,6 +263,7 @@ int cmd_worker(int argc, char **argv)
         rc = run_worker(&w);
     }
     px_store_close(w.store);
+    px_ingest_memo_free(w.memo);
     free(w.articles);
     cli_input_free(&w.ci);
     return rc < 0 ? EXIT_OK : rc;

@@ -199,6 +199,7 @@ typedef struct vocab {
     size_t cap, n;
     uint32_t *df;
     float *bg;        /* per term: occurrences in the background corpus */
+    uint64_t *key_of; /* per term: its key (what a reading memo keeps) */
     size_t df_cap;
     double docs;
     double tokens;    /* content tokens of the documents counted */
@@ -251,7 +252,10 @@ static uint32_t vocab_id(vocab *v, uint64_t key)
         float *bg = realloc(v->bg, cap * sizeof *bg);
         if (bg)
             v->bg = bg;
-        if (!df || !bg)
+        uint64_t *key_of = realloc(v->key_of, cap * sizeof *key_of);
+        if (key_of)
+            v->key_of = key_of;
+        if (!df || !bg || !key_of)
             return UINT32_MAX;
         v->df_cap = cap;
     }
@@ -259,6 +263,7 @@ static uint32_t vocab_id(vocab *v, uint64_t key)
     v->ids[s] = (uint32_t)v->n;
     v->df[v->n] = 0;
     v->bg[v->n] = 0;
+    v->key_of[v->n] = key;
     return (uint32_t)v->n++;
 }
 
@@ -287,6 +292,21 @@ static void vocab_free(vocab *v)
     free(v->ids);
     free(v->df);
     free(v->bg);
+    free(v->key_of);
+    *v = (vocab){0};
+}
+
+/* The id of the term with hash key, UINT32_MAX when it has none. */
+static uint32_t vocab_find(const vocab *v, uint64_t key)
+{
+    if (!key)
+        key = 1;
+    if (!v->cap)
+        return UINT32_MAX;
+    size_t s = (size_t)(key * 0x9e3779b97f4a7c15ull >> 17) & (v->cap - 1);
+    while (v->keys[s] && v->keys[s] != key)
+        s = (s + 1) & (v->cap - 1);
+    return v->keys[s] ? v->ids[s] : UINT32_MAX;
 }
 
 /* ---- stories -------------------------------------------------------------- */
@@ -345,6 +365,12 @@ typedef struct term_trace {
     uint32_t *e;      /* id | kind << TRACE_KIND_SHIFT */
     size_t n, cap;
     size_t n_title;   /* the first n_title entries are the title's */
+    /* The entries that pair a figure with the word after it, whose key
+     * is made of that word's vocabulary id (what a memo must make again
+     * in another clusterer): their positions, ascending, and figures. */
+    size_t *pair_at;
+    uint64_t *pair_figure;
+    size_t n_pairs, cap_pairs, cap_figures;
 } term_trace;
 
 /* An entry of the undated window: the arrival position of a story's last
@@ -400,6 +426,10 @@ struct px_clusterer {
     const px_story_model *model; /* the learned similarity */
     term_trace trace;         /* the article being read */
     const term_trace *replay; /* px_cluster_corpus: the trace its observe pass kept */
+    px_cluster_memo *memo;    /* traces kept across clusterers, NULL for none */
+    uint32_t memo_generation; /* of the memo when memo_vocab was filled */
+    uint32_t *memo_vocab;     /* memo term -> vocabulary id + 1, 0 when not yet met */
+    size_t memo_vocab_cap;
     uint32_t *ch_terms[N_CHANNELS]; /* per channel, the article's terms of it */
     size_t n_ch_terms[N_CHANNELS], cap_ch_terms[N_CHANNELS];
     /* scratch */
@@ -588,6 +618,9 @@ void px_clusterer_free(px_clusterer *c)
     for (int k = 0; k < N_CHANNELS; k++)
         free(c->ch_terms[k]);
     free(c->trace.e);
+    free(c->trace.pair_at);
+    free(c->trace.pair_figure);
+    free(c->memo_vocab);
     px_tokens_free(&c->tokens);
     free(c);
 }
@@ -778,6 +811,23 @@ static int trace_calendar_word(px_clusterer *c, term_trace *tr, int which, calen
     return rc;
 }
 
+/* The key of a figure paired with the word after it (vocabulary id). */
+static uint64_t figure_pair_key(uint64_t figure, uint32_t word)
+{
+    return (figure * 31 + word) ^ 0x6e;
+}
+
+static int trace_figure_pair(px_clusterer *c, term_trace *tr, uint64_t figure, uint32_t word)
+{
+    if (trace_term(c, tr, figure_pair_key(figure, word), TRACE_NUMBER) ||
+        px_grow(&tr->pair_at, &tr->cap_pairs, tr->n_pairs + 1, sizeof *tr->pair_at, 16, 0) ||
+        px_grow(&tr->pair_figure, &tr->cap_figures, tr->n_pairs + 1, sizeof *tr->pair_figure, 16, 0))
+        return PX_ENOMEM;
+    tr->pair_at[tr->n_pairs] = tr->n - 1;
+    tr->pair_figure[tr->n_pairs++] = figure;
+    return PX_OK;
+}
+
 /* Appends the terms of text (tokens tk) to t: stems, name-like words and
  * word pairs (with names), numbers and the word each counts, dates
  * (calendar words, years, month and day or year). */
@@ -833,7 +883,7 @@ static int trace_tokens(px_clusterer *c, const char *text, const px_tokens *tk, 
         if (rc == PX_OK)
             rc = trace_id(tr, id, name ? TRACE_NAME : TRACE_PLAIN);
         if (rc == PX_OK && figure)
-            rc = trace_term(c, tr, (figure * 31 + id) ^ 0x6e, TRACE_NUMBER);
+            rc = trace_figure_pair(c, tr, figure, id);
     }
     return rc;
 }
@@ -848,6 +898,8 @@ static int trace_text(px_clusterer *c, const char *text, size_t len, int names, 
 static void trace_free(term_trace *t)
 {
     free(t->e);
+    free(t->pair_at);
+    free(t->pair_figure);
     *t = (term_trace){0};
 }
 
@@ -896,7 +948,7 @@ static int has_document_tokens(const px_article *a)
  * from its document when it has one (unpacked: no tokeniser pass). */
 static int trace_article(px_clusterer *c, const px_article *a, term_trace *t, const px_tokens **body)
 {
-    t->n = t->n_title = 0;
+    t->n = t->n_title = t->n_pairs = 0;
     if (use_language(c, a) != PX_OK)
         return PX_ENOMEM;
     int rc = a->title ? trace_text(c, a->title, strlen(a->title), 0, &c->tokens, t) : PX_OK;
@@ -913,6 +965,186 @@ static int trace_article(px_clusterer *c, const px_article *a, term_trace *t, co
         rc = trace_text(c, a->body, strlen(a->body), 1, &c->tokens, t);
     }
     *body = &c->tokens;
+    return rc;
+}
+
+/* ---- the reading memo --------------------------------------------------- */
+
+/* One article's trace in the memo: entries[at, at + n) of the memo, each a
+ * memo term | kind << TRACE_KIND_SHIFT, the first n_title the title's. */
+typedef struct memo_doc {
+    size_t at;
+    uint32_t n, n_title;
+} memo_doc;
+
+#define PAIR_SALT 0x70616972u
+
+struct px_cluster_memo {
+    size_t max_entries;
+    uint32_t generation;  /* bumped when emptied: clusterers drop their term caches */
+    int bound;            /* the reading below is known */
+    char language[16];    /* whose reading the traces are: they hold for */
+    int numbers;          /* clusterers of the same language, numbers on or off */
+    const px_background *bg; /* and background */
+    vocab terms;          /* the traces' term keys, with each term's background count */
+    uint8_t *pair;        /* per term: 1 for a figure paired with the word before it
+                             in the trace (its key: the figure ^ PAIR_SALT) */
+    size_t cap_pair;
+    vocab docs;           /* article fingerprint -> index into doc */
+    memo_doc *doc;
+    size_t n_doc, cap_doc;
+    uint32_t *e;
+    size_t n_e, cap_e;
+};
+
+px_cluster_memo *px_cluster_memo_new(size_t max_entries)
+{
+    px_cluster_memo *m = calloc(1, sizeof *m);
+    if (m)
+        m->max_entries = max_entries ? max_entries : (size_t)16 << 20;
+    return m;
+}
+
+static void memo_empty(px_cluster_memo *m)
+{
+    vocab_free(&m->terms);
+    vocab_free(&m->docs);
+    if (m->pair)
+        memset(m->pair, 0, m->cap_pair * sizeof *m->pair);
+    m->n_doc = m->n_e = 0;
+    m->generation++;
+}
+
+void px_cluster_memo_free(px_cluster_memo *m)
+{
+    if (!m)
+        return;
+    memo_empty(m);
+    free(m->pair);
+    free(m->doc);
+    free(m->e);
+    free(m);
+}
+
+void px_clusterer_use_memo(px_clusterer *c, px_cluster_memo *m)
+{
+    c->memo = m;
+    c->memo_generation = m ? m->generation - 1 : 0; /* the term cache starts empty */
+}
+
+/* Does the memo hold traces this clusterer would read the same way? The
+ * first clusterer to use it decides. */
+static int memo_fits(px_cluster_memo *m, const px_clusterer *c)
+{
+    int numbers = c->o.number_weight > 0;
+    if (strlen(c->o.language) >= sizeof m->language)
+        return 0;
+    if (!m->bound) {
+        m->bound = 1;
+        snprintf(m->language, sizeof m->language, "%s", c->o.language);
+        m->numbers = numbers;
+        m->bg = c->bg;
+    }
+    return strcmp(m->language, c->o.language) == 0 && m->numbers == numbers && m->bg == c->bg;
+}
+
+/* What identifies an article's reading: its title (or none) and body. */
+static uint64_t article_fingerprint(const px_article *a)
+{
+    uint64_t h = a->title ? XXH64(a->title, strlen(a->title), 0x6d656d6f) : 0x7469746c65;
+    return a->body ? XXH64(a->body, strlen(a->body), h) : h ^ 0x626f6479;
+}
+
+/* Puts the memo's trace of an article into c->trace, as trace_article
+ * would have: the same terms met in the same order get the same ids. */
+static int memo_replay(px_clusterer *c, const px_cluster_memo *m, const memo_doc *d)
+{
+    term_trace *t = &c->trace;
+    t->n = t->n_title = t->n_pairs = 0;
+    if (c->memo_generation != m->generation) {
+        if (c->memo_vocab)
+            memset(c->memo_vocab, 0, c->memo_vocab_cap * sizeof *c->memo_vocab);
+        c->memo_generation = m->generation;
+    }
+    for (uint32_t i = 0; i < d->n; i++) {
+        uint32_t mid = m->e[d->at + i] & TRACE_ID_MASK, id;
+        unsigned kind = m->e[d->at + i] >> TRACE_KIND_SHIFT;
+        if (m->pair[mid]) { /* its key needs this clusterer's id of the word before */
+            if (!t->n || trace_figure_pair(c, t, m->terms.key_of[mid] ^ PAIR_SALT, t->e[t->n - 1] & TRACE_ID_MASK))
+                return PX_ENOMEM;
+            continue;
+        }
+        if (mid < c->memo_vocab_cap && c->memo_vocab[mid]) {
+            id = c->memo_vocab[mid] - 1;
+        } else {
+            size_t known = c->voc.n;
+            id = vocab_id(&c->voc, m->terms.key_of[mid]);
+            if (id == UINT32_MAX || id > TRACE_ID_MASK ||
+                px_grow(&c->memo_vocab, &c->memo_vocab_cap, (size_t)mid + 1, sizeof *c->memo_vocab, 1 << 14, 1))
+                return PX_ENOMEM;
+            if (c->voc.n > known)
+                c->voc.bg[id] = m->terms.bg[mid];
+            c->memo_vocab[mid] = id + 1;
+        }
+        if (trace_id(t, id, kind))
+            return PX_ENOMEM;
+    }
+    t->n_title = d->n_title;
+    return PX_OK;
+}
+
+/* Keeps c->trace, the reading of the article with fingerprint fp, in the
+ * memo; the memo is emptied when it would grow past its bound. Failing to
+ * keep it changes nothing but speed. */
+static void memo_keep(px_clusterer *c, px_cluster_memo *m, uint64_t fp)
+{
+    const term_trace *t = &c->trace;
+    if (t->n > m->max_entries)
+        return;
+    if (m->n_e + t->n > m->max_entries)
+        memo_empty(m);
+    if (px_grow(&m->e, &m->cap_e, m->n_e + t->n + 1, sizeof *m->e, 4096, 0) ||
+        px_grow(&m->doc, &m->cap_doc, m->n_doc + 1, sizeof *m->doc, 256, 0))
+        return;
+    for (size_t i = 0, p = 0; i < t->n; i++) {
+        int pair = p < t->n_pairs && t->pair_at[p] == i;
+        uint32_t id = t->e[i] & TRACE_ID_MASK;
+        uint64_t key = pair ? t->pair_figure[p++] ^ PAIR_SALT : c->voc.key_of[id];
+        size_t known = m->terms.n;
+        uint32_t mid = vocab_id(&m->terms, key);
+        if (mid == UINT32_MAX || mid > TRACE_ID_MASK ||
+            px_grow(&m->pair, &m->cap_pair, (size_t)mid + 1, sizeof *m->pair, 1 << 14, 1))
+            return;
+        if (m->terms.n > known) {
+            m->terms.bg[mid] = c->voc.bg[id];
+            m->pair[mid] = (uint8_t)pair;
+        } else if (m->pair[mid] != pair) {
+            return; /* a figure's key met as a term's: not kept, to stay exact */
+        }
+        m->e[m->n_e + i] = mid | (t->e[i] & ~TRACE_ID_MASK);
+    }
+    size_t known = m->docs.n;
+    uint32_t k = vocab_id(&m->docs, fp);
+    if (k == UINT32_MAX || m->docs.n == known) /* out of memory, or kept already */
+        return;
+    m->doc[k] = (memo_doc){m->n_e, (uint32_t)t->n, (uint32_t)t->n_title};
+    m->n_doc = k + 1;
+    m->n_e += t->n;
+}
+
+/* Reads a into c->trace: from the memo when it holds a's reading, else by
+ * tracing it (and keeping the trace there). */
+static int read_article(px_clusterer *c, const px_article *a)
+{
+    px_cluster_memo *m = c->memo && memo_fits(c->memo, c) ? c->memo : NULL;
+    uint64_t fp = m ? article_fingerprint(a) : 0;
+    uint32_t k = fp ? vocab_find(&m->docs, fp) : UINT32_MAX;
+    if (k != UINT32_MAX)
+        return memo_replay(c, m, &m->doc[k]);
+    const px_tokens *body;
+    int rc = trace_article(c, a, &c->trace, &body);
+    if (rc == PX_OK && fp)
+        memo_keep(c, m, fp);
     return rc;
 }
 
@@ -1914,8 +2146,7 @@ static int article_vectors_make(px_clusterer *c, const px_article *a, article_ve
     const term_trace *t = c->replay;
     int rc = PX_OK;
     if (!t) {
-        const px_tokens *body;
-        rc = trace_article(c, a, &c->trace, &body);
+        rc = read_article(c, a);
         t = &c->trace;
     }
     if (rc == PX_OK)

@@ -8,6 +8,7 @@
 #include "parallax/dedup.h"
 #include "parallax/text.h"
 #include "core/grow.h"
+#include "core/map.h"
 #include "core/sort.h"
 #include "core/common_internal.h"
 #include "group/dedup_internal.h"
@@ -51,6 +52,7 @@ struct px_deduper {
     uint64_t *tok_hash;
     size_t cap_tok;
     uint32_t *sig;
+    px_dedup_memo *memo;    /* readings kept across dedupers, NULL for none */
 };
 
 const char *px_dup_relation_name(px_dup_relation r)
@@ -637,31 +639,164 @@ static int remember(px_deduper *d, uint64_t exact, uint32_t *sh, uint32_t n_sh, 
     return compact(d);
 }
 
-int px_dedup_add_text(px_deduper *d, const char *text, size_t len, px_dup_match *out)
+/* ---- the reading memo ---- */
+
+/* One body's reading: its exact hash, tokens, shingles (pool[at, at +
+ * n_sh)) and, when has_sig, its signature after them. */
+typedef struct memo_body {
+    uint64_t exact;
+    size_t n_tokens, at;
+    uint32_t n_sh;
+    int has_sig;
+} memo_body;
+
+struct px_dedup_memo {
+    size_t max_values;
+    int bound;                 /* the options below are known */
+    unsigned shingle, n_sig;   /* whose reading it keeps */
+    px_map bodies;             /* body fingerprint (8 bytes) -> index into body */
+    memo_body *body;
+    size_t cap_body;
+    uint32_t *pool;
+    size_t n_pool, cap_pool;
+};
+
+px_dedup_memo *px_dedup_memo_new(size_t max_values)
 {
-    return px_dedup_add_tokens(d, text, len, NULL, out);
+    px_dedup_memo *m = calloc(1, sizeof *m);
+    if (m)
+        m->max_values = max_values ? max_values : (size_t)16 << 20;
+    return m;
 }
 
-int px_dedup_add_tokens(px_deduper *d, const char *text, size_t len, const px_tokens *written,
-                        px_dup_match *out)
+static void dedup_memo_empty(px_dedup_memo *m)
+{
+    px_map_free(&m->bodies);
+    m->n_pool = 0;
+}
+
+void px_dedup_memo_free(px_dedup_memo *m)
+{
+    if (!m)
+        return;
+    dedup_memo_empty(m);
+    free(m->body);
+    free(m->pool);
+    free(m);
+}
+
+void px_deduper_use_memo(px_deduper *d, px_dedup_memo *m)
+{
+    d->memo = m;
+}
+
+/* The memo when it holds readings made with d's shingle and signature
+ * sizes (the first deduper to use it decides), else NULL. */
+static px_dedup_memo *memo_of(px_deduper *d)
+{
+    px_dedup_memo *m = d->memo;
+    unsigned n_sig = d->o.bands * d->o.rows;
+    if (m && !m->bound) {
+        m->bound = 1;
+        m->shingle = d->o.shingle;
+        m->n_sig = n_sig;
+    }
+    return m && m->shingle == d->o.shingle && m->n_sig == n_sig ? m : NULL;
+}
+
+static const memo_body *memo_find(const px_dedup_memo *m, uint64_t fp)
+{
+    uint32_t id = px_map_find(&m->bodies, (const char *)&fp, sizeof fp);
+    return id == PX_MAP_NONE ? NULL : &m->body[id];
+}
+
+/* Keeps a body's reading; failing to changes nothing but speed. */
+static void memo_keep(px_dedup_memo *m, uint64_t fp, uint64_t exact, const uint32_t *sh, uint32_t n_sh,
+                      size_t n_tokens, const uint32_t *sig)
+{
+    size_t n = n_sh + (sig ? m->n_sig : 0);
+    if (n > m->max_values)
+        return;
+    if (m->n_pool + n > m->max_values)
+        dedup_memo_empty(m);
+    if (px_grow(&m->pool, &m->cap_pool, m->n_pool + n + 1, sizeof *m->pool, 4096, 0) ||
+        px_grow(&m->body, &m->cap_body, m->bodies.n + 1, sizeof *m->body, 256, 0))
+        return;
+    int added = 0;
+    uint32_t id = px_map_intern(&m->bodies, (const char *)&fp, sizeof fp, &added);
+    if (id == PX_MAP_NONE || !added)
+        return;
+    if (n_sh)
+        memcpy(m->pool + m->n_pool, sh, n_sh * sizeof *sh);
+    if (sig)
+        memcpy(m->pool + m->n_pool + n_sh, sig, m->n_sig * sizeof *sig);
+    m->body[id] = (memo_body){exact, n_tokens, m->n_pool, n_sh, sig != NULL};
+    m->n_pool += n;
+}
+
+/* A body's exact hash (0 when it normalises to nothing); *norm: the
+ * normalised text when it was made (the caller frees it). */
+static int read_exact(const char *text, size_t len, const memo_body *mb, char **norm, size_t *nlen,
+                      uint64_t *exact)
+{
+    *norm = NULL;
+    *nlen = 0;
+    if (mb) {
+        *exact = mb->exact;
+        return PX_OK;
+    }
+    if (!(*norm = normalise(text ? text : "", text ? len : 0, nlen)))
+        return PX_ENOMEM;
+    *exact = *nlen ? XXH64(*norm, *nlen, 0) | 1 : 0;
+    return PX_OK;
+}
+
+/* The shingles (the caller owns them) of a body with text in it. */
+static int read_shingles(px_deduper *d, const char *norm, size_t nlen, const char *text, size_t len,
+                         const px_tokens *written, const memo_body *mb, uint32_t **sh, uint32_t *n_sh,
+                         size_t *n_tokens)
+{
+    if (!mb)
+        return shingle_set(norm, nlen, text, len, written, d->o.shingle, &d->tok_hash, &d->cap_tok, sh, n_sh,
+                           n_tokens);
+    *n_tokens = mb->n_tokens;
+    *n_sh = mb->n_sh;
+    *sh = NULL;
+    if (!mb->n_sh)
+        return PX_OK;
+    if (!(*sh = malloc(mb->n_sh * sizeof **sh)))
+        return PX_ENOMEM;
+    memcpy(*sh, d->memo->pool + mb->at, mb->n_sh * sizeof **sh);
+    return PX_OK;
+}
+
+/* A body read before (the same text, px_dedup_add) is found in the memo:
+ * not normalised, shingled nor signed again. */
+static int dedup_add(px_deduper *d, const char *text, size_t len, const px_tokens *written, int use_memo,
+                     px_dup_match *out)
 {
     px_dup_match m = {PX_DUP_NONE, d->count, (size_t)d->count, 0};
+    px_dedup_memo *memo = use_memo ? memo_of(d) : NULL;
+    uint64_t fp = memo ? XXH64(text ? text : "", text ? len : 0, 0x6475706d) : 0;
+    const memo_body *mb = memo ? memo_find(memo, fp) : NULL;
     size_t nlen = 0, n_tokens = 0;
-    char *norm = normalise(text ? text : "", text ? len : 0, &nlen);
-    if (!norm)
+    char *norm;
+    uint64_t exact;
+    if (read_exact(text, len, mb, &norm, &nlen, &exact))
         return PX_ENOMEM;
-    uint64_t exact = nlen ? XXH64(norm, nlen, 0) | 1 : 0;
     uint32_t *sh = NULL, n_sh = 0;
     int rc = PX_OK, lsh = 0;
     const kept *same = exact ? find_exact(d, exact) : NULL;
     if (same) {
         m = (px_dup_match){PX_DUP_EXACT, same->group, (size_t)same->pos, 1.0};
-    } else if (nlen) {
-        rc = shingle_set(norm, nlen, text, len, written, d->o.shingle, &d->tok_hash, &d->cap_tok, &sh,
-                         &n_sh, &n_tokens);
+    } else if (exact) {
+        rc = read_shingles(d, norm, nlen, text, len, written, mb, &sh, &n_sh, &n_tokens);
         lsh = rc == PX_OK && n_tokens >= d->o.min_tokens && n_sh > 0;
         if (lsh) {
-            signature(d, sh, n_sh, d->sig);
+            if (mb && mb->has_sig)
+                memcpy(d->sig, memo->pool + mb->at + mb->n_sh, memo->n_sig * sizeof *d->sig);
+            else
+                signature(d, sh, n_sh, d->sig);
             cand *c = NULL;
             size_t nc = 0;
             rc = lsh_candidates(d, d->sig, &c, &nc);
@@ -669,6 +804,8 @@ int px_dedup_add_tokens(px_deduper *d, const char *text, size_t len, const px_to
                 verify(d, c, nc, sh, n_sh, &m);
             free(c);
         }
+        if (rc == PX_OK && memo && !mb)
+            memo_keep(memo, fp, exact, sh, n_sh, n_tokens, lsh ? d->sig : NULL);
     }
     free(norm);
     if (rc == PX_OK && !lsh) {
@@ -683,6 +820,17 @@ int px_dedup_add_tokens(px_deduper *d, const char *text, size_t len, const px_to
     if (out)
         *out = m;
     return rc;
+}
+
+int px_dedup_add_tokens(px_deduper *d, const char *text, size_t len, const px_tokens *written,
+                        px_dup_match *out)
+{
+    return dedup_add(d, text, len, written, 0, out);
+}
+
+int px_dedup_add_text(px_deduper *d, const char *text, size_t len, px_dup_match *out)
+{
+    return dedup_add(d, text, len, NULL, 1, out);
 }
 
 int px_dedup_add(px_deduper *d, const px_article *a, px_dup_match *out)

@@ -35,6 +35,8 @@ struct px_ingest {
     px_deduper *dedup;
     px_clusterer *cluster;
     px_templates *templates; /* each outlet's template text, kept in the store */
+    px_ingest_memo *memo;    /* o.memo, or own_memo */
+    px_ingest_memo *own_memo;
     position *pos; /* indexed by deduper position */
     size_t n_pos, cap_pos;
     int64_t *touched;
@@ -276,6 +278,10 @@ static int restore_open_stories(px_ingest *g, const px_cluster_opts *co, px_erro
     if (!rc)
         rc = px_clusterer_new(&g->cluster, co, err);
     if (!rc)
+        px_clusterer_use_memo(g->cluster, g->memo ? g->memo->cluster : NULL);
+    if (!rc)
+        px_deduper_use_memo(g->dedup, g->memo ? g->memo->dedup : NULL);
+    if (!rc)
         rc = px_store_each_window_article_in_order(g->store, co->window_days, co->window_articles,
                                                    g->templates_upto, restore_one, g, err);
     return rc;
@@ -309,6 +315,25 @@ static int restore(px_ingest *g, px_error *err)
     return rc;
 }
 
+px_ingest_memo *px_ingest_memo_new(void)
+{
+    px_ingest_memo *m = calloc(1, sizeof *m);
+    if (m && (!(m->dedup = px_dedup_memo_new(0)) || !(m->cluster = px_cluster_memo_new(0)))) {
+        px_ingest_memo_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+void px_ingest_memo_free(px_ingest_memo *m)
+{
+    if (!m)
+        return;
+    px_dedup_memo_free(m->dedup);
+    px_cluster_memo_free(m->cluster);
+    free(m);
+}
+
 int px_ingest_new(px_ingest **out, px_store *s, const px_ingest_opts *o, px_error *err)
 {
     *out = NULL;
@@ -320,9 +345,11 @@ int px_ingest_new(px_ingest **out, px_store *s, const px_ingest_opts *o, px_erro
         g->o = *o;
     if (!g->o.batch)
         g->o.batch = 500;
+    g->memo = g->o.memo ? g->o.memo : (g->own_memo = px_ingest_memo_new());
     int rc = take_ingest_lock(s, o, err);
     g->locked = rc == PX_OK;
     if (rc) {
+        px_ingest_memo_free(g->own_memo);
         free(g);
         return rc;
     }
@@ -628,6 +655,8 @@ static int batch_merge(px_ingest *g, px_error *err)
     final_merge f = {0};
     int rc = px_clusterer_new(&f.c, &co, err);
     if (!rc)
+        px_clusterer_use_memo(f.c, g->memo ? g->memo->cluster : NULL);
+    if (!rc)
         rc = g->date_lo[0] ? px_store_each_article_near(g->store, g->date_lo, g->date_hi, co.window_days,
                                                         window_articles, restore_window, &f, err)
                            : px_store_each_window_article(g->store, co.window_days, window_articles,
@@ -737,6 +766,7 @@ void px_ingest_free(px_ingest *g)
     px_deduper_free(g->dedup);
     px_clusterer_free(g->cluster);
     px_templates_free(g->templates);
+    px_ingest_memo_free(g->own_memo);
     free(g->pos);
     free(g->touched);
     free(g->merges);

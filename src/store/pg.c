@@ -1714,6 +1714,20 @@ static int pgs_article_json(px_store *s, int64_t row, cJSON **out, px_error *err
 
 /* ---- template text ------------------------------------------------------ */
 
+/* n bytes from 2n hex digits (checked by the caller's length; a digit that
+ * is not one reads as 0). Every ingest reads and writes the whole template
+ * text, tens of thousands of sketches: no scanf or printf per byte. */
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0;
+}
+
+static void hex_decode(const char *hex, unsigned char *out, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        out[k] = (unsigned char)(hex_digit(hex[2 * k]) << 4 | hex_digit(hex[2 * k + 1]));
+}
+
 static int pgs_load_templates(px_store *s, px_templates *t, px_error *err)
 {
     PGresult *r = pg_query(s, "SELECT outlet, articles FROM template_outlets", 0, NULL, err, "reading template text");
@@ -1733,14 +1747,8 @@ static int pgs_load_templates(px_store *s, px_templates *t, px_error *err)
                               (uint32_t)strtoll(PQgetvalue(r, i, 2), NULL, 10),
                               (uint32_t)strtoll(PQgetvalue(r, i, 3), NULL, 10), {0}};
         const char *hex = PQgetvalue(r, i, 4);
-        if (strlen(hex) == 2 * sizeof l.sketch) {
-            unsigned char *bytes = (unsigned char *)l.sketch;
-            for (size_t k = 0; k < sizeof l.sketch; k++) {
-                unsigned v;
-                sscanf(hex + 2 * k, "%2x", &v);
-                bytes[k] = (unsigned char)v;
-            }
-        }
+        if (strlen(hex) == 2 * sizeof l.sketch)
+            hex_decode(hex, (unsigned char *)l.sketch, sizeof l.sketch);
         rc = px_templates_restore_line(t, &l);
     }
     if (r)
@@ -1764,10 +1772,15 @@ static int template_line_row(const px_template_line *l, void *ud)
     template_rows *t = ud;
     int rc = px_buf_printf(&t->lines, "%lld\t%lld\t%lld\t%lld\t\\\\x", (long long)l->outlet, (long long)l->key,
                            (long long)l->articles, (long long)l->others);
+    static const char digits[] = "0123456789abcdef";
     const unsigned char *bytes = (const unsigned char *)l->sketch;
-    for (size_t i = 0; i < sizeof l->sketch; i++)
-        rc |= px_buf_printf(&t->lines, "%02x", bytes[i]);
-    rc |= px_buf_puts(&t->lines, "\n");
+    char hex[2 * sizeof l->sketch + 1];
+    for (size_t i = 0; i < sizeof l->sketch; i++) {
+        hex[2 * i] = digits[bytes[i] >> 4];
+        hex[2 * i + 1] = digits[bytes[i] & 15];
+    }
+    hex[sizeof hex - 1] = '\n';
+    rc |= px_buf_append(&t->lines, hex, sizeof hex);
     return rc ? PX_ENOMEM : PX_OK;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clean/clean_internal.h"
 #include "testutil.h"
 
 static px_article *by_suffix(tu_result *r, const char *suffix)
@@ -540,6 +541,23 @@ static void test_caption_labels(void **s)
     px_article_free(a);
 }
 
+/* A stray UTF-8 continuation byte alone between blank lines: trimming the
+ * paragraph from its end must not step back before its start (it made a
+ * span that ended before it began, and the splitter read past the body). */
+static void test_stray_continuation_byte_paragraph(void **s)
+{
+    (void)s;
+    static const char body[] = "\n\n\xad\n\n\nT\xb7\xb7\xb7\xb7\xb7\xb7\xb7\xb7\xb7\xb7 The end.";
+    px_spans sp = {0};
+    assert_int_equal(px_split_paragraphs(body, &sp), PX_OK);
+    for (size_t i = 0; i < sp.n; i++)
+        assert_true(sp.v[i].start <= sp.v[i].end);
+    px_spans_free(&sp);
+    px_article *a = clean_body(body);
+    assert_non_null(strstr(a->body, "The end."));
+    px_article_free(a);
+}
+
 static void test_repeat_inside_a_paragraph(void **s)
 {
     (void)s;
@@ -756,6 +774,7 @@ int main(void)
         cmocka_unit_test(test_picture_captions_and_credit_lines),
         cmocka_unit_test(test_datelines_and_credited_captions),
         cmocka_unit_test(test_caption_labels),
+        cmocka_unit_test(test_stray_continuation_byte_paragraph),
         cmocka_unit_test(test_repeat_inside_a_paragraph),
         cmocka_unit_test(test_different_numbers_are_not_repeats),
         cmocka_unit_test(test_parallel_names_are_not_repeats),

@@ -674,11 +674,11 @@ static void record(work *w, size_t start, size_t end, const char *reason)
 static int line_closes(const char *s, size_t start, size_t end)
 {
     size_t k;
-    while (end > start && tc_is_space(tc_decode(s, end, tc_prev(s, end), &k)))
-        end = tc_prev(s, end);
+    while (end > start && tc_is_space(tc_decode(s, end, tc_prev_from(s, start, end), &k)))
+        end = tc_prev_from(s, start, end);
     if (end == start)
         return 1;
-    int32_t cp = tc_decode(s, end, tc_prev(s, end), &k);
+    int32_t cp = tc_decode(s, end, tc_prev_from(s, start, end), &k);
     return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ':' || tc_is_closer(cp);
 }
 
@@ -706,8 +706,8 @@ static int add_span(px_spans *out, const char *b, size_t s, size_t e)
     size_t k;
     while (s < e && tc_is_space(tc_decode(b, e, s, &k)))
         s += k;
-    while (e > s && tc_is_space(tc_decode(b, e, tc_prev(b, e), &k)))
-        e = tc_prev(b, e);
+    while (e > s && tc_is_space(tc_decode(b, e, tc_prev_from(b, s, e), &k)))
+        e = tc_prev_from(b, s, e);
     if (e == s)
         return PX_OK;
     if (px_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 16, 0))

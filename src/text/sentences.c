@@ -134,7 +134,7 @@ static void emit(splitter *sp, size_t b)
             b--;
             continue;
         }
-        size_t p = tc_prev(s, b);
+        size_t p = tc_prev_from(s, a, b);
         if (!is_space_at(s, b, p, &n))
             break;
         b = p;
@@ -484,7 +484,7 @@ static void word_before(const splitter *sp, size_t i, size_t *ws, int *marked)
     size_t run = ascii_run_start(s, sp->start, i, marked), a = run, n;
     if (a > sp->start && !ascii_space((unsigned char)s[a - 1])) {
         while (a > sp->start) {
-            size_t p = tc_prev(s, a);
+            size_t p = tc_prev_from(s, sp->start, a);
             if (is_space_at(s, sp->pe, p, &n))
                 break;
             a = p;

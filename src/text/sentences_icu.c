@@ -22,7 +22,7 @@ static int push_trimmed(const char *s, size_t a, size_t b, px_spans *out)
     while (a < b && tc_is_space(tc_decode(s, b, a, &n)))
         a += n;
     while (b > a) {
-        size_t p = tc_prev(s, b);
+        size_t p = tc_prev_from(s, a, b);
         if (!tc_is_space(tc_decode(s, b, p, &n)))
             break;
         b = p;

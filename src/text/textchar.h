@@ -67,6 +67,15 @@ static inline size_t tc_prev(const char *s, size_t i)
     return j;
 }
 
+/* tc_prev, never before lo: stray continuation bytes right after lo are
+ * one character with it, so that a span trimmed from its end cannot end
+ * before it starts. */
+static inline size_t tc_prev_from(const char *s, size_t lo, size_t i)
+{
+    size_t j = tc_prev(s, i);
+    return j < lo ? lo : j;
+}
+
 static inline int tc_is_space(int32_t cp)
 {
     if (cp < 0x80)

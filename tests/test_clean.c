@@ -541,6 +541,21 @@ static void test_caption_labels(void **s)
     px_article_free(a);
 }
 
+/* A copyright notice alone goes; a sentence about copyright stays. */
+static void test_copyright_notices(void **s)
+{
+    (void)s;
+    px_article *a = clean_body("The ferry sank off Vell on Saturday.\n\n"
+                               "Copyright 2024 The Harbour Wire. All rights reserved.\n\n"
+                               "Copyright 1998 legislation extended the terms by twenty years.\n\n"
+                               "Divers searched the bay. \u00a9 2024.");
+    assert_string_equal(a->body, "The ferry sank off Vell on Saturday.\n\n"
+                                 "Copyright 1998 legislation extended the terms by twenty years.\n\n"
+                                 "Divers searched the bay.");
+    assert_string_equal(removal_reason(a, "All rights reserved."), "copyright");
+    px_article_free(a);
+}
+
 /* A stray UTF-8 continuation byte alone between blank lines: trimming the
  * paragraph from its end must not step back before its start (it made a
  * span that ended before it began, and the splitter read past the body). */
@@ -774,6 +789,7 @@ int main(void)
         cmocka_unit_test(test_picture_captions_and_credit_lines),
         cmocka_unit_test(test_datelines_and_credited_captions),
         cmocka_unit_test(test_caption_labels),
+        cmocka_unit_test(test_copyright_notices),
         cmocka_unit_test(test_stray_continuation_byte_paragraph),
         cmocka_unit_test(test_repeat_inside_a_paragraph),
         cmocka_unit_test(test_different_numbers_are_not_repeats),

@@ -1172,6 +1172,54 @@ static void test_sources_are_no_places(void **s)
     assert_int_equal(entity_kind(capital, "Washington"), PX_ENTITY_PLACE);
 }
 
+/* A one-word name's kind from the company it keeps: nouns only a
+ * business has ("Amazon's headquarters", "its shares") make an
+ * organisation of a name the training data knows as a river; place
+ * cues seen twice make a place of a town it knows as a football club;
+ * a country's chief of staff keeps it a place; the noun after a name
+ * tells a platform, a product and a stop. */
+static void test_kind_from_telling_contexts(void **s)
+{
+    (void)s;
+    static const char company[] = "Amazon's headquarters will move to a new site next year. The "
+                                  "move was planned for months. Amazon's shares rose 3 percent on "
+                                  "Monday, and Amazon's chief executive praised the staff.";
+    assert_int_equal(entity_kind(company, "Amazon"), PX_ENTITY_ORG);
+    static const char town[] = "The barge hit a bridge near Duisburg late on Tuesday. Passengers "
+                               "were taken to the city of Duisburg by bus. Police in Duisburg "
+                               "closed the river for a day.";
+    assert_int_equal(entity_kind(town, "Duisburg"), PX_ENTITY_PLACE);
+    static const char chief[] = "Rain fell in Lisbon all week. Lisbon's chief of staff met the "
+                                "mayor in Lisbon on Friday.";
+    assert_int_equal(entity_kind(chief, "Lisbon"), PX_ENTITY_PLACE);
+    /* the noun after the name: a platform, a product, a stop */
+    static const char platform[] = "The singer shared the news in an Instagram post on Monday. "
+                                   "Fans flooded her Instagram account with messages.";
+    assert_int_equal(entity_kind(platform, "Instagram"), PX_ENTITY_ORG);
+    static const char product[] = "Engineers at Corvell showed the Ardent smart glasses on Monday. "
+                                  "The Ardent glasses weigh 50 grams, and the Ardent specs cost "
+                                  "less than a phone.";
+    assert_int_equal(entity_kind(product, "Ardent"), PX_ENTITY_OTHER);
+    static const char stop[] = "The tram left the rails near the Wexcombe tram stop at night. "
+                               "Buses served Wexcombe station until noon.";
+    assert_int_equal(entity_kind(stop, "Wexcombe"), PX_ENTITY_PLACE);
+}
+
+/* A country or a continent is a place whatever the tagger makes of its
+ * context ("South Korea warned", "Antarctica lost"); a name of several
+ * words ending in a noun of geography ("Sound", "Sea") is a place. */
+static void test_countries_and_geography_are_places(void **s)
+{
+    (void)s;
+    static const char body[] = "South Korea warned on Monday that talks had stalled. South Korea "
+                               "said it would wait. Antarctica lost more ice than expected, "
+                               "Antarctica researchers found. The ship anchored in Kellet Sound "
+                               "before the storm, and Kellet Sound froze.";
+    assert_int_equal(entity_kind(body, "South Korea"), PX_ENTITY_PLACE);
+    assert_int_equal(entity_kind(body, "Antarctica"), PX_ENTITY_PLACE);
+    assert_int_equal(entity_kind(body, "Kellet Sound"), PX_ENTITY_PLACE);
+}
+
 /* The trained tagger gives kinds an editor would accept, and the other
  * names of the United States merge into one place. */
 static void test_tagger_kinds_and_country_aliases(void **s)
@@ -1812,6 +1860,8 @@ int main(void)
         cmocka_unit_test(test_lone_letter_is_no_entity),
         cmocka_unit_test(test_tagger_kinds_and_country_aliases),
         cmocka_unit_test(test_sources_are_no_places),
+        cmocka_unit_test(test_kind_from_telling_contexts),
+        cmocka_unit_test(test_countries_and_geography_are_places),
         cmocka_unit_test(test_head_words_learned_from_names),
         cmocka_unit_test(test_kinds_from_head_words_and_context),
         cmocka_unit_test(test_names_split_from_clause_words_and_credits),

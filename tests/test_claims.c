@@ -1205,6 +1205,20 @@ static void test_kind_from_telling_contexts(void **s)
     assert_int_equal(entity_kind(stop, "Wexcombe"), PX_ENTITY_PLACE);
 }
 
+/* The name an entity shows is one the article uses as its name: a
+ * lost full stop glues "Since" to a team's name once ("the Ferrets Since
+ * 1962 ..."), the other mentions say "Ferrets". */
+static void test_name_the_article_uses(void **s)
+{
+    (void)s;
+    static const char body[] =
+        "The Ferrets won the league on Sunday, their first title since 1962. Fans had waited "
+        "decades for the Ferrets Since 1962 the club had lost every final. The Ferrets paraded "
+        "through the town on Monday. Coach Dana Hollis said the Ferrets deserved it.";
+    assert_int_equal(entity_kind(body, "Ferrets"), PX_ENTITY_ORG);
+    assert_int_equal(entity_kind(body, "Ferrets Since"), -1);
+}
+
 /* A country or a continent is a place whatever the tagger makes of its
  * context ("South Korea warned", "Antarctica lost"); a name of several
  * words ending in a noun of geography ("Sound", "Sea") is a place. */
@@ -1862,6 +1876,7 @@ int main(void)
         cmocka_unit_test(test_sources_are_no_places),
         cmocka_unit_test(test_kind_from_telling_contexts),
         cmocka_unit_test(test_countries_and_geography_are_places),
+        cmocka_unit_test(test_name_the_article_uses),
         cmocka_unit_test(test_head_words_learned_from_names),
         cmocka_unit_test(test_kinds_from_head_words_and_context),
         cmocka_unit_test(test_names_split_from_clause_words_and_credits),

@@ -1381,6 +1381,61 @@ static int resolve_names(scanner *sc, px_entity_list *out)
     return rc;
 }
 
+/* Is the word s[0..len) written in lower case somewhere in the text? */
+static int word_written_lower(const scanner *sc, const char *s, size_t len)
+{
+    uint64_t k = lower_key(s, len);
+    return bsearch(&k, sc->lower, sc->n_lower, sizeof k, by_key) != NULL;
+}
+
+/* Renames an entity after the name the article really uses: a name of
+ * several words written so once ("the Cubs Since 1908", a full stop lost)
+ * whose other mentions, two or more, all use its leading words ("Cubs"),
+ * the first word dropped being a function word the text writes in lower
+ * case ("since"), is named by those leading words. A full name used once and
+ * a surname after ("Joe Biden" ... "Biden") keeps the full name. */
+static int name_from_use(const scanner *sc, px_entity_list *out)
+{
+    /* words that open a sentence or a clause, besides the stopwords */
+    static const char *const openers[] = {"since", "after", "before", "when", "while", "although",
+                                          "though", "until", "once", "meanwhile", "however", "still",
+                                          "yet", "now", "then", "today", "yesterday", "also", NULL};
+    for (size_t e = 0; e < out->n; e++) {
+        const char *name = out->v[e].name;
+        size_t exact = 0, lead = 0, other = 0, lead_len = 0;
+        for (size_t k = 0; k < sc->nc; k++) {
+            const cand *c = &sc->c[k];
+            if ((size_t)c->entity != e)
+                continue;
+            size_t n = strlen(c->name);
+            if (strcmp(c->name, name) == 0)
+                exact++;
+            else if (strncmp(name, c->name, n) == 0 && name[n] == ' ' && (!lead_len || n == lead_len)) {
+                lead++;
+                lead_len = n;
+            } else
+                other++;
+        }
+        if (exact != 1 || lead < 2 || other)
+            continue;
+        const char *dropped = name + lead_len + 1, *sp = strchr(dropped, ' ');
+        size_t dl = sp ? (size_t)(sp - dropped) : strlen(dropped);
+        char low[32];
+        if (dl >= sizeof low)
+            continue;
+        for (size_t i = 0; i < dl; i++)
+            low[i] = (char)tolower((unsigned char)dropped[i]);
+        if (!word_written_lower(sc, dropped, dl) || !(px_is_stopword("en", low, dl) || cl_in(low, dl, openers)))
+            continue; /* "since", not the "Zoo" of "Cincinnati Zoo" */
+        char *nm = px_strndup(name, lead_len);
+        if (!nm)
+            return PX_ENOMEM;
+        free(out->v[e].name);
+        out->v[e].name = nm;
+    }
+    return PX_OK;
+}
+
 /* The one type of a set of type bits; -1 when none or several. */
 static int single_type(unsigned bits)
 {
@@ -1615,7 +1670,7 @@ static int vote_kinds(const scanner *sc, px_entity_list *out)
 
 static int resolve(scanner *sc, const px_article *a, px_entity_list *out)
 {
-    if (resolve_names(sc, out) || vote_kinds(sc, out))
+    if (resolve_names(sc, out) || name_from_use(sc, out) || vote_kinds(sc, out))
         return PX_ENOMEM;
     for (size_t k = 0; k < sc->nc; k++) {
         cand *c = &sc->c[k];

@@ -1219,6 +1219,18 @@ static void test_name_the_article_uses(void **s)
     assert_int_equal(entity_kind(body, "Ferrets Since"), -1);
 }
 
+/* A particle in lower case links one name, not two and a fragment: the
+ * promenade of a French city is a place, "Anglais" alone is no entity. */
+static void test_particle_joins_one_name(void **s)
+{
+    (void)s;
+    static const char body[] = "The truck drove along the Promenade des Anglais in Nice on Thursday "
+                               "night. Crowds on the Promenade des Anglais had watched fireworks.";
+    assert_int_equal(entity_kind(body, "Promenade des Anglais"), PX_ENTITY_PLACE);
+    assert_int_equal(entity_kind(body, "Anglais"), -1);
+    assert_int_equal(entity_kind(body, "Promenade"), -1);
+}
+
 /* A country or a continent is a place whatever the tagger makes of its
  * context ("South Korea warned", "Antarctica lost"); a name of several
  * words ending in a noun of geography ("Sound", "Sea") is a place. */
@@ -1877,6 +1889,7 @@ int main(void)
         cmocka_unit_test(test_kind_from_telling_contexts),
         cmocka_unit_test(test_countries_and_geography_are_places),
         cmocka_unit_test(test_name_the_article_uses),
+        cmocka_unit_test(test_particle_joins_one_name),
         cmocka_unit_test(test_head_words_learned_from_names),
         cmocka_unit_test(test_kinds_from_head_words_and_context),
         cmocka_unit_test(test_names_split_from_clause_words_and_credits),

@@ -921,6 +921,49 @@ static int add_tagged(scanner *sc, size_t first, size_t last, px_ner_type type)
     return add_name(sc, first, last, first, type);
 }
 
+/* The number of tokens of a name particle in lower case from token i
+ * ("des", "de la", "von"), 0 for none. */
+static size_t particle_at(const scanner *sc, size_t i)
+{
+    static const char *const particles[] = {"de", "des", "du", "del", "della", "di", "da", "dos",
+                                            "von", "van", "der", "den", "la", "le", NULL};
+    size_t n = 0;
+    while (i + n < sc->tk.n && n < 2 && islower((unsigned char)sc->text[sc->tk.v[i + n].start]) &&
+           cl_tok_in(sc->text, &sc->tk.v[i + n], particles))
+        n++;
+    return n;
+}
+
+/* Joins two tagged names that a particle in lower case links on one line
+ * ("Promenade des Anglais", "Place de la Concorde"): the tagger, trained
+ * on English wire text, splits them into two names and a fragment. The
+ * joined name is a place when it opens on a French, Spanish or Italian
+ * noun of a place ("Promenade", "Rue", "Piazza"); else it takes the first
+ * name's type. */
+static void join_particle_names(scanner *sc)
+{
+    static const char *const place_heads[] = {"Promenade", "Place", "Rue", "Avenue", "Boulevard",
+                                              "Gare", "Pont", "Quai", "Porte", "Lac", "Mont",
+                                              "Plaza", "Calle", "Via", "Piazza", "Ponte", "Palazzo", NULL};
+    px_ner_spans *ns = &sc->names;
+    size_t w = 0;
+    for (size_t i = 0; i < ns->n; i++) {
+        if (w > 0) {
+            px_ner_span *a = &ns->v[w - 1];
+            const px_ner_span *b = &ns->v[i];
+            size_t p = particle_at(sc, a->last);
+            if (p && a->last + p == b->first && same_line(sc, b->first) && same_line(sc, a->last)) {
+                if (cl_tok_in(sc->text, &sc->tk.v[a->first], place_heads))
+                    a->type = PX_NER_LOC;
+                a->last = b->last;
+                continue;
+            }
+        }
+        ns->v[w++] = ns->v[i];
+    }
+    ns->n = w;
+}
+
 /* The tagger reads English; a language with its own word lists
  * (data/claims) gets names judged by them (px_names_by_capitals). Any
  * other language, and a text identified wrongly as one (a table of
@@ -941,6 +984,8 @@ static int scan_names(scanner *sc)
         rc = lower_words_build(sc);
     if (!rc)
         rc = title_lines_build(sc);
+    if (!rc)
+        join_particle_names(sc);
     for (size_t i = 0; i < sc->names.n && !rc; i++)
         rc = add_tagged(sc, sc->names.v[i].first, sc->names.v[i].last, sc->names.v[i].type);
     return rc;

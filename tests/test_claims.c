@@ -1231,6 +1231,42 @@ static void test_particle_joins_one_name(void **s)
     assert_int_equal(entity_kind(body, "Promenade"), -1);
 }
 
+/* Across articles, the kind one article's telling contexts decided
+ * ("Amazon's headquarters", "Amazon's shares") outweighs the tagger's
+ * kind in articles that say nothing of it. */
+static void test_merged_kind_from_telling_contexts(void **s)
+{
+    (void)s;
+    static const char *const bodies[] = {
+        "Amazon's headquarters will move to a new site next year. The move was planned for "
+        "months. Amazon's shares rose 3 percent on Monday, and Amazon's chief executive praised "
+        "the plan.",
+        "Amazon will open a warehouse near Toledo. Amazon hired 300 workers there last year.",
+        "Amazon will build a depot near Dayton. Amazon plans to hire 200 workers.",
+    };
+    px_article *a[3];
+    px_entity_list l[3], *lists[3], merged;
+    for (size_t i = 0; i < 3; i++) {
+        a[i] = px_article_new();
+        px_set_str(&a[i]->body, bodies[i]);
+        px_entity_list_init(&l[i]);
+        assert_int_equal(px_entities_extract(a[i], &l[i]), PX_OK);
+        lists[i] = &l[i];
+    }
+    px_entity_list_init(&merged);
+    assert_int_equal(px_entities_merge((const px_article *const *)a, lists, 3, &merged, NULL), PX_OK);
+    int kind = -1;
+    for (size_t i = 0; i < merged.n; i++)
+        if (strcmp(merged.v[i].name, "Amazon") == 0)
+            kind = (int)merged.v[i].kind;
+    assert_int_equal(kind, PX_ENTITY_ORG);
+    px_entity_list_clear(&merged);
+    for (size_t i = 0; i < 3; i++) {
+        px_entity_list_clear(&l[i]);
+        px_article_free(a[i]);
+    }
+}
+
 /* A country or a continent is a place whatever the tagger makes of its
  * context ("South Korea warned", "Antarctica lost"); a name of several
  * words ending in a noun of geography ("Sound", "Sea") is a place. */
@@ -1890,6 +1926,7 @@ int main(void)
         cmocka_unit_test(test_countries_and_geography_are_places),
         cmocka_unit_test(test_name_the_article_uses),
         cmocka_unit_test(test_particle_joins_one_name),
+        cmocka_unit_test(test_merged_kind_from_telling_contexts),
         cmocka_unit_test(test_head_words_learned_from_names),
         cmocka_unit_test(test_kinds_from_head_words_and_context),
         cmocka_unit_test(test_names_split_from_clause_words_and_credits),

@@ -1700,12 +1700,15 @@ static int vote_kinds(const scanner *sc, px_entity_list *out)
             if (votes[e * 4 + (size_t)k] > votes[e * 4 + (size_t)en->kind])
                 en->kind = (px_entity_kind)k;
         int cued = kind_from_cues(en, &cues[e], known_bits);
-        if (is_country(en->name, strlen(en->name)))
+        if (is_country(en->name, strlen(en->name))) {
             en->kind = PX_ENTITY_PLACE;
-        else if (sure_person[e])
+            en->kind_by_context = 1;
+        } else if (sure_person[e])
             en->kind = PX_ENTITY_PERSON;
-        else if (cued >= 0)
+        else if (cued >= 0) {
             en->kind = (px_entity_kind)cued;
+            en->kind_by_context = 1;
+        }
     }
     free(votes);
     free(sure_person);
@@ -2091,6 +2094,26 @@ static px_entity_kind best_kind_but_person(const size_t *votes)
     return 3 * votes[best] >= total ? best : PX_ENTITY_OTHER;
 }
 
+/* The kind of a merged entity: the kind the telling contexts of some
+ * article decided (most mentions among those), over the kind most
+ * mentions were given: "Amazon's headquarters" in one article outweighs
+ * the tagger's "Amazon" place in three that say nothing of it. */
+static px_entity_kind merged_kind(const size_t *votes, const size_t *context, px_entity_kind first,
+                                  int *by_context)
+{
+    px_entity_kind best = first, cbest = first;
+    size_t ctotal = 0;
+    for (int k = 0; k < 4; k++) {
+        ctotal += context[k];
+        if (votes[k] > votes[best])
+            best = (px_entity_kind)k;
+        if (context[k] > context[cbest])
+            cbest = (px_entity_kind)k;
+    }
+    *by_context = ctotal > 0;
+    return ctotal ? cbest : best;
+}
+
 int px_entities_merge(const px_article *const *articles, px_entity_list *const *lists,
                       size_t n, px_entity_list *out, px_error *err)
 {
@@ -2147,7 +2170,9 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
     int *role_votes = calloc(total ? total : 1, sizeof *role_votes);
     /* mentions of each kind: the merged kind is the most frequent one */
     size_t *kind_votes = calloc((total ? total : 1) * 4, sizeof *kind_votes);
-    if (!role_votes || !kind_votes) {
+    size_t *context_votes = calloc((total ? total : 1) * 4, sizeof *context_votes);
+    if (!role_votes || !kind_votes || !context_votes) {
+        free(context_votes);
         free(kind_votes);
         free(role_votes);
         free(root_to_out);
@@ -2189,6 +2214,8 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
         if (!m->gender)
             m->gender = e->gender;
         kind_votes[root_to_out[r] * 4 + (size_t)e->kind] += e->mentions;
+        if (e->kind_by_context)
+            context_votes[root_to_out[r] * 4 + (size_t)e->kind] += e->mentions;
         m->mentions += e->mentions;
         for (size_t v = 0; v < e->variants.n && !rc; v++)
             rc = entity_add_variant(m, e->variants.items[v]);
@@ -2196,9 +2223,8 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
             rc = merged_add_source(m, &e->sources[s]);
     }
     for (size_t i = 0; i < out->n && !rc; i++)
-        for (int k = 0; k < 4; k++)
-            if (kind_votes[i * 4 + (size_t)k] > kind_votes[i * 4 + (size_t)out->v[i].kind])
-                out->v[i].kind = (px_entity_kind)k;
+        out->v[i].kind = merged_kind(&kind_votes[i * 4], &context_votes[i * 4], out->v[i].kind,
+                                     &out->v[i].kind_by_context);
     for (size_t i = 0; i < out->n && !rc; i++)
         if (never_by_surname(&out->v[i]))
             out->v[i].kind = best_kind_but_person(&kind_votes[i * 4]);
@@ -2209,6 +2235,7 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
             out->v[i].kind = PX_ENTITY_PERSON;
     }
     free(kind_votes);
+    free(context_votes);
     if (!rc) {
         /* sort, then tell each input entity where it went */
         for (size_t i = 0; i < out->n; i++)

@@ -1300,6 +1300,116 @@ static void test_sources_are_no_places(void **s)
     assert_int_equal(entity_kind(capital, "Washington"), PX_ENTITY_PLACE);
 }
 
+/* A one-word name's kind from the company it keeps: nouns only a
+ * business has ("Amazon's headquarters", "its shares") make an
+ * organisation of a name the training data knows as a river; place
+ * cues seen twice make a place of a town it knows as a football club;
+ * a country's chief of staff keeps it a place; the noun after a name
+ * tells a platform, a product and a stop. */
+static void test_kind_from_telling_contexts(void **s)
+{
+    (void)s;
+    static const char company[] = "Amazon's headquarters will move to a new site next year. The "
+                                  "move was planned for months. Amazon's shares rose 3 percent on "
+                                  "Monday, and Amazon's chief executive praised the staff.";
+    assert_int_equal(entity_kind(company, "Amazon"), PX_ENTITY_ORG);
+    static const char town[] = "The barge hit a bridge near Duisburg late on Tuesday. Passengers "
+                               "were taken to the city of Duisburg by bus. Police in Duisburg "
+                               "closed the river for a day.";
+    assert_int_equal(entity_kind(town, "Duisburg"), PX_ENTITY_PLACE);
+    static const char chief[] = "Rain fell in Lisbon all week. Lisbon's chief of staff met the "
+                                "mayor in Lisbon on Friday.";
+    assert_int_equal(entity_kind(chief, "Lisbon"), PX_ENTITY_PLACE);
+    /* the noun after the name: a platform, a product, a stop */
+    static const char platform[] = "The singer shared the news in an Instagram post on Monday. "
+                                   "Fans flooded her Instagram account with messages.";
+    assert_int_equal(entity_kind(platform, "Instagram"), PX_ENTITY_ORG);
+    static const char product[] = "Engineers at Corvell showed the Ardent smart glasses on Monday. "
+                                  "The Ardent glasses weigh 50 grams, and the Ardent specs cost "
+                                  "less than a phone.";
+    assert_int_equal(entity_kind(product, "Ardent"), PX_ENTITY_OTHER);
+    static const char stop[] = "The tram left the rails near the Wexcombe tram stop at night. "
+                               "Buses served Wexcombe station until noon.";
+    assert_int_equal(entity_kind(stop, "Wexcombe"), PX_ENTITY_PLACE);
+}
+
+/* The name an entity shows is one the article uses as its name: a
+ * lost full stop glues "Since" to a team's name once ("the Ferrets Since
+ * 1962 ..."), the other mentions say "Ferrets". */
+static void test_name_the_article_uses(void **s)
+{
+    (void)s;
+    static const char body[] =
+        "The Ferrets won the league on Sunday, their first title since 1962. Fans had waited "
+        "decades for the Ferrets Since 1962 the club had lost every final. The Ferrets paraded "
+        "through the town on Monday. Coach Dana Hollis said the Ferrets deserved it.";
+    assert_int_equal(entity_kind(body, "Ferrets"), PX_ENTITY_ORG);
+    assert_int_equal(entity_kind(body, "Ferrets Since"), -1);
+}
+
+/* A particle in lower case links one name, not two and a fragment: the
+ * promenade of a French city is a place, "Anglais" alone is no entity. */
+static void test_particle_joins_one_name(void **s)
+{
+    (void)s;
+    static const char body[] = "The truck drove along the Promenade des Anglais in Nice on Thursday "
+                               "night. Crowds on the Promenade des Anglais had watched fireworks.";
+    assert_int_equal(entity_kind(body, "Promenade des Anglais"), PX_ENTITY_PLACE);
+    assert_int_equal(entity_kind(body, "Anglais"), -1);
+    assert_int_equal(entity_kind(body, "Promenade"), -1);
+}
+
+/* Across articles, the kind one article's telling contexts decided
+ * ("Amazon's headquarters", "Amazon's shares") outweighs the tagger's
+ * kind in articles that say nothing of it. */
+static void test_merged_kind_from_telling_contexts(void **s)
+{
+    (void)s;
+    static const char *const bodies[] = {
+        "Amazon's headquarters will move to a new site next year. The move was planned for "
+        "months. Amazon's shares rose 3 percent on Monday, and Amazon's chief executive praised "
+        "the plan.",
+        "Amazon will open a warehouse near Toledo. Amazon hired 300 workers there last year.",
+        "Amazon will build a depot near Dayton. Amazon plans to hire 200 workers.",
+    };
+    px_article *a[3];
+    px_entity_list l[3], *lists[3], merged;
+    for (size_t i = 0; i < 3; i++) {
+        a[i] = px_article_new();
+        px_set_str(&a[i]->body, bodies[i]);
+        px_entity_list_init(&l[i]);
+        assert_int_equal(px_entities_extract(a[i], &l[i]), PX_OK);
+        lists[i] = &l[i];
+    }
+    px_entity_list_init(&merged);
+    assert_int_equal(px_entities_merge((const px_article *const *)a, lists, 3, &merged, NULL), PX_OK);
+    int kind = -1;
+    for (size_t i = 0; i < merged.n; i++)
+        if (strcmp(merged.v[i].name, "Amazon") == 0)
+            kind = (int)merged.v[i].kind;
+    assert_int_equal(kind, PX_ENTITY_ORG);
+    px_entity_list_clear(&merged);
+    for (size_t i = 0; i < 3; i++) {
+        px_entity_list_clear(&l[i]);
+        px_article_free(a[i]);
+    }
+}
+
+/* A country or a continent is a place whatever the tagger makes of its
+ * context ("South Korea warned", "Antarctica lost"); a name of several
+ * words ending in a noun of geography ("Sound", "Sea") is a place. */
+static void test_countries_and_geography_are_places(void **s)
+{
+    (void)s;
+    static const char body[] = "South Korea warned on Monday that talks had stalled. South Korea "
+                               "said it would wait. Antarctica lost more ice than expected, "
+                               "Antarctica researchers found. The ship anchored in Kellet Sound "
+                               "before the storm, and Kellet Sound froze.";
+    assert_int_equal(entity_kind(body, "South Korea"), PX_ENTITY_PLACE);
+    assert_int_equal(entity_kind(body, "Antarctica"), PX_ENTITY_PLACE);
+    assert_int_equal(entity_kind(body, "Kellet Sound"), PX_ENTITY_PLACE);
+}
+
 /* The trained tagger gives kinds an editor would accept, and the other
  * names of the United States merge into one place. */
 static void test_tagger_kinds_and_country_aliases(void **s)
@@ -1942,6 +2052,11 @@ int main(void)
         cmocka_unit_test(test_lone_letter_is_no_entity),
         cmocka_unit_test(test_tagger_kinds_and_country_aliases),
         cmocka_unit_test(test_sources_are_no_places),
+        cmocka_unit_test(test_kind_from_telling_contexts),
+        cmocka_unit_test(test_countries_and_geography_are_places),
+        cmocka_unit_test(test_name_the_article_uses),
+        cmocka_unit_test(test_particle_joins_one_name),
+        cmocka_unit_test(test_merged_kind_from_telling_contexts),
         cmocka_unit_test(test_head_words_learned_from_names),
         cmocka_unit_test(test_kinds_from_head_words_and_context),
         cmocka_unit_test(test_names_split_from_clause_words_and_credits),

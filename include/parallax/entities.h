@@ -68,6 +68,9 @@ typedef struct px_entity {
     size_t n_sources;
     long merged;          /* index in the merged list after
                              px_entities_merge(), else -1 */
+    int kind_by_context;  /* kind set by the words around the mentions
+                             ("Amazon's headquarters") or a country name,
+                             not by the tagger's votes: it wins the merge */
 } px_entity;
 
 /* One place in the body where an entity is named. */

@@ -39,6 +39,42 @@ static const char *country_alias(const char *name)
     return NULL;
 }
 
+/* Countries and continents: a place whatever the words around say
+ * ("South Korea said", "Antarctica's ice"); the 1996 training text knows
+ * too few of them, and the tagger calls a country that acts a person or
+ * an organisation. Names that are also given names or common words a
+ * person may carry ("Jordan", "Chad", "Georgia") are left out. */
+static int is_country(const char *s, size_t len)
+{
+    static const char *const names[] = {
+        "Africa", "Antarctica", "Asia", "Europe", "Oceania", "Australia", "North America",
+        "South America", "Latin America", "Afghanistan", "Albania", "Algeria", "Andorra", "Angola",
+        "Argentina", "Armenia", "Austria", "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh",
+        "Barbados", "Belarus", "Belgium", "Belize", "Benin", "Bhutan", "Bolivia", "Bosnia",
+        "Botswana", "Brazil", "Brunei", "Bulgaria", "Burkina Faso", "Burundi", "Cambodia",
+        "Cameroon", "Canada", "Chile", "China", "Colombia", "Congo", "Costa Rica", "Croatia",
+        "Cuba", "Cyprus", "Czech Republic", "Denmark", "Djibouti", "Dominican Republic", "Ecuador",
+        "Egypt", "El Salvador", "Eritrea", "Estonia", "Eswatini", "Ethiopia", "Fiji", "Finland",
+        "France", "Gabon", "Gambia", "Germany", "Ghana", "Greece", "Guatemala", "Guinea",
+        "Guyana", "Haiti", "Honduras", "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq",
+        "Ireland", "Israel", "Italy", "Ivory Coast", "Jamaica", "Japan", "Kazakhstan", "Kenya",
+        "Kosovo", "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Lesotho", "Liberia",
+        "Libya", "Liechtenstein", "Lithuania", "Luxembourg", "Madagascar", "Malawi", "Malaysia",
+        "Maldives", "Mali", "Malta", "Mauritania", "Mauritius", "Mexico", "Moldova", "Monaco",
+        "Mongolia", "Montenegro", "Morocco", "Mozambique", "Myanmar", "Namibia", "Nepal",
+        "Netherlands", "New Zealand", "Nicaragua", "Niger", "Nigeria", "North Korea",
+        "North Macedonia", "Norway", "Oman", "Pakistan", "Palestine", "Panama",
+        "Papua New Guinea", "Paraguay", "Peru", "Philippines", "Poland", "Portugal", "Qatar",
+        "Romania", "Russia", "Rwanda", "Saudi Arabia", "Senegal", "Serbia", "Sierra Leone",
+        "Singapore", "Slovakia", "Slovenia", "Somalia", "South Africa", "South Korea",
+        "South Sudan", "Spain", "Sri Lanka", "Sudan", "Suriname", "Sweden", "Switzerland",
+        "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Togo", "Tunisia", "Turkey",
+        "Turkmenistan", "Uganda", "Ukraine", "United Arab Emirates", "United Kingdom",
+        "United States", "Uruguay", "Uzbekistan", "Venezuela", "Vietnam", "Yemen", "Zambia",
+        "Zimbabwe", NULL};
+    return cl_in(s, len, names);
+}
+
 /* A word naming a people, a faith or a party member ("Israeli", "Muslim",
  * "Republicans"): no entity of the story, whatever the tagger says. */
 static int is_people_word(const char *s, size_t len)
@@ -479,7 +515,8 @@ static int head_list_type(const char *s, size_t len)
         "River", "Lake", "Ocean", "Bay", "Island", "Islands", "Mountain", "Mountains", "Valley",
         "Canyon", "Desert", "Park", "Square", "Plaza", "Street", "Avenue", "Road", "Boulevard",
         "Bridge", "Gate", "Hall", "Province", "County", "District", "Region", "Village", "Station",
-        "Stadium", "Beach", "Coast", "Peninsula", "Strait", "Harbor", "Harbour", "Falls", "Way", NULL};
+        "Stadium", "Beach", "Coast", "Peninsula", "Strait", "Harbor", "Harbour", "Falls", "Way",
+        "Sound", "Sea", "Gulf", "Glacier", "Reef", "Archipelago", "Fjord", NULL};
     static const char *const orgs[] = {"Police", "Airways", "Studios", "Labs", "Foundation",
                                        "Academy", "Network", "Navy", "Agency", NULL};
     static const char *const things[] = {"Papers", "Awards", "Festival", "Olympics", "App", "Pro",
@@ -884,6 +921,49 @@ static int add_tagged(scanner *sc, size_t first, size_t last, px_ner_type type)
     return add_name(sc, first, last, first, type);
 }
 
+/* The number of tokens of a name particle in lower case from token i
+ * ("des", "de la", "von"), 0 for none. */
+static size_t particle_at(const scanner *sc, size_t i)
+{
+    static const char *const particles[] = {"de", "des", "du", "del", "della", "di", "da", "dos",
+                                            "von", "van", "der", "den", "la", "le", NULL};
+    size_t n = 0;
+    while (i + n < sc->tk.n && n < 2 && islower((unsigned char)sc->text[sc->tk.v[i + n].start]) &&
+           cl_tok_in(sc->text, &sc->tk.v[i + n], particles))
+        n++;
+    return n;
+}
+
+/* Joins two tagged names that a particle in lower case links on one line
+ * ("Promenade des Anglais", "Place de la Concorde"): the tagger, trained
+ * on English wire text, splits them into two names and a fragment. The
+ * joined name is a place when it opens on a French, Spanish or Italian
+ * noun of a place ("Promenade", "Rue", "Piazza"); else it takes the first
+ * name's type. */
+static void join_particle_names(scanner *sc)
+{
+    static const char *const place_heads[] = {"Promenade", "Place", "Rue", "Avenue", "Boulevard",
+                                              "Gare", "Pont", "Quai", "Porte", "Lac", "Mont",
+                                              "Plaza", "Calle", "Via", "Piazza", "Ponte", "Palazzo", NULL};
+    px_ner_spans *ns = &sc->names;
+    size_t w = 0;
+    for (size_t i = 0; i < ns->n; i++) {
+        if (w > 0) {
+            px_ner_span *a = &ns->v[w - 1];
+            const px_ner_span *b = &ns->v[i];
+            size_t p = particle_at(sc, a->last);
+            if (p && a->last + p == b->first && same_line(sc, b->first) && same_line(sc, a->last)) {
+                if (cl_tok_in(sc->text, &sc->tk.v[a->first], place_heads))
+                    a->type = PX_NER_LOC;
+                a->last = b->last;
+                continue;
+            }
+        }
+        ns->v[w++] = ns->v[i];
+    }
+    ns->n = w;
+}
+
 /* The tagger reads English; a language with its own word lists
  * (data/claims) gets names judged by them (px_names_by_capitals). Any
  * other language, and a text identified wrongly as one (a table of
@@ -904,6 +984,8 @@ static int scan_names(scanner *sc)
         rc = lower_words_build(sc);
     if (!rc)
         rc = title_lines_build(sc);
+    if (!rc)
+        join_particle_names(sc);
     for (size_t i = 0; i < sc->names.n && !rc; i++)
         rc = add_tagged(sc, sc->names.v[i].first, sc->names.v[i].last, sc->names.v[i].type);
     return rc;
@@ -1344,6 +1426,61 @@ static int resolve_names(scanner *sc, px_entity_list *out)
     return rc;
 }
 
+/* Is the word s[0..len) written in lower case somewhere in the text? */
+static int word_written_lower(const scanner *sc, const char *s, size_t len)
+{
+    uint64_t k = lower_key(s, len);
+    return bsearch(&k, sc->lower, sc->n_lower, sizeof k, by_key) != NULL;
+}
+
+/* Renames an entity after the name the article really uses: a name of
+ * several words written so once ("the Cubs Since 1908", a full stop lost)
+ * whose other mentions, two or more, all use its leading words ("Cubs"),
+ * the first word dropped being a function word the text writes in lower
+ * case ("since"), is named by those leading words. A full name used once and
+ * a surname after ("Joe Biden" ... "Biden") keeps the full name. */
+static int name_from_use(const scanner *sc, px_entity_list *out)
+{
+    /* words that open a sentence or a clause, besides the stopwords */
+    static const char *const openers[] = {"since", "after", "before", "when", "while", "although",
+                                          "though", "until", "once", "meanwhile", "however", "still",
+                                          "yet", "now", "then", "today", "yesterday", "also", NULL};
+    for (size_t e = 0; e < out->n; e++) {
+        const char *name = out->v[e].name;
+        size_t exact = 0, lead = 0, other = 0, lead_len = 0;
+        for (size_t k = 0; k < sc->nc; k++) {
+            const cand *c = &sc->c[k];
+            if ((size_t)c->entity != e)
+                continue;
+            size_t n = strlen(c->name);
+            if (strcmp(c->name, name) == 0)
+                exact++;
+            else if (strncmp(name, c->name, n) == 0 && name[n] == ' ' && (!lead_len || n == lead_len)) {
+                lead++;
+                lead_len = n;
+            } else
+                other++;
+        }
+        if (exact != 1 || lead < 2 || other)
+            continue;
+        const char *dropped = name + lead_len + 1, *sp = strchr(dropped, ' ');
+        size_t dl = sp ? (size_t)(sp - dropped) : strlen(dropped);
+        char low[32];
+        if (dl >= sizeof low)
+            continue;
+        for (size_t i = 0; i < dl; i++)
+            low[i] = (char)tolower((unsigned char)dropped[i]);
+        if (!word_written_lower(sc, dropped, dl) || !(px_is_stopword("en", low, dl) || cl_in(low, dl, openers)))
+            continue; /* "since", not the "Zoo" of "Cincinnati Zoo" */
+        char *nm = px_strndup(name, lead_len);
+        if (!nm)
+            return PX_ENOMEM;
+        free(out->v[e].name);
+        out->v[e].name = nm;
+    }
+    return PX_OK;
+}
+
 /* The one type of a set of type bits; -1 when none or several. */
 static int single_type(unsigned bits)
 {
@@ -1374,7 +1511,7 @@ static int surname_of_unknown_name(const scanner *sc, const cand *c, const px_en
            px_ner_head_type(m, last, last_len) < 0;
 }
 
-enum { CUE_PLACE = 1, CUE_PERSON = 2, CUE_SOURCE = 4 };
+enum { CUE_PLACE = 1, CUE_PERSON = 2, CUE_SOURCE = 4, CUE_ORG = 8, CUE_THING = 16 };
 
 /* A verb of saying right before token first ("told Politico") or right
  * after token last - 1 ("Politico said", "Politico notes"). */
@@ -1385,13 +1522,68 @@ static int says_around(const scanner *sc, size_t first, size_t last)
            (a && a->kind == PX_TOK_WORD && cl_is_say_verb(sc->text + a->start, a->end - a->start));
 }
 
+/* Is mention c a possessive followed by a noun only a business or a
+ * body has ("Amazon's headquarters", "Acme's shares", "Vexo's chief
+ * executive")? A place has no shares and a person no headquarters. */
+static int owns_org_noun(const scanner *sc, const cand *c)
+{
+    static const char *const nouns[] = {
+        "headquarters", "shares", "stock", "CEO", "employees", "executives", "shareholders",
+        "investors", "subscribers", "customers", "users", "app", "platform", "chief", "brand",
+        "products", "stores", "servers", "algorithm", NULL};
+    if (!c->possessive)
+        return 0;
+    size_t t = cl_token_at(&sc->tk, c->end);
+    while (t < sc->tk.n && sc->tk.v[t].kind != PX_TOK_WORD && sc->tk.v[t].start - c->end <= 3)
+        t++; /* the 's of a tokenizer that splits it off */
+    if (t < sc->tk.n && sc->tk.v[t].kind == PX_TOK_WORD &&
+        (cl_tok_eq(sc->text, &sc->tk.v[t], "s") || cl_tok_eq(sc->text, &sc->tk.v[t], "'s")))
+        t++;
+    if (t >= sc->tk.n || !same_line(sc, t) || !cl_tok_in(sc->text, &sc->tk.v[t], nouns))
+        return 0;
+    const px_token *n = &sc->tk.v[t];
+    if (cl_tok_eq(sc->text, n, "chief")) /* "Israel's chief of staff": only "chief executive" */
+        return t + 1 < sc->tk.n && cl_tok_eq(sc->text, &sc->tk.v[t + 1], "executive");
+    return islower((unsigned char)sc->text[n->start]) || cl_tok_eq(sc->text, n, "CEO");
+}
+
+/* Does "<place noun> of" stand right before token t ("the city of
+ * Duisburg", "the Port of Duisburg", "the mayor of Denver")? */
+static int place_noun_of(const scanner *sc, size_t t)
+{
+    static const char *const nouns[] = {"city", "town", "village", "port", "capital", "province",
+                                        "state", "suburb", "suburbs", "centre", "center", "outskirts",
+                                        "streets", "mayor", "residents", "people", "region", NULL};
+    return t >= 2 && cl_tok_eq(sc->text, &sc->tk.v[t - 1], "of") && same_line(sc, t - 1) &&
+           cl_tok_in(sc->text, &sc->tk.v[t - 2], nouns);
+}
+
+/* Is the word after the one-word mention c, or the one after that
+ * when a word in lower case stands between ("tram stop", "smart
+ * glasses"), a noun of list written in lower case? */
+static int noun_after(const scanner *sc, const cand *c, const char *const *list)
+{
+    if (c->possessive)
+        return 0;
+    size_t t = cl_token_at(&sc->tk, c->end);
+    for (size_t k = t; k < t + 2 && k < sc->tk.n; k++) {
+        const px_token *w = &sc->tk.v[k];
+        if (w->kind != PX_TOK_WORD || !same_line(sc, k) || !islower((unsigned char)sc->text[w->start]))
+            return 0;
+        if (cl_tok_in(sc->text, w, list))
+            return 1;
+    }
+    return 0;
+}
+
 /* What the words around mention c say of its kind: CUE_PLACE after a
  * preposition of place ("in Pyongyang", "near Duisburg"), CUE_SOURCE next
  * to a verb of saying or after "by" ("Politico said", "obtained by
- * Politico": places do not report), CUE_PERSON
- * with a title or a he/she of its own sentence. A one-word "person" with
- * only place cues is the place standing for its government. */
-static unsigned person_or_place_cues(const scanner *sc, const cand *c)
+ * Politico": places do not report), CUE_ORG before a noun of business
+ * ("Amazon's headquarters"), CUE_PERSON with a title or a he/she of its
+ * own sentence. A one-word "person" with only place cues is the place
+ * standing for its government. */
+static unsigned mention_cues(const scanner *sc, const cand *c)
 {
     static const char *const in[] = {"in", "into", "near", "across", "inside", "outside",
                                      "throughout", NULL};
@@ -1400,11 +1592,66 @@ static unsigned person_or_place_cues(const scanner *sc, const cand *c)
         cue |= CUE_PERSON;
     size_t t = cl_token_at(&sc->tk, c->start);
     if (c->n_words == 1 && !c->possessive && t > 0 && t < sc->tk.n && same_line(sc, t) &&
-        cl_tok_in(sc->text, &sc->tk.v[t - 1], in) && islower((unsigned char)sc->text[sc->tk.v[t - 1].start]))
+        ((cl_tok_in(sc->text, &sc->tk.v[t - 1], in) && islower((unsigned char)sc->text[sc->tk.v[t - 1].start])) ||
+         place_noun_of(sc, t)))
         cue |= CUE_PLACE;
     if (c->n_words == 1 && t < sc->tk.n && (says_around(sc, t, t + 1) || (t > 0 && cl_tok_eq(sc->text, &sc->tk.v[t - 1], "by"))))
         cue |= CUE_SOURCE;
+    static const char *const stops[] = {"station", "stop", "airport", "area", "neighborhood",
+                                        "neighbourhood", "suburb", "district", NULL};
+    static const char *const platform[] = {"account", "accounts", "post", "posts", "followers",
+                                           "feed", "profile", "page", "app", "users", "video",
+                                           "videos", "photo", "photos", NULL};
+    static const char *const products[] = {"glasses", "specs", "headset", "headsets", "phone",
+                                           "phones", "smartphone", "console", "device", "devices",
+                                           "tablet", "laptop", "camera", "drone", "chip", "chips", NULL};
+    if (c->n_words == 1 && noun_after(sc, c, stops))
+        cue |= CUE_PLACE; /* "near the Sandilands tram stop" */
+    if (c->n_words == 1 && (owns_org_noun(sc, c) || noun_after(sc, c, platform)))
+        cue |= CUE_ORG; /* "an Instagram post" */
+    if (c->n_words == 1 && noun_after(sc, c, products))
+        cue |= CUE_THING; /* "the Vaunt smart glasses" */
     return cue;
+}
+
+/* Mentions of one entity with each telling context. */
+typedef struct cue_count {
+    unsigned bits; /* CUE_ bits seen */
+    size_t place, org, thing, other; /* other: person or reporting cues */
+} cue_count;
+
+/* The kind the most telling contexts of a one-word entity give over the
+ * tagger's votes, -1 for none: nouns of business ("Amazon's
+ * headquarters", "an Instagram post") outnumbering the place and product
+ * cues make an organisation whatever the tagger and the training names
+ * said (a "person" only without a title or a he/she); nouns of products
+ * seen twice and outnumbering the rest make a thing ("the Vaunt
+ * glasses"); place cues seen twice and
+ * more than twice as often as reporting ones make a place of an
+ * "organisation" or an "other" name ("in Duisburg" ... "the city of Duisburg": the
+ * training data knows the town as its football club); only place cues,
+ * seen twice, make a place of a
+ * "person" the training data may know as one ("in Denver"), once of a
+ * person it does not; only reporting cues make an organisation of a
+ * "place" the training data does not know as one ("Politico said"). */
+static int kind_from_cues(const px_entity *e, const cue_count *cc, unsigned known)
+{
+    if (strchr(e->name, ' '))
+        return -1;
+    if (cc->org && cc->org > cc->place + cc->thing && e->kind != PX_ENTITY_ORG &&
+        !(e->kind == PX_ENTITY_PERSON && (cc->bits & CUE_PERSON)))
+        return PX_ENTITY_ORG;
+    if (cc->thing >= 2 && cc->thing > cc->org + cc->place + cc->other)
+        return PX_ENTITY_OTHER;
+    if (cc->bits == CUE_PLACE && e->kind == PX_ENTITY_PERSON &&
+        (cc->place >= 2 || !(known & 1u << PX_NER_PER)))
+        return PX_ENTITY_PLACE; /* "urging Pyongyang to" ... "in Pyongyang" */
+    if ((e->kind == PX_ENTITY_ORG || e->kind == PX_ENTITY_OTHER) && !cc->org && !cc->thing && cc->place >= 2 &&
+        cc->place > 2 * cc->other)
+        return PX_ENTITY_PLACE;
+    if (cc->bits == CUE_SOURCE && e->kind == PX_ENTITY_PLACE && !(known & 1u << PX_NER_LOC))
+        return PX_ENTITY_ORG; /* "Politico said", "obtained by Politico" */
+    return -1;
 }
 
 /* An entity's kind: the tagger's most frequent kind over the mentions
@@ -1412,12 +1659,13 @@ static unsigned person_or_place_cues(const scanner *sc, const cand *c)
  * gives the name (if one) counting as half as many votes again: "urging
  * Pyongyang to" makes a person of the tagger, the prior keeps the
  * place. Short forms do not vote ("Houston" of "Houston Texans"). A person
- * named in full stays one. */
+ * named in full stays one; then the telling contexts (kind_from_cues),
+ * and a country or a continent is a place whatever they say. */
 static int vote_kinds(const scanner *sc, px_entity_list *out)
 {
     size_t *votes = calloc(out->n ? out->n * 4 : 1, sizeof *votes);
     unsigned char *sure_person = calloc(out->n ? out->n : 1, 1);
-    unsigned char *cues = calloc(out->n ? out->n : 1, 1); /* CUE_ bits */
+    cue_count *cues = calloc(out->n ? out->n : 1, sizeof *cues);
     if (!votes || !sure_person || !cues) {
         free(votes);
         free(sure_person);
@@ -1433,25 +1681,34 @@ static int vote_kinds(const scanner *sc, px_entity_list *out)
             sure_person[e] = 1;
         if (surname_of_unknown_name(sc, c, &out->v[e]))
             sure_person[e] = 1;
-        cues[e] |= person_or_place_cues(sc, c);
+        unsigned cue = mention_cues(sc, c);
+        cues[e].bits |= cue;
+        cues[e].place += (cue & CUE_PLACE) != 0;
+        cues[e].org += (cue & CUE_ORG) != 0;
+        cues[e].thing += (cue & CUE_THING) != 0;
+        cues[e].other += (cue & (CUE_PERSON | CUE_SOURCE)) != 0;
     }
     const px_ner_model *m = px_ner_default(NULL);
     for (size_t e = 0; e < out->n; e++) {
-        int known = single_type(px_ner_gazetteer_types(m, out->v[e].name, strlen(out->v[e].name)));
+        px_entity *en = &out->v[e];
+        unsigned known_bits = px_ner_gazetteer_types(m, en->name, strlen(en->name));
+        int known = single_type(known_bits);
         size_t total = votes[e * 4] + votes[e * 4 + 1] + votes[e * 4 + 2] + votes[e * 4 + 3];
         if (known >= 0)
             votes[e * 4 + (size_t)kind_of((px_ner_type)known)] += (total + 1) / 2;
         for (int k = 0; k < 4; k++)
-            if (votes[e * 4 + (size_t)k] > votes[e * 4 + (size_t)out->v[e].kind])
-                out->v[e].kind = (px_entity_kind)k;
-        if (sure_person[e])
-            out->v[e].kind = PX_ENTITY_PERSON;
-        else if (out->v[e].kind == PX_ENTITY_PERSON && cues[e] == CUE_PLACE && !strchr(out->v[e].name, ' ') &&
-                 !(px_ner_gazetteer_types(m, out->v[e].name, strlen(out->v[e].name)) & 1u << PX_NER_PER))
-            out->v[e].kind = PX_ENTITY_PLACE; /* "urging Pyongyang to" ... "in Pyongyang" */
-        else if (out->v[e].kind == PX_ENTITY_PLACE && cues[e] == CUE_SOURCE && !strchr(out->v[e].name, ' ') &&
-                 !(px_ner_gazetteer_types(m, out->v[e].name, strlen(out->v[e].name)) & 1u << PX_NER_LOC))
-            out->v[e].kind = PX_ENTITY_ORG; /* "Politico said", "obtained by Politico" */
+            if (votes[e * 4 + (size_t)k] > votes[e * 4 + (size_t)en->kind])
+                en->kind = (px_entity_kind)k;
+        int cued = kind_from_cues(en, &cues[e], known_bits);
+        if (is_country(en->name, strlen(en->name))) {
+            en->kind = PX_ENTITY_PLACE;
+            en->kind_by_context = 1;
+        } else if (sure_person[e])
+            en->kind = PX_ENTITY_PERSON;
+        else if (cued >= 0) {
+            en->kind = (px_entity_kind)cued;
+            en->kind_by_context = 1;
+        }
     }
     free(votes);
     free(sure_person);
@@ -1461,7 +1718,7 @@ static int vote_kinds(const scanner *sc, px_entity_list *out)
 
 static int resolve(scanner *sc, const px_article *a, px_entity_list *out)
 {
-    if (resolve_names(sc, out) || vote_kinds(sc, out))
+    if (resolve_names(sc, out) || name_from_use(sc, out) || vote_kinds(sc, out))
         return PX_ENOMEM;
     for (size_t k = 0; k < sc->nc; k++) {
         cand *c = &sc->c[k];
@@ -1837,6 +2094,26 @@ static px_entity_kind best_kind_but_person(const size_t *votes)
     return 3 * votes[best] >= total ? best : PX_ENTITY_OTHER;
 }
 
+/* The kind of a merged entity: the kind the telling contexts of some
+ * article decided (most mentions among those), over the kind most
+ * mentions were given: "Amazon's headquarters" in one article outweighs
+ * the tagger's "Amazon" place in three that say nothing of it. */
+static px_entity_kind merged_kind(const size_t *votes, const size_t *context, px_entity_kind first,
+                                  int *by_context)
+{
+    px_entity_kind best = first, cbest = first;
+    size_t ctotal = 0;
+    for (int k = 0; k < 4; k++) {
+        ctotal += context[k];
+        if (votes[k] > votes[best])
+            best = (px_entity_kind)k;
+        if (context[k] > context[cbest])
+            cbest = (px_entity_kind)k;
+    }
+    *by_context = ctotal > 0;
+    return ctotal ? cbest : best;
+}
+
 int px_entities_merge(const px_article *const *articles, px_entity_list *const *lists,
                       size_t n, px_entity_list *out, px_error *err)
 {
@@ -1893,7 +2170,9 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
     int *role_votes = calloc(total ? total : 1, sizeof *role_votes);
     /* mentions of each kind: the merged kind is the most frequent one */
     size_t *kind_votes = calloc((total ? total : 1) * 4, sizeof *kind_votes);
-    if (!role_votes || !kind_votes) {
+    size_t *context_votes = calloc((total ? total : 1) * 4, sizeof *context_votes);
+    if (!role_votes || !kind_votes || !context_votes) {
+        free(context_votes);
         free(kind_votes);
         free(role_votes);
         free(root_to_out);
@@ -1935,6 +2214,8 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
         if (!m->gender)
             m->gender = e->gender;
         kind_votes[root_to_out[r] * 4 + (size_t)e->kind] += e->mentions;
+        if (e->kind_by_context)
+            context_votes[root_to_out[r] * 4 + (size_t)e->kind] += e->mentions;
         m->mentions += e->mentions;
         for (size_t v = 0; v < e->variants.n && !rc; v++)
             rc = entity_add_variant(m, e->variants.items[v]);
@@ -1942,9 +2223,8 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
             rc = merged_add_source(m, &e->sources[s]);
     }
     for (size_t i = 0; i < out->n && !rc; i++)
-        for (int k = 0; k < 4; k++)
-            if (kind_votes[i * 4 + (size_t)k] > kind_votes[i * 4 + (size_t)out->v[i].kind])
-                out->v[i].kind = (px_entity_kind)k;
+        out->v[i].kind = merged_kind(&kind_votes[i * 4], &context_votes[i * 4], out->v[i].kind,
+                                     &out->v[i].kind_by_context);
     for (size_t i = 0; i < out->n && !rc; i++)
         if (never_by_surname(&out->v[i]))
             out->v[i].kind = best_kind_but_person(&kind_votes[i * 4]);
@@ -1955,6 +2235,7 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
             out->v[i].kind = PX_ENTITY_PERSON;
     }
     free(kind_votes);
+    free(context_votes);
     if (!rc) {
         /* sort, then tell each input entity where it went */
         for (size_t i = 0; i < out->n; i++)

@@ -43,10 +43,9 @@ static int add_key(keys *k, uint64_t key)
 
 /* Is the one word w (folded) common in news? Looked up by its English stem
  * in the background table: the only one parallax ships. */
-static int common_word(const char *w, size_t n)
+static int common_word(px_stemmer *stemmer, const char *w, size_t n)
 {
-    static _Thread_local px_stemmer *stemmer;
-    if (!stemmer && !(stemmer = px_stemmer_new("en")))
+    if (!stemmer)
         return 0;
     size_t sl;
     const char *stem = px_stem(stemmer, w, n, &sl);
@@ -58,7 +57,7 @@ static int common_word(const char *w, size_t n)
     return px_background_count(px_background_default(), z) >= COMMON_NAME_COUNT;
 }
 
-uint64_t px_evidence_name_key(const char *name, int is_person)
+static uint64_t name_key(px_stemmer *stemmer, const char *name, int is_person)
 {
     char *f = name ? px_fold_name(name, strlen(name)) : NULL;
     if (!f)
@@ -71,23 +70,34 @@ uint64_t px_evidence_name_key(const char *name, int is_person)
     size_t n = strlen(use);
     int one_word = !strchr(use, ' ');
     uint64_t key = 0;
-    if (n >= 3 && !(one_word && common_word(use, n)))
+    if (n >= 3 && !(one_word && common_word(stemmer, use, n)))
         key = key_of(PX_EVIDENCE_NAME, use, n);
     free(f);
     return key;
 }
 
+uint64_t px_evidence_name_key(const char *name, int is_person)
+{
+    px_stemmer *stemmer = px_stemmer_new("en");
+    uint64_t key = name_key(stemmer, name, is_person);
+    px_stemmer_free(stemmer);
+    return key;
+}
+
 static int add_names(keys *k, const px_entity_list *people)
 {
-    for (size_t i = 0; i < people->n; i++) {
+    px_stemmer *stemmer = px_stemmer_new("en"); /* one for the story's names */
+    int rc = PX_OK;
+    for (size_t i = 0; rc == PX_OK && i < people->n; i++) {
         const px_entity *e = &people->v[i];
         if (e->kind != PX_ENTITY_PERSON && e->kind != PX_ENTITY_ORG && e->kind != PX_ENTITY_PLACE)
             continue;
-        uint64_t key = px_evidence_name_key(e->name, e->kind == PX_ENTITY_PERSON);
+        uint64_t key = name_key(stemmer, e->name, e->kind == PX_ENTITY_PERSON);
         if (key && add_key(k, key))
-            return PX_ENOMEM;
+            rc = PX_ENOMEM;
     }
-    return PX_OK;
+    px_stemmer_free(stemmer);
+    return rc;
 }
 
 /* A year written as a count (1961, 2023) says when, not how many. */

@@ -190,6 +190,13 @@ static void test_evidence_text_round_trip(void **s)
     px_story_evidence_free(&undated);
     assert_int_equal(px_story_evidence_parse("", &back), PX_EFORMAT);
     assert_int_equal(px_story_evidence_parse("de 1 2 zz", &back), PX_EFORMAT);
+    /* what could not have been written: a day run into a key, one end
+     * dated and not the other, a key with a sign, a day past any story
+     * (its differences would overflow) */
+    static const char *const bad[] = {"de 12c3 13 ab", "de - 12 ab", "de 12 - ab", "de 1 2 -ab",
+                                      "de 1 2 ab+", "de 0 -99999999999999999999 ab"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(px_story_evidence_parse(bad[i], &back), PX_EFORMAT);
 }
 
 /* The story of the JSON report whose articles include id, or NULL. */

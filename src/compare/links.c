@@ -1,6 +1,7 @@
 /* links.c - related stories in other languages (parallax/links.h): each
  * story's evidence (names, figures, dates) as a sorted set of keys, and the
  * score of what two stories of different languages share. */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -268,6 +269,10 @@ char *px_story_evidence_to_text(const px_story_evidence *e)
     return px_buf_steal(&b);
 }
 
+/* Days a story may lie from 1970 either way (about 27,000 years): day
+ * differences never overflow. */
+#define MAX_DAY 10000000L
+
 /* One day of the text form: a number, or "-" for none. */
 static int parse_day(const char **p, long *day)
 {
@@ -279,9 +284,11 @@ static int parse_day(const char **p, long *day)
         return PX_OK;
     }
     char *end;
-    *day = strtol(*p, &end, 10);
-    if (end == *p)
+    if (!(isdigit((unsigned char)**p) || (**p == '-' && isdigit((unsigned char)(*p)[1]))))
         return PX_EFORMAT;
+    *day = strtol(*p, &end, 10);
+    if ((*end && *end != ' ') || *day < -MAX_DAY || *day > MAX_DAY)
+        return PX_EFORMAT; /* "12c3": a day runs into what follows */
     *p = end;
     return PX_OK;
 }
@@ -295,19 +302,24 @@ int px_story_evidence_parse(const char *text, px_story_evidence *out)
         return PX_EFORMAT;
     memcpy(out->lang, p, n);
     p += n;
-    if (parse_day(&p, &out->first_day) || parse_day(&p, &out->last_day))
-        return PX_EFORMAT;
+    if (parse_day(&p, &out->first_day) || parse_day(&p, &out->last_day) ||
+        (out->first_day == PX_NO_DAY) != (out->last_day == PX_NO_DAY))
+        return PX_EFORMAT; /* a story is dated at both ends or at neither */
     keys k = {0};
     for (;;) {
         while (*p == ' ')
             p++;
         if (!*p)
             break;
-        char *end;
-        unsigned long long v = strtoull(p, &end, 16);
-        if (end == p || add_key(&k, (uint64_t)v)) {
+        char *end = (char *)p;
+        unsigned long long v = isxdigit((unsigned char)*p) ? strtoull(p, &end, 16) : 0;
+        if (end == p || (*end && *end != ' ')) { /* hex digits and nothing else */
             free(k.v);
-            return end == p ? PX_EFORMAT : PX_ENOMEM;
+            return PX_EFORMAT;
+        }
+        if (add_key(&k, (uint64_t)v)) {
+            free(k.v);
+            return PX_ENOMEM;
         }
         p = end;
     }

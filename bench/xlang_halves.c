@@ -8,8 +8,10 @@
  * finds across languages; its false links are what it finds between
  * events. The shared names and figures are weighed by their rarity among
  * all the halves (px_link_df). Prints one line per pair: "pair\tEVENT_A\t
- * EVENT_B\tSAME\tNAMES\tNUMBERS\tDATES\tSCORE\tLINKED\tSHARE". Built and
- * run by bench/xlang.sh. */
+ * EVENT_B\tSAME\tNAMES\tNUMBERS\tDATES\tSCORE\tLINKED\tSHARE\tRAW\t
+ * FIRST", RAW the score with every key weighing 1 and FIRST the days
+ * between the two halves' first publication days (rules tried, not kept).
+ * Built and run by bench/xlang.sh. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,10 +110,13 @@ int main(int argc, char **argv)
             if (strcmp(h[i].ev.lang, "a") != 0 || strcmp(h[j].ev.lang, "b") != 0)
                 continue;
             px_link_detail d;
+            px_link_detail raw;
             px_story_link_score(&h[i].ev, &h[j].ev, &df, &d);
-            printf("pair\t%s\t%s\t%d\t%zu\t%zu\t%zu\t%.2f\t%d\t%.3f\n", h[i].event, h[j].event,
+            px_story_link_score(&h[i].ev, &h[j].ev, NULL, &raw);
+            long first = labs(h[i].ev.first_day - h[j].ev.first_day);
+            printf("pair\t%s\t%s\t%d\t%zu\t%zu\t%zu\t%.2f\t%d\t%.3f\t%.2f\t%ld\n", h[i].event, h[j].event,
                    strcmp(h[i].event, h[j].event) == 0, d.names, d.numbers, d.dates, d.score,
-                   px_story_link_accept(&d), d.share);
+                   px_story_link_accept(&d), d.share, raw.score, first);
         }
     px_link_df_free(&df);
     for (size_t i = 0; i < nh; i++)

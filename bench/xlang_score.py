@@ -16,7 +16,10 @@ def read(path):
         if f[0] != "pair":
             continue
         pairs.append({"a": f[1], "b": f[2], "same": f[3] == "1", "names": int(f[4]),
-                      "score": float(f[7]), "linked": f[8] == "1", "share": float(f[9])})
+                      "score": float(f[7]), "linked": f[8] == "1", "share": float(f[9]),
+                      "numbers": int(f[5]), "dates": int(f[6]),
+                      "raw": float(f[10]) if len(f) > 10 else None,
+                      "first": int(f[11]) if len(f) > 11 else None})
     return pairs
 
 
@@ -49,6 +52,17 @@ def main():
     for t, sh in ((3.0, 0.15), (4.0, 0.15), (5.0, 0.15), (3.5, 0.0), (3.5, 0.1), (3.5, 0.2)):
         rules.append((f"score >= {t:g}, share >= {sh:g}",
                       lambda p, t=t, sh=sh: p["names"] >= 1 and p["score"] >= t - 1e-9 and p["share"] >= sh - 1e-9))
+    # rules tried, not kept: with every key weighing 1 (no rarity), a figure
+    # or a date required beside the names, the first publication days within
+    # the window instead of the spans
+    kept = lambda p: p["names"] >= 1 and p["score"] >= 3.5 - 1e-9 and p["share"] >= 0.15 - 1e-9
+    rules.append(("kept, a figure or a date too", lambda p: kept(p) and (p["numbers"] or p["dates"])))
+    if pairs and pairs[0]["raw"] is not None:
+        rules.append(("unweighted >= 4, a name (old)", lambda p: p["names"] >= 1 and p["raw"] >= 4))
+        rules.append(("weighted >= 4, a name", lambda p: p["names"] >= 1 and p["score"] >= 4))
+        rules.append(("kept, unweighted", lambda p: p["names"] >= 1 and p["raw"] >= 3.5 and
+                      p["share"] >= 0.15 - 1e-9))
+        rules.append(("kept, first days within 7", lambda p: kept(p) and p["first"] <= 7))
     for name, decide in rules:
         for sname, sp in sets:
             tp, fp, fn, prec, rec = prf(sp, decide)

@@ -43,14 +43,14 @@ for line in open(sys.argv[2]):
     if f[0] != "link-pair":
         continue
     a, b = event[int(f[1])], event[int(f[2])]
-    print("\t".join(["pair", f"{a}:{f[3]}", f"{b}:{f[4]}", str(int(a == b))] + f[5:10]))
+    print("\t".join(["pair", f"{a}:{f[3]}", f"{b}:{f[4]}", str(int(a == b))] + f[5:11]))
 PY
 python3 bench/xlang_score.py --no-halves "$tmp/ex.tsv" "examples, stories of two languages"
-echo "pairs of one event (names, numbers, dates, score, linked):"
-awk -F'\t' '$4 == 1 { print "  " $2 " ~ " $3 ": " $5 ", " $6 ", " $7 ", " $8 ", " $9 }' "$tmp/ex.tsv"
+echo "pairs of one event (names, numbers, dates, score, linked, share):"
+awk -F'\t' '$4 == 1 { print "  " $2 " ~ " $3 ": " $5 ", " $6 ", " $7 ", " $8 ", " $9 ", " $10 }' "$tmp/ex.tsv"
 echo "highest-scoring pair of two events:"
 awk -F'\t' '$4 == 0' "$tmp/ex.tsv" | sort -t"$(printf '\t')" -k8,8 -g -r | head -1 |
-    awk -F'\t' '{ print "  " $2 " ~ " $3 ": " $5 ", " $6 ", " $7 ", " $8 ", " $9 }'
+    awk -F'\t' '{ print "  " $2 " ~ " $3 ": " $5 ", " $6 ", " $7 ", " $8 ", " $9 ", " $10 }'
 
 echo
 echo "== 2. the score on real news of one language (giveme5w1h-dev, events split in halves)"

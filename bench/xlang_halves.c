@@ -6,8 +6,12 @@
  * of one event should link, a pair of two events should not. Names are
  * spelt alike in both halves, so this is an upper bound of what the score
  * finds across languages; its false links are what it finds between
- * events. Prints one line per pair: "pair\tEVENT_A\tEVENT_B\tSAME\tNAMES\t
- * NUMBERS\tDATES\tSCORE\tLINKED". Built and run by bench/xlang.sh. */
+ * events. The shared names and figures are weighed by their rarity among
+ * all the halves (px_link_df). Prints one line per pair: "pair\tEVENT_A\t
+ * EVENT_B\tSAME\tNAMES\tNUMBERS\tDATES\tSCORE\tLINKED\tSHARE\tRAW\t
+ * FIRST", RAW the score with every key weighing 1 and FIRST the days
+ * between the two halves' first publication days (rules tried, not kept).
+ * Built and run by bench/xlang.sh. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,16 +96,29 @@ int main(int argc, char **argv)
             px_story_report_free(r);
         }
     }
+    /* how rare each name and figure is among all the halves, as analyze
+     * weighs them among all its stories */
+    px_story_evidence *all = calloc(nh + 1, sizeof *all);
+    for (size_t i = 0; i < nh; i++)
+        all[i] = h[i].ev;
+    px_link_df df;
+    if (px_link_df_build(all, nh, &df) != PX_OK)
+        return 1;
+    free(all);
     for (size_t i = 0; i < nh; i++)
         for (size_t j = 0; j < nh; j++) {
             if (strcmp(h[i].ev.lang, "a") != 0 || strcmp(h[j].ev.lang, "b") != 0)
                 continue;
             px_link_detail d;
-            px_story_link_score(&h[i].ev, &h[j].ev, &d);
-            printf("pair\t%s\t%s\t%d\t%zu\t%zu\t%zu\t%.1f\t%d\n", h[i].event, h[j].event,
+            px_link_detail raw;
+            px_story_link_score(&h[i].ev, &h[j].ev, &df, &d);
+            px_story_link_score(&h[i].ev, &h[j].ev, NULL, &raw);
+            long first = labs(h[i].ev.first_day - h[j].ev.first_day);
+            printf("pair\t%s\t%s\t%d\t%zu\t%zu\t%zu\t%.2f\t%d\t%.3f\t%.2f\t%ld\n", h[i].event, h[j].event,
                    strcmp(h[i].event, h[j].event) == 0, d.names, d.numbers, d.dates, d.score,
-                   px_story_link_accept(&d));
+                   px_story_link_accept(&d), d.share, raw.score, first);
         }
+    px_link_df_free(&df);
     for (size_t i = 0; i < nh; i++)
         px_story_evidence_free(&h[i].ev);
     for (size_t i = 0; i < c.n; i++) {

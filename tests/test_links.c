@@ -92,47 +92,47 @@ static void test_link_score_and_threshold(void **s)
     /* two names and two figures: a link (1 + 1 + 1 + 1 = 4) */
     static const unsigned n2[] = {1, 2}, f2[] = {10, 11};
     px_story_evidence de = evidence("de", 101, 101, n2, 2, f2, 2, NULL, 0);
-    assert_true(px_story_link_score(&en, &de, &d) == 4.0);
+    assert_true(px_story_link_score(&en, &de, NULL, &d) == 4.0);
     assert_int_equal(d.names, 2);
     assert_int_equal(d.numbers, 2);
     assert_true(px_story_link_accept(&d));
     px_story_evidence_free(&de);
     /* ... two names and one figure: 3, below the threshold */
     de = evidence("de", 101, 101, n2, 2, f1, 1, NULL, 0);
-    assert_true(px_story_link_score(&en, &de, &d) == 3.0);
+    assert_true(px_story_link_score(&en, &de, NULL, &d) == 3.0);
     assert_false(px_story_link_accept(&d));
     px_story_evidence_free(&de);
 
     /* figures and dates without a name are no link, however many */
     px_story_evidence fr = evidence("fr", 103, 104, NULL, 0, f4, 4, d3, 3);
-    assert_true(px_story_link_score(&en, &fr, &d) == 5.0); /* 4 + dates capped at 1 */
+    assert_true(px_story_link_score(&en, &fr, NULL, &d) == 5.0); /* 4 + dates capped at 1 */
     assert_int_equal(d.dates, 3);
     assert_false(px_story_link_accept(&d));
     px_story_evidence_free(&fr);
 
     /* one name, two figures and two dates: 1 + 2 + 1 = 4 */
     px_story_evidence es = evidence("es", 100, 100, n1, 1, f2, 2, d3, 2);
-    assert_true(px_story_link_score(&en, &es, &d) == 4.0);
+    assert_true(px_story_link_score(&en, &es, NULL, &d) == 4.0);
     assert_true(px_story_link_accept(&d));
     /* ... one name, one figure and the dates: 3 */
     px_story_evidence es2 = evidence("es", 100, 100, n1, 1, f1, 1, d3, 3);
-    assert_true(px_story_link_score(&en, &es2, &d) == 3.0);
+    assert_true(px_story_link_score(&en, &es2, NULL, &d) == 3.0);
     assert_false(px_story_link_accept(&d));
     px_story_evidence_free(&es2);
 
     /* one language: never a link, whatever it shares */
     px_story_evidence en2 = evidence("en", 100, 102, n3, 3, f4, 4, d3, 3);
-    assert_true(px_story_link_score(&en, &en2, &d) == 0);
+    assert_true(px_story_link_score(&en, &en2, NULL, &d) == 0);
     assert_false(px_story_link_accept(&d));
     px_story_evidence_free(&en2);
 
     /* published more than the window apart, or undated: no link */
     px_story_evidence late = evidence("de", 102 + PX_LINK_WINDOW_DAYS + 1, 120, n3, 3, f4, 4, NULL, 0);
-    assert_true(px_story_link_score(&en, &late, &d) == 0);
+    assert_true(px_story_link_score(&en, &late, NULL, &d) == 0);
     px_story_evidence edge = evidence("de", 102 + PX_LINK_WINDOW_DAYS, 120, n3, 3, NULL, 0, NULL, 0);
-    assert_true(px_story_link_score(&en, &edge, &d) == 3.0); /* counted, though not a link */
+    assert_true(px_story_link_score(&en, &edge, NULL, &d) == 3.0); /* counted, though not a link */
     px_story_evidence undated = evidence("de", PX_NO_DAY, PX_NO_DAY, n3, 3, f4, 4, NULL, 0);
-    assert_true(px_story_link_score(&en, &undated, &d) == 0);
+    assert_true(px_story_link_score(&en, &undated, NULL, &d) == 0);
     px_story_evidence_free(&late);
     px_story_evidence_free(&edge);
     px_story_evidence_free(&undated);
@@ -157,6 +157,117 @@ static void test_link_score_and_threshold(void **s)
     px_story_evidence_free(&en);
 }
 
+/* n distinct small numbers from first: names or figures for evidence(). */
+static void run_of(unsigned *v, size_t n, unsigned first)
+{
+    for (size_t i = 0; i < n; i++)
+        v[i] = first + (unsigned)i;
+}
+
+static void test_link_weighs_keys_by_rarity(void **s)
+{
+    (void)s;
+    enum { N = 30 };
+    /* two stories of one event share two names, a figure and two dates: 4
+     * points when every key weighs 1 */
+    static const unsigned names[] = {1, 2}, fig[] = {10}, days[] = {20, 21};
+    px_story_evidence set[N];
+    set[0] = evidence("en", 100, 100, names, 2, fig, 1, days, 2);
+    set[1] = evidence("de", 100, 100, names, 2, fig, 1, days, 2);
+    px_link_detail d;
+    px_story_link_score(&set[0], &set[1], NULL, &d);
+    assert_true(d.score == 4.0 && px_story_link_accept(&d));
+    /* ... but the names are a head of state's and a capital's, carried by
+     * every other story too (published later: none of them links) */
+    for (size_t i = 2; i < N; i++)
+        set[i] = evidence("fr", 500, 500, names, 2, NULL, 0, NULL, 0);
+    px_link_df df;
+    assert_int_equal(px_link_df_build(set, N, &df), PX_OK);
+    assert_int_equal(df.stories, N);
+    double common = px_link_key_weight(&df, set[0].keys[0]);
+    /* ln((30 + 20) / 30) / ln 12 */
+    assert_true(common > 0.2 && common < 0.21);
+    assert_true(px_link_key_weight(&df, ((uint64_t)PX_EVIDENCE_NUMBER << 62) | 10) == 1.0); /* in 2 */
+    assert_true(px_link_key_weight(&df, ((uint64_t)PX_EVIDENCE_NAME << 62) | 99) == 1.0);   /* in none */
+    assert_true(px_link_key_weight(NULL, set[0].keys[0]) == 1.0);
+    px_story_link_score(&set[0], &set[1], &df, &d);
+    assert_int_equal(d.names, 2); /* still shared, still counted */
+    assert_true(d.score < 2.5 && !px_story_link_accept(&d));
+    const char *titles[N] = {0};
+    px_story_links links[N];
+    memset(links, 0, sizeof links);
+    assert_int_equal(px_link_stories(set, titles, N, links), PX_OK);
+    for (size_t i = 0; i < N; i++)
+        assert_int_equal(links[i].n, 0);
+    px_link_df_free(&df);
+
+    /* the same pair sharing two names only they carry links */
+    static const unsigned rare[] = {3, 4};
+    px_story_evidence_free(&set[0]);
+    px_story_evidence_free(&set[1]);
+    set[0] = evidence("en", 100, 100, rare, 2, fig, 1, days, 2);
+    set[1] = evidence("de", 100, 100, rare, 2, fig, 1, days, 2);
+    assert_int_equal(px_link_stories(set, titles, N, links), PX_OK);
+    assert_int_equal(links[0].n, 1);
+    assert_int_equal(links[0].v[0].story, 2);
+    assert_true(links[0].v[0].score == 4.0);
+    for (size_t i = 0; i < N; i++) {
+        px_story_links_free(&links[i]);
+        px_story_evidence_free(&set[i]);
+    }
+
+    /* among a few stories a key cannot be told common: shared by two of
+     * seven it weighs 1 */
+    px_story_evidence few[7];
+    for (size_t i = 0; i < 7; i++)
+        few[i] = evidence(i ? "de" : "en", 100, 100, rare, i < 2 ? 2 : 0, NULL, 0, NULL, 0);
+    assert_int_equal(px_link_df_build(few, 7, &df), PX_OK);
+    assert_true(px_link_key_weight(&df, few[0].keys[0]) == 1.0);
+    px_link_df_free(&df);
+    for (size_t i = 0; i < 7; i++)
+        px_story_evidence_free(&few[i]);
+}
+
+static void test_link_needs_a_share_of_the_smaller_story(void **s)
+{
+    (void)s;
+    unsigned big_a[40], big_b[40], small[8];
+    run_of(big_a, 40, 1);   /* names 1..40 */
+    run_of(big_b, 40, 37);  /* names 37..76: four shared with big_a */
+    run_of(small, 8, 37);   /* names 37..44: the same four shared */
+    static const unsigned days[] = {20, 21};
+    px_story_evidence a = evidence("en", 100, 100, big_a, 40, NULL, 0, days, 2);
+    px_story_evidence b = evidence("de", 100, 100, big_b, 40, NULL, 0, days, 2);
+    px_link_detail d;
+    /* four names and the dates: 5 points, but 4 of 40 is a tenth of
+     * either story's names: two long stories that meet by chance */
+    px_story_link_score(&a, &b, NULL, &d);
+    assert_true(d.score == 5.0);
+    assert_true(d.share == 0.1);
+    assert_false(px_story_link_accept(&d));
+    /* the same four names are half of a short story's */
+    px_story_evidence c = evidence("fr", 100, 100, small, 8, NULL, 0, days, 2);
+    px_story_link_score(&a, &c, NULL, &d);
+    assert_true(d.score == 5.0 && d.share == 0.5);
+    assert_true(px_story_link_accept(&d));
+    /* dates are no part of the share: a story with none but dates shares nothing */
+    px_story_evidence dates_only = evidence("es", 100, 100, NULL, 0, NULL, 0, days, 2);
+    px_story_link_score(&a, &dates_only, NULL, &d);
+    assert_true(d.share == 0.0 && !px_story_link_accept(&d));
+    /* two names, a figure and one date: 3.5, just enough */
+    static const unsigned n2[] = {1, 2}, f1[] = {90}, d1[] = {20};
+    px_story_evidence x = evidence("en", 100, 100, n2, 2, f1, 1, d1, 1);
+    px_story_evidence y = evidence("de", 100, 100, n2, 2, f1, 1, d1, 1);
+    px_story_link_score(&x, &y, NULL, &d);
+    assert_true(d.score == PX_LINK_THRESHOLD && px_story_link_accept(&d));
+    px_story_evidence_free(&a);
+    px_story_evidence_free(&b);
+    px_story_evidence_free(&c);
+    px_story_evidence_free(&dates_only);
+    px_story_evidence_free(&x);
+    px_story_evidence_free(&y);
+}
+
 static void test_evidence_text_round_trip(void **s)
 {
     (void)s;
@@ -174,7 +285,7 @@ static void test_evidence_text_round_trip(void **s)
     /* the same keys, so sorted alike: everything shared with an "en" copy */
     px_story_evidence en = back;
     memcpy(en.lang, "en", 3);
-    px_story_link_score(&e, &en, &d);
+    px_story_link_score(&e, &en, NULL, &d);
     assert_int_equal(d.names, 2);
     assert_int_equal(d.numbers, 1);
     free(text);
@@ -433,6 +544,8 @@ int main(void)
         cmocka_unit_test(test_name_form_folds_case_marks_and_letters),
         cmocka_unit_test(test_name_keys),
         cmocka_unit_test(test_link_score_and_threshold),
+        cmocka_unit_test(test_link_weighs_keys_by_rarity),
+        cmocka_unit_test(test_link_needs_a_share_of_the_smaller_story),
         cmocka_unit_test(test_evidence_text_round_trip),
         cmocka_unit_test(test_analyze_links_the_examples),
         cmocka_unit_test(test_store_links_related_stories_only),

@@ -234,17 +234,20 @@ static int several_languages(const article_list *l, const px_story_groups *g)
  * bench/xlang.sh. */
 static void report_link_pairs(const px_story_evidence *ev, size_t n)
 {
-    if (!getenv("PARALLAX_LINKS"))
+    px_link_df df;
+    if (!getenv("PARALLAX_LINKS") || px_link_df_build(ev, n, &df) != PX_OK)
         return;
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
             if (strcmp(ev[i].lang, ev[j].lang) == 0)
                 continue;
             px_link_detail d;
-            px_story_link_score(&ev[i], &ev[j], &d);
-            fprintf(stderr, "link-pair\t%zu\t%zu\t%s\t%s\t%zu\t%zu\t%zu\t%.1f\t%d\n", i + 1, j + 1,
-                    ev[i].lang, ev[j].lang, d.names, d.numbers, d.dates, d.score, px_story_link_accept(&d));
+            px_story_link_score(&ev[i], &ev[j], &df, &d);
+            fprintf(stderr, "link-pair\t%zu\t%zu\t%s\t%s\t%zu\t%zu\t%zu\t%.2f\t%d\t%.3f\n", i + 1, j + 1,
+                    ev[i].lang, ev[j].lang, d.names, d.numbers, d.dates, d.score, px_story_link_accept(&d),
+                    d.share);
         }
+    px_link_df_free(&df);
 }
 
 /* Links the compared stories r[0..n) to their related stories in other

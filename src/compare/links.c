@@ -1,6 +1,8 @@
 /* links.c - related stories in other languages (parallax/links.h): each
- * story's evidence (names, figures, dates) as a sorted set of keys, and the
- * score of what two stories of different languages share. */
+ * story's evidence (names, figures, dates) as a sorted set of keys, how
+ * many of the compared stories carry each key, and the score of what two
+ * stories of different languages share, each shared key weighed by its
+ * rarity. */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -219,28 +221,113 @@ static long days_apart(const px_story_evidence *a, const px_story_evidence *b)
     return 0;
 }
 
-double px_story_link_score(const px_story_evidence *a, const px_story_evidence *b, px_link_detail *d)
+int px_link_df_build(const px_story_evidence *ev, size_t n, px_link_df *out)
+{
+    memset(out, 0, sizeof *out);
+    out->stories = n;
+    keys all = {0};
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < ev[i].n; j++)
+            if (add_key(&all, ev[i].keys[j])) {
+                free(all.v);
+                return PX_ENOMEM;
+            }
+    if (all.n > 1 && px_sort_u64(all.v, all.n) != PX_OK) {
+        free(all.v);
+        return PX_ENOMEM;
+    }
+    out->count = calloc(all.n ? all.n : 1, sizeof *out->count);
+    if (!out->count) {
+        free(all.v);
+        return PX_ENOMEM;
+    }
+    /* each story's keys are distinct, so a run of one key is its count */
+    size_t w = 0;
+    for (size_t i = 0; i < all.n; i++) {
+        if (w && all.v[i] == all.v[w - 1]) {
+            out->count[w - 1]++;
+            continue;
+        }
+        all.v[w] = all.v[i];
+        out->count[w++] = 1;
+    }
+    out->keys = all.v;
+    out->n = w;
+    return PX_OK;
+}
+
+void px_link_df_free(px_link_df *df)
+{
+    if (!df)
+        return;
+    free(df->keys);
+    free(df->count);
+    *df = (px_link_df){0};
+}
+
+double px_link_key_weight(const px_link_df *df, uint64_t key)
+{
+    if (!df)
+        return 1.0;
+    size_t lo = 0, hi = df->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (df->keys[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == df->n || df->keys[lo] != key)
+        return 1.0;
+    double w = log(((double)df->stories + PX_LINK_DF_PRIOR) / (double)df->count[lo]) / log(PX_LINK_DF_RARE);
+    return w > 1.0 ? 1.0 : w < 0.0 ? 0.0 : w;
+}
+
+/* The names and figures of e: what the share is taken over. */
+static size_t names_and_figures(const px_story_evidence *e)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < e->n; i++)
+        c += PX_EVIDENCE_KIND(e->keys[i]) != PX_EVIDENCE_DATE;
+    return c;
+}
+
+/* The shared keys of a and b (both sorted: one merge walk), counted by
+ * kind; returns the weighted sum of the shared names and figures. */
+static double shared(const px_story_evidence *a, const px_story_evidence *b, const px_link_df *df,
+                     px_link_detail *z)
+{
+    double weight = 0;
+    for (size_t i = 0, j = 0; i < a->n && j < b->n;) {
+        if (a->keys[i] < b->keys[j]) {
+            i++;
+        } else if (a->keys[i] > b->keys[j]) {
+            j++;
+        } else {
+            unsigned kind = PX_EVIDENCE_KIND(a->keys[i]);
+            z->names += kind == PX_EVIDENCE_NAME;
+            z->numbers += kind == PX_EVIDENCE_NUMBER;
+            z->dates += kind == PX_EVIDENCE_DATE;
+            if (kind != PX_EVIDENCE_DATE)
+                weight += px_link_key_weight(df, a->keys[i]);
+            i++, j++;
+        }
+    }
+    return weight;
+}
+
+double px_story_link_score(const px_story_evidence *a, const px_story_evidence *b, const px_link_df *df,
+                           px_link_detail *d)
 {
     px_link_detail z = {0};
     long apart = days_apart(a, b);
     if (strcmp(a->lang, b->lang) != 0 && apart >= 0 && apart <= PX_LINK_WINDOW_DAYS) {
-        /* both sets are sorted: one merge walk */
-        for (size_t i = 0, j = 0; i < a->n && j < b->n;) {
-            if (a->keys[i] < b->keys[j]) {
-                i++;
-            } else if (a->keys[i] > b->keys[j]) {
-                j++;
-            } else {
-                unsigned kind = PX_EVIDENCE_KIND(a->keys[i]);
-                z.names += kind == PX_EVIDENCE_NAME;
-                z.numbers += kind == PX_EVIDENCE_NUMBER;
-                z.dates += kind == PX_EVIDENCE_DATE;
-                i++, j++;
-            }
-        }
+        double weight = shared(a, b, df, &z);
         double dates = PX_LINK_DATE_WEIGHT * (double)z.dates;
-        z.score = PX_LINK_NAME_WEIGHT * (double)z.names + PX_LINK_NUMBER_WEIGHT * (double)z.numbers +
-                  (dates < PX_LINK_DATE_CAP ? dates : PX_LINK_DATE_CAP);
+        z.score = weight + (dates < PX_LINK_DATE_CAP ? dates : PX_LINK_DATE_CAP);
+        size_t na = names_and_figures(a), nb = names_and_figures(b);
+        size_t fewer = na < nb ? na : nb;
+        z.share = fewer ? (double)(z.names + z.numbers) / (double)fewer : 0.0;
     }
     if (d)
         *d = z;
@@ -249,7 +336,9 @@ double px_story_link_score(const px_story_evidence *a, const px_story_evidence *
 
 int px_story_link_accept(const px_link_detail *d)
 {
-    return d->names >= 1 && d->score >= PX_LINK_THRESHOLD;
+    /* a small margin: a score summed from weights of 1 and 0.5 is exact,
+     * one from logarithms may fall a rounding short */
+    return d->names >= 1 && d->score >= PX_LINK_THRESHOLD - 1e-9 && d->share >= PX_LINK_SHARE - 1e-9;
 }
 
 char *px_story_evidence_to_text(const px_story_evidence *e)
@@ -401,16 +490,22 @@ int px_link_stories(const px_story_evidence *evidence, const char *const *titles
 {
     if (one_language(evidence, n))
         return PX_OK;
+    px_link_df df;
+    if (px_link_df_build(evidence, n, &df) != PX_OK)
+        return PX_ENOMEM;
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
             px_link_detail d;
-            px_story_link_score(&evidence[i], &evidence[j], &d);
+            px_story_link_score(&evidence[i], &evidence[j], &df, &d);
             if (!px_story_link_accept(&d))
                 continue;
             if (links_add(&links[i], (int64_t)j + 1, evidence[j].lang, titles[j], d.score) ||
-                links_add(&links[j], (int64_t)i + 1, evidence[i].lang, titles[i], d.score))
+                links_add(&links[j], (int64_t)i + 1, evidence[i].lang, titles[i], d.score)) {
+                px_link_df_free(&df);
                 return PX_ENOMEM;
+            }
         }
+    px_link_df_free(&df);
     for (size_t i = 0; i < n; i++)
         links_sort(&links[i]);
     return PX_OK;

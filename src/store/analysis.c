@@ -221,13 +221,13 @@ int px_analyze_stored_story_with(px_store *s, int64_t story, const px_compare_op
     return analyze_story(s, story, o, text_opts, out, NULL, err);
 }
 
-/* The stories a story's evidence links, gathered from the stored evidence
- * of the stories near it. */
+/* The evidence of the stories near a story, gathered before any is scored:
+ * how rare a shared name is depends on all of them. ev[0] is the story's
+ * own. */
 typedef struct link_scan {
-    const px_story_evidence *ev;
-    int64_t *others;
-    double *scores;
-    size_t n, cap, cap_scores;
+    px_story_evidence *ev;
+    int64_t *ids;
+    size_t n, cap, cap_ids;
 } link_scan;
 
 static int scan_one(int64_t other, const char *text, void *ud)
@@ -236,17 +236,42 @@ static int scan_one(int64_t other, const char *text, void *ud)
     px_story_evidence o;
     if (px_story_evidence_parse(text, &o) != PX_OK)
         return PX_OK; /* unreadable evidence links nothing */
-    px_link_detail d;
-    px_story_link_score(k->ev, &o, &d);
-    px_story_evidence_free(&o);
-    if (!px_story_link_accept(&d))
-        return PX_OK;
-    if (px_grow(&k->others, &k->cap, k->n + 1, sizeof *k->others, 8, 0) ||
-        px_grow(&k->scores, &k->cap_scores, k->n + 1, sizeof *k->scores, 8, 0))
+    if (px_grow(&k->ev, &k->cap, k->n + 1, sizeof *k->ev, 8, 0) ||
+        px_grow(&k->ids, &k->cap_ids, k->n + 1, sizeof *k->ids, 8, 0)) {
+        px_story_evidence_free(&o);
         return PX_ENOMEM;
-    k->others[k->n] = other;
-    k->scores[k->n++] = d.score;
+    }
+    k->ids[k->n] = other;
+    k->ev[k->n++] = o;
     return PX_OK;
+}
+
+/* The stories of k that k->ev[0] links, the shared keys weighed by their
+ * rarity among all of k's stories; others and scores get k->n entries. */
+static int score_scan(const link_scan *k, int64_t *others, double *scores, size_t *n)
+{
+    px_link_df df;
+    if (px_link_df_build(k->ev, k->n, &df) != PX_OK)
+        return PX_ENOMEM;
+    *n = 0;
+    for (size_t i = 1; i < k->n; i++) {
+        px_link_detail d;
+        px_story_link_score(&k->ev[0], &k->ev[i], &df, &d);
+        if (!px_story_link_accept(&d))
+            continue;
+        others[*n] = k->ids[i];
+        scores[(*n)++] = d.score;
+    }
+    px_link_df_free(&df);
+    return PX_OK;
+}
+
+static void scan_free(link_scan *k)
+{
+    for (size_t i = 1; i < k->n; i++) /* ev[0] is the caller's */
+        px_story_evidence_free(&k->ev[i]);
+    free(k->ev);
+    free(k->ids);
 }
 
 /* Stores the story's evidence and makes its links again: with every story
@@ -255,18 +280,31 @@ static int scan_one(int64_t other, const char *text, void *ud)
 static int link_story(px_store *s, int64_t story, const px_story_evidence *ev, px_error *err)
 {
     char *text = px_story_evidence_to_text(ev);
-    if (!text)
+    link_scan k = {0};
+    if (!text || px_grow(&k.ev, &k.cap, 1, sizeof *k.ev, 8, 0) ||
+        px_grow(&k.ids, &k.cap_ids, 1, sizeof *k.ids, 8, 0)) {
+        free(text);
+        scan_free(&k);
         return px_error_set(err, PX_ENOMEM, "out of memory storing a story's evidence");
-    link_scan k = {.ev = ev};
+    }
+    k.ev[0] = *ev;
+    k.ids[0] = story;
+    k.n = 1;
     int rc = PX_OK;
     if (ev->first_day != PX_NO_DAY)
         rc = px_store_each_evidence_near(s, story, ev->lang, ev->first_day - PX_LINK_WINDOW_DAYS,
                                          ev->last_day + PX_LINK_WINDOW_DAYS, scan_one, &k, err);
+    int64_t *others = calloc(k.n, sizeof *others);
+    double *scores = calloc(k.n, sizeof *scores);
+    size_t n = 0;
+    if (rc == PX_OK && (!others || !scores || score_scan(&k, others, scores, &n) != PX_OK))
+        rc = px_error_set(err, PX_ENOMEM, "out of memory linking a story");
     if (rc == PX_OK)
-        rc = px_store_put_links(s, story, ev, text, k.others, k.scores, k.n, err);
+        rc = px_store_put_links(s, story, ev, text, others, scores, n, err);
     free(text);
-    free(k.others);
-    free(k.scores);
+    free(others);
+    free(scores);
+    scan_free(&k);
     return rc;
 }
 

@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     px_story_evidence e;
     if (px_story_evidence_parse(text, &e) == PX_OK) {
         px_link_detail d;
-        (void)px_story_link_score(&e, &e, &d);
+        (void)px_story_link_score(&e, &e, NULL, &d);
         char *back = px_story_evidence_to_text(&e);
         px_story_evidence again;
         if (back && px_story_evidence_parse(back, &again) == PX_OK) {

@@ -154,3 +154,21 @@ const px_background *px_background_default(void)
     return default_bg;
 }
 
+
+/* The English background count of a lower-case word, looked up by its
+ * Snowball stem: how many documents of general news use it. The stemmer
+ * is made once per thread and kept. */
+double px_background_word_count(const char *word, size_t len)
+{
+    static _Thread_local px_stemmer *stemmer;
+    if (!stemmer && !(stemmer = px_stemmer_new("en")))
+        return 0;
+    size_t sl;
+    const char *stem = px_stem(stemmer, word, len, &sl);
+    char z[64];
+    if (!stem || sl >= sizeof z)
+        return 0;
+    memcpy(z, stem, sl);
+    z[sl] = '\0';
+    return px_background_count(px_background_default(), z);
+}

@@ -878,6 +878,7 @@ static int linked(const scanner *sc, const px_ner_span *a, const px_ner_span *b)
  * (0: none). */
 typedef struct word_use {
     uint64_t key, before, after;
+    int same; /* every use of the key is linked the same way (set by word_uses_build) */
 } word_use;
 
 static int by_use_key(const void *x, const void *y)
@@ -927,9 +928,18 @@ static int word_uses_build(const scanner *sc, word_use **out, size_t *n)
             continue;
         size_t b = link_neighbour(sc, i, -1), a = link_neighbour(sc, i, 1);
         u[m++] = (word_use){tok_key(sc, i), b < sc->tk.n ? tok_key(sc, b) | 1 : 0,
-                            a < sc->tk.n ? tok_key(sc, a) | 1 : 0};
+                            a < sc->tk.n ? tok_key(sc, a) | 1 : 0, 0};
     }
     qsort(u, m, sizeof *u, by_use_key);
+    /* one pass per key, so that each later question is a lookup (a word
+     * repeated 100,000 times is not scanned once per name) */
+    for (size_t g = 0, e; g < m; g = e) {
+        int same = 1;
+        for (e = g; e < m && u[e].key == u[g].key; e++)
+            same &= (u[e].before | u[e].after) && u[e].before == u[g].before && u[e].after == u[g].after;
+        for (size_t k = g; k < e; k++)
+            u[k].same = same;
+    }
     *out = u;
     *n = m;
     return PX_OK;
@@ -940,17 +950,9 @@ static int word_uses_build(const scanner *sc, word_use **out, size_t *n)
  * "Foster and Partners")? */
 static int always_linked(const scanner *sc, size_t i)
 {
-    word_use k = {tok_key(sc, i), 0, 0};
+    word_use k = {tok_key(sc, i), 0, 0, 0};
     const word_use *u = bsearch(&k, sc->uses, sc->n_uses, sizeof k, by_use_key);
-    if (!u)
-        return 0;
-    while (u > sc->uses && u[-1].key == k.key)
-        u--;
-    const word_use *first = u;
-    for (; u < sc->uses + sc->n_uses && u->key == k.key; u++)
-        if (!(u->before | u->after) || u->before != first->before || u->after != first->after)
-            return 0;
-    return 1;
+    return u && u->same;
 }
 
 /* Is [first, last) a single word the training data never saw as a name

@@ -1359,6 +1359,29 @@ static void test_particle_joins_one_name(void **s)
     assert_int_equal(entity_kind(body, "Promenade"), -1);
 }
 
+/* A common word that the article only ever writes joined to another
+ * capitalised word by "and" or "of the" is part of that longer name, not
+ * a name of its own ("Partners" of a firm, "Woods" of an album title,
+ * even when the tagger left the first word out of the name); two known
+ * names linked by "and" stay two, and so do two given names. */
+static void test_fragments_join_their_longer_name(void **s)
+{
+    (void)s;
+    static const char firm[] = "The bridge was designed by the architects Hollander and Partners, "
+                               "the city said on Tuesday. Work starts in the spring.";
+    assert_int_equal(entity_kind(firm, "Hollander and Partners"), PX_ENTITY_ORG);
+    assert_int_equal(entity_kind(firm, "Partners"), -1);
+    static const char album[] = "The singer released \u201cSong of the Woods\u201d on Friday. "
+                                "Critics said Song of the Woods was her weakest record.";
+    assert_int_equal(entity_kind(album, "Woods"), -1);
+    static const char places[] = "Fighting spread across Israel and Gaza on Monday. Israel said "
+                                 "its jets struck Gaza overnight.";
+    assert_int_equal(entity_kind(places, "Israel"), PX_ENTITY_PLACE);
+    assert_int_equal(entity_kind(places, "Gaza"), PX_ENTITY_PLACE);
+    static const char people[] = "Hannah and Mia Kessler opened the bakery in 2019, the sisters said.";
+    assert_int_equal(entity_kind(people, "Hannah and Mia Kessler"), -1);
+}
+
 /* Across articles, the kind one article's telling contexts decided
  * ("Amazon's headquarters", "Amazon's shares") outweighs the tagger's
  * kind in articles that say nothing of it. */
@@ -2056,6 +2079,7 @@ int main(void)
         cmocka_unit_test(test_countries_and_geography_are_places),
         cmocka_unit_test(test_name_the_article_uses),
         cmocka_unit_test(test_particle_joins_one_name),
+        cmocka_unit_test(test_fragments_join_their_longer_name),
         cmocka_unit_test(test_merged_kind_from_telling_contexts),
         cmocka_unit_test(test_head_words_learned_from_names),
         cmocka_unit_test(test_kinds_from_head_words_and_context),

@@ -12,6 +12,7 @@
 #include "text/claims_common.h"
 #include "text/claims_lang.h"
 #include "text/ner.h"
+#include "text/text_internal.h"
 #include "core/grow.h"
 #include "core/map.h"
 #include "parallax/entities.h"
@@ -142,6 +143,9 @@ typedef struct scanner {
     unsigned char *title_line; /* per token: its line is written in Title Case */
     uint64_t *capital; /* keys of the words capitalised inside a sentence of the body, sorted */
     size_t n_capital;
+    struct word_use *uses; /* the capitalised words' uses, sorted (word_uses_build) */
+    size_t n_uses;
+    px_stemmer *stemmer; /* English, for background counts (NULL: none counts) */
     word *w;
     size_t nw, capw;
     cand *c;
@@ -843,6 +847,149 @@ static int same_words(const scanner *sc, size_t a, size_t b, size_t n)
     return 1;
 }
 
+/* The number of tokens of a link word in lower case from token i that
+ * joins two parts of one name ("and", "&", "of", "of the", "and the"); 0
+ * for none. */
+static size_t link_at(const scanner *sc, size_t i)
+{
+    if (i >= sc->tk.n)
+        return 0;
+    const px_token *t = &sc->tk.v[i];
+    if (cl_tok_eq(sc->text, t, "&"))
+        return 1;
+    if (!islower((unsigned char)sc->text[t->start]) ||
+        !(cl_tok_eq(sc->text, t, "and") || cl_tok_eq(sc->text, t, "of")))
+        return 0;
+    return i + 1 < sc->tk.n && cl_tok_eq(sc->text, &sc->tk.v[i + 1], "the") &&
+                   islower((unsigned char)sc->text[sc->tk.v[i + 1].start])
+               ? 2
+               : 1;
+}
+
+/* Do names a and b (a first) sit on one line with only a link word
+ * between them ("Foster and Partners", "Man of the Woods")? */
+static int linked(const scanner *sc, const px_ner_span *a, const px_ner_span *b)
+{
+    size_t n = link_at(sc, a->last);
+    return n && a->last + n == b->first && same_line(sc, a->last) && same_line(sc, b->first);
+}
+
+/* One capitalised word of the article: its key and the keys of the
+ * capitalised neighbours a link word joins it to, before and after it
+ * (0: none). */
+typedef struct word_use {
+    uint64_t key, before, after;
+    int same; /* every use of the key is linked the same way (set by word_uses_build) */
+} word_use;
+
+static int by_use_key(const void *x, const void *y)
+{
+    const word_use *a = x, *b = y;
+    return a->key < b->key ? -1 : a->key > b->key;
+}
+
+static int capitalised_word(const scanner *sc, size_t i)
+{
+    return sc->tk.v[i].kind == PX_TOK_WORD && isupper((unsigned char)sc->text[sc->tk.v[i].start]);
+}
+
+static uint64_t tok_key(const scanner *sc, size_t i)
+{
+    const px_token *t = &sc->tk.v[i];
+    return lower_key(sc->text + t->start, cl_strip_possessive(sc->text + t->start, t->end - t->start));
+}
+
+/* The capitalised word a link word joins token i to on its line, before
+ * it (dir -1) or after it (dir 1); sc->tk.n when none. */
+static size_t link_neighbour(const scanner *sc, size_t i, int dir)
+{
+    if (dir > 0) {
+        size_t l = link_at(sc, i + 1);
+        return l && i + 1 + l < sc->tk.n && capitalised_word(sc, i + 1 + l) && same_line(sc, i + 1) &&
+                       same_line(sc, i + 1 + l)
+                   ? i + 1 + l
+                   : sc->tk.n;
+    }
+    for (size_t b = 1; b <= 2 && i > b; b++)
+        if (link_at(sc, i - b) == b && capitalised_word(sc, i - b - 1) && same_line(sc, i - b) &&
+            same_line(sc, i))
+            return i - b - 1;
+    return sc->tk.n;
+}
+
+/* The uses of the article's capitalised words, sorted by key. */
+static int word_uses_build(const scanner *sc, word_use **out, size_t *n)
+{
+    word_use *u = malloc((sc->tk.n ? sc->tk.n : 1) * sizeof *u);
+    if (!u)
+        return PX_ENOMEM;
+    size_t m = 0;
+    for (size_t i = 0; i < sc->tk.n; i++) {
+        if (!capitalised_word(sc, i))
+            continue;
+        size_t b = link_neighbour(sc, i, -1), a = link_neighbour(sc, i, 1);
+        u[m++] = (word_use){tok_key(sc, i), b < sc->tk.n ? tok_key(sc, b) | 1 : 0,
+                            a < sc->tk.n ? tok_key(sc, a) | 1 : 0, 0};
+    }
+    qsort(u, m, sizeof *u, by_use_key);
+    /* one pass per key, so that each later question is a lookup (a word
+     * repeated 100,000 times is not scanned once per name) */
+    for (size_t g = 0, e; g < m; g = e) {
+        int same = 1;
+        for (e = g; e < m && u[e].key == u[g].key; e++)
+            same &= (u[e].before | u[e].after) && u[e].before == u[g].before && u[e].after == u[g].after;
+        for (size_t k = g; k < e; k++)
+            u[k].same = same;
+    }
+    *out = u;
+    *n = m;
+    return PX_OK;
+}
+
+/* Is token i's word, in every capitalised use the article makes of it,
+ * joined the same way to the same neighbours ("Partners" only ever in
+ * "Foster and Partners")? */
+static int always_linked(const scanner *sc, size_t i)
+{
+    word_use k = {tok_key(sc, i), 0, 0, 0};
+    const word_use *u = bsearch(&k, sc->uses, sc->n_uses, sizeof k, by_use_key);
+    return u && u->same;
+}
+
+/* Is [first, last) a single word the training data never saw as a name
+ * on its own, no given name, country or people word, a common word of
+ * general news (its stem in FRAGMENT_COMMON_COUNT documents of the
+ * background table: "partners", "woods", "sciences", not "Bristol" nor
+ * "Strasbourg"), never used alone by the article, and is its neighbour
+ * across the link never used alone either? Then both are one name the
+ * tagger cut at the lower-case link word. */
+#define FRAGMENT_COMMON_COUNT 100
+static int fragment_at(const scanner *sc, size_t first, size_t last, size_t neighbour)
+{
+    if (last != first + 1)
+        return 0;
+    const px_token *t = &sc->tk.v[first];
+    const char *w = sc->text + t->start;
+    size_t len = cl_strip_possessive(w, t->end - t->start);
+    char low[64];
+    if (t->kind != PX_TOK_WORD || len >= sizeof low || cl_given_name_gender(w, len) || is_country(w, len) ||
+        is_people_word(w, len) || is_demonym(w, len) ||
+        px_ner_gazetteer_types(px_ner_default(NULL), w, len) != 0)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        low[i] = (char)tolower((unsigned char)w[i]);
+    return px_background_word_count(sc->stemmer, low, len) >= FRAGMENT_COMMON_COUNT && always_linked(sc, first) &&
+           always_linked(sc, neighbour);
+}
+
+/* Are the names a and b, linked, one name cut in two? */
+static int cut_name(const scanner *sc, const px_ner_span *a, const px_ner_span *b)
+{
+    if (tok_given_name(sc, a->first) || tok_given_name(sc, b->first))
+        return 0; /* "Hannah and Ari" are two people */
+    return fragment_at(sc, b->first, b->last, a->last - 1) || fragment_at(sc, a->first, a->last, b->first);
+}
+
 /* Adds the tagged name [first, last): split after a possessive inside it
  * ("Biden's Defense Secretary"), at a title inside it ("Progressive Caucus
  * Chairwoman Pramila Jayapal": an organisation, then a person with her
@@ -869,6 +1016,9 @@ static int add_tagged(scanner *sc, size_t first, size_t last, px_ner_type type)
 {
     for (size_t i = first + 1; type == PX_NER_PER && i + 1 < last; i++)
         if (cl_tok_eq(sc->text, &sc->tk.v[i], "and") || cl_tok_eq(sc->text, &sc->tk.v[i], "&")) {
+            if (!tok_given_name(sc, first) && !tok_given_name(sc, i + 1) &&
+                (fragment_at(sc, i + 1, last, i - 1) || fragment_at(sc, first, i, i + 1)))
+                return add_tagged(sc, first, last, PX_NER_ORG); /* "Foster and Partners": a firm */
             int rc = add_tagged(sc, first, i, type); /* "Hannah and Ari" are two */
             return rc ? rc : add_tagged(sc, i + 1, last, type);
         }
@@ -964,6 +1114,58 @@ static void join_particle_names(scanner *sc)
     ns->n = w;
 }
 
+/* Joins two tagged names that a link word joins on one line when one of
+ * them is a single word the training data does not know as a name and
+ * that the article never uses alone ("Foster and Partners", "Man of the
+ * Woods", "Recording Arts and Sciences"): the tagger cut one name in two
+ * at the lower-case word. "Israel and Gaza" stay two (both known names),
+ * as do two names of which each also stands alone somewhere. The joined
+ * name is never a person (a person's name has no "and" or "of the"): it
+ * takes the type of its part that is not one, else stays a person (and
+ * add_tagged splits "Hannah and Ari" again). */
+/* Widens the one-word name s, a fragment, over the capitalised word
+ * outside any name that a link word joins it to (the tagger left "Man"
+ * of a quoted "Man of the Woods" out); from and to bound it by the
+ * neighbouring names. */
+static void widen_fragment(const scanner *sc, px_ner_span *s, size_t from, size_t to)
+{
+    if (s->last != s->first + 1)
+        return;
+    size_t b = link_neighbour(sc, s->first, -1), a = link_neighbour(sc, s->first, 1);
+    if (b < sc->tk.n && b >= from && !opens_sentence(sc, b) && fragment_at(sc, s->first, s->last, b) && !tok_given_name(sc, b))
+        s->first = b;
+    else if (a < to && fragment_at(sc, s->first, s->last, a) && !tok_given_name(sc, a))
+        s->last = a + 1;
+    else
+        return;
+    if (s->type == PX_NER_PER)
+        s->type = PX_NER_ORG;
+}
+
+static void join_linked_fragments(scanner *sc)
+{
+    px_ner_spans *ns = &sc->names;
+    size_t w = 0;
+    for (size_t i = 0; i < ns->n; i++) {
+        if (w > 0) {
+            px_ner_span *a = &ns->v[w - 1];
+            const px_ner_span *b = &ns->v[i];
+            if (linked(sc, a, b) && cut_name(sc, a, b) && !(w > 1 && linked(sc, &ns->v[w - 2], a)) &&
+                !(i + 1 < ns->n && linked(sc, b, &ns->v[i + 1]))) {
+                if (a->type == PX_NER_PER)
+                    a->type = b->type == PX_NER_PER ? PX_NER_ORG : b->type;
+                a->last = b->last;
+                continue;
+            }
+        }
+        ns->v[w] = ns->v[i];
+        widen_fragment(sc, &ns->v[w], w > 0 ? ns->v[w - 1].last : 0,
+                       i + 1 < ns->n ? ns->v[i + 1].first : sc->tk.n);
+        w++;
+    }
+    ns->n = w;
+}
+
 /* The tagger reads English; a language with its own word lists
  * (data/claims) gets names judged by them (px_names_by_capitals). Any
  * other language, and a text identified wrongly as one (a table of
@@ -978,6 +1180,8 @@ static int scan_names(scanner *sc)
     const px_ner_model *m = px_ner_default(NULL);
     if (!m)
         return PX_EFORMAT;
+    if (!sc->stemmer && !(sc->stemmer = px_stemmer_new("en")))
+        return PX_ENOMEM;
     int rc = reads_english(sc->lang) ? px_ner_tag(m, sc->text, &sc->tk, &sc->ss, &sc->names)
                                      : px_names_by_capitals(sc->lang, sc->text, &sc->tk, &sc->ss, &sc->names);
     if (!rc)
@@ -986,6 +1190,10 @@ static int scan_names(scanner *sc)
         rc = title_lines_build(sc);
     if (!rc)
         join_particle_names(sc);
+    if (!rc)
+        rc = word_uses_build(sc, &sc->uses, &sc->n_uses);
+    if (!rc)
+        join_linked_fragments(sc);
     for (size_t i = 0; i < sc->names.n && !rc; i++)
         rc = add_tagged(sc, sc->names.v[i].first, sc->names.v[i].last, sc->names.v[i].type);
     return rc;
@@ -1773,7 +1981,9 @@ static void scanner_free(scanner *sc)
     free(sc->lower);
     free(sc->title_line);
     free(sc->capital);
+    free(sc->uses);
     px_ner_spans_free(&sc->names);
+    px_stemmer_free(sc->stemmer);
     if (sc->own_text) {
         px_tokens_free(&sc->tk);
         px_spans_free(&sc->ss);

@@ -15,6 +15,7 @@
 #include "parallax/compare.h"
 #include "parallax/links.h"
 #include "parallax/text.h"
+#include "text/text_internal.h"
 
 #define KIND_SHIFT 62
 #define KEY_MASK ((UINT64_C(1) << KIND_SHIFT) - 1)
@@ -44,20 +45,11 @@ static int add_key(keys *k, uint64_t key)
     return PX_OK;
 }
 
-/* Is the one word w (folded) common in news? Looked up by its English stem
- * in the background table: the only one parallax ships. */
+/* Is the one word w (folded) common in news? Looked up in the English
+ * background table: the only one parallax ships. */
 static int common_word(px_stemmer *stemmer, const char *w, size_t n)
 {
-    if (!stemmer)
-        return 0;
-    size_t sl;
-    const char *stem = px_stem(stemmer, w, n, &sl);
-    char z[64];
-    if (!stem || sl >= sizeof z)
-        return 0;
-    memcpy(z, stem, sl);
-    z[sl] = '\0';
-    return px_background_count(px_background_default(), z) >= COMMON_NAME_COUNT;
+    return px_background_word_count(stemmer, w, n) >= COMMON_NAME_COUNT;
 }
 
 static uint64_t name_key(px_stemmer *stemmer, const char *name, int is_person)

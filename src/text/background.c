@@ -154,3 +154,20 @@ const px_background *px_background_default(void)
     return default_bg;
 }
 
+
+/* The English background count of a lower-case word, looked up by its
+ * Snowball stem (stemmer: English, the caller's; NULL counts 0): how many
+ * documents of general news use it. */
+double px_background_word_count(px_stemmer *stemmer, const char *word, size_t len)
+{
+    if (!stemmer)
+        return 0;
+    size_t sl;
+    const char *stem = px_stem(stemmer, word, len, &sl);
+    char z[64];
+    if (!stem || sl >= sizeof z)
+        return 0;
+    memcpy(z, stem, sl);
+    z[sl] = '\0';
+    return px_background_count(px_background_default(), z);
+}

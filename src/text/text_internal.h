@@ -54,6 +54,9 @@ int px_split_sentences_icu(const char *text, size_t len, const char *lang, px_sp
 
 /* The size of the background corpus. */
 double px_background_total(const px_background *b);
+/* The built-in English table's count of the lower-case word's stem (0 for
+ * a word it does not hold). */
+double px_background_word_count(px_stemmer *stemmer, const char *word, size_t len);
 
 /* Has Snowball a stemmer for lang ("pt-BR" counts as "pt")? */
 int px_has_stemmer(const char *lang);

@@ -1523,13 +1523,15 @@ static void test_names_split_from_clause_words_and_credits(void **s)
                 "Associated Press Ysolde Marrack waves after the race in Vellmar.\n\n"
                 "Marrack, 31, said she would race again.\n\n"
                 "Photograph: Kell Agency The crowd at Vellmar cheered her, and Tarn Wire They "
-                "waved flags on the bridge. Vellmar plays in Serie A.",
+                "waved flags on the bridge. Vellmar plays in Serie A. The crowd cheered the Vell Rovers "
+                "Since 1921, the club has won the cup twice.",
                 &l);
     assert_non_null(entity_named(&l, "Kell Agency"));
     for (size_t i = 0; i < l.n; i++) {
         assert_null(strstr(l.v[i].name, "Agency The"));
         assert_null(strstr(l.v[i].name, "Wire They"));
         assert_string_not_equal(l.v[i].name, "Serie");
+        assert_null(strstr(l.v[i].name, "Since"));
         assert_null(strstr(l.v[i].name, "Impeaching"));
         assert_null(strstr(l.v[i].name, "Press Ysolde"));
         assert_string_not_equal(l.v[i].name, "Plus");

@@ -996,9 +996,10 @@ static int cut_name(const scanner *sc, const px_ner_span *a, const px_ner_span *
  * title) and after a title ending in "of" ("Secretary of | State Antony
  * Blinken"). */
 /* Is token i an article or a subject pronoun in title case ("The",
- * "They")? No name ends on one: the text lost the full stop before it
- * ("Associated Press The ..."). Other function words do end names
- * ("PlayStation Now", "Serie A", "Q&A", "Hey There", "Best Of You"). */
+ * "They"), or a function word before a number ("Since 1908")? No name
+ * ends on one: the text lost the full stop before it ("Associated Press
+ * The ..."). Other function words do end names ("PlayStation Now",
+ * "Serie A", "Q&A", "Hey There", "Best Of You"). */
 static int ends_on_function_word(const scanner *sc, size_t i)
 {
     static const char *const openers[] = {"the", "an", "he", "she", "they", "we", "these", "those", NULL};
@@ -1009,7 +1010,11 @@ static int ends_on_function_word(const scanner *sc, size_t i)
     for (size_t k = 0; openers[k]; k++)
         if (cl_tok_eq(sc->text, t, openers[k]))
             return 1;
-    return 0;
+    /* a longer function word before a number opens a phrase of its own:
+     * "the Cubs Since 1908" (the stopword list lacks "since" and "till") */
+    const px_token *next = i + 1 < sc->tk.n ? &sc->tk.v[i + 1] : NULL;
+    return t->end - t->start >= 3 && next && next->kind == PX_TOK_NUMBER && next->start == t->end + 1 &&
+           (tok_is_stopword(sc, t) || cl_tok_eq(sc->text, t, "since") || cl_tok_eq(sc->text, t, "till"));
 }
 
 static int add_tagged(scanner *sc, size_t first, size_t last, px_ner_type type)

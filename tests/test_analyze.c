@@ -142,6 +142,50 @@ static size_t shown_groups(cJSON *root, const char *array, const char *html)
     return n;
 }
 
+/* An agreement cites an authority that at least a third of its articles
+ * give: the mayor of one report in four speaks for no agreement, of two
+ * in four for it. */
+static char *agreement_report(int citing)
+{
+    char *paths[4];
+    char args[4096] = "analyze -q --color never";
+    static const char *const after[] = {
+        "Crews cleared the roads of Vell and the harbour reopened on Tuesday.",
+        "Schools in the town stayed shut while engineers checked the sea wall.",
+        "Volunteers handed out blankets at the sports hall through the night.",
+        "The ferry to Kador was cancelled until the wind dropped on Wednesday."};
+    for (int i = 0; i < 4; i++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "Title: Storm in Vell\nSource: outlet%d.example\nDate: 2024-03-0%d\n\n"
+                 "The storm destroyed 340 homes in Vell on Monday%s.\n\n%s\n",
+                 i, 4 + i, i < citing ? ", the mayor said" : "", after[i]);
+        paths[i] = tu_write_temp(text, strlen(text), ".txt");
+        strncat(args, " ", sizeof args - strlen(args) - 1);
+        strncat(args, paths[i], sizeof args - strlen(args) - 1);
+    }
+    int code;
+    char *out = run(args, &code);
+    assert_int_equal(code, 0);
+    for (int i = 0; i < 4; i++) {
+        remove(paths[i]);
+        free(paths[i]);
+    }
+    return out;
+}
+
+static void test_agreement_cites_a_shared_authority(void **s)
+{
+    (void)s;
+    char *one = agreement_report(1), *two = agreement_report(2);
+    assert_non_null(strstr(one, "340 homes"));
+    assert_non_null(strstr(two, "340 homes"));
+    assert_null(strstr(one, "citing the mayor"));
+    assert_non_null(strstr(two, "citing the mayor"));
+    free(one);
+    free(two);
+}
+
 /* The HTML page shows the figures outlets agree on beside those they
  * disagree on: as many of each as the JSON report marks shown. */
 static void test_html_shows_agreements_and_conflicts(void **s)
@@ -669,6 +713,7 @@ int main(void)
         cmocka_unit_test(test_example_corpus_is_three_stories),
         cmocka_unit_test(test_html_page_is_self_contained),
         cmocka_unit_test(test_html_shows_agreements_and_conflicts),
+        cmocka_unit_test(test_agreement_cites_a_shared_authority),
         cmocka_unit_test(test_terminal_report_and_colours),
         cmocka_unit_test(test_terminal_report_lines),
         cmocka_unit_test(test_seeds_quotes_and_speakers),

@@ -392,7 +392,26 @@ static void section_conflicts(out *o, const px_story_report *r)
                       hidden, px_numbers_shown_from(PX_QTY_CONFLICT), RESET(o));
 }
 
-/* "1,200 people killed: 3 outlets (A, B, C), citing Israeli officials". */
+/* How many of the group's articles give the authority a? */
+static size_t articles_citing(const px_story_report *r, const px_number_group *ng, const char *a)
+{
+    size_t n = 0, last = (size_t)-1;
+    for (size_t m = 0; m < ng->n_members; m++) {
+        px_ref ref = ng->members[m];
+        if (ref.article >= r->story->n_articles || ref.item >= r->numbers[ref.article].n)
+            continue;
+        const px_number *num = &r->numbers[ref.article].v[ref.item];
+        if (ref.article != last && num->attribution && strcmp(num->attribution, a) == 0) {
+            n++;
+            last = ref.article;
+        }
+    }
+    return n;
+}
+
+/* "1,200 people killed: 3 outlets (A, B, C), citing Israeli officials".
+ * An authority is cited when at least a third of the articles give it:
+ * the one report of six that names a source speaks for no agreement. */
 static void agreement_line(out *o, const px_story_report *r, const px_number_group *ng)
 {
     const px_story_text *s = r->story;
@@ -410,7 +429,8 @@ static void agreement_line(out *o, const px_story_report *r, const px_number_gro
         if (src != last_source && !(outlets.data && strstr(outlets.data, s->sources[src])))
             px_buf_printf(&outlets, "%s%s", outlets.len ? ", " : "", s->sources[src]);
         last_source = src;
-        if (num->attribution && !(cites.data && strstr(cites.data, num->attribution)))
+        if (num->attribution && !(cites.data && strstr(cites.data, num->attribution)) &&
+            articles_citing(r, ng, num->attribution) * 3 >= ng->n_articles)
             px_buf_printf(&cites, "%s%s", cites.len ? "; " : "", num->attribution);
     }
     if (shown) {

@@ -38,10 +38,17 @@ whenever where whereas wherever whether which while who whoever whole whom whose
 without would yet you your yours yourself yourselves
 would've could've should've it's that's there's they're we're you're i'm don't doesn't didn't isn't
 wasn't aren't weren't won't can't couldn't wouldn't shouldn't hasn't haven't hadn't let's
+""".split())
+
+# Function words of other languages: framing terms made of them are counted;
+# in an entity's name they open real names ("Las Vegas", "Der Spiegel",
+# "Le Monde"), so there only a name that is one of them alone counts.
+OTHER_FUNCTION_WORDS = set("""
 la le les de des du et en un une est que qui pour dans sur par pas au aux el los las del y por con para se
 su al lo der die das und ist nicht mit den dem ein eine zu von auf sich auch im für es als wie bei nach
 il di che non per una gli della nel delle e o
-""".split())
+""".split()) - FUNCTION_WORDS
+FUNCTION_WORDS |= OTHER_FUNCTION_WORDS
 
 REPORTING = set("""say says said saying tell tells told telling added adds according wrote writes
 reported reports reportedly stated states claimed claims explained noted""".split())
@@ -94,6 +101,8 @@ def entity_bad(name):
     ws = [w for w in name.split() if w]
 
     def function(w):  # "US" in capitals is the country, not "us"
+        if len(ws) > 1 and w.lower() in OTHER_FUNCTION_WORDS:
+            return False
         return w.lower() in FUNCTION_WORDS and not (len(w) > 1 and w.isupper())
     return bool(ws) and (function(ws[0]) or function(ws[-1]))
 

@@ -1119,15 +1119,6 @@ static void join_particle_names(scanner *sc)
     ns->n = w;
 }
 
-/* Joins two tagged names that a link word joins on one line when one of
- * them is a single word the training data does not know as a name and
- * that the article never uses alone ("Foster and Partners", "Man of the
- * Woods", "Recording Arts and Sciences"): the tagger cut one name in two
- * at the lower-case word. "Israel and Gaza" stay two (both known names),
- * as do two names of which each also stands alone somewhere. The joined
- * name is never a person (a person's name has no "and" or "of the"): it
- * takes the type of its part that is not one, else stays a person (and
- * add_tagged splits "Hannah and Ari" again). */
 /* Widens the one-word name s, a fragment, over the capitalised word
  * outside any name that a link word joins it to (the tagger left "Man"
  * of a quoted "Man of the Woods" out); from and to bound it by the
@@ -1147,6 +1138,15 @@ static void widen_fragment(const scanner *sc, px_ner_span *s, size_t from, size_
         s->type = PX_NER_ORG;
 }
 
+/* Joins two tagged names that a link word joins on one line when one of
+ * them is a single word the training data does not know as a name and
+ * that the article never uses alone ("Foster and Partners", "Man of the
+ * Woods", "Recording Arts and Sciences"): the tagger cut one name in two
+ * at the lower-case word. "Israel and Gaza" stay two (both known names),
+ * as do two names of which each also stands alone somewhere. The joined
+ * name is never a person (a person's name has no "and" or "of the"): it
+ * takes the type of its part that is not one, else stays a person (and
+ * add_tagged splits "Hannah and Ari" again). */
 static void join_linked_fragments(scanner *sc)
 {
     px_ner_spans *ns = &sc->names;

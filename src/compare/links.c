@@ -261,14 +261,7 @@ double px_link_key_weight(const px_link_df *df, uint64_t key)
 {
     if (!df)
         return 1.0;
-    size_t lo = 0, hi = df->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (df->keys[mid] < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = px_lower_bound_u64(df->keys, df->n, key);
     if (lo == df->n || df->keys[lo] != key)
         return 1.0;
     double w = log(((double)df->stories + PX_LINK_DF_PRIOR) / (double)df->count[lo]) / log(PX_LINK_DF_RARE);

@@ -6,6 +6,7 @@
 
 #include "compare/undated.h"
 #include "parallax/timex.h"
+#include "text/claims_common.h"
 #include "text/timex_internal.h"
 
 static int long_cmp(const void *a, const void *b)
@@ -31,20 +32,6 @@ static long duration_days(const char *value)
     case 'Y': return (n * 36525 + 50) / 100;
     default: return -1;
     }
-}
-
-/* The first token starting at or after byte. */
-static size_t token_at(const px_doc *d, size_t byte)
-{
-    size_t lo = 0, hi = d->tokens.n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->tokens.v[mid].start < byte)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 static int form_in(const px_doc *d, size_t t, const char *const *words)
@@ -103,7 +90,7 @@ static long event_day(const px_story_text *s, const px_timexes *tx, const px_lex
         for (size_t k = 0; k < tx[i].n; k++) {
             const px_timex *x = &tx[i].v[k];
             long day;
-            size_t t = token_at(d, x->start);
+            size_t t = cl_token_at(&d->tokens, x->start);
             if (!x->date[0] || x->grain != PX_GRAIN_DAY || x->future || x->since || t >= d->tokens.n ||
                 px_date_days(x->date, &day) != PX_OK || !sentence_has_term(d, d->tok[t].sentence, term))
                 continue;
@@ -135,7 +122,7 @@ static int counts_from_event(const px_doc *d, const px_timexes *tx)
 {
     for (size_t k = 0; k < tx->n; k++)
         if (tx->v[k].type == PX_TIMEX_DURATION && duration_days(tx->v[k].value) > 0 &&
-            event_counted_from(d, token_at(d, tx->v[k].end)) != PX_NO_TERM)
+            event_counted_from(d, cl_token_at(&d->tokens, tx->v[k].end)) != PX_NO_TERM)
             return 1;
     return 0;
 }
@@ -150,7 +137,7 @@ static long counted_day(const px_story_text *s, const px_timexes *tx, size_t i)
     for (size_t k = 0; k < tx[i].n; k++) {
         const px_timex *x = &tx[i].v[k];
         long days = x->type == PX_TIMEX_DURATION ? duration_days(x->value) : -1;
-        uint32_t event = days > 0 ? event_counted_from(d, token_at(d, x->end)) : PX_NO_TERM;
+        uint32_t event = days > 0 ? event_counted_from(d, cl_token_at(&d->tokens, x->end)) : PX_NO_TERM;
         long from = event != PX_NO_TERM ? event_day(s, tx, d->lexicon, event) : -1;
         if (from >= 0 && from + days > best)
             best = from + days;

@@ -103,3 +103,16 @@ int px_sort_u64(uint64_t *v, size_t n)
     free(tmp); /* an even number of passes ends in v */
     return PX_OK;
 }
+
+size_t px_lower_bound_u64(const uint64_t *v, size_t n, uint64_t x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}

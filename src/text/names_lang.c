@@ -129,14 +129,7 @@ static int said_by(const names_ctx *c, size_t first, size_t last)
 static int capitalised_inside(const names_ctx *c, size_t i)
 {
     uint64_t h = word_key(c->text, &c->tk->v[i]);
-    size_t lo = 0, hi = c->n_inner;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->inner[mid] < h)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = px_lower_bound_u64(c->inner, c->n_inner, h);
     return lo < c->n_inner && c->inner[lo] == h;
 }
 

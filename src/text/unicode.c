@@ -74,6 +74,43 @@ static char fold_punct(utf8proc_int32_t cp)
     }
 }
 
+/* Appends one code point (k bytes at src) to out at *w; cp is -1 for an
+ * invalid byte. Never writes more than it reads. */
+typedef void (*rewrite_fn)(char *out, size_t *w, const char *src, size_t k, utf8proc_int32_t cp);
+
+/* s mapped by utf8proc with the options, then rewritten in place one code
+ * point at a time by put. */
+static char *map_rewritten(const char *s, size_t len, utf8proc_option_t options, rewrite_fn put)
+{
+    char *m = map(s, len, options);
+    if (!m)
+        return NULL;
+    size_t r = 0, w = 0, n = strlen(m);
+    while (r < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)m + r, (utf8proc_ssize_t)(n - r), &cp);
+        if (k <= 0)
+            k = 1, cp = -1;
+        put(m, &w, m + r, (size_t)k, cp);
+        r += (size_t)k;
+    }
+    m[w] = '\0';
+    return m;
+}
+
+/* A quote or dash as its ASCII form, anything else as it is. */
+static void append_folded(char *out, size_t *w, const char *src, size_t k, utf8proc_int32_t cp)
+{
+    char c = cp >= 0 ? fold_punct(cp) : 0;
+    if (c) {
+        out[(*w)++] = c;
+    } else {
+        memmove(out + *w, src, k);
+        *w += k;
+    }
+}
+
 char *px_fold(const char *s, size_t len)
 {
     if (px_is_ascii(s, len)) {
@@ -85,28 +122,9 @@ char *px_fold(const char *s, size_t len)
                 d[i] = '\'';
         return d;
     }
-    char *m = map(s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
-    if (!m)
-        return NULL;
-    /* Folding quotes and dashes only ever shortens the text, so rewrite in place. */
-    size_t r = 0, w = 0, n = strlen(m);
-    while (r < n) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k =
-            utf8proc_iterate((const utf8proc_uint8_t *)m + r, (utf8proc_ssize_t)(n - r), &cp);
-        if (k <= 0)
-            k = 1, cp = -1;
-        char c = cp >= 0 ? fold_punct(cp) : 0;
-        if (c) {
-            m[w++] = c;
-        } else {
-            memmove(m + w, m + r, (size_t)k);
-            w += (size_t)k;
-        }
-        r += (size_t)k;
-    }
-    m[w] = '\0';
-    return m;
+    /* Folding quotes and dashes only ever shortens the text. */
+    return map_rewritten(s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD,
+                         append_folded);
 }
 
 /* Latin letters that carry no combining mark to strip, spelt as their
@@ -154,22 +172,13 @@ static void append_plain(char *out, size_t *w, const char *src, size_t k, utf8pr
 
 char *px_fold_name(const char *s, size_t len)
 {
-    char *m = map(s, len, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
-    if (!m)
-        return NULL;
-    size_t r = 0, w = 0, n = strlen(m);
-    while (r < n) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k =
-            utf8proc_iterate((const utf8proc_uint8_t *)m + r, (utf8proc_ssize_t)(n - r), &cp);
-        if (k <= 0)
-            k = 1, cp = -1;
-        append_plain(m, &w, m + r, (size_t)k, cp);
-        r += (size_t)k;
-    }
-    while (w && m[w - 1] == ' ')
+    char *m = map_rewritten(s, len, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD,
+                            append_plain);
+    size_t w = m ? strlen(m) : 0;
+    while (w && m[w - 1] == ' ') /* append_plain never leads with a space, but may end with one */
         w--;
-    m[w] = '\0';
+    if (m)
+        m[w] = '\0';
     return m;
 }
 

@@ -78,6 +78,10 @@ FURNITURE_ENTITIES = re.compile(
     r"newsletter|updated|share|related|video|watch|click|main story|view|sign)$", re.I)
 
 
+PRONOUN_OPENER = re.compile(r"(?:he|she|it|they|his|her|its|their|this|these|those|that|i|we|you|my|our)\b",
+                            re.I)
+
+
 def words(term):
     return [w for w in re.split(r"\s+", term.lower()) if w]
 
@@ -115,6 +119,9 @@ def main(argv):
     kinds = {"furniture": 0, "function": 0, "reporting": 0}
     listed = []
     names = 0  # framing terms that are people's names: no word choice either
+    # summary sentences and majority facts opening on a pronoun: alone, they
+    # do not say whom they are about (counted apart, not furniture)
+    pronoun = {"summary": 0, "facts": 0, "n_facts": 0}
     for s in report["stories"]:
         # people named by two or more words, mentioned three times or more:
         # single-word "people" are often the tagger's mistakes ("Watch")
@@ -132,6 +139,13 @@ def main(argv):
                     bad["framing"] += 1
                     kinds[c] += 1
                     listed.append(f"framing  [{c}] {f['source']}: {t['term']}")
+        for x in s["summary"]:
+            pronoun["summary"] += bool(PRONOUN_OPENER.match(x["text"]))
+        consensus = s.get("consensus", {})
+        for f in consensus.get("facts", []):
+            if len(f["sources"]) >= consensus.get("majority", 2):
+                pronoun["n_facts"] += 1
+                pronoun["facts"] += bool(PRONOUN_OPENER.match(f["text"]))
         for x in s["summary"]:
             n["summary"] += 1
             if FURNITURE_TEXT.search(x["text"]):
@@ -155,7 +169,8 @@ def main(argv):
     print(f"stories {len(report['stories'])}  "
           f"framing top-5: {pct('framing')} (furniture {kinds['furniture']}, function {kinds['function']}, "
           f"reporting {kinds['reporting']}; people's names {names})  summary: {pct('summary')}  timeline: {pct('timeline')}  "
-          f"top-10 entities: {pct('entities')}")
+          f"top-10 entities: {pct('entities')}  opening on a pronoun: summary {pronoun['summary']}/{n['summary']}, "
+          f"majority facts {pronoun['facts']}/{pronoun['n_facts']}")
 
 
 if __name__ == "__main__":

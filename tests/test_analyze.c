@@ -535,6 +535,41 @@ static void test_actor_words_are_not_its_own_verbs(void **s)
     drop_temp(path);
 }
 
+/* What the actor is called, not the words around it: a verb before a name
+ * ("storms battered Port Alder"), a noun the name modifies ("Port Alder
+ * residents", "the brutal Harbour Guard raid": "brutal" is the raid's),
+ * and a people's adjective ("French officials") are not how an outlet
+ * names an actor; "southern Port Alder" and "the militia Harbour Guard"
+ * are. */
+static void test_actor_words_name_the_actor(void **s)
+{
+    (void)s;
+    static const char a[] =
+        "{\"source\":\"alpha.example\",\"date\":\"2025-03-02\",\"text\":\"Storms battered Port Alder on "
+        "Monday. The brutal Harbour Guard raid left the quay in ruins, and French officials said Port Alder "
+        "residents were warned. French officials sent help in southern Port Alder, where the militia Harbour "
+        "Guard still holds the docks.\"}\n"
+        "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"text\":\"Storms battered Port Alder on "
+        "Monday, French officials said. The Harbour Guard militants raided the quay of Port Alder, and Port "
+        "Alder residents fled. French officials said the Harbour Guard fighters took the docks.\"}\n";
+    char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
+    cJSON *root = analyze_one_story(path);
+    assert_false(actor_has_word(root, "Port Alder", "battered"));
+    assert_false(actor_has_word(root, "Port Alder", "residents"));
+    assert_false(actor_has_word(root, "Harbour Guard", "brutal"));
+    assert_true(actor_has_word(root, "Port Alder", "southern"));
+    assert_true(actor_has_word(root, "Harbour Guard", "militia"));
+    assert_true(actor_has_word(root, "Harbour Guard", "militants"));
+    cJSON *actor, *f, *l;
+    cJSON_ArrayForEach(actor, cJSON_GetObjectItem(first_story(root), "actors"))
+        assert_string_not_equal(cJSON_GetStringValue(cJSON_GetObjectItem(actor, "name")), "French");
+    cJSON_ArrayForEach(f, cJSON_GetObjectItem(first_story(root), "framing"))
+        cJSON_ArrayForEach(l, cJSON_GetObjectItem(f, "labels"))
+            assert_string_not_equal(cJSON_GetStringValue(cJSON_GetObjectItem(l, "actor")), "French");
+    cJSON_Delete(root);
+    drop_temp(path);
+}
+
 /* With one outlet nothing is echoed: the gist is its lede, and no
  * per-outlet line repeats it. */
 static void test_one_outlet_gist_is_its_lede(void **s)
@@ -719,6 +754,7 @@ int main(void)
         cmocka_unit_test(test_seeds_quotes_and_speakers),
         cmocka_unit_test(test_seeds_headline_and_gist),
         cmocka_unit_test(test_actor_words_are_not_its_own_verbs),
+        cmocka_unit_test(test_actor_words_name_the_actor),
         cmocka_unit_test(test_one_outlet_gist_is_its_lede),
         cmocka_unit_test(test_no_question_gist_and_outlets_named_once),
         cmocka_unit_test(test_estimated_dates),

@@ -4,12 +4,13 @@
  * outlet attaches to them.
  *
  * Attached words are read around every mention of the actor (entities.h),
- * never across punctuation: the lower-case content word or two right
- * before it ("innocent Palestinians", "terrorist group Hamas"), and the
- * first lower-case content word after it past any stopwords ("Hamas
- * terrorists", "Palestinians have been murdered", "Biden's approach").
- * Per outlet the words are counted; a word is the outlet's own when no
- * other outlet attaches it to that actor.
+ * never across punctuation: the lower-case word or two of the name's own
+ * noun phrase right before it ("the occupied West Bank", "terrorist group
+ * Hamas"; not a verb, "Biden warned Netanyahu"), and after it a descriptor
+ * noun ("Hamas terrorists") or, for people, what is done to them
+ * ("Palestinians have been murdered"); docs/compare.md, "Actors", has the
+ * rules. Per outlet the words are counted; a word is the outlet's own
+ * when no other outlet attaches it to that actor.
  */
 #ifndef PARALLAX_ACTORS_H
 #define PARALLAX_ACTORS_H

@@ -10,6 +10,8 @@
 #include "text/claims_common.h"
 #include "core/grow.h"
 #include "compare/actors_internal.h"
+#include "compare/descriptors.h"
+#include "compare/entities_internal.h"
 #include "core/common_internal.h"
 
 /* One attached word at one mention. */
@@ -34,7 +36,8 @@ static long *choose_actors(const px_story_text *s, const px_entity_list *people,
     size_t n = 0, need = s->n_sources > 1 ? 2 : 1;
     for (size_t e = 0; e < people->n; e++) {
         slot[e] = -1;
-        if (n < PX_MAX_ACTORS && people->v[e].n_sources >= need) {
+        const char *nm = people->v[e].name;
+        if (n < PX_MAX_ACTORS && people->v[e].n_sources >= need && !px_entity_name_is_demonym(nm, strlen(nm))) {
             entity[n] = e;
             slot[e] = (long)n++;
         }
@@ -151,30 +154,6 @@ static int ends_with(const char *w, size_t n, const char *suffix)
     return n > k + 1 && strncasecmp(w + n - k, suffix, k) == 0;
 }
 
-/* Words that open what follows a verb (its object, a clause, an
- * infinitive) and rarely what follows a noun naming the actor: a word
- * right after a name and before one of these is what the actor does
- * ("Israel adhere to", "Harris wants to", "Biden made a"). */
-static int opens_a_verb_complement(const char *body, const px_token *t)
-{
-    static const char *const openers[] = {"to", "that", "the", "a", "an", "his", "her", "its", "their", "our",
-                                          "this", "these", "those", "him", "them", "it", "us", "no", NULL};
-    return cl_tok_in(body, t, openers);
-}
-
-/* A word right after a name that tells what the actor does, not what it
- * is called: a verb of saying ("Netanyahu said"), a past form ("Israel
- * launched"), a participle ("Israel committing"), or a word that takes a
- * verb's complement. What is done to it ("was killed") comes after an
- * auxiliary and is judged by passive_form. */
-static int what_it_does(const char *body, const px_tokens *t, size_t j)
-{
-    const char *w = body + t->v[j].start;
-    size_t n = t->v[j].end - t->v[j].start;
-    return cl_is_say_verb(w, n) || ends_with(w, n, "ed") || ends_with(w, n, "ing") ||
-           (j + 1 < t->n && opens_a_verb_complement(body, &t->v[j + 1]));
-}
-
 /* "has allowed" is what the actor did; "was killed", "have been
  * murdered" what was done to it. */
 static int is_form_of_be(const char *body, const px_token *t)
@@ -192,30 +171,163 @@ static int passive_form(const char *body, const px_token *t)
     return ends_with(w, n, "ed") || ends_with(w, n, "en") || ends_with(w, n, "wn");
 }
 
-/* The words attached to one mention: up to two lower-case content words
- * right before it, and the first after it past stopwords. */
-static int mention_words(const px_story_text *s, size_t a, const px_tokens *t, const px_mention *m, size_t slot,
-                         uses *u)
+/* Words that open a noun phrase: what follows them up to the name
+ * describes it ("the embattled", "his former aide"). */
+static int is_determiner(const char *body, const px_token *t)
 {
+    return cl_tok_in(body, t,
+                     (const char *const[]){"the", "a", "an", "this", "that", "these", "those", "his", "her",
+                                           "its", "their", "our", "my", "your", "another", NULL});
+}
+
+static int is_preposition(const char *body, const px_token *t)
+{
+    return cl_tok_in(body, t,
+                     (const char *const[]){"in", "on", "at", "of", "for", "from", "by", "with", "against",
+                                           "about", "between", "among", "under", "over", "into", NULL});
+}
+
+/* "Israel's", "the zoo's": written with its possessive, or followed by it. */
+static int is_possessive(const char *body, const px_token *t)
+{
+    size_t n = t->end - t->start;
+    const char *w = body + t->start;
+    int lone_s = n == 1 && w[0] == 's' &&
+                 ((t->start >= 1 && body[t->start - 1] == '\'') ||
+                  (t->start >= 3 && possessive_at(body, t->start - 3)));
+    return lone_s || possessive_at(body, t->end) || possessive_at(body, t->start) ||
+           (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'') || (n > 4 && w[n - 1] == 's' && possessive_at(body, t->end - 4));
+}
+
+/* The past of a verb that does not end in -ed: "flight left Tokyo",
+ * "single drew Cleveland". */
+static int is_irregular_past(const char *body, const px_token *t)
+{
+    static const char *const past[] = {
+        "came", "went", "began", "took", "made", "met", "got", "left", "won", "lost", "fell", "rose",
+        "saw", "gave", "held", "spoke", "wrote", "sent", "struck", "ran", "led", "hit", "put", "shot",
+        "found", "became", "broke", "paid", "sold", "bought", "kept", "brought", "thought", "felt",
+        "heard", "knew", "stood", "fought", "drove", "flew", "sought", "caught", "taught", "built",
+        "spent", "fled", "grew", "drew", "threw", "chose", "beat", "let", "set", "cut", "told", NULL};
+    return cl_tok_in(body, t, past);
+}
+
+/* Words that never name what an actor is, whatever stands before them:
+ * times ("at the time Germany"), ordinals and quantifiers ("the first
+ * World Series", "several German cities"). */
+static int never_a_descriptor(const char *body, const px_token *t)
+{
+    static const char *const words[] = {
+        "time", "times", "year", "years", "week", "weeks", "day", "days", "month", "months", "night",
+        "morning", "evening", "afternoon", "weekend", "season", "decade", "moment", "first", "second",
+        "third", "fourth", "fifth", "last", "next", "final", "several", "another", "many", "various",
+        "numerous", "other", "single", "same", "such", "much", "often", "still", "whatever", "one", "two",
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "sixth", "seventh", "eighth",
+        "ninth", "tenth", "dozen", "hundred", "hundreds", "thousands", "record", NULL};
+    return cl_tok_in(body, t, words);
+}
+
+/* The word right before the name, or the descriptor before "named": a
+ * verb form there is what is done to the actor ("documents suggest
+ * Putin", "campaign uses Nasa"), except a participle right after a
+ * determiner ("the embattled", "the occupied West Bank"). */
+static int verb_like(const char *body, const px_token *t, int after_determiner)
+{
+    const char *w = body + t->start;
+    size_t n = t->end - t->start;
+    int third_person = ends_with(w, n, "s") && !ends_with(w, n, "ss") && !ends_with(w, n, "us") &&
+                       !ends_with(w, n, "is"); /* "reckless", "bus", "crisis" are no verbs */
+    if (is_irregular_past(body, t) || ends_with(w, n, "ing") || third_person)
+        return 1;
+    return !after_determiner && (ends_with(w, n, "ed") || ends_with(w, n, "en"));
+}
+
+/* What may stand before a descriptor that is still part of the name's
+ * noun phrase: a determiner or a possessive licenses any word ("the
+ * occupied West Bank", "an endangered gorilla named Harambe"); a
+ * preposition or a name only words that are no verb forms ("in southern
+ * France", "Cubs reliever Aroldis Chapman"; not "for killing Harambe",
+ * "Biden warned Netanyahu"). Anything else (a verb, a noun, a clause
+ * word) makes the words before the name what is done to it ("bodies
+ * littered Nice", "which includes Nice"), not how it is called. */
+static int licensed(const char *body, const px_tokens *t, size_t before, size_t first, size_t last)
+{
+    if (before == (size_t)-1)
+        return 0;
+    const px_token *b = &t->v[before];
+    int det = is_determiner(body, b) || is_possessive(body, b);
+    if (verb_like(body, &t->v[last], det && first == last))
+        return 0;
+    for (size_t k = first; k <= last; k++)
+        if (never_a_descriptor(body, &t->v[k]) || (k < last && verb_like(body, &t->v[k], det && k == first)))
+            return 0;
+    return det || is_preposition(body, b) || (b->flags & PX_TOKF_CAPITALIZED);
+}
+
+/* "a gorilla named Harambe", "a group called X": the word before the name
+ * that links it to its descriptor. */
+static int is_naming_link(const char *body, const px_token *t)
+{
+    return cl_tok_in(body, t, (const char *const[]){"named", "called", "dubbed", NULL});
+}
+
+/* The descriptor right before a mention: one or two lower-case content
+ * words joined to it, licensed by what stands before them. */
+static int words_before(const char *body, const px_tokens *t, size_t i0, size_t role_start, size_t *from,
+                        size_t *to)
+{
+    size_t k = i0, next = role_start;
+    if (k > 0 && is_naming_link(body, &t->v[k - 1]) && joined(body, t->v[k - 1].end, next)) {
+        k--;
+        next = t->v[k].start;
+    }
+    size_t last = k;
+    while (k > 0 && last - k < 2 && is_lower_word(body, &t->v[k - 1]) && !is_stop(body, &t->v[k - 1]) &&
+           !cl_is_say_verb(body + t->v[k - 1].start, t->v[k - 1].end - t->v[k - 1].start) &&
+           joined(body, t->v[k - 1].end, next)) {
+        k--;
+        next = t->v[k].start;
+    }
+    if (k == last || !licensed(body, t, k > 0 ? k - 1 : (size_t)-1, k, last - 1))
+        return 0;
+    *from = t->v[k].start;
+    *to = t->v[last - 1].end;
+    return 1;
+}
+
+/* "the brutal Hamas attack", "the Biden administration": a name that
+ * modifies the noun after it; what stands before describes that noun,
+ * not the actor (a descriptor noun after it is the actor's: "the brutal
+ * Hamas terrorists"). */
+static int modifies_next(const char *body, const px_tokens *t, size_t j, size_t end)
+{
+    if (j >= t->n || !is_lower_word(body, &t->v[j]) || is_stop(body, &t->v[j]) || !joined(body, end, t->v[j].start))
+        return 0;
+    const char *w = body + t->v[j].start;
+    size_t n = t->v[j].end - t->v[j].start;
+    return !px_is_actor_descriptor(body, &t->v[j]) && !cl_is_say_verb(w, n) && !verb_like(body, &t->v[j], 0) &&
+           !never_a_descriptor(body, &t->v[j]);
+}
+
+/* The words attached to one mention: the descriptor right before it
+ * (words_before), and after it a descriptor noun ("Hamas terrorists") or,
+ * for people, past forms of "be" and "have" and what is done to them
+ * ("have been murdered", "was killed"). A place is never called by the
+ * noun after it ("the Paris attacks", "Nice residents"). */
+static int mention_words(const px_story_text *s, size_t a, const px_tokens *t, const px_mention *m, size_t slot,
+                         const px_entity *actor, uses *u)
+{
+    px_entity_kind kind = actor->kind;
+    size_t len = strlen(actor->name);
+    int a_people = len > 1 && actor->name[len - 1] == 's' && px_entity_name_is_demonym(actor->name, len - 1);
     const char *body = s->articles[a]->body;
     size_t source = s->article_source[a], sentence = sentence_at(s, a, m->start);
     size_t i0 = first_token_at(t, m->role_start), i1 = first_token_at(t, m->end);
-    size_t k = i0, from = 0, to = 0;
-    /* before it: modifiers and verbs it is the object of ("warned
-     * Netanyahu"), not the inverted attribution of a quote ("said Biden"):
-     * only these four, since most verbs of saying take an object there */
-    while (k > 0 && i0 - k < 2 && !possessive_at(body, m->end) && is_lower_word(body, &t->v[k - 1]) &&
-           !is_stop(body, &t->v[k - 1]) &&
-           !cl_tok_in(body, &t->v[k - 1], (const char *const[]){"said", "says", "told", "added", NULL}) &&
-           joined(body, t->v[k - 1].end, k < t->n ? t->v[k].start : m->role_start)) {
-        k--;
-        from = t->v[k].start;
-        if (!to)
-            to = t->v[k].end;
-    }
-    int rc = from < to ? add_use(u, slot, source, sentence, body, from, to) : PX_OK;
-    /* after it: right after ("Hamas terrorists"), or past forms of "be"
-     * and "have" ("have been murdered", "was killed") */
+    size_t from = 0, to = 0;
+    int rc = !possessive_at(body, m->end) && !modifies_next(body, t, i1, m->end) &&
+                     words_before(body, t, i0, m->role_start, &from, &to)
+                 ? add_use(u, slot, source, sentence, body, from, to)
+                 : PX_OK;
     size_t j = i1, prev_end = m->end;
     int be = 0;
     while (j < t->n && j - i1 < 3 && is_auxiliary(body, &t->v[j]) && joined(body, prev_end, t->v[j].start)) {
@@ -224,12 +336,14 @@ static int mention_words(const px_story_text *s, size_t a, const px_tokens *t, c
     }
     if (rc == PX_OK && j < t->n && is_lower_word(body, &t->v[j]) && !is_stop(body, &t->v[j]) &&
         joined(body, prev_end, t->v[j].start) &&
-        (j > i1 ? be && passive_form(body, &t->v[j]) : !what_it_does(body, t, j)))
+        (j > i1 ? be && (kind == PX_ENTITY_PERSON || a_people) && passive_form(body, &t->v[j])
+                : kind != PX_ENTITY_PLACE && px_is_actor_descriptor(body, &t->v[j])))
         rc = add_use(u, slot, source, sentence, body, t->v[j].start, t->v[j].end);
     return rc;
 }
 
-static int collect(const px_story_text *s, const px_entity_list *per_article, const long *slot, uses *u)
+static int collect(const px_story_text *s, const px_entity_list *per_article, const px_entity_list *people,
+                   const long *slot, uses *u)
 {
     int rc = PX_OK;
     for (size_t a = 0; rc == PX_OK && a < s->n_articles; a++) {
@@ -242,7 +356,7 @@ static int collect(const px_story_text *s, const px_entity_list *per_article, co
             const px_mention *m = &el->mentions[k];
             long e = m->entity < el->n ? el->v[m->entity].merged : -1;
             if (e >= 0 && slot[e] >= 0)
-                rc = mention_words(s, a, t, m, (size_t)slot[e], u);
+                rc = mention_words(s, a, t, m, (size_t)slot[e], &people->v[e], u);
         }
     }
     return rc;
@@ -350,7 +464,7 @@ int px_actors_build(const px_story_text *s, const px_entity_list *per_article, c
     size_t entity[PX_MAX_ACTORS], n_rows = 0;
     long *slot = choose_actors(s, people, &n_rows, entity);
     uses u = {0};
-    int rc = slot ? collect(s, per_article, slot, &u) : PX_ENOMEM;
+    int rc = slot ? collect(s, per_article, people, slot, &u) : PX_ENOMEM;
     if (rc == PX_OK && u.n) {
         count_sources(&u);
         rc = make_rows(&u, entity, n_rows, out);

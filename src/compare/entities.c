@@ -110,6 +110,14 @@ static int is_demonym(const char *s, size_t len)
     return 0;
 }
 
+int px_entity_name_is_demonym(const char *s, size_t len)
+{
+    /* the tagger keeps "German" and "American" as names of their own
+     * (CoNLL calls them MISC): only here are they adjectives */
+    int adjective = is_demonym(s, len) || cl_eq(s, len, "German") || (len > 5 && cl_eq(s + len - 3, 3, "can"));
+    return len && s[len - 1] != 's' && adjective;
+}
+
 /* ---- scanning ------------------------------------------------------------ */
 
 /* A word of a name: a token, possessive excluded. */

@@ -17,4 +17,9 @@ long px_entities_at(const px_entity_list *l, size_t start, size_t end);
  * max + 1 so long strings cost little. Used to fold misspellings. */
 size_t px_edit_distance(const char *a, size_t alen, const char *b, size_t blen, size_t max);
 
+/* A people's adjective ("French", "Kenyan", "Palestinian"): a name that
+ * modifies what follows it ("French officials") rather than being called
+ * it. The people themselves ("Palestinians") are not one. */
+int px_entity_name_is_demonym(const char *s, size_t len);
+
 #endif

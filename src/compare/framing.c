@@ -14,6 +14,8 @@
 #include "core/common_internal.h"
 #include "core/grow.h"
 #include "core/map.h"
+#include "compare/descriptors.h"
+#include "compare/entities_internal.h"
 #include "compare/story_internal.h"
 #include "text/text_internal.h"
 
@@ -330,17 +332,6 @@ oom:
 
 /* ---- actor labels -------------------------------------------------------- */
 
-/* Descriptor nouns news text attaches to political and armed actors. */
-static const char *const descriptors[] = {
-    "terrorist", "terrorists", "militant", "militants", "fighters", "group", "movement",
-    "organization", "organisation", "regime", "government", "administration", "forces",
-    "army", "military", "occupation", "authorities", "leadership", "faction", "rebels",
-    "insurgents", "extremists", "jihadists", "troops", "junta", "dictatorship",
-    "dictator", "coalition", "allies", "ally", "resistance", "aggressor", "aggression",
-    "officials", "leaders", "radicals", "separatists", "state", "leader", "official", "groups",
-    "governments", "regimes", "extremist", "jihadist", "insurgent", "rebel", "radical", "separatist",
-    "fighter", "factions", NULL};
-
 typedef struct label_ctx {
     const px_story_text *s;
     const unsigned char *name;
@@ -366,10 +357,10 @@ static const char *descriptor_of(const label_ctx *c, const px_story_sentence *ps
     for (size_t i = 0; i < c->n_desc; i++) {
         if (strcmp(c->desc[i], stem) != 0)
             continue;
-        size_t n = strlen(descriptors[i]);
+        size_t n = strlen(px_actor_descriptors[i]);
         for (size_t k = ps->start; body && k + n <= ps->end; k++)
-            if (word_at(body, k, ps->end, descriptors[i], n))
-                return descriptors[i];
+            if (word_at(body, k, ps->end, px_actor_descriptors[i], n))
+                return px_actor_descriptors[i];
     }
     return NULL;
 }
@@ -449,7 +440,10 @@ static int sentence_labels(const label_ctx *c, const px_story_sentence *ps, px_s
                 px_buf_printf(&label, "%s ", s->term_words[ps->terms[a - 2]]);
             px_buf_puts(&label, before);
         }
-        int rc = actor.data && label.data ? add_label(sf, actor.data, label.data) : PX_OK;
+        /* "French officials" are officials of France: a people's adjective
+         * is never the one called something */
+        int people = actor.data && px_entity_name_is_demonym(actor.data, strlen(actor.data));
+        int rc = actor.data && label.data && !people ? add_label(sf, actor.data, label.data) : PX_OK;
         px_buf_free(&actor);
         px_buf_free(&label);
         if (rc != PX_OK)
@@ -539,7 +533,7 @@ static int keep_contrasts(px_framing *out)
 static int find_labels(const px_story_text *s, const unsigned char *name, px_framing *out)
 {
     size_t n = 0;
-    while (descriptors[n])
+    while (px_actor_descriptors[n])
         n++;
     char(*desc)[32] = calloc(n, sizeof *desc);
     px_stemmer *st = px_stemmer_new("en");
@@ -548,8 +542,8 @@ static int find_labels(const px_story_text *s, const unsigned char *name, px_fra
         return PX_ENOMEM;
     }
     for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(descriptors[i]);
-        const char *stem = st ? px_stem(st, descriptors[i], len, &len) : descriptors[i];
+        size_t len = strlen(px_actor_descriptors[i]);
+        const char *stem = st ? px_stem(st, px_actor_descriptors[i], len, &len) : px_actor_descriptors[i];
         snprintf(desc[i], sizeof desc[i], "%.*s", (int)len, stem);
     }
     px_stemmer_free(st);

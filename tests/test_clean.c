@@ -556,6 +556,30 @@ static void test_copyright_notices(void **s)
     px_article_free(a);
 }
 
+/* A caption with its agency after its last word or before its first (a
+ * gallery's run of them, no full stop at the end), the print edition's
+ * page reference and the headline again with its time stamp go; a
+ * sentence about an agency stays. */
+static void test_credited_captions_and_print_references(void **s)
+{
+    (void)s;
+    px_article *a = clean_body(
+        "Harbour Wire headline on the ferry Updated: 2024-05-02 09:14 By Agencies(Harbour Wire)\n\n"
+        "The ferry sank off Vell on Saturday, the coastguard said.\n\n"
+        "Divers search the hull of the ferry near the quay at Vell on Sunday. Reuters\n\n"
+        "Getty Images Divers search the hull Getty Images Crews pump water from the engine room\n\n"
+        "Reuters Holdings said it would open a bureau in Vell.\n\n"
+        "AFP The coastguard said the search would go on.\n\n"
+        "(Harbour Wire 05/02/2024 page3)");
+    assert_string_equal(a->body, "The ferry sank off Vell on Saturday, the coastguard said.\n\n"
+                                 "Reuters Holdings said it would open a bureau in Vell.\n\n"
+                                 "AFP The coastguard said the search would go on.");
+    assert_string_equal(removal_reason(a, "Divers search the hull of the ferry near the quay at Vell on "
+                                          "Sunday. Reuters"), "caption");
+    assert_string_equal(removal_reason(a, "(Harbour Wire 05/02/2024 page3)"), "navigation");
+    px_article_free(a);
+}
+
 /* A stray UTF-8 continuation byte alone between blank lines: trimming the
  * paragraph from its end must not step back before its start (it made a
  * span that ended before it began, and the splitter read past the body). */
@@ -790,6 +814,7 @@ int main(void)
         cmocka_unit_test(test_datelines_and_credited_captions),
         cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_copyright_notices),
+        cmocka_unit_test(test_credited_captions_and_print_references),
         cmocka_unit_test(test_stray_continuation_byte_paragraph),
         cmocka_unit_test(test_repeat_inside_a_paragraph),
         cmocka_unit_test(test_different_numbers_are_not_repeats),

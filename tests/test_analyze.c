@@ -570,6 +570,42 @@ static void test_actor_words_name_the_actor(void **s)
     drop_temp(path);
 }
 
+/* The tail of a quote opened in an earlier sentence ("But then, the
+ * water was still rising.”) is no fact of the story and counts no outlet
+ * as reporting one, however alike its few words are to other outlets'
+ * sentences. */
+static void test_quote_tails_are_no_facts(void **s)
+{
+    (void)s;
+    static const char a[] =
+        "{\"source\":\"alpha.example\",\"date\":\"2025-03-02\",\"text\":\"The Vell dam burst on Monday "
+        "night. \u201cWe ran up the hill with the children. But then, the water was still rising.\u201d Villagers "
+        "fled the valley.\"}\n"
+        "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"text\":\"The Vell dam burst on Monday "
+        "night. The water was still rising in the valley, officials said. Villagers fled the valley.\"}\n"
+        "{\"source\":\"gamma.example\",\"date\":\"2025-03-02\",\"text\":\"The Vell dam burst on Monday "
+        "night. Officials said the water was still rising in the valley. Villagers fled the valley.\"}\n";
+    char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
+    cJSON *root = analyze_one_story(path);
+    cJSON *fact, *src;
+    int dam = 0, rising = 0;
+    cJSON_ArrayForEach(fact, cJSON_GetObjectItem(cJSON_GetObjectItem(first_story(root), "consensus"), "facts"))
+    {
+        const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(fact, "text"));
+        assert_null(strstr(text, "But then"));
+        dam += strstr(text, "dam burst") != NULL;
+        if (!strstr(text, "still rising"))
+            continue;
+        rising++;
+        cJSON_ArrayForEach(src, cJSON_GetObjectItem(fact, "sources"))
+            assert_string_not_equal(cJSON_GetStringValue(src), "alpha.example");
+    }
+    assert_true(dam >= 1);
+    assert_int_equal(rising, 1);
+    cJSON_Delete(root);
+    drop_temp(path);
+}
+
 /* With one outlet nothing is echoed: the gist is its lede, and no
  * per-outlet line repeats it. */
 static void test_one_outlet_gist_is_its_lede(void **s)
@@ -755,6 +791,7 @@ int main(void)
         cmocka_unit_test(test_seeds_headline_and_gist),
         cmocka_unit_test(test_actor_words_are_not_its_own_verbs),
         cmocka_unit_test(test_actor_words_name_the_actor),
+        cmocka_unit_test(test_quote_tails_are_no_facts),
         cmocka_unit_test(test_one_outlet_gist_is_its_lede),
         cmocka_unit_test(test_no_question_gist_and_outlets_named_once),
         cmocka_unit_test(test_estimated_dates),

@@ -558,7 +558,8 @@ static void test_copyright_notices(void **s)
 
 /* A caption with its agency after its last word or before its first (a
  * gallery's run of them, no full stop at the end), the print edition's
- * page reference and the headline again with its time stamp go; a
+ * page reference, the headline again with its time stamp and an embedded
+ * post glued into a paragraph (with what the page ran on after it) go; a
  * sentence about an agency stays. */
 static void test_credited_captions_and_print_references(void **s)
 {
@@ -570,10 +571,13 @@ static void test_credited_captions_and_print_references(void **s)
         "Getty Images Divers search the hull Getty Images Crews pump water from the engine room\n\n"
         "Reuters Holdings said it would open a bureau in Vell.\n\n"
         "AFP The coastguard said the search would go on.\n\n"
-        "(Harbour Wire 05/02/2024 page3)");
+        "(Harbour Wire 05/02/2024 page3)\n\n"
+        "Passengers were kept on board for an hour. The ferry is a wreck \u2014 Ana Vell (@anavell) May 2, 2024 "
+        "Divers will return on Monday.");
     assert_string_equal(a->body, "The ferry sank off Vell on Saturday, the coastguard said.\n\n"
                                  "Reuters Holdings said it would open a bureau in Vell.\n\n"
-                                 "AFP The coastguard said the search would go on.");
+                                 "AFP The coastguard said the search would go on.\n\n"
+                                 "Passengers were kept on board for an hour.");
     assert_string_equal(removal_reason(a, "Divers search the hull of the ferry near the quay at Vell on "
                                           "Sunday. Reuters"), "caption");
     assert_string_equal(removal_reason(a, "(Harbour Wire 05/02/2024 page3)"), "navigation");

@@ -89,6 +89,11 @@ static int says_more_than_names(const px_story_text *s, const unsigned char *nam
     return 0;
 }
 
+static int can_be_a_fact(const px_story_text *s, const unsigned char *name, size_t i)
+{
+    return says_more_than_names(s, name, i) && !px_story_sentence_ends_earlier_quote(s, i);
+}
+
 /* Per pair: 2 when it makes two sentences one fact, 1 when it only
  * shows that an outlet reports a fact (a looser likeness: outlets
  * paraphrase), 0 when it counts for neither. */
@@ -98,7 +103,7 @@ static unsigned char *pair_roles(const px_story_text *s)
     unsigned char *role = calloc(s->n_pairs + 1, 1);
     if (name && role)
         for (size_t i = 0; i < s->n_pairs; i++)
-            if (says_more_than_names(s, name, s->pairs[i].a) && says_more_than_names(s, name, s->pairs[i].b))
+            if (can_be_a_fact(s, name, s->pairs[i].a) && can_be_a_fact(s, name, s->pairs[i].b))
                 role[i] = s->pairs[i].sim >= PX_FACT_SIM ? 2 : 1;
     free(name);
     if (!name) {

@@ -526,6 +526,29 @@ int px_story_sentence_is_quote_piece(const px_story_text *s, size_t i)
     return straight || open != 0;
 }
 
+int px_story_sentence_ends_earlier_quote(const px_story_text *s, size_t i)
+{
+    const px_story_sentence *ps = &s->sentences[i];
+    const char *body = s->articles[ps->article]->body;
+    if ((ps->start >= 1 && body[ps->start - 1] == '"') ||
+        (ps->start >= 3 && (!strncmp(body + ps->start - 3, "\xe2\x80\x9c", 3) ||
+                            !strncmp(body + ps->start - 3, "\xe2\x80\x9d", 3))))
+        return 0; /* the sentence opens the quote: its mark lies just before it */
+    for (size_t k = ps->start; k < ps->end; k++) {
+        size_t w = body[k] == '"' ? 1
+                   : k + 2 < ps->end + 2 && (!strncmp(body + k, "\xe2\x80\x9c", 3) ||
+                                             !strncmp(body + k, "\xe2\x80\x9d", 3))
+                       ? 3
+                       : 0;
+        if (!w)
+            continue;
+        int after_word = k > ps->start && !isspace((unsigned char)body[k - 1]) && body[k - 1] != '(';
+        int before_word = k + w < ps->end && !isspace((unsigned char)body[k + w]);
+        return after_word && !(before_word && !ispunct((unsigned char)body[k + w]));
+    }
+    return 0;
+}
+
 /* Uses at a sentence's start say nothing: "NELSON: ..." lines of a
  * transcript must not outvote "Soraya Nelson" written mid-sentence. */
 unsigned char *px_story_name_terms(const px_story_text *s)

@@ -26,6 +26,13 @@ size_t px_story_sentence_tf(const px_story_sentence *ps, size_t j, int *first);
  * need to stop the race.), not a sentence to show on its own. */
 int px_story_sentence_is_quote_piece(const px_story_text *s, size_t i);
 
+/* Is sentence i the tail of a quote that opened in an earlier sentence
+ * ("But then, people were still running.”)? Its first quotation mark
+ * closes a quote: it follows a word, not a space. Curly and straight
+ * marks are read alike, since pages mix them. Its meaning is the quote's,
+ * not the outlet's: no fact of the story. */
+int px_story_sentence_ends_earlier_quote(const px_story_text *s, size_t i);
+
 /* Per term id, a new array: 1 when the term is a proper name (most of
  * its uses away from a sentence's start are capitalised) or a number.
  * NULL when out of memory. */

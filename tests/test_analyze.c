@@ -573,14 +573,14 @@ static void test_actor_words_name_the_actor(void **s)
 /* The tail of a quote opened in an earlier sentence ("But then, the
  * water was still rising.”) is no fact of the story and counts no outlet
  * as reporting one, however alike its few words are to other outlets'
- * sentences. */
+ * sentences; nor is it what only its outlet reports. */
 static void test_quote_tails_are_no_facts(void **s)
 {
     (void)s;
     static const char a[] =
         "{\"source\":\"alpha.example\",\"date\":\"2025-03-02\",\"text\":\"The Vell dam burst on Monday "
-        "night. \u201cWe ran up the hill with the children. But then, the water was still rising.\u201d Villagers "
-        "fled the valley.\"}\n"
+        "night. \u201cWe ran up the hill with the children. But then, the water was still rising. The whole lower "
+        "village was under water by midnight and the school roof had gone.\u201d Villagers fled the valley.\"}\n"
         "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"text\":\"The Vell dam burst on Monday "
         "night. The water was still rising in the valley, officials said. Villagers fled the valley.\"}\n"
         "{\"source\":\"gamma.example\",\"date\":\"2025-03-02\",\"text\":\"The Vell dam burst on Monday "
@@ -602,6 +602,10 @@ static void test_quote_tails_are_no_facts(void **s)
     }
     assert_true(dam >= 1);
     assert_int_equal(rising, 1);
+    cJSON *outlet, *only;
+    cJSON_ArrayForEach(outlet, cJSON_GetObjectItem(first_story(root), "omissions"))
+        cJSON_ArrayForEach(only, cJSON_GetObjectItem(outlet, "only_here"))
+            assert_null(strstr(cJSON_GetStringValue(cJSON_GetObjectItem(only, "text")), "school roof"));
     cJSON_Delete(root);
     drop_temp(path);
 }

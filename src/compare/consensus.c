@@ -89,10 +89,6 @@ static int says_more_than_names(const px_story_text *s, const unsigned char *nam
     return 0;
 }
 
-static int can_be_a_fact(const px_story_text *s, const unsigned char *name, size_t i)
-{
-    return says_more_than_names(s, name, i) && !px_story_sentence_ends_earlier_quote(s, i);
-}
 
 /* Per pair: 2 when it makes two sentences one fact, 1 when it only
  * shows that an outlet reports a fact (a looser likeness: outlets
@@ -100,13 +96,19 @@ static int can_be_a_fact(const px_story_text *s, const unsigned char *name, size
 static unsigned char *pair_roles(const px_story_text *s)
 {
     unsigned char *name = px_story_name_terms(s);
+    unsigned char *quoted = px_story_quote_continuations(s);
     unsigned char *role = calloc(s->n_pairs + 1, 1);
-    if (name && role)
-        for (size_t i = 0; i < s->n_pairs; i++)
-            if (can_be_a_fact(s, name, s->pairs[i].a) && can_be_a_fact(s, name, s->pairs[i].b))
+    if (name && quoted && role)
+        for (size_t i = 0; i < s->n_pairs; i++) {
+            size_t a = s->pairs[i].a, b = s->pairs[i].b;
+            /* a quote's later sentences are the speaker's, not a fact */
+            if (says_more_than_names(s, name, a) && says_more_than_names(s, name, b) && !quoted[a] && !quoted[b])
                 role[i] = s->pairs[i].sim >= PX_FACT_SIM ? 2 : 1;
+        }
+    int ok = name && quoted;
     free(name);
-    if (!name) {
+    free(quoted);
+    if (!ok) {
         free(role);
         return NULL;
     }
@@ -222,8 +224,9 @@ static int scored_cmp(const void *a, const void *b)
 static int find_unique(const px_story_text *s, px_consensus *c)
 {
     unsigned char *shared = calloc(s->n_sentences + 1, 1);
+    unsigned char *quoted = px_story_quote_continuations(s);
     scored *cand = malloc((s->n_sentences + 1) * sizeof *cand);
-    int rc = shared && cand ? PX_OK : PX_ENOMEM;
+    int rc = shared && quoted && cand ? PX_OK : PX_ENOMEM;
     for (size_t i = 0; rc == PX_OK && i < s->n_pairs; i++)
         shared[s->pairs[i].a] = shared[s->pairs[i].b] = 1;
     for (size_t src = 0; rc == PX_OK && src < s->n_sources && s->n_sources > 1; src++) {
@@ -232,7 +235,7 @@ static int find_unique(const px_story_text *s, px_consensus *c)
             if (s->article_source[a] != src)
                 continue;
             for (size_t i = s->first_sentence[a]; i < s->first_sentence[a + 1]; i++)
-                if (!shared[i] && s->sentences[i].n_terms >= 6)
+                if (!shared[i] && !quoted[i] && s->sentences[i].n_terms >= 6)
                     cand[n++] = (scored){i, informativeness(s, i)};
         }
         qsort(cand, n, sizeof *cand, scored_cmp);
@@ -241,6 +244,7 @@ static int find_unique(const px_story_text *s, px_consensus *c)
             rc = push_index(&sc->unique, &sc->n_unique, cand[k].sentence);
     }
     free(shared);
+    free(quoted);
     free(cand);
     return rc;
 }

@@ -526,27 +526,66 @@ int px_story_sentence_is_quote_piece(const px_story_text *s, size_t i)
     return straight || open != 0;
 }
 
-int px_story_sentence_ends_earlier_quote(const px_story_text *s, size_t i)
+/* The quotation mark at body[k] (1 or 3 bytes), or 0. */
+static size_t quote_mark_at(const char *body, size_t k, size_t end)
 {
-    const px_story_sentence *ps = &s->sentences[i];
-    const char *body = s->articles[ps->article]->body;
-    if ((ps->start >= 1 && body[ps->start - 1] == '"') ||
-        (ps->start >= 3 && (!strncmp(body + ps->start - 3, "\xe2\x80\x9c", 3) ||
-                            !strncmp(body + ps->start - 3, "\xe2\x80\x9d", 3))))
-        return 0; /* the sentence opens the quote: its mark lies just before it */
-    for (size_t k = ps->start; k < ps->end; k++) {
-        size_t w = body[k] == '"' ? 1
-                   : k + 2 < ps->end + 2 && (!strncmp(body + k, "\xe2\x80\x9c", 3) ||
-                                             !strncmp(body + k, "\xe2\x80\x9d", 3))
-                       ? 3
-                       : 0;
+    if (body[k] == '"')
+        return 1;
+    if (k + 3 <= end && (!strncmp(body + k, "\xe2\x80\x9c", 3) || !strncmp(body + k, "\xe2\x80\x9d", 3)))
+        return 3;
+    return 0;
+}
+
+/* A mark closes a quote when it follows a word and no word follows it:
+ * pages mix curly and straight marks, and write "”" for both. */
+static int mark_closes(const char *body, size_t k, size_t w, size_t lo, size_t end)
+{
+    int after_word = k > lo && !isspace((unsigned char)body[k - 1]) && body[k - 1] != '(';
+    int before_word = k + w < end && !isspace((unsigned char)body[k + w]) && !ispunct((unsigned char)body[k + w]);
+    return after_word && !before_word;
+}
+
+/* Walks the marks of body[from, to), updating *open; returns 1 when the
+ * first of them closes a quote that was not open (its opener missed). */
+static int walk_marks(const char *body, size_t from, size_t to, int *open, int *opened)
+{
+    int first = 1, missed = 0;
+    for (size_t k = from; k < to; k++) {
+        size_t w = quote_mark_at(body, k, to);
         if (!w)
             continue;
-        int after_word = k > ps->start && !isspace((unsigned char)body[k - 1]) && body[k - 1] != '(';
-        int before_word = k + w < ps->end && !isspace((unsigned char)body[k + w]);
-        return after_word && !(before_word && !ispunct((unsigned char)body[k + w]));
+        int closes = mark_closes(body, k, w, from, to);
+        missed |= first && closes && !*open;
+        *opened |= !closes;
+        *open = !closes;
+        first = 0;
+        k += w - 1;
     }
-    return 0;
+    return missed;
+}
+
+unsigned char *px_story_quote_continuations(const px_story_text *s)
+{
+    unsigned char *flag = calloc(s->n_sentences + 1, 1);
+    for (size_t a = 0; flag && a < s->n_articles; a++) {
+        const char *body = s->articles[a]->body;
+        int open = 0;
+        size_t prev_end = 0;
+        for (size_t i = s->first_sentence[a]; body && i < s->first_sentence[a + 1]; i++) {
+            const px_story_sentence *ps = &s->sentences[i];
+            size_t gap = ps->start > prev_end ? ps->start : prev_end;
+            if (memchr(body + prev_end, '\n', gap - prev_end))
+                open = 0; /* quotes reopen in every paragraph */
+            int opened = 0;
+            walk_marks(body, prev_end, gap, &open, &opened);
+            int continued = open && !opened;
+            opened = 0;
+            int missed = walk_marks(body, gap, ps->end, &open, &opened);
+            flag[i] = (unsigned char)(continued || missed);
+            prev_end = ps->end > gap ? ps->end : gap;
+        }
+    }
+    return flag;
 }
 
 /* Uses at a sentence's start say nothing: "NELSON: ..." lines of a

@@ -26,12 +26,13 @@ size_t px_story_sentence_tf(const px_story_sentence *ps, size_t j, int *first);
  * need to stop the race.), not a sentence to show on its own. */
 int px_story_sentence_is_quote_piece(const px_story_text *s, size_t i);
 
-/* Is sentence i the tail of a quote that opened in an earlier sentence
- * ("But then, people were still running.”)? Its first quotation mark
- * closes a quote: it follows a word, not a space. Curly and straight
- * marks are read alike, since pages mix them. Its meaning is the quote's,
- * not the outlet's: no fact of the story. */
-int px_story_sentence_ends_earlier_quote(const px_story_text *s, size_t i);
+/* Per sentence, a new array: 1 when the sentence goes on with a quote
+ * that opened in an earlier sentence of its paragraph ("“We ran up the
+ * hill. But then, the water was still rising.”": the second sentence),
+ * or its first mark closes a quote whose opener was missed. Its meaning is
+ * the quote's, not the outlet's. Curly and straight marks are read alike;
+ * one pass over each article. NULL when out of memory. */
+unsigned char *px_story_quote_continuations(const px_story_text *s);
 
 /* Per term id, a new array: 1 when the term is a proper name (most of
  * its uses away from a sentence's start are capitalised) or a number.

@@ -704,33 +704,90 @@ static int is_wide_mark(int32_t cp)
            cp == 0x0965 || cp == 0x061F || cp == 0x06D4;
 }
 
-/* Lead bytes of those marks, besides what next_special looks for. */
-static const unsigned char special_wide[256] = {
-    ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1, ['\n'] = 1,
-    [0xD8] = 1, [0xDB] = 1, [0xE0] = 1, [0xE3] = 1, [0xEF] = 1};
+/* The byte sequences of those marks: 。 E3 80 82, ！ EF BC 81, ？ EF BC 9F,
+ * ． EF BC 8E, । E0 A5 A4, ॥ E0 A5 A5, ؟ D8 9F, ۔ DB 94. Their lead bytes
+ * also open every Devanagari letter (E0), most kana (E3) and half the
+ * Arabic letters (D8): a scan that stopped at each lead byte would stop at
+ * nearly every character of those scripts, so it matches whole marks. */
+static int wide_mark_at(const char *s, size_t i, size_t limit)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    size_t n = limit - i;
+    switch (u[0]) {
+    case 0xD8:
+        return n >= 2 && u[1] == 0x9F;
+    case 0xDB:
+        return n >= 2 && u[1] == 0x94;
+    case 0xE0:
+        return n >= 3 && u[1] == 0xA5 && (u[2] == 0xA4 || u[2] == 0xA5);
+    case 0xE3:
+        return n >= 3 && u[1] == 0x80 && u[2] == 0x82;
+    case 0xEF:
+        return n >= 3 && u[1] == 0xBC && (u[2] == 0x81 || u[2] == 0x9F || u[2] == 0x8E);
+    default:
+        return 0;
+    }
+}
 
+/* Quotation marks and dashes (E2 80 93/94/98/99/9C/9D) share the lead
+ * byte of the ellipsis and the bullets; in scripts whose text is mostly
+ * multi-byte they are common, and nothing is done at them. */
+static int plain_punctuation_at(const char *s, size_t i, size_t limit)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    return limit - i >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+           (u[2] == 0x93 || u[2] == 0x94 || u[2] == 0x98 || u[2] == 0x99 || u[2] == 0x9C || u[2] == 0x9D);
+}
+
+static int wide_stop_at(const char *s, size_t i, size_t limit)
+{
+    return (special[(unsigned char)s[i]] && !plain_punctuation_at(s, i, limit)) || wide_mark_at(s, i, limit);
+}
+
+/* The first byte in [i, limit) that next_special stops at or that starts
+ * a mark of another script, or limit. */
 static size_t next_special_wide(const char *s, size_t i, size_t limit)
 {
 #if defined(__SSE2__) && defined(__GNUC__)
     const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!');
     const __m128i query = _mm_set1_epi8('?'), nl = _mm_set1_epi8('\n');
-    const __m128i d8 = _mm_set1_epi8((char)0xD8), db = _mm_set1_epi8((char)0xDB);
-    const __m128i e0 = _mm_set1_epi8((char)0xE0), e2 = _mm_set1_epi8((char)0xE2);
-    const __m128i e3 = _mm_set1_epi8((char)0xE3), ef = _mm_set1_epi8((char)0xEF);
-    while (i + 16 <= limit) {
+    const __m128i e2 = _mm_set1_epi8((char)0xE2);
+    const __m128i d8 = _mm_set1_epi8((char)0xD8), x9f = _mm_set1_epi8((char)0x9F);
+    const __m128i db = _mm_set1_epi8((char)0xDB), x94 = _mm_set1_epi8((char)0x94);
+    const __m128i e0 = _mm_set1_epi8((char)0xE0), a5 = _mm_set1_epi8((char)0xA5);
+    const __m128i e3 = _mm_set1_epi8((char)0xE3), x80 = _mm_set1_epi8((char)0x80);
+    const __m128i ef = _mm_set1_epi8((char)0xEF), bc = _mm_set1_epi8((char)0xBC);
+    const __m128i x8c = _mm_set1_epi8((char)0x8C), x82 = _mm_set1_epi8((char)0x82);
+    /* a candidate is a lead byte with its mark's second byte (and for the
+     * full-width forms and 。 the third, since ， and 、 share the first
+     * two); wide_stop_at confirms it */
+    while (i + 18 <= limit) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 2));
         __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
                                    _mm_or_si128(_mm_cmpeq_epi8(v, query), _mm_cmpeq_epi8(v, nl)));
-        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, d8), _mm_cmpeq_epi8(v, db)));
-        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(v, e2)));
-        hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(v, ef)));
+        __m128i quote = _mm_and_si128(_mm_cmpeq_epi8(w, x80), _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xF0)),
+                                                                        _mm_set1_epi8((char)0x90)));
+        hit = _mm_or_si128(hit, _mm_andnot_si128(quote, _mm_cmpeq_epi8(v, e2)));
+        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v, d8), _mm_cmpeq_epi8(w, x9f)));
+        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v, db), _mm_cmpeq_epi8(w, x94)));
+        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(w, a5)));
+        hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(w, x80)),
+                                              _mm_cmpeq_epi8(x, x82)));
+        hit = _mm_or_si128(hit, _mm_andnot_si128(_mm_cmpeq_epi8(x, x8c),
+                                                 _mm_and_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(w, bc))));
         unsigned mask = (unsigned)_mm_movemask_epi8(hit);
-        if (mask)
-            return i + (size_t)__builtin_ctz(mask);
+        while (mask) {
+            size_t k = i + (size_t)__builtin_ctz(mask);
+            if (wide_stop_at(s, k, limit))
+                return k;
+            mask &= mask - 1;
+        }
         i += 16;
     }
 #endif
-    while (i < limit && !special_wide[(unsigned char)s[i]])
+    while (i < limit && !wide_stop_at(s, i, limit))
         i++;
     return i;
 }

@@ -97,9 +97,16 @@ static inline int ascii_space(unsigned char c)
 }
 
 /* Out of line: rare in news text, and keeping it apart keeps the callers'
- * ASCII paths small. */
+ * ASCII paths small. Every space above ASCII (U+00A0, U+1680, U+2000-U+205F,
+ * U+3000, U+FEFF) opens on one of five lead bytes: any other character is
+ * no space without decoding it, which in Chinese, Hindi or Arabic text is
+ * nearly every character the splitter looks at. *n is set only for a
+ * space, as the callers read it. */
 static int wide_space_at(const char *s, size_t end, size_t i, size_t *n)
 {
+    unsigned char c = (unsigned char)s[i];
+    if (c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 && c != 0xEF)
+        return 0;
     return tc_is_space(tc_decode(s, end, i, n));
 }
 

@@ -568,6 +568,7 @@ static void test_credited_captions_and_print_references(void **s)
         "Harbour Wire headline on the ferry Updated: 2024-05-02 09:14 By Agencies(Harbour Wire)\n\n"
         "The ferry sank off Vell on Saturday, the coastguard said.\n\n"
         "Divers search the hull of the ferry near the quay at Vell on Sunday. Reuters\n\n"
+        "The ferry had been refitted in May. Photograph: Ana Vell/Harbour Wire\n\n"
         "Getty Images Divers search the hull Getty Images Crews pump water from the engine room\n\n"
         "Reuters Holdings said it would open a bureau in Vell.\n\n"
         "AFP The coastguard said the search would go on.\n\n"

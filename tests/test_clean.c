@@ -569,6 +569,7 @@ static void test_credited_captions_and_print_references(void **s)
         "The ferry sank off Vell on Saturday, the coastguard said.\n\n"
         "Divers search the hull of the ferry near the quay at Vell on Sunday. Reuters\n\n"
         "The ferry had been refitted in May. Photograph: Ana Vell/Harbour Wire\n\n"
+        "Ferry Sinks Off Vell Image Divers at the quay on Sunday. Credit Ana Vell/Harbour Wire\n\n"
         "Getty Images Divers search the hull Getty Images Crews pump water from the engine room\n\n"
         "Reuters Holdings said it would open a bureau in Vell.\n\n"
         "AFP The coastguard said the search would go on.\n\n"

@@ -675,6 +675,36 @@ static void test_figure_credit_dropped(void **s)
     px_buf_free(&out);
 }
 
+/* A photo credit line ("Photo: Ann Reed, AP", "Ann Reed | Reuters") and
+ * the short text beside it in its box are a caption, with no class or
+ * image to say so (a gallery's list or a picture the page loads later); a
+ * sentence that names an agency is the article. */
+static void test_credit_line_captions_dropped(void **s)
+{
+    (void)s;
+    const char page[] =
+        "<html><body><div><p>The ferry to the island will run twice a day from May, the "
+        "operator said on Monday, after a winter of single crossings.</p>"
+        "<ul><li><div>Photo: Ann Reed, AP</div><div>Passengers board the morning ferry at the "
+        "harbour, April 2, 2024.</div></li></ul>"
+        "<p>The island's council, as AP reported on Friday, asked for the change a year ago, "
+        "and the operator agreed once the new boat was in service.</p>"
+        "<div><div>The new boat at the quay before its first crossing</div>"
+        "<div>Ann Reed | Reuters</div></div>"
+        "<p>Tickets go on sale next week, and islanders will keep their discount on every "
+        "crossing, the operator added in a statement.</p></div>"
+        "</body></html>";
+    px_buf out = {0};
+    assert_int_equal(px_html_extract(page, sizeof page - 1, &out, NULL), PX_OK);
+    assert_null(strstr(out.data, "Ann Reed"));
+    assert_null(strstr(out.data, "Passengers board"));
+    assert_null(strstr(out.data, "The new boat at the quay"));
+    assert_non_null(strstr(out.data, "as AP reported on Friday"));
+    assert_non_null(strstr(out.data, "single crossings."));
+    assert_non_null(strstr(out.data, "in a statement."));
+    px_buf_free(&out);
+}
+
 /* A caption outside <figure>: a small box holding an image and its title
  * and credit in plain <div>s, with no class to name it, is not the article.
  * A short post written between its pictures is: its box holds more
@@ -1105,6 +1135,7 @@ int main(void)
         cmocka_unit_test(test_one_word_labels),
         cmocka_unit_test(test_figure_credit_dropped),
         cmocka_unit_test(test_image_box_caption_dropped),
+        cmocka_unit_test(test_credit_line_captions_dropped),
         cmocka_unit_test(test_tail_after_gap_cut),
         cmocka_unit_test(test_teaser_summary_dropped),
         cmocka_unit_test(test_lead_in_header_kept),

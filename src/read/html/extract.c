@@ -893,6 +893,75 @@ static void mark_image_captions(flat *f)
     }
 }
 
+/* ---- photo credits ------------------------------------------------------ */
+
+/* Is word w (n bytes) in the NULL-terminated list, in the case written? */
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && memcmp(*list, w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* A photo credit: a short line with no sentence in it that opens on a
+ * credit label ("Photo: Damian Dovarganes, AP", "Foto: dpa") or names a
+ * picture agency beside a separator ("Natalie Naccache | Bloomberg |
+ * Getty Images", "Damian Dovarganes/AP"). Agencies sell pictures to sites
+ * in every language, so their names are the same everywhere. */
+static int is_photo_credit(const flat *f, const block *b)
+{
+    static const char *const labels[] = {"Photo", "Photos", "Photograph", "Foto", "Fotos", "Image", "Picture",
+                                         "Credit", "Bild", "Illustration", NULL};
+    static const char *const agencies[] = {"AP", "AFP", "Reuters", "REUTERS", "Getty", "EPA", "Bloomberg", "dpa",
+                                           "Shutterstock", "Alamy", "Xinhua", "Anadolu", "Imago", "ANSA", NULL};
+    if (b->words > 10 || b->sentence_ends > 0 || b->chars < 4)
+        return 0;
+    const char *t = f->text.data + b->off, *end = t + b->len;
+    int agency = 0, separator = 0, first = 1;
+    for (const char *p = t; p < end; first = 0) {
+        while (p < end && !isalnum((unsigned char)*p))
+            separator |= *p == '|' || *p == '/' || *p == ',', p++;
+        const char *w = p;
+        while (p < end && isalnum((unsigned char)*p))
+            p++;
+        if (first && p < end && *p == ':' && word_in(w, (size_t)(p - w), labels))
+            return 1;
+        agency |= p > w && word_in(w, (size_t)(p - w), agencies);
+    }
+    return agency && separator;
+}
+
+static int may_be_caption(const block *b)
+{
+    return b->kind == K_OTHER || b->kind == K_PARA || b->kind == K_LIST;
+}
+
+/* The short text beside credit b in the same box is its caption. */
+static void mark_caption_beside(flat *f, const block *b, block *c)
+{
+    if (may_be_caption(c) && c->chars <= IMAGE_BOX.max_chars && f->el[c->owner].parent == f->el[b->owner].parent)
+        c->kind = K_CAPTION;
+}
+
+/* Photo credits and the short text right before or after each in the
+ * same box: its caption ("Karma Automotive's designers unveil the concept
+ * car at ..."), in an article or a gallery's list. Pages without class
+ * names say what a caption is no other way. */
+static void mark_credit_captions(flat *f)
+{
+    for (size_t i = 0; i < f->n_bl; i++) {
+        block *b = &f->bl[i];
+        if (!may_be_caption(b) || !is_photo_credit(f, b))
+            continue;
+        b->kind = K_CAPTION;
+        if (i > 0)
+            mark_caption_beside(f, b, &f->bl[i - 1]);
+        if (i + 1 < f->n_bl)
+            mark_caption_beside(f, b, &f->bl[i + 1]);
+    }
+}
+
 /* ---- scoring ------------------------------------------------------------ */
 
 static double clampd(double v, double lo, double hi)
@@ -1510,6 +1579,7 @@ int px_dom_extract(const px_dom *d, px_buf *out, px_page_kind *kind)
         rc = mark_data_tables(&f);
         if (rc == PX_OK) {
             mark_image_captions(&f);
+            mark_credit_captions(&f);
             for (size_t i = 0; i < f.n_bl; i++)
                 f.bl[i].score = score_block(&f, &f.bl[i]);
             int c = choose_container(&f);

@@ -610,6 +610,30 @@ static void test_quote_tails_are_no_facts(void **s)
     drop_temp(path);
 }
 
+/* The gist opens the story: never on a sentence that leans on the one
+ * before it ("And the Vell dam burst ..."), however many outlets echo it,
+ * nor on a quote. */
+static void test_gist_stands_on_its_own(void **s)
+{
+    (void)s;
+    static const char a[] =
+        "{\"source\":\"alpha.example\",\"date\":\"2025-03-02\",\"text\":\"Rain fell for a week in the hills "
+        "above Vell. And the Vell dam burst on Monday night, officials said. The valley below was flooded within "
+        "hours of the Vell dam bursting.\"}\n"
+        "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"text\":\"Farmers had warned about the old "
+        "wall for years. And the Vell dam burst on Monday night, officials said. Villagers fled as the Vell dam "
+        "burst and the valley flooded.\"}\n";
+    char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
+    cJSON *root = analyze_one_story(path);
+    cJSON *gist = cJSON_GetArrayItem(cJSON_GetObjectItem(first_story(root), "summary"), 0);
+    const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(gist, "text"));
+    assert_non_null(text);
+    assert_true(strncmp(text, "And ", 4) != 0);
+    assert_non_null(strstr(text, "Vell dam"));
+    cJSON_Delete(root);
+    drop_temp(path);
+}
+
 /* With one outlet nothing is echoed: the gist is its lede, and no
  * per-outlet line repeats it. */
 static void test_one_outlet_gist_is_its_lede(void **s)
@@ -796,6 +820,7 @@ int main(void)
         cmocka_unit_test(test_actor_words_are_not_its_own_verbs),
         cmocka_unit_test(test_actor_words_name_the_actor),
         cmocka_unit_test(test_quote_tails_are_no_facts),
+        cmocka_unit_test(test_gist_stands_on_its_own),
         cmocka_unit_test(test_one_outlet_gist_is_its_lede),
         cmocka_unit_test(test_no_question_gist_and_outlets_named_once),
         cmocka_unit_test(test_estimated_dates),

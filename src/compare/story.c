@@ -617,18 +617,37 @@ unsigned char *px_story_name_terms(const px_story_text *s)
     return name;
 }
 
-int px_story_sentence_opens_on_pronoun(const px_story_text *s, size_t i)
+/* Does sentence i open on a word of the list, in any capitals? */
+static int opens_on(const px_story_text *s, size_t i, const char *const *words)
 {
-    static const char *const pronouns[] = {"he", "she", "it", "they", "his", "her", "its", "their",
-                                           "this", "these", "those", "that", "i", "we", "you", "my",
-                                           "our", NULL};
     const px_story_sentence *ps = &s->sentences[i];
     const char *body = s->articles[ps->article]->body;
     size_t k = ps->start, n = 0;
     while (k + n < ps->end && isalpha((unsigned char)body[k + n]))
         n++;
-    for (size_t p = 0; n && pronouns[p]; p++)
-        if (strlen(pronouns[p]) == n && strncasecmp(body + k, pronouns[p], n) == 0)
+    for (size_t p = 0; n && words[p]; p++)
+        if (strlen(words[p]) == n && strncasecmp(body + k, words[p], n) == 0)
             return 1;
     return 0;
+}
+
+int px_story_sentence_opens_on_pronoun(const px_story_text *s, size_t i)
+{
+    static const char *const pronouns[] = {"he", "she", "it", "they", "his", "her", "its", "their",
+                                           "this", "these", "those", "that", "i", "we", "you", "my",
+                                           "our", NULL};
+    return opens_on(s, i, pronouns);
+}
+
+int px_story_sentence_leans_on_before(const px_story_text *s, size_t i)
+{
+    static const char *const connectives[] = {"and", "but", "or", "so", "yet", "nor", "also", "however",
+                                              "meanwhile", "still", "instead", "then", "moreover",
+                                              "furthermore", "besides", NULL};
+    const px_story_sentence *ps = &s->sentences[i];
+    const char *body = s->articles[ps->article]->body;
+    int quote = body[ps->start] == '"' || body[ps->start] == '\'' ||
+                (ps->end - ps->start >= 3 && (!strncmp(body + ps->start, "\xe2\x80\x9c", 3) ||
+                                              !strncmp(body + ps->start, "\xe2\x80\x98", 3)));
+    return quote || opens_on(s, i, connectives);
 }

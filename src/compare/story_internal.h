@@ -44,6 +44,12 @@ unsigned char *px_story_name_terms(const px_story_text *s);
  * alone, it does not say whom it is about. */
 int px_story_sentence_opens_on_pronoun(const px_story_text *s, size_t i);
 
+/* Does sentence i lean on what came before it, or speak in another's
+ * words: opening on a connective ("And police say ...", "But here, Intel
+ * has ...") or on a quotation mark? It may stand in a summary, not open
+ * one. */
+int px_story_sentence_leans_on_before(const px_story_text *s, size_t i);
+
 /* Is the term a number rather than a word? */
 int px_story_term_is_number(const px_story_text *s, uint32_t term);
 

@@ -181,28 +181,35 @@ static int eligible(const px_story_text *s, size_t i)
 static int score_candidates(const px_story_text *s, const centre *ce, long skip, cand **out, size_t *n_out)
 {
     unsigned *echo = echo_counts(s);
+    unsigned char *quoted = px_story_quote_continuations(s);
     cand *v = malloc((s->n_sentences + 1) * sizeof *v);
-    if (!echo || !v) {
+    if (!echo || !quoted || !v) {
         free(echo);
+        free(quoted);
         free(v);
         return PX_ENOMEM;
     }
     double others = s->n_sources > 1 ? (double)(s->n_sources - 1) : 1;
     size_t n = 0;
     for (size_t i = 0; i < s->n_sentences; i++) {
-        if (!eligible(s, i) || (long)i == skip)
+        /* a quote's later sentences are the speaker's, without the
+         * speaker's name */
+        if (!eligible(s, i) || quoted[i] || (long)i == skip)
             continue;
         double echoed = fmin((double)echo[i], others) / others;
         double early = 1.0 / (1.0 + (double)s->sentences[i].index);
         double central = centroid_cosine(s, ce->c, ce->norm, i);
         const px_story_sentence *ps = &s->sentences[i];
-        double gist = ps->end - ps->start <= HEADLINE_MAX_BYTES ? central + 0.25 * echoed : 0;
+        double gist = ps->end - ps->start <= HEADLINE_MAX_BYTES && !px_story_sentence_leans_on_before(s, i)
+                          ? central + 0.25 * echoed
+                          : 0;
         if (s->n_sources < 2 && ps->index == 0)
             gist *= LEDE_WEIGHT; /* one outlet: nothing is echoed, its lede says what it reports */
         v[n++] = (cand){i, central + 0.15 * early + 0.25 * echoed, gist};
     }
     qsort(v, n, sizeof *v, cand_cmp);
     free(echo);
+    free(quoted);
     *out = v;
     *n_out = n < CANDIDATES ? n : CANDIDATES;
     return PX_OK;

@@ -160,6 +160,45 @@ typedef struct speaker {
     size_t rel_start, rel_end; /* ... here, standing for [start, end) */
 } speaker;
 
+/* Is the word of saying at token i a noun here: a form that is also a
+ * noun ("remarks", "answer", "reports") after a determiner or a possessive
+ * ("his remarks", "Trump's remarks"), or after a describing word that
+ * follows one ("the racial remarks", "a convoluted answer")? */
+static int say_word_is_noun(const qscan *q, size_t i)
+{
+    static const char *const nouns[] = {
+        "remarks", "answer", "answers", "reports", "estimates", "promises", "claims",
+        "charges", "demands", "notes", "states", "pledges", "vows", "tweets", "quips",
+        "jokes", "counters", "laments", "brags", "shows", "finds", NULL};
+    static const char *const dets[] = {"the", "a", "an", "his", "her", "their", "its", "our",
+                                       "my", "your", "these", "those", "such", "whose", NULL};
+    static const char *const ends[] = {"al", "ing", "ed", "ful", "ous", "ive", "ic", "ish",
+                                       NULL};
+    if (i == 0 || !cl_tok_in(q->d.text, &q->d.tk.v[i], nouns))
+        return 0;
+    const px_token *b = &q->d.tk.v[i - 1];
+    const char *bs = q->d.text + b->start;
+    size_t bl = b->end - b->start;
+    if (cl_tok_in(q->d.text, b, dets))
+        return 1;
+    /* a possessive: "Trump's remarks", "Trump’s remarks" */
+    if (i >= 2 && b->kind == PX_TOK_WORD && cl_eq(bs, bl, "s") &&
+        q->d.tk.v[i - 2].kind == PX_TOK_PUNCT)
+        return 1;
+    if (bl > 2 && (cl_eq(bs + bl - 2, 2, "'s") || (bl > 4 && cl_eq(bs + bl - 4, 4, "\xE2\x80\x99s"))))
+        return 1;
+    if (i < 2 || b->kind != PX_TOK_WORD || !islower((unsigned char)bs[0]) ||
+        !cl_tok_in(q->d.text, &q->d.tk.v[i - 2], dets) || cl_is_role_noun(bs, bl) ||
+        cl_is_group_noun(bs, bl))
+        return 0; /* "the official notes": a role, then the verb */
+    for (const char *const *e = ends; *e; e++) {
+        size_t el = strlen(*e);
+        if (bl > el + 2 && cl_eq(bs + bl - el, el, *e))
+            return 1;
+    }
+    return 0;
+}
+
 /* A verb of saying at token i, with the reporting idioms the shared list
  * (also used for figures) leaves out: "points out", "puts it", "assured". */
 static int say_at(const qscan *q, size_t i)
@@ -168,8 +207,12 @@ static int say_at(const qscan *q, size_t i)
     static const char *const it[] = {"puts", "putting", NULL};
     static const char *const more[] = {"assured", "assures", "assure", "questioned", "exhorted",
                                        "commented", NULL};
+    /* "put" reports only as "put it" ("as she put it"), not in "has put
+     * together" */
+    if (cl_tok_is(&q->d, i, "put") && !cl_tok_is(&q->d, i + 1, "it"))
+        return 0;
     if (cl_tok_say(&q->d, i))
-        return 1;
+        return !say_word_is_noun(q, i);
     if (i >= q->d.tk.n)
         return 0;
     const px_token *k = &q->d.tk.v[i];

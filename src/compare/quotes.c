@@ -1079,7 +1079,8 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
         out->speaker = px_strdup(prev->speaker);
         return out->speaker ? PX_OK : PX_ENOMEM;
     }
-    if (is_pronoun(s, len, &g)) {
+    /* "his" only comes from a possessive speaker ("his warning that") */
+    if (is_pronoun(s, len, &g) || (cl_eq(s, len, "his") && (g = PX_GENDER_MALE))) {
         long e = previous_speaker(q, sp->start, g, out);
         if (e < 0)
             e = nearest_person(q, sp->start, g, out->start, out->end);
@@ -1692,6 +1693,120 @@ static int coordinated_partials(const qscan *q, size_t i)
            count_words(q->d.text + b->start, b->end - b->start) >= 3;
 }
 
+/* A noun naming something said or written: "her remark that “...”",
+ * "Obama's “...” promise", "From Bush's Facebook post: “...”". */
+static int is_speech_noun(const qscan *q, size_t i)
+{
+    static const char *const nouns[] = {
+        "remark", "remarks", "comment", "comments", "claim", "assertion", "warning", "promise",
+        "pledge", "vow", "demand", "dictum", "words", "statement", "response", "reply",
+        "answer", "suggestion", "insistence", "argument", "contention", "prediction", "quip",
+        "admission", "declaration", "accusation", "message", "post", "tweet", "slogan",
+        "motto", "mantra", "refrain", "catchphrase", "complaint", "boast", "plea", "retort",
+        "assessment", "testimony", "description", "explanation", "characterization",
+        "criticism", "denial", "threat", "question", "claims", "assertions", "warnings",
+        "promises", "pledges", "vows", "demands", "statements", "responses", "replies",
+        "answers", "suggestions", "arguments", "predictions", "accusations", "messages",
+        "posts", "tweets", "slogans", "complaints", "threats", "questions", NULL};
+    return word_at(q, i) && islower((unsigned char)q->d.text[q->d.tk.v[i].start]) &&
+           cl_tok_in(q->d.text, &q->d.tk.v[i], nouns);
+}
+
+/* The possessor of the noun at token n ("his", "her", "Barrett’s",
+ * "Bush's Facebook", up to two words between): its bytes in [*s, *e).
+ * "their" and "its" stand for groups and things the pronoun rules do not
+ * resolve, so they name nobody here. */
+static int possessor_of(const qscan *q, size_t n, size_t lo, size_t *s, size_t *e)
+{
+    for (size_t k = n, words = 0; k > lo && words < 3; k--, words++) {
+        const px_token *b = &q->d.tk.v[k - 1];
+        if (b->kind != PX_TOK_WORD)
+            return 0;
+        if (cl_tok_is(&q->d, k - 1, "his") || cl_tok_is(&q->d, k - 1, "her")) {
+            *s = b->start;
+            *e = b->end;
+            return 1;
+        }
+        if (q->people)
+            for (size_t m = 0; m < q->people->n_mentions; m++) {
+                const px_mention *mn = &q->people->mentions[m];
+                if (mn->start > b->start)
+                    break;
+                if (mn->possessive && mn->start <= b->start && b->end <= mn->end + 3 &&
+                    q->people->v[mn->entity].kind != PX_ENTITY_PLACE) {
+                    *s = mn->start;
+                    *e = mn->end;
+                    return 1;
+                }
+            }
+        if (words > 0 && islower((unsigned char)q->d.text[b->start]) &&
+            cl_tok_in(q->d.text, b, (const char *const[]){"the", "a", "an", "this", "that", NULL}))
+            return 0;
+    }
+    return 0;
+}
+
+/* A quote that is the content of someone's words named by a noun, with
+ * no verb of saying of its own: "her remark that “...”", "his warning
+ * that Britain would go to the “back of the queue”", "Barrett's dictum to
+ * his interns was, “...”", "Obama's “if you like your plan” promise". The
+ * possessor speaks. Tokens [lo, t): the sentence before the quote's
+ * opening mark t; close: the token after the quote's closing mark. 1 when
+ * found. */
+static int possessive_speech(const qscan *q, size_t lo, size_t t, size_t close, speaker *sp)
+{
+    size_t s, e;
+    /* the noun after the quote: `Obama's “...” promise` */
+    if (t > lo && close < q->d.tk.n && is_speech_noun(q, close) &&
+        possessor_of(q, t, lo, &s, &e) && cl_token_at(&q->d.tk, e) + 2 >= t) {
+        sp->start = s;
+        sp->end = e;
+        sp->found = 1;
+        return 1;
+    }
+    for (size_t n = t; n-- > lo && n + 24 > t;) {
+        if (say_at(q, n) || cl_tok_quote(&q->d, n) ||
+            (q->d.tk.v[n].kind == PX_TOK_PUNCT && strchr(";.?!", q->d.text[q->d.tk.v[n].start])))
+            return 0; /* a verb of saying nearer the quote speaks for it */
+        if (!is_speech_noun(q, n))
+            continue;
+        if (!possessor_of(q, n, lo, &s, &e))
+            return 0;
+        /* a verb of saying before it reports the whole clause: "X said
+         * that Rubio's claim that ... is “simply not true”", "saying in
+         * his statement that he was “...”" */
+        static const char *const saying[] = {"saying", "telling", "writing", "adding", "noting",
+                                             "arguing", "insisting", "explaining", "declaring",
+                                             "claiming", "stating", NULL};
+        for (size_t v = lo; v < cl_token_at(&q->d.tk, s); v++)
+            if (say_at(q, v) || cl_tok_in(q->d.text, &q->d.tk.v[v], saying))
+                return 0;
+        /* the noun must lead to the quote: its "that" clause, or within a
+         * few words without a verb, a colon, "of (a)", or "was," (a quote
+         * right after the noun is rather its clause's predicate: "his
+         * comment “has no place”") */
+        int led = 0, verb = 0;
+        for (size_t k = n + 1; k < t && !led; k++) {
+            const px_token *w = &q->d.tk.v[k];
+            verb |= w->kind == PX_TOK_WORD && w->end - w->start > 4 &&
+                    cl_eq(q->d.text + w->end - 3, 3, "ing");
+            led = cl_tok_is(&q->d, k, "that") && k < n + 16 && !verb;
+        }
+        size_t last = t - 1;
+        const char *lc = q->d.text + q->d.tk.v[last].start;
+        led |= t - n <= 8 && !verb && last > n &&
+               (*lc == ':' || cl_tok_is(&q->d, last, "of") || cl_tok_is(&q->d, last, "a") ||
+                (*lc == ',' && (cl_tok_is(&q->d, last - 1, "was") || cl_tok_is(&q->d, last - 1, "is"))));
+        if (!led)
+            return 0;
+        sp->start = s;
+        sp->end = e;
+        sp->found = 1;
+        return 1;
+    }
+    return 0;
+}
+
 static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker *sp)
 {
     /* 1. a cue between the pieces */
@@ -1748,6 +1863,9 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     size_t fs = cl_sentence_at(&q->d.ss, first->open);
     size_t lo_off = q->d.ss.n ? q->d.ss.v[fs].start : 0;
     if (relative_clause(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp))
+        return PX_OK;
+    if (possessive_speech(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open),
+                          cl_token_at(&q->d.tk, last->close + last->close_len), sp))
         return PX_OK;
     int r = cue_before(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
     if (r == 0)

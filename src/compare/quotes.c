@@ -679,7 +679,10 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
             break;
     }
     t = skip_capital_intro(q, t, hi);
-    if (t >= hi || !word_at(q, t))
+    /* an age before the name: "76-year-old Morton Blackwell" */
+    int age = t < hi && q->d.tk.v[t].kind == PX_TOK_NUMBER &&
+              (q->d.tk.v[t].flags & PX_TOKF_HYPHENATED) && word_at(q, t + 1);
+    if (t >= hi || (!word_at(q, t) && !age))
         return 0;
     size_t i = t, head = (size_t)-1, fallback = (size_t)-1;
     px_gender g;
@@ -773,6 +776,47 @@ static int inverted_aside(const qscan *q, size_t v, size_t t, size_t *s, size_t 
     return after < t && q->d.tk.v[after].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[after].start] == ',';
 }
 
+static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp);
+
+/* Is the clause whose subject starts at token k the content of a verb of
+ * saying before it ("said he rarely asks ...", "saying he has ...",
+ * "noting that she ...")? Then the quote in that clause is reported by
+ * the verb's subject, whoever the pronoun stands for ("Blackwell endorsed
+ * Cruz, saying he “has shown ...”" is Blackwell's). Sets *sp to that
+ * subject; 1 when found, <0 on error. Tokens [lo, k). */
+static int complement_speaker(const qscan *q, size_t lo, size_t k, speaker *sp)
+{
+    static const char *const saying[] = {"saying", "noting", "adding", "arguing", "insisting",
+                                         "explaining", "declaring", "claiming", "stating",
+                                         "writing", "warning", "predicting", NULL};
+    size_t v = k;
+    if (v > lo && cl_tok_is(&q->d, v - 1, "that"))
+        v--;
+    if (v <= lo || !word_at(q, v - 1))
+        return 0;
+    v--;
+    if (cl_tok_in(q->d.text, &q->d.tk.v[v], saying)) {
+        size_t s, e;
+        if (!clause_subject(q, lo, v, &s, &e))
+            return 0;
+        sp->start = s;
+        sp->end = e;
+        sp->found = 1;
+        return 1;
+    }
+    if (!say_at(q, v) || passive_say_at(q, v))
+        return 0;
+    speaker outer = {0};
+    int r = cue_before(q, lo, v + 1, &outer);
+    if (r == 1 && outer.end <= q->d.tk.v[v].start) {
+        free(sp->cue);
+        *sp = outer;
+        return 1;
+    }
+    free(outer.cue);
+    return r < 0 ? r : 0;
+}
+
 static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
 {
     for (size_t v = t; v-- > lo;) {
@@ -806,6 +850,15 @@ static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
             }
             if (cl_phrase_before(&q->d, lo, v, &s, &e) && (trim_front(q, &s, e), plausible_np(q, s, e)) &&
                 !after_preposition(q, s, e, lo)) {
+                /* "The senator said he rarely asks donors for help, “...”":
+                 * a pronoun reported by a verb before it */
+                px_gender g;
+                size_t st = cl_token_at(&q->d.tk, s);
+                if (is_pronoun(q->d.text + s, e - s, &g) && g) {
+                    int r = complement_speaker(q, lo, st, sp);
+                    if (r)
+                        return r < 0 ? r : 1;
+                }
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
@@ -1876,6 +1929,8 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
 /* The last he/she in the quote's sentence before the quote, else the
  * first person named there, for quotes without a cue of their own.
  * Returns 1 when set. */
+static int can_speak(const qscan *q, size_t s, size_t e);
+
 static int sentence_subject(qscan *q, px_quote *x)
 {
     size_t lo = x->sentence_start, hi = x->piece_start[0];
@@ -1891,6 +1946,13 @@ static int sentence_subject(qscan *q, px_quote *x)
         px_gender g;
         const px_token *k = &q->d.tk.v[t];
         if (is_pronoun(q->d.text + k->start, k->end - k->start, &g) && g) {
+            speaker sp = {0};
+            int r = complement_speaker(q, cl_token_at(&q->d.tk, lo), t, &sp);
+            if (r == 1 && can_speak(q, sp.start, sp.end))
+                r = resolve_speaker(q, &sp, x) ? -1 : 1;
+            free(sp.cue);
+            if (r == 1)
+                return 1;
             long e = nearest_person(q, k->start, g, x->start, x->end);
             if (e >= 0) {
                 x->speaker = px_strdup(q->people->v[e].name);

@@ -474,7 +474,10 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
     /* verb first: said Lloyd Austin */
     if (say_at(q, t)) {
         size_t w = t + 1;
-        if (cl_phrase_after(&q->d, w, hi, &sp->start, &sp->end)) {
+        /* not a manner or a clause: `said matter-of-factly as confetti
+         * fluttered down` */
+        if (cl_phrase_after(&q->d, w, hi, &sp->start, &sp->end) &&
+            (!strict || plausible_np(q, sp->start, sp->end))) {
             appositive_name(q, &sp->start, &sp->end, hi);
             return set_cue(sp, q, t) ? PX_ENOMEM : 1;
         }
@@ -507,6 +510,17 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
         if (appositive && (cl_tok_is(&q->d, v, "and") || cl_tok_is(&q->d, v, "or")) &&
             v > 0 && q->d.text[q->d.tk.v[v - 1].start] == ',')
             continue;
+        if (appositive && cl_tok_quote(&q->d, v)) {
+            /* a short term in marks inside the appositive: `Bill Eastland,
+             * wearing “Ted Cruz” pins, said` */
+            size_t k = v + 1;
+            while (k < hi && k < v + 5 && !cl_tok_quote(&q->d, k))
+                k++;
+            if (k < hi && k < v + 5) {
+                v = k;
+                continue;
+            }
+        }
         if (cl_tok_quote(&q->d, v) || cl_tok_is(&q->d, v, "but") || cl_tok_is(&q->d, v, "and") ||
             cl_tok_is(&q->d, v, "while") || cl_tok_is(&q->d, v, "because"))
             break;
@@ -1699,8 +1713,18 @@ static int cue_following(const qscan *q, const piece *last, speaker *sp)
     /* 2b. the reporting clause closing the sentence: `“…” as donors
      * waited to see how it played out, he said.` */
     for (size_t c = ta; c < th; c++) {
-        if (cl_tok_quote(&q->d, c))
-            break; /* another quote: its own cue */
+        if (cl_tok_quote(&q->d, c)) {
+            /* a short term in marks on the way is no quote with a cue of
+             * its own: `“...” as donors waited to see how a “turbulent
+             * cycle” played out, he said` */
+            size_t k = c + 1;
+            while (k < th && k < c + 5 && !cl_tok_quote(&q->d, k))
+                k++;
+            if (k >= th || k >= c + 5)
+                break; /* another quote: its own cue */
+            c = k;
+            continue;
+        }
         if (q->d.tk.v[c].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[c].start] != ',')
             continue;
         r = cue_after(q, c + 1, th, 1, sp);

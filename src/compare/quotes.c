@@ -831,9 +831,47 @@ static int complement_speaker(const qscan *q, size_t lo, size_t k, speaker *sp)
     return r < 0 ? r : 0;
 }
 
+/* "with Gorka noting the absurdity of “...”", "with one of her ads
+ * asking, “...”": the phrase between "with" and a participle of saying
+ * at token v speaks. 1 when found. Tokens [lo, v). */
+static int with_participle(const qscan *q, size_t lo, size_t v, speaker *sp)
+{
+    static const char *const saying[] = {"saying", "noting", "asking", "adding", "arguing",
+                                         "writing", "declaring", "warning", "insisting",
+                                         "calling", "telling", "claiming", NULL};
+    if (!cl_tok_in(q->d.text, &q->d.tk.v[v], saying))
+        return 0;
+    for (size_t w = v; w-- > lo && w + 12 > v;) {
+        if (!word_at(q, w))
+            return 0;
+        if (!cl_tok_is(&q->d, w, "with"))
+            continue;
+        if (w + 1 >= v || !plausible_np(q, q->d.tk.v[w + 1].start, q->d.tk.v[v - 1].end))
+            return 0;
+        sp->start = q->d.tk.v[w + 1].start;
+        sp->end = q->d.tk.v[v - 1].end;
+        return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+    }
+    return 0;
+}
+
 static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
 {
     for (size_t v = t; v-- > lo;) {
+        int w = with_participle(q, lo, v, sp);
+        if (w)
+            return w;
+        /* the one asking in a passive: "Rubio was asked by moderator
+         * Gerard Baker whether ... “...”" */
+        if ((cl_tok_is(&q->d, v, "asked") || cl_tok_is(&q->d, v, "questioned")) &&
+            cl_tok_is(&q->d, v + 1, "by")) {
+            size_t s, e;
+            if (cl_phrase_after(&q->d, v + 2, t, &s, &e) && plausible_np(q, s, e)) {
+                sp->start = s;
+                sp->end = e;
+                return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+            }
+        }
         if (cl_tok_is(&q->d, v, "according") && cl_tok_is(&q->d, v + 1, "to")) {
             size_t s, e;
             if (cl_phrase_after(&q->d, v + 2, t, &s, &e)) {

@@ -2345,6 +2345,53 @@ static int find_relay(const qscan *q, px_quote *x)
     return PX_OK;
 }
 
+/* Does the phrase at token t count respondents: "25 percent of likely
+ * voters", "24% of Republicans", "Six in 10 Republicans"? */
+static int respondent_share(const qscan *q, size_t t)
+{
+    static const char *const small[] = {"two", "three", "four", "five", "six", "seven",
+                                        "eight", "nine", NULL};
+    if (t >= q->d.tk.n)
+        return 0;
+    const px_token *k = &q->d.tk.v[t];
+    if (k->kind == PX_TOK_NUMBER)
+        return (k->flags & PX_TOKF_PERCENT) || cl_tok_is(&q->d, t + 1, "percent") ||
+               (cl_tok_is(&q->d, t + 1, "in") && cl_tok_is(&q->d, t + 2, "10"));
+    return cl_tok_in(q->d.text, k, small) && cl_tok_is(&q->d, t + 1, "in") &&
+           (cl_tok_is(&q->d, t + 2, "10") || cl_tok_is(&q->d, t + 2, "ten"));
+}
+
+/* A share of respondents says what a poll found: "The poll has bad news
+ * for Bush — 25 percent of likely voters say they would “definitely not
+ * support” him". The poll named in the quote's sentence or the one before
+ * speaks, as the source of the figure. Replaces the speaker of x; 1 when
+ * it did, <0 on error. */
+static int poll_source(qscan *q, px_quote *x)
+{
+    size_t m = cl_token_at(&q->d.tk, x->mention_start);
+    if (x->mention_end <= x->mention_start || !respondent_share(q, m) || !q->d.ss.n)
+        return 0;
+    size_t si = cl_sentence_at(&q->d.ss, x->mention_start);
+    size_t lo = cl_token_at(&q->d.tk, q->d.ss.v[si ? si - 1 : 0].start);
+    static const char *const polls[] = {"poll", "polls", "survey", "surveys", NULL};
+    static const char *const dets[] = {"the", "a", "an", "this", "that", "its", "their", NULL};
+    for (size_t p = m; p-- > lo;) {
+        if (!cl_tok_in(q->d.text, &q->d.tk.v[p], polls))
+            continue;
+        size_t b = p;
+        while (b > lo && b + 6 > p && word_at(q, b - 1) && !cl_tok_in(q->d.text, &q->d.tk.v[b], dets) &&
+               (isupper((unsigned char)q->d.text[q->d.tk.v[b - 1].start]) ||
+                cl_tok_in(q->d.text, &q->d.tk.v[b - 1], dets) || b - 1 + 3 > p))
+            b--;
+        speaker sp = {.start = q->d.tk.v[b].start, .end = q->d.tk.v[p].end, .found = 1};
+        free(x->speaker);
+        x->speaker = NULL;
+        x->speaker_entity = -1;
+        return resolve_speaker(q, &sp, x) ? PX_ENOMEM : 1;
+    }
+    return 0;
+}
+
 static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *out,
                 long *last_speech)
 {
@@ -2450,6 +2497,8 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
         }
     }
     free(sp.cue);
+    if (!rc && x->speaker && poll_source(q, x) < 0)
+        rc = PX_ENOMEM;
     if (q->spoke && x->speaker_entity >= 0 && x->mention_end > x->mention_start &&
         !is_pronoun(q->d.text + x->mention_start, x->mention_end - x->mention_start, &(px_gender){0}))
         q->spoke[x->speaker_entity] = 1;

@@ -1922,6 +1922,44 @@ static int possessive_speech(const qscan *q, size_t lo, size_t t, size_t close, 
     return 0;
 }
 
+static int last_clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_t *e);
+
+/* A colon introducing the quote after a main clause that follows a
+ * subordinate one: `When Trump suggested that Cuba would sue, Rubio fired
+ * back forcefully: “...”`. The main clause's subject speaks, not the one
+ * of the verb of saying inside the subordinate clause. Tokens [lo, t), t
+ * the opening mark. 1 when found. */
+static int colon_main_clause(const qscan *q, size_t lo, size_t t, speaker *sp)
+{
+    size_t c = t;
+    if (c <= lo + 1 || q->d.text[q->d.tk.v[c - 1].start] != ':')
+        return 0;
+    c--;
+    size_t k = c;
+    while (k > lo && !(q->d.tk.v[k - 1].kind == PX_TOK_PUNCT &&
+                       (q->d.text[q->d.tk.v[k - 1].start] == ',' || is_dash(q, k - 1))))
+        k--;
+    if (k <= lo)
+        return 0; /* one clause: the cue before the colon decides */
+    int r = cue_before(q, k, c, sp);
+    if (r)
+        return r;
+    int said = 0;
+    for (size_t v = lo; v < k && !said; v++)
+        said = say_at(q, v);
+    size_t s, e;
+    if (!said || !last_clause_subject(q, lo, c, &s, &e))
+        return 0;
+    px_gender g;
+    long ent = q->people ? px_entities_at(q->people, s, e) : -1;
+    if (!is_pronoun(q->d.text + s, e - s, &g) && (ent < 0 || q->people->v[ent].kind == PX_ENTITY_PLACE))
+        return 0; /* a named speaker or a pronoun, not "the report finds" */
+    sp->start = s;
+    sp->end = e;
+    sp->found = 1;
+    return 1;
+}
+
 static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker *sp)
 {
     /* 1. a cue between the pieces */
@@ -1982,7 +2020,9 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     if (possessive_speech(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open),
                           cl_token_at(&q->d.tk, last->close + last->close_len), sp))
         return PX_OK;
-    int r = cue_before(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
+    int r = colon_main_clause(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
+    if (r == 0)
+        r = cue_before(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
     if (r == 0)
         r = naming_cue(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
     return r < 0 ? r : PX_OK;

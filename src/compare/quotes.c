@@ -2182,9 +2182,18 @@ static int introduced_by(qscan *q, const px_quote *x, speaker *sp)
         pb--;
 
     size_t lo = cl_token_at(&q->d.tk, pa), hi = cl_token_at(&q->d.tk, pb);
-    for (size_t t = lo; t < hi; t++)
-        if (cl_tok_quote(&q->d, t))
+    for (size_t t = lo; t < hi; t++) {
+        if (!cl_tok_quote(&q->d, t))
+            continue;
+        /* words in marks ("wave around words like “maybe”, he told
+         * reporters.") are terms, not a quote of its own */
+        size_t k = t + 1;
+        while (k < hi && k < t + 5 && !cl_tok_quote(&q->d, k))
+            k++;
+        if (k >= hi || k >= t + 5)
             return 0; /* the sentence before quotes someone itself */
+        t = k;
+    }
     size_t s, e;
     int r = cue_before(q, lo, hi, sp); /* "…, Schiff said." */
     if (r)

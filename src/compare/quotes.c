@@ -464,8 +464,13 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
             return 1;
         }
     }
+    size_t t0 = t;
     while (t < hi && q->d.tk.v[t].kind == PX_TOK_PUNCT && !cl_tok_quote(&q->d, t))
         t++;
+    /* a relative clause right after the mark is about the quoted words:
+     * `a “chief trade prosecutor” who reports to the president` */
+    if (t == t0 && (cl_tok_is(&q->d, t, "who") || cl_tok_is(&q->d, t, "which")))
+        return 0;
     if (cl_tok_is(&q->d, t, "according") && cl_tok_is(&q->d, t + 1, "to")) {
         if (cl_phrase_after(&q->d, t + 2, hi, &sp->start, &sp->end))
             return set_cue(sp, q, t) ? PX_ENOMEM : 1;
@@ -838,18 +843,26 @@ static int with_participle(const qscan *q, size_t lo, size_t v, speaker *sp)
 {
     static const char *const saying[] = {"saying", "noting", "asking", "adding", "arguing",
                                          "writing", "declaring", "warning", "insisting",
-                                         "calling", "telling", "claiming", NULL};
+                                         "calling", "telling", "claiming", "yelling",
+                                         "shouting", "tweeting", "replying", "responding",
+                                         "joking", NULL};
     if (!cl_tok_in(q->d.text, &q->d.tk.v[v], saying))
         return 0;
+    /* "with Trump reportedly yelling": the adverb is no part of the name */
+    size_t ve = v;
+    if (ve > lo + 1 && word_at(q, ve - 1) && islower((unsigned char)q->d.text[q->d.tk.v[ve - 1].start]) &&
+        q->d.tk.v[ve - 1].end - q->d.tk.v[ve - 1].start > 4 &&
+        cl_eq(q->d.text + q->d.tk.v[ve - 1].end - 2, 2, "ly"))
+        ve--;
     for (size_t w = v; w-- > lo && w + 12 > v;) {
         if (!word_at(q, w))
             return 0;
         if (!cl_tok_is(&q->d, w, "with"))
             continue;
-        if (w + 1 >= v || !plausible_np(q, q->d.tk.v[w + 1].start, q->d.tk.v[v - 1].end))
+        if (w + 1 >= ve || !plausible_np(q, q->d.tk.v[w + 1].start, q->d.tk.v[ve - 1].end))
             return 0;
         sp->start = q->d.tk.v[w + 1].start;
-        sp->end = q->d.tk.v[v - 1].end;
+        sp->end = q->d.tk.v[ve - 1].end;
         return set_cue(sp, q, v) ? PX_ENOMEM : 1;
     }
     return 0;

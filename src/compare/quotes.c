@@ -1327,7 +1327,13 @@ static size_t count_words(const char *s, size_t len)
 static int closes_clause(const qscan *q, const piece *p)
 {
     const char *s = q->d.text;
-    char c = s[p->end - 1];
+    size_t end = p->end;
+    /* a quote nested at the end: `‘Thank you for voting,’”` */
+    while (end > p->start + 1 && (s[end - 1] == '\'' ||
+                                  (end >= p->start + 3 && (unsigned char)s[end - 3] == 0xE2 &&
+                                   (unsigned char)s[end - 2] == 0x80 && (unsigned char)s[end - 1] == 0x99)))
+        end -= s[end - 1] == '\'' ? 1 : 3;
+    char c = s[end - 1];
     if (strchr(",.!?;:-", c) || (unsigned char)c == 0x94 /* em dash, tail byte */)
         return 1;
     size_t a = skip_space(s, p->close + p->close_len, q->d.len);
@@ -1387,7 +1393,10 @@ static int runs_on(const qscan *q, const piece *a, const piece *b)
     if (a->continues || ge <= gs || a->para_end != b->para_end)
         return 0;
     size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
-    return te > t && word_at(q, te - 1) && !say_at(q, te - 1);
+    /* an abbreviation ending the gap ends its sentence: `told reporters
+     * in Fort Mill, S.C. “...”` */
+    return te > t && word_at(q, te - 1) && !say_at(q, te - 1) &&
+           q->d.text[q->d.tk.v[te - 1].end - 1] != '.';
 }
 
 /* Is the gap between two pieces only a cue clause ("she said", "said

@@ -206,7 +206,7 @@ static int say_at(const qscan *q, size_t i)
     static const char *const out[] = {"points", "pointed", "point", NULL};
     static const char *const it[] = {"puts", "putting", NULL};
     static const char *const more[] = {"assured", "assures", "assure", "questioned", "exhorted",
-                                       "commented", NULL};
+                                       "commented", "pressed", "echoed", "echoes", NULL};
     /* "put" reports only as "put it" ("as she put it"), not in "has put
      * together" */
     if (cl_tok_is(&q->d, i, "put") && !cl_tok_is(&q->d, i + 1, "it"))
@@ -1356,6 +1356,16 @@ static int long_cue_comma(const qscan *q, size_t gs)
     return c > 0 && q->d.text[c - 1] == ',';
 }
 
+/* Does the piece closing at gs end in a question or exclamation mark
+ * inside its marks (`...?”`)? */
+static int asks_or_exclaims(const qscan *q, size_t gs)
+{
+    size_t c = gs;
+    while (c > 0 && ((unsigned char)q->d.text[c - 1] >= 0x80 || q->d.text[c - 1] == '"'))
+        c--; /* back over the closing mark */
+    return c > 0 && (q->d.text[c - 1] == '?' || q->d.text[c - 1] == '!');
+}
+
 /* A cue clause longer than nine words between two pieces (`,” said Ana
  * Ruiz, director of the league, a group that sues landlords. “...”`)
  * still joins them when it opens as a cue, the gap ends with the
@@ -1369,11 +1379,13 @@ static int long_cue_joins(const qscan *q, const piece *b, size_t gs, size_t ge)
     /* the first piece hands over to the cue with a comma (`,” said X, ...`):
      * after a finished sentence a long clause is a statement of its own
      * (`.” Ana Ruiz, who designed it, says the goal is ...`) */
-    if (end == gs || !strchr(".:", q->d.text[end - 1]) ||
-        !long_cue_comma(q, gs))
+    /* a question or exclamation hands over too when the cue follows at
+     * once: `?” asked Sen. Ana Ruiz of Maine, who wants a review. “...”` */
+    int asked = !long_cue_comma(q, gs) && gs > 0 && asks_or_exclaims(q, gs);
+    if (end == gs || !strchr(".:", q->d.text[end - 1]) || (!long_cue_comma(q, gs) && !asked))
         return 0;
     speaker sp = {0};
-    int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), 0, &sp);
+    int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), asked, &sp);
     free(sp.cue);
     if (r != 1)
         return 0;

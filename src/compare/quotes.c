@@ -1469,6 +1469,29 @@ static int all_title_case(const char *s, size_t len)
     return words > 0;
 }
 
+/* Is the capitalised quote opening at open the name of a show, a book or
+ * a group, as the word before it says: an owner (`CNN’s “State of the
+ * Union,”`), `on` (`appeared on “Meet the Press.”`) or `of` (`host of
+ * “The Nightly Show.”`), even with the comma or full stop of the sentence
+ * inside its marks? */
+static int owned_title(const qscan *q, size_t open)
+{
+    size_t t = cl_token_at(&q->d.tk, open);
+    if (t == 0)
+        return 0;
+    const px_token *p = &q->d.tk.v[t - 1];
+    const char *ps = q->d.text + p->start;
+    size_t pl = p->end - p->start;
+    if (cl_tok_is(&q->d, t - 1, "on") || cl_tok_is(&q->d, t - 1, "of"))
+        return 1;
+    if (p->kind == PX_TOK_WORD && pl > 2 &&
+        (cl_eq(ps + pl - 2, 2, "'s") || (pl > 4 && cl_eq(ps + pl - 4, 4, "\xE2\x80\x99s"))))
+        return 1;
+    /* the tokeniser may split the possessive off: `CNN` `’s` */
+    return p->kind != PX_TOK_PUNCT && t >= 2 && cl_eq(ps, pl, "s") &&
+           q->d.tk.v[t - 2].kind == PX_TOK_PUNCT && q->d.tk.v[t - 2].end == p->start;
+}
+
 static px_quote_kind classify(const qscan *q, const piece *first, size_t n_pieces, size_t words)
 {
     const char *s = q->d.text + first->start;
@@ -1477,6 +1500,8 @@ static px_quote_kind classify(const qscan *q, const piece *first, size_t n_piece
         return PX_QUOTE_TERM;
     if (n_pieces == 1 && words <= 5 && all_title_case(s, len) && !strchr(".!?,", s[len - 1]))
         return PX_QUOTE_TERM; /* a title: "Meet The Press" */
+    if (n_pieces == 1 && words <= 7 && all_title_case(s, len) && owned_title(q, first->open))
+        return PX_QUOTE_TERM; /* "on CNN’s “State of the Union,”" */
     /* embedded after a word that is no cue: "rejected as “ludicrous” a" */
     size_t t = cl_token_at(&q->d.tk, first->open);
     if (t > 0) {

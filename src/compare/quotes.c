@@ -206,7 +206,7 @@ static int say_at(const qscan *q, size_t i)
     static const char *const out[] = {"points", "pointed", "point", NULL};
     static const char *const it[] = {"puts", "putting", NULL};
     static const char *const more[] = {"assured", "assures", "assure", "questioned", "exhorted",
-                                       "commented", "pressed", "echoed", "echoes", NULL};
+                                       "commented", "pressed", NULL};
     /* "put" reports only as "put it" ("as she put it"), not in "has put
      * together" */
     if (cl_tok_is(&q->d, i, "put") && !cl_tok_is(&q->d, i + 1, "it"))
@@ -2000,12 +2000,11 @@ static int colon_main_clause(const qscan *q, size_t lo, size_t t, speaker *sp)
         k--;
     if (k <= lo)
         return 0; /* one clause: the cue before the colon decides */
-    int r = cue_before(q, k, c, sp);
-    if (r)
-        return r;
     int said = 0;
     for (size_t v = lo; v < k && !said; v++)
         said = say_at(q, v);
+    /* the last clause needs a subject of its own: in `Carl Emmerson, from
+     * the institute, told BBC News:` the one told is no speaker */
     size_t s, e;
     if (!said || !last_clause_subject(q, lo, c, &s, &e))
         return 0;

@@ -656,7 +656,8 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
     static const char *const openers[] = {
         "but", "and", "so", "yet", "still", "however", "meanwhile", "instead", "now", "later",
         "then", "likewise", "similarly", "also", "additionally", "furthermore", "moreover",
-        "indeed", "nevertheless", "nonetheless", "separately", "finally", NULL};
+        "indeed", "nevertheless", "nonetheless", "separately", "finally",
+        "even", /* "Even before Sanders took the stage, his campaign ..." */ NULL};
     size_t t = lo;
     /* a dateline: "WASHINGTON, Dec. 8 (UPI) — ..." */
     if (word_at(q, t) && t + 1 < hi && q->d.text[q->d.tk.v[t + 1].start] == ',' &&
@@ -693,6 +694,12 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
             if (c >= hi || c >= t + 20)
                 return 0;
             t = c + 1;
+            /* the state after a town: "At a conference in Aspen, Colo., the
+             * graduate ..." */
+            if (t + 1 < hi && word_at(q, t) && q->d.text[q->d.tk.v[t].end - 1] == '.' &&
+                isupper((unsigned char)q->d.text[q->d.tk.v[t].start]) &&
+                q->d.text[q->d.tk.v[t + 1].start] == ',')
+                t += 2;
         }
         if (t == before)
             break;
@@ -796,6 +803,7 @@ static int inverted_aside(const qscan *q, size_t v, size_t t, size_t *s, size_t 
 }
 
 static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp);
+static int is_speech_noun(const qscan *q, size_t i);
 
 /* Is the clause whose subject starts at token k the content of a verb of
  * saying before it ("said he rarely asks ...", "saying he has ...",
@@ -930,7 +938,8 @@ static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
             }
             /* "said Mayor Voss: “...”": the name runs up to the quote */
             if (cl_phrase_after(&q->d, v + 1, t, &s, &e) && plausible_np(q, s, e) &&
-                cl_token_at(&q->d.tk, e) + 1 >= t) {
+                cl_token_at(&q->d.tk, e) + 1 >= t && !is_speech_noun(q, cl_token_at(&q->d.tk, e) - 1)) {
+                /* (not the object: "tweeted a warning. “...”") */
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
@@ -1963,7 +1972,9 @@ static int possessive_speech(const qscan *q, size_t lo, size_t t, size_t close, 
         for (size_t k = n + 1; k < t && !led; k++) {
             const px_token *w = &q->d.tk.v[k];
             verb |= w->kind == PX_TOK_WORD && w->end - w->start > 4 &&
-                    cl_eq(q->d.text + w->end - 3, 3, "ing");
+                    cl_eq(q->d.text + w->end - 3, 3, "ing") &&
+                    !cl_tok_in(q->d.text, w, (const char *const[]){"during", "including", "regarding",
+                                                                   "concerning", "following", NULL});
             led = cl_tok_is(&q->d, k, "that") && k < n + 16 && !verb;
         }
         size_t last = t - 1;

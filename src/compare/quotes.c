@@ -211,6 +211,15 @@ static int say_at(const qscan *q, size_t i)
      * together" */
     if (cl_tok_is(&q->d, i, "put") && !cl_tok_is(&q->d, i + 1, "it"))
         return 0;
+    /* "went", "began" report only with the words at once ("he went, “...”",
+     * "she began: “...”", "he went on"), not in "Reagan went with a willingness to" or
+     * "as the meeting began vowing" */
+    static const char *const at_once[] = {"went", "goes", "began", "begins", NULL};
+    if (i < q->d.tk.n && cl_tok_in(q->d.text, &q->d.tk.v[i], at_once) &&
+        !(i + 1 < q->d.tk.n && (cl_tok_quote(&q->d, i + 1) || cl_tok_is(&q->d, i + 1, "on") ||
+                                (q->d.tk.v[i + 1].kind == PX_TOK_PUNCT &&
+                                 strchr(",:.", q->d.text[q->d.tk.v[i + 1].start])))))
+        return 0;
     if (cl_tok_say(&q->d, i))
         return !say_word_is_noun(q, i);
     if (i >= q->d.tk.n)
@@ -1992,8 +2001,6 @@ static int possessive_speech(const qscan *q, size_t lo, size_t t, size_t close, 
     return 0;
 }
 
-static int last_clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_t *e);
-
 /* A colon introducing the quote after a main clause that follows a
  * subordinate one: `When Trump suggested that Cuba would sue, Rubio fired
  * back forcefully: “...”`. The main clause's subject speaks, not the one
@@ -2011,13 +2018,15 @@ static int colon_main_clause(const qscan *q, size_t lo, size_t t, speaker *sp)
         k--;
     if (k <= lo)
         return 0; /* one clause: the cue before the colon decides */
+    while (k < c && cl_tok_quote(&q->d, k))
+        k++; /* `are “non-entities,” but he gave the Texan a compliment:` */
     int said = 0;
     for (size_t v = lo; v < k && !said; v++)
         said = say_at(q, v);
     /* the last clause needs a subject of its own: in `Carl Emmerson, from
      * the institute, told BBC News:` the one told is no speaker */
     size_t s, e;
-    if (!said || !last_clause_subject(q, lo, c, &s, &e))
+    if (!said || !clause_subject(q, k, c, &s, &e))
         return 0;
     px_gender g;
     long ent = q->people ? px_entities_at(q->people, s, e) : -1;

@@ -895,11 +895,22 @@ static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
          * Gerard Baker whether ... “...”" */
         if ((cl_tok_is(&q->d, v, "asked") || cl_tok_is(&q->d, v, "questioned")) &&
             cl_tok_is(&q->d, v + 1, "by")) {
+            /* the agent, up to the first lower-case word after its name:
+             * "by moderator Tom Brandt whether ..." */
             size_t s, e;
-            if (cl_phrase_after(&q->d, v + 2, t, &s, &e) && plausible_np(q, s, e)) {
-                sp->start = s;
-                sp->end = e;
-                return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+            if (cl_phrase_after(&q->d, v + 2, t, &s, &e)) {
+                size_t a = v + 2, te = cl_token_at(&q->d.tk, e), named = 0;
+                for (; a < te; a++) {
+                    int up = word_at(q, a) && isupper((unsigned char)q->d.text[q->d.tk.v[a].start]);
+                    if (named && word_at(q, a) && !up)
+                        break;
+                    named |= up;
+                }
+                if (a > v + 2 && plausible_np(q, s, q->d.tk.v[a - 1].end)) {
+                    sp->start = s;
+                    sp->end = q->d.tk.v[a - 1].end;
+                    return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+                }
             }
         }
         if (cl_tok_is(&q->d, v, "according") && cl_tok_is(&q->d, v + 1, "to")) {

@@ -813,6 +813,7 @@ static int inverted_aside(const qscan *q, size_t v, size_t t, size_t *s, size_t 
 
 static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp);
 static int is_speech_noun(const qscan *q, size_t i);
+static int can_speak(const qscan *q, size_t s, size_t e);
 
 /* Is the clause whose subject starts at token k the content of a verb of
  * saying before it ("said he rarely asks ...", "saying he has ...",
@@ -844,7 +845,10 @@ static int complement_speaker(const qscan *q, size_t lo, size_t k, speaker *sp)
         return 0;
     speaker outer = {0};
     int r = cue_before(q, lo, v + 1, &outer);
-    if (r == 1 && outer.end <= q->d.tk.v[v].start) {
+    /* an aside the cue took for the subject ("X, 30, from Leuven, said he")
+     * leaves the pronoun to its own resolution */
+    if (r == 1 && outer.end <= q->d.tk.v[v].start && !isdigit((unsigned char)q->d.text[outer.start]) &&
+        can_speak(q, outer.start, outer.end)) {
         free(sp->cue);
         *sp = outer;
         return 1;

@@ -1891,6 +1891,29 @@ static const piece *coordinated_next(const qscan *q, size_t i)
  * quote; capitalised ones are titles or slogans (`“Law and Order” and
  * “Peace Through Strength”`) and stay apart, and so do short terms, which
  * joined would pass for a partial quote. */
+/* Two fragments of one sentence a few words apart with no verb of
+ * saying between them (`“not only to make America great again” but to
+ * “make America whole again”`, `is “the worst” while Cruz is “far
+ * worse”`) are pieces of one quote: the sentence reports one statement. */
+static int sentence_fragments(const qscan *q, size_t i)
+{
+    if (i + 1 >= q->np)
+        return 0;
+    const piece *a = &q->p[i], *b = &q->p[i + 1];
+    size_t gs = a->close + a->close_len, ge = b->open;
+    if (a->continues || ge <= gs || a->para_end != b->para_end ||
+        !islower((unsigned char)q->d.text[b->start]) || strchr(".!?;:", q->d.text[a->end - 1]) ||
+        count_words(q->d.text + gs, ge - gs) > 6 ||
+        count_words(q->d.text + a->start, a->end - a->start) < 3 ||
+        count_words(q->d.text + b->start, b->end - b->start) < 3)
+        return 0;
+    size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
+    for (size_t k = t; k < te; k++)
+        if (say_at(q, k) || (q->d.tk.v[k].kind == PX_TOK_PUNCT && strchr(".!?;:", q->d.text[q->d.tk.v[k].start])))
+            return 0;
+    return 1;
+}
+
 static int coordinated_partials(const qscan *q, size_t i)
 {
     const piece *a = &q->p[i], *b = coordinated_next(q, i);
@@ -2750,7 +2773,8 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
     long last_speech = -1;
     for (size_t i = 0; !rc && i < q.np;) {
         size_t j = i;
-        while (j + 1 < q.np && (gap_is_cue(&q, &q.p[j], &q.p[j + 1]) || coordinated_partials(&q, j)))
+        while (j + 1 < q.np && (gap_is_cue(&q, &q.p[j], &q.p[j + 1]) || coordinated_partials(&q, j) ||
+                                sentence_fragments(&q, j)))
             j++;
         rc = emit(&q, q.p, i, j, out, &last_speech);
         i = j + 1;

@@ -971,8 +971,8 @@ static void test_speaker_possessors_complements_and_polls(void **s)
 }
 
 /* Pieces of one statement around a cue that ends in a nested quote or an
- * abbreviation are one quote; a capitalised name after an owner is a
- * title, a term. */
+ * abbreviation, or holds a show's name, are one quote; a capitalised name
+ * after an owner is a title, a term. */
 static void test_quote_pieces_nested_marks_and_titles(void **s)
 {
     (void)s;
@@ -991,6 +991,10 @@ static void test_quote_pieces_nested_marks_and_titles(void **s)
         {"Ana Ruiz appeared on CNN\u2019s \u201cState of the Union,\u201d where she "
          "defended the plan.",
          "State of the Union", 1, PX_QUOTE_TERM},
+        /* a show's name inside the cue is part of the cue */
+        {"\u201cTom Brandt is a fraud,\u201d Ana Ruiz said Sunday on NBC\u2019s \u201cMeet "
+         "the Press.\u201d \u201cListening to him is painful.\u201d",
+         "Tom Brandt is a fraud", 2, PX_QUOTE_SPEECH},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         px_article *a = px_article_new();

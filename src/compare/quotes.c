@@ -1914,6 +1914,26 @@ static int sentence_fragments(const qscan *q, size_t i)
     return 1;
 }
 
+/* A show's name inside the cue between two pieces of one statement
+ * (`,” Perez said on NBC's “Meet the Press.” “...”`) is part of the cue:
+ * it is taken out of the pieces, so that the two are joined around it.
+ * 1 when p[i + 1] was taken out and p[i] and the new p[i + 1] are one
+ * statement. */
+static int drop_title_in_cue(qscan *q, size_t i)
+{
+    if (i + 2 >= q->np)
+        return 0;
+    const piece *a = &q->p[i], *t = &q->p[i + 1], *b = &q->p[i + 2];
+    size_t words = count_words(q->d.text + t->start, t->end - t->start);
+    if (a->continues || t->continues || t->para_end != a->para_end || b->para_end != a->para_end ||
+        words > 7 || !all_title_case(q->d.text + t->start, t->end - t->start) ||
+        !owned_title(q, t->open) || !gap_is_cue(q, a, b))
+        return 0;
+    memmove(&q->p[i + 1], &q->p[i + 2], (q->np - i - 2) * sizeof *q->p);
+    q->np--;
+    return 1;
+}
+
 static int coordinated_partials(const qscan *q, size_t i)
 {
     const piece *a = &q->p[i], *b = coordinated_next(q, i);
@@ -2773,8 +2793,8 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
     long last_speech = -1;
     for (size_t i = 0; !rc && i < q.np;) {
         size_t j = i;
-        while (j + 1 < q.np && (gap_is_cue(&q, &q.p[j], &q.p[j + 1]) || coordinated_partials(&q, j) ||
-                                sentence_fragments(&q, j)))
+        while (j + 1 < q.np && (drop_title_in_cue(&q, j) || gap_is_cue(&q, &q.p[j], &q.p[j + 1]) ||
+                                coordinated_partials(&q, j) || sentence_fragments(&q, j)))
             j++;
         rc = emit(&q, q.p, i, j, out, &last_speech);
         i = j + 1;

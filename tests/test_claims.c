@@ -880,6 +880,138 @@ static void test_quote_pieces_of_one_statement(void **s)
     }
 }
 
+/* Speakers found through the grammar of attribution: nouns naming speech
+ * and their possessors, verbs of saying whose clause holds a pronoun,
+ * participles after "with", the agent of "asked by", polls reported
+ * through their respondents, colons after a subordinate clause. */
+static void test_speaker_possessors_complements_and_polls(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        /* a word of saying used as a noun is no cue: "Brandt's remarks" */
+        {"Council leader Ana Ruiz said Tom Brandt's remarks \u201chave done "
+         "real damage to the town.\u201d",
+         "have done real damage", "Ana Ruiz"},
+        /* "put" reports only as "put it"; the one noting it reports the quote */
+        {"Tom Brandt praised Ana Ruiz, noting that she has put together "
+         "\u201cthe best volunteer team this city has seen.\u201d",
+         "the best volunteer team", "Tom Brandt"},
+        /* the possessor of a noun naming speech: "her remark that" */
+        {"Ana Ruiz opened the fair on Monday. The crowd cheered her remark that "
+         "\u201cevery child deserves a park within walking distance.\u201d",
+         "every child deserves", "Ana Ruiz"},
+        /* ... before the quote ("Brandt's “...” promise") */
+        {"Voters still recall Tom Brandt's \u201ca bridge for every town\u201d "
+         "promise from the last campaign.",
+         "a bridge for every town", "Tom Brandt"},
+        /* ... or introducing it with a colon */
+        {"Tom Brandt posted a reply. From Ana Ruiz's blog post: \u201cThe "
+         "council has not answered a single letter we sent.\u201d",
+         "The council has not answered", "Ana Ruiz"},
+        /* ... but not when a verb of saying reports the whole clause */
+        {"Tom Brandt said on Monday that Ana Ruiz's claim that the fund is "
+         "empty is \u201csimply not true at all.\u201d",
+         "simply not true", "Tom Brandt"},
+        /* a pronoun reported by a verb before it: that verb's subject speaks */
+        {"Tom Brandt met the board. The veteran senator said he rarely asks "
+         "colleagues for favours, \u201cexcept when the town itself is at "
+         "stake.\u201d",
+         "except when the town", "The veteran senator"},
+        /* ... with an age before the name, whoever "he" stands for */
+        {"Tom Brandt won the vote. 72-year-old Ana Ruiz, a retired teacher, "
+         "endorsed Brandt, saying he \u201chas the patience this job "
+         "demands.\u201d",
+         "has the patience", "Ana Ruiz"},
+        /* the reporting clause closing the sentence reaches across a term */
+        {"Turnout was \u201cfar lower than in any year we have records "
+         "for\u201d as voters waited to see how the \u201cstorm season\u201d "
+         "played out, Ana Ruiz said.",
+         "far lower than", "Ana Ruiz"},
+        /* "with X noting" */
+        {"The debate turned sour, with Tom Brandt noting the folly of building "
+         "\u201ca stadium nobody in this town asked for.\u201d",
+         "a stadium nobody", "Tom Brandt"},
+        /* "asked by X" */
+        {"Ana Ruiz was asked by moderator Tom Brandt whether the plan would "
+         "risk \u201cadding yet another costly programme to the budget.\u201d",
+         "adding yet another", "Tom Brandt"},
+        /* a share of respondents reports what the poll named before found */
+        {"The Harbor Institute poll has bad news for the mayor. 30 percent of "
+         "likely voters say they would \u201cnever vote for him again,\u201d "
+         "the highest share yet.",
+         "never vote for him", "The Harbor Institute poll"},
+        /* before a colon, the main clause after a subordinate one */
+        {"When Tom Brandt suggested that the city would sue the county, Ana "
+         "Ruiz fired back: \u201cIf they sue us, they will lose.\u201d",
+         "If they sue us", "Ana Ruiz"},
+        /* terms in marks do not stop a sentence introducing the next quote */
+        {"People should not wave around words like \u201cmaybe\u201d and "
+         "\u201cperhaps\u201d, Tom Brandt told reporters.\n\n\u201cThis is "
+         "reckless talk.\u201d",
+         "This is reckless", "Tom Brandt"},
+        /* a relative clause right after the mark is about the quoted words */
+        {"Ana Ruiz proposed a \u201cchief housing inspector\u201d who reports "
+         "directly to the mayor.",
+         "chief housing inspector", "Ana Ruiz"},
+        /* "began" reports only with the words at once */
+        {"Ana Ruiz sent an email as the council meeting began vowing to "
+         "\u201cfight for every single vote in this county.\u201d",
+         "fight for every single", "Ana Ruiz"},
+        /* "Even before ..." opens a subordinate clause, not a name */
+        {"Even before Ana Ruiz took the stage, her campaign sent a text message "
+         "to supporters saying: \u201cWe were just declared the winner.\u201d",
+         "We were just declared", "Ana Ruiz"},
+        /* a state after a town's comma belongs to the introduction */
+        {"At a conference that month in Aspen, Colo., the retired judge Ana "
+         "Ruiz ended her speech with a line: \u201cEvery obstacle yields to "
+         "stern resolve.\u201d",
+         "Every obstacle yields", "Ana Ruiz"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
+/* Pieces of one statement around a cue that ends in a nested quote or an
+ * abbreviation, or holds a show's name, are one quote; a capitalised name
+ * after an owner is a title, a term. */
+static void test_quote_pieces_nested_marks_and_titles(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *body, *prefix;
+        size_t pieces;
+        px_quote_kind kind;
+    } cases[] = {
+        {"\u201cI told him, \u2018Thank you for coming,\u2019\u201d Ana Ruiz said. "
+         "\u201cHe did not know what to say to that.\u201d",
+         "I told him", 2, PX_QUOTE_SPEECH},
+        {"\u201cWe will fight for every vote in this state,\u201d Ana Ruiz told "
+         "reporters after a forum in Fort Mill, S.C. \u201cNobody will outwork us "
+         "here.\u201d",
+         "We will fight", 2, PX_QUOTE_SPEECH},
+        {"Ana Ruiz appeared on CNN\u2019s \u201cState of the Union,\u201d where she "
+         "defended the plan.",
+         "State of the Union", 1, PX_QUOTE_TERM},
+        /* a show's name inside the cue is part of the cue */
+        {"\u201cTom Brandt is a fraud,\u201d Ana Ruiz said Sunday on NBC\u2019s \u201cMeet "
+         "the Press.\u201d \u201cListening to him is painful.\u201d",
+         "Tom Brandt is a fraud", 2, PX_QUOTE_SPEECH},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        px_article *a = px_article_new();
+        px_set_str(&a->body, cases[i].body);
+        px_entity_list people;
+        px_quote_list quotes;
+        quotes_of(a, &people, &quotes);
+        const px_quote *q = quote_starting(&quotes, cases[i].prefix);
+        assert_non_null(q);
+        assert_int_equal(q->n_pieces, cases[i].pieces);
+        assert_int_equal(q->kind, cases[i].kind);
+        px_quote_list_clear(&quotes);
+        px_entity_list_clear(&people);
+        px_article_free(a);
+    }
+}
+
 /* Cue clauses that hold lists, conjunctions and colons: a list inside an
  * appositive before the verb, two quotes coordinated by "and" sharing the
  * cue after the last, a colon ending a clause after asides, a name right
@@ -2065,6 +2197,8 @@ int main(void)
         cmocka_unit_test(test_speaker_titles_signatures_and_pronouns),
         cmocka_unit_test(test_speaker_passive_preposition_and_kin),
         cmocka_unit_test(test_speaker_lists_conjunctions_and_colons),
+        cmocka_unit_test(test_speaker_possessors_complements_and_polls),
+        cmocka_unit_test(test_quote_pieces_nested_marks_and_titles),
         cmocka_unit_test(test_quote_pieces_of_one_statement),
         cmocka_unit_test(test_numbers_name_their_quantity),
         cmocka_unit_test(test_number_groups_by_head_noun),

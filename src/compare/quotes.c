@@ -160,6 +160,45 @@ typedef struct speaker {
     size_t rel_start, rel_end; /* ... here, standing for [start, end) */
 } speaker;
 
+/* Is the word of saying at token i a noun here: a form that is also a
+ * noun ("remarks", "answer", "reports") after a determiner or a possessive
+ * ("his remarks", "Trump's remarks"), or after a describing word that
+ * follows one ("the racial remarks", "a convoluted answer")? */
+static int say_word_is_noun(const qscan *q, size_t i)
+{
+    static const char *const nouns[] = {
+        "remarks", "answer", "answers", "reports", "estimates", "promises", "claims",
+        "charges", "demands", "notes", "states", "pledges", "vows", "tweets", "quips",
+        "jokes", "counters", "laments", "brags", "shows", "finds", NULL};
+    static const char *const dets[] = {"the", "a", "an", "his", "her", "their", "its", "our",
+                                       "my", "your", "these", "those", "such", "whose", NULL};
+    static const char *const ends[] = {"al", "ing", "ed", "ful", "ous", "ive", "ic", "ish",
+                                       NULL};
+    if (i == 0 || !cl_tok_in(q->d.text, &q->d.tk.v[i], nouns))
+        return 0;
+    const px_token *b = &q->d.tk.v[i - 1];
+    const char *bs = q->d.text + b->start;
+    size_t bl = b->end - b->start;
+    if (cl_tok_in(q->d.text, b, dets))
+        return 1;
+    /* a possessive: "Trump's remarks", "Trump’s remarks" */
+    if (i >= 2 && b->kind == PX_TOK_WORD && cl_eq(bs, bl, "s") &&
+        q->d.tk.v[i - 2].kind == PX_TOK_PUNCT)
+        return 1;
+    if (bl > 2 && (cl_eq(bs + bl - 2, 2, "'s") || (bl > 4 && cl_eq(bs + bl - 4, 4, "\xE2\x80\x99s"))))
+        return 1;
+    if (i < 2 || b->kind != PX_TOK_WORD || !islower((unsigned char)bs[0]) ||
+        !cl_tok_in(q->d.text, &q->d.tk.v[i - 2], dets) || cl_is_role_noun(bs, bl) ||
+        cl_is_group_noun(bs, bl))
+        return 0; /* "the official notes": a role, then the verb */
+    for (const char *const *e = ends; *e; e++) {
+        size_t el = strlen(*e);
+        if (bl > el + 2 && cl_eq(bs + bl - el, el, *e))
+            return 1;
+    }
+    return 0;
+}
+
 /* A verb of saying at token i, with the reporting idioms the shared list
  * (also used for figures) leaves out: "points out", "puts it", "assured". */
 static int say_at(const qscan *q, size_t i)
@@ -167,9 +206,22 @@ static int say_at(const qscan *q, size_t i)
     static const char *const out[] = {"points", "pointed", "point", NULL};
     static const char *const it[] = {"puts", "putting", NULL};
     static const char *const more[] = {"assured", "assures", "assure", "questioned", "exhorted",
-                                       "commented", NULL};
+                                       "commented", "pressed", NULL};
+    /* "put" reports only as "put it" ("as she put it"), not in "has put
+     * together" */
+    if (cl_tok_is(&q->d, i, "put") && !cl_tok_is(&q->d, i + 1, "it"))
+        return 0;
+    /* "went", "began" report only with the words at once ("he went, “...”",
+     * "she began: “...”", "he went on"), not in "Reagan went with a willingness to" or
+     * "as the meeting began vowing" */
+    static const char *const at_once[] = {"went", "goes", "began", "begins", NULL};
+    if (i < q->d.tk.n && cl_tok_in(q->d.text, &q->d.tk.v[i], at_once) &&
+        !(i + 1 < q->d.tk.n && (cl_tok_quote(&q->d, i + 1) || cl_tok_is(&q->d, i + 1, "on") ||
+                                (q->d.tk.v[i + 1].kind == PX_TOK_PUNCT &&
+                                 strchr(",:.", q->d.text[q->d.tk.v[i + 1].start])))))
+        return 0;
     if (cl_tok_say(&q->d, i))
-        return 1;
+        return !say_word_is_noun(q, i);
     if (i >= q->d.tk.n)
         return 0;
     const px_token *k = &q->d.tk.v[i];
@@ -421,8 +473,13 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
             return 1;
         }
     }
+    size_t t0 = t;
     while (t < hi && q->d.tk.v[t].kind == PX_TOK_PUNCT && !cl_tok_quote(&q->d, t))
         t++;
+    /* a relative clause right after the mark is about the quoted words:
+     * `a “chief trade prosecutor” who reports to the president` */
+    if (t == t0 && (cl_tok_is(&q->d, t, "who") || cl_tok_is(&q->d, t, "which")))
+        return 0;
     if (cl_tok_is(&q->d, t, "according") && cl_tok_is(&q->d, t + 1, "to")) {
         if (cl_phrase_after(&q->d, t + 2, hi, &sp->start, &sp->end))
             return set_cue(sp, q, t) ? PX_ENOMEM : 1;
@@ -431,7 +488,10 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
     /* verb first: said Lloyd Austin */
     if (say_at(q, t)) {
         size_t w = t + 1;
-        if (cl_phrase_after(&q->d, w, hi, &sp->start, &sp->end)) {
+        /* not a manner or a clause: `said matter-of-factly as confetti
+         * fluttered down` */
+        if (cl_phrase_after(&q->d, w, hi, &sp->start, &sp->end) &&
+            (!strict || plausible_np(q, sp->start, sp->end))) {
             appositive_name(q, &sp->start, &sp->end, hi);
             return set_cue(sp, q, t) ? PX_ENOMEM : 1;
         }
@@ -464,6 +524,17 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
         if (appositive && (cl_tok_is(&q->d, v, "and") || cl_tok_is(&q->d, v, "or")) &&
             v > 0 && q->d.text[q->d.tk.v[v - 1].start] == ',')
             continue;
+        if (appositive && cl_tok_quote(&q->d, v)) {
+            /* a short term in marks inside the appositive: `Bill Eastland,
+             * wearing “Ted Cruz” pins, said` */
+            size_t k = v + 1;
+            while (k < hi && k < v + 5 && !cl_tok_quote(&q->d, k))
+                k++;
+            if (k < hi && k < v + 5) {
+                v = k;
+                continue;
+            }
+        }
         if (cl_tok_quote(&q->d, v) || cl_tok_is(&q->d, v, "but") || cl_tok_is(&q->d, v, "and") ||
             cl_tok_is(&q->d, v, "while") || cl_tok_is(&q->d, v, "because"))
             break;
@@ -594,7 +665,8 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
     static const char *const openers[] = {
         "but", "and", "so", "yet", "still", "however", "meanwhile", "instead", "now", "later",
         "then", "likewise", "similarly", "also", "additionally", "furthermore", "moreover",
-        "indeed", "nevertheless", "nonetheless", "separately", "finally", NULL};
+        "indeed", "nevertheless", "nonetheless", "separately", "finally",
+        "even", /* "Even before Sanders took the stage, his campaign ..." */ NULL};
     size_t t = lo;
     /* a dateline: "WASHINGTON, Dec. 8 (UPI) — ..." */
     if (word_at(q, t) && t + 1 < hi && q->d.text[q->d.tk.v[t + 1].start] == ',' &&
@@ -631,12 +703,21 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
             if (c >= hi || c >= t + 20)
                 return 0;
             t = c + 1;
+            /* the state after a town: "At a conference in Aspen, Colo., the
+             * graduate ..." */
+            if (t + 1 < hi && word_at(q, t) && q->d.text[q->d.tk.v[t].end - 1] == '.' &&
+                isupper((unsigned char)q->d.text[q->d.tk.v[t].start]) &&
+                q->d.text[q->d.tk.v[t + 1].start] == ',')
+                t += 2;
         }
         if (t == before)
             break;
     }
     t = skip_capital_intro(q, t, hi);
-    if (t >= hi || !word_at(q, t))
+    /* an age before the name: "76-year-old Morton Blackwell" */
+    int age = t < hi && q->d.tk.v[t].kind == PX_TOK_NUMBER &&
+              (q->d.tk.v[t].flags & PX_TOKF_HYPHENATED) && word_at(q, t + 1);
+    if (t >= hi || (!word_at(q, t) && !age))
         return 0;
     size_t i = t, head = (size_t)-1, fallback = (size_t)-1;
     px_gender g;
@@ -730,9 +811,112 @@ static int inverted_aside(const qscan *q, size_t v, size_t t, size_t *s, size_t 
     return after < t && q->d.tk.v[after].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[after].start] == ',';
 }
 
+static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp);
+static int is_speech_noun(const qscan *q, size_t i);
+static int can_speak(const qscan *q, size_t s, size_t e);
+
+/* Is the clause whose subject starts at token k the content of a verb of
+ * saying before it ("said he rarely asks ...", "saying he has ...",
+ * "noting that she ...")? Then the quote in that clause is reported by
+ * the verb's subject, whoever the pronoun stands for ("Blackwell endorsed
+ * Cruz, saying he “has shown ...”" is Blackwell's). Sets *sp to that
+ * subject; 1 when found, <0 on error. Tokens [lo, k). */
+static int complement_speaker(const qscan *q, size_t lo, size_t k, speaker *sp)
+{
+    static const char *const saying[] = {"saying", "noting", "adding", "arguing", "insisting",
+                                         "explaining", "declaring", "claiming", "stating",
+                                         "writing", "warning", "predicting", NULL};
+    size_t v = k;
+    if (v > lo && cl_tok_is(&q->d, v - 1, "that"))
+        v--;
+    if (v <= lo || !word_at(q, v - 1))
+        return 0;
+    v--;
+    if (cl_tok_in(q->d.text, &q->d.tk.v[v], saying)) {
+        size_t s, e;
+        if (!clause_subject(q, lo, v, &s, &e))
+            return 0;
+        sp->start = s;
+        sp->end = e;
+        sp->found = 1;
+        return 1;
+    }
+    if (!say_at(q, v) || passive_say_at(q, v))
+        return 0;
+    speaker outer = {0};
+    int r = cue_before(q, lo, v + 1, &outer);
+    /* an aside the cue took for the subject ("X, 30, from Leuven, said he")
+     * leaves the pronoun to its own resolution */
+    if (r == 1 && outer.end <= q->d.tk.v[v].start && !isdigit((unsigned char)q->d.text[outer.start]) &&
+        can_speak(q, outer.start, outer.end)) {
+        free(sp->cue);
+        *sp = outer;
+        return 1;
+    }
+    free(outer.cue);
+    return r < 0 ? r : 0;
+}
+
+/* "with Gorka noting the absurdity of “...”", "with one of her ads
+ * asking, “...”": the phrase between "with" and a participle of saying
+ * at token v speaks. 1 when found. Tokens [lo, v). */
+static int with_participle(const qscan *q, size_t lo, size_t v, speaker *sp)
+{
+    static const char *const saying[] = {"saying", "noting", "asking", "adding", "arguing",
+                                         "writing", "declaring", "warning", "insisting",
+                                         "calling", "telling", "claiming", "yelling",
+                                         "shouting", "tweeting", "replying", "responding",
+                                         "joking", NULL};
+    if (!cl_tok_in(q->d.text, &q->d.tk.v[v], saying))
+        return 0;
+    /* "with Trump reportedly yelling": the adverb is no part of the name */
+    size_t ve = v;
+    if (ve > lo + 1 && word_at(q, ve - 1) && islower((unsigned char)q->d.text[q->d.tk.v[ve - 1].start]) &&
+        q->d.tk.v[ve - 1].end - q->d.tk.v[ve - 1].start > 4 &&
+        cl_eq(q->d.text + q->d.tk.v[ve - 1].end - 2, 2, "ly"))
+        ve--;
+    for (size_t w = v; w-- > lo && w + 12 > v;) {
+        if (!word_at(q, w))
+            return 0;
+        if (!cl_tok_is(&q->d, w, "with"))
+            continue;
+        if (w + 1 >= ve || !plausible_np(q, q->d.tk.v[w + 1].start, q->d.tk.v[ve - 1].end))
+            return 0;
+        sp->start = q->d.tk.v[w + 1].start;
+        sp->end = q->d.tk.v[ve - 1].end;
+        return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+    }
+    return 0;
+}
+
 static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
 {
     for (size_t v = t; v-- > lo;) {
+        int w = with_participle(q, lo, v, sp);
+        if (w)
+            return w;
+        /* the one asking in a passive: "Rubio was asked by moderator
+         * Gerard Baker whether ... “...”" */
+        if ((cl_tok_is(&q->d, v, "asked") || cl_tok_is(&q->d, v, "questioned")) &&
+            cl_tok_is(&q->d, v + 1, "by")) {
+            /* the agent, up to the first lower-case word after its name:
+             * "by moderator Tom Brandt whether ..." */
+            size_t s, e;
+            if (cl_phrase_after(&q->d, v + 2, t, &s, &e)) {
+                size_t a = v + 2, te = cl_token_at(&q->d.tk, e), named = 0;
+                for (; a < te; a++) {
+                    int up = word_at(q, a) && isupper((unsigned char)q->d.text[q->d.tk.v[a].start]);
+                    if (named && word_at(q, a) && !up)
+                        break;
+                    named |= up;
+                }
+                if (a > v + 2 && plausible_np(q, s, q->d.tk.v[a - 1].end)) {
+                    sp->start = s;
+                    sp->end = q->d.tk.v[a - 1].end;
+                    return set_cue(sp, q, v) ? PX_ENOMEM : 1;
+                }
+            }
+        }
         if (cl_tok_is(&q->d, v, "according") && cl_tok_is(&q->d, v + 1, "to")) {
             size_t s, e;
             if (cl_phrase_after(&q->d, v + 2, t, &s, &e)) {
@@ -763,13 +947,23 @@ static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
             }
             if (cl_phrase_before(&q->d, lo, v, &s, &e) && (trim_front(q, &s, e), plausible_np(q, s, e)) &&
                 !after_preposition(q, s, e, lo)) {
+                /* "The senator said he rarely asks donors for help, “...”":
+                 * a pronoun reported by a verb before it */
+                px_gender g;
+                size_t st = cl_token_at(&q->d.tk, s);
+                if (is_pronoun(q->d.text + s, e - s, &g) && g) {
+                    int r = complement_speaker(q, lo, st, sp);
+                    if (r)
+                        return r < 0 ? r : 1;
+                }
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
             }
             /* "said Mayor Voss: “...”": the name runs up to the quote */
             if (cl_phrase_after(&q->d, v + 1, t, &s, &e) && plausible_np(q, s, e) &&
-                cl_token_at(&q->d.tk, e) + 1 >= t) {
+                cl_token_at(&q->d.tk, e) + 1 >= t && !is_speech_noun(q, cl_token_at(&q->d.tk, e) - 1)) {
+                /* (not the object: "tweeted a warning. “...”") */
                 sp->start = s;
                 sp->end = e;
                 return set_cue(sp, q, v) ? PX_ENOMEM : 1;
@@ -1036,7 +1230,8 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
         out->speaker = px_strdup(prev->speaker);
         return out->speaker ? PX_OK : PX_ENOMEM;
     }
-    if (is_pronoun(s, len, &g)) {
+    /* "his" only comes from a possessive speaker ("his warning that") */
+    if (is_pronoun(s, len, &g) || (cl_eq(s, len, "his") && (g = PX_GENDER_MALE))) {
         long e = previous_speaker(q, sp->start, g, out);
         if (e < 0)
             e = nearest_person(q, sp->start, g, out->start, out->end);
@@ -1165,7 +1360,13 @@ static size_t count_words(const char *s, size_t len)
 static int closes_clause(const qscan *q, const piece *p)
 {
     const char *s = q->d.text;
-    char c = s[p->end - 1];
+    size_t end = p->end;
+    /* a quote nested at the end: `‘Thank you for voting,’”` */
+    while (end > p->start + 1 && (s[end - 1] == '\'' ||
+                                  (end >= p->start + 3 && (unsigned char)s[end - 3] == 0xE2 &&
+                                   (unsigned char)s[end - 2] == 0x80 && (unsigned char)s[end - 1] == 0x99)))
+        end -= s[end - 1] == '\'' ? 1 : 3;
+    char c = s[end - 1];
     if (strchr(",.!?;:-", c) || (unsigned char)c == 0x94 /* em dash, tail byte */)
         return 1;
     size_t a = skip_space(s, p->close + p->close_len, q->d.len);
@@ -1188,6 +1389,16 @@ static int long_cue_comma(const qscan *q, size_t gs)
     return c > 0 && q->d.text[c - 1] == ',';
 }
 
+/* Does the piece closing at gs end in a question or exclamation mark
+ * inside its marks (`...?”`)? */
+static int asks_or_exclaims(const qscan *q, size_t gs)
+{
+    size_t c = gs;
+    while (c > 0 && ((unsigned char)q->d.text[c - 1] >= 0x80 || q->d.text[c - 1] == '"'))
+        c--; /* back over the closing mark */
+    return c > 0 && (q->d.text[c - 1] == '?' || q->d.text[c - 1] == '!');
+}
+
 /* A cue clause longer than nine words between two pieces (`,” said Ana
  * Ruiz, director of the league, a group that sues landlords. “...”`)
  * still joins them when it opens as a cue, the gap ends with the
@@ -1201,11 +1412,13 @@ static int long_cue_joins(const qscan *q, const piece *b, size_t gs, size_t ge)
     /* the first piece hands over to the cue with a comma (`,” said X, ...`):
      * after a finished sentence a long clause is a statement of its own
      * (`.” Ana Ruiz, who designed it, says the goal is ...`) */
-    if (end == gs || !strchr(".:", q->d.text[end - 1]) ||
-        !long_cue_comma(q, gs))
+    /* a question or exclamation hands over too when the cue follows at
+     * once: `?” asked Sen. Ana Ruiz of Maine, who wants a review. “...”` */
+    int asked = !long_cue_comma(q, gs) && gs > 0 && asks_or_exclaims(q, gs);
+    if (end == gs || !strchr(".:", q->d.text[end - 1]) || (!long_cue_comma(q, gs) && !asked))
         return 0;
     speaker sp = {0};
-    int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), 0, &sp);
+    int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), asked, &sp);
     free(sp.cue);
     if (r != 1)
         return 0;
@@ -1225,7 +1438,10 @@ static int runs_on(const qscan *q, const piece *a, const piece *b)
     if (a->continues || ge <= gs || a->para_end != b->para_end)
         return 0;
     size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
-    return te > t && word_at(q, te - 1) && !say_at(q, te - 1);
+    /* an abbreviation ending the gap ends its sentence: `told reporters
+     * in Fort Mill, S.C. “...”` */
+    return te > t && word_at(q, te - 1) && !say_at(q, te - 1) &&
+           q->d.text[q->d.tk.v[te - 1].end - 1] != '.';
 }
 
 /* Is the gap between two pieces only a cue clause ("she said", "said
@@ -1286,6 +1502,29 @@ static int all_title_case(const char *s, size_t len)
     return words > 0;
 }
 
+/* Is the capitalised quote opening at open the name of a show, a book or
+ * a group, as the word before it says: an owner (`CNN’s “State of the
+ * Union,”`), `on` (`appeared on “Meet the Press.”`) or `of` (`host of
+ * “The Nightly Show.”`), even with the comma or full stop of the sentence
+ * inside its marks? */
+static int owned_title(const qscan *q, size_t open)
+{
+    size_t t = cl_token_at(&q->d.tk, open);
+    if (t == 0)
+        return 0;
+    const px_token *p = &q->d.tk.v[t - 1];
+    const char *ps = q->d.text + p->start;
+    size_t pl = p->end - p->start;
+    if (cl_tok_is(&q->d, t - 1, "on") || cl_tok_is(&q->d, t - 1, "of"))
+        return 1;
+    if (p->kind == PX_TOK_WORD && pl > 2 &&
+        (cl_eq(ps + pl - 2, 2, "'s") || (pl > 4 && cl_eq(ps + pl - 4, 4, "\xE2\x80\x99s"))))
+        return 1;
+    /* the tokeniser may split the possessive off: `CNN` `’s` */
+    return p->kind != PX_TOK_PUNCT && t >= 2 && cl_eq(ps, pl, "s") &&
+           q->d.tk.v[t - 2].kind == PX_TOK_PUNCT && q->d.tk.v[t - 2].end == p->start;
+}
+
 static px_quote_kind classify(const qscan *q, const piece *first, size_t n_pieces, size_t words)
 {
     const char *s = q->d.text + first->start;
@@ -1294,6 +1533,8 @@ static px_quote_kind classify(const qscan *q, const piece *first, size_t n_piece
         return PX_QUOTE_TERM;
     if (n_pieces == 1 && words <= 5 && all_title_case(s, len) && !strchr(".!?,", s[len - 1]))
         return PX_QUOTE_TERM; /* a title: "Meet The Press" */
+    if (n_pieces == 1 && words <= 7 && all_title_case(s, len) && owned_title(q, first->open))
+        return PX_QUOTE_TERM; /* "on CNN’s “State of the Union,”" */
     /* embedded after a word that is no cue: "rejected as “ludicrous” a" */
     size_t t = cl_token_at(&q->d.tk, first->open);
     if (t > 0) {
@@ -1602,8 +1843,18 @@ static int cue_following(const qscan *q, const piece *last, speaker *sp)
     /* 2b. the reporting clause closing the sentence: `“…” as donors
      * waited to see how it played out, he said.` */
     for (size_t c = ta; c < th; c++) {
-        if (cl_tok_quote(&q->d, c))
-            break; /* another quote: its own cue */
+        if (cl_tok_quote(&q->d, c)) {
+            /* a short term in marks on the way is no quote with a cue of
+             * its own: `“...” as donors waited to see how a “turbulent
+             * cycle” played out, he said` */
+            size_t k = c + 1;
+            while (k < th && k < c + 5 && !cl_tok_quote(&q->d, k))
+                k++;
+            if (k >= th || k >= c + 5)
+                break; /* another quote: its own cue */
+            c = k;
+            continue;
+        }
         if (q->d.tk.v[c].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[c].start] != ',')
             continue;
         r = cue_after(q, c + 1, th, 1, sp);
@@ -1640,6 +1891,49 @@ static const piece *coordinated_next(const qscan *q, size_t i)
  * quote; capitalised ones are titles or slogans (`“Law and Order” and
  * “Peace Through Strength”`) and stay apart, and so do short terms, which
  * joined would pass for a partial quote. */
+/* Two fragments of one sentence a few words apart with no verb of
+ * saying between them (`“not only to make America great again” but to
+ * “make America whole again”`, `is “the worst” while Cruz is “far
+ * worse”`) are pieces of one quote: the sentence reports one statement. */
+static int sentence_fragments(const qscan *q, size_t i)
+{
+    if (i + 1 >= q->np)
+        return 0;
+    const piece *a = &q->p[i], *b = &q->p[i + 1];
+    size_t gs = a->close + a->close_len, ge = b->open;
+    if (a->continues || ge <= gs || a->para_end != b->para_end ||
+        !islower((unsigned char)q->d.text[b->start]) || strchr(".!?;:", q->d.text[a->end - 1]) ||
+        count_words(q->d.text + gs, ge - gs) > 6 ||
+        count_words(q->d.text + a->start, a->end - a->start) < 3 ||
+        count_words(q->d.text + b->start, b->end - b->start) < 3)
+        return 0;
+    size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
+    for (size_t k = t; k < te; k++)
+        if (say_at(q, k) || (q->d.tk.v[k].kind == PX_TOK_PUNCT && strchr(".!?;:", q->d.text[q->d.tk.v[k].start])))
+            return 0;
+    return 1;
+}
+
+/* A show's name inside the cue between two pieces of one statement
+ * (`,” Perez said on NBC's “Meet the Press.” “...”`) is part of the cue:
+ * it is taken out of the pieces, so that the two are joined around it.
+ * 1 when p[i + 1] was taken out and p[i] and the new p[i + 1] are one
+ * statement. */
+static int drop_title_in_cue(qscan *q, size_t i)
+{
+    if (i + 2 >= q->np)
+        return 0;
+    const piece *a = &q->p[i], *t = &q->p[i + 1], *b = &q->p[i + 2];
+    size_t words = count_words(q->d.text + t->start, t->end - t->start);
+    if (a->continues || t->continues || t->para_end != a->para_end || b->para_end != a->para_end ||
+        words > 7 || !all_title_case(q->d.text + t->start, t->end - t->start) ||
+        !owned_title(q, t->open) || !gap_is_cue(q, a, b))
+        return 0;
+    memmove(&q->p[i + 1], &q->p[i + 2], (q->np - i - 2) * sizeof *q->p);
+    q->np--;
+    return 1;
+}
+
 static int coordinated_partials(const qscan *q, size_t i)
 {
     const piece *a = &q->p[i], *b = coordinated_next(q, i);
@@ -1647,6 +1941,159 @@ static int coordinated_partials(const qscan *q, size_t i)
            islower((unsigned char)q->d.text[b->start]) &&
            count_words(q->d.text + a->start, a->end - a->start) >= 3 &&
            count_words(q->d.text + b->start, b->end - b->start) >= 3;
+}
+
+/* A noun naming something said or written: "her remark that “...”",
+ * "Obama's “...” promise", "From Bush's Facebook post: “...”". */
+static int is_speech_noun(const qscan *q, size_t i)
+{
+    static const char *const nouns[] = {
+        "remark", "remarks", "comment", "comments", "claim", "assertion", "warning", "promise",
+        "pledge", "vow", "demand", "dictum", "words", "statement", "response", "reply",
+        "answer", "suggestion", "insistence", "argument", "contention", "prediction", "quip",
+        "admission", "declaration", "accusation", "message", "post", "tweet", "slogan",
+        "motto", "mantra", "refrain", "catchphrase", "complaint", "boast", "plea", "retort",
+        "assessment", "testimony", "description", "explanation", "characterization",
+        "criticism", "denial", "threat", "question", "claims", "assertions", "warnings",
+        "promises", "pledges", "vows", "demands", "statements", "responses", "replies",
+        "answers", "suggestions", "arguments", "predictions", "accusations", "messages",
+        "posts", "tweets", "slogans", "complaints", "threats", "questions", NULL};
+    return word_at(q, i) && islower((unsigned char)q->d.text[q->d.tk.v[i].start]) &&
+           cl_tok_in(q->d.text, &q->d.tk.v[i], nouns);
+}
+
+/* The possessor of the noun at token n ("his", "her", "Barrett’s",
+ * "Bush's Facebook", up to two words between): its bytes in [*s, *e).
+ * "their" and "its" stand for groups and things the pronoun rules do not
+ * resolve, so they name nobody here. */
+static int possessor_of(const qscan *q, size_t n, size_t lo, size_t *s, size_t *e)
+{
+    for (size_t k = n, words = 0; k > lo && words < 3; k--, words++) {
+        const px_token *b = &q->d.tk.v[k - 1];
+        if (b->kind != PX_TOK_WORD)
+            return 0;
+        if (cl_tok_is(&q->d, k - 1, "his") || cl_tok_is(&q->d, k - 1, "her")) {
+            *s = b->start;
+            *e = b->end;
+            return 1;
+        }
+        if (q->people)
+            for (size_t m = 0; m < q->people->n_mentions; m++) {
+                const px_mention *mn = &q->people->mentions[m];
+                if (mn->start > b->start)
+                    break;
+                if (mn->possessive && mn->start <= b->start && b->end <= mn->end + 3 &&
+                    q->people->v[mn->entity].kind != PX_ENTITY_PLACE) {
+                    *s = mn->start;
+                    *e = mn->end;
+                    return 1;
+                }
+            }
+        if (words > 0 && islower((unsigned char)q->d.text[b->start]) &&
+            cl_tok_in(q->d.text, b, (const char *const[]){"the", "a", "an", "this", "that", NULL}))
+            return 0;
+    }
+    return 0;
+}
+
+/* A quote that is the content of someone's words named by a noun, with
+ * no verb of saying of its own: "her remark that “...”", "his warning
+ * that Britain would go to the “back of the queue”", "Barrett's dictum to
+ * his interns was, “...”", "Obama's “if you like your plan” promise". The
+ * possessor speaks. Tokens [lo, t): the sentence before the quote's
+ * opening mark t; close: the token after the quote's closing mark. 1 when
+ * found. */
+static int possessive_speech(const qscan *q, size_t lo, size_t t, size_t close, speaker *sp)
+{
+    size_t s, e;
+    /* the noun after the quote: `Obama's “...” promise` */
+    if (t > lo && close < q->d.tk.n && is_speech_noun(q, close) &&
+        possessor_of(q, t, lo, &s, &e) && cl_token_at(&q->d.tk, e) + 2 >= t) {
+        sp->start = s;
+        sp->end = e;
+        sp->found = 1;
+        return 1;
+    }
+    for (size_t n = t; n-- > lo && n + 24 > t;) {
+        if (say_at(q, n) || cl_tok_quote(&q->d, n) ||
+            (q->d.tk.v[n].kind == PX_TOK_PUNCT && strchr(";.?!", q->d.text[q->d.tk.v[n].start])))
+            return 0; /* a verb of saying nearer the quote speaks for it */
+        if (!is_speech_noun(q, n))
+            continue;
+        if (!possessor_of(q, n, lo, &s, &e))
+            return 0;
+        /* a verb of saying before it reports the whole clause: "X said
+         * that Rubio's claim that ... is “simply not true”", "saying in
+         * his statement that he was “...”" */
+        static const char *const saying[] = {"saying", "telling", "writing", "adding", "noting",
+                                             "arguing", "insisting", "explaining", "declaring",
+                                             "claiming", "stating", NULL};
+        for (size_t v = lo; v < cl_token_at(&q->d.tk, s); v++)
+            if (say_at(q, v) || cl_tok_in(q->d.text, &q->d.tk.v[v], saying))
+                return 0;
+        /* the noun must lead to the quote: its "that" clause, or within a
+         * few words without a verb, a colon, "of (a)", or "was," (a quote
+         * right after the noun is rather its clause's predicate: "his
+         * comment “has no place”") */
+        int led = 0, verb = 0;
+        for (size_t k = n + 1; k < t && !led; k++) {
+            const px_token *w = &q->d.tk.v[k];
+            verb |= w->kind == PX_TOK_WORD && w->end - w->start > 4 &&
+                    cl_eq(q->d.text + w->end - 3, 3, "ing") &&
+                    !cl_tok_in(q->d.text, w, (const char *const[]){"during", "including", "regarding",
+                                                                   "concerning", "following", NULL});
+            led = cl_tok_is(&q->d, k, "that") && k < n + 16 && !verb;
+        }
+        size_t last = t - 1;
+        const char *lc = q->d.text + q->d.tk.v[last].start;
+        led |= t - n <= 8 && !verb && last > n &&
+               (*lc == ':' || cl_tok_is(&q->d, last, "of") || cl_tok_is(&q->d, last, "a") ||
+                (*lc == ',' && (cl_tok_is(&q->d, last - 1, "was") || cl_tok_is(&q->d, last - 1, "is"))));
+        if (!led)
+            return 0;
+        sp->start = s;
+        sp->end = e;
+        sp->found = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* A colon introducing the quote after a main clause that follows a
+ * subordinate one: `When Trump suggested that Cuba would sue, Rubio fired
+ * back forcefully: “...”`. The main clause's subject speaks, not the one
+ * of the verb of saying inside the subordinate clause. Tokens [lo, t), t
+ * the opening mark. 1 when found. */
+static int colon_main_clause(const qscan *q, size_t lo, size_t t, speaker *sp)
+{
+    size_t c = t;
+    if (c <= lo + 1 || q->d.text[q->d.tk.v[c - 1].start] != ':')
+        return 0;
+    c--;
+    size_t k = c;
+    while (k > lo && !(q->d.tk.v[k - 1].kind == PX_TOK_PUNCT &&
+                       (q->d.text[q->d.tk.v[k - 1].start] == ',' || is_dash(q, k - 1))))
+        k--;
+    if (k <= lo)
+        return 0; /* one clause: the cue before the colon decides */
+    while (k < c && cl_tok_quote(&q->d, k))
+        k++; /* `are “non-entities,” but he gave the Texan a compliment:` */
+    int said = 0;
+    for (size_t v = lo; v < k && !said; v++)
+        said = say_at(q, v);
+    /* the last clause needs a subject of its own: in `Carl Emmerson, from
+     * the institute, told BBC News:` the one told is no speaker */
+    size_t s, e;
+    if (!said || !clause_subject(q, k, c, &s, &e))
+        return 0;
+    px_gender g;
+    long ent = q->people ? px_entities_at(q->people, s, e) : -1;
+    if (!is_pronoun(q->d.text + s, e - s, &g) && (ent < 0 || q->people->v[ent].kind == PX_ENTITY_PLACE))
+        return 0; /* a named speaker or a pronoun, not "the report finds" */
+    sp->start = s;
+    sp->end = e;
+    sp->found = 1;
+    return 1;
 }
 
 static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker *sp)
@@ -1706,7 +2153,12 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     size_t lo_off = q->d.ss.n ? q->d.ss.v[fs].start : 0;
     if (relative_clause(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp))
         return PX_OK;
-    int r = cue_before(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
+    if (possessive_speech(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open),
+                          cl_token_at(&q->d.tk, last->close + last->close_len), sp))
+        return PX_OK;
+    int r = colon_main_clause(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
+    if (r == 0)
+        r = cue_before(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
     if (r == 0)
         r = naming_cue(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
     return r < 0 ? r : PX_OK;
@@ -1715,6 +2167,8 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
 /* The last he/she in the quote's sentence before the quote, else the
  * first person named there, for quotes without a cue of their own.
  * Returns 1 when set. */
+static int can_speak(const qscan *q, size_t s, size_t e);
+
 static int sentence_subject(qscan *q, px_quote *x)
 {
     size_t lo = x->sentence_start, hi = x->piece_start[0];
@@ -1730,6 +2184,13 @@ static int sentence_subject(qscan *q, px_quote *x)
         px_gender g;
         const px_token *k = &q->d.tk.v[t];
         if (is_pronoun(q->d.text + k->start, k->end - k->start, &g) && g) {
+            speaker sp = {0};
+            int r = complement_speaker(q, cl_token_at(&q->d.tk, lo), t, &sp);
+            if (r == 1 && can_speak(q, sp.start, sp.end))
+                r = resolve_speaker(q, &sp, x) ? -1 : 1;
+            free(sp.cue);
+            if (r == 1)
+                return 1;
             long e = nearest_person(q, k->start, g, x->start, x->end);
             if (e >= 0) {
                 x->speaker = px_strdup(q->people->v[e].name);
@@ -1857,9 +2318,18 @@ static int introduced_by(qscan *q, const px_quote *x, speaker *sp)
         pb--;
 
     size_t lo = cl_token_at(&q->d.tk, pa), hi = cl_token_at(&q->d.tk, pb);
-    for (size_t t = lo; t < hi; t++)
-        if (cl_tok_quote(&q->d, t))
+    for (size_t t = lo; t < hi; t++) {
+        if (!cl_tok_quote(&q->d, t))
+            continue;
+        /* words in marks ("wave around words like “maybe”, he told
+         * reporters.") are terms, not a quote of its own */
+        size_t k = t + 1;
+        while (k < hi && k < t + 5 && !cl_tok_quote(&q->d, k))
+            k++;
+        if (k >= hi || k >= t + 5)
             return 0; /* the sentence before quotes someone itself */
+        t = k;
+    }
     size_t s, e;
     int r = cue_before(q, lo, hi, sp); /* "…, Schiff said." */
     if (r)
@@ -2060,6 +2530,53 @@ static int find_relay(const qscan *q, px_quote *x)
     return PX_OK;
 }
 
+/* Does the phrase at token t count respondents: "25 percent of likely
+ * voters", "24% of Republicans", "Six in 10 Republicans"? */
+static int respondent_share(const qscan *q, size_t t)
+{
+    static const char *const small[] = {"two", "three", "four", "five", "six", "seven",
+                                        "eight", "nine", NULL};
+    if (t >= q->d.tk.n)
+        return 0;
+    const px_token *k = &q->d.tk.v[t];
+    if (k->kind == PX_TOK_NUMBER)
+        return (k->flags & PX_TOKF_PERCENT) || cl_tok_is(&q->d, t + 1, "percent") ||
+               (cl_tok_is(&q->d, t + 1, "in") && cl_tok_is(&q->d, t + 2, "10"));
+    return cl_tok_in(q->d.text, k, small) && cl_tok_is(&q->d, t + 1, "in") &&
+           (cl_tok_is(&q->d, t + 2, "10") || cl_tok_is(&q->d, t + 2, "ten"));
+}
+
+/* A share of respondents says what a poll found: "The poll has bad news
+ * for Bush — 25 percent of likely voters say they would “definitely not
+ * support” him". The poll named in the quote's sentence or the one before
+ * speaks, as the source of the figure. Replaces the speaker of x; 1 when
+ * it did, <0 on error. */
+static int poll_source(qscan *q, px_quote *x)
+{
+    size_t m = cl_token_at(&q->d.tk, x->mention_start);
+    if (x->mention_end <= x->mention_start || !respondent_share(q, m) || !q->d.ss.n)
+        return 0;
+    size_t si = cl_sentence_at(&q->d.ss, x->mention_start);
+    size_t lo = cl_token_at(&q->d.tk, q->d.ss.v[si ? si - 1 : 0].start);
+    static const char *const polls[] = {"poll", "polls", "survey", "surveys", NULL};
+    static const char *const dets[] = {"the", "a", "an", "this", "that", "its", "their", NULL};
+    for (size_t p = m; p-- > lo;) {
+        if (!cl_tok_in(q->d.text, &q->d.tk.v[p], polls))
+            continue;
+        size_t b = p;
+        while (b > lo && b + 6 > p && word_at(q, b - 1) && !cl_tok_in(q->d.text, &q->d.tk.v[b], dets) &&
+               (isupper((unsigned char)q->d.text[q->d.tk.v[b - 1].start]) ||
+                cl_tok_in(q->d.text, &q->d.tk.v[b - 1], dets) || b - 1 + 3 > p))
+            b--;
+        speaker sp = {.start = q->d.tk.v[b].start, .end = q->d.tk.v[p].end, .found = 1};
+        free(x->speaker);
+        x->speaker = NULL;
+        x->speaker_entity = -1;
+        return resolve_speaker(q, &sp, x) ? PX_ENOMEM : 1;
+    }
+    return 0;
+}
+
 static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *out,
                 long *last_speech)
 {
@@ -2165,6 +2682,8 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
         }
     }
     free(sp.cue);
+    if (!rc && x->speaker && poll_source(q, x) < 0)
+        rc = PX_ENOMEM;
     if (q->spoke && x->speaker_entity >= 0 && x->mention_end > x->mention_start &&
         !is_pronoun(q->d.text + x->mention_start, x->mention_end - x->mention_start, &(px_gender){0}))
         q->spoke[x->speaker_entity] = 1;
@@ -2274,7 +2793,8 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
     long last_speech = -1;
     for (size_t i = 0; !rc && i < q.np;) {
         size_t j = i;
-        while (j + 1 < q.np && (gap_is_cue(&q, &q.p[j], &q.p[j + 1]) || coordinated_partials(&q, j)))
+        while (j + 1 < q.np && (drop_title_in_cue(&q, j) || gap_is_cue(&q, &q.p[j], &q.p[j + 1]) ||
+                                coordinated_partials(&q, j) || sentence_fragments(&q, j)))
             j++;
         rc = emit(&q, q.p, i, j, out, &last_speech);
         i = j + 1;

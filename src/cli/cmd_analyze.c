@@ -250,63 +250,73 @@ static void report_link_pairs(const px_story_evidence *ev, size_t n)
     px_link_df_free(&df);
 }
 
-/* Links the compared stories r[0..n) to their related stories in other
- * languages: r[i]->links lists them by their number in the report. */
-static int link_reports(px_story_report **r, size_t n)
+/* Comparing a story dates its undated articles (px_compare_story); the
+ * second comparison must start from the articles as they were read. */
+static void forget_estimated_dates(const article_list *l, const px_story_group *sg)
 {
-    px_story_evidence *ev = calloc(n ? n : 1, sizeof *ev);
-    const char **titles = calloc(n ? n : 1, sizeof *titles);
-    px_story_links *links = calloc(n ? n : 1, sizeof *links);
-    int rc = ev && titles && links ? PX_OK : PX_ENOMEM;
-    for (size_t i = 0; rc == PX_OK && i < n; i++) {
-        if (!r[i]) {
-            ev[i].first_day = ev[i].last_day = PX_NO_DAY;
-            continue;
+    for (size_t k = 0; k < sg->n; k++) {
+        px_article *a = l->v[sg->articles[k]];
+        if (a->date_estimated) {
+            free(a->date);
+            a->date = NULL;
+            a->date_estimated = 0;
         }
-        rc = px_story_evidence_build(r[i], &ev[i]);
-        titles[i] = r[i]->summary.headline.text;
     }
-    if (rc == PX_OK) {
+}
+
+/* Stories in several languages: each names its related stories in the
+ * other languages, which are known only once every story is compared.
+ * So every story is compared twice: first for the evidence of the links
+ * (names, figures, dates and its headline, a few hundred bytes a story),
+ * then again to be written with its links. Memory holds one comparison at
+ * a time, as with one language; the time of the comparisons doubles. */
+static int compare_link_and_write(const article_list *l, const px_story_groups *g, const px_compare_opts *co,
+                                  sink *k)
+{
+    size_t n = g->n;
+    px_story_evidence *ev = calloc(n ? n : 1, sizeof *ev);
+    char **titles = calloc(n ? n : 1, sizeof *titles);
+    px_story_links *links = calloc(n ? n : 1, sizeof *links);
+    int failed = !ev || !titles || !links;
+    for (size_t i = 0; !failed && i < n; i++) {
+        px_story_report *r = compare_one(l, &g->v[i], i, co);
+        ev[i].first_day = ev[i].last_day = PX_NO_DAY;
+        if (r) {
+            const char *t = r->summary.headline.text;
+            failed = px_story_evidence_build(r, &ev[i]) != PX_OK || !(titles[i] = px_strdup(t ? t : ""));
+        } else {
+            failed = 1; /* compare_one said why */
+        }
+        px_story_report_free(r);
+        forget_estimated_dates(l, &g->v[i]);
+    }
+    if (!failed) {
         report_link_pairs(ev, n);
-        rc = px_link_stories(ev, titles, n, links);
+        failed = px_link_stories(ev, (const char *const *)titles, n, links) != PX_OK;
     }
+    if (failed)
+        cli_error("out of memory linking stories across languages");
     for (size_t i = 0; i < n; i++) {
+        px_story_report *r = failed ? NULL : compare_one(l, &g->v[i], i, co);
+        if (r) {
+            r->links = links[i];
+            memset(&links[i], 0, sizeof links[i]);
+            failed |= sink_story(k, r, i, n) < 0;
+        } else {
+            failed = 1;
+        }
+        px_story_report_free(r);
+        drop_documents(l, &g->v[i]);
+        if (links)
+            px_story_links_free(&links[i]);
         if (ev)
             px_story_evidence_free(&ev[i]);
-        if (links && r[i] && rc == PX_OK)
-            r[i]->links = links[i];
-        else if (links)
-            px_story_links_free(&links[i]);
+        if (titles)
+            free(titles[i]);
     }
     free(ev);
     free(titles);
     free(links);
-    return rc;
-}
-
-/* Stories in several languages: every story is compared before any is
- * written, so that each can name its related stories in the other
- * languages; memory then holds every comparison at once. */
-static int compare_link_and_write(const article_list *l, const px_story_groups *g, const px_compare_opts *co,
-                                  sink *k)
-{
-    px_story_report **r = calloc(g->n ? g->n : 1, sizeof *r);
-    if (!r)
-        return -1;
-    int failed = 0;
-    for (size_t i = 0; i < g->n; i++)
-        failed |= !(r[i] = compare_one(l, &g->v[i], i, co));
-    if (link_reports(r, g->n) != PX_OK) {
-        cli_error("out of memory linking stories across languages");
-        failed = 1;
-    }
-    for (size_t i = 0; i < g->n; i++) {
-        if (!failed && sink_story(k, r[i], i, g->n) < 0)
-            failed = 1;
-        px_story_report_free(r[i]);
-        drop_documents(l, &g->v[i]);
-    }
-    free(r);
     return failed ? -1 : 0;
 }
 

@@ -1646,6 +1646,34 @@ static int word_written_lower(const scanner *sc, const char *s, size_t len)
     return bsearch(&k, sc->lower, sc->n_lower, sizeof k, by_key) != NULL;
 }
 
+/* Each entity's mentions in text order, as lists through the candidates:
+ * (*first)[e] is entity e's first mention, (*next)[k] the one after
+ * mention k (sc->nc: none). Visiting every entity's mentions then costs
+ * the mentions once, not entities times mentions (a long text has
+ * thousands of both). */
+static int mentions_by_entity(const scanner *sc, size_t n_entities, size_t **first, size_t **next)
+{
+    *first = malloc((n_entities + 1) * sizeof **first);
+    *next = malloc((sc->nc + 1) * sizeof **next);
+    if (!*first || !*next) {
+        free(*first);
+        free(*next);
+        *first = *next = NULL;
+        return PX_ENOMEM;
+    }
+    for (size_t e = 0; e < n_entities; e++)
+        (*first)[e] = sc->nc;
+    for (size_t k = sc->nc; k-- > 0;) {
+        long e = sc->c[k].entity;
+        (*next)[k] = sc->nc;
+        if (e >= 0 && (size_t)e < n_entities) {
+            (*next)[k] = (*first)[e];
+            (*first)[e] = k;
+        }
+    }
+    return PX_OK;
+}
+
 /* Renames an entity after the name the article really uses: a name of
  * several words written so once ("the Cubs Since 1908", a full stop lost)
  * whose other mentions, two or more, all use its leading words ("Cubs"),
@@ -1658,13 +1686,14 @@ static int name_from_use(const scanner *sc, px_entity_list *out)
     static const char *const openers[] = {"since", "after", "before", "when", "while", "although",
                                           "though", "until", "once", "meanwhile", "however", "still",
                                           "yet", "now", "then", "today", "yesterday", "also", NULL};
+    size_t *first = NULL, *next = NULL;
+    if (mentions_by_entity(sc, out->n, &first, &next) != PX_OK)
+        return PX_ENOMEM;
     for (size_t e = 0; e < out->n; e++) {
         const char *name = out->v[e].name;
         size_t exact = 0, lead = 0, other = 0, lead_len = 0;
-        for (size_t k = 0; k < sc->nc; k++) {
+        for (size_t k = first[e]; k < sc->nc; k = next[k]) {
             const cand *c = &sc->c[k];
-            if ((size_t)c->entity != e)
-                continue;
             size_t n = strlen(c->name);
             if (strcmp(c->name, name) == 0)
                 exact++;
@@ -1686,11 +1715,16 @@ static int name_from_use(const scanner *sc, px_entity_list *out)
         if (!word_written_lower(sc, dropped, dl) || !(px_is_stopword("en", low, dl) || cl_in(low, dl, openers)))
             continue; /* "since", not the "Zoo" of "Cincinnati Zoo" */
         char *nm = px_strndup(name, lead_len);
-        if (!nm)
+        if (!nm) {
+            free(first);
+            free(next);
             return PX_ENOMEM;
+        }
         free(out->v[e].name);
         out->v[e].name = nm;
     }
+    free(first);
+    free(next);
     return PX_OK;
 }
 

@@ -55,6 +55,7 @@ typedef struct qscan {
     const px_quote_list *out;
     long last_thing; /* index of the last quote said by a document or org */
     unsigned char *spoke; /* per entity of people: named as a quote's speaker */
+    unsigned char *located; /* per entity of people: see located() */
 } qscan;
 
 static int add_piece(qscan *q, size_t open, size_t olen, size_t close, size_t clen,
@@ -863,6 +864,36 @@ static void mark_saying_subjects(qscan *q)
     }
 }
 
+/* The first mention starting at or after byte off (mentions are in text
+ * order): a sentence's mentions are found without scanning the article's. */
+static size_t first_mention_from(const px_entity_list *l, size_t off)
+{
+    size_t lo = 0, hi = l->n_mentions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->mentions[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The first mention ending at or after byte off (mentions do not overlap,
+ * so their ends are in text order too, as px_entities_at reads them). */
+static size_t first_mention_ending_from(const px_entity_list *l, size_t off)
+{
+    size_t lo = 0, hi = l->n_mentions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->mentions[mid].end < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The nearest person mentioned before off whose gender fits: earlier in
  * the same sentence, then the first (subject) person of each earlier
  * sentence, at most twenty sentences back. */
@@ -880,10 +911,8 @@ static long nearest_person(const qscan *q, size_t off, px_gender g, size_t quote
             b = off;
         long best = -1;
         int best_poss = 1;
-        for (size_t m = 0; m < l->n_mentions; m++) {
+        for (size_t m = first_mention_from(l, a); m < l->n_mentions && l->mentions[m].start < b; m++) {
             const px_mention *mn = &l->mentions[m];
-            if (mn->start < a || mn->start >= b)
-                continue;
             if (mn->start >= quote_start && mn->end <= quote_end)
                 continue; /* named inside the quote itself */
             const px_entity *e = &l->v[mn->entity];
@@ -954,9 +983,9 @@ static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_q
         return -1;
     if (other_subject_between(q, prev->end, off < cur->start ? off : cur->start, p))
         return -1;
-    for (size_t m = 0; m < q->people->n_mentions; m++) {
+    for (size_t m = first_mention_from(q->people, prev->end); m < q->people->n_mentions; m++) {
         const px_mention *mn = &q->people->mentions[m];
-        if (mn->start < prev->end || (mn->start >= cur->start && mn->end <= cur->end))
+        if (mn->start >= cur->start && mn->end <= cur->end)
             continue;
         if (mn->start >= off)
             break;
@@ -1781,7 +1810,7 @@ static int named_before_colon(const qscan *q, size_t open, speaker *sp)
     if (!q->people || c == 0 || q->d.text[c - 1] != ':')
         return 0;
     c--;
-    for (size_t m = 0; m < q->people->n_mentions; m++) {
+    for (size_t m = first_mention_ending_from(q->people, c); m < q->people->n_mentions; m++) {
         const px_mention *mn = &q->people->mentions[m];
         if (mn->start >= c)
             break;
@@ -1895,15 +1924,24 @@ static int introduced_by(qscan *q, const px_quote *x, speaker *sp)
  * surnames places (`Sharpton said`). */
 static int located(const qscan *q, size_t entity)
 {
+    return q->located && q->located[entity];
+}
+
+/* Marks once, per person, whether a mention of them has a preposition of
+ * place before it (located), instead of scanning every mention for each
+ * quote a long text asks about. */
+static void mark_located(qscan *q)
+{
     static const char *const at[] = {"in", "near", "across", "outside", "inside", "throughout",
                                      NULL};
+    if (!q->located)
+        return;
     for (size_t m = 0; m < q->people->n_mentions; m++) {
         const px_mention *mn = &q->people->mentions[m];
         size_t t = cl_token_at(&q->d.tk, mn->role_start);
-        if (mn->entity == entity && t > 0 && cl_tok_in(q->d.text, &q->d.tk.v[t - 1], at))
-            return 1;
+        if (t > 0 && cl_tok_in(q->d.text, &q->d.tk.v[t - 1], at))
+            q->located[mn->entity] = 1;
     }
-    return 0;
 }
 
 /* A weekday, a month or a function word (`Tuesday charged`, `When
@@ -2263,12 +2301,14 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
         rc = px_entities_extract_doc(a, doc, &own);
         q.people = &own;
     }
-    if (!rc && q.people->n && !(q.spoke = calloc(q.people->n, 1)))
+    if (!rc && q.people->n && (!(q.spoke = calloc(q.people->n, 1)) || !(q.located = calloc(q.people->n, 1))))
         rc = PX_ENOMEM;
     if (!rc)
         rc = cl_doc_init(&q.d, a->body, doc);
-    if (!rc)
+    if (!rc) {
         mark_saying_subjects(&q);
+        mark_located(&q);
+    }
     if (!rc)
         rc = find_pieces(&q);
     long last_speech = -1;
@@ -2281,6 +2321,7 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
     }
     free(q.p);
     free(q.spoke);
+    free(q.located);
     cl_doc_free(&q.d);
     px_entity_list_clear(&own);
     return rc ? PX_ENOMEM : PX_OK;

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "compare/undated.h"
+#include "core/grow.h"
+#include "core/map.h"
 #include "parallax/timex.h"
 #include "text/claims_common.h"
 #include "text/timex_internal.h"
@@ -127,22 +129,50 @@ static int counts_from_event(const px_doc *d, const px_timexes *tx)
     return 0;
 }
 
+/* The days event_day gave, by lexicon and term: event_day reads every
+ * expression of the story, and a long text counts from the same events
+ * many times ("after the war" in every other paragraph). */
+typedef struct event_days {
+    px_map seen; /* key: the lexicon's address and the term */
+    long *day;   /* by id */
+    size_t cap;
+} event_days;
+
+/* event_day, remembered, into *day; PX_ENOMEM when out of memory. */
+static int event_day_once(const px_story_text *s, const px_timexes *tx, const px_lexicon *lx, uint32_t term,
+                          event_days *memo, long *day)
+{
+    char key[sizeof lx + sizeof term];
+    memcpy(key, &lx, sizeof lx);
+    memcpy(key + sizeof lx, &term, sizeof term);
+    int added = 0;
+    uint32_t id = px_map_intern(&memo->seen, key, sizeof key, &added);
+    if (id == PX_MAP_NONE || px_grow(&memo->day, &memo->cap, (size_t)id + 1, sizeof *memo->day, 16, 0) != PX_OK)
+        return PX_ENOMEM;
+    if (added)
+        memo->day[id] = event_day(s, tx, lx, term);
+    *day = memo->day[id];
+    return PX_OK;
+}
+
 /* The latest day article i can be dated by the times its text counts from
- * events of the story ("five weeks into the war": the war's day plus 35);
- * -1 when it counts from none the story dates. */
-static long counted_day(const px_story_text *s, const px_timexes *tx, size_t i)
+ * events of the story ("five weeks into the war": the war's day plus 35),
+ * into *best; -1 when it counts from none the story dates. */
+static int counted_day(const px_story_text *s, const px_timexes *tx, size_t i, event_days *memo, long *best)
 {
     const px_doc *d = &s->docs[i];
-    long best = -1;
+    *best = -1;
     for (size_t k = 0; k < tx[i].n; k++) {
         const px_timex *x = &tx[i].v[k];
         long days = x->type == PX_TIMEX_DURATION ? duration_days(x->value) : -1;
         uint32_t event = days > 0 ? event_counted_from(d, cl_token_at(&d->tokens, x->end)) : PX_NO_TERM;
-        long from = event != PX_NO_TERM ? event_day(s, tx, d->lexicon, event) : -1;
-        if (from >= 0 && from + days > best)
-            best = from + days;
+        long from = -1;
+        if (event != PX_NO_TERM && event_day_once(s, tx, d->lexicon, event, memo, &from) != PX_OK)
+            return PX_ENOMEM;
+        if (from >= 0 && from + days > *best)
+            *best = from + days;
     }
-    return best;
+    return PX_OK;
 }
 
 /* The latest past day article i's text names with its year ("on 7 October
@@ -212,11 +242,14 @@ int px_estimate_undated(const px_story_text *s)
         if (has_date(s->articles[i]))
             rc = px_timex_find_doc(&s->docs[i], s->articles[i]->date, &tx[i]);
     long *est = calloc(n + 1, sizeof *est);
+    event_days memo = {0};
     for (size_t i = 0; rc == PX_OK && est && i < n; i++) {
         est[i] = -1;
         if (has_date(s->articles[i]))
             continue;
-        long counted = counted_day(s, tx, i), own = latest_named_day(&tx[i]);
+        long counted, own = latest_named_day(&tx[i]);
+        if ((rc = counted_day(s, tx, i, &memo, &counted)) != PX_OK)
+            break;
         est[i] = counted >= 0 ? counted : median;
         est[i] = own > est[i] ? own : est[i];
     }
@@ -231,6 +264,8 @@ int px_estimate_undated(const px_story_text *s)
     }
     if (!est)
         rc = PX_ENOMEM;
+    px_map_free(&memo.seen);
+    free(memo.day);
     for (size_t i = 0; i < n; i++)
         px_timexes_free(&tx[i]);
     free(tx);

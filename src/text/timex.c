@@ -1993,16 +1993,27 @@ static size_t m_holiday(const sent *s, size_t j, tval *v)
     return k + used - j;
 }
 
+/* Bytes of the text m_numeric hands sscanf: the token (at most 10) and
+ * more than any number of a date written so runs on after it. */
+#define NUMERIC_WINDOW 64
+
 /* 2023-10-07, 10/7/2023. */
 static size_t m_numeric(const sent *s, size_t j, tval *v)
 {
     if (!is_kind(s, j, PX_TOK_NUMBER))
         return 0;
-    const char *w = s->text + s->t[j].start;
     size_t len = tok_bytes(s, j);
+    if (len < 8 || len > 10)
+        return 0;
+    /* sscanf reads from a copy of the token and what follows it: on the
+     * text itself it would measure the whole rest of the text each time */
+    char w[NUMERIC_WINDOW + 1];
+    size_t n = strnlen(s->text + s->t[j].start, NUMERIC_WINDOW);
+    memcpy(w, s->text + s->t[j].start, n);
+    w[n] = '\0';
     int a, b, c, used = 0;
     char sep;
-    if (len < 8 || len > 10 || sscanf(w, "%d%c%d", &a, &sep, &b) != 3 || (sep != '-' && sep != '/'))
+    if (sscanf(w, "%d%c%d", &a, &sep, &b) != 3 || (sep != '-' && sep != '/'))
         return 0;
     char fmt[16];
     snprintf(fmt, sizeof fmt, "%%d%c%%d%c%%d%%n", sep, sep);
@@ -2104,10 +2115,23 @@ static const char *const starters[] = {
     "spring", "summer", "fall", "autumn", "winter",
     "christmas", "new", "thanksgiving", "halloween", "valentine", NULL};
 
+/* Does capitalised word i name what only a capital starts: a month, a
+ * weekday (or weekdays), a fiscal year (FY2023) or a quarter (Q3)? */
+static int named_start(const sent *s, size_t i)
+{
+    const char *w = s->text + s->t[i].start;
+    size_t len = word_len(s, i);
+    if (px_month_from_word(w, len) || which(s, i, weekday_words) >= 0)
+        return 1;
+    if (len >= 7 && w[len - 1] == 's' && px_word_index(weekday_words, w, len - 1) >= 0)
+        return 1; /* plural_weekday */
+    return (w[0] == 'F' && w[1] == 'Y') || (w[0] == 'Q' && tok_bytes(s, i) == 2);
+}
+
 /* Can token i start an expression (or an opener of one)? Most tokens of
- * a text cannot: words in lower case that no matcher tests first. Those
- * are ruled out by one lookup instead of every matcher's tests; anything
- * else (a capital, a digit, a hyphen, another script, an apostrophe, a
+ * a text cannot: words that no matcher tests first. Those are ruled out
+ * by a lookup or two instead of every matcher's tests; anything else (a
+ * number, a hyphen, a letter other than a-z first, an apostrophe, a
  * language's own words) goes to the matchers. */
 static int may_start(const sent *s, size_t i)
 {
@@ -2119,10 +2143,13 @@ static int may_start(const sent *s, size_t i)
     const char *w = s->text + t->start;
     if (t->kind == PX_TOK_PUNCT)
         return *w == '\'';
-    if ((t->kind != PX_TOK_WORD && t->kind != PX_TOK_NUMBER) || *w < 'a' || *w > 'z' ||
-        (t->flags & (PX_TOKF_CAPITALIZED | PX_TOKF_HYPHENATED)) || memchr(w, '-', t->end - t->start))
+    int lower = *w >= 'a' && *w <= 'z', upper = *w >= 'A' && *w <= 'Z';
+    if (t->kind != PX_TOK_WORD || (!lower && !upper) || (t->flags & PX_TOKF_HYPHENATED) ||
+        memchr(w, '-', t->end - t->start))
         return 1;
-    return which(s, i, starters) >= 0;
+    if (which(s, i, starters) >= 0)
+        return 1;
+    return (upper || (t->flags & PX_TOKF_CAPITALIZED)) && named_start(s, i);
 }
 
 /* The longest expression starting at token i; its token count (0: none)

@@ -2363,6 +2363,26 @@ static px_entity_kind merged_kind(const size_t *votes, const size_t *context, px
     return ctotal ? cbest : best;
 }
 
+/* What the merge reads of an entity to skip a pair early. Only a pair
+ * whose first entity is a person can merge under different names
+ * (same_entity after its first test, misspelled); otherwise the names must
+ * be equal but for case, so of one length. A long text has thousands of
+ * entities whose last words start with one letter and have close lengths:
+ * testing all those pairs in full was most of the merge. */
+typedef struct merge_key {
+    int initial;     /* the last word's first byte, lower case */
+    size_t last_len; /* the last word's length */
+    size_t name_len;
+    int person;
+} merge_key;
+
+static merge_key merge_key_of(const px_entity *e)
+{
+    size_t len;
+    const char *last = last_word(e->name, &len);
+    return (merge_key){tolower((unsigned char)last[0]), len, strlen(e->name), e->kind == PX_ENTITY_PERSON};
+}
+
 int px_entities_merge(const px_article *const *articles, px_entity_list *const *lists,
                       size_t n, px_entity_list *out, px_error *err)
 {
@@ -2393,19 +2413,26 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
     sort_lists = lists;
     sort_flat = f;
     qsort(order, total, sizeof *order, by_last_word);
+    merge_key *key = malloc((total ? total : 1) * sizeof *key);
+    if (!key) {
+        free(order);
+        free(f);
+        return px_error_set(err, PX_ENOMEM, "out of memory merging entities");
+    }
+    for (size_t i = 0; i < total; i++)
+        key[i] = merge_key_of(ENT(order[i]));
     for (size_t i = 0; i < total; i++) {
-        size_t al;
-        const char *as = last_word(ENT(order[i])->name, &al);
         for (size_t j = i + 1; j < total; j++) {
-            size_t bl;
-            const char *bs = last_word(ENT(order[j])->name, &bl);
-            if (tolower((unsigned char)as[0]) != tolower((unsigned char)bs[0]) || bl > al + 2)
+            if (key[j].initial != key[i].initial || key[j].last_len > key[i].last_len + 2)
                 break;
+            if (!key[i].person && key[j].name_len != key[i].name_len)
+                continue; /* neither rule can hold: see merge_key */
             const px_entity *a = ENT(order[i]), *b = ENT(order[j]);
             if (same_entity(a, b) || misspelled(a, b))
                 uf_union(f, order[i], order[j]);
         }
     }
+    free(key);
     free(order);
     /* a single-word person that became ambiguous (two full names share it)
      * stays with the first; union-find already decided, accept it */

@@ -56,6 +56,7 @@ typedef struct qscan {
     long last_thing; /* index of the last quote said by a document or org */
     unsigned char *spoke; /* per entity of people: named as a quote's speaker */
     unsigned char *located; /* per entity of people: see located() */
+    char **roles;           /* per entity of people: see lower_roles() */
 } qscan;
 
 static int add_piece(qscan *q, size_t open, size_t olen, size_t close, size_t clen,
@@ -1001,21 +1002,32 @@ static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_q
  * "Press Secretary"), or -1. */
 static long person_with_role(const qscan *q, const char *noun, size_t len)
 {
-    if (!q->people)
+    if (!q->roles)
         return -1;
+    char *n = cl_lower(noun, len);
+    long found = -1;
+    for (size_t i = 0; n && found < 0 && i < q->people->n; i++)
+        if (q->roles[i] && strstr(q->roles[i], n) != NULL)
+            found = (long)i;
+    free(n);
+    return found;
+}
+
+/* The roles of the people, in lower case (NULL for an entity that is no
+ * person or has none), made once: person_with_role is asked for every
+ * quote whose speaker is a role, on a long text thousands of times. */
+static int lower_roles(qscan *q)
+{
+    if (!q->people->n)
+        return PX_OK;
+    if (!(q->roles = calloc(q->people->n, sizeof *q->roles)))
+        return PX_ENOMEM;
     for (size_t i = 0; i < q->people->n; i++) {
         const px_entity *e = &q->people->v[i];
-        if (e->kind != PX_ENTITY_PERSON || !e->role)
-            continue;
-        char *r = cl_lower(e->role, strlen(e->role));
-        char *n = cl_lower(noun, len);
-        int hit = r && n && strstr(r, n) != NULL;
-        free(r);
-        free(n);
-        if (hit)
-            return (long)i;
+        if (e->kind == PX_ENTITY_PERSON && e->role && !(q->roles[i] = cl_lower(e->role, strlen(e->role))))
+            return PX_ENOMEM;
     }
-    return -1;
+    return PX_OK;
 }
 
 /* Where the name ending the phrase s[0..len) starts, when its last word
@@ -1105,7 +1117,7 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
      * organisation before the title: "New Jersey Gov. Chris Christie" */
     if (ent >= 0 && q->people->v[ent].kind != PX_ENTITY_PERSON) {
         long person = -1;
-        for (size_t m = 0; m < q->people->n_mentions; m++) {
+        for (size_t m = first_mention_from(q->people, base); m < q->people->n_mentions; m++) {
             const px_mention *mn = &q->people->mentions[m];
             if (mn->start >= base + len)
                 break;
@@ -1523,9 +1535,10 @@ static int naming_cue(const qscan *q, size_t lo, size_t t, speaker *sp)
         }
         if (!q->people)
             return 0;
-        for (size_t m = 0; m < q->people->n_mentions; m++) {
+        for (size_t m = first_mention_ending_from(q->people, b->end);
+             m < q->people->n_mentions && q->people->mentions[m].end == b->end; m++) {
             const px_mention *mn = &q->people->mentions[m];
-            if (mn->end != b->end || mn->possessive ||
+            if (mn->possessive ||
                 q->people->v[mn->entity].kind != PX_ENTITY_PERSON)
                 continue;
             sp->start = mn->start;
@@ -1772,9 +1785,9 @@ static int sentence_subject(qscan *q, px_quote *x)
     }
     if (!q->people)
         return 0;
-    for (size_t m = 0; m < q->people->n_mentions; m++) {
+    for (size_t m = first_mention_from(q->people, lo); m < q->people->n_mentions; m++) {
         const px_mention *mn = &q->people->mentions[m];
-        if (mn->start < lo || mn->possessive)
+        if (mn->possessive)
             continue;
         if (mn->start >= hi)
             break;
@@ -2029,10 +2042,8 @@ static int can_speak(const qscan *q, size_t s, size_t e)
         cl_is_role_word(hs, hl))
         return 1;
     int head_named = 0, named = 0;
-    for (size_t m = 0; m < q->people->n_mentions; m++) {
+    for (size_t m = first_mention_ending_from(q->people, s + 1); m < q->people->n_mentions; m++) {
         const px_mention *mn = &q->people->mentions[m];
-        if (mn->end <= s)
-            continue;
         if (mn->start >= e)
             break;
         px_entity_kind k = q->people->v[mn->entity].kind;
@@ -2308,6 +2319,7 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
     if (!rc) {
         mark_saying_subjects(&q);
         mark_located(&q);
+        rc = lower_roles(&q);
     }
     if (!rc)
         rc = find_pieces(&q);
@@ -2322,6 +2334,9 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
     free(q.p);
     free(q.spoke);
     free(q.located);
+    for (size_t i = 0; q.roles && i < q.people->n; i++)
+        free(q.roles[i]);
+    free(q.roles);
     cl_doc_free(&q.d);
     px_entity_list_clear(&own);
     return rc ? PX_ENOMEM : PX_OK;

@@ -1361,15 +1361,48 @@ static void name_index_free(name_index *x)
  * one whose surname is within a small edit distance. surnames (may be
  * NULL) gives the first person of several words by surname, for the look
  * ahead. */
+/* Which entities a pass of resolve_short has tested: a window of 400
+ * mentions names far fewer entities, and the tests of a pass depend on
+ * the entity and the short form alone, so each is tested once. */
+typedef struct tested {
+    uint32_t *pass; /* by entity: the pass that tested it last */
+    size_t cap;
+    uint32_t now;
+} tested;
+
+/* Starts a pass over entities 0 .. n - 1; without memory, every entity
+ * is tested again (as before). */
+static void tested_begin(tested *t, size_t n)
+{
+    t->now++;
+    if (px_grow(&t->pass, &t->cap, n ? n : 1, sizeof *t->pass, 64, 1) != PX_OK) {
+        free(t->pass);
+        t->pass = NULL;
+        t->cap = 0;
+    }
+}
+
+/* Was entity e tested in this pass? Marks it tested. */
+static int tested_before(tested *t, long e)
+{
+    if (!t->pass)
+        return 0;
+    if (t->pass[e] == t->now)
+        return 1;
+    t->pass[e] = t->now;
+    return 0;
+}
+
 static long resolve_short(const px_entity_list *out, const cand *cands, size_t from, size_t upto,
-                          const cand *c, const name_index *surnames)
+                          const cand *c, const name_index *surnames, tested *seen)
 {
     size_t len = strlen(c->name);
     long best = -1, org = -1;
     for (size_t pass = 0; pass < 2 && best < 0; pass++) {
+        tested_begin(seen, out->n);
         for (size_t k = upto; k-- > from;) {
             const cand *o = &cands[k];
-            if (o->entity < 0 || o->n_words <= c->n_words)
+            if (o->entity < 0 || o->n_words <= c->n_words || tested_before(seen, o->entity))
                 continue;
             const px_entity *e = &out->v[o->entity];
             if (pass == 0) {
@@ -1459,6 +1492,7 @@ typedef struct resolver {
     namesakes *by_surname; /* surnames map id -> the people with it */
     size_t cap_by_surname;
     px_map roles;          /* entity id and folded title of each mention so far */
+    tested tested;         /* resolve_short's entities tested */
 } resolver;
 
 static size_t role_key(long e, const char *role, char *key, size_t cap)
@@ -1604,6 +1638,7 @@ static void resolver_free(resolver *r)
     name_index_free(&r->surnames);
     free(r->by_surname);
     px_map_free(&r->roles);
+    free(r->tested.pass);
 }
 
 static int resolve_names(scanner *sc, px_entity_list *out)
@@ -1617,7 +1652,7 @@ static int resolve_names(scanner *sc, px_entity_list *out)
             continue;
         c->entity = find_name(&r.names, c->name, strlen(c->name));
         if (c->entity < 0 && c->kind == PX_ENTITY_PERSON)
-            c->entity = resolve_short(out, sc->c, k > RESOLVE_WINDOW ? k - RESOLVE_WINDOW : 0, k, c, NULL);
+            c->entity = resolve_short(out, sc->c, k > RESOLVE_WINDOW ? k - RESOLVE_WINDOW : 0, k, c, NULL, &r.tested);
         rc = name_or_new(&r, out, c, 0);
     }
     if (!rc)
@@ -1632,7 +1667,7 @@ static int resolve_names(scanner *sc, px_entity_list *out)
         if (c->n_words == 1)
             c->entity = pick_namesake(sc, &r, out, k, from, upto);
         if (c->entity < 0)
-            c->entity = resolve_short(out, sc->c, from, upto, c, &r.surnames);
+            c->entity = resolve_short(out, sc->c, from, upto, c, &r.surnames, &r.tested);
         rc = name_or_new(&r, out, c, 1);
     }
     resolver_free(&r);

@@ -681,6 +681,26 @@ static void test_undated_article_counts_from_the_story_event(void **s)
         px_article_free(v[i]);
 }
 
+/* The day the story gives an event is the day named most often in the
+ * sentences that name it, each expression counted once however often its
+ * sentence names the event, the earlier day on a tie. */
+static void test_event_day_is_the_most_named_earliest_on_a_tie(void **s)
+{
+    (void)s;
+    px_article *v[2];
+    v[0] = story_article("Daily A", "2024-03-01", "The attack on Feb. 4 followed an earlier attack, officials said. "
+                         "The attack on Feb. 2 killed ten people.");
+    v[1] = story_article("Daily B", NULL, "Three days after the attack, traders in Sadr reopened their stalls "
+                         "under police guard.");
+    px_story_report *rep = NULL;
+    assert_int_equal(px_compare_story(v, 2, NULL, &rep, NULL), PX_OK);
+    assert_string_equal(v[1]->date, "2024-02-05"); /* Feb. 2 and Feb. 4 once each: Feb. 2, plus three days */
+    assert_true(v[1]->date_estimated);
+    px_story_report_free(rep);
+    for (size_t i = 0; i < 2; i++)
+        px_article_free(v[i]);
+}
+
 /* An undated article takes the story's date, but may have been written
  * later: what it names after that estimate ("a poll from December") is not
  * put in the timeline as a future date; a dated article's future stays. */
@@ -762,6 +782,7 @@ int main(void)
         cmocka_unit_test(test_one_place_per_sentence),
         cmocka_unit_test(test_example_bridge_timeline),
         cmocka_unit_test(test_undated_article_counts_from_the_story_event),
+        cmocka_unit_test(test_event_day_is_the_most_named_earliest_on_a_tie),
         cmocka_unit_test(test_seed_counted_from_october_7),
         cmocka_unit_test(test_estimated_date_places_nothing_in_the_future),
     };

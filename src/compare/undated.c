@@ -112,6 +112,25 @@ static int past_day_at(const px_doc *d, const px_timex *x, long *day, size_t *t)
            px_date_days(x->date, day) == PX_OK;
 }
 
+/* Each event's day from the days named beside it (v[0..n), sorted here):
+ * the one named most often, the earliest on a tie. */
+static void most_named_days(dated_event *v, size_t n, events *ev)
+{
+    if (n)
+        qsort(v, n, sizeof *v, by_event_then_day);
+    size_t best_n = 0;
+    for (size_t a = 0, b; a < n; a = b) {
+        if (a == 0 || v[a].id != v[a - 1].id)
+            best_n = 0;
+        for (b = a; b < n && v[b].id == v[a].id && v[b].day == v[a].day; b++)
+            ;
+        if (b - a > best_n) {
+            best_n = b - a;
+            ev->day[v[a].id] = v[a].day;
+        }
+    }
+}
+
 /* The day the story dates each event: of the past days named (with a day)
  * in sentences that also name the event, the one named most often, the
  * earliest on a tie. One pass over the story's expressions for all the
@@ -121,8 +140,8 @@ static int date_events(const px_story_text *s, const px_timexes *tx, events *ev)
 {
     dated_event *v = NULL;
     size_t n = 0, cap = 0;
-    uint32_t *seen = ev->keys.n ? malloc(ev->keys.n * sizeof *seen) : NULL; /* the expression that last
-                                                                               dated each event, + 1 */
+    /* by event: the stamp of the expression that last dated it */
+    uint32_t *seen = ev->keys.n ? malloc(ev->keys.n * sizeof *seen) : NULL;
     if (ev->keys.n && (!seen || px_grow(&ev->day, &ev->cap, ev->keys.n, sizeof *ev->day, 16, 0) != PX_OK)) {
         free(seen);
         return PX_ENOMEM;
@@ -151,19 +170,7 @@ static int date_events(const px_story_text *s, const px_timexes *tx, events *ev)
             }
         }
     }
-    if (n)
-        qsort(v, n, sizeof *v, by_event_then_day);
-    size_t best_n = 0;
-    for (size_t a = 0, b; a < n; a = b) {
-        if (a == 0 || v[a].id != v[a - 1].id)
-            best_n = 0;
-        for (b = a; b < n && v[b].id == v[a].id && v[b].day == v[a].day; b++)
-            ;
-        if (b - a > best_n) {
-            best_n = b - a;
-            ev->day[v[a].id] = v[a].day;
-        }
-    }
+    most_named_days(v, n, ev);
     free(v);
     free(seen);
     return rc;

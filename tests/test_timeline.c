@@ -323,6 +323,56 @@ static void test_years_weeks_and_sets(void **s)
     expect_span("The museum is closed on Mondays.", "2000-04-01", "Mondays", PX_TIMEX_SET, "XXXX-WXX-1");
 }
 
+/* The date finder tries its matchers only at a token that one of them
+ * tests first (may_start in timex.c): every kind of first word still
+ * starts its expression, in lower case, with a capital, a hyphen or a
+ * digit. */
+static void test_every_first_word_still_starts_an_expression(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *text, *want;
+        px_timex_type type;
+        const char *value;
+    } cases[] = {
+        {"They met a few days ago.", "a few days ago", PX_TIMEX_DATE, "PAST_REF"},
+        {"The vote came several weeks later.", "several weeks", PX_TIMEX_DURATION, "PXW"},
+        {"She left twenty-four hours later.", "twenty-four hours", PX_TIMEX_DURATION, "PT24H"},
+        {"The club meets every other week.", "every other week", PX_TIMEX_SET, "P2W"},
+        {"Prices are checked daily by the clerks.", "daily", PX_TIMEX_SET, "P1D"},
+        {"Fees rose in recent years.", "recent years", PX_TIMEX_DURATION, "PXY"},
+        {"The plant reopened the following year.", "the following year", PX_TIMEX_DATE, "2000"},
+        {"The bridge reopened that week.", "that week", PX_TIMEX_DATE, ""},
+        {"The figures are due by year-end.", "year-end", PX_TIMEX_DATE, "1999"},
+        {"Bus fares are lower these days.", "these days", PX_TIMEX_DATE, "PRESENT_REF"},
+        {"Rates will stay low for the foreseeable future.", "the foreseeable future", PX_TIMEX_DATE, "FUTURE_REF"},
+        {"The shop opens at noon.", "noon", PX_TIMEX_TIME, "1999-12-01T12:00"},
+        {"The ferry sank in nineteen ninety-six.", "nineteen ninety-six", PX_TIMEX_DATE, "1996"},
+        {"Jazz clubs thrived in the nineties.", "nineties", PX_TIMEX_DATE, "199X"},
+        {"The budget for fiscal 2023 grew.", "fiscal 2023", PX_TIMEX_DATE, "2023"},
+        {"Sales fell in the year-ago quarter.", "the year-ago quarter", PX_TIMEX_DATE, "1998-Q3"},
+        {"Profit rose in the first half of 2023.", "the first half of 2023", PX_TIMEX_DATE, "2023-H1"},
+        {"Exports rose this spring.", "this spring", PX_TIMEX_DATE, "1999-SP"},
+        {"Turnout was high yesterday.", "yesterday", PX_TIMEX_DATE, "1999-11-30"},
+        {"The mine closed two decades ago.", "two decades ago", PX_TIMEX_DATE, "197X"},
+        {"Output grew in Q3 2023.", "Q3 2023", PX_TIMEX_DATE, "2023-Q3"},
+        {"The road reopens on Christmas Eve.", "Christmas Eve", PX_TIMEX_DATE, "1999-12-24"},
+        {"Sales rose in the latest quarter.", "the latest quarter", PX_TIMEX_DATE, "1999-Q3"},
+        {"They met again the previous day.", "the previous day", PX_TIMEX_DATE, ""},
+        {"Officials met in mid-2022.", "mid-2022", PX_TIMEX_DATE, "2022"},
+        {"It will be decided within months.", "months", PX_TIMEX_DURATION, "PXM"},
+        {"The lab runs two tests per hour.", "per hour", PX_TIMEX_SET, "PT1H"},
+        {"The strike ended at midnight.", "midnight", PX_TIMEX_TIME, "1999-12-01T00:00"},
+        {"Sales rose in the third-quarter of 2023.", "the third-quarter of 2023", PX_TIMEX_DATE, "2023-Q3"},
+        {"Nurses work on Mondays.", "Mondays", PX_TIMEX_SET, "XXXX-WXX-1"},
+        {"The talks resume in January.", "January", PX_TIMEX_DATE, "2000-01"},
+        {"Fees were cut the same month.", "the same month", PX_TIMEX_DATE, ""},
+        {"Ticket sales collapsed this past week.", "past week", PX_TIMEX_DATE, "1999-W47"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_span(cases[i].text, "1999-12-01", cases[i].want, cases[i].type, cases[i].value);
+}
+
 static void test_relative_periods(void **s)
 {
     (void)s;
@@ -631,6 +681,26 @@ static void test_undated_article_counts_from_the_story_event(void **s)
         px_article_free(v[i]);
 }
 
+/* The day the story gives an event is the day named most often in the
+ * sentences that name it, each expression counted once however often its
+ * sentence names the event, the earlier day on a tie. */
+static void test_event_day_is_the_most_named_earliest_on_a_tie(void **s)
+{
+    (void)s;
+    px_article *v[2];
+    v[0] = story_article("Daily A", "2024-03-01", "The attack on Feb. 4 followed an earlier attack, officials said. "
+                         "The attack on Feb. 2 killed ten people.");
+    v[1] = story_article("Daily B", NULL, "Three days after the attack, traders in Sadr reopened their stalls "
+                         "under police guard.");
+    px_story_report *rep = NULL;
+    assert_int_equal(px_compare_story(v, 2, NULL, &rep, NULL), PX_OK);
+    assert_string_equal(v[1]->date, "2024-02-05"); /* Feb. 2 and Feb. 4 once each: Feb. 2, plus three days */
+    assert_true(v[1]->date_estimated);
+    px_story_report_free(rep);
+    for (size_t i = 0; i < 2; i++)
+        px_article_free(v[i]);
+}
+
 /* An undated article takes the story's date, but may have been written
  * later: what it names after that estimate ("a poll from December") is not
  * put in the timeline as a future date; a dated article's future stays. */
@@ -701,6 +771,7 @@ int main(void)
         cmocka_unit_test(test_periods_counted_from_the_last_date_named),
         cmocka_unit_test(test_years_weeks_and_sets),
         cmocka_unit_test(test_relative_periods),
+        cmocka_unit_test(test_every_first_word_still_starts_an_expression),
         cmocka_unit_test(test_types_and_values),
         cmocka_unit_test(test_absolute_dates),
         cmocka_unit_test(test_names_and_furniture_are_not_dates),
@@ -711,6 +782,7 @@ int main(void)
         cmocka_unit_test(test_one_place_per_sentence),
         cmocka_unit_test(test_example_bridge_timeline),
         cmocka_unit_test(test_undated_article_counts_from_the_story_event),
+        cmocka_unit_test(test_event_day_is_the_most_named_earliest_on_a_tie),
         cmocka_unit_test(test_seed_counted_from_october_7),
         cmocka_unit_test(test_estimated_date_places_nothing_in_the_future),
     };

@@ -1369,15 +1369,48 @@ static void name_index_free(name_index *x)
  * one whose surname is within a small edit distance. surnames (may be
  * NULL) gives the first person of several words by surname, for the look
  * ahead. */
+/* Which entities a pass of resolve_short has tested: a window of 400
+ * mentions names far fewer entities, and the tests of a pass depend on
+ * the entity and the short form alone, so each is tested once. */
+typedef struct tested {
+    uint32_t *pass; /* by entity: the pass that tested it last */
+    size_t cap;
+    uint32_t now;
+} tested;
+
+/* Starts a pass over entities 0 .. n - 1; without memory, every entity
+ * is tested again (as before). */
+static void tested_begin(tested *t, size_t n)
+{
+    t->now++;
+    if (px_grow(&t->pass, &t->cap, n ? n : 1, sizeof *t->pass, 64, 1) != PX_OK) {
+        free(t->pass);
+        t->pass = NULL;
+        t->cap = 0;
+    }
+}
+
+/* Was entity e tested in this pass? Marks it tested. */
+static int tested_before(tested *t, long e)
+{
+    if (!t->pass)
+        return 0;
+    if (t->pass[e] == t->now)
+        return 1;
+    t->pass[e] = t->now;
+    return 0;
+}
+
 static long resolve_short(const px_entity_list *out, const cand *cands, size_t from, size_t upto,
-                          const cand *c, const name_index *surnames)
+                          const cand *c, const name_index *surnames, tested *seen)
 {
     size_t len = strlen(c->name);
     long best = -1, org = -1;
     for (size_t pass = 0; pass < 2 && best < 0; pass++) {
+        tested_begin(seen, out->n);
         for (size_t k = upto; k-- > from;) {
             const cand *o = &cands[k];
-            if (o->entity < 0 || o->n_words <= c->n_words)
+            if (o->entity < 0 || o->n_words <= c->n_words || tested_before(seen, o->entity))
                 continue;
             const px_entity *e = &out->v[o->entity];
             if (pass == 0) {
@@ -1467,6 +1500,7 @@ typedef struct resolver {
     namesakes *by_surname; /* surnames map id -> the people with it */
     size_t cap_by_surname;
     px_map roles;          /* entity id and folded title of each mention so far */
+    tested tested;         /* resolve_short's entities tested */
 } resolver;
 
 static size_t role_key(long e, const char *role, char *key, size_t cap)
@@ -1612,6 +1646,7 @@ static void resolver_free(resolver *r)
     name_index_free(&r->surnames);
     free(r->by_surname);
     px_map_free(&r->roles);
+    free(r->tested.pass);
 }
 
 static int resolve_names(scanner *sc, px_entity_list *out)
@@ -1625,7 +1660,7 @@ static int resolve_names(scanner *sc, px_entity_list *out)
             continue;
         c->entity = find_name(&r.names, c->name, strlen(c->name));
         if (c->entity < 0 && c->kind == PX_ENTITY_PERSON)
-            c->entity = resolve_short(out, sc->c, k > RESOLVE_WINDOW ? k - RESOLVE_WINDOW : 0, k, c, NULL);
+            c->entity = resolve_short(out, sc->c, k > RESOLVE_WINDOW ? k - RESOLVE_WINDOW : 0, k, c, NULL, &r.tested);
         rc = name_or_new(&r, out, c, 0);
     }
     if (!rc)
@@ -1640,7 +1675,7 @@ static int resolve_names(scanner *sc, px_entity_list *out)
         if (c->n_words == 1)
             c->entity = pick_namesake(sc, &r, out, k, from, upto);
         if (c->entity < 0)
-            c->entity = resolve_short(out, sc->c, from, upto, c, &r.surnames);
+            c->entity = resolve_short(out, sc->c, from, upto, c, &r.surnames, &r.tested);
         rc = name_or_new(&r, out, c, 1);
     }
     resolver_free(&r);
@@ -1652,6 +1687,34 @@ static int word_written_lower(const scanner *sc, const char *s, size_t len)
 {
     uint64_t k = lower_key(s, len);
     return bsearch(&k, sc->lower, sc->n_lower, sizeof k, by_key) != NULL;
+}
+
+/* Each entity's mentions in text order, as lists through the candidates:
+ * (*first)[e] is entity e's first mention, (*next)[k] the one after
+ * mention k (sc->nc: none). Visiting every entity's mentions then costs
+ * the mentions once, not entities times mentions (a long text has
+ * thousands of both). */
+static int mentions_by_entity(const scanner *sc, size_t n_entities, size_t **first, size_t **next)
+{
+    *first = malloc((n_entities + 1) * sizeof **first);
+    *next = malloc((sc->nc + 1) * sizeof **next);
+    if (!*first || !*next) {
+        free(*first);
+        free(*next);
+        *first = *next = NULL;
+        return PX_ENOMEM;
+    }
+    for (size_t e = 0; e < n_entities; e++)
+        (*first)[e] = sc->nc;
+    for (size_t k = sc->nc; k-- > 0;) {
+        long e = sc->c[k].entity;
+        (*next)[k] = sc->nc;
+        if (e >= 0 && (size_t)e < n_entities) {
+            (*next)[k] = (*first)[e];
+            (*first)[e] = k;
+        }
+    }
+    return PX_OK;
 }
 
 /* Renames an entity after the name the article really uses: a name of
@@ -1666,13 +1729,14 @@ static int name_from_use(const scanner *sc, px_entity_list *out)
     static const char *const openers[] = {"since", "after", "before", "when", "while", "although",
                                           "though", "until", "once", "meanwhile", "however", "still",
                                           "yet", "now", "then", "today", "yesterday", "also", NULL};
+    size_t *first = NULL, *next = NULL;
+    if (mentions_by_entity(sc, out->n, &first, &next) != PX_OK)
+        return PX_ENOMEM;
     for (size_t e = 0; e < out->n; e++) {
         const char *name = out->v[e].name;
         size_t exact = 0, lead = 0, other = 0, lead_len = 0;
-        for (size_t k = 0; k < sc->nc; k++) {
+        for (size_t k = first[e]; k < sc->nc; k = next[k]) {
             const cand *c = &sc->c[k];
-            if ((size_t)c->entity != e)
-                continue;
             size_t n = strlen(c->name);
             if (strcmp(c->name, name) == 0)
                 exact++;
@@ -1694,11 +1758,16 @@ static int name_from_use(const scanner *sc, px_entity_list *out)
         if (!word_written_lower(sc, dropped, dl) || !(px_is_stopword("en", low, dl) || cl_in(low, dl, openers)))
             continue; /* "since", not the "Zoo" of "Cincinnati Zoo" */
         char *nm = px_strndup(name, lead_len);
-        if (!nm)
+        if (!nm) {
+            free(first);
+            free(next);
             return PX_ENOMEM;
+        }
         free(out->v[e].name);
         out->v[e].name = nm;
     }
+    free(first);
+    free(next);
     return PX_OK;
 }
 
@@ -2337,6 +2406,26 @@ static px_entity_kind merged_kind(const size_t *votes, const size_t *context, px
     return ctotal ? cbest : best;
 }
 
+/* What the merge reads of an entity to skip a pair early. Only a pair
+ * whose first entity is a person can merge under different names
+ * (same_entity after its first test, misspelled); otherwise the names must
+ * be equal but for case, so of one length. A long text has thousands of
+ * entities whose last words start with one letter and have close lengths:
+ * testing all those pairs in full was most of the merge. */
+typedef struct merge_key {
+    int initial;     /* the last word's first byte, lower case */
+    size_t last_len; /* the last word's length */
+    size_t name_len;
+    int person;
+} merge_key;
+
+static merge_key merge_key_of(const px_entity *e)
+{
+    size_t len;
+    const char *last = last_word(e->name, &len);
+    return (merge_key){tolower((unsigned char)last[0]), len, strlen(e->name), e->kind == PX_ENTITY_PERSON};
+}
+
 int px_entities_merge(const px_article *const *articles, px_entity_list *const *lists,
                       size_t n, px_entity_list *out, px_error *err)
 {
@@ -2367,19 +2456,26 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
     sort_lists = lists;
     sort_flat = f;
     qsort(order, total, sizeof *order, by_last_word);
+    merge_key *key = malloc((total ? total : 1) * sizeof *key);
+    if (!key) {
+        free(order);
+        free(f);
+        return px_error_set(err, PX_ENOMEM, "out of memory merging entities");
+    }
+    for (size_t i = 0; i < total; i++)
+        key[i] = merge_key_of(ENT(order[i]));
     for (size_t i = 0; i < total; i++) {
-        size_t al;
-        const char *as = last_word(ENT(order[i])->name, &al);
         for (size_t j = i + 1; j < total; j++) {
-            size_t bl;
-            const char *bs = last_word(ENT(order[j])->name, &bl);
-            if (tolower((unsigned char)as[0]) != tolower((unsigned char)bs[0]) || bl > al + 2)
+            if (key[j].initial != key[i].initial || key[j].last_len > key[i].last_len + 2)
                 break;
+            if (!key[i].person && key[j].name_len != key[i].name_len)
+                continue; /* neither rule can hold: see merge_key */
             const px_entity *a = ENT(order[i]), *b = ENT(order[j]);
             if (same_entity(a, b) || misspelled(a, b))
                 uf_union(f, order[i], order[j]);
         }
     }
+    free(key);
     free(order);
     /* a single-word person that became ambiguous (two full names share it)
      * stays with the first; union-find already decided, accept it */

@@ -55,6 +55,8 @@ typedef struct qscan {
     const px_quote_list *out;
     long last_thing; /* index of the last quote said by a document or org */
     unsigned char *spoke; /* per entity of people: named as a quote's speaker */
+    unsigned char *located; /* per entity of people: see located() */
+    char **roles;           /* per entity of people: see lower_roles() */
 } qscan;
 
 static int add_piece(qscan *q, size_t open, size_t olen, size_t close, size_t clen,
@@ -1057,6 +1059,36 @@ static void mark_saying_subjects(qscan *q)
     }
 }
 
+/* The first mention starting at or after byte off (mentions are in text
+ * order): a sentence's mentions are found without scanning the article's. */
+static size_t first_mention_from(const px_entity_list *l, size_t off)
+{
+    size_t lo = 0, hi = l->n_mentions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->mentions[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The first mention ending at or after byte off (mentions do not overlap,
+ * so their ends are in text order too, as px_entities_at reads them). */
+static size_t first_mention_ending_from(const px_entity_list *l, size_t off)
+{
+    size_t lo = 0, hi = l->n_mentions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->mentions[mid].end < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The nearest person mentioned before off whose gender fits: earlier in
  * the same sentence, then the first (subject) person of each earlier
  * sentence, at most twenty sentences back. */
@@ -1074,10 +1106,8 @@ static long nearest_person(const qscan *q, size_t off, px_gender g, size_t quote
             b = off;
         long best = -1;
         int best_poss = 1;
-        for (size_t m = 0; m < l->n_mentions; m++) {
+        for (size_t m = first_mention_from(l, a); m < l->n_mentions && l->mentions[m].start < b; m++) {
             const px_mention *mn = &l->mentions[m];
-            if (mn->start < a || mn->start >= b)
-                continue;
             if (mn->start >= quote_start && mn->end <= quote_end)
                 continue; /* named inside the quote itself */
             const px_entity *e = &l->v[mn->entity];
@@ -1148,9 +1178,9 @@ static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_q
         return -1;
     if (other_subject_between(q, prev->end, off < cur->start ? off : cur->start, p))
         return -1;
-    for (size_t m = 0; m < q->people->n_mentions; m++) {
+    for (size_t m = first_mention_from(q->people, prev->end); m < q->people->n_mentions; m++) {
         const px_mention *mn = &q->people->mentions[m];
-        if (mn->start < prev->end || (mn->start >= cur->start && mn->end <= cur->end))
+        if (mn->start >= cur->start && mn->end <= cur->end)
             continue;
         if (mn->start >= off)
             break;
@@ -1166,21 +1196,32 @@ static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_q
  * "Press Secretary"), or -1. */
 static long person_with_role(const qscan *q, const char *noun, size_t len)
 {
-    if (!q->people)
+    if (!q->roles)
         return -1;
+    char *n = cl_lower(noun, len);
+    long found = -1;
+    for (size_t i = 0; n && found < 0 && i < q->people->n; i++)
+        if (q->roles[i] && strstr(q->roles[i], n) != NULL)
+            found = (long)i;
+    free(n);
+    return found;
+}
+
+/* The roles of the people, in lower case (NULL for an entity that is no
+ * person or has none), made once: person_with_role is asked for every
+ * quote whose speaker is a role, on a long text thousands of times. */
+static int lower_roles(qscan *q)
+{
+    if (!q->people->n)
+        return PX_OK;
+    if (!(q->roles = calloc(q->people->n, sizeof *q->roles)))
+        return PX_ENOMEM;
     for (size_t i = 0; i < q->people->n; i++) {
         const px_entity *e = &q->people->v[i];
-        if (e->kind != PX_ENTITY_PERSON || !e->role)
-            continue;
-        char *r = cl_lower(e->role, strlen(e->role));
-        char *n = cl_lower(noun, len);
-        int hit = r && n && strstr(r, n) != NULL;
-        free(r);
-        free(n);
-        if (hit)
-            return (long)i;
+        if (e->kind == PX_ENTITY_PERSON && e->role && !(q->roles[i] = cl_lower(e->role, strlen(e->role))))
+            return PX_ENOMEM;
     }
-    return -1;
+    return PX_OK;
 }
 
 /* Where the name ending the phrase s[0..len) starts, when its last word
@@ -1271,7 +1312,7 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
      * organisation before the title: "New Jersey Gov. Chris Christie" */
     if (ent >= 0 && q->people->v[ent].kind != PX_ENTITY_PERSON) {
         long person = -1;
-        for (size_t m = 0; m < q->people->n_mentions; m++) {
+        for (size_t m = first_mention_from(q->people, base); m < q->people->n_mentions; m++) {
             const px_mention *mn = &q->people->mentions[m];
             if (mn->start >= base + len)
                 break;
@@ -1735,9 +1776,10 @@ static int naming_cue(const qscan *q, size_t lo, size_t t, speaker *sp)
         }
         if (!q->people)
             return 0;
-        for (size_t m = 0; m < q->people->n_mentions; m++) {
+        for (size_t m = first_mention_ending_from(q->people, b->end);
+             m < q->people->n_mentions && q->people->mentions[m].end == b->end; m++) {
             const px_mention *mn = &q->people->mentions[m];
-            if (mn->end != b->end || mn->possessive ||
+            if (mn->possessive ||
                 q->people->v[mn->entity].kind != PX_ENTITY_PERSON)
                 continue;
             sp->start = mn->start;
@@ -2204,9 +2246,9 @@ static int sentence_subject(qscan *q, px_quote *x)
     }
     if (!q->people)
         return 0;
-    for (size_t m = 0; m < q->people->n_mentions; m++) {
+    for (size_t m = first_mention_from(q->people, lo); m < q->people->n_mentions; m++) {
         const px_mention *mn = &q->people->mentions[m];
-        if (mn->start < lo || mn->possessive)
+        if (mn->possessive)
             continue;
         if (mn->start >= hi)
             break;
@@ -2242,7 +2284,7 @@ static int named_before_colon(const qscan *q, size_t open, speaker *sp)
     if (!q->people || c == 0 || q->d.text[c - 1] != ':')
         return 0;
     c--;
-    for (size_t m = 0; m < q->people->n_mentions; m++) {
+    for (size_t m = first_mention_ending_from(q->people, c); m < q->people->n_mentions; m++) {
         const px_mention *mn = &q->people->mentions[m];
         if (mn->start >= c)
             break;
@@ -2365,15 +2407,24 @@ static int introduced_by(qscan *q, const px_quote *x, speaker *sp)
  * surnames places (`Sharpton said`). */
 static int located(const qscan *q, size_t entity)
 {
+    return q->located && q->located[entity];
+}
+
+/* Marks once, per person, whether a mention of them has a preposition of
+ * place before it (located), instead of scanning every mention for each
+ * quote a long text asks about. */
+static void mark_located(qscan *q)
+{
     static const char *const at[] = {"in", "near", "across", "outside", "inside", "throughout",
                                      NULL};
+    if (!q->located)
+        return;
     for (size_t m = 0; m < q->people->n_mentions; m++) {
         const px_mention *mn = &q->people->mentions[m];
         size_t t = cl_token_at(&q->d.tk, mn->role_start);
-        if (mn->entity == entity && t > 0 && cl_tok_in(q->d.text, &q->d.tk.v[t - 1], at))
-            return 1;
+        if (t > 0 && cl_tok_in(q->d.text, &q->d.tk.v[t - 1], at))
+            q->located[mn->entity] = 1;
     }
-    return 0;
 }
 
 /* A weekday, a month or a function word (`Tuesday charged`, `When
@@ -2461,10 +2512,8 @@ static int can_speak(const qscan *q, size_t s, size_t e)
         cl_is_role_word(hs, hl))
         return 1;
     int head_named = 0, named = 0;
-    for (size_t m = 0; m < q->people->n_mentions; m++) {
+    for (size_t m = first_mention_ending_from(q->people, s + 1); m < q->people->n_mentions; m++) {
         const px_mention *mn = &q->people->mentions[m];
-        if (mn->end <= s)
-            continue;
         if (mn->start >= e)
             break;
         px_entity_kind k = q->people->v[mn->entity].kind;
@@ -2782,12 +2831,15 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
         rc = px_entities_extract_doc(a, doc, &own);
         q.people = &own;
     }
-    if (!rc && q.people->n && !(q.spoke = calloc(q.people->n, 1)))
+    if (!rc && q.people->n && (!(q.spoke = calloc(q.people->n, 1)) || !(q.located = calloc(q.people->n, 1))))
         rc = PX_ENOMEM;
     if (!rc)
         rc = cl_doc_init(&q.d, a->body, doc);
-    if (!rc)
+    if (!rc) {
         mark_saying_subjects(&q);
+        mark_located(&q);
+        rc = lower_roles(&q);
+    }
     if (!rc)
         rc = find_pieces(&q);
     long last_speech = -1;
@@ -2801,6 +2853,10 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
     }
     free(q.p);
     free(q.spoke);
+    free(q.located);
+    for (size_t i = 0; q.roles && i < q.people->n; i++)
+        free(q.roles[i]);
+    free(q.roles);
     cl_doc_free(&q.d);
     px_entity_list_clear(&own);
     return rc ? PX_ENOMEM : PX_OK;

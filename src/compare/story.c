@@ -317,6 +317,47 @@ double px_story_similarity(const px_story_text *s, size_t a, size_t b)
     return dot / ((double)x->norm * (double)y->norm);
 }
 
+int px_story_sim_scratch_init(px_story_sim_scratch *w, const px_story_text *s)
+{
+    w->a = calloc(s->n_terms + 1, sizeof *w->a);
+    w->b = calloc(s->n_terms + 1, sizeof *w->b);
+    if (w->a && w->b)
+        return PX_OK;
+    px_story_sim_scratch_free(w);
+    return PX_ENOMEM;
+}
+
+void px_story_sim_scratch_free(px_story_sim_scratch *w)
+{
+    free(w->a);
+    free(w->b);
+    w->a = w->b = NULL;
+}
+
+double px_story_similarity_with(const px_story_text *s, size_t a, size_t b, px_story_sim_scratch *w)
+{
+    const px_story_sentence *x = &s->sentences[a], *y = &s->sentences[b];
+    if (x->norm <= 0 || y->norm <= 0)
+        return 0;
+    for (size_t i = 0; i < x->n_terms; i++)
+        w->a[x->terms[i]]++;
+    for (size_t k = 0; k < y->n_terms; k++)
+        w->b[y->terms[k]]++;
+    double dot = 0;
+    for (size_t i = 0; i < x->n_terms; i++) { /* px_story_similarity's order and sums */
+        uint32_t t = x->terms[i];
+        size_t tx = w->a[t], ty = w->b[t];
+        if (!tx)
+            continue; /* not its first occurrence */
+        w->a[t] = 0;
+        double idf = px_story_idf(s, t);
+        dot += (double)tx * (double)ty * idf * idf;
+    }
+    for (size_t k = 0; k < y->n_terms; k++)
+        w->b[y->terms[k]] = 0;
+    return dot / ((double)x->norm * (double)y->norm);
+}
+
 /* ---- similar pairs via an inverted index -------------------------------- */
 
 typedef struct postings {

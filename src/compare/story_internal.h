@@ -21,6 +21,18 @@ double px_story_idf(const px_story_text *s, uint32_t term);
  * set to 1 when j is its first occurrence, else 0. */
 size_t px_story_sentence_tf(const px_story_sentence *ps, size_t j, int *first);
 
+/* Two per-term counters, zero between calls, so that comparing sentences
+ * of n and m terms costs n + m, not n * m (the timeline compares each
+ * dated sentence with up to 64 events of its day). */
+typedef struct px_story_sim_scratch {
+    uint32_t *a, *b;
+} px_story_sim_scratch;
+int px_story_sim_scratch_init(px_story_sim_scratch *w, const px_story_text *s);
+void px_story_sim_scratch_free(px_story_sim_scratch *w);
+
+/* px_story_similarity(s, a, b), the same value, with w's counters. */
+double px_story_similarity_with(const px_story_text *s, size_t a, size_t b, px_story_sim_scratch *w);
+
 /* Does sentence i leave a double quotation mark open? Then it is a piece
  * of a quote the sentence splitter cut ("Red flag is what it needs, we
  * need to stop the race.), not a sentence to show on its own. */

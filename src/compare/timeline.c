@@ -8,6 +8,7 @@
 #include "parallax/text.h"
 #include "parallax/timeline.h"
 #include "core/common_internal.h"
+#include "compare/story_internal.h"
 #include "text/timex_internal.h"
 
 /* ---- timeline ------------------------------------------------------------- */
@@ -164,7 +165,8 @@ static void event_free(px_timeline_event *ev)
 
 /* Adds entry e to an event of the same date already in t[first..] when its
  * sentence is alike; returns 1 if merged. */
-static int merge_into(const px_story_text *s, px_timeline *t, size_t first, const tl_entry *e, int *rc)
+static int merge_into(const px_story_text *s, px_timeline *t, size_t first, const tl_entry *e,
+                      px_story_sim_scratch *w, int *rc)
 {
     if (t->n - first > MERGE_WINDOW)
         first = t->n - MERGE_WINDOW;
@@ -173,7 +175,7 @@ static int merge_into(const px_story_text *s, px_timeline *t, size_t first, cons
         if (ev->grain != e->grain || strcmp(ev->date, e->date) != 0)
             continue;
         if (ev->sentence != e->sentence &&
-            px_story_similarity(s, ev->sentence, e->sentence) < SAME_EVENT_SIM)
+            px_story_similarity_with(s, ev->sentence, e->sentence, w) < SAME_EVENT_SIM)
             continue;
         *rc = add_unique(&ev->sentences, &ev->n_sentences, e->sentence);
         if (*rc == PX_OK)
@@ -196,15 +198,19 @@ int px_timeline_build(const px_story_text *s, px_timeline *out, px_error *err)
             rc = PX_ENOMEM;
     }
     size_t group_first = 0;
+    px_story_sim_scratch w = {0};
+    if (rc == PX_OK && n)
+        rc = px_story_sim_scratch_init(&w, s);
     for (size_t i = 0; rc == PX_OK && i < n; i++) {
         if (i > 0 && (strcmp(e[i].date, e[i - 1].date) != 0 || e[i].grain != e[i - 1].grain))
             group_first = out->n;
-        if (merge_into(s, out, group_first, &e[i], &rc))
+        if (merge_into(s, out, group_first, &e[i], &w, &rc))
             continue;
         rc = new_event(s, &e[i], &out->events[out->n]);
         out->n++;
     }
     free(e);
+    px_story_sim_scratch_free(&w);
     if (rc != PX_OK) {
         px_timeline_free(out);
         return px_error_set(err, rc, "out of memory building the timeline");

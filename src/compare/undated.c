@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "compare/undated.h"
+#include "core/grow.h"
+#include "core/map.h"
 #include "parallax/timex.h"
 #include "text/claims_common.h"
 #include "text/timex_internal.h"
@@ -67,78 +69,157 @@ static uint32_t event_counted_from(const px_doc *d, size_t t)
     return head;
 }
 
-static int sentence_has_term(const px_doc *d, uint32_t sentence, uint32_t term)
+/* The events the undated articles count from ("five weeks into the
+ * war"), by lexicon and term, and the day the story dates each. */
+typedef struct events {
+    px_map keys; /* the lexicon's address, then the term */
+    long *day;   /* by id: the day, -1 when the story dates none */
+    size_t cap;
+} events;
+
+typedef struct dated_event {
+    uint32_t id;
+    long day;
+} dated_event;
+
+static size_t event_key(char key[sizeof(void *) + sizeof(uint32_t)], const px_lexicon *lx, uint32_t term)
 {
-    for (size_t t = d->first_token[sentence]; t < d->first_token[sentence + 1]; t++)
-        if (d->tok[t].term == term)
-            return 1;
-    return 0;
+    memcpy(key, &lx, sizeof lx);
+    memcpy(key + sizeof lx, &term, sizeof term);
+    return sizeof lx + sizeof term;
 }
 
-/* The day the story dates an event: of the past days named (with a day)
- * in sentences that also name the event, the one named most often, the
- * earliest on a tie; -1 when none. tx[i] are the expressions of article i. */
-static long event_day(const px_story_text *s, const px_timexes *tx, const px_lexicon *lx, uint32_t term)
+static uint32_t event_id(const events *ev, const px_lexicon *lx, uint32_t term)
 {
-    long best = -1;
-    size_t best_n = 0, nd = 0, cap = 0;
-    long *days = NULL;
-    for (size_t i = 0; i < s->n_articles; i++) {
-        const px_doc *d = &s->docs[i];
-        if (d->lexicon != lx)
-            continue; /* another language's terms */
-        for (size_t k = 0; k < tx[i].n; k++) {
-            const px_timex *x = &tx[i].v[k];
-            long day;
-            size_t t = cl_token_at(&d->tokens, x->start);
-            if (!x->date[0] || x->grain != PX_GRAIN_DAY || x->future || x->since || t >= d->tokens.n ||
-                px_date_days(x->date, &day) != PX_OK || !sentence_has_term(d, d->tok[t].sentence, term))
-                continue;
-            if (nd == cap) {
-                long *more = realloc(days, (cap = cap ? 2 * cap : 16) * sizeof *days);
-                if (!more)
-                    break; /* out of memory: estimate from what was seen */
-                days = more;
-            }
-            days[nd++] = day;
-        }
-    }
-    if (nd)
-        qsort(days, nd, sizeof *days, long_cmp);
-    for (size_t a = 0, b; a < nd; a = b) {
-        for (b = a; b < nd && days[b] == days[a]; b++)
+    char key[sizeof(void *) + sizeof(uint32_t)];
+    return px_map_find(&ev->keys, key, event_key(key, lx, term));
+}
+
+static int by_event_then_day(const void *x, const void *y)
+{
+    const dated_event *a = x, *b = y;
+    if (a->id != b->id)
+        return a->id < b->id ? -1 : 1;
+    return a->day < b->day ? -1 : a->day > b->day;
+}
+
+/* A past day named (with a day) at expression x of document d, into
+ * *day; 0 when x names none. Its token in *t. */
+static int past_day_at(const px_doc *d, const px_timex *x, long *day, size_t *t)
+{
+    *t = cl_token_at(&d->tokens, x->start);
+    return x->date[0] && x->grain == PX_GRAIN_DAY && !x->future && !x->since && *t < d->tokens.n &&
+           px_date_days(x->date, day) == PX_OK;
+}
+
+/* Each event's day from the days named beside it (v[0..n), sorted here):
+ * the one named most often, the earliest on a tie. */
+static void most_named_days(dated_event *v, size_t n, events *ev)
+{
+    if (n)
+        qsort(v, n, sizeof *v, by_event_then_day);
+    size_t best_n = 0;
+    for (size_t a = 0, b; a < n; a = b) {
+        if (a == 0 || v[a].id != v[a - 1].id)
+            best_n = 0;
+        for (b = a; b < n && v[b].id == v[a].id && v[b].day == v[a].day; b++)
             ;
         if (b - a > best_n) {
             best_n = b - a;
-            best = days[a];
+            ev->day[v[a].id] = v[a].day;
         }
     }
-    free(days);
-    return best;
+}
+
+/* The day the story dates each event: of the past days named (with a day)
+ * in sentences that also name the event, the one named most often, the
+ * earliest on a tie. One pass over the story's expressions for all the
+ * events (each sentence's terms looked up), not one per event: a long text
+ * counts from thousands. tx[i] are the expressions of article i. */
+static int date_events(const px_story_text *s, const px_timexes *tx, events *ev)
+{
+    dated_event *v = NULL;
+    size_t n = 0, cap = 0;
+    /* by event: the stamp of the expression that last dated it */
+    uint32_t *seen = ev->keys.n ? malloc(ev->keys.n * sizeof *seen) : NULL;
+    if (ev->keys.n && (!seen || px_grow(&ev->day, &ev->cap, ev->keys.n, sizeof *ev->day, 16, 0) != PX_OK)) {
+        free(seen);
+        return PX_ENOMEM;
+    }
+    for (size_t e = 0; e < ev->keys.n; e++)
+        seen[e] = 0, ev->day[e] = -1;
+    uint32_t stamp = 0;
+    int rc = PX_OK;
+    for (size_t i = 0; ev->keys.n && rc == PX_OK && i < s->n_articles; i++) {
+        const px_doc *d = &s->docs[i];
+        for (size_t k = 0; rc == PX_OK && k < tx[i].n; k++) {
+            long day;
+            size_t t;
+            if (!past_day_at(d, &tx[i].v[k], &day, &t))
+                continue;
+            stamp++;
+            uint32_t sentence = d->tok[t].sentence;
+            for (size_t w = d->first_token[sentence]; rc == PX_OK && w < d->first_token[sentence + 1]; w++) {
+                uint32_t id = d->tok[w].term == PX_NO_TERM ? PX_MAP_NONE : event_id(ev, d->lexicon, d->tok[w].term);
+                if (id == PX_MAP_NONE || seen[id] == stamp)
+                    continue; /* no event, or this expression already counted for it */
+                seen[id] = stamp;
+                rc = px_grow(&v, &cap, n + 1, sizeof *v, 64, 0);
+                if (rc == PX_OK)
+                    v[n++] = (dated_event){id, day};
+            }
+        }
+    }
+    most_named_days(v, n, ev);
+    free(v);
+    free(seen);
+    return rc;
+}
+
+/* The event each duration of tx counts from ("five weeks into the war":
+ * the term of "war", the duration in *days), or PX_NO_TERM. */
+static uint32_t counted_from(const px_doc *d, const px_timex *x, long *days)
+{
+    *days = x->type == PX_TIMEX_DURATION ? duration_days(x->value) : -1;
+    return *days > 0 ? event_counted_from(d, cl_token_at(&d->tokens, x->end)) : PX_NO_TERM;
 }
 
 /* Whether the text counts a time from an event ("after the attack"). */
 static int counts_from_event(const px_doc *d, const px_timexes *tx)
 {
+    long days;
     for (size_t k = 0; k < tx->n; k++)
-        if (tx->v[k].type == PX_TIMEX_DURATION && duration_days(tx->v[k].value) > 0 &&
-            event_counted_from(d, cl_token_at(&d->tokens, tx->v[k].end)) != PX_NO_TERM)
+        if (counted_from(d, &tx->v[k], &days) != PX_NO_TERM)
             return 1;
     return 0;
 }
 
+/* Adds the events article document d counts from to ev. */
+static int add_events(events *ev, const px_doc *d, const px_timexes *tx)
+{
+    for (size_t k = 0; k < tx->n; k++) {
+        long days;
+        uint32_t event = counted_from(d, &tx->v[k], &days);
+        char key[sizeof(void *) + sizeof(uint32_t)];
+        if (event != PX_NO_TERM &&
+            px_map_intern(&ev->keys, key, event_key(key, d->lexicon, event), NULL) == PX_MAP_NONE)
+            return PX_ENOMEM;
+    }
+    return PX_OK;
+}
+
 /* The latest day article i can be dated by the times its text counts from
- * events of the story ("five weeks into the war": the war's day plus 35);
- * -1 when it counts from none the story dates. */
-static long counted_day(const px_story_text *s, const px_timexes *tx, size_t i)
+ * events of the story (the event's day plus the duration); -1 when it
+ * counts from none the story dates. */
+static long counted_day(const px_story_text *s, const px_timexes *tx, size_t i, const events *ev)
 {
     const px_doc *d = &s->docs[i];
     long best = -1;
     for (size_t k = 0; k < tx[i].n; k++) {
-        const px_timex *x = &tx[i].v[k];
-        long days = x->type == PX_TIMEX_DURATION ? duration_days(x->value) : -1;
-        uint32_t event = days > 0 ? event_counted_from(d, cl_token_at(&d->tokens, x->end)) : PX_NO_TERM;
-        long from = event != PX_NO_TERM ? event_day(s, tx, d->lexicon, event) : -1;
+        long days;
+        uint32_t event = counted_from(d, &tx[i].v[k], &days);
+        uint32_t id = event != PX_NO_TERM ? event_id(ev, d->lexicon, event) : PX_MAP_NONE;
+        long from = id != PX_MAP_NONE ? ev->day[id] : -1;
         if (from >= 0 && from + days > best)
             best = from + days;
     }
@@ -211,12 +292,19 @@ int px_estimate_undated(const px_story_text *s)
     for (size_t i = 0; rc == PX_OK && counts && i < n; i++)
         if (has_date(s->articles[i]))
             rc = px_timex_find_doc(&s->docs[i], s->articles[i]->date, &tx[i]);
+    /* the events the undated articles count from, each dated once */
+    events ev = {0};
+    for (size_t i = 0; rc == PX_OK && counts && i < n; i++)
+        if (!has_date(s->articles[i]))
+            rc = add_events(&ev, &s->docs[i], &tx[i]);
+    if (rc == PX_OK)
+        rc = date_events(s, tx, &ev);
     long *est = calloc(n + 1, sizeof *est);
     for (size_t i = 0; rc == PX_OK && est && i < n; i++) {
         est[i] = -1;
         if (has_date(s->articles[i]))
             continue;
-        long counted = counted_day(s, tx, i), own = latest_named_day(&tx[i]);
+        long counted = counted_day(s, tx, i, &ev), own = latest_named_day(&tx[i]);
         est[i] = counted >= 0 ? counted : median;
         est[i] = own > est[i] ? own : est[i];
     }
@@ -231,6 +319,8 @@ int px_estimate_undated(const px_story_text *s)
     }
     if (!est)
         rc = PX_ENOMEM;
+    px_map_free(&ev.keys);
+    free(ev.day);
     for (size_t i = 0; i < n; i++)
         px_timexes_free(&tx[i]);
     free(tx);

@@ -630,14 +630,29 @@ static int history_set(history *h, const ntok *t, int label)
     return PX_OK;
 }
 
+/* A token's features are looked up in a table far larger than the
+ * caches: their slots are fetched all at once first, then their rows of
+ * weights, so that the misses overlap instead of coming one by one. The
+ * scores are summed in the features' order, as before. */
 static void model_score(const px_ner_model *m, const fsink *f, float *score)
 {
+    const htab *h = &m->feats;
+    long rows[FEAT_MAX];
+    for (size_t i = 0; h->cap && i < f->n; i++) {
+        size_t k = f->key[i] & (h->cap - 1);
+        __builtin_prefetch(&h->keys[k]);
+        __builtin_prefetch(&h->vals[k]);
+    }
+    for (size_t i = 0; i < f->n; i++) {
+        rows[i] = htab_get(h, f->key[i]);
+        if (rows[i] >= 0)
+            __builtin_prefetch(m->w + (size_t)rows[i] * NL);
+    }
     memset(score, 0, NL * sizeof *score);
     for (size_t i = 0; i < f->n; i++) {
-        long r = htab_get(&m->feats, f->key[i]);
-        if (r < 0)
+        if (rows[i] < 0)
             continue;
-        const float *w = m->w + (size_t)r * NL;
+        const float *w = m->w + (size_t)rows[i] * NL;
         for (int l = 0; l < NL; l++)
             score[l] += w[l];
     }

@@ -1993,16 +1993,27 @@ static size_t m_holiday(const sent *s, size_t j, tval *v)
     return k + used - j;
 }
 
+/* Bytes of the text m_numeric hands sscanf: the token (at most 10) and
+ * more than any number of a date written so runs on after it. */
+#define NUMERIC_WINDOW 64
+
 /* 2023-10-07, 10/7/2023. */
 static size_t m_numeric(const sent *s, size_t j, tval *v)
 {
     if (!is_kind(s, j, PX_TOK_NUMBER))
         return 0;
-    const char *w = s->text + s->t[j].start;
     size_t len = tok_bytes(s, j);
+    if (len < 8 || len > 10)
+        return 0;
+    /* sscanf reads from a copy of the token and what follows it: on the
+     * text itself it would measure the whole rest of the text each time */
+    char w[NUMERIC_WINDOW + 1];
+    size_t n = strnlen(s->text + s->t[j].start, NUMERIC_WINDOW);
+    memcpy(w, s->text + s->t[j].start, n);
+    w[n] = '\0';
     int a, b, c, used = 0;
     char sep;
-    if (len < 8 || len > 10 || sscanf(w, "%d%c%d", &a, &sep, &b) != 3 || (sep != '-' && sep != '/'))
+    if (sscanf(w, "%d%c%d", &a, &sep, &b) != 3 || (sep != '-' && sep != '/'))
         return 0;
     char fmt[16];
     snprintf(fmt, sizeof fmt, "%%d%c%%d%c%%d%%n", sep, sep);
@@ -2075,14 +2086,84 @@ static size_t part_of_day(const sent *s, size_t k, tval *v)
     return 1;
 }
 
+/* Every word in lower case that a matcher above tests at the first token
+ * it is given (after lead_dir and the openers), or that match_at steps
+ * over: direction words, openers, the words of m_word, m_phrase,
+ * m_anchored_day, m_dir_unit, m_quarter, m_half, m_duration (counts,
+ * vague counts, units), m_set, m_clock, m_season, m_holiday and m_year.
+ * A matcher added or changed above that tests another word first must
+ * list it here, or may_start rules that word out. */
+static const char *const starters[] = {
+    "last", "past", "previous", "prior", "next", "coming", "following", "this", "current",
+    "the", "early", "late", "mid", "earlier", "later", "end", "start", "beginning",
+    "fiscal", "nineteen", "eighteen", "two", "eighteenth", "nineteenth", "twentieth", "twenty-first",
+    "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+    "today", "yesterday", "tomorrow", "tonight", "now", "currently", "presently", "nowadays",
+    "recently", "recent", "lately", "previously", "formerly", "soon", "future", "present",
+    "year", "week", "these", "near", "foreseeable", "year-end", "full", "weekend",
+    "preceding", "day", "subsequent", "same", "that",
+    "latest", "just-ended", "year-ago", "year-earlier", "prior-year", "first", "second", "third",
+    "fourth", "quarter", "first-half", "second-half", "final", "initial",
+    "a", "an", "few", "several", "many", "some", "couple",
+    "zero", "one", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "twenty",
+    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "days", "weeks", "month", "months", "years", "quarters", "decade", "decades", "century",
+    "centuries", "hour", "hours", "minute", "minutes", "seconds", "weekends",
+    "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "quarterly",
+    "every", "each", "per", "noon", "midday", "midnight",
+    "spring", "summer", "fall", "autumn", "winter",
+    "christmas", "new", "thanksgiving", "halloween", "valentine", NULL};
+
+/* Does capitalised word i name what only a capital starts: a month, a
+ * weekday (or weekdays), a fiscal year (FY2023) or a quarter (Q3)? */
+static int named_start(const sent *s, size_t i)
+{
+    const char *w = s->text + s->t[i].start;
+    size_t len = word_len(s, i);
+    if (px_month_from_word(w, len) || which(s, i, weekday_words) >= 0)
+        return 1;
+    if (len >= 7 && w[len - 1] == 's' && px_word_index(weekday_words, w, len - 1) >= 0)
+        return 1; /* plural_weekday */
+    return (w[0] == 'F' && w[1] == 'Y') || (w[0] == 'Q' && tok_bytes(s, i) == 2);
+}
+
+/* Can token i start an expression (or an opener of one)? Most tokens of
+ * a text cannot: words that no matcher tests first. Those are ruled out
+ * by a lookup or two instead of every matcher's tests; anything else (a
+ * number, a hyphen, a letter other than a-z first, an apostrophe, a
+ * language's own words) goes to the matchers. */
+static int may_start(const sent *s, size_t i)
+{
+    if (i >= s->n)
+        return 0;
+    if (s->lang)
+        return 1; /* m_lang: the language's own words */
+    const px_token *t = &s->t[i];
+    const char *w = s->text + t->start;
+    if (t->kind == PX_TOK_PUNCT)
+        return *w == '\'';
+    int lower = *w >= 'a' && *w <= 'z', upper = *w >= 'A' && *w <= 'Z';
+    if (t->kind != PX_TOK_WORD || (!lower && !upper) || (t->flags & PX_TOKF_HYPHENATED) ||
+        memchr(w, '-', t->end - t->start))
+        return 1;
+    if (which(s, i, starters) >= 0)
+        return 1;
+    return (upper || (t->flags & PX_TOKF_CAPITALIZED)) && named_start(s, i);
+}
+
 /* The longest expression starting at token i; its token count (0: none)
  * and in *first its first token: "the" stays out of dates written with
  * names or digits (the Oct. 7 attacks, the 2018 Games). */
 static size_t match_at(const sent *s, size_t i, tval *best, size_t *first)
 {
+    if (!may_start(s, i))
+        return 0;
     size_t j = i;
     while (j < s->n && j - i < 2 && which(s, j, openers) >= 0 && !(which(s, j, bounds) >= 0 && !is_w(s, j + 1, "of")))
         j += which(s, j, bounds) >= 0 ? 2 : 1;
+    if (j != i && !may_start(s, j))
+        return 0;
     size_t best_n = m_lang(s, j, best), best_m = 0;
     int own = best_n > 0; /* the language's own reading wins a tie */
     for (size_t m = 0; m < sizeof matchers / sizeof matchers[0]; m++) {

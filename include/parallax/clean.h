@@ -105,6 +105,11 @@ typedef struct px_clean_opts {
                                 learned, then its outlet's template lines
                                 removed (online: an outlet's first articles
                                 keep theirs) */
+    px_lexicons *lexicons;   /* may be NULL; else each cleaned article gets
+                                its document (px_article.doc, built with its
+                                language's lexicon from this set) from the
+                                tokens and sentences cleaning read, when
+                                the cleaner's rules are its language's */
 } px_clean_opts;
 
 /* px_read_paths() with every article cleaned (with the built-in rules of

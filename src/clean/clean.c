@@ -682,13 +682,6 @@ typedef struct para {
     size_t sent0, sent1; /* its sentences in work.sents */
 } para;
 
-/* A paragraph of the cleaned body: where it is, and which paragraph of the
- * body it was, whole or rebuilt from the sentences it kept. */
-typedef struct piece {
-    size_t para, start, end;
-    int whole;
-} piece;
-
 typedef struct work {
     px_cleaner *c;
     px_article *a;
@@ -699,7 +692,7 @@ typedef struct work {
     size_t n_sents, cap_sents;
     px_tokens tokens;  /* of the kept paragraphs, as written, body offsets */
     px_tokens scratch; /* one sentence's tokens */
-    piece *pieces;     /* of the cleaned body, when its document is derived */
+    px_body_piece *pieces; /* of the cleaned body, when its document is derived */
     size_t n_pieces;
     int rc;
 } work;
@@ -1109,7 +1102,7 @@ static void clean_sentences(work *w)
 static void add_piece(work *w, size_t i, size_t start, size_t end, int whole)
 {
     if (w->pieces)
-        w->pieces[w->n_pieces++] = (piece){i, start, end, whole};
+        w->pieces[w->n_pieces++] = (px_body_piece){w->paras[i].start, w->paras[i].end, start, end, whole};
 }
 
 /* The body from the kept paragraphs; a paragraph that lost sentences is
@@ -1173,20 +1166,25 @@ static int derives_doc(const px_cleaner *c, const px_lexicon *lx)
     return 1;
 }
 
-/* Appends the tokens and sentences of a paragraph kept whole, moved to its
- * place in the cleaned body. */
-static int move_paragraph(const work *w, const piece *pc, px_tokens *t, px_spans *s)
+/* Appends to t and s the tokens and sentences of the old body (sorted,
+ * cursors *ti and *si) that lie in a piece kept whole, moved to its place
+ * in the new body. */
+static int move_piece(const px_body_piece *pc, const px_tokens *ot, const px_spans *os, size_t *ti,
+                      size_t *si, px_tokens *t, px_spans *s)
 {
-    const para *p = &w->paras[pc->para];
-    for (size_t i = p->tok0; i < p->tok1; i++) {
-        px_token k = w->tokens.v[i];
-        k.start = k.start - p->start + pc->start;
-        k.end = k.end - p->start + pc->start;
+    while (*ti < ot->n && ot->v[*ti].start < pc->from)
+        ++*ti;
+    for (; *ti < ot->n && ot->v[*ti].end <= pc->from_end; ++*ti) {
+        px_token k = ot->v[*ti];
+        k.start = k.start - pc->from + pc->start;
+        k.end = k.end - pc->from + pc->start;
         if (px_tokens_push(t, &k))
             return PX_ENOMEM;
     }
-    for (size_t i = p->sent0; i < p->sent1; i++)
-        if (px_spans_push(s, w->sents[i].start - p->start + pc->start, w->sents[i].end - p->start + pc->start))
+    while (*si < os->n && os->v[*si].start < pc->from)
+        ++*si;
+    for (; *si < os->n && os->v[*si].end <= pc->from_end; ++*si)
+        if (px_spans_push(s, os->v[*si].start - pc->from + pc->start, os->v[*si].end - pc->from + pc->start))
             return PX_ENOMEM;
     return PX_OK;
 }
@@ -1194,10 +1192,11 @@ static int move_paragraph(const work *w, const piece *pc, px_tokens *t, px_spans
 /* A paragraph rebuilt from some of its sentences is new text: it is
  * tokenised and split on its own (a paragraph splits alike alone and in
  * its body, as the blank lines around it end any sentence). */
-static int split_rebuilt(const char *body, const piece *pc, const char *lang, px_tokens *t, px_spans *s)
+static int split_rebuilt(const char *body, const px_body_piece *pc, const char *lang, px_tokens *t,
+                         px_spans *s)
 {
     size_t t0 = t->n, s0 = s->n;
-    if (px_tokenize(body + pc->start, pc->end - pc->start, t) ||
+    if (px_tokenize_lang(body + pc->start, pc->end - pc->start, lang, t) ||
         px_split_sentences_lang(body + pc->start, pc->end - pc->start, lang, s))
         return PX_ENOMEM;
     for (size_t i = t0; i < t->n; i++)
@@ -1207,25 +1206,39 @@ static int split_rebuilt(const char *body, const piece *pc, const char *lang, px
     return PX_OK;
 }
 
+int px_doc_of_pieces(px_article *a, const px_body_piece *pc, size_t n, const px_tokens *tokens,
+                     const px_spans *sentences, px_lexicon *lx)
+{
+    px_tokens t = {0};
+    px_spans s = {0};
+    size_t ti = 0, si = 0;
+    int rc = PX_OK;
+    for (size_t i = 0; rc == PX_OK && i < n; i++)
+        rc = pc[i].whole ? move_piece(&pc[i], tokens, sentences, &ti, &si, &t, &s)
+                         : split_rebuilt(a->body, &pc[i], px_lexicon_lang(lx), &t, &s);
+    px_article_drop_doc(a);
+    if (rc == PX_OK && !(a->doc = px_doc_packed_from_parts(a->body, strlen(a->body), lx, &t, &s)))
+        rc = PX_ENOMEM;
+    if (a->doc)
+        a->doc_free = px_doc_packed_destroy;
+    px_tokens_free(&t);
+    px_spans_free(&s);
+    return rc;
+}
+
 /* The cleaned body's document from the tokens and sentences of the raw
  * body's kept paragraphs: the body is its kept paragraphs joined by blank
  * lines, and each paragraph tokenises and splits alike on its own and in
  * a body, so no paragraph kept whole is read again. */
 static int derive_doc(work *w, px_lexicon *lx)
 {
-    px_tokens t = {0};
-    px_spans s = {0};
-    const char *body = w->a->body;
+    px_spans sents = {0};
     int rc = PX_OK;
-    for (size_t i = 0; rc == PX_OK && i < w->n_pieces; i++)
-        rc = w->pieces[i].whole ? move_paragraph(w, &w->pieces[i], &t, &s)
-                                : split_rebuilt(body, &w->pieces[i], px_lexicon_lang(lx), &t, &s);
-    if (rc == PX_OK && !(w->a->doc = px_doc_packed_from_parts(body, strlen(body), lx, &t, &s)))
-        rc = PX_ENOMEM;
-    if (w->a->doc)
-        w->a->doc_free = px_doc_packed_destroy;
-    px_tokens_free(&t);
-    px_spans_free(&s);
+    for (size_t i = 0; rc == PX_OK && i < w->n_sents; i++)
+        rc = px_spans_push(&sents, w->sents[i].start, w->sents[i].end);
+    if (rc == PX_OK)
+        rc = px_doc_of_pieces(w->a, w->pieces, w->n_pieces, &w->tokens, &sents, lx);
+    px_spans_free(&sents);
     return rc;
 }
 

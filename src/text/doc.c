@@ -321,6 +321,29 @@ int px_doc_unpack_tokens(const px_doc_packed *p, px_tokens *out)
     return PX_OK;
 }
 
+/* Decodes the sentence spans that follow the tokens (at q) into out. */
+static void unpack_sentences(const px_doc_packed *p, const unsigned char *q, px_span *out)
+{
+    size_t prev = 0;
+    for (size_t i = 0; i < p->n_sentences; i++) {
+        out[i].start = get_step(&q, prev);
+        out[i].end = out[i].start + (size_t)get_varint(&q);
+        prev = out[i].end;
+    }
+}
+
+int px_doc_unpack_parts(const px_doc_packed *p, px_tokens *tokens, px_spans *sentences)
+{
+    tokens->n = sentences->n = 0;
+    if (px_grow(&tokens->v, &tokens->cap, p->n_tokens + 1, sizeof *tokens->v, 64, 0) ||
+        px_grow(&sentences->v, &sentences->cap, p->n_sentences + 1, sizeof *sentences->v, 16, 0))
+        return PX_ENOMEM;
+    unpack_sentences(p, unpack_tokens(p, tokens->v, NULL), sentences->v);
+    tokens->n = p->n_tokens;
+    sentences->n = p->n_sentences;
+    return PX_OK;
+}
+
 /* Terms and word classes by form, as look_up_words found them. */
 static void restore_words(px_doc *d)
 {
@@ -341,15 +364,8 @@ static int unpack_all(const px_doc_packed *p, px_doc *d)
         return PX_ENOMEM;
     d->tokens.cap = nt + 1;
     d->sentences.cap = ns + 1;
-    const unsigned char *q = unpack_tokens(p, d->tokens.v, d->tok);
+    unpack_sentences(p, unpack_tokens(p, d->tokens.v, d->tok), d->sentences.v);
     d->tokens.n = nt;
-    size_t prev = 0;
-    for (size_t i = 0; i < ns; i++) {
-        px_span *s = &d->sentences.v[i];
-        s->start = get_step(&q, prev);
-        s->end = s->start + (size_t)get_varint(&q);
-        prev = s->end;
-    }
     d->sentences.n = ns;
     restore_words(d);
     int rc = place_tokens(d);

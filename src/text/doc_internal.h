@@ -34,6 +34,11 @@ int px_doc_packed_tokens_plain(const px_doc_packed *p);
 /* Only the tokens of p, into out (emptied first): what grouping reads. */
 int px_doc_unpack_tokens(const px_doc_packed *p, px_tokens *out);
 
+/* Only the tokens and sentence spans of p, into tokens and sentences
+ * (emptied first): what a reader that only cuts the text needs (the
+ * template learner's units). */
+int px_doc_unpack_parts(const px_doc_packed *p, px_tokens *tokens, px_spans *sentences);
+
 uint32_t px_lexicon_form_term(const px_lexicon *lx, uint32_t form);
 
 #endif

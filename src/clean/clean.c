@@ -57,6 +57,10 @@ struct px_cleaner {
     size_t n;
     pcre2_match_data *md;
     px_lexicon *lexicon; /* word forms: stopwords and stems, once each */
+    px_lexicon *words;   /* the one read now: lexicon, or the lexicon of the
+                            article's document when it is of the same
+                            language (one lookup per form serves both) */
+    const px_lexicon *keyed; /* whose terms term_key holds */
     uint64_t *term_key;  /* lexicon term -> hash of its stem, computed once */
     unsigned char *term_known;
     size_t term_cap;
@@ -468,7 +472,7 @@ static int stem_key(px_cleaner *c, uint32_t term, uint64_t *key)
         if (px_grow(&c->term_key, &cap, (size_t)term + 1, sizeof *c->term_key, 1 << 12, 0) ||
             px_grow(&c->term_known, &c->term_cap, (size_t)term + 1, 1, 1 << 12, 1))
             return PX_ENOMEM;
-        const char *stem = px_lexicon_term(c->lexicon, term);
+        const char *stem = px_lexicon_term(c->words, term);
         c->term_key[term] = px_hash64(stem, strlen(stem), 1);
         c->term_known[term] = 1;
     }
@@ -483,13 +487,13 @@ static int add_word(px_cleaner *c, const char *w, size_t wl, int number, sentenc
     out->seq[out->n_seq++] = px_hash64(w, wl, 2);
     if (!number)
         out->words[out->n_words++] = name_key(w, wl);
-    uint32_t form = px_lexicon_form_id(c->lexicon, w, wl, number);
+    uint32_t form = px_lexicon_form_id(c->words, w, wl, number);
     if (form == PX_NO_TERM)
         return PX_ENOMEM;
-    if (px_lexicon_form_class(c->lexicon, form) & PX_WC_STOPWORD)
+    if (px_lexicon_form_class(c->words, form) & PX_WC_STOPWORD)
         return PX_OK;
     out->n_content += wl >= 2;
-    uint32_t term = px_lexicon_form_term(c->lexicon, form);
+    uint32_t term = px_lexicon_form_term(c->words, form);
     if (term == PX_NO_TERM)
         out->terms[(*m)++] = px_hash64(w, wl, 1);
     else if (stem_key(c, term, &out->terms[(*m)++]))
@@ -1266,6 +1270,16 @@ int px_clean_article(px_cleaner *c, px_article *a)
     return px_clean_article_doc(c, a, NULL);
 }
 
+/* The cleaner reads words with lx (of its language) from now on; the stem
+ * hashes it remembers are of another lexicon's terms when it changes. */
+static void use_lexicon(px_cleaner *c, px_lexicon *lx)
+{
+    c->words = lx;
+    if (c->keyed != lx && c->term_known)
+        memset(c->term_known, 0, c->term_cap);
+    c->keyed = lx;
+}
+
 int px_clean_article_doc(px_cleaner *c, px_article *a, px_lexicon *lx)
 {
     px_article_drop_doc(a); /* made of the body cleaning changes */
@@ -1274,6 +1288,7 @@ int px_clean_article_doc(px_cleaner *c, px_article *a, px_lexicon *lx)
         return rc;
     if ((rc = trim_tails(c, a)))
         return rc;
+    use_lexicon(c, lx && derives_doc(c, lx) ? lx : c->lexicon);
     work w = {.c = c, .a = a, .body = a->body, .rc = PX_OK};
     w.rc = split_paragraphs(&w);
     if (w.rc == PX_OK)

@@ -92,7 +92,10 @@ int px_templates_restore_line(px_templates *t, const px_template_line *l);
 /* The last step of cleaning: builds the document model of each article's
  * final body (a->doc, parallax/doc.h) with the lexicon of its language in
  * set, so that grouping and comparing read it instead of tokenising and
- * splitting again. Each is packed as soon as it is built (px_doc_packed):
+ * splitting again; an article the clean stage gave its document
+ * (px_clean_opts.lexicons, derived from what cleaning read) keeps it, and
+ * only the others are tokenised and split here (--raw, a language cleaned
+ * by another's rules). Each is packed as soon as it is built (px_doc_packed):
  * a corpus waiting to be grouped holds about 5 bytes a token, not 40. An
  * article that has one keeps it. set must outlive the
  * articles. PX_ENOMEM. */

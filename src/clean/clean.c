@@ -682,8 +682,7 @@ static int near_repeat(const sentence *a, const sentence *b)
 typedef struct para {
     size_t start, end;
     int keep;
-    size_t tok0, tok1;   /* its tokens in work.tokens (kept paragraphs) */
-    size_t sent0, sent1; /* its sentences in work.sents */
+    size_t tok0, tok1; /* its tokens in work.tokens (kept paragraphs) */
 } para;
 
 typedef struct work {
@@ -971,7 +970,6 @@ static int split_kept_sentences(work *w)
     px_spans sp = {0};
     for (size_t i = 0; i < w->n_paras && w->rc == PX_OK; i++) {
         para *p = &w->paras[i];
-        p->sent0 = p->sent1 = w->n_sents;
         if (!p->keep)
             continue;
         sp.n = 0;
@@ -980,7 +978,6 @@ static int split_kept_sentences(work *w)
             w->rc = PX_ENOMEM;
         for (size_t k = 0; k < sp.n && w->rc == PX_OK; k++)
             w->rc = add_sentence(w, i, p->start + sp.v[k].start, p->start + sp.v[k].end);
-        p->sent1 = w->n_sents;
     }
     px_spans_free(&sp);
     return w->rc;

@@ -529,12 +529,19 @@ static int sentence_names(px_cleaner *c, const char *s, size_t n, const px_token
     return rc;
 }
 
-/* Does the folded sentence split into the tokens it has as written, at
- * the same offsets? ASCII folds to the same length; a backquote folds to
- * an apostrophe, which may join words. */
-static int written_tokens_fold_alike(const char *s, size_t n, const px_tokens *t)
+/* Does the folded sentence f split into the tokens s has as written, at
+ * the same offsets? When folding lowered ASCII capitals and changed
+ * nothing else (its other characters fold to themselves: "£", "é"; not a
+ * curly quote, a dash or a backquote), px_tokens_fold_alike knows, as it
+ * does for dedup. */
+static int written_tokens_fold_alike(const char *s, size_t n, const char *f, size_t fl, const px_tokens *t)
 {
-    return px_is_ascii(s, n) && !memchr(s, '`', n) && px_tokens_fold_alike(s, n, t);
+    if (fl != n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (f[i] != (s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i]))
+            return 0;
+    return px_tokens_fold_alike(s, n, t);
 }
 
 /* Folds the sentence, hashes it, and collects its content terms and its
@@ -549,7 +556,7 @@ static int fingerprint(px_cleaner *c, const char *s, size_t n, const px_tokens *
     size_t fl = strlen(f);
     out->hash = px_hash64(f, fl, 0);
     px_tokens own = {0};
-    const px_tokens *ft = written && written_tokens_fold_alike(s, n, written) ? written : &own;
+    const px_tokens *ft = written && written_tokens_fold_alike(s, n, f, fl, written) ? written : &own;
     if (ft == &own && px_tokenize(f, fl, &own)) {
         free(f);
         return PX_ENOMEM;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "clean/clean_internal.h"
+#include "text/doc_internal.h"
 #include "testutil.h"
 
 static px_article *by_suffix(tu_result *r, const char *suffix)
@@ -354,8 +355,9 @@ static void test_repeat_check_is_linear(void **s)
 }
 
 /* The repeat check's fingerprints and names read one tokenisation of each
- * sentence; a sentence whose capitals change its tokens ("J. R. Ellis")
- * is tokenised as written for its names as well. */
+ * paragraph as written, also where folding leaves characters as they are
+ * ("£", "é"); a sentence whose capitals change its tokens ("J. R. Ellis")
+ * has its folded text tokenised as well, for its terms. */
 static void test_one_tokenisation_per_sentence(void **s)
 {
     (void)s;
@@ -370,6 +372,16 @@ static void test_one_tokenisation_per_sentence(void **s)
     assert_true(once <= strlen(plain));
     assert_int_equal(a->n_removed, 0);
     px_article_free(a);
+    /* "£" and "é" fold to themselves: the written tokens serve */
+    const char pounds[] = "At Harwick, the Caf\u00e9 Choir will open the \u00a35 festival on the Friday "
+                          "and the Glass Orchard will close the event on Sunday.\n\n"
+                          "At Dunmore, the Caf\u00e9 Choir will open the \u00a35 festival on the Friday "
+                          "and the Copper Wolves will close the event on Sunday.";
+    tok0 = px_text_bytes_tokenized();
+    a = clean_body(pounds);
+    assert_true(px_text_bytes_tokenized() - tok0 <= strlen(pounds));
+    assert_int_equal(a->n_removed, 0);
+    px_article_free(a);
     const char initials[] = "At Harwick, J. R. Ellis will open the festival on the Friday and the "
                             "Glass Orchard will close the event on Sunday.\n\n"
                             "At Dunmore, J. R. Ellis will open the festival on the Friday and the "
@@ -380,6 +392,83 @@ static void test_one_tokenisation_per_sentence(void **s)
     assert_int_equal(a->n_removed, 0);
     assert_string_equal(a->body, initials);
     px_article_free(a);
+}
+
+/* The document a derived for its body is the one built from that body. */
+static void expect_built_doc(const px_article *a)
+{
+    assert_non_null(a->doc);
+    assert_ptr_equal(a->doc->text, a->body);
+    px_doc got, want;
+    assert_int_equal(px_doc_unpack(a->doc, &got), PX_OK);
+    assert_int_equal(px_doc_build(&want, a->body, strlen(a->body), a->doc->lexicon), PX_OK);
+    assert_int_equal(got.tokens.n, want.tokens.n);
+    for (size_t i = 0; i < got.tokens.n; i++) {
+        assert_memory_equal(&got.tokens.v[i], &want.tokens.v[i], sizeof got.tokens.v[i]);
+        assert_memory_equal(&got.tok[i], &want.tok[i], sizeof got.tok[i]);
+    }
+    assert_int_equal(got.sentences.n, want.sentences.n);
+    for (size_t i = 0; i < got.sentences.n; i++)
+        assert_memory_equal(&got.sentences.v[i], &want.sentences.v[i], sizeof got.sentences.v[i]);
+    px_doc_free(&got);
+    px_doc_free(&want);
+}
+
+static px_article *outlet_article(const char *title, const char *body)
+{
+    px_article *a = px_article_new();
+    assert_int_equal(px_set_str(&a->source, "example.com"), PX_OK);
+    assert_int_equal(px_set_str(&a->title, title), PX_OK);
+    assert_int_equal(px_set_str(&a->body, body), PX_OK);
+    return a;
+}
+
+/* Cleaning derives the cleaned body's document from the paragraphs it
+ * read (a paragraph removed by a rule, a sentence removed as a repeat, so
+ * that its paragraph is rebuilt; capitals and curly quotes that change
+ * the folded tokens), and the template learner derives it again when it
+ * removes a template paragraph or sentence: each time the document built
+ * from the final body, and the kept paragraphs are not split again. */
+static void test_cleaned_document_is_derived(void **s)
+{
+    (void)s;
+    static const char *const names[] = {"Harwick", "Dunmore", "Ashby", "Kelso"};
+    static const char *const days[] = {"Monday", "Tuesday", "Saturday", "Sunday"};
+    static const char *const people[][2] = {{"J. R. Ellis", "Mary O\u2019Neil"}, {"A. B. Quinn", "Tom Varga"},
+                                             {"C. D. Lowe", "Rita Ozawa"}, {"E. F. Hart", "Sam Pryce"}};
+    px_lexicons *set = px_lexicons_new();
+    px_cleaner *c;
+    assert_int_equal(px_cleaner_new(&c, "en", NULL), PX_OK);
+    px_article *v[4];
+    for (size_t i = 0; i < 4; i++) {
+        char body[1024], title[64];
+        snprintf(title, sizeof title, "%s celebrates", names[i]);
+        snprintf(body, sizeof body,
+                 "The festival in %s opened on %s with %s on the main stage. "
+                 "\u201cIt\u2019s the best year yet,\u201d said the organiser, %s.\n\n"
+                 "Subscribe now.\n\n"
+                 "Tickets for %s sold out within an hour of going on sale last week. "
+                 "Follow our live coverage of every festival this summer on the website. "
+                 "Tickets for %s sold out within an hour of going on sale last week.\n\n"
+                 "Sign up for the morning briefing and get the news in your inbox every day.",
+                 names[i], days[i], people[i][0], people[i][1], names[i], names[i]);
+        v[i] = outlet_article(title, body);
+        unsigned long long split0 = px_text_bytes_split();
+        assert_int_equal(px_clean_article_doc(c, v[i], px_lexicons_get(set, NULL)), PX_OK);
+        assert_true(px_text_bytes_split() - split0 <= strlen(body) + strlen(v[i]->body));
+        assert_null(strstr(v[i]->body, "Subscribe"));
+        expect_built_doc(v[i]);
+    }
+    assert_int_equal(px_templates_clean_all(v, 4, 0), PX_OK);
+    for (size_t i = 0; i < 4; i++) {
+        assert_null(strstr(v[i]->body, "Follow our live coverage"));
+        assert_null(strstr(v[i]->body, "Sign up for"));
+        assert_non_null(strstr(v[i]->body, "sold out"));
+        expect_built_doc(v[i]);
+        px_article_free(v[i]);
+    }
+    px_cleaner_free(c);
+    px_lexicons_free(set);
 }
 
 static void test_real_sentences_with_noise_words_survive(void **s)
@@ -834,6 +923,7 @@ int main(void)
         cmocka_unit_test(test_not_an_article),
         cmocka_unit_test(test_repeat_check_is_linear),
         cmocka_unit_test(test_one_tokenisation_per_sentence),
+        cmocka_unit_test(test_cleaned_document_is_derived),
     };
     return cmocka_run_group_tests_name("clean", tests, NULL, NULL);
 }

@@ -471,6 +471,62 @@ static void test_attached_documents_serve_every_later_stage(void **s)
     px_lexicons_free(set);
 }
 
+static int keep_article(px_article *a, void *ud)
+{
+    tu_result *r = ud;
+    px_article **more = realloc(r->articles, (r->n + 1) * sizeof *more);
+    assert_non_null(more);
+    r->articles = more;
+    r->articles[r->n++] = a;
+    return 0;
+}
+
+/* The passes analyze makes (bench/passes.sh counts them on whole
+ * corpora): the clean stage splits each byte of the bodies it keeps once
+ * and tokenises it once (and again only a sentence whose folded text
+ * would split otherwise: capitals against a period, curly quotes), then
+ * hands on the document of the cleaned body; learning the template text,
+ * attaching the documents and comparing the story run the splitter over
+ * no body and the tokeniser over the titles alone (the template learner's
+ * story sketch, the headline's choice). */
+static void test_analyze_reads_each_body_once(void **s)
+{
+    (void)s;
+    tu_result raw, r = {0};
+    tu_read_raw_one(&raw, tu_shared("seeds"), NULL);
+    unsigned long long raw_bytes = 0;
+    for (size_t i = 0; i < raw.n; i++)
+        raw_bytes += strlen(raw.articles[i]->body);
+    tu_result_free(&raw);
+    px_lexicons *set = px_lexicons_new();
+    px_clean_opts co = {.lexicons = set};
+    const char *path = tu_shared("seeds");
+    unsigned long long tok0 = px_text_bytes_tokenized(), split0 = px_text_bytes_split();
+    assert_int_equal(px_read_clean_paths(&path, 1, NULL, &co, keep_article, &r), 0);
+    unsigned long long tok = px_text_bytes_tokenized() - tok0, split = px_text_bytes_split() - split0;
+    assert_int_equal(r.n, 5);
+    unsigned long long bytes = 0, titles = 0;
+    for (size_t i = 0; i < r.n; i++) {
+        assert_non_null(r.articles[i]->doc);
+        bytes += strlen(r.articles[i]->body);
+        titles += r.articles[i]->title ? strlen(r.articles[i]->title) : 0;
+    }
+    assert_true(split <= raw_bytes);
+    assert_true(tok <= raw_bytes + raw_bytes / 2);
+    tok0 = px_text_bytes_tokenized();
+    split0 = px_text_bytes_split();
+    assert_int_equal(px_templates_clean_all(r.articles, r.n, 0), PX_OK);
+    assert_int_equal(px_clean_attach_docs(r.articles, r.n, set), PX_OK);
+    char *json = report_json(r.articles, r.n);
+    assert_int_equal(px_text_bytes_tokenized() - tok0, 2 * titles); /* the sketch, the headline */
+    assert_int_equal(px_text_bytes_split() - split0, 0);
+    printf("seeds: %llu raw, %llu cleaned body bytes; clean stage tokenised %llu, split %llu\n", raw_bytes,
+           bytes, tok, split);
+    free(json);
+    tu_result_free(&r);
+    px_lexicons_free(set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -488,6 +544,7 @@ int main(void)
         cmocka_unit_test(test_compare_tokenises_each_body_once),
         cmocka_unit_test(test_lexicons_one_per_language),
         cmocka_unit_test(test_attached_documents_serve_every_later_stage),
+        cmocka_unit_test(test_analyze_reads_each_body_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -92,7 +92,10 @@ int px_templates_restore_line(px_templates *t, const px_template_line *l);
 /* The last step of cleaning: builds the document model of each article's
  * final body (a->doc, parallax/doc.h) with the lexicon of its language in
  * set, so that grouping and comparing read it instead of tokenising and
- * splitting again. Each is packed as soon as it is built (px_doc_packed):
+ * splitting again; an article the clean stage gave its document
+ * (px_clean_opts.lexicons, derived from what cleaning read) keeps it, and
+ * only the others are tokenised and split here (--raw, a language cleaned
+ * by another's rules). Each is packed as soon as it is built (px_doc_packed):
  * a corpus waiting to be grouped holds about 5 bytes a token, not 40. An
  * article that has one keeps it. set must outlive the
  * articles. PX_ENOMEM. */
@@ -105,6 +108,11 @@ typedef struct px_clean_opts {
                                 learned, then its outlet's template lines
                                 removed (online: an outlet's first articles
                                 keep theirs) */
+    px_lexicons *lexicons;   /* may be NULL; else each cleaned article gets
+                                its document (px_article.doc, built with its
+                                language's lexicon from this set) from the
+                                tokens and sentences cleaning read, when
+                                the cleaner's rules are its language's */
 } px_clean_opts;
 
 /* px_read_paths() with every article cleaned (with the built-in rules of

@@ -57,6 +57,10 @@ struct px_cleaner {
     size_t n;
     pcre2_match_data *md;
     px_lexicon *lexicon; /* word forms: stopwords and stems, once each */
+    px_lexicon *words;   /* the one read now: lexicon, or the lexicon of the
+                            article's document when it is of the same
+                            language (one lookup per form serves both) */
+    const px_lexicon *keyed; /* whose terms term_key holds */
     uint64_t *term_key;  /* lexicon term -> hash of its stem, computed once */
     unsigned char *term_known;
     size_t term_cap;
@@ -368,6 +372,21 @@ typedef struct sentence {
     size_t n_text_words;     /* word_count of its text */
 } sentence;
 
+/* The tokens a sentence's checks read: its paragraph's tokens that lie in
+ * it, offsets from its start (scratch space, reused). */
+static int own_tokens(const px_tokens *para, size_t from, size_t to, size_t start, px_tokens *out)
+{
+    out->n = 0;
+    for (size_t i = from; i < to; i++) {
+        px_token t = para->v[i];
+        t.start -= start;
+        t.end -= start;
+        if (px_tokens_push(out, &t))
+            return PX_ENOMEM;
+    }
+    return PX_OK;
+}
+
 static uint64_t name_key(const char *folded, size_t n)
 {
     return px_hash64(folded, n < NAME_KEY_BYTES ? n : NAME_KEY_BYTES, 3);
@@ -453,7 +472,7 @@ static int stem_key(px_cleaner *c, uint32_t term, uint64_t *key)
         if (px_grow(&c->term_key, &cap, (size_t)term + 1, sizeof *c->term_key, 1 << 12, 0) ||
             px_grow(&c->term_known, &c->term_cap, (size_t)term + 1, 1, 1 << 12, 1))
             return PX_ENOMEM;
-        const char *stem = px_lexicon_term(c->lexicon, term);
+        const char *stem = px_lexicon_term(c->words, term);
         c->term_key[term] = px_hash64(stem, strlen(stem), 1);
         c->term_known[term] = 1;
     }
@@ -468,13 +487,13 @@ static int add_word(px_cleaner *c, const char *w, size_t wl, int number, sentenc
     out->seq[out->n_seq++] = px_hash64(w, wl, 2);
     if (!number)
         out->words[out->n_words++] = name_key(w, wl);
-    uint32_t form = px_lexicon_form_id(c->lexicon, w, wl, number);
+    uint32_t form = px_lexicon_form_id(c->words, w, wl, number);
     if (form == PX_NO_TERM)
         return PX_ENOMEM;
-    if (px_lexicon_form_class(c->lexicon, form) & PX_WC_STOPWORD)
+    if (px_lexicon_form_class(c->words, form) & PX_WC_STOPWORD)
         return PX_OK;
     out->n_content += wl >= 2;
-    uint32_t term = px_lexicon_form_term(c->lexicon, form);
+    uint32_t term = px_lexicon_form_term(c->words, form);
     if (term == PX_NO_TERM)
         out->terms[(*m)++] = px_hash64(w, wl, 1);
     else if (stem_key(c, term, &out->terms[(*m)++]))
@@ -510,20 +529,39 @@ static int sentence_names(px_cleaner *c, const char *s, size_t n, const px_token
     return rc;
 }
 
-/* Folds the sentence, hashes it, and collects its content terms and (from
- * the same tokens when it can) its names. */
-static int fingerprint(px_cleaner *c, const char *s, size_t n, sentence *out)
+/* Does the folded sentence f split into the tokens s has as written, at
+ * the same offsets? When folding lowered ASCII capitals and changed
+ * nothing else (its other characters fold to themselves: "£", "é"; not a
+ * curly quote, a dash or a backquote), px_tokens_fold_alike knows, as it
+ * does for dedup. */
+static int written_tokens_fold_alike(const char *s, size_t n, const char *f, size_t fl, const px_tokens *t)
+{
+    if (fl != n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (f[i] != (s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i]))
+            return 0;
+    return px_tokens_fold_alike(s, n, t);
+}
+
+/* Folds the sentence, hashes it, and collects its content terms and its
+ * names. written: the sentence's tokens as written, or NULL; its terms
+ * come from them when its folded text splits alike, else from a
+ * tokenisation of the folded text. */
+static int fingerprint(px_cleaner *c, const char *s, size_t n, const px_tokens *written, sentence *out)
 {
     char *f = px_fold(s, n);
     if (!f)
         return PX_ENOMEM;
     size_t fl = strlen(f);
     out->hash = px_hash64(f, fl, 0);
-    px_tokens t = {0};
-    if (px_tokenize(f, fl, &t)) {
+    px_tokens own = {0};
+    const px_tokens *ft = written && written_tokens_fold_alike(s, n, f, fl, written) ? written : &own;
+    if (ft == &own && px_tokenize(f, fl, &own)) {
         free(f);
         return PX_ENOMEM;
     }
+    const px_tokens t = *ft;
     size_t cap = t.n ? t.n : 1, m = 0;
     out->terms = malloc(cap * sizeof *out->terms);
     out->seq = malloc(cap * sizeof *out->seq);
@@ -537,8 +575,8 @@ static int fingerprint(px_cleaner *c, const char *s, size_t n, sentence *out)
         rc = distinct_terms(out, m);
     /* Names only matter to near-repeats, which need eight words. */
     if (rc == PX_OK && word_count(s, n) >= NEAR_MIN_WORDS)
-        rc = sentence_names(c, s, n, &t, out);
-    px_tokens_free(&t);
+        rc = written ? collect_names(c, s, written, out) : sentence_names(c, s, n, &t, out);
+    px_tokens_free(&own);
     free(f);
     return rc;
 }
@@ -651,6 +689,7 @@ static int near_repeat(const sentence *a, const sentence *b)
 typedef struct para {
     size_t start, end;
     int keep;
+    size_t tok0, tok1; /* its tokens in work.tokens (kept paragraphs) */
 } para;
 
 typedef struct work {
@@ -661,6 +700,10 @@ typedef struct work {
     size_t n_paras;
     sentence *sents;
     size_t n_sents, cap_sents;
+    px_tokens tokens;  /* of the kept paragraphs, as written, body offsets */
+    px_tokens scratch; /* one sentence's tokens */
+    px_body_piece *pieces; /* of the cleaned body, when its document is derived */
+    size_t n_pieces;
     int rc;
 } work;
 
@@ -744,7 +787,7 @@ static int split_paragraphs(work *w)
     if (rc == PX_OK && sp.n && !(w->paras = malloc(sp.n * sizeof *w->paras)))
         rc = PX_ENOMEM;
     for (size_t i = 0; rc == PX_OK && i < sp.n; i++)
-        w->paras[w->n_paras++] = (para){sp.v[i].start, sp.v[i].end, 1};
+        w->paras[w->n_paras++] = (para){.start = sp.v[i].start, .end = sp.v[i].end, .keep = 1};
     px_spans_free(&sp);
     return rc;
 }
@@ -864,6 +907,34 @@ static void clean_paragraphs(work *w)
     }
 }
 
+static int ascii_space(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* The sentence's tokens from its paragraph's (into w->scratch), or NULL
+ * when they may not be those of its own text: a token runs over its edge,
+ * or an edge is not at white space, where the tokeniser could read on. */
+static const px_tokens *sentence_tokens(work *w, const para *p, size_t start, size_t end)
+{
+    const char *b = w->body;
+    if ((start > p->start && !ascii_space(b[start - 1])) || (end < p->end && !ascii_space(b[end])))
+        return NULL;
+    size_t from = p->tok0, to;
+    while (from < p->tok1 && w->tokens.v[from].end <= start)
+        from++;
+    if (from < p->tok1 && w->tokens.v[from].start < start)
+        return NULL;
+    for (to = from; to < p->tok1 && w->tokens.v[to].start < end; to++)
+        if (w->tokens.v[to].end > end)
+            return NULL;
+    if (own_tokens(&w->tokens, from, to, start, &w->scratch)) {
+        w->rc = PX_ENOMEM;
+        return NULL;
+    }
+    return &w->scratch;
+}
+
 static int add_sentence(work *w, size_t para_i, size_t start, size_t end)
 {
     if (w->n_sents == w->cap_sents) {
@@ -882,18 +953,35 @@ static int add_sentence(work *w, size_t para_i, size_t start, size_t end)
     s->keep = 1;
     w->n_sents++;
     s->n_text_words = word_count(w->body + start, end - start);
-    return fingerprint(w->c, w->body + start, end - start, s);
+    const px_tokens *t = sentence_tokens(w, &w->paras[para_i], start, end);
+    return w->rc ? w->rc : fingerprint(w->c, w->body + start, end - start, t, s);
+}
+
+/* Tokenises the paragraph as written, once: its sentences' checks read
+ * these tokens, and so does the cleaned body's document. */
+static int tokenize_paragraph(work *w, para *p)
+{
+    p->tok0 = w->tokens.n;
+    if (px_tokenize(w->body + p->start, p->end - p->start, &w->tokens))
+        return PX_ENOMEM;
+    p->tok1 = w->tokens.n;
+    for (size_t i = p->tok0; i < p->tok1; i++) {
+        w->tokens.v[i].start += p->start;
+        w->tokens.v[i].end += p->start;
+    }
+    return PX_OK;
 }
 
 static int split_kept_sentences(work *w)
 {
     px_spans sp = {0};
     for (size_t i = 0; i < w->n_paras && w->rc == PX_OK; i++) {
-        if (!w->paras[i].keep)
+        para *p = &w->paras[i];
+        if (!p->keep)
             continue;
         sp.n = 0;
-        const para *p = &w->paras[i];
-        if (px_split_sentences_lang(w->body + p->start, p->end - p->start, w->c->lang, &sp))
+        if (px_split_sentences_lang(w->body + p->start, p->end - p->start, w->c->lang, &sp) ||
+            tokenize_paragraph(w, p))
             w->rc = PX_ENOMEM;
         for (size_t k = 0; k < sp.n && w->rc == PX_OK; k++)
             w->rc = add_sentence(w, i, p->start + sp.v[k].start, p->start + sp.v[k].end);
@@ -1017,6 +1105,14 @@ static void clean_sentences(work *w)
     free(h.prev);
 }
 
+/* Notes where paragraph i went in the cleaned body (when its document is
+ * to be derived). */
+static void add_piece(work *w, size_t i, size_t start, size_t end, int whole)
+{
+    if (w->pieces)
+        w->pieces[w->n_pieces++] = (px_body_piece){w->paras[i].start, w->paras[i].end, start, end, whole};
+}
+
 /* The body from the kept paragraphs; a paragraph that lost sentences is
  * rebuilt from the ones it kept. */
 static int rebuild_body(work *w)
@@ -1039,8 +1135,10 @@ static int rebuild_body(work *w)
             px_buf_append(&out, "\n\n", 2);
         if (kept == total) {
             px_buf_append(&out, w->body + p->start, p->end - p->start);
+            add_piece(w, i, out.len - (p->end - p->start), out.len, 1);
             continue;
         }
+        size_t start = out.len;
         int any = 0;
         for (size_t k = first; k < si; k++)
             if (w->sents[k].keep) {
@@ -1049,12 +1147,107 @@ static int rebuild_body(work *w)
                 px_buf_append(&out, w->body + w->sents[k].start, w->sents[k].end - w->sents[k].start);
                 any = 1;
             }
+        add_piece(w, i, start, out.len, 0);
     }
     if (!out.data && px_buf_append(&out, "", 0))
         return PX_ENOMEM;
     free(w->a->body);
     w->a->body = px_buf_steal(&out);
     return w->a->body ? PX_OK : PX_ENOMEM;
+}
+
+/* ---- the cleaned body's document ------------------------------------------- */
+
+/* Would a document of the cleaned body split and tokenise as the cleaner
+ * did? Its language's rules must be the cleaner's (the cleaner of a
+ * language without rules uses English), and a language written without
+ * spaces is tokenised otherwise. */
+static int derives_doc(const px_cleaner *c, const px_lexicon *lx)
+{
+    const char *lang = px_lexicon_lang(lx);
+    size_t n = strcspn(c->lang, "-_");
+    if (px_writes_without_spaces(lang) || n != strlen(lang))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((c->lang[i] | 0x20) != lang[i])
+            return 0;
+    return 1;
+}
+
+/* Appends to t and s the tokens and sentences of the old body (sorted,
+ * cursors *ti and *si) that lie in a piece kept whole, moved to its place
+ * in the new body. */
+static int move_piece(const px_body_piece *pc, const px_tokens *ot, const px_spans *os, size_t *ti,
+                      size_t *si, px_tokens *t, px_spans *s)
+{
+    while (*ti < ot->n && ot->v[*ti].start < pc->from)
+        ++*ti;
+    for (; *ti < ot->n && ot->v[*ti].end <= pc->from_end; ++*ti) {
+        px_token k = ot->v[*ti];
+        k.start = k.start - pc->from + pc->start;
+        k.end = k.end - pc->from + pc->start;
+        if (px_tokens_push(t, &k))
+            return PX_ENOMEM;
+    }
+    while (*si < os->n && os->v[*si].start < pc->from)
+        ++*si;
+    for (; *si < os->n && os->v[*si].end <= pc->from_end; ++*si)
+        if (px_spans_push(s, os->v[*si].start - pc->from + pc->start, os->v[*si].end - pc->from + pc->start))
+            return PX_ENOMEM;
+    return PX_OK;
+}
+
+/* A paragraph rebuilt from some of its sentences is new text: it is
+ * tokenised and split on its own (a paragraph splits alike alone and in
+ * its body, as the blank lines around it end any sentence). */
+static int split_rebuilt(const char *body, const px_body_piece *pc, const char *lang, px_tokens *t,
+                         px_spans *s)
+{
+    size_t t0 = t->n, s0 = s->n;
+    if (px_tokenize_lang(body + pc->start, pc->end - pc->start, lang, t) ||
+        px_split_sentences_lang(body + pc->start, pc->end - pc->start, lang, s))
+        return PX_ENOMEM;
+    for (size_t i = t0; i < t->n; i++)
+        t->v[i].start += pc->start, t->v[i].end += pc->start;
+    for (size_t i = s0; i < s->n; i++)
+        s->v[i].start += pc->start, s->v[i].end += pc->start;
+    return PX_OK;
+}
+
+int px_doc_of_pieces(px_article *a, const px_body_piece *pc, size_t n, const px_tokens *tokens,
+                     const px_spans *sentences, px_lexicon *lx)
+{
+    px_tokens t = {0};
+    px_spans s = {0};
+    size_t ti = 0, si = 0;
+    int rc = PX_OK;
+    for (size_t i = 0; rc == PX_OK && i < n; i++)
+        rc = pc[i].whole ? move_piece(&pc[i], tokens, sentences, &ti, &si, &t, &s)
+                         : split_rebuilt(a->body, &pc[i], px_lexicon_lang(lx), &t, &s);
+    px_article_drop_doc(a);
+    if (rc == PX_OK && !(a->doc = px_doc_packed_from_parts(a->body, strlen(a->body), lx, &t, &s)))
+        rc = PX_ENOMEM;
+    if (a->doc)
+        a->doc_free = px_doc_packed_destroy;
+    px_tokens_free(&t);
+    px_spans_free(&s);
+    return rc;
+}
+
+/* The cleaned body's document from the tokens and sentences of the raw
+ * body's kept paragraphs: the body is its kept paragraphs joined by blank
+ * lines, and each paragraph tokenises and splits alike on its own and in
+ * a body, so no paragraph kept whole is read again. */
+static int derive_doc(work *w, px_lexicon *lx)
+{
+    px_spans sents = {0};
+    int rc = PX_OK;
+    for (size_t i = 0; rc == PX_OK && i < w->n_sents; i++)
+        rc = px_spans_push(&sents, w->sents[i].start, w->sents[i].end);
+    if (rc == PX_OK)
+        rc = px_doc_of_pieces(w->a, w->pieces, w->n_pieces, &w->tokens, &sents, lx);
+    px_spans_free(&sents);
+    return rc;
 }
 
 static int clean_highlights(px_cleaner *c, px_article *a)
@@ -1078,13 +1271,29 @@ static int clean_highlights(px_cleaner *c, px_article *a)
 
 int px_clean_article(px_cleaner *c, px_article *a)
 {
+    return px_clean_article_doc(c, a, NULL);
+}
+
+/* The cleaner reads words with lx (of its language) from now on; the stem
+ * hashes it remembers are of another lexicon's terms when it changes. */
+static void use_lexicon(px_cleaner *c, px_lexicon *lx)
+{
+    c->words = lx;
+    if (c->keyed != lx && c->term_known)
+        memset(c->term_known, 0, c->term_cap);
+    c->keyed = lx;
+}
+
+int px_clean_article_doc(px_cleaner *c, px_article *a, px_lexicon *lx)
+{
     px_article_drop_doc(a); /* made of the body cleaning changes */
     int rc = clean_highlights(c, a);
     if (rc || !a->body || !*a->body)
         return rc;
     if ((rc = trim_tails(c, a)))
         return rc;
-    work w = {c, a, a->body, NULL, 0, NULL, 0, 0, PX_OK};
+    use_lexicon(c, lx && derives_doc(c, lx) ? lx : c->lexicon);
+    work w = {.c = c, .a = a, .body = a->body, .rc = PX_OK};
     w.rc = split_paragraphs(&w);
     if (w.rc == PX_OK)
         clean_paragraphs(&w);
@@ -1092,8 +1301,13 @@ int px_clean_article(px_cleaner *c, px_article *a)
         split_kept_sentences(&w);
     if (w.rc == PX_OK)
         clean_sentences(&w);
+    if (w.rc == PX_OK && lx && derives_doc(c, lx) &&
+        !(w.pieces = malloc((w.n_paras ? w.n_paras : 1) * sizeof *w.pieces)))
+        w.rc = PX_ENOMEM;
     if (w.rc == PX_OK)
         w.rc = rebuild_body(&w);
+    if (w.rc == PX_OK && w.pieces)
+        w.rc = derive_doc(&w, lx);
     for (size_t i = 0; i < w.n_sents; i++) {
         free(w.sents[i].terms);
         free(w.sents[i].seq);
@@ -1101,6 +1315,9 @@ int px_clean_article(px_cleaner *c, px_article *a)
     }
     free(w.sents);
     free(w.paras);
+    free(w.pieces);
+    px_tokens_free(&w.tokens);
+    px_tokens_free(&w.scratch);
     return w.rc;
 }
 

@@ -12,6 +12,7 @@
 typedef struct clean_stage {
     const px_read_opts *o;
     px_templates *templates; /* may be NULL */
+    px_lexicons *lexicons;   /* may be NULL: no documents */
     px_article_fn next;
     void *next_ud;
     int failures;
@@ -67,7 +68,8 @@ static int clean_then_next(px_article *a, void *ud)
     clean_stage *st = ud;
     px_cleaner *c = cleaner_for(st, a);
     size_t raw_len = a->body ? strlen(a->body) : 0;
-    int rc = c ? px_clean_article(c, a) : PX_OK;
+    px_lexicon *lx = st->lexicons ? px_lexicons_get(st->lexicons, a->language) : NULL;
+    int rc = st->lexicons && !lx ? PX_ENOMEM : c ? px_clean_article_doc(c, a, lx) : PX_OK;
     if (rc == PX_OK && st->templates && px_templates_learn_apply(st->templates, a, NULL))
         rc = PX_ENOMEM;
     if (rc != PX_OK) {
@@ -108,13 +110,21 @@ int px_clean_attach_docs(px_article *const *v, size_t n, px_lexicons *set)
 int px_read_clean_paths(const char *const *paths, size_t n, const px_read_opts *o,
                         const px_clean_opts *co, px_article_fn fn, void *ud)
 {
-    clean_stage st = {.o = o, .templates = co ? co->templates : NULL, .next = fn, .next_ud = ud};
+    clean_stage st = {.o = o,
+                      .templates = co ? co->templates : NULL,
+                      .lexicons = co ? co->lexicons : NULL,
+                      .next = fn,
+                      .next_ud = ud};
     return finish(&st, px_read_paths(paths, n, o, clean_then_next, &st));
 }
 
 int px_read_clean_input(px_input *in, const px_read_opts *o, const px_clean_opts *co,
                         px_article_fn fn, void *ud)
 {
-    clean_stage st = {.o = o, .templates = co ? co->templates : NULL, .next = fn, .next_ud = ud};
+    clean_stage st = {.o = o,
+                      .templates = co ? co->templates : NULL,
+                      .lexicons = co ? co->lexicons : NULL,
+                      .next = fn,
+                      .next_ud = ud};
     return finish(&st, px_read_input(in, o, clean_then_next, &st));
 }

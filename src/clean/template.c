@@ -12,6 +12,8 @@
 #include "parallax/clean.h"
 #include "text/textchar.h"
 #include "core/common_internal.h"
+#include "text/doc_internal.h"
+#include "text/text_internal.h"
 
 /* An outlet that has not yet published this many articles has no template. */
 #define MIN_ARTICLES 3
@@ -264,12 +266,27 @@ static size_t sketch_words(const char *s, const px_tokens *t, const char *lang, 
 
 #define SKETCH_TEXTS 3 /* the title and the first two paragraphs */
 
+/* The tokens of t (sorted) within start..end, offsets from start. */
+static int tokens_within(const px_tokens *t, size_t start, size_t end, px_tokens *out)
+{
+    for (size_t i = 0; i < t->n && t->v[i].start < end; i++) {
+        if (t->v[i].start < start)
+            continue;
+        px_token k = t->v[i];
+        k.start -= start;
+        k.end -= start;
+        if (px_tokens_push(out, &k))
+            return PX_ENOMEM;
+    }
+    return PX_OK;
+}
+
 /* A few words that tell the article's story apart: the smallest hashes of
  * the capitalised words of its title and first two paragraphs (where the
  * story names its people and places, rarely the template), or of their
  * long words when they have few capitals (scripts without case). Each of
  * those texts is tokenised once for both passes. */
-static int story_sketch(const px_article *a, uint32_t *sk)
+static int story_sketch(const px_article *a, const px_tokens *doc, uint32_t *sk)
 {
     memset(sk, 0, PX_TEMPLATE_SKETCH * sizeof *sk);
     const char *lang = a->language ? a->language : "en";
@@ -282,8 +299,10 @@ static int story_sketch(const px_article *a, uint32_t *sk)
         oom = px_tokenize(a->title, strlen(a->title), &toks[0]) != PX_OK;
     }
     for (size_t i = 0; i < paras.n && i < 2 && !oom; i++) {
-        text[i + 1] = a->body + paras.v[i].start;
-        oom = px_tokenize(text[i + 1], paras.v[i].end - paras.v[i].start, &toks[i + 1]) != PX_OK;
+        size_t s = paras.v[i].start, e = paras.v[i].end;
+        text[i + 1] = a->body + s;
+        oom = (doc ? tokens_within(doc, s, e, &toks[i + 1]) : px_tokenize(text[i + 1], e - s, &toks[i + 1])) !=
+              PX_OK;
     }
     for (int pass = 0; pass < 2 && !oom; pass++) {
         size_t added = 0;
@@ -311,7 +330,46 @@ typedef struct unit {
 typedef struct units {
     unit *v;
     size_t n, cap;
+    int from_doc; /* its sentences are the article's document's */
 } units;
+
+/* The article's document cut: its tokens and sentences (body offsets). */
+typedef struct doc_parts {
+    px_tokens tokens;
+    px_spans sentences;
+} doc_parts;
+
+static void doc_parts_free(doc_parts *d)
+{
+    px_tokens_free(&d->tokens);
+    px_spans_free(&d->sentences);
+}
+
+/* Does the splitter read lang by the rules of the lexicon's language (lx
+ * names a language by its two letters; no language is English)? */
+static int same_rules(const char *lang, const char *lx)
+{
+    size_t n = lang ? strcspn(lang, "-_") : 0;
+    if (n == 0)
+        return strcmp(lx, "en") == 0;
+    return n == 2 && (lang[0] | 0x20) == lx[0] && (lang[1] | 0x20) == lx[1];
+}
+
+/* The tokens and sentences of the article's document, when it has one of
+ * its body whose sentences are those units_of would split with the
+ * article's language and whose tokens px_tokenize's; else none (*ok 0). */
+static int doc_parts_of(const px_article *a, doc_parts *d, int *ok)
+{
+    *ok = 0;
+    const px_doc_packed *p = a->doc;
+    if (!p || p->text != a->body || !px_doc_packed_tokens_plain(p) ||
+        !same_rules(a->language, px_lexicon_lang(p->lexicon)))
+        return PX_OK;
+    if (px_doc_unpack_parts(p, &d->tokens, &d->sentences))
+        return PX_ENOMEM;
+    *ok = 1;
+    return PX_OK;
+}
 
 static int add_unit(units *u, size_t start, size_t end, size_t para, int whole, const char *body)
 {
@@ -324,23 +382,74 @@ static int add_unit(units *u, size_t start, size_t end, size_t para, int whole, 
     return PX_OK;
 }
 
+/* Are the paragraphs the body's blocks between blank lines, each holding
+ * whole sentences of the document (sorted spans)? Then each paragraph's
+ * sentences are those the splitter finds in it alone: a document's
+ * sentences never cross a blank line, and the splitter splits a block
+ * alike on its own and in its body. */
+static int cut_alike(const char *body, const px_spans *paras, const px_spans *sents)
+{
+    size_t len = strlen(body), k = 0;
+    for (size_t i = 0; i < paras->n; i++) {
+        size_t s = paras->v[i].start, e = paras->v[i].end;
+        if ((s > 0 && (s < 2 || body[s - 1] != '\n' || body[s - 2] != '\n')) ||
+            (e < len && (body[e] != '\n' || body[e + 1] != '\n')))
+            return 0;
+        for (; k < sents->n && sents->v[k].start < e; k++)
+            if (sents->v[k].start < s || sents->v[k].end > e)
+                return 0;
+    }
+    return k == sents->n;
+}
+
+/* The sentences of the paragraph s..e: the document's (doc, from *k on),
+ * else split. */
+static int paragraph_sentences(const char *body, const char *lang, size_t s, size_t e, const px_spans *doc,
+                               size_t *k, px_spans *out)
+{
+    out->n = 0;
+    if (!doc)
+        return px_split_sentences_lang(body + s, e - s, lang, out) ? PX_ENOMEM : PX_OK;
+    for (; *k < doc->n && doc->v[*k].start < e; ++*k)
+        if (px_spans_push(out, doc->v[*k].start - s, doc->v[*k].end - s))
+            return PX_ENOMEM;
+    return PX_OK;
+}
+
 /* Every paragraph of the body, and the sentences of those that have more
- * than one. */
-static int units_of(const char *body, const char *lang, units *u)
+ * than one; the sentences are the document's (doc) when they cut alike. */
+static int units_of(const char *body, const char *lang, const doc_parts *doc, units *u)
 {
     px_spans paras = {0}, sents = {0};
     int rc = px_split_paragraphs(body, &paras);
-    for (size_t i = 0; rc == PX_OK && i < paras.n; i++) {
+    const px_spans *ds = rc == PX_OK && doc && cut_alike(body, &paras, &doc->sentences) ? &doc->sentences : NULL;
+    u->from_doc = ds != NULL;
+    for (size_t i = 0, k = 0; rc == PX_OK && i < paras.n; i++) {
         size_t s = paras.v[i].start, e = paras.v[i].end;
         rc = add_unit(u, s, e, i, 1, body);
-        sents.n = 0;
-        if (rc == PX_OK && px_split_sentences_lang(body + s, e - s, lang, &sents))
-            rc = PX_ENOMEM;
-        for (size_t k = 0; rc == PX_OK && sents.n > 1 && k < sents.n; k++)
-            rc = add_unit(u, s + sents.v[k].start, s + sents.v[k].end, i, 0, body);
+        if (rc == PX_OK)
+            rc = paragraph_sentences(body, lang, s, e, ds, &k, &sents);
+        for (size_t j = 0; rc == PX_OK && sents.n > 1 && j < sents.n; j++)
+            rc = add_unit(u, s + sents.v[j].start, s + sents.v[j].end, i, 0, body);
     }
     px_spans_free(&paras);
     px_spans_free(&sents);
+    return rc;
+}
+
+/* Has the article an outlet and a body, whose units can be counted? */
+static int has_units(const px_article *a)
+{
+    return a->body && *a->body && outlet_key(a);
+}
+
+/* The units of a->body (none without an outlet), from its document when
+ * it has one that serves; doc keeps the document's parts (or is empty). */
+static int article_units(const px_article *a, units *u, doc_parts *doc)
+{
+    int ok = 0, rc = has_units(a) ? doc_parts_of(a, doc, &ok) : PX_OK;
+    if (rc == PX_OK && has_units(a))
+        rc = units_of(a->body, a->language, ok ? doc : NULL, u);
     return rc;
 }
 
@@ -350,14 +459,8 @@ static int cmp_key(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
-/* Has the article an outlet and a body, whose units can be counted? */
-static int has_units(const px_article *a)
-{
-    return a->body && *a->body && outlet_key(a);
-}
-
 /* Counts the units u of a cleaned article under its outlet. */
-static int learn_units(px_templates *t, const px_article *a, const units *u)
+static int learn_units(px_templates *t, const px_article *a, const units *u, const doc_parts *doc)
 {
     uint64_t outlet = outlet_key(a);
     if (!outlet || !a->body || !*a->body)
@@ -366,7 +469,7 @@ static int learn_units(px_templates *t, const px_article *a, const units *u)
     if (!o)
         return PX_OK; /* too many outlets: this one is not learned */
     uint32_t sketch[PX_TEMPLATE_SKETCH];
-    int rc = story_sketch(a, sketch);
+    int rc = story_sketch(a, u->from_doc ? &doc->tokens : NULL, sketch);
     uint64_t *keys = rc == PX_OK ? malloc((u->n ? u->n : 1) * sizeof *keys) : NULL;
     if (rc == PX_OK && !keys)
         rc = PX_ENOMEM;
@@ -387,10 +490,12 @@ static int learn_units(px_templates *t, const px_article *a, const units *u)
 int px_templates_learn(px_templates *t, const px_article *a)
 {
     units u = {0};
-    int rc = has_units(a) ? units_of(a->body, a->language, &u) : PX_OK;
+    doc_parts doc = {{0}, {0}};
+    int rc = article_units(a, &u, &doc);
     if (rc == PX_OK)
-        rc = learn_units(t, a, &u);
+        rc = learn_units(t, a, &u, &doc);
     free(u.v);
+    doc_parts_free(&doc);
     return rc;
 }
 
@@ -406,33 +511,72 @@ static int is_template(const px_templates *t, uint64_t outlet, uint32_t outlet_a
     return e->articles >= need && e->others >= 1;
 }
 
-static int rebuild(px_article *a, const units *u, const char *keep)
+/* Notes where kept unit k went in the rebuilt body: a paragraph kept
+ * whole is a piece of its own, the kept sentences of a paragraph one
+ * rebuilt piece. */
+static void note_piece(px_body_piece *pc, size_t *n, const unit *k, int same_para, size_t start, size_t end)
+{
+    if (same_para) {
+        pc[*n - 1].end = end;
+        return;
+    }
+    pc[(*n)++] = (px_body_piece){k->start, k->end, start, end, k->whole};
+}
+
+/* The body from the kept units; its document, when the units were cut
+ * from the article's (doc), is derived from that one. */
+static int rebuild(px_article *a, const units *u, const char *keep, const doc_parts *doc)
 {
     px_buf out = {0};
-    size_t last_para = (size_t)-1;
+    px_lexicon *lx = u->from_doc && a->doc ? a->doc->lexicon : NULL;
+    doc_parts own = {{0}, {0}};
+    int ok = 1;
+    if (lx && !doc && (doc_parts_of(a, &own, &ok) || !ok))
+        lx = NULL; /* (cannot fail to serve: the units were cut from it) */
+    if (!doc)
+        doc = &own;
+    px_body_piece *pc = lx ? malloc((u->n ? u->n : 1) * sizeof *pc) : NULL;
+    if (lx && !pc) {
+        doc_parts_free(&own);
+        return PX_ENOMEM;
+    }
+    size_t last_para = (size_t)-1, n = 0;
     for (size_t i = 0; i < u->n; i++) {
         if (!keep[i])
             continue;
-        if (u->v[i].para != last_para && out.len)
+        int same = u->v[i].para == last_para;
+        if (!same && out.len)
             px_buf_append(&out, "\n\n", 2);
-        else if (u->v[i].para == last_para)
+        else if (same)
             px_buf_append(&out, " ", 1);
         last_para = u->v[i].para;
         px_buf_append(&out, a->body + u->v[i].start, u->v[i].end - u->v[i].start);
+        if (pc)
+            note_piece(pc, &n, &u->v[i], same, out.len - (u->v[i].end - u->v[i].start), out.len);
     }
-    if (!out.data && px_buf_append(&out, "", 0))
+    if (!out.data && px_buf_append(&out, "", 0)) {
+        free(pc);
+        doc_parts_free(&own);
         return PX_ENOMEM;
+    }
     char *body = px_buf_steal(&out);
-    if (!body)
-        return PX_ENOMEM;
-    px_article_drop_doc(a);
-    free(a->body);
-    a->body = body;
-    return PX_OK;
+    int rc = body ? PX_OK : PX_ENOMEM;
+    if (body) {
+        free(a->body);
+        a->body = body;
+    }
+    if (rc == PX_OK && pc)
+        rc = px_doc_of_pieces(a, pc, n, &doc->tokens, &doc->sentences, lx);
+    else
+        px_article_drop_doc(a);
+    free(pc);
+    doc_parts_free(&own);
+    return rc;
 }
 
 /* Removes the template units of u (the units of a->body) from a. */
-static int apply_units(const px_templates *t, px_article *a, const units *uv, size_t *removed)
+static int apply_units(const px_templates *t, px_article *a, const units *uv, const doc_parts *doc,
+                       size_t *removed)
 {
     if (removed)
         *removed = 0;
@@ -474,7 +618,7 @@ static int apply_units(const px_templates *t, px_article *a, const units *uv, si
         i = end;
     }
     if (rc == PX_OK && n_removed)
-        rc = rebuild(a, &u, keep);
+        rc = rebuild(a, &u, keep, doc);
     free(keep);
     if (removed)
         *removed = n_removed;
@@ -484,26 +628,30 @@ static int apply_units(const px_templates *t, px_article *a, const units *uv, si
 int px_templates_apply(const px_templates *t, px_article *a, size_t *removed)
 {
     units u = {0};
-    int rc = has_units(a) ? units_of(a->body, a->language, &u) : PX_OK;
+    doc_parts doc = {{0}, {0}};
+    int rc = article_units(a, &u, &doc);
     if (rc == PX_OK)
-        rc = apply_units(t, a, &u, removed);
+        rc = apply_units(t, a, &u, &doc, removed);
     else if (removed)
         *removed = 0;
     free(u.v);
+    doc_parts_free(&doc);
     return rc;
 }
 
 int px_templates_learn_apply(px_templates *t, px_article *a, size_t *removed)
 {
     units u = {0};
-    int rc = has_units(a) ? units_of(a->body, a->language, &u) : PX_OK;
+    doc_parts doc = {{0}, {0}};
+    int rc = article_units(a, &u, &doc);
     if (rc == PX_OK)
-        rc = learn_units(t, a, &u);
+        rc = learn_units(t, a, &u, &doc);
     if (rc == PX_OK)
-        rc = apply_units(t, a, &u, removed);
+        rc = apply_units(t, a, &u, &doc, removed);
     else if (removed)
         *removed = 0;
     free(u.v);
+    doc_parts_free(&doc);
     return rc;
 }
 
@@ -558,14 +706,17 @@ int px_templates_clean_all(px_article **v, size_t n, size_t max_lines)
     units *u = rc == PX_OK ? calloc(n ? n : 1, sizeof *u) : NULL;
     if (rc == PX_OK && !u)
         rc = PX_ENOMEM;
+    /* A document's parts are unpacked for the units and the sketch, and
+     * again for the few articles that lose template units. */
+    doc_parts doc = {{0}, {0}};
     for (size_t i = 0; rc == PX_OK && i < n; i++) {
-        if (has_units(v[i]))
-            rc = units_of(v[i]->body, v[i]->language, &u[i]);
+        rc = article_units(v[i], &u[i], &doc);
         if (rc == PX_OK)
-            rc = learn_units(t, v[i], &u[i]);
+            rc = learn_units(t, v[i], &u[i], &doc);
     }
     for (size_t i = 0; rc == PX_OK && i < n; i++)
-        rc = apply_units(t, v[i], &u[i], NULL);
+        rc = apply_units(t, v[i], &u[i], NULL, NULL);
+    doc_parts_free(&doc);
     for (size_t i = 0; u && i < n; i++)
         free(u[i].v);
     free(u);

@@ -406,6 +406,7 @@ int cmd_analyze(int argc, char **argv)
     }
     article_list l = {0};
     px_lexicons *lexicons = px_lexicons_new();
+    ci.clean.lexicons = lexicons; /* cleaning hands each article's document on */
     cli_input_read(&ci, keep_article, &l);
     if (!l.oom && !ci.raw && px_templates_clean_all(l.v, l.n, 0))
         l.oom = 1;

@@ -85,17 +85,11 @@ static int look_up_words(px_doc *d)
     return PX_OK;
 }
 
-int px_doc_build(px_doc *d, const char *text, size_t len, px_lexicon *lx)
+/* The lexicon's work over tokens and sentences already in d. */
+static int finish_doc(px_doc *d)
 {
-    memset(d, 0, sizeof *d);
-    d->text = text;
-    d->len = len;
-    d->lexicon = lx;
-    const char *lang = px_lexicon_lang(lx);
-    int rc = px_tokenize_lang(text, len, lang, &d->tokens);
-    if (rc == PX_OK)
-        rc = px_split_sentences_lang(text, len, lang, &d->sentences);
-    if (rc == PX_OK && !(d->tok = malloc((d->tokens.n + 1) * sizeof *d->tok)))
+    int rc = PX_OK;
+    if (!(d->tok = malloc((d->tokens.n + 1) * sizeof *d->tok)))
         rc = PX_ENOMEM;
     if (rc == PX_OK)
         rc = place_tokens(d);
@@ -108,6 +102,37 @@ int px_doc_build(px_doc *d, const char *text, size_t len, px_lexicon *lx)
         return rc;
     }
     return PX_OK;
+}
+
+int px_doc_build(px_doc *d, const char *text, size_t len, px_lexicon *lx)
+{
+    memset(d, 0, sizeof *d);
+    d->text = text;
+    d->len = len;
+    d->lexicon = lx;
+    const char *lang = px_lexicon_lang(lx);
+    int rc = px_tokenize_lang(text, len, lang, &d->tokens);
+    if (rc == PX_OK)
+        rc = px_split_sentences_lang(text, len, lang, &d->sentences);
+    if (rc != PX_OK) {
+        px_doc_free(d);
+        return rc;
+    }
+    return finish_doc(d);
+}
+
+int px_doc_from_parts(px_doc *d, const char *text, size_t len, px_lexicon *lx, px_tokens *tokens,
+                      px_spans *sentences)
+{
+    memset(d, 0, sizeof *d);
+    d->text = text;
+    d->len = len;
+    d->lexicon = lx;
+    d->tokens = *tokens;
+    d->sentences = *sentences;
+    memset(tokens, 0, sizeof *tokens);
+    memset(sentences, 0, sizeof *sentences);
+    return finish_doc(d);
 }
 
 const char *px_doc_form(const px_doc *d, size_t token, size_t *len)
@@ -296,6 +321,29 @@ int px_doc_unpack_tokens(const px_doc_packed *p, px_tokens *out)
     return PX_OK;
 }
 
+/* Decodes the sentence spans that follow the tokens (at q) into out. */
+static void unpack_sentences(const px_doc_packed *p, const unsigned char *q, px_span *out)
+{
+    size_t prev = 0;
+    for (size_t i = 0; i < p->n_sentences; i++) {
+        out[i].start = get_step(&q, prev);
+        out[i].end = out[i].start + (size_t)get_varint(&q);
+        prev = out[i].end;
+    }
+}
+
+int px_doc_unpack_parts(const px_doc_packed *p, px_tokens *tokens, px_spans *sentences)
+{
+    tokens->n = sentences->n = 0;
+    if (px_grow(&tokens->v, &tokens->cap, p->n_tokens + 1, sizeof *tokens->v, 64, 0) ||
+        px_grow(&sentences->v, &sentences->cap, p->n_sentences + 1, sizeof *sentences->v, 16, 0))
+        return PX_ENOMEM;
+    unpack_sentences(p, unpack_tokens(p, tokens->v, NULL), sentences->v);
+    tokens->n = p->n_tokens;
+    sentences->n = p->n_sentences;
+    return PX_OK;
+}
+
 /* Terms and word classes by form, as look_up_words found them. */
 static void restore_words(px_doc *d)
 {
@@ -316,15 +364,8 @@ static int unpack_all(const px_doc_packed *p, px_doc *d)
         return PX_ENOMEM;
     d->tokens.cap = nt + 1;
     d->sentences.cap = ns + 1;
-    const unsigned char *q = unpack_tokens(p, d->tokens.v, d->tok);
+    unpack_sentences(p, unpack_tokens(p, d->tokens.v, d->tok), d->sentences.v);
     d->tokens.n = nt;
-    size_t prev = 0;
-    for (size_t i = 0; i < ns; i++) {
-        px_span *s = &d->sentences.v[i];
-        s->start = get_step(&q, prev);
-        s->end = s->start + (size_t)get_varint(&q);
-        prev = s->end;
-    }
     d->sentences.n = ns;
     restore_words(d);
     int rc = place_tokens(d);
@@ -344,21 +385,30 @@ int px_doc_unpack(const px_doc_packed *p, px_doc *d)
     return PX_OK;
 }
 
-px_doc_packed *px_doc_packed_new(const char *text, size_t len, px_lexicon *lx)
+/* d (built, or empty after a failure) packed on the heap; d is freed. */
+static px_doc_packed *packed_of(px_doc *d, int built)
 {
-    px_doc d;
-    px_doc_packed *p = malloc(sizeof *p);
-    if (!p || px_doc_build(&d, text, len, lx) != PX_OK) {
-        free(p);
-        return NULL;
-    }
-    int rc = px_doc_pack(&d, p);
-    px_doc_free(&d);
+    px_doc_packed *p = built ? malloc(sizeof *p) : NULL;
+    int rc = p ? px_doc_pack(d, p) : PX_ENOMEM;
+    px_doc_free(d);
     if (rc != PX_OK) {
         free(p);
         return NULL;
     }
     return p;
+}
+
+px_doc_packed *px_doc_packed_new(const char *text, size_t len, px_lexicon *lx)
+{
+    px_doc d;
+    return packed_of(&d, px_doc_build(&d, text, len, lx) == PX_OK);
+}
+
+px_doc_packed *px_doc_packed_from_parts(const char *text, size_t len, px_lexicon *lx, px_tokens *tokens,
+                                        px_spans *sentences)
+{
+    px_doc d;
+    return packed_of(&d, px_doc_from_parts(&d, text, len, lx, tokens, sentences) == PX_OK);
 }
 
 void px_doc_packed_destroy(px_doc_packed *p)

@@ -31,8 +31,10 @@ int px_abbrev_class(const char *w, size_t len);
 /* Is every byte of s[0..len) ASCII? */
 int px_is_ascii(const char *s, size_t len);
 
-/* Do the ASCII text s[0..n) and its lower-case form (px_fold: same byte
- * offsets) split into the same tokens? t are the tokens of either. Case
+/* Do the text s[0..n) and its lower-case form split into the same tokens,
+ * when that form is s with its ASCII capitals lowered (px_fold of an
+ * ASCII text, or of one whose other characters fold to themselves: same
+ * byte offsets; the callers check that)? t are the tokens of either. Case
  * changes a token only where capitals meet a period (an initial "Y.", an
  * abbreviation only in capitals "No."), in a possessive ending in a
  * capital S ("HARRIS'") and in web addresses ("HTTP://", "Example.COM");

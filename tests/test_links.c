@@ -81,6 +81,60 @@ static px_story_evidence evidence(const char *lang, long first, long last, const
     return e;
 }
 
+/* Linking looks only at stories within the window of each other in date
+ * order (time linear in the stories, not quadratic): it must accept exactly
+ * the pairs that scoring every pair accepts, undated stories none. */
+static void test_linking_in_date_order_equals_every_pair(void **s)
+{
+    (void)s;
+    enum { N = 240, POOL = 40 };
+    static const char *const langs[] = {"en", "de", "fr"};
+    px_story_evidence ev[N];
+    const char *titles[N];
+    unsigned seed = 12345;
+    for (size_t i = 0; i < N; i++) {
+        unsigned names[6], figures[3];
+        for (size_t k = 0; k < 6; k++)
+            names[k] = (seed = seed * 1103515245u + 12345u) >> 16 & 0xFFFF, names[k] %= POOL;
+        for (size_t k = 0; k < 3; k++)
+            figures[k] = ((seed = seed * 1103515245u + 12345u) >> 16) % POOL;
+        long first = 100 + (long)(((seed = seed * 1103515245u + 12345u) >> 16) % 60);
+        long span = (long)(((seed = seed * 1103515245u + 12345u) >> 16) % 5);
+        int undated = i % 17 == 0;
+        ev[i] = evidence(langs[i % 3], undated ? PX_NO_DAY : first, undated ? PX_NO_DAY : first + span, names, 6,
+                         figures, 3, NULL, 0);
+        titles[i] = langs[i % 3];
+    }
+    px_story_links links[N];
+    memset(links, 0, sizeof links);
+    assert_int_equal(px_link_stories(ev, titles, N, links), PX_OK);
+    px_link_df df;
+    assert_int_equal(px_link_df_build(ev, N, &df), PX_OK);
+    size_t accepted = 0, found = 0;
+    for (size_t i = 0; i < N; i++)
+        for (size_t j = 0; j < N; j++) {
+            if (i == j)
+                continue;
+            px_link_detail d;
+            px_story_link_score(&ev[i], &ev[j], &df, &d);
+            int want = px_story_link_accept(&d), have = 0;
+            for (size_t k = 0; k < links[i].n; k++)
+                have |= links[i].v[k].story == (int64_t)j + 1;
+            assert_int_equal(want, have);
+            accepted += (size_t)want;
+        }
+    for (size_t i = 0; i < N; i++) {
+        found += links[i].n;
+        if (ev[i].first_day == PX_NO_DAY)
+            assert_int_equal(links[i].n, 0);
+        px_story_links_free(&links[i]);
+        px_story_evidence_free(&ev[i]);
+    }
+    assert_int_equal(found, accepted);
+    assert_true(accepted > 0);
+    px_link_df_free(&df);
+}
+
 static void test_link_score_and_threshold(void **s)
 {
     (void)s;
@@ -547,6 +601,7 @@ int main(void)
         cmocka_unit_test(test_link_weighs_keys_by_rarity),
         cmocka_unit_test(test_link_needs_a_share_of_the_smaller_story),
         cmocka_unit_test(test_evidence_text_round_trip),
+        cmocka_unit_test(test_linking_in_date_order_equals_every_pair),
         cmocka_unit_test(test_analyze_links_the_examples),
         cmocka_unit_test(test_store_links_related_stories_only),
     };

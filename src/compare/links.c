@@ -470,27 +470,70 @@ static int one_language(const px_story_evidence *evidence, size_t n)
     return 1;
 }
 
+/* The dated stories' indexes by first day: a story can link only those
+ * that start at most PX_LINK_WINDOW_DAYS after it ends, so each looks
+ * ahead in this order no further (undated stories link none). */
+static size_t *by_first_day(const px_story_evidence *evidence, size_t n, size_t *n_dated)
+{
+    uint64_t *key = malloc((n + 1) * sizeof *key);
+    size_t *order = malloc((n + 1) * sizeof *order);
+    size_t m = 0;
+    for (size_t i = 0; key && order && i < n; i++)
+        if (evidence[i].first_day != PX_NO_DAY) /* days from 1970, two centuries either way */
+            key[m++] = (uint64_t)(evidence[i].first_day + (1L << 20)) << 32 | (uint64_t)i;
+    if (!key || !order || (m > 1 && px_sort_u64(key, m) != PX_OK)) {
+        free(key);
+        free(order);
+        return NULL;
+    }
+    for (size_t k = 0; k < m; k++)
+        order[k] = (size_t)(key[k] & 0xFFFFFFFFu);
+    free(key);
+    *n_dated = m;
+    return order;
+}
+
+static int link_pair(const px_story_evidence *evidence, const char *const *titles, const px_link_df *df, size_t i,
+                     size_t j, px_story_links *links)
+{
+    px_link_detail d;
+    px_story_link_score(&evidence[i], &evidence[j], df, &d);
+    if (!px_story_link_accept(&d))
+        return PX_OK;
+    if (links_add(&links[i], (int64_t)j + 1, evidence[j].lang, titles[j], d.score) ||
+        links_add(&links[j], (int64_t)i + 1, evidence[i].lang, titles[i], d.score))
+        return PX_ENOMEM;
+    return PX_OK;
+}
+
 int px_link_stories(const px_story_evidence *evidence, const char *const *titles, size_t n,
                     px_story_links *links)
 {
     if (one_language(evidence, n))
         return PX_OK;
     px_link_df df;
-    if (px_link_df_build(evidence, n, &df) != PX_OK)
+    size_t m = 0, *order = by_first_day(evidence, n, &m);
+    if (!order)
         return PX_ENOMEM;
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++) {
-            px_link_detail d;
-            px_story_link_score(&evidence[i], &evidence[j], &df, &d);
-            if (!px_story_link_accept(&d))
-                continue;
-            if (links_add(&links[i], (int64_t)j + 1, evidence[j].lang, titles[j], d.score) ||
-                links_add(&links[j], (int64_t)i + 1, evidence[i].lang, titles[i], d.score)) {
-                px_link_df_free(&df);
-                return PX_ENOMEM;
-            }
+    if (px_link_df_build(evidence, n, &df) != PX_OK) {
+        free(order);
+        return PX_ENOMEM;
+    }
+    int rc = PX_OK;
+    for (size_t a = 0; rc == PX_OK && a < m; a++) {
+        const px_story_evidence *e = &evidence[order[a]];
+        for (size_t b = a + 1; rc == PX_OK && b < m; b++) {
+            if (evidence[order[b]].first_day > e->last_day + PX_LINK_WINDOW_DAYS)
+                break;
+            size_t i = order[a] < order[b] ? order[a] : order[b], j = order[a] ^ order[b] ^ i;
+            rc = link_pair(evidence, titles, &df, i, j, links);
         }
+    }
     px_link_df_free(&df);
+    free(order);
+    if (rc != PX_OK)
+        return rc;
+    /* each list in one order whatever the order pairs were met in */
     for (size_t i = 0; i < n; i++)
         links_sort(&links[i]);
     return PX_OK;

@@ -391,6 +391,38 @@ static const char *languages_of(cJSON *story, char *buf, size_t cap)
     return buf;
 }
 
+/* A comparison for the links only reads the same evidence as the full
+ * one, and leaves what links do not read empty. */
+static void test_links_only_comparison_gives_the_same_evidence(void **s)
+{
+    (void)s;
+    tu_result r;
+    tu_read_one(&r, "examples/xlang", NULL);
+    assert_true(r.n >= 2);
+    px_error err;
+    px_story_report *full, *lean;
+    px_compare_opts only = {.links_only = 1};
+    assert_int_equal(px_compare_story(r.articles, r.n, NULL, &full, &err), PX_OK);
+    assert_int_equal(px_compare_story(r.articles, r.n, &only, &lean, &err), PX_OK);
+    px_story_evidence a, b;
+    assert_int_equal(px_story_evidence_build(full, &a), PX_OK);
+    assert_int_equal(px_story_evidence_build(lean, &b), PX_OK);
+    assert_true(a.n > 0);
+    assert_int_equal(a.n, b.n);
+    assert_memory_equal(a.keys, b.keys, a.n * sizeof *a.keys);
+    assert_string_equal(full->summary.headline.text, lean->summary.headline.text);
+    size_t quotes = 0;
+    for (size_t i = 0; i < r.n; i++)
+        quotes += lean->quotes[i].n;
+    assert_int_equal(quotes, 0);
+    assert_int_equal(lean->consensus.n_facts, 0);
+    px_story_evidence_free(&a);
+    px_story_evidence_free(&b);
+    px_story_report_free(full);
+    px_story_report_free(lean);
+    tu_result_free(&r);
+}
+
 static void test_analyze_links_the_examples(void **s)
 {
     (void)s;
@@ -602,6 +634,7 @@ int main(void)
         cmocka_unit_test(test_link_needs_a_share_of_the_smaller_story),
         cmocka_unit_test(test_evidence_text_round_trip),
         cmocka_unit_test(test_linking_in_date_order_equals_every_pair),
+        cmocka_unit_test(test_links_only_comparison_gives_the_same_evidence),
         cmocka_unit_test(test_analyze_links_the_examples),
         cmocka_unit_test(test_store_links_related_stories_only),
     };

@@ -33,6 +33,12 @@ typedef struct px_compare_opts {
     px_progress_fn progress;         /* called after each stage with the
                                         stages done and their number */
     void *progress_ud;
+    int links_only;                  /* compare only what the links across
+                                        languages read (links.h): people and
+                                        places, figures, the timeline and the
+                                        headline; quotes, framing, actors,
+                                        facts and the summary's outlet lines
+                                        are left empty */
 } px_compare_opts;
 
 /* An article set aside as a copy of one of the story's articles before

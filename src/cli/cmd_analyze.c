@@ -267,9 +267,9 @@ static void forget_estimated_dates(const article_list *l, const px_story_group *
 /* Stories in several languages: each names its related stories in the
  * other languages, which are known only once every story is compared.
  * So every story is compared twice: first for the evidence of the links
- * (names, figures, dates and its headline, a few hundred bytes a story),
- * then again to be written with its links. Memory holds one comparison at
- * a time, as with one language; the time of the comparisons doubles. */
+ * only (names, figures, dates and its headline, a few hundred bytes a
+ * story: px_compare_opts.links_only), then in full to be written with its
+ * links. Memory holds one comparison at a time, as with one language. */
 static int compare_link_and_write(const article_list *l, const px_story_groups *g, const px_compare_opts *co,
                                   sink *k)
 {
@@ -278,8 +278,10 @@ static int compare_link_and_write(const article_list *l, const px_story_groups *
     char **titles = calloc(n ? n : 1, sizeof *titles);
     px_story_links *links = calloc(n ? n : 1, sizeof *links);
     int failed = !ev || !titles || !links;
+    px_compare_opts evidence_co = *co;
+    evidence_co.links_only = 1;
     for (size_t i = 0; !failed && i < n; i++) {
-        px_story_report *r = compare_one(l, &g->v[i], i, co);
+        px_story_report *r = compare_one(l, &g->v[i], i, &evidence_co);
         ev[i].first_day = ev[i].last_day = PX_NO_DAY;
         if (r) {
             const char *t = r->summary.headline.text;

@@ -18,7 +18,7 @@
 #include "compare/summary_internal.h"
 #include "text/timex_internal.h"
 
-static int extract_claims(px_story_report *r, px_error *err)
+static int extract_claims(px_story_report *r, int with_quotes, px_error *err)
 {
     const px_story_text *s = r->story;
     size_t n = s->n_articles;
@@ -39,7 +39,7 @@ static int extract_claims(px_story_report *r, px_error *err)
         rc = px_entities_extract_doc(a, d, &r->entities[i]);
         if (rc == PX_OK)
             rc = px_numbers_extract_doc(a, d, &r->numbers[i]);
-        if (rc == PX_OK)
+        if (rc == PX_OK && with_quotes)
             rc = px_quotes_extract_doc(a, d, &r->entities[i], &r->quotes[i]);
     }
     if (rc != PX_OK)
@@ -207,18 +207,22 @@ int px_compare_story(px_article *const *articles, size_t n, const px_compare_opt
     px_entity_list_init(&r->people);
     const px_background *bg = o && o->background ? o->background : px_background_default();
     enum { STAGES = 7 };
-    int rc = PX_OK;
+    int rc = PX_OK, all = !(o && o->links_only);
     for (int stage = 0; rc == PX_OK && stage < STAGES; stage++) {
         switch (stage) {
         case 0: rc = px_story_text_new(&r->story, articles, n, err); break;
-        case 1: rc = extract_claims(r, err); break;
+        case 1: rc = extract_claims(r, all, err); break;
         case 2: rc = link_claims(r, err); break;
         case 3:
-            rc = px_framing_build(r->story, bg, &r->framing, err);
-            if (rc == PX_OK)
+            if (all)
+                rc = px_framing_build(r->story, bg, &r->framing, err);
+            if (rc == PX_OK && all)
                 rc = px_actors_build(r->story, r->entities, &r->people, &r->actors, err);
             break;
-        case 4: rc = px_consensus_build(r->story, &r->consensus, err); break;
+        case 4:
+            if (all)
+                rc = px_consensus_build(r->story, &r->consensus, err);
+            break;
         case 5:
             /* after the numbers are grouped: an estimated date is no
              * evidence that a figure came later */
@@ -229,7 +233,7 @@ int px_compare_story(px_article *const *articles, size_t n, const px_compare_opt
             break;
         default:
             rc = px_summary_build(r->story, o ? o->summary_sentences : 0, &r->summary, err);
-            if (rc == PX_OK)
+            if (rc == PX_OK && all)
                 rc = px_summary_outlets(r->story, &r->consensus, &r->summary, err);
         }
         if (o && o->progress)

@@ -471,16 +471,6 @@ static void test_attached_documents_serve_every_later_stage(void **s)
     px_lexicons_free(set);
 }
 
-static int keep_article(px_article *a, void *ud)
-{
-    tu_result *r = ud;
-    px_article **more = realloc(r->articles, (r->n + 1) * sizeof *more);
-    assert_non_null(more);
-    r->articles = more;
-    r->articles[r->n++] = a;
-    return 0;
-}
-
 /* The passes analyze makes (bench/passes.sh counts them on whole
  * corpora): the clean stage splits each byte of the bodies it keeps once
  * and tokenises it once (and again only a sentence whose folded text
@@ -502,7 +492,7 @@ static void test_analyze_reads_each_body_once(void **s)
     px_clean_opts co = {.lexicons = set};
     const char *path = tu_shared("seeds");
     unsigned long long tok0 = px_text_bytes_tokenized(), split0 = px_text_bytes_split();
-    assert_int_equal(px_read_clean_paths(&path, 1, NULL, &co, keep_article, &r), 0);
+    assert_int_equal(px_read_clean_paths(&path, 1, NULL, &co, tu_collect_article, &r), 0);
     unsigned long long tok = px_text_bytes_tokenized() - tok0, split = px_text_bytes_split() - split0;
     assert_int_equal(r.n, 5);
     unsigned long long bytes = 0, titles = 0;

@@ -25,7 +25,7 @@ static void collect_diag(const px_diag *d, void *ud)
     snprintf(r->last_error, sizeof r->last_error, "%s:%ld: %s", d->path, d->line, d->msg);
 }
 
-static int collect_article(px_article *a, void *ud)
+int tu_collect_article(px_article *a, void *ud)
 {
     tu_result *r = ud;
     px_article **more = realloc(r->articles, (r->n + 1) * sizeof *more);
@@ -46,8 +46,8 @@ static void read_paths(tu_result *r, const char *const *paths, size_t n, const p
         memset(&o, 0, sizeof o);
     o.diag = collect_diag;
     o.diag_ud = r;
-    r->rc = clean ? px_read_clean_paths(paths, n, &o, NULL, collect_article, r)
-                  : px_read_paths(paths, n, &o, collect_article, r);
+    r->rc = clean ? px_read_clean_paths(paths, n, &o, NULL, tu_collect_article, r)
+                  : px_read_paths(paths, n, &o, tu_collect_article, r);
 }
 
 void tu_read(tu_result *r, const char *const *paths, size_t n, const px_read_opts *opts)

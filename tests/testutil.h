@@ -35,6 +35,8 @@ void tu_read_raw_one(tu_result *r, const char *path, const px_read_opts *opts);
  * exactly the NULL-terminated want; lang labels the message. */
 void tu_expect_spans(const char *lang, const char *text, const px_spans *sp, const char *const *want);
 void tu_result_free(tu_result *r);
+/* A reader callback that appends each article to the tu_result ud. */
+int tu_collect_article(px_article *a, void *ud);
 /* Reads paths (no read errors allowed) and builds one story of them. */
 px_story_text *tu_read_story(tu_result *r, const char *const *paths, size_t n, const px_sources *src);
 

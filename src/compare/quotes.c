@@ -1059,14 +1059,16 @@ static void mark_saying_subjects(qscan *q)
     }
 }
 
-/* The first mention starting at or after byte off (mentions are in text
- * order): a sentence's mentions are found without scanning the article's. */
-static size_t first_mention_from(const px_entity_list *l, size_t off)
+/* The first mention whose start (or, with by_end, whose end) is at or
+ * after byte off: mentions are in text order and do not overlap, so their
+ * ends are in order too, and a sentence's mentions are found without
+ * scanning the article's. */
+static size_t first_mention_at(const px_entity_list *l, size_t off, int by_end)
 {
     size_t lo = 0, hi = l->n_mentions;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (l->mentions[mid].start < off)
+        if ((by_end ? l->mentions[mid].end : l->mentions[mid].start) < off)
             lo = mid + 1;
         else
             hi = mid;
@@ -1074,19 +1076,14 @@ static size_t first_mention_from(const px_entity_list *l, size_t off)
     return lo;
 }
 
-/* The first mention ending at or after byte off (mentions do not overlap,
- * so their ends are in text order too, as px_entities_at reads them). */
+static size_t first_mention_from(const px_entity_list *l, size_t off)
+{
+    return first_mention_at(l, off, 0);
+}
+
 static size_t first_mention_ending_from(const px_entity_list *l, size_t off)
 {
-    size_t lo = 0, hi = l->n_mentions;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (l->mentions[mid].end < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return first_mention_at(l, off, 1);
 }
 
 /* The nearest person mentioned before off whose gender fits: earlier in

@@ -596,7 +596,8 @@ static void test_datelines_and_credited_captions(void **s)
 
 /* Captions under their labels, share buttons or a credit in capitals, a
  * gallery's numbered pictures glued into one line, a notice that a video
- * cannot play, a sign-up form, a highlights line; a sentence about image
+ * cannot play, a sign-up form, a highlights line and the highlights under
+ * it; a sentence about image
  * copyright or about an agency, or with two fractions, stays. */
 static void test_caption_labels(void **s)
 {
@@ -613,6 +614,7 @@ static void test_caption_labels(void **s)
         "Get daily updates directly to your inbox + Subscribe Thank you for subscribing! Could not "
         "subscribe, try again later Invalid Email\n\n"
         "Story highlights Heavy winds earlier forced the plane to change course\n\n"
+        "Crew turned back \"as a precaution,\" airline says\n\n"
         "Getty Images said the highlights of the season were sold to three agencies.\n\n"
         "Ferry fire 5 show all Ferry fire 1/5 Smoke rises over the quay K. Orr/Wire 2/5 Crews spray the hull "
         "3/5 Passengers wait on the pier\n\n"

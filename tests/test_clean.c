@@ -677,6 +677,21 @@ static void test_credited_captions_and_print_references(void **s)
     px_article_free(a);
 }
 
+/* Text whose lines are its paragraphs, one line broken inside a
+ * hyphenated word: the line after the break goes on with its paragraph,
+ * not as a paragraph of its own opening on "century". */
+static void test_line_broken_after_a_hyphen(void **s)
+{
+    (void)s;
+    px_article *a = clean_body("The ferry came back to Vell on Monday after a week at sea.\n"
+                               "Here in Vell, the 17th-\ncentury harbour office sits by the quay.\n"
+                               "Its clock has stopped, the harbour master said on Tuesday.");
+    assert_string_equal(a->body, "The ferry came back to Vell on Monday after a week at sea.\n\n"
+                                 "Here in Vell, the 17th-\ncentury harbour office sits by the quay.\n\n"
+                                 "Its clock has stopped, the harbour master said on Tuesday.");
+    px_article_free(a);
+}
+
 /* A stray UTF-8 continuation byte alone between blank lines: trimming the
  * paragraph from its end must not step back before its start (it made a
  * span that ended before it began, and the splitter read past the body). */
@@ -912,6 +927,7 @@ int main(void)
         cmocka_unit_test(test_caption_labels),
         cmocka_unit_test(test_copyright_notices),
         cmocka_unit_test(test_credited_captions_and_print_references),
+        cmocka_unit_test(test_line_broken_after_a_hyphen),
         cmocka_unit_test(test_stray_continuation_byte_paragraph),
         cmocka_unit_test(test_repeat_inside_a_paragraph),
         cmocka_unit_test(test_different_numbers_are_not_repeats),

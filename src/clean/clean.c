@@ -759,6 +759,14 @@ static int add_span(px_spans *out, const char *b, size_t s, size_t e)
     return PX_OK;
 }
 
+/* A line broken inside a hyphenated word ("the 17th-\ncentury palace"),
+ * as a page's text wrapped it: the next line goes on with its paragraph. */
+static int broken_after_hyphen(const char *b, size_t line, size_t nl, size_t end)
+{
+    return nl >= line + 2 && b[nl - 1] == '-' && isalnum((unsigned char)b[nl - 2]) && nl + 1 < end &&
+           islower((unsigned char)b[nl + 1]);
+}
+
 int px_split_paragraphs(const char *b, px_spans *out)
 {
     size_t len = strlen(b), i = 0;
@@ -767,7 +775,7 @@ int px_split_paragraphs(const char *b, px_spans *out)
         size_t end = sep ? (size_t)(sep - b) : len;
         if (lines_are_paragraphs(b, i, end)) {
             for (size_t line = i, j = i; j <= end; j++)
-                if (j == end || b[j] == '\n') {
+                if (j == end || (b[j] == '\n' && !broken_after_hyphen(b, line, j, end))) {
                     if (add_span(out, b, line, j))
                         return PX_ENOMEM;
                     line = j + 1;

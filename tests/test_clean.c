@@ -692,6 +692,21 @@ static void test_line_broken_after_a_hyphen(void **s)
     px_article_free(a);
 }
 
+/* A run of related headlines longer than a short notice (about 800
+ * bytes, as a site's "Related stories" box comes out) still goes. */
+static void test_long_related_run(void **s)
+{
+    (void)s;
+    char body[2048] = "The ferry came back to Vell on Monday after a week at sea.\n\nRelated stories";
+    for (int i = 0; i < 12; i++)
+        strcat(body, " HARBOUR NEWS Ferry timetable changes for the winter season announced");
+    strcat(body, "\n\nIts crew were greeted by their families on the quay.");
+    px_article *a = clean_body(body);
+    assert_string_equal(a->body, "The ferry came back to Vell on Monday after a week at sea.\n\n"
+                                 "Its crew were greeted by their families on the quay.");
+    px_article_free(a);
+}
+
 /* A stray UTF-8 continuation byte alone between blank lines: trimming the
  * paragraph from its end must not step back before its start (it made a
  * span that ended before it began, and the splitter read past the body). */
@@ -928,6 +943,7 @@ int main(void)
         cmocka_unit_test(test_copyright_notices),
         cmocka_unit_test(test_credited_captions_and_print_references),
         cmocka_unit_test(test_line_broken_after_a_hyphen),
+        cmocka_unit_test(test_long_related_run),
         cmocka_unit_test(test_stray_continuation_byte_paragraph),
         cmocka_unit_test(test_repeat_inside_a_paragraph),
         cmocka_unit_test(test_different_numbers_are_not_repeats),

@@ -26,7 +26,7 @@
 #include "text/text_internal.h"
 
 /* Paragraphs and sentences longer than this are never notices. */
-#define MAX_NOTICE 600
+#define MAX_NOTICE 1200
 /* A first paragraph longer than this keeps its dateline (the match stays linear). */
 #define MAX_HEAD 8192
 #define HEAD_PARAGRAPHS 3

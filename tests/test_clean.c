@@ -693,14 +693,21 @@ static void test_line_broken_after_a_hyphen(void **s)
 }
 
 /* A run of related headlines longer than a short notice (about 800
- * bytes, as a site's "Related stories" box comes out) still goes. */
+ * bytes, as a site's "Related stories" box comes out) still goes; so do a
+ * sign-up box run into one line, a "most read" box, a slideshow's teaser
+ * and a newsletter's promotion. */
 static void test_long_related_run(void **s)
 {
     (void)s;
     char body[2048] = "The ferry came back to Vell on Monday after a week at sea.\n\nRelated stories";
     for (int i = 0; i < 12; i++)
         strcat(body, " HARBOUR NEWS Ferry timetable changes for the winter season announced");
-    strcat(body, "\n\nIts crew were greeted by their families on the quay.");
+    strcat(body, "\n\nIts crew were greeted by their families on the quay.\n\n"
+                 "Newsletter Sign Up Continue reading the main story Harbour Mornings Get the harbour's news "
+                 "delivered to your inbox every day.\n\n"
+                 "MOST READ IN NEWS FERRY FARES Fares rise again HARBOUR FEST Tickets on sale\n\n"
+                 "Vell's ferries ranked Tue, May 2, 2024 Play slideshow Harbour Wire 1 of 9\n\n"
+                 "Follow the season's sailings with our skipper in a new harbour newsletter.");
     px_article *a = clean_body(body);
     assert_string_equal(a->body, "The ferry came back to Vell on Monday after a week at sea.\n\n"
                                  "Its crew were greeted by their families on the quay.");

@@ -6,7 +6,8 @@
  * bullets can end a sentence; what decides is the word before the mark
  * (abbreviation, title, initialism, number) and the word after it (capital,
  * lower case, digit, a word that starts sentences). Rules are documented in
- * docs/text.md. Nothing is allocated except the output array. */
+ * docs/text.md. Nothing is allocated except the output array (and, once in
+ * a process, the hashed sets of a language's word lists: text/wordset.h). */
 #include <stdlib.h>
 #include <stdatomic.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "parallax/text.h"
 #include "text/textchar.h"
 #include "text/word_lists.h"
+#include "text/wordset.h"
 
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
@@ -60,6 +62,9 @@ typedef struct lang_rules {
     const char *const *stopwords; /* NULL when the language has no list */
     size_t n_stopwords;
     const char *const *abbrevs;   /* data/abbrev/LANG.txt, NULL when none */
+    /* The two lists as hashed sets (NULL when out of memory: the lists
+     * are then searched): a look-up at each period costs one hash. */
+    const px_word_set *stopword_set, *abbrev_set;
 } lang_rules;
 
 typedef struct splitter {
@@ -704,15 +709,8 @@ static size_t next_special(const char *s, size_t i, size_t limit)
 /* ---- other languages ---------------------------------------------------- */
 
 /* Sentence marks of other scripts: 。！？． (Chinese, Japanese), । ॥
- * (Devanagari), ؟ ۔ (Arabic script). */
-static int is_wide_mark(int32_t cp)
-{
-    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E || cp == 0x0964 ||
-           cp == 0x0965 || cp == 0x061F || cp == 0x06D4;
-}
-
-/* The byte sequences of those marks: 。 E3 80 82, ！ EF BC 81, ？ EF BC 9F,
- * ． EF BC 8E, । E0 A5 A4, ॥ E0 A5 A5, ؟ D8 9F, ۔ DB 94. Their lead bytes
+ * (Devanagari), ؟ ۔ (Arabic script). Their bytes: 。 E3 80 82, ！ EF BC 81,
+ * ？ EF BC 9F, ． EF BC 8E, । E0 A5 A4, ॥ E0 A5 A5, ؟ D8 9F, ۔ DB 94. Their lead bytes
  * also open every Devanagari letter (E0), most kana (E3) and half the
  * Arabic letters (D8): a scan that stopped at each lead byte would stop at
  * nearly every character of those scripts, so it matches whole marks. */
@@ -734,6 +732,15 @@ static int wide_mark_at(const char *s, size_t i, size_t limit)
     default:
         return 0;
     }
+}
+
+/* The length of the mark of another script at i, or 0, without
+ * decoding (an invalid or overlong sequence is no mark in either). */
+static size_t wide_mark_len(const char *s, size_t i, size_t limit)
+{
+    if (i >= limit || !wide_mark_at(s, i, limit))
+        return 0;
+    return (unsigned char)s[i] < 0xE0 ? 2 : 3;
 }
 
 /* Quotation marks and dashes (E2 80 93/94/98/99/9C/9D) share the lead
@@ -805,10 +812,10 @@ static size_t on_wide_mark(splitter *sp, size_t i, size_t n)
 {
     size_t j = i + n, k, after;
     for (;;) { /* "？”。" is one end */
-        while (j < sp->pe && is_wide_mark(tc_decode(sp->s, sp->pe, j, &k)))
+        while ((k = wide_mark_len(sp->s, j, sp->pe)) != 0)
             j += k;
         after = skip_closers(sp, j);
-        if (after >= sp->pe || !is_wide_mark(tc_decode(sp->s, sp->pe, after, &k)))
+        if (!wide_mark_len(sp->s, after, sp->pe))
             break;
         j = after;
     }
@@ -858,17 +865,26 @@ static int is_closer_in(const splitter *sp, int32_t cp)
     }
 }
 
+/* Every closer above ASCII opens on one of these lead bytes (U+00BB,
+ * U+2018-U+203A, U+3009-U+3011, U+FF02, U+FF09): after a sentence mark of
+ * Chinese or Japanese, the next character is nearly always a letter that
+ * is told from a closer without decoding it. */
+static int may_close(unsigned char c)
+{
+    return c < 0x80 || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
 /* Closers as in skip_closers, with the language's quotation marks, and a
  * closing "''" written after a space ("gelukt. ''"). */
 OUT_OF_LINE static size_t skip_lang_closers(const splitter *sp, size_t i)
 {
     const char *s = sp->s;
     size_t n, pe = sp->pe;
-    while (i < pe && is_closer_in(sp, tc_decode(s, pe, i, &n)))
+    while (i < pe && may_close((unsigned char)s[i]) && is_closer_in(sp, tc_decode(s, pe, i, &n)))
         i += n;
     /* A closing mark after a space: "gelukt. ''", "fini. »" */
     size_t j = i;
-    while (j < pe && tc_is_space(tc_decode(s, pe, j, &n)) && !blank_line_at(s, j, pe))
+    while (j < pe && is_space_at(s, pe, j, &n) && !blank_line_at(s, j, pe))
         j += n;
     if (j == i || j >= pe)
         return i;
@@ -877,7 +893,7 @@ OUT_OF_LINE static size_t skip_lang_closers(const splitter *sp, size_t i)
         end = j + 2;
     else if (tc_decode(s, pe, j, &n) == 0x00BB)
         end = j + n;
-    if (end > j && (end == pe || tc_is_space(tc_decode(s, pe, end, &n))))
+    if (end > j && (end == pe || is_space_at(s, pe, end, &n)))
         return end;
     return i;
 }
@@ -930,11 +946,29 @@ OUT_OF_LINE static int starts_sentences_lang(const splitter *sp, next_word *nw, 
     size_t n = lower_word(sp, nw, buf, sizeof buf);
     if (initial && one_letter_initial(sp, nw))
         return 0; /* "А. С. Петров": Russian "с" is a stopword, here an initial */
-    return n > 0 && px_word_list_has_n(sp->lang->stopwords, sp->lang->n_stopwords, buf, n);
+    if (n == 0)
+        return 0;
+    if (sp->lang->stopword_set)
+        return px_word_set_index(sp->lang->stopword_set, buf, n) >= 0;
+    return px_word_list_has_n(sp->lang->stopwords, sp->lang->n_stopwords, buf, n);
 }
 
 /* No entry of data/abbrev is longer ("c.-à-d"): longer words skip the list. */
 #define MAX_ABBREV_BYTES 8
+
+/* The line of the abbreviation list whose first field is low[0..k), or
+ * NULL. */
+static const char *abbrev_line(const lang_rules *lr, const char *low, size_t k)
+{
+    if (lr->abbrev_set) {
+        int at = px_word_set_index(lr->abbrev_set, low, k);
+        return at < 0 || lr->abbrevs[at][k] != ' ' ? NULL : lr->abbrevs[at];
+    }
+    for (const char *const *l = lr->abbrevs; *l; l++)
+        if ((*l)[0] == low[0] && strncmp(*l, low, k) == 0 && (*l)[k] == ' ')
+            return *l;
+    return NULL;
+}
 
 /* An abbreviation of the language's list: a line "abbreviation kind"
  * (kind: general, title, number, never), lower case, without the final
@@ -950,10 +984,9 @@ OUT_OF_LINE static int lang_abbrev_kind(const lang_rules *lr, const char *w, siz
         size_t k = 0, m;
         for (size_t i = 0; i < n && k + 4 < sizeof low; i += m)
             k += put_lower(w, n, i, &m, low + k);
-        for (const char *const *l = lr->abbrevs; *l; l++) {
-            if ((*l)[0] != low[0] || strncmp(*l, low, k) != 0 || (*l)[k] != ' ')
-                continue;
-            const char *sp = *l + k;
+        const char *line = abbrev_line(lr, low, k);
+        if (line) {
+            const char *sp = line + k;
             switch (sp[1]) {
             case 't': return W_TITLE;
             case 'n': return sp[2] == 'u' ? W_NUMBER : W_NEVER;
@@ -1013,7 +1046,7 @@ static ALWAYS_INLINE size_t split_paragraph(splitter *sp, size_t ps, int wide)
         if (i >= limit)
             continue;
         unsigned char c = (unsigned char)s[i];
-        size_t was = i;
+        size_t was = i, wide_len;
         if (c == '\n') {
             if (blank_line_at(s, i, sp->len)) {
                 end = i;
@@ -1024,6 +1057,8 @@ static ALWAYS_INLINE size_t split_paragraph(splitter *sp, size_t ps, int wide)
             i = on_dots(sp, i);
         } else if (c == '!' || c == '?') {
             i = on_exclamation(sp, i, 1);
+        } else if (wide && (wide_len = wide_mark_len(s, i, sp->pe)) != 0) {
+            i = on_wide_mark(sp, i, wide_len); /* told by its bytes: no decoding */
         } else {
             size_t n;
             int32_t cp = tc_decode(s, sp->pe, i, &n);
@@ -1033,8 +1068,6 @@ static ALWAYS_INLINE size_t split_paragraph(splitter *sp, size_t ps, int wide)
                 i = on_bullet(sp, i, n);
             else if (cp == 0x203D)
                 i = on_exclamation(sp, i, n);
-            else if (wide && is_wide_mark(cp))
-                i = on_wide_mark(sp, i, n);
             else
                 i += n;
         }
@@ -1098,22 +1131,37 @@ static const struct {
     {"ru", LANG_NO_STOPWORD_CUE},               {"sv", LANG_NO_STOPWORD_CUE},
 };
 
-/* The rules of lang; 0 for English (the built-in rules). */
-static int rules_of(const char *lang, lang_rules *lr)
+/* Builds the rules of the language code (lower case, at most 3 bytes). */
+static void build_rules(const char *code, lang_rules *lr)
 {
-    size_t n = lang ? strcspn(lang, "-_") : 0;
-    if (n == 0 || n >= sizeof lr->code || (n == 2 && strncasecmp(lang, "en", 2) == 0))
-        return 0;
     memset(lr, 0, sizeof *lr);
-    for (size_t i = 0; i < n; i++)
-        lr->code[i] = (char)(lang[i] | 0x20);
+    memcpy(lr->code, code, strlen(code));
     for (size_t i = 0; i < sizeof lang_flags / sizeof lang_flags[0]; i++)
         if (strcmp(lang_flags[i].code, lr->code) == 0)
             lr->flags = lang_flags[i].flags;
     lr->stopwords = lr->flags & LANG_NO_STOPWORD_CUE ? NULL : px_word_list(px_stopword_sources, lr->code);
     lr->n_stopwords = lr->stopwords ? px_word_list_len(lr->stopwords) : 0;
     lr->abbrevs = px_word_list(px_abbrev_sources, lr->code);
-    return 1;
+    lr->stopword_set = lr->stopwords ? px_word_set_of(lr->stopwords, 0) : NULL;
+    lr->abbrev_set = lr->abbrevs ? px_word_set_of(lr->abbrevs, 1) : NULL;
+}
+
+/* The rules of lang; NULL for English (the built-in rules). Finding a
+ * language's lists and flags takes a dozen string comparisons, as long as
+ * splitting a short text (a UD item of Arabic: a third of its time), so
+ * each thread keeps the rules of the last language it split. */
+static const lang_rules *rules_of(const char *lang)
+{
+    static _Thread_local lang_rules last;
+    char code[sizeof last.code] = {0};
+    size_t n = lang ? strcspn(lang, "-_") : 0;
+    if (n == 0 || n >= sizeof code || (n == 2 && strncasecmp(lang, "en", 2) == 0))
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        code[i] = (char)(lang[i] | 0x20);
+    if (memcmp(code, last.code, sizeof code) != 0)
+        build_rules(code, &last);
+    return &last;
 }
 
 /* Languages whose sentences ICU finds better than the own rules, by span
@@ -1136,8 +1184,7 @@ int px_split_sentences_with(const char *text, size_t len, const char *lang, px_s
         how = px_split_method_for(lang);
     if (how == PX_SPLIT_ICU)
         return px_split_sentences_icu(text, len, lang, out);
-    lang_rules lr;
-    return split_rules(text, len, rules_of(lang, &lr) ? &lr : NULL, out);
+    return split_rules(text, len, rules_of(lang), out);
 }
 
 int px_split_sentences_lang(const char *text, size_t len, const char *lang, px_spans *out)

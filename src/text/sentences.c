@@ -365,6 +365,17 @@ static int blank_line_at(const char *s, size_t i, size_t len)
     return j < len && s[j] == '\n';
 }
 
+/* Case and digit of a character above ASCII from one look-up of its
+ * category (three in tc_is_upper, tc_is_lower and tc_is_digit): in the
+ * scripts without case, the next word after every sentence end. */
+OUT_OF_LINE static void classify_wide(int32_t cp, next_word *nw)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    nw->upper = c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+    nw->lower = c == UTF8PROC_CATEGORY_LL;
+    nw->digit = c == UTF8PROC_CATEGORY_ND;
+}
+
 /* The paragraph's end may not be known yet (pe is then the text's end), so
  * a blank line counts as the end too. */
 static next_word look_ahead(const char *s, size_t i, size_t pe)
@@ -383,9 +394,13 @@ static next_word look_ahead(const char *s, size_t i, size_t pe)
         i += n;
         cp = tc_decode(s, pe, i, &n);
     }
-    nw.upper = tc_is_upper(cp);
-    nw.lower = tc_is_lower(cp);
-    nw.digit = tc_is_digit(cp);
+    if (cp < 0x80) {
+        nw.upper = tc_is_upper(cp);
+        nw.lower = tc_is_lower(cp);
+        nw.digit = tc_is_digit(cp);
+    } else {
+        classify_wide(cp, &nw);
+    }
     nw.ws = nw.we = i;
     return nw;
 }
@@ -769,12 +784,14 @@ static size_t next_special_wide(const char *s, size_t i, size_t limit)
     const __m128i d8 = _mm_set1_epi8((char)0xD8), x9f = _mm_set1_epi8((char)0x9F);
     const __m128i db = _mm_set1_epi8((char)0xDB), x94 = _mm_set1_epi8((char)0x94);
     const __m128i e0 = _mm_set1_epi8((char)0xE0), a5 = _mm_set1_epi8((char)0xA5);
+    const __m128i a4 = _mm_set1_epi8((char)0xA4);
     const __m128i e3 = _mm_set1_epi8((char)0xE3), x80 = _mm_set1_epi8((char)0x80);
     const __m128i ef = _mm_set1_epi8((char)0xEF), bc = _mm_set1_epi8((char)0xBC);
     const __m128i x8c = _mm_set1_epi8((char)0x8C), x82 = _mm_set1_epi8((char)0x82);
     /* a candidate is a lead byte with its mark's second byte (and for the
      * full-width forms and 。 the third, since ， and 、 share the first
-     * two); wide_stop_at confirms it */
+     * two, and for । ॥ the third, since E0 A5 also opens the Devanagari
+     * vowel signs); wide_stop_at confirms it */
     while (i + 18 <= limit) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
         __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
@@ -786,7 +803,8 @@ static size_t next_special_wide(const char *s, size_t i, size_t limit)
         hit = _mm_or_si128(hit, _mm_andnot_si128(quote, _mm_cmpeq_epi8(v, e2)));
         hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v, d8), _mm_cmpeq_epi8(w, x9f)));
         hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v, db), _mm_cmpeq_epi8(w, x94)));
-        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(w, a5)));
+        hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(w, a5)),
+                                              _mm_or_si128(_mm_cmpeq_epi8(x, a4), _mm_cmpeq_epi8(x, a5))));
         hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(w, x80)),
                                               _mm_cmpeq_epi8(x, x82)));
         hit = _mm_or_si128(hit, _mm_andnot_si128(_mm_cmpeq_epi8(x, x8c),
@@ -981,9 +999,9 @@ OUT_OF_LINE static int lang_abbrev_kind(const lang_rules *lr, const char *w, siz
         return W_INITIAL; /* "А. С. Петров"; a list's "с" is lower case */
     if (lr->abbrevs && n <= MAX_ABBREV_BYTES) {
         char low[32];
-        size_t k = 0, m;
-        for (size_t i = 0; i < n && k + 4 < sizeof low; i += m)
-            k += put_lower(w, n, i, &m, low + k);
+        size_t k = 0, cl;
+        for (size_t i = 0; i < n && k + 4 < sizeof low; i += cl)
+            k += put_lower(w, n, i, &cl, low + k);
         const char *line = abbrev_line(lr, low, k);
         if (line) {
             const char *sp = line + k;
@@ -999,8 +1017,8 @@ OUT_OF_LINE static int lang_abbrev_kind(const lang_rules *lr, const char *w, siz
     int has_dot = memchr(w, '.', n) != NULL;
     if (has_dot && is_initialism(w, n))
         return W_ABBREV;
-    /* A single letter: an initial. */
-    if (n > 0 && tc_is_letter(tc_decode(w, n, 0, &m)) && m == n)
+    /* A single letter (first, decoded above): an initial. */
+    if (m == n && tc_is_letter(first))
         return W_INITIAL;
     return W_PLAIN;
 }

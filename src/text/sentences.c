@@ -110,7 +110,13 @@ static inline int ascii_space(unsigned char c)
 static int wide_space_at(const char *s, size_t end, size_t i, size_t *n)
 {
     unsigned char c = (unsigned char)s[i];
-    if (c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 && c != 0xEF)
+    if (c == 0xE3) { /* kana, 。 and 、 too: the one space there is U+3000 */
+        if (end - i < 3 || (unsigned char)s[i + 1] != 0x80 || (unsigned char)s[i + 2] != 0x80)
+            return 0;
+        *n = 3;
+        return 1;
+    }
+    if (c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xEF)
         return 0;
     return tc_is_space(tc_decode(s, end, i, n));
 }
@@ -503,6 +509,18 @@ static size_t ascii_run_start(const char *s, size_t lo, size_t i, int *marked)
     return i;
 }
 
+/* Does a quotation mark or bracket open at i (*n: its length)? Every
+ * opener above ASCII starts with C2 AB or E2 80 (U+00AB, U+2018-U+2039):
+ * the first letter of a word of another script is told from one without
+ * decoding it. */
+static inline int opener_at(const char *s, size_t end, size_t i, size_t *n)
+{
+    unsigned char c = (unsigned char)s[i], c1 = i + 1 < end ? (unsigned char)s[i + 1] : 0;
+    if (c >= 0x80 && !(c == 0xC2 && c1 == 0xAB) && !(c == 0xE2 && c1 == 0x80))
+        return 0;
+    return tc_is_opener(tc_decode(s, end, i, n));
+}
+
 /* The word that ends at the period at i, without leading quotes/brackets;
  * *marked as for kind_of_word. */
 static void word_before(const splitter *sp, size_t i, size_t *ws, int *marked)
@@ -519,7 +537,7 @@ static void word_before(const splitter *sp, size_t i, size_t *ws, int *marked)
         if (a != run)
             *marked = -1; /* the word reaches past the ASCII run */
     }
-    while (a < i && tc_is_opener(tc_decode(s, sp->pe, a, &n)))
+    while (a < i && opener_at(s, sp->pe, a, &n))
         a += n;
     *ws = a;
 }
@@ -883,13 +901,18 @@ static int is_closer_in(const splitter *sp, int32_t cp)
     }
 }
 
-/* Every closer above ASCII opens on one of these lead bytes (U+00BB,
- * U+2018-U+203A, U+3009-U+3011, U+FF02, U+FF09): after a sentence mark of
- * Chinese or Japanese, the next character is nearly always a letter that
- * is told from a closer without decoding it. */
-static int may_close(unsigned char c)
+/* Every closer above ASCII opens on one of these pairs of bytes (U+00BB:
+ * C2 BB, U+2018-U+203A: E2 80, U+3009-U+3011: E3 80, U+FF02 and U+FF09:
+ * EF BC): after a sentence mark of Chinese or Japanese, the next character
+ * is nearly always a Han letter or kana (E3 81-E3 83) that is told from a
+ * closer without decoding it. */
+static int may_close(const char *s, size_t i, size_t pe)
 {
-    return c < 0x80 || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return 1;
+    unsigned char c1 = i + 1 < pe ? (unsigned char)s[i + 1] : 0;
+    return (c == 0xC2 && c1 == 0xBB) || ((c == 0xE2 || c == 0xE3) && c1 == 0x80) || (c == 0xEF && c1 == 0xBC);
 }
 
 /* Closers as in skip_closers, with the language's quotation marks, and a
@@ -898,7 +921,7 @@ OUT_OF_LINE static size_t skip_lang_closers(const splitter *sp, size_t i)
 {
     const char *s = sp->s;
     size_t n, pe = sp->pe;
-    while (i < pe && may_close((unsigned char)s[i]) && is_closer_in(sp, tc_decode(s, pe, i, &n)))
+    while (i < pe && may_close(s, i, pe) && is_closer_in(sp, tc_decode(s, pe, i, &n)))
         i += n;
     /* A closing mark after a space: "gelukt. ''", "fini. »" */
     size_t j = i;
@@ -909,8 +932,8 @@ OUT_OF_LINE static size_t skip_lang_closers(const splitter *sp, size_t i)
     size_t end = j;
     if (j + 2 <= pe && s[j] == '\'' && s[j + 1] == '\'')
         end = j + 2;
-    else if (tc_decode(s, pe, j, &n) == 0x00BB)
-        end = j + n;
+    else if (j + 1 < pe && (unsigned char)s[j] == 0xC2 && (unsigned char)s[j + 1] == 0xBB)
+        end = j + 2; /* U+00BB, told without decoding */
     if (end > j && (end == pe || is_space_at(s, pe, end, &n)))
         return end;
     return i;
@@ -1172,8 +1195,10 @@ static const lang_rules *rules_of(const char *lang)
 {
     static _Thread_local lang_rules last;
     char code[sizeof last.code] = {0};
-    size_t n = lang ? strcspn(lang, "-_") : 0;
-    if (n == 0 || n >= sizeof code || (n == 2 && strncasecmp(lang, "en", 2) == 0))
+    size_t n = 0; /* the code's length, up to "-" or "_" ("de-AT") */
+    while (lang && n < sizeof code && lang[n] && lang[n] != '-' && lang[n] != '_')
+        n++;
+    if (n == 0 || n >= sizeof code || (n == 2 && (lang[0] | 0x20) == 'e' && (lang[1] | 0x20) == 'n'))
         return NULL;
     for (size_t i = 0; i < n; i++)
         code[i] = (char)(lang[i] | 0x20);

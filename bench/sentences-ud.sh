@@ -4,9 +4,9 @@
 # break iterator (locale LANG@ss=standard) and the method parallax chooses
 # for the language, with the macro average over the languages. Scored on
 # the items at even positions, at odd positions, and on all of them; then
-# the chosen method's speed per language (CPU time, 20 passes over all
-# items, MB/s).
-# Usage: bench/sentences-ud.sh [LANG...]
+# the chosen method's speed per language (CPU time, PASSES passes over all
+# items, MB/s; PASSES=2000 for figures steady on a loaded machine).
+# Usage: [PASSES=N] bench/sentences-ud.sh [LANG...]
 set -eu
 cd "$(dirname "$0")/.."
 SHARED=${PARALLAX_SHARED:-../shared}
@@ -24,7 +24,7 @@ for half in 0 1 2; do
     done > "$tmp/half$half"
 done
 python3 - "$tmp" <<'PY'
-import sys
+import os, sys
 def table(path):
     rows = {}
     for line in open(path):
@@ -45,6 +45,6 @@ for half in "012":
         macro = sum(row.values()) / len(row)
         print(f"  {method:7}" + "".join(f"{row[l]:6.1f}" for l in langs) + f"{macro:7.1f}")
 speed = [line.split() for line in open(f"{sys.argv[1]}/half2") if line.split()[1] == "speed"]
-print("speed of the chosen method, MB/s (CPU time, 20 passes)")
+print(f"speed of the chosen method, MB/s (CPU time, {os.environ.get('PASSES', '20')} passes)")
 print("  " + " ".join(f"{l} {int(b) / float(t) / 1e6:.0f}" for l, _, b, t in speed))
 PY

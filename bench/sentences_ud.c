@@ -4,7 +4,8 @@
  * end. Counts are summed over the items of a file. Prints one line per
  * method: "METHOD GOLD PREDICTED CORRECT CORRECT_ENDS", for the items of
  * HALF (0: even positions, 1: odd, 2: all), then "speed BYTES SECONDS":
- * the chosen method's CPU time for 20 passes over those items' texts.
+ * the chosen method's CPU time for PASSES passes over those items' texts
+ * (the environment's PASSES, default 20).
  * Built by bench/sentences-ud.sh.
  * Usage: sentences_ud FILE.jsonl LANG HALF */
 #include <stdio.h>
@@ -144,10 +145,12 @@ int main(int argc, char **argv)
     }
     for (int m = 0; m < 3; m++)
         printf("%s %ld %ld %ld %ld\n", names[m], c[m].gold, c[m].pred, c[m].correct, c[m].ends);
+    const char *passes_env = getenv("PASSES");
+    int passes = passes_env && atoi(passes_env) > 0 ? atoi(passes_env) : 20;
     struct timespec t0, t1;
     px_spans pred = {0};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
-    for (int pass = 0; pass < 20; pass++)
+    for (int pass = 0; pass < passes; pass++)
         for (size_t at = 0; at < texts.len;) {
             size_t n = strlen(texts.data + at);
             pred.n = 0;
@@ -155,7 +158,7 @@ int main(int argc, char **argv)
             at += n + 1;
         }
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
-    printf("speed %zu %.6f\n", 20 * bytes,
+    printf("speed %zu %.6f\n", (size_t)passes * bytes,
            (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
     px_spans_free(&pred);
     px_buf_free(&texts);

@@ -153,6 +153,26 @@ static void test_word_index_is_the_first_entry_ignoring_case(void **s)
     assert_int_equal(index_in_fresh_list("said", "october"), 2);
 }
 
+static void test_word_set_keys_whole_entries_or_first_fields(void **s)
+{
+    (void)s;
+    static const char *const lines[] = {"# a comment", "dr title", "bzw never", "Dr general", NULL};
+    const px_word_set *whole = px_word_set_of(lines, 0), *first = px_word_set_of(lines, 1);
+    assert_non_null(whole);
+    assert_non_null(first);
+    assert_ptr_not_equal(whole, first);
+    /* a kept set is the one a later call finds */
+    assert_ptr_equal(px_word_set_of(lines, 1), first);
+    assert_int_equal(px_word_set_index(first, "dr", 2), 1); /* the first of "dr" and "Dr" */
+    assert_int_equal(px_word_set_index(first, "BZW", 3), 2);
+    assert_int_equal(px_word_set_index(first, "#", 1), 0);
+    assert_int_equal(px_word_set_index(first, "title", 5), -1);
+    assert_int_equal(px_word_set_index(whole, "dr", 2), -1);
+    assert_int_equal(px_word_set_index(whole, "dr title", 8), 1);
+    /* the set and px_word_index agree */
+    assert_int_equal(px_word_index(lines, "BZW NEVER", 9), px_word_set_index(whole, "bzw never", 9));
+}
+
 /* The term of a word as a document token would get it. */
 static const char *term_of(px_lexicon *lx, const char *w, int number)
 {
@@ -525,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_map_keeps_long_keys_in_place),
         cmocka_unit_test(test_sort_orders_like_qsort),
         cmocka_unit_test(test_word_index_is_the_first_entry_ignoring_case),
+        cmocka_unit_test(test_word_set_keys_whole_entries_or_first_fields),
         cmocka_unit_test(test_doc_code_point_offsets),
         cmocka_unit_test(test_packed_doc_unpacks_to_the_same_doc),
         cmocka_unit_test(test_lexicon_decides_what_a_term_is),

@@ -155,6 +155,21 @@ static void test_dutch_and_slavic(void **s)
           "Nie, w czerwcu.");
 }
 
+/* The rules of the last language split are kept for the next text: a
+ * change of language, back and forth, takes the new language's lists. */
+static void test_languages_in_turn_use_their_own_lists(void **s)
+{
+    (void)s;
+    const char *t = "Er kam bzw. Sie ging.";
+    for (int round = 0; round < 2; round++) {
+        SPLIT("de", t, t); /* "bzw." is German: never a sentence end */
+        SPLIT("fr", t, "Er kam bzw.", "Sie ging.");
+        SPLIT("DE-at", t, t);
+        SPLIT("en", t, "Er kam bzw.", "Sie ging.");
+        SPLIT("nl", "Dhr. Jansen kwam. Hij bleef.", "Dhr. Jansen kwam.", "Hij bleef.");
+    }
+}
+
 static void test_scripts_with_their_own_marks(void **s)
 {
     (void)s;
@@ -461,6 +476,7 @@ int main(void)
         cmocka_unit_test(test_german_ordinals_quotes_abbreviations),
         cmocka_unit_test(test_romance_languages),
         cmocka_unit_test(test_dutch_and_slavic),
+        cmocka_unit_test(test_languages_in_turn_use_their_own_lists),
         cmocka_unit_test(test_scripts_with_their_own_marks),
         cmocka_unit_test(test_icu_method_and_english_unchanged),
         cmocka_unit_test(test_words_without_spaces),

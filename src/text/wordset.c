@@ -21,15 +21,19 @@
 
 #define MAX_LIST_WORD 128
 
-typedef struct list_set {
+struct px_word_set {
     const char *const *list;
+    int first_field;      /* keys are the entries up to their first space */
     const char **entries; /* a copy of the list's entry pointers, NULL-terminated */
     size_t n;
     px_map set;
     int *first;           /* set id -> index of its first entry in the list */
-} list_set;
+};
+typedef struct px_word_set list_set;
 
-static list_set *registry;
+/* Each set is allocated on its own, so that it never moves and callers
+ * may keep it (px_word_set_of). */
+static list_set **registry;
 static size_t registry_n, registry_cap;
 /* List address -> the registry index of the latest set built for it, so
  * finding a set costs one hashed lookup, not a scan of the registry. */
@@ -45,19 +49,27 @@ static size_t lower_ascii(const char *s, size_t len, char *out)
     return len;
 }
 
-static int same_list(const list_set *ls, const char *const *list)
+static int same_list(const list_set *ls, const char *const *list, int first_field)
 {
-    return ls->list == list && memcmp(ls->entries, list, (ls->n + 1) * sizeof *list) == 0;
+    return ls->list == list && ls->first_field == first_field && memcmp(ls->entries, list, (ls->n + 1) * sizeof *list) == 0;
 }
 
-static uint32_t address_id(const char *const *list)
+/* The registry's key of a list: its address and the kind of keys. */
+typedef struct address_key {
+    const char *const *list;
+    uintptr_t first_field;
+} address_key;
+
+static uint32_t address_id(const char *const *list, int first_field)
 {
-    return px_map_find(&by_address, (const char *)&list, sizeof list);
+    address_key k = {list, (uintptr_t)first_field};
+    return px_map_find(&by_address, (const char *)&k, sizeof k);
 }
 
-static int remember_address(const char *const *list, size_t index)
+static int remember_address(const char *const *list, int first_field, size_t index)
 {
-    uint32_t id = px_map_intern(&by_address, (const char *)&list, sizeof list, NULL);
+    address_key k = {list, (uintptr_t)first_field};
+    uint32_t id = px_map_intern(&by_address, (const char *)&k, sizeof k, NULL);
     if (id == PX_MAP_NONE ||
         px_grow(&address_latest, &address_cap, (size_t)id + 1, sizeof *address_latest, 64, 0) != PX_OK)
         return -1;
@@ -65,62 +77,74 @@ static int remember_address(const char *const *list, size_t index)
     return 0;
 }
 
-static const list_set *find_set(const char *const *list)
+static const list_set *find_set(const char *const *list, int first_field)
 {
-    uint32_t id = address_id(list);
+    uint32_t id = address_id(list, first_field);
     if (id == PX_MAP_NONE)
         return NULL;
-    if (same_list(&registry[address_latest[id]], list))
-        return &registry[address_latest[id]];
+    if (same_list(registry[address_latest[id]], list, first_field))
+        return registry[address_latest[id]];
     for (size_t i = 0; i < registry_n; i++) /* an address reused by another list */
-        if (same_list(&registry[i], list)) {
+        if (same_list(registry[i], list, first_field)) {
             address_latest[id] = i;
-            return &registry[i];
+            return registry[i];
         }
     return NULL;
 }
 
-static const list_set *build_set(const char *const *list)
+static void free_set(list_set *ls)
 {
-    const list_set *found = find_set(list);
+    px_map_free(&ls->set);
+    free(ls->entries);
+    free(ls->first);
+    free(ls);
+}
+
+/* The length of an entry's key. */
+static size_t key_len(const char *w, int first_field)
+{
+    return first_field ? strcspn(w, " ") : strlen(w);
+}
+
+static const list_set *build_set(const char *const *list, int first_field)
+{
+    const list_set *found = find_set(list, first_field);
     if (found)
         return found;
     if (px_grow(&registry, &registry_cap, registry_n + 1, sizeof *registry, 64, 0) != PX_OK)
         return NULL;
-    list_set *ls = &registry[registry_n];
-    memset(ls, 0, sizeof *ls);
+    list_set *ls = calloc(1, sizeof *ls);
+    if (!ls)
+        return NULL;
     ls->list = list;
+    ls->first_field = first_field;
     while (list[ls->n])
         ls->n++;
-    if (!(ls->entries = malloc((ls->n + 1) * sizeof *ls->entries)))
-        return NULL;
-    memcpy(ls->entries, list, (ls->n + 1) * sizeof *list);
-    if (!(ls->first = malloc((ls->n + 1) * sizeof *ls->first))) {
-        free(ls->entries);
+    ls->entries = malloc((ls->n + 1) * sizeof *ls->entries);
+    ls->first = malloc((ls->n + 1) * sizeof *ls->first);
+    if (!ls->entries || !ls->first) {
+        free_set(ls);
         return NULL;
     }
+    memcpy(ls->entries, list, (ls->n + 1) * sizeof *list);
     char buf[MAX_LIST_WORD];
     for (const char *const *w = list; *w; w++) {
-        size_t n = strlen(*w);
+        size_t n = key_len(*w, first_field);
         int added = 0;
         uint32_t id = n > MAX_LIST_WORD ? PX_MAP_NONE
                                         : px_map_intern(&ls->set, buf, lower_ascii(*w, n, buf), &added);
         if (id == PX_MAP_NONE) {
-            px_map_free(&ls->set);
-            free(ls->entries);
-            free(ls->first);
+            free_set(ls);
             return NULL;
         }
         if (added)
             ls->first[id] = (int)(w - list);
     }
-    if (remember_address(list, registry_n) != 0) {
-        px_map_free(&ls->set);
-        free(ls->entries);
-        free(ls->first);
+    if (remember_address(list, first_field, registry_n) != 0) {
+        free_set(ls);
         return NULL;
     }
-    registry_n++;
+    registry[registry_n++] = ls;
     return ls;
 }
 
@@ -137,10 +161,10 @@ static _Thread_local list_set recent[RECENT_SETS];
 static list_set set_of(const char *const *list)
 {
     list_set *cached = &recent[((uintptr_t)list >> 4) % RECENT_SETS];
-    if (cached->set.n_slots && same_list(cached, list))
+    if (cached->set.n_slots && same_list(cached, list, 0))
         return *cached;
     pthread_mutex_lock(&registry_lock);
-    const list_set *ls = build_set(list);
+    const list_set *ls = build_set(list, 0);
     list_set copy = ls ? *ls : (list_set){0};
     pthread_mutex_unlock(&registry_lock);
     *cached = copy;
@@ -155,14 +179,33 @@ static int slow_index(const char *const *list, const char *s, size_t len)
     return -1;
 }
 
-int px_word_index(const char *const *list, const char *s, size_t len)
+/* The index in ls of s[0..len) ignoring ASCII case, or -1. */
+static int index_in(const list_set *ls, const char *s, size_t len)
 {
     char buf[MAX_LIST_WORD];
+    uint32_t id = px_map_find(&ls->set, buf, lower_ascii(s, len, buf));
+    return id == PX_MAP_NONE ? -1 : ls->first[id];
+}
+
+int px_word_index(const char *const *list, const char *s, size_t len)
+{
     if (len > MAX_LIST_WORD)
         return -1;
     list_set ls = set_of(list);
     if (!ls.set.n_slots)
         return slow_index(list, s, len);
-    uint32_t id = px_map_find(&ls.set, buf, lower_ascii(s, len, buf));
-    return id == PX_MAP_NONE ? -1 : ls.first[id];
+    return index_in(&ls, s, len);
+}
+
+const px_word_set *px_word_set_of(const char *const *list, int first_field)
+{
+    pthread_mutex_lock(&registry_lock);
+    const list_set *ls = build_set(list, first_field != 0);
+    pthread_mutex_unlock(&registry_lock);
+    return ls;
+}
+
+int px_word_set_index(const px_word_set *set, const char *s, size_t len)
+{
+    return len > MAX_LIST_WORD ? -1 : index_in(set, s, len);
 }

@@ -27,6 +27,8 @@ enum pg_stmt {
     PG_STORY_FIND_KEY,
     PG_STORY_INSERT,
     PG_CONFIG_ADD,
+    PG_STORY_TITLE_BEFORE,
+    PG_STORY_MERGE,
     PG_COUNT
 };
 
@@ -93,6 +95,14 @@ static const char *const pg_sql[PG_COUNT] = {
                         "  WHERE NOT EXISTS (SELECT 1 FROM old) RETURNING id) "
                         "SELECT id FROM old UNION ALL SELECT id FROM new",
     [PG_CONFIG_ADD] = "INSERT INTO search_configs(config) VALUES ($1::regconfig) ON CONFLICT DO NOTHING",
+    /* a story's title when some story ended before $2: min() is one step
+     * down the last_date index, where EXISTS (last_date < $2) was planned
+     * as a scan of every story, the whole table when none is older (the
+     * common case at a batch merge) */
+    [PG_STORY_TITLE_BEFORE] = "SELECT title FROM stories WHERE id = $1 AND (SELECT min(last_date) FROM stories) < $2",
+    /* the analysis goes with the story (ON DELETE CASCADE) */
+    [PG_STORY_MERGE] = "WITH moved AS (UPDATE story_articles SET story_id = $2 WHERE story_id = $1) "
+                       "DELETE FROM stories WHERE id = $1",
 };
 
 /* What an ingest holding the ingest lock knows of the rows no other
@@ -1225,11 +1235,7 @@ static int pgs_merge_stories(px_store *s, int64_t from, int64_t into, px_error *
             p->pending_story[i] = into;
     num f = i64(from), t = i64(into);
     const char *params[2] = {f.s, t.s};
-    /* the analysis goes with the story (ON DELETE CASCADE) */
-    PGresult *r = pg_run(s,
-                           "WITH moved AS (UPDATE story_articles SET story_id = $2 WHERE story_id = $1) "
-                           "DELETE FROM stories WHERE id = $1",
-                           2, params, err, "merging two stories");
+    PGresult *r = pg_prepared(s, PG_STORY_MERGE, 2, params, err, "merging two stories");
     PQclear(r);
     return r ? pend_refresh(s, 0, into, err) : PX_EIO;
 }
@@ -1472,10 +1478,8 @@ static int pgs_related_stories(px_store *s, int64_t story, const char *before, i
     *n = 0;
     num id = i64(story);
     const char *params[4] = {id.s, before, NULL, NULL};
-    PGresult *r = pg_query(s,
-                           "SELECT title FROM stories WHERE id = $1 "
-                           "AND EXISTS (SELECT 1 FROM stories o WHERE o.last_date < $2)",
-                           2, params, err, "reading a story");
+    PGresult *r = flush_assignments(s, err) ? NULL
+                                            : pg_prepared(s, PG_STORY_TITLE_BEFORE, 2, params, err, "reading a story");
     if (!r)
         return PX_EIO;
     char *words = PQntuples(r) > 0 && !PQgetisnull(r, 0, 0) ? any_title_word(PQgetvalue(r, 0, 0)) : NULL;

@@ -24,9 +24,13 @@ enum pg_stmt {
     PG_ARTICLE_INSERT,
     PG_ARTICLE_INSERT_NEW,
     PG_ARTICLE_FIND_INPUT,
+    PG_ARTICLE_INSERT_AT,
+    PG_ARTICLE_NEXT_ID,
     PG_STORY_FIND_KEY,
     PG_STORY_INSERT,
     PG_CONFIG_ADD,
+    PG_STORY_TITLE_BEFORE,
+    PG_STORY_MERGE,
     PG_COUNT
 };
 
@@ -40,10 +44,13 @@ enum pg_stmt {
 #define ARTICLE_INSERT_COLUMNS                                                                   \
     "id, ext_id, source_id, url, title, authors, date, language, highlights, text, removed, extra, " \
     "input_path, input_line, input_offset, content_hash, input_hash, search_config, tsv"
-#define ARTICLE_INSERT_VALUES                                                                              \
-    NEXT_ID("articles") ", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::regconfig, " \
-    "setweight(to_tsvector($17::regconfig, coalesce($18::text, $4, '')), 'A') || " \
+#define ARTICLE_INSERT_FIELDS                                                                  \
+    "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::regconfig, " \
+    "setweight(to_tsvector($17::regconfig, coalesce($18::text, $4, '')), 'A') || "            \
     "setweight(to_tsvector($17::regconfig, coalesce($19::text, $9)), 'B')"
+#define ARTICLE_INSERT_VALUES NEXT_ID("articles") ", " ARTICLE_INSERT_FIELDS
+/* The same values at the id $20 the ingest chose (pg_store.next_article). */
+#define ARTICLE_INSERT_VALUES_AT "$20, " ARTICLE_INSERT_FIELDS
 
 #define NOW_UTC "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
@@ -86,6 +93,8 @@ static const char *const pg_sql[PG_COUNT] = {
         "  WHERE NOT EXISTS (SELECT 1 FROM old) RETURNING id) "
         "SELECT id, 1 FROM new UNION ALL SELECT id, 0 FROM old",
     [PG_ARTICLE_FIND_INPUT] = "SELECT id FROM articles WHERE input_hash = $1",
+    [PG_ARTICLE_INSERT_AT] = "INSERT INTO articles(" ARTICLE_INSERT_COLUMNS ") VALUES (" ARTICLE_INSERT_VALUES_AT ")",
+    [PG_ARTICLE_NEXT_ID] = "SELECT " NEXT_ID("articles"),
     [PG_STORY_FIND_KEY] = "SELECT id FROM stories WHERE key = $1",
     /* the story of a key, made when there is none, in one round trip */
     [PG_STORY_INSERT] = "WITH old AS (SELECT id FROM stories WHERE key = $1), "
@@ -93,6 +102,14 @@ static const char *const pg_sql[PG_COUNT] = {
                         "  WHERE NOT EXISTS (SELECT 1 FROM old) RETURNING id) "
                         "SELECT id FROM old UNION ALL SELECT id FROM new",
     [PG_CONFIG_ADD] = "INSERT INTO search_configs(config) VALUES ($1::regconfig) ON CONFLICT DO NOTHING",
+    /* a story's title when some story ended before $2: min() is one step
+     * down the last_date index, where EXISTS (last_date < $2) was planned
+     * as a scan of every story, the whole table when none is older (the
+     * common case at a batch merge) */
+    [PG_STORY_TITLE_BEFORE] = "SELECT title FROM stories WHERE id = $1 AND (SELECT min(last_date) FROM stories) < $2",
+    /* the analysis goes with the story (ON DELETE CASCADE) */
+    [PG_STORY_MERGE] = "WITH moved AS (UPDATE story_articles SET story_id = $2 WHERE story_id = $1) "
+                       "DELETE FROM stories WHERE id = $1",
 };
 
 /* What an ingest holding the ingest lock knows of the rows no other
@@ -120,6 +137,13 @@ typedef struct pg_store {
     unsigned cursors;       /* cursors declared, for unique names */
     int busy_ms;            /* the lock wait, lock_timeout */
     ingest_cache cache;     /* valid while this connection holds the ingest lock */
+    int locked;             /* this connection holds the ingest lock */
+    /* the id of the next article stored (0: ask the server); kept while
+     * the lock is held, as the rows of the cache */
+    int64_t next_article;
+    /* an article insert sent without waiting for its end (add_article):
+     * its result is read before anything else is sent (settle) */
+    int insert_in_flight;
     /* story assignments not sent yet: sent as one statement before any
      * other query and before the commit (flush_assignments) */
     int64_t *pending_article, *pending_story;
@@ -182,12 +206,51 @@ static int result_ok(PGresult *r)
 
 static int flush_assignments(px_store *s, px_error *err);
 
+/* Reads the end of the article insert in flight, if any: its error is
+ * the error of whatever statement comes next (libpq would drop it
+ * silently when the next one is sent). */
+static int settle(px_store *s, px_error *err)
+{
+    pg_store *p = pg(s);
+    if (!p->insert_in_flight)
+        return PX_OK;
+    p->insert_in_flight = 0;
+    PGresult *r, *failed = NULL;
+    while ((r = PQgetResult(p->conn))) {
+        if (!failed && !result_ok(r))
+            failed = r;
+        else
+            PQclear(r);
+    }
+    if (!failed)
+        return PX_OK;
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", PQresultErrorMessage(failed));
+    PQclear(failed);
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    px_error_set(err, PX_EIO, "%s: storing an article: %s", s->path, msg[0] ? msg : "the connection was lost");
+    if (err)
+        snprintf(err->where, sizeof err->where, "%s", s->path);
+    return PX_EIO;
+}
+
+/* A statement whose result and errors do not matter (SET, ROLLBACK). */
+static void pg_try(px_store *s, const char *sql)
+{
+    settle(s, NULL);
+    PQclear(PQexec(pg(s)->conn, sql));
+}
+
 /* Runs sql with text parameters; NULL (and the error set) on failure.
  * pg_run leaves the story assignments not sent yet where they are: for
  * statements that neither read the story tables nor depend on them. */
 static PGresult *pg_run(px_store *s, const char *sql, int n, const char *const *params, px_error *err,
                         const char *doing)
 {
+    if (settle(s, err))
+        return NULL;
     PGresult *r = PQexecParams(pg(s)->conn, sql, n, NULL, params, NULL, NULL, 0);
     if (result_ok(r))
         return r;
@@ -206,7 +269,7 @@ static PGresult *pg_query(px_store *s, const char *sql, int n, const char *const
 /* Runs one or more statements without parameters. */
 static int pg_exec(px_store *s, const char *sql, px_error *err, const char *doing)
 {
-    if (flush_assignments(s, err))
+    if (flush_assignments(s, err) || settle(s, err))
         return PX_EIO;
     PGresult *r = PQexec(pg(s)->conn, sql);
     int ok = result_ok(r);
@@ -214,23 +277,34 @@ static int pg_exec(px_store *s, const char *sql, px_error *err, const char *doin
     return ok ? PX_OK : pg_error(s, err, doing);
 }
 
-static PGresult *pg_prepared(px_store *s, enum pg_stmt id, int n, const char *const *params, px_error *err,
-                             const char *doing)
+/* The name of statement id, prepared on this connection when it is not
+ * yet; 0 on failure. */
+static int prepare(px_store *s, enum pg_stmt id, char name[16], px_error *err)
 {
     pg_store *p = pg(s);
-    char name[16];
-    snprintf(name, sizeof name, "px%d", (int)id);
+    snprintf(name, 16, "px%d", (int)id);
+    if (settle(s, err))
+        return 0;
     if (!p->prepared[id]) {
         PGresult *r = PQprepare(p->conn, name, pg_sql[id], 0, NULL);
         int ok = result_ok(r);
         PQclear(r);
         if (!ok) {
             pg_error(s, err, "preparing a statement");
-            return NULL;
+            return 0;
         }
         p->prepared[id] = 1;
     }
-    PGresult *r = PQexecPrepared(p->conn, name, n, params, NULL, NULL, 0);
+    return 1;
+}
+
+static PGresult *pg_prepared(px_store *s, enum pg_stmt id, int n, const char *const *params, px_error *err,
+                             const char *doing)
+{
+    char name[16];
+    if (!prepare(s, id, name, err))
+        return NULL;
+    PGresult *r = PQexecPrepared(pg(s)->conn, name, n, params, NULL, NULL, 0);
     if (result_ok(r))
         return r;
     PQclear(r);
@@ -275,6 +349,7 @@ static void forget_ingest(pg_store *p)
     free(c->source);
     forget_stories(c);
     memset(c, 0, sizeof *c);
+    p->next_article = 0;
 }
 
 static source_entry *cached_source(pg_store *p, const char *name)
@@ -581,7 +656,7 @@ static int migrate(px_store *s, px_error *err)
         rc = apply_migrations(s, version, err);
     if (rc == PX_OK)
         return pg_exec(s, "COMMIT", err, "migrating the schema");
-    PQclear(PQexec(pg(s)->conn, "ROLLBACK"));
+    pg_try(s, "ROLLBACK");
     return rc;
 }
 
@@ -602,7 +677,7 @@ static int configure(px_store *s, px_error *err)
     int rc = pg_exec(s, sql, err, "configuring the connection");
     /* article text compressed at a fraction of the default's CPU; a
      * server built without lz4 keeps its default */
-    PQclear(PQexec(pg(s)->conn, "SET default_toast_compression = lz4"));
+    pg_try(s, "SET default_toast_compression = lz4");
     return rc;
 }
 
@@ -644,6 +719,7 @@ int px_pg_store_open(px_store **out, const char *url, int flags, int busy_ms, px
 static int pgs_lost(px_store *s)
 {
     PGconn *c = pg(s)->conn;
+    settle(s, NULL);
     if (PQstatus(c) == CONNECTION_OK)
         PQclear(PQexec(c, "SELECT 1"));
     return PQstatus(c) == CONNECTION_BAD;
@@ -655,6 +731,7 @@ static int pgs_reconnect(px_store *s, px_error *err)
 {
     pg_store *p = pg(s);
     p->n_pending = 0;
+    p->insert_in_flight = 0; /* its result went with the connection */
     forget_ingest(p);
     memset(p->prepared, 0, sizeof p->prepared);
     PQreset(p->conn);
@@ -692,8 +769,9 @@ static void pgs_rollback(px_store *s)
 {
     pg(s)->n_pending = 0;
     forget_ingest(pg(s)); /* rows the transaction made are gone */
+    settle(s, NULL);
     if (PQtransactionStatus(pg(s)->conn) != PQTRANS_IDLE)
-        PQclear(PQexec(pg(s)->conn, "ROLLBACK"));
+        pg_try(s, "ROLLBACK");
 }
 
 /* ---- the ingest lock --------------------------------------------------- */
@@ -711,6 +789,7 @@ static int pgs_lock_ingest(px_store *s, int no_wait, void (*on_wait)(const char 
         return PX_EIO;
     int got = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
     PQclear(r);
+    pg(s)->locked = got;
     if (got)
         return PX_OK;
     if (no_wait)
@@ -718,18 +797,21 @@ static int pgs_lock_ingest(px_store *s, int no_wait, void (*on_wait)(const char 
     if (on_wait)
         on_wait(s->path, ud);
     /* lock_timeout bounds waits for row locks, not for this one */
-    PQclear(PQexec(pg(s)->conn, "SET lock_timeout = 0"));
+    pg_try(s, "SET lock_timeout = 0");
     r = pg_query(s, "SELECT pg_advisory_lock(" INGEST_LOCK ")", 0, NULL, err, "taking the ingest lock");
     char restore[64];
     snprintf(restore, sizeof restore, "SET lock_timeout = %d", pg(s)->busy_ms);
-    PQclear(PQexec(pg(s)->conn, restore));
+    pg_try(s, restore);
     PQclear(r);
+    pg(s)->locked = r != NULL;
     return r ? PX_OK : PX_EIO;
 }
 
 static void pgs_unlock_ingest(px_store *s)
 {
-    PQclear(PQexec(pg(s)->conn, "SELECT pg_advisory_unlock_all()"));
+    pg(s)->locked = 0;
+    forget_ingest(pg(s));
+    pg_try(s, "SELECT pg_advisory_unlock_all()");
 }
 
 /* ---- articles ---------------------------------------------------------- */
@@ -869,6 +951,92 @@ static int needs_only_insert(pg_store *p, const px_article *a, int64_t *source, 
     return strstr(p->configs_seen, key) != NULL;
 }
 
+/* What an article's insert is sent with (ARTICLE_INSERT_FIELDS, $1 to
+ * $19); the strings made for it are kept in v and freed by
+ * insert_values_free. */
+typedef struct insert_values {
+    const char *params[20];
+    num nums[3];
+    char *authors, *highlights, *removed;
+    px_buf spaced_title, spaced_body; /* what the search index reads: CJK runs spaced into pairs */
+} insert_values;
+
+static void insert_values_free(insert_values *v)
+{
+    free(v->authors);
+    free(v->highlights);
+    free(v->removed);
+    px_buf_free(&v->spaced_title);
+    px_buf_free(&v->spaced_body);
+}
+
+/* 0 when out of memory (insert_values_free frees what was made). */
+static int insert_values_make(insert_values *v, const px_article *a, const char *hash, const char *input_hash,
+                              int64_t source, const char *config)
+{
+    memset(v, 0, sizeof *v);
+    v->authors = store_strlist_json(&a->authors);
+    v->highlights = store_strlist_json(&a->highlights);
+    v->removed = store_removed_json(a);
+    v->nums[0] = i64(source), v->nums[1] = i64(a->input_line), v->nums[2] = i64(a->input_offset);
+    int title_spaced = a->title && px_search_spaced_text(a->title, strlen(a->title), &v->spaced_title);
+    int body_spaced = a->body && px_search_spaced_text(a->body, strlen(a->body), &v->spaced_body);
+    const char *params[19] = {
+        a->id ? a->id : hash, source ? v->nums[0].s : NULL, a->url, a->title, v->authors, a->date, a->language,
+        v->highlights, a->body ? a->body : "", v->removed, a->extra_json, a->input_path,
+        a->input_line > 0 ? v->nums[1].s : NULL, a->input_offset >= 0 ? v->nums[2].s : NULL, hash, input_hash,
+        config, title_spaced ? v->spaced_title.data : NULL, body_spaced ? v->spaced_body.data : NULL,
+    };
+    memcpy(v->params, params, sizeof params);
+    return v->authors && v->highlights && v->removed && (!title_spaced || v->spaced_title.data) &&
+           (!body_spaced || v->spaced_body.data);
+}
+
+/* The ingest holding the lock stores an article without waiting for the
+ * server to index it: the copy check is a look-up of the content hash,
+ * the id is the next one (no other writer can take it), and the insert
+ * (tsvector and GIN entries, most of the server's work) is read back only
+ * before the next statement, so that the server indexes an article while
+ * the client clusters it and reads the next one. */
+static int add_article_in_flight(px_store *s, const px_article *a, const char *hash, const char *input_hash,
+                                 int64_t source, const char *config, int64_t *row, int *added, px_error *err)
+{
+    pg_store *p = pg(s);
+    int64_t existing;
+    int rc = lookup_id(s, PG_ARTICLE_FIND_HASH, hash, &existing, err, "looking up an article");
+    if (rc == PX_OK && existing) {
+        if (row)
+            *row = existing;
+        return PX_OK;
+    }
+    if (rc == PX_OK && !p->next_article) {
+        PGresult *r = pg_prepared(s, PG_ARTICLE_NEXT_ID, 0, NULL, err, "storing an article");
+        p->next_article = r ? first_id(r) : 0;
+        PQclear(r);
+        rc = r ? PX_OK : PX_EIO;
+    }
+    char name[16];
+    if (rc || !prepare(s, PG_ARTICLE_INSERT_AT, name, err))
+        return rc ? rc : PX_EIO;
+    insert_values v;
+    num id = i64(p->next_article);
+    if (!insert_values_make(&v, a, hash, input_hash, source, config))
+        rc = px_error_set(err, PX_ENOMEM, "out of memory");
+    v.params[19] = id.s;
+    if (rc == PX_OK && !PQsendQueryPrepared(p->conn, name, 20, v.params, NULL, NULL, 0))
+        rc = pg_error(s, err, "storing an article");
+    insert_values_free(&v);
+    if (rc)
+        return rc;
+    p->insert_in_flight = 1;
+    if (row)
+        *row = p->next_article;
+    if (added)
+        *added = 1;
+    p->next_article++;
+    return PX_OK;
+}
+
 static int pgs_add_article(px_store *s, const px_article *a, const char *input_hash, int64_t *row, int *added,
                            px_error *err)
 {
@@ -878,6 +1046,8 @@ static int pgs_add_article(px_store *s, const px_article *a, const char *input_h
     if (added)
         *added = 0;
     int rc = PX_OK, one_trip = needs_only_insert(pg(s), a, &source, config);
+    if (one_trip && pg(s)->locked)
+        return add_article_in_flight(s, a, hash, input_hash, source, config, row, added, err);
     if (!one_trip) {
         int64_t existing;
         rc = lookup_id(s, PG_ARTICLE_FIND_HASH, hash, &existing, err, "looking up an article");
@@ -889,34 +1059,17 @@ static int pgs_add_article(px_store *s, const px_article *a, const char *input_h
         if (rc || (rc = source_row(s, a, &source, err)) || (rc = config_for(s, a->language, config, err)))
             return rc;
     }
-    char *authors = store_strlist_json(&a->authors), *highlights = store_strlist_json(&a->highlights);
-    char *removed = store_removed_json(a);
-    num src = i64(source), line = i64(a->input_line), offset = i64(a->input_offset);
-    /* what the search index reads: CJK runs spaced into pairs ($18, $19) */
-    px_buf spaced_title = {0}, spaced_body = {0};
-    int title_spaced = a->title && px_search_spaced_text(a->title, strlen(a->title), &spaced_title);
-    int body_spaced = a->body && px_search_spaced_text(a->body, strlen(a->body), &spaced_body);
-    const char *params[19] = {
-        a->id ? a->id : hash, source ? src.s : NULL, a->url, a->title, authors, a->date, a->language,
-        highlights, a->body ? a->body : "", removed, a->extra_json, a->input_path,
-        a->input_line > 0 ? line.s : NULL, a->input_offset >= 0 ? offset.s : NULL, hash, input_hash, config,
-        title_spaced ? spaced_title.data : NULL, body_spaced ? spaced_body.data : NULL,
-    };
+    insert_values v;
     PGresult *r = NULL;
-    if (!authors || !highlights || !removed)
+    if (!insert_values_make(&v, a, hash, input_hash, source, config))
         rc = px_error_set(err, PX_ENOMEM, "out of memory");
-    else if ((title_spaced && !spaced_title.data) || (body_spaced && !spaced_body.data))
-        rc = px_error_set(err, PX_ENOMEM, "out of memory");
-    else if (!(r = pg_prepared(s, one_trip ? PG_ARTICLE_INSERT_NEW : PG_ARTICLE_INSERT, 19, params, err,
+    else if (!(r = pg_prepared(s, one_trip ? PG_ARTICLE_INSERT_NEW : PG_ARTICLE_INSERT, 19, v.params, err,
                                "storing an article")))
         rc = PX_EIO;
-    px_buf_free(&spaced_title);
-    px_buf_free(&spaced_body);
-    free(authors);
-    free(highlights);
-    free(removed);
+    insert_values_free(&v);
     if (rc)
         return rc;
+    pg(s)->next_article = 0; /* the server chose the id */
     if (row)
         *row = first_id(r);
     if (added)
@@ -1008,10 +1161,10 @@ static int each_query(px_store *s, const char *sql, int n, const char *const *pa
     if (rc != PX_EIO) {
         char close[48];
         snprintf(close, sizeof close, "CLOSE %s", cursor);
-        PQclear(PQexec(pg(s)->conn, close));
+        pg_try(s, close);
     }
     if (own)
-        PQclear(PQexec(pg(s)->conn, rc == PX_EIO ? "ROLLBACK" : "COMMIT"));
+        pg_try(s, rc == PX_EIO ? "ROLLBACK" : "COMMIT");
     return rc;
 }
 
@@ -1225,11 +1378,7 @@ static int pgs_merge_stories(px_store *s, int64_t from, int64_t into, px_error *
             p->pending_story[i] = into;
     num f = i64(from), t = i64(into);
     const char *params[2] = {f.s, t.s};
-    /* the analysis goes with the story (ON DELETE CASCADE) */
-    PGresult *r = pg_run(s,
-                           "WITH moved AS (UPDATE story_articles SET story_id = $2 WHERE story_id = $1) "
-                           "DELETE FROM stories WHERE id = $1",
-                           2, params, err, "merging two stories");
+    PGresult *r = pg_prepared(s, PG_STORY_MERGE, 2, params, err, "merging two stories");
     PQclear(r);
     return r ? pend_refresh(s, 0, into, err) : PX_EIO;
 }
@@ -1472,10 +1621,8 @@ static int pgs_related_stories(px_store *s, int64_t story, const char *before, i
     *n = 0;
     num id = i64(story);
     const char *params[4] = {id.s, before, NULL, NULL};
-    PGresult *r = pg_query(s,
-                           "SELECT title FROM stories WHERE id = $1 "
-                           "AND EXISTS (SELECT 1 FROM stories o WHERE o.last_date < $2)",
-                           2, params, err, "reading a story");
+    PGresult *r = flush_assignments(s, err) ? NULL
+                                            : pg_prepared(s, PG_STORY_TITLE_BEFORE, 2, params, err, "reading a story");
     if (!r)
         return PX_EIO;
     char *words = PQntuples(r) > 0 && !PQgetisnull(r, 0, 0) ? any_title_word(PQgetvalue(r, 0, 0)) : NULL;
@@ -1788,6 +1935,8 @@ static int template_line_row(const px_template_line *l, void *ud)
 static int copy_rows(px_store *s, const char *copy_sql, const px_buf *rows, px_error *err)
 {
     PGconn *c = pg(s)->conn;
+    if (settle(s, err))
+        return PX_EIO;
     PGresult *r = PQexec(c, copy_sql);
     int ok = PQresultStatus(r) == PGRES_COPY_IN;
     PQclear(r);

@@ -610,6 +610,36 @@ static void test_quote_tails_are_no_facts(void **s)
     drop_temp(path);
 }
 
+/* A subhead between paragraphs ("Divers reach the sunken ferry hull at
+ * dawn") is no sentence: never what only its outlet reports, even where
+ * cleaning left it (here --raw: cleaning would take it for a caption). */
+static void test_subheads_are_no_exclusives(void **s)
+{
+    (void)s;
+    static const char a[] =
+        "{\"source\":\"alpha.example\",\"date\":\"2025-03-02\",\"text\":\"The Vell ferry sank off the "
+        "harbour on Monday night, the coastguard said.\\n\\nDivers reach the sunken ferry hull at dawn near the "
+        "old lighthouse\\n\\nThe crew of twelve were rescued by fishing boats before midnight.\"}\n"
+        "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"text\":\"The Vell ferry sank off the "
+        "harbour on Monday night, the coastguard said. The crew of twelve were rescued by fishing boats before "
+        "midnight.\"}\n";
+    char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
+    char args[1024];
+    snprintf(args, sizeof args, "--raw --one-story %s", path);
+    cJSON *root = analyze_json(args);
+    cJSON *outlet, *only;
+    int lines = 0;
+    cJSON_ArrayForEach(outlet, cJSON_GetObjectItem(first_story(root), "omissions"))
+        cJSON_ArrayForEach(only, cJSON_GetObjectItem(outlet, "only_here"))
+        {
+            lines++;
+            assert_null(strstr(cJSON_GetStringValue(cJSON_GetObjectItem(only, "text")), "Divers reach"));
+        }
+    assert_int_equal(lines, 0);
+    cJSON_Delete(root);
+    drop_temp(path);
+}
+
 /* The gist opens the story: never on a sentence that leans on the one
  * before it ("And the Vell dam burst ..."), however many outlets echo it,
  * nor on a quote. */
@@ -821,6 +851,7 @@ int main(void)
         cmocka_unit_test(test_actor_words_name_the_actor),
         cmocka_unit_test(test_quote_tails_are_no_facts),
         cmocka_unit_test(test_gist_stands_on_its_own),
+        cmocka_unit_test(test_subheads_are_no_exclusives),
         cmocka_unit_test(test_one_outlet_gist_is_its_lede),
         cmocka_unit_test(test_no_question_gist_and_outlets_named_once),
         cmocka_unit_test(test_estimated_dates),

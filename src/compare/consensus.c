@@ -221,6 +221,15 @@ static int scored_cmp(const void *a, const void *b)
     return x->sentence < y->sentence ? -1 : x->sentence > y->sentence;
 }
 
+/* A sentence that may stand as what only its outlet reports: six content
+ * words or more, and the end of a sentence unless it is long (a heading or
+ * a subhead has neither). */
+static int reads_as_prose(const px_story_text *s, size_t i)
+{
+    size_t terms = s->sentences[i].n_terms;
+    return terms >= 6 && (terms >= 12 || px_story_sentence_ends_like_one(s, i));
+}
+
 static int find_unique(const px_story_text *s, px_consensus *c)
 {
     unsigned char *shared = calloc(s->n_sentences + 1, 1);
@@ -235,7 +244,7 @@ static int find_unique(const px_story_text *s, px_consensus *c)
             if (s->article_source[a] != src)
                 continue;
             for (size_t i = s->first_sentence[a]; i < s->first_sentence[a + 1]; i++)
-                if (!shared[i] && !quoted[i] && s->sentences[i].n_terms >= 6)
+                if (!shared[i] && !quoted[i] && reads_as_prose(s, i))
                     cand[n++] = (scored){i, informativeness(s, i)};
         }
         qsort(cand, n, sizeof *cand, scored_cmp);

@@ -658,6 +658,15 @@ unsigned char *px_story_name_terms(const px_story_text *s)
     return name;
 }
 
+int px_story_sentence_ends_like_one(const px_story_text *s, size_t i)
+{
+    const px_story_sentence *ps = &s->sentences[i];
+    const char *body = s->articles[ps->article]->body;
+    char last = ps->end > ps->start ? body[ps->end - 1] : 0;
+    return last == '.' || last == '!' || last == '"' || last == '\'' || last == ')' || last == '?' ||
+           (unsigned char)last >= 0x80;
+}
+
 /* Does sentence i open on a word of the list, in any capitals? */
 static int opens_on(const px_story_text *s, size_t i, const char *const *words)
 {

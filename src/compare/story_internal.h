@@ -56,6 +56,14 @@ unsigned char *px_story_name_terms(const px_story_text *s);
  * alone, it does not say whom it is about. */
 int px_story_sentence_opens_on_pronoun(const px_story_text *s, size_t i);
 
+/* Does sentence i end as a sentence does (a full stop, a question or
+ * exclamation mark, a closing quotation mark or bracket)? A short line
+ * that does not is a heading, a subhead or a caption ("Explosion and
+ * gunfire reported outside German consulate in Afghanistan"), not a
+ * finding; some scraped text drops the full stop of a paragraph's last
+ * sentence, so a long one still reads as prose. */
+int px_story_sentence_ends_like_one(const px_story_text *s, size_t i);
+
 /* Does sentence i lean on what came before it, or speak in another's
  * words: opening on a connective ("And police say ...", "But here, Intel
  * has ...") or on a quotation mark? It may stand in a summary, not open

@@ -164,8 +164,7 @@ static int eligible(const px_story_text *s, size_t i)
     const char *body = s->articles[ps->article]->body;
     size_t len = ps->end - ps->start;
     char last = len ? body[ps->end - 1] : 0;
-    /* A sentence that does not end like one is a fragment or a heading. */
-    int ends = last == '.' || last == '!' || last == '"' || last == '?' || (unsigned char)last >= 0x80;
+    int ends = px_story_sentence_ends_like_one(s, i);
     /* A question or a dashed line is a subhead or a teaser ("— What does
      * the law firm have to say about all this?"), not a finding. */
     int question = last == '?', dashed = len && (body[ps->start] == '-' || !strncmp(body + ps->start, "\xe2\x80\x94", 3) ||

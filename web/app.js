@@ -381,7 +381,7 @@ function renderActors(s, ix) {
       el('a', { href: articleHref(ix, w.article), title: w.sentence, class: w.only_here ? 'own' : null }, w.word),
       w.count > 1 ? el('span', { class: 'small muted' }, ` ×${w.count}`) : null]));
   };
-  return section('actors', 'How each outlet names the actors', 'The words each outlet writes right next to the people, organisations and places most outlets name (before the name, or after it: "Hamas terrorists", "Palestinians have been murdered"). Words in bold only this outlet attaches to the actor; hover a word for its sentence.',
+  return section('actors', 'How each outlet names the actors', 'The words each outlet calls the people, organisations and places most outlets name by (before the name: "the jihadist group", "the occupied West Bank"; after it: "Hamas terrorists"), and what it says is done to people ("Palestinians have been murdered"). Words in bold only this outlet attaches to the actor; hover a word for its sentence.',
     el('div', { class: 'scroll' }, el('table', { class: 'actor-grid' },
       el('thead', {}, el('tr', {}, el('th', {}, 'Actor'), outlets.map((o) => el('th', {}, outletChip(ix, o))))),
       el('tbody', {}, actors.map((a) => el('tr', {}, el('th', { scope: 'row' }, a.name, el('div', { class: 'small muted' }, a.kind)),

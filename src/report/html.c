@@ -502,8 +502,8 @@ static void section_actors(px_buf *b, const px_story_report *r)
     for (size_t i = 0; i < r->actors.n; i++)
         for (size_t c = 0; c < r->actors.rows[i].n_cells; c++)
             used[r->actors.rows[i].cells[c].source] = 1;
-    px_buf_puts(b, "<section><h2>How each outlet names the actors<small>the words written right next to "
-                   "them; bold: only this outlet</small></h2><div class=scroll><table class=grid><tr><th>actor</th>");
+    px_buf_puts(b, "<section><h2>How each outlet names the actors<small>the words it calls them by, and what "
+                   "is done to people; bold: only this outlet</small></h2><div class=scroll><table class=grid><tr><th>actor</th>");
     for (size_t o = 0; o < s->n_sources; o++)
         if (used[o]) {
             px_buf_puts(b, "<th>");

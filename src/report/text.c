@@ -590,7 +590,8 @@ static void section_actors(out *o, const px_story_report *r)
         return;
     heading(o, "How each outlet names the actors", (size_t)-1);
     px_buf_printf(o->b, "  %s", DIM(o));
-    wrap(o, "The words each outlet writes right next to the name; * marks a word no other outlet uses for it.", 2,
+    wrap(o, "The words each outlet calls the actor by (\"the jihadist group\", \"Hamas terrorists\"), and what it "
+            "says is done to people; * marks a word no other outlet uses for it.", 2,
          1);
     px_buf_puts(o->b, RESET(o));
     size_t n = limit(o, r->actors.n);

@@ -640,6 +640,31 @@ static void test_subheads_are_no_exclusives(void **s)
     drop_temp(path);
 }
 
+/* A sentence all inside a quote that goes on after it ("“I called my
+ * wife this morning.") is the speaker's time, no entry of the timeline;
+ * the story's own dated sentences are. */
+static void test_timeline_leaves_out_quoted_sentences(void **s)
+{
+    (void)s;
+    static const char a[] =
+        "{\"source\":\"alpha.example\",\"date\":\"2025-03-02\",\"text\":\"The ferry had been refitted on "
+        "Friday, the harbour office said.\\n\\n\u201cI called my wife this morning. We drove to the quay at "
+        "noon,\u201d the skipper said.\"}\n";
+    char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
+    cJSON *root = analyze_one_story(path);
+    cJSON *ev;
+    int refitted = 0;
+    cJSON_ArrayForEach(ev, cJSON_GetObjectItem(first_story(root), "timeline"))
+    {
+        const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(ev, "text"));
+        assert_null(strstr(text, "I called my wife"));
+        refitted += strstr(text, "refitted") != NULL;
+    }
+    assert_int_equal(refitted, 1);
+    cJSON_Delete(root);
+    drop_temp(path);
+}
+
 /* The gist opens the story: never on a sentence that leans on the one
  * before it ("And the Vell dam burst ..."), however many outlets echo it,
  * nor on a quote. */
@@ -852,6 +877,7 @@ int main(void)
         cmocka_unit_test(test_quote_tails_are_no_facts),
         cmocka_unit_test(test_gist_stands_on_its_own),
         cmocka_unit_test(test_subheads_are_no_exclusives),
+        cmocka_unit_test(test_timeline_leaves_out_quoted_sentences),
         cmocka_unit_test(test_one_outlet_gist_is_its_lede),
         cmocka_unit_test(test_no_question_gist_and_outlets_named_once),
         cmocka_unit_test(test_estimated_dates),

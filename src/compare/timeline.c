@@ -87,13 +87,29 @@ static int ahead_of_an_estimate(const px_article *art, const px_timex *x)
 
 /* The expressions of each article body, given to the story sentence that
  * holds them. */
+/* A sentence all inside a quote that goes on after it ("“I called my wife
+ * this morning.") or a quote's later sentence is the speaker's time, read
+ * without the speaker: no entry of the story's timeline. A sentence that
+ * names its speaker and opens a quote ("Trudeau tweeted: “Canadians are
+ * shocked by tonight's ...") stays. */
+static int speaker_time(const px_story_text *s, const unsigned char *quoted, size_t sentence)
+{
+    const px_story_sentence *ps = &s->sentences[sentence];
+    const char *b = s->articles[ps->article]->body + ps->start;
+    size_t n = ps->end - ps->start;
+    int opens_on_quote = n && (b[0] == '"' || b[0] == '\'' ||
+                               (n >= 3 && (!strncmp(b, "\xe2\x80\x9c", 3) || !strncmp(b, "\xe2\x80\x98", 3))));
+    return quoted[sentence] || (opens_on_quote && px_story_sentence_is_quote_piece(s, sentence));
+}
+
 static int collect_entries(const px_story_text *s, tl_entry **out, size_t *n, size_t *unresolved)
 {
     size_t cap = 0;
     *out = NULL;
     *n = 0;
     px_timexes tx = {0};
-    int rc = PX_OK;
+    unsigned char *quoted = px_story_quote_continuations(s);
+    int rc = quoted ? PX_OK : PX_ENOMEM;
     for (size_t a = 0; rc == PX_OK && a < s->n_articles; a++) {
         const px_article *art = s->articles[a];
         size_t first = s->first_sentence[a], last = s->first_sentence[a + 1];
@@ -110,6 +126,8 @@ static int collect_entries(const px_story_text *s, tl_entry **out, size_t *n, si
                 break;
             if (x->start < s->sentences[sent].start)
                 continue; /* in text the story left out */
+            if (speaker_time(s, quoted, sent))
+                continue;
             if ((!x->value[0] && x->relative) || ahead_of_an_estimate(art, x))
                 (*unresolved)++;
             else if (is_event(x))
@@ -117,6 +135,7 @@ static int collect_entries(const px_story_text *s, tl_entry **out, size_t *n, si
         }
     }
     px_timexes_free(&tx);
+    free(quoted);
     return rc;
 }
 

@@ -93,33 +93,30 @@ static int says_more_than_names(const px_story_text *s, const unsigned char *nam
 /* Per pair: 2 when it makes two sentences one fact, 1 when it only
  * shows that an outlet reports a fact (a looser likeness: outlets
  * paraphrase), 0 when it counts for neither. */
-static unsigned char *pair_roles(const px_story_text *s)
+static unsigned char *pair_roles(const px_story_text *s, const unsigned char *quoted)
 {
     unsigned char *name = px_story_name_terms(s);
-    unsigned char *quoted = px_story_quote_continuations(s);
     unsigned char *role = calloc(s->n_pairs + 1, 1);
-    if (name && quoted && role)
+    if (name && role)
         for (size_t i = 0; i < s->n_pairs; i++) {
             size_t a = s->pairs[i].a, b = s->pairs[i].b;
             /* a quote's later sentences are the speaker's, not a fact */
             if (says_more_than_names(s, name, a) && says_more_than_names(s, name, b) && !quoted[a] && !quoted[b])
                 role[i] = s->pairs[i].sim >= PX_FACT_SIM ? 2 : 1;
         }
-    int ok = name && quoted;
     free(name);
-    free(quoted);
-    if (!ok) {
+    if (!name) {
         free(role);
         return NULL;
     }
     return role;
 }
 
-static int group_facts(const px_story_text *s, px_consensus *c)
+static int group_facts(const px_story_text *s, const unsigned char *quoted, px_consensus *c)
 {
     size_t *parent = malloc((s->n_sentences + 1) * sizeof *parent);
     long *fact_of_root = malloc((s->n_sentences + 1) * sizeof *fact_of_root);
-    unsigned char *role = pair_roles(s);
+    unsigned char *role = pair_roles(s, quoted);
     int rc = parent && fact_of_root && role ? PX_OK : PX_ENOMEM;
     for (size_t i = 0; rc == PX_OK && i < s->n_sentences; i++) {
         parent[i] = i;
@@ -230,12 +227,11 @@ static int reads_as_prose(const px_story_text *s, size_t i)
     return terms >= 6 && (terms >= 12 || px_story_sentence_ends_like_one(s, i));
 }
 
-static int find_unique(const px_story_text *s, px_consensus *c)
+static int find_unique(const px_story_text *s, const unsigned char *quoted, px_consensus *c)
 {
     unsigned char *shared = calloc(s->n_sentences + 1, 1);
-    unsigned char *quoted = px_story_quote_continuations(s);
     scored *cand = malloc((s->n_sentences + 1) * sizeof *cand);
-    int rc = shared && quoted && cand ? PX_OK : PX_ENOMEM;
+    int rc = shared && cand ? PX_OK : PX_ENOMEM;
     for (size_t i = 0; rc == PX_OK && i < s->n_pairs; i++)
         shared[s->pairs[i].a] = shared[s->pairs[i].b] = 1;
     for (size_t src = 0; rc == PX_OK && src < s->n_sources && s->n_sources > 1; src++) {
@@ -253,7 +249,6 @@ static int find_unique(const px_story_text *s, px_consensus *c)
             rc = push_index(&sc->unique, &sc->n_unique, cand[k].sentence);
     }
     free(shared);
-    free(quoted);
     free(cand);
     return rc;
 }
@@ -278,17 +273,20 @@ int px_consensus_build(const px_story_text *s, px_consensus *out, px_error *err)
         out->majority = 2;
     out->n_sources = s->n_sources;
     out->sources = calloc(s->n_sources + 1, sizeof *out->sources);
-    int rc = out->sources ? PX_OK : PX_ENOMEM;
+    /* a quote's later sentences are neither facts nor exclusives */
+    unsigned char *quoted = px_story_quote_continuations(s);
+    int rc = out->sources && quoted ? PX_OK : PX_ENOMEM;
     for (size_t i = 0; rc == PX_OK && i < s->n_sources; i++)
         out->sources[i].source = i;
     if (rc == PX_OK)
-        rc = group_facts(s, out);
+        rc = group_facts(s, quoted, out);
     if (rc == PX_OK)
         rc = finish_facts(s, out);
     if (rc == PX_OK)
         rc = find_omissions(s, out);
     if (rc == PX_OK)
-        rc = find_unique(s, out);
+        rc = find_unique(s, quoted, out);
+    free(quoted);
     if (rc != PX_OK) {
         px_consensus_free(out);
         return px_error_set(err, rc, "out of memory aligning facts");

@@ -466,13 +466,16 @@ static void test_seeds_actor_table(void **s)
                 const char *w = cJSON_GetStringValue(cJSON_GetObjectItem(word, "word"));
                 const char *sentence = cJSON_GetStringValue(cJSON_GetObjectItem(word, "sentence"));
                 assert_non_null(strcasestr(sentence, w));
+                /* "the Biden administration" is not Biden, "southern Gaza" a part of Gaza */
+                assert_string_not_equal(w, "administration");
+                assert_string_not_equal(w, "southern");
                 if (strcmp(name, "Hamas") == 0) {
                     terrorists += strcmp(w, "terrorists") == 0 && cJSON_IsTrue(cJSON_GetObjectItem(word, "only_here"));
                     resistance += strcmp(w, "resistance movement") == 0;
                 }
             }
     }
-    assert_true(rows >= 3 && rows <= 8);
+    assert_true(rows >= 1 && rows <= 8);
     assert_int_equal(terrorists, 1);
     assert_int_equal(resistance, 1);
     cJSON_Delete(root);
@@ -538,9 +541,11 @@ static void test_actor_words_are_not_its_own_verbs(void **s)
 /* What the actor is called, not the words around it: a verb before a name
  * ("storms battered Port Alder"), a noun the name modifies ("Port Alder
  * residents", "the brutal Harbour Guard raid": "brutal" is the raid's),
- * and a people's adjective ("French officials") are not how an outlet
- * names an actor; "southern Port Alder" and "the militia Harbour Guard"
- * are. */
+ * a people's adjective ("French officials"), a word of position that
+ * names a part of a place ("southern Port Alder") and the noun after a
+ * person's name ("the Varga administration") are not how an outlet
+ * names an actor; "the militia Harbour Guard" and "Harbour Guard
+ * militants" are. */
 static void test_actor_words_name_the_actor(void **s)
 {
     (void)s;
@@ -548,16 +553,18 @@ static void test_actor_words_name_the_actor(void **s)
         "{\"source\":\"alpha.example\",\"date\":\"2025-03-02\",\"text\":\"Storms battered Port Alder on "
         "Monday. The brutal Harbour Guard raid left the quay in ruins, and French officials said Port Alder "
         "residents were warned. French officials sent help in southern Port Alder, where the militia Harbour "
-        "Guard still holds the docks.\"}\n"
+        "Guard still holds the docks. Mayor Ilse Varga said help was coming, and the Varga administration sent ferries.\"}\n"
         "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"text\":\"Storms battered Port Alder on "
         "Monday, French officials said. The Harbour Guard militants raided the quay of Port Alder, and Port "
-        "Alder residents fled. French officials said the Harbour Guard fighters took the docks.\"}\n";
+        "Alder residents fled. French officials said the Harbour Guard fighters took the docks. Mayor Ilse "
+        "Varga said the ferries would come.\"}\n";
     char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
     cJSON *root = analyze_one_story(path);
     assert_false(actor_has_word(root, "Port Alder", "battered"));
     assert_false(actor_has_word(root, "Port Alder", "residents"));
     assert_false(actor_has_word(root, "Harbour Guard", "brutal"));
-    assert_true(actor_has_word(root, "Port Alder", "southern"));
+    assert_false(actor_has_word(root, "Port Alder", "southern"));
+    assert_false(actor_has_word(root, "Ilse Varga", "administration"));
     assert_true(actor_has_word(root, "Harbour Guard", "militia"));
     assert_true(actor_has_word(root, "Harbour Guard", "militants"));
     cJSON *actor, *f, *l;

@@ -168,15 +168,30 @@ static int passive_form(const char *body, const px_token *t)
 {
     const char *w = body + t->start;
     size_t n = t->end - t->start;
-    return ends_with(w, n, "ed") || ends_with(w, n, "en") || ends_with(w, n, "wn");
+    /* "keen", "green" are no participles */
+    return ends_with(w, n, "ed") || (ends_with(w, n, "en") && !ends_with(w, n, "een")) || ends_with(w, n, "wn");
+}
+
+/* Participles of verbs that carry little meaning of their own ("was given
+ * a guard of honour", "is called in", "were involved in"): they say
+ * nothing of what is done to the person. */
+static int light_participle(const char *body, const px_token *t)
+{
+    static const char *const words[] = {"given", "called", "involved", "used", "taken", "made", "seen",
+                                        "put", "got", "gotten", "left", "found", "held", "kept", "brought",
+                                        "set", "known", "expected", "done", "based", "supposed", "asked",
+                                        "allowed", "joined", "followed", "named", "listed", NULL};
+    return cl_tok_in(body, t, words);
 }
 
 /* Words that open a noun phrase: what follows them up to the name
- * describes it ("the embattled", "his former aide"). */
+ * describes it ("the embattled", "his former aide"). Not "that", more
+ * often a clause's ("a report that featured Cameron", "does that mean
+ * Intel"). */
 static int is_determiner(const char *body, const px_token *t)
 {
     return cl_tok_in(body, t,
-                     (const char *const[]){"the", "a", "an", "this", "that", "these", "those", "his", "her",
+                     (const char *const[]){"the", "a", "an", "this", "these", "those", "his", "her",
                                            "its", "their", "our", "my", "your", "another", NULL});
 }
 
@@ -187,9 +202,41 @@ static int is_preposition(const char *body, const px_token *t)
                                            "about", "between", "among", "under", "over", "into", NULL});
 }
 
+/* "it's", "there's": the 's of a pronoun is "is" or "has". */
+static int pronoun_contraction(const char *body, size_t apostrophe)
+{
+    size_t b = apostrophe;
+    while (b > 0 && isalpha((unsigned char)body[b - 1]))
+        b--;
+    static const char *const pronouns[] = {"it", "that", "he", "she", "there", "what", "who", "here",
+                                           "where", "let", "this", NULL};
+    return cl_in(body + b, apostrophe - b, pronouns);
+}
+
+/* The byte of the apostrophe of the 's at or around t, if any. */
+static int apostrophe_of(const char *body, const px_token *t, size_t *at)
+{
+    size_t n = t->end - t->start;
+    const char *w = body + t->start;
+    if (n == 1 && w[0] == 's' && t->start >= 1 && body[t->start - 1] == '\'')
+        return *at = t->start - 1, 1;
+    if (n == 1 && w[0] == 's' && t->start >= 3 && possessive_at(body, t->start - 3))
+        return *at = t->start - 3, 1;
+    if (possessive_at(body, t->end))
+        return *at = t->end, 1;
+    if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'')
+        return *at = t->end - 2, 1;
+    if (n > 4 && w[n - 1] == 's' && possessive_at(body, t->end - 4))
+        return *at = t->end - 4, 1;
+    return 0;
+}
+
 /* "Israel's", "the zoo's": written with its possessive, or followed by it. */
 static int is_possessive(const char *body, const px_token *t)
 {
+    size_t at;
+    if (apostrophe_of(body, t, &at) && pronoun_contraction(body, at))
+        return 0;
     size_t n = t->end - t->start;
     const char *w = body + t->start;
     int lone_s = n == 1 && w[0] == 's' &&
@@ -264,6 +311,23 @@ static int licensed(const char *body, const px_tokens *t, size_t before, size_t 
     return det || is_preposition(body, b) || (b->flags & PX_TOKF_CAPITALIZED);
 }
 
+/* "southern Gaza", "the northern West Bank": a word of position names a
+ * part of the place, not what the outlet calls it. */
+static int names_a_part(const char *body, const px_token *t)
+{
+    static const char *const words[] = {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+        "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+        "southwestern", "upper", "lower", "inner", "outer", "greater", "mid", "far", NULL};
+    return cl_tok_in(body, t, words);
+}
+
+static int part_of_place(const char *body, const px_tokens *t, size_t from)
+{
+    size_t k = first_token_at(t, from);
+    return k < t->n && names_a_part(body, &t->v[k]);
+}
+
 /* "a gorilla named Harambe", "a group called X": the word before the name
  * that links it to its descriptor. */
 static int is_naming_link(const char *body, const px_token *t)
@@ -295,6 +359,14 @@ static int words_before(const char *body, const px_tokens *t, size_t i0, size_t 
     return 1;
 }
 
+/* A plural whose ending makes it a noun, not a verb of the third person
+ * ("celebrations", "authorities", "musicians"). */
+static int plural_noun(const char *w, size_t n)
+{
+    return ends_with(w, n, "ions") || ends_with(w, n, "ities") || ends_with(w, n, "ians") ||
+           ends_with(w, n, "ships") || ends_with(w, n, "ists");
+}
+
 /* "the brutal Hamas attack", "the Biden administration": a name that
  * modifies the noun after it; what stands before describes that noun,
  * not the actor (a descriptor noun after it is the actor's: "the brutal
@@ -305,15 +377,16 @@ static int modifies_next(const char *body, const px_tokens *t, size_t j, size_t 
         return 0;
     const char *w = body + t->v[j].start;
     size_t n = t->v[j].end - t->v[j].start;
-    return !px_is_actor_descriptor(body, &t->v[j]) && !cl_is_say_verb(w, n) && !verb_like(body, &t->v[j], 0) &&
-           !never_a_descriptor(body, &t->v[j]);
+    return !px_is_actor_descriptor(body, &t->v[j]) && !cl_is_say_verb(w, n) &&
+           (plural_noun(w, n) || !verb_like(body, &t->v[j], 0)) && !never_a_descriptor(body, &t->v[j]);
 }
 
 /* The words attached to one mention: the descriptor right before it
  * (words_before), and after it a descriptor noun ("Hamas terrorists") or,
  * for people, past forms of "be" and "have" and what is done to them
- * ("have been murdered", "was killed"). A place is never called by the
- * noun after it ("the Paris attacks", "Nice residents"). */
+ * ("have been murdered", "was killed"). A place or a person is never
+ * called by the noun after it ("the Paris attacks", "Nice residents", "the
+ * Biden administration", "Trump aides"). */
 static int mention_words(const px_story_text *s, size_t a, const px_tokens *t, const px_mention *m, size_t slot,
                          const px_entity *actor, uses *u)
 {
@@ -325,7 +398,8 @@ static int mention_words(const px_story_text *s, size_t a, const px_tokens *t, c
     size_t i0 = first_token_at(t, m->role_start), i1 = first_token_at(t, m->end);
     size_t from = 0, to = 0;
     int rc = !possessive_at(body, m->end) && !modifies_next(body, t, i1, m->end) &&
-                     words_before(body, t, i0, m->role_start, &from, &to)
+                     words_before(body, t, i0, m->role_start, &from, &to) &&
+                     !(kind == PX_ENTITY_PLACE && part_of_place(body, t, from))
                  ? add_use(u, slot, source, sentence, body, from, to)
                  : PX_OK;
     size_t j = i1, prev_end = m->end;
@@ -336,8 +410,9 @@ static int mention_words(const px_story_text *s, size_t a, const px_tokens *t, c
     }
     if (rc == PX_OK && j < t->n && is_lower_word(body, &t->v[j]) && !is_stop(body, &t->v[j]) &&
         joined(body, prev_end, t->v[j].start) &&
-        (j > i1 ? be && (kind == PX_ENTITY_PERSON || a_people) && passive_form(body, &t->v[j])
-                : kind != PX_ENTITY_PLACE && px_is_actor_descriptor(body, &t->v[j])))
+        (j > i1 ? be && (kind == PX_ENTITY_PERSON || a_people) && passive_form(body, &t->v[j]) &&
+                      !light_participle(body, &t->v[j])
+                : kind != PX_ENTITY_PLACE && kind != PX_ENTITY_PERSON && px_is_actor_descriptor(body, &t->v[j])))
         rc = add_use(u, slot, source, sentence, body, t->v[j].start, t->v[j].end);
     return rc;
 }

@@ -1465,6 +1465,23 @@ static void test_kind_from_telling_contexts(void **s)
     assert_int_equal(entity_kind(stop, "Wexcombe"), PX_ENTITY_PLACE);
 }
 
+/* A name written whole between quotation marks is a title, whatever its
+ * words look like; a person quoted once among plain mentions stays one. */
+static void test_quoted_names_are_titles(void **s)
+{
+    (void)s;
+    static const char songs_utf8[] = "The band closed with \xe2\x80\x9cMarta Vance,\xe2\x80\x9d a ballad from 2004. "
+                                     "Critics had called \xe2\x80\x9cMarta Vance\xe2\x80\x9d its best song.";
+    assert_int_equal(entity_kind(songs_utf8, "Marta Vance"), PX_ENTITY_OTHER);
+    static const char album[] = "Dana Hollis released 'Copper Harbour' on Friday. Fans in Leeds lined up "
+                                "to hear 'Copper Harbour' at the store.";
+    assert_int_equal(entity_kind(album, "Copper Harbour"), PX_ENTITY_OTHER);
+    static const char person[] = "Marta Vance said the vote would come soon. Her rivals mocked "
+                                 "\"Marta Vance\" in an advert. Marta Vance ignored them, and Marta "
+                                 "Vance won.";
+    assert_int_equal(entity_kind(person, "Marta Vance"), PX_ENTITY_PERSON);
+}
+
 /* The name an entity shows is one the article uses as its name: a
  * lost full stop glues "Since" to a team's name once ("the Ferrets Since
  * 1962 ..."), the other mentions say "Ferrets". */
@@ -2212,6 +2229,7 @@ int main(void)
         cmocka_unit_test(test_tagger_kinds_and_country_aliases),
         cmocka_unit_test(test_sources_are_no_places),
         cmocka_unit_test(test_kind_from_telling_contexts),
+        cmocka_unit_test(test_quoted_names_are_titles),
         cmocka_unit_test(test_countries_and_geography_are_places),
         cmocka_unit_test(test_name_the_article_uses),
         cmocka_unit_test(test_particle_joins_one_name),

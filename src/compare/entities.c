@@ -1801,7 +1801,7 @@ static int surname_of_unknown_name(const scanner *sc, const cand *c, const px_en
            px_ner_head_type(m, last, last_len) < 0;
 }
 
-enum { CUE_PLACE = 1, CUE_PERSON = 2, CUE_SOURCE = 4, CUE_ORG = 8, CUE_THING = 16 };
+enum { CUE_PLACE = 1, CUE_PERSON = 2, CUE_SOURCE = 4, CUE_ORG = 8, CUE_THING = 16, CUE_TITLE = 32 };
 
 /* A verb of saying right before token first ("told Politico") or right
  * after token last - 1 ("Politico said", "Politico notes"). */
@@ -1873,6 +1873,38 @@ static int noun_after(const scanner *sc, const cand *c, const char *const *list)
  * ("Amazon's headquarters"), CUE_PERSON with a title or a he/she of its
  * own sentence. A one-word "person" with only place cues is the place
  * standing for its government. */
+/* The bytes of an opening quotation mark ending at end, or 0. */
+static size_t opening_quote_before(const char *text, size_t end)
+{
+    if (end >= 1 && (text[end - 1] == '"' || text[end - 1] == '\''))
+        return 1;
+    if (end >= 3 && (strncmp(text + end - 3, "\xe2\x80\x9c", 3) == 0 || strncmp(text + end - 3, "\xe2\x80\x98", 3) == 0))
+        return 3;
+    return 0;
+}
+
+static size_t closing_quote_at(const char *text, size_t len, size_t at)
+{
+    if (at < len && (text[at] == '"' || text[at] == '\''))
+        return 1;
+    if (at + 3 <= len && (strncmp(text + at, "\xe2\x80\x9d", 3) == 0 || strncmp(text + at, "\xe2\x80\x99", 3) == 0))
+        return 3;
+    return 0;
+}
+
+/* A name written whole between quotation marks is a title: “Mirrors,”,
+ * 'Man of the Woods', "Purple Rain." (a comma or a full stop may stand
+ * inside the closing mark). */
+static int quoted_whole(const scanner *sc, const cand *c)
+{
+    if (!opening_quote_before(sc->text, c->start))
+        return 0;
+    size_t at = c->end;
+    if (at < sc->len && (sc->text[at] == ',' || sc->text[at] == '.' || sc->text[at] == '?' || sc->text[at] == '!'))
+        at++;
+    return closing_quote_at(sc->text, sc->len, at) != 0;
+}
+
 static unsigned mention_cues(const scanner *sc, const cand *c)
 {
     static const char *const in[] = {"in", "into", "near", "across", "inside", "outside",
@@ -1901,6 +1933,8 @@ static unsigned mention_cues(const scanner *sc, const cand *c)
         cue |= CUE_ORG; /* "an Instagram post" */
     if (c->n_words == 1 && noun_after(sc, c, products))
         cue |= CUE_THING; /* "the Vaunt smart glasses" */
+    if (!c->possessive && quoted_whole(sc, c))
+        cue |= CUE_TITLE; /* a song, a book, a film */
     return cue;
 }
 
@@ -1908,6 +1942,7 @@ static unsigned mention_cues(const scanner *sc, const cand *c)
 typedef struct cue_count {
     unsigned bits; /* CUE_ bits seen */
     size_t place, org, thing, other; /* other: person or reporting cues */
+    size_t title, mentions;
 } cue_count;
 
 /* The kind the most telling contexts of a one-word entity give over the
@@ -1944,6 +1979,15 @@ static int kind_from_cues(const px_entity *e, const cue_count *cc, unsigned know
     return -1;
 }
 
+/* A name most often written whole between quotation marks is the title
+ * of a work, whatever its words say of a person or a place ("Purple
+ * Rain", "Bodak Yellow"); a person's name quoted once among plain
+ * mentions stays a person. */
+static int is_title(const cue_count *cc)
+{
+    return cc->title && cc->title * 2 >= cc->mentions;
+}
+
 /* An entity's kind: the tagger's most frequent kind over the mentions
  * written as its name (ties to the first), the one type the training data
  * gives the name (if one) counting as half as many votes again: "urging
@@ -1977,6 +2021,8 @@ static int vote_kinds(const scanner *sc, px_entity_list *out)
         cues[e].org += (cue & CUE_ORG) != 0;
         cues[e].thing += (cue & CUE_THING) != 0;
         cues[e].other += (cue & (CUE_PERSON | CUE_SOURCE)) != 0;
+        cues[e].title += (cue & CUE_TITLE) != 0;
+        cues[e].mentions++;
     }
     const px_ner_model *m = px_ner_default(NULL);
     for (size_t e = 0; e < out->n; e++) {
@@ -1992,6 +2038,9 @@ static int vote_kinds(const scanner *sc, px_entity_list *out)
         int cued = kind_from_cues(en, &cues[e], known_bits);
         if (is_country(en->name, strlen(en->name))) {
             en->kind = PX_ENTITY_PLACE;
+            en->kind_by_context = 1;
+        } else if (is_title(&cues[e])) {
+            en->kind = PX_ENTITY_OTHER;
             en->kind_by_context = 1;
         } else if (sure_person[e])
             en->kind = PX_ENTITY_PERSON;

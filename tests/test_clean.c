@@ -594,6 +594,37 @@ static void test_datelines_and_credited_captions(void **s)
     px_article_free(a);
 }
 
+/* A pointer to the picture beside the text is cut from its sentence (in
+ * brackets or between commas), two in one paragraph and after a dateline
+ * too; a gallery's "Photos:" label opening a sentence, a promotion of one
+ * line and a sign-up form with its messages go; "right now" in brackets
+ * stays. */
+static void test_picture_pointers_and_promotions(void **s)
+{
+    (void)s;
+    px_article *a = clean_body(
+        "PORT ALDER, Maine — Mayor Ilse Varga (pictured) opened the bridge on Monday.\n\n"
+        "Tomas Brenner (left) and Dana Hollis (second right) cut the ribbon, and Varga (pictured here with "
+        "her aides) thanked the crews.\n\n"
+        "Keep up with this story and more by subscribing now\n\n"
+        "Sign up for The Harbour Letter Get the week's port news from our reporters. Please verify you're not "
+        "a robot by clicking the box. Invalid email address. Please re-enter. You must select a newsletter "
+        "to subscribe to. Thanks for subscribing. An error has occurred. Please try again later.\n\n"
+        "The works (right now) cost more than planned, the council said. Engineer Tomas Brenner, pictured, "
+        "checked the cables.\n\n"
+        "The crews worked through the night. Photos: The bridge at Port Alder opens after two years of works "
+        "A crane lifts the last span into place.");
+    assert_string_equal(a->body, "Mayor Ilse Varga opened the bridge on Monday.\n\n"
+                                 "Tomas Brenner and Dana Hollis cut the ribbon, and Varga thanked the crews.\n\n"
+                                 "The works (right now) cost more than planned, the council said. Engineer Tomas "
+                                 "Brenner checked the cables.\n\n"
+                                 "The crews worked through the night.");
+    assert_string_equal(removal_reason(a, " (pictured)"), "caption");
+    assert_string_equal(removal_reason(a, " (second right)"), "caption");
+    assert_string_equal(removal_reason(a, "Keep up with this story and more by subscribing now"), "newsletter");
+    px_article_free(a);
+}
+
 /* Captions under their labels, share buttons or a credit in capitals, a
  * gallery's numbered pictures glued into one line, a notice that a video
  * cannot play, a sign-up form, a highlights line and the highlights under
@@ -947,6 +978,7 @@ int main(void)
         cmocka_unit_test(test_picture_captions_and_credit_lines),
         cmocka_unit_test(test_datelines_and_credited_captions),
         cmocka_unit_test(test_caption_labels),
+        cmocka_unit_test(test_picture_pointers_and_promotions),
         cmocka_unit_test(test_copyright_notices),
         cmocka_unit_test(test_credited_captions_and_print_references),
         cmocka_unit_test(test_line_broken_after_a_hyphen),

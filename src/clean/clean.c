@@ -27,6 +27,8 @@
 
 /* Paragraphs and sentences longer than this are never notices. */
 #define MAX_NOTICE 1200
+/* Cuts of head and tail rules in one paragraph, at most. */
+#define MAX_CUTS 8
 /* A first paragraph longer than this keeps its dateline (the match stays linear). */
 #define MAX_HEAD 8192
 #define HEAD_PARAGRAPHS 3
@@ -823,7 +825,10 @@ static int trim_tails(px_cleaner *c, px_article *a)
     for (size_t i = sp.n; rc == PX_OK && i-- > 0;) {
         const char *s = a->body + sp.v[i].start;
         size_t n = sp.v[i].end - sp.v[i].start;
-        for (size_t r = 0; r < c->n; r++) {
+        /* after a cut the rules read the shortened paragraph again: a
+         * dateline and a pointer to a picture, or two pointers ("Teague
+         * (left) and Burrell (right)"), all go */
+        for (size_t r = 0, cuts = 0; rc == PX_OK && r < c->n && cuts < MAX_CUTS; r++) {
             if (!cuts_from(&c->rules[r], i, n) ||
                 pcre2_match(c->rules[r].re, (PCRE2_SPTR)s, n, 0, 0, c->md, NULL) < 2)
                 continue;
@@ -833,7 +838,9 @@ static int trim_tails(px_cleaner *c, px_article *a)
             size_t from = sp.v[i].start + ov[2], to = sp.v[i].start + ov[3];
             rc = px_article_add_removal(a, a->body + from, to - from, c->rules[r].reason);
             memmove(a->body + from, a->body + to, strlen(a->body + to) + 1);
-            break;
+            n -= to - from;
+            cuts++;
+            r = (size_t)-1;
         }
     }
     px_spans_free(&sp);

@@ -596,9 +596,11 @@ static void test_datelines_and_credited_captions(void **s)
 
 /* A pointer to the picture beside the text is cut from its sentence (in
  * brackets or between commas), two in one paragraph and after a dateline
- * too; a gallery's "Photos:" label opening a sentence, a promotion of one
- * line and a sign-up form with its messages go; "right now" in brackets
- * stays. */
+ * too; a gallery's "Photos:" label opening a sentence, captions in the
+ * present ("Pictured, ...", "... is pictured", "A picture taken on ...
+ * shows"), a related headline with "Read more" glued to it, a promotion of
+ * one line and a sign-up form with its messages go; "right now" in
+ * brackets and "was pictured leaving" (news) stay. */
 static void test_picture_pointers_and_promotions(void **s)
 {
     (void)s;
@@ -613,15 +615,25 @@ static void test_picture_pointers_and_promotions(void **s)
         "The works (right now) cost more than planned, the council said. Engineer Tomas Brenner, pictured, "
         "checked the cables.\n\n"
         "The crews worked through the night. Photos: The bridge at Port Alder opens after two years of works "
-        "A crane lifts the last span into place.");
+        "A crane lifts the last span into place.\n\n"
+        "Pictured, the new span seen from the quay at dawn\n\n"
+        "The old ferry is pictured\n\n"
+        "A picture taken on March 2, 2025 shows the crowd on the quay\n\n"
+        "Port Alder ferry crews strike over pay Read more\n\n"
+        "Divers inspected the pillars near the old dock, pictured\n\n"
+        "Dana Hollis was pictured leaving the council meeting on Tuesday night.");
     assert_string_equal(a->body, "Mayor Ilse Varga opened the bridge on Monday.\n\n"
                                  "Tomas Brenner and Dana Hollis cut the ribbon, and Varga thanked the crews.\n\n"
                                  "The works (right now) cost more than planned, the council said. Engineer Tomas "
                                  "Brenner checked the cables.\n\n"
-                                 "The crews worked through the night.");
+                                 "The crews worked through the night.\n\n"
+                                 "Dana Hollis was pictured leaving the council meeting on Tuesday night.");
     assert_string_equal(removal_reason(a, " (pictured)"), "caption");
     assert_string_equal(removal_reason(a, " (second right)"), "caption");
     assert_string_equal(removal_reason(a, "Keep up with this story and more by subscribing now"), "newsletter");
+    assert_string_equal(removal_reason(a, "Port Alder ferry crews strike over pay Read more"), "related-links");
+    assert_string_equal(removal_reason(a, "The old ferry is pictured"), "caption");
+    assert_string_equal(removal_reason(a, ", pictured"), "caption"); /* then the caption it leaves */
     px_article_free(a);
 }
 

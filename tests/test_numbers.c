@@ -307,6 +307,23 @@ static void test_scope(void **s)
     px_article_free(a);
 }
 
+/* The verb after a counted phrase is its own only up to the next figure:
+ * "treating 12 people, three of whom were seriously injured" counts 12
+ * treated, not 12 injured. */
+static void test_verb_stops_at_the_next_figure(void **s)
+{
+    (void)s;
+    px_article *a = article("2024-03-02T09:00:00Z", "A",
+                            "The Port Alder hospital said it was treating 12 people, three of whom were "
+                            "seriously injured.");
+    px_number_list l;
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    assert_string_equal(written(&l, "12")->counted, "people treated");
+    px_number_list_clear(&l);
+    px_article_free(a);
+}
+
 /* A duration glued to a noun measures that noun ("a 17-minute rain
  * delay"), and outlets giving it alike agree; a bare duration names
  * nothing. */
@@ -691,6 +708,7 @@ int main(void)
         cmocka_unit_test(test_figure_words),
         cmocka_unit_test(test_figure_phrases),
         cmocka_unit_test(test_scope),
+        cmocka_unit_test(test_verb_stops_at_the_next_figure),
         cmocka_unit_test(test_other_event_setting_owner),
         cmocka_unit_test(test_duration_of_a_thing),
         cmocka_unit_test(test_clock_and_place),

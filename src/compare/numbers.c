@@ -131,7 +131,7 @@ static const char *const outcome_verbs[][2] = {
     {"injured", "injured"}, {"capturing", "captured"}, {"captured", "captured"},
     {"displaced", "displaced"}, {"displacing", "displaced"}, {"arrested", "arrested"},
     {"detained", "detained"}, {"evacuated", "evacuated"}, {"rescued", "rescued"},
-    {"treated", "treated"}, {"released", "released"}, {"freed", "freed"},
+    {"treated", "treated"}, {"treating", "treated"}, {"released", "released"}, {"freed", "freed"},
     {"died", "killed"}, {"dead", "killed"}, {"deaths", "killed"}, {"fatalities", "killed"},
     {"death", "killed"}, {NULL, NULL}};
 
@@ -975,6 +975,10 @@ static char *counted_phrase(const nscan *n, size_t after, size_t before, size_t 
             /* "ran over 10 people, killing one": what the counted did
              * befell another */
             if (n->d.tk.v[k].kind == PX_TOK_WORD && wl > 5 && cl_eq(w + wl - 3, 3, "ing"))
+                break;
+            /* "treating 20 people, four of whom were injured": a figure
+             * on the way has its own verb */
+            if (n->d.tk.v[k].kind == PX_TOK_NUMBER || spelled_value(w, wl))
                 break;
             if (n->d.tk.v[k].kind == PX_TOK_WORD)
                 o = relation_of_word(w, wl);

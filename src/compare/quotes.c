@@ -57,6 +57,8 @@ typedef struct qscan {
     unsigned char *spoke; /* per entity of people: named as a quote's speaker */
     unsigned char *located; /* per entity of people: see located() */
     char **roles;           /* per entity of people: see lower_roles() */
+    unsigned char *personish; /* per entity of people: see mark_personish() */
+    long *surname_of;         /* per entity of people: see mark_personish() */
 } qscan;
 
 static int add_piece(qscan *q, size_t open, size_t olen, size_t close, size_t clen,
@@ -690,13 +692,15 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
         const char *fs = q->d.text + f->start;
         size_t fl = f->end - f->start;
         px_gender g;
+        /* static: the word-set registry keys a list by its address */
+        static const char *const determiners[] = {"the", "a", "an", "his", "her", "their", NULL};
         static const char *const subordinators[] = {
             "though", "although", "while", "when", "if", "because", "since", "as", "after",
             "before", "unless", "until", "whereas", "once", "despite", "following", "amid",
             "during", "like", "unlike", "with", "without", "asked", "speaking", NULL};
         if (cl_in(fs, fl, subordinators) || (stopword_ci(fs, fl) && !is_pronoun(fs, fl, &g) &&
              !cl_eq(fs, fl, "it") &&
-             !cl_in(fs, fl, (const char *const[]){"the", "a", "an", "his", "her", "their", NULL})) ||
+             !cl_in(fs, fl, determiners)) ||
             (fl > 3 && (cl_eq(fs + fl - 3, 3, "ing") || cl_eq(fs + fl - 2, 2, "ed")) &&
              !in_person(q, t))) { /* "Jared Potts said" opens with no participle */
             size_t c = t;
@@ -756,8 +760,8 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
             head = i - 1; /* "the council decided": a past-tense verb ends it */
             break;
         }
-        if (!upper && (say_at(q, i) || (px_is_stopword("en", ks, kl) && !cl_in(ks, kl,
-                       (const char *const[]){"the", "a", "an", "his", "her", "their", "its", "of", NULL}))))
+        static const char *const np_words[] = {"the", "a", "an", "his", "her", "their", "its", "of", NULL};
+        if (!upper && (say_at(q, i) || (px_is_stopword("en", ks, kl) && !cl_in(ks, kl, np_words))))
             break;
         /* a capital opening the clause marks a name only when it is one
          * ("Good information spreads", "Eight years ago") */
@@ -1019,19 +1023,28 @@ static int person_like(const qscan *q, size_t entity)
     if (!letters)
         return 0; /* punctuation the tagger took for a name (`.”`) */
     return !space || cl_given_name_gender(e->name, (size_t)(space - e->name)) || e->role ||
-           e->variants.n > 1 || (q->spoke && q->spoke[entity]);
+           e->variants.n > 1 || (q->spoke && q->spoke[entity]) ||
+           (q->personish && q->personish[entity]);
 }
+
+static int role_word_at(const qscan *q, size_t i);
 
 /* Is token t the comma opening asides that end right before a verb of
  * saying (`Martin Bamford, 30, from Croydon, said`)? At most three asides
- * of at most eight tokens each. */
+ * of at most eight tokens each, or sixteen for one that opens with a
+ * determiner or a role (`Euan Moss, director of the security program at
+ * the Lowy Institute, told`): appositives run long. */
 static int say_after_asides(const qscan *q, size_t t)
 {
     for (int aside = 0; aside < 3; aside++) {
         if (t >= q->d.tk.n || q->d.tk.v[t].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[t].start] != ',')
             return 0;
+        static const char *const dets[] = {"a", "an", "the", NULL};
         size_t c = t + 1;
-        while (c < q->d.tk.n && c < t + 9 && !(q->d.tk.v[c].kind == PX_TOK_PUNCT && strchr(",.;:", q->d.text[q->d.tk.v[c].start])) &&
+        size_t most = cl_tok_in(q->d.text, &q->d.tk.v[c < q->d.tk.n ? c : t], dets) || role_word_at(q, c)
+                          ? 17
+                          : 9;
+        while (c < q->d.tk.n && c < t + most && !(q->d.tk.v[c].kind == PX_TOK_PUNCT && strchr(",.;:", q->d.text[q->d.tk.v[c].start])) &&
                !cl_tok_quote(&q->d, c))
             c++;
         if (c >= q->d.tk.n || q->d.text[q->d.tk.v[c].start] != ',')
@@ -1043,6 +1056,8 @@ static int say_after_asides(const qscan *q, size_t t)
     return 0;
 }
 
+static int saying_mention(const qscan *q, const px_mention *mn);
+
 /* Marks the people named right before or after a verb of saying
  * (`Kudirat Okesola said her husband ...`, `said Daphne Burandé`): they
  * speak in the article, so a pronoun may stand for them. */
@@ -1051,12 +1066,178 @@ static void mark_saying_subjects(qscan *q)
     if (!q->spoke)
         return;
     for (size_t m = 0; m < q->people->n_mentions; m++) {
-        const px_mention *mn = &q->people->mentions[m];
-        size_t after = cl_token_at(&q->d.tk, mn->end), before = cl_token_at(&q->d.tk, mn->role_start);
-        if ((after < q->d.tk.n && say_at(q, after)) || (before > 0 && say_at(q, before - 1)) ||
-            say_after_asides(q, after))
-            q->spoke[mn->entity] = 1;
+        if (saying_mention(q, &q->people->mentions[m]))
+            q->spoke[q->people->mentions[m].entity] = 1;
     }
+}
+
+/* Is the word at token i a role noun, also as the last part of a
+ * hyphenated word (`co-founder`)? */
+static int role_word_at(const qscan *q, size_t i)
+{
+    if (i >= q->d.tk.n || q->d.tk.v[i].kind != PX_TOK_WORD)
+        return 0;
+    const char *w = q->d.text + q->d.tk.v[i].start;
+    size_t len = q->d.tk.v[i].end - q->d.tk.v[i].start;
+    const char *dash = memrchr(w, '-', len);
+    if (dash && dash + 1 < w + len)
+        len -= (size_t)(dash + 1 - w), w = dash + 1;
+    return islower((unsigned char)w[0]) && cl_is_role_noun(w, len);
+}
+
+/* Is the mention written the way a person is, whatever kind the tagger
+ * gave its name: a role noun right before it (`party analyst Tim Moss`),
+ * or right after its comma a relative `who` or an appositive whose first
+ * words hold a role (`Tim Moss, who`, `Tim Moss, co-founder of`, `Tim
+ * Moss, a former aide to`)? */
+static int written_as_person(const qscan *q, const px_mention *mn)
+{
+    static const char *const dets[] = {"the", "a", "an", NULL};
+    static const char *const plural[] = {"are", "were", "have", NULL};
+    size_t before = cl_token_at(&q->d.tk, mn->role_start);
+    if (before > 0 && cl_tok_in(q->d.text, &q->d.tk.v[before - 1], dets))
+        return 0; /* `the Ohio Republican, who`: a description, no name */
+    if (before > 0 && role_word_at(q, before - 1))
+        return 1;
+    size_t c = cl_token_at(&q->d.tk, mn->end);
+    if (mn->possessive || c + 2 >= q->d.tk.n || q->d.tk.v[c].kind != PX_TOK_PUNCT ||
+        q->d.text[q->d.tk.v[c].start] != ',')
+        return 0;
+    if (cl_tok_is(&q->d, c + 1, "who"))
+        return !cl_tok_in(q->d.text, &q->d.tk.v[c + 2], plural); /* `Lapps, who are` */
+    for (size_t t = c + 1; t < c + 4 && t < q->d.tk.n && q->d.tk.v[t].kind == PX_TOK_WORD; t++) {
+        if (role_word_at(q, t))
+            return 1;
+        if (!islower((unsigned char)q->d.text[q->d.tk.v[t].start]) &&
+            !ispunct((unsigned char)q->d.text[q->d.tk.v[t].start]))
+            return 0;
+    }
+    return 0;
+}
+
+/* The person entity whose name ends in the one word name[0..len)
+ * (`Kelly` for `Brian Kelly`), when only one does; else -1. */
+static long surname_owner(const px_entity_list *l, const char *name, size_t len)
+{
+    long found = -1;
+    for (size_t j = 0; j < l->n; j++) {
+        const char *o = l->v[j].name;
+        size_t ol = strlen(o);
+        if (l->v[j].kind != PX_ENTITY_PERSON || ol <= len + 1 ||
+            o[ol - len - 1] != ' ' || memcmp(o + ol - len, name, len) != 0)
+            continue;
+        if (found >= 0)
+            return -1; /* two people share it: no telling */
+        found = (long)j;
+    }
+    return found;
+}
+
+/* Marks the names the article writes as a person's (written_as_person),
+ * whatever kind the tagger gave them (a person of the tagger so marked is
+ * one more than in its word: person_like), and maps a one-word name of another kind
+ * to the person of the article it is the surname of (`Kelly said` after
+ * `Brian Kelly`): a pronoun may stand for them, and they speak as people.
+ * Places stay places. */
+static void mark_personish(qscan *q)
+{
+    if (!q->personish || !q->surname_of)
+        return;
+    const px_entity_list *l = q->people;
+    for (size_t i = 0; i < l->n; i++)
+        q->surname_of[i] = l->v[i].kind != PX_ENTITY_PERSON && l->v[i].kind != PX_ENTITY_PLACE &&
+                                   !strchr(l->v[i].name, ' ')
+                               ? surname_owner(l, l->v[i].name, strlen(l->v[i].name))
+                               : -1;
+    for (size_t m = 0; m < l->n_mentions; m++) {
+        const px_mention *mn = &l->mentions[m];
+        px_entity_kind k = l->v[mn->entity].kind;
+        if (k != PX_ENTITY_PLACE && written_as_person(q, mn))
+            q->personish[mn->entity] = 1;
+    }
+}
+
+/* The person of the article whose surname is the one word s[0..len), or
+ * -1 (see surname_owner). */
+static long person_by_surname(const qscan *q, const char *s, size_t len)
+{
+    return q->people && !memchr(s, ' ', len) ? surname_owner(q->people, s, len) : -1;
+}
+
+/* Does the entity speak as a person: the tagger's person, or a name the
+ * article writes as one (mark_personish)? */
+static int is_person(const qscan *q, size_t entity)
+{
+    return q->people->v[entity].kind == PX_ENTITY_PERSON || (q->personish && q->personish[entity]);
+}
+
+/* Is the mention right before or after a verb of saying, also across
+ * asides (`Nam Lee, an expert at X, said`, `said Nam Lee`): the one who
+ * speaks in its sentence? */
+static int saying_mention(const qscan *q, const px_mention *mn)
+{
+    size_t after = cl_token_at(&q->d.tk, mn->end), before = cl_token_at(&q->d.tk, mn->role_start);
+    return (after < q->d.tk.n && say_at(q, after)) || (before > 0 && say_at(q, before - 1)) ||
+           say_after_asides(q, after);
+}
+
+/* The one who speaks in an earlier sentence, for a pronoun after it: a
+ * name right before its verb of saying, also across asides or an adverb
+ * (`Moss also said`), or right after an inverted one (`, said Tim Moss`),
+ * but not the subject of a reported clause (`said that Moss shows`) nor
+ * the object of a verb with its own subject (`he said Moss`). */
+static int sentence_speaker(const qscan *q, const px_mention *mn)
+{
+    size_t before = cl_token_at(&q->d.tk, mn->role_start);
+    if (mn->possessive || (before > 0 && cl_tok_is(&q->d, before - 1, "that")))
+        return 0;
+    if (before > 1 && say_at(q, before - 1))
+        return q->d.tk.v[before - 2].kind == PX_TOK_PUNCT;
+    size_t after = cl_token_at(&q->d.tk, mn->end);
+    if (after + 1 < q->d.tk.n && q->d.tk.v[after].kind == PX_TOK_WORD) {
+        const char *w = q->d.text + q->d.tk.v[after].start;
+        size_t wl = q->d.tk.v[after].end - q->d.tk.v[after].start;
+        if ((cl_eq(w, wl, "also") || (wl > 4 && islower((unsigned char)w[0]) && cl_eq(w + wl - 2, 2, "ly"))) &&
+            say_at(q, after + 1))
+            return 1;
+    }
+    return (after < q->d.tk.n && say_at(q, after)) || say_after_asides(q, after);
+}
+
+/* Is byte off inside a quoted piece? A name in quoted words belongs to
+ * the speaker's words, not the narration a later pronoun goes on with. */
+static int in_quoted(const qscan *q, size_t off)
+{
+    size_t lo = 0, hi = q->np;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (q->p[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < q->np && q->p[lo].start <= off;
+}
+
+/* Is the mention the object of a preposition, over at most five words
+ * that describe it (`a booster of 2012 nominee Tim Moss`, `with Moss`)?
+ * Such a name is no subject a later pronoun goes on about. Not the agent
+ * of a passive (`backed by Moss`), nor a topic opening the sentence (`As
+ * for Moss, he`, `For Moss, a retiree, ...`). */
+static int object_of_preposition(const qscan *q, const px_mention *mn)
+{
+    static const char *const preps[] = {"of", "for", "with", "to", "about", "against", "on",
+                                        "at", "from", "toward", "towards", "than", NULL};
+    size_t t = cl_token_at(&q->d.tk, mn->role_start);
+    size_t lo = q->d.ss.n ? cl_token_at(&q->d.tk, q->d.ss.v[cl_sentence_at(&q->d.ss, mn->start)].start) : 0;
+    for (size_t n = 0; t > lo && n < 6; n++) {
+        const px_token *k = &q->d.tk.v[--t];
+        if (k->kind == PX_TOK_PUNCT)
+            return 0;
+        if (cl_tok_in(q->d.text, k, preps))
+            return t > lo + 1;
+    }
+    return 0;
 }
 
 /* The first mention whose start (or, with by_end, whose end) is at or
@@ -1086,11 +1267,85 @@ static size_t first_mention_ending_from(const px_entity_list *l, size_t off)
     return first_mention_at(l, off, 1);
 }
 
+static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_t *e);
+
+/* Is the mention inside a relative clause of its sentence (`Citing the
+ * deal, which Mr. Stone opposed, he said`): after a comma and `which`,
+ * `who`, `whom` or `whose`, with no comma between? Such a name is no
+ * subject a later pronoun stands for. */
+static int in_relative_clause(const qscan *q, const px_mention *mn, size_t sentence_start)
+{
+    static const char *const rel[] = {"which", "who", "whom", "whose", NULL};
+    size_t lo = cl_token_at(&q->d.tk, sentence_start);
+    for (size_t t = cl_token_at(&q->d.tk, mn->role_start); t-- > lo;) {
+        const px_token *k = &q->d.tk.v[t];
+        if (k->kind == PX_TOK_PUNCT && q->d.text[k->start] == ',')
+            return 0;
+        if (cl_tok_in(q->d.text, k, rel))
+            return t > lo && q->d.tk.v[t - 1].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[t - 1].start] == ',';
+    }
+    return 0;
+}
+
+/* The subject of sentence si when it is a he/she (of gender g when g is
+ * set): its other names are objects, and the pronoun goes on about someone
+ * named earlier (`She feels for the keepers of Bo. / “...,” she said`). */
+static int pronoun_subject(const qscan *q, size_t si, px_gender g)
+{
+    size_t lo = cl_token_at(&q->d.tk, q->d.ss.v[si].start);
+    size_t hi = cl_token_at(&q->d.tk, q->d.ss.v[si].end);
+    size_t s, e;
+    px_gender pg;
+    return lo < hi && !cl_tok_quote(&q->d, lo) && clause_subject(q, lo, hi, &s, &e) &&
+           is_pronoun(q->d.text + s, e - s, &pg) && pg && (!g || pg == g);
+}
+
+/* The subject of sentence si when it is an unnamed role reporting
+ * something (`A ministry spokesman in Berlin said the attack was over.`):
+ * a lower-case role noun heads the phrase, a verb of saying follows it
+ * (across at most five words), no definite determiner or possessive opens it, and its gender, when the
+ * noun gives one, fits g. Sets [*rs, *re). */
+static int role_subject(const qscan *q, size_t si, px_gender g, size_t *rs, size_t *re)
+{
+    size_t lo = cl_token_at(&q->d.tk, q->d.ss.v[si].start);
+    size_t hi = cl_token_at(&q->d.tk, q->d.ss.v[si].end);
+    size_t s, e;
+    if (lo >= hi || cl_tok_quote(&q->d, lo) || !clause_subject(q, lo, hi, &s, &e))
+        return 0;
+    size_t h = cl_token_at(&q->d.tk, e), v = h;
+    /* the verb may follow a phrase of place or party: `A spokesman in
+     * Berlin said` */
+    while (v < hi && v < h + 6 && q->d.tk.v[v].kind == PX_TOK_WORD && !say_at(q, v))
+        v++;
+    if (h == 0 || !role_word_at(q, h - 1) || q->d.tk.v[h - 1].end != e || v >= hi || !say_at(q, v))
+        return 0;
+    /* `the candidate`, `his spokesman` point back at someone named
+     * before; `a spokesman`, `Taliban spokesman` bring someone in */
+    static const char *const back_dets[] = {"the", "this", "that", "his", "her", "their", "its", NULL};
+    if (cl_tok_in(q->d.text, &q->d.tk.v[cl_token_at(&q->d.tk, s)], back_dets))
+        return 0;
+    const char *w = q->d.text + q->d.tk.v[h - 1].start;
+    size_t wl = e - q->d.tk.v[h - 1].start;
+    if (g && wl > 5 && ((g == PX_GENDER_MALE && cl_eq(w + wl - 5, 5, "woman")) ||
+                        (g == PX_GENDER_FEMALE && wl > 3 && cl_eq(w + wl - 3, 3, "man") &&
+                         !cl_eq(w + wl - 5, 5, "woman"))))
+        return 0;
+    *rs = s;
+    *re = e;
+    return 1;
+}
+
 /* The nearest person mentioned before off whose gender fits: earlier in
- * the same sentence, then the first (subject) person of each earlier
- * sentence, at most twenty sentences back. */
+ * the same sentence (not inside a relative clause), then in each earlier
+ * sentence the one who speaks there (a name next to its verb of saying:
+ * `Kim may slow down, said Nam Lee.`), else its first person that is no
+ * possessive nor the object of a preposition, else its first, at most
+ * twenty sentences back. An earlier sentence whose subject is the
+ * same pronoun is skipped (its names are objects); one whose subject is
+ * an unnamed role that reports (role_subject) stops the search: -2, the
+ * role at [*rs, *re). */
 static long nearest_person(const qscan *q, size_t off, px_gender g, size_t quote_start,
-                           size_t quote_end)
+                           size_t quote_end, size_t *rs, size_t *re)
 {
     const px_entity_list *l = q->people;
     if (!l || !l->n_mentions)
@@ -1099,37 +1354,47 @@ static long nearest_person(const qscan *q, size_t off, px_gender g, size_t quote
     for (size_t back = 0; back <= 20 && back <= s; back++) {
         size_t si = s - back;
         size_t a = q->d.ss.n ? q->d.ss.v[si].start : 0, b = q->d.ss.n ? q->d.ss.v[si].end : q->d.len;
+        /* a sentence whose subject is the pronoun: only its speaker, if
+         * any (`While Kim ..., he is unlikely to ..., said Tim Moss.`) */
+        int only_speaker = back > 0 && q->d.ss.n && pronoun_subject(q, si, g);
         if (back == 0)
             b = off;
         long best = -1;
-        int best_poss = 1;
+        int best_poss = 1, best_says = 0;
         for (size_t m = first_mention_from(l, a); m < l->n_mentions && l->mentions[m].start < b; m++) {
             const px_mention *mn = &l->mentions[m];
-            if (mn->start >= quote_start && mn->end <= quote_end)
-                continue; /* named inside the quote itself */
+            if ((mn->start >= quote_start && mn->end <= quote_end) || (g && in_quoted(q, mn->start)))
+                continue; /* named inside the quote itself, or (for a he or she) another */
             const px_entity *e = &l->v[mn->entity];
-            if (e->kind != PX_ENTITY_PERSON || !person_like(q, mn->entity))
+            if (!is_person(q, mn->entity) || !person_like(q, mn->entity))
                 continue;
             if (g && e->gender && e->gender != g)
                 continue;
-            /* same sentence: the nearest; earlier ones: the first
+            /* same sentence: the nearest outside a relative clause;
+             * earlier ones: the one who speaks, else the first
              * non-possessive (the subject) */
             if (back == 0) {
-                best = (long)mn->entity;
+                if (!in_relative_clause(q, mn, a))
+                    best = (long)mn->entity;
                 continue;
             }
-            if (best < 0 || (best_poss && !mn->possessive)) {
+            int says = sentence_speaker(q, mn);
+            if (only_speaker && !says)
+                continue;
+            int poss = mn->possessive || object_of_preposition(q, mn);
+            if (best < 0 || (says && !best_says) || (!best_says && best_poss && !poss)) {
                 best = (long)mn->entity;
-                best_poss = mn->possessive;
+                best_poss = poss;
+                best_says = says;
             }
         }
         if (best >= 0)
             return best;
+        if (back > 0 && q->d.ss.n && role_subject(q, si, g, rs, re))
+            return -2;
     }
     return -1;
 }
-
-static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_t *e);
 
 /* Does a sentence starting in [a, b), outside any quote, have a subject
  * other than a pronoun or a mention of entity p (`The Australian has
@@ -1154,8 +1419,10 @@ static int other_subject_between(const qscan *q, size_t a, size_t b, size_t p)
 
 /* The person who spoke the quote before byte off, when a pronoun there
  * stands for them: `“...,” Tenney said. “...” She added`. Only when no
- * other person whose gender fits is named in between and the quote is at
- * most 60 words back; else -1. */
+ * other person whose gender fits is named in between (other than as the
+ * object of a preposition, inside quoted words, or in a sentence whose
+ * subject is the same pronoun: `She met Bo there.`) and
+ * the quote is at most 60 words back; else -1. */
 static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_quote *cur)
 {
     if (!q->people || !q->out)
@@ -1182,8 +1449,11 @@ static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_q
         if (mn->start >= off)
             break;
         const px_entity *e = &q->people->v[mn->entity];
-        if (mn->entity != p && e->kind == PX_ENTITY_PERSON && person_like(q, mn->entity) &&
-            !(g && e->gender && e->gender != g))
+        if (mn->entity != p && is_person(q, mn->entity) && person_like(q, mn->entity) &&
+            !(g && in_quoted(q, mn->start)) && !object_of_preposition(q, mn) &&
+            !(g && e->gender && e->gender != g) &&
+            !(q->d.ss.n && cl_sentence_at(&q->d.ss, mn->start) < cl_sentence_at(&q->d.ss, off) &&
+              pronoun_subject(q, cl_sentence_at(&q->d.ss, mn->start), g) && !sentence_speaker(q, mn)))
             return -1; /* someone else the pronoun may stand for */
     }
     return (long)p;
@@ -1271,8 +1541,18 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
     /* "his" only comes from a possessive speaker ("his warning that") */
     if (is_pronoun(s, len, &g) || (cl_eq(s, len, "his") && (g = PX_GENDER_MALE))) {
         long e = previous_speaker(q, sp->start, g, out);
+        size_t rs = 0, re = 0;
         if (e < 0)
-            e = nearest_person(q, sp->start, g, out->start, out->end);
+            e = nearest_person(q, sp->start, g, out->start, out->end, &rs, &re);
+        if (e == -2) {
+            /* an unnamed role reported just before: the pronoun is it,
+             * and stays the mention */
+            speaker role = {.start = rs, .end = re, .found = 1};
+            int rc = resolve_speaker(q, &role, out);
+            out->mention_start = sp->start;
+            out->mention_end = sp->end;
+            return rc;
+        }
         if (e >= 0) {
             out->speaker_entity = e;
             out->speaker_kind = PX_SPEAKER_PERSON;
@@ -1363,10 +1643,23 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
         return out->speaker ? PX_OK : PX_ENOMEM;
     }
     if (ent >= 0) {
+        /* a one-word name of another kind that is the surname of a person
+         * of the article is that person: `Kelly said` after `Brian Kelly` */
+        if (q->surname_of && q->surname_of[ent] >= 0)
+            ent = q->surname_of[ent];
         const px_entity *e = &q->people->v[ent];
         out->speaker_entity = ent;
-        out->speaker_kind = e->kind == PX_ENTITY_PERSON ? PX_SPEAKER_PERSON : PX_SPEAKER_ORG;
+        out->speaker_kind = is_person(q, (size_t)ent) ? PX_SPEAKER_PERSON : PX_SPEAKER_ORG;
         out->speaker = px_strdup(e->name);
+        return out->speaker ? PX_OK : PX_ENOMEM;
+    }
+    /* a lone capitalised word the tagger left out that is the surname of
+     * a person of the article: `Kelly said that` after `Brian Kelly` */
+    long owner = h == 0 && isupper((unsigned char)s[0]) ? person_by_surname(q, s, len) : -1;
+    if (owner >= 0) {
+        out->speaker_entity = owner;
+        out->speaker_kind = PX_SPEAKER_PERSON;
+        out->speaker = px_strdup(q->people->v[owner].name);
         return out->speaker ? PX_OK : PX_ENOMEM;
     }
     out->speaker_kind = cl_is_group_noun(head, head_len) ? PX_SPEAKER_GROUP
@@ -2028,8 +2321,8 @@ static int possessor_of(const qscan *q, size_t n, size_t lo, size_t *s, size_t *
                     return 1;
                 }
             }
-        if (words > 0 && islower((unsigned char)q->d.text[b->start]) &&
-            cl_tok_in(q->d.text, b, (const char *const[]){"the", "a", "an", "this", "that", NULL}))
+        static const char *const dets[] = {"the", "a", "an", "this", "that", NULL};
+        if (words > 0 && islower((unsigned char)q->d.text[b->start]) && cl_tok_in(q->d.text, b, dets))
             return 0;
     }
     return 0;
@@ -2074,13 +2367,14 @@ static int possessive_speech(const qscan *q, size_t lo, size_t t, size_t close, 
          * few words without a verb, a colon, "of (a)", or "was," (a quote
          * right after the noun is rather its clause's predicate: "his
          * comment “has no place”") */
+        static const char *const prepositions_in_ing[] = {"during", "including", "regarding",
+                                                          "concerning", "following", NULL};
         int led = 0, verb = 0;
         for (size_t k = n + 1; k < t && !led; k++) {
             const px_token *w = &q->d.tk.v[k];
             verb |= w->kind == PX_TOK_WORD && w->end - w->start > 4 &&
                     cl_eq(q->d.text + w->end - 3, 3, "ing") &&
-                    !cl_tok_in(q->d.text, w, (const char *const[]){"during", "including", "regarding",
-                                                                   "concerning", "following", NULL});
+                    !cl_tok_in(q->d.text, w, prepositions_in_ing);
             led = cl_tok_is(&q->d, k, "that") && k < n + 16 && !verb;
         }
         size_t last = t - 1;
@@ -2230,7 +2524,8 @@ static int sentence_subject(qscan *q, px_quote *x)
             free(sp.cue);
             if (r == 1)
                 return 1;
-            long e = nearest_person(q, k->start, g, x->start, x->end);
+            size_t rs, re;
+            long e = nearest_person(q, k->start, g, x->start, x->end, &rs, &re);
             if (e >= 0) {
                 x->speaker = px_strdup(q->people->v[e].name);
                 x->speaker_kind = PX_SPEAKER_PERSON;
@@ -2828,12 +3123,16 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
         rc = px_entities_extract_doc(a, doc, &own);
         q.people = &own;
     }
-    if (!rc && q.people->n && (!(q.spoke = calloc(q.people->n, 1)) || !(q.located = calloc(q.people->n, 1))))
+    if (!rc && q.people->n &&
+        (!(q.spoke = calloc(q.people->n, 1)) || !(q.located = calloc(q.people->n, 1)) ||
+         !(q.personish = calloc(q.people->n, 1)) ||
+         !(q.surname_of = malloc(q.people->n * sizeof *q.surname_of))))
         rc = PX_ENOMEM;
     if (!rc)
         rc = cl_doc_init(&q.d, a->body, doc);
     if (!rc) {
         mark_saying_subjects(&q);
+        mark_personish(&q);
         mark_located(&q);
         rc = lower_roles(&q);
     }
@@ -2851,6 +3150,8 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
     free(q.p);
     free(q.spoke);
     free(q.located);
+    free(q.personish);
+    free(q.surname_of);
     for (size_t i = 0; q.roles && i < q.people->n; i++)
         free(q.roles[i]);
     free(q.roles);

@@ -1012,6 +1012,15 @@ static void test_pronoun_speakers_and_roles(void **s)
         {"Brian Kelly, a flight buff who runs a travel blog, agreed.\n\nKelly said "
          "that such a mix-up was \"not really that uncommon.\"",
          "not really that", "Brian Kelly"},
+        /* a role with the name in an appositive is that person */
+        {"The rebels' spokesman, Ali Noor, said by telephone that the fighters were "
+         "sent \"to destroy the depot and everyone guarding it.\"",
+         "to destroy the depot", "Ali Noor"},
+        /* "it" for the organisation the sentence before credits */
+        {"\"We will reopen on Monday,\" the mayor said.\n\nRiver crossings have "
+         "been closed since May, according to the Harbor Transit Authority. It said "
+         "the ferries were \"too old to run safely in winter.\"",
+         "too old to run", "Harbor Transit Authority"},
         /* the object of a verb whose subject is a pronoun is no speaker */
         {"Asked who leads the party, he said Ryan Coles. \"I would say Ryan for "
          "now,\" Tom Brandt said.\n\n\"We can always have differences,\" he said.",
@@ -1158,8 +1167,13 @@ static void test_relayed_quote_keeps_speaker(void **s)
         "according to Vermont Public Radio.",
         "Peter Welch spoke on the radio. According to Vermont Public Radio, Welch said: \"I "
         "will be voting for him on March 1.\"",
+        /* the outlet's cue closes a sentence whose own speaker reports */
+        "Peter Welch spoke on the radio. Welch said on air that \"I will be voting for him on March "
+        "1,\" Vermont Public Radio reported.",
+        "Peter Welch spoke on the radio. Welch said the vote was close and that \"I will be "
+        "voting for him on March 1,\" according to Vermont Public Radio.",
     };
-    for (size_t i = 0; i < 2; i++) {
+    for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
         px_article *a = px_article_new();
         px_set_str(&a->body, bodies[i]);
         px_entity_list people;

@@ -162,6 +162,7 @@ typedef struct speaker {
     int found;
     int relative;              /* the mention is a relative pronoun ... */
     size_t rel_start, rel_end; /* ... here, standing for [start, end) */
+    size_t relay_start, relay_end; /* an outlet that passed the words on */
 } speaker;
 
 /* Is the word of saying at token i a noun here: a form that is also a
@@ -1524,6 +1525,55 @@ static size_t name_run_start(const char *s, size_t len)
     return run;
 }
 
+/* The mention (an index into the mentions) of the organisation the
+ * sentence before byte off credits (`according to X`), else of the one
+ * opening its subject, or -1. */
+static long organisation_before(const qscan *q, size_t off)
+{
+    size_t si = q->d.ss.n ? cl_sentence_at(&q->d.ss, off) : 0;
+    if (!q->people || !q->d.ss.n || si == 0)
+        return -1;
+    size_t lo = cl_token_at(&q->d.tk, q->d.ss.v[si - 1].start);
+    size_t hi = cl_token_at(&q->d.tk, q->d.ss.v[si - 1].end);
+    size_t s, e;
+    /* the one the sentence credits comes first: `..., according to the
+     * SITE group. It said` */
+    for (size_t t = lo; t + 2 < hi; t++) {
+        if (!cl_tok_is(&q->d, t, "according") || !cl_tok_is(&q->d, t + 1, "to"))
+            continue;
+        size_t m = first_mention_from(q->people, q->d.tk.v[t + 2].start);
+        if (m < q->people->n_mentions && q->people->mentions[m].start < q->d.tk.v[t + 2].end + 8 &&
+            q->people->v[q->people->mentions[m].entity].kind == PX_ENTITY_ORG)
+            return (long)m;
+    }
+    if (lo >= hi || cl_tok_quote(&q->d, lo) || !clause_subject(q, lo, hi, &s, &e))
+        return -1;
+    size_t m = first_mention_from(q->people, s);
+    if (m >= q->people->n_mentions || q->people->mentions[m].start >= e ||
+        q->people->v[q->people->mentions[m].entity].kind != PX_ENTITY_ORG)
+        return -1;
+    return (long)m;
+}
+
+/* The person named in an appositive right after byte off (`The rebels'
+ * spokesman, Ali Noor, said`): a comma, then a person's name, then a
+ * comma or a verb of saying; else -1. */
+static long appositive_person(const qscan *q, size_t off)
+{
+    size_t c = cl_token_at(&q->d.tk, off);
+    if (!q->people || c + 1 >= q->d.tk.n || q->d.tk.v[c].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[c].start] != ',')
+        return -1;
+    size_t m = first_mention_from(q->people, q->d.tk.v[c + 1].start);
+    if (m >= q->people->n_mentions || q->people->mentions[m].role_start != q->d.tk.v[c + 1].start ||
+        !is_person(q, q->people->mentions[m].entity))
+        return -1;
+    size_t after = cl_token_at(&q->d.tk, q->people->mentions[m].end);
+    if (after >= q->d.tk.n || !((q->d.tk.v[after].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[after].start] == ',') ||
+                                say_at(q, after)))
+        return -1;
+    return (long)q->people->mentions[m].entity;
+}
+
 static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
 {
     const char *s = q->d.text + sp->start;
@@ -1531,6 +1581,17 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
     out->mention_start = sp->start;
     out->mention_end = sp->end;
     px_gender g;
+    long org = cl_eq(s, len, "it") ? organisation_before(q, sp->start) : -1;
+    if (org >= 0 && (q->last_thing < 0 || q->out->v[q->last_thing].end < q->people->mentions[org].start)) {
+        /* an organisation that is the subject of the sentence before,
+         * nearer than the last one that spoke: `The Wildlife League
+         * said zoos must change. It said on Twitter that “...”` */
+        const px_entity *e = &q->people->v[q->people->mentions[org].entity];
+        out->speaker_kind = PX_SPEAKER_ORG;
+        out->speaker_entity = (long)q->people->mentions[org].entity;
+        out->speaker = px_strdup(e->name);
+        return out->speaker ? PX_OK : PX_ENOMEM;
+    }
     if (cl_eq(s, len, "it") && q->last_thing >= 0) {
         const px_quote *prev = &q->out->v[q->last_thing];
         out->speaker_kind = prev->speaker_kind;
@@ -1620,15 +1681,16 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
         return out->speaker ? PX_OK : PX_ENOMEM;
     }
     if (islower((unsigned char)head[0]) && cl_is_role_noun(head, head_len)) {
-        /* "the press secretary" -> the person holding the role */
+        /* "the press secretary" -> the person named right after it, or
+         * holding the role */
         size_t mod = h;
         while (mod > 0 && isspace((unsigned char)s[mod - 1]))
             mod--;
         size_t ms = mod;
         while (ms > 0 && !isspace((unsigned char)s[ms - 1]))
             ms--;
-        long e = -1;
-        if (ms < mod && islower((unsigned char)s[ms]))
+        long e = appositive_person(q, sp->end);
+        if (e < 0 && ms < mod && islower((unsigned char)s[ms]))
             e = person_with_role(q, s + ms, (size_t)(head + head_len - (s + ms)));
         if (e < 0)
             e = person_with_role(q, head, head_len);
@@ -2429,6 +2491,46 @@ static int colon_main_clause(const qscan *q, size_t lo, size_t t, speaker *sp)
     return 1;
 }
 
+/* Does [s, e) name a person (a mention of one), or is it a he or she? */
+static int names_person(const qscan *q, size_t s, size_t e)
+{
+    px_gender g;
+    if (is_pronoun(q->d.text + s, e - s, &g) && g)
+        return 1;
+    for (size_t m = q->people ? first_mention_from(q->people, s) : 0;
+         q->people && m < q->people->n_mentions && q->people->mentions[m].start < e; m++)
+        if (is_person(q, q->people->mentions[m].entity))
+            return 1;
+    return 0;
+}
+
+/* A cue after the quote that only says who passed it on (`..., Reuters
+ * reported.`, `..., according to AP reports.`) while the sentence before
+ * the quote has a person speaking (`Taliban spokesman Ali Noor said the
+ * fighters were sent “...”, Reuters reported.`): that person speaks, the
+ * outlet is the relay. Rewrites sp; 1, or <0 on error. */
+static int relayed_statement(const qscan *q, const piece *first, speaker *sp)
+{
+    static const char *const relaying[] = {"according", "reported", "reports", "reporting", NULL};
+    if (!sp->cue || !cl_in(sp->cue, strlen(sp->cue), relaying))
+        return 1;
+    size_t fs = cl_sentence_at(&q->d.ss, first->open);
+    size_t lo = cl_token_at(&q->d.tk, q->d.ss.n ? q->d.ss.v[fs].start : 0);
+    speaker own = {0};
+    int r = cue_before(q, lo, cl_token_at(&q->d.tk, first->open), &own);
+    if (r == 1 && own.cue && !cl_in(own.cue, strlen(own.cue), relaying) &&
+        can_speak(q, own.start, own.end) && !(own.start < sp->end && own.end > sp->start) &&
+        names_person(q, own.start, own.end)) {
+        own.relay_start = sp->start;
+        own.relay_end = sp->end;
+        free(sp->cue);
+        *sp = own;
+        return 1;
+    }
+    free(own.cue);
+    return r < 0 ? r : 1;
+}
+
 static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker *sp)
 {
     /* 1. a cue between the pieces */
@@ -2446,6 +2548,8 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     const piece *last = &p[i1];
     for (size_t k = i1, n = 0; n < 4; n++) {
         int r = cue_following(q, last, sp);
+        if (r == 1)
+            r = relayed_statement(q, &p[i0], sp);
         if (r)
             return r < 0 ? r : PX_OK;
         const piece *next = coordinated_next(q, k);
@@ -2853,7 +2957,7 @@ static int in_pieces(const px_quote *x, size_t off)
  * not the speaker's own cue. */
 static int find_relay(const qscan *q, px_quote *x)
 {
-    if (!x->speaker || x->mention_end <= x->mention_start)
+    if (!x->speaker || x->relay || x->mention_end <= x->mention_start)
         return PX_OK;
     size_t t = cl_token_at(&q->d.tk, x->sentence_start);
     size_t hi = cl_token_at(&q->d.tk, x->sentence_end);
@@ -2985,6 +3089,9 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
             x->mention_start = sp.rel_start;
             x->mention_end = sp.rel_end;
         }
+        if (!rc && sp.relay_end > sp.relay_start &&
+            !(x->relay = cl_squeeze(q->d.text + sp.relay_start, sp.relay_end - sp.relay_start)))
+            rc = PX_ENOMEM;
     } else if (!rc && named_before_colon(q, p[i0].open, &sp)) {
         rc = resolve_speaker(q, &sp, x);
     } else if (!rc && own_subject(q, x, &sp) && can_speak(q, sp.start, sp.end)) {

@@ -1231,10 +1231,12 @@ static int object_of_preposition(const qscan *q, const px_mention *mn)
                                         "at", "from", "toward", "towards", "than", NULL};
     size_t t = cl_token_at(&q->d.tk, mn->role_start);
     size_t lo = q->d.ss.n ? cl_token_at(&q->d.tk, q->d.ss.v[cl_sentence_at(&q->d.ss, mn->start)].start) : 0;
+    static const char *const clause_words[] = {"and", "but", "or", "nor", "while", "as", "when", "because",
+                                               "that", "who", "which", "where", NULL};
     for (size_t n = 0; t > lo && n < 6; n++) {
         const px_token *k = &q->d.tk.v[--t];
-        if (k->kind == PX_TOK_PUNCT)
-            return 0;
+        if (k->kind == PX_TOK_PUNCT || cl_tok_in(q->d.text, k, clause_words))
+            return 0; /* `... from two goals down and Moss sympathised` */
         if (cl_tok_in(q->d.text, k, preps))
             return t > lo + 1;
     }

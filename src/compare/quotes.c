@@ -1228,15 +1228,35 @@ static int in_quoted(const qscan *q, size_t off)
 static int object_of_preposition(const qscan *q, const px_mention *mn)
 {
     static const char *const preps[] = {"of", "for", "with", "to", "about", "against", "on",
-                                        "at", "from", "toward", "towards", "than", NULL};
+                                        "at", "from", "toward", "towards", NULL};
+    static const char *const coordinators[] = {"and", "or", "nor", NULL};
+    static const char *const aux[] = {"has", "had", "have", "is", "was", "will", "would", "could", NULL};
     size_t t = cl_token_at(&q->d.tk, mn->role_start);
     size_t lo = q->d.ss.n ? cl_token_at(&q->d.tk, q->d.ss.v[cl_sentence_at(&q->d.ss, mn->start)].start) : 0;
+    /* a verb right after the name (`a win at Carrow Road and Keegan
+     * sympathised`) */
+    int verb_after = 0;
+    size_t v = cl_token_at(&q->d.tk, mn->end);
+    if (!mn->possessive && v < q->d.tk.n && q->d.tk.v[v].kind == PX_TOK_WORD &&
+        islower((unsigned char)q->d.text[q->d.tk.v[v].start])) {
+        const char *w = q->d.text + q->d.tk.v[v].start;
+        size_t wl = q->d.tk.v[v].end - q->d.tk.v[v].start;
+        verb_after = (wl > 3 && cl_eq(w + wl - 2, 2, "ed")) || say_at(q, v) ||
+                     cl_tok_in(q->d.text, &q->d.tk.v[v], aux);
+    }
     static const char *const clause_words[] = {"and", "but", "or", "nor", "while", "as", "when", "because",
                                                "that", "who", "which", "where", NULL};
     for (size_t n = 0; t > lo && n < 6; n++) {
         const px_token *k = &q->d.tk.v[--t];
+        /* `and` between names joins them (`the likes of Ann Wood and Tim
+         * Moss`), unless a verb follows (`a win at Carrow Road and Moss
+         * sympathised`); after another word it opens a clause (`... from
+         * two goals down and Moss sympathised`) */
+        if (cl_tok_in(q->d.text, k, coordinators) && t > lo && q->d.tk.v[t - 1].kind == PX_TOK_WORD &&
+            isupper((unsigned char)q->d.text[q->d.tk.v[t - 1].start]) && !verb_after)
+            continue;
         if (k->kind == PX_TOK_PUNCT || cl_tok_in(q->d.text, k, clause_words))
-            return 0; /* `... from two goals down and Moss sympathised` */
+            return 0;
         if (cl_tok_in(q->d.text, k, preps))
             return t > lo + 1;
     }

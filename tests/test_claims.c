@@ -1021,6 +1021,18 @@ static void test_pronoun_speakers_and_roles(void **s)
          "been closed since May, according to the Harbor Transit Authority. It said "
          "the ferries were \"too old to run safely in winter.\"",
          "too old to run", "Harbor Transit Authority"},
+        /* a name after "and" with its own verb is a subject, not the
+         * object of the preposition before it */
+        {"\"He can get better,\" added Tom Keegan, the manager.\n\nDan Fowler's late "
+         "strike helped the club to a win at Carrow Road and Keegan praised the rival "
+         "coach afterwards. \"I feel for the other coach,\" he said.",
+         "I feel for the other", "Tom Keegan"},
+        /* names joined by "and" after a preposition stay objects */
+        {"\"I like pressure,\" said Gavin Hale after the match.\n\nNone more so than "
+         "Hale, who can expect the same spotlight as the likes of Jonny Wood and Brian "
+         "Dorsey. The confident 23-year-old is undaunted. \"It makes me "
+         "concentrate,\" he said.",
+         "It makes me concentrate", "Gavin Hale"},
         /* the object of a verb whose subject is a pronoun is no speaker */
         {"Asked who leads the party, he said Ryan Coles. \"I would say Ryan for "
          "now,\" Tom Brandt said.\n\n\"We can always have differences,\" he said.",

@@ -1033,6 +1033,22 @@ static void test_pronoun_speakers_and_roles(void **s)
          "Dorsey. The confident 23-year-old is undaunted. \"It makes me "
          "concentrate,\" he said.",
          "It makes me concentrate", "Gavin Hale"},
+        /* a title between a team and a full name makes a person of it,
+         * whatever the tagger's kind */
+        {"\"We lost the plot,\" said Tom Reyes, the coach.\n\nLater, in the "
+         "clubhouse, Rovers midfielder Addo Kwarteng smiled. \"This team thrives on "
+         "its fans,\" he said.",
+         "This team thrives", "Addo Kwarteng"},
+        /* words heard from those the subject sees, not the one seeing */
+        {"\"It was a long night,\" said Tom Reyes, the coach.\n\nWhen he finally "
+         "reached the room he was startled to see the players shouting and "
+         "screaming: \"We did it!\"",
+         "We did it", "the players"},
+        /* a given name's gender keeps a she from a man named in between */
+        {"\"It was a fair question,\" Hillary Vance told the host.\n\nThe host, Joe "
+         "Marlow, pressed her on the budget. \"It is going to be a hard year,\" she "
+         "said.",
+         "It is going to be", "Hillary Vance"},
         /* the object of a verb whose subject is a pronoun is no speaker */
         {"Asked who leads the party, he said Ryan Coles. \"I would say Ryan for "
          "now,\" Tom Brandt said.\n\n\"We can always have differences,\" he said.",

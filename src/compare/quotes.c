@@ -896,6 +896,40 @@ static int with_participle(const qscan *q, size_t lo, size_t v, speaker *sp)
     return 0;
 }
 
+/* Words heard from someone the sentence's subject sees or hears: `he was
+ * startled to see the players shouting and screaming: “...”` gives the
+ * players, not the one who saw them. A participle of saying (or two
+ * joined by `and`) right before the quote's colon or comma, a noun phrase
+ * of at most five words before it, and a verb of perceiving before that.
+ * t is the token of the quote's opening mark. */
+static int perceived_speech(const qscan *q, size_t lo, size_t t, speaker *sp)
+{
+    static const char *const crying[] = {"saying", "shouting", "screaming", "yelling", "chanting",
+                                         "crying", "asking", "singing", "calling", NULL};
+    static const char *const perceive[] = {"see", "saw", "seen", "seeing", "hear", "heard",
+                                           "hearing", "watch", "watched", "noticed", NULL};
+    size_t v = t;
+    while (v > lo && q->d.tk.v[v - 1].kind == PX_TOK_PUNCT && strchr(":,", q->d.text[q->d.tk.v[v - 1].start]))
+        v--;
+    if (v == t || v <= lo + 2 || !cl_tok_in(q->d.text, &q->d.tk.v[v - 1], crying))
+        return 0;
+    size_t pe = v - 1; /* the (last) participle */
+    if (pe >= lo + 3 && cl_tok_is(&q->d, pe - 1, "and") && cl_tok_in(q->d.text, &q->d.tk.v[pe - 2], crying))
+        pe -= 2;
+    for (size_t w = pe; w-- > lo && w + 7 > pe;) {
+        if (!word_at(q, w))
+            return 0;
+        if (!cl_tok_in(q->d.text, &q->d.tk.v[w], perceive))
+            continue;
+        if (w + 1 >= pe || !plausible_np(q, q->d.tk.v[w + 1].start, q->d.tk.v[pe - 1].end))
+            return 0;
+        sp->start = q->d.tk.v[w + 1].start;
+        sp->end = q->d.tk.v[pe - 1].end;
+        return set_cue(sp, q, pe) ? PX_ENOMEM : 1;
+    }
+    return 0;
+}
+
 static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
 {
     for (size_t v = t; v-- > lo;) {
@@ -1086,9 +1120,37 @@ static int role_word_at(const qscan *q, size_t i)
     return islower((unsigned char)w[0]) && cl_is_role_noun(w, len);
 }
 
+/* Is the lower-case word at token w a title between a team or body and
+ * a full name (`Rovers midfielder Addo Kwarteng`, `Lowy analyst Tim
+ * Moss`): a capitalised word before it, a noun of at least four letters
+ * ending like a person's (-er, -or, -ist, -ian, -man; no function word,
+ * verb of saying or -ing/-ed form), a name of two words or more after it? */
+static int title_between_names(const qscan *q, size_t w, const px_mention *mn)
+{
+    const px_token *k = &q->d.tk.v[w], *b = &q->d.tk.v[w - 1];
+    const char *ks = q->d.text + k->start;
+    size_t kl = k->end - k->start;
+    if (k->kind != PX_TOK_WORD || b->kind != PX_TOK_WORD || kl < 4 || !islower((unsigned char)ks[0]) ||
+        memchr(ks, '-', kl) || cl_tok_is(&q->d, w - 1, "s") || /* `Pen's far-right National Front` */
+        !isupper((unsigned char)q->d.text[b->start]) || !memchr(q->d.text + mn->start, ' ', mn->end - mn->start) ||
+        stopword_ci(ks, kl) || say_at(q, w) || cl_eq(ks + kl - 2, 2, "ed") || cl_eq(ks + kl - 3, 3, "ing") ||
+        cl_eq(ks + kl - 2, 2, "ly"))
+        return 0;
+    /* a noun for a person by its ending (`midfielder`, `defender`,
+     * `novelist`, `guardian`), not `club`, `band` or `capital` */
+    static const char *const agent[] = {"er", "or", "ist", "ian", "man", "woman", NULL};
+    for (const char *const *a = agent; *a; a++) {
+        size_t al = strlen(*a);
+        if (kl > al + 2 && cl_eq(ks + kl - al, al, *a))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is the mention written the way a person is, whatever kind the tagger
  * gave its name: a role noun right before it (`party analyst Tim Moss`),
- * or right after its comma a relative `who` or an appositive whose first
+ * a title between a team and a full name (`Rovers midfielder Addo
+ * Kwarteng`), or right after its comma a relative `who` or an appositive whose first
  * words hold a role (`Tim Moss, who`, `Tim Moss, co-founder of`, `Tim
  * Moss, a former aide to`)? */
 static int written_as_person(const qscan *q, const px_mention *mn)
@@ -1099,6 +1161,8 @@ static int written_as_person(const qscan *q, const px_mention *mn)
     if (before > 0 && cl_tok_in(q->d.text, &q->d.tk.v[before - 1], dets))
         return 0; /* `the Ohio Republican, who`: a description, no name */
     if (before > 0 && role_word_at(q, before - 1))
+        return 1;
+    if (before > 1 && title_between_names(q, before - 1, mn))
         return 1;
     size_t c = cl_token_at(&q->d.tk, mn->end);
     if (mn->possessive || c + 2 >= q->d.tk.n || q->d.tk.v[c].kind != PX_TOK_PUNCT ||
@@ -1292,6 +1356,17 @@ static size_t first_mention_ending_from(const px_entity_list *l, size_t off)
 
 static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_t *e);
 
+/* The entity's gender: the one the entity extractor found, else the one
+ * its given name has (`Joe Scarborough`), else none. */
+static px_gender entity_gender(const qscan *q, size_t entity)
+{
+    const px_entity *e = &q->people->v[entity];
+    if (e->gender)
+        return e->gender;
+    const char *space = strchr(e->name, ' ');
+    return space ? (px_gender)cl_given_name_gender(e->name, (size_t)(space - e->name)) : 0;
+}
+
 /* Is the mention inside a relative clause of its sentence (`Citing the
  * deal, which Mr. Stone opposed, he said`): after a comma and `which`,
  * `who`, `whom` or `whose`, with no comma between? Such a name is no
@@ -1388,10 +1463,10 @@ static long nearest_person(const qscan *q, size_t off, px_gender g, size_t quote
             const px_mention *mn = &l->mentions[m];
             if ((mn->start >= quote_start && mn->end <= quote_end) || (g && in_quoted(q, mn->start)))
                 continue; /* named inside the quote itself, or (for a he or she) another */
-            const px_entity *e = &l->v[mn->entity];
             if (!is_person(q, mn->entity) || !person_like(q, mn->entity))
                 continue;
-            if (g && e->gender && e->gender != g)
+            px_gender eg = entity_gender(q, mn->entity);
+            if (g && eg && eg != g)
                 continue;
             /* same sentence: the nearest outside a relative clause;
              * earlier ones: the one who speaks, else the first
@@ -1461,7 +1536,7 @@ static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_q
         count_words(q->d.text + prev->end, off - prev->end) > 60)
         return -1;
     size_t p = (size_t)prev->speaker_entity;
-    if (g && q->people->v[p].gender && q->people->v[p].gender != g)
+    if (g && entity_gender(q, p) && entity_gender(q, p) != g)
         return -1;
     if (other_subject_between(q, prev->end, off < cur->start ? off : cur->start, p))
         return -1;
@@ -1471,10 +1546,10 @@ static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_q
             continue;
         if (mn->start >= off)
             break;
-        const px_entity *e = &q->people->v[mn->entity];
+        px_gender eg = entity_gender(q, mn->entity);
         if (mn->entity != p && is_person(q, mn->entity) && person_like(q, mn->entity) &&
             !(g && in_quoted(q, mn->start)) && !object_of_preposition(q, mn) &&
-            !(g && e->gender && e->gender != g) &&
+            !(g && eg && eg != g) &&
             !(q->d.ss.n && cl_sentence_at(&q->d.ss, mn->start) < cl_sentence_at(&q->d.ss, off) &&
               pronoun_subject(q, cl_sentence_at(&q->d.ss, mn->start), g) && !sentence_speaker(q, mn)))
             return -1; /* someone else the pronoun may stand for */
@@ -2615,7 +2690,9 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     if (possessive_speech(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open),
                           cl_token_at(&q->d.tk, last->close + last->close_len), sp))
         return PX_OK;
-    int r = colon_main_clause(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
+    int r = perceived_speech(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
+    if (r == 0)
+        r = colon_main_clause(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
     if (r == 0)
         r = cue_before(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
     if (r == 0)

@@ -9,6 +9,7 @@
 #include "parallax/quotes.h"
 #include "parallax/text.h"
 #include "core/common_internal.h"
+#include "core/map.h"
 #include "compare/entities_internal.h"
 #include "compare/quotes_internal.h"
 #include "compare/quotes_lang.h"
@@ -59,6 +60,8 @@ typedef struct qscan {
     char **roles;           /* per entity of people: see lower_roles() */
     unsigned char *personish; /* per entity of people: see mark_personish() */
     long *surname_of;         /* per entity of people: see mark_personish() */
+    px_map surnames;          /* the last words of the people's names ... */
+    long *surname_owner;      /* ... per id: its one person, -1 when shared */
 } qscan;
 
 static int add_piece(qscan *q, size_t open, size_t olen, size_t close, size_t clen,
@@ -1180,22 +1183,35 @@ static int written_as_person(const qscan *q, const px_mention *mn)
     return 0;
 }
 
-/* The person entity whose name ends in the one word name[0..len)
- * (`Kelly` for `Brian Kelly`), when only one does; else -1. */
-static long surname_owner(const px_entity_list *l, const char *name, size_t len)
+/* Indexes the people by the last word of their names (`Kelly` for `Brian
+ * Kelly`), once per article, so a surname is looked up in constant time.
+ * PX_ENOMEM when out of memory. */
+static int index_surnames(qscan *q)
 {
-    long found = -1;
+    const px_entity_list *l = q->people;
+    if (!l->n)
+        return PX_OK;
+    if (!(q->surname_owner = malloc(l->n * sizeof *q->surname_owner)))
+        return PX_ENOMEM;
     for (size_t j = 0; j < l->n; j++) {
-        const char *o = l->v[j].name;
-        size_t ol = strlen(o);
-        if (l->v[j].kind != PX_ENTITY_PERSON || ol <= len + 1 ||
-            o[ol - len - 1] != ' ' || memcmp(o + ol - len, name, len) != 0)
+        const char *o = l->v[j].name, *sp = strrchr(o, ' ');
+        if (l->v[j].kind != PX_ENTITY_PERSON || !sp || !sp[1])
             continue;
-        if (found >= 0)
-            return -1; /* two people share it: no telling */
-        found = (long)j;
+        int added;
+        uint32_t id = px_map_intern(&q->surnames, sp + 1, strlen(sp + 1), &added);
+        if (id == PX_MAP_NONE)
+            return PX_ENOMEM;
+        q->surname_owner[id] = added ? (long)j : -1; /* two people share it: no telling */
     }
-    return found;
+    return PX_OK;
+}
+
+/* The person entity whose name ends in the one word name[0..len), when
+ * only one does; else -1. */
+static long surname_owner(const qscan *q, const char *name, size_t len)
+{
+    uint32_t id = q->surname_owner ? px_map_find(&q->surnames, name, len) : PX_MAP_NONE;
+    return id == PX_MAP_NONE ? -1 : q->surname_owner[id];
 }
 
 /* Marks the names the article writes as a person's (written_as_person),
@@ -1212,7 +1228,7 @@ static void mark_personish(qscan *q)
     for (size_t i = 0; i < l->n; i++)
         q->surname_of[i] = l->v[i].kind != PX_ENTITY_PERSON && l->v[i].kind != PX_ENTITY_PLACE &&
                                    !strchr(l->v[i].name, ' ')
-                               ? surname_owner(l, l->v[i].name, strlen(l->v[i].name))
+                               ? surname_owner(q, l->v[i].name, strlen(l->v[i].name))
                                : -1;
     for (size_t m = 0; m < l->n_mentions; m++) {
         const px_mention *mn = &l->mentions[m];
@@ -1226,7 +1242,7 @@ static void mark_personish(qscan *q)
  * -1 (see surname_owner). */
 static long person_by_surname(const qscan *q, const char *s, size_t len)
 {
-    return q->people && !memchr(s, ' ', len) ? surname_owner(q->people, s, len) : -1;
+    return q->people && !memchr(s, ' ', len) ? surname_owner(q, s, len) : -1;
 }
 
 /* Does the entity speak as a person: the tagger's person, or a name the
@@ -3338,6 +3354,9 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
         rc = cl_doc_init(&q.d, a->body, doc);
     if (!rc) {
         mark_saying_subjects(&q);
+        rc = index_surnames(&q);
+    }
+    if (!rc) {
         mark_personish(&q);
         mark_located(&q);
         rc = lower_roles(&q);
@@ -3358,6 +3377,8 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
     free(q.located);
     free(q.personish);
     free(q.surname_of);
+    free(q.surname_owner);
+    px_map_free(&q.surnames);
     for (size_t i = 0; q.roles && i < q.people->n; i++)
         free(q.roles[i]);
     free(q.roles);

@@ -970,6 +970,93 @@ static void test_speaker_possessors_complements_and_polls(void **s)
     check_speakers(cases, sizeof cases / sizeof *cases);
 }
 
+/* Whom a he or she after a quote stands for: the one who speaks in the
+ * sentence before, over long appositives and inverted cues; an unnamed
+ * role that reports; the subject outside a relative clause; the person a
+ * pronoun chain goes on about; a surname the tagger left out. */
+static void test_pronoun_speakers_and_roles(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        /* a long appositive before the verb of saying: still the one speaking */
+        {"\"We have the votes,\" said Oskar Brandvold, a budget analyst at the "
+         "Northfield Institute.\n\nTomas Weller, director of the policy research "
+         "program at the Eastbridge Institute in Carden, told reporters the plan "
+         "was a surprise.\n\n\"Nobody expected the cuts to go this far,\" he said.",
+         "Nobody expected", "Tomas Weller"},
+        /* an inverted cue: the name after "said", not the sentence's first */
+        {"\"The plan is sound,\" Karl Marsh said on Monday.\n\nKarl Marsh may slow "
+         "the rollout before the vote, said Oskar Brandvold, an analyst at a budget "
+         "office.\n\n\"The reserve is too thin for that,\" he said.",
+         "The reserve is too thin", "Oskar Brandvold"},
+        /* an unnamed role reporting in the sentence before */
+        {"\"We have the votes,\" Mayor Karl Marsh said.\n\nA ministry spokesman in "
+         "Carden said the count was finished by noon.\n\n\"Every ballot has been "
+         "checked twice,\" he said.",
+         "Every ballot", "A ministry spokesman"},
+        /* ... but "the" role points back at someone named: not a new speaker */
+        {"\"We have the votes,\" Mayor Karl Marsh said.\n\nThe mayor said the count "
+         "was finished by noon.\n\n\"Every ballot has been checked twice,\" he said.",
+         "Every ballot", "Karl Marsh"},
+        /* a name inside a relative clause is no antecedent */
+        {"Mr. Weller, a former mayor, criticised the delay on Friday. Citing the "
+         "audit, which Mr. Marsh strongly opposed, he said, \"The numbers speak "
+         "for themselves.\"",
+         "The numbers speak", "Weller"},
+        /* a pronoun chain: the names in "She told X" are objects */
+        {"\"It is a hard choice,\" Maria Ostrova said of the vote. She told Bobo "
+         "Kessel, the keeper, that the bear was gone. She also thanked the zoo "
+         "staff.\n\n\"There are no winners here,\" she said.",
+         "There are no winners", "Maria Ostrova"},
+        /* a surname opening a sentence that the tagger leaves out */
+        {"Brian Kelly, a flight buff who runs a travel blog, agreed.\n\nKelly said "
+         "that such a mix-up was \"not really that uncommon.\"",
+         "not really that", "Brian Kelly"},
+        /* a role with the name in an appositive is that person */
+        {"The rebels' spokesman, Ali Noor, said by telephone that the fighters were "
+         "sent \"to destroy the depot and everyone guarding it.\"",
+         "to destroy the depot", "Ali Noor"},
+        /* "it" for the organisation the sentence before credits */
+        {"\"We will reopen on Monday,\" the mayor said.\n\nRiver crossings have "
+         "been closed since May, according to the Harbor Transit Authority. It said "
+         "the ferries were \"too old to run safely in winter.\"",
+         "too old to run", "Harbor Transit Authority"},
+        /* a name after "and" with its own verb is a subject, not the
+         * object of the preposition before it */
+        {"\"He can get better,\" added Tom Keegan, the manager.\n\nDan Fowler's late "
+         "strike helped the club to a win at Carrow Road and Keegan praised the rival "
+         "coach afterwards. \"I feel for the other coach,\" he said.",
+         "I feel for the other", "Tom Keegan"},
+        /* names joined by "and" after a preposition stay objects */
+        {"\"I like pressure,\" said Gavin Hale after the match.\n\nNone more so than "
+         "Hale, who can expect the same spotlight as the likes of Jonny Wood and Brian "
+         "Dorsey. The confident 23-year-old is undaunted. \"It makes me "
+         "concentrate,\" he said.",
+         "It makes me concentrate", "Gavin Hale"},
+        /* a title between a team and a full name makes a person of it,
+         * whatever the tagger's kind */
+        {"\"We lost the plot,\" said Tom Reyes, the coach.\n\nLater, in the "
+         "clubhouse, Rovers midfielder Addo Kwarteng smiled. \"This team thrives on "
+         "its fans,\" he said.",
+         "This team thrives", "Addo Kwarteng"},
+        /* words heard from those the subject sees, not the one seeing */
+        {"\"It was a long night,\" said Tom Reyes, the coach.\n\nWhen he finally "
+         "reached the room he was startled to see the players shouting and "
+         "screaming: \"We did it!\"",
+         "We did it", "the players"},
+        /* a given name's gender keeps a she from a man named in between */
+        {"\"It was a fair question,\" Hillary Vance told the host.\n\nThe host, Joe "
+         "Marlow, pressed her on the budget. \"It is going to be a hard year,\" she "
+         "said.",
+         "It is going to be", "Hillary Vance"},
+        /* the object of a verb whose subject is a pronoun is no speaker */
+        {"Asked who leads the party, he said Ryan Coles. \"I would say Ryan for "
+         "now,\" Tom Brandt said.\n\n\"We can always have differences,\" he said.",
+         "We can always", "Tom Brandt"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
 /* Pieces of one statement around a cue that ends in a nested quote or an
  * abbreviation, or holds a show's name, are one quote; a capitalised name
  * after an owner is a title, a term. */
@@ -1108,8 +1195,13 @@ static void test_relayed_quote_keeps_speaker(void **s)
         "according to Vermont Public Radio.",
         "Peter Welch spoke on the radio. According to Vermont Public Radio, Welch said: \"I "
         "will be voting for him on March 1.\"",
+        /* the outlet's cue closes a sentence whose own speaker reports */
+        "Peter Welch spoke on the radio. Welch said on air that \"I will be voting for him on March "
+        "1,\" Vermont Public Radio reported.",
+        "Peter Welch spoke on the radio. Welch said the vote was close and that \"I will be "
+        "voting for him on March 1,\" according to Vermont Public Radio.",
     };
-    for (size_t i = 0; i < 2; i++) {
+    for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
         px_article *a = px_article_new();
         px_set_str(&a->body, bodies[i]);
         px_entity_list people;
@@ -2215,6 +2307,7 @@ int main(void)
         cmocka_unit_test(test_speaker_passive_preposition_and_kin),
         cmocka_unit_test(test_speaker_lists_conjunctions_and_colons),
         cmocka_unit_test(test_speaker_possessors_complements_and_polls),
+        cmocka_unit_test(test_pronoun_speakers_and_roles),
         cmocka_unit_test(test_quote_pieces_nested_marks_and_titles),
         cmocka_unit_test(test_quote_pieces_of_one_statement),
         cmocka_unit_test(test_numbers_name_their_quantity),

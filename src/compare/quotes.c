@@ -9,6 +9,7 @@
 #include "parallax/quotes.h"
 #include "parallax/text.h"
 #include "core/common_internal.h"
+#include "core/map.h"
 #include "compare/entities_internal.h"
 #include "compare/quotes_internal.h"
 #include "compare/quotes_lang.h"
@@ -57,6 +58,10 @@ typedef struct qscan {
     unsigned char *spoke; /* per entity of people: named as a quote's speaker */
     unsigned char *located; /* per entity of people: see located() */
     char **roles;           /* per entity of people: see lower_roles() */
+    unsigned char *personish; /* per entity of people: see mark_personish() */
+    long *surname_of;         /* per entity of people: see mark_personish() */
+    px_map surnames;          /* the last words of the people's names ... */
+    long *surname_owner;      /* ... per id: its one person, -1 when shared */
 } qscan;
 
 static int add_piece(qscan *q, size_t open, size_t olen, size_t close, size_t clen,
@@ -160,6 +165,7 @@ typedef struct speaker {
     int found;
     int relative;              /* the mention is a relative pronoun ... */
     size_t rel_start, rel_end; /* ... here, standing for [start, end) */
+    size_t relay_start, relay_end; /* an outlet that passed the words on */
 } speaker;
 
 /* Is the word of saying at token i a noun here: a form that is also a
@@ -690,13 +696,15 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
         const char *fs = q->d.text + f->start;
         size_t fl = f->end - f->start;
         px_gender g;
+        /* static: the word-set registry keys a list by its address */
+        static const char *const determiners[] = {"the", "a", "an", "his", "her", "their", NULL};
         static const char *const subordinators[] = {
             "though", "although", "while", "when", "if", "because", "since", "as", "after",
             "before", "unless", "until", "whereas", "once", "despite", "following", "amid",
             "during", "like", "unlike", "with", "without", "asked", "speaking", NULL};
         if (cl_in(fs, fl, subordinators) || (stopword_ci(fs, fl) && !is_pronoun(fs, fl, &g) &&
              !cl_eq(fs, fl, "it") &&
-             !cl_in(fs, fl, (const char *const[]){"the", "a", "an", "his", "her", "their", NULL})) ||
+             !cl_in(fs, fl, determiners)) ||
             (fl > 3 && (cl_eq(fs + fl - 3, 3, "ing") || cl_eq(fs + fl - 2, 2, "ed")) &&
              !in_person(q, t))) { /* "Jared Potts said" opens with no participle */
             size_t c = t;
@@ -756,8 +764,8 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
             head = i - 1; /* "the council decided": a past-tense verb ends it */
             break;
         }
-        if (!upper && (say_at(q, i) || (px_is_stopword("en", ks, kl) && !cl_in(ks, kl,
-                       (const char *const[]){"the", "a", "an", "his", "her", "their", "its", "of", NULL}))))
+        static const char *const np_words[] = {"the", "a", "an", "his", "her", "their", "its", "of", NULL};
+        if (!upper && (say_at(q, i) || (px_is_stopword("en", ks, kl) && !cl_in(ks, kl, np_words))))
             break;
         /* a capital opening the clause marks a name only when it is one
          * ("Good information spreads", "Eight years ago") */
@@ -891,6 +899,40 @@ static int with_participle(const qscan *q, size_t lo, size_t v, speaker *sp)
     return 0;
 }
 
+/* Words heard from someone the sentence's subject sees or hears: `he was
+ * startled to see the players shouting and screaming: “...”` gives the
+ * players, not the one who saw them. A participle of saying (or two
+ * joined by `and`) right before the quote's colon or comma, a noun phrase
+ * of at most five words before it, and a verb of perceiving before that.
+ * t is the token of the quote's opening mark. */
+static int perceived_speech(const qscan *q, size_t lo, size_t t, speaker *sp)
+{
+    static const char *const crying[] = {"saying", "shouting", "screaming", "yelling", "chanting",
+                                         "crying", "asking", "singing", "calling", NULL};
+    static const char *const perceive[] = {"see", "saw", "seen", "seeing", "hear", "heard",
+                                           "hearing", "watch", "watched", "noticed", NULL};
+    size_t v = t;
+    while (v > lo && q->d.tk.v[v - 1].kind == PX_TOK_PUNCT && strchr(":,", q->d.text[q->d.tk.v[v - 1].start]))
+        v--;
+    if (v == t || v <= lo + 2 || !cl_tok_in(q->d.text, &q->d.tk.v[v - 1], crying))
+        return 0;
+    size_t pe = v - 1; /* the (last) participle */
+    if (pe >= lo + 3 && cl_tok_is(&q->d, pe - 1, "and") && cl_tok_in(q->d.text, &q->d.tk.v[pe - 2], crying))
+        pe -= 2;
+    for (size_t w = pe; w-- > lo && w + 7 > pe;) {
+        if (!word_at(q, w))
+            return 0;
+        if (!cl_tok_in(q->d.text, &q->d.tk.v[w], perceive))
+            continue;
+        if (w + 1 >= pe || !plausible_np(q, q->d.tk.v[w + 1].start, q->d.tk.v[pe - 1].end))
+            return 0;
+        sp->start = q->d.tk.v[w + 1].start;
+        sp->end = q->d.tk.v[pe - 1].end;
+        return set_cue(sp, q, pe) ? PX_ENOMEM : 1;
+    }
+    return 0;
+}
+
 static int cue_before(const qscan *q, size_t lo, size_t t, speaker *sp)
 {
     for (size_t v = t; v-- > lo;) {
@@ -1019,19 +1061,28 @@ static int person_like(const qscan *q, size_t entity)
     if (!letters)
         return 0; /* punctuation the tagger took for a name (`.”`) */
     return !space || cl_given_name_gender(e->name, (size_t)(space - e->name)) || e->role ||
-           e->variants.n > 1 || (q->spoke && q->spoke[entity]);
+           e->variants.n > 1 || (q->spoke && q->spoke[entity]) ||
+           (q->personish && q->personish[entity]);
 }
+
+static int role_word_at(const qscan *q, size_t i);
 
 /* Is token t the comma opening asides that end right before a verb of
  * saying (`Martin Bamford, 30, from Croydon, said`)? At most three asides
- * of at most eight tokens each. */
+ * of at most eight tokens each, or sixteen for one that opens with a
+ * determiner or a role (`Euan Moss, director of the security program at
+ * the Lowy Institute, told`): appositives run long. */
 static int say_after_asides(const qscan *q, size_t t)
 {
     for (int aside = 0; aside < 3; aside++) {
         if (t >= q->d.tk.n || q->d.tk.v[t].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[t].start] != ',')
             return 0;
+        static const char *const dets[] = {"a", "an", "the", NULL};
         size_t c = t + 1;
-        while (c < q->d.tk.n && c < t + 9 && !(q->d.tk.v[c].kind == PX_TOK_PUNCT && strchr(",.;:", q->d.text[q->d.tk.v[c].start])) &&
+        size_t most = cl_tok_in(q->d.text, &q->d.tk.v[c < q->d.tk.n ? c : t], dets) || role_word_at(q, c)
+                          ? 17
+                          : 9;
+        while (c < q->d.tk.n && c < t + most && !(q->d.tk.v[c].kind == PX_TOK_PUNCT && strchr(",.;:", q->d.text[q->d.tk.v[c].start])) &&
                !cl_tok_quote(&q->d, c))
             c++;
         if (c >= q->d.tk.n || q->d.text[q->d.tk.v[c].start] != ',')
@@ -1043,6 +1094,8 @@ static int say_after_asides(const qscan *q, size_t t)
     return 0;
 }
 
+static int saying_mention(const qscan *q, const px_mention *mn);
+
 /* Marks the people named right before or after a verb of saying
  * (`Kudirat Okesola said her husband ...`, `said Daphne Burandé`): they
  * speak in the article, so a pronoun may stand for them. */
@@ -1051,12 +1104,243 @@ static void mark_saying_subjects(qscan *q)
     if (!q->spoke)
         return;
     for (size_t m = 0; m < q->people->n_mentions; m++) {
-        const px_mention *mn = &q->people->mentions[m];
-        size_t after = cl_token_at(&q->d.tk, mn->end), before = cl_token_at(&q->d.tk, mn->role_start);
-        if ((after < q->d.tk.n && say_at(q, after)) || (before > 0 && say_at(q, before - 1)) ||
-            say_after_asides(q, after))
-            q->spoke[mn->entity] = 1;
+        if (saying_mention(q, &q->people->mentions[m]))
+            q->spoke[q->people->mentions[m].entity] = 1;
     }
+}
+
+/* Is the word at token i a role noun, also as the last part of a
+ * hyphenated word (`co-founder`)? */
+static int role_word_at(const qscan *q, size_t i)
+{
+    if (i >= q->d.tk.n || q->d.tk.v[i].kind != PX_TOK_WORD)
+        return 0;
+    const char *w = q->d.text + q->d.tk.v[i].start;
+    size_t len = q->d.tk.v[i].end - q->d.tk.v[i].start;
+    const char *dash = memrchr(w, '-', len);
+    if (dash && dash + 1 < w + len)
+        len -= (size_t)(dash + 1 - w), w = dash + 1;
+    return islower((unsigned char)w[0]) && cl_is_role_noun(w, len);
+}
+
+/* Is the lower-case word at token w a title between a team or body and
+ * a full name (`Rovers midfielder Addo Kwarteng`, `Lowy analyst Tim
+ * Moss`): a capitalised word before it, a noun of at least four letters
+ * ending like a person's (-er, -or, -ist, -ian, -man; no function word,
+ * verb of saying or -ing/-ed form), a name of two words or more after it? */
+static int title_between_names(const qscan *q, size_t w, const px_mention *mn)
+{
+    const px_token *k = &q->d.tk.v[w], *b = &q->d.tk.v[w - 1];
+    const char *ks = q->d.text + k->start;
+    size_t kl = k->end - k->start;
+    if (k->kind != PX_TOK_WORD || b->kind != PX_TOK_WORD || kl < 4 || !islower((unsigned char)ks[0]) ||
+        memchr(ks, '-', kl) || cl_tok_is(&q->d, w - 1, "s") || /* `Pen's far-right National Front` */
+        !isupper((unsigned char)q->d.text[b->start]) || !memchr(q->d.text + mn->start, ' ', mn->end - mn->start) ||
+        stopword_ci(ks, kl) || say_at(q, w) || cl_eq(ks + kl - 2, 2, "ed") || cl_eq(ks + kl - 3, 3, "ing") ||
+        cl_eq(ks + kl - 2, 2, "ly"))
+        return 0;
+    /* a noun for a person by its ending (`midfielder`, `defender`,
+     * `novelist`, `guardian`), not `club`, `band` or `capital` */
+    static const char *const agent[] = {"er", "or", "ist", "ian", "man", "woman", NULL};
+    for (const char *const *a = agent; *a; a++) {
+        size_t al = strlen(*a);
+        if (kl > al + 2 && cl_eq(ks + kl - al, al, *a))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the mention written the way a person is, whatever kind the tagger
+ * gave its name: a role noun right before it (`party analyst Tim Moss`),
+ * a title between a team and a full name (`Rovers midfielder Addo
+ * Kwarteng`), or right after its comma a relative `who` or an appositive whose first
+ * words hold a role (`Tim Moss, who`, `Tim Moss, co-founder of`, `Tim
+ * Moss, a former aide to`)? */
+static int written_as_person(const qscan *q, const px_mention *mn)
+{
+    static const char *const dets[] = {"the", "a", "an", NULL};
+    static const char *const plural[] = {"are", "were", "have", NULL};
+    size_t before = cl_token_at(&q->d.tk, mn->role_start);
+    if (before > 0 && cl_tok_in(q->d.text, &q->d.tk.v[before - 1], dets))
+        return 0; /* `the Ohio Republican, who`: a description, no name */
+    if (before > 0 && role_word_at(q, before - 1))
+        return 1;
+    if (before > 1 && title_between_names(q, before - 1, mn))
+        return 1;
+    size_t c = cl_token_at(&q->d.tk, mn->end);
+    if (mn->possessive || c + 2 >= q->d.tk.n || q->d.tk.v[c].kind != PX_TOK_PUNCT ||
+        q->d.text[q->d.tk.v[c].start] != ',')
+        return 0;
+    if (cl_tok_is(&q->d, c + 1, "who"))
+        return !cl_tok_in(q->d.text, &q->d.tk.v[c + 2], plural); /* `Lapps, who are` */
+    for (size_t t = c + 1; t < c + 4 && t < q->d.tk.n && q->d.tk.v[t].kind == PX_TOK_WORD; t++) {
+        if (role_word_at(q, t))
+            return 1;
+        if (!islower((unsigned char)q->d.text[q->d.tk.v[t].start]) &&
+            !ispunct((unsigned char)q->d.text[q->d.tk.v[t].start]))
+            return 0;
+    }
+    return 0;
+}
+
+/* Indexes the people by the last word of their names (`Kelly` for `Brian
+ * Kelly`), once per article, so a surname is looked up in constant time.
+ * PX_ENOMEM when out of memory. */
+static int index_surnames(qscan *q)
+{
+    const px_entity_list *l = q->people;
+    if (!l->n)
+        return PX_OK;
+    if (!(q->surname_owner = malloc(l->n * sizeof *q->surname_owner)))
+        return PX_ENOMEM;
+    for (size_t j = 0; j < l->n; j++) {
+        const char *o = l->v[j].name, *sp = strrchr(o, ' ');
+        if (l->v[j].kind != PX_ENTITY_PERSON || !sp || !sp[1])
+            continue;
+        int added;
+        uint32_t id = px_map_intern(&q->surnames, sp + 1, strlen(sp + 1), &added);
+        if (id == PX_MAP_NONE)
+            return PX_ENOMEM;
+        q->surname_owner[id] = added ? (long)j : -1; /* two people share it: no telling */
+    }
+    return PX_OK;
+}
+
+/* The person entity whose name ends in the one word name[0..len), when
+ * only one does; else -1. */
+static long surname_owner(const qscan *q, const char *name, size_t len)
+{
+    uint32_t id = q->surname_owner ? px_map_find(&q->surnames, name, len) : PX_MAP_NONE;
+    return id == PX_MAP_NONE ? -1 : q->surname_owner[id];
+}
+
+/* Marks the names the article writes as a person's (written_as_person),
+ * whatever kind the tagger gave them (a person of the tagger so marked is
+ * one more than in its word: person_like), and maps a one-word name of another kind
+ * to the person of the article it is the surname of (`Kelly said` after
+ * `Brian Kelly`): a pronoun may stand for them, and they speak as people.
+ * Places stay places. */
+static void mark_personish(qscan *q)
+{
+    if (!q->personish || !q->surname_of)
+        return;
+    const px_entity_list *l = q->people;
+    for (size_t i = 0; i < l->n; i++)
+        q->surname_of[i] = l->v[i].kind != PX_ENTITY_PERSON && l->v[i].kind != PX_ENTITY_PLACE &&
+                                   !strchr(l->v[i].name, ' ')
+                               ? surname_owner(q, l->v[i].name, strlen(l->v[i].name))
+                               : -1;
+    for (size_t m = 0; m < l->n_mentions; m++) {
+        const px_mention *mn = &l->mentions[m];
+        px_entity_kind k = l->v[mn->entity].kind;
+        if (k != PX_ENTITY_PLACE && written_as_person(q, mn))
+            q->personish[mn->entity] = 1;
+    }
+}
+
+/* The person of the article whose surname is the one word s[0..len), or
+ * -1 (see surname_owner). */
+static long person_by_surname(const qscan *q, const char *s, size_t len)
+{
+    return q->people && !memchr(s, ' ', len) ? surname_owner(q, s, len) : -1;
+}
+
+/* Does the entity speak as a person: the tagger's person, or a name the
+ * article writes as one (mark_personish)? */
+static int is_person(const qscan *q, size_t entity)
+{
+    return q->people->v[entity].kind == PX_ENTITY_PERSON || (q->personish && q->personish[entity]);
+}
+
+/* Is the mention right before or after a verb of saying, also across
+ * asides (`Nam Lee, an expert at X, said`, `said Nam Lee`): the one who
+ * speaks in its sentence? */
+static int saying_mention(const qscan *q, const px_mention *mn)
+{
+    size_t after = cl_token_at(&q->d.tk, mn->end), before = cl_token_at(&q->d.tk, mn->role_start);
+    return (after < q->d.tk.n && say_at(q, after)) || (before > 0 && say_at(q, before - 1)) ||
+           say_after_asides(q, after);
+}
+
+/* The one who speaks in an earlier sentence, for a pronoun after it: a
+ * name right before its verb of saying, also across asides or an adverb
+ * (`Moss also said`), or right after an inverted one (`, said Tim Moss`),
+ * but not the subject of a reported clause (`said that Moss shows`) nor
+ * the object of a verb with its own subject (`he said Moss`). */
+static int sentence_speaker(const qscan *q, const px_mention *mn)
+{
+    size_t before = cl_token_at(&q->d.tk, mn->role_start);
+    if (mn->possessive || (before > 0 && cl_tok_is(&q->d, before - 1, "that")))
+        return 0;
+    if (before > 1 && say_at(q, before - 1))
+        return q->d.tk.v[before - 2].kind == PX_TOK_PUNCT;
+    size_t after = cl_token_at(&q->d.tk, mn->end);
+    if (after + 1 < q->d.tk.n && q->d.tk.v[after].kind == PX_TOK_WORD) {
+        const char *w = q->d.text + q->d.tk.v[after].start;
+        size_t wl = q->d.tk.v[after].end - q->d.tk.v[after].start;
+        if ((cl_eq(w, wl, "also") || (wl > 4 && islower((unsigned char)w[0]) && cl_eq(w + wl - 2, 2, "ly"))) &&
+            say_at(q, after + 1))
+            return 1;
+    }
+    return (after < q->d.tk.n && say_at(q, after)) || say_after_asides(q, after);
+}
+
+/* Is byte off inside a quoted piece? A name in quoted words belongs to
+ * the speaker's words, not the narration a later pronoun goes on with. */
+static int in_quoted(const qscan *q, size_t off)
+{
+    size_t lo = 0, hi = q->np;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (q->p[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < q->np && q->p[lo].start <= off;
+}
+
+/* Is the mention the object of a preposition, over at most five words
+ * that describe it (`a booster of 2012 nominee Tim Moss`, `with Moss`)?
+ * Such a name is no subject a later pronoun goes on about. Not the agent
+ * of a passive (`backed by Moss`), nor a topic opening the sentence (`As
+ * for Moss, he`, `For Moss, a retiree, ...`). */
+static int object_of_preposition(const qscan *q, const px_mention *mn)
+{
+    static const char *const preps[] = {"of", "for", "with", "to", "about", "against", "on",
+                                        "at", "from", "toward", "towards", NULL};
+    static const char *const coordinators[] = {"and", "or", "nor", NULL};
+    static const char *const aux[] = {"has", "had", "have", "is", "was", "will", "would", "could", NULL};
+    size_t t = cl_token_at(&q->d.tk, mn->role_start);
+    size_t lo = q->d.ss.n ? cl_token_at(&q->d.tk, q->d.ss.v[cl_sentence_at(&q->d.ss, mn->start)].start) : 0;
+    /* a verb right after the name (`a win at Carrow Road and Keegan
+     * sympathised`) */
+    int verb_after = 0;
+    size_t v = cl_token_at(&q->d.tk, mn->end);
+    if (!mn->possessive && v < q->d.tk.n && q->d.tk.v[v].kind == PX_TOK_WORD &&
+        islower((unsigned char)q->d.text[q->d.tk.v[v].start])) {
+        const char *w = q->d.text + q->d.tk.v[v].start;
+        size_t wl = q->d.tk.v[v].end - q->d.tk.v[v].start;
+        verb_after = (wl > 3 && cl_eq(w + wl - 2, 2, "ed")) || say_at(q, v) ||
+                     cl_tok_in(q->d.text, &q->d.tk.v[v], aux);
+    }
+    static const char *const clause_words[] = {"and", "but", "or", "nor", "while", "as", "when", "because",
+                                               "that", "who", "which", "where", NULL};
+    for (size_t n = 0; t > lo && n < 6; n++) {
+        const px_token *k = &q->d.tk.v[--t];
+        /* `and` between names joins them (`the likes of Ann Wood and Tim
+         * Moss`), unless a verb follows (`a win at Carrow Road and Moss
+         * sympathised`); after another word it opens a clause (`... from
+         * two goals down and Moss sympathised`) */
+        if (cl_tok_in(q->d.text, k, coordinators) && t > lo && q->d.tk.v[t - 1].kind == PX_TOK_WORD &&
+            isupper((unsigned char)q->d.text[q->d.tk.v[t - 1].start]) && !verb_after)
+            continue;
+        if (k->kind == PX_TOK_PUNCT || cl_tok_in(q->d.text, k, clause_words))
+            return 0;
+        if (cl_tok_in(q->d.text, k, preps))
+            return t > lo + 1;
+    }
+    return 0;
 }
 
 /* The first mention whose start (or, with by_end, whose end) is at or
@@ -1086,11 +1370,96 @@ static size_t first_mention_ending_from(const px_entity_list *l, size_t off)
     return first_mention_at(l, off, 1);
 }
 
+static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_t *e);
+
+/* The entity's gender: the one the entity extractor found, else the one
+ * its given name has (`Joe Scarborough`), else none. */
+static px_gender entity_gender(const qscan *q, size_t entity)
+{
+    const px_entity *e = &q->people->v[entity];
+    if (e->gender)
+        return e->gender;
+    const char *space = strchr(e->name, ' ');
+    return space ? (px_gender)cl_given_name_gender(e->name, (size_t)(space - e->name)) : 0;
+}
+
+/* Is the mention inside a relative clause of its sentence (`Citing the
+ * deal, which Mr. Stone opposed, he said`): after a comma and `which`,
+ * `who`, `whom` or `whose`, with no comma between? Such a name is no
+ * subject a later pronoun stands for. */
+static int in_relative_clause(const qscan *q, const px_mention *mn, size_t sentence_start)
+{
+    static const char *const rel[] = {"which", "who", "whom", "whose", NULL};
+    size_t lo = cl_token_at(&q->d.tk, sentence_start);
+    for (size_t t = cl_token_at(&q->d.tk, mn->role_start); t-- > lo;) {
+        const px_token *k = &q->d.tk.v[t];
+        if (k->kind == PX_TOK_PUNCT && q->d.text[k->start] == ',')
+            return 0;
+        if (cl_tok_in(q->d.text, k, rel))
+            return t > lo && q->d.tk.v[t - 1].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[t - 1].start] == ',';
+    }
+    return 0;
+}
+
+/* The subject of sentence si when it is a he/she (of gender g when g is
+ * set): its other names are objects, and the pronoun goes on about someone
+ * named earlier (`She feels for the keepers of Bo. / “...,” she said`). */
+static int pronoun_subject(const qscan *q, size_t si, px_gender g)
+{
+    size_t lo = cl_token_at(&q->d.tk, q->d.ss.v[si].start);
+    size_t hi = cl_token_at(&q->d.tk, q->d.ss.v[si].end);
+    size_t s, e;
+    px_gender pg;
+    return lo < hi && !cl_tok_quote(&q->d, lo) && clause_subject(q, lo, hi, &s, &e) &&
+           is_pronoun(q->d.text + s, e - s, &pg) && pg && (!g || pg == g);
+}
+
+/* The subject of sentence si when it is an unnamed role reporting
+ * something (`A ministry spokesman in Berlin said the attack was over.`):
+ * a lower-case role noun heads the phrase, a verb of saying follows it
+ * (across at most five words), no definite determiner or possessive opens it, and its gender, when the
+ * noun gives one, fits g. Sets [*rs, *re). */
+static int role_subject(const qscan *q, size_t si, px_gender g, size_t *rs, size_t *re)
+{
+    size_t lo = cl_token_at(&q->d.tk, q->d.ss.v[si].start);
+    size_t hi = cl_token_at(&q->d.tk, q->d.ss.v[si].end);
+    size_t s, e;
+    if (lo >= hi || cl_tok_quote(&q->d, lo) || !clause_subject(q, lo, hi, &s, &e))
+        return 0;
+    size_t h = cl_token_at(&q->d.tk, e), v = h;
+    /* the verb may follow a phrase of place or party: `A spokesman in
+     * Berlin said` */
+    while (v < hi && v < h + 6 && q->d.tk.v[v].kind == PX_TOK_WORD && !say_at(q, v))
+        v++;
+    if (h == 0 || !role_word_at(q, h - 1) || q->d.tk.v[h - 1].end != e || v >= hi || !say_at(q, v))
+        return 0;
+    /* `the candidate`, `his spokesman` point back at someone named
+     * before; `a spokesman`, `Taliban spokesman` bring someone in */
+    static const char *const back_dets[] = {"the", "this", "that", "his", "her", "their", "its", NULL};
+    if (cl_tok_in(q->d.text, &q->d.tk.v[cl_token_at(&q->d.tk, s)], back_dets))
+        return 0;
+    const char *w = q->d.text + q->d.tk.v[h - 1].start;
+    size_t wl = e - q->d.tk.v[h - 1].start;
+    if (g && wl > 5 && ((g == PX_GENDER_MALE && cl_eq(w + wl - 5, 5, "woman")) ||
+                        (g == PX_GENDER_FEMALE && wl > 3 && cl_eq(w + wl - 3, 3, "man") &&
+                         !cl_eq(w + wl - 5, 5, "woman"))))
+        return 0;
+    *rs = s;
+    *re = e;
+    return 1;
+}
+
 /* The nearest person mentioned before off whose gender fits: earlier in
- * the same sentence, then the first (subject) person of each earlier
- * sentence, at most twenty sentences back. */
+ * the same sentence (not inside a relative clause), then in each earlier
+ * sentence the one who speaks there (a name next to its verb of saying:
+ * `Kim may slow down, said Nam Lee.`), else its first person that is no
+ * possessive nor the object of a preposition, else its first, at most
+ * twenty sentences back. An earlier sentence whose subject is the
+ * same pronoun is skipped (its names are objects); one whose subject is
+ * an unnamed role that reports (role_subject) stops the search: -2, the
+ * role at [*rs, *re). */
 static long nearest_person(const qscan *q, size_t off, px_gender g, size_t quote_start,
-                           size_t quote_end)
+                           size_t quote_end, size_t *rs, size_t *re)
 {
     const px_entity_list *l = q->people;
     if (!l || !l->n_mentions)
@@ -1099,37 +1468,47 @@ static long nearest_person(const qscan *q, size_t off, px_gender g, size_t quote
     for (size_t back = 0; back <= 20 && back <= s; back++) {
         size_t si = s - back;
         size_t a = q->d.ss.n ? q->d.ss.v[si].start : 0, b = q->d.ss.n ? q->d.ss.v[si].end : q->d.len;
+        /* a sentence whose subject is the pronoun: only its speaker, if
+         * any (`While Kim ..., he is unlikely to ..., said Tim Moss.`) */
+        int only_speaker = back > 0 && q->d.ss.n && pronoun_subject(q, si, g);
         if (back == 0)
             b = off;
         long best = -1;
-        int best_poss = 1;
+        int best_poss = 1, best_says = 0;
         for (size_t m = first_mention_from(l, a); m < l->n_mentions && l->mentions[m].start < b; m++) {
             const px_mention *mn = &l->mentions[m];
-            if (mn->start >= quote_start && mn->end <= quote_end)
-                continue; /* named inside the quote itself */
-            const px_entity *e = &l->v[mn->entity];
-            if (e->kind != PX_ENTITY_PERSON || !person_like(q, mn->entity))
+            if ((mn->start >= quote_start && mn->end <= quote_end) || (g && in_quoted(q, mn->start)))
+                continue; /* named inside the quote itself, or (for a he or she) another */
+            if (!is_person(q, mn->entity) || !person_like(q, mn->entity))
                 continue;
-            if (g && e->gender && e->gender != g)
+            px_gender eg = entity_gender(q, mn->entity);
+            if (g && eg && eg != g)
                 continue;
-            /* same sentence: the nearest; earlier ones: the first
+            /* same sentence: the nearest outside a relative clause;
+             * earlier ones: the one who speaks, else the first
              * non-possessive (the subject) */
             if (back == 0) {
-                best = (long)mn->entity;
+                if (!in_relative_clause(q, mn, a))
+                    best = (long)mn->entity;
                 continue;
             }
-            if (best < 0 || (best_poss && !mn->possessive)) {
+            int says = sentence_speaker(q, mn);
+            if (only_speaker && !says)
+                continue;
+            int poss = mn->possessive || object_of_preposition(q, mn);
+            if (best < 0 || (says && !best_says) || (!best_says && best_poss && !poss)) {
                 best = (long)mn->entity;
-                best_poss = mn->possessive;
+                best_poss = poss;
+                best_says = says;
             }
         }
         if (best >= 0)
             return best;
+        if (back > 0 && q->d.ss.n && role_subject(q, si, g, rs, re))
+            return -2;
     }
     return -1;
 }
-
-static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_t *e);
 
 /* Does a sentence starting in [a, b), outside any quote, have a subject
  * other than a pronoun or a mention of entity p (`The Australian has
@@ -1154,8 +1533,10 @@ static int other_subject_between(const qscan *q, size_t a, size_t b, size_t p)
 
 /* The person who spoke the quote before byte off, when a pronoun there
  * stands for them: `“...,” Tenney said. “...” She added`. Only when no
- * other person whose gender fits is named in between and the quote is at
- * most 60 words back; else -1. */
+ * other person whose gender fits is named in between (other than as the
+ * object of a preposition, inside quoted words, or in a sentence whose
+ * subject is the same pronoun: `She met Bo there.`) and
+ * the quote is at most 60 words back; else -1. */
 static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_quote *cur)
 {
     if (!q->people || !q->out)
@@ -1171,7 +1552,7 @@ static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_q
         count_words(q->d.text + prev->end, off - prev->end) > 60)
         return -1;
     size_t p = (size_t)prev->speaker_entity;
-    if (g && q->people->v[p].gender && q->people->v[p].gender != g)
+    if (g && entity_gender(q, p) && entity_gender(q, p) != g)
         return -1;
     if (other_subject_between(q, prev->end, off < cur->start ? off : cur->start, p))
         return -1;
@@ -1181,9 +1562,12 @@ static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_q
             continue;
         if (mn->start >= off)
             break;
-        const px_entity *e = &q->people->v[mn->entity];
-        if (mn->entity != p && e->kind == PX_ENTITY_PERSON && person_like(q, mn->entity) &&
-            !(g && e->gender && e->gender != g))
+        px_gender eg = entity_gender(q, mn->entity);
+        if (mn->entity != p && is_person(q, mn->entity) && person_like(q, mn->entity) &&
+            !(g && in_quoted(q, mn->start)) && !object_of_preposition(q, mn) &&
+            !(g && eg && eg != g) &&
+            !(q->d.ss.n && cl_sentence_at(&q->d.ss, mn->start) < cl_sentence_at(&q->d.ss, off) &&
+              pronoun_subject(q, cl_sentence_at(&q->d.ss, mn->start), g) && !sentence_speaker(q, mn)))
             return -1; /* someone else the pronoun may stand for */
     }
     return (long)p;
@@ -1254,6 +1638,55 @@ static size_t name_run_start(const char *s, size_t len)
     return run;
 }
 
+/* The mention (an index into the mentions) of the organisation the
+ * sentence before byte off credits (`according to X`), else of the one
+ * opening its subject, or -1. */
+static long organisation_before(const qscan *q, size_t off)
+{
+    size_t si = q->d.ss.n ? cl_sentence_at(&q->d.ss, off) : 0;
+    if (!q->people || !q->d.ss.n || si == 0)
+        return -1;
+    size_t lo = cl_token_at(&q->d.tk, q->d.ss.v[si - 1].start);
+    size_t hi = cl_token_at(&q->d.tk, q->d.ss.v[si - 1].end);
+    size_t s, e;
+    /* the one the sentence credits comes first: `..., according to the
+     * SITE group. It said` */
+    for (size_t t = lo; t + 2 < hi; t++) {
+        if (!cl_tok_is(&q->d, t, "according") || !cl_tok_is(&q->d, t + 1, "to"))
+            continue;
+        size_t m = first_mention_from(q->people, q->d.tk.v[t + 2].start);
+        if (m < q->people->n_mentions && q->people->mentions[m].start < q->d.tk.v[t + 2].end + 8 &&
+            q->people->v[q->people->mentions[m].entity].kind == PX_ENTITY_ORG)
+            return (long)m;
+    }
+    if (lo >= hi || cl_tok_quote(&q->d, lo) || !clause_subject(q, lo, hi, &s, &e))
+        return -1;
+    size_t m = first_mention_from(q->people, s);
+    if (m >= q->people->n_mentions || q->people->mentions[m].start >= e ||
+        q->people->v[q->people->mentions[m].entity].kind != PX_ENTITY_ORG)
+        return -1;
+    return (long)m;
+}
+
+/* The person named in an appositive right after byte off (`The rebels'
+ * spokesman, Ali Noor, said`): a comma, then a person's name, then a
+ * comma or a verb of saying; else -1. */
+static long appositive_person(const qscan *q, size_t off)
+{
+    size_t c = cl_token_at(&q->d.tk, off);
+    if (!q->people || c + 1 >= q->d.tk.n || q->d.tk.v[c].kind != PX_TOK_PUNCT || q->d.text[q->d.tk.v[c].start] != ',')
+        return -1;
+    size_t m = first_mention_from(q->people, q->d.tk.v[c + 1].start);
+    if (m >= q->people->n_mentions || q->people->mentions[m].role_start != q->d.tk.v[c + 1].start ||
+        !is_person(q, q->people->mentions[m].entity))
+        return -1;
+    size_t after = cl_token_at(&q->d.tk, q->people->mentions[m].end);
+    if (after >= q->d.tk.n || !((q->d.tk.v[after].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[after].start] == ',') ||
+                                say_at(q, after)))
+        return -1;
+    return (long)q->people->mentions[m].entity;
+}
+
 static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
 {
     const char *s = q->d.text + sp->start;
@@ -1261,6 +1694,17 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
     out->mention_start = sp->start;
     out->mention_end = sp->end;
     px_gender g;
+    long org = cl_eq(s, len, "it") ? organisation_before(q, sp->start) : -1;
+    if (org >= 0 && (q->last_thing < 0 || q->out->v[q->last_thing].end < q->people->mentions[org].start)) {
+        /* an organisation that is the subject of the sentence before,
+         * nearer than the last one that spoke: `The Wildlife League
+         * said zoos must change. It said on Twitter that “...”` */
+        const px_entity *e = &q->people->v[q->people->mentions[org].entity];
+        out->speaker_kind = PX_SPEAKER_ORG;
+        out->speaker_entity = (long)q->people->mentions[org].entity;
+        out->speaker = px_strdup(e->name);
+        return out->speaker ? PX_OK : PX_ENOMEM;
+    }
     if (cl_eq(s, len, "it") && q->last_thing >= 0) {
         const px_quote *prev = &q->out->v[q->last_thing];
         out->speaker_kind = prev->speaker_kind;
@@ -1271,8 +1715,18 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
     /* "his" only comes from a possessive speaker ("his warning that") */
     if (is_pronoun(s, len, &g) || (cl_eq(s, len, "his") && (g = PX_GENDER_MALE))) {
         long e = previous_speaker(q, sp->start, g, out);
+        size_t rs = 0, re = 0;
         if (e < 0)
-            e = nearest_person(q, sp->start, g, out->start, out->end);
+            e = nearest_person(q, sp->start, g, out->start, out->end, &rs, &re);
+        if (e == -2) {
+            /* an unnamed role reported just before: the pronoun is it,
+             * and stays the mention */
+            speaker role = {.start = rs, .end = re, .found = 1};
+            int rc = resolve_speaker(q, &role, out);
+            out->mention_start = sp->start;
+            out->mention_end = sp->end;
+            return rc;
+        }
         if (e >= 0) {
             out->speaker_entity = e;
             out->speaker_kind = PX_SPEAKER_PERSON;
@@ -1340,15 +1794,16 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
         return out->speaker ? PX_OK : PX_ENOMEM;
     }
     if (islower((unsigned char)head[0]) && cl_is_role_noun(head, head_len)) {
-        /* "the press secretary" -> the person holding the role */
+        /* "the press secretary" -> the person named right after it, or
+         * holding the role */
         size_t mod = h;
         while (mod > 0 && isspace((unsigned char)s[mod - 1]))
             mod--;
         size_t ms = mod;
         while (ms > 0 && !isspace((unsigned char)s[ms - 1]))
             ms--;
-        long e = -1;
-        if (ms < mod && islower((unsigned char)s[ms]))
+        long e = appositive_person(q, sp->end);
+        if (e < 0 && ms < mod && islower((unsigned char)s[ms]))
             e = person_with_role(q, s + ms, (size_t)(head + head_len - (s + ms)));
         if (e < 0)
             e = person_with_role(q, head, head_len);
@@ -1363,10 +1818,23 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
         return out->speaker ? PX_OK : PX_ENOMEM;
     }
     if (ent >= 0) {
+        /* a one-word name of another kind that is the surname of a person
+         * of the article is that person: `Kelly said` after `Brian Kelly` */
+        if (q->surname_of && q->surname_of[ent] >= 0)
+            ent = q->surname_of[ent];
         const px_entity *e = &q->people->v[ent];
         out->speaker_entity = ent;
-        out->speaker_kind = e->kind == PX_ENTITY_PERSON ? PX_SPEAKER_PERSON : PX_SPEAKER_ORG;
+        out->speaker_kind = is_person(q, (size_t)ent) ? PX_SPEAKER_PERSON : PX_SPEAKER_ORG;
         out->speaker = px_strdup(e->name);
+        return out->speaker ? PX_OK : PX_ENOMEM;
+    }
+    /* a lone capitalised word the tagger left out that is the surname of
+     * a person of the article: `Kelly said that` after `Brian Kelly` */
+    long owner = h == 0 && isupper((unsigned char)s[0]) ? person_by_surname(q, s, len) : -1;
+    if (owner >= 0) {
+        out->speaker_entity = owner;
+        out->speaker_kind = PX_SPEAKER_PERSON;
+        out->speaker = px_strdup(q->people->v[owner].name);
         return out->speaker ? PX_OK : PX_ENOMEM;
     }
     out->speaker_kind = cl_is_group_noun(head, head_len) ? PX_SPEAKER_GROUP
@@ -2028,8 +2496,8 @@ static int possessor_of(const qscan *q, size_t n, size_t lo, size_t *s, size_t *
                     return 1;
                 }
             }
-        if (words > 0 && islower((unsigned char)q->d.text[b->start]) &&
-            cl_tok_in(q->d.text, b, (const char *const[]){"the", "a", "an", "this", "that", NULL}))
+        static const char *const dets[] = {"the", "a", "an", "this", "that", NULL};
+        if (words > 0 && islower((unsigned char)q->d.text[b->start]) && cl_tok_in(q->d.text, b, dets))
             return 0;
     }
     return 0;
@@ -2074,13 +2542,14 @@ static int possessive_speech(const qscan *q, size_t lo, size_t t, size_t close, 
          * few words without a verb, a colon, "of (a)", or "was," (a quote
          * right after the noun is rather its clause's predicate: "his
          * comment “has no place”") */
+        static const char *const prepositions_in_ing[] = {"during", "including", "regarding",
+                                                          "concerning", "following", NULL};
         int led = 0, verb = 0;
         for (size_t k = n + 1; k < t && !led; k++) {
             const px_token *w = &q->d.tk.v[k];
             verb |= w->kind == PX_TOK_WORD && w->end - w->start > 4 &&
                     cl_eq(q->d.text + w->end - 3, 3, "ing") &&
-                    !cl_tok_in(q->d.text, w, (const char *const[]){"during", "including", "regarding",
-                                                                   "concerning", "following", NULL});
+                    !cl_tok_in(q->d.text, w, prepositions_in_ing);
             led = cl_tok_is(&q->d, k, "that") && k < n + 16 && !verb;
         }
         size_t last = t - 1;
@@ -2135,6 +2604,46 @@ static int colon_main_clause(const qscan *q, size_t lo, size_t t, speaker *sp)
     return 1;
 }
 
+/* Does [s, e) name a person (a mention of one), or is it a he or she? */
+static int names_person(const qscan *q, size_t s, size_t e)
+{
+    px_gender g;
+    if (is_pronoun(q->d.text + s, e - s, &g) && g)
+        return 1;
+    for (size_t m = q->people ? first_mention_from(q->people, s) : 0;
+         q->people && m < q->people->n_mentions && q->people->mentions[m].start < e; m++)
+        if (is_person(q, q->people->mentions[m].entity))
+            return 1;
+    return 0;
+}
+
+/* A cue after the quote that only says who passed it on (`..., Reuters
+ * reported.`, `..., according to AP reports.`) while the sentence before
+ * the quote has a person speaking (`Taliban spokesman Ali Noor said the
+ * fighters were sent “...”, Reuters reported.`): that person speaks, the
+ * outlet is the relay. Rewrites sp; 1, or <0 on error. */
+static int relayed_statement(const qscan *q, const piece *first, speaker *sp)
+{
+    static const char *const relaying[] = {"according", "reported", "reports", "reporting", NULL};
+    if (!sp->cue || !cl_in(sp->cue, strlen(sp->cue), relaying))
+        return 1;
+    size_t fs = cl_sentence_at(&q->d.ss, first->open);
+    size_t lo = cl_token_at(&q->d.tk, q->d.ss.n ? q->d.ss.v[fs].start : 0);
+    speaker own = {0};
+    int r = cue_before(q, lo, cl_token_at(&q->d.tk, first->open), &own);
+    if (r == 1 && own.cue && !cl_in(own.cue, strlen(own.cue), relaying) &&
+        can_speak(q, own.start, own.end) && !(own.start < sp->end && own.end > sp->start) &&
+        names_person(q, own.start, own.end)) {
+        own.relay_start = sp->start;
+        own.relay_end = sp->end;
+        free(sp->cue);
+        *sp = own;
+        return 1;
+    }
+    free(own.cue);
+    return r < 0 ? r : 1;
+}
+
 static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker *sp)
 {
     /* 1. a cue between the pieces */
@@ -2152,6 +2661,8 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     const piece *last = &p[i1];
     for (size_t k = i1, n = 0; n < 4; n++) {
         int r = cue_following(q, last, sp);
+        if (r == 1)
+            r = relayed_statement(q, &p[i0], sp);
         if (r)
             return r < 0 ? r : PX_OK;
         const piece *next = coordinated_next(q, k);
@@ -2195,7 +2706,9 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
     if (possessive_speech(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open),
                           cl_token_at(&q->d.tk, last->close + last->close_len), sp))
         return PX_OK;
-    int r = colon_main_clause(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
+    int r = perceived_speech(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
+    if (r == 0)
+        r = colon_main_clause(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
     if (r == 0)
         r = cue_before(q, cl_token_at(&q->d.tk, lo_off), cl_token_at(&q->d.tk, first->open), sp);
     if (r == 0)
@@ -2230,7 +2743,8 @@ static int sentence_subject(qscan *q, px_quote *x)
             free(sp.cue);
             if (r == 1)
                 return 1;
-            long e = nearest_person(q, k->start, g, x->start, x->end);
+            size_t rs, re;
+            long e = nearest_person(q, k->start, g, x->start, x->end, &rs, &re);
             if (e >= 0) {
                 x->speaker = px_strdup(q->people->v[e].name);
                 x->speaker_kind = PX_SPEAKER_PERSON;
@@ -2558,7 +3072,7 @@ static int in_pieces(const px_quote *x, size_t off)
  * not the speaker's own cue. */
 static int find_relay(const qscan *q, px_quote *x)
 {
-    if (!x->speaker || x->mention_end <= x->mention_start)
+    if (!x->speaker || x->relay || x->mention_end <= x->mention_start)
         return PX_OK;
     size_t t = cl_token_at(&q->d.tk, x->sentence_start);
     size_t hi = cl_token_at(&q->d.tk, x->sentence_end);
@@ -2690,6 +3204,9 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
             x->mention_start = sp.rel_start;
             x->mention_end = sp.rel_end;
         }
+        if (!rc && sp.relay_end > sp.relay_start &&
+            !(x->relay = cl_squeeze(q->d.text + sp.relay_start, sp.relay_end - sp.relay_start)))
+            rc = PX_ENOMEM;
     } else if (!rc && named_before_colon(q, p[i0].open, &sp)) {
         rc = resolve_speaker(q, &sp, x);
     } else if (!rc && own_subject(q, x, &sp) && can_speak(q, sp.start, sp.end)) {
@@ -2828,12 +3345,19 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
         rc = px_entities_extract_doc(a, doc, &own);
         q.people = &own;
     }
-    if (!rc && q.people->n && (!(q.spoke = calloc(q.people->n, 1)) || !(q.located = calloc(q.people->n, 1))))
+    if (!rc && q.people->n &&
+        (!(q.spoke = calloc(q.people->n, 1)) || !(q.located = calloc(q.people->n, 1)) ||
+         !(q.personish = calloc(q.people->n, 1)) ||
+         !(q.surname_of = malloc(q.people->n * sizeof *q.surname_of))))
         rc = PX_ENOMEM;
     if (!rc)
         rc = cl_doc_init(&q.d, a->body, doc);
     if (!rc) {
         mark_saying_subjects(&q);
+        rc = index_surnames(&q);
+    }
+    if (!rc) {
+        mark_personish(&q);
         mark_located(&q);
         rc = lower_roles(&q);
     }
@@ -2851,6 +3375,10 @@ int px_quotes_extract_doc(const px_article *a, const px_doc *doc, const px_entit
     free(q.p);
     free(q.spoke);
     free(q.located);
+    free(q.personish);
+    free(q.surname_of);
+    free(q.surname_owner);
+    px_map_free(&q.surnames);
     for (size_t i = 0; q.roles && i < q.people->n; i++)
         free(q.roles[i]);
     free(q.roles);

@@ -158,7 +158,8 @@ static int ends_with(const char *w, size_t n, const char *suffix)
  * murdered" what was done to it. */
 static int is_form_of_be(const char *body, const px_token *t)
 {
-    return cl_tok_in(body, t, (const char *const[]){"is", "are", "was", "were", "be", "been", "being", NULL});
+    static const char *const forms[] = {"is", "are", "was", "were", "be", "been", "being", NULL};
+    return cl_tok_in(body, t, forms);
 }
 
 /* After "is", "was", "have been": a past participle ("killed", "taken",
@@ -190,16 +191,16 @@ static int light_participle(const char *body, const px_token *t)
  * Intel"). */
 static int is_determiner(const char *body, const px_token *t)
 {
-    return cl_tok_in(body, t,
-                     (const char *const[]){"the", "a", "an", "this", "these", "those", "his", "her",
-                                           "its", "their", "our", "my", "your", "another", NULL});
+    static const char *const determiners[] = {"the", "a", "an", "this", "these", "those", "his", "her",
+                                              "its", "their", "our", "my", "your", "another", NULL};
+    return cl_tok_in(body, t, determiners);
 }
 
 static int is_preposition(const char *body, const px_token *t)
 {
-    return cl_tok_in(body, t,
-                     (const char *const[]){"in", "on", "at", "of", "for", "from", "by", "with", "against",
-                                           "about", "between", "among", "under", "over", "into", NULL});
+    static const char *const prepositions[] = {"in", "on", "at", "of", "for", "from", "by", "with", "against",
+                                               "about", "between", "among", "under", "over", "into", NULL};
+    return cl_tok_in(body, t, prepositions);
 }
 
 /* "it's", "there's": the 's of a pronoun is "is" or "has". */
@@ -332,7 +333,8 @@ static int part_of_place(const char *body, const px_tokens *t, size_t from)
  * that links it to its descriptor. */
 static int is_naming_link(const char *body, const px_token *t)
 {
-    return cl_tok_in(body, t, (const char *const[]){"named", "called", "dubbed", NULL});
+    static const char *const links[] = {"named", "called", "dubbed", NULL};
+    return cl_tok_in(body, t, links);
 }
 
 /* The descriptor right before a mention: one or two lower-case content

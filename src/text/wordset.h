@@ -7,7 +7,9 @@
 
 /* Index of the first entry of the NULL-terminated list equal to s[0..len)
  * ignoring ASCII case, or -1. The list is turned into a hashed set on
- * first use (kept for the process's life), so a test is one lookup. */
+ * first use (kept for the process's life), so a test is one lookup. The
+ * set is found by the list's address: a list must be static (a compound
+ * literal on the stack may share its address with another list later). */
 int px_word_index(const char *const *list, const char *s, size_t len);
 
 /* The same set for a caller that looks up many words in one list and

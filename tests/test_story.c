@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "compare/story_internal.h"
 
 static long source_index(const px_story_text *s, const char *name_part)
 {
@@ -174,6 +175,47 @@ static void test_summary_skips_quote_pieces_and_labels_are_words(void **s)
         }
     assert_int_equal(militants, 1);
     px_framing_free(&f);
+    written_story_free(&w);
+}
+
+/* The gist is said by the story, not by someone it quotes: a sentence
+ * every outlet carries that is mostly a quotation (in double marks, or the
+ * tail of a quote in single marks opened before) is never the gist,
+ * however central its words and however many outlets carry it. */
+static void test_gist_is_no_quote(void **s)
+{
+    (void)s;
+    static const char *const texts[] = {
+        "Title: Ferry hits pier at Vell\nSource: one.example\nDate: 2024-05-02\n\n"
+        "Crews worked through the night at the docks after Tuesday's accident, officials said.\n\n"
+        "\"The ferry hit the pier of Vell harbour hard and four passengers were hurt,\" the harbour master said.\n\n"
+        "'Everyone on the deck fell over when the bow struck the concrete,' a passenger said.\n",
+        "Title: Four hurt as ferry strikes Vell pier\nSource: two.example\nDate: 2024-05-02\n\n"
+        "The harbour company will review its safety rules, its chief executive announced.\n\n"
+        "\"The ferry hit the pier of Vell harbour hard and four passengers were hurt,\" the harbour master told "
+        "reporters.\n\n"
+        "'We heard a crash and then the lights of the cabin went out,' a passenger said.\n"};
+    written_story w;
+    px_story_text *st = write_story(&w, texts);
+    size_t doubled = 0, single = 0;
+    for (size_t i = 0; i < st->n_sentences; i++) {
+        const px_story_sentence *ps = &st->sentences[i];
+        const char *text = st->articles[ps->article]->body + ps->start;
+        double share = px_story_sentence_quoted_share(st, i);
+        doubled += text[0] == '"';
+        single += text[0] == '\'';
+        if (text[0] == '"' || text[0] == '\'')
+            assert_true(share > 0.5);
+        else
+            assert_true(share < 0.01);
+    }
+    assert_true(doubled >= 1 && single >= 1);
+    px_summary sm;
+    assert_int_equal(px_summary_build(st, 3, &sm, NULL), PX_OK);
+    assert_true(sm.n >= 1);
+    assert_null(strstr(sm.v[0].text, "\""));
+    assert_null(strstr(sm.v[0].text, "' a passenger"));
+    px_summary_free(&sm);
     written_story_free(&w);
 }
 
@@ -444,6 +486,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_summary_skips_quote_pieces_and_labels_are_words),
+        cmocka_unit_test(test_gist_is_no_quote),
         cmocka_unit_test(test_names_at_sentence_start_and_name_only_facts),
         cmocka_unit_test(test_fact_shown_by_a_sentence_that_names_its_subject),
         cmocka_unit_test(test_seed_003_leans_on_loaded_words),

@@ -577,6 +577,57 @@ static size_t quote_mark_at(const char *body, size_t k, size_t end)
     return 0;
 }
 
+/* A single quotation mark at body[k] (1 or 3 bytes) that opens (+1) or
+ * closes (-1) a quote, told from an apostrophe by what stands around it:
+ * an opening one after a space or the sentence's start and before a
+ * letter, a closing one after a sentence mark and before a space or the
+ * end ("'Gone,' he said"; not "don't", "the Smiths' house"). 0 otherwise. */
+static int single_quote_at(const char *body, size_t k, size_t start, size_t end, size_t *len)
+{
+    int straight = body[k] == '\'';
+    int curly_open = k + 3 <= end && !strncmp(body + k, "\xe2\x80\x98", 3);
+    int curly_close = k + 3 <= end && !strncmp(body + k, "\xe2\x80\x99", 3);
+    if (!straight && !curly_open && !curly_close)
+        return 0;
+    *len = straight ? 1 : 3;
+    unsigned char before = k > start ? (unsigned char)body[k - 1] : ' ';
+    unsigned char after = k + *len < end ? (unsigned char)body[k + *len] : ' ';
+    if ((straight || curly_open) && (before == ' ' || k == start) && (isalpha(after) || after >= 0x80))
+        return 1;
+    if ((straight || curly_close) && strchr(".,!?", before) && before && (after == ' ' || k + *len >= end))
+        return -1;
+    return 0;
+}
+
+/* The share of sentence i's bytes inside quotation marks; a sentence that
+ * closes a quote it did not open ("... astonishing,' Lintner said.") is
+ * inside it up to that mark. */
+double px_story_sentence_quoted_share(const px_story_text *s, size_t i)
+{
+    const px_story_sentence *ps = &s->sentences[i];
+    const char *body = s->articles[ps->article]->body;
+    size_t inside = 0, len = ps->end - ps->start, m;
+    int in = 0, seen = 0;
+    for (size_t k = ps->start; body && k < ps->end;) {
+        int dir = 0;
+        if ((m = quote_mark_at(body, k, ps->end)) != 0)
+            dir = body[k] == '"' ? (in ? -1 : 1) : !strncmp(body + k, "\xe2\x80\x9c", 3) ? 1 : -1;
+        else
+            dir = single_quote_at(body, k, ps->start, ps->end, &m);
+        if (dir) {
+            if (dir < 0 && !in && !seen)
+                inside = k - ps->start; /* the tail of a quote opened before */
+            in = dir > 0;
+            seen = 1;
+            k += m;
+            continue;
+        }
+        inside += in;
+        k++;
+    }
+    return len ? (double)inside / (double)len : 0;
+}
+
 /* A mark closes a quote when it follows a word and no word follows it:
  * pages mix curly and straight marks, and write "”" for both. */
 static int mark_closes(const char *body, size_t k, size_t w, size_t lo, size_t end)

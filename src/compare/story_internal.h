@@ -37,6 +37,8 @@ double px_story_similarity_with(const px_story_text *s, size_t a, size_t b, px_s
  * of a quote the sentence splitter cut ("Red flag is what it needs, we
  * need to stop the race.), not a sentence to show on its own. */
 int px_story_sentence_is_quote_piece(const px_story_text *s, size_t i);
+/* The share (0 to 1) of sentence i's bytes inside double quotation marks. */
+double px_story_sentence_quoted_share(const px_story_text *s, size_t i);
 
 /* Per sentence, a new array: 1 when the sentence goes on with a quote
  * that opened in an earlier sentence of its paragraph ("“We ran up the

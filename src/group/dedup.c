@@ -14,6 +14,11 @@
 #include "group/dedup_internal.h"
 #include "text/text_internal.h"
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define SIGNATURE_AVX2 1 /* signature(): AVX2 when the processor has it */
+#endif
+
 #define MAX_PERMS 512
 #define BUCKET_WALK 64      /* newest entries looked at per LSH bucket */
 #define MAX_VERIFY 256      /* candidates verified per article */
@@ -398,8 +403,48 @@ static uint32_t least_hash(uint64_t a, uint64_t b, const uint32_t *sh, uint32_t 
  * running minima stay in registers, four independent chains. */
 #define SIG_LANES 4
 
+#ifdef SIGNATURE_AVX2
+/* The same signature eight shingles at a time, where the processor has
+ * AVX2 (the signature was a third of dedup's time, a 64-bit product per
+ * shingle and permutation). With a = ah 2^32 + al, the upper half of
+ * (a x + b) mod 2^64 is the upper half of al x + b plus the lower half of
+ * ah x, modulo 2^32: 32-bit lanes give the very same hashes. */
+__attribute__((target("avx2"))) static void signature_avx2(const px_deduper *d, const uint32_t *sh,
+                                                           uint32_t n, uint32_t *sig)
+{
+    unsigned perms = d->o.bands * d->o.rows;
+    uint32_t whole = n & ~7u;
+    for (unsigned p = 0; p < perms; p++) {
+        uint64_t a = d->perm_a[p], b = d->perm_b[p];
+        __m256i al = _mm256_set1_epi64x((long long)(a & 0xffffffffu));
+        __m256i ah = _mm256_set1_epi32((int)(uint32_t)(a >> 32));
+        __m256i vb = _mm256_set1_epi64x((long long)b);
+        __m256i least = _mm256_set1_epi32(-1);
+        for (uint32_t i = 0; i < whole; i += 8) {
+            __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(sh + i));
+            __m256i even = _mm256_add_epi64(_mm256_mul_epu32(x, al), vb);
+            __m256i odd = _mm256_add_epi64(_mm256_mul_epu32(_mm256_srli_epi64(x, 32), al), vb);
+            __m256i high = _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0xAA);
+            least = _mm256_min_epu32(least, _mm256_add_epi32(high, _mm256_mullo_epi32(x, ah)));
+        }
+        uint32_t lanes[8];
+        _mm256_storeu_si256((__m256i *)(void *)lanes, least);
+        uint32_t m = least_hash(a, b, sh + whole, n - whole);
+        for (int k = 0; k < 8; k++)
+            m = lanes[k] < m ? lanes[k] : m;
+        sig[p] = m;
+    }
+}
+#endif
+
 static void signature(const px_deduper *d, const uint32_t *sh, uint32_t n, uint32_t *sig)
 {
+#ifdef SIGNATURE_AVX2
+    if (__builtin_cpu_supports("avx2")) {
+        signature_avx2(d, sh, n, sig);
+        return;
+    }
+#endif
     unsigned perms = d->o.bands * d->o.rows, p = 0;
     for (; p + SIG_LANES <= perms; p += SIG_LANES) {
         uint32_t least[SIG_LANES];

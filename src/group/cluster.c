@@ -895,6 +895,16 @@ static int trace_text(px_clusterer *c, const char *text, size_t len, int names, 
     return px_tokenize(text, len, t) == PX_OK ? trace_tokens(c, text, t, names, tr) : PX_ENOMEM;
 }
 
+/* A trace held until the corpus is vectorised: without its growth room. */
+static void trace_fit(term_trace *t)
+{
+    uint32_t *e = t->n && t->n < t->cap ? realloc(t->e, t->n * sizeof *t->e) : NULL;
+    if (e) {
+        t->e = e;
+        t->cap = t->n;
+    }
+}
+
 static void trace_free(term_trace *t)
 {
     free(t->e);
@@ -2798,8 +2808,10 @@ static void corpus_on_merge(uint64_t from, uint64_t into, void *ud)
         m->user(from, into, m->user_ud);
 }
 
-int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
-                      const px_dup_match *dups, int batch)
+/* px_cluster_corpus; reader, when not NULL, is the deduper that reads the
+ * bodies as they are observed: released once they all are. */
+static int cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
+                          const px_dup_match *dups, int batch, px_deduper *reader)
 {
     if (!c->o.retain)
         return PX_EUSAGE;
@@ -2826,7 +2838,11 @@ int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
             last = day;
         order[i] = (dated){i, last};
         rc = observe_traced(c, articles[i], &traces[i]);
+        trace_fit(&traces[i]);
     }
+    /* the copies are known: what the deduper holds would only serve more
+     * input, and the stories to come need the memory */
+    px_deduper_release(reader);
     if (rc == PX_OK)
         qsort(order, n, sizeof *order, by_day_then_input);
     /* the representatives first, so that every copy finds its story */
@@ -3011,6 +3027,12 @@ int px_group_as_one_story(size_t n, px_story_groups *out, px_error *err)
 }
 
 /* The deduper reading each body's tokens as the clusterer observes it. */
+int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
+                      const px_dup_match *dups, int batch)
+{
+    return cluster_corpus(c, articles, n, dups, batch, NULL);
+}
+
 typedef struct dedup_feed {
     px_deduper *dd;
     px_dup_match *dups;
@@ -3033,7 +3055,7 @@ int px_cluster_corpus_dedup(px_clusterer *c, px_deduper *dd, px_article *const *
     dedup_feed feed = {dd, dups, 0, n};
     if (dd)
         px_clusterer_on_body_tokens(c, dedup_observed, &feed);
-    int rc = px_cluster_corpus(c, articles, n, dups, batch);
+    int rc = cluster_corpus(c, articles, n, dups, batch, dd);
     px_clusterer_on_body_tokens(c, NULL, NULL);
     if (rc == PX_OK && dd && feed.next != n)
         rc = PX_EUSAGE;

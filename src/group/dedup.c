@@ -46,8 +46,8 @@ struct px_deduper {
     uint64_t perm_a[MAX_PERMS], perm_b[MAX_PERMS];
     kept *ring;             /* window, indexed by pos % window */
     uint64_t count;         /* articles added */
-    int64_t *heads;         /* open table of chain heads, -1 empty */
-    uint64_t *head_keys;
+    int64_t *heads;         /* open table of chain heads, -1 empty; a
+                               slot's key is its head entry's */
     size_t n_heads;         /* power of two */
     size_t used_heads;
     entry *entries;
@@ -58,6 +58,8 @@ struct px_deduper {
     size_t cap_tok;
     uint32_t *sig;
     px_dedup_memo *memo;    /* readings kept across dedupers, NULL for none */
+    int released;           /* px_deduper_release: no more additions */
+    px_dedup_stats last;    /* the statistics when released */
 };
 
 const char *px_dup_relation_name(px_dup_relation r)
@@ -129,8 +131,7 @@ int px_deduper_new(px_deduper **out, const px_dedup_opts *opts, px_error *err)
     d->sig = malloc((size_t)o.bands * o.rows * sizeof *d->sig);
     d->n_heads = 1024;
     d->heads = malloc(d->n_heads * sizeof *d->heads);
-    d->head_keys = malloc(d->n_heads * sizeof *d->head_keys);
-    if (!d->ring || !d->sig || !d->heads || !d->head_keys) {
+    if (!d->ring || !d->sig || !d->heads) {
         px_deduper_free(d);
         return px_error_set(err, PX_ENOMEM, "out of memory");
     }
@@ -148,7 +149,6 @@ void px_deduper_free(px_deduper *d)
             free(d->ring[i].shingles);
     free(d->ring);
     free(d->heads);
-    free(d->head_keys);
     free(d->entries);
     free(d->tok_hash);
     free(d->sig);
@@ -160,8 +160,31 @@ size_t px_deduper_count(const px_deduper *d)
     return (size_t)d->count;
 }
 
+void px_deduper_release(px_deduper *d)
+{
+    if (!d || d->released)
+        return;
+    px_deduper_stats(d, &d->last);
+    for (size_t i = 0; i < d->o.window; i++) {
+        free(d->ring[i].shingles);
+        d->ring[i] = (kept){0};
+    }
+    free(d->heads);
+    free(d->entries);
+    free(d->tok_hash);
+    d->heads = NULL;
+    d->entries = NULL;
+    d->tok_hash = NULL;
+    d->n_heads = d->used_heads = d->n_entries = d->cap_entries = d->live_entries = d->cap_tok = 0;
+    d->released = 1;
+}
+
 void px_deduper_stats(const px_deduper *d, px_dedup_stats *out)
 {
+    if (d->released) {
+        *out = d->last;
+        return;
+    }
     memset(out, 0, sizeof *out);
     out->articles = d->count;
     out->window_articles = d->count < d->o.window ? (size_t)d->count : d->o.window;
@@ -179,7 +202,7 @@ static size_t head_slot(const px_deduper *d, uint64_t key)
 {
     size_t mask = d->n_heads - 1;
     size_t i = (size_t)(key * 0x9e3779b97f4a7c15ull >> 20) & mask;
-    while (d->heads[i] != -1 && d->head_keys[i] != key)
+    while (d->heads[i] != -1 && d->entries[d->heads[i]].key != key)
         i = (i + 1) & mask;
     return i;
 }
@@ -188,27 +211,18 @@ static int grow_heads(px_deduper *d)
 {
     size_t old_n = d->n_heads;
     int64_t *old_heads = d->heads;
-    uint64_t *old_keys = d->head_keys;
     d->n_heads = old_n * 2;
     d->heads = malloc(d->n_heads * sizeof *d->heads);
-    d->head_keys = malloc(d->n_heads * sizeof *d->head_keys);
-    if (!d->heads || !d->head_keys) {
-        free(d->heads);
-        free(d->head_keys);
+    if (!d->heads) {
         d->heads = old_heads;
-        d->head_keys = old_keys;
         d->n_heads = old_n;
         return PX_ENOMEM;
     }
     memset(d->heads, 0xff, d->n_heads * sizeof *d->heads);
     for (size_t i = 0; i < old_n; i++)
-        if (old_heads[i] != -1) {
-            size_t s = head_slot(d, old_keys[i]);
-            d->heads[s] = old_heads[i];
-            d->head_keys[s] = old_keys[i];
-        }
+        if (old_heads[i] != -1)
+            d->heads[head_slot(d, d->entries[old_heads[i]].key)] = old_heads[i];
     free(old_heads);
-    free(old_keys);
     return PX_OK;
 }
 
@@ -219,10 +233,7 @@ static int table_put(px_deduper *d, uint64_t key, uint64_t pos)
     if (px_grow(&d->entries, &d->cap_entries, d->n_entries + 1, sizeof *d->entries, 4096, 0))
         return PX_ENOMEM;
     size_t s = head_slot(d, key);
-    if (d->heads[s] == -1) {
-        d->used_heads++;
-        d->head_keys[s] = key;
-    }
+    d->used_heads += d->heads[s] == -1;
     d->entries[d->n_entries] = (entry){key, pos, d->heads[s]};
     d->heads[s] = (int64_t)d->n_entries++;
     d->live_entries++;
@@ -383,6 +394,10 @@ static int shingle_set(const char *norm, size_t len, const char *text, size_t te
     for (size_t i = 1; i < m; i++)
         if (s[i] != s[w - 1])
             s[w++] = s[i];
+    /* kept for the window: without the repeats' room */
+    uint32_t *fit = w < m ? realloc(s, w * sizeof *s) : NULL;
+    if (fit)
+        s = fit;
     *out = s;
     *n_out = (uint32_t)w;
     return PX_OK;
@@ -537,10 +552,7 @@ static int compact(px_deduper *d)
     /* Re-chain in input order so every chain stays newest first. */
     for (size_t i = 0; i < w; i++) {
         size_t s = head_slot(d, d->entries[i].key);
-        if (d->heads[s] == -1) {
-            d->used_heads++;
-            d->head_keys[s] = d->entries[i].key;
-        }
+        d->used_heads += d->heads[s] == -1;
         d->entries[i].next = d->heads[s];
         d->heads[s] = (int64_t)i;
     }
@@ -820,6 +832,8 @@ static int read_shingles(px_deduper *d, const char *norm, size_t nlen, const cha
 static int dedup_add(px_deduper *d, const char *text, size_t len, const px_tokens *written, int use_memo,
                      px_dup_match *out)
 {
+    if (d->released)
+        return PX_EUSAGE;
     px_dup_match m = {PX_DUP_NONE, d->count, (size_t)d->count, 0};
     px_dedup_memo *memo = use_memo ? memo_of(d) : NULL;
     uint64_t fp = memo ? XXH64(text ? text : "", text ? len : 0, 0x6475706d) : 0;

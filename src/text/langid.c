@@ -203,22 +203,243 @@ static int add_ngram(const char *s, size_t len, size_t rank, void *ud)
     return 0;
 }
 
-/* The distance of the text's fingerprint from every language, as
- * fp_Compare without a cutoff gives it; 0 when the table is not there. */
-static int all_distances(void *unknown, distances *d)
+/* ---- the text's n-grams, ranked as libexttextcat ranks them ----------- */
+
+/* libexttextcat's fingerprint of a text (fp_Create) is its 400 most
+ * frequent n-grams of 1 to 5 characters, ranked; the library hands them
+ * out only as printed text (fp_Print), and making and printing them was
+ * most of what identification still cost. They are made here the way the
+ * library makes them: the same text preparation, the same counting table
+ * (its hash, its 8192 chains, newest first) and the same heap, so that
+ * n-grams of equal counts fall in the same ranks. Checked against
+ * fp_Create and fp_Print on 54,286 texts (the UD dev texts of 11 languages
+ * whole, by sentence and in 300-byte pieces, the Reuters, giveme5w1h,
+ * ecbplus and BBC bodies and titles): the same n-grams in the same ranks
+ * (BENCHMARKS.md). */
+#define NGRAM_CHARS 5
+#define NGRAM_BYTES (NGRAM_CHARS * 4)
+#define NGRAM_BUCKETS 8192
+
+typedef struct ngram_count {
+    char str[NGRAM_BYTES + 1];
+    uint32_t cnt;
+    int32_t next;      /* the next n-gram of its chain, -1 at its end */
+} ngram_count;
+
+typedef struct ngram_counts {
+    int32_t *bucket;   /* NGRAM_BUCKETS chain heads, -1 empty */
+    ngram_count *v;
+    size_t n, cap;
+    int32_t heap[FINGERPRINT_NGRAMS]; /* least count on top */
+    size_t heap_n;
+} ngram_counts;
+
+static int is_gap(char ch) { return isspace((unsigned char)ch) || isdigit((unsigned char)ch); }
+
+/* The text as the library prepares it: each run of spaces and digits one
+ * '_', an '_' before the first word and after the last, at most len + 1
+ * bytes before the last '_'. Like the library it reads on past len to the
+ * end of the string while it skips a run. */
+static char *ngram_text(const char *p, size_t len)
 {
-    memset(d, 0, sizeof *d);
-    return rank_table.ready && each_ranked_ngram(unknown, add_ngram, d) == 0;
+    char *dest = malloc(len + 3), *w = dest, *limit = dest + len + 1;
+    if (!dest)
+        return NULL;
+    for (int word = 0;;) {
+        if (!word) {
+            if (is_gap(*p)) {
+                p++;
+                continue;
+            }
+            *w++ = '_';
+            if (!*p || w == limit)
+                break;
+            word = 1;
+        }
+        *w++ = *p++;
+        if (w == limit) {
+            *w++ = '_';
+            break;
+        }
+        if (!*p)
+            break;
+        word = !is_gap(*p);
+    }
+    *w = '\0';
+    return dest;
 }
 
-/* fp_Compare(fingerprints[i], unknown, cutoff) from the distances when
- * known: past the cutoff it answers INT_MAX. */
-static int compare_language(size_t i, void *unknown, const distances *d, int known, int cutoff)
+/* The bytes of the character at q: a lead byte's high bits say how many
+ * follow, as far as the string goes. */
+static size_t char_bytes(const char *q)
 {
-    if (!known)
-        return fp_Compare(fingerprints[i], unknown, cutoff);
-    return d->sum[i] > cutoff ? INT_MAX : (int)d->sum[i];
+    size_t n = 1;
+    for (unsigned lead = (unsigned char)*q << 1; (lead & 0x80) && q[n] && (*q & 0x80); lead <<= 1)
+        n++;
+    return n;
 }
+
+static uint32_t ngram_hash(const char *s, size_t chars)
+{
+    uint32_t h = (uint32_t)chars * 13;
+    for (; *s; s++)
+        h = h * 31 + (uint32_t)(int)*s;
+    return h;
+}
+
+static int count_ngram(ngram_counts *t, const char *s, size_t chars)
+{
+    uint32_t b = ngram_hash(s, chars) & (NGRAM_BUCKETS - 1);
+    for (int32_t k = t->bucket[b]; k >= 0; k = t->v[k].next)
+        if (strcmp(t->v[k].str, s) == 0) {
+            t->v[k].cnt++;
+            return 0;
+        }
+    if (t->n >= INT32_MAX || px_grow(&t->v, &t->cap, t->n + 1, sizeof *t->v, 1024, 0))
+        return -1;
+    ngram_count *e = &t->v[t->n];
+    strcpy(e->str, s);
+    e->cnt = 1;
+    e->next = t->bucket[b];
+    t->bucket[b] = (int32_t)t->n++;
+    return 0;
+}
+
+/* Counts every n-gram of 1 to NGRAM_CHARS characters of the prepared
+ * text; an '_' ends an n-gram. */
+static int count_ngrams(ngram_counts *t, const char *text)
+{
+    char g[NGRAM_BYTES + 1];
+    for (const char *p = text;; p += char_bytes(p)) {
+        const char *q = p;
+        size_t len = 0;
+        for (size_t chars = 1; chars <= NGRAM_CHARS; chars++) {
+            size_t cb = char_bytes(q);
+            memcpy(g + len, q, cb);
+            len += cb;
+            g[len] = '\0';
+            if (count_ngram(t, g, chars))
+                return -1;
+            if (chars > 1 && *q == '_')
+                break;
+            q += cb;
+            if (!*q)
+                return 0;
+        }
+    }
+}
+
+static int heap_above(const ngram_counts *t, int32_t a, int32_t b) { return t->v[a].cnt > t->v[b].cnt; }
+
+static void heap_swap(ngram_counts *t, size_t i, size_t j)
+{
+    int32_t x = t->heap[i];
+    t->heap[i] = t->heap[j];
+    t->heap[j] = x;
+}
+
+static void sift_up(ngram_counts *t, size_t child)
+{
+    while (child > 0) {
+        size_t parent = (child - 1) / 2;
+        if (!heap_above(t, t->heap[parent], t->heap[child]))
+            return;
+        heap_swap(t, parent, child);
+        child = parent;
+    }
+}
+
+static void sift_down(ngram_counts *t, size_t n, size_t parent)
+{
+    for (size_t child = 1; child < n; child = parent * 2 + 1) {
+        if (child + 1 < n && heap_above(t, t->heap[child], t->heap[child + 1]))
+            child++;
+        if (!heap_above(t, t->heap[parent], t->heap[child]))
+            return;
+        heap_swap(t, parent, child);
+        parent = child;
+    }
+}
+
+/* The most frequent n-grams into the heap, in the order of the table. */
+static void keep_most_frequent(ngram_counts *t)
+{
+    for (size_t b = 0; b < NGRAM_BUCKETS; b++)
+        for (int32_t k = t->bucket[b]; k >= 0; k = t->v[k].next) {
+            if (t->heap_n < FINGERPRINT_NGRAMS) {
+                t->heap[t->heap_n] = k;
+                sift_up(t, t->heap_n++);
+            } else if (t->v[k].cnt >= t->v[t->heap[0]].cnt) {
+                t->heap[0] = k;
+                sift_down(t, t->heap_n, 0);
+            }
+        }
+}
+
+/* Calls fn(n-gram, its length, its rank, ud) for each n-gram of the
+ * text's fingerprint, least frequent first; -1 when out of memory. */
+static int rank_text_ngrams(const char *s, size_t len, int (*fn)(const char *, size_t, size_t, void *),
+                            void *ud)
+{
+    ngram_counts t = {0};
+    char *text = ngram_text(s, len);
+    t.bucket = malloc(NGRAM_BUCKETS * sizeof *t.bucket);
+    int rc = text && t.bucket ? 0 : -1;
+    if (rc == 0) {
+        memset(t.bucket, 0xff, NGRAM_BUCKETS * sizeof *t.bucket);
+        rc = count_ngrams(&t, text);
+    }
+    if (rc == 0)
+        keep_most_frequent(&t);
+    for (size_t rank = t.heap_n; rc == 0 && rank-- > 0;) {
+        int32_t k = t.heap[0];
+        t.heap[0] = t.heap[t.heap_n - 1];
+        sift_down(&t, t.heap_n, 0);
+        t.heap_n--;
+        rc = fn(t.v[k].str, strlen(t.v[k].str), rank, ud);
+    }
+    free(text);
+    free(t.bucket);
+    free(t.v);
+    return rc;
+}
+
+/* ---- scoring a text against every language ---------------------------- */
+
+/* The distances of a text from the languages: from the table when it is
+ * there, else by the library (unknown, its fingerprint). */
+typedef struct text_scores {
+    distances d;
+    void *unknown;
+} text_scores;
+
+/* 0 when the text has no fingerprint (fp_Create would refuse it). */
+static int score_text(const char *s, size_t len, text_scores *t)
+{
+    memset(t, 0, sizeof *t);
+    if (len == 0)
+        return 0;
+    if (rank_table.ready && rank_text_ngrams(s, len, add_ngram, &t->d) == 0)
+        return 1;
+    memset(&t->d, 0, sizeof t->d);
+    if (!(t->unknown = fp_Init(NULL)))
+        return 0;
+    fp_SetProperty(t->unknown, TCPROP_UTF8AWARE, TC_TRUE);
+    if (fp_Create(t->unknown, s, (uint4)len, FINGERPRINT_NGRAMS))
+        return 1;
+    fp_Done(t->unknown);
+    t->unknown = NULL;
+    return 0;
+}
+
+/* fp_Compare(fingerprints[i], the text, cutoff): past the cutoff INT_MAX. */
+static int text_score(const text_scores *t, size_t i, int cutoff)
+{
+    if (t->unknown)
+        return fp_Compare(fingerprints[i], t->unknown, cutoff);
+    return t->d.sum[i] > cutoff ? INT_MAX : (int)t->d.sum[i];
+}
+
 
 int px_language_known(const char *lang)
 {
@@ -312,34 +533,27 @@ static size_t english_slot(void)
 static const char *closest_fingerprint(const char *s, size_t len, size_t letters)
 {
     pthread_once(&load_once, load_fingerprints);
-    if (!loaded)
+    text_scores t;
+    if (!loaded || !score_text(s, len, &t))
         return NULL;
-    void *unknown = fp_Init(NULL);
-    if (!unknown)
-        return NULL;
-    fp_SetProperty(unknown, TCPROP_UTF8AWARE, TC_TRUE);
-    const char *best = NULL;
-    if (fp_Create(unknown, s, (uint4)len, FINGERPRINT_NGRAMS)) {
-        ranking r = {NULL, INT_MAX, INT_MAX};
-        size_t en = english_slot();
-        distances d;
-        int known = all_distances(unknown, &d);
-        int english = fingerprints[en] ? compare_language(en, unknown, &d, known, INT_MAX) : INT_MAX;
-        if (fingerprints[en])
-            rank_language(&r, "en", english);
-        for (size_t i = 0; i < N_LANGUAGES; i++) {
-            if (!fingerprints[i] || i == en)
-                continue;
-            int cutoff = r.second < english ? r.second : english;
-            rank_language(&r, languages[i].code, compare_language(i, unknown, &d, known, cutoff));
-        }
-        best = r.best;
-        if ((double)english <= (double)r.best_score * ENGLISH_MARGIN)
-            best = "en";
-        else if (letters < SHORT_LETTERS && (double)r.second < (double)r.best_score * SHORT_MARGIN)
-            best = NULL;
+    ranking r = {NULL, INT_MAX, INT_MAX};
+    size_t en = english_slot();
+    int english = fingerprints[en] ? text_score(&t, en, INT_MAX) : INT_MAX;
+    if (fingerprints[en])
+        rank_language(&r, "en", english);
+    for (size_t i = 0; i < N_LANGUAGES; i++) {
+        if (!fingerprints[i] || i == en)
+            continue;
+        int cutoff = r.second < english ? r.second : english;
+        rank_language(&r, languages[i].code, text_score(&t, i, cutoff));
     }
-    fp_Done(unknown);
+    const char *best = r.best;
+    if ((double)english <= (double)r.best_score * ENGLISH_MARGIN)
+        best = "en";
+    else if (letters < SHORT_LETTERS && (double)r.second < (double)r.best_score * SHORT_MARGIN)
+        best = NULL;
+    if (t.unknown)
+        fp_Done(t.unknown);
     return best;
 }
 

@@ -92,17 +92,23 @@ static term_w rank_entry(const term_w *v, uint32_t n, uint32_t k, term_w *scratc
     return scratch[k];
 }
 
+/* Vectors up to this long are ranked in a scratch copy on the stack (a
+ * story's sums hold at most story_terms, 200 by default). */
+#define KEEP_TOP_STACK 256
+
 /* Keeps the keep heaviest entries of v (ties by term), sorted by term;
  * sorted says v already is. The order of the rest is kept, so a vector
  * sorted by term stays sorted without a second sort. */
 static int keep_top(term_w *v, uint32_t *n, uint32_t keep, int sorted)
 {
     if (*n > keep) {
-        term_w *scratch = malloc((size_t)*n * sizeof *scratch);
+        term_w small[KEEP_TOP_STACK];
+        term_w *scratch = *n <= KEEP_TOP_STACK ? small : malloc((size_t)*n * sizeof *scratch);
         if (!scratch)
             return PX_ENOMEM;
         term_w last = rank_entry(v, *n, keep - 1, scratch);
-        free(scratch);
+        if (scratch != small)
+            free(scratch);
         uint32_t k = 0;
         for (uint32_t i = 0; i < *n; i++)
             if (cmp_weight_desc(&v[i], &last) <= 0)
@@ -439,6 +445,8 @@ struct px_clusterer {
     size_t story_dense_stride; /* terms per sum in story_dense: dense_cap + 1 */
     term_w *tf;
     size_t tf_n, tf_cap;
+    uint32_t *tf_sorted;      /* make_vec's scratch: the terms of tf by id */
+    size_t tf_sorted_cap;
     px_story view;
 };
 
@@ -615,6 +623,7 @@ void px_clusterer_free(px_clusterer *c)
     free(c->dense);
     free(c->story_dense);
     free(c->tf);
+    free(c->tf_sorted);
     for (int k = 0; k < N_CHANNELS; k++)
         free(c->ch_terms[k]);
     free(c->trace.e);
@@ -1273,15 +1282,23 @@ static int make_vec(px_clusterer *c, vec *out)
     *out = (vec){0};
     if (!c->tf_n)
         return PX_OK;
-    term_w *v = malloc(c->tf_n * sizeof *v);
-    if (!v)
+    /* weighed in term order (a radix sort of the ids rather than a sort
+     * of the vector after): keep_top keeps that order */
+    if (px_grow(&c->tf_sorted, &c->tf_sorted_cap, c->tf_n, sizeof *c->tf_sorted, 512, 0))
         return PX_ENOMEM;
+    for (size_t i = 0; i < c->tf_n; i++)
+        c->tf_sorted[i] = c->tf[i].term;
+    term_w *v = malloc(c->tf_n * sizeof *v);
+    if (!v || px_sort_u32(c->tf_sorted, c->tf_n)) {
+        free(v);
+        return PX_ENOMEM;
+    }
     for (size_t i = 0; i < c->tf_n; i++) {
-        uint32_t t = c->tf[i].term;
+        uint32_t t = c->tf_sorted[i];
         v[i] = (term_w){t, tfidf(c, t)};
     }
     uint32_t n = (uint32_t)c->tf_n;
-    if (keep_top(v, &n, c->o.story_terms, 0) != PX_OK) {
+    if (keep_top(v, &n, c->o.story_terms, 1) != PX_OK) {
         free(v);
         return PX_ENOMEM;
     }
@@ -1466,6 +1483,18 @@ static void unindex(px_clusterer *c, story *s)
     for (uint32_t i = 0; i < s->n_indexed; i++)
         posting_remove(c, s->indexed[i], s);
     s->n_indexed = 0;
+}
+
+/* unindex() of every story at once: every posting is an indexed term of
+ * a story, so the lists are emptied whole (removing the stories one by
+ * one in creation order moved each list's tail once per story). */
+static void unindex_all(px_clusterer *c)
+{
+    for (size_t i = 0; i < c->n_stories; i++)
+        if (c->stories[i])
+            c->stories[i]->n_indexed = 0;
+    for (size_t t = 0; t < c->n_post; t++)
+        c->post[t].n = 0;
 }
 
 static int has_term(const uint32_t *v, uint32_t n, uint32_t term)
@@ -2650,9 +2679,7 @@ static int merge_round(px_clusterer *c, double threshold)
 {
     int rc = PX_OK, merged = 0;
     /* rebuilt in creation order, so every posting list is sorted by seq */
-    for (size_t i = 0; i < c->n_stories; i++)
-        if (c->stories[i])
-            unindex(c, c->stories[i]);
+    unindex_all(c);
     for (size_t i = 0; i < c->n_stories && rc == PX_OK; i++)
         if (c->stories[i])
             rc = reindex(c, c->stories[i]);
@@ -2745,9 +2772,7 @@ static int merge_round(px_clusterer *c, double threshold)
             free(used);
         }
     }
-    for (size_t i = 0; i < c->n_stories; i++)
-        if (c->stories[i])
-            unindex(c, c->stories[i]);
+    unindex_all(c);
     free(slot_of);
     free(pairs);
     return rc ? rc : merged;

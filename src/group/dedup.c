@@ -46,7 +46,7 @@ struct px_deduper {
     uint64_t perm_a[MAX_PERMS], perm_b[MAX_PERMS];
     kept *ring;             /* window, indexed by pos % window */
     uint64_t count;         /* articles added */
-    int64_t *heads;         /* open table of chain heads, -1 empty; a
+    uint64_t *heads;        /* open table of chain heads (head_of), a
                                slot's key is its head entry's */
     size_t n_heads;         /* power of two */
     size_t used_heads;
@@ -198,19 +198,33 @@ void px_deduper_stats(const px_deduper *d, px_dedup_stats *out)
 
 /* ---- the key table ------------------------------------------------------ */
 
+/* A slot of the key table holds its chain's newest entry and the top bits
+ * of its key, so that a probe reads an entry only when those agree (most
+ * probes are for keys not in the table and would read one entry for each
+ * slot they pass). */
+#define HEAD_INDEX_BITS 40
+#define HEAD_INDEX_MASK ((1ull << HEAD_INDEX_BITS) - 1)
+#define HEAD_EMPTY UINT64_MAX
+
+static uint64_t head_tag(uint64_t key) { return key & ~HEAD_INDEX_MASK; }
+static uint64_t head_of(uint64_t key, size_t entry) { return head_tag(key) | entry; }
+static int64_t head_entry(uint64_t head) { return head == HEAD_EMPTY ? -1 : (int64_t)(head & HEAD_INDEX_MASK); }
+
 static size_t head_slot(const px_deduper *d, uint64_t key)
 {
     size_t mask = d->n_heads - 1;
     size_t i = (size_t)(key * 0x9e3779b97f4a7c15ull >> 20) & mask;
-    while (d->heads[i] != -1 && d->entries[d->heads[i]].key != key)
-        i = (i + 1) & mask;
+    uint64_t tag = head_tag(key);
+    for (uint64_t h; (h = d->heads[i]) != HEAD_EMPTY; i = (i + 1) & mask)
+        if ((h & ~HEAD_INDEX_MASK) == tag && d->entries[h & HEAD_INDEX_MASK].key == key)
+            break;
     return i;
 }
 
 static int grow_heads(px_deduper *d)
 {
     size_t old_n = d->n_heads;
-    int64_t *old_heads = d->heads;
+    uint64_t *old_heads = d->heads;
     d->n_heads = old_n * 2;
     d->heads = malloc(d->n_heads * sizeof *d->heads);
     if (!d->heads) {
@@ -220,8 +234,8 @@ static int grow_heads(px_deduper *d)
     }
     memset(d->heads, 0xff, d->n_heads * sizeof *d->heads);
     for (size_t i = 0; i < old_n; i++)
-        if (old_heads[i] != -1)
-            d->heads[head_slot(d, d->entries[old_heads[i]].key)] = old_heads[i];
+        if (old_heads[i] != HEAD_EMPTY)
+            d->heads[head_slot(d, d->entries[old_heads[i] & HEAD_INDEX_MASK].key)] = old_heads[i];
     free(old_heads);
     return PX_OK;
 }
@@ -230,19 +244,21 @@ static int table_put(px_deduper *d, uint64_t key, uint64_t pos)
 {
     if ((d->used_heads + 1) * 4 > d->n_heads * 3 && grow_heads(d))
         return PX_ENOMEM;
+    if (d->n_entries + 1 >= HEAD_INDEX_MASK)
+        return PX_ENOMEM;
     if (px_grow(&d->entries, &d->cap_entries, d->n_entries + 1, sizeof *d->entries, 4096, 0))
         return PX_ENOMEM;
     size_t s = head_slot(d, key);
-    d->used_heads += d->heads[s] == -1;
-    d->entries[d->n_entries] = (entry){key, pos, d->heads[s]};
-    d->heads[s] = (int64_t)d->n_entries++;
+    d->used_heads += d->heads[s] == HEAD_EMPTY;
+    d->entries[d->n_entries] = (entry){key, pos, head_entry(d->heads[s])};
+    d->heads[s] = head_of(key, d->n_entries++);
     d->live_entries++;
     return PX_OK;
 }
 
 static int64_t table_first(const px_deduper *d, uint64_t key)
 {
-    return d->heads[head_slot(d, key)];
+    return head_entry(d->heads[head_slot(d, key)]);
 }
 
 static int is_live(const px_deduper *d, uint64_t pos)
@@ -552,9 +568,9 @@ static int compact(px_deduper *d)
     /* Re-chain in input order so every chain stays newest first. */
     for (size_t i = 0; i < w; i++) {
         size_t s = head_slot(d, d->entries[i].key);
-        d->used_heads += d->heads[s] == -1;
-        d->entries[i].next = d->heads[s];
-        d->heads[s] = (int64_t)i;
+        d->used_heads += d->heads[s] == HEAD_EMPTY;
+        d->entries[i].next = head_entry(d->heads[s]);
+        d->heads[s] = head_of(d->entries[i].key, i);
     }
     return PX_OK;
 }

@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -580,10 +581,18 @@ static const char *const english_function_words[] = {
 static px_map function_word_set;
 static pthread_once_t function_words_once = PTHREAD_ONCE_INIT;
 
+/* The shortest and the longest function word: a word of another length
+ * is no function word without a lookup. */
+static size_t function_word_min = SIZE_MAX, function_word_max;
+
 static void build_function_words(void)
 {
-    for (const char *const *w = english_function_words; *w; w++)
-        px_map_intern(&function_word_set, *w, strlen(*w), NULL);
+    for (const char *const *w = english_function_words; *w; w++) {
+        size_t n = strlen(*w);
+        px_map_intern(&function_word_set, *w, n, NULL);
+        function_word_min = n < function_word_min ? n : function_word_min;
+        function_word_max = n > function_word_max ? n : function_word_max;
+    }
 }
 
 #define MAX_FUNCTION_WORD 8
@@ -591,7 +600,7 @@ static void build_function_words(void)
 static int is_function_word(const char *s, size_t len)
 {
     char lower[MAX_FUNCTION_WORD];
-    if (len > MAX_FUNCTION_WORD)
+    if (len > MAX_FUNCTION_WORD || len < function_word_min || len > function_word_max)
         return 0;
     for (size_t i = 0; i < len; i++)
         lower[i] = (char)(s[i] | 0x20);

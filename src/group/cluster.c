@@ -2595,20 +2595,6 @@ static int cmp_pair(const void *x, const void *y)
     return (p->b > q->b) - (p->b < q->b);
 }
 
-/* Index of the first story in p (sorted by seq) started after seq. */
-static uint32_t first_after(const posting *p, uint64_t seq)
-{
-    uint32_t lo = 0, hi = p->n;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (p->v[mid]->seq <= seq)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* The similarities of the pairs of stories the batch pass scored, kept
  * from one round to the next: a similarity depends on the two stories
  * only, and after the first round most stories are as they were, so only
@@ -2691,6 +2677,13 @@ static int merge_round(px_clusterer *c, double threshold)
     story_scatter sc;
     if (rc == PX_OK)
         rc = story_scatter_init(c, &sc);
+    /* The stories are walked in creation order, the order of every posting
+     * list: each list's stories before s are those of the walk that hold
+     * the term, so counting them per term finds s's place in the list
+     * (which a binary search found, reading a story at each step). */
+    uint32_t *before = rc == PX_OK ? calloc(c->n_post ? c->n_post : 1, sizeof *before) : NULL;
+    if (rc == PX_OK && !before)
+        rc = PX_ENOMEM;
     for (size_t i = 0; i < c->n_stories && rc == PX_OK; i++) {
         story *s = c->stories[i];
         if (!s || !s->n_indexed)
@@ -2699,7 +2692,7 @@ static int merge_round(px_clusterer *c, double threshold)
         n_near = 0;
         for (uint32_t t = 0; t < s->n_indexed && rc == PX_OK; t++) {
             const posting *p = &c->post[s->indexed[t]];
-            uint32_t k = first_after(p, s->seq);
+            uint32_t k = ++before[s->indexed[t]]; /* the first story after s */
             uint32_t stop = p->n - k > POSTING_WALK ? k + POSTING_WALK : p->n;
             for (; k < stop; k++) {
                 story *o = p->v[k];
@@ -2746,6 +2739,7 @@ static int merge_round(px_clusterer *c, double threshold)
             story_scatter_set(&sc, s, 0);
     }
     free(near);
+    free(before);
     if (rc == PX_OK && n_pairs) {
         /* pairs[].b holds a seq; map seqs to slots */
         slot_of = malloc(c->seq * sizeof *slot_of);

@@ -348,6 +348,10 @@ typedef struct story {
     size_t n_vec;             /* members that have a vector (not copies) */
     uint32_t *indexed;        /* centroid terms in the inverted index */
     uint32_t n_indexed;
+    uint32_t n_top;           /* top_known: indexed[0..n_top) are the centroid's
+                                 top terms, indexed or not (the batch pass
+                                 indexes every story again each round) */
+    int top_known;
     char *title;              /* cached central title (owned copy) */
     int title_valid;
     int active;
@@ -566,6 +570,7 @@ static void story_free_vectors(story *s)
     }
     free(s->centroid.v);
     s->centroid = (vec){0};
+    s->top_known = 0;
     free(s->title_sum.v);
     s->title_sum = (vec){0};
     for (int k = 0; k < N_CHANNELS; k++) {
@@ -1507,8 +1512,25 @@ static int has_term(const uint32_t *v, uint32_t n, uint32_t term)
 
 /* Puts the top index_terms terms of s's centroid in the index, touching
  * only the postings of the terms that entered or left the top list. */
+/* Indexes the top terms taken before, when the centroid has not changed
+ * since: they are the ones reindex would take again. */
+static int reindex_known(px_clusterer *c, story *s)
+{
+    int rc = PX_OK;
+    for (uint32_t i = 0; i < s->n_top && rc == PX_OK; i++)
+        rc = posting_add(c, s->indexed[i], s);
+    s->n_indexed = s->n_top;
+    if (rc)
+        unindex(c, s);
+    return rc;
+}
+
 static int reindex(px_clusterer *c, story *s)
 {
+    if (s->top_known && s->n_indexed == s->n_top)
+        return PX_OK;
+    if (s->top_known && s->n_indexed == 0)
+        return reindex_known(c, s);
     uint32_t n = s->centroid.n;
     term_w *top = malloc((n ? n : 1) * sizeof *top);
     uint32_t *fresh = malloc((n ? n : 1) * sizeof *fresh);
@@ -1536,7 +1558,8 @@ static int reindex(px_clusterer *c, story *s)
             rc = posting_add(c, fresh[i], s);
     free(s->indexed);
     s->indexed = fresh;
-    s->n_indexed = n;
+    s->n_indexed = s->n_top = n;
+    s->top_known = 1;
     if (rc)
         unindex(c, s);
     return rc;
@@ -1800,6 +1823,7 @@ static int add_member(px_clusterer *c, story *s, const px_article *a, long day, 
         s->n_vec++;
         c->st.member_vectors++;
         rc = vec_add(&s->centroid, &s->vecs[i], c->o.story_terms);
+        s->top_known = 0;
         s->centroid_norm = norm(&s->centroid);
         if (rc == PX_OK && s->active)
             rc = reindex(c, s);
@@ -2342,6 +2366,7 @@ static int merge_into(px_clusterer *c, story *a, size_t b_slot)
     a->n_vec += b->n_vec;
     a->n_title += b->n_title;
     int rc = vec_add(&a->centroid, &b->centroid, c->o.story_terms);
+    a->top_known = 0;
     if (rc == PX_OK)
         rc = vec_add(&a->title_sum, &b->title_sum, TITLE_TERMS);
     for (int k = 0; k < N_CHANNELS && rc == PX_OK; k++) {

@@ -51,13 +51,16 @@ static int cmp_term(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static int cmp_weight_desc(const void *a, const void *b)
+/* Heavier first, then by term: the order of cmp_weight_desc, written for
+ * the selection loops to compare inline. */
+static inline int weight_order(const term_w *x, const term_w *y)
 {
-    const term_w *x = a, *y = b;
     if (x->w != y->w)
         return x->w > y->w ? -1 : 1;
     return (x->term > y->term) - (x->term < y->term);
 }
+
+static int cmp_weight_desc(const void *a, const void *b) { return weight_order(a, b); }
 
 /* The entry that would stand at rank k (from 0) if v[0..n) were sorted by
  * cmp_weight_desc: quickselect over a scratch copy, linear on average. */
@@ -69,9 +72,9 @@ static term_w rank_entry(const term_w *v, uint32_t n, uint32_t k, term_w *scratc
         term_w pivot = scratch[lo + (hi - lo) / 2];
         uint32_t i = lo, j = hi;
         while (i <= j) {
-            while (cmp_weight_desc(&scratch[i], &pivot) < 0)
+            while (weight_order(&scratch[i], &pivot) < 0)
                 i++;
-            while (cmp_weight_desc(&scratch[j], &pivot) > 0)
+            while (weight_order(&scratch[j], &pivot) > 0)
                 j--;
             if (i <= j) {
                 term_w t = scratch[i];
@@ -111,7 +114,7 @@ static int keep_top(term_w *v, uint32_t *n, uint32_t keep, int sorted)
             free(scratch);
         uint32_t k = 0;
         for (uint32_t i = 0; i < *n; i++)
-            if (cmp_weight_desc(&v[i], &last) <= 0)
+            if (weight_order(&v[i], &last) <= 0)
                 v[k++] = v[i];
         *n = k;
     }
@@ -2073,9 +2076,9 @@ static double join_score(const px_clusterer *c, const story *s, const vec *tv,
     return sc;
 }
 
-static int cmp_acc_desc(const void *a, const void *b)
+/* Higher acc first, then older: compared inline in top_by_acc's loop. */
+static inline int acc_order(const story *x, const story *y)
 {
-    const story *x = *(story *const *)a, *y = *(story *const *)b;
     if (x->acc != y->acc)
         return x->acc > y->acc ? -1 : 1;
     return (x->seq > y->seq) - (x->seq < y->seq);
@@ -2090,13 +2093,13 @@ static void top_by_acc(story **v, size_t n, size_t k)
     for (size_t i = 0; i < n; i++) {
         story *x = v[i];
         size_t last = i < k ? i : k;
-        if (last == k && cmp_acc_desc(&x, &v[k - 1]) >= 0)
+        if (last == k && acc_order(x, v[k - 1]) >= 0)
             continue;
         /* x goes into the sorted prefix v[0..last) */
         size_t j = last;
         if (j == k)
             v[i] = v[--j]; /* the dropped k-th item takes x's old place */
-        while (j > 0 && cmp_acc_desc(&x, &v[j - 1]) < 0) {
+        while (j > 0 && acc_order(x, v[j - 1]) < 0) {
             v[j] = v[j - 1];
             j--;
         }

@@ -280,6 +280,30 @@ static void test_window_forgets_old_articles(void **s)
     free(c);
 }
 
+/* A released deduper keeps its statistics and takes no more articles (a
+ * corpus grouped in one go lets go of its table once its copies are found). */
+static void test_release_keeps_statistics(void **s)
+{
+    (void)s;
+    char *a = bbc_body("tech/001.txt"), *b = bbc_body("tech/002.txt");
+    px_deduper *d = deduper(NULL);
+    add(d, a);
+    add(d, b);
+    assert_int_equal(add(d, b).relation, PX_DUP_EXACT);
+    px_dedup_stats before, after;
+    px_deduper_stats(d, &before);
+    px_deduper_release(d);
+    px_deduper_stats(d, &after);
+    assert_memory_equal(&before, &after, sizeof before);
+    assert_true(after.window_shingles > 0 && after.table_entries > 0);
+    px_dup_match m;
+    assert_int_equal(px_dedup_add_text(d, a, strlen(a), &m), PX_EUSAGE);
+    px_deduper_release(d); /* twice is harmless */
+    px_deduper_free(d);
+    free(a);
+    free(b);
+}
+
 static void test_bad_options_are_refused(void **s)
 {
     (void)s;
@@ -387,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_copy_of_a_copy_joins_the_first_group),
         cmocka_unit_test(test_empty_and_short_bodies),
         cmocka_unit_test(test_window_forgets_old_articles),
+        cmocka_unit_test(test_release_keeps_statistics),
         cmocka_unit_test(test_bad_options_are_refused),
         cmocka_unit_test(test_cli_prints_groups),
         cmocka_unit_test(test_written_tokens_find_the_same_copies),

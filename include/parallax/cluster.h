@@ -280,8 +280,10 @@ int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
 /* px_cluster_corpus with the copies found on the way: the deduper dd reads
  * each body as the clusterer tokenises it for the IDF (one tokeniser pass
  * for both), in input order, and dups[i] (n entries, filled here) gets
- * article i's match; dd NULL: no copies. The routine behind `parallax
- * cluster` and px_group_stories. */
+ * article i's match; dd NULL: no copies. dd is done with once every body
+ * is read: it then lets go of its window (its statistics stay; it takes
+ * no more articles), so that it does not hold its memory through the
+ * clustering. The routine behind `parallax cluster` and px_group_stories. */
 int px_cluster_corpus_dedup(px_clusterer *c, px_deduper *dd, px_article *const *articles, size_t n,
                             px_dup_match *dups, int batch);
 

@@ -1166,8 +1166,11 @@ static int rebuild_body(work *w)
     }
     if (!out.data && px_buf_append(&out, "", 0))
         return PX_ENOMEM;
+    /* the body may wait for a whole corpus: without its growth room */
+    size_t len = out.len;
+    char *body = px_buf_steal(&out), *fit = body ? realloc(body, len + 1) : NULL;
     free(w->a->body);
-    w->a->body = px_buf_steal(&out);
+    w->a->body = fit ? fit : body;
     return w->a->body ? PX_OK : PX_ENOMEM;
 }
 

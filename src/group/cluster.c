@@ -51,13 +51,16 @@ static int cmp_term(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static int cmp_weight_desc(const void *a, const void *b)
+/* Heavier first, then by term: the order of cmp_weight_desc, written for
+ * the selection loops to compare inline. */
+static inline int weight_order(const term_w *x, const term_w *y)
 {
-    const term_w *x = a, *y = b;
     if (x->w != y->w)
         return x->w > y->w ? -1 : 1;
     return (x->term > y->term) - (x->term < y->term);
 }
+
+static int cmp_weight_desc(const void *a, const void *b) { return weight_order(a, b); }
 
 /* The entry that would stand at rank k (from 0) if v[0..n) were sorted by
  * cmp_weight_desc: quickselect over a scratch copy, linear on average. */
@@ -69,9 +72,9 @@ static term_w rank_entry(const term_w *v, uint32_t n, uint32_t k, term_w *scratc
         term_w pivot = scratch[lo + (hi - lo) / 2];
         uint32_t i = lo, j = hi;
         while (i <= j) {
-            while (cmp_weight_desc(&scratch[i], &pivot) < 0)
+            while (weight_order(&scratch[i], &pivot) < 0)
                 i++;
-            while (cmp_weight_desc(&scratch[j], &pivot) > 0)
+            while (weight_order(&scratch[j], &pivot) > 0)
                 j--;
             if (i <= j) {
                 term_w t = scratch[i];
@@ -92,20 +95,26 @@ static term_w rank_entry(const term_w *v, uint32_t n, uint32_t k, term_w *scratc
     return scratch[k];
 }
 
+/* Vectors up to this long are ranked in a scratch copy on the stack (a
+ * story's sums hold at most story_terms, 200 by default). */
+#define KEEP_TOP_STACK 256
+
 /* Keeps the keep heaviest entries of v (ties by term), sorted by term;
  * sorted says v already is. The order of the rest is kept, so a vector
  * sorted by term stays sorted without a second sort. */
 static int keep_top(term_w *v, uint32_t *n, uint32_t keep, int sorted)
 {
     if (*n > keep) {
-        term_w *scratch = malloc((size_t)*n * sizeof *scratch);
+        term_w small[KEEP_TOP_STACK];
+        term_w *scratch = *n <= KEEP_TOP_STACK ? small : malloc((size_t)*n * sizeof *scratch);
         if (!scratch)
             return PX_ENOMEM;
         term_w last = rank_entry(v, *n, keep - 1, scratch);
-        free(scratch);
+        if (scratch != small)
+            free(scratch);
         uint32_t k = 0;
         for (uint32_t i = 0; i < *n; i++)
-            if (cmp_weight_desc(&v[i], &last) <= 0)
+            if (weight_order(&v[i], &last) <= 0)
                 v[k++] = v[i];
         *n = k;
     }
@@ -342,6 +351,10 @@ typedef struct story {
     size_t n_vec;             /* members that have a vector (not copies) */
     uint32_t *indexed;        /* centroid terms in the inverted index */
     uint32_t n_indexed;
+    uint32_t n_top;           /* top_known: indexed[0..n_top) are the centroid's
+                                 top terms, indexed or not (the batch pass
+                                 indexes every story again each round) */
+    int top_known;
     char *title;              /* cached central title (owned copy) */
     int title_valid;
     int active;
@@ -439,6 +452,8 @@ struct px_clusterer {
     size_t story_dense_stride; /* terms per sum in story_dense: dense_cap + 1 */
     term_w *tf;
     size_t tf_n, tf_cap;
+    uint32_t *tf_sorted;      /* make_vec's scratch: the terms of tf by id */
+    size_t tf_sorted_cap;
     px_story view;
 };
 
@@ -558,6 +573,7 @@ static void story_free_vectors(story *s)
     }
     free(s->centroid.v);
     s->centroid = (vec){0};
+    s->top_known = 0;
     free(s->title_sum.v);
     s->title_sum = (vec){0};
     for (int k = 0; k < N_CHANNELS; k++) {
@@ -615,6 +631,7 @@ void px_clusterer_free(px_clusterer *c)
     free(c->dense);
     free(c->story_dense);
     free(c->tf);
+    free(c->tf_sorted);
     for (int k = 0; k < N_CHANNELS; k++)
         free(c->ch_terms[k]);
     free(c->trace.e);
@@ -893,6 +910,16 @@ static int trace_text(px_clusterer *c, const char *text, size_t len, int names, 
 {
     t->n = 0;
     return px_tokenize(text, len, t) == PX_OK ? trace_tokens(c, text, t, names, tr) : PX_ENOMEM;
+}
+
+/* A trace held until the corpus is vectorised: without its growth room. */
+static void trace_fit(term_trace *t)
+{
+    uint32_t *e = t->n && t->n < t->cap ? realloc(t->e, t->n * sizeof *t->e) : NULL;
+    if (e) {
+        t->e = e;
+        t->cap = t->n;
+    }
 }
 
 static void trace_free(term_trace *t)
@@ -1263,15 +1290,23 @@ static int make_vec(px_clusterer *c, vec *out)
     *out = (vec){0};
     if (!c->tf_n)
         return PX_OK;
-    term_w *v = malloc(c->tf_n * sizeof *v);
-    if (!v)
+    /* weighed in term order (a radix sort of the ids rather than a sort
+     * of the vector after): keep_top keeps that order */
+    if (px_grow(&c->tf_sorted, &c->tf_sorted_cap, c->tf_n, sizeof *c->tf_sorted, 512, 0))
         return PX_ENOMEM;
+    for (size_t i = 0; i < c->tf_n; i++)
+        c->tf_sorted[i] = c->tf[i].term;
+    term_w *v = malloc(c->tf_n * sizeof *v);
+    if (!v || px_sort_u32(c->tf_sorted, c->tf_n)) {
+        free(v);
+        return PX_ENOMEM;
+    }
     for (size_t i = 0; i < c->tf_n; i++) {
-        uint32_t t = c->tf[i].term;
+        uint32_t t = c->tf_sorted[i];
         v[i] = (term_w){t, tfidf(c, t)};
     }
     uint32_t n = (uint32_t)c->tf_n;
-    if (keep_top(v, &n, c->o.story_terms, 0) != PX_OK) {
+    if (keep_top(v, &n, c->o.story_terms, 1) != PX_OK) {
         free(v);
         return PX_ENOMEM;
     }
@@ -1458,6 +1493,18 @@ static void unindex(px_clusterer *c, story *s)
     s->n_indexed = 0;
 }
 
+/* unindex() of every story at once: every posting is an indexed term of
+ * a story, so the lists are emptied whole (removing the stories one by
+ * one in creation order moved each list's tail once per story). */
+static void unindex_all(px_clusterer *c)
+{
+    for (size_t i = 0; i < c->n_stories; i++)
+        if (c->stories[i])
+            c->stories[i]->n_indexed = 0;
+    for (size_t t = 0; t < c->n_post; t++)
+        c->post[t].n = 0;
+}
+
 static int has_term(const uint32_t *v, uint32_t n, uint32_t term)
 {
     for (uint32_t i = 0; i < n; i++)
@@ -1468,8 +1515,25 @@ static int has_term(const uint32_t *v, uint32_t n, uint32_t term)
 
 /* Puts the top index_terms terms of s's centroid in the index, touching
  * only the postings of the terms that entered or left the top list. */
+/* Indexes the top terms taken before, when the centroid has not changed
+ * since: they are the ones reindex would take again. */
+static int reindex_known(px_clusterer *c, story *s)
+{
+    int rc = PX_OK;
+    for (uint32_t i = 0; i < s->n_top && rc == PX_OK; i++)
+        rc = posting_add(c, s->indexed[i], s);
+    s->n_indexed = s->n_top;
+    if (rc)
+        unindex(c, s);
+    return rc;
+}
+
 static int reindex(px_clusterer *c, story *s)
 {
+    if (s->top_known && s->n_indexed == s->n_top)
+        return PX_OK;
+    if (s->top_known && s->n_indexed == 0)
+        return reindex_known(c, s);
     uint32_t n = s->centroid.n;
     term_w *top = malloc((n ? n : 1) * sizeof *top);
     uint32_t *fresh = malloc((n ? n : 1) * sizeof *fresh);
@@ -1497,7 +1561,8 @@ static int reindex(px_clusterer *c, story *s)
             rc = posting_add(c, fresh[i], s);
     free(s->indexed);
     s->indexed = fresh;
-    s->n_indexed = n;
+    s->n_indexed = s->n_top = n;
+    s->top_known = 1;
     if (rc)
         unindex(c, s);
     return rc;
@@ -1761,6 +1826,7 @@ static int add_member(px_clusterer *c, story *s, const px_article *a, long day, 
         s->n_vec++;
         c->st.member_vectors++;
         rc = vec_add(&s->centroid, &s->vecs[i], c->o.story_terms);
+        s->top_known = 0;
         s->centroid_norm = norm(&s->centroid);
         if (rc == PX_OK && s->active)
             rc = reindex(c, s);
@@ -2010,9 +2076,9 @@ static double join_score(const px_clusterer *c, const story *s, const vec *tv,
     return sc;
 }
 
-static int cmp_acc_desc(const void *a, const void *b)
+/* Higher acc first, then older: compared inline in top_by_acc's loop. */
+static inline int acc_order(const story *x, const story *y)
 {
-    const story *x = *(story *const *)a, *y = *(story *const *)b;
     if (x->acc != y->acc)
         return x->acc > y->acc ? -1 : 1;
     return (x->seq > y->seq) - (x->seq < y->seq);
@@ -2027,13 +2093,13 @@ static void top_by_acc(story **v, size_t n, size_t k)
     for (size_t i = 0; i < n; i++) {
         story *x = v[i];
         size_t last = i < k ? i : k;
-        if (last == k && cmp_acc_desc(&x, &v[k - 1]) >= 0)
+        if (last == k && acc_order(x, v[k - 1]) >= 0)
             continue;
         /* x goes into the sorted prefix v[0..last) */
         size_t j = last;
         if (j == k)
             v[i] = v[--j]; /* the dropped k-th item takes x's old place */
-        while (j > 0 && cmp_acc_desc(&x, &v[j - 1]) < 0) {
+        while (j > 0 && acc_order(x, v[j - 1]) < 0) {
             v[j] = v[j - 1];
             j--;
         }
@@ -2303,6 +2369,7 @@ static int merge_into(px_clusterer *c, story *a, size_t b_slot)
     a->n_vec += b->n_vec;
     a->n_title += b->n_title;
     int rc = vec_add(&a->centroid, &b->centroid, c->o.story_terms);
+    a->top_known = 0;
     if (rc == PX_OK)
         rc = vec_add(&a->title_sum, &b->title_sum, TITLE_TERMS);
     for (int k = 0; k < N_CHANNELS && rc == PX_OK; k++) {
@@ -2556,20 +2623,6 @@ static int cmp_pair(const void *x, const void *y)
     return (p->b > q->b) - (p->b < q->b);
 }
 
-/* Index of the first story in p (sorted by seq) started after seq. */
-static uint32_t first_after(const posting *p, uint64_t seq)
-{
-    uint32_t lo = 0, hi = p->n;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (p->v[mid]->seq <= seq)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* The similarities of the pairs of stories the batch pass scored, kept
  * from one round to the next: a similarity depends on the two stories
  * only, and after the first round most stories are as they were, so only
@@ -2640,9 +2693,7 @@ static int merge_round(px_clusterer *c, double threshold)
 {
     int rc = PX_OK, merged = 0;
     /* rebuilt in creation order, so every posting list is sorted by seq */
-    for (size_t i = 0; i < c->n_stories; i++)
-        if (c->stories[i])
-            unindex(c, c->stories[i]);
+    unindex_all(c);
     for (size_t i = 0; i < c->n_stories && rc == PX_OK; i++)
         if (c->stories[i])
             rc = reindex(c, c->stories[i]);
@@ -2654,6 +2705,13 @@ static int merge_round(px_clusterer *c, double threshold)
     story_scatter sc;
     if (rc == PX_OK)
         rc = story_scatter_init(c, &sc);
+    /* The stories are walked in creation order, the order of every posting
+     * list: each list's stories before s are those of the walk that hold
+     * the term, so counting them per term finds s's place in the list
+     * (which a binary search found, reading a story at each step). */
+    uint32_t *before = rc == PX_OK ? calloc(c->n_post ? c->n_post : 1, sizeof *before) : NULL;
+    if (rc == PX_OK && !before)
+        rc = PX_ENOMEM;
     for (size_t i = 0; i < c->n_stories && rc == PX_OK; i++) {
         story *s = c->stories[i];
         if (!s || !s->n_indexed)
@@ -2662,7 +2720,7 @@ static int merge_round(px_clusterer *c, double threshold)
         n_near = 0;
         for (uint32_t t = 0; t < s->n_indexed && rc == PX_OK; t++) {
             const posting *p = &c->post[s->indexed[t]];
-            uint32_t k = first_after(p, s->seq);
+            uint32_t k = ++before[s->indexed[t]]; /* the first story after s */
             uint32_t stop = p->n - k > POSTING_WALK ? k + POSTING_WALK : p->n;
             for (; k < stop; k++) {
                 story *o = p->v[k];
@@ -2709,6 +2767,7 @@ static int merge_round(px_clusterer *c, double threshold)
             story_scatter_set(&sc, s, 0);
     }
     free(near);
+    free(before);
     if (rc == PX_OK && n_pairs) {
         /* pairs[].b holds a seq; map seqs to slots */
         slot_of = malloc(c->seq * sizeof *slot_of);
@@ -2735,9 +2794,7 @@ static int merge_round(px_clusterer *c, double threshold)
             free(used);
         }
     }
-    for (size_t i = 0; i < c->n_stories; i++)
-        if (c->stories[i])
-            unindex(c, c->stories[i]);
+    unindex_all(c);
     free(slot_of);
     free(pairs);
     return rc ? rc : merged;
@@ -2798,8 +2855,10 @@ static void corpus_on_merge(uint64_t from, uint64_t into, void *ud)
         m->user(from, into, m->user_ud);
 }
 
-int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
-                      const px_dup_match *dups, int batch)
+/* px_cluster_corpus; reader, when not NULL, is the deduper that reads the
+ * bodies as they are observed: released once they all are. */
+static int cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
+                          const px_dup_match *dups, int batch, px_deduper *reader)
 {
     if (!c->o.retain)
         return PX_EUSAGE;
@@ -2826,7 +2885,11 @@ int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
             last = day;
         order[i] = (dated){i, last};
         rc = observe_traced(c, articles[i], &traces[i]);
+        trace_fit(&traces[i]);
     }
+    /* the copies are known: what the deduper holds would only serve more
+     * input, and the stories to come need the memory */
+    px_deduper_release(reader);
     if (rc == PX_OK)
         qsort(order, n, sizeof *order, by_day_then_input);
     /* the representatives first, so that every copy finds its story */
@@ -3011,6 +3074,12 @@ int px_group_as_one_story(size_t n, px_story_groups *out, px_error *err)
 }
 
 /* The deduper reading each body's tokens as the clusterer observes it. */
+int px_cluster_corpus(px_clusterer *c, px_article *const *articles, size_t n,
+                      const px_dup_match *dups, int batch)
+{
+    return cluster_corpus(c, articles, n, dups, batch, NULL);
+}
+
 typedef struct dedup_feed {
     px_deduper *dd;
     px_dup_match *dups;
@@ -3033,7 +3102,7 @@ int px_cluster_corpus_dedup(px_clusterer *c, px_deduper *dd, px_article *const *
     dedup_feed feed = {dd, dups, 0, n};
     if (dd)
         px_clusterer_on_body_tokens(c, dedup_observed, &feed);
-    int rc = px_cluster_corpus(c, articles, n, dups, batch);
+    int rc = cluster_corpus(c, articles, n, dups, batch, dd);
     px_clusterer_on_body_tokens(c, NULL, NULL);
     if (rc == PX_OK && dd && feed.next != n)
         rc = PX_EUSAGE;

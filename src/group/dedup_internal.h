@@ -12,4 +12,11 @@
 int px_dedup_add_tokens(px_deduper *d, const char *text, size_t len, const px_tokens *written,
                         px_dup_match *out);
 
+/* Frees what only later additions read (the window's shingles, the key
+ * table) once the last body is added: a corpus grouped in one go
+ * (px_cluster_corpus_dedup) holds them only while its copies are found.
+ * px_deduper_stats still reports the figures of that moment; adding again
+ * answers PX_EUSAGE. */
+void px_deduper_release(px_deduper *d);
+
 #endif

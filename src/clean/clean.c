@@ -920,6 +920,22 @@ static int ascii_space(char c)
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
 
+/* The first token of [lo, hi) that ends after pos (hi if none): tokens are
+ * in text order and do not overlap, so their ends rise. A binary search,
+ * because a paragraph of a million sentences would make a scan from its
+ * first token quadratic. */
+static size_t first_token_ending_after(const px_tokens *t, size_t lo, size_t hi, size_t pos)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->v[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The sentence's tokens from its paragraph's (into w->scratch), or NULL
  * when they may not be those of its own text: a token runs over its edge,
  * or an edge is not at white space, where the tokeniser could read on. */
@@ -928,9 +944,7 @@ static const px_tokens *sentence_tokens(work *w, const para *p, size_t start, si
     const char *b = w->body;
     if ((start > p->start && !ascii_space(b[start - 1])) || (end < p->end && !ascii_space(b[end])))
         return NULL;
-    size_t from = p->tok0, to;
-    while (from < p->tok1 && w->tokens.v[from].end <= start)
-        from++;
+    size_t from = first_token_ending_after(&w->tokens, p->tok0, p->tok1, start), to;
     if (from < p->tok1 && w->tokens.v[from].start < start)
         return NULL;
     for (to = from; to < p->tok1 && w->tokens.v[to].start < end; to++)

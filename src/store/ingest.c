@@ -13,6 +13,7 @@
 #include "parallax/dedup.h"
 #include "parallax/ingest.h"
 #include "core/grow.h"
+#include "core/map.h"
 #include "group/cluster_internal.h"
 #include "core/common_internal.h"
 #include "store/store_internal.h"
@@ -39,8 +40,15 @@ struct px_ingest {
     px_ingest_memo *own_memo;
     position *pos; /* indexed by deduper position */
     size_t n_pos, cap_pos;
+    /* The stories this ingest touched, in the order first touched. When
+     * each record starts a story the list is as long as the input, so
+     * whether a story is in it is a hashed look-up (touched_at), and a
+     * story merged away is struck out (DROPPED) and swept out later. */
     int64_t *touched;
-    size_t n_touched, cap_touched;
+    size_t n_touched, cap_touched, n_dropped;
+    px_map touched_ids;   /* story row (its bytes) -> map id */
+    size_t *touched_at;   /* per map id: its index in touched + 1, 0 when not in it */
+    size_t cap_touched_at;
     merge *merges; /* heard from the clusterer, not yet stored */
     size_t n_merges, cap_merges;
     int merge_oom; /* a merge could not be remembered */
@@ -88,16 +96,57 @@ static int remember_position(px_ingest *g, int64_t row, uint64_t story)
     return PX_OK;
 }
 
+#define DROPPED INT64_MIN /* a struck-out entry of the touched list */
+
+/* Where story's entry in the touched list is recorded (added to the set
+ * when new); NULL when out of memory. */
+static size_t *touched_slot(px_ingest *g, int64_t story)
+{
+    uint32_t id = px_map_intern(&g->touched_ids, (const char *)&story, sizeof story, NULL);
+    if (id == PX_MAP_NONE ||
+        px_grow(&g->touched_at, &g->cap_touched_at, (size_t)id + 1, sizeof *g->touched_at, 256, 1))
+        return NULL;
+    return &g->touched_at[id];
+}
+
 static int touch(px_ingest *g, int64_t story)
 {
-    for (size_t i = g->n_touched; i-- > 0;)
-        if (g->touched[i] == story)
-            return PX_OK;
+    size_t *at = touched_slot(g, story);
+    if (!at)
+        return PX_ENOMEM;
+    if (*at)
+        return PX_OK;
     if (px_grow(&g->touched, &g->cap_touched, g->n_touched + 1, sizeof *g->touched, 64, 0))
         return PX_ENOMEM;
     g->touched[g->n_touched++] = story;
+    *at = g->n_touched;
     g->st.stories++;
     return PX_OK;
+}
+
+/* Drops the struck-out entries, keeping the order of the others. */
+static void sweep_touched(px_ingest *g)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < g->n_touched; i++) {
+        if (g->touched[i] == DROPPED)
+            continue;
+        uint32_t id = px_map_find(&g->touched_ids, (const char *)&g->touched[i], sizeof g->touched[i]);
+        g->touched_at[id] = k + 1;
+        g->touched[k++] = g->touched[i];
+    }
+    g->n_touched = k;
+    g->n_dropped = 0;
+}
+
+static void forget_touched(px_ingest *g)
+{
+    px_map_free(&g->touched_ids);
+    g->touched_ids = (px_map){0};
+    free(g->touched_at);
+    g->touched_at = NULL;
+    g->cap_touched_at = 0;
+    g->n_touched = g->n_dropped = 0;
 }
 
 /* The clusterer's on_merge: it cannot fail, so the merge is only noted
@@ -112,20 +161,20 @@ static void note_merge(uint64_t from, uint64_t into, void *ud)
     g->merges[g->n_merges++] = (merge){from, into};
 }
 
-/* Story from is gone: the touched list names into instead (once). */
+/* Story from is gone: the touched list names into instead (once). The
+ * entry of from is struck out where it stands; the list is swept once half
+ * of it is struck out, so a merge costs a constant on average. */
 static int retouch(px_ingest *g, int64_t from, int64_t into)
 {
-    size_t k = 0;
-    int had = 0;
-    for (size_t i = 0; i < g->n_touched; i++) {
-        if (g->touched[i] == from) {
-            had = 1;
-            continue;
-        }
-        g->touched[k++] = g->touched[i];
+    uint32_t id = px_map_find(&g->touched_ids, (const char *)&from, sizeof from);
+    if (id != PX_MAP_NONE && g->touched_at[id]) {
+        g->touched[g->touched_at[id] - 1] = DROPPED;
+        g->touched_at[id] = 0;
+        g->n_dropped++;
+        g->st.stories--;
     }
-    g->n_touched = k;
-    g->st.stories -= had;
+    if (g->n_dropped * 2 > g->n_touched)
+        sweep_touched(g);
     return touch(g, into);
 }
 
@@ -254,7 +303,8 @@ static void forget_restore(px_ingest *g)
     px_clusterer_free(g->cluster);
     g->dedup = NULL;
     g->cluster = NULL;
-    g->n_pos = g->n_replay = g->n_touched = 0;
+    g->n_pos = g->n_replay = 0;
+    forget_touched(g);
     g->n_merges = 0;
     g->merge_oom = 0;
     g->replayed = 0;
@@ -610,6 +660,8 @@ static int restore_related(px_ingest *g, final_merge *f, double window_days, px_
             else
                 seen[n_seen++] = f->home[i].story;
         }
+    if (g->n_dropped)
+        sweep_touched(g);
     for (size_t t = 0; !rc && t < g->n_touched; t++) {
         int64_t related[RELATED_STORIES];
         size_t n = 0;
@@ -751,8 +803,10 @@ const px_ingest_stats *px_ingest_stats_of(const px_ingest *g)
     return &g->st;
 }
 
-const int64_t *px_ingest_touched(const px_ingest *g, size_t *n)
+const int64_t *px_ingest_touched(px_ingest *g, size_t *n)
 {
+    if (g->n_dropped)
+        sweep_touched(g);
     *n = g->n_touched;
     return g->touched;
 }
@@ -769,6 +823,8 @@ void px_ingest_free(px_ingest *g)
     px_ingest_memo_free(g->own_memo);
     free(g->pos);
     free(g->touched);
+    px_map_free(&g->touched_ids);
+    free(g->touched_at);
     free(g->merges);
     free(g->replay_keys);
     if (g->locked)

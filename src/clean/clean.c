@@ -480,13 +480,35 @@ static int stem_key(px_cleaner *c, uint32_t term, uint64_t *key)
     return PX_OK;
 }
 
+/* Is the number token w[0..wl) its own term (the lexicon's term of a
+ * number is its lower-case form without a possessive): digits and the
+ * marks that join them, no letter, no apostrophe? */
+static int plain_number(const char *w, size_t wl)
+{
+    for (size_t i = 0; i < wl; i++)
+        if (!((w[i] >= '0' && w[i] <= '9') || w[i] == '.' || w[i] == ',' || w[i] == ':' || w[i] == '/' ||
+              w[i] == '-'))
+            return 0;
+    return wl > 0;
+}
+
 /* Adds the word or number token w[0..wl) (folded) to the sentence's
- * sequence, words and content terms; *m counts the terms. */
+ * sequence, words and content terms; *m counts the terms. A plain number
+ * read with the cleaner's own lexicon is hashed as its term without being
+ * interned there: on a stream every record may bring a number of its own
+ * (a count, a time, a day), and the lexicon would keep each for ever. */
 static int add_word(px_cleaner *c, const char *w, size_t wl, int number, sentence *out, size_t *m)
 {
     out->seq[out->n_seq++] = px_hash64(w, wl, 2);
     if (!number)
         out->words[out->n_words++] = name_key(w, wl);
+    if (number && c->words == c->lexicon && plain_number(w, wl)) {
+        out->n_content += wl >= 2;
+        out->terms[(*m)++] = px_hash64(w, wl, 1);
+        if (out->n_numbers < 8)
+            out->numbers[out->n_numbers++] = out->terms[*m - 1];
+        return PX_OK;
+    }
     uint32_t form = px_lexicon_form_id(c->words, w, wl, number);
     if (form == PX_NO_TERM)
         return PX_ENOMEM;

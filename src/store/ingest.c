@@ -13,7 +13,6 @@
 #include "parallax/dedup.h"
 #include "parallax/ingest.h"
 #include "core/grow.h"
-#include "core/map.h"
 #include "group/cluster_internal.h"
 #include "core/common_internal.h"
 #include "store/store_internal.h"
@@ -42,13 +41,14 @@ struct px_ingest {
     size_t n_pos, cap_pos;
     /* The stories this ingest touched, in the order first touched. When
      * each record starts a story the list is as long as the input, so
-     * whether a story is in it is a hashed look-up (touched_at), and a
-     * story merged away is struck out (DROPPED) and swept out later. */
+     * whether a story is in it is one bit (touched_bits, by story row: rows
+     * are dense), and a story merged away only loses its bit: its entry is
+     * swept out later (a story touched again after that has a newer entry
+     * further on). */
     int64_t *touched;
     size_t n_touched, cap_touched, n_dropped;
-    px_map touched_ids;   /* story row (its bytes) -> map id */
-    size_t *touched_at;   /* per map id: its index in touched + 1, 0 when not in it */
-    size_t cap_touched_at;
+    unsigned char *touched_bits;
+    size_t cap_touched_bits;
     merge *merges; /* heard from the clusterer, not yet stored */
     size_t n_merges, cap_merges;
     int merge_oom; /* a merge could not be remembered */
@@ -96,56 +96,62 @@ static int remember_position(px_ingest *g, int64_t row, uint64_t story)
     return PX_OK;
 }
 
-#define DROPPED INT64_MIN /* a struck-out entry of the touched list */
-
-/* Where story's entry in the touched list is recorded (added to the set
- * when new); NULL when out of memory. */
-static size_t *touched_slot(px_ingest *g, int64_t story)
+/* Is story (a row, 1 or more) in the touched list? */
+static int is_touched(const px_ingest *g, int64_t story)
 {
-    uint32_t id = px_map_intern(&g->touched_ids, (const char *)&story, sizeof story, NULL);
-    if (id == PX_MAP_NONE ||
-        px_grow(&g->touched_at, &g->cap_touched_at, (size_t)id + 1, sizeof *g->touched_at, 256, 1))
-        return NULL;
-    return &g->touched_at[id];
+    uint64_t r = (uint64_t)story;
+    return r / 8 < g->cap_touched_bits && (g->touched_bits[r / 8] >> (r % 8) & 1);
+}
+
+static int mark_touched(px_ingest *g, int64_t story, int on)
+{
+    uint64_t r = (uint64_t)story;
+    if (px_grow(&g->touched_bits, &g->cap_touched_bits, (size_t)(r / 8) + 1, 1, 1024, 1))
+        return PX_ENOMEM;
+    g->touched_bits[r / 8] = (unsigned char)((g->touched_bits[r / 8] & ~(1u << (r % 8))) | (unsigned)on << (r % 8));
+    return PX_OK;
 }
 
 static int touch(px_ingest *g, int64_t story)
 {
-    size_t *at = touched_slot(g, story);
-    if (!at)
-        return PX_ENOMEM;
-    if (*at)
+    if (story < 1) /* not a row: never stored, so not analysed either */
         return PX_OK;
-    if (px_grow(&g->touched, &g->cap_touched, g->n_touched + 1, sizeof *g->touched, 64, 0))
+    if (is_touched(g, story))
+        return PX_OK;
+    if (px_grow(&g->touched, &g->cap_touched, g->n_touched + 1, sizeof *g->touched, 64, 0) ||
+        mark_touched(g, story, 1))
         return PX_ENOMEM;
     g->touched[g->n_touched++] = story;
-    *at = g->n_touched;
     g->st.stories++;
     return PX_OK;
 }
 
-/* Drops the struck-out entries, keeping the order of the others. */
+/* Drops the entries of stories no longer touched (merged away), and the
+ * older entry of a story touched again, keeping the order of the others:
+ * a story's live entry is its last, so the list is read from the end. */
 static void sweep_touched(px_ingest *g)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < g->n_touched; i++) {
-        if (g->touched[i] == DROPPED)
+    size_t k = g->n_touched;
+    for (size_t i = g->n_touched; i-- > 0;) {
+        int64_t story = g->touched[i];
+        if (!is_touched(g, story))
             continue;
-        uint32_t id = px_map_find(&g->touched_ids, (const char *)&g->touched[i], sizeof g->touched[i]);
-        g->touched_at[id] = k + 1;
-        g->touched[k++] = g->touched[i];
+        mark_touched(g, story, 0); /* kept once: its bit was there, no growth */
+        g->touched[--k] = story;
     }
-    g->n_touched = k;
+    size_t n = g->n_touched - k;
+    memmove(g->touched, g->touched + k, n * sizeof *g->touched);
+    for (size_t i = 0; i < n; i++)
+        mark_touched(g, g->touched[i], 1);
+    g->n_touched = n;
     g->n_dropped = 0;
 }
 
 static void forget_touched(px_ingest *g)
 {
-    px_map_free(&g->touched_ids);
-    g->touched_ids = (px_map){0};
-    free(g->touched_at);
-    g->touched_at = NULL;
-    g->cap_touched_at = 0;
+    free(g->touched_bits);
+    g->touched_bits = NULL;
+    g->cap_touched_bits = 0;
     g->n_touched = g->n_dropped = 0;
 }
 
@@ -162,14 +168,13 @@ static void note_merge(uint64_t from, uint64_t into, void *ud)
 }
 
 /* Story from is gone: the touched list names into instead (once). The
- * entry of from is struck out where it stands; the list is swept once half
- * of it is struck out, so a merge costs a constant on average. */
+ * entry of from stays where it stands without its bit; the list is swept
+ * once half of it is such entries, so a merge costs a constant on
+ * average. */
 static int retouch(px_ingest *g, int64_t from, int64_t into)
 {
-    uint32_t id = px_map_find(&g->touched_ids, (const char *)&from, sizeof from);
-    if (id != PX_MAP_NONE && g->touched_at[id]) {
-        g->touched[g->touched_at[id] - 1] = DROPPED;
-        g->touched_at[id] = 0;
+    if (from >= 1 && is_touched(g, from)) {
+        mark_touched(g, from, 0);
         g->n_dropped++;
         g->st.stories--;
     }
@@ -823,8 +828,7 @@ void px_ingest_free(px_ingest *g)
     px_ingest_memo_free(g->own_memo);
     free(g->pos);
     free(g->touched);
-    px_map_free(&g->touched_ids);
-    free(g->touched_at);
+    free(g->touched_bits);
     free(g->merges);
     free(g->replay_keys);
     if (g->locked)

@@ -358,6 +358,7 @@ typedef struct sentence {
     int keep;
     uint64_t *terms;         /* sorted, distinct hashes of content word stems */
     size_t n_terms;
+    uint64_t term_bits;      /* bit (hash % 64) of each of its terms */
     uint64_t *seq;           /* hashes of all its folded words, in order */
     size_t n_seq;
     uint64_t numbers[8];     /* hashes of its first numbers (also in terms) */
@@ -531,9 +532,12 @@ static int distinct_terms(sentence *out, size_t m)
     if (px_sort_u64(out->terms, m))
         return PX_ENOMEM;
     size_t u = 0;
+    out->term_bits = 0;
     for (size_t i = 0; i < m; i++)
-        if (u == 0 || out->terms[u - 1] != out->terms[i])
+        if (u == 0 || out->terms[u - 1] != out->terms[i]) {
+            out->term_bits |= 1ull << (out->terms[i] & 63);
             out->terms[u++] = out->terms[i];
+        }
     out->n_terms = u;
     return PX_OK;
 }
@@ -617,6 +621,18 @@ static size_t shared_terms(const sentence *a, const sentence *b)
     return n;
 }
 
+/* At least shared_terms(a, b): a term of a that b holds has its bit in
+ * b's term_bits. A few steps without branches, where the merge of the two
+ * lists branches on every step; most pairs of the near-repeat check share
+ * too little to pass on this bound alone. */
+static size_t shared_bound(const sentence *a, const sentence *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->n_terms; i++)
+        n += (b->term_bits >> (a->terms[i] & 63)) & 1;
+    return n;
+}
+
 static int contains(const uint64_t *v, size_t n, uint64_t x)
 {
     size_t lo = 0, hi = n;
@@ -691,9 +707,12 @@ static size_t longest_common_run(const sentence *a, const sentence *b)
  * "Port Alder".) Lists of names are left to the exact comparison. */
 static int near_repeat(const sentence *a, const sentence *b)
 {
-    size_t shared = shared_terms(a, b);
     size_t small = a->n_terms < b->n_terms ? a->n_terms : b->n_terms;
-    if (shared < 6 || small == 0 || shared * 10 < small * 5)
+    size_t bound = a->n_terms < b->n_terms ? shared_bound(a, b) : shared_bound(b, a);
+    if (bound < 6 || small == 0 || bound * 10 < small * 5)
+        return 0; /* shared_terms would fail the same test */
+    size_t shared = shared_terms(a, b);
+    if (shared < 6 || shared * 10 < small * 5)
         return 0;
     if (has_own_number(a, b) && has_own_number(b, a))
         return 0;

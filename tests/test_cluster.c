@@ -467,6 +467,126 @@ static void test_undated_stories_age_out_by_arrivals(void **s)
     px_clusterer_free(c);
 }
 
+/* Undated one-sentence records as bench/ingest-memory.sh writes them: four
+ * topic words (of the first n_words of its 30) and a day number of their
+ * own, the record's index. */
+static px_article *tiny_record(size_t i, unsigned n_words, unsigned *seed)
+{
+    static const char *const words[] = {
+        "council", "budget", "river",   "school", "minister", "strike",  "harbour", "festival",
+        "court",   "storm",  "hospital", "railway", "election", "market", "bridge",  "museum",
+        "police",  "farmers", "airport", "energy", "water",    "housing", "tax",     "union",
+        "fire",    "flood",  "trade",   "bank",   "team",     "match"};
+    const char *w[4];
+    for (int k = 0; k < 4; k++) {
+        *seed = *seed * 1103515245u + 12345u;
+        w[k] = words[(*seed >> 16) % n_words];
+    }
+    char id[24], title[64], text[200];
+    snprintf(id, sizeof id, "t%zu", i);
+    snprintf(title, sizeof title, "%c%s %s %zu", w[0][0] - 32, w[0] + 1, w[1], i);
+    snprintf(text, sizeof text, "The %s and the %s met on day %zu about the %s and %s.", w[0], w[1], i, w[2],
+             w[3]);
+    px_article *a = article(id, NULL, title, text);
+    px_set_str(&a->source, i % 2 ? "S1" : "S0");
+    return a;
+}
+
+/* Streams n tiny records through c; story[i] gets record i's story and
+ * *most the largest vocabulary seen after any record. */
+static void stream_tiny_records(px_clusterer *c, size_t n, unsigned n_words, uint64_t *story, size_t *most)
+{
+    unsigned seed = 7;
+    *most = 0;
+    for (size_t i = 0; i < n; i++) {
+        px_article *a = tiny_record(i, n_words, &seed);
+        px_cluster_assignment as;
+        assert_int_equal(px_clusterer_add(c, a, &as), PX_OK);
+        story[i] = as.story;
+        px_article_free(a);
+        px_cluster_stats st;
+        px_clusterer_stats(c, &st);
+        if (st.terms > *most)
+            *most = st.terms;
+    }
+}
+
+/* Each tiny record brings a number no other holds. On a stream (retain =
+ * 0) with a window of 20 undated articles, a term that no held story and
+ * no article of the last 20 holds is forgotten: the vocabulary stays under
+ * a bound while the input grows, where it kept every number before (3,000
+ * records, over 3,000 terms). With 8 topic words each is in every 20
+ * records, so no forgotten term comes back, and the stories are those of
+ * the clusterer that keeps its members (retain = 1), which forgets
+ * nothing. */
+static void test_vocabulary_follows_the_window(void **s)
+{
+    (void)s;
+    enum { N = 3000 };
+    static uint64_t forgetting[N], keeping[N];
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.window_articles = 20;
+    px_clusterer *c;
+    size_t most;
+    px_cluster_stats st;
+    assert_int_equal(px_clusterer_new(&c, &o, NULL), PX_OK);
+    stream_tiny_records(c, N, 8, forgetting, &most);
+    px_clusterer_stats(c, &st);
+    assert_true(most < 800);
+    assert_true(st.terms < 800);
+    assert_true(st.terms_forgotten > 2000);
+    px_clusterer_free(c);
+    o.retain = 1;
+    assert_int_equal(px_clusterer_new(&c, &o, NULL), PX_OK);
+    stream_tiny_records(c, N, 8, keeping, &most);
+    px_clusterer_stats(c, &st);
+    assert_true(st.terms > N);
+    assert_int_equal(st.terms_forgotten, 0);
+    px_clusterer_free(c);
+    for (size_t i = 0; i < N; i++)
+        assert_true(forgetting[i] == keeping[i]);
+}
+
+/* A term forgotten and met again is a new term: its document frequency
+ * starts afresh, and an article that brings it back still joins the story
+ * it belongs to. */
+static void test_forgotten_term_comes_back(void **s)
+{
+    (void)s;
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.window_articles = 20;
+    px_clusterer *c;
+    assert_int_equal(px_clusterer_new(&c, &o, NULL), PX_OK);
+    px_cluster_assignment first, as;
+    px_article *a = article("q0", NULL, "Quarrymen strike at Zelbrook", "Quarrymen at Zelbrook walked out.");
+    assert_int_equal(px_clusterer_add(c, a, &first), PX_OK);
+    px_article_free(a);
+    uint64_t story[2000];
+    size_t most;
+    stream_tiny_records(c, 2000, 30, story, &most);
+    px_cluster_stats st;
+    px_clusterer_stats(c, &st);
+    size_t terms = st.terms;
+    assert_true(st.terms_forgotten > 1000);
+    /* two new reports of the quarry strike: the first starts a story (the
+     * old one closed long ago), the second joins it */
+    px_article *b = article("q1", NULL, "Quarrymen strike at Zelbrook", "Quarrymen at Zelbrook walked out again.");
+    assert_int_equal(px_clusterer_add(c, b, &as), PX_OK);
+    assert_true(as.is_new);
+    px_clusterer_stats(c, &st);
+    assert_true(st.terms >= terms + 3); /* quarrymen, zelbrook, walk: met again as new terms */
+    px_article *b2 = article("q2", NULL, "Zelbrook quarrymen strike", "The Zelbrook quarrymen walked out.");
+    px_cluster_assignment as2;
+    assert_int_equal(px_clusterer_add(c, b2, &as2), PX_OK);
+    assert_false(as2.is_new);
+    assert_true(as2.story == as.story);
+    px_article_free(b);
+    px_article_free(b2);
+    px_clusterer_free(c);
+}
+
 /* A copy arriving after its original's story left the undated window
  * (with retain = 0 the story is freed as it closes) takes the online step
  * instead of joining a story that is gone. */
@@ -1281,6 +1401,8 @@ int main(void)
         cmocka_unit_test(test_stories_age_out_of_the_window),
         cmocka_unit_test(test_undated_stories_age_out_by_arrivals),
         cmocka_unit_test(test_copy_of_a_story_the_window_closed),
+        cmocka_unit_test(test_vocabulary_follows_the_window),
+        cmocka_unit_test(test_forgotten_term_comes_back),
         cmocka_unit_test(test_stream_memory_follows_the_window),
         cmocka_unit_test(test_active_stories_merge_online),
         cmocka_unit_test(test_unrelated_stories_do_not_merge_online),

@@ -35,6 +35,30 @@ static void test_fold_matches_quote_styles(void **s)
     free(a);
 }
 
+/* Folding goes through utf8proc only around non-ASCII bytes; the rest is
+ * folded as ASCII. A combining mark joins the ASCII letter before it, a
+ * repaired byte stays a replacement character, and a text folded whole
+ * equals its pieces folded apart and joined, wherever they are cut
+ * between two ASCII characters. */
+static void test_fold_in_pieces_equals_fold_whole(void **s)
+{
+    (void)s;
+    const char piece[] = "Cafe\xCC\x81 \xE2\x80\x9CNo\xC3\xABl\xE2\x80\x9D, CAF\xE9 \xEF\xAC\x81ne. ";
+    char *one = px_fold(piece, strlen(piece));
+    assert_string_equal(one, "caf\xC3\xA9 \"no\xC3\xABl\", caf\xEF\xBF\xBD fine. ");
+    px_buf long_text = {0}, want = {0};
+    for (int i = 0; i < 1000; i++) {
+        px_buf_printf(&long_text, "Line %d said %s", i, piece);
+        px_buf_printf(&want, "line %d said %s", i, one);
+    }
+    char *all = px_fold(long_text.data, long_text.len);
+    assert_string_equal(all, want.data);
+    free(all);
+    free(one);
+    px_buf_free(&long_text);
+    px_buf_free(&want);
+}
+
 static void test_invalid_utf8_is_repaired(void **s)
 {
     (void)s;
@@ -253,6 +277,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nfc_composes),
         cmocka_unit_test(test_fold_matches_quote_styles),
+        cmocka_unit_test(test_fold_in_pieces_equals_fold_whole),
         cmocka_unit_test(test_invalid_utf8_is_repaired),
         cmocka_unit_test(test_code_point_offsets),
         cmocka_unit_test(test_tokens_words_and_contractions),

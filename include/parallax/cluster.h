@@ -253,7 +253,10 @@ typedef struct px_cluster_stats {
     size_t peak_held_articles; /* the most ever held at once */
     size_t member_vectors;     /* member vectors held (with retain = 0, at
                                   most one per story) */
-    size_t terms;              /* vocabulary: distinct terms seen */
+    size_t terms;              /* vocabulary: distinct terms held */
+    uint64_t terms_forgotten;  /* dropped once no held story and no article
+                                  of the last window_articles held them
+                                  (docs/cluster.md, "Ageing") */
     size_t postings;           /* entries in the inverted index */
 } px_cluster_stats;
 

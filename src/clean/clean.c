@@ -360,6 +360,7 @@ typedef struct sentence {
     int keep;
     uint64_t *terms;         /* sorted, distinct hashes of content word stems */
     size_t n_terms;
+    uint64_t term_bits;      /* bit (hash % 64) of each of its terms */
     uint64_t *seq;           /* hashes of all its folded words, in order */
     size_t n_seq;
     uint64_t numbers[8];     /* hashes of its first numbers (also in terms) */
@@ -482,13 +483,35 @@ static int stem_key(px_cleaner *c, uint32_t term, uint64_t *key)
     return PX_OK;
 }
 
+/* Is the number token w[0..wl) its own term (the lexicon's term of a
+ * number is its lower-case form without a possessive): digits and the
+ * marks that join them, no letter, no apostrophe? */
+static int plain_number(const char *w, size_t wl)
+{
+    for (size_t i = 0; i < wl; i++)
+        if (!((w[i] >= '0' && w[i] <= '9') || w[i] == '.' || w[i] == ',' || w[i] == ':' || w[i] == '/' ||
+              w[i] == '-'))
+            return 0;
+    return wl > 0;
+}
+
 /* Adds the word or number token w[0..wl) (folded) to the sentence's
- * sequence, words and content terms; *m counts the terms. */
+ * sequence, words and content terms; *m counts the terms. A plain number
+ * read with the cleaner's own lexicon is hashed as its term without being
+ * interned there: on a stream every record may bring a number of its own
+ * (a count, a time, a day), and the lexicon would keep each for ever. */
 static int add_word(px_cleaner *c, const char *w, size_t wl, int number, sentence *out, size_t *m)
 {
     out->seq[out->n_seq++] = px_hash64(w, wl, 2);
     if (!number)
         out->words[out->n_words++] = name_key(w, wl);
+    if (number && c->words == c->lexicon && plain_number(w, wl)) {
+        out->n_content += wl >= 2;
+        out->terms[(*m)++] = px_hash64(w, wl, 1);
+        if (out->n_numbers < 8)
+            out->numbers[out->n_numbers++] = out->terms[*m - 1];
+        return PX_OK;
+    }
     uint32_t form = px_lexicon_form_id(c->words, w, wl, number);
     if (form == PX_NO_TERM)
         return PX_ENOMEM;
@@ -511,9 +534,12 @@ static int distinct_terms(sentence *out, size_t m)
     if (px_sort_u64(out->terms, m))
         return PX_ENOMEM;
     size_t u = 0;
+    out->term_bits = 0;
     for (size_t i = 0; i < m; i++)
-        if (u == 0 || out->terms[u - 1] != out->terms[i])
+        if (u == 0 || out->terms[u - 1] != out->terms[i]) {
+            out->term_bits |= 1ull << (out->terms[i] & 63);
             out->terms[u++] = out->terms[i];
+        }
     out->n_terms = u;
     return PX_OK;
 }
@@ -597,6 +623,18 @@ static size_t shared_terms(const sentence *a, const sentence *b)
     return n;
 }
 
+/* At least shared_terms(a, b): a term of a that b holds has its bit in
+ * b's term_bits. A few steps without branches, where the merge of the two
+ * lists branches on every step; most pairs of the near-repeat check share
+ * too little to pass on this bound alone. */
+static size_t shared_bound(const sentence *a, const sentence *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->n_terms; i++)
+        n += (b->term_bits >> (a->terms[i] & 63)) & 1;
+    return n;
+}
+
 static int contains(const uint64_t *v, size_t n, uint64_t x)
 {
     size_t lo = 0, hi = n;
@@ -671,9 +709,12 @@ static size_t longest_common_run(const sentence *a, const sentence *b)
  * "Port Alder".) Lists of names are left to the exact comparison. */
 static int near_repeat(const sentence *a, const sentence *b)
 {
-    size_t shared = shared_terms(a, b);
     size_t small = a->n_terms < b->n_terms ? a->n_terms : b->n_terms;
-    if (shared < 6 || small == 0 || shared * 10 < small * 5)
+    size_t bound = a->n_terms < b->n_terms ? shared_bound(a, b) : shared_bound(b, a);
+    if (bound < 6 || small == 0 || bound * 10 < small * 5)
+        return 0; /* shared_terms would fail the same test */
+    size_t shared = shared_terms(a, b);
+    if (shared < 6 || shared * 10 < small * 5)
         return 0;
     if (has_own_number(a, b) && has_own_number(b, a))
         return 0;
@@ -927,6 +968,22 @@ static int ascii_space(char c)
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
 
+/* The first token of [lo, hi) that ends after pos (hi if none): tokens are
+ * in text order and do not overlap, so their ends rise. A binary search,
+ * because a paragraph of a million sentences would make a scan from its
+ * first token quadratic. */
+static size_t first_token_ending_after(const px_tokens *t, size_t lo, size_t hi, size_t pos)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->v[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The sentence's tokens from its paragraph's (into w->scratch), or NULL
  * when they may not be those of its own text: a token runs over its edge,
  * or an edge is not at white space, where the tokeniser could read on. */
@@ -935,9 +992,7 @@ static const px_tokens *sentence_tokens(work *w, const para *p, size_t start, si
     const char *b = w->body;
     if ((start > p->start && !ascii_space(b[start - 1])) || (end < p->end && !ascii_space(b[end])))
         return NULL;
-    size_t from = p->tok0, to;
-    while (from < p->tok1 && w->tokens.v[from].end <= start)
-        from++;
+    size_t from = first_token_ending_after(&w->tokens, p->tok0, p->tok1, start), to;
     if (from < p->tok1 && w->tokens.v[from].start < start)
         return NULL;
     for (to = from; to < p->tok1 && w->tokens.v[to].start < end; to++)

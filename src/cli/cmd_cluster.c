@@ -170,11 +170,12 @@ static void print_stats(const run *r)
     px_clusterer_stats(r->cl, &cs);
     fprintf(stderr,
             "clusterer: %llu articles, %llu stories started, %llu merged online, %llu closed, %zu held, "
-            "%zu active, %zu articles held (peak %zu), %zu member vectors, %zu terms, "
+            "%zu active, %zu articles held (peak %zu), %zu member vectors, %zu terms (%llu forgotten), "
             "%zu postings\n",
             (unsigned long long)cs.articles, (unsigned long long)cs.stories_started,
             (unsigned long long)cs.stories_merged, (unsigned long long)cs.stories_closed, cs.held, cs.active, cs.held_articles,
-            cs.peak_held_articles, cs.member_vectors, cs.terms, cs.postings);
+            cs.peak_held_articles, cs.member_vectors, cs.terms, (unsigned long long)cs.terms_forgotten,
+            cs.postings);
     if (r->dd) {
         px_dedup_stats ds;
         px_deduper_stats(r->dd, &ds);

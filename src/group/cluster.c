@@ -432,6 +432,10 @@ struct px_clusterer {
     uint64_t pos;             /* ... of the article being placed */
     arrival *undated_heap;    /* min-heap on pos: the undated window */
     size_t n_undated_heap, cap_undated_heap;
+    uint64_t *term_seen;      /* per term: the newest arrival position of an
+                                 article that held it (forget_terms) */
+    size_t term_seen_cap;
+    size_t sweep_at;          /* the vocabulary size that calls forget_terms */
     px_cluster_stats st;      /* counters (held/active filled on demand) */
     const px_background *bg;  /* IDF prior, NULL for none */
     double bg_total;
@@ -617,6 +621,7 @@ void px_clusterer_free(px_clusterer *c)
         story_free(c->stories[i]);
     free(c->stories);
     free(c->undated_heap);
+    free(c->term_seen);
     free(c->by_id);
     for (size_t i = 0; i < c->n_post; i++)
         free(c->post[i].v);
@@ -714,11 +719,15 @@ static int stem_id(px_clusterer *c, uint32_t term, uint32_t *id)
     return PX_OK;
 }
 
-/* Counts w for term id in c->tf / c->dense. */
+/* Counts w for term id in c->tf / c->dense, and notes that the article at
+ * c->pos holds it. */
 static int add_tf(px_clusterer *c, uint32_t id, double w)
 {
-    if (px_grow(&c->dense, &c->dense_cap, (size_t)id + 1, sizeof *c->dense, 1 << 14, 1))
+    if (px_grow(&c->dense, &c->dense_cap, (size_t)id + 1, sizeof *c->dense, 1 << 14, 1) ||
+        px_grow(&c->term_seen, &c->term_seen_cap, (size_t)id + 1, sizeof *c->term_seen, 1 << 14, 1))
         return PX_ENOMEM;
+    if (c->pos > c->term_seen[id])
+        c->term_seen[id] = c->pos;
     if (c->dense[id] == 0) {
         if (px_grow(&c->tf, &c->tf_cap, c->tf_n + 1, sizeof *c->tf, 512, 0))
             return PX_ENOMEM;
@@ -1938,13 +1947,159 @@ static void close_undated_before(px_clusterer *c, uint64_t pos)
     }
 }
 
-/* An article arrives: it takes the next position, and the undated stories
- * it leaves window_articles behind close first. */
+/* ---- forgetting terms ------------------------------------------------------ */
+
+/* A term that no held story refers to and no article of the last
+ * window_articles holds is forgotten: its document frequency is dropped and
+ * its id goes to the terms after it, so that the vocabulary follows the
+ * active window instead of growing with the stream (a stream where each
+ * article brings a number of its own). Ids are renumbered in their order,
+ * so every sorted vector stays sorted and every sum keeps its order: until
+ * a forgotten term comes back (then new, at the end, with its frequency
+ * counted afresh), the stories are those of a clusterer that forgot
+ * nothing. Only on a stream (retain = 0, window_articles set): the batch
+ * pass revisits every member. */
+
+static void mark_vec(unsigned char *keep, const vec *v)
+{
+    for (uint32_t i = 0; i < v->n; i++)
+        keep[v->v[i].term] = 1;
+}
+
+static void renumber_vec(const uint32_t *to, vec *v)
+{
+    for (uint32_t i = 0; i < v->n; i++)
+        v->v[i].term = to[v->v[i].term];
+}
+
+/* Marks in keep every term s refers to. */
+static void mark_story(unsigned char *keep, const story *s)
+{
+    mark_vec(keep, &s->centroid);
+    mark_vec(keep, &s->title_sum);
+    for (int k = 0; k < N_CHANNELS; k++)
+        mark_vec(keep, &s->ch_sum[k]);
+    for (size_t i = 0; i < s->n; i++)
+        mark_vec(keep, &s->vecs[i]);
+    for (uint32_t i = 0; i < s->n_indexed; i++)
+        keep[s->indexed[i]] = 1;
+}
+
+static void renumber_story(const uint32_t *to, story *s)
+{
+    renumber_vec(to, &s->centroid);
+    renumber_vec(to, &s->title_sum);
+    for (int k = 0; k < N_CHANNELS; k++)
+        renumber_vec(to, &s->ch_sum[k]);
+    for (size_t i = 0; i < s->n; i++)
+        renumber_vec(to, &s->vecs[i]);
+    for (uint32_t i = 0; i < s->n_indexed; i++)
+        s->indexed[i] = to[s->indexed[i]];
+}
+
+/* Which terms stay: those an article of the last window_articles held, and
+ * those a held story refers to. Returns how many. */
+static size_t mark_kept(const px_clusterer *c, unsigned char *keep)
+{
+    for (size_t i = 0; i < c->voc.n; i++) {
+        uint64_t seen = i < c->term_seen_cap ? c->term_seen[i] : 0;
+        keep[i] = c->pos <= seen || c->pos - seen <= c->o.window_articles;
+    }
+    for (size_t i = 0; i < c->n_stories; i++)
+        if (c->stories[i])
+            mark_story(keep, c->stories[i]);
+    size_t kept = 0;
+    for (size_t i = 0; i < c->voc.n; i++)
+        kept += keep[i];
+    return kept;
+}
+
+/* Moves each kept term's data to its new id (to[i] <= i, rising), frees the
+ * postings of the others, and hashes the kept keys again. */
+static void compact_vocab(px_clusterer *c, const unsigned char *keep, const uint32_t *to)
+{
+    vocab *v = &c->voc;
+    for (size_t i = 0; i < v->n; i++) {
+        posting p = i < c->n_post ? c->post[i] : (posting){0};
+        if (i < c->n_post)
+            c->post[i] = (posting){0};
+        if (!keep[i]) {
+            free(p.v);
+            continue;
+        }
+        uint32_t k = to[i];
+        v->df[k] = v->df[i];
+        v->bg[k] = v->bg[i];
+        v->key_of[k] = v->key_of[i];
+        if (i < c->term_seen_cap)
+            c->term_seen[k] = c->term_seen[i], c->term_seen[i] = 0;
+        if (k < c->n_post)
+            c->post[k] = p;
+    }
+    size_t kept = v->n ? to[v->n - 1] + keep[v->n - 1] : 0;
+    memset(v->keys, 0, v->cap * sizeof *v->keys);
+    for (size_t k = 0; k < kept; k++) {
+        size_t slot = (size_t)(v->key_of[k] * 0x9e3779b97f4a7c15ull >> 17) & (v->cap - 1);
+        while (v->keys[slot])
+            slot = (slot + 1) & (v->cap - 1);
+        v->keys[slot] = v->key_of[k];
+        v->ids[slot] = (uint32_t)k;
+    }
+    v->n = kept;
+}
+
+/* The caches of term ids by lexicon term and by memo term are emptied:
+ * they fill again by key, which finds the new ids. */
+static void forget_term_caches(px_clusterer *c)
+{
+    for (size_t i = 0; i < c->n_lex; i++)
+        if (c->lex[i].stem_vocab)
+            memset(c->lex[i].stem_vocab, 0, c->lex[i].stem_vocab_cap * sizeof *c->lex[i].stem_vocab);
+    if (c->memo_vocab)
+        memset(c->memo_vocab, 0, c->memo_vocab_cap * sizeof *c->memo_vocab);
+}
+
+/* Forgets the terms that left the window (see above). Run when the
+ * vocabulary has grown by half of what the last run kept (or of the held
+ * stories, whose vectors it reads), so that its cost per new term is
+ * constant. Out of memory it forgets nothing. */
+static void forget_terms(px_clusterer *c)
+{
+    size_t n = c->voc.n;
+    unsigned char *keep = malloc(n ? n : 1);
+    uint32_t *to = malloc((n ? n : 1) * sizeof *to);
+    size_t kept = keep && to ? mark_kept(c, keep) : n;
+    if (kept < n) {
+        for (size_t i = 0, k = 0; i < n; i++)
+            to[i] = (uint32_t)k, k += keep[i];
+        compact_vocab(c, keep, to);
+        for (size_t i = 0; i < c->n_stories; i++)
+            if (c->stories[i])
+                renumber_story(to, c->stories[i]);
+        forget_term_caches(c);
+        c->st.terms_forgotten += n - kept;
+    }
+    free(keep);
+    free(to);
+    size_t base = kept > c->n_held ? kept : c->n_held;
+    c->sweep_at = c->voc.n + base / 2 + 256;
+}
+
+static int forgets_terms(const px_clusterer *c)
+{
+    return !c->o.retain && c->o.window_articles && !c->replay && c->pos > c->o.window_articles;
+}
+
+/* An article arrives: it takes the next position, the undated stories it
+ * leaves window_articles behind close first, then the terms no one holds
+ * any more may be forgotten. */
 static void arrive(px_clusterer *c)
 {
     c->pos = c->next_pos++;
     if (c->o.window_articles)
         close_undated_before(c, c->pos);
+    if (forgets_terms(c) && c->voc.n >= c->sweep_at)
+        forget_terms(c);
 }
 
 void px_clusterer_set_position(px_clusterer *c, uint64_t position) { c->next_pos = position; }

@@ -39,8 +39,16 @@ struct px_ingest {
     px_ingest_memo *own_memo;
     position *pos; /* indexed by deduper position */
     size_t n_pos, cap_pos;
+    /* The stories this ingest touched, in the order first touched. When
+     * each record starts a story the list is as long as the input, so
+     * whether a story is in it is one bit (touched_bits, by story row: rows
+     * are dense), and a story merged away only loses its bit: its entry is
+     * swept out later (a story touched again after that has a newer entry
+     * further on). */
     int64_t *touched;
-    size_t n_touched, cap_touched;
+    size_t n_touched, cap_touched, n_dropped;
+    unsigned char *touched_bits;
+    size_t cap_touched_bits;
     merge *merges; /* heard from the clusterer, not yet stored */
     size_t n_merges, cap_merges;
     int merge_oom; /* a merge could not be remembered */
@@ -88,16 +96,63 @@ static int remember_position(px_ingest *g, int64_t row, uint64_t story)
     return PX_OK;
 }
 
+/* Is story (a row, 1 or more) in the touched list? */
+static int is_touched(const px_ingest *g, int64_t story)
+{
+    uint64_t r = (uint64_t)story;
+    return r / 8 < g->cap_touched_bits && (g->touched_bits[r / 8] >> (r % 8) & 1);
+}
+
+static int mark_touched(px_ingest *g, int64_t story, int on)
+{
+    uint64_t r = (uint64_t)story;
+    if (px_grow(&g->touched_bits, &g->cap_touched_bits, (size_t)(r / 8) + 1, 1, 1024, 1))
+        return PX_ENOMEM;
+    g->touched_bits[r / 8] = (unsigned char)((g->touched_bits[r / 8] & ~(1u << (r % 8))) | (unsigned)on << (r % 8));
+    return PX_OK;
+}
+
 static int touch(px_ingest *g, int64_t story)
 {
-    for (size_t i = g->n_touched; i-- > 0;)
-        if (g->touched[i] == story)
-            return PX_OK;
-    if (px_grow(&g->touched, &g->cap_touched, g->n_touched + 1, sizeof *g->touched, 64, 0))
+    if (story < 1) /* not a row: never stored, so not analysed either */
+        return PX_OK;
+    if (is_touched(g, story))
+        return PX_OK;
+    if (px_grow(&g->touched, &g->cap_touched, g->n_touched + 1, sizeof *g->touched, 64, 0) ||
+        mark_touched(g, story, 1))
         return PX_ENOMEM;
     g->touched[g->n_touched++] = story;
     g->st.stories++;
     return PX_OK;
+}
+
+/* Drops the entries of stories no longer touched (merged away), and the
+ * older entry of a story touched again, keeping the order of the others:
+ * a story's live entry is its last, so the list is read from the end. */
+static void sweep_touched(px_ingest *g)
+{
+    size_t k = g->n_touched;
+    for (size_t i = g->n_touched; i-- > 0;) {
+        int64_t story = g->touched[i];
+        if (!is_touched(g, story))
+            continue;
+        mark_touched(g, story, 0); /* kept once: its bit was there, no growth */
+        g->touched[--k] = story;
+    }
+    size_t n = g->n_touched - k;
+    memmove(g->touched, g->touched + k, n * sizeof *g->touched);
+    for (size_t i = 0; i < n; i++)
+        mark_touched(g, g->touched[i], 1);
+    g->n_touched = n;
+    g->n_dropped = 0;
+}
+
+static void forget_touched(px_ingest *g)
+{
+    free(g->touched_bits);
+    g->touched_bits = NULL;
+    g->cap_touched_bits = 0;
+    g->n_touched = g->n_dropped = 0;
 }
 
 /* The clusterer's on_merge: it cannot fail, so the merge is only noted
@@ -112,20 +167,19 @@ static void note_merge(uint64_t from, uint64_t into, void *ud)
     g->merges[g->n_merges++] = (merge){from, into};
 }
 
-/* Story from is gone: the touched list names into instead (once). */
+/* Story from is gone: the touched list names into instead (once). The
+ * entry of from stays where it stands without its bit; the list is swept
+ * once half of it is such entries, so a merge costs a constant on
+ * average. */
 static int retouch(px_ingest *g, int64_t from, int64_t into)
 {
-    size_t k = 0;
-    int had = 0;
-    for (size_t i = 0; i < g->n_touched; i++) {
-        if (g->touched[i] == from) {
-            had = 1;
-            continue;
-        }
-        g->touched[k++] = g->touched[i];
+    if (from >= 1 && is_touched(g, from)) {
+        mark_touched(g, from, 0);
+        g->n_dropped++;
+        g->st.stories--;
     }
-    g->n_touched = k;
-    g->st.stories -= had;
+    if (g->n_dropped * 2 > g->n_touched)
+        sweep_touched(g);
     return touch(g, into);
 }
 
@@ -254,7 +308,8 @@ static void forget_restore(px_ingest *g)
     px_clusterer_free(g->cluster);
     g->dedup = NULL;
     g->cluster = NULL;
-    g->n_pos = g->n_replay = g->n_touched = 0;
+    g->n_pos = g->n_replay = 0;
+    forget_touched(g);
     g->n_merges = 0;
     g->merge_oom = 0;
     g->replayed = 0;
@@ -610,6 +665,8 @@ static int restore_related(px_ingest *g, final_merge *f, double window_days, px_
             else
                 seen[n_seen++] = f->home[i].story;
         }
+    if (g->n_dropped)
+        sweep_touched(g);
     for (size_t t = 0; !rc && t < g->n_touched; t++) {
         int64_t related[RELATED_STORIES];
         size_t n = 0;
@@ -751,8 +808,10 @@ const px_ingest_stats *px_ingest_stats_of(const px_ingest *g)
     return &g->st;
 }
 
-const int64_t *px_ingest_touched(const px_ingest *g, size_t *n)
+const int64_t *px_ingest_touched(px_ingest *g, size_t *n)
 {
+    if (g->n_dropped)
+        sweep_touched(g);
     *n = g->n_touched;
     return g->touched;
 }
@@ -769,6 +828,7 @@ void px_ingest_free(px_ingest *g)
     px_ingest_memo_free(g->own_memo);
     free(g->pos);
     free(g->touched);
+    free(g->touched_bits);
     free(g->merges);
     free(g->replay_keys);
     if (g->locked)

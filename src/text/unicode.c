@@ -111,8 +111,65 @@ static void append_folded(char *out, size_t *w, const char *src, size_t k, utf8p
     }
 }
 
+/* Appends s[0..len), ASCII, folded: lower case, a backtick as an
+ * apostrophe (what utf8proc and append_folded make of them). */
+static int append_ascii_folded(px_buf *out, const char *s, size_t len)
+{
+    size_t at = out->len;
+    if (px_buf_append(out, s, len))
+        return PX_ENOMEM;
+    for (size_t i = at; i < out->len; i++)
+        if (out->data[i] >= 'A' && out->data[i] <= 'Z')
+            out->data[i] = (char)(out->data[i] - 'A' + 'a');
+        else if (out->data[i] == '`')
+            out->data[i] = '\'';
+    return PX_OK;
+}
+
+static int is_ascii_byte(char c) { return (unsigned char)c < 0x80; }
+
+/* Folds a text that is not all ASCII: only the stretches around its
+ * non-ASCII bytes go through utf8proc, the rest is folded as ASCII. A
+ * stretch starts at the ASCII character before a non-ASCII byte (a base a
+ * combining mark may join) and ends where two ASCII bytes meet: no
+ * normalisation, case folding or repair of invalid bytes reaches across
+ * two ASCII characters, so the pieces fold as the whole text would. On a
+ * long text with a few accents or curly quotes this spares utf8proc the
+ * rest of it. */
+static char *fold_pieces(const char *s, size_t len)
+{
+    px_buf out = {0};
+    int rc = PX_OK;
+    for (size_t i = 0; rc == PX_OK && i < len;) {
+        size_t j = i;
+        while (j < len && is_ascii_byte(s[j]))
+            j++;
+        if (j == len) {
+            rc = append_ascii_folded(&out, s + i, len - i);
+            break;
+        }
+        size_t a = j > i ? j - 1 : i, b = j + 1;
+        while (b < len && !(is_ascii_byte(s[b - 1]) && is_ascii_byte(s[b])))
+            b++;
+        char *m = map_rewritten(s + a, b - a, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD,
+                                append_folded);
+        rc = !m || append_ascii_folded(&out, s + i, a - i) || px_buf_append(&out, m, strlen(m)) ? PX_ENOMEM
+                                                                                                : PX_OK;
+        free(m);
+        i = b;
+    }
+    if (rc == PX_OK && !out.data)
+        rc = px_buf_append(&out, "", 0);
+    if (rc != PX_OK) {
+        px_buf_free(&out);
+        return NULL;
+    }
+    return px_buf_steal(&out);
+}
+
 char *px_fold(const char *s, size_t len)
 {
+    len = strnlen(s, len); /* the text ends at a NUL, as it always did */
     if (px_is_ascii(s, len)) {
         char *d = px_strndup(s, len);
         for (size_t i = 0; d && i < len; i++)
@@ -123,8 +180,7 @@ char *px_fold(const char *s, size_t len)
         return d;
     }
     /* Folding quotes and dashes only ever shortens the text. */
-    return map_rewritten(s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD,
-                         append_folded);
+    return fold_pieces(s, len);
 }
 
 /* Latin letters that carry no combining mark to strip, spelt as their

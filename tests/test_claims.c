@@ -1574,6 +1574,24 @@ static void test_quoted_names_are_titles(void **s)
     assert_int_equal(entity_kind(person, "Marta Vance"), PX_ENTITY_PERSON);
 }
 
+/* A personal honorific makes a person of a name the tagger read as a
+ * firm ("Ms Vale"); a trade opening the sentence before a person's name is
+ * the role, not part of the name ("Model Ilse Varga said"). */
+static void test_honorifics_and_trades_before_names(void **s)
+{
+    (void)s;
+    static const char firm_like[] = "A flight from Denver with Nova Vale and Tom Hale on board turned back on "
+                                    "Tuesday.\n\nTom Hale and Nova Vale were heading to Oslo for a holiday.\n\n"
+                                    "Nova Vale tweeted the whole trip. Ms Vale said the crew was kind.";
+    assert_int_equal(entity_kind(firm_like, "Nova Vale"), PX_ENTITY_PERSON);
+    static const char trade[] = "The plane landed in Oslo at noon, the airline said. Model Ilse Varga said "
+                                "in a post that she had been on board. Varga thanked the crew.";
+    assert_int_equal(entity_kind(trade, "Ilse Varga"), PX_ENTITY_PERSON);
+    assert_int_equal(entity_kind(trade, "Model Ilse Varga"), -1);
+    static const char film[] = "Star Quill Harbour opened in cinemas on Friday. Critics praised the film.";
+    assert_int_equal(entity_kind(film, "Quill Harbour"), -1);
+}
+
 /* The name an entity shows is one the article uses as its name: a
  * lost full stop glues "Since" to a team's name once ("the Ferrets Since
  * 1962 ..."), the other mentions say "Ferrets". */
@@ -2323,6 +2341,7 @@ int main(void)
         cmocka_unit_test(test_sources_are_no_places),
         cmocka_unit_test(test_kind_from_telling_contexts),
         cmocka_unit_test(test_quoted_names_are_titles),
+        cmocka_unit_test(test_honorifics_and_trades_before_names),
         cmocka_unit_test(test_countries_and_geography_are_places),
         cmocka_unit_test(test_name_the_article_uses),
         cmocka_unit_test(test_particle_joins_one_name),

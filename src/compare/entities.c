@@ -556,14 +556,24 @@ static int place_noun_after(const scanner *sc, size_t last)
  * trade ("quarterback", "singer", "spokesman": cl_is_role_noun and the
  * list here), a kind of organisation ("firm", "maker", "newspaper"); -1
  * otherwise. */
+static const char *const trades[] = {
+    "singer", "actor", "actress", "model", "rapper", "coach", "quarterback", "player",
+    "striker", "midfielder", "defender", "goalkeeper", "pitcher", "boxer", "star",
+    "girlfriend", "boyfriend", "brother", "sister", "comedian", "musician", "presenter",
+    "journalist", "reporter", "author", "writer", "director", "producer", "designer",
+    NULL};
+
+/* A person's role or trade written as a common noun ("spokesman",
+ * "model"), in any case. */
+static int trade_noun(const scanner *sc, const px_token *t)
+{
+    const char *w = sc->text + t->start;
+    size_t len = t->end - t->start;
+    return t->kind == PX_TOK_WORD && (cl_is_role_noun(w, len) || cl_in(w, len, trades));
+}
+
 static int appositive_type(const scanner *sc, size_t first)
 {
-    static const char *const people[] = {
-        "singer", "actor", "actress", "model", "rapper", "coach", "quarterback", "player",
-        "striker", "midfielder", "defender", "goalkeeper", "pitcher", "boxer", "star",
-        "girlfriend", "boyfriend", "brother", "sister", "comedian", "musician", "presenter",
-        "journalist", "reporter", "author", "writer", "director", "producer", "designer",
-        NULL};
     static const char *const orgs[] = {
         "firm", "company", "maker", "carmaker", "automaker", "startup", "start-up", "retailer",
         "airline", "carrier", "broadcaster", "newspaper", "magazine", "website", "network",
@@ -575,7 +585,7 @@ static int appositive_type(const scanner *sc, size_t first)
     size_t len = t->end - t->start;
     if (t->kind != PX_TOK_WORD || !islower((unsigned char)w[0]))
         return -1;
-    if (cl_is_role_noun(w, len) || cl_in(w, len, people))
+    if (trade_noun(sc, t))
         return PX_NER_PER;
     return cl_in(w, len, orgs) ? PX_NER_ORG : -1;
 }
@@ -744,11 +754,26 @@ static px_ner_type kind_from_words(const scanner *sc, size_t first, size_t last,
     return type;
 }
 
+/* Is the name at token first preceded by a personal honorific ("Ms
+ * Teigen", "Mr. Biden", "Dr Cech")? Only people are called so, whatever
+ * the tagger made of an unusual name. */
+static int honorific_before(const scanner *sc, size_t first)
+{
+    static const char *const honorifics[] = {"Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Mx", "Mx.",
+                                             "Dr", "Dr.", "Sir", "Dame", "Lady", "Lord", NULL};
+    size_t k = title_start(sc, first);
+    return k < first && cl_tok_in(sc->text, &sc->tk.v[k], honorifics);
+}
+
 static int add_name(scanner *sc, size_t first, size_t last, size_t role, px_ner_type type)
 {
     if (role == first && first + 1 < last && tok_is_stopword(sc, &sc->tk.v[first]) &&
         isupper((unsigned char)sc->text[sc->tk.v[first].start]))
         role = ++first; /* "On Thursday", "The" */
+    if (type == PX_NER_PER && role == first && first + 3 <= last && opens_sentence(sc, first) &&
+        trade_noun(sc, &sc->tk.v[first]) &&
+        !cl_is_role_word(sc->text + sc->tk.v[first].start, sc->tk.v[first].end - sc->tk.v[first].start))
+        first++; /* "Model Chrissy Teigen said": the trade is her role, not her name */
     while (last > first + 1 && sc->tk.v[last - 1].start > sc->tk.v[last - 2].end &&
            all_lower(sc->text + sc->tk.v[last - 1].start, sc->tk.v[last - 1].end - sc->tk.v[last - 1].start)) {
         last--; /* "Fluid Dynamics eddy": a name ends on a capital */
@@ -775,6 +800,8 @@ static int add_name(scanner *sc, size_t first, size_t last, size_t role, px_ner_
             last--; /* "Defense Secretary" */
     if (first >= last || (last == first + 1 && unlisted_word(sc, first, type)))
         return PX_OK;
+    if (type != PX_NER_PER && role == first && honorific_before(sc, first))
+        type = PX_NER_PER;
     type = kind_from_words(sc, first, last, type == PX_NER_PER && role == first ? title_start(sc, first) : role,
                            type);
     size_t first_w = sc->nw;

@@ -577,11 +577,20 @@ static size_t quote_mark_at(const char *body, size_t k, size_t end)
     return 0;
 }
 
+/* Does the mark of len bytes at body[k] close a quote by where it stands:
+ * after a sentence mark, before a space or the sentence's end ("Gone,"
+ * he said)? */
+static int closes_by_place(const char *body, size_t k, size_t len, size_t start, size_t end)
+{
+    unsigned char before = k > start ? (unsigned char)body[k - 1] : ' ';
+    return before && strchr(".,!?", before) && (k + len >= end || body[k + len] == ' ');
+}
+
 /* A single quotation mark at body[k] (1 or 3 bytes) that opens (+1) or
  * closes (-1) a quote, told from an apostrophe by what stands around it:
  * an opening one after a space or the sentence's start and before a
- * letter, a closing one after a sentence mark and before a space or the
- * end ("'Gone,' he said"; not "don't", "the Smiths' house"). 0 otherwise. */
+ * letter, a closing one where closes_by_place says ("'Gone,' he said";
+ * not "don't", "the Smiths' house"). 0 otherwise. */
 static int single_quote_at(const char *body, size_t k, size_t start, size_t end, size_t *len)
 {
     int straight = body[k] == '\'';
@@ -590,11 +599,10 @@ static int single_quote_at(const char *body, size_t k, size_t start, size_t end,
     if (!straight && !curly_open && !curly_close)
         return 0;
     *len = straight ? 1 : 3;
-    unsigned char before = k > start ? (unsigned char)body[k - 1] : ' ';
     unsigned char after = k + *len < end ? (unsigned char)body[k + *len] : ' ';
-    if ((straight || curly_open) && (before == ' ' || k == start) && (isalpha(after) || after >= 0x80))
+    if ((straight || curly_open) && (k == start || body[k - 1] == ' ') && (isalpha(after) || after >= 0x80))
         return 1;
-    if ((straight || curly_close) && strchr(".,!?", before) && before && (after == ' ' || k + *len >= end))
+    if ((straight || curly_close) && closes_by_place(body, k, *len, start, end))
         return -1;
     return 0;
 }
@@ -611,7 +619,8 @@ double px_story_sentence_quoted_share(const px_story_text *s, size_t i)
     for (size_t k = ps->start; body && k < ps->end;) {
         int dir = 0;
         if ((m = quote_mark_at(body, k, ps->end)) != 0)
-            dir = body[k] == '"' ? (in ? -1 : 1) : !strncmp(body + k, "\xe2\x80\x9c", 3) ? 1 : -1;
+            dir = body[k] != '"' ? (!strncmp(body + k, "\xe2\x80\x9c", 3) ? 1 : -1)
+                  : in || closes_by_place(body, k, 1, ps->start, ps->end) ? -1 : 1;
         else
             dir = single_quote_at(body, k, ps->start, ps->end, &m);
         if (dir) {

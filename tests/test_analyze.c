@@ -557,7 +557,7 @@ static void test_actor_words_name_the_actor(void **s)
         "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"text\":\"Storms battered Port Alder on "
         "Monday, French officials said. The Harbour Guard militants raided the quay of Port Alder, and Port "
         "Alder residents fled. French officials said the Harbour Guard fighters took the docks. Mayor Ilse "
-        "Varga said the ferries would come.\"}\n";
+        "Varga said the ferries would come. Varga is keen to reopen the quay.\"}\n";
     char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
     cJSON *root = analyze_one_story(path);
     assert_false(actor_has_word(root, "Port Alder", "battered"));
@@ -565,6 +565,7 @@ static void test_actor_words_name_the_actor(void **s)
     assert_false(actor_has_word(root, "Harbour Guard", "brutal"));
     assert_false(actor_has_word(root, "Port Alder", "southern"));
     assert_false(actor_has_word(root, "Ilse Varga", "administration"));
+    assert_false(actor_has_word(root, "Ilse Varga", "keen"));
     assert_true(actor_has_word(root, "Harbour Guard", "militia"));
     assert_true(actor_has_word(root, "Harbour Guard", "militants"));
     cJSON *actor, *f, *l;

@@ -169,8 +169,10 @@ static int passive_form(const char *body, const px_token *t)
 {
     const char *w = body + t->start;
     size_t n = t->end - t->start;
-    /* "keen", "green" are no participles */
-    return ends_with(w, n, "ed") || (ends_with(w, n, "en") && !ends_with(w, n, "een")) || ends_with(w, n, "wn");
+    /* "keen", "green" are no participles (ends_with wants a stem before
+     * the ending, which "k" of "keen" is too short to be) */
+    int een = n >= 3 && strncasecmp(w + n - 3, "een", 3) == 0;
+    return ends_with(w, n, "ed") || (ends_with(w, n, "en") && !een) || ends_with(w, n, "wn");
 }
 
 /* Participles of verbs that carry little meaning of their own ("was given

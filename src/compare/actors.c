@@ -97,19 +97,6 @@ static int joined(const char *body, size_t from, size_t to)
     return 1;
 }
 
-static size_t first_token_at(const px_tokens *t, size_t pos)
-{
-    size_t lo = 0, hi = t->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (t->v[mid].start < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* The story sentence of article a that holds byte pos. */
 static size_t sentence_at(const px_story_text *s, size_t a, size_t pos)
 {
@@ -238,15 +225,9 @@ static int apostrophe_of(const char *body, const px_token *t, size_t *at)
 static int is_possessive(const char *body, const px_token *t)
 {
     size_t at;
-    if (apostrophe_of(body, t, &at) && pronoun_contraction(body, at))
-        return 0;
-    size_t n = t->end - t->start;
-    const char *w = body + t->start;
-    int lone_s = n == 1 && w[0] == 's' &&
-                 ((t->start >= 1 && body[t->start - 1] == '\'') ||
-                  (t->start >= 3 && possessive_at(body, t->start - 3)));
-    return lone_s || possessive_at(body, t->end) || possessive_at(body, t->start) ||
-           (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'') || (n > 4 && w[n - 1] == 's' && possessive_at(body, t->end - 4));
+    if (apostrophe_of(body, t, &at))
+        return !pronoun_contraction(body, at);
+    return possessive_at(body, t->start);
 }
 
 /* The past of a verb that does not end in -ed: "flight left Tokyo",
@@ -327,7 +308,7 @@ static int names_a_part(const char *body, const px_token *t)
 
 static int part_of_place(const char *body, const px_tokens *t, size_t from)
 {
-    size_t k = first_token_at(t, from);
+    size_t k = cl_token_at(t, from);
     return k < t->n && names_a_part(body, &t->v[k]);
 }
 
@@ -399,7 +380,7 @@ static int mention_words(const px_story_text *s, size_t a, const px_tokens *t, c
     int a_people = len > 1 && actor->name[len - 1] == 's' && px_entity_name_is_demonym(actor->name, len - 1);
     const char *body = s->articles[a]->body;
     size_t source = s->article_source[a], sentence = sentence_at(s, a, m->start);
-    size_t i0 = first_token_at(t, m->role_start), i1 = first_token_at(t, m->end);
+    size_t i0 = cl_token_at(t, m->role_start), i1 = cl_token_at(t, m->end);
     size_t from = 0, to = 0;
     int rc = !possessive_at(body, m->end) && !modifies_next(body, t, i1, m->end) &&
                      words_before(body, t, i0, m->role_start, &from, &to) &&

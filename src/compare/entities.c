@@ -551,11 +551,7 @@ static int place_noun_after(const scanner *sc, size_t last)
            cl_tok_in(sc->text, &sc->tk.v[last], nouns);
 }
 
-/* The type the common noun right before a name gives it, in lower case
- * and on its line, as the head of an appositive: a person's role or
- * trade ("quarterback", "singer", "spokesman": cl_is_role_noun and the
- * list here), a kind of organisation ("firm", "maker", "newspaper"); -1
- * otherwise. */
+/* Trades a person is named by, besides the role nouns of claims_common. */
 static const char *const trades[] = {
     "singer", "actor", "actress", "model", "rapper", "coach", "quarterback", "player",
     "striker", "midfielder", "defender", "goalkeeper", "pitcher", "boxer", "star",
@@ -572,6 +568,10 @@ static int trade_noun(const scanner *sc, const px_token *t)
     return t->kind == PX_TOK_WORD && (cl_is_role_noun(w, len) || cl_in(w, len, trades));
 }
 
+/* The type the common noun right before a name gives it, in lower case
+ * and on its line, as the head of an appositive: a person's role or
+ * trade ("quarterback", "singer", "spokesman": trade_noun), a kind of
+ * organisation ("firm", "maker", "newspaper"); -1 otherwise. */
 static int appositive_type(const scanner *sc, size_t first)
 {
     static const char *const orgs[] = {
@@ -1893,13 +1893,6 @@ static int noun_after(const scanner *sc, const cand *c, const char *const *list)
     return 0;
 }
 
-/* What the words around mention c say of its kind: CUE_PLACE after a
- * preposition of place ("in Pyongyang", "near Duisburg"), CUE_SOURCE next
- * to a verb of saying or after "by" ("Politico said", "obtained by
- * Politico": places do not report), CUE_ORG before a noun of business
- * ("Amazon's headquarters"), CUE_PERSON with a title or a he/she of its
- * own sentence. A one-word "person" with only place cues is the place
- * standing for its government. */
 /* The bytes of an opening quotation mark ending at end, or 0. */
 static size_t opening_quote_before(const char *text, size_t end)
 {
@@ -1932,6 +1925,14 @@ static int quoted_whole(const scanner *sc, const cand *c)
     return closing_quote_at(sc->text, sc->len, at) != 0;
 }
 
+/* What the words around mention c say of its kind: CUE_PLACE after a
+ * preposition of place ("in Pyongyang", "near Duisburg"), CUE_SOURCE next
+ * to a verb of saying or after "by" ("Politico said", "obtained by
+ * Politico": places do not report), CUE_ORG before a noun of business
+ * ("Amazon's headquarters"), CUE_PERSON with a title or a he/she of its
+ * own sentence, CUE_TITLE when written whole between quotation marks. A
+ * one-word "person" with only place cues is the place standing for its
+ * government. */
 static unsigned mention_cues(const scanner *sc, const cand *c)
 {
     static const char *const in[] = {"in", "into", "near", "across", "inside", "outside",

@@ -674,6 +674,22 @@ static void test_shared_surname_resolves_by_pronoun_and_proximity(void **s)
     check_speakers(cases, sizeof cases / sizeof *cases);
 }
 
+/* A person's given name alone is that person when no other person of
+ * the article has it; with two people of that given name it stays apart. */
+static void test_given_name_resolves_to_the_one_person(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"Singer Maria Lopez married her partner on Saturday. Maria told fans: \"It was the "
+         "happiest day of my whole life.\"",
+         "It was the happiest", "Maria Lopez"},
+        {"Maria Lopez met Maria Keane at the premiere on Saturday. Maria told fans: \"It was "
+         "the happiest day of my whole life.\"",
+         "It was the happiest", "Maria"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
 /* Speakers are people or organisations: not a place, an event the tagger
  * took for a name, the name modifying the real head, a person named as an
  * object, nor the speaker of the next sentence. */
@@ -2318,6 +2334,7 @@ int main(void)
         cmocka_unit_test(test_subject_pronoun_before_quote),
         cmocka_unit_test(test_reporting_idioms),
         cmocka_unit_test(test_shared_surname_resolves_by_pronoun_and_proximity),
+        cmocka_unit_test(test_given_name_resolves_to_the_one_person),
         cmocka_unit_test(test_speaker_is_a_person_or_organisation),
         cmocka_unit_test(test_relayed_quote_keeps_speaker),
         cmocka_unit_test(test_speaker_is_no_interjection_or_modifier),

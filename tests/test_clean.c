@@ -675,6 +675,36 @@ static void test_caption_labels(void **s)
     px_article_free(a);
 }
 
+/* A box of promoted headlines, each opened by a kicker in capitals, goes
+ * whole with its label; capitals for emphasis in a sentence, a table of
+ * figures in capitals and a paragraph whose kickers come after its own
+ * sentences stay. */
+static void test_kicker_lists(void **s)
+{
+    (void)s;
+    px_article *a = clean_body(
+        "The ferry sank off Vell on Saturday with TWO crew still aboard.\n\n"
+        "More from the coast SEA CHANGE Harbour board votes to close the old pier "
+        "STORM WARNING Forecasters expect gales on the west coast BIG CATCH "
+        "Trawler lands a record haul of cod\n\n"
+        "Divers said the wreck was ROCK SOLID and the FULL CREW had trained for it.\n\n"
+        "PORT ALDER 12 UND MAY UNC 4 UND MAY DN 2 SOUTH VELL 9 UND MAY UP\n\n"
+        "Crews searched the bay until dark and the mayor thanked them for their work on "
+        "the longest night the town has seen in years, she said at the quay. SEA CHANGE "
+        "Harbour board votes to close the pier STORM WARNING Forecasters expect gales "
+        "BIG CATCH Trawler lands a record haul");
+    assert_string_equal(removal_reason(a, "More from the coast SEA CHANGE Harbour board votes to close "
+                                          "the old pier STORM WARNING Forecasters expect gales on the "
+                                          "west coast BIG CATCH Trawler lands a record haul of cod"),
+                     "related-links");
+    assert_non_null(strstr(a->body, "with TWO crew still aboard."));
+    assert_non_null(strstr(a->body, "the FULL CREW had trained"));
+    assert_non_null(strstr(a->body, "PORT ALDER 12 UND MAY UNC"));
+    assert_non_null(strstr(a->body, "Crews searched the bay until dark"));
+    assert_null(strstr(a->body, "More from the coast"));
+    px_article_free(a);
+}
+
 /* A copyright notice alone goes; a sentence about copyright stays. */
 static void test_copyright_notices(void **s)
 {
@@ -1004,6 +1034,7 @@ int main(void)
         cmocka_unit_test(test_fuller_telling_is_kept),
         cmocka_unit_test(test_rule_file_errors),
         cmocka_unit_test(test_highlights_cleaned),
+        cmocka_unit_test(test_kicker_lists),
         cmocka_unit_test(test_seeds_keep_their_ledes),
         cmocka_unit_test(test_not_an_article),
         cmocka_unit_test(test_repeat_check_is_linear),

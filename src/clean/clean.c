@@ -935,6 +935,89 @@ static int is_numbered_gallery(const char *s, size_t n)
     return 0;
 }
 
+/* How a word of a line is written, for the kicker test below. */
+typedef enum word_case { WORD_CAPS, WORD_MIXED, WORD_LOWER, WORD_OTHER } word_case;
+
+/* Reads the word at s[*i] (skipping what is not a word, noting whether a
+ * space was among it) and says how it is written; a capital alone ("A",
+ * "I") opens a headline like any capitalised word. Returns 0 at the end. */
+static int next_word_case(const char *s, size_t n, size_t *i, word_case *out, size_t *letters,
+                          int *spaced)
+{
+    size_t k;
+    *spaced = 0;
+    while (*i < n) {
+        int32_t cp = tc_decode(s, n, *i, &k);
+        if (tc_is_alnum(cp))
+            break;
+        *spaced |= tc_is_space(cp);
+        *i += k;
+    }
+    if (*i >= n)
+        return 0;
+    size_t upper = 0, lower = 0, digits = 0;
+    int32_t first = tc_decode(s, n, *i, &k);
+    while (*i < n) {
+        int32_t cp = tc_decode(s, n, *i, &k);
+        if (!tc_is_alnum(cp) && !tc_is_apostrophe(cp) && !tc_is_hyphen(cp))
+            break;
+        upper += (size_t)tc_is_upper(cp);
+        lower += (size_t)tc_is_lower(cp);
+        digits += (size_t)tc_is_digit(cp);
+        *i += k;
+    }
+    *letters = upper + lower;
+    if (digits || !*letters)
+        *out = WORD_OTHER;
+    else if (!lower && upper > 1)
+        *out = WORD_CAPS;
+    else
+        *out = tc_is_upper(first) ? WORD_MIXED : WORD_LOWER;
+    return 1;
+}
+
+/* A box of promoted headlines run into one paragraph, each opened by a
+ * kicker in capitals ("More on space SKY HIGH Probe finds ice on a moon
+ * TALL STORY Astronaut says he grew ..."): three or more runs of two or
+ * more words in capitals, apart by spaces, each followed by a capitalised
+ * word and a headline in lower case, the first near the paragraph's start
+ * (a label at most before it). Figures in a table ("NEW HAVEN 12 UND MAY
+ * UNC") are not headlines, nor are tickers and initials ("MGM/UA",
+ * "TBRS.T"); a word or two in capitals for emphasis in a sentence is one
+ * run, followed by lower case. */
+static int is_kicker_list(const char *s, size_t n)
+{
+    enum { MAX_LABEL = 64, MIN_KICKERS = 3, MIN_KICKER_LETTERS = 5, MIN_HEADLINE_WORDS = 2 };
+    size_t i = 0, kickers = 0, caps = 0, caps_letters = 0, lower_after = 0, run_start = 0;
+    int open = 0; /* a kicker was read and its headline is being counted */
+    word_case wc;
+    size_t letters, at = 0;
+    int spaced;
+    while (next_word_case(s, n, &i, &wc, &letters, &spaced)) {
+        size_t word_start = at;
+        at = i;
+        if (wc == WORD_CAPS) {
+            if (caps > 0 && !spaced)
+                caps = 0; /* "MGM/UA": one name, not two words */
+            if (caps++ == 0)
+                run_start = word_start, caps_letters = 0;
+            caps_letters += letters;
+            continue;
+        }
+        if (wc == WORD_MIXED && caps >= 2 && caps_letters >= MIN_KICKER_LETTERS) {
+            if (open && lower_after < MIN_HEADLINE_WORDS)
+                return 0; /* the run before had no headline */
+            if (kickers == 0 && run_start > MAX_LABEL)
+                return 0;
+            kickers++, open = 1, lower_after = 0;
+        } else if (wc == WORD_LOWER) {
+            lower_after++;
+        }
+        caps = 0;
+    }
+    return kickers >= MIN_KICKERS && lower_after >= MIN_HEADLINE_WORDS;
+}
+
 static void clean_paragraphs(work *w)
 {
     const rule *list = NULL;
@@ -956,6 +1039,9 @@ static void clean_paragraphs(work *w)
             record(w, p->start, p->end, r->reason);
             if (r->scope == SCOPE_LIST)
                 list = r, list_items = 0;
+        } else if (is_kicker_list(s, n)) {
+            p->keep = 0;
+            record(w, p->start, p->end, "related-links");
         } else if (i > 0 && (is_caption(s, n) || is_numbered_gallery(s, n))) { /* a first paragraph is the lead */
             p->keep = 0;
             record(w, p->start, p->end, "caption");

@@ -1428,11 +1428,26 @@ static int tested_before(tested *t, long e)
     return 0;
 }
 
+/* Is w the first word of a name of several words ("Jessica" of "Jessica
+ * Alba")? */
+static int given_name_of(const char *longer, const char *w, size_t wlen)
+{
+    return strncasecmp(longer, w, wlen) == 0 && longer[wlen] == ' ';
+}
+
 static long resolve_short(const px_entity_list *out, const cand *cands, size_t from, size_t upto,
                           const cand *c, const name_index *surnames, tested *seen)
 {
     size_t len = strlen(c->name);
     long best = -1, org = -1;
+    /* a person's given name alone is that person when no other person
+     * of the window has it ("Jessica Alba ... Jessica revealed"): tabloid
+     * and sports writing call people by it; two people with it, or a
+     * surname that matches, and it is not resolved this way. The person
+     * must have a gender from a known given name or a title, so that a
+     * word glued before a name ("Facebook Sean Moore") is no given name */
+    long given = -1;
+    int given_shared = 0;
     for (size_t pass = 0; pass < 2 && best < 0; pass++) {
         tested_begin(seen, out->n);
         for (size_t k = upto; k-- > from;) {
@@ -1456,6 +1471,11 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t f
                 }
                 if (c->n_words > 1 && person && strstr(e->name, c->name))
                     return o->entity;
+                if (c->n_words == 1 && person && e->gender && c->kind == PX_ENTITY_PERSON &&
+                    given_name_of(e->name, c->name, len)) {
+                    given_shared |= given >= 0 && given != o->entity;
+                    given = o->entity;
+                }
             } else if (c->n_words == 1 && e->kind == PX_ENTITY_PERSON && !c->kind_sure) {
                 const char *last;
                 size_t last_len;
@@ -1476,6 +1496,8 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t f
         }
         if (pass == 0 && org >= 0)
             return org;
+        if (pass == 0 && given >= 0 && !given_shared)
+            return given;
     }
     return best;
 }

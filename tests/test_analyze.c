@@ -542,7 +542,8 @@ static void test_actor_words_are_not_its_own_verbs(void **s)
  * ("storms battered Port Alder"), a noun the name modifies ("Port Alder
  * residents", "the brutal Harbour Guard raid": "brutal" is the raid's),
  * a people's adjective ("French officials"), a word of position that
- * names a part of a place ("southern Port Alder") and the noun after a
+ * names a part of a place ("southern Port Alder"), a person's role before
+ * a place ("the president Port Alder", a broken phrase) and the noun after a
  * person's name ("the Varga administration") are not how an outlet
  * names an actor; "the militia Harbour Guard" and "Harbour Guard
  * militants" are. */
@@ -553,7 +554,8 @@ static void test_actor_words_name_the_actor(void **s)
         "{\"source\":\"alpha.example\",\"date\":\"2025-03-02\",\"text\":\"Storms battered Port Alder on "
         "Monday. The brutal Harbour Guard raid left the quay in ruins, and French officials said Port Alder "
         "residents were warned. French officials sent help in southern Port Alder, where the militia Harbour "
-        "Guard still holds the docks. Mayor Ilse Varga said help was coming, and the Varga administration sent ferries.\"}\n"
+        "Guard still holds the docks. Mayor Ilse Varga said help was coming, and the Varga administration sent ferries. "
+        "Aides did not want to trouble the president Port Alder at this hour.\"}\n"
         "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"text\":\"Storms battered Port Alder on "
         "Monday, French officials said. The Harbour Guard militants raided the quay of Port Alder, and Port "
         "Alder residents fled. French officials said the Harbour Guard fighters took the docks. Mayor Ilse "
@@ -564,6 +566,7 @@ static void test_actor_words_name_the_actor(void **s)
     assert_false(actor_has_word(root, "Port Alder", "residents"));
     assert_false(actor_has_word(root, "Harbour Guard", "brutal"));
     assert_false(actor_has_word(root, "Port Alder", "southern"));
+    assert_false(actor_has_word(root, "Port Alder", "president"));
     assert_false(actor_has_word(root, "Ilse Varga", "administration"));
     assert_false(actor_has_word(root, "Ilse Varga", "keen"));
     assert_true(actor_has_word(root, "Harbour Guard", "militia"));

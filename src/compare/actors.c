@@ -312,6 +312,15 @@ static int part_of_place(const char *body, const px_tokens *t, size_t from)
     return k < t->n && names_a_part(body, &t->v[k]);
 }
 
+/* "the president France" (a transcript's broken phrase), "the resident
+ * Paris": a noun naming a person's role or trade ends the words, and a
+ * place is never called by it. */
+static int names_a_person(const char *body, const px_tokens *t, size_t to)
+{
+    size_t k = cl_token_at(t, to); /* the first token after the words */
+    return k > 0 && cl_is_role_noun(body + t->v[k - 1].start, t->v[k - 1].end - t->v[k - 1].start);
+}
+
 /* "a gorilla named Harambe", "a group called X": the word before the name
  * that links it to its descriptor. */
 static int is_naming_link(const char *body, const px_token *t)
@@ -384,7 +393,7 @@ static int mention_words(const px_story_text *s, size_t a, const px_tokens *t, c
     size_t from = 0, to = 0;
     int rc = !possessive_at(body, m->end) && !modifies_next(body, t, i1, m->end) &&
                      words_before(body, t, i0, m->role_start, &from, &to) &&
-                     !(kind == PX_ENTITY_PLACE && part_of_place(body, t, from))
+                     !(kind == PX_ENTITY_PLACE && (part_of_place(body, t, from) || names_a_person(body, t, to)))
                  ? add_use(u, slot, source, sentence, body, from, to)
                  : PX_OK;
     size_t j = i1, prev_end = m->end;

@@ -29,4 +29,13 @@ typedef int (*px_number_pair_fn)(void *ud, size_t group, px_ref a, px_ref b, int
 int px_numbers_each_pair(const px_article *const *articles, const px_number_list *const *lists,
                          const px_number_groups *groups, px_number_pair_fn fn, void *ud);
 
+/* Hands every pair of claims the grouping may link (compared claims of
+ * one kind and unit, of different outlets) to fn with the signals of the
+ * learned grouping (compare/quantity_model.h: PX_LINK_FEATURES values);
+ * conflict: the values disagree. For training it (`parallax numbers
+ * --links`). Stops at the first non-zero return of fn and returns it. */
+typedef int (*px_number_link_fn)(void *ud, px_ref a, px_ref b, int conflict, const double *features);
+int px_numbers_each_link(const px_article *const *articles, const px_number_list *const *lists, size_t n,
+                         px_number_link_fn fn, void *ud);
+
 #endif

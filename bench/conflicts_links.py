@@ -33,7 +33,6 @@ WEIGHT `none` or `balanced` (liblinear's class weights).
 """
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -94,44 +93,6 @@ def regression(xs, ys, signals, weight):
 def fit(xs, ys, signals, weight):
     w, b = regression(xs, ys, signals, weight)
     return lambda x: 1 / (1 + np.exp(-(x @ w + b))) if len(x) else np.zeros(0)
-
-
-def write_model(path, w, b, threshold):
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("link.bias\t%.6g\nlink.threshold\t%.6g\n" % (b, threshold))
-        for name, wi in zip(SIGNALS, w):
-            f.write("link.%s\t%.6g\n" % (name, wi))
-
-
-COUNTS = re.compile(r"disagreements P [0-9.]+ \((\d+)/(\d+)\) R [0-9.]+ \((\d+)/(\d+)\); "
-                    r"agreements P [0-9.]+ \((\d+)/(\d+)\)")
-
-
-def report_counts(parallax, articles_path, event_gold, model, tmp):
-    """conflicts_score.py on one event, the report grouping by the model."""
-    gold_path = os.path.join(tmp, "gold.jsonl")
-    with open(gold_path, "w", encoding="utf-8") as f:
-        f.write(json.dumps(event_gold) + "\n")
-    env = dict(os.environ, PARALLAX_LINK_MODEL=model)
-    out = subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                                       "conflicts_score.py"),
-                          parallax, articles_path, gold_path], env=env, check=True,
-                         stdout=subprocess.PIPE).stdout.decode()
-    return [int(v) for v in COUNTS.search(out).groups()]
-
-
-def replay(parallax, articles_path, gold, even, data, signals, weight, threshold, tmp):
-    """The report itself, each even event grouped by a model fitted on the
-    other even events: right/shown disagreements, found/gold, right/shown
-    agreements."""
-    t = [0] * 6
-    for ev in even:
-        others = [e for e in even if e != ev]
-        w, b = regression([data[e][0] for e in others], [data[e][1] for e in others], signals, weight)
-        model = os.path.join(tmp, "link-model.tsv")
-        write_model(model, w, b, threshold)
-        t = [a + c for a, c in zip(t, report_counts(parallax, articles_path, gold[ev], model, tmp))]
-    return t
 
 
 def key(c):
@@ -226,21 +187,6 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         rows = {ev: links_of(parallax, by_event.get(ev, []), tmp) for ev in even}
         data = {ev: labelled(rows[ev], gold[ev]) for ev in even}
-        if "--write-model" in sys.argv:
-            signals, weight, threshold, path = sys.argv[sys.argv.index("--write-model") + 1:][:4]
-            w, b = regression([data[e][0] for e in even], [data[e][1] for e in even], signals, weight)
-            write_model(path, w, b, float(threshold))
-            return
-        if "--replay" in sys.argv:
-            for signals in ("all", "no-value"):
-                for weight in ("none", "balanced"):
-                    for threshold in (0.3, 0.5, 0.7, 0.9):
-                        t = replay(parallax, articles_path, gold, even, data, signals, weight, threshold, tmp)
-                        print("even, leave-one-event-out, the report grouping by the score, %s %s T %.1f: "
-                              "disagreements P %.2f (%d/%d) R %.2f (%d/%d); agreements P %.2f (%d/%d)" % (
-                                  signals, weight, threshold, t[0] / max(1, t[1]), t[0], t[1],
-                                  t[2] / max(1, t[3]), t[2], t[3], t[4] / max(1, t[5]), t[4], t[5]))
-            return
         if "--odd" in sys.argv:
             signals, weight, linkage, t, shown = sys.argv[sys.argv.index("--odd") + 1:][:5]
             prob = fit([data[e][0] for e in even], [data[e][1] for e in even], signals, weight)

@@ -2701,26 +2701,12 @@ static int groupable(const px_article *const *articles, const px_number *x, size
     return !(x->kind == PX_NUM_ORDINAL && !x->owner);
 }
 
-static int group_by_links(const px_article *const *articles, const px_number_list *const *lists, size_t n,
-                          const px_link_model *m, px_number_groups *out);
-
 int px_numbers_group(const px_article *const *articles, const px_number_list *const *lists,
                      size_t n, px_number_groups *out, px_error *err)
 {
     px_buf key = {0};
     int rc = PX_OK;
-    const px_link_model *lm = px_link_model_default();
-    int linked = 0;
-    if (lm) {
-        rc = group_by_links(articles, lists, n, lm, out);
-        if (rc == PX_ELIMIT) {
-            px_number_groups_clear(out);
-            rc = PX_OK;
-        } else {
-            linked = 1;
-        }
-    }
-    for (size_t a = 0; a < n && !rc && !linked; a++)
+    for (size_t a = 0; a < n && !rc; a++)
         for (size_t i = 0, unnamed = 0; lists[a] && i < lists[a]->n && !rc; i++) {
             const px_number *x = &lists[a]->v[i];
             if (!groupable(articles, x, &unnamed))
@@ -2759,7 +2745,7 @@ int px_numbers_group(const px_article *const *articles, const px_number_list *co
             m[gr->n_members++] = (px_ref){a, i};
         }
     px_buf_free(&key);
-    if (!rc && !linked)
+    if (!rc)
         rc = split_groups(articles, lists, out);
     /* keep groups seen in two or more articles */
     size_t kept = 0;
@@ -2819,7 +2805,7 @@ static int same_block(const link_claim *a, const link_claim *b)
     return a->block_len == b->block_len && strncmp(a->key, b->key, a->block_len) == 0;
 }
 
-/* The signals of a pair of claims of one block (compare/quantity_model.h,
+/* The signals of a pair of claims of one block (numbers_internal.h,
  * PX_LINK_FEAT_*). */
 static void link_features(const link_claim *a, const link_claim *b, double *x)
 {
@@ -2906,160 +2892,6 @@ int px_numbers_each_link(const px_article *const *articles, const px_number_list
             link_features(&v[i], &v[j], x);
             rc = fn(ud, v[i].ref, v[j].ref, values_conflict(v[i].x, v[j].x), x);
         }
-    link_claims_free(v, nv);
-    return rc;
-}
-
-/* A block of more claims than this is grouped by its keys: the learned
- * score weighs every pair of a block, so it stays within a story. */
-#define LINK_BLOCK_MAX 256
-
-typedef struct link_pair {
-    double p;
-    size_t i, j;
-} link_pair;
-
-static int by_link_probability(const void *x, const void *y)
-{
-    const link_pair *a = x, *b = y;
-    return a->p < b->p ? 1 : a->p > b->p ? -1 : (a->i > b->i) - (a->i < b->i);
-}
-
-static size_t link_root(size_t *parent, size_t i)
-{
-    while (parent[i] != i)
-        i = parent[i] = parent[parent[i]];
-    return i;
-}
-
-/* May the quantities of roots a and b become one: no two figures of one
- * article that conflict, no two persons' attributes. next chains the
- * members of a root. */
-static int link_allowed(const link_claim *v, const size_t *next, size_t a, size_t b)
-{
-    for (size_t i = a; i != (size_t)-1; i = next[i])
-        for (size_t j = b; j != (size_t)-1; j = next[j])
-            if ((v[i].ref.article == v[j].ref.article && values_conflict(v[i].x, v[j].x)) ||
-                other_owner(v[i].x, v[j].x))
-                return 0;
-    return 1;
-}
-
-/* The pairs of claims of one block whose probability reaches the model's
- * threshold; PX_ELIMIT when a block is too large to weigh. */
-static int link_pairs(const px_article *const *articles, const link_claim *v, size_t nv,
-                      const px_link_model *m, link_pair **out, size_t *n_out)
-{
-    link_pair *pairs = NULL;
-    size_t np = 0, cap = 0;
-    double x[PX_LINK_FEATURES];
-    for (size_t i = 0; i < nv; i++) {
-        size_t in_block = 0;
-        for (size_t j = i + 1; j < nv; j++) {
-            if (!same_block(&v[i], &v[j]))
-                continue;
-            if (++in_block > LINK_BLOCK_MAX) {
-                free(pairs);
-                return PX_ELIMIT;
-            }
-            if (link_forbidden(articles, &v[i], &v[j]))
-                continue;
-            link_features(&v[i], &v[j], x);
-            double p = px_link_model_probability(m, x);
-            if (p < m->threshold)
-                continue;
-            if (CL_GROW(pairs, cap, np)) {
-                free(pairs);
-                return PX_ENOMEM;
-            }
-            pairs[np++] = (link_pair){p, i, j};
-        }
-    }
-    *out = pairs;
-    *n_out = np;
-    return PX_OK;
-}
-
-/* Single linkage over the learned score, strongest pairs first, never
- * joining what link_allowed forbids; each quantity keeps the key of its
- * first claim ("#N" added when another has it). */
-static int link_groups(const px_article *const *articles, const link_claim *v, size_t nv,
-                       const px_link_model *m, px_number_groups *out)
-{
-    link_pair *pairs = NULL;
-    size_t np = 0;
-    int rc = link_pairs(articles, v, nv, m, &pairs, &np);
-    size_t *parent = rc ? NULL : malloc((2 * nv + 1) * sizeof *parent);
-    if (!rc && !parent)
-        rc = PX_ENOMEM;
-    if (rc) {
-        free(pairs);
-        return rc;
-    }
-    size_t *next = parent + nv;
-    for (size_t i = 0; i < nv; i++)
-        parent[i] = i, next[i] = (size_t)-1;
-    if (np > 1)
-        qsort(pairs, np, sizeof *pairs, by_link_probability);
-    for (size_t k = 0; k < np; k++) {
-        size_t a = link_root(parent, pairs[k].i), b = link_root(parent, pairs[k].j);
-        if (a == b || !link_allowed(v, next, a, b))
-            continue;
-        if (b < a) {
-            size_t t = a;
-            a = b, b = t;
-        }
-        size_t tail = a;
-        while (next[tail] != (size_t)-1)
-            tail = next[tail];
-        next[tail] = b;
-        parent[b] = a;
-    }
-    free(pairs);
-    px_buf kb = {0};
-    for (size_t i = 0; i < nv && !rc; i++) {
-        if (parent[i] != i || next[i] == (size_t)-1)
-            continue; /* a lone claim is no finding */
-        if (CL_GROW(out->v, out->cap, out->n)) {
-            rc = PX_ENOMEM;
-            break;
-        }
-        px_number_group *g = &out->v[out->n++];
-        memset(g, 0, sizeof *g);
-        size_t same_key = 0;
-        for (size_t k = 0; k + 1 < out->n; k++)
-            same_key += strncmp(out->v[k].key, v[i].key, strlen(v[i].key)) == 0;
-        kb.len = 0;
-        px_buf_printf(&kb, same_key ? "%s#%zu" : "%s", v[i].key, same_key + 1);
-        g->key = px_buf_steal(&kb);
-        g->kind = v[i].x->kind;
-        g->unit = v[i].x->unit ? px_strdup(v[i].x->unit) : NULL;
-        size_t n_members = 0;
-        for (size_t j = i; j != (size_t)-1; j = next[j])
-            n_members++;
-        g->members = malloc(n_members * sizeof *g->members);
-        if (!g->key || !g->members || (v[i].x->unit && !g->unit)) {
-            rc = PX_ENOMEM;
-            break;
-        }
-        /* members in input order: v is, and a root is its chain's first */
-        for (size_t j = 0; j < nv; j++)
-            if (link_root(parent, j) == i)
-                g->members[g->n_members++] = v[j].ref;
-    }
-    px_buf_free(&kb);
-    free(parent);
-    return rc;
-}
-
-static int group_by_links(const px_article *const *articles, const px_number_list *const *lists, size_t n,
-                          const px_link_model *m, px_number_groups *out)
-{
-    link_claim *v;
-    size_t nv;
-    int rc = link_claims(articles, lists, n, &v, &nv);
-    if (!rc)
-        rc = link_groups(articles, v, nv, m, out);
     link_claims_free(v, nv);
     return rc;
 }

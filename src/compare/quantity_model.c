@@ -2,7 +2,6 @@
  * (quantity_model.h). */
 #include <math.h>
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,84 +107,5 @@ double px_quantity_model_probability(const px_quantity_model *m, px_qty_pair_kin
     double e = m->bias[kind];
     for (int i = 0; i < PX_QTY_FEATURES; i++)
         e += m->w[kind][i] * x[i];
-    return 1 / (1 + exp(-e));
-}
-
-/* ---- the learned grouping ------------------------------------------------------------ */
-
-static const char *const link_names[PX_LINK_FEATURES] = {
-    "same_key", "same_head", "same_outcome", "other_outcome", "one_outcome", "counted_alike",
-    "similarity", "log_ratio", "close", "same_figure", "lead", "same_bound", "vague",
-    "same_source", "unnamed", "people",
-};
-
-#define LINK_SLOT_BIAS PX_LINK_FEATURES
-#define LINK_SLOT_THRESHOLD (PX_LINK_FEATURES + 1)
-#define LINK_SLOTS (PX_LINK_FEATURES + 2)
-
-const char *px_link_feature_name(int i)
-{
-    return i >= 0 && i < PX_LINK_FEATURES ? link_names[i] : NULL;
-}
-
-static int link_slot(const char *s, size_t len)
-{
-    if (len < 5 || memcmp(s, "link.", 5) != 0)
-        return -1;
-    s += 5, len -= 5;
-    if (len == 4 && memcmp(s, "bias", 4) == 0)
-        return LINK_SLOT_BIAS;
-    if (len == 9 && memcmp(s, "threshold", 9) == 0)
-        return LINK_SLOT_THRESHOLD;
-    for (int i = 0; i < PX_LINK_FEATURES; i++)
-        if (strlen(link_names[i]) == len && memcmp(link_names[i], s, len) == 0)
-            return i;
-    return -1;
-}
-
-int px_link_model_parse(px_link_model *out, const char *text, size_t len, const char *name, px_error *err)
-{
-    double w[LINK_SLOTS] = {0};
-    unsigned char seen[LINK_SLOTS] = {0};
-    int rc = px_weights_read(text, len, name, link_slot, w, seen, LINK_SLOTS, err);
-    if (rc)
-        return rc;
-    for (int k = 0; k < LINK_SLOTS; k++)
-        if (!seen[k])
-            return px_error_set(err, PX_EFORMAT, "%s: weight link.%s missing", name,
-                                k == LINK_SLOT_BIAS ? "bias" : k == LINK_SLOT_THRESHOLD ? "threshold" : link_names[k]);
-    memcpy(out->w, w, sizeof out->w);
-    out->bias = w[LINK_SLOT_BIAS];
-    out->threshold = w[LINK_SLOT_THRESHOLD];
-    return PX_OK;
-}
-
-static px_link_model link_model;
-static int link_ok;
-static pthread_once_t link_once = PTHREAD_ONCE_INIT;
-
-static void load_link(void)
-{
-    const char *path = getenv("PARALLAX_LINK_MODEL");
-    FILE *f = path ? fopen(path, "rb") : NULL;
-    if (!f)
-        return;
-    char buf[8192];
-    size_t n = fread(buf, 1, sizeof buf, f);
-    fclose(f);
-    link_ok = px_link_model_parse(&link_model, buf, n, path, NULL) == PX_OK;
-}
-
-const px_link_model *px_link_model_default(void)
-{
-    pthread_once(&link_once, load_link);
-    return link_ok ? &link_model : NULL;
-}
-
-double px_link_model_probability(const px_link_model *m, const double *x)
-{
-    double e = m->bias;
-    for (int i = 0; i < PX_LINK_FEATURES; i++)
-        e += m->w[i] * x[i];
     return 1 / (1 + exp(-e));
 }

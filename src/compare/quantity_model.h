@@ -31,29 +31,6 @@ enum {
     PX_QTY_FEATURES
 };
 
-/* The signals of the learned grouping: are two claims of one kind and
- * unit, of different outlets, reports of one quantity (numbers.c,
- * link_features)? */
-enum {
-    PX_LINK_FEAT_SAME_KEY,      /* same head noun and same thing said of it */
-    PX_LINK_FEAT_SAME_HEAD,     /* same head noun of the counted phrase */
-    PX_LINK_FEAT_SAME_OUTCOME,  /* the same is said of both ("killed") */
-    PX_LINK_FEAT_OTHER_OUTCOME, /* different things said ("killed", "injured") */
-    PX_LINK_FEAT_ONE_OUTCOME,   /* something said of one only */
-    PX_LINK_FEAT_COUNTED_ALIKE, /* share of the counted phrases' words in common */
-    PX_LINK_FEAT_SIMILARITY,    /* share of the sentences' content words in common */
-    PX_LINK_FEAT_LOG_RATIO,     /* log of the larger figure over the smaller */
-    PX_LINK_FEAT_CLOSE,         /* figures within a factor of 2 */
-    PX_LINK_FEAT_SAME_FIGURE,   /* equal within rounding */
-    PX_LINK_FEAT_LEAD,          /* both in the article's opening */
-    PX_LINK_FEAT_SAME_BOUND,    /* same bound (exact, at least, about, ...) */
-    PX_LINK_FEAT_VAGUE,         /* either figure vague ("dozens") */
-    PX_LINK_FEAT_SAME_SOURCE,   /* attributed to the same authority */
-    PX_LINK_FEAT_UNNAMED,       /* money, percent or duration naming nothing */
-    PX_LINK_FEAT_PEOPLE,        /* both count people at large */
-    PX_LINK_FEATURES
-};
-
 /* Two regressions over the same signals: one for two equal figures (do
  * they agree about one quantity?), one for two figures that conflict (are
  * they two states or two versions of one quantity?). */
@@ -79,20 +56,5 @@ const px_quantity_model *px_quantity_model_default(void);
 /* The model's probability that the pair reports one quantity. */
 double px_quantity_model_probability(const px_quantity_model *m, px_qty_pair_kind kind,
                                      const double *x);
-
-/* The learned grouping: a logistic regression over the PX_LINK_FEATURES
- * signals of two claims; claims are linked from threshold on. */
-typedef struct px_link_model {
-    double bias;
-    double w[PX_LINK_FEATURES];
-    double threshold;
-} px_link_model;
-
-const char *px_link_feature_name(int i);
-/* "link.NAME<TAB>weight" lines: link.bias, link.threshold and every
- * signal exactly once. */
-int px_link_model_parse(px_link_model *out, const char *text, size_t len, const char *name, px_error *err);
-const px_link_model *px_link_model_default(void);
-double px_link_model_probability(const px_link_model *m, const double *x);
 
 #endif

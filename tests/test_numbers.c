@@ -700,6 +700,60 @@ static void test_pairs_are_the_ones_weighed(void **s)
         px_article_free(arts[i]);
 }
 
+/* The pairs a learned grouping would weigh (`numbers --links`): claims of
+ * one kind and unit from different outlets, never two of one outlet, with
+ * signals that tell a toll from the injured. */
+typedef struct link_seen {
+    const compared *c;
+    size_t pairs, same_outlet, killed_pair, killed_injured;
+} link_seen;
+
+static int see_link(void *ud, px_ref a, px_ref b, int conflict, const double *x)
+{
+    link_seen *s = ud;
+    const px_number *p = &s->c->nl[a.article]->v[a.item], *q = &s->c->nl[b.article]->v[b.item];
+    s->pairs++;
+    assert_int_equal(p->kind, q->kind);
+    s->same_outlet += a.article == b.article || (a.article == 0 && b.article == 2);
+    if (p->value == 60 && q->value == 84) {
+        s->killed_pair++;
+        assert_true(conflict);
+        assert_true(x[PX_LINK_FEAT_SAME_KEY] == 1 && x[PX_LINK_FEAT_SAME_OUTCOME] == 1);
+        assert_true(x[PX_LINK_FEAT_OTHER_OUTCOME] == 0 && x[PX_LINK_FEAT_SIMILARITY] > 0.5);
+        assert_true(fabs(x[PX_LINK_FEAT_LOG_RATIO] - log(85.0 / 61.0)) < 1e-9);
+    }
+    if (p->value == 60 && q->value == 100) {
+        s->killed_injured++;
+        assert_true(x[PX_LINK_FEAT_SAME_KEY] == 0 && x[PX_LINK_FEAT_OTHER_OUTCOME] == 1);
+        assert_true(x[PX_LINK_FEAT_SAME_HEAD] == 1 && x[PX_LINK_FEAT_PEOPLE] == 1);
+    }
+    return 0;
+}
+
+static void test_link_signals(void **s)
+{
+    (void)s;
+    px_article *arts[3] = {
+        article("2016-07-14T22:00:00Z", "Early Wire",
+                "At least 60 people were killed when a truck drove into a crowd in Nice, officials "
+                "said. The city closed 12 schools."),
+        article("2016-07-15T10:00:00Z", "Daily Sun",
+                "At least 84 people were killed when a truck drove into a crowd in Nice, police "
+                "said. More than 100 people were injured."),
+        article("2016-07-15T12:00:00Z", "Early Wire", "At least 70 people were killed in Nice.")};
+    compared c;
+    compare(&c, arts, 3);
+    link_seen seen = {.c = &c};
+    assert_int_equal(px_numbers_each_link((const px_article *const *)arts, c.nl, 3, see_link, &seen), PX_OK);
+    assert_true(seen.pairs >= 3);
+    assert_int_equal(seen.same_outlet, 0);
+    assert_int_equal(seen.killed_pair, 1);
+    assert_int_equal(seen.killed_injured, 1);
+    compared_free(&c);
+    for (size_t i = 0; i < 3; i++)
+        px_article_free(arts[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -721,6 +775,7 @@ int main(void)
         cmocka_unit_test(test_hostile_numbers),
         cmocka_unit_test(test_quantity_model_parse),
         cmocka_unit_test(test_pairs_are_the_ones_weighed),
+        cmocka_unit_test(test_link_signals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,10 +23,15 @@ static const char help[] =
     "                       text, value and sentence of each claim, conflict, the\n"
     "                       model's probability, its signals; for\n"
     "                       scripts/train-quantity-model)\n"
+    "      --links FILE     also write every pair of claims of different outlets\n"
+    "                       the grouping may link, all the articles as one story\n"
+    "                       (TSV: article, text, value and sentence of each\n"
+    "                       claim, conflict, the grouping's signals; for\n"
+    "                       scripts/train-quantity-model)\n"
     "  -h, --help           this help\n";
 
 typedef struct numbers_state {
-    FILE *pairs;
+    FILE *pairs, *links;
     px_article **articles;
     px_number_list **lists;
     size_t n, cap;
@@ -78,9 +83,9 @@ static int print_numbers(px_article *a, void *ud)
         cli_json_slice(o, "sentence", a->body, x->sentence_start, x->sentence_end);
         cli_json_print(o);
     }
-    if (st->pairs && keep(st, a, &nums))
+    if ((st->pairs || st->links) && keep(st, a, &nums))
         return 0;
-    if (st->pairs) {
+    if (st->pairs || st->links) {
         cli_error("out of memory keeping the numbers");
         st->failed = 1;
     }
@@ -143,14 +148,28 @@ static void write_pairs(numbers_state *st)
     px_number_groups_clear(&groups);
 }
 
+static int write_link(void *ud, px_ref ra, px_ref rb, int conflict, const double *x)
+{
+    numbers_state *st = ud;
+    FILE *f = st->links;
+    put_claim(f, st->articles[ra.article], &st->lists[ra.article]->v[ra.item]);
+    put_claim(f, st->articles[rb.article], &st->lists[rb.article]->v[rb.item]);
+    fprintf(f, "%d", conflict);
+    for (int i = 0; i < PX_LINK_FEATURES; i++)
+        fprintf(f, "\t%.6g", x[i]);
+    fputc('\n', f);
+    return 0;
+}
+
 static int numbers_option(int opt, const char *arg, void *ud)
 {
     numbers_state *st = ud;
-    if (opt != 0x200)
+    if (opt != 0x200 && opt != 0x201)
         return 0;
-    if (st->pairs)
-        fclose(st->pairs);
-    if (!(st->pairs = fopen(arg, "w"))) {
+    FILE **f = opt == 0x200 ? &st->pairs : &st->links;
+    if (*f)
+        fclose(*f);
+    if (!(*f = fopen(arg, "w"))) {
         cli_error("numbers: cannot write %s", arg);
         return -1;
     }
@@ -160,6 +179,7 @@ static int numbers_option(int opt, const char *arg, void *ud)
 int cmd_numbers(int argc, char **argv)
 {
     static const struct option own[] = {{"pairs", required_argument, NULL, 0x200},
+                                        {"links", required_argument, NULL, 0x201},
                                         {NULL, 0, NULL, 0}};
     numbers_state st = {0};
     cli_input ci;
@@ -168,6 +188,8 @@ int cmd_numbers(int argc, char **argv)
     if (code != CLI_RUN) {
         if (st.pairs)
             fclose(st.pairs);
+        if (st.links)
+            fclose(st.links);
         return code;
     }
     cli_input_read(&ci, print_numbers, &st);
@@ -177,6 +199,15 @@ int cmd_numbers(int argc, char **argv)
         write_pairs(&st);
         if (fclose(st.pairs) != 0) {
             cli_error("numbers: cannot write the pairs file");
+            st.failed = 1;
+        }
+    }
+    if (st.links) {
+        const px_article *const *arts = (const px_article *const *)st.articles;
+        const px_number_list *const *lists = (const px_number_list *const *)st.lists;
+        px_numbers_each_link(arts, lists, st.n, write_link, &st);
+        if (fclose(st.links) != 0) {
+            cli_error("numbers: cannot write the links file");
             st.failed = 1;
         }
     }

@@ -2685,6 +2685,22 @@ static int split_groups(const px_article *const *articles, const px_number_list 
     return rc;
 }
 
+/* May the claim be grouped at all (the filter of px_numbers_group)?
+ * unnamed counts the article's figures naming nothing so far. */
+static int groupable(const px_article *const *articles, const px_number *x, size_t *unnamed)
+{
+    /* a figure that names no quantity ("while 38%", "$5 million") cannot
+     * be compared with another: grouping it by kind and unit alone mixes
+     * unrelated quantities */
+    int measured = x->unit && (x->kind == PX_NUM_MEASURE || x->kind == PX_NUM_AGE);
+    int aligned = articles && compared_unnamed(x) && (*unnamed)++ < UNNAMED_PER_ARTICLE;
+    if ((!x->counted && !measured && !aligned) || x->scope != PX_SCOPE_EVENT)
+        return 0;
+    /* a race has many laps, a series many games: a place in one is one
+     * quantity only as somebody's ("Ericsson crashed on lap 13") */
+    return !(x->kind == PX_NUM_ORDINAL && !x->owner);
+}
+
 int px_numbers_group(const px_article *const *articles, const px_number_list *const *lists,
                      size_t n, px_number_groups *out, px_error *err)
 {
@@ -2693,16 +2709,7 @@ int px_numbers_group(const px_article *const *articles, const px_number_list *co
     for (size_t a = 0; a < n && !rc; a++)
         for (size_t i = 0, unnamed = 0; lists[a] && i < lists[a]->n && !rc; i++) {
             const px_number *x = &lists[a]->v[i];
-            /* a figure that names no quantity ("while 38%", "$5 million")
-             * cannot be compared with another: grouping it by kind and
-             * unit alone mixes unrelated quantities */
-            int measured = x->unit && (x->kind == PX_NUM_MEASURE || x->kind == PX_NUM_AGE);
-            int aligned = articles && compared_unnamed(x) && unnamed++ < UNNAMED_PER_ARTICLE;
-            if ((!x->counted && !measured && !aligned) || x->scope != PX_SCOPE_EVENT)
-                continue;
-            /* a race has many laps, a series many games: a place in one is
-             * one quantity only as somebody's ("Ericsson crashed on lap 13") */
-            if (x->kind == PX_NUM_ORDINAL && !x->owner)
+            if (!groupable(articles, x, &unnamed))
                 continue;
             group_key(x, &key);
             if (!key.data) {
@@ -2758,4 +2765,133 @@ int px_numbers_group(const px_article *const *articles, const px_number_list *co
     if (rc)
         return px_error_set(err, rc, "out of memory grouping numbers");
     return PX_OK;
+}
+
+/* ---- links: the pairwise signals of a learned grouping ------------------------------ */
+
+/* A claim the grouping compares, with what its pairs are weighed on. */
+typedef struct link_claim {
+    px_ref ref;
+    const px_number *x;
+    char *key;             /* group_key: kind, unit, head noun, what is said of it */
+    size_t block_len;      /* the key's kind and unit: only claims of one block link */
+    const char *head, *rel;
+    size_t head_len, rel_len;
+    word_set sentence, counted;
+} link_claim;
+
+static int link_claim_init(const px_article *const *articles, const px_number_list *const *lists,
+                           px_ref r, px_buf *kb, link_claim *c)
+{
+    memset(c, 0, sizeof *c);
+    c->ref = r;
+    c->x = member(lists, r);
+    group_key(c->x, kb);
+    if (!kb->data || !(c->key = px_strdup(kb->data)))
+        return PX_ENOMEM;
+    const char *bar = strchr(c->key, '|');
+    bar = bar ? strchr(bar + 1, '|') : NULL;
+    c->block_len = bar ? (size_t)(bar - c->key) + 1 : strlen(c->key);
+    c->head = c->key + c->block_len;
+    c->head_len = strcspn(c->head, "|");
+    key_relation(c->key, &c->rel, &c->rel_len);
+    claim_words(articles, r, c->x, &c->sentence);
+    sentence_words(c->x->counted ? c->x->counted : "", c->x->counted ? strlen(c->x->counted) : 0, &c->counted);
+    return PX_OK;
+}
+
+static int same_block(const link_claim *a, const link_claim *b)
+{
+    return a->block_len == b->block_len && strncmp(a->key, b->key, a->block_len) == 0;
+}
+
+/* The signals of a pair of claims of one block (numbers_internal.h,
+ * PX_LINK_FEAT_*). */
+static void link_features(const link_claim *a, const link_claim *b, double *x)
+{
+    const px_number *p = a->x, *q = b->x;
+    double lo = fmin(fabs(p->value), fabs(q->value)), hi = fmax(fabs(p->value), fabs(q->value));
+    int both_rel = a->rel_len && b->rel_len;
+    x[PX_LINK_FEAT_SAME_KEY] = strcmp(a->key, b->key) == 0;
+    x[PX_LINK_FEAT_SAME_HEAD] = a->head_len && a->head_len == b->head_len && strncmp(a->head, b->head, a->head_len) == 0;
+    x[PX_LINK_FEAT_SAME_OUTCOME] = both_rel && a->rel_len == b->rel_len && strncmp(a->rel, b->rel, a->rel_len) == 0;
+    x[PX_LINK_FEAT_OTHER_OUTCOME] = both_rel && !x[PX_LINK_FEAT_SAME_OUTCOME];
+    x[PX_LINK_FEAT_ONE_OUTCOME] = !a->rel_len != !b->rel_len;
+    x[PX_LINK_FEAT_COUNTED_ALIKE] = set_similarity(&a->counted, &b->counted);
+    x[PX_LINK_FEAT_SIMILARITY] = set_similarity(&a->sentence, &b->sentence);
+    x[PX_LINK_FEAT_LOG_RATIO] = fmin(5, log((hi + 1) / (lo + 1)));
+    x[PX_LINK_FEAT_CLOSE] = hi <= 2 * lo;
+    x[PX_LINK_FEAT_SAME_FIGURE] = same_figure(p, q);
+    x[PX_LINK_FEAT_LEAD] = p->sentence_start < LEAD_BYTES && q->sentence_start < LEAD_BYTES;
+    x[PX_LINK_FEAT_SAME_BOUND] = p->bound == q->bound;
+    x[PX_LINK_FEAT_VAGUE] = p->vague || q->vague;
+    x[PX_LINK_FEAT_SAME_SOURCE] = p->attribution && q->attribution && strcasecmp(p->attribution, q->attribution) == 0;
+    x[PX_LINK_FEAT_UNNAMED] = compared_unnamed(p) || compared_unnamed(q);
+    x[PX_LINK_FEAT_PEOPLE] = cl_eq(a->head, a->head_len, "people") && cl_eq(b->head, b->head_len, "people");
+}
+
+/* May two claims never be one quantity, whatever their signals: of one
+ * outlet, two persons' attributes. */
+static int link_forbidden(const px_article *const *articles, const link_claim *a, const link_claim *b)
+{
+    if (a->ref.article == b->ref.article || other_owner(a->x, b->x))
+        return 1;
+    return articles && same_outlet(articles[a->ref.article], articles[b->ref.article]);
+}
+
+static void link_claims_free(link_claim *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].key);
+    free(v);
+}
+
+/* The claims px_numbers_group compares, in input order. */
+static int link_claims(const px_article *const *articles, const px_number_list *const *lists, size_t n,
+                       link_claim **out, size_t *n_out)
+{
+    link_claim *v = NULL;
+    size_t nv = 0, cap = 0;
+    px_buf kb = {0};
+    int rc = PX_OK;
+    for (size_t a = 0; a < n && !rc; a++)
+        for (size_t i = 0, unnamed = 0; lists[a] && i < lists[a]->n && !rc; i++) {
+            if (!groupable(articles, &lists[a]->v[i], &unnamed))
+                continue;
+            if (CL_GROW(v, cap, nv)) {
+                rc = PX_ENOMEM;
+                break;
+            }
+            rc = link_claim_init(articles, lists, (px_ref){a, i}, &kb, &v[nv]);
+            if (rc)
+                free(v[nv].key);
+            else
+                nv++;
+        }
+    px_buf_free(&kb);
+    if (rc) {
+        link_claims_free(v, nv);
+        v = NULL, nv = 0;
+    }
+    *out = v;
+    *n_out = nv;
+    return rc;
+}
+
+int px_numbers_each_link(const px_article *const *articles, const px_number_list *const *lists, size_t n,
+                         px_number_link_fn fn, void *ud)
+{
+    link_claim *v;
+    size_t nv;
+    int rc = link_claims(articles, lists, n, &v, &nv);
+    double x[PX_LINK_FEATURES];
+    for (size_t i = 0; i < nv && !rc; i++)
+        for (size_t j = i + 1; j < nv && !rc; j++) {
+            if (!same_block(&v[i], &v[j]) || link_forbidden(articles, &v[i], &v[j]))
+                continue;
+            link_features(&v[i], &v[j], x);
+            rc = fn(ud, v[i].ref, v[j].ref, values_conflict(v[i].x, v[j].x), x);
+        }
+    link_claims_free(v, nv);
+    return rc;
 }

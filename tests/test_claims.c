@@ -674,6 +674,30 @@ static void test_shared_surname_resolves_by_pronoun_and_proximity(void **s)
     check_speakers(cases, sizeof cases / sizeof *cases);
 }
 
+/* A name the tagger opened ends before a run of words in lower case
+ * ("Cash Warren welcomed their new arrival on": the name is no longer
+ * than Warren), on a possessive inside it, and goes on through "of" to a
+ * capitalised word ("the Bank of England"). */
+static void test_names_end_before_lower_case_words(void **s)
+{
+    (void)s;
+    px_article *a = px_article_new();
+    px_set_str(&a->body, "Her husband Cash Warren welcomed their new arrival on Monday. Toshiba's "
+                         "European storage division grew. The Bank of England raised rates again.");
+    px_entity_list people;
+    px_entity_list_init(&people);
+    assert_int_equal(px_entities_extract(a, &people), PX_OK);
+    int bank = 0;
+    for (size_t i = 0; i < people.n; i++) {
+        assert_null(strstr(people.v[i].name, "welcomed"));
+        assert_false(strstr(people.v[i].name, "Toshiba") && strstr(people.v[i].name, "European"));
+        bank |= strcmp(people.v[i].name, "Bank of England") == 0;
+    }
+    assert_true(bank);
+    px_entity_list_clear(&people);
+    px_article_free(a);
+}
+
 /* A person's given name alone is that person when no other person of
  * the article has it; with two people of that given name it stays apart. */
 static void test_given_name_resolves_to_the_one_person(void **s)
@@ -2335,6 +2359,7 @@ int main(void)
         cmocka_unit_test(test_reporting_idioms),
         cmocka_unit_test(test_shared_surname_resolves_by_pronoun_and_proximity),
         cmocka_unit_test(test_given_name_resolves_to_the_one_person),
+        cmocka_unit_test(test_names_end_before_lower_case_words),
         cmocka_unit_test(test_speaker_is_a_person_or_organisation),
         cmocka_unit_test(test_relayed_quote_keeps_speaker),
         cmocka_unit_test(test_speaker_is_no_interjection_or_modifier),

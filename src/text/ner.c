@@ -658,6 +658,68 @@ static void model_score(const px_ner_model *m, const fsink *f, float *score)
     }
 }
 
+/* Greedy decoding would hold a name open once it began: after "Warren"
+ * tagged B-PER every word must continue it, and "Warren welcomed their new
+ * arrival on" became a person. A name goes on through words in lower case
+ * only when a capitalised word follows within two ("Bank of England",
+ * "Tour of the Netherlands", "Ludwig van Beethoven"); a word with a
+ * capital inside ("al-Akhdar") or joined to the word before ("'s",
+ * "-led") is no such word. Else
+ * the name ends on the word before (B becomes U, I becomes L) and the word
+ * is tagged again. (The model's score of O is no guide here: trained
+ * under the same constraint, it never learned O after an open name.) */
+static int plain_lower_word(const ntok *t, const char *text, const px_token *tok)
+{
+    if (!(t->flags & F_LOWER) || (tok->start > 0 && !isspace((unsigned char)text[tok->start - 1])))
+        return 0; /* "U.S.-led", "Lord's": a part of the word before */
+    for (size_t k = tok->start; k < tok->end; k++)
+        if (isupper((unsigned char)text[k]) || text[k] == '\'')
+            return 0;
+    return 1;
+}
+
+static int ends_open_name(const ntok *t, const char *text, const px_tokens *tk, size_t i, int prev)
+{
+    enum { LOWER_GAP = 2 };
+    if (!prev || (label_pos(prev) != POS_B && label_pos(prev) != POS_I) ||
+        !plain_lower_word(&t[i], text, &tk->v[i]))
+        return 0;
+    for (size_t j = i + 1; j < tk->n && j <= i + LOWER_GAP && t[j].seg == t[i].seg; j++) {
+        if (t[j].flags & (F_CAP | F_ALLCAPS))
+            return 0;
+        if (!plain_lower_word(&t[j], text, &tk->v[j]))
+            break;
+    }
+    return 1;
+}
+
+/* Where a name closed before word i ends: on a word, not on a dash or a
+ * comma ("Avocado Commission --"), and on a possessive inside it
+ * ("Toshiba's European storage division": the name is Toshiba's). */
+static size_t words_end(const ntok *t, size_t open, size_t end)
+{
+    while (end > open + 1 && !(t[end - 1].flags & F_WORD))
+        end--;
+    return end;
+}
+
+static size_t name_end(const ntok *t, const char *text, const px_tokens *tk, size_t open, size_t i)
+{
+    size_t end = words_end(t, open, i);
+    for (size_t k = open; k + 1 < end; k++) {
+        size_t len = tk->v[k].end - tk->v[k].start;
+        size_t stem = cl_strip_possessive(text + tk->v[k].start, len);
+        if (stem && stem < len)
+            return k + 1;
+    }
+    return end;
+}
+
+static int closed_label(int prev)
+{
+    return label_of(label_type(prev), label_pos(prev) == POS_B ? POS_U : POS_L);
+}
+
 static int push_span(px_ner_spans *out, size_t first, size_t last, int type)
 {
     if (px_grow(&out->v, &out->cap, out->n + 1, sizeof *out->v, 16, 0))
@@ -682,6 +744,12 @@ int px_ner_tag(const px_ner_model *m, const char *text, const px_tokens *tk, con
     for (size_t i = 0; i < tk->n && !rc; i++) {
         if (i > 0 && t[i].seg != t[i - 1].seg)
             p1 = p2 = 0;
+        if (ends_open_name(t, text, tk, i, p1)) {
+            size_t end = name_end(t, text, tk, open, i);
+            p1 = closed_label(p1);
+            if ((rc = push_span(out, open, end, label_type(p1))) != PX_OK)
+                break;
+        }
         float score[NL];
         token_features(t, tk->n, i, p1, p2, history_get(&hist, &t[i]), f);
         model_score(m, f, score);

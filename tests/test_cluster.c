@@ -1267,6 +1267,124 @@ static void test_dates_and_numbers_are_signals(void **s)
     assert_true(p.x[PX_STORY_FEAT_NUMBERS] > 0 && p.x[PX_STORY_FEAT_NUMBERS] < shared_figures);
 }
 
+/* Stories px_cluster_corpus makes of the n articles (no copies), with the
+ * batch pass or not, and the batch pass's time link at link_days. */
+static size_t corpus_stories(px_article **v, size_t n, int batch, double link_days)
+{
+    px_cluster_opts o;
+    px_cluster_opts_default(&o);
+    o.retain = 1;
+    o.link_days = link_days;
+    px_clusterer *c;
+    assert_int_equal(px_clusterer_new(&c, &o, NULL), PX_OK);
+    assert_int_equal(px_cluster_corpus(c, v, n, NULL, batch), PX_OK);
+    size_t k = px_clusterer_story_count(c);
+    px_clusterer_free(c);
+    return k;
+}
+
+/* Two floods of one town a year apart, three reports of each, written
+ * with many of the same sentences: each year's reports are one story, and
+ * the batch pass keeps the two years apart (their similarity is above the
+ * merge threshold, below the join threshold, and no coverage links them
+ * in time). Without the time link they become one story; the same reports
+ * two days apart are one story with it. */
+static void test_same_kind_events_years_apart_stay_apart(void **s)
+{
+    (void)s;
+    static const char *const common[] = {
+        "Floodwater swept through the centre of Brackenford, forcing hundreds of residents "
+        "from their homes.",
+        "Emergency crews used boats to reach families trapped on upper floors as the water "
+        "rose overnight.",
+        "Shops along the high street were left under muddy water, and the main bridge was "
+        "closed to traffic.",
+        "Forecasters warned that more heavy rain was expected and that the river could rise "
+        "again."};
+    static const char *const own[2][4] = {
+        {"The mayor, Alys Penrow, asked the county for help on Wednesday.",
+         "Volunteers filled sandbags at the fire station while the council opened the school "
+         "hall as a shelter.",
+         "Insurers said the cost of the damage would run into millions of pounds.",
+         "Police closed the ring road after a lorry was swept off the carriageway near the "
+         "gasworks."},
+        {"Councillor Tomas Erdley said on Tuesday that new flood walls had not been finished.",
+         "Farmers upstream reported fields under water and livestock moved to higher ground.",
+         "A care home was evacuated and its residents taken to a leisure centre by bus.",
+         "The railway line to Sallowmere was suspended after a landslip damaged the "
+         "embankment."}};
+    static const char *const titles[2][3] = {
+        {"Town centre flooded, hundreds leave homes", "Mayor asks county for flood help",
+         "Sandbags and shelters as water rises"},
+        {"Care home evacuated as floods return", "Flood walls unfinished, councillor says",
+         "Railway closed after landslip in floods"}};
+    static const char *const second[] = {"2017-02-14", "2016-02-12"};
+    size_t made[2][2];
+    for (int when = 0; when < 2; when++) {
+        px_article *v[6];
+        for (int y = 0; y < 2; y++)
+            for (int i = 0; i < 3; i++) {
+                char text[2048] = "", id[32];
+                for (int j = 0; j < 3; j++) {
+                    strcat(text, common[(i + j) % 4]);
+                    strcat(text, " ");
+                }
+                for (int j = 0; j < 3; j++) {
+                    strcat(text, own[y][(i + j) % 4]);
+                    strcat(text, " ");
+                }
+                snprintf(id, sizeof id, "y%da%d", y, i);
+                v[y * 3 + i] = article(id, y ? second[when] : "2016-02-10", titles[y][i], text);
+            }
+        made[when][0] = corpus_stories(v, 6, 1, 90);
+        made[when][1] = corpus_stories(v, 6, 1, 0);
+        for (int i = 0; i < 6; i++)
+            px_article_free(v[i]);
+    }
+    assert_int_equal(made[0][0], 2);
+    assert_int_equal(made[0][1], 1);
+    assert_int_equal(made[1][0], 1);
+}
+
+/* A trial reported every four days for five months is one story: the
+ * online pass closes it at the span limit (90 days) and starts another,
+ * and the batch pass merges the two because their coverage links them
+ * (four days apart, within the time link even at 30 days). */
+static void test_chain_of_coverage_stays_one_story(void **s)
+{
+    (void)s;
+    static const char *const pool[] = {
+        "The trial of the former port director Osric Vantell continued at Hallam Crown Court.",
+        "Prosecutors say Vantell took bribes from shipping firms over six years.",
+        "A customs officer told the jury that containers were waved through without checks.",
+        "Vantell denies all charges and his lawyers say the payments were consulting fees.",
+        "The judge, Dame Merrin Coyle, warned jurors not to read reports of the case.",
+        "Shipping records shown in court listed payments to a company in Vantell's wife's name.",
+        "The port authority suspended Vantell in the spring, before he was charged.",
+        "The trial is expected to last several months."};
+    enum { N = 40 };
+    px_article *v[N];
+    for (int i = 0; i < N; i++) {
+        char text[1024] = "", id[16], title[32], date[11];
+        for (int j = 0; j < 4; j++) {
+            strcat(text, pool[(i + j) % 8]);
+            strcat(text, " ");
+        }
+        snprintf(id, sizeof id, "t%d", i);
+        snprintf(title, sizeof title, "Vantell trial, day %d", i + 1);
+        /* every four days from 2019-01-07 */
+        long day0;
+        assert_int_equal(px_date_days("2019-01-07", &day0), PX_OK);
+        px_date_from_days(day0 + 4L * i, date);
+        v[i] = article(id, date, title, text);
+    }
+    assert_int_equal(corpus_stories(v, N, 0, 90), 2);
+    assert_int_equal(corpus_stories(v, N, 1, 90), 1);
+    assert_int_equal(corpus_stories(v, N, 1, 30), 1);
+    for (int i = 0; i < N; i++)
+        px_article_free(v[i]);
+}
+
 /* cluster --explain prints the signals of the best and the runner-up story. */
 static void test_explain_prints_the_signals(void **s)
 {
@@ -1417,6 +1535,8 @@ int main(void)
         cmocka_unit_test(test_story_model_parse),
         cmocka_unit_test(test_names_keep_same_kind_events_apart),
         cmocka_unit_test(test_dates_and_numbers_are_signals),
+        cmocka_unit_test(test_same_kind_events_years_apart_stay_apart),
+        cmocka_unit_test(test_chain_of_coverage_stays_one_story),
         cmocka_unit_test(test_explain_prints_the_signals),
         cmocka_unit_test(test_corpus_tokenises_each_article_once),
         cmocka_unit_test(test_grouping_tokenises_each_body_once),

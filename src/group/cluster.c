@@ -2717,15 +2717,24 @@ static double scattered_similarity(const px_clusterer *c, const story *s, const 
     return average_link(c, s, o, &d);
 }
 
+/* Stories of at least this many articles with vectors are large: their
+ * average link is a mean over so many pairs that a low one is not noise. */
+#define LARGE_STORY 6
+
 /* The merge threshold is below the join threshold because two stories
  * close in time confirm each other. When one of them has no date at all
  * nothing confirms it, so merging an undated story into a dated one takes
- * the evidence an article needs to join a story. */
+ * the evidence an article needs to join a story. Two large stories take
+ * it too: each is one event told many times, and a low average link
+ * between them (two fights of one boxer, a coach hired and the same coach
+ * fired years later) says two events, where between a large story and an
+ * article or two it may be the few articles' noise. */
 static double pair_threshold(const px_clusterer *c, const story *a, const story *b,
                              double threshold)
 {
     int undated_a = a->first_day == NO_DAY, undated_b = b->first_day == NO_DAY;
-    if (undated_a != undated_b && threshold < c->o.threshold)
+    int large = a->n_vec >= LARGE_STORY && b->n_vec >= LARGE_STORY;
+    if ((undated_a != undated_b || large) && threshold < c->o.threshold)
         return c->o.threshold;
     return threshold;
 }

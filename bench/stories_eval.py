@@ -9,7 +9,11 @@ usage: stories_eval.py strip GOLD.jsonl OUT.jsonl [--events SEL] [--by-date]
          article before it in the input, so it keeps its input place)
        stories_eval.py score GOLD.jsonl STORIES.jsonl [--events SEL]
          prints the scores of parallax cluster output against the gold events
-       --by-topic (both commands): halves by a hash of the topic, the part of
+       stories_eval.py list GOLD.jsonl STORIES.jsonl [--events SEL]
+         lists the wrong merges (a story holding articles of several gold
+         events: the count of each) and the splits (a gold event spread over
+         several stories: the story ids and counts), to read them
+       --by-topic (all commands): halves by a hash of the topic, the part of
          event_id before "-" (ECB+: the two events of a topic stay together)
 """
 import hashlib
@@ -103,6 +107,22 @@ def score(gold, stories, sel):
     return f
 
 
+def listing(gold, stories, sel):
+    event_of = {r["id"]: r["event_id"] for r in load(gold, sel)}
+    spread = defaultdict(list)
+    with open(stories, encoding="utf-8") as f:
+        for line in f:
+            s = json.loads(line)
+            counts = Counter(event_of[a] for a in s["articles"] if a in event_of)
+            for e, n in counts.items():
+                spread[e].append(f"{s['story'][:8]}:{n}")
+            if len(counts) > 1:
+                print(f"merge {s['story'][:8]} {dict(counts)} {(s.get('title') or '')[:60]}")
+    for e, where in sorted(spread.items()):
+        if len(where) > 1:
+            print(f"split {e} {' '.join(where)}")
+
+
 def main(argv):
     global SPLIT_BY_TOPIC
     sel = "all"
@@ -116,10 +136,12 @@ def main(argv):
         i = argv.index("--events")
         sel = argv[i + 1]
         del argv[i:i + 2]
-    if len(argv) != 4 or argv[1] not in ("strip", "score"):
+    if len(argv) != 4 or argv[1] not in ("strip", "score", "list"):
         sys.exit(__doc__)
     if argv[1] == "strip":
         strip(argv[2], argv[3], sel, dated)
+    elif argv[1] == "list":
+        listing(argv[2], argv[3], sel)
     else:
         score(argv[2], argv[3], sel)
 

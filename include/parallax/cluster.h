@@ -112,7 +112,7 @@ typedef void (*px_pair_fn)(const px_article *a, const px_story *s, const double 
 typedef struct px_cluster_opts {
     double threshold;       /* least join score (default 0.12) */
     double merge_threshold; /* least story similarity for px_cluster_batch
-                               to merge two stories (default 0.05) */
+                               to merge two stories (default 0.03) */
     double active_merge_threshold; /* online: a story whose centroid an
                                article moved is merged with the most similar
                                other active story when their similarity is
@@ -140,6 +140,11 @@ typedef struct px_cluster_opts {
                                spans this many days, however often it still
                                gets articles (default 90; 0: no limit), so
                                that no story holds a whole endless stream */
+    double link_days;       /* px_cluster_batch: two dated stories none of
+                               whose days are within this many days of the
+                               other's (no chain of coverage links them)
+                               merge only at the join threshold, not at the
+                               merge threshold (default 90; 0: no limit) */
     int retain;             /* 1: keep closed stories (needed by px_cluster_batch);
                                0: member vectors are folded into the centroid
                                and dropped as articles join (one per story is

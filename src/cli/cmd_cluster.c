@@ -22,7 +22,10 @@ static const char help[] =
     "options:\n" CLI_INPUT_HELP
     "  -t, --threshold X    least similarity to join a story (default 0.12)\n"
     "  -m, --merge X        least similarity to merge two stories in the batch\n"
-    "                       pass (default 0.05)\n"
+    "                       pass (default 0.03)\n"
+    "      --link DAYS      in the batch pass two dated stories none of whose\n"
+    "                       days is within DAYS of the other's need the join\n"
+    "                       threshold to merge (default 90; 0: no limit)\n"
     "      --active-merge X least similarity to merge two active stories online\n"
     "                       (default 0.12; 0: never; the batch pass does not\n"
     "                       use it)\n"
@@ -259,6 +262,7 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
                                              {"title", required_argument, NULL, 0x206},
                                              {"explain", required_argument, NULL, 0x207},
                                              {"pairs", required_argument, NULL, 0x208},
+                                             {"link", required_argument, NULL, 0x209},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
     int opt;
@@ -292,6 +296,7 @@ static int parse_args(run *r, int argc, char **argv, int *dedup, int *exit_code)
         case 0x205: bad = cli_number("--idf-power", optarg, 0.1, 4, &r->co.idf_power); break;
         case 0x206: bad = cli_number("--title", optarg, 0, 0.999, &r->co.title_threshold); break;
         case 0x207: r->explain = optarg; break;
+        case 0x209: bad = cli_number("--link", optarg, 0, 36500, &r->co.link_days); break;
         case 0x208:
             if (r->pairs)
                 fclose(r->pairs);

@@ -337,6 +337,9 @@ typedef struct story {
                                  a story never takes an article or a story of
                                  another language (docs/cluster.md) */
     long first_day, last_day; /* NO_DAY when no dated article */
+    long *days;               /* retain = 1: the distinct days of its dated
+                                 members, ascending (chained) */
+    size_t n_days, cap_days;
     long clock_day;           /* latest clock day of an article, dated or not */
     long start_day;           /* clock day of its first article */
     int has_champion;         /* retain = 0: title_at is set */
@@ -489,6 +492,7 @@ void px_cluster_opts_default(px_cluster_opts *o)
     o->language = "en";
     o->prior_docs = 20000;
     o->max_span_days = 90;
+    o->link_days = 90;
     o->active_merge_threshold = 0.12;
     o->idf_power = 2;
     o->title_threshold = 0;
@@ -508,7 +512,7 @@ static int check_opts(const px_cluster_opts *o, px_error *err)
         return px_error_set(err, PX_EUSAGE, "window and decay must be positive numbers of days");
     if (!(o->title_weight >= 0) || !(o->entity_weight >= 0) || !(o->number_weight >= 0))
         return px_error_set(err, PX_EUSAGE, "weights must not be negative");
-    if (!(o->max_span_days >= 0))
+    if (!(o->max_span_days >= 0) || !(o->link_days >= 0))
         return px_error_set(err, PX_EUSAGE, "the story span must not be negative");
     if (!(o->prior_docs >= 0))
         return px_error_set(err, PX_EUSAGE, "the background prior must not be negative");
@@ -608,6 +612,7 @@ static void story_free(story *s)
     free(s->vecs);
     free(s->copy);
     free(s->undated);
+    free(s->days);
     free(s->sources);
     free(s->title);
     free(s);
@@ -1738,6 +1743,46 @@ static void note_date(story *s, const char *iso, long day)
     }
 }
 
+/* Adds day to s's sorted distinct days. Articles mostly come in date
+ * order, so the place is looked for from the end. */
+static int note_day(story *s, long day)
+{
+    size_t i = s->n_days;
+    while (i > 0 && s->days[i - 1] > day)
+        i--;
+    if (i > 0 && s->days[i - 1] == day)
+        return PX_OK;
+    if (px_grow(&s->days, &s->cap_days, s->n_days + 1, sizeof *s->days, 4, 0))
+        return PX_ENOMEM;
+    memmove(s->days + i + 1, s->days + i, (s->n_days - i) * sizeof *s->days);
+    s->days[i] = day;
+    s->n_days++;
+    return PX_OK;
+}
+
+/* The sorted distinct days of a and b, into a. */
+static int merge_days(story *a, const story *b)
+{
+    if (!b->n_days)
+        return PX_OK;
+    size_t cap = a->n_days + b->n_days;
+    long *v = malloc(cap * sizeof *v);
+    if (!v)
+        return PX_ENOMEM;
+    size_t i = 0, j = 0, n = 0;
+    while (i < a->n_days || j < b->n_days) {
+        long d = j >= b->n_days || (i < a->n_days && a->days[i] <= b->days[j]) ? a->days[i++]
+                                                                               : b->days[j++];
+        if (!n || v[n - 1] != d)
+            v[n++] = d;
+    }
+    free(a->days);
+    a->days = v;
+    a->n_days = n;
+    a->cap_days = cap;
+    return PX_OK;
+}
+
 static int grow_members(story *s)
 {
     if (s->n < s->cap)
@@ -1818,8 +1863,11 @@ static int add_member(px_clusterer *c, story *s, const px_article *a, long day, 
     *v = (vec){0};
     s->copy[i] = (unsigned char)is_copy;
     s->undated[i] = day == NO_DAY;
-    if (day != NO_DAY)
+    if (day != NO_DAY) {
         note_date(s, a->date, day);
+        if (c->o.retain && note_day(s, day))
+            return PX_ENOMEM;
+    }
     s->last_pos = c->pos;
     long clock_day = day != NO_DAY ? day : c->clock;
     if (clock_day != NO_DAY && (s->clock_day == NO_DAY || clock_day > s->clock_day))
@@ -2516,6 +2564,8 @@ static int merge_into(px_clusterer *c, story *a, size_t b_slot)
     if (b->first_day != NO_DAY) {
         note_date(a, b->first, b->first_day);
         note_date(a, b->last, b->last_day);
+        if (merge_days(a, b))
+            return PX_ENOMEM;
     }
     if (b->clock_day != NO_DAY && (a->clock_day == NO_DAY || b->clock_day > a->clock_day))
         a->clock_day = b->clock_day;
@@ -2553,6 +2603,34 @@ static double interval_gap(const story *a, const story *b)
         return (double)(b->first_day - a->last_day);
     if (b->last_day < a->first_day)
         return (double)(a->first_day - b->last_day);
+    return 0;
+}
+
+/* Whether coverage links a and b in time: a day of one is within
+ * link_days of a day of the other, so that their days together form a
+ * chain with no longer gap (each story's own days are one: the online
+ * pass's window made it, and the batch pass only merges linked stories;
+ * a copy attached whatever its date is the exception). An event covered
+ * day after day for months stays linked however long it runs; two events
+ * of one kind a year apart are not. Undated members take no part, and a
+ * story with no dated member is linked to every story. */
+static int linked(const px_clusterer *c, const story *a, const story *b)
+{
+    double gap = c->o.link_days;
+    if (!(gap > 0) || !a->n_days || !b->n_days)
+        return 1;
+    if (interval_gap(a, b) > gap)
+        return 0;
+    size_t i = 0, j = 0;
+    while (i < a->n_days && j < b->n_days) {
+        long d = a->days[i] - b->days[j];
+        if ((double)(d < 0 ? -d : d) <= gap)
+            return 1;
+        if (d < 0)
+            i++;
+        else
+            j++;
+    }
     return 0;
 }
 
@@ -2639,17 +2717,36 @@ static double scattered_similarity(const px_clusterer *c, const story *s, const 
     return average_link(c, s, o, &d);
 }
 
+/* Stories of at least this many articles with vectors are large: their
+ * average link is a mean over so many pairs that a low one is not noise. */
+#define LARGE_STORY 6
+
 /* The merge threshold is below the join threshold because two stories
  * close in time confirm each other. When one of them has no date at all
  * nothing confirms it, so merging an undated story into a dated one takes
- * the evidence an article needs to join a story. */
+ * the evidence an article needs to join a story. Two large stories take
+ * it too: each is one event told many times, and a low average link
+ * between them (two fights of one boxer, a coach hired and the same coach
+ * fired years later) says two events, where between a large story and an
+ * article or two it may be the few articles' noise. */
 static double pair_threshold(const px_clusterer *c, const story *a, const story *b,
                              double threshold)
 {
     int undated_a = a->first_day == NO_DAY, undated_b = b->first_day == NO_DAY;
-    if (undated_a != undated_b && threshold < c->o.threshold)
+    int large = a->n_vec >= LARGE_STORY && b->n_vec >= LARGE_STORY;
+    if ((undated_a != undated_b || large) && threshold < c->o.threshold)
         return c->o.threshold;
     return threshold;
+}
+
+/* Two stories that coverage does not link in time (linked) confirm each
+ * other no more than an undated story does: merging them takes the
+ * evidence an article needs to join (the join threshold), not the lower
+ * merge threshold. Looked at only for a pair already above its pair
+ * threshold, so the walk over their days is rare. */
+static int time_allows(const px_clusterer *c, const story *a, const story *b, double sim)
+{
+    return sim >= c->o.threshold || linked(c, a, b);
 }
 
 /* Slot of story s; the stories array is in creation order and active
@@ -2910,7 +3007,7 @@ static int merge_round(px_clusterer *c, double threshold)
                     continue;
                 }
             }
-            if (sim < pair_threshold(c, s, o, threshold))
+            if (sim < pair_threshold(c, s, o, threshold) || !time_allows(c, s, o, sim))
                 continue;
             if (px_grow(&pairs, &cap, n_pairs + 1, sizeof *pairs, 256, 0)) {
                 rc = PX_ENOMEM;

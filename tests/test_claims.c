@@ -186,6 +186,48 @@ static void test_merged_role_by_majority(void **s)
     }
 }
 
+/* A given name spelt two ways before one surname is one person
+ * ("Mohammed" and "Mohamed"); two listed given names ("Andrew", "Andrea")
+ * are two people, and so is a given name and a surname each spelt another
+ * way ("Franck Muller", "Frank Miller"). */
+static void test_given_name_spellings_merge(void **s)
+{
+    (void)s;
+    static const char *bodies[] = {
+        "President Mohammed Harbi spoke in Cairo on Monday. Andrew Calloway said the talks went well. "
+        "Franck Muller said the watches were late.",
+        "President Mohamed Harbi spoke in Cairo on Monday. Andrea Calloway said the talks went badly. "
+        "Frank Miller said the film was late.",
+    };
+    px_article *a[2];
+    px_entity_list *lists[2];
+    for (size_t i = 0; i < 2; i++) {
+        a[i] = px_article_new();
+        px_set_str(&a[i]->body, bodies[i]);
+        lists[i] = malloc(sizeof **lists);
+        px_entity_list_init(lists[i]);
+        assert_int_equal(px_entities_extract(a[i], lists[i]), PX_OK);
+    }
+    px_entity_list merged;
+    px_entity_list_init(&merged);
+    assert_int_equal(px_entities_merge((const px_article *const *)a, lists, 2, &merged, NULL), PX_OK);
+    size_t harbi = 0, calloway = 0, muller_miller = 0;
+    for (size_t i = 0; i < merged.n; i++) {
+        harbi += strstr(merged.v[i].name, "Harbi") != NULL;
+        calloway += strstr(merged.v[i].name, "Calloway") != NULL;
+        muller_miller += strstr(merged.v[i].name, "Muller") || strstr(merged.v[i].name, "Miller");
+    }
+    assert_int_equal(harbi, 1);
+    assert_int_equal(calloway, 2);
+    assert_int_equal(muller_miller, 2);
+    px_entity_list_clear(&merged);
+    for (size_t i = 0; i < 2; i++) {
+        px_entity_list_clear(lists[i]);
+        free(lists[i]);
+        px_article_free(a[i]);
+    }
+}
+
 static void test_seed_entities_merge(void **s)
 {
     (void)s;
@@ -2345,6 +2387,7 @@ int main(void)
         cmocka_unit_test(test_seed_numbers_with_attribution),
         cmocka_unit_test(test_seed_entities_merge),
         cmocka_unit_test(test_merged_role_by_majority),
+        cmocka_unit_test(test_given_name_spellings_merge),
         cmocka_unit_test(test_examples_quotes),
         cmocka_unit_test(test_examples_death_toll_conflict),
         cmocka_unit_test(test_seed_tolls_are_two_quantities),

@@ -2270,14 +2270,28 @@ static size_t uf_find(flat *f, size_t i)
 
 /* Joins the groups of a and b unless they hold people with different
  * given names ("Joe Biden" and "Jill Biden" both match "Biden"). */
+/* Two given names of one person (a and b are the full names, the given
+ * name their first al and bl bytes): the same, or one spelt two ways
+ * before the same surname ("Mohammed Morsi" and "Mohamed Morsi": five
+ * letters at least, one edit, not two names of the list of given names:
+ * "Andrew" and "Andrea" are two people; "Franck Muller" is not "Frank
+ * Miller"). */
+static int given_names_agree(const char *a, size_t al, const char *b, size_t bl)
+{
+    if (al == bl && strncasecmp(a, b, al) == 0)
+        return 1;
+    return (al < bl ? al : bl) >= 5 && strcasecmp(a + al, b + bl) == 0 &&
+           !(cl_given_name_gender(a, al) && cl_given_name_gender(b, bl)) &&
+           px_edit_distance(a, al, b, bl, 1) <= 1;
+}
+
 static void uf_union(flat *f, size_t a, size_t b)
 {
     a = uf_find(f, a);
     b = uf_find(f, b);
     if (a == b)
         return;
-    if (f[a].given && f[b].given &&
-        (f[a].given_len != f[b].given_len || strncasecmp(f[a].given, f[b].given, f[a].given_len) != 0))
+    if (f[a].given && f[b].given && !given_names_agree(f[a].given, f[a].given_len, f[b].given, f[b].given_len))
         return;
     f[b].parent = a;
     if (!f[a].given) {

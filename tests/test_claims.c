@@ -741,7 +741,8 @@ static void test_names_end_before_lower_case_words(void **s)
 }
 
 /* A person's given name alone is that person when no other person of
- * the article has it; with two people of that given name it stays apart. */
+ * the article has it (and a Chinese family name, written first); with two
+ * people of that given name it stays apart. */
 static void test_given_name_resolves_to_the_one_person(void **s)
 {
     (void)s;
@@ -749,6 +750,10 @@ static void test_given_name_resolves_to_the_one_person(void **s)
         {"Singer Maria Lopez married her partner on Saturday. Maria told fans: \"It was the "
          "happiest day of my whole life.\"",
          "It was the happiest", "Maria Lopez"},
+        /* a Chinese family name comes first, and the story uses it again */
+        {"Police officer Zhao Zicong found the boy on Monday. Zhao told reporters: \"The boy "
+         "was cold but he was safe and well.\"",
+         "The boy was cold", "Zhao Zicong"},
         {"Maria Lopez met Maria Keane at the premiere on Saturday. Maria told fans: \"It was "
          "the happiest day of my whole life.\"",
          "It was the happiest", "Maria"},

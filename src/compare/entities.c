@@ -1445,7 +1445,9 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t f
      * and sports writing call people by it; two people with it, or a
      * surname that matches, and it is not resolved this way. The person
      * must have a gender from a known given name or a title, so that a
-     * word glued before a name ("Facebook Sean Moore") is no given name */
+     * word glued before a name ("Facebook Sean Moore") is no given name;
+     * a Chinese or Korean family name, written first, is the name a story
+     * uses again ("Zhao Zicong ... Zhao said") */
     long given = -1;
     int given_shared = 0;
     for (size_t pass = 0; pass < 2 && best < 0; pass++) {
@@ -1471,8 +1473,9 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t f
                 }
                 if (c->n_words > 1 && person && strstr(e->name, c->name))
                     return o->entity;
-                if (c->n_words == 1 && person && e->gender && c->kind == PX_ENTITY_PERSON &&
-                    given_name_of(e->name, c->name, len)) {
+                if (c->n_words == 1 && person && c->kind == PX_ENTITY_PERSON &&
+                    given_name_of(e->name, c->name, len) &&
+                    (e->gender || cl_is_family_name_first(c->name, len))) {
                     given_shared |= given >= 0 && given != o->entity;
                     given = o->entity;
                 }
@@ -2323,6 +2326,14 @@ static int kinds_compatible(px_entity_kind a, px_entity_kind b)
            (a != PX_ENTITY_PLACE && b != PX_ENTITY_PLACE && a != b && 0);
 }
 
+/* Is the one-word person one the family name that opens the full name
+ * full, in the order of Chinese and Korean names? */
+static int family_name_of(const px_entity *full, const px_entity *one)
+{
+    size_t n = strlen(one->name);
+    return cl_is_family_name_first(one->name, n) && given_name_of(full->name, one->name, n);
+}
+
 static int same_entity(const px_entity *a, const px_entity *b)
 {
     /* One name is one entity whatever the tagger called each mention
@@ -2339,8 +2350,8 @@ static int same_entity(const px_entity *a, const px_entity *b)
     int a_one = !strchr(a->name, ' '), b_one = !strchr(b->name, ' ');
     size_t al, bl;
     const char *as = last_word(a->name, &al), *bs = last_word(b->name, &bl);
-    if (a_one != b_one) /* "Biden" and "Joe Biden" */
-        return al == bl && strncasecmp(as, bs, al) == 0;
+    if (a_one != b_one) /* "Biden" and "Joe Biden"; "Zhao" and "Zhao Zicong" */
+        return (al == bl && strncasecmp(as, bs, al) == 0) || family_name_of(a_one ? b : a, a_one ? a : b);
     if (!a_one && !b_one) {
         /* same surname, same or missing first name: "Joe Biden" / "Joseph Biden" no */
         size_t la = strlen(a->name), lb = strlen(b->name);

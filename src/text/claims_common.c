@@ -482,6 +482,22 @@ static const char *const male_names[] = {
     "Sven", "Henrik",
     NULL};
 
+/* The most common Chinese family names in pinyin and Korean ones in the
+ * usual romanisation; those that are also English words or parts of
+ * common names ("He", "Long", "Moon", "Park", "Hong" of Hong Kong) are
+ * left out, and "Kim" is in the given names already. */
+static const char *const family_names_first[] = {
+    "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Zhou", "Xu", "Sun", "Zhu", "Guo",
+    "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Song", "Tang", "Feng", "Deng", "Cao", "Peng",
+    "Zeng", "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai", "Jiang", "Du", "Cheng", "Wei", "Su",
+    "Ding", "Ren", "Shen", "Yao", "Zhong", "Cui", "Liao", "Fang", "Qian", "Qin", "Xiong", "Meng",
+    "Hou", "Shao", "Yin", "Lei", "Bai", "Kong", "Duan", "Hao", "Qiu", "Gong", "Xing",
+    "Shi", "Xue", "Lyu", "Yan", "Jin", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim",
+    "Shin", "Seo", "Kwon", "Hwang", "Ahn", "Yoo", "Jeon", "Ko", "Li",
+    "Ma", "Hu", "Wu", "Han", "Tan", "Lee", NULL};
+
+int cl_is_family_name_first(const char *s, size_t len) { return cl_in(s, len, family_names_first); }
+
 int cl_given_name_gender(const char *s, size_t len)
 {
     if (cl_in(s, len, female_names))

@@ -46,6 +46,10 @@ int cl_is_document_noun(const char *s, size_t len);
 int cl_is_group_noun(const char *s, size_t len);
 /* A common given name: 1 female, 2 male (px_gender), 0 not in the lists. */
 int cl_given_name_gender(const char *s, size_t len);
+/* Common Chinese and Korean family names, which come first in a name
+ * written in their order ("Zhao Zicong", "Moon Jae-in"): the word a story
+ * names such a person by again. */
+int cl_is_family_name_first(const char *s, size_t len);
 /* Month and weekday names (full and abbreviated). */
 int cl_is_calendar_word(const char *s, size_t len);
 /* "Well", "Yes", "Oh": a word that opens a spoken sentence before a comma

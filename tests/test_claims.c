@@ -864,6 +864,16 @@ static void test_quote_pieces_of_one_statement(void **s)
         {"Supporters waved signs reading \u201cBuild It Now\u201d and \u201cSave Our "
          "Town\u201d outside the hall.",
          "Build It Now", "Build It Now", 1},
+        /* each cue reports one statement: a piece with a cue of its own
+         * after it is not joined to the one before */
+        {"\u201cThe new bridge will be open by spring,\u201d Mara Quint told the "
+         "council. \u201cI have never seen a project run this smoothly,\u201d the "
+         "engineer said.",
+         "The new bridge", "The new bridge will be open by spring,", 1},
+        {"\u201cThe new bridge will be open by spring,\u201d Mara Quint told the "
+         "council. \u201cI have never seen a project run this smoothly.\u201d",
+         "The new bridge",
+         "The new bridge will be open by spring, I have never seen a project run this smoothly.", 2},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         px_article *a = px_article_new();

@@ -1950,6 +1950,17 @@ static int runs_on(const qscan *q, const piece *a, const piece *b)
            q->d.text[q->d.tk.v[te - 1].end - 1] != '.';
 }
 
+/* Does piece b have a cue of its own right after it (`“...,” he told
+ * them. “...,” he said`)? Each cue reports one statement: b is not joined
+ * to the piece before it across the first cue. */
+static int own_cue(const qscan *q, const piece *b)
+{
+    speaker sp = {0};
+    int r = cue_following(q, b, &sp);
+    free(sp.cue);
+    return r == 1;
+}
+
 /* Is the gap between two pieces only a cue clause ("she said", "said
  * Lloyd Austin.", "he added")? */
 static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
@@ -1992,7 +2003,7 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
         }
         ended |= cues && q->d.tk.v[i].kind == PX_TOK_PUNCT && strchr(".!?", q->d.text[q->d.tk.v[i].start]);
     }
-    return cues > 0;
+    return cues > 0 && !own_cue(q, b);
 }
 
 static int all_title_case(const char *s, size_t len)

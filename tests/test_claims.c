@@ -1092,6 +1092,13 @@ static void test_quote_pieces_nested_marks_and_titles(void **s)
         {"\u201cTom Brandt is a fraud,\u201d Ana Ruiz said Sunday on NBC\u2019s \u201cMeet "
          "the Press.\u201d \u201cListening to him is painful.\u201d",
          "Tom Brandt is a fraud", 2, PX_QUOTE_SPEECH},
+        /* a title and its subtitle are a term, even with the comma */
+        {"Her memoir, \u201cHarbor Lights: How a Small Town Saved Its Clinic,\u201d "
+         "came out in May.",
+         "Harbor Lights", 1, PX_QUOTE_TERM},
+        /* a sentence in title case with no colon stays speech */
+        {"\u201cWe Will Not Close The Clinic,\u201d Ana Ruiz said.",
+         "We Will Not Close", 1, PX_QUOTE_SPEECH},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         px_article *a = px_article_new();

@@ -2052,6 +2052,10 @@ static px_quote_kind classify(const qscan *q, const piece *first, size_t n_piece
         return PX_QUOTE_TERM; /* a title: "Meet The Press" */
     if (n_pieces == 1 && words <= 7 && all_title_case(s, len) && owned_title(q, first->open))
         return PX_QUOTE_TERM; /* "on CNN’s “State of the Union,”" */
+    /* a title and its subtitle: "Crippled America: How to Make It Work," */
+    if (n_pieces == 1 && words <= 14 && all_title_case(s, len) && memchr(s, ':', len) &&
+        s[len - 1] != ':')
+        return PX_QUOTE_TERM;
     /* embedded after a word that is no cue: "rejected as “ludicrous” a" */
     size_t t = cl_token_at(&q->d.tk, first->open);
     if (t > 0) {

@@ -874,6 +874,16 @@ static void test_quote_pieces_of_one_statement(void **s)
          "council. \u201cI have never seen a project run this smoothly.\u201d",
          "The new bridge",
          "The new bridge will be open by spring, I have never seen a project run this smoothly.", 2},
+        /* a partial quote whose sentence a reporting clause closes goes on
+         * in the next piece */
+        {"The mayor \u201ckept the clinic open for every family\u201d in the 2008 budget, "
+         "said city historian Dana Whitfield. \u201cThat was her doing more than anyone's.\u201d",
+         "kept the clinic open",
+         "kept the clinic open for every family That was her doing more than anyone's.", 2},
+        /* ... not when the next piece has a cue of its own */
+        {"The mayor \u201ckept the clinic open for every family\u201d in the 2008 budget, "
+         "said city historian Dana Whitfield. \u201cThat was her doing,\u201d Tom Brandt said.",
+         "kept the clinic open", "kept the clinic open for every family", 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         px_article *a = px_article_new();
@@ -898,6 +908,11 @@ static void test_speaker_possessors_complements_and_polls(void **s)
 {
     (void)s;
     static const speaker_case cases[] = {
+        /* the reporting clause closing a partial quote's sentence speaks
+         * for it and for the piece after it */
+        {"The mayor \u201ckept the clinic open for every family\u201d in the 2008 budget, "
+         "said city historian Dana Whitfield. \u201cThat was her doing more than anyone's.\u201d",
+         "kept the clinic open", "Dana Whitfield"},
         /* a word of saying used as a noun is no cue: "Brandt's remarks" */
         {"Council leader Ana Ruiz said Tom Brandt's remarks \u201chave done "
          "real damage to the town.\u201d",

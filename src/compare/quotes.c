@@ -1961,14 +1961,35 @@ static int own_cue(const qscan *q, const piece *b)
     return r == 1;
 }
 
+/* A partial quote running on into its sentence, which a reporting
+ * clause closes (`Ruiz “kept the clinic open” in 2008, said historian Tom
+ * Brandt. “That was her doing.”`): the next piece, opening right after
+ * the sentence with no cue of its own, goes on with the same words. */
+static int reported_run_on(const qscan *q, const piece *a, const piece *b)
+{
+    size_t gs = a->close + a->close_len, ge = b->open;
+    size_t end = ge;
+    while (end > gs && isspace((unsigned char)q->d.text[end - 1]))
+        end--;
+    if (end == gs || q->d.text[end - 1] != '.' || count_words(q->d.text + gs, ge - gs) > 20 ||
+        cl_sentence_at(&q->d.ss, a->end - 1) != cl_sentence_at(&q->d.ss, end - 1))
+        return 0;
+    speaker sp = {0};
+    int r = cue_following(q, a, &sp);
+    free(sp.cue);
+    return r == 1 && !own_cue(q, b);
+}
+
 /* Is the gap between two pieces only a cue clause ("she said", "said
  * Lloyd Austin.", "he added")? */
 static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
 {
     if (a->continues)
         return 1;
-    if (b->open < a->close || a->para_end != b->para_end || !closes_clause(q, a))
+    if (b->open < a->close || a->para_end != b->para_end)
         return 0;
+    if (!closes_clause(q, a))
+        return reported_run_on(q, a, b);
     size_t gs = a->close + a->close_len, ge = b->open;
     size_t words = count_words(q->d.text + gs, ge - gs);
     if (words > 30 || (words > 9 && !long_cue_joins(q, b, gs, ge)))
@@ -2667,6 +2688,9 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
         if (p[i].continues || ge <= gs)
             continue;
         int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), 0, sp);
+        /* the reporting clause closing a partial quote's sentence */
+        if (r == 0 && !closes_clause(q, &p[i]) && reported_run_on(q, &p[i], &p[i + 1]))
+            r = cue_following(q, &p[i], sp);
         if (r)
             return r < 0 ? r : PX_OK;
     }

@@ -874,6 +874,11 @@ static void test_quote_pieces_of_one_statement(void **s)
          "council. \u201cI have never seen a project run this smoothly.\u201d",
          "The new bridge",
          "The new bridge will be open by spring, I have never seen a project run this smoothly.", 2},
+        /* a cue clause of over 30 words, an appositive with relative clauses */
+        {"\u201cWe will keep the clinic open,\u201d said Dana Whitfield, who now runs the "
+         "Harbor Gym \u2014 which to this day hosts a class named for her, who was the guest "
+         "of honor when the gym reopened in 2010 after the flood. \u201cNobody here wants that.\u201d",
+         "We will keep", "We will keep the clinic open, Nobody here wants that.", 2},
         /* a partial quote whose sentence a reporting clause closes goes on
          * in the next piece */
         {"The mayor \u201ckept the clinic open for every family\u201d in the 2008 budget, "

@@ -1992,7 +1992,7 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
         return reported_run_on(q, a, b);
     size_t gs = a->close + a->close_len, ge = b->open;
     size_t words = count_words(q->d.text + gs, ge - gs);
-    if (words > 30 || (words > 9 && !long_cue_joins(q, b, gs, ge)))
+    if (words > 40 || (words > 9 && !long_cue_joins(q, b, gs, ge)))
         return 0;
     /* a finished sentence, then a new speaker introducing the next piece:
      * `“... Nice.” Brazilian President Michel Temer tweeted: “...”` */

@@ -1112,6 +1112,10 @@ static void test_quote_pieces_nested_marks_and_titles(void **s)
         {"\u201cTom Brandt is a fraud,\u201d Ana Ruiz said Sunday on NBC\u2019s \u201cMeet "
          "the Press.\u201d \u201cListening to him is painful.\u201d",
          "Tom Brandt is a fraud", 2, PX_QUOTE_SPEECH},
+        /* ... and so is a short term in marks */
+        {"\u201cWe will keep the clinic open,\u201d said Dana Whitfield before a "
+         "\u201cno-frills\u201d dinner at the town hall. \u201cNobody here wants that.\u201d",
+         "We will keep", 2, PX_QUOTE_SPEECH},
         /* a title and its subtitle are a term, even with the comma */
         {"Her memoir, \u201cHarbor Lights: How a Small Town Saved Its Clinic,\u201d "
          "came out in May.",

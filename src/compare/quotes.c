@@ -2457,8 +2457,10 @@ static int sentence_fragments(const qscan *q, size_t i)
     return 1;
 }
 
-/* A show's name inside the cue between two pieces of one statement
- * (`,” Perez said on NBC's “Meet the Press.” “...”`) is part of the cue:
+/* A show's name or a short term in marks inside the cue between two
+ * pieces of one statement (`,” Perez said on NBC's “Meet the Press.”
+ * “...”`, `,” said Ana Ruiz before a “no-frills” dinner. “...”`) is part
+ * of the cue:
  * it is taken out of the pieces, so that the two are joined around it.
  * 1 when p[i + 1] was taken out and p[i] and the new p[i + 1] are one
  * statement. */
@@ -2469,8 +2471,9 @@ static int drop_title_in_cue(qscan *q, size_t i)
     const piece *a = &q->p[i], *t = &q->p[i + 1], *b = &q->p[i + 2];
     size_t words = count_words(q->d.text + t->start, t->end - t->start);
     if (a->continues || t->continues || t->para_end != a->para_end || b->para_end != a->para_end ||
-        words > 7 || !all_title_case(q->d.text + t->start, t->end - t->start) ||
-        !owned_title(q, t->open) || !gap_is_cue(q, a, b))
+        words > 7 ||
+        (words > 2 && (!all_title_case(q->d.text + t->start, t->end - t->start) || !owned_title(q, t->open))) ||
+        !gap_is_cue(q, a, b))
         return 0;
     memmove(&q->p[i + 1], &q->p[i + 2], (q->np - i - 2) * sizeof *q->p);
     q->np--;

@@ -1008,6 +1008,13 @@ static void test_pronoun_speakers_and_roles(void **s)
 {
     (void)s;
     static const speaker_case cases[] = {
+        /* an unnamed role that spoke just before: "he added" goes on about
+         * it, not the person named in its words or earlier */
+        {"Striker Tom Brandt is to begin talks with the club as he looks for a new "
+         "team.\n\n\"Brandt will be in our main stand to watch the match on Sunday,\" "
+         "said a club official, who declined to be named. \"Then he will meet some "
+         "important people of the club,\" he added.",
+         "Then he will meet", "a club official"},
         /* a long appositive before the verb of saying: still the one speaking */
         {"\"We have the votes,\" said Oskar Brandvold, a budget analyst at the "
          "Northfield Institute.\n\nTomas Weller, director of the policy research "

@@ -1419,6 +1419,15 @@ static int pronoun_subject(const qscan *q, size_t si, px_gender g)
  * a lower-case role noun heads the phrase, a verb of saying follows it
  * (across at most five words), no definite determiner or possessive opens it, and its gender, when the
  * noun gives one, fits g. Sets [*rs, *re). */
+/* Does the role phrase opening at token t point back at someone named
+ * before (`the candidate`, `his spokesman`)? `a spokesman`, `Taliban
+ * spokesman` bring someone in. */
+static int points_back(const qscan *q, size_t t)
+{
+    static const char *const back_dets[] = {"the", "this", "that", "his", "her", "their", "its", NULL};
+    return cl_tok_in(q->d.text, &q->d.tk.v[t], back_dets);
+}
+
 static int role_subject(const qscan *q, size_t si, px_gender g, size_t *rs, size_t *re)
 {
     size_t lo = cl_token_at(&q->d.tk, q->d.ss.v[si].start);
@@ -1433,10 +1442,7 @@ static int role_subject(const qscan *q, size_t si, px_gender g, size_t *rs, size
         v++;
     if (h == 0 || !role_word_at(q, h - 1) || q->d.tk.v[h - 1].end != e || v >= hi || !say_at(q, v))
         return 0;
-    /* `the candidate`, `his spokesman` point back at someone named
-     * before; `a spokesman`, `Taliban spokesman` bring someone in */
-    static const char *const back_dets[] = {"the", "this", "that", "his", "her", "their", "its", NULL};
-    if (cl_tok_in(q->d.text, &q->d.tk.v[cl_token_at(&q->d.tk, s)], back_dets))
+    if (points_back(q, cl_token_at(&q->d.tk, s)))
         return 0;
     const char *w = q->d.text + q->d.tk.v[h - 1].start;
     size_t wl = e - q->d.tk.v[h - 1].start;
@@ -1571,6 +1577,39 @@ static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_q
             return -1; /* someone else the pronoun may stand for */
     }
     return (long)p;
+}
+
+/* An unnamed role that spoke the quote just before, with no person
+ * named since (`“...,” said a club official, who declined to be named.
+ * “...,” he added.`): the pronoun goes on about it (not after `the
+ * coach`, which points back at someone named before). Sets [*rs, *re) to
+ * the role's mention; 1 when found. */
+static int previous_role(const qscan *q, size_t off, const px_quote *cur, size_t *rs, size_t *re)
+{
+    if (!q->people || !q->out)
+        return 0;
+    const px_quote *prev = NULL;
+    for (size_t i = q->out->n; i-- > 0 && !prev;) {
+        const px_quote *x = &q->out->v[i];
+        if (x != cur && x->end <= off && (x->kind != PX_QUOTE_TERM || x->cue) && x->speaker)
+            prev = x;
+    }
+    if (!prev || prev->speaker_kind != PX_SPEAKER_PERSON || prev->speaker_entity >= 0 ||
+        prev->mention_end <= prev->mention_start || prev->mention_start < prev->end ||
+        count_words(q->d.text + prev->end, off - prev->end) > 30 ||
+        is_pronoun(q->d.text + prev->mention_start, prev->mention_end - prev->mention_start, &(px_gender){0}) ||
+        points_back(q, cl_token_at(&q->d.tk, prev->mention_start)))
+        return 0;
+    for (size_t m = first_mention_from(q->people, prev->end); m < q->people->n_mentions; m++) {
+        const px_mention *mn = &q->people->mentions[m];
+        if (mn->start >= off)
+            break;
+        if (is_person(q, mn->entity) && !in_quoted(q, mn->start))
+            return 0; /* someone named since */
+    }
+    *rs = prev->mention_start;
+    *re = prev->mention_end;
+    return 1;
 }
 
 /* A person whose role contains the role noun ("press secretary" ->
@@ -1716,7 +1755,9 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
     if (is_pronoun(s, len, &g) || (cl_eq(s, len, "his") && (g = PX_GENDER_MALE))) {
         long e = previous_speaker(q, sp->start, g, out);
         size_t rs = 0, re = 0;
-        if (e < 0)
+        if (e < 0 && previous_role(q, sp->start, out, &rs, &re))
+            e = -2;
+        if (e < 0 && e != -2)
             e = nearest_person(q, sp->start, g, out->start, out->end, &rs, &re);
         if (e == -2) {
             /* an unnamed role reported just before: the pronoun is it,

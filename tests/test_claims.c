@@ -879,6 +879,19 @@ static void test_quote_pieces_of_one_statement(void **s)
          "Harbor Gym \u2014 which to this day hosts a class named for her, who was the guest "
          "of honor when the gym reopened in 2010 after the flood. \u201cNobody here wants that.\u201d",
          "We will keep", "We will keep the clinic open, Nobody here wants that.", 2},
+        /* a paragraph that is only a quote with no cue goes on with the
+         * quote and cue closing the paragraph before */
+        {"\u201cWe will keep the clinic open,\u201d Dana Whitfield said.\n\n"
+         "\u201cNobody here wants that to change.\u201d\n\nThe vote is on Monday.",
+         "We will keep", "We will keep the clinic open, Nobody here wants that to change.", 2},
+        /* ... not after a sentence of its own following the cue, nor when
+         * the paragraph has more than the quote */
+        {"\u201cWe will keep the clinic open,\u201d Dana Whitfield said. The council "
+         "meets on Monday.\n\n\u201cNobody here wants that to change.\u201d",
+         "We will keep", "We will keep the clinic open,", 1},
+        {"\u201cWe will keep the clinic open,\u201d Dana Whitfield said.\n\n"
+         "\u201cNobody here wants that to change,\u201d Tom Reyes shot back with a laugh.",
+         "We will keep", "We will keep the clinic open,", 1},
         /* a partial quote whose sentence a reporting clause closes goes on
          * in the next piece */
         {"The mayor \u201ckept the clinic open for every family\u201d in the 2008 budget, "
@@ -2143,13 +2156,14 @@ static void test_number_groups_by_head_noun(void **s)
 }
 
 /* A quote continuing an earlier one keeps that quote's speaker and the
- * words that named it. */
+ * words that named it (a paragraph holding more than the quote, so that
+ * the two stay apart). */
 static void test_continued_quote_keeps_mention(void **s)
 {
     (void)s;
     px_article *a = px_article_new();
     px_set_str(&a->body, "\"We will not close the shelter this winter,\" she said.\n\n"
-                         "\"Not while I am in charge of this city.\"");
+                         "\"Not while I am in charge of this city.\" The council votes in May.");
     px_entity_list people;
     px_quote_list quotes;
     quotes_of(a, &people, &quotes);

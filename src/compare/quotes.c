@@ -2002,6 +2002,39 @@ static int own_cue(const qscan *q, const piece *b)
     return r == 1;
 }
 
+/* A quote closing its paragraph with its cue (`“...,” Ana Ruiz said.`)
+ * and a paragraph that is nothing but a quote with no cue of its own
+ * right after it (`“...”`): the speaker goes on, one statement over two
+ * paragraphs. */
+static int next_paragraph_goes_on(const qscan *q, const piece *a, const piece *b)
+{
+    const char *s = q->d.text;
+    size_t gs = a->close + a->close_len;
+    if (a->continues || skip_space(s, a->para_end, q->d.len) != b->open ||
+        count_words(s + a->start, a->end - a->start) < 3 || /* a term's cue reports it alone */
+        skip_space(s, b->close + b->close_len, q->d.len) < b->para_end ||
+        count_words(s + gs, a->para_end - gs) > 40)
+        return 0;
+    /* the text after a is one cue clause: no other quote in it */
+    for (size_t i = gs; i < a->para_end; i++) {
+        int type;
+        if (cl_quote_mark(s, a->para_end, i, &type))
+            return 0;
+    }
+    speaker sp = {0};
+    int r = cue_following(q, a, &sp);
+    free(sp.cue);
+    if (r != 1 || sp.end <= sp.start)
+        return 0;
+    /* ... and no sentence of its own after the cue's */
+    size_t pe = a->para_end;
+    while (pe > gs && isspace((unsigned char)s[pe - 1]))
+        pe--;
+    if (pe > gs && q->d.ss.n && cl_sentence_at(&q->d.ss, pe - 1) != cl_sentence_at(&q->d.ss, sp.end - 1))
+        return 0;
+    return !own_cue(q, b);
+}
+
 /* A partial quote running on into its sentence, which a reporting
  * clause closes (`Ruiz “kept the clinic open” in 2008, said historian Tom
  * Brandt. “That was her doing.”`): the next piece, opening right after
@@ -2027,8 +2060,10 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
 {
     if (a->continues)
         return 1;
-    if (b->open < a->close || a->para_end != b->para_end)
+    if (b->open < a->close)
         return 0;
+    if (a->para_end != b->para_end)
+        return next_paragraph_goes_on(q, a, b);
     if (!closes_clause(q, a))
         return reported_run_on(q, a, b);
     size_t gs = a->close + a->close_len, ge = b->open;

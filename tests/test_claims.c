@@ -879,6 +879,12 @@ static void test_quote_pieces_of_one_statement(void **s)
          "Harbor Gym \u2014 which to this day hosts a class named for her, who was the guest "
          "of honor when the gym reopened in 2010 after the flood. \u201cNobody here wants that.\u201d",
          "We will keep", "We will keep the clinic open, Nobody here wants that.", 2},
+        /* a quote left open at its paragraph's end goes on in the next,
+         * unless that part has a cue of its own */
+        {"\u201cThe stereotypes are still strong here,\u201d he said. \u201cThey think "
+         "every new family is the same.\n\n\u201cAnd they still think we ride camels,\u201d "
+         "he said with a grin.",
+         "The stereotypes", "The stereotypes are still strong here, They think every new family is the same.", 2},
         /* a paragraph that is only a quote with no cue goes on with the
          * quote and cue closing the paragraph before */
         {"\u201cWe will keep the clinic open,\u201d Dana Whitfield said.\n\n"

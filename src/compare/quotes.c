@@ -2002,6 +2002,19 @@ static int own_cue(const qscan *q, const piece *b)
     return r == 1;
 }
 
+/* Is there a verb of saying outside quotation marks in the paragraph of
+ * piece a, before it? */
+static int cued_in_paragraph(const qscan *q, const piece *a)
+{
+    size_t ps = a->open;
+    while (ps > 0 && q->d.text[ps - 1] != '\n')
+        ps--;
+    for (size_t i = cl_token_at(&q->d.tk, ps); i < q->d.tk.n && q->d.tk.v[i].start < a->open; i++)
+        if (say_at(q, i) && !in_quoted(q, q->d.tk.v[i].start))
+            return 1;
+    return 0;
+}
+
 /* A quote closing its paragraph with its cue (`“...,” Ana Ruiz said.`)
  * and a paragraph that is nothing but a quote with no cue of its own
  * right after it (`“...”`): the speaker goes on, one statement over two
@@ -2058,8 +2071,11 @@ static int reported_run_on(const qscan *q, const piece *a, const piece *b)
  * Lloyd Austin.", "he added")? */
 static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
 {
+    /* a quote running on over a paragraph break, unless the next part
+     * has a cue of its own and the first already had one (`“...,” he
+     * said. “... ¶ “...,” he said with a grin.`) */
     if (a->continues)
-        return 1;
+        return !own_cue(q, b) || !cued_in_paragraph(q, a);
     if (b->open < a->close)
         return 0;
     if (a->para_end != b->para_end)

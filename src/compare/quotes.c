@@ -1414,11 +1414,6 @@ static int pronoun_subject(const qscan *q, size_t si, px_gender g)
            is_pronoun(q->d.text + s, e - s, &pg) && pg && (!g || pg == g);
 }
 
-/* The subject of sentence si when it is an unnamed role reporting
- * something (`A ministry spokesman in Berlin said the attack was over.`):
- * a lower-case role noun heads the phrase, a verb of saying follows it
- * (across at most five words), no definite determiner or possessive opens it, and its gender, when the
- * noun gives one, fits g. Sets [*rs, *re). */
 /* Does the role phrase opening at token t point back at someone named
  * before (`the candidate`, `his spokesman`)? `a spokesman`, `Taliban
  * spokesman` bring someone in. */
@@ -1428,6 +1423,11 @@ static int points_back(const qscan *q, size_t t)
     return cl_tok_in(q->d.text, &q->d.tk.v[t], back_dets);
 }
 
+/* The subject of sentence si when it is an unnamed role reporting
+ * something (`A ministry spokesman in Berlin said the attack was over.`):
+ * a lower-case role noun heads the phrase, a verb of saying follows it
+ * (across at most five words), no definite determiner or possessive opens it, and its gender, when the
+ * noun gives one, fits g. Sets [*rs, *re). */
 static int role_subject(const qscan *q, size_t si, px_gender g, size_t *rs, size_t *re)
 {
     size_t lo = cl_token_at(&q->d.tk, q->d.ss.v[si].start);
@@ -1755,10 +1755,10 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
     if (is_pronoun(s, len, &g) || (cl_eq(s, len, "his") && (g = PX_GENDER_MALE))) {
         long e = previous_speaker(q, sp->start, g, out);
         size_t rs = 0, re = 0;
-        if (e < 0 && previous_role(q, sp->start, out, &rs, &re))
-            e = -2;
-        if (e < 0 && e != -2)
-            e = nearest_person(q, sp->start, g, out->start, out->end, &rs, &re);
+        if (e < 0)
+            e = previous_role(q, sp->start, out, &rs, &re)
+                    ? -2
+                    : nearest_person(q, sp->start, g, out->start, out->end, &rs, &re);
         if (e == -2) {
             /* an unnamed role reported just before: the pronoun is it,
              * and stays the mention */
@@ -2552,8 +2552,8 @@ static int sentence_fragments(const qscan *q, size_t i)
 /* A show's name or a short term in marks inside the cue between two
  * pieces of one statement (`,” Perez said on NBC's “Meet the Press.”
  * “...”`, `,” said Ana Ruiz before a “no-frills” dinner. “...”`) is part
- * of the cue:
- * it is taken out of the pieces, so that the two are joined around it.
+ * of the cue: it is taken out of the pieces, so that the two are joined
+ * around it.
  * 1 when p[i + 1] was taken out and p[i] and the new p[i + 1] are one
  * statement. */
 static int drop_title_in_cue(qscan *q, size_t i)

@@ -951,6 +951,50 @@ static void test_quote_pieces_of_one_statement(void **s)
         {"Supporters waved signs reading \u201cBuild It Now\u201d and \u201cSave Our "
          "Town\u201d outside the hall.",
          "Build It Now", "Build It Now", 1},
+        /* each cue reports one statement: a piece with a cue of its own
+         * after it is not joined to the one before */
+        {"\u201cThe new bridge will be open by spring,\u201d Mara Quint told the "
+         "council. \u201cI have never seen a project run this smoothly,\u201d the "
+         "engineer said.",
+         "The new bridge", "The new bridge will be open by spring,", 1},
+        {"\u201cThe new bridge will be open by spring,\u201d Mara Quint told the "
+         "council. \u201cI have never seen a project run this smoothly.\u201d",
+         "The new bridge",
+         "The new bridge will be open by spring, I have never seen a project run this smoothly.", 2},
+        /* a cue clause of over 30 words, an appositive with relative clauses */
+        {"\u201cWe will keep the clinic open,\u201d said Dana Whitfield, who now runs the "
+         "Harbor Gym \u2014 which to this day hosts a class named for her, who was the guest "
+         "of honor when the gym reopened in 2010 after the flood. \u201cNobody here wants that.\u201d",
+         "We will keep", "We will keep the clinic open, Nobody here wants that.", 2},
+        /* a quote left open at its paragraph's end goes on in the next,
+         * unless that part has a cue of its own */
+        {"\u201cThe stereotypes are still strong here,\u201d he said. \u201cThey think "
+         "every new family is the same.\n\n\u201cAnd they still think we ride camels,\u201d "
+         "he said with a grin.",
+         "The stereotypes", "The stereotypes are still strong here, They think every new family is the same.", 2},
+        /* a paragraph that is only a quote with no cue goes on with the
+         * quote and cue closing the paragraph before */
+        {"\u201cWe will keep the clinic open,\u201d Dana Whitfield said.\n\n"
+         "\u201cNobody here wants that to change.\u201d\n\nThe vote is on Monday.",
+         "We will keep", "We will keep the clinic open, Nobody here wants that to change.", 2},
+        /* ... not after a sentence of its own following the cue, nor when
+         * the paragraph has more than the quote */
+        {"\u201cWe will keep the clinic open,\u201d Dana Whitfield said. The council "
+         "meets on Monday.\n\n\u201cNobody here wants that to change.\u201d",
+         "We will keep", "We will keep the clinic open,", 1},
+        {"\u201cWe will keep the clinic open,\u201d Dana Whitfield said.\n\n"
+         "\u201cNobody here wants that to change,\u201d Tom Reyes shot back with a laugh.",
+         "We will keep", "We will keep the clinic open,", 1},
+        /* a partial quote whose sentence a reporting clause closes goes on
+         * in the next piece */
+        {"The mayor \u201ckept the clinic open for every family\u201d in the 2008 budget, "
+         "said city historian Dana Whitfield. \u201cThat was her doing more than anyone's.\u201d",
+         "kept the clinic open",
+         "kept the clinic open for every family That was her doing more than anyone's.", 2},
+        /* ... not when the next piece has a cue of its own */
+        {"The mayor \u201ckept the clinic open for every family\u201d in the 2008 budget, "
+         "said city historian Dana Whitfield. \u201cThat was her doing,\u201d Tom Brandt said.",
+         "kept the clinic open", "kept the clinic open for every family", 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         px_article *a = px_article_new();
@@ -975,6 +1019,11 @@ static void test_speaker_possessors_complements_and_polls(void **s)
 {
     (void)s;
     static const speaker_case cases[] = {
+        /* the reporting clause closing a partial quote's sentence speaks
+         * for it and for the piece after it */
+        {"The mayor \u201ckept the clinic open for every family\u201d in the 2008 budget, "
+         "said city historian Dana Whitfield. \u201cThat was her doing more than anyone's.\u201d",
+         "kept the clinic open", "Dana Whitfield"},
         /* a word of saying used as a noun is no cue: "Brandt's remarks" */
         {"Council leader Ana Ruiz said Tom Brandt's remarks \u201chave done "
          "real damage to the town.\u201d",
@@ -1065,6 +1114,13 @@ static void test_pronoun_speakers_and_roles(void **s)
 {
     (void)s;
     static const speaker_case cases[] = {
+        /* an unnamed role that spoke just before: "he added" goes on about
+         * it, not the person named in its words or earlier */
+        {"Striker Tom Brandt is to begin talks with the club as he looks for a new "
+         "team.\n\n\"Brandt will be in our main stand to watch the match on Sunday,\" "
+         "said a club official, who declined to be named. \"Then he will meet some "
+         "important people of the club,\" he added.",
+         "Then he will meet", "a club official"},
         /* a long appositive before the verb of saying: still the one speaking */
         {"\"We have the votes,\" said Oskar Brandvold, a budget analyst at the "
          "Northfield Institute.\n\nTomas Weller, director of the policy research "
@@ -1169,6 +1225,17 @@ static void test_quote_pieces_nested_marks_and_titles(void **s)
         {"\u201cTom Brandt is a fraud,\u201d Ana Ruiz said Sunday on NBC\u2019s \u201cMeet "
          "the Press.\u201d \u201cListening to him is painful.\u201d",
          "Tom Brandt is a fraud", 2, PX_QUOTE_SPEECH},
+        /* ... and so is a short term in marks */
+        {"\u201cWe will keep the clinic open,\u201d said Dana Whitfield before a "
+         "\u201cno-frills\u201d dinner at the town hall. \u201cNobody here wants that.\u201d",
+         "We will keep", 2, PX_QUOTE_SPEECH},
+        /* a title and its subtitle are a term, even with the comma */
+        {"Her memoir, \u201cHarbor Lights: How a Small Town Saved Its Clinic,\u201d "
+         "came out in May.",
+         "Harbor Lights", 1, PX_QUOTE_TERM},
+        /* a sentence in title case with no colon stays speech */
+        {"\u201cWe Will Not Close The Clinic,\u201d Ana Ruiz said.",
+         "We Will Not Close", 1, PX_QUOTE_SPEECH},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         px_article *a = px_article_new();
@@ -2182,13 +2249,14 @@ static void test_number_groups_by_head_noun(void **s)
 }
 
 /* A quote continuing an earlier one keeps that quote's speaker and the
- * words that named it. */
+ * words that named it (a paragraph holding more than the quote, so that
+ * the two stay apart). */
 static void test_continued_quote_keeps_mention(void **s)
 {
     (void)s;
     px_article *a = px_article_new();
     px_set_str(&a->body, "\"We will not close the shelter this winter,\" she said.\n\n"
-                         "\"Not while I am in charge of this city.\"");
+                         "\"Not while I am in charge of this city.\" The council votes in May.");
     px_entity_list people;
     px_quote_list quotes;
     quotes_of(a, &people, &quotes);

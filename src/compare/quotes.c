@@ -1414,6 +1414,15 @@ static int pronoun_subject(const qscan *q, size_t si, px_gender g)
            is_pronoun(q->d.text + s, e - s, &pg) && pg && (!g || pg == g);
 }
 
+/* Does the role phrase opening at token t point back at someone named
+ * before (`the candidate`, `his spokesman`)? `a spokesman`, `Taliban
+ * spokesman` bring someone in. */
+static int points_back(const qscan *q, size_t t)
+{
+    static const char *const back_dets[] = {"the", "this", "that", "his", "her", "their", "its", NULL};
+    return cl_tok_in(q->d.text, &q->d.tk.v[t], back_dets);
+}
+
 /* The subject of sentence si when it is an unnamed role reporting
  * something (`A ministry spokesman in Berlin said the attack was over.`):
  * a lower-case role noun heads the phrase, a verb of saying follows it
@@ -1433,10 +1442,7 @@ static int role_subject(const qscan *q, size_t si, px_gender g, size_t *rs, size
         v++;
     if (h == 0 || !role_word_at(q, h - 1) || q->d.tk.v[h - 1].end != e || v >= hi || !say_at(q, v))
         return 0;
-    /* `the candidate`, `his spokesman` point back at someone named
-     * before; `a spokesman`, `Taliban spokesman` bring someone in */
-    static const char *const back_dets[] = {"the", "this", "that", "his", "her", "their", "its", NULL};
-    if (cl_tok_in(q->d.text, &q->d.tk.v[cl_token_at(&q->d.tk, s)], back_dets))
+    if (points_back(q, cl_token_at(&q->d.tk, s)))
         return 0;
     const char *w = q->d.text + q->d.tk.v[h - 1].start;
     size_t wl = e - q->d.tk.v[h - 1].start;
@@ -1571,6 +1577,39 @@ static long previous_speaker(const qscan *q, size_t off, px_gender g, const px_q
             return -1; /* someone else the pronoun may stand for */
     }
     return (long)p;
+}
+
+/* An unnamed role that spoke the quote just before, with no person
+ * named since (`“...,” said a club official, who declined to be named.
+ * “...,” he added.`): the pronoun goes on about it (not after `the
+ * coach`, which points back at someone named before). Sets [*rs, *re) to
+ * the role's mention; 1 when found. */
+static int previous_role(const qscan *q, size_t off, const px_quote *cur, size_t *rs, size_t *re)
+{
+    if (!q->people || !q->out)
+        return 0;
+    const px_quote *prev = NULL;
+    for (size_t i = q->out->n; i-- > 0 && !prev;) {
+        const px_quote *x = &q->out->v[i];
+        if (x != cur && x->end <= off && (x->kind != PX_QUOTE_TERM || x->cue) && x->speaker)
+            prev = x;
+    }
+    if (!prev || prev->speaker_kind != PX_SPEAKER_PERSON || prev->speaker_entity >= 0 ||
+        prev->mention_end <= prev->mention_start || prev->mention_start < prev->end ||
+        count_words(q->d.text + prev->end, off - prev->end) > 30 ||
+        is_pronoun(q->d.text + prev->mention_start, prev->mention_end - prev->mention_start, &(px_gender){0}) ||
+        points_back(q, cl_token_at(&q->d.tk, prev->mention_start)))
+        return 0;
+    for (size_t m = first_mention_from(q->people, prev->end); m < q->people->n_mentions; m++) {
+        const px_mention *mn = &q->people->mentions[m];
+        if (mn->start >= off)
+            break;
+        if (is_person(q, mn->entity) && !in_quoted(q, mn->start))
+            return 0; /* someone named since */
+    }
+    *rs = prev->mention_start;
+    *re = prev->mention_end;
+    return 1;
 }
 
 /* A person whose role contains the role noun ("press secretary" ->
@@ -1717,7 +1756,9 @@ static int resolve_speaker(qscan *q, const speaker *sp, px_quote *out)
         long e = previous_speaker(q, sp->start, g, out);
         size_t rs = 0, re = 0;
         if (e < 0)
-            e = nearest_person(q, sp->start, g, out->start, out->end, &rs, &re);
+            e = previous_role(q, sp->start, out, &rs, &re)
+                    ? -2
+                    : nearest_person(q, sp->start, g, out->start, out->end, &rs, &re);
         if (e == -2) {
             /* an unnamed role reported just before: the pronoun is it,
              * and stays the mention */
@@ -1950,17 +1991,100 @@ static int runs_on(const qscan *q, const piece *a, const piece *b)
            q->d.text[q->d.tk.v[te - 1].end - 1] != '.';
 }
 
+/* Does piece b have a cue of its own right after it (`“...,” he told
+ * them. “...,” he said`)? Each cue reports one statement: b is not joined
+ * to the piece before it across the first cue. */
+static int own_cue(const qscan *q, const piece *b)
+{
+    speaker sp = {0};
+    int r = cue_following(q, b, &sp);
+    free(sp.cue);
+    return r == 1;
+}
+
+/* Is there a verb of saying outside quotation marks in the paragraph of
+ * piece a, before it? */
+static int cued_in_paragraph(const qscan *q, const piece *a)
+{
+    size_t ps = a->open;
+    while (ps > 0 && q->d.text[ps - 1] != '\n')
+        ps--;
+    for (size_t i = cl_token_at(&q->d.tk, ps); i < q->d.tk.n && q->d.tk.v[i].start < a->open; i++)
+        if (say_at(q, i) && !in_quoted(q, q->d.tk.v[i].start))
+            return 1;
+    return 0;
+}
+
+/* A quote closing its paragraph with its cue (`“...,” Ana Ruiz said.`)
+ * and a paragraph that is nothing but a quote with no cue of its own
+ * right after it (`“...”`): the speaker goes on, one statement over two
+ * paragraphs. */
+static int next_paragraph_goes_on(const qscan *q, const piece *a, const piece *b)
+{
+    const char *s = q->d.text;
+    size_t gs = a->close + a->close_len;
+    if (a->continues || skip_space(s, a->para_end, q->d.len) != b->open ||
+        count_words(s + a->start, a->end - a->start) < 3 || /* a term's cue reports it alone */
+        skip_space(s, b->close + b->close_len, q->d.len) < b->para_end ||
+        count_words(s + gs, a->para_end - gs) > 40)
+        return 0;
+    /* the text after a is one cue clause: no other quote in it */
+    for (size_t i = gs; i < a->para_end; i++) {
+        int type;
+        if (cl_quote_mark(s, a->para_end, i, &type))
+            return 0;
+    }
+    speaker sp = {0};
+    int r = cue_following(q, a, &sp);
+    free(sp.cue);
+    if (r != 1 || sp.end <= sp.start)
+        return 0;
+    /* ... and no sentence of its own after the cue's */
+    size_t pe = a->para_end;
+    while (pe > gs && isspace((unsigned char)s[pe - 1]))
+        pe--;
+    if (pe > gs && q->d.ss.n && cl_sentence_at(&q->d.ss, pe - 1) != cl_sentence_at(&q->d.ss, sp.end - 1))
+        return 0;
+    return !own_cue(q, b);
+}
+
+/* A partial quote running on into its sentence, which a reporting
+ * clause closes (`Ruiz “kept the clinic open” in 2008, said historian Tom
+ * Brandt. “That was her doing.”`): the next piece, opening right after
+ * the sentence with no cue of its own, goes on with the same words. */
+static int reported_run_on(const qscan *q, const piece *a, const piece *b)
+{
+    size_t gs = a->close + a->close_len, ge = b->open;
+    size_t end = ge;
+    while (end > gs && isspace((unsigned char)q->d.text[end - 1]))
+        end--;
+    if (end == gs || q->d.text[end - 1] != '.' || count_words(q->d.text + gs, ge - gs) > 20 ||
+        cl_sentence_at(&q->d.ss, a->end - 1) != cl_sentence_at(&q->d.ss, end - 1))
+        return 0;
+    speaker sp = {0};
+    int r = cue_following(q, a, &sp);
+    free(sp.cue);
+    return r == 1 && !own_cue(q, b);
+}
+
 /* Is the gap between two pieces only a cue clause ("she said", "said
  * Lloyd Austin.", "he added")? */
 static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
 {
+    /* a quote running on over a paragraph break, unless the next part
+     * has a cue of its own and the first already had one (`“...,” he
+     * said. “... ¶ “...,” he said with a grin.`) */
     if (a->continues)
-        return 1;
-    if (b->open < a->close || a->para_end != b->para_end || !closes_clause(q, a))
+        return !own_cue(q, b) || !cued_in_paragraph(q, a);
+    if (b->open < a->close)
         return 0;
+    if (a->para_end != b->para_end)
+        return next_paragraph_goes_on(q, a, b);
+    if (!closes_clause(q, a))
+        return reported_run_on(q, a, b);
     size_t gs = a->close + a->close_len, ge = b->open;
     size_t words = count_words(q->d.text + gs, ge - gs);
-    if (words > 30 || (words > 9 && !long_cue_joins(q, b, gs, ge)))
+    if (words > 40 || (words > 9 && !long_cue_joins(q, b, gs, ge)))
         return 0;
     /* a finished sentence, then a new speaker introducing the next piece:
      * `“... Nice.” Brazilian President Michel Temer tweeted: “...”` */
@@ -1992,7 +2116,7 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
         }
         ended |= cues && q->d.tk.v[i].kind == PX_TOK_PUNCT && strchr(".!?", q->d.text[q->d.tk.v[i].start]);
     }
-    return cues > 0;
+    return cues > 0 && !own_cue(q, b);
 }
 
 static int all_title_case(const char *s, size_t len)
@@ -2041,6 +2165,10 @@ static px_quote_kind classify(const qscan *q, const piece *first, size_t n_piece
         return PX_QUOTE_TERM; /* a title: "Meet The Press" */
     if (n_pieces == 1 && words <= 7 && all_title_case(s, len) && owned_title(q, first->open))
         return PX_QUOTE_TERM; /* "on CNN’s “State of the Union,”" */
+    /* a title and its subtitle: "Crippled America: How to Make It Work," */
+    if (n_pieces == 1 && words <= 14 && all_title_case(s, len) && memchr(s, ':', len) &&
+        s[len - 1] != ':')
+        return PX_QUOTE_TERM;
     /* embedded after a word that is no cue: "rejected as “ludicrous” a" */
     size_t t = cl_token_at(&q->d.tk, first->open);
     if (t > 0) {
@@ -2421,9 +2549,11 @@ static int sentence_fragments(const qscan *q, size_t i)
     return 1;
 }
 
-/* A show's name inside the cue between two pieces of one statement
- * (`,” Perez said on NBC's “Meet the Press.” “...”`) is part of the cue:
- * it is taken out of the pieces, so that the two are joined around it.
+/* A show's name or a short term in marks inside the cue between two
+ * pieces of one statement (`,” Perez said on NBC's “Meet the Press.”
+ * “...”`, `,” said Ana Ruiz before a “no-frills” dinner. “...”`) is part
+ * of the cue: it is taken out of the pieces, so that the two are joined
+ * around it.
  * 1 when p[i + 1] was taken out and p[i] and the new p[i + 1] are one
  * statement. */
 static int drop_title_in_cue(qscan *q, size_t i)
@@ -2433,8 +2563,9 @@ static int drop_title_in_cue(qscan *q, size_t i)
     const piece *a = &q->p[i], *t = &q->p[i + 1], *b = &q->p[i + 2];
     size_t words = count_words(q->d.text + t->start, t->end - t->start);
     if (a->continues || t->continues || t->para_end != a->para_end || b->para_end != a->para_end ||
-        words > 7 || !all_title_case(q->d.text + t->start, t->end - t->start) ||
-        !owned_title(q, t->open) || !gap_is_cue(q, a, b))
+        words > 7 ||
+        (words > 2 && (!all_title_case(q->d.text + t->start, t->end - t->start) || !owned_title(q, t->open))) ||
+        !gap_is_cue(q, a, b))
         return 0;
     memmove(&q->p[i + 1], &q->p[i + 2], (q->np - i - 2) * sizeof *q->p);
     q->np--;
@@ -2652,6 +2783,9 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
         if (p[i].continues || ge <= gs)
             continue;
         int r = cue_after(q, cl_token_at(&q->d.tk, gs), cl_token_at(&q->d.tk, ge), 0, sp);
+        /* the reporting clause closing a partial quote's sentence */
+        if (r == 0 && !closes_clause(q, &p[i]) && reported_run_on(q, &p[i], &p[i + 1]))
+            r = cue_following(q, &p[i], sp);
         if (r)
             return r < 0 ? r : PX_OK;
     }

@@ -761,6 +761,25 @@ static void test_given_name_resolves_to_the_one_person(void **s)
     check_speakers(cases, sizeof cases / sizeof *cases);
 }
 
+/* The name before a long appositive speaks, whatever "and" it holds; a
+ * verb of saying in the passive ("a shift predicted by the model") gives
+ * its subject no voice, but "responded by saying" does; a clause before
+ * the first comma is no name. */
+static void test_long_appositives_and_passive_cues(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"The lens bent the light of the star. That is an effect predicted by the old theory of "
+         "gravity.\n\n\"We are thrilled with what we found,\" Dr. Lena Ortiz, a professor of "
+         "physics and astronomy at the college and the head of the new survey, said in a statement.",
+         "We are thrilled", "Lena Ortiz"},
+        {"The ferry company sent a statement. Two officials responded by saying: \"We have "
+         "always put the safety of passengers first and we always will.\"",
+         "We have always put", "Two officials"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
 /* Speakers are people or organisations: not a place, an event the tagger
  * took for a name, the name modifying the real head, a person named as an
  * object, nor the speaker of the next sentence. */
@@ -2476,6 +2495,7 @@ int main(void)
         cmocka_unit_test(test_shared_surname_resolves_by_pronoun_and_proximity),
         cmocka_unit_test(test_given_name_resolves_to_the_one_person),
         cmocka_unit_test(test_names_end_before_lower_case_words),
+        cmocka_unit_test(test_long_appositives_and_passive_cues),
         cmocka_unit_test(test_speaker_is_a_person_or_organisation),
         cmocka_unit_test(test_relayed_quote_keeps_speaker),
         cmocka_unit_test(test_speaker_is_no_interjection_or_modifier),

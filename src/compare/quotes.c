@@ -238,14 +238,24 @@ static int say_at(const qscan *q, size_t i)
            (cl_tok_in(q->d.text, k, it) && cl_tok_is(&q->d, i + 1, "it"));
 }
 
+static int ends_in_ing(const qscan *q, size_t i)
+{
+    if (i >= q->d.tk.n || q->d.tk.v[i].kind != PX_TOK_WORD)
+        return 0;
+    const px_token *k = &q->d.tk.v[i];
+    return k->end - k->start > 4 && cl_eq(q->d.text + k->end - 3, 3, "ing");
+}
+
 /* Is the verb of saying at token v passive (`have been described as`,
- * `was told`)? Its subject is then no speaker; `was quoted as saying`
- * keeps its subject. */
+ * `was told`, `a phenomenon predicted by Einstein's theory`)? Its subject
+ * is then no speaker; `was quoted as saying` keeps its subject. */
 static int passive_say_at(const qscan *q, size_t v)
 {
     static const char *const be[] = {"been", "being", "was", "were", "is", "are", "be", NULL};
     if (v == 0 || cl_tok_is(&q->d, v, "quoted"))
         return 0;
+    if (cl_tok_is(&q->d, v + 1, "by") && !ends_in_ing(q, v + 2)) /* not `responded by saying` */
+        return 1;
     size_t b = v - 1;
     const px_token *k = &q->d.tk.v[b];
     if (b > 0 && k->kind == PX_TOK_WORD && k->end - k->start > 4 &&
@@ -463,6 +473,21 @@ static int is_dash(const qscan *q, size_t i)
     return c[0] == '-' || (c[0] == 0xE2 && c[1] == 0x80 && c[2] >= 0x93 && c[2] <= 0x95);
 }
 
+/* Do the tokens from t to the first comma before v name someone: at most
+ * six, every word capitalised ("Dr. Li Wen,"; not "Even after the great
+ * influx of women MPs,")? */
+static int name_then_comma(const qscan *q, size_t t, size_t v)
+{
+    for (size_t k = t; k < v && k < t + 7; k++) {
+        const px_token *tok = &q->d.tk.v[k];
+        if (tok->kind == PX_TOK_PUNCT && q->d.text[tok->start] == ',')
+            return k > t;
+        if (tok->kind == PX_TOK_WORD && !isupper((unsigned char)q->d.text[tok->start]))
+            return 0;
+    }
+    return 0;
+}
+
 /* Cue after the quote: `,” she said`, `,” said Lloyd Austin`, `.” Dorsey
  * said.`, `,” according to the White House statement`. Tokens [t, hi). */
 static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *sp)
@@ -507,7 +532,7 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
     }
     /* subject first: she said / Mayor Elena Voss said / the memo said */
     int appositive = 0; /* past the comma after a capitalised subject */
-    for (size_t v = t; v < hi && v < t + 24; v++) {
+    for (size_t v = t; v < hi && v < t + 32; v++) {
         if (q->d.tk.v[v].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[v].start] == '(') {
             /* a party label: "Rep. John Mica (R-Fla.) said" */
             size_t c = v;
@@ -528,9 +553,11 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
         appositive |= v > t && q->d.text[q->d.tk.v[v].start] == ',' && word_at(q, t) &&
                       isupper((unsigned char)q->d.text[q->d.tk.v[t].start]);
         /* a list inside the appositive: `,” Mara Quint, director for
-         * parks, roads, and bridges, said` */
+         * parks, roads, and bridges, said`; after a name, any `and`:
+         * `Dr. Li Wen, a professor of physics and astronomy and the leader
+         * of the study, said` */
         if (appositive && (cl_tok_is(&q->d, v, "and") || cl_tok_is(&q->d, v, "or")) &&
-            v > 0 && q->d.text[q->d.tk.v[v - 1].start] == ',')
+            ((v > 0 && q->d.text[q->d.tk.v[v - 1].start] == ',') || name_then_comma(q, t, v)))
             continue;
         if (appositive && cl_tok_quote(&q->d, v)) {
             /* a short term in marks inside the appositive: `Bill Eastland,
@@ -547,8 +574,10 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
             cl_tok_is(&q->d, v, "while") || cl_tok_is(&q->d, v, "because"))
             break;
         if (say_at(q, v) && v > t && !passive_say_at(q, v)) {
-            size_t s, e;
-            if (!cl_phrase_before(&q->d, t, v, &s, &e))
+            size_t s = 0, e = 0;
+            /* a long appositive is no phrase, but the name before it
+             * speaks (below) */
+            if (!cl_phrase_before(&q->d, t, v, &s, &e) && !(appositive && name_then_comma(q, t, v)))
                 return 0;
             trim_front(q, &s, e);
             /* "Ana Ruiz and Tom Brandt wrote": both names, the first
@@ -562,17 +591,17 @@ static int cue_after(const qscan *q, size_t t, size_t hi, int strict, speaker *s
                 s = q->d.tk.v[k].start;
             }
             /* "Dolores Arkwright, the local's president, said": the name
-             * before the appositive, unless that is an introduction ("At
-             * the same time, the person added") */
+             * before the appositive (eight words at most), unless that is
+             * an introduction ("At the same time, the person added") */
             size_t k = t;
             while (k < v && !(q->d.tk.v[k].kind == PX_TOK_PUNCT && q->d.text[q->d.tk.v[k].start] == ','))
                 k++;
-            if (k < v && k > t && !is_intro_word(q, t) &&
+            if (k < v && k > t && k <= t + 8 && !is_intro_word(q, t) &&
                 plausible_np(q, q->d.tk.v[t].start, q->d.tk.v[k - 1].end)) {
                 s = q->d.tk.v[t].start;
                 e = q->d.tk.v[k - 1].end;
             }
-            if (!plausible_np(q, s, e))
+            if (e <= s || !plausible_np(q, s, e))
                 return 0;
             /* after a partial quote the cue must follow it at once: not
              * `“kind of riding the fence” until Haley said` */

@@ -773,6 +773,13 @@ static void test_long_appositives_and_passive_cues(void **s)
          "gravity.\n\n\"We are thrilled with what we found,\" Dr. Lena Ortiz, a professor of "
          "physics and astronomy at the college and the head of the new survey, said in a statement.",
          "We are thrilled", "Lena Ortiz"},
+        /* an adverb closing the subject is no part of it; a determiner
+         * alone is no one */
+        {"The actor repeatedly refused, saying: \"For the last time, I will not play that "
+         "part again.\"",
+         "For the last time", "The actor"},
+        {"Another item on sale at the fair was an \"electric potato peeler for busy cooks\".",
+         "electric potato peeler", ""},
         {"The ferry company sent a statement. Two officials responded by saying: \"We have "
          "always put the safety of passengers first and we always will.\"",
          "We have always put", "Two officials"},

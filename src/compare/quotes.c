@@ -3159,18 +3159,21 @@ static int capitalised_by_place(const qscan *q, size_t s)
  * `the Super Bowl`) cannot, nor a capitalised phrase it does not call a
  * name at all (`Hide Caption`, `View`, `German`) nor a lone weekday or
  * function word. */
-static int can_speak(const qscan *q, size_t s, size_t e)
+/* A phrase of tokens [t, te) that is one pronoun (or "it", "who",
+ * "which"). */
+static int lone_pronoun(const qscan *q, size_t t, size_t te)
 {
-    size_t t = cl_token_at(&q->d.tk, s), te = cl_token_at(&q->d.tk, e);
-    if (t >= te || !q->people)
-        return 1;
     const px_token *f = &q->d.tk.v[t];
     px_gender g;
-    if (te - t == 1 && (is_pronoun(q->d.text + f->start, f->end - f->start, &g) ||
-                        cl_tok_is(&q->d, t, "it") || cl_tok_is(&q->d, t, "who") ||
-                        cl_tok_is(&q->d, t, "which")))
-        return 1;
-    /* the head: the last word before the first preposition */
+    return te - t == 1 && (is_pronoun(q->d.text + f->start, f->end - f->start, &g) ||
+                           cl_tok_is(&q->d, t, "it") || cl_tok_is(&q->d, t, "who") ||
+                           cl_tok_is(&q->d, t, "which"));
+}
+
+/* The head of the phrase [t, te): the last word before its first
+ * preposition. */
+static size_t phrase_head(const qscan *q, size_t t, size_t te)
+{
     static const char *const preps[] = {"from", "of", "by", "with", "to", "for", "at", "in", NULL};
     size_t head = t;
     for (size_t i = t; i < te; i++) {
@@ -3179,11 +3182,66 @@ static int can_speak(const qscan *q, size_t s, size_t e)
         if (q->d.tk.v[i].kind == PX_TOK_WORD)
             head = i;
     }
+    return head;
+}
+
+/* A head noun that names a voice: a document, a group, a role. */
+static int voice_noun(const qscan *q, size_t head)
+{
     const px_token *h = &q->d.tk.v[head];
     const char *hs = q->d.text + h->start;
     size_t hl = h->end - h->start;
-    if (cl_is_document_noun(hs, hl) || cl_is_group_noun(hs, hl) || cl_is_role_noun(hs, hl) ||
-        cl_is_role_word(hs, hl))
+    return cl_is_document_noun(hs, hl) || cl_is_group_noun(hs, hl) || cl_is_role_noun(hs, hl) ||
+           cl_is_role_word(hs, hl);
+}
+
+/* An adverb closing a subject is no part of it: "The actor repeatedly
+ * refused" (the actor), "The recently opened store" (nothing left but
+ * "The"). */
+static void drop_trailing_adverbs(const qscan *q, speaker *sp)
+{
+    size_t t = cl_token_at(&q->d.tk, sp->start), te = cl_token_at(&q->d.tk, sp->end);
+    while (te > t + 1) {
+        const px_token *k = &q->d.tk.v[te - 1];
+        const char *w = q->d.text + k->start;
+        size_t n = k->end - k->start;
+        if (!(k->kind == PX_TOK_WORD && islower((unsigned char)w[0]) && n > 4 && cl_eq(w + n - 2, 2, "ly")))
+            break;
+        te--;
+    }
+    sp->end = q->d.tk.v[te - 1].end;
+}
+
+/* The subject of a quote's own sentence is no speaker when its head is
+ * no noun of someone: a time ("A day after ...", "Hours after ...") or a
+ * determiner alone ("Another item on sale was an “...”", "Every runner
+ * will see"; but "Another revealed: “...”" is another witness). */
+static int subject_is_no_one(const qscan *q, size_t s, size_t e)
+{
+    static const char *const times[] = {"day", "days", "hour", "hours", "week", "weeks", "month",
+                                        "months", "year", "years", "minutes", "today", "yesterday",
+                                        "tonight", "time", "times", NULL};
+    static const char *const alone[] = {"another", "every", "each", "some", "the", "a", "an", NULL};
+    size_t t = cl_token_at(&q->d.tk, s), te = cl_token_at(&q->d.tk, e);
+    if (t >= te)
+        return 0;
+    const px_token *h = &q->d.tk.v[phrase_head(q, t, te)];
+    return cl_tok_in(q->d.text, h, times) ||
+           (te == t + 1 && cl_tok_in(q->d.text, h, alone) && !say_at(q, te)); /* "Another said:" */
+}
+
+static int can_speak(const qscan *q, size_t s, size_t e)
+{
+    size_t t = cl_token_at(&q->d.tk, s), te = cl_token_at(&q->d.tk, e);
+    if (t >= te || !q->people)
+        return 1;
+    if (lone_pronoun(q, t, te))
+        return 1;
+    size_t head = phrase_head(q, t, te);
+    const px_token *h = &q->d.tk.v[head];
+    const char *hs = q->d.text + h->start;
+    size_t hl = h->end - h->start;
+    if (voice_noun(q, head))
         return 1;
     int head_named = 0, named = 0;
     for (size_t m = first_mention_ending_from(q->people, s + 1); m < q->people->n_mentions; m++) {
@@ -3372,7 +3430,8 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
             rc = PX_ENOMEM;
     } else if (!rc && named_before_colon(q, p[i0].open, &sp)) {
         rc = resolve_speaker(q, &sp, x);
-    } else if (!rc && own_subject(q, x, &sp) && can_speak(q, sp.start, sp.end)) {
+    } else if (!rc && own_subject(q, x, &sp) && (drop_trailing_adverbs(q, &sp), 1) &&
+               can_speak(q, sp.start, sp.end) && !subject_is_no_one(q, sp.start, sp.end)) {
         /* "The ad targets a “corrupt system”": whatever the sentence is about */
         rc = resolve_speaker(q, &sp, x);
     } else if (!rc && sentence_subject(q, x)) {

@@ -8,7 +8,7 @@
 # of touched stories, SQLite's page cache, the clusterer and the deduper
 # with their windows, the rest) and printed with the growth per article
 # from A to B: an owner that grows past the windows grows with the input.
-# PX names the binary (default build/parallax).
+# PX names the binary (default build/parallax), OUT the folder.
 # Usage: bench/ingest-heap.sh [A] [B] (default 20000 40000; after `make`;
 # needs heaptrack).
 set -eu
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 PX=${PX:-build/parallax}
 A=${1:-20000}
 B=${2:-40000}
-OUT=bench/out/ingest-heap
+OUT=${OUT:-bench/out/ingest-heap}
 mkdir -p "$OUT"
 N=$((B + 10000))
 GENERATE_ONLY=1 bench/ingest-memory.sh "$N"

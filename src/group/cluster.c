@@ -1142,8 +1142,9 @@ static int memo_replay(px_clusterer *c, const px_cluster_memo *m, const memo_doc
     return PX_OK;
 }
 
-/* Moves the reading of doc k to doc k2 <= k and entries from at <= its own,
- * its terms renumbered in terms and pair (the new term table). */
+/* Moves the entries of doc k's reading to e[at...] (at is never past
+ * where they stand), its terms renumbered in terms and pair (the new term
+ * table being built). */
 static int memo_move_doc(px_cluster_memo *m, size_t k, size_t at, vocab *terms, uint8_t **pair,
                          size_t *cap_pair)
 {

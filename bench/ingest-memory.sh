@@ -7,7 +7,8 @@
 # drop at will) are sampled every second with the number of articles stored,
 # and printed with the stories stored each time the store passes another
 # 100,000 articles, then at the end. Flat memory: the same peak at every
-# mark. PX names the binary (default build/parallax), OUT the folder.
+# mark. PX names the binary (default build/parallax), OUT the folder;
+# GENERATE_ONLY=1 only writes the records (bench/out/tiny-N.jsonl).
 # Usage: bench/ingest-memory.sh [RECORDS] (default 1000000; after `make`).
 set -eu
 cd "$(dirname "$0")/.."
@@ -29,6 +30,7 @@ for i in range(n):
     print(json.dumps({"source": "S%d" % (i % 50), "title": "%s %s %d" % (w[0].title(), w[1], i),
                       "text": "The %s and the %s met on day %d about the %s and %s." % (w[0], w[1], i, w[2], w[3])}))
 PY
+[ "${GENERATE_ONLY:-0}" = 1 ] && exit 0
 rm -f "$OUT"/tiny.db*
 start=$(date +%s)
 "$PX" ingest -q --db "$OUT/tiny.db" "$IN" & pid=$!

@@ -1534,7 +1534,7 @@ static void test_memo_reads_once_and_changes_nothing(void **s)
     assert_true(plain_scores && memo_scores);
     collected plain, first, again;
     cluster_with_memo(r.articles, r.n, NULL, 0, &plain, plain_scores);
-    px_cluster_memo *m = px_cluster_memo_new(0);
+    px_cluster_memo *m = px_cluster_memo_new(0, 0);
     assert_non_null(m);
     cluster_with_memo(r.articles, r.n, m, 1, &first, NULL);
     unsigned long long before = px_text_bytes_tokenized();
@@ -1546,7 +1546,7 @@ static void test_memo_reads_once_and_changes_nothing(void **s)
     for (size_t i = 0; i < r.n; i++)
         assert_true(memo_scores[i] == plain_scores[i]);
     /* a memo that holds fewer terms than an article has keeps nothing */
-    px_cluster_memo *tiny = px_cluster_memo_new(1);
+    px_cluster_memo *tiny = px_cluster_memo_new(1, 0);
     collected small;
     cluster_with_memo(r.articles, r.n, tiny, 0, &small, NULL);
     before = px_text_bytes_tokenized();
@@ -1554,6 +1554,26 @@ static void test_memo_reads_once_and_changes_nothing(void **s)
     cluster_with_memo(r.articles, r.n, tiny, 0, &small, NULL);
     assert_true(px_text_bytes_tokenized() > before);
     assert_int_equal(small.n, plain.n);
+    /* a memo that keeps the last 4 readings drops the older ones (it holds
+     * at most 5: 4 and a quarter) and renumbers its terms: the same
+     * stories, the second time through it too */
+    px_cluster_memo *few = px_cluster_memo_new(0, 4);
+    for (int round = 0; round < 2; round++) {
+        collected recent;
+        double *recent_scores = calloc(r.n, sizeof *recent_scores);
+        assert_non_null(recent_scores);
+        cluster_with_memo(r.articles, r.n, few, 0, &recent, recent_scores);
+        assert_true(px_cluster_memo_readings(few) > 0 && px_cluster_memo_readings(few) <= 5);
+        assert_int_equal(recent.n, plain.n);
+        for (size_t i = 0; i < plain.n; i++)
+            assert_string_equal(recent.json[i], plain.json[i]);
+        for (size_t i = 0; i < r.n; i++)
+            assert_true(recent_scores[i] == plain_scores[i]);
+        collected_free(&recent);
+        free(recent_scores);
+    }
+    assert_true(px_cluster_memo_terms(few) < px_cluster_memo_terms(m));
+    px_cluster_memo_free(few);
     px_cluster_memo_free(tiny);
     px_cluster_memo_free(m);
     collected_free(&small);

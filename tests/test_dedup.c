@@ -374,10 +374,13 @@ static void test_memo_changes_no_match(void **s)
     px_deduper_free(d);
     assert_int_equal(plain[2].relation, PX_DUP_NEAR);
     assert_int_equal(plain[4].relation, PX_DUP_EXACT);
-    px_dedup_memo *memo = px_dedup_memo_new(0), *tiny = px_dedup_memo_new(1);
+    px_dedup_memo *memo = px_dedup_memo_new(0, 0), *tiny = px_dedup_memo_new(1, 0);
     assert_true(memo && tiny);
-    px_dedup_memo *memos[] = {memo, memo, tiny};
-    for (size_t round = 0; round < 3; round++) {
+    /* few keeps the last 2 readings: it drops the older ones as it goes */
+    px_dedup_memo *few = px_dedup_memo_new(0, 2);
+    assert_non_null(few);
+    px_dedup_memo *memos[] = {memo, memo, tiny, few, few};
+    for (size_t round = 0; round < 5; round++) {
         d = deduper(NULL);
         px_deduper_use_memo(d, memos[round]);
         for (size_t k = 0; k < N; k++) {
@@ -392,6 +395,8 @@ static void test_memo_changes_no_match(void **s)
         }
         px_deduper_free(d);
     }
+    assert_true(px_dedup_memo_readings(few) > 0 && px_dedup_memo_readings(few) <= 2);
+    px_dedup_memo_free(few);
     px_dedup_memo_free(memo);
     px_dedup_memo_free(tiny);
     free(orig);

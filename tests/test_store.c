@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "store/search_query.h"
+#include "store/store_internal.h"
 #include "testutil.h"
 
 static char *temp_db(void)
@@ -737,9 +738,11 @@ static void test_kill_then_resume_equals_clean_run(void **state)
 }
 
 /* Records of one undated sentence each about 4 of 30 topic words (as
- * bench/ingest-memory.sh makes them): too short to be copies, alike enough
- * to join stories now and then. */
-static char *write_undated_records(int n)
+ * bench/ingest-memory.sh makes them): too short to be near copies, alike
+ * enough to join stories now and then; with copies, every seventh repeats
+ * the text of the fifth before it under a title of its own in another
+ * outlet (an exact copy, not a template line). */
+static char *write_records(int n, int copies)
 {
     static const char *const words[] = {
         "council", "budget", "river",   "school", "minister", "strike",  "harbour", "festival",
@@ -748,16 +751,23 @@ static char *write_undated_records(int n)
         "fire",    "flood",  "trade",   "bank",   "team",     "match"};
     px_buf b = {0};
     unsigned seed = 7;
+    const char *text_words[5][4]; /* of the last five records, by i % 5 */
     for (int i = 0; i < n; i++) {
         const char *w[4];
         for (int k = 0; k < 4; k++) {
             seed = seed * 1103515245u + 12345u;
             w[k] = words[(seed >> 16) % 30];
         }
+        int day = copies && i % 7 == 6 ? i - 5 : i;
+        if (day != i) /* the words of record day, drawn again */
+            for (int k = 0; k < 4; k++)
+                w[k] = text_words[day % 5][k];
+        for (int k = 0; k < 4; k++)
+            text_words[i % 5][k] = w[k];
         px_buf_printf(&b,
                       "{\"source\": \"S%d\", \"title\": \"%c%s %s %d\", \"text\": \"The %s and the %s met "
                       "on day %d about the %s and %s.\"}\n",
-                      i % 5, w[0][0] - 32, w[0] + 1, w[1], i, w[0], w[1], i, w[2], w[3]);
+                      (day != i) + i % 5, w[0][0] - 32, w[0] + 1, w[1], i, w[0], w[1], day, w[2], w[3]);
     }
     char *path = tu_write_temp(b.data, b.len, ".jsonl");
     px_buf_free(&b);
@@ -772,7 +782,7 @@ static char *write_undated_records(int n)
 static void test_kill_then_resume_with_a_small_undated_window(void **state)
 {
     (void)state;
-    char *input = write_undated_records(300);
+    char *input = write_records(300, 0);
     char *wide = temp_db();
     ingest_file(wide, input, KILL_BATCH, 1);
     char *default_window = grouping_of(wide);
@@ -798,6 +808,85 @@ static void test_kill_then_resume_with_a_small_undated_window(void **state)
     free(want);
     free(default_window);
     remove_db(clean);
+    unlink(input);
+    free(input);
+}
+
+/* An ingest that checks after every article that what it holds follows
+ * its windows (bounded) and notes the most it held. */
+typedef struct held_check {
+    tu_ingest c;
+    px_ingest_held most;
+    size_t max_readings, max_positions;
+} held_check;
+
+static int add_and_check_held(px_article *a, void *ud)
+{
+    held_check *h = ud;
+    if (tu_ingest_add(a, &h->c))
+        return 1;
+    px_ingest_held now;
+    px_ingest_held_of(h->c.g, &now);
+    assert_true(now.memo_readings <= h->max_readings);
+    assert_true(now.positions <= h->max_positions);
+    if (now.memo_terms > h->most.memo_terms)
+        h->most.memo_terms = now.memo_terms;
+    if (now.dedup_memo_readings > h->most.dedup_memo_readings)
+        h->most.dedup_memo_readings = now.dedup_memo_readings;
+    return 0;
+}
+
+/* Ingests input with the small windows below (memo NULL: the ingest's own)
+ * checking what it holds; returns the grouping. */
+static char *ingest_checking_held(const char *input, px_ingest_memo *memo, held_check *h)
+{
+    char *db = temp_db();
+    px_store *s = open_store(db);
+    px_ingest_opts io = {.batch = 100, .no_analyze = 1, .window_articles = 30, .dedup_window = 40, .memo = memo};
+    px_error err;
+    memset(h, 0, sizeof *h);
+    h->max_readings = memo ? SIZE_MAX : 30 + 30 / 4; /* a memo given keeps its own bound */
+    h->max_positions = 40;
+    assert_int_equal(px_ingest_new(&h->c.g, s, &io, &err), PX_OK);
+    px_read_opts o = {0};
+    assert_int_equal(px_read_clean_paths(&input, 1, &o, NULL, add_and_check_held, h), 0);
+    assert_false(h->c.failed);
+    assert_int_equal(px_ingest_finish(h->c.g, &err), PX_OK);
+    px_ingest_free(h->c.g);
+    px_store_close(s);
+    /* the copies were found: each seventh record copies the fifth before */
+    assert_int_equal(sql_count(db, "SELECT count(*) FROM articles a JOIN dup_groups d ON d.id = a.dup_group_id "
+                                   "WHERE d.canonical_article <> a.id"),
+                     2000 / 7);
+    char *grouping = grouping_of(db);
+    remove_db(db);
+    return grouping;
+}
+
+/* What an ingest holds follows its windows, not its input: through 2,000
+ * undated records (each with a number of its own, a term no other record
+ * has), with a window of 30 articles and a deduper's window of 40, the
+ * reading memo never holds more than 37 readings (the window and a quarter)
+ * and 200 terms, the positions kept for copies never more than 40, and
+ * the deduper keeps no memo of its own. Dropping the oldest readings
+ * changes nothing: the grouping equals that of an ingest given a memo that
+ * keeps every reading. */
+static void test_ingest_memory_follows_the_window(void **state)
+{
+    (void)state;
+    char *input = write_records(2000, 1);
+    held_check bounded, kept;
+    char *want = ingest_checking_held(input, NULL, &bounded);
+    assert_true(bounded.most.memo_terms < 200); /* 69; over 1,700 without dropping */
+    assert_int_equal(bounded.most.dedup_memo_readings, 0);
+    px_ingest_memo *all = px_ingest_memo_new(); /* keeps the last 100,000 */
+    assert_non_null(all);
+    char *got = ingest_checking_held(input, all, &kept);
+    assert_true(kept.most.memo_terms > 1500); /* a number of each record's own */
+    assert_string_equal(got, want);
+    px_ingest_memo_free(all);
+    free(got);
+    free(want);
     unlink(input);
     free(input);
 }
@@ -971,6 +1060,7 @@ int main(void)
         cmocka_unit_test(test_kill_during_ingest_loses_nothing_committed),
         cmocka_unit_test(test_kill_then_resume_equals_clean_run),
         cmocka_unit_test(test_kill_then_resume_with_a_small_undated_window),
+        cmocka_unit_test(test_ingest_memory_follows_the_window),
         cmocka_unit_test(test_missing_analyses_are_rebuilt),
         cmocka_unit_test(test_second_ingest_is_refused_while_one_runs),
         cmocka_unit_test(test_concurrent_ingests_both_succeed),

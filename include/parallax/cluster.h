@@ -225,14 +225,20 @@ void px_clusterer_set_position(px_clusterer *c, uint64_t position);
  * clusterers: a clusterer that uses it reads an article it holds (the same
  * title and body) without tokenising it again, and gets exactly the
  * vectors it would have made. For the store's ingests, which read the
- * same stored articles back at every start and batch merge. Holds at most
- * max_entries terms (0: 16 M, 64 MB), and is emptied when full; it serves
- * the clusterers of the language, number weight and background of the
- * first one that used it (the others read as without it). Not thread-safe:
- * one memo per thread. */
+ * same stored articles back at every start and batch merge. It always
+ * holds the readings of the last `readings` articles it kept (0: 100,000,
+ * the default window_articles) and at most a quarter more, and at most
+ * max_entries terms (0: 16 M, 64 MB): past either bound the oldest
+ * readings go, so that its memory follows the window an ingest reads back
+ * and not the length of the stream. It serves the clusterers of the
+ * language, number weight and background of the first one that used it
+ * (the others read as without it). Not thread-safe: one memo per thread. */
 typedef struct px_cluster_memo px_cluster_memo;
-px_cluster_memo *px_cluster_memo_new(size_t max_entries);
+px_cluster_memo *px_cluster_memo_new(size_t max_entries, size_t readings);
 void px_cluster_memo_free(px_cluster_memo *m);
+/* What it holds: articles' readings and distinct terms (tests, stats). */
+size_t px_cluster_memo_readings(const px_cluster_memo *m);
+size_t px_cluster_memo_terms(const px_cluster_memo *m);
 /* m NULL: read without a memo. m must outlive its use by c. */
 void px_clusterer_use_memo(px_clusterer *c, px_cluster_memo *m);
 

@@ -83,14 +83,18 @@ int px_dedup_add_text(px_deduper *d, const char *text, size_t len, px_dup_match 
  * kept across dedupers: a deduper that uses it reads a body it holds (the
  * same text) without normalising, shingling or signing it again, with the
  * same matches. For the store's ingests, which read the stored articles
- * near their own back at every start. Holds at most max_values 32-bit
- * values (0: 16 M, 64 MB) and is emptied when full; it serves the dedupers
- * with the shingle and signature sizes of the first one that used it
- * (the others read as without it). Only px_dedup_add and px_dedup_add_text
- * use it. One memo per thread. */
+ * near their own back at every start. It always holds the readings of the
+ * last `readings` bodies it kept (0: 100,000) and at most a quarter more,
+ * and at most max_values 32-bit values (0: 16 M, 64 MB): past either bound
+ * the oldest readings go. It serves the dedupers with the shingle and
+ * signature sizes of the first one that used it (the others read as
+ * without it). Only px_dedup_add and px_dedup_add_text use it. One memo
+ * per thread. */
 typedef struct px_dedup_memo px_dedup_memo;
-px_dedup_memo *px_dedup_memo_new(size_t max_values);
+px_dedup_memo *px_dedup_memo_new(size_t max_values, size_t readings);
 void px_dedup_memo_free(px_dedup_memo *m);
+/* Bodies whose reading it holds (tests, stats). */
+size_t px_dedup_memo_readings(const px_dedup_memo *m);
 /* m NULL: read without a memo. m must outlive its use by d. */
 void px_deduper_use_memo(px_deduper *d, px_dedup_memo *m);
 

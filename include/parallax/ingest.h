@@ -57,6 +57,8 @@ typedef struct px_ingest_opts {
                                     no dated article, in articles (cluster.h,
                                     article ids as arrival positions); 0 =
                                     its default */
+    size_t dedup_window;         /* articles the deduper compares a new one
+                                    with (dedup.h); 0 = its default */
     int no_analyze;              /* leave the stories' analyses as they are */
     double active_merge_threshold; /* least similarity to merge two open
                                     stories online (cluster.h); 0 = the
@@ -80,9 +82,10 @@ typedef struct px_ingest_opts {
     /* What reading the articles gave the deduper and the clusterer, kept
      * for the next read of the same articles (dedup.h, cluster.h): an
      * ingest reads the stored articles near its own back at its start and
-     * at its batch merge. NULL: the ingest keeps one of its own; a caller
-     * that runs ingests one after another (a worker) gives one that
-     * outlives them. */
+     * at its batch merge. NULL: the ingest keeps one of its own (the
+     * clusterer's reading of the last window_articles articles and more
+     * recent ones); a caller that runs ingests one after another (a
+     * worker) gives one that outlives them. */
     struct px_ingest_memo *memo;
 } px_ingest_opts;
 

@@ -1022,6 +1022,7 @@ typedef struct memo_doc {
 
 struct px_cluster_memo {
     size_t max_entries;
+    size_t readings;      /* the last this many readings kept are always held */
     uint32_t generation;  /* bumped when emptied: clusterers drop their term caches */
     int bound;            /* the reading below is known */
     char language[16];    /* whose reading the traces are: they hold for */
@@ -1038,12 +1039,24 @@ struct px_cluster_memo {
     size_t n_e, cap_e;
 };
 
-px_cluster_memo *px_cluster_memo_new(size_t max_entries)
+px_cluster_memo *px_cluster_memo_new(size_t max_entries, size_t readings)
 {
     px_cluster_memo *m = calloc(1, sizeof *m);
-    if (m)
+    if (m) {
         m->max_entries = max_entries ? max_entries : (size_t)16 << 20;
+        m->readings = readings ? readings : 100000;
+    }
     return m;
+}
+
+size_t px_cluster_memo_readings(const px_cluster_memo *m)
+{
+    return m ? m->n_doc : 0;
+}
+
+size_t px_cluster_memo_terms(const px_cluster_memo *m)
+{
+    return m ? m->terms.n : 0;
 }
 
 static void memo_empty(px_cluster_memo *m)
@@ -1134,16 +1147,92 @@ static int memo_replay(px_clusterer *c, const px_cluster_memo *m, const memo_doc
     return PX_OK;
 }
 
+/* Moves the entries of doc k's reading to e[at...] (at is never past
+ * where they stand), its terms renumbered in terms and pair (the new term
+ * table being built). */
+static int memo_move_doc(px_cluster_memo *m, size_t k, size_t at, vocab *terms, uint8_t **pair,
+                         size_t *cap_pair)
+{
+    memo_doc d = m->doc[k];
+    for (uint32_t i = 0; i < d.n; i++) {
+        uint32_t e = m->e[d.at + i], mid = e & TRACE_ID_MASK;
+        size_t known = terms->n;
+        uint32_t id = vocab_id(terms, m->terms.key_of[mid]);
+        if (id == UINT32_MAX || px_grow(pair, cap_pair, (size_t)id + 1, sizeof **pair, 1 << 14, 1))
+            return PX_ENOMEM;
+        if (terms->n > known) {
+            terms->bg[id] = m->terms.bg[mid];
+            (*pair)[id] = m->pair[mid];
+        }
+        m->e[at + i] = id | (e & ~TRACE_ID_MASK);
+    }
+    m->doc[k] = (memo_doc){at, d.n, d.n_title};
+    return PX_OK;
+}
+
+/* Drops the readings kept before the first-th (the oldest), so that what
+ * the memo holds follows the articles read last (an ingest's window) and
+ * not how long it has run: the others move to the front, in order, with
+ * their terms renumbered (the terms only dropped readings used go), and
+ * the clusterers drop their term caches. Out of memory it empties. */
+static void memo_drop_oldest(px_cluster_memo *m, size_t first)
+{
+    vocab terms = {0}, docs = {0};
+    uint8_t *pair = NULL;
+    size_t cap_pair = 0, at = 0, n = 0;
+    int rc = PX_OK;
+    for (size_t k = first; rc == PX_OK && k < m->n_doc; k++, n++) {
+        size_t len = m->doc[k].n;
+        rc = memo_move_doc(m, k, at, &terms, &pair, &cap_pair);
+        if (rc == PX_OK && vocab_id(&docs, m->docs.key_of[k]) != n)
+            rc = PX_ENOMEM;
+        if (rc == PX_OK)
+            m->doc[n] = m->doc[k];
+        at += len;
+    }
+    memo_empty(m);
+    if (rc != PX_OK) {
+        vocab_free(&terms);
+        vocab_free(&docs);
+        free(pair);
+        return;
+    }
+    free(m->pair);
+    m->terms = terms;
+    m->docs = docs;
+    m->pair = pair;
+    m->cap_pair = cap_pair;
+    m->n_doc = n;
+    m->n_e = at;
+}
+
+/* Makes room for a reading of n entries: past m->readings and a quarter
+ * readings the oldest go down to m->readings, and past max_entries entries
+ * down to half of it, so that dropping costs a constant per reading kept. */
+static void memo_make_room(px_cluster_memo *m, size_t n)
+{
+    size_t first = 0;
+    if (m->n_doc + 1 > m->readings + m->readings / 4)
+        first = m->n_doc + 1 - m->readings;
+    if (m->n_e + n > m->max_entries) {
+        size_t kept = 0, k = m->n_doc;
+        while (k > first && kept + m->doc[k - 1].n + n <= m->max_entries / 2)
+            kept += m->doc[--k].n;
+        first = k;
+    }
+    if (first)
+        memo_drop_oldest(m, first);
+}
+
 /* Keeps c->trace, the reading of the article with fingerprint fp, in the
- * memo; the memo is emptied when it would grow past its bound. Failing to
- * keep it changes nothing but speed. */
+ * memo, the oldest readings dropped when it would grow past its bounds.
+ * Failing to keep it changes nothing but speed. */
 static void memo_keep(px_clusterer *c, px_cluster_memo *m, uint64_t fp)
 {
     const term_trace *t = &c->trace;
     if (t->n > m->max_entries)
         return;
-    if (m->n_e + t->n > m->max_entries)
-        memo_empty(m);
+    memo_make_room(m, t->n);
     if (px_grow(&m->e, &m->cap_e, m->n_e + t->n + 1, sizeof *m->e, 4096, 0) ||
         px_grow(&m->doc, &m->cap_doc, m->n_doc + 1, sizeof *m->doc, 256, 0))
         return;

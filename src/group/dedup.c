@@ -725,6 +725,7 @@ typedef struct memo_body {
 
 struct px_dedup_memo {
     size_t max_values;
+    size_t readings;           /* the last this many bodies kept are always held */
     int bound;                 /* the options below are known */
     unsigned shingle, n_sig;   /* whose reading it keeps */
     px_map bodies;             /* body fingerprint (8 bytes) -> index into body */
@@ -734,12 +735,19 @@ struct px_dedup_memo {
     size_t n_pool, cap_pool;
 };
 
-px_dedup_memo *px_dedup_memo_new(size_t max_values)
+px_dedup_memo *px_dedup_memo_new(size_t max_values, size_t readings)
 {
     px_dedup_memo *m = calloc(1, sizeof *m);
-    if (m)
+    if (m) {
         m->max_values = max_values ? max_values : (size_t)16 << 20;
+        m->readings = readings ? readings : 100000;
+    }
     return m;
+}
+
+size_t px_dedup_memo_readings(const px_dedup_memo *m)
+{
+    return m ? m->bodies.n : 0;
 }
 
 static void dedup_memo_empty(px_dedup_memo *m)
@@ -783,15 +791,64 @@ static const memo_body *memo_find(const px_dedup_memo *m, uint64_t fp)
     return id == PX_MAP_NONE ? NULL : &m->body[id];
 }
 
-/* Keeps a body's reading; failing to changes nothing but speed. */
+/* Values a body's reading holds in the pool. */
+static size_t memo_values(const px_dedup_memo *m, const memo_body *b)
+{
+    return b->n_sh + (b->has_sig ? m->n_sig : 0);
+}
+
+/* Drops the readings kept before the first-th (the oldest), the others
+ * moved to the front in order: what the memo holds follows the bodies read
+ * last, not the length of the stream. Out of memory it empties. */
+static void memo_drop_oldest(px_dedup_memo *m, uint32_t first)
+{
+    px_map bodies = {0};
+    size_t at = 0, n = 0;
+    for (uint32_t k = first; k < m->bodies.n; k++, n++) {
+        memo_body b = m->body[k];
+        size_t len = memo_values(m, &b);
+        if (px_map_intern(&bodies, px_map_key(&m->bodies, k), px_map_len(&m->bodies, k), NULL) != n) {
+            px_map_free(&bodies);
+            dedup_memo_empty(m);
+            return;
+        }
+        memmove(m->pool + at, m->pool + b.at, len * sizeof *m->pool);
+        b.at = at;
+        m->body[n] = b;
+        at += len;
+    }
+    px_map_free(&m->bodies);
+    m->bodies = bodies;
+    m->n_pool = at;
+}
+
+/* Makes room for a reading of n values: past m->readings and a quarter
+ * bodies the oldest go down to m->readings, and past max_values values down
+ * to half of it, so that dropping costs a constant per body kept. */
+static void memo_make_room(px_dedup_memo *m, size_t n)
+{
+    size_t first = 0, count = m->bodies.n;
+    if (count + 1 > m->readings + m->readings / 4)
+        first = count + 1 - m->readings;
+    if (m->n_pool + n > m->max_values) {
+        size_t kept = 0, k = count;
+        while (k > first && kept + memo_values(m, &m->body[k - 1]) + n <= m->max_values / 2)
+            kept += memo_values(m, &m->body[--k]);
+        first = k;
+    }
+    if (first)
+        memo_drop_oldest(m, (uint32_t)first);
+}
+
+/* Keeps a body's reading, the oldest dropped when the memo would grow past
+ * its bounds; failing to keep it changes nothing but speed. */
 static void memo_keep(px_dedup_memo *m, uint64_t fp, uint64_t exact, const uint32_t *sh, uint32_t n_sh,
                       size_t n_tokens, const uint32_t *sig)
 {
     size_t n = n_sh + (sig ? m->n_sig : 0);
     if (n > m->max_values)
         return;
-    if (m->n_pool + n > m->max_values)
-        dedup_memo_empty(m);
+    memo_make_room(m, n);
     if (px_grow(&m->pool, &m->cap_pool, m->n_pool + n + 1, sizeof *m->pool, 4096, 0) ||
         px_grow(&m->body, &m->cap_body, m->bodies.n + 1, sizeof *m->body, 256, 0))
         return;

@@ -17,7 +17,9 @@
 #include "core/common_internal.h"
 #include "store/store_internal.h"
 
-/* What the deduper's input position p refers to. */
+/* What a later copy of the article at a deduper position needs: the row
+ * and clusterer story of its group's representative (the article's own
+ * when it is not a copy), the story following the online merges. */
 typedef struct position {
     int64_t row;    /* article row */
     uint64_t story; /* clusterer story id */
@@ -37,8 +39,12 @@ struct px_ingest {
     px_templates *templates; /* each outlet's template text, kept in the store */
     px_ingest_memo *memo;    /* o.memo, or own_memo */
     px_ingest_memo *own_memo;
-    position *pos; /* indexed by deduper position */
-    size_t n_pos, cap_pos;
+    /* The positions of the deduper's window, by deduper position modulo
+     * ring: a copy only ever matches an article of that window, so older
+     * positions are not needed and memory does not grow with the input. */
+    position *pos;
+    size_t cap_pos, ring;
+    uint64_t n_pos; /* positions given so far */
     /* The stories this ingest touched, in the order first touched. When
      * each record starts a story the list is as long as the input, so
      * whether a story is in it is one bit (touched_bits, by story row: rows
@@ -59,8 +65,9 @@ struct px_ingest {
     int locked;      /* holds the store's ingest lock */
     int64_t templates_upto; /* the saved template text learned up to this row;
                                rows after it come from an unfinished ingest */
-    uint64_t *replay_keys;  /* the stored story of each replayed position */
-    size_t n_replay, cap_replay, replay_start; /* replay_keys[i] is pos[replay_start + i] */
+    uint64_t *replay_keys;  /* the stored story of each replayed article */
+    uint64_t *replay_story; /* the story the replay put it in (merges followed) */
+    size_t n_replay, cap_replay, cap_replay_story;
     long long replayed;     /* articles of an unfinished ingest placed again */
     char date_lo[11], date_hi[11]; /* days of the dated articles added */
 };
@@ -88,11 +95,30 @@ static int take_ingest_lock(px_store *s, const px_ingest_opts *o, px_error *err)
                                 err);
 }
 
-static int remember_position(px_ingest *g, int64_t row, uint64_t story)
+/* The entry of deduper position p, NULL once it left the window. */
+static const position *position_at(const px_ingest *g, uint64_t p)
 {
-    if (px_grow(&g->pos, &g->cap_pos, g->n_pos + 1, sizeof *g->pos, 1024, 0))
+    if (p >= g->n_pos || g->n_pos - p > g->ring)
+        return NULL;
+    return &g->pos[p % g->ring];
+}
+
+/* The original a copy (match m) follows: the entry of the article it
+ * matched, which names its group's representative; NULL for no copy. */
+static const position *original_of(const px_ingest *g, const px_dup_match *m)
+{
+    return m->relation != PX_DUP_NONE ? position_at(g, m->matched) : NULL;
+}
+
+/* The entry of the next deduper position: the original's for a copy
+ * (canon, read after the merges of its placing), else the article's. */
+static int remember_position(px_ingest *g, const position *canon, int64_t row, uint64_t story)
+{
+    position p = canon ? *canon : (position){row, story};
+    size_t n = g->n_pos < g->ring ? (size_t)g->n_pos + 1 : g->ring;
+    if (px_grow(&g->pos, &g->cap_pos, n, sizeof *g->pos, 1024, 0))
         return PX_ENOMEM;
-    g->pos[g->n_pos++] = (position){row, story};
+    g->pos[g->n_pos++ % g->ring] = p;
     return PX_OK;
 }
 
@@ -183,12 +209,17 @@ static int retouch(px_ingest *g, int64_t from, int64_t into)
     return touch(g, into);
 }
 
-/* Copies found later follow their representative's story through pos. */
+/* Copies found later follow their representative's story through pos,
+ * and the replay's check its articles'. */
 static void follow_merge(px_ingest *g, const merge *m)
 {
-    for (size_t i = 0; i < g->n_pos; i++)
+    size_t n = g->n_pos < g->ring ? (size_t)g->n_pos : g->ring;
+    for (size_t i = 0; i < n; i++)
         if (g->pos[i].story == m->from)
             g->pos[i].story = m->into;
+    for (size_t i = 0; i < g->n_replay; i++)
+        if (g->replay_story[i] == m->from)
+            g->replay_story[i] = m->into;
 }
 
 /* Stores one online merge: the articles of from move to into, from's row
@@ -249,22 +280,21 @@ static int cluster_restore(px_clusterer *c, const px_stored_article *sa, uint64_
 static int replay_one(px_ingest *g, const px_stored_article *sa, uint64_t stored_story)
 {
     px_dup_match m;
-    const uint64_t *original = NULL;
     px_cluster_assignment as;
     if (px_dedup_add(g->dedup, sa->a, &m))
         return 1;
-    if (m.relation != PX_DUP_NONE && m.group < g->n_pos)
-        original = &g->pos[m.group].story;
-    if (px_clusterer_place(g->cluster, sa->a, original, &as) || g->merge_oom)
+    const position *canon = original_of(g, &m);
+    uint64_t original = canon ? canon->story : 0;
+    if (px_clusterer_place(g->cluster, sa->a, canon ? &original : NULL, &as) || g->merge_oom)
         return 1;
     for (size_t i = 0; i < g->n_merges; i++)
         follow_merge(g, &g->merges[i]);
     g->n_merges = 0;
-    if (!g->n_replay)
-        g->replay_start = g->n_pos;
     if (px_grow(&g->replay_keys, &g->cap_replay, g->n_replay + 1, sizeof *g->replay_keys, 256, 0) ||
-        remember_position(g, sa->row, as.story) || touch(g, sa->story))
+        px_grow(&g->replay_story, &g->cap_replay_story, g->n_replay + 1, sizeof *g->replay_story, 256, 0) ||
+        remember_position(g, canon, sa->row, as.story) || touch(g, sa->story))
         return 1;
+    g->replay_story[g->n_replay] = as.story;
     g->replay_keys[g->n_replay++] = stored_story;
     note_date(g, sa->a->date);
     g->replayed++;
@@ -286,7 +316,7 @@ static int restore_one(const px_stored_article *sa, void *ud)
     if (sa->row > g->templates_upto)
         return replay_one(g, sa, story);
     px_dup_match m;
-    if (px_dedup_add(g->dedup, sa->a, &m) || remember_position(g, sa->row, story) ||
+    if (px_dedup_add(g->dedup, sa->a, &m) || remember_position(g, original_of(g, &m), sa->row, story) ||
         cluster_restore(g->cluster, sa, story))
         return 1;
     g->st.restored++;
@@ -297,7 +327,7 @@ static int restore_one(const px_stored_article *sa, void *ud)
 static int replay_matches_store(const px_ingest *g)
 {
     for (size_t i = 0; i < g->n_replay; i++)
-        if (g->pos[g->replay_start + i].story != g->replay_keys[i])
+        if (g->replay_story[i] != g->replay_keys[i])
             return 0;
     return 1;
 }
@@ -329,7 +359,10 @@ static void cluster_opts(const px_ingest *g, px_cluster_opts *co)
 
 static int restore_open_stories(px_ingest *g, const px_cluster_opts *co, px_error *err)
 {
-    int rc = px_deduper_new(&g->dedup, NULL, err);
+    px_dedup_opts dd;
+    px_dedup_opts_default(&dd);
+    dd.window = g->ring;
+    int rc = px_deduper_new(&g->dedup, &dd, err);
     if (!rc)
         rc = px_clusterer_new(&g->cluster, co, err);
     if (!rc)
@@ -370,14 +403,25 @@ static int restore(px_ingest *g, px_error *err)
     return rc;
 }
 
-px_ingest_memo *px_ingest_memo_new(void)
+/* Memos that keep the readings of the last `readings` articles (the
+ * clusterer's undated window: what the next start or batch merge reads
+ * back), with the deduper's when with_dedup. */
+static px_ingest_memo *ingest_memo_new(size_t readings, int with_dedup)
 {
     px_ingest_memo *m = calloc(1, sizeof *m);
-    if (m && (!(m->dedup = px_dedup_memo_new(0)) || !(m->cluster = px_cluster_memo_new(0)))) {
+    if (m && ((with_dedup && !(m->dedup = px_dedup_memo_new(0, readings))) ||
+              !(m->cluster = px_cluster_memo_new(0, readings)))) {
         px_ingest_memo_free(m);
         return NULL;
     }
     return m;
+}
+
+px_ingest_memo *px_ingest_memo_new(void)
+{
+    px_cluster_opts co;
+    px_cluster_opts_default(&co);
+    return ingest_memo_new((size_t)co.window_articles, 1);
 }
 
 void px_ingest_memo_free(px_ingest_memo *m)
@@ -400,7 +444,15 @@ int px_ingest_new(px_ingest **out, px_store *s, const px_ingest_opts *o, px_erro
         g->o = *o;
     if (!g->o.batch)
         g->o.batch = 500;
-    g->memo = g->o.memo ? g->o.memo : (g->own_memo = px_ingest_memo_new());
+    px_dedup_opts dd;
+    px_dedup_opts_default(&dd);
+    g->ring = g->o.dedup_window ? g->o.dedup_window : dd.window;
+    /* One ingest's deduper reads each body once: its own memo serves the
+     * clusterer only, whose batch merge reads the window back (a worker's
+     * memo, kept across ingests, serves both). */
+    px_cluster_opts co;
+    cluster_opts(g, &co);
+    g->memo = g->o.memo ? g->o.memo : (g->own_memo = ingest_memo_new((size_t)co.window_articles, 0));
     int rc = take_ingest_lock(s, o, err);
     g->locked = rc == PX_OK;
     if (rc) {
@@ -442,25 +494,24 @@ static int commit_batch(px_ingest *g, px_error *err)
 static int place(px_ingest *g, const px_article *a, int64_t row, px_error *err)
 {
     px_dup_match m;
-    const uint64_t *original = NULL;
     int rc;
     if (px_dedup_add(g->dedup, a, &m) != PX_OK)
         return px_error_set(err, PX_ENOMEM, "out of memory comparing articles");
-    if (m.relation != PX_DUP_NONE && m.group < g->n_pos) {
-        const position *canon = &g->pos[m.group];
-        original = &canon->story;
+    const position *canon = original_of(g, &m);
+    uint64_t original = canon ? canon->story : 0;
+    if (canon) {
         g->st.copies++;
         if ((rc = px_store_set_duplicate(g->store, row, canon->row, px_dup_relation_name(m.relation), err)))
             return rc;
     }
     px_cluster_assignment as;
     px_clusterer_set_position(g->cluster, (uint64_t)row);
-    if ((rc = cluster_place(g, a, original, &as, err)))
+    if ((rc = cluster_place(g, a, canon ? &original : NULL, &as, err)))
         return rc;
     uint64_t story = as.story;
-    if (!original)
+    if (!canon)
         g->st.new_stories += as.is_new;
-    if (remember_position(g, row, story))
+    if (remember_position(g, canon, row, story))
         return px_error_set(err, PX_ENOMEM, "out of memory");
     char key[17];
     int64_t story_row;
@@ -808,6 +859,15 @@ const px_ingest_stats *px_ingest_stats_of(const px_ingest *g)
     return &g->st;
 }
 
+void px_ingest_held_of(const px_ingest *g, px_ingest_held *out)
+{
+    out->memo_readings = g->memo ? px_cluster_memo_readings(g->memo->cluster) : 0;
+    out->memo_terms = g->memo ? px_cluster_memo_terms(g->memo->cluster) : 0;
+    out->dedup_memo_readings = g->memo ? px_dedup_memo_readings(g->memo->dedup) : 0;
+    out->positions = g->n_pos < g->ring ? (size_t)g->n_pos : g->ring;
+    out->touched = g->n_touched;
+}
+
 const int64_t *px_ingest_touched(px_ingest *g, size_t *n)
 {
     if (g->n_dropped)
@@ -831,6 +891,7 @@ void px_ingest_free(px_ingest *g)
     free(g->touched_bits);
     free(g->merges);
     free(g->replay_keys);
+    free(g->replay_story);
     if (g->locked)
         px_store_unlock_ingest(g->store);
     free(g);

@@ -3,6 +3,7 @@
 #ifndef PARALLAX_STORE_STORE_INTERNAL_H
 #define PARALLAX_STORE_STORE_INTERNAL_H
 
+#include "parallax/ingest.h"
 #include "parallax/links.h"
 #include "parallax/store.h"
 
@@ -129,5 +130,16 @@ int px_store_load_templates(px_store *s, px_templates *t, px_error *err);
 int px_store_save_templates(px_store *s, const px_templates *t, px_error *err);
 /* The last article row the saved template text learned from. */
 int px_store_templates_upto(px_store *s, int64_t *row, px_error *err);
+
+/* What an ingest holds that could grow with its input, to check that it
+ * follows the windows instead (tests). */
+typedef struct px_ingest_held {
+    size_t memo_readings;       /* articles the clusterer's reading memo holds */
+    size_t memo_terms;          /* and their distinct terms */
+    size_t dedup_memo_readings; /* bodies the deduper's memo holds */
+    size_t positions;           /* deduper positions remembered for copies */
+    size_t touched;             /* entries of the touched-stories list */
+} px_ingest_held;
+void px_ingest_held_of(const px_ingest *g, px_ingest_held *out);
 
 #endif

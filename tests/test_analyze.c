@@ -544,8 +544,9 @@ static void test_actor_words_are_not_its_own_verbs(void **s)
  * a people's adjective ("French officials"), a word of position that
  * names a part of a place ("southern Port Alder"), a person's role before
  * a place ("the president Port Alder", a broken phrase) and the noun after a
- * person's name ("the Varga administration") are not how an outlet
- * names an actor; "the militia Harbour Guard" and "Harbour Guard
+ * person's name ("the Varga administration") or a place's ("Port Alder
+ * authorities", in the framing labels too) are not how an outlet names
+ * an actor; "the militia Harbour Guard" and "Harbour Guard
  * militants" are. */
 static void test_actor_words_name_the_actor(void **s)
 {
@@ -555,11 +556,13 @@ static void test_actor_words_name_the_actor(void **s)
         "Monday. The brutal Harbour Guard raid left the quay in ruins, and French officials said Port Alder "
         "residents were warned. French officials sent help in southern Port Alder, where the militia Harbour "
         "Guard still holds the docks. Mayor Ilse Varga said help was coming, and the Varga administration sent ferries. "
-        "Aides did not want to trouble the president Port Alder at this hour.\"}\n"
+        "Aides did not want to trouble the president Port Alder at this hour. Port Alder authorities "
+        "closed the quay.\"}\n"
         "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"text\":\"Storms battered Port Alder on "
         "Monday, French officials said. The Harbour Guard militants raided the quay of Port Alder, and Port "
         "Alder residents fled. French officials said the Harbour Guard fighters took the docks. Mayor Ilse "
-        "Varga said the ferries would come. Varga is keen to reopen the quay.\"}\n";
+        "Varga said the ferries would come. Varga is keen to reopen the quay. Port Alder officials "
+        "opened it again.\"}\n";
     char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
     cJSON *root = analyze_one_story(path);
     assert_false(actor_has_word(root, "Port Alder", "battered"));
@@ -575,8 +578,11 @@ static void test_actor_words_name_the_actor(void **s)
     cJSON_ArrayForEach(actor, cJSON_GetObjectItem(first_story(root), "actors"))
         assert_string_not_equal(cJSON_GetStringValue(cJSON_GetObjectItem(actor, "name")), "French");
     cJSON_ArrayForEach(f, cJSON_GetObjectItem(first_story(root), "framing"))
-        cJSON_ArrayForEach(l, cJSON_GetObjectItem(f, "labels"))
+        cJSON_ArrayForEach(l, cJSON_GetObjectItem(f, "labels")) {
             assert_string_not_equal(cJSON_GetStringValue(cJSON_GetObjectItem(l, "actor")), "French");
+            /* "Port Alder authorities" are the place's authorities */
+            assert_string_not_equal(cJSON_GetStringValue(cJSON_GetObjectItem(l, "actor")), "Port Alder");
+        }
     cJSON_Delete(root);
     drop_temp(path);
 }

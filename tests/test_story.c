@@ -71,7 +71,13 @@ static void test_seed_003_leans_on_loaded_words(void **s)
     long i003 = source_index(st, "003_");
     assert_true(i003 >= 0);
     const px_source_framing *sf = &f.v[i003];
-    int loaded = has_term(sf, "regime") + has_term(sf, "crimes") + has_label(sf, "resistance");
+    /* the labels come from the actor table of the whole comparison */
+    px_story_report *rep;
+    assert_int_equal(px_compare_story(r.articles, r.n, NULL, &rep, NULL), PX_OK);
+    long r003 = source_index(rep->story, "003_");
+    assert_true(r003 >= 0);
+    int loaded = has_term(sf, "regime") + has_term(sf, "crimes") + has_label(&rep->framing.v[r003], "resistance");
+    px_story_report_free(rep);
     assert_true(loaded >= 3);
     /* No other outlet leans on "regime". */
     for (size_t i = 0; i < f.n; i++)
@@ -131,7 +137,8 @@ static void test_seed_summary_cites_real_sources(void **s)
  * sentences with an open quotation mark: pieces of a quote, never summary
  * sentences, however many outlets carry them. And a framing label is a
  * descriptor the outlet writes ("militants"), not a word sharing its stem
- * ("forcing" with "forces"); the actor as written ("Kador"). */
+ * ("forcing" with "forces"), taken from the actor table; the actor as
+ * written ("Kador Front"). */
 static void test_summary_skips_quote_pieces_and_labels_are_words(void **s)
 {
     (void)s;
@@ -141,14 +148,14 @@ static void test_summary_skips_quote_pieces_and_labels_are_words(void **s)
         "\"We need to stop the crossings until the storm has passed over the harbour of Vell. Nobody should "
         "sail a ferry in this storm.\n\n"
         "\"The harbour of Vell stays shut until Thursday,\" the harbour master said.\n\n"
-        "In the port, Kador militants blamed the storm. The harbour master kept the harbour shut, forcing Kador traders "
+        "In the port, Kador Front militants blamed the storm. The harbour master kept the harbour shut, forcing Kador traders "
         "to wait.\n",
         "Title: Vell harbour closed by storm\nSource: two.example\nDate: 2024-05-02\n\n"
         "A storm shut the harbour of Vell on Tuesday, and every ferry crossing to Kador was cancelled.\n\n"
         "\"We need to stop the crossings until the storm has passed over the harbour of Vell. Nobody should "
         "sail a ferry in this storm.\n\n"
         "\"The harbour of Vell stays shut until Thursday,\" the harbour master told reporters.\n\n"
-        "In the port, Kador rebels blamed the storm, and ferry crossings to Kador resume on Thursday.\n"};
+        "In the port, Kador Front rebels blamed the storm, and ferry crossings to Kador resume on Thursday.\n"};
     written_story w;
     px_story_text *st = write_story(&w, texts);
     px_summary sm;
@@ -162,19 +169,21 @@ static void test_summary_skips_quote_pieces_and_labels_are_words(void **s)
             fail_msg("a piece of a quote in the summary: %s", sm.v[i].text);
     }
     px_summary_free(&sm);
-    px_framing f;
-    assert_int_equal(px_framing_build(st, px_background_default(), &f, NULL), PX_OK);
+    px_story_report *rep;
+    assert_int_equal(px_compare_story(w.r.articles, w.r.n, NULL, &rep, NULL), PX_OK);
+    const px_framing *f = &rep->framing;
     int militants = 0;
-    for (size_t i = 0; i < f.n; i++)
-        for (size_t k = 0; k < f.v[i].n_labels; k++) {
-            assert_null(strstr(f.v[i].labels[k].label, "forc"));
-            if (strcmp(f.v[i].labels[k].label, "militants") == 0) {
-                assert_string_equal(f.v[i].labels[k].actor, "Kador");
+    for (size_t i = 0; i < f->n; i++)
+        for (size_t k = 0; k < f->v[i].n_labels; k++) {
+            assert_null(strstr(f->v[i].labels[k].label, "forc"));
+            assert_string_not_equal(f->v[i].labels[k].label, "traders"); /* no descriptor */
+            if (strcmp(f->v[i].labels[k].label, "militants") == 0) {
+                assert_string_equal(f->v[i].labels[k].actor, "Kador Front");
                 militants++;
             }
         }
     assert_int_equal(militants, 1);
-    px_framing_free(&f);
+    px_story_report_free(rep);
     written_story_free(&w);
 }
 

@@ -21,6 +21,7 @@
 #ifndef PARALLAX_FRAMING_H
 #define PARALLAX_FRAMING_H
 
+#include "actors.h"
 #include "story.h"
 
 #ifdef __cplusplus
@@ -77,8 +78,16 @@ typedef struct px_framing {
     size_t n;
 } px_framing;
 
-/* bg may be NULL (the story's own pooled counts then form the prior). */
+/* bg may be NULL (the story's own pooled counts then form the prior).
+ * The outlets' labels are left empty: px_framing_label_actors fills them
+ * from the actor table. */
 int px_framing_build(const px_story_text *s, const px_background *bg, px_framing *out, px_error *err);
+/* The labels each outlet attaches to the actors it names ("Hamas"
+ * "terrorists"): the descriptor nouns among the words of the actor table
+ * (px_actors_build), and, with two or more outlets, only where the outlets
+ * label an actor in more than one way. */
+int px_framing_label_actors(px_framing *f, const px_story_text *s, const px_entity_list *people,
+                            const px_actor_table *t);
 void px_framing_free(px_framing *f);
 
 #ifdef __cplusplus

@@ -218,6 +218,8 @@ int px_compare_story(px_article *const *articles, size_t n, const px_compare_opt
                 rc = px_framing_build(r->story, bg, &r->framing, err);
             if (rc == PX_OK && all)
                 rc = px_actors_build(r->story, r->entities, &r->people, &r->actors, err);
+            if (rc == PX_OK && all && px_framing_label_actors(&r->framing, r->story, &r->people, &r->actors))
+                rc = px_error_set(err, PX_ENOMEM, "out of memory labelling actors");
             break;
         case 4:
             if (all)

@@ -15,6 +15,7 @@
 #include "core/grow.h"
 #include "core/map.h"
 #include "compare/descriptors.h"
+#include "text/wordset.h"
 #include "compare/entities_internal.h"
 #include "compare/story_internal.h"
 #include "text/text_internal.h"
@@ -332,124 +333,24 @@ oom:
 
 /* ---- actor labels -------------------------------------------------------- */
 
-typedef struct label_ctx {
-    const px_story_text *s;
-    const unsigned char *name;
-    char (*desc)[32];
-    size_t n_desc;
-} label_ctx;
-
-/* Is body[i, i + n) the word w, in any capitals, not part of a longer
- * word? */
-static int word_at(const char *body, size_t i, size_t end, const char *w, size_t n)
-{
-    return i + n <= end && strncasecmp(body + i, w, n) == 0 && (i == 0 || !isalnum((unsigned char)body[i - 1])) &&
-           (i + n == end || !isalnum((unsigned char)body[i + n]));
-}
-
-/* The descriptor that term t of sentence ps stands for, or NULL. Terms are
- * stems, and a stem is shared by other words ("forcing" and "forces",
- * "governing" and "government"): the descriptor itself must be written in
- * the sentence. */
-static const char *descriptor_of(const label_ctx *c, const px_story_sentence *ps, uint32_t t)
-{
-    const char *stem = c->s->terms[t], *body = c->s->articles[ps->article]->body;
-    for (size_t i = 0; i < c->n_desc; i++) {
-        if (strcmp(c->desc[i], stem) != 0)
-            continue;
-        size_t n = strlen(px_actor_descriptors[i]);
-        for (size_t k = ps->start; body && k + n <= ps->end; k++)
-            if (word_at(body, k, ps->end, px_actor_descriptors[i], n))
-                return px_actor_descriptors[i];
-    }
-    return NULL;
-}
-
-static int add_label(px_source_framing *sf, const char *actor, const char *label)
+static int add_label(px_source_framing *sf, const char *actor, const char *label, size_t count)
 {
     for (size_t i = 0; i < sf->n_labels; i++)
         if (strcasecmp(sf->labels[i].actor, actor) == 0 && strcmp(sf->labels[i].label, label) == 0) {
-            sf->labels[i].count++;
+            sf->labels[i].count += count;
             return PX_OK;
         }
     px_actor_label *v = realloc(sf->labels, (sf->n_labels + 1) * sizeof *v);
     if (!v)
         return PX_ENOMEM;
     sf->labels = v;
-    v[sf->n_labels] = (px_actor_label){px_strdup(actor), px_strdup(label), 1};
+    v[sf->n_labels] = (px_actor_label){px_strdup(actor), px_strdup(label), count};
     if (!v[sf->n_labels].actor || !v[sf->n_labels].label) {
         free(v[sf->n_labels].actor);
         free(v[sf->n_labels].label);
         return PX_ENOMEM;
     }
     sf->n_labels++;
-    return PX_OK;
-}
-
-static int is_name_at(const label_ctx *c, const px_story_sentence *ps, size_t k)
-{
-    return c->name[ps->terms[k]] && (ps->flags[k] & PX_TERM_CAPITALIZED) &&
-           !px_story_term_is_number(c->s, ps->terms[k]);
-}
-
-static int plain_word_at(const label_ctx *c, const px_story_sentence *ps, size_t k)
-{
-    return !c->name[ps->terms[k]] && !(ps->flags[k] & PX_TERM_CAPITALIZED);
-}
-
-/* The name as the sentence body[start, end) writes it ("Hamas", not the
- * term's "hamas"), copied over name when the sentence holds it in other
- * capitals; name stays as it is otherwise. */
-static void restore_case(const char *body, size_t start, size_t end, char *name)
-{
-    size_t n = strlen(name);
-    for (size_t i = start; body && i + n <= end; i++)
-        if (word_at(body, i, end, name, n)) {
-            memcpy(name, body + i, n);
-            return;
-        }
-}
-
-/* Labels in one sentence: NAME DESCRIPTOR, [MODIFIER] DESCRIPTOR NAME. */
-static int sentence_labels(const label_ctx *c, const px_story_sentence *ps, px_source_framing *sf)
-{
-    const px_story_text *s = c->s;
-    for (size_t a = 0; a < ps->n_terms;) {
-        if (!is_name_at(c, ps, a)) {
-            a++;
-            continue;
-        }
-        size_t b = a + 1;
-        while (b < ps->n_terms && is_name_at(c, ps, b) && (ps->flags[b] & PX_TERM_ADJACENT))
-            b++;
-        px_buf actor = {0}, label = {0};
-        for (size_t k = a; k < b; k++)
-            px_buf_printf(&actor, "%s%s", k > a ? " " : "", s->term_words[ps->terms[k]]);
-        if (actor.data)
-            restore_case(s->articles[ps->article]->body, ps->start, ps->end, actor.data);
-        const char *after = b < ps->n_terms && (ps->flags[b] & PX_TERM_ADJACENT) && plain_word_at(c, ps, b)
-                                ? descriptor_of(c, ps, ps->terms[b])
-                                : NULL;
-        const char *before = !after && a > 0 && (ps->flags[a] & PX_TERM_ADJACENT) && plain_word_at(c, ps, a - 1)
-                                 ? descriptor_of(c, ps, ps->terms[a - 1])
-                                 : NULL;
-        if (after) {
-            px_buf_puts(&label, after);
-        } else if (before) {
-            if (a > 1 && (ps->flags[a - 1] & PX_TERM_ADJACENT) && plain_word_at(c, ps, a - 2))
-                px_buf_printf(&label, "%s ", s->term_words[ps->terms[a - 2]]);
-            px_buf_puts(&label, before);
-        }
-        /* "French officials" are officials of France: a people's adjective
-         * is never the one called something */
-        int people = actor.data && px_entity_name_is_demonym(actor.data, strlen(actor.data));
-        int rc = actor.data && label.data && !people ? add_label(sf, actor.data, label.data) : PX_OK;
-        px_buf_free(&actor);
-        px_buf_free(&label);
-        if (rc != PX_OK)
-            return rc;
-        a = b;
-    }
     return PX_OK;
 }
 
@@ -530,33 +431,33 @@ static int keep_contrasts(px_framing *out)
     return PX_OK;
 }
 
-static int find_labels(const px_story_text *s, const unsigned char *name, px_framing *out)
+/* Is the last word of w a descriptor noun ("resistance movement",
+ * "terrorists"), not any word an outlet puts before a name ("iconic")? */
+static int ends_in_descriptor(const char *w)
 {
-    size_t n = 0;
-    while (px_actor_descriptors[n])
-        n++;
-    char(*desc)[32] = calloc(n, sizeof *desc);
-    px_stemmer *st = px_stemmer_new("en");
-    if (!desc) {
-        px_stemmer_free(st);
-        return PX_ENOMEM;
-    }
-    for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(px_actor_descriptors[i]);
-        const char *stem = st ? px_stem(st, px_actor_descriptors[i], len, &len) : px_actor_descriptors[i];
-        snprintf(desc[i], sizeof desc[i], "%.*s", (int)len, stem);
-    }
-    px_stemmer_free(st);
-    label_ctx c = {s, name, desc, n};
+    const char *last = strrchr(w, ' ');
+    last = last ? last + 1 : w;
+    return px_word_index(px_actor_descriptors, last, strlen(last)) >= 0;
+}
+
+int px_framing_label_actors(px_framing *f, const px_story_text *s, const px_entity_list *people,
+                            const px_actor_table *t)
+{
     int rc = PX_OK;
-    for (size_t i = 0; rc == PX_OK && i < s->n_sentences; i++)
-        rc = sentence_labels(&c, &s->sentences[i], &out->v[s->sentences[i].source]);
+    for (size_t r = 0; rc == PX_OK && r < t->n; r++) {
+        const char *actor = people->v[t->rows[r].entity].name;
+        for (size_t c = 0; rc == PX_OK && c < t->rows[r].n_cells; c++) {
+            const px_actor_cell *cell = &t->rows[r].cells[c];
+            for (size_t w = 0; rc == PX_OK && w < cell->n_words; w++)
+                if (cell->source < f->n && ends_in_descriptor(cell->words[w].word))
+                    rc = add_label(&f->v[cell->source], actor, cell->words[w].word, cell->words[w].count);
+        }
+    }
     if (rc == PX_OK && s->n_sources > 1)
-        rc = keep_contrasts(out);
-    for (size_t i = 0; i < out->n; i++)
-        if (out->v[i].n_labels > 1)
-            qsort(out->v[i].labels, out->v[i].n_labels, sizeof *out->v[i].labels, label_cmp);
-    free(desc);
+        rc = keep_contrasts(f);
+    for (size_t i = 0; i < f->n; i++)
+        if (f->v[i].n_labels > 1)
+            qsort(f->v[i].labels, f->v[i].n_labels, sizeof *f->v[i].labels, label_cmp);
     return rc;
 }
 
@@ -599,8 +500,6 @@ int px_framing_build(const px_story_text *s, const px_background *bg, px_framing
         rc = score_source(s, bg, &f, u.v + i, j - i, &tt, &out->v[u.v[i].source]);
         i = j;
     }
-    if (rc == PX_OK)
-        rc = find_labels(s, name, out);
     free(canon);
     free(sl.mask);
     free(name);

@@ -719,23 +719,28 @@ static void test_shared_surname_resolves_by_pronoun_and_proximity(void **s)
 /* A name the tagger opened ends before a run of words in lower case
  * ("Cash Warren welcomed their new arrival on": the name is no longer
  * than Warren), on a possessive inside it, and goes on through "of" to a
- * capitalised word ("the Bank of England"). */
+ * capitalised word ("the Bank of England"); an editor's brackets are no
+ * part of a name ("[Tom] Brandt"). */
 static void test_names_end_before_lower_case_words(void **s)
 {
     (void)s;
     px_article *a = px_article_new();
     px_set_str(&a->body, "Her husband Cash Warren welcomed their new arrival on Monday. Toshiba's "
-                         "European storage division grew. The Bank of England raised rates again.");
+                         "European storage division grew. The Bank of England raised rates again. "
+                         "\"I met [Tom] Brandt at the bank,\" she said.");
     px_entity_list people;
     px_entity_list_init(&people);
     assert_int_equal(px_entities_extract(a, &people), PX_OK);
-    int bank = 0;
+    int bank = 0, brandt = 0;
     for (size_t i = 0; i < people.n; i++) {
         assert_null(strstr(people.v[i].name, "welcomed"));
+        assert_null(strchr(people.v[i].name, ']')); /* an editor's brackets */
+        brandt |= strcmp(people.v[i].name, "Tom Brandt") == 0;
         assert_false(strstr(people.v[i].name, "Toshiba") && strstr(people.v[i].name, "European"));
         bank |= strcmp(people.v[i].name, "Bank of England") == 0;
     }
     assert_true(bank);
+    assert_true(brandt);
     px_entity_list_clear(&people);
     px_article_free(a);
 }

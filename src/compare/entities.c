@@ -241,6 +241,17 @@ static void straighten_apostrophes(char *name)
     *w = 0;
 }
 
+/* An editor's brackets inside a quoted name are no part of it: "[Donald]
+ * Trump" is Donald Trump. */
+static void drop_brackets(char *name)
+{
+    char *w = name;
+    for (const char *r = name; *r; r++)
+        if (*r != '[' && *r != ']')
+            *w++ = *r;
+    *w = 0;
+}
+
 static int add_cand(scanner *sc, size_t role_start_tok, size_t name_w, size_t end_w,
                     px_entity_kind kind)
 {
@@ -267,6 +278,7 @@ static int add_cand(scanner *sc, size_t role_start_tok, size_t name_w, size_t en
     if (!c->name)
         return PX_ENOMEM;
     straighten_apostrophes(c->name); /* "New Year’s Eve" and "New Year's Eve" are one */
+    drop_brackets(c->name);
     const char *canon = country_alias(c->name);
     if (canon) {
         char *n = px_strdup(canon);

@@ -754,6 +754,28 @@ static void test_link_signals(void **s)
         px_article_free(arts[i]);
 }
 
+/* A group is labelled by what it counts, else by the quantity its unit
+ * measures, else by its kind. */
+static void test_group_labels(void **s)
+{
+    (void)s;
+    char buf[64];
+    px_number_group g;
+    memset(&g, 0, sizeof g);
+    g.kind = PX_NUM_MEASURE;
+    g.unit = (char *)"mph";
+    assert_string_equal(px_number_group_label(&g, buf, sizeof buf), "speed in mph");
+    g.unit = (char *)"km";
+    assert_string_equal(px_number_group_label(&g, buf, sizeof buf), "distance in km");
+    g.unit = NULL;
+    assert_string_equal(px_number_group_label(&g, buf, sizeof buf), "measure");
+    g.kind = PX_NUM_MONEY;
+    g.unit = (char *)"USD";
+    assert_string_equal(px_number_group_label(&g, buf, sizeof buf), "money in USD");
+    g.counted = (char *)"people killed";
+    assert_string_equal(px_number_group_label(&g, buf, sizeof buf), "people killed");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -776,6 +798,7 @@ int main(void)
         cmocka_unit_test(test_quantity_model_parse),
         cmocka_unit_test(test_pairs_are_the_ones_weighed),
         cmocka_unit_test(test_link_signals),
+        cmocka_unit_test(test_group_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

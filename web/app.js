@@ -279,7 +279,7 @@ function statusBadge(c) {
 function numberRow(c, ix) {
   const sources = new Set((c.claims || []).map((cl) => cl.source));
   return el('tr', { class: c.status === 'agree' ? 'agreement' : 'conflict' },
-    el('td', {}, el('strong', {}, c.counted || c.kind), el('div', { class: 'small muted' }, c.kind),
+    el('td', {}, el('strong', {}, c.label || c.counted || c.kind), el('div', { class: 'small muted' }, c.kind),
       c.evidence ? el('div', { class: 'small muted evidence' }, c.evidence) : null),
     el('td', { class: 'nowrap' }, fmtRange(c),
       el('div', { class: 'small muted' }, `${sources.size} outlet${sources.size === 1 ? '' : 's'}`), statusBadge(c)),

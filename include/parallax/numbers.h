@@ -139,6 +139,11 @@ void px_number_groups_clear(px_number_groups *g);
  * outlets' figures, or a disagreement of confidence at least
  * px_numbers_shown_from? */
 int px_number_group_shown(const px_number_group *g);
+/* What a group is about, for a reader: the thing counted ("people
+ * killed"), else the quantity its unit measures ("speed in mph",
+ * "distance in km"), else its kind ("money in USD", "measure"). Written
+ * into buf (n bytes) when not the group's own text. */
+const char *px_number_group_label(const px_number_group *g, char *buf, size_t n);
 
 /* Groups the event claims of several articles by what they count (kind,
  * unit, the head noun of the counted phrase and what is said of it; claims

@@ -1800,6 +1800,35 @@ const char *px_number_kind_name(px_number_kind k)
     return (unsigned)k < 9 ? names[k] : "count";
 }
 
+/* The quantity a unit of measure measures. */
+static const char *measured_by(const char *unit)
+{
+    static const struct { const char *unit, *quantity; } q[] = {
+        {"mph", "speed"}, {"km/h", "speed"}, {"km", "distance"}, {"mile", "distance"},
+        {"m", "distance"}, {"ft", "distance"}, {"in", "distance"}, {"cm", "distance"},
+        {"au", "distance"}, {"ly", "distance"}, {"kg", "weight"}, {"lb", "weight"},
+        {"t", "weight"}, {"acre", "area"}, {"ha", "area"}, {"sq mi", "area"}, {"sq ft", "area"},
+        {"gal", "volume"}, {"l", "volume"}, {"bbl", "volume"}, {"MW", "power"},
+        {"TB", "data"}, {"GB", "data"}, {"deg", "degrees"}, {NULL, NULL}};
+    for (size_t i = 0; unit && q[i].unit; i++)
+        if (strcmp(q[i].unit, unit) == 0)
+            return q[i].quantity;
+    return NULL;
+}
+
+const char *px_number_group_label(const px_number_group *g, char *buf, size_t n)
+{
+    if (g->counted)
+        return g->counted;
+    const char *what = g->kind == PX_NUM_MEASURE ? measured_by(g->unit) : NULL;
+    if (!what)
+        what = px_number_kind_name(g->kind);
+    if (!g->unit)
+        return what;
+    snprintf(buf, n, "%s in %s", what, g->unit);
+    return buf;
+}
+
 const char *px_bound_name(px_bound b)
 {
     static const char *const names[] = {"exact", "about", "lower", "upper", "range"};

@@ -314,7 +314,8 @@ static void group_rows(px_buf *b, const px_story_report *r, const px_number_grou
 {
     const px_story_text *s = r->story;
     px_buf_puts(b, "<tr class=group><td colspan=5>");
-    esc(b, ng->counted ? ng->counted : px_number_kind_name(ng->kind));
+    char label[64];
+    esc(b, px_number_group_label(ng, label, sizeof label));
     px_buf_puts(b, " <span class=meta>");
     if (ng->status == PX_QTY_AGREE) {
         px_buf_printf(b, "(%zu outlets agree)", ng->n_articles);

@@ -108,7 +108,9 @@ static void add_numbers(cJSON *story, const px_story_report *r)
         if (ng->status == PX_QTY_AGREE && !px_number_group_shown(ng))
             continue;
         cJSON *o = cJSON_CreateObject();
+        char label[64];
         px_json_str(o, "counted", ng->counted);
+        px_json_str(o, "label", px_number_group_label(ng, label, sizeof label));
         px_json_str(o, "kind", px_number_kind_name(ng->kind));
         px_json_str(o, "unit", ng->unit);
         px_json_num(o, "min", ng->min);

@@ -341,9 +341,8 @@ static void conflict_block(out *o, const px_story_report *r, const px_number_gro
 {
     const px_story_text *s = r->story;
     char label[64];
-    snprintf(label, sizeof label, "%s in %s", px_number_kind_name(ng->kind), ng->unit ? ng->unit : "units");
     px_buf_printf(o->b, "  %s%s%s  %s%s, confidence %.2f: %s%s\n", RED(o),
-                  ng->counted ? ng->counted : label, RESET(o), DIM(o),
+                  px_number_group_label(ng, label, sizeof label), RESET(o), DIM(o),
                   ng->status == PX_QTY_EVOLVING ? "evolving (later reports, later figures)" : "conflict",
                   ng->confidence, ng->evidence ? ng->evidence : "", RESET(o));
     report_row *rows = malloc((ng->n_members ? ng->n_members : 1) * sizeof *rows);

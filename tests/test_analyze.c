@@ -587,6 +587,36 @@ static void test_actor_words_name_the_actor(void **s)
     drop_temp(path);
 }
 
+/* A fact most outlets report is shown by a member that reads on its own:
+ * not a quote without its speaker, not a sentence leaning on the one
+ * before ("And ..."). */
+static void test_facts_shown_by_sentences_that_stand_alone(void **s)
+{
+    (void)s;
+    static const char a[] =
+        "{\"source\":\"alpha.example\",\"date\":\"2025-03-02\",\"text\":\"The Vell dam burst on Monday "
+        "night. \u201cThe water reached the school roof within an hour of the burst.\u201d\"}\n"
+        "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"text\":\"The Vell dam burst on Monday "
+        "night. And the water reached the school roof within an hour of the burst.\"}\n"
+        "{\"source\":\"gamma.example\",\"date\":\"2025-03-02\",\"text\":\"The Vell dam burst on Monday "
+        "night. The water reached the school roof within an hour of the burst, villagers said.\"}\n";
+    char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
+    cJSON *root = analyze_one_story(path);
+    cJSON *fact;
+    int roof = 0;
+    cJSON_ArrayForEach(fact, cJSON_GetObjectItem(cJSON_GetObjectItem(first_story(root), "consensus"), "facts"))
+    {
+        const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(fact, "text"));
+        if (!strstr(text, "roof"))
+            continue;
+        roof++;
+        assert_string_equal(text, "The water reached the school roof within an hour of the burst, villagers said.");
+    }
+    assert_int_equal(roof, 1);
+    cJSON_Delete(root);
+    drop_temp(path);
+}
+
 /* The tail of a quote opened in an earlier sentence ("But then, the
  * water was still rising.”) is no fact of the story and counts no outlet
  * as reporting one, however alike its few words are to other outlets'
@@ -891,6 +921,7 @@ int main(void)
         cmocka_unit_test(test_seeds_headline_and_gist),
         cmocka_unit_test(test_actor_words_are_not_its_own_verbs),
         cmocka_unit_test(test_actor_words_name_the_actor),
+        cmocka_unit_test(test_facts_shown_by_sentences_that_stand_alone),
         cmocka_unit_test(test_quote_tails_are_no_facts),
         cmocka_unit_test(test_gist_stands_on_its_own),
         cmocka_unit_test(test_subheads_are_no_exclusives),

@@ -749,15 +749,20 @@ int px_story_sentence_opens_on_pronoun(const px_story_text *s, size_t i)
     return opens_on(s, i, pronouns);
 }
 
-int px_story_sentence_leans_on_before(const px_story_text *s, size_t i)
+int px_story_sentence_opens_on_connective(const px_story_text *s, size_t i)
 {
     static const char *const connectives[] = {"and", "but", "or", "so", "yet", "nor", "also", "however",
                                               "meanwhile", "still", "instead", "then", "moreover",
                                               "furthermore", "besides", NULL};
+    return opens_on(s, i, connectives);
+}
+
+int px_story_sentence_leans_on_before(const px_story_text *s, size_t i)
+{
     const px_story_sentence *ps = &s->sentences[i];
     const char *body = s->articles[ps->article]->body;
     int quote = body[ps->start] == '"' || body[ps->start] == '\'' ||
                 (ps->end - ps->start >= 3 && (!strncmp(body + ps->start, "\xe2\x80\x9c", 3) ||
                                               !strncmp(body + ps->start, "\xe2\x80\x98", 3)));
-    return quote || opens_on(s, i, connectives);
+    return quote || px_story_sentence_opens_on_connective(s, i);
 }

@@ -70,6 +70,8 @@ int px_story_sentence_ends_like_one(const px_story_text *s, size_t i);
  * words: opening on a connective ("And police say ...", "But here, Intel
  * has ...") or on a quotation mark? It may stand in a summary, not open
  * one. */
+/* Does sentence i open on a connective ("And", "But", "However")? */
+int px_story_sentence_opens_on_connective(const px_story_text *s, size_t i);
 int px_story_sentence_leans_on_before(const px_story_text *s, size_t i);
 
 /* Is the term a number rather than a word? */

@@ -543,10 +543,9 @@ static void test_actor_words_are_not_its_own_verbs(void **s)
  * residents", "the brutal Harbour Guard raid": "brutal" is the raid's),
  * a people's adjective ("French officials"), a word of position that
  * names a part of a place ("southern Port Alder"), a person's role before
- * a place ("the president Port Alder", a broken phrase) and the noun after a
- * person's name ("the Varga administration") or a place's ("Port Alder
- * authorities", in the framing labels too) are not how an outlet names
- * an actor; "the militia Harbour Guard" and "Harbour Guard
+ * a place and the noun after a person's name ("the Varga administration")
+ * or a place's ("Port Alder authorities", in the framing labels too) are
+ * not how an outlet names an actor; "the militia Harbour Guard" and "Harbour Guard
  * militants" are. */
 static void test_actor_words_name_the_actor(void **s)
 {
@@ -556,8 +555,7 @@ static void test_actor_words_name_the_actor(void **s)
         "Monday. The brutal Harbour Guard raid left the quay in ruins, and French officials said Port Alder "
         "residents were warned. French officials sent help in southern Port Alder, where the militia Harbour "
         "Guard still holds the docks. Mayor Ilse Varga said help was coming, and the Varga administration sent ferries. "
-        "Aides did not want to trouble the president Port Alder at this hour. Port Alder authorities "
-        "closed the quay.\"}\n"
+        "Port Alder authorities closed the quay.\"}\n"
         "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"text\":\"Storms battered Port Alder on "
         "Monday, French officials said. The Harbour Guard militants raided the quay of Port Alder, and Port "
         "Alder residents fled. French officials said the Harbour Guard fighters took the docks. Mayor Ilse "
@@ -569,7 +567,6 @@ static void test_actor_words_name_the_actor(void **s)
     assert_false(actor_has_word(root, "Port Alder", "residents"));
     assert_false(actor_has_word(root, "Harbour Guard", "brutal"));
     assert_false(actor_has_word(root, "Port Alder", "southern"));
-    assert_false(actor_has_word(root, "Port Alder", "president"));
     assert_false(actor_has_word(root, "Ilse Varga", "administration"));
     assert_false(actor_has_word(root, "Ilse Varga", "keen"));
     assert_true(actor_has_word(root, "Harbour Guard", "militia"));
@@ -581,8 +578,30 @@ static void test_actor_words_name_the_actor(void **s)
         cJSON_ArrayForEach(l, cJSON_GetObjectItem(f, "labels")) {
             assert_string_not_equal(cJSON_GetStringValue(cJSON_GetObjectItem(l, "actor")), "French");
             /* "Port Alder authorities" are the place's authorities */
-            assert_string_not_equal(cJSON_GetStringValue(cJSON_GetObjectItem(l, "actor")), "Port Alder");
+            assert_string_not_equal(cJSON_GetStringValue(cJSON_GetObjectItem(l, "label")), "authorities");
+            assert_string_not_equal(cJSON_GetStringValue(cJSON_GetObjectItem(l, "label")), "officials");
         }
+    cJSON_Delete(root);
+    drop_temp(path);
+}
+
+/* A place is not called by a person's role before it ("the president
+ * Berlin", a transcript's broken phrase) nor by a word before a
+ * descriptor it owns ("the experience Berlin authorities have": the
+ * authorities' experience). */
+static void test_place_words_are_not_its_owners(void **s)
+{
+    (void)s;
+    static const char a[] =
+        "{\"source\":\"alpha.example\",\"date\":\"2025-03-02\",\"text\":\"Storms hit Berlin on Monday. "
+        "Aides did not want to trouble the president Berlin at this hour, given the experience Berlin "
+        "authorities have of storms. Police in Berlin closed roads.\"}\n"
+        "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"text\":\"Storms hit Berlin on Monday. "
+        "Berlin officials said roads in Berlin were closed.\"}\n";
+    char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
+    cJSON *root = analyze_one_story(path);
+    assert_false(actor_has_word(root, "Berlin", "president"));
+    assert_false(actor_has_word(root, "Berlin", "experience"));
     cJSON_Delete(root);
     drop_temp(path);
 }
@@ -921,6 +940,7 @@ int main(void)
         cmocka_unit_test(test_seeds_headline_and_gist),
         cmocka_unit_test(test_actor_words_are_not_its_own_verbs),
         cmocka_unit_test(test_actor_words_name_the_actor),
+        cmocka_unit_test(test_place_words_are_not_its_owners),
         cmocka_unit_test(test_facts_shown_by_sentences_that_stand_alone),
         cmocka_unit_test(test_quote_tails_are_no_facts),
         cmocka_unit_test(test_gist_stands_on_its_own),

@@ -391,7 +391,11 @@ static int mention_words(const px_story_text *s, size_t a, const px_tokens *t, c
     size_t source = s->article_source[a], sentence = sentence_at(s, a, m->start);
     size_t i0 = cl_token_at(t, m->role_start), i1 = cl_token_at(t, m->end);
     size_t from = 0, to = 0;
-    int rc = !possessive_at(body, m->end) && !modifies_next(body, t, i1, m->end) &&
+    /* a place before a descriptor owns it ("the experience Berlin
+     * authorities have": the authorities' experience, not Berlin's) */
+    int owns_next = kind == PX_ENTITY_PLACE && i1 < t->n && joined(body, m->end, t->v[i1].start) &&
+                    px_is_actor_descriptor(body, &t->v[i1]);
+    int rc = !possessive_at(body, m->end) && !modifies_next(body, t, i1, m->end) && !owns_next &&
                      words_before(body, t, i0, m->role_start, &from, &to) &&
                      !(kind == PX_ENTITY_PLACE && (part_of_place(body, t, from) || names_a_person(body, t, to)))
                  ? add_use(u, slot, source, sentence, body, from, to)

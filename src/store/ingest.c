@@ -914,6 +914,12 @@ int px_ingest_reanalyze(px_store *s, const px_ingest_opts *o, int all, long long
 int px_ingest_finish(px_ingest *g, px_error *err)
 {
     g->finished = 1;
+    /* Done with: the batch merge builds its own clusterer, and the two
+     * windows would otherwise peak together. */
+    px_clusterer_free(g->cluster);
+    px_deduper_free(g->dedup);
+    g->cluster = NULL;
+    g->dedup = NULL;
     int rc = PX_OK;
     if (!g->open && !(rc = px_store_begin(g->store, err)))
         g->open = 1;

@@ -7,7 +7,10 @@
 # drop at will) are sampled every second with the number of articles stored,
 # and printed with the stories stored each time the store passes another
 # 100,000 articles, then at the end. Flat memory: the same peak at every
-# mark. PX names the binary (default build/parallax), OUT the folder;
+# mark. The last line gives the resident and heap peaks of the whole run,
+# the batch merge at the end included (with ARGS=--no-analyze the run ends
+# after it, without the analyses). PX names the binary (default
+# build/parallax), OUT the folder, ARGS more options of `ingest`;
 # GENERATE_ONLY=1 only writes the records (bench/out/tiny-N.jsonl).
 # Usage: bench/ingest-memory.sh [RECORDS] (default 1000000; after `make`).
 set -eu
@@ -33,8 +36,10 @@ PY
 [ "${GENERATE_ONLY:-0}" = 1 ] && exit 0
 rm -f "$OUT"/tiny.db*
 start=$(date +%s)
-"$PX" ingest -q --db "$OUT/tiny.db" "$IN" & pid=$!
+# shellcheck disable=SC2086 # ARGS is a list of options
+"$PX" ingest -q ${ARGS:-} --db "$OUT/tiny.db" "$IN" & pid=$!
 mark=100000
+peak_anon=0
 kb() { awk -v k="$1" '$1 == k ":" { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0; }
 printf "%10s %8s %12s %12s %12s %10s\n" articles seconds "RSS MB" "peak MB" "heap MB" stories
 while kill -0 "$pid" 2>/dev/null; do
@@ -47,8 +52,10 @@ while kill -0 "$pid" 2>/dev/null; do
         mark=$((mark + 100000))
     fi
     last_hwm=${hwm:-${last_hwm:-0}}; last_rss=${rss:-${last_rss:-0}}
+    [ "${anon:-0}" -gt "$peak_anon" ] && peak_anon=$anon
     sleep 1
 done
 wait "$pid"
 n=$(sqlite3 "$OUT/tiny.db" "SELECT count(*) FROM articles")
-printf "%10s %8s %12s %12s (the end: analyses included)\n" "$n" "$(($(date +%s) - start))" "$((last_rss / 1024))" "$((last_hwm / 1024))"
+printf "%10s %8s %12s %12s %12s (the end: peaks of the whole run, the batch merge and analyses included)\n" \
+    "$n" "$(($(date +%s) - start))" "$((last_rss / 1024))" "$((last_hwm / 1024))" "$((peak_anon / 1024))"

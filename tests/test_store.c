@@ -891,6 +891,71 @@ static void test_ingest_memory_follows_the_window(void **state)
     free(input);
 }
 
+/* n records that share no word. */
+static char *write_distinct_records(int n)
+{
+    px_buf b = {0};
+    for (int i = 0; i < n; i++) {
+        char w[3][8];
+        for (int k = 0; k < 3; k++) /* i in base 26, one letter per digit, told apart by k */
+            snprintf(w[k], sizeof w[k], "%c%c%c%c", 'a' + k, 'a' + i / 676 % 26, 'a' + i / 26 % 26, 'a' + i % 26);
+        px_buf_printf(&b, "{\"source\": \"S%d\", \"title\": \"%s %s\", \"text\": \"%s %s %s.\"}\n", i % 7, w[0],
+                      w[1], w[0], w[1], w[2]);
+    }
+    char *path = tu_write_temp(b.data, b.len, ".jsonl");
+    px_buf_free(&b);
+    return path;
+}
+
+static int add_and_check_touched(px_article *a, void *ud)
+{
+    tu_ingest *c = ud;
+    if (tu_ingest_add(a, c))
+        return 1;
+    px_ingest_held now;
+    px_ingest_held_of(c->g, &now);
+    assert_true(now.touched <= 1024); /* the older entries in a temporary file */
+    return 0;
+}
+
+/* The list of stories an ingest touched keeps at most 1,024 entries in
+ * memory, whatever the input: through 2,500 records that share no word
+ * (nearly each a story of its own), the older entries go to a temporary file (2,048 of them), and
+ * the list read back is every story once, in the order first touched
+ * (into a new store, the order of their rows). */
+static void test_touched_list_follows_no_input_length(void **state)
+{
+    (void)state;
+    enum { N = 2500 };
+    char *db = temp_db(), *input = write_distinct_records(N);
+    px_store *s = open_store(db);
+    px_ingest_opts io = {.batch = 500, .no_analyze = 1};
+    px_error err;
+    tu_ingest c = {0};
+    assert_int_equal(px_ingest_new(&c.g, s, &io, &err), PX_OK);
+    px_read_opts o = {0};
+    assert_int_equal(px_read_clean_paths((const char *const *)&input, 1, &o, NULL, add_and_check_touched, &c), 0);
+    assert_false(c.failed);
+    assert_int_equal(px_ingest_finish(c.g, &err), PX_OK);
+    px_ingest_held held;
+    px_ingest_held_of(c.g, &held);
+    assert_int_equal(held.touched_spilled, 2048);
+    static int64_t touched[N + 1];
+    size_t n = 0;
+    assert_int_equal(px_ingest_each_touched(c.g, tu_note_story, &(tu_story_list){touched, N + 1, &n}), PX_OK);
+    assert_true(n > 2048 && n <= N); /* 2,377: a few records share a story */
+    assert_int_equal(px_ingest_stats_of(c.g)->stories, n);
+    px_ingest_free(c.g);
+    px_store_close(s);
+    assert_int_equal(sql_count(db, STORIES_SQL), n);
+    for (size_t i = 0; i < n; i++)
+        if (touched[i] != (int64_t)i + 1)
+            fail_msg("touched list entry %zu: story %lld", i, (long long)touched[i]);
+    remove_db(db);
+    unlink(input);
+    free(input);
+}
+
 /* An ingest that stored its articles but not their analyses (killed, out
  * of disk, or --no-analyze) leaves its stories flagged: the next ingest
  * rebuilds them even when it brings nothing new, and so does reanalyze. */
@@ -1061,6 +1126,7 @@ int main(void)
         cmocka_unit_test(test_kill_then_resume_equals_clean_run),
         cmocka_unit_test(test_kill_then_resume_with_a_small_undated_window),
         cmocka_unit_test(test_ingest_memory_follows_the_window),
+        cmocka_unit_test(test_touched_list_follows_no_input_length),
         cmocka_unit_test(test_missing_analyses_are_rebuilt),
         cmocka_unit_test(test_second_ingest_is_refused_while_one_runs),
         cmocka_unit_test(test_concurrent_ingests_both_succeed),

@@ -306,8 +306,9 @@ static void test_merge_within_one_batch(void **state)
     const px_ingest_stats *st = px_ingest_stats_of(c.g);
     assert_int_equal(st->merged, 1);
     assert_int_equal(st->stories, 1);
-    size_t n;
-    const int64_t *touched = px_ingest_touched(c.g, &n);
+    int64_t touched[2];
+    size_t n = 0;
+    assert_int_equal(px_ingest_each_touched(c.g, tu_note_story, &(tu_story_list){touched, 2, &n}), PX_OK);
     assert_int_equal(n, 1);
     assert_int_equal(touched[0], tu_story_of(s, c.rows[0]));
     assert_int_equal(tu_story_of(s, c.rows[1]), touched[0]);

@@ -180,3 +180,12 @@ void tu_expect_spans(const char *lang, const char *text, const px_spans *sp, con
                  b.data ? b.data : "");
     }
 }
+
+int tu_note_story(int64_t story, void *ud)
+{
+    tu_story_list *l = ud;
+    if (*l->n < l->cap)
+        l->v[*l->n] = story;
+    ++*l->n;
+    return 0;
+}

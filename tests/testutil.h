@@ -66,6 +66,13 @@ int tu_ingest_add(px_article *a, void *ud);
  * when c is not NULL, leaves the rows in it (c->g is freed). */
 px_ingest_stats tu_ingest_paths(px_store *s, const char *const *paths, size_t n, const px_read_opts *ro,
                                 const px_ingest_opts *io, tu_ingest *c);
+/* Collects the touched list (px_ingest_each_touched): up to cap stories
+ * into v, *n counting them all. */
+typedef struct tu_story_list {
+    int64_t *v;
+    size_t cap, *n;
+} tu_story_list;
+int tu_note_story(int64_t story, void *ud);
 /* The story of a stored article (asserted to exist). */
 int64_t tu_story_of(px_store *s, int64_t row);
 

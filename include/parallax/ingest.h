@@ -113,10 +113,12 @@ int px_ingest_add(px_ingest *g, px_article *a, int64_t *row, px_error *err);
  * stats, the touched list and px_ingest_free remain. */
 int px_ingest_finish(px_ingest *g, px_error *err);
 const px_ingest_stats *px_ingest_stats_of(const px_ingest *g);
-/* Row ids of the stories that received new articles or took in a merged
- * story, in the order they first did (a story merged away is dropped) (valid until the next px_ingest_add or px_ingest_free).
- * Not const: the list drops the stories merged away first. */
-const int64_t *px_ingest_touched(px_ingest *g, size_t *n);
+/* Calls fn with the row id of each story that received new articles or
+ * took in a merged story, in the order they first did (a story merged
+ * away is left out), until fn returns nonzero (then PX_ESTOP). PX_EIO
+ * when the older part of the list, kept in a temporary file, cannot be
+ * read back. */
+int px_ingest_each_touched(const px_ingest *g, int (*fn)(int64_t story, void *ud), void *ud);
 /* Refreshes the analysis of every stale story (those an interrupted ingest
  * or --no-analyze left; with all, every story) under the ingest lock;
  * *done counts them. */

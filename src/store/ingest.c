@@ -13,6 +13,7 @@
 #include "parallax/dedup.h"
 #include "parallax/ingest.h"
 #include "core/grow.h"
+#include "core/map.h"
 #include "group/cluster_internal.h"
 #include "core/common_internal.h"
 #include "store/store_internal.h"
@@ -46,15 +47,24 @@ struct px_ingest {
     size_t cap_pos, ring;
     uint64_t n_pos; /* positions given so far */
     /* The stories this ingest touched, in the order first touched. When
-     * each record starts a story the list is as long as the input, so
-     * whether a story is in it is one bit (touched_bits, by story row: rows
-     * are dense), and a story merged away only loses its bit: its entry is
-     * swept out later (a story touched again after that has a newer entry
-     * further on). */
+     * each record starts a story the list is as long as the input, so only
+     * its newest TOUCHED_CHUNK entries stay in memory; the older ones go to
+     * a temporary file (spill), read back in order by each_touched. Two
+     * bits per story row (flags, rows are dense) say whether a story is in
+     * the list now and whether it ever had an entry. A story merged away
+     * only loses its first bit: its entry stays, dead, and is skipped when
+     * read. Should its row come back (SQLite reuses the highest row id once
+     * deleted), its live entry is its new one, whose index revived keeps. */
     int64_t *touched;
-    size_t n_touched, cap_touched, n_dropped;
-    unsigned char *touched_bits;
-    size_t cap_touched_bits;
+    size_t n_touched, cap_touched; /* entries in memory */
+    uint64_t n_spilled;            /* entries before them, in spill */
+    FILE *spill;
+    int no_spill; /* no temporary file could be written: all in memory */
+    unsigned char *flags;
+    size_t cap_flags;
+    px_map revived;      /* story row (its 8 bytes) -> id into live_entry */
+    uint64_t *live_entry; /* the index of a revived story's live entry */
+    size_t cap_live_entry;
     merge *merges; /* heard from the clusterer, not yet stored */
     size_t n_merges, cap_merges;
     int merge_oom; /* a merge could not be remembered */
@@ -122,19 +132,55 @@ static int remember_position(px_ingest *g, const position *canon, int64_t row, u
     return PX_OK;
 }
 
-/* Is story (a row, 1 or more) in the touched list? */
-static int is_touched(const px_ingest *g, int64_t story)
+/* Entries of the touched list kept in memory: the rest is spilled. */
+#define TOUCHED_CHUNK 1024
+
+enum { TOUCHED = 1, LISTED = 2 }; /* a story's flags */
+
+static int flag_of(const px_ingest *g, int64_t story, int flag)
 {
     uint64_t r = (uint64_t)story;
-    return r / 8 < g->cap_touched_bits && (g->touched_bits[r / 8] >> (r % 8) & 1);
+    return r / 4 < g->cap_flags && (g->flags[r / 4] >> (r % 4 * 2) & flag);
 }
 
-static int mark_touched(px_ingest *g, int64_t story, int on)
+static int set_flag(px_ingest *g, int64_t story, int flag, int on)
 {
     uint64_t r = (uint64_t)story;
-    if (px_grow(&g->touched_bits, &g->cap_touched_bits, (size_t)(r / 8) + 1, 1, 1024, 1))
+    if (px_grow(&g->flags, &g->cap_flags, (size_t)(r / 4) + 1, 1, 1024, 1))
         return PX_ENOMEM;
-    g->touched_bits[r / 8] = (unsigned char)((g->touched_bits[r / 8] & ~(1u << (r % 8))) | (unsigned)on << (r % 8));
+    unsigned bit = (unsigned)flag << (r % 4 * 2);
+    g->flags[r / 4] = (unsigned char)(on ? g->flags[r / 4] | bit : g->flags[r / 4] & ~bit);
+    return PX_OK;
+}
+
+/* Moves the entries in memory to the end of the spill file. Should the
+ * file fail (no temporary directory, a full disk), the list stays in
+ * memory from then on: more memory, the same stories. */
+static void spill_touched(px_ingest *g)
+{
+    if (!g->spill && !(g->spill = tmpfile())) {
+        g->no_spill = 1;
+        return;
+    }
+    size_t bytes = g->n_touched * sizeof *g->touched;
+    off_t at = (off_t)(g->n_spilled * sizeof *g->touched);
+    if (pwrite(fileno(g->spill), g->touched, bytes, at) != (ssize_t)bytes) {
+        g->no_spill = 1;
+        return;
+    }
+    g->n_spilled += g->n_touched;
+    g->n_touched = 0;
+}
+
+/* Notes that the entry about to be appended is the live one of story,
+ * which had an entry before. */
+static int note_revived(px_ingest *g, int64_t story)
+{
+    uint32_t id = px_map_intern(&g->revived, (const char *)&story, sizeof story, NULL);
+    if (id == PX_MAP_NONE ||
+        px_grow(&g->live_entry, &g->cap_live_entry, (size_t)id + 1, sizeof *g->live_entry, 16, 0))
+        return PX_ENOMEM;
+    g->live_entry[id] = g->n_spilled + g->n_touched;
     return PX_OK;
 }
 
@@ -142,43 +188,58 @@ static int touch(px_ingest *g, int64_t story)
 {
     if (story < 1) /* not a row: never stored, so not analysed either */
         return PX_OK;
-    if (is_touched(g, story))
+    if (flag_of(g, story, TOUCHED))
         return PX_OK;
-    if (px_grow(&g->touched, &g->cap_touched, g->n_touched + 1, sizeof *g->touched, 64, 0) ||
-        mark_touched(g, story, 1))
+    if (g->n_touched == TOUCHED_CHUNK && !g->no_spill)
+        spill_touched(g);
+    if ((flag_of(g, story, LISTED) && note_revived(g, story)) ||
+        px_grow(&g->touched, &g->cap_touched, g->n_touched + 1, sizeof *g->touched, 64, 0) ||
+        set_flag(g, story, TOUCHED | LISTED, 1))
         return PX_ENOMEM;
     g->touched[g->n_touched++] = story;
     g->st.stories++;
     return PX_OK;
 }
 
-/* Drops the entries of stories no longer touched (merged away), and the
- * older entry of a story touched again, keeping the order of the others:
- * a story's live entry is its last, so the list is read from the end. */
-static void sweep_touched(px_ingest *g)
+/* Is entry i (counted from the first, spilled ones included) of story
+ * the story's live one? */
+static int live_entry(const px_ingest *g, int64_t story, uint64_t i)
 {
-    size_t k = g->n_touched;
-    for (size_t i = g->n_touched; i-- > 0;) {
-        int64_t story = g->touched[i];
-        if (!is_touched(g, story))
-            continue;
-        mark_touched(g, story, 0); /* kept once: its bit was there, no growth */
-        g->touched[--k] = story;
+    if (!flag_of(g, story, TOUCHED))
+        return 0; /* merged away */
+    uint32_t id = g->revived.n ? px_map_find(&g->revived, (const char *)&story, sizeof story) : PX_MAP_NONE;
+    return id == PX_MAP_NONE || g->live_entry[id] == i;
+}
+
+/* Calls fn for each story in the touched list, in the order first
+ * touched, until it returns nonzero (then PX_ESTOP); PX_EIO when the
+ * spilled entries cannot be read back. */
+static int each_touched(const px_ingest *g, int (*fn)(int64_t story, void *ud), void *ud)
+{
+    int64_t buf[TOUCHED_CHUNK];
+    for (uint64_t i = 0; i < g->n_spilled;) {
+        size_t n = g->n_spilled - i < TOUCHED_CHUNK ? (size_t)(g->n_spilled - i) : TOUCHED_CHUNK;
+        if (pread(fileno(g->spill), buf, n * sizeof *buf, (off_t)(i * sizeof *buf)) != (ssize_t)(n * sizeof *buf))
+            return PX_EIO;
+        for (size_t k = 0; k < n; k++, i++)
+            if (live_entry(g, buf[k], i) && fn(buf[k], ud))
+                return PX_ESTOP;
     }
-    size_t n = g->n_touched - k;
-    memmove(g->touched, g->touched + k, n * sizeof *g->touched);
-    for (size_t i = 0; i < n; i++)
-        mark_touched(g, g->touched[i], 1);
-    g->n_touched = n;
-    g->n_dropped = 0;
+    for (size_t k = 0; k < g->n_touched; k++)
+        if (live_entry(g, g->touched[k], g->n_spilled + k) && fn(g->touched[k], ud))
+            return PX_ESTOP;
+    return PX_OK;
 }
 
 static void forget_touched(px_ingest *g)
 {
-    free(g->touched_bits);
-    g->touched_bits = NULL;
-    g->cap_touched_bits = 0;
-    g->n_touched = g->n_dropped = 0;
+    free(g->flags);
+    g->flags = NULL;
+    g->cap_flags = 0;
+    g->n_touched = 0;
+    g->n_spilled = 0; /* the file is written over from its start */
+    px_map_free(&g->revived);
+    memset(&g->revived, 0, sizeof g->revived);
 }
 
 /* The clusterer's on_merge: it cannot fail, so the merge is only noted
@@ -194,18 +255,13 @@ static void note_merge(uint64_t from, uint64_t into, void *ud)
 }
 
 /* Story from is gone: the touched list names into instead (once). The
- * entry of from stays where it stands without its bit; the list is swept
- * once half of it is such entries, so a merge costs a constant on
- * average. */
+ * entry of from stays where it stands, dead (skipped when read). */
 static int retouch(px_ingest *g, int64_t from, int64_t into)
 {
-    if (from >= 1 && is_touched(g, from)) {
-        mark_touched(g, from, 0);
-        g->n_dropped++;
+    if (from >= 1 && flag_of(g, from, TOUCHED)) {
+        set_flag(g, from, TOUCHED, 0); /* its flags are there: no growth */
         g->st.stories--;
     }
-    if (g->n_dropped * 2 > g->n_touched)
-        sweep_touched(g);
     return touch(g, into);
 }
 
@@ -696,6 +752,42 @@ static int has_story(const int64_t *v, size_t n, int64_t story)
     return 0;
 }
 
+/* restore_related's walk over the touched list: the stories read so far. */
+typedef struct related_walk {
+    px_ingest *g;
+    final_merge *f;
+    const char *before; /* older stories were not read */
+    int64_t *seen;
+    size_t n_seen, cap_seen;
+    int rc;
+    px_error *err;
+} related_walk;
+
+static int see(related_walk *w, int64_t story)
+{
+    if (px_grow(&w->seen, &w->cap_seen, w->n_seen + 1, sizeof *w->seen, 64, 0))
+        return PX_ENOMEM;
+    w->seen[w->n_seen++] = story;
+    return PX_OK;
+}
+
+/* The few older stories whose titles best match touched story's. */
+static int restore_related_to(int64_t story, void *ud)
+{
+    related_walk *w = ud;
+    int64_t related[RELATED_STORIES];
+    size_t n = 0;
+    w->rc = px_store_related_stories(w->g->store, story, w->before, RELATED_STORIES, related, &n, w->err);
+    for (size_t k = 0; !w->rc && k < n; k++) {
+        if (has_story(w->seen, w->n_seen, related[k]))
+            continue;
+        if ((w->rc = see(w, related[k])))
+            break;
+        w->rc = px_store_each_article_of(w->g->store, related[k], restore_window, w->f, w->err);
+    }
+    return w->rc != PX_OK;
+}
+
 /* Beside the stories near in time, the few older ones whose titles best
  * match the title of each story this ingest touched: a late article on an
  * old story (a follow-up a year on) would otherwise stay apart. */
@@ -705,35 +797,17 @@ static int restore_related(px_ingest *g, final_merge *f, double window_days, px_
     if (!g->date_lo[0] || px_date_days(g->date_lo, &lo) != PX_OK)
         return PX_OK; /* undated articles only: the active window was read */
     char before[11];
-    px_date_from_days(lo - (long)window_days, before); /* older stories were not read */
-    size_t n_seen = 0, cap_seen = 0;
-    int64_t *seen = NULL;
-    int rc = PX_OK;
-    for (size_t i = 0; !rc && i < f->n_home; i++)
-        if (!has_story(seen, n_seen, f->home[i].story)) {
-            if (px_grow(&seen, &cap_seen, n_seen + 1, sizeof *seen, 64, 0))
-                rc = PX_ENOMEM;
-            else
-                seen[n_seen++] = f->home[i].story;
-        }
-    if (g->n_dropped)
-        sweep_touched(g);
-    for (size_t t = 0; !rc && t < g->n_touched; t++) {
-        int64_t related[RELATED_STORIES];
-        size_t n = 0;
-        rc = px_store_related_stories(g->store, g->touched[t], before, RELATED_STORIES, related, &n, err);
-        for (size_t k = 0; !rc && k < n; k++) {
-            if (has_story(seen, n_seen, related[k]))
-                continue;
-            if (px_grow(&seen, &cap_seen, n_seen + 1, sizeof *seen, 64, 0)) {
-                rc = PX_ENOMEM;
-                break;
-            }
-            seen[n_seen++] = related[k];
-            rc = px_store_each_article_of(g->store, related[k], restore_window, f, err);
-        }
-    }
-    free(seen);
+    px_date_from_days(lo - (long)window_days, before);
+    related_walk w = {.g = g, .f = f, .before = before, .err = err};
+    for (size_t i = 0; !w.rc && i < f->n_home; i++)
+        if (!has_story(w.seen, w.n_seen, f->home[i].story))
+            w.rc = see(&w, f->home[i].story);
+    int rc = w.rc ? w.rc : each_touched(g, restore_related_to, &w);
+    free(w.seen);
+    if (rc == PX_EIO)
+        return px_error_set(err, PX_EIO, "cannot read back the stories this ingest touched (a temporary file)");
+    if (rc == PX_ESTOP)
+        rc = w.rc;
     return rc == PX_ENOMEM ? px_error_set(err, PX_ENOMEM, "out of memory") : rc;
 }
 
@@ -840,6 +914,12 @@ int px_ingest_reanalyze(px_store *s, const px_ingest_opts *o, int all, long long
 int px_ingest_finish(px_ingest *g, px_error *err)
 {
     g->finished = 1;
+    /* Done with: the batch merge builds its own clusterer, and the two
+     * windows would otherwise peak together. */
+    px_clusterer_free(g->cluster);
+    px_deduper_free(g->dedup);
+    g->cluster = NULL;
+    g->dedup = NULL;
     int rc = PX_OK;
     if (!g->open && !(rc = px_store_begin(g->store, err)))
         g->open = 1;
@@ -866,14 +946,12 @@ void px_ingest_held_of(const px_ingest *g, px_ingest_held *out)
     out->dedup_memo_readings = g->memo ? px_dedup_memo_readings(g->memo->dedup) : 0;
     out->positions = g->n_pos < g->ring ? (size_t)g->n_pos : g->ring;
     out->touched = g->n_touched;
+    out->touched_spilled = g->n_spilled;
 }
 
-const int64_t *px_ingest_touched(px_ingest *g, size_t *n)
+int px_ingest_each_touched(const px_ingest *g, int (*fn)(int64_t story, void *ud), void *ud)
 {
-    if (g->n_dropped)
-        sweep_touched(g);
-    *n = g->n_touched;
-    return g->touched;
+    return each_touched(g, fn, ud);
 }
 
 void px_ingest_free(px_ingest *g)
@@ -888,7 +966,11 @@ void px_ingest_free(px_ingest *g)
     px_ingest_memo_free(g->own_memo);
     free(g->pos);
     free(g->touched);
-    free(g->touched_bits);
+    free(g->flags);
+    if (g->spill)
+        fclose(g->spill);
+    px_map_free(&g->revived);
+    free(g->live_entry);
     free(g->merges);
     free(g->replay_keys);
     free(g->replay_story);

@@ -138,7 +138,8 @@ typedef struct px_ingest_held {
     size_t memo_terms;          /* and their distinct terms */
     size_t dedup_memo_readings; /* bodies the deduper's memo holds */
     size_t positions;           /* deduper positions remembered for copies */
-    size_t touched;             /* entries of the touched-stories list */
+    size_t touched;             /* entries of the touched-stories list in memory */
+    uint64_t touched_spilled;   /* and in its temporary file */
 } px_ingest_held;
 void px_ingest_held_of(const px_ingest *g, px_ingest_held *out);
 

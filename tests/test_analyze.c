@@ -586,22 +586,23 @@ static void test_actor_words_name_the_actor(void **s)
 }
 
 /* A place is not called by a person's role before it ("the president
- * Berlin", a transcript's broken phrase) nor by a word before a
- * descriptor it owns ("the experience Berlin authorities have": the
- * authorities' experience). */
+ * Berlin", a transcript's broken phrase), by a word before a descriptor it
+ * owns ("the experience Berlin authorities have": the authorities'
+ * experience) nor by a verb after a pronoun ("I think Berlin"). */
 static void test_place_words_are_not_its_owners(void **s)
 {
     (void)s;
     static const char a[] =
         "{\"source\":\"alpha.example\",\"date\":\"2025-03-02\",\"text\":\"Storms hit Berlin on Monday. "
         "Aides did not want to trouble the president Berlin at this hour, given the experience Berlin "
-        "authorities have of storms. Police in Berlin closed roads.\"}\n"
+        "authorities have of storms. Police in Berlin closed roads. I think Berlin will cope.\"}\n"
         "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"text\":\"Storms hit Berlin on Monday. "
         "Berlin officials said roads in Berlin were closed.\"}\n";
     char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
     cJSON *root = analyze_one_story(path);
     assert_false(actor_has_word(root, "Berlin", "president"));
     assert_false(actor_has_word(root, "Berlin", "experience"));
+    assert_false(actor_has_word(root, "Berlin", "think"));
     cJSON_Delete(root);
     drop_temp(path);
 }

@@ -185,6 +185,17 @@ static int is_determiner(const char *body, const px_token *t)
     return cl_tok_in(body, t, determiners);
 }
 
+/* "I think England can win", "We want Michael Howard to answer": a
+ * capitalised pronoun is the subject of a verb, not a name before a
+ * descriptor. */
+static int is_subject_pronoun(const char *body, const px_token *t)
+{
+    static const char *const pronouns[] = {"we", "you", "they", "he", "she", "it", NULL};
+    if (t->end - t->start == 1)
+        return body[t->start] == 'I';
+    return !(t->flags & PX_TOKF_ALLCAPS) && cl_tok_in(body, t, pronouns); /* "IT firm Dimension Data" */
+}
+
 static int is_preposition(const char *body, const px_token *t)
 {
     static const char *const prepositions[] = {"in", "on", "at", "of", "for", "from", "by", "with", "against",
@@ -278,7 +289,7 @@ static int verb_like(const char *body, const px_token *t, int after_determiner)
  * occupied West Bank", "an endangered gorilla named Harambe"); a
  * preposition or a name only words that are no verb forms ("in southern
  * France", "Cubs reliever Aroldis Chapman"; not "for killing Harambe",
- * "Biden warned Netanyahu"). Anything else (a verb, a noun, a clause
+ * "Biden warned Netanyahu"; "I think England" is no name). Anything else (a verb, a noun, a clause
  * word) makes the words before the name what is done to it ("bodies
  * littered Nice", "which includes Nice"), not how it is called. */
 static int licensed(const char *body, const px_tokens *t, size_t before, size_t first, size_t last)
@@ -292,7 +303,7 @@ static int licensed(const char *body, const px_tokens *t, size_t before, size_t 
     for (size_t k = first; k <= last; k++)
         if (never_a_descriptor(body, &t->v[k]) || (k < last && verb_like(body, &t->v[k], det && k == first)))
             return 0;
-    return det || is_preposition(body, b) || (b->flags & PX_TOKF_CAPITALIZED);
+    return det || is_preposition(body, b) || ((b->flags & PX_TOKF_CAPITALIZED) && !is_subject_pronoun(body, b));
 }
 
 /* "southern Gaza", "the northern West Bank": a word of position names a

@@ -27,7 +27,7 @@ static const char help[] =
     "                       the grouping may link, all the articles as one story\n"
     "                       (TSV: article, text, value and sentence of each\n"
     "                       claim, conflict, the grouping's signals; for\n"
-    "                       scripts/train-quantity-model)\n"
+    "                       bench/conflicts_links.py)\n"
     "  -h, --help           this help\n";
 
 typedef struct numbers_state {

@@ -1,5 +1,4 @@
 /* consensus.c - facts aligned across outlets, omissions and unique facts. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,41 +33,6 @@ static int has_index(const size_t *v, size_t n, size_t x)
     return 0;
 }
 
-/* Is the double quotation mark at body[k] (straight or curly)? Its length. */
-static size_t double_mark_at(const char *body, size_t k, size_t end)
-{
-    if (body[k] == '"')
-        return 1;
-    return k + 3 <= end && (!strncmp(body + k, "\xe2\x80\x9c", 3) || !strncmp(body + k, "\xe2\x80\x9d", 3)) ? 3 : 0;
-}
-
-/* Is sentence i one quotation and nothing else: a mark opening it, a mark
- * closing it, none between (not "“...,” she said, “...”")? */
-static int wholly_quoted(const px_story_text *s, size_t i)
-{
-    const px_story_sentence *ps = &s->sentences[i];
-    const char *body = s->articles[ps->article]->body;
-    size_t a = ps->start, e = ps->end, marks = 0;
-    while (a < e && isspace((unsigned char)body[a]))
-        a++;
-    while (e > a && isspace((unsigned char)body[e - 1]))
-        e--;
-    if (e - a < 2 || !double_mark_at(body, a, e))
-        return 0;
-    size_t last = 0;
-    for (size_t k = a; k < e;) {
-        size_t m = double_mark_at(body, k, e);
-        if (m) {
-            marks++;
-            last = k + m;
-            k += m;
-        } else {
-            k++;
-        }
-    }
-    return marks == 2 && last == e;
-}
-
 /* How a member reads on its own: 2 a whole sentence that names what it is
  * about, 1 a whole sentence opening on a pronoun, leaning on the one
  * before ("And how many ...") or all inside quotation marks (a quote
@@ -79,7 +43,7 @@ static int reads_alone(const px_story_text *s, size_t i)
     if (px_story_sentence_is_quote_piece(s, i))
         return 0;
     return px_story_sentence_opens_on_pronoun(s, i) || px_story_sentence_opens_on_connective(s, i) ||
-                   wholly_quoted(s, i)
+                   px_story_sentence_is_one_quote(s, i)
                ? 1
                : 2;
 }

@@ -2,7 +2,8 @@
 #include "compare/descriptors.h"
 #include "text/claims_common.h"
 
-const char *const px_actor_descriptors[] = {
+/* static: the word-set registry keys a list by its address */
+static const char *const px_actor_descriptors[] = {
     "terrorist", "terrorists", "militant", "militants", "fighters", "group", "movement",
     "organization", "organisation", "regime", "government", "administration", "forces",
     "army", "military", "occupation", "authorities", "leadership", "faction", "rebels",
@@ -12,7 +13,12 @@ const char *const px_actor_descriptors[] = {
     "governments", "regimes", "extremist", "jihadist", "insurgent", "rebel", "radical", "separatist",
     "fighter", "factions", NULL};
 
+int px_is_descriptor_word(const char *w, size_t n)
+{
+    return cl_in(w, n, px_actor_descriptors);
+}
+
 int px_is_actor_descriptor(const char *text, const px_token *t)
 {
-    return cl_tok_in(text, t, px_actor_descriptors);
+    return px_is_descriptor_word(text + t->start, t->end - t->start);
 }

@@ -15,7 +15,6 @@
 #include "core/grow.h"
 #include "core/map.h"
 #include "compare/descriptors.h"
-#include "text/wordset.h"
 #include "compare/entities_internal.h"
 #include "compare/story_internal.h"
 #include "text/text_internal.h"
@@ -437,7 +436,7 @@ static int ends_in_descriptor(const char *w)
 {
     const char *last = strrchr(w, ' ');
     last = last ? last + 1 : w;
-    return px_word_index(px_actor_descriptors, last, strlen(last)) >= 0;
+    return px_is_descriptor_word(last, strlen(last));
 }
 
 int px_framing_label_actors(px_framing *f, const px_story_text *s, const px_entity_list *people,

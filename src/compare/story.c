@@ -577,6 +577,30 @@ static size_t quote_mark_at(const char *body, size_t k, size_t end)
     return 0;
 }
 
+int px_story_sentence_is_one_quote(const px_story_text *s, size_t i)
+{
+    const px_story_sentence *ps = &s->sentences[i];
+    const char *body = s->articles[ps->article]->body;
+    size_t a = ps->start, e = ps->end, marks = 0, last = 0;
+    while (a < e && isspace((unsigned char)body[a]))
+        a++;
+    while (e > a && isspace((unsigned char)body[e - 1]))
+        e--;
+    if (e - a < 2 || !quote_mark_at(body, a, e))
+        return 0;
+    for (size_t k = a; k < e;) {
+        size_t m = quote_mark_at(body, k, e);
+        if (!m) {
+            k++;
+            continue;
+        }
+        marks++;
+        k += m;
+        last = k;
+    }
+    return marks == 2 && last == e;
+}
+
 /* Does the mark of len bytes at body[k] close a quote by where it stands:
  * after a sentence mark, before a space or the sentence's end ("Gone,"
  * he said)? */

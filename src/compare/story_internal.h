@@ -70,6 +70,9 @@ int px_story_sentence_ends_like_one(const px_story_text *s, size_t i);
  * words: opening on a connective ("And police say ...", "But here, Intel
  * has ...") or on a quotation mark? It may stand in a summary, not open
  * one. */
+/* Is sentence i one quotation and nothing else: a double mark opening
+ * it, one closing it, none between (not "“...,” she said, “...”")? */
+int px_story_sentence_is_one_quote(const px_story_text *s, size_t i);
 /* Does sentence i open on a connective ("And", "But", "However")? */
 int px_story_sentence_opens_on_connective(const px_story_text *s, size_t i);
 int px_story_sentence_leans_on_before(const px_story_text *s, size_t i);

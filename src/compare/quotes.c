@@ -437,6 +437,12 @@ static int stopword_ci(const char *s, size_t len)
 
 /* Does token i open an introduction rather than a name: a stop word ("At
  * the same time", "Of course", "That said") or a sentence adverb? */
+/* An adverb by its ending, written in lower case: "quickly", "repeatedly". */
+static int ly_adverb(const char *s, size_t len)
+{
+    return islower((unsigned char)s[0]) && len > 4 && cl_eq(s + len - 2, 2, "ly");
+}
+
 static int is_intro_word(const qscan *q, size_t i)
 {
     static const char *const adverbs[] = {"perhaps", "still", "however", "indeed", "instead",
@@ -447,8 +453,7 @@ static int is_intro_word(const qscan *q, size_t i)
     const px_token *k = &q->d.tk.v[i];
     const char *s = q->d.text + k->start;
     size_t len = k->end - k->start;
-    return stopword_ci(s, len) || cl_in(s, len, adverbs) ||
-           (islower((unsigned char)s[0]) && len > 4 && cl_eq(s + len - 2, 2, "ly"));
+    return stopword_ci(s, len) || cl_in(s, len, adverbs) || ly_adverb(s, len);
 }
 
 static int all_caps(const char *s, size_t len)
@@ -1307,7 +1312,7 @@ static int sentence_speaker(const qscan *q, const px_mention *mn)
     if (after + 1 < q->d.tk.n && q->d.tk.v[after].kind == PX_TOK_WORD) {
         const char *w = q->d.text + q->d.tk.v[after].start;
         size_t wl = q->d.tk.v[after].end - q->d.tk.v[after].start;
-        if ((cl_eq(w, wl, "also") || (wl > 4 && islower((unsigned char)w[0]) && cl_eq(w + wl - 2, 2, "ly"))) &&
+        if ((cl_eq(w, wl, "also") || ly_adverb(w, wl)) &&
             say_at(q, after + 1))
             return 1;
     }
@@ -3203,9 +3208,7 @@ static void drop_trailing_adverbs(const qscan *q, speaker *sp)
     size_t t = cl_token_at(&q->d.tk, sp->start), te = cl_token_at(&q->d.tk, sp->end);
     while (te > t + 1) {
         const px_token *k = &q->d.tk.v[te - 1];
-        const char *w = q->d.text + k->start;
-        size_t n = k->end - k->start;
-        if (!(k->kind == PX_TOK_WORD && islower((unsigned char)w[0]) && n > 4 && cl_eq(w + n - 2, 2, "ly")))
+        if (k->kind != PX_TOK_WORD || !ly_adverb(q->d.text + k->start, k->end - k->start))
             break;
         te--;
     }

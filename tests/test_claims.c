@@ -189,15 +189,16 @@ static void test_merged_role_by_majority(void **s)
 /* A given name spelt two ways before one surname is one person
  * ("Mohammed" and "Mohamed"); two listed given names ("Andrew", "Andrea")
  * are two people, and so is a given name and a surname each spelt another
- * way ("Franck Muller", "Frank Miller"). */
+ * way ("Franck Muller", "Frank Miller"); a known given name alone is no
+ * surname misspelt ("Kim" is not "Keim"). */
 static void test_given_name_spellings_merge(void **s)
 {
     (void)s;
     static const char *bodies[] = {
         "President Mohammed Harbi spoke in Cairo on Monday. Andrew Calloway said the talks went well. "
-        "Franck Muller said the watches were late.",
+        "Franck Muller said the watches were late. Coach Tomas Keim praised the team.",
         "President Mohamed Harbi spoke in Cairo on Monday. Andrea Calloway said the talks went badly. "
-        "Frank Miller said the film was late.",
+        "Frank Miller said the film was late. Kim said the season was over.",
     };
     px_article *a[2];
     px_entity_list *lists[2];
@@ -220,6 +221,9 @@ static void test_given_name_spellings_merge(void **s)
     assert_int_equal(harbi, 1);
     assert_int_equal(calloway, 2);
     assert_int_equal(muller_miller, 2);
+    for (size_t i = 0; i < merged.n; i++)
+        if (strcmp(merged.v[i].name, "Tomas Keim") == 0)
+            assert_int_equal(merged.v[i].mentions, 1);
     px_entity_list_clear(&merged);
     for (size_t i = 0; i < 2; i++) {
         px_entity_list_clear(lists[i]);
@@ -764,6 +768,37 @@ static void test_given_name_resolves_to_the_one_person(void **s)
          "It was the happiest", "Maria"},
     };
     check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
+/* A Korean name's given name of two syllables joined by a hyphen says its
+ * first word is the family name the story uses again ("Moon Jae-in ...
+ * Moon"); a known given name alone is no misspelt surname ("Kim" is not
+ * "Keim"); a conjunction opening the sentence is no part of the name
+ * after it. */
+static void test_family_names_given_names_and_clause_openers(void **s)
+{
+    (void)s;
+    px_entity_list l;
+    entities_of("South Korean President Park Min-ji said the talks would help.\n\n"
+                "A spokesman for Park said they were still reading the speech, and Park agreed "
+                "to meet her on Friday.\n\n"
+                "Coach Tomas Keim praised the team on Sunday. Later, Kim said the season was over.\n\n"
+                "Although Vellmar Rovers lost, the fans cheered.\n\n"
+                "Their three children, Zachary, William, and Matthew were at the temple.",
+                &l);
+    const px_entity *park = entity_named(&l, "Park Min-ji");
+    assert_non_null(park);
+    assert_int_equal(park->mentions, 3);
+    assert_null(entity_named(&l, "Park"));
+    const px_entity *keim = entity_named(&l, "Tomas Keim");
+    assert_non_null(keim);
+    assert_int_equal(keim->mentions, 1);
+    for (size_t i = 0; i < l.n; i++)
+        assert_null(strstr(l.v[i].name, "Although"));
+    assert_non_null(entity_named(&l, "Vellmar Rovers"));
+    for (size_t i = 0; i < l.n; i++)
+        assert_null(strchr(l.v[i].name, ','));
+    px_entity_list_clear(&l);
 }
 
 /* The name before a long appositive speaks, whatever "and" it holds; a
@@ -2506,6 +2541,7 @@ int main(void)
         cmocka_unit_test(test_reporting_idioms),
         cmocka_unit_test(test_shared_surname_resolves_by_pronoun_and_proximity),
         cmocka_unit_test(test_given_name_resolves_to_the_one_person),
+        cmocka_unit_test(test_family_names_given_names_and_clause_openers),
         cmocka_unit_test(test_names_end_before_lower_case_words),
         cmocka_unit_test(test_long_appositives_and_passive_cues),
         cmocka_unit_test(test_speaker_is_a_person_or_organisation),

@@ -566,6 +566,15 @@ static void test_picture_captions_and_credit_lines(void **s)
     assert_string_equal(removal_reason(a, "MILLBROOK, Mar 2 (Atlas Wire Foundation) - "), "dateline");
     assert_string_equal(removal_reason(a, "Order Reprints | Today's Paper | Subscribe"), "navigation");
     px_article_free(a);
+    /* the credit's opening bracket in the paragraph before */
+    a = clean_body("Workers walked out of the battery plant on Sunday.\n\n"
+                   "(Additional reporting by Dana Whitfield in MILLBROOK, and Ian Marsh in Vellmar.\n\n"
+                   "Editing by Tomas Brenner and Kell Varlow)\n\n"
+                   "Editing by hand took the union a week (it said).");
+    assert_string_equal(a->body, "Workers walked out of the battery plant on Sunday.\n\n"
+                                 "Editing by hand took the union a week (it said).");
+    assert_string_equal(removal_reason(a, "Editing by Tomas Brenner and Kell Varlow)"), "byline");
+    px_article_free(a);
 }
 
 /* A dateline opening the article goes ("Video" before it too); a caption

@@ -1064,8 +1064,23 @@ static int ends_on_function_word(const scanner *sc, size_t i)
            (tok_is_stopword(sc, t) || cl_tok_eq(sc->text, t, "since") || cl_tok_eq(sc->text, t, "till"));
 }
 
+/* Is token i a conjunction that opens a subordinate clause ("Although",
+ * "Unless")? Capitalised at the start of a sentence, the tagger can take
+ * it for the first word of the name after it ("Although Red Bull"). */
+static int clause_opener(const scanner *sc, size_t i)
+{
+    static const char *const openers[] = {"although", "though", "unless", "whereas", "whether", "because",
+                                          "since", "while", "whilst", "once", "if", "when", "after",
+                                          "before", "as", "despite", NULL};
+    return cl_tok_in(sc->text, &sc->tk.v[i], openers);
+}
+
 static int add_tagged(scanner *sc, size_t first, size_t last, px_ner_type type)
 {
+    while (last > first + 1 && cl_tok_eq(sc->text, &sc->tk.v[last - 1], ","))
+        last--; /* "Zachary, William, and Matthew": no name ends on a comma */
+    if (last - first >= 2 && opens_sentence(sc, first) && clause_opener(sc, first))
+        return add_tagged(sc, first + 1, last, type);
     for (size_t i = first + 1; type == PX_NER_PER && i + 1 < last; i++)
         if (cl_tok_eq(sc->text, &sc->tk.v[i], "and") || cl_tok_eq(sc->text, &sc->tk.v[i], "&")) {
             if (!tok_given_name(sc, first) && !tok_given_name(sc, i + 1) &&
@@ -1447,6 +1462,21 @@ static int given_name_of(const char *longer, const char *w, size_t wlen)
     return strncasecmp(longer, w, wlen) == 0 && longer[wlen] == ' ';
 }
 
+/* Is w the family name that opens the name `full`, in the order of
+ * Chinese and Korean names: a common family name of the list, or any word
+ * before a given name of two syllables joined in the Korean romanisation
+ * ("Moon Jae-in", "Park Geun-hye": a hyphen, then lower case)? */
+static int family_name_first(const char *full, const char *w, size_t wlen)
+{
+    if (!given_name_of(full, w, wlen))
+        return 0;
+    if (cl_is_family_name_first(w, wlen))
+        return 1;
+    const char *given = full + wlen + 1;
+    const char *hyphen = strchr(given, '-');
+    return hyphen && !strchr(given, ' ') && hyphen > given && islower((unsigned char)hyphen[1]);
+}
+
 static long resolve_short(const px_entity_list *out, const cand *cands, size_t from, size_t upto,
                           const cand *c, const name_index *surnames, tested *seen)
 {
@@ -1486,12 +1516,13 @@ static long resolve_short(const px_entity_list *out, const cand *cands, size_t f
                 if (c->n_words > 1 && person && strstr(e->name, c->name))
                     return o->entity;
                 if (c->n_words == 1 && person && c->kind == PX_ENTITY_PERSON &&
-                    given_name_of(e->name, c->name, len) &&
-                    (e->gender || cl_is_family_name_first(c->name, len))) {
+                    ((e->gender && given_name_of(e->name, c->name, len)) ||
+                     family_name_first(e->name, c->name, len))) {
                     given_shared |= given >= 0 && given != o->entity;
                     given = o->entity;
                 }
-            } else if (c->n_words == 1 && e->kind == PX_ENTITY_PERSON && !c->kind_sure) {
+            } else if (c->n_words == 1 && e->kind == PX_ENTITY_PERSON && !c->kind_sure &&
+                       !cl_given_name_gender(c->name, len)) {
                 const char *last;
                 size_t last_len;
                 name_words(e->name, &last, &last_len);
@@ -2342,8 +2373,7 @@ static int kinds_compatible(px_entity_kind a, px_entity_kind b)
  * full, in the order of Chinese and Korean names? */
 static int family_name_of(const px_entity *full, const px_entity *one)
 {
-    size_t n = strlen(one->name);
-    return cl_is_family_name_first(one->name, n) && given_name_of(full->name, one->name, n);
+    return family_name_first(full->name, one->name, strlen(one->name));
 }
 
 static int same_entity(const px_entity *a, const px_entity *b)
@@ -2390,8 +2420,10 @@ static int misspelled(const px_entity *a, const px_entity *b)
         budget = 1; /* Vos / Voss: one letter dropped */
     if (!budget || px_edit_distance(as, al, bs, bl, budget) > budget)
         return 0;
-    /* both have first names: they must agree */
     int a_one = !strchr(a->name, ' '), b_one = !strchr(b->name, ' ');
+    if ((a_one && cl_given_name_gender(as, al)) || (b_one && cl_given_name_gender(bs, bl)))
+        return 0; /* "Kim" alone is a given name, not "Keim" misspelt */
+    /* both have first names: they must agree */
     if (!a_one && !b_one) {
         const char *sa = strchr(a->name, ' '), *sb = strchr(b->name, ' ');
         return sa - a->name == sb - b->name && strncasecmp(a->name, b->name, (size_t)(sa - a->name)) == 0;
@@ -2504,6 +2536,10 @@ static int never_by_surname(const px_entity *e)
             (name_words(var, &vlast, &vl) < name_words(e->name, &last, &last_len) ||
              !strstr(var, first)))
             return 0;
+        /* "President Moon" of "Moon Jae-in": the family name written first */
+        if (vl == (size_t)(sp - e->name) && strncasecmp(vlast, first, vl) == 0 &&
+            family_name_first(e->name, first, vl))
+            return 0;
     }
     return 1;
 }
@@ -2562,6 +2598,31 @@ static merge_key merge_key_of(const px_entity *e)
     return (merge_key){tolower((unsigned char)last[0]), len, strlen(e->name), e->kind == PX_ENTITY_PERSON};
 }
 
+/* A one-word person is the person whose full name it opens in the
+ * Chinese and Korean order ("Kim" of "Kim Jong-un"): the runs of
+ * px_entities_merge compare last words, so such pairs meet here. */
+static int union_family_names(flat *f, size_t total, px_entity_list *const *lists)
+{
+    name_index family = {0};
+    int rc = PX_OK;
+    for (size_t k = 0; k < total && !rc; k++) {
+        const px_entity *e = &lists[f[k].list]->v[f[k].item];
+        const char *sp = strchr(e->name, ' ');
+        if (e->kind == PX_ENTITY_PERSON && sp && family_name_first(e->name, e->name, (size_t)(sp - e->name)))
+            rc = index_name(&family, e->name, (size_t)(sp - e->name), (long)k);
+    }
+    for (size_t k = 0; k < total && !rc; k++) {
+        const px_entity *e = &lists[f[k].list]->v[f[k].item];
+        long full = e->kind == PX_ENTITY_PERSON && !e->kind_by_context && !strchr(e->name, ' ')
+                        ? find_name(&family, e->name, strlen(e->name))
+                        : -1;
+        if (full >= 0)
+            uf_union(f, (size_t)full, k);
+    }
+    name_index_free(&family);
+    return rc;
+}
+
 int px_entities_merge(const px_article *const *articles, px_entity_list *const *lists,
                       size_t n, px_entity_list *out, px_error *err)
 {
@@ -2613,6 +2674,10 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
     }
     free(key);
     free(order);
+    if (union_family_names(f, total, lists)) {
+        free(f);
+        return px_error_set(err, PX_ENOMEM, "out of memory merging entities");
+    }
     /* a single-word person that became ambiguous (two full names share it)
      * stays with the first; union-find already decided, accept it */
     size_t *root_to_out = malloc((total ? total : 1) * sizeof *root_to_out);

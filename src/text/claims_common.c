@@ -485,7 +485,8 @@ static const char *const male_names[] = {
 /* The most common Chinese family names in pinyin and Korean ones in the
  * usual romanisation; those that are also English words or parts of
  * common names ("He", "Long", "Moon", "Park", "Hong" of Hong Kong) are
- * left out, and "Kim" is in the given names already. */
+ * left out ("Moon Jae-in" is told by the shape of its given name,
+ * entities.c). "Kim" is also a given name of its own. */
 static const char *const family_names_first[] = {
     "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Zhou", "Xu", "Sun", "Zhu", "Guo",
     "Lin", "Gao", "Luo", "Zheng", "Liang", "Xie", "Song", "Tang", "Feng", "Deng", "Cao", "Peng",
@@ -494,7 +495,7 @@ static const char *const family_names_first[] = {
     "Hou", "Shao", "Yin", "Lei", "Bai", "Kong", "Duan", "Hao", "Qiu", "Gong", "Xing",
     "Shi", "Xue", "Lyu", "Yan", "Jin", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim",
     "Shin", "Seo", "Kwon", "Hwang", "Ahn", "Yoo", "Jeon", "Ko", "Li",
-    "Ma", "Hu", "Wu", "Han", "Tan", "Lee", NULL};
+    "Ma", "Hu", "Wu", "Han", "Tan", "Lee", "Kim", NULL};
 
 int cl_is_family_name_first(const char *s, size_t len) { return cl_in(s, len, family_names_first); }
 

@@ -151,6 +151,8 @@ typedef struct scanner {
     unsigned char *title_line; /* per token: its line is written in Title Case */
     uint64_t *capital; /* keys of the words capitalised inside a sentence of the body, sorted */
     size_t n_capital;
+    uint64_t *prose; /* the same, words of runs in capitals aside */
+    size_t n_prose;
     struct word_use *uses; /* the capitalised words' uses, sorted (word_uses_build) */
     size_t n_uses;
     px_stemmer *stemmer; /* English, for background counts (NULL: none counts) */
@@ -386,20 +388,46 @@ static int headline_capital(const scanner *sc, const px_token *t)
 
 static int opens_sentence(const scanner *sc, size_t i);
 
+/* Is token t a word written in capitals only ("ISSUES", "NAACP")? */
+static int shouted(const scanner *sc, const px_token *t)
+{
+    if (t->kind != PX_TOK_WORD || t->end - t->start < 2)
+        return 0;
+    for (size_t b = t->start; b < t->end; b++)
+        if (islower((unsigned char)sc->text[b]))
+            return 0;
+    return isupper((unsigned char)sc->text[t->start]);
+}
+
+/* Is token i one of a run of words in capitals (a headline in capitals),
+ * not an acronym among other words? */
+static int in_shouted_run(const scanner *sc, size_t i)
+{
+    return shouted(sc, &sc->tk.v[i]) && ((i > 0 && same_line(sc, i) && shouted(sc, &sc->tk.v[i - 1])) ||
+                                         (i + 1 < sc->tk.n && same_line(sc, i + 1) && shouted(sc, &sc->tk.v[i + 1])));
+}
+
 /* The words the body capitalises inside a sentence (Title Case lines
- * aside), sorted for lookup. */
+ * aside), sorted for lookup; and those of them written among words not
+ * in capitals. */
 static int capitals_build(scanner *sc)
 {
     sc->capital = malloc((sc->tk.n ? sc->tk.n : 1) * sizeof *sc->capital);
-    if (!sc->capital)
+    sc->prose = malloc((sc->tk.n ? sc->tk.n : 1) * sizeof *sc->prose);
+    if (!sc->capital || !sc->prose)
         return PX_ENOMEM;
     for (size_t i = 0; i < sc->tk.n; i++) {
         const px_token *t = &sc->tk.v[i];
-        if (t->kind == PX_TOK_WORD && isupper((unsigned char)sc->text[t->start]) &&
-            !sc->title_line[i] && !opens_sentence(sc, i))
-            sc->capital[sc->n_capital++] = lower_key(sc->text + t->start, t->end - t->start);
+        if (t->kind != PX_TOK_WORD || !isupper((unsigned char)sc->text[t->start]) || sc->title_line[i] ||
+            opens_sentence(sc, i))
+            continue;
+        uint64_t key = lower_key(sc->text + t->start, t->end - t->start);
+        sc->capital[sc->n_capital++] = key;
+        if (!in_shouted_run(sc, i))
+            sc->prose[sc->n_prose++] = key;
     }
     qsort(sc->capital, sc->n_capital, sizeof *sc->capital, by_key);
+    qsort(sc->prose, sc->n_prose, sizeof *sc->prose, by_key);
     return PX_OK;
 }
 
@@ -1064,6 +1092,63 @@ static int ends_on_function_word(const scanner *sc, size_t i)
            (tok_is_stopword(sc, t) || cl_tok_eq(sc->text, t, "since") || cl_tok_eq(sc->text, t, "till"));
 }
 
+static int capitalised_in_prose(const scanner *sc, const px_token *t)
+{
+    uint64_t k = lower_key(sc->text + t->start, t->end - t->start);
+    return bsearch(&k, sc->prose, sc->n_prose, sizeof k, by_key) != NULL;
+}
+
+static int all_shouted(const scanner *sc, size_t first, size_t last)
+{
+    for (size_t i = first; i < last; i++)
+        if (sc->tk.v[i].kind == PX_TOK_WORD && !shouted(sc, &sc->tk.v[i]))
+            return 0;
+    return 1;
+}
+
+/* Is token i of the name [first, last) written in capitals a common word
+ * the headline shouts: a word the text writes in lower case and never
+ * capitalises inside a sentence ("ISSUES"), or a function word not
+ * between two words it does capitalise ("FOR", not the "OF" of "WORLD OF
+ * WARCRAFT")? */
+static int shouted_common_word(const scanner *sc, size_t first, size_t last, size_t i)
+{
+    const px_token *t = &sc->tk.v[i];
+    if (t->kind != PX_TOK_WORD || capitalised_in_prose(sc, t))
+        return 0;
+    if (written_lower(sc, t))
+        return 1;
+    return tok_is_stopword(sc, t) &&
+           !(i > first && i + 1 < last && capitalised_in_prose(sc, &sc->tk.v[i - 1]) &&
+             capitalised_in_prose(sc, &sc->tk.v[i + 1]));
+}
+
+static int add_tagged(scanner *sc, size_t first, size_t last, px_ner_type type);
+
+/* A name of several words all in capitals ("NAACP ISSUES NATIONAL TRAVEL
+ * ADVISORY FOR AMERICAN AIRLINES", a headline in capitals) is split at
+ * the common words the headline shouts ("NAACP", "AMERICAN AIRLINES"); a
+ * word left alone stays a name only when the text capitalises it inside a
+ * sentence too. Names of up to three words in capitals stand ("ENGLISH
+ * COUNTY CHAMPIONSHIP", "WORLD OF WARCRAFT"). Returns 0 when the name
+ * stands. */
+static int split_shouted_name(scanner *sc, size_t first, size_t last, px_ner_type type, int *rc)
+{
+    size_t i = first;
+    while (i < last && !shouted_common_word(sc, first, last, i))
+        i++;
+    if (i == last)
+        return 0;
+    *rc = PX_OK;
+    for (size_t run = first; run < last && !*rc; run = i + 1) {
+        for (i = run; i < last && !shouted_common_word(sc, first, last, i);)
+            i++;
+        if (i - run > 1 || (i > run && capitalised_in_prose(sc, &sc->tk.v[run])))
+            *rc = add_tagged(sc, run, i, type); /* not "NATIONAL" alone */
+    }
+    return 1;
+}
+
 /* Is token i a conjunction that opens a subordinate clause ("Although",
  * "Unless")? Capitalised at the start of a sentence, the tagger can take
  * it for the first word of the name after it ("Although Red Bull"). */
@@ -1081,6 +1166,9 @@ static int add_tagged(scanner *sc, size_t first, size_t last, px_ner_type type)
         last--; /* "Zachary, William, and Matthew": no name ends on a comma */
     if (last - first >= 2 && opens_sentence(sc, first) && clause_opener(sc, first))
         return add_tagged(sc, first + 1, last, type);
+    int rc;
+    if (last - first >= 4 && all_shouted(sc, first, last) && split_shouted_name(sc, first, last, type, &rc))
+        return rc;
     for (size_t i = first + 1; type == PX_NER_PER && i + 1 < last; i++)
         if (cl_tok_eq(sc->text, &sc->tk.v[i], "and") || cl_tok_eq(sc->text, &sc->tk.v[i], "&")) {
             if (!tok_given_name(sc, first) && !tok_given_name(sc, i + 1) &&
@@ -1695,11 +1783,36 @@ static void infer_gender_from_pronouns(scanner *sc, px_entity_list *out)
 }
 
 /* A mention's entity by its exact name, else a new entity. */
+/* Written in capitals only ("PARIS" of a dateline). */
+static int all_caps(const char *s)
+{
+    for (; *s; s++)
+        if (islower((unsigned char)*s))
+            return 0;
+    return 1;
+}
+
+/* An entity first named in capitals takes the name as the text writes it
+ * in its sentences ("AMERICAN AIRLINES" of a headline, then "American
+ * Airlines"). */
+static int prefer_written_case(px_entity *e, const char *name)
+{
+    if (!all_caps(e->name) || all_caps(name) || strlen(name) != strlen(e->name))
+        return PX_OK;
+    char *nm = px_strdup(name);
+    if (!nm)
+        return PX_ENOMEM;
+    free(e->name);
+    e->name = nm;
+    return PX_OK;
+}
+
 static int name_or_new(resolver *r, px_entity_list *out, cand *c, int look_up)
 {
     size_t len = strlen(c->name);
     if (look_up && c->entity < 0)
         c->entity = find_name(&r->names, c->name, len);
+
     if (c->entity < 0) {
         if ((c->entity = new_entity(out, c)) < 0)
             return PX_ENOMEM;
@@ -2177,6 +2290,8 @@ static int resolve(scanner *sc, const px_article *a, px_entity_list *out)
             return PX_ENOMEM;
         }
         free(variant);
+        if (strcasecmp(e->name, c->name) == 0 && prefer_written_case(e, c->name))
+            return PX_ENOMEM;
         if (CL_GROW(out->mentions, out->cap_mentions, out->n_mentions))
             return PX_ENOMEM;
         out->mentions[out->n_mentions++] =
@@ -2208,6 +2323,7 @@ static void scanner_free(scanner *sc)
     free(sc->lower);
     free(sc->title_line);
     free(sc->capital);
+    free(sc->prose);
     free(sc->uses);
     px_ner_spans_free(&sc->names);
     px_stemmer_free(sc->stemmer);
@@ -2432,15 +2548,6 @@ static int misspelled(const px_entity *a, const px_entity *b)
     return (a->role && b->role && strcasecmp(a->role, b->role) == 0) || a_one || b_one;
 }
 
-/* Written in capitals only ("PARIS" of a dateline). */
-static int all_caps(const char *s)
-{
-    for (; *s; s++)
-        if (islower((unsigned char)*s))
-            return 0;
-    return 1;
-}
-
 static int merged_add_source(px_entity *m, const px_source_count *sc)
 {
     for (size_t i = 0; i < m->n_sources; i++)
@@ -2534,7 +2641,7 @@ static int never_by_surname(const px_entity *e)
         /* "Marx", "Ms. Marx": the surname without the given name */
         if (vl == last_len && strncasecmp(vlast, last, vl) == 0 &&
             (name_words(var, &vlast, &vl) < name_words(e->name, &last, &last_len) ||
-             !strstr(var, first)))
+             !strcasestr(var, first)))
             return 0;
         /* "President Moon" of "Moon Jae-in": the family name written first */
         if (vl == (size_t)(sp - e->name) && strncasecmp(vlast, first, vl) == 0 &&

@@ -345,6 +345,27 @@ static void test_durations_with_halves_and_words_between(void **s)
     assert_int_equal(count_timexes("The union has three trading partners.", "2001-06-01"), 0);
 }
 
+/* Weeks named from a month (a week belongs to the month of its Thursday),
+ * "earlier in the week" (said on a Monday: the week before), the quarter
+ * of a report a year back, a clock time with the part of the day. */
+static void test_weeks_of_a_month_and_parts_of_periods(void **s)
+{
+    (void)s;
+    expect_span("Shipments resume in the first week of March.", "2001-02-10", "the first week of March",
+                PX_TIMEX_DATE, "2001-W09");
+    expect_span("Stocks sagged in the last week of January.", "2001-02-10", "the last week of January",
+                PX_TIMEX_DATE, "2001-W04");
+    expect_span("The mayor resigned earlier in the week.", "2001-02-08", "the week", PX_TIMEX_DATE, "2001-W06");
+    expect_span("The mayor resigned earlier in the week.", "2001-02-05", "the week", PX_TIMEX_DATE, "2001-W05");
+    expect_span("Tolls will rise later in the month.", "2001-02-08", "the month", PX_TIMEX_DATE, "2001-02");
+    expect_nth("The bank earned more in the third quarter. In the quarter a year ago, it lost $2 million.",
+               "2001-10-25", 1, "the quarter a year ago", "2000-Q3");
+    expect_span("The ferry sails at 7:30 tonight.", "2001-02-08", "7:30 tonight", PX_TIMEX_TIME,
+                "2001-02-08T19:30");
+    expect_span("Guards heard shots at 11:40 last night.", "2001-02-08", "11:40 last night", PX_TIMEX_TIME,
+                "2001-02-07T23:40");
+}
+
 /* A range runs forward: its end, written without a year, is not put
  * before its start, nor its start after its end. */
 static void test_a_range_runs_forward(void **s)
@@ -814,6 +835,7 @@ int main(void)
         cmocka_unit_test(test_one_place_per_sentence),
         cmocka_unit_test(test_durations_with_halves_and_words_between),
         cmocka_unit_test(test_a_range_runs_forward),
+        cmocka_unit_test(test_weeks_of_a_month_and_parts_of_periods),
         cmocka_unit_test(test_example_bridge_timeline),
         cmocka_unit_test(test_undated_article_counts_from_the_story_event),
         cmocka_unit_test(test_event_day_is_the_most_named_earliest_on_a_tie),

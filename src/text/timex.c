@@ -1106,6 +1106,28 @@ static size_t the_year(const sent *s, size_t j, tval *v)
     return k + 1 - j;
 }
 
+/* "earlier in the week", "late in the month": the week or month of the
+ * day the text last named, else this one. j is the unit after "the". */
+static size_t in_this_week_or_month(const sent *s, size_t j, tval *v)
+{
+    static const char *const whens[] = {"earlier", "later", "early", "late", NULL};
+    int plural;
+    const unit *u = unit_at(s, j, &plural);
+    if (!u || plural || (u->grain != PX_GRAIN_WEEK && u->grain != PX_GRAIN_MONTH) || u->code[1] == 'E' ||
+        j < 3 || !is_w(s, j - 1, "the") || !is_w(s, j - 2, "in") || which(s, j - 3, whens) < 0 ||
+        is_w(s, j + 1, "of") || is_w(s, j + 1, "before") || is_w(s, j + 1, "after"))
+        return 0;
+    v->type = PX_TIMEX_DATE;
+    v->anchored = ANCHOR_OR_REF;
+    if (!tv_needs_ref(s, v))
+        return 1;
+    long day = s->ref->day;
+    if (is_w(s, j - 3, "earlier") && (u->grain == PX_GRAIN_WEEK ? weekday_of(day) == 1 : day == month_start(month_index(day))))
+        day--; /* said on a Monday, on the first: nothing of this one is earlier */
+    tv_period(v, u->grain == PX_GRAIN_WEEK ? monday_of(day) : month_start(month_index(day)), u->grain);
+    return 1;
+}
+
 /* "the week of March 6": the week of a day written in full. */
 static size_t week_of(const sent *s, size_t j, tval *v)
 {
@@ -1123,6 +1145,41 @@ static size_t week_of(const sent *s, size_t j, tval *v)
     return 2 + used;
 }
 
+/* The ISO week holding the first (n = 1..4) or last (n = -1) Thursday of
+ * the month that starts on day first: a week belongs to the month that
+ * holds its Thursday. */
+static long week_of_month(long first, int n)
+{
+    int y_m;
+    long y = year_of(first, &y_m);
+    long thursday = first + (4 - weekday_of(first) + 7) % 7;
+    if (n < 0) {
+        long last = px_days_from_date(y, y_m, px_days_in_month(y, y_m));
+        thursday = last - (weekday_of(last) - 4 + 7) % 7;
+    } else {
+        thursday += 7L * (n - 1);
+    }
+    return monday_of(thursday);
+}
+
+/* "the first week of March", "the last week of April 1998": that week. */
+static size_t m_week_of_month(const sent *s, size_t j, tval *v)
+{
+    static const char *const nths[] = {"first", "second", "third", "fourth", "last", "final", NULL};
+    int nth = which(s, j, nths);
+    if (nth < 0 || j == 0 || !is_w(s, j - 1, "the") || !is_w(s, j + 1, "week") || !is_w(s, j + 2, "of"))
+        return 0;
+    tval month;
+    tv_init(&month);
+    size_t used = m_month(s, j + 3, &month);
+    if (!used || month.grain != PX_GRAIN_MONTH || !month.has_day || month.unresolved)
+        return 0;
+    *v = month;
+    v->grain = PX_GRAIN_WEEK;
+    v->day = week_of_month(month.day, nth >= 4 ? -1 : nth + 1);
+    return 3 + used;
+}
+
 /* "the end of the month", "the middle of the month": this month. j is
  * "the" before "month". */
 static int period_part_of_this_month(const sent *s, size_t j)
@@ -1138,6 +1195,10 @@ static size_t m_phrase(const sent *s, size_t j, tval *v)
     size_t used = the_year(s, j, v);
     if (!used)
         used = week_of(s, j, v);
+    if (!used)
+        used = m_week_of_month(s, j, v);
+    if (!used)
+        used = in_this_week_or_month(s, j, v);
     if (used)
         return used;
     v->type = PX_TIMEX_DATE;
@@ -1494,11 +1555,13 @@ static size_t m_half(const sent *s, size_t j, tval *v)
     return k + 1 - j;
 }
 
-/* "last year" at token k (two tokens). */
-static int year_back(const sent *s, size_t k)
+/* "last year", "a year ago", "a year earlier" at token k: its tokens, else 0. */
+static size_t year_back(const sent *s, size_t k)
 {
     if (is_w(s, k, "last") && is_w(s, k + 1, "year") && word_len(s, k + 1) == tok_bytes(s, k + 1))
-        return 1;
+        return 2;
+    if (is_w(s, k, "a") && is_w(s, k + 1, "year") && (is_w(s, k + 2, "ago") || is_w(s, k + 2, "earlier")))
+        return 3;
     return 0;
 }
 
@@ -1548,10 +1611,11 @@ static size_t m_quarter(const sent *s, size_t j, tval *v)
     if (!tv_needs_ref(s, v))
         return k - j;
     long cur = quarter_index(s->ref->day);
-    if (!q && lag == 1 && year_back(s, k)) { /* the same period last year: a year before */
+    size_t back = !q && lag == 1 ? year_back(s, k) : 0;
+    if (back) { /* the same period last year, the quarter a year ago: a year before */
         tv_period(v, px_days_from_date(s->ref->year - 1, 1, 1), PX_GRAIN_YEAR);
         v->quarter_back = 1;
-        return k + 2 - j;
+        return k + back - j;
     }
     if (!q) {
         set_quarter(v, cur - (tense_of(s, j, k) > 0 && lag == 1 ? 0 : lag));
@@ -2371,8 +2435,31 @@ static int joined_by_glue(const sent *s, size_t a, size_t b)
     return 1;
 }
 
+/* The part of the day of a time of day "TAF" (1 morning, 2 afternoon, 3
+ * evening, 4 night), 0 for a clock time. */
+static int part_of_day_code(const char *tod)
+{
+    static const char *const codes[] = {"TMO", "TAF", "TEV", "TNI", NULL};
+    for (int k = 0; codes[k]; k++)
+        if (strcmp(tod, codes[k]) == 0)
+            return k + 1;
+    return 0;
+}
+
+/* "7:30 tonight", "at 4 this afternoon": a clock hour before noon said of
+ * the afternoon, evening or night is after noon. tod is "Thh:mm". */
+static void evening_hour(char tod[8], int part)
+{
+    int hour = (tod[1] - '0') * 10 + (tod[2] - '0');
+    if (tod[0] != 'T' || hour >= 12 || part < 2 || (part == 4 && hour < 6))
+        return;
+    hour += 12;
+    tod[1] = (char)('0' + hour / 10);
+    tod[2] = (char)('0' + hour % 10);
+}
+
 /* A clock time right before or after a day ("3 p.m. Tuesday", "Tuesday at
- * 3 p.m.") is one expression of that day. */
+ * 3 p.m.", "7:30 tonight") is one expression of that day. */
 static size_t merge_times(const sent *s, found *f, size_t n)
 {
     size_t out = 0;
@@ -2383,9 +2470,11 @@ static size_t merge_times(const sent *s, found *f, size_t n)
             found *clock = prev->v.grain == PX_GRAIN_TIME ? prev : cur->v.grain == PX_GRAIN_TIME ? cur : NULL;
             found *day = clock == prev ? cur : prev;
             int joined = joined_by_glue(s, prev->last + 1, cur->first);
-            if (clock && day != clock && joined && day->v.grain == PX_GRAIN_DAY && !day->v.tod[0]) {
+            if (clock && day != clock && joined && day->v.grain == PX_GRAIN_DAY &&
+                (!day->v.tod[0] || part_of_day_code(day->v.tod))) {
                 tval v = day->v;
                 memcpy(v.tod, clock->v.tod, sizeof v.tod);
+                evening_hour(v.tod, part_of_day_code(day->v.tod));
                 v.type = PX_TIMEX_TIME;
                 v.bare_clock = 0;
                 prev->last = cur->last;

@@ -366,6 +366,24 @@ static void test_weeks_of_a_month_and_parts_of_periods(void **s)
                 "2001-02-07T23:40");
 }
 
+/* Days counted from a named day, "years ago", "the 4th of July", "May of
+ * last year". */
+static void test_days_counted_from_a_named_day(void **s)
+{
+    (void)s;
+    expect_span("The ballot is a week from today.", "2001-02-08", "a week from today", PX_TIMEX_DATE, "2001-02-15");
+    expect_span("Hearings open two weeks from Monday.", "2001-02-08", "two weeks from Monday", PX_TIMEX_DATE,
+                "2001-02-19");
+    expect_span("The ferry sails the day after tomorrow.", "2001-02-08", "the day after tomorrow", PX_TIMEX_DATE,
+                "2001-02-10");
+    expect_span("The ferry sailed the day before yesterday.", "2001-02-08", "the day before yesterday",
+                PX_TIMEX_DATE, "2001-02-06");
+    expect_span("The mill shut years ago.", "2001-02-08", "years ago", PX_TIMEX_DATE, "PAST_REF");
+    expect_span("The town rang its bells on the 14th of July.", "2001-09-08", "14th of July", PX_TIMEX_DATE,
+                "2001-07-14");
+    expect_span("Rents fell in May of last year.", "2001-09-08", "May of last year", PX_TIMEX_DATE, "2000-05");
+}
+
 /* A range runs forward: its end, written without a year, is not put
  * before its start, nor its start after its end. */
 static void test_a_range_runs_forward(void **s)
@@ -835,6 +853,7 @@ int main(void)
         cmocka_unit_test(test_one_place_per_sentence),
         cmocka_unit_test(test_durations_with_halves_and_words_between),
         cmocka_unit_test(test_a_range_runs_forward),
+        cmocka_unit_test(test_days_counted_from_a_named_day),
         cmocka_unit_test(test_weeks_of_a_month_and_parts_of_periods),
         cmocka_unit_test(test_example_bridge_timeline),
         cmocka_unit_test(test_undated_article_counts_from_the_story_event),

@@ -708,10 +708,11 @@ static size_t m_month(const sent *s, size_t j, tval *v)
         }
     } else {
         long d = num(s, k);
-        if (dir || d < 1 || d > 31 || !(month = month_at(s, k + 1)))
+        size_t of = is_w(s, k + 1, "of") && j > 0 && is_w(s, j - 1, "the"); /* the 4th of July */
+        if (dir || d < 1 || d > 31 || !(month = month_at(s, k + 1 + of)))
             return 0;
         day = (int)d;
-        end = k + 2;
+        end = k + 2 + of;
     }
     size_t at_year = day ? skip_comma(s, end) : end;
     if (!day && is_w(s, at_year, "of"))
@@ -740,11 +741,13 @@ static size_t m_month(const sent *s, size_t j, tval *v)
         return 0;
     }
     v->explicit_day = day != 0;
-    int year_dir = dir_at(s, end) && is_w(s, end + 1, "year") && word_len(s, end + 1) == tok_bytes(s, end + 1)
-                       ? dir_at(s, end)
+    size_t of = !day && is_w(s, end, "of");
+    int year_dir = dir_at(s, end + of) && is_w(s, end + of + 1, "year") &&
+                           word_len(s, end + of + 1) == tok_bytes(s, end + of + 1)
+                       ? dir_at(s, end + of)
                        : DIR_NONE;
     if (year_dir)
-        end += 2; /* October this year, April next year */
+        end += 2 + of; /* October this year, April next year, May of last year */
     if (!tv_needs_ref(s, v))
         return end - j;
     if (year_dir) {
@@ -1051,6 +1054,12 @@ static size_t m_anchored_day(const sent *s, size_t j, tval *v)
         (is_w(s, j + 1, "day") || which(s, j + 1, parts) >= 0)) {
         shift = which(s, j, after) >= 0 ? 1 : -1;
         used = is_w(s, j + 1, "day") ? 2 : 1; /* the part of the day: part_of_day */
+    } else if (is_w(s, j, "day") && ((is_w(s, j + 1, "after") && is_w(s, j + 2, "tomorrow")) ||
+                                      (is_w(s, j + 1, "before") && is_w(s, j + 2, "yesterday")))) {
+        v->type = PX_TIMEX_DATE; /* two days from the article's date */
+        if (tv_needs_ref(s, v))
+            tv_period(v, s->ref->day + (is_w(s, j + 1, "after") ? 2 : -2), PX_GRAIN_DAY);
+        return 3;
     } else if (is_w(s, j, "day") && (is_w(s, j + 1, "before") || is_w(s, j + 1, "after")) &&
                (j + 2 >= s->n || is_kind(s, j + 2, PX_TOK_PUNCT))) {
         shift = is_w(s, j + 1, "after") ? 1 : -1; /* not "the day after the vote" */
@@ -1779,6 +1788,31 @@ static int hyphen_duration(const sent *s, size_t k, tval *v)
     return 1;
 }
 
+static size_t m_word(const sent *s, size_t j, tval *v);
+
+/* "a week from today", "two days from Monday": n days or weeks after the
+ * day named at token k. The tokens of that day, 0 when none. */
+static size_t days_from_a_day(const sent *s, size_t k, tval *v, long n, const unit *u)
+{
+    if (u->grain != PX_GRAIN_DAY && u->grain != PX_GRAIN_WEEK)
+        return 0;
+    if (u->code[1] == 'E')
+        return 0; /* weekends */
+    tval day;
+    tv_init(&day);
+    size_t used = m_word(s, k, &day);
+    if (!used)
+        used = m_weekday(s, k, &day);
+    if (!used)
+        used = m_month(s, k, &day);
+    if (!used || !day.has_day || day.grain != PX_GRAIN_DAY || day.tod[0])
+        return 0;
+    *v = day;
+    v->weekday = -1;
+    v->day += u->grain == PX_GRAIN_WEEK ? 7 * n : n;
+    return used;
+}
+
 /* Words before "a year" that make it a rate: twice a year. */
 static const char *const per_words[] = {"once", "twice", "times", "per", NULL};
 
@@ -1817,8 +1851,8 @@ static size_t m_duration(const sent *s, size_t j, tval *v)
         static const char *const before[] = {"for", "over", "within", "recent", NULL};
         u = unit_at(s, k, &plural);
         int over_the = k > 1 && is_w(s, k - 1, "the") && is_w(s, k - 2, "over"); /* over the years */
-        if (!u || !plural || !(lead || over_the || (k > 0 && which(s, k - 1, before) >= 0)))
-            return 0;
+        if (!u || !plural || !(lead || over_the || (k > 0 && which(s, k - 1, before) >= 0) || is_w(s, k + 1, "ago")))
+            return 0; /* "years ago": some time back */
         n = -1;
         c = 0;
     }
@@ -1850,6 +1884,9 @@ static size_t m_duration(const sent *s, size_t j, tval *v)
             shifted_period(s, v, n, u, sign);
         return end + 1 - j;
     }
+    size_t from_day = !lead && n > 0 && is_w(s, end, "from") ? days_from_a_day(s, end + 1, v, n, u) : 0;
+    if (from_day)
+        return end + 1 + from_day - j;
     if (is_w(s, end, "from") && is_w(s, end + 1, "now")) {
         v->type = PX_TIMEX_DATE;
         if (tv_needs_ref(s, v))

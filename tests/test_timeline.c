@@ -384,6 +384,23 @@ static void test_days_counted_from_a_named_day(void **s)
     expect_span("Rents fell in May of last year.", "2001-09-08", "May of last year", PX_TIMEX_DATE, "2000-05");
 }
 
+/* "the following Monday", "the end of the week": counted from the day
+ * the text last named, else from the article date. */
+static void test_weekdays_and_weeks_after_the_day_named(void **s)
+{
+    (void)s;
+    expect_nth("The mayor was held on Friday and charged the following Monday.", "2001-02-07", 1,
+               "following Monday", "2001-02-05");
+    expect_nth("The dam broke on May 3, 2000. The previous Friday, it had rained.", "2001-02-08", 1,
+               "previous Friday", "2000-04-28");
+    expect_span("The union will vote the following Monday.", "2001-02-08", "following Monday", PX_TIMEX_DATE,
+                "2001-02-12");
+    expect_nth("The dock strike began on Jan. 3, 2001. By the end of the week, ships were idle.", "2001-02-08", 1,
+               "the end of the week", "2001-W01");
+    expect_span("The sale should close by the end of the week.", "2001-02-08", "the end of the week",
+                PX_TIMEX_DATE, "2001-W06");
+}
+
 /* A range runs forward: its end, written without a year, is not put
  * before its start, nor its start after its end. */
 static void test_a_range_runs_forward(void **s)
@@ -853,6 +870,7 @@ int main(void)
         cmocka_unit_test(test_one_place_per_sentence),
         cmocka_unit_test(test_durations_with_halves_and_words_between),
         cmocka_unit_test(test_a_range_runs_forward),
+        cmocka_unit_test(test_weekdays_and_weeks_after_the_day_named),
         cmocka_unit_test(test_days_counted_from_a_named_day),
         cmocka_unit_test(test_weeks_of_a_month_and_parts_of_periods),
         cmocka_unit_test(test_example_bridge_timeline),

@@ -434,6 +434,8 @@ typedef struct tval {
                          from the period the text last named (ANCHOR_OR_REF: keep the
                          value counted from the article date when there is none) */
     long shift;
+    int anchor_weekday; /* "the following Monday": 1 + the weekday, counted (shift) from
+                           the day the text last named, else from the article date */
     int quarter_back; /* > 0: "a year ago", "the 1988 quarter": the text's latest
                          quarter that many years before, when it has one;
                          < 0: a quarter that is not the text's latest */
@@ -799,6 +801,11 @@ static size_t m_weekday(const sent *s, size_t j, tval *v)
     tv_period(v, pick_weekday(s->ref, wd, dir, tense), PX_GRAIN_DAY);
     if (dir)
         v->weekday = -1; /* "last Monday" is settled by its word */
+    if ((dir == DIR_NEXT || dir == DIR_LAST) && j > 0 && is_w(s, j - 1, "the") && !is_w(s, j, "last") &&
+        !is_w(s, j, "past")) {
+        v->anchor_weekday = wd + 1; /* the following Monday, the previous Friday */
+        v->shift = dir;
+    }
     return k + 1 - j;
 }
 
@@ -1198,6 +1205,14 @@ static int period_part_of_this_month(const sent *s, size_t j)
            is_w(s, j - 1, "of") && which(s, j - 2, parts) >= 0;
 }
 
+/* "the end of the week", "the middle of the week". j is "the". */
+static int period_part_of_the_week(const sent *s, size_t j)
+{
+    static const char *const parts[] = {"end", "start", "beginning", "middle", NULL};
+    return j >= 2 && is_w(s, j, "the") && is_w(s, j + 1, "week") && word_len(s, j + 1) == tok_bytes(s, j + 1) &&
+           is_w(s, j - 1, "of") && which(s, j - 2, parts) >= 0;
+}
+
 /* Two-word phrases: these days, the near future, the full year. */
 static size_t m_phrase(const sent *s, size_t j, tval *v)
 {
@@ -1227,6 +1242,12 @@ static size_t m_phrase(const sent *s, size_t j, tval *v)
     if (period_part_of_this_month(s, j)) {
         if (tv_needs_ref(s, v))
             tv_period(v, month_start(month_index(s->ref->day)), PX_GRAIN_MONTH);
+        return 2;
+    }
+    if (period_part_of_the_week(s, j)) { /* the week of the day last named, else this week */
+        v->anchored = ANCHOR_OR_REF;
+        if (tv_needs_ref(s, v))
+            tv_period(v, monday_of(s->ref->day), PX_GRAIN_WEEK);
         return 2;
     }
     if (is_w(s, j, "full") && is_w(s, j + 1, "year") && j > 0 && is_w(s, j - 1, "the")) {
@@ -2605,6 +2626,13 @@ static void day_context(tval *v, context *c)
     if (v->bare_clock && c->has_day && c->sentence - c->day_sentence <= DAY_REACH) {
         v->day = c->day;
         return;
+    }
+    if (v->anchor_weekday && v->has_day && !v->unresolved && c->has_day &&
+        c->sentence - c->day_sentence <= DAY_REACH) {
+        long from = c->day;
+        int wd = v->anchor_weekday - 1;
+        long gap = v->shift > 0 ? (wd - weekday_of(from) + 7) % 7 : (weekday_of(from) - wd + 7) % 7;
+        v->day = from + v->shift * (gap ? gap : 7);
     }
     if (v->anchored && v->has_day && v->grain != PX_GRAIN_DAY)
         period_context(v, c);

@@ -401,6 +401,21 @@ static void test_weekdays_and_weeks_after_the_day_named(void **s)
                 PX_TIMEX_DATE, "2001-W06");
 }
 
+/* A quarter or season "of next year", a year written with two digits
+ * ("in '92": in the past unless the sentence speaks of the future). */
+static void test_periods_of_next_year_and_short_years(void **s)
+{
+    (void)s;
+    expect_span("Profit should recover in the second quarter of next year.", "2001-10-08",
+                "the second quarter of next year", PX_TIMEX_DATE, "2002-Q2");
+    expect_span("The dam will open in the spring of next year.", "2001-10-08", "the spring of next year",
+                PX_TIMEX_DATE, "2002-SP");
+    expect_span("Mills closed after the '87 crash.", "2001-10-08", "'87", PX_TIMEX_DATE, "1987");
+    expect_span("She ran for mayor in '09.", "2001-10-08", "'09", PX_TIMEX_DATE, "1909");
+    expect_span("She will run for mayor in '09.", "2001-10-08", "'09", PX_TIMEX_DATE, "2009");
+    assert_int_equal(count_timexes("He shouted '87 times' at them.", "2001-10-08"), 0);
+}
+
 /* A range runs forward: its end, written without a year, is not put
  * before its start, nor its start after its end. */
 static void test_a_range_runs_forward(void **s)
@@ -870,6 +885,7 @@ int main(void)
         cmocka_unit_test(test_one_place_per_sentence),
         cmocka_unit_test(test_durations_with_halves_and_words_between),
         cmocka_unit_test(test_a_range_runs_forward),
+        cmocka_unit_test(test_periods_of_next_year_and_short_years),
         cmocka_unit_test(test_weekdays_and_weeks_after_the_day_named),
         cmocka_unit_test(test_days_counted_from_a_named_day),
         cmocka_unit_test(test_weeks_of_a_month_and_parts_of_periods),

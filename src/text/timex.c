@@ -928,6 +928,9 @@ static int ordinal_century(const sent *s, size_t k)
     return n >= 10 && n <= 29 && tok_bytes(s, k) == 4 ? (int)n : 0;
 }
 
+static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their", "our",
+                                          "my", "your", "this", "that", NULL};
+
 static size_t m_year(const sent *s, size_t j, tval *v)
 {
     size_t k = j, fy_used = 0;
@@ -964,6 +967,15 @@ static size_t m_year(const sent *s, size_t j, tval *v)
         long y = century + yy > s->ref->year ? century - 100 + yy : century + yy;
         v->relative = 0;
         tv_period(v, px_days_from_date(y, 1, 1), PX_GRAIN_DECADE);
+        return k + 2 - j;
+    }
+    if (is_punct(s, k, '\'') && is_kind(s, k + 1, PX_TOK_NUMBER) && tok_bytes(s, k + 1) == 2 && j == k && j > 0 &&
+        (which(s, j - 1, date_preps) >= 0 || which(s, j - 1, determiners) >= 0) && tv_needs_ref(s, v)) {
+        int yy = atoi(s->text + s->t[k + 1].start); /* in '92, the '87 crash: past unless said of the future */
+        long century = s->ref->year / 100 * 100;
+        long y = century + yy > s->ref->year && tense_of(s, j, k + 2) <= 0 ? century - 100 + yy : century + yy;
+        v->relative = 0;
+        tv_period(v, px_days_from_date(y, 1, 1), PX_GRAIN_YEAR);
         return k + 2 - j;
     }
     int year_mid;
@@ -1035,8 +1047,6 @@ static int title_word(const sent *s, size_t j)
            !is_punct(s, j - 1, ':');
 }
 
-static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their", "our",
-                                          "my", "your", "this", "that", NULL};
 
 /* "the current system", "a previously announced plan": an adjective. */
 static int attributive(const sent *s, size_t j)
@@ -1585,6 +1595,17 @@ static size_t m_half(const sent *s, size_t j, tval *v)
     return k + 1 - j;
 }
 
+/* "of next year", "of last year", "of this year" at token k: its tokens
+ * (0 when none), and in *year that year (0 with no reference date). */
+static size_t of_this_next_or_last_year(const sent *s, size_t k, tval *v, int *year)
+{
+    int dir = is_w(s, k, "of") ? dir_at(s, k + 1) : DIR_NONE;
+    if (!dir || !is_w(s, k + 2, "year") || word_len(s, k + 2) != tok_bytes(s, k + 2))
+        return 0;
+    *year = tv_needs_ref(s, v) ? (int)s->ref->year + (dir == DIR_THIS ? 0 : dir) : 0;
+    return 3;
+}
+
 /* "last year", "a year ago", "a year earlier" at token k: its tokens, else 0. */
 static size_t year_back(const sent *s, size_t k)
 {
@@ -1635,6 +1656,12 @@ static size_t m_quarter(const sent *s, size_t j, tval *v)
     if (year && q) {
         tv_period(v, quarter_start(year, q), PX_GRAIN_QUARTER);
         return at_year + 1 - j;
+    }
+    size_t of_year = q ? of_this_next_or_last_year(s, k, v, &year) : 0;
+    if (of_year) { /* the first quarter of next year */
+        if (year)
+            tv_period(v, quarter_start(year, q), PX_GRAIN_QUARTER);
+        return k + of_year - j;
     }
     if (!year_dir && !s->business)
         return 0; /* a touchdown in the third quarter */
@@ -2109,6 +2136,12 @@ static size_t m_season(const sent *s, size_t j, tval *v)
     if (year) {
         tv_period(v, px_days_from_date(year, month, 1), PX_GRAIN_SEASON);
         return at_year + 1 - j;
+    }
+    size_t of_year = !dir ? of_this_next_or_last_year(s, k + 1, v, &year) : 0;
+    if (of_year) { /* the spring of next year */
+        if (year)
+            tv_period(v, px_days_from_date(year, month, 1), PX_GRAIN_SEASON);
+        return k + 1 + of_year - j;
     }
     if (!tv_needs_ref(s, v))
         return k + 1 - j;

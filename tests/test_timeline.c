@@ -323,6 +323,14 @@ static void test_years_weeks_and_sets(void **s)
     expect_span("The offer ends Aug. 30.", "2023-02-01", "Aug. 30", PX_TIMEX_DATE, "2023-08-30");
     expect_span("The choir sings each December.", "2000-04-01", "each December", PX_TIMEX_SET, "XXXX-12");
     expect_span("The museum is closed on Mondays.", "2000-04-01", "Mondays", PX_TIMEX_SET, "XXXX-WXX-1");
+    expect_span("Swallows return every spring.", "2000-04-01", "every spring", PX_TIMEX_SET, "XXXX-SP");
+    expect_span("Each morning, the ferry is late.", "2000-04-01", "Each morning", PX_TIMEX_SET, "XXXX-XX-XXTMO");
+    const char *rate = "The clinic is open seven days a week.";
+    px_timexes m = {0};
+    assert_int_equal(px_timex_find(rate, strlen(rate), "2000-04-01", &m), PX_OK);
+    assert_int_equal(m.n, 2);
+    assert_int_equal(m.v[1].type, PX_TIMEX_SET); /* a rate after a count of days */
+    px_timexes_free(&m);
 }
 
 /* Counts of a half (5 1/2 hours, a year and a half) are in the next

@@ -1861,6 +1861,12 @@ static size_t days_from_a_day(const sent *s, size_t k, tval *v, long n, const un
     return used;
 }
 
+static int plural_unit_at(const sent *s, size_t i)
+{
+    int plural;
+    return unit_at(s, i, &plural) && plural;
+}
+
 /* Words before "a year" that make it a rate: twice a year. */
 static const char *const per_words[] = {"once", "twice", "times", "per", NULL};
 
@@ -1912,8 +1918,8 @@ static size_t m_duration(const sent *s, size_t j, tval *v)
         return end - j;
     }
     if (!lead && n == 1 && (is_w(s, k, "a") || is_w(s, k, "an")) && !plural && j > 0 && !is_w(s, end, "ago") && !is_w(s, end, "earlier") &&
-        (which(s, j - 1, per_words) >= 0 ||
-         is_kind(s, j - 1, PX_TOK_NUMBER))) {
+        (which(s, j - 1, per_words) >= 0 || is_kind(s, j - 1, PX_TOK_NUMBER) ||
+         plural_unit_at(s, j - 1))) { /* twice a year, 5% a year, 24 hours a day */
         snprintf(v->lit, sizeof v->lit, "P%s1%s", u->clock ? "T" : "", u->code);
         v->type = PX_TIMEX_SET;
         return end - j;
@@ -1981,6 +1987,19 @@ static size_t m_set(const sent *s, size_t j, tval *v)
     }
     if (!is_w(s, j, "every") && !is_w(s, j, "each") && !is_w(s, j, "per"))
         return 0;
+    static const char *const seasons[] = {"spring", "summer", "fall", "autumn", "winter", NULL};
+    static const char *const season_codes[] = {"SP", "SU", "FA", "FA", "WI"};
+    static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
+    static const char *const part_codes[] = {"MO", "AF", "EV", "NI"};
+    int season = which(s, j + 1, seasons), part = which(s, j + 1, parts);
+    if ((season >= 0 || part >= 0) && !title_word(s, j + 1)) { /* every summer, each morning */
+        if (season >= 0)
+            snprintf(v->lit, sizeof v->lit, "XXXX-%s", season_codes[season]);
+        else
+            snprintf(v->lit, sizeof v->lit, "XXXX-XX-XXT%s", part_codes[part]);
+        v->type = PX_TIMEX_SET;
+        return 2;
+    }
     int month = month_at(s, j + 1);
     if (month && !is_kind(s, j + 2, PX_TOK_NUMBER)) { /* each July */
         snprintf(v->lit, sizeof v->lit, "XXXX-%02d", month);

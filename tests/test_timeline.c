@@ -424,6 +424,17 @@ static void test_periods_of_next_year_and_short_years(void **s)
     assert_int_equal(count_timexes("He shouted '87 times' at them.", "2001-10-08"), 0);
 }
 
+/* "will" looks ahead however far ("will meet in December", said in
+ * January), but not to a day the article has just passed. */
+static void test_will_looks_ahead_past_the_usual_reach(void **s)
+{
+    (void)s;
+    expect_span("The council will meet in December.", "2001-01-08", "December", PX_TIMEX_DATE, "2001-12");
+    expect_span("The council met in December.", "2001-01-08", "December", PX_TIMEX_DATE, "2000-12");
+    expect_span("The moon will be full between January 1 and 2.", "2001-01-02", "January 1", PX_TIMEX_DATE,
+                "2001-01-01");
+}
+
 /* A range runs forward: its end, written without a year, is not put
  * before its start, nor its start after its end. */
 static void test_a_range_runs_forward(void **s)
@@ -893,6 +904,7 @@ int main(void)
         cmocka_unit_test(test_one_place_per_sentence),
         cmocka_unit_test(test_durations_with_halves_and_words_between),
         cmocka_unit_test(test_a_range_runs_forward),
+        cmocka_unit_test(test_will_looks_ahead_past_the_usual_reach),
         cmocka_unit_test(test_periods_of_next_year_and_short_years),
         cmocka_unit_test(test_weekdays_and_weeks_after_the_day_named),
         cmocka_unit_test(test_days_counted_from_a_named_day),

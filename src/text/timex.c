@@ -300,8 +300,9 @@ static const char *const past_cues[] = {
     "meant", "lent", "sprang", "froze", NULL};
 
 /* CUE_REPORTED: the past of a reporting verb right next to the expression
- * ("said Friday"): what was said cannot lie ahead. */
-enum { CUE_PRESENT = 2, CUE_REPORTED = -2 };
+ * ("said Friday"): what was said cannot lie ahead. CUE_WILL: "will",
+ * "shall": ahead however far ("will meet in December", said in January). */
+enum { CUE_PRESENT = 2, CUE_REPORTED = -2, CUE_WILL = 3 };
 
 static const char *const plan_words[] = {"plan", "plans", "planned", "planning", NULL};
 
@@ -359,6 +360,8 @@ static int cue_at(const sent *s, size_t i, size_t distance, int forward)
         return 0; /* 11:36 am */
     if (which(s, i, present_cues) >= 0) /* "are to resume": ahead */
         return is_w(s, i + 1, "to") && !is_w(s, i, "remains") && !is_w(s, i, "stands") ? 1 : CUE_PRESENT;
+    if (is_w(s, i, "will") || is_w(s, i, "shall"))
+        return CUE_WILL;
     if (which(s, i, future_cues) >= 0)
         return future_use(s, i);
     if (i > 0 && is_w(s, i - 1, "be"))
@@ -551,7 +554,9 @@ static void value_of(const tval *v, char out[32])
 /* With no tense, a day or month this close ahead is read forward. */
 #define NEAR_FUTURE 100
 /* Even in the past tense, a day of a month this close ahead is read forward
- * when the one behind is more than half a year back. */
+ * when the one behind is more than half a year back; with "will", a day
+ * or month further ahead than FUTURE_REACH is read forward unless the one
+ * behind is this close. */
 #define NEAR_DAYS 30
 
 /* The weekday wd nearest the reference date in the direction dir (or, with
@@ -603,7 +608,7 @@ static long pick_month_day(const ref_date *r, int month, int day, int dir, int t
     else {
         long ahead = px_days_from_date(next_y, month, day ? day : 1) - r->day;
         long back = r->day - px_days_from_date(past_y, month, day ? day : 1);
-        pick = (tense > 0 && ahead <= FUTURE_REACH) || (tense == 0 && ahead <= NEAR_FUTURE && ahead < back) ||
+        pick = (tense > 0 && (ahead <= FUTURE_REACH || (tense == CUE_WILL && back > NEAR_DAYS))) || (tense == 0 && ahead <= NEAR_FUTURE && ahead < back) ||
                        (tense < 0 && day && ahead <= NEAR_DAYS && back > HALF_YEAR)
                    ? next_y
                    : past_y;

@@ -431,11 +431,6 @@ static void test_will_looks_ahead_past_the_usual_reach(void **s)
     (void)s;
     expect_span("The council will meet in December.", "2001-01-08", "December", PX_TIMEX_DATE, "2001-12");
     expect_span("The council met in December.", "2001-01-08", "December", PX_TIMEX_DATE, "2000-12");
-    /* said on a Sunday, "last week" is the days just ended: the ISO week ending that day */
-    expect_span("The council met last week.", "2001-01-07", "last week", PX_TIMEX_DATE, "2001-W01");
-    expect_span("The council met last week.", "2001-01-06", "last week", PX_TIMEX_DATE, "2000-W52");
-    expect_span("The council will meet this week.", "2001-01-07", "this week", PX_TIMEX_DATE, "2001-W02");
-    expect_span("The council met this week.", "2001-01-07", "this week", PX_TIMEX_DATE, "2001-W01");
     expect_span("The moon will be full between January 1 and 2.", "2001-01-02", "January 1", PX_TIMEX_DATE,
                 "2001-01-01");
 }

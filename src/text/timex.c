@@ -1435,10 +1435,6 @@ static size_t m_dir_unit(const sent *s, size_t j, tval *v)
     }
     switch (u->grain) {
     case PX_GRAIN_WEEK:
-        if (step < 0 && weekday_of(r->day) == 0 && u->code[1] != 'E')
-            step = 0; /* "last week", said on a Sunday: the days just ended, whose ISO week ends that day */
-        else if (dir == DIR_THIS && weekday_of(r->day) == 0 && u->code[1] != 'E' && tense_of(s, j, j + 2) > 0)
-            step = 1; /* "this week ... will", said on a Sunday: the days ahead */
         tv_period(v, monday_of(r->day) + 7 * step, PX_GRAIN_WEEK);
         v->weekend = u->code[1] == 'E';
         break;

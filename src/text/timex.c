@@ -300,9 +300,8 @@ static const char *const past_cues[] = {
     "meant", "lent", "sprang", "froze", NULL};
 
 /* CUE_REPORTED: the past of a reporting verb right next to the expression
- * ("said Friday"): what was said cannot lie ahead. CUE_WILL: "will",
- * "shall": ahead however far ("will meet in December", said in January). */
-enum { CUE_PRESENT = 2, CUE_REPORTED = -2, CUE_WILL = 3 };
+ * ("said Friday"): what was said cannot lie ahead. */
+enum { CUE_PRESENT = 2, CUE_REPORTED = -2 };
 
 static const char *const plan_words[] = {"plan", "plans", "planned", "planning", NULL};
 
@@ -360,8 +359,6 @@ static int cue_at(const sent *s, size_t i, size_t distance, int forward)
         return 0; /* 11:36 am */
     if (which(s, i, present_cues) >= 0) /* "are to resume": ahead */
         return is_w(s, i + 1, "to") && !is_w(s, i, "remains") && !is_w(s, i, "stands") ? 1 : CUE_PRESENT;
-    if (is_w(s, i, "will") || is_w(s, i, "shall"))
-        return CUE_WILL;
     if (which(s, i, future_cues) >= 0)
         return future_use(s, i);
     if (i > 0 && is_w(s, i - 1, "be"))
@@ -437,8 +434,6 @@ typedef struct tval {
                          from the period the text last named (ANCHOR_OR_REF: keep the
                          value counted from the article date when there is none) */
     long shift;
-    int anchor_weekday; /* "the following Monday": 1 + the weekday, counted (shift) from
-                           the day the text last named, else from the article date */
     int quarter_back; /* > 0: "a year ago", "the 1988 quarter": the text's latest
                          quarter that many years before, when it has one;
                          < 0: a quarter that is not the text's latest */
@@ -554,9 +549,7 @@ static void value_of(const tval *v, char out[32])
 /* With no tense, a day or month this close ahead is read forward. */
 #define NEAR_FUTURE 100
 /* Even in the past tense, a day of a month this close ahead is read forward
- * when the one behind is more than half a year back; with "will", a day
- * or month further ahead than FUTURE_REACH is read forward unless the one
- * behind is this close. */
+ * when the one behind is more than half a year back. */
 #define NEAR_DAYS 30
 
 /* The weekday wd nearest the reference date in the direction dir (or, with
@@ -608,7 +601,7 @@ static long pick_month_day(const ref_date *r, int month, int day, int dir, int t
     else {
         long ahead = px_days_from_date(next_y, month, day ? day : 1) - r->day;
         long back = r->day - px_days_from_date(past_y, month, day ? day : 1);
-        pick = (tense > 0 && (ahead <= FUTURE_REACH || (tense == CUE_WILL && back > NEAR_DAYS))) || (tense == 0 && ahead <= NEAR_FUTURE && ahead < back) ||
+        pick = (tense > 0 && ahead <= FUTURE_REACH) || (tense == 0 && ahead <= NEAR_FUTURE && ahead < back) ||
                        (tense < 0 && day && ahead <= NEAR_DAYS && back > HALF_YEAR)
                    ? next_y
                    : past_y;
@@ -715,11 +708,10 @@ static size_t m_month(const sent *s, size_t j, tval *v)
         }
     } else {
         long d = num(s, k);
-        size_t of = is_w(s, k + 1, "of") && j > 0 && is_w(s, j - 1, "the"); /* the 4th of July */
-        if (dir || d < 1 || d > 31 || !(month = month_at(s, k + 1 + of)))
+        if (dir || d < 1 || d > 31 || !(month = month_at(s, k + 1)))
             return 0;
         day = (int)d;
-        end = k + 2 + of;
+        end = k + 2;
     }
     size_t at_year = day ? skip_comma(s, end) : end;
     if (!day && is_w(s, at_year, "of"))
@@ -748,13 +740,11 @@ static size_t m_month(const sent *s, size_t j, tval *v)
         return 0;
     }
     v->explicit_day = day != 0;
-    size_t of = !day && is_w(s, end, "of");
-    int year_dir = dir_at(s, end + of) && is_w(s, end + of + 1, "year") &&
-                           word_len(s, end + of + 1) == tok_bytes(s, end + of + 1)
-                       ? dir_at(s, end + of)
+    int year_dir = dir_at(s, end) && is_w(s, end + 1, "year") && word_len(s, end + 1) == tok_bytes(s, end + 1)
+                       ? dir_at(s, end)
                        : DIR_NONE;
     if (year_dir)
-        end += 2 + of; /* October this year, April next year, May of last year */
+        end += 2; /* October this year, April next year */
     if (!tv_needs_ref(s, v))
         return end - j;
     if (year_dir) {
@@ -806,11 +796,6 @@ static size_t m_weekday(const sent *s, size_t j, tval *v)
     tv_period(v, pick_weekday(s->ref, wd, dir, tense), PX_GRAIN_DAY);
     if (dir)
         v->weekday = -1; /* "last Monday" is settled by its word */
-    if ((dir == DIR_NEXT || dir == DIR_LAST) && j > 0 && is_w(s, j - 1, "the") && !is_w(s, j, "last") &&
-        !is_w(s, j, "past")) {
-        v->anchor_weekday = wd + 1; /* the following Monday, the previous Friday */
-        v->shift = dir;
-    }
     return k + 1 - j;
 }
 
@@ -933,9 +918,6 @@ static int ordinal_century(const sent *s, size_t k)
     return n >= 10 && n <= 29 && tok_bytes(s, k) == 4 ? (int)n : 0;
 }
 
-static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their", "our",
-                                          "my", "your", "this", "that", NULL};
-
 static size_t m_year(const sent *s, size_t j, tval *v)
 {
     size_t k = j, fy_used = 0;
@@ -972,15 +954,6 @@ static size_t m_year(const sent *s, size_t j, tval *v)
         long y = century + yy > s->ref->year ? century - 100 + yy : century + yy;
         v->relative = 0;
         tv_period(v, px_days_from_date(y, 1, 1), PX_GRAIN_DECADE);
-        return k + 2 - j;
-    }
-    if (is_punct(s, k, '\'') && is_kind(s, k + 1, PX_TOK_NUMBER) && tok_bytes(s, k + 1) == 2 && j == k && j > 0 &&
-        (which(s, j - 1, date_preps) >= 0 || which(s, j - 1, determiners) >= 0) && tv_needs_ref(s, v)) {
-        int yy = atoi(s->text + s->t[k + 1].start); /* in '92, the '87 crash: past unless said of the future */
-        long century = s->ref->year / 100 * 100;
-        long y = century + yy > s->ref->year && tense_of(s, j, k + 2) <= 0 ? century - 100 + yy : century + yy;
-        v->relative = 0;
-        tv_period(v, px_days_from_date(y, 1, 1), PX_GRAIN_YEAR);
         return k + 2 - j;
     }
     int year_mid;
@@ -1052,6 +1025,8 @@ static int title_word(const sent *s, size_t j)
            !is_punct(s, j - 1, ':');
 }
 
+static const char *const determiners[] = {"the", "a", "an", "his", "her", "its", "their", "our",
+                                          "my", "your", "this", "that", NULL};
 
 /* "the current system", "a previously announced plan": an adjective. */
 static int attributive(const sent *s, size_t j)
@@ -1076,12 +1051,6 @@ static size_t m_anchored_day(const sent *s, size_t j, tval *v)
         (is_w(s, j + 1, "day") || which(s, j + 1, parts) >= 0)) {
         shift = which(s, j, after) >= 0 ? 1 : -1;
         used = is_w(s, j + 1, "day") ? 2 : 1; /* the part of the day: part_of_day */
-    } else if (is_w(s, j, "day") && ((is_w(s, j + 1, "after") && is_w(s, j + 2, "tomorrow")) ||
-                                      (is_w(s, j + 1, "before") && is_w(s, j + 2, "yesterday")))) {
-        v->type = PX_TIMEX_DATE; /* two days from the article's date */
-        if (tv_needs_ref(s, v))
-            tv_period(v, s->ref->day + (is_w(s, j + 1, "after") ? 2 : -2), PX_GRAIN_DAY);
-        return 3;
     } else if (is_w(s, j, "day") && (is_w(s, j + 1, "before") || is_w(s, j + 1, "after")) &&
                (j + 2 >= s->n || is_kind(s, j + 2, PX_TOK_PUNCT))) {
         shift = is_w(s, j + 1, "after") ? 1 : -1; /* not "the day after the vote" */
@@ -1220,14 +1189,6 @@ static int period_part_of_this_month(const sent *s, size_t j)
            is_w(s, j - 1, "of") && which(s, j - 2, parts) >= 0;
 }
 
-/* "the end of the week", "the middle of the week". j is "the". */
-static int period_part_of_the_week(const sent *s, size_t j)
-{
-    static const char *const parts[] = {"end", "start", "beginning", "middle", NULL};
-    return j >= 2 && is_w(s, j, "the") && is_w(s, j + 1, "week") && word_len(s, j + 1) == tok_bytes(s, j + 1) &&
-           is_w(s, j - 1, "of") && which(s, j - 2, parts) >= 0;
-}
-
 /* Two-word phrases: these days, the near future, the full year. */
 static size_t m_phrase(const sent *s, size_t j, tval *v)
 {
@@ -1257,12 +1218,6 @@ static size_t m_phrase(const sent *s, size_t j, tval *v)
     if (period_part_of_this_month(s, j)) {
         if (tv_needs_ref(s, v))
             tv_period(v, month_start(month_index(s->ref->day)), PX_GRAIN_MONTH);
-        return 2;
-    }
-    if (period_part_of_the_week(s, j)) { /* the week of the day last named, else this week */
-        v->anchored = ANCHOR_OR_REF;
-        if (tv_needs_ref(s, v))
-            tv_period(v, monday_of(s->ref->day), PX_GRAIN_WEEK);
         return 2;
     }
     if (is_w(s, j, "full") && is_w(s, j + 1, "year") && j > 0 && is_w(s, j - 1, "the")) {
@@ -1600,17 +1555,6 @@ static size_t m_half(const sent *s, size_t j, tval *v)
     return k + 1 - j;
 }
 
-/* "of next year", "of last year", "of this year" at token k: its tokens
- * (0 when none), and in *year that year (0 with no reference date). */
-static size_t of_this_next_or_last_year(const sent *s, size_t k, tval *v, int *year)
-{
-    int dir = is_w(s, k, "of") ? dir_at(s, k + 1) : DIR_NONE;
-    if (!dir || !is_w(s, k + 2, "year") || word_len(s, k + 2) != tok_bytes(s, k + 2))
-        return 0;
-    *year = tv_needs_ref(s, v) ? (int)s->ref->year + (dir == DIR_THIS ? 0 : dir) : 0;
-    return 3;
-}
-
 /* "last year", "a year ago", "a year earlier" at token k: its tokens, else 0. */
 static size_t year_back(const sent *s, size_t k)
 {
@@ -1661,12 +1605,6 @@ static size_t m_quarter(const sent *s, size_t j, tval *v)
     if (year && q) {
         tv_period(v, quarter_start(year, q), PX_GRAIN_QUARTER);
         return at_year + 1 - j;
-    }
-    size_t of_year = q ? of_this_next_or_last_year(s, k, v, &year) : 0;
-    if (of_year) { /* the first quarter of next year */
-        if (year)
-            tv_period(v, quarter_start(year, q), PX_GRAIN_QUARTER);
-        return k + of_year - j;
     }
     if (!year_dir && !s->business)
         return 0; /* a touchdown in the third quarter */
@@ -1841,37 +1779,6 @@ static int hyphen_duration(const sent *s, size_t k, tval *v)
     return 1;
 }
 
-static size_t m_word(const sent *s, size_t j, tval *v);
-
-/* "a week from today", "two days from Monday": n days or weeks after the
- * day named at token k. The tokens of that day, 0 when none. */
-static size_t days_from_a_day(const sent *s, size_t k, tval *v, long n, const unit *u)
-{
-    if (u->grain != PX_GRAIN_DAY && u->grain != PX_GRAIN_WEEK)
-        return 0;
-    if (u->code[1] == 'E')
-        return 0; /* weekends */
-    tval day;
-    tv_init(&day);
-    size_t used = m_word(s, k, &day);
-    if (!used)
-        used = m_weekday(s, k, &day);
-    if (!used)
-        used = m_month(s, k, &day);
-    if (!used || !day.has_day || day.grain != PX_GRAIN_DAY || day.tod[0])
-        return 0;
-    *v = day;
-    v->weekday = -1;
-    v->day += u->grain == PX_GRAIN_WEEK ? 7 * n : n;
-    return used;
-}
-
-static int plural_unit_at(const sent *s, size_t i)
-{
-    int plural;
-    return unit_at(s, i, &plural) && plural;
-}
-
 /* Words before "a year" that make it a rate: twice a year. */
 static const char *const per_words[] = {"once", "twice", "times", "per", NULL};
 
@@ -1910,8 +1817,8 @@ static size_t m_duration(const sent *s, size_t j, tval *v)
         static const char *const before[] = {"for", "over", "within", "recent", NULL};
         u = unit_at(s, k, &plural);
         int over_the = k > 1 && is_w(s, k - 1, "the") && is_w(s, k - 2, "over"); /* over the years */
-        if (!u || !plural || !(lead || over_the || (k > 0 && which(s, k - 1, before) >= 0) || is_w(s, k + 1, "ago")))
-            return 0; /* "years ago": some time back */
+        if (!u || !plural || !(lead || over_the || (k > 0 && which(s, k - 1, before) >= 0)))
+            return 0;
         n = -1;
         c = 0;
     }
@@ -1923,8 +1830,8 @@ static size_t m_duration(const sent *s, size_t j, tval *v)
         return end - j;
     }
     if (!lead && n == 1 && (is_w(s, k, "a") || is_w(s, k, "an")) && !plural && j > 0 && !is_w(s, end, "ago") && !is_w(s, end, "earlier") &&
-        (which(s, j - 1, per_words) >= 0 || is_kind(s, j - 1, PX_TOK_NUMBER) ||
-         plural_unit_at(s, j - 1))) { /* twice a year, 5% a year, 24 hours a day */
+        (which(s, j - 1, per_words) >= 0 ||
+         is_kind(s, j - 1, PX_TOK_NUMBER))) {
         snprintf(v->lit, sizeof v->lit, "P%s1%s", u->clock ? "T" : "", u->code);
         v->type = PX_TIMEX_SET;
         return end - j;
@@ -1943,9 +1850,6 @@ static size_t m_duration(const sent *s, size_t j, tval *v)
             shifted_period(s, v, n, u, sign);
         return end + 1 - j;
     }
-    size_t from_day = !lead && n > 0 && is_w(s, end, "from") ? days_from_a_day(s, end + 1, v, n, u) : 0;
-    if (from_day)
-        return end + 1 + from_day - j;
     if (is_w(s, end, "from") && is_w(s, end + 1, "now")) {
         v->type = PX_TIMEX_DATE;
         if (tv_needs_ref(s, v))
@@ -1992,19 +1896,6 @@ static size_t m_set(const sent *s, size_t j, tval *v)
     }
     if (!is_w(s, j, "every") && !is_w(s, j, "each") && !is_w(s, j, "per"))
         return 0;
-    static const char *const seasons[] = {"spring", "summer", "fall", "autumn", "winter", NULL};
-    static const char *const season_codes[] = {"SP", "SU", "FA", "FA", "WI"};
-    static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
-    static const char *const part_codes[] = {"MO", "AF", "EV", "NI"};
-    int season = which(s, j + 1, seasons), part = which(s, j + 1, parts);
-    if ((season >= 0 || part >= 0) && !title_word(s, j + 1)) { /* every summer, each morning */
-        if (season >= 0)
-            snprintf(v->lit, sizeof v->lit, "XXXX-%s", season_codes[season]);
-        else
-            snprintf(v->lit, sizeof v->lit, "XXXX-XX-XXT%s", part_codes[part]);
-        v->type = PX_TIMEX_SET;
-        return 2;
-    }
     int month = month_at(s, j + 1);
     if (month && !is_kind(s, j + 2, PX_TOK_NUMBER)) { /* each July */
         snprintf(v->lit, sizeof v->lit, "XXXX-%02d", month);
@@ -2160,12 +2051,6 @@ static size_t m_season(const sent *s, size_t j, tval *v)
     if (year) {
         tv_period(v, px_days_from_date(year, month, 1), PX_GRAIN_SEASON);
         return at_year + 1 - j;
-    }
-    size_t of_year = !dir ? of_this_next_or_last_year(s, k + 1, v, &year) : 0;
-    if (of_year) { /* the spring of next year */
-        if (year)
-            tv_period(v, px_days_from_date(year, month, 1), PX_GRAIN_SEASON);
-        return k + 1 + of_year - j;
     }
     if (!tv_needs_ref(s, v))
         return k + 1 - j;
@@ -2683,13 +2568,6 @@ static void day_context(tval *v, context *c)
     if (v->bare_clock && c->has_day && c->sentence - c->day_sentence <= DAY_REACH) {
         v->day = c->day;
         return;
-    }
-    if (v->anchor_weekday && v->has_day && !v->unresolved && c->has_day &&
-        c->sentence - c->day_sentence <= DAY_REACH) {
-        long from = c->day;
-        int wd = v->anchor_weekday - 1;
-        long gap = v->shift > 0 ? (wd - weekday_of(from) + 7) % 7 : (weekday_of(from) - wd + 7) % 7;
-        v->day = from + v->shift * (gap ? gap : 7);
     }
     if (v->anchored && v->has_day && v->grain != PX_GRAIN_DAY)
         period_context(v, c);

@@ -279,6 +279,8 @@ static void test_years_weeks_and_sets(void **s)
     expect_span("For the year, exports fell.", "1999-12-01", "the year", PX_TIMEX_DATE, "1999");
     expect_span("Frost slowed the harvest earlier in the year.", "1999-12-01", "the year", PX_TIMEX_DATE,
                 "1999");
+    expect_span("Sowing was held up earlier in the year by floods.", "1999-12-01", "the year", PX_TIMEX_DATE,
+                "1999");
     assert_int_equal(count_timexes("The year was hard for farmers.", "1999-12-01"), 0);
     expect_span("The hearing was held the week of March 6.", "2000-04-01", "the week of March 6",
                 PX_TIMEX_DATE, "2000-W10");
@@ -321,6 +323,57 @@ static void test_years_weeks_and_sets(void **s)
     expect_span("The offer ends Aug. 30.", "2023-02-01", "Aug. 30", PX_TIMEX_DATE, "2023-08-30");
     expect_span("The choir sings each December.", "2000-04-01", "each December", PX_TIMEX_SET, "XXXX-12");
     expect_span("The museum is closed on Mondays.", "2000-04-01", "Mondays", PX_TIMEX_SET, "XXXX-WXX-1");
+}
+
+/* Counts of a half (5 1/2 hours, a year and a half) are in the next
+ * smaller unit; "more" and a kind of day may stand between a count and
+ * its unit; "a hundred" is a count. */
+static void test_durations_with_halves_and_words_between(void **s)
+{
+    (void)s;
+    expect_span("The crew rested for 3 1/2 hours.", "2001-06-01", "3 1/2 hours", PX_TIMEX_DURATION, "PT3H30M");
+    expect_span("The vote took two and a half hours.", "2001-06-01", "two and a half hours", PX_TIMEX_DURATION,
+                "PT2H30M");
+    expect_span("The repairs took a year and a half.", "2001-06-01", "a year and a half", PX_TIMEX_DURATION,
+                "P18M");
+    expect_span("The bridge stays shut for 12 more days.", "2001-06-01", "12 more days", PX_TIMEX_DURATION,
+                "P12D");
+    expect_span("Buyers have five business days to cancel.", "2001-06-01", "five business days",
+                PX_TIMEX_DURATION, "P5D");
+    expect_span("The mill ran for almost a hundred years.", "2001-06-01", "a hundred years", PX_TIMEX_DURATION,
+                "P100Y");
+    assert_int_equal(count_timexes("The union has three trading partners.", "2001-06-01"), 0);
+}
+
+/* Weeks named from a month (a week belongs to the month of its Thursday),
+ * "earlier in the week" (said on a Monday: the week before), the quarter
+ * of a report a year back, a clock time with the part of the day. */
+static void test_weeks_of_a_month_and_parts_of_periods(void **s)
+{
+    (void)s;
+    expect_span("Shipments resume in the first week of March.", "2001-02-10", "the first week of March",
+                PX_TIMEX_DATE, "2001-W09");
+    expect_span("Stocks sagged in the last week of January.", "2001-02-10", "the last week of January",
+                PX_TIMEX_DATE, "2001-W04");
+    expect_span("The mayor resigned earlier in the week.", "2001-02-08", "the week", PX_TIMEX_DATE, "2001-W06");
+    expect_span("The mayor resigned earlier in the week.", "2001-02-05", "the week", PX_TIMEX_DATE, "2001-W05");
+    expect_span("Tolls will rise later in the month.", "2001-02-08", "the month", PX_TIMEX_DATE, "2001-02");
+    expect_nth("The bank earned more in the third quarter. In the quarter a year ago, it lost $2 million.",
+               "2001-10-25", 1, "the quarter a year ago", "2000-Q3");
+    expect_span("The ferry sails at 7:30 tonight.", "2001-02-08", "7:30 tonight", PX_TIMEX_TIME,
+                "2001-02-08T19:30");
+    expect_span("Guards heard shots at 11:40 last night.", "2001-02-08", "11:40 last night", PX_TIMEX_TIME,
+                "2001-02-07T23:40");
+}
+
+/* A range runs forward: its end, written without a year, is not put
+ * before its start, nor its start after its end. */
+static void test_a_range_runs_forward(void **s)
+{
+    (void)s;
+    expect_nth("The fair runs from May 1 to June 30.", "2001-03-18", 1, "June 30", "2001-06-30");
+    expect_nth("The fair ran from Oct. 1 to Jan. 31, 2001.", "2001-12-01", 0, "Oct. 1", "2000-10-01");
+    expect_nth("Sign-up is open between Nov. 1, 2001 and Jan. 31.", "2001-10-20", 1, "Jan. 31", "2002-01-31");
 }
 
 /* The date finder tries its matchers only at a token that one of them
@@ -780,6 +833,9 @@ int main(void)
         cmocka_unit_test(test_seeds_october_7),
         cmocka_unit_test(test_seed_timeline_has_october_7),
         cmocka_unit_test(test_one_place_per_sentence),
+        cmocka_unit_test(test_durations_with_halves_and_words_between),
+        cmocka_unit_test(test_a_range_runs_forward),
+        cmocka_unit_test(test_weeks_of_a_month_and_parts_of_periods),
         cmocka_unit_test(test_example_bridge_timeline),
         cmocka_unit_test(test_undated_article_counts_from_the_story_event),
         cmocka_unit_test(test_event_day_is_the_most_named_earliest_on_a_tie),

@@ -1092,14 +1092,40 @@ static size_t the_year(const sent *s, size_t j, tval *v)
         return k + 1 - j;
     }
     int clause_end = k + 1 >= s->n || is_kind(s, k + 1, PX_TOK_PUNCT);
-    int in = the > 0 && (is_w(s, the - 1, "for") || (is_w(s, the - 1, "in") && the > 1 &&
-                                                      (is_w(s, the - 2, "earlier") || is_w(s, the - 2, "later"))));
-    if (!clause_end || !in || k > j)
+    int earlier_in = is_w(s, the - 1, "in") && the > 1 && (is_w(s, the - 2, "earlier") || is_w(s, the - 2, "later"));
+    /* "for the year," ends its clause; "earlier in the year by heavy rains" need not,
+       but "later in the year 1990" and "the year before" are other years */
+    static const char *const year_of_another[] = {"before", "after", "of", "when", NULL};
+    int ends = clause_end || (earlier_in && !is_kind(s, k + 1, PX_TOK_NUMBER) && which(s, k + 1, year_of_another) < 0);
+    int in = the > 0 && (is_w(s, the - 1, "for") || earlier_in);
+    if (!ends || !in || k > j)
         return 0;
     v->type = PX_TIMEX_DATE;
     if (tv_needs_ref(s, v))
         tv_period(v, px_days_from_date(s->ref->year, 1, 1), PX_GRAIN_YEAR);
     return k + 1 - j;
+}
+
+/* "earlier in the week", "late in the month": the week or month of the
+ * day the text last named, else this one. j is the unit after "the". */
+static size_t in_this_week_or_month(const sent *s, size_t j, tval *v)
+{
+    static const char *const whens[] = {"earlier", "later", "early", "late", NULL};
+    int plural;
+    const unit *u = unit_at(s, j, &plural);
+    if (!u || plural || (u->grain != PX_GRAIN_WEEK && u->grain != PX_GRAIN_MONTH) || u->code[1] == 'E' ||
+        j < 3 || !is_w(s, j - 1, "the") || !is_w(s, j - 2, "in") || which(s, j - 3, whens) < 0 ||
+        is_w(s, j + 1, "of") || is_w(s, j + 1, "before") || is_w(s, j + 1, "after"))
+        return 0;
+    v->type = PX_TIMEX_DATE;
+    v->anchored = ANCHOR_OR_REF;
+    if (!tv_needs_ref(s, v))
+        return 1;
+    long day = s->ref->day;
+    if (is_w(s, j - 3, "earlier") && (u->grain == PX_GRAIN_WEEK ? weekday_of(day) == 1 : day == month_start(month_index(day))))
+        day--; /* said on a Monday, on the first: nothing of this one is earlier */
+    tv_period(v, u->grain == PX_GRAIN_WEEK ? monday_of(day) : month_start(month_index(day)), u->grain);
+    return 1;
 }
 
 /* "the week of March 6": the week of a day written in full. */
@@ -1119,6 +1145,41 @@ static size_t week_of(const sent *s, size_t j, tval *v)
     return 2 + used;
 }
 
+/* The ISO week holding the first (n = 1..4) or last (n = -1) Thursday of
+ * the month that starts on day first: a week belongs to the month that
+ * holds its Thursday. */
+static long week_of_month(long first, int n)
+{
+    int y_m;
+    long y = year_of(first, &y_m);
+    long thursday = first + (4 - weekday_of(first) + 7) % 7;
+    if (n < 0) {
+        long last = px_days_from_date(y, y_m, px_days_in_month(y, y_m));
+        thursday = last - (weekday_of(last) - 4 + 7) % 7;
+    } else {
+        thursday += 7L * (n - 1);
+    }
+    return monday_of(thursday);
+}
+
+/* "the first week of March", "the last week of April 1998": that week. */
+static size_t m_week_of_month(const sent *s, size_t j, tval *v)
+{
+    static const char *const nths[] = {"first", "second", "third", "fourth", "last", "final", NULL};
+    int nth = which(s, j, nths);
+    if (nth < 0 || j == 0 || !is_w(s, j - 1, "the") || !is_w(s, j + 1, "week") || !is_w(s, j + 2, "of"))
+        return 0;
+    tval month;
+    tv_init(&month);
+    size_t used = m_month(s, j + 3, &month);
+    if (!used || month.grain != PX_GRAIN_MONTH || !month.has_day || month.unresolved)
+        return 0;
+    *v = month;
+    v->grain = PX_GRAIN_WEEK;
+    v->day = week_of_month(month.day, nth >= 4 ? -1 : nth + 1);
+    return 3 + used;
+}
+
 /* "the end of the month", "the middle of the month": this month. j is
  * "the" before "month". */
 static int period_part_of_this_month(const sent *s, size_t j)
@@ -1134,6 +1195,10 @@ static size_t m_phrase(const sent *s, size_t j, tval *v)
     size_t used = the_year(s, j, v);
     if (!used)
         used = week_of(s, j, v);
+    if (!used)
+        used = m_week_of_month(s, j, v);
+    if (!used)
+        used = in_this_week_or_month(s, j, v);
     if (used)
         return used;
     v->type = PX_TIMEX_DATE;
@@ -1490,11 +1555,13 @@ static size_t m_half(const sent *s, size_t j, tval *v)
     return k + 1 - j;
 }
 
-/* "last year" at token k (two tokens). */
-static int year_back(const sent *s, size_t k)
+/* "last year", "a year ago", "a year earlier" at token k: its tokens, else 0. */
+static size_t year_back(const sent *s, size_t k)
 {
     if (is_w(s, k, "last") && is_w(s, k + 1, "year") && word_len(s, k + 1) == tok_bytes(s, k + 1))
-        return 1;
+        return 2;
+    if (is_w(s, k, "a") && is_w(s, k + 1, "year") && (is_w(s, k + 2, "ago") || is_w(s, k + 2, "earlier")))
+        return 3;
     return 0;
 }
 
@@ -1544,10 +1611,11 @@ static size_t m_quarter(const sent *s, size_t j, tval *v)
     if (!tv_needs_ref(s, v))
         return k - j;
     long cur = quarter_index(s->ref->day);
-    if (!q && lag == 1 && year_back(s, k)) { /* the same period last year: a year before */
+    size_t back = !q && lag == 1 ? year_back(s, k) : 0;
+    if (back) { /* the same period last year, the quarter a year ago: a year before */
         tv_period(v, px_days_from_date(s->ref->year - 1, 1, 1), PX_GRAIN_YEAR);
         v->quarter_back = 1;
-        return k + 2 - j;
+        return k + back - j;
     }
     if (!q) {
         set_quarter(v, cur - (tense_of(s, j, k) > 0 && lag == 1 ? 0 : lag));
@@ -1584,6 +1652,10 @@ static size_t count_at(const sent *s, size_t k, long *n)
     if (c < 0)
         return 0;
     *n = c;
+    if (c >= 1 && c <= 9 && is_w(s, k + 1, "hundred")) { /* a hundred years, two hundred days */
+        *n = c * 100;
+        return 2;
+    }
     if (c >= 20 && c % 10 == 0 && !(s->t[k].flags & PX_TOKF_HYPHENATED) && is_kind(s, k + 1, PX_TOK_WORD)) {
         long ones = count_in(s->text + s->t[k + 1].start, word_len(s, k + 1));
         if (ones >= 1 && ones <= 9 && !is_w(s, k + 1, "a") && !is_w(s, k + 1, "an")) {
@@ -1591,6 +1663,52 @@ static size_t count_at(const sent *s, size_t k, long *n)
             return 2;
         }
     }
+    return 1;
+}
+
+/* "1/2" (one token or three) or "and a half" at k: the tokens, else 0. */
+static size_t half_at(const sent *s, size_t k)
+{
+    if (k < s->n && tok_bytes(s, k) == 3 && memcmp(s->text + s->t[k].start, "1/2", 3) == 0)
+        return 1;
+    if (num(s, k) == 1 && is_punct(s, k + 1, '/') && num(s, k + 2) == 2 && tok_bytes(s, k + 2) == 1)
+        return 3;
+    if (is_w(s, k, "and") && is_w(s, k + 1, "a") && is_w(s, k + 2, "half"))
+        return 3;
+    return 0;
+}
+
+static const char *const day_kinds[] = {"trading", "business", "working", "calendar", NULL};
+
+/* A word between a count and its unit: "20 more years", "eight trading
+ * days" (day_kinds: only before days). 1 when token k is one. */
+static size_t count_filler(const sent *s, size_t k)
+{
+    static const char *const more[] = {"more", "additional", "extra", "further", NULL};
+    return which(s, k, more) >= 0 || which(s, k, day_kinds) >= 0;
+}
+
+/* n and a half units, in the next smaller unit (PT5H30M, P18M); 0 for a
+ * unit without one (weeks, months). */
+static int half_duration_lit(tval *v, long n, const unit *u)
+{
+    if (!u || n < 0 || n > 999)
+        return 0;
+    v->type = PX_TIMEX_DURATION;
+    if (u->clock && u->code[0] == 'H')
+        snprintf(v->lit, sizeof v->lit, "PT%ldH30M", n);
+    else if (u->clock && u->code[0] == 'M')
+        snprintf(v->lit, sizeof v->lit, "PT%ldM30S", n);
+    else if (u->grain == PX_GRAIN_DAY)
+        snprintf(v->lit, sizeof v->lit, "P%ldDT12H", n);
+    else if (u->grain == PX_GRAIN_YEAR)
+        snprintf(v->lit, sizeof v->lit, "P%ldM", n * 12 + 6);
+    else if (u->grain == PX_GRAIN_DECADE)
+        snprintf(v->lit, sizeof v->lit, "P%ldY", n * 10 + 5);
+    else if (u->grain == PX_GRAIN_CENTURY)
+        snprintf(v->lit, sizeof v->lit, "P%ldY", n * 100 + 50);
+    else
+        return 0;
     return 1;
 }
 
@@ -1678,8 +1796,17 @@ static size_t m_duration(const sent *s, size_t j, tval *v)
     int plural;
     const unit *u = NULL;
     size_t c = count_at(s, k, &n);
-    if (c)
+    size_t half = c ? half_at(s, k + c) : 0; /* 5 1/2 hours, two and a half years */
+    if (c) {
+        c += half;
+        c += count_filler(s, k + c);
         u = unit_at(s, k + c, &plural);
+    }
+    if (u && u->grain != PX_GRAIN_DAY && which(s, k + c - 1, day_kinds) >= 0)
+        return 0; /* trading and business are days */
+    size_t half_after = u && !half && n == 1 && !plural ? half_at(s, k + c + 1) : 0; /* a year and a half */
+    if (half || half_after)
+        return half_duration_lit(v, n, u) ? k + c + 1 + half_after - j : 0;
     if (u && (title_word(s, k + c) || (u->clock && u->code[0] == 'S' && !u->code[1] && n == 1 &&
                                        modifies_noun(s, k + c))))
         return 0; /* 60 Minutes; a second time */
@@ -2249,6 +2376,39 @@ static void sentence_year_wins(found *f, size_t n, const ref_date *r)
     }
 }
 
+/* The same day or month one year later or earlier. */
+static long same_date_in_year(long day, long year)
+{
+    int m;
+    long y = year_of(day, &m);
+    long d = day - px_days_from_date(y, m, 1) + 1;
+    return d <= px_days_in_month(year, m) ? px_days_from_date(year, m, (int)d) : -1;
+}
+
+/* "from May 1 to June 30", "between Dec. 1 and Jan. 15": a range ends
+ * after it starts. A month or day written without a year at either end
+ * moves by a year when the range would run backwards. */
+static void range_runs_forward(const sent *s, found *f, size_t n)
+{
+    static const char *const opens[] = {"from", "between", NULL};
+    static const char *const closes[] = {"to", "until", "till", "through", "and", NULL};
+    for (size_t i = 0; i + 1 < n; i++) {
+        tval *a = &f[i].v, *b = &f[i + 1].v;
+        if (f[i].first == 0 || which(s, f[i].first - 1, opens) < 0 || f[i + 1].first != f[i].last + 2 ||
+            (which(s, f[i].last + 1, closes) < 0 && !is_punct(s, f[i].last + 1, '-')))
+            continue;
+        if (!a->has_day || !b->has_day || a->unresolved || b->unresolved || a->grain != b->grain ||
+            (a->grain != PX_GRAIN_DAY && a->grain != PX_GRAIN_MONTH) || b->day >= a->day)
+            continue;
+        long moved;
+        if (b->yearless && (moved = same_date_in_year(b->day, year_of(b->day, NULL) + 1)) >= a->day)
+            b->day = moved;
+        else if (a->yearless && (moved = same_date_in_year(a->day, year_of(a->day, NULL) - 1)) >= 0 &&
+                 moved <= b->day)
+            a->day = moved;
+    }
+}
+
 /* "today, October 24, 2017": a relative day followed by a date written in
  * full is that date. */
 static void appositive_date_wins(const sent *s, found *f, size_t n)
@@ -2275,8 +2435,31 @@ static int joined_by_glue(const sent *s, size_t a, size_t b)
     return 1;
 }
 
+/* The part of the day of a time of day "TAF" (1 morning, 2 afternoon, 3
+ * evening, 4 night), 0 for a clock time. */
+static int part_of_day_code(const char *tod)
+{
+    static const char *const codes[] = {"TMO", "TAF", "TEV", "TNI", NULL};
+    for (int k = 0; codes[k]; k++)
+        if (strcmp(tod, codes[k]) == 0)
+            return k + 1;
+    return 0;
+}
+
+/* "7:30 tonight", "at 4 this afternoon": a clock hour before noon said of
+ * the afternoon, evening or night is after noon. tod is "Thh:mm". */
+static void evening_hour(char tod[8], int part)
+{
+    int hour = (tod[1] - '0') * 10 + (tod[2] - '0');
+    if (tod[0] != 'T' || hour >= 12 || part < 2 || (part == 4 && hour < 6))
+        return;
+    hour += 12;
+    tod[1] = (char)('0' + hour / 10);
+    tod[2] = (char)('0' + hour % 10);
+}
+
 /* A clock time right before or after a day ("3 p.m. Tuesday", "Tuesday at
- * 3 p.m.") is one expression of that day. */
+ * 3 p.m.", "7:30 tonight") is one expression of that day. */
 static size_t merge_times(const sent *s, found *f, size_t n)
 {
     size_t out = 0;
@@ -2287,9 +2470,11 @@ static size_t merge_times(const sent *s, found *f, size_t n)
             found *clock = prev->v.grain == PX_GRAIN_TIME ? prev : cur->v.grain == PX_GRAIN_TIME ? cur : NULL;
             found *day = clock == prev ? cur : prev;
             int joined = joined_by_glue(s, prev->last + 1, cur->first);
-            if (clock && day != clock && joined && day->v.grain == PX_GRAIN_DAY && !day->v.tod[0]) {
+            if (clock && day != clock && joined && day->v.grain == PX_GRAIN_DAY &&
+                (!day->v.tod[0] || part_of_day_code(day->v.tod))) {
                 tval v = day->v;
                 memcpy(v.tod, clock->v.tod, sizeof v.tod);
+                evening_hour(v.tod, part_of_day_code(day->v.tod));
                 v.type = PX_TIMEX_TIME;
                 v.bare_clock = 0;
                 prev->last = cur->last;
@@ -2523,6 +2708,7 @@ static int find_in_sentence(const sent *s, finder *f)
     }
     explicit_date_wins(f->v, f->n);
     sentence_year_wins(f->v, f->n, s->ref);
+    range_runs_forward(s, f->v, f->n);
     appositive_date_wins(s, f->v, f->n);
     f->n = merge_times(s, f->v, f->n);
     return PX_OK;

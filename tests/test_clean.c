@@ -575,6 +575,16 @@ static void test_picture_captions_and_credit_lines(void **s)
                                  "Editing by hand took the union a week (it said).");
     assert_string_equal(removal_reason(a, "Editing by Tomas Brenner and Kell Varlow)"), "byline");
     px_article_free(a);
+    /* a dateline with a double hyphen; a video's description under its
+     * close button */
+    a = clean_body("VELLMAR -- A court on Saturday convicted the former mayor of fraud.\n\n"
+                   "CLOSE Ana Ruiz says the mayor reached out to her after the vote and says she wants "
+                   "\"people to know the truth.\" (Feb. 4) AP\n\n"
+                   "CLOSE to the river, the old mill stood empty for a decade.");
+    assert_string_equal(a->body, "A court on Saturday convicted the former mayor of fraud.\n\n"
+                                 "CLOSE to the river, the old mill stood empty for a decade.");
+    assert_string_equal(removal_reason(a, "VELLMAR -- "), "dateline");
+    px_article_free(a);
 }
 
 /* A dateline opening the article goes ("Video" before it too); a caption

@@ -1284,6 +1284,35 @@ static void test_quote_pieces_nested_marks_and_titles(void **s)
     }
 }
 
+/* Curly marks inside a quote a straight mark opened are words quoted
+ * within it: the quote runs on past them, and into the next paragraph it
+ * continues in. */
+static void test_quote_marks_nested_in_straight(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"Mayor Ana Ruiz stated:\n\n\"The council has forgotten what \u201cpublic "
+         "service\u201d means. It serves its own friends now.\n\n\"The harbour plan "
+         "is the worst example of this. We will stop it.\"",
+         "The council has forgotten", "Ana Ruiz"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+    px_article *a = px_article_new();
+    px_set_str(&a->body, "\"We never used the word \u201cclosure\u201d in the letter, and we "
+                         "never will,\" Tom Brandt said.");
+    px_entity_list people;
+    px_quote_list quotes;
+    quotes_of(a, &people, &quotes);
+    const px_quote *q = quote_starting(&quotes, "We never used");
+    assert_int_equal(q->n_pieces, 1);
+    assert_string_equal(q->text, "We never used the word \u201cclosure\u201d in the letter, and "
+                                 "we never will,");
+    assert_string_equal(q->speaker, "Tom Brandt");
+    px_quote_list_clear(&quotes);
+    px_entity_list_clear(&people);
+    px_article_free(a);
+}
+
 /* Cue clauses that hold lists, conjunctions and colons: a list inside an
  * appositive before the verb, two quotes coordinated by "and" sharing the
  * cue after the last, a colon ending a clause after asides, a name right
@@ -2517,6 +2546,7 @@ int main(void)
         cmocka_unit_test(test_speaker_possessors_complements_and_polls),
         cmocka_unit_test(test_pronoun_speakers_and_roles),
         cmocka_unit_test(test_quote_pieces_nested_marks_and_titles),
+        cmocka_unit_test(test_quote_marks_nested_in_straight),
         cmocka_unit_test(test_quote_pieces_of_one_statement),
         cmocka_unit_test(test_numbers_name_their_quantity),
         cmocka_unit_test(test_number_groups_by_head_noun),

@@ -40,6 +40,13 @@ static int straight_closes(const char *s, size_t len, size_t i)
 
 /* ---- pieces --------------------------------------------------------------- */
 
+static size_t skip_space(const char *s, size_t i, size_t len)
+{
+    while (i < len && isspace((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
 typedef struct piece {
     size_t open, close;  /* offsets of the marks */
     size_t close_len;
@@ -80,6 +87,24 @@ static int add_piece(qscan *q, size_t open, size_t olen, size_t close, size_t cl
     return PX_OK;
 }
 
+/* A curly pair inside a quote a straight mark opened at `open` is words
+ * quoted within that quote (`"It is not about “Equal Justice” any more."`),
+ * not a quote of its own, unless it opens right after the straight mark
+ * (`"“`: one mark typed twice). Returns the offset past its closing mark,
+ * or 0 when the curly mark at i is no such pair. */
+static size_t nested_curly_end(const char *s, size_t b, size_t open, size_t i)
+{
+    if (skip_space(s, open + 1, b) == i)
+        return 0;
+    for (size_t j = i + 3; j < b; j++) {
+        int type;
+        size_t ml = cl_quote_mark(s, b, j, &type);
+        if (ml)
+            return type == CL_MARK_CLOSE && ml == 3 ? j + ml : 0;
+    }
+    return 0;
+}
+
 /* Pairs the marks of one paragraph [a, b). Returns the offset of a mark
  * left open at the end (or (size_t)-1). */
 static int pair_paragraph(qscan *q, size_t a, size_t b, size_t *left_open, size_t *left_len)
@@ -92,6 +117,12 @@ static int pair_paragraph(qscan *q, size_t a, size_t b, size_t *left_open, size_
         size_t ml = cl_quote_mark(s, b, i, &type);
         if (!ml) {
             i++;
+            continue;
+        }
+        size_t nested_end;
+        if (type == CL_MARK_OPEN && ml == 3 && open != (size_t)-1 && olen == 1 &&
+            (nested_end = nested_curly_end(s, b, open, i))) {
+            i = nested_end;
             continue;
         }
         if (type == CL_MARK_STRAIGHT)
@@ -120,13 +151,6 @@ static int pair_paragraph(qscan *q, size_t a, size_t b, size_t *left_open, size_
     *left_open = dirty ? (size_t)-1 : open;
     *left_len = olen;
     return PX_OK;
-}
-
-static size_t skip_space(const char *s, size_t i, size_t len)
-{
-    while (i < len && isspace((unsigned char)s[i]))
-        i++;
-    return i;
 }
 
 static int find_pieces(qscan *q)

@@ -1313,6 +1313,43 @@ static void test_quote_marks_nested_in_straight(void **s)
     px_article_free(a);
 }
 
+/* "adding" between two pieces reports a second statement: the pieces are
+ * two quotes, both the speaker's. */
+static void test_adding_reports_a_statement_of_its_own(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *body, *first, *second, *speaker;
+    } cases[] = {
+        {"\"The budget is a disgrace,\" Ana Ruiz said, adding, \"Nobody on the council read it "
+         "before the vote.\"",
+         "The budget is", "Nobody on the council", "Ana Ruiz"},
+        {"\u201cWe will appeal the ruling,\u201d the company said in a statement, adding: "
+         "\u201cOur customers will not pay more this year.\u201d",
+         "We will appeal", "Our customers", "the company"},
+        {"Ana Ruiz chairs the board. \"I think it is fair,\" she said, adding that she had "
+         "spoken to the union. \"They know where I stand.\"",
+         "I think it is fair", "They know where", "Ana Ruiz"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        px_article *a = px_article_new();
+        px_set_str(&a->body, cases[i].body);
+        px_entity_list people;
+        px_quote_list quotes;
+        quotes_of(a, &people, &quotes);
+        assert_int_equal(quotes.n, 2);
+        const px_quote *first = quote_starting(&quotes, cases[i].first);
+        const px_quote *second = quote_starting(&quotes, cases[i].second);
+        assert_int_equal(first->n_pieces, 1);
+        assert_string_equal(first->speaker, cases[i].speaker);
+        assert_non_null(second->speaker);
+        assert_string_equal(second->speaker, cases[i].speaker);
+        px_quote_list_clear(&quotes);
+        px_entity_list_clear(&people);
+        px_article_free(a);
+    }
+}
+
 /* Cue clauses that hold lists, conjunctions and colons: a list inside an
  * appositive before the verb, two quotes coordinated by "and" sharing the
  * cue after the last, a colon ending a clause after asides, a name right
@@ -2547,6 +2584,7 @@ int main(void)
         cmocka_unit_test(test_pronoun_speakers_and_roles),
         cmocka_unit_test(test_quote_pieces_nested_marks_and_titles),
         cmocka_unit_test(test_quote_marks_nested_in_straight),
+        cmocka_unit_test(test_adding_reports_a_statement_of_its_own),
         cmocka_unit_test(test_quote_pieces_of_one_statement),
         cmocka_unit_test(test_numbers_name_their_quantity),
         cmocka_unit_test(test_number_groups_by_head_noun),

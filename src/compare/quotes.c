@@ -2165,6 +2165,10 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
         return 0;
     int cues = 0, ended = 0;
     for (size_t i = t; i < te; i++) {
+        /* "adding" reports a statement of its own: `“...,” she said,
+         * adding, “...”`, `,” adding that ... “...` */
+        if (cl_tok_is(&q->d, i, "adding"))
+            return 0;
         if (say_at(q, i) || (cl_tok_is(&q->d, i, "according") && cl_tok_is(&q->d, i + 1, "to"))) {
             /* a second cue after a finished sentence introduces the next
              * piece by itself: `,” Olsen said. Then he asked, “...”` */

@@ -1264,6 +1264,12 @@ static void test_quote_pieces_nested_marks_and_titles(void **s)
         {"Her memoir, \u201cHarbor Lights: How a Small Town Saved Its Clinic,\u201d "
          "came out in May.",
          "Harbor Lights", 1, PX_QUOTE_TERM},
+        /* the noun of a work before a title in capitals */
+        {"She co-hosts the weekly podcast \u201cSo, That Was Tuesday.\u201d Listen below.",
+         "So, That Was Tuesday", 1, PX_QUOTE_TERM},
+        {"The actor, star of the cult classic \u201cHarbor Nights and Days,\u201d will vote "
+         "for the mayor.",
+         "Harbor Nights and Days", 1, PX_QUOTE_TERM},
         /* a sentence in title case with no colon stays speech */
         {"\u201cWe Will Not Close The Clinic,\u201d Ana Ruiz said.",
          "We Will Not Close", 1, PX_QUOTE_SPEECH},

@@ -2196,18 +2196,24 @@ static int all_title_case(const char *s, size_t len)
 
 /* Is the capitalised quote opening at open the name of a show, a book or
  * a group, as the word before it says: an owner (`CNN’s “State of the
- * Union,”`), `on` (`appeared on “Meet the Press.”`) or `of` (`host of
- * “The Nightly Show.”`), even with the comma or full stop of the sentence
- * inside its marks? */
+ * Union,”`), `on` (`appeared on “Meet the Press.”`), `of` (`host of
+ * “The Nightly Show.”`) or the noun of a work (`the podcast “So, That
+ * Happened.”`, `the cult classic “Thelma and Louise,”`), even with the
+ * comma or full stop of the sentence inside its marks? */
 static int owned_title(const qscan *q, size_t open)
 {
+    static const char *const works[] = {
+        "podcast", "show", "program", "programme", "series", "sitcom", "film", "movie",
+        "documentary", "book", "novel", "memoir", "song", "album", "musical", "play", "opera",
+        "episode", "column", "newsletter", "classic", NULL};
     size_t t = cl_token_at(&q->d.tk, open);
     if (t == 0)
         return 0;
     const px_token *p = &q->d.tk.v[t - 1];
     const char *ps = q->d.text + p->start;
     size_t pl = p->end - p->start;
-    if (cl_tok_is(&q->d, t - 1, "on") || cl_tok_is(&q->d, t - 1, "of"))
+    if (cl_tok_is(&q->d, t - 1, "on") || cl_tok_is(&q->d, t - 1, "of") ||
+        cl_tok_in(q->d.text, p, works))
         return 1;
     if (p->kind == PX_TOK_WORD && pl > 2 &&
         (cl_eq(ps + pl - 2, 2, "'s") || (pl > 4 && cl_eq(ps + pl - 4, 4, "\xE2\x80\x99s"))))

@@ -1356,6 +1356,44 @@ static void test_adding_reports_a_statement_of_its_own(void **s)
     }
 }
 
+/* A piece introduced by its own cue, then a new sentence whose cue ends
+ * in a comma before the next piece: that cue is the next piece's, two
+ * quotes; without a cue before the first piece the cue between them
+ * reports both, one quote. */
+static void test_new_sentence_cue_after_a_cued_piece(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *body, *prefix, *speaker;
+        size_t n, pieces;
+    } cases[] = {
+        {"The panel asked Mara Quint, \u201cWould you run for the seat again?\u201d She "
+         "answered, \u201cNot this year, and not the next one either.\u201d",
+         "Not this year", "Mara Quint", 2, 1},
+        {"Tom Brandt told the council, \u201cThe bridge will open in May.\u201d He added, "
+         "\u201cNobody should expect the tolls to fall.\u201d",
+         "The bridge will open", "Tom Brandt", 2, 1},
+        {"\u201cThe bridge will open in May.\u201d Tom Brandt said, \u201cNobody should "
+         "expect the tolls to fall.\u201d",
+         "The bridge will open", "Tom Brandt", 1, 2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        px_article *a = px_article_new();
+        px_set_str(&a->body, cases[i].body);
+        px_entity_list people;
+        px_quote_list quotes;
+        quotes_of(a, &people, &quotes);
+        assert_int_equal(quotes.n, cases[i].n);
+        const px_quote *q = quote_starting(&quotes, cases[i].prefix);
+        assert_int_equal(q->n_pieces, cases[i].pieces);
+        assert_non_null(q->speaker);
+        assert_string_equal(q->speaker, cases[i].speaker);
+        px_quote_list_clear(&quotes);
+        px_entity_list_clear(&people);
+        px_article_free(a);
+    }
+}
+
 /* Cue clauses that hold lists, conjunctions and colons: a list inside an
  * appositive before the verb, two quotes coordinated by "and" sharing the
  * cue after the last, a colon ending a clause after asides, a name right
@@ -2591,6 +2629,7 @@ int main(void)
         cmocka_unit_test(test_quote_pieces_nested_marks_and_titles),
         cmocka_unit_test(test_quote_marks_nested_in_straight),
         cmocka_unit_test(test_adding_reports_a_statement_of_its_own),
+        cmocka_unit_test(test_new_sentence_cue_after_a_cued_piece),
         cmocka_unit_test(test_quote_pieces_of_one_statement),
         cmocka_unit_test(test_numbers_name_their_quantity),
         cmocka_unit_test(test_number_groups_by_head_noun),

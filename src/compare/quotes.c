@@ -2073,6 +2073,17 @@ static int cued_in_paragraph(const qscan *q, const piece *a)
     return 0;
 }
 
+/* Is there a verb of saying outside quotation marks in the sentence of
+ * piece a, before it (`Blumenthal was asked, “...”`)? */
+static int cued_in_sentence(const qscan *q, const piece *a)
+{
+    size_t ss = q->d.ss.n ? q->d.ss.v[cl_sentence_at(&q->d.ss, a->start)].start : 0;
+    for (size_t i = cl_token_at(&q->d.tk, ss); i < q->d.tk.n && q->d.tk.v[i].start < a->open; i++)
+        if (say_at(q, i) && !in_quoted(q, q->d.tk.v[i].start))
+            return 1;
+    return 0;
+}
+
 /* A quote closing its paragraph with its cue (`“...,” Ana Ruiz said.`)
  * and a paragraph that is nothing but a quote with no cue of its own
  * right after it (`“...”`): the speaker goes on, one statement over two
@@ -2150,6 +2161,13 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
     while (colon > gs && isspace((unsigned char)q->d.text[colon - 1]))
         colon--;
     if (colon > gs && q->d.text[colon - 1] == ':' && strchr(".!?", q->d.text[a->end - 1]))
+        return 0;
+    /* ... or a comma, when the first piece had its cue before it: the new
+     * sentence's cue is the next piece's (`Mara Quint was asked, “...?” She
+     * answered, “...”`) */
+    size_t first = skip_space(q->d.text, gs, ge);
+    if (colon > gs && q->d.text[colon - 1] == ',' && strchr(".!?", q->d.text[a->end - 1]) &&
+        first < ge && isupper((unsigned char)q->d.text[first]) && cued_in_sentence(q, a))
         return 0;
     size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
     /* nor across a sentence of its own that reports a statement in its

@@ -1394,6 +1394,24 @@ static void test_new_sentence_cue_after_a_cued_piece(void **s)
     }
 }
 
+/* A partial quote reported by a participle of saying speaks for the
+ * cue-less quote after it; an introduction ending in a town goes on over
+ * its state: neither the state nor a speaker named further back speaks. */
+static void test_reported_partial_and_town_then_state(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"Mara Quint attacked the plan on Tuesday. \"He bet on the crash,\" she said.\n\n"
+         "Tom Brandt shot back in a statement, saying he had \"made a lot of money in bad "
+         "years.\"\n\n\"Frankly, that is the kind of thinking this town needs right now.\"",
+         "Frankly, that is", "Tom Brandt"},
+        {"Mara Quint spent the last day in the north. Speaking at a town hall in Dover, "
+         "Delaware, Tom Brandt went after her, calling her \"a total waste of time.\"",
+         "a total waste", "Tom Brandt"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+}
+
 /* Cue clauses that hold lists, conjunctions and colons: a list inside an
  * appositive before the verb, two quotes coordinated by "and" sharing the
  * cue after the last, a colon ending a clause after asides, a name right
@@ -2630,6 +2648,7 @@ int main(void)
         cmocka_unit_test(test_quote_marks_nested_in_straight),
         cmocka_unit_test(test_adding_reports_a_statement_of_its_own),
         cmocka_unit_test(test_new_sentence_cue_after_a_cued_piece),
+        cmocka_unit_test(test_reported_partial_and_town_then_state),
         cmocka_unit_test(test_quote_pieces_of_one_statement),
         cmocka_unit_test(test_numbers_name_their_quantity),
         cmocka_unit_test(test_number_groups_by_head_noun),

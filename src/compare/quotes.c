@@ -720,6 +720,38 @@ static size_t skip_capital_intro(const qscan *q, size_t t, size_t hi)
     return t;
 }
 
+static size_t first_mention_from(const px_entity_list *l, size_t off);
+static size_t first_mention_at(const px_entity_list *l, size_t off, int by_end);
+
+/* The kind of the name the tagger found starting at token t, or -1. */
+static int name_kind_at(const qscan *q, size_t t, size_t *end)
+{
+    size_t m = first_mention_from(q->people, q->d.tk.v[t].start);
+    if (m >= q->people->n_mentions || q->people->mentions[m].start != q->d.tk.v[t].start)
+        return -1;
+    *end = q->people->mentions[m].end;
+    return (int)q->people->v[q->people->mentions[m].entity].kind;
+}
+
+/* An introduction ending in a town at token t - 2 and its comma goes on
+ * over the name of its state or country and the comma after it:
+ * "Speaking in Salem, New Hampshire, the governor ...". Returns the token
+ * after that comma, or t. */
+static size_t after_place_and_comma(const qscan *q, size_t t, size_t hi)
+{
+    if (!q->people || t < 2 || t >= hi)
+        return t;
+    size_t town = first_mention_at(q->people, q->d.tk.v[t - 2].end, 1), end;
+    if (town >= q->people->n_mentions || q->people->mentions[town].end != q->d.tk.v[t - 2].end ||
+        q->people->v[q->people->mentions[town].entity].kind != PX_ENTITY_PLACE)
+        return t;
+    int kind = name_kind_at(q, t, &end);
+    if (kind < 0 || kind == PX_ENTITY_PERSON) /* the tagger may call the state an org */
+        return t;
+    size_t c = cl_token_at(&q->d.tk, end);
+    return c + 1 < hi && q->d.text[q->d.tk.v[c].start] == ',' ? c + 1 : t;
+}
+
 /* The subject of the clause starting at token lo, before token hi: the
  * noun phrase a sentence opens with, after an introduction ending in a
  * comma ("In an interview Thursday, the Wisconsin Republican criticized
@@ -777,6 +809,8 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
                 isupper((unsigned char)q->d.text[q->d.tk.v[t].start]) &&
                 q->d.text[q->d.tk.v[t + 1].start] == ',')
                 t += 2;
+            else
+                t = after_place_and_comma(q, t, hi);
         }
         if (t == before)
             break;
@@ -889,18 +923,25 @@ static int can_speak(const qscan *q, size_t s, size_t e);
  * the verb's subject, whoever the pronoun stands for ("Blackwell endorsed
  * Cruz, saying he “has shown ...”" is Blackwell's). Sets *sp to that
  * subject; 1 when found, <0 on error. Tokens [lo, k). */
-static int complement_speaker(const qscan *q, size_t lo, size_t k, speaker *sp)
+/* Is token i a participle of saying that reports the clause after it
+ * ("saying he has ...", "noting that she ...")? */
+static int saying_participle_at(const qscan *q, size_t i)
 {
     static const char *const saying[] = {"saying", "noting", "adding", "arguing", "insisting",
                                          "explaining", "declaring", "claiming", "stating",
                                          "writing", "warning", "predicting", NULL};
+    return i < q->d.tk.n && cl_tok_in(q->d.text, &q->d.tk.v[i], saying);
+}
+
+static int complement_speaker(const qscan *q, size_t lo, size_t k, speaker *sp)
+{
     size_t v = k;
     if (v > lo && cl_tok_is(&q->d, v - 1, "that"))
         v--;
     if (v <= lo || !word_at(q, v - 1))
         return 0;
     v--;
-    if (cl_tok_in(q->d.text, &q->d.tk.v[v], saying)) {
+    if (saying_participle_at(q, v)) {
         size_t s, e;
         if (!clause_subject(q, lo, v, &s, &e))
             return 0;
@@ -2073,13 +2114,13 @@ static int cued_in_paragraph(const qscan *q, const piece *a)
     return 0;
 }
 
-/* Is there a verb of saying outside quotation marks in the sentence of
- * piece a, before it (`Blumenthal was asked, “...”`)? */
-static int cued_in_sentence(const qscan *q, const piece *a)
+/* Is there a verb of saying outside quotation marks in the sentence
+ * holding byte at, before it (`Blumenthal was asked, “...”`)? */
+static int said_before(const qscan *q, size_t at)
 {
-    size_t ss = q->d.ss.n ? q->d.ss.v[cl_sentence_at(&q->d.ss, a->start)].start : 0;
-    for (size_t i = cl_token_at(&q->d.tk, ss); i < q->d.tk.n && q->d.tk.v[i].start < a->open; i++)
-        if (say_at(q, i) && !in_quoted(q, q->d.tk.v[i].start))
+    size_t ss = q->d.ss.n ? q->d.ss.v[cl_sentence_at(&q->d.ss, at)].start : 0;
+    for (size_t i = cl_token_at(&q->d.tk, ss); i < q->d.tk.n && q->d.tk.v[i].start < at; i++)
+        if ((say_at(q, i) || saying_participle_at(q, i)) && !in_quoted(q, q->d.tk.v[i].start))
             return 1;
     return 0;
 }
@@ -2167,7 +2208,7 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
      * answered, “...”`) */
     size_t first = skip_space(q->d.text, gs, ge);
     if (colon > gs && q->d.text[colon - 1] == ',' && strchr(".!?", q->d.text[a->end - 1]) &&
-        first < ge && isupper((unsigned char)q->d.text[first]) && cued_in_sentence(q, a))
+        first < ge && isupper((unsigned char)q->d.text[first]) && said_before(q, a->start))
         return 0;
     size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
     /* nor across a sentence of its own that reports a statement in its
@@ -3531,10 +3572,11 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
         rc = find_relay(q, x);
     if (x->speaker_kind == PX_SPEAKER_DOCUMENT || x->speaker_kind == PX_SPEAKER_ORG)
         q->last_thing = (long)(out->n - 1);
-    /* a partial quote with a cue of its own also sets the speaker for
-     * the quotes that follow: `are “not meeting the demand,” says X. “We
-     * often compare ...”` */
-    if (x->kind == PX_QUOTE_SPEECH || (x->cue && x->speaker))
+    /* a partial quote with a cue of its own, or reported by a verb of
+     * saying in its sentence, also sets the speaker for the quotes that
+     * follow: `are “not meeting the demand,” says X. “We often compare
+     * ...”`, `X shot back, saying he had “made money.” ¶ “Frankly, ...”` */
+    if (x->kind == PX_QUOTE_SPEECH || (x->speaker && (x->cue || said_before(q, x->start))))
         *last_speech = (long)(out->n - 1);
     return rc;
 }

@@ -1357,8 +1357,8 @@ static void test_adding_reports_a_statement_of_its_own(void **s)
 }
 
 /* A piece introduced by its own cue, then a new sentence whose cue ends
- * in a comma before the next piece: that cue is the next piece's, two
- * quotes; without a cue before the first piece the cue between them
+ * in a comma before the next piece: that cue is the next piece's (two
+ * quotes, the first keeps the cue before it); without a cue before the first piece the cue between them
  * reports both, one quote. */
 static void test_new_sentence_cue_after_a_cued_piece(void **s)
 {
@@ -1376,6 +1376,10 @@ static void test_new_sentence_cue_after_a_cued_piece(void **s)
         {"\u201cThe bridge will open in May.\u201d Tom Brandt said, \u201cNobody should "
          "expect the tolls to fall.\u201d",
          "The bridge will open", "Tom Brandt", 1, 2},
+        /* ... nor the first piece's speaker */
+        {"Ana Ruiz wrote back to Tom Brandt with, \u201cWhy now? Was that on the way to the "
+         "airport?\u201d Brandt then writes back, \u201cYou look well in that photo.\u201d",
+         "Why now?", "Ana Ruiz", 2, 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         px_article *a = px_article_new();

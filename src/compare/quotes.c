@@ -2177,6 +2177,21 @@ static int reported_run_on(const qscan *q, const piece *a, const piece *b)
     return r == 1 && !own_cue(q, b);
 }
 
+/* After a finished piece a that had its cue before it, is the gap to
+ * piece b a new sentence whose cue ends in a comma: the cue of b, not of
+ * a (`Mara Quint was asked, “...?” She answered, “...”`)? */
+static int cue_of_next_piece(const qscan *q, const piece *a, const piece *b)
+{
+    size_t gs = a->close + a->close_len, ge = b->open;
+    if (a->continues || ge <= gs || a->para_end != b->para_end)
+        return 0;
+    size_t end = ge, first = skip_space(q->d.text, gs, ge);
+    while (end > gs && isspace((unsigned char)q->d.text[end - 1]))
+        end--;
+    return end > gs && q->d.text[end - 1] == ',' && strchr(".!?", q->d.text[a->end - 1]) &&
+           first < ge && isupper((unsigned char)q->d.text[first]) && said_before(q, a->start);
+}
+
 /* Is the gap between two pieces only a cue clause ("she said", "said
  * Lloyd Austin.", "he added")? */
 static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
@@ -2203,12 +2218,7 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
         colon--;
     if (colon > gs && q->d.text[colon - 1] == ':' && strchr(".!?", q->d.text[a->end - 1]))
         return 0;
-    /* ... or a comma, when the first piece had its cue before it: the new
-     * sentence's cue is the next piece's (`Mara Quint was asked, “...?” She
-     * answered, “...”`) */
-    size_t first = skip_space(q->d.text, gs, ge);
-    if (colon > gs && q->d.text[colon - 1] == ',' && strchr(".!?", q->d.text[a->end - 1]) &&
-        first < ge && isupper((unsigned char)q->d.text[first]) && said_before(q, a->start))
+    if (cue_of_next_piece(q, a, b))
         return 0;
     size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
     /* nor across a sentence of its own that reports a statement in its
@@ -2920,7 +2930,8 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
      * partial quote coordinated with the next ones, after the last of
      * them */
     const piece *last = &p[i1];
-    for (size_t k = i1, n = 0; n < 4; n++) {
+    int next_cued = i1 + 1 < q->np && cue_of_next_piece(q, last, &q->p[i1 + 1]);
+    for (size_t k = i1, n = 0; n < 4 && !next_cued; n++) {
         int r = cue_following(q, last, sp);
         if (r == 1)
             r = relayed_statement(q, &p[i0], sp);

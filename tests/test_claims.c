@@ -1310,6 +1310,12 @@ static void test_quote_pieces_nested_marks_and_titles(void **s)
         {"Her memoir, \u201cHarbor Lights: How a Small Town Saved Its Clinic,\u201d "
          "came out in May.",
          "Harbor Lights", 1, PX_QUOTE_TERM},
+        /* the noun of a work before a title in capitals */
+        {"She co-hosts the weekly podcast \u201cSo, That Was Tuesday.\u201d Listen below.",
+         "So, That Was Tuesday", 1, PX_QUOTE_TERM},
+        {"The actor, star of the cult classic \u201cHarbor Nights and Days,\u201d will vote "
+         "for the mayor.",
+         "Harbor Nights and Days", 1, PX_QUOTE_TERM},
         /* a sentence in title case with no colon stays speech */
         {"\u201cWe Will Not Close The Clinic,\u201d Ana Ruiz said.",
          "We Will Not Close", 1, PX_QUOTE_SPEECH},
@@ -1328,6 +1334,132 @@ static void test_quote_pieces_nested_marks_and_titles(void **s)
         px_entity_list_clear(&people);
         px_article_free(a);
     }
+}
+
+/* Curly marks inside a quote a straight mark opened are words quoted
+ * within it: the quote runs on past them, and into the next paragraph it
+ * continues in. */
+static void test_quote_marks_nested_in_straight(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"Mayor Ana Ruiz stated:\n\n\"The council has forgotten what \u201cpublic "
+         "service\u201d means. It serves its own friends now.\n\n\"The harbour plan "
+         "is the worst example of this. We will stop it.\"",
+         "The council has forgotten", "Ana Ruiz"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
+    px_article *a = px_article_new();
+    px_set_str(&a->body, "\"We never used the word \u201cclosure\u201d in the letter, and we "
+                         "never will,\" Tom Brandt said.");
+    px_entity_list people;
+    px_quote_list quotes;
+    quotes_of(a, &people, &quotes);
+    const px_quote *q = quote_starting(&quotes, "We never used");
+    assert_int_equal(q->n_pieces, 1);
+    assert_string_equal(q->text, "We never used the word \u201cclosure\u201d in the letter, and "
+                                 "we never will,");
+    assert_string_equal(q->speaker, "Tom Brandt");
+    px_quote_list_clear(&quotes);
+    px_entity_list_clear(&people);
+    px_article_free(a);
+}
+
+/* "adding" between two pieces reports a second statement: the pieces are
+ * two quotes, both the speaker's. */
+static void test_adding_reports_a_statement_of_its_own(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *body, *first, *second, *speaker;
+    } cases[] = {
+        {"\"The budget is a disgrace,\" Ana Ruiz said, adding, \"Nobody on the council read it "
+         "before the vote.\"",
+         "The budget is", "Nobody on the council", "Ana Ruiz"},
+        {"\u201cWe will appeal the ruling,\u201d the company said in a statement, adding: "
+         "\u201cOur customers will not pay more this year.\u201d",
+         "We will appeal", "Our customers", "the company"},
+        {"Ana Ruiz chairs the board. \"I think it is fair,\" she said, adding that she had "
+         "spoken to the union. \"They know where I stand.\"",
+         "I think it is fair", "They know where", "Ana Ruiz"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        px_article *a = px_article_new();
+        px_set_str(&a->body, cases[i].body);
+        px_entity_list people;
+        px_quote_list quotes;
+        quotes_of(a, &people, &quotes);
+        assert_int_equal(quotes.n, 2);
+        const px_quote *first = quote_starting(&quotes, cases[i].first);
+        const px_quote *second = quote_starting(&quotes, cases[i].second);
+        assert_int_equal(first->n_pieces, 1);
+        assert_string_equal(first->speaker, cases[i].speaker);
+        assert_non_null(second->speaker);
+        assert_string_equal(second->speaker, cases[i].speaker);
+        px_quote_list_clear(&quotes);
+        px_entity_list_clear(&people);
+        px_article_free(a);
+    }
+}
+
+/* A piece introduced by its own cue, then a new sentence whose cue ends
+ * in a comma before the next piece: that cue is the next piece's (two
+ * quotes, the first keeps the cue before it); without a cue before the first piece the cue between them
+ * reports both, one quote. */
+static void test_new_sentence_cue_after_a_cued_piece(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *body, *prefix, *speaker;
+        size_t n, pieces;
+    } cases[] = {
+        {"The panel asked Mara Quint, \u201cWould you run for the seat again?\u201d She "
+         "answered, \u201cNot this year, and not the next one either.\u201d",
+         "Not this year", "Mara Quint", 2, 1},
+        {"Tom Brandt told the council, \u201cThe bridge will open in May.\u201d He added, "
+         "\u201cNobody should expect the tolls to fall.\u201d",
+         "The bridge will open", "Tom Brandt", 2, 1},
+        {"\u201cThe bridge will open in May.\u201d Tom Brandt said, \u201cNobody should "
+         "expect the tolls to fall.\u201d",
+         "The bridge will open", "Tom Brandt", 1, 2},
+        /* ... nor the first piece's speaker */
+        {"Ana Ruiz wrote back to Tom Brandt with, \u201cWhy now? Was that on the way to the "
+         "airport?\u201d Brandt then writes back, \u201cYou look well in that photo.\u201d",
+         "Why now?", "Ana Ruiz", 2, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        px_article *a = px_article_new();
+        px_set_str(&a->body, cases[i].body);
+        px_entity_list people;
+        px_quote_list quotes;
+        quotes_of(a, &people, &quotes);
+        assert_int_equal(quotes.n, cases[i].n);
+        const px_quote *q = quote_starting(&quotes, cases[i].prefix);
+        assert_int_equal(q->n_pieces, cases[i].pieces);
+        assert_non_null(q->speaker);
+        assert_string_equal(q->speaker, cases[i].speaker);
+        px_quote_list_clear(&quotes);
+        px_entity_list_clear(&people);
+        px_article_free(a);
+    }
+}
+
+/* A partial quote reported by a participle of saying speaks for the
+ * cue-less quote after it; an introduction ending in a town goes on over
+ * its state: neither the state nor a speaker named further back speaks. */
+static void test_reported_partial_and_town_then_state(void **s)
+{
+    (void)s;
+    static const speaker_case cases[] = {
+        {"Mara Quint attacked the plan on Tuesday. \"He bet on the crash,\" she said.\n\n"
+         "Tom Brandt shot back in a statement, saying he had \"made a lot of money in bad "
+         "years.\"\n\n\"Frankly, that is the kind of thinking this town needs right now.\"",
+         "Frankly, that is", "Tom Brandt"},
+        {"Mara Quint spent the last day in the north. Speaking at a town hall in Dover, "
+         "Delaware, Tom Brandt went after her, calling her \"a total waste of time.\"",
+         "a total waste", "Tom Brandt"},
+    };
+    check_speakers(cases, sizeof cases / sizeof *cases);
 }
 
 /* Cue clauses that hold lists, conjunctions and colons: a list inside an
@@ -2564,6 +2696,10 @@ int main(void)
         cmocka_unit_test(test_speaker_possessors_complements_and_polls),
         cmocka_unit_test(test_pronoun_speakers_and_roles),
         cmocka_unit_test(test_quote_pieces_nested_marks_and_titles),
+        cmocka_unit_test(test_quote_marks_nested_in_straight),
+        cmocka_unit_test(test_adding_reports_a_statement_of_its_own),
+        cmocka_unit_test(test_new_sentence_cue_after_a_cued_piece),
+        cmocka_unit_test(test_reported_partial_and_town_then_state),
         cmocka_unit_test(test_quote_pieces_of_one_statement),
         cmocka_unit_test(test_numbers_name_their_quantity),
         cmocka_unit_test(test_number_groups_by_head_noun),

@@ -40,6 +40,13 @@ static int straight_closes(const char *s, size_t len, size_t i)
 
 /* ---- pieces --------------------------------------------------------------- */
 
+static size_t skip_space(const char *s, size_t i, size_t len)
+{
+    while (i < len && isspace((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
 typedef struct piece {
     size_t open, close;  /* offsets of the marks */
     size_t close_len;
@@ -80,6 +87,24 @@ static int add_piece(qscan *q, size_t open, size_t olen, size_t close, size_t cl
     return PX_OK;
 }
 
+/* A curly pair inside a quote a straight mark opened at `open` is words
+ * quoted within that quote (`"It is not about “Equal Justice” any more."`),
+ * not a quote of its own, unless it opens right after the straight mark
+ * (`"“`: one mark typed twice). Returns the offset past its closing mark,
+ * or 0 when the curly mark at i is no such pair. */
+static size_t nested_curly_end(const char *s, size_t b, size_t open, size_t i)
+{
+    if (skip_space(s, open + 1, b) == i)
+        return 0;
+    for (size_t j = i + 3; j < b; j++) {
+        int type;
+        size_t ml = cl_quote_mark(s, b, j, &type);
+        if (ml)
+            return type == CL_MARK_CLOSE && ml == 3 ? j + ml : 0;
+    }
+    return 0;
+}
+
 /* Pairs the marks of one paragraph [a, b). Returns the offset of a mark
  * left open at the end (or (size_t)-1). */
 static int pair_paragraph(qscan *q, size_t a, size_t b, size_t *left_open, size_t *left_len)
@@ -92,6 +117,12 @@ static int pair_paragraph(qscan *q, size_t a, size_t b, size_t *left_open, size_
         size_t ml = cl_quote_mark(s, b, i, &type);
         if (!ml) {
             i++;
+            continue;
+        }
+        size_t nested_end;
+        if (type == CL_MARK_OPEN && ml == 3 && open != (size_t)-1 && olen == 1 &&
+            (nested_end = nested_curly_end(s, b, open, i))) {
+            i = nested_end;
             continue;
         }
         if (type == CL_MARK_STRAIGHT)
@@ -120,13 +151,6 @@ static int pair_paragraph(qscan *q, size_t a, size_t b, size_t *left_open, size_
     *left_open = dirty ? (size_t)-1 : open;
     *left_len = olen;
     return PX_OK;
-}
-
-static size_t skip_space(const char *s, size_t i, size_t len)
-{
-    while (i < len && isspace((unsigned char)s[i]))
-        i++;
-    return i;
 }
 
 static int find_pieces(qscan *q)
@@ -696,6 +720,38 @@ static size_t skip_capital_intro(const qscan *q, size_t t, size_t hi)
     return t;
 }
 
+static size_t first_mention_from(const px_entity_list *l, size_t off);
+static size_t first_mention_at(const px_entity_list *l, size_t off, int by_end);
+
+/* The kind of the name the tagger found starting at token t, or -1. */
+static int name_kind_at(const qscan *q, size_t t, size_t *end)
+{
+    size_t m = first_mention_from(q->people, q->d.tk.v[t].start);
+    if (m >= q->people->n_mentions || q->people->mentions[m].start != q->d.tk.v[t].start)
+        return -1;
+    *end = q->people->mentions[m].end;
+    return (int)q->people->v[q->people->mentions[m].entity].kind;
+}
+
+/* An introduction ending in a town at token t - 2 and its comma goes on
+ * over the name of its state or country and the comma after it:
+ * "Speaking in Salem, New Hampshire, the governor ...". Returns the token
+ * after that comma, or t. */
+static size_t after_place_and_comma(const qscan *q, size_t t, size_t hi)
+{
+    if (!q->people || t < 2 || t >= hi)
+        return t;
+    size_t town = first_mention_at(q->people, q->d.tk.v[t - 2].end, 1), end;
+    if (town >= q->people->n_mentions || q->people->mentions[town].end != q->d.tk.v[t - 2].end ||
+        q->people->v[q->people->mentions[town].entity].kind != PX_ENTITY_PLACE)
+        return t;
+    int kind = name_kind_at(q, t, &end);
+    if (kind < 0 || kind == PX_ENTITY_PERSON) /* the tagger may call the state an org */
+        return t;
+    size_t c = cl_token_at(&q->d.tk, end);
+    return c + 1 < hi && q->d.text[q->d.tk.v[c].start] == ',' ? c + 1 : t;
+}
+
 /* The subject of the clause starting at token lo, before token hi: the
  * noun phrase a sentence opens with, after an introduction ending in a
  * comma ("In an interview Thursday, the Wisconsin Republican criticized
@@ -753,6 +809,8 @@ static int clause_subject(const qscan *q, size_t lo, size_t hi, size_t *s, size_
                 isupper((unsigned char)q->d.text[q->d.tk.v[t].start]) &&
                 q->d.text[q->d.tk.v[t + 1].start] == ',')
                 t += 2;
+            else
+                t = after_place_and_comma(q, t, hi);
         }
         if (t == before)
             break;
@@ -865,18 +923,25 @@ static int can_speak(const qscan *q, size_t s, size_t e);
  * the verb's subject, whoever the pronoun stands for ("Blackwell endorsed
  * Cruz, saying he “has shown ...”" is Blackwell's). Sets *sp to that
  * subject; 1 when found, <0 on error. Tokens [lo, k). */
-static int complement_speaker(const qscan *q, size_t lo, size_t k, speaker *sp)
+/* Is token i a participle of saying that reports the clause after it
+ * ("saying he has ...", "noting that she ...")? */
+static int saying_participle_at(const qscan *q, size_t i)
 {
     static const char *const saying[] = {"saying", "noting", "adding", "arguing", "insisting",
                                          "explaining", "declaring", "claiming", "stating",
                                          "writing", "warning", "predicting", NULL};
+    return i < q->d.tk.n && cl_tok_in(q->d.text, &q->d.tk.v[i], saying);
+}
+
+static int complement_speaker(const qscan *q, size_t lo, size_t k, speaker *sp)
+{
     size_t v = k;
     if (v > lo && cl_tok_is(&q->d, v - 1, "that"))
         v--;
     if (v <= lo || !word_at(q, v - 1))
         return 0;
     v--;
-    if (cl_tok_in(q->d.text, &q->d.tk.v[v], saying)) {
+    if (saying_participle_at(q, v)) {
         size_t s, e;
         if (!clause_subject(q, lo, v, &s, &e))
             return 0;
@@ -2049,6 +2114,17 @@ static int cued_in_paragraph(const qscan *q, const piece *a)
     return 0;
 }
 
+/* Is there a verb of saying outside quotation marks in the sentence
+ * holding byte at, before it (`Blumenthal was asked, “...”`)? */
+static int said_before(const qscan *q, size_t at)
+{
+    size_t ss = q->d.ss.n ? q->d.ss.v[cl_sentence_at(&q->d.ss, at)].start : 0;
+    for (size_t i = cl_token_at(&q->d.tk, ss); i < q->d.tk.n && q->d.tk.v[i].start < at; i++)
+        if ((say_at(q, i) || saying_participle_at(q, i)) && !in_quoted(q, q->d.tk.v[i].start))
+            return 1;
+    return 0;
+}
+
 /* A quote closing its paragraph with its cue (`“...,” Ana Ruiz said.`)
  * and a paragraph that is nothing but a quote with no cue of its own
  * right after it (`“...”`): the speaker goes on, one statement over two
@@ -2101,6 +2177,21 @@ static int reported_run_on(const qscan *q, const piece *a, const piece *b)
     return r == 1 && !own_cue(q, b);
 }
 
+/* After a finished piece a that had its cue before it, is the gap to
+ * piece b a new sentence whose cue ends in a comma: the cue of b, not of
+ * a (`Mara Quint was asked, “...?” She answered, “...”`)? */
+static int cue_of_next_piece(const qscan *q, const piece *a, const piece *b)
+{
+    size_t gs = a->close + a->close_len, ge = b->open;
+    if (a->continues || ge <= gs || a->para_end != b->para_end)
+        return 0;
+    size_t end = ge, first = skip_space(q->d.text, gs, ge);
+    while (end > gs && isspace((unsigned char)q->d.text[end - 1]))
+        end--;
+    return end > gs && q->d.text[end - 1] == ',' && strchr(".!?", q->d.text[a->end - 1]) &&
+           first < ge && isupper((unsigned char)q->d.text[first]) && said_before(q, a->start);
+}
+
 /* Is the gap between two pieces only a cue clause ("she said", "said
  * Lloyd Austin.", "he added")? */
 static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
@@ -2127,6 +2218,8 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
         colon--;
     if (colon > gs && q->d.text[colon - 1] == ':' && strchr(".!?", q->d.text[a->end - 1]))
         return 0;
+    if (cue_of_next_piece(q, a, b))
+        return 0;
     size_t t = cl_token_at(&q->d.tk, gs), te = cl_token_at(&q->d.tk, ge);
     /* nor across a sentence of its own that reports a statement in its
      * own words: `“... see.” Shearer said he was unsure what caused it. “I
@@ -2141,6 +2234,10 @@ static int gap_is_cue(const qscan *q, const piece *a, const piece *b)
         return 0;
     int cues = 0, ended = 0;
     for (size_t i = t; i < te; i++) {
+        /* "adding" reports a statement of its own: `“...,” she said,
+         * adding, “...”`, `,” adding that ... “...` */
+        if (cl_tok_is(&q->d, i, "adding"))
+            return 0;
         if (say_at(q, i) || (cl_tok_is(&q->d, i, "according") && cl_tok_is(&q->d, i + 1, "to"))) {
             /* a second cue after a finished sentence introduces the next
              * piece by itself: `,” Olsen said. Then he asked, “...”` */
@@ -2168,18 +2265,24 @@ static int all_title_case(const char *s, size_t len)
 
 /* Is the capitalised quote opening at open the name of a show, a book or
  * a group, as the word before it says: an owner (`CNN’s “State of the
- * Union,”`), `on` (`appeared on “Meet the Press.”`) or `of` (`host of
- * “The Nightly Show.”`), even with the comma or full stop of the sentence
- * inside its marks? */
+ * Union,”`), `on` (`appeared on “Meet the Press.”`), `of` (`host of
+ * “The Nightly Show.”`) or the noun of a work (`the podcast “So, That
+ * Happened.”`, `the cult classic “Thelma and Louise,”`), even with the
+ * comma or full stop of the sentence inside its marks? */
 static int owned_title(const qscan *q, size_t open)
 {
+    static const char *const works[] = {
+        "podcast", "show", "program", "programme", "series", "sitcom", "film", "movie",
+        "documentary", "book", "novel", "memoir", "song", "album", "musical", "play", "opera",
+        "episode", "column", "newsletter", "classic", NULL};
     size_t t = cl_token_at(&q->d.tk, open);
     if (t == 0)
         return 0;
     const px_token *p = &q->d.tk.v[t - 1];
     const char *ps = q->d.text + p->start;
     size_t pl = p->end - p->start;
-    if (cl_tok_is(&q->d, t - 1, "on") || cl_tok_is(&q->d, t - 1, "of"))
+    if (cl_tok_is(&q->d, t - 1, "on") || cl_tok_is(&q->d, t - 1, "of") ||
+        cl_tok_in(q->d.text, p, works))
         return 1;
     if (p->kind == PX_TOK_WORD && pl > 2 &&
         (cl_eq(ps + pl - 2, 2, "'s") || (pl > 4 && cl_eq(ps + pl - 4, 4, "\xE2\x80\x99s"))))
@@ -2827,7 +2930,8 @@ static int find_speaker(qscan *q, const piece *p, size_t i0, size_t i1, speaker 
      * partial quote coordinated with the next ones, after the last of
      * them */
     const piece *last = &p[i1];
-    for (size_t k = i1, n = 0; n < 4; n++) {
+    int next_cued = i1 + 1 < q->np && cue_of_next_piece(q, last, &q->p[i1 + 1]);
+    for (size_t k = i1, n = 0; n < 4 && !next_cued; n++) {
         int r = cue_following(q, last, sp);
         if (r == 1)
             r = relayed_statement(q, &p[i0], sp);
@@ -3479,10 +3583,11 @@ static int emit(qscan *q, const piece *p, size_t i0, size_t i1, px_quote_list *o
         rc = find_relay(q, x);
     if (x->speaker_kind == PX_SPEAKER_DOCUMENT || x->speaker_kind == PX_SPEAKER_ORG)
         q->last_thing = (long)(out->n - 1);
-    /* a partial quote with a cue of its own also sets the speaker for
-     * the quotes that follow: `are “not meeting the demand,” says X. “We
-     * often compare ...”` */
-    if (x->kind == PX_QUOTE_SPEECH || (x->cue && x->speaker))
+    /* a partial quote with a cue of its own, or reported by a verb of
+     * saying in its sentence, also sets the speaker for the quotes that
+     * follow: `are “not meeting the demand,” says X. “We often compare
+     * ...”`, `X shot back, saying he had “made money.” ¶ “Frankly, ...”` */
+    if (x->kind == PX_QUOTE_SPEECH || (x->speaker && (x->cue || said_before(q, x->start))))
         *last_speech = (long)(out->n - 1);
     return rc;
 }

@@ -1836,6 +1836,34 @@ static void test_number_attribution_needs_an_authority(void **s)
     px_article_free(a);
 }
 
+/* The share of a poll's respondents takes the poll named in the
+ * sentences before ("78% of Republicans surveyed"), unless the sentence
+ * says who asked them ("surveyed by"); a poll is named from its
+ * determiner ("However the Atlas poll" is the Atlas poll), and an
+ * election ("an expected Spring poll") is no authority. */
+static void test_respondents_take_the_poll_before(void **s)
+{
+    (void)s;
+    px_article *a = px_article_new();
+    px_set_str(&a->body, "Support for the plan had fallen, according to a Vellmar poll taken in March. "
+                         "It found that 41% of voters backed it.\n\n"
+                         "Meanwhile, 63% of farmers surveyed said they opposed it.\n\n"
+                         "However the Atlas poll, which questioned 900 adults, found 25% were unsure.\n\n"
+                         "More than 4,000 people were surveyed by the Kell Institute last year.\n\n"
+                         "Six lobbies plan to be heard ahead of an expected spring poll.");
+    px_number_list l;
+    px_number_list_init(&l);
+    assert_int_equal(px_numbers_extract(a, &l), PX_OK);
+    assert_non_null(strstr(number_written(&l, "63%")->attribution, "Vellmar poll"));
+    assert_string_equal(number_written(&l, "25%")->attribution, "the Atlas poll");
+    const char *kell = number_written(&l, "More than 4,000")->attribution;
+    assert_true(!kell || !strstr(kell, "poll"));
+    const char *lobbies = number_written(&l, "Six")->attribution;
+    assert_true(!lobbies || strlen(lobbies) > 3);
+    px_number_list_clear(&l);
+    px_article_free(a);
+}
+
 /* A lone capital letter is nobody: the "C" of a comet's designation. */
 /* The kind of the entity named name in body, or -1 when there is none. */
 static int entity_kind(const char *body, const char *name)
@@ -2734,6 +2762,7 @@ int main(void)
         cmocka_unit_test(test_cli_entity_mentions),
         cmocka_unit_test(test_unknown_given_name_at_sentence_start),
         cmocka_unit_test(test_number_attribution_needs_an_authority),
+        cmocka_unit_test(test_respondents_take_the_poll_before),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1212,8 +1212,60 @@ static const unsigned char *says_in(const nscan *n, size_t lo, size_t hi, int de
     return c->flag;
 }
 
+/* A poll, survey or census named in tokens [from, hi), the last one: "a
+ * Gallup poll". Its words reach back at most four words, and never
+ * before token lo. */
+static int poll_named(const nscan *n, size_t from, size_t hi, size_t lo, size_t *s, size_t *e)
+{
+    static const char *const determiners[] = {"a", "an", "the", "this", "that", "its", "their", NULL};
+    if (from > lo)
+        lo = from;
+    for (size_t k = hi; k-- > from;) {
+        size_t len;
+        const char *w = tok_text(n, k, &len);
+        if (!cl_eq(w, len, "poll") && !cl_eq(w, len, "survey") && !cl_eq(w, len, "census"))
+            continue;
+        size_t a = k;
+        while (a > from && a + 4 > k && n->d.tk.v[a - 1].kind == PX_TOK_WORD && !cl_tok_is(&n->d, a - 1, "to") &&
+               !cl_tok_is(&n->d, a - 1, "in"))
+            a--;
+        /* from its determiner ("However the YouGov poll" is the poll),
+         * else from its first capitalised word ("said ISM survey") */
+        size_t det = k;
+        while (det > a && !cl_tok_in(n->d.text, &n->d.tk.v[det - 1], determiners))
+            det--;
+        if (det > a)
+            a = det - 1;
+        while (a < k && islower((unsigned char)n->d.text[n->d.tk.v[a].start]) &&
+               !cl_tok_in(n->d.text, &n->d.tk.v[a], determiners))
+            a++;
+        *s = n->d.tk.v[a].start;
+        *e = n->d.tk.v[k].end;
+        return 1;
+    }
+    return 0;
+}
+
+/* Does the sentence [lo, hi) count a poll's respondents ("78% of
+ * Republicans surveyed", "of those polled") without naming who asked them
+ * ("surveyed by ISM" does)? */
+#define RESPONDENTS_LOOKBACK 120 /* tokens: about three sentences */
+static int counts_respondents(const nscan *n, size_t lo, size_t hi)
+{
+    static const char *const words[] = {"surveyed", "polled", "respondents", NULL};
+    int counted = 0;
+    for (size_t k = lo; k < hi; k++)
+        if (cl_tok_in(n->d.text, &n->d.tk.v[k], words)) {
+            if (k + 1 < hi && cl_tok_is(&n->d, k + 1, "by"))
+                return 0;
+            counted = 1;
+        }
+    return counted;
+}
+
 static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok, int depth)
 {
+    static const char *const lone_determiners[] = {"a", "an", "the", NULL};
     size_t s = 0, e = 0;
     const unsigned char *says = hi > lo ? says_in(n, lo, hi, depth) : NULL;
     int found = 0;
@@ -1266,21 +1318,12 @@ static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok
         if (!found && k + 1 < hi && k > lo && n->d.tk.v[k - 1].kind == PX_TOK_PUNCT)
             found = cl_phrase_after(&n->d, k + 1, hi, &s, &e);
     }
-    if (!found) {
-        for (size_t k = lo; k < hi && !found; k++) {
-            size_t len;
-            const char *w = tok_text(n, k, &len);
-            if (cl_eq(w, len, "poll") || cl_eq(w, len, "survey") || cl_eq(w, len, "census")) {
-                size_t a = k;
-                while (a > lo && a + 4 > k && n->d.tk.v[a - 1].kind == PX_TOK_WORD &&
-                       !cl_tok_is(&n->d, a - 1, "to") && !cl_tok_is(&n->d, a - 1, "in"))
-                    a--;
-                s = n->d.tk.v[a].start;
-                e = n->d.tk.v[k].end;
-                found = 1;
-            }
-        }
-    }
+    if (!found)
+        found = poll_named(n, lo, hi, lo, &s, &e);
+    /* "Meanwhile, 78% of Republicans surveyed said": the poll of the
+     * sentences before */
+    if (!found && depth == 0 && counts_respondents(n, lo, hi))
+        found = poll_named(n, lo > RESPONDENTS_LOOKBACK ? lo - RESPONDENTS_LOOKBACK : 0, lo, lo, &s, &e);
     if (!found)
         return NULL;
     /* "a Gallup poll taken": the poll, without the participle after it */
@@ -1300,8 +1343,13 @@ static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok
     if (st + 1 < hi && n->d.tk.v[st].start == s && cl_tok_in(n->d.text, &n->d.tk.v[st], relatives) &&
         n->d.tk.v[st + 1].end <= e)
         s = n->d.tk.v[st + 1].start;
-    if (!plausible_authority(n->d.text + s, e - s))
-        return NULL;
+    /* "However the YouGov poll": a sentence adverb is no part of it */
+    st = cl_token_at(&n->d.tk, s);
+    if (st + 1 < hi && n->d.tk.v[st].start == s && n->d.tk.v[st + 1].end <= e &&
+        cl_is_discourse_marker(n->d.text + s, n->d.tk.v[st].end - s))
+        s = n->d.tk.v[st + 1].start;
+    if (!plausible_authority(n->d.text + s, e - s) || cl_in(n->d.text + s, e - s, lone_determiners))
+        return NULL; /* "an expected Spring poll" is an election, left "an" */
     /* drop a leading article: "the police" -> "police" is kept as written */
     return cl_squeeze(n->d.text + s, e - s);
 }

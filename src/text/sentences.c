@@ -1112,6 +1112,26 @@ static const char *abbrev_line(const lang_rules *lr, const char *low, size_t k)
     return NULL;
 }
 
+/* The lower case of w (at most MAX_ABBREV_BYTES bytes) in low; its
+ * length. A word of ASCII bytes, most words of the Latin scripts, is
+ * lowered at once. */
+static size_t lower_short_word(const char *w, size_t n, char low[static 32])
+{
+    uint64_t x = tc_load_bytes(w, n);
+    if (!(x & 0x8080808080808080u)) {
+        x = tc_lower_ascii8(x);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap64(x);
+#endif
+        memcpy(low, &x, sizeof x);
+        return n;
+    }
+    size_t k = 0, cl;
+    for (size_t i = 0; i < n && k + 4 < 32; i += cl)
+        k += put_lower(w, n, i, &cl, low + k);
+    return k;
+}
+
 /* An abbreviation of the language's list: a line "abbreviation kind"
  * (kind: general, title, number, never), lower case, without the final
  * period; "#" starts a comment. Case matters only for the first letter. */
@@ -1123,9 +1143,7 @@ OUT_OF_LINE static int lang_abbrev_kind(const lang_rules *lr, const char *w, siz
         return W_INITIAL; /* "А. С. Петров"; a list's "с" is lower case */
     if (lr->abbrevs && n <= MAX_ABBREV_BYTES) {
         char low[32];
-        size_t k = 0, cl;
-        for (size_t i = 0; i < n && k + 4 < sizeof low; i += cl)
-            k += put_lower(w, n, i, &cl, low + k);
+        size_t k = lower_short_word(w, n, low);
         const char *line = abbrev_line(lr, low, k);
         if (line) {
             const char *sp = line + k;

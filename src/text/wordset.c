@@ -58,7 +58,7 @@ static size_t lower_ascii(const char *s, size_t len, char *out)
 
 /* The two filter bits of a short key: its bytes lower-cased (as
  * lower_ascii does), with its length. */
-static uint64_t filter_hash(const char *s, size_t len)
+static inline uint64_t filter_hash(const char *s, size_t len)
 {
     return (tc_lower_ascii8(tc_load_bytes(s, len)) + len) * 0x9E3779B97F4A7C15u;
 }

@@ -760,7 +760,7 @@ static size_t next_special(const char *s, size_t i, size_t limit)
  * also open every Devanagari letter (E0), most kana (E3) and half the
  * Arabic letters (D8): a scan that stopped at each lead byte would stop at
  * nearly every character of those scripts, so it matches whole marks. */
-static int wide_mark_at(const char *s, size_t i, size_t limit)
+static inline int wide_mark_at(const char *s, size_t i, size_t limit)
 {
     const unsigned char *u = (const unsigned char *)s + i;
     size_t n = limit - i;

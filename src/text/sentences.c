@@ -870,8 +870,9 @@ static ALWAYS_INLINE unsigned devanagari_candidates(const char *p)
 }
 
 /* Chinese and Japanese: E3 opens the kana and 、「」, EF the full-width
- * forms, E2 the quotation marks: 。 is the only ?? 80 82 and ！？． the
- * only ?? BC 81/9F/8E among them; the other lead bytes are rare. */
+ * forms, E2 the quotation marks; among them only 。 has the bytes 80 82
+ * after its lead byte, and only ！？． BC 81, BC 9F, BC 8E. The lead
+ * bytes of the other marks are rare. */
 static ALWAYS_INLINE unsigned cjk_candidates(const char *p)
 {
     __m128i v = load16(p), w = load16(p + 1), x = load16(p + 2);
@@ -899,7 +900,7 @@ static size_t first_wide_stop(const char *s, size_t i, size_t limit, unsigned ma
 
 static ALWAYS_INLINE size_t scan_wide(const char *s, size_t i, size_t limit, candidates_fn candidates)
 {
-    char tail[16 + 18];
+    char tail[18];
     while (i < limit) {
         const char *p = s + i;
         unsigned valid = 0xFFFFu;

@@ -27,10 +27,11 @@ static void check_tokens(const px_tokens *t, size_t size)
 /* Another language's rules, ICU and words of unspaced scripts. */
 static void split_in_language(const char *s, size_t size)
 {
-    static const char *const langs[] = {"de", "fr", "ru", "zh", "ja", "hi", "ar", "nl", "pl", "th"};
+    static const char *const langs[] = {"de", "fr", "ru", "zh", "ja", "hi", "ar", "nl", "pl", "th", "ko"};
+    enum { N_LANGS = sizeof langs / sizeof langs[0] };
     unsigned pick = size ? (unsigned char)s[0] : 0;
-    const char *lang = langs[pick % 10];
-    px_split_method how = (pick / 10) % 2 ? PX_SPLIT_ICU : PX_SPLIT_RULES;
+    const char *lang = langs[pick % N_LANGS];
+    px_split_method how = (pick / N_LANGS) % 2 ? PX_SPLIT_ICU : PX_SPLIT_RULES;
     px_spans sp = {0};
     if (px_split_sentences_with(s, size, lang, how, &sp) == PX_OK)
         check_spans(&sp, size);

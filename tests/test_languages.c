@@ -182,6 +182,23 @@ static void test_scripts_with_their_own_marks(void **s)
     SPLIT("ar", "هل سيحضر الوزير؟ نعم، سيحضر غدا.", "هل سيحضر الوزير؟", "نعم، سيحضر غدا.");
 }
 
+/* Each script's scan looks for the bytes that are rare in its own text,
+ * yet finds the marks of every script, in a long text and in its last
+ * bytes. */
+static void test_every_scan_finds_every_mark(void **s)
+{
+    (void)s;
+    const char *t = "Erster Satz ohne Ende。 Zweiter Satz hier؟ Dritter Satz dort। "
+                    "Vierter Satz „zitiert“ — da！ Fünfter Satz？ Sechster۔ Letzter．";
+    for (const char *const *lang = (const char *const[]){"ar", "fa", "hi", "zh", "ja", "ko", NULL}; *lang; lang++)
+        expect_split(*lang, PX_SPLIT_RULES, t,
+                     (const char *const[]){"Erster Satz ohne Ende。", "Zweiter Satz hier؟", "Dritter Satz dort।",
+                                           "Vierter Satz „zitiert“ — da！", "Fünfter Satz？", "Sechster۔",
+                                           "Letzter．", NULL});
+    SPLIT("ar", "قال。 نعم؟ لا", "قال。", "نعم؟", "لا");
+    SPLIT("zh", "好。 是؟ 不। 对", "好。", "是؟", "不।", "对");
+}
+
 static void test_icu_method_and_english_unchanged(void **s)
 {
     (void)s;
@@ -478,6 +495,7 @@ int main(void)
         cmocka_unit_test(test_dutch_and_slavic),
         cmocka_unit_test(test_languages_in_turn_use_their_own_lists),
         cmocka_unit_test(test_scripts_with_their_own_marks),
+        cmocka_unit_test(test_every_scan_finds_every_mark),
         cmocka_unit_test(test_icu_method_and_english_unchanged),
         cmocka_unit_test(test_words_without_spaces),
         cmocka_unit_test(test_cleaning_rules_per_language),

@@ -80,18 +80,12 @@ static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 static atomic_int table_ready; /* spares the pthread_once call once built */
 
 /* The key of w lower-cased (ASCII letters only), or 0 when it cannot be an
- * entry. The bytes are lower-cased all at once, eight to a word: a byte is
- * an upper-case letter when its low seven bits are 0x41-0x5A and its high
- * bit is clear. */
+ * entry. */
 static inline uint64_t pack_lower(const char *w, size_t len)
 {
     if (len == 0 || len > 6)
         return 0;
-    uint64_t x = tc_load_bytes(w, len);
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t low7 = x & ~highs;
-    uint64_t upper = (low7 + 0x3F * ones) & ~(low7 + 0x25 * ones) & ~x & highs;
-    return (x | upper >> 2) | (uint64_t)len << 56;
+    return tc_lower_ascii8(tc_load_bytes(w, len)) | (uint64_t)len << 56;
 }
 
 static size_t slot_of(uint64_t key)

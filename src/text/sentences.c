@@ -50,15 +50,28 @@ enum {
     LANG_NO_SPACES = 4,   /* Chinese, Japanese: no space after a sentence */
     LANG_DANDA = 8,       /* Hindi: "।" ends sentences, "." abbreviations */
     LANG_WIDE_MARKS = 16, /* sentence marks outside ASCII: 。！？ । ؟ */
-    LANG_NO_STOPWORD_CUE = 32 /* the stopword list does not decide whether a
-                                 capitalised word after an abbreviation starts
-                                 a sentence (ru: 99.5 -> 99.2 span F1 on the UD
-                                 dev text with it; the others unmeasured) */
+    LANG_NO_STOPWORD_CUE = 32, /* the stopword list does not decide whether a
+                                  capitalised word after an abbreviation starts
+                                  a sentence (ru: 99.5 -> 99.2 span F1 on the UD
+                                  dev text with it; the others unmeasured) */
+    LANG_ARABIC_SCRIPT = 64    /* written in Arabic letters (D8-DB lead bytes) */
 };
+
+/* Which scan finds a language's sentence marks. Every scan but the ASCII
+ * one stops at every mark of every script; they differ in which bytes
+ * they look for, chosen to be rare in the language's own script. */
+typedef enum mark_scan {
+    SCAN_ASCII,      /* . ! ? and the E2 marks: English and other scripts with spaces */
+    SCAN_ANY,        /* the marks of every script by their whole bytes */
+    SCAN_ARABIC,     /* Arabic script */
+    SCAN_DEVANAGARI, /* Devanagari */
+    SCAN_CJK         /* Chinese, Japanese */
+} mark_scan;
 
 typedef struct lang_rules {
     char code[4];
     unsigned flags;
+    mark_scan scan;
     const char *const *stopwords; /* NULL when the language has no list */
     size_t n_stopwords;
     const char *const *abbrevs;   /* data/abbrev/LANG.txt, NULL when none */
@@ -747,7 +760,7 @@ static size_t next_special(const char *s, size_t i, size_t limit)
  * also open every Devanagari letter (E0), most kana (E3) and half the
  * Arabic letters (D8): a scan that stopped at each lead byte would stop at
  * nearly every character of those scripts, so it matches whole marks. */
-static int wide_mark_at(const char *s, size_t i, size_t limit)
+static inline int wide_mark_at(const char *s, size_t i, size_t limit)
 {
     const unsigned char *u = (const unsigned char *)s + i;
     size_t n = limit - i;
@@ -791,55 +804,144 @@ static int wide_stop_at(const char *s, size_t i, size_t limit)
     return (special[(unsigned char)s[i]] && !plain_punctuation_at(s, i, limit)) || wide_mark_at(s, i, limit);
 }
 
-/* The first byte in [i, limit) that next_special stops at or that starts
- * a mark of another script, or limit. */
-static size_t next_special_wide(const char *s, size_t i, size_t limit)
-{
 #if defined(__SSE2__) && defined(__GNUC__)
-    const __m128i dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!');
-    const __m128i query = _mm_set1_epi8('?'), nl = _mm_set1_epi8('\n');
-    const __m128i e2 = _mm_set1_epi8((char)0xE2);
-    const __m128i d8 = _mm_set1_epi8((char)0xD8), x9f = _mm_set1_epi8((char)0x9F);
-    const __m128i db = _mm_set1_epi8((char)0xDB), x94 = _mm_set1_epi8((char)0x94);
-    const __m128i e0 = _mm_set1_epi8((char)0xE0), a5 = _mm_set1_epi8((char)0xA5);
-    const __m128i a4 = _mm_set1_epi8((char)0xA4);
-    const __m128i e3 = _mm_set1_epi8((char)0xE3), x80 = _mm_set1_epi8((char)0x80);
-    const __m128i ef = _mm_set1_epi8((char)0xEF), bc = _mm_set1_epi8((char)0xBC);
-    const __m128i x8c = _mm_set1_epi8((char)0x8C), x82 = _mm_set1_epi8((char)0x82);
-    /* a candidate is a lead byte with its mark's second byte (and for the
-     * full-width forms and 。 the third, since ， and 、 share the first
-     * two, and for । ॥ the third, since E0 A5 also opens the Devanagari
-     * vowel signs); wide_stop_at confirms it */
-    while (i + 18 <= limit) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 2));
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, bang)),
-                                   _mm_or_si128(_mm_cmpeq_epi8(v, query), _mm_cmpeq_epi8(v, nl)));
-        __m128i quote = _mm_and_si128(_mm_cmpeq_epi8(w, x80), _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xF0)),
-                                                                        _mm_set1_epi8((char)0x90)));
-        hit = _mm_or_si128(hit, _mm_andnot_si128(quote, _mm_cmpeq_epi8(v, e2)));
-        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v, d8), _mm_cmpeq_epi8(w, x9f)));
-        hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v, db), _mm_cmpeq_epi8(w, x94)));
-        hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(w, a5)),
-                                              _mm_or_si128(_mm_cmpeq_epi8(x, a4), _mm_cmpeq_epi8(x, a5))));
-        hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(v, e3), _mm_cmpeq_epi8(w, x80)),
-                                              _mm_cmpeq_epi8(x, x82)));
-        hit = _mm_or_si128(hit, _mm_andnot_si128(_mm_cmpeq_epi8(x, x8c),
-                                                 _mm_and_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(w, bc))));
-        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
-        while (mask) {
-            size_t k = i + (size_t)__builtin_ctz(mask);
-            if (wide_stop_at(s, k, limit))
+/* The candidates for a stop of the wide scans among the 16 bytes at p
+ * (p[0..17] are read), one bit each: wide_stop_at confirms them, so a
+ * test may take more than the stops but never fewer. Each scan takes the
+ * bytes of the sentence marks that are rare in its own script, so that
+ * it seldom stops for nothing and tests few bytes. */
+static inline __m128i byte_is(__m128i v, unsigned char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8((char)c)); }
+
+static inline __m128i load16(const char *p) { return _mm_loadu_si128((const __m128i *)(const void *)p); }
+
+/* . ! ? and newlines: the stops of every scan. */
+static inline __m128i ascii_stops(__m128i v)
+{
+    return _mm_or_si128(_mm_or_si128(byte_is(v, '.'), byte_is(v, '!')),
+                        _mm_or_si128(byte_is(v, '?'), byte_is(v, '\n')));
+}
+
+/* E2 unless a quotation mark or dash follows (E2 80 90-9F). */
+static inline __m128i e2_stops(__m128i v, __m128i w, __m128i x)
+{
+    __m128i quote = _mm_and_si128(byte_is(w, 0x80), byte_is(_mm_and_si128(x, _mm_set1_epi8((char)0xF0)), 0x90));
+    return _mm_andnot_si128(quote, byte_is(v, 0xE2));
+}
+
+/* Any script: a lead byte with its mark's second byte (and for the
+ * full-width forms and 。 the third, since ， and 、 share the first two,
+ * and for । ॥ the third, since E0 A5 also opens the Devanagari vowel
+ * signs). */
+static ALWAYS_INLINE unsigned any_candidates(const char *p)
+{
+    __m128i v = load16(p), w = load16(p + 1), x = load16(p + 2);
+    __m128i hit = _mm_or_si128(ascii_stops(v), e2_stops(v, w, x));
+    hit = _mm_or_si128(hit, _mm_and_si128(byte_is(v, 0xD8), byte_is(w, 0x9F)));
+    hit = _mm_or_si128(hit, _mm_and_si128(byte_is(v, 0xDB), byte_is(w, 0x94)));
+    hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(byte_is(v, 0xE0), byte_is(w, 0xA5)),
+                                          _mm_or_si128(byte_is(x, 0xA4), byte_is(x, 0xA5))));
+    hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(byte_is(v, 0xE3), byte_is(w, 0x80)), byte_is(x, 0x82)));
+    hit = _mm_or_si128(hit, _mm_andnot_si128(byte_is(x, 0x8C), _mm_and_si128(byte_is(v, 0xEF), byte_is(w, 0xBC))));
+    return (unsigned)_mm_movemask_epi8(hit);
+}
+
+/* Arabic script: D8-DB open every letter; E0, E2, E3 and EF are rare and
+ * stand for their marks by themselves, and ؟ and ۔ are found by their
+ * second bytes (9F, 94), rare in the script. */
+static ALWAYS_INLINE unsigned arabic_candidates(const char *p)
+{
+    __m128i v = load16(p), w = load16(p + 1);
+    __m128i hit = _mm_or_si128(ascii_stops(v), _mm_or_si128(_mm_or_si128(byte_is(v, 0xE0), byte_is(v, 0xE2)),
+                                                            _mm_or_si128(byte_is(v, 0xE3), byte_is(v, 0xEF))));
+    hit = _mm_or_si128(hit, _mm_or_si128(byte_is(w, 0x9F), byte_is(w, 0x94)));
+    return (unsigned)_mm_movemask_epi8(hit);
+}
+
+/* Devanagari: E0 A4 and E0 A5 open every letter and sign; । ॥ are the
+ * only E0 A5 A4/A5; the lead bytes of the other marks are rare. */
+static ALWAYS_INLINE unsigned devanagari_candidates(const char *p)
+{
+    __m128i v = load16(p), w = load16(p + 1), x = load16(p + 2);
+    __m128i hit = _mm_or_si128(ascii_stops(v), _mm_or_si128(_mm_or_si128(byte_is(v, 0xD8), byte_is(v, 0xDB)),
+                                                            _mm_or_si128(byte_is(v, 0xE3), byte_is(v, 0xEF))));
+    hit = _mm_or_si128(hit, _mm_or_si128(byte_is(v, 0xE2), _mm_and_si128(byte_is(w, 0xA5),
+                                                                        _mm_or_si128(byte_is(x, 0xA4), byte_is(x, 0xA5)))));
+    return (unsigned)_mm_movemask_epi8(hit);
+}
+
+/* Chinese and Japanese: E3 opens the kana and 、「」, EF the full-width
+ * forms, E2 the quotation marks; among them only 。 has the bytes 80 82
+ * after its lead byte, and only ！？． BC 81, BC 9F, BC 8E. The lead
+ * bytes of the other marks are rare. */
+static ALWAYS_INLINE unsigned cjk_candidates(const char *p)
+{
+    __m128i v = load16(p), w = load16(p + 1), x = load16(p + 2);
+    __m128i hit = _mm_or_si128(ascii_stops(v), _mm_or_si128(_mm_or_si128(byte_is(v, 0xD8), byte_is(v, 0xDB)),
+                                                            _mm_or_si128(byte_is(v, 0xE0), e2_stops(v, w, x))));
+    hit = _mm_or_si128(hit, _mm_and_si128(byte_is(w, 0x80), byte_is(x, 0x82)));
+    hit = _mm_or_si128(hit, _mm_and_si128(byte_is(w, 0xBC), _mm_or_si128(_mm_or_si128(byte_is(x, 0x81), byte_is(x, 0x9F)),
+                                                                        byte_is(x, 0x8E))));
+    return (unsigned)_mm_movemask_epi8(hit);
+}
+
+typedef unsigned (*candidates_fn)(const char *p);
+
+/* The first candidate of mask (bits for s[i..]) that wide_stop_at
+ * confirms, or limit. */
+static size_t first_wide_stop(const char *s, size_t i, size_t limit, unsigned mask)
+{
+    for (; mask; mask &= mask - 1) {
+        size_t k = i + (size_t)__builtin_ctz(mask);
+        if (wide_stop_at(s, k, limit))
+            return k;
+    }
+    return limit;
+}
+
+static ALWAYS_INLINE size_t scan_wide(const char *s, size_t i, size_t limit, candidates_fn candidates)
+{
+    char tail[18];
+    while (i < limit) {
+        const char *p = s + i;
+        unsigned valid = 0xFFFFu;
+        if (limit - i < 18) {
+            /* The last bytes (every short text, every paragraph's end) are
+             * tested on a copy padded with zeros, which are no mark. */
+            size_t n = limit - i; /* 1-17 */
+            memset(tail, 0, sizeof tail);
+            memcpy(tail, p, n);
+            p = tail;
+            valid = n < 16 ? (1u << n) - 1 : 0xFFFFu;
+        }
+        unsigned mask = candidates(p) & valid;
+        if (mask) {
+            size_t k = first_wide_stop(s, i, limit, mask);
+            if (k < limit)
                 return k;
-            mask &= mask - 1;
         }
         i += 16;
     }
+    return limit;
+}
 #endif
+
+/* The first byte in [i, limit) that next_special stops at or that starts
+ * a mark of another script, or limit. */
+static size_t next_special_wide(const char *s, size_t i, size_t limit, mark_scan scan)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    switch (scan) {
+    case SCAN_ARABIC: return scan_wide(s, i, limit, arabic_candidates);
+    case SCAN_DEVANAGARI: return scan_wide(s, i, limit, devanagari_candidates);
+    case SCAN_CJK: return scan_wide(s, i, limit, cjk_candidates);
+    default: return scan_wide(s, i, limit, any_candidates);
+    }
+#else
+    (void)scan;
     while (i < limit && !wide_stop_at(s, i, limit))
         i++;
     return i;
+#endif
 }
 
 /* A mark of another script ends the sentence whatever follows: these
@@ -1011,6 +1113,26 @@ static const char *abbrev_line(const lang_rules *lr, const char *low, size_t k)
     return NULL;
 }
 
+/* The lower case of w (at most MAX_ABBREV_BYTES bytes) in low; its
+ * length. A word of ASCII bytes, most words of the Latin scripts, is
+ * lowered at once. */
+static size_t lower_short_word(const char *w, size_t n, char low[static 32])
+{
+    uint64_t x = tc_load_bytes(w, n);
+    if (!(x & 0x8080808080808080u)) {
+        x = tc_lower_ascii8(x);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap64(x);
+#endif
+        memcpy(low, &x, sizeof x);
+        return n;
+    }
+    size_t k = 0, cl;
+    for (size_t i = 0; i < n && k + 4 < 32; i += cl)
+        k += put_lower(w, n, i, &cl, low + k);
+    return k;
+}
+
 /* An abbreviation of the language's list: a line "abbreviation kind"
  * (kind: general, title, number, never), lower case, without the final
  * period; "#" starts a comment. Case matters only for the first letter. */
@@ -1022,9 +1144,7 @@ OUT_OF_LINE static int lang_abbrev_kind(const lang_rules *lr, const char *w, siz
         return W_INITIAL; /* "А. С. Петров"; a list's "с" is lower case */
     if (lr->abbrevs && n <= MAX_ABBREV_BYTES) {
         char low[32];
-        size_t k = 0, cl;
-        for (size_t i = 0; i < n && k + 4 < sizeof low; i += cl)
-            k += put_lower(w, n, i, &cl, low + k);
+        size_t k = lower_short_word(w, n, low);
         const char *line = abbrev_line(lr, low, k);
         if (line) {
             const char *sp = line + k;
@@ -1083,7 +1203,7 @@ static ALWAYS_INLINE size_t split_paragraph(splitter *sp, size_t ps, int wide)
             continue;
         }
         size_t limit = sp->next_marker < sp->n_markers ? sp->markers[sp->next_marker].pos : sp->pe;
-        i = wide ? next_special_wide(s, i, limit) : next_special(s, i, limit);
+        i = wide ? next_special_wide(s, i, limit, sp->lang->scan) : next_special(s, i, limit);
         if (i >= limit)
             continue;
         unsigned char c = (unsigned char)s[i];
@@ -1142,7 +1262,7 @@ static int split_rules(const char *text, size_t len, const lang_rules *lang, px_
     sp.rc = PX_OK;
     size_t i = 0;
     while (i < len && sp.rc == PX_OK)
-        i = lang && (lang->flags & LANG_WIDE_MARKS) ? split_paragraph_wide(&sp, i)
+        i = lang && lang->scan != SCAN_ASCII ? split_paragraph_wide(&sp, i)
                                                      : split_paragraph_english(&sp, i);
     return sp.rc;
 }
@@ -1160,8 +1280,8 @@ static const struct {
 } lang_flags[] = {
     {"cs", LANG_ORDINAL_DOT | LANG_LOW_QUOTES}, {"da", LANG_ORDINAL_DOT | LANG_NO_STOPWORD_CUE},
     {"de", LANG_ORDINAL_DOT | LANG_LOW_QUOTES}, {"fi", LANG_ORDINAL_DOT | LANG_NO_STOPWORD_CUE},
-    {"ar", LANG_WIDE_MARKS},                    {"fa", LANG_WIDE_MARKS},
-    {"ur", LANG_WIDE_MARKS},                    {"ko", LANG_WIDE_MARKS},
+    {"ar", LANG_WIDE_MARKS | LANG_ARABIC_SCRIPT}, {"fa", LANG_WIDE_MARKS | LANG_ARABIC_SCRIPT},
+    {"ur", LANG_WIDE_MARKS | LANG_ARABIC_SCRIPT}, {"ko", LANG_WIDE_MARKS},
     {"hi", LANG_DANDA | LANG_WIDE_MARKS},       {"mr", LANG_DANDA | LANG_WIDE_MARKS},
     {"ne", LANG_DANDA | LANG_WIDE_MARKS},
     {"hr", LANG_ORDINAL_DOT | LANG_LOW_QUOTES}, {"hu", LANG_ORDINAL_DOT | LANG_NO_STOPWORD_CUE},
@@ -1172,6 +1292,17 @@ static const struct {
     {"ru", LANG_NO_STOPWORD_CUE},               {"sv", LANG_NO_STOPWORD_CUE},
 };
 
+static mark_scan scan_of(unsigned flags)
+{
+    if (!(flags & LANG_WIDE_MARKS))
+        return SCAN_ASCII;
+    if (flags & LANG_ARABIC_SCRIPT)
+        return SCAN_ARABIC;
+    if (flags & LANG_DANDA)
+        return SCAN_DEVANAGARI;
+    return flags & LANG_NO_SPACES ? SCAN_CJK : SCAN_ANY;
+}
+
 /* Builds the rules of the language code (lower case, at most 3 bytes). */
 static void build_rules(const char *code, lang_rules *lr)
 {
@@ -1180,6 +1311,7 @@ static void build_rules(const char *code, lang_rules *lr)
     for (size_t i = 0; i < sizeof lang_flags / sizeof lang_flags[0]; i++)
         if (strcmp(lang_flags[i].code, lr->code) == 0)
             lr->flags = lang_flags[i].flags;
+    lr->scan = scan_of(lr->flags);
     lr->stopwords = lr->flags & LANG_NO_STOPWORD_CUE ? NULL : px_word_list(px_stopword_sources, lr->code);
     lr->n_stopwords = lr->stopwords ? px_word_list_len(lr->stopwords) : 0;
     lr->abbrevs = px_word_list(px_abbrev_sources, lr->code);

@@ -58,6 +58,17 @@ static inline uint64_t tc_load_bytes(const char *p, size_t k)
     return x;
 }
 
+/* x with every ASCII capital among its eight bytes lowered, the other
+ * bytes as they are: all eight at once (a byte is a capital when its low
+ * seven bits are 0x41-0x5A and its high bit is clear). */
+static inline uint64_t tc_lower_ascii8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t low7 = x & ~highs;
+    uint64_t upper = (low7 + 0x3F * ones) & ~(low7 + 0x25 * ones) & ~x & highs;
+    return x | upper >> 2;
+}
+
 /* Start of the code point that ends just before byte i (i > 0). */
 static inline size_t tc_prev(const char *s, size_t i)
 {

@@ -1,6 +1,5 @@
 /* wordset.c - membership in hand-written word lists, one hashed lookup
  * each (text/wordset.h). */
-#include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -9,6 +8,7 @@
 
 #include "core/grow.h"
 #include "core/map.h"
+#include "text/textchar.h"
 #include "text/wordset.h"
 
 /* Each NULL-terminated list is turned, on first use, into a set of its
@@ -20,6 +20,12 @@
  * change once built, so only finding them takes the lock. */
 
 #define MAX_LIST_WORD 128
+/* Keys of up to eight bytes also leave two bits each in a filter of 512
+ * bits: a short word without both bits is no entry, told without hashing
+ * it (the sentence splitter asks at every sentence end of a language with
+ * an abbreviation list, and nearly every answer is no). */
+#define SHORT_KEY 8
+#define FILTER_WORDS 8
 
 struct px_word_set {
     const char *const *list;
@@ -28,6 +34,7 @@ struct px_word_set {
     size_t n;
     px_map set;
     int *first;           /* set id -> index of its first entry in the list */
+    uint64_t short_keys[FILTER_WORDS]; /* the filter of the keys of up to SHORT_KEY bytes */
 };
 typedef struct px_word_set list_set;
 
@@ -45,8 +52,30 @@ static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
 static size_t lower_ascii(const char *s, size_t len, char *out)
 {
     for (size_t i = 0; i < len; i++)
-        out[i] = (char)tolower((unsigned char)s[i]);
+        out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
     return len;
+}
+
+/* The two filter bits of a short key: its bytes lower-cased (as
+ * lower_ascii does), with its length. */
+static inline uint64_t filter_hash(const char *s, size_t len)
+{
+    return (tc_lower_ascii8(tc_load_bytes(s, len)) + len) * 0x9E3779B97F4A7C15u;
+}
+
+static void filter_add(list_set *ls, const char *s, size_t len)
+{
+    uint64_t h = filter_hash(s, len);
+    size_t a = (size_t)(h >> 55), b = (size_t)(h >> 46) & 511;
+    ls->short_keys[a / 64] |= 1ull << (a % 64);
+    ls->short_keys[b / 64] |= 1ull << (b % 64);
+}
+
+static int filter_may_hold(const list_set *ls, const char *s, size_t len)
+{
+    uint64_t h = filter_hash(s, len);
+    size_t a = (size_t)(h >> 55), b = (size_t)(h >> 46) & 511;
+    return (ls->short_keys[a / 64] >> (a % 64)) & (ls->short_keys[b / 64] >> (b % 64)) & 1;
 }
 
 static int same_list(const list_set *ls, const char *const *list, int first_field)
@@ -139,6 +168,8 @@ static const list_set *build_set(const char *const *list, int first_field)
         }
         if (added)
             ls->first[id] = (int)(w - list);
+        if (n > 0 && n <= SHORT_KEY)
+            filter_add(ls, *w, n);
     }
     if (remember_address(list, first_field, registry_n) != 0) {
         free_set(ls);
@@ -158,17 +189,16 @@ static const list_set *build_set(const char *const *list, int first_field)
 
 static _Thread_local list_set recent[RECENT_SETS];
 
-static list_set set_of(const char *const *list)
+static const list_set *set_of(const char *const *list)
 {
     list_set *cached = &recent[((uintptr_t)list >> 4) % RECENT_SETS];
     if (cached->set.n_slots && same_list(cached, list, 0))
-        return *cached;
+        return cached;
     pthread_mutex_lock(&registry_lock);
     const list_set *ls = build_set(list, 0);
-    list_set copy = ls ? *ls : (list_set){0};
+    *cached = ls ? *ls : (list_set){0};
     pthread_mutex_unlock(&registry_lock);
-    *cached = copy;
-    return copy;
+    return cached;
 }
 
 static int slow_index(const char *const *list, const char *s, size_t len)
@@ -183,6 +213,8 @@ static int slow_index(const char *const *list, const char *s, size_t len)
 static int index_in(const list_set *ls, const char *s, size_t len)
 {
     char buf[MAX_LIST_WORD];
+    if (len > 0 && len <= SHORT_KEY && !filter_may_hold(ls, s, len))
+        return -1;
     uint32_t id = px_map_find(&ls->set, buf, lower_ascii(s, len, buf));
     return id == PX_MAP_NONE ? -1 : ls->first[id];
 }
@@ -191,10 +223,10 @@ int px_word_index(const char *const *list, const char *s, size_t len)
 {
     if (len > MAX_LIST_WORD)
         return -1;
-    list_set ls = set_of(list);
-    if (!ls.set.n_slots)
+    const list_set *ls = set_of(list);
+    if (!ls->set.n_slots)
         return slow_index(list, s, len);
-    return index_in(&ls, s, len);
+    return index_in(ls, s, len);
 }
 
 const px_word_set *px_word_set_of(const char *const *list, int first_field)

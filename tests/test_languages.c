@@ -54,6 +54,18 @@ static void test_detects_languages(void **s)
     assert_null(px_detect_language("Ja.", 3));
     assert_null(px_detect_language("", 0));
     assert_null(px_detect_language("12 345 678 -- 9!", 16));
+    /* a buffer without a NUL after it, ending in spaces and digits, and
+     * bytes that lead no UTF-8 character: read within its length only */
+    static const char words[] = "Le conseil municipal a decide mardi soir de demolir le vieux pont sur la "
+                                "riviere et de le remplacer par un nouveau pont avant l'automne 2025 ";
+    size_t n = sizeof words - 1;
+    char *exact = malloc(n);
+    assert_non_null(exact);
+    memcpy(exact, words, n);
+    assert_string_equal(px_detect_language(exact, n), "fr");
+    memset(exact, 0xff, n);
+    px_detect_language(exact, n);
+    free(exact);
 }
 
 /* Short English texts with English function words are English without

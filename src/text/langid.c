@@ -239,21 +239,24 @@ static int is_gap(char ch) { return isspace((unsigned char)ch) || isdigit((unsig
 
 /* The text as the library prepares it: each run of spaces and digits one
  * '_', an '_' before the first word and after the last, at most len + 1
- * bytes before the last '_'. Like the library it reads on past len to the
- * end of the string while it skips a run. */
+ * bytes before the last '_'. The library reads on past len while it
+ * skips a run; here the text ends at len (a caller's buffer need not
+ * end with a NUL). */
 static char *ngram_text(const char *p, size_t len)
 {
+    const char *end = p + len;
     char *dest = malloc(len + 3), *w = dest, *limit = dest + len + 1;
     if (!dest)
         return NULL;
     for (int word = 0;;) {
+        char ch = p < end ? *p : '\0';
         if (!word) {
-            if (is_gap(*p)) {
+            if (ch && is_gap(ch)) {
                 p++;
                 continue;
             }
             *w++ = '_';
-            if (!*p || w == limit)
+            if (!ch || w == limit)
                 break;
             word = 1;
         }
@@ -262,7 +265,7 @@ static char *ngram_text(const char *p, size_t len)
             *w++ = '_';
             break;
         }
-        if (!*p)
+        if (p == end || !*p)
             break;
         word = !is_gap(*p);
     }
@@ -271,11 +274,12 @@ static char *ngram_text(const char *p, size_t len)
 }
 
 /* The bytes of the character at q: a lead byte's high bits say how many
- * follow, as far as the string goes. */
+ * follow, as far as the string goes and at most four (the bytes F8-FF
+ * lead no character; NGRAM_BYTES holds NGRAM_CHARS of four bytes). */
 static size_t char_bytes(const char *q)
 {
     size_t n = 1;
-    for (unsigned lead = (unsigned char)*q << 1; (lead & 0x80) && q[n] && (*q & 0x80); lead <<= 1)
+    for (unsigned lead = (unsigned char)*q << 1; n < 4 && (lead & 0x80) && q[n] && (*q & 0x80); lead <<= 1)
         n++;
     return n;
 }

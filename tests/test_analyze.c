@@ -607,6 +607,27 @@ static void test_place_words_are_not_its_owners(void **s)
     drop_temp(path);
 }
 
+/* A name before a plural noun modifies it ("vocal Vell Rovers fans
+ * waving", "the unmistakable Marsh masterpieces:"): the adjective before
+ * describes the fans, not the actor; a verb in -s after the name leaves
+ * the words before it the actor's ("the veteran coach Marsh writes that"). */
+static void test_names_before_plural_nouns_describe_nothing(void **s)
+{
+    (void)s;
+    static const char a[] =
+        "{\"source\":\"alpha.example\",\"date\":\"2025-03-02\",\"text\":\"The Vell Rovers lost the cup final "
+        "on Monday. The stadium was overtaken by vocal Vell Rovers fans waving flags. Critics mocked the "
+        "unmistakable Ian Marsh masterpieces: all of them were late.\"}\n"
+        "{\"source\":\"beta.example\",\"date\":\"2025-03-02\",\"text\":\"The Vell Rovers lost the cup final "
+        "on Monday, and the veteran coach Ian Marsh writes that the club will recover.\"}\n";
+    char *path = tu_write_temp(a, sizeof a - 1, ".jsonl");
+    cJSON *root = analyze_one_story(path);
+    assert_false(actor_has_word(root, "Vell Rovers", "vocal"));
+    assert_false(actor_has_word(root, "Ian Marsh", "unmistakable"));
+    cJSON_Delete(root);
+    drop_temp(path);
+}
+
 /* A fact most outlets report is shown by a member that reads on its own:
  * not a quote without its speaker, not a sentence leaning on the one
  * before ("And ..."). */
@@ -942,6 +963,7 @@ int main(void)
         cmocka_unit_test(test_actor_words_are_not_its_own_verbs),
         cmocka_unit_test(test_actor_words_name_the_actor),
         cmocka_unit_test(test_place_words_are_not_its_owners),
+        cmocka_unit_test(test_names_before_plural_nouns_describe_nothing),
         cmocka_unit_test(test_facts_shown_by_sentences_that_stand_alone),
         cmocka_unit_test(test_quote_tails_are_no_facts),
         cmocka_unit_test(test_gist_stands_on_its_own),

@@ -372,6 +372,23 @@ static int plural_noun(const char *w, size_t n)
            ends_with(w, n, "ships") || ends_with(w, n, "ists");
 }
 
+/* "Steelers fans waving", "the Harding masterpieces:": a word in -s that
+ * a verb form, a verb of being or having, or punctuation follows is a
+ * plural noun, not a verb of the third person ("Harding writes that"). */
+static int plural_by_what_follows(const char *body, const px_tokens *t, size_t j)
+{
+    const char *w = body + t->v[j].start;
+    size_t n = t->v[j].end - t->v[j].start;
+    if (!ends_with(w, n, "s") || j + 1 >= t->n)
+        return 0;
+    const px_token *next = &t->v[j + 1];
+    if (next->kind == PX_TOK_PUNCT)
+        return strchr(",.:;", body[next->start]) != NULL;
+    const char *nw = body + next->start;
+    size_t nn = next->end - next->start;
+    return is_lower_word(body, next) && (is_auxiliary(body, next) || ends_with(nw, nn, "ing"));
+}
+
 /* "the brutal Hamas attack", "the Biden administration": a name that
  * modifies the noun after it; what stands before describes that noun,
  * not the actor (a descriptor noun after it is the actor's: "the brutal
@@ -383,7 +400,8 @@ static int modifies_next(const char *body, const px_tokens *t, size_t j, size_t 
     const char *w = body + t->v[j].start;
     size_t n = t->v[j].end - t->v[j].start;
     return !px_is_actor_descriptor(body, &t->v[j]) && !cl_is_say_verb(w, n) &&
-           (plural_noun(w, n) || !verb_like(body, &t->v[j], 0)) && !never_a_descriptor(body, &t->v[j]);
+           (plural_noun(w, n) || !verb_like(body, &t->v[j], 0) || plural_by_what_follows(body, t, j)) &&
+           !never_a_descriptor(body, &t->v[j]);
 }
 
 /* The words attached to one mention: the descriptor right before it

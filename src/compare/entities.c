@@ -1799,12 +1799,7 @@ static int prefer_written_case(px_entity *e, const char *name)
 {
     if (!all_caps(e->name) || all_caps(name) || strlen(name) != strlen(e->name))
         return PX_OK;
-    char *nm = px_strdup(name);
-    if (!nm)
-        return PX_ENOMEM;
-    free(e->name);
-    e->name = nm;
-    return PX_OK;
+    return px_set_str(&e->name, name);
 }
 
 static int name_or_new(resolver *r, px_entity_list *out, cand *c, int look_up)

@@ -2085,6 +2085,20 @@ static void test_countries_and_geography_are_places(void **s)
 
 /* The trained tagger gives kinds an editor would accept, and the other
  * names of the United States merge into one place. */
+/* A people's adjective after a point of the compass names no place; an
+ * ocean or a county so named stays one. */
+static void test_compass_and_people_adjective(void **s)
+{
+    (void)s;
+    static const char body[] =
+        "North Korean officials met South Korean envoys in Seoul on Monday. The North Korean "
+        "delegation left early.\n\nA storm crossed the South Atlantic, and rain fell in West "
+        "Lothian and across the South Atlantic coast.";
+    int korean = entity_kind(body, "North Korean");
+    assert_true(korean == PX_ENTITY_OTHER || korean == -1);
+    assert_int_not_equal(entity_kind(body, "South Atlantic"), PX_ENTITY_OTHER);
+}
+
 static void test_tagger_kinds_and_country_aliases(void **s)
 {
     (void)s;
@@ -2739,6 +2753,7 @@ int main(void)
         cmocka_unit_test(test_numbers_partitive_and_magnitude),
         cmocka_unit_test(test_lone_letter_is_no_entity),
         cmocka_unit_test(test_tagger_kinds_and_country_aliases),
+        cmocka_unit_test(test_compass_and_people_adjective),
         cmocka_unit_test(test_sources_are_no_places),
         cmocka_unit_test(test_kind_from_telling_contexts),
         cmocka_unit_test(test_quoted_names_are_titles),

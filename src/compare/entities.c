@@ -2199,6 +2199,22 @@ static int is_title(const cue_count *cc)
  * place. Short forms do not vote ("Houston" of "Houston Texans"). A person
  * named in full stays one; then the telling contexts (kind_from_cues),
  * and a country or a continent is a place whatever they say. */
+/* "North Korean", "South African": a people's adjective after a point of
+ * the compass names no place ("North Korea", "South Atlantic", "West
+ * Lothian" do: the endings of people's adjectives in -ic and -ian are
+ * those of places too, so only the listed words, -ean, -ese and -can). */
+static int compass_demonym(const char *name)
+{
+    static const char *const compass[] = {"North", "South", "East", "West", "Central", NULL};
+    const char *sp = strchr(name, ' ');
+    if (!sp || strchr(sp + 1, ' ') || !cl_in(name, (size_t)(sp - name), compass))
+        return 0;
+    const char *w = sp + 1;
+    size_t len = strlen(w);
+    return is_people_word(w, len) ||
+           (len > 5 && (cl_eq(w + len - 3, 3, "ean") || cl_eq(w + len - 3, 3, "ese") || cl_eq(w + len - 3, 3, "can")));
+}
+
 static int vote_kinds(const scanner *sc, px_entity_list *out)
 {
     size_t *votes = calloc(out->n ? out->n * 4 : 1, sizeof *votes);
@@ -2242,6 +2258,9 @@ static int vote_kinds(const scanner *sc, px_entity_list *out)
         int cued = kind_from_cues(en, &cues[e], known_bits);
         if (is_country(en->name, strlen(en->name))) {
             en->kind = PX_ENTITY_PLACE;
+            en->kind_by_context = 1;
+        } else if (compass_demonym(en->name)) {
+            en->kind = PX_ENTITY_OTHER;
             en->kind_by_context = 1;
         } else if (is_title(&cues[e])) {
             en->kind = PX_ENTITY_OTHER;

@@ -1727,6 +1727,39 @@ static void test_speaker_cue_positions(void **s)
 /* A figure counts the quantity it names: a title is no count, a percent
  * may name its quantity before it, and a figure naming none is grouped
  * only with figures of aligned sentences. */
+/* A group's counted phrase is shown as the text writes it after the
+ * figure ("10 U.S. citizens"), though the claims compare it in lower
+ * case. */
+static void test_group_counted_as_written(void **s)
+{
+    (void)s;
+    px_article *a = px_article_new(), *b = px_article_new();
+    px_set_str(&a->body, "The crash killed 10 U.S. citizens and two pilots, officials said.");
+    px_set_str(&b->body, "Officials said the crash killed 10 U.S. citizens on Sunday.");
+    px_number_list la, lb;
+    px_number_list_init(&la);
+    px_number_list_init(&lb);
+    assert_int_equal(px_numbers_extract(a, &la), PX_OK);
+    assert_int_equal(px_numbers_extract(b, &lb), PX_OK);
+    const px_number_list *nl[] = {&la, &lb};
+    const px_article *arts[] = {a, b};
+    px_number_groups g = {0};
+    assert_int_equal(px_numbers_group(arts, nl, 2, &g, NULL), PX_OK);
+    int found = 0;
+    for (size_t k = 0; k < g.n; k++)
+        if (g.v[k].counted && strcasecmp(g.v[k].counted, "u.s. citizens killed") == 0) {
+            assert_string_equal(g.v[k].counted, "U.S. citizens killed");
+            found = 1;
+        }
+    assert_true(found);
+    assert_string_equal(number_written(&la, "10")->counted, "u.s. citizens killed");
+    px_number_groups_clear(&g);
+    px_number_list_clear(&la);
+    px_number_list_clear(&lb);
+    px_article_free(a);
+    px_article_free(b);
+}
+
 static void test_numbers_name_their_quantity(void **s)
 {
     (void)s;
@@ -2744,6 +2777,7 @@ int main(void)
         cmocka_unit_test(test_reported_partial_and_town_then_state),
         cmocka_unit_test(test_quote_pieces_of_one_statement),
         cmocka_unit_test(test_numbers_name_their_quantity),
+        cmocka_unit_test(test_group_counted_as_written),
         cmocka_unit_test(test_number_groups_by_head_noun),
         cmocka_unit_test(test_continued_quote_keeps_mention),
         cmocka_unit_test(test_huge_article_and_empty_input),

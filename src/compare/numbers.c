@@ -2592,6 +2592,38 @@ int px_numbers_each_pair(const px_article *const *articles, const px_number_list
     return PX_OK;
 }
 
+/* How many bytes of the counted phrase c, whole words, the text at p
+ * writes alike but for case ("U.S. citizens" of "u.s. citizens killed"). */
+static size_t written_alike(const char *p, const char *c)
+{
+    size_t i = 0, words = 0;
+    for (; c[i] && p[i] && tolower((unsigned char)p[i]) == c[i]; i++)
+        if (c[i] == ' ')
+            words = i;
+    return !c[i] && !isalnum((unsigned char)p[i]) ? i : words;
+}
+
+/* The counted phrase in the case a member's text writes it right after
+ * its figure ("10 U.S. citizens", "two-time NFL coach"; the claims keep it
+ * in lower case to compare it). Left as it is when no member writes it
+ * there. */
+static void counted_as_written(const px_article *const *articles, const px_number_list *const *lists,
+                               px_number_group *g)
+{
+    for (size_t i = 0; i < g->n_members; i++) {
+        const px_number *x = member(lists, g->members[i]);
+        const char *body = articles[g->members[i].article]->body;
+        if (!x->counted || strcmp(x->counted, g->counted) != 0 || !body || x->end >= strlen(body))
+            continue;
+        const char *p = body + x->end + (body[x->end] == ' ' || body[x->end] == '-');
+        size_t n = written_alike(p, g->counted);
+        if (n) {
+            memcpy(g->counted, p, n);
+            return;
+        }
+    }
+}
+
 static int finish_group(const px_article *const *articles, const px_number_list *const *lists,
                         px_number_group *g)
 {
@@ -2618,9 +2650,10 @@ static int finish_group(const px_article *const *articles, const px_number_list 
     const char *c = member(lists, g->members[best])->counted;
     if (c && !(g->counted = px_strdup(c)))
         return PX_ENOMEM;
-    if (g->n_articles < 2)
-        return PX_OK;
-    return judge_group(articles, lists, g);
+    int rc = g->n_articles < 2 ? PX_OK : judge_group(articles, lists, g);
+    if (!rc && g->counted)
+        counted_as_written(articles, lists, g);
+    return rc;
 }
 
 double px_numbers_shown_from(px_quantity_status s)

@@ -186,6 +186,45 @@ static void test_merged_role_by_majority(void **s)
     }
 }
 
+/* A person's name the tagger cut at a hyphen ("Kim Jong" of "Kim Jong
+ * Un") is the person named in full elsewhere ("Kim Jong-un"), under the
+ * full name; a compound after a name ("Janet Jackson-style") is no name
+ * of hers. */
+static void test_name_cut_at_a_hyphen_merges(void **s)
+{
+    (void)s;
+    static const char *bodies[] = {
+        "North Korean leader Kim Jong Un held out an olive branch on Monday. Kim Jong Un spoke for "
+        "half an hour.",
+        "Kim Jong-un offered talks on Monday, officials in Seoul said.",
+    };
+    px_article *a[2];
+    px_entity_list *lists[2];
+    for (size_t i = 0; i < 2; i++) {
+        a[i] = px_article_new();
+        px_set_str(&a[i]->body, bodies[i]);
+        lists[i] = malloc(sizeof **lists);
+        px_entity_list_init(lists[i]);
+        assert_int_equal(px_entities_extract(a[i], lists[i]), PX_OK);
+    }
+    px_entity_list merged;
+    px_entity_list_init(&merged);
+    assert_int_equal(px_entities_merge((const px_article *const *)a, lists, 2, &merged, NULL), PX_OK);
+    size_t kims = 0;
+    for (size_t i = 0; i < merged.n; i++)
+        if (strncmp(merged.v[i].name, "Kim", 3) == 0) {
+            kims++;
+            assert_string_equal(merged.v[i].name, "Kim Jong-un");
+        }
+    assert_int_equal(kims, 1);
+    px_entity_list_clear(&merged);
+    for (size_t i = 0; i < 2; i++) {
+        px_entity_list_clear(lists[i]);
+        free(lists[i]);
+        px_article_free(a[i]);
+    }
+}
+
 /* A given name spelt two ways before one surname is one person
  * ("Mohammed" and "Mohamed"); two listed given names ("Andrew", "Andrea")
  * are two people, and so is a given name and a surname each spelt another
@@ -2745,6 +2784,7 @@ int main(void)
         cmocka_unit_test(test_seed_entities_merge),
         cmocka_unit_test(test_merged_role_by_majority),
         cmocka_unit_test(test_given_name_spellings_merge),
+        cmocka_unit_test(test_name_cut_at_a_hyphen_merges),
         cmocka_unit_test(test_examples_quotes),
         cmocka_unit_test(test_examples_death_toll_conflict),
         cmocka_unit_test(test_seed_tolls_are_two_quantities),

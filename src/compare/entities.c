@@ -2506,6 +2506,20 @@ static int family_name_of(const px_entity *full, const px_entity *one)
     return family_name_first(full->name, one->name, strlen(one->name));
 }
 
+/* Is longer the name shorter continued after a hyphen by a syllable of
+ * one to three letters in lower case ("Kim Jong-un" of "Kim Jong"; not
+ * "Janet Jackson-style")? */
+static int extends_at_hyphen(const char *longer, const char *shorter)
+{
+    size_t n = strlen(shorter);
+    if (strncasecmp(longer, shorter, n) != 0 || longer[n] != '-')
+        return 0;
+    size_t k = n + 1;
+    while (islower((unsigned char)longer[k]))
+        k++;
+    return k > n + 1 && k <= n + 4 && !longer[k];
+}
+
 static int same_entity(const px_entity *a, const px_entity *b)
 {
     /* One name is one entity whatever the tagger called each mention
@@ -2744,6 +2758,39 @@ static int union_family_names(flat *f, size_t total, px_entity_list *const *list
     return rc;
 }
 
+/* A person's name cut by the tagger at a hyphen ("Kim Jong" of "Kim
+ * Jong-un") is that person: the runs of px_entities_merge compare last
+ * words of close lengths, so such pairs meet here. */
+static int union_cut_names(flat *f, size_t total, px_entity_list *const *lists)
+{
+    name_index whole = {0};
+    int rc = PX_OK;
+    for (size_t k = 0; k < total && !rc; k++) {
+        const px_entity *e = &lists[f[k].list]->v[f[k].item];
+        if (e->kind == PX_ENTITY_PERSON && strchr(e->name, ' '))
+            rc = index_name(&whole, e->name, strlen(e->name), (long)k);
+    }
+    for (size_t k = 0; k < total && !rc; k++) {
+        const px_entity *e = &lists[f[k].list]->v[f[k].item];
+        const char *sp = strrchr(e->name, ' '), *hy = sp ? strchr(sp, '-') : NULL;
+        long cut = -1;
+        if (e->kind == PX_ENTITY_PERSON && hy) {
+            char *cut_name = px_strndup(e->name, (size_t)(hy - e->name));
+            if (!cut_name) {
+                rc = PX_ENOMEM;
+                break;
+            }
+            if (extends_at_hyphen(e->name, cut_name))
+                cut = find_name(&whole, cut_name, strlen(cut_name));
+            free(cut_name);
+        }
+        if (cut >= 0)
+            uf_union(f, k, (size_t)cut);
+    }
+    name_index_free(&whole);
+    return rc;
+}
+
 int px_entities_merge(const px_article *const *articles, px_entity_list *const *lists,
                       size_t n, px_entity_list *out, px_error *err)
 {
@@ -2795,7 +2842,7 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
     }
     free(key);
     free(order);
-    if (union_family_names(f, total, lists)) {
+    if (union_family_names(f, total, lists) || union_cut_names(f, total, lists)) {
         free(f);
         return px_error_set(err, PX_ENOMEM, "out of memory merging entities");
     }
@@ -2841,8 +2888,8 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
         /* canonical name: the most-words form, ties to the more frequent */
         size_t mw = m->name ? (size_t)(strchr(m->name, ' ') != NULL) : 0;
         size_t ew = strchr(e->name, ' ') != NULL;
-        if (!m->name || ew > mw || (ew == mw && e->mentions > m->mentions && ew) ||
-            (ew == mw && all_caps(m->name) && !all_caps(e->name))) {
+        if (!m->name || ew > mw || (ew == mw && e->mentions > m->mentions && ew && !extends_at_hyphen(m->name, e->name)) ||
+            (ew == mw && all_caps(m->name) && !all_caps(e->name)) || extends_at_hyphen(e->name, m->name)) {
             char *nm = px_strdup(e->name);
             if (!nm) {
                 rc = PX_ENOMEM;

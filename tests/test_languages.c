@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "text/word_lists.h"
 
 /* Splits text in lang by how and compares with the NULL-terminated want. */
 static void expect_split(const char *lang, px_split_method how, const char *text,
@@ -495,6 +496,31 @@ static void test_stopwords_of_more_languages(void **s)
     }
 }
 
+/* The languages whose lists hold a word, found in one lookup, are those
+ * whose lists px_word_list_has finds it in: every word of every list, its
+ * prefixes and a word of none. */
+static void test_stopword_lists_of_a_word(void **s)
+{
+    (void)s;
+    size_t n_lists = 0;
+    while (px_stopword_sources[n_lists].lang)
+        n_lists++;
+    assert_true(n_lists > 10 && n_lists <= 32);
+    for (size_t r = 0; r < n_lists; r++)
+        for (const char *const *w = px_stopword_sources[r].lines; *w; w++)
+            for (size_t len = strlen(*w); len > 0; len--) {
+                uint32_t want = 0;
+                for (size_t q = 0; q < n_lists; q++)
+                    if (px_word_list_has(px_stopword_sources[q].lines, *w, len))
+                        want |= 1u << q;
+                assert_int_equal(px_stopword_lists_of(*w, len), want);
+                if (len == strlen(*w))
+                    assert_true(want & (1u << r));
+            }
+    assert_int_equal(px_stopword_lists_of("bridge", 6), 0);
+    assert_int_equal(px_stopword_lists_of("", 0), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -514,6 +540,7 @@ int main(void)
         cmocka_unit_test(test_stemmers_of_every_snowball_language),
         cmocka_unit_test(test_reader_settles_language),
         cmocka_unit_test(test_stopwords_of_more_languages),
+        cmocka_unit_test(test_stopword_lists_of_a_word),
         cmocka_unit_test(test_figure_tables_are_no_language),
         cmocka_unit_test(test_no_stemmer_said_once),
         cmocka_unit_test(test_no_stemmer_from_one_input),

@@ -86,24 +86,50 @@ static int use_cmp(const void *a, const void *b)
     return x->feature < y->feature ? -1 : x->feature > y->feature;
 }
 
+/* A language's list of data/framing/LANG.txt, its length counted once,
+ * and its "VARIANT CANONICAL" lines apart. */
+typedef struct framing_list {
+    const char *const *words;
+    size_t n;
+    const char **folds;
+    size_t n_folds;
+} framing_list;
+
+static int framing_list_make(const char *lang, framing_list *fl)
+{
+    memset(fl, 0, sizeof *fl);
+    fl->words = px_word_list(px_framing_sources, lang);
+    if (!fl->words)
+        return PX_OK;
+    fl->n = px_word_list_len(fl->words);
+    fl->folds = malloc((fl->n + 1) * sizeof *fl->folds);
+    if (!fl->folds)
+        return PX_ENOMEM;
+    for (size_t i = 0; i < fl->n; i++)
+        if (strchr(fl->words[i], ' '))
+            fl->folds[fl->n_folds++] = fl->words[i];
+    return PX_OK;
+}
+
 /* Words framing never shows (data/framing/LANG.txt and the stopwords):
  * function words beyond the stopword list and reporting verbs ("says",
  * "told"): every outlet uses them, and they say nothing of its framing. */
-static int never_framing(const char *const *list, const char *lang, const char *word, const char *stem)
+static int never_framing(const framing_list *fl, const char *lang, const char *word, const char *stem)
 {
     return px_is_stopword(lang, word, strlen(word)) ||
-           (list && (px_word_list_has(list, word, strlen(word)) || px_word_list_has(list, stem, strlen(stem))));
+           (fl->words && (px_word_list_has_n(fl->words, fl->n, word, strlen(word)) ||
+                          px_word_list_has_n(fl->words, fl->n, stem, strlen(stem))));
 }
 
 /* The term a spelling variant folds into ("defence" into "defense"), by
  * the "VARIANT CANONICAL" stem lines of data/framing/LANG.txt; the term
  * itself when it has no other spelling in the story. */
-static uint32_t canonical_term(const px_story_text *s, const char *const *list, uint32_t t)
+static uint32_t canonical_term(const px_story_text *s, const framing_list *fl, uint32_t t)
 {
     size_t n = strlen(s->terms[t]);
-    for (size_t i = 0; list && list[i]; i++)
-        if (strncmp(list[i], s->terms[t], n) == 0 && list[i][n] == ' ') {
-            long id = px_story_term_id(s, list[i] + n + 1);
+    for (size_t i = 0; i < fl->n_folds; i++)
+        if (strncmp(fl->folds[i], s->terms[t], n) == 0 && fl->folds[i][n] == ' ') {
+            long id = px_story_term_id(s, fl->folds[i] + n + 1);
             return id >= 0 ? (uint32_t)id : t;
         }
     return t;
@@ -112,15 +138,19 @@ static uint32_t canonical_term(const px_story_text *s, const char *const *list, 
 /* Per term: its canonical term, or UINT32_MAX when framing skips it. */
 static uint32_t *framing_terms(const px_story_text *s)
 {
-    uint32_t *canon = malloc((s->n_terms + 1) * sizeof *canon);
-    if (!canon)
-        return NULL;
     const char *lang = s->n_articles && s->articles[0]->language ? s->articles[0]->language : "en";
-    const char *const *list = px_word_list(px_framing_sources, lang);
+    framing_list fl;
+    uint32_t *canon = malloc((s->n_terms + 1) * sizeof *canon);
+    if (framing_list_make(lang, &fl) != PX_OK || !canon) {
+        free(fl.folds);
+        free(canon);
+        return NULL;
+    }
     for (size_t t = 0; t < s->n_terms; t++)
-        canon[t] = never_framing(list, lang, s->term_words[t], s->terms[t])
+        canon[t] = never_framing(&fl, lang, s->term_words[t], s->terms[t])
                        ? UINT32_MAX
-                       : canonical_term(s, list, (uint32_t)t);
+                       : canonical_term(s, &fl, (uint32_t)t);
+    free(fl.folds);
     return canon;
 }
 
@@ -131,41 +161,33 @@ static uint32_t *framing_terms(const px_story_text *s)
 
 typedef struct stop_langs {
     const char *code[MAX_STOP_LANGS];
-    const char *const *list[MAX_STOP_LANGS]; /* its stopword list; NULL: px_is_stopword's English */
-    size_t list_len[MAX_STOP_LANGS];
+    int source[MAX_STOP_LANGS]; /* its index in px_stopword_sources; -1: px_is_stopword's English */
     size_t n;
     uint32_t *mask;          /* per term: bit l set when it is a stopword of code[l] */
 } stop_langs;
 
-/* px_is_stopword(sl->code[l], w, len), each list's length counted once. */
-static int stop_lang_has(const stop_langs *sl, size_t l, const char *w, size_t len)
-{
-    return sl->list[l] ? px_word_list_has_n(sl->list[l], sl->list_len[l], w, len)
-                       : px_is_stopword(sl->code[l], w, len);
-}
-
-static void stop_lang_add(stop_langs *sl, const char *code)
+static void stop_lang_add(stop_langs *sl, const char *code, int source)
 {
     int english = (code[0] | 0x20) == 'e' && (code[1] | 0x20) == 'n';
-    const char *const *list = english ? NULL : px_word_list(px_stopword_sources, code);
     sl->code[sl->n] = code;
-    sl->list[sl->n] = list;
-    sl->list_len[sl->n++] = list ? px_word_list_len(list) : 0;
+    sl->source[sl->n++] = english ? -1 : source;
 }
 
 static int stop_langs_make(const px_story_text *s, stop_langs *sl)
 {
     sl->n = 0;
-    stop_lang_add(sl, "en");
-    for (const px_rule_source *r = px_stopword_sources; r->lang && sl->n < MAX_STOP_LANGS; r++)
-        stop_lang_add(sl, r->lang);
+    stop_lang_add(sl, "en", -1);
+    for (int r = 0; px_stopword_sources[r].lang && sl->n < MAX_STOP_LANGS; r++)
+        stop_lang_add(sl, px_stopword_sources[r].lang, r);
     sl->mask = calloc(s->n_terms + 1, sizeof *sl->mask);
     if (!sl->mask)
         return PX_ENOMEM;
     for (size_t t = 0; t < s->n_terms; t++) {
         size_t len = strlen(s->term_words[t]);
+        int english = px_is_stopword("en", s->term_words[t], len);
+        uint32_t lists = px_stopword_lists_of(s->term_words[t], len);
         for (size_t l = 0; l < sl->n; l++)
-            if (stop_lang_has(sl, l, s->term_words[t], len))
+            if (sl->source[l] < 0 ? english : (int)(lists >> sl->source[l]) & 1)
                 sl->mask[t] |= 1u << l;
     }
     return PX_OK;

@@ -260,15 +260,23 @@ static int cite(const px_story_text *s, px_summary_sentence *ss)
     return rc;
 }
 
+/* Each candidate's redundancy: its greatest similarity to a sentence
+ * picked so far, brought up to date with the latest pick. */
+static void update_redundancy(const px_story_text *s, const cand *c, size_t n, const unsigned char *taken,
+                              size_t picked, double *redundancy, px_story_sim_scratch *w)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!taken[i])
+            redundancy[i] = fmax(redundancy[i], px_story_similarity_with(s, c[i].sentence, picked, w));
+}
+
 static int pick(const px_story_text *s, const cand *c, size_t n, size_t max, px_summary *out)
 {
     unsigned char *taken = calloc(n + 1, 1);
+    double *redundancy = calloc(n + 1, sizeof *redundancy);
+    px_story_sim_scratch w = {0};
     out->v = calloc(max + 1, sizeof *out->v);
-    if (!taken || !out->v) {
-        free(taken);
-        return PX_ENOMEM;
-    }
-    int rc = PX_OK;
+    int rc = taken && redundancy && out->v ? px_story_sim_scratch_init(&w, s) : PX_ENOMEM;
     while (rc == PX_OK && out->n < max) {
         long best = -1;
         double best_value = -1e9;
@@ -278,14 +286,9 @@ static int pick(const px_story_text *s, const cand *c, size_t n, size_t max, px_
                 best = (long)i;
             }
         for (size_t i = 0; i < n && out->n; i++) {
-            if (taken[i])
+            if (taken[i] || redundancy[i] > MAX_REDUNDANCY)
                 continue;
-            double redundancy = 0;
-            for (size_t k = 0; k < out->n; k++)
-                redundancy = fmax(redundancy, px_story_similarity(s, c[i].sentence, out->v[k].sentence));
-            if (redundancy > MAX_REDUNDANCY)
-                continue;
-            double value = MMR_LAMBDA * c[i].score - (1 - MMR_LAMBDA) * redundancy;
+            double value = MMR_LAMBDA * c[i].score - (1 - MMR_LAMBDA) * redundancy[i];
             if (value > best_value) {
                 best_value = value;
                 best = (long)i;
@@ -300,7 +303,11 @@ static int pick(const px_story_text *s, const cand *c, size_t n, size_t max, px_
         ss->score = c[best].score;
         ss->text = px_strndup(s->articles[ps->article]->body + ps->start, ps->end - ps->start);
         rc = ss->text ? cite(s, ss) : PX_ENOMEM;
+        if (rc == PX_OK && out->n < max)
+            update_redundancy(s, c, n, taken, ss->sentence, redundancy, &w);
     }
+    px_story_sim_scratch_free(&w);
+    free(redundancy);
     free(taken);
     return rc;
 }

@@ -770,14 +770,25 @@ static int starts_sentence(const char *text, const px_tokens *t, size_t i)
  * for any other lower-cased word. */
 static int calendar_word(const char *low, size_t n)
 {
-    static const char *const words[] = {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday"};
+#define CALENDAR_WORD(w) {w, sizeof w - 1}
+    static const struct {
+        const char *word;
+        size_t len;
+    } words[] = {
+        CALENDAR_WORD("january"),   CALENDAR_WORD("february"), CALENDAR_WORD("march"),
+        CALENDAR_WORD("april"),     CALENDAR_WORD("may"),      CALENDAR_WORD("june"),
+        CALENDAR_WORD("july"),      CALENDAR_WORD("august"),   CALENDAR_WORD("september"),
+        CALENDAR_WORD("october"),   CALENDAR_WORD("november"), CALENDAR_WORD("december"),
+        CALENDAR_WORD("monday"),    CALENDAR_WORD("tuesday"),  CALENDAR_WORD("wednesday"),
+        CALENDAR_WORD("thursday"),  CALENDAR_WORD("friday"),   CALENDAR_WORD("saturday"),
+        CALENDAR_WORD("sunday")};
+#undef CALENDAR_WORD
     static const char *const abbrev[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
                                          "aug", "sep", "oct", "nov", "dec"};
+    if (n < 3 || n > 9)
+        return 0;
     for (int i = 0; i < 19; i++)
-        if (strlen(words[i]) == n && memcmp(words[i], low, n) == 0)
+        if (words[i].len == n && memcmp(words[i].word, low, n) == 0)
             return i + 1;
     for (int i = 0; i < 12; i++)
         if (n == 3 && memcmp(abbrev[i], low, 3) == 0)

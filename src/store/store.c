@@ -48,8 +48,20 @@ enum stmt_id {
     ST_LINKS_CLEAR,
     ST_LINK_PUT,
     ST_LINKS_OF,
+    ST_DUPLICATE_OF,
+    ST_ARTICLES_OF,
     ST_COUNT
 };
+
+/* A stored article row: its columns and joins (article_from_row, each_row). */
+#define ARTICLE_COLUMNS                                                                         \
+    "a.ext_id, s.name, s.key, s.leaning, s.country, a.url, a.title, a.authors, a.date, "       \
+    "a.language, a.highlights, a.text, a.removed, a.extra, a.input_path, a.input_line, "       \
+    "a.input_offset, a.id, sa.story_id, (SELECT key FROM stories WHERE id = sa.story_id), "      \
+    "a.dup_relation IS NOT NULL "
+#define ARTICLE_FROM                                                                            \
+    "FROM articles a LEFT JOIN sources s ON s.id = a.source_id "                               \
+    "LEFT JOIN story_articles sa ON sa.article_id = a.id "
 
 static const char *const stmt_sql[ST_COUNT] = {
     [ST_SOURCE_FIND] = "SELECT id, key IS NOT ?2, leaning IS NOT ?3, country IS NOT ?4 "
@@ -114,6 +126,10 @@ static const char *const stmt_sql[ST_COUNT] = {
                     "JOIN stories st ON st.id = l.other_id "
                     "LEFT JOIN story_evidence e ON e.story_id = l.other_id "
                     "WHERE l.story_id = ?1 ORDER BY l.score DESC, l.other_id",
+    [ST_DUPLICATE_OF] = "SELECT g.canonical_article, a.dup_relation FROM articles a "
+                        "JOIN dup_groups g ON g.id = a.dup_group_id "
+                        "WHERE a.id = ?1 AND g.canonical_article <> a.id",
+    [ST_ARTICLES_OF] = "SELECT " ARTICLE_COLUMNS ARTICLE_FROM "WHERE sa.story_id = ?1 ORDER BY a.date IS NULL, a.date, a.id",
 };
 
 typedef struct sq_store {
@@ -1024,16 +1040,12 @@ static int sq_get_analysis(px_store *s, int64_t story, px_stored_analysis *out, 
 
 static int sq_duplicate_of(px_store *s, int64_t article, int64_t *canonical, char relation[16], px_error *err)
 {
-    sqlite3_stmt *st;
     *canonical = 0;
     if (relation)
         relation[0] = '\0';
-    if (sqlite3_prepare_v2(sq(s)->db,
-                           "SELECT g.canonical_article, a.dup_relation FROM articles a "
-                           "JOIN dup_groups g ON g.id = a.dup_group_id "
-                           "WHERE a.id = ?1 AND g.canonical_article <> a.id",
-                           -1, &st, NULL) != SQLITE_OK)
-        return db_error(s, err, "reading a duplicate group");
+    sqlite3_stmt *st = stmt(s, ST_DUPLICATE_OF, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
     sqlite3_bind_int64(st, 1, article);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -1042,20 +1054,11 @@ static int sq_duplicate_of(px_store *s, int64_t article, int64_t *canonical, cha
         if (relation)
             snprintf(relation, 16, "%s", r ? r : "");
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? PX_OK : db_error(s, err, "reading a duplicate group");
 }
 
 /* ---- iterating articles ------------------------------------------------ */
-
-#define ARTICLE_COLUMNS                                                                         \
-    "a.ext_id, s.name, s.key, s.leaning, s.country, a.url, a.title, a.authors, a.date, "       \
-    "a.language, a.highlights, a.text, a.removed, a.extra, a.input_path, a.input_line, "       \
-    "a.input_offset, a.id, sa.story_id, (SELECT key FROM stories WHERE id = sa.story_id), "      \
-    "a.dup_relation IS NOT NULL "
-#define ARTICLE_FROM                                                                            \
-    "FROM articles a LEFT JOIN sources s ON s.id = a.source_id "                               \
-    "LEFT JOIN story_articles sa ON sa.article_id = a.id "
 
 static int each_row(px_store *s, sqlite3_stmt *st, px_stored_article_fn fn, void *ud, px_error *err)
 {
@@ -1204,11 +1207,13 @@ static int sq_each_window_article_in_order(px_store *s, double window_days, uint
 static int sq_each_article_of(px_store *s, int64_t story, px_stored_article_fn fn, void *ud,
                              px_error *err)
 {
-    double id = (double)story;
-    return each_query(s,
-                      "SELECT " ARTICLE_COLUMNS ARTICLE_FROM
-                      "WHERE sa.story_id = ?1 ORDER BY a.date IS NULL, a.date, a.id",
-                      &id, 0, 0, fn, ud, err);
+    sqlite3_stmt *st = stmt(s, ST_ARTICLES_OF, err);
+    if (!st)
+        return err ? err->code : PX_EIO;
+    sqlite3_bind_double(st, 1, (double)story);
+    int rc = each_row(s, st, fn, ud, err);
+    sqlite3_reset(st);
+    return rc;
 }
 
 static int sq_each_article(px_store *s, px_stored_article_fn fn, void *ud, px_error *err)

@@ -1,10 +1,14 @@
 /* stem.c - Snowball stemmers (libstemmer) and the stopword list
  * (docs/stopwords.md). */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libstemmer.h>
 
 #include "parallax/text.h"
+#include "core/grow.h"
+#include "core/map.h"
 #include "text/word_lists.h"
 
 struct px_stemmer {
@@ -147,6 +151,41 @@ int px_word_list_has_n(const char *const *list, size_t n, const char *w, size_t 
             lo = mid + 1;
     }
     return 0;
+}
+
+/* Every word of the first 32 stopword lists, with the bit of each list
+ * that holds it; built once. */
+static px_map stop_words;
+static uint32_t *stop_word_lists;
+static size_t stop_word_cap;
+static int stop_words_ready;
+static pthread_once_t stop_words_once = PTHREAD_ONCE_INIT;
+
+static void stop_words_build(void)
+{
+    for (size_t r = 0; r < 32 && px_stopword_sources[r].lang; r++)
+        for (const char *const *w = px_stopword_sources[r].lines; *w; w++) {
+            uint32_t id = px_map_intern(&stop_words, *w, strlen(*w), NULL);
+            if (id == PX_MAP_NONE ||
+                px_grow(&stop_word_lists, &stop_word_cap, (size_t)id + 1, sizeof *stop_word_lists, 1024, 1))
+                return;
+            stop_word_lists[id] |= 1u << r;
+        }
+    stop_words_ready = 1;
+}
+
+uint32_t px_stopword_lists_of(const char *w, size_t len)
+{
+    pthread_once(&stop_words_once, stop_words_build);
+    uint32_t bits = 0;
+    if (!stop_words_ready) {
+        for (size_t r = 0; r < 32 && px_stopword_sources[r].lang; r++)
+            if (px_word_list_has(px_stopword_sources[r].lines, w, len))
+                bits |= 1u << r;
+        return bits;
+    }
+    uint32_t id = px_map_find(&stop_words, w, len);
+    return id == PX_MAP_NONE ? 0 : stop_word_lists[id];
 }
 
 int px_is_stopword(const char *lang, const char *word, size_t len)

@@ -80,6 +80,9 @@ static size_t scan_url(const scan *sc, size_t i)
 
 static int is_url_start(const scan *sc, size_t i)
 {
+    int c = sc->s[i] | 0x20;
+    if (c != 'h' && c != 'w')
+        return 0;
     return starts_with(sc, i, "http://") || starts_with(sc, i, "https://") ||
            (starts_with(sc, i, "www.") && i + 4 < sc->len && tc_is_alnum((unsigned char)sc->s[i + 4]));
 }

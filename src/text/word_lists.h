@@ -5,6 +5,7 @@
 #define PARALLAX_WORD_LISTS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct px_rule_source {
     const char *lang; /* "en" */
@@ -30,5 +31,9 @@ int px_word_list_has(const char *const *list, const char *w, size_t len);
  * that look up many words in one list. */
 size_t px_word_list_len(const char *const *list);
 int px_word_list_has_n(const char *const *list, size_t n, const char *w, size_t len);
+/* Which of the first 32 lists of px_stopword_sources hold w[0..len)
+ * (bit r: px_stopword_sources[r]), as px_word_list_has tells, in one
+ * hashed lookup. */
+uint32_t px_stopword_lists_of(const char *w, size_t len);
 
 #endif

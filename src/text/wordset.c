@@ -183,8 +183,10 @@ static const list_set *build_set(const char *const *list, int first_field)
  * registry grows only by appending, but px_grow may move it: sets are
  * looked up under the lock and read after it, from a copy (what it points
  * to never moves). Each thread keeps its recent copies by list address,
- * checked against the entries as the registry checks them, so most
- * look-ups take neither the lock nor a hash. */
+ * so most look-ups take neither the lock nor a hash. A copy is known by
+ * the list's address and its first entry: lists are static (wordset.h),
+ * and comparing every entry, as the registry does when it builds a set,
+ * cost more than the look-up. */
 #define RECENT_SETS 64
 
 static _Thread_local list_set recent[RECENT_SETS];
@@ -192,7 +194,7 @@ static _Thread_local list_set recent[RECENT_SETS];
 static const list_set *set_of(const char *const *list)
 {
     list_set *cached = &recent[((uintptr_t)list >> 4) % RECENT_SETS];
-    if (cached->set.n_slots && same_list(cached, list, 0))
+    if (cached->set.n_slots && cached->list == list && cached->first_field == 0 && cached->entries[0] == list[0])
         return cached;
     pthread_mutex_lock(&registry_lock);
     const list_set *ls = build_set(list, 0);

@@ -3,7 +3,7 @@
 # of the bulk corpora (BBC + Reuters-21578 as JSON Lines, --no-analyze)
 # into each; search latency p50/p99 over the stored articles of each
 # (bench/search_latency.c, the same queries); wrk on GET /api/stories of
-# `serve` on PostgreSQL. PostgreSQL is a throwaway server on a Unix socket
+# `serve` on each, one after the other. PostgreSQL is a throwaway server on a Unix socket
 # (tests/pg-env; fsync off there, synchronous = NORMAL for SQLite).
 #
 # bench/pg.sh --workers [CHUNKS]: ingest rate of 1, 2 and 4 `parallax
@@ -95,22 +95,26 @@ printf 'search, PostgreSQL: '; $OUT/search_latency "$PX_PG_URL" 3000
 
 [ "${1:-}" = "--search" ] && exit 0
 
-# ---- serving from PostgreSQL ---------------------------------------------------
+# ---- serving from both -------------------------------------------------------
 command -v wrk >/dev/null || { echo "wrk is missing: scripts/install-deps --bench"; exit 1; }
-build/parallax serve --db "$PX_PG_URL" --port 0 > $OUT/serve-pg.out 2>&1 &
-pid=$!
-port=""
-for _ in $(seq 100); do
-    port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' $OUT/serve-pg.out)
-    [ -n "$port" ] && break
-    sleep 0.1
-done
-wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency "http://127.0.0.1:$port/api/stories" > $OUT/wrk-pg.txt
-kill $pid; wait $pid 2>/dev/null || true
-rps=$(awk '/Requests\/sec/ { print $2 }' $OUT/wrk-pg.txt)
-total=$(awk '/requests in/ { print $1 }' $OUT/wrk-pg.txt)
-non2xx=$(awk '/Non-2xx/ { print $NF }' $OUT/wrk-pg.txt)
-sock=$(awk '/Socket errors/ { print $0 }' $OUT/wrk-pg.txt)
-p50=$(awk '/ 50%/ { print $2 }' $OUT/wrk-pg.txt)
-p99=$(awk '/ 99%/ { print $2 }' $OUT/wrk-pg.txt)
-echo "wrk GET /api/stories on PostgreSQL ${WRK_SECONDS}s, 2 threads, 16 connections: $rps requests/s, $total requests, latency p50 $p50 p99 $p99, non-2xx ${non2xx:-0}, ${sock:-socket errors 0}"
+serve_wrk() { # LABEL DB
+    build/parallax serve --db "$2" --port 0 > $OUT/serve-$1.out 2>&1 &
+    pid=$!
+    port=""
+    for _ in $(seq 100); do
+        port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' $OUT/serve-$1.out)
+        [ -n "$port" ] && break
+        sleep 0.1
+    done
+    wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency "http://127.0.0.1:$port/api/stories" > $OUT/wrk-$1.txt
+    kill $pid; wait $pid 2>/dev/null || true
+    rps=$(awk '/Requests\/sec/ { print $2 }' $OUT/wrk-$1.txt)
+    total=$(awk '/requests in/ { print $1 }' $OUT/wrk-$1.txt)
+    non2xx=$(awk '/Non-2xx/ { print $NF }' $OUT/wrk-$1.txt)
+    sock=$(awk '/Socket errors/ { print $0 }' $OUT/wrk-$1.txt)
+    p50=$(awk '/ 50%/ { print $2 }' $OUT/wrk-$1.txt)
+    p99=$(awk '/ 99%/ { print $2 }' $OUT/wrk-$1.txt)
+    echo "wrk GET /api/stories on $1 ${WRK_SECONDS}s, 2 threads, 16 connections: $rps requests/s, $total requests, latency p50 $p50 p99 $p99, non-2xx ${non2xx:-0}, ${sock:-socket errors 0}"
+}
+serve_wrk sqlite $lite
+serve_wrk postgresql "$PX_PG_URL"

@@ -29,7 +29,7 @@
 extern "C" {
 #endif
 
-#define PX_STORE_SCHEMA_VERSION 7
+#define PX_STORE_SCHEMA_VERSION 8
 
 typedef struct px_store px_store;
 

@@ -553,9 +553,12 @@ static const struct {
         "  other_id BIGINT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,"
         "  score DOUBLE PRECISION NOT NULL, PRIMARY KEY(story_id, other_id));"
         "CREATE INDEX story_links_by_other ON story_links(other_id);", NULL},
+    /* the story list's order read from an index, as on SQLite */
+    {8, "CREATE INDEX IF NOT EXISTS stories_listed ON stories(last_date DESC NULLS LAST, id DESC) "
+        "WHERE n_articles > 0;", NULL},
 };
 #define PG_N_MIGRATIONS (sizeof pg_migrations / sizeof pg_migrations[0])
-_Static_assert(PX_STORE_SCHEMA_VERSION == 7, "add the PostgreSQL migration of the new schema version to pg_migrations");
+_Static_assert(PX_STORE_SCHEMA_VERSION == 8, "add the PostgreSQL migration of the new schema version to pg_migrations");
 
 /* The search vector of each stored article with CJK text, made again
  * from that text spaced into pairs of characters, as pgs_add_article
@@ -811,6 +814,11 @@ static void pgs_unlock_ingest(px_store *s)
 {
     pg(s)->locked = 0;
     forget_ingest(pg(s));
+    /* the search index's pending entries (up to 4 MB, scanned whole by
+     * every search until a vacuum merges them) merged into the index by
+     * the ingest that made them; a user who does not own the index leaves
+     * them to the vacuum */
+    pg_try(s, "SELECT gin_clean_pending_list('articles_search')");
     pg_try(s, "SELECT pg_advisory_unlock_all()");
 }
 
@@ -1493,10 +1501,18 @@ static int pgs_get_analysis(px_store *s, int64_t story, px_stored_analysis *out,
 /* ---- search ------------------------------------------------------------ */
 
 /* "(to_tsquery('english', $1) || to_tsquery('simple', $1))": the typed
- * query in every configuration the articles were indexed with. */
-static int tsquery_sql(px_store *s, const char *param, px_buf *out, px_error *err)
+ * query tsq (sent as param) in every configuration the articles were
+ * indexed with, one configuration for each distinct query they make of it
+ * (most stem a word alike; each query term more costs the index look-ups,
+ * the rank and the snippets alike, and ts_rank and ts_headline read
+ * repeated terms once, so the results are the same). */
+static int tsquery_sql(px_store *s, const char *param, const char *tsq, px_buf *out, px_error *err)
 {
-    PGresult *r = pg_query(s, "SELECT config::text FROM search_configs ORDER BY 1", 0, NULL, err, "searching");
+    const char *params[1] = {tsq};
+    PGresult *r = pg_query(s,
+                           "SELECT min(config::text) FROM search_configs "
+                           "GROUP BY to_tsquery(config, $1)::text ORDER BY 1",
+                           1, params, err, "searching");
     if (!r)
         return PX_EIO;
     px_buf_puts(out, "(");
@@ -1535,7 +1551,7 @@ static int search_run(px_store *s, const px_search_query *q, const char *tsq, cJ
     if (rc)
         return rc;
     px_buf query = {0}, sql = {0};
-    if ((rc = tsquery_sql(s, "$1", &query, err)))
+    if ((rc = tsquery_sql(s, "$1", tsq, &query, err)))
         return rc;
     char limit[16], offset[16], options[96];
     snprintf(limit, sizeof limit, "%d", store_clamp_limit(q->limit, 20, 1000));
@@ -1545,10 +1561,11 @@ static int search_run(px_store *s, const px_search_query *q, const char *tsq, cJ
     const char *params[6] = {tsq, q->source && *q->source ? q->source : NULL, *since ? since : NULL, limit, offset,
                              options};
     px_buf_printf(&sql,
-                  "WITH q AS (SELECT %s AS q), hits AS ("
-                  " SELECT a.id, -ts_rank('{0.1, 0.2, 0.4, 1.0}', a.tsv, q.q) AS rank, count(*) OVER () AS total "
-                  " FROM articles a CROSS JOIN q LEFT JOIN sources s ON s.id = a.source_id " SEARCH_WHERE
-                  " ORDER BY rank, a.id LIMIT $4 OFFSET $5) "
+                  "WITH q AS (SELECT %s AS q), matches AS MATERIALIZED ("
+                  " SELECT a.id, -ts_rank('{0.1, 0.2, 0.4, 1.0}', a.tsv, q.q) AS rank "
+                  " FROM articles a CROSS JOIN q LEFT JOIN sources s ON s.id = a.source_id " SEARCH_WHERE "), "
+                  "hits AS (SELECT m.id, m.rank, (SELECT count(*) FROM matches) AS total FROM matches m "
+                  " ORDER BY m.rank, m.id LIMIT $4 OFFSET $5) "
                   "SELECT a.id, a.ext_id, s.name, s.leaning, a.url, a.title, a.date, sa.story_id, "
                   " ts_headline(a.search_config, a.text, q.q, $6), h.rank, h.total "
                   "FROM hits h JOIN articles a ON a.id = h.id CROSS JOIN q "
@@ -1630,7 +1647,7 @@ static int pgs_related_stories(px_store *s, int64_t story, const char *before, i
     if (!words)
         return PX_OK;
     px_buf query = {0}, sql = {0};
-    int rc = tsquery_sql(s, "$3", &query, err);
+    int rc = tsquery_sql(s, "$3", words, &query, err);
     char lim[16];
     snprintf(lim, sizeof lim, "%d", limit);
     params[2] = words;
@@ -1698,15 +1715,19 @@ static int pgs_sources(px_store *s, cJSON **out, px_error *err)
 }
 
 /* Articles per outlet of the stories in ids ("{1,2,3}"), in one query:
- * the rows come in the order of ids, each story's as SQLite orders them. */
+ * the rows come in the order of ids, each story's as SQLite orders them.
+ * Counted per source id (a source's name is unique) before the sources
+ * are joined, to the few rows of the page. */
 static PGresult *coverage_of(px_store *s, const char *ids)
 {
     const char *params[1] = {ids};
     return pg_query(s,
-                    "SELECT coalesce(s.leaning, 'unknown'), s.name, count(*), min(a.date), max(a.date), sa.story_id "
-                    "FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-                    "LEFT JOIN sources s ON s.id = a.source_id WHERE sa.story_id = ANY($1::bigint[]) "
-                    "GROUP BY 6, 1, 2 ORDER BY array_position($1::bigint[], sa.story_id), 1, 2 NULLS FIRST",
+                    "SELECT coalesce(s.leaning, 'unknown'), s.name, c.n, c.first, c.last, c.story_id "
+                    "FROM (SELECT sa.story_id, a.source_id, count(*) AS n, min(a.date) AS first, max(a.date) AS last "
+                    "      FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+                    "      WHERE sa.story_id = ANY($1::bigint[]) GROUP BY 1, 2) c "
+                    "LEFT JOIN sources s ON s.id = c.source_id "
+                    "ORDER BY array_position($1::bigint[], c.story_id), 1, 2 NULLS FIRST",
                     1, params, NULL, "reading a story");
 }
 
@@ -1762,7 +1783,7 @@ static int pgs_stories(px_store *s, const px_story_query *q, cJSON **out, px_err
         rc = translate_query(q->q, 1, &tsq, err);
     px_buf query = {0}, where = {0}, sql = {0};
     if (rc == PX_OK && tsq)
-        rc = tsquery_sql(s, "$2", &query, err);
+        rc = tsquery_sql(s, "$2", tsq, &query, err);
     if (rc) {
         free(tsq);
         return rc;

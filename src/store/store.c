@@ -301,6 +301,9 @@ static const char *const migrations[] = {
     "  other_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,"
     "  score REAL NOT NULL, PRIMARY KEY(story_id, other_id)) WITHOUT ROWID;"
     "CREATE INDEX story_links_by_other ON story_links(other_id);",
+    /* 7 -> 8: the story list's order (ORDER BY last_date DESC, id DESC)
+     * read from an index instead of sorting every story per page */
+    "CREATE INDEX IF NOT EXISTS stories_listed ON stories(last_date DESC, id DESC) WHERE n_articles > 0;",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 _Static_assert(N_MIGRATIONS == PX_STORE_SCHEMA_VERSION, "one migration per schema version");

@@ -149,6 +149,40 @@ static void test_seed_numbers_with_attribution(void **s)
     tu_result_free(&r);
 }
 
+/* The entities of each hand-written body, merged across them. */
+#define MERGE_MAX 8
+typedef struct merged_bodies {
+    px_article *a[MERGE_MAX];
+    px_entity_list *lists[MERGE_MAX];
+    size_t n;
+    px_entity_list merged;
+} merged_bodies;
+
+static void merge_bodies(merged_bodies *m, const char *const *bodies, size_t n)
+{
+    assert_true(n <= MERGE_MAX);
+    m->n = n;
+    for (size_t i = 0; i < n; i++) {
+        m->a[i] = px_article_new();
+        px_set_str(&m->a[i]->body, bodies[i]);
+        m->lists[i] = malloc(sizeof **m->lists);
+        px_entity_list_init(m->lists[i]);
+        assert_int_equal(px_entities_extract(m->a[i], m->lists[i]), PX_OK);
+    }
+    px_entity_list_init(&m->merged);
+    assert_int_equal(px_entities_merge((const px_article *const *)m->a, m->lists, n, &m->merged, NULL), PX_OK);
+}
+
+static void merged_bodies_free(merged_bodies *m)
+{
+    px_entity_list_clear(&m->merged);
+    for (size_t i = 0; i < m->n; i++) {
+        px_entity_list_clear(m->lists[i]);
+        free(m->lists[i]);
+        px_article_free(m->a[i]);
+    }
+}
+
 /* The merged role is the one most articles give, not the first seen. */
 static void test_merged_role_by_majority(void **s)
 {
@@ -159,18 +193,9 @@ static void test_merged_role_by_majority(void **s)
         "Dana Whitcombe, the senator, asked for federal help.",
         "Senator Dana Whitcombe returned to the capital on Tuesday.",
     };
-    px_article *a[4];
-    px_entity_list *lists[4];
-    for (size_t i = 0; i < 4; i++) {
-        a[i] = px_article_new();
-        px_set_str(&a[i]->body, bodies[i]);
-        lists[i] = malloc(sizeof **lists);
-        px_entity_list_init(lists[i]);
-        assert_int_equal(px_entities_extract(a[i], lists[i]), PX_OK);
-    }
-    px_entity_list merged;
-    px_entity_list_init(&merged);
-    assert_int_equal(px_entities_merge((const px_article *const *)a, lists, 4, &merged, NULL), PX_OK);
+    merged_bodies m;
+    merge_bodies(&m, bodies, 4);
+    const px_entity_list merged = m.merged;
     const px_entity *e = NULL;
     for (size_t i = 0; i < merged.n; i++)
         if (strcmp(merged.v[i].name, "Dana Whitcombe") == 0)
@@ -178,12 +203,7 @@ static void test_merged_role_by_majority(void **s)
     assert_non_null(e);
     assert_non_null(e->role);
     assert_string_equal(e->role, "Senator");
-    px_entity_list_clear(&merged);
-    for (size_t i = 0; i < 4; i++) {
-        px_entity_list_clear(lists[i]);
-        free(lists[i]);
-        px_article_free(a[i]);
-    }
+    merged_bodies_free(&m);
 }
 
 /* A person's name the tagger cut at a hyphen ("Kim Jong" of "Kim Jong
@@ -198,18 +218,9 @@ static void test_name_cut_at_a_hyphen_merges(void **s)
         "half an hour.",
         "Kim Jong-un offered talks on Monday, officials in Seoul said.",
     };
-    px_article *a[2];
-    px_entity_list *lists[2];
-    for (size_t i = 0; i < 2; i++) {
-        a[i] = px_article_new();
-        px_set_str(&a[i]->body, bodies[i]);
-        lists[i] = malloc(sizeof **lists);
-        px_entity_list_init(lists[i]);
-        assert_int_equal(px_entities_extract(a[i], lists[i]), PX_OK);
-    }
-    px_entity_list merged;
-    px_entity_list_init(&merged);
-    assert_int_equal(px_entities_merge((const px_article *const *)a, lists, 2, &merged, NULL), PX_OK);
+    merged_bodies m;
+    merge_bodies(&m, bodies, 2);
+    const px_entity_list merged = m.merged;
     size_t kims = 0;
     for (size_t i = 0; i < merged.n; i++)
         if (strncmp(merged.v[i].name, "Kim", 3) == 0) {
@@ -217,12 +228,7 @@ static void test_name_cut_at_a_hyphen_merges(void **s)
             assert_string_equal(merged.v[i].name, "Kim Jong-un");
         }
     assert_int_equal(kims, 1);
-    px_entity_list_clear(&merged);
-    for (size_t i = 0; i < 2; i++) {
-        px_entity_list_clear(lists[i]);
-        free(lists[i]);
-        px_article_free(a[i]);
-    }
+    merged_bodies_free(&m);
 }
 
 /* A given name spelt two ways before one surname is one person
@@ -239,18 +245,9 @@ static void test_given_name_spellings_merge(void **s)
         "President Mohamed Harbi spoke in Cairo on Monday. Andrea Calloway said the talks went badly. "
         "Frank Miller said the film was late. Kim said the season was over.",
     };
-    px_article *a[2];
-    px_entity_list *lists[2];
-    for (size_t i = 0; i < 2; i++) {
-        a[i] = px_article_new();
-        px_set_str(&a[i]->body, bodies[i]);
-        lists[i] = malloc(sizeof **lists);
-        px_entity_list_init(lists[i]);
-        assert_int_equal(px_entities_extract(a[i], lists[i]), PX_OK);
-    }
-    px_entity_list merged;
-    px_entity_list_init(&merged);
-    assert_int_equal(px_entities_merge((const px_article *const *)a, lists, 2, &merged, NULL), PX_OK);
+    merged_bodies m;
+    merge_bodies(&m, bodies, 2);
+    const px_entity_list merged = m.merged;
     size_t harbi = 0, calloway = 0, muller_miller = 0;
     for (size_t i = 0; i < merged.n; i++) {
         harbi += strstr(merged.v[i].name, "Harbi") != NULL;
@@ -263,12 +260,7 @@ static void test_given_name_spellings_merge(void **s)
     for (size_t i = 0; i < merged.n; i++)
         if (strcmp(merged.v[i].name, "Tomas Keim") == 0)
             assert_int_equal(merged.v[i].mentions, 1);
-    px_entity_list_clear(&merged);
-    for (size_t i = 0; i < 2; i++) {
-        px_entity_list_clear(lists[i]);
-        free(lists[i]);
-        px_article_free(a[i]);
-    }
+    merged_bodies_free(&m);
 }
 
 static void test_seed_entities_merge(void **s)

@@ -368,10 +368,16 @@ static int lower_words_build(scanner *sc)
     return PX_OK;
 }
 
+/* Is the word s[0..len), case aside, among the sorted keys? */
+static int has_word(const uint64_t *keys, size_t n, const char *s, size_t len)
+{
+    uint64_t k = lower_key(s, len);
+    return bsearch(&k, keys, n, sizeof k, by_key) != NULL;
+}
+
 static int written_lower(const scanner *sc, const px_token *t)
 {
-    uint64_t k = lower_key(sc->text + t->start, t->end - t->start);
-    return bsearch(&k, sc->lower, sc->n_lower, sizeof k, by_key) != NULL;
+    return has_word(sc->lower, sc->n_lower, sc->text + t->start, t->end - t->start);
 }
 
 /* Is token t, of a Title Case line, written in lower case in the body
@@ -380,9 +386,8 @@ static int written_lower(const scanner *sc, const px_token *t)
  * the body ("New" of "New York"). */
 static int headline_capital(const scanner *sc, const px_token *t)
 {
-    uint64_t k = lower_key(sc->text + t->start, t->end - t->start);
     return isupper((unsigned char)sc->text[t->start]) && written_lower(sc, t) &&
-           !bsearch(&k, sc->capital, sc->n_capital, sizeof k, by_key);
+           !has_word(sc->capital, sc->n_capital, sc->text + t->start, t->end - t->start);
 }
 
 
@@ -1094,8 +1099,7 @@ static int ends_on_function_word(const scanner *sc, size_t i)
 
 static int capitalised_in_prose(const scanner *sc, const px_token *t)
 {
-    uint64_t k = lower_key(sc->text + t->start, t->end - t->start);
-    return bsearch(&k, sc->prose, sc->n_prose, sizeof k, by_key) != NULL;
+    return has_word(sc->prose, sc->n_prose, sc->text + t->start, t->end - t->start);
 }
 
 static int all_shouted(const scanner *sc, size_t first, size_t last)
@@ -1782,7 +1786,6 @@ static void infer_gender_from_pronouns(scanner *sc, px_entity_list *out)
     }
 }
 
-/* A mention's entity by its exact name, else a new entity. */
 /* Written in capitals only ("PARIS" of a dateline). */
 static int all_caps(const char *s)
 {
@@ -1802,12 +1805,12 @@ static int prefer_written_case(px_entity *e, const char *name)
     return px_set_str(&e->name, name);
 }
 
+/* A mention's entity by its exact name, else a new entity. */
 static int name_or_new(resolver *r, px_entity_list *out, cand *c, int look_up)
 {
     size_t len = strlen(c->name);
     if (look_up && c->entity < 0)
         c->entity = find_name(&r->names, c->name, len);
-
     if (c->entity < 0) {
         if ((c->entity = new_entity(out, c)) < 0)
             return PX_ENOMEM;
@@ -1888,8 +1891,7 @@ static int resolve_names(scanner *sc, px_entity_list *out)
 /* Is the word s[0..len) written in lower case somewhere in the text? */
 static int word_written_lower(const scanner *sc, const char *s, size_t len)
 {
-    uint64_t k = lower_key(s, len);
-    return bsearch(&k, sc->lower, sc->n_lower, sizeof k, by_key) != NULL;
+    return has_word(sc->lower, sc->n_lower, s, len);
 }
 
 /* Each entity's mentions in text order, as lists through the candidates:
@@ -2192,13 +2194,6 @@ static int is_title(const cue_count *cc)
     return cc->title && cc->title * 2 >= cc->mentions;
 }
 
-/* An entity's kind: the tagger's most frequent kind over the mentions
- * written as its name (ties to the first), the one type the training data
- * gives the name (if one) counting as half as many votes again: "urging
- * Pyongyang to" makes a person of the tagger, the prior keeps the
- * place. Short forms do not vote ("Houston" of "Houston Texans"). A person
- * named in full stays one; then the telling contexts (kind_from_cues),
- * and a country or a continent is a place whatever they say. */
 /* "North Korean", "South African": a people's adjective after a point of
  * the compass names no place ("North Korea", "South Atlantic", "West
  * Lothian" do: the endings of people's adjectives in -ic and -ian are
@@ -2215,6 +2210,13 @@ static int compass_demonym(const char *name)
            (len > 5 && (cl_eq(w + len - 3, 3, "ean") || cl_eq(w + len - 3, 3, "ese") || cl_eq(w + len - 3, 3, "can")));
 }
 
+/* An entity's kind: the tagger's most frequent kind over the mentions
+ * written as its name (ties to the first), the one type the training data
+ * gives the name (if one) counting as half as many votes again: "urging
+ * Pyongyang to" makes a person of the tagger, the prior keeps the
+ * place. Short forms do not vote ("Houston" of "Houston Texans"). A person
+ * named in full stays one; then the telling contexts (kind_from_cues),
+ * and a country or a continent is a place whatever they say. */
 static int vote_kinds(const scanner *sc, px_entity_list *out)
 {
     size_t *votes = calloc(out->n ? out->n * 4 : 1, sizeof *votes);
@@ -2444,8 +2446,6 @@ static size_t uf_find(flat *f, size_t i)
     return i;
 }
 
-/* Joins the groups of a and b unless they hold people with different
- * given names ("Joe Biden" and "Jill Biden" both match "Biden"). */
 /* Two given names of one person (a and b are the full names, the given
  * name their first al and bl bytes): the same, or one spelt two ways
  * before the same surname ("Mohammed Morsi" and "Mohamed Morsi": five
@@ -2461,6 +2461,8 @@ static int given_names_agree(const char *a, size_t al, const char *b, size_t bl)
            px_edit_distance(a, al, b, bl, 1) <= 1;
 }
 
+/* Joins the groups of a and b unless they hold people with different
+ * given names ("Joe Biden" and "Jill Biden" both match "Biden"). */
 static void uf_union(flat *f, size_t a, size_t b)
 {
     a = uf_find(f, a);
@@ -2506,18 +2508,25 @@ static int family_name_of(const px_entity *full, const px_entity *one)
     return family_name_first(full->name, one->name, strlen(one->name));
 }
 
+/* Is the text at hyphen a hyphen and a last syllable of one to three
+ * letters in lower case ("-un" of "Kim Jong-un"; not "-style")? */
+static int ends_in_hyphen_syllable(const char *hyphen)
+{
+    if (hyphen[0] != '-')
+        return 0;
+    size_t k = 1;
+    while (islower((unsigned char)hyphen[k]))
+        k++;
+    return k > 1 && k <= 4 && !hyphen[k];
+}
+
 /* Is longer the name shorter continued after a hyphen by a syllable of
  * one to three letters in lower case ("Kim Jong-un" of "Kim Jong"; not
  * "Janet Jackson-style")? */
 static int extends_at_hyphen(const char *longer, const char *shorter)
 {
     size_t n = strlen(shorter);
-    if (strncasecmp(longer, shorter, n) != 0 || longer[n] != '-')
-        return 0;
-    size_t k = n + 1;
-    while (islower((unsigned char)longer[k]))
-        k++;
-    return k > n + 1 && k <= n + 4 && !longer[k];
+    return strncasecmp(longer, shorter, n) == 0 && ends_in_hyphen_syllable(longer + n);
 }
 
 static int same_entity(const px_entity *a, const px_entity *b)
@@ -2733,61 +2742,62 @@ static merge_key merge_key_of(const px_entity *e)
     return (merge_key){tolower((unsigned char)last[0]), len, strlen(e->name), e->kind == PX_ENTITY_PERSON};
 }
 
-/* A one-word person is the person whose full name it opens in the
- * Chinese and Korean order ("Kim" of "Kim Jong-un"): the runs of
- * px_entities_merge compare last words, so such pairs meet here. */
-static int union_family_names(flat *f, size_t total, px_entity_list *const *lists)
+/* The bytes of a person's name that index it or look it up in
+ * union_by_name, 0 for none. */
+typedef size_t (*name_key_fn)(const px_entity *e);
+
+/* A full name written family name first ("Kim Jong-un") is indexed by
+ * that family name, and a one-word person ("Kim") looks it up. */
+static size_t family_name_key(const px_entity *e)
 {
-    name_index family = {0};
-    int rc = PX_OK;
-    for (size_t k = 0; k < total && !rc; k++) {
-        const px_entity *e = &lists[f[k].list]->v[f[k].item];
-        const char *sp = strchr(e->name, ' ');
-        if (e->kind == PX_ENTITY_PERSON && sp && family_name_first(e->name, e->name, (size_t)(sp - e->name)))
-            rc = index_name(&family, e->name, (size_t)(sp - e->name), (long)k);
-    }
-    for (size_t k = 0; k < total && !rc; k++) {
-        const px_entity *e = &lists[f[k].list]->v[f[k].item];
-        long full = e->kind == PX_ENTITY_PERSON && !e->kind_by_context && !strchr(e->name, ' ')
-                        ? find_name(&family, e->name, strlen(e->name))
-                        : -1;
-        if (full >= 0)
-            uf_union(f, (size_t)full, k);
-    }
-    name_index_free(&family);
-    return rc;
+    const char *sp = strchr(e->name, ' ');
+    size_t n = sp ? (size_t)(sp - e->name) : 0;
+    return e->kind == PX_ENTITY_PERSON && n && family_name_first(e->name, e->name, n) ? n : 0;
 }
 
-/* A person's name cut by the tagger at a hyphen ("Kim Jong" of "Kim
- * Jong-un") is that person: the runs of px_entities_merge compare last
- * words of close lengths, so such pairs meet here. */
-static int union_cut_names(flat *f, size_t total, px_entity_list *const *lists)
+static size_t one_word_person_key(const px_entity *e)
 {
-    name_index whole = {0};
+    return e->kind == PX_ENTITY_PERSON && !e->kind_by_context && !strchr(e->name, ' ') ? strlen(e->name) : 0;
+}
+
+/* A person named in several words is indexed whole, and a name that goes
+ * on after a hyphen by a short syllable ("Kim Jong-un") looks up the name
+ * before it ("Kim Jong", cut there by the tagger). */
+static size_t whole_name_key(const px_entity *e)
+{
+    return e->kind == PX_ENTITY_PERSON && strchr(e->name, ' ') ? strlen(e->name) : 0;
+}
+
+static size_t before_hyphen_syllable_key(const px_entity *e)
+{
+    const char *sp = strrchr(e->name, ' '), *hy = sp ? strchr(sp, '-') : NULL;
+    return e->kind == PX_ENTITY_PERSON && hy && ends_in_hyphen_syllable(hy) ? (size_t)(hy - e->name) : 0;
+}
+
+/* Joins each person whose probe key finds a person indexed by its index
+ * key, the indexed one the root (the full name), or the probing one when
+ * probe_is_full. The runs of px_entities_merge compare last words of close
+ * lengths, so these pairs ("Kim" and "Kim Jong-un", "Kim Jong" and "Kim
+ * Jong-un") meet only here. */
+static int union_by_name(flat *f, size_t total, px_entity_list *const *lists, name_key_fn index_key,
+                         name_key_fn probe_key, int probe_is_full)
+{
+    name_index names = {0};
     int rc = PX_OK;
     for (size_t k = 0; k < total && !rc; k++) {
         const px_entity *e = &lists[f[k].list]->v[f[k].item];
-        if (e->kind == PX_ENTITY_PERSON && strchr(e->name, ' '))
-            rc = index_name(&whole, e->name, strlen(e->name), (long)k);
+        size_t n = index_key(e);
+        if (n)
+            rc = index_name(&names, e->name, n, (long)k);
     }
     for (size_t k = 0; k < total && !rc; k++) {
         const px_entity *e = &lists[f[k].list]->v[f[k].item];
-        const char *sp = strrchr(e->name, ' '), *hy = sp ? strchr(sp, '-') : NULL;
-        long cut = -1;
-        if (e->kind == PX_ENTITY_PERSON && hy) {
-            char *cut_name = px_strndup(e->name, (size_t)(hy - e->name));
-            if (!cut_name) {
-                rc = PX_ENOMEM;
-                break;
-            }
-            if (extends_at_hyphen(e->name, cut_name))
-                cut = find_name(&whole, cut_name, strlen(cut_name));
-            free(cut_name);
-        }
-        if (cut >= 0)
-            uf_union(f, k, (size_t)cut);
+        size_t n = probe_key(e);
+        long found = n ? find_name(&names, e->name, n) : -1;
+        if (found >= 0)
+            uf_union(f, probe_is_full ? k : (size_t)found, probe_is_full ? (size_t)found : k);
     }
-    name_index_free(&whole);
+    name_index_free(&names);
     return rc;
 }
 
@@ -2842,7 +2852,8 @@ int px_entities_merge(const px_article *const *articles, px_entity_list *const *
     }
     free(key);
     free(order);
-    if (union_family_names(f, total, lists) || union_cut_names(f, total, lists)) {
+    if (union_by_name(f, total, lists, family_name_key, one_word_person_key, 0) ||
+        union_by_name(f, total, lists, whole_name_key, before_hyphen_syllable_key, 1)) {
         free(f);
         return px_error_set(err, PX_ENOMEM, "out of memory merging entities");
     }

@@ -1214,12 +1214,10 @@ static const unsigned char *says_in(const nscan *n, size_t lo, size_t hi, int de
 
 /* A poll, survey or census named in tokens [from, hi), the last one: "a
  * Gallup poll". Its words reach back at most four words, and never
- * before token lo. */
-static int poll_named(const nscan *n, size_t from, size_t hi, size_t lo, size_t *s, size_t *e)
+ * before token from. */
+static int poll_named(const nscan *n, size_t from, size_t hi, size_t *s, size_t *e)
 {
     static const char *const determiners[] = {"a", "an", "the", "this", "that", "its", "their", NULL};
-    if (from > lo)
-        lo = from;
     for (size_t k = hi; k-- > from;) {
         size_t len;
         const char *w = tok_text(n, k, &len);
@@ -1319,11 +1317,11 @@ static char *attribution_in(const nscan *n, size_t lo, size_t hi, size_t num_tok
             found = cl_phrase_after(&n->d, k + 1, hi, &s, &e);
     }
     if (!found)
-        found = poll_named(n, lo, hi, lo, &s, &e);
+        found = poll_named(n, lo, hi, &s, &e);
     /* "Meanwhile, 78% of Republicans surveyed said": the poll of the
      * sentences before */
     if (!found && depth == 0 && counts_respondents(n, lo, hi))
-        found = poll_named(n, lo > RESPONDENTS_LOOKBACK ? lo - RESPONDENTS_LOOKBACK : 0, lo, lo, &s, &e);
+        found = poll_named(n, lo > RESPONDENTS_LOOKBACK ? lo - RESPONDENTS_LOOKBACK : 0, lo, &s, &e);
     if (!found)
         return NULL;
     /* "a Gallup poll taken": the poll, without the participle after it */
@@ -2613,8 +2611,8 @@ static void counted_as_written(const px_article *const *articles, const px_numbe
     for (size_t i = 0; i < g->n_members; i++) {
         const px_number *x = member(lists, g->members[i]);
         const char *body = articles[g->members[i].article]->body;
-        if (!x->counted || strcmp(x->counted, g->counted) != 0 || !body || x->end >= strlen(body))
-            continue;
+        if (!x->counted || strcmp(x->counted, g->counted) != 0 || !body || !body[x->end])
+            continue; /* x->end lies in body: a figure's offsets are the body's */
         const char *p = body + x->end + (body[x->end] == ' ' || body[x->end] == '-');
         size_t n = written_alike(p, g->counted);
         if (n) {
